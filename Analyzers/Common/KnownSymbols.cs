@@ -1,0 +1,105 @@
+using Microsoft.CodeAnalysis;
+
+namespace SocketAnalyzers.Common
+{
+    /// <summary>
+    /// The socket types of one compilation, resolved once at compilation start. <see cref="TryCreate"/> returns
+    /// <see langword="null"/> when the compilation has no <c>System.Net.Sockets.Socket</c>: analyzers then register
+    /// nothing, so a project without sockets pays nothing.
+    /// </summary>
+    internal sealed class KnownSymbols
+    {
+        private KnownSymbols(Compilation compilation, INamedTypeSymbol socket)
+        {
+            Compilation = compilation;
+            Socket = socket;
+            TcpListener = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpListener");
+            TcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
+            UdpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.UdpClient");
+            NetworkStream = compilation.GetTypeByMetadataName("System.Net.Sockets.NetworkStream");
+            SocketFlags = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketFlags");
+            SocketType = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketType");
+            SocketShutdown = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketShutdown");
+            SocketAsyncEventArgs = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketAsyncEventArgs");
+            SslStream = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
+            NegotiateStream = compilation.GetTypeByMetadataName("System.Net.Security.NegotiateStream");
+            AuthenticatedStream = compilation.GetTypeByMetadataName("System.Net.Security.AuthenticatedStream");
+            Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+            IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
+            IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
+            DnsEndPoint = compilation.GetTypeByMetadataName("System.Net.DnsEndPoint");
+            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+            TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+            ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+            ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        }
+
+        public Compilation Compilation { get; }
+
+        public INamedTypeSymbol Socket { get; }
+
+        public INamedTypeSymbol? TcpListener { get; }
+
+        public INamedTypeSymbol? TcpClient { get; }
+
+        public INamedTypeSymbol? UdpClient { get; }
+
+        public INamedTypeSymbol? NetworkStream { get; }
+
+        public INamedTypeSymbol? SocketFlags { get; }
+
+        public INamedTypeSymbol? SocketType { get; }
+
+        public INamedTypeSymbol? SocketShutdown { get; }
+
+        public INamedTypeSymbol? SocketAsyncEventArgs { get; }
+
+        public INamedTypeSymbol? SslStream { get; }
+
+        public INamedTypeSymbol? NegotiateStream { get; }
+
+        public INamedTypeSymbol? AuthenticatedStream { get; }
+
+        public INamedTypeSymbol? Stream { get; }
+
+        public INamedTypeSymbol? IPAddress { get; }
+
+        public INamedTypeSymbol? IPEndPoint { get; }
+
+        public INamedTypeSymbol? DnsEndPoint { get; }
+
+        public INamedTypeSymbol? Task { get; }
+
+        public INamedTypeSymbol? TaskOfT { get; }
+
+        public INamedTypeSymbol? ValueTask { get; }
+
+        public INamedTypeSymbol? ValueTaskOfT { get; }
+
+        /// <summary>Resolves the socket types, or returns <see langword="null"/> when the compilation has no sockets.</summary>
+        public static KnownSymbols? TryCreate(Compilation compilation)
+        {
+            var socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
+            return socket is null ? null : new KnownSymbols(compilation, socket);
+        }
+
+        /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> or derives from it.</summary>
+        public static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected)
+        {
+            if (expected is null)
+            {
+                return false;
+            }
+
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, expected))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

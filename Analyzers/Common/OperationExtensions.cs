@@ -1,0 +1,88 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SocketAnalyzers.Common
+{
+    /// <summary>Small helpers to look through the wrappers the compiler puts around an expression.</summary>
+    internal static class OperationExtensions
+    {
+        /// <summary>Walks up through conversions and parentheses to the operation that consumes the value.</summary>
+        public static IOperation? WalkUpConversions(this IOperation operation, out IOperation child)
+        {
+            child = operation;
+            var parent = operation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                child = parent;
+                parent = parent.Parent;
+            }
+
+            return parent;
+        }
+
+        /// <summary>Walks down through conversions and parentheses.</summary>
+        public static IOperation WalkDownConversions(this IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        break;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The operation whose value is the awaited or plain result of <paramref name="invocation"/>: walks up
+        /// through conversions, <c>ConfigureAwait(…)</c> and <c>await</c>. Returns the outermost operation that still
+        /// stands for the invocation's result, and its consumer in <paramref name="consumer"/>.
+        /// </summary>
+        public static IOperation WalkUpToResult(this IInvocationOperation invocation, out IOperation? consumer)
+        {
+            IOperation current = invocation;
+            while (true)
+            {
+                var parent = current.WalkUpConversions(out var child);
+                current = child;
+                if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configureAwait
+                    && configureAwait.Instance is not null
+                    && configureAwait.Instance.WalkDownConversions() == current.WalkDownConversions())
+                {
+                    current = configureAwait;
+                    continue;
+                }
+
+                if (parent is IAwaitOperation awaitOperation)
+                {
+                    current = awaitOperation;
+                    continue;
+                }
+
+                consumer = parent;
+                return current;
+            }
+        }
+
+        /// <summary>True when the value of <paramref name="operation"/> is thrown away: a statement, or <c>_ = …</c>.</summary>
+        public static bool IsValueDiscarded(this IOperation operation, IOperation? consumer)
+        {
+            switch (consumer)
+            {
+                case IExpressionStatementOperation:
+                    return true;
+                case ISimpleAssignmentOperation assignment when assignment.Value.WalkDownConversions() == operation.WalkDownConversions():
+                    return assignment.Target is IDiscardOperation
+                        && assignment.Parent is IExpressionStatementOperation;
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using Microsoft.CodeAnalysis;
+
+namespace SocketAnalyzers
+{
+    /// <summary>
+    /// The rule catalogue: every <see cref="DiagnosticDescriptor"/> the package reports, each one's help link
+    /// derived from its ID by <see cref="HelpLink"/> (the ID itself must be a constant at the constructor: RS1017). Analyzers take their descriptors from here and nowhere else.
+    /// </summary>
+    public static class Descriptors
+    {
+        /// <summary>Where the rule pages live; <c>docs/rules/SOCKnnn.md</c> is appended.</summary>
+        public const string HelpLinkBase = "https://github.com/socketanalyzers/SocketAnalyzers/blob/main/docs/rules/";
+
+        /// <summary>The help link of a rule: its page in the repository.</summary>
+        public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+        public static readonly DiagnosticDescriptor SOCK001ListenWithoutBind = new DiagnosticDescriptor(
+            RuleIdentifiers.ListenWithoutBind,
+            title: "Listen on a socket that was never bound",
+            messageFormat: "'{0}' is not bound when Listen is called; on Linux it silently listens on a random port, so clients never find it. Call Bind first.",
+            category: RuleCategories.Lifecycle,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Listen on an unbound socket succeeds on Linux by binding an ephemeral port, so no client can reach the server; Windows throws.",
+            helpLinkUri: HelpLink(RuleIdentifiers.ListenWithoutBind));
+
+        public static readonly DiagnosticDescriptor SOCK002AcceptWithoutListen = new DiagnosticDescriptor(
+            RuleIdentifiers.AcceptWithoutListen,
+            title: "Accept on a socket that is not listening",
+            messageFormat: "'{0}' is {1}, not listening, when {2} is called; this throws InvalidOperationException. Call {3} first.",
+            category: RuleCategories.Lifecycle,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Accept takes a connection off the listen queue; a socket gets that queue from Listen (TcpListener.Start).",
+            helpLinkUri: HelpLink(RuleIdentifiers.AcceptWithoutListen));
+
+        public static readonly DiagnosticDescriptor SOCK003IoOnListeningSocket = new DiagnosticDescriptor(
+            RuleIdentifiers.IoOnListeningSocket,
+            title: "I/O on a listening socket",
+            messageFormat: "'{0}' is listening; {1} on the socket returned by Accept instead",
+            category: RuleCategories.Lifecycle,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A listening socket only accepts connections. Data moves on the socket that Accept returns; I/O on the listener throws SocketException.",
+            helpLinkUri: HelpLink(RuleIdentifiers.IoOnListeningSocket));
+
+        public static readonly DiagnosticDescriptor SOCK004IoOnUnconnectedSocket = new DiagnosticDescriptor(
+            RuleIdentifiers.IoOnUnconnectedSocket,
+            title: "I/O on a socket that is not connected",
+            messageFormat: "'{0}' is {1}, never connected, when {2} is called; this throws SocketException. Connect it first.",
+            category: RuleCategories.Lifecycle,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Send and Receive need a connected socket (for UDP, SendTo/ReceiveFrom work without Connect).",
+            helpLinkUri: HelpLink(RuleIdentifiers.IoOnUnconnectedSocket));
+
+        public static readonly DiagnosticDescriptor SOCK005UseAfterCloseOrShutdown = new DiagnosticDescriptor(
+            RuleIdentifiers.UseAfterCloseOrShutdown,
+            title: "Operation after Close, Dispose or Shutdown",
+            messageFormat: "'{0}' is {1} when {2} is called; this throws {3}",
+            category: RuleCategories.Lifecycle,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A closed socket throws ObjectDisposedException; sending after Shutdown(Send) or receiving after Shutdown(Receive) throws SocketException. Receiving after Shutdown(Send) is the correct half-close.",
+            helpLinkUri: HelpLink(RuleIdentifiers.UseAfterCloseOrShutdown));
+
+        public static readonly DiagnosticDescriptor SOCK006UnsupportedOperation = new DiagnosticDescriptor(
+            RuleIdentifiers.UnsupportedOperation,
+            title: "Operation the socket's kind or state cannot do",
+            messageFormat: "'{0}' is {1}; {2} is not possible on it",
+            category: RuleCategories.Lifecycle,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Listen and Accept need a stream socket; Connect is impossible on a listening socket, Listen on a connected one, and a socket binds once.",
+            helpLinkUri: HelpLink(RuleIdentifiers.UnsupportedOperation));
+
+        public static readonly DiagnosticDescriptor SOCK010DiscardedReadCount = new DiagnosticDescriptor(
+            RuleIdentifiers.DiscardedReadCount,
+            title: "The byte count of a network read is discarded",
+            messageFormat: "The number of bytes {0} placed in the buffer is discarded; it may be fewer than asked, or 0 when the peer closed. Use the count, or read exactly.",
+            category: RuleCategories.Reads,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A network read returns between 1 and the buffer's size bytes, or 0 at end of stream. Code that ignores the count uses bytes that never arrived.",
+            helpLinkUri: HelpLink(RuleIdentifiers.DiscardedReadCount));
+
+        public static readonly DiagnosticDescriptor SOCK011ReadLoopIgnoresEndOfStream = new DiagnosticDescriptor(
+            RuleIdentifiers.ReadLoopIgnoresEndOfStream,
+            title: "Read loop never stops at end of stream",
+            messageFormat: "When the peer closes, {0} returns 0 and this loop {1}; leave the loop when the count is 0",
+            category: RuleCategories.Reads,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "After the peer closes its side, every read returns 0 at once. A loop that does not stop on 0 spins at 100% CPU or never ends.",
+            helpLinkUri: HelpLink(RuleIdentifiers.ReadLoopIgnoresEndOfStream));
+
+        public static readonly DiagnosticDescriptor SOCK012WholeBufferConsumed = new DiagnosticDescriptor(
+            RuleIdentifiers.WholeBufferConsumed,
+            title: "Buffer consumed whole instead of the bytes received",
+            messageFormat: "'{0}' is used whole after a read that filled only part of it; use the {1} bytes received",
+            category: RuleCategories.Reads,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Bytes past the count of the last read are stale: zeros or leftovers of an earlier read. Pass the count or slice the buffer.",
+            helpLinkUri: HelpLink(RuleIdentifiers.WholeBufferConsumed));
+
+        public static readonly DiagnosticDescriptor SOCK020HostOrderWrite = new DiagnosticDescriptor(
+            RuleIdentifiers.HostOrderWrite,
+            title: "Host-order number written to the network",
+            messageFormat: "The {0} is written in the host's byte order; network protocols use big-endian (network byte order). Write it with BinaryPrimitives.Write{1}BigEndian.",
+            category: RuleCategories.ByteOrder,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "BitConverter, BinaryWriter and MemoryMarshal use the host's byte order, so the protocol changes with the CPU and disagrees with peers written against network order.",
+            helpLinkUri: HelpLink(RuleIdentifiers.HostOrderWrite));
+
+        public static readonly DiagnosticDescriptor SOCK021HostOrderRead = new DiagnosticDescriptor(
+            RuleIdentifiers.HostOrderRead,
+            title: "Network number read without byte-order conversion",
+            messageFormat: "The {0} is read from network data in the host's byte order; network protocols use big-endian (network byte order). Read it with BinaryPrimitives.Read{1}BigEndian.",
+            category: RuleCategories.ByteOrder,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "BitConverter and BinaryReader read in the host's byte order; numbers from the network arrive big-endian.",
+            helpLinkUri: HelpLink(RuleIdentifiers.HostOrderRead));
+
+        public static readonly DiagnosticDescriptor SOCK022PortConvertedTwice = new DiagnosticDescriptor(
+            RuleIdentifiers.PortConvertedTwice,
+            title: "Port converted to network order before an API that takes host order",
+            messageFormat: "{0} takes the port in host order and converts it itself; converting it with {1} first makes it another port. Pass the port unconverted.",
+            category: RuleCategories.ByteOrder,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: ".NET endpoint APIs take ports in host order; a port converted first is silently wrong (8080 becomes 36895).",
+            helpLinkUri: HelpLink(RuleIdentifiers.PortConvertedTwice));
+
+    }
+}

@@ -1,0 +1,29 @@
+namespace SocketAnalyzers
+{
+    /// <summary>Every diagnostic ID the package reports. IDs are never reused.</summary>
+    public static class RuleIdentifiers
+    {
+        public const string ListenWithoutBind = "SOCK001";
+        public const string AcceptWithoutListen = "SOCK002";
+        public const string IoOnListeningSocket = "SOCK003";
+        public const string IoOnUnconnectedSocket = "SOCK004";
+        public const string UseAfterCloseOrShutdown = "SOCK005";
+        public const string UnsupportedOperation = "SOCK006";
+
+        public const string DiscardedReadCount = "SOCK010";
+        public const string ReadLoopIgnoresEndOfStream = "SOCK011";
+        public const string WholeBufferConsumed = "SOCK012";
+
+        public const string HostOrderWrite = "SOCK020";
+        public const string HostOrderRead = "SOCK021";
+        public const string PortConvertedTwice = "SOCK022";
+    }
+
+    /// <summary>Diagnostic categories.</summary>
+    public static class RuleCategories
+    {
+        public const string Lifecycle = "SocketLifecycle";
+        public const string Reads = "SocketReads";
+        public const string ByteOrder = "SocketByteOrder";
+    }
+}

@@ -1,0 +1,18 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace SocketAnalyzers.CodeFixes
+{
+    /// <summary>Shared plumbing for the code-fix providers.</summary>
+    internal static class CodeFixHelpers
+    {
+        /// <summary>The innermost node at the diagnostic's span, or null when the tree is not there.</summary>
+        public static async Task<SyntaxNode?> FindDiagnosticNodeAsync(CodeFixContext context, CancellationToken cancellationToken)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            return root?.FindNode(context.Span, getInnermostNodeForTie: true);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace SocketAnalyzers.Runtime
+{
+    /// <summary>The helper library's namespace; its types arrive with the runtime issue.</summary>
+    internal static class AssemblyInfo
+    {
+    }
+}

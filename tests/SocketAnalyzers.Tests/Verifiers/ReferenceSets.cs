@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SocketAnalyzers.Tests.Verifiers
+{
+    /// <summary>
+    /// The reference assemblies a test compilation builds against. They are restored with the test project
+    /// (PackageDownload) and copied beside the test assembly; no test downloads anything.
+    /// </summary>
+    public sealed class ReferenceSet
+    {
+        private static readonly ConcurrentDictionary<string, ImmutableArray<MetadataReference>> Cache = new();
+
+        private ReferenceSet(string name, string[] folders, ImmutableArray<MetadataReference> extra)
+        {
+            Name = name;
+            Folders = folders;
+            Extra = extra;
+        }
+
+        /// <summary>.NET 8: the default. Has <c>Stream.ReadExactly</c>, <c>BinaryPrimitives</c>, <c>Span</c> overloads.</summary>
+        public static ReferenceSet Net80 { get; } = new("net8.0", new[] { "net8.0" }, ImmutableArray<MetadataReference>.Empty);
+
+        /// <summary>netstandard2.0 alone: no <c>ReadExactly</c>, no <c>Span</c>, no <c>BinaryPrimitives</c>.</summary>
+        public static ReferenceSet NetStandard20 { get; } = new("netstandard2.0", new[] { "netstandard2.0" }, ImmutableArray<MetadataReference>.Empty);
+
+        /// <summary>netstandard2.0 with the System.Memory package: <c>Span</c> and <c>BinaryPrimitives</c>, still no <c>ReadExactly</c>.</summary>
+        public static ReferenceSet NetStandard20WithSystemMemory { get; } = new("netstandard2.0+System.Memory", new[] { "netstandard2.0", "system.memory" }, ImmutableArray<MetadataReference>.Empty);
+
+        /// <summary>Names the set in failure messages.</summary>
+        public string Name { get; }
+
+        private string[] Folders { get; }
+
+        private ImmutableArray<MetadataReference> Extra { get; }
+
+        /// <summary>This set plus the assemblies of <paramref name="types"/> (say, the Runtime helper library).</summary>
+        public ReferenceSet With(params Type[] types)
+            => new(Name + "+" + string.Join("+", types.Select(t => t.Assembly.GetName().Name)), Folders,
+                Extra.AddRange(types.Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location))));
+
+        /// <summary>The metadata references of this set.</summary>
+        public ImmutableArray<MetadataReference> Resolve()
+        {
+            var key = string.Join("|", Folders);
+            var baseRefs = Cache.GetOrAdd(key, _ =>
+            {
+                var builder = ImmutableArray.CreateBuilder<MetadataReference>();
+                foreach (var folder in Folders)
+                {
+                    var path = Path.Combine(AppContext.BaseDirectory, "refs", folder);
+                    if (!Directory.Exists(path))
+                    {
+                        throw new InvalidOperationException($"Reference assemblies for '{folder}' are missing at {path}; build the test project.");
+                    }
+
+                    foreach (var file in Directory.GetFiles(path, "*.dll").OrderBy(f => f, StringComparer.Ordinal))
+                    {
+                        builder.Add(MetadataReference.CreateFromFile(file));
+                    }
+                }
+
+                return builder.ToImmutable();
+            });
+            return baseRefs.AddRange(Extra);
+        }
+
+        public override string ToString() => Name;
+    }
+}
