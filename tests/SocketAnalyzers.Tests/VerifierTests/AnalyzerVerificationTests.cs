@@ -312,6 +312,43 @@ namespace SocketAnalyzers.Tests.VerifierTests
             await test.RunAsync();
         }
 
+        [Fact]
+        public async Task Rule_that_is_off_by_default_is_enabled_in_tests()
+        {
+            var test = Test("class {|TEST004:C|} { }");
+            test.AdditionalAnalyzers.Add(new OffByDefaultAnalyzer());
+            await test.RunAsync();
+
+            var off = Test("class C { }");
+            off.AdditionalAnalyzers.Add(new OffByDefaultAnalyzer());
+            off.EditorConfig = "root = true\n[*.cs]\ndotnet_diagnostic.TEST004.severity = none";
+            await off.RunAsync();
+        }
+
+        [Fact]
+        public async Task Message_arguments_of_an_additional_analyzer_are_compared()
+        {
+            var test = Test("class C { int x = 42; }");
+            test.AdditionalAnalyzers.Add(new NonZeroLiteralAnalyzer());
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("TEST001").WithSpan(1, 19, 1, 21).WithArguments(42));
+            await test.RunAsync();
+
+            var wrong = Test("class C { int x = 42; }");
+            wrong.AdditionalAnalyzers.Add(new NonZeroLiteralAnalyzer());
+            wrong.ExpectedDiagnostics.Add(new DiagnosticResult("TEST001").WithSpan(1, 19, 1, 21).WithArguments(43));
+            var exception = await Assert.ThrowsAsync<VerifierException>(() => wrong.RunAsync());
+            Assert.Contains("with message \"The literal 43 is not zero\"", exception.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Message_arguments_for_an_id_no_analyzer_reports_are_a_test_error()
+        {
+            var test = Test("class C { }");
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("XYZ123").WithArguments("a"));
+
+            await Assert.ThrowsAsync<InvalidOperationException>(() => test.RunAsync());
+        }
+
         [Theory]
         [InlineData(ThrowWhere.CompilationStart)]
         [InlineData(ThrowWhere.SyntaxNode)]

@@ -70,6 +70,25 @@ namespace SocketAnalyzers.Tests.VerifierTests
         }
     }
 
+    /// <summary>TEST004, off by default, on every class: the verifier enables every rule.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class OffByDefaultAnalyzer : DiagnosticAnalyzer
+    {
+        public static readonly DiagnosticDescriptor Rule = new(
+            "TEST004", "Off by default", "Class {0}", "Test", DiagnosticSeverity.Info, isEnabledByDefault: false);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSyntaxNodeAction(
+                c => c.ReportDiagnostic(Diagnostic.Create(Rule, ((ClassDeclarationSyntax)c.Node).Identifier.GetLocation(), ((ClassDeclarationSyntax)c.Node).Identifier.ValueText)),
+                SyntaxKind.ClassDeclaration);
+        }
+    }
+
     /// <summary>Where <see cref="ThrowingAnalyzer"/> throws.</summary>
     public enum ThrowWhere
     {

@@ -182,7 +182,13 @@ namespace SocketAnalyzers.Tests.Verifiers
                     span = found[0].Span;
                 }
 
-                result.Add(new Expected(r.Id, document, span, r.LineSpan, r.ExpectedMessage(AllAnalyzers.Find(r.Id)), r.Severity));
+                var descriptor = Analyzers.SelectMany(a => a.SupportedDiagnostics).FirstOrDefault(d => d.Id == r.Id);
+                if (r.MessageArguments is not null && r.Message is null && descriptor is null)
+                {
+                    throw new InvalidOperationException($"{r.Id} has message arguments but no analyzer of the test reports it, so there is no message format to fill.");
+                }
+
+                result.Add(new Expected(r.Id, document, span, r.LineSpan, r.ExpectedMessage(descriptor), r.Severity));
             }
 
             return result;
@@ -196,7 +202,14 @@ namespace SocketAnalyzers.Tests.Verifiers
         {
             var workspace = new AdhocWorkspace();
             var parseOptions = new CSharpParseOptions(LanguageVersion, DocumentationMode.Diagnose, preprocessorSymbols: PreprocessorSymbols);
-            var compilationOptions = new CSharpCompilationOptions(OutputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable);
+            // Every rule enabled: a rule that is off by default is turned on at its default severity, as
+            // Microsoft.CodeAnalysis.Testing does; an .editorconfig of the test can still change it.
+            var enableAll = Analyzers.SelectMany(a => a.SupportedDiagnostics)
+                .Where(d => !d.IsEnabledByDefault)
+                .GroupBy(d => d.Id)
+                .ToDictionary(g => g.Key, g => ToReport(g.First().DefaultSeverity));
+            var compilationOptions = new CSharpCompilationOptions(OutputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(enableAll);
             var projectId = ProjectId.CreateNewId("TestProject");
             var solution = workspace.CurrentSolution
                 .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "TestProject", "TestProject", LanguageNames.CSharp,
@@ -221,6 +234,14 @@ namespace SocketAnalyzers.Tests.Verifiers
 
             return solution.GetProject(projectId)!;
         }
+
+        private static ReportDiagnostic ToReport(DiagnosticSeverity severity) => severity switch
+        {
+            DiagnosticSeverity.Error => ReportDiagnostic.Error,
+            DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
+            DiagnosticSeverity.Info => ReportDiagnostic.Info,
+            _ => ReportDiagnostic.Hidden,
+        };
 
         internal static string FileName(int index) => FileNamePrefix + index + ".cs";
 
