@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Xunit;
@@ -61,15 +63,52 @@ namespace SocketAnalyzers.Package.Tests
             }.OrderBy(e => e, StringComparer.Ordinal).ToList();
             Assert.True(
                 expected.SequenceEqual(entries),
-                $"The nupkg holds:
-{listing}
-
-Expected exactly:
-{string.Join("\n", expected)}
-
-Extra: {string.Join(", ", entries.Except(expected))}
-Missing: {string.Join(", ", expected.Except(entries))}");
+                $"The nupkg holds:\n{listing}\n\nExpected exactly:\n{string.Join("\n", expected)}\n\nExtra: {string.Join(", ", entries.Except(expected))}\nMissing: {string.Join(", ", expected.Except(entries))}");
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+        }
+
+        [Theory]
+        [InlineData("analyzers/dotnet/cs/SocketAnalyzers.dll")]
+        [InlineData("analyzers/dotnet/cs/SocketAnalyzers.CodeFixes.dll")]
+        public void Packed_assemblies_are_built_for_this_version(string entry)
+        {
+            // Guards against packing stale assemblies: the ones in the package carry this run's unique version.
+            using var zip = ZipFile.OpenRead(package.RequireNupkg());
+            using var stream = new MemoryStream();
+            using (var dll = zip.GetEntry(entry)!.Open())
+            {
+                dll.CopyTo(stream);
+            }
+
+            stream.Position = 0;
+            using var pe = new PEReader(stream);
+            var reader = pe.GetMetadataReader();
+            var informational = reader.GetAssemblyDefinition().GetCustomAttributes()
+                .Select(reader.GetCustomAttribute)
+                .Where(a => AttributeTypeName(reader, a) == "AssemblyInformationalVersionAttribute")
+                .Select(a =>
+                {
+                    var blob = reader.GetBlobReader(a.Value);
+                    blob.ReadUInt16(); // prolog
+                    return blob.ReadSerializedString();
+                })
+                .SingleOrDefault();
+
+            Assert.NotNull(informational);
+            Assert.StartsWith(package.Version, informational, StringComparison.Ordinal);
+        }
+
+        private static string? AttributeTypeName(MetadataReader reader, CustomAttribute attribute)
+        {
+            var parent = attribute.Constructor.Kind == HandleKind.MemberReference
+                ? reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent
+                : reader.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType();
+            return parent.Kind switch
+            {
+                HandleKind.TypeReference => reader.GetString(reader.GetTypeReference((TypeReferenceHandle)parent).Name),
+                HandleKind.TypeDefinition => reader.GetString(reader.GetTypeDefinition((TypeDefinitionHandle)parent).Name),
+                _ => null,
+            };
         }
 
         [Fact]
