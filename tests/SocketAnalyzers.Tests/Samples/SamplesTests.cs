@@ -86,6 +86,18 @@ namespace SocketAnalyzers.Tests.Samples
             }
         }
 
+        [Theory]
+        [MemberData(nameof(Meta.Catalogue.RuleIds), MemberType = typeof(Meta.Catalogue))]
+        public void Every_rule_has_a_sample_that_fires_it(string id)
+        {
+            // The house rule: each rule has a small realistic program under samples/ that shows it firing.
+            var samples = Repository.CSharpFiles("samples")
+                .Where(f => ExpectedDiagnostics(Repository.Relative(f), File.ReadAllText(f)).Any(e => e.Id == id))
+                .ToList();
+
+            Assert.True(samples.Count > 0, $"No sample under samples/ has a line marked '// expect: {id}'.");
+        }
+
         [Fact]
         public void Expect_comments_are_read_per_line_and_id()
         {
