@@ -31,6 +31,12 @@ namespace SocketAnalyzers.Tests.Verifiers
         /// <summary>netstandard2.0 with the System.Memory package: <c>Span</c> and <c>BinaryPrimitives</c>, still no <c>ReadExactly</c>.</summary>
         public static ReferenceSet NetStandard20WithSystemMemory { get; } = new("netstandard2.0+System.Memory", new[] { "netstandard2.0", "system.memory" }, ImmutableArray<MetadataReference>.Empty);
 
+        /// <summary>
+        /// netstandard2.0 with every package the Runtime library references there (System.Memory,
+        /// System.Threading.Tasks.Extensions, Microsoft.Bcl.AsyncInterfaces): the Runtime library as netstandard2.0 sees it.
+        /// </summary>
+        public static ReferenceSet NetStandard20WithRuntimeDependencies { get; } = new("netstandard2.0+Runtime dependencies", new[] { "netstandard2.0", "system.memory", "bcl.asyncinterfaces" }, ImmutableArray<MetadataReference>.Empty);
+
         /// <summary>Names the set in failure messages.</summary>
         public string Name { get; }
 

@@ -79,6 +79,18 @@ namespace SocketAnalyzers.Tests.Verifiers
 
         public OutputKind OutputKind { get; set; } = OutputKind.DynamicallyLinkedLibrary;
 
+        /// <summary>Preprocessor symbols of the test sources (say, <c>NET8_0_OR_GREATER</c>); none by default.</summary>
+        public List<string> PreprocessorSymbols { get; } = new();
+
+        /// <summary>
+        /// Analyzers that run besides every analyzer of the package: test-only analyzers, for the verifier's own
+        /// tests. Their diagnostics are compared like any other.
+        /// </summary>
+        public List<DiagnosticAnalyzer> AdditionalAnalyzers { get; } = new();
+
+        /// <summary>Every analyzer this test runs: the package's and <see cref="AdditionalAnalyzers"/>.</summary>
+        internal ImmutableArray<DiagnosticAnalyzer> Analyzers => AllAnalyzers.Analyzers.AddRange(AdditionalAnalyzers);
+
         public async Task RunAsync(CancellationToken cancellationToken = default)
         {
             var input = Parse(Sources);
@@ -170,17 +182,34 @@ namespace SocketAnalyzers.Tests.Verifiers
                     span = found[0].Span;
                 }
 
-                result.Add(new Expected(r.Id, document, span, r.LineSpan, r.ExpectedMessage(AllAnalyzers.Find(r.Id)), r.Severity));
+                var descriptor = Analyzers.SelectMany(a => a.SupportedDiagnostics).FirstOrDefault(d => d.Id == r.Id);
+                if (r.MessageArguments is not null && r.Message is null && descriptor is null)
+                {
+                    throw new InvalidOperationException($"{r.Id} has message arguments but no analyzer of the test reports it, so there is no message format to fill.");
+                }
+
+                result.Add(new Expected(r.Id, document, span, r.LineSpan, r.ExpectedMessage(descriptor), r.Severity));
             }
 
             return result;
         }
 
-        private Project CreateProject(ImmutableArray<string> texts)
+        /// <summary>
+        /// The project this test compiles: <paramref name="texts"/> (plain C#, no markup) as documents
+        /// <c>/0/Test0.cs</c>, <c>/0/Test1.cs</c>…, with this test's references, options and <c>.editorconfig</c>.
+        /// </summary>
+        internal Project CreateProject(ImmutableArray<string> texts)
         {
             var workspace = new AdhocWorkspace();
-            var parseOptions = new CSharpParseOptions(LanguageVersion, DocumentationMode.Diagnose);
-            var compilationOptions = new CSharpCompilationOptions(OutputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable);
+            var parseOptions = new CSharpParseOptions(LanguageVersion, DocumentationMode.Diagnose, preprocessorSymbols: PreprocessorSymbols);
+            // Every rule enabled: a rule that is off by default is turned on at its default severity, as
+            // Microsoft.CodeAnalysis.Testing does; an .editorconfig of the test can still change it.
+            var enableAll = Analyzers.SelectMany(a => a.SupportedDiagnostics)
+                .Where(d => !d.IsEnabledByDefault)
+                .GroupBy(d => d.Id)
+                .ToDictionary(g => g.Key, g => ToReport(g.First().DefaultSeverity));
+            var compilationOptions = new CSharpCompilationOptions(OutputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(enableAll);
             var projectId = ProjectId.CreateNewId("TestProject");
             var solution = workspace.CurrentSolution
                 .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "TestProject", "TestProject", LanguageNames.CSharp,
@@ -206,7 +235,15 @@ namespace SocketAnalyzers.Tests.Verifiers
             return solution.GetProject(projectId)!;
         }
 
-        private static string FileName(int index) => FileNamePrefix + index + ".cs";
+        private static ReportDiagnostic ToReport(DiagnosticSeverity severity) => severity switch
+        {
+            DiagnosticSeverity.Error => ReportDiagnostic.Error,
+            DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
+            DiagnosticSeverity.Info => ReportDiagnostic.Info,
+            _ => ReportDiagnostic.Hidden,
+        };
+
+        internal static string FileName(int index) => FileNamePrefix + index + ".cs";
 
         private static async Task<ImmutableArray<Diagnostic>> CompilerErrorsAsync(Project project, CancellationToken cancellationToken)
         {
@@ -214,8 +251,12 @@ namespace SocketAnalyzers.Tests.Verifiers
             return compilation!.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
         }
 
-        /// <summary>Runs every analyzer; fails on an analyzer exception.</summary>
-        internal static async Task<ImmutableArray<Diagnostic>> GetAnalyzerDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+        /// <summary>Runs every analyzer of the package; fails on an analyzer exception.</summary>
+        internal static Task<ImmutableArray<Diagnostic>> GetAnalyzerDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => GetAnalyzerDiagnosticsAsync(project, AllAnalyzers.Analyzers, cancellationToken);
+
+        /// <summary>Runs <paramref name="analyzers"/>; fails on an analyzer exception.</summary>
+        internal static async Task<ImmutableArray<Diagnostic>> GetAnalyzerDiagnosticsAsync(Project project, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
         {
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
             var exceptions = new ConcurrentQueue<string>();
@@ -225,7 +266,7 @@ namespace SocketAnalyzers.Tests.Verifiers
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false,
                 reportSuppressedDiagnostics: false);
-            var withAnalyzers = compilation!.WithAnalyzers(AllAnalyzers.Analyzers, options);
+            var withAnalyzers = compilation!.WithAnalyzers(analyzers, options);
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
             var crashes = diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage()).Concat(exceptions).ToList();
             if (crashes.Count > 0)
@@ -236,9 +277,9 @@ namespace SocketAnalyzers.Tests.Verifiers
             return diagnostics;
         }
 
-        private static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Project project, bool includeCompilerErrors, CancellationToken cancellationToken)
+        private async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(Project project, bool includeCompilerErrors, CancellationToken cancellationToken)
         {
-            var diagnostics = await GetAnalyzerDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false);
+            var diagnostics = await GetAnalyzerDiagnosticsAsync(project, Analyzers, cancellationToken).ConfigureAwait(false);
             if (includeCompilerErrors)
             {
                 diagnostics = diagnostics.AddRange(await CompilerErrorsAsync(project, cancellationToken).ConfigureAwait(false));
@@ -382,7 +423,7 @@ namespace SocketAnalyzers.Tests.Verifiers
                     throw new VerifierException($"{CodeFix.GetType().Name}'s Fix All does not support {scope} scope.");
                 }
 
-                var diagnosticProvider = new TestDiagnosticProvider();
+                var diagnosticProvider = new TestDiagnosticProvider(Analyzers);
                 var context = scope == FixAllScope.Document
                     ? new FixAllContext(document, CodeFix, scope, action.EquivalenceKey, CodeFix.FixableDiagnosticIds, diagnosticProvider, cancellationToken)
                     : new FixAllContext(project, CodeFix, scope, action.EquivalenceKey, CodeFix.FixableDiagnosticIds, diagnosticProvider, cancellationToken);
@@ -403,7 +444,7 @@ namespace SocketAnalyzers.Tests.Verifiers
         private async Task<(Document Document, Diagnostic Diagnostic, CodeAction Action)?> FirstFixableAsync(Project project, CancellationToken cancellationToken)
         {
             var fixable = CodeFix!.FixableDiagnosticIds;
-            var diagnostics = Sort((await GetAnalyzerDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false)).Where(d => fixable.Contains(d.Id)));
+            var diagnostics = Sort((await GetAnalyzerDiagnosticsAsync(project, Analyzers, cancellationToken).ConfigureAwait(false)).Where(d => fixable.Contains(d.Id)));
             foreach (var diagnostic in diagnostics)
             {
                 var document = project.GetDocument(diagnostic.Location.SourceTree);
@@ -455,7 +496,7 @@ namespace SocketAnalyzers.Tests.Verifiers
         private async Task CheckFixedAsync(Solution solution, ParsedSources fixedInput, List<Expected> fixedExpected, ImmutableArray<Diagnostic> originalErrors, string how, CancellationToken cancellationToken)
         {
             var project = solution.Projects.Single();
-            var documents = project.Documents.OrderBy(d => d.FilePath, StringComparer.Ordinal).ToList();
+            var documents = project.Documents.OrderBy(d => d.FilePath?.Length ?? 0).ThenBy(d => d.FilePath, StringComparer.Ordinal).ToList();
             if (documents.Count != fixedInput.Texts.Length)
             {
                 throw new VerifierException($"After {how}: {documents.Count} documents, expected {fixedInput.Texts.Length}.");
@@ -486,19 +527,26 @@ namespace SocketAnalyzers.Tests.Verifiers
 
         private sealed class TestDiagnosticProvider : FixAllContext.DiagnosticProvider
         {
+            private readonly ImmutableArray<DiagnosticAnalyzer> analyzers;
+
+            public TestDiagnosticProvider(ImmutableArray<DiagnosticAnalyzer> analyzers)
+            {
+                this.analyzers = analyzers;
+            }
+
             public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-                => await GetAnalyzerDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false);
+                => await GetAnalyzerDiagnosticsAsync(project, analyzers, cancellationToken).ConfigureAwait(false);
 
             public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
             {
                 var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-                var all = await GetAnalyzerDiagnosticsAsync(document.Project, cancellationToken).ConfigureAwait(false);
+                var all = await GetAnalyzerDiagnosticsAsync(document.Project, analyzers, cancellationToken).ConfigureAwait(false);
                 return all.Where(d => d.Location.SourceTree == tree);
             }
 
             public override async Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
             {
-                var all = await GetAnalyzerDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false);
+                var all = await GetAnalyzerDiagnosticsAsync(project, analyzers, cancellationToken).ConfigureAwait(false);
                 return all.Where(d => !d.Location.IsInSource);
             }
         }

@@ -21,13 +21,13 @@ namespace SocketAnalyzers.Tests.Verifiers
         {
             var text = new StringBuilder(markup.Length);
             var spans = new List<MarkupSpan>();
-            var open = new Stack<(string? Id, int? Index, int Start)>();
+            var open = new Stack<(string? Id, int? Index, int Start, string Closer, int Offset)>();
             var i = 0;
             while (i < markup.Length)
             {
                 if (At(markup, i, "[|"))
                 {
-                    open.Push((null, null, text.Length));
+                    open.Push((null, null, text.Length, "|]", i));
                     i += 2;
                 }
                 else if (At(markup, i, "{|") && TryReadHeader(markup, i + 2, out var header, out var next))
@@ -39,11 +39,11 @@ namespace SocketAnalyzers.Tests.Verifiers
                             throw new FormatException($"Bad location marker '{{|{header}:' at offset {i}.");
                         }
 
-                        open.Push((null, index, text.Length));
+                        open.Push((null, index, text.Length, "|}", i));
                     }
                     else
                     {
-                        open.Push((header, null, text.Length));
+                        open.Push((header, null, text.Length, "|}", i));
                     }
 
                     i = next;
@@ -55,7 +55,13 @@ namespace SocketAnalyzers.Tests.Verifiers
                         throw new FormatException($"Markup closes '{markup.Substring(i, 2)}' at offset {i} with nothing open.");
                     }
 
-                    var (id, index, start) = open.Pop();
+                    var (id, index, start, closer, offset) = open.Pop();
+                    if (!At(markup, i, closer))
+                    {
+                        // [|…|} or {|ID:…|]: a typo that would otherwise silently mark the wrong span.
+                        throw new FormatException($"Markup opened at offset {offset} must close with '{closer}', not '{markup.Substring(i, 2)}' at offset {i}.");
+                    }
+
                     spans.Add(new MarkupSpan(id, index, TextSpan.FromBounds(start, text.Length)));
                     i += 2;
                 }
@@ -68,7 +74,7 @@ namespace SocketAnalyzers.Tests.Verifiers
 
             if (open.Count > 0)
             {
-                throw new FormatException($"Markup leaves {open.Count} span(s) open.");
+                throw new FormatException($"Markup leaves {open.Count} span(s) open; the innermost opens at offset {open.Peek().Offset}.");
             }
 
             spans.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : a.Span.End.CompareTo(b.Span.End));
