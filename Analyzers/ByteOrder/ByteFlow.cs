@@ -235,7 +235,7 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             var symbol = SymbolOf(root);
-            if (symbol is null)
+            if (symbol is null || IsReversed(symbol))
             {
                 return false;
             }

@@ -116,7 +116,12 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>"The int 'length'" or "The int".</summary>
         internal static string Describe(string typeName, IOperation? value)
         {
-            var name = value?.WalkDownConversions() switch
+            while (value is IConversionOperation { IsImplicit: true } implicitConversion)
+            {
+                value = implicitConversion.Operand;
+            }
+
+            var name = value switch
             {
                 ILocalReferenceOperation local => local.Local.Name,
                 IParameterReferenceOperation parameter => parameter.Parameter.Name,
