@@ -1,0 +1,186 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.ByteOrder;
+
+namespace SocketAnalyzers.CodeFixes.ByteOrder
+{
+    /// <summary>
+    /// SOCK020: writes the number big-endian.
+    /// <list type="bullet">
+    /// <item><c>SOCK020.BinaryPrimitives</c>: <c>var b = BitConverter.GetBytes(x);</c> becomes <c>var b = new byte[4];
+    /// BinaryPrimitives.WriteInt32BigEndian(b, x);</c>; <c>TryWriteBytes</c>, <c>MemoryMarshal.Write</c> and
+    /// <c>Unsafe.WriteUnaligned(ref b[i], x)</c> become the matching <c>BinaryPrimitives.(Try)Write…BigEndian</c>.</item>
+    /// <item><c>SOCK020.HostToNetworkOrder</c>: <c>BitConverter.GetBytes(IPAddress.HostToNetworkOrder(x))</c>, where the
+    /// bytes are used in place, and on frameworks without <c>BinaryPrimitives</c>.</item>
+    /// <item><c>SOCK020.ReverseEndianness</c>: <c>writer.Write(BinaryPrimitives.ReverseEndianness(x))</c>: BinaryWriter
+    /// writes little-endian on every CPU, so reversing gives big-endian everywhere.</item>
+    /// </list>
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK020HostOrderWriteCodeFixProvider)), Shared]
+    public sealed class SOCK020HostOrderWriteCodeFixProvider : ByteOrderCodeFix
+    {
+        public const string BinaryPrimitivesKey = "SOCK020.BinaryPrimitives";
+        public const string HostToNetworkOrderKey = "SOCK020.HostToNetworkOrder";
+        public const string ReverseEndiannessKey = "SOCK020.ReverseEndianness";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.HostOrderWrite);
+
+        internal override IEnumerable<ByteOrderFixOffer> Offers(ByteOrderFixInput input)
+        {
+            var kind = input.Property(SOCK020HostOrderWriteAnalyzer.KindProperty);
+            var type = input.Property(SOCK020HostOrderWriteAnalyzer.TypeProperty);
+            if (kind is null || type is null)
+            {
+                yield break;
+            }
+
+            var primitive = PrimitiveName(type);
+            var value = ArgumentFor(input, "value");
+            if (value is null)
+            {
+                yield break;
+            }
+
+            var valueText = value.Expression.WithoutTrivia().ToString();
+            var castOperand = CastOperand(value.Expression);
+            switch (kind)
+            {
+                case "GetBytes":
+                    if (IntoLocal(input.Invocation) is { } statement && input.HasBinaryPrimitives("Write" + primitive + "BigEndian"))
+                    {
+                        yield return new ByteOrderFixOffer(
+                            BinaryPrimitivesKey,
+                            $"Write it with BinaryPrimitives.Write{primitive}BigEndian",
+                            (editor, namespaces) =>
+                            {
+                                namespaces.Add(BinaryPrimitivesNamespace);
+                                var declarator = statement.Declaration.Variables[0];
+                                var newStatement = statement.ReplaceNode(
+                                    input.Invocation,
+                                    SyntaxFactory.ParseExpression($"new byte[{SizeOf(type)}]").WithTriviaFrom(input.Invocation));
+                                var indentation = statement.GetLeadingTrivia();
+                                var write = SyntaxFactory.ParseStatement($"BinaryPrimitives.Write{primitive}BigEndian({declarator.Identifier.ValueText}, {value.Expression.WithoutTrivia()});")
+                                    .WithLeadingTrivia(indentation)
+                                    .WithTrailingTrivia(statement.GetTrailingTrivia());
+                                editor.InsertAfter(statement, write);
+                                editor.ReplaceNode(statement, newStatement);
+                            });
+                    }
+
+                    if (HostToNetworkOrderArgument(type, valueText, castOperand, input) is { } converted)
+                    {
+                        yield return new ByteOrderFixOffer(
+                            HostToNetworkOrderKey,
+                            "Convert it with IPAddress.HostToNetworkOrder before GetBytes",
+                            (editor, namespaces) =>
+                            {
+                                namespaces.Add(IPAddressNamespace);
+                                editor.ReplaceNode(value.Expression, SyntaxFactory.ParseExpression(converted).WithTriviaFrom(value.Expression));
+                            });
+                    }
+
+                    break;
+
+                case "TryWriteBytes":
+                case "MemoryMarshal":
+                case "MemoryMarshalTry":
+                case "Unsafe":
+                    var isTry = kind is "TryWriteBytes" or "MemoryMarshalTry";
+                    var method = (isTry ? "TryWrite" : "Write") + primitive + "BigEndian";
+                    var destination = Destination(input, kind);
+                    if (destination is not null && input.HasBinaryPrimitives(method))
+                    {
+                        yield return new ByteOrderFixOffer(
+                            BinaryPrimitivesKey,
+                            $"Write it with BinaryPrimitives.{method}",
+                            (editor, namespaces) =>
+                            {
+                                namespaces.Add(BinaryPrimitivesNamespace);
+                                editor.ReplaceNode(
+                                    input.Invocation,
+                                    Replacement($"BinaryPrimitives.{method}({destination}, {value.Expression.WithoutTrivia()})", input.Invocation));
+                            });
+                    }
+
+                    break;
+
+                case "BinaryWriter":
+                    var reversed = type switch
+                    {
+                        "Single" when input.HasBitConverter("SingleToInt32Bits") => $"BinaryPrimitives.ReverseEndianness(BitConverter.SingleToInt32Bits({value.Expression.WithoutTrivia()}))",
+                        "Double" => $"BinaryPrimitives.ReverseEndianness(BitConverter.DoubleToInt64Bits({value.Expression.WithoutTrivia()}))",
+                        "Single" or "Half" or "Int128" or "UInt128" => null,
+                        _ => $"BinaryPrimitives.ReverseEndianness({Cast(input, value, type)})",
+                    };
+                    if (reversed is not null && input.HasBinaryPrimitives("ReverseEndianness"))
+                    {
+                        yield return new ByteOrderFixOffer(
+                            ReverseEndiannessKey,
+                            "Write it big-endian: reverse the bytes that BinaryWriter writes little-endian",
+                            (editor, namespaces) =>
+                            {
+                                namespaces.Add(BinaryPrimitivesNamespace);
+                                editor.ReplaceNode(value.Expression, SyntaxFactory.ParseExpression(reversed).WithTriviaFrom(value.Expression));
+                            });
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The local declaration statement whose only value is the <c>GetBytes</c> call, or null.</summary>
+        private static LocalDeclarationStatementSyntax? IntoLocal(InvocationExpressionSyntax invocation)
+            => invocation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement } } }
+                && statement.UsingKeyword.IsKind(SyntaxKind.None) && statement.Modifiers.Count == 0 && statement.Parent is BlockSyntax
+                ? statement
+                : null;
+
+        /// <summary><c>IPAddress.HostToNetworkOrder(…)</c> with the casts the type needs, or null when there is no such form.</summary>
+        private static string? HostToNetworkOrderArgument(string type, string value, string castOperand, ByteOrderFixInput input) => type switch
+        {
+            "Int16" or "Int32" or "Int64" => $"IPAddress.HostToNetworkOrder({value})",
+            "UInt16" or "Char" => $"IPAddress.HostToNetworkOrder(unchecked((short){castOperand}))",
+            "UInt32" => $"IPAddress.HostToNetworkOrder(unchecked((int){castOperand}))",
+            "UInt64" => $"IPAddress.HostToNetworkOrder(unchecked((long){castOperand}))",
+            "Single" when input.HasBitConverter("SingleToInt32Bits") => $"IPAddress.HostToNetworkOrder(BitConverter.SingleToInt32Bits({value}))",
+            "Double" => $"IPAddress.HostToNetworkOrder(BitConverter.DoubleToInt64Bits({value}))",
+            _ => null,
+        };
+
+        /// <summary>The value, cast to the written type when it was converted implicitly to match the overload.</summary>
+        private static string Cast(ByteOrderFixInput input, ArgumentSyntax value, string type)
+        {
+            var info = input.Model.GetTypeInfo(value.Expression);
+            return SymbolEqualityComparer.Default.Equals(info.Type, info.ConvertedType)
+                ? value.Expression.WithoutTrivia().ToString()
+                : $"({ByteOrderTables.KeywordOf(type)}){CastOperand(value.Expression)}";
+        }
+
+        /// <summary>The span to write into: the destination argument, or <c>b.AsSpan(i)</c> for <c>ref b[i]</c>.</summary>
+        private static string? Destination(ByteOrderFixInput input, string kind)
+        {
+            var destination = ArgumentFor(input, "destination");
+            if (destination is null)
+            {
+                return null;
+            }
+
+            if (kind != "Unsafe")
+            {
+                return destination.Expression.WithoutTrivia().ToString();
+            }
+
+            return destination.RefKindKeyword.IsKind(SyntaxKind.RefKeyword)
+                && destination.Expression is ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } element
+                && input.Model.GetTypeInfo(element.Expression).Type is IArrayTypeSymbol
+                && input.HasAsSpan
+                ? $"{Operand(element.Expression)}.AsSpan({element.ArgumentList.Arguments[0].Expression.WithoutTrivia()})"
+                : null;
+        }
+    }
+}
