@@ -12,6 +12,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
             using System.Buffers.Binary;
             using System.Collections.Generic;
             using System.IO;
+            using System.Linq;
             using System.Net;
             using System.Net.Security;
             using System.Net.Sockets;
@@ -108,6 +109,9 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("await network.WriteAsync($B.AsMemory(0, 4));")]
         [InlineData("Buffer.BlockCopy($B, 0, header, 0, 4); udp.Send(header, 4);")]
         [InlineData("var packet = new byte[8]; $B.CopyTo(packet, 0); var copy = packet; socket.Send(copy);")]
+        [InlineData("Action send = () => socket.Send($B); send();")]
+        [InlineData("void Send() { var b = $B; network.Write(b, 0, b.Length); } Send();")]
+        [InlineData("var frame = new byte[8]; Task.Run(() => { $B.CopyTo(frame, 0); socket.Send(frame); });")]
         public Task GetBytes_through_collections_streams_and_fields_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body.Replace("$B", "[|BitConverter.GetBytes(length)|]")));
 
@@ -174,6 +178,11 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("var b = BitConverter.GetBytes(length); b = Encoding.UTF8.GetBytes(\"x\"); socket.Send(b);")]
         [InlineData("var ms = new MemoryStream(); ms.Write(BitConverter.GetBytes(length)); File.WriteAllBytes(\"x\", ms.ToArray());")]
         [InlineData("var buffer = new byte[8]; MemoryMarshal.Write(buffer.AsSpan(), in length); Process(buffer);")]
+        [InlineData("socket.Send(BitConverter.GetBytes(length).Reverse().ToArray());")]
+        [InlineData("var b = BitConverter.GetBytes(length); socket.Send(b.Reverse().ToArray());")]
+        [InlineData("var b = BitConverter.GetBytes(length); if (BitConverter.IsLittleEndian) { Array.Reverse(b, 0, b.Length); } await network.WriteAsync(b);")]
+        [InlineData("var buffer = new byte[4]; BinaryPrimitives.WriteInt32BigEndian(buffer, length); MemoryMarshal.Write(buffer.AsSpan(), in length); Process(buffer);")]
+        [InlineData("var b = BitConverter.GetBytes(length); var c = (byte[])b.Clone(); Array.Reverse(c); socket.Send(c);")]
         public Task Right_or_unknown_code_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
