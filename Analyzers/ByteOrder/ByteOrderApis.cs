@@ -162,6 +162,10 @@ namespace SocketAnalyzers.ByteOrder
             ("System.Net.Sockets.Socket", ImmutableHashSet.Create("Connect", "ConnectAsync", "BeginConnect"), "Socket"),
             ("System.Net.Sockets.UdpClient", ImmutableHashSet.Create(".ctor", "Connect", "Send", "SendAsync", "BeginSend"), "UdpClient"));
 
+        /// <summary>Properties that take a port in host order, by type.</summary>
+        public static readonly ImmutableArray<(string Type, string Property, string Display)> HostOrderPortProperties = ImmutableArray.Create(
+            ("System.Net.IPEndPoint", "Port", "IPEndPoint.Port"));
+
         /// <summary>The parameter of a host-order-port API that is the port.</summary>
         public const string PortParameter = "port";
 
@@ -274,9 +278,20 @@ namespace SocketAnalyzers.ByteOrder
 
             hostOrderPorts = ports.ToImmutable();
             hostOrderWrites = ResolveApis(compilation, ByteOrderTables.HostOrderWrites);
+            var properties = ImmutableArray.CreateBuilder<(INamedTypeSymbol, string, string)>();
+            foreach (var (type, property, display) in ByteOrderTables.HostOrderPortProperties)
+            {
+                if (compilation.GetTypeByMetadataName(type) is { } symbol)
+                {
+                    properties.Add((symbol, property, display));
+                }
+            }
+
+            hostOrderPortProperties = properties.ToImmutable();
             hostOrderReads = ResolveApis(compilation, ByteOrderTables.HostOrderReads);
         }
 
+        private readonly ImmutableArray<(INamedTypeSymbol Type, string Property, string Display)> hostOrderPortProperties;
         private readonly ImmutableArray<(INamedTypeSymbol Type, HostOrderApi Api)> hostOrderWrites;
         private readonly ImmutableArray<(INamedTypeSymbol Type, HostOrderApi Api)> hostOrderReads;
 
@@ -366,6 +381,20 @@ namespace SocketAnalyzers.ByteOrder
         public bool IsReceiveIntoBuffer(IMethodSymbol method) => Matches(receivesIntoBuffer, method);
 
         public bool IsReceiveReturningData(IMethodSymbol method) => Matches(receivesReturningData, method);
+
+        /// <summary>The display name of a host-order-port property, or null when <paramref name="property"/> is not one.</summary>
+        public string? HostOrderPortProperty(IPropertySymbol property)
+        {
+            foreach (var (type, name, display) in hostOrderPortProperties)
+            {
+                if (property.Name == name && KnownSymbols.IsOrDerivesFrom(property.ContainingType, type))
+                {
+                    return display;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>The display name of a host-order-port API, or null when <paramref name="method"/> is not one.</summary>
         public string? HostOrderPortApi(IMethodSymbol method)

@@ -55,6 +55,14 @@ namespace SocketAnalyzers.ByteOrder
                 return;
             }
 
+            if (parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } portAssignment
+                && portAssignment.Value.WalkDownConversions() == conversion
+                && symbols.HostOrderPortProperty(property) is { } propertyApi)
+            {
+                Report(context, conversion, propertyApi, "Property");
+                return;
+            }
+
             ILocalSymbol? local = parent switch
             {
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,

@@ -63,25 +63,36 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
         /// <summary>The whole port argument becomes the unconverted value, without the casts the conversion needed.</summary>
         private static (SyntaxNode, ExpressionSyntax)? ArgumentEdit(IInvocationOperation conversion, SemanticModel model)
         {
-            if (conversion.WalkUpConversions(out _) is not IArgumentOperation { Parameter: { } port, Syntax: ArgumentSyntax argument })
+            ITypeSymbol portType;
+            ExpressionSyntax whole;
+            switch (conversion.WalkUpConversions(out _))
             {
-                return null;
+                case IArgumentOperation { Parameter: { } parameter, Syntax: ArgumentSyntax argument }:
+                    portType = parameter.Type;
+                    whole = argument.Expression;
+                    break;
+                case ISimpleAssignmentOperation { Target.Type: { } targetType, Syntax: AssignmentExpressionSyntax assignment }:
+                    portType = targetType;
+                    whole = assignment.Right;
+                    break;
+                default:
+                    return null;
             }
 
             var value = conversion.Arguments[0].Value;
             while (value is IConversionOperation { Operand: { Type: { } operandType } operand }
-                && model.Compilation.ClassifyConversion(operandType, port.Type).IsImplicit)
+                && model.Compilation.ClassifyConversion(operandType, portType).IsImplicit)
             {
                 value = operand;
             }
 
-            if (value.Type is null || !model.Compilation.ClassifyConversion(value.Type, port.Type).IsImplicit
+            if (value.Type is null || !model.Compilation.ClassifyConversion(value.Type, portType).IsImplicit
                 || value.Syntax is not ExpressionSyntax replacement)
             {
                 return null;
             }
 
-            return (argument.Expression, replacement.WithoutTrivia().WithTriviaFrom(argument.Expression));
+            return (whole, replacement.WithoutTrivia().WithTriviaFrom(whole));
         }
 
         /// <summary>The local keeps its type; its value loses the conversion.</summary>

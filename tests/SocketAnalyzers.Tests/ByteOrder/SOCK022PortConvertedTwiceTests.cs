@@ -74,6 +74,28 @@ namespace SocketAnalyzers.Tests.ByteOrder
         }
 
         [Fact]
+        public Task Converted_port_assigned_to_IPEndPoint_Port_is_reported_and_fixed()
+            => Verify.VerifyCodeFixAsync(Usings + """
+                class C
+                {
+                    IPEndPoint M(IPEndPoint endPoint, int port)
+                    {
+                        endPoint.Port = (ushort)[|IPAddress.HostToNetworkOrder((short)port)|];
+                        return new IPEndPoint(IPAddress.Loopback, 0) { Port = [|BinaryPrimitives.ReverseEndianness((ushort)port)|] };
+                    }
+                }
+                """, Usings + """
+                class C
+                {
+                    IPEndPoint M(IPEndPoint endPoint, int port)
+                    {
+                        endPoint.Port = port;
+                        return new IPEndPoint(IPAddress.Loopback, 0) { Port = port };
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Message_names_the_api_and_the_conversion()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 class C
