@@ -63,10 +63,9 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
                                 var newStatement = statement.ReplaceNode(
                                     input.Invocation,
                                     SyntaxFactory.ParseExpression($"new byte[{SizeOf(type)}]").WithTriviaFrom(input.Invocation));
-                                var indentation = statement.GetLeadingTrivia();
                                 var write = SyntaxFactory.ParseStatement($"BinaryPrimitives.Write{primitive}BigEndian({declarator.Identifier.ValueText}, {value.Expression.WithoutTrivia()});")
-                                    .WithLeadingTrivia(indentation)
-                                    .WithTrailingTrivia(statement.GetTrailingTrivia());
+                                    .WithLeadingTrivia(Indentation(statement))
+                                    .WithTrailingTrivia(EndOfLine(statement));
                                 editor.InsertAfter(statement, write);
                                 editor.ReplaceNode(statement, newStatement);
                             });
@@ -131,6 +130,29 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
 
                     break;
             }
+        }
+
+        /// <summary>The whitespace that indents <paramref name="statement"/> (not the comments above it).</summary>
+        private static SyntaxTriviaList Indentation(StatementSyntax statement)
+        {
+            var leading = statement.GetLeadingTrivia();
+            return leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
+                ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
+                : SyntaxFactory.TriviaList();
+        }
+
+        /// <summary>The line break that ends <paramref name="statement"/> (not a comment after it).</summary>
+        private static SyntaxTriviaList EndOfLine(StatementSyntax statement)
+        {
+            foreach (var trivia in statement.GetTrailingTrivia())
+            {
+                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    return SyntaxFactory.TriviaList(trivia);
+                }
+            }
+
+            return SyntaxFactory.TriviaList(SyntaxFactory.LineFeed);
         }
 
         /// <summary>The local declaration statement whose only value is the <c>GetBytes</c> call, or null.</summary>

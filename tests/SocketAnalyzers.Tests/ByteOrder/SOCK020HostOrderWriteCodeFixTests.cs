@@ -43,6 +43,12 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 InMethod($"await network.WriteAsync(BitConverter.GetBytes({converted}));", type));
 
         [Fact]
+        public Task Comments_around_the_local_are_kept_once()
+            => Verify.VerifyCodeFixAsync(
+                InMethod("// the frame's length prefix\n        var bytes = [|BitConverter.GetBytes(length)|]; // 4 bytes\n        socket.Send(bytes);"),
+                InMethod("// the frame's length prefix\n        var bytes = new byte[4]; // 4 bytes\n        BinaryPrimitives.WriteInt32BigEndian(bytes, length);\n        socket.Send(bytes);"));
+
+        [Fact]
         public Task HostToNetworkOrder_variant_can_be_chosen_for_a_local()
         {
             var test = Verify.Test(
