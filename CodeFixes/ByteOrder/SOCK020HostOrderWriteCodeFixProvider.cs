@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -68,6 +69,18 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
                                     .WithTrailingTrivia(EndOfLine(statement));
                                 editor.InsertAfter(statement, write);
                                 editor.ReplaceNode(statement, newStatement);
+                            });
+                    }
+
+                    if (CopyIntoBuffer(input, SizeOf(type)) is var (copy, span) && input.HasBinaryPrimitives("Write" + primitive + "BigEndian"))
+                    {
+                        yield return new ByteOrderFixOffer(
+                            BinaryPrimitivesKey,
+                            $"Write it into the buffer with BinaryPrimitives.Write{primitive}BigEndian",
+                            (editor, namespaces) =>
+                            {
+                                namespaces.Add(BinaryPrimitivesNamespace);
+                                editor.ReplaceNode(copy, Replacement($"BinaryPrimitives.Write{primitive}BigEndian({span}, {value.Expression.WithoutTrivia()})", copy));
                             });
                     }
 
@@ -153,6 +166,74 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
             }
 
             return SyntaxFactory.TriviaList(SyntaxFactory.LineFeed);
+        }
+
+        /// <summary>
+        /// A statement that only copies the <c>GetBytes</c> array into a buffer: <c>GetBytes(x).CopyTo(buffer, i)</c>,
+        /// <c>GetBytes(x).CopyTo(span)</c>, <c>Buffer.BlockCopy(GetBytes(x), 0, buffer, i, size)</c>,
+        /// <c>Array.Copy(GetBytes(x), 0, buffer, i, size)</c>: the copy call and the span it writes, or null.
+        /// </summary>
+        private static (InvocationExpressionSyntax Copy, string Span)? CopyIntoBuffer(ByteOrderFixInput input, int size)
+        {
+            var getBytes = input.Invocation;
+            InvocationExpressionSyntax? copy;
+            if (getBytes.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CopyTo" } access && access.Expression == getBytes)
+            {
+                copy = access.Parent as InvocationExpressionSyntax;
+            }
+            else
+            {
+                copy = getBytes.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } ? call : null;
+            }
+
+            if (copy?.Parent is not ExpressionStatementSyntax || input.Model.GetSymbolInfo(copy).Symbol is not IMethodSymbol method)
+            {
+                return null;
+            }
+
+            var arguments = copy.ArgumentList.Arguments;
+            if (arguments.Any(a => a.NameColon is not null))
+            {
+                return null;
+            }
+
+            var type = method.ContainingType.ToDisplayString();
+            switch (type)
+            {
+                case "System.Array" when method.Name == "CopyTo" && arguments.Count == 2:
+                    return Span(input, arguments[0].Expression, arguments[1].Expression) is { } arraySpan ? (copy, arraySpan) : null;
+                case "System.MemoryExtensions" when method.Name == "CopyTo" && arguments.Count == 1:
+                    return (copy, arguments[0].Expression.WithoutTrivia().ToString());
+                case "System.Buffer" when method.Name == "BlockCopy" && arguments.Count == 5:
+                case "System.Array" when method.Name == "Copy" && arguments.Count == 5:
+                    if (arguments[0].Expression != getBytes
+                        || input.Model.GetConstantValue(arguments[1].Expression).Value is not 0
+                        || input.Model.GetConstantValue(arguments[4].Expression).Value is not int count
+                        || count != size)
+                    {
+                        return null;
+                    }
+
+                    return Span(input, arguments[2].Expression, arguments[3].Expression) is { } copySpan ? (copy, copySpan) : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary><c>buffer</c> for offset 0, else <c>buffer.AsSpan(offset)</c> (null without System.Memory or for a non-byte[] buffer).</summary>
+        private static string? Span(ByteOrderFixInput input, ExpressionSyntax buffer, ExpressionSyntax offset)
+        {
+            if (input.Model.GetTypeInfo(buffer).Type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte })
+            {
+                return null;
+            }
+
+            if (input.Model.GetConstantValue(offset).Value is 0)
+            {
+                return buffer.WithoutTrivia().ToString();
+            }
+
+            return input.HasAsSpan ? $"{Operand(buffer)}.AsSpan({offset.WithoutTrivia()})" : null;
         }
 
         /// <summary>The local declaration statement whose only value is the <c>GetBytes</c> call, or null.</summary>

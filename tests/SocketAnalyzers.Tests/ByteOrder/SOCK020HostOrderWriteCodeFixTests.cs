@@ -58,6 +58,23 @@ namespace SocketAnalyzers.Tests.ByteOrder
             return test.RunAsync();
         }
 
+        [Theory]
+        [InlineData("[|BitConverter.GetBytes(length)|].CopyTo(buffer, 4)", "BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(4), length)")]
+        [InlineData("[|BitConverter.GetBytes(length)|].CopyTo(buffer, 0)", "BinaryPrimitives.WriteInt32BigEndian(buffer, length)")]
+        [InlineData("[|BitConverter.GetBytes(length)|].CopyTo(buffer.AsSpan(2))", "BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(2), length)")]
+        [InlineData("Buffer.BlockCopy([|BitConverter.GetBytes(length)|], 0, buffer, 4, 4)", "BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(4), length)")]
+        [InlineData("Array.Copy([|BitConverter.GetBytes((ushort)length)|], 0, buffer, length - 2, 2)", "BinaryPrimitives.WriteUInt16BigEndian(buffer.AsSpan(length - 2), (ushort)length)")]
+        public Task Copy_of_GetBytes_into_a_buffer_becomes_a_BinaryPrimitives_write_into_it(string copy, string write)
+            => Verify.VerifyCodeFixAsync(
+                InMethod($"var buffer = new byte[8];\n        {copy};\n        socket.Send(buffer);"),
+                InMethod($"var buffer = new byte[8];\n        {write};\n        socket.Send(buffer);"));
+
+        [Fact]
+        public Task Partial_copy_of_GetBytes_keeps_the_IPAddress_form()
+            => Verify.VerifyCodeFixAsync(
+                InMethod("var buffer = new byte[8];\n        Buffer.BlockCopy([|BitConverter.GetBytes(length)|], 0, buffer, 4, 3);\n        socket.Send(buffer);"),
+                InMethod("var buffer = new byte[8];\n        Buffer.BlockCopy(BitConverter.GetBytes(IPAddress.HostToNetworkOrder(length)), 0, buffer, 4, 3);\n        socket.Send(buffer);"));
+
         [Fact]
         public Task Copies_into_a_send_buffer_are_all_fixed_by_Fix_All()
             => Verify.VerifyCodeFixAsync(
@@ -70,8 +87,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     """),
                 InMethod("""
                     var buffer = new byte[10];
-                            Buffer.BlockCopy(BitConverter.GetBytes(IPAddress.HostToNetworkOrder(length)), 0, buffer, 0, 4);
-                            BitConverter.GetBytes(IPAddress.HostToNetworkOrder((short)7)).CopyTo(buffer, 4);
+                            BinaryPrimitives.WriteInt32BigEndian(buffer, length);
+                            BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(4), (short)7);
                             BinaryPrimitives.TryWriteInt32BigEndian(buffer.AsSpan(6), length);
                             socket.Send(buffer);
                     """));
