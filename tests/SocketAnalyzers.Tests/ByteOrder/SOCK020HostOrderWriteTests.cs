@@ -194,6 +194,20 @@ namespace SocketAnalyzers.Tests.ByteOrder
             return test.RunAsync();
         }
 
+        [Theory]
+        [InlineData("[*.cs]\nsocket_analyzers.wire_byte_order = Little_Endian", false)]
+        [InlineData("[*.vb]\nsocket_analyzers.wire_byte_order = little_endian", true)]
+        [InlineData("[*.cs]\nsocket_analyzers.wire_byte_order = middle_endian", true)]
+        public Task Wire_option_applies_to_its_section_and_its_value_only_and_never_to_SOCK022(string section, bool sock020Reported)
+        {
+            var body = !sock020Reported
+                ? "socket.Send(BitConverter.GetBytes(length)); IPEndPoint ep = new(IPAddress.Any, {|SOCK022:IPAddress.HostToNetworkOrder(length)|});"
+                : "socket.Send({|SOCK020:BitConverter.GetBytes(length)|}); IPEndPoint ep = new(IPAddress.Any, {|SOCK022:IPAddress.HostToNetworkOrder(length)|});";
+            var test = new SocketAnalyzerTest { TestCode = InMethod(body) };
+            test.EditorConfig = "root = true\n" + section;
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task Big_endian_wire_option_keeps_the_rule_on()
         {
