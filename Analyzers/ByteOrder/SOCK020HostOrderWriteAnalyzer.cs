@@ -38,11 +38,12 @@ namespace SocketAnalyzers.ByteOrder
 
                 var symbols = new ByteOrderSymbols(known);
                 var reads = new NetworkReads(known);
-                start.RegisterOperationAction(c => Analyze(c, symbols, reads), OperationKind.Invocation);
+                StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
+                    symbolStart.RegisterOperationAction(c => Analyze(c, symbols, reads, tracker), OperationKind.Invocation));
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads)
+        private static void Analyze(OperationAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
@@ -82,14 +83,16 @@ namespace SocketAnalyzers.ByteOrder
                 return;
             }
 
+            IFieldSymbol? writerField = null;
             var sent = api.Target switch
             {
                 WriteTarget.Result => flow.ReachesNetwork(invocation),
                 WriteTarget.Argument => ByteFlow.Find(invocation, api.BufferParameter!) is { } destination
                     && flow.WrittenIntoReachesNetwork(destination, invocation.Syntax.Span.End),
                 WriteTarget.Stream => invocation.Instance is { } writer
-                    && WriterStream(flow, writer, symbols) is { } stream
-                    && flow.WrittenIntoReachesNetwork(stream, invocation.Syntax.Span.End),
+                    && (WriterStream(flow, writer, symbols) is { } stream
+                        ? flow.WrittenIntoReachesNetwork(stream, invocation.Syntax.Span.End)
+                        : (writerField = tracker.TrackedField(writer)) is not null),
                 _ => false,
             };
             if (!sent)
@@ -97,13 +100,21 @@ namespace SocketAnalyzers.ByteOrder
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            var diagnostic = Diagnostic.Create(
                 Descriptors.SOCK020HostOrderWrite,
                 invocation.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(KindProperty, api.Kind).Add(TypeProperty, typeName),
                 Describe(typeName, value),
                 api.LittleEndianAlways ? "little-endian by " + method.ContainingType.Name : "in the host's byte order",
-                typeName));
+                typeName);
+            if (writerField is not null)
+            {
+                tracker.ReportIfNetwork(writerField, diagnostic);
+            }
+            else
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
         /// <summary>The stream a <c>BinaryWriter</c> (or reader) was created over in this body, or null.</summary>

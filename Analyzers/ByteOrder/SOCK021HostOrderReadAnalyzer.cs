@@ -38,11 +38,12 @@ namespace SocketAnalyzers.ByteOrder
 
                 var symbols = new ByteOrderSymbols(known);
                 var reads = new NetworkReads(known);
-                start.RegisterOperationAction(c => Analyze(c, symbols, reads), OperationKind.Invocation);
+                StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
+                    symbolStart.RegisterOperationAction(c => Analyze(c, symbols, reads, tracker), OperationKind.Invocation));
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads)
+        private static void Analyze(OperationAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
@@ -59,13 +60,15 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             var flow = new ByteFlow(symbols, reads, invocation);
+            IFieldSymbol? readerField = null;
             var fromNetwork = api.Target switch
             {
                 WriteTarget.Argument => ByteFlow.Find(invocation, api.BufferParameter!) is { } buffer
                     && flow.IsNetworkData(buffer, invocation.Syntax.SpanStart),
                 WriteTarget.Stream => invocation.Instance is { } reader
-                    && SOCK020HostOrderWriteAnalyzer.WriterStream(flow, reader, symbols) is { } stream
-                    && flow.IsNetworkSource(stream, invocation.Syntax.SpanStart),
+                    && (SOCK020HostOrderWriteAnalyzer.WriterStream(flow, reader, symbols) is { } stream
+                        ? flow.IsNetworkSource(stream, invocation.Syntax.SpanStart)
+                        : (readerField = tracker.TrackedField(reader)) is not null),
                 _ => false,
             };
             if (!fromNetwork || flow.IsResultConverted(invocation))
@@ -73,13 +76,21 @@ namespace SocketAnalyzers.ByteOrder
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            var diagnostic = Diagnostic.Create(
                 Descriptors.SOCK021HostOrderRead,
                 invocation.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(KindProperty, api.Kind).Add(TypeProperty, typeName),
                 "The " + ByteOrderTables.KeywordOf(typeName),
                 api.LittleEndianAlways ? "little-endian by " + method.ContainingType.Name : "in the host's byte order",
-                typeName));
+                typeName);
+            if (readerField is not null)
+            {
+                tracker.ReportIfNetwork(readerField, diagnostic);
+            }
+            else
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
     }
 }

@@ -145,6 +145,75 @@ namespace SocketAnalyzers.Tests.ByteOrder
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
         [Fact]
+        public Task Top_level_statements_are_analysed()
+        {
+            var test = new SocketAnalyzerTest
+            {
+                TestCode = """
+                    using System;
+                    using System.IO;
+                    using System.Net.Sockets;
+
+                    using var client = new TcpClient();
+                    client.Connect("127.0.0.1", 7000);
+                    var stream = client.GetStream();
+                    var length = args.Length;
+                    stream.Write({|SOCK020:BitConverter.GetBytes(length)|});
+                    {|SOCK020:new BinaryWriter(stream).Write(length)|};
+                    var reply = new byte[4];
+                    stream.ReadExactly(reply);
+                    Console.WriteLine({|SOCK021:BitConverter.ToInt32(reply, 0)|});
+                    """,
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+            };
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task BinaryWriter_and_BinaryReader_in_private_fields_over_a_network_stream_are_reported()
+            => new SocketAnalyzerTest
+            {
+                TestCode = Usings + """
+                    sealed class Connection
+                    {
+                        private readonly BinaryWriter writer;
+                        private readonly BinaryReader reader;
+                        private readonly BinaryWriter fileLog = new BinaryWriter(File.Create("log.bin"));
+
+                        public Connection(TcpClient client)
+                        {
+                            var stream = client.GetStream();
+                            writer = new BinaryWriter(stream);
+                            reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+                        }
+
+                        public void SendLength(int length) => {|SOCK020:writer.Write(length)|};
+
+                        public long ReadStamp() => {|SOCK021:this.reader.ReadInt64()|} + reader.ReadByte();
+
+                        public void Log(int value) => fileLog.Write(value);
+                    }
+                    """,
+            }.RunAsync();
+
+        [Theory]
+        [InlineData("private readonly BinaryWriter writer; public Connection(TcpClient client, Stream other) { writer = client.Connected ? new BinaryWriter(client.GetStream()) : new BinaryWriter(other); }")]
+        [InlineData("private BinaryWriter writer; public Connection(TcpClient client) { writer = new BinaryWriter(client.GetStream()); } public void Reset(Stream s) => writer = new BinaryWriter(s);")]
+        [InlineData("public readonly BinaryWriter writer; public Connection(TcpClient client) { writer = new BinaryWriter(client.GetStream()); }")]
+        [InlineData("private readonly BinaryWriter writer; public Connection(BinaryWriter w) { writer = w; }")]
+        [InlineData("private readonly BinaryWriter writer = new BinaryWriter(new MemoryStream());")]
+        [InlineData("private BinaryWriter writer; public Connection(TcpClient client) { writer = new BinaryWriter(client.GetStream()); } sealed class Nested { void M(Connection c) => c.writer = new BinaryWriter(new MemoryStream()); }")]
+        public Task Writer_fields_not_certainly_over_the_network_are_quiet(string members)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                sealed class Connection
+                {
+                    {{members}}
+
+                    public void SendLength(int length) => writer.Write(length);
+                }
+                """);
+
+        [Fact]
         public Task Message_names_the_value_and_the_order()
             => Verify.VerifyAnalyzerAsync(InMethod("socket.Send({|#0:BitConverter.GetBytes(length)|}); var w = new BinaryWriter(network); {|#1:w.Write((short)length)|};"),
                 Verify.Diagnostic().WithLocation(0).WithMessage(

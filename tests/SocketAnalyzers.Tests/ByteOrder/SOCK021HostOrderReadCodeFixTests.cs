@@ -76,6 +76,28 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 InMethod($"var reader = new BinaryReader(network);\n        return 1.0 * n + [|reader.{read}|];"),
                 InMethod($"var reader = new BinaryReader(network);\n        return 1.0 * n + {fixedRead};"));
 
+        [Fact]
+        public Task Reader_in_a_field_is_fixed_like_a_local_one()
+            => Verify.VerifyCodeFixAsync(SOCK020HostOrderWriteTests.Usings + """
+                sealed class Connection
+                {
+                    private readonly BinaryReader reader;
+
+                    public Connection(NetworkStream stream) => reader = new BinaryReader(stream);
+
+                    public int ReadLength() => [|reader.ReadInt32()|];
+                }
+                """, SOCK020HostOrderWriteTests.Usings + """
+                sealed class Connection
+                {
+                    private readonly BinaryReader reader;
+
+                    public Connection(NetworkStream stream) => reader = new BinaryReader(stream);
+
+                    public int ReadLength() => BinaryPrimitives.ReverseEndianness(reader.ReadInt32());
+                }
+                """);
+
         [Theory]
         [InlineData("MemoryMarshal.Read<int>(buffer.AsSpan(4))", "BinaryPrimitives.ReadInt32BigEndian(buffer.AsSpan(4))")]
         [InlineData("Unsafe.ReadUnaligned<long>(ref buffer[8])", "BinaryPrimitives.ReadInt64BigEndian(buffer.AsSpan(8))")]
