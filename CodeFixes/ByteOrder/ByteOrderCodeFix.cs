@@ -106,6 +106,9 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
                 offer?.Apply(editor, namespaces);
             }
 
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var position = diagnostics.IsEmpty ? 0 : diagnostics[0].Location.SourceSpan.Start;
+            namespaces.RemoveWhere(ns => model is not null && IsVisible(model, position, ns));
             var root = editor.GetChangedRoot();
             if (root is CompilationUnitSyntax unit)
             {
@@ -132,6 +135,20 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
 
             return node is InvocationExpressionSyntax invocation ? new ByteOrderFixInput(diagnostic, invocation, model) : null;
         }
+
+        /// <summary>The type the new code names from each namespace it needs.</summary>
+        private static readonly ImmutableDictionary<string, string> TypeNamedFrom = ImmutableDictionary.CreateRange(new[]
+        {
+            new KeyValuePair<string, string>(BinaryPrimitivesNamespace, "BinaryPrimitives"),
+            new KeyValuePair<string, string>(IPAddressNamespace, "IPAddress"),
+        });
+
+        /// <summary>True when the type the code needs from <paramref name="ns"/> already binds by its simple name at
+        /// <paramref name="position"/> (a using in the file, a global using elsewhere, an enclosing namespace).</summary>
+        private static bool IsVisible(SemanticModel model, int position, string ns)
+            => TypeNamedFrom.TryGetValue(ns, out var name)
+                && model.LookupNamespacesAndTypes(position, name: name)
+                    .Any(s => s is INamedTypeSymbol named && named.ContainingNamespace.ToDisplayString() == ns);
 
         /// <summary>Adds <c>using</c> directives for <paramref name="namespaces"/> that the file does not import yet, in order.</summary>
         internal static CompilationUnitSyntax AddUsings(CompilationUnitSyntax unit, IEnumerable<string> namespaces)

@@ -153,6 +153,40 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
 
+        [Fact]
+        public Task Global_usings_elsewhere_are_not_repeated()
+        {
+            var test = Verify.Test("""
+                using System;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(Socket socket, int length)
+                    {
+                        var bytes = [|BitConverter.GetBytes(length)|];
+                        socket.Send(bytes);
+                    }
+                }
+                """, """
+                using System;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(Socket socket, int length)
+                    {
+                        var bytes = new byte[4];
+                        BinaryPrimitives.WriteInt32BigEndian(bytes, length);
+                        socket.Send(bytes);
+                    }
+                }
+                """);
+            test.Sources.Add("global using System.Buffers.Binary;\n");
+            test.FixedSources.Add("global using System.Buffers.Binary;\n");
+            return test.RunAsync();
+        }
+
         private const string NetStandardSource = """
             using System;
             using System.Net.Sockets;
