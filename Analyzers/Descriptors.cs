@@ -107,7 +107,7 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK020HostOrderWrite = new DiagnosticDescriptor(
             RuleIdentifiers.HostOrderWrite,
             title: "Host-order number written to the network",
-            messageFormat: "The {0} is written in the host's byte order; network protocols use big-endian (network byte order). Write it with BinaryPrimitives.Write{1}BigEndian.",
+            messageFormat: "{0} is written {1}; network protocols use big-endian (network byte order). Write it big-endian, e.g. with BinaryPrimitives.Write{2}BigEndian.",
             category: RuleCategories.ByteOrder,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
@@ -117,7 +117,7 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK021HostOrderRead = new DiagnosticDescriptor(
             RuleIdentifiers.HostOrderRead,
             title: "Network number read without byte-order conversion",
-            messageFormat: "The {0} is read from network data in the host's byte order; network protocols use big-endian (network byte order). Read it with BinaryPrimitives.Read{1}BigEndian.",
+            messageFormat: "{0} is read from network data {1}; network protocols use big-endian (network byte order). Read it big-endian, e.g. with BinaryPrimitives.Read{2}BigEndian.",
             category: RuleCategories.ByteOrder,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

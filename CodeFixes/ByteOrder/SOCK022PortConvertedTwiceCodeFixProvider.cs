@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.ByteOrder;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.CodeFixes.ByteOrder
+{
+    /// <summary>
+    /// SOCK022: removes the byte-order conversion of a port, and the casts it needed. When the conversion is the
+    /// value of a local, the fix is offered only if every use of that local is a host-order port.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK022PortConvertedTwiceCodeFixProvider)), Shared]
+    public sealed class SOCK022PortConvertedTwiceCodeFixProvider : CodeFixProvider
+    {
+        public const string EquivalenceKey = "SOCK022.RemoveConversion";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.PortConvertedTwice);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var node = await CodeFixHelpers.FindDiagnosticNodeAsync(context, context.CancellationToken).ConfigureAwait(false);
+            if (node is not InvocationExpressionSyntax conversionSyntax)
+            {
+                return;
+            }
+
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (model?.GetOperation(conversionSyntax, context.CancellationToken) is not IInvocationOperation conversion
+                || conversion.Arguments.Length != 1)
+            {
+                return;
+            }
+
+            var diagnostic = context.Diagnostics[0];
+            diagnostic.Properties.TryGetValue(SOCK022PortConvertedTwiceAnalyzer.WhereProperty, out var where);
+            (SyntaxNode Old, ExpressionSyntax New)? edit = where == "Local"
+                ? LocalEdit(conversion, model)
+                : ArgumentEdit(conversion, model);
+            if (edit is not { } e)
+            {
+                return;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Pass the port unconverted",
+                    ct => ReplaceAsync(context.Document, e.Old, e.New, ct),
+                    EquivalenceKey),
+                diagnostic);
+        }
+
+        /// <summary>The whole port argument becomes the unconverted value, without the casts the conversion needed.</summary>
+        private static (SyntaxNode, ExpressionSyntax)? ArgumentEdit(IInvocationOperation conversion, SemanticModel model)
+        {
+            ITypeSymbol portType;
+            ExpressionSyntax whole;
+            switch (conversion.WalkUpConversions(out _))
+            {
+                case IArgumentOperation { Parameter: { } parameter, Syntax: ArgumentSyntax argument }:
+                    portType = parameter.Type;
+                    whole = argument.Expression;
+                    break;
+                case ISimpleAssignmentOperation { Target.Type: { } targetType, Syntax: AssignmentExpressionSyntax assignment }:
+                    portType = targetType;
+                    whole = assignment.Right;
+                    break;
+                default:
+                    return null;
+            }
+
+            var value = conversion.Arguments[0].Value;
+            while (value is IConversionOperation { Operand: { Type: { } operandType } operand }
+                && model.Compilation.ClassifyConversion(operandType, portType).IsImplicit)
+            {
+                value = operand;
+            }
+
+            if (value.Type is null || !model.Compilation.ClassifyConversion(value.Type, portType).IsImplicit
+                || value.Syntax is not ExpressionSyntax replacement)
+            {
+                return null;
+            }
+
+            return (whole, replacement.WithoutTrivia().WithTriviaFrom(whole));
+        }
+
+        /// <summary>The local keeps its type; its value loses the conversion.</summary>
+        private static (SyntaxNode, ExpressionSyntax)? LocalEdit(IInvocationOperation conversion, SemanticModel model)
+        {
+            var parent = conversion.WalkUpConversions(out _);
+            ILocalSymbol? local = parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+                _ => null,
+            };
+            var known = KnownSymbols.TryCreate(model.Compilation);
+            if (local is null || known is null || conversion.Syntax is not InvocationExpressionSyntax invocation)
+            {
+                return null;
+            }
+
+            var symbols = new ByteOrderSymbols(known);
+            IOperation root = conversion;
+            while (root.Parent is { } up)
+            {
+                root = up;
+            }
+
+            foreach (var reference in root.Descendants().OfType<ILocalReferenceOperation>())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(reference.Local, local) || (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
+                {
+                    continue;
+                }
+
+                if (reference.WalkUpConversions(out _) is not IArgumentOperation { Parameter.Name: ByteOrderTables.PortParameter } use
+                    || (use.Parent switch
+                    {
+                        IInvocationOperation call => symbols.HostOrderPortApi(call.TargetMethod),
+                        IObjectCreationOperation { Constructor: { } constructor } => symbols.HostOrderPortApi(constructor),
+                        _ => null,
+                    }) is null)
+                {
+                    return null;
+                }
+            }
+
+            var argument = conversion.Arguments[0];
+            if (argument.Syntax is not ArgumentSyntax argumentSyntax)
+            {
+                return null;
+            }
+
+            ExpressionSyntax replacement = argumentSyntax.Expression.WithoutTrivia();
+            var valueType = argument.Value is IConversionOperation { IsImplicit: true } implicitConversion ? implicitConversion.Operand.Type : argument.Value.Type;
+            if (!SymbolEqualityComparer.Default.Equals(valueType, conversion.Type) && conversion.Type is { } type)
+            {
+                replacement = SyntaxFactory.CastExpression(
+                    SyntaxFactory.ParseTypeName(type.ToMinimalDisplayString(model, invocation.SpanStart)),
+                    SyntaxFactory.ParenthesizedExpression(replacement));
+            }
+
+            return (invocation, replacement.WithTriviaFrom(invocation));
+        }
+
+        private static async Task<Document> ReplaceAsync(Document document, SyntaxNode old, ExpressionSyntax replacement, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(old, replacement));
+        }
+    }
+}

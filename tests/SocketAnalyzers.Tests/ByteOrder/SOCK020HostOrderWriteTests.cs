@@ -1,0 +1,308 @@
+using System.Threading.Tasks;
+using SocketAnalyzers.Tests.Verifiers;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.ByteOrder.SOCK020HostOrderWriteAnalyzer>;
+
+namespace SocketAnalyzers.Tests.ByteOrder
+{
+    public sealed class SOCK020HostOrderWriteTests
+    {
+        internal const string Usings = """
+            using System;
+            using System.Buffers.Binary;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Net;
+            using System.Net.Security;
+            using System.Net.Sockets;
+            using System.Runtime.CompilerServices;
+            using System.Runtime.InteropServices;
+            using System.Security.Cryptography;
+            using System.Text;
+            using System.Threading.Tasks;
+
+            """;
+
+        /// <summary>A method with every kind of socket and stream as a parameter; <paramref name="body"/> goes inside.</summary>
+        internal static string InMethod(string body, string type = "int") => Usings + $$"""
+            class C
+            {
+                byte[] header = Array.Empty<byte>();
+
+                async Task M(Socket socket, UdpClient udp, TcpClient tcp, NetworkStream network, SslStream ssl, Stream unknown, IPEndPoint remote, {{type}} value, int length)
+                {
+                    {{body}}
+                }
+
+                static void Process(byte[] data) { }
+            }
+            """;
+
+        [Theory]
+        [InlineData("short")]
+        [InlineData("ushort")]
+        [InlineData("int")]
+        [InlineData("uint")]
+        [InlineData("long")]
+        [InlineData("ulong")]
+        [InlineData("float")]
+        [InlineData("double")]
+        [InlineData("char")]
+        [InlineData("Half")]
+        public Task GetBytes_of_every_multi_byte_type_sent_is_reported(string type)
+            => Verify.VerifyAnalyzerAsync(InMethod("socket.Send([|BitConverter.GetBytes(value)|]);", type));
+
+        [Theory]
+        [InlineData("socket.Send(bytes);")]
+        [InlineData("socket.Send(bytes, SocketFlags.None);")]
+        [InlineData("socket.Send(bytes, 0, bytes.Length, SocketFlags.None);")]
+        [InlineData("socket.Send(bytes.AsSpan());")]
+        [InlineData("socket.Send(bytes.AsSpan(0, 2), SocketFlags.None);")]
+        [InlineData("await socket.SendAsync(bytes.AsMemory(), SocketFlags.None);")]
+        [InlineData("await socket.SendAsync(new ArraySegment<byte>(bytes), SocketFlags.None).ConfigureAwait(false);")]
+        [InlineData("socket.SendTo(bytes, remote);")]
+        [InlineData("await socket.SendToAsync(bytes.AsMemory(), SocketFlags.None, remote);")]
+        [InlineData("socket.BeginSend(bytes, 0, bytes.Length, SocketFlags.None, null, null);")]
+        [InlineData("udp.Send(bytes, bytes.Length);")]
+        [InlineData("udp.Send(bytes, bytes.Length, remote);")]
+        [InlineData("udp.Send(bytes.AsSpan());")]
+        [InlineData("await udp.SendAsync(bytes, bytes.Length);")]
+        [InlineData("await udp.SendAsync(bytes.AsMemory(), remote);")]
+        [InlineData("network.Write(bytes, 0, bytes.Length);")]
+        [InlineData("network.Write(bytes);")]
+        [InlineData("network.Write(new ReadOnlySpan<byte>(bytes));")]
+        [InlineData("await network.WriteAsync(bytes, 0, bytes.Length);")]
+        [InlineData("await network.WriteAsync(bytes.AsMemory());")]
+        [InlineData("await network.WriteAsync(bytes).ConfigureAwait(false);")]
+        [InlineData("network.BeginWrite(bytes, 0, bytes.Length, null, null);")]
+        [InlineData("ssl.Write(bytes);")]
+        [InlineData("await ssl.WriteAsync(bytes, 0, 4);")]
+        [InlineData("tcp.GetStream().Write(bytes);")]
+        [InlineData("Stream stream = tcp.GetStream(); stream.Write(bytes, 0, bytes.Length);")]
+        public Task GetBytes_in_a_local_reaching_every_send_path_is_reported(string send)
+            => Verify.VerifyAnalyzerAsync(InMethod("var bytes = [|BitConverter.GetBytes(value)|];\n" + send));
+
+        [Theory]
+        [InlineData("Buffer.BlockCopy(bytes, 0, buffer, 4, 4);")]
+        [InlineData("Array.Copy(bytes, 0, buffer, 4, 4);")]
+        [InlineData("Array.Copy(bytes, buffer, 4);")]
+        [InlineData("bytes.CopyTo(buffer, 4);")]
+        [InlineData("bytes.CopyTo(buffer.AsSpan(4));")]
+        [InlineData("bytes.AsSpan().CopyTo(buffer.AsSpan(4));")]
+        [InlineData("bytes.AsSpan().TryCopyTo(buffer.AsSpan().Slice(4));")]
+        [InlineData("new ReadOnlySpan<byte>(bytes).CopyTo(new Span<byte>(buffer, 4, 4));")]
+        [InlineData("bytes.CopyTo(buffer.AsSpan()[4..]);")]
+        public Task GetBytes_copied_into_a_buffer_that_is_sent_is_reported(string copy)
+            => Verify.VerifyAnalyzerAsync(InMethod("var buffer = new byte[8];\nvar bytes = [|BitConverter.GetBytes(value)|];\n" + copy + "\nsocket.Send(buffer);"));
+
+        [Theory]
+        [InlineData("var list = new List<byte>(); list.AddRange($B); socket.Send(list.ToArray());")]
+        [InlineData("var list = new List<byte> { 1 }; list.InsertRange(0, $B); await network.WriteAsync(list.ToArray());")]
+        [InlineData("var ms = new MemoryStream(); ms.Write($B, 0, 4); socket.Send(ms.ToArray());")]
+        [InlineData("using var ms = new MemoryStream(); ms.Write($B); socket.Send(ms.GetBuffer(), 0, (int)ms.Length, SocketFlags.None);")]
+        [InlineData("var ms = new MemoryStream(); ms.Write($B); ms.WriteTo(network);")]
+        [InlineData("var ms = new MemoryStream(); await ms.WriteAsync($B); ms.Position = 0; await ms.CopyToAsync(ssl);")]
+        [InlineData("header = $B; socket.Send(header);")]
+        [InlineData("this.header = $B; await network.WriteAsync(this.header);")]
+        [InlineData("socket.Send($B);")]
+        [InlineData("await network.WriteAsync($B.AsMemory(0, 4));")]
+        [InlineData("Buffer.BlockCopy($B, 0, header, 0, 4); udp.Send(header, 4);")]
+        [InlineData("var packet = new byte[8]; $B.CopyTo(packet, 0); var copy = packet; socket.Send(copy);")]
+        [InlineData("Action send = () => socket.Send($B); send();")]
+        [InlineData("void Send() { var b = $B; network.Write(b, 0, b.Length); } Send();")]
+        [InlineData("var frame = new byte[8]; Task.Run(() => { $B.CopyTo(frame, 0); socket.Send(frame); });")]
+        public Task GetBytes_through_collections_streams_and_fields_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body.Replace("$B", "[|BitConverter.GetBytes(length)|]")));
+
+        [Theory]
+        [InlineData("short")]
+        [InlineData("ushort")]
+        [InlineData("int")]
+        [InlineData("uint")]
+        [InlineData("long")]
+        [InlineData("ulong")]
+        [InlineData("float")]
+        [InlineData("double")]
+        public Task BinaryWriter_over_a_network_stream_is_reported_for_every_number_type(string type)
+            => Verify.VerifyAnalyzerAsync(InMethod("var writer = new BinaryWriter(network);\n[|writer.Write(value)|];", type));
+
+        [Theory]
+        [InlineData("using var writer = new BinaryWriter(tcp.GetStream(), Encoding.UTF8, leaveOpen: true); [|writer.Write(length)|];")]
+        [InlineData("[|new BinaryWriter(ssl).Write(length)|];")]
+        [InlineData("var ms = new MemoryStream(); var writer = new BinaryWriter(ms); [|writer.Write(length)|]; writer.Flush(); socket.Send(ms.ToArray());")]
+        [InlineData("var writer = new BinaryWriter(network); writer.Write((byte)1); [|writer.Write((ushort)length)|]; writer.Write(\"text\");")]
+        public Task BinaryWriter_shapes_that_reach_the_network_are_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("var buffer = new byte[8]; [|MemoryMarshal.Write(buffer.AsSpan(4), in length)|]; socket.Send(buffer);")]
+        [InlineData("var buffer = new byte[8]; _ = [|MemoryMarshal.TryWrite(buffer, in length)|]; socket.Send(buffer);")]
+        [InlineData("var buffer = new byte[8]; [|Unsafe.WriteUnaligned(ref buffer[4], length)|]; socket.Send(buffer);")]
+        [InlineData("var buffer = new byte[8]; [|BitConverter.TryWriteBytes(buffer.AsSpan(4), length)|]; await network.WriteAsync(buffer);")]
+        [InlineData("void Local() { Span<byte> span = stackalloc byte[4]; [|BitConverter.TryWriteBytes(span, length)|]; socket.Send(span); } Local();")]
+        public Task Writes_into_a_buffer_that_is_sent_are_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Fact]
+        public Task Top_level_statements_are_analysed()
+        {
+            var test = new SocketAnalyzerTest
+            {
+                TestCode = """
+                    using System;
+                    using System.IO;
+                    using System.Net.Sockets;
+
+                    using var client = new TcpClient();
+                    client.Connect("127.0.0.1", 7000);
+                    var stream = client.GetStream();
+                    var length = args.Length;
+                    stream.Write({|SOCK020:BitConverter.GetBytes(length)|});
+                    {|SOCK020:new BinaryWriter(stream).Write(length)|};
+                    var reply = new byte[4];
+                    stream.ReadExactly(reply);
+                    Console.WriteLine({|SOCK021:BitConverter.ToInt32(reply, 0)|});
+                    """,
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+            };
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task BinaryWriter_and_BinaryReader_in_private_fields_over_a_network_stream_are_reported()
+            => new SocketAnalyzerTest
+            {
+                TestCode = Usings + """
+                    sealed class Connection
+                    {
+                        private readonly BinaryWriter writer;
+                        private readonly BinaryReader reader;
+                        private readonly BinaryWriter fileLog = new BinaryWriter(File.Create("log.bin"));
+
+                        public Connection(TcpClient client)
+                        {
+                            var stream = client.GetStream();
+                            writer = new BinaryWriter(stream);
+                            reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+                        }
+
+                        public void SendLength(int length) => {|SOCK020:writer.Write(length)|};
+
+                        public long ReadStamp() => {|SOCK021:this.reader.ReadInt64()|} + reader.ReadByte();
+
+                        public void Log(int value) => fileLog.Write(value);
+                    }
+                    """,
+            }.RunAsync();
+
+        [Theory]
+        [InlineData("private readonly BinaryWriter writer; public Connection(TcpClient client, Stream other) { writer = client.Connected ? new BinaryWriter(client.GetStream()) : new BinaryWriter(other); }")]
+        [InlineData("private BinaryWriter writer; public Connection(TcpClient client) { writer = new BinaryWriter(client.GetStream()); } public void Reset(Stream s) => writer = new BinaryWriter(s);")]
+        [InlineData("public readonly BinaryWriter writer; public Connection(TcpClient client) { writer = new BinaryWriter(client.GetStream()); }")]
+        [InlineData("private readonly BinaryWriter writer; public Connection(BinaryWriter w) { writer = w; }")]
+        [InlineData("private readonly BinaryWriter writer = new BinaryWriter(new MemoryStream());")]
+        [InlineData("private BinaryWriter writer; public Connection(TcpClient client) { writer = new BinaryWriter(client.GetStream()); } sealed class Nested { void M(Connection c) => c.writer = new BinaryWriter(new MemoryStream()); }")]
+        public Task Writer_fields_not_certainly_over_the_network_are_quiet(string members)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                sealed class Connection
+                {
+                    {{members}}
+
+                    public void SendLength(int length) => writer.Write(length);
+                }
+                """);
+
+        [Fact]
+        public Task Message_names_the_value_and_the_order()
+            => Verify.VerifyAnalyzerAsync(InMethod("socket.Send({|#0:BitConverter.GetBytes(length)|}); var w = new BinaryWriter(network); {|#1:w.Write((short)length)|};"),
+                Verify.Diagnostic().WithLocation(0).WithMessage(
+                    "The int 'length' is written in the host's byte order; network protocols use big-endian (network byte order). Write it big-endian, e.g. with BinaryPrimitives.WriteInt32BigEndian."),
+                Verify.Diagnostic().WithLocation(1).WithMessage(
+                    "The short is written little-endian by BinaryWriter; network protocols use big-endian (network byte order). Write it big-endian, e.g. with BinaryPrimitives.WriteInt16BigEndian."));
+
+        [Theory]
+        [InlineData("socket.Send(BitConverter.GetBytes(IPAddress.HostToNetworkOrder(length)));")]
+        [InlineData("socket.Send(BitConverter.GetBytes(BinaryPrimitives.ReverseEndianness(length)));")]
+        [InlineData("var n = IPAddress.HostToNetworkOrder(length); socket.Send(BitConverter.GetBytes(n));")]
+        [InlineData("if (BitConverter.IsLittleEndian) length = BinaryPrimitives.ReverseEndianness(length); socket.Send(BitConverter.GetBytes(length));")]
+        [InlineData("var b = BitConverter.GetBytes(length); if (BitConverter.IsLittleEndian) Array.Reverse(b); socket.Send(b);")]
+        [InlineData("var b = BitConverter.GetBytes(length); if (BitConverter.IsLittleEndian) b.AsSpan().Reverse(); socket.Send(b);")]
+        [InlineData("var buffer = new byte[8]; BitConverter.GetBytes(length).CopyTo(buffer, 4); if (BitConverter.IsLittleEndian) Array.Reverse(buffer, 4, 4); socket.Send(buffer);")]
+        [InlineData("var buffer = new byte[8]; BinaryPrimitives.WriteInt32LittleEndian(buffer, length); socket.Send(buffer);")]
+        [InlineData("var buffer = new byte[8]; BinaryPrimitives.WriteInt32BigEndian(buffer, length); socket.Send(buffer);")]
+        [InlineData("socket.Send(BitConverter.GetBytes(true));")]
+        [InlineData("socket.Send(new[] { (byte)length });")]
+        [InlineData("var w = new BinaryWriter(network); w.Write((byte)1); w.Write(true); w.Write('x'); w.Write(\"text\"); w.Write(new byte[2]);")]
+        [InlineData("var w = new StreamWriter(network); w.Write(length); w.WriteLine(3.5);")]
+        [InlineData("_ = SHA256.HashData(BitConverter.GetBytes(length));")]
+        [InlineData("File.WriteAllBytes(\"out.bin\", BitConverter.GetBytes(length));")]
+        [InlineData("using var file = File.Create(\"out.bin\"); file.Write(BitConverter.GetBytes(length));")]
+        [InlineData("using var w = new BinaryWriter(File.Create(\"out.bin\")); w.Write(length);")]
+        [InlineData("var w = new BinaryWriter(unknown); w.Write(length);")]
+        [InlineData("unknown.Write(BitConverter.GetBytes(length));")]
+        [InlineData("Process(BitConverter.GetBytes(length));")]
+        [InlineData("var b = BitConverter.GetBytes(length); Process(b);")]
+        [InlineData("var buffer = new byte[8]; socket.Send(buffer); BitConverter.GetBytes(length).CopyTo(buffer, 4);")]
+        [InlineData("var b = BitConverter.GetBytes(length); b = Encoding.UTF8.GetBytes(\"x\"); socket.Send(b);")]
+        [InlineData("var ms = new MemoryStream(); ms.Write(BitConverter.GetBytes(length)); File.WriteAllBytes(\"x\", ms.ToArray());")]
+        [InlineData("var buffer = new byte[8]; MemoryMarshal.Write(buffer.AsSpan(), in length); Process(buffer);")]
+        [InlineData("socket.Send(BitConverter.GetBytes(length).Reverse().ToArray());")]
+        [InlineData("var b = BitConverter.GetBytes(length); socket.Send(b.Reverse().ToArray());")]
+        [InlineData("var b = BitConverter.GetBytes(length); if (BitConverter.IsLittleEndian) { Array.Reverse(b, 0, b.Length); } await network.WriteAsync(b);")]
+        [InlineData("var buffer = new byte[4]; BinaryPrimitives.WriteInt32BigEndian(buffer, length); MemoryMarshal.Write(buffer.AsSpan(), in length); Process(buffer);")]
+        [InlineData("var b = BitConverter.GetBytes(length); var c = (byte[])b.Clone(); Array.Reverse(c); socket.Send(c);")]
+        public Task Right_or_unknown_code_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Fact]
+        public Task Little_endian_wire_option_turns_the_rule_off()
+        {
+            var test = new SocketAnalyzerTest { TestCode = InMethod("socket.Send(BitConverter.GetBytes(length)); new BinaryWriter(network).Write(length);") };
+            test.EditorConfig = "root = true\n[*.cs]\nsocket_analyzers.wire_byte_order = little_endian";
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("[*.cs]\nsocket_analyzers.wire_byte_order = Little_Endian", false)]
+        [InlineData("[*.vb]\nsocket_analyzers.wire_byte_order = little_endian", true)]
+        [InlineData("[*.cs]\nsocket_analyzers.wire_byte_order = middle_endian", true)]
+        public Task Wire_option_applies_to_its_section_and_its_value_only_and_never_to_SOCK022(string section, bool sock020Reported)
+        {
+            var body = !sock020Reported
+                ? "socket.Send(BitConverter.GetBytes(length)); IPEndPoint ep = new(IPAddress.Any, {|SOCK022:IPAddress.HostToNetworkOrder(length)|});"
+                : "socket.Send({|SOCK020:BitConverter.GetBytes(length)|}); IPEndPoint ep = new(IPAddress.Any, {|SOCK022:IPAddress.HostToNetworkOrder(length)|});";
+            var test = new SocketAnalyzerTest { TestCode = InMethod(body) };
+            test.EditorConfig = "root = true\n" + section;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Big_endian_wire_option_keeps_the_rule_on()
+        {
+            var test = new SocketAnalyzerTest { TestCode = InMethod("socket.Send({|SOCK020:BitConverter.GetBytes(length)|});") };
+            test.EditorConfig = "root = true\n[*.cs]\nsocket_analyzers.wire_byte_order = big_endian";
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Compilation_without_sockets_expects_nothing()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.IO;
+
+                class C
+                {
+                    void M(Stream s, int x) => s.Write(BitConverter.GetBytes(x), 0, 4);
+                }
+                """);
+
+        [Fact]
+        public Task Broken_code_does_not_crash()
+        {
+            var test = new SocketAnalyzerTest { TestCode = InMethod("var b = BitConverter.GetBytes(; socket.Send(b, ; new BinaryWriter().Write(length); MemoryMarshal.Write(") };
+            test.AllowCompilerErrors = true;
+            return test.RunAsync();
+        }
+    }
+}
