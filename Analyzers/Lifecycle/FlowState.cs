@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace SocketAnalyzers.Lifecycle
+{
+    /// <summary>
+    /// The abstract state at one program point: which abstract sockets each name (local, parameter, this-field,
+    /// flow capture) may refer to, and what is known of each abstract socket. Names that are not bound refer to
+    /// their value at entry, whose state is unknown.
+    /// </summary>
+    internal sealed class FlowState
+    {
+        /// <summary>The id of "some socket we know nothing about"; its facts are always unknown and never updated.</summary>
+        public const int Unknown = int.MinValue;
+
+        public FlowState()
+        {
+            Bindings = new Dictionary<object, int[]>(KeyComparer.Instance);
+            Facts = new Dictionary<int, SocketFacts>();
+        }
+
+        private FlowState(FlowState other)
+        {
+            Bindings = new Dictionary<object, int[]>(other.Bindings, KeyComparer.Instance);
+            Facts = new Dictionary<int, SocketFacts>(other.Facts);
+        }
+
+        /// <summary>Name → the sorted ids of the abstract sockets it may refer to.</summary>
+        public Dictionary<object, int[]> Bindings { get; }
+
+        /// <summary>Abstract socket id → facts. Missing: unknown for entry values (negative ids), none for sockets made in the body.</summary>
+        public Dictionary<int, SocketFacts> Facts { get; }
+
+        public FlowState Clone() => new(this);
+
+        public SocketFacts GetFacts(int id)
+            => Facts.TryGetValue(id, out var facts) ? facts : id < 0 ? SocketFacts.Unknown : SocketFacts.Bottom;
+
+        /// <summary>
+        /// Joins <paramref name="other"/> into this state; true when this state grew. <paramref name="entryOf"/> gives the
+        /// entry value of a name that one side never bound (null for flow captures: not live there).
+        /// </summary>
+        public bool JoinFrom(FlowState other, Func<object, int?> entryOf)
+        {
+            var changed = false;
+            var keys = new List<object>(Bindings.Keys);
+            foreach (var key in other.Bindings.Keys)
+            {
+                if (!Bindings.ContainsKey(key))
+                {
+                    keys.Add(key);
+                }
+            }
+
+            foreach (var key in keys)
+            {
+                var mine = Bound(this, key, entryOf);
+                var union = Union(mine, Bound(other, key, entryOf));
+                if (!Bindings.ContainsKey(key) || union.Length != mine.Length)
+                {
+                    Bindings[key] = union;
+                    changed |= union.Length != mine.Length;
+                }
+            }
+
+            var ids = new List<int>(Facts.Keys);
+            foreach (var id in other.Facts.Keys)
+            {
+                if (!Facts.ContainsKey(id))
+                {
+                    ids.Add(id);
+                }
+            }
+
+            foreach (var id in ids)
+            {
+                var mine = GetFacts(id);
+                var joined = mine.Join(other.GetFacts(id));
+                if (!joined.Equals(mine))
+                {
+                    Facts[id] = joined;
+                    changed = true;
+                }
+            }
+
+            return changed;
+        }
+
+        private static int[] Bound(FlowState state, object key, Func<object, int?> entryOf)
+            => state.Bindings.TryGetValue(key, out var ids) ? ids : entryOf(key) is int entry ? new[] { entry } : Array.Empty<int>();
+
+        public static int[] Union(int[] a, int[] b)
+        {
+            if (a.Length == 0)
+            {
+                return b;
+            }
+
+            if (b.Length == 0 || ReferenceEquals(a, b))
+            {
+                return a;
+            }
+
+            var result = new List<int>(a.Length + b.Length);
+            int i = 0, j = 0;
+            while (i < a.Length || j < b.Length)
+            {
+                if (j >= b.Length || (i < a.Length && a[i] < b[j]))
+                {
+                    result.Add(a[i++]);
+                }
+                else if (i >= a.Length || b[j] < a[i])
+                {
+                    result.Add(b[j++]);
+                }
+                else
+                {
+                    result.Add(a[i++]);
+                    j++;
+                }
+            }
+
+            return result.Count == a.Length ? a : result.ToArray();
+        }
+    }
+
+    /// <summary>Compares names: symbols by <see cref="SymbolEqualityComparer.Default"/>, the rest (capture ids, site keys) by value.</summary>
+    internal sealed class KeyComparer : IEqualityComparer<object>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public new bool Equals(object? x, object? y)
+        {
+            if (x is ISymbol a && y is ISymbol b)
+            {
+                return SymbolEqualityComparer.Default.Equals(a, b);
+            }
+
+            return object.Equals(x, y);
+        }
+
+        public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
+    }
+
+    /// <summary>A key made of two parts (an operation and a name), compared with <see cref="KeyComparer"/>.</summary>
+    internal sealed class PairKey
+    {
+        public PairKey(object first, object second)
+        {
+            First = first;
+            Second = second;
+        }
+
+        public object First { get; }
+
+        public object Second { get; }
+
+        public override bool Equals(object? obj)
+            => obj is PairKey other && KeyComparer.Instance.Equals(First, other.First) && KeyComparer.Instance.Equals(Second, other.Second);
+
+        public override int GetHashCode()
+            => (KeyComparer.Instance.GetHashCode(First) * 397) ^ KeyComparer.Instance.GetHashCode(Second);
+    }
+}
