@@ -303,7 +303,8 @@ namespace SocketAnalyzers.Lifecycle
             new SocketMember(N, "Socket", SocketOperation.Alias));
 
         /// <summary>
-        /// What each operation needs and produces. Verdict columns: Created, Bound, Listening, Connected,
+        /// What each operation needs and produces. A Shutdown that returns proves the socket was connected (it throws
+        /// otherwise), so every open state moves to the shut state. Verdict columns: Created, Bound, Listening, Connected,
         /// SendShut, ReceiveShut, BothShut, Closed; "ok" or the rule number that the state breaks.
         /// </summary>
         public static readonly ImmutableDictionary<SocketOperation, OperationProtocol> Protocol = new Dictionary<SocketOperation, OperationProtocol>
@@ -318,10 +319,10 @@ namespace SocketAnalyzers.Lifecycle
             [SocketOperation.SendTo] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Same()),
             [SocketOperation.ReceiveFrom] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Same()),
             [SocketOperation.MakeStream] = new("004  004  003  ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Same()),
-            [SocketOperation.ShutdownSend] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Map(SocketStates.Created, SocketStates.Bound, SocketStates.Listening, SocketStates.SendShut, SocketStates.SendShut, SocketStates.BothShut, SocketStates.BothShut, SocketStates.Closed)),
-            [SocketOperation.ShutdownReceive] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Map(SocketStates.Created, SocketStates.Bound, SocketStates.Listening, SocketStates.ReceiveShut, SocketStates.BothShut, SocketStates.ReceiveShut, SocketStates.BothShut, SocketStates.Closed)),
-            [SocketOperation.ShutdownBoth] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Map(SocketStates.Created, SocketStates.Bound, SocketStates.Listening, SocketStates.BothShut, SocketStates.BothShut, SocketStates.BothShut, SocketStates.BothShut, SocketStates.Closed)),
-            [SocketOperation.ShutdownUnknown] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Map(SocketStates.Created, SocketStates.Bound, SocketStates.Listening, SocketStates.Connected | SocketStates.SendShut | SocketStates.ReceiveShut | SocketStates.BothShut, SocketStates.SendShut | SocketStates.BothShut, SocketStates.ReceiveShut | SocketStates.BothShut, SocketStates.BothShut, SocketStates.Closed)),
+            [SocketOperation.ShutdownSend] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Map(SocketStates.SendShut, SocketStates.SendShut, SocketStates.SendShut, SocketStates.SendShut, SocketStates.SendShut, SocketStates.BothShut, SocketStates.BothShut, SocketStates.Closed)),
+            [SocketOperation.ShutdownReceive] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Map(SocketStates.ReceiveShut, SocketStates.ReceiveShut, SocketStates.ReceiveShut, SocketStates.ReceiveShut, SocketStates.BothShut, SocketStates.ReceiveShut, SocketStates.BothShut, SocketStates.Closed)),
+            [SocketOperation.ShutdownBoth] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", SetTo(SocketStates.BothShut)),
+            [SocketOperation.ShutdownUnknown] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Map(SocketStates.Connected | SocketStates.SendShut | SocketStates.ReceiveShut | SocketStates.BothShut, SocketStates.Connected | SocketStates.SendShut | SocketStates.ReceiveShut | SocketStates.BothShut, SocketStates.Connected | SocketStates.SendShut | SocketStates.ReceiveShut | SocketStates.BothShut, SocketStates.Connected | SocketStates.SendShut | SocketStates.ReceiveShut | SocketStates.BothShut, SocketStates.SendShut | SocketStates.BothShut, SocketStates.ReceiveShut | SocketStates.BothShut, SocketStates.BothShut, SocketStates.Closed)),
             [SocketOperation.Disconnect] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", SetTo(SocketStates.Created | SocketStates.Closed)),
             [SocketOperation.Close] = new("ok   ok   ok   ok   ok   ok   ok   ok ", "ok   ok   ok   ok   ok   ok   ok   ok ", Always(SocketStates.Closed)),
             [SocketOperation.ListenerStart] = new("ok   ok   ok   ok   ok   ok   ok   ok ", "ok   ok   ok   ok   ok   ok   ok   ok ", Always(SocketStates.Listening)),

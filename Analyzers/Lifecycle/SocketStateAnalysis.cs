@@ -64,6 +64,7 @@ namespace SocketAnalyzers.Lifecycle
         private readonly Dictionary<object, int> entryIds = new(KeyComparer.Instance);
         private readonly Dictionary<int, object> entryKeys = new();
         private readonly List<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
+        private readonly Dictionary<CaptureId, SocketModelType> captureTypes = new();
 
         private FlowState?[] inStates = Array.Empty<FlowState?>();
         private readonly Queue<int> worklist = new();
@@ -217,8 +218,10 @@ namespace SocketAnalyzers.Lifecycle
                 Accumulate(tries, state);
             }
 
+            int[]? nullTested = null;
             if (block.BranchValue is not null)
             {
+                nullTested = NullTested(block.BranchValue, state);
                 Eval(block.BranchValue, state);
                 Accumulate(tries, state);
             }
@@ -230,6 +233,22 @@ namespace SocketAnalyzers.Lifecycle
 
             if (block.ConditionalSuccessor is { } conditional)
             {
+                if (nullTested is { Length: 1 } tested && tested[0] != FlowState.Unknown)
+                {
+                    // On the branch where the socket is null there is no socket: it adds no state to the join
+                    // (the null check of a using's finally must not hide its Dispose).
+                    var isNull = state.Clone();
+                    isNull.Facts[tested[0]] = SocketFacts.Bottom;
+                    var conditionalIsNullBranch = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+                    Deliver(conditional, 0, conditionalIsNullBranch ? isNull : state);
+                    if (block.FallThroughSuccessor is { } otherBranch)
+                    {
+                        Deliver(otherBranch, 0, conditionalIsNullBranch ? state : isNull);
+                    }
+
+                    return;
+                }
+
                 Deliver(conditional, 0, state);
             }
 
@@ -247,6 +266,25 @@ namespace SocketAnalyzers.Lifecycle
                     Deliver(fallThrough, 0, state);
                 }
             }
+        }
+
+        /// <summary>The socket a branch condition compares with null (<c>x is null</c>, <c>x == null</c>), when it is "is null" that the condition tests.</summary>
+        private int[]? NullTested(IOperation condition, FlowState state)
+        {
+            var operand = condition switch
+            {
+                IIsNullOperation isNull => isNull.Operand,
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } binary when binary.RightOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: null } => binary.LeftOperand,
+                IIsPatternOperation { Pattern: IConstantPatternOperation { Value: { ConstantValue: { HasValue: true, Value: null } } } } pattern => pattern.Value,
+                _ => null,
+            };
+
+            if (operand is null || KeyOf(operand.WalkDownConversions()) is not { } key)
+            {
+                return null;
+            }
+
+            return state.Bindings.TryGetValue(key, out var ids) ? ids : Lookup(key, operand.WalkDownConversions().Type, state);
         }
 
         private static ControlFlowRegion? EnclosingFinally(BasicBlock block)
@@ -551,6 +589,12 @@ namespace SocketAnalyzers.Lifecycle
                 case IFlowCaptureOperation capture:
                     {
                         var value = Eval(capture.Value, state);
+                        if (model.ModelTypeOf(capture.Value.WalkDownConversions().Type) is { } capturedType)
+                        {
+                            // using (expr) captures the value converted to IDisposable: remember what it really is.
+                            captureTypes[capture.Id] = capturedType;
+                        }
+
                         if (value is not null)
                         {
                             Bind(capture.Id, value, state);
@@ -670,7 +714,7 @@ namespace SocketAnalyzers.Lifecycle
                 arguments[i] = Eval(invocation.Arguments[i].Value, state);
             }
 
-            if (!method.IsStatic && invocation.Instance is { } instance && model.ModelTypeOf(instance.WalkDownConversions().Type) is { } type
+            if (!method.IsStatic && invocation.Instance is { } instance && ModelTypeOf(instance) is { } type
                 && model.Find(type, method) is { } member)
             {
                 return Apply(invocation, member, type, receiver, method, method.Name, invocation.Instance, invocation.Arguments, state);
@@ -703,6 +747,13 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return null;
+        }
+
+        /// <summary>The model type of a receiver, seeing through conversions and through the captures of <c>using</c>.</summary>
+        private SocketModelType? ModelTypeOf(IOperation instance)
+        {
+            var value = instance.WalkDownConversions();
+            return model.ModelTypeOf(value.Type) ?? (value is IFlowCaptureReferenceOperation reference && captureTypes.TryGetValue(reference.Id, out var type) ? type : null);
         }
 
         private bool IsCallOnThisType(IInvocationOperation invocation)
