@@ -49,10 +49,10 @@ namespace SocketAnalyzers.Lifecycle
         {
             RuleIdentifiers.UseAfterCloseOrShutdown,
             RuleIdentifiers.IoOnListeningSocket,
-            RuleIdentifiers.UnsupportedOperation,
             RuleIdentifiers.AcceptWithoutListen,
             RuleIdentifiers.IoOnUnconnectedSocket,
             RuleIdentifiers.ListenWithoutBind,
+            RuleIdentifiers.UnsupportedOperation,
         };
 
         private readonly SocketProtocolModel model;
@@ -506,6 +506,17 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
+        private static void MarkReported(int[] ids, FlowState state)
+        {
+            foreach (var id in ids)
+            {
+                if (id != FlowState.Unknown)
+                {
+                    state.Facts[id] = SocketFacts.Reported;
+                }
+            }
+        }
+
         /// <summary>A name that other code may change: its sockets become unknown and the name may refer to another one.</summary>
         private void Forget(object key, IOperation site, FlowState state)
         {
@@ -809,9 +820,9 @@ namespace SocketAnalyzers.Lifecycle
                     var argument = creation.Arguments[i];
                     if (argument.Parameter is { } parameter && model.ModelTypeOf(parameter.Type) == SocketModelType.Socket)
                     {
-                        if (arguments[i] is { } socket)
+                        if (arguments[i] is { } socket && Check(creation, socket, SocketModelType.Socket, SocketOperation.MakeStream, "new NetworkStream", argument.Value, state))
                         {
-                            Check(creation, socket, SocketModelType.Socket, SocketOperation.MakeStream, "new NetworkStream", argument.Value, state);
+                            MarkReported(socket, state);
                         }
 
                         return arguments[i];
@@ -897,12 +908,13 @@ namespace SocketAnalyzers.Lifecycle
 
             if (receiver is not null && SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
             {
-                if (form != CallForm.End)
+                var broken = form != CallForm.End && Check(operation, receiver, type, kind, name, instance, state);
+                Transition(receiver, protocol, certain, state);
+                if (broken)
                 {
-                    Check(operation, receiver, type, kind, name, instance, state);
+                    // One mistake, one diagnostic: after a certain misuse nothing more is claimed about the socket.
+                    MarkReported(receiver, state);
                 }
-
-                Transition(receiver, protocol, certain && receiver.Length == 1, state);
             }
 
             if (kind == SocketOperation.MakeStream)
@@ -959,7 +971,13 @@ namespace SocketAnalyzers.Lifecycle
             };
         }
 
-        private static void Transition(int[] receiver, OperationProtocol protocol, bool strong, FlowState state)
+        /// <summary>
+        /// Moves the receiver's sockets through the operation. A certain (sync or awaited) operation that returns proves
+        /// the socket was in a state that allows it: the states in which it throws are dropped (Listen on an unbound
+        /// socket does not throw on Linux, so it stays). When it throws in every state the misuse is reported and the
+        /// caller forgets the socket.
+        /// </summary>
+        private static void Transition(int[] receiver, OperationProtocol protocol, bool certain, FlowState state)
         {
             foreach (var id in receiver)
             {
@@ -969,25 +987,53 @@ namespace SocketAnalyzers.Lifecycle
                 }
 
                 var before = state.GetFacts(id);
-                var after = SocketStates.None;
+                var kinds = before.Kinds == SocketKinds.None ? SocketKinds.Any : before.Kinds;
+                SocketStates all = SocketStates.None, proven = SocketStates.None;
+                var provenKinds = SocketKinds.None;
                 for (var i = 0; i < SocketStateText.Each.Length; i++)
                 {
-                    if ((before.States & SocketStateText.Each[i]) != 0)
+                    if ((before.States & SocketStateText.Each[i]) == 0)
                     {
-                        after |= protocol.Next[i];
+                        continue;
+                    }
+
+                    all |= protocol.Next[i];
+                    var streamOk = (kinds & SocketKinds.Stream) != 0 && Returns(protocol.Stream[i]);
+                    var datagramOk = (kinds & SocketKinds.Datagram) != 0 && Returns(protocol.Datagram[i]);
+                    if (streamOk || datagramOk)
+                    {
+                        proven |= protocol.Next[i];
+                        provenKinds |= (streamOk ? SocketKinds.Stream : SocketKinds.None) | (datagramOk ? SocketKinds.Datagram : SocketKinds.None);
                     }
                 }
 
-                state.Facts[id] = before.WithStates(strong ? after : before.States | after);
+                if (!certain || receiver.Length != 1)
+                {
+                    state.Facts[id] = before.WithStates(before.States | all);
+                }
+                else if (proven != SocketStates.None)
+                {
+                    state.Facts[id] = new SocketFacts(proven, provenKinds, before.IsReported);
+                }
+                else
+                {
+                    state.Facts[id] = before.WithStates(all);
+                }
             }
         }
 
-        /// <summary>Reports when every state and kind the receiver may have breaks the protocol row of the operation.</summary>
-        private void Check(IOperation operation, int[] receiver, SocketModelType type, SocketOperation kind, string name, IOperation instance, FlowState state)
+        /// <summary>True when the operation returns normally under this verdict: it is allowed, or it is the silent SOCK001.</summary>
+        private static bool Returns(string? verdict) => verdict is null or RuleIdentifiers.ListenWithoutBind;
+
+        /// <summary>
+        /// True when every state and kind the receiver may have breaks the protocol row of the operation; reports it
+        /// during the reporting pass.
+        /// </summary>
+        private bool Check(IOperation operation, int[] receiver, SocketModelType type, SocketOperation kind, string name, IOperation instance, FlowState state)
         {
-            if (findings is null || !SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
+            if (!SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
             {
-                return;
+                return false;
             }
 
             var facts = SocketFacts.Bottom;
@@ -996,9 +1042,9 @@ namespace SocketAnalyzers.Lifecycle
                 facts = facts.Join(id == FlowState.Unknown ? SocketFacts.Unknown : state.GetFacts(id));
             }
 
-            if (facts.States == SocketStates.None)
+            if (facts.States == SocketStates.None || facts.IsReported)
             {
-                return;
+                return false;
             }
 
             var kinds = facts.Kinds == SocketKinds.None ? SocketKinds.Any : facts.Kinds;
@@ -1014,7 +1060,7 @@ namespace SocketAnalyzers.Lifecycle
                 {
                     if (protocol.Stream[i] is not { } rule)
                     {
-                        return;
+                        return false;
                     }
 
                     broken.Add(rule);
@@ -1024,7 +1070,7 @@ namespace SocketAnalyzers.Lifecycle
                 {
                     if (protocol.Datagram[i] is not { } rule)
                     {
-                        return;
+                        return false;
                     }
 
                     broken.Add(rule);
@@ -1041,10 +1087,15 @@ namespace SocketAnalyzers.Lifecycle
                 }
             }
 
-            var location = operation.Syntax.GetLocation();
-            if (chosen is null || !reported.Add(location))
+            if (chosen is null)
             {
-                return;
+                return false;
+            }
+
+            var location = operation.Syntax.GetLocation();
+            if (findings is null || !reported.Add(location))
+            {
+                return true;
             }
 
             var socketName = Display(instance);
@@ -1077,6 +1128,7 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             findings.Add(new LifecycleFinding(chosen, location, arguments, properties));
+            return true;
         }
 
         /// <summary>How a message names the socket: the receiver as written (<c>listener</c>, <c>listener.Server</c>, <c>this.socket</c>).</summary>

@@ -112,7 +112,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 """);
 
         [Fact]
-        public Task Stream_of_a_closed_TcpClient_is_reported()
+        public Task Stream_of_a_closed_TcpClient_is_reported_once()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 class C
                 {
@@ -121,6 +121,12 @@ namespace SocketAnalyzers.Tests.Lifecycle
                         var stream = client.GetStream();
                         client.Close();
                         int n = await {|SOCK005:stream.ReadAsync(buffer, 0, buffer.Length)|};
+                        int m = await stream.ReadAsync(buffer, 0, buffer.Length);
+                    }
+
+                    void N(TcpClient client)
+                    {
+                        client.Dispose();
                         using var again = {|SOCK005:client.GetStream()|};
                     }
                 }
