@@ -44,44 +44,67 @@ namespace SocketAnalyzers.Lifecycle
         public bool JoinFrom(FlowState other, Func<object, int?> entryOf)
         {
             var changed = false;
-            var keys = new List<object>(Bindings.Keys);
-            foreach (var key in other.Bindings.Keys)
+            List<KeyValuePair<object, int[]>>? updates = null;
+            foreach (var pair in other.Bindings)
             {
-                if (!Bindings.ContainsKey(key))
+                var mine = Bound(this, pair.Key, entryOf);
+                var union = Union(mine, pair.Value);
+                if (!Bindings.ContainsKey(pair.Key) || union.Length != mine.Length)
                 {
-                    keys.Add(key);
-                }
-            }
-
-            foreach (var key in keys)
-            {
-                var mine = Bound(this, key, entryOf);
-                var union = Union(mine, Bound(other, key, entryOf));
-                if (!Bindings.ContainsKey(key) || union.Length != mine.Length)
-                {
-                    Bindings[key] = union;
+                    (updates ??= new List<KeyValuePair<object, int[]>>()).Add(new KeyValuePair<object, int[]>(pair.Key, union));
                     changed |= union.Length != mine.Length;
                 }
             }
 
-            var ids = new List<int>(Facts.Keys);
-            foreach (var id in other.Facts.Keys)
+            foreach (var pair in Bindings)
             {
-                if (!Facts.ContainsKey(id))
+                if (!other.Bindings.ContainsKey(pair.Key) && entryOf(pair.Key) is int entry && Array.BinarySearch(pair.Value, entry) < 0)
                 {
-                    ids.Add(id);
+                    // Rebound here, untouched there: the name may still hold its entry value.
+                    (updates ??= new List<KeyValuePair<object, int[]>>()).Add(new KeyValuePair<object, int[]>(pair.Key, Union(pair.Value, new[] { entry })));
+                    changed = true;
                 }
             }
 
-            foreach (var id in ids)
+            if (updates is not null)
             {
-                var mine = GetFacts(id);
-                var joined = mine.Join(other.GetFacts(id));
+                foreach (var update in updates)
+                {
+                    Bindings[update.Key] = update.Value;
+                }
+            }
+
+            List<KeyValuePair<int, SocketFacts>>? factUpdates = null;
+            foreach (var pair in other.Facts)
+            {
+                var mine = GetFacts(pair.Key);
+                var joined = mine.Join(pair.Value);
                 if (!joined.Equals(mine))
                 {
-                    Facts[id] = joined;
-                    changed = true;
+                    (factUpdates ??= new List<KeyValuePair<int, SocketFacts>>()).Add(new KeyValuePair<int, SocketFacts>(pair.Key, joined));
                 }
+            }
+
+            foreach (var pair in Facts)
+            {
+                if (!other.Facts.ContainsKey(pair.Key))
+                {
+                    var joined = pair.Value.Join(other.GetFacts(pair.Key));
+                    if (!joined.Equals(pair.Value))
+                    {
+                        (factUpdates ??= new List<KeyValuePair<int, SocketFacts>>()).Add(new KeyValuePair<int, SocketFacts>(pair.Key, joined));
+                    }
+                }
+            }
+
+            if (factUpdates is not null)
+            {
+                foreach (var update in factUpdates)
+                {
+                    Facts[update.Key] = update.Value;
+                }
+
+                changed = true;
             }
 
             return changed;

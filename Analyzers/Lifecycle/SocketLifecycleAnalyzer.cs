@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 
@@ -56,14 +55,20 @@ namespace SocketAnalyzers.Lifecycle
         {
             foreach (var block in context.OperationBlocks)
             {
-                if (!HasControlFlowGraph(block) || !UsesModel(block, model))
+                if (!HasControlFlowGraph(block))
+                {
+                    continue;
+                }
+
+                var scope = BodyScope.Scan(block, model);
+                if (scope is null)
                 {
                     continue;
                 }
 
                 var cfg = context.GetControlFlowGraph(block);
                 var findings = new List<LifecycleFinding>();
-                SocketStateAnalysis.Analyze(cfg, model, CapturedSymbols(block), context.OwningSymbol.ContainingType, findings, context.CancellationToken);
+                SocketStateAnalysis.Analyze(cfg, model, scope, context.OwningSymbol.ContainingType, findings, context.CancellationToken);
                 foreach (var finding in findings)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(ById[finding.RuleId], finding.Location, finding.Properties, finding.Arguments));
@@ -75,53 +80,5 @@ namespace SocketAnalyzers.Lifecycle
         private static bool HasControlFlowGraph(IOperation block)
             => block is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation
                 or IPropertyInitializerOperation or IParameterInitializerOperation;
-
-        /// <summary>The cheap pre-scan: does the body touch a type of the model at all?</summary>
-        private static bool UsesModel(IOperation block, SocketProtocolModel model)
-        {
-            foreach (var operation in block.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IInvocationOperation invocation when model.IsModelType(invocation.TargetMethod.ContainingType) || model.IsModelType(invocation.Instance?.Type):
-                    case IObjectCreationOperation creation when model.IsModelType(creation.Type):
-                    case IPropertyReferenceOperation property when model.IsModelType(property.Property.ContainingType):
-                        return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>The names that lambdas and local functions of the body use: they may change them at any time.</summary>
-        private static ImmutableHashSet<ISymbol> CapturedSymbols(IOperation block)
-        {
-            var builder = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var operation in block.Descendants())
-            {
-                if (operation is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-                {
-                    continue;
-                }
-
-                foreach (var inner in operation.Descendants())
-                {
-                    switch (inner)
-                    {
-                        case ILocalReferenceOperation local:
-                            builder.Add(local.Local);
-                            break;
-                        case IParameterReferenceOperation parameter:
-                            builder.Add(parameter.Parameter);
-                            break;
-                        case IFieldReferenceOperation field:
-                            builder.Add(field.Field);
-                            break;
-                    }
-                }
-            }
-
-            return builder.ToImmutable();
-        }
     }
 }

@@ -353,13 +353,21 @@ namespace SocketAnalyzers.Lifecycle
 
         private INamedTypeSymbol? EndPoint { get; }
 
-        /// <summary>The model type that <paramref name="type"/> is (or derives from), or null.</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, SocketModelType?> typeCache = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The model type that <paramref name="type"/> is (or derives from), or null. Cached per type.</summary>
         public SocketModelType? ModelTypeOf(ITypeSymbol? type)
         {
-            if (type is null)
+            if (type is null || type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Class or TypeKind.Error))
             {
                 return null;
             }
+
+            return typeCache.GetOrAdd(type, t => ComputeModelType(t));
+        }
+
+        private SocketModelType? ComputeModelType(ITypeSymbol type)
+        {
 
             if (KnownSymbols.IsOrDerivesFrom(type, symbols.Socket))
             {

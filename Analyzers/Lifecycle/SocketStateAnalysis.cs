@@ -89,27 +89,38 @@ namespace SocketAnalyzers.Lifecycle
         }
 
         /// <summary>Analyzes a body and, each as its own body, the lambdas and local functions in it.</summary>
-        public static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, ImmutableHashSet<ISymbol> captured, INamedTypeSymbol? containingType, List<LifecycleFinding> findings, CancellationToken cancellationToken, int depth = 0)
+        public static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, INamedTypeSymbol? containingType, List<LifecycleFinding> findings, CancellationToken cancellationToken)
+            => Analyze(cfg, model, scope, scope.RootUsesModel, containingType, findings, cancellationToken, 0);
+
+        private static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, bool analyzeThis, INamedTypeSymbol? containingType, List<LifecycleFinding> findings, CancellationToken cancellationToken, int depth)
         {
             if (depth > MaxNestingDepth)
             {
                 return;
             }
 
-            var analysis = new SocketStateAnalysis(model, cfg, captured, containingType, cancellationToken);
-            if (analysis.Run())
+            var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, cancellationToken);
+            analysis.CollectAnonymousFunctions();
+            if (analyzeThis && analysis.Run())
             {
                 analysis.Report(findings);
             }
 
             foreach (var localFunction in cfg.LocalFunctions)
             {
-                Analyze(cfg.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), model, captured, containingType, findings, cancellationToken, depth + 1);
+                if (localFunction.DeclaringSyntaxReferences.Length > 0
+                    && localFunction.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is { } syntax && scope.Leads(syntax))
+                {
+                    Analyze(cfg.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), model, scope, scope.Uses(syntax), containingType, findings, cancellationToken, depth + 1);
+                }
             }
 
             foreach (var anonymous in analysis.anonymousFunctions)
             {
-                Analyze(cfg.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), model, captured, containingType, findings, cancellationToken, depth + 1);
+                if (scope.Leads(anonymous.Syntax))
+                {
+                    Analyze(cfg.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), model, scope, scope.Uses(anonymous.Syntax), containingType, findings, cancellationToken, depth + 1);
+                }
             }
         }
 
@@ -126,19 +137,6 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             IndexRegions(cfg.Root);
-
-            foreach (var block in blocks)
-            {
-                foreach (var operation in block.Operations)
-                {
-                    CollectAnonymousFunctions(operation);
-                }
-
-                if (block.BranchValue is not null)
-                {
-                    CollectAnonymousFunctions(block.BranchValue);
-                }
-            }
 
             JoinInto(0, new FlowState());
             var budget = 256 + (blocks.Length * 64);
@@ -170,6 +168,22 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             findings = null;
+        }
+
+        private void CollectAnonymousFunctions()
+        {
+            foreach (var block in cfg.Blocks)
+            {
+                foreach (var operation in block.Operations)
+                {
+                    CollectAnonymousFunctions(operation);
+                }
+
+                if (block.BranchValue is not null)
+                {
+                    CollectAnonymousFunctions(block.BranchValue);
+                }
+            }
         }
 
         private void CollectAnonymousFunctions(IOperation operation)
