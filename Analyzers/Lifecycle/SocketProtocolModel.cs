@@ -40,6 +40,9 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>Any other member that throws ObjectDisposedException once the socket is closed.</summary>
         Use,
 
+        /// <summary>A question about the state (<c>Connected</c>): code that asks knows more than we do, so the answer "connected" becomes possible.</summary>
+        Probe,
+
         /// <summary><c>TcpListener.Server</c>, <c>TcpClient.Client</c>, <c>NetworkStream.Socket</c>: the same socket under another name.</summary>
         Alias,
 
@@ -231,6 +234,7 @@ namespace SocketAnalyzers.Lifecycle
             new SocketMember(S, "Available", SocketOperation.Use),
             new SocketMember(S, "LocalEndPoint", SocketOperation.Use),
             new SocketMember(S, "RemoteEndPoint", SocketOperation.Use),
+            new SocketMember(S, "Connected", SocketOperation.Probe),
 
             // TcpListener: Start = Bind + Listen; Stop (and Dispose) make it startable again
             new SocketMember(L, ".ctor", SocketOperation.Create, creates: SocketStates.Created),
@@ -260,6 +264,7 @@ namespace SocketAnalyzers.Lifecycle
             new SocketMember(T, "Dispose", SocketOperation.Close),
             new SocketMember(T, "Client", SocketOperation.Alias),
             new SocketMember(T, "Available", SocketOperation.Use),
+            new SocketMember(T, "Connected", SocketOperation.Probe),
 
             // UdpClient: Send without an endpoint needs Connect; with one it is a SendTo
             new SocketMember(U, ".ctor", SocketOperation.Create, MemberShape.HostName, SocketStates.Connected),
@@ -327,6 +332,7 @@ namespace SocketAnalyzers.Lifecycle
             [SocketOperation.Close] = new("ok   ok   ok   ok   ok   ok   ok   ok ", "ok   ok   ok   ok   ok   ok   ok   ok ", Always(SocketStates.Closed)),
             [SocketOperation.ListenerStart] = new("ok   ok   ok   ok   ok   ok   ok   ok ", "ok   ok   ok   ok   ok   ok   ok   ok ", Always(SocketStates.Listening)),
             [SocketOperation.ListenerStop] = new("ok   ok   ok   ok   ok   ok   ok   ok ", "ok   ok   ok   ok   ok   ok   ok   ok ", Always(SocketStates.Created)),
+            [SocketOperation.Probe] = new("ok   ok   ok   ok   ok   ok   ok   ok ", "ok   ok   ok   ok   ok   ok   ok   ok ", Map(SocketStates.Created | SocketStates.Connected, SocketStates.Bound | SocketStates.Connected, SocketStates.Listening | SocketStates.Connected, SocketStates.Connected, SocketStates.SendShut | SocketStates.Connected, SocketStates.ReceiveShut | SocketStates.Connected, SocketStates.BothShut | SocketStates.Connected, SocketStates.Closed | SocketStates.Connected)),
             [SocketOperation.Use] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Same()),
         }.ToImmutableDictionary();
 

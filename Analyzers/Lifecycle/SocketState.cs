@@ -105,13 +105,13 @@ namespace SocketAnalyzers.Lifecycle
 
         private static string DescribeOne(SocketStates state, SocketModelType type) => state switch
         {
-            SocketStates.Created => type == SocketModelType.TcpListener ? "not started" : type is SocketModelType.TcpClient or SocketModelType.NetworkStream ? "not connected" : "unbound",
+            SocketStates.Created => type == SocketModelType.TcpListener ? "not started" : type is SocketModelType.TcpClient or SocketModelType.NetworkStream ? "created" : "unbound",
             SocketStates.Bound => "bound",
             SocketStates.Listening => "listening",
             SocketStates.Connected => "connected",
             SocketStates.SendShut => "shut down for sending",
             SocketStates.ReceiveShut => "shut down for receiving",
-            SocketStates.BothShut => "shut down",
+            SocketStates.BothShut => "shut down in both directions",
             SocketStates.Closed => type == SocketModelType.TcpListener ? "stopped" : "closed",
             _ => "unknown",
         };

@@ -651,6 +651,18 @@ namespace SocketAnalyzers.Lifecycle
                     return null;
                 case IArgumentOperation argument:
                     return Eval(argument.Value, state);
+                case IIsPatternOperation isPattern:
+                    {
+                        // s is { Connected: true }: the pattern asks the socket about its state.
+                        var value = Eval(isPattern.Value, state);
+                        if (value is not null && AsksState(isPattern.Pattern))
+                        {
+                            Transition(value, SocketProtocolModel.Protocol[SocketOperation.Probe], certain: true, state);
+                        }
+
+                        return null;
+                    }
+
                 default:
                     {
                         // Where a socket is stored into a structure we do not follow, it escapes.
@@ -686,6 +698,21 @@ namespace SocketAnalyzers.Lifecycle
                         return null;
                     }
             }
+        }
+
+        private bool AsksState(IOperation pattern)
+        {
+            foreach (var operation in pattern.DescendantsAndSelf())
+            {
+                if (operation is IPropertyReferenceOperation property
+                    && model.ModelTypeOf(property.Property.ContainingType) is { } type
+                    && model.Find(type, property.Property) is { Operation: SocketOperation.Probe })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private int[]? Assign(ISimpleAssignmentOperation assignment, FlowState state)

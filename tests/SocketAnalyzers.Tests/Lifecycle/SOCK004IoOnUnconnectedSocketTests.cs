@@ -34,7 +34,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
                 }
                 """,
-                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("client", "not connected", "GetStream", "InvalidOperationException"));
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("client", "created", "GetStream", "InvalidOperationException"));
 
         [Theory]
         [InlineData("var socket = new Socket(SocketType.Dgram, ProtocolType.Udp); socket.Bind(ep);", "int n = socket.Send(buffer);", "socket.Send(buffer)")]
