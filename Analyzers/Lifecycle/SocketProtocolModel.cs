@@ -263,7 +263,6 @@ namespace SocketAnalyzers.Lifecycle
             new SocketMember(T, "Close", SocketOperation.Close),
             new SocketMember(T, "Dispose", SocketOperation.Close),
             new SocketMember(T, "Client", SocketOperation.Alias),
-            new SocketMember(T, "Available", SocketOperation.Use),
             new SocketMember(T, "Connected", SocketOperation.Probe),
 
             // UdpClient: Send without an endpoint needs Connect; with one it is a SendTo
@@ -286,7 +285,6 @@ namespace SocketAnalyzers.Lifecycle
             new SocketMember(U, "Close", SocketOperation.Close),
             new SocketMember(U, "Dispose", SocketOperation.Close),
             new SocketMember(U, "Client", SocketOperation.Alias),
-            new SocketMember(U, "Available", SocketOperation.Use),
 
             // NetworkStream: the socket it reads and writes. Disposing a stream closes the socket only when it owns
             // it, which the engine does not follow, so Close/Dispose are not listed (silent, never wrong).
