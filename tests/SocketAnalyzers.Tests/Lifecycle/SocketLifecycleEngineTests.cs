@@ -169,5 +169,43 @@ namespace SocketAnalyzers.Tests.Lifecycle
             };
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Top_level_statements_are_a_body_too()
+        {
+            var test = new SocketAnalyzers.Tests.Verifiers.SocketAnalyzerTest
+            {
+                TestCode = """
+                    using System.Net;
+                    using System.Net.Sockets;
+
+                    var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                    {|SOCK001:server.Listen()|};
+                    var ok = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                    ok.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                    ok.Listen();
+                    """,
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+            };
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Nested_lambdas_are_analyzed_each_on_their_own()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    void M(IPEndPoint ep)
+                    {
+                        Func<Func<Socket>> outer = () => () =>
+                        {
+                            var inner = new Socket(SocketType.Dgram, ProtocolType.Udp);
+                            {|SOCK006:inner.Listen()|};
+                            return inner;
+                        };
+                        Action quiet = () => Console.WriteLine(ep);
+                    }
+                }
+                """);
     }
 }
