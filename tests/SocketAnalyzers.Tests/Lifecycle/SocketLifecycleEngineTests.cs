@@ -207,5 +207,36 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
                 }
                 """);
+
+        [Fact]
+        public Task Netstandard_task_extensions_are_the_same_operations()
+        {
+            var test = new SocketAnalyzers.Tests.Verifiers.SocketAnalyzerTest
+            {
+                TestCode = """
+                    using System;
+                    using System.Net;
+                    using System.Net.Sockets;
+                    using System.Threading.Tasks;
+
+                    class C
+                    {
+                        async Task M(IPEndPoint ep, byte[] buffer)
+                        {
+                            var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                            server.Bind(ep);
+                            var client = await {|SOCK002:server.AcceptAsync()|};
+                            var other = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                            await other.ConnectAsync(ep);
+                            int n = await other.SendAsync(new ArraySegment<byte>(buffer), SocketFlags.None);
+                            other.Close();
+                            n += await {|SOCK005:other.ReceiveAsync(new ArraySegment<byte>(buffer), SocketFlags.None)|};
+                        }
+                    }
+                    """,
+                References = SocketAnalyzers.Tests.Verifiers.ReferenceSet.NetStandard20,
+            };
+            return test.RunAsync();
+        }
     }
 }
