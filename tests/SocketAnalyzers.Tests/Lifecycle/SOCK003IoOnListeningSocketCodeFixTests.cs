@@ -157,5 +157,49 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
                 }
                 """);
+
+        [Fact]
+        public Task Two_calls_after_one_discarded_accept_share_the_captured_socket()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        server.Accept();
+                        int n = {|SOCK003:server.Receive(buffer)|};
+                        using var other = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        other.Bind(ep);
+                        other.Listen();
+                        var peer = other.Accept();
+                        n += {|SOCK003:other.Send(buffer)|};
+                    }
+                }
+                """, """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        using Socket client = server.Accept();
+                        int n = client.Receive(buffer);
+                        using var other = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        other.Bind(ep);
+                        other.Listen();
+                        var peer = other.Accept();
+                        n += peer.Send(buffer);
+                    }
+                }
+                """);
     }
 }
