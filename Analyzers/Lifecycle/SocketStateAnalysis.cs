@@ -44,6 +44,9 @@ namespace SocketAnalyzers.Lifecycle
 
         private const int MaxNestingDepth = 16;
 
+        /// <summary>How deep <see cref="Eval"/> may recurse into one expression before the body is abandoned.</summary>
+        private const int MaxExpressionDepth = 256;
+
         /// <summary>Rule precedence when the states a socket may be in break different rules.</summary>
         private static readonly string[] Precedence =
         {
@@ -74,6 +77,9 @@ namespace SocketAnalyzers.Lifecycle
         private readonly Dictionary<ControlFlowRegion, FlowState> tryStates = new();
         private readonly Dictionary<ControlFlowRegion, FlowState> finallyExits = new();
         private readonly Dictionary<ControlFlowRegion, HashSet<(ControlFlowBranch Branch, int Index)>> finallyContinuations = new();
+
+        private int depth;
+        private bool abandoned;
 
         /// <summary>Set during the reporting pass only.</summary>
         private List<LifecycleFinding>? findings;
@@ -151,6 +157,10 @@ namespace SocketAnalyzers.Lifecycle
                 var ordinal = worklist.Dequeue();
                 queued[ordinal] = false;
                 Process(blocks[ordinal], inStates[ordinal]!.Clone(), propagate: true);
+                if (abandoned)
+                {
+                    return false;
+                }
             }
 
             return true;
@@ -158,13 +168,18 @@ namespace SocketAnalyzers.Lifecycle
 
         private void Report(List<LifecycleFinding> sink)
         {
-            findings = sink;
+            findings = new List<LifecycleFinding>();
             foreach (var block in cfg.Blocks)
             {
                 if (inStates[block.Ordinal] is { } state)
                 {
                     Process(block, state.Clone(), propagate: false);
                 }
+            }
+
+            if (!abandoned)
+            {
+                sink.AddRange(findings);
             }
 
             findings = null;
@@ -301,17 +316,16 @@ namespace SocketAnalyzers.Lifecycle
             return state.Bindings.TryGetValue(key, out var ids) ? ids : Lookup(key, operand.WalkDownConversions().Type, state);
         }
 
+        /// <summary>The finally region that <paramref name="block"/> ends (a filter's end is not one).</summary>
         private static ControlFlowRegion? EnclosingFinally(BasicBlock block)
         {
-            for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            var region = block.EnclosingRegion;
+            while (region is { Kind: ControlFlowRegionKind.LocalLifetime })
             {
-                if (region.Kind == ControlFlowRegionKind.Finally)
-                {
-                    return region;
-                }
+                region = region.EnclosingRegion;
             }
 
-            return null;
+            return region is { Kind: ControlFlowRegionKind.Finally } ? region : null;
         }
 
         /// <summary>Every state inside a try may reach its handlers (an exception can happen anywhere).</summary>
@@ -594,10 +608,33 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>Evaluates an operation: applies its effects to <paramref name="state"/> and returns the sockets its value may be.</summary>
         private int[]? Eval(IOperation? operation, FlowState state)
         {
+            if (operation is null)
+            {
+                return null;
+            }
+
+            if (depth >= MaxExpressionDepth)
+            {
+                // A very deep expression (a long concatenation): rather than risk the stack, give up on the body.
+                abandoned = true;
+                return null;
+            }
+
+            depth++;
+            try
+            {
+                return EvalCore(operation, state);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private int[]? EvalCore(IOperation operation, FlowState state)
+        {
             switch (operation)
             {
-                case null:
-                    return null;
                 case IConversionOperation conversion:
                     return Eval(conversion.Operand, state);
                 case IParenthesizedOperation parenthesized:

@@ -238,5 +238,28 @@ namespace SocketAnalyzers.Tests.Lifecycle
             };
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Very_deep_expressions_give_up_quietly_instead_of_risking_the_stack()
+        {
+            var terms = string.Join(" + ", System.Linq.Enumerable.Range(0, 2000).Select(i => "s.Available"));
+            return Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    int M(IPEndPoint ep)
+                    {
+                        var s = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        s.Close();
+                        return {{terms}};
+                    }
+
+                    int N(Socket s)
+                    {
+                        s.Close();
+                        return {|SOCK005:s.Available|};
+                    }
+                }
+                """);
+        }
     }
 }
