@@ -20,7 +20,7 @@ namespace Samples.Lifecycle
             return Encoding.UTF8.GetString(buffer, 0, count);
         }
 
-        public static async Task ReplyAsync(TcpListener unused, int port)
+        public static async Task ReplyAsync(int port)
         {
             var listener = new TcpListener(IPAddress.Loopback, port);
             listener.Start();
