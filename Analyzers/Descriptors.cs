@@ -17,7 +17,7 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK001ListenWithoutBind = new DiagnosticDescriptor(
             RuleIdentifiers.ListenWithoutBind,
             title: "Listen on a socket that was never bound",
-            messageFormat: "'{0}' is not bound when Listen is called; on Linux it silently listens on a random port, so clients never find it. Call Bind first.",
+            messageFormat: "'{0}' is {1} when {2} is called; on Linux it silently listens on a random port, so clients never find it. Call Bind first.",
             category: RuleCategories.Lifecycle,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
@@ -47,7 +47,7 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK004IoOnUnconnectedSocket = new DiagnosticDescriptor(
             RuleIdentifiers.IoOnUnconnectedSocket,
             title: "I/O on a socket that is not connected",
-            messageFormat: "'{0}' is {1}, never connected, when {2} is called; this throws SocketException. Connect it first.",
+            messageFormat: "'{0}' is {1}, never connected, when {2} is called; this throws {3}. Connect it first.",
             category: RuleCategories.Lifecycle,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -1,0 +1,1236 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.Lifecycle
+{
+    /// <summary>A misuse the engine is certain of: which rule, where, and the message arguments.</summary>
+    internal sealed class LifecycleFinding
+    {
+        public LifecycleFinding(string ruleId, Location location, object[] arguments, ImmutableDictionary<string, string?> properties)
+        {
+            RuleId = ruleId;
+            Location = location;
+            Arguments = arguments;
+            Properties = properties;
+        }
+
+        public string RuleId { get; }
+
+        public Location Location { get; }
+
+        public object[] Arguments { get; }
+
+        public ImmutableDictionary<string, string?> Properties { get; }
+    }
+
+    /// <summary>
+    /// The socket typestate engine: a forward data-flow analysis over one body's <see cref="ControlFlowGraph"/>.
+    /// Each abstract socket carries the set of states it may be in; branches join (set union), loops run to a fixed
+    /// point (capped), exceptions enter handlers with every state seen in the try, finally regions run between a
+    /// branch and its destination. Operations are checked against <see cref="SocketProtocolModel.Protocol"/> and
+    /// reported only when every state the socket may be in breaks the same protocol row.
+    /// Lambdas and local functions are analyzed as bodies of their own.
+    /// </summary>
+    internal sealed class SocketStateAnalysis
+    {
+        /// <summary>The ids of the property keys a finding carries for the code fixes.</summary>
+        public const string CallFirstProperty = "CallFirst";
+
+        private const int MaxNestingDepth = 16;
+
+        /// <summary>How deep <see cref="Eval"/> may recurse into one expression before the body is abandoned.</summary>
+        private const int MaxExpressionDepth = 256;
+
+        /// <summary>Rule precedence when the states a socket may be in break different rules.</summary>
+        private static readonly string[] Precedence =
+        {
+            RuleIdentifiers.UseAfterCloseOrShutdown,
+            RuleIdentifiers.IoOnListeningSocket,
+            RuleIdentifiers.AcceptWithoutListen,
+            RuleIdentifiers.IoOnUnconnectedSocket,
+            RuleIdentifiers.ListenWithoutBind,
+            RuleIdentifiers.UnsupportedOperation,
+        };
+
+        private readonly SocketProtocolModel model;
+        private readonly ControlFlowGraph cfg;
+        private readonly ImmutableHashSet<ISymbol> captured;
+        private readonly INamedTypeSymbol? containingType;
+        private readonly CancellationToken cancellationToken;
+        private readonly Dictionary<object, int> siteIds = new(KeyComparer.Instance);
+        private readonly Dictionary<object, int> entryIds = new(KeyComparer.Instance);
+        private readonly Dictionary<int, object> entryKeys = new();
+        private readonly List<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
+        private readonly Dictionary<CaptureId, SocketModelType> captureTypes = new();
+
+        private FlowState?[] inStates = Array.Empty<FlowState?>();
+        private readonly Queue<int> worklist = new();
+        private bool[] queued = Array.Empty<bool>();
+        private List<ControlFlowRegion>[] enclosingTries = Array.Empty<List<ControlFlowRegion>>();
+        private readonly Dictionary<ControlFlowRegion, List<int>> handlerEntries = new();
+        private readonly Dictionary<ControlFlowRegion, FlowState> tryStates = new();
+        private readonly Dictionary<ControlFlowRegion, FlowState> finallyExits = new();
+        private readonly Dictionary<ControlFlowRegion, HashSet<(ControlFlowBranch Branch, int Index)>> finallyContinuations = new();
+
+        private int depth;
+        private bool abandoned;
+
+        /// <summary>Set during the reporting pass only.</summary>
+        private List<LifecycleFinding>? findings;
+        private readonly HashSet<Location> reported = new();
+
+        private SocketStateAnalysis(SocketProtocolModel model, ControlFlowGraph cfg, ImmutableHashSet<ISymbol> captured, INamedTypeSymbol? containingType, CancellationToken cancellationToken)
+        {
+            this.model = model;
+            this.cfg = cfg;
+            this.captured = captured;
+            this.containingType = containingType;
+            this.cancellationToken = cancellationToken;
+        }
+
+        /// <summary>Analyzes a body and, each as its own body, the lambdas and local functions in it.</summary>
+        public static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, INamedTypeSymbol? containingType, List<LifecycleFinding> findings, CancellationToken cancellationToken)
+            => Analyze(cfg, model, scope, scope.RootUsesModel, containingType, findings, cancellationToken, 0);
+
+        private static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, bool analyzeThis, INamedTypeSymbol? containingType, List<LifecycleFinding> findings, CancellationToken cancellationToken, int depth)
+        {
+            if (depth > MaxNestingDepth)
+            {
+                return;
+            }
+
+            var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, cancellationToken);
+            analysis.CollectAnonymousFunctions();
+            if (analyzeThis && analysis.Run())
+            {
+                analysis.Report(findings);
+            }
+
+            foreach (var localFunction in cfg.LocalFunctions)
+            {
+                if (localFunction.DeclaringSyntaxReferences.Length > 0
+                    && localFunction.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is { } syntax && scope.Leads(syntax))
+                {
+                    Analyze(cfg.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), model, scope, scope.Uses(syntax), containingType, findings, cancellationToken, depth + 1);
+                }
+            }
+
+            foreach (var anonymous in analysis.anonymousFunctions)
+            {
+                if (scope.Leads(anonymous.Syntax))
+                {
+                    Analyze(cfg.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), model, scope, scope.Uses(anonymous.Syntax), containingType, findings, cancellationToken, depth + 1);
+                }
+            }
+        }
+
+        /// <summary>Runs to a fixed point; false when the iteration cap was hit (then nothing is reported).</summary>
+        private bool Run()
+        {
+            var blocks = cfg.Blocks;
+            inStates = new FlowState?[blocks.Length];
+            queued = new bool[blocks.Length];
+            enclosingTries = new List<ControlFlowRegion>[blocks.Length];
+            for (var i = 0; i < blocks.Length; i++)
+            {
+                enclosingTries[i] = new List<ControlFlowRegion>();
+            }
+
+            IndexRegions(cfg.Root);
+
+            JoinInto(0, new FlowState());
+            var budget = 256 + (blocks.Length * 64);
+            while (worklist.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (--budget < 0)
+                {
+                    return false;
+                }
+
+                var ordinal = worklist.Dequeue();
+                queued[ordinal] = false;
+                Process(blocks[ordinal], inStates[ordinal]!.Clone(), propagate: true);
+                if (abandoned)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void Report(List<LifecycleFinding> sink)
+        {
+            findings = new List<LifecycleFinding>();
+            foreach (var block in cfg.Blocks)
+            {
+                if (inStates[block.Ordinal] is { } state)
+                {
+                    Process(block, state.Clone(), propagate: false);
+                }
+            }
+
+            if (!abandoned)
+            {
+                sink.AddRange(findings);
+            }
+
+            findings = null;
+        }
+
+        private void CollectAnonymousFunctions()
+        {
+            foreach (var block in cfg.Blocks)
+            {
+                foreach (var operation in block.Operations)
+                {
+                    CollectAnonymousFunctions(operation);
+                }
+
+                if (block.BranchValue is not null)
+                {
+                    CollectAnonymousFunctions(block.BranchValue);
+                }
+            }
+        }
+
+        private void CollectAnonymousFunctions(IOperation operation)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is IFlowAnonymousFunctionOperation anonymous)
+                {
+                    anonymousFunctions.Add(anonymous);
+                }
+            }
+        }
+
+        private void IndexRegions(ControlFlowRegion region)
+        {
+            if (region.Kind is ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally && region.NestedRegions.Length > 1)
+            {
+                var tryRegion = region.NestedRegions[0];
+                for (var b = tryRegion.FirstBlockOrdinal; b <= tryRegion.LastBlockOrdinal && b < enclosingTries.Length; b++)
+                {
+                    enclosingTries[b].Add(region);
+                }
+
+                var entries = new List<int>();
+                for (var i = 1; i < region.NestedRegions.Length; i++)
+                {
+                    entries.Add(region.NestedRegions[i].FirstBlockOrdinal);
+                }
+
+                handlerEntries[region] = entries;
+            }
+
+            foreach (var nested in region.NestedRegions)
+            {
+                IndexRegions(nested);
+            }
+        }
+
+        private void Process(BasicBlock block, FlowState state, bool propagate)
+        {
+            var tries = propagate ? enclosingTries[block.Ordinal] : null;
+            Accumulate(tries, state);
+            foreach (var operation in block.Operations)
+            {
+                Eval(operation, state);
+                Accumulate(tries, state);
+            }
+
+            int[]? nullTested = null;
+            if (block.BranchValue is not null)
+            {
+                nullTested = NullTested(block.BranchValue, state);
+                Eval(block.BranchValue, state);
+                Accumulate(tries, state);
+            }
+
+            if (!propagate)
+            {
+                return;
+            }
+
+            if (block.ConditionalSuccessor is { } conditional)
+            {
+                if (nullTested is { Length: 1 } tested && tested[0] != FlowState.Unknown)
+                {
+                    // On the branch where the socket is null there is no socket: it adds no state to the join
+                    // (the null check of a using's finally must not hide its Dispose).
+                    var isNull = state.Clone();
+                    isNull.Facts[tested[0]] = SocketFacts.Bottom;
+                    var conditionalIsNullBranch = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+                    Deliver(conditional, 0, conditionalIsNullBranch ? isNull : state);
+                    if (block.FallThroughSuccessor is { } otherBranch)
+                    {
+                        Deliver(otherBranch, 0, conditionalIsNullBranch ? state : isNull);
+                    }
+
+                    return;
+                }
+
+                Deliver(conditional, 0, state);
+            }
+
+            if (block.FallThroughSuccessor is { } fallThrough)
+            {
+                if (fallThrough.Destination is null && fallThrough.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling)
+                {
+                    if (EnclosingFinally(block) is { } finallyRegion)
+                    {
+                        FinallyExit(finallyRegion, state);
+                    }
+                }
+                else
+                {
+                    Deliver(fallThrough, 0, state);
+                }
+            }
+        }
+
+        /// <summary>The socket a branch condition compares with null (<c>x is null</c>, <c>x == null</c>), when it is "is null" that the condition tests.</summary>
+        private int[]? NullTested(IOperation condition, FlowState state)
+        {
+            var operand = condition switch
+            {
+                IIsNullOperation isNull => isNull.Operand,
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } binary when binary.RightOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: null } => binary.LeftOperand,
+                IIsPatternOperation { Pattern: IConstantPatternOperation { Value: { ConstantValue: { HasValue: true, Value: null } } } } pattern => pattern.Value,
+                _ => null,
+            };
+
+            if (operand is null || KeyOf(operand.WalkDownConversions()) is not { } key)
+            {
+                return null;
+            }
+
+            return state.Bindings.TryGetValue(key, out var ids) ? ids : Lookup(key, operand.WalkDownConversions().Type, state);
+        }
+
+        /// <summary>The finally region that <paramref name="block"/> ends (a filter's end is not one).</summary>
+        private static ControlFlowRegion? EnclosingFinally(BasicBlock block)
+        {
+            var region = block.EnclosingRegion;
+            while (region is { Kind: ControlFlowRegionKind.LocalLifetime })
+            {
+                region = region.EnclosingRegion;
+            }
+
+            return region is { Kind: ControlFlowRegionKind.Finally } ? region : null;
+        }
+
+        /// <summary>Every state inside a try may reach its handlers (an exception can happen anywhere).</summary>
+        private void Accumulate(List<ControlFlowRegion>? tries, FlowState state)
+        {
+            if (tries is null)
+            {
+                return;
+            }
+
+            foreach (var region in tries)
+            {
+                bool changed;
+                if (!tryStates.TryGetValue(region, out var accumulated))
+                {
+                    tryStates[region] = accumulated = state.Clone();
+                    changed = true;
+                }
+                else
+                {
+                    changed = accumulated.JoinFrom(state, EntryOf);
+                }
+
+                if (changed && handlerEntries.TryGetValue(region, out var entries))
+                {
+                    foreach (var entry in entries)
+                    {
+                        JoinInto(entry, accumulated);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Sends a state along a branch: through the finally regions it leaves, then to its destination.</summary>
+        private void Deliver(ControlFlowBranch branch, int index, FlowState state)
+        {
+            if (index < branch.FinallyRegions.Length)
+            {
+                var finallyRegion = branch.FinallyRegions[index];
+                if (!finallyContinuations.TryGetValue(finallyRegion, out var continuations))
+                {
+                    finallyContinuations[finallyRegion] = continuations = new HashSet<(ControlFlowBranch, int)>();
+                }
+
+                if (continuations.Add((branch, index)) && finallyExits.TryGetValue(finallyRegion, out var exit))
+                {
+                    Deliver(branch, index + 1, exit);
+                }
+
+                JoinInto(finallyRegion.FirstBlockOrdinal, state);
+            }
+            else if (branch.Destination is { } destination)
+            {
+                JoinInto(destination.Ordinal, state);
+            }
+        }
+
+        private void FinallyExit(ControlFlowRegion finallyRegion, FlowState state)
+        {
+            bool changed;
+            if (!finallyExits.TryGetValue(finallyRegion, out var exit))
+            {
+                finallyExits[finallyRegion] = exit = state.Clone();
+                changed = true;
+            }
+            else
+            {
+                changed = exit.JoinFrom(state, EntryOf);
+            }
+
+            if (changed && finallyContinuations.TryGetValue(finallyRegion, out var continuations))
+            {
+                foreach (var (branch, index) in new List<(ControlFlowBranch, int)>(continuations))
+                {
+                    Deliver(branch, index + 1, exit);
+                }
+            }
+        }
+
+        private void JoinInto(int ordinal, FlowState state)
+        {
+            if (ordinal < 0 || ordinal >= inStates.Length)
+            {
+                return;
+            }
+
+            var existing = inStates[ordinal];
+            bool changed;
+            if (existing is null)
+            {
+                inStates[ordinal] = state.Clone();
+                changed = true;
+            }
+            else
+            {
+                changed = existing.JoinFrom(state, EntryOf);
+            }
+
+            if (changed && !queued[ordinal])
+            {
+                queued[ordinal] = true;
+                worklist.Enqueue(ordinal);
+            }
+        }
+
+        // ---- names and abstract sockets ----
+
+        private int? EntryOf(object key)
+        {
+            if (key is not ISymbol)
+            {
+                return null;
+            }
+
+            if (!entryIds.TryGetValue(key, out var id))
+            {
+                id = -(entryIds.Count + 1);
+                entryIds.Add(key, id);
+                entryKeys.Add(id, key);
+            }
+
+            return id;
+        }
+
+        private int[]? Lookup(object key, ITypeSymbol? type, FlowState state)
+        {
+            if (state.Bindings.TryGetValue(key, out var ids))
+            {
+                return ids;
+            }
+
+            if (key is ISymbol && model.IsModelType(type) && EntryOf(key) is int entry)
+            {
+                return new[] { entry };
+            }
+
+            return null;
+        }
+
+        /// <summary>The name an operation reads or writes, when the engine follows it: a local, a parameter, a field of this instance, a flow capture.</summary>
+        private static object? KeyOf(IOperation? operation)
+        {
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                    return field.Field;
+                case IFlowCaptureReferenceOperation capture:
+                    return capture.Id;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>An abstract socket made at <paramref name="site"/>. Strong (it replaces what the site made before) unless another name still refers to it.</summary>
+        private int[] NewObject(object site, SocketFacts facts, object? target, FlowState state)
+        {
+            if (!siteIds.TryGetValue(site, out var id))
+            {
+                id = siteIds.Count;
+                siteIds.Add(site, id);
+            }
+
+            var shared = false;
+            foreach (var pair in state.Bindings)
+            {
+                if (Array.IndexOf(pair.Value, id) >= 0 && (target is null || !KeyComparer.Instance.Equals(pair.Key, target)))
+                {
+                    shared = true;
+                    break;
+                }
+            }
+
+            state.Facts[id] = shared ? state.GetFacts(id).Join(facts) : facts;
+            return new[] { id };
+        }
+
+        private void Bind(object key, int[] ids, FlowState state) => state.Bindings[key] = ids;
+
+        /// <summary>The socket went where we cannot follow it: nothing is certain about it any more.</summary>
+        private static void Escape(int[]? ids, FlowState state)
+        {
+            if (ids is null)
+            {
+                return;
+            }
+
+            foreach (var id in ids)
+            {
+                if (id == FlowState.Unknown)
+                {
+                    continue;
+                }
+
+                if (id < 0)
+                {
+                    state.Facts.Remove(id);
+                }
+                else
+                {
+                    state.Facts[id] = SocketFacts.Unknown;
+                }
+            }
+        }
+
+        private static void MarkReported(int[] ids, FlowState state)
+        {
+            foreach (var id in ids)
+            {
+                if (id != FlowState.Unknown)
+                {
+                    state.Facts[id] = SocketFacts.Reported;
+                }
+            }
+        }
+
+        /// <summary>A name that other code may change: its sockets become unknown and the name may refer to another one.</summary>
+        private void Forget(object key, IOperation site, FlowState state)
+        {
+            if (state.Bindings.TryGetValue(key, out var ids))
+            {
+                Escape(ids, state);
+            }
+            else if (EntryOf(key) is int entry)
+            {
+                state.Facts.Remove(entry);
+            }
+
+            var type = key is ILocalSymbol local ? local.Type : key is IParameterSymbol parameter ? parameter.Type : key is IFieldSymbol field ? field.Type : null;
+            if (model.IsModelType(type))
+            {
+                Bind(key, NewObject(new PairKey(site, key), SocketFacts.Unknown, key, state), state);
+            }
+            else
+            {
+                state.Bindings.Remove(key);
+            }
+        }
+
+        /// <summary>A lambda was created or a local function called: every name they use may have changed.</summary>
+        private void ForgetCaptured(IOperation site, FlowState state)
+        {
+            foreach (var symbol in captured)
+            {
+                Forget(symbol, site, state);
+            }
+        }
+
+        /// <summary>A method of this type was called: the fields may have changed.</summary>
+        private void ForgetFields(IOperation site, FlowState state)
+        {
+            var fields = new List<object>();
+            foreach (var key in state.Bindings.Keys)
+            {
+                if (key is IFieldSymbol)
+                {
+                    fields.Add(key);
+                }
+            }
+
+            foreach (var pair in entryKeys)
+            {
+                if (pair.Value is IFieldSymbol && !state.Bindings.ContainsKey(pair.Value))
+                {
+                    fields.Add(pair.Value);
+                }
+            }
+
+            foreach (var field in fields)
+            {
+                Forget(field, site, state);
+            }
+        }
+
+        // ---- transfer functions ----
+
+        /// <summary>Evaluates an operation: applies its effects to <paramref name="state"/> and returns the sockets its value may be.</summary>
+        private int[]? Eval(IOperation? operation, FlowState state)
+        {
+            if (operation is null)
+            {
+                return null;
+            }
+
+            if (depth >= MaxExpressionDepth)
+            {
+                // A very deep expression (a long concatenation): rather than risk the stack, give up on the body.
+                abandoned = true;
+                return null;
+            }
+
+            depth++;
+            try
+            {
+                return EvalCore(operation, state);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private int[]? EvalCore(IOperation operation, FlowState state)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return Eval(conversion.Operand, state);
+                case IParenthesizedOperation parenthesized:
+                    return Eval(parenthesized.Operand, state);
+                case ILocalReferenceOperation local:
+                    return Lookup(local.Local, local.Local.Type, state);
+                case IParameterReferenceOperation parameter:
+                    return Lookup(parameter.Parameter, parameter.Parameter.Type, state);
+                case IFieldReferenceOperation field:
+                    Eval(field.Instance, state);
+                    return KeyOf(field) is { } fieldKey ? Lookup(fieldKey, field.Field.Type, state) : null;
+                case IFlowCaptureReferenceOperation captureReference:
+                    return Lookup(captureReference.Id, captureReference.Type, state);
+                case IFlowCaptureOperation capture:
+                    {
+                        var value = Eval(capture.Value, state);
+                        if (model.ModelTypeOf(capture.Value.WalkDownConversions().Type) is { } capturedType)
+                        {
+                            // using (expr) captures the value converted to IDisposable: remember what it really is.
+                            captureTypes[capture.Id] = capturedType;
+                        }
+
+                        if (value is not null)
+                        {
+                            Bind(capture.Id, value, state);
+                        }
+                        else
+                        {
+                            state.Bindings.Remove(capture.Id);
+                        }
+
+                        return null;
+                    }
+
+                case ISimpleAssignmentOperation assignment:
+                    return Assign(assignment, state);
+                case IAwaitOperation awaitOperation:
+                    return Eval(awaitOperation.Operation, state);
+                case IInvocationOperation invocation:
+                    return Invoke(invocation, state);
+                case IObjectCreationOperation creation:
+                    return Create(creation, state);
+                case IPropertyReferenceOperation property:
+                    return Property(property, state);
+                case IFlowAnonymousFunctionOperation:
+                    ForgetCaptured(operation, state);
+                    return null;
+                case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } methodReference:
+                    Eval(methodReference.Instance, state);
+                    ForgetCaptured(operation, state);
+                    return null;
+                case IArgumentOperation argument:
+                    return Eval(argument.Value, state);
+                case IIsPatternOperation isPattern:
+                    {
+                        // s is { Connected: true }: the pattern asks the socket about its state.
+                        var value = Eval(isPattern.Value, state);
+                        if (value is not null && AsksState(isPattern.Pattern))
+                        {
+                            Transition(value, SocketProtocolModel.Protocol[SocketOperation.Probe], certain: true, state);
+                        }
+
+                        return null;
+                    }
+
+                default:
+                    {
+                        // Where a socket is stored into a structure we do not follow, it escapes.
+                        var stores = operation is IArrayInitializerOperation or ITupleOperation or IAnonymousObjectCreationOperation or IDeconstructionAssignmentOperation;
+                        foreach (var child in operation.ChildOperations)
+                        {
+                            var value = Eval(child, state);
+                            if (stores)
+                            {
+                                Escape(value, state);
+                            }
+                        }
+
+                        if (operation is IDeconstructionAssignmentOperation deconstruction)
+                        {
+                            foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                            {
+                                if (KeyOf(target) is { } key)
+                                {
+                                    Forget(key, operation, state);
+                                }
+                            }
+                        }
+                        else if (operation is ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation)
+                        {
+                            var target = operation is IAssignmentOperation assignment ? assignment.Target : ((IIncrementOrDecrementOperation)operation).Target;
+                            if (KeyOf(target) is { } key)
+                            {
+                                Forget(key, operation, state);
+                            }
+                        }
+
+                        return null;
+                    }
+            }
+        }
+
+        private bool AsksState(IOperation pattern)
+        {
+            foreach (var operation in pattern.DescendantsAndSelf())
+            {
+                if (operation is IPropertyReferenceOperation property
+                    && model.ModelTypeOf(property.Property.ContainingType) is { } type
+                    && model.Find(type, property.Property) is { Operation: SocketOperation.Probe })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private int[]? Assign(ISimpleAssignmentOperation assignment, FlowState state)
+        {
+            var key = KeyOf(assignment.Target);
+            if (key is null)
+            {
+                Eval(assignment.Target, state);
+            }
+
+            var value = Eval(assignment.Value, state);
+            if (key is null)
+            {
+                // Stored into an array element, another object's member, a property: we cannot follow it there.
+                Escape(value, state);
+                if (assignment.Target is IPropertyReferenceOperation { Instance: { } instance } property
+                    && model.ModelTypeOf(instance.WalkDownConversions().Type) is { } type
+                    && model.Find(type, property.Property) is { Operation: SocketOperation.Alias })
+                {
+                    // client.Client = other: the wrapper now holds a socket we know nothing about.
+                    Escape(Eval(instance, state), state);
+                }
+
+                return value;
+            }
+
+            if (value is null)
+            {
+                if (model.IsModelType(assignment.Target.Type))
+                {
+                    value = NewObject(assignment, SocketFacts.Unknown, key, state);
+                }
+                else
+                {
+                    state.Bindings.Remove(key);
+                    return null;
+                }
+            }
+
+            Bind(key, value, state);
+            return value;
+        }
+
+        private int[]? Invoke(IInvocationOperation invocation, FlowState state)
+        {
+            var method = invocation.TargetMethod;
+            var receiver = method.IsStatic ? null : Eval(invocation.Instance, state);
+            var arguments = new int[]?[invocation.Arguments.Length];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                arguments[i] = Eval(invocation.Arguments[i].Value, state);
+            }
+
+            if (!method.IsStatic && invocation.Instance is { } instance && ModelTypeOf(instance) is { } type
+                && model.Find(type, method) is { } member)
+            {
+                return Apply(invocation, member, type, receiver, method, method.Name, invocation.Instance, invocation.Arguments, state);
+            }
+
+            if (method.IsExtensionMethod && arguments.Length > 0 && IsFrameworkSocketExtension(method)
+                && ModelTypeOf(invocation.Arguments[0].Value) is { } extendedType
+                && model.Find(extendedType, method) is { } extension)
+            {
+                // netstandard2.0's SocketTaskExtensions: socket.SendAsync(…) is a static call with the socket first.
+                return Apply(invocation, extension, extendedType, arguments[0], method, method.Name, invocation.Arguments[0].Value, invocation.Arguments.RemoveAt(0), state);
+            }
+
+            if (method.Name == "ConfigureAwait" && receiver is not null)
+            {
+                return receiver;
+            }
+
+            // A method we cannot see: what it is given may change in any way.
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                Escape(arguments[i], state);
+                var argument = invocation.Arguments[i];
+                if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out && KeyOf(argument.Value) is { } key)
+                {
+                    Forget(key, invocation, state);
+                }
+            }
+
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                ForgetCaptured(invocation, state);
+            }
+
+            if (IsCallOnThisType(invocation))
+            {
+                ForgetFields(invocation, state);
+            }
+
+            return null;
+        }
+
+        /// <summary>The framework's own task extensions of the socket types (System.Net.Sockets.SocketTaskExtensions on netstandard2.0).</summary>
+        private static bool IsFrameworkSocketExtension(IMethodSymbol method)
+            => method.ContainingType is { Name: "SocketTaskExtensions", ContainingNamespace: { Name: "Sockets", ContainingNamespace: { Name: "Net", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+        /// <summary>The model type of a receiver, seeing through conversions and through the captures of <c>using</c>.</summary>
+        private SocketModelType? ModelTypeOf(IOperation instance)
+        {
+            var value = instance.WalkDownConversions();
+            return model.ModelTypeOf(value.Type) ?? (value is IFlowCaptureReferenceOperation reference && captureTypes.TryGetValue(reference.Id, out var type) ? type : null);
+        }
+
+        private bool IsCallOnThisType(IInvocationOperation invocation)
+        {
+            if (invocation.Instance is IInstanceReferenceOperation)
+            {
+                return true;
+            }
+
+            if (invocation.Instance is null && containingType is not null
+                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, containingType.OriginalDefinition))
+            {
+                return true;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.WalkDownConversions() is IInstanceReferenceOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private int[]? Create(IObjectCreationOperation creation, FlowState state)
+        {
+            var arguments = new int[]?[creation.Arguments.Length];
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                arguments[i] = Eval(creation.Arguments[i].Value, state);
+            }
+
+            Eval(creation.Initializer, state);
+            var type = model.ModelTypeOf(creation.Type);
+            var member = type is not null && creation.Constructor is not null ? model.Find(type.Value, creation.Constructor) : null;
+            if (type is null || member is null || creation.Constructor is null)
+            {
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    Escape(arguments[i], state);
+                }
+
+                return null;
+            }
+
+            if (member.Value.Operation == SocketOperation.MakeStream)
+            {
+                // new NetworkStream(socket, …): the stream is the socket.
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    var argument = creation.Arguments[i];
+                    if (argument.Parameter is { } parameter && model.ModelTypeOf(parameter.Type) == SocketModelType.Socket)
+                    {
+                        if (arguments[i] is { } socket && Check(creation, socket, SocketModelType.Socket, SocketOperation.MakeStream, "new NetworkStream", argument.Value, state))
+                        {
+                            MarkReported(socket, state);
+                        }
+
+                        return arguments[i];
+                    }
+                }
+
+                return null;
+            }
+
+            var states = member.Value.Creates;
+            var kinds = type switch
+            {
+                SocketModelType.UdpClient => SocketKinds.Datagram,
+                SocketModelType.Socket => KindOf(creation),
+                _ => SocketKinds.Stream,
+            };
+
+            return NewObject(creation, new SocketFacts(states == SocketStates.None ? SocketStates.All : states, kinds), AssignmentTarget(creation), state);
+        }
+
+        private SocketKinds KindOf(IObjectCreationOperation creation)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, model.Symbols.SocketType)
+                    && argument.Value.ConstantValue is { HasValue: true, Value: int socketType })
+                {
+                    // SocketType: Stream = 1, Dgram = 2, Raw = 3, Rdm = 4, Seqpacket = 5.
+                    return socketType switch
+                    {
+                        1 or 5 => SocketKinds.Stream,
+                        2 or 3 or 4 => SocketKinds.Datagram,
+                        _ => SocketKinds.Any,
+                    };
+                }
+            }
+
+            return SocketKinds.Any;
+        }
+
+        private int[]? Property(IPropertyReferenceOperation property, FlowState state)
+        {
+            var receiver = property.Property.IsStatic ? null : Eval(property.Instance, state);
+            foreach (var argument in property.Arguments)
+            {
+                Eval(argument.Value, state);
+            }
+
+            if (property.Instance is { } instance && model.ModelTypeOf(instance.WalkDownConversions().Type) is { } type
+                && model.Find(type, property.Property) is { } member)
+            {
+                if (IsWritten(property))
+                {
+                    return null;
+                }
+
+                return Apply(property, member, type, receiver, null, property.Property.Name, instance, ImmutableArray<IArgumentOperation>.Empty, state);
+            }
+
+            return null;
+        }
+
+        private static bool IsWritten(IOperation operation)
+            => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
+
+        /// <summary>Checks and applies a member of the model called on <paramref name="receiver"/>.</summary>
+        private int[]? Apply(IOperation operation, SocketMember member, SocketModelType type, int[]? receiver, IMethodSymbol? method, string name, IOperation instance, ImmutableArray<IArgumentOperation> arguments, FlowState state)
+        {
+            var kind = member.Operation;
+            if (kind == SocketOperation.Alias)
+            {
+                return receiver;
+            }
+
+            if (kind == SocketOperation.Shutdown)
+            {
+                kind = ShutdownKind(arguments);
+            }
+
+            var form = method is null ? CallForm.Sync : model.FormOf(method);
+            var awaited = operation is IInvocationOperation invocation && invocation.WalkUpToResult(out _) is IAwaitOperation;
+            var certain = form is CallForm.Sync or CallForm.End || (form == CallForm.Async && awaited);
+
+            if (receiver is not null && SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
+            {
+                var broken = form != CallForm.End && Check(operation, receiver, type, kind, name, instance, state);
+                Transition(receiver, protocol, certain, state);
+                if (broken)
+                {
+                    // One mistake, one diagnostic: after a certain misuse nothing more is claimed about the socket.
+                    MarkReported(receiver, state);
+                }
+            }
+
+            if (kind == SocketOperation.MakeStream)
+            {
+                return receiver;
+            }
+
+            if (member.Result is not null && form is not (CallForm.Begin or CallForm.EventArgs))
+            {
+                // Accept…: a new socket, connected.
+                return NewObject(operation, new SocketFacts(SocketStates.Connected, SocketKinds.Stream), AssignmentTarget(operation), state);
+            }
+
+            return null;
+        }
+
+        private static SocketOperation ShutdownKind(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Value.ConstantValue is { HasValue: true, Value: int how })
+                {
+                    // SocketShutdown: Receive = 0, Send = 1, Both = 2.
+                    return how switch
+                    {
+                        0 => SocketOperation.ShutdownReceive,
+                        1 => SocketOperation.ShutdownSend,
+                        2 => SocketOperation.ShutdownBoth,
+                        _ => SocketOperation.ShutdownUnknown,
+                    };
+                }
+            }
+
+            return SocketOperation.ShutdownUnknown;
+        }
+
+        /// <summary>The name a value is about to be stored in (looking through conversions, await and ConfigureAwait), so that re-making a socket at the same site in a loop replaces it.</summary>
+        private static object? AssignmentTarget(IOperation operation)
+        {
+            var current = operation;
+            var parent = current.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation or IAwaitOperation
+                || (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance == current))
+            {
+                current = parent;
+                parent = current.Parent;
+            }
+
+            return parent switch
+            {
+                ISimpleAssignmentOperation assignment when assignment.Value == current => KeyOf(assignment.Target),
+                IFlowCaptureOperation capture => capture.Id,
+                _ => null,
+            };
+        }
+
+        /// <summary>
+        /// Moves the receiver's sockets through the operation. A certain (sync or awaited) operation that returns proves
+        /// the socket was in a state that allows it: the states in which it throws are dropped (Listen on an unbound
+        /// socket does not throw on Linux, so it stays). When it throws in every state the misuse is reported and the
+        /// caller forgets the socket.
+        /// </summary>
+        private static void Transition(int[] receiver, OperationProtocol protocol, bool certain, FlowState state)
+        {
+            foreach (var id in receiver)
+            {
+                if (id == FlowState.Unknown)
+                {
+                    continue;
+                }
+
+                var before = state.GetFacts(id);
+                var kinds = before.Kinds == SocketKinds.None ? SocketKinds.Any : before.Kinds;
+                SocketStates all = SocketStates.None, proven = SocketStates.None;
+                var provenKinds = SocketKinds.None;
+                for (var i = 0; i < SocketStateText.Each.Length; i++)
+                {
+                    if ((before.States & SocketStateText.Each[i]) == 0)
+                    {
+                        continue;
+                    }
+
+                    all |= protocol.Next[i];
+                    var streamOk = (kinds & SocketKinds.Stream) != 0 && Returns(protocol.Stream[i]);
+                    var datagramOk = (kinds & SocketKinds.Datagram) != 0 && Returns(protocol.Datagram[i]);
+                    if (streamOk || datagramOk)
+                    {
+                        proven |= protocol.Next[i];
+                        provenKinds |= (streamOk ? SocketKinds.Stream : SocketKinds.None) | (datagramOk ? SocketKinds.Datagram : SocketKinds.None);
+                    }
+                }
+
+                if (!certain || receiver.Length != 1)
+                {
+                    state.Facts[id] = before.WithStates(before.States | all);
+                }
+                else if (proven != SocketStates.None)
+                {
+                    state.Facts[id] = new SocketFacts(proven, provenKinds, before.IsReported);
+                }
+                else
+                {
+                    state.Facts[id] = before.WithStates(all);
+                }
+            }
+        }
+
+        /// <summary>True when the operation returns normally under this verdict: it is allowed, or it is the silent SOCK001.</summary>
+        private static bool Returns(string? verdict) => verdict is null or RuleIdentifiers.ListenWithoutBind;
+
+        /// <summary>
+        /// True when every state and kind the receiver may have breaks the protocol row of the operation; reports it
+        /// during the reporting pass.
+        /// </summary>
+        private bool Check(IOperation operation, int[] receiver, SocketModelType type, SocketOperation kind, string name, IOperation instance, FlowState state)
+        {
+            if (!SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
+            {
+                return false;
+            }
+
+            var facts = SocketFacts.Bottom;
+            foreach (var id in receiver)
+            {
+                facts = facts.Join(id == FlowState.Unknown ? SocketFacts.Unknown : state.GetFacts(id));
+            }
+
+            if (facts.States == SocketStates.None || facts.IsReported)
+            {
+                return false;
+            }
+
+            var kinds = facts.Kinds == SocketKinds.None ? SocketKinds.Any : facts.Kinds;
+            var broken = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < SocketStateText.Each.Length; i++)
+            {
+                if ((facts.States & SocketStateText.Each[i]) == 0)
+                {
+                    continue;
+                }
+
+                if ((kinds & SocketKinds.Stream) != 0)
+                {
+                    if (protocol.Stream[i] is not { } rule)
+                    {
+                        return false;
+                    }
+
+                    broken.Add(rule);
+                }
+
+                if ((kinds & SocketKinds.Datagram) != 0)
+                {
+                    if (protocol.Datagram[i] is not { } rule)
+                    {
+                        return false;
+                    }
+
+                    broken.Add(rule);
+                }
+            }
+
+            string? chosen = null;
+            foreach (var rule in Precedence)
+            {
+                if (broken.Contains(rule))
+                {
+                    chosen = rule;
+                    break;
+                }
+            }
+
+            if (chosen is null)
+            {
+                return false;
+            }
+
+            var location = operation.Syntax.GetLocation();
+            if (findings is null || !reported.Add(location))
+            {
+                return true;
+            }
+
+            var socketName = Display(instance);
+            var stateText = SocketStateText.Describe(facts.States, type);
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            object[] arguments;
+            switch (chosen)
+            {
+                case RuleIdentifiers.ListenWithoutBind:
+                    arguments = new object[] { socketName, stateText, name };
+                    break;
+                case RuleIdentifiers.AcceptWithoutListen:
+                    var callFirst = type == SocketModelType.TcpListener ? "Start" : "Listen";
+                    arguments = new object[] { socketName, stateText, name, callFirst };
+                    properties = properties.Add(CallFirstProperty, callFirst);
+                    break;
+                case RuleIdentifiers.IoOnListeningSocket:
+                    arguments = new object[] { socketName, kind switch { SocketOperation.Send => "send", SocketOperation.Receive => "receive", _ => "make the stream" } };
+                    break;
+                case RuleIdentifiers.IoOnUnconnectedSocket:
+                    arguments = new object[] { socketName, stateText, name, type == SocketModelType.Socket ? (kind == SocketOperation.MakeStream ? "IOException" : "SocketException") : type == SocketModelType.NetworkStream ? "IOException" : "InvalidOperationException" };
+                    break;
+                case RuleIdentifiers.UseAfterCloseOrShutdown:
+                    arguments = new object[] { socketName, stateText, name, (facts.States & SocketStates.Closed) != 0 ? "ObjectDisposedException" : "SocketException" };
+                    break;
+                default:
+                    var what = kinds == SocketKinds.Datagram && kind is SocketOperation.Listen or SocketOperation.Accept ? "a datagram socket" : kind == SocketOperation.Bind ? "already " + stateText : stateText;
+                    arguments = new object[] { socketName, what, name };
+                    break;
+            }
+
+            findings.Add(new LifecycleFinding(chosen, location, arguments, properties));
+            return true;
+        }
+
+        /// <summary>How a message names the socket: the receiver as written (<c>listener</c>, <c>listener.Server</c>, <c>this.socket</c>).</summary>
+        private static string Display(IOperation instance)
+        {
+            var text = instance.WalkDownConversions().Syntax.ToString().Trim();
+            if (text.Length > 60)
+            {
+                text = text.Substring(0, 57) + "...";
+            }
+
+            return text.Length == 0 ? "the socket" : text;
+        }
+    }
+}

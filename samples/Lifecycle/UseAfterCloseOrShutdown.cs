@@ -1,0 +1,43 @@
+// SOCK005: using a socket after Close/Dispose (ObjectDisposedException), sending after Shutdown(Send) or
+// receiving after Shutdown(Receive) (SocketException). Receiving after Shutdown(Send) is the half-close idiom
+// and stays quiet.
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Samples.Lifecycle
+{
+    public static class UseAfterCloseOrShutdown
+    {
+        public static void SendAndLog(IPEndPoint server, byte[] payload)
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            socket.Connect(server);
+            int sent = socket.Send(payload);
+            socket.Close();
+            System.Console.WriteLine($"sent {sent} bytes to {socket.RemoteEndPoint}"); // expect: SOCK005
+        }
+
+        public static void SendTwice(Socket connection, byte[] first, byte[] second)
+        {
+            int a = connection.Send(first);
+            connection.Shutdown(SocketShutdown.Send);
+            int b = connection.Send(second); // expect: SOCK005
+        }
+
+        public static string SendFileThenReadAck(Socket connection, byte[] file)
+        {
+            int sent = connection.Send(file);
+            connection.Shutdown(SocketShutdown.Send);
+            var ack = new StringBuilder();
+            var buffer = new byte[512];
+            int count;
+            while ((count = connection.Receive(buffer)) > 0)
+            {
+                ack.Append(Encoding.ASCII.GetString(buffer, 0, count));
+            }
+
+            return ack.ToString();
+        }
+    }
+}

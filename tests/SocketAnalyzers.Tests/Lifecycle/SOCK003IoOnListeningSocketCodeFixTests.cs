@@ -1,0 +1,205 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Lifecycle.SocketLifecycleAnalyzer, SocketAnalyzers.CodeFixes.Lifecycle.SOCK003IoOnListeningSocketCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Lifecycle
+{
+    public sealed class SOCK003IoOnListeningSocketCodeFixTests
+    {
+        [Fact]
+        public Task Stored_accepted_socket_becomes_the_receiver()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        using var peer = await server.AcceptAsync().ConfigureAwait(false);
+                        int n = await {|SOCK003:server.ReceiveAsync(buffer, SocketFlags.None)|};
+                    }
+                }
+                """, """
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        using var peer = await server.AcceptAsync().ConfigureAwait(false);
+                        int n = await peer.ReceiveAsync(buffer, SocketFlags.None);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Discarded_accept_is_captured_and_fix_all_uses_it_everywhere()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        server.Accept();
+                        int n = {|SOCK003:server.Receive(buffer)|};
+                    }
+
+                    void N(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var other = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        other.Bind(ep);
+                        other.Listen();
+                        other.Accept();
+                        using var stream = {|SOCK003:new NetworkStream(other)|};
+                    }
+                }
+                """, """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        using Socket client = server.Accept();
+                        int n = client.Receive(buffer);
+                    }
+
+                    void N(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var other = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        other.Bind(ep);
+                        other.Listen();
+                        using Socket client = other.Accept();
+                        using var stream = new NetworkStream(client);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task TcpListener_Server_switches_to_the_accepted_client_socket()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(byte[] buffer)
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 0);
+                        listener.Start();
+                        var client = listener.AcceptTcpClient();
+                        int n = {|SOCK003:listener.Server.Send(buffer)|};
+                    }
+                }
+                """, """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(byte[] buffer)
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 0);
+                        listener.Start();
+                        var client = listener.AcceptTcpClient();
+                        int n = client.Client.Send(buffer);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task No_fix_without_an_accept_before_the_io()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        int n = {|SOCK003:server.Receive(buffer)|};
+                    }
+                }
+                """, """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        int n = {|SOCK003:server.Receive(buffer)|};
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Two_calls_after_one_discarded_accept_share_the_captured_socket()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        server.Accept();
+                        int n = {|SOCK003:server.Receive(buffer)|};
+                        using var other = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        other.Bind(ep);
+                        other.Listen();
+                        var peer = other.Accept();
+                        n += {|SOCK003:other.Send(buffer)|};
+                    }
+                }
+                """, """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        using Socket client = server.Accept();
+                        int n = client.Receive(buffer);
+                        using var other = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        other.Bind(ep);
+                        other.Listen();
+                        var peer = other.Accept();
+                        n += peer.Send(buffer);
+                    }
+                }
+                """);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Lifecycle.SocketLifecycleAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Lifecycle
+{
+    public sealed class SOCK003IoOnListeningSocketTests
+    {
+        private const string Usings = "using System; using System.Net; using System.Net.Sockets; using System.Threading.Tasks;\n";
+
+        [Fact]
+        public Task Receive_on_the_listening_socket_is_reported_with_the_verb()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    int M(IPEndPoint ep, byte[] buffer)
+                    {
+                        var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        server.Accept();
+                        return {|#0:server.Receive(buffer)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK003").WithLocation(0).WithArguments("server", "receive"));
+
+        [Theory]
+        [InlineData("int n = server.Receive(buffer);", "server.Receive(buffer)")]
+        [InlineData("int n = server.Send(buffer);", "server.Send(buffer)")]
+        [InlineData("int n = await server.ReceiveAsync(buffer);", "server.ReceiveAsync(buffer)")]
+        [InlineData("int n = await server.SendAsync(buffer, SocketFlags.None).ConfigureAwait(false);", "server.SendAsync(buffer, SocketFlags.None)")]
+        [InlineData("var ar = server.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, null, null);", "server.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, null, null)")]
+        [InlineData("using var stream = new NetworkStream(server);", "new NetworkStream(server)")]
+        public async Task Io_on_a_listening_socket_is_reported_in_every_form(string statement, string call)
+        {
+            var marked = statement.Replace(call, "{|SOCK003:" + call + "|}");
+            await Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    async Task M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        {{marked}}
+                    }
+                }
+                """);
+        }
+
+        [Theory]
+        [InlineData("var client = server.Accept(); int n = client.Receive(buffer);")]
+        [InlineData("var client = await server.AcceptAsync(); int n = await client.ReceiveAsync(buffer);")]
+        [InlineData("using var client = server.Accept(); using var stream = new NetworkStream(client); int n = stream.Read(buffer, 0, buffer.Length);")]
+        [InlineData("Socket client = flag ? server.Accept() : server; int n = client.Receive(buffer);")]
+        public async Task Io_on_the_accepted_socket_is_quiet(string statements)
+            => await Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    async Task M(IPEndPoint ep, byte[] buffer, bool flag)
+                    {
+                        using var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        {{statements}}
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Receive_on_TcpListener_Server_after_Start_is_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    int M(byte[] buffer)
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 0);
+                        listener.Start();
+                        var server = listener.Server;
+                        return {|#0:server.Receive(buffer)|};
+                    }
+
+                    int N(byte[] buffer)
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 0);
+                        listener.Start();
+                        return {|#1:listener.Server.Send(buffer)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK003").WithLocation(0).WithArguments("server", "receive"),
+                Verify.Diagnostic("SOCK003").WithLocation(1).WithArguments("listener.Server", "send"));
+
+        [Fact]
+        public Task Accepted_TcpClient_stream_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    async Task M(byte[] buffer)
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 0);
+                        listener.Start();
+                        using var client = await listener.AcceptTcpClientAsync();
+                        var stream = client.GetStream();
+                        int n = await stream.ReadAsync(buffer, 0, buffer.Length);
+                        await stream.WriteAsync(buffer, 0, n);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Listening_socket_field_used_in_another_method_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    private readonly Socket server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+                    void Start(IPEndPoint ep) { server.Bind(ep); server.Listen(); }
+
+                    int Read(byte[] buffer) => server.Receive(buffer);
+                }
+                """);
+    }
+}

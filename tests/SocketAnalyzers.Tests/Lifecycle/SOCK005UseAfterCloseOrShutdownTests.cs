@@ -1,0 +1,180 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Lifecycle.SocketLifecycleAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Lifecycle
+{
+    public sealed class SOCK005UseAfterCloseOrShutdownTests
+    {
+        private const string Usings = "using System; using System.Net; using System.Net.Sockets; using System.Threading.Tasks;\n";
+
+        [Fact]
+        public Task Send_after_Close_is_reported_with_ObjectDisposedException()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    int M(Socket client, byte[] buffer)
+                    {
+                        client.Close();
+                        return {|#0:client.Send(buffer)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK005").WithLocation(0).WithArguments("client", "closed", "Send", "ObjectDisposedException"));
+
+        [Fact]
+        public Task Send_after_Shutdown_Send_is_reported_with_SocketException()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        using var client = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        client.Connect(ep);
+                        client.Shutdown(SocketShutdown.Send);
+                        int n = {|#0:client.Send(buffer)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK005").WithLocation(0).WithArguments("client", "shut down for sending", "Send", "SocketException"));
+
+        [Theory]
+        [InlineData("client.Dispose();", "int n = client.Receive(buffer);", "client.Receive(buffer)")]
+        [InlineData("client.Close(1);", "client.Connect(ep);", "client.Connect(ep)")]
+        [InlineData("client.Close();", "client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);", "client.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true)")]
+        [InlineData("client.Close();", "int n = client.Available;", "client.Available")]
+        [InlineData("using (client) { }", "int n = client.Send(buffer);", "client.Send(buffer)")]
+        [InlineData("try { client.Connect(ep); } finally { client.Dispose(); }", "int n = client.Send(buffer);", "client.Send(buffer)")]
+        [InlineData("client.Shutdown(SocketShutdown.Receive);", "int n = client.Receive(buffer);", "client.Receive(buffer)")]
+        [InlineData("client.Shutdown(SocketShutdown.Both);", "int n = await client.ReceiveAsync(buffer);", "client.ReceiveAsync(buffer)")]
+        [InlineData("client.Shutdown(SocketShutdown.Send); client.Shutdown(SocketShutdown.Receive);", "int n = client.Receive(buffer);", "client.Receive(buffer)")]
+        [InlineData("client.Shutdown(SocketShutdown.Both);", "int n = await client.SendAsync(buffer, SocketFlags.None).ConfigureAwait(false);", "client.SendAsync(buffer, SocketFlags.None)")]
+        [InlineData("if (ep.Port == 0) { client.Close(); } else { client.Dispose(); }", "client.Shutdown(SocketShutdown.Both);", "client.Shutdown(SocketShutdown.Both)")]
+        public async Task Use_after_Close_or_Shutdown_is_reported(string setup, string statement, string call)
+            => await Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    async Task M(Socket client, IPEndPoint ep, byte[] buffer)
+                    {
+                        {{setup}}
+                        {{statement.Replace(call, "{|SOCK005:" + call + "|}")}}
+                    }
+                }
+                """);
+
+        [Theory]
+        [InlineData("client.Shutdown(SocketShutdown.Send);", "int n; while ((n = client.Receive(buffer)) > 0) { }")]
+        [InlineData("client.Shutdown(SocketShutdown.Receive);", "int n = client.Send(buffer);")]
+        [InlineData("if (ep.Port == 0) { client.Close(); }", "int n = client.Send(buffer);")]
+        [InlineData("try { client.Connect(ep); } catch (SocketException) { client.Close(); }", "int n = client.Send(buffer);")]
+        [InlineData("client.Close(); client = new Socket(SocketType.Stream, ProtocolType.Tcp); client.Connect(ep);", "int n = client.Send(buffer);")]
+        [InlineData("client.Close();", "client.Close(); client.Dispose();")]
+        [InlineData("client.Shutdown(how);", "int n = client.Receive(buffer);")]
+        [InlineData("Task.Run(() => client.Close());", "int n = client.Send(buffer);")]
+        [InlineData("client.Close(); Reopen(ref client);", "int n = client.Send(buffer);")]
+        public async Task Legitimate_sequences_are_quiet(string setup, string statement)
+            => await Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    void M(Socket client, IPEndPoint ep, byte[] buffer, SocketShutdown how)
+                    {
+                        {{setup}}
+                        {{statement}}
+                    }
+
+                    static void Reopen(ref Socket socket) { }
+                }
+                """);
+
+        [Fact]
+        public Task Retry_loop_that_closes_and_recreates_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    async Task<Socket> Connect(IPEndPoint ep)
+                    {
+                        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        for (var attempt = 0; ; attempt++)
+                        {
+                            try
+                            {
+                                await socket.ConnectAsync(ep).ConfigureAwait(false);
+                                return socket;
+                            }
+                            catch (SocketException) when (attempt < 3)
+                            {
+                                socket.Dispose();
+                                socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Stream_of_a_closed_TcpClient_is_reported_once()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    async Task M(TcpClient client, byte[] buffer)
+                    {
+                        var stream = client.GetStream();
+                        client.Close();
+                        int n = await {|SOCK005:stream.ReadAsync(buffer, 0, buffer.Length)|};
+                        int m = await stream.ReadAsync(buffer, 0, buffer.Length);
+                    }
+
+                    void N(TcpClient client)
+                    {
+                        client.Dispose();
+                        using var again = {|SOCK005:client.GetStream()|};
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Half_close_then_receive_loop_on_an_accepted_socket_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    async Task Serve(TcpListener listener, byte[] file, byte[] buffer)
+                    {
+                        using var client = await listener.AcceptSocketAsync();
+                        await client.SendAsync(file, SocketFlags.None);
+                        client.Shutdown(SocketShutdown.Send);
+                        int n;
+                        while ((n = await client.ReceiveAsync(buffer, SocketFlags.None)) > 0)
+                        {
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Broken_code_does_not_crash_and_reports_nothing_uncertain()
+        {
+            var test = new SocketAnalyzers.Tests.Verifiers.SocketAnalyzerTest
+            {
+                TestCode = Usings + """
+                    class C
+                    {
+                        void M(byte[] buffer)
+                        {
+                            var s = new Socket(SocketType.Stream, ProtocolType.Tcp;
+                            s.Close();
+                            s.Send(buffer, ;
+                            s.Frobnicate();
+                            Socket t = Missing();
+                            t.Listen(
+                            using (var u = new Socket()) { u.Accept(); }
+                            Action a = () => s.Bind(;
+                            var x = s.
+                        }
+                    }
+                    """,
+                AllowCompilerErrors = true,
+            };
+            return test.RunAsync();
+        }
+    }
+}
