@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Xunit;
 using static SocketAnalyzers.Tests.Reads.ReadTestCode;
-using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>;
 
 namespace SocketAnalyzers.Tests.Reads
 {
@@ -508,6 +508,247 @@ namespace SocketAnalyzers.Tests.Reads
             };
             test.ExpectedDiagnostics.Add(Verify.Diagnostic());
             await test.RunAsync();
+        }
+
+        // ---- Fix: leave the loop at 0 ----
+
+        [Fact]
+        public Task Fix_inserts_a_break_after_a_stored_count()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    while (true)
+                    {
+                        int n = [|socket.Receive(buffer)|];
+                        Process(buffer, n);
+                    }
+                    """),
+                Method("""
+                    while (true)
+                    {
+                        int n = socket.Receive(buffer);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        Process(buffer, n);
+                    }
+                    """));
+
+        [Fact]
+        public Task Fix_after_an_assignment_in_a_Connected_loop()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    int n;
+                    while (socket.Connected)
+                    {
+                        n = [|socket.Receive(buffer)|];
+                        Process(buffer, n);
+                    }
+                    """),
+                Method("""
+                    int n;
+                    while (socket.Connected)
+                    {
+                        n = socket.Receive(buffer);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        Process(buffer, n);
+                    }
+                    """));
+
+        [Fact]
+        public Task Fix_introduces_a_variable_for_an_accumulated_count()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    int total = 0;
+                    while (total < buffer.Length)
+                    {
+                        total += [|stream.Read(buffer, total, buffer.Length - total)|];
+                    }
+                    """),
+                Method("""
+                    int total = 0;
+                    while (total < buffer.Length)
+                    {
+                        var bytesRead = stream.Read(buffer, total, buffer.Length - total);
+                        if (bytesRead == 0)
+                        {
+                            break;
+                        }
+
+                        total += bytesRead;
+                    }
+                    """));
+
+        [Fact]
+        public Task Fix_introduces_a_variable_for_a_count_passed_inline()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    while (true)
+                    {
+                        Process(buffer, [|socket.Receive(buffer)|]);
+                    }
+                    """),
+                Method("""
+                    while (true)
+                    {
+                        var received = socket.Receive(buffer);
+                        if (received == 0)
+                        {
+                            break;
+                        }
+
+                        Process(buffer, received);
+                    }
+                    """));
+
+        [Fact]
+        public Task Fix_checks_a_count_assigned_in_the_loop_condition_first_in_the_body()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    int n;
+                    while ((n = [|stream.Read(buffer, 0, buffer.Length)|]) != -1)
+                    {
+                        Process(buffer, n);
+                    }
+                    """),
+                Method("""
+                    int n;
+                    while ((n = stream.Read(buffer, 0, buffer.Length)) != -1)
+                    {
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        Process(buffer, n);
+                    }
+                    """));
+
+        [Fact]
+        public Task Fix_in_a_nested_loop_returns_so_the_outer_loop_cannot_re_enter()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    while (true)
+                    {
+                        while (true)
+                        {
+                            int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                            if (n == 0)
+                            {
+                                break;
+                            }
+
+                            Process(buffer, n);
+                        }
+                    }
+                    """),
+                Method("""
+                    while (true)
+                    {
+                        while (true)
+                        {
+                            int n = stream.Read(buffer, 0, buffer.Length);
+                            if (n == 0)
+                            {
+                                return;
+                            }
+
+                            if (n == 0)
+                            {
+                                break;
+                            }
+
+                            Process(buffer, n);
+                        }
+                    }
+                    """));
+
+        [Fact]
+        public Task Fix_in_an_async_loop_with_ConfigureAwait()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    while (true)
+                    {
+                        int n = await [|stream.ReadAsync(buffer.AsMemory(), token)|].ConfigureAwait(false);
+                        Process(buffer, n);
+                    }
+                    """, "Task", "async"),
+                Method("""
+                    while (true)
+                    {
+                        int n = await stream.ReadAsync(buffer.AsMemory(), token).ConfigureAwait(false);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        Process(buffer, n);
+                    }
+                    """, "Task", "async"));
+
+        [Fact]
+        public Task Fix_All_fixes_every_loop()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    while (true)
+                    {
+                        var first = [|socket.Receive(buffer)|];
+                        Process(buffer, first);
+                    }
+                    """).Replace("static void Process", """
+                    void N(Socket other, byte[] data)
+                        {
+                            for (;;)
+                            {
+                                Process(data, [|other.Receive(data)|]);
+                            }
+                        }
+
+                        static void Process
+                    """),
+                Method("""
+                    while (true)
+                    {
+                        var first = socket.Receive(buffer);
+                        if (first == 0)
+                        {
+                            break;
+                        }
+
+                        Process(buffer, first);
+                    }
+                    """).Replace("static void Process", """
+                    void N(Socket other, byte[] data)
+                        {
+                            for (;;)
+                            {
+                                var received = other.Receive(data);
+                                if (received == 0)
+                                {
+                                    break;
+                                }
+
+                                Process(data, received);
+                            }
+                        }
+
+                        static void Process
+                    """));
+
+        [Fact]
+        public Task Inline_read_in_a_condition_without_a_variable_gets_no_fix()
+        {
+            var source = Method("""
+                while ([|stream.Read(buffer, 0, buffer.Length)|] >= 0)
+                {
+                }
+                """);
+            return Verify.VerifyCodeFixAsync(source, source);
         }
     }
 }
