@@ -90,7 +90,7 @@ namespace SocketAnalyzers.Reads
                         when assignment.Value.WalkDownConversions() == result.WalkDownConversions() => target.Local,
                     _ => null,
                 };
-                if (countLocal is null || IsCountUsed(root, countLocal, read.Api.Shape))
+                if (countLocal is null || IsCountUsed(root, countLocal, read.Api.Shape, consumers))
                 {
                     return;
                 }
@@ -261,7 +261,7 @@ namespace SocketAnalyzers.Reads
         /// True when the count is used in a way that shows the code knows how much arrived: anything but being
         /// assigned, compared with 0 (or 1), or formatted into a string.
         /// </summary>
-        private static bool IsCountUsed(IOperation root, ILocalSymbol count, CountShape shape)
+        private static bool IsCountUsed(IOperation root, ILocalSymbol count, CountShape shape, BufferConsumers consumers)
         {
             foreach (var op in root.Descendants())
             {
@@ -278,18 +278,18 @@ namespace SocketAnalyzers.Reads
 
                 if (shape == CountShape.ReceivedBytes)
                 {
-                    if (reference.Parent is IPropertyReferenceOperation { Property.Name: "ReceivedBytes" } receivedBytes)
+                    // SocketReceiveFromResult.ReceivedBytes is a field; RemoteEndPoint and the like are not the count.
+                    if (reference.Parent is IMemberReferenceOperation { Member.Name: "ReceivedBytes" } receivedBytes)
                     {
                         use = receivedBytes;
                     }
-                    else if (reference.Parent is IPropertyReferenceOperation)
+                    else if (reference.Parent is IMemberReferenceOperation)
                     {
-                        // result.RemoteEndPoint and the like: not the count.
                         continue;
                     }
                 }
 
-                if (!IsNeutralCountUse(use))
+                if (!IsNeutralCountUse(use, consumers))
                 {
                     return true;
                 }
@@ -298,11 +298,16 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
-        private static bool IsNeutralCountUse(IOperation use)
+        private static bool IsNeutralCountUse(IOperation use, BufferConsumers consumers)
         {
             var parent = use.WalkUpConversions(out var child);
             switch (parent)
             {
+                case IArgumentOperation { Parent: { } call } when consumers.IsConsumer(call)
+                    || call is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" or "Slice" }:
+                    // Encoding.GetString(buf, 0, n), buf.AsSpan(0, n): a correct use of the count, which says nothing
+                    // about another place that takes the buffer whole.
+                    return true;
                 case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
                     or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual:
                     var other = binary.LeftOperand == child ? binary.RightOperand : binary.LeftOperand;

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Xunit;
 using static SocketAnalyzers.Tests.Reads.ReadTestCode;
-using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer>;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK012WholeBufferConsumedCodeFixProvider>;
 
 namespace SocketAnalyzers.Tests.Reads
 {
@@ -153,5 +153,85 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                 }
                 """);
+
+        // ---- Fix: use the count ----
+
+        [Theory]
+        [InlineData("var text = [|Encoding.UTF8.GetString(buffer)|];", "var text = Encoding.UTF8.GetString(buffer, 0, n);")]
+        [InlineData("var text = [|Encoding.ASCII.GetString(buffer, 0, buffer.Length)|];", "var text = Encoding.ASCII.GetString(buffer, 0, n);")]
+        [InlineData("var chars = [|Encoding.UTF8.GetChars(buffer)|];", "var chars = Encoding.UTF8.GetChars(buffer, 0, n);")]
+        [InlineData("[|stream.Write(buffer)|];", "stream.Write(buffer, 0, n);")]
+        [InlineData("[|stream.Write(buffer, 0, buffer.Length)|];", "stream.Write(buffer, 0, n);")]
+        [InlineData("[|socket.Send(buffer)|];", "socket.Send(buffer.AsSpan(0, n));")]
+        [InlineData("[|socket.Send(buffer.AsSpan())|];", "socket.Send(buffer.AsSpan(0, n));")]
+        [InlineData("using var copy = [|new MemoryStream(buffer)|];", "using var copy = new MemoryStream(buffer, 0, n);")]
+        [InlineData("var copy = [|buffer.AsSpan().ToArray()|];", "var copy = buffer.AsSpan(0, n).ToArray();")]
+        [InlineData("var text = [|Convert.ToBase64String(buffer)|];", "var text = Convert.ToBase64String(buffer, 0, n);")]
+        [InlineData("var value = [|System.Text.Json.JsonSerializer.Deserialize<int[]>(buffer)|];", "var value = System.Text.Json.JsonSerializer.Deserialize<int[]>(buffer.AsSpan(0, n));")]
+        [InlineData("var doc = [|System.Text.Json.JsonDocument.Parse(buffer.AsMemory())|];", "var doc = System.Text.Json.JsonDocument.Parse(buffer.AsMemory(0, n));")]
+        public Task Fix_passes_the_count_or_slices(string before, string after)
+            => Verify.VerifyCodeFixAsync(
+                Method($$"""
+                    int n = socket.Receive(buffer);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    {{before}}
+                    """),
+                Method($$"""
+                    int n = socket.Receive(buffer);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    {{after}}
+                    """));
+
+        [Fact]
+        public Task Fix_uses_ReceivedBytes_of_a_ReceiveFrom_result()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    var result = await socket.ReceiveFromAsync(buffer.AsMemory(), new IPEndPoint(IPAddress.Any, 0));
+                    Console.WriteLine(result.RemoteEndPoint);
+                    await [|stream.WriteAsync(buffer, token)|];
+                    """, "Task", "async"),
+                Method("""
+                    var result = await socket.ReceiveFromAsync(buffer.AsMemory(), new IPEndPoint(IPAddress.Any, 0));
+                    Console.WriteLine(result.RemoteEndPoint);
+                    await stream.WriteAsync(buffer, 0, result.ReceivedBytes, token);
+                    """, "Task", "async"));
+
+        [Fact]
+        public Task Fix_All_fixes_every_consumer()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    int n;
+                    while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        Console.Write([|Encoding.UTF8.GetString(buffer)|]);
+                        [|socket.Send(buffer, SocketFlags.None)|];
+                    }
+                    """),
+                Method("""
+                    int n;
+                    while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        Console.Write(Encoding.UTF8.GetString(buffer, 0, n));
+                        socket.Send(buffer, 0, n, SocketFlags.None);
+                    }
+                    """));
+
+        [Fact]
+        public Task Discarded_count_gets_no_SOCK012_fix()
+        {
+            var source = Method("""
+                {|SOCK010:socket.Receive(buffer)|};
+                var text = [|Encoding.UTF8.GetString(buffer)|];
+                """);
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
     }
 }
