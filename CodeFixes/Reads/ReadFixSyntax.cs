@@ -141,7 +141,8 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
             if (function is null)
             {
-                return null;
+                // A top-level statement outside any loop: return ends the program.
+                return statement.AncestorsAndSelf().Any(a => a is GlobalStatementSyntax) ? ReturnStatement() : null;
             }
 
             var symbol = function is AnonymousFunctionExpressionSyntax lambda
@@ -205,9 +206,10 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 return root.ReplaceNode(statement, list);
             }
 
-            if (statement.Parent is GlobalStatementSyntax)
+            if (statement.Parent is GlobalStatementSyntax global)
             {
-                return root;
+                // Top-level statements: one global statement each.
+                return root.ReplaceNode(global, list.Select(s => (SyntaxNode)GlobalStatement(s)));
             }
 
             return root.ReplaceNode(statement, Block(list).WithAdditionalAnnotations(Formatter.Annotation));

@@ -74,6 +74,13 @@ namespace SocketAnalyzers.CodeFixes.Reads
                             return null;
                         }
 
+                        if (site.Local is not null && ExistingZeroBreak(statement, site.Local.Name) is { } existingBreak)
+                        {
+                            // if (n == 0) break; already follows, but the break only lets an outer loop re-enter: make it leave.
+                            root = site.Root.ReplaceNode(existingBreak, exit.WithTriviaFrom(existingBreak));
+                            break;
+                        }
+
                         root = ReadFixSyntax.ReplaceStatement(site.Root, statement, SOCK010DiscardedReadCountCodeFixProvider.CaptureAndStop(site, statement, exit));
                         break;
                     }
@@ -165,6 +172,31 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 .Where(n => n.Span.End <= site.ResultSyntax.SpanStart)
                 .Any(n => n is InvocationExpressionSyntax or AwaitExpressionSyntax or AssignmentExpressionSyntax or ObjectCreationExpressionSyntax
                     or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression });
+        }
+
+        /// <summary>The <c>break;</c> of an <c>if (count == 0) break;</c> right after <paramref name="statement"/>, or null.</summary>
+        private static BreakStatementSyntax? ExistingZeroBreak(StatementSyntax statement, string count)
+        {
+            if (statement.Parent is not BlockSyntax block)
+            {
+                return null;
+            }
+
+            var index = block.Statements.IndexOf(statement);
+            if (index < 0 || index + 1 >= block.Statements.Count
+                || block.Statements[index + 1] is not IfStatementSyntax { Else: null } check
+                || check.Condition.ToString().Replace(" ", string.Empty) is not { } condition
+                || !(condition == count + "==0" || condition == "0==" + count || condition == count + "<=0" || condition == count + "<1"))
+            {
+                return null;
+            }
+
+            return check.Statement switch
+            {
+                BreakStatementSyntax direct => direct,
+                BlockSyntax { Statements.Count: 1 } body when body.Statements[0] is BreakStatementSyntax inner => inner,
+                _ => null,
+            };
         }
 
         /// <summary>The body of the <c>while</c>/<c>for</c> whose condition holds the read, or null.</summary>

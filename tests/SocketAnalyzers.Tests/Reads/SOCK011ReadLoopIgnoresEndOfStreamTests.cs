@@ -630,7 +630,7 @@ namespace SocketAnalyzers.Tests.Reads
                     """));
 
         [Fact]
-        public Task Fix_in_a_nested_loop_returns_so_the_outer_loop_cannot_re_enter()
+        public Task Fix_in_a_nested_loop_turns_the_break_into_a_return_so_the_outer_loop_cannot_re_enter()
             => Verify.VerifyCodeFixAsync(
                 Method("""
                     while (true)
@@ -656,11 +656,6 @@ namespace SocketAnalyzers.Tests.Reads
                             if (n == 0)
                             {
                                 return;
-                            }
-
-                            if (n == 0)
-                            {
-                                break;
                             }
 
                             Process(buffer, n);
@@ -749,6 +744,45 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
             return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public Task Fix_in_top_level_statements_returns()
+        {
+            var test = Verify.Test(
+                """
+                using System.Net.Sockets;
+
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect("localhost", 7);
+                var buffer = new byte[16];
+                var count = 0;
+                while (true)
+                {
+                    int n = [|socket.Receive(buffer)|];
+                    count += n;
+                }
+                """,
+                """
+                using System.Net.Sockets;
+
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect("localhost", 7);
+                var buffer = new byte[16];
+                var count = 0;
+                while (true)
+                {
+                    int n = socket.Receive(buffer);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    count += n;
+                }
+                """);
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            return test.RunAsync();
         }
     }
 }

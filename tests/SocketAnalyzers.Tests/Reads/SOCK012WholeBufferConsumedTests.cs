@@ -233,5 +233,25 @@ namespace SocketAnalyzers.Tests.Reads
                 """);
             return Verify.VerifyCodeFixAsync(source, source);
         }
+
+        [Fact]
+        public async Task Broken_code_does_not_crash()
+        {
+            var test = new Verifiers.SocketAnalyzerTest
+            {
+                TestCode = Usings + """
+                    class C
+                    {
+                        void M(Socket socket, byte[] buffer)
+                        {
+                            int n = socket.Receive(buffer);
+                            var text = Encoding.UTF8.GetString(
+                            socket.Send(buffer
+                            Array.Resize(ref , n);
+                    """,
+                AllowCompilerErrors = true,
+            };
+            await test.RunAsync();
+        }
     }
 }
