@@ -784,5 +784,60 @@ namespace SocketAnalyzers.Tests.Reads
             test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task NetStandard20_fix_compiles()
+        {
+            var test = Verify.Test(
+                """
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(NetworkStream stream, byte[] buffer)
+                    {
+                        while (true)
+                        {
+                            var n = [|stream.Read(buffer, 0, buffer.Length)|];
+                            stream.Write(buffer, 0, n);
+                        }
+                    }
+                }
+                """,
+                """
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(NetworkStream stream, byte[] buffer)
+                    {
+                        while (true)
+                        {
+                            var n = stream.Read(buffer, 0, buffer.Length);
+                            if (n == 0)
+                            {
+                                break;
+                            }
+
+                            stream.Write(buffer, 0, n);
+                        }
+                    }
+                }
+                """);
+            test.References = Verifiers.ReferenceSet.NetStandard20;
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("int n = [|stream.ReadAtLeast(buffer, 4, throwOnEndOfStream: false)|];")]
+        [InlineData("int n = [|stream.EndRead(stream.BeginRead(buffer, 0, 4, null, null))|];")]
+        public Task Other_read_families_in_endless_loops(string read)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                while (true)
+                {
+                    {{read}}
+                    Process(buffer, n);
+                }
+                """));
     }
 }

@@ -253,5 +253,43 @@ namespace SocketAnalyzers.Tests.Reads
             };
             await test.RunAsync();
         }
+
+        private const string NetStandardCode = """
+            using System.Net.Sockets;
+            using System.Text;
+
+            class C
+            {
+                string M(Socket socket, byte[] buffer)
+                {
+                    int n = socket.Receive(buffer);
+                    if (n == 0)
+                    {
+                        return string.Empty;
+                    }
+
+                    BODY
+                }
+            }
+            """;
+
+        [Fact]
+        public Task NetStandard20_fix_passes_the_count()
+        {
+            var test = Verify.Test(
+                NetStandardCode.Replace("BODY", "return [|Encoding.UTF8.GetString(buffer)|];"),
+                NetStandardCode.Replace("BODY", "return Encoding.UTF8.GetString(buffer, 0, n);"));
+            test.References = Verifiers.ReferenceSet.NetStandard20;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task NetStandard20_without_spans_offers_no_slice()
+        {
+            var source = NetStandardCode.Replace("BODY", "[|socket.Send(buffer)|];\n        return string.Empty;");
+            var test = Verify.Test(source, source);
+            test.References = Verifiers.ReferenceSet.NetStandard20;
+            return test.RunAsync();
+        }
     }
 }
