@@ -28,12 +28,14 @@ namespace SocketAnalyzers.Reads
         private readonly SyntaxNode readSyntax;
         private readonly ISymbol receiverRoot;
         private readonly Dictionary<SyntaxNode, bool> invariantConditions;
+        private readonly bool receiverChangedByCalls;
 
-        private ReadLoopFlow(SyntaxNode readSyntax, ISymbol receiverRoot, Dictionary<SyntaxNode, bool> invariantConditions)
+        private ReadLoopFlow(SyntaxNode readSyntax, ISymbol receiverRoot, Dictionary<SyntaxNode, bool> invariantConditions, bool receiverChangedByCalls)
         {
             this.readSyntax = readSyntax;
             this.receiverRoot = receiverRoot;
             this.invariantConditions = invariantConditions;
+            this.receiverChangedByCalls = receiverChangedByCalls;
         }
 
         /// <summary>
@@ -70,7 +72,30 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            return new ReadLoopFlow(read.Syntax, receiverRoot, invariant).Walk(graph, block, index);
+            // A field, or a local captured by a lambda, may be replaced by a method the loop calls (Reconnect()).
+            var changedByCalls = receiverRoot is IFieldSymbol || IsWrittenByNestedFunction(read.Root(), receiverRoot);
+            return new ReadLoopFlow(read.Syntax, receiverRoot, invariant, changedByCalls).Walk(graph, block, index);
+        }
+
+        private static bool IsWrittenByNestedFunction(IOperation root, ISymbol variable)
+        {
+            foreach (var op in root.Descendants())
+            {
+                if (!IsReference(op, variable) || !IsWrite(op))
+                {
+                    continue;
+                }
+
+                for (var p = op.Parent; p is not null; p = p.Parent)
+                {
+                    if (p is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The variable (local, parameter or field) the read's socket or stream comes from, or null.</summary>
@@ -512,6 +537,12 @@ namespace SocketAnalyzers.Reads
                 }
 
                 if (IsReference(d, receiverRoot) && IsWrite(d))
+                {
+                    return true;
+                }
+
+                if (receiverChangedByCalls && d is IInvocationOperation call && d.Syntax != readSyntax
+                    && call.TargetMethod.Locations.Any(l => l.IsInSource))
                 {
                     return true;
                 }

@@ -839,5 +839,57 @@ namespace SocketAnalyzers.Tests.Reads
                     Process(buffer, n);
                 }
                 """));
+
+        [Fact]
+        public Task Field_socket_replaced_by_a_method_the_loop_calls_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    private Socket socket;
+
+                    C(Socket socket) => this.socket = socket;
+
+                    void Run(byte[] buffer)
+                    {
+                        while (true)
+                        {
+                            int n = socket.Receive(buffer);
+                            if (n == 0)
+                            {
+                                Reconnect();
+                                continue;
+                            }
+
+                            Console.WriteLine(n);
+                        }
+                    }
+
+                    void Reconnect()
+                    {
+                        socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        socket.Connect("localhost", 7);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Field_socket_in_an_endless_loop_without_calls_is_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    private readonly Socket socket;
+
+                    C(Socket socket) => this.socket = socket;
+
+                    void Run(byte[] buffer)
+                    {
+                        while (true)
+                        {
+                            int n = [|socket.Receive(buffer)|];
+                            Console.WriteLine(n);
+                        }
+                    }
+                }
+                """);
     }
 }
