@@ -68,7 +68,8 @@ namespace SocketAnalyzers.CodeFixes.Reads
             => site.Statement is not null
                 && site.Shape switch
                 {
-                    ReadStatementShape.ExpressionStatement or ReadStatementShape.DiscardAssignment or ReadStatementShape.Assignment => true,
+                    // Not n = s.Read(…): the declaration of n would be left unused (CS0168 breaks -warnaserror builds).
+                    ReadStatementShape.ExpressionStatement or ReadStatementShape.DiscardAssignment => true,
                     ReadStatementShape.Declaration => site.LocalIsUnusedElsewhere(),
                     _ => false,
                 }
