@@ -171,7 +171,10 @@ namespace SocketAnalyzers.Reads
                         continue;
                     case IFieldReferenceOperation { Field.IsConst: true }:
                         continue;
-                    case IPropertyReferenceOperation { Property.Name: "Length" or "Count" or "Connected", Arguments.Length: 0 }:
+                    case IPropertyReferenceOperation { Property.Name: "Length", Instance.Type: IArrayTypeSymbol or { SpecialType: SpecialType.System_String } }:
+                    case IPropertyReferenceOperation { Property.Name: "Connected", Arguments.Length: 0 }:
+                        // An array's or string's length never changes; Connected stays true after a graceful close.
+                        // (A list's Count or a builder's Length may grow on every iteration.)
                         continue;
                     case ILocalReferenceOperation local when IsChangedOnlyByCounts(local.Local, loop, isCountingRead):
                         continue;

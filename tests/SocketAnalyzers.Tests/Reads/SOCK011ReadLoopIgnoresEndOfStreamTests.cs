@@ -436,6 +436,22 @@ namespace SocketAnalyzers.Tests.Reads
                 Process(buffer, n);
             }
             """)]
+        [InlineData("""
+            var messages = new System.Collections.Generic.List<string>();
+            while (messages.Count < 10)
+            {
+                int n = socket.Receive(buffer);
+                messages.Add(Encoding.UTF8.GetString(buffer, 0, n));
+            }
+            """)]
+        [InlineData("""
+            var text = new StringBuilder();
+            while (text.Length < 100)
+            {
+                int n = socket.Receive(buffer);
+                text.Append(Encoding.UTF8.GetString(buffer, 0, n));
+            }
+            """)]
         public Task Read_loop_that_stops_at_end_of_stream_or_cannot_spin_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
