@@ -291,7 +291,7 @@ namespace SocketAnalyzers.Reads
             return any;
         }
 
-        private static bool IsReference(IOperation op, ISymbol variable) => op switch
+        internal static bool IsReference(IOperation op, ISymbol variable) => op switch
         {
             ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, variable),
             IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, variable),
@@ -300,7 +300,7 @@ namespace SocketAnalyzers.Reads
         };
 
         /// <summary>The graph (the root one, or that of a lambda or local function in it) whose blocks hold the read.</summary>
-        private static ControlFlowGraph? FindGraph(ControlFlowGraph graph, SyntaxNode readSyntax, out BasicBlock? block, out int index)
+        internal static ControlFlowGraph? FindGraph(ControlFlowGraph graph, SyntaxNode readSyntax, out BasicBlock? block, out int index)
         {
             var nested = new List<IFlowAnonymousFunctionOperation>();
             foreach (var candidate in graph.Blocks)
@@ -554,7 +554,7 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
-        private static bool IsWrite(IOperation reference) => reference.Parent switch
+        internal static bool IsWrite(IOperation reference) => reference.Parent switch
         {
             IAssignmentOperation assignment => assignment.Target == reference,
             IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -36,11 +37,16 @@ namespace SocketAnalyzers.Reads
                 }
 
                 var reads = new NetworkReads(symbols);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, reads), OperationKind.Invocation);
+                start.RegisterOperationBlockStartAction(blockStart =>
+                {
+                    var stored = new List<(IInvocationOperation Read, ILocalSymbol Local)>();
+                    blockStart.RegisterOperationAction(c => AnalyzeInvocation(c, reads, stored), OperationKind.Invocation);
+                    blockStart.RegisterOperationBlockEndAction(c => AnalyzeStores(c, stored));
+                });
             });
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, NetworkReads reads)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, NetworkReads reads, List<(IInvocationOperation, ILocalSymbol)> stored)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var read = reads.TryGetRead(invocation);
@@ -50,25 +56,64 @@ namespace SocketAnalyzers.Reads
             }
 
             var result = invocation.WalkUpToResult(out var consumer);
-            string? form = null;
             if (result.IsValueDiscarded(consumer))
             {
-                form = Discarded;
+                Report(context.ReportDiagnostic, invocation, Discarded);
             }
-            else if (StoredLocal(result, consumer) is { } local && !IsEverRead(invocation, local))
+            else if (StoredLocal(result, consumer) is { } local)
             {
-                form = StoredUnread;
-            }
-
-            if (form is not null)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.SOCK010DiscardedReadCount,
-                    invocation.Syntax.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(FormKey, form),
-                    invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name));
+                if (!IsEverRead(invocation, local))
+                {
+                    Report(context.ReportDiagnostic, invocation, StoredUnread);
+                }
+                else
+                {
+                    // Read somewhere: the control-flow graph decides whether this store can reach a read.
+                    lock (stored)
+                    {
+                        stored.Add((invocation, local));
+                    }
+                }
             }
         }
+
+        private static void AnalyzeStores(OperationBlockAnalysisContext context, List<(IInvocationOperation Read, ILocalSymbol Local)> stored)
+        {
+            List<(IInvocationOperation Read, ILocalSymbol Local)> snapshot;
+            lock (stored)
+            {
+                if (stored.Count == 0)
+                {
+                    return;
+                }
+
+                snapshot = new List<(IInvocationOperation, ILocalSymbol)>(stored);
+            }
+
+            foreach (var (read, local) in snapshot)
+            {
+                var root = read.Root();
+                foreach (var block in context.OperationBlocks)
+                {
+                    if (block.Root() == root && block.Syntax.Span.Contains(read.Syntax.Span))
+                    {
+                        if (StoredCountLiveness.IsDeadStore(context.GetControlFlowGraph(block), read, local))
+                        {
+                            Report(context.ReportDiagnostic, read, StoredUnread);
+                        }
+
+                        break;
+                    }
+                }
+            }
+        }
+
+        private static void Report(System.Action<Diagnostic> report, IInvocationOperation invocation, string form)
+            => report(Diagnostic.Create(
+                Descriptors.SOCK010DiscardedReadCount,
+                invocation.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(FormKey, form),
+                invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name));
 
         /// <summary>The local that a declaration or an assignment statement stores the count in, or null.</summary>
         internal static ILocalSymbol? StoredLocal(IOperation result, IOperation? consumer)

@@ -558,5 +558,42 @@ namespace SocketAnalyzers.Tests.Reads
                 """);
             return Verify.VerifyCodeFixAsync(source, source);
         }
+
+        // ---- A stored count overwritten before any read ----
+
+        [Theory]
+        [InlineData("int n = [|socket.Receive(buffer)|]; n = socket.Receive(buffer); Process(buffer, n);")]
+        [InlineData("int n = [|socket.Receive(buffer)|]; if (buffer.Length > 4) { n = 4; } else { n = 5; } Process(buffer, n);")]
+        [InlineData("int n = 0; while (n >= 0) { n = [|stream.Read(buffer, 0, 4)|]; n = stream.Read(buffer, 0, 4); if (n == 0) break; }")]
+        public Task Count_overwritten_on_every_path_before_a_read_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Theory]
+        [InlineData("int n = socket.Receive(buffer); if (buffer.Length > 4) { n = 4; } Process(buffer, n);")]
+        [InlineData("int n = socket.Receive(buffer); n += socket.Receive(buffer); Process(buffer, n);")]
+        [InlineData("int n = socket.Receive(buffer); Action log = () => Console.WriteLine(n); n = 5; log();")]
+        [InlineData("int n = socket.Receive(buffer); try { n = socket.Receive(buffer); } catch (SocketException) { Console.WriteLine(n); } Process(buffer, n);")]
+        [InlineData("int n = 0; while (true) { if (n > 0) { Process(buffer, n); } n = socket.Receive(buffer); if (buffer[0] == 0) break; }")]
+        public Task Count_that_some_path_reads_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Fact]
+        public Task Overwritten_count_gets_the_capture_fix()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    int n = [|socket.Receive(buffer)|];
+                    n = socket.Receive(buffer);
+                    Process(buffer, n);
+                    """),
+                Method("""
+                    int n = socket.Receive(buffer);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    n = socket.Receive(buffer);
+                    Process(buffer, n);
+                    """));
     }
 }
