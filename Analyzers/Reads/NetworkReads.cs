@@ -51,7 +51,7 @@ namespace SocketAnalyzers.Reads
         /// <summary><c>ReadAtLeast(Async)</c>: with <c>throwOnEndOfStream</c> (the default) it throws instead of returning 0.</summary>
         public bool IsAtLeast { get; }
 
-        /// <summary>Both synchronous and asynchronous calls are awaited to the count by <see cref="OperationExtensions.WalkUpToResult"/>.</summary>
+        /// <summary>The task-returning form (<c>…Async</c>), whose count comes from <c>await</c>.</summary>
         public bool IsAsync => Name.EndsWith("Async", System.StringComparison.Ordinal);
     }
 
@@ -109,10 +109,6 @@ namespace SocketAnalyzers.Reads
             new ReadApi("EndRead", ReadOwner.Stream, apmEnd: true),
             new ReadApi("ReadAtLeast", ReadOwner.Stream, atLeast: true),
             new ReadApi("ReadAtLeastAsync", ReadOwner.Stream, atLeast: true));
-
-        /// <summary>Reads that fill their buffer or throw: never a partial count. Listed so that rules and docs agree on them.</summary>
-        public static readonly ImmutableArray<string> ExactReads = ImmutableArray.Create(
-            "ReadExactly", "ReadExactlyAsync", "ReceiveExactly", "ReceiveExactlyAsync");
 
         /// <summary>Calls that give a <see cref="System.IO.Stream"/> over a connected socket.</summary>
         private static readonly ImmutableArray<(string Type, string Member)> NetworkStreamSources = ImmutableArray.Create(
@@ -223,10 +219,6 @@ namespace SocketAnalyzers.Reads
             => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
                 && named.TypeArguments[0].SpecialType == SpecialType.System_Byte
                 && (Is(named, spanOfT) || Is(named, memoryOfT) || Is(named, readOnlySpanOfT) || Is(named, readOnlyMemoryOfT) || Is(named, arraySegmentOfT));
-
-        /// <summary>True when <paramref name="type"/> is a memory (not a span) of bytes.</summary>
-        public bool IsMemoryLike(ITypeSymbol? type)
-            => type is INamedTypeSymbol { IsGenericType: true } named && (Is(named, memoryOfT) || Is(named, readOnlyMemoryOfT));
 
         /// <summary>
         /// True when <paramref name="receiver"/> is a network stream: typed <c>NetworkStream</c> or an
