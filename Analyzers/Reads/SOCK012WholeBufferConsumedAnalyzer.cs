@@ -103,6 +103,15 @@ namespace SocketAnalyzers.Reads
 
             var function = FunctionRoot(invocation);
             var readName = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
+            // A field buffer may be filled by any method of the project that runs in between.
+            var sourceCalls = buffer is IFieldSymbol
+                ? root.Descendants()
+                    .OfType<IInvocationOperation>()
+                    .Where(call => call != invocation && call.Syntax.SpanStart >= invocation.Syntax.Span.End && region.Span.Contains(call.Syntax.Span)
+                        && call.TargetMethod.Locations.Any(l => l.IsInSource))
+                    .Select(call => call.Syntax.Span.End)
+                    .ToList()
+                : new List<int>();
             foreach (var reference in root.Descendants()
                 .Where(op => IsReference(op, buffer) && op.Syntax.SpanStart >= invocation.Syntax.Span.End && region.Span.Contains(op.Syntax.Span))
                 .OrderBy(op => op.Syntax.SpanStart))
@@ -110,6 +119,11 @@ namespace SocketAnalyzers.Reads
                 if (FunctionRoot(reference) != function)
                 {
                     continue;
+                }
+
+                if (sourceCalls.Any(end => end <= reference.Syntax.SpanStart))
+                {
+                    break;
                 }
 
                 var use = Classify(reference, buffer, consumers, out var consuming);
@@ -153,6 +167,7 @@ namespace SocketAnalyzers.Reads
             return value switch
             {
                 ILocalReferenceOperation local when IsByteArray(local.Type) => local.Local,
+                IFieldReferenceOperation { Field.IsReadOnly: true, Instance: null or IInstanceReferenceOperation } field when IsByteArray(field.Type) => field.Field,
                 IParameterReferenceOperation parameter when IsByteArray(parameter.Type) && parameter.Parameter.RefKind == RefKind.None => parameter.Parameter,
                 _ => null,
             };
@@ -230,6 +245,7 @@ namespace SocketAnalyzers.Reads
 
         private static bool IsReference(IOperation op, ISymbol variable) => op switch
         {
+            IFieldReferenceOperation f => f.Instance is null or IInstanceReferenceOperation && SymbolEqualityComparer.Default.Equals(f.Field, variable),
             ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, variable),
             IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, variable),
             _ => false,

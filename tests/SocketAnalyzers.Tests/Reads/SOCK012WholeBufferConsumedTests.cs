@@ -291,5 +291,38 @@ namespace SocketAnalyzers.Tests.Reads
             test.References = Verifiers.ReferenceSet.NetStandard20;
             return test.RunAsync();
         }
+
+        private const string FieldCode = """
+            using System;
+            using System.Net.Sockets;
+            using System.Text;
+
+            class Session
+            {
+                private readonly byte[] buffer = new byte[1024];
+                private byte[] scratch = new byte[16];
+
+                string Next(Socket socket)
+                {
+                    BODY
+                }
+
+                void FillRest(Socket socket) { }
+            }
+            """;
+
+        [Fact]
+        public Task Readonly_field_buffer_consumed_whole_is_reported()
+            => Verify.VerifyAnalyzerAsync(FieldCode.Replace("BODY", """
+                int n = socket.Receive(buffer);
+                        Console.WriteLine($"{n}");
+                        return [|Encoding.UTF8.GetString(buffer)|];
+                """));
+
+        [Theory]
+        [InlineData("int n = socket.Receive(buffer); Console.WriteLine($\"{n}\"); FillRest(socket); return Encoding.UTF8.GetString(buffer);")]
+        [InlineData("int n = socket.Receive(scratch); Console.WriteLine($\"{n}\"); return Encoding.UTF8.GetString(scratch);")]
+        public Task Field_buffer_that_a_method_may_fill_or_replace_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(FieldCode.Replace("BODY", body));
     }
 }
