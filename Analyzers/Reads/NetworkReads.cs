@@ -198,7 +198,57 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
+            if (api.IsAtLeast && FillsWholeBuffer(invocation, buffer))
+            {
+                // ReadAtLeast(buf, buf.Length) fills the buffer or throws: an exact read.
+                return null;
+            }
+
             return new NetworkRead(invocation, api, buffer, offset, count, IsZeroLength(buffer, count));
+        }
+
+        /// <summary>True for <c>ReadAtLeast(buf, buf.Length)</c> that throws at end of stream (the default).</summary>
+        private static bool FillsWholeBuffer(IInvocationOperation invocation, IOperation? buffer)
+        {
+            if (buffer is null)
+            {
+                return false;
+            }
+
+            IOperation? minimum = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "throwOnEndOfStream" && argument.Value.ConstantValue is { HasValue: true, Value: false })
+                {
+                    return false;
+                }
+
+                if (argument.Parameter?.Name == "minimumBytes")
+                {
+                    minimum = argument.Value.WalkDownConversions();
+                }
+            }
+
+            var root = Variable(buffer.WalkDownConversions());
+            return root is not null
+                && minimum is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }
+                && SymbolEqualityComparer.Default.Equals(Variable(instance.WalkDownConversions()), root);
+
+            static ISymbol? Variable(IOperation value)
+            {
+                if (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: 1 } view)
+                {
+                    value = view.Arguments[0].Value.WalkDownConversions();
+                }
+
+                return value switch
+                {
+                    ILocalReferenceOperation l => l.Local,
+                    IParameterReferenceOperation p => p.Parameter,
+                    IFieldReferenceOperation f => f.Field,
+                    _ => null,
+                };
+            }
         }
 
         /// <summary>True when <paramref name="type"/> is <c>byte[]</c>, <c>Span&lt;byte&gt;</c>, <c>Memory&lt;byte&gt;</c> or <c>ArraySegment&lt;byte&gt;</c>.</summary>

@@ -126,6 +126,7 @@ namespace SocketAnalyzers.Tests.Reads
 
         [Theory]
         [InlineData("socket.Receive(Array.Empty<byte>()); var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("int n = stream.ReadAtLeast(buffer, buffer.Length); Console.WriteLine($\"{n}\"); var text = Encoding.UTF8.GetString(buffer);")]
         [InlineData("stream.ReadExactly(buffer); var text = Encoding.UTF8.GetString(buffer);")]
         [InlineData("IPEndPoint? from = null; var datagram = udp.Receive(ref from); var text = Encoding.UTF8.GetString(datagram);")]
         [InlineData("int n = socket.Receive(buffer, 4, 100, SocketFlags.None); Console.WriteLine($\"{n}\"); var text = Encoding.UTF8.GetString(buffer);")]
