@@ -160,7 +160,12 @@ namespace SocketAnalyzers.CodeFixes.Reads
             => (ExpressionSyntax)consumer.ReplaceNode(arguments, arguments.WithArguments(list));
 
         private static bool IsBuffer(ExpressionSyntax expression, string buffer)
-            => expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == buffer;
+            => expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == buffer,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText == buffer,
+                _ => false,
+            };
 
         private static bool IsLengthOf(ExpressionSyntax expression, string buffer)
             => expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } access && IsBuffer(access.Expression, buffer);

@@ -325,5 +325,19 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("int n = socket.Receive(scratch); Console.WriteLine($\"{n}\"); return Encoding.UTF8.GetString(scratch);")]
         public Task Field_buffer_that_a_method_may_fill_or_replace_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(FieldCode.Replace("BODY", body));
+
+        [Fact]
+        public Task Fix_on_a_field_buffer()
+            => Verify.VerifyCodeFixAsync(
+                FieldCode.Replace("BODY", """
+                    int n = socket.Receive(this.buffer);
+                            Console.WriteLine($"{n}");
+                            return [|Encoding.UTF8.GetString(this.buffer)|];
+                    """),
+                FieldCode.Replace("BODY", """
+                    int n = socket.Receive(this.buffer);
+                            Console.WriteLine($"{n}");
+                            return Encoding.UTF8.GetString(this.buffer, 0, n);
+                    """));
     }
 }
