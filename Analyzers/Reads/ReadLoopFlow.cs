@@ -248,8 +248,14 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>A read's count: the read itself, or a local that the loop assigns from reads only.</summary>
-        private static bool IsCount(IOperation value, ILoopOperation loop, System.Func<IInvocationOperation, bool> isCountingRead)
+        private static bool IsCount(IOperation value, ILoopOperation loop, System.Func<IInvocationOperation, bool> isCountingRead, int depth = 0)
         {
+            if (depth > 3)
+            {
+                // a = b; b = a; … : give up (unknown means not a count).
+                return false;
+            }
+
             var v = value.WalkDownConversions();
             if (v is IAwaitOperation awaited)
             {
@@ -280,7 +286,7 @@ namespace SocketAnalyzers.Reads
                     continue;
                 }
 
-                if (!IsCount(assigned, loop, isCountingRead))
+                if (!IsCount(assigned, loop, isCountingRead, depth + 1))
                 {
                     return false;
                 }

@@ -452,6 +452,17 @@ namespace SocketAnalyzers.Tests.Reads
                 text.Append(Encoding.UTF8.GetString(buffer, 0, n));
             }
             """)]
+        [InlineData("""
+            int a = 0, b = 0, total = 0;
+            while (total < buffer.Length)
+            {
+                a = b;
+                b = a;
+                total += a;
+                int n = socket.Receive(buffer);
+                Process(buffer, n);
+            }
+            """)]
         public Task Read_loop_that_stops_at_end_of_stream_or_cannot_spin_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
@@ -907,5 +918,36 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                 }
                 """);
+
+        [Fact]
+        public Task Data_handled_only_when_read_is_positive_still_spins()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                using var received = new MemoryStream();
+                while (!token.IsCancellationRequested || true)
+                {
+                    var chunk = new byte[1024];
+                    int read = await [|stream.ReadAsync(chunk, 0, chunk.Length, token)|];
+                    if (read > 0)
+                    {
+                        received.Write(chunk, 0, read);
+                    }
+                }
+                """, "Task", "async"));
+
+        [Fact]
+        public Task Continue_on_zero_still_spins()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                while (true)
+                {
+                    var bytesRead = await [|socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None, token)|].ConfigureAwait(false);
+                    if (bytesRead == 0)
+                    {
+                        await Task.Delay(10, token);
+                        continue;
+                    }
+
+                    Process(buffer, bytesRead);
+                }
+                """, "Task", "async"));
     }
 }
