@@ -152,6 +152,12 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     yield return With(consumer, arguments, list.InsertRange(i + 1, new[] { Argument(zero), Argument(count) }));
                     yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(Slice(expression, "AsSpan", zero, count))));
                     yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(Slice(expression, "AsMemory", zero, count))));
+
+                    // Socket.Send(buf) on a framework without spans: Send(buf, 0, n, SocketFlags.None).
+                    if (i + 1 == list.Count)
+                    {
+                        yield return With(consumer, arguments, list.AddRange(new[] { Argument(zero), Argument(count), Argument(ParseExpression("SocketFlags.None")) }));
+                    }
                 }
             }
         }

@@ -598,5 +598,45 @@ namespace SocketAnalyzers.Tests.Reads
                     n = socket.Receive(buffer);
                     Process(buffer, n);
                     """));
+
+        [Fact]
+        public Task Fix_All_in_project_scope_fixes_every_document()
+        {
+            const string First = """
+                using System.Net.Sockets;
+
+                class A
+                {
+                    void M(Socket socket, byte[] buffer)
+                    {
+                        BODY
+                    }
+                }
+                """;
+            const string Second = """
+                using System.Net.Sockets;
+
+                class B
+                {
+                    void M(NetworkStream stream, byte[] buffer)
+                    {
+                        BODY
+                    }
+                }
+                """;
+            const string Check = """
+                if (NAME == 0)
+                        {
+                            return;
+                        }
+                """;
+            var test = new SocketAnalyzerTest { CodeFix = new SOCK010DiscardedReadCountCodeFixProvider() };
+            test.Sources.Add(First.Replace("BODY", "{|SOCK010:socket.Receive(buffer)|};"));
+            test.Sources.Add(Second.Replace("BODY", "{|SOCK010:stream.Read(buffer, 0, 4)|};"));
+            test.FixedSources.Add(First.Replace("BODY", "var received = socket.Receive(buffer);\n        " + Check.Replace("NAME", "received")));
+            test.FixedSources.Add(Second.Replace("BODY", "var bytesRead = stream.Read(buffer, 0, 4);\n        " + Check.Replace("NAME", "bytesRead")));
+            test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.CaptureCountKey;
+            return test.RunAsync();
+        }
     }
 }

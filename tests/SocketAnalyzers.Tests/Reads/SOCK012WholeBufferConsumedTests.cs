@@ -285,9 +285,19 @@ namespace SocketAnalyzers.Tests.Reads
         }
 
         [Fact]
+        public Task NetStandard20_without_spans_sends_with_offset_and_count()
+        {
+            var test = Verify.Test(
+                NetStandardCode.Replace("BODY", "[|socket.Send(buffer)|];\n        return string.Empty;"),
+                NetStandardCode.Replace("BODY", "socket.Send(buffer, 0, n, SocketFlags.None);\n        return string.Empty;"));
+            test.References = Verifiers.ReferenceSet.NetStandard20;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task NetStandard20_without_spans_offers_no_slice()
         {
-            var source = NetStandardCode.Replace("BODY", "[|socket.Send(buffer)|];\n        return string.Empty;");
+            var source = NetStandardCode.Replace("BODY", "var copy = [|System.Linq.Enumerable.ToArray(buffer)|];\n        return string.Empty;");
             var test = Verify.Test(source, source);
             test.References = Verifiers.ReferenceSet.NetStandard20;
             return test.RunAsync();
