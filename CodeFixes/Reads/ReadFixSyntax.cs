@@ -208,7 +208,29 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
             if (statement.Parent is GlobalStatementSyntax global)
             {
-                // Top-level statements: one global statement each.
+                // Top-level statements: one global statement each, one per line, a blank line after the check.
+                var endOfLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : CarriageReturnLineFeed;
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        // Explicit (not elastic) empty leading trivia: the formatter would separate the members by a blank line.
+                        list[i] = list[i].WithLeadingTrivia(SyntaxTriviaList.Empty);
+                    }
+
+                    if (i < list.Count - 1)
+                    {
+                        list[i] = list[i].WithTrailingTrivia(newLine);
+                    }
+                }
+
+                var members = global.Parent is CompilationUnitSyntax unit ? unit.Members : default;
+                if (list.Count > 1 && members.IndexOf(global) < members.Count - 1)
+                {
+                    list[list.Count - 1] = list[list.Count - 1].WithTrailingTrivia(list[list.Count - 1].GetTrailingTrivia().Add(newLine));
+                }
+
                 return root.ReplaceNode(global, list.Select(s => (SyntaxNode)GlobalStatement(s)));
             }
 

@@ -638,5 +638,38 @@ namespace SocketAnalyzers.Tests.Reads
             test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.CaptureCountKey;
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Capture_in_top_level_statements_returns()
+        {
+            var test = Verify.Test(
+                """
+                using System;
+                using System.Net.Sockets;
+
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect("localhost", 7);
+                var buffer = new byte[16];
+                [|socket.Receive(buffer)|];
+                Console.WriteLine(buffer[0]);
+                """,
+                """
+                using System;
+                using System.Net.Sockets;
+
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect("localhost", 7);
+                var buffer = new byte[16];
+                var received = socket.Receive(buffer);
+                if (received == 0)
+                {
+                    return;
+                }
+
+                Console.WriteLine(buffer[0]);
+                """);
+            test.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            return test.RunAsync();
+        }
     }
 }
