@@ -180,7 +180,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// Replaces <paramref name="statement"/> by <paramref name="replacement"/>: in its statement list, or, for an
         /// embedded statement (<c>if (x) s.Receive(b);</c>), by a block.
         /// </summary>
-        public static SyntaxNode ReplaceStatement(SyntaxNode root, StatementSyntax statement, IReadOnlyList<StatementSyntax> replacement)
+        public static SyntaxNode ReplaceStatement(SyntaxNode root, StatementSyntax statement, IReadOnlyList<StatementSyntax> replacement, bool blankLineAfter = true)
         {
             var first = replacement[0].WithLeadingTrivia(statement.GetLeadingTrivia());
             var last = replacement[replacement.Count - 1].WithTrailingTrivia(statement.GetTrailingTrivia());
@@ -195,7 +195,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             if (statement.Parent is BlockSyntax or SwitchSectionSyntax)
             {
                 var siblings = statement.Parent is BlockSyntax block ? block.Statements : ((SwitchSectionSyntax)statement.Parent).Statements;
-                if (list.Count > 1 && siblings.IndexOf(statement) < siblings.Count - 1)
+                if (blankLineAfter && list.Count > 1 && siblings.IndexOf(statement) < siblings.Count - 1)
                 {
                     // A blank line between the inserted check and the code that follows it.
                     var endOfLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
@@ -226,7 +226,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 }
 
                 var members = global.Parent is CompilationUnitSyntax unit ? unit.Members : default;
-                if (list.Count > 1 && members.IndexOf(global) < members.Count - 1)
+                if (blankLineAfter && list.Count > 1 && members.IndexOf(global) < members.Count - 1)
                 {
                     list[list.Count - 1] = list[list.Count - 1].WithTrailingTrivia(list[list.Count - 1].GetTrailingTrivia().Add(newLine));
                 }

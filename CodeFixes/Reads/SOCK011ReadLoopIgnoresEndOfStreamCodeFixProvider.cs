@@ -106,8 +106,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 default:
                     {
                         // while ((n = s.Read(…)) != -1) body  →  the check first in the body.
-                        if (site.Consumer is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation local }
-                            || ConditionLoopBody(statement, site.Syntax) is not { } body)
+                        if (ConditionLoopBody(statement, site.Syntax) is not { } body)
                         {
                             return null;
                         }
@@ -117,8 +116,28 @@ namespace SocketAnalyzers.CodeFixes.Reads
                             return null;
                         }
 
-                        var check = ReadFixSyntax.IfZero(IdentifierName(local.Local.Name), exit);
-                        root = site.Root.ReplaceNode(body, PrependToBody(body, check));
+                        if (site.Consumer is ISimpleAssignmentOperation { Target: ILocalReferenceOperation local })
+                        {
+                            var check = ReadFixSyntax.IfZero(IdentifierName(local.Local.Name), exit);
+                            root = site.Root.ReplaceNode(body, PrependToBody(body, check));
+                            break;
+                        }
+
+                        // while (s.Read(…) >= 0) body  →  int bytesRead; while ((bytesRead = s.Read(…)) >= 0) { if (bytesRead == 0) break; body }
+                        if (!IsPlainOperandOfCondition(site.ResultSyntax, statement))
+                        {
+                            return null;
+                        }
+
+                        var name = ReadFixSyntax.UniqueName(site.Model, statement, site.CountBaseName);
+                        var assigned = ParenthesizedExpression(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(name), site.ResultSyntax.WithoutTrivia()));
+                        var loop = statement.ReplaceNodes(
+                            new SyntaxNode[] { site.ResultSyntax, body },
+                            (original, rewritten) => original == body
+                                ? PrependToBody((StatementSyntax)rewritten, ReadFixSyntax.IfZero(IdentifierName(name), exit))
+                                : assigned.WithTriviaFrom(original));
+                        var declaration = LocalDeclarationStatement(VariableDeclaration(PredefinedType(Token(SyntaxKind.IntKeyword)), SingletonSeparatedList(VariableDeclarator(name))));
+                        root = ReadFixSyntax.ReplaceStatement(site.Root, statement, new StatementSyntax[] { declaration, loop.WithoutLeadingTrivia() }, blankLineAfter: false);
                         break;
                     }
             }
@@ -197,6 +216,36 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 BlockSyntax { Statements.Count: 1 } body when body.Statements[0] is BreakStatementSyntax inner => inner,
                 _ => null,
             };
+        }
+
+        /// <summary>True when the count is a plain operand of the loop's condition, evaluated every time it is (not after <c>&amp;&amp;</c>, <c>||</c>, <c>?:</c>).</summary>
+        private static bool IsPlainOperandOfCondition(ExpressionSyntax result, StatementSyntax loop)
+        {
+            var condition = loop switch
+            {
+                WhileStatementSyntax w => w.Condition,
+                ForStatementSyntax f => f.Condition,
+                _ => null,
+            };
+            for (SyntaxNode? node = result.Parent; node is not null && condition is not null; node = node.Parent)
+            {
+                if (node is not (ParenthesizedExpressionSyntax or CastExpressionSyntax or BinaryExpressionSyntax))
+                {
+                    return false;
+                }
+
+                if (node is BinaryExpressionSyntax binary && binary.Kind() is SyntaxKind.LogicalAndExpression or SyntaxKind.LogicalOrExpression or SyntaxKind.CoalesceExpression)
+                {
+                    return false;
+                }
+
+                if (node == condition)
+                {
+                    return true;
+                }
+            }
+
+            return result == condition;
         }
 
         /// <summary>The body of the <c>while</c>/<c>for</c> whose condition holds the read, or null.</summary>

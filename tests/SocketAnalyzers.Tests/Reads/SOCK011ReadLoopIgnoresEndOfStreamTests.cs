@@ -763,10 +763,32 @@ namespace SocketAnalyzers.Tests.Reads
                     """));
 
         [Fact]
-        public Task Inline_read_in_a_condition_without_a_variable_gets_no_fix()
+        public Task Fix_introduces_a_variable_for_a_read_inline_in_the_loop_condition()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    while ([|stream.Read(buffer, 0, buffer.Length)|] >= 0)
+                    {
+                        Process(buffer, 1);
+                    }
+                    """),
+                Method("""
+                    int bytesRead;
+                    while ((bytesRead = stream.Read(buffer, 0, buffer.Length)) >= 0)
+                    {
+                        if (bytesRead == 0)
+                        {
+                            break;
+                        }
+
+                        Process(buffer, 1);
+                    }
+                    """));
+
+        [Fact]
+        public Task Read_after_a_short_circuit_in_the_condition_gets_no_fix()
         {
             var source = Method("""
-                while ([|stream.Read(buffer, 0, buffer.Length)|] >= 0)
+                while (client.Connected && [|stream.Read(buffer, 0, buffer.Length)|] >= 0)
                 {
                 }
                 """);
