@@ -97,7 +97,7 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK012WholeBufferConsumed = new DiagnosticDescriptor(
             RuleIdentifiers.WholeBufferConsumed,
             title: "Buffer consumed whole instead of the bytes received",
-            messageFormat: "'{0}' is used whole after a read that filled only part of it; use the {1} bytes received",
+            messageFormat: "{0} uses all of '{1}', but {2} filled only {3}; the rest is stale (zeros or bytes of an earlier read). Use only the bytes received.",
             category: RuleCategories.Reads,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -84,5 +84,17 @@ namespace SocketAnalyzers.Common
                     return false;
             }
         }
+
+        /// <summary>The outermost operation above <paramref name="operation"/>: the root of its operation block.</summary>
+        public static IOperation Root(this IOperation operation)
+        {
+            var current = operation;
+            while (current.Parent is not null)
+            {
+                current = current.Parent;
+            }
+
+            return current;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -5,68 +6,496 @@ using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.Reads
 {
+    /// <summary>Whose method a read is.</summary>
+    internal enum ReadOwner
+    {
+        Socket,
+        Stream,
+    }
+
+    /// <summary>How the byte count comes back.</summary>
+    internal enum CountShape
+    {
+        /// <summary>The result (or awaited result) is the count: <c>int</c>, <c>Task&lt;int&gt;</c>, <c>ValueTask&lt;int&gt;</c>.</summary>
+        Int32,
+
+        /// <summary>The awaited result is a <c>SocketReceiveFromResult</c>/<c>SocketReceiveMessageFromResult</c>; the count is its <c>ReceivedBytes</c>.</summary>
+        ReceivedBytes,
+    }
+
+    /// <summary>One read API family: every overload with this name on this owner.</summary>
+    internal sealed class ReadApi
+    {
+        public ReadApi(string name, ReadOwner owner, CountShape shape = CountShape.Int32, bool datagram = false, bool apmEnd = false, bool atLeast = false)
+        {
+            Name = name;
+            Owner = owner;
+            Shape = shape;
+            IsDatagram = datagram;
+            IsApmEnd = apmEnd;
+            IsAtLeast = atLeast;
+        }
+
+        public string Name { get; }
+
+        public ReadOwner Owner { get; }
+
+        public CountShape Shape { get; }
+
+        /// <summary>Reads one datagram: a 0 count is an empty message, not end of stream.</summary>
+        public bool IsDatagram { get; }
+
+        /// <summary>The <c>End…</c> half of a <c>Begin…/End…</c> pair: the buffer was given to <c>Begin…</c>.</summary>
+        public bool IsApmEnd { get; }
+
+        /// <summary><c>ReadAtLeast(Async)</c>: with <c>throwOnEndOfStream</c> (the default) it throws instead of returning 0.</summary>
+        public bool IsAtLeast { get; }
+
+        /// <summary>The task-returning form (<c>…Async</c>), whose count comes from <c>await</c>.</summary>
+        public bool IsAsync => Name.EndsWith("Async", System.StringComparison.Ordinal);
+    }
+
+    /// <summary>A network read found in code, with its parts.</summary>
+    internal sealed class NetworkRead
+    {
+        public NetworkRead(IInvocationOperation invocation, ReadApi api, IOperation? buffer, IOperation? offset, IOperation? count, bool isZeroLength)
+        {
+            Invocation = invocation;
+            Api = api;
+            Buffer = buffer;
+            Offset = offset;
+            Count = count;
+            IsZeroLength = isZeroLength;
+        }
+
+        public IInvocationOperation Invocation { get; }
+
+        public ReadApi Api { get; }
+
+        /// <summary>The buffer argument's value (conversions included), or null (APM <c>End…</c>, buffer lists).</summary>
+        public IOperation? Buffer { get; }
+
+        /// <summary>The offset argument of an <c>(array, offset, count)</c> overload, or null.</summary>
+        public IOperation? Offset { get; }
+
+        /// <summary>The count/size argument, or null when the whole buffer is offered.</summary>
+        public IOperation? Count { get; }
+
+        /// <summary>A read of zero bytes: the "wait until data arrives" idiom, whose 0 result means nothing.</summary>
+        public bool IsZeroLength { get; }
+    }
+
     /// <summary>
     /// The model of network reads: which calls return a byte count that the caller must use. Data, not code:
-    /// a new read API is one line in <see cref="SocketReads"/> or <see cref="StreamReads"/>.
+    /// a new read API is one line in <see cref="Table"/>; every overload of a listed name counts when its result
+    /// is a count (<see cref="CountShape"/>), so <c>Socket.ReceiveAsync(SocketAsyncEventArgs)</c>, which returns
+    /// <c>bool</c>, is not a read here.
     /// </summary>
     internal sealed class NetworkReads
     {
-        /// <summary><c>Socket</c> methods whose result (or awaited result) is the number of bytes received.</summary>
-        private static readonly ImmutableHashSet<string> SocketReads = ImmutableHashSet.Create(
-            "Receive",
-            "ReceiveAsync",
-            "EndReceive");
+        /// <summary>Every read API whose result is the number of bytes placed in the buffer.</summary>
+        public static readonly ImmutableArray<ReadApi> Table = ImmutableArray.Create(
+            new ReadApi("Receive", ReadOwner.Socket),
+            new ReadApi("ReceiveAsync", ReadOwner.Socket),
+            new ReadApi("EndReceive", ReadOwner.Socket, apmEnd: true),
+            new ReadApi("ReceiveFrom", ReadOwner.Socket, datagram: true),
+            new ReadApi("ReceiveFromAsync", ReadOwner.Socket, CountShape.ReceivedBytes, datagram: true),
+            new ReadApi("EndReceiveFrom", ReadOwner.Socket, datagram: true, apmEnd: true),
+            new ReadApi("ReceiveMessageFrom", ReadOwner.Socket, datagram: true),
+            new ReadApi("ReceiveMessageFromAsync", ReadOwner.Socket, CountShape.ReceivedBytes, datagram: true),
+            new ReadApi("EndReceiveMessageFrom", ReadOwner.Socket, datagram: true, apmEnd: true),
+            new ReadApi("Read", ReadOwner.Stream),
+            new ReadApi("ReadAsync", ReadOwner.Stream),
+            new ReadApi("EndRead", ReadOwner.Stream, apmEnd: true),
+            new ReadApi("ReadAtLeast", ReadOwner.Stream, atLeast: true),
+            new ReadApi("ReadAtLeastAsync", ReadOwner.Stream, atLeast: true));
 
-        /// <summary><c>Stream</c> methods whose result (or awaited result) is the number of bytes read.</summary>
-        private static readonly ImmutableHashSet<string> StreamReads = ImmutableHashSet.Create(
-            "Read",
-            "ReadAsync",
-            "EndRead");
+        /// <summary>Calls that give a <see cref="System.IO.Stream"/> over a connected socket.</summary>
+        private static readonly ImmutableArray<(string Type, string Member)> NetworkStreamSources = ImmutableArray.Create(
+            ("System.Net.Sockets.TcpClient", "GetStream"));
+
+        private static readonly Dictionary<string, ReadApi> ByName = CreateIndex();
 
         private readonly KnownSymbols symbols;
+        private readonly INamedTypeSymbol? receiveFromResult;
+        private readonly INamedTypeSymbol? receiveMessageFromResult;
+        private readonly INamedTypeSymbol? memoryOfT;
+        private readonly INamedTypeSymbol? spanOfT;
+        private readonly INamedTypeSymbol? readOnlySpanOfT;
+        private readonly INamedTypeSymbol? readOnlyMemoryOfT;
+        private readonly INamedTypeSymbol? arraySegmentOfT;
+        private readonly INamedTypeSymbol? array;
 
         public NetworkReads(KnownSymbols symbols)
         {
             this.symbols = symbols;
+            var compilation = symbols.Compilation;
+            receiveFromResult = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketReceiveFromResult");
+            receiveMessageFromResult = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketReceiveMessageFromResult");
+            memoryOfT = compilation.GetTypeByMetadataName("System.Memory`1");
+            spanOfT = compilation.GetTypeByMetadataName("System.Span`1");
+            readOnlySpanOfT = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
+            readOnlyMemoryOfT = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
+            arraySegmentOfT = compilation.GetTypeByMetadataName("System.ArraySegment`1");
+            array = compilation.GetSpecialType(SpecialType.System_Array);
         }
 
+        public KnownSymbols Symbols => symbols;
+
         /// <summary>True when <paramref name="invocation"/> is a network read that returns a byte count.</summary>
-        public bool IsCountingRead(IInvocationOperation invocation)
+        public bool IsCountingRead(IInvocationOperation invocation) => TryGetRead(invocation) is not null;
+
+        /// <summary>The network read <paramref name="invocation"/> is, or null.</summary>
+        public NetworkRead? TryGetRead(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (!ReturnsCount(method.ReturnType))
+            if (!ByName.TryGetValue(method.Name, out var api) || method.IsStatic || invocation.Instance is null)
+            {
+                return null;
+            }
+
+            if (!ReturnsCount(method.ReturnType, api.Shape))
+            {
+                return null;
+            }
+
+            if (api.Owner == ReadOwner.Socket)
+            {
+                if (!KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Socket))
+                {
+                    return null;
+                }
+            }
+            else if (!KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Stream) || !IsNetworkStream(invocation.Instance))
+            {
+                return null;
+            }
+
+            IOperation? buffer = null, offset = null, count = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter is null)
+                {
+                    continue;
+                }
+
+                if (buffer is null && IsBufferType(parameter.Type))
+                {
+                    buffer = argument.Value;
+                }
+                else if (buffer is not null && parameter.Type.SpecialType == SpecialType.System_Int32 && parameter.RefKind == RefKind.None)
+                {
+                    // (buffer, offset, size) or (buffer, size): the last int is the size.
+                    if (parameter.Name is "offset")
+                    {
+                        offset = argument.Value;
+                    }
+                    else if (parameter.Name is "size" or "count" && count is null)
+                    {
+                        count = argument.Value;
+                    }
+                }
+            }
+
+            if (api.IsAtLeast && FillsWholeBuffer(invocation, buffer))
+            {
+                // ReadAtLeast(buf, buf.Length) fills the buffer or throws: an exact read.
+                return null;
+            }
+
+            return new NetworkRead(invocation, api, buffer, offset, count, IsZeroLength(buffer, count));
+        }
+
+        /// <summary>True for <c>ReadAtLeast(buf, buf.Length)</c> that throws at end of stream (the default).</summary>
+        private static bool FillsWholeBuffer(IInvocationOperation invocation, IOperation? buffer)
+        {
+            if (buffer is null)
             {
                 return false;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, symbols.Socket))
+            IOperation? minimum = null;
+            foreach (var argument in invocation.Arguments)
             {
-                return SocketReads.Contains(method.Name);
+                if (argument.Parameter?.Name == "throwOnEndOfStream" && argument.Value.ConstantValue is { HasValue: true, Value: false })
+                {
+                    return false;
+                }
+
+                if (argument.Parameter?.Name == "minimumBytes")
+                {
+                    minimum = argument.Value.WalkDownConversions();
+                }
             }
 
-            if (StreamReads.Contains(method.Name)
-                && KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Stream)
-                && invocation.Instance is { } instance)
-            {
-                var receiverType = instance.WalkDownConversions().Type;
-                return KnownSymbols.IsOrDerivesFrom(receiverType, symbols.NetworkStream)
-                    || KnownSymbols.IsOrDerivesFrom(receiverType, symbols.AuthenticatedStream);
-            }
+            var root = Variable(buffer.WalkDownConversions());
+            return root is not null
+                && minimum is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }
+                && SymbolEqualityComparer.Default.Equals(Variable(instance.WalkDownConversions()), root);
 
-            return false;
+            static ISymbol? Variable(IOperation value)
+            {
+                if (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: 1 } view)
+                {
+                    value = view.Arguments[0].Value.WalkDownConversions();
+                }
+
+                return value switch
+                {
+                    ILocalReferenceOperation l => l.Local,
+                    IParameterReferenceOperation p => p.Parameter,
+                    IFieldReferenceOperation f => f.Field,
+                    _ => null,
+                };
+            }
         }
 
-        private bool ReturnsCount(ITypeSymbol type)
+        /// <summary>True when <paramref name="type"/> is <c>byte[]</c>, <c>Span&lt;byte&gt;</c>, <c>Memory&lt;byte&gt;</c> or <c>ArraySegment&lt;byte&gt;</c>.</summary>
+        public bool IsBufferType(ITypeSymbol? type)
         {
-            if (type.SpecialType == SpecialType.System_Int32)
+            if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
             {
                 return true;
             }
 
             return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-                && named.TypeArguments[0].SpecialType == SpecialType.System_Int32
-                && (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.TaskOfT)
-                    || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.ValueTaskOfT));
+                && named.TypeArguments[0].SpecialType == SpecialType.System_Byte
+                && (Is(named, spanOfT) || Is(named, memoryOfT) || Is(named, arraySegmentOfT));
+        }
+
+        /// <summary>True when <paramref name="type"/> is a read-only or writable span or memory of bytes.</summary>
+        public bool IsSpanLike(ITypeSymbol? type)
+            => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+                && named.TypeArguments[0].SpecialType == SpecialType.System_Byte
+                && (Is(named, spanOfT) || Is(named, memoryOfT) || Is(named, readOnlySpanOfT) || Is(named, readOnlyMemoryOfT) || Is(named, arraySegmentOfT));
+
+        /// <summary>
+        /// True when <paramref name="receiver"/> is a network stream: typed <c>NetworkStream</c> or an
+        /// <c>AuthenticatedStream</c> (<c>SslStream</c>, <c>NegotiateStream</c>), a <c>TcpClient.GetStream()</c> call, a
+        /// <c>new NetworkStream/SslStream/NegotiateStream(…)</c>, or a local that the body only ever assigns from one of them.
+        /// A <c>Stream</c> of unknown origin is not (CA2022 covers it).
+        /// </summary>
+        public bool IsNetworkStream(IOperation receiver)
+        {
+            var value = receiver.WalkDownConversions();
+            if (IsNetworkStreamType(value.Type))
+            {
+                return true;
+            }
+
+            if (IsNetworkStreamSource(value))
+            {
+                return true;
+            }
+
+            if (value is ILocalReferenceOperation local)
+            {
+                var assigned = AssignedValues(value, local.Local);
+                if (assigned.Count == 0)
+                {
+                    return false;
+                }
+
+                foreach (var v in assigned)
+                {
+                    if (!IsNetworkStreamSource(v.WalkDownConversions()) && !IsNetworkStreamType(v.WalkDownConversions().Type))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when the read's socket is certainly or possibly a datagram socket: <c>UdpClient.Client</c>, or a local that
+        /// the body assigns from one or from <c>new Socket(…, SocketType.Dgram, …)</c>. A socket whose kind the code does not
+        /// show counts as a stream socket.
+        /// </summary>
+        public bool IsDatagramSocket(IOperation receiver)
+        {
+            var value = receiver.WalkDownConversions();
+            if (IsDatagramSource(value))
+            {
+                return true;
+            }
+
+            if (value is ILocalReferenceOperation local)
+            {
+                foreach (var v in AssignedValues(value, local.Local))
+                {
+                    if (IsDatagramSource(v.WalkDownConversions()))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsDatagramSource(IOperation value)
+        {
+            switch (value)
+            {
+                case IPropertyReferenceOperation { Property.Name: "Client" } property:
+                    return KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, symbols.UdpClient);
+                case IObjectCreationOperation creation when KnownSymbols.IsOrDerivesFrom(creation.Type, symbols.Socket):
+                    foreach (var argument in creation.Arguments)
+                    {
+                        var v = argument.Value.WalkDownConversions();
+                        if (v is IFieldReferenceOperation field && field.Field.HasConstantValue
+                            && (field.Field.Name is "Dgram" && field.Field.ContainingType.Name == "SocketType"
+                                || field.Field.Name is "Udp" && field.Field.ContainingType.Name == "ProtocolType"))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsNetworkStreamType(ITypeSymbol? type)
+            => KnownSymbols.IsOrDerivesFrom(type, symbols.NetworkStream)
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.AuthenticatedStream);
+
+        private bool IsNetworkStreamSource(IOperation value)
+        {
+            switch (value)
+            {
+                case IInvocationOperation call:
+                    foreach (var (type, member) in NetworkStreamSources)
+                    {
+                        if (call.TargetMethod.Name == member && call.TargetMethod.ContainingType.ToDisplayString() == type)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return IsNetworkStreamType(call.TargetMethod.ReturnType);
+                case IObjectCreationOperation creation:
+                    return IsNetworkStreamType(creation.Type);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// The values assigned to <paramref name="local"/> in the body that contains <paramref name="anywhere"/>
+        /// (initializers and simple assignments); empty when the local is also written in another way (ref, out,
+        /// deconstruction) so that its origin is unknown.
+        /// </summary>
+        public static List<IOperation> AssignedValues(IOperation anywhere, ILocalSymbol local)
+        {
+            var result = new List<IOperation>();
+            var root = anywhere.Root();
+            foreach (var op in root.DescendantsAndSelf())
+            {
+                switch (op)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        var init = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
+                        if (init is not null)
+                        {
+                            result.Add(init.Value);
+                        }
+
+                        break;
+                    case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        result.Add(assignment.Value);
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsOtherWrite(reference):
+                        return new List<IOperation>();
+                }
+            }
+
+            return result;
+        }
+
+        private static bool IsOtherWrite(ILocalReferenceOperation reference)
+        {
+            var parent = reference.Parent;
+            return parent switch
+            {
+                IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
+                ICompoundAssignmentOperation compound => compound.Target == reference,
+                IDeconstructionAssignmentOperation => true,
+                ITupleOperation => parent.Parent is IDeconstructionAssignmentOperation,
+                _ => false,
+            };
+        }
+
+        private bool IsZeroLength(IOperation? buffer, IOperation? count)
+        {
+            if (count is not null && count.ConstantValue is { HasValue: true, Value: 0 })
+            {
+                return true;
+            }
+
+            if (buffer is null)
+            {
+                return false;
+            }
+
+            var value = buffer.WalkDownConversions();
+            switch (value)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Empty", TargetMethod.IsStatic: true } call
+                    when SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, array):
+                    return true;
+                case IArrayCreationOperation { DimensionSizes.Length: 1 } creation:
+                    return creation.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 };
+                case IPropertyReferenceOperation { Property.Name: "Empty", Property.IsStatic: true } property:
+                    return IsSpanLike(property.Type);
+                case IFieldReferenceOperation { Field.Name: "Empty", Field.IsStatic: true } field:
+                    return IsSpanLike(field.Type);
+                case IDefaultValueOperation:
+                    return true;
+                case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private bool ReturnsCount(ITypeSymbol type, CountShape shape)
+        {
+            if (shape == CountShape.Int32 && type.SpecialType == SpecialType.System_Int32)
+            {
+                return true;
+            }
+
+            if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+                || !(Is(named, symbols.TaskOfT) || Is(named, symbols.ValueTaskOfT)))
+            {
+                return false;
+            }
+
+            var result = named.TypeArguments[0];
+            return shape == CountShape.Int32
+                ? result.SpecialType == SpecialType.System_Int32
+                : SymbolEqualityComparer.Default.Equals(result, receiveFromResult) || SymbolEqualityComparer.Default.Equals(result, receiveMessageFromResult);
+        }
+
+        private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? expected)
+            => expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+
+        private static Dictionary<string, ReadApi> CreateIndex()
+        {
+            var index = new Dictionary<string, ReadApi>(System.StringComparer.Ordinal);
+            foreach (var api in Table)
+            {
+                index[api.Name] = api;
+            }
+
+            return index;
         }
     }
 }

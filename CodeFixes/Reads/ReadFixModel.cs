@@ -1,0 +1,275 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Reads;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace SocketAnalyzers.CodeFixes.Reads
+{
+    /// <summary>How a read's count is lost or kept, seen from its statement.</summary>
+    internal enum ReadStatementShape
+    {
+        /// <summary><c>s.Receive(b);</c>, <c>await s.ReceiveAsync(b);</c></summary>
+        ExpressionStatement,
+
+        /// <summary><c>_ = s.Receive(b);</c></summary>
+        DiscardAssignment,
+
+        /// <summary><c>var n = s.Receive(b);</c> (one declarator)</summary>
+        Declaration,
+
+        /// <summary><c>n = s.Receive(b);</c></summary>
+        Assignment,
+
+        /// <summary><c>total += s.Receive(b);</c></summary>
+        CompoundAssignment,
+
+        /// <summary>Anything else: inside a larger expression, a condition, an argument.</summary>
+        Other,
+    }
+
+    /// <summary>A read located in a document for a fix: its operation, its statement and the model.</summary>
+    internal sealed class ReadSite
+    {
+        private ReadSite(Document document, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax syntax, IInvocationOperation invocation, NetworkRead read, NetworkReads reads, IOperation result, IOperation? consumer)
+        {
+            Document = document;
+            Root = root;
+            Model = model;
+            Syntax = syntax;
+            Invocation = invocation;
+            Read = read;
+            Reads = reads;
+            Result = result;
+            Consumer = consumer;
+            (Shape, Statement, Local) = Classify(result, consumer, model);
+        }
+
+        public Document Document { get; }
+
+        public SyntaxNode Root { get; }
+
+        public SemanticModel Model { get; }
+
+        public InvocationExpressionSyntax Syntax { get; }
+
+        public IInvocationOperation Invocation { get; }
+
+        public NetworkRead Read { get; }
+
+        public NetworkReads Reads { get; }
+
+        /// <summary>The operation that stands for the count: the invocation, or the <c>await</c> around it.</summary>
+        public IOperation Result { get; }
+
+        public IOperation? Consumer { get; }
+
+        public ReadStatementShape Shape { get; }
+
+        /// <summary>The statement that holds the read (for <see cref="ReadStatementShape.Other"/>, the innermost one).</summary>
+        public StatementSyntax? Statement { get; }
+
+        /// <summary>The local the count is stored in (declaration and assignment shapes).</summary>
+        public ILocalSymbol? Local { get; }
+
+        public bool IsDatagram => Read.Api.IsDatagram || (Read.Api.Owner == ReadOwner.Socket && Invocation.Instance is { } instance && Reads.IsDatagramSocket(instance));
+
+        /// <summary>Finds the read whose invocation is at <paramref name="span"/>, or null.</summary>
+        public static async Task<ReadSite?> FindAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || span.End > root.FullSpan.End)
+            {
+                return null;
+            }
+
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            var syntax = node as InvocationExpressionSyntax ?? node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(i => i.Span == span);
+            if (syntax is null || model.GetOperation(syntax, cancellationToken) is not IInvocationOperation invocation)
+            {
+                return null;
+            }
+
+            var symbols = KnownSymbols.TryCreate(model.Compilation);
+            if (symbols is null)
+            {
+                return null;
+            }
+
+            var reads = new NetworkReads(symbols);
+            var read = reads.TryGetRead(invocation);
+            if (read is null)
+            {
+                return null;
+            }
+
+            var result = invocation.WalkUpToResult(out var consumer);
+            return new ReadSite(document, root, model, syntax, invocation, read, reads, result, consumer);
+        }
+
+        private static (ReadStatementShape, StatementSyntax?, ILocalSymbol?) Classify(IOperation result, IOperation? consumer, SemanticModel model)
+        {
+            switch (consumer)
+            {
+                case IExpressionStatementOperation { Syntax: ExpressionStatementSyntax statement }:
+                    return (ReadStatementShape.ExpressionStatement, statement, null);
+                case ISimpleAssignmentOperation { Target: IDiscardOperation, Parent: IExpressionStatementOperation { Syntax: ExpressionStatementSyntax statement } }:
+                    return (ReadStatementShape.DiscardAssignment, statement, null);
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target, Parent: IExpressionStatementOperation { Syntax: ExpressionStatementSyntax statement } }:
+                    return (ReadStatementShape.Assignment, statement, target.Local);
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Parent: IExpressionStatementOperation { Syntax: ExpressionStatementSyntax statement } } compound
+                    when compound.Value.WalkDownConversions() == result.WalkDownConversions():
+                    return (ReadStatementShape.CompoundAssignment, statement, null);
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+                    when declarator.Syntax.Parent?.Parent is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
+                        && !declaration.UsingKeyword.IsKind(SyntaxKind.UsingKeyword):
+                    return (ReadStatementShape.Declaration, declaration, declarator.Symbol);
+                default:
+                    return (ReadStatementShape.Other, ReadFixSyntax.ContainingStatement(result.Syntax), null);
+            }
+        }
+
+        /// <summary>The expression of the count (<c>await s.ReceiveAsync(b)</c>) as written.</summary>
+        public ExpressionSyntax ResultSyntax => (ExpressionSyntax)Result.Syntax;
+
+        /// <summary>"received" for a socket, "bytesRead" for a stream.</summary>
+        public string CountBaseName => Read.Api.Owner == ReadOwner.Socket ? "received" : "bytesRead";
+
+        /// <summary>True when <see cref="Local"/> appears nowhere in its member but in this statement.</summary>
+        public bool LocalIsUnusedElsewhere()
+        {
+            if (Local is null || Statement is null)
+            {
+                return false;
+            }
+
+            var member = Statement.Ancestors().FirstOrDefault(n => n is MemberDeclarationSyntax) ?? Root;
+            foreach (var identifier in member.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText == Local.Name
+                    && !Statement.Span.Contains(identifier.Span)
+                    && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(identifier).Symbol, Local))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The read-exactly form of this read: <c>Stream.ReadExactly(Async)</c> (.NET 7+), or the SocketAnalyzers.Runtime
+        /// helpers (<c>ReceiveExactly(Async)</c> for a socket, <c>ReadExactly(Async)</c> for a stream where the framework
+        /// has none). Null when there is none that takes these arguments. <paramref name="usingNamespace"/> is the
+        /// namespace to import for an extension method.
+        /// </summary>
+        public InvocationExpressionSyntax? ExactInvocation(out string? usingNamespace)
+        {
+            usingNamespace = null;
+            if (Syntax.Expression is not MemberAccessExpressionSyntax access || Read.Api.IsApmEnd || Read.Api.IsAtLeast)
+            {
+                return null;
+            }
+
+            var isAsync = Read.Api.IsAsync;
+            string newName;
+            string? helperType;
+            var arguments = Syntax.ArgumentList.Arguments.ToList();
+            if (Read.Api.Owner == ReadOwner.Stream)
+            {
+                if (Read.Api.Name is not ("Read" or "ReadAsync"))
+                {
+                    return null;
+                }
+
+                newName = isAsync ? "ReadExactlyAsync" : "ReadExactly";
+                helperType = "SocketAnalyzers.Runtime.StreamReadExtensions";
+
+                // The framework's own ReadExactly first.
+                var own = Syntax.WithExpression(access.WithName(IdentifierName(newName)));
+                if (BindsTo(own, newName, extension: false))
+                {
+                    return own;
+                }
+            }
+            else
+            {
+                if (Read.Api.Name is not ("Receive" or "ReceiveAsync"))
+                {
+                    return null;
+                }
+
+                newName = isAsync ? "ReceiveExactlyAsync" : "ReceiveExactly";
+                helperType = "SocketAnalyzers.Runtime.SocketReceiveExtensions";
+
+                // Drop SocketFlags.None; any other flags or an out SocketError has no exact form.
+                arguments.Clear();
+                foreach (var argument in Invocation.Arguments.Where(a => !a.IsImplicit).OrderBy(a => a.Syntax.SpanStart))
+                {
+                    if (argument.Parameter?.Type.Name == "SocketFlags")
+                    {
+                        if (argument.Value.ConstantValue is { HasValue: true, Value: 0 })
+                        {
+                            continue;
+                        }
+
+                        return null;
+                    }
+
+                    if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref || argument.Syntax is not ArgumentSyntax argumentSyntax)
+                    {
+                        return null;
+                    }
+
+                    arguments.Add(argumentSyntax.NameColon is null ? argumentSyntax : argumentSyntax.WithNameColon(null));
+                }
+            }
+
+            var helper = Model.Compilation.GetTypeByMetadataName(helperType);
+            if (helper is null)
+            {
+                return null;
+            }
+
+            // (buffer, size) has no helper overload: (buffer, 0, size) has.
+            var candidates = new List<List<ArgumentSyntax>> { arguments };
+            if (!isAsync && arguments.Count == 2 && Read.Count is not null && Read.Offset is null)
+            {
+                candidates.Add(new List<ArgumentSyntax> { arguments[0], Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(0))), arguments[1] });
+            }
+
+            foreach (var candidate in candidates)
+            {
+                var asStatic = InvocationExpression(
+                    ParseExpression("global::" + helperType + "." + newName),
+                    ArgumentList(SeparatedList(new[] { Argument(access.Expression.WithoutTrivia()) }.Concat(candidate.Select(a => a.WithoutTrivia())))));
+                if (BindsTo(asStatic, newName, extension: true))
+                {
+                    usingNamespace = helper.ContainingNamespace.ToDisplayString();
+                    return Syntax
+                        .WithExpression(access.WithName(IdentifierName(newName)))
+                        .WithArgumentList(Syntax.ArgumentList.WithArguments(SeparatedList(candidate)));
+                }
+            }
+
+            return null;
+        }
+
+        private bool BindsTo(ExpressionSyntax expression, string name, bool extension)
+        {
+            var info = Model.GetSpeculativeSymbolInfo(Syntax.SpanStart, expression, SpeculativeBindingOption.BindAsExpression);
+            return info.Symbol is IMethodSymbol method && method.Name == name && method.IsExtensionMethod == extension;
+        }
+
+        /// <summary><see cref="ResultSyntax"/> with the read invocation replaced by <paramref name="replacement"/>.</summary>
+        public ExpressionSyntax ResultWith(InvocationExpressionSyntax replacement)
+            => ResultSyntax == Syntax ? replacement.WithTriviaFrom(Syntax) : ResultSyntax.ReplaceNode(Syntax, replacement.WithTriviaFrom(Syntax));
+    }
+}

@@ -1,0 +1,285 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace SocketAnalyzers.CodeFixes.Reads
+{
+    /// <summary>One fix applied to one diagnostic: the changed document, or null when the fix does not apply.</summary>
+    internal delegate Task<Document?> SingleFix(Document document, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The syntax the read fixes share: a fresh variable name, the statement that leaves a loop or the method at end of
+    /// stream, inserting statements after a statement (wrapping an embedded one in a block), adding a using directive,
+    /// and a Fix All that applies the single fix diagnostic by diagnostic, from the end of the document up, so that
+    /// names chosen by one fix are seen by the next.
+    /// </summary>
+    internal static class ReadFixSyntax
+    {
+        /// <summary>
+        /// A Fix All (document, project, solution) that runs <paramref name="fix"/> once per diagnostic in document
+        /// order, each on the document the previous one left, so that it gives what fixing one at a time gives. The
+        /// diagnostics' nodes are found again through annotations after each edit.
+        /// </summary>
+        public static FixAllProvider SequentialFixAll(SingleFix fix)
+            => FixAllProvider.Create(
+                async (context, document, diagnostics) =>
+                {
+                    var key = context.CodeActionEquivalenceKey ?? string.Empty;
+                    var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+                    if (root is null)
+                    {
+                        return document;
+                    }
+
+                    var ordered = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
+                    var marks = new List<(SyntaxAnnotation Mark, Diagnostic Diagnostic)>();
+                    var nodes = new Dictionary<SyntaxNode, SyntaxAnnotation>();
+                    foreach (var diagnostic in ordered)
+                    {
+                        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                        if (!nodes.ContainsKey(node))
+                        {
+                            var mark = new SyntaxAnnotation("SocketAnalyzers.FixAll");
+                            nodes[node] = mark;
+                            marks.Add((mark, diagnostic));
+                        }
+                    }
+
+                    var current = document.WithSyntaxRoot(root.ReplaceNodes(nodes.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(nodes[original])));
+                    foreach (var (mark, diagnostic) in marks)
+                    {
+                        context.CancellationToken.ThrowIfCancellationRequested();
+                        var currentRoot = await current.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+                        var node = currentRoot?.GetAnnotatedNodes(mark).FirstOrDefault();
+                        if (node is null)
+                        {
+                            continue;
+                        }
+
+                        var moved = Diagnostic.Create(diagnostic.Descriptor, Location.Create(node.SyntaxTree, node.Span), diagnostic.Properties);
+                        var changed = await fix(current, moved, key, context.CancellationToken).ConfigureAwait(false);
+                        if (changed is not null)
+                        {
+                            current = changed;
+                        }
+                    }
+
+                    return current;
+                },
+                ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution));
+
+        /// <summary><paramref name="baseName"/>, or with a number, so that it clashes with no name visible at or declared in the member around <paramref name="node"/>.</summary>
+        public static string UniqueName(SemanticModel model, SyntaxNode node, string baseName)
+        {
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var symbol in model.LookupSymbols(node.SpanStart))
+            {
+                taken.Add(symbol.Name);
+            }
+
+            var member = node.AncestorsAndSelf().FirstOrDefault(n => n is MemberDeclarationSyntax) ?? node.SyntaxTree.GetRoot();
+            foreach (var token in member.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    taken.Add(token.ValueText);
+                }
+            }
+
+            var name = baseName;
+            for (var i = 2; taken.Contains(name); i++)
+            {
+                name = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return name;
+        }
+
+        /// <summary>
+        /// The statement that stops reading at end of stream from <paramref name="statement"/>: <c>break;</c> in the
+        /// innermost loop (when no <c>switch</c> is between and it is the only loop, or <paramref name="preferBreak"/>),
+        /// else <c>return;</c> in a void or async Task method, <c>yield break;</c> in an iterator, and
+        /// <c>throw new EndOfStreamException();</c> otherwise. Null when none is possible.
+        /// </summary>
+        public static StatementSyntax? EndOfStreamExit(SemanticModel model, SyntaxNode statement, bool breakOnlyFromOutermostLoop, out bool throws)
+        {
+            throws = false;
+            var loops = 0;
+            var switchFirst = false;
+            SyntaxNode? function = null;
+            foreach (var ancestor in statement.Ancestors())
+            {
+                if (ancestor is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or ForEachVariableStatementSyntax)
+                {
+                    loops++;
+                }
+                else if (ancestor is SwitchStatementSyntax && loops == 0)
+                {
+                    switchFirst = true;
+                }
+                else if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
+                {
+                    function = ancestor;
+                    break;
+                }
+            }
+
+            var innermostLoopIsOutermost = loops == 1;
+            if (loops > 0 && !switchFirst && (innermostLoopIsOutermost || !breakOnlyFromOutermostLoop))
+            {
+                return BreakStatement();
+            }
+
+            if (function is null)
+            {
+                // A top-level statement outside any loop: return ends the program.
+                return statement.AncestorsAndSelf().Any(a => a is GlobalStatementSyntax) ? ReturnStatement() : null;
+            }
+
+            var symbol = function is AnonymousFunctionExpressionSyntax lambda
+                ? model.GetSymbolInfo(lambda).Symbol as IMethodSymbol
+                : model.GetDeclaredSymbol(function) as IMethodSymbol;
+            if (symbol is null)
+            {
+                return null;
+            }
+
+            if (function.DescendantNodes(n => n == function || !(n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<YieldStatementSyntax>().Any())
+            {
+                return YieldStatement(SyntaxKind.YieldBreakStatement);
+            }
+
+            var returnType = symbol.ReturnType;
+            if (symbol.ReturnsVoid
+                || (symbol.IsAsync && returnType is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" }))
+            {
+                return ReturnStatement();
+            }
+
+            throws = true;
+            return ParseStatement("throw new EndOfStreamException();");
+        }
+
+        /// <summary><c>if (count == 0) exit</c>, with braces.</summary>
+        public static StatementSyntax IfZero(ExpressionSyntax count, StatementSyntax exit)
+            => IfStatement(
+                    BinaryExpression(SyntaxKind.EqualsExpression, count, LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(0))),
+                    Block(exit))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+
+        /// <summary>
+        /// Replaces <paramref name="statement"/> by <paramref name="replacement"/>: in its statement list, or, for an
+        /// embedded statement (<c>if (x) s.Receive(b);</c>), by a block.
+        /// </summary>
+        public static SyntaxNode ReplaceStatement(SyntaxNode root, StatementSyntax statement, IReadOnlyList<StatementSyntax> replacement, bool blankLineAfter = true)
+        {
+            var first = replacement[0].WithLeadingTrivia(statement.GetLeadingTrivia());
+            var last = replacement[replacement.Count - 1].WithTrailingTrivia(statement.GetTrailingTrivia());
+            var list = new List<StatementSyntax>(replacement);
+            list[0] = first;
+            list[list.Count - 1] = list.Count == 1 ? first.WithTrailingTrivia(statement.GetTrailingTrivia()) : last;
+            for (var i = 0; i < list.Count; i++)
+            {
+                list[i] = list[i].WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
+            if (statement.Parent is BlockSyntax or SwitchSectionSyntax)
+            {
+                var siblings = statement.Parent is BlockSyntax block ? block.Statements : ((SwitchSectionSyntax)statement.Parent).Statements;
+                if (blankLineAfter && list.Count > 1 && siblings.IndexOf(statement) < siblings.Count - 1)
+                {
+                    // A blank line between the inserted check and the code that follows it.
+                    var endOfLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                    var trailing = list[list.Count - 1].GetTrailingTrivia().Add(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : CarriageReturnLineFeed);
+                    list[list.Count - 1] = list[list.Count - 1].WithTrailingTrivia(trailing);
+                }
+
+                return root.ReplaceNode(statement, list);
+            }
+
+            if (statement.Parent is GlobalStatementSyntax global)
+            {
+                // Top-level statements: one global statement each, one per line, a blank line after the check.
+                var endOfLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : CarriageReturnLineFeed;
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        // Explicit (not elastic) empty leading trivia: the formatter would separate the members by a blank line.
+                        list[i] = list[i].WithLeadingTrivia(SyntaxTriviaList.Empty);
+                    }
+
+                    if (i < list.Count - 1)
+                    {
+                        list[i] = list[i].WithTrailingTrivia(newLine);
+                    }
+                }
+
+                var members = global.Parent is CompilationUnitSyntax unit ? unit.Members : default;
+                if (blankLineAfter && list.Count > 1 && members.IndexOf(global) < members.Count - 1)
+                {
+                    list[list.Count - 1] = list[list.Count - 1].WithTrailingTrivia(list[list.Count - 1].GetTrailingTrivia().Add(newLine));
+                }
+
+                return root.ReplaceNode(global, list.Select(s => (SyntaxNode)GlobalStatement(s)));
+            }
+
+            return root.ReplaceNode(statement, Block(list).WithAdditionalAnnotations(Formatter.Annotation));
+        }
+
+        /// <summary>Adds <c>using <paramref name="ns"/>;</c> to the compilation unit when it has none.</summary>
+        public static SyntaxNode AddUsing(SyntaxNode root, string ns)
+        {
+            if (root is not CompilationUnitSyntax unit
+                || unit.Usings.Any(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name?.ToString() == ns)
+                || unit.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Usings.Any(u => u.Name?.ToString() == ns)))
+            {
+                return root;
+            }
+
+            var directive = UsingDirective(ParseName(ns)).WithTrailingTrivia(ElasticCarriageReturnLineFeed);
+            var usings = unit.Usings;
+            var index = usings.Count;
+            var isSystem = ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal);
+            for (var i = 0; i < usings.Count; i++)
+            {
+                var name = usings[i].Name?.ToString() ?? string.Empty;
+                var otherIsSystem = name == "System" || name.StartsWith("System.", StringComparison.Ordinal);
+                if ((isSystem && !otherIsSystem) || (isSystem == otherIsSystem && string.CompareOrdinal(name, ns) > 0))
+                {
+                    index = i;
+                    break;
+                }
+            }
+
+            if (usings.Count == 0)
+            {
+                return unit.WithUsings(unit.Usings.Add(directive.WithTrailingTrivia(CarriageReturnLineFeed, CarriageReturnLineFeed)));
+            }
+
+            directive = directive.WithTrailingTrivia(usings[Math.Min(index, usings.Count - 1)].GetTrailingTrivia());
+            return unit.WithUsings(usings.Insert(index, directive));
+        }
+
+        /// <summary>The statement that holds <paramref name="node"/> directly (its expression statement or declaration).</summary>
+        public static StatementSyntax? ContainingStatement(SyntaxNode node)
+            => node.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault();
+
+        /// <summary>Formats the annotated nodes and returns the document.</summary>
+        public static async Task<Document> FinishAsync(Document document, SyntaxNode root, CancellationToken cancellationToken)
+        {
+            var changed = document.WithSyntaxRoot(root);
+            return await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

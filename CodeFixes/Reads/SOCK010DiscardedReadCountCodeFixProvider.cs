@@ -1,0 +1,152 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace SocketAnalyzers.CodeFixes.Reads
+{
+    /// <summary>
+    /// SOCK010 fixes. "Read exactly": <c>ReadExactly(Async)</c> where the framework has it (.NET 7+), else the
+    /// SocketAnalyzers.Runtime helpers when the project references them (<c>ReceiveExactly(Async)</c> for a
+    /// <c>Socket</c>); this changes behaviour (it throws <c>EndOfStreamException</c> when the peer closes early) and
+    /// says so. "Capture the count": <c>var received = …;</c> then <c>if (received == 0) break;</c> (or
+    /// <c>return;</c>, <c>yield break;</c>, <c>throw new EndOfStreamException();</c> where no loop can be left).
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK010DiscardedReadCountCodeFixProvider)), Shared]
+    public sealed class SOCK010DiscardedReadCountCodeFixProvider : CodeFixProvider
+    {
+        public const string ReadExactlyKey = "SOCK010.ReadExactly";
+
+        public const string CaptureCountKey = "SOCK010.CaptureCount";
+
+        private static readonly FixAllProvider FixAll = ReadFixSyntax.SequentialFixAll(FixAsync);
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.DiscardedReadCount);
+
+        public override FixAllProvider GetFixAllProvider() => FixAll;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var site = await ReadSite.FindAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
+                if (site is null)
+                {
+                    continue;
+                }
+
+                if (CanReadExactly(site))
+                {
+                    var title = site.Read.Api.Owner == SocketAnalyzers.Reads.ReadOwner.Socket
+                        ? "Receive exactly (throws EndOfStreamException if the peer closes before the buffer is full)"
+                        : "Read exactly (throws EndOfStreamException if the stream ends before the buffer is full)";
+                    context.RegisterCodeFix(
+                        CodeAction.Create(title, ct => FixOrSameAsync(context.Document, diagnostic, ReadExactlyKey, ct), ReadExactlyKey),
+                        diagnostic);
+                }
+
+                if (CanCapture(site))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Capture the count and stop when it is 0 (end of stream)", ct => FixOrSameAsync(context.Document, diagnostic, CaptureCountKey, ct), CaptureCountKey),
+                        diagnostic);
+                }
+            }
+        }
+
+        private static async Task<Document> FixOrSameAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
+            => await FixAsync(document, diagnostic, key, cancellationToken).ConfigureAwait(false) ?? document;
+
+        private static bool CanReadExactly(ReadSite site)
+            => site.Statement is not null
+                && site.Shape switch
+                {
+                    // Not n = s.Read(…): the declaration of n would be left unused (CS0168 breaks -warnaserror builds).
+                    ReadStatementShape.ExpressionStatement or ReadStatementShape.DiscardAssignment => true,
+                    ReadStatementShape.Declaration => site.LocalIsUnusedElsewhere(),
+                    _ => false,
+                }
+                && site.ExactInvocation(out _) is not null;
+
+        private static bool CanCapture(ReadSite site)
+            => site.Statement is not null
+                && !site.IsDatagram
+                && site.Read.Api.Shape == SocketAnalyzers.Reads.CountShape.Int32
+                && site.Shape is ReadStatementShape.ExpressionStatement or ReadStatementShape.DiscardAssignment or ReadStatementShape.Declaration or ReadStatementShape.Assignment
+                && ReadFixSyntax.EndOfStreamExit(site.Model, site.Statement, breakOnlyFromOutermostLoop: false, out _) is not null;
+
+        internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
+        {
+            var site = await ReadSite.FindAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
+            if (site?.Statement is not { } statement)
+            {
+                return null;
+            }
+
+            SyntaxNode root;
+            if (key == ReadExactlyKey)
+            {
+                if (!CanReadExactly(site) || site.ExactInvocation(out var usingNamespace) is not { } exact)
+                {
+                    return null;
+                }
+
+                var replacement = ExpressionStatement(site.ResultWith(exact));
+                root = ReadFixSyntax.ReplaceStatement(site.Root, statement, new StatementSyntax[] { replacement });
+                if (usingNamespace is not null)
+                {
+                    root = ReadFixSyntax.AddUsing(root, usingNamespace);
+                }
+            }
+            else if (key == CaptureCountKey)
+            {
+                if (!CanCapture(site) || ReadFixSyntax.EndOfStreamExit(site.Model, statement, breakOnlyFromOutermostLoop: false, out var throws) is not { } exit)
+                {
+                    return null;
+                }
+
+                var statements = CaptureAndStop(site, statement, exit);
+                root = ReadFixSyntax.ReplaceStatement(site.Root, statement, statements);
+                if (throws)
+                {
+                    root = ReadFixSyntax.AddUsing(root, "System.IO");
+                }
+            }
+            else
+            {
+                return null;
+            }
+
+            return await ReadFixSyntax.FinishAsync(document, root, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The statement kept or turned into a declaration, then <c>if (count == 0) exit</c>.</summary>
+        internal static List<StatementSyntax> CaptureAndStop(ReadSite site, StatementSyntax statement, StatementSyntax exit)
+        {
+            string name;
+            StatementSyntax first;
+            if (site.Local is not null)
+            {
+                name = site.Local.Name;
+                first = statement;
+            }
+            else
+            {
+                name = ReadFixSyntax.UniqueName(site.Model, statement, site.CountBaseName);
+                first = LocalDeclarationStatement(
+                    VariableDeclaration(
+                        IdentifierName("var"),
+                        SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.ResultSyntax.WithoutTrivia())))));
+            }
+
+            return new List<StatementSyntax> { first, ReadFixSyntax.IfZero(IdentifierName(name), exit) };
+        }
+    }
+}

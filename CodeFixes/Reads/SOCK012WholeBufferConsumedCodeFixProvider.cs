@@ -1,0 +1,210 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.Reads;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace SocketAnalyzers.CodeFixes.Reads
+{
+    /// <summary>
+    /// SOCK012 fix: give the consumer only the bytes received. In order of preference: <c>(buf, 0, buf.Length)</c> →
+    /// <c>(buf, 0, n)</c>; <c>(buf)</c> → <c>(buf, 0, n)</c> where such an overload exists; <c>buf</c> →
+    /// <c>buf.AsSpan(0, n)</c> / <c>buf.AsMemory(0, n)</c>; <c>buf.AsSpan()</c> → <c>buf.AsSpan(0, n)</c>. Each
+    /// candidate is bound speculatively and used only when it resolves. Offered only when the read's count is in a
+    /// variable that is in scope at the consumer.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK012WholeBufferConsumedCodeFixProvider)), Shared]
+    public sealed class SOCK012WholeBufferConsumedCodeFixProvider : CodeFixProvider
+    {
+        public const string UseCountKey = "SOCK012.UseCount";
+
+        private static readonly FixAllProvider FixAll = ReadFixSyntax.SequentialFixAll(FixAsync);
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.WholeBufferConsumed);
+
+        public override FixAllProvider GetFixAllProvider() => FixAll;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (await FixAsync(context.Document, diagnostic, UseCountKey, context.CancellationToken).ConfigureAwait(false) is not { } changed
+                    || !diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.CountKey, out var count))
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Use only the '{count}' bytes received", _ => Task.FromResult(changed), UseCountKey),
+                    diagnostic);
+            }
+        }
+
+        internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
+        {
+            if (key != UseCountKey
+                || !diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.CountKey, out var countText) || countText is null
+                || !diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.BufferKey, out var bufferName) || bufferName is null)
+            {
+                return null;
+            }
+
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || diagnostic.Location.SourceSpan.End > root.FullSpan.End)
+            {
+                return null;
+            }
+
+            var consumer = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
+                .AncestorsAndSelf()
+                .FirstOrDefault(n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax && n.Span == diagnostic.Location.SourceSpan);
+            if (consumer is null)
+            {
+                return null;
+            }
+
+            // The count's variable must be the one in scope here.
+            var countRoot = countText.Split('.')[0];
+            if (!model.LookupSymbols(consumer.SpanStart, name: countRoot).Any(s => s is ILocalSymbol))
+            {
+                return null;
+            }
+
+            var count = ParseExpression(countText);
+            foreach (var candidate in Candidates(consumer, bufferName, count))
+            {
+                var info = model.GetSpeculativeSymbolInfo(consumer.SpanStart, candidate, SpeculativeBindingOption.BindAsExpression);
+                if (info.Symbol is IMethodSymbol)
+                {
+                    var newRoot = root.ReplaceNode(consumer, candidate.WithTriviaFrom(consumer).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation));
+                    return await ReadFixSyntax.FinishAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return null;
+        }
+
+        private static IEnumerable<ExpressionSyntax> Candidates(SyntaxNode consumer, string buffer, ExpressionSyntax count)
+        {
+            var zero = LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(0));
+
+            // buf.AsSpan().ToArray() and buf.ToArray()
+            if (consumer is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation && invocation.ArgumentList.Arguments.Count == 0)
+            {
+                if (IsWholeView(access.Expression, buffer, out var view))
+                {
+                    yield return invocation.WithExpression(access.WithExpression(WithRange(view!, zero, count)));
+                }
+                else if (IsBuffer(access.Expression, buffer))
+                {
+                    yield return invocation.WithExpression(access.WithExpression(Slice(access.Expression, "AsSpan", zero, count)));
+                }
+
+                yield break;
+            }
+
+            var arguments = consumer switch
+            {
+                InvocationExpressionSyntax i => i.ArgumentList,
+                BaseObjectCreationExpressionSyntax o => o.ArgumentList,
+                _ => null,
+            };
+            if (arguments is null)
+            {
+                yield break;
+            }
+
+            var list = arguments.Arguments;
+            for (var i = 0; i < list.Count; i++)
+            {
+                var expression = list[i].Expression;
+                if (IsWholeView(expression, buffer, out var view))
+                {
+                    yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(WithRange(view!, zero, count))));
+                    continue;
+                }
+
+                if (!IsBuffer(expression, buffer))
+                {
+                    continue;
+                }
+
+                // (buf, 0, buf.Length) → (buf, 0, n); (buf, buf.Length, …) → (buf, n, …)
+                if (i + 2 < list.Count && IsLengthOf(list[i + 2].Expression, buffer))
+                {
+                    yield return With(consumer, arguments, list.Replace(list[i + 2], list[i + 2].WithExpression(count)));
+                }
+                else if (i + 1 < list.Count && IsLengthOf(list[i + 1].Expression, buffer))
+                {
+                    yield return With(consumer, arguments, list.Replace(list[i + 1], list[i + 1].WithExpression(count)));
+                }
+                else
+                {
+                    yield return With(consumer, arguments, list.InsertRange(i + 1, new[] { Argument(zero), Argument(count) }));
+                    yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(Slice(expression, "AsSpan", zero, count))));
+                    yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(Slice(expression, "AsMemory", zero, count))));
+
+                    // Socket.Send(buf) on a framework without spans: Send(buf, 0, n, SocketFlags.None).
+                    if (i + 1 == list.Count)
+                    {
+                        yield return With(consumer, arguments, list.AddRange(new[] { Argument(zero), Argument(count), Argument(ParseExpression("SocketFlags.None")) }));
+                    }
+                }
+            }
+        }
+
+        private static ExpressionSyntax With(SyntaxNode consumer, ArgumentListSyntax arguments, SeparatedSyntaxList<ArgumentSyntax> list)
+            => (ExpressionSyntax)consumer.ReplaceNode(arguments, arguments.WithArguments(list));
+
+        private static bool IsBuffer(ExpressionSyntax expression, string buffer)
+            => expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == buffer,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText == buffer,
+                _ => false,
+            };
+
+        private static bool IsLengthOf(ExpressionSyntax expression, string buffer)
+            => expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } access && IsBuffer(access.Expression, buffer);
+
+        /// <summary><c>buf.AsSpan()</c>, <c>buf.AsMemory()</c>, <c>new ArraySegment&lt;byte&gt;(buf)</c>.</summary>
+        private static bool IsWholeView(ExpressionSyntax expression, string buffer, out ExpressionSyntax? view)
+        {
+            view = null;
+            switch (expression)
+            {
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsSpan" or "AsMemory" } access, ArgumentList.Arguments.Count: 0 } call
+                    when IsBuffer(access.Expression, buffer):
+                    view = call;
+                    return true;
+                case ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } creation when IsBuffer(creation.ArgumentList.Arguments[0].Expression, buffer):
+                    view = creation;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static ExpressionSyntax WithRange(ExpressionSyntax view, ExpressionSyntax start, ExpressionSyntax count)
+            => view switch
+            {
+                InvocationExpressionSyntax call => call.WithArgumentList(ArgumentList(SeparatedList(new[] { Argument(start), Argument(count) }))),
+                ObjectCreationExpressionSyntax creation => creation.WithArgumentList(creation.ArgumentList!.AddArguments(Argument(start), Argument(count))),
+                _ => view,
+            };
+
+        private static ExpressionSyntax Slice(ExpressionSyntax buffer, string method, ExpressionSyntax start, ExpressionSyntax count)
+            => InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, buffer.WithoutTrivia(), IdentifierName(method)),
+                ArgumentList(SeparatedList(new[] { Argument(start), Argument(count) })));
+    }
+}

@@ -1,0 +1,37 @@
+// SOCK010: a client that reads a fixed-size reply and ignores how many bytes actually arrived.
+// TCP has no message boundaries: the 8-byte reply may arrive in two pieces, and Read returns after the first.
+using System;
+using System.Buffers.Binary;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+
+namespace Samples.Reads.DiscardedReadCount
+{
+    public static class TimeClient
+    {
+        public static long QueryTime(string host, int port)
+        {
+            using var client = new TcpClient(host, port);
+            var stream = client.GetStream();
+            var reply = new byte[8];
+            stream.Read(reply, 0, reply.Length); // expect: SOCK010
+            return BinaryPrimitives.ReadInt64BigEndian(reply);
+        }
+
+        public static async Task<int> QueryStatusAsync(Socket connected)
+        {
+            var status = new byte[4];
+            await connected.ReceiveAsync(status.AsMemory(), SocketFlags.None).ConfigureAwait(false); // expect: SOCK010
+            return BinaryPrimitives.ReadInt32BigEndian(status);
+        }
+
+        public static long QueryTimeCorrectly(string host, int port)
+        {
+            using var client = new TcpClient(host, port);
+            var stream = client.GetStream();
+            var reply = new byte[8];
+            stream.ReadExactly(reply);
+            return BinaryPrimitives.ReadInt64BigEndian(reply);
+        }
+    }
+}

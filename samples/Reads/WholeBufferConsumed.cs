@@ -1,0 +1,44 @@
+// SOCK012: the bytes past the count are stale. Decoding or forwarding the whole buffer sends trailing NULs, or the
+// tail of an earlier, longer message.
+using System;
+using System.IO;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Samples.Reads.WholeBufferConsumed
+{
+    public static class ChatRelay
+    {
+        public static void Relay(Socket from, Socket to, TextWriter log)
+        {
+            var buffer = new byte[1024];
+            while (true)
+            {
+                int received = from.Receive(buffer);
+                if (received == 0)
+                {
+                    break;
+                }
+
+                log.WriteLine(Encoding.UTF8.GetString(buffer)); // expect: SOCK012
+                to.Send(buffer); // expect: SOCK012
+            }
+        }
+
+        public static void RelayCorrectly(Socket from, Socket to, TextWriter log)
+        {
+            var buffer = new byte[1024];
+            while (true)
+            {
+                int received = from.Receive(buffer);
+                if (received == 0)
+                {
+                    break;
+                }
+
+                log.WriteLine(Encoding.UTF8.GetString(buffer, 0, received));
+                to.Send(buffer.AsSpan(0, received));
+            }
+        }
+    }
+}

@@ -1,0 +1,353 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK012WholeBufferConsumedCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    public sealed class SOCK012WholeBufferConsumedTests
+    {
+        [Theory]
+        [InlineData("var text = [|Encoding.UTF8.GetString(buffer)|];")]
+        [InlineData("var text = [|Encoding.ASCII.GetString(buffer, 0, buffer.Length)|];")]
+        [InlineData("var chars = [|Encoding.UTF8.GetChars(buffer)|];")]
+        [InlineData("[|stream.Write(buffer)|];")]
+        [InlineData("[|stream.Write(buffer, 0, buffer.Length)|];")]
+        [InlineData("[|socket.Send(buffer)|];")]
+        [InlineData("[|socket.Send(buffer, SocketFlags.None)|];")]
+        [InlineData("[|socket.Send(buffer.AsSpan())|];")]
+        [InlineData("using var copy = [|new MemoryStream(buffer)|];")]
+        [InlineData("var copy = [|buffer.AsSpan().ToArray()|];")]
+        [InlineData("var copy = [|System.Linq.Enumerable.ToArray(buffer)|];")]
+        [InlineData("var text = [|Convert.ToBase64String(buffer)|];")]
+        [InlineData("var text = [|BitConverter.ToString(buffer)|];")]
+        [InlineData("var doc = [|System.Text.Json.JsonDocument.Parse(buffer.AsMemory())|];")]
+        [InlineData("var value = [|System.Text.Json.JsonSerializer.Deserialize<int[]>(buffer)|];")]
+        public Task Buffer_consumed_whole_after_a_counted_read_is_reported(string consume)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                int n = socket.Receive(buffer);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                {{consume}}
+                """));
+
+        [Theory]
+        [InlineData("int n = socket.Receive(buffer);")]
+        [InlineData("int n = socket.Receive(buffer, SocketFlags.None);")]
+        [InlineData("int n = socket.Receive(buffer, 0, buffer.Length, SocketFlags.None);")]
+        [InlineData("int n = socket.Receive(buffer.AsSpan());")]
+        [InlineData("int n = stream.Read(buffer, 0, buffer.Length);")]
+        [InlineData("int n = stream.Read(buffer);")]
+        [InlineData("int n = ssl.Read(buffer, 0, 16);")]
+        [InlineData("int n = client.GetStream().Read(buffer.AsSpan());")]
+        [InlineData("int n = stream.ReadAtLeast(buffer, 4);")]
+        [InlineData("EndPoint from = new IPEndPoint(IPAddress.Any, 0); int n = socket.ReceiveFrom(buffer, ref from);")]
+        public Task Each_read_overload_followed_by_a_whole_decode_is_reported(string read)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                {{read}}
+                if (n > 0)
+                {
+                    Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]);
+                }
+                """));
+
+        [Theory]
+        [InlineData("int n = await stream.ReadAsync(buffer, 0, buffer.Length, token);")]
+        [InlineData("int n = await stream.ReadAsync(buffer.AsMemory(), token).ConfigureAwait(false);")]
+        [InlineData("int n = await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None, token);")]
+        [InlineData("int n = await socket.ReceiveAsync(new ArraySegment<byte>(buffer), SocketFlags.None);")]
+        [InlineData("var n = await socket.ReceiveFromAsync(buffer.AsMemory(), new IPEndPoint(IPAddress.Any, 0));")]
+        public Task Async_reads_followed_by_a_whole_send_are_reported(string read)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                {{read}}
+                Console.WriteLine($"received {n}");
+                await [|stream.WriteAsync(buffer, token)|];
+                """, "Task", "async"));
+
+        [Fact]
+        public Task Discarded_count_then_whole_decode_is_reported_by_both_rules()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                {|SOCK010:socket.Receive(buffer)|};
+                var text = {|SOCK012:Encoding.UTF8.GetString(buffer)|};
+                """));
+
+        [Fact]
+        public Task Message_names_the_buffer_the_read_and_the_count()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                int received = socket.Receive(buffer);
+                if (received == 0)
+                {
+                    return;
+                }
+
+                var text = {|#0:Encoding.UTF8.GetString(buffer)|};
+                """),
+                Verify.Diagnostic().WithLocation(0).WithArguments("Encoding.GetString", "buffer", "Socket.Receive", "its first 'received' bytes"));
+
+        [Fact]
+        public Task Local_buffer_decoded_whole_inside_the_read_loop_is_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var chunk = new byte[1024];
+                int n;
+                while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+                {
+                    Console.Write([|Encoding.UTF8.GetString(chunk)|]);
+                }
+                """));
+
+        [Theory]
+        [InlineData("var text = Encoding.UTF8.GetString(buffer, 0, n);")]
+        [InlineData("stream.Write(buffer, 0, n);")]
+        [InlineData("socket.Send(buffer.AsSpan(0, n));")]
+        [InlineData("var text = Encoding.UTF8.GetString(buffer.AsSpan(0, n));")]
+        [InlineData("if (n != buffer.Length) throw new EndOfStreamException(); var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("if (n == buffer.Length) { var text = Encoding.UTF8.GetString(buffer); }")]
+        [InlineData("Array.Resize(ref buffer, n); var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("var exact = new byte[n]; Array.Copy(buffer, exact, n); var text = Encoding.UTF8.GetString(exact);")]
+        [InlineData("Process(buffer, n); var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("Console.WriteLine($\"{n}\"); stream.ReadExactly(buffer); var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("var total = n; var text = Encoding.UTF8.GetString(buffer);")]
+        public Task Buffer_used_with_its_count_or_checked_is_quiet(string use)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                int n = socket.Receive(buffer);
+                {{use}}
+                """));
+
+        [Fact]
+        public Task Count_returned_to_the_caller_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                int n = socket.Receive(buffer);
+                socket.Send(buffer);
+                return n;
+                """, "int"));
+
+        [Theory]
+        [InlineData("socket.Receive(Array.Empty<byte>()); var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("int n = stream.ReadAtLeast(buffer, buffer.Length); Console.WriteLine($\"{n}\"); var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("stream.ReadExactly(buffer); var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("IPEndPoint? from = null; var datagram = udp.Receive(ref from); var text = Encoding.UTF8.GetString(datagram);")]
+        [InlineData("int n = socket.Receive(buffer, 4, 100, SocketFlags.None); Console.WriteLine($\"{n}\"); var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("if (buffer.Length > 0) { int n = socket.Receive(buffer); Console.WriteLine($\"{n}\"); } var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("int n = buffer.Length > 4 ? socket.Receive(buffer) : 0; var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("var text = Encoding.UTF8.GetString(buffer); int n = socket.Receive(buffer); Console.WriteLine($\"{n}\");")]
+        [InlineData("int n = socket.Receive(buffer); Console.WriteLine($\"{n}\"); stream.ReadExactly(buffer); var text = Encoding.UTF8.GetString(buffer);")]
+        [InlineData("int n = socket.Receive(buffer); Console.WriteLine($\"{n}\"); Action a = () => Encoding.UTF8.GetString(buffer);")]
+        [InlineData("var memory = new MemoryStream(); memory.Read(buffer, 0, buffer.Length); var text = Encoding.UTF8.GetString(buffer);")]
+        public Task Exact_reads_other_orders_and_other_sources_are_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Fact]
+        public Task Compilation_without_sockets_expects_nothing()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.IO;
+                using System.Text;
+
+                class C
+                {
+                    string M(Stream stream, byte[] buffer)
+                    {
+                        stream.Read(buffer, 0, buffer.Length);
+                        return Encoding.UTF8.GetString(buffer);
+                    }
+                }
+                """);
+
+        // ---- Fix: use the count ----
+
+        [Theory]
+        [InlineData("var text = [|Encoding.UTF8.GetString(buffer)|];", "var text = Encoding.UTF8.GetString(buffer, 0, n);")]
+        [InlineData("var text = [|Encoding.ASCII.GetString(buffer, 0, buffer.Length)|];", "var text = Encoding.ASCII.GetString(buffer, 0, n);")]
+        [InlineData("var chars = [|Encoding.UTF8.GetChars(buffer)|];", "var chars = Encoding.UTF8.GetChars(buffer, 0, n);")]
+        [InlineData("[|stream.Write(buffer)|];", "stream.Write(buffer, 0, n);")]
+        [InlineData("[|stream.Write(buffer, 0, buffer.Length)|];", "stream.Write(buffer, 0, n);")]
+        [InlineData("[|socket.Send(buffer)|];", "socket.Send(buffer.AsSpan(0, n));")]
+        [InlineData("[|socket.Send(buffer.AsSpan())|];", "socket.Send(buffer.AsSpan(0, n));")]
+        [InlineData("using var copy = [|new MemoryStream(buffer)|];", "using var copy = new MemoryStream(buffer, 0, n);")]
+        [InlineData("var copy = [|buffer.AsSpan().ToArray()|];", "var copy = buffer.AsSpan(0, n).ToArray();")]
+        [InlineData("var text = [|Convert.ToBase64String(buffer)|];", "var text = Convert.ToBase64String(buffer, 0, n);")]
+        [InlineData("var value = [|System.Text.Json.JsonSerializer.Deserialize<int[]>(buffer)|];", "var value = System.Text.Json.JsonSerializer.Deserialize<int[]>(buffer.AsSpan(0, n));")]
+        [InlineData("var doc = [|System.Text.Json.JsonDocument.Parse(buffer.AsMemory())|];", "var doc = System.Text.Json.JsonDocument.Parse(buffer.AsMemory(0, n));")]
+        public Task Fix_passes_the_count_or_slices(string before, string after)
+            => Verify.VerifyCodeFixAsync(
+                Method($$"""
+                    int n = socket.Receive(buffer);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    {{before}}
+                    """),
+                Method($$"""
+                    int n = socket.Receive(buffer);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    {{after}}
+                    """));
+
+        [Fact]
+        public Task Fix_uses_ReceivedBytes_of_a_ReceiveFrom_result()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    var result = await socket.ReceiveFromAsync(buffer.AsMemory(), new IPEndPoint(IPAddress.Any, 0));
+                    Console.WriteLine(result.RemoteEndPoint);
+                    await [|stream.WriteAsync(buffer, token)|];
+                    """, "Task", "async"),
+                Method("""
+                    var result = await socket.ReceiveFromAsync(buffer.AsMemory(), new IPEndPoint(IPAddress.Any, 0));
+                    Console.WriteLine(result.RemoteEndPoint);
+                    await stream.WriteAsync(buffer, 0, result.ReceivedBytes, token);
+                    """, "Task", "async"));
+
+        [Fact]
+        public Task Fix_All_fixes_every_consumer()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    int n;
+                    while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        Console.Write([|Encoding.UTF8.GetString(buffer)|]);
+                        [|socket.Send(buffer, SocketFlags.None)|];
+                    }
+                    """),
+                Method("""
+                    int n;
+                    while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        Console.Write(Encoding.UTF8.GetString(buffer, 0, n));
+                        socket.Send(buffer, 0, n, SocketFlags.None);
+                    }
+                    """));
+
+        [Fact]
+        public Task Discarded_count_gets_no_SOCK012_fix()
+        {
+            var source = Method("""
+                {|SOCK010:socket.Receive(buffer)|};
+                var text = [|Encoding.UTF8.GetString(buffer)|];
+                """);
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task Broken_code_does_not_crash()
+        {
+            var test = new Verifiers.SocketAnalyzerTest
+            {
+                TestCode = Usings + """
+                    class C
+                    {
+                        void M(Socket socket, byte[] buffer)
+                        {
+                            int n = socket.Receive(buffer);
+                            var text = Encoding.UTF8.GetString(
+                            socket.Send(buffer
+                            Array.Resize(ref , n);
+                    """,
+                AllowCompilerErrors = true,
+            };
+            await test.RunAsync();
+        }
+
+        private const string NetStandardCode = """
+            using System.Net.Sockets;
+            using System.Text;
+
+            class C
+            {
+                string M(Socket socket, byte[] buffer)
+                {
+                    int n = socket.Receive(buffer);
+                    if (n == 0)
+                    {
+                        return string.Empty;
+                    }
+
+                    BODY
+                }
+            }
+            """;
+
+        [Fact]
+        public Task NetStandard20_fix_passes_the_count()
+        {
+            var test = Verify.Test(
+                NetStandardCode.Replace("BODY", "return [|Encoding.UTF8.GetString(buffer)|];"),
+                NetStandardCode.Replace("BODY", "return Encoding.UTF8.GetString(buffer, 0, n);"));
+            test.References = Verifiers.ReferenceSet.NetStandard20;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task NetStandard20_without_spans_sends_with_offset_and_count()
+        {
+            var test = Verify.Test(
+                NetStandardCode.Replace("BODY", "[|socket.Send(buffer)|];\n        return string.Empty;"),
+                NetStandardCode.Replace("BODY", "socket.Send(buffer, 0, n, SocketFlags.None);\n        return string.Empty;"));
+            test.References = Verifiers.ReferenceSet.NetStandard20;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task NetStandard20_without_spans_offers_no_slice()
+        {
+            var source = NetStandardCode.Replace("BODY", "var copy = [|System.Linq.Enumerable.ToArray(buffer)|];\n        return string.Empty;");
+            var test = Verify.Test(source, source);
+            test.References = Verifiers.ReferenceSet.NetStandard20;
+            return test.RunAsync();
+        }
+
+        private const string FieldCode = """
+            using System;
+            using System.Net.Sockets;
+            using System.Text;
+
+            class Session
+            {
+                private readonly byte[] buffer = new byte[1024];
+                private byte[] scratch = new byte[16];
+
+                string Next(Socket socket)
+                {
+                    BODY
+                }
+
+                void FillRest(Socket socket) { }
+            }
+            """;
+
+        [Fact]
+        public Task Readonly_field_buffer_consumed_whole_is_reported()
+            => Verify.VerifyAnalyzerAsync(FieldCode.Replace("BODY", """
+                int n = socket.Receive(buffer);
+                        Console.WriteLine($"{n}");
+                        return [|Encoding.UTF8.GetString(buffer)|];
+                """));
+
+        [Theory]
+        [InlineData("int n = socket.Receive(buffer); Console.WriteLine($\"{n}\"); FillRest(socket); return Encoding.UTF8.GetString(buffer);")]
+        [InlineData("int n = socket.Receive(scratch); Console.WriteLine($\"{n}\"); return Encoding.UTF8.GetString(scratch);")]
+        public Task Field_buffer_that_a_method_may_fill_or_replace_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(FieldCode.Replace("BODY", body));
+
+        [Fact]
+        public Task Fix_on_a_field_buffer()
+            => Verify.VerifyCodeFixAsync(
+                FieldCode.Replace("BODY", """
+                    int n = socket.Receive(this.buffer);
+                            Console.WriteLine($"{n}");
+                            return [|Encoding.UTF8.GetString(this.buffer)|];
+                    """),
+                FieldCode.Replace("BODY", """
+                    int n = socket.Receive(this.buffer);
+                            Console.WriteLine($"{n}");
+                            return Encoding.UTF8.GetString(this.buffer, 0, n);
+                    """));
+    }
+}
