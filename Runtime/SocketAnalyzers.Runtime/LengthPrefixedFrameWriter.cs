@@ -37,6 +37,7 @@ namespace SocketAnalyzers.Runtime
         private readonly ArrayPool<byte> _pool;
         private byte[]? _buffer;
         private bool _disposed;
+        private int _writesPending;
 
         /// <summary>Creates a writer over a stream.</summary>
         /// <param name="stream">The stream to write frames to.</param>
@@ -89,7 +90,7 @@ namespace SocketAnalyzers.Runtime
         {
             byte[] buffer = Prepare(payload.Span, out int first);
             ValueTask head = WriteAsync(new ReadOnlyMemory<byte>(buffer, 0, LengthPrefixedFrameReader.PrefixLength + first), cancellationToken);
-            if (first == payload.Length)
+            if (first == payload.Length && head.IsCompletedSuccessfully)
             {
                 return head;
             }
@@ -128,11 +129,13 @@ namespace SocketAnalyzers.Runtime
             }
 
             _disposed = true;
-            if (_buffer is not null)
+            // A write still pending reads from the buffer: leave it to the garbage collector rather than hand it to another renter.
+            if (_buffer is not null && Volatile.Read(ref _writesPending) == 0)
             {
                 _pool.Return(_buffer);
-                _buffer = null;
             }
+
+            _buffer = null;
 
             if (!_leaveOpen)
             {
@@ -165,8 +168,19 @@ namespace SocketAnalyzers.Runtime
 #endif
         private async ValueTask WriteRestAsync(ValueTask head, ReadOnlyMemory<byte> rest, CancellationToken cancellationToken)
         {
-            await head.ConfigureAwait(false);
-            await WriteAsync(rest, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _writesPending);
+            try
+            {
+                await head.ConfigureAwait(false);
+                if (!rest.IsEmpty)
+                {
+                    await WriteAsync(rest, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _writesPending);
+            }
         }
 
         private ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)

@@ -181,7 +181,7 @@ namespace SocketAnalyzers.Runtime
 
         private async Task StopCoreAsync(CancellationToken cancellationToken)
         {
-            _stopping.Cancel();
+            CancelQuietly(_stopping);
             _listener?.Dispose();
             await _acceptLoop.ConfigureAwait(false);
 
@@ -194,7 +194,7 @@ namespace SocketAnalyzers.Runtime
             Task all = Task.WhenAll(running);
             if (!await CompletesWithin(all, _shutdownTimeout, cancellationToken).ConfigureAwait(false))
             {
-                _aborting.Cancel();
+                CancelQuietly(_aborting);
                 foreach (Entry entry in _connections.Values)
                 {
                     entry.Connection.Abort();
@@ -202,6 +202,18 @@ namespace SocketAnalyzers.Runtime
 
                 // A handler that ignores both its token and its closed socket is left behind rather than hanging the stop.
                 await CompletesWithin(all, _shutdownTimeout, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Cancels; a handler's callback registered on the token that throws must not fail the stop.</summary>
+        private static void CancelQuietly(CancellationTokenSource source)
+        {
+            try
+            {
+                source.Cancel();
+            }
+            catch (AggregateException)
+            {
             }
         }
 

@@ -24,7 +24,7 @@ namespace SocketAnalyzers.Benchmarks
             Job job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
             if (quick)
             {
-                job = job.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithId("Short");
+                job = job.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithId("Short");
             }
 
             IConfig config = DefaultConfig.Instance

@@ -364,6 +364,24 @@ namespace SocketAnalyzers.Runtime.Tests
             Assert.True(kept.CanWrite);
         }
 
+        [Fact(Timeout = Loopback.TestTimeout)]
+        public async Task Disposing_during_a_pending_read_never_hands_the_buffer_being_filled_to_another_renter()
+        {
+            var (client, server) = await Loopback.PairAsync();
+            using (client)
+            using (server)
+            {
+                var pool = new CountingPool();
+                var reader = new LengthPrefixedFrameReader(server, pool: pool);
+                Task<ReadOnlyMemory<byte>?> pending = reader.ReadFrameAsync().AsTask();
+                Assert.False(pending.IsCompleted);
+                reader.Dispose();
+                Assert.Equal(1, pool.Outstanding);
+                client.Dispose();
+                await Assert.ThrowsAnyAsync<Exception>(() => pending.WaitAsync(Loopback.Step));
+            }
+        }
+
         [Fact]
         public void Bad_arguments_are_rejected()
         {
