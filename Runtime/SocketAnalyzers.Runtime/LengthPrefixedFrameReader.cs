@@ -57,6 +57,7 @@ namespace SocketAnalyzers.Runtime
         private int _end;
         private int _consumed;
         private int _needed = PrefixLength;
+        private int _lastFrameTotal;
         private bool _endOfStream;
         private bool _disposed;
         private bool _readPending;
@@ -253,6 +254,7 @@ namespace SocketAnalyzers.Runtime
 
             frame = new ReadOnlyMemory<byte>(_buffer, _start + PrefixLength, (int)length);
             _consumed = total;
+            _lastFrameTotal = total;
             return true;
         }
 
@@ -313,13 +315,21 @@ namespace SocketAnalyzers.Runtime
 
         /// <summary>
         /// How much to ask the stream for: all the free space (read-ahead serves many small frames per read), except while
-        /// a large frame is incomplete: then only its remainder, so the frame ends at the end of what was read and the
-        /// next frame starts in an empty buffer, with nothing to move.
+        /// a large frame is incomplete (or expected, after a large one): then only its remainder, so the frame ends at the
+        /// end of what was read and the next frame starts in an empty buffer, with nothing to move.
         /// </summary>
         private int ReadSize()
         {
             int free = _buffer.Length - _end;
-            int remainder = _needed - (_end - _start);
+            int buffered = _end - _start;
+            int remainder = _needed - buffered;
+            if (buffered < PrefixLength)
+            {
+                // The next frame's length is not known yet: expect it to be like the last one (a guess only: a wrong
+                // guess costs a compaction or an extra read, never correctness).
+                remainder = _lastFrameTotal - buffered;
+            }
+
             return remainder >= InitialBufferSize && remainder < free ? remainder : free;
         }
 

@@ -56,6 +56,7 @@ namespace SocketAnalyzers.Runtime.Tests
                 var pool = new CountingPool();
                 using var writer = new LengthPrefixedFrameWriter(client, maxFrameLength: 512 * 1024);
                 using var reader = new LengthPrefixedFrameReader(server, maxFrameLength: 512 * 1024, pool);
+                using var cancellable = new CancellationTokenSource();
                 Task send = Task.Run(async () =>
                 {
                     for (int round = 0; round < 3; round++)
@@ -65,7 +66,8 @@ namespace SocketAnalyzers.Runtime.Tests
                             byte[] payload = Loopback.Pattern(Sizes[i], seed: (round * 16) + i);
                             if (async)
                             {
-                                await writer.WriteFrameAsync(payload);
+                                // A token that can be cancelled takes the copying path; none takes the gather send.
+                                await writer.WriteFrameAsync(payload, round == 1 ? cancellable.Token : CancellationToken.None);
                             }
                             else
                             {
