@@ -22,7 +22,8 @@ namespace SocketAnalyzers.Runtime.Internal
         internal GatherSender(Socket socket)
         {
             _socket = socket;
-            _core.RunContinuationsAsynchronously = true;
+            // The completion callback already runs on a thread-pool thread: continue there, without a second hop.
+            _core.RunContinuationsAsynchronously = false;
             _args.Completed += (_, e) => Complete(e);
         }
 
