@@ -321,7 +321,7 @@ namespace SocketAnalyzers.Runtime.Tests
         public void Writing_frames_allocates_nothing_in_steady_state()
         {
             var sink = new MemoryStream(new byte[4 * 1024 * 1024]);
-            using var writer = new LengthPrefixedFrameWriter(sink, leaveOpen: true);
+            using var writer = new LengthPrefixedFrameWriter(sink, leaveOpen: true, pool: new ReusingPool());
             byte[] small = Loopback.Pattern(64);
             byte[] large = Loopback.Pattern(65536);
             writer.WriteFrame(small);
