@@ -29,6 +29,9 @@ namespace SocketAnalyzers.Cli
                                              'Generated', '*.Designer.cs', 'tests/**', '**/Migrations/*.cs'.
                   --fix                      Apply the code fixes in place; files are written only when the fix
                                              adds no compiler error.
+                  --all-files                Bind and analyze every file; by default only files that name a network
+                                             type (Socket, NetworkStream, IPEndPoint, BitConverter...) are, since
+                                             no rule can fire in the others.
               -q, --quiet                    No progress on standard error.
               -v, --verbose                  Details on standard error (projects, references, timings).
               -h, --help                     Show this help.
@@ -134,6 +137,9 @@ namespace SocketAnalyzers.Cli
                     case "--fix":
                         options.Fix = true;
                         break;
+                    case "--all-files":
+                        options.AllFiles = true;
+                        break;
                     case "-q":
                     case "--quiet":
                         options.Quiet = true;
@@ -147,7 +153,7 @@ namespace SocketAnalyzers.Cli
                         return null;
                 }
 
-                if (inlineValue is not null && name is "--fix" or "--quiet" or "--verbose")
+                if (inlineValue is not null && name is "--fix" or "--quiet" or "--verbose" or "--all-files")
                 {
                     error = $"Option '{name}' takes no value.";
                     return null;

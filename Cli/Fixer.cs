@@ -67,7 +67,7 @@ namespace SocketAnalyzers.Cli
                         continue;
                     }
 
-                    var (found, _, _) = await scanner.AnalyzeAsync(unit, compilation, editorConfig, null, cancellationToken).ConfigureAwait(false);
+                    var found = (await scanner.AnalyzeAsync(unit, compilation, editorConfig, null, cancellationToken).ConfigureAwait(false)).Diagnostics;
                     var byDocument = found
                         .Where(d => fixableIds.Contains(d.Id) && d.Location.SourceTree is not null)
                         .GroupBy(d => project.GetDocumentId(d.Location.SourceTree!))
@@ -133,9 +133,9 @@ namespace SocketAnalyzers.Cli
             {
                 var project = solution.GetProject(projectOf[unit])!;
                 var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-                var (left, _, _) = compilation is null
-                    ? (diagnostics[unit], 0, 0)
-                    : await scanner.AnalyzeAsync(unit, compilation, editorConfig, null, cancellationToken).ConfigureAwait(false);
+                var left = compilation is null
+                    ? diagnostics[unit]
+                    : (await scanner.AnalyzeAsync(unit, compilation, editorConfig, null, cancellationToken).ConfigureAwait(false)).Diagnostics;
                 remaining[unit] = left;
                 foreach (var diagnostic in left)
                 {

@@ -104,9 +104,9 @@ namespace SocketAnalyzers.Cli
             var kind = outputType is not null && (outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase))
                 ? OutputKind.ConsoleApplication
                 : OutputKind.DynamicallyLinkedLibrary;
-            var nullable = properties.TryGetValue("Nullable", out var n) && n.Equals("enable", StringComparison.OrdinalIgnoreCase)
-                ? NullableContextOptions.Enable
-                : NullableContextOptions.Disable;
+            // Nullable analysis is off whatever the project says: it re-binds every method body for warnings the scan
+            // does not report, and no rule depends on it.
+            var nullable = NullableContextOptions.Disable;
             return new CSharpCompilationOptions(
                 kind,
                 allowUnsafe: true,

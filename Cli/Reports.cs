@@ -95,6 +95,11 @@ namespace SocketAnalyzers.Cli
                 totals.Append($" in {result.Projects} projects");
             }
 
+            if (result.FilesAnalyzed < result.FilesRead)
+            {
+                totals.Append($" ({result.FilesAnalyzed} name network types and were analyzed)");
+            }
+
             totals.Append(", ");
             totals.Append(result.Findings.Count == 0 ? "no findings" : Plural(result.Findings.Count, "finding"));
             if (result.Threshold != DiagnosticSeverity.Warning)
@@ -117,7 +122,7 @@ namespace SocketAnalyzers.Cli
 
         /// <summary>
         /// JSON, schema version 1: <c>schemaVersion</c>, <c>tool</c> {name, version}, <c>severityThreshold</c>,
-        /// <c>filesRead</c>, <c>filesSkipped</c>, <c>filesExcluded</c>, <c>projects</c>, <c>compilerErrors</c>,
+        /// <c>filesRead</c>, <c>filesAnalyzed</c>, <c>filesSkipped</c>, <c>filesExcluded</c>, <c>projects</c>, <c>compilerErrors</c>,
         /// <c>filesWithCompilerErrors</c>, <c>findings</c> [{ruleId, severity, title, message, path, line, column, endLine,
         /// endColumn, helpUri}], <c>summary</c> [{ruleId, title, count}], <c>fixes</c> (null without --fix, else
         /// {fixed [{path, rules {id: count}}], notWritten [{path, reason}], unfixable}), <c>analyzerFailures</c> [string].
@@ -136,6 +141,7 @@ namespace SocketAnalyzers.Cli
                 json.WriteEndObject();
                 json.WriteString("severityThreshold", SeverityName(result.Threshold));
                 json.WriteNumber("filesRead", result.FilesRead);
+                json.WriteNumber("filesAnalyzed", result.FilesAnalyzed);
                 json.WriteNumber("filesSkipped", result.FilesSkipped);
                 json.WriteNumber("filesExcluded", result.FilesExcluded);
                 json.WriteNumber("projects", result.Projects);

@@ -25,6 +25,9 @@ namespace SocketAnalyzers.Cli
 
         public bool Fix { get; set; }
 
+        /// <summary>Bind and analyze every file, not only those that name a network type.</summary>
+        public bool AllFiles { get; set; }
+
         /// <summary>Write the report here instead of standard output.</summary>
         public string? OutputPath { get; set; }
 

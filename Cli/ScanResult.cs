@@ -45,6 +45,9 @@ namespace SocketAnalyzers.Cli
 
         public int FilesSkipped { get; set; }
 
+        /// <summary>Files bound and analyzed: the ones that name a network type (every file with --all-files).</summary>
+        public int FilesAnalyzed { get; set; }
+
         public int FilesExcluded { get; set; }
 
         public int Projects { get; set; }

@@ -13,6 +13,9 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace SocketAnalyzers.Cli
 {
+    /// <summary>What the analyzers found in one compilation.</summary>
+    internal sealed record UnitAnalysis(ImmutableArray<Diagnostic> Diagnostics, int Errors, int FilesWithErrors, int FilesAnalyzed);
+
     /// <summary>A group of sources made ready to compile: its files, options and the compilation itself.</summary>
     internal sealed class CompilationUnit
     {
@@ -114,14 +117,15 @@ namespace SocketAnalyzers.Cli
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken },
                 async (unit, ct) =>
                 {
-                    var (analyzerDiagnostics, errors, filesWithErrors) = await AnalyzeAsync(unit, unit.Compilation!, editorConfig, result, ct).ConfigureAwait(false);
+                    var analysis = await AnalyzeAsync(unit, unit.Compilation!, editorConfig, result, ct).ConfigureAwait(false);
                     lock (result)
                     {
-                        result.CompilerErrors += errors;
-                        result.FilesWithCompilerErrors += filesWithErrors;
+                        result.CompilerErrors += analysis.Errors;
+                        result.FilesWithCompilerErrors += analysis.FilesWithErrors;
+                        result.FilesAnalyzed += analysis.FilesAnalyzed;
                     }
 
-                    findings.Add((unit, analyzerDiagnostics));
+                    findings.Add((unit, analysis.Diagnostics));
                     progress.ProjectDone();
                 }).ConfigureAwait(false);
 
@@ -169,43 +173,76 @@ namespace SocketAnalyzers.Cli
         }
 
         /// <summary>
-        /// Runs every analyzer over <paramref name="compilation"/> and returns the diagnostics to report (in scanned
-        /// files, at or above the threshold, not suppressed), with the count of compiler errors.
+        /// Runs every analyzer over the files of <paramref name="compilation"/> that can hold a finding (all of them with
+        /// <c>--all-files</c>) and returns the diagnostics to report (in scanned files, at or above the threshold, not
+        /// suppressed), with the count of compiler errors and of the files analyzed.
         /// </summary>
-        internal async Task<(ImmutableArray<Diagnostic> Diagnostics, int Errors, int FilesWithErrors)> AnalyzeAsync(
+        internal async Task<UnitAnalysis> AnalyzeAsync(
             CompilationUnit unit, Compilation compilation, EditorConfigOptions editorConfig, ScanResult? failures, CancellationToken cancellationToken)
         {
             if (catalog.Analyzers.IsEmpty || unit.Files.Count == 0)
             {
-                return (ImmutableArray<Diagnostic>.Empty, 0, 0);
+                return new UnitAnalysis(ImmutableArray<Diagnostic>.Empty, 0, 0, 0);
             }
 
             var scanned = new HashSet<string>(unit.Files.Select(f => f.FullPath), StringComparer.Ordinal);
+            var scannedTrees = compilation.SyntaxTrees.Where(t => scanned.Contains(t.FilePath)).ToList();
             var analyzerOptions = new CompilationWithAnalyzersOptions(
                 editorConfig.AnalyzerOptions,
                 onAnalyzerException: null,
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false,
                 reportSuppressedDiagnostics: false);
-            ImmutableArray<Diagnostic> all;
+            var all = new List<Diagnostic>();
+            int analyzed;
             try
             {
                 var withAnalyzers = compilation.WithAnalyzers(catalog.Analyzers, analyzerOptions);
+                var relevant = options.AllFiles
+                    ? new HashSet<SyntaxTree>(scannedTrees)
+                    : NetworkRelevance.Select(compilation, scannedTrees, cancellationToken);
+                analyzed = relevant.Count;
+                if (relevant.Count == scannedTrees.Count)
+                {
+                    // Every file: the whole compilation at once. The analyzer driver computes the compiler's diagnostics
+                    // anyway to raise its events, so counting every compiler error is free.
+                    all.AddRange(await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false));
+                }
+                else
+                {
+                    // Only the files that can hold a finding; the others are parsed and declared, never bound.
+                    all.AddRange(compilation.GetParseDiagnostics(cancellationToken));
+                    all.AddRange(compilation.GetDeclarationDiagnostics(cancellationToken));
+                    var bag = new ConcurrentBag<Diagnostic>();
+                    await Parallel.ForEachAsync(
+                        relevant,
+                        new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken },
+                        async (tree, ct) =>
+                        {
+                            foreach (var diagnostic in await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, ct).ConfigureAwait(false))
+                            {
+                                bag.Add(diagnostic);
+                            }
 
-                // All diagnostics: the analyzer driver computes the compiler's anyway to raise its events, so counting errors is free.
-                all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+                            foreach (var diagnostic in await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, ct).ConfigureAwait(false))
+                            {
+                                bag.Add(diagnostic);
+                            }
+                        }).ConfigureAwait(false);
+                    all.AddRange(bag);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 RecordFailure(failures, e, null, null, unit.Group.Name);
-                return (ImmutableArray<Diagnostic>.Empty, 0, 0);
+                return new UnitAnalysis(ImmutableArray<Diagnostic>.Empty, 0, 0, 0);
             }
 
             var ruleIds = new HashSet<string>(catalog.Rules.Select(r => r.Id), StringComparer.Ordinal);
             var reported = ImmutableArray.CreateBuilder<Diagnostic>();
             var errors = 0;
             var filesWithErrors = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var diagnostic in all)
+            foreach (var diagnostic in all.Distinct())
             {
                 var path = diagnostic.Location.SourceTree?.FilePath;
                 if (ruleIds.Contains(diagnostic.Id))
@@ -226,7 +263,7 @@ namespace SocketAnalyzers.Cli
                 }
             }
 
-            return (reported.ToImmutable(), errors, filesWithErrors.Count);
+            return new UnitAnalysis(reported.ToImmutable(), errors, filesWithErrors.Count, analyzed);
         }
 
         internal CSharpCompilation CreateCompilation(CompilationUnit unit, ImmutableArray<MetadataReference> frameworkReferences)
