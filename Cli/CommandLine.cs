@@ -132,7 +132,7 @@ namespace SocketAnalyzers.Cli
                             return null;
                         }
 
-                        options.OutputPath = Path.GetFullPath(output);
+                        options.OutputPath = output;
                         break;
                     case "--fix":
                         options.Fix = true;

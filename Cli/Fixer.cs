@@ -303,8 +303,12 @@ namespace SocketAnalyzers.Cli
                 .ToList();
         }
 
+        /// <summary>Documents whose text differs from the original (a reverted document does not count).</summary>
         private static IEnumerable<DocumentId> ChangedDocuments(Solution original, Solution solution)
-            => solution.GetChanges(original).GetProjectChanges().SelectMany(p => p.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true));
+            => solution.GetChanges(original).GetProjectChanges()
+                .SelectMany(p => p.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true))
+                .Where(id => !original.GetDocument(id)!.GetTextAsync().Result.ContentEquals(solution.GetDocument(id)!.GetTextAsync().Result))
+                .ToList();
 
         private (Solution Solution, Dictionary<CompilationUnit, ProjectId> ProjectOf, Dictionary<DocumentId, SourceFile> FileOf) CreateSolution(
             IReadOnlyList<CompilationUnit> units, List<CompilationUnit> toFix)

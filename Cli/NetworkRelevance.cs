@@ -83,8 +83,16 @@ namespace SocketAnalyzers.Cli
             var names = new HashSet<string>(types.Select(t => t.Name), StringComparer.Ordinal);
 
             // Source types derived from network types, and source members whose type involves one.
+            // (Of this project and of the scanned projects it references: conn.Link.Receive(b) with Link declared there.)
             var sourceTypes = new List<INamedTypeSymbol>();
             CollectTypes(compilation.Assembly.GlobalNamespace, sourceTypes, cancellationToken);
+            foreach (var reference in compilation.References.OfType<CompilationReference>())
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol referenced)
+                {
+                    CollectTypes(referenced.GlobalNamespace, sourceTypes, cancellationToken);
+                }
+            }
             foreach (var type in sourceTypes)
             {
                 if (Involves(type.BaseType, types, 0))

@@ -86,6 +86,11 @@ namespace SocketAnalyzers.Cli
             }
 
             configure?.Invoke(options);
+            if (options.OutputPath is not null)
+            {
+                options.OutputPath = Path.GetFullPath(options.OutputPath, options.BaseDirectory);
+            }
+
             var problem = SourceDiscovery.Validate(options.Paths, options.BaseDirectory);
             if (problem is not null)
             {

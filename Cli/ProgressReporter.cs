@@ -35,6 +35,10 @@ namespace SocketAnalyzers.Cli
             {
                 var period = interactive ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5);
                 timer = new Timer(_ => Print(), null, delay, period);
+                if (delay <= TimeSpan.Zero)
+                {
+                    Print();
+                }
             }
         }
 

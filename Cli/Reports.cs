@@ -97,7 +97,7 @@ namespace SocketAnalyzers.Cli
 
             if (result.FilesAnalyzed < result.FilesRead)
             {
-                totals.Append($" ({result.FilesAnalyzed} name network types and were analyzed)");
+                totals.Append(result.FilesAnalyzed == 0 ? " (none with network code)" : $" ({result.FilesAnalyzed} with network code analyzed)");
             }
 
             totals.Append(", ");

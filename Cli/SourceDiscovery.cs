@@ -190,8 +190,14 @@ namespace SocketAnalyzers.Cli
                 foreach (var subdirectory in subdirectories.OrderByDescending(d => d, StringComparer.Ordinal))
                 {
                     var name = Path.GetFileName(subdirectory);
-                    if (SkippedFolders.Contains(name) || IsLink(subdirectory) || IsExcluded(subdirectory, root))
+                    if (SkippedFolders.Contains(name) || IsLink(subdirectory))
                     {
+                        continue;
+                    }
+
+                    if (IsExcluded(subdirectory, root))
+                    {
+                        ExcludedFiles += CountSources(subdirectory);
                         continue;
                     }
 
@@ -289,6 +295,18 @@ namespace SocketAnalyzers.Cli
 
             projectOfDirectory[directory] = result;
             return result;
+        }
+
+        private static int CountSources(string directory)
+        {
+            try
+            {
+                return Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories).Count();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return 0;
+            }
         }
 
         private bool HasProject(string directory) => SafeGetFiles(directory, "*.csproj").Length > 0;
