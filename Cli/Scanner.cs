@@ -198,7 +198,7 @@ namespace SocketAnalyzers.Cli
             try
             {
                 var withAnalyzers = compilation.WithAnalyzers(catalog.Analyzers, analyzerOptions);
-                var relevant = options.AllFiles
+                var relevant = options.AllFiles || await NeedsWholeCompilationAsync(withAnalyzers, cancellationToken).ConfigureAwait(false)
                     ? new HashSet<SyntaxTree>(scannedTrees)
                     : NetworkRelevance.Select(compilation, scannedTrees, cancellationToken);
                 analyzed = relevant.Count;
@@ -264,6 +264,24 @@ namespace SocketAnalyzers.Cli
             }
 
             return new UnitAnalysis(reported.ToImmutable(), errors, filesWithErrors.Count, analyzed);
+        }
+
+        /// <summary>
+        /// True when an analyzer registered compilation-end or symbol-end actions for this compilation: those only run
+        /// when the whole compilation is analyzed, so the file filter would lose their findings.
+        /// </summary>
+        private async Task<bool> NeedsWholeCompilationAsync(CompilationWithAnalyzers withAnalyzers, CancellationToken cancellationToken)
+        {
+            foreach (var analyzer in catalog.Analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).ConfigureAwait(false);
+                if (telemetry.CompilationEndActionsCount > 0 || telemetry.SymbolEndActionsCount > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         internal CSharpCompilation CreateCompilation(CompilationUnit unit, ImmutableArray<MetadataReference> frameworkReferences)

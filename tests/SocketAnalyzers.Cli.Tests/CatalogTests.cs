@@ -46,6 +46,44 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Contains("\"ruleId\": \"TEST001\"", sarif.Stdout);
         }
 
+        [Fact]
+        public async Task A_rule_with_compilation_end_actions_sees_the_whole_compilation()
+        {
+            using var tree = new TempTree();
+            tree.Write("Sockets.cs", "using System.Net.Sockets;\nclass UsesSockets { Socket s; }\n");
+            tree.Write("Plain.cs", "class Plain { }\n");
+
+            var run = await Cli.RunWithAsync(tree, new DiagnosticAnalyzer[] { new CountTypesAtEndAnalyzer() }, null, "scan", ".", "--format", "json");
+
+            Assert.Contains("2 types in the compilation", run.Stdout);
+            Assert.Contains("\"filesAnalyzed\": 2", run.Stdout);
+        }
+
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class CountTypesAtEndAnalyzer : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = new(
+                "TEST002", "Types counted", "{0} types in the compilation", "Test", DiagnosticSeverity.Warning, true, customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterCompilationStartAction(start =>
+                {
+                    var count = 0;
+                    start.RegisterSymbolAction(_ => System.Threading.Interlocked.Increment(ref count), SymbolKind.NamedType);
+                    start.RegisterCompilationEndAction(end =>
+                    {
+                        var first = end.Compilation.SyntaxTrees.First(t => t.FilePath.EndsWith("Sockets.cs", StringComparison.Ordinal));
+                        end.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(first, new Microsoft.CodeAnalysis.Text.TextSpan(0, 5)), count));
+                    });
+                });
+            }
+        }
+
         [DiagnosticAnalyzer(LanguageNames.CSharp)]
         private sealed class FlagClassAnalyzer : DiagnosticAnalyzer
         {
