@@ -372,7 +372,7 @@ namespace SocketAnalyzers.Cli
                         parseOptions: unit.ParseOptions,
                         documents: documents,
                         projectReferences: unit.References.Where(needed.Contains).Select(r => new ProjectReference(projectOf[r])),
-                        metadataReferences: frameworkReferences)
+                        metadataReferences: frameworkReferences.AddRange(unit.PackageReferences))
                     .WithAnalyzerConfigDocuments(editorConfigs));
             }
 

@@ -32,9 +32,9 @@ namespace SocketAnalyzers.Cli
         };
 
         /// <summary>The trees among <paramref name="trees"/> that name something network-related.</summary>
-        public static HashSet<SyntaxTree> Select(Compilation compilation, IReadOnlyCollection<SyntaxTree> trees, CancellationToken cancellationToken)
+        public static HashSet<SyntaxTree> Select(Compilation compilation, IReadOnlyCollection<SyntaxTree> trees, IReadOnlyCollection<MetadataReference> extraReferences, CancellationToken cancellationToken)
         {
-            var names = RelevantNames(compilation, trees, cancellationToken);
+            var names = RelevantNames(compilation, trees, extraReferences, cancellationToken);
             var selected = new HashSet<SyntaxTree>();
             foreach (var tree in trees)
             {
@@ -52,7 +52,7 @@ namespace SocketAnalyzers.Cli
             return selected;
         }
 
-        internal static HashSet<string> RelevantNames(Compilation compilation, IReadOnlyCollection<SyntaxTree> trees, CancellationToken cancellationToken)
+        internal static HashSet<string> RelevantNames(Compilation compilation, IReadOnlyCollection<SyntaxTree> trees, IReadOnlyCollection<MetadataReference> extraReferences, CancellationToken cancellationToken)
         {
             var types = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
             foreach (var name in Namespaces)
@@ -83,10 +83,10 @@ namespace SocketAnalyzers.Cli
             var names = new HashSet<string>(types.Select(t => t.Name), StringComparer.Ordinal);
 
             // Source types derived from network types, and source members whose type involves one.
-            // (Of this project and of the scanned projects it references: conn.Link.Receive(b) with Link declared there.)
+            // (Of this project, of the scanned projects it references and of its cached packages: conn.Link.Receive(b) with Link declared there.)
             var sourceTypes = new List<INamedTypeSymbol>();
             CollectTypes(compilation.Assembly.GlobalNamespace, sourceTypes, cancellationToken);
-            foreach (var reference in compilation.References.OfType<CompilationReference>())
+            foreach (var reference in compilation.References.Where(r => r is CompilationReference || extraReferences.Contains(r)))
             {
                 if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol referenced)
                 {
@@ -185,7 +185,7 @@ namespace SocketAnalyzers.Cli
                 {
                     CollectTypes(ns, result, cancellationToken);
                 }
-                else if (member is INamedTypeSymbol type)
+                else if (member is INamedTypeSymbol type && (type.Locations.Any(l => l.IsInSource) || type.DeclaredAccessibility == Accessibility.Public))
                 {
                     result.Add(type);
                     CollectTypes(type, result, cancellationToken);

@@ -54,6 +54,9 @@ namespace SocketAnalyzers.Cli
         /// <summary>Full paths of referenced .csproj files.</summary>
         public List<string> ProjectReferences { get; } = new();
 
+        /// <summary>Package IDs of <c>PackageReference</c> items (versions are ignored: the local cache decides).</summary>
+        public List<string> PackageReferences { get; } = new();
+
         /// <summary>Settings for files outside any project: today's language, .NET symbols, no implicit usings.</summary>
         public static ProjectSettings Loose { get; } = new(null);
 
@@ -292,6 +295,13 @@ namespace SocketAnalyzers.Cli
                             {
                                 CompileRemove.Add(Glob.Parse(pattern));
                             }
+                        }
+
+                        break;
+                    case "PackageReference" when include is not null:
+                        if (!include.Contains("$(", StringComparison.Ordinal) && !PackageReferences.Contains(include, StringComparer.OrdinalIgnoreCase))
+                        {
+                            PackageReferences.Add(include);
                         }
 
                         break;

@@ -43,6 +43,9 @@ namespace SocketAnalyzers.Cli
         /// <summary>Progress starts after this long; tests set it to zero.</summary>
         public TimeSpan ProgressDelay { get; set; } = TimeSpan.FromSeconds(3);
 
+        /// <summary>The local NuGet cache that package references are taken from; null for none.</summary>
+        public string? PackagesFolder { get; set; } = PackageReferences.DefaultRoot();
+
         /// <summary>Paths are printed relative to this folder (the current directory).</summary>
         public string BaseDirectory { get; set; } = Environment.CurrentDirectory;
     }

@@ -47,6 +47,9 @@ namespace SocketAnalyzers.Cli
         public List<CompilationUnit> References { get; } = new();
 
         public CSharpCompilation? Compilation { get; set; }
+
+        /// <summary>Assemblies of the project's packages found in the local NuGet cache.</summary>
+        public ImmutableArray<MetadataReference> PackageReferences { get; set; } = ImmutableArray<MetadataReference>.Empty;
     }
 
     /// <summary>
@@ -104,9 +107,11 @@ namespace SocketAnalyzers.Cli
                 }
             }
 
+            var packages = new PackageReferences(options.PackagesFolder, references.References);
             foreach (var unit in units)
             {
                 unit.CompilationOptions = unit.CompilationOptions.WithSyntaxTreeOptionsProvider(editorConfig);
+                unit.PackageReferences = packages.Resolve(unit.Group.Settings.PackageReferences);
                 unit.Compilation = CreateCompilation(unit, references.References);
             }
 
@@ -200,7 +205,7 @@ namespace SocketAnalyzers.Cli
                 var withAnalyzers = compilation.WithAnalyzers(catalog.Analyzers, analyzerOptions);
                 var relevant = options.AllFiles || await NeedsWholeCompilationAsync(withAnalyzers, cancellationToken).ConfigureAwait(false)
                     ? new HashSet<SyntaxTree>(scannedTrees)
-                    : NetworkRelevance.Select(compilation, scannedTrees, cancellationToken);
+                    : NetworkRelevance.Select(compilation, scannedTrees, new HashSet<MetadataReference>(unit.PackageReferences), cancellationToken);
                 analyzed = relevant.Count;
                 if (relevant.Count == scannedTrees.Count)
                 {
@@ -293,7 +298,7 @@ namespace SocketAnalyzers.Cli
                 trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(unit.GlobalUsings), unit.ParseOptions, unit.GlobalUsingsPath));
             }
 
-            var references = frameworkReferences.AddRange(unit.References
+            var references = frameworkReferences.AddRange(unit.PackageReferences).AddRange(unit.References
                 .Where(r => r.Compilation is not null)
                 .Select(r => (MetadataReference)r.Compilation!.ToMetadataReference()));
             return CSharpCompilation.Create(unit.AssemblyName, trees, references, unit.CompilationOptions);

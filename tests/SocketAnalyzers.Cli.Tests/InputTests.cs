@@ -217,6 +217,52 @@ namespace SocketAnalyzers.Cli.Tests
         }
 
         [Fact]
+        public async Task Package_references_and_their_dependencies_bind_from_the_local_nuget_cache_when_cached()
+        {
+            using var tree = new TempTree();
+            using var packages = new TempTree();
+            // A cached package whose type hands out a socket: the scanned file names no network type itself.
+            var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Fake.Net",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Fake { public sealed class Conn { public System.Net.Sockets.Socket Link { get; } = null!; } }") },
+                FrameworkReferences.Instance.References,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            var dll = packages.PathOf("fake.net/1.2.0/lib/netstandard2.0/Fake.Net.dll");
+            Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
+            using (var stream = File.Create(dll))
+            {
+                Assert.True(library.Emit(stream).Success);
+            }
+
+            // The project references a meta-package without assemblies; the types come from its dependency.
+            packages.Write("fake.meta/2.0.0/fake.meta.nuspec", "<?xml version=\"1.0\"?><package><metadata><id>Fake.Meta</id><dependencies><group targetFramework=\"netstandard2.0\"><dependency id=\"Fake.Net\" version=\"1.2.0\" /></group></dependencies></metadata></package>");
+            tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Fake.Meta\" Version=\"2.0.0\" /></ItemGroup></Project>");
+            tree.Write("App/Use.cs", "public static class Use { public static void Read(Fake.Conn c, byte[] b) { c.Link.Receive(b); } }");
+
+            var cached = await RunWithPackagesAsync(tree, packages.Root);
+            var notCached = await RunWithPackagesAsync(tree, tree.PathOf("no-cache"));
+
+            Assert.True(cached.ExitCode == 1, cached.ToString());
+            Assert.Contains("Use.cs(1,76): warning SOCK010", cached.Stdout);
+            Assert.DoesNotContain("compiler error", cached.Stdout);
+            Assert.True(notCached.ExitCode == 0, notCached.ToString());
+            Assert.Contains("compiler error", notCached.Stdout);
+        }
+
+        private static async Task<CliRun> RunWithPackagesAsync(TempTree tree, string packagesFolder)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var exit = await Program.RunAsync(new[] { "scan", "App" }, stdout, stderr, AnalyzerCatalog.Default, o =>
+            {
+                o.BaseDirectory = tree.Root;
+                o.PackagesFolder = packagesFolder;
+                o.Quiet = true;
+            });
+            return new CliRun(exit, stdout.ToString(), stderr.ToString());
+        }
+
+        [Fact]
         public async Task A_solution_file_scans_the_projects_it_lists()
         {
             using var tree = new TempTree();
