@@ -108,6 +108,47 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Equal(before, File.ReadAllBytes(path));
         }
 
+        [Fact]
+        public async Task Fix_without_a_fix_all_provider_applies_one_fix_per_round_until_done()
+        {
+            using var tree = new TempTree();
+            var two = Sources.DiscardedReceive.Replace(
+                "        }\n    }\n}",
+                "        }\n\n        public void ReadBody(Socket socket, byte[] buffer)\n        {\n            socket.Receive(buffer);\n        }\n    }\n}");
+            Assert.NotEqual(Sources.DiscardedReceive, two);
+            tree.Write("Client.cs", two);
+
+            var run = await Cli.RunWithAsync(tree, null, new CodeFixProvider[] { new KeepCountFixProvider(fixAll: false) }, "scan", ".", "--fix");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(tree.Read("Client.cs"), "var received = socket.Receive").Count);
+            Assert.Contains("fixed Client.cs: SOCK010 x2", run.Stdout);
+        }
+
+        [Fact]
+        public async Task A_code_fix_that_throws_changes_nothing_and_the_scan_still_reports()
+        {
+            using var tree = new TempTree();
+            var path = tree.Write("Client.cs", Sources.DiscardedReceive);
+            var before = File.ReadAllBytes(path);
+
+            var run = await Cli.RunWithAsync(tree, null, new CodeFixProvider[] { new ThrowingFixProvider() }, "scan", ".", "--fix");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.Equal(before, File.ReadAllBytes(path));
+            Assert.Contains("a code fix failed in Client.cs: InvalidOperationException", run.Stderr);
+            Assert.Contains("Client.cs(10,13): warning SOCK010", run.Stdout);
+        }
+
+        private sealed class ThrowingFixProvider : CodeFixProvider
+        {
+            public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("SOCK010");
+
+            public override FixAllProvider? GetFixAllProvider() => null;
+
+            public override Task RegisterCodeFixesAsync(CodeFixContext context) => throw new InvalidOperationException("broken fixer");
+        }
+
         /// <summary>
         /// A test-only fix for SOCK010: <c>s.Receive(b);</c> becomes <c>var received = s.Receive(b);</c>. Applied twice in
         /// one scope it declares the same local twice, which lets a test check that such a file is not written.
@@ -115,9 +156,16 @@ namespace SocketAnalyzers.Cli.Tests
         [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KeepCountFixProvider)), Shared]
         private sealed class KeepCountFixProvider : CodeFixProvider
         {
+            private readonly bool fixAll;
+
+            public KeepCountFixProvider(bool fixAll = true)
+            {
+                this.fixAll = fixAll;
+            }
+
             public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("SOCK010");
 
-            public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+            public override FixAllProvider? GetFixAllProvider() => fixAll ? WellKnownFixAllProviders.BatchFixer : null;
 
             public override async Task RegisterCodeFixesAsync(CodeFixContext context)
             {
