@@ -31,26 +31,56 @@ namespace SocketAnalyzers.Cli
             "System.BitConverter", "System.IO.BinaryReader", "System.IO.BinaryWriter", "System.Runtime.InteropServices.MemoryMarshal",
         };
 
-        /// <summary>The trees among <paramref name="trees"/> that name something network-related.</summary>
+        /// <summary>The trees among <paramref name="trees"/> that name something network-related (as a word: <c>@Socket</c> and <c>Socket</c> alike).</summary>
         public static HashSet<SyntaxTree> Select(Compilation compilation, IReadOnlyCollection<SyntaxTree> trees, IReadOnlyCollection<MetadataReference> extraReferences, CancellationToken cancellationToken)
         {
             var names = RelevantNames(compilation, trees, extraReferences, cancellationToken);
+            var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
             var selected = new HashSet<SyntaxTree>();
             foreach (var tree in trees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                if (MentionsAny(tree.GetText(cancellationToken).ToString(), lookup))
                 {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
-                    {
-                        selected.Add(tree);
-                        break;
-                    }
+                    selected.Add(tree);
                 }
             }
 
             return selected;
         }
+
+        /// <summary>
+        /// True when a word of <paramref name="text"/> (a run of letters, digits and underscores, so identifiers, and
+        /// words in comments and strings, which only ever add files) is one of the names. One pass, no syntax nodes.
+        /// </summary>
+        internal static bool MentionsAny(string text, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> names)
+        {
+            var span = text.AsSpan();
+            var i = 0;
+            while (i < span.Length)
+            {
+                if (!IsWordChar(span[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < span.Length && IsWordChar(span[i]))
+                {
+                    i++;
+                }
+
+                if (names.Contains(span.Slice(start, i - start)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
         internal static HashSet<string> RelevantNames(Compilation compilation, IReadOnlyCollection<SyntaxTree> trees, IReadOnlyCollection<MetadataReference> extraReferences, CancellationToken cancellationToken)
         {

@@ -7,7 +7,8 @@ namespace SocketAnalyzers.Cli
 {
     /// <summary>
     /// Progress on standard error, once a scan has run longer than a few seconds: a line that rewrites itself on a
-    /// terminal, a line every few seconds otherwise. Quiet scans and quick scans print nothing.
+    /// terminal, a line every few seconds otherwise. Quiet scans and quick scans print nothing. Writes lock the
+    /// writer, as every other writer of standard error in the scanner does.
     /// </summary>
     internal sealed class ProgressReporter : IDisposable
     {
@@ -16,7 +17,6 @@ namespace SocketAnalyzers.Cli
         private readonly bool rewrite;
         private readonly Stopwatch stopwatch = Stopwatch.StartNew();
         private readonly Timer? timer;
-        private readonly object gate = new();
         private int filesRead;
         private int filesTotal;
         private int projectsDone;
@@ -65,7 +65,7 @@ namespace SocketAnalyzers.Cli
         public void Dispose()
         {
             timer?.Dispose();
-            lock (gate)
+            lock (writer)
             {
                 if (printed && rewrite)
                 {
@@ -85,7 +85,7 @@ namespace SocketAnalyzers.Cli
                 return;
             }
 
-            lock (gate)
+            lock (writer)
             {
                 if (disposed)
                 {

@@ -203,9 +203,11 @@ namespace SocketAnalyzers.Cli
             try
             {
                 var withAnalyzers = compilation.WithAnalyzers(catalog.Analyzers, analyzerOptions);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var relevant = options.AllFiles || await NeedsWholeCompilationAsync(withAnalyzers, cancellationToken).ConfigureAwait(false)
                     ? new HashSet<SyntaxTree>(scannedTrees)
                     : NetworkRelevance.Select(compilation, scannedTrees, new HashSet<MetadataReference>(unit.PackageReferences), cancellationToken);
+                var selectTime = clock.Elapsed;
                 analyzed = relevant.Count;
                 if (relevant.Count == scannedTrees.Count)
                 {
@@ -218,6 +220,7 @@ namespace SocketAnalyzers.Cli
                     // Only the files that can hold a finding; the others are parsed and declared, never bound.
                     all.AddRange(compilation.GetParseDiagnostics(cancellationToken));
                     all.AddRange(compilation.GetDeclarationDiagnostics(cancellationToken));
+                    var declarationTime = clock.Elapsed;
                     var bag = new ConcurrentBag<Diagnostic>();
                     await Parallel.ForEachAsync(
                         relevant,
@@ -235,6 +238,13 @@ namespace SocketAnalyzers.Cli
                             }
                         }).ConfigureAwait(false);
                     all.AddRange(bag);
+                    if (options.Verbose)
+                    {
+                        lock (log)
+                        {
+                            log.WriteLine($"socketanalyzers: {unit.Group.Name}: {relevant.Count}/{scannedTrees.Count} files; selected in {selectTime.TotalSeconds:0.00} s, declarations by {declarationTime.TotalSeconds:0.00} s, analyzed by {clock.Elapsed.TotalSeconds:0.00} s");
+                        }
+                    }
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -40,6 +40,11 @@ namespace SocketAnalyzers.Cli
             "bin", "obj", ".git", ".vs", ".idea", "node_modules", "packages", "TestResults", "artifacts",
         };
 
+        private static readonly HashSet<string> UnityGeneratedFolders = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "Library", "Temp", "Logs", "UserSettings",
+        };
+
         private readonly IReadOnlyList<Glob> excludes;
         private readonly string baseDirectory;
         private readonly Dictionary<string, string?> projectOfDirectory = new(StringComparer.Ordinal);
@@ -187,10 +192,12 @@ namespace SocketAnalyzers.Cli
                     }
                 }
 
+                // A Unity project's root: Library/ holds the package cache (thousands of files that are not this code).
+                var unityRoot = subdirectories.Any(d => Path.GetFileName(d) == "Assets") && subdirectories.Any(d => Path.GetFileName(d) == "ProjectSettings");
                 foreach (var subdirectory in subdirectories.OrderByDescending(d => d, StringComparer.Ordinal))
                 {
                     var name = Path.GetFileName(subdirectory);
-                    if (SkippedFolders.Contains(name) || IsLink(subdirectory))
+                    if (SkippedFolders.Contains(name) || IsLink(subdirectory) || (unityRoot && UnityGeneratedFolders.Contains(name)))
                     {
                         continue;
                     }

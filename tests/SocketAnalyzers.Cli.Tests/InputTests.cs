@@ -44,6 +44,22 @@ namespace SocketAnalyzers.Cli.Tests
         }
 
         [Fact]
+        public async Task A_unity_project_is_read_without_its_library_cache()
+        {
+            using var tree = new TempTree();
+            tree.Write("Game/Assets/Scripts/Net.cs", Sources.DiscardedReceive);
+            tree.Write("Game/ProjectSettings/ProjectVersion.txt", "m_EditorVersion: 2022.3.0f1");
+            tree.Write("Game/Library/PackageCache/com.unity.x/Runtime/Cached.cs", Sources.DiscardedReceive.Replace("class Client", "class Cached"));
+            tree.Write("Game/Temp/Generated.cs", Sources.DiscardedReceive.Replace("class Client", "class Temp"));
+
+            var run = await Cli.RunAsync(tree, "scan", "Game");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("Net.cs(10,13)", run.Stdout);
+            Assert.Contains("1 file read, 1 finding.", run.Stdout);
+        }
+
+        [Fact]
         public async Task Broken_code_is_analyzed_as_far_as_it_binds_and_never_crashes()
         {
             using var tree = new TempTree();
