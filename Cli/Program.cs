@@ -118,10 +118,16 @@ namespace SocketAnalyzers.Cli
 
                 if (options.OutputPath is not null)
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
-                    using (var file = new StreamWriter(options.OutputPath, append: false, new System.Text.UTF8Encoding(false)))
+                    try
                     {
+                        Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
+                        using var file = new StreamWriter(options.OutputPath, append: false, new System.Text.UTF8Encoding(false));
                         Reports.Write(result, catalog, options.Format, file);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        stderr.WriteLine($"socketanalyzers: cannot write {options.OutputPath}: {e.Message}");
+                        return UsageError;
                     }
 
                     stderr.WriteLine($"socketanalyzers: {result.FilesRead} files read, {result.Findings.Count} findings; report written to {options.OutputPath}");

@@ -278,6 +278,36 @@ namespace SocketAnalyzers.Cli.Tests
             return new CliRun(exit, stdout.ToString(), stderr.ToString());
         }
 
+        [Theory]
+        [InlineData("global using Wire = System.Net.Sockets.Socket;", "class User { void Read(Wire w, byte[] b) { w.Receive(b); } }")]
+        [InlineData("public class Link : System.Net.Sockets.Socket { public Link() : base(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { } }", "class User { void Read(Link l, byte[] b) { l.Receive(b); } }")]
+        [InlineData("public static class Factory { public static System.Net.Sockets.Socket Open() => null; }", "class User { void Read(byte[] b) { var s = Factory.Open(); s.Receive(b); } }")]
+        public async Task The_file_filter_follows_aliases_derived_types_and_members_declared_elsewhere(string declarations, string use)
+        {
+            using var tree = new TempTree();
+            tree.Write("Declarations.cs", declarations);
+            tree.Write("User.cs", use);
+
+            var run = await Cli.RunAsync(tree, "scan", ".", "--format", "json");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            using var json = JsonDocument.Parse(run.Stdout);
+            Assert.Equal("User.cs", Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray()).GetProperty("path").GetString());
+        }
+
+        [Fact]
+        public async Task An_output_file_that_cannot_be_written_is_a_usage_error()
+        {
+            using var tree = new TempTree();
+            tree.Write("Client.cs", Sources.DiscardedReceive);
+            tree.Write("taken", "a file where a folder should be");
+
+            var run = await Cli.RunAsync(tree, "scan", "Client.cs", "--output", "taken/report.json");
+
+            Assert.True(run.ExitCode == 2, run.ToString());
+            Assert.Contains("cannot write", run.Stderr);
+        }
+
         [Fact]
         public async Task A_solution_file_scans_the_projects_it_lists()
         {
