@@ -29,6 +29,19 @@ namespace SocketAnalyzers.Cli.Tests
         }
 
         [Fact]
+        public async Task A_folder_without_sources_is_not_an_error_but_is_reported()
+        {
+            using var tree = new TempTree();
+            tree.Write("docs/README.md", "# nothing to scan");
+
+            var run = await Cli.RunAsync(tree, "scan", "docs");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("0 files read, no findings.", run.Stdout);
+            Assert.Contains("no .cs file found in docs", run.Stderr);
+        }
+
+        [Fact]
         public async Task Bin_obj_and_git_folders_are_skipped()
         {
             using var tree = new TempTree();
