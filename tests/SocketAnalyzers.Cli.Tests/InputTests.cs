@@ -1,0 +1,341 @@
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace SocketAnalyzers.Cli.Tests
+{
+    public sealed class InputTests
+    {
+        [Theory]
+        [InlineData("generated")]
+        [InlineData("src/generated/**")]
+        [InlineData("**/generated/*.cs")]
+        [InlineData("*.Designer.cs")]
+        [InlineData("src/generated")]
+        public async Task Exclude_globs_skip_matching_files(string glob)
+        {
+            using var tree = new TempTree();
+            tree.Write("src/Client.cs", Sources.DiscardedReceive);
+            tree.Write("src/generated/Form1.Designer.cs", Sources.DiscardedReceive.Replace("class Client", "class Generated"));
+
+            var run = await Cli.RunAsync(tree, "scan", ".", "--exclude", glob);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("Client.cs(10,13)", run.Stdout);
+            Assert.DoesNotContain("Designer.cs(", run.Stdout);
+            Assert.Contains("1 file read", run.Stdout);
+            Assert.Contains("1 file excluded", run.Stdout);
+        }
+
+        [Fact]
+        public async Task A_folder_without_sources_is_not_an_error_but_is_reported()
+        {
+            using var tree = new TempTree();
+            tree.Write("docs/README.md", "# nothing to scan");
+
+            var run = await Cli.RunAsync(tree, "scan", "docs");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("0 files read, no findings.", run.Stdout);
+            Assert.Contains("no .cs file found in docs", run.Stderr);
+        }
+
+        [Fact]
+        public async Task Bin_obj_and_git_folders_are_skipped()
+        {
+            using var tree = new TempTree();
+            tree.Write("Client.cs", Sources.CountedReceive);
+            tree.Write("bin/Debug/Old.cs", Sources.DiscardedReceive);
+            tree.Write("obj/Generated.cs", Sources.DiscardedReceive);
+            tree.Write(".git/hooks/Hook.cs", Sources.DiscardedReceive);
+
+            var run = await Cli.RunAsync(tree, "scan", ".");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("1 file read", run.Stdout);
+        }
+
+        [Fact]
+        public async Task A_unity_project_is_read_without_its_library_cache()
+        {
+            using var tree = new TempTree();
+            tree.Write("Game/Assets/Scripts/Net.cs", Sources.DiscardedReceive);
+            tree.Write("Game/ProjectSettings/ProjectVersion.txt", "m_EditorVersion: 2022.3.0f1");
+            tree.Write("Game/Library/PackageCache/com.unity.x/Runtime/Cached.cs", Sources.DiscardedReceive.Replace("class Client", "class Cached"));
+            tree.Write("Game/Temp/Generated.cs", Sources.DiscardedReceive.Replace("class Client", "class Temp"));
+
+            var run = await Cli.RunAsync(tree, "scan", "Game");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("Net.cs(10,13)", run.Stdout);
+            Assert.Contains("1 file read, 1 finding.", run.Stdout);
+        }
+
+        [Fact]
+        public async Task Broken_code_is_analyzed_as_far_as_it_binds_and_never_crashes()
+        {
+            using var tree = new TempTree();
+            tree.Write("Game/Net.cs", """
+                using UnityEngine;
+                using System.Net.Sockets;
+
+                public class Net : MonoBehaviour
+                {
+                    private Socket socket;
+
+                    void Update()
+                    {
+                        var buffer = new byte[4];
+                        socket.Receive(buffer);
+                        transform.position = Vector3.zero;
+                    }
+                }
+                """);
+            tree.Write("Game/Broken.cs", """
+                using System.Net.Sockets;
+                using System.Windows.Forms;
+
+                public class Broken : Form
+                {
+                    void Read(Socket s, byte[] b)
+                    {
+                        s.Receive(b);
+                    }
+
+                    void Unfinished( { var x = ; 
+                """);
+
+            var run = await Cli.RunAsync(tree, "scan", "Game", "--format", "json");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            using var json = JsonDocument.Parse(run.Stdout);
+            var root = json.RootElement;
+            Assert.Equal(2, root.GetProperty("filesRead").GetInt32());
+            Assert.True(root.GetProperty("compilerErrors").GetInt32() > 0);
+            Assert.Equal(2, root.GetProperty("filesWithCompilerErrors").GetInt32());
+            Assert.Equal(0, root.GetProperty("analyzerFailures").GetArrayLength());
+            var paths = new System.Collections.Generic.List<string>();
+            foreach (var finding in root.GetProperty("findings").EnumerateArray())
+            {
+                paths.Add(finding.GetProperty("path").GetString() + ":" + finding.GetProperty("line").GetInt32());
+            }
+
+            Assert.Equal(new[] { "Game/Broken.cs:8", "Game/Net.cs:11" }, paths);
+        }
+
+        [Fact]
+        public async Task Text_report_counts_the_compiler_errors_it_did_not_print()
+        {
+            using var tree = new TempTree();
+            tree.Write("Broken.cs", "public class Broken { void M( { }");
+
+            var run = await Cli.RunAsync(tree, "scan", ".");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("1 file read (none with network code), no findings.", run.Stdout);
+            Assert.Contains("were not reported", run.Stdout);
+            Assert.DoesNotContain("CS1", run.Stdout);
+        }
+
+        [Fact]
+        public async Task A_csproj_brings_its_implicit_usings_and_compile_removes()
+        {
+            using var tree = new TempTree();
+            tree.Write("App/App.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net8.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <Compile Remove="Legacy/**" />
+                    <Using Include="System.Net.Sockets" />
+                  </ItemGroup>
+                </Project>
+                """);
+            // No using directive: Task comes from the implicit usings, Socket from <Using Include>.
+            tree.Write("App/Client.cs", """
+                namespace App;
+
+                public sealed class Client
+                {
+                    public async Task ReadAsync(Socket socket)
+                    {
+                        var buffer = new byte[8];
+                        await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
+                    }
+                }
+                """);
+            tree.Write("App/Legacy/Old.cs", Sources.DiscardedReceive);
+            tree.Write("App/bin/Debug/Copy.cs", Sources.DiscardedReceive);
+
+            var run = await Cli.RunAsync(tree, "scan", "App/App.csproj", "--format", "json");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            using var json = JsonDocument.Parse(run.Stdout);
+            var root = json.RootElement;
+            Assert.Equal(1, root.GetProperty("filesRead").GetInt32());
+            Assert.Equal(0, root.GetProperty("compilerErrors").GetInt32());
+            var finding = Assert.Single(root.GetProperty("findings").EnumerateArray());
+            Assert.Equal("App/Client.cs", finding.GetProperty("path").GetString());
+            Assert.Equal(8, finding.GetProperty("line").GetInt32());
+        }
+
+        [Fact]
+        public async Task Projects_bind_against_the_scanned_projects_they_reference()
+        {
+            using var tree = new TempTree();
+            tree.Write("Core/Core.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+            tree.Write("Core/Connection.cs", """
+                using System.Net.Sockets;
+
+                namespace Core
+                {
+                    public sealed class Connection
+                    {
+                        public Socket Link { get; } = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                    }
+                }
+                """);
+            tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><ProjectReference Include=\"..\\Core\\Core.csproj\" /></ItemGroup></Project>");
+            // Names no network type itself: it is found through Connection.Link, declared in the other project.
+            tree.Write("App/Handler.cs", """
+                namespace App
+                {
+                    public static class Handler
+                    {
+                        public static void Handle(Core.Connection connection, byte[] buffer)
+                        {
+                            connection.Link.Receive(buffer);
+                        }
+                    }
+                }
+                """);
+
+            var run = await Cli.RunAsync(tree, "scan", ".", "--format", "json");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            using var json = JsonDocument.Parse(run.Stdout);
+            var root = json.RootElement;
+            Assert.Equal(2, root.GetProperty("projects").GetInt32());
+            Assert.Equal(0, root.GetProperty("compilerErrors").GetInt32());
+            var finding = Assert.Single(root.GetProperty("findings").EnumerateArray());
+            Assert.Equal("App/Handler.cs", finding.GetProperty("path").GetString());
+        }
+
+        [Fact]
+        public async Task Only_files_that_name_network_types_are_analyzed_and_all_files_finds_the_same()
+        {
+            using var tree = new TempTree();
+            tree.Write("Conn.cs", "using System.Net.Sockets;\npartial class Conn { private Socket socket; }");
+            tree.Write("Conn.Read.cs", "partial class Conn { void Read(byte[] b) { socket.Receive(b); } }");
+            tree.Write("Maths.cs", Sources.NoSockets);
+
+            var filtered = await Cli.RunAsync(tree, "scan", ".", "--format", "json");
+            var all = await Cli.RunAsync(tree, "scan", ".", "--format", "json", "--all-files");
+
+            using var filteredJson = JsonDocument.Parse(filtered.Stdout);
+            using var allJson = JsonDocument.Parse(all.Stdout);
+            Assert.Equal(2, filteredJson.RootElement.GetProperty("filesAnalyzed").GetInt32());
+            Assert.Equal(3, allJson.RootElement.GetProperty("filesAnalyzed").GetInt32());
+            Assert.Equal(
+                allJson.RootElement.GetProperty("findings").GetRawText(),
+                filteredJson.RootElement.GetProperty("findings").GetRawText());
+            Assert.Equal("Conn.Read.cs", Assert.Single(filteredJson.RootElement.GetProperty("findings").EnumerateArray()).GetProperty("path").GetString());
+        }
+
+        [Fact]
+        public async Task Package_references_and_their_dependencies_bind_from_the_local_nuget_cache_when_cached()
+        {
+            using var tree = new TempTree();
+            using var packages = new TempTree();
+            // A cached package whose type hands out a socket: the scanned file names no network type itself.
+            var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Fake.Net",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Fake { public sealed class Conn { public System.Net.Sockets.Socket Link { get; } = null!; } }") },
+                FrameworkReferences.Instance.References,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            var dll = packages.PathOf("fake.net/1.2.0/lib/netstandard2.0/Fake.Net.dll");
+            Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
+            using (var stream = File.Create(dll))
+            {
+                Assert.True(library.Emit(stream).Success);
+            }
+
+            // The project references a meta-package without assemblies; the types come from its dependency.
+            packages.Write("fake.meta/2.0.0/fake.meta.nuspec", "<?xml version=\"1.0\"?><package><metadata><id>Fake.Meta</id><dependencies><group targetFramework=\"netstandard2.0\"><dependency id=\"Fake.Net\" version=\"1.2.0\" /></group></dependencies></metadata></package>");
+            tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Fake.Meta\" Version=\"2.0.0\" /></ItemGroup></Project>");
+            tree.Write("App/Use.cs", "public static class Use { public static void Read(Fake.Conn c, byte[] b) { c.Link.Receive(b); } }");
+
+            var cached = await RunWithPackagesAsync(tree, packages.Root);
+            var notCached = await RunWithPackagesAsync(tree, tree.PathOf("no-cache"));
+
+            Assert.True(cached.ExitCode == 1, cached.ToString());
+            Assert.Contains("Use.cs(1,76): warning SOCK010", cached.Stdout);
+            Assert.DoesNotContain("compiler error", cached.Stdout);
+            Assert.True(notCached.ExitCode == 0, notCached.ToString());
+            Assert.Contains("compiler error", notCached.Stdout);
+        }
+
+        private static async Task<CliRun> RunWithPackagesAsync(TempTree tree, string packagesFolder)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var exit = await Program.RunAsync(new[] { "scan", "App" }, stdout, stderr, AnalyzerCatalog.Default, o =>
+            {
+                o.BaseDirectory = tree.Root;
+                o.PackagesFolder = packagesFolder;
+                o.Quiet = true;
+            });
+            return new CliRun(exit, stdout.ToString(), stderr.ToString());
+        }
+
+        [Theory]
+        [InlineData("global using Wire = System.Net.Sockets.Socket;", "class User { void Read(Wire w, byte[] b) { w.Receive(b); } }")]
+        [InlineData("public class Link : System.Net.Sockets.Socket { public Link() : base(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { } }", "class User { void Read(Link l, byte[] b) { l.Receive(b); } }")]
+        [InlineData("public static class Factory { public static System.Net.Sockets.Socket Open() => null; }", "class User { void Read(byte[] b) { var s = Factory.Open(); s.Receive(b); } }")]
+        public async Task The_file_filter_follows_aliases_derived_types_and_members_declared_elsewhere(string declarations, string use)
+        {
+            using var tree = new TempTree();
+            tree.Write("Declarations.cs", declarations);
+            tree.Write("User.cs", use);
+
+            var run = await Cli.RunAsync(tree, "scan", ".", "--format", "json");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            using var json = JsonDocument.Parse(run.Stdout);
+            Assert.Equal("User.cs", Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray()).GetProperty("path").GetString());
+        }
+
+        [Fact]
+        public async Task An_output_file_that_cannot_be_written_is_a_usage_error()
+        {
+            using var tree = new TempTree();
+            tree.Write("Client.cs", Sources.DiscardedReceive);
+            tree.Write("taken", "a file where a folder should be");
+
+            var run = await Cli.RunAsync(tree, "scan", "Client.cs", "--output", "taken/report.json");
+
+            Assert.True(run.ExitCode == 2, run.ToString());
+            Assert.Contains("cannot write", run.Stderr);
+        }
+
+        [Fact]
+        public async Task A_solution_file_scans_the_projects_it_lists()
+        {
+            using var tree = new TempTree();
+            tree.Write("Listed/Listed.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+            tree.Write("Listed/Client.cs", Sources.DiscardedReceive);
+            tree.Write("Unlisted/Unlisted.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+            tree.Write("Unlisted/Client.cs", Sources.DiscardedReceive);
+            tree.Write("All.sln", "Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Listed\", \"Listed\\Listed.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nEndProject\n");
+
+            var run = await Cli.RunAsync(tree, "scan", "All.sln");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains(Path.Combine("Listed", "Client.cs") + "(10,13)", run.Stdout);
+            Assert.DoesNotContain("Unlisted", run.Stdout);
+        }
+    }
+}
