@@ -165,7 +165,7 @@ namespace SocketAnalyzers.Tests.Meta
 
         private static bool IsYes(string value, string where)
         {
-            var word = value.Split(' ', '(', ',', ';')[0].Trim().ToLowerInvariant();
+            var word = value.Split(' ', '(', ',', ';', ':', '.')[0].Trim().ToLowerInvariant();
             return word switch
             {
                 "yes" or "true" => true,
