@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
@@ -52,14 +53,21 @@ namespace SocketAnalyzers.Cli.Tests
     {
         public static Task<CliRun> RunAsync(TempTree tree, params string[] args) => RunWithAsync(tree, null, null, args);
 
-        public static async Task<CliRun> RunWithAsync(TempTree? tree, DiagnosticAnalyzer[]? extraAnalyzers, CodeFixProvider[]? extraFixers, params string[] args)
+        /// <summary>
+        /// Runs with the package's analyzers plus <paramref name="extraAnalyzers"/>, and with exactly the code fixes in
+        /// <paramref name="fixers"/> instead of the package's own (null keeps the package's), so that a test of the
+        /// --fix machinery does not depend on which rules have a real fix.
+        /// </summary>
+        public static async Task<CliRun> RunWithAsync(TempTree? tree, DiagnosticAnalyzer[]? extraAnalyzers, CodeFixProvider[]? fixers, params string[] args)
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
             var catalog = AnalyzerCatalog.Default;
-            if (extraAnalyzers is not null || extraFixers is not null)
+            if (extraAnalyzers is not null || fixers is not null)
             {
-                catalog = catalog.With(extraAnalyzers ?? Array.Empty<DiagnosticAnalyzer>(), extraFixers ?? Array.Empty<CodeFixProvider>());
+                catalog = new AnalyzerCatalog(
+                    catalog.Analyzers.Concat(extraAnalyzers ?? Array.Empty<DiagnosticAnalyzer>()),
+                    fixers ?? (System.Collections.Generic.IEnumerable<CodeFixProvider>)catalog.Fixers);
             }
 
             var exitCode = await Program.RunAsync(args, stdout, stderr, catalog, options =>

@@ -35,6 +35,22 @@ namespace SocketAnalyzers.Cli.Tests
         }
 
         [Fact]
+        public async Task Fix_with_the_packages_own_SOCK010_fix_leaves_no_finding_and_code_that_uses_the_count()
+        {
+            using var tree = new TempTree();
+            tree.Write("Client.cs", Sources.DiscardedReceive);
+
+            var run = await Cli.RunAsync(tree, "scan", ".", "--fix");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("fixed Client.cs: SOCK010 x1", run.Stdout);
+            Assert.Contains("no findings", run.Stdout);
+            Assert.DoesNotContain("            socket.Receive(buffer);", tree.Read("Client.cs"));
+            var again = await Cli.RunAsync(tree, "scan", ".");
+            Assert.True(again.ExitCode == 0, again.ToString());
+        }
+
+        [Fact]
         public async Task Fix_applies_fix_all_writes_the_changed_file_and_reports_it()
         {
             using var tree = new TempTree();
@@ -189,7 +205,12 @@ namespace SocketAnalyzers.Cli.Tests
                                                 .WithInitializer(SyntaxFactory.EqualsValueClause(statement.Expression.WithoutTrivia())))))
                                 .NormalizeWhitespace()
                                 .WithTriviaFrom(statement);
-                            return Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(statement, declaration)));
+
+                            // The count is then read (passed on), so SOCK010's "stored count never read" stays quiet too.
+                            var use = SyntaxFactory.ParseStatement("System.GC.KeepAlive(received);")
+                                .WithLeadingTrivia(statement.GetLeadingTrivia())
+                                .WithTrailingTrivia(statement.GetTrailingTrivia());
+                            return Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(statement, new SyntaxNode[] { declaration, use })));
                         },
                         "TEST.KeepCount"),
                     context.Diagnostics);

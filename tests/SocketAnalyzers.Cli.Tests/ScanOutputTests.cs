@@ -23,7 +23,7 @@ namespace SocketAnalyzers.Cli.Tests
             var lines = run.Stdout.Split('\n');
             var expectedPath = Path.Combine("src", "Client.cs");
             Assert.Equal(
-                $"{expectedPath}(10,13): warning SOCK010: The number of bytes Receive placed in the buffer is discarded; it may be fewer than asked, or 0 when the peer closed. Use the count, or read exactly. [{HelpLink}]",
+                $"{expectedPath}(10,13): warning SOCK010: The number of bytes Socket.Receive placed in the buffer is discarded; it may be fewer than asked, or 0 when the peer closed. Use the count, or read exactly. [{HelpLink}]",
                 lines[0]);
             Assert.Contains(lines, l => l.StartsWith("SOCK010 ") && l.Contains(" 1  The byte count of a network read is discarded"));
             Assert.Contains("2 files read, 1 finding.", run.Stdout);
@@ -73,7 +73,7 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Equal(10, finding.GetProperty("endLine").GetInt32());
             Assert.Equal(35, finding.GetProperty("endColumn").GetInt32());
             Assert.Equal(HelpLink, finding.GetProperty("helpUri").GetString());
-            Assert.StartsWith("The number of bytes Receive placed", finding.GetProperty("message").GetString());
+            Assert.StartsWith("The number of bytes Socket.Receive placed", finding.GetProperty("message").GetString());
             var summary = Assert.Single(root.GetProperty("summary").EnumerateArray());
             Assert.Equal("SOCK010", summary.GetProperty("ruleId").GetString());
             Assert.Equal(1, summary.GetProperty("count").GetInt32());
@@ -110,7 +110,7 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Equal("SOCK010", result.GetProperty("ruleId").GetString());
             Assert.Equal("SOCK010", rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
             Assert.Equal("warning", result.GetProperty("level").GetString());
-            Assert.StartsWith("The number of bytes Receive", result.GetProperty("message").GetProperty("text").GetString());
+            Assert.StartsWith("The number of bytes Socket.Receive", result.GetProperty("message").GetProperty("text").GetString());
             var location = Assert.Single(result.GetProperty("locations").EnumerateArray()).GetProperty("physicalLocation");
             Assert.Equal("src/My%20Client.cs", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
             Assert.Equal("%SRCROOT%", location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
