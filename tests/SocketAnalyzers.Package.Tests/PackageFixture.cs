@@ -29,6 +29,7 @@ namespace SocketAnalyzers.Package.Tests
             Packages = Path.Combine(TempRoot, "nuget-packages");
             Consumers = Path.Combine(TempRoot, "consumers");
             var source = Path.Combine(TempRoot, "src");
+            Source = source;
             Directory.CreateDirectory(Feed);
             Directory.CreateDirectory(Packages);
             Directory.CreateDirectory(Consumers);
@@ -67,6 +68,9 @@ namespace SocketAnalyzers.Package.Tests
 
         public string TempRoot { get; }
 
+        /// <summary>The temporary copy of the repository that was packed (samples/ included).</summary>
+        public string Source { get; }
+
         public string Feed { get; }
 
         /// <summary>The private NUGET_PACKAGES of the consumers.</summary>
@@ -96,6 +100,14 @@ namespace SocketAnalyzers.Package.Tests
         /// <paramref name="program"/> as Program.cs and an optional .editorconfig, and runs <c>dotnet build</c> on it.
         /// </summary>
         public ProcessResult BuildConsumer(string name, string program, string? editorConfig = null, params string[] buildArguments)
+            => BuildProject(name, "Exe", new Dictionary<string, string> { ["Program.cs"] = program }, editorConfig, buildArguments);
+
+        /// <summary>
+        /// Writes a net10.0 project named <paramref name="name"/> of the given output type (Exe or Library) that
+        /// references the package, with <paramref name="files"/> (path relative to the project folder, text) compiled
+        /// through the SDK's default globs and an optional .editorconfig beside the project, and runs <c>dotnet build</c> on it.
+        /// </summary>
+        public ProcessResult BuildProject(string name, string outputType, IReadOnlyDictionary<string, string> files, string? editorConfig = null, params string[] buildArguments)
         {
             RequireNupkg();
             var directory = Path.Combine(Consumers, name);
@@ -103,7 +115,7 @@ namespace SocketAnalyzers.Package.Tests
             File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
-                    <OutputType>Exe</OutputType>
+                    <OutputType>{outputType}</OutputType>
                     <TargetFramework>net10.0</TargetFramework>
                     <Nullable>enable</Nullable>
                     <ImplicitUsings>disable</ImplicitUsings>
@@ -113,7 +125,13 @@ namespace SocketAnalyzers.Package.Tests
                   </ItemGroup>
                 </Project>
                 """);
-            File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+            foreach (var (path, text) in files)
+            {
+                var full = Path.Combine(directory, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, text);
+            }
+
             if (editorConfig is not null)
             {
                 File.WriteAllText(Path.Combine(directory, ".editorconfig"), editorConfig);
