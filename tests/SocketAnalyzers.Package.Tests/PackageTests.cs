@@ -13,7 +13,7 @@ namespace SocketAnalyzers.Package.Tests
 {
     /// <summary>The SocketAnalyzers package as a user gets it: installed from a feed into a fresh project.</summary>
     [Trait("Category", "Package")]
-    public sealed class PackageTests : IClassFixture<PackageFixture>
+    public sealed partial class PackageTests : IClassFixture<PackageFixture>
     {
         private const string HelpLink = "https://github.com/socketanalyzers/SocketAnalyzers/blob/main/docs/rules/SOCK010.md";
 
