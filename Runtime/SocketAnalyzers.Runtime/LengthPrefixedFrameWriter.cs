@@ -1,0 +1,200 @@
+using System;
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using SocketAnalyzers.Runtime.Internal;
+
+namespace SocketAnalyzers.Runtime
+{
+    /// <summary>
+    /// Writes length-prefixed frames to a stream: a 4-byte big-endian (network order) length, then the payload. The
+    /// counterpart of <see cref="LengthPrefixedFrameReader"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The prefix is written with <see cref="BinaryPrimitives.WriteUInt32BigEndian"/>, so the wire format does not depend
+    /// on the host's byte order. A small frame goes out as one write (prefix and payload copied into one pooled buffer),
+    /// so it is not split into a 4-byte segment and the rest; a large one goes as the prefix with the start of the
+    /// payload, then the remainder straight from the caller's memory. Nothing is allocated per frame in steady state.
+    /// </para>
+    /// <para>
+    /// The writer does not flush: over a <see cref="NetworkStream"/> or <see cref="TcpConnection.Stream"/> each write goes
+    /// to the kernel at once; over a buffering stream, call its <c>FlushAsync</c> when a batch of frames is complete.
+    /// A writer is not thread-safe: one write at a time, or frames may interleave.
+    /// </para>
+    /// </remarks>
+    public sealed class LengthPrefixedFrameWriter : IDisposable
+    {
+        private const int BufferSize = 16 * 1024;
+
+        private readonly Stream _stream;
+        private readonly bool _leaveOpen;
+        private readonly ArrayPool<byte> _pool;
+        private byte[]? _buffer;
+        private bool _disposed;
+
+        /// <summary>Creates a writer over a stream.</summary>
+        /// <param name="stream">The stream to write frames to.</param>
+        /// <param name="maxFrameLength">The largest payload this writer sends; match the reader's limit so a frame is never rejected by the peer.</param>
+        /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves <paramref name="stream"/> open.</param>
+        /// <param name="pool">Where the write buffer is rented from; <see cref="ArrayPool{T}.Shared"/> when null.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFrameLength"/> is negative.</exception>
+        /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be written.</exception>
+        public LengthPrefixedFrameWriter(Stream stream, int maxFrameLength = LengthPrefixedFrameReader.DefaultMaxFrameLength, bool leaveOpen = false, ArrayPool<byte>? pool = null)
+        {
+            Argument.NotNull(stream, nameof(stream));
+            if (!stream.CanWrite)
+            {
+                throw new ArgumentException("The stream cannot be written.", nameof(stream));
+            }
+
+            if (maxFrameLength < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxFrameLength), maxFrameLength, "The maximum frame length cannot be negative.");
+            }
+
+            _stream = stream;
+            _leaveOpen = leaveOpen;
+            _pool = pool ?? ArrayPool<byte>.Shared;
+            MaxFrameLength = maxFrameLength;
+        }
+
+        /// <summary>Creates a writer over a connected stream socket, through a <see cref="NetworkStream"/> that does not own the socket.</summary>
+        /// <param name="socket">A connected stream socket; <see cref="Dispose"/> leaves it open.</param>
+        /// <param name="maxFrameLength">The largest payload this writer sends.</param>
+        /// <param name="pool">Where the write buffer is rented from; <see cref="ArrayPool{T}.Shared"/> when null.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="socket"/> is null.</exception>
+        /// <exception cref="IOException"><paramref name="socket"/> is not a connected stream socket.</exception>
+        public LengthPrefixedFrameWriter(Socket socket, int maxFrameLength = LengthPrefixedFrameReader.DefaultMaxFrameLength, ArrayPool<byte>? pool = null)
+            : this(new NetworkStream(socket ?? throw new ArgumentNullException(nameof(socket)), ownsSocket: false), maxFrameLength, leaveOpen: false, pool)
+        {
+        }
+
+        /// <summary>The largest payload length this writer accepts, in bytes.</summary>
+        public int MaxFrameLength { get; }
+
+        /// <summary>Writes one frame asynchronously: the 4-byte big-endian length of <paramref name="payload"/>, then the payload.</summary>
+        /// <param name="payload">The frame's payload; may be empty.</param>
+        /// <param name="cancellationToken">Cancels the write. A frame cancelled halfway leaves the stream misaligned: close the connection.</param>
+        /// <returns>A task that completes when the frame has been written to the stream.</returns>
+        /// <exception cref="ArgumentException"><paramref name="payload"/> is longer than <see cref="MaxFrameLength"/>.</exception>
+        /// <exception cref="ObjectDisposedException">The writer was disposed.</exception>
+        public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
+        {
+            byte[] buffer = Prepare(payload.Span, out int first);
+            ValueTask head = WriteAsync(new ReadOnlyMemory<byte>(buffer, 0, LengthPrefixedFrameReader.PrefixLength + first), cancellationToken);
+            if (first == payload.Length)
+            {
+                return head;
+            }
+
+            return WriteRestAsync(head, payload.Slice(first), cancellationToken);
+        }
+
+        /// <summary>Writes one frame: the 4-byte big-endian length of <paramref name="payload"/>, then the payload. Blocks until written.</summary>
+        /// <param name="payload">The frame's payload; may be empty.</param>
+        /// <exception cref="ArgumentException"><paramref name="payload"/> is longer than <see cref="MaxFrameLength"/>.</exception>
+        /// <exception cref="ObjectDisposedException">The writer was disposed.</exception>
+        public void WriteFrame(ReadOnlySpan<byte> payload)
+        {
+            byte[] buffer = Prepare(payload, out int first);
+            _stream.Write(buffer, 0, LengthPrefixedFrameReader.PrefixLength + first);
+            ReadOnlySpan<byte> rest = payload.Slice(first);
+#if NET
+            _stream.Write(rest);
+#else
+            while (!rest.IsEmpty)
+            {
+                int chunk = Math.Min(rest.Length, buffer.Length);
+                rest.Slice(0, chunk).CopyTo(buffer);
+                _stream.Write(buffer, 0, chunk);
+                rest = rest.Slice(chunk);
+            }
+#endif
+        }
+
+        /// <summary>Returns the buffer to its pool and, unless the writer was created with <c>leaveOpen</c>, disposes the stream.</summary>
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_buffer is not null)
+            {
+                _pool.Return(_buffer);
+                _buffer = null;
+            }
+
+            if (!_leaveOpen)
+            {
+                _stream.Dispose();
+            }
+        }
+
+        /// <summary>Validates the payload and fills the buffer with the prefix and as much of the payload as fits.</summary>
+        private byte[] Prepare(ReadOnlySpan<byte> payload, out int first)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(LengthPrefixedFrameWriter));
+            }
+
+            if (payload.Length > MaxFrameLength)
+            {
+                throw new ArgumentException($"The payload has {payload.Length} bytes, more than the maximum frame length of {MaxFrameLength}.", nameof(payload));
+            }
+
+            byte[] buffer = _buffer ??= _pool.Rent(BufferSize);
+            BinaryPrimitives.WriteUInt32BigEndian(buffer, (uint)payload.Length);
+            first = Math.Min(payload.Length, buffer.Length - LengthPrefixedFrameReader.PrefixLength);
+            payload.Slice(0, first).CopyTo(buffer.AsSpan(LengthPrefixedFrameReader.PrefixLength));
+            return buffer;
+        }
+
+#if NET
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+#endif
+        private async ValueTask WriteRestAsync(ValueTask head, ReadOnlyMemory<byte> rest, CancellationToken cancellationToken)
+        {
+            await head.ConfigureAwait(false);
+            await WriteAsync(rest, cancellationToken).ConfigureAwait(false);
+        }
+
+        private ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        {
+#if NET
+            return _stream.WriteAsync(data, cancellationToken);
+#else
+            if (MemoryMarshal.TryGetArray(data, out ArraySegment<byte> segment))
+            {
+                return new ValueTask(_stream.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken));
+            }
+
+            return WriteCopiedAsync(data, cancellationToken);
+#endif
+        }
+
+#if !NET
+        private async ValueTask WriteCopiedAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        {
+            byte[] buffer = _buffer!;
+            while (!data.IsEmpty)
+            {
+                int chunk = Math.Min(data.Length, buffer.Length);
+                data.Span.Slice(0, chunk).CopyTo(buffer);
+                await _stream.WriteAsync(buffer, 0, chunk, cancellationToken).ConfigureAwait(false);
+                data = data.Slice(chunk);
+            }
+        }
+#endif
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Net;
+using System.Threading;
+
+namespace SocketAnalyzers.Runtime
+{
+    /// <summary>Settings of a <see cref="TcpServerHost"/>. They are read once, when the host is created.</summary>
+    public sealed class TcpServerHostOptions
+    {
+        /// <summary>
+        /// The local endpoint to bind and listen on. Default: 127.0.0.1 port 0 (loopback only, a port chosen by the
+        /// system; read the real one from <see cref="TcpServerHost.LocalEndPoint"/>). Use <see cref="IPAddress.Any"/> or
+        /// <see cref="IPAddress.IPv6Any"/> (dual mode: IPv4 and IPv6) to accept from other hosts.
+        /// </summary>
+        public EndPoint EndPoint { get; set; } = new IPEndPoint(IPAddress.Loopback, 0);
+
+        /// <summary>
+        /// The most connections served at once. Default: 1024. When it is reached the host stops accepting until a
+        /// connection ends: further clients wait in the kernel's accept queue (see <see cref="Backlog"/>), they are
+        /// neither refused nor served.
+        /// </summary>
+        public int MaxConnections { get; set; } = 1024;
+
+        /// <summary>
+        /// The longest a single receive or send through <see cref="TcpConnection"/> may wait for progress before it fails
+        /// with a <see cref="TimeoutException"/>; it bounds how long a silent or stuck peer holds a connection. It is a
+        /// per-operation timeout: a slow client that keeps sending (even one byte at a time) is still served.
+        /// Default: 2 minutes. <see cref="Timeout.InfiniteTimeSpan"/> disables it.
+        /// </summary>
+        public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+        /// <summary>
+        /// How long <see cref="TcpServerHost.StopAsync"/> lets running handlers finish after it has stopped accepting;
+        /// connections still open after it are closed. Default: 10 seconds.
+        /// </summary>
+        public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// After a handler returns normally, how long the host waits for the peer's end of stream while closing the
+        /// connection gracefully (see <see cref="SocketShutdownExtensions.CloseGracefullyAsync"/>). Default: 2 seconds.
+        /// </summary>
+        public TimeSpan CloseDrainTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>The length of the kernel's queue of connections not yet accepted (the <c>listen</c> backlog). Default: 512.</summary>
+        public int Backlog { get; set; } = 512;
+
+        /// <summary>Whether accepted TCP sockets disable Nagle's algorithm (<see cref="System.Net.Sockets.Socket.NoDelay"/>). Default: <see langword="true"/>, which suits request/response protocols.</summary>
+        public bool NoDelay { get; set; } = true;
+    }
+}
