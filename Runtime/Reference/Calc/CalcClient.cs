@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using SocketAnalyzers.Reference.Hosting;
+using SocketAnalyzers.Runtime;
 
 namespace SocketAnalyzers.Reference.Calc
 {
@@ -66,7 +67,7 @@ namespace SocketAnalyzers.Reference.Calc
         /// <summary>Half-closes ("no more requests"), waits for the server to close its side, then closes.</summary>
         public async ValueTask DisposeAsync()
         {
-            await SocketIO.CloseGracefullyAsync(_socket, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            await _socket.CloseGracefullyAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             await _stream.DisposeAsync().ConfigureAwait(false);
         }
     }

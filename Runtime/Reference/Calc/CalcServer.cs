@@ -2,41 +2,36 @@ using System;
 using System.Buffers.Binary;
 using System.IO;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using SocketAnalyzers.Reference.Echo;
 using SocketAnalyzers.Reference.Hosting;
+using SocketAnalyzers.Runtime;
 
 namespace SocketAnalyzers.Reference.Calc
 {
     /// <summary>
-    /// The calculator server. A connection may carry several requests, each answered in turn. A count of 0, an unknown
-    /// operator or a request cut short by the client closing closes that connection without a reply; other
-    /// connections are not affected. Buffers are bounded by the protocol (at most 1 + 255 × 4 + 1 bytes per request).
+    /// The calculator server, on the server host. A connection may carry several requests, each answered in turn.
+    /// A count of 0, an unknown operator or a request cut short by the client closing ends that connection without a
+    /// reply; other connections are not affected. Buffers are bounded by the protocol (at most 1 + 255 × 4 + 1 bytes
+    /// per request), so no count the client sends can make the server allocate more.
     /// </summary>
     public static class CalcServer
     {
         public static IReferenceServer Start(IPEndPoint endPoint, TimeSpan idleTimeout, ConnectionLog log) =>
-            AsyncTcpServer.Start(endPoint, (c, s) => ServeAsync(c, idleTimeout, s), log);
+            HostedServer.Start(endPoint, idleTimeout, ServeAsync, log);
 
-        public static async Task<string> ServeAsync(Socket connection, TimeSpan idleTimeout, CancellationToken stopping)
+        public static async Task<string> ServeAsync(TcpConnection connection, CancellationToken stopping)
         {
             var count = new byte[1];
             var body = new byte[CalcProtocol.MaxBodySize];
             var response = new byte[CalcProtocol.ResultSize];
             var answered = 0;
-            using var stream = new NetworkStream(connection, ownsSocket: false);
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             while (true)
             {
-                EchoServer.Arm(idle, idleTimeout);
-
                 // Between requests, end of stream is the client's normal goodbye.
-                var received = await connection.ReceiveAsync(count.AsMemory(), SocketFlags.None, idle.Token).ConfigureAwait(false);
+                var received = await connection.ReceiveAsync(count.AsMemory(), stopping).ConfigureAwait(false);
                 if (received == 0)
                 {
-                    connection.Shutdown(SocketShutdown.Send);
                     return $"answered {answered} requests, closed after the client's half-close";
                 }
 
@@ -50,7 +45,7 @@ namespace SocketAnalyzers.Reference.Calc
                 var bodyLength = (operands * CalcProtocol.OperandSize) + 1;
                 try
                 {
-                    await stream.ReadExactlyAsync(body.AsMemory(0, bodyLength), idle.Token).ConfigureAwait(false);
+                    await connection.ReceiveExactlyAsync(body.AsMemory(0, bodyLength), stopping).ConfigureAwait(false);
                 }
                 catch (EndOfStreamException)
                 {
@@ -64,8 +59,7 @@ namespace SocketAnalyzers.Reference.Calc
                 }
 
                 BinaryPrimitives.WriteInt32BigEndian(response, CalcProtocol.EvaluateBody(body.AsSpan(0, bodyLength), operands));
-                EchoServer.Arm(idle, idleTimeout);
-                await SocketIO.SendAllAsync(connection, response, idle.Token).ConfigureAwait(false);
+                await connection.SendAsync(response, stopping).ConfigureAwait(false);
                 answered++;
             }
         }

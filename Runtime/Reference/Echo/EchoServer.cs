@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using SocketAnalyzers.Reference.Hosting;
+using SocketAnalyzers.Runtime;
 
 namespace SocketAnalyzers.Reference.Echo
 {
@@ -33,7 +34,7 @@ namespace SocketAnalyzers.Reference.Echo
         {
             EchoServerMode.Iterative => BlockingTcpServer.Start(endPoint, threadPerClient: false, (c, s) => ServeBlocking(c, idleTimeout, s), log),
             EchoServerMode.Threaded => BlockingTcpServer.Start(endPoint, threadPerClient: true, (c, s) => ServeBlocking(c, idleTimeout, s), log),
-            EchoServerMode.Async => AsyncTcpServer.Start(endPoint, (c, s) => ServeAsync(c, idleTimeout, s), log),
+            EchoServerMode.Async => HostedServer.Start(endPoint, idleTimeout, ServeAsync, log),
             _ => throw new ArgumentOutOfRangeException(nameof(mode)),
         };
 
@@ -67,37 +68,27 @@ namespace SocketAnalyzers.Reference.Echo
             return $"echoed {echoed} bytes, closed after the client's half-close";
         }
 
-        /// <summary>Echo with async calls (async design).</summary>
-        public static async Task<string> ServeAsync(Socket connection, TimeSpan idleTimeout, CancellationToken stopping)
+        /// <summary>
+        /// Echo on the server host (async design). The connection applies the idle timeout to each receive and send;
+        /// after we return at end of stream, the host half-closes and closes.
+        /// </summary>
+        public static async Task<string> ServeAsync(TcpConnection connection, CancellationToken stopping)
         {
             var buffer = new byte[BufferSize];
             long echoed = 0;
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             while (true)
             {
-                Arm(idle, idleTimeout);
-                var received = await connection.ReceiveAsync(buffer.AsMemory(), SocketFlags.None, idle.Token).ConfigureAwait(false);
+                var received = await connection.ReceiveAsync(buffer.AsMemory(), stopping).ConfigureAwait(false);
                 if (received == 0)
                 {
                     break;
                 }
 
-                Arm(idle, idleTimeout);
-                await SocketIO.SendAllAsync(connection, buffer.AsMemory(0, received), idle.Token).ConfigureAwait(false);
+                await connection.SendAsync(buffer.AsMemory(0, received), stopping).ConfigureAwait(false);
                 echoed += received;
             }
 
-            connection.Shutdown(SocketShutdown.Send);
             return $"echoed {echoed} bytes, closed after the client's half-close";
-        }
-
-        /// <summary>Restarts the idle timer of the next operation.</summary>
-        internal static void Arm(CancellationTokenSource idle, TimeSpan idleTimeout)
-        {
-            if (idleTimeout > TimeSpan.Zero)
-            {
-                idle.CancelAfter(idleTimeout);
-            }
         }
     }
 }

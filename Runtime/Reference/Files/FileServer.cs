@@ -5,8 +5,8 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using SocketAnalyzers.Reference.Echo;
 using SocketAnalyzers.Reference.Hosting;
+using SocketAnalyzers.Runtime;
 
 namespace SocketAnalyzers.Reference.Files
 {
@@ -30,32 +30,30 @@ namespace SocketAnalyzers.Reference.Files
             }
 
             var synchronizedOutput = TextWriter.Synchronized(output);
-            return AsyncTcpServer.Start(endPoint, (c, s) => ServeAsync(c, path, synchronizedOutput, idleTimeout, s), log);
+            return HostedServer.Start(endPoint, idleTimeout, (c, s) => ServeAsync(c, path, synchronizedOutput, s), log);
         }
 
-        public static async Task<string> ServeAsync(Socket connection, string path, TextWriter output, TimeSpan idleTimeout, CancellationToken stopping)
+        public static async Task<string> ServeAsync(TcpConnection connection, string path, TextWriter output, CancellationToken stopping)
         {
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             var chunk = new byte[ChunkSize];
             long sent = 0;
             await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true))
             {
                 while (true)
                 {
-                    var read = await file.ReadAsync(chunk.AsMemory(), idle.Token).ConfigureAwait(false);
+                    var read = await file.ReadAsync(chunk.AsMemory(), stopping).ConfigureAwait(false);
                     if (read == 0)
                     {
                         break;
                     }
 
-                    EchoServer.Arm(idle, idleTimeout);
-                    await SocketIO.SendAllAsync(connection, chunk.AsMemory(0, read), idle.Token).ConfigureAwait(false);
+                    await connection.SendAsync(chunk.AsMemory(0, read), stopping).ConfigureAwait(false);
                     sent += read;
                 }
             }
 
             // The file is complete: half-close so the client reads 0. We can still receive its reply.
-            connection.Shutdown(SocketShutdown.Send);
+            connection.Socket.Shutdown(SocketShutdown.Send);
 
             var reply = new byte[MaxReply];
             var length = 0;
@@ -66,8 +64,7 @@ namespace SocketAnalyzers.Reference.Files
                     return $"sent {sent} bytes; the client's reply exceeded {MaxReply} bytes, closed";
                 }
 
-                EchoServer.Arm(idle, idleTimeout);
-                var received = await connection.ReceiveAsync(reply.AsMemory(length), SocketFlags.None, idle.Token).ConfigureAwait(false);
+                var received = await connection.ReceiveAsync(reply.AsMemory(length), stopping).ConfigureAwait(false);
                 if (received == 0)
                 {
                     break;

@@ -28,7 +28,7 @@ namespace SocketAnalyzers.Reference.Hosting
 
             return exception switch
             {
-                OperationCanceledException => "timed out: the client was idle too long",
+                TimeoutException or OperationCanceledException => "timed out: the client was idle too long",
                 EndOfStreamException => "closed: the client closed in the middle of a message",
                 _ => $"failed: {exception.GetType().Name}: {exception.Message}",
             };

@@ -29,44 +29,6 @@ namespace SocketAnalyzers.Reference.Hosting
             }
         }
 
-        /// <summary>
-        /// Ends a connection whose request was answered: half-close our side so the peer reads to end of stream,
-        /// then read (and discard) what the peer still sends until it closes too, bounded in bytes and time,
-        /// so that closing never discards unread input and resets the connection under the peer's last bytes.
-        /// </summary>
-        public static async Task CloseGracefullyAsync(Socket socket, TimeSpan timeout, int maxDrainBytes = 64 * 1024)
-        {
-            try
-            {
-                socket.Shutdown(SocketShutdown.Send);
-                using var deadline = new CancellationTokenSource(timeout);
-                var scratch = new byte[1024];
-                var drained = 0;
-                while (drained < maxDrainBytes)
-                {
-                    var received = await socket.ReceiveAsync(scratch, SocketFlags.None, deadline.Token).ConfigureAwait(false);
-                    if (received == 0)
-                    {
-                        break;
-                    }
-
-                    drained += received;
-                }
-            }
-            catch (SocketException)
-            {
-                // The peer reset or vanished: there is nothing left to close gracefully.
-            }
-            catch (OperationCanceledException)
-            {
-                // The peer kept the connection open past the deadline: close anyway.
-            }
-            finally
-            {
-                socket.Dispose();
-            }
-        }
-
         /// <summary>Wakes a thread blocked in Accept/Receive/Send on <paramref name="socket"/> (used when the server stops).</summary>
         public static void Interrupt(Socket socket)
         {

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using SocketAnalyzers.Reference.Hosting;
+using SocketAnalyzers.Runtime;
 
 namespace SocketAnalyzers.Reference.Http
 {
@@ -37,10 +38,10 @@ namespace SocketAnalyzers.Reference.Http
             }
 
             var normalized = options with { Root = Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar };
-            return AsyncTcpServer.Start(endPoint, (c, s) => ServeAsync(c, normalized, s), log);
+            return HostedServer.Start(endPoint, normalized.EffectiveReadTimeout, (c, s) => ServeAsync(c, normalized, s), log);
         }
 
-        public static async Task<string> ServeAsync(Socket connection, HttpServerOptions options, CancellationToken stopping)
+        public static async Task<string> ServeAsync(TcpConnection connection, HttpServerOptions options, CancellationToken stopping)
         {
             var head = new byte[options.MaxRequestBytes];
             var length = 0;
@@ -58,7 +59,7 @@ namespace SocketAnalyzers.Reference.Http
                             return $"rejected: request head longer than {head.Length} bytes (431)";
                         }
 
-                        var received = await connection.ReceiveAsync(head.AsMemory(length), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+                        var received = await connection.ReceiveAsync(head.AsMemory(length), deadline.Token).ConfigureAwait(false);
                         if (received == 0)
                         {
                             return length == 0 ? "closed without a request" : $"closed after {length} bytes of an incomplete request; no reply";
@@ -69,7 +70,7 @@ namespace SocketAnalyzers.Reference.Http
                         headEnd = FindEndOfHead(head.AsSpan(0, length), searchFrom);
                     }
                 }
-                catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+                catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !stopping.IsCancellationRequested)
                 {
                     await RespondWithErrorAsync(connection, 408, "Request Timeout", options, stopping).ConfigureAwait(false);
                     return $"timed out: no complete request within {options.EffectiveReadTimeout.TotalSeconds:0.###} s (408)";
@@ -122,25 +123,24 @@ namespace SocketAnalyzers.Reference.Http
 
             await using (file)
             {
-                using var sending = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                sending.CancelAfter(options.EffectiveReadTimeout);
+                // The connection's idle timeout bounds each send: a client that stops reading is dropped.
                 var header = $"HTTP/1.0 200 OK\r\nContent-Type: {ContentTypes.For(path!)}\r\nContent-Length: {file.Length}\r\nConnection: close\r\n\r\n";
-                await SocketIO.SendAllAsync(connection, Encoding.ASCII.GetBytes(header), sending.Token).ConfigureAwait(false);
+                await connection.SendAsync(Encoding.ASCII.GetBytes(header), stopping).ConfigureAwait(false);
                 var chunk = new byte[ChunkSize];
                 long sent = 0;
                 while (true)
                 {
-                    var read = await file.ReadAsync(chunk.AsMemory(), sending.Token).ConfigureAwait(false);
+                    var read = await file.ReadAsync(chunk.AsMemory(), stopping).ConfigureAwait(false);
                     if (read == 0)
                     {
                         break;
                     }
 
-                    await SocketIO.SendAllAsync(connection, chunk.AsMemory(0, read), sending.Token).ConfigureAwait(false);
+                    await connection.SendAsync(chunk.AsMemory(0, read), stopping).ConfigureAwait(false);
                     sent += read;
                 }
 
-                await SocketIO.CloseGracefullyAsync(connection, options.EffectiveReadTimeout).ConfigureAwait(false);
+                // Returning lets the host close gracefully: half-close, drain what the client still sends, close.
                 return $"{summary} 200 {sent} bytes";
             }
         }
@@ -204,24 +204,11 @@ namespace SocketAnalyzers.Reference.Http
             return -1;
         }
 
-        private static async Task RespondWithErrorAsync(Socket connection, int status, string reason, HttpServerOptions options, CancellationToken stopping, string extraHeaders = "")
+        private static async Task RespondWithErrorAsync(TcpConnection connection, int status, string reason, HttpServerOptions options, CancellationToken stopping, string extraHeaders = "")
         {
             var body = $"{status} {reason}\n";
             var response = $"HTTP/1.0 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {body.Length}\r\n{extraHeaders}Connection: close\r\n\r\n{body}";
-            using var sending = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            sending.CancelAfter(options.EffectiveReadTimeout);
-            try
-            {
-                await SocketIO.SendAllAsync(connection, Encoding.ASCII.GetBytes(response), sending.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is SocketException or OperationCanceledException)
-            {
-                // The client is gone or not reading: the connection is closed either way.
-                connection.Dispose();
-                return;
-            }
-
-            await SocketIO.CloseGracefullyAsync(connection, TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            await connection.SendAsync(Encoding.ASCII.GetBytes(response), stopping).ConfigureAwait(false);
         }
     }
 }
