@@ -31,23 +31,23 @@ namespace SocketAnalyzers.Reference
         private static readonly Command[] Commands =
         [
             new("echo-server", "TCP echo server: echoes every byte; closes after the client's half-close.",
-                "[--mode iterative|threaded|async] [--idle-timeout SECONDS]", [.. ServerOptions, "--mode", "--idle-timeout"], [], EchoServerAsync),
+                "[--mode iterative|threaded|async (default async)] [--idle-timeout SECONDS (default 60, 0 = none)]", [.. ServerOptions, "--mode", "--idle-timeout"], [], EchoServerAsync),
             new("echo-client", "Sends --message (or stdin), half-closes, prints the echo.",
                 "[--message TEXT]", [.. ClientOptions, "--message"], [], EchoClientAsync),
             new("udp-echo-server", "UDP echo server: answers each datagram to its sender, boundaries kept.",
                 string.Empty, ServerOptions, [], UdpEchoServerAsync),
             new("udp-echo-client", "Sends each --message (or each stdin line) as one datagram and prints its echo.",
-                "[--message TEXT]... [--timeout SECONDS] [--attempts N]", [.. ClientOptions, "--message", "--timeout", "--attempts"], [], UdpEchoClientAsync),
+                "[--message TEXT]... [--timeout SECONDS (default 2)] [--attempts N (default 3)]", [.. ClientOptions, "--message", "--timeout", "--attempts"], [], UdpEchoClientAsync),
             new("calc-server", "Calculator server: N big-endian int32 operands and an operator in, the int32 result out.",
-                "[--idle-timeout SECONDS]", [.. ServerOptions, "--idle-timeout"], [], CalcServerAsync),
+                "[--idle-timeout SECONDS (default 60, 0 = none)]", [.. ServerOptions, "--idle-timeout"], [], CalcServerAsync),
             new("calc-client", "Computes --op OPERATOR OPERAND...; without --op, one 'OPERATOR OPERAND...' per stdin line.",
                 "[--op +|-|* OPERAND...]", [.. ClientOptions, "--op"], [], CalcClientAsync),
             new("file-server", "Sends --file to each client, half-closes, prints the client's reply.",
-                "--file PATH [--idle-timeout SECONDS]", [.. ServerOptions, "--file", "--idle-timeout"], [], FileServerAsync),
+                "--file PATH [--idle-timeout SECONDS (default 60, 0 = none)]", [.. ServerOptions, "--file", "--idle-timeout"], [], FileServerAsync),
             new("file-client", "Downloads the server's file to --out, then replies (default 'Thank you').",
-                "--out PATH [--reply TEXT]", [.. ClientOptions, "--out", "--reply"], [], FileClientAsync),
+                "--out PATH [--reply TEXT (default 'Thank you')]", [.. ClientOptions, "--out", "--reply"], [], FileClientAsync),
             new("http-server", "Minimal HTTP/1.0 static file server for --root.",
-                "--root DIR [--max-request-bytes N] [--read-timeout SECONDS]", [.. ServerOptions, "--root", "--max-request-bytes", "--read-timeout"], [], HttpServerAsync),
+                "--root DIR [--max-request-bytes N (default 8192)] [--read-timeout SECONDS (default 10)]", [.. ServerOptions, "--root", "--max-request-bytes", "--read-timeout"], [], HttpServerAsync),
         ];
 
         /// <summary>The port each program uses when --port is not given, shared by a server and its client.</summary>

@@ -51,7 +51,7 @@ namespace SocketAnalyzers.Reference.Tests
         }
 
         [Theory]
-        [MemberData(nameof(ConcurrentModes))]
+        [MemberData(nameof(AllModes))]
         public async Task Two_hundred_concurrent_clients_each_get_their_own_bytes_back(EchoServerMode mode)
         {
             await using var server = EchoServer.Start(AnyLoopbackPort, mode, TimeSpan.FromSeconds(20), ConnectionLog.None);

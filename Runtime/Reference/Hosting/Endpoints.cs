@@ -11,7 +11,7 @@ namespace SocketAnalyzers.Reference.Hosting
         public const string DefaultHost = "127.0.0.1";
 
         /// <summary>How many connection requests may wait in the kernel's queue while the server is busy.</summary>
-        public const int Backlog = 128;
+        public const int Backlog = 512;
 
         /// <summary>The local endpoint a server binds to: an IP literal, or a name resolved once (IPv4 preferred).</summary>
         public static IPEndPoint ForServer(string host, int port)
