@@ -169,6 +169,20 @@ namespace SocketAnalyzers.Reference.Tests
         }
 
         [Fact]
+        public async Task Silent_client_is_dropped_after_the_idle_timeout()
+        {
+            var log = new SignalingWriter();
+            await using var server = CalcServer.Start(new IPEndPoint(IPAddress.Loopback, 0), TimeSpan.FromMilliseconds(300), new ConnectionLog("calc", log));
+            using var silent = await Peer.ConnectAsync(server.LocalEndPoint);
+            await silent.SendAsync(new byte[] { 2, 0, 0, 0 });
+
+            var (answers, _) = await silent.ReceiveToEndAsync(TimeSpan.FromSeconds(10));
+
+            Assert.Empty(answers);
+            Assert.Contains("timed out", await log.WaitForLineAsync("timed out"));
+        }
+
+        [Fact]
         public async Task Clean_close_between_requests_ends_the_connection_normally()
         {
             using var peer = await Peer.ConnectAsync(_server.LocalEndPoint);

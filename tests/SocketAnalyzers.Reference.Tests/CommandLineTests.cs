@@ -51,6 +51,8 @@ namespace SocketAnalyzers.Reference.Tests
 
             Assert.Equal(0, result.ExitCode);
             Assert.Equal(new[] { "one", string.Empty, "three", string.Empty }, result.Stdout.Split(Environment.NewLine));
+            var fromStdin = await ProgramProcess.RunAsync("line a\n\nline c\n", "udp-echo-client", "--port", port);
+            Assert.Equal((0, "line a\n\nline c\n"), (fromStdin.ExitCode, fromStdin.Stdout.Replace(Environment.NewLine, "\n", StringComparison.Ordinal)));
             Assert.Equal(0, (await server.InterruptAsync()).ExitCode);
         }
 

@@ -190,6 +190,26 @@ namespace SocketAnalyzers.Reference.Tests
         }
 
         [Fact]
+        public async Task Client_that_vanishes_after_half_a_request_does_not_stop_the_server()
+        {
+            using (var vanishing = await Peer.ConnectAsync(_server.LocalEndPoint))
+            {
+                await vanishing.SendAsync("GET /index.html HT"u8.ToArray());
+                vanishing.Socket.Close();
+            }
+
+            using (var rude = await Peer.ConnectAsync(_server.LocalEndPoint))
+            {
+                await rude.SendAsync("GET /inde"u8.ToArray());
+                rude.Reset();
+            }
+
+            Assert.Contains("incomplete request; no reply", await _log.WaitForLineAsync("18 bytes of an incomplete request"));
+            Assert.Contains("reset", await _log.WaitForLineAsync("aborted"));
+            Assert.Equal(200, (await RawHttpResponse.SendAsync(_server.LocalEndPoint, "GET / HTTP/1.0\r\n\r\n")).Status);
+        }
+
+        [Fact]
         public async Task HttpClient_reads_the_response()
         {
             using var http = new HttpClient { Timeout = Bounded.Default };
