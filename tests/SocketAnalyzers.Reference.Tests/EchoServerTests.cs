@@ -187,11 +187,69 @@ namespace SocketAnalyzers.Reference.Tests
             await Assert.ThrowsAsync<SocketException>(() => Peer.ConnectAsync(server.LocalEndPoint));
         }
 
+        [Fact]
+        public async Task Client_stops_when_the_server_closes_before_the_input_ends()
+        {
+            // An idle timeout shorter than the pause in the input: the server drops the client mid-input.
+            await using var server = EchoServer.Start(AnyLoopbackPort, EchoServerMode.Async, TimeSpan.FromMilliseconds(300), ConnectionLog.None);
+            var echo = new MemoryStream();
+
+            var failure = await Assert.ThrowsAsync<IOException>(() =>
+                EchoClient.RunAsync("127.0.0.1", server.LocalEndPoint.Port, new EndlessInput("start"u8.ToArray()), echo, CancellationToken.None).Within());
+
+            Assert.Contains("before the whole input was sent", failure.Message);
+            Assert.Equal("start", Encoding.ASCII.GetString(echo.ToArray()));
+        }
+
         internal static byte[] RandomBytes(Random random, int length)
         {
             var bytes = new byte[length];
             random.NextBytes(bytes);
             return bytes;
         }
+    }
+
+    /// <summary>An input that yields its first bytes, then waits forever (like a terminal nobody types into).</summary>
+    internal sealed class EndlessInput : Stream
+    {
+        private readonly byte[] _first;
+        private bool _sent;
+
+        public EndlessInput(byte[] first) => _first = first;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (!_sent)
+            {
+                _sent = true;
+                _first.CopyTo(buffer);
+                return _first.Length;
+            }
+
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

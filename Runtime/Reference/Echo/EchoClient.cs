@@ -31,18 +31,27 @@ namespace SocketAnalyzers.Reference.Echo
             using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var sending = SendAsync(socket, input, failed.Token);
             var receiving = ReceiveAsync(socket, output, failed.Token);
+            var first = await Task.WhenAny(sending, receiving).ConfigureAwait(false);
+            if (first != sending)
+            {
+                // The echo ended (or failed) before we finished sending: the server closed early (it stopped, or
+                // dropped us as idle). Stop sending; the input may be a terminal that never ends on its own.
+                failed.Cancel();
+                var echoed = await receiving.ConfigureAwait(false);
+                throw new IOException($"the server closed the connection before the whole input was sent ({echoed} bytes echoed)");
+            }
+
             try
             {
-                await Task.WhenAll(sending, receiving).ConfigureAwait(false);
+                var sent = await sending.ConfigureAwait(false);
+                return new EchoResult(sent, await receiving.ConfigureAwait(false));
             }
             catch
             {
-                // Either side failed: stop the other one before reporting.
+                // Sending failed: stop receiving before reporting.
                 failed.Cancel();
                 throw;
             }
-
-            return new EchoResult(await sending.ConfigureAwait(false), await receiving.ConfigureAwait(false));
         }
 
         private static async Task<long> SendAsync(Socket socket, Stream input, CancellationToken cancellationToken)
