@@ -278,37 +278,40 @@ namespace SocketAnalyzers.Reference
         private static async Task<int> CalcClientAsync(CommandArguments args, CancellationToken stop)
         {
             var (host, port) = ClientEndPoint(args, "calc");
-            var requests = new List<(char Op, int[] Operands)>();
             var op = args.Get("--op");
-            if (op is not null)
-            {
-                requests.Add(ParseCalcRequest(op, args.Positionals));
-            }
-            else
+            var single = op is null ? ((char, int[])?)null : ParseCalcRequest(op, args.Positionals);
+            if (single is null)
             {
                 args.ExpectNoPositionals();
-                foreach (var line in ReadLines(Console.In))
+            }
+
+            // Every request goes over the same connection, one after the other; stdin lines are answered as they come.
+            var client = await CalcClient.ConnectAsync(host, port, stop).ConfigureAwait(false);
+            await using (client.ConfigureAwait(false))
+            {
+                if (single is { } request)
+                {
+                    await ComputeAndPrintAsync(client, request, stop).ConfigureAwait(false);
+                    return 0;
+                }
+
+                while (await Console.In.ReadLineAsync(stop).ConfigureAwait(false) is { } line)
                 {
                     var tokens = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
                     if (tokens.Length > 0)
                     {
-                        requests.Add(ParseCalcRequest(tokens[0], tokens.Skip(1).ToList()));
+                        await ComputeAndPrintAsync(client, ParseCalcRequest(tokens[0], tokens.Skip(1).ToList()), stop).ConfigureAwait(false);
                     }
                 }
             }
 
-            // Every request goes over the same connection, one after the other.
-            var client = await CalcClient.ConnectAsync(host, port, stop).ConfigureAwait(false);
-            await using (client.ConfigureAwait(false))
-            {
-                foreach (var (requestOp, operands) in requests)
-                {
-                    var result = await client.ComputeAsync(requestOp, operands, stop).ConfigureAwait(false);
-                    await Console.Out.WriteLineAsync(result.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
-                }
-            }
-
             return 0;
+        }
+
+        private static async Task ComputeAndPrintAsync(CalcClient client, (char Op, int[] Operands) request, CancellationToken stop)
+        {
+            var result = await client.ComputeAsync(request.Op, request.Operands, stop).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(result.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
         }
 
         private static async Task<int> FileClientAsync(CommandArguments args, CancellationToken stop)
