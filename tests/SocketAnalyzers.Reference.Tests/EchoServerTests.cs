@@ -140,7 +140,7 @@ namespace SocketAnalyzers.Reference.Tests
         public async Task Silent_client_is_dropped_after_the_idle_timeout_and_the_next_is_served(EchoServerMode mode)
         {
             var log = new SignalingWriter();
-            await using var server = EchoServer.Start(AnyLoopbackPort, mode, TimeSpan.FromMilliseconds(300), new ConnectionLog("echo", log));
+            await using var server = EchoServer.Start(AnyLoopbackPort, mode, TimeSpan.FromMilliseconds(500), new ConnectionLog("echo", log));
             using var silent = await Peer.ConnectAsync(server.LocalEndPoint);
             await silent.SendAsync("hal"u8.ToArray());
 
@@ -191,7 +191,7 @@ namespace SocketAnalyzers.Reference.Tests
         public async Task Client_stops_when_the_server_closes_before_the_input_ends()
         {
             // An idle timeout shorter than the pause in the input: the server drops the client mid-input.
-            await using var server = EchoServer.Start(AnyLoopbackPort, EchoServerMode.Async, TimeSpan.FromMilliseconds(300), ConnectionLog.None);
+            await using var server = EchoServer.Start(AnyLoopbackPort, EchoServerMode.Async, TimeSpan.FromMilliseconds(500), ConnectionLog.None);
             var echo = new MemoryStream();
 
             var failure = await Assert.ThrowsAsync<IOException>(() =>

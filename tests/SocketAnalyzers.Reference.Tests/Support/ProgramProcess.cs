@@ -110,8 +110,12 @@ namespace SocketAnalyzers.Reference.Tests.Support
         /// <summary>Sends SIGTERM (what a service manager sends) and waits for the program to exit.</summary>
         public Task<ProgramResult> TerminateAsync() => SignalAsync(SIGTERM);
 
-        /// <summary>Sends SIGINT (what Ctrl+C sends) and waits for the program to exit.</summary>
-        public Task<ProgramResult> InterruptAsync() => SignalAsync(SIGINT);
+        /// <summary>
+        /// Sends SIGINT (what Ctrl+C sends) and waits for the program to exit. When this test process was started with
+        /// SIGINT ignored (a background job of a non-interactive shell), its children inherit that, and the runtime
+        /// rightly keeps ignoring it, as background jobs must; then SIGTERM is sent instead.
+        /// </summary>
+        public Task<ProgramResult> InterruptAsync() => SignalAsync(SigintIgnoredByThisProcess() ? SIGTERM : SIGINT);
 
         public async Task<ProgramResult> WaitForExitAsync()
         {
@@ -142,6 +146,25 @@ namespace SocketAnalyzers.Reference.Tests.Support
             Assert.True(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "signals are sent with kill(2)");
             Assert.Equal(0, Kill(_process.Id, signal));
             return await WaitForExitAsync();
+        }
+
+        private static bool SigintIgnoredByThisProcess()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return false;
+            }
+
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
+                {
+                    var mask = ulong.Parse(line.AsSpan("SigIgn:".Length).Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+                    return (mask & (1UL << (SIGINT - 1))) != 0;
+                }
+            }
+
+            return false;
         }
 
         private static async Task PumpLinesAsync(StreamReader reader, Action<string> onLine, Action onEnd)
