@@ -17,7 +17,7 @@ namespace SocketAnalyzers.Reference.Echo
         /// <summary>A thread per client.</summary>
         Threaded,
 
-        /// <summary>Async sockets: every client is a task, no thread blocks.</summary>
+        /// <summary>Async sockets on the helper library's TcpServerHost: every client is a task, no thread blocks.</summary>
         Async,
     }
 
