@@ -41,10 +41,15 @@ namespace SocketAnalyzers.Runtime
         /// <exception cref="ArgumentNullException"><paramref name="socket"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="drainTimeout"/> is negative (other than infinite).</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (the socket is closed).</exception>
-        public static async Task<bool> CloseGracefullyAsync(this Socket socket, TimeSpan drainTimeout, CancellationToken cancellationToken = default)
+        public static Task<bool> CloseGracefullyAsync(this Socket socket, TimeSpan drainTimeout, CancellationToken cancellationToken = default)
         {
             Argument.NotNull(socket, nameof(socket));
             Argument.Timeout(drainTimeout, nameof(drainTimeout));
+            return CloseGracefullyCoreAsync(socket, drainTimeout, cancellationToken);
+        }
+
+        private static async Task<bool> CloseGracefullyCoreAsync(Socket socket, TimeSpan drainTimeout, CancellationToken cancellationToken)
+        {
             byte[]? buffer = null;
             CancellationTokenSource? timeout = null;
             try

@@ -45,6 +45,7 @@ namespace SocketAnalyzers.Runtime
         private const int NotStarted = 0;
         private const int Running = 1;
         private const int Stopping = 2;
+        private static readonly TimeSpan AcceptErrorBackoff = TimeSpan.FromMilliseconds(50);
 
         private readonly Func<TcpConnection, CancellationToken, Task> _handler;
         private readonly EndPoint _endPoint;
@@ -248,9 +249,22 @@ namespace SocketAnalyzers.Runtime
                 }
                 catch (SocketException ex)
                 {
-                    // A client that reset before we accepted it, or a transient resource shortage: keep serving.
+                    // A client that reset before we accepted it, or a resource shortage (out of file descriptors):
+                    // keep serving, but back off briefly so a persistent failure does not spin the accept loop.
                     _slots.Release();
                     Report(ex, null);
+                    if (ex.SocketErrorCode != SocketError.ConnectionReset && ex.SocketErrorCode != SocketError.ConnectionAborted)
+                    {
+                        try
+                        {
+                            await Task.Delay(AcceptErrorBackoff, stopping).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            return;
+                        }
+                    }
+
                     continue;
                 }
                 catch (ObjectDisposedException)

@@ -18,6 +18,13 @@ namespace SocketAnalyzers.Runtime.Internal
         /// <summary>Arms the timer and links <paramref name="cancellationToken"/>; returns the token the operation must observe.</summary>
         internal CancellationToken Start(CancellationToken cancellationToken, out CancellationTokenRegistration registration)
         {
+            if (_source.IsCancellationRequested)
+            {
+                // A timer that fired just as the previous operation completed: start from a fresh source.
+                _source.Dispose();
+                _source = new CancellationTokenSource();
+            }
+
             CancellationTokenSource source = _source;
             registration = cancellationToken.CanBeCanceled
 #if NET
