@@ -37,7 +37,7 @@ namespace SocketAnalyzers.Reference.Http
                 throw new DirectoryNotFoundException($"the root directory '{options.Root}' does not exist");
             }
 
-            var normalized = options with { Root = Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar };
+            var normalized = options with { Root = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar };
             return HostedServer.Start(endPoint, normalized.EffectiveReadTimeout, (c, s) => ServeAsync(c, normalized, s), log);
         }
 
@@ -55,7 +55,7 @@ namespace SocketAnalyzers.Reference.Http
                     {
                         if (length == head.Length)
                         {
-                            await RespondWithErrorAsync(connection, 431, "Request Header Fields Too Large", options, stopping).ConfigureAwait(false);
+                            await RespondWithErrorAsync(connection, 431, "Request Header Fields Too Large", stopping).ConfigureAwait(false);
                             return $"rejected: request head longer than {head.Length} bytes (431)";
                         }
 
@@ -72,27 +72,27 @@ namespace SocketAnalyzers.Reference.Http
                 }
                 catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !stopping.IsCancellationRequested)
                 {
-                    await RespondWithErrorAsync(connection, 408, "Request Timeout", options, stopping).ConfigureAwait(false);
+                    await RespondWithErrorAsync(connection, 408, "Request Timeout", stopping).ConfigureAwait(false);
                     return $"timed out: no complete request within {options.EffectiveReadTimeout.TotalSeconds:0.###} s (408)";
                 }
             }
 
             if (!HttpRequestLine.TryParse(head.AsSpan(0, headEnd), out var request))
             {
-                await RespondWithErrorAsync(connection, 400, "Bad Request", options, stopping).ConfigureAwait(false);
+                await RespondWithErrorAsync(connection, 400, "Bad Request", stopping).ConfigureAwait(false);
                 return "rejected: malformed request line (400)";
             }
 
             var summary = $"{request.Method} {request.Target}";
             if (!request.Version.StartsWith("HTTP/1.", StringComparison.Ordinal))
             {
-                await RespondWithErrorAsync(connection, 505, "HTTP Version Not Supported", options, stopping).ConfigureAwait(false);
+                await RespondWithErrorAsync(connection, 505, "HTTP Version Not Supported", stopping).ConfigureAwait(false);
                 return $"{summary} 505";
             }
 
             if (request.Method != "GET")
             {
-                await RespondWithErrorAsync(connection, 405, "Method Not Allowed", options, stopping, "Allow: GET\r\n").ConfigureAwait(false);
+                await RespondWithErrorAsync(connection, 405, "Method Not Allowed", stopping, "Allow: GET\r\n").ConfigureAwait(false);
                 return $"{summary} 405";
             }
 
@@ -117,23 +117,26 @@ namespace SocketAnalyzers.Reference.Http
             if (file is null)
             {
                 var reason = status switch { 400 => "Bad Request", 403 => "Forbidden", _ => "Not Found" };
-                await RespondWithErrorAsync(connection, status, reason, options, stopping).ConfigureAwait(false);
+                await RespondWithErrorAsync(connection, status, reason, stopping).ConfigureAwait(false);
                 return $"{summary} {status}";
             }
 
             await using (file)
             {
                 // The connection's idle timeout bounds each send: a client that stops reading is dropped.
-                var header = $"HTTP/1.0 200 OK\r\nContent-Type: {ContentTypes.For(path!)}\r\nContent-Length: {file.Length}\r\nConnection: close\r\n\r\n";
+                var contentLength = file.Length;
+                var header = $"HTTP/1.0 200 OK\r\nContent-Type: {ContentTypes.For(path!)}\r\nContent-Length: {contentLength}\r\nConnection: close\r\n\r\n";
                 await connection.SendAsync(Encoding.ASCII.GetBytes(header), stopping).ConfigureAwait(false);
+
+                // Exactly Content-Length bytes: a file that grows meanwhile is cut there, one that shrinks aborts the connection.
                 var chunk = new byte[ChunkSize];
                 long sent = 0;
-                while (true)
+                while (sent < contentLength)
                 {
-                    var read = await file.ReadAsync(chunk.AsMemory(), stopping).ConfigureAwait(false);
+                    var read = await file.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, contentLength - sent)), stopping).ConfigureAwait(false);
                     if (read == 0)
                     {
-                        break;
+                        throw new IOException($"{path} shrank while it was being sent ({sent} of {contentLength} bytes)");
                     }
 
                     await connection.SendAsync(chunk.AsMemory(0, read), stopping).ConfigureAwait(false);
@@ -204,7 +207,7 @@ namespace SocketAnalyzers.Reference.Http
             return -1;
         }
 
-        private static async Task RespondWithErrorAsync(TcpConnection connection, int status, string reason, HttpServerOptions options, CancellationToken stopping, string extraHeaders = "")
+        private static async Task RespondWithErrorAsync(TcpConnection connection, int status, string reason, CancellationToken stopping, string extraHeaders = "")
         {
             var body = $"{status} {reason}\n";
             var response = $"HTTP/1.0 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {body.Length}\r\n{extraHeaders}Connection: close\r\n\r\n{body}";
