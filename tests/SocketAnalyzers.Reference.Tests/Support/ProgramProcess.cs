@@ -38,6 +38,11 @@ namespace SocketAnalyzers.Reference.Tests.Support
 
         public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "SocketAnalyzers.Reference.dll");
 
+        /// <summary>The dotnet muxer running these tests (the test host runs under it), else the SDK's, else the one on PATH.</summary>
+        private static string DotnetHost { get; } =
+            Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
         public string Stderr
         {
             get
@@ -53,7 +58,7 @@ namespace SocketAnalyzers.Reference.Tests.Support
 
         public static ProgramProcess Start(params string[] args)
         {
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+            var start = new ProcessStartInfo(DotnetHost)
             {
                 UseShellExecute = false,
                 RedirectStandardInput = true,
