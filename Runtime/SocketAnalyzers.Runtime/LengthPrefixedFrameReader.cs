@@ -57,8 +57,10 @@ namespace SocketAnalyzers.Runtime
         private int _end;
         private int _consumed;
         private int _needed = PrefixLength;
+        private int _lastFrameTotal;
         private bool _endOfStream;
         private bool _disposed;
+        private bool _readPending;
         private InvalidDataException? _fault;
 
         /// <summary>Creates a reader over a stream (a <see cref="NetworkStream"/>, an <c>SslStream</c>, <see cref="TcpConnection.Stream"/>, …).</summary>
@@ -147,7 +149,7 @@ namespace SocketAnalyzers.Runtime
                 }
 
                 PrepareSpace();
-                int n = _stream.Read(_buffer, _end, _buffer.Length - _end);
+                int n = _stream.Read(_buffer, _end, ReadSize());
                 Advance(n);
             }
         }
@@ -164,7 +166,8 @@ namespace SocketAnalyzers.Runtime
             byte[] buffer = _buffer;
             _buffer = Array.Empty<byte>();
             _start = _end = _consumed = 0;
-            if (buffer.Length > 0)
+            // A read still pending writes into the buffer: leave it to the garbage collector rather than hand it to another renter.
+            if (buffer.Length > 0 && !_readPending)
             {
                 _pool.Return(buffer);
             }
@@ -193,11 +196,21 @@ namespace SocketAnalyzers.Runtime
                 }
 
                 PrepareSpace();
+                int n;
+                _readPending = true;
+                try
+                {
 #if NET
-                int n = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+                    n = await _stream.ReadAsync(_buffer.AsMemory(_end, ReadSize()), cancellationToken).ConfigureAwait(false);
 #else
-                int n = await _stream.ReadAsync(_buffer, _end, _buffer.Length - _end, cancellationToken).ConfigureAwait(false);
+                    n = await _stream.ReadAsync(_buffer, _end, ReadSize(), cancellationToken).ConfigureAwait(false);
 #endif
+                }
+                finally
+                {
+                    _readPending = false;
+                }
+
                 ThrowIfDisposed();
                 Advance(n);
             }
@@ -241,6 +254,7 @@ namespace SocketAnalyzers.Runtime
 
             frame = new ReadOnlyMemory<byte>(_buffer, _start + PrefixLength, (int)length);
             _consumed = total;
+            _lastFrameTotal = total;
             return true;
         }
 
@@ -297,6 +311,26 @@ namespace SocketAnalyzers.Runtime
             }
 
             _buffer = bigger;
+        }
+
+        /// <summary>
+        /// How much to ask the stream for: all the free space (read-ahead serves many small frames per read), except while
+        /// a large frame is incomplete (or expected, after a large one): then only its remainder, so the frame ends at the
+        /// end of what was read and the next frame starts in an empty buffer, with nothing to move.
+        /// </summary>
+        private int ReadSize()
+        {
+            int free = _buffer.Length - _end;
+            int buffered = _end - _start;
+            int remainder = _needed - buffered;
+            if (buffered < PrefixLength)
+            {
+                // The next frame's length is not known yet: expect it to be like the last one (a guess only: a wrong
+                // guess costs a compaction or an extra read, never correctness).
+                remainder = _lastFrameTotal - buffered;
+            }
+
+            return remainder >= InitialBufferSize && remainder < free ? remainder : free;
         }
 
         private void Advance(int read)

@@ -20,7 +20,9 @@ namespace SocketAnalyzers.Runtime
     /// The prefix is written with <see cref="BinaryPrimitives.WriteUInt32BigEndian"/>, so the wire format does not depend
     /// on the host's byte order. A small frame goes out as one write (prefix and payload copied into one pooled buffer),
     /// so it is not split into a 4-byte segment and the rest; a large one goes as the prefix with the start of the
-    /// payload, then the remainder straight from the caller's memory. Nothing is allocated per frame in steady state.
+    /// payload, then the remainder straight from the caller's memory; on .NET, over a <see cref="Socket"/> or a plain
+    /// <see cref="NetworkStream"/> and with a token that cannot be cancelled, as one gather send of the prefix and the
+    /// caller's payload (one system call, no copy). Nothing is allocated per frame in steady state.
     /// </para>
     /// <para>
     /// The writer does not flush: over a <see cref="NetworkStream"/> or <see cref="TcpConnection.Stream"/> each write goes
@@ -31,12 +33,17 @@ namespace SocketAnalyzers.Runtime
     public sealed class LengthPrefixedFrameWriter : IDisposable
     {
         private const int BufferSize = 16 * 1024;
+        private const int MaxSingleWrite = 1024 * 1024;
 
         private readonly Stream _stream;
         private readonly bool _leaveOpen;
         private readonly ArrayPool<byte> _pool;
         private byte[]? _buffer;
         private bool _disposed;
+        private int _writesPending;
+#if NET
+        private readonly GatherSender? _gather;
+#endif
 
         /// <summary>Creates a writer over a stream.</summary>
         /// <param name="stream">The stream to write frames to.</param>
@@ -63,6 +70,13 @@ namespace SocketAnalyzers.Runtime
             _leaveOpen = leaveOpen;
             _pool = pool ?? ArrayPool<byte>.Shared;
             MaxFrameLength = maxFrameLength;
+#if NET
+            // Over a plain NetworkStream a large frame can go out as one gather send on its socket.
+            if (stream.GetType() == typeof(NetworkStream))
+            {
+                _gather = new GatherSender(((NetworkStream)stream).Socket);
+            }
+#endif
         }
 
         /// <summary>Creates a writer over a connected stream socket, through a <see cref="NetworkStream"/> that does not own the socket.</summary>
@@ -87,9 +101,26 @@ namespace SocketAnalyzers.Runtime
         /// <exception cref="ObjectDisposedException">The writer was disposed.</exception>
         public ValueTask WriteFrameAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
         {
+            if (payload.Length > BufferSize - LengthPrefixedFrameReader.PrefixLength && !_disposed && payload.Length <= MaxFrameLength)
+            {
+#if NET
+                // Gather send: uncancellable once started, so only for a token that cannot be cancelled.
+                if (_gather is not null && !cancellationToken.CanBeCanceled && MemoryMarshal.TryGetArray(payload, out ArraySegment<byte> segment))
+                {
+                    byte[] prefix = _buffer ??= _pool.Rent(BufferSize);
+                    BinaryPrimitives.WriteUInt32BigEndian(prefix, (uint)payload.Length);
+                    return _gather.SendAsync(new ArraySegment<byte>(prefix, 0, LengthPrefixedFrameReader.PrefixLength), segment);
+                }
+#endif
+                if (payload.Length <= MaxSingleWrite)
+                {
+                    return WriteLargeAsync(payload, cancellationToken);
+                }
+            }
+
             byte[] buffer = Prepare(payload.Span, out int first);
             ValueTask head = WriteAsync(new ReadOnlyMemory<byte>(buffer, 0, LengthPrefixedFrameReader.PrefixLength + first), cancellationToken);
-            if (first == payload.Length)
+            if (first == payload.Length && head.IsCompletedSuccessfully)
             {
                 return head;
             }
@@ -128,16 +159,25 @@ namespace SocketAnalyzers.Runtime
             }
 
             _disposed = true;
-            if (_buffer is not null)
+            // A write still pending reads from the buffer: leave it to the garbage collector rather than hand it to another renter.
+            bool pending = Volatile.Read(ref _writesPending) != 0;
+#if NET
+            pending |= _gather?.Pending == true;
+#endif
+            if (_buffer is not null && !pending)
             {
                 _pool.Return(_buffer);
-                _buffer = null;
             }
+
+            _buffer = null;
 
             if (!_leaveOpen)
             {
                 _stream.Dispose();
             }
+#if NET
+            _gather?.Dispose();
+#endif
         }
 
         /// <summary>Validates the payload and fills the buffer with the prefix and as much of the payload as fits.</summary>
@@ -160,13 +200,44 @@ namespace SocketAnalyzers.Runtime
             return buffer;
         }
 
+/// <summary>A large frame as one write: prefix and payload copied into a buffer rented for this write only.</summary>
+#if NET
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+#endif
+        private async ValueTask WriteLargeAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+        {
+            int total = LengthPrefixedFrameReader.PrefixLength + payload.Length;
+            byte[] whole = _pool.Rent(total);
+            try
+            {
+                BinaryPrimitives.WriteUInt32BigEndian(whole, (uint)payload.Length);
+                payload.Span.CopyTo(whole.AsSpan(LengthPrefixedFrameReader.PrefixLength));
+                await WriteAsync(new ReadOnlyMemory<byte>(whole, 0, total), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _pool.Return(whole);
+            }
+        }
+
 #if NET
         [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
 #endif
         private async ValueTask WriteRestAsync(ValueTask head, ReadOnlyMemory<byte> rest, CancellationToken cancellationToken)
         {
-            await head.ConfigureAwait(false);
-            await WriteAsync(rest, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _writesPending);
+            try
+            {
+                await head.ConfigureAwait(false);
+                if (!rest.IsEmpty)
+                {
+                    await WriteAsync(rest, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _writesPending);
+            }
         }
 
         private ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)

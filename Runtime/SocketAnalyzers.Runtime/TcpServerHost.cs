@@ -46,6 +46,7 @@ namespace SocketAnalyzers.Runtime
         private const int Running = 1;
         private const int Stopping = 2;
         private static readonly TimeSpan AcceptErrorBackoff = TimeSpan.FromMilliseconds(50);
+        private static readonly TimeSpan AbortGrace = TimeSpan.FromSeconds(2);
 
         private readonly Func<TcpConnection, CancellationToken, Task> _handler;
         private readonly EndPoint _endPoint;
@@ -155,7 +156,7 @@ namespace SocketAnalyzers.Runtime
         /// <summary>
         /// Stops the host: stops accepting (clients not yet accepted are refused), cancels the handlers' token, waits up to
         /// <see cref="TcpServerHostOptions.ShutdownTimeout"/> for them to finish, then closes the connections still open
-        /// and waits up to the same timeout again for their handlers to end. Safe to call more than once and before
+        /// and waits up to the same timeout again (at least 2 seconds) for their handlers to end. Safe to call more than once and before
         /// <see cref="StartAsync"/>.
         /// </summary>
         /// <param name="cancellationToken">Cutting the graceful wait short: when cancelled, open connections are closed at once.</param>
@@ -181,7 +182,7 @@ namespace SocketAnalyzers.Runtime
 
         private async Task StopCoreAsync(CancellationToken cancellationToken)
         {
-            _stopping.Cancel();
+            CancelQuietly(_stopping);
             _listener?.Dispose();
             await _acceptLoop.ConfigureAwait(false);
 
@@ -194,14 +195,28 @@ namespace SocketAnalyzers.Runtime
             Task all = Task.WhenAll(running);
             if (!await CompletesWithin(all, _shutdownTimeout, cancellationToken).ConfigureAwait(false))
             {
-                _aborting.Cancel();
+                CancelQuietly(_aborting);
                 foreach (Entry entry in _connections.Values)
                 {
                     entry.Connection.Abort();
                 }
 
-                // A handler that ignores both its token and its closed socket is left behind rather than hanging the stop.
-                await CompletesWithin(all, _shutdownTimeout, CancellationToken.None).ConfigureAwait(false);
+                // Handlers whose socket was just closed fail fast; one that ignores both its token and its closed socket
+                // is left behind rather than hanging the stop. The floor leaves room for a loaded machine.
+                TimeSpan grace = Argument.IsInfinite(_shutdownTimeout) || _shutdownTimeout > AbortGrace ? _shutdownTimeout : AbortGrace;
+                await CompletesWithin(all, grace, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Cancels; a handler's callback registered on the token that throws must not fail the stop.</summary>
+        private static void CancelQuietly(CancellationTokenSource source)
+        {
+            try
+            {
+                source.Cancel();
+            }
+            catch (AggregateException)
+            {
             }
         }
 

@@ -34,4 +34,39 @@ namespace SocketAnalyzers.Runtime.Tests
             Interlocked.Decrement(ref _outstanding);
         }
     }
+
+    /// <summary>
+    /// A pool that hands back the arrays it was given, so an allocation test measures the code under test and not
+    /// ArrayPool.Shared, which may drop its cached arrays when another test's garbage collection trims it.
+    /// </summary>
+    internal sealed class ReusingPool : ArrayPool<byte>
+    {
+        private readonly System.Collections.Generic.List<byte[]> _free = new System.Collections.Generic.List<byte[]>();
+
+        public override byte[] Rent(int minimumLength)
+        {
+            lock (_free)
+            {
+                for (int i = 0; i < _free.Count; i++)
+                {
+                    if (_free[i].Length >= minimumLength)
+                    {
+                        byte[] array = _free[i];
+                        _free.RemoveAt(i);
+                        return array;
+                    }
+                }
+            }
+
+            return new byte[minimumLength];
+        }
+
+        public override void Return(byte[] array, bool clearArray = false)
+        {
+            lock (_free)
+            {
+                _free.Add(array);
+            }
+        }
+    }
 }

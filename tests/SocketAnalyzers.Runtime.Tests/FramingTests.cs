@@ -56,6 +56,7 @@ namespace SocketAnalyzers.Runtime.Tests
                 var pool = new CountingPool();
                 using var writer = new LengthPrefixedFrameWriter(client, maxFrameLength: 512 * 1024);
                 using var reader = new LengthPrefixedFrameReader(server, maxFrameLength: 512 * 1024, pool);
+                using var cancellable = new CancellationTokenSource();
                 Task send = Task.Run(async () =>
                 {
                     for (int round = 0; round < 3; round++)
@@ -65,7 +66,8 @@ namespace SocketAnalyzers.Runtime.Tests
                             byte[] payload = Loopback.Pattern(Sizes[i], seed: (round * 16) + i);
                             if (async)
                             {
-                                await writer.WriteFrameAsync(payload);
+                                // A token that can be cancelled takes the copying path; none takes the gather send.
+                                await writer.WriteFrameAsync(payload, round == 1 ? cancellable.Token : CancellationToken.None);
                             }
                             else
                             {
@@ -319,7 +321,7 @@ namespace SocketAnalyzers.Runtime.Tests
         public void Writing_frames_allocates_nothing_in_steady_state()
         {
             var sink = new MemoryStream(new byte[4 * 1024 * 1024]);
-            using var writer = new LengthPrefixedFrameWriter(sink, leaveOpen: true);
+            using var writer = new LengthPrefixedFrameWriter(sink, leaveOpen: true, pool: new ReusingPool());
             byte[] small = Loopback.Pattern(64);
             byte[] large = Loopback.Pattern(65536);
             writer.WriteFrame(small);
@@ -362,6 +364,24 @@ namespace SocketAnalyzers.Runtime.Tests
             var kept = new MemoryStream();
             new LengthPrefixedFrameWriter(kept, leaveOpen: true).Dispose();
             Assert.True(kept.CanWrite);
+        }
+
+        [Fact(Timeout = Loopback.TestTimeout)]
+        public async Task Disposing_during_a_pending_read_never_hands_the_buffer_being_filled_to_another_renter()
+        {
+            var (client, server) = await Loopback.PairAsync();
+            using (client)
+            using (server)
+            {
+                var pool = new CountingPool();
+                var reader = new LengthPrefixedFrameReader(server, pool: pool);
+                Task<ReadOnlyMemory<byte>?> pending = reader.ReadFrameAsync().AsTask();
+                Assert.False(pending.IsCompleted);
+                reader.Dispose();
+                Assert.Equal(1, pool.Outstanding);
+                client.Dispose();
+                await Assert.ThrowsAnyAsync<Exception>(() => pending.WaitAsync(Loopback.Step));
+            }
         }
 
         [Fact]
