@@ -1,0 +1,37 @@
+using System;
+using System.IO;
+using System.Net.Sockets;
+
+namespace SocketAnalyzers.Reference.Hosting
+{
+    /// <summary>How a connection that ended with an exception is described in the log.</summary>
+    internal static class Outcomes
+    {
+        public static string Describe(Exception exception, bool stopping)
+        {
+            if (stopping && exception is OperationCanceledException or SocketException or ObjectDisposedException or IOException)
+            {
+                return "closed: the server is stopping";
+            }
+
+            var socketError = exception as SocketException ?? exception.InnerException as SocketException;
+            if (socketError is not null)
+            {
+                return socketError.SocketErrorCode switch
+                {
+                    SocketError.ConnectionReset => "aborted: the client reset the connection",
+                    SocketError.TimedOut => "timed out: the client was idle too long",
+                    SocketError.Shutdown or SocketError.ConnectionAborted => "aborted: the connection was shut down",
+                    var code => $"aborted: {code}",
+                };
+            }
+
+            return exception switch
+            {
+                TimeoutException or OperationCanceledException => "timed out: the client was idle too long",
+                EndOfStreamException => "closed: the client closed in the middle of a message",
+                _ => $"failed: {exception.GetType().Name}: {exception.Message}",
+            };
+        }
+    }
+}
