@@ -195,6 +195,52 @@ namespace SocketAnalyzers.Runtime.Tests
         }
 
         [Fact(Timeout = Loopback.TestTimeout)]
+        public async Task A_client_that_never_reads_makes_the_send_time_out()
+        {
+            var reported = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using var host = new TcpServerHost(Options(TimeSpan.FromMilliseconds(300)), async (connection, ct) =>
+            {
+                var chunk = new byte[1024 * 1024];
+                while (true)
+                {
+                    await connection.SendAsync(chunk, ct); // fills both kernel buffers, then waits for the reader
+                }
+            });
+            host.Error += (_, e) => reported.TrySetResult(e.Exception);
+            await host.StartAsync();
+
+            using Socket client = await Loopback.ConnectAsync(host.LocalEndPoint!);
+            client.ReceiveBufferSize = 64 * 1024;
+            Exception error = await reported.Task.WaitAsync(Loopback.Step);
+            Assert.IsType<TimeoutException>(error);
+            Assert.Contains("send", error.Message);
+        }
+
+        [Fact(Timeout = Loopback.TestTimeout)]
+        public async Task A_cancelled_receive_is_a_cancellation_not_a_timeout()
+        {
+            var outcome = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using var host = new TcpServerHost(Options(TimeSpan.FromSeconds(10)), async (connection, _) =>
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+                try
+                {
+                    await connection.ReceiveAsync(new byte[16], cts.Token);
+                    outcome.TrySetResult(null);
+                }
+                catch (Exception ex)
+                {
+                    outcome.TrySetResult(ex);
+                }
+            });
+            await host.StartAsync();
+
+            using Socket client = await Loopback.ConnectAsync(host.LocalEndPoint!);
+            Exception? error = await outcome.Task.WaitAsync(Loopback.Step);
+            Assert.IsAssignableFrom<OperationCanceledException>(error);
+        }
+
+        [Fact(Timeout = Loopback.TestTimeout)]
         public async Task The_idle_timeout_also_applies_to_synchronous_stream_reads()
         {
             var errors = new ConcurrentQueue<Exception>();
