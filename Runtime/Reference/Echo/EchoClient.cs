@@ -29,10 +29,15 @@ namespace SocketAnalyzers.Reference.Echo
         public static async Task<EchoResult> ExchangeAsync(Socket socket, Stream input, Stream output, CancellationToken cancellationToken)
         {
             using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var sending = SendAsync(socket, input, failed.Token);
+            var progress = new SendProgress();
+            var sending = SendAsync(socket, input, progress, failed.Token);
             var receiving = ReceiveAsync(socket, output, failed.Token);
             var first = await Task.WhenAny(sending, receiving).ConfigureAwait(false);
-            if (first != sending)
+
+            // The echo can end before the sending task does even when all input went out: our half-close lets the
+            // server finish and close, and its end of stream may arrive here before the send task has completed.
+            // Only an echo that ended before we half-closed means the server closed early.
+            if (first != sending && !progress.AllInputSent)
             {
                 // The echo ended (or failed) before we finished sending: the server closed early (it stopped, or
                 // dropped us as idle). Stop sending; the input may be a terminal that never ends on its own.
@@ -54,7 +59,17 @@ namespace SocketAnalyzers.Reference.Echo
             }
         }
 
-        private static async Task<long> SendAsync(Socket socket, Stream input, CancellationToken cancellationToken)
+        /// <summary>Set by the sending side once every byte of the input is sent, just before the half-close.</summary>
+        private sealed class SendProgress
+        {
+            private volatile bool allInputSent;
+
+            public bool AllInputSent => allInputSent;
+
+            public void MarkAllInputSent() => allInputSent = true;
+        }
+
+        private static async Task<long> SendAsync(Socket socket, Stream input, SendProgress progress, CancellationToken cancellationToken)
         {
             var buffer = new byte[EchoServer.BufferSize];
             long sent = 0;
@@ -71,6 +86,7 @@ namespace SocketAnalyzers.Reference.Echo
             }
 
             // Half-close: the server reads 0, finishes echoing and closes; we can still receive the rest.
+            progress.MarkAllInputSent();
             socket.Shutdown(SocketShutdown.Send);
             return sent;
         }
