@@ -140,7 +140,10 @@ namespace SocketAnalyzers.Reference.Tests
         public async Task Silent_client_is_dropped_after_the_idle_timeout_and_the_next_is_served(EchoServerMode mode)
         {
             var log = new SignalingWriter();
-            await using var server = EchoServer.Start(AnyLoopbackPort, mode, TimeSpan.FromMilliseconds(500), new ConnectionLog("echo", log));
+
+            // The idle timeout must outlast the test's own scheduling delays between connecting and sending "hal"
+            // (under load, 500 ms did not: the server dropped the client before its first byte arrived).
+            await using var server = EchoServer.Start(AnyLoopbackPort, mode, TimeSpan.FromMilliseconds(1500), new ConnectionLog("echo", log));
             using var silent = await Peer.ConnectAsync(server.LocalEndPoint);
             await silent.SendAsync("hal"u8.ToArray());
 
@@ -190,8 +193,9 @@ namespace SocketAnalyzers.Reference.Tests
         [Fact]
         public async Task Client_stops_when_the_server_closes_before_the_input_ends()
         {
-            // An idle timeout shorter than the pause in the input: the server drops the client mid-input.
-            await using var server = EchoServer.Start(AnyLoopbackPort, EchoServerMode.Async, TimeSpan.FromMilliseconds(500), ConnectionLog.None);
+            // An idle timeout shorter than the pause in the input: the server drops the client mid-input. Long enough
+            // that "start" always arrives first, even when the test machine is loaded.
+            await using var server = EchoServer.Start(AnyLoopbackPort, EchoServerMode.Async, TimeSpan.FromMilliseconds(1500), ConnectionLog.None);
             var echo = new MemoryStream();
 
             var failure = await Assert.ThrowsAsync<IOException>(() =>

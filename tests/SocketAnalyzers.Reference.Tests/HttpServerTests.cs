@@ -155,8 +155,11 @@ namespace SocketAnalyzers.Reference.Tests
         public async Task Silent_client_gets_408_after_the_read_timeout()
         {
             await using var server = Start(TimeSpan.FromMilliseconds(400));
-            using var peer = await Peer.ConnectAsync(server.LocalEndPoint);
+
+            // The clock starts before connecting: the server's timer starts at accept, and under load the test may
+            // only resume well after the connection is established.
             var clock = Stopwatch.StartNew();
+            using var peer = await Peer.ConnectAsync(server.LocalEndPoint);
 
             var response = await RawHttpResponse.ReadAsync(peer, TimeSpan.FromSeconds(10));
 
