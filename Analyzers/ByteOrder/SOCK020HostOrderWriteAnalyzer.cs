@@ -37,7 +37,7 @@ namespace SocketAnalyzers.ByteOrder
                 }
 
                 var symbols = new ByteOrderSymbols(known);
-                var reads = new NetworkReads(known);
+                var reads = known.Reads;
                 StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
                     symbolStart.RegisterOperationAction(c => Analyze(c, symbols, reads, tracker), OperationKind.Invocation));
             });

@@ -35,7 +35,7 @@ namespace SocketAnalyzers.ByteOrder
                 }
 
                 var symbols = new ByteOrderSymbols(known);
-                var reads = new NetworkReads(known);
+                var reads = known.Reads;
                 start.RegisterOperationAction(c => Analyze(c, symbols, reads), OperationKind.Invocation);
             });
         }

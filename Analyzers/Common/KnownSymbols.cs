@@ -1,14 +1,21 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.Common
 {
     /// <summary>
-    /// The socket types of one compilation, resolved once at compilation start. <see cref="TryCreate"/> returns
-    /// <see langword="null"/> when the compilation has no <c>System.Net.Sockets.Socket</c>: analyzers then register
-    /// nothing, so a project without sockets pays nothing.
+    /// The socket types of one compilation, resolved once per compilation and shared by every analyzer of the
+    /// package. <see cref="TryCreate"/> returns <see langword="null"/> when the compilation has no
+    /// <c>System.Net.Sockets.Socket</c>: analyzers then register nothing, so a project without sockets pays nothing.
     /// </summary>
     internal sealed class KnownSymbols
     {
+        private static readonly ConditionalWeakTable<Compilation, Resolved> PerCompilation = new();
+
+        private NetworkReads? reads;
+
         private KnownSymbols(Compilation compilation, INamedTypeSymbol socket)
         {
             Compilation = compilation;
@@ -76,11 +83,31 @@ namespace SocketAnalyzers.Common
 
         public INamedTypeSymbol? ValueTaskOfT { get; }
 
-        /// <summary>Resolves the socket types, or returns <see langword="null"/> when the compilation has no sockets.</summary>
+        /// <summary>The read-API model of this compilation (made once, on first use).</summary>
+        public NetworkReads Reads => LazyInitializer.EnsureInitialized(ref reads, () => new NetworkReads(this))!;
+
+        /// <summary>
+        /// The socket types of <paramref name="compilation"/>, resolved on the first call and shared by every later
+        /// one; <see langword="null"/> when the compilation has no sockets.
+        /// </summary>
         public static KnownSymbols? TryCreate(Compilation compilation)
+            => PerCompilation.GetValue(compilation, static c => new Resolved(Resolve(c))).Symbols;
+
+        private static KnownSymbols? Resolve(Compilation compilation)
         {
             var socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
             return socket is null ? null : new KnownSymbols(compilation, socket);
+        }
+
+        /// <summary>Holds the result, null included, in the per-compilation table.</summary>
+        private sealed class Resolved
+        {
+            public Resolved(KnownSymbols? symbols)
+            {
+                Symbols = symbols;
+            }
+
+            public KnownSymbols? Symbols { get; }
         }
 
         /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> or derives from it.</summary>

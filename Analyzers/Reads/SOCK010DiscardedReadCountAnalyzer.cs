@@ -36,7 +36,7 @@ namespace SocketAnalyzers.Reads
                     return;
                 }
 
-                var reads = new NetworkReads(symbols);
+                var reads = symbols.Reads;
                 start.RegisterOperationBlockStartAction(blockStart =>
                 {
                     var stored = new List<(IInvocationOperation Read, ILocalSymbol Local)>();

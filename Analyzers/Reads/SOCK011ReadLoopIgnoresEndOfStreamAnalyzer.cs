@@ -31,7 +31,7 @@ namespace SocketAnalyzers.Reads
                     return;
                 }
 
-                var reads = new NetworkReads(symbols);
+                var reads = symbols.Reads;
                 start.RegisterOperationBlockStartAction(blockStart =>
                 {
                     var candidates = new List<IInvocationOperation>();

@@ -46,7 +46,7 @@ namespace SocketAnalyzers.Reads
                     return;
                 }
 
-                var reads = new NetworkReads(symbols);
+                var reads = symbols.Reads;
                 var consumers = new BufferConsumers(start.Compilation);
                 start.RegisterOperationAction(c => AnalyzeInvocation(c, reads, consumers), OperationKind.Invocation);
             });

@@ -103,7 +103,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 return null;
             }
 
-            var reads = new NetworkReads(symbols);
+            var reads = symbols.Reads;
             var read = reads.TryGetRead(invocation);
             if (read is null)
             {
