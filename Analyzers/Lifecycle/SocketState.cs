@@ -47,31 +47,25 @@ namespace SocketAnalyzers.Lifecycle
 
         public static readonly SocketFacts Bottom = new(SocketStates.None, SocketKinds.None);
 
-        /// <summary>Unknown, and already reported: no more diagnostics on it (one mistake, one diagnostic).</summary>
-        public static readonly SocketFacts Reported = new(SocketStates.All, SocketKinds.Any, reported: true);
-
-        public SocketFacts(SocketStates states, SocketKinds kinds, bool reported = false)
+        public SocketFacts(SocketStates states, SocketKinds kinds)
         {
             States = states;
             Kinds = kinds;
-            IsReported = reported;
         }
 
         public SocketStates States { get; }
 
         public SocketKinds Kinds { get; }
 
-        public bool IsReported { get; }
+        public SocketFacts Join(SocketFacts other) => new(States | other.States, Kinds | other.Kinds);
 
-        public SocketFacts Join(SocketFacts other) => new(States | other.States, Kinds | other.Kinds, IsReported || other.IsReported);
+        public SocketFacts WithStates(SocketStates states) => new(states, Kinds);
 
-        public SocketFacts WithStates(SocketStates states) => new(states, Kinds, IsReported);
-
-        public bool Equals(SocketFacts other) => States == other.States && Kinds == other.Kinds && IsReported == other.IsReported;
+        public bool Equals(SocketFacts other) => States == other.States && Kinds == other.Kinds;
 
         public override bool Equals(object? obj) => obj is SocketFacts other && Equals(other);
 
-        public override int GetHashCode() => ((int)States << 8) | ((int)Kinds << 1) | (IsReported ? 1 : 0);
+        public override int GetHashCode() => ((int)States << 8) | (int)Kinds;
     }
 
     internal static class SocketStateText

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Flow;
 
 namespace SocketAnalyzers.Lifecycle
 {
@@ -30,14 +31,16 @@ namespace SocketAnalyzers.Lifecycle
     }
 
     /// <summary>
-    /// The socket typestate engine: a forward data-flow analysis over one body's <see cref="ControlFlowGraph"/>.
-    /// Each abstract socket carries the set of states it may be in; branches join (set union), loops run to a fixed
-    /// point (capped), exceptions enter handlers with every state seen in the try, finally regions run between a
-    /// branch and its destination. Operations are checked against <see cref="SocketProtocolModel.Protocol"/> and
-    /// reported only when every state the socket may be in breaks the same protocol row.
+    /// The socket typestate family of the flow kernel (<see cref="FlowAnalysis{TState}"/>): each abstract socket
+    /// carries the set of states it may be in; branches join (set union), loops run to a fixed point, exceptions
+    /// enter handlers with every state seen in the try, finally regions run between a branch and its destination.
+    /// Operations are checked against <see cref="SocketProtocolModel.Protocol"/> on the converged states and
+    /// reported only when every state the socket may be in breaks the same protocol row. A certain (sync or awaited)
+    /// operation that throws in every state ends its path: nothing after it runs, so nothing after it is reported
+    /// and no state flows from it around a loop.
     /// Lambdas and local functions are analyzed as bodies of their own.
     /// </summary>
-    internal sealed class SocketStateAnalysis
+    internal sealed class SocketStateAnalysis : FlowAnalysis<FlowState>
     {
         /// <summary>The ids of the property keys a finding carries for the code fixes.</summary>
         public const string CallFirstProperty = "CallFirst";
@@ -59,40 +62,31 @@ namespace SocketAnalyzers.Lifecycle
         };
 
         private readonly SocketProtocolModel model;
-        private readonly ControlFlowGraph cfg;
         private readonly ImmutableHashSet<ISymbol> captured;
         private readonly INamedTypeSymbol? containingType;
-        private readonly CancellationToken cancellationToken;
         private readonly Dictionary<object, int> siteIds = new(KeyComparer.Instance);
         private readonly Dictionary<object, int> entryIds = new(KeyComparer.Instance);
         private readonly Dictionary<int, object> entryKeys = new();
         private readonly List<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
         private readonly Dictionary<CaptureId, SocketModelType> captureTypes = new();
 
-        private FlowState?[] inStates = Array.Empty<FlowState?>();
-        private readonly Queue<int> worklist = new();
-        private bool[] queued = Array.Empty<bool>();
-        private List<ControlFlowRegion>[] enclosingTries = Array.Empty<List<ControlFlowRegion>>();
-        private readonly Dictionary<ControlFlowRegion, List<int>> handlerEntries = new();
-        private readonly Dictionary<ControlFlowRegion, FlowState> tryStates = new();
-        private readonly Dictionary<ControlFlowRegion, FlowState> finallyExits = new();
-        private readonly Dictionary<ControlFlowRegion, HashSet<(ControlFlowBranch Branch, int Index)>> finallyContinuations = new();
 
         private int depth;
-        private bool abandoned;
 
-        /// <summary>Set during the reporting pass only.</summary>
-        private List<LifecycleFinding>? findings;
+        private readonly List<LifecycleFinding> findings = new();
         private readonly HashSet<Location> reported = new();
 
         private SocketStateAnalysis(SocketProtocolModel model, ControlFlowGraph cfg, ImmutableHashSet<ISymbol> captured, INamedTypeSymbol? containingType, CancellationToken cancellationToken)
+            : base(cfg, cancellationToken)
         {
             this.model = model;
-            this.cfg = cfg;
             this.captured = captured;
             this.containingType = containingType;
-            this.cancellationToken = cancellationToken;
         }
+
+        private ControlFlowGraph cfg => Graph;
+
+        private CancellationToken cancellationToken => CancellationToken;
 
         /// <summary>Analyzes a body and, each as its own body, the lambdas and local functions in it.</summary>
         public static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, INamedTypeSymbol? containingType, List<LifecycleFinding> findings, CancellationToken cancellationToken)
@@ -109,7 +103,11 @@ namespace SocketAnalyzers.Lifecycle
             analysis.CollectAnonymousFunctions();
             if (analyzeThis && analysis.Run())
             {
-                analysis.Report(findings);
+                analysis.Replay();
+                if (!analysis.Abandoned)
+                {
+                    findings.AddRange(analysis.findings);
+                }
             }
 
             foreach (var localFunction in cfg.LocalFunctions)
@@ -130,59 +128,21 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
-        /// <summary>Runs to a fixed point; false when the iteration cap was hit (then nothing is reported).</summary>
-        private bool Run()
+        protected override FlowState CreateEntryState() => new();
+
+        protected override FlowState Clone(FlowState state) => state.Clone();
+
+        protected override bool JoinInto(FlowState target, FlowState source) => target.JoinFrom(source, EntryOf);
+
+        protected override void Transfer(IOperation operation, FlowState state) => Eval(operation, state);
+
+        /// <summary>On the branch where a socket is null there is no socket: it adds no state to the join (the null check of a using's finally must not hide its Dispose).</summary>
+        protected override void Refine(BasicBlock block, IOperation branchValue, FlowState state, bool conditionValue)
         {
-            var blocks = cfg.Blocks;
-            inStates = new FlowState?[blocks.Length];
-            queued = new bool[blocks.Length];
-            enclosingTries = new List<ControlFlowRegion>[blocks.Length];
-            for (var i = 0; i < blocks.Length; i++)
+            if (conditionValue && NullTested(branchValue, state) is { Length: 1 } tested && tested[0] != FlowState.Unknown)
             {
-                enclosingTries[i] = new List<ControlFlowRegion>();
+                state.Facts[tested[0]] = SocketFacts.Bottom;
             }
-
-            IndexRegions(cfg.Root);
-
-            JoinInto(0, new FlowState());
-            var budget = 256 + (blocks.Length * 64);
-            while (worklist.Count > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (--budget < 0)
-                {
-                    return false;
-                }
-
-                var ordinal = worklist.Dequeue();
-                queued[ordinal] = false;
-                Process(blocks[ordinal], inStates[ordinal]!.Clone(), propagate: true);
-                if (abandoned)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private void Report(List<LifecycleFinding> sink)
-        {
-            findings = new List<LifecycleFinding>();
-            foreach (var block in cfg.Blocks)
-            {
-                if (inStates[block.Ordinal] is { } state)
-                {
-                    Process(block, state.Clone(), propagate: false);
-                }
-            }
-
-            if (!abandoned)
-            {
-                sink.AddRange(findings);
-            }
-
-            findings = null;
         }
 
         private void CollectAnonymousFunctions()
@@ -212,91 +172,6 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
-        private void IndexRegions(ControlFlowRegion region)
-        {
-            if (region.Kind is ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally && region.NestedRegions.Length > 1)
-            {
-                var tryRegion = region.NestedRegions[0];
-                for (var b = tryRegion.FirstBlockOrdinal; b <= tryRegion.LastBlockOrdinal && b < enclosingTries.Length; b++)
-                {
-                    enclosingTries[b].Add(region);
-                }
-
-                var entries = new List<int>();
-                for (var i = 1; i < region.NestedRegions.Length; i++)
-                {
-                    entries.Add(region.NestedRegions[i].FirstBlockOrdinal);
-                }
-
-                handlerEntries[region] = entries;
-            }
-
-            foreach (var nested in region.NestedRegions)
-            {
-                IndexRegions(nested);
-            }
-        }
-
-        private void Process(BasicBlock block, FlowState state, bool propagate)
-        {
-            var tries = propagate ? enclosingTries[block.Ordinal] : null;
-            Accumulate(tries, state);
-            foreach (var operation in block.Operations)
-            {
-                Eval(operation, state);
-                Accumulate(tries, state);
-            }
-
-            int[]? nullTested = null;
-            if (block.BranchValue is not null)
-            {
-                nullTested = NullTested(block.BranchValue, state);
-                Eval(block.BranchValue, state);
-                Accumulate(tries, state);
-            }
-
-            if (!propagate)
-            {
-                return;
-            }
-
-            if (block.ConditionalSuccessor is { } conditional)
-            {
-                if (nullTested is { Length: 1 } tested && tested[0] != FlowState.Unknown)
-                {
-                    // On the branch where the socket is null there is no socket: it adds no state to the join
-                    // (the null check of a using's finally must not hide its Dispose).
-                    var isNull = state.Clone();
-                    isNull.Facts[tested[0]] = SocketFacts.Bottom;
-                    var conditionalIsNullBranch = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
-                    Deliver(conditional, 0, conditionalIsNullBranch ? isNull : state);
-                    if (block.FallThroughSuccessor is { } otherBranch)
-                    {
-                        Deliver(otherBranch, 0, conditionalIsNullBranch ? state : isNull);
-                    }
-
-                    return;
-                }
-
-                Deliver(conditional, 0, state);
-            }
-
-            if (block.FallThroughSuccessor is { } fallThrough)
-            {
-                if (fallThrough.Destination is null && fallThrough.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling)
-                {
-                    if (EnclosingFinally(block) is { } finallyRegion)
-                    {
-                        FinallyExit(finallyRegion, state);
-                    }
-                }
-                else
-                {
-                    Deliver(fallThrough, 0, state);
-                }
-            }
-        }
-
         /// <summary>The socket a branch condition compares with null (<c>x is null</c>, <c>x == null</c>), when it is "is null" that the condition tests.</summary>
         private int[]? NullTested(IOperation condition, FlowState state)
         {
@@ -314,121 +189,6 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return state.Bindings.TryGetValue(key, out var ids) ? ids : Lookup(key, operand.WalkDownConversions().Type, state);
-        }
-
-        /// <summary>The finally region that <paramref name="block"/> ends (a filter's end is not one).</summary>
-        private static ControlFlowRegion? EnclosingFinally(BasicBlock block)
-        {
-            var region = block.EnclosingRegion;
-            while (region is { Kind: ControlFlowRegionKind.LocalLifetime })
-            {
-                region = region.EnclosingRegion;
-            }
-
-            return region is { Kind: ControlFlowRegionKind.Finally } ? region : null;
-        }
-
-        /// <summary>Every state inside a try may reach its handlers (an exception can happen anywhere).</summary>
-        private void Accumulate(List<ControlFlowRegion>? tries, FlowState state)
-        {
-            if (tries is null)
-            {
-                return;
-            }
-
-            foreach (var region in tries)
-            {
-                bool changed;
-                if (!tryStates.TryGetValue(region, out var accumulated))
-                {
-                    tryStates[region] = accumulated = state.Clone();
-                    changed = true;
-                }
-                else
-                {
-                    changed = accumulated.JoinFrom(state, EntryOf);
-                }
-
-                if (changed && handlerEntries.TryGetValue(region, out var entries))
-                {
-                    foreach (var entry in entries)
-                    {
-                        JoinInto(entry, accumulated);
-                    }
-                }
-            }
-        }
-
-        /// <summary>Sends a state along a branch: through the finally regions it leaves, then to its destination.</summary>
-        private void Deliver(ControlFlowBranch branch, int index, FlowState state)
-        {
-            if (index < branch.FinallyRegions.Length)
-            {
-                var finallyRegion = branch.FinallyRegions[index];
-                if (!finallyContinuations.TryGetValue(finallyRegion, out var continuations))
-                {
-                    finallyContinuations[finallyRegion] = continuations = new HashSet<(ControlFlowBranch, int)>();
-                }
-
-                if (continuations.Add((branch, index)) && finallyExits.TryGetValue(finallyRegion, out var exit))
-                {
-                    Deliver(branch, index + 1, exit);
-                }
-
-                JoinInto(finallyRegion.FirstBlockOrdinal, state);
-            }
-            else if (branch.Destination is { } destination)
-            {
-                JoinInto(destination.Ordinal, state);
-            }
-        }
-
-        private void FinallyExit(ControlFlowRegion finallyRegion, FlowState state)
-        {
-            bool changed;
-            if (!finallyExits.TryGetValue(finallyRegion, out var exit))
-            {
-                finallyExits[finallyRegion] = exit = state.Clone();
-                changed = true;
-            }
-            else
-            {
-                changed = exit.JoinFrom(state, EntryOf);
-            }
-
-            if (changed && finallyContinuations.TryGetValue(finallyRegion, out var continuations))
-            {
-                foreach (var (branch, index) in new List<(ControlFlowBranch, int)>(continuations))
-                {
-                    Deliver(branch, index + 1, exit);
-                }
-            }
-        }
-
-        private void JoinInto(int ordinal, FlowState state)
-        {
-            if (ordinal < 0 || ordinal >= inStates.Length)
-            {
-                return;
-            }
-
-            var existing = inStates[ordinal];
-            bool changed;
-            if (existing is null)
-            {
-                inStates[ordinal] = state.Clone();
-                changed = true;
-            }
-            else
-            {
-                changed = existing.JoinFrom(state, EntryOf);
-            }
-
-            if (changed && !queued[ordinal])
-            {
-                queued[ordinal] = true;
-                worklist.Enqueue(ordinal);
-            }
         }
 
         // ---- names and abstract sockets ----
@@ -534,17 +294,6 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
-        private static void MarkReported(int[] ids, FlowState state)
-        {
-            foreach (var id in ids)
-            {
-                if (id != FlowState.Unknown)
-                {
-                    state.Facts[id] = SocketFacts.Reported;
-                }
-            }
-        }
-
         /// <summary>A name that other code may change: its sockets become unknown and the name may refer to another one.</summary>
         private void Forget(object key, IOperation site, FlowState state)
         {
@@ -616,7 +365,7 @@ namespace SocketAnalyzers.Lifecycle
             if (depth >= MaxExpressionDepth)
             {
                 // A very deep expression (a long concatenation): rather than risk the stack, give up on the body.
-                abandoned = true;
+                Abandoned = true;
                 return null;
             }
 
@@ -910,9 +659,10 @@ namespace SocketAnalyzers.Lifecycle
                     var argument = creation.Arguments[i];
                     if (argument.Parameter is { } parameter && model.ModelTypeOf(parameter.Type) == SocketModelType.Socket)
                     {
-                        if (arguments[i] is { } socket && Check(creation, socket, SocketModelType.Socket, SocketOperation.MakeStream, "new NetworkStream", argument.Value, state))
+                        if (arguments[i] is { } socket && Check(creation, socket, SocketModelType.Socket, SocketOperation.MakeStream, "new NetworkStream", argument.Value, state) is not null)
                         {
-                            MarkReported(socket, state);
+                            // The constructor throws: no path that continues has this socket in any state.
+                            Fail(socket, state);
                         }
 
                         return arguments[i];
@@ -998,12 +748,11 @@ namespace SocketAnalyzers.Lifecycle
 
             if (receiver is not null && SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
             {
-                var broken = form != CallForm.End && Check(operation, receiver, type, kind, name, instance, state);
+                var broken = form != CallForm.End ? Check(operation, receiver, type, kind, name, instance, state) : null;
                 Transition(receiver, protocol, certain, state);
-                if (broken)
+                if (broken is not null && certain)
                 {
-                    // One mistake, one diagnostic: after a certain misuse nothing more is claimed about the socket.
-                    MarkReported(receiver, state);
+                    Fail(receiver, state);
                 }
             }
 
@@ -1103,7 +852,7 @@ namespace SocketAnalyzers.Lifecycle
                 }
                 else if (proven != SocketStates.None)
                 {
-                    state.Facts[id] = new SocketFacts(proven, provenKinds, before.IsReported);
+                    state.Facts[id] = new SocketFacts(proven, provenKinds);
                 }
                 else
                 {
@@ -1116,14 +865,33 @@ namespace SocketAnalyzers.Lifecycle
         private static bool Returns(string? verdict) => verdict is null or RuleIdentifiers.ListenWithoutBind;
 
         /// <summary>
-        /// True when every state and kind the receiver may have breaks the protocol row of the operation; reports it
-        /// during the reporting pass.
+        /// A certain operation broke the protocol in every state the socket may be in, so it throws (Listen without
+        /// Bind throws on Windows; on Linux it listens on a port nobody knows, which is no state the code meant either).
+        /// On the paths that go on, the socket is in no state at all: later operations on it are not reported (one
+        /// mistake, one diagnostic), and the empty set adds nothing where paths join, so a misuse inside a loop is
+        /// still reported from the state that reaches it on the loop's first turn. This is the post-state of the
+        /// call, not a "reported" flag: the decision to report is made on the converged state alone.
         /// </summary>
-        private bool Check(IOperation operation, int[] receiver, SocketModelType type, SocketOperation kind, string name, IOperation instance, FlowState state)
+        private static void Fail(int[] ids, FlowState state)
+        {
+            foreach (var id in ids)
+            {
+                if (id != FlowState.Unknown)
+                {
+                    state.Facts[id] = SocketFacts.Bottom;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The rule broken when every state and kind the receiver may have breaks the protocol row of the operation,
+        /// or null; reports it during the replay of the converged states.
+        /// </summary>
+        private string? Check(IOperation operation, int[] receiver, SocketModelType type, SocketOperation kind, string name, IOperation instance, FlowState state)
         {
             if (!SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
             {
-                return false;
+                return null;
             }
 
             var facts = SocketFacts.Bottom;
@@ -1132,9 +900,9 @@ namespace SocketAnalyzers.Lifecycle
                 facts = facts.Join(id == FlowState.Unknown ? SocketFacts.Unknown : state.GetFacts(id));
             }
 
-            if (facts.States == SocketStates.None || facts.IsReported)
+            if (facts.States == SocketStates.None)
             {
-                return false;
+                return null;
             }
 
             var kinds = facts.Kinds == SocketKinds.None ? SocketKinds.Any : facts.Kinds;
@@ -1150,7 +918,7 @@ namespace SocketAnalyzers.Lifecycle
                 {
                     if (protocol.Stream[i] is not { } rule)
                     {
-                        return false;
+                        return null;
                     }
 
                     broken.Add(rule);
@@ -1160,7 +928,7 @@ namespace SocketAnalyzers.Lifecycle
                 {
                     if (protocol.Datagram[i] is not { } rule)
                     {
-                        return false;
+                        return null;
                     }
 
                     broken.Add(rule);
@@ -1179,13 +947,13 @@ namespace SocketAnalyzers.Lifecycle
 
             if (chosen is null)
             {
-                return false;
+                return null;
             }
 
             var location = operation.Syntax.GetLocation();
-            if (findings is null || !reported.Add(location))
+            if (!Reporting || !reported.Add(location))
             {
-                return true;
+                return chosen;
             }
 
             var socketName = Display(instance);
@@ -1218,7 +986,7 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             findings.Add(new LifecycleFinding(chosen, location, arguments, properties));
-            return true;
+            return chosen;
         }
 
         /// <summary>How a message names the socket: the receiver as written (<c>listener</c>, <c>listener.Server</c>, <c>this.socket</c>).</summary>
