@@ -327,12 +327,12 @@ namespace SocketAnalyzers.Lifecycle
         }
 
         /// <summary>A method of this type was called: the fields may have changed.</summary>
-        private void ForgetFields(IOperation site, FlowState state)
+        private void ForgetFields(IOperation site, FlowState state, bool staticOnly = false)
         {
             var fields = new List<object>();
             foreach (var key in state.Bindings.Keys)
             {
-                if (key is IFieldSymbol)
+                if (key is IFieldSymbol field && (!staticOnly || field.IsStatic))
                 {
                     fields.Add(key);
                 }
@@ -340,7 +340,7 @@ namespace SocketAnalyzers.Lifecycle
 
             foreach (var pair in entryKeys)
             {
-                if (pair.Value is IFieldSymbol && !state.Bindings.ContainsKey(pair.Value))
+                if (pair.Value is IFieldSymbol field && (!staticOnly || field.IsStatic) && !state.Bindings.ContainsKey(pair.Value))
                 {
                     fields.Add(pair.Value);
                 }
@@ -451,8 +451,11 @@ namespace SocketAnalyzers.Lifecycle
 
                 default:
                     {
-                        // Where a socket is stored into a structure we do not follow, it escapes.
-                        var stores = operation is IArrayInitializerOperation or ITupleOperation or IAnonymousObjectCreationOperation or IDeconstructionAssignmentOperation;
+                        // Where a socket is stored into a structure we do not follow, it escapes. So it does where it
+                        // reaches a call that did not bind (dynamic, failed overload resolution, an unknown member):
+                        // nobody knows what that call does to it, so its state is unknown.
+                        var unbound = IsUnbound(operation);
+                        var stores = unbound || operation is IArrayInitializerOperation or ITupleOperation or IAnonymousObjectCreationOperation or IDeconstructionAssignmentOperation;
                         foreach (var child in operation.ChildOperations)
                         {
                             var value = Eval(child, state);
@@ -460,6 +463,12 @@ namespace SocketAnalyzers.Lifecycle
                             {
                                 Escape(value, state);
                             }
+                        }
+
+                        if (unbound && operation is not IDynamicMemberReferenceOperation)
+                        {
+                            // It may be a call on this instance, or on another object that holds this one.
+                            ForgetFields(operation, state, staticOnly: false);
                         }
 
                         if (operation is IDeconstructionAssignmentOperation deconstruction)
@@ -485,6 +494,11 @@ namespace SocketAnalyzers.Lifecycle
                     }
             }
         }
+
+        /// <summary>A call or member access whose target the compiler could not decide: dynamic, or invalid (failed overload resolution, a member that does not exist).</summary>
+        private static bool IsUnbound(IOperation operation)
+            => operation is IInvalidOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation
+                or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation;
 
         private bool AsksState(IOperation pattern)
         {
@@ -514,6 +528,12 @@ namespace SocketAnalyzers.Lifecycle
             {
                 // Stored into an array element, another object's member, a property: we cannot follow it there.
                 Escape(value, state);
+                if (assignment.Target is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } setter && HasSetterCode(setter.Property))
+                {
+                    // A property setter of this class runs code that may replace a field.
+                    ForgetFields(assignment, state);
+                }
+
                 if (assignment.Target is IPropertyReferenceOperation { Instance: { } instance } property
                     && model.ModelTypeOf(instance.WalkDownConversions().Type) is { } type
                     && model.Find(type, property.Property) is { Operation: SocketOperation.Alias })
@@ -587,9 +607,15 @@ namespace SocketAnalyzers.Lifecycle
                 ForgetCaptured(invocation, state);
             }
 
-            if (IsCallOnThisType(invocation))
+            if (IsCallOnThisType(invocation) || method.MethodKind == MethodKind.DelegateInvoke)
             {
+                // A method of this type, or a delegate (which may be one, stored in a field or passed in).
                 ForgetFields(invocation, state);
+            }
+            else if (method.IsStatic)
+            {
+                // A static method of another type may replace a static field of this one.
+                ForgetFields(invocation, state, staticOnly: true);
             }
 
             return null;
@@ -723,6 +749,20 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return null;
+        }
+
+        /// <summary>True when the property's setter is written code, not an auto-property's generated one.</summary>
+        private static bool HasSetterCode(IPropertySymbol property)
+        {
+            foreach (var member in property.ContainingType.GetMembers())
+            {
+                if (member is IFieldSymbol { AssociatedSymbol: { } associated } && SymbolEqualityComparer.Default.Equals(associated, property))
+                {
+                    return false;
+                }
+            }
+
+            return property.SetMethod is not null;
         }
 
         private static bool IsWritten(IOperation operation)
