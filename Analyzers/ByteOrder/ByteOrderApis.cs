@@ -259,6 +259,7 @@ namespace SocketAnalyzers.ByteOrder
             MemoryMarshal = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.MemoryMarshal");
             Unsafe = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.Unsafe");
             UdpReceiveResult = compilation.GetTypeByMetadataName("System.Net.Sockets.UdpReceiveResult");
+            BinaryPrimitives = compilation.GetTypeByMetadataName("System.Buffers.Binary.BinaryPrimitives");
             sends = Resolve(compilation, ByteOrderTables.Sends);
             copies = ResolveCopies(compilation);
             views = Resolve(compilation, ByteOrderTables.Views);
@@ -343,6 +344,15 @@ namespace SocketAnalyzers.ByteOrder
         public INamedTypeSymbol? Unsafe { get; }
 
         public INamedTypeSymbol? UdpReceiveResult { get; }
+
+        public INamedTypeSymbol? BinaryPrimitives { get; }
+
+        /// <summary>True for <c>BinaryPrimitives.(Try)Write…BigEndian/LittleEndian(destination, value)</c>: a write whose
+        /// byte order the code chose (it replaces host-order bytes in its destination).</summary>
+        public bool IsOrderedWrite(IMethodSymbol method)
+            => SymbolEqualityComparer.Default.Equals(method.ContainingType, BinaryPrimitives)
+                && (method.Name.StartsWith("Write", System.StringComparison.Ordinal) || method.Name.StartsWith("TryWrite", System.StringComparison.Ordinal))
+                && (method.Name.EndsWith("BigEndian", System.StringComparison.Ordinal) || method.Name.EndsWith("LittleEndian", System.StringComparison.Ordinal));
 
         /// <summary>True when <paramref name="method"/> sends the argument for a parameter of <see cref="ByteOrderTables.SendDataParameters"/>.</summary>
         public bool IsSend(IMethodSymbol method) => Matches(sends, method);

@@ -9,7 +9,7 @@ namespace SocketAnalyzers.ByteOrder
 {
     /// <summary>
     /// SOCK020: a multi-byte number written in the host's order (<see cref="ByteOrderTables.HostOrderWrites"/>)
-    /// whose bytes certainly reach the network in this body (<see cref="ByteFlow"/>). Reported at the write.
+    /// whose bytes reach a send on some path of this body (<see cref="ByteOrderFlow"/>). Reported at the write.
     /// Off where <c>socket_analyzers.wire_byte_order = little_endian</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -39,81 +39,49 @@ namespace SocketAnalyzers.ByteOrder
                 var symbols = new ByteOrderSymbols(known);
                 var reads = known.Reads;
                 StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
-                    symbolStart.RegisterOperationAction(c => Analyze(c, symbols, reads, tracker), OperationKind.Invocation));
+                    symbolStart.RegisterOperationBlockAction(c => Analyze(c, symbols, reads, tracker)));
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker)
+        /// <summary>
+        /// Body-level: the byte family (<see cref="ByteOrderFlow"/>) runs once per body, and a write is reported when its
+        /// bytes reach a send on some path. Reporting from the operation block (not from the write's own operation
+        /// action) keeps the finding in per-document and span-based analysis, where it is decided by the whole body.
+        /// </summary>
+        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            var api = symbols.HostOrderWrite(method);
-            if (api is null)
+            foreach (var block in context.OperationBlocks)
             {
-                return;
-            }
-
-            var value = ByteFlow.Find(invocation, "value");
-            var numberType = method.IsGenericMethod ? method.TypeArguments[0] : value?.Type;
-            if (value is not null && !method.IsGenericMethod)
-            {
-                // BitConverter.GetBytes(aByte) binds to GetBytes(short): still one byte of information.
-                numberType = value.Type;
-                var original = value.WalkDownConversions().Type;
-                if (original is null || original.SpecialType is SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Boolean)
+                if (WireByteOrderOption.IsLittleEndian(context.Options, block.Syntax.SyntaxTree))
                 {
-                    return;
+                    continue;
                 }
-            }
 
-            var typeName = ByteOrderTables.MultiByteName(numberType);
-            if (typeName is null || (api.LittleEndianAlways && typeName == "Char") || value is null)
-            {
-                return;
-            }
+                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol.ContainingType, context.CancellationToken);
+                foreach (var write in findings.Writes)
+                {
+                    if (write.WriterField is { } field && !tracker.Tracks(field))
+                    {
+                        continue;
+                    }
 
-            if (WireByteOrderOption.IsLittleEndian(context.Options, invocation.Syntax.SyntaxTree))
-            {
-                return;
-            }
-
-            var flow = new ByteFlow(symbols, reads, invocation);
-            if (flow.IsConvertedNumber(value))
-            {
-                return;
-            }
-
-            IFieldSymbol? writerField = null;
-            var sent = api.Target switch
-            {
-                WriteTarget.Result => flow.ReachesNetwork(invocation),
-                WriteTarget.Argument => ByteFlow.Find(invocation, api.BufferParameter!) is { } destination
-                    && flow.WrittenIntoReachesNetwork(destination, invocation.Syntax.Span.End),
-                WriteTarget.Stream => invocation.Instance is { } writer
-                    && (WriterStream(flow, writer, symbols) is { } stream
-                        ? flow.WrittenIntoReachesNetwork(stream, invocation.Syntax.Span.End)
-                        : (writerField = tracker.TrackedField(writer)) is not null),
-                _ => false,
-            };
-            if (!sent)
-            {
-                return;
-            }
-
-            var diagnostic = Diagnostic.Create(
-                Descriptors.SOCK020HostOrderWrite,
-                invocation.Syntax.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(KindProperty, api.Kind).Add(TypeProperty, typeName),
-                Describe(typeName, value),
-                api.LittleEndianAlways ? "little-endian by " + method.ContainingType.Name : "in the host's byte order",
-                typeName);
-            if (writerField is not null)
-            {
-                tracker.ReportIfNetwork(writerField, diagnostic);
-            }
-            else
-            {
-                context.ReportDiagnostic(diagnostic);
+                    var method = write.Invocation.TargetMethod;
+                    var diagnostic = Diagnostic.Create(
+                        Descriptors.SOCK020HostOrderWrite,
+                        write.Invocation.Syntax.GetLocation(),
+                        ImmutableDictionary<string, string?>.Empty.Add(KindProperty, write.Api.Kind).Add(TypeProperty, write.TypeName),
+                        Describe(write.TypeName, write.Value),
+                        write.Api.LittleEndianAlways ? "little-endian by " + method.ContainingType.Name : "in the host's byte order",
+                        write.TypeName);
+                    if (write.WriterField is { } writerField)
+                    {
+                        tracker.ReportIfNetwork(writerField, diagnostic);
+                    }
+                    else
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
             }
         }
 

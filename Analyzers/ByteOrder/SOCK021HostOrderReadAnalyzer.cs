@@ -9,7 +9,7 @@ namespace SocketAnalyzers.ByteOrder
 {
     /// <summary>
     /// SOCK021: a multi-byte number read in the host's order (<see cref="ByteOrderTables.HostOrderReads"/>) from bytes
-    /// that a network read filled in this body, or from a <c>BinaryReader</c> over a network stream, and not
+    /// that a network read may have filled on some path of this body (<see cref="ByteOrderFlow"/>), or from a <c>BinaryReader</c> over a network stream, and not
     /// converted afterwards. Reported at the read. Off where <c>socket_analyzers.wire_byte_order = little_endian</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -39,57 +39,46 @@ namespace SocketAnalyzers.ByteOrder
                 var symbols = new ByteOrderSymbols(known);
                 var reads = known.Reads;
                 StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
-                    symbolStart.RegisterOperationAction(c => Analyze(c, symbols, reads, tracker), OperationKind.Invocation));
+                    symbolStart.RegisterOperationBlockAction(c => Analyze(c, symbols, reads, tracker)));
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker)
+        /// <summary>Body-level, on the byte family's converged states (<see cref="ByteOrderFlow"/>): a read is reported
+        /// when the bytes it decodes may have been received on some path.</summary>
+        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            var api = symbols.HostOrderRead(method);
-            if (api is null)
+            foreach (var block in context.OperationBlocks)
             {
-                return;
-            }
+                if (WireByteOrderOption.IsLittleEndian(context.Options, block.Syntax.SyntaxTree))
+                {
+                    continue;
+                }
 
-            var typeName = ByteOrderTables.MultiByteName(method.ReturnType);
-            if (typeName is null || WireByteOrderOption.IsLittleEndian(context.Options, invocation.Syntax.SyntaxTree))
-            {
-                return;
-            }
+                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol.ContainingType, context.CancellationToken);
+                foreach (var read in findings.Reads)
+                {
+                    if (read.ReaderField is { } field && !tracker.Tracks(field))
+                    {
+                        continue;
+                    }
 
-            var flow = new ByteFlow(symbols, reads, invocation);
-            IFieldSymbol? readerField = null;
-            var fromNetwork = api.Target switch
-            {
-                WriteTarget.Argument => ByteFlow.Find(invocation, api.BufferParameter!) is { } buffer
-                    && flow.IsNetworkData(buffer, invocation.Syntax.SpanStart),
-                WriteTarget.Stream => invocation.Instance is { } reader
-                    && (SOCK020HostOrderWriteAnalyzer.WriterStream(flow, reader, symbols) is { } stream
-                        ? flow.IsNetworkSource(stream, invocation.Syntax.SpanStart)
-                        : (readerField = tracker.TrackedField(reader)) is not null),
-                _ => false,
-            };
-            if (!fromNetwork || flow.IsResultConverted(invocation))
-            {
-                return;
-            }
-
-            var diagnostic = Diagnostic.Create(
-                Descriptors.SOCK021HostOrderRead,
-                invocation.Syntax.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(KindProperty, api.Kind).Add(TypeProperty, typeName),
-                "The " + ByteOrderTables.KeywordOf(typeName),
-                api.LittleEndianAlways ? "little-endian by " + method.ContainingType.Name : "in the host's byte order",
-                typeName);
-            if (readerField is not null)
-            {
-                tracker.ReportIfNetwork(readerField, diagnostic);
-            }
-            else
-            {
-                context.ReportDiagnostic(diagnostic);
+                    var method = read.Invocation.TargetMethod;
+                    var diagnostic = Diagnostic.Create(
+                        Descriptors.SOCK021HostOrderRead,
+                        read.Invocation.Syntax.GetLocation(),
+                        ImmutableDictionary<string, string?>.Empty.Add(KindProperty, read.Api.Kind).Add(TypeProperty, read.TypeName),
+                        "The " + ByteOrderTables.KeywordOf(read.TypeName),
+                        read.Api.LittleEndianAlways ? "little-endian by " + method.ContainingType.Name : "in the host's byte order",
+                        read.TypeName);
+                    if (read.ReaderField is { } readerField)
+                    {
+                        tracker.ReportIfNetwork(readerField, diagnostic);
+                    }
+                    else
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
             }
         }
     }

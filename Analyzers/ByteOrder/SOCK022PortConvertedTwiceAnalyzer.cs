@@ -10,7 +10,8 @@ namespace SocketAnalyzers.ByteOrder
     /// <summary>
     /// SOCK022: a port converted with <c>IPAddress.HostToNetworkOrder</c>/<c>NetworkToHostOrder</c> or
     /// <c>BinaryPrimitives.ReverseEndianness</c> is passed to an API that takes the port in host order
-    /// (<see cref="ByteOrderTables.HostOrderPorts"/>), directly or through a local. Reported at the conversion.
+    /// (<see cref="ByteOrderTables.HostOrderPorts"/>), directly or through locals on some path
+    /// (<see cref="ByteOrderFlow"/>). Reported at the conversion.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SOCK022PortConvertedTwiceAnalyzer : DiagnosticAnalyzer
@@ -36,96 +37,28 @@ namespace SocketAnalyzers.ByteOrder
 
                 var symbols = new ByteOrderSymbols(known);
                 var reads = known.Reads;
-                start.RegisterOperationAction(c => Analyze(c, symbols, reads), OperationKind.Invocation);
+                start.RegisterOperationBlockAction(c => Analyze(c, symbols, reads));
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads)
+        /// <summary>Body-level, on the byte family's converged states (<see cref="ByteOrderFlow"/>): a conversion is
+        /// reported when its result reaches a host-order port on some path, directly or through locals.</summary>
+        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads)
         {
-            var conversion = (IInvocationOperation)context.Operation;
-            if (!symbols.IsConversion(conversion.TargetMethod))
+            foreach (var block in context.OperationBlocks)
             {
-                return;
-            }
-
-            var parent = conversion.WalkUpConversions(out _);
-            if (parent is IArgumentOperation argument && PortApi(argument, symbols) is { } api)
-            {
-                Report(context, conversion, api, "Argument");
-                return;
-            }
-
-            if (parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { } property } } portAssignment
-                && portAssignment.Value.WalkDownConversions() == conversion
-                && symbols.HostOrderPortProperty(property) is { } propertyApi)
-            {
-                Report(context, conversion, propertyApi, "Property");
-                return;
-            }
-
-            ILocalSymbol? local = parent switch
-            {
-                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
-                _ => null,
-            };
-            if (local is null)
-            {
-                return;
-            }
-
-            var flow = new ByteFlow(symbols, reads, conversion);
-            if (flow.SingleValue(local) is not { } only || only.WalkDownConversions() != conversion)
-            {
-                return;
-            }
-
-            var top = conversion;
-            IOperation root = top;
-            while (root.Parent is { } up)
-            {
-                root = up;
-            }
-
-            foreach (var operation in root.Descendants())
-            {
-                if (operation is ILocalReferenceOperation reference
-                    && SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                    && reference.WalkUpConversions(out _) is IArgumentOperation use
-                    && PortApi(use, symbols) is { } localApi)
+                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol.ContainingType, context.CancellationToken);
+                foreach (var port in findings.Ports)
                 {
-                    Report(context, conversion, localApi, "Local");
-                    return;
+                    var method = port.Conversion.TargetMethod;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SOCK022PortConvertedTwice,
+                        port.Conversion.Syntax.GetLocation(),
+                        ImmutableDictionary<string, string?>.Empty.Add(WhereProperty, port.Where),
+                        port.Api,
+                        method.ContainingType.Name + "." + method.Name));
                 }
             }
-        }
-
-        /// <summary>The host-order-port API that takes <paramref name="argument"/> as its port, or null.</summary>
-        private static string? PortApi(IArgumentOperation argument, ByteOrderSymbols symbols)
-        {
-            if (argument.Parameter?.Name != ByteOrderTables.PortParameter)
-            {
-                return null;
-            }
-
-            var method = argument.Parent switch
-            {
-                IInvocationOperation invocation => invocation.TargetMethod,
-                IObjectCreationOperation creation => creation.Constructor,
-                _ => null,
-            };
-            return method is null ? null : symbols.HostOrderPortApi(method);
-        }
-
-        private static void Report(OperationAnalysisContext context, IInvocationOperation conversion, string api, string where)
-        {
-            var method = conversion.TargetMethod;
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.SOCK022PortConvertedTwice,
-                conversion.Syntax.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(WhereProperty, where),
-                api,
-                method.ContainingType.Name + "." + method.Name));
         }
     }
 }

@@ -79,6 +79,9 @@ namespace SocketAnalyzers.ByteOrder
                 : null;
         }
 
+        /// <summary>True when <paramref name="field"/> is a field this tracker follows (of its type, which has no nested types).</summary>
+        public bool Tracks(IFieldSymbol field) => enabled && SymbolEqualityComparer.Default.Equals(field.ContainingType, type);
+
         /// <summary>Reports <paramref name="diagnostic"/> at the end of the type if every value of <paramref name="field"/> is over the network.</summary>
         public void ReportIfNetwork(IFieldSymbol field, Diagnostic diagnostic) => pending.Enqueue((field, diagnostic));
 

@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace SocketAnalyzers.ByteOrder
+{
+    /// <summary>
+    /// One fact of the byte family: the bytes a host-order write <see cref="Site"/> produced may be at
+    /// <see cref="Start"/> (a byte offset in the place, -1 when unknown) for <see cref="Length"/> bytes.
+    /// </summary>
+    internal readonly struct ByteFact : IEquatable<ByteFact>
+    {
+        public ByteFact(int site, int start, int length)
+        {
+            Site = site;
+            Start = start;
+            Length = length;
+        }
+
+        public int Site { get; }
+
+        public int Start { get; }
+
+        public int Length { get; }
+
+        public bool Equals(ByteFact other) => Site == other.Site && Start == other.Start && Length == other.Length;
+
+        public override bool Equals(object? obj) => obj is ByteFact other && Equals(other);
+
+        public override int GetHashCode() => (Site * 397) ^ (Start * 31) ^ Length;
+    }
+
+    /// <summary>
+    /// What the byte family knows about one place (a local, a parameter, a field of <c>this</c>, a flow capture) or
+    /// one value: the host-order writes whose bytes it may hold (may-facts, joined by union), whether it may hold
+    /// received bytes, which byte-order conversions of a number it may hold, and its length in bytes when it is known
+    /// on every path (a must-fact). Immutable: states share places and replace them.
+    /// </summary>
+    internal sealed class BytePlace
+    {
+        /// <summary>Above this many facts a place forgets their offsets (a copy inside a loop cannot grow them forever).</summary>
+        private const int MaxFacts = 32;
+
+        public static readonly BytePlace None = new(ImmutableArray<ByteFact>.Empty, false, ImmutableArray<int>.Empty, -1);
+
+        public BytePlace(ImmutableArray<ByteFact> writes, bool received, ImmutableArray<int> conversions, int length)
+        {
+            Writes = writes;
+            Received = received;
+            Conversions = conversions;
+            Length = length;
+        }
+
+        /// <summary>The host-order bytes the place may hold.</summary>
+        public ImmutableArray<ByteFact> Writes { get; }
+
+        /// <summary>The place may hold bytes a network read placed.</summary>
+        public bool Received { get; }
+
+        /// <summary>The byte-order conversions (by site) whose result the place (a number) may hold.</summary>
+        public ImmutableArray<int> Conversions { get; }
+
+        /// <summary>The length in bytes on every path, or -1.</summary>
+        public int Length { get; }
+
+        public bool IsEmpty => Writes.IsEmpty && !Received && Conversions.IsEmpty && Length < 0;
+
+        public static BytePlace Write(ByteFact fact, int length) => new(ImmutableArray.Create(fact), false, ImmutableArray<int>.Empty, length);
+
+        public static BytePlace Conversion(int site) => new(ImmutableArray<ByteFact>.Empty, false, ImmutableArray.Create(site), -1);
+
+        public static BytePlace ReceivedBytes { get; } = new(ImmutableArray<ByteFact>.Empty, true, ImmutableArray<int>.Empty, -1);
+
+        public BytePlace WithLength(int length) => length == Length ? this : new BytePlace(Writes, Received, Conversions, length);
+
+        public BytePlace WithReceived(bool received) => received == Received ? this : new BytePlace(Writes, received, Conversions, Length);
+
+        public BytePlace WithWrites(ImmutableArray<ByteFact> writes) => new(Cap(writes), Received, Conversions, Length);
+
+        /// <summary>Adds <paramref name="facts"/> (and received bytes) to the place: what a copy or a write brings.</summary>
+        public BytePlace Add(IEnumerable<ByteFact> facts, bool received)
+        {
+            var builder = Writes.ToBuilder();
+            foreach (var fact in facts)
+            {
+                if (!builder.Contains(fact))
+                {
+                    builder.Add(fact);
+                }
+            }
+
+            return new BytePlace(Cap(builder.ToImmutable()), Received || received, Conversions, Length);
+        }
+
+        /// <summary>
+        /// Removes the facts a certain overwrite of <paramref name="length"/> bytes at <paramref name="start"/> replaces;
+        /// an overwrite at an unknown offset, or of a fact at an unknown offset, removes it (precision first: the code
+        /// chose the order of those bytes itself).
+        /// </summary>
+        public BytePlace Overwrite(int start, int length)
+        {
+            if (Writes.IsEmpty)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<ByteFact>(Writes.Length);
+            foreach (var fact in Writes)
+            {
+                var overlaps = start < 0 || length < 0 || fact.Start < 0
+                    || (fact.Start < start + length && start < fact.Start + fact.Length);
+                if (!overlaps)
+                {
+                    builder.Add(fact);
+                }
+            }
+
+            return builder.Count == Writes.Length ? this : new BytePlace(builder.ToImmutable(), Received, Conversions, Length);
+        }
+
+        /// <summary>The join of two places (union of may-facts, agreement of the length).</summary>
+        public BytePlace Join(BytePlace other)
+        {
+            if (ReferenceEquals(this, other))
+            {
+                return this;
+            }
+
+            var writes = Writes;
+            if (!other.Writes.IsEmpty)
+            {
+                var builder = writes.ToBuilder();
+                foreach (var fact in other.Writes)
+                {
+                    if (!builder.Contains(fact))
+                    {
+                        builder.Add(fact);
+                    }
+                }
+
+                writes = builder.Count == writes.Length ? writes : Cap(builder.ToImmutable());
+            }
+
+            var conversions = Conversions;
+            if (!other.Conversions.IsEmpty)
+            {
+                var builder = conversions.ToBuilder();
+                foreach (var site in other.Conversions)
+                {
+                    if (!builder.Contains(site))
+                    {
+                        builder.Add(site);
+                    }
+                }
+
+                conversions = builder.Count == conversions.Length ? conversions : builder.ToImmutable();
+            }
+
+            var received = Received || other.Received;
+            var length = Length == other.Length ? Length : -1;
+            if (writes == Writes && conversions == Conversions && received == Received && length == Length)
+            {
+                return this;
+            }
+
+            return new BytePlace(writes, received, conversions, length);
+        }
+
+        private static ImmutableArray<ByteFact> Cap(ImmutableArray<ByteFact> writes)
+        {
+            if (writes.Length <= MaxFacts)
+            {
+                return writes;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<ByteFact>();
+            foreach (var fact in writes)
+            {
+                var forgotten = new ByteFact(fact.Site, -1, fact.Length);
+                if (!builder.Contains(forgotten))
+                {
+                    builder.Add(forgotten);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+
+    /// <summary>The byte family's state at one program point: the places it knows something about.</summary>
+    internal sealed class ByteState
+    {
+        public ByteState()
+            : this(new Dictionary<object, BytePlace>(PlaceKeyComparer.Instance))
+        {
+        }
+
+        private ByteState(Dictionary<object, BytePlace> places) => Places = places;
+
+        public Dictionary<object, BytePlace> Places { get; }
+
+        public ByteState Clone() => new(new Dictionary<object, BytePlace>(Places, PlaceKeyComparer.Instance));
+
+        public BytePlace? Get(object key) => Places.TryGetValue(key, out var place) ? place : null;
+
+        public void Set(object key, BytePlace? place)
+        {
+            if (place is null || place.IsEmpty)
+            {
+                Places.Remove(key);
+            }
+            else
+            {
+                Places[key] = place;
+            }
+        }
+
+        /// <summary>Joins <paramref name="source"/> into this state; true when this state grew.</summary>
+        public bool JoinFrom(ByteState source)
+        {
+            var changed = false;
+            List<KeyValuePair<object, BytePlace>>? updates = null;
+            foreach (var pair in source.Places)
+            {
+                if (Places.TryGetValue(pair.Key, out var mine))
+                {
+                    var joined = mine.Join(pair.Value);
+                    if (!ReferenceEquals(joined, mine))
+                    {
+                        (updates ??= new()).Add(new KeyValuePair<object, BytePlace>(pair.Key, joined));
+                    }
+                }
+                else
+                {
+                    // Missing on this side: no facts and an unknown length.
+                    var added = pair.Value.WithLength(-1);
+                    if (!added.IsEmpty)
+                    {
+                        (updates ??= new()).Add(new KeyValuePair<object, BytePlace>(pair.Key, added));
+                    }
+                }
+            }
+
+            foreach (var pair in Places)
+            {
+                if (pair.Value.Length >= 0 && !source.Places.ContainsKey(pair.Key))
+                {
+                    (updates ??= new()).Add(new KeyValuePair<object, BytePlace>(pair.Key, pair.Value.WithLength(-1)));
+                }
+            }
+
+            if (updates is not null)
+            {
+                foreach (var update in updates)
+                {
+                    Set(update.Key, update.Value);
+                }
+
+                changed = true;
+            }
+
+            return changed;
+        }
+
+        /// <summary>Places are symbols (compared as symbols) or flow captures.</summary>
+        private sealed class PlaceKeyComparer : IEqualityComparer<object>
+        {
+            public static readonly PlaceKeyComparer Instance = new();
+
+            public new bool Equals(object? x, object? y)
+                => x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : object.Equals(x, y);
+
+            public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.ByteOrder
+{
+    /// <summary>
+    /// The cheap pre-scan of one body for the byte family, one walk of the operation tree before any graph is built:
+    /// whether the body or which of its lambdas and local functions call a byte-order API (a host-order write or read,
+    /// a conversion); the only value of each local (to see what a <c>BinaryWriter</c> or a stream local stands for);
+    /// the locals some conversion takes (a host-order read stored there is converted afterwards); and the names the
+    /// lambdas and local functions use.
+    /// </summary>
+    internal sealed class ByteScope
+    {
+        private const int MaxDepth = 6;
+
+        private readonly HashSet<SyntaxNode> direct = new();
+        private readonly Dictionary<ILocalSymbol, IOperation?> singleValues = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> converted = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> captured = new(SymbolEqualityComparer.Default);
+        private readonly ByteOrderSymbols symbols;
+
+        private ByteScope(ByteOrderSymbols symbols) => this.symbols = symbols;
+
+        /// <summary>The body itself (outside its lambdas and local functions) calls a byte-order API.</summary>
+        public bool RootRelevant { get; private set; }
+
+        /// <summary>Locals, parameters and fields that lambdas and local functions of the body use.</summary>
+        public IReadOnlyCollection<ISymbol> Captured => captured;
+
+        /// <summary>The lambda or local function at <paramref name="syntax"/> calls a byte-order API itself.</summary>
+        public bool Uses(SyntaxNode syntax) => direct.Contains(syntax);
+
+        /// <summary>The graph of the function at <paramref name="syntax"/> is needed: it, or a function inside it, is relevant.</summary>
+        public bool Leads(SyntaxNode syntax)
+        {
+            foreach (var node in direct)
+            {
+                if (syntax.SyntaxTree == node.SyntaxTree && syntax.Span.Contains(node.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when some byte-order conversion of this body takes <paramref name="symbol"/>.</summary>
+        public bool IsConverted(ISymbol symbol) => converted.Contains(symbol);
+
+        /// <summary>Scans a body; null when it calls no byte-order API (then no graph is built).</summary>
+        public static ByteScope? Scan(IOperation body, ByteOrderSymbols symbols, System.Threading.CancellationToken cancellationToken)
+        {
+            var scope = new ByteScope(symbols);
+            var stack = new Stack<(IOperation Operation, SyntaxNode? Owner)>();
+            stack.Push((body, null));
+            while (stack.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (operation, owner) = stack.Pop();
+                scope.Visit(operation, owner);
+                var childOwner = operation is IAnonymousFunctionOperation or ILocalFunctionOperation ? operation.Syntax : owner;
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push((child, childOwner));
+                }
+            }
+
+            return scope.RootRelevant || scope.direct.Count > 0 ? scope : null;
+        }
+
+        private void Visit(IOperation operation, SyntaxNode? owner)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (symbols.IsConversion(method))
+                    {
+                        Relevant(owner);
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (ByteFlow.SymbolOf(argument.Value.WalkDownConversions()) is { } symbol)
+                            {
+                                converted.Add(symbol);
+                            }
+                        }
+                    }
+                    else if (symbols.HostOrderWrite(method) is not null || symbols.HostOrderRead(method) is not null)
+                    {
+                        Relevant(owner);
+                    }
+
+                    break;
+
+                case IVariableDeclaratorOperation declarator:
+                    if (declarator.Initializer is { } initializer)
+                    {
+                        Assign(declarator.Symbol, initializer.Value);
+                    }
+
+                    break;
+
+                case ILocalReferenceOperation local:
+                    if (owner is not null)
+                    {
+                        captured.Add(local.Local);
+                    }
+
+                    switch (local.Parent)
+                    {
+                        case ISimpleAssignmentOperation assignment when assignment.Target == local:
+                            Assign(local.Local, assignment.Value);
+                            break;
+                        case IAssignmentOperation assignment when assignment.Target == local:
+                        case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                        case ITupleOperation:
+                        case IDeclarationExpressionOperation:
+                            Assign(local.Local, null);
+                            break;
+                    }
+
+                    break;
+
+                case IParameterReferenceOperation parameter when owner is not null:
+                    captured.Add(parameter.Parameter);
+                    break;
+
+                case IFieldReferenceOperation field when owner is not null:
+                    captured.Add(field.Field);
+                    break;
+            }
+        }
+
+        private void Relevant(SyntaxNode? owner)
+        {
+            if (owner is null)
+            {
+                RootRelevant = true;
+            }
+            else
+            {
+                direct.Add(owner);
+            }
+        }
+
+        /// <summary>Records one value given to a local; a second value (or an unknown one) makes it unknown.</summary>
+        private void Assign(ILocalSymbol local, IOperation? value)
+            => singleValues[local] = singleValues.ContainsKey(local) ? null : value;
+
+        /// <summary>The only value <paramref name="local"/> is given in the body, or null.</summary>
+        public IOperation? SingleValue(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) ? value : null;
+
+        /// <summary>Through conversions, and through a local to the only value it is given in the body.</summary>
+        public IOperation Unwrap(IOperation operation)
+        {
+            var value = operation.WalkDownConversions();
+            for (var depth = 0; depth < MaxDepth && value is ILocalReferenceOperation local && SingleValue(local.Local) is { } only; depth++)
+            {
+                value = only.WalkDownConversions();
+            }
+
+            return value;
+        }
+
+        /// <summary>True when <paramref name="stream"/> is certainly a network stream: by its type, or a local whose only value is one.</summary>
+        public bool IsNetworkStream(IOperation stream)
+        {
+            var value = stream.WalkDownConversions();
+            for (var depth = 0; depth < MaxDepth; depth++)
+            {
+                if (IsNetworkStreamType(value.Type))
+                {
+                    return true;
+                }
+
+                if (value is ILocalReferenceOperation local && SingleValue(local.Local) is { } only)
+                {
+                    value = only.WalkDownConversions();
+                    continue;
+                }
+
+                return false;
+            }
+
+            return false;
+        }
+
+        private bool IsNetworkStreamType(ITypeSymbol? type)
+            => KnownSymbols.IsOrDerivesFrom(type, symbols.Known.NetworkStream)
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.Known.AuthenticatedStream);
+
+        /// <summary>The stream a <c>BinaryWriter</c> (or reader) was created over in this body, or null.</summary>
+        public IOperation? WriterStream(IOperation writer)
+            => Unwrap(writer) is IObjectCreationOperation { Arguments.Length: > 0 } creation
+                && creation.Arguments[0].Parameter?.Name is "output" or "input"
+                ? creation.Arguments[0].Value
+                : null;
+    }
+}

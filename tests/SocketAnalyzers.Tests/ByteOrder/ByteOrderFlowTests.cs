@@ -1,0 +1,201 @@
+using System.Threading.Tasks;
+using SocketAnalyzers.Tests.Verifiers;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.ByteOrder.SOCK020HostOrderWriteAnalyzer>;
+
+namespace SocketAnalyzers.Tests.ByteOrder
+{
+    /// <summary>
+    /// The byte-order rules as checks on the flow kernel: a write is reported when some real path carries its bytes to
+    /// a send (never merely because the send comes later in the source), and not when every path overwrites or
+    /// reverses them first; likewise for received bytes (SOCK021) and converted ports (SOCK022).
+    /// </summary>
+    public sealed class ByteOrderFlowTests
+    {
+        private static string InMethod(string body) => SOCK020HostOrderWriteTests.InMethod(body);
+
+        // ------------------------------------------------------------ SOCK020: branches
+
+        [Theory]
+        [InlineData("var b = new byte[4]; if (value > 0) { BitConverter.GetBytes(length).CopyTo(b, 0); Process(b); } else { socket.Send(b); }")]
+        [InlineData("byte[] b = Array.Empty<byte>(); if (value > 0) b = BitConverter.GetBytes(length); else socket.Send(b);")]
+        [InlineData("var b = new byte[4]; if (value > 0) BitConverter.TryWriteBytes(b, length); else await network.WriteAsync(b);")]
+        [InlineData("var b = new byte[4]; switch (value) { case 1: BitConverter.GetBytes(length).CopyTo(b, 0); break; default: socket.Send(b); break; }")]
+        [InlineData("var b = new byte[4]; if (value > 0) { BitConverter.GetBytes(length).CopyTo(b, 0); return; } socket.Send(b);")]
+        public Task Written_in_one_branch_and_sent_from_the_other_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("var b = new byte[4]; if (value > 0) { [|BitConverter.GetBytes(length)|].CopyTo(b, 0); } else { Process(b); } socket.Send(b);")]
+        [InlineData("byte[] b = Array.Empty<byte>(); if (value > 0) b = [|BitConverter.GetBytes(length)|]; socket.Send(b);")]
+        [InlineData("var b = new byte[4]; if (value > 0) [|BitConverter.TryWriteBytes(b, length)|]; await network.WriteAsync(b);")]
+        [InlineData("var b = new byte[4]; switch (value) { case 1: [|BitConverter.GetBytes(length)|].CopyTo(b, 0); break; default: break; } socket.Send(b);")]
+        public Task Written_in_a_branch_and_sent_after_the_branches_join_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Fact]
+        public Task A_local_given_two_host_order_values_in_branches_reports_both()
+            => Verify.VerifyAnalyzerAsync(InMethod("""
+                byte[] b;
+                if (value > 0) b = [|BitConverter.GetBytes(length)|];
+                else b = [|BitConverter.GetBytes(value)|];
+                socket.Send(b);
+                var c = value > 0 ? [|BitConverter.GetBytes((short)length)|] : [|BitConverter.GetBytes((long)value)|];
+                await network.WriteAsync(c);
+                """));
+
+        [Fact]
+        public Task A_local_given_two_host_order_values_in_branches_but_never_sent_is_quiet()
+            => Verify.VerifyAnalyzerAsync(InMethod("""
+                byte[] b;
+                if (value > 0) b = BitConverter.GetBytes(length);
+                else b = BitConverter.GetBytes(value);
+                Process(b);
+                """));
+
+        // ------------------------------------------------------------ SOCK020: overwritten or converted before the send
+
+        [Theory]
+        [InlineData("var b = BitConverter.GetBytes(length); BinaryPrimitives.WriteInt32BigEndian(b, length); socket.Send(b);")]
+        [InlineData("var buffer = new byte[8]; BitConverter.GetBytes(length).CopyTo(buffer, 4); BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(4), length); socket.Send(buffer);")]
+        [InlineData("var buffer = new byte[8]; BitConverter.GetBytes(length).CopyTo(buffer, 4); BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(4, 4), (uint)length); socket.Send(buffer);")]
+        [InlineData("var buffer = new byte[8]; BitConverter.TryWriteBytes(buffer.AsSpan(4), length); BitConverter.GetBytes(IPAddress.HostToNetworkOrder(length)).CopyTo(buffer, 4); socket.Send(buffer);")]
+        [InlineData("var buffer = new byte[8]; Buffer.BlockCopy(BitConverter.GetBytes(length), 0, buffer, 0, 4); BitConverter.TryWriteBytes(buffer.AsSpan(), IPAddress.HostToNetworkOrder(length)); socket.Send(buffer);")]
+        [InlineData("var b = BitConverter.GetBytes(length); b = BitConverter.GetBytes(IPAddress.HostToNetworkOrder(length)); socket.Send(b);")]
+        [InlineData("var b = BitConverter.GetBytes(length); if (value > 0) BinaryPrimitives.WriteInt32BigEndian(b, length); else BinaryPrimitives.WriteInt32BigEndian(b, value); socket.Send(b);")]
+        public Task Overwritten_big_endian_before_the_send_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("var buffer = new byte[8]; [|BitConverter.GetBytes(length)|].CopyTo(buffer, 4); BinaryPrimitives.WriteInt32BigEndian(buffer, value); socket.Send(buffer);")]
+        [InlineData("var buffer = new byte[8]; [|BitConverter.TryWriteBytes(buffer.AsSpan(4), length)|]; BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(0, 4), value); socket.Send(buffer);")]
+        [InlineData("var b = [|BitConverter.GetBytes(length)|]; if (value > 0) BinaryPrimitives.WriteInt32BigEndian(b, length); socket.Send(b);")]
+        [InlineData("var b = [|BitConverter.GetBytes(length)|]; socket.Send(b); BinaryPrimitives.WriteInt32BigEndian(b, length);")]
+        public Task Overwritten_elsewhere_or_only_on_some_paths_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("var b = BitConverter.GetBytes(length); Array.Reverse(b); socket.Send(b);")]
+        [InlineData("var b = BitConverter.GetBytes(length); b.AsSpan().Reverse(); socket.Send(b);")]
+        [InlineData("var buffer = new byte[8]; BitConverter.GetBytes(length).CopyTo(buffer, 4); Array.Reverse(buffer, 4, 4); socket.Send(buffer);")]
+        [InlineData("length = BinaryPrimitives.ReverseEndianness(length); socket.Send(BitConverter.GetBytes(length));")]
+        [InlineData("var swapped = BinaryPrimitives.ReverseEndianness(length); var b = BitConverter.GetBytes(swapped); socket.Send(b);")]
+        [InlineData("if (!BitConverter.IsLittleEndian) { } else { length = BinaryPrimitives.ReverseEndianness(length); } socket.Send(BitConverter.GetBytes(length));")]
+        [InlineData("var b = BitConverter.GetBytes(length); if (!BitConverter.IsLittleEndian) { } else { Array.Reverse(b); } socket.Send(b);")]
+        public Task Converted_by_a_reversal_before_the_send_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("var b = [|BitConverter.GetBytes(length)|]; if (value > 0) Array.Reverse(b); socket.Send(b);")]
+        [InlineData("var b = [|BitConverter.GetBytes(length)|]; socket.Send(b); Array.Reverse(b);")]
+        [InlineData("var b = [|BitConverter.GetBytes(length)|]; var c = new byte[4]; Array.Reverse(c); socket.Send(b);")]
+        public Task Reversed_only_on_some_paths_or_after_the_send_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        // ------------------------------------------------------------ SOCK020: loops, try/finally, async
+
+        [Theory]
+        [InlineData("while (value-- > 0) { var b = [|BitConverter.GetBytes(length)|]; socket.Send(b); }")]
+        [InlineData("for (var i = 0; i < length; i++) { socket.Send([|BitConverter.GetBytes(i)|]); }")]
+        [InlineData("foreach (var n in new[] { 1, 2 }) { await network.WriteAsync([|BitConverter.GetBytes(n)|]); }")]
+        [InlineData("var b = new byte[4]; for (var i = 0; i < length; i++) { socket.Send(b); [|BitConverter.GetBytes(i)|].CopyTo(b, 0); }")]
+        [InlineData("var b = new byte[4]; do { [|BitConverter.TryWriteBytes(b, value)|]; } while (value-- > 0); socket.Send(b);")]
+        public Task Written_and_sent_in_a_loop_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("for (var i = 0; i < length; i++) { var b = BitConverter.GetBytes(i); Array.Reverse(b); socket.Send(b); }")]
+        [InlineData("var b = new byte[4]; for (var i = 0; i < length; i++) { socket.Send(b); } BitConverter.GetBytes(length).CopyTo(b, 0);")]
+        [InlineData("while (value-- > 0) { var b = BitConverter.GetBytes(value); BinaryPrimitives.WriteInt32BigEndian(b, value); socket.Send(b); }")]
+        public Task Loops_that_convert_first_or_send_before_writing_are_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("var b = [|BitConverter.GetBytes(length)|]; try { Process(b); } finally { socket.Send(b); }")]
+        [InlineData("var b = new byte[4]; try { [|BitConverter.GetBytes(length)|].CopyTo(b, 0); Process(b); } catch (IOException) { socket.Send(b); }")]
+        [InlineData("var b = new byte[4]; try { [|BitConverter.TryWriteBytes(b, length)|]; } finally { Process(b); } await network.WriteAsync(b);")]
+        public Task Try_catch_finally_carrying_the_bytes_to_a_send_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("var b = new byte[4]; try { socket.Send(b); } finally { BitConverter.GetBytes(length).CopyTo(b, 0); }")]
+        [InlineData("var b = BitConverter.GetBytes(length); try { Process(b); } finally { BinaryPrimitives.WriteInt32BigEndian(b, length); } socket.Send(b);")]
+        public Task Try_finally_that_sends_first_or_overwrites_in_the_finally_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("var b = [|BitConverter.GetBytes(length)|]; await Task.Yield(); await socket.SendAsync(b, SocketFlags.None);")]
+        [InlineData("var b = [|BitConverter.GetBytes(length)|]; await Task.Delay(1).ConfigureAwait(false); await network.WriteAsync(b.AsMemory()).ConfigureAwait(false);")]
+        [InlineData("Func<Task> send = async () => { var b = [|BitConverter.GetBytes(length)|]; await Task.Yield(); await ssl.WriteAsync(b); }; await send();")]
+        public Task Async_sends_are_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("var b = BitConverter.GetBytes(length); await Task.Yield(); BinaryPrimitives.WriteInt32BigEndian(b, length); await network.WriteAsync(b);")]
+        [InlineData("var b = new byte[4]; await socket.SendAsync(b, SocketFlags.None); BitConverter.GetBytes(length).CopyTo(b, 0);")]
+        public Task Async_code_that_converts_first_or_sends_before_writing_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Fact]
+        public Task A_lambda_that_may_change_a_captured_buffer_makes_it_unknown()
+            => Verify.VerifyAnalyzerAsync(InMethod("var b = BitConverter.GetBytes(length); Action fix = () => Array.Reverse(b); fix(); socket.Send(b);"));
+
+        // ------------------------------------------------------------ SOCK021
+
+        private static string InReader(string body) => SOCK020HostOrderWriteTests.Usings + $$"""
+            class C
+            {
+                long M(Socket socket, NetworkStream network, int length)
+                {
+                    long result = 0;
+                    var buffer = new byte[16];
+                    {{body}}
+                    return result;
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("if (length > 0) { result = socket.Receive(buffer); } else { result = BitConverter.ToInt32(buffer, 0); }")]
+        [InlineData("result = socket.Receive(buffer); buffer = new byte[16]; result += BitConverter.ToInt32(buffer, 0);")]
+        [InlineData("result = socket.Receive(buffer); Array.Reverse(buffer, 0, 4); result += BitConverter.ToInt32(buffer, 0);")]
+        [InlineData("for (var i = 0; i < length; i++) { result += BitConverter.ToInt32(buffer, 0); } result += socket.Receive(buffer);")]
+        public Task Decoding_bytes_no_path_brings_from_the_network_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InReader(body));
+
+        [Theory]
+        [InlineData("if (length > 0) { result = socket.Receive(buffer); } result += {|SOCK021:BitConverter.ToInt32(buffer, 0)|};")]
+        [InlineData("for (var i = 0; i < length; i++) { result += {|SOCK021:BitConverter.ToInt32(buffer, 0)|}; result += socket.Receive(buffer); }")]
+        [InlineData("try { network.ReadExactly(buffer); } finally { result = {|SOCK021:BitConverter.ToInt64(buffer, 0)|}; }")]
+        [InlineData("var header = new byte[4]; if (length > 0) { network.ReadExactly(buffer, 0, 8); Array.Copy(buffer, header, 4); } result = {|SOCK021:BitConverter.ToInt32(header, 0)|};")]
+        public Task Decoding_bytes_some_path_brings_from_the_network_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InReader(body));
+
+        // ------------------------------------------------------------ SOCK022
+
+        private static string InConnect(string body) => SOCK020HostOrderWriteTests.Usings + $$"""
+            class C
+            {
+                static void Use(short port) { }
+
+                void M(TcpClient tcp, int port, bool flag)
+                {
+                    {{body}}
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("short p = 0; if (flag) { p = IPAddress.HostToNetworkOrder((short)port); Use(p); } else { tcp.Connect(IPAddress.Loopback, p); }")]
+        [InlineData("var p = IPAddress.HostToNetworkOrder((short)port); if (flag) p = (short)port; else p = 80; tcp.Connect(IPAddress.Loopback, p);")]
+        [InlineData("short p = 80; tcp.Connect(IPAddress.Loopback, p); p = IPAddress.HostToNetworkOrder(p); Use(p);")]
+        public Task A_conversion_that_reaches_no_port_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InConnect(body));
+
+        [Theory]
+        [InlineData("short p = (short)port; if (flag) p = {|SOCK022:IPAddress.HostToNetworkOrder(p)|}; tcp.Connect(IPAddress.Loopback, p);")]
+        [InlineData("var p = {|SOCK022:IPAddress.HostToNetworkOrder((short)port)|}; var q = p; for (var i = 0; i < 3; i++) { tcp.Connect(IPAddress.Loopback, q); }")]
+        public Task A_conversion_that_reaches_a_port_on_some_path_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InConnect(body));
+    }
+}
