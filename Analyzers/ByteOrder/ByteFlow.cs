@@ -9,10 +9,12 @@ using SocketAnalyzers.Reads;
 namespace SocketAnalyzers.ByteOrder
 {
     /// <summary>
-    /// Follows bytes and numbers within one body (the outermost operation block around a call): into locals and
-    /// fields of <c>this</c>, through copies into other buffers and streams, out to a send. Only what this body
-    /// shows counts: a buffer that goes to unknown code, a parameter, or a stream of unknown kind is not followed,
-    /// so the answer "reaches the network" is certain, and "no" means "not known".
+    /// What <see cref="StreamFieldTracker"/> needs to tell whether a value given to a writer or reader field is over the
+    /// network: the stream under a <c>BinaryWriter</c>/<c>BinaryReader</c> creation, a local's only value, and (for a
+    /// reader over a <c>MemoryStream</c>) whether the array came from a network read before the assignment. The rules
+    /// themselves decide on the flow kernel (<see cref="ByteOrderFlow"/>); this helper only serves the per-type tracker
+    /// until the cross-method work (issue 9) replaces it. Also the small shared helpers <see cref="SymbolOf"/> and
+    /// <see cref="Find"/>.
     /// </summary>
     internal sealed class ByteFlow
     {
@@ -49,156 +51,7 @@ namespace SocketAnalyzers.ByteOrder
             }
         }
 
-        // ---------------------------------------------------------------- writes (SOCK020)
-
-        /// <summary>True when the bytes that <paramref name="value"/> stands for are certainly sent to the network.</summary>
-        public bool ReachesNetwork(IOperation value) => Flow(value, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
-
-        /// <summary>True when bytes written into <paramref name="destination"/> (a buffer, a span over one, a stream)
-        /// by the call that ends at <paramref name="since"/> are certainly sent to the network.</summary>
-        public bool WrittenIntoReachesNetwork(IOperation destination, int since)
-        {
-            if (IsNetworkStream(destination))
-            {
-                return true;
-            }
-
-            return IntoContainer(destination, since, 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
-        }
-
-        private bool Flow(IOperation value, int depth, HashSet<ISymbol> visited)
-        {
-            if (depth > MaxDepth)
-            {
-                return false;
-            }
-
-            var current = value;
-            while (true)
-            {
-                var parent = current.Parent;
-                switch (parent)
-                {
-                    case IConversionOperation or IParenthesizedOperation:
-                        current = parent;
-                        continue;
-
-                    case IArgumentOperation { Parameter: { } parameter } argument:
-                        switch (argument.Parent)
-                        {
-                            case IObjectCreationOperation creation when creation.Constructor is { } constructor
-                                && symbols.IsViewConstructor(constructor) && parameter.Ordinal == 0:
-                                current = creation;
-                                continue;
-
-                            case IInvocationOperation invocation:
-                                var method = invocation.TargetMethod;
-                                if (symbols.IsView(method) && invocation.Instance is null && parameter.Ordinal == 0)
-                                {
-                                    current = invocation;
-                                    continue;
-                                }
-
-                                if (IsSendData(invocation, parameter))
-                                {
-                                    return true;
-                                }
-
-                                if (symbols.TryGetCopy(method, out var shape) && shape.Source == parameter.Name)
-                                {
-                                    return CopiedOn(invocation, shape, depth, visited);
-                                }
-
-                                return false;
-
-                            default:
-                                return false;
-                        }
-
-                    case IInvocationOperation invocation when invocation.Instance == current:
-                        if (symbols.IsView(invocation.TargetMethod))
-                        {
-                            current = invocation;
-                            continue;
-                        }
-
-                        if (symbols.TryGetCopy(invocation.TargetMethod, out var instanceShape) && instanceShape.Source == ByteOrderTables.Instance)
-                        {
-                            return CopiedOn(invocation, instanceShape, depth, visited);
-                        }
-
-                        return false;
-
-                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                        return IntoSymbol(declarator.Symbol, declarator.Syntax.Span.End, depth + 1, visited);
-
-                    case ISimpleAssignmentOperation assignment when assignment.Value == current:
-                        return SymbolOf(assignment.Target) is { } target
-                            && IntoSymbol(target, assignment.Syntax.Span.End, depth + 1, visited);
-
-                    default:
-                        return false;
-                }
-            }
-        }
-
-        private bool CopiedOn(IInvocationOperation invocation, CopyShape shape, int depth, HashSet<ISymbol> visited)
-        {
-            var destination = Find(invocation, shape.Destination);
-            if (destination is null)
-            {
-                return false;
-            }
-
-            if (IsNetworkStream(destination))
-            {
-                return true;
-            }
-
-            return IntoContainer(destination, invocation.Syntax.Span.End, depth + 1, visited);
-        }
-
-        private bool IntoContainer(IOperation destination, int since, int depth, HashSet<ISymbol> visited)
-            => SymbolOf(RootOf(destination)) is { } symbol && IntoSymbol(symbol, since, depth, visited);
-
-        /// <summary>Host-order bytes were placed in <paramref name="symbol"/> at <paramref name="since"/>: do they leave for the network afterwards?</summary>
-        private bool IntoSymbol(ISymbol symbol, int since, int depth, HashSet<ISymbol> visited)
-        {
-            if (depth > MaxDepth || !visited.Add(symbol) || IsReversed(symbol) || CountWrites(symbol) > 1)
-            {
-                return false;
-            }
-
-            foreach (var operation in Operations)
-            {
-                if (operation.Syntax.SpanStart >= since
-                    && IsReferenceTo(operation, symbol)
-                    && !IsWriteTarget(operation)
-                    && Flow(operation, depth, visited))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool IsSendData(IInvocationOperation invocation, IParameterSymbol parameter)
-        {
-            if (!ByteOrderTables.SendDataParameters.Contains(parameter.Name))
-            {
-                return false;
-            }
-
-            var method = invocation.TargetMethod;
-            return symbols.IsSend(method)
-                || (symbols.IsStreamWrite(method) && invocation.Instance is { } stream && IsNetworkStream(stream));
-        }
-
         // ---------------------------------------------------------------- reads (SOCK021)
-
-        /// <summary>True when the bytes of <paramref name="buffer"/> certainly came from a network read earlier in the body.</summary>
-        public bool IsNetworkData(IOperation buffer, int before) => IsNetworkData(buffer, before, 0);
 
         /// <summary>True when <paramref name="stream"/> reads from the network: a network stream, or a
         /// <c>MemoryStream</c> over bytes a network read filled.</summary>
@@ -297,75 +150,6 @@ namespace SocketAnalyzers.ByteOrder
                 || (symbols.IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && IsNetworkStream(stream));
             return isRead ? Find(invocation, "buffer") : null;
         }
-
-        // ---------------------------------------------------------------- numbers
-
-        /// <summary>True when the number <paramref name="value"/> was converted to or from network order in this body.</summary>
-        public bool IsConvertedNumber(IOperation value)
-        {
-            var inner = value.WalkDownConversions();
-            if (IsConversionCall(inner))
-            {
-                return true;
-            }
-
-            var symbol = SymbolOf(inner);
-            if (symbol is null)
-            {
-                return false;
-            }
-
-            foreach (var operation in Operations)
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator
-                        when SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol) && IsConversionCall(initializer.Value.WalkDownConversions()):
-                        return true;
-                    case ISimpleAssignmentOperation assignment
-                        when SymbolEqualityComparer.Default.Equals(SymbolOf(assignment.Target), symbol) && IsConversionCall(assignment.Value.WalkDownConversions()):
-                        return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>True when the number <paramref name="invocation"/> returns is converted afterwards: passed to a
-        /// conversion directly, or stored in a local that a conversion later takes.</summary>
-        public bool IsResultConverted(IInvocationOperation invocation)
-        {
-            var parent = invocation.WalkUpConversions(out _);
-            if (parent is IArgumentOperation { Parent: IInvocationOperation call } && IsConversionCall(call))
-            {
-                return true;
-            }
-
-            ISymbol? target = parent switch
-            {
-                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-                ISimpleAssignmentOperation assignment => SymbolOf(assignment.Target),
-                _ => null,
-            };
-            if (target is null)
-            {
-                return false;
-            }
-
-            foreach (var operation in Operations)
-            {
-                if (operation is IInvocationOperation call2 && IsConversionCall(call2)
-                    && call2.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(SymbolOf(a.Value.WalkDownConversions()), target)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool IsConversionCall(IOperation operation)
-            => operation is IInvocationOperation invocation && symbols.IsConversion(invocation.TargetMethod);
 
         // ---------------------------------------------------------------- shared
 
@@ -509,30 +293,6 @@ namespace SocketAnalyzers.ByteOrder
 
             return false;
         }
-
-        private int CountWrites(ISymbol symbol)
-        {
-            var count = 0;
-            foreach (var operation in Operations)
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation { Initializer: not null } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol):
-                        count++;
-                        break;
-                    case ILocalReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation
-                        when IsWriteTarget(operation) && SymbolEqualityComparer.Default.Equals(SymbolOf(operation), symbol):
-                        count++;
-                        break;
-                }
-            }
-
-            return count;
-        }
-
-        private static bool IsReferenceTo(IOperation operation, ISymbol symbol)
-            => operation is ILocalReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation
-                && SymbolEqualityComparer.Default.Equals(SymbolOf(operation), symbol);
 
         /// <summary>True when <paramref name="reference"/> is written: an assignment's target, or a <c>ref</c>/<c>out</c> argument.</summary>
         private static bool IsWriteTarget(IOperation reference) => reference.Parent switch

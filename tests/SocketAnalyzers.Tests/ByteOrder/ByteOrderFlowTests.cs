@@ -194,6 +194,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
 
         [Theory]
         [InlineData("short p = (short)port; if (flag) p = {|SOCK022:IPAddress.HostToNetworkOrder(p)|}; tcp.Connect(IPAddress.Loopback, p);")]
+        [InlineData("if (BitConverter.IsLittleEndian) port = {|SOCK022:IPAddress.HostToNetworkOrder(port)|}; tcp.Connect(IPAddress.Loopback, port);")]
         [InlineData("var p = {|SOCK022:IPAddress.HostToNetworkOrder((short)port)|}; var q = p; for (var i = 0; i < 3; i++) { tcp.Connect(IPAddress.Loopback, q); }")]
         public Task A_conversion_that_reaches_a_port_on_some_path_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(InConnect(body));
