@@ -113,6 +113,8 @@ namespace SocketAnalyzers.ByteOrder
         private readonly Dictionary<IOperation, int> conversionIds = new();
         private readonly List<IInvocationOperation> conversions = new();
         private readonly HashSet<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
+        private readonly Dictionary<object, int> lastUse = new(ByteState.PlaceKeyComparer.Instance);
+        private readonly Dictionary<ILocalSymbol, List<object>> indirectUses = new(SymbolEqualityComparer.Default);
 
         // Findings of the replay, by site; decided on converged states only.
         private readonly HashSet<int> reached = new();
@@ -184,7 +186,7 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             var analysis = new ByteOrderFlow(graph, symbols, reads, scope, containingType, findings, cancellationToken);
-            analysis.CollectAnonymousFunctions();
+            analysis.CollectAnonymousFunctionsAndUses();
             if (analyzeThis && analysis.Run())
             {
                 analysis.Replay();
@@ -214,11 +216,23 @@ namespace SocketAnalyzers.ByteOrder
             }
         }
 
-        /// <summary>The lambdas of this graph (each analyzed as its own body), found once over every block.</summary>
-        private void CollectAnonymousFunctions()
+        /// <summary>
+        /// One walk over every block: the lambdas of this graph (each analyzed as its own body), and for each place the
+        /// last block that may use it (<see cref="lastUse"/>), so that <see cref="EnterBlock"/> can drop dead places and
+        /// the state carried through a long body stays as small as what is still live.
+        /// </summary>
+        private void CollectAnonymousFunctionsAndUses()
         {
+            var blocks = Graph.Blocks;
+            var firstUse = new Dictionary<object, int>(ByteState.PlaceKeyComparer.Instance);
             var stack = new Stack<IOperation>();
-            foreach (var block in Graph.Blocks)
+            var loops = new int[blocks.Length];
+            for (var i = 0; i < loops.Length; i++)
+            {
+                loops[i] = -1;
+            }
+
+            foreach (var block in blocks)
             {
                 foreach (var operation in block.Operations)
                 {
@@ -240,10 +254,138 @@ namespace SocketAnalyzers.ByteOrder
                         continue;
                     }
 
+                    var key = operation is IFlowCaptureOperation capture ? capture.Id : KeyOf(operation);
+                    if (key is not null)
+                    {
+                        Use(firstUse, key, block.Ordinal);
+                        if (operation is ILocalReferenceOperation local)
+                        {
+                            // A writer or reader local stands for the stream (and the array under it) it was created over.
+                            foreach (var inner in IndirectUses(local.Local))
+                            {
+                                Use(firstUse, inner, block.Ordinal);
+                            }
+                        }
+                    }
+
                     foreach (var child in operation.ChildOperations)
                     {
                         stack.Push(child);
                     }
+                }
+
+                // A branch back to an earlier block closes a loop: what is used inside it stays live to its end
+                // (and through the finally regions the branch leaves).
+                BackEdge(block, block.ConditionalSuccessor, loops);
+                BackEdge(block, block.FallThroughSuccessor, loops);
+            }
+
+            // reach[x]: the furthest end of a loop that starts at or before block x.
+            var reach = new int[blocks.Length];
+            var furthest = -1;
+            for (var x = 0; x < blocks.Length; x++)
+            {
+                furthest = System.Math.Max(furthest, loops[x]);
+                reach[x] = furthest;
+            }
+
+            foreach (var pair in firstUse)
+            {
+                var last = lastUse[pair.Key];
+                for (var i = 0; i < blocks.Length; i++)
+                {
+                    var end = reach[last];
+                    if (end < pair.Value || end <= last)
+                    {
+                        break;
+                    }
+
+                    last = end;
+                }
+
+                lastUse[pair.Key] = last;
+            }
+        }
+
+        private void Use(Dictionary<object, int> firstUse, object key, int ordinal)
+        {
+            if (!firstUse.ContainsKey(key))
+            {
+                firstUse[key] = ordinal;
+            }
+
+            lastUse[key] = lastUse.TryGetValue(key, out var last) && last > ordinal ? last : ordinal;
+        }
+
+        private static void BackEdge(BasicBlock block, ControlFlowBranch? branch, int[] loops)
+        {
+            if (branch?.Destination is not { } destination)
+            {
+                return;
+            }
+
+            // The branch runs the finally regions it leaves (placed after the try) before its destination.
+            var end = block.Ordinal;
+            foreach (var region in branch.FinallyRegions)
+            {
+                end = System.Math.Max(end, region.LastBlockOrdinal);
+            }
+
+            if (destination.Ordinal <= end)
+            {
+                loops[destination.Ordinal] = System.Math.Max(loops[destination.Ordinal], end);
+            }
+        }
+
+        /// <summary>The places inside the only value of <paramref name="local"/> when it is a creation (a writer or reader over a stream).</summary>
+        private List<object> IndirectUses(ILocalSymbol local)
+        {
+            if (indirectUses.TryGetValue(local, out var uses))
+            {
+                return uses;
+            }
+
+            uses = new List<object>();
+            indirectUses[local] = uses;
+            if (scope.SingleValue(local) is IObjectCreationOperation creation)
+            {
+                var stack = new Stack<IOperation>();
+                stack.Push(creation);
+                while (stack.Count > 0)
+                {
+                    var operation = stack.Pop();
+                    if (ByteFlow.SymbolOf(operation) is { } symbol)
+                    {
+                        uses.Add(symbol);
+                    }
+
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+
+            return uses;
+        }
+
+        /// <summary>Drops the places no block from here on may use: they cannot reach a send, a read or a port any more.</summary>
+        protected override void EnterBlock(BasicBlock block, ByteState state)
+        {
+            List<object>? dead = null;
+            foreach (var key in state.Places.Keys)
+            {
+                if (!lastUse.TryGetValue(key, out var last) || last < block.Ordinal)
+                {
+                    (dead ??= new List<object>()).Add(key);
+                }
+            }
+
+            if (dead is not null)
+            {
+                foreach (var key in dead)
+                {
+                    state.Places.Remove(key);
                 }
             }
         }

@@ -265,7 +265,7 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>Places are symbols (compared as symbols) or flow captures.</summary>
-        private sealed class PlaceKeyComparer : IEqualityComparer<object>
+        internal sealed class PlaceKeyComparer : IEqualityComparer<object>
         {
             public static readonly PlaceKeyComparer Instance = new();
 

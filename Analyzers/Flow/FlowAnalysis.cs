@@ -83,6 +83,15 @@ namespace SocketAnalyzers.Flow
         /// <summary>True when no execution continues from this state (the last operation certainly threw).</summary>
         protected virtual bool IsUnreachable(TState state) => false;
 
+        /// <summary>
+        /// Called with a copy of the in-state when a block's visit starts (in the fixed point and in the replay), before
+        /// its operations: a family may drop facts no later block can use (names that are dead there), so that the
+        /// state carried through a long body stays small.
+        /// </summary>
+        protected virtual void EnterBlock(BasicBlock block, TState state)
+        {
+        }
+
         /// <summary>Runs to a fixed point; false when the budget was spent or the family abandoned the body (then nothing may be reported).</summary>
         public bool Run()
         {
@@ -173,6 +182,7 @@ namespace SocketAnalyzers.Flow
         private void Process(BasicBlock block, TState state, bool propagate)
         {
             CurrentBlock = block;
+            EnterBlock(block, state);
             var tries = propagate ? enclosingTries[block.Ordinal] : null;
             Accumulate(tries, state);
             foreach (var operation in block.Operations)

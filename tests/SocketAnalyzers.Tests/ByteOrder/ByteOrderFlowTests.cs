@@ -100,6 +100,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("foreach (var n in new[] { 1, 2 }) { await network.WriteAsync([|BitConverter.GetBytes(n)|]); }")]
         [InlineData("var b = new byte[4]; for (var i = 0; i < length; i++) { socket.Send(b); [|BitConverter.GetBytes(i)|].CopyTo(b, 0); }")]
         [InlineData("var b = new byte[4]; do { [|BitConverter.TryWriteBytes(b, value)|]; } while (value-- > 0); socket.Send(b);")]
+        [InlineData("var b = new byte[4]; for (var i = 0; i < length; i++) { socket.Send(b); try { [|BitConverter.GetBytes(i)|].CopyTo(b, 0); if (i == 2) continue; } finally { Console.WriteLine(i); } }")]
+        [InlineData("var ms = new MemoryStream(); var w = new BinaryWriter(ms); for (var i = 0; i < length; i++) { if (i > 0) socket.Send(ms.ToArray()); [|w.Write(i)|]; }")]
         public Task Written_and_sent_in_a_loop_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
