@@ -61,6 +61,20 @@ namespace SocketAnalyzers.Lifecycle
             RuleIdentifiers.UnsupportedOperation,
         };
 
+        /// <summary>
+        /// For a field whose states come from the class summary, the step no method takes is the story: a client
+        /// that no method connects is "never connected" even though Dispose may also have closed it.
+        /// </summary>
+        private static readonly string[] SummaryPrecedence =
+        {
+            RuleIdentifiers.AcceptWithoutListen,
+            RuleIdentifiers.IoOnListeningSocket,
+            RuleIdentifiers.IoOnUnconnectedSocket,
+            RuleIdentifiers.ListenWithoutBind,
+            RuleIdentifiers.UseAfterCloseOrShutdown,
+            RuleIdentifiers.UnsupportedOperation,
+        };
+
         private readonly SocketProtocolModel model;
         private readonly ImmutableHashSet<ISymbol> captured;
         private readonly INamedTypeSymbol? containingType;
@@ -73,15 +87,20 @@ namespace SocketAnalyzers.Lifecycle
 
         private int depth;
 
+        private readonly ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts;
+
+        /// <summary>Abstract sockets whose facts come from the class's field summary (<see cref="FieldTypestate"/>).</summary>
+        private readonly HashSet<int> summarized = new();
         private readonly List<LifecycleFinding> findings = new();
         private readonly HashSet<Location> reported = new();
 
-        private SocketStateAnalysis(SocketProtocolModel model, ControlFlowGraph cfg, ImmutableHashSet<ISymbol> captured, INamedTypeSymbol? containingType, CancellationToken cancellationToken)
+        private SocketStateAnalysis(SocketProtocolModel model, ControlFlowGraph cfg, ImmutableHashSet<ISymbol> captured, INamedTypeSymbol? containingType, ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts, CancellationToken cancellationToken)
             : base(cfg, cancellationToken)
         {
             this.model = model;
             this.captured = captured;
             this.containingType = containingType;
+            this.fieldFacts = fieldFacts;
         }
 
         private ControlFlowGraph cfg => Graph;
@@ -89,17 +108,18 @@ namespace SocketAnalyzers.Lifecycle
         private CancellationToken cancellationToken => CancellationToken;
 
         /// <summary>Analyzes a body and, each as its own body, the lambdas and local functions in it.</summary>
-        public static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, INamedTypeSymbol? containingType, List<LifecycleFinding> findings, CancellationToken cancellationToken)
-            => Analyze(cfg, model, scope, scope.RootUsesModel, containingType, findings, cancellationToken, 0);
+        /// <param name="fieldFacts">What the class's field summary knows of its private socket fields at entry (empty: unknown).</param>
+        public static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, INamedTypeSymbol? containingType, ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts, List<LifecycleFinding> findings, CancellationToken cancellationToken)
+            => Analyze(cfg, model, scope, scope.RootUsesModel, containingType, fieldFacts, findings, cancellationToken, 0);
 
-        private static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, bool analyzeThis, INamedTypeSymbol? containingType, List<LifecycleFinding> findings, CancellationToken cancellationToken, int depth)
+        private static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, bool analyzeThis, INamedTypeSymbol? containingType, ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts, List<LifecycleFinding> findings, CancellationToken cancellationToken, int depth)
         {
             if (depth > MaxNestingDepth)
             {
                 return;
             }
 
-            var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, cancellationToken);
+            var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, fieldFacts, cancellationToken);
             analysis.CollectAnonymousFunctions();
             if (analyzeThis && analysis.Run())
             {
@@ -115,7 +135,7 @@ namespace SocketAnalyzers.Lifecycle
                 if (localFunction.DeclaringSyntaxReferences.Length > 0
                     && localFunction.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is { } syntax && scope.Leads(syntax))
                 {
-                    Analyze(cfg.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), model, scope, scope.Uses(syntax), containingType, findings, cancellationToken, depth + 1);
+                    Analyze(cfg.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), model, scope, scope.Uses(syntax), containingType, fieldFacts, findings, cancellationToken, depth + 1);
                 }
             }
 
@@ -123,12 +143,26 @@ namespace SocketAnalyzers.Lifecycle
             {
                 if (scope.Leads(anonymous.Syntax))
                 {
-                    Analyze(cfg.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), model, scope, scope.Uses(anonymous.Syntax), containingType, findings, cancellationToken, depth + 1);
+                    Analyze(cfg.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), model, scope, scope.Uses(anonymous.Syntax), containingType, fieldFacts, findings, cancellationToken, depth + 1);
                 }
             }
         }
 
-        protected override FlowState CreateEntryState() => new();
+        protected override FlowState CreateEntryState()
+        {
+            var state = new FlowState();
+            foreach (var pair in fieldFacts)
+            {
+                // A summarised field holds, at entry, a socket in one of the states the class can leave it in.
+                if (EntryOf(pair.Key) is int entry)
+                {
+                    state.Facts[entry] = pair.Value;
+                    summarized.Add(entry);
+                }
+            }
+
+            return state;
+        }
 
         protected override FlowState Clone(FlowState state) => state.Clone();
 
@@ -297,6 +331,12 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>A name that other code may change: its sockets become unknown and the name may refer to another one.</summary>
         private void Forget(object key, IOperation site, FlowState state)
         {
+            if (key is IFieldSymbol summarizedField && fieldFacts.TryGetValue(summarizedField, out var summary))
+            {
+                ForgetSummarized(summarizedField, summary, site, state);
+                return;
+            }
+
             if (state.Bindings.TryGetValue(key, out var ids))
             {
                 Escape(ids, state);
@@ -315,6 +355,34 @@ namespace SocketAnalyzers.Lifecycle
             {
                 state.Bindings.Remove(key);
             }
+        }
+
+        /// <summary>
+        /// Other code of the class may have run (a helper, a lambda): a summarised field is again in one of the states the
+        /// class can leave it in. A readonly field still holds the same socket (only constructors can replace it), whose
+        /// state may have moved; any other field may hold another socket, in one of those states.
+        /// </summary>
+        private void ForgetSummarized(IFieldSymbol field, SocketFacts summary, IOperation site, FlowState state)
+        {
+            var ids = state.Bindings.TryGetValue(field, out var bound) ? bound : EntryOf(field) is int entry ? new[] { entry } : null;
+            if (field.IsReadOnly && ids is not null)
+            {
+                foreach (var id in ids)
+                {
+                    if (id != FlowState.Unknown)
+                    {
+                        state.Facts[id] = state.GetFacts(id).Join(summary);
+                        summarized.Add(id);
+                    }
+                }
+
+                return;
+            }
+
+            Escape(ids, state);
+            var fresh = NewObject(new PairKey(site, field), summary, field, state);
+            summarized.Add(fresh[0]);
+            Bind(field, fresh, state);
         }
 
         /// <summary>A lambda was created or a local function called: every name they use may have changed.</summary>
@@ -976,7 +1044,7 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             string? chosen = null;
-            foreach (var rule in Precedence)
+            foreach (var rule in AllSummarized(receiver) ? SummaryPrecedence : Precedence)
             {
                 if (broken.Contains(rule))
                 {
@@ -998,6 +1066,12 @@ namespace SocketAnalyzers.Lifecycle
 
             var socketName = Display(instance);
             var stateText = SocketStateText.Describe(facts.States, type);
+            if (containingType is not null && AllSummarized(receiver))
+            {
+                // The state comes from the class's field summary: say that no method of the class does the missing step.
+                stateText += ClassClause(chosen, type, containingType);
+            }
+
             var properties = ImmutableDictionary<string, string?>.Empty;
             object[] arguments;
             switch (chosen)
@@ -1027,6 +1101,35 @@ namespace SocketAnalyzers.Lifecycle
 
             findings.Add(new LifecycleFinding(chosen, location, arguments, properties));
             return chosen;
+        }
+
+        private bool AllSummarized(int[] receiver)
+        {
+            foreach (var id in receiver)
+            {
+                if (!summarized.Contains(id))
+                {
+                    return false;
+                }
+            }
+
+            return receiver.Length > 0;
+        }
+
+        /// <summary>" (no method of 'Server' starts it)": what no method of the class does, for a summarised field.</summary>
+        private static string ClassClause(string rule, SocketModelType type, INamedTypeSymbol containingType)
+        {
+            var step = rule switch
+            {
+                RuleIdentifiers.ListenWithoutBind => "binds it",
+                RuleIdentifiers.AcceptWithoutListen => type == SocketModelType.TcpListener ? "starts it" : "makes it listen",
+                RuleIdentifiers.IoOnUnconnectedSocket => "connects it",
+                _ => null,
+            };
+
+            return step is null
+                ? $" (in every state the methods of '{containingType.Name}' can leave it in)"
+                : $" (no method of '{containingType.Name}' {step})";
         }
 
         /// <summary>How a message names the socket: the receiver as written (<c>listener</c>, <c>listener.Server</c>, <c>this.socket</c>).</summary>
