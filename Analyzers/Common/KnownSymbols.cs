@@ -8,7 +8,8 @@ namespace SocketAnalyzers.Common
     /// <summary>
     /// The socket types of one compilation, resolved once per compilation and shared by every analyzer of the
     /// package. <see cref="TryCreate"/> returns <see langword="null"/> when the compilation has no
-    /// <c>System.Net.Sockets.Socket</c>: analyzers then register nothing, so a project without sockets pays nothing.
+    /// <c>System.Net.Sockets.Socket</c>, or when none of its files names the socket API (<see cref="SourceGate"/>):
+    /// analyzers then register nothing, so a project that does not use sockets pays nothing.
     /// </summary>
     internal sealed class KnownSymbols
     {
@@ -96,7 +97,7 @@ namespace SocketAnalyzers.Common
         private static KnownSymbols? Resolve(Compilation compilation)
         {
             var socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
-            return socket is null ? null : new KnownSymbols(compilation, socket);
+            return socket is null || !SourceGate.MentionsSockets(compilation) ? null : new KnownSymbols(compilation, socket);
         }
 
         /// <summary>Holds the result, null included, in the per-compilation table.</summary>
