@@ -92,7 +92,7 @@ namespace SocketAnalyzers.Lifecycle
                 }
 
                 var usesField = fields is not null && fields.Record(block, context.OwningSymbol, context.CancellationToken);
-                var scope = BodyScope.Scan(block, model);
+                var scope = BodyScope.Scan(block, model, everyUse: usesField);
                 if (scope is null)
                 {
                     continue;
