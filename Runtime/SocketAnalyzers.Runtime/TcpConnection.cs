@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
@@ -153,14 +154,36 @@ namespace SocketAnalyzers.Runtime
 
         internal void Send(ReadOnlySpan<byte> buffer)
         {
+            long started = Stopwatch.GetTimestamp();
             try
             {
                 SocketIO.SendAll(Socket, buffer);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut && EndedBeforeIdleTimeout(started))
+            {
+                // On Linux a peer's reset during a blocked send surfaces as ETIMEDOUT, at once: it is a reset, not idleness.
+                throw new SocketException((int)SocketError.ConnectionReset);
             }
             catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut || ex.SocketErrorCode == SocketError.WouldBlock)
             {
                 throw IdleTimeoutExpired("send", ex);
             }
+        }
+
+        /// <summary>
+        /// Whether a blocking call that began at <paramref name="started"/> ended clearly before the idle timeout could
+        /// fire. The sync send loop may run several sends, each with the full timeout, so the bound is conservative: a
+        /// real timeout always takes at least one whole <see cref="IdleTimeout"/>.
+        /// </summary>
+        private bool EndedBeforeIdleTimeout(long started)
+        {
+            if (Argument.IsInfinite(IdleTimeout))
+            {
+                return true;
+            }
+
+            double elapsedMs = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
+            return elapsedMs < IdleTimeout.TotalMilliseconds * 0.9;
         }
 
         /// <summary>Closes the socket at once (the host's shutdown deadline passed); pending operations fail.</summary>
