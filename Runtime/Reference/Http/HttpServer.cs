@@ -29,7 +29,7 @@ namespace SocketAnalyzers.Reference.Http
     {
         private const int ChunkSize = 64 * 1024;
 
-        public static IReferenceServer Start(IPEndPoint endPoint, HttpServerOptions options, ConnectionLog log)
+        public static IReferenceServer Start(IPEndPoint endPoint, HttpServerOptions options, ConnectionLog log, ServerLimits? limits = null)
         {
             // The root's real path: the root may itself be (or lie under) a symbolic link; what it contains may not leave it.
             var root = RealPath.Resolve(options.Root);
@@ -39,7 +39,7 @@ namespace SocketAnalyzers.Reference.Http
             }
 
             var normalized = options with { Root = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar };
-            return HostedServer.Start(endPoint, normalized.EffectiveReadTimeout, (c, s) => ServeAsync(c, normalized, s), log);
+            return HostedServer.Start(endPoint, normalized.EffectiveReadTimeout, (c, s) => ServeAsync(c, normalized, s), log, limits);
         }
 
         public static async Task<string> ServeAsync(TcpConnection connection, HttpServerOptions options, CancellationToken stopping)
