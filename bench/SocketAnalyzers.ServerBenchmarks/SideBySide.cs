@@ -99,7 +99,8 @@ namespace SocketAnalyzers.ServerBenchmarks
         private static string Load() => System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
         /// <summary>
-        /// One table per scenario: median over rounds, then every metric also as a ratio to the fastest peer's (the real
+        /// One table per scenario: median over rounds (memory: the largest growth, i.e. the first round's, since a process
+        /// keeps the memory it grew), then every metric also as a ratio to the fastest peer's (the real
         /// servers only; the raw baseline is shown for scale but is not a peer).
         /// </summary>
         private static string Report(List<Result> results, string[] peers)
@@ -117,7 +118,7 @@ namespace SocketAnalyzers.ServerBenchmarks
                         Median(list.Select(r => r.P50Us)),
                         Median(list.Select(r => r.P99Us)),
                         Median(list.Select(r => r.AllocatedPerOp)),
-                        Median(list.Select(r => r.PeakBytesPerConnection)),
+                        list.Max(r => r.PeakBytesPerConnection), // the first round's growth: later rounds reuse memory the process kept
                         list.Sum(r => r.Operations)))
                     .ToList();
                 Result fastest = medians.Where(r => r.Peer != "raw").DefaultIfEmpty(medians[0]).MaxBy(r => r.Throughput)!;
