@@ -168,14 +168,14 @@ namespace SocketAnalyzers.Runtime.Tests
         public async Task After_the_first_byte_only_the_idle_timeout_applies()
         {
             var errors = new ConcurrentQueue<Exception>();
-            await using var host = new TcpServerHost(Options(maxConnections: 100, evict: true, firstByte: TimeSpan.FromSeconds(1)), EchoAsync);
+            await using var host = new TcpServerHost(Options(maxConnections: 100, evict: true, firstByte: TimeSpan.FromSeconds(2)), EchoAsync);
             host.Error += (_, e) => errors.Enqueue(e.Exception);
             await host.StartAsync();
 
             using Socket client = await Loopback.ConnectAsync(host.LocalEndPoint!);
             await Loopback.SendAllAsync(client, new byte[] { 1 });
             Assert.Equal(new byte[] { 1 }, await Loopback.ReceiveAsync(client, 1));
-            await Task.Delay(TimeSpan.FromSeconds(2.5)); // longer than the first-byte timeout, far shorter than the idle timeout
+            await Task.Delay(TimeSpan.FromSeconds(4)); // twice the first-byte timeout, far shorter than the idle timeout
             await Loopback.SendAllAsync(client, new byte[] { 2 });
 
             Assert.Equal(new byte[] { 2 }, await Loopback.ReceiveAsync(client, 1));
