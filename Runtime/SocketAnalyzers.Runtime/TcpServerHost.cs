@@ -285,11 +285,16 @@ namespace SocketAnalyzers.Runtime
                 {
                     // A client that reset before we accepted it, or a resource shortage (out of file descriptors):
                     // keep serving, but back off briefly so a persistent failure does not spin the accept loop. Out of
-                    // descriptors with eviction on, closing the connection idle longest frees one at once.
+                    // descriptors with eviction on, closing the connection idle longest frees one for the next try (the
+                    // back-off still applies, so a descriptor that is slow to free does not evict a series of connections).
                     ReleaseIf(haveSlot);
                     Report(ex, null);
-                    bool freed = ex.SocketErrorCode == SocketError.TooManyOpenSockets && _evictWhenFull && TryEvictLongestIdle();
-                    if (!freed && ex.SocketErrorCode != SocketError.ConnectionReset && ex.SocketErrorCode != SocketError.ConnectionAborted)
+                    if (ex.SocketErrorCode == SocketError.TooManyOpenSockets && _evictWhenFull)
+                    {
+                        TryEvictLongestIdle();
+                    }
+
+                    if (ex.SocketErrorCode != SocketError.ConnectionReset && ex.SocketErrorCode != SocketError.ConnectionAborted)
                     {
                         try
                         {

@@ -19,7 +19,8 @@ namespace SocketAnalyzers.Runtime
         /// socket, the host's few hundred bytes and what the handler holds (see Runtime/README.md for measurements), so the
         /// cap bounds memory and file descriptors rather than threads. When it is reached and a new client is waiting, the
         /// host closes the connection idle longest if <see cref="EvictIdleConnectionsWhenFull"/> allows it; otherwise
-        /// further clients wait in the kernel's accept queue (see <see cref="Backlog"/>) until a connection ends.
+        /// further clients wait in the kernel's accept queue (see <see cref="Backlog"/>) until a connection ends. Keep it
+        /// well below the process's file-descriptor limit: at that limit the .NET runtime itself fails.
         /// </summary>
         public int MaxConnections { get; set; } = 4096;
 
