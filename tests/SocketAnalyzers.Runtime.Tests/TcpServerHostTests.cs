@@ -217,6 +217,35 @@ namespace SocketAnalyzers.Runtime.Tests
         }
 
         [Fact(Timeout = Loopback.TestTimeout)]
+        public async Task A_reset_during_a_blocked_synchronous_stream_write_is_reported_as_a_reset_not_a_timeout()
+        {
+            var reported = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using var host = new TcpServerHost(Options(TimeSpan.FromSeconds(20)), (connection, ct) =>
+            {
+                connection.Socket.SendBufferSize = 4096;
+                writing.SetResult();
+                connection.Stream.Write(new byte[4 * 1024 * 1024], 0, 4 * 1024 * 1024); // far more than both kernel buffers hold
+                return Task.CompletedTask;
+            });
+            host.Error += (_, e) => reported.TrySetResult(e.Exception);
+            await host.StartAsync();
+
+            using (Socket client = await Loopback.ConnectAsync(host.LocalEndPoint!))
+            {
+                client.ReceiveBufferSize = 4096;
+                await writing.Task.WaitAsync(Loopback.Step);
+                await Task.Delay(300); // let the write fill the buffers and block (if it has not yet, the reset still reads as a reset)
+                client.LingerState = new LingerOption(true, 0);
+            }
+
+            // Linux reports this reset to the blocked send as ETIMEDOUT, long before the 20 s idle timeout.
+            Exception error = await reported.Task.WaitAsync(Loopback.Step);
+            var socketError = Assert.IsType<SocketException>(error);
+            Assert.Equal(SocketError.ConnectionReset, socketError.SocketErrorCode);
+        }
+
+        [Fact(Timeout = Loopback.TestTimeout)]
         public async Task A_cancelled_receive_is_a_cancellation_not_a_timeout()
         {
             var outcome = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
