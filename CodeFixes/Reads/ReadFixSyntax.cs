@@ -13,70 +13,13 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace SocketAnalyzers.CodeFixes.Reads
 {
-    /// <summary>One fix applied to one diagnostic: the changed document, or null when the fix does not apply.</summary>
-    internal delegate Task<Document?> SingleFix(Document document, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken);
-
     /// <summary>
     /// The syntax the read fixes share: a fresh variable name, the statement that leaves a loop or the method at end of
-    /// stream, inserting statements after a statement (wrapping an embedded one in a block), adding a using directive,
-    /// and a Fix All that applies the single fix diagnostic by diagnostic, from the end of the document up, so that
-    /// names chosen by one fix are seen by the next.
+    /// stream, inserting statements after a statement (wrapping an embedded one in a block), adding a using directive.
+    /// (Fix All is <see cref="PerDiagnosticFixAll"/>.)
     /// </summary>
     internal static class ReadFixSyntax
     {
-        /// <summary>
-        /// A Fix All (document, project, solution) that runs <paramref name="fix"/> once per diagnostic in document
-        /// order, each on the document the previous one left, so that it gives what fixing one at a time gives. The
-        /// diagnostics' nodes are found again through annotations after each edit.
-        /// </summary>
-        public static FixAllProvider SequentialFixAll(SingleFix fix)
-            => FixAllProvider.Create(
-                async (context, document, diagnostics) =>
-                {
-                    var key = context.CodeActionEquivalenceKey ?? string.Empty;
-                    var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-                    if (root is null)
-                    {
-                        return document;
-                    }
-
-                    var ordered = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
-                    var marks = new List<(SyntaxAnnotation Mark, Diagnostic Diagnostic)>();
-                    var nodes = new Dictionary<SyntaxNode, SyntaxAnnotation>();
-                    foreach (var diagnostic in ordered)
-                    {
-                        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                        if (!nodes.ContainsKey(node))
-                        {
-                            var mark = new SyntaxAnnotation("SocketAnalyzers.FixAll");
-                            nodes[node] = mark;
-                            marks.Add((mark, diagnostic));
-                        }
-                    }
-
-                    var current = document.WithSyntaxRoot(root.ReplaceNodes(nodes.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(nodes[original])));
-                    foreach (var (mark, diagnostic) in marks)
-                    {
-                        context.CancellationToken.ThrowIfCancellationRequested();
-                        var currentRoot = await current.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-                        var node = currentRoot?.GetAnnotatedNodes(mark).FirstOrDefault();
-                        if (node is null)
-                        {
-                            continue;
-                        }
-
-                        var moved = Diagnostic.Create(diagnostic.Descriptor, Location.Create(node.SyntaxTree, node.Span), diagnostic.Properties);
-                        var changed = await fix(current, moved, key, context.CancellationToken).ConfigureAwait(false);
-                        if (changed is not null)
-                        {
-                            current = changed;
-                        }
-                    }
-
-                    return current;
-                },
-                ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution));
-
         /// <summary><paramref name="baseName"/>, or with a number, so that it clashes with no name visible at or declared in the member around <paramref name="node"/>.</summary>
         public static string UniqueName(SemanticModel model, SyntaxNode node, string baseName)
         {
