@@ -121,15 +121,24 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
         /// <summary>
         /// Replaces <paramref name="statement"/> by <paramref name="replacement"/>: in its statement list, or, for an
-        /// embedded statement (<c>if (x) s.Receive(b);</c>), by a block.
+        /// embedded statement (<c>if (x) s.Receive(b);</c>), by a block. The comment after the statement
+        /// (<c>s.Receive(b); // the reply</c>) stays on the replacement statement that stands for it,
+        /// <paramref name="originalIndex"/> (the last by default), not on a check inserted after it.
         /// </summary>
-        public static SyntaxNode ReplaceStatement(SyntaxNode root, StatementSyntax statement, IReadOnlyList<StatementSyntax> replacement, bool blankLineAfter = true)
+        public static SyntaxNode ReplaceStatement(SyntaxNode root, StatementSyntax statement, IReadOnlyList<StatementSyntax> replacement, bool blankLineAfter = true, int originalIndex = -1)
         {
-            var first = replacement[0].WithLeadingTrivia(statement.GetLeadingTrivia());
-            var last = replacement[replacement.Count - 1].WithTrailingTrivia(statement.GetTrailingTrivia());
+            var originalTrailing = statement.GetTrailingTrivia();
+            var index = originalIndex >= 0 && originalIndex < replacement.Count ? originalIndex : replacement.Count - 1;
             var list = new List<StatementSyntax>(replacement);
-            list[0] = first;
-            list[list.Count - 1] = list.Count == 1 ? first.WithTrailingTrivia(statement.GetTrailingTrivia()) : last;
+            list[0] = list[0].WithLeadingTrivia(statement.GetLeadingTrivia());
+            list[index] = list[index].WithTrailingTrivia(originalTrailing);
+            if (index != list.Count - 1)
+            {
+                // The last statement ends the line the original ended.
+                var endOfLine = originalTrailing.LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                list[list.Count - 1] = list[list.Count - 1].WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : CarriageReturnLineFeed);
+            }
+
             for (var i = 0; i < list.Count; i++)
             {
                 list[i] = list[i].WithAdditionalAnnotations(Formatter.Annotation);

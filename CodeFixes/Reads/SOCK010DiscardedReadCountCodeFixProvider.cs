@@ -127,7 +127,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 var count = site.Local?.Name ?? ((LocalDeclarationStatementSyntax)statements[0]).Declaration.Variables[0].Identifier.ValueText;
                 var captureMark = new SyntaxAnnotation("SocketAnalyzers.SOCK010.Capture");
                 statements[0] = statements[0].WithAdditionalAnnotations(captureMark);
-                root = ReadFixSyntax.ReplaceStatement(site.Root, statement, statements);
+                root = ReadFixSyntax.ReplaceStatement(site.Root, statement, statements, originalIndex: 0);
                 if (throws)
                 {
                     root = ReadFixSyntax.AddUsing(root, "System.IO");

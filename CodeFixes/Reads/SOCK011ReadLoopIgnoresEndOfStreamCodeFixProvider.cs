@@ -86,7 +86,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                             break;
                         }
 
-                        root = ReadFixSyntax.ReplaceStatement(site.Root, statement, SOCK010DiscardedReadCountCodeFixProvider.CaptureAndStop(site, statement, exit));
+                        root = ReadFixSyntax.ReplaceStatement(site.Root, statement, SOCK010DiscardedReadCountCodeFixProvider.CaptureAndStop(site, statement, exit), originalIndex: 0);
                         break;
                     }
 

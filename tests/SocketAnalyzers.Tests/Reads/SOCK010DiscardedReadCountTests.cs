@@ -617,6 +617,23 @@ namespace SocketAnalyzers.Tests.Reads
                     """));
 
         [Fact]
+        public Task Capture_keeps_the_comment_after_the_read_on_the_read()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    [|socket.Receive(buffer)|]; // the 4-byte header
+                    Process(buffer, 4);
+                    """),
+                Method("""
+                    var received = socket.Receive(buffer); // the 4-byte header
+                    if (received == 0)
+                    {
+                        return;
+                    }
+
+                    Process(buffer, 4);
+                    """));
+
+        [Fact]
         public Task Capture_is_the_first_action_and_read_exactly_the_second()
         {
             var test = Verify.Test(
