@@ -134,7 +134,10 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 }
 
                 var captured = await ReadFixSyntax.FinishAsync(document, root, cancellationToken).ConfigureAwait(false);
-                return await UseCountInConsumersAsync(captured, captureMark, count, cancellationToken).ConfigureAwait(false);
+                var bufferNames = site.Read.Buffer?.Syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText).ToList();
+                return bufferNames is { Count: > 0 }
+                    ? await UseCountInConsumersAsync(captured, captureMark, count, bufferNames, cancellationToken).ConfigureAwait(false)
+                    : captured;
             }
             else
             {
@@ -150,16 +153,27 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// too, so the two findings get one coherent edit whichever is fixed first. The consumers are the SOCK012
         /// findings that the analyzer itself reports on the captured code with this count, in the same member.
         /// </summary>
-        private static async Task<Document> UseCountInConsumersAsync(Document document, SyntaxAnnotation captureMark, string count, CancellationToken cancellationToken)
+        private static async Task<Document> UseCountInConsumersAsync(Document document, SyntaxAnnotation captureMark, string count, IReadOnlyCollection<string> bufferNames, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root?.GetAnnotatedNodes(captureMark).FirstOrDefault() is not { } capture || model is null)
+            if (root?.GetAnnotatedNodes(captureMark).FirstOrDefault() is not { } capture)
             {
                 return document;
             }
 
+            // A consumer names the buffer after the read: without such a name, there is nothing to analyze (the analysis
+            // below is of the whole compilation, so it is skipped whenever it cannot find anything).
             var member = capture.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? root;
+            if (!member.DescendantTokens().Any(t => t.SpanStart >= capture.Span.End && t.IsKind(SyntaxKind.IdentifierToken) && bufferNames.Contains(t.ValueText)))
+            {
+                return document;
+            }
+
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (model is null)
+            {
+                return document;
+            }
 
             var options = new CompilationWithAnalyzersOptions(document.Project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
             var analysis = model.Compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SOCK012WholeBufferConsumedAnalyzer()), options);
