@@ -26,7 +26,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
     {
         public const string StopAtZeroKey = "SOCK011.StopAtZero";
 
-        private static readonly FixAllProvider FixAll = ReadFixSyntax.SequentialFixAll(FixAsync);
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, StopAtZeroKey);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ReadLoopIgnoresEndOfStream);
 
@@ -36,6 +36,11 @@ namespace SocketAnalyzers.CodeFixes.Reads
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this))
+                {
+                    continue;
+                }
+
                 if (await FixAsync(context.Document, diagnostic, StopAtZeroKey, context.CancellationToken).ConfigureAwait(false) is not { } changed)
                 {
                     continue;
@@ -81,7 +86,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                             break;
                         }
 
-                        root = ReadFixSyntax.ReplaceStatement(site.Root, statement, SOCK010DiscardedReadCountCodeFixProvider.CaptureAndStop(site, statement, exit));
+                        root = ReadFixSyntax.ReplaceStatement(site.Root, statement, SOCK010DiscardedReadCountCodeFixProvider.CaptureAndStop(site, statement, exit), originalIndex: 0);
                         break;
                     }
 

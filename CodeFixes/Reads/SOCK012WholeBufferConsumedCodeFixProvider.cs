@@ -26,7 +26,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
     {
         public const string UseCountKey = "SOCK012.UseCount";
 
-        private static readonly FixAllProvider FixAll = ReadFixSyntax.SequentialFixAll(FixAsync);
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, UseCountKey);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.WholeBufferConsumed);
 
@@ -36,6 +36,11 @@ namespace SocketAnalyzers.CodeFixes.Reads
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this))
+                {
+                    continue;
+                }
+
                 if (await FixAsync(context.Document, diagnostic, UseCountKey, context.CancellationToken).ConfigureAwait(false) is not { } changed
                     || !diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.CountKey, out var count))
                 {
