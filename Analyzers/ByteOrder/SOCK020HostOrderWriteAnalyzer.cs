@@ -121,7 +121,7 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>The stream a <c>BinaryWriter</c> (or reader) was created over in this body, or null.</summary>
         internal static IOperation? WriterStream(ByteFlow flow, IOperation writer, ByteOrderSymbols symbols)
             => flow.Unwrap(writer, 0) is IObjectCreationOperation { Arguments.Length: > 0 } creation
-                && creation.Arguments[0].Parameter?.Name is "output" or "input"
+                && KnownSymbols.IsOrDerivesFrom(creation.Arguments[0].Parameter?.Type, symbols.Known.Stream)
                 ? creation.Arguments[0].Value
                 : null;
 
