@@ -230,8 +230,7 @@ namespace SocketAnalyzers.ByteOrder
             {
                 case IInvocationOperation invocation when symbols.IsReceiveReturningData(invocation.TargetMethod):
                     return true;
-                case IPropertyReferenceOperation property when SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, symbols.UdpReceiveResult)
-                    && property.Property.Name == "Buffer":
+                case IPropertyReferenceOperation property when symbols.IsReceivedData(property.Property):
                     return true;
             }
 

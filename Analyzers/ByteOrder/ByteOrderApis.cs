@@ -218,6 +218,9 @@ namespace SocketAnalyzers.ByteOrder
 
         public bool IsReceiveReturningData(IMethodSymbol method) => catalogue.Facts(method) is { ReturnsNetworkData: true };
 
+        /// <summary>True when <paramref name="property"/>'s value is a datagram received from the network (<c>UdpReceiveResult.Buffer</c>).</summary>
+        public bool IsReceivedData(IPropertySymbol property) => catalogue.Facts(property) is { ReturnsNetworkData: true };
+
         /// <summary>True when <paramref name="type"/> is a stream over a socket (<c>NetworkStream</c>, an <c>AuthenticatedStream</c>).</summary>
         public bool IsNetworkStreamType(ITypeSymbol? type) => catalogue.IsStreamOverSocketType(type);
 

@@ -239,6 +239,7 @@ namespace SocketAnalyzers.Model
                 Row(Udp, "ReceiveAsync").Life(U, ReceiveFrom),
                 Row(Udp, "BeginReceive").Life(U, ReceiveFrom),
                 Row(Udp, "EndReceive").Life(U, ReceiveFrom).ReturnsReceivedData(),
+                Row("System.Net.Sockets.UdpReceiveResult", "Buffer").ReturnsReceivedData(),
                 Row(Udp, "JoinMulticastGroup").Life(U, Use),
                 Row(Udp, "DropMulticastGroup").Life(U, Use),
                 Row(Udp, "Close").Life(U, Close),
