@@ -387,8 +387,7 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         private bool IsNetworkStreamType(ITypeSymbol? type)
-            => KnownSymbols.IsOrDerivesFrom(type, symbols.Known.NetworkStream)
-                || KnownSymbols.IsOrDerivesFrom(type, symbols.Known.AuthenticatedStream);
+            => symbols.IsNetworkStreamType(type);
 
         /// <summary>Through conversions, and through a local to the only value it is given in the body.</summary>
         public IOperation Unwrap(IOperation operation, int depth)
