@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
 using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.ByteOrder
@@ -104,7 +105,7 @@ namespace SocketAnalyzers.ByteOrder
                                     return true;
                                 }
 
-                                if (symbols.TryGetCopy(method, out var shape) && shape.Source == parameter.Name)
+                                if (symbols.TryGetCopy(method, out var shape) && shape.Source == parameter.Ordinal)
                                 {
                                     return CopiedOn(invocation, shape, depth, visited);
                                 }
@@ -144,7 +145,7 @@ namespace SocketAnalyzers.ByteOrder
 
         private bool CopiedOn(IInvocationOperation invocation, CopyShape shape, int depth, HashSet<ISymbol> visited)
         {
-            var destination = Find(invocation, shape.Destination);
+            var destination = CatalogueIndex.Argument(invocation, shape.Destination);
             if (destination is null)
             {
                 return false;
@@ -185,7 +186,7 @@ namespace SocketAnalyzers.ByteOrder
 
         private bool IsSendData(IInvocationOperation invocation, IParameterSymbol parameter)
         {
-            if (!ByteOrderTables.SendDataParameters.Contains(parameter.Name))
+            if (!symbols.IsSendData(invocation.TargetMethod, parameter.Ordinal))
             {
                 return false;
             }
@@ -229,8 +230,7 @@ namespace SocketAnalyzers.ByteOrder
             {
                 case IInvocationOperation invocation when symbols.IsReceiveReturningData(invocation.TargetMethod):
                     return true;
-                case IPropertyReferenceOperation property when SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, symbols.UdpReceiveResult)
-                    && property.Property.Name == "Buffer":
+                case IPropertyReferenceOperation property when symbols.IsReceivedData(property.Property):
                     return true;
             }
 
@@ -256,9 +256,9 @@ namespace SocketAnalyzers.ByteOrder
                         }
 
                         if (symbols.TryGetCopy(invocation.TargetMethod, out var shape)
-                            && Find(invocation, shape.Destination) is { } destination
+                            && CatalogueIndex.Argument(invocation, shape.Destination) is { } destination
                             && SymbolEqualityComparer.Default.Equals(SymbolOf(RootOf(destination)), symbol)
-                            && Find(invocation, shape.Source) is { } source
+                            && CatalogueIndex.Argument(invocation, shape.Source) is { } source
                             && IsNetworkData(source, invocation.Syntax.SpanStart, depth + 1))
                         {
                             return true;
@@ -295,7 +295,7 @@ namespace SocketAnalyzers.ByteOrder
             var isRead = symbols.IsReceiveIntoBuffer(method)
                 || reads.IsCountingRead(invocation)
                 || (symbols.IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && IsNetworkStream(stream));
-            return isRead ? Find(invocation, "buffer") : null;
+            return isRead ? symbols.FilledBuffer(invocation) : null;
         }
 
         // ---------------------------------------------------------------- numbers
@@ -387,8 +387,7 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         private bool IsNetworkStreamType(ITypeSymbol? type)
-            => KnownSymbols.IsOrDerivesFrom(type, symbols.Known.NetworkStream)
-                || KnownSymbols.IsOrDerivesFrom(type, symbols.Known.AuthenticatedStream);
+            => symbols.IsNetworkStreamType(type);
 
         /// <summary>Through conversions, and through a local to the only value it is given in the body.</summary>
         public IOperation Unwrap(IOperation operation, int depth)
@@ -477,7 +476,7 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>The argument named <paramref name="name"/>, or the instance for <see cref="ByteOrderTables.Instance"/>.</summary>
         public static IOperation? Find(IInvocationOperation invocation, string name)
         {
-            if (name == ByteOrderTables.Instance)
+            if (name == "this")
             {
                 return invocation.Instance;
             }

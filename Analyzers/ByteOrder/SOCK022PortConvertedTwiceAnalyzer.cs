@@ -10,7 +10,7 @@ namespace SocketAnalyzers.ByteOrder
     /// <summary>
     /// SOCK022: a port converted with <c>IPAddress.HostToNetworkOrder</c>/<c>NetworkToHostOrder</c> or
     /// <c>BinaryPrimitives.ReverseEndianness</c> is passed to an API that takes the port in host order
-    /// (<see cref="ByteOrderTables.HostOrderPorts"/>), directly or through a local. Reported at the conversion.
+    /// (the catalogue's <see cref="Model.ApiRow.Port"/> rows), directly or through a local. Reported at the conversion.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SOCK022PortConvertedTwiceAnalyzer : DiagnosticAnalyzer
@@ -103,7 +103,7 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>The host-order-port API that takes <paramref name="argument"/> as its port, or null.</summary>
         private static string? PortApi(IArgumentOperation argument, ByteOrderSymbols symbols)
         {
-            if (argument.Parameter?.Name != ByteOrderTables.PortParameter)
+            if (!symbols.IsHostOrderPort(argument.Parameter))
             {
                 return null;
             }

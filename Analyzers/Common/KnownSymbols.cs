@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using SocketAnalyzers.Model;
 using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.Common
@@ -16,6 +17,7 @@ namespace SocketAnalyzers.Common
         private static readonly ConditionalWeakTable<Compilation, Resolved> PerCompilation = new();
 
         private NetworkReads? reads;
+        private CatalogueIndex? catalogue;
 
         private KnownSymbols(Compilation compilation, INamedTypeSymbol socket)
         {
@@ -83,6 +85,9 @@ namespace SocketAnalyzers.Common
         public INamedTypeSymbol? ValueTask { get; }
 
         public INamedTypeSymbol? ValueTaskOfT { get; }
+
+        /// <summary>The socket API catalogue (<see cref="SocketApiCatalogue"/>) resolved against this compilation (once, on first use).</summary>
+        public CatalogueIndex Catalogue => LazyInitializer.EnsureInitialized(ref catalogue, () => new CatalogueIndex(Compilation))!;
 
         /// <summary>The read-API model of this compilation (made once, on first use).</summary>
         public NetworkReads Reads => LazyInitializer.EnsureInitialized(ref reads, () => new NetworkReads(this))!;

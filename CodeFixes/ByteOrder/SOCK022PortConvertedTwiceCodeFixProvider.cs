@@ -127,7 +127,7 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
                     continue;
                 }
 
-                if (reference.WalkUpConversions(out _) is not IArgumentOperation { Parameter.Name: ByteOrderTables.PortParameter } use
+                if (reference.WalkUpConversions(out _) is not IArgumentOperation { Parameter: { } port } use || !symbols.IsHostOrderPort(port)
                     || (use.Parent switch
                     {
                         IInvocationOperation call => symbols.HostOrderPortApi(call.TargetMethod),
