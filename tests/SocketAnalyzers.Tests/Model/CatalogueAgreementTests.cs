@@ -33,7 +33,7 @@ namespace SocketAnalyzers.Tests.Model
         {
             var on = System.Enum.Parse<SocketModelType>(onType);
             var operation = System.Enum.Parse<SocketOperation>(operationName);
-            var compilation = CSharpCompilation.Create("x", references: ReferenceSet.Net80.Resolve());
+            var compilation = CSharpCompilation.Create("x", new[] { CSharpSyntaxTree.ParseText("using System.Net.Sockets;") }, ReferenceSet.Net80.Resolve());
             var model = new SocketProtocolModel(KnownSymbols.TryCreate(compilation)!);
             var end = compilation.GetTypeByMetadataName(type)!.GetMembers(name).Single();
             var begin = compilation.GetTypeByMetadataName(type)!.GetMembers("Begin" + name.Substring(3)).First();
@@ -48,7 +48,7 @@ namespace SocketAnalyzers.Tests.Model
         [Fact]
         public void A_NetworkStream_override_finds_the_catalogued_Stream_member()
         {
-            var compilation = CSharpCompilation.Create("x", references: ReferenceSet.Net80.Resolve());
+            var compilation = CSharpCompilation.Create("x", new[] { CSharpSyntaxTree.ParseText("using System.Net.Sockets;") }, ReferenceSet.Net80.Resolve());
             var model = new SocketProtocolModel(KnownSymbols.TryCreate(compilation)!);
             var read = compilation.GetTypeByMetadataName("System.Net.Sockets.NetworkStream")!.GetMembers("EndRead").Single();
 
