@@ -262,7 +262,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             {
                 var statements = block.Statements;
                 var spaced = statements.Count > 0
-                    ? check.WithTrailingTrivia(CarriageReturnLineFeed, CarriageReturnLineFeed)
+                    ? check.WithTrailingTrivia(ReadFixSyntax.NewLineOf(body), ReadFixSyntax.NewLineOf(body))
                     : check;
                 return block.WithStatements(statements.Insert(0, spaced));
             }
