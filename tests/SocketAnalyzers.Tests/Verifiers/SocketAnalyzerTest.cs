@@ -97,8 +97,9 @@ namespace SocketAnalyzers.Tests.Verifiers
         /// <summary>Every analyzer this test runs: the package's and <see cref="AdditionalAnalyzers"/>.</summary>
         internal ImmutableArray<DiagnosticAnalyzer> Analyzers => AllAnalyzers.Analyzers.AddRange(AdditionalAnalyzers);
 
-        /// <summary>An expected diagnostic of <paramref name="id"/>: ID and location compared, and the message or
-        /// its arguments only when given (<c>WithMessage</c>, <c>WithArguments</c>).</summary>
+        /// <summary>An expected diagnostic of <paramref name="id"/>: ID, location and severity (the descriptor's
+        /// default unless <c>WithSeverity</c>) compared, and the message or its arguments only when given
+        /// (<c>WithMessage</c>, <c>WithArguments</c>). Markup expectations compare no severity (the library's rule).</summary>
         public static DiagnosticResult Expect(string id)
         {
             var descriptor = AllAnalyzers.Find(id);

@@ -15,11 +15,13 @@ namespace SocketAnalyzers.Tests.Verifiers
     public static class AnalyzerVerifier<TAnalyzer>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        /// <summary>A diagnostic of the analyzer's single rule; message and severity compared only when given.</summary>
+        /// <summary>A diagnostic of the analyzer's single rule: ID, location and severity (the rule's default unless
+        /// <c>WithSeverity</c>) compared; message and arguments only when given.</summary>
         public static DiagnosticResult Diagnostic()
             => SocketAnalyzerTest.Expect(DefaultId ?? throw new InvalidOperationException($"{typeof(TAnalyzer).Name} reports several rules; name one."));
 
-        /// <summary>A diagnostic of <paramref name="id"/>; message and severity compared only when given.</summary>
+        /// <summary>A diagnostic of <paramref name="id"/>: ID, location and severity (the rule's default unless
+        /// <c>WithSeverity</c>) compared; message and arguments only when given.</summary>
         public static DiagnosticResult Diagnostic(string id) => SocketAnalyzerTest.Expect(id);
 
         public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
