@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +17,7 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
     /// SOCK022: removes the byte-order conversion of a port, and the casts it needed. When the conversion is the
     /// value of a local, the fix is offered only if every use of that local is a host-order port.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK022PortConvertedTwiceCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK022PortConvertedTwiceCodeFixProvider))]
     public sealed class SOCK022PortConvertedTwiceCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "SOCK022.RemoveConversion";

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SocketAnalyzers.CodeFixes.Lifecycle
 {
     /// <summary>SOCK001: when the same socket is bound later in the same block, move that <c>Bind</c> before <c>Listen</c>.</summary>
-    [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(SOCK001ListenWithoutBindCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(SOCK001ListenWithoutBindCodeFixProvider))]
     public sealed class SOCK001ListenWithoutBindCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "SOCK001.MoveBind";

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,7 +11,7 @@ using SocketAnalyzers.Lifecycle;
 namespace SocketAnalyzers.CodeFixes.Lifecycle
 {
     /// <summary>SOCK002: insert <c>Listen()</c> (a <c>Socket</c>) or <c>Start()</c> (a <c>TcpListener</c>) before the statement that accepts.</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK002AcceptWithoutListenCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK002AcceptWithoutListenCodeFixProvider))]
     public sealed class SOCK002AcceptWithoutListenCodeFixProvider : CodeFixProvider
     {
         public const string ListenKey = "SOCK002.InsertListen";

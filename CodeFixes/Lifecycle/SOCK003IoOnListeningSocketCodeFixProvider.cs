@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -18,7 +17,7 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
     /// block, the receiver switches to it; when the accept's result is discarded, it is captured
     /// (<c>using Socket client = server.Accept();</c>) and used.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK003IoOnListeningSocketCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK003IoOnListeningSocketCodeFixProvider))]
     public sealed class SOCK003IoOnListeningSocketCodeFixProvider : CodeFixProvider
     {
         public const string UseAcceptedKey = "SOCK003.UseAcceptedSocket";

@@ -119,6 +119,13 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     Block(exit))
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
+        /// <summary>The line break the document already uses (LF when it has none): a fix must not bring CRLF into an LF file.</summary>
+        public static SyntaxTrivia NewLineOf(SyntaxNode node)
+        {
+            var first = node.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            return first.IsKind(SyntaxKind.EndOfLineTrivia) ? first : LineFeed;
+        }
+
         /// <summary>
         /// Replaces <paramref name="statement"/> by <paramref name="replacement"/>: in its statement list, or, for an
         /// embedded statement (<c>if (x) s.Receive(b);</c>), by a block. The comment after the statement
@@ -151,7 +158,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 {
                     // A blank line between the inserted check and the code that follows it.
                     var endOfLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-                    var trailing = list[list.Count - 1].GetTrailingTrivia().Add(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : CarriageReturnLineFeed);
+                    var trailing = list[list.Count - 1].GetTrailingTrivia().Add(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : NewLineOf(root));
                     list[list.Count - 1] = list[list.Count - 1].WithTrailingTrivia(trailing);
                 }
 
@@ -162,7 +169,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             {
                 // Top-level statements: one global statement each, one per line, a blank line after the check.
                 var endOfLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-                var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : CarriageReturnLineFeed;
+                var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : NewLineOf(root);
                 for (var i = 0; i < list.Count; i++)
                 {
                     if (i > 0)
@@ -216,7 +223,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
             if (usings.Count == 0)
             {
-                return unit.WithUsings(unit.Usings.Add(directive.WithTrailingTrivia(CarriageReturnLineFeed, CarriageReturnLineFeed)));
+                return unit.WithUsings(unit.Usings.Add(directive.WithTrailingTrivia(NewLineOf(root), NewLineOf(root))));
             }
 
             directive = directive.WithTrailingTrivia(usings[Math.Min(index, usings.Count - 1)].GetTrailingTrivia());

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,7 +21,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
     /// says so. "Capture the count": <c>var received = …;</c> then <c>if (received == 0) break;</c> (or
     /// <c>return;</c>, <c>yield break;</c>, <c>throw new EndOfStreamException();</c> where no loop can be left).
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK010DiscardedReadCountCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK010DiscardedReadCountCodeFixProvider))]
     public sealed class SOCK010DiscardedReadCountCodeFixProvider : CodeFixProvider
     {
         public const string ReadExactlyKey = "SOCK010.ReadExactly";

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,7 +20,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
     /// for a single loop, and <c>return;</c> (or <c>yield break;</c>, <c>throw new EndOfStreamException();</c>) when the
     /// read is in a nested loop, where a <c>break</c> would only re-enter the same read from the outer loop.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider))]
     public sealed class SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider : CodeFixProvider
     {
         public const string StopAtZeroKey = "SOCK011.StopAtZero";
@@ -268,7 +267,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             {
                 var statements = block.Statements;
                 var spaced = statements.Count > 0
-                    ? check.WithTrailingTrivia(CarriageReturnLineFeed, CarriageReturnLineFeed)
+                    ? check.WithTrailingTrivia(ReadFixSyntax.NewLineOf(body), ReadFixSyntax.NewLineOf(body))
                     : check;
                 return block.WithStatements(statements.Insert(0, spaced));
             }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,7 +20,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
     /// candidate is bound speculatively and used only when it resolves. Offered only when the read's count is in a
     /// variable that is in scope at the consumer.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK012WholeBufferConsumedCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK012WholeBufferConsumedCodeFixProvider))]
     public sealed class SOCK012WholeBufferConsumedCodeFixProvider : CodeFixProvider
     {
         public const string UseCountKey = "SOCK012.UseCount";

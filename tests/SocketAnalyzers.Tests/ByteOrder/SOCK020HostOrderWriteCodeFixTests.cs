@@ -122,7 +122,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
 
         [Fact]
         public Task Missing_using_directives_are_added_in_order()
-            => Verify.VerifyCodeFixAsync("""
+        {
+            var test = Verify.Test("""
                 using System;
                 using System.Net.Sockets;
 
@@ -152,6 +153,11 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     }
                 }
                 """);
+            // Fix All applies one equivalence key per pass and these diagnostics get different fix shapes: two passes
+            // today (issue 10 item 3 wants one; set this to 1 then).
+            test.NumberOfFixAllIterations = 2;
+            return test.RunAsync();
+        }
 
         [Fact]
         public Task Global_usings_elsewhere_are_not_repeated()
@@ -245,6 +251,9 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
             test.References = ReferenceSet.NetStandard20WithSystemMemory;
+            // Fix All applies one equivalence key per pass and these diagnostics get different fix shapes: two passes
+            // today (issue 10 item 3 wants one; set this to 1 then).
+            test.NumberOfFixAllIterations = 2;
             return test.RunAsync();
         }
 

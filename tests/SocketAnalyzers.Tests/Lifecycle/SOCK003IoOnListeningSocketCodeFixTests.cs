@@ -181,7 +181,8 @@ namespace SocketAnalyzers.Tests.Lifecycle
 
         [Fact]
         public Task Two_calls_after_one_discarded_accept_share_the_captured_socket()
-            => Verify.VerifyCodeFixAsync("""
+        {
+            var test = Verify.Test("""
                 using System.Net;
                 using System.Net.Sockets;
 
@@ -222,5 +223,10 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
                 }
                 """);
+            // Fix All applies one equivalence key per pass and these diagnostics get different fix shapes: two passes
+            // today (issue 10 item 3 wants one; set this to 1 then).
+            test.NumberOfFixAllIterations = 2;
+            return test.RunAsync();
+        }
     }
 }

@@ -533,7 +533,7 @@ namespace SocketAnalyzers.Tests.Reads
                     """,
                 AllowCompilerErrors = true,
             };
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic());
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithSpan(15, 21, 16, 1));
             await test.RunAsync();
         }
 
