@@ -153,9 +153,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     }
                 }
                 """);
-            // Fix All applies one equivalence key per pass and these diagnostics get different fix shapes: two passes
-            // today (issue 10 item 3 wants one; set this to 1 then).
-            test.NumberOfFixAllIterations = 2;
+            // These diagnostics get different fix shapes; the per-diagnostic Fix All applies each its own in one pass.
+            test.NumberOfFixAllIterations = 1;
             return test.RunAsync();
         }
 
@@ -251,9 +250,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
             test.References = ReferenceSet.NetStandard20WithSystemMemory;
-            // Fix All applies one equivalence key per pass and these diagnostics get different fix shapes: two passes
-            // today (issue 10 item 3 wants one; set this to 1 then).
-            test.NumberOfFixAllIterations = 2;
+            // These diagnostics get different fix shapes; the per-diagnostic Fix All applies each its own in one pass.
+            test.NumberOfFixAllIterations = 1;
             return test.RunAsync();
         }
 

@@ -223,9 +223,8 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
                 }
                 """);
-            // Fix All applies one equivalence key per pass and these diagnostics get different fix shapes: two passes
-            // today (issue 10 item 3 wants one; set this to 1 then).
-            test.NumberOfFixAllIterations = 2;
+            // These diagnostics get different fix shapes; the per-diagnostic Fix All applies each its own in one pass.
+            test.NumberOfFixAllIterations = 1;
             return test.RunAsync();
         }
     }
