@@ -36,6 +36,15 @@ namespace SocketAnalyzers.AnalyzerCost
         /// <summary>Min over runs of the wall time of <c>GetAnalysisResultAsync</c> on a fresh compilation (binding, driver and analyzers).</summary>
         public double DriverWallMs { get; init; }
 
+        /// <summary>Min over runs of the process CPU time of the binding (steadier than wall time on a loaded machine).</summary>
+        public double BindingCpuMs { get; init; }
+
+        /// <summary>Min over runs of the process CPU time of <c>GetAnalysisResultAsync</c> (binding, driver and analyzers).</summary>
+        public double DriverCpuMs { get; init; }
+
+        /// <summary>What the analyzers add in CPU time: driver CPU minus binding CPU (includes the driver's own work and operation trees).</summary>
+        public double ExtraCpuRatio => (DriverCpuMs - BindingCpuMs) / BindingCpuMs;
+
         /// <summary>Per analyzer: min over runs of its execution time.</summary>
         public required IReadOnlyList<(string Analyzer, double Ms)> PerAnalyzer { get; init; }
 
@@ -138,18 +147,22 @@ namespace SocketAnalyzers.AnalyzerCost
             var binding = double.MaxValue;
             var total = double.MaxValue;
             var wall = double.MaxValue;
+            var bindingCpu = double.MaxValue;
+            var driverCpu = double.MaxValue;
             var perAnalyzer = analyzers.ToDictionary(a => a, _ => double.MaxValue);
             var compileErrors = 0;
             AnalyzerRun? last = null;
             for (var run = 0; run < runs; run++)
             {
                 // Binding and analysis alternate, so outside load hits both alike.
-                var (bindMs, errors) = Bind(trees);
-                binding = Math.Min(binding, bindMs);
-                compileErrors = errors;
+                var bound = Bind(trees);
+                binding = Math.Min(binding, bound.Ms);
+                bindingCpu = Math.Min(bindingCpu, bound.CpuMs);
+                compileErrors = bound.Errors;
                 last = await RunAnalyzersAsync(trees, analyzers);
                 total = Math.Min(total, last.PerAnalyzerMs.Values.Sum());
                 wall = Math.Min(wall, last.WallMs);
+                driverCpu = Math.Min(driverCpu, last.CpuMs);
                 foreach (var pair in last.PerAnalyzerMs)
                 {
                     perAnalyzer[pair.Key] = Math.Min(perAnalyzer[pair.Key], pair.Value);
@@ -165,6 +178,8 @@ namespace SocketAnalyzers.AnalyzerCost
                 BindingMs = binding,
                 AnalyzerMs = total,
                 DriverWallMs = wall,
+                BindingCpuMs = bindingCpu,
+                DriverCpuMs = driverCpu,
                 PerAnalyzer = perAnalyzer.Select(p => (PackageAnalyzers.Name(p.Key), p.Value)).OrderByDescending(p => p.Item2).ToList(),
                 Diagnostics = diagnostics,
                 Exceptions = diagnostics.Count(d => d.Id == "AD0001"),
@@ -183,8 +198,11 @@ namespace SocketAnalyzers.AnalyzerCost
             var binding = double.MaxValue;
             var telemetry = new double[probes.Count];
             var walls = new double[probes.Count];
+            var cpus = new double[probes.Count];
+            var bindingCpu = double.MaxValue;
             Array.Fill(telemetry, double.MaxValue);
             Array.Fill(walls, double.MaxValue);
+            Array.Fill(cpus, double.MaxValue);
             foreach (var probe in probes)
             {
                 await RunAnalyzersAsync(trees, ImmutableArray.Create(probe.Create()));
@@ -192,27 +210,30 @@ namespace SocketAnalyzers.AnalyzerCost
 
             for (var run = 0; run < runs; run++)
             {
-                binding = Math.Min(binding, Bind(trees).Ms);
+                var bound = Bind(trees);
+                binding = Math.Min(binding, bound.Ms);
+                bindingCpu = Math.Min(bindingCpu, bound.CpuMs);
                 for (var p = 0; p < probes.Count; p++)
                 {
                     var result = await RunAnalyzersAsync(trees, ImmutableArray.Create(probes[p].Create()));
                     telemetry[p] = Math.Min(telemetry[p], result.PerAnalyzerMs.Values.Sum());
                     walls[p] = Math.Min(walls[p], result.WallMs);
+                    cpus[p] = Math.Min(cpus[p], result.CpuMs);
                 }
             }
 
             var lines = files.Sum(f => DenseSocketCorpus.CountLines(f.Value));
             Console.WriteLine($"## Gating designs on {workloadName} ({files.Count} files, {lines:N0} lines), min of {runs} runs");
             Console.WriteLine();
-            Console.WriteLine($"Binding: {binding:F0} ms. Telemetry is the time inside the probe's callbacks. The driver's wall time on a fresh");
+            Console.WriteLine($"Binding: {binding:F0} ms wall, {bindingCpu:F0} ms CPU. Telemetry is the time inside the probe's callbacks. The driver's wall time on a fresh");
             Console.WriteLine("compilation also contains whatever binding and operation-tree building the probe's registrations make the driver do");
             Console.WriteLine("(a probe with only syntax or no actions binds nothing); 'wall - binding' is that wall time minus the compiler's own binding.");
             Console.WriteLine();
-            Console.WriteLine("| probe | design | telemetry ms | telemetry % of binding | driver wall ms | wall - binding, % of binding |");
-            Console.WriteLine("|---|---|---:|---:|---:|---:|");
+            Console.WriteLine("| probe | design | telemetry ms | telemetry % of binding | driver wall ms | wall - binding, % of binding | driver CPU ms | CPU - binding CPU, % of binding CPU |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
             for (var p = 0; p < probes.Count; p++)
             {
-                Console.WriteLine($"| {probes[p].Name} | {probes[p].Design} | {telemetry[p]:F1} | {telemetry[p] / binding:P2} | {walls[p]:F0} | {(walls[p] - binding) / binding:P0} |");
+                Console.WriteLine($"| {probes[p].Name} | {probes[p].Design} | {telemetry[p]:F1} | {telemetry[p] / binding:P2} | {walls[p]:F0} | {(walls[p] - binding) / binding:P0} | {cpus[p]:F0} | {(cpus[p] - bindingCpu) / bindingCpu:P0} |");
             }
 
             Console.WriteLine();
@@ -226,13 +247,22 @@ namespace SocketAnalyzers.AnalyzerCost
         private CSharpCompilation NewCompilation(ImmutableArray<SyntaxTree> trees)
             => CSharpCompilation.Create("Workload" + Interlocked.Increment(ref compilations), trees, references, CompilationOptions);
 
-        private (double Ms, int Errors) Bind(ImmutableArray<SyntaxTree> trees)
+        private (double Ms, double CpuMs, int Errors) Bind(ImmutableArray<SyntaxTree> trees)
         {
             var compilation = NewCompilation(trees);
+            var cpu = CpuMs();
             var watch = Stopwatch.StartNew();
             var diagnostics = compilation.GetDiagnostics();
             watch.Stop();
-            return (watch.Elapsed.TotalMilliseconds, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+            cpu = CpuMs() - cpu;
+            return (watch.Elapsed.TotalMilliseconds, cpu, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+        }
+
+        /// <summary>CPU time of the whole process so far (every thread: with one-threaded work, that thread plus the GC's).</summary>
+        private static double CpuMs()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.TotalProcessorTime.TotalMilliseconds;
         }
 
         private async Task<AnalyzerRun> RunAnalyzersAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers)
@@ -246,19 +276,21 @@ namespace SocketAnalyzers.AnalyzerCost
                     concurrentAnalysis: concurrent,
                     logAnalyzerExecutionTime: true,
                     reportSuppressedDiagnostics: false));
+            var cpu = CpuMs();
             var watch = Stopwatch.StartNew();
             var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
             watch.Stop();
+            cpu = CpuMs() - cpu;
             var perAnalyzer = new Dictionary<DiagnosticAnalyzer, double>();
             foreach (var analyzer in analyzers)
             {
                 perAnalyzer[analyzer] = result.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var info) ? info.ExecutionTime.TotalMilliseconds : 0;
             }
 
-            return new AnalyzerRun(watch.Elapsed.TotalMilliseconds, perAnalyzer, result.GetAllDiagnostics());
+            return new AnalyzerRun(watch.Elapsed.TotalMilliseconds, cpu, perAnalyzer, result.GetAllDiagnostics());
         }
 
-        private sealed record AnalyzerRun(double WallMs, Dictionary<DiagnosticAnalyzer, double> PerAnalyzerMs, ImmutableArray<Diagnostic> Diagnostics);
+        private sealed record AnalyzerRun(double WallMs, double CpuMs, Dictionary<DiagnosticAnalyzer, double> PerAnalyzerMs, ImmutableArray<Diagnostic> Diagnostics);
     }
 
     internal static class Report
@@ -270,9 +302,9 @@ namespace SocketAnalyzers.AnalyzerCost
             Console.WriteLine($"{m.Files} files, {m.Lines:N0} lines{(m.Statements > 0 ? $", {m.Statements:N0} statements in the method" : string.Empty)}; " +
                 $"{m.CompileErrors} compile errors; {m.Diagnostics.Length} analyzer diagnostics ({m.Exceptions} AD0001).");
             Console.WriteLine();
-            Console.WriteLine("| analyzers ms | binding ms | ratio | driver wall ms (binding + driver + analyzers) |");
-            Console.WriteLine("|---:|---:|---:|---:|");
-            Console.WriteLine($"| {m.AnalyzerMs:F1} | {m.BindingMs:F1} | {m.Ratio:P2} | {m.DriverWallMs:F0} |");
+            Console.WriteLine("| analyzers ms (telemetry) | binding ms | ratio | driver wall ms | binding CPU ms | driver CPU ms | (driver - binding) CPU / binding CPU |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine($"| {m.AnalyzerMs:F1} | {m.BindingMs:F1} | {m.Ratio:P2} | {m.DriverWallMs:F0} | {m.BindingCpuMs:F0} | {m.DriverCpuMs:F0} | {m.ExtraCpuRatio:P1} |");
             Console.WriteLine();
             Console.WriteLine("| analyzer | ms | % of binding |");
             Console.WriteLine("|---|---:|---:|");
@@ -303,12 +335,14 @@ namespace SocketAnalyzers.AnalyzerCost
             var names = results[0].PerAnalyzer.Select(p => p.Analyzer).OrderBy(n => n, StringComparer.Ordinal).ToList();
             Console.WriteLine("## c) scaling summary (analyzer ms; growth per step in parentheses)");
             Console.WriteLine();
-            Console.WriteLine("| statements | binding ms | analyzers ms | growth | " + string.Join(" | ", names) + " |");
-            Console.WriteLine("|---:|---:|---:|---:|" + string.Concat(names.Select(_ => "---:|")));
+            Console.WriteLine("| statements | binding ms | analyzers ms | growth | driver - binding CPU ms | growth | " + string.Join(" | ", names) + " |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|" + string.Concat(names.Select(_ => "---:|")));
             for (var k = 0; k < results.Count; k++)
             {
                 var r = results[k];
                 var growth = k == 0 ? "" : $"x{r.AnalyzerMs / Math.Max(results[k - 1].AnalyzerMs, 0.001):F2}";
+                var extraCpu = r.DriverCpuMs - r.BindingCpuMs;
+                var cpuGrowth = k == 0 ? "" : $"x{extraCpu / Math.Max(results[k - 1].DriverCpuMs - results[k - 1].BindingCpuMs, 0.001):F2}";
                 var cells = names.Select(n =>
                 {
                     var ms = r.PerAnalyzer.First(p => p.Analyzer == n).Ms;
@@ -320,7 +354,7 @@ namespace SocketAnalyzers.AnalyzerCost
                     var before = results[k - 1].PerAnalyzer.First(p => p.Analyzer == n).Ms;
                     return $"{ms:F0} (x{ms / Math.Max(before, 0.001):F1})";
                 });
-                Console.WriteLine($"| {r.Statements:N0} | {r.BindingMs:F0} | {r.AnalyzerMs:F0} | {growth} | " + string.Join(" | ", cells) + " |");
+                Console.WriteLine($"| {r.Statements:N0} | {r.BindingMs:F0} | {r.AnalyzerMs:F0} | {growth} | {extraCpu:F0} | {cpuGrowth} | " + string.Join(" | ", cells) + " |");
             }
 
             Console.WriteLine();

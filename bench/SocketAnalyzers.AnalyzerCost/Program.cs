@@ -32,6 +32,8 @@ namespace SocketAnalyzers.AnalyzerCost
               --scaling-runs N   runs per size of the scaling workload (default 3)
               --lines N          lines of the dense and plain corpora (default 20000)
               --sizes LIST       statements of the scaling method (default 1000,2000,4000,8000)
+              --shape NAME       scaling method: mixed (default), one-socket (reads grow, one socket),
+                                 no-reads (sockets grow, no read): to tell the causes of superlinear cost apart
               --gating-on NAME   workload for the gating probes: plain or dense (default plain)
               --only LIST        run only the analyzers whose type name contains one of these
               --concurrent       let the analyzer driver run concurrently (default: one thread, like the binding)
@@ -118,10 +120,10 @@ namespace SocketAnalyzers.AnalyzerCost
                             var results = new List<Measurement>();
                             foreach (var size in options.Sizes)
                             {
-                                var text = ScalingMethod.Generate(size);
+                                var text = ScalingMethod.Generate(size, options.Shape);
                                 var files = new[] { new KeyValuePair<string, string>($"OneLongMethod{size}.cs", text) };
-                                Dump(options, "scaling", files);
-                                var result = await harness.MeasureAsync($"c) one method, {size} statements", files, analyzers, options.ScalingRuns);
+                                Dump(options, "scaling-" + options.Shape, files);
+                                var result = await harness.MeasureAsync($"c) one method ({options.Shape}), {size} statements", files, analyzers, options.ScalingRuns);
                                 result.Statements = Harness.CountStatements(files);
                                 Report.Print(result);
                                 results.Add(result);
@@ -200,6 +202,8 @@ namespace SocketAnalyzers.AnalyzerCost
 
             public string GatingOn { get; private set; } = "plain";
 
+            public string Shape { get; private set; } = "mixed";
+
             public IReadOnlyList<string> Only { get; private set; } = Array.Empty<string>();
 
             public bool Concurrent { get; private set; }
@@ -248,6 +252,14 @@ namespace SocketAnalyzers.AnalyzerCost
                             if (o.GatingOn is not ("plain" or "dense"))
                             {
                                 throw new ArgumentException("--gating-on takes plain or dense.");
+                            }
+
+                            break;
+                        case "--shape":
+                            o.Shape = Next();
+                            if (o.Shape is not ("mixed" or "one-socket" or "no-reads"))
+                            {
+                                throw new ArgumentException("--shape takes mixed, one-socket or no-reads.");
                             }
 
                             break;

@@ -8,6 +8,9 @@ namespace SocketAnalyzers.AnalyzerCost.Workloads
     /// Blocks of two shapes alternate: a raw <c>Socket</c> (connect, send, a receive loop whose count is checked,
     /// close in <c>finally</c>) and a <c>TcpClient</c> with its <c>NetworkStream</c> (same, dispose in
     /// <c>finally</c>). Every socket is a new local, so the method has one socket per block. Correct code. Deterministic.
+    /// Two more shapes separate the causes of superlinear cost: <c>one-socket</c> (the same blocks on one socket made
+    /// before them: reads grow with the size, sockets do not) and <c>no-reads</c> (a socket per block, connect, send,
+    /// arithmetic and close: sockets grow, there is no read).
     /// </summary>
     internal static class ScalingMethod
     {
@@ -15,8 +18,13 @@ namespace SocketAnalyzers.AnalyzerCost.Workloads
         public const int StatementsPerBlock = 13;
 
         /// <summary>The source of a class with one method of at least <paramref name="statements"/> statements.</summary>
-        public static string Generate(int statements)
+        public static string Generate(int statements, string shape = "mixed")
         {
+            if (shape is not ("mixed" or "one-socket" or "no-reads"))
+            {
+                throw new System.ArgumentException($"Unknown shape '{shape}'.", nameof(shape));
+            }
+
             var blocks = (statements + StatementsPerBlock - 1) / StatementsPerBlock;
             var text = new StringBuilder();
             text.Append("""
@@ -34,10 +42,82 @@ namespace SocketAnalyzers.AnalyzerCost.Workloads
                             long checksum = 0;
 
                 """);
+            if (shape == "one-socket")
+            {
+                text.Append("""
+                                var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                                s.Connect(ep);
+                                NetworkStream ns = new NetworkStream(s, ownsSocket: false);
+
+                    """);
+            }
+
             for (var k = 0; k < blocks; k++)
             {
                 var n = k.ToString(CultureInfo.InvariantCulture);
-                if (k % 2 == 0)
+                if (shape == "one-socket")
+                {
+                    var receive = k % 2 == 0
+                        ? $"s.Receive(buf{n}, got{n}, buf{n}.Length - got{n}, SocketFlags.None)"
+                        : $"ns.Read(buf{n}, got{n}, buf{n}.Length - got{n})";
+                    text.Append($$"""
+                                    try
+                                    {
+                                        s.Send(payload);
+                                        var buf{{n}} = new byte[256];
+                                        int got{{n}} = 0;
+                                        while (got{{n}} < buf{{n}}.Length)
+                                        {
+                                            int n{{n}} = {{receive}};
+                                            if (n{{n}} == 0)
+                                            {
+                                                break;
+                                            }
+
+                                            got{{n}} += n{{n}};
+                                        }
+
+                                        checksum += got{{n}};
+                                    }
+                                    finally
+                                    {
+                                        checksum++;
+                                    }
+
+
+                        """);
+                }
+                else if (shape == "no-reads")
+                {
+                    text.Append($$"""
+                                    var s{{n}} = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                                    try
+                                    {
+                                        s{{n}}.Connect(ep);
+                                        int sent{{n}} = 0;
+                                        for (int i{{n}} = 0; i{{n}} < 4; i{{n}}++)
+                                        {
+                                            sent{{n}} += s{{n}}.Send(payload);
+                                            if (sent{{n}} > 1000)
+                                            {
+                                                break;
+                                            }
+
+                                            checksum += i{{n}};
+                                        }
+
+                                        checksum += sent{{n}};
+                                        checksum ^= {{n}};
+                                    }
+                                    finally
+                                    {
+                                        s{{n}}.Close();
+                                    }
+
+
+                        """);
+                }
+                else if (k % 2 == 0)
                 {
                     text.Append($$"""
                                     var s{{n}} = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -100,6 +180,14 @@ namespace SocketAnalyzers.AnalyzerCost.Workloads
 
                         """);
                 }
+            }
+
+            if (shape == "one-socket")
+            {
+                text.Append("""
+                                s.Close();
+
+                    """);
             }
 
             text.Append("""
