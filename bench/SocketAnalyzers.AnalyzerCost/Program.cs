@@ -136,7 +136,7 @@ namespace SocketAnalyzers.AnalyzerCost
                                 var growth = results[k].AnalyzerMs / Math.Max(results[k - 1].AnalyzerMs, 0.001);
                                 var sizeGrowth = (double)results[k].Statements / results[k - 1].Statements;
                                 verdicts.Add(new Verdict(
-                                    $"c) scaling {results[k - 1].Statements} -> {results[k].Statements} statements (x{sizeGrowth:F2}): <= 2.5x",
+                                    $"c) scaling{(options.Shape == "mixed" ? string.Empty : $" ({options.Shape} shape)")} {results[k - 1].Statements} -> {results[k].Statements} statements (x{sizeGrowth:F2}): <= 2.5x",
                                     growth <= 2.5,
                                     $"x{growth:F2} ({results[k - 1].AnalyzerMs:F0} -> {results[k].AnalyzerMs:F0} ms)"));
                             }
