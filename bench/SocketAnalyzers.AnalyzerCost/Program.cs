@@ -295,7 +295,7 @@ namespace SocketAnalyzers.AnalyzerCost
     internal sealed record Verdict(string Budget, bool Holds, string Detail)
     {
         public static Verdict Ratio(string budget, Measurement m, double limit)
-            => new(budget, m.Ratio <= limit, $"{m.Ratio:P2} ({m.AnalyzerMs:F0} ms of analyzers / {m.BindingMs:F0} ms of binding)");
+            => new(budget, m.RatioCpu <= limit, $"{m.RatioCpu:P2} ({m.AnalyzerMs:F0} ms of analyzer telemetry / {m.BindingCpuMs:F0} ms of binding CPU; {m.Ratio:P2} of the binding's {m.BindingMs:F0} ms wall time)");
     }
 
     internal static class Load
