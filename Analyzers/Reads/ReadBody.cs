@@ -120,6 +120,16 @@ namespace SocketAnalyzers.Reads
         /// <summary>Names of locals assigned from a read: a condition that mentions one depends on a count.</summary>
         public HashSet<string> CountNames { get; } = new(System.StringComparer.Ordinal);
 
+        /// <summary>
+        /// Per local, the source position after which nothing can use it: its last reference, extended to the end of
+        /// the outermost loop around that reference. Past it, facts about the local are dropped, so that the state of a
+        /// long method holds only what is still live (one method's cost stays linear in its size).
+        /// </summary>
+        public Dictionary<ILocalSymbol, int> ReachEnd { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>A <c>goto</c> can go back to code before a position: then nothing is dropped by position.</summary>
+        public bool HasGoTo { get; private set; }
+
         public ReadSite? SiteAt(SyntaxNode syntax) => sitesBySyntax.TryGetValue(syntax, out var site) ? site : null;
 
         public bool HasSitesIn(SyntaxNode? function)
@@ -157,6 +167,10 @@ namespace SocketAnalyzers.Reads
                         break;
                     case ILocalReferenceOperation local:
                         (localUses ??= new()).Add((local, ownerSymbol));
+                        break;
+                    case IBranchOperation { BranchKind: BranchKind.GoTo }:
+                        result ??= new ReadBody(consumers);
+                        result.HasGoTo = true;
                         break;
                     case IVariableDeclaratorOperation declarator when (declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer:
                         (declarations ??= new()).Add((declarator.Symbol, initializer.Value));
@@ -215,6 +229,8 @@ namespace SocketAnalyzers.Reads
                     {
                         result.Capture(reference.Local, reference, owner);
                     }
+
+                    result.Reach(reference);
 
                     result.ClassifyCountUse(reference, reads);
                 }
@@ -297,6 +313,23 @@ namespace SocketAnalyzers.Reads
             if (!IsNeutralCountUse(use))
             {
                 MeaningfulCounts.Add(local);
+            }
+        }
+
+        private void Reach(ILocalReferenceOperation reference)
+        {
+            var end = reference.Syntax.Span.End;
+            for (var current = reference.Parent; current is not null; current = current.Parent)
+            {
+                if (current is ILoopOperation loop)
+                {
+                    end = System.Math.Max(end, loop.Syntax.Span.End);
+                }
+            }
+
+            if (!ReachEnd.TryGetValue(reference.Local, out var known) || known < end)
+            {
+                ReachEnd[reference.Local] = end;
             }
         }
 

@@ -171,6 +171,11 @@ namespace SocketAnalyzers.Reads
 
         protected override void Transfer(IOperation operation, ReadState state)
         {
+            if (!body.HasGoTo && (state.Defs.Count > 0 || state.Filled.Count > 0 || state.Pending.Count > 0))
+            {
+                DropDead(operation.Syntax.SpanStart, state);
+            }
+
             if (state.Zero.Count > 0)
             {
                 LeaveLoops(operation, state);
@@ -178,6 +183,64 @@ namespace SocketAnalyzers.Reads
 
             Eval(operation, state);
         }
+
+        /// <summary>Drops the facts about locals that nothing after <paramref name="position"/> can use (<see cref="ReadBody.ReachEnd"/>).</summary>
+        private void DropDead(int position, ReadState state)
+        {
+            List<ISymbol>? dead = null;
+            foreach (var local in state.Defs.Keys)
+            {
+                if (IsDead(local, position))
+                {
+                    (dead ??= new List<ISymbol>()).Add(local);
+                }
+            }
+
+            foreach (var buffer in state.Filled.Keys)
+            {
+                if (buffer is ILocalSymbol local && IsDead(local, position))
+                {
+                    (dead ??= new List<ISymbol>()).Add(local);
+                }
+            }
+
+            if (dead is not null)
+            {
+                foreach (var symbol in dead)
+                {
+                    if (symbol is ILocalSymbol local)
+                    {
+                        state.Defs.Remove(local);
+                    }
+
+                    state.Filled.Remove(symbol);
+                }
+            }
+
+            if (state.Pending.Count > 0)
+            {
+                // A read whose buffer is a local nothing uses any more, and that escapes nowhere, waits only for
+                // another read of its connection: keep it; reads answered already are gone from the set.
+                scratch.Clear();
+                foreach (var read in state.Pending)
+                {
+                    var site = body.Sites[read];
+                    if (site.BufferReach == BufferReach.Tracked && site.BufferVariable is ILocalSymbol buffer && IsDead(buffer, position)
+                        && site.ConnectionRoot is ILocalSymbol connection && IsDead(connection, position))
+                    {
+                        scratch.Add(read);
+                    }
+                }
+
+                foreach (var read in scratch)
+                {
+                    state.Pending.Remove(read);
+                }
+            }
+        }
+
+        private bool IsDead(ILocalSymbol local, int position)
+            => body.ReachEnd.TryGetValue(local, out var end) ? position > end : !body.Captured.Contains(local);
 
         // ---- SOCK011: where the 0-count facts go ----
 
@@ -968,7 +1031,7 @@ namespace SocketAnalyzers.Reads
                 Replaced(variable, state);
             }
 
-            if (state.Filled.Count == 0 || !HoldsRead(state, variable, out var read))
+            if (state.Filled.Count == 0 || !state.Filled.TryGetValue(variable, out var read))
             {
                 return;
             }
@@ -988,27 +1051,9 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        private static bool HoldsRead(ReadState state, ISymbol variable, out int read)
-        {
-            foreach (var (buffer, r) in state.Filled)
-            {
-                if (SymbolEqualityComparer.Default.Equals(buffer, variable))
-                {
-                    read = r;
-                    return true;
-                }
-            }
-
-            read = -1;
-            return false;
-        }
-
         private static void KillBuffer(ISymbol variable, ReadState state)
         {
-            if (state.Filled.Count > 0)
-            {
-                state.Filled.RemoveWhere(f => SymbolEqualityComparer.Default.Equals(f.Buffer, variable));
-            }
+            state.Filled.Remove(variable);
         }
 
         /// <summary>The variable a read's socket or stream comes from was replaced: that read's 0 path got out.</summary>
@@ -1093,7 +1138,7 @@ namespace SocketAnalyzers.Reads
                 KillBuffer(filled, state);
                 if (site.WholeBuffer is not null && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, filled))
                 {
-                    state.Filled.Add((filled, site.Index));
+                    state.Filled[filled] = site.Index;
                 }
             }
 
@@ -1167,7 +1212,22 @@ namespace SocketAnalyzers.Reads
 
             if (state.Filled.Count > 0)
             {
-                state.Filled.RemoveWhere(f => f.Buffer is IFieldSymbol);
+                List<ISymbol>? fields = null;
+                foreach (var buffer in state.Filled.Keys)
+                {
+                    if (buffer is IFieldSymbol)
+                    {
+                        (fields ??= new List<ISymbol>()).Add(buffer);
+                    }
+                }
+
+                if (fields is not null)
+                {
+                    foreach (var field in fields)
+                    {
+                        state.Filled.Remove(field);
+                    }
+                }
             }
         }
 

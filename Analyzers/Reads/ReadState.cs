@@ -55,8 +55,8 @@ namespace SocketAnalyzers.Reads
         /// <summary>SOCK010: reads whose buffer nobody has looked at and whose stream nobody has read since (may: union).</summary>
         public HashSet<int> Pending { get; } = new();
 
-        /// <summary>SOCK012: (buffer, read) pairs: the buffer holds that read's bytes up to its count (must: intersection).</summary>
-        public HashSet<(ISymbol Buffer, int Read)> Filled { get; } = new(FilledComparer.Instance);
+        /// <summary>SOCK012: buffer → the read whose bytes it holds up to its count (must: a pair survives a join only when both sides hold it).</summary>
+        public Dictionary<ISymbol, int> Filled { get; } = new(SymbolEqualityComparer.Default);
 
         /// <summary>No execution continues (a [DoesNotReturn] call, an Assert.Fail): never stored as an in-state.</summary>
         public bool Dead { get; set; }
@@ -75,7 +75,11 @@ namespace SocketAnalyzers.Reads
             }
 
             copy.Pending.UnionWith(Pending);
-            copy.Filled.UnionWith(Filled);
+            foreach (var pair in Filled)
+            {
+                copy.Filled[pair.Key] = pair.Value;
+            }
+
             copy.Dead = Dead;
             return copy;
         }
@@ -119,23 +123,27 @@ namespace SocketAnalyzers.Reads
 
             if (Filled.Count > 0)
             {
-                var before = Filled.Count;
-                Filled.IntersectWith(other.Filled);
-                changed |= Filled.Count != before;
+                List<ISymbol>? lost = null;
+                foreach (var pair in Filled)
+                {
+                    if (!other.Filled.TryGetValue(pair.Key, out var read) || read != pair.Value)
+                    {
+                        (lost ??= new List<ISymbol>()).Add(pair.Key);
+                    }
+                }
+
+                if (lost is not null)
+                {
+                    foreach (var buffer in lost)
+                    {
+                        Filled.Remove(buffer);
+                    }
+
+                    changed = true;
+                }
             }
 
             return changed;
-        }
-
-        private sealed class FilledComparer : IEqualityComparer<(ISymbol Buffer, int Read)>
-        {
-            public static readonly FilledComparer Instance = new();
-
-            public bool Equals((ISymbol Buffer, int Read) x, (ISymbol Buffer, int Read) y)
-                => x.Read == y.Read && SymbolEqualityComparer.Default.Equals(x.Buffer, y.Buffer);
-
-            public int GetHashCode((ISymbol Buffer, int Read) obj)
-                => (SymbolEqualityComparer.Default.GetHashCode(obj.Buffer) * 31) + obj.Read;
         }
     }
 }
