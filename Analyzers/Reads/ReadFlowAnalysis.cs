@@ -490,7 +490,7 @@ namespace SocketAnalyzers.Reads
                         default:
                             return IntValue(binary.LeftOperand, fact, site) is long a && IntValue(binary.RightOperand, fact, site) is long b
                                 ? Compare(binary.OperatorKind, a, b)
-                                : null;
+                                : EmptyTextTruth(binary, fact, site);
                     }
 
                 case IIsPatternOperation isPattern:
@@ -499,7 +499,7 @@ namespace SocketAnalyzers.Reads
                     // Connected reflects the last operation; a graceful close does not make it false.
                     return true;
                 default:
-                    return null;
+                    return EmptyTextTruth(operation, fact, site);
             }
         }
 
@@ -568,7 +568,53 @@ namespace SocketAnalyzers.Reads
                 return constant;
             }
 
-            return IsZero(operation, fact, site) ? 0 : null;
+            if (IsZero(operation, fact, site))
+            {
+                return 0;
+            }
+
+            switch (operation.WalkDownConversions())
+            {
+                case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } text } when text.Type?.SpecialType == SpecialType.System_String && IsEmptyText(text, fact, site):
+                    return 0;
+                case IInvocationOperation { TargetMethod.Name: "IndexOf", Instance: { } text } call when IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
+                    return -1;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The first argument is a non-empty string constant (<c>"&lt;EOF&gt;"</c>): an empty text does not contain it.</summary>
+        private static bool FirstIsNonEmptyText(IInvocationOperation call)
+            => call.Arguments.Length > 0 && call.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string { Length: > 0 } };
+
+        /// <summary>The truth of a string test on a text that is empty on this path (decoded from 0 bytes), or null.</summary>
+        private static bool? EmptyTextTruth(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                    when binary.LeftOperand.Type?.SpecialType == SpecialType.System_String && binary.RightOperand.Type?.SpecialType == SpecialType.System_String:
+                    string? other = null;
+                    if (IsEmptyText(binary.LeftOperand, fact, site))
+                    {
+                        other = binary.RightOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: string r } ? r : null;
+                    }
+                    else if (IsEmptyText(binary.RightOperand, fact, site))
+                    {
+                        other = binary.LeftOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: string l } ? l : null;
+                    }
+
+                    return other is null ? null : (other.Length == 0) == (binary.OperatorKind == BinaryOperatorKind.Equals);
+                case IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", TargetMethod.IsStatic: true, Arguments.Length: 1 } check
+                    when check.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String && IsEmptyText(check.Arguments[0].Value, fact, site):
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "Contains" or "StartsWith" or "EndsWith", Instance: { } text } call
+                    when text.Type?.SpecialType == SpecialType.System_String && IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
+                    return false;
+                default:
+                    return null;
+            }
         }
 
         /// <summary>True when the value is the 0 the read returned (the read itself, or a variable or capture holding it).</summary>
@@ -710,10 +756,17 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
+        /// <summary>The empty text on this path: <c>""</c>, the text decoded from 0 bytes, or a string variable or capture holding it.</summary>
         private static bool IsEmptyText(IOperation operation, ZeroFact fact, ReadSite site)
         {
             var value = operation.WalkDownConversions();
-            return value.ConstantValue is { HasValue: true, Value: "" } || value is IInvocationOperation call && IsEmptyDecode(call, fact, site);
+            return value switch
+            {
+                ILocalReferenceOperation { Type.SpecialType: SpecialType.System_String } local => fact.Zeros.Contains(local.Local),
+                IFlowCaptureReferenceOperation { Type.SpecialType: SpecialType.System_String } capture => fact.Zeros.Contains(capture.Id),
+                IInvocationOperation call => IsEmptyDecode(call, fact, site),
+                _ => value.ConstantValue is { HasValue: true, Value: "" },
+            };
         }
 
         // ---- the transfer function ----
@@ -853,7 +906,8 @@ namespace SocketAnalyzers.Reads
             {
                 var site = body.Sites[pair.Key];
                 var fact = pair.Value;
-                if (IsZero(value, fact, site))
+                var identity = IsIdentityUpdate(key, value, fact, site);
+                if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || identity && fact.Zeros.Contains(key))
                 {
                     fact.Zeros.Add(key);
                 }
@@ -862,16 +916,10 @@ namespace SocketAnalyzers.Reads
                     fact.Zeros.Remove(key);
                 }
 
-                if (IsIdentityUpdate(key, value, fact, site))
-                {
-                    continue;
-                }
-
-                if (IsStable(value, fact, site, key) && !body.Captured.Contains((ISymbol)key))
-                {
-                    fact.Changed.Remove(key);
-                }
-                else
+                // Anything but a no-op changes the variable: even a value that is the same on every turn from now on
+                // (stop = true, text = "") differs from the one the loop's conditions saw on the turn before. What is
+                // known about such a value (the 0, the empty text) is in Zeros.
+                if (!identity)
                 {
                     fact.Changed.Add(key);
                 }
@@ -937,7 +985,7 @@ namespace SocketAnalyzers.Reads
             {
                 var site = body.Sites[pair.Key];
                 var fact = pair.Value;
-                if (IsZero(capture.Value, fact, site))
+                if (IsZero(capture.Value, fact, site) || IsEmptyText(capture.Value, fact, site))
                 {
                     fact.Zeros.Add(capture.Id);
                 }

@@ -92,6 +92,47 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        [Theory]
+        [InlineData("""
+            bool stop = false;
+            while (!stop)
+            {
+                int n = socket.Receive(buffer);
+                if (n == 0)
+                {
+                    stop = true;
+                }
+
+                Process(buffer, n);
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                int n = socket.Receive(buffer);
+                var text = Encoding.UTF8.GetString(buffer, 0, n);
+                if (text.Length == 0)
+                {
+                    break;
+                }
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                int n = socket.Receive(buffer);
+                var text = Encoding.UTF8.GetString(buffer, 0, n);
+                if (string.IsNullOrEmpty(text) || text == "quit")
+                {
+                    return;
+                }
+
+                Console.WriteLine(text);
+            }
+            """)]
+        public Task Loop_whose_exit_is_set_or_taken_by_an_empty_read_is_quiet(string body)
+            => Verify011.VerifyAnalyzerAsync(Method(body));
+
         [Fact]
         public Task Loop_whose_exit_tests_a_field_is_quiet()
             => Verify011.VerifyAnalyzerAsync(Usings + """
