@@ -83,6 +83,31 @@ namespace SocketAnalyzers.Tests.Reads
             Assert.Empty(otherDocument);
         }
 
+        [Theory]
+        [InlineData("SOCK010")]
+        [InlineData("SOCK011")]
+        [InlineData("SOCK012")]
+        public async Task Each_reads_analyzer_alone_finds_its_rule(string id)
+        {
+            // The three share one family result per body: none may depend on another one running too.
+            var network = CSharpSyntaxTree.ParseText(Network, path: "Network.cs");
+            var compilation = CSharpCompilation.Create(
+                "Alone",
+                new[] { network },
+                ReferenceSet.Net80.Resolve(),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            DiagnosticAnalyzer analyzer = id switch
+            {
+                "SOCK010" => new SOCK010DiscardedReadCountAnalyzer(),
+                "SOCK011" => new SOCK011ReadLoopIgnoresEndOfStreamAnalyzer(),
+                _ => new SOCK012WholeBufferConsumedAnalyzer(),
+            };
+
+            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
+
+            Assert.Equal(new[] { id }, Ids(diagnostics));
+        }
+
         private static CompilationWithAnalyzers Analyze(Compilation compilation)
             => compilation.WithAnalyzers(
                 ImmutableArray.Create<DiagnosticAnalyzer>(
