@@ -324,29 +324,49 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public static List<IOperation> AssignedValues(IOperation anywhere, ILocalSymbol local)
         {
-            var result = new List<IOperation>();
-            var root = anywhere.Root();
+            // One walk per body, shared by every read of it: asking per read rescanned the whole body each time.
+            var index = AssignmentsByBody.GetValue(anywhere.Root(), IndexAssignments);
+            return index.TryGetValue(local, out var values) && values is not null ? new List<IOperation>(values) : new List<IOperation>();
+        }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>?>> AssignmentsByBody = new();
+
+        /// <summary>Per local of the body: its assigned values in tree order, or null when it is also written another way.</summary>
+        private static Dictionary<ILocalSymbol, List<IOperation>?> IndexAssignments(IOperation root)
+        {
+            var index = new Dictionary<ILocalSymbol, List<IOperation>?>(SymbolEqualityComparer.Default);
             foreach (var op in root.DescendantsAndSelf())
             {
                 switch (op)
                 {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    case IVariableDeclaratorOperation declarator:
                         var init = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
                         if (init is not null)
                         {
-                            result.Add(init.Value);
+                            Add(declarator.Symbol, init.Value);
                         }
 
                         break;
-                    case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
-                        result.Add(assignment.Value);
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                        Add(target.Local, assignment.Value);
                         break;
-                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsOtherWrite(reference):
-                        return new List<IOperation>();
+                    case ILocalReferenceOperation reference when IsOtherWrite(reference):
+                        index[reference.Local] = null;
+                        break;
                 }
             }
 
-            return result;
+            return index;
+
+            void Add(ILocalSymbol local, IOperation value)
+            {
+                if (!index.TryGetValue(local, out var values))
+                {
+                    index[local] = values = new List<IOperation>();
+                }
+
+                values?.Add(value);
+            }
         }
 
         private static bool IsOtherWrite(ILocalReferenceOperation reference)
