@@ -174,5 +174,15 @@ namespace SocketAnalyzers
             description: "A read on a TCP stream returns whatever has arrived: from 1 byte to the buffer's size. A parser that needs a complete document fails or misreads when a message arrives in pieces or together with the next.",
             helpLinkUri: HelpLink(RuleIdentifiers.ReadTreatedAsMessage));
 
+        public static readonly DiagnosticDescriptor SOCK050IterativeServer = new DiagnosticDescriptor(
+            RuleIdentifiers.IterativeServer,
+            title: "Iterative server: one client at a time",
+            messageFormat: "This loop serves each client accepted by {0} to the end before accepting the next; every other client waits in the backlog. Hand each client to a task to serve them concurrently.",
+            category: RuleCategories.Server,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "An accept loop that reads from the accepted client until it closes serves one client at a time, however idle that client is. A concurrent server hands each client to a task, a thread or an async method and accepts again at once.",
+            helpLinkUri: HelpLink(RuleIdentifiers.IterativeServer));
+
     }
 }

@@ -23,6 +23,8 @@ namespace SocketAnalyzers
         public const string UnreachableDestination = "SOCK032";
 
         public const string ReadTreatedAsMessage = "SOCK040";
+
+        public const string IterativeServer = "SOCK050";
     }
 
     /// <summary>Diagnostic categories.</summary>
@@ -33,5 +35,6 @@ namespace SocketAnalyzers
         public const string ByteOrder = "SocketByteOrder";
         public const string Addressing = "SocketAddressing";
         public const string Framing = "SocketFraming";
+        public const string Server = "SocketServer";
     }
 }
