@@ -615,7 +615,11 @@ namespace SocketAnalyzers.Addressing
             var values = new SocketValue?[invocation.Arguments.Length];
             var role = apis.RoleOf(method);
             var parser = apis.IsParser(method);
-            var read = apis.Symbols.Reads.TryGetRead(invocation);
+            // A Stream read is asked of the read model only when this family already knows the receiver is a stream
+            // transport: the model's own test for an untyped Stream local scans the body, which must not happen per visit.
+            var read = !KnownSymbols.IsOrDerivesFrom(method.ContainingType, apis.Symbols.Stream) || instance is { Kind: KindFacts.Stream }
+                ? apis.Symbols.Reads.TryGetRead(invocation)
+                : null;
             var known = role != EndpointRole.None || parser || read is not null || IsKnownPure(method);
             for (var i = 0; i < invocation.Arguments.Length; i++)
             {
