@@ -59,7 +59,7 @@ namespace SocketAnalyzers.Addressing
                     what = $"the endpoint of {name} is {other}";
                     advice = s.Family == FamilyFacts.V4
                         ? $"{name} throws (NotSupportedException, or SocketException: address family not supported). Use an IPv4 address, or create the socket for IPv6"
-                        : $"{name} throws (NotSupportedException, or SocketException: address family not supported or network unreachable). Use an IPv6 address, set DualMode = true, or create the socket for IPv4";
+                        : $"{name} throws (NotSupportedException, or a SocketException such as address family not supported). Use an IPv6 address, set DualMode = true, or create the socket for IPv4";
                     if (WellKnownReplacement(address, s.Family) is { } replacement)
                     {
                         properties = properties.Add(FixProperty, replacement);

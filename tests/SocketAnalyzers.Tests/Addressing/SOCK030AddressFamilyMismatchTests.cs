@@ -80,6 +80,33 @@ namespace SocketAnalyzers.Tests.Addressing
             => Verify.VerifyAnalyzerAsync(Body(statements));
 
         [Fact]
+        public Task Socket_in_a_field_is_quiet_even_when_its_constructor_sets_the_family()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    private readonly Socket socket;
+
+                    C() => socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                    void M() => socket.Connect(IPAddress.IPv6Loopback, 80);
+                }
+                """);
+
+        [Fact]
+        public Task Very_deep_expression_gives_up_on_the_body_without_a_crash()
+        {
+            // 3000 operands: deeper than the family's recursion limit, so the body is abandoned (silent), never AD0001.
+            var deep = "\"a\"" + string.Concat(System.Linq.Enumerable.Repeat(" + \"a\"", 3000));
+            return Verify.VerifyAnalyzerAsync(Body($"var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); s.Connect(IPAddress.Parse({deep}), 80);"));
+        }
+
+        [Fact]
+        public Task Message_for_an_IPv6_socket_suggests_dual_mode()
+            => Verify.VerifyAnalyzerAsync(Body("var s = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp); {|#0:s.Connect(IPAddress.Loopback, 80)|};"),
+                Verify.Diagnostic("SOCK030").WithLocation(0).WithMessage(
+                    "'s' is an IPv6 socket, but the endpoint of Connect is IPv4. Connect throws (NotSupportedException, or a SocketException such as address family not supported). Use an IPv6 address, set DualMode = true, or create the socket for IPv4."));
+
+        [Fact]
         public Task Message_names_the_socket_the_call_and_the_family()
             => Verify.VerifyAnalyzerAsync(Body("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|#0:s.Connect(IPAddress.IPv6Loopback, 80)|};"),
                 Verify.Diagnostic("SOCK030").WithLocation(0).WithMessage(
