@@ -120,6 +120,8 @@ namespace SocketAnalyzers.Addressing
             Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             AddressFamily = compilation.GetTypeByMetadataName("System.Net.Sockets.AddressFamily");
             ProtocolType = compilation.GetTypeByMetadataName("System.Net.Sockets.ProtocolType");
+            BinaryPrimitives = compilation.GetTypeByMetadataName("System.Buffers.Binary.BinaryPrimitives");
+            BitConverter = compilation.GetTypeByMetadataName("System.BitConverter");
         }
 
         public KnownSymbols Symbols { get; }
@@ -137,6 +139,10 @@ namespace SocketAnalyzers.Addressing
         public INamedTypeSymbol? AddressFamily { get; }
 
         public INamedTypeSymbol? ProtocolType { get; }
+
+        public INamedTypeSymbol? BinaryPrimitives { get; }
+
+        public INamedTypeSymbol? BitConverter { get; }
 
         /// <summary>The role of the endpoint <paramref name="method"/> takes, or <see cref="EndpointRole.None"/>.</summary>
         public EndpointRole RoleOf(IMethodSymbol method)

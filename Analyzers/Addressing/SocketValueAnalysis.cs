@@ -669,7 +669,9 @@ namespace SocketAnalyzers.Addressing
                 || SymbolEqualityComparer.Default.Equals(owner, apis.MemoryExtensions)
                 || SymbolEqualityComparer.Default.Equals(owner, apis.Dns)
                 || SymbolEqualityComparer.Default.Equals(owner, apis.Symbols.IPAddress)
-                || method.Name is "ConfigureAwait" or "GetStream";
+                || method.Name is "ConfigureAwait" or "GetStream"
+                || (SymbolEqualityComparer.Default.Equals(owner, apis.BinaryPrimitives) && method.Name.StartsWith("Read", System.StringComparison.Ordinal))
+                || (SymbolEqualityComparer.Default.Equals(owner, apis.BitConverter) && method.Name.StartsWith("To", System.StringComparison.Ordinal));
         }
 
         private SocketValue? Result(IInvocationOperation invocation, IMethodSymbol method, SocketValue? instance, SocketValue?[] values)

@@ -46,6 +46,8 @@ namespace SocketAnalyzers.Tests.Framing
         [InlineData("int n = network.Read(buffer, 0, buffer.Length); return {|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|};")]
         [InlineData("var ssl = new SslStream(network); int n = await ssl.ReadAsync(buffer, 0, buffer.Length); return {|SOCK040:JsonSerializer.Deserialize<Order>(new ReadOnlySpan<byte>(buffer, 0, n))|};")]
         [InlineData("using var tcp = new TcpClient(\"localhost\", 80); var stream = tcp.GetStream(); while (true) { int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; Console.WriteLine({|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|}); }")]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); if (n < 4) return null; int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer); return {|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(4, length))|};")]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); if (n < 4) return null; int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer); return {|SOCK040:XDocument.Parse(Encoding.UTF8.GetString(buffer, 4, length))|};")]
         public Task Single_stream_read_parsed_as_a_message_is_reported(string statements)
             => Verify.VerifyAnalyzerAsync(Body(statements));
 
