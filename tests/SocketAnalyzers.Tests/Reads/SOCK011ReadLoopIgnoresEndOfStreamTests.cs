@@ -408,7 +408,7 @@ namespace SocketAnalyzers.Tests.Reads
             listener.Start();
             while (true)
             {
-                using var accepted = listener.AcceptSocket();
+                using var accepted = {|SOCK050:listener.AcceptSocket()|};
                 while (true)
                 {
                     int n = accepted.Receive(buffer);
