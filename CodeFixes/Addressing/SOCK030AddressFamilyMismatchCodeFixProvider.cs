@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -17,7 +16,7 @@ namespace SocketAnalyzers.CodeFixes.Addressing
     /// reverse); the first DNS address (<c>addresses[0]</c>) becomes the first one of the socket's family
     /// (<c>Array.Find(addresses, a =&gt; a.AddressFamily == …)</c>, null when DNS returned none: the title says so).
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK030AddressFamilyMismatchCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK030AddressFamilyMismatchCodeFixProvider))]
     public sealed class SOCK030AddressFamilyMismatchCodeFixProvider : CodeFixProvider
     {
         public const string WellKnownKey = "SOCK030.SameAddressOfTheSocketsFamily";

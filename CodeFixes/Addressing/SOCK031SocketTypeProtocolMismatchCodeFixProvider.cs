@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,7 +11,7 @@ using SocketAnalyzers.Addressing;
 namespace SocketAnalyzers.CodeFixes.Addressing
 {
     /// <summary>SOCK031: the protocol that matches the socket type (<c>ProtocolType.Udp</c> → <c>ProtocolType.Tcp</c> for a stream socket, and the reverse).</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK031SocketTypeProtocolMismatchCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK031SocketTypeProtocolMismatchCodeFixProvider))]
     public sealed class SOCK031SocketTypeProtocolMismatchCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "SOCK031.MatchingProtocol";

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -16,7 +15,7 @@ namespace SocketAnalyzers.CodeFixes.Addressing
     /// change on Windows, where the call failed, and none on Linux, where the wildcard already reached this host: the title
     /// says so); a broadcast from a socket declared in this block gets <c>EnableBroadcast = true</c> right after its declaration.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK032UnreachableDestinationCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK032UnreachableDestinationCodeFixProvider))]
     public sealed class SOCK032UnreachableDestinationCodeFixProvider : CodeFixProvider
     {
         public const string LoopbackKey = "SOCK032.Loopback";

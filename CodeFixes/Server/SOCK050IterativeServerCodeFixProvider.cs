@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -16,7 +15,7 @@ namespace SocketAnalyzers.CodeFixes.Server
     /// becomes <c>_ = Task.Run(() =&gt; Serve(client));</c>, and the loop accepts the next client at once. That changes
     /// behaviour (clients are served concurrently; an exception of one no longer ends the loop), which the title says.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK050IterativeServerCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK050IterativeServerCodeFixProvider))]
     public sealed class SOCK050IterativeServerCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "SOCK050.TaskRun";

@@ -105,9 +105,15 @@ namespace SocketAnalyzers.AnalyzerCost.Workloads
                         {
                             while (!token.IsCancellationRequested)
                             {
-                                using TcpClient client = listener.AcceptTcpClient();
-                                using NetworkStream stream = client.GetStream();
-                                Serve(stream);
+                                TcpClient client = listener.AcceptTcpClient();
+                                _ = Task.Run(() =>
+                                {
+                                    using (client)
+                                    using (NetworkStream stream = client.GetStream())
+                                    {
+                                        Serve(stream);
+                                    }
+                                });
                             }
                         }
                         finally
@@ -234,7 +240,7 @@ namespace SocketAnalyzers.AnalyzerCost.Workloads
         private static string EchoServer(int i) => $$"""
             namespace Dense.Echo{{N(i)}}
             {
-                /// <summary>Blocking echo over a raw Socket: bind, listen, accept, echo until the peer closes.</summary>
+                /// <summary>Echo over a raw Socket: bind, listen, accept, echo each client on the thread pool until the peer closes.</summary>
                 public sealed class EchoServer{{N(i)}}
                 {
                     public void Serve(IPEndPoint endpoint, CancellationToken token)
@@ -245,15 +251,18 @@ namespace SocketAnalyzers.AnalyzerCost.Workloads
                         while (!token.IsCancellationRequested)
                         {
                             Socket connection = listener.Accept();
-                            try
+                            _ = Task.Run(() =>
                             {
-                                Echo(connection);
-                                connection.Shutdown(SocketShutdown.Both);
-                            }
-                            finally
-                            {
-                                connection.Close();
-                            }
+                                try
+                                {
+                                    Echo(connection);
+                                    connection.Shutdown(SocketShutdown.Both);
+                                }
+                                finally
+                                {
+                                    connection.Close();
+                                }
+                            });
                         }
                     }
 

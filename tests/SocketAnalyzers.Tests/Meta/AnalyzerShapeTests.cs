@@ -136,6 +136,28 @@ namespace SocketAnalyzers.Tests.Meta
         }
 
         [Fact]
+        public void The_source_gate_opens_for_code_that_gets_its_sockets_from_a_library_of_its_own()
+        {
+            // App code that reads connection.Link.Receive(buffer) through a class of its own library names no word of
+            // the socket API; the library (no Microsoft key, referencing System.Net.Sockets) opens the gate.
+            var references = SocketAnalyzers.Tests.Verifiers.ReferenceSet.Net80.Resolve();
+            var library = CSharpCompilation.Create(
+                "Core",
+                new[] { CSharpSyntaxTree.ParseText("namespace Core { public sealed class Connection { public System.Net.Sockets.Socket Link { get; } = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp); } }") },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new MemoryStream();
+            Assert.True(library.Emit(image).Success);
+            var app = "namespace App { public static class Handler { public static int Handle(Core.Connection c, byte[] b) => c.Link.Receive(b); } }";
+
+            var withLibrary = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(app) }, references.Add(MetadataReference.CreateFromImage(image.ToArray())));
+            var frameworkOnly = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText("namespace App { public static class Handler { public static int Twice(int x) => 2 * x; } }") }, references);
+
+            Assert.True(SocketAnalyzers.Common.SourceGate.MentionsSockets(withLibrary));
+            Assert.False(SocketAnalyzers.Common.SourceGate.MentionsSockets(frameworkOnly));
+        }
+
+        [Fact]
         public void The_source_gate_finds_a_word_split_between_two_chunks()
         {
             for (var offset = 8180; offset < 8200; offset++)

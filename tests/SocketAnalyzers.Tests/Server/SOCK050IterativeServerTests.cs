@@ -78,8 +78,8 @@ namespace SocketAnalyzers.Tests.Server
 
         [Fact]
         public Task Message_names_the_accept_call()
-            => Verify.VerifyAnalyzerAsync(Server("while (true) { var client = {|#0:socket.Accept()|}; Serve(client); }"),
-                Verify.Diagnostic().WithLocation(0).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithMessage(
+            => Verify.VerifyAnalyzerAsync(Server("while (true) { var client = {|#0:socket.Accept()|}; {|#1:Serve(client);|} }"),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithMessage(
                     "This loop serves each client accepted by Accept to the end before accepting the next; every other client waits in the backlog. Hand each client to a task to serve them concurrently."));
 
         [Fact]
