@@ -134,5 +134,55 @@ namespace SocketAnalyzers
             description: ".NET endpoint APIs take ports in host order; a port converted first is silently wrong (8080 becomes 36895).",
             helpLinkUri: HelpLink(RuleIdentifiers.PortConvertedTwice));
 
+        public static readonly DiagnosticDescriptor SOCK030AddressFamilyMismatch = new DiagnosticDescriptor(
+            RuleIdentifiers.AddressFamilyMismatch,
+            title: "Endpoint of the other address family",
+            messageFormat: "'{0}' is {1} socket, but {2}. {3}.",
+            category: RuleCategories.Addressing,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A socket has one address family. An IPv4 socket cannot use an IPv6 endpoint, nor an IPv6 socket an IPv4 one unless DualMode is on; and DNS may return either family first.",
+            helpLinkUri: HelpLink(RuleIdentifiers.AddressFamilyMismatch));
+
+        public static readonly DiagnosticDescriptor SOCK031SocketTypeProtocolMismatch = new DiagnosticDescriptor(
+            RuleIdentifiers.SocketTypeProtocolMismatch,
+            title: "Socket type and protocol disagree",
+            messageFormat: "SocketType.{0} does not go with ProtocolType.{1}; the constructor throws SocketException (protocol not supported). Use ProtocolType.{2}.",
+            category: RuleCategories.Addressing,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A stream socket carries TCP and a datagram socket UDP; any other pairing is refused by the operating system when the socket is created.",
+            helpLinkUri: HelpLink(RuleIdentifiers.SocketTypeProtocolMismatch));
+
+        public static readonly DiagnosticDescriptor SOCK032UnreachableDestination = new DiagnosticDescriptor(
+            RuleIdentifiers.UnreachableDestination,
+            title: "Destination the socket cannot send to",
+            messageFormat: "{0} to {1}: {2}",
+            category: RuleCategories.Addressing,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The wildcard address (IPAddress.Any, IPv6Any) is for Bind, not a destination; sending to the broadcast address needs EnableBroadcast = true first.",
+            helpLinkUri: HelpLink(RuleIdentifiers.UnreachableDestination));
+
+        public static readonly DiagnosticDescriptor SOCK040ReadTreatedAsMessage = new DiagnosticDescriptor(
+            RuleIdentifiers.ReadTreatedAsMessage,
+            title: "One stream read treated as a whole message",
+            messageFormat: "{0} parses the bytes of a single {1} on a stream; TCP has no message boundaries, so one read may hold part of a message or several. Frame the messages (a length prefix read exactly, or a delimiter) and parse a complete one.",
+            category: RuleCategories.Framing,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A read on a TCP stream returns whatever has arrived: from 1 byte to the buffer's size. A parser that needs a complete document fails or misreads when a message arrives in pieces or together with the next.",
+            helpLinkUri: HelpLink(RuleIdentifiers.ReadTreatedAsMessage));
+
+        public static readonly DiagnosticDescriptor SOCK050IterativeServer = new DiagnosticDescriptor(
+            RuleIdentifiers.IterativeServer,
+            title: "Iterative server: one client at a time",
+            messageFormat: "This loop serves each client accepted by {0} to the end before accepting the next; every other client waits in the backlog. Hand each client to a task to serve them concurrently.",
+            category: RuleCategories.Server,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "An accept loop that reads from the accepted client until it closes serves one client at a time, however idle that client is. A concurrent server hands each client to a task, a thread or an async method and accepts again at once.",
+            helpLinkUri: HelpLink(RuleIdentifiers.IterativeServer));
+
     }
 }

@@ -17,6 +17,14 @@ namespace SocketAnalyzers
         public const string HostOrderWrite = "SOCK020";
         public const string HostOrderRead = "SOCK021";
         public const string PortConvertedTwice = "SOCK022";
+
+        public const string AddressFamilyMismatch = "SOCK030";
+        public const string SocketTypeProtocolMismatch = "SOCK031";
+        public const string UnreachableDestination = "SOCK032";
+
+        public const string ReadTreatedAsMessage = "SOCK040";
+
+        public const string IterativeServer = "SOCK050";
     }
 
     /// <summary>Diagnostic categories.</summary>
@@ -25,5 +33,8 @@ namespace SocketAnalyzers
         public const string Lifecycle = "SocketLifecycle";
         public const string Reads = "SocketReads";
         public const string ByteOrder = "SocketByteOrder";
+        public const string Addressing = "SocketAddressing";
+        public const string Framing = "SocketFraming";
+        public const string Server = "SocketServer";
     }
 }

@@ -5,31 +5,28 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Cli
 {
     /// <summary>
     /// Which files can hold a finding. Binding method bodies is nearly all of a scan's time, and the rules only speak
-    /// about code that touches network types, so the scanner binds only the files that name one: a type of
+    /// about code that touches network types, so the scanner binds only the files that name one. What is a network
+    /// type is the analyzers' API catalogue's answer (<see cref="SocketApiCatalogue.RelevantNamespaces"/> and
+    /// <see cref="SocketApiCatalogue.RelevantTypes"/>, read through the Analyzers assembly's InternalsVisibleTo): a type of
     /// <c>System.Net.Sockets</c>, <c>System.Net.Security</c>, <c>System.IO.Pipelines</c> or
-    /// <c>System.Buffers.Binary</c>, an endpoint type (<c>IPAddress</c>, <c>IPEndPoint</c>, <c>Dns</c>...), a byte-order helper (<c>BitConverter</c>, <c>BinaryReader</c>/<c>Writer</c>,
-    /// <c>MemoryMarshal</c>), a source type derived from one of these, or a source field, property or method whose
+    /// <c>System.Buffers.Binary</c>, an endpoint type (<c>IPAddress</c>, <c>IPEndPoint</c>, <c>Dns</c>...), a type with
+    /// a host-order, port or byte-order member (<c>BitConverter</c>, <c>BinaryReader</c>/<c>Writer</c>,
+    /// <c>MemoryMarshal</c>, <c>Unsafe</c>), a source type derived from one of these, or a source field, property or method whose
     /// type involves one (so <c>conn.Socket.Receive(b)</c> in another file than <c>Socket</c>'s field still counts), or
     /// an alias of any of them. The filter only decides what is read, never what is reported: a file it skips has
     /// no identifier through which a rule could know that a value is a socket. <c>--all-files</c> turns it off.
     /// </summary>
     internal static class NetworkRelevance
     {
-        private static readonly string[] Namespaces =
-        {
-            "System.Net.Sockets", "System.Net.Security", "System.IO.Pipelines", "System.Buffers.Binary",
-        };
+        private static readonly IReadOnlyList<string> Namespaces = SocketApiCatalogue.RelevantNamespaces;
 
-        private static readonly string[] Types =
-        {
-            "System.Net.IPAddress", "System.Net.IPEndPoint", "System.Net.EndPoint", "System.Net.DnsEndPoint", "System.Net.Dns", "System.Net.SocketAddress",
-            "System.BitConverter", "System.IO.BinaryReader", "System.IO.BinaryWriter", "System.Runtime.InteropServices.MemoryMarshal",
-        };
+        private static readonly IReadOnlyList<string> Types = SocketApiCatalogue.RelevantTypes;
 
         /// <summary>The trees among <paramref name="trees"/> that name something network-related (as a word: <c>@Socket</c> and <c>Socket</c> alike).</summary>
         public static HashSet<SyntaxTree> Select(Compilation compilation, IReadOnlyCollection<SyntaxTree> trees, IReadOnlyCollection<MetadataReference> extraReferences, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -14,5 +15,13 @@ namespace SocketAnalyzers.CodeFixes
             var root = await context.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             return root?.FindNode(context.Span, getInnermostNodeForTie: true);
         }
+
+        /// <summary>
+        /// True when <paramref name="provider"/> fixes <paramref name="diagnostic"/>'s rule. A host may hand a provider a
+        /// finding of another rule: <c>dotnet format</c> asks the provider of one rule for the actions of the first
+        /// finding of any rule its analyzer reports.
+        /// </summary>
+        public static bool IsFixableBy(Diagnostic diagnostic, CodeFixProvider provider)
+            => provider.FixableDiagnosticIds.Contains(diagnostic.Id);
     }
 }

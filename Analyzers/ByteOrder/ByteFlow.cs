@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
 using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.ByteOrder
@@ -13,8 +14,7 @@ namespace SocketAnalyzers.ByteOrder
     /// network: the stream under a <c>BinaryWriter</c>/<c>BinaryReader</c> creation, a local's only value, and (for a
     /// reader over a <c>MemoryStream</c>) whether the array came from a network read before the assignment. The rules
     /// themselves decide on the flow kernel (<see cref="ByteOrderFlow"/>); this helper only serves the per-type tracker
-    /// until the cross-method work (issue 9) replaces it. Also the small shared helpers <see cref="SymbolOf"/> and
-    /// <see cref="Find"/>.
+    /// until the cross-method work (issue 9) replaces it. Also the small shared helper <see cref="SymbolOf"/>.
     /// </summary>
     internal sealed class ByteFlow
     {
@@ -82,8 +82,7 @@ namespace SocketAnalyzers.ByteOrder
             {
                 case IInvocationOperation invocation when symbols.IsReceiveReturningData(invocation.TargetMethod):
                     return true;
-                case IPropertyReferenceOperation property when SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, symbols.UdpReceiveResult)
-                    && property.Property.Name == "Buffer":
+                case IPropertyReferenceOperation property when symbols.IsReceivedData(property.Property):
                     return true;
             }
 
@@ -109,9 +108,9 @@ namespace SocketAnalyzers.ByteOrder
                         }
 
                         if (symbols.TryGetCopy(invocation.TargetMethod, out var shape)
-                            && Find(invocation, shape.Destination) is { } destination
+                            && CatalogueIndex.Argument(invocation, shape.Destination) is { } destination
                             && SymbolEqualityComparer.Default.Equals(SymbolOf(RootOf(destination)), symbol)
-                            && Find(invocation, shape.Source) is { } source
+                            && CatalogueIndex.Argument(invocation, shape.Source) is { } source
                             && IsNetworkData(source, invocation.Syntax.SpanStart, depth + 1))
                         {
                             return true;
@@ -148,7 +147,7 @@ namespace SocketAnalyzers.ByteOrder
             var isRead = symbols.IsReceiveIntoBuffer(method)
                 || reads.IsCountingRead(invocation)
                 || (symbols.IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && IsNetworkStream(stream));
-            return isRead ? Find(invocation, "buffer") : null;
+            return isRead ? symbols.FilledBuffer(invocation) : null;
         }
 
         // ---------------------------------------------------------------- shared
@@ -171,8 +170,7 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         private bool IsNetworkStreamType(ITypeSymbol? type)
-            => KnownSymbols.IsOrDerivesFrom(type, symbols.Known.NetworkStream)
-                || KnownSymbols.IsOrDerivesFrom(type, symbols.Known.AuthenticatedStream);
+            => symbols.IsNetworkStreamType(type);
 
         /// <summary>Through conversions, and through a local to the only value it is given in the body.</summary>
         public IOperation Unwrap(IOperation operation, int depth)
@@ -257,25 +255,6 @@ namespace SocketAnalyzers.ByteOrder
             IParameterReferenceOperation { Parameter.RefKind: RefKind.None } parameter => parameter.Parameter,
             _ => null,
         };
-
-        /// <summary>The argument named <paramref name="name"/>, or the instance for <see cref="ByteOrderTables.Instance"/>.</summary>
-        public static IOperation? Find(IInvocationOperation invocation, string name)
-        {
-            if (name == ByteOrderTables.Instance)
-            {
-                return invocation.Instance;
-            }
-
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == name)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
-        }
 
         private bool IsReversed(ISymbol symbol)
         {

@@ -188,14 +188,13 @@ namespace SocketAnalyzers.ByteOrder
             return false;
         }
 
-        private bool IsNetworkStreamType(ITypeSymbol? type)
-            => KnownSymbols.IsOrDerivesFrom(type, symbols.Known.NetworkStream)
-                || KnownSymbols.IsOrDerivesFrom(type, symbols.Known.AuthenticatedStream);
+        private bool IsNetworkStreamType(ITypeSymbol? type) => symbols.IsNetworkStreamType(type);
 
-        /// <summary>The stream a <c>BinaryWriter</c> (or reader) was created over in this body, or null.</summary>
+        /// <summary>The stream a <c>BinaryWriter</c> (or reader) was created over in this body (its constructor's
+        /// <c>Stream</c> parameter, by type), or null.</summary>
         public IOperation? WriterStream(IOperation writer)
             => Unwrap(writer) is IObjectCreationOperation { Arguments.Length: > 0 } creation
-                && creation.Arguments[0].Parameter?.Name is "output" or "input"
+                && KnownSymbols.IsOrDerivesFrom(creation.Arguments[0].Parameter?.Type, symbols.Known.Stream)
                 ? creation.Arguments[0].Value
                 : null;
     }

@@ -3,12 +3,13 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
 using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.ByteOrder
 {
     /// <summary>
-    /// SOCK020: a multi-byte number written in the host's order (<see cref="ByteOrderTables.HostOrderWrites"/>)
+    /// SOCK020: a multi-byte number written in the host's order (the catalogue's <see cref="Model.ApiRow.HostOrderWrite"/> rows)
     /// whose bytes reach a send on some path of this body (<see cref="ByteOrderFlow"/>). Reported at the write.
     /// Off where <c>socket_analyzers.wire_byte_order = little_endian</c>.
     /// </summary>
@@ -88,7 +89,7 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>The stream a <c>BinaryWriter</c> (or reader) was created over in this body, or null.</summary>
         internal static IOperation? WriterStream(ByteFlow flow, IOperation writer, ByteOrderSymbols symbols)
             => flow.Unwrap(writer, 0) is IObjectCreationOperation { Arguments.Length: > 0 } creation
-                && creation.Arguments[0].Parameter?.Name is "output" or "input"
+                && KnownSymbols.IsOrDerivesFrom(creation.Arguments[0].Parameter?.Type, symbols.Known.Stream)
                 ? creation.Arguments[0].Value
                 : null;
 

@@ -3,12 +3,13 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
 using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.ByteOrder
 {
     /// <summary>
-    /// SOCK021: a multi-byte number read in the host's order (<see cref="ByteOrderTables.HostOrderReads"/>) from bytes
+    /// SOCK021: a multi-byte number read in the host's order (the catalogue's <see cref="Model.ApiRow.HostOrderRead"/> rows) from bytes
     /// that a network read may have filled on some path of this body (<see cref="ByteOrderFlow"/>), or from a <c>BinaryReader</c> over a network stream, and not
     /// converted afterwards. Reported at the read. Off where <c>socket_analyzers.wire_byte_order = little_endian</c>.
     /// </summary>

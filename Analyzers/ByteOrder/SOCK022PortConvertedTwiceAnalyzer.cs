@@ -10,7 +10,7 @@ namespace SocketAnalyzers.ByteOrder
     /// <summary>
     /// SOCK022: a port converted with <c>IPAddress.HostToNetworkOrder</c>/<c>NetworkToHostOrder</c> or
     /// <c>BinaryPrimitives.ReverseEndianness</c> is passed to an API that takes the port in host order
-    /// (<see cref="ByteOrderTables.HostOrderPorts"/>), directly or through locals on some path
+    /// (the catalogue's <see cref="Model.ApiRow.Port"/> rows), directly or through locals on some path
     /// (<see cref="ByteOrderFlow"/>). Reported at the conversion.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

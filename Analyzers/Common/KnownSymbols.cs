@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using SocketAnalyzers.Model;
 using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.Common
@@ -8,13 +9,15 @@ namespace SocketAnalyzers.Common
     /// <summary>
     /// The socket types of one compilation, resolved once per compilation and shared by every analyzer of the
     /// package. <see cref="TryCreate"/> returns <see langword="null"/> when the compilation has no
-    /// <c>System.Net.Sockets.Socket</c>: analyzers then register nothing, so a project without sockets pays nothing.
+    /// <c>System.Net.Sockets.Socket</c>, or when none of its files names the socket API (<see cref="SourceGate"/>):
+    /// analyzers then register nothing, so a project that does not use sockets pays nothing.
     /// </summary>
     internal sealed class KnownSymbols
     {
         private static readonly ConditionalWeakTable<Compilation, Resolved> PerCompilation = new();
 
         private NetworkReads? reads;
+        private CatalogueIndex? catalogue;
 
         private KnownSymbols(Compilation compilation, INamedTypeSymbol socket)
         {
@@ -83,6 +86,9 @@ namespace SocketAnalyzers.Common
 
         public INamedTypeSymbol? ValueTaskOfT { get; }
 
+        /// <summary>The socket API catalogue (<see cref="SocketApiCatalogue"/>) resolved against this compilation (once, on first use).</summary>
+        public CatalogueIndex Catalogue => LazyInitializer.EnsureInitialized(ref catalogue, () => new CatalogueIndex(Compilation))!;
+
         /// <summary>The read-API model of this compilation (made once, on first use).</summary>
         public NetworkReads Reads => LazyInitializer.EnsureInitialized(ref reads, () => new NetworkReads(this))!;
 
@@ -96,7 +102,7 @@ namespace SocketAnalyzers.Common
         private static KnownSymbols? Resolve(Compilation compilation)
         {
             var socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
-            return socket is null ? null : new KnownSymbols(compilation, socket);
+            return socket is null || !SourceGate.MentionsSockets(compilation) ? null : new KnownSymbols(compilation, socket);
         }
 
         /// <summary>Holds the result, null included, in the per-compilation table.</summary>

@@ -80,6 +80,22 @@ namespace SocketAnalyzers.Flow
         {
         }
 
+        /// <summary>
+        /// Called during <see cref="Replay"/> for each branch leaving <paramref name="block"/>, with the state that goes
+        /// along it (refined for a conditional branch): lets a family see where its facts go, such as out of a loop or
+        /// to the end of the body. The branch's destination may be null (a throw) or the exit block.
+        /// </summary>
+        protected virtual void VisitBranch(BasicBlock block, ControlFlowBranch branch, TState state)
+        {
+        }
+
+        /// <summary>
+        /// The state an exception carries into a catch or finally handler, from the join of every state seen in its try.
+        /// A family may narrow it (return a narrowed copy, never change <paramref name="state"/>): facts that describe a
+        /// path without exceptions, such as "this read returned 0", do not hold on the exceptional edge.
+        /// </summary>
+        protected virtual TState StateForHandler(TState state) => state;
+
         /// <summary>True when no execution continues from this state (the last operation certainly threw).</summary>
         protected virtual bool IsUnreachable(TState state) => false;
 
@@ -209,6 +225,7 @@ namespace SocketAnalyzers.Flow
 
             if (!propagate)
             {
+                VisitSuccessors(block, state);
                 return;
             }
 
@@ -241,6 +258,30 @@ namespace SocketAnalyzers.Flow
                 {
                     Deliver(fallThrough, 0, state);
                 }
+            }
+        }
+
+        private void VisitSuccessors(BasicBlock block, TState state)
+        {
+            if (block.ConditionalSuccessor is { } conditional)
+            {
+                var other = Clone(state);
+                if (block.BranchValue is { } condition)
+                {
+                    var whenConditional = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+                    Refine(block, condition, other, whenConditional);
+                    VisitBranch(block, conditional, other);
+                    Refine(block, condition, state, !whenConditional);
+                }
+                else
+                {
+                    VisitBranch(block, conditional, other);
+                }
+            }
+
+            if (block.FallThroughSuccessor is { } fallThrough)
+            {
+                VisitBranch(block, fallThrough, state);
             }
         }
 
@@ -279,9 +320,10 @@ namespace SocketAnalyzers.Flow
 
                 if (changed && handlerEntries.TryGetValue(region, out var entries))
                 {
+                    var handlerState = StateForHandler(accumulated);
                     foreach (var entry in entries)
                     {
-                        JoinAt(entry, accumulated);
+                        JoinAt(entry, handlerState);
                     }
                 }
             }

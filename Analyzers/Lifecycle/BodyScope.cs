@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.Lifecycle
 {
@@ -44,8 +45,15 @@ namespace SocketAnalyzers.Lifecycle
             return false;
         }
 
-        /// <summary>Scans a body; null when nothing in it uses the model (then no graph is built at all).</summary>
-        public static BodyScope? Scan(IOperation body, SocketProtocolModel model)
+        /// <summary>
+        /// Scans a body; null when nothing in it can be reported (then no graph is built at all: building it is most of
+        /// the cost). Unless <paramref name="everyUse"/> is set, only operations that can make a socket's state known
+        /// count: a creation, an accept, a transition (Bind, Listen, Connect, Shutdown, Close, Start…). A body that only
+        /// reads and writes sockets it was given (a parameter, a field) starts from unknown, and reads and writes alone
+        /// never narrow an unknown socket to states that break another read or write, so it can report nothing.
+        /// <paramref name="everyUse"/> is for bodies whose fields have known entry states (the class summary).
+        /// </summary>
+        public static BodyScope? Scan(IOperation body, SocketProtocolModel model, bool everyUse = false)
         {
             var direct = new HashSet<SyntaxNode>();
             var captured = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
@@ -71,7 +79,7 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
-                if (UsesModel(operation, model))
+                if (everyUse ? UsesModel(operation, model) : Decides(operation, model))
                 {
                     if (owner is null)
                     {
@@ -97,6 +105,35 @@ namespace SocketAnalyzers.Lifecycle
 
             return rootUses || direct.Count > 0 ? new BodyScope(rootUses, direct, captured.ToImmutable()) : null;
         }
+
+        /// <summary>An operation after which a socket's state may be known: a creation, or a member of the model that is not only I/O.</summary>
+        private static bool Decides(IOperation operation, SocketProtocolModel model)
+        {
+            switch (operation)
+            {
+                case IObjectCreationOperation creation:
+                    return model.IsModelType(creation.Type);
+                case IUsingOperation or IUsingDeclarationOperation:
+                    // using (socket) { } disposes it at the end: a Close the operation tree does not show as a call.
+                    return true;
+                case IInvocationOperation invocation:
+                    {
+                        var receiverType = invocation.Instance?.Type
+                            ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WalkDownConversions().Type : null);
+                        return model.ModelTypeOf(receiverType) is { } type && model.Find(type, invocation.TargetMethod) is { } member && !OnlyIo(member.Operation);
+                    }
+
+                case IPropertyReferenceOperation property:
+                    return model.ModelTypeOf(property.Instance?.Type) is { } owner && model.Find(owner, property.Property) is { } found && !OnlyIo(found.Operation);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Operations that move no state and, on an unknown socket, never prove a state that another of them breaks.</summary>
+        private static bool OnlyIo(SocketOperation operation)
+            => operation is SocketOperation.Send or SocketOperation.Receive or SocketOperation.SendTo or SocketOperation.ReceiveFrom
+                or SocketOperation.MakeStream or SocketOperation.Use or SocketOperation.Probe or SocketOperation.Alias;
 
         private static bool UsesModel(IOperation operation, SocketProtocolModel model) => operation switch
         {

@@ -1,7 +1,10 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 
@@ -47,11 +50,39 @@ namespace SocketAnalyzers.Lifecycle
                 }
 
                 var model = new SocketProtocolModel(symbols);
-                start.RegisterOperationBlockAction(block => AnalyzeBlocks(block, model));
+                start.RegisterSymbolStartAction(symbolStart => StartType(symbolStart, model), SymbolKind.NamedType);
             });
         }
 
-        private static void AnalyzeBlocks(OperationBlockAnalysisContext context, SocketProtocolModel model)
+        /// <summary>
+        /// A type with private socket fields is analyzed as a whole: bodies that use such a field wait until the type's
+        /// field summary (<see cref="FieldTypestate"/>) is complete, at the end of the type, and are analyzed then with
+        /// the field's entry states; every other body is analyzed at once.
+        /// </summary>
+        private static void StartType(SymbolStartAnalysisContext context, SocketProtocolModel model)
+        {
+            var fields = FieldTypestate.For((INamedTypeSymbol)context.Symbol, model);
+            if (fields is null)
+            {
+                context.RegisterOperationBlockAction(block => AnalyzeBlocks(block, model, fields: null, deferred: null));
+                return;
+            }
+
+            var deferred = new ConcurrentQueue<DeferredBody>();
+            context.RegisterOperationBlockAction(block => AnalyzeBlocks(block, model, fields, deferred));
+            context.RegisterSymbolEndAction(end =>
+            {
+                foreach (var body in deferred)
+                {
+                    end.CancellationToken.ThrowIfCancellationRequested();
+                    var findings = new List<LifecycleFinding>();
+                    SocketStateAnalysis.Analyze(body.Graph, model, body.Scope, body.ContainingType, fields.EntryFacts(body.Owner), findings, end.CancellationToken);
+                    Report(findings, end.ReportDiagnostic);
+                }
+            });
+        }
+
+        private static void AnalyzeBlocks(OperationBlockAnalysisContext context, SocketProtocolModel model, FieldTypestate? fields, ConcurrentQueue<DeferredBody>? deferred)
         {
             foreach (var block in context.OperationBlocks)
             {
@@ -60,20 +91,53 @@ namespace SocketAnalyzers.Lifecycle
                     continue;
                 }
 
-                var scope = BodyScope.Scan(block, model);
+                var usesField = fields is not null && fields.Record(block, context.OwningSymbol, context.CancellationToken);
+                var scope = BodyScope.Scan(block, model, everyUse: usesField);
                 if (scope is null)
                 {
                     continue;
                 }
 
                 var cfg = context.GetControlFlowGraph(block);
-                var findings = new List<LifecycleFinding>();
-                SocketStateAnalysis.Analyze(cfg, model, scope, context.OwningSymbol.ContainingType, findings, context.CancellationToken);
-                foreach (var finding in findings)
+                var containingType = context.OwningSymbol.ContainingType;
+                if (usesField && deferred is not null)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(ById[finding.RuleId], finding.Location, finding.Properties, finding.Arguments));
+                    deferred.Enqueue(new DeferredBody(cfg, scope, containingType, context.OwningSymbol));
+                    continue;
                 }
+
+                var findings = new List<LifecycleFinding>();
+                SocketStateAnalysis.Analyze(cfg, model, scope, containingType, ImmutableDictionary<IFieldSymbol, SocketFacts>.Empty, findings, context.CancellationToken);
+                Report(findings, context.ReportDiagnostic);
             }
+        }
+
+        private static void Report(List<LifecycleFinding> findings, Action<Diagnostic> report)
+        {
+            foreach (var finding in findings)
+            {
+                report(Diagnostic.Create(ById[finding.RuleId], finding.Location, finding.Properties, finding.Arguments));
+            }
+        }
+
+        /// <summary>A body that uses a summarised field, kept with its graph until the type's summary is complete.</summary>
+        private sealed class DeferredBody
+        {
+            public DeferredBody(ControlFlowGraph graph, BodyScope scope, INamedTypeSymbol? containingType, ISymbol owner)
+            {
+                Graph = graph;
+                Scope = scope;
+                ContainingType = containingType;
+                Owner = owner;
+            }
+
+            public ISymbol Owner { get; }
+
+            public ControlFlowGraph Graph { get; }
+
+            public BodyScope Scope { get; }
+
+            public INamedTypeSymbol? ContainingType { get; }
         }
 
         /// <summary>The roots <c>GetControlFlowGraph</c> accepts.</summary>

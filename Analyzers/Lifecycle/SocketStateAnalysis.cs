@@ -61,6 +61,20 @@ namespace SocketAnalyzers.Lifecycle
             RuleIdentifiers.UnsupportedOperation,
         };
 
+        /// <summary>
+        /// For a field whose states come from the class summary, the step no method takes is the story: a client
+        /// that no method connects is "never connected" even though Dispose may also have closed it.
+        /// </summary>
+        private static readonly string[] SummaryPrecedence =
+        {
+            RuleIdentifiers.AcceptWithoutListen,
+            RuleIdentifiers.IoOnListeningSocket,
+            RuleIdentifiers.IoOnUnconnectedSocket,
+            RuleIdentifiers.ListenWithoutBind,
+            RuleIdentifiers.UseAfterCloseOrShutdown,
+            RuleIdentifiers.UnsupportedOperation,
+        };
+
         private readonly SocketProtocolModel model;
         private readonly ImmutableHashSet<ISymbol> captured;
         private readonly INamedTypeSymbol? containingType;
@@ -73,15 +87,20 @@ namespace SocketAnalyzers.Lifecycle
 
         private int depth;
 
+        private readonly ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts;
+
+        /// <summary>Abstract sockets whose facts come from the class's field summary (<see cref="FieldTypestate"/>).</summary>
+        private readonly HashSet<int> summarized = new();
         private readonly List<LifecycleFinding> findings = new();
         private readonly HashSet<Location> reported = new();
 
-        private SocketStateAnalysis(SocketProtocolModel model, ControlFlowGraph cfg, ImmutableHashSet<ISymbol> captured, INamedTypeSymbol? containingType, CancellationToken cancellationToken)
+        private SocketStateAnalysis(SocketProtocolModel model, ControlFlowGraph cfg, ImmutableHashSet<ISymbol> captured, INamedTypeSymbol? containingType, ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts, CancellationToken cancellationToken)
             : base(cfg, cancellationToken)
         {
             this.model = model;
             this.captured = captured;
             this.containingType = containingType;
+            this.fieldFacts = fieldFacts;
         }
 
         private ControlFlowGraph cfg => Graph;
@@ -89,17 +108,18 @@ namespace SocketAnalyzers.Lifecycle
         private CancellationToken cancellationToken => CancellationToken;
 
         /// <summary>Analyzes a body and, each as its own body, the lambdas and local functions in it.</summary>
-        public static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, INamedTypeSymbol? containingType, List<LifecycleFinding> findings, CancellationToken cancellationToken)
-            => Analyze(cfg, model, scope, scope.RootUsesModel, containingType, findings, cancellationToken, 0);
+        /// <param name="fieldFacts">What the class's field summary knows of its private socket fields at entry (empty: unknown).</param>
+        public static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, INamedTypeSymbol? containingType, ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts, List<LifecycleFinding> findings, CancellationToken cancellationToken)
+            => Analyze(cfg, model, scope, scope.RootUsesModel, containingType, fieldFacts, findings, cancellationToken, 0);
 
-        private static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, bool analyzeThis, INamedTypeSymbol? containingType, List<LifecycleFinding> findings, CancellationToken cancellationToken, int depth)
+        private static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, bool analyzeThis, INamedTypeSymbol? containingType, ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts, List<LifecycleFinding> findings, CancellationToken cancellationToken, int depth)
         {
             if (depth > MaxNestingDepth)
             {
                 return;
             }
 
-            var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, cancellationToken);
+            var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, fieldFacts, cancellationToken);
             analysis.CollectAnonymousFunctions();
             if (analyzeThis && analysis.Run())
             {
@@ -115,7 +135,7 @@ namespace SocketAnalyzers.Lifecycle
                 if (localFunction.DeclaringSyntaxReferences.Length > 0
                     && localFunction.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is { } syntax && scope.Leads(syntax))
                 {
-                    Analyze(cfg.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), model, scope, scope.Uses(syntax), containingType, findings, cancellationToken, depth + 1);
+                    Analyze(cfg.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), model, scope, scope.Uses(syntax), containingType, fieldFacts, findings, cancellationToken, depth + 1);
                 }
             }
 
@@ -123,18 +143,172 @@ namespace SocketAnalyzers.Lifecycle
             {
                 if (scope.Leads(anonymous.Syntax))
                 {
-                    Analyze(cfg.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), model, scope, scope.Uses(anonymous.Syntax), containingType, findings, cancellationToken, depth + 1);
+                    Analyze(cfg.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), model, scope, scope.Uses(anonymous.Syntax), containingType, fieldFacts, findings, cancellationToken, depth + 1);
                 }
             }
         }
 
-        protected override FlowState CreateEntryState() => new();
+        protected override FlowState CreateEntryState()
+        {
+            var state = new FlowState();
+            foreach (var pair in fieldFacts)
+            {
+                // A summarised field holds, at entry, a socket in one of the states the class can leave it in.
+                if (EntryOf(pair.Key) is int entry)
+                {
+                    state.Facts[entry] = pair.Value;
+                    summarized.Add(entry);
+                }
+            }
+
+            return state;
+        }
 
         protected override FlowState Clone(FlowState state) => state.Clone();
 
         protected override bool JoinInto(FlowState target, FlowState source) => target.JoinFrom(source, EntryOf);
 
-        protected override void Transfer(IOperation operation, FlowState state) => Eval(operation, state);
+        protected override void Transfer(IOperation operation, FlowState state)
+        {
+            if (CurrentBlock is { } block && !ReferenceEquals(block, prunedFor))
+            {
+                prunedFor = block;
+                Prune(block.Ordinal, state);
+            }
+
+            Eval(operation, state);
+        }
+
+        // ---- liveness: a body's state holds only names that a later block may still use ----
+
+        /// <summary>The block whose entry state was last pruned (pruning happens once, before its first operation).</summary>
+        private BasicBlock? prunedFor;
+
+        /// <summary>Per local or flow capture of the body, the last block ordinal that names it.</summary>
+        private Dictionary<object, int>? lastUse;
+
+        /// <summary>Per block ordinal b, the lowest block a back edge leaving at b or later goes to (int.MaxValue: none).</summary>
+        private int[] loopBack = Array.Empty<int>();
+
+        /// <summary>
+        /// Drops the locals and flow captures that no block reachable from block <paramref name="ordinal"/> names, and
+        /// the sockets no remaining name refers to, so that one long method's state does not grow with every socket
+        /// it ever made (the cost of each block's copy and join would grow with the method: quadratic). Blocks are in
+        /// source order and flow runs forward except along back edges (loops, backward gotos), so a name used last at
+        /// block u is dead at block b when u &lt; b and no back edge from b or later lands at or before u. Names a
+        /// lambda or local function captures are never dropped.
+        /// </summary>
+        private void Prune(int ordinal, FlowState state)
+        {
+            if (lastUse is null)
+            {
+                ComputeLiveness();
+            }
+
+            List<object>? dead = null;
+            foreach (var pair in state.Bindings)
+            {
+                if (pair.Key is ILocalSymbol or CaptureId
+                    && !(pair.Key is ISymbol symbol && captured.Contains(symbol))
+                    && (!lastUse!.TryGetValue(pair.Key, out var last) || (last < ordinal && last < loopBack[ordinal])))
+                {
+                    (dead ??= new List<object>()).Add(pair.Key);
+                }
+            }
+
+            if (dead is null)
+            {
+                return;
+            }
+
+            foreach (var key in dead)
+            {
+                state.Bindings.Remove(key);
+            }
+
+            var referenced = new HashSet<int>();
+            foreach (var ids in state.Bindings.Values)
+            {
+                foreach (var id in ids)
+                {
+                    referenced.Add(id);
+                }
+            }
+
+            List<int>? unreachable = null;
+            foreach (var id in state.Facts.Keys)
+            {
+                if (id >= 0 && !referenced.Contains(id))
+                {
+                    (unreachable ??= new List<int>()).Add(id);
+                }
+            }
+
+            if (unreachable is not null)
+            {
+                foreach (var id in unreachable)
+                {
+                    state.Facts.Remove(id);
+                }
+            }
+        }
+
+        private void ComputeLiveness()
+        {
+            var blocks = cfg.Blocks;
+            lastUse = new Dictionary<object, int>(KeyComparer.Instance);
+            loopBack = new int[blocks.Length + 1];
+            for (var i = 0; i < loopBack.Length; i++)
+            {
+                loopBack[i] = int.MaxValue;
+            }
+
+            foreach (var block in blocks)
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                foreach (var operation in block.Operations)
+                {
+                    NoteUses(operation, block.Ordinal);
+                }
+
+                if (block.BranchValue is { } branchValue)
+                {
+                    NoteUses(branchValue, block.Ordinal);
+                }
+
+                foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
+                {
+                    if (branch?.Destination is { } destination && destination.Ordinal <= block.Ordinal)
+                    {
+                        loopBack[block.Ordinal] = Math.Min(loopBack[block.Ordinal], destination.Ordinal);
+                    }
+                }
+            }
+
+            for (var i = blocks.Length - 2; i >= 0; i--)
+            {
+                loopBack[i] = Math.Min(loopBack[i], loopBack[i + 1]);
+            }
+        }
+
+        private void NoteUses(IOperation root, int ordinal)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                object? key = operation switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IFlowCaptureReferenceOperation reference => reference.Id,
+                    IFlowCaptureOperation capture => capture.Id,
+                    _ => null,
+                };
+
+                if (key is not null)
+                {
+                    lastUse![key] = ordinal;
+                }
+            }
+        }
 
         /// <summary>On the branch where a socket is null there is no socket: it adds no state to the join (the null check of a using's finally must not hide its Dispose).</summary>
         protected override void Refine(BasicBlock block, IOperation branchValue, FlowState state, bool conditionValue)
@@ -297,6 +471,12 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>A name that other code may change: its sockets become unknown and the name may refer to another one.</summary>
         private void Forget(object key, IOperation site, FlowState state)
         {
+            if (key is IFieldSymbol summarizedField && fieldFacts.TryGetValue(summarizedField, out var summary))
+            {
+                ForgetSummarized(summarizedField, summary, site, state);
+                return;
+            }
+
             if (state.Bindings.TryGetValue(key, out var ids))
             {
                 Escape(ids, state);
@@ -315,6 +495,34 @@ namespace SocketAnalyzers.Lifecycle
             {
                 state.Bindings.Remove(key);
             }
+        }
+
+        /// <summary>
+        /// Other code of the class may have run (a helper, a lambda): a summarised field is again in one of the states the
+        /// class can leave it in. A readonly field still holds the same socket (only constructors can replace it), whose
+        /// state may have moved; any other field may hold another socket, in one of those states.
+        /// </summary>
+        private void ForgetSummarized(IFieldSymbol field, SocketFacts summary, IOperation site, FlowState state)
+        {
+            var ids = state.Bindings.TryGetValue(field, out var bound) ? bound : EntryOf(field) is int entry ? new[] { entry } : null;
+            if (field.IsReadOnly && ids is not null)
+            {
+                foreach (var id in ids)
+                {
+                    if (id != FlowState.Unknown)
+                    {
+                        state.Facts[id] = state.GetFacts(id).Join(summary);
+                        summarized.Add(id);
+                    }
+                }
+
+                return;
+            }
+
+            Escape(ids, state);
+            var fresh = NewObject(new PairKey(site, field), summary, field, state);
+            summarized.Add(fresh[0]);
+            Bind(field, fresh, state);
         }
 
         /// <summary>A lambda was created or a local function called: every name they use may have changed.</summary>
@@ -976,7 +1184,7 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             string? chosen = null;
-            foreach (var rule in Precedence)
+            foreach (var rule in AllSummarized(receiver) ? SummaryPrecedence : Precedence)
             {
                 if (broken.Contains(rule))
                 {
@@ -998,6 +1206,12 @@ namespace SocketAnalyzers.Lifecycle
 
             var socketName = Display(instance);
             var stateText = SocketStateText.Describe(facts.States, type);
+            if (containingType is not null && AllSummarized(receiver))
+            {
+                // The state comes from the class's field summary: say that no method of the class does the missing step.
+                stateText += ClassClause(chosen, type, containingType);
+            }
+
             var properties = ImmutableDictionary<string, string?>.Empty;
             object[] arguments;
             switch (chosen)
@@ -1027,6 +1241,35 @@ namespace SocketAnalyzers.Lifecycle
 
             findings.Add(new LifecycleFinding(chosen, location, arguments, properties));
             return chosen;
+        }
+
+        private bool AllSummarized(int[] receiver)
+        {
+            foreach (var id in receiver)
+            {
+                if (!summarized.Contains(id))
+                {
+                    return false;
+                }
+            }
+
+            return receiver.Length > 0;
+        }
+
+        /// <summary>" (no method of 'Server' starts it)": what no method of the class does, for a summarised field.</summary>
+        private static string ClassClause(string rule, SocketModelType type, INamedTypeSymbol containingType)
+        {
+            var step = rule switch
+            {
+                RuleIdentifiers.ListenWithoutBind => "binds it",
+                RuleIdentifiers.AcceptWithoutListen => type == SocketModelType.TcpListener ? "starts it" : "makes it listen",
+                RuleIdentifiers.IoOnUnconnectedSocket => "connects it",
+                _ => null,
+            };
+
+            return step is null
+                ? $" (in every state the methods of '{containingType.Name}' can leave it in)"
+                : $" (no method of '{containingType.Name}' {step})";
         }
 
         /// <summary>How a message names the socket: the receiver as written (<c>listener</c>, <c>listener.Server</c>, <c>this.socket</c>).</summary>

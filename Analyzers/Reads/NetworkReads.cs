@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Reads
 {
@@ -23,10 +24,10 @@ namespace SocketAnalyzers.Reads
         ReceivedBytes,
     }
 
-    /// <summary>One read API family: every overload with this name on this owner.</summary>
+    /// <summary>One read as the read rules see it: made from a catalogue row's read facet (<see cref="Model.ApiRow.Reads"/>).</summary>
     internal sealed class ReadApi
     {
-        public ReadApi(string name, ReadOwner owner, CountShape shape = CountShape.Int32, bool datagram = false, bool apmEnd = false, bool atLeast = false)
+        public ReadApi(string name, ReadOwner owner, CountShape shape = CountShape.Int32, bool datagram = false, bool apmEnd = false, bool atLeast = false, bool? isAsync = null)
         {
             Name = name;
             Owner = owner;
@@ -34,6 +35,7 @@ namespace SocketAnalyzers.Reads
             IsDatagram = datagram;
             IsApmEnd = apmEnd;
             IsAtLeast = atLeast;
+            IsAsync = isAsync ?? name.EndsWith("Async", System.StringComparison.Ordinal);
         }
 
         public string Name { get; }
@@ -52,7 +54,7 @@ namespace SocketAnalyzers.Reads
         public bool IsAtLeast { get; }
 
         /// <summary>The task-returning form (<c>…Async</c>), whose count comes from <c>await</c>.</summary>
-        public bool IsAsync => Name.EndsWith("Async", System.StringComparison.Ordinal);
+        public bool IsAsync { get; }
     }
 
     /// <summary>A network read found in code, with its parts.</summary>
@@ -86,37 +88,15 @@ namespace SocketAnalyzers.Reads
     }
 
     /// <summary>
-    /// The model of network reads: which calls return a byte count that the caller must use. Data, not code:
-    /// a new read API is one line in <see cref="Table"/>; every overload of a listed name counts when its result
-    /// is a count (<see cref="CountShape"/>), so <c>Socket.ReceiveAsync(SocketAsyncEventArgs)</c>, which returns
-    /// <c>bool</c>, is not a read here.
+    /// The network reads: which calls return a byte count that the caller must use. The data is the read facet of
+    /// <see cref="SocketApiCatalogue"/> (rows selected by parameter types, buffer and size by ordinal); this class
+    /// finds a read's parts in code. An overload that returns no count (<c>Socket.ReceiveAsync(SocketAsyncEventArgs)</c>,
+    /// which returns <c>bool</c>) has no read row.
     /// </summary>
     internal sealed class NetworkReads
     {
-        /// <summary>Every read API whose result is the number of bytes placed in the buffer.</summary>
-        public static readonly ImmutableArray<ReadApi> Table = ImmutableArray.Create(
-            new ReadApi("Receive", ReadOwner.Socket),
-            new ReadApi("ReceiveAsync", ReadOwner.Socket),
-            new ReadApi("EndReceive", ReadOwner.Socket, apmEnd: true),
-            new ReadApi("ReceiveFrom", ReadOwner.Socket, datagram: true),
-            new ReadApi("ReceiveFromAsync", ReadOwner.Socket, CountShape.ReceivedBytes, datagram: true),
-            new ReadApi("EndReceiveFrom", ReadOwner.Socket, datagram: true, apmEnd: true),
-            new ReadApi("ReceiveMessageFrom", ReadOwner.Socket, datagram: true),
-            new ReadApi("ReceiveMessageFromAsync", ReadOwner.Socket, CountShape.ReceivedBytes, datagram: true),
-            new ReadApi("EndReceiveMessageFrom", ReadOwner.Socket, datagram: true, apmEnd: true),
-            new ReadApi("Read", ReadOwner.Stream),
-            new ReadApi("ReadAsync", ReadOwner.Stream),
-            new ReadApi("EndRead", ReadOwner.Stream, apmEnd: true),
-            new ReadApi("ReadAtLeast", ReadOwner.Stream, atLeast: true),
-            new ReadApi("ReadAtLeastAsync", ReadOwner.Stream, atLeast: true));
-
-        /// <summary>Calls that give a <see cref="System.IO.Stream"/> over a connected socket.</summary>
-        private static readonly ImmutableArray<(string Type, string Member)> NetworkStreamSources = ImmutableArray.Create(
-            ("System.Net.Sockets.TcpClient", "GetStream"));
-
-        private static readonly Dictionary<string, ReadApi> ByName = CreateIndex();
-
         private readonly KnownSymbols symbols;
+        private readonly CatalogueIndex catalogue;
         private readonly INamedTypeSymbol? receiveFromResult;
         private readonly INamedTypeSymbol? receiveMessageFromResult;
         private readonly INamedTypeSymbol? memoryOfT;
@@ -129,6 +109,7 @@ namespace SocketAnalyzers.Reads
         public NetworkReads(KnownSymbols symbols)
         {
             this.symbols = symbols;
+            catalogue = symbols.Catalogue;
             var compilation = symbols.Compilation;
             receiveFromResult = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketReceiveFromResult");
             receiveMessageFromResult = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketReceiveMessageFromResult");
@@ -149,7 +130,7 @@ namespace SocketAnalyzers.Reads
         public NetworkRead? TryGetRead(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (!ByName.TryGetValue(method.Name, out var api) || method.IsStatic || invocation.Instance is null)
+            if (method.IsStatic || invocation.Instance is null || catalogue.Facts(method) is not { Read: { } read, ReadApi: { } api })
             {
                 return null;
             }
@@ -159,46 +140,15 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            if (api.Owner == ReadOwner.Socket)
-            {
-                if (!KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Socket))
-                {
-                    return null;
-                }
-            }
-            else if (!KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Stream) || !IsNetworkStream(invocation.Instance))
+            if (api.Owner == ReadOwner.Stream && !IsNetworkStream(invocation.Instance))
             {
                 return null;
             }
 
-            IOperation? buffer = null, offset = null, count = null;
-            foreach (var argument in invocation.Arguments)
-            {
-                var parameter = argument.Parameter;
-                if (parameter is null)
-                {
-                    continue;
-                }
-
-                if (buffer is null && IsBufferType(parameter.Type))
-                {
-                    buffer = argument.Value;
-                }
-                else if (buffer is not null && parameter.Type.SpecialType == SpecialType.System_Int32 && parameter.RefKind == RefKind.None)
-                {
-                    // (buffer, offset, size) or (buffer, size): the last int is the size.
-                    if (parameter.Name is "offset")
-                    {
-                        offset = argument.Value;
-                    }
-                    else if (parameter.Name is "size" or "count" && count is null)
-                    {
-                        count = argument.Value;
-                    }
-                }
-            }
-
-            if (api.IsAtLeast && FillsWholeBuffer(invocation, buffer))
+            var buffer = CatalogueIndex.Argument(invocation, read.Buffer);
+            var offset = CatalogueIndex.Argument(invocation, read.Offset);
+            var count = CatalogueIndex.Argument(invocation, read.Size);
+            if (api.IsAtLeast && FillsWholeBuffer(invocation, buffer, read))
             {
                 // ReadAtLeast(buf, buf.Length) fills the buffer or throws: an exact read.
                 return null;
@@ -208,26 +158,19 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>True for <c>ReadAtLeast(buf, buf.Length)</c> that throws at end of stream (the default).</summary>
-        private static bool FillsWholeBuffer(IInvocationOperation invocation, IOperation? buffer)
+        private static bool FillsWholeBuffer(IInvocationOperation invocation, IOperation? buffer, ReadFacet read)
         {
             if (buffer is null)
             {
                 return false;
             }
 
-            IOperation? minimum = null;
-            foreach (var argument in invocation.Arguments)
+            if (CatalogueIndex.Argument(invocation, read.ThrowOnEnd) is { ConstantValue: { HasValue: true, Value: false } })
             {
-                if (argument.Parameter?.Name == "throwOnEndOfStream" && argument.Value.ConstantValue is { HasValue: true, Value: false })
-                {
-                    return false;
-                }
-
-                if (argument.Parameter?.Name == "minimumBytes")
-                {
-                    minimum = argument.Value.WalkDownConversions();
-                }
+                return false;
             }
+
+            var minimum = CatalogueIndex.Argument(invocation, read.Minimum)?.WalkDownConversions();
 
             var root = Variable(buffer.WalkDownConversions());
             return root is not null
@@ -342,15 +285,12 @@ namespace SocketAnalyzers.Reads
         {
             switch (value)
             {
-                case IPropertyReferenceOperation { Property.Name: "Client" } property:
-                    return KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, symbols.UdpClient);
+                case IPropertyReferenceOperation property:
+                    return catalogue.Facts(property.Property) is { DatagramSocket: true };
                 case IObjectCreationOperation creation when KnownSymbols.IsOrDerivesFrom(creation.Type, symbols.Socket):
                     foreach (var argument in creation.Arguments)
                     {
-                        var v = argument.Value.WalkDownConversions();
-                        if (v is IFieldReferenceOperation field && field.Field.HasConstantValue
-                            && (field.Field.Name is "Dgram" && field.Field.ContainingType.Name == "SocketType"
-                                || field.Field.Name is "Udp" && field.Field.ContainingType.Name == "ProtocolType"))
+                        if (argument.Value.WalkDownConversions() is IFieldReferenceOperation field && catalogue.Facts(field.Field) is { DatagramSocket: true })
                         {
                             return true;
                         }
@@ -362,24 +302,14 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        private bool IsNetworkStreamType(ITypeSymbol? type)
-            => KnownSymbols.IsOrDerivesFrom(type, symbols.NetworkStream)
-                || KnownSymbols.IsOrDerivesFrom(type, symbols.AuthenticatedStream);
+        private bool IsNetworkStreamType(ITypeSymbol? type) => catalogue.IsStreamOverSocketType(type);
 
         private bool IsNetworkStreamSource(IOperation value)
         {
             switch (value)
             {
                 case IInvocationOperation call:
-                    foreach (var (type, member) in NetworkStreamSources)
-                    {
-                        if (call.TargetMethod.Name == member && call.TargetMethod.ContainingType.ToDisplayString() == type)
-                        {
-                            return true;
-                        }
-                    }
-
-                    return IsNetworkStreamType(call.TargetMethod.ReturnType);
+                    return catalogue.Facts(call.TargetMethod) is { StreamOverSocket: true } || IsNetworkStreamType(call.TargetMethod.ReturnType);
                 case IObjectCreationOperation creation:
                     return IsNetworkStreamType(creation.Type);
                 default:
@@ -394,29 +324,49 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public static List<IOperation> AssignedValues(IOperation anywhere, ILocalSymbol local)
         {
-            var result = new List<IOperation>();
-            var root = anywhere.Root();
+            // One walk per body, shared by every read of it: asking per read rescanned the whole body each time.
+            var index = AssignmentsByBody.GetValue(anywhere.Root(), IndexAssignments);
+            return index.TryGetValue(local, out var values) && values is not null ? new List<IOperation>(values) : new List<IOperation>();
+        }
+
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>?>> AssignmentsByBody = new();
+
+        /// <summary>Per local of the body: its assigned values in tree order, or null when it is also written another way.</summary>
+        private static Dictionary<ILocalSymbol, List<IOperation>?> IndexAssignments(IOperation root)
+        {
+            var index = new Dictionary<ILocalSymbol, List<IOperation>?>(SymbolEqualityComparer.Default);
             foreach (var op in root.DescendantsAndSelf())
             {
                 switch (op)
                 {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    case IVariableDeclaratorOperation declarator:
                         var init = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
                         if (init is not null)
                         {
-                            result.Add(init.Value);
+                            Add(declarator.Symbol, init.Value);
                         }
 
                         break;
-                    case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local):
-                        result.Add(assignment.Value);
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                        Add(target.Local, assignment.Value);
                         break;
-                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsOtherWrite(reference):
-                        return new List<IOperation>();
+                    case ILocalReferenceOperation reference when IsOtherWrite(reference):
+                        index[reference.Local] = null;
+                        break;
                 }
             }
 
-            return result;
+            return index;
+
+            void Add(ILocalSymbol local, IOperation value)
+            {
+                if (!index.TryGetValue(local, out var values))
+                {
+                    index[local] = values = new List<IOperation>();
+                }
+
+                values?.Add(value);
+            }
         }
 
         private static bool IsOtherWrite(ILocalReferenceOperation reference)
@@ -486,16 +436,5 @@ namespace SocketAnalyzers.Reads
 
         private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? expected)
             => expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
-
-        private static Dictionary<string, ReadApi> CreateIndex()
-        {
-            var index = new Dictionary<string, ReadApi>(System.StringComparer.Ordinal);
-            foreach (var api in Table)
-            {
-                index[api.Name] = api;
-            }
-
-            return index;
-        }
     }
 }

@@ -79,6 +79,11 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this))
+                {
+                    continue;
+                }
+
                 var input = await LoadAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
                 if (input is null)
                 {
@@ -102,7 +107,10 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
             foreach (var diagnostic in diagnostics.OrderByDescending(d => d.Location.SourceSpan.Start))
             {
                 var input = await LoadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
-                var offer = input is null ? null : Offers(input).FirstOrDefault(o => o.Key == key);
+                // The shape asked for where this finding has it, else the finding's first: one Fix All fixes every
+                // finding, whichever finding's action it started from (see PerDiagnosticFixAll).
+                var offers = input is null ? new List<ByteOrderFixOffer>() : Offers(input).ToList();
+                var offer = offers.FirstOrDefault(o => o.Key == key) ?? offers.FirstOrDefault();
                 offer?.Apply(editor, namespaces);
             }
 

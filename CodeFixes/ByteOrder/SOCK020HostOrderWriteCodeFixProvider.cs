@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -22,7 +21,7 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
     /// writes little-endian on every CPU, so reversing gives big-endian everywhere.</item>
     /// </list>
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK020HostOrderWriteCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK020HostOrderWriteCodeFixProvider))]
     public sealed class SOCK020HostOrderWriteCodeFixProvider : ByteOrderCodeFix
     {
         public const string BinaryPrimitivesKey = "SOCK020.BinaryPrimitives";

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,7 +19,7 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
     /// reads little-endian on every CPU, so reversing gives the big-endian value everywhere.</item>
     /// </list>
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK021HostOrderReadCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK021HostOrderReadCodeFixProvider))]
     public sealed class SOCK021HostOrderReadCodeFixProvider : ByteOrderCodeFix
     {
         public const string BinaryPrimitivesKey = "SOCK021.BinaryPrimitives";

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,46 +17,48 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
     /// SOCK022: removes the byte-order conversion of a port, and the casts it needed. When the conversion is the
     /// value of a local, the fix is offered only if every use of that local is a host-order port.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK022PortConvertedTwiceCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK022PortConvertedTwiceCodeFixProvider))]
     public sealed class SOCK022PortConvertedTwiceCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "SOCK022.RemoveConversion";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.PortConvertedTwice);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, EquivalenceKey);
+
+        public override FixAllProvider GetFixAllProvider() => FixAll;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var node = await CodeFixHelpers.FindDiagnosticNodeAsync(context, context.CancellationToken).ConfigureAwait(false);
-            if (node is not InvocationExpressionSyntax conversionSyntax)
+            foreach (var diagnostic in context.Diagnostics)
             {
-                return;
-            }
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this)
+                    || await FixAsync(context.Document, diagnostic, EquivalenceKey, context.CancellationToken).ConfigureAwait(false) is not { } changed)
+                {
+                    continue;
+                }
 
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (model?.GetOperation(conversionSyntax, context.CancellationToken) is not IInvocationOperation conversion
+                context.RegisterCodeFix(CodeAction.Create("Pass the port unconverted", _ => Task.FromResult(changed), EquivalenceKey), diagnostic);
+            }
+        }
+
+        internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (key != EquivalenceKey || root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax conversionSyntax
+                || model.GetOperation(conversionSyntax, cancellationToken) is not IInvocationOperation conversion
                 || conversion.Arguments.Length != 1)
             {
-                return;
+                return null;
             }
 
-            var diagnostic = context.Diagnostics[0];
             diagnostic.Properties.TryGetValue(SOCK022PortConvertedTwiceAnalyzer.WhereProperty, out var where);
             (SyntaxNode Old, ExpressionSyntax New)? edit = where == "Local"
                 ? LocalEdit(conversion, model)
                 : ArgumentEdit(conversion, model);
-            if (edit is not { } e)
-            {
-                return;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Pass the port unconverted",
-                    ct => ReplaceAsync(context.Document, e.Old, e.New, ct),
-                    EquivalenceKey),
-                diagnostic);
+            return edit is { } e ? document.WithSyntaxRoot(root.ReplaceNode(e.Old, e.New)) : null;
         }
 
         /// <summary>The whole port argument becomes the unconverted value, without the casts the conversion needed.</summary>
@@ -125,7 +126,7 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
                     continue;
                 }
 
-                if (reference.WalkUpConversions(out _) is not IArgumentOperation { Parameter.Name: ByteOrderTables.PortParameter } use
+                if (reference.WalkUpConversions(out _) is not IArgumentOperation { Parameter: { } port } use || !symbols.IsHostOrderPort(port)
                     || (use.Parent switch
                     {
                         IInvocationOperation call => symbols.HostOrderPortApi(call.TargetMethod),
@@ -153,12 +154,6 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
             }
 
             return (invocation, replacement.WithTriviaFrom(invocation));
-        }
-
-        private static async Task<Document> ReplaceAsync(Document document, SyntaxNode old, ExpressionSyntax replacement, CancellationToken cancellationToken)
-        {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            return root is null ? document : document.WithSyntaxRoot(root.ReplaceNode(old, replacement));
         }
     }
 }

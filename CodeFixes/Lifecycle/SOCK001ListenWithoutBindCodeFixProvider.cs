@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,42 +10,44 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SocketAnalyzers.CodeFixes.Lifecycle
 {
     /// <summary>SOCK001: when the same socket is bound later in the same block, move that <c>Bind</c> before <c>Listen</c>.</summary>
-    [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(SOCK001ListenWithoutBindCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(SOCK001ListenWithoutBindCodeFixProvider))]
     public sealed class SOCK001ListenWithoutBindCodeFixProvider : CodeFixProvider
     {
         public const string EquivalenceKey = "SOCK001.MoveBind";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ListenWithoutBind);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, EquivalenceKey);
+
+        public override FixAllProvider GetFixAllProvider() => FixAll;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var node = await CodeFixHelpers.FindDiagnosticNodeAsync(context, context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (model is null || FindBind(node, model, context.CancellationToken) is not { } found)
-            {
-                return;
-            }
-
             foreach (var diagnostic in context.Diagnostics)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Move Bind before Listen",
-                        cancellationToken => MoveAsync(context.Document, node!, cancellationToken),
-                        EquivalenceKey),
-                    diagnostic);
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this)
+                    || await FixAsync(context.Document, diagnostic, EquivalenceKey, context.CancellationToken).ConfigureAwait(false) is not { } changed)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(CodeAction.Create("Move Bind before Listen", _ => Task.FromResult(changed), EquivalenceKey), diagnostic);
             }
         }
 
-        private static async Task<Document> MoveAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+        internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null || FindBind(node, model, cancellationToken) is not { } found)
+            if (key != EquivalenceKey || root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
             {
-                return document;
+                return null;
+            }
+
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (FindBind(node, model, cancellationToken) is not { } found)
+            {
+                return null;
             }
 
             var (block, listen, bind) = found;
@@ -54,7 +55,7 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
             var bindIndex = block.Statements.IndexOf(bind);
             if (listenIndex < 0 || bindIndex <= listenIndex)
             {
-                return document;
+                return null;
             }
 
             var statements = block.Statements.RemoveAt(bindIndex).Insert(listenIndex, bind);

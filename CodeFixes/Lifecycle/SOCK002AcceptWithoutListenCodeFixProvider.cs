@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,7 +11,7 @@ using SocketAnalyzers.Lifecycle;
 namespace SocketAnalyzers.CodeFixes.Lifecycle
 {
     /// <summary>SOCK002: insert <c>Listen()</c> (a <c>Socket</c>) or <c>Start()</c> (a <c>TcpListener</c>) before the statement that accepts.</summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK002AcceptWithoutListenCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK002AcceptWithoutListenCodeFixProvider))]
     public sealed class SOCK002AcceptWithoutListenCodeFixProvider : CodeFixProvider
     {
         public const string ListenKey = "SOCK002.InsertListen";
@@ -20,45 +19,55 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.AcceptWithoutListen);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, ListenKey, StartKey);
+
+        public override FixAllProvider GetFixAllProvider() => FixAll;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var node = await CodeFixHelpers.FindDiagnosticNodeAsync(context, context.CancellationToken).ConfigureAwait(false);
-            var invocation = LifecycleFixHelpers.FindInvocation(node);
-            if (invocation is null || LifecycleFixHelpers.SimpleReceiver(invocation) is null || LifecycleFixHelpers.StatementInBlock(invocation) is null)
-            {
-                return;
-            }
-
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(SocketStateAnalysis.CallFirstProperty, out var call) || call is not ("Listen" or "Start"))
+                // The analyzer says which call the socket needs first: Listen (a Socket) or Start (a TcpListener).
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this) || KeyOf(diagnostic) is not { } key
+                    || await FixAsync(context.Document, diagnostic, key, context.CancellationToken).ConfigureAwait(false) is not { } changed)
                 {
                     continue;
                 }
 
                 context.RegisterCodeFix(
-                    CodeAction.Create(
-                        call == "Start" ? "Start the listener before accepting" : "Call Listen() before accepting",
-                        cancellationToken => InsertAsync(context.Document, invocation, call, cancellationToken),
-                        call == "Start" ? StartKey : ListenKey),
+                    CodeAction.Create(key == StartKey ? "Start the listener before accepting" : "Call Listen() before accepting", _ => Task.FromResult(changed), key),
                     diagnostic);
             }
         }
 
-        private static async Task<Document> InsertAsync(Document document, InvocationExpressionSyntax invocation, string call, CancellationToken cancellationToken)
+        private static string? KeyOf(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(SocketStateAnalysis.CallFirstProperty, out var call)
+                ? call switch
+                {
+                    "Listen" => ListenKey,
+                    "Start" => StartKey,
+                    _ => null,
+                }
+                : null;
+
+        internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || LifecycleFixHelpers.SimpleReceiver(invocation) is not { } receiver
+            if (KeyOf(diagnostic) != key || root is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            {
+                return null;
+            }
+
+            var invocation = LifecycleFixHelpers.FindInvocation(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
+            if (invocation is null || LifecycleFixHelpers.SimpleReceiver(invocation) is not { } receiver
                 || LifecycleFixHelpers.StatementInBlock(invocation) is not { Parent: BlockSyntax block } statement)
             {
-                return document;
+                return null;
             }
 
             var inserted = SyntaxFactory.ExpressionStatement(
                     SyntaxFactory.InvocationExpression(
-                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), SyntaxFactory.IdentifierName(call))))
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), SyntaxFactory.IdentifierName(key == StartKey ? "Start" : "Listen"))))
                 .WithLeadingTrivia(LifecycleFixHelpers.Indentation(statement))
                 .WithTrailingTrivia(LifecycleFixHelpers.EndOfLine(statement));
             var statements = block.Statements.Insert(block.Statements.IndexOf(statement), inserted);

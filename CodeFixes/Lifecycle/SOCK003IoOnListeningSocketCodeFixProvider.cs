@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -18,7 +17,7 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
     /// block, the receiver switches to it; when the accept's result is discarded, it is captured
     /// (<c>using Socket client = server.Accept();</c>) and used.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK003IoOnListeningSocketCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK003IoOnListeningSocketCodeFixProvider))]
     public sealed class SOCK003IoOnListeningSocketCodeFixProvider : CodeFixProvider
     {
         public const string UseAcceptedKey = "SOCK003.UseAcceptedSocket";
@@ -26,35 +25,50 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.IoOnListeningSocket);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, UseAcceptedKey, CaptureAcceptedKey);
+
+        public override FixAllProvider GetFixAllProvider() => FixAll;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var node = await CodeFixHelpers.FindDiagnosticNodeAsync(context, context.CancellationToken).ConfigureAwait(false);
             var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (node is null || model is null || Plan(node, model, context.CancellationToken) is not { } plan)
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (model is null || root is null)
             {
                 return;
             }
 
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this) || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+                    || Plan(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), model, context.CancellationToken) is not { } plan)
+                {
+                    continue;
+                }
+
+                // One shape per finding, decided by the code: switch to the accepted socket's variable, or capture it first.
+                var key = plan.Discarded is null ? UseAcceptedKey : CaptureAcceptedKey;
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         plan.Discarded is null ? $"Use the accepted socket '{plan.Name}'" : "Keep the socket Accept returns and use it",
-                        cancellationToken => ApplyAsync(context.Document, node, cancellationToken),
-                        plan.Discarded is null ? UseAcceptedKey : CaptureAcceptedKey),
+                        cancellationToken => ApplyAsync(context.Document, diagnostic, key, cancellationToken),
+                        key),
                     diagnostic);
             }
         }
 
-        private static async Task<Document> ApplyAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
+            => await FixAsync(document, diagnostic, key, cancellationToken).ConfigureAwait(false) ?? document;
+
+        internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null || Plan(node, model, cancellationToken) is not { } plan)
+            if (root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+                || Plan(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), model, cancellationToken) is not { } plan
+                || key != (plan.Discarded is null ? UseAcceptedKey : CaptureAcceptedKey))
             {
-                return document;
+                return null;
             }
 
             ExpressionSyntax replacement = SyntaxFactory.IdentifierName(plan.Name);

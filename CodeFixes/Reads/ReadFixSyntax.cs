@@ -13,70 +13,13 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace SocketAnalyzers.CodeFixes.Reads
 {
-    /// <summary>One fix applied to one diagnostic: the changed document, or null when the fix does not apply.</summary>
-    internal delegate Task<Document?> SingleFix(Document document, Diagnostic diagnostic, string equivalenceKey, CancellationToken cancellationToken);
-
     /// <summary>
     /// The syntax the read fixes share: a fresh variable name, the statement that leaves a loop or the method at end of
-    /// stream, inserting statements after a statement (wrapping an embedded one in a block), adding a using directive,
-    /// and a Fix All that applies the single fix diagnostic by diagnostic, from the end of the document up, so that
-    /// names chosen by one fix are seen by the next.
+    /// stream, inserting statements after a statement (wrapping an embedded one in a block), adding a using directive.
+    /// (Fix All is <see cref="PerDiagnosticFixAll"/>.)
     /// </summary>
     internal static class ReadFixSyntax
     {
-        /// <summary>
-        /// A Fix All (document, project, solution) that runs <paramref name="fix"/> once per diagnostic in document
-        /// order, each on the document the previous one left, so that it gives what fixing one at a time gives. The
-        /// diagnostics' nodes are found again through annotations after each edit.
-        /// </summary>
-        public static FixAllProvider SequentialFixAll(SingleFix fix)
-            => FixAllProvider.Create(
-                async (context, document, diagnostics) =>
-                {
-                    var key = context.CodeActionEquivalenceKey ?? string.Empty;
-                    var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-                    if (root is null)
-                    {
-                        return document;
-                    }
-
-                    var ordered = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
-                    var marks = new List<(SyntaxAnnotation Mark, Diagnostic Diagnostic)>();
-                    var nodes = new Dictionary<SyntaxNode, SyntaxAnnotation>();
-                    foreach (var diagnostic in ordered)
-                    {
-                        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                        if (!nodes.ContainsKey(node))
-                        {
-                            var mark = new SyntaxAnnotation("SocketAnalyzers.FixAll");
-                            nodes[node] = mark;
-                            marks.Add((mark, diagnostic));
-                        }
-                    }
-
-                    var current = document.WithSyntaxRoot(root.ReplaceNodes(nodes.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(nodes[original])));
-                    foreach (var (mark, diagnostic) in marks)
-                    {
-                        context.CancellationToken.ThrowIfCancellationRequested();
-                        var currentRoot = await current.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-                        var node = currentRoot?.GetAnnotatedNodes(mark).FirstOrDefault();
-                        if (node is null)
-                        {
-                            continue;
-                        }
-
-                        var moved = Diagnostic.Create(diagnostic.Descriptor, Location.Create(node.SyntaxTree, node.Span), diagnostic.Properties);
-                        var changed = await fix(current, moved, key, context.CancellationToken).ConfigureAwait(false);
-                        if (changed is not null)
-                        {
-                            current = changed;
-                        }
-                    }
-
-                    return current;
-                },
-                ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution));
-
         /// <summary><paramref name="baseName"/>, or with a number, so that it clashes with no name visible at or declared in the member around <paramref name="node"/>.</summary>
         public static string UniqueName(SemanticModel model, SyntaxNode node, string baseName)
         {
@@ -176,17 +119,33 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     Block(exit))
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
+        /// <summary>The line break the document already uses (LF when it has none): a fix must not bring CRLF into an LF file.</summary>
+        public static SyntaxTrivia NewLineOf(SyntaxNode node)
+        {
+            var first = node.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            return first.IsKind(SyntaxKind.EndOfLineTrivia) ? first : LineFeed;
+        }
+
         /// <summary>
         /// Replaces <paramref name="statement"/> by <paramref name="replacement"/>: in its statement list, or, for an
-        /// embedded statement (<c>if (x) s.Receive(b);</c>), by a block.
+        /// embedded statement (<c>if (x) s.Receive(b);</c>), by a block. The comment after the statement
+        /// (<c>s.Receive(b); // the reply</c>) stays on the replacement statement that stands for it,
+        /// <paramref name="originalIndex"/> (the last by default), not on a check inserted after it.
         /// </summary>
-        public static SyntaxNode ReplaceStatement(SyntaxNode root, StatementSyntax statement, IReadOnlyList<StatementSyntax> replacement, bool blankLineAfter = true)
+        public static SyntaxNode ReplaceStatement(SyntaxNode root, StatementSyntax statement, IReadOnlyList<StatementSyntax> replacement, bool blankLineAfter = true, int originalIndex = -1)
         {
-            var first = replacement[0].WithLeadingTrivia(statement.GetLeadingTrivia());
-            var last = replacement[replacement.Count - 1].WithTrailingTrivia(statement.GetTrailingTrivia());
+            var originalTrailing = statement.GetTrailingTrivia();
+            var index = originalIndex >= 0 && originalIndex < replacement.Count ? originalIndex : replacement.Count - 1;
             var list = new List<StatementSyntax>(replacement);
-            list[0] = first;
-            list[list.Count - 1] = list.Count == 1 ? first.WithTrailingTrivia(statement.GetTrailingTrivia()) : last;
+            list[0] = list[0].WithLeadingTrivia(statement.GetLeadingTrivia());
+            list[index] = list[index].WithTrailingTrivia(originalTrailing);
+            if (index != list.Count - 1)
+            {
+                // The last statement ends the line the original ended.
+                var endOfLine = originalTrailing.LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                list[list.Count - 1] = list[list.Count - 1].WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : CarriageReturnLineFeed);
+            }
+
             for (var i = 0; i < list.Count; i++)
             {
                 list[i] = list[i].WithAdditionalAnnotations(Formatter.Annotation);
@@ -199,7 +158,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 {
                     // A blank line between the inserted check and the code that follows it.
                     var endOfLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-                    var trailing = list[list.Count - 1].GetTrailingTrivia().Add(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : CarriageReturnLineFeed);
+                    var trailing = list[list.Count - 1].GetTrailingTrivia().Add(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : NewLineOf(root));
                     list[list.Count - 1] = list[list.Count - 1].WithTrailingTrivia(trailing);
                 }
 
@@ -210,7 +169,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             {
                 // Top-level statements: one global statement each, one per line, a blank line after the check.
                 var endOfLine = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-                var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : CarriageReturnLineFeed;
+                var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : NewLineOf(root);
                 for (var i = 0; i < list.Count; i++)
                 {
                     if (i > 0)
@@ -264,7 +223,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
             if (usings.Count == 0)
             {
-                return unit.WithUsings(unit.Usings.Add(directive.WithTrailingTrivia(CarriageReturnLineFeed, CarriageReturnLineFeed)));
+                return unit.WithUsings(unit.Usings.Add(directive.WithTrailingTrivia(NewLineOf(root), NewLineOf(root))));
             }
 
             directive = directive.WithTrailingTrivia(usings[Math.Min(index, usings.Count - 1)].GetTrailingTrivia());

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -8,6 +8,8 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SocketAnalyzers.Reads;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace SocketAnalyzers.CodeFixes.Reads
@@ -19,14 +21,14 @@ namespace SocketAnalyzers.CodeFixes.Reads
     /// says so. "Capture the count": <c>var received = …;</c> then <c>if (received == 0) break;</c> (or
     /// <c>return;</c>, <c>yield break;</c>, <c>throw new EndOfStreamException();</c> where no loop can be left).
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK010DiscardedReadCountCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK010DiscardedReadCountCodeFixProvider))]
     public sealed class SOCK010DiscardedReadCountCodeFixProvider : CodeFixProvider
     {
         public const string ReadExactlyKey = "SOCK010.ReadExactly";
 
         public const string CaptureCountKey = "SOCK010.CaptureCount";
 
-        private static readonly FixAllProvider FixAll = ReadFixSyntax.SequentialFixAll(FixAsync);
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, CaptureCountKey, ReadExactlyKey);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.DiscardedReadCount);
 
@@ -36,10 +38,25 @@ namespace SocketAnalyzers.CodeFixes.Reads
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this))
+                {
+                    continue;
+                }
+
                 var site = await ReadSite.FindAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
                 if (site is null)
                 {
                     continue;
+                }
+
+                // Capture first: it keeps what the read does (reading exactly throws where the read returned fewer
+                // bytes), and nearly every finding has it, so a Fix All started from any finding's first action (as
+                // dotnet format does) makes the same choice every time.
+                if (CanCapture(site))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Capture the count and stop when it is 0 (end of stream)", ct => FixOrSameAsync(context.Document, diagnostic, CaptureCountKey, ct), CaptureCountKey),
+                        diagnostic);
                 }
 
                 if (CanReadExactly(site))
@@ -49,13 +66,6 @@ namespace SocketAnalyzers.CodeFixes.Reads
                         : "Read exactly (throws EndOfStreamException if the stream ends before the buffer is full)";
                     context.RegisterCodeFix(
                         CodeAction.Create(title, ct => FixOrSameAsync(context.Document, diagnostic, ReadExactlyKey, ct), ReadExactlyKey),
-                        diagnostic);
-                }
-
-                if (CanCapture(site))
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create("Capture the count and stop when it is 0 (end of stream)", ct => FixOrSameAsync(context.Document, diagnostic, CaptureCountKey, ct), CaptureCountKey),
                         diagnostic);
                 }
             }
@@ -113,11 +123,20 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 }
 
                 var statements = CaptureAndStop(site, statement, exit);
-                root = ReadFixSyntax.ReplaceStatement(site.Root, statement, statements);
+                var count = site.Local?.Name ?? ((LocalDeclarationStatementSyntax)statements[0]).Declaration.Variables[0].Identifier.ValueText;
+                var captureMark = new SyntaxAnnotation("SocketAnalyzers.SOCK010.Capture");
+                statements[0] = statements[0].WithAdditionalAnnotations(captureMark);
+                root = ReadFixSyntax.ReplaceStatement(site.Root, statement, statements, originalIndex: 0);
                 if (throws)
                 {
                     root = ReadFixSyntax.AddUsing(root, "System.IO");
                 }
+
+                var captured = await ReadFixSyntax.FinishAsync(document, root, cancellationToken).ConfigureAwait(false);
+                var bufferNames = site.Read.Buffer?.Syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText).ToList();
+                return bufferNames is { Count: > 0 }
+                    ? await UseCountInConsumersAsync(captured, captureMark, count, bufferNames, cancellationToken).ConfigureAwait(false)
+                    : captured;
             }
             else
             {
@@ -125,6 +144,54 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             return await ReadFixSyntax.FinishAsync(document, root, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Where the read whose count was discarded also fed a consumer of the whole buffer (SOCK012 on the same read),
+        /// that consumer could not be given the count before: now that the count has a name, give it the bytes received
+        /// too, so the two findings get one coherent edit whichever is fixed first. The consumers are the SOCK012
+        /// findings that the analyzer itself reports on the captured code with this count, in the same member.
+        /// </summary>
+        private static async Task<Document> UseCountInConsumersAsync(Document document, SyntaxAnnotation captureMark, string count, IReadOnlyCollection<string> bufferNames, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root?.GetAnnotatedNodes(captureMark).FirstOrDefault() is not { } capture)
+            {
+                return document;
+            }
+
+            // A consumer names the buffer after the read: without such a name, there is nothing to analyze (the analysis
+            // below is of the whole compilation, so it is skipped whenever it cannot find anything).
+            var member = capture.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? root;
+            if (!member.DescendantTokens().Any(t => t.SpanStart >= capture.Span.End && t.IsKind(SyntaxKind.IdentifierToken) && bufferNames.Contains(t.ValueText)))
+            {
+                return document;
+            }
+
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (model is null)
+            {
+                return document;
+            }
+
+            var options = new CompilationWithAnalyzersOptions(document.Project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+            var analysis = model.Compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SOCK012WholeBufferConsumedAnalyzer()), options);
+            // The compilation's findings (asked for one tree, Roslyn 4.8 returned none of this analyzer's), then this member's.
+            var found = await analysis.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            var consumers = found
+                .Where(d => d.Id == RuleIdentifiers.WholeBufferConsumed && !d.IsSuppressed
+                    && d.Location.SourceTree == root.SyntaxTree && member.FullSpan.Contains(d.Location.SourceSpan)
+                    && d.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.CountKey, out var c) && c == count)
+                .OrderByDescending(d => d.Location.SourceSpan.Start)
+                .ToList();
+            // From the last up: each edit replaces only its consumer, so the spans before it stay valid.
+            var current = document;
+            foreach (var consumer in consumers)
+            {
+                current = await SOCK012WholeBufferConsumedCodeFixProvider.FixAsync(current, consumer, SOCK012WholeBufferConsumedCodeFixProvider.UseCountKey, cancellationToken).ConfigureAwait(false) ?? current;
+            }
+
+            return current;
         }
 
         /// <summary>The statement kept or turned into a declaration, then <c>if (count == 0) exit</c>.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,12 +20,12 @@ namespace SocketAnalyzers.CodeFixes.Reads
     /// for a single loop, and <c>return;</c> (or <c>yield break;</c>, <c>throw new EndOfStreamException();</c>) when the
     /// read is in a nested loop, where a <c>break</c> would only re-enter the same read from the outer loop.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider))]
     public sealed class SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider : CodeFixProvider
     {
         public const string StopAtZeroKey = "SOCK011.StopAtZero";
 
-        private static readonly FixAllProvider FixAll = ReadFixSyntax.SequentialFixAll(FixAsync);
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, StopAtZeroKey);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ReadLoopIgnoresEndOfStream);
 
@@ -36,6 +35,11 @@ namespace SocketAnalyzers.CodeFixes.Reads
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this))
+                {
+                    continue;
+                }
+
                 if (await FixAsync(context.Document, diagnostic, StopAtZeroKey, context.CancellationToken).ConfigureAwait(false) is not { } changed)
                 {
                     continue;
@@ -81,7 +85,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                             break;
                         }
 
-                        root = ReadFixSyntax.ReplaceStatement(site.Root, statement, SOCK010DiscardedReadCountCodeFixProvider.CaptureAndStop(site, statement, exit));
+                        root = ReadFixSyntax.ReplaceStatement(site.Root, statement, SOCK010DiscardedReadCountCodeFixProvider.CaptureAndStop(site, statement, exit), originalIndex: 0);
                         break;
                     }
 
@@ -263,7 +267,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             {
                 var statements = block.Statements;
                 var spaced = statements.Count > 0
-                    ? check.WithTrailingTrivia(CarriageReturnLineFeed, CarriageReturnLineFeed)
+                    ? check.WithTrailingTrivia(ReadFixSyntax.NewLineOf(body), ReadFixSyntax.NewLineOf(body))
                     : check;
                 return block.WithStatements(statements.Insert(0, spaced));
             }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,12 +20,12 @@ namespace SocketAnalyzers.CodeFixes.Reads
     /// candidate is bound speculatively and used only when it resolves. Offered only when the read's count is in a
     /// variable that is in scope at the consumer.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK012WholeBufferConsumedCodeFixProvider)), Shared]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK012WholeBufferConsumedCodeFixProvider))]
     public sealed class SOCK012WholeBufferConsumedCodeFixProvider : CodeFixProvider
     {
         public const string UseCountKey = "SOCK012.UseCount";
 
-        private static readonly FixAllProvider FixAll = ReadFixSyntax.SequentialFixAll(FixAsync);
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, UseCountKey);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.WholeBufferConsumed);
 
@@ -36,6 +35,11 @@ namespace SocketAnalyzers.CodeFixes.Reads
         {
             foreach (var diagnostic in context.Diagnostics)
             {
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this))
+                {
+                    continue;
+                }
+
                 if (await FixAsync(context.Document, diagnostic, UseCountKey, context.CancellationToken).ConfigureAwait(false) is not { } changed
                     || !diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.CountKey, out var count))
                 {

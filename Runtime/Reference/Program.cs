@@ -28,10 +28,15 @@ namespace SocketAnalyzers.Reference
         private static readonly string[] ServerOptions = ["--host", "--port"];
         private static readonly string[] ClientOptions = ["--host", "--port"];
 
+        /// <summary>The async servers' defences against floods of silent connections (see ServerLimits).</summary>
+        private static readonly string[] LimitOptions = ["--max-connections", "--first-byte-timeout", "--evict-idle"];
+
+        private const string LimitUsage = "[--max-connections N (default 4096)] [--first-byte-timeout SECONDS (default 10, 0 = idle timeout only)] [--evict-idle on|off (default on)]";
+
         private static readonly Command[] Commands =
         [
             new("echo-server", "TCP echo server: echoes every byte; closes after the client's half-close.",
-                "[--mode iterative|threaded|async (default async)] [--idle-timeout SECONDS (default 60, 0 = none)]", [.. ServerOptions, "--mode", "--idle-timeout"], [], EchoServerAsync),
+                "[--mode iterative|threaded|async (default async)] [--idle-timeout SECONDS (default 60, 0 = none)] " + LimitUsage + " (async mode)", [.. ServerOptions, "--mode", "--idle-timeout", .. LimitOptions], [], EchoServerAsync),
             new("echo-client", "Sends --message (or stdin), half-closes, prints the echo.",
                 "[--message TEXT]", [.. ClientOptions, "--message"], [], EchoClientAsync),
             new("udp-echo-server", "UDP echo server: answers each datagram to its sender, boundaries kept.",
@@ -39,15 +44,15 @@ namespace SocketAnalyzers.Reference
             new("udp-echo-client", "Sends each --message (or each stdin line) as one datagram and prints its echo.",
                 "[--message TEXT]... [--timeout SECONDS (default 2)] [--attempts N (default 3)]", [.. ClientOptions, "--message", "--timeout", "--attempts"], [], UdpEchoClientAsync),
             new("calc-server", "Calculator server: N big-endian int32 operands and an operator in, the int32 result out.",
-                "[--idle-timeout SECONDS (default 60, 0 = none)]", [.. ServerOptions, "--idle-timeout"], [], CalcServerAsync),
+                "[--idle-timeout SECONDS (default 60, 0 = none)] " + LimitUsage, [.. ServerOptions, "--idle-timeout", .. LimitOptions], [], CalcServerAsync),
             new("calc-client", "Computes --op OPERATOR OPERAND...; without --op, one 'OPERATOR OPERAND...' per stdin line.",
                 "[--op +|-|* OPERAND...]", [.. ClientOptions, "--op"], [], CalcClientAsync),
             new("file-server", "Sends --file to each client, half-closes, prints the client's reply.",
-                "--file PATH [--idle-timeout SECONDS (default 60, 0 = none)]", [.. ServerOptions, "--file", "--idle-timeout"], [], FileServerAsync),
+                "--file PATH [--idle-timeout SECONDS (default 60, 0 = none)] " + LimitUsage, [.. ServerOptions, "--file", "--idle-timeout", .. LimitOptions], [], FileServerAsync),
             new("file-client", "Downloads the server's file to --out, then replies (default 'Thank you').",
                 "--out PATH [--reply TEXT (default 'Thank you')]", [.. ClientOptions, "--out", "--reply"], [], FileClientAsync),
             new("http-server", "Minimal HTTP/1.0 static file server for --root.",
-                "--root DIR [--max-request-bytes N (default 8192)] [--read-timeout SECONDS (default 10)]", [.. ServerOptions, "--root", "--max-request-bytes", "--read-timeout"], [], HttpServerAsync),
+                "--root DIR [--max-request-bytes N (default 8192)] [--read-timeout SECONDS (default 10)] " + LimitUsage, [.. ServerOptions, "--root", "--max-request-bytes", "--read-timeout", .. LimitOptions], [], HttpServerAsync),
         ];
 
         /// <summary>The port each program uses when --port is not given, shared by a server and its client.</summary>
@@ -137,6 +142,7 @@ namespace SocketAnalyzers.Reference
         private static Task<int> EchoServerAsync(CommandArguments args, CancellationToken stop)
         {
             args.ExpectNoPositionals();
+            var limits = Limits(args);
             var mode = (args.Get("--mode") ?? "async") switch
             {
                 "iterative" => EchoServerMode.Iterative,
@@ -145,7 +151,7 @@ namespace SocketAnalyzers.Reference
                 var other => throw new UsageException($"--mode must be iterative, threaded or async, not '{other}'"),
             };
             var idle = args.GetSeconds("--idle-timeout", 60);
-            return RunServerAsync(() => EchoServer.Start(ServerEndPoint(args, "echo"), mode, idle, Log("echo-server")), stop);
+            return RunServerAsync(() => EchoServer.Start(ServerEndPoint(args, "echo"), mode, idle, Log("echo-server"), limits), stop);
         }
 
         private static Task<int> UdpEchoServerAsync(CommandArguments args, CancellationToken stop)
@@ -157,21 +163,24 @@ namespace SocketAnalyzers.Reference
         private static Task<int> CalcServerAsync(CommandArguments args, CancellationToken stop)
         {
             args.ExpectNoPositionals();
+            var limits = Limits(args);
             var idle = args.GetSeconds("--idle-timeout", 60);
-            return RunServerAsync(() => CalcServer.Start(ServerEndPoint(args, "calc"), idle, Log("calc-server")), stop);
+            return RunServerAsync(() => CalcServer.Start(ServerEndPoint(args, "calc"), idle, Log("calc-server"), limits), stop);
         }
 
         private static Task<int> FileServerAsync(CommandArguments args, CancellationToken stop)
         {
             args.ExpectNoPositionals();
+            var limits = Limits(args);
             var path = args.GetRequired("--file");
             var idle = args.GetSeconds("--idle-timeout", 60);
-            return RunServerAsync(() => FileServer.Start(ServerEndPoint(args, "file"), path, Console.Out, idle, Log("file-server")), stop);
+            return RunServerAsync(() => FileServer.Start(ServerEndPoint(args, "file"), path, Console.Out, idle, Log("file-server"), limits), stop);
         }
 
         private static Task<int> HttpServerAsync(CommandArguments args, CancellationToken stop)
         {
             args.ExpectNoPositionals();
+            var limits = Limits(args);
             var options = new HttpServerOptions(
                 args.GetRequired("--root"),
                 args.GetInt32("--max-request-bytes", 8 * 1024, 256, 1024 * 1024),
@@ -181,7 +190,23 @@ namespace SocketAnalyzers.Reference
                 throw new UsageException("--read-timeout must be more than 0: a server without one can be held forever");
             }
 
-            return RunServerAsync(() => HttpServer.Start(ServerEndPoint(args, "http"), options, Log("http-server")), stop);
+            return RunServerAsync(() => HttpServer.Start(ServerEndPoint(args, "http"), options, Log("http-server"), limits), stop);
+        }
+
+        /// <summary>--max-connections, --first-byte-timeout and --evict-idle, parsed before the server starts.</summary>
+        private static ServerLimits Limits(CommandArguments args)
+        {
+            var defaults = ServerLimits.Default;
+            var evict = (args.Get("--evict-idle") ?? "on") switch
+            {
+                "on" => true,
+                "off" => false,
+                var other => throw new UsageException($"--evict-idle must be on or off, not '{other}'"),
+            };
+            return new ServerLimits(
+                args.GetInt32("--max-connections", defaults.MaxConnections, 1, 1_000_000),
+                args.GetSeconds("--first-byte-timeout", defaults.FirstByteTimeout.TotalSeconds),
+                evict);
         }
 
         private static async Task<int> RunServerAsync(Func<IReferenceServer> start, CancellationToken stop)

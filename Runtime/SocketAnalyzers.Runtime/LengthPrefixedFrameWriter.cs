@@ -18,8 +18,8 @@ namespace SocketAnalyzers.Runtime
     /// <remarks>
     /// <para>
     /// The prefix is written with <see cref="BinaryPrimitives.WriteUInt32BigEndian"/>, so the wire format does not depend
-    /// on the host's byte order. A small frame goes out as one write (prefix and payload copied into one pooled buffer),
-    /// so it is not split into a 4-byte segment and the rest; a large one goes as the prefix with the start of the
+    /// on the host's byte order. A small frame goes out as one write (prefix and payload copied into one pooled buffer,
+    /// rented for the write and returned after it, so an idle connection holds none), so it is not split into a 4-byte segment and the rest; a large one goes as the prefix with the start of the
     /// payload, then the remainder straight from the caller's memory; on .NET, over a <see cref="Socket"/> or a plain
     /// <see cref="NetworkStream"/> and with a token that cannot be cancelled, as one gather send of the prefix and the
     /// caller's payload (one system call, no copy). Nothing is allocated per frame in steady state.
@@ -122,6 +122,7 @@ namespace SocketAnalyzers.Runtime
             ValueTask head = WriteAsync(new ReadOnlyMemory<byte>(buffer, 0, LengthPrefixedFrameReader.PrefixLength + first), cancellationToken);
             if (first == payload.Length && head.IsCompletedSuccessfully)
             {
+                ReleaseBuffer();
                 return head;
             }
 
@@ -135,19 +136,26 @@ namespace SocketAnalyzers.Runtime
         public void WriteFrame(ReadOnlySpan<byte> payload)
         {
             byte[] buffer = Prepare(payload, out int first);
-            _stream.Write(buffer, 0, LengthPrefixedFrameReader.PrefixLength + first);
-            ReadOnlySpan<byte> rest = payload.Slice(first);
-#if NET
-            _stream.Write(rest);
-#else
-            while (!rest.IsEmpty)
+            try
             {
-                int chunk = Math.Min(rest.Length, buffer.Length);
-                rest.Slice(0, chunk).CopyTo(buffer);
-                _stream.Write(buffer, 0, chunk);
-                rest = rest.Slice(chunk);
-            }
+                _stream.Write(buffer, 0, LengthPrefixedFrameReader.PrefixLength + first);
+                ReadOnlySpan<byte> rest = payload.Slice(first);
+#if NET
+                _stream.Write(rest);
+#else
+                while (!rest.IsEmpty)
+                {
+                    int chunk = Math.Min(rest.Length, buffer.Length);
+                    rest.Slice(0, chunk).CopyTo(buffer);
+                    _stream.Write(buffer, 0, chunk);
+                    rest = rest.Slice(chunk);
+                }
 #endif
+            }
+            finally
+            {
+                ReleaseBuffer();
+            }
         }
 
         /// <summary>Returns the buffer to its pool and, unless the writer was created with <c>leaveOpen</c>, disposes the stream.</summary>
@@ -237,6 +245,21 @@ namespace SocketAnalyzers.Runtime
             finally
             {
                 Interlocked.Decrement(ref _writesPending);
+                ReleaseBuffer();
+            }
+        }
+
+        /// <summary>
+        /// Returns the copy buffer to the pool after a write, so an idle connection holds none (the pool hands the same
+        /// array to the next write: nothing is allocated). After <see cref="Dispose"/> it is left to Dispose's rules.
+        /// </summary>
+        private void ReleaseBuffer()
+        {
+            byte[]? buffer = _buffer;
+            if (buffer is not null && !_disposed)
+            {
+                _buffer = null;
+                _pool.Return(buffer);
             }
         }
 

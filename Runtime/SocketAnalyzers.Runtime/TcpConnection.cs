@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
@@ -23,23 +24,37 @@ namespace SocketAnalyzers.Runtime
         private const int SendChunk = 64 * 1024;
         private readonly OperationTimeout? _receiveTimeout;
         private readonly OperationTimeout? _sendTimeout;
+        private readonly TimeSpan _firstReceiveTimeout;
         private Stream? _stream;
         private int _aborted;
+        private int _evicted;
+        private bool _receivedAny;
 
-        internal TcpConnection(long id, Socket socket, TimeSpan idleTimeout)
+        // Stopwatch timestamps of the receive and the send in progress (0: none), read by the host to find the connection
+        // waiting longest for its peer when it must make room.
+        private long _receivingSince;
+        private long _sendingSince;
+
+        internal TcpConnection(long id, Socket socket, TimeSpan idleTimeout, TimeSpan firstByteTimeout = default)
         {
             Id = id;
             Socket = socket;
             IdleTimeout = idleTimeout;
+            _firstReceiveTimeout = firstByteTimeout > TimeSpan.Zero && (Argument.IsInfinite(idleTimeout) || firstByteTimeout < idleTimeout)
+                ? firstByteTimeout
+                : idleTimeout;
             RemoteEndPoint = TryGet(() => socket.RemoteEndPoint);
             LocalEndPoint = TryGet(() => socket.LocalEndPoint);
+            if (!Argument.IsInfinite(_firstReceiveTimeout))
+            {
+                _receiveTimeout = new OperationTimeout();
+                socket.ReceiveTimeout = Milliseconds(_firstReceiveTimeout); // applies to the synchronous Stream.Read
+            }
+
             if (!Argument.IsInfinite(idleTimeout))
             {
-                _receiveTimeout = new OperationTimeout(idleTimeout);
-                _sendTimeout = new OperationTimeout(idleTimeout);
-                int milliseconds = Math.Max(1, (int)Math.Ceiling(idleTimeout.TotalMilliseconds));
-                socket.ReceiveTimeout = milliseconds; // applies to the synchronous Stream.Read / Write
-                socket.SendTimeout = milliseconds;
+                _sendTimeout = new OperationTimeout();
+                socket.SendTimeout = Milliseconds(idleTimeout); // applies to the synchronous Stream.Write
             }
         }
 
@@ -67,6 +82,22 @@ namespace SocketAnalyzers.Runtime
 
         internal bool IsAborted => Volatile.Read(ref _aborted) != 0;
 
+        internal bool IsEvicted => Volatile.Read(ref _evicted) != 0;
+
+        /// <summary>
+        /// The Stopwatch timestamp since which the connection has been waiting for its peer (the older of the receive and
+        /// the send in progress), or 0 when no operation through this connection is waiting.
+        /// </summary>
+        internal long WaitingSince
+        {
+            get
+            {
+                long receiving = Volatile.Read(ref _receivingSince);
+                long sending = Volatile.Read(ref _sendingSince);
+                return receiving == 0 ? sending : sending == 0 ? receiving : Math.Min(receiving, sending);
+            }
+        }
+
         /// <summary>Receives at most <c>buffer.Length</c> bytes; 0 means the peer has closed its side (end of stream).</summary>
         /// <param name="buffer">Where the bytes go.</param>
         /// <param name="cancellationToken">Cancels the receive.</param>
@@ -75,7 +106,7 @@ namespace SocketAnalyzers.Runtime
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         /// <exception cref="SocketException">The connection failed (for example, it was reset).</exception>
         public ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-            => _receiveTimeout is null ? SocketIO.ReceiveAsync(Socket, buffer, cancellationToken) : ReceiveWithTimeoutAsync(buffer, cancellationToken);
+            => ReceiveWithTimeoutAsync(buffer, cancellationToken);
 
         /// <summary>Receives exactly <c>buffer.Length</c> bytes; the idle timeout applies to each underlying receive, so a slow but steady peer is served.</summary>
         /// <param name="buffer">The memory to fill completely.</param>
@@ -118,49 +149,102 @@ namespace SocketAnalyzers.Runtime
             while (!buffer.IsEmpty)
             {
                 ReadOnlyMemory<byte> chunk = buffer.Length > SendChunk ? buffer.Slice(0, SendChunk) : buffer;
-                int sent = _sendTimeout is null
-                    ? await SocketIO.SendAsync(Socket, chunk, cancellationToken).ConfigureAwait(false)
-                    : await SendWithTimeoutAsync(chunk, cancellationToken).ConfigureAwait(false);
+                int sent = await SendWithTimeoutAsync(chunk, cancellationToken).ConfigureAwait(false);
                 buffer = buffer.Slice(sent);
             }
         }
 
         internal int Receive(Span<byte> buffer)
         {
+            Volatile.Write(ref _receivingSince, Stopwatch.GetTimestamp());
             try
             {
-#if NET
-                return Socket.Receive(buffer, SocketFlags.None);
-#else
-                byte[] rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
-                try
+                int n = ReceiveBlocking(buffer);
+                if (n > 0 && !_receivedAny)
                 {
-                    int n = Socket.Receive(rented, 0, buffer.Length, SocketFlags.None);
-                    rented.AsSpan(0, n).CopyTo(buffer);
-                    return n;
+                    _receivedAny = true;
+                    if (_firstReceiveTimeout != IdleTimeout)
+                    {
+                        Socket.ReceiveTimeout = Argument.IsInfinite(IdleTimeout) ? 0 : Milliseconds(IdleTimeout);
+                    }
                 }
-                finally
-                {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-                }
-#endif
+
+                return n;
+            }
+            catch (Exception ex) when (IsEvicted && (ex is SocketException || ex is ObjectDisposedException))
+            {
+                throw Evicted("receive", ex);
             }
             catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut || ex.SocketErrorCode == SocketError.WouldBlock)
             {
-                throw IdleTimeoutExpired("receive", ex);
+                throw ReceiveTimeoutExpired(ex);
             }
+            finally
+            {
+                Volatile.Write(ref _receivingSince, 0);
+            }
+        }
+
+        private int ReceiveBlocking(Span<byte> buffer)
+        {
+#if NET
+            return Socket.Receive(buffer, SocketFlags.None);
+#else
+            byte[] rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
+            try
+            {
+                int n = Socket.Receive(rented, 0, buffer.Length, SocketFlags.None);
+                rented.AsSpan(0, n).CopyTo(buffer);
+                return n;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+#endif
         }
 
         internal void Send(ReadOnlySpan<byte> buffer)
         {
+            long started = Stopwatch.GetTimestamp();
+            Volatile.Write(ref _sendingSince, started);
             try
             {
                 SocketIO.SendAll(Socket, buffer);
+            }
+            catch (Exception ex) when (IsEvicted && (ex is SocketException || ex is ObjectDisposedException))
+            {
+                throw Evicted("send", ex);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut && EndedBeforeIdleTimeout(started))
+            {
+                // On Linux a peer's reset during a blocked send surfaces as ETIMEDOUT, at once: it is a reset, not idleness.
+                throw new SocketException((int)SocketError.ConnectionReset);
             }
             catch (SocketException ex) when (ex.SocketErrorCode == SocketError.TimedOut || ex.SocketErrorCode == SocketError.WouldBlock)
             {
                 throw IdleTimeoutExpired("send", ex);
             }
+            finally
+            {
+                Volatile.Write(ref _sendingSince, 0);
+            }
+        }
+
+        /// <summary>
+        /// Whether a blocking call that began at <paramref name="started"/> ended clearly before the idle timeout could
+        /// fire. The sync send loop may run several sends, each with the full timeout, so the bound is conservative: a
+        /// real timeout always takes at least one whole <see cref="IdleTimeout"/>.
+        /// </summary>
+        private bool EndedBeforeIdleTimeout(long started)
+        {
+            if (Argument.IsInfinite(IdleTimeout))
+            {
+                return true;
+            }
+
+            double elapsedMs = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
+            return elapsedMs < IdleTimeout.TotalMilliseconds * 0.9;
         }
 
         /// <summary>Closes the socket at once (the host's shutdown deadline passed); pending operations fail.</summary>
@@ -168,6 +252,22 @@ namespace SocketAnalyzers.Runtime
         {
             Interlocked.Exchange(ref _aborted, 1);
             Socket.Dispose();
+        }
+
+        /// <summary>
+        /// Closes the socket at once to make room for a new client (the host is full and this connection waited longest
+        /// for its peer); the pending operation fails with a <see cref="TimeoutException"/> that says so.
+        /// </summary>
+        /// <returns>Whether this call evicted it (false when it already was).</returns>
+        internal bool Evict()
+        {
+            if (Interlocked.Exchange(ref _evicted, 1) != 0)
+            {
+                return false;
+            }
+
+            Socket.Dispose();
+            return true;
         }
 
         internal void DisposeTimers()
@@ -181,15 +281,28 @@ namespace SocketAnalyzers.Runtime
 #endif
         private async ValueTask<int> ReceiveWithTimeoutAsync(Memory<byte> buffer, CancellationToken cancellationToken)
         {
-            OperationTimeout timeout = _receiveTimeout!;
-            CancellationToken token = timeout.Start(cancellationToken, out CancellationTokenRegistration registration);
+            TimeSpan limit = _receivedAny ? IdleTimeout : _firstReceiveTimeout;
+            OperationTimeout? timeout = Argument.IsInfinite(limit) ? null : _receiveTimeout;
+            CancellationTokenRegistration registration = default;
+            CancellationToken token = timeout is null ? cancellationToken : timeout.Start(limit, cancellationToken, out registration);
+            Volatile.Write(ref _receivingSince, Stopwatch.GetTimestamp());
             try
             {
-                return await SocketIO.ReceiveAsync(Socket, buffer, token).ConfigureAwait(false);
+                int n = await SocketIO.ReceiveAsync(Socket, buffer, token).ConfigureAwait(false);
+                if (n > 0)
+                {
+                    _receivedAny = true;
+                }
+
+                return n;
             }
-            catch (OperationCanceledException ex) when (timeout.Expired(cancellationToken))
+            catch (Exception ex) when (IsEvicted && (ex is SocketException || ex is ObjectDisposedException || ex is OperationCanceledException))
             {
-                throw IdleTimeoutExpired("receive", ex);
+                throw Evicted("receive", ex);
+            }
+            catch (OperationCanceledException ex) when (timeout is not null && timeout.Expired(cancellationToken))
+            {
+                throw ReceiveTimeoutExpired(ex);
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
             {
@@ -197,7 +310,8 @@ namespace SocketAnalyzers.Runtime
             }
             finally
             {
-                timeout.Stop(registration);
+                Volatile.Write(ref _receivingSince, 0);
+                timeout?.Stop(registration);
             }
         }
 
@@ -206,13 +320,19 @@ namespace SocketAnalyzers.Runtime
 #endif
         private async ValueTask<int> SendWithTimeoutAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
         {
-            OperationTimeout timeout = _sendTimeout!;
-            CancellationToken token = timeout.Start(cancellationToken, out CancellationTokenRegistration registration);
+            OperationTimeout? timeout = _sendTimeout;
+            CancellationTokenRegistration registration = default;
+            CancellationToken token = timeout is null ? cancellationToken : timeout.Start(IdleTimeout, cancellationToken, out registration);
+            Volatile.Write(ref _sendingSince, Stopwatch.GetTimestamp());
             try
             {
                 return await SocketIO.SendAsync(Socket, buffer, token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException ex) when (timeout.Expired(cancellationToken))
+            catch (Exception ex) when (IsEvicted && (ex is SocketException || ex is ObjectDisposedException || ex is OperationCanceledException))
+            {
+                throw Evicted("send", ex);
+            }
+            catch (OperationCanceledException ex) when (timeout is not null && timeout.Expired(cancellationToken))
             {
                 throw IdleTimeoutExpired("send", ex);
             }
@@ -222,12 +342,23 @@ namespace SocketAnalyzers.Runtime
             }
             finally
             {
-                timeout.Stop(registration);
+                Volatile.Write(ref _sendingSince, 0);
+                timeout?.Stop(registration);
             }
         }
 
+        private static int Milliseconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalMilliseconds));
+
         private TimeoutException IdleTimeoutExpired(string operation, Exception inner)
             => new TimeoutException($"The {operation} on connection {Id} from {RemoteEndPoint} made no progress within the idle timeout of {IdleTimeout.TotalMilliseconds:0} ms.", inner);
+
+        private TimeoutException ReceiveTimeoutExpired(Exception inner)
+            => _receivedAny || _firstReceiveTimeout == IdleTimeout
+                ? IdleTimeoutExpired("receive", inner)
+                : new TimeoutException($"Connection {Id} from {RemoteEndPoint} sent nothing within the first-byte timeout of {_firstReceiveTimeout.TotalMilliseconds:0} ms.", inner);
+
+        private TimeoutException Evicted(string operation, Exception inner)
+            => new TimeoutException($"Connection {Id} from {RemoteEndPoint} was closed during a {operation} to make room for a new client: the server was at its connection limit and this connection had waited longest for its peer.", inner);
 
         private static EndPoint? TryGet(Func<EndPoint?> get)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -48,10 +49,18 @@ namespace SocketAnalyzers.Runtime
         private static readonly TimeSpan AcceptErrorBackoff = TimeSpan.FromMilliseconds(50);
         private static readonly TimeSpan AbortGrace = TimeSpan.FromSeconds(2);
 
+        /// <summary>A connection must have waited at least this long for its peer to be evicted: a busy request/response client between two messages is not idle.</summary>
+        private static readonly TimeSpan MinimumIdleForEviction = TimeSpan.FromSeconds(1);
+
+        /// <summary>While full, how often the accept loop looks again for a connection idle long enough to evict.</summary>
+        private static readonly TimeSpan EvictionRetry = TimeSpan.FromMilliseconds(100);
+
         private readonly Func<TcpConnection, CancellationToken, Task> _handler;
         private readonly EndPoint _endPoint;
         private readonly int _maxConnections;
         private readonly TimeSpan _idleTimeout;
+        private readonly TimeSpan _firstByteTimeout;
+        private readonly bool _evictWhenFull;
         private readonly TimeSpan _shutdownTimeout;
         private readonly TimeSpan _closeDrainTimeout;
         private readonly int _backlog;
@@ -83,12 +92,15 @@ namespace SocketAnalyzers.Runtime
             Argument.Positive(options.MaxConnections, nameof(options) + "." + nameof(options.MaxConnections));
             Argument.Positive(options.Backlog, nameof(options) + "." + nameof(options.Backlog));
             Argument.Timeout(options.IdleTimeout, nameof(options) + "." + nameof(options.IdleTimeout), allowZero: false);
+            Argument.Timeout(options.FirstByteTimeout, nameof(options) + "." + nameof(options.FirstByteTimeout), allowZero: false);
             Argument.Timeout(options.ShutdownTimeout, nameof(options) + "." + nameof(options.ShutdownTimeout));
             Argument.Timeout(options.CloseDrainTimeout, nameof(options) + "." + nameof(options.CloseDrainTimeout));
             _handler = handler;
             _endPoint = options.EndPoint;
             _maxConnections = options.MaxConnections;
             _idleTimeout = options.IdleTimeout;
+            _firstByteTimeout = options.FirstByteTimeout;
+            _evictWhenFull = options.EvictIdleConnectionsWhenFull;
             _shutdownTimeout = options.ShutdownTimeout;
             _closeDrainTimeout = options.CloseDrainTimeout;
             _backlog = options.Backlog;
@@ -239,13 +251,20 @@ namespace SocketAnalyzers.Runtime
             CancellationToken stopping = _stopping.Token;
             while (!stopping.IsCancellationRequested)
             {
-                try
+                // Without eviction, a full host stops accepting: clients wait in the kernel's queue. With it, the host
+                // accepts first and makes room only when a client is actually waiting.
+                bool haveSlot = _slots.Wait(0);
+                if (!haveSlot && !_evictWhenFull)
                 {
-                    await _slots.WaitAsync(stopping).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
+                    try
+                    {
+                        await _slots.WaitAsync(stopping).ConfigureAwait(false);
+                        haveSlot = true;
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
                 }
 
                 Socket client;
@@ -259,15 +278,22 @@ namespace SocketAnalyzers.Runtime
                 }
                 catch (Exception ex) when (stopping.IsCancellationRequested && (ex is OperationCanceledException || ex is ObjectDisposedException || ex is SocketException))
                 {
-                    _slots.Release();
+                    ReleaseIf(haveSlot);
                     return;
                 }
                 catch (SocketException ex)
                 {
                     // A client that reset before we accepted it, or a resource shortage (out of file descriptors):
-                    // keep serving, but back off briefly so a persistent failure does not spin the accept loop.
-                    _slots.Release();
+                    // keep serving, but back off briefly so a persistent failure does not spin the accept loop. Out of
+                    // descriptors with eviction on, closing the connection idle longest frees one for the next try (the
+                    // back-off still applies, so a descriptor that is slow to free does not evict a series of connections).
+                    ReleaseIf(haveSlot);
                     Report(ex, null);
+                    if (ex.SocketErrorCode == SocketError.TooManyOpenSockets && _evictWhenFull)
+                    {
+                        TryEvictLongestIdle();
+                    }
+
                     if (ex.SocketErrorCode != SocketError.ConnectionReset && ex.SocketErrorCode != SocketError.ConnectionAborted)
                     {
                         try
@@ -284,12 +310,70 @@ namespace SocketAnalyzers.Runtime
                 }
                 catch (ObjectDisposedException)
                 {
-                    _slots.Release();
+                    ReleaseIf(haveSlot);
+                    return;
+                }
+
+                if (!haveSlot && !await MakeRoomAsync(stopping).ConfigureAwait(false))
+                {
+                    client.Dispose();
                     return;
                 }
 
                 StartConnection(client);
             }
+        }
+
+        private void ReleaseIf(bool haveSlot)
+        {
+            if (haveSlot)
+            {
+                _slots.Release();
+            }
+        }
+
+        /// <summary>
+        /// Full, with an accepted client waiting: evicts the connection that has waited longest for its peer (at least
+        /// <see cref="MinimumIdleForEviction"/>) and waits for its slot; looks again while none qualifies.
+        /// </summary>
+        /// <returns>True with a slot taken; false when the host is stopping.</returns>
+        private async Task<bool> MakeRoomAsync(CancellationToken stopping)
+        {
+            try
+            {
+                while (true)
+                {
+                    TryEvictLongestIdle();
+                    if (await _slots.WaitAsync(EvictionRetry, stopping).ConfigureAwait(false))
+                    {
+                        return true;
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Closes the connection waiting longest for its peer, if one has waited at least <see cref="MinimumIdleForEviction"/>.</summary>
+        private bool TryEvictLongestIdle()
+        {
+            long threshold = Stopwatch.GetTimestamp() - (long)(MinimumIdleForEviction.TotalSeconds * Stopwatch.Frequency);
+            TcpConnection? oldest = null;
+            long oldestSince = long.MaxValue;
+            foreach (KeyValuePair<long, Entry> pair in _connections)
+            {
+                TcpConnection connection = pair.Value.Connection;
+                long since = connection.WaitingSince;
+                if (since != 0 && since <= threshold && since < oldestSince && !connection.IsEvicted && !connection.IsAborted)
+                {
+                    oldest = connection;
+                    oldestSince = since;
+                }
+            }
+
+            return oldest is not null && oldest.Evict();
         }
 
         private void StartConnection(Socket client)
@@ -302,7 +386,7 @@ namespace SocketAnalyzers.Runtime
                     client.NoDelay = true;
                 }
 
-                connection = new TcpConnection(Interlocked.Increment(ref _nextId), client, _idleTimeout);
+                connection = new TcpConnection(Interlocked.Increment(ref _nextId), client, _idleTimeout, _firstByteTimeout);
             }
             catch (Exception ex) when (ex is SocketException || ex is ObjectDisposedException)
             {
@@ -337,7 +421,7 @@ namespace SocketAnalyzers.Runtime
 
             try
             {
-                if (completed && !connection.IsAborted)
+                if (completed && !connection.IsAborted && !connection.IsEvicted)
                 {
                     await connection.Socket.CloseGracefullyAsync(_closeDrainTimeout, _aborting.Token).ConfigureAwait(false);
                 }

@@ -15,11 +15,34 @@ namespace SocketAnalyzers.Runtime
         public EndPoint EndPoint { get; set; } = new IPEndPoint(IPAddress.Loopback, 0);
 
         /// <summary>
-        /// The most connections served at once. Default: 1024. When it is reached the host stops accepting until a
-        /// connection ends: further clients wait in the kernel's accept queue (see <see cref="Backlog"/>), they are
-        /// neither refused nor served.
+        /// The most connections served at once. Default: 4096. An idle asynchronous connection costs no thread, only its
+        /// socket, the host's few hundred bytes and what the handler holds (see Runtime/README.md for measurements), so the
+        /// cap bounds memory and file descriptors rather than threads. When it is reached and a new client is waiting, the
+        /// host closes the connection idle longest if <see cref="EvictIdleConnectionsWhenFull"/> allows it; otherwise
+        /// further clients wait in the kernel's accept queue (see <see cref="Backlog"/>) until a connection ends. Keep it
+        /// well below the process's file-descriptor limit: at that limit the .NET runtime itself fails.
         /// </summary>
-        public int MaxConnections { get; set; } = 1024;
+        public int MaxConnections { get; set; } = 4096;
+
+        /// <summary>
+        /// The longest the first receive of a connection may wait for the client's first byte, when that is shorter
+        /// than <see cref="IdleTimeout"/>. A connection that never sends anything (a silent flood, a port scanner) is
+        /// dropped this soon instead of holding its slot for the whole idle timeout; once a byte has arrived, only
+        /// <see cref="IdleTimeout"/> applies. In a protocol where the server speaks first, it bounds the first receive
+        /// after the greeting. Default: 10 seconds. <see cref="Timeout.InfiniteTimeSpan"/> leaves only the idle timeout.
+        /// </summary>
+        public TimeSpan FirstByteTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// Whether, at <see cref="MaxConnections"/> (or when accepting fails for lack of file descriptors) with a client
+        /// waiting to be accepted, the host closes the connection that has waited longest for its peer (a receive with no
+        /// byte, or a send the peer does not read, pending for at least a second) to make room. A flood of silent
+        /// connections then cannot lock out a client that talks. Only operations through <see cref="TcpConnection"/>
+        /// count; a handler working on <see cref="TcpConnection.Socket"/> directly is never chosen. The evicted
+        /// connection's pending operation fails with a <see cref="TimeoutException"/> that says so. Default:
+        /// <see langword="true"/>.
+        /// </summary>
+        public bool EvictIdleConnectionsWhenFull { get; set; } = true;
 
         /// <summary>
         /// The longest a single receive or send through <see cref="TcpConnection"/> may wait for progress before it fails

@@ -98,6 +98,7 @@ namespace SocketAnalyzers.Cli.Tests
                     {
                         var buffer = new byte[16];
                         socket.Receive(buffer);
+                        System.Console.WriteLine(buffer[0]);
                     }
                 }
             }

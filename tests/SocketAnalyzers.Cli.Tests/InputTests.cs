@@ -88,6 +88,7 @@ namespace SocketAnalyzers.Cli.Tests
                     {
                         var buffer = new byte[4];
                         socket.Receive(buffer);
+                        System.Console.WriteLine(buffer[0]);
                         transform.position = Vector3.zero;
                     }
                 }
@@ -164,6 +165,7 @@ namespace SocketAnalyzers.Cli.Tests
                     {
                         var buffer = new byte[8];
                         await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
+                        Console.WriteLine(buffer[0]);
                     }
                 }
                 """);

@@ -140,6 +140,13 @@ namespace SocketAnalyzers.Package.Tests
             return Run(directory, TimeSpan.FromMinutes(2), privatePackages: true, new[] { "build", "-nologo", "-tl:off" }.Concat(buildArguments).ToArray());
         }
 
+        /// <summary>
+        /// Runs <c>dotnet <paramref name="arguments"/></c> in <paramref name="workingDirectory"/> as a consumer would: the
+        /// private NUGET_PACKAGES, no MSBuild node reuse, nothing inherited from the test host's own build.
+        /// </summary>
+        public ProcessResult RunDotnet(string workingDirectory, TimeSpan timeout, params string[] arguments)
+            => Run(workingDirectory, timeout, privatePackages: true, arguments);
+
         public void Dispose()
         {
             try

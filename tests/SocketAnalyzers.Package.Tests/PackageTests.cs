@@ -29,6 +29,7 @@ namespace SocketAnalyzers.Package.Tests
                     socket.Connect(new IPEndPoint(IPAddress.Loopback, 7));
                     var buffer = new byte[16];
                     socket.Receive(buffer);
+                    System.Console.WriteLine(buffer[0]);
                 }
             }
             """;

@@ -165,6 +165,9 @@ namespace SocketAnalyzers.Reference.Tests
         [InlineData(2, "calc-client", "--op", "+", "1", "two")]
         [InlineData(2, "file-server")]
         [InlineData(2, "http-server", "--root", ".", "--read-timeout", "0")]
+        [InlineData(2, "echo-server", "--evict-idle", "maybe")]
+        [InlineData(2, "calc-server", "--max-connections", "0")]
+        [InlineData(2, "file-server", "--file", "x", "--first-byte-timeout", "-1")]
         [InlineData(0, "--help")]
         [InlineData(0, "calc-client", "--help")]
         public async Task Usage_errors_exit_with_2_and_help_with_0(int exitCode, params string[] args)

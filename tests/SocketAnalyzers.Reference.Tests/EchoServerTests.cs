@@ -137,6 +137,24 @@ namespace SocketAnalyzers.Reference.Tests
 
         [Theory]
         [MemberData(nameof(AllModes))]
+        public async Task Client_that_resets_while_the_server_is_blocked_sending_to_it_is_logged_as_a_reset(EchoServerMode mode)
+        {
+            var log = new SignalingWriter();
+            await using var server = EchoServer.Start(AnyLoopbackPort, mode, TimeSpan.FromSeconds(30), new ConnectionLog("echo", log));
+            using (var rude = await Peer.ConnectAsync(server.LocalEndPoint))
+            {
+                // Never read: the echo fills our receive buffer and the server's send buffer, the server blocks in its
+                // send and stops reading, and then our own sends stop being taken. That stall is the state under test.
+                await rude.SendUntilStalledAsync();
+                rude.Reset();
+            }
+
+            var line = await log.WaitForLineAsync("echo: ");
+            Assert.Contains("aborted: the client reset the connection", line);
+        }
+
+        [Theory]
+        [MemberData(nameof(AllModes))]
         public async Task Silent_client_is_dropped_after_the_idle_timeout_and_the_next_is_served(EchoServerMode mode)
         {
             var log = new SignalingWriter();

@@ -89,6 +89,111 @@ namespace SocketAnalyzers.Reference.Tests
             Assert.DoesNotContain("outside the root", response.BodyText);
         }
 
+        [Fact]
+        public async Task Link_to_a_file_outside_the_root_is_refused()
+        {
+            File.CreateSymbolicLink(Path.Combine(Root, "link-file"), Path.Combine(_directory, "secret.txt"));
+
+            var response = await RawHttpResponse.SendAsync(_server.LocalEndPoint, "GET /link-file HTTP/1.0\r\n\r\n");
+
+            Assert.Equal(403, response.Status);
+            Assert.DoesNotContain("outside the root", response.BodyText);
+        }
+
+        [Theory]
+        [InlineData("/link-dir/secret.txt")]
+        [InlineData("/link-dir/")]
+        [InlineData("/link-dir")]
+        public async Task Link_to_a_directory_outside_the_root_is_refused(string target)
+        {
+            File.WriteAllText(Path.Combine(_directory, "index.html"), "outside the root");
+            Directory.CreateSymbolicLink(Path.Combine(Root, "link-dir"), _directory);
+
+            var response = await RawHttpResponse.SendAsync(_server.LocalEndPoint, $"GET {target} HTTP/1.0\r\n\r\n");
+
+            Assert.Equal(403, response.Status);
+            Assert.DoesNotContain("outside the root", response.BodyText);
+        }
+
+        [Fact]
+        public async Task Chain_of_links_that_ends_outside_the_root_is_refused()
+        {
+            // docs/a -> ../b (inside) -> relative hop through a directory link -> the secret outside.
+            Directory.CreateSymbolicLink(Path.Combine(Root, "up"), _directory);
+            File.CreateSymbolicLink(Path.Combine(Root, "b"), "up/secret.txt");
+            File.CreateSymbolicLink(Path.Combine(Root, "docs", "a"), "../b");
+
+            var response = await RawHttpResponse.SendAsync(_server.LocalEndPoint, "GET /docs/a HTTP/1.0\r\n\r\n");
+
+            Assert.Equal(403, response.Status);
+            Assert.DoesNotContain("outside the root", response.BodyText);
+        }
+
+        [Fact]
+        public async Task Link_created_while_the_server_runs_is_checked_on_each_request()
+        {
+            var before = await RawHttpResponse.SendAsync(_server.LocalEndPoint, "GET /later HTTP/1.0\r\n\r\n");
+            File.CreateSymbolicLink(Path.Combine(Root, "later"), Path.Combine(_directory, "secret.txt"));
+
+            var after = await RawHttpResponse.SendAsync(_server.LocalEndPoint, "GET /later HTTP/1.0\r\n\r\n");
+
+            Assert.Equal(404, before.Status);
+            Assert.Equal(403, after.Status);
+            Assert.DoesNotContain("outside the root", after.BodyText);
+        }
+
+        [Fact]
+        public async Task File_replaced_by_an_outside_link_while_the_server_runs_is_refused()
+        {
+            Assert.Equal(200, (await RawHttpResponse.SendAsync(_server.LocalEndPoint, "GET /docs/read%20me.txt HTTP/1.0\r\n\r\n")).Status);
+            File.Delete(Path.Combine(Root, "docs", "read me.txt"));
+            File.CreateSymbolicLink(Path.Combine(Root, "docs", "read me.txt"), Path.Combine(_directory, "secret.txt"));
+
+            var response = await RawHttpResponse.SendAsync(_server.LocalEndPoint, "GET /docs/read%20me.txt HTTP/1.0\r\n\r\n");
+
+            Assert.Equal(403, response.Status);
+        }
+
+        [Theory]
+        [InlineData("/alias.txt", "plain text")]
+        [InlineData("/alias-dir/read%20me.txt", "plain text")]
+        [InlineData("/relative-alias", "<h1>home</h1>")]
+        public async Task Links_that_stay_inside_the_root_are_served(string target, string expected)
+        {
+            File.CreateSymbolicLink(Path.Combine(Root, "alias.txt"), Path.Combine(Root, "docs", "read me.txt"));
+            Directory.CreateSymbolicLink(Path.Combine(Root, "alias-dir"), Path.Combine(Root, "docs"));
+            File.CreateSymbolicLink(Path.Combine(Root, "relative-alias"), "docs/../index.html");
+
+            var response = await RawHttpResponse.SendAsync(_server.LocalEndPoint, $"GET {target} HTTP/1.0\r\n\r\n");
+
+            Assert.Equal(200, response.Status);
+            Assert.Equal(expected, response.BodyText);
+        }
+
+        [Fact]
+        public async Task Root_that_is_itself_a_link_serves_its_files()
+        {
+            var alias = Path.Combine(_directory, "www-alias");
+            Directory.CreateSymbolicLink(alias, Root);
+            await using var server = HttpServer.Start(new IPEndPoint(IPAddress.Loopback, 0), new HttpServerOptions(alias, 8 * 1024, TimeSpan.FromSeconds(10)), ConnectionLog.None);
+
+            var inside = await RawHttpResponse.SendAsync(server.LocalEndPoint, "GET /docs/read%20me.txt HTTP/1.0\r\n\r\n");
+            var outside = await RawHttpResponse.SendAsync(server.LocalEndPoint, "GET /www-alias/index.html HTTP/1.0\r\n\r\n");
+
+            Assert.Equal(200, inside.Status);
+            Assert.Equal(404, outside.Status);
+        }
+
+        [Fact]
+        public void Link_loop_resolves_to_nothing_instead_of_hanging()
+        {
+            File.CreateSymbolicLink(Path.Combine(Root, "loop-a"), "loop-b");
+            File.CreateSymbolicLink(Path.Combine(Root, "loop-b"), "loop-a");
+
+            Assert.Null(RealPath.Resolve(Path.Combine(Root, "loop-a")));
+            Assert.Equal((403, null), HttpServer.Resolve(RealPath.Resolve(Root) + Path.DirectorySeparatorChar, "/loop-a"));
+        }
+
         [Theory]
         [InlineData("GARBAGE\r\n\r\n")]
         [InlineData("GET /index.html\r\n\r\n")]

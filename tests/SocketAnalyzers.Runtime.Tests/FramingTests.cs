@@ -349,6 +349,23 @@ namespace SocketAnalyzers.Runtime.Tests
         }
 
         [Fact]
+        public async Task A_writer_between_frames_holds_no_pooled_buffer_so_an_idle_connection_costs_none()
+        {
+            var pool = new CountingPool();
+            var stream = new MemoryStream();
+            using var writer = new LengthPrefixedFrameWriter(stream, pool: pool);
+
+            await writer.WriteFrameAsync(new byte[100]);
+            Assert.Equal(0, pool.Outstanding);
+            writer.WriteFrame(new byte[20_000]);
+            Assert.Equal(0, pool.Outstanding);
+            await writer.WriteFrameAsync(new byte[20_000], new CancellationTokenSource().Token);
+            Assert.Equal(0, pool.Outstanding);
+
+            Assert.Equal(3 * 4 + 100 + 20_000 + 20_000, stream.Length);
+        }
+
+        [Fact]
         public void Dispose_returns_the_buffer_closes_an_owned_stream_and_later_reads_fail()
         {
             var pool = new CountingPool();

@@ -17,8 +17,8 @@ namespace SocketAnalyzers.Reference.Calc
     /// </summary>
     public static class CalcServer
     {
-        public static IReferenceServer Start(IPEndPoint endPoint, TimeSpan idleTimeout, ConnectionLog log) =>
-            HostedServer.Start(endPoint, idleTimeout, ServeAsync, log);
+        public static IReferenceServer Start(IPEndPoint endPoint, TimeSpan idleTimeout, ConnectionLog log, ServerLimits? limits = null) =>
+            HostedServer.Start(endPoint, idleTimeout, ServeAsync, log, limits);
 
         public static async Task<string> ServeAsync(TcpConnection connection, CancellationToken stopping)
         {

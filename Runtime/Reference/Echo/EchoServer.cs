@@ -30,11 +30,12 @@ namespace SocketAnalyzers.Reference.Echo
     {
         public const int BufferSize = 8 * 1024;
 
-        public static IReferenceServer Start(IPEndPoint endPoint, EchoServerMode mode, TimeSpan idleTimeout, ConnectionLog log) => mode switch
+        /// <param name="limits">The async mode's cap, first-byte deadline and eviction (the blocking modes have none); null: the defaults.</param>
+        public static IReferenceServer Start(IPEndPoint endPoint, EchoServerMode mode, TimeSpan idleTimeout, ConnectionLog log, ServerLimits? limits = null) => mode switch
         {
             EchoServerMode.Iterative => BlockingTcpServer.Start(endPoint, threadPerClient: false, (c, s) => ServeBlocking(c, idleTimeout, s), log),
             EchoServerMode.Threaded => BlockingTcpServer.Start(endPoint, threadPerClient: true, (c, s) => ServeBlocking(c, idleTimeout, s), log),
-            EchoServerMode.Async => HostedServer.Start(endPoint, idleTimeout, ServeAsync, log),
+            EchoServerMode.Async => HostedServer.Start(endPoint, idleTimeout, ServeAsync, log, limits),
             _ => throw new ArgumentOutOfRangeException(nameof(mode)),
         };
 

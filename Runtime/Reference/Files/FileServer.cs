@@ -22,7 +22,7 @@ namespace SocketAnalyzers.Reference.Files
         /// <summary>The longest reply read from a client; a longer one ends the connection.</summary>
         public const int MaxReply = 4096;
 
-        public static IReferenceServer Start(IPEndPoint endPoint, string path, TextWriter output, TimeSpan idleTimeout, ConnectionLog log)
+        public static IReferenceServer Start(IPEndPoint endPoint, string path, TextWriter output, TimeSpan idleTimeout, ConnectionLog log, ServerLimits? limits = null)
         {
             // Fail at start-up, not at the first client, when the file cannot be read.
             using (File.OpenRead(path))
@@ -30,7 +30,7 @@ namespace SocketAnalyzers.Reference.Files
             }
 
             var synchronizedOutput = TextWriter.Synchronized(output);
-            return HostedServer.Start(endPoint, idleTimeout, (c, s) => ServeAsync(c, path, synchronizedOutput, s), log);
+            return HostedServer.Start(endPoint, idleTimeout, (c, s) => ServeAsync(c, path, synchronizedOutput, s), log, limits);
         }
 
         public static async Task<string> ServeAsync(TcpConnection connection, string path, TextWriter output, CancellationToken stopping)

@@ -33,7 +33,8 @@ namespace SocketAnalyzers.Reference.Hosting
 
         /// <summary>Binds, listens and starts accepting; returns once clients can connect.</summary>
         /// <param name="idleTimeout">How long one receive or send may wait for the client; zero means no limit.</param>
-        public static HostedServer Start(IPEndPoint endPoint, TimeSpan idleTimeout, HostedConnectionHandler handler, ConnectionLog log)
+        /// <param name="limits">The connection cap, first-byte deadline and eviction; null: the library's defaults.</param>
+        public static HostedServer Start(IPEndPoint endPoint, TimeSpan idleTimeout, HostedConnectionHandler handler, ConnectionLog log, ServerLimits? limits = null)
         {
             var options = new TcpServerHostOptions
             {
@@ -41,6 +42,7 @@ namespace SocketAnalyzers.Reference.Hosting
                 IdleTimeout = idleTimeout > TimeSpan.Zero ? idleTimeout : Timeout.InfiniteTimeSpan,
                 ShutdownTimeout = TimeSpan.FromSeconds(5),
             };
+            (limits ?? ServerLimits.Default).ApplyTo(options);
             var host = new TcpServerHost(options, async (connection, stopping) =>
             {
                 string outcome;

@@ -14,6 +14,17 @@ namespace SocketAnalyzers.Reference.Hosting
                 return "closed: the server is stopping";
             }
 
+            if (exception is TimeoutException timeout)
+            {
+                // The server host's own timeouts carry the closing socket's error inside: the timeout is the outcome.
+                // (Its messages are pinned by the runtime library's tests.)
+                return timeout.Message.Contains("to make room for a new client", StringComparison.Ordinal)
+                    ? "closed: the server was full and this client had been idle longest (evicted for a new client)"
+                    : timeout.Message.Contains("first-byte timeout", StringComparison.Ordinal)
+                        ? "timed out: the client sent nothing within the first-byte timeout"
+                        : "timed out: the client was idle too long";
+            }
+
             var socketError = exception as SocketException ?? exception.InnerException as SocketException;
             if (socketError is not null)
             {

@@ -29,16 +29,17 @@ namespace SocketAnalyzers.Reference.Http
     {
         private const int ChunkSize = 64 * 1024;
 
-        public static IReferenceServer Start(IPEndPoint endPoint, HttpServerOptions options, ConnectionLog log)
+        public static IReferenceServer Start(IPEndPoint endPoint, HttpServerOptions options, ConnectionLog log, ServerLimits? limits = null)
         {
-            var root = Path.GetFullPath(options.Root);
-            if (!Directory.Exists(root))
+            // The root's real path: the root may itself be (or lie under) a symbolic link; what it contains may not leave it.
+            var root = RealPath.Resolve(options.Root);
+            if (root is null || !Directory.Exists(root))
             {
                 throw new DirectoryNotFoundException($"the root directory '{options.Root}' does not exist");
             }
 
             var normalized = options with { Root = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar };
-            return HostedServer.Start(endPoint, normalized.EffectiveReadTimeout, (c, s) => ServeAsync(c, normalized, s), log);
+            return HostedServer.Start(endPoint, normalized.EffectiveReadTimeout, (c, s) => ServeAsync(c, normalized, s), log, limits);
         }
 
         public static async Task<string> ServeAsync(TcpConnection connection, HttpServerOptions options, CancellationToken stopping)
@@ -103,6 +104,13 @@ namespace SocketAnalyzers.Reference.Http
                 try
                 {
                     file = new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+                    if (!OpenedInside(file, options.Root))
+                    {
+                        // A link swapped in between the check and the open: the file we hold is outside the root.
+                        await file.DisposeAsync().ConfigureAwait(false);
+                        file = null;
+                        status = 403;
+                    }
                 }
                 catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
                 {
@@ -149,8 +157,10 @@ namespace SocketAnalyzers.Reference.Http
         }
 
         /// <summary>
-        /// Maps a request target to a file under <paramref name="root"/> (which ends with a separator).
-        /// Returns 400 for a target that is not an absolute path, 403 for anything that would leave the root.
+        /// Maps a request target to a file under <paramref name="root"/> (a real path, ending with a separator).
+        /// Returns 400 for a target that is not an absolute path, 403 for anything that would leave the root: by its
+        /// text (<c>..</c>, encoded or not, backslashes, NUL) or through a symbolic link anywhere along the path (the real
+        /// path of the target, every link resolved, must lie inside the root). The path returned is that real path.
         /// </summary>
         public static (int Status, string? Path) Resolve(string root, string target)
         {
@@ -180,12 +190,49 @@ namespace SocketAnalyzers.Reference.Http
                 return (403, null);
             }
 
-            if (Directory.Exists(full))
+            var real = RealPath.Resolve(full);
+            if (real is null || !RealPath.IsInside(real, root))
             {
-                full = Path.Join(full, "index.html");
+                return (403, null);
             }
 
-            return File.Exists(full) ? (200, full) : (404, null);
+            if (Directory.Exists(real))
+            {
+                // index.html may be a link too.
+                real = RealPath.Resolve(Path.Join(real, "index.html"));
+                if (real is null || !RealPath.IsInside(real, root))
+                {
+                    return (403, null);
+                }
+            }
+
+            return File.Exists(real) ? (200, real) : (404, null);
+        }
+
+        /// <summary>
+        /// Where the open file really is, asked of the kernel after the open (Linux: <c>/proc/self/fd/N</c>), so a link
+        /// created between <see cref="Resolve"/> and the open cannot lead outside the root. Elsewhere the check in
+        /// <see cref="Resolve"/> stands alone.
+        /// </summary>
+        private static bool OpenedInside(FileStream file, string root)
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return true;
+            }
+
+            var descriptor = file.SafeFileHandle.DangerousGetHandle().ToInt64();
+            string? opened;
+            try
+            {
+                opened = new FileInfo($"/proc/self/fd/{descriptor}").LinkTarget;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return true; // no /proc (a container without it): the check in Resolve stands alone
+            }
+
+            return opened is null || RealPath.IsInside(opened, root);
         }
 
         /// <summary>The index just past the blank line that ends the head (CRLF CRLF, or a bare LF LF), or -1.</summary>

@@ -10,13 +10,10 @@ namespace SocketAnalyzers.Runtime.Internal
     /// </summary>
     internal sealed class OperationTimeout : IDisposable
     {
-        private readonly TimeSpan _timeout;
         private CancellationTokenSource _source = new CancellationTokenSource();
 
-        internal OperationTimeout(TimeSpan timeout) => _timeout = timeout;
-
-        /// <summary>Arms the timer and links <paramref name="cancellationToken"/>; returns the token the operation must observe.</summary>
-        internal CancellationToken Start(CancellationToken cancellationToken, out CancellationTokenRegistration registration)
+        /// <summary>Arms the timer for <paramref name="timeout"/> and links <paramref name="cancellationToken"/>; returns the token the operation must observe.</summary>
+        internal CancellationToken Start(TimeSpan timeout, CancellationToken cancellationToken, out CancellationTokenRegistration registration)
         {
             if (_source.IsCancellationRequested)
             {
@@ -33,7 +30,7 @@ namespace SocketAnalyzers.Runtime.Internal
                 ? cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), source)
 #endif
                 : default;
-            source.CancelAfter(_timeout);
+            source.CancelAfter(timeout);
             return source.Token;
         }
 

@@ -51,6 +51,31 @@ namespace SocketAnalyzers.Reference.Tests.Support
             }
         }
 
+        /// <summary>
+        /// Sends without reading anything until the server stops taking bytes: no send progress for a whole second
+        /// (bounded: at most 256 MiB). With a peer that echoes, that means it is blocked sending to us.
+        /// </summary>
+        public async Task SendUntilStalledAsync()
+        {
+            Socket.ReceiveBufferSize = 4096;
+            var chunk = new byte[64 * 1024];
+            long total = 0;
+            while (total < 256L * 1024 * 1024)
+            {
+                using var stall = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                try
+                {
+                    total += await Socket.SendAsync(chunk, SocketFlags.None, stall.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            throw new InvalidOperationException("the server kept taking bytes it could not echo back");
+        }
+
         public void HalfClose() => Socket.Shutdown(SocketShutdown.Send);
 
         /// <summary>Closes with linger 0: the kernel sends RST instead of FIN, dropping anything in flight.</summary>

@@ -92,6 +92,27 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Reversed_only_on_some_paths_or_after_the_send_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
+        // ------------------------------------------------------------ SOCK020: where copies and views start, from the catalogue's ordinals
+
+        // Stream.Write(buffer, offset, count) copies buffer[offset..offset+count): the catalogue names the offset, so the
+        // bytes at 4..8 are what reach the stream (the parameter-name lookup took the offset as 0 and dropped them).
+        [Theory]
+        [InlineData("var b = new byte[8]; [|BitConverter.TryWriteBytes(b.AsSpan(4), length)|]; var ms = new MemoryStream(); ms.Write(b, 4, 4); socket.Send(ms.ToArray());")]
+        [InlineData("var b = new byte[8]; [|BitConverter.TryWriteBytes(b.AsSpan(4), length)|]; var buffer = new byte[4]; Buffer.BlockCopy(count: 4, dst: buffer, dstOffset: 0, src: b, srcOffset: 4); socket.Send(buffer);")]
+        public Task A_copy_of_the_range_that_holds_the_bytes_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("var b = new byte[8]; BitConverter.TryWriteBytes(b.AsSpan(4), length); var ms = new MemoryStream(); ms.Write(b, 0, 4); socket.Send(ms.ToArray());")]
+        [InlineData("var b = new byte[8]; BitConverter.TryWriteBytes(b.AsSpan(4), length); var buffer = new byte[4]; Buffer.BlockCopy(count: 4, dst: buffer, dstOffset: 0, src: b, srcOffset: 0); socket.Send(buffer);")]
+        public Task A_copy_of_another_range_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        // ArraySegment<T>.Slice(index) starts at index (the catalogue's view start), so the big-endian write replaces bytes 4..8.
+        [Fact]
+        public Task Overwritten_through_a_slice_of_a_segment_is_quiet()
+            => Verify.VerifyAnalyzerAsync(InMethod("var b = new byte[8]; BitConverter.GetBytes(length).CopyTo(b, 4); BinaryPrimitives.WriteInt32BigEndian(new ArraySegment<byte>(b).Slice(4), length); socket.Send(b);"));
+
         // ------------------------------------------------------------ SOCK020: loops, try/finally, async
 
         [Theory]

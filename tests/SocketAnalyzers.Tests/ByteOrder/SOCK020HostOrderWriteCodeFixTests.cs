@@ -122,7 +122,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
 
         [Fact]
         public Task Missing_using_directives_are_added_in_order()
-            => Verify.VerifyCodeFixAsync("""
+        {
+            var test = Verify.Test("""
                 using System;
                 using System.Net.Sockets;
 
@@ -152,6 +153,10 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     }
                 }
                 """);
+            // These diagnostics get different fix shapes; the per-diagnostic Fix All applies each its own in one pass.
+            test.NumberOfFixAllIterations = 1;
+            return test.RunAsync();
+        }
 
         [Fact]
         public Task Global_usings_elsewhere_are_not_repeated()
@@ -245,6 +250,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
             test.References = ReferenceSet.NetStandard20WithSystemMemory;
+            // These diagnostics get different fix shapes; the per-diagnostic Fix All applies each its own in one pass.
+            test.NumberOfFixAllIterations = 1;
             return test.RunAsync();
         }
 

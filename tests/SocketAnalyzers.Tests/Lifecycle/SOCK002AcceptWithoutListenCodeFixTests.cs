@@ -88,6 +88,50 @@ namespace SocketAnalyzers.Tests.Lifecycle
         }
 
         [Fact]
+        public Task Fix_all_inserts_Listen_for_a_socket_and_Start_for_a_TcpListener_in_one_pass()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep)
+                    {
+                        var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        using var first = {|SOCK002:server.Accept()|};
+                    }
+
+                    void N()
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 0);
+                        using var second = {|SOCK002:listener.AcceptTcpClient()|};
+                    }
+                }
+                """, """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class C
+                {
+                    void M(IPEndPoint ep)
+                    {
+                        var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        using var first = server.Accept();
+                    }
+
+                    void N()
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 0);
+                        listener.Start();
+                        using var second = listener.AcceptTcpClient();
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Unbound_socket_gets_Listen_and_then_reports_the_missing_Bind()
             => Verify.VerifyCodeFixAsync("""
                 using System.Net.Sockets;

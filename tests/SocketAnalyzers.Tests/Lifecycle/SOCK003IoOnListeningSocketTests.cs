@@ -116,13 +116,28 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 """);
 
         [Fact]
-        public Task Listening_socket_field_used_in_another_method_is_quiet()
+        public Task Listening_socket_field_read_in_another_method_is_reported_from_the_class_summary()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 class C
                 {
                     private readonly Socket server = new Socket(SocketType.Stream, ProtocolType.Tcp);
 
                     void Start(IPEndPoint ep) { server.Bind(ep); server.Listen(); }
+
+                    int Read(byte[] buffer) => {|SOCK003:server.Receive(buffer)|};
+                }
+                """);
+
+        [Fact]
+        public Task Socket_field_that_another_method_may_replace_with_an_accepted_one_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    private Socket server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+                    void Start(IPEndPoint ep) { server.Bind(ep); server.Listen(); }
+
+                    void Next() { server = server.Accept(); }
 
                     int Read(byte[] buffer) => server.Receive(buffer);
                 }

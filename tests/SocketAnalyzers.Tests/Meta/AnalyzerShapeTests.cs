@@ -109,6 +109,66 @@ namespace SocketAnalyzers.Tests.Meta
                 $"{name} registers actions in a compilation without sockets: " + string.Join(", ", registered.Select(r => $"{r.Key} {r.Value}")));
         }
 
+        [Theory]
+        [MemberData(nameof(AnalyzerNames))]
+        public async Task Compilation_that_references_sockets_but_never_names_them_registers_nothing(string name)
+        {
+            // Every .NET compilation references System.Net.Sockets: what counts is whether its code uses them.
+            var registered = await ActionsRegisteredAsync(Analyzer(name), SocketAnalyzers.Tests.Verifiers.ReferenceSet.Net80.Resolve(), expectSocketType: true);
+
+            Assert.True(
+                registered.Count == 0,
+                $"{name} registers actions in a compilation whose code never names the socket API: " + string.Join(", ", registered.Select(r => $"{r.Key} {r.Value}")));
+        }
+
+        [Theory]
+        [InlineData("using System.Net.Sockets;", true)]
+        [InlineData("var c = new TcpClient();", true)]
+        [InlineData("var l = new TcpListener(a, p);", true)]
+        [InlineData("IPEndPoint ep;", true)]
+        [InlineData("IPAddress.HostToNetworkOrder(port)", true)]
+        [InlineData("var s = client.GetStream();", true)]
+        [InlineData("using var stream = File.OpenRead(path); stream.Read(buffer);", false)]
+        [InlineData("socket", false)]
+        public void The_source_gate_finds_the_words_of_the_socket_API(string text, bool found)
+        {
+            Assert.Equal(found, SocketAnalyzers.Common.SourceGate.Contains(Microsoft.CodeAnalysis.Text.SourceText.From(text)));
+        }
+
+        [Fact]
+        public void The_source_gate_opens_for_code_that_gets_its_sockets_from_a_library_of_its_own()
+        {
+            // App code that reads connection.Link.Receive(buffer) through a class of its own library names no word of
+            // the socket API; the library (no Microsoft key, referencing System.Net.Sockets) opens the gate.
+            var references = SocketAnalyzers.Tests.Verifiers.ReferenceSet.Net80.Resolve();
+            var library = CSharpCompilation.Create(
+                "Core",
+                new[] { CSharpSyntaxTree.ParseText("namespace Core { public sealed class Connection { public System.Net.Sockets.Socket Link { get; } = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp); } }") },
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var image = new MemoryStream();
+            Assert.True(library.Emit(image).Success);
+            var app = "namespace App { public static class Handler { public static int Handle(Core.Connection c, byte[] b) => c.Link.Receive(b); } }";
+
+            var withLibrary = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText(app) }, references.Add(MetadataReference.CreateFromImage(image.ToArray())));
+            var frameworkOnly = CSharpCompilation.Create("App", new[] { CSharpSyntaxTree.ParseText("namespace App { public static class Handler { public static int Twice(int x) => 2 * x; } }") }, references);
+
+            Assert.True(SocketAnalyzers.Common.SourceGate.MentionsSockets(withLibrary));
+            Assert.False(SocketAnalyzers.Common.SourceGate.MentionsSockets(frameworkOnly));
+        }
+
+        [Fact]
+        public void The_source_gate_finds_a_word_split_between_two_chunks()
+        {
+            for (var offset = 8180; offset < 8200; offset++)
+            {
+                var text = new string(' ', offset) + "NetworkStream" + new string(' ', 100);
+                Assert.True(SocketAnalyzers.Common.SourceGate.Contains(Microsoft.CodeAnalysis.Text.SourceText.From(text)), $"missed at offset {offset}");
+            }
+
+            Assert.False(SocketAnalyzers.Common.SourceGate.Contains(Microsoft.CodeAnalysis.Text.SourceText.From(new string('x', 20000))));
+        }
+
         [Fact]
         public async Task Shape_checks_find_an_analyzer_that_registers_everywhere()
         {
@@ -142,9 +202,15 @@ namespace SocketAnalyzers.Tests.Meta
         }
 
         /// <summary>The kinds of action <paramref name="analyzer"/> registers in a compilation without sockets, with their counts.</summary>
-        internal static async Task<Dictionary<string, int>> ActionsRegisteredWithoutSocketsAsync(DiagnosticAnalyzer analyzer)
+        internal static Task<Dictionary<string, int>> ActionsRegisteredWithoutSocketsAsync(DiagnosticAnalyzer analyzer)
+            => ActionsRegisteredAsync(
+                analyzer,
+                // Only System.Runtime and System.Console: no System.Net.Sockets.Socket, so an analyzer must stop at compilation start.
+                new[] { "System.Runtime.dll", "System.Console.dll" }.Select(f => (MetadataReference)MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "refs", "net8.0", f))),
+                expectSocketType: false);
+
+        private static async Task<Dictionary<string, int>> ActionsRegisteredAsync(DiagnosticAnalyzer analyzer, IEnumerable<MetadataReference> references, bool expectSocketType)
         {
-            // Only System.Runtime and System.Console: no System.Net.Sockets.Socket, so an analyzer must stop at compilation start.
             var compilation = CSharpCompilation.Create(
                 "NoSockets",
                 new[]
@@ -164,9 +230,9 @@ namespace SocketAnalyzers.Tests.Meta
                         }
                         """),
                 },
-                new[] { "System.Runtime.dll", "System.Console.dll" }.Select(f => MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "refs", "net8.0", f))),
+                references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            Assert.Null(compilation.GetTypeByMetadataName("System.Net.Sockets.Socket"));
+            Assert.Equal(expectSocketType, compilation.GetTypeByMetadataName("System.Net.Sockets.Socket") is not null);
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
             var withAnalyzers = compilation.WithAnalyzers(

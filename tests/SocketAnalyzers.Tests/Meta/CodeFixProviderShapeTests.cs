@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Composition;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
@@ -11,8 +10,16 @@ using Xunit;
 namespace SocketAnalyzers.Tests.Meta
 {
     /// <summary>
-    /// Every code-fix provider has the house shape: sealed, exported for C# under its own name, shared, fixing IDs of
-    /// the catalogue, with a Fix All provider. One fact over all providers (there may be none yet), listing every fault.
+    /// Every code-fix provider has the house shape: sealed, exported for C# under its own name, with a public
+    /// parameterless constructor, fixing IDs of the catalogue, with a Fix All provider. One fact over all providers
+    /// (there may be none yet), listing every fault.
+    /// <para>
+    /// No <c>[Shared]</c>: hosts load a package's fixers by reflection (Roslyn's code-fix service, <c>dotnet format</c>
+    /// and our scanner find the <c>[ExportCodeFixProvider]</c> types of the analyzer assembly and create them with the
+    /// parameterless constructor), never through MEF, so <c>[Shared]</c> changes nothing there. It would only add a
+    /// reference to System.Composition.AttributedModel, whose oldest version served here (8.0.0.0) is newer than a
+    /// Roslyn 4.8 host carries (7.0.0.0); see <see cref="ShippedAssemblyReferenceTests"/>.
+    /// </para>
     /// </summary>
     public sealed class CodeFixProviderShapeTests
     {
@@ -47,7 +54,6 @@ namespace SocketAnalyzers.Tests.Meta
 
             Assert.Contains(problems, p => p.Contains("not sealed", StringComparison.Ordinal));
             Assert.Contains(problems, p => p.Contains("[ExportCodeFixProvider", StringComparison.Ordinal));
-            Assert.Contains(problems, p => p.Contains("[Shared]", StringComparison.Ordinal));
             Assert.Contains(problems, p => p.Contains("SOCK999", StringComparison.Ordinal));
             Assert.Contains(problems, p => p.Contains("Fix All", StringComparison.Ordinal));
             Assert.Empty(Problems(typeof(GoodProvider)));
@@ -64,11 +70,6 @@ namespace SocketAnalyzers.Tests.Meta
             if (export is null || !export.Languages.SequenceEqual(new[] { LanguageNames.CSharp }) || export.Name != type.Name)
             {
                 yield return $"needs [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof({type.Name}))] (has Languages [{string.Join(", ", export?.Languages ?? Array.Empty<string>())}], Name '{export?.Name}')";
-            }
-
-            if (type.GetCustomAttribute<SharedAttribute>() is null)
-            {
-                yield return "needs [Shared]";
             }
 
             if (type.GetConstructor(Type.EmptyTypes) is null)
@@ -116,7 +117,6 @@ namespace SocketAnalyzers.Tests.Meta
 #pragma warning restore RS1016
 
         [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GoodProvider))]
-        [Shared]
         private sealed class GoodProvider : CodeFixProvider
         {
             public override System.Collections.Immutable.ImmutableArray<string> FixableDiagnosticIds => System.Collections.Immutable.ImmutableArray.Create("SOCK010");

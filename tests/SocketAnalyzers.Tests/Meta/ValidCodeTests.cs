@@ -128,7 +128,9 @@ namespace SocketAnalyzers.Tests.Meta
                         listener.Listen(16);
                         for (var i = 0; i < connections; i++)
                         {
+                #pragma warning disable SOCK050 // iterative by design: serves the clients one after the other
                             using var client = listener.Accept();
+                #pragma warning restore SOCK050
                             var buffer = new byte[4096];
                             while (true)
                             {

@@ -600,6 +600,60 @@ namespace SocketAnalyzers.Tests.Reads
                     """));
 
         [Fact]
+        public Task Capturing_the_count_also_gives_it_to_the_whole_buffer_consumer_of_the_same_read()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    [|socket.Receive(buffer)|];
+                    Console.WriteLine({|SOCK012:Encoding.UTF8.GetString(buffer)|});
+                    """),
+                Method("""
+                    var received = socket.Receive(buffer);
+                    if (received == 0)
+                    {
+                        return;
+                    }
+
+                    Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, received));
+                    """));
+
+        [Fact]
+        public Task Capture_keeps_the_comment_after_the_read_on_the_read()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    [|socket.Receive(buffer)|]; // the 4-byte header
+                    Process(buffer, 4);
+                    """),
+                Method("""
+                    var received = socket.Receive(buffer); // the 4-byte header
+                    if (received == 0)
+                    {
+                        return;
+                    }
+
+                    Process(buffer, 4);
+                    """));
+
+        [Fact]
+        public Task Capture_is_the_first_action_and_read_exactly_the_second()
+        {
+            var test = Verify.Test(
+                Method("""
+                    [|stream.Read(buffer, 0, 4)|];
+                    Process(buffer, 4);
+                    """),
+                Method("""
+                    var bytesRead = stream.Read(buffer, 0, 4);
+                    if (bytesRead == 0)
+                    {
+                        return;
+                    }
+
+                    Process(buffer, 4);
+                    """));
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Fix_All_in_project_scope_fixes_every_document()
         {
             const string First = """

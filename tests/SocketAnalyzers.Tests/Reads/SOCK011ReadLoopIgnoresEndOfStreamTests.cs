@@ -408,7 +408,7 @@ namespace SocketAnalyzers.Tests.Reads
             listener.Start();
             while (true)
             {
-                using var accepted = listener.AcceptSocket();
+                using var accepted = {|SOCK050:listener.AcceptSocket()|};
                 while (true)
                 {
                     int n = accepted.Receive(buffer);
@@ -533,7 +533,7 @@ namespace SocketAnalyzers.Tests.Reads
                     """,
                 AllowCompilerErrors = true,
             };
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic());
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithSpan(15, 21, 16, 1));
             await test.RunAsync();
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
@@ -15,7 +16,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SocketAnalyzers.Tests.VerifierTests
 {
-    // Small analyzers and fixes that exist only to prove what the verifier accepts and rejects. They live in the
+    // Small analyzers and fixes that exist only to prove what our thin layer over Microsoft.CodeAnalysis.Testing accepts and rejects. They live in the
     // test assembly, so AllAnalyzers (which reflects over the SocketAnalyzers assembly) never picks them up; a test
     // adds them through SocketAnalyzerTest.AdditionalAnalyzers.
 
@@ -47,30 +48,7 @@ namespace SocketAnalyzers.Tests.VerifierTests
         }
     }
 
-    /// <summary>Reports TEST002 twice at the same location: the verifier must call that out.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DuplicateReportAnalyzer : DiagnosticAnalyzer
-    {
-        public static readonly DiagnosticDescriptor Rule = new(
-            "TEST002", "Twice", "Reported twice", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(
-                c =>
-                {
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, c.Node.GetLocation()));
-                    c.ReportDiagnostic(Diagnostic.Create(Rule, c.Node.GetLocation()));
-                },
-                SyntaxKind.ClassDeclaration);
-        }
-    }
-
-    /// <summary>TEST004, off by default, on every class: the verifier enables every rule.</summary>
+    /// <summary>TEST004, off by default, on every class: the test enables every rule.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class OffByDefaultAnalyzer : DiagnosticAnalyzer
     {
@@ -184,14 +162,6 @@ namespace SocketAnalyzers.Tests.VerifierTests
         protected override ExpressionSyntax Replace(LiteralExpressionSyntax literal) => Number((int)literal.Token.Value! + 1);
     }
 
-    /// <summary>Loops: 1 becomes 2 and 2 becomes 1.</summary>
-    public sealed class SwapFix : LiteralFixBase
-    {
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        protected override ExpressionSyntax Replace(LiteralExpressionSyntax literal) => Number((int)literal.Token.Value! == 1 ? 2 : 1);
-    }
-
     /// <summary>Adds a compiler error: the literal becomes an undefined name.</summary>
     public sealed class BreakingFix : LiteralFixBase
     {
@@ -248,6 +218,21 @@ namespace SocketAnalyzers.Tests.VerifierTests
                     },
                     nameof(InconsistentFixAllFix)));
             }
+        }
+    }
+
+    /// <summary>Fix All in document and project scope only: the solution-scope check must catch it.</summary>
+    public sealed class NoSolutionScopeFix : LiteralFixBase
+    {
+        public override FixAllProvider GetFixAllProvider() => new DocumentAndProjectOnly();
+
+        protected override ExpressionSyntax Replace(LiteralExpressionSyntax literal) => Number(0);
+
+        private sealed class DocumentAndProjectOnly : FixAllProvider
+        {
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project };
+
+            public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext) => WellKnownFixAllProviders.BatchFixer.GetFixAsync(fixAllContext);
         }
     }
 

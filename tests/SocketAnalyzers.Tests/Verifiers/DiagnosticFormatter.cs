@@ -8,8 +8,9 @@ using Microsoft.CodeAnalysis;
 namespace SocketAnalyzers.Tests.Verifiers
 {
     /// <summary>
-    /// Failure output: the actual diagnostics as lines ready to paste into a test, the source with each one in
-    /// markup, and each one underlined beneath its line.
+    /// Failure output for the sweeps that do not go through the library (samples, whole folders): the actual
+    /// diagnostics as lines ready to paste into a test, the source with each one in markup, and each one underlined
+    /// beneath its line.
     /// </summary>
     public static class DiagnosticFormatter
     {
@@ -91,39 +92,6 @@ namespace SocketAnalyzers.Tests.Verifiers
                 }
             }
 
-            return builder.ToString();
-        }
-    }
-
-    /// <summary>Where two texts first differ, with a few lines of context.</summary>
-    public static class TextDiff
-    {
-        public static string Describe(string expected, string actual)
-        {
-            var e = expected.Split('\n');
-            var a = actual.Split('\n');
-            var first = 0;
-            while (first < e.Length && first < a.Length && e[first] == a[first])
-            {
-                first++;
-            }
-
-            var builder = new StringBuilder();
-            builder.AppendLine($"First difference at line {first + 1}.");
-            var from = Math.Max(0, first - 2);
-            builder.AppendLine("Expected:");
-            for (var i = from; i < Math.Min(e.Length, first + 4); i++)
-            {
-                builder.Append(i == first ? "  > " : "    ").AppendLine(e[i]);
-            }
-
-            builder.AppendLine("Actual:");
-            for (var i = from; i < Math.Min(a.Length, first + 4); i++)
-            {
-                builder.Append(i == first ? "  > " : "    ").AppendLine(a[i]);
-            }
-
-            builder.AppendLine("Whole actual text:").AppendLine(actual);
             return builder.ToString();
         }
     }

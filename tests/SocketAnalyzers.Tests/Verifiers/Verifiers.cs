@@ -3,20 +3,26 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace SocketAnalyzers.Tests.Verifiers
 {
     /// <summary>
-    /// Verifier for one analyzer, in the shape of Microsoft.CodeAnalysis.Testing's
-    /// <c>CSharpAnalyzerVerifier</c>. Every analyzer of the package runs; <typeparamref name="TAnalyzer"/> only
-    /// decides what <c>[|…|]</c> stands for (its single rule).
+    /// Verifier for one analyzer, in the shape of Microsoft.CodeAnalysis.Testing's <c>CSharpAnalyzerVerifier</c>,
+    /// over <see cref="SocketAnalyzerTest"/>. Every analyzer of the package runs; <typeparamref name="TAnalyzer"/> only
+    /// decides what <c>[|…|]</c> and <see cref="Diagnostic()"/> stand for (its single rule).
     /// </summary>
     public static class AnalyzerVerifier<TAnalyzer>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        public static DiagnosticResult Diagnostic() => new(DefaultId ?? throw new InvalidOperationException($"{typeof(TAnalyzer).Name} reports several rules; name one."));
+        /// <summary>A diagnostic of the analyzer's single rule: ID, location and severity (the rule's default unless
+        /// <c>WithSeverity</c>) compared; message and arguments only when given.</summary>
+        public static DiagnosticResult Diagnostic()
+            => SocketAnalyzerTest.Expect(DefaultId ?? throw new InvalidOperationException($"{typeof(TAnalyzer).Name} reports several rules; name one."));
 
-        public static DiagnosticResult Diagnostic(string id) => new(id);
+        /// <summary>A diagnostic of <paramref name="id"/>: ID, location and severity (the rule's default unless
+        /// <c>WithSeverity</c>) compared; message and arguments only when given.</summary>
+        public static DiagnosticResult Diagnostic(string id) => SocketAnalyzerTest.Expect(id);
 
         public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
         {
@@ -42,7 +48,7 @@ namespace SocketAnalyzers.Tests.Verifiers
     {
         public static DiagnosticResult Diagnostic() => AnalyzerVerifier<TAnalyzer>.Diagnostic();
 
-        public static DiagnosticResult Diagnostic(string id) => new(id);
+        public static DiagnosticResult Diagnostic(string id) => SocketAnalyzerTest.Expect(id);
 
         public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
             => AnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(source, expected);

@@ -1,0 +1,206 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.Addressing
+{
+    /// <summary>What a call does with the endpoint it takes.</summary>
+    internal enum EndpointRole
+    {
+        None,
+
+        /// <summary>The local address: any address of the socket's family, the wildcard included.</summary>
+        Bind,
+
+        /// <summary>The peer: an address of the socket's family, not the wildcard.</summary>
+        Connect,
+
+        /// <summary>A datagram's destination: as <see cref="Connect"/>, and the broadcast address needs permission.</summary>
+        Send,
+    }
+
+    /// <summary>
+    /// The socket API as the addressing and framing rules see it, as data: which calls take an endpoint and in which
+    /// role, which parsers need a complete message, and the well-known addresses. Resolved to symbols once per
+    /// compilation; a new overload or parser is a row here.
+    /// </summary>
+    internal sealed class AddressingApis
+    {
+        /// <summary>The calls that take an endpoint (an <c>EndPoint</c>, <c>IPEndPoint</c> or <c>IPAddress</c> argument), by owner.</summary>
+        private static readonly (string Type, string Method, EndpointRole Role)[] EndpointCalls =
+        {
+            ("System.Net.Sockets.Socket", "Bind", EndpointRole.Bind),
+            ("System.Net.Sockets.Socket", "Connect", EndpointRole.Connect),
+            ("System.Net.Sockets.Socket", "ConnectAsync", EndpointRole.Connect),
+            ("System.Net.Sockets.Socket", "BeginConnect", EndpointRole.Connect),
+            ("System.Net.Sockets.Socket", "SendTo", EndpointRole.Send),
+            ("System.Net.Sockets.Socket", "SendToAsync", EndpointRole.Send),
+            ("System.Net.Sockets.Socket", "BeginSendTo", EndpointRole.Send),
+            ("System.Net.Sockets.TcpClient", "Connect", EndpointRole.Connect),
+            ("System.Net.Sockets.TcpClient", "ConnectAsync", EndpointRole.Connect),
+            ("System.Net.Sockets.TcpClient", "BeginConnect", EndpointRole.Connect),
+            ("System.Net.Sockets.UdpClient", "Connect", EndpointRole.Connect),
+            ("System.Net.Sockets.UdpClient", "Send", EndpointRole.Send),
+            ("System.Net.Sockets.UdpClient", "SendAsync", EndpointRole.Send),
+            ("System.Net.Sockets.UdpClient", "BeginSend", EndpointRole.Send),
+        };
+
+        /// <summary>Parsers that need a whole message (the value they parse is their first argument).</summary>
+        private static readonly (string Type, string Method)[] MessageParsers =
+        {
+            ("System.Text.Json.JsonSerializer", "Deserialize"),
+            ("System.Text.Json.JsonSerializer", "DeserializeAsync"),
+            ("System.Text.Json.JsonDocument", "Parse"),
+            ("System.Text.Json.Nodes.JsonNode", "Parse"),
+            ("System.Xml.Serialization.XmlSerializer", "Deserialize"),
+            ("System.Xml.Linq.XDocument", "Parse"),
+            ("System.Xml.Linq.XDocument", "Load"),
+            ("System.Xml.Linq.XElement", "Parse"),
+            ("System.Xml.Linq.XElement", "Load"),
+            ("System.Xml.XmlDocument", "LoadXml"),
+            ("System.Xml.XmlDocument", "Load"),
+            ("System.Runtime.Serialization.XmlObjectSerializer", "ReadObject"),
+            ("System.Runtime.Serialization.Formatters.Binary.BinaryFormatter", "Deserialize"),
+        };
+
+        /// <summary>Types whose constructor wraps its first argument without keeping the socket or buffer elsewhere.</summary>
+        private static readonly string[] Views =
+        {
+            "System.IO.MemoryStream",
+            "System.IO.StringReader",
+            "System.ArraySegment`1",
+            "System.ReadOnlyMemory`1",
+            "System.Memory`1",
+            "System.ReadOnlySpan`1",
+            "System.Span`1",
+            "System.Net.Sockets.NetworkStream",
+            "System.Net.Security.SslStream",
+            "System.Net.Security.NegotiateStream",
+            "System.IO.StreamReader",
+        };
+
+        private readonly Dictionary<IMethodSymbol, EndpointRole> endpointCalls = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<IMethodSymbol> parsers = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<INamedTypeSymbol> parserTypes = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<INamedTypeSymbol> views = new(SymbolEqualityComparer.Default);
+
+        public AddressingApis(KnownSymbols symbols)
+        {
+            Symbols = symbols;
+            var compilation = symbols.Compilation;
+            foreach (var (type, method, role) in EndpointCalls)
+            {
+                foreach (var member in Members(compilation, type, method))
+                {
+                    endpointCalls[member] = role;
+                }
+            }
+
+            foreach (var (type, method) in MessageParsers)
+            {
+                foreach (var member in Members(compilation, type, method))
+                {
+                    parsers.Add(member);
+                    parserTypes.Add(member.ContainingType);
+                }
+            }
+
+            foreach (var view in Views)
+            {
+                if (compilation.GetTypeByMetadataName(view) is { } type)
+                {
+                    views.Add(type);
+                }
+            }
+
+            Dns = compilation.GetTypeByMetadataName("System.Net.Dns");
+            Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
+            EndPoint = compilation.GetTypeByMetadataName("System.Net.EndPoint");
+            MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
+            Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+            AddressFamily = compilation.GetTypeByMetadataName("System.Net.Sockets.AddressFamily");
+            ProtocolType = compilation.GetTypeByMetadataName("System.Net.Sockets.ProtocolType");
+            BinaryPrimitives = compilation.GetTypeByMetadataName("System.Buffers.Binary.BinaryPrimitives");
+            BitConverter = compilation.GetTypeByMetadataName("System.BitConverter");
+        }
+
+        public KnownSymbols Symbols { get; }
+
+        public INamedTypeSymbol? Dns { get; }
+
+        public INamedTypeSymbol? Encoding { get; }
+
+        public INamedTypeSymbol? EndPoint { get; }
+
+        public INamedTypeSymbol? MemoryExtensions { get; }
+
+        public INamedTypeSymbol? Enumerable { get; }
+
+        public INamedTypeSymbol? AddressFamily { get; }
+
+        public INamedTypeSymbol? ProtocolType { get; }
+
+        public INamedTypeSymbol? BinaryPrimitives { get; }
+
+        public INamedTypeSymbol? BitConverter { get; }
+
+        /// <summary>The role of the endpoint <paramref name="method"/> takes, or <see cref="EndpointRole.None"/>.</summary>
+        public EndpointRole RoleOf(IMethodSymbol method)
+            => endpointCalls.TryGetValue(method.OriginalDefinition, out var role) ? role : EndpointRole.None;
+
+        /// <summary>True when <paramref name="method"/> parses a complete message (an override of a parser counts).</summary>
+        public bool IsParser(IMethodSymbol method)
+        {
+            for (var m = method.ReducedFrom ?? method; m is not null; m = m.OverriddenMethod)
+            {
+                var definition = m.OriginalDefinition;
+                if (parsers.Contains(definition) || (definition.ConstructedFrom is { } from && parsers.Contains(from)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when <paramref name="type"/> declares a parser: a cheap pre-filter.</summary>
+        public bool IsParserType(ITypeSymbol? type)
+        {
+            for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
+            {
+                if (parserTypes.Contains(t.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool IsView(ITypeSymbol? type) => type is INamedTypeSymbol named && views.Contains(named.OriginalDefinition);
+
+        /// <summary>True for a type whose instances are always stream transports: <c>NetworkStream</c> (needs a stream socket), <c>SslStream</c>.</summary>
+        public bool IsStreamTransport(ITypeSymbol? type)
+            => KnownSymbols.IsOrDerivesFrom(type, Symbols.NetworkStream) || KnownSymbols.IsOrDerivesFrom(type, Symbols.AuthenticatedStream);
+
+        /// <summary>True for <c>EndPoint</c>, <c>IPEndPoint</c> and <c>IPAddress</c>.</summary>
+        public bool IsEndpointType(ITypeSymbol? type)
+            => KnownSymbols.IsOrDerivesFrom(type, EndPoint) || KnownSymbols.IsOrDerivesFrom(type, Symbols.IPAddress);
+
+        private static IEnumerable<IMethodSymbol> Members(Compilation compilation, string type, string method)
+        {
+            if (compilation.GetTypeByMetadataName(type) is not { } owner)
+            {
+                yield break;
+            }
+
+            foreach (var member in owner.GetMembers(method))
+            {
+                if (member is IMethodSymbol symbol)
+                {
+                    yield return symbol.OriginalDefinition;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,785 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Net;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Flow;
+
+namespace SocketAnalyzers.Addressing
+{
+    /// <summary>A misuse found by a check of the value family.</summary>
+    internal sealed class ValueFinding
+    {
+        public ValueFinding(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?> properties, object[] arguments)
+        {
+            Descriptor = descriptor;
+            Location = location;
+            Properties = properties;
+            Arguments = arguments;
+        }
+
+        public DiagnosticDescriptor Descriptor { get; }
+
+        public Location Location { get; }
+
+        public ImmutableDictionary<string, string?> Properties { get; }
+
+        public object[] Arguments { get; }
+    }
+
+    /// <summary>
+    /// The value family of the flow kernel: what each local (and flow capture) of a body holds, as far as the addressing
+    /// and framing rules care: a socket's address family, dual mode, broadcast permission and kind (stream or datagram);
+    /// an address or endpoint (IPv4, IPv6, wildcard, broadcast, the first answer of DNS); a buffer (or the text decoded
+    /// from it) that holds the bytes of exactly one stream read. Facts are sets joined by union; a name that is unknown on
+    /// one path (a parameter, a field, a value handed to other code, a name a lambda captures) is absent, and a check
+    /// stays silent on it. The checks (<see cref="AddressingChecks"/>, <see cref="Framing.FramingCheck"/>) run during
+    /// the replay, on the converged state.
+    /// </summary>
+    internal sealed class SocketValueAnalysis : FlowAnalysis<SocketValueState>
+    {
+        private const int MaxExpressionDepth = 200;
+        private const int MaxNestingDepth = 8;
+
+        private readonly AddressingApis apis;
+        private readonly HashSet<ISymbol> captured;
+        private readonly List<ValueFinding> findings;
+        private readonly HashSet<Location> reported = new();
+        private readonly List<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
+        private int depth;
+
+        private SocketValueAnalysis(ControlFlowGraph graph, AddressingApis apis, HashSet<ISymbol> captured, List<ValueFinding> findings, CancellationToken cancellationToken)
+            : base(graph, cancellationToken)
+        {
+            this.apis = apis;
+            this.captured = captured;
+            this.findings = findings;
+        }
+
+        public AddressingApis Apis => apis;
+
+        /// <summary>True when the body uses something the family's checks look at: the cheap pre-scan before any graph is built.</summary>
+        public static bool IsRelevant(IOperation body, AddressingApis apis, out HashSet<ISymbol> captured, CancellationToken cancellationToken)
+        {
+            captured = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            var relevant = false;
+            var stack = new Stack<(IOperation Operation, SyntaxNode? Function)>();
+            stack.Push((body, null));
+            while (stack.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (operation, function) = stack.Pop();
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        var method = invocation.TargetMethod;
+                        if (apis.RoleOf(method) != EndpointRole.None || apis.IsParserType(method.ContainingType))
+                        {
+                            relevant = true;
+                        }
+
+                        break;
+                    case ILocalReferenceOperation local when function is not null && !DeclaredIn(local.Local, function):
+                        // A local that a lambda or local function shares with the code around it.
+                        captured.Add(local.Local);
+                        break;
+                }
+
+                var childFunction = operation is IAnonymousFunctionOperation or ILocalFunctionOperation ? operation.Syntax : function;
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push((child, childFunction));
+                }
+            }
+
+            return relevant;
+        }
+
+        private static bool DeclaredIn(ILocalSymbol local, SyntaxNode function)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == function.SyntaxTree && function.Span.Contains(reference.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Analyzes a body and, each as a body of its own, its lambdas and local functions.</summary>
+        public static void Analyze(ControlFlowGraph graph, AddressingApis apis, HashSet<ISymbol> captured, List<ValueFinding> findings, CancellationToken cancellationToken)
+            => Analyze(graph, apis, captured, findings, cancellationToken, 0);
+
+        private static void Analyze(ControlFlowGraph graph, AddressingApis apis, HashSet<ISymbol> captured, List<ValueFinding> findings, CancellationToken cancellationToken, int nesting)
+        {
+            if (nesting > MaxNestingDepth)
+            {
+                return;
+            }
+
+            var mine = new List<ValueFinding>();
+            var analysis = new SocketValueAnalysis(graph, apis, captured, mine, cancellationToken);
+            if (analysis.Run())
+            {
+                analysis.Replay();
+                if (!analysis.Abandoned)
+                {
+                    findings.AddRange(mine);
+                }
+            }
+
+            foreach (var localFunction in graph.LocalFunctions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Analyze(graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), apis, captured, findings, cancellationToken, nesting + 1);
+            }
+
+            foreach (var anonymous in analysis.anonymousFunctions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Analyze(graph.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), apis, captured, findings, cancellationToken, nesting + 1);
+            }
+        }
+
+        protected override SocketValueState CreateEntryState() => new();
+
+        protected override SocketValueState Clone(SocketValueState state) => state.Clone();
+
+        protected override bool JoinInto(SocketValueState target, SocketValueState source) => target.JoinFrom(source);
+
+        protected override void Transfer(IOperation operation, SocketValueState state) => Eval(operation, state);
+
+        /// <summary>Reports a finding once, only during the replay.</summary>
+        internal void Report(DiagnosticDescriptor descriptor, IOperation at, ImmutableDictionary<string, string?> properties, params object[] arguments)
+        {
+            if (!Reporting)
+            {
+                return;
+            }
+
+            var location = at.Syntax.GetLocation();
+            if (reported.Add(location))
+            {
+                findings.Add(new ValueFinding(descriptor, location, properties, arguments));
+            }
+        }
+
+        // ---- names ----
+
+        private static object? KeyOf(IOperation? operation) => operation switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IFlowCaptureReferenceOperation capture => capture.Id,
+            _ => null,
+        };
+
+        private void Set(object? key, SocketValue? value, SocketValueState state)
+        {
+            if (key is null)
+            {
+                return;
+            }
+
+            if (value is { } v && !(key is ISymbol symbol && captured.Contains(symbol)))
+            {
+                state.Values[key] = v;
+            }
+            else
+            {
+                state.Values.Remove(key);
+            }
+        }
+
+        /// <summary>The name whose socket a receiver is: <c>s</c>, <c>udp</c>, or <c>udp.Client</c> (the same socket).</summary>
+        private static object? SocketKeyOf(IOperation? receiver)
+        {
+            var value = receiver?.WalkDownConversions();
+            if (value is IPropertyReferenceOperation { Property.Name: "Client" or "Server", Instance: { } owner })
+            {
+                value = owner.WalkDownConversions();
+            }
+
+            return KeyOf(value);
+        }
+
+        // ---- transfer ----
+
+        /// <summary>Applies the effects of <paramref name="operation"/> and returns what its value is, or null when unknown.</summary>
+        internal SocketValue? Eval(IOperation? operation, SocketValueState state)
+        {
+            if (operation is null || Abandoned)
+            {
+                return null;
+            }
+
+            if (depth >= MaxExpressionDepth)
+            {
+                Abandoned = true;
+                return null;
+            }
+
+            depth++;
+            try
+            {
+                return EvalCore(operation, state);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private SocketValue? EvalCore(IOperation operation, SocketValueState state)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return Eval(conversion.Operand, state);
+                case IParenthesizedOperation parenthesized:
+                    return Eval(parenthesized.Operand, state);
+                case IAwaitOperation awaitOperation:
+                    return Eval(awaitOperation.Operation, state);
+                case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
+                    var key = KeyOf(operation)!;
+                    if (state.Values.TryGetValue(key, out var known))
+                    {
+                        return known;
+                    }
+
+                    return TypeFacts(operation.Type);
+                case IParameterReferenceOperation or IInstanceReferenceOperation:
+                    return TypeFacts(operation.Type);
+                case IFlowCaptureOperation capture:
+                    Set(capture.Id, Eval(capture.Value, state), state);
+                    return null;
+                case ISimpleAssignmentOperation assignment:
+                    return Assign(assignment, state);
+                case IVariableDeclaratorOperation declarator:
+                    var initial = Eval(declarator.Initializer?.Value, state);
+                    Set(declarator.Symbol, initial, state);
+                    return null;
+                case IFieldReferenceOperation field:
+                    Eval(field.Instance, state);
+                    return WellKnownAddress(field.Field) ?? TypeFacts(field.Type);
+                case IPropertyReferenceOperation property:
+                    return Property(property, state);
+                case IArrayElementReferenceOperation element:
+                    var array = Eval(element.ArrayReference, state);
+                    foreach (var index in element.Indices)
+                    {
+                        Eval(index, state);
+                    }
+
+                    return array is { Address: AddressFacts.DnsList } ? new SocketValue(AddressFacts.DnsFirst) : null;
+                case IObjectCreationOperation creation:
+                    return Create(creation, state);
+                case IInvocationOperation invocation:
+                    return Invoke(invocation, state);
+                case IArgumentOperation argument:
+                    return Eval(argument.Value, state);
+                case IFlowAnonymousFunctionOperation anonymous:
+                    if (!Reporting)
+                    {
+                        RecordAnonymous(anonymous);
+                    }
+
+                    return null;
+                default:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        if (child is ILocalReferenceOperation written && IsWrittenByOther(written))
+                        {
+                            Set(written.Local, null, state);
+                            continue;
+                        }
+
+                        Eval(child, state);
+                    }
+
+                    return null;
+            }
+        }
+
+        private void RecordAnonymous(IFlowAnonymousFunctionOperation anonymous)
+        {
+            foreach (var seen in anonymousFunctions)
+            {
+                if (seen.Syntax == anonymous.Syntax)
+                {
+                    return;
+                }
+            }
+
+            anonymousFunctions.Add(anonymous);
+        }
+
+        /// <summary>A local written by an operation the family does not model (compound assignment, increment, deconstruction).</summary>
+        private static bool IsWrittenByOther(ILocalReferenceOperation local)
+            => local.Parent is ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation or ITupleOperation or ICoalesceAssignmentOperation;
+
+        /// <summary>What the type alone says: a NetworkStream or SslStream is a stream transport.</summary>
+        private SocketValue? TypeFacts(ITypeSymbol? type)
+            => apis.IsStreamTransport(type) ? new SocketValue(kind: KindFacts.Stream) : null;
+
+        private SocketValue? Assign(ISimpleAssignmentOperation assignment, SocketValueState state)
+        {
+            var value = Eval(assignment.Value, state);
+            switch (assignment.Target)
+            {
+                case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
+                    Set(KeyOf(assignment.Target), value, state);
+                    break;
+                case IPropertyReferenceOperation property:
+                    Eval(property.Instance, state);
+                    SetProperty(property, assignment.Value, state);
+                    break;
+                default:
+                    Eval(assignment.Target, state);
+                    break;
+            }
+
+            return value;
+        }
+
+        /// <summary><c>DualMode = …</c> and <c>EnableBroadcast = …</c> on a socket (or a UdpClient) this body follows.</summary>
+        private void SetProperty(IPropertyReferenceOperation property, IOperation value, SocketValueState state)
+        {
+            if (!IsSocketType(property.Property.ContainingType) || SocketKeyOf(property.Instance) is not { } key
+                || !state.Values.TryGetValue(key, out var socket))
+            {
+                return;
+            }
+
+            var constant = value.WalkDownConversions().ConstantValue;
+            var flag = constant is { HasValue: true, Value: bool b } ? b : (bool?)null;
+            switch (property.Property.Name)
+            {
+                case "DualMode":
+                    var family = socket.Family;
+                    if (flag is null || (family & (FamilyFacts.V6 | FamilyFacts.Dual)) == 0)
+                    {
+                        family = FamilyFacts.Unknown;
+                    }
+                    else if ((family & FamilyFacts.Unknown) == 0)
+                    {
+                        family = (family & FamilyFacts.V4) | (flag.Value ? FamilyFacts.Dual : FamilyFacts.V6);
+                    }
+
+                    state.Values[key] = socket.WithFamily(family);
+                    break;
+                case "EnableBroadcast":
+                    state.Values[key] = socket.WithBroadcast(flag is null ? BroadcastFacts.Unknown : flag.Value ? BroadcastFacts.On : BroadcastFacts.Off);
+                    break;
+            }
+        }
+
+        private bool IsSocketType(ITypeSymbol? type)
+        {
+            var symbols = apis.Symbols;
+            return KnownSymbols.IsOrDerivesFrom(type, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(type, symbols.UdpClient)
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient) || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpListener);
+        }
+
+        private SocketValue? WellKnownAddress(IFieldSymbol field)
+        {
+            if (!field.IsStatic || !SymbolEqualityComparer.Default.Equals(field.ContainingType, apis.Symbols.IPAddress))
+            {
+                return null;
+            }
+
+            return field.Name switch
+            {
+                "Any" => new SocketValue(AddressFacts.AnyV4),
+                "Loopback" => new SocketValue(AddressFacts.V4),
+                "Broadcast" => new SocketValue(AddressFacts.Broadcast),
+                "IPv6Any" => new SocketValue(AddressFacts.AnyV6),
+                "IPv6Loopback" => new SocketValue(AddressFacts.V6),
+                _ => null,
+            };
+        }
+
+        private SocketValue? Property(IPropertyReferenceOperation property, SocketValueState state)
+        {
+            var instance = Eval(property.Instance, state);
+            foreach (var argument in property.Arguments)
+            {
+                Eval(argument.Value, state);
+            }
+
+            switch (property.Property.Name)
+            {
+                case "Address" when KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, apis.Symbols.IPEndPoint):
+                    return instance is { Address: not AddressFacts.None } ? new SocketValue(instance.Value.Address) : null;
+                case "AddressList" when instance is { Address: AddressFacts.DnsList }:
+                    return instance;
+                case "AddressFamily" when instance is { Address: not AddressFacts.None } && (instance.Value.Address & AddressFacts.Unknown) == 0:
+                    return new SocketValue(family: instance.Value.FamilyOfAddress());
+                case "Client" or "Server" when IsSocketType(property.Property.ContainingType):
+                    return instance;
+                default:
+                    return TypeFacts(property.Type);
+            }
+        }
+
+        private SocketValue? Create(IObjectCreationOperation creation, SocketValueState state)
+        {
+            var type = creation.Type;
+            var symbols = apis.Symbols;
+            var view = apis.IsView(type);
+            SocketValue? first = null;
+            for (var i = 0; i < creation.Arguments.Length; i++)
+            {
+                var argument = creation.Arguments[i];
+                var value = Eval(argument.Value, state);
+                if (i == 0)
+                {
+                    first = value;
+                }
+
+                if (!view && !IsSocketType(type) && !KnownSymbols.IsOrDerivesFrom(type, symbols.IPEndPoint))
+                {
+                    Escape(argument, state);
+                }
+            }
+
+            SocketValue? result = null;
+            if (KnownSymbols.IsOrDerivesFrom(type, symbols.Socket))
+            {
+                result = NewSocket(creation, first);
+            }
+            else if (KnownSymbols.IsOrDerivesFrom(type, symbols.IPEndPoint))
+            {
+                result = first is { } address && address.Address != AddressFacts.None ? new SocketValue(address.Address) : null;
+            }
+            else if (KnownSymbols.IsOrDerivesFrom(type, symbols.UdpClient))
+            {
+                result = new SocketValue(family: ClientFamily(creation, first, FamilyFacts.V4), broadcast: BroadcastFacts.Off, kind: KindFacts.Datagram);
+            }
+            else if (KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient))
+            {
+                result = new SocketValue(family: ClientFamily(creation, first, FamilyFacts.Unknown), broadcast: BroadcastFacts.Unknown, kind: KindFacts.Stream);
+            }
+            else if (KnownSymbols.IsOrDerivesFrom(type, symbols.TcpListener))
+            {
+                result = new SocketValue(family: FamilyFacts.Unknown, broadcast: BroadcastFacts.Unknown, kind: KindFacts.Stream);
+            }
+            else if (apis.IsStreamTransport(type))
+            {
+                result = first is { Kind: not KindFacts.None } inner ? new SocketValue(kind: inner.Kind) : null;
+            }
+            else if (view && first is { Read: not ReadFacts.None } bytes)
+            {
+                result = new SocketValue(read: bytes.Read, readApi: bytes.ReadApi);
+            }
+
+            if (creation.Initializer is { } initializer)
+            {
+                result = Initialize(initializer, result, state);
+            }
+
+            return result;
+        }
+
+        /// <summary>An object initializer's <c>DualMode = true</c>, <c>EnableBroadcast = true</c>.</summary>
+        private SocketValue? Initialize(IObjectOrCollectionInitializerOperation initializer, SocketValue? created, SocketValueState state)
+        {
+            var temporary = new object();
+            Set(temporary, created, state);
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                    && property.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+                {
+                    Eval(assignment.Value, state);
+                    if (state.Values.TryGetValue(temporary, out var socket) && IsSocketType(property.Property.ContainingType))
+                    {
+                        var constant = assignment.Value.WalkDownConversions().ConstantValue;
+                        var flag = constant is { HasValue: true, Value: bool b } ? b : (bool?)null;
+                        if (property.Property.Name == "DualMode")
+                        {
+                            state.Values[temporary] = socket.WithFamily(flag is null || (socket.Family & FamilyFacts.V6) == 0 ? FamilyFacts.Unknown : flag.Value ? FamilyFacts.Dual : FamilyFacts.V6);
+                        }
+                        else if (property.Property.Name == "EnableBroadcast")
+                        {
+                            state.Values[temporary] = socket.WithBroadcast(flag is null ? BroadcastFacts.Unknown : flag.Value ? BroadcastFacts.On : BroadcastFacts.Off);
+                        }
+                    }
+                }
+                else
+                {
+                    Eval(member, state);
+                }
+            }
+
+            var result = state.Values.TryGetValue(temporary, out var final) ? final : (SocketValue?)null;
+            state.Values.Remove(temporary);
+            return result;
+        }
+
+        /// <summary><c>new Socket(family, type, protocol)</c>: the family from a constant (or from an address's family), dual mode for <c>new Socket(type, protocol)</c>.</summary>
+        private SocketValue NewSocket(IObjectCreationOperation creation, SocketValue? first)
+        {
+            var family = FamilyFacts.Unknown;
+            var kind = KindFacts.Unknown;
+            var typed = false;
+            var hasFamily = false;
+            foreach (var argument in creation.Arguments)
+            {
+                var parameterType = argument.Parameter?.Type;
+                var constant = argument.Value.WalkDownConversions().ConstantValue;
+                if (SymbolEqualityComparer.Default.Equals(parameterType, apis.AddressFamily))
+                {
+                    hasFamily = true;
+                    family = constant is { HasValue: true, Value: int f } ? FamilyFromConstant(f) : first is { Family: not FamilyFacts.None } from ? from.Family : FamilyFacts.Unknown;
+                }
+                else if (SymbolEqualityComparer.Default.Equals(parameterType, apis.Symbols.SocketType))
+                {
+                    typed = true;
+                    kind = constant is { HasValue: true, Value: int t } ? t switch
+                    {
+                        1 => KindFacts.Stream,
+                        2 => KindFacts.Datagram,
+                        _ => KindFacts.Unknown,
+                    } : KindFacts.Unknown;
+                }
+            }
+
+            if (typed && !hasFamily)
+            {
+                // Socket(SocketType, ProtocolType): an IPv6 socket with DualMode on (where the OS has IPv6).
+                family = FamilyFacts.Unknown | FamilyFacts.Dual;
+            }
+
+            return new SocketValue(family: family, broadcast: typed ? BroadcastFacts.Off : BroadcastFacts.Unknown, kind: kind);
+        }
+
+        private static FamilyFacts FamilyFromConstant(int value) => value switch
+        {
+            2 => FamilyFacts.V4,
+            23 => FamilyFacts.V6,
+            _ => FamilyFacts.Unknown,
+        };
+
+        /// <summary>The family of a TcpClient or UdpClient: from an AddressFamily argument, or a local endpoint's address; a host name connects through DNS (unknown).</summary>
+        private FamilyFacts ClientFamily(IObjectCreationOperation creation, SocketValue? first, FamilyFacts byDefault)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                var parameterType = argument.Parameter?.Type;
+                if (SymbolEqualityComparer.Default.Equals(parameterType, apis.AddressFamily))
+                {
+                    return argument.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: int f } ? FamilyFromConstant(f) : FamilyFacts.Unknown;
+                }
+
+                if (parameterType?.SpecialType == SpecialType.System_String)
+                {
+                    return FamilyFacts.Unknown;
+                }
+
+                if (KnownSymbols.IsOrDerivesFrom(parameterType, apis.Symbols.IPEndPoint))
+                {
+                    return first is { } endpoint ? endpoint.FamilyOfAddress() : FamilyFacts.Unknown;
+                }
+            }
+
+            return byDefault;
+        }
+
+        /// <summary>A socket or buffer handed to code the family does not model: anything may happen to it there.</summary>
+        private void Escape(IArgumentOperation argument, SocketValueState state)
+        {
+            var value = argument.Value.WalkDownConversions();
+            if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
+            {
+                Set(KeyOf(value), null, state);
+                return;
+            }
+
+            if (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" } viewCall && viewCall.Arguments.Length > 0)
+            {
+                value = viewCall.Arguments[0].Value.WalkDownConversions();
+            }
+
+            Set(SocketKeyOf(value), null, state);
+        }
+
+        private SocketValue? Invoke(IInvocationOperation invocation, SocketValueState state)
+        {
+            var method = invocation.TargetMethod;
+            var instance = Eval(invocation.Instance, state);
+            var values = new SocketValue?[invocation.Arguments.Length];
+            var role = apis.RoleOf(method);
+            var parser = apis.IsParser(method);
+            // A Stream read is asked of the read model only when this family already knows the receiver is a stream
+            // transport: the model's own test for an untyped Stream local scans the body, which must not happen per visit.
+            var read = !KnownSymbols.IsOrDerivesFrom(method.ContainingType, apis.Symbols.Stream) || instance is { Kind: KindFacts.Stream }
+                ? apis.Symbols.Reads.TryGetRead(invocation)
+                : null;
+            var known = role != EndpointRole.None || parser || read is not null || IsKnownPure(method);
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                values[i] = Eval(invocation.Arguments[i].Value, state);
+            }
+
+            if (role != EndpointRole.None)
+            {
+                AddressingChecks.Check(this, invocation, role, instance, values);
+            }
+
+            if (parser)
+            {
+                Framing.FramingCheck.Check(this, invocation, values);
+            }
+
+            if (read is not null)
+            {
+                Framing.FramingCheck.Read(this, read, instance, state);
+            }
+
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                if (!known || invocation.Arguments[i].Parameter?.RefKind is RefKind.Ref or RefKind.Out)
+                {
+                    Escape(invocation.Arguments[i], state);
+                }
+            }
+
+            if (!known)
+            {
+                if (method.Name == "SetSocketOption" && SocketKeyOf(invocation.Instance) is { } optionKey)
+                {
+                    // Broadcast or IPv6Only may be set here.
+                    Set(optionKey, null, state);
+                }
+            }
+
+            return Result(invocation, method, instance, values);
+        }
+
+        /// <summary>Calls that neither keep nor change the sockets and buffers they are given.</summary>
+        private bool IsKnownPure(IMethodSymbol method)
+        {
+            var owner = method.ContainingType;
+            return KnownSymbols.IsOrDerivesFrom(owner, apis.Encoding)
+                || SymbolEqualityComparer.Default.Equals(owner, apis.MemoryExtensions)
+                || SymbolEqualityComparer.Default.Equals(owner, apis.Dns)
+                || SymbolEqualityComparer.Default.Equals(owner, apis.Symbols.IPAddress)
+                || method.Name is "ConfigureAwait" or "GetStream"
+                || (SymbolEqualityComparer.Default.Equals(owner, apis.BinaryPrimitives) && method.Name.StartsWith("Read", System.StringComparison.Ordinal))
+                || (SymbolEqualityComparer.Default.Equals(owner, apis.BitConverter) && method.Name.StartsWith("To", System.StringComparison.Ordinal));
+        }
+
+        private SocketValue? Result(IInvocationOperation invocation, IMethodSymbol method, SocketValue? instance, SocketValue?[] values)
+        {
+            var owner = method.ContainingType;
+            var symbols = apis.Symbols;
+            if (SymbolEqualityComparer.Default.Equals(owner, symbols.IPAddress) && method.Name == "Parse"
+                && invocation.Arguments.Length == 1 && invocation.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string literal })
+            {
+                return Literal(literal);
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(owner, apis.Dns)
+                && method.Name is "GetHostAddresses" or "GetHostAddressesAsync" or "GetHostEntry" or "GetHostEntryAsync")
+            {
+                return new SocketValue(AddressFacts.DnsList);
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(owner, apis.Enumerable) && method.Name is "First" or "FirstOrDefault"
+                && invocation.Arguments.Length == 1 && values[0] is { Address: AddressFacts.DnsList })
+            {
+                return new SocketValue(AddressFacts.DnsFirst);
+            }
+
+            if (method.Name == "ConfigureAwait")
+            {
+                return instance;
+            }
+
+            if (method.Name == "GetStream" && KnownSymbols.IsOrDerivesFrom(owner, symbols.TcpClient))
+            {
+                return instance is { Kind: not KindFacts.None } client ? new SocketValue(kind: client.Kind) : new SocketValue(kind: KindFacts.Stream);
+            }
+
+            if (method.Name is "Accept" or "AcceptAsync" or "EndAccept" or "AcceptSocket" or "AcceptSocketAsync" or "AcceptTcpClient" or "AcceptTcpClientAsync" or "EndAcceptSocket" or "EndAcceptTcpClient"
+                && (KnownSymbols.IsOrDerivesFrom(owner, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(owner, symbols.TcpListener)))
+            {
+                // An accepted connection: TCP.
+                return new SocketValue(family: FamilyFacts.Unknown, broadcast: BroadcastFacts.Unknown, kind: KindFacts.Stream);
+            }
+
+            if (KnownSymbols.IsOrDerivesFrom(owner, apis.Encoding) && method.Name is "GetString" or "GetChars" && values.Length > 0)
+            {
+                return values[0] is { Read: not ReadFacts.None } bytes ? new SocketValue(read: bytes.Read, readApi: bytes.ReadApi) : null;
+            }
+
+            if ((SymbolEqualityComparer.Default.Equals(owner, apis.MemoryExtensions) && method.Name is "AsSpan" or "AsMemory" && values.Length > 0)
+                || (method.Name is "Slice" or "ToArray" && apis.Symbols.Reads.IsSpanLike(owner)))
+            {
+                var source = owner is { } && SymbolEqualityComparer.Default.Equals(owner, apis.MemoryExtensions) ? values[0] : instance;
+                return source is { Read: not ReadFacts.None } bytes ? new SocketValue(read: bytes.Read, readApi: bytes.ReadApi) : null;
+            }
+
+            return TypeFacts(method.ReturnType);
+        }
+
+        private static SocketValue? Literal(string text)
+        {
+            if (!IPAddress.TryParse(text, out var address))
+            {
+                return null;
+            }
+
+            if (address.Equals(IPAddress.Any))
+            {
+                return new SocketValue(AddressFacts.AnyV4);
+            }
+
+            if (address.Equals(IPAddress.IPv6Any))
+            {
+                return new SocketValue(AddressFacts.AnyV6);
+            }
+
+            if (address.Equals(IPAddress.Broadcast))
+            {
+                return new SocketValue(AddressFacts.Broadcast);
+            }
+
+            return new SocketValue(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? AddressFacts.V6 : AddressFacts.V4);
+        }
+
+        /// <summary>The name a value of a read goes into: the buffer local, and whether the read fills it from its start.</summary>
+        internal static (object? Key, bool FromStart) BufferOf(IOperation? buffer, IOperation? offset)
+        {
+            var value = buffer?.WalkDownConversions();
+            var fromStart = offset is null || offset.WalkDownConversions().ConstantValue is { HasValue: true, Value: 0 };
+            if (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" } view && view.Arguments.Length > 0)
+            {
+                if (view.Arguments.Length > 1 && view.Arguments[1].Value.WalkDownConversions().ConstantValue is not { HasValue: true, Value: 0 })
+                {
+                    fromStart = false;
+                }
+
+                value = view.Arguments[0].Value.WalkDownConversions();
+            }
+
+            return (KeyOf(value), fromStart);
+        }
+
+        /// <summary>Sets what a buffer holds after a read.</summary>
+        internal void SetBuffer(object key, ReadFacts read, string? api, SocketValueState state)
+        {
+            if (key is ISymbol symbol && captured.Contains(symbol))
+            {
+                return;
+            }
+
+            state.Values[key] = new SocketValue(read: read, readApi: api);
+        }
+    }
+}

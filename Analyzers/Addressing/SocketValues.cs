@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+
+namespace SocketAnalyzers.Addressing
+{
+    /// <summary>What an address (or an endpoint, by its address) may be: a set, joined by union where paths meet.</summary>
+    [Flags]
+    internal enum AddressFacts : ushort
+    {
+        None = 0,
+
+        /// <summary>A specific IPv4 address (<c>IPAddress.Loopback</c>, a literal).</summary>
+        V4 = 1,
+
+        /// <summary>A specific IPv6 address (<c>IPAddress.IPv6Loopback</c>, a literal).</summary>
+        V6 = 2,
+
+        /// <summary><c>IPAddress.Any</c>, <c>0.0.0.0</c>.</summary>
+        AnyV4 = 4,
+
+        /// <summary><c>IPAddress.IPv6Any</c>, <c>::</c>.</summary>
+        AnyV6 = 8,
+
+        /// <summary><c>IPAddress.Broadcast</c>, <c>255.255.255.255</c>.</summary>
+        Broadcast = 16,
+
+        /// <summary>The first address a DNS lookup returned: of either family.</summary>
+        DnsFirst = 32,
+
+        /// <summary>The address list of a DNS lookup (its first element is <see cref="DnsFirst"/>).</summary>
+        DnsList = 64,
+
+        /// <summary>Something else: nothing is certain.</summary>
+        Unknown = 0x8000,
+
+        Ipv4Family = V4 | AnyV4 | Broadcast,
+        Ipv6Family = V6 | AnyV6,
+        Wildcard = AnyV4 | AnyV6,
+        Addresses = V4 | V6 | AnyV4 | AnyV6 | Broadcast | DnsFirst,
+    }
+
+    /// <summary>The address family of a socket.</summary>
+    [Flags]
+    internal enum FamilyFacts : byte
+    {
+        None = 0,
+        V4 = 1,
+        V6 = 2,
+
+        /// <summary>IPv6 with <c>DualMode</c> on: takes IPv4 endpoints too.</summary>
+        Dual = 4,
+        Unknown = 128,
+    }
+
+    /// <summary>Whether the socket may send to the broadcast address.</summary>
+    [Flags]
+    internal enum BroadcastFacts : byte
+    {
+        None = 0,
+
+        /// <summary>Created here and <c>EnableBroadcast</c> not set to true since.</summary>
+        Off = 1,
+        On = 2,
+        Unknown = 4,
+    }
+
+    /// <summary>Stream (TCP) or datagram (UDP).</summary>
+    [Flags]
+    internal enum KindFacts : byte
+    {
+        None = 0,
+        Stream = 1,
+        Datagram = 2,
+        Unknown = 4,
+    }
+
+    /// <summary>What a buffer (or what was decoded or viewed from it) holds.</summary>
+    [Flags]
+    internal enum ReadFacts : byte
+    {
+        None = 0,
+
+        /// <summary>Exactly the bytes of one read on a stream, from its start.</summary>
+        OneStreamRead = 1,
+
+        /// <summary>Anything else: a fresh buffer, accumulated reads, an exact read, unknown.</summary>
+        Other = 2,
+    }
+
+    /// <summary>What the value family knows about one value (a socket, an address, an endpoint, a buffer).</summary>
+    internal readonly struct SocketValue : IEquatable<SocketValue>
+    {
+        public SocketValue(AddressFacts address = AddressFacts.None, FamilyFacts family = FamilyFacts.None, BroadcastFacts broadcast = BroadcastFacts.None, KindFacts kind = KindFacts.None, ReadFacts read = ReadFacts.None, string? readApi = null)
+        {
+            Address = address;
+            Family = family;
+            Broadcast = broadcast;
+            Kind = kind;
+            Read = read;
+            ReadApi = readApi;
+        }
+
+        public AddressFacts Address { get; }
+
+        public FamilyFacts Family { get; }
+
+        public BroadcastFacts Broadcast { get; }
+
+        public KindFacts Kind { get; }
+
+        public ReadFacts Read { get; }
+
+        /// <summary>The name of the read whose bytes these are (for the message); not part of the lattice.</summary>
+        public string? ReadApi { get; }
+
+        public SocketValue Join(SocketValue other) => new(
+            Address | other.Address, Family | other.Family, Broadcast | other.Broadcast, Kind | other.Kind, Read | other.Read, ReadApi ?? other.ReadApi);
+
+        public SocketValue WithFamily(FamilyFacts family) => new(Address, family, Broadcast, Kind, Read, ReadApi);
+
+        public SocketValue WithBroadcast(BroadcastFacts broadcast) => new(Address, Family, broadcast, Kind, Read, ReadApi);
+
+        public SocketValue WithRead(ReadFacts read, string? api) => new(Address, Family, Broadcast, Kind, read, api);
+
+        public bool Equals(SocketValue other)
+            => Address == other.Address && Family == other.Family && Broadcast == other.Broadcast && Kind == other.Kind && Read == other.Read;
+
+        public override bool Equals(object? obj) => obj is SocketValue other && Equals(other);
+
+        public override int GetHashCode() => ((int)Address << 16) ^ ((int)Family << 12) ^ ((int)Broadcast << 8) ^ ((int)Kind << 4) ^ (int)Read;
+
+        /// <summary>The family of a socket made for this address (<c>new Socket(address.AddressFamily, …)</c>, <c>new UdpClient(endPoint)</c>).</summary>
+        public FamilyFacts FamilyOfAddress()
+        {
+            if (Address == AddressFacts.None || (Address & ~(AddressFacts.Ipv4Family | AddressFacts.Ipv6Family)) != 0)
+            {
+                return FamilyFacts.Unknown;
+            }
+
+            return ((Address & AddressFacts.Ipv4Family) != 0 ? FamilyFacts.V4 : FamilyFacts.None)
+                | ((Address & AddressFacts.Ipv6Family) != 0 ? FamilyFacts.V6 : FamilyFacts.None);
+        }
+    }
+
+    /// <summary>The family's state at one program point: the values of the names it follows. A name that is absent is unknown.</summary>
+    internal sealed class SocketValueState
+    {
+        public SocketValueState()
+        {
+            Values = new Dictionary<object, SocketValue>(Lifecycle.KeyComparer.Instance);
+        }
+
+        private SocketValueState(Dictionary<object, SocketValue> values)
+        {
+            Values = new Dictionary<object, SocketValue>(values, Lifecycle.KeyComparer.Instance);
+        }
+
+        public Dictionary<object, SocketValue> Values { get; }
+
+        public SocketValueState Clone() => new(Values);
+
+        /// <summary>Joins <paramref name="source"/> in: a name unknown on either side is unknown (absent); true when this state grew.</summary>
+        public bool JoinFrom(SocketValueState source)
+        {
+            List<object>? lost = null;
+            List<KeyValuePair<object, SocketValue>>? grown = null;
+            foreach (var pair in Values)
+            {
+                if (!source.Values.TryGetValue(pair.Key, out var other))
+                {
+                    (lost ??= new List<object>()).Add(pair.Key);
+                    continue;
+                }
+
+                var joined = pair.Value.Join(other);
+                if (!joined.Equals(pair.Value))
+                {
+                    (grown ??= new List<KeyValuePair<object, SocketValue>>()).Add(new KeyValuePair<object, SocketValue>(pair.Key, joined));
+                }
+            }
+
+            if (lost is not null)
+            {
+                foreach (var key in lost)
+                {
+                    Values.Remove(key);
+                }
+            }
+
+            if (grown is not null)
+            {
+                foreach (var pair in grown)
+                {
+                    Values[pair.Key] = pair.Value;
+                }
+            }
+
+            return lost is not null || grown is not null;
+        }
+    }
+}

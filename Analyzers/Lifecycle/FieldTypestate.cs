@@ -1,0 +1,433 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.Lifecycle
+{
+    /// <summary>
+    /// Typestate across the methods of a class: for each private socket field of a type (a <c>Socket</c>,
+    /// <c>TcpListener</c>, <c>TcpClient</c>, <c>UdpClient</c> or <c>NetworkStream</c>) that does not escape, the states
+    /// it can be in when any method of the type starts.
+    /// <para>
+    /// Methods, lambdas, event handlers and callbacks may run in any order, so a method's entry state is every state
+    /// that the values the type stores in the field (its constructors, initializers and methods create them) can reach
+    /// through the operations that the type's OTHER members apply to the field, in any order: the closure of the
+    /// creation states under those operations' transitions (<see cref="SocketProtocolModel.Protocol"/>). That includes
+    /// whatever any other constructor or method can leave behind, and more (a state in the middle of a method), which
+    /// keeps it sound for concurrent and re-entrant code; the method's own operations are followed by the flow analysis
+    /// of its body. A misuse is then reported only where no other method of the type can make it right.
+    /// </para>
+    /// <para>
+    /// A field escapes, and stays unknown, when the type does anything with it that is not an operation of the model
+    /// called on it or a store of a socket the model creates (or null): passed to other code, returned, copied to a
+    /// local or another field, aliased through <c>.Client</c>/<c>.Server</c>/<c>GetStream()</c> beyond one call,
+    /// assigned from a parameter or an unknown call, passed by <c>ref</c>, or used through another instance. Only
+    /// private fields of types without nested types are summarised (a nested type could touch them unseen).
+    /// </para>
+    /// </summary>
+    internal sealed class FieldTypestate
+    {
+        private readonly SocketProtocolModel model;
+        private readonly ImmutableHashSet<IFieldSymbol> candidates;
+        private readonly object gate = new();
+        private readonly Dictionary<IFieldSymbol, FieldRecord> records = new(SymbolEqualityComparer.Default);
+
+        private FieldTypestate(SocketProtocolModel model, ImmutableHashSet<IFieldSymbol> candidates)
+        {
+            this.model = model;
+            this.candidates = candidates;
+        }
+
+        /// <summary>The collector for <paramref name="type"/>, or null when it has no field that can be summarised.</summary>
+        public static FieldTypestate? For(INamedTypeSymbol type, SocketProtocolModel model)
+        {
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.GetTypeMembers().Length > 0)
+            {
+                return null;
+            }
+
+            ImmutableHashSet<IFieldSymbol>.Builder? fields = null;
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false, DeclaredAccessibility: Accessibility.Private } field
+                    && model.IsModelType(field.Type))
+                {
+                    (fields ??= ImmutableHashSet.CreateBuilder<IFieldSymbol>(SymbolEqualityComparer.Default)).Add(field);
+                }
+            }
+
+            return fields is null ? null : new FieldTypestate(model, fields.ToImmutable());
+        }
+
+        /// <summary>True when <paramref name="field"/> is one this collector summarises.</summary>
+        public bool IsCandidate(IFieldSymbol field) => candidates.Contains(field);
+
+        /// <summary>Records what one body of the type (owned by <paramref name="owner"/>) does with the candidate fields; true when it references one.</summary>
+        public bool Record(IOperation body, ISymbol owner, CancellationToken cancellationToken)
+        {
+            var found = false;
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is IFieldReferenceOperation reference && candidates.Contains(reference.Field))
+                {
+                    found = true;
+                    Classify(reference, owner);
+                }
+                else if (operation is IFieldInitializerOperation initializer)
+                {
+                    foreach (var field in initializer.InitializedFields)
+                    {
+                        if (candidates.Contains(field))
+                        {
+                            found = true;
+                            Store(field, initializer.Value);
+                        }
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// The entry facts, for a body of <paramref name="owner"/>, of every field that did not escape and that the type
+        /// gives a socket. Call once every body was recorded (at the end of the type).
+        /// </summary>
+        public ImmutableDictionary<IFieldSymbol, SocketFacts> EntryFacts(ISymbol owner)
+        {
+            var result = ImmutableDictionary.CreateBuilder<IFieldSymbol, SocketFacts>(SymbolEqualityComparer.Default);
+            lock (gate)
+            {
+                foreach (var pair in records)
+                {
+                    var record = pair.Value;
+                    if (record.Escaped || record.Created.States == SocketStates.None)
+                    {
+                        continue;
+                    }
+
+                    result.Add(pair.Key, Closure(record, owner));
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        private static SocketFacts Closure(FieldRecord record, ISymbol owner)
+        {
+            var states = record.Created.States;
+            var kinds = record.Created.Kinds == SocketKinds.None ? SocketKinds.Any : record.Created.Kinds;
+            bool grew;
+            do
+            {
+                grew = false;
+                foreach (var pair in record.Operations)
+                {
+                    var operation = pair.Operation;
+                    if (SymbolEqualityComparer.Default.Equals(pair.Owner, owner))
+                    {
+                        continue;
+                    }
+
+                    if (!SocketProtocolModel.Protocol.TryGetValue(operation, out var protocol))
+                    {
+                        continue;
+                    }
+
+                    for (var i = 0; i < SocketStateText.Each.Length; i++)
+                    {
+                        if ((states & SocketStateText.Each[i]) == 0)
+                        {
+                            continue;
+                        }
+
+                        // Listen without Bind returns on Linux (listening on a port nobody knows): it counts as a way on.
+                        var returns = ((kinds & SocketKinds.Stream) != 0 && protocol.Stream[i] is null or RuleIdentifiers.ListenWithoutBind)
+                            || ((kinds & SocketKinds.Datagram) != 0 && protocol.Datagram[i] is null or RuleIdentifiers.ListenWithoutBind);
+                        if (returns && (states | protocol.Next[i]) != states)
+                        {
+                            states |= protocol.Next[i];
+                            grew = true;
+                        }
+                    }
+                }
+            }
+            while (grew);
+
+            return new SocketFacts(states, kinds);
+        }
+
+        private void Classify(IFieldReferenceOperation reference, ISymbol owner)
+        {
+            if (reference.Instance is not (null or IInstanceReferenceOperation))
+            {
+                // other.field: another instance's socket, which other code may hold.
+                Escape(reference.Field);
+                return;
+            }
+
+            var parent = reference.Parent;
+            switch (parent)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                    Store(reference.Field, assignment.Value);
+                    return;
+                case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
+                    Store(reference.Field, coalesce.Value);
+                    return;
+                case IBinaryOperation or IIsPatternOperation or ILockOperation:
+                    // Null checks and lock(field) do nothing to the socket.
+                    return;
+                case IConditionalAccessOperation conditional when conditional.Operation == reference:
+                    Operate(reference.Field, ConditionalReceiverUse(conditional), owner);
+                    return;
+                default:
+                    Operate(reference.Field, reference, owner);
+                    return;
+            }
+        }
+
+        /// <summary><c>field?.Close()</c>: the access made on the conditional receiver.</summary>
+        private static IOperation? ConditionalReceiverUse(IConditionalAccessOperation conditional)
+        {
+            foreach (var operation in conditional.WhenNotNull.DescendantsAndSelf())
+            {
+                if (operation is IConditionalAccessInstanceOperation instance && instance.Parent is IInvocationOperation or IPropertyReferenceOperation)
+                {
+                    return instance;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Records the operation of the model that <paramref name="receiver"/> is the receiver of, or escapes.</summary>
+        private void Operate(IFieldSymbol field, IOperation? receiver, ISymbol owner)
+        {
+            var current = receiver;
+            var stream = false;
+            while (current is not null)
+            {
+                var parent = current.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    current = parent;
+                    parent = current.Parent;
+                }
+
+                var (member, symbol, arguments) = parent switch
+                {
+                    IInvocationOperation invocation when invocation.Instance == current => (Find(current, invocation.TargetMethod), invocation.TargetMethod, invocation.Arguments),
+                    IPropertyReferenceOperation property when property.Instance == current => (Find(current, property.Property), (ISymbol)property.Property, property.Arguments),
+                    _ => (null, null, ImmutableArray<IArgumentOperation>.Empty),
+                };
+
+                if (parent is IPropertyReferenceOperation written && written.Parent is IAssignmentOperation assignment && assignment.Target == written)
+                {
+                    if (member is { Operation: SocketOperation.Alias })
+                    {
+                        // client.Client = other: the wrapper now holds a socket we do not know.
+                        Escape(field);
+                    }
+
+                    // Any other property set (ReceiveTimeout, NoDelay, Blocking…) does not move the state.
+                    return;
+                }
+
+                if (symbol is null)
+                {
+                    if (stream)
+                    {
+                        // var stream = field.GetStream(): reads and writes through it leave the state as it is, but
+                        // whoever holds it may close it, and with it the socket (TcpClient's stream owns the socket).
+                        Add(field, SocketOperation.Close, owner);
+                        return;
+                    }
+
+                    Escape(field);
+                    return;
+                }
+
+                if (member is null)
+                {
+                    // A member the model does not list (a timeout, an option): it does not move the state.
+                    return;
+                }
+
+                switch (member.Value.Operation)
+                {
+                    case SocketOperation.Alias:
+                    case SocketOperation.MakeStream:
+                        // field.Client / field.GetStream(): the same socket, for one more call.
+                        if (member.Value.Operation == SocketOperation.MakeStream)
+                        {
+                            Add(field, SocketOperation.MakeStream, owner);
+                            stream = true;
+                        }
+
+                        current = parent;
+                        continue;
+                    case SocketOperation.Shutdown:
+                        Add(field, ShutdownKind(arguments), owner);
+                        return;
+                    default:
+                        Add(field, member.Value.Operation, owner);
+                        return;
+                }
+            }
+
+            Escape(field);
+        }
+
+        private SocketMember? Find(IOperation instance, ISymbol member)
+            => model.ModelTypeOf(instance.WalkDownConversions().Type) is { } type ? model.Find(type, member) : null;
+
+        private static SocketOperation ShutdownKind(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Value.ConstantValue is { HasValue: true, Value: int how })
+                {
+                    // SocketShutdown: Receive = 0, Send = 1, Both = 2.
+                    return how switch
+                    {
+                        0 => SocketOperation.ShutdownReceive,
+                        1 => SocketOperation.ShutdownSend,
+                        2 => SocketOperation.ShutdownBoth,
+                        _ => SocketOperation.ShutdownUnknown,
+                    };
+                }
+            }
+
+            return SocketOperation.ShutdownUnknown;
+        }
+
+        /// <summary>field = value: a socket the model creates (in a known state), an accepted one, null; anything else escapes.</summary>
+        private void Store(IFieldSymbol field, IOperation value)
+        {
+            var stored = value.WalkDownConversions();
+            if (stored is IAwaitOperation awaited)
+            {
+                stored = awaited.Operation.WalkDownConversions();
+                if (stored is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+                {
+                    stored = configured.WalkDownConversions();
+                }
+            }
+
+            switch (stored)
+            {
+                case { ConstantValue: { HasValue: true, Value: null } }:
+                    return;
+                case IObjectCreationOperation creation when creation.Constructor is not null && model.ModelTypeOf(creation.Type) is { } type
+                    && model.Find(type, creation.Constructor) is { Operation: SocketOperation.Create, Creates: var states } && states != SocketStates.None && states != SocketStates.All:
+                    Create(field, new SocketFacts(states, KindOf(type, creation)));
+                    return;
+                case IInvocationOperation invocation when invocation.Instance is { } instance && Find(instance, invocation.TargetMethod) is { Operation: SocketOperation.Accept, Result: not null }:
+                    Create(field, new SocketFacts(SocketStates.Connected, SocketKinds.Stream));
+                    return;
+                default:
+                    Escape(field);
+                    return;
+            }
+        }
+
+        private SocketKinds KindOf(SocketModelType type, IObjectCreationOperation creation)
+        {
+            if (type == SocketModelType.UdpClient)
+            {
+                return SocketKinds.Datagram;
+            }
+
+            if (type != SocketModelType.Socket)
+            {
+                return SocketKinds.Stream;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, model.Symbols.SocketType)
+                    && argument.Value.ConstantValue is { HasValue: true, Value: int socketType })
+                {
+                    // SocketType: Stream = 1, Dgram = 2, Raw = 3, Rdm = 4, Seqpacket = 5.
+                    return socketType switch
+                    {
+                        1 or 5 => SocketKinds.Stream,
+                        2 or 3 or 4 => SocketKinds.Datagram,
+                        _ => SocketKinds.Any,
+                    };
+                }
+            }
+
+            return SocketKinds.Any;
+        }
+
+        private FieldRecord RecordOf(IFieldSymbol field)
+        {
+            if (!records.TryGetValue(field, out var record))
+            {
+                records[field] = record = new FieldRecord();
+            }
+
+            return record;
+        }
+
+        private void Escape(IFieldSymbol field)
+        {
+            lock (gate)
+            {
+                RecordOf(field).Escaped = true;
+            }
+        }
+
+        private void Create(IFieldSymbol field, SocketFacts facts)
+        {
+            lock (gate)
+            {
+                var record = RecordOf(field);
+                record.Created = record.Created.Join(facts);
+            }
+        }
+
+        private void Add(IFieldSymbol field, SocketOperation operation, ISymbol owner)
+        {
+            lock (gate)
+            {
+                RecordOf(field).Operations.Add(new OwnedOperation(owner, operation));
+            }
+        }
+
+        private sealed class FieldRecord
+        {
+            public bool Escaped { get; set; }
+
+            public SocketFacts Created { get; set; } = SocketFacts.Bottom;
+
+            public HashSet<OwnedOperation> Operations { get; } = new();
+        }
+
+        /// <summary>An operation on the field and the member whose body makes it.</summary>
+        private readonly struct OwnedOperation : System.IEquatable<OwnedOperation>
+        {
+            public OwnedOperation(ISymbol owner, SocketOperation operation)
+            {
+                Owner = owner;
+                Operation = operation;
+            }
+
+            public ISymbol Owner { get; }
+
+            public SocketOperation Operation { get; }
+
+            public bool Equals(OwnedOperation other) => Operation == other.Operation && SymbolEqualityComparer.Default.Equals(Owner, other.Owner);
+
+            public override bool Equals(object? obj) => obj is OwnedOperation other && Equals(other);
+
+            public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Owner) * 31) + (int)Operation;
+        }
+    }
+}

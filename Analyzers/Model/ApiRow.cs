@@ -1,0 +1,360 @@
+using System;
+using SocketAnalyzers.ByteOrder;
+using SocketAnalyzers.Lifecycle;
+using SocketAnalyzers.Reads;
+
+namespace SocketAnalyzers.Model
+{
+    /// <summary>The reference sets a row resolves in. The meta-test checks that a row resolves in exactly these.</summary>
+    [Flags]
+    internal enum ApiSets
+    {
+        None = 0,
+
+        /// <summary>netstandard2.0 with the System.Memory package (Span, Memory, BinaryPrimitives, MemoryMarshal).</summary>
+        NetStandard20 = 1,
+
+        /// <summary>.NET 8 (Microsoft.NETCore.App.Ref 8.0).</summary>
+        Net8 = 2,
+
+        /// <summary>.NET 10 (Microsoft.NETCore.App.Ref 10.0).</summary>
+        Net10 = 4,
+
+        /// <summary>.NET 8 and later, not netstandard2.0 ("net8+" in the docs).</summary>
+        Net = Net8 | Net10,
+
+        All = NetStandard20 | Net8 | Net10,
+    }
+
+    /// <summary>Where a read's byte count comes back.</summary>
+    internal enum CountFrom
+    {
+        /// <summary>The result is the count (<c>int</c>).</summary>
+        Result,
+
+        /// <summary>The awaited result is the count (<c>Task&lt;int&gt;</c>, <c>ValueTask&lt;int&gt;</c>).</summary>
+        AwaitedResult,
+
+        /// <summary>The awaited result's <c>ReceivedBytes</c> (<c>SocketReceiveFromResult</c>, <c>SocketReceiveMessageFromResult</c>).</summary>
+        ReceivedBytes,
+    }
+
+    /// <summary>The lifecycle facet of a row: what the member does to the socket of a receiver of model type <see cref="On"/>.</summary>
+    internal sealed class LifecycleFacet
+    {
+        public LifecycleFacet(SocketModelType on, SocketOperation operation, SocketStates creates, SocketModelType? result)
+        {
+            On = on;
+            Operation = operation;
+            Creates = creates;
+            Result = result;
+        }
+
+        /// <summary>The model type of the receiver this transition applies to (a <c>Stream</c> member applies to a <c>NetworkStream</c> receiver).</summary>
+        public SocketModelType On { get; }
+
+        public SocketOperation Operation { get; }
+
+        public SocketStates Creates { get; }
+
+        public SocketModelType? Result { get; }
+    }
+
+    /// <summary>The counting-read facet: the count comes back (<see cref="Count"/>), the buffer is the parameter at <see cref="Buffer"/>.</summary>
+    internal sealed class ReadFacet
+    {
+        public ReadFacet(ReadOwner owner, CountFrom count, int? buffer, int? offset, int? size, bool datagram, bool apmEnd, int? minimum, int? throwOnEnd)
+        {
+            Owner = owner;
+            Count = count;
+            Buffer = buffer;
+            Offset = offset;
+            Size = size;
+            Datagram = datagram;
+            ApmEnd = apmEnd;
+            Minimum = minimum;
+            ThrowOnEnd = throwOnEnd;
+        }
+
+        public ReadOwner Owner { get; }
+
+        public CountFrom Count { get; }
+
+        /// <summary>Ordinal of the buffer parameter that the read fills, or null (APM <c>End…</c>, buffer lists).</summary>
+        public int? Buffer { get; }
+
+        /// <summary>Ordinal of the offset parameter of an <c>(array, offset, size)</c> overload, or null.</summary>
+        public int? Offset { get; }
+
+        /// <summary>Ordinal of the size parameter, or null when the whole buffer is offered.</summary>
+        public int? Size { get; }
+
+        /// <summary>Reads one datagram: a 0 count is an empty message, not the end of the stream.</summary>
+        public bool Datagram { get; }
+
+        /// <summary>The <c>End…</c> half of a <c>Begin…/End…</c> pair: the buffer was given to <c>Begin…</c>.</summary>
+        public bool ApmEnd { get; }
+
+        /// <summary><c>ReadAtLeast(Async)</c>: ordinal of <c>minimumBytes</c>.</summary>
+        public int? Minimum { get; }
+
+        /// <summary><c>ReadAtLeast(Async)</c>: ordinal of <c>throwOnEndOfStream</c>.</summary>
+        public int? ThrowOnEnd { get; }
+    }
+
+    /// <summary>The host-order port facet: the parameter at <see cref="Ordinal"/> is a port in host order (SOCK022).</summary>
+    internal sealed class PortFacet
+    {
+        public PortFacet(int ordinal, string display)
+        {
+            Ordinal = ordinal;
+            Display = display;
+        }
+
+        /// <summary>Ordinal of the port parameter; -1 for a property (the value assigned).</summary>
+        public int Ordinal { get; }
+
+        /// <summary>How messages name the API (<c>TcpClient</c>, <c>IPEndPoint.Port</c>).</summary>
+        public string Display { get; }
+    }
+
+    /// <summary>
+    /// One row of <see cref="SocketApiCatalogue"/>: a type (metadata name), optionally one of its members by name
+    /// (<c>.ctor</c> for constructors) and a parameter pattern (<see cref="ParameterPattern"/>) that selects overloads,
+    /// the reference sets it resolves in, and its facets. A member that several rows match gets, per facet, the value
+    /// of the first row that sets it: a specific overload row comes before the catch-all row of the same name.
+    /// </summary>
+    internal sealed class ApiRow
+    {
+        /// <summary>The member name of a row about every public method of its type whose parameters match its pattern
+        /// (the pattern is then required): a family of methods that differ only in name, such as
+        /// <c>BinaryPrimitives.WriteInt32BigEndian</c>, <c>TryWriteUInt64LittleEndian</c>….</summary>
+        public const string AnyMethod = "*";
+
+        public ApiRow(string type, string? member, string? parameters, ApiSets sets)
+        {
+            Type = type;
+            Member = member;
+            Parameters = parameters;
+            Sets = sets;
+        }
+
+        /// <summary>The declaring type's metadata name (<c>System.Span`1</c>).</summary>
+        public string Type { get; }
+
+        /// <summary>The member's name; <c>.ctor</c> for constructors; <see cref="AnyMethod"/> for every public method of
+        /// the type that its parameter pattern selects; null for a row about the type itself.</summary>
+        public string? Member { get; }
+
+        /// <summary>The parameter pattern; null for every overload (and for properties and fields).</summary>
+        public string? Parameters { get; }
+
+        public ApiSets Sets { get; }
+
+        // ---- type facets
+
+        /// <summary>The type (and its subclasses) is one of the lifecycle model's socket types.</summary>
+        public SocketModelType? ModelType { get; private set; }
+
+        /// <summary>The type (and its subclasses) is a stream over a socket (<c>NetworkStream</c>, <c>AuthenticatedStream</c>), or the member returns one (<c>GetStream</c>).</summary>
+        public bool StreamOverSocket { get; private set; }
+
+        /// <summary>A file that names the type may hold a finding: the scanner binds it.</summary>
+        public bool Relevant { get; private set; }
+
+        // ---- member facets
+
+        public LifecycleFacet? Lifecycle { get; private set; }
+
+        public ReadFacet? Read { get; private set; }
+
+        /// <summary>The read as the read rules see it (made from <see cref="Read"/>).</summary>
+        public ReadApi? ReadApi { get; private set; }
+
+        /// <summary>A network read that fills the parameter at this ordinal (with or without a count).</summary>
+        public int? Fills { get; private set; }
+
+        /// <summary>A call that sends the bytes of the parameter at this ordinal to the network.</summary>
+        public int? Sends { get; private set; }
+
+        /// <summary><see cref="Fills"/> and <see cref="Sends"/> hold only when the receiver is a stream over a socket.</summary>
+        public bool OnlyOverNetworkStream { get; private set; }
+
+        /// <summary>The result is a datagram received from the network (<c>UdpClient.Receive</c>).</summary>
+        public bool ReturnsNetworkData { get; private set; }
+
+        /// <summary>The member reads a byte buffer's contents whole (decode, send, copy, deserialize): SOCK012's consumers.</summary>
+        public bool Consumes { get; private set; }
+
+        public CopyShape? Copy { get; private set; }
+
+        /// <summary>The result shows or copies the bytes of the instance or first argument; for constructors, wraps the first argument.</summary>
+        public bool View { get; private set; }
+
+        /// <summary>For a <see cref="View"/>: the ordinal of the parameter that says where the view starts in what it
+        /// shows (an <c>int</c> start, or an <c>Index</c>/<c>Range</c>, whose start is not followed); null: at 0.</summary>
+        public int? ViewOffset { get; private set; }
+
+        /// <summary>For a <see cref="View"/>: the result is a copy (<c>ToArray</c>), so writing into it does not write the original.</summary>
+        public bool ViewCopies { get; private set; }
+
+        /// <summary>A write of a number in the byte order the method names (<c>BinaryPrimitives.WriteInt32BigEndian</c>): it replaces the bytes it writes.</summary>
+        public OrderedWriteFacet? OrderedWrite { get; private set; }
+
+        /// <summary>The member tells whether the host is little-endian (<c>BitConverter.IsLittleEndian</c>).</summary>
+        public bool HostLittleEndianFlag { get; private set; }
+
+        /// <summary>The call reverses the bytes of its instance or first argument.</summary>
+        public bool Reversal { get; private set; }
+
+        /// <summary>A byte-order conversion of a number.</summary>
+        public bool Conversion { get; private set; }
+
+        public HostOrderApi? HostOrderWrite { get; private set; }
+
+        public HostOrderApi? HostOrderRead { get; private set; }
+
+        public PortFacet? Port { get; private set; }
+
+        /// <summary>The member's value is, or makes, a datagram socket (<c>UdpClient.Client</c>, <c>SocketType.Dgram</c>, <c>ProtocolType.Udp</c>).</summary>
+        public bool DatagramSocket { get; private set; }
+
+        // ---- the fluent setters the table uses
+
+        public ApiRow IsModelType(SocketModelType type)
+        {
+            ModelType = type;
+            Relevant = true;
+            return this;
+        }
+
+        public ApiRow IsStreamOverSocket()
+        {
+            StreamOverSocket = true;
+            Relevant = Member is null || Relevant;
+            return this;
+        }
+
+        public ApiRow IsRelevant()
+        {
+            Relevant = true;
+            return this;
+        }
+
+        public ApiRow Life(SocketModelType on, SocketOperation operation, SocketStates creates = SocketStates.None, SocketModelType? result = null)
+        {
+            Lifecycle = new LifecycleFacet(on, operation, creates, result);
+            return this;
+        }
+
+        public ApiRow Reads(ReadOwner owner, CountFrom count, int? buffer = null, int? offset = null, int? size = null, bool datagram = false, bool apmEnd = false, int? minimum = null, int? throwOnEnd = null)
+        {
+            Read = new ReadFacet(owner, count, buffer, offset, size, datagram, apmEnd, minimum, throwOnEnd);
+            ReadApi = new ReadApi(
+                Member ?? string.Empty,
+                owner,
+                count == CountFrom.ReceivedBytes ? CountShape.ReceivedBytes : CountShape.Int32,
+                datagram,
+                apmEnd,
+                atLeast: minimum is not null,
+                isAsync: count != CountFrom.Result);
+            return this;
+        }
+
+        public ApiRow FillsBuffer(int ordinal)
+        {
+            Fills = ordinal;
+            return this;
+        }
+
+        public ApiRow SendsBytes(int ordinal)
+        {
+            Sends = ordinal;
+            return this;
+        }
+
+        public ApiRow OverNetworkStreamOnly()
+        {
+            OnlyOverNetworkStream = true;
+            return this;
+        }
+
+        public ApiRow ReturnsReceivedData()
+        {
+            ReturnsNetworkData = true;
+            return this;
+        }
+
+        public ApiRow ConsumesBuffer()
+        {
+            Consumes = true;
+            return this;
+        }
+
+        public ApiRow CopiesBytes(int source, int destination, int? sourceOffset = null, int? destinationOffset = null, int? count = null)
+        {
+            Copy = new CopyShape(source, destination, sourceOffset, destinationOffset, count);
+            return this;
+        }
+
+        public ApiRow ViewsBytes(int? offset = null, bool copy = false)
+        {
+            View = true;
+            ViewOffset = offset;
+            ViewCopies = copy;
+            return this;
+        }
+
+        public ApiRow WritesInChosenOrder(int buffer, int number)
+        {
+            OrderedWrite = new OrderedWriteFacet(buffer, number);
+            return this;
+        }
+
+        public ApiRow TellsHostLittleEndian()
+        {
+            HostLittleEndianFlag = true;
+            return this;
+        }
+
+        public ApiRow ReversesBytes()
+        {
+            Reversal = true;
+            return this;
+        }
+
+        public ApiRow ConvertsByteOrder()
+        {
+            Conversion = true;
+            return this;
+        }
+
+        public ApiRow WritesHostOrder(string kind, WriteTarget target, int? buffer, int number, bool littleEndianAlways = false)
+        {
+            HostOrderWrite = new HostOrderApi(Type, Member ?? string.Empty, kind, target, buffer, littleEndianAlways, number);
+            return this;
+        }
+
+        public ApiRow ReadsHostOrder(string kind, WriteTarget target, int? buffer, bool littleEndianAlways = false)
+        {
+            HostOrderRead = new HostOrderApi(Type, Member ?? string.Empty, kind, target, buffer, littleEndianAlways);
+            return this;
+        }
+
+        public ApiRow TakesHostOrderPort(int ordinal, string display)
+        {
+            Port = new PortFacet(ordinal, display);
+            return this;
+        }
+
+        public ApiRow MakesDatagramSocket()
+        {
+            DatagramSocket = true;
+            return this;
+        }
+
+        /// <summary>The row as it is written in the docs: <c>Type.Member(pattern)</c>.</summary>
+        public override string ToString()
+            => Member is null ? Type : Type + "." + Member + (Parameters is null ? string.Empty : "(" + Parameters + ")");
+    }
+}

@@ -1,0 +1,405 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.ByteOrder;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Lifecycle;
+using SocketAnalyzers.Reads;
+
+namespace SocketAnalyzers.Model
+{
+    /// <summary>What the catalogue says about one member symbol: the merge of every row that matches it (per facet, the first row that sets it).</summary>
+    internal sealed class ApiFacts
+    {
+        private SocketMember[] lifecycles = Array.Empty<SocketMember>();
+
+        public ReadApi? ReadApi { get; private set; }
+
+        public ReadFacet? Read { get; private set; }
+
+        public int? Fills { get; private set; }
+
+        public bool FillsOnlyOverNetworkStream { get; private set; }
+
+        public int? Sends { get; private set; }
+
+        public bool SendsOnlyOverNetworkStream { get; private set; }
+
+        public bool ReturnsNetworkData { get; private set; }
+
+        public bool Consumes { get; private set; }
+
+        public CopyShape? Copy { get; private set; }
+
+        public bool View { get; private set; }
+
+        public bool Reversal { get; private set; }
+
+        /// <summary>For a view: the ordinal of its start (<see cref="ApiRow.ViewOffset"/>), or null.</summary>
+        public int? ViewOffset { get; private set; }
+
+        /// <summary>For a view: the result is a copy (<see cref="ApiRow.ViewCopies"/>).</summary>
+        public bool ViewCopies { get; private set; }
+
+        public OrderedWriteFacet? OrderedWrite { get; private set; }
+
+        public bool HostLittleEndianFlag { get; private set; }
+
+        public bool Conversion { get; private set; }
+
+        public HostOrderApi? HostOrderWrite { get; private set; }
+
+        public HostOrderApi? HostOrderRead { get; private set; }
+
+        public PortFacet? Port { get; private set; }
+
+        public bool StreamOverSocket { get; private set; }
+
+        public bool DatagramSocket { get; private set; }
+
+        /// <summary>The call form (for methods), read from the signature once.</summary>
+        public CallForm Form { get; private set; }
+
+        /// <summary>The lifecycle transition for a receiver of model type <paramref name="on"/>, or null.</summary>
+        public SocketMember? Lifecycle(SocketModelType on)
+        {
+            foreach (var member in lifecycles)
+            {
+                if (member.Type == on)
+                {
+                    return member;
+                }
+            }
+
+            return null;
+        }
+
+        internal void Merge(ApiRow row, ISymbol symbol, CallForm form)
+        {
+            Form = form;
+            if (row.Lifecycle is { } life && Lifecycle(life.On) is null)
+            {
+                var member = new SocketMember(life.On, symbol.Name, life.Operation, life.Creates, life.Result, form);
+                var grown = new SocketMember[lifecycles.Length + 1];
+                lifecycles.CopyTo(grown, 0);
+                grown[lifecycles.Length] = member;
+                lifecycles = grown;
+            }
+
+            if (Read is null && row.Read is { } read)
+            {
+                Read = read;
+                ReadApi = row.ReadApi;
+            }
+
+            if (Fills is null && row.Fills is { } fills)
+            {
+                Fills = fills;
+                FillsOnlyOverNetworkStream = row.OnlyOverNetworkStream;
+            }
+
+            if (Sends is null && row.Sends is { } sends)
+            {
+                Sends = sends;
+                SendsOnlyOverNetworkStream = row.OnlyOverNetworkStream;
+            }
+
+            Copy ??= row.Copy;
+            HostOrderWrite ??= row.HostOrderWrite;
+            HostOrderRead ??= row.HostOrderRead;
+            Port ??= row.Port;
+            OrderedWrite ??= row.OrderedWrite;
+            if (row.View && !View)
+            {
+                ViewOffset = row.ViewOffset;
+                ViewCopies = row.ViewCopies;
+            }
+
+            HostLittleEndianFlag |= row.HostLittleEndianFlag;
+            ReturnsNetworkData |= row.ReturnsNetworkData;
+            Consumes |= row.Consumes;
+            View |= row.View;
+            Reversal |= row.Reversal;
+            Conversion |= row.Conversion;
+            StreamOverSocket |= row.StreamOverSocket;
+            DatagramSocket |= row.DatagramSocket;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SocketApiCatalogue"/> resolved against one compilation: symbol-keyed lookups, made once per compilation
+    /// and shared by every analyzer through <see cref="KnownSymbols.Catalogue"/>. Lookups follow a call to the member it
+    /// overrides (a <c>NetworkStream.Read</c> is the catalogue's <c>Stream.Read</c>), from a reduced extension call to
+    /// its definition, and from a constructed generic member to its definition.
+    /// </summary>
+    internal sealed class CatalogueIndex
+    {
+        private readonly Dictionary<ISymbol, ApiFacts> members = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, ApiRow> types = new(SymbolEqualityComparer.Default);
+        private readonly List<INamedTypeSymbol> streamTypes = new();
+        private readonly Dictionary<SocketModelType, INamedTypeSymbol> modelTypes = new();
+
+        public CatalogueIndex(Compilation compilation)
+        {
+            var resolver = new TypeResolver(compilation);
+            var asyncResult = resolver.Resolve("System.IAsyncResult");
+            var eventArgs = resolver.Resolve("System.Net.Sockets.SocketAsyncEventArgs");
+            var tasks = new[]
+            {
+                resolver.Resolve("System.Threading.Tasks.Task"), resolver.Resolve("System.Threading.Tasks.Task`1"),
+                resolver.Resolve("System.Threading.Tasks.ValueTask"), resolver.Resolve("System.Threading.Tasks.ValueTask`1"),
+            };
+
+            foreach (var row in SocketApiCatalogue.Rows)
+            {
+                if (row.Member is null)
+                {
+                    if (resolver.Resolve(row.Type) is { } type && !types.ContainsKey(type))
+                    {
+                        types.Add(type, row);
+                        if (row.StreamOverSocket)
+                        {
+                            streamTypes.Add(type);
+                        }
+
+                        if (row.ModelType is { } model && !modelTypes.ContainsKey(model))
+                        {
+                            modelTypes.Add(model, type);
+                        }
+                    }
+
+                    continue;
+                }
+
+                foreach (var symbol in ResolveRow(row, resolver))
+                {
+                    if (!members.TryGetValue(symbol, out var facts))
+                    {
+                        facts = new ApiFacts();
+                        members.Add(symbol, facts);
+                    }
+
+                    facts.Merge(row, symbol, symbol is IMethodSymbol method ? FormOf(method, asyncResult, eventArgs, tasks) : CallForm.Sync);
+                }
+            }
+        }
+
+        /// <summary>The members of the compilation that <paramref name="row"/> names (empty when it names nothing here).</summary>
+        public static ImmutableArray<ISymbol> ResolveRow(Compilation compilation, ApiRow row) => ResolveRow(row, new TypeResolver(compilation));
+
+        private static ImmutableArray<ISymbol> ResolveRow(ApiRow row, TypeResolver resolver)
+        {
+            if (resolver.Resolve(row.Type) is not { } type || row.Member is null)
+            {
+                return ImmutableArray<ISymbol>.Empty;
+            }
+
+            var pattern = row.Parameters is null ? null : ParameterPattern.Parse(row.Parameters);
+            var candidates = row.Member switch
+            {
+                ".ctor" => ImmutableArray<ISymbol>.CastUp(type.InstanceConstructors),
+                ApiRow.AnyMethod when pattern is not null => type.GetMembers(),
+                ApiRow.AnyMethod => ImmutableArray<ISymbol>.Empty,
+                _ => type.GetMembers(row.Member),
+            };
+            var builder = ImmutableArray.CreateBuilder<ISymbol>();
+            foreach (var candidate in candidates)
+            {
+                if (candidate.DeclaredAccessibility != Accessibility.Public || candidate is not (IMethodSymbol or IPropertySymbol or IFieldSymbol))
+                {
+                    continue;
+                }
+
+                if (pattern is not null && (candidate is not IMethodSymbol method || !pattern.Matches(method.Parameters, resolver.Resolve)))
+                {
+                    continue;
+                }
+
+                if (row.Member == ApiRow.AnyMethod && candidate is not IMethodSymbol { MethodKind: MethodKind.Ordinary })
+                {
+                    continue;
+                }
+
+                builder.Add(candidate);
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>The call form of a method, from its signature: an <c>IAsyncResult</c> result is a <c>Begin…</c>, an
+        /// <c>IAsyncResult</c> parameter an <c>End…</c>, a task result the async form, a <c>SocketAsyncEventArgs</c> parameter the event-args form.</summary>
+        private static CallForm FormOf(IMethodSymbol method, INamedTypeSymbol? asyncResult, INamedTypeSymbol? eventArgs, INamedTypeSymbol?[] tasks)
+        {
+            if (asyncResult is not null && SymbolEqualityComparer.Default.Equals(method.ReturnType, asyncResult))
+            {
+                return CallForm.Begin;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (asyncResult is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, asyncResult))
+                {
+                    return CallForm.End;
+                }
+            }
+
+            var returnType = method.ReturnType.OriginalDefinition;
+            foreach (var task in tasks)
+            {
+                if (task is not null && SymbolEqualityComparer.Default.Equals(returnType, task))
+                {
+                    return CallForm.Async;
+                }
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (eventArgs is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, eventArgs))
+                {
+                    return CallForm.EventArgs;
+                }
+            }
+
+            return CallForm.Sync;
+        }
+
+        /// <summary>What the catalogue says about <paramref name="symbol"/> (or the member it overrides), or null.</summary>
+        public ApiFacts? Facts(ISymbol? symbol)
+        {
+            switch (symbol)
+            {
+                case IMethodSymbol method:
+                    for (var m = (method.ReducedFrom ?? method).OriginalDefinition; m is not null; m = m.OverriddenMethod?.OriginalDefinition)
+                    {
+                        if (members.TryGetValue(m, out var facts))
+                        {
+                            return facts;
+                        }
+                    }
+
+                    return null;
+                case IPropertySymbol property:
+                    for (var p = property.OriginalDefinition; p is not null; p = p.OverriddenProperty?.OriginalDefinition)
+                    {
+                        if (members.TryGetValue(p, out var facts))
+                        {
+                            return facts;
+                        }
+                    }
+
+                    return null;
+                case IFieldSymbol field:
+                    return members.TryGetValue(field.OriginalDefinition, out var fieldFacts) ? fieldFacts : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// The lifecycle transition of <paramref name="member"/> called on a receiver of model type <paramref name="on"/>;
+        /// an interface member (<c>IDisposable.Dispose</c> of a <c>using</c>) is the model type's implementation of it.
+        /// </summary>
+        public SocketMember? Lifecycle(SocketModelType on, ISymbol member)
+        {
+            if (Facts(member)?.Lifecycle(on) is { } direct)
+            {
+                return direct;
+            }
+
+            if (member.ContainingType is { TypeKind: TypeKind.Interface } && modelTypes.TryGetValue(on, out var type)
+                && type.FindImplementationForInterfaceMember(member) is { } implementation)
+            {
+                return Facts(implementation)?.Lifecycle(on);
+            }
+
+            return null;
+        }
+
+        /// <summary>The facts of the member an operation calls, constructs or references, or null.</summary>
+        public ApiFacts? Facts(IOperation operation) => operation switch
+        {
+            IInvocationOperation call => Facts(call.TargetMethod),
+            IObjectCreationOperation { Constructor: { } constructor } => Facts(constructor),
+            IPropertyReferenceOperation property => Facts(property.Property),
+            IFieldReferenceOperation field => Facts(field.Field),
+            _ => null,
+        };
+
+        /// <summary>The lifecycle model type of <paramref name="type"/> (or of the catalogued type it derives from), or null.</summary>
+        public SocketModelType? ModelTypeOf(ITypeSymbol? type)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (t is INamedTypeSymbol named && types.TryGetValue(named.OriginalDefinition, out var row) && row.ModelType is { } model)
+                {
+                    return model;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>True when <paramref name="type"/> is a stream over a socket (<c>NetworkStream</c>, <c>SslStream</c>, …) or derives from one.</summary>
+        public bool IsStreamOverSocketType(ITypeSymbol? type)
+        {
+            foreach (var stream in streamTypes)
+            {
+                if (KnownSymbols.IsOrDerivesFrom(type, stream))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The argument of <paramref name="invocation"/> for the parameter at <paramref name="ordinal"/>, or the instance for <see cref="SocketApiCatalogue.Instance"/>.</summary>
+        public static IOperation? Argument(IInvocationOperation invocation, int? ordinal)
+        {
+            if (ordinal is null)
+            {
+                return null;
+            }
+
+            if (ordinal == SocketApiCatalogue.Instance)
+            {
+                return invocation.Instance;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Metadata names to symbols, each resolved once.</summary>
+        private sealed class TypeResolver
+        {
+            private readonly Compilation compilation;
+            private readonly Dictionary<string, INamedTypeSymbol?> cache = new(StringComparer.Ordinal);
+
+            public TypeResolver(Compilation compilation)
+            {
+                this.compilation = compilation;
+            }
+
+            public INamedTypeSymbol? Resolve(string metadataName)
+            {
+                if (!cache.TryGetValue(metadataName, out var type))
+                {
+                    type = compilation.GetTypeByMetadataName(metadataName);
+                    cache.Add(metadataName, type);
+                }
+
+                return type;
+            }
+        }
+    }
+}

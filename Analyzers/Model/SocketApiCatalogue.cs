@@ -1,0 +1,430 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using SocketAnalyzers.ByteOrder;
+using SocketAnalyzers.Lifecycle;
+using SocketAnalyzers.Reads;
+using static SocketAnalyzers.Lifecycle.SocketOperation;
+
+namespace SocketAnalyzers.Model
+{
+    /// <summary>
+    /// The socket API as data: ONE table that every rule family and the scanner's relevance filter read, resolved to
+    /// symbols once per compilation by <see cref="CatalogueIndex"/>. A row names a type by metadata name, optionally one
+    /// of its members and a <see cref="ParameterPattern"/> of parameter types, the reference sets it exists in, and what
+    /// the member does (<see cref="ApiRow"/>). A new overload is one row; docs/catalogue.md says how to write it.
+    /// </summary>
+    internal static class SocketApiCatalogue
+    {
+        private const string Socket = "System.Net.Sockets.Socket";
+        private const string Listener = "System.Net.Sockets.TcpListener";
+        private const string Tcp = "System.Net.Sockets.TcpClient";
+        private const string Udp = "System.Net.Sockets.UdpClient";
+        private const string NetStream = "System.Net.Sockets.NetworkStream";
+        private const string TaskExtensions = "System.Net.Sockets.SocketTaskExtensions";
+        private const string Stream = "System.IO.Stream";
+        private const string BitConverter = "System.BitConverter";
+        private const string BinaryReader = "System.IO.BinaryReader";
+        private const string BinaryWriter = "System.IO.BinaryWriter";
+        private const string MemoryStream = "System.IO.MemoryStream";
+        private const string MemoryMarshal = "System.Runtime.InteropServices.MemoryMarshal";
+        private const string MemoryExtensions = "System.MemoryExtensions";
+        private const string Unsafe = "System.Runtime.CompilerServices.Unsafe";
+        private const string BinaryPrimitives = "System.Buffers.Binary.BinaryPrimitives";
+        private const string Span = "System.Span`1";
+        private const string ReadOnlySpan = "System.ReadOnlySpan`1";
+        private const string Memory = "System.Memory`1";
+        private const string ReadOnlyMemory = "System.ReadOnlyMemory`1";
+        private const string ArraySegment = "System.ArraySegment`1";
+        private const string List = "System.Collections.Generic.List`1";
+        private const string Array = "System.Array";
+
+        private const SocketModelType S = SocketModelType.Socket;
+        private const SocketModelType L = SocketModelType.TcpListener;
+        private const SocketModelType T = SocketModelType.TcpClient;
+        private const SocketModelType U = SocketModelType.UdpClient;
+        private const SocketModelType N = SocketModelType.NetworkStream;
+
+        private const ApiSets All = ApiSets.All;
+        private const ApiSets Net = ApiSets.Net;
+
+        /// <summary>The ordinal that names the instance (<c>this</c>) in a copy.</summary>
+        public const int Instance = -1;
+
+        /// <summary>Namespaces every public type of which makes a file relevant to the scanner.</summary>
+        public static readonly ImmutableArray<string> RelevantNamespaces = ImmutableArray.Create(
+            "System.Net.Sockets", "System.Net.Security", "System.IO.Pipelines", "System.Buffers.Binary");
+
+        /// <summary>Every row. Order matters only between rows of one member: the first row that sets a facet wins.</summary>
+        public static readonly ImmutableArray<ApiRow> Rows = CreateRows();
+
+        private static ApiRow Type(string type, ApiSets sets = All) => new(type, null, null, sets);
+
+        private static ApiRow Row(string type, string member, string? parameters = null, ApiSets sets = All) => new(type, member, parameters, sets);
+
+        private static ImmutableArray<ApiRow> CreateRows()
+        {
+            var rows = new List<ApiRow>
+            {
+                // ------------------------------------------------------------------ types
+                Type(Socket).IsModelType(S),
+                Type(Listener).IsModelType(L),
+                Type(Tcp).IsModelType(T),
+                Type(Udp).IsModelType(U),
+                Type(NetStream).IsModelType(N).IsStreamOverSocket(),
+                Type("System.Net.Security.AuthenticatedStream").IsStreamOverSocket(),
+                Type("System.Net.IPAddress").IsRelevant(),
+                Type("System.Net.IPEndPoint").IsRelevant(),
+                Type("System.Net.EndPoint").IsRelevant(),
+                Type("System.Net.DnsEndPoint").IsRelevant(),
+                Type("System.Net.Dns").IsRelevant(),
+                Type("System.Net.SocketAddress").IsRelevant(),
+                Type(BitConverter).IsRelevant(),
+                Type(BinaryReader).IsRelevant(),
+                Type(BinaryWriter).IsRelevant(),
+                Type(MemoryMarshal).IsRelevant(),
+
+                // ------------------------------------------------------------------ Socket: constructors
+                Row(Socket, ".ctor", "* SocketType *").Life(S, Create, SocketStates.Created),
+                Row(Socket, ".ctor").Life(S, Create, SocketStates.All),
+
+                // Socket: server side
+                Row(Socket, "Bind").Life(S, Bind),
+                Row(Socket, "Listen").Life(S, Listen),
+                Row(Socket, "Accept").Life(S, Accept, result: S),
+                Row(Socket, "AcceptAsync").Life(S, Accept, result: S),
+                Row(Socket, "BeginAccept").Life(S, Accept),
+                Row(Socket, "EndAccept").Life(S, Accept, result: S),
+
+                // Socket: client side; a port after an address or host name is in host order
+                Row(Socket, "Connect", "IPAddress|string|IPAddress[] int").Life(S, Connect).TakesHostOrderPort(1, "Socket"),
+                Row(Socket, "Connect").Life(S, Connect),
+                Row(Socket, "ConnectAsync", "IPAddress|string|IPAddress[] int *", Net).Life(S, Connect).TakesHostOrderPort(1, "Socket"),
+                Row(Socket, "ConnectAsync").Life(S, Connect),
+                Row(Socket, "BeginConnect", "IPAddress|string|IPAddress[] int *").Life(S, Connect).TakesHostOrderPort(1, "Socket"),
+                Row(Socket, "BeginConnect").Life(S, Connect),
+                Row(Socket, "EndConnect").Life(S, Connect),
+
+                // Socket: sends (the bytes are the first parameter)
+                Row(Socket, "Send", "bytes|list *").Life(S, Send).SendsBytes(0).ConsumesBuffer(),
+                Row(Socket, "Send").Life(S, Send).ConsumesBuffer(),
+                Row(Socket, "SendAsync", "bytes|list *", Net).Life(S, Send).SendsBytes(0).ConsumesBuffer(),
+                Row(Socket, "SendAsync").Life(S, Send).ConsumesBuffer(),
+                Row(Socket, "BeginSend", "bytes|list *").Life(S, Send).SendsBytes(0).ConsumesBuffer(),
+                Row(Socket, "EndSend").Life(S, Send),
+                Row(Socket, "SendFile").Life(S, Send),
+                Row(Socket, "SendFileAsync", sets: Net).Life(S, Send),
+                Row(Socket, "BeginSendFile").Life(S, Send),
+                Row(Socket, "EndSendFile").Life(S, Send),
+                Row(Socket, "SendPacketsAsync").Life(S, Send),
+                Row(Socket, "SendTo", "bytes *").Life(S, SendTo).SendsBytes(0).ConsumesBuffer(),
+                Row(Socket, "SendToAsync", "bytes *", Net).Life(S, SendTo).SendsBytes(0).ConsumesBuffer(),
+                Row(Socket, "SendToAsync").Life(S, SendTo).ConsumesBuffer(),
+                Row(Socket, "BeginSendTo", "bytes *").Life(S, SendTo).SendsBytes(0).ConsumesBuffer(),
+                Row(Socket, "EndSendTo").Life(S, SendTo),
+
+                // Socket: receives. The count comes back as the result; (buffer, offset, size) and (buffer, size) by types.
+                Row(Socket, "Receive", "bytes int int *").Life(S, Receive).Reads(ReadOwner.Socket, CountFrom.Result, buffer: 0, offset: 1, size: 2).FillsBuffer(0),
+                Row(Socket, "Receive", "bytes int SocketFlags *").Reads(ReadOwner.Socket, CountFrom.Result, buffer: 0, size: 1).FillsBuffer(0),
+                Row(Socket, "Receive", "bytes *").Reads(ReadOwner.Socket, CountFrom.Result, buffer: 0).FillsBuffer(0),
+                Row(Socket, "Receive", "list *").Reads(ReadOwner.Socket, CountFrom.Result),
+                Row(Socket, "Receive").Life(S, Receive),
+                Row(Socket, "ReceiveAsync", "bytes *", Net).Life(S, Receive).Reads(ReadOwner.Socket, CountFrom.AwaitedResult, buffer: 0).FillsBuffer(0),
+                Row(Socket, "ReceiveAsync", "list *", Net).Reads(ReadOwner.Socket, CountFrom.AwaitedResult),
+                Row(Socket, "ReceiveAsync").Life(S, Receive),
+                Row(Socket, "BeginReceive", "bytes *").Life(S, Receive).FillsBuffer(0),
+                Row(Socket, "BeginReceive").Life(S, Receive),
+                Row(Socket, "EndReceive").Life(S, Receive).Reads(ReadOwner.Socket, CountFrom.Result, apmEnd: true),
+                Row(Socket, "ReceiveFrom", "bytes int int *").Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.Result, buffer: 0, offset: 1, size: 2, datagram: true).FillsBuffer(0),
+                Row(Socket, "ReceiveFrom", "bytes int SocketFlags *").Reads(ReadOwner.Socket, CountFrom.Result, buffer: 0, size: 1, datagram: true).FillsBuffer(0),
+                Row(Socket, "ReceiveFrom", "bytes *").Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.Result, buffer: 0, datagram: true).FillsBuffer(0),
+                Row(Socket, "ReceiveFromAsync", "bytes SocketFlags SocketAddress *", Net).Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.AwaitedResult, buffer: 0, datagram: true).FillsBuffer(0),
+                Row(Socket, "ReceiveFromAsync", "bytes EndPoint *", Net).Reads(ReadOwner.Socket, CountFrom.ReceivedBytes, buffer: 0, datagram: true).FillsBuffer(0),
+                Row(Socket, "ReceiveFromAsync", "bytes SocketFlags EndPoint *", Net).Reads(ReadOwner.Socket, CountFrom.ReceivedBytes, buffer: 0, datagram: true).FillsBuffer(0),
+                Row(Socket, "ReceiveFromAsync").Life(S, ReceiveFrom),
+                Row(Socket, "BeginReceiveFrom", "bytes *").Life(S, ReceiveFrom).FillsBuffer(0),
+                Row(Socket, "EndReceiveFrom").Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.Result, datagram: true, apmEnd: true),
+                Row(Socket, "ReceiveMessageFrom", "bytes int int *").Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.Result, buffer: 0, offset: 1, size: 2, datagram: true).FillsBuffer(0),
+                Row(Socket, "ReceiveMessageFrom", "bytes *").Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.Result, buffer: 0, datagram: true).FillsBuffer(0),
+                Row(Socket, "ReceiveMessageFromAsync", "bytes *", Net).Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.ReceivedBytes, buffer: 0, datagram: true).FillsBuffer(0),
+                Row(Socket, "ReceiveMessageFromAsync").Life(S, ReceiveFrom),
+                Row(Socket, "BeginReceiveMessageFrom", "bytes *").Life(S, ReceiveFrom).FillsBuffer(0),
+                Row(Socket, "EndReceiveMessageFrom").Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.Result, datagram: true, apmEnd: true),
+
+                // Socket: ending
+                Row(Socket, "Shutdown").Life(S, Shutdown),
+                Row(Socket, "Disconnect").Life(S, Disconnect),
+                Row(Socket, "DisconnectAsync").Life(S, Disconnect),
+                Row(Socket, "BeginDisconnect").Life(S, Disconnect),
+                Row(Socket, "EndDisconnect").Life(S, Disconnect),
+                Row(Socket, "Close").Life(S, Close),
+                Row(Socket, "Dispose").Life(S, Close),
+                Row(Socket, "DuplicateAndClose").Life(S, Close),
+
+                // Socket: other members that need an open socket
+                Row(Socket, "SetSocketOption").Life(S, Use),
+                Row(Socket, "GetSocketOption").Life(S, Use),
+                Row(Socket, "SetRawSocketOption", sets: Net).Life(S, Use),
+                Row(Socket, "GetRawSocketOption", sets: Net).Life(S, Use),
+                Row(Socket, "IOControl").Life(S, Use),
+                Row(Socket, "Poll").Life(S, Use),
+                Row(Socket, "Available").Life(S, Use),
+                Row(Socket, "LocalEndPoint").Life(S, Use),
+                Row(Socket, "RemoteEndPoint").Life(S, Use),
+                Row(Socket, "Connected").Life(S, Probe),
+
+                // netstandard2.0's task forms are extension methods (still present, hidden, in .NET 8 and 10)
+                Row(TaskExtensions, "AcceptAsync").Life(S, Accept, result: S),
+                Row(TaskExtensions, "ConnectAsync").Life(S, Connect),
+                Row(TaskExtensions, "SendAsync").Life(S, Send).ConsumesBuffer(),
+                Row(TaskExtensions, "SendToAsync").Life(S, SendTo).ConsumesBuffer(),
+                Row(TaskExtensions, "ReceiveAsync").Life(S, Receive),
+                Row(TaskExtensions, "ReceiveFromAsync").Life(S, ReceiveFrom),
+                Row(TaskExtensions, "ReceiveMessageFromAsync").Life(S, ReceiveFrom),
+
+                // ------------------------------------------------------------------ TcpListener: Start = Bind + Listen; Stop (and Dispose) make it startable again
+                Row(Listener, ".ctor", "int").Life(L, Create, SocketStates.Created).TakesHostOrderPort(0, "TcpListener"),
+                Row(Listener, ".ctor", "IPAddress int").Life(L, Create, SocketStates.Created).TakesHostOrderPort(1, "TcpListener"),
+                Row(Listener, ".ctor").Life(L, Create, SocketStates.Created),
+                Row(Listener, "Create", "int").TakesHostOrderPort(0, "TcpListener"),
+                Row(Listener, "Start").Life(L, ListenerStart),
+                Row(Listener, "Stop").Life(L, ListenerStop),
+                Row(Listener, "Dispose", sets: Net).Life(L, ListenerStop),
+                Row(Listener, "AcceptSocket").Life(L, Accept, result: S),
+                Row(Listener, "AcceptSocketAsync").Life(L, Accept, result: S),
+                Row(Listener, "BeginAcceptSocket").Life(L, Accept),
+                Row(Listener, "EndAcceptSocket").Life(L, Accept, result: S),
+                Row(Listener, "AcceptTcpClient").Life(L, Accept, result: T),
+                Row(Listener, "AcceptTcpClientAsync").Life(L, Accept, result: T),
+                Row(Listener, "BeginAcceptTcpClient").Life(L, Accept),
+                Row(Listener, "EndAcceptTcpClient").Life(L, Accept, result: T),
+                Row(Listener, "Server").Life(L, Alias),
+
+                // ------------------------------------------------------------------ TcpClient
+                Row(Tcp, ".ctor", "string int").Life(T, Create, SocketStates.Connected).TakesHostOrderPort(1, "TcpClient"),
+                Row(Tcp, ".ctor", "IPEndPoint").Life(T, Create, SocketStates.Bound),
+                Row(Tcp, ".ctor").Life(T, Create, SocketStates.Created),
+                Row(Tcp, "Connect", "IPAddress|string|IPAddress[] int").Life(T, Connect).TakesHostOrderPort(1, "TcpClient"),
+                Row(Tcp, "Connect").Life(T, Connect),
+                Row(Tcp, "ConnectAsync", "IPAddress|string|IPAddress[] int *").Life(T, Connect).TakesHostOrderPort(1, "TcpClient"),
+                Row(Tcp, "ConnectAsync").Life(T, Connect),
+                Row(Tcp, "BeginConnect", "IPAddress|string|IPAddress[] int *").Life(T, Connect).TakesHostOrderPort(1, "TcpClient"),
+                Row(Tcp, "BeginConnect").Life(T, Connect),
+                Row(Tcp, "EndConnect").Life(T, Connect),
+                Row(Tcp, "GetStream").Life(T, MakeStream).IsStreamOverSocket(),
+                Row(Tcp, "Close").Life(T, Close),
+                Row(Tcp, "Dispose").Life(T, Close),
+                Row(Tcp, "Client").Life(T, Alias),
+                Row(Tcp, "Connected").Life(T, Probe),
+
+                // ------------------------------------------------------------------ UdpClient: Send without an endpoint needs Connect; with one it is a SendTo
+                Row(Udp, ".ctor", "string int").Life(U, Create, SocketStates.Connected).TakesHostOrderPort(1, "UdpClient"),
+                Row(Udp, ".ctor", "IPEndPoint").Life(U, Create, SocketStates.Bound),
+                Row(Udp, ".ctor", "int *").Life(U, Create, SocketStates.Bound).TakesHostOrderPort(0, "UdpClient"),
+                Row(Udp, ".ctor").Life(U, Create, SocketStates.Created),
+                Row(Udp, "Connect", "IPAddress|string int").Life(U, Connect).TakesHostOrderPort(1, "UdpClient"),
+                Row(Udp, "Connect").Life(U, Connect),
+                Row(Udp, "Send", "bytes int string int").Life(U, SendTo).SendsBytes(0).ConsumesBuffer().TakesHostOrderPort(3, "UdpClient"),
+                Row(Udp, "Send", "bytes string int", Net).Life(U, SendTo).SendsBytes(0).ConsumesBuffer().TakesHostOrderPort(2, "UdpClient"),
+                Row(Udp, "Send", "bytes * IPEndPoint").Life(U, SendTo).SendsBytes(0).ConsumesBuffer(),
+                Row(Udp, "Send", "bytes *").Life(U, Send).SendsBytes(0).ConsumesBuffer(),
+                Row(Udp, "SendAsync", "bytes int string int").Life(U, SendTo).SendsBytes(0).ConsumesBuffer().TakesHostOrderPort(3, "UdpClient"),
+                Row(Udp, "SendAsync", "bytes string int *", Net).Life(U, SendTo).SendsBytes(0).ConsumesBuffer().TakesHostOrderPort(2, "UdpClient"),
+                Row(Udp, "SendAsync", "bytes * IPEndPoint *").Life(U, SendTo).SendsBytes(0).ConsumesBuffer(),
+                Row(Udp, "SendAsync", "bytes *").Life(U, Send).SendsBytes(0).ConsumesBuffer(),
+                Row(Udp, "BeginSend", "bytes int string int *").Life(U, SendTo).SendsBytes(0).ConsumesBuffer().TakesHostOrderPort(3, "UdpClient"),
+                Row(Udp, "BeginSend", "bytes int IPEndPoint *").Life(U, SendTo).SendsBytes(0).ConsumesBuffer(),
+                Row(Udp, "BeginSend", "bytes *").Life(U, Send).SendsBytes(0).ConsumesBuffer(),
+                Row(Udp, "EndSend").Life(U, Send),
+                Row(Udp, "Receive").Life(U, ReceiveFrom).ReturnsReceivedData(),
+                Row(Udp, "ReceiveAsync").Life(U, ReceiveFrom),
+                Row(Udp, "BeginReceive").Life(U, ReceiveFrom),
+                Row(Udp, "EndReceive").Life(U, ReceiveFrom).ReturnsReceivedData(),
+                Row("System.Net.Sockets.UdpReceiveResult", "Buffer").ReturnsReceivedData(),
+                Row(Udp, "JoinMulticastGroup").Life(U, Use),
+                Row(Udp, "DropMulticastGroup").Life(U, Use),
+                Row(Udp, "Close").Life(U, Close),
+                Row(Udp, "Dispose").Life(U, Close),
+                Row(Udp, "Client").Life(U, Alias).MakesDatagramSocket(),
+
+                Row("System.Net.Sockets.SocketType", "Dgram").MakesDatagramSocket(),
+                Row("System.Net.Sockets.ProtocolType", "Udp").MakesDatagramSocket(),
+
+                // ------------------------------------------------------------------ NetworkStream: the socket it reads and writes.
+                // Disposing a stream closes the socket only when it owns it, which the engine does not follow, so
+                // Close/Dispose have no transition (silent, never wrong). Stream members apply to a NetworkStream receiver
+                // (Life(N, …)); the reads and writes below are network I/O only on a stream over a socket.
+                Row(NetStream, ".ctor").Life(N, MakeStream),
+                Row(NetStream, "Socket", sets: Net).Life(N, Alias),
+                Row(Stream, "Read", "bytes int int").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0, offset: 1, size: 2).FillsBuffer(0).OverNetworkStreamOnly(),
+                Row(Stream, "Read", "bytes", Net).Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0).FillsBuffer(0).OverNetworkStreamOnly(),
+                Row(Stream, "ReadAsync", "bytes int int *").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.AwaitedResult, buffer: 0, offset: 1, size: 2).FillsBuffer(0).OverNetworkStreamOnly(),
+                Row(Stream, "ReadAsync", "bytes *").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.AwaitedResult, buffer: 0).FillsBuffer(0).OverNetworkStreamOnly(),
+                Row(Stream, "ReadByte").Life(N, Receive),
+                Row(Stream, "BeginRead").Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly(),
+                Row(Stream, "EndRead").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, apmEnd: true),
+                Row(Stream, "ReadExactly", sets: Net).Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly(),
+                Row(Stream, "ReadExactlyAsync", sets: Net).Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly(),
+                Row(Stream, "ReadAtLeast", sets: Net).Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0, minimum: 1, throwOnEnd: 2).FillsBuffer(0).OverNetworkStreamOnly(),
+                Row(Stream, "ReadAtLeastAsync", sets: Net).Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.AwaitedResult, buffer: 0, minimum: 1, throwOnEnd: 2).FillsBuffer(0).OverNetworkStreamOnly(),
+                Row(Stream, "CopyTo").Life(N, Receive).CopiesBytes(Instance, 0),
+                Row(Stream, "CopyToAsync").Life(N, Receive).CopiesBytes(Instance, 0),
+                Row(Stream, "Write", "bytes int int").CopiesBytes(0, Instance, sourceOffset: 1, count: 2),
+                Row(Stream, "Write").Life(N, SocketOperation.Send).SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),
+                Row(Stream, "WriteAsync", "bytes int int *").CopiesBytes(0, Instance, sourceOffset: 1, count: 2),
+                Row(Stream, "WriteAsync").Life(N, SocketOperation.Send).SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),
+                Row(Stream, "WriteByte").Life(N, SocketOperation.Send),
+                Row(Stream, "BeginWrite", "bytes int int *").CopiesBytes(0, Instance, sourceOffset: 1, count: 2),
+                Row(Stream, "BeginWrite").Life(N, SocketOperation.Send).SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),
+                Row(Stream, "EndWrite").Life(N, SocketOperation.Send),
+
+                // Writes of derived streams that do not override Stream's (the meta-test finds them): rows of their own
+                Row("System.Net.Security.SslStream", "Write", "bytes").SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),
+                Row("System.Net.Quic.QuicStream", "WriteAsync", "bytes bool *", Net).SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),
+
+                // ------------------------------------------------------------------ ports in host order (SOCK022)
+                Row("System.Net.IPEndPoint", ".ctor", "long|IPAddress int").TakesHostOrderPort(1, "IPEndPoint"),
+                Row("System.Net.IPEndPoint", "Port").TakesHostOrderPort(-1, "IPEndPoint.Port"),
+                Row("System.Net.DnsEndPoint", ".ctor", "string int *").TakesHostOrderPort(1, "DnsEndPoint"),
+
+                // ------------------------------------------------------------------ byte order: conversions and reversals
+                Row("System.Net.IPAddress", "HostToNetworkOrder").ConvertsByteOrder(),
+                Row("System.Net.IPAddress", "NetworkToHostOrder").ConvertsByteOrder(),
+                Row(BinaryPrimitives, "ReverseEndianness").ConvertsByteOrder().ReversesBytes(),
+                Row(Array, "Reverse").ReversesBytes(),
+                Row(MemoryExtensions, "Reverse").ReversesBytes(),
+                Row(BitConverter, "IsLittleEndian").TellsHostLittleEndian(),
+
+                // byte order: numbers written in the order the method names (BinaryPrimitives.(Try)Write…BigEndian/LittleEndian):
+                // every method of the type that takes a byte span and one value writes that value into the span
+                Row(BinaryPrimitives, ApiRow.AnyMethod, "Span ?").WritesInChosenOrder(buffer: 0, number: 1),
+
+                // byte order: numbers written in the host's (or little-endian) order (SOCK020)
+                Row(BitConverter, "GetBytes").WritesHostOrder("GetBytes", WriteTarget.Result, null, number: 0),
+                Row(BitConverter, "TryWriteBytes", "bytes ?", Net).WritesHostOrder("TryWriteBytes", WriteTarget.Argument, 0, number: 1),
+                Row(BinaryWriter, "Write").WritesHostOrder("BinaryWriter", WriteTarget.Stream, null, number: 0, littleEndianAlways: true).ConsumesBuffer(),
+                Row(MemoryMarshal, "Write", "bytes ?").WritesHostOrder("MemoryMarshal", WriteTarget.Argument, 0, number: 1),
+                Row(MemoryMarshal, "TryWrite", "bytes ?").WritesHostOrder("MemoryMarshalTry", WriteTarget.Argument, 0, number: 1),
+                Row(Unsafe, "WriteUnaligned", "? ?").WritesHostOrder("Unsafe", WriteTarget.Argument, 0, number: 1),
+
+                // byte order: numbers read in the host's (or little-endian) order (SOCK021); the bytes are the first parameter
+                Row(BitConverter, "ToInt16").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToUInt16").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToInt32").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToUInt32").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToInt64").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToUInt64").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToSingle").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToDouble").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToChar").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToHalf", sets: Net).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToInt128", sets: ApiSets.Net10).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToUInt128", sets: ApiSets.Net10).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BinaryReader, "ReadInt16").ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),
+                Row(BinaryReader, "ReadUInt16").ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),
+                Row(BinaryReader, "ReadInt32").ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),
+                Row(BinaryReader, "ReadUInt32").ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),
+                Row(BinaryReader, "ReadInt64").ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),
+                Row(BinaryReader, "ReadUInt64").ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),
+                Row(BinaryReader, "ReadSingle").ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),
+                Row(BinaryReader, "ReadDouble").ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),
+                Row(BinaryReader, "ReadHalf", sets: Net).ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),
+                Row(MemoryMarshal, "Read", "bytes").ReadsHostOrder("MemoryMarshal", WriteTarget.Argument, 0),
+                Row(Unsafe, "ReadUnaligned", "?").ReadsHostOrder("Unsafe", WriteTarget.Argument, 0),
+
+                // ------------------------------------------------------------------ bytes copied from one place to another
+                Row("System.Buffer", "BlockCopy").CopiesBytes(0, 2, sourceOffset: 1, destinationOffset: 3, count: 4),
+                Row(Array, "Copy", "Array Array *").CopiesBytes(0, 1, count: 2),
+                Row(Array, "Copy", "Array int|long Array *").CopiesBytes(0, 2, sourceOffset: 1, destinationOffset: 3, count: 4),
+                Row(Array, "ConstrainedCopy").CopiesBytes(0, 2, sourceOffset: 1, destinationOffset: 3, count: 4),
+                Row(Array, "CopyTo").CopiesBytes(Instance, 0, destinationOffset: 1),
+                Row(Span, "CopyTo").CopiesBytes(Instance, 0),
+                Row(Span, "TryCopyTo").CopiesBytes(Instance, 0),
+                Row(ReadOnlySpan, "CopyTo").CopiesBytes(Instance, 0),
+                Row(ReadOnlySpan, "TryCopyTo").CopiesBytes(Instance, 0),
+                Row(Memory, "CopyTo").CopiesBytes(Instance, 0),
+                Row(Memory, "TryCopyTo").CopiesBytes(Instance, 0),
+                Row(ReadOnlyMemory, "CopyTo").CopiesBytes(Instance, 0),
+                Row(ReadOnlyMemory, "TryCopyTo").CopiesBytes(Instance, 0),
+                Row(MemoryExtensions, "CopyTo").CopiesBytes(0, 1),
+                Row(List, "AddRange").CopiesBytes(0, Instance),
+                Row(List, "InsertRange", "int IEnumerable").CopiesBytes(1, Instance),
+                Row(MemoryStream, "WriteTo").CopiesBytes(Instance, 0),
+
+                // ------------------------------------------------------------------ views: the result shows (or copies) the bytes of the instance or first argument,
+                // from the start the parameter at `offset` gives (an int; an Index or Range start is not followed); `copy`: a new array
+                Row(MemoryExtensions, "AsSpan", "? ? *").ViewsBytes(offset: 1),
+                Row(MemoryExtensions, "AsSpan").ViewsBytes(),
+                Row(MemoryExtensions, "AsMemory", "? ? *").ViewsBytes(offset: 1),
+                Row(MemoryExtensions, "AsMemory").ViewsBytes(),
+                Row(Span, "Slice").ViewsBytes(offset: 0),
+                Row(Span, "ToArray").ViewsBytes(copy: true).ConsumesBuffer(),
+                Row(ReadOnlySpan, "Slice").ViewsBytes(offset: 0),
+                Row(ReadOnlySpan, "ToArray").ViewsBytes(copy: true).ConsumesBuffer(),
+                Row(Memory, "Slice").ViewsBytes(offset: 0),
+                Row(Memory, "ToArray").ViewsBytes(copy: true).ConsumesBuffer(),
+                Row(ReadOnlyMemory, "Slice").ViewsBytes(offset: 0),
+                Row(ReadOnlyMemory, "ToArray").ViewsBytes(copy: true).ConsumesBuffer(),
+                Row(ArraySegment, "Slice", sets: Net).ViewsBytes(offset: 0),
+                Row(ArraySegment, "ToArray", sets: Net).ViewsBytes(copy: true),
+                Row(MemoryStream, "ToArray").ViewsBytes(copy: true),
+                Row(MemoryStream, "GetBuffer").ViewsBytes(),
+                Row(List, "ToArray").ViewsBytes(copy: true),
+                Row("System.Runtime.CompilerServices.RuntimeHelpers", "GetSubArray", sets: Net).ViewsBytes(offset: 1, copy: true),
+                Row(MemoryMarshal, "AsBytes").ViewsBytes(),
+                Row(MemoryMarshal, "GetReference").ViewsBytes(),
+
+                // constructors that wrap the array passed first (new ArraySegment<byte>(buffer, 0, n)), from the start given second
+                Row(ArraySegment, ".ctor", "array int int").ViewsBytes(offset: 1),
+                Row(ArraySegment, ".ctor").ViewsBytes(),
+                Row(Span, ".ctor", "array int int").ViewsBytes(offset: 1),
+                Row(Span, ".ctor").ViewsBytes(),
+                Row(ReadOnlySpan, ".ctor", "array int int").ViewsBytes(offset: 1),
+                Row(ReadOnlySpan, ".ctor").ViewsBytes(),
+                Row(Memory, ".ctor", "array int int").ViewsBytes(offset: 1),
+                Row(Memory, ".ctor").ViewsBytes(),
+                Row(ReadOnlyMemory, ".ctor", "array int int").ViewsBytes(offset: 1),
+                Row(ReadOnlyMemory, ".ctor").ViewsBytes(),
+
+                // ------------------------------------------------------------------ other consumers of a buffer's contents (SOCK012)
+                Row("System.Text.Encoding", "GetString").ConsumesBuffer(),
+                Row("System.Text.Encoding", "GetChars").ConsumesBuffer(),
+                Row("System.Text.Encoding", "GetCharCount").ConsumesBuffer(),
+                Row(MemoryStream, ".ctor").ConsumesBuffer(),
+                Row("System.Convert", "ToBase64String").ConsumesBuffer(),
+                Row("System.Convert", "ToHexString", sets: Net).ConsumesBuffer(),
+                Row(BitConverter, "ToString").ConsumesBuffer(),
+                Row("System.Linq.Enumerable", "ToArray").ConsumesBuffer(),
+                Row("System.Linq.Enumerable", "ToList").ConsumesBuffer(),
+                Row("System.Text.Json.JsonSerializer", "Deserialize", sets: Net).ConsumesBuffer(),
+                Row("System.Text.Json.JsonDocument", "Parse", sets: Net).ConsumesBuffer(),
+                Row("System.Runtime.Serialization.Formatters.Binary.BinaryFormatter", "Deserialize").ConsumesBuffer(),
+            };
+
+            return rows.ToImmutableArray();
+        }
+
+        /// <summary>
+        /// The metadata names of the types whose mention makes a file relevant to the scanner: the socket and stream
+        /// types, the endpoint types, and every type that declares a host-order, port or byte-order-conversion member.
+        /// </summary>
+        public static ImmutableArray<string> RelevantTypes { get; } = CreateRelevantTypes();
+
+        private static ImmutableArray<string> CreateRelevantTypes()
+        {
+            var seen = new HashSet<string>();
+            var result = ImmutableArray.CreateBuilder<string>();
+            foreach (var row in Rows)
+            {
+                var relevant = row.Member is null
+                    ? row.Relevant || row.ModelType is not null || row.StreamOverSocket
+                    : row.HostOrderWrite is not null || row.HostOrderRead is not null || row.Port is not null || row.Conversion;
+                if (relevant && seen.Add(row.Type))
+                {
+                    result.Add(row.Type);
+                }
+            }
+
+            return result.ToImmutable();
+        }
+    }
+}

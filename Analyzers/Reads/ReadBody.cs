@@ -1,0 +1,680 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Lifecycle;
+
+namespace SocketAnalyzers.Reads
+{
+    /// <summary>How a read's count leaves the read (SOCK010).</summary>
+    internal enum CountForm
+    {
+        /// <summary>Used by the expression around the read: not SOCK010's business.</summary>
+        Used,
+
+        /// <summary>A statement, an awaited statement, or <c>_ = …</c>.</summary>
+        Discarded,
+
+        /// <summary>Stored in a local by a declaration or an assignment statement.</summary>
+        Stored,
+    }
+
+    /// <summary>Whether the bytes a read placed in its buffer can be looked at after the read (SOCK010's precision).</summary>
+    internal enum BufferReach
+    {
+        /// <summary>A local of this body: looked at when a later operation of the body uses it.</summary>
+        Tracked,
+
+        /// <summary>A parameter, a field, a captured local or an expression we cannot follow: the caller may look.</summary>
+        Escapes,
+
+        /// <summary>A fresh array made for the read (<c>new byte[socket.Available]</c>), or an <c>End*</c> that only completes the operation.</summary>
+        Never,
+    }
+
+    /// <summary>One network read of a body, with everything the three checks need to know about it, found by the pre-scan.</summary>
+    internal sealed class ReadSite
+    {
+        public ReadSite(int index, NetworkRead read)
+        {
+            Index = index;
+            Read = read;
+        }
+
+        public int Index { get; }
+
+        public NetworkRead Read { get; }
+
+        public IInvocationOperation Invocation => Read.Invocation;
+
+        /// <summary>The lambda or local function the read is in (null: the body itself).</summary>
+        public SyntaxNode? Function { get; set; }
+
+        /// <summary>The variable the socket or stream comes from (<c>client</c> for <c>client.GetStream().Read</c>), or null.</summary>
+        public ISymbol? ReceiverRoot { get; set; }
+
+        /// <summary>
+        /// The variable of the connection under the socket or stream: through locals assigned once from
+        /// <c>new NetworkStream(socket)</c>, <c>new SslStream(inner)</c> or <c>client.GetStream()</c>. Two reads with the
+        /// same connection root read the same bytes one after the other.
+        /// </summary>
+        public ISymbol? ConnectionRoot { get; set; }
+
+        // ---- SOCK010 ----
+        public CountForm Form { get; set; }
+
+        public ILocalSymbol? StoredLocal { get; set; }
+
+        public ISymbol? BufferVariable { get; set; }
+
+        public BufferReach BufferReach { get; set; }
+
+        // ---- SOCK011 ----
+
+        /// <summary>The loops around the read in its own function, innermost first; empty when it is no SOCK011 candidate.</summary>
+        public List<SyntaxNode> Loops { get; } = new();
+
+        public bool ReceiverChangedByCalls { get; set; }
+
+        // ---- SOCK012 ----
+
+        /// <summary>The <c>byte[]</c> variable the read fills from its start, when SOCK012 applies to the read.</summary>
+        public ISymbol? WholeBuffer { get; set; }
+
+        /// <summary>The expression holding the count for the fix (<c>n</c>, <c>r.ReceivedBytes</c>); null when discarded or unknown.</summary>
+        public string? CountText { get; set; }
+    }
+
+    /// <summary>
+    /// The cheap pre-scan of one body on its operation tree (one walk, before any graph is built): its network reads, the
+    /// names its lambdas and local functions use or write, and how every local is used as a count. Null when the body
+    /// has no network read: then no graph is built.
+    /// </summary>
+    internal sealed class ReadBody
+    {
+        private readonly Dictionary<SyntaxNode, ReadSite> sitesBySyntax = new();
+
+        private readonly BufferConsumers consumers;
+        private readonly Dictionary<ILocalSymbol, IOperation?> singleValues = new(SymbolEqualityComparer.Default);
+
+        private ReadBody(BufferConsumers consumers)
+        {
+            this.consumers = consumers;
+        }
+
+        public List<ReadSite> Sites { get; } = new();
+
+        /// <summary>Locals and parameters used by a lambda or local function other than the one that declares them (it may read or change them at any time).</summary>
+        public HashSet<ISymbol> Captured { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Those of <see cref="Captured"/> that a lambda or local function writes, and fields written by one.</summary>
+        public HashSet<ISymbol> CapturedWritten { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Locals used in a way that shows the code knows how many bytes arrived (SOCK012 stays silent for them).</summary>
+        public HashSet<ILocalSymbol> MeaningfulCounts { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Locals assigned something other than a counting read.</summary>
+        public HashSet<ILocalSymbol> NotOnlyFromReads { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Names of locals assigned from a read: a condition that mentions one depends on a count.</summary>
+        public HashSet<string> CountNames { get; } = new(System.StringComparer.Ordinal);
+
+        /// <summary>
+        /// Per local, the source position after which nothing can use it: its last reference, extended to the end of
+        /// the outermost loop around that reference. Past it, facts about the local are dropped, so that the state of a
+        /// long method holds only what is still live (one method's cost stays linear in its size).
+        /// </summary>
+        public Dictionary<ILocalSymbol, int> ReachEnd { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>A <c>goto</c> can go back to code before a position: then nothing is dropped by position.</summary>
+        public bool HasGoTo { get; private set; }
+
+        public ReadSite? SiteAt(SyntaxNode syntax) => sitesBySyntax.TryGetValue(syntax, out var site) ? site : null;
+
+        public bool HasSitesIn(SyntaxNode? function)
+        {
+            foreach (var site in Sites)
+            {
+                if (function is null ? site.Function is null : site.Function is not null && function.Span.Contains(site.Function.Span) && function.SyntaxTree == site.Function.SyntaxTree)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static ReadBody? Scan(IOperation body, NetworkReads reads, BufferConsumers consumers, System.Threading.CancellationToken cancellationToken)
+        {
+            ReadBody? result = null;
+            List<(ILocalReferenceOperation Reference, ISymbol? Owner)>? localUses = null;
+            List<(IParameterReferenceOperation Reference, ISymbol Owner)>? capturedParameters = null;
+            List<(ILocalSymbol Local, IOperation Value)>? declarations = null;
+            var stack = new Stack<(IOperation Operation, SyntaxNode? Owner, ISymbol? OwnerSymbol)>();
+            stack.Push((body, null, null));
+            while (stack.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (operation, owner, ownerSymbol) = stack.Pop();
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when reads.TryGetRead(invocation) is { } read:
+                        result ??= new ReadBody(consumers);
+                        var site = new ReadSite(result.Sites.Count, read) { Function = owner };
+                        result.Sites.Add(site);
+                        result.sitesBySyntax[invocation.Syntax] = site;
+                        break;
+                    case ILocalReferenceOperation local:
+                        (localUses ??= new()).Add((local, ownerSymbol));
+                        break;
+                    case IBranchOperation { BranchKind: BranchKind.GoTo }:
+                        result ??= new ReadBody(consumers);
+                        result.HasGoTo = true;
+                        break;
+                    case IVariableDeclaratorOperation declarator when (declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer:
+                        (declarations ??= new()).Add((declarator.Symbol, initializer.Value));
+                        break;
+                    case IParameterReferenceOperation parameter when ownerSymbol is not null:
+                        (capturedParameters ??= new()).Add((parameter, ownerSymbol));
+                        break;
+                }
+
+                var childOwner = owner;
+                var childSymbol = ownerSymbol;
+                if (operation is IAnonymousFunctionOperation anonymous)
+                {
+                    childOwner = operation.Syntax;
+                    childSymbol = anonymous.Symbol;
+                }
+                else if (operation is ILocalFunctionOperation localFunction)
+                {
+                    childOwner = operation.Syntax;
+                    childSymbol = localFunction.Symbol;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push((child, childOwner, childSymbol));
+                }
+            }
+
+            if (result is null)
+            {
+                return null;
+            }
+
+            if (capturedParameters is not null)
+            {
+                foreach (var (parameter, owner) in capturedParameters)
+                {
+                    result.Capture(parameter.Parameter, parameter, owner);
+                }
+            }
+
+            if (declarations is not null)
+            {
+                foreach (var (local, value) in declarations)
+                {
+                    result.AddValue(local, value);
+                }
+            }
+
+            if (localUses is not null)
+            {
+                foreach (var (reference, owner) in localUses)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (owner is not null)
+                    {
+                        result.Capture(reference.Local, reference, owner);
+                    }
+
+                    result.Reach(reference);
+
+                    result.ClassifyCountUse(reference, reads);
+                }
+            }
+
+            foreach (var site in result.Sites)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                result.Describe(site, reads);
+            }
+
+            return result;
+        }
+
+        private void Capture(ISymbol symbol, IOperation reference, ISymbol owner)
+        {
+            if (SymbolEqualityComparer.Default.Equals(symbol.ContainingSymbol, owner))
+            {
+                // The function's own local or parameter: analysed with its own graph.
+                return;
+            }
+
+            Captured.Add(symbol);
+            if (IsWrite(reference))
+            {
+                CapturedWritten.Add(symbol);
+            }
+        }
+
+        /// <summary>True when the reference is written: an assignment's target, a ref/out argument, ++/--, a deconstruction.</summary>
+        internal static bool IsWrite(IOperation reference) => reference.Parent switch
+        {
+            IAssignmentOperation assignment => assignment.Target == reference,
+            IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out,
+            ITupleOperation tuple => tuple.Parent is IDeconstructionAssignmentOperation,
+            IIncrementOrDecrementOperation => true,
+            _ => false,
+        };
+
+        private void ClassifyCountUse(ILocalReferenceOperation reference, NetworkReads reads)
+        {
+            var local = reference.Local;
+            var parent = reference.Parent;
+            if (IsWrite(reference))
+            {
+                AddValue(local, parent is ISimpleAssignmentOperation simple && simple.Target == reference ? simple.Value : null);
+            }
+
+            if (parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+            {
+                if (!IsCountingRead(assignment.Value, reads))
+                {
+                    NotOnlyFromReads.Add(local);
+                }
+                else
+                {
+                    CountNames.Add(local.Name);
+                }
+
+                return;
+            }
+
+            if (IsWrite(reference) || parent is ICompoundAssignmentOperation)
+            {
+                NotOnlyFromReads.Add(local);
+            }
+
+            IOperation use = reference;
+            if (parent is IMemberReferenceOperation member)
+            {
+                if (member.Member.Name != "ReceivedBytes")
+                {
+                    // result.RemoteEndPoint and the like are not the count.
+                    return;
+                }
+
+                use = member;
+            }
+
+            if (!IsNeutralCountUse(use))
+            {
+                MeaningfulCounts.Add(local);
+            }
+        }
+
+        private void Reach(ILocalReferenceOperation reference)
+        {
+            var end = reference.Syntax.Span.End;
+            for (var current = reference.Parent; current is not null; current = current.Parent)
+            {
+                if (current is ILoopOperation loop)
+                {
+                    end = System.Math.Max(end, loop.Syntax.Span.End);
+                }
+            }
+
+            if (!ReachEnd.TryGetValue(reference.Local, out var known) || known < end)
+            {
+                ReachEnd[reference.Local] = end;
+            }
+        }
+
+        private void AddValue(ILocalSymbol local, IOperation? value)
+            => singleValues[local] = singleValues.ContainsKey(local) ? null : value;
+
+        /// <summary>See <see cref="ReadSite.ConnectionRoot"/>.</summary>
+        private ISymbol? ConnectionRoot(IOperation? receiver, KnownSymbols symbols)
+        {
+            ISymbol? fallback = null;
+            for (var step = 0; step < 6 && receiver is not null; step++)
+            {
+                var value = receiver.WalkDownConversions();
+                while (true)
+                {
+                    if (value is IPropertyReferenceOperation { Arguments.Length: 0, Instance: { } owner })
+                    {
+                        value = owner.WalkDownConversions();
+                    }
+                    else if (value is IInvocationOperation { Arguments.Length: 0, Instance: { } instance })
+                    {
+                        value = instance.WalkDownConversions();
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                switch (value)
+                {
+                    case IObjectCreationOperation { Arguments.Length: > 0 } creation when KnownSymbols.IsOrDerivesFrom(creation.Type, symbols.Stream):
+                        receiver = creation.Arguments[0].Value;
+                        continue;
+                    case ILocalReferenceOperation local:
+                        fallback = local.Local;
+                        receiver = singleValues.TryGetValue(local.Local, out var single) ? single : null;
+                        continue;
+                    case IParameterReferenceOperation parameter:
+                        return parameter.Parameter;
+                    case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
+                        return field.Field;
+                    default:
+                        return fallback;
+                }
+            }
+
+            return fallback;
+        }
+
+        /// <summary>Declarations are classified here: <c>int n = read</c> has no local reference for the target.</summary>
+        private void Describe(ReadSite site, NetworkReads reads)
+        {
+            var invocation = site.Invocation;
+            var read = site.Read;
+            site.ReceiverRoot = ReceiverRoot(invocation.Instance);
+            site.ConnectionRoot = ConnectionRoot(invocation.Instance, reads.Symbols);
+
+            var result = invocation.WalkUpToResult(out var consumer);
+            ILocalSymbol? countLocal = null;
+            if (result.IsValueDiscarded(consumer))
+            {
+                site.Form = CountForm.Discarded;
+            }
+            else
+            {
+                switch (consumer)
+                {
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        countLocal = declarator.Symbol;
+                        CountNames.Add(countLocal.Name);
+                        site.Form = CountForm.Stored;
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                        when assignment.Value.WalkDownConversions() == result.WalkDownConversions():
+                        countLocal = target.Local;
+                        site.Form = assignment.Parent is IExpressionStatementOperation ? CountForm.Stored : CountForm.Used;
+                        break;
+                }
+
+                site.StoredLocal = site.Form == CountForm.Stored ? countLocal : null;
+            }
+
+            DescribeBuffer(site);
+            DescribeLoops(site, reads);
+            DescribeWholeBuffer(site, countLocal);
+        }
+
+        private void DescribeBuffer(ReadSite site)
+        {
+            var buffer = site.Read.Buffer;
+            if (buffer is null)
+            {
+                // An End* call: the buffer was given to Begin*. Inside a try with a catch it only completes the operation.
+                site.BufferReach = site.Read.Api.IsApmEnd && IsInTryWithCatch(site.Invocation.Syntax) ? BufferReach.Never : BufferReach.Escapes;
+                return;
+            }
+
+            var value = RootOfView(buffer);
+            switch (value)
+            {
+                case ILocalReferenceOperation local when local.Local.Type is IArrayTypeSymbol && !Captured.Contains(local.Local):
+                    site.BufferVariable = local.Local;
+                    site.BufferReach = BufferReach.Tracked;
+                    break;
+                case IArrayCreationOperation:
+                case IInvocationOperation { TargetMethod.Name: "Empty", TargetMethod.IsStatic: true }:
+                case IDefaultValueOperation:
+                    site.BufferReach = BufferReach.Never;
+                    break;
+                default:
+                    site.BufferReach = BufferReach.Escapes;
+                    break;
+            }
+        }
+
+        /// <summary><c>buf</c> for <c>buf</c>, <c>buf.AsSpan(…)</c>, <c>buf.AsMemory(…)</c>, <c>new ArraySegment/Span/Memory&lt;byte&gt;(buf, …)</c>.</summary>
+        internal static IOperation RootOfView(IOperation buffer)
+        {
+            var value = buffer.WalkDownConversions();
+            for (var i = 0; i < 4; i++)
+            {
+                switch (value)
+                {
+                    case IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: > 0 } view when view.TargetMethod.IsStatic:
+                        value = view.Arguments[0].Value.WalkDownConversions();
+                        continue;
+                    case IObjectCreationOperation { Arguments.Length: > 0 } creation
+                        when creation.Type?.Name is "ArraySegment" or "Span" or "Memory" or "ReadOnlySpan" or "ReadOnlyMemory":
+                        value = creation.Arguments[0].Value.WalkDownConversions();
+                        continue;
+                }
+
+                break;
+            }
+
+            return value;
+        }
+
+        private static bool IsInTryWithCatch(SyntaxNode node)
+        {
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                if (current.Parent is TryStatementSyntax tryStatement && tryStatement.Block == current)
+                {
+                    return tryStatement.Catches.Count > 0;
+                }
+
+                if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        private void DescribeLoops(ReadSite site, NetworkReads reads)
+        {
+            var invocation = site.Invocation;
+            var read = site.Read;
+            if (read.IsZeroLength || read.Api.IsDatagram || invocation.Instance is null || site.ReceiverRoot is null)
+            {
+                return;
+            }
+
+            if (read.Api.IsAtLeast && !ReturnsZeroAtEnd(invocation))
+            {
+                return;
+            }
+
+            if (read.Api.Owner == ReadOwner.Socket && reads.IsDatagramSocket(invocation.Instance))
+            {
+                return;
+            }
+
+            for (var current = invocation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    break;
+                }
+
+                if (current is ILoopOperation loop)
+                {
+                    site.Loops.Add(loop.Syntax);
+                }
+            }
+
+            // A field, or a variable a lambda may write, may be replaced by a method the loop calls (Reconnect()).
+            site.ReceiverChangedByCalls = site.ReceiverRoot is IFieldSymbol || CapturedWritten.Contains(site.ReceiverRoot);
+        }
+
+        /// <summary><c>ReadAtLeast(…, throwOnEndOfStream: false)</c> returns at end of stream; by default it throws.</summary>
+        private static bool ReturnsZeroAtEnd(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "throwOnEndOfStream")
+                {
+                    return argument.Value.ConstantValue is { HasValue: true, Value: false };
+                }
+            }
+
+            return false;
+        }
+
+        private void DescribeWholeBuffer(ReadSite site, ILocalSymbol? countLocal)
+        {
+            var read = site.Read;
+            if (read.IsZeroLength || read.Buffer is null)
+            {
+                return;
+            }
+
+            if (read.Offset is not null && read.Offset.ConstantValue is not { HasValue: true, Value: 0 })
+            {
+                return;
+            }
+
+            var buffer = WholeBufferVariable(read.Buffer);
+            if (buffer is null || CapturedWritten.Contains(buffer))
+            {
+                return;
+            }
+
+            if (site.Form != CountForm.Discarded)
+            {
+                if (countLocal is null || MeaningfulCounts.Contains(countLocal))
+                {
+                    return;
+                }
+
+                if (!NotOnlyFromReads.Contains(countLocal))
+                {
+                    site.CountText = read.Api.Shape == CountShape.ReceivedBytes ? countLocal.Name + ".ReceivedBytes" : countLocal.Name;
+                }
+            }
+
+            site.WholeBuffer = buffer;
+        }
+
+        /// <summary>The local, parameter or readonly field (a <c>byte[]</c>) the read fills from its start.</summary>
+        private static ISymbol? WholeBufferVariable(IOperation buffer)
+        {
+            var value = buffer.WalkDownConversions();
+            if (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: 1 } view && view.TargetMethod.ContainingType.Name == "MemoryExtensions")
+            {
+                value = view.Arguments[0].Value.WalkDownConversions();
+            }
+            else if (value is IObjectCreationOperation { Arguments.Length: 1 } creation
+                && creation.Type?.Name is "ArraySegment" or "Span" or "Memory" or "ReadOnlySpan" or "ReadOnlyMemory")
+            {
+                value = creation.Arguments[0].Value.WalkDownConversions();
+            }
+
+            return value switch
+            {
+                ILocalReferenceOperation local when IsByteArray(local.Type) => local.Local,
+                IFieldReferenceOperation { Field.IsReadOnly: true, Instance: null or IInstanceReferenceOperation } field when IsByteArray(field.Type) => field.Field,
+                IParameterReferenceOperation parameter when IsByteArray(parameter.Type) && parameter.Parameter.RefKind == RefKind.None => parameter.Parameter,
+                _ => null,
+            };
+        }
+
+        internal static bool IsByteArray(ITypeSymbol? type) => type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte };
+
+        private static bool IsCountingRead(IOperation value, NetworkReads reads)
+        {
+            var v = UnwrapAwait(value);
+            return v is IInvocationOperation call && reads.IsCountingRead(call);
+        }
+
+        /// <summary>Looks through conversions, <c>await</c> and <c>ConfigureAwait(…)</c>.</summary>
+        internal static IOperation UnwrapAwait(IOperation value)
+        {
+            var v = value.WalkDownConversions();
+            if (v is IAwaitOperation awaited)
+            {
+                v = awaited.Operation.WalkDownConversions();
+            }
+
+            if (v is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } inner })
+            {
+                v = inner.WalkDownConversions();
+            }
+
+            return v;
+        }
+
+        /// <summary>
+        /// A use of a count that says nothing about how many bytes arrived: compared with 0 or 1, formatted into a string,
+        /// or handed with the buffer to a consumer or a slice (a correct use that says nothing about another place).
+        /// </summary>
+        private bool IsNeutralCountUse(IOperation use)
+        {
+            var parent = use.WalkUpConversions(out var child);
+            switch (parent)
+            {
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" or "Slice" } }:
+                    return true;
+                case IArgumentOperation { Parent: { } call } when consumers.IsConsumer(call):
+                    return true;
+                case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+                    or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual:
+                    var other = binary.LeftOperand == child ? binary.RightOperand : binary.LeftOperand;
+                    return other.ConstantValue is { HasValue: true, Value: int c } && c <= 1;
+                case IIsPatternOperation { Pattern: IConstantPatternOperation or IRelationalPatternOperation } pattern:
+                    var value = pattern.Pattern is IConstantPatternOperation constant ? constant.Value : ((IRelationalPatternOperation)pattern.Pattern).Value;
+                    return value.ConstantValue is { HasValue: true, Value: int p } && p <= 1;
+                case IInterpolationOperation:
+                    return true;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The variable (local, parameter or field) the read's socket or stream comes from, or null.</summary>
+        internal static ISymbol? ReceiverRoot(IOperation? receiver)
+        {
+            while (receiver is not null)
+            {
+                receiver = receiver.WalkDownConversions();
+                switch (receiver)
+                {
+                    case ILocalReferenceOperation local:
+                        return local.Local;
+                    case IParameterReferenceOperation parameter:
+                        return parameter.Parameter;
+                    case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
+                        return field.Field;
+                    case IPropertyReferenceOperation property when property.Arguments.Length == 0 && property.Instance is not null:
+                        receiver = property.Instance;
+                        break;
+                    case IInvocationOperation { Arguments.Length: 0, Instance: not null } call:
+                        receiver = call.Instance;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,1522 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Flow;
+
+namespace SocketAnalyzers.Reads
+{
+    /// <summary>
+    /// The reads family on the flow kernel: one forward pass over one function's graph carries three kinds of facts
+    /// (<see cref="ReadState"/>), and SOCK010, SOCK011 and SOCK012 are checks on the converged states, made during
+    /// <see cref="FlowAnalysis{TState}.Replay"/> and decided after it. docs/reads-engine.md describes the facts, the
+    /// transfer functions and what is unknown.
+    /// </summary>
+    internal sealed class ReadFlowAnalysis : FlowAnalysis<ReadState>
+    {
+        private const int MaxExpressionDepth = 200;
+        private const int MaxNestingDepth = 8;
+
+        private readonly ReadBody body;
+        private readonly KnownSymbols symbols;
+        private readonly BufferConsumers consumers;
+        private readonly List<Diagnostic> diagnostics;
+        private readonly List<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
+        private readonly Dictionary<IMethodSymbol, bool> endsPath = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<SyntaxNode, bool> countDependent = new();
+        private readonly HashSet<SyntaxNode> reportedConsumers = new();
+
+        // Decided during Replay, from the converged states.
+        private readonly bool[] seen;
+        private readonly bool[] countUsed;
+        private readonly bool[] followed;
+        private readonly bool[] reachedAgain;
+        private readonly bool[] escaped;
+
+        private readonly List<int> scratch = new();
+        private int depth;
+
+        private ReadFlowAnalysis(ControlFlowGraph graph, ReadBody body, KnownSymbols symbols, BufferConsumers consumers, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+            : base(graph, cancellationToken)
+        {
+            this.body = body;
+            this.symbols = symbols;
+            this.consumers = consumers;
+            this.diagnostics = diagnostics;
+            var count = body.Sites.Count;
+            seen = new bool[count];
+            countUsed = new bool[count];
+            followed = new bool[count];
+            reachedAgain = new bool[count];
+            escaped = new bool[count];
+        }
+
+        /// <summary>Analyzes a body's graph and, each as its own function, the lambdas and local functions that hold reads.</summary>
+        public static void Analyze(ControlFlowGraph graph, ReadBody body, KnownSymbols symbols, BufferConsumers consumers, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+            => Analyze(graph, null, body, symbols, consumers, diagnostics, cancellationToken, 0);
+
+        private static void Analyze(ControlFlowGraph graph, SyntaxNode? function, ReadBody body, KnownSymbols symbols, BufferConsumers consumers, List<Diagnostic> diagnostics, CancellationToken cancellationToken, int nesting)
+        {
+            if (nesting > MaxNestingDepth)
+            {
+                return;
+            }
+
+            var analysis = new ReadFlowAnalysis(graph, body, symbols, consumers, diagnostics, cancellationToken);
+            analysis.CollectAnonymousFunctions();
+            if (OwnsSites(body, function) && analysis.Run())
+            {
+                analysis.Replay();
+                if (!analysis.Abandoned)
+                {
+                    analysis.Decide();
+                }
+            }
+
+            foreach (var localFunction in graph.LocalFunctions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (localFunction.DeclaringSyntaxReferences.Length > 0
+                    && localFunction.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is { } syntax && body.HasSitesIn(syntax))
+                {
+                    Analyze(graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), syntax, body, symbols, consumers, diagnostics, cancellationToken, nesting + 1);
+                }
+            }
+
+            foreach (var anonymous in analysis.anonymousFunctions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (body.HasSitesIn(anonymous.Syntax))
+                {
+                    Analyze(graph.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), anonymous.Syntax, body, symbols, consumers, diagnostics, cancellationToken, nesting + 1);
+                }
+            }
+        }
+
+        private static bool OwnsSites(ReadBody body, SyntaxNode? function)
+        {
+            foreach (var site in body.Sites)
+            {
+                if (site.Function == function)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void CollectAnonymousFunctions()
+        {
+            foreach (var block in Graph.Blocks)
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                foreach (var operation in block.Operations)
+                {
+                    Collect(operation);
+                }
+
+                if (block.BranchValue is not null)
+                {
+                    Collect(block.BranchValue);
+                }
+            }
+
+            void Collect(IOperation root)
+            {
+                var stack = new Stack<IOperation>();
+                stack.Push(root);
+                while (stack.Count > 0)
+                {
+                    var operation = stack.Pop();
+                    if (operation is IFlowAnonymousFunctionOperation anonymous)
+                    {
+                        anonymousFunctions.Add(anonymous);
+                        continue;
+                    }
+
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+        }
+
+        // ---- the domain ----
+        protected override ReadState CreateEntryState() => new();
+
+        protected override ReadState Clone(ReadState state) => state.Clone();
+
+        protected override bool JoinInto(ReadState target, ReadState source) => target.JoinFrom(source);
+
+        protected override bool IsUnreachable(ReadState state) => state.Dead;
+
+        /// <summary>A read that returns 0 does not throw: the spin SOCK011 reports is the path without exceptions.</summary>
+        protected override ReadState StateForHandler(ReadState state)
+        {
+            if (state.Zero.Count == 0)
+            {
+                return state;
+            }
+
+            var narrowed = state.Clone();
+            narrowed.Zero.Clear();
+            return narrowed;
+        }
+
+        protected override void Transfer(IOperation operation, ReadState state)
+        {
+            if (!body.HasGoTo && (state.Defs.Count > 0 || state.Filled.Count > 0 || state.Pending.Count > 0))
+            {
+                DropDead(operation.Syntax.SpanStart, state);
+            }
+
+            if (state.Zero.Count > 0)
+            {
+                LeaveLoops(operation, state);
+            }
+
+            Eval(operation, state);
+        }
+
+        /// <summary>Drops the facts about locals that nothing after <paramref name="position"/> can use (<see cref="ReadBody.ReachEnd"/>).</summary>
+        private void DropDead(int position, ReadState state)
+        {
+            List<ISymbol>? dead = null;
+            foreach (var local in state.Defs.Keys)
+            {
+                if (IsDead(local, position))
+                {
+                    (dead ??= new List<ISymbol>()).Add(local);
+                }
+            }
+
+            foreach (var buffer in state.Filled.Keys)
+            {
+                if (buffer is ILocalSymbol local && IsDead(local, position))
+                {
+                    (dead ??= new List<ISymbol>()).Add(local);
+                }
+            }
+
+            if (dead is not null)
+            {
+                foreach (var symbol in dead)
+                {
+                    if (symbol is ILocalSymbol local)
+                    {
+                        state.Defs.Remove(local);
+                    }
+
+                    state.Filled.Remove(symbol);
+                }
+            }
+
+            if (state.Pending.Count > 0)
+            {
+                // A read whose buffer is a local nothing uses any more, and that escapes nowhere, waits only for
+                // another read of its connection: keep it; reads answered already are gone from the set.
+                scratch.Clear();
+                foreach (var read in state.Pending)
+                {
+                    var site = body.Sites[read];
+                    if (site.BufferReach == BufferReach.Tracked && site.BufferVariable is ILocalSymbol buffer && IsDead(buffer, position)
+                        && site.ConnectionRoot is ILocalSymbol connection && IsDead(connection, position))
+                    {
+                        scratch.Add(read);
+                    }
+                }
+
+                foreach (var read in scratch)
+                {
+                    state.Pending.Remove(read);
+                }
+            }
+        }
+
+        private bool IsDead(ILocalSymbol local, int position)
+            => body.ReachEnd.TryGetValue(local, out var end) ? position > end : !body.Captured.Contains(local);
+
+        // ---- SOCK011: where the 0-count facts go ----
+
+        /// <summary>A 0-count fact at an operation outside every loop around its read can never come back to the read: it got out.</summary>
+        private void LeaveLoops(IOperation operation, ReadState state)
+        {
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var loops = body.Sites[pair.Key].Loops;
+                var outermost = loops[loops.Count - 1];
+                if (operation.Syntax.SyntaxTree != outermost.SyntaxTree || !outermost.Span.Contains(operation.Syntax.Span))
+                {
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                Escape(read, state);
+            }
+        }
+
+        private void Escape(int read, ReadState state)
+        {
+            if (Reporting)
+            {
+                escaped[read] = true;
+            }
+
+            state.Zero.Remove(read);
+        }
+
+        protected override void VisitBranch(BasicBlock block, ControlFlowBranch branch, ReadState state)
+        {
+            var leavesBody = branch.Destination is null || branch.Destination.Kind == BasicBlockKind.Exit;
+            if (leavesBody && branch.Semantics is ControlFlowBranchSemantics.StructuredExceptionHandling)
+            {
+                // The end of a finally: the driver continues with where the branch that entered it was going.
+                return;
+            }
+
+            if (leavesBody)
+            {
+                foreach (var pair in state.Zero)
+                {
+                    escaped[pair.Key] = true;
+                }
+            }
+
+            if (branch.Destination is { Kind: BasicBlockKind.Exit } && branch.Semantics is ControlFlowBranchSemantics.Regular or ControlFlowBranchSemantics.Return)
+            {
+                // The body ends normally: its caller may look at a buffer that escapes.
+                foreach (var read in state.Pending)
+                {
+                    if (body.Sites[read].BufferReach == BufferReach.Escapes)
+                    {
+                        followed[read] = true;
+                    }
+                }
+            }
+        }
+
+        protected override void Refine(BasicBlock block, IOperation branchValue, ReadState state, bool conditionValue)
+        {
+            if (state.Zero.Count == 0)
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                var value = Truth(branchValue, pair.Value, site);
+                if (value is bool known)
+                {
+                    if (known != conditionValue)
+                    {
+                        scratch.Add(pair.Key);
+                    }
+
+                    continue;
+                }
+
+                // A condition over values that cannot change once reads return 0, evaluated on every turn, has the value
+                // it had on the turn before: the one that kept the loop going. Only the successor that stays is taken.
+                if (IsStable(branchValue, pair.Value, site, null) && InnermostLoop(site, branchValue.Syntax) is { } loop && !IsCountDependent(branchValue.Syntax, loop))
+                {
+                    var takenIsConditional = conditionValue == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
+                    var taken = takenIsConditional ? block.ConditionalSuccessor : block.FallThroughSuccessor;
+                    var other = takenIsConditional ? block.FallThroughSuccessor : block.ConditionalSuccessor;
+                    if (Leaves(taken, loop) == true && Leaves(other, loop) == false)
+                    {
+                        scratch.Add(pair.Key);
+                    }
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                state.Zero.Remove(read);
+            }
+        }
+
+        private static SyntaxNode? InnermostLoop(ReadSite site, SyntaxNode syntax)
+        {
+            foreach (var loop in site.Loops)
+            {
+                if (loop.SyntaxTree == syntax.SyntaxTree && loop.Span.Contains(syntax.Span))
+                {
+                    return loop;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>True when the branch leaves <paramref name="loop"/>, false when it stays in it, null when unknown.</summary>
+        private static bool? Leaves(ControlFlowBranch? branch, SyntaxNode loop)
+        {
+            if (branch is null)
+            {
+                return null;
+            }
+
+            if (branch.Semantics != ControlFlowBranchSemantics.Regular || branch.Destination is null)
+            {
+                return branch.Semantics is ControlFlowBranchSemantics.Return or ControlFlowBranchSemantics.Throw or ControlFlowBranchSemantics.Rethrow ? true : null;
+            }
+
+            var block = branch.Destination;
+            for (var step = 0; step < 8; step++)
+            {
+                if (block.Kind == BasicBlockKind.Exit)
+                {
+                    return true;
+                }
+
+                var syntax = block.Operations.Length > 0 ? block.Operations[0].Syntax : block.BranchValue?.Syntax;
+                if (syntax is not null)
+                {
+                    return !(syntax.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(syntax.Span));
+                }
+
+                if (block.FallThroughSuccessor is not { Semantics: ControlFlowBranchSemantics.Regular, Destination: { } next } || block.ConditionalSuccessor is not null)
+                {
+                    return null;
+                }
+
+                block = next;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True when the condition runs only on some turns, decided by a count: inside an <c>if</c>, <c>?:</c> or
+        /// <c>switch</c> section over a count, or right of a <c>&amp;&amp;</c>/<c>||</c> whose left side tests one. Such a
+        /// condition may be met for the first time once reads return 0, and then nothing says which way it goes.
+        /// </summary>
+        private bool IsCountDependent(SyntaxNode condition, SyntaxNode loop)
+        {
+            if (countDependent.TryGetValue(condition, out var known))
+            {
+                return known;
+            }
+
+            var result = false;
+            for (var node = condition; node is not null && node != loop && !result; node = node.Parent)
+            {
+                switch (node.Parent)
+                {
+                    case IfStatementSyntax ifStatement when node != ifStatement.Condition:
+                        result = MentionsCount(ifStatement.Condition);
+                        break;
+                    case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
+                        result = MentionsCount(elseOf.Condition);
+                        break;
+                    case ConditionalExpressionSyntax conditional when node != conditional.Condition:
+                        result = MentionsCount(conditional.Condition);
+                        break;
+                    case BinaryExpressionSyntax binary when node == binary.Right
+                        && binary.Kind() is Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalAndExpression or Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalOrExpression:
+                        result = MentionsCount(binary.Left);
+                        break;
+                    case SwitchSectionSyntax { Parent: SwitchStatementSyntax switchStatement }:
+                        result = MentionsCount(switchStatement.Expression);
+                        break;
+                }
+            }
+
+            countDependent[condition] = result;
+            return result;
+        }
+
+        private bool MentionsCount(SyntaxNode node)
+        {
+            foreach (var descendant in node.DescendantNodesAndSelf())
+            {
+                if (descendant is IdentifierNameSyntax name && body.CountNames.Contains(name.Identifier.ValueText))
+                {
+                    return true;
+                }
+
+                if (descendant is InvocationExpressionSyntax && body.SiteAt(descendant) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The truth of a condition on a path where the read returned 0; null when unknown.</summary>
+        private bool? Truth(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            operation = operation.WalkDownConversions();
+            if (operation.ConstantValue is { HasValue: true, Value: bool constant })
+            {
+                return constant;
+            }
+
+            switch (operation)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return !Truth(not.Operand, fact, site);
+                case IBinaryOperation binary:
+                    switch (binary.OperatorKind)
+                    {
+                        case BinaryOperatorKind.ConditionalAnd:
+                        case BinaryOperatorKind.And when binary.Type?.SpecialType == SpecialType.System_Boolean:
+                            {
+                                var l = Truth(binary.LeftOperand, fact, site);
+                                var r = Truth(binary.RightOperand, fact, site);
+                                return l == false || r == false ? false : l == true && r == true ? true : null;
+                            }
+
+                        case BinaryOperatorKind.ConditionalOr:
+                        case BinaryOperatorKind.Or when binary.Type?.SpecialType == SpecialType.System_Boolean:
+                            {
+                                var l = Truth(binary.LeftOperand, fact, site);
+                                var r = Truth(binary.RightOperand, fact, site);
+                                return l == true || r == true ? true : l == false && r == false ? false : null;
+                            }
+
+                        default:
+                            return IntValue(binary.LeftOperand, fact, site) is long a && IntValue(binary.RightOperand, fact, site) is long b
+                                ? Compare(binary.OperatorKind, a, b)
+                                : EmptyTextTruth(binary, fact, site);
+                    }
+
+                case IIsPatternOperation isPattern:
+                    return IntValue(isPattern.Value, fact, site) is long v ? Match(isPattern.Pattern, v) : null;
+                case IPropertyReferenceOperation property when IsConnected(property):
+                    // Connected reflects the last operation; a graceful close does not make it false.
+                    return true;
+                default:
+                    return EmptyTextTruth(operation, fact, site);
+            }
+        }
+
+        private bool IsConnected(IPropertyReferenceOperation property)
+            => property.Property.Name == "Connected"
+                && (KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, symbols.TcpClient));
+
+        private static bool? Compare(BinaryOperatorKind kind, long a, long b) => kind switch
+        {
+            BinaryOperatorKind.Equals => a == b,
+            BinaryOperatorKind.NotEquals => a != b,
+            BinaryOperatorKind.LessThan => a < b,
+            BinaryOperatorKind.LessThanOrEqual => a <= b,
+            BinaryOperatorKind.GreaterThan => a > b,
+            BinaryOperatorKind.GreaterThanOrEqual => a >= b,
+            _ => null,
+        };
+
+        private static bool? Match(IPatternOperation pattern, long value)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    return Constant(constant.Value) is long c ? value == c : null;
+                case IRelationalPatternOperation relational:
+                    return Constant(relational.Value) is long r ? Compare(relational.OperatorKind, value, r) : null;
+                case INegatedPatternOperation negated:
+                    return !Match(negated.Pattern, value);
+                case IBinaryPatternOperation binary:
+                    var l = Match(binary.LeftPattern, value);
+                    var rr = Match(binary.RightPattern, value);
+                    return binary.OperatorKind == BinaryOperatorKind.Or
+                        ? (l == true || rr == true ? true : l == false && rr == false ? false : null)
+                        : (l == false || rr == false ? false : l == true && rr == true ? true : null);
+                default:
+                    return null;
+            }
+        }
+
+        private static long? Constant(IOperation operation)
+        {
+            var value = operation.WalkDownConversions().ConstantValue;
+            if (!value.HasValue)
+            {
+                return null;
+            }
+
+            return value.Value switch
+            {
+                int i => i,
+                long l => l,
+                short s => s,
+                sbyte sb => sb,
+                byte b => b,
+                ushort us => us,
+                uint ui => ui,
+                _ => null,
+            };
+        }
+
+        /// <summary>The integer value of an operand on a path where the read returned 0, or null when unknown.</summary>
+        private static long? IntValue(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            if (Constant(operation) is long constant)
+            {
+                return constant;
+            }
+
+            if (IsZero(operation, fact, site))
+            {
+                return 0;
+            }
+
+            switch (operation.WalkDownConversions())
+            {
+                case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } text } when text.Type?.SpecialType == SpecialType.System_String && IsEmptyText(text, fact, site):
+                    return 0;
+                case IInvocationOperation { TargetMethod.Name: "IndexOf", Instance: { } text } call when IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
+                    return -1;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The first argument is a non-empty string constant (<c>"&lt;EOF&gt;"</c>): an empty text does not contain it.</summary>
+        private static bool FirstIsNonEmptyText(IInvocationOperation call)
+            => call.Arguments.Length > 0 && call.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string { Length: > 0 } };
+
+        /// <summary>The truth of a string test on a text that is empty on this path (decoded from 0 bytes), or null.</summary>
+        private static bool? EmptyTextTruth(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                    when binary.LeftOperand.Type?.SpecialType == SpecialType.System_String && binary.RightOperand.Type?.SpecialType == SpecialType.System_String:
+                    string? other = null;
+                    if (IsEmptyText(binary.LeftOperand, fact, site))
+                    {
+                        other = binary.RightOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: string r } ? r : null;
+                    }
+                    else if (IsEmptyText(binary.RightOperand, fact, site))
+                    {
+                        other = binary.LeftOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: string l } ? l : null;
+                    }
+
+                    return other is null ? null : (other.Length == 0) == (binary.OperatorKind == BinaryOperatorKind.Equals);
+                case IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", TargetMethod.IsStatic: true, Arguments.Length: 1 } check
+                    when check.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String && IsEmptyText(check.Arguments[0].Value, fact, site):
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "Contains" or "StartsWith" or "EndsWith", Instance: { } text } call
+                    when text.Type?.SpecialType == SpecialType.System_String && IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>True when the value is the 0 the read returned (the read itself, or a variable or capture holding it).</summary>
+        private static bool IsZero(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            var value = ReadBody.UnwrapAwait(operation);
+            switch (value)
+            {
+                case ILocalReferenceOperation local:
+                    return fact.Zeros.Contains(local.Local);
+                case IFlowCaptureReferenceOperation capture:
+                    return fact.Zeros.Contains(capture.Id);
+                case ISimpleAssignmentOperation assignment:
+                    return IsZero(assignment.Value, fact, site);
+                case IInvocationOperation call:
+                    return call.Syntax == site.Invocation.Syntax;
+                default:
+                    return value.ConstantValue is { HasValue: true, Value: 0 };
+            }
+        }
+
+        /// <summary>
+        /// True when the value is the same on every turn once reads return 0: constants, the 0 itself, variables nothing
+        /// changes (<see cref="ZeroFact.Changed"/>), lengths of arrays and strings, <c>Connected</c>, string functions of
+        /// such values, and the text decoded from 0 bytes. Fields, other properties and calls may change at any time.
+        /// </summary>
+        private bool IsStable(IOperation operation, ZeroFact fact, ReadSite site, object? exclude)
+        {
+            if (depth > MaxExpressionDepth)
+            {
+                return false;
+            }
+
+            depth++;
+            try
+            {
+                return IsStableCore(operation, fact, site, exclude);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private bool IsStableCore(IOperation operation, ZeroFact fact, ReadSite site, object? exclude)
+        {
+            if (operation.ConstantValue.HasValue || IsZero(operation, fact, site))
+            {
+                return true;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return IsStable(conversion.Operand, fact, site, exclude);
+                case IParenthesizedOperation parenthesized:
+                    return IsStable(parenthesized.Operand, fact, site, exclude);
+                case ILocalReferenceOperation local:
+                    return IsUnchanged(local.Local, fact, exclude) && !body.Captured.Contains(local.Local);
+                case IParameterReferenceOperation parameter:
+                    return IsUnchanged(parameter.Parameter, fact, exclude) && !body.Captured.Contains(parameter.Parameter);
+                case IFlowCaptureReferenceOperation capture:
+                    return !fact.Changed.Contains(capture.Id);
+                case IBinaryOperation binary:
+                    return IsStable(binary.LeftOperand, fact, site, exclude) && IsStable(binary.RightOperand, fact, site, exclude);
+                case IUnaryOperation unary:
+                    return IsStable(unary.Operand, fact, site, exclude);
+                case IIsPatternOperation isPattern:
+                    return isPattern.Pattern is IConstantPatternOperation or IRelationalPatternOperation && IsStable(isPattern.Value, fact, site, exclude);
+                case IPropertyReferenceOperation { Property.Name: "Length" or "LongLength", Instance: { } instance }
+                    when instance.Type is IArrayTypeSymbol || instance.Type?.SpecialType == SpecialType.System_String:
+                    return IsStable(instance, fact, site, exclude) || instance.Type is IArrayTypeSymbol && IsStableArray(instance, fact, exclude);
+                case IPropertyReferenceOperation property when IsConnected(property):
+                    return true;
+                case IInvocationOperation call when call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String:
+                    if (call.Instance is not null && !IsStable(call.Instance, fact, site, exclude))
+                    {
+                        return false;
+                    }
+
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (!IsStable(argument.Value, fact, site, exclude))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IInvocationOperation call:
+                    return IsEmptyDecode(call, fact, site);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>An array variable's length does not change while the variable does not.</summary>
+        private static bool IsStableArray(IOperation instance, ZeroFact fact, object? exclude) => instance.WalkDownConversions() switch
+        {
+            ILocalReferenceOperation local => IsUnchanged(local.Local, fact, exclude),
+            IParameterReferenceOperation parameter => IsUnchanged(parameter.Parameter, fact, exclude),
+            IFieldReferenceOperation { Field.IsReadOnly: true } => true,
+            _ => false,
+        };
+
+        private static bool IsUnchanged(object variable, ZeroFact fact, object? exclude)
+            => !fact.Changed.Contains(variable) && (exclude is null || !Lifecycle.KeyComparer.Instance.Equals(variable, exclude));
+
+        /// <summary><c>Encoding.X.GetString(buf, i, n)</c> / <c>GetChars</c> with a count that is the 0: the empty text.</summary>
+        private static bool IsEmptyDecode(IInvocationOperation call, ZeroFact fact, ReadSite site)
+        {
+            var method = call.TargetMethod;
+            if (method.Name is not ("GetString" or "GetChars") || method.Parameters.Length != 3 || !IsEncoding(method.ContainingType))
+            {
+                return false;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 2)
+                {
+                    return IsZero(argument.Value, fact, site);
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsEncoding(INamedTypeSymbol? type)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+            {
+                if (t.Name == "Encoding" && t.ContainingNamespace is { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The empty text on this path: <c>""</c>, the text decoded from 0 bytes, or a string variable or capture holding it.</summary>
+        private static bool IsEmptyText(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            var value = operation.WalkDownConversions();
+            return value switch
+            {
+                ILocalReferenceOperation { Type.SpecialType: SpecialType.System_String } local => fact.Zeros.Contains(local.Local),
+                IFlowCaptureReferenceOperation { Type.SpecialType: SpecialType.System_String } capture => fact.Zeros.Contains(capture.Id),
+                IInvocationOperation call => IsEmptyDecode(call, fact, site),
+                _ => value.ConstantValue is { HasValue: true, Value: "" },
+            };
+        }
+
+        // ---- the transfer function ----
+
+        private void Eval(IOperation? operation, ReadState state)
+        {
+            if (operation is null || Abandoned || state.Dead)
+            {
+                return;
+            }
+
+            if (depth >= MaxExpressionDepth)
+            {
+                // A very deep expression (a long concatenation): rather than risk the stack, give up on the body.
+                Abandoned = true;
+                return;
+            }
+
+            depth++;
+            try
+            {
+                EvalCore(operation, state);
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private void EvalCore(IOperation operation, ReadState state)
+        {
+            switch (operation)
+            {
+                case IFlowAnonymousFunctionOperation:
+                case IAnonymousFunctionOperation:
+                case ILocalFunctionOperation:
+                    // Their own graphs; what they use is in ReadBody.Captured.
+                    return;
+                case ISimpleAssignmentOperation assignment:
+                    Eval(assignment.Value, state);
+                    EvalTarget(assignment.Target, state);
+                    Assign(assignment.Target, assignment.Value, state);
+                    return;
+                case ICompoundAssignmentOperation compound:
+                    Eval(compound.Target, state);
+                    Eval(compound.Value, state);
+                    CompoundAssign(compound, state);
+                    return;
+                case IFlowCaptureOperation capture:
+                    Eval(capture.Value, state);
+                    AssignCapture(capture, state);
+                    return;
+                case IInvocationOperation invocation:
+                    Eval(invocation.Instance, state);
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        Eval(argument, state);
+                    }
+
+                    Invoke(invocation, state);
+                    return;
+                case ILocalReferenceOperation local:
+                    UseLocal(local, state);
+                    UseVariable(local, local.Local, state);
+                    return;
+                case IParameterReferenceOperation parameter:
+                    UseVariable(parameter, parameter.Parameter, state);
+                    return;
+                case IFieldReferenceOperation field:
+                    Eval(field.Instance, state);
+                    UseVariable(field, field.Field, state);
+                    return;
+                case IReturnOperation { Kind: OperationKind.YieldReturn } yieldReturn:
+                    Eval(yieldReturn.ReturnedValue, state);
+                    if (state.Zero.Count > 0)
+                    {
+                        // Each chunk goes to the caller, who decides whether to ask for the next one.
+                        scratch.Clear();
+                        scratch.AddRange(state.Zero.Keys);
+                        foreach (var read in scratch)
+                        {
+                            Escape(read, state);
+                        }
+                    }
+
+                    return;
+                default:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        Eval(child, state);
+                    }
+
+                    return;
+            }
+        }
+
+        /// <summary>The parts of an assignment's target that are evaluated (an array element's array and index), not the variable itself.</summary>
+        private void EvalTarget(IOperation target, ReadState state)
+        {
+            switch (target)
+            {
+                case ILocalReferenceOperation:
+                case IParameterReferenceOperation:
+                case IFlowCaptureReferenceOperation:
+                    return;
+                case IFieldReferenceOperation field:
+                    Eval(field.Instance, state);
+                    return;
+                default:
+                    Eval(target, state);
+                    return;
+            }
+        }
+
+        private static object? KeyOf(IOperation target) => target switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+
+        private void Assign(IOperation target, IOperation value, ReadState state)
+        {
+            var key = KeyOf(target);
+            if (key is null)
+            {
+                if (target is IFieldReferenceOperation field)
+                {
+                    KillBuffer(field.Field, state);
+                }
+
+                return;
+            }
+
+            // SOCK011: what the 0 paths know about the variable.
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                var fact = pair.Value;
+                var identity = IsIdentityUpdate(key, value, fact, site);
+                if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || identity && fact.Zeros.Contains(key))
+                {
+                    fact.Zeros.Add(key);
+                }
+                else
+                {
+                    fact.Zeros.Remove(key);
+                }
+
+                // Anything but a no-op changes the variable: even a value that is the same on every turn from now on
+                // (stop = true, text = "") differs from the one the loop's conditions saw on the turn before. What is
+                // known about such a value (the 0, the empty text) is in Zeros.
+                if (!identity)
+                {
+                    fact.Changed.Add(key);
+                }
+            }
+
+            // SOCK010: reaching definitions of counts.
+            if (key is ILocalSymbol local)
+            {
+                if (ReadBody.UnwrapAwait(value) is IInvocationOperation call && body.SiteAt(call.Syntax) is { Form: CountForm.Stored } site
+                    && SymbolEqualityComparer.Default.Equals(site.StoredLocal, local))
+                {
+                    state.Defs[local] = new HashSet<int> { site.Index };
+                }
+                else
+                {
+                    state.Defs.Remove(local);
+                }
+            }
+
+            // SOCK012: a new array in the buffer variable holds none of the read's bytes.
+            KillBuffer((ISymbol)key, state);
+
+            // SOCK011: the read's socket or stream replaced: the next turn reads another connection.
+            Replaced((ISymbol)key, state);
+        }
+
+        /// <summary><c>x = x + n</c>, <c>x = x - n</c> with the 0, or <c>s = s + ""</c>: the variable keeps its value.</summary>
+        private static bool IsIdentityUpdate(object key, IOperation value, ZeroFact fact, ReadSite site)
+            => value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum
+                && KeyOf(sum.LeftOperand.WalkDownConversions()) is { } left && Lifecycle.KeyComparer.Instance.Equals(left, key)
+                && (IsZero(sum.RightOperand, fact, site) || sum.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(sum.RightOperand, fact, site));
+
+        private void CompoundAssign(ICompoundAssignmentOperation compound, ReadState state)
+        {
+            var key = KeyOf(compound.Target);
+            if (key is null)
+            {
+                return;
+            }
+
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                var fact = pair.Value;
+                var noop = compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract && IsZero(compound.Value, fact, site)
+                    || compound.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(compound.Value, fact, site);
+                if (!noop)
+                {
+                    fact.Zeros.Remove(key);
+                    fact.Changed.Add(key);
+                }
+            }
+
+            if (key is ILocalSymbol local)
+            {
+                state.Defs.Remove(local);
+            }
+        }
+
+        private void AssignCapture(IFlowCaptureOperation capture, ReadState state)
+        {
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                var fact = pair.Value;
+                if (IsZero(capture.Value, fact, site) || IsEmptyText(capture.Value, fact, site))
+                {
+                    fact.Zeros.Add(capture.Id);
+                }
+                else
+                {
+                    fact.Zeros.Remove(capture.Id);
+                }
+
+                if (IsStable(capture.Value, fact, site, null))
+                {
+                    fact.Changed.Remove(capture.Id);
+                }
+                else
+                {
+                    fact.Changed.Add(capture.Id);
+                }
+            }
+        }
+
+        /// <summary>A local read: SOCK010's reaching definitions are used, and a buffer is looked at.</summary>
+        private void UseLocal(ILocalReferenceOperation reference, ReadState state)
+        {
+            var local = reference.Local;
+            if (state.Defs.TryGetValue(local, out var defs))
+            {
+                if (Reporting)
+                {
+                    foreach (var read in defs)
+                    {
+                        countUsed[read] = true;
+                    }
+                }
+
+                if (ReadBody.IsWrite(reference) || reference.Parent is ICompoundAssignmentOperation)
+                {
+                    state.Defs.Remove(local);
+                }
+            }
+
+            if (ReadBody.IsWrite(reference) && reference.Parent is not ICompoundAssignmentOperation)
+            {
+                foreach (var pair in state.Zero)
+                {
+                    pair.Value.Zeros.Remove(local);
+                    pair.Value.Changed.Add(local);
+                }
+
+                Replaced(local, state);
+            }
+
+            if (state.Pending.Count > 0)
+            {
+                scratch.Clear();
+                foreach (var read in state.Pending)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(body.Sites[read].BufferVariable, local))
+                    {
+                        scratch.Add(read);
+                    }
+                }
+
+                Follow(state);
+            }
+        }
+
+        /// <summary>The reads in <see cref="scratch"/> are answered on this path: their count mattered.</summary>
+        private void Follow(ReadState state)
+        {
+            foreach (var read in scratch)
+            {
+                if (Reporting)
+                {
+                    followed[read] = true;
+                }
+
+                state.Pending.Remove(read);
+            }
+        }
+
+        /// <summary>Writes of a parameter and reads of a buffer variable (SOCK012).</summary>
+        private void UseVariable(IOperation reference, ISymbol variable, ReadState state)
+        {
+            if (reference is not ILocalReferenceOperation && ReadBody.IsWrite(reference) && reference.Parent is not ICompoundAssignmentOperation)
+            {
+                foreach (var pair in state.Zero)
+                {
+                    pair.Value.Zeros.Remove(variable);
+                    pair.Value.Changed.Add(variable);
+                }
+
+                Replaced(variable, state);
+            }
+
+            if (state.Filled.Count == 0 || !state.Filled.TryGetValue(variable, out var read))
+            {
+                return;
+            }
+
+            switch (Classify(reference, variable, out var consuming))
+            {
+                case Use.Whole:
+                    if (Reporting && consuming is not null && reportedConsumers.Add(consuming.Syntax))
+                    {
+                        ReportWholeBuffer(consuming, variable, body.Sites[read]);
+                    }
+
+                    break;
+                case Use.Barrier:
+                    KillBuffer(variable, state);
+                    break;
+            }
+        }
+
+        private static void KillBuffer(ISymbol variable, ReadState state)
+        {
+            state.Filled.Remove(variable);
+        }
+
+        /// <summary>The variable a read's socket or stream comes from was replaced: that read's 0 path got out.</summary>
+        private void Replaced(ISymbol variable, ReadState state)
+        {
+            if (state.Zero.Count == 0)
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                if (SymbolEqualityComparer.Default.Equals(body.Sites[pair.Key].ReceiverRoot, variable))
+                {
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                Escape(read, state);
+            }
+        }
+
+        private void Invoke(IInvocationOperation invocation, ReadState state)
+        {
+            var site = body.SiteAt(invocation.Syntax);
+            if (site is null)
+            {
+                OtherCall(invocation, state);
+                return;
+            }
+
+            if (Reporting)
+            {
+                seen[site.Index] = true;
+            }
+
+            // SOCK010: another read of the same socket or stream: the position of every pending read now matters.
+            if (state.Pending.Count > 0)
+            {
+                scratch.Clear();
+                foreach (var read in state.Pending)
+                {
+                    var root = body.Sites[read].ConnectionRoot;
+                    if (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot))
+                    {
+                        scratch.Add(read);
+                    }
+                }
+
+                Follow(state);
+            }
+
+            if (site.Form != CountForm.Used && !site.Read.IsZeroLength)
+            {
+                state.Pending.Add(site.Index);
+            }
+
+            // SOCK011: this read's 0 path starts (again) here.
+            if (site.Loops.Count > 0)
+            {
+                if (state.Zero.TryGetValue(site.Index, out var previous))
+                {
+                    if (Reporting)
+                    {
+                        reachedAgain[site.Index] = true;
+                    }
+
+                    previous.Zeros.Clear();
+                }
+                else
+                {
+                    state.Zero[site.Index] = new ZeroFact(new HashSet<object>(Lifecycle.KeyComparer.Instance), new HashSet<object>(Lifecycle.KeyComparer.Instance));
+                }
+            }
+
+            // SOCK012: the buffer now holds this read's bytes, up to its count.
+            if (site.Read.Buffer is not null && ReadBody.RootOfView(site.Read.Buffer) is var root2 && VariableOf(root2) is { } filled)
+            {
+                KillBuffer(filled, state);
+                if (site.WholeBuffer is not null && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, filled))
+                {
+                    state.Filled[filled] = site.Index;
+                }
+            }
+
+            CallEffects(invocation, state);
+        }
+
+        private static ISymbol? VariableOf(IOperation operation) => operation.WalkDownConversions() switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+
+        private void OtherCall(IInvocationOperation invocation, ReadState state)
+        {
+            if (state.Pending.Count > 0)
+            {
+                // The connection handed to another method (ReceiveExactly(socket, …)): it may read it next.
+                scratch.Clear();
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (VariableOf(argument.Value) is { } variable)
+                    {
+                        foreach (var read in state.Pending)
+                        {
+                            var site = body.Sites[read];
+                            if (SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, variable) || SymbolEqualityComparer.Default.Equals(site.ReceiverRoot, variable))
+                            {
+                                scratch.Add(read);
+                            }
+                        }
+                    }
+                }
+
+                Follow(state);
+            }
+
+            CallEffects(invocation, state);
+            if (EndsPath(invocation.TargetMethod))
+            {
+                state.Dead = true;
+            }
+        }
+
+        /// <summary>A call to a method of this project may replace a field socket or fill a field buffer.</summary>
+        private void CallEffects(IInvocationOperation invocation, ReadState state)
+        {
+            if (invocation.TargetMethod.DeclaringSyntaxReferences.Length == 0)
+            {
+                return;
+            }
+
+            if (state.Zero.Count > 0)
+            {
+                scratch.Clear();
+                foreach (var pair in state.Zero)
+                {
+                    var site = body.Sites[pair.Key];
+                    if (site.ReceiverChangedByCalls && invocation.Syntax != site.Invocation.Syntax)
+                    {
+                        scratch.Add(pair.Key);
+                    }
+                }
+
+                foreach (var read in scratch)
+                {
+                    Escape(read, state);
+                }
+            }
+
+            if (state.Filled.Count > 0)
+            {
+                List<ISymbol>? fields = null;
+                foreach (var buffer in state.Filled.Keys)
+                {
+                    if (buffer is IFieldSymbol)
+                    {
+                        (fields ??= new List<ISymbol>()).Add(buffer);
+                    }
+                }
+
+                if (fields is not null)
+                {
+                    foreach (var field in fields)
+                    {
+                        state.Filled.Remove(field);
+                    }
+                }
+            }
+        }
+
+        /// <summary>A call after which nothing runs: [DoesNotReturn], <c>Environment.FailFast</c>, a test framework's <c>Assert.Fail</c>.</summary>
+        private bool EndsPath(IMethodSymbol method)
+        {
+            if (endsPath.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var result = false;
+            if (method.IsStatic && method.Name is "Fail" or "FailFast" && method.ContainingType is { } type
+                && (type.Name.EndsWith("Assert", System.StringComparison.Ordinal) || type.Name == "Environment"))
+            {
+                result = true;
+            }
+            else
+            {
+                foreach (var attribute in method.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { Name: "DoesNotReturnAttribute" })
+                    {
+                        result = true;
+                        break;
+                    }
+                }
+            }
+
+            endsPath[method] = result;
+            return result;
+        }
+
+        // ---- SOCK012: how a use touches a buffer ----
+        private enum Use
+        {
+            Neutral,
+            Whole,
+            Barrier,
+        }
+
+        /// <summary>What one reference to a filled buffer does; <paramref name="consuming"/> is the consuming call for <see cref="Use.Whole"/>.</summary>
+        private Use Classify(IOperation reference, ISymbol buffer, out IOperation? consuming)
+        {
+            consuming = null;
+            var parent = reference.WalkUpConversions(out var current);
+            switch (parent)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target == current:
+                    // The assignment itself kills the fact.
+                    return Use.Neutral;
+                case IPropertyReferenceOperation { Property.Name: "Length" or "LongLength" }:
+                case IArrayElementReferenceOperation:
+                case IInterpolationOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+                case IIsPatternOperation:
+                case IIsTypeOperation:
+                case IInvocationOperation { TargetMethod.Name: "ToString" or "GetHashCode" or "GetType" } toString when toString.Instance == current:
+                    return Use.Neutral;
+                case IArrayInitializerOperation { Parent: IArrayCreationOperation { Parent: IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray, Parent: IInvocationOperation paramsCall } } }
+                    when IsLogging(paramsCall.TargetMethod):
+                    return Use.Neutral;
+            }
+
+            // A whole view of the buffer: buf.AsSpan(), new ArraySegment<byte>(buf), …
+            if (parent is IArgumentOperation { Parent: { } viewOwner } && IsWholeView(viewOwner))
+            {
+                current = viewOwner;
+                parent = current.WalkUpConversions(out current);
+            }
+            else if (parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" } partialView }
+                && partialView.TargetMethod.ContainingType.Name == "MemoryExtensions")
+            {
+                // buf.AsSpan(0, n): a slice, not the whole buffer; what is done with it is not this rule's business.
+                return Use.Neutral;
+            }
+
+            switch (parent)
+            {
+                case IArgumentOperation { Parent: IInvocationOperation readCall } when body.SiteAt(readCall.Syntax) is not null:
+                    // A read into the buffer: the read's own transfer replaces the fact.
+                    return Use.Neutral;
+                case IArgumentOperation argument when argument.Parent is { } call && consumers.IsConsumer(call):
+                    if (IsWholeArgument(argument, call, buffer))
+                    {
+                        consuming = call;
+                        return Use.Whole;
+                    }
+
+                    return Use.Neutral;
+                case IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IInvocationOperation logging } argument
+                    when IsLogging(logging.TargetMethod) && argument.Parameter.Type.SpecialType is SpecialType.System_Object or SpecialType.System_String:
+                    return Use.Neutral;
+                case IInvocationOperation { Instance: { } instance } call when instance == current && consumers.IsConsumer(call) && call.Arguments.Length == 0:
+                    // buf.AsSpan().ToArray()
+                    consuming = call;
+                    return current == reference ? Use.Barrier : Use.Whole;
+                default:
+                    return Use.Barrier;
+            }
+        }
+
+        private static bool IsWholeView(IOperation value) => value switch
+        {
+            IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: 1 } view => view.TargetMethod.ContainingType.Name == "MemoryExtensions",
+            IObjectCreationOperation { Arguments.Length: 1 } creation => creation.Type?.Name is "ArraySegment" or "Span" or "Memory" or "ReadOnlySpan" or "ReadOnlyMemory",
+            _ => false,
+        };
+
+        /// <summary>Console, Debug, Trace, a TextWriter, a logger: they format what they are given and cannot write into it.</summary>
+        private static bool IsLogging(IMethodSymbol method)
+        {
+            var type = (method.ReducedFrom ?? method).ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            return type.Name is "Console" or "Debug" or "Trace" or "TextWriter" or "LoggerExtensions"
+                || type.Name.EndsWith("Logger", System.StringComparison.Ordinal)
+                || method.Name.StartsWith("Log", System.StringComparison.Ordinal);
+        }
+
+        /// <summary>
+        /// True when the argument hands the consumer the buffer from 0 to its end: no offset/count after it, or
+        /// <c>(buf, 0, buf.Length)</c>, or <c>(buf, buf.Length, …)</c> for a size-only overload.
+        /// </summary>
+        private static bool IsWholeArgument(IArgumentOperation argument, IOperation call, ISymbol buffer)
+        {
+            var parameter = argument.Parameter;
+            if (parameter is null)
+            {
+                return false;
+            }
+
+            var arguments = call switch
+            {
+                IInvocationOperation i => i.Arguments,
+                IObjectCreationOperation o => o.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+
+            var next = At(arguments, parameter.Ordinal + 1);
+            if (next?.Parameter is null || next.Parameter.Type.SpecialType != SpecialType.System_Int32)
+            {
+                return true;
+            }
+
+            var afterNext = At(arguments, parameter.Ordinal + 2);
+            if (afterNext?.Parameter is not null && afterNext.Parameter.Type.SpecialType == SpecialType.System_Int32)
+            {
+                return next.Value.ConstantValue is { HasValue: true, Value: 0 } && IsLengthOf(afterNext.Value, buffer);
+            }
+
+            return IsLengthOf(next.Value, buffer)
+                || (next.Parameter.Name is "offset" or "index" or "startIndex" && next.Value.ConstantValue is { HasValue: true, Value: 0 });
+
+            static IArgumentOperation? At(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+            {
+                foreach (var a in arguments)
+                {
+                    if (a.Parameter?.Ordinal == ordinal)
+                    {
+                        return a;
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        private static bool IsLengthOf(IOperation value, ISymbol buffer)
+            => value.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }
+                && VariableOf(instance) is { } variable && SymbolEqualityComparer.Default.Equals(variable, buffer);
+
+        private void ReportWholeBuffer(IOperation consuming, ISymbol buffer, ReadSite site)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.BufferKey, buffer.Name);
+            if (site.CountText is not null)
+            {
+                properties = properties.Add(SOCK012WholeBufferConsumedAnalyzer.CountKey, site.CountText);
+            }
+
+            diagnostics.Add(Diagnostic.Create(
+                Descriptors.SOCK012WholeBufferConsumed,
+                consuming.Syntax.GetLocation(),
+                properties,
+                ConsumerName(consuming),
+                buffer.Name,
+                ReadName(site),
+                site.CountText is null ? "as many bytes as it returned (a count this code discards)" : "its first '" + site.CountText + "' bytes"));
+        }
+
+        private static string ConsumerName(IOperation consuming) => consuming switch
+        {
+            IInvocationOperation call => call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name,
+            IObjectCreationOperation creation => "new " + creation.Type?.Name,
+            _ => "This call",
+        };
+
+        private static string ReadName(ReadSite site)
+            => site.Invocation.TargetMethod.ContainingType.Name + "." + site.Invocation.TargetMethod.Name;
+
+        // ---- the decisions, on what the replay saw ----
+        private void Decide()
+        {
+            foreach (var site in body.Sites)
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                var i = site.Index;
+                if (!seen[i])
+                {
+                    continue;
+                }
+
+                if (site.Form != CountForm.Used && !site.Read.IsZeroLength && followed[i])
+                {
+                    var storedUnread = site.Form == CountForm.Stored
+                        && site.StoredLocal is { } local && !countUsed[i] && !body.Captured.Contains(local);
+                    if (site.Form == CountForm.Discarded || storedUnread)
+                    {
+                        diagnostics.Add(Diagnostic.Create(
+                            Descriptors.SOCK010DiscardedReadCount,
+                            site.Invocation.Syntax.GetLocation(),
+                            ImmutableDictionary<string, string?>.Empty.Add(
+                                SOCK010DiscardedReadCountAnalyzer.FormKey,
+                                site.Form == CountForm.Discarded ? SOCK010DiscardedReadCountAnalyzer.Discarded : SOCK010DiscardedReadCountAnalyzer.StoredUnread),
+                            ReadName(site)));
+                    }
+                }
+
+                if (site.Loops.Count > 0 && reachedAgain[i] && !escaped[i])
+                {
+                    diagnostics.Add(Diagnostic.Create(
+                        Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
+                        site.Invocation.Syntax.GetLocation(),
+                        ReadName(site),
+                        "spins forever"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,404 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.Server
+{
+    /// <summary>
+    /// SOCK050: an accept loop that, in the same iteration, serves the accepted client to the end (a blocking or awaited
+    /// read loop on the client or on a stream or reader made from it, in the loop itself or in a method of this
+    /// compilation called, and awaited, with the client) before it accepts the next. A client handed to a task, a thread,
+    /// the thread pool or an un-awaited async method is served concurrently and is not reported; nor is a server that
+    /// accepts once (no loop).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SOCK050IterativeServerAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Present (value <c>TaskRun</c>) when the per-client work is one call statement, the diagnostic's additional location.</summary>
+        public const string FixProperty = "Fix";
+
+        private static readonly ImmutableHashSet<string> AcceptNames = ImmutableHashSet.Create(
+            "Accept", "AcceptAsync", "AcceptSocket", "AcceptSocketAsync", "AcceptTcpClient", "AcceptTcpClientAsync");
+
+        private static readonly ImmutableHashSet<string> TextReads = ImmutableHashSet.Create(
+            "ReadLine", "ReadLineAsync", "ReadToEnd", "ReadToEndAsync", "ReadBlock", "ReadBlockAsync");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SOCK050IterativeServer);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var symbols = KnownSymbols.TryCreate(start.Compilation);
+                if (symbols is null)
+                {
+                    return;
+                }
+
+                var textReader = start.Compilation.GetTypeByMetadataName("System.IO.TextReader");
+                start.RegisterOperationAction(c => Analyze(c, symbols, textReader), OperationKind.Invocation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol? textReader)
+        {
+            var accept = (IInvocationOperation)context.Operation;
+            var method = accept.TargetMethod;
+            if (!AcceptNames.Contains(method.Name) || method.ReturnType.SpecialType == SpecialType.System_Boolean
+                || !(KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.TcpListener)))
+            {
+                return;
+            }
+
+            var result = accept.WalkUpToResult(out _);
+            if (method.Name.EndsWith("Async", System.StringComparison.Ordinal) && result is not IAwaitOperation)
+            {
+                return;
+            }
+
+            if (AcceptedLocal(result) is not { } client || EnclosingLoop(accept) is not { } loop)
+            {
+                return;
+            }
+
+            var cancellationToken = context.CancellationToken;
+            var derived = Derived(loop, client, cancellationToken);
+            var scan = new Scan(symbols, textReader, accept.SemanticModel, cancellationToken);
+            if (scan.ServesInLoop(loop, derived))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SOCK050IterativeServer, accept.Syntax.GetLocation(), Display(accept)));
+                return;
+            }
+
+            if (scan.ServingCall(loop, derived) is not { } call)
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            var additional = ImmutableArray<Location>.Empty;
+            if (CanHandOff(loop, call, client, derived))
+            {
+                properties = properties.Add(FixProperty, "TaskRun");
+                additional = ImmutableArray.Create(call.Syntax.GetLocation());
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SOCK050IterativeServer, accept.Syntax.GetLocation(), additional, properties, Display(accept)));
+        }
+
+        private static string Display(IInvocationOperation accept) => accept.TargetMethod.Name;
+
+        /// <summary>The local the accepted client is stored in.</summary>
+        private static ILocalSymbol? AcceptedLocal(IOperation result)
+        {
+            var current = result;
+            while (current.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current.Parent switch
+            {
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current => local.Local,
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                _ => null,
+            };
+        }
+
+        /// <summary>The innermost loop around <paramref name="operation"/> in the same function.</summary>
+        private static ILoopOperation? EnclosingLoop(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILoopOperation loop:
+                        return loop;
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The client and the locals made from it in the loop (its stream, a reader over the stream).</summary>
+        private static HashSet<ILocalSymbol> Derived(ILoopOperation loop, ILocalSymbol client, CancellationToken cancellationToken)
+        {
+            var derived = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default) { client };
+            var changed = true;
+            for (var round = 0; changed && round < 4; round++)
+            {
+                changed = false;
+                foreach (var operation in Descendants(loop, cancellationToken))
+                {
+                    ILocalSymbol? target = null;
+                    IOperation? value = null;
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                            target = declarator.Symbol;
+                            value = initializer.Value;
+                            break;
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                            target = local.Local;
+                            value = assignment.Value;
+                            break;
+                    }
+
+                    if (target is not null && value is not null && !derived.Contains(target) && Mentions(value, derived))
+                    {
+                        derived.Add(target);
+                        changed = true;
+                    }
+                }
+            }
+
+            return derived;
+        }
+
+        private static bool Mentions(IOperation value, HashSet<ILocalSymbol> locals)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation local && locals.Contains(local.Local))
+                {
+                    return true;
+                }
+
+                if (operation is IAnonymousFunctionOperation)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The operations of a loop, not those of the lambdas and local functions in it.</summary>
+        private static IEnumerable<IOperation> Descendants(IOperation root, CancellationToken cancellationToken)
+        {
+            var stack = new Stack<IOperation>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var operation = stack.Pop();
+                yield return operation;
+                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The fix hands the call to a task: only when it is one statement of the loop's block, the client is not
+        /// disposed by a using, and nothing after the call uses the client (it would race with the task).
+        /// </summary>
+        private static bool CanHandOff(ILoopOperation loop, IOperation call, ILocalSymbol client, HashSet<ILocalSymbol> derived)
+        {
+            if (loop.Body is not IBlockOperation body || derived.Count != 1)
+            {
+                return false;
+            }
+
+            var index = -1;
+            for (var i = 0; i < body.Operations.Length; i++)
+            {
+                if (body.Operations[i] == call)
+                {
+                    index = i;
+                }
+                else if (index < 0 && body.Operations[i] is IUsingDeclarationOperation or IUsingOperation)
+                {
+                    return false;
+                }
+            }
+
+            if (index < 0)
+            {
+                return false;
+            }
+
+            for (var i = index + 1; i < body.Operations.Length; i++)
+            {
+                if (Mentions(body.Operations[i], derived))
+                {
+                    return false;
+                }
+            }
+
+            // Declared in the loop's body: each iteration's lambda captures its own client.
+            return client.DeclaringSyntaxReferences.Length == 1
+                && client.DeclaringSyntaxReferences[0].SyntaxTree == body.Syntax.SyntaxTree
+                && body.Syntax.Span.Contains(client.DeclaringSyntaxReferences[0].Span);
+        }
+
+        /// <summary>Looks for the serving read loop.</summary>
+        private sealed class Scan
+        {
+            private readonly KnownSymbols symbols;
+            private readonly INamedTypeSymbol? textReader;
+            private readonly SemanticModel? semanticModel;
+            private readonly CancellationToken cancellationToken;
+
+            public Scan(KnownSymbols symbols, INamedTypeSymbol? textReader, SemanticModel? semanticModel, CancellationToken cancellationToken)
+            {
+                this.symbols = symbols;
+                this.textReader = textReader;
+                this.semanticModel = semanticModel;
+                this.cancellationToken = cancellationToken;
+            }
+
+            /// <summary>A loop nested in the accept loop that reads (blocking or awaited) from the client.</summary>
+            public bool ServesInLoop(ILoopOperation loop, HashSet<ILocalSymbol> derived)
+            {
+                foreach (var operation in Descendants(loop.Body, cancellationToken))
+                {
+                    if (operation is ILoopOperation inner && ReadsIn(inner, derived))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>A call statement of the accept loop that passes the client to a method of this compilation whose body reads in a loop; blocking, or awaited.</summary>
+            public IOperation? ServingCall(ILoopOperation loop, HashSet<ILocalSymbol> derived)
+            {
+                foreach (var operation in Descendants(loop.Body, cancellationToken))
+                {
+                    if (operation is not IExpressionStatementOperation statement)
+                    {
+                        continue;
+                    }
+
+                    var expression = statement.Operation;
+                    var awaited = false;
+                    if (expression is IAwaitOperation awaitOperation)
+                    {
+                        awaited = true;
+                        expression = awaitOperation.Operation;
+                        if (expression is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+                        {
+                            expression = configured;
+                        }
+                    }
+
+                    if (expression is IInvocationOperation invocation && PassesClient(invocation, derived)
+                        && (awaited || IsBlocking(invocation.TargetMethod)) && ReadsInLoop(invocation.TargetMethod))
+                    {
+                        return statement;
+                    }
+                }
+
+                return null;
+            }
+
+            private static bool PassesClient(IInvocationOperation invocation, HashSet<ILocalSymbol> derived)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Value.WalkDownConversions() is ILocalReferenceOperation local && derived.Contains(local.Local))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>A call that returns only when its work is done: not a task, not an async void method.</summary>
+            private bool IsBlocking(IMethodSymbol method)
+            {
+                if (method.IsAsync && method.ReturnsVoid)
+                {
+                    return false;
+                }
+
+                var returnType = method.ReturnType.OriginalDefinition;
+                return !(SymbolEqualityComparer.Default.Equals(returnType, symbols.Task) || SymbolEqualityComparer.Default.Equals(returnType, symbols.TaskOfT)
+                    || SymbolEqualityComparer.Default.Equals(returnType, symbols.ValueTask) || SymbolEqualityComparer.Default.Equals(returnType, symbols.ValueTaskOfT)
+                    || KnownSymbols.IsOrDerivesFrom(method.ReturnType, symbols.Task));
+            }
+
+            /// <summary>True when the body of <paramref name="method"/> (in this compilation) has a loop that reads.</summary>
+            private bool ReadsInLoop(IMethodSymbol method)
+            {
+                if (method.DeclaringSyntaxReferences.Length != 1)
+                {
+                    return false;
+                }
+
+                // The callee is looked at only in the same file: its semantic model is the caller's (RS1030).
+                var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+                if (semanticModel is null || syntax.SyntaxTree != semanticModel.SyntaxTree)
+                {
+                    return false;
+                }
+
+                var body = semanticModel.GetOperation(syntax, cancellationToken);
+                if (body is null)
+                {
+                    return false;
+                }
+
+                foreach (var operation in Descendants(body, cancellationToken))
+                {
+                    if (operation is ILoopOperation loop && ReadsIn(loop, null))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>A blocking or awaited read in <paramref name="loop"/> (not in its lambdas), on the client when <paramref name="derived"/> is given.</summary>
+            private bool ReadsIn(ILoopOperation loop, HashSet<ILocalSymbol>? derived)
+            {
+                foreach (var operation in Descendants(loop, cancellationToken))
+                {
+                    if (operation is not IInvocationOperation invocation || invocation.Instance is null)
+                    {
+                        continue;
+                    }
+
+                    var method = invocation.TargetMethod;
+                    var isRead = symbols.Reads.TryGetRead(invocation) is not null
+                        || (TextReads.Contains(method.Name) && KnownSymbols.IsOrDerivesFrom(method.ContainingType, textReader));
+                    if (!isRead)
+                    {
+                        continue;
+                    }
+
+                    var async = method.Name.EndsWith("Async", System.StringComparison.Ordinal);
+                    if (async && invocation.WalkUpToResult(out _) is not IAwaitOperation)
+                    {
+                        continue;
+                    }
+
+                    if (derived is null || (invocation.Instance.WalkDownConversions() is ILocalReferenceOperation local && derived.Contains(local.Local)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}

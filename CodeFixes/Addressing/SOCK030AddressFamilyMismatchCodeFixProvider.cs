@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.Addressing;
+
+namespace SocketAnalyzers.CodeFixes.Addressing
+{
+    /// <summary>
+    /// SOCK030, when the wrong address is written at the call: a well-known address becomes the same one of the
+    /// socket's family (<c>IPAddress.IPv6Loopback</c> → <c>IPAddress.Loopback</c>, <c>IPv6Any</c> → <c>Any</c>, and the
+    /// reverse); the first DNS address (<c>addresses[0]</c>) becomes the first one of the socket's family
+    /// (<c>Array.Find(addresses, a =&gt; a.AddressFamily == …)</c>, null when DNS returned none: the title says so).
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK030AddressFamilyMismatchCodeFixProvider))]
+    public sealed class SOCK030AddressFamilyMismatchCodeFixProvider : CodeFixProvider
+    {
+        public const string WellKnownKey = "SOCK030.SameAddressOfTheSocketsFamily";
+        public const string FindKey = "SOCK030.FirstAddressOfTheSocketsFamily";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.AddressFamilyMismatch);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var node = await CodeFixHelpers.FindDiagnosticNodeAsync(context, context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            var invocation = node?.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+            if (invocation is null || model is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue(AddressingChecks.FixProperty, out var fix) || fix is null)
+                {
+                    continue;
+                }
+
+                if (fix is "FindV4" or "FindV6")
+                {
+                    if (FindFirst(invocation, model, context.CancellationToken) is { } first)
+                    {
+                        var family = fix == "FindV4" ? "InterNetwork" : "InterNetworkV6";
+                        context.RegisterCodeFix(
+                            CodeAction.Create(
+                                $"Use the first {(fix == "FindV4" ? "IPv4" : "IPv6")} address DNS returned (null when there is none)",
+                                cancellationToken => FindAsync(context.Document, first, family, model, cancellationToken),
+                                FindKey),
+                            diagnostic);
+                    }
+
+                    continue;
+                }
+
+                var wrong = fix switch
+                {
+                    "Loopback" => "IPv6Loopback",
+                    "IPv6Loopback" => "Loopback",
+                    "Any" => "IPv6Any",
+                    _ => "Any",
+                };
+                if (AddressFixes.FindWellKnown(invocation, wrong, model, context.CancellationToken) is { } access)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            $"Use IPAddress.{fix}, of the socket's family",
+                            cancellationToken => AddressFixes.RenameAsync(context.Document, access, fix, cancellationToken),
+                            WellKnownKey),
+                        diagnostic);
+                }
+            }
+        }
+
+        /// <summary><c>list[0]</c> written in the endpoint argument (or as the address of a <c>new IPEndPoint</c> there), when the name of the lambda's parameter is free.</summary>
+        private static ElementAccessExpressionSyntax? FindFirst(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                var expression = argument.Expression;
+                if (expression is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 2 } creation)
+                {
+                    expression = creation.ArgumentList.Arguments[0].Expression;
+                }
+
+                if (expression is ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access
+                    && access.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax { Token.ValueText: "0" }
+                    && model.GetTypeInfo(access.Expression, cancellationToken).Type is IArrayTypeSymbol
+                    && model.LookupSymbols(access.SpanStart, name: "address").IsEmpty)
+                {
+                    return access;
+                }
+            }
+
+            return null;
+        }
+
+        private static async Task<Document> FindAsync(Document document, ElementAccessExpressionSyntax first, string family, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var addressFamily = model.Compilation.GetTypeByMetadataName("System.Net.Sockets.AddressFamily");
+            if (root is null || addressFamily is null)
+            {
+                return document;
+            }
+
+            var array = model.Compilation.GetSpecialType(SpecialType.System_Array).ToMinimalDisplayString(model, first.SpanStart);
+            var familyName = addressFamily.ToMinimalDisplayString(model, first.SpanStart);
+            var replacement = SyntaxFactory.ParseExpression(
+                    $"{array}.Find({first.Expression.WithoutTrivia().ToFullString()}, address => address.AddressFamily == {familyName}.{family})")
+                .WithTriviaFrom(first);
+            return document.WithSyntaxRoot(root.ReplaceNode(first, replacement));
+        }
+    }
+}

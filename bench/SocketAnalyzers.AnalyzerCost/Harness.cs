@@ -1,0 +1,371 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SocketAnalyzers.AnalyzerCost.Workloads;
+
+namespace SocketAnalyzers.AnalyzerCost
+{
+    /// <summary>What one workload cost: minimums over the runs.</summary>
+    internal sealed class Measurement
+    {
+        public required string Title { get; init; }
+
+        public int Files { get; init; }
+
+        public int Lines { get; init; }
+
+        public int Statements { get; set; }
+
+        /// <summary>Min over runs of <c>compilation.GetDiagnostics()</c> on a fresh compilation (declarations and every method body bound).</summary>
+        public double BindingMs { get; init; }
+
+        /// <summary>Min over runs of the sum of the analyzers' execution times (driver telemetry).</summary>
+        public double AnalyzerMs { get; init; }
+
+        /// <summary>Min over runs of the wall time of <c>GetAnalysisResultAsync</c> on a fresh compilation (binding, driver and analyzers).</summary>
+        public double DriverWallMs { get; init; }
+
+        /// <summary>Min over runs of the process CPU time of the binding (steadier than wall time on a loaded machine).</summary>
+        public double BindingCpuMs { get; init; }
+
+        /// <summary>Min over runs of the process CPU time of <c>GetAnalysisResultAsync</c> (binding, driver and analyzers).</summary>
+        public double DriverCpuMs { get; init; }
+
+        /// <summary>What the analyzers add in CPU time: driver CPU minus binding CPU (includes the driver's own work and operation trees).</summary>
+        public double ExtraCpuRatio => (DriverCpuMs - BindingCpuMs) / BindingCpuMs;
+
+        /// <summary>Per analyzer: min over runs of its execution time.</summary>
+        public required IReadOnlyList<(string Analyzer, double Ms)> PerAnalyzer { get; init; }
+
+        /// <summary>Analyzer diagnostics of the last run (AD0001 included).</summary>
+        public ImmutableArray<Diagnostic> Diagnostics { get; init; }
+
+        public int Exceptions { get; init; }
+
+        public int CompileErrors { get; init; }
+
+        /// <summary>Telemetry over the binding's wall time: the budgets' definition, but the denominator inflates under load.</summary>
+        public double Ratio => AnalyzerMs / BindingMs;
+
+        /// <summary>
+        /// Telemetry over the binding's CPU time: the same as <see cref="Ratio"/> on a quiet machine (one-threaded binding),
+        /// and much steadier on a loaded one, whose load inflates one long binding call more than the many short analyzer
+        /// callbacks whose minimum telemetry is taken. The verdicts use this one.
+        /// </summary>
+        public double RatioCpu => AnalyzerMs / BindingCpuMs;
+    }
+
+    /// <summary>The analyzers of the package, found by reflection like the tests and the scanner do.</summary>
+    internal static class PackageAnalyzers
+    {
+        public static ImmutableArray<DiagnosticAnalyzer> Load(IReadOnlyList<string> only)
+            => typeof(Descriptors).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+                .Where(t => only.Count == 0 || only.Any(o => t.Name.Contains(o, StringComparison.OrdinalIgnoreCase)))
+                .OrderBy(t => t.Name, StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+
+        public static string Name(DiagnosticAnalyzer analyzer) => analyzer.GetType().Name;
+    }
+
+    internal static class ReferenceAssemblies
+    {
+        /// <summary>
+        /// Every <c>*.dll</c> of <paramref name="folder"/>, or of the newest <c>packs/Microsoft.NETCore.App.Ref/*/ref/net*</c>
+        /// under the root of the running .NET.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> Load(string? folder, out string used)
+        {
+            used = folder ?? FindSdkReferencePack();
+            return Directory.GetFiles(used, "*.dll")
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => (MetadataReference)MetadataReference.CreateFromFile(f))
+                .ToImmutableArray();
+        }
+
+        private static string FindSdkReferencePack()
+        {
+            // .../shared/Microsoft.NETCore.App/<version>/ -> the dotnet root is three levels up.
+            var runtime = RuntimeEnvironment.GetRuntimeDirectory().TrimEnd(Path.DirectorySeparatorChar);
+            var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+            var packs = Path.Combine(root, "packs", "Microsoft.NETCore.App.Ref");
+            var candidates = Directory.Exists(packs)
+                ? Directory.GetDirectories(packs)
+                    .Select(v => (Version: Version.TryParse(Path.GetFileName(v).Split('-')[0], out var parsed) ? parsed : new Version(0, 0), Path: v))
+                    .OrderByDescending(v => v.Version)
+                    .SelectMany(v => Directory.Exists(Path.Combine(v.Path, "ref")) ? Directory.GetDirectories(Path.Combine(v.Path, "ref"), "net*") : Array.Empty<string>())
+                    .ToList()
+                : new List<string>();
+            return candidates.Count > 0
+                ? candidates[0]
+                : throw new DirectoryNotFoundException($"No reference pack under {packs}; pass --refs DIR.");
+        }
+    }
+
+    internal sealed class Harness
+    {
+        private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+        private static readonly CSharpCompilationOptions CompilationOptions = new(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: NullableContextOptions.Enable,
+            allowUnsafe: true,
+            concurrentBuild: false);
+
+        private readonly ImmutableArray<MetadataReference> references;
+        private readonly bool concurrent;
+        private int compilations;
+
+        public Harness(ImmutableArray<MetadataReference> references, bool concurrent)
+        {
+            this.references = references;
+            this.concurrent = concurrent;
+        }
+
+        /// <summary>JIT the compiler, the driver and the analyzers on a small corpus before anything is timed.</summary>
+        public void WarmUp(ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var trees = Parse(DenseSocketCorpus.Generate(1000));
+            for (var i = 0; i < 2; i++)
+            {
+                NewCompilation(trees).GetDiagnostics();
+                RunAnalyzersAsync(trees, analyzers).GetAwaiter().GetResult();
+            }
+        }
+
+        public static int CountStatements(IEnumerable<KeyValuePair<string, string>> files)
+            => files.Sum(f => CSharpSyntaxTree.ParseText(f.Value, ParseOptions).GetRoot()
+                .DescendantNodes().OfType<StatementSyntax>().Count(s => s is not BlockSyntax));
+
+        public async Task<Measurement> MeasureAsync(string title, IReadOnlyList<KeyValuePair<string, string>> files, ImmutableArray<DiagnosticAnalyzer> analyzers, int runs)
+        {
+            var trees = Parse(files);
+            var binding = double.MaxValue;
+            var total = double.MaxValue;
+            var wall = double.MaxValue;
+            var bindingCpu = double.MaxValue;
+            var driverCpu = double.MaxValue;
+            var perAnalyzer = analyzers.ToDictionary(a => a, _ => double.MaxValue);
+            var compileErrors = 0;
+            AnalyzerRun? last = null;
+            for (var run = 0; run < runs; run++)
+            {
+                // Binding and analysis alternate, so outside load hits both alike.
+                var bound = Bind(trees);
+                binding = Math.Min(binding, bound.Ms);
+                bindingCpu = Math.Min(bindingCpu, bound.CpuMs);
+                compileErrors = bound.Errors;
+                last = await RunAnalyzersAsync(trees, analyzers);
+                total = Math.Min(total, last.PerAnalyzerMs.Values.Sum());
+                wall = Math.Min(wall, last.WallMs);
+                driverCpu = Math.Min(driverCpu, last.CpuMs);
+                foreach (var pair in last.PerAnalyzerMs)
+                {
+                    perAnalyzer[pair.Key] = Math.Min(perAnalyzer[pair.Key], pair.Value);
+                }
+            }
+
+            var diagnostics = last!.Diagnostics;
+            return new Measurement
+            {
+                Title = title,
+                Files = files.Count,
+                Lines = files.Sum(f => DenseSocketCorpus.CountLines(f.Value)),
+                BindingMs = binding,
+                AnalyzerMs = total,
+                DriverWallMs = wall,
+                BindingCpuMs = bindingCpu,
+                DriverCpuMs = driverCpu,
+                PerAnalyzer = perAnalyzer.Select(p => (PackageAnalyzers.Name(p.Key), p.Value)).OrderByDescending(p => p.Item2).ToList(),
+                Diagnostics = diagnostics,
+                Exceptions = diagnostics.Count(d => d.Id == "AD0001"),
+                CompileErrors = compileErrors,
+            };
+        }
+
+        /// <summary>
+        /// Each gating probe alone on the workload: its telemetry time, and the driver's wall time, which includes what
+        /// telemetry does not see (binding the bodies and building operation trees for the probe's actions).
+        /// </summary>
+        public async Task MeasureGatingAsync(string workloadName, IReadOnlyList<KeyValuePair<string, string>> files, int runs)
+        {
+            var trees = Parse(files);
+            var probes = GatingProbes.All;
+            var binding = double.MaxValue;
+            var telemetry = new double[probes.Count];
+            var walls = new double[probes.Count];
+            var cpus = new double[probes.Count];
+            var bindingCpu = double.MaxValue;
+            Array.Fill(telemetry, double.MaxValue);
+            Array.Fill(walls, double.MaxValue);
+            Array.Fill(cpus, double.MaxValue);
+            foreach (var probe in probes)
+            {
+                await RunAnalyzersAsync(trees, ImmutableArray.Create(probe.Create()));
+            }
+
+            for (var run = 0; run < runs; run++)
+            {
+                var bound = Bind(trees);
+                binding = Math.Min(binding, bound.Ms);
+                bindingCpu = Math.Min(bindingCpu, bound.CpuMs);
+                for (var p = 0; p < probes.Count; p++)
+                {
+                    var result = await RunAnalyzersAsync(trees, ImmutableArray.Create(probes[p].Create()));
+                    telemetry[p] = Math.Min(telemetry[p], result.PerAnalyzerMs.Values.Sum());
+                    walls[p] = Math.Min(walls[p], result.WallMs);
+                    cpus[p] = Math.Min(cpus[p], result.CpuMs);
+                }
+            }
+
+            var lines = files.Sum(f => DenseSocketCorpus.CountLines(f.Value));
+            Console.WriteLine($"## Gating designs on {workloadName} ({files.Count} files, {lines:N0} lines), min of {runs} runs");
+            Console.WriteLine();
+            Console.WriteLine($"Binding: {binding:F0} ms wall, {bindingCpu:F0} ms CPU. Telemetry is the time inside the probe's callbacks. The driver's wall time on a fresh");
+            Console.WriteLine("compilation also contains whatever binding and operation-tree building the probe's registrations make the driver do");
+            Console.WriteLine("(a probe with only syntax or no actions binds nothing); 'wall - binding' is that wall time minus the compiler's own binding.");
+            Console.WriteLine();
+            Console.WriteLine("| probe | design | telemetry ms | telemetry % of binding CPU | driver wall ms | wall - binding, % of binding | driver CPU ms | CPU - binding CPU, % of binding CPU |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+            for (var p = 0; p < probes.Count; p++)
+            {
+                Console.WriteLine($"| {probes[p].Name} | {probes[p].Design} | {telemetry[p]:F1} | {telemetry[p] / bindingCpu:P2} | {walls[p]:F0} | {(walls[p] - binding) / binding:P0} | {cpus[p]:F0} | {(cpus[p] - bindingCpu) / bindingCpu:P0} |");
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"- load: {Load.Describe()}");
+            Console.WriteLine();
+        }
+
+        private ImmutableArray<SyntaxTree> Parse(IEnumerable<KeyValuePair<string, string>> files)
+            => files.Select(f => CSharpSyntaxTree.ParseText(SourceText.From(f.Value, System.Text.Encoding.UTF8), ParseOptions, path: "/workload/" + f.Key)).ToImmutableArray();
+
+        private CSharpCompilation NewCompilation(ImmutableArray<SyntaxTree> trees)
+            => CSharpCompilation.Create("Workload" + Interlocked.Increment(ref compilations), trees, references, CompilationOptions);
+
+        private (double Ms, double CpuMs, int Errors) Bind(ImmutableArray<SyntaxTree> trees)
+        {
+            var compilation = NewCompilation(trees);
+            var cpu = CpuMs();
+            var watch = Stopwatch.StartNew();
+            var diagnostics = compilation.GetDiagnostics();
+            watch.Stop();
+            cpu = CpuMs() - cpu;
+            return (watch.Elapsed.TotalMilliseconds, cpu, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+        }
+
+        /// <summary>CPU time of the whole process so far (every thread: with one-threaded work, that thread plus the GC's).</summary>
+        private static double CpuMs()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.TotalProcessorTime.TotalMilliseconds;
+        }
+
+        private async Task<AnalyzerRun> RunAnalyzersAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var compilation = NewCompilation(trees);
+            var withAnalyzers = compilation.WithAnalyzers(
+                analyzers,
+                new CompilationWithAnalyzersOptions(
+                    new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                    onAnalyzerException: null,
+                    concurrentAnalysis: concurrent,
+                    logAnalyzerExecutionTime: true,
+                    reportSuppressedDiagnostics: false));
+            var cpu = CpuMs();
+            var watch = Stopwatch.StartNew();
+            var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
+            watch.Stop();
+            cpu = CpuMs() - cpu;
+            var perAnalyzer = new Dictionary<DiagnosticAnalyzer, double>();
+            foreach (var analyzer in analyzers)
+            {
+                perAnalyzer[analyzer] = result.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var info) ? info.ExecutionTime.TotalMilliseconds : 0;
+            }
+
+            return new AnalyzerRun(watch.Elapsed.TotalMilliseconds, cpu, perAnalyzer, result.GetAllDiagnostics());
+        }
+
+        private sealed record AnalyzerRun(double WallMs, double CpuMs, Dictionary<DiagnosticAnalyzer, double> PerAnalyzerMs, ImmutableArray<Diagnostic> Diagnostics);
+    }
+
+    internal static class Report
+    {
+        public static void Print(Measurement m)
+        {
+            Console.WriteLine($"## {m.Title}");
+            Console.WriteLine();
+            Console.WriteLine($"{m.Files} files, {m.Lines:N0} lines{(m.Statements > 0 ? $", {m.Statements:N0} statements in the method" : string.Empty)}; " +
+                $"{m.CompileErrors} compile errors; {m.Diagnostics.Length} analyzer diagnostics ({m.Exceptions} AD0001).");
+            Console.WriteLine();
+            Console.WriteLine("| analyzers ms (telemetry) | binding ms | ratio | binding CPU ms | ratio to binding CPU | driver wall ms | driver CPU ms | (driver - binding) CPU / binding CPU |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine($"| {m.AnalyzerMs:F1} | {m.BindingMs:F1} | {m.Ratio:P2} | {m.BindingCpuMs:F0} | {m.RatioCpu:P2} | {m.DriverWallMs:F0} | {m.DriverCpuMs:F0} | {m.ExtraCpuRatio:P1} |");
+            Console.WriteLine();
+            Console.WriteLine("| analyzer | ms | % of binding |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (var (name, ms) in m.PerAnalyzer)
+            {
+                Console.WriteLine($"| {name} | {ms:F1} | {ms / m.BindingMs:P2} |");
+            }
+
+            var byRule = m.Diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}").ToList();
+            if (byRule.Count > 0)
+            {
+                Console.WriteLine();
+                Console.WriteLine("Findings per rule: " + string.Join(", ", byRule));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"- load: {Load.Describe()}");
+            Console.WriteLine();
+        }
+
+        public static void PrintScaling(IReadOnlyList<Measurement> results)
+        {
+            if (results.Count == 0)
+            {
+                return;
+            }
+
+            var names = results[0].PerAnalyzer.Select(p => p.Analyzer).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            Console.WriteLine("## c) scaling summary (analyzer ms; growth per step in parentheses)");
+            Console.WriteLine();
+            Console.WriteLine("| statements | binding ms | analyzers ms | growth | driver - binding CPU ms | growth | " + string.Join(" | ", names) + " |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|" + string.Concat(names.Select(_ => "---:|")));
+            for (var k = 0; k < results.Count; k++)
+            {
+                var r = results[k];
+                var growth = k == 0 ? "" : $"x{r.AnalyzerMs / Math.Max(results[k - 1].AnalyzerMs, 0.001):F2}";
+                var extraCpu = r.DriverCpuMs - r.BindingCpuMs;
+                var cpuGrowth = k == 0 ? "" : $"x{extraCpu / Math.Max(results[k - 1].DriverCpuMs - results[k - 1].BindingCpuMs, 0.001):F2}";
+                var cells = names.Select(n =>
+                {
+                    var ms = r.PerAnalyzer.First(p => p.Analyzer == n).Ms;
+                    if (k == 0)
+                    {
+                        return $"{ms:F0}";
+                    }
+
+                    var before = results[k - 1].PerAnalyzer.First(p => p.Analyzer == n).Ms;
+                    return $"{ms:F0} (x{ms / Math.Max(before, 0.001):F1})";
+                });
+                Console.WriteLine($"| {r.Statements:N0} | {r.BindingMs:F0} | {r.AnalyzerMs:F0} | {growth} | {extraCpu:F0} | {cpuGrowth} | " + string.Join(" | ", cells) + " |");
+            }
+
+            Console.WriteLine();
+        }
+    }
+}

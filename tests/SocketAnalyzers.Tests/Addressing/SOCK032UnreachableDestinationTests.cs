@@ -1,0 +1,133 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<
+    SocketAnalyzers.Addressing.AddressingAndFramingAnalyzer,
+    SocketAnalyzers.CodeFixes.Addressing.SOCK032UnreachableDestinationCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Addressing
+{
+    public sealed class SOCK032UnreachableDestinationTests
+    {
+        private const string Usings = """
+            using System;
+            using System.Net;
+            using System.Net.Sockets;
+            using System.Threading.Tasks;
+
+            """;
+
+        private static string Body(string statements) => Usings + $$"""
+            class C
+            {
+                async Task M(byte[] data, UdpClient someUdp, Socket someSocket, bool flag)
+                {
+                    {{statements}}
+                }
+
+                static void Configure(UdpClient udp) { }
+
+                static void Configure(Socket socket) { }
+            }
+            """;
+
+        [Theory]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|SOCK032:s.Connect(IPAddress.Any, 80)|};")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); await {|SOCK032:s.ConnectAsync(new IPEndPoint(IPAddress.Any, 80))|};")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp); {|SOCK032:s.Connect(IPAddress.IPv6Any, 80)|};")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); {|SOCK032:s.SendTo(data, new IPEndPoint(IPAddress.Parse(\"0.0.0.0\"), 53))|};")]
+        [InlineData("var tcp = new TcpClient(); {|SOCK032:tcp.Connect(IPAddress.Any, 80)|};")]
+        [InlineData("var udp = new UdpClient(); {|SOCK032:udp.Send(data, data.Length, new IPEndPoint(IPAddress.Any, 53))|};")]
+        [InlineData("{|SOCK032:someSocket.Connect(new IPEndPoint(IPAddress.Any, 80))|};")]
+        public Task Wildcard_destination_is_reported(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements));
+
+        [Theory]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); {|SOCK032:s.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 9))|};")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); await {|SOCK032:s.SendToAsync(data, SocketFlags.None, new IPEndPoint(IPAddress.Parse(\"255.255.255.255\"), 9))|};")]
+        [InlineData("var udp = new UdpClient(); {|SOCK032:udp.Client.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 9))|};")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); s.EnableBroadcast = false; {|SOCK032:s.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 9))|};")]
+        public Task Broadcast_without_permission_is_reported(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements));
+
+        [Theory]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); s.Bind(new IPEndPoint(IPAddress.Any, 80));")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp); s.Bind(new IPEndPoint(IPAddress.IPv6Any, 80));")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); s.Bind(new IPEndPoint(IPAddress.Any, 0)); EndPoint from = new IPEndPoint(IPAddress.Any, 0); var n = s.ReceiveFrom(data, ref from); if (n == 0) return;")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); s.Connect(IPAddress.Loopback, 80);")]
+        [InlineData("var udp = new UdpClient(); udp.Send(data, data.Length, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var udp = new UdpClient(); await udp.SendAsync(data, data.Length, new IPEndPoint(IPAddress.Parse(\"255.255.255.255\"), 9));")]
+        [InlineData("var udp = new UdpClient(); udp.EnableBroadcast = true; udp.Send(data, data.Length, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); s.EnableBroadcast = true; s.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { EnableBroadcast = true }; s.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); if (flag) s.EnableBroadcast = true; s.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); Configure(s); s.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("someSocket.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var udp = new UdpClient { EnableBroadcast = true }; udp.Send(data, data.Length, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var udp = new UdpClient(); udp.Client.EnableBroadcast = true; udp.Send(data, data.Length, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); s.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true); s.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var udp = new UdpClient(); udp.EnableBroadcast = flag; udp.Send(data, data.Length, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var udp = new UdpClient(); if (flag) udp.EnableBroadcast = true; udp.Send(data, data.Length, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("someUdp.Send(data, data.Length, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var udp = new UdpClient(); Configure(udp); udp.Send(data, data.Length, new IPEndPoint(IPAddress.Broadcast, 9));")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); var a = flag ? IPAddress.Any : IPAddress.Loopback; s.Connect(a, 80);")]
+        public Task Bind_receive_slot_loopback_and_permitted_broadcast_are_quiet(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements));
+
+        [Fact]
+        public Task Wildcard_message_explains_the_platform_difference()
+            => Verify.VerifyAnalyzerAsync(Body("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|#0:s.Connect(IPAddress.Any, 80)|};"),
+                Verify.Diagnostic("SOCK032").WithLocation(0).WithMessage(
+                    "Connect to IPAddress.Any: the wildcard address is for Bind, not a destination; Windows refuses it (the requested address is not valid in its context) and Linux quietly reaches this host; use IPAddress.Loopback or the peer's address"));
+
+        [Fact]
+        public Task Wildcard_destination_is_fixed_to_loopback()
+            => Verify.VerifyCodeFixAsync(Body("""
+                var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        {|SOCK032:s.Connect(IPAddress.Any, 80)|};
+                        var u = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+                        {|SOCK032:u.SendTo(data, new IPEndPoint(System.Net.IPAddress.IPv6Any, 53))|};
+                """), Body("""
+                var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        s.Connect(IPAddress.Loopback, 80);
+                        var u = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+                        u.SendTo(data, new IPEndPoint(System.Net.IPAddress.IPv6Loopback, 53));
+                """));
+
+        [Fact]
+        public Task Broadcast_is_fixed_by_enabling_it_after_the_declaration()
+            => Verify.VerifyCodeFixAsync(Body("""
+                using var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        var target = new IPEndPoint(IPAddress.Broadcast, 9);
+                        {|SOCK032:s.SendTo(data, target)|};
+                        var t = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        await {|SOCK032:t.SendToAsync(data, SocketFlags.None, target)|};
+                """), Body("""
+                using var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        s.EnableBroadcast = true;
+                        var target = new IPEndPoint(IPAddress.Broadcast, 9);
+                        s.SendTo(data, target);
+                        var t = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        t.EnableBroadcast = true;
+                        await t.SendToAsync(data, SocketFlags.None, target);
+                """));
+
+        [Fact]
+        public Task Two_broadcasts_from_one_socket_get_one_EnableBroadcast_in_Fix_All()
+            => Verify.VerifyCodeFixAsync(Body("""
+                var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        {|SOCK032:s.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 9))|};
+                        {|SOCK032:s.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 10))|};
+                """), Body("""
+                var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        s.EnableBroadcast = true;
+                        s.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 9));
+                        s.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 10));
+                """));
+
+        [Fact]
+        public Task Wildcard_in_a_local_is_reported_without_a_fix()
+            => Verify.VerifyCodeFixAsync(
+                Body("var ep = new IPEndPoint(IPAddress.Any, 80); var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|SOCK032:s.Connect(ep)|};"),
+                Body("var ep = new IPEndPoint(IPAddress.Any, 80); var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|SOCK032:s.Connect(ep)|};"));
+    }
+}

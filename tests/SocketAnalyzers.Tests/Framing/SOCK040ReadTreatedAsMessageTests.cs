@@ -1,0 +1,93 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Addressing.AddressingAndFramingAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Framing
+{
+    public sealed class SOCK040ReadTreatedAsMessageTests
+    {
+        private const string Usings = """
+            using System;
+            using System.IO;
+            using System.Net;
+            using System.Net.Security;
+            using System.Net.Sockets;
+            using System.Text;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using System.Xml.Linq;
+            using System.Xml.Serialization;
+
+            public sealed class Order { public int Id { get; set; } }
+
+            """;
+
+        private static string Body(string statements) => Usings + $$"""
+            class C
+            {
+                async Task<object?> M(TcpListener listener, Socket someSocket, Stream someStream, NetworkStream network, UdpClient udp)
+                {
+                    var buffer = new byte[4096];
+                    {{statements}}
+                    return null;
+                }
+
+                static void Fill(byte[] b) { }
+            }
+            """;
+
+        /// <summary>One read on a stream, its bytes (or the text decoded from them) parsed as a whole message.</summary>
+        [Theory]
+        [InlineData("using var client = listener.AcceptTcpClient(); var stream = client.GetStream(); int n = stream.Read(buffer, 0, buffer.Length); return {|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|};")]
+        [InlineData("using var client = await listener.AcceptTcpClientAsync(); var stream = client.GetStream(); int n = await stream.ReadAsync(buffer); return {|SOCK040:JsonSerializer.Deserialize<Order>(Encoding.UTF8.GetString(buffer, 0, n))|};")]
+        [InlineData("using var socket = listener.AcceptSocket(); int n = socket.Receive(buffer); return {|SOCK040:JsonDocument.Parse(buffer.AsMemory(0, n))|};")]
+        [InlineData("using var socket = await listener.AcceptSocketAsync(); int n = await socket.ReceiveAsync(buffer, SocketFlags.None); var text = Encoding.UTF8.GetString(buffer, 0, n); return {|SOCK040:XDocument.Parse(text)|};")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); s.Connect(IPAddress.Loopback, 80); int n = s.Receive(buffer); return {|SOCK040:new XmlSerializer(typeof(Order)).Deserialize(new MemoryStream(buffer, 0, n))|};")]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); return {|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|};")]
+        [InlineData("var ssl = new SslStream(network); int n = await ssl.ReadAsync(buffer, 0, buffer.Length); return {|SOCK040:JsonSerializer.Deserialize<Order>(new ReadOnlySpan<byte>(buffer, 0, n))|};")]
+        [InlineData("using var tcp = new TcpClient(\"localhost\", 80); var stream = tcp.GetStream(); while (true) { int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; Console.WriteLine({|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|}); }")]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); if (n < 4) return null; int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer); return {|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(4, length))|};")]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); if (n < 4) return null; int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer); return {|SOCK040:XDocument.Parse(Encoding.UTF8.GetString(buffer, 4, length))|};")]
+        public Task Single_stream_read_parsed_as_a_message_is_reported(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements));
+
+        /// <summary>Datagrams, unknown kinds, exact and accumulating reads, delimiter framing: quiet.</summary>
+        [Theory]
+        [InlineData("var result = await udp.ReceiveAsync(); return JsonSerializer.Deserialize<Order>(result.Buffer);")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); s.Bind(new IPEndPoint(IPAddress.Loopback, 0)); int n = s.Receive(buffer); return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n));")]
+        [InlineData("int n = udp.Client.Receive(buffer); return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n));")]
+        [InlineData("int n = someSocket.Receive(buffer); return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n));")]
+        [InlineData("int n = someStream.Read(buffer, 0, buffer.Length); return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n));")]
+        [InlineData("network.ReadExactly(buffer, 0, 4); int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer); var body = new byte[length]; network.ReadExactly(body); return JsonSerializer.Deserialize<Order>(body);")]
+        [InlineData("await network.ReadExactlyAsync(buffer.AsMemory(0, 100)); return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, 100));")]
+        [InlineData("int total = 0; while (total < 100) { int n = network.Read(buffer, total, 100 - total); if (n == 0) break; total += n; } return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, total));")]
+        [InlineData("int total = 0; while (total < 100) { int n = await network.ReadAsync(buffer.AsMemory(total, 100 - total)); if (n == 0) break; total += n; } return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, total));")]
+        [InlineData("var ms = new MemoryStream(); int n; while ((n = network.Read(buffer, 0, buffer.Length)) > 0) ms.Write(buffer, 0, n); ms.Position = 0; return JsonSerializer.Deserialize<Order>(ms);")]
+        [InlineData("var sb = new StringBuilder(); int n; while ((n = network.Read(buffer, 0, buffer.Length)) > 0) { sb.Append(Encoding.UTF8.GetString(buffer, 0, n)); if (sb.ToString().EndsWith(\"\\n\")) break; } return JsonSerializer.Deserialize<Order>(sb.ToString());")]
+        [InlineData("using var reader = new StreamReader(network); var line = await reader.ReadLineAsync(); return line is null ? null : JsonSerializer.Deserialize<Order>(line);")]
+        [InlineData("return JsonSerializer.Deserialize<Order>(network);")]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); Fill(buffer); return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n));")]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); if (n < 10) n += network.Read(buffer, n, buffer.Length - n); return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n));")]
+        public Task Datagrams_unknown_kinds_and_framed_reads_are_quiet(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements));
+
+        [Fact]
+        public Task Message_names_the_parser_and_the_read()
+            => Verify.VerifyAnalyzerAsync(Body("int n = network.Read(buffer, 0, buffer.Length); return {|#0:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|};"),
+                Verify.Diagnostic("SOCK040").WithLocation(0).WithMessage(
+                    "JsonSerializer.Deserialize parses the bytes of a single Read on a stream; TCP has no message boundaries, so one read may hold part of a message or several. Frame the messages (a length prefix read exactly, or a delimiter) and parse a complete one."));
+
+        [Fact]
+        public Task Read_in_a_lambda_handed_to_a_task_is_reported_in_the_lambda()
+            => Verify.VerifyAnalyzerAsync(Body("""
+                var client = await listener.AcceptTcpClientAsync();
+                        _ = Task.Run(async () =>
+                        {
+                            var local = new byte[1024];
+                            var stream = client.GetStream();
+                            int n = await stream.ReadAsync(local);
+                            Console.WriteLine({|SOCK040:JsonSerializer.Deserialize<Order>(local.AsSpan(0, n))|});
+                        });
+                """));
+    }
+}

@@ -1,0 +1,266 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Lifecycle.SocketLifecycleAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Lifecycle
+{
+    /// <summary>
+    /// Typestate across the methods of a class: a private socket field's state at the entry of any method is every
+    /// state the class can leave it in. A misuse is reported only where no method of the class can make it right, and
+    /// the message names the field and the missing step. A field that escapes stays unknown.
+    /// </summary>
+    public sealed class FieldTypestateTests
+    {
+        private const string Usings = "using System; using System.Net; using System.Net.Sockets; using System.Threading; using System.Threading.Tasks;\n";
+
+        [Fact]
+        public Task A_listener_field_that_no_method_starts_is_reported_where_it_accepts()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Server
+                {
+                    private readonly TcpListener listener;
+
+                    public Server(int port)
+                    {
+                        listener = new TcpListener(IPAddress.Loopback, port);
+                    }
+
+                    public async Task RunAsync()
+                    {
+                        while (true)
+                        {
+                            var client = await {|#0:listener.AcceptTcpClientAsync()|};
+                            client.Close();
+                        }
+                    }
+
+                    public void Stop() => listener.Stop();
+                }
+                """,
+                Verify.Diagnostic("SOCK002").WithLocation(0).WithArguments("listener", "not started (no method of 'Server' starts it)", "AcceptTcpClientAsync", "Start"));
+
+        [Fact]
+        public Task A_listener_field_that_a_method_starts_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Server
+                {
+                    private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
+
+                    public void Start() => listener.Start();
+
+                    public async Task RunAsync()
+                    {
+                        var client = await listener.AcceptTcpClientAsync();
+                        client.Close();
+                    }
+
+                    public void Dispose() => listener.Stop();
+                }
+                """);
+
+        [Fact]
+        public Task A_socket_field_that_nothing_binds_is_reported_where_it_listens()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Server
+                {
+                    private Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                    public void Listen() => {|#0:socket.Listen(10)|};
+
+                    public Socket Next() => socket.Accept();
+                }
+                """,
+                Verify.Diagnostic("SOCK001").WithLocation(0).WithArguments("socket", "unbound (no method of 'Server' binds it)", "Listen"));
+
+        [Fact]
+        public Task A_client_field_that_no_method_connects_is_reported_where_it_sends()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Client : IDisposable
+                {
+                    private readonly TcpClient client;
+
+                    public Client() : this(new TcpClient())
+                    {
+                    }
+
+                    private Client(TcpClient unused)
+                    {
+                        client = new TcpClient();
+                    }
+
+                    public void Send(byte[] data)
+                    {
+                        var stream = {|#0:client.GetStream()|};
+                        stream.Write(data, 0, data.Length);
+                    }
+
+                    public void Dispose() => client.Dispose();
+                }
+                """,
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("client", "created or closed (no method of 'Client' connects it)", "GetStream", "InvalidOperationException"));
+
+        [Theory]
+        [InlineData("public void Connect(IPEndPoint ep) => socket.Connect(ep);")]
+        [InlineData("public async Task ConnectAsync(IPEndPoint ep) => await socket.ConnectAsync(ep);")]
+        [InlineData("public event Action Ready; public void Wire(IPEndPoint ep) { Ready += () => socket.Connect(ep); }")]
+        [InlineData("public void Wire(IPEndPoint ep) { ThreadPool.QueueUserWorkItem(_ => socket.Connect(ep)); }")]
+        [InlineData("public bool IsUp => socket.Connected;")]
+        [InlineData("public void Use(Socket other) { socket = other; }")]
+        [InlineData("public Socket Socket => socket;")]
+        [InlineData("public void Hand() { Helper.Take(socket); }")]
+        [InlineData("public void Hand() { var alias = socket; Helper.Take(alias); }")]
+        [InlineData("public void Swap(ref Socket s) { Helper.Swap(ref socket); }")]
+        [InlineData("public void Copy(Peer other) { other.Set(socket); }")]
+        [InlineData("public void Replace() { socket = Helper.Make(); }")]
+        [InlineData("public void Steal(Peer other) { socket = other.socket; }")]
+        public Task A_field_that_a_method_may_connect_or_that_escapes_stays_quiet(string member)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                static class Helper
+                {
+                    public static void Take(Socket s) { }
+                    public static void Swap(ref Socket s) { }
+                    public static Socket Make() => null;
+                }
+
+                sealed class Peer
+                {
+                    private Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+                    public void Set(Socket s) => socket = s;
+
+                    {{member}}
+
+                    public int Send(byte[] data) => socket.Send(data);
+                }
+                """);
+
+        [Fact]
+        public Task A_dispose_that_closes_the_field_does_not_make_io_elsewhere_certain()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Client : IDisposable
+                {
+                    private readonly Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+                    public void Connect(EndPoint ep) => socket.Connect(ep);
+
+                    public int Send(byte[] data) => socket.Send(data);
+
+                    public void Dispose()
+                    {
+                        socket.Shutdown(SocketShutdown.Both);
+                        socket.Close();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_static_field_is_summarised_like_an_instance_field()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                static class Log
+                {
+                    private static readonly UdpClient Udp = new UdpClient();
+
+                    public static void Start() => Udp.Client.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+                    public static void Listen() => {|#0:Udp.Client.Listen(1)|};
+                }
+                """,
+                Verify.Diagnostic("SOCK006").WithLocation(0).WithArguments("Udp.Client", "a datagram socket", "Listen"));
+
+        [Fact]
+        public Task A_misuse_in_a_lambda_of_a_method_uses_the_class_summary()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Server
+                {
+                    private readonly TcpListener listener = new TcpListener(IPAddress.Any, 9000);
+
+                    public Task RunAsync() => Task.Run(async () =>
+                    {
+                        var client = await {|SOCK002:listener.AcceptTcpClientAsync()|};
+                        client.Dispose();
+                    });
+                }
+                """);
+
+        [Fact]
+        public Task A_generic_wrapper_is_summarised()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Channel<T>
+                {
+                    private readonly TcpClient client = new TcpClient();
+
+                    public T Last { get; private set; }
+
+                    public void Send(byte[] data) => {|SOCK004:client.GetStream()|}.Write(data, 0, data.Length);
+                }
+                """);
+
+        [Fact]
+        public Task Fields_that_are_not_private_or_live_beside_a_nested_type_stay_unknown()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Base
+                {
+                    protected readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
+
+                    public void Start() => listener.Start();
+                }
+
+                sealed class Derived : Base
+                {
+                    public TcpClient Next() => listener.AcceptTcpClient();
+                }
+
+                sealed class Outer
+                {
+                    private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
+
+                    public TcpClient Next() => listener.AcceptTcpClient();
+
+                    private sealed class Starter
+                    {
+                        public void Start(Outer outer) => outer.listener.Start();
+                    }
+                }
+
+                sealed class Shared
+                {
+                    internal readonly TcpListener Listener = new TcpListener(IPAddress.Loopback, 0);
+
+                    public TcpClient Next() => Listener.AcceptTcpClient();
+                }
+                """);
+
+        [Fact]
+        public Task A_field_assigned_in_an_object_initializer_from_an_unknown_call_stays_unknown()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Client
+                {
+                    private TcpClient client = new TcpClient();
+
+                    public static Client Open(string host) => new Client { client = new TcpClient(host, 80) };
+
+                    public void Send(byte[] data) => client.GetStream().Write(data, 0, data.Length);
+                }
+                """);
+
+        [Fact]
+        public Task A_field_a_method_replaces_with_an_accepted_socket_is_connected_there()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Session
+                {
+                    private readonly Socket listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                    private Socket peer;
+
+                    public void Open(EndPoint ep)
+                    {
+                        listener.Bind(ep);
+                        listener.Listen();
+                    }
+
+                    public void Accept() => peer = listener.Accept();
+
+                    public int Send(byte[] data) => peer.Send(data);
+                }
+                """);
+    }
+}

@@ -1,0 +1,345 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify010 = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK010DiscardedReadCountAnalyzer>;
+using Verify011 = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>;
+using Verify012 = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>The corpus shapes of issue 13 that the reads family on the flow kernel handles, each with its negative.</summary>
+    public sealed class ReadFlowShapesTests
+    {
+        // ---- SOCK011: a loop whose only exit tests something that cannot change once reads return 0 ----
+
+        [Theory]
+        [InlineData("""
+            var data = "";
+            while (true)
+            {
+                int n = [|socket.Receive(buffer)|];
+                data += Encoding.ASCII.GetString(buffer, 0, n);
+                if (data.IndexOf("<EOF>") > -1)
+                {
+                    break;
+                }
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                var text = Encoding.UTF8.GetString(buffer, 0, n);
+                if (text == "x")
+                {
+                    break;
+                }
+
+                Console.WriteLine(text);
+            }
+            """)]
+        [InlineData("""
+            string message = string.Empty;
+            int received = 0;
+            do
+            {
+                int n = [|socket.Receive(buffer)|];
+                received += n;
+                message = message + Encoding.UTF8.GetString(buffer, 0, n);
+            }
+            while (!message.EndsWith("\n") && received < 4096);
+            """)]
+        public Task Loop_whose_exit_tests_only_what_an_empty_read_cannot_change_is_reported(string body)
+            => Verify011.VerifyAnalyzerAsync(Method(body));
+
+        [Fact]
+        public Task Loop_in_a_lambda_with_the_lambdas_own_counter_is_reported()
+            => Verify011.VerifyAnalyzerAsync(Method("""
+                Action pump = () =>
+                {
+                    var data = "";
+                    while (true)
+                    {
+                        int n = [|socket.Receive(buffer)|];
+                        data += Encoding.ASCII.GetString(buffer, 0, n);
+                        if (data.Contains("<EOF>"))
+                        {
+                            break;
+                        }
+                    }
+                };
+                pump();
+                """));
+
+        [Theory]
+        [InlineData("int turns = 0;", "turns++; if (turns > 100) break;")]
+        [InlineData("var start = DateTime.UtcNow;", "if (DateTime.UtcNow - start > TimeSpan.FromSeconds(5)) break;")]
+        [InlineData("", "if (Handle(buffer, n)) break;")]
+        [InlineData("", "if (token.IsCancellationRequested) break;")]
+        [InlineData("", "var line = Console.ReadLine(); if (line == \"quit\") break;")]
+        [InlineData("", "if (n == 0) { if (data.Length > 0) break; }")]
+        [InlineData("", "if (n == 0 && data.Length > 0) break;")]
+        [InlineData("", "if (data.IndexOf(\"<EOF>\") > -1 || n == 0) break;")]
+        public Task Loop_whose_exit_tests_something_that_can_change_is_quiet(string before, string exit)
+            => Verify011.VerifyAnalyzerAsync(Method($$"""
+                var data = "";
+                {{before}}
+                while (true)
+                {
+                    int n = socket.Receive(buffer);
+                    data += Encoding.ASCII.GetString(buffer, 0, n);
+                    {{exit}}
+                }
+                """));
+
+        [Theory]
+        [InlineData("""
+            bool stop = false;
+            while (!stop)
+            {
+                int n = socket.Receive(buffer);
+                if (n == 0)
+                {
+                    stop = true;
+                }
+
+                Process(buffer, n);
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                int n = socket.Receive(buffer);
+                var text = Encoding.UTF8.GetString(buffer, 0, n);
+                if (text.Length == 0)
+                {
+                    break;
+                }
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                int n = socket.Receive(buffer);
+                var text = Encoding.UTF8.GetString(buffer, 0, n);
+                if (string.IsNullOrEmpty(text) || text == "quit")
+                {
+                    return;
+                }
+
+                Console.WriteLine(text);
+            }
+            """)]
+        public Task Loop_whose_exit_is_set_or_taken_by_an_empty_read_is_quiet(string body)
+            => Verify011.VerifyAnalyzerAsync(Method(body));
+
+        [Fact]
+        public Task Loop_whose_exit_tests_a_field_is_quiet()
+            => Verify011.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    private volatile bool stopping;
+
+                    void M(Socket socket, byte[] buffer)
+                    {
+                        var data = "";
+                        while (true)
+                        {
+                            int n = socket.Receive(buffer);
+                            data += Encoding.ASCII.GetString(buffer, 0, n);
+                            if (stopping)
+                            {
+                                break;
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Loop_in_a_lambda_whose_counter_belongs_to_the_enclosing_method_is_quiet()
+            => Verify011.VerifyAnalyzerAsync(Method("""
+                var data = "";
+                Action pump = () =>
+                {
+                    while (true)
+                    {
+                        int n = socket.Receive(buffer);
+                        if (n > 0)
+                        {
+                            data += Encoding.ASCII.GetString(buffer, 0, n);
+                        }
+
+                        if (data.Contains("<EOF>"))
+                        {
+                            break;
+                        }
+                    }
+                };
+                data = "";
+                pump();
+                """));
+
+        [Fact]
+        public Task Read_loop_left_by_an_exception_handler_still_spins_on_zero()
+            => Verify011.VerifyAnalyzerAsync(Method("""
+                while (true)
+                {
+                    try
+                    {
+                        int n = [|socket.Receive(buffer)|];
+                        Process(buffer, n);
+                    }
+                    catch (SocketException)
+                    {
+                        break;
+                    }
+                }
+                """));
+
+        // ---- SOCK010: silent when the count cannot matter ----
+
+        [Theory]
+        [InlineData("socket.Receive(new byte[socket.Available]);")]
+        [InlineData("var probe = new byte[1]; socket.Receive(probe, SocketFlags.Peek);")]
+        [InlineData("stream.Read(buffer, 0, 4); throw new InvalidOperationException(\"unsupported\");")]
+        [InlineData("var header = new byte[4]; stream.Read(header, 0, 4); throw new InvalidOperationException(\"unsupported\");")]
+        [InlineData("socket.Receive(buffer); Die();")]
+        [InlineData("socket.Receive(buffer); Assert.Fail(\"the read should have timed out\");")]
+        public Task Read_whose_buffer_is_never_looked_at_and_whose_stream_is_not_read_again_is_quiet(string body)
+            => Verify010.VerifyAnalyzerAsync(Usings + $$"""
+                using System.Diagnostics.CodeAnalysis;
+
+                class C
+                {
+                    void M(Socket socket, NetworkStream stream, byte[] buffer)
+                    {
+                {{Indent(body, 8)}}
+                    }
+
+                    [DoesNotReturn]
+                    static void Die() => throw new InvalidOperationException();
+                }
+
+                static class Assert
+                {
+                    public static void Fail(string message) => throw new InvalidOperationException(message);
+                }
+                """);
+
+        [Fact]
+        public Task End_call_that_only_completes_the_operation_is_quiet()
+            => Verify010.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    private readonly Socket socket;
+
+                    public C(Socket socket)
+                    {
+                        this.socket = socket;
+                    }
+
+                    void OnSent(IAsyncResult ar)
+                    {
+                        EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                        try
+                        {
+                            socket.EndReceiveFrom(ar, ref from);
+                        }
+                        catch (SocketException)
+                        {
+                        }
+                    }
+                }
+                """);
+
+        [Theory]
+        [InlineData("var skip = new byte[4]; [|stream.Read(skip, 0, 4)|]; int n = stream.Read(buffer, 0, buffer.Length); Process(buffer, n);")]
+        [InlineData("using var ns = new NetworkStream(socket, ownsSocket: false); [|ns.Read(new byte[2], 0, 2)|]; int n = socket.Receive(buffer); Process(buffer, n);")]
+        [InlineData("[|socket.Receive(new byte[socket.Available])|]; int n = socket.Receive(buffer); Process(buffer, n);")]
+        [InlineData("var reply = new byte[2]; [|socket.Receive(reply)|]; Console.WriteLine(reply[1]);")]
+        [InlineData("using var ns = new NetworkStream(socket, ownsSocket: false); [|ns.Read(new byte[2], 0, 2)|]; Drain(socket);")]
+        [InlineData("[|stream.Read(buffer, 0, 4)|]; if (buffer[0] != 1) throw new InvalidOperationException();")]
+        [InlineData("var reply = new byte[2]; int n = [|socket.Receive(reply)|]; n = 2; Process(reply, n);")]
+        public Task Read_whose_count_can_matter_is_still_reported(string body)
+            => Verify010.VerifyAnalyzerAsync(Method(body).Replace(
+                "static void Process(byte[] data, int count) { }",
+                "static void Process(byte[] data, int count) { }\n\n    static void Drain(Socket socket) { }"));
+
+        // ---- SOCK012: the buffer's contents as a must-fact ----
+
+        [Fact]
+        public Task Buffer_made_fresh_at_the_top_of_each_turn_is_still_the_reads_buffer()
+            => Verify012.VerifyAnalyzerAsync(Method("""
+                byte[] chunk;
+                while (true)
+                {
+                    chunk = new byte[1024];
+                    int n = socket.Receive(chunk);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    Console.WriteLine([|Encoding.ASCII.GetString(chunk)|]);
+                }
+                """));
+
+        [Theory]
+        [InlineData("Console.WriteLine(\"got \" + chunk);")]
+        [InlineData("var name = chunk.ToString();")]
+        [InlineData("Console.WriteLine(chunk);")]
+        [InlineData("Console.WriteLine(\"{0} of {1}\", chunk, chunk.Length);")]
+        [InlineData("var size = chunk.Length;")]
+        [InlineData("Console.WriteLine($\"{chunk}\");")]
+        public Task Uses_that_cannot_write_the_buffer_are_no_barrier(string use)
+            => Verify012.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[64];
+                int n = socket.Receive(chunk);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                {{use}}
+                [|stream.Write(chunk)|];
+                """));
+
+        [Theory]
+        [InlineData("Buffer.BlockCopy(buffer, 0, chunk, 0, 4);")]
+        [InlineData("Array.Resize(ref chunk, n);")]
+        [InlineData("chunk = new byte[4];")]
+        [InlineData("buffer.CopyTo(chunk, 0);")]
+        [InlineData("Process(chunk, 0);")]
+        public Task Writes_after_the_read_are_barriers(string write)
+            => Verify012.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[64];
+                int n = socket.Receive(chunk);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                {{write}}
+                stream.Write(chunk);
+                """));
+
+        [Fact]
+        public Task Read_on_one_branch_only_does_not_fill_the_buffer_on_every_path()
+            => Verify012.VerifyAnalyzerAsync(Method("""
+                var chunk = new byte[64];
+                int n = 0;
+                if (client.Available > 0)
+                {
+                    n = socket.Receive(chunk);
+                }
+
+                if (n == 0)
+                {
+                    Console.WriteLine("nothing yet");
+                }
+
+                stream.Write(chunk);
+                """));
+    }
+}

@@ -1,0 +1,158 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<
+    SocketAnalyzers.Server.SOCK050IterativeServerAnalyzer,
+    SocketAnalyzers.CodeFixes.Server.SOCK050IterativeServerCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Server
+{
+    public sealed class SOCK050IterativeServerTests
+    {
+        private const string Usings = """
+            using System;
+            using System.IO;
+            using System.Net;
+            using System.Net.Sockets;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            """;
+
+        private static string Server(string loop) => Usings + $$"""
+            class Server
+            {
+                async Task Run(TcpListener listener, Socket socket, CancellationToken ct)
+                {
+                    {{loop}}
+                }
+
+                static void Serve(Socket client)
+                {
+                    var buffer = new byte[1024];
+                    int n;
+                    while ((n = client.Receive(buffer)) > 0)
+                    {
+                        client.Send(buffer, 0, n, SocketFlags.None);
+                    }
+                }
+
+                static async Task ServeAsync(TcpClient client)
+                {
+                    var stream = client.GetStream();
+                    var buffer = new byte[1024];
+                    int n;
+                    while ((n = await stream.ReadAsync(buffer)) > 0)
+                    {
+                        await stream.WriteAsync(buffer.AsMemory(0, n));
+                    }
+                }
+
+                static async void Fire(TcpClient client) => await ServeAsync(client);
+            }
+            """;
+
+        /// <summary>The accepted client served to the end, by a read loop in the accept loop or in a method it calls and waits for.</summary>
+        [Theory]
+        [InlineData("while (true) { var client = {|SOCK050:socket.Accept()|}; var buffer = new byte[1024]; int n; while ((n = client.Receive(buffer)) > 0) client.Send(buffer, 0, n, SocketFlags.None); client.Dispose(); }")]
+        [InlineData("while (!ct.IsCancellationRequested) { using var client = await {|SOCK050:listener.AcceptTcpClientAsync(ct)|}; var stream = client.GetStream(); var buffer = new byte[1024]; while (true) { int n = await stream.ReadAsync(buffer, ct); if (n == 0) break; await stream.WriteAsync(buffer.AsMemory(0, n), ct); } }")]
+        [InlineData("for (;;) { using var client = {|SOCK050:listener.AcceptTcpClient()|}; using var reader = new StreamReader(client.GetStream()); string? line; while ((line = reader.ReadLine()) != null) Console.WriteLine(line); }")]
+        [InlineData("while (true) { using var client = {|SOCK050:socket.Accept()|}; Serve(client); }")]
+        [InlineData("while (true) { using var client = await {|SOCK050:listener.AcceptTcpClientAsync()|}.ConfigureAwait(false); await ServeAsync(client).ConfigureAwait(false); }")]
+        public Task Accept_loop_that_serves_each_client_to_the_end_is_reported(string loop)
+            => Verify.VerifyAnalyzerAsync(Server(loop));
+
+        /// <summary>Concurrent servers and servers that accept once are quiet.</summary>
+        [Theory]
+        [InlineData("var client = socket.Accept(); Serve(client);")]
+        [InlineData("using var client = await listener.AcceptTcpClientAsync(); await ServeAsync(client);")]
+        [InlineData("while (true) { var client = socket.Accept(); _ = Task.Run(() => Serve(client)); }")]
+        [InlineData("while (true) { var client = await listener.AcceptTcpClientAsync(); _ = ServeAsync(client); }")]
+        [InlineData("while (true) { var client = await listener.AcceptTcpClientAsync(); Fire(client); }")]
+        [InlineData("while (true) { var client = socket.Accept(); new Thread(() => Serve(client)).Start(); }")]
+        [InlineData("while (true) { var client = socket.Accept(); ThreadPool.QueueUserWorkItem(_ => Serve(client)); }")]
+        [InlineData("while (true) { var client = socket.Accept(); _ = Task.Run(async () => { var b = new byte[16]; int n; while ((n = await client.ReceiveAsync(b, SocketFlags.None)) > 0) { } }); }")]
+        [InlineData("while (true) { using var client = socket.Accept(); var buffer = new byte[16]; int n = client.Receive(buffer); client.Send(buffer, 0, n, SocketFlags.None); }")]
+        [InlineData("while (true) { var client = socket.Accept(); var b = new byte[16]; for (var i = 0; i < 3; i++) { socket.Blocking = true; } client.Dispose(); }")]
+        public Task Concurrent_or_one_shot_servers_are_quiet(string loop)
+            => Verify.VerifyAnalyzerAsync(Server(loop));
+
+        [Fact]
+        public Task Message_names_the_accept_call()
+            => Verify.VerifyAnalyzerAsync(Server("while (true) { var client = {|#0:socket.Accept()|}; {|#1:Serve(client);|} }"),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithMessage(
+                    "This loop serves each client accepted by Accept to the end before accepting the next; every other client waits in the backlog. Hand each client to a task to serve them concurrently."));
+
+        [Fact]
+        public Task One_call_per_client_is_handed_to_a_task()
+            => Verify.VerifyCodeFixAsync(Server("""
+                while (true)
+                        {
+                            var client = [|socket.Accept()|];
+                            Serve(client);
+                        }
+                """), Server("""
+                while (true)
+                        {
+                            var client = socket.Accept();
+                            _ = Task.Run(() => Serve(client));
+                        }
+                """));
+
+        [Fact]
+        public Task Awaited_call_per_client_is_handed_to_a_task_without_the_await()
+            => Verify.VerifyCodeFixAsync(Server("""
+                while (!ct.IsCancellationRequested)
+                        {
+                            var client = await [|listener.AcceptTcpClientAsync(ct)|];
+                            await ServeAsync(client).ConfigureAwait(false);
+                        }
+                """), Server("""
+                while (!ct.IsCancellationRequested)
+                        {
+                            var client = await listener.AcceptTcpClientAsync(ct);
+                            _ = Task.Run(() => ServeAsync(client));
+                        }
+                """));
+
+        [Fact]
+        public Task Fix_all_hands_off_every_accept_loop()
+            => Verify.VerifyCodeFixAsync(Server("""
+                while (true)
+                        {
+                            var client = [|socket.Accept()|];
+                            Serve(client);
+                        }
+                    }
+
+                    void Other(Socket socket)
+                    {
+                        while (true)
+                        {
+                            var client = [|socket.Accept()|];
+                            Serve(client);
+                        }
+                """), Server("""
+                while (true)
+                        {
+                            var client = socket.Accept();
+                            _ = Task.Run(() => Serve(client));
+                        }
+                    }
+
+                    void Other(Socket socket)
+                    {
+                        while (true)
+                        {
+                            var client = socket.Accept();
+                            _ = Task.Run(() => Serve(client));
+                        }
+                """));
+
+        [Theory]
+        [InlineData("while (true) { using var client = [|socket.Accept()|]; Serve(client); }")]
+        [InlineData("Socket client; while (true) { client = [|socket.Accept()|]; Serve(client); }")]
+        [InlineData("while (true) { var client = [|socket.Accept()|]; Serve(client); client.Dispose(); }")]
+        public Task Client_disposed_or_shared_after_the_call_is_reported_without_a_fix(string loop)
+            => Verify.VerifyCodeFixAsync(Server(loop), Server(loop));
+    }
+}
