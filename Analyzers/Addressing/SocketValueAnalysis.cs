@@ -152,7 +152,43 @@ namespace SocketAnalyzers.Addressing
 
         protected override bool JoinInto(SocketValueState target, SocketValueState source) => target.JoinFrom(source);
 
-        protected override void Transfer(IOperation operation, SocketValueState state) => Eval(operation, state);
+        protected override void Transfer(IOperation operation, SocketValueState state)
+        {
+            if (CurrentBlock is { } block && !ReferenceEquals(block, prunedFor))
+            {
+                prunedFor = block;
+                Prune(block.Ordinal, state);
+            }
+
+            Eval(operation, state);
+        }
+
+        /// <summary>The block whose entry state was last pruned.</summary>
+        private BasicBlock? prunedFor;
+
+        private NameLiveness? liveness;
+
+        /// <summary>Drops the values of locals and flow captures that no later block can use (absent is unknown), so a long method's state does not grow with it; see <see cref="NameLiveness"/>.</summary>
+        private void Prune(int ordinal, SocketValueState state)
+        {
+            liveness ??= NameLiveness.Compute(Graph, Lifecycle.KeyComparer.Instance, CancellationToken);
+            List<object>? dead = null;
+            foreach (var key in state.Values.Keys)
+            {
+                if (key is ILocalSymbol or CaptureId && !(key is ISymbol symbol && captured.Contains(symbol)) && liveness.IsDead(key, ordinal))
+                {
+                    (dead ??= new List<object>()).Add(key);
+                }
+            }
+
+            if (dead is not null)
+            {
+                foreach (var key in dead)
+                {
+                    state.Values.Remove(key);
+                }
+            }
+        }
 
         /// <summary>Reports a finding once, only during the replay.</summary>
         internal void Report(DiagnosticDescriptor descriptor, IOperation at, ImmutableDictionary<string, string?> properties, params object[] arguments)

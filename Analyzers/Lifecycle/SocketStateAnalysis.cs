@@ -184,33 +184,24 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The block whose entry state was last pruned (pruning happens once, before its first operation).</summary>
         private BasicBlock? prunedFor;
 
-        /// <summary>Per local or flow capture of the body, the last block ordinal that names it.</summary>
-        private Dictionary<object, int>? lastUse;
-
-        /// <summary>Per block ordinal b, the lowest block a back edge leaving at b or later goes to (int.MaxValue: none).</summary>
-        private int[] loopBack = Array.Empty<int>();
+        private NameLiveness? liveness;
 
         /// <summary>
         /// Drops the locals and flow captures that no block reachable from block <paramref name="ordinal"/> names, and
         /// the sockets no remaining name refers to, so that one long method's state does not grow with every socket
-        /// it ever made (the cost of each block's copy and join would grow with the method: quadratic). Blocks are in
-        /// source order and flow runs forward except along back edges (loops, backward gotos), so a name used last at
-        /// block u is dead at block b when u &lt; b and no back edge from b or later lands at or before u. Names a
-        /// lambda or local function captures are never dropped.
+        /// it ever made (the cost of each block's copy and join would grow with the method: quadratic); see
+        /// <see cref="NameLiveness"/>. Names a lambda or local function captures are never dropped.
         /// </summary>
         private void Prune(int ordinal, FlowState state)
         {
-            if (lastUse is null)
-            {
-                ComputeLiveness();
-            }
+            liveness ??= NameLiveness.Compute(cfg, KeyComparer.Instance, CancellationToken);
 
             List<object>? dead = null;
             foreach (var pair in state.Bindings)
             {
                 if (pair.Key is ILocalSymbol or CaptureId
                     && !(pair.Key is ISymbol symbol && captured.Contains(symbol))
-                    && (!lastUse!.TryGetValue(pair.Key, out var last) || (last < ordinal && last < loopBack[ordinal])))
+                    && liveness.IsDead(pair.Key, ordinal))
                 {
                     (dead ??= new List<object>()).Add(pair.Key);
                 }
@@ -253,62 +244,6 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
-        private void ComputeLiveness()
-        {
-            var blocks = cfg.Blocks;
-            lastUse = new Dictionary<object, int>(KeyComparer.Instance);
-            loopBack = new int[blocks.Length + 1];
-            for (var i = 0; i < loopBack.Length; i++)
-            {
-                loopBack[i] = int.MaxValue;
-            }
-
-            foreach (var block in blocks)
-            {
-                CancellationToken.ThrowIfCancellationRequested();
-                foreach (var operation in block.Operations)
-                {
-                    NoteUses(operation, block.Ordinal);
-                }
-
-                if (block.BranchValue is { } branchValue)
-                {
-                    NoteUses(branchValue, block.Ordinal);
-                }
-
-                foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
-                {
-                    if (branch?.Destination is { } destination && destination.Ordinal <= block.Ordinal)
-                    {
-                        loopBack[block.Ordinal] = Math.Min(loopBack[block.Ordinal], destination.Ordinal);
-                    }
-                }
-            }
-
-            for (var i = blocks.Length - 2; i >= 0; i--)
-            {
-                loopBack[i] = Math.Min(loopBack[i], loopBack[i + 1]);
-            }
-        }
-
-        private void NoteUses(IOperation root, int ordinal)
-        {
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                object? key = operation switch
-                {
-                    ILocalReferenceOperation local => local.Local,
-                    IFlowCaptureReferenceOperation reference => reference.Id,
-                    IFlowCaptureOperation capture => capture.Id,
-                    _ => null,
-                };
-
-                if (key is not null)
-                {
-                    lastUse![key] = ordinal;
-                }
-            }
-        }
 
         /// <summary>On the branch where a socket is null there is no socket: it adds no state to the join (the null check of a using's finally must not hide its Dispose).</summary>
         protected override void Refine(BasicBlock block, IOperation branchValue, FlowState state, bool conditionValue)

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SocketAnalyzers.Flow
+{
+    /// <summary>
+    /// Which locals and flow captures a block of one graph can still reach a use of, so that a family's state holds only
+    /// those: without it, one long method's state grows with every name it ever bound, and copying and joining it at
+    /// every block makes the method's cost quadratic.
+    /// <para>
+    /// Blocks are in source order and flow runs forward except along back edges (loops, backward gotos). So a name
+    /// used last at block u is dead at block b when u &lt; b and no back edge leaving at b or later lands at or before
+    /// u. This over-approximates liveness (a back edge further on counts even if b cannot reach it), which is the safe
+    /// side: a dead name is dropped, a live one never. Linear: one pass over the graph's operations.
+    /// </para>
+    /// </summary>
+    internal sealed class NameLiveness
+    {
+        private readonly Dictionary<object, int> lastUse;
+        private readonly int[] loopBack;
+
+        private NameLiveness(Dictionary<object, int> lastUse, int[] loopBack)
+        {
+            this.lastUse = lastUse;
+            this.loopBack = loopBack;
+        }
+
+        /// <summary>Scans <paramref name="graph"/> once; names are keyed with <paramref name="comparer"/>.</summary>
+        public static NameLiveness Compute(ControlFlowGraph graph, IEqualityComparer<object> comparer, CancellationToken cancellationToken)
+        {
+            var blocks = graph.Blocks;
+            var lastUse = new Dictionary<object, int>(comparer);
+            var loopBack = new int[blocks.Length + 1];
+            for (var i = 0; i < loopBack.Length; i++)
+            {
+                loopBack[i] = int.MaxValue;
+            }
+
+            foreach (var block in blocks)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var operation in block.Operations)
+                {
+                    NoteUses(operation, block.Ordinal, lastUse);
+                }
+
+                if (block.BranchValue is { } branchValue)
+                {
+                    NoteUses(branchValue, block.Ordinal, lastUse);
+                }
+
+                NoteBackEdge(block, block.ConditionalSuccessor, loopBack);
+                NoteBackEdge(block, block.FallThroughSuccessor, loopBack);
+            }
+
+            for (var i = blocks.Length - 2; i >= 0; i--)
+            {
+                loopBack[i] = Math.Min(loopBack[i], loopBack[i + 1]);
+            }
+
+            return new NameLiveness(lastUse, loopBack);
+        }
+
+        /// <summary>True when <paramref name="name"/> (an <see cref="ILocalSymbol"/> or a <see cref="CaptureId"/>) has no use that block <paramref name="ordinal"/> can reach.</summary>
+        public bool IsDead(object name, int ordinal)
+            => !lastUse.TryGetValue(name, out var last) || (last < ordinal && last < loopBack[ordinal]);
+
+        private static void NoteBackEdge(BasicBlock block, ControlFlowBranch? branch, int[] loopBack)
+        {
+            if (branch?.Destination is { } destination && destination.Ordinal <= block.Ordinal)
+            {
+                loopBack[block.Ordinal] = Math.Min(loopBack[block.Ordinal], destination.Ordinal);
+            }
+        }
+
+        private static void NoteUses(IOperation root, int ordinal, Dictionary<object, int> lastUse)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                object? key = operation switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IFlowCaptureReferenceOperation reference => reference.Id,
+                    IFlowCaptureOperation capture => capture.Id,
+                    _ => null,
+                };
+
+                if (key is not null)
+                {
+                    lastUse[key] = ordinal;
+                }
+            }
+        }
+    }
+}
