@@ -24,58 +24,62 @@ namespace SocketAnalyzers.CodeFixes.Addressing
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.AddressFamilyMismatch);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, WellKnownKey, FindKey);
+
+        /// <summary>One Fix All for both shapes: each finding gets the one its code allows (see <see cref="PerDiagnosticFixAll"/>).</summary>
+        public override FixAllProvider GetFixAllProvider() => FixAll;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var node = await CodeFixHelpers.FindDiagnosticNodeAsync(context, context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            var invocation = node?.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-            if (invocation is null || model is null)
-            {
-                return;
-            }
-
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(AddressingChecks.FixProperty, out var fix) || fix is null)
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this) || !diagnostic.Properties.TryGetValue(AddressingChecks.FixProperty, out var fix) || fix is null)
                 {
                     continue;
                 }
 
-                if (fix is "FindV4" or "FindV6")
+                var key = fix is "FindV4" or "FindV6" ? FindKey : WellKnownKey;
+                if (await FixAsync(context.Document, diagnostic, key, context.CancellationToken).ConfigureAwait(false) is not { } changed)
                 {
-                    if (FindFirst(invocation, model, context.CancellationToken) is { } first)
-                    {
-                        var family = fix == "FindV4" ? "InterNetwork" : "InterNetworkV6";
-                        context.RegisterCodeFix(
-                            CodeAction.Create(
-                                $"Use the first {(fix == "FindV4" ? "IPv4" : "IPv6")} address DNS returned (null when there is none)",
-                                cancellationToken => FindAsync(context.Document, first, family, model, cancellationToken),
-                                FindKey),
-                            diagnostic);
-                    }
-
                     continue;
                 }
 
-                var wrong = fix switch
-                {
-                    "Loopback" => "IPv6Loopback",
-                    "IPv6Loopback" => "Loopback",
-                    "Any" => "IPv6Any",
-                    _ => "Any",
-                };
-                if (AddressFixes.FindWellKnown(invocation, wrong, model, context.CancellationToken) is { } access)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            $"Use IPAddress.{fix}, of the socket's family",
-                            cancellationToken => AddressFixes.RenameAsync(context.Document, access, fix, cancellationToken),
-                            WellKnownKey),
-                        diagnostic);
-                }
+                var title = key == FindKey
+                    ? $"Use the first {(fix == "FindV4" ? "IPv4" : "IPv6")} address DNS returned (null when there is none)"
+                    : $"Use IPAddress.{fix}, of the socket's family";
+                context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(changed), key), diagnostic);
             }
+        }
+
+        /// <summary>The fix of <paramref name="key"/>'s shape for <paramref name="diagnostic"/>, or null when that shape does not apply to it.</summary>
+        internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+                || !diagnostic.Properties.TryGetValue(AddressingChecks.FixProperty, out var fix) || fix is null
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation)
+            {
+                return null;
+            }
+
+            if (fix is "FindV4" or "FindV6")
+            {
+                return key == FindKey && FindFirst(invocation, model, cancellationToken) is { } first
+                    ? await FindAsync(document, first, fix == "FindV4" ? "InterNetwork" : "InterNetworkV6", model, cancellationToken).ConfigureAwait(false)
+                    : null;
+            }
+
+            var wrong = fix switch
+            {
+                "Loopback" => "IPv6Loopback",
+                "IPv6Loopback" => "Loopback",
+                "Any" => "IPv6Any",
+                _ => "Any",
+            };
+            return key == WellKnownKey && AddressFixes.FindWellKnown(invocation, wrong, model, cancellationToken) is { } access
+                ? await AddressFixes.RenameAsync(document, access, fix, cancellationToken).ConfigureAwait(false)
+                : null;
         }
 
         /// <summary><c>list[0]</c> written in the endpoint argument (or as the address of a <c>new IPEndPoint</c> there), when the name of the lambda's parameter is free.</summary>

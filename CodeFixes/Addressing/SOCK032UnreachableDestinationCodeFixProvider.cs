@@ -23,48 +23,55 @@ namespace SocketAnalyzers.CodeFixes.Addressing
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnreachableDestination);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, LoopbackKey, EnableBroadcastKey);
+
+        /// <summary>One Fix All for both shapes: each finding gets the one its code allows (see <see cref="PerDiagnosticFixAll"/>).</summary>
+        public override FixAllProvider GetFixAllProvider() => FixAll;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var node = await CodeFixHelpers.FindDiagnosticNodeAsync(context, context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            var invocation = node?.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-            if (invocation is null || model is null)
-            {
-                return;
-            }
-
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(AddressingChecks.FixProperty, out var fix))
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this) || !diagnostic.Properties.TryGetValue(AddressingChecks.FixProperty, out var fix) || fix is null)
                 {
                     continue;
                 }
 
-                if (fix is "Loopback" or "IPv6Loopback")
+                var key = fix == "EnableBroadcast" ? EnableBroadcastKey : LoopbackKey;
+                if (await FixAsync(context.Document, diagnostic, key, context.CancellationToken).ConfigureAwait(false) is not { } changed)
                 {
-                    var wildcard = fix == "Loopback" ? "Any" : "IPv6Any";
-                    if (AddressFixes.FindWellKnown(invocation, wildcard, model, context.CancellationToken) is { } access)
-                    {
-                        context.RegisterCodeFix(
-                            CodeAction.Create(
-                                $"Send to IPAddress.{fix} (this host) instead of the wildcard",
-                                cancellationToken => AddressFixes.RenameAsync(context.Document, access, fix, cancellationToken),
-                                LoopbackKey),
-                            diagnostic);
-                    }
+                    continue;
                 }
-                else if (fix == "EnableBroadcast" && BroadcastEdit(invocation, model, context.CancellationToken) is { } edit)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Set EnableBroadcast = true after creating the socket",
-                            cancellationToken => InsertAsync(context.Document, edit.Declaration, edit.Receiver, cancellationToken),
-                            EnableBroadcastKey),
-                        diagnostic);
-                }
+
+                var title = key == LoopbackKey
+                    ? $"Send to IPAddress.{fix} (this host) instead of the wildcard"
+                    : "Set EnableBroadcast = true after creating the socket";
+                context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(changed), key), diagnostic);
             }
+        }
+
+        /// <summary>The fix of <paramref name="key"/>'s shape for <paramref name="diagnostic"/>, or null when that shape does not apply to it.</summary>
+        internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+                || !diagnostic.Properties.TryGetValue(AddressingChecks.FixProperty, out var fix) || fix is null
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation)
+            {
+                return null;
+            }
+
+            if (fix is "Loopback" or "IPv6Loopback")
+            {
+                return key == LoopbackKey && AddressFixes.FindWellKnown(invocation, fix == "Loopback" ? "Any" : "IPv6Any", model, cancellationToken) is { } access
+                    ? await AddressFixes.RenameAsync(document, access, fix, cancellationToken).ConfigureAwait(false)
+                    : null;
+            }
+
+            return fix == "EnableBroadcast" && key == EnableBroadcastKey && BroadcastEdit(invocation, model, cancellationToken) is { } edit
+                ? await InsertAsync(document, edit.Declaration, edit.Receiver, cancellationToken).ConfigureAwait(false)
+                : null;
         }
 
         /// <summary>The local declaration of the sending socket, in a block that also holds the send.</summary>
@@ -78,6 +85,16 @@ namespace SocketAnalyzers.CodeFixes.Addressing
                 || !block.Span.Contains(invocation.Span))
             {
                 return null;
+            }
+
+            foreach (var statement in block.Statements)
+            {
+                if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "EnableBroadcast", Expression: IdentifierNameSyntax target }, Right: LiteralExpressionSyntax right } }
+                    && target.Identifier.ValueText == receiver.Identifier.ValueText && right.IsKind(SyntaxKind.TrueLiteralExpression))
+                {
+                    // Another finding's fix (Fix All) already set it: one EnableBroadcast per socket.
+                    return null;
+                }
             }
 
             return (declaration, receiver.Identifier.ValueText);
