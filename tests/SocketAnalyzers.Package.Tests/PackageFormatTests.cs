@@ -26,6 +26,10 @@ namespace SocketAnalyzers.Package.Tests
         {
             // server.Listen() with no Bind anywhere: no port to invent.
             ("samples/Readme/ReadmeExample.cs", "SOCK001", "no `Bind` of the socket later in the same block"),
+            // Dns.GetHostAddresses(host)[0] kept in a local, then connected to: the fix edits only an address at the call.
+            ("samples/Addressing/AddressFamilyMismatch.cs", "SOCK030", "The wrong address held in a local"),
+            // A listening field read in another method (the class summary): there is no Accept to take the socket from.
+            ("samples/Lifecycle/FieldsAcrossMethods.cs", "SOCK003", "no `Accept` of that socket earlier in the same block"),
         };
 
         /// <summary>Findings that meet on one read, and rules whose fix has several shapes, in one file.</summary>
