@@ -172,16 +172,7 @@ namespace SocketAnalyzers.Addressing
         private void Prune(int ordinal, SocketValueState state)
         {
             liveness ??= NameLiveness.Compute(Graph, Lifecycle.KeyComparer.Instance, CancellationToken);
-            List<object>? dead = null;
-            foreach (var key in state.Values.Keys)
-            {
-                if (key is ILocalSymbol or CaptureId && !(key is ISymbol symbol && captured.Contains(symbol)) && liveness.IsDead(key, ordinal))
-                {
-                    (dead ??= new List<object>()).Add(key);
-                }
-            }
-
-            if (dead is not null)
+            if (liveness.DeadNames(state.Values.Keys, captured, ordinal) is { } dead)
             {
                 foreach (var key in dead)
                 {

@@ -69,6 +69,24 @@ namespace SocketAnalyzers.Flow
         public bool IsDead(object name, int ordinal)
             => !lastUse.TryGetValue(name, out var last) || (last < ordinal && last < loopBack[ordinal]);
 
+        /// <summary>
+        /// The locals and flow captures among <paramref name="names"/> that block <paramref name="ordinal"/> cannot reach a
+        /// use of, except those a lambda or local function captures (they may run at any time); null when there are none.
+        /// </summary>
+        public List<object>? DeadNames(IEnumerable<object> names, ISet<ISymbol> captured, int ordinal)
+        {
+            List<object>? dead = null;
+            foreach (var name in names)
+            {
+                if (name is ILocalSymbol or CaptureId && !(name is ISymbol symbol && captured.Contains(symbol)) && IsDead(name, ordinal))
+                {
+                    (dead ??= new List<object>()).Add(name);
+                }
+            }
+
+            return dead;
+        }
+
         private static void NoteBackEdge(BasicBlock block, ControlFlowBranch? branch, int[] loopBack)
         {
             if (branch?.Destination is { } destination && destination.Ordinal <= block.Ordinal)

@@ -272,7 +272,7 @@ namespace SocketAnalyzers.Lifecycle
                         current = parent;
                         continue;
                     case SocketOperation.Shutdown:
-                        Add(field, ShutdownKind(arguments), owner);
+                        Add(field, SocketProtocolModel.ShutdownKind(arguments), owner);
                         return;
                     default:
                         Add(field, member.Value.Operation, owner);
@@ -285,26 +285,6 @@ namespace SocketAnalyzers.Lifecycle
 
         private SocketMember? Find(IOperation instance, ISymbol member)
             => model.ModelTypeOf(instance.WalkDownConversions().Type) is { } type ? model.Find(type, member) : null;
-
-        private static SocketOperation ShutdownKind(ImmutableArray<IArgumentOperation> arguments)
-        {
-            foreach (var argument in arguments)
-            {
-                if (argument.Value.ConstantValue is { HasValue: true, Value: int how })
-                {
-                    // SocketShutdown: Receive = 0, Send = 1, Both = 2.
-                    return how switch
-                    {
-                        0 => SocketOperation.ShutdownReceive,
-                        1 => SocketOperation.ShutdownSend,
-                        2 => SocketOperation.ShutdownBoth,
-                        _ => SocketOperation.ShutdownUnknown,
-                    };
-                }
-            }
-
-            return SocketOperation.ShutdownUnknown;
-        }
 
         /// <summary>field = value: a socket the model creates (in a known state), an accepted one, null; anything else escapes.</summary>
         private void Store(IFieldSymbol field, IOperation value)
@@ -325,7 +305,7 @@ namespace SocketAnalyzers.Lifecycle
                     return;
                 case IObjectCreationOperation creation when creation.Constructor is not null && model.ModelTypeOf(creation.Type) is { } type
                     && model.Find(type, creation.Constructor) is { Operation: SocketOperation.Create, Creates: var states } && states != SocketStates.None && states != SocketStates.All:
-                    Create(field, new SocketFacts(states, KindOf(type, creation)));
+                    Create(field, new SocketFacts(states, model.KindOf(type, creation)));
                     return;
                 case IInvocationOperation invocation when invocation.Instance is { } instance && Find(instance, invocation.TargetMethod) is { Operation: SocketOperation.Accept, Result: not null }:
                     Create(field, new SocketFacts(SocketStates.Connected, SocketKinds.Stream));
@@ -334,36 +314,6 @@ namespace SocketAnalyzers.Lifecycle
                     Escape(field);
                     return;
             }
-        }
-
-        private SocketKinds KindOf(SocketModelType type, IObjectCreationOperation creation)
-        {
-            if (type == SocketModelType.UdpClient)
-            {
-                return SocketKinds.Datagram;
-            }
-
-            if (type != SocketModelType.Socket)
-            {
-                return SocketKinds.Stream;
-            }
-
-            foreach (var argument in creation.Arguments)
-            {
-                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, model.Symbols.SocketType)
-                    && argument.Value.ConstantValue is { HasValue: true, Value: int socketType })
-                {
-                    // SocketType: Stream = 1, Dgram = 2, Raw = 3, Rdm = 4, Seqpacket = 5.
-                    return socketType switch
-                    {
-                        1 or 5 => SocketKinds.Stream,
-                        2 or 3 or 4 => SocketKinds.Datagram,
-                        _ => SocketKinds.Any,
-                    };
-                }
-            }
-
-            return SocketKinds.Any;
         }
 
         private FieldRecord RecordOf(IFieldSymbol field)

@@ -209,5 +209,57 @@ namespace SocketAnalyzers.Lifecycle
         private static SocketStates[] Same() => Map(SocketStateText.Each);
 
         private static SocketStates[] Map(params SocketStates[] next) => next;
+
+        /// <summary><c>Shutdown(how)</c>: the operation its constant argument names (unknown when it is not a constant).</summary>
+        public static SocketOperation ShutdownKind(ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Value.ConstantValue is { HasValue: true, Value: int how })
+                {
+                    // SocketShutdown: Receive = 0, Send = 1, Both = 2.
+                    return how switch
+                    {
+                        0 => SocketOperation.ShutdownReceive,
+                        1 => SocketOperation.ShutdownSend,
+                        2 => SocketOperation.ShutdownBoth,
+                        _ => SocketOperation.ShutdownUnknown,
+                    };
+                }
+            }
+
+            return SocketOperation.ShutdownUnknown;
+        }
+
+        /// <summary>The kind of socket a creation makes: a <c>UdpClient</c> datagram, a <c>Socket</c> by its constant <c>SocketType</c>, the rest stream.</summary>
+        public SocketKinds KindOf(SocketModelType type, Microsoft.CodeAnalysis.Operations.IObjectCreationOperation creation)
+        {
+            if (type == SocketModelType.UdpClient)
+            {
+                return SocketKinds.Datagram;
+            }
+
+            if (type != SocketModelType.Socket)
+            {
+                return SocketKinds.Stream;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, Symbols.SocketType)
+                    && argument.Value.ConstantValue is { HasValue: true, Value: int socketType })
+                {
+                    // SocketType: Stream = 1, Dgram = 2, Raw = 3, Rdm = 4, Seqpacket = 5.
+                    return socketType switch
+                    {
+                        1 or 5 => SocketKinds.Stream,
+                        2 or 3 or 4 => SocketKinds.Datagram,
+                        _ => SocketKinds.Any,
+                    };
+                }
+            }
+
+            return SocketKinds.Any;
+        }
     }
 }

@@ -196,17 +196,7 @@ namespace SocketAnalyzers.Lifecycle
         {
             liveness ??= NameLiveness.Compute(cfg, KeyComparer.Instance, CancellationToken);
 
-            List<object>? dead = null;
-            foreach (var pair in state.Bindings)
-            {
-                if (pair.Key is ILocalSymbol or CaptureId
-                    && !(pair.Key is ISymbol symbol && captured.Contains(symbol))
-                    && liveness.IsDead(pair.Key, ordinal))
-                {
-                    (dead ??= new List<object>()).Add(pair.Key);
-                }
-            }
-
+            var dead = liveness.DeadNames(state.Bindings.Keys, captured, ordinal);
             if (dead is null)
             {
                 return;
@@ -842,34 +832,9 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             var states = member.Value.Creates;
-            var kinds = type switch
-            {
-                SocketModelType.UdpClient => SocketKinds.Datagram,
-                SocketModelType.Socket => KindOf(creation),
-                _ => SocketKinds.Stream,
-            };
+            var kinds = model.KindOf(type.Value, creation);
 
             return NewObject(creation, new SocketFacts(states == SocketStates.None ? SocketStates.All : states, kinds), AssignmentTarget(creation), state);
-        }
-
-        private SocketKinds KindOf(IObjectCreationOperation creation)
-        {
-            foreach (var argument in creation.Arguments)
-            {
-                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, model.Symbols.SocketType)
-                    && argument.Value.ConstantValue is { HasValue: true, Value: int socketType })
-                {
-                    // SocketType: Stream = 1, Dgram = 2, Raw = 3, Rdm = 4, Seqpacket = 5.
-                    return socketType switch
-                    {
-                        1 or 5 => SocketKinds.Stream,
-                        2 or 3 or 4 => SocketKinds.Datagram,
-                        _ => SocketKinds.Any,
-                    };
-                }
-            }
-
-            return SocketKinds.Any;
         }
 
         private int[]? Property(IPropertyReferenceOperation property, FlowState state)
@@ -922,7 +887,7 @@ namespace SocketAnalyzers.Lifecycle
 
             if (kind == SocketOperation.Shutdown)
             {
-                kind = ShutdownKind(arguments);
+                kind = SocketProtocolModel.ShutdownKind(arguments);
             }
 
             var form = method is null ? CallForm.Sync : model.FormOf(method);
@@ -951,26 +916,6 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return null;
-        }
-
-        private static SocketOperation ShutdownKind(ImmutableArray<IArgumentOperation> arguments)
-        {
-            foreach (var argument in arguments)
-            {
-                if (argument.Value.ConstantValue is { HasValue: true, Value: int how })
-                {
-                    // SocketShutdown: Receive = 0, Send = 1, Both = 2.
-                    return how switch
-                    {
-                        0 => SocketOperation.ShutdownReceive,
-                        1 => SocketOperation.ShutdownSend,
-                        2 => SocketOperation.ShutdownBoth,
-                        _ => SocketOperation.ShutdownUnknown,
-                    };
-                }
-            }
-
-            return SocketOperation.ShutdownUnknown;
         }
 
         /// <summary>The name a value is about to be stored in (looking through conversions, await and ConfigureAwait), so that re-making a socket at the same site in a loop replaces it.</summary>
