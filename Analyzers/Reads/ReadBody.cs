@@ -520,7 +520,43 @@ namespace SocketAnalyzers.Reads
             }
 
             // A field, or a variable a lambda may write, may be replaced by a method the loop calls (Reconnect()).
-            site.ReceiverChangedByCalls = site.ReceiverRoot is IFieldSymbol || CapturedWritten.Contains(site.ReceiverRoot);
+            // A readonly field of a class, outside its constructors, cannot be: no call makes the next read use another connection.
+            site.ReceiverChangedByCalls = site.ReceiverRoot is IFieldSymbol && !IsFixedField(invocation.Instance, reads.Symbols)
+                || CapturedWritten.Contains(site.ReceiverRoot);
+        }
+
+        /// <summary>
+        /// The receiver is a <c>readonly</c> field of a class (or its <c>TcpClient.GetStream()</c>, the same stream on every
+        /// call) read outside the constructors and <c>init</c> accessors, the only places that can assign it. A struct's
+        /// method may assign <c>this</c>, and a property of the field's object may be set: neither counts.
+        /// </summary>
+        internal static bool IsFixedField(IOperation? receiver, KnownSymbols symbols)
+        {
+            var value = receiver?.WalkDownConversions();
+            if (value is IInvocationOperation { TargetMethod.Name: "GetStream", Arguments.Length: 0, Instance: { } client } getStream
+                && KnownSymbols.IsOrDerivesFrom(getStream.TargetMethod.ContainingType, symbols.TcpClient))
+            {
+                value = client.WalkDownConversions();
+            }
+
+            if (value is not IFieldReferenceOperation { Field: { IsReadOnly: true, ContainingType.TypeKind: TypeKind.Class }, Instance: null or IInstanceReferenceOperation })
+            {
+                return false;
+            }
+
+            for (var node = value.Syntax.Parent; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case ConstructorDeclarationSyntax:
+                    case AccessorDeclarationSyntax accessor when accessor.Keyword.ValueText == "init":
+                        return false;
+                    case TypeDeclarationSyntax:
+                        return true;
+                }
+            }
+
+            return true;
         }
 
         /// <summary><c>ReadAtLeast(…, throwOnEndOfStream: false)</c> returns at end of stream; by default it throws.</summary>

@@ -21,6 +21,9 @@ namespace SocketAnalyzers.Reads
         private const int MaxExpressionDepth = 200;
         private const int MaxNestingDepth = 8;
 
+        /// <summary>In <see cref="ZeroFact.Changed"/>: a call of this project or a delegate ran on the 0 path, so any field may have changed.</summary>
+        private static readonly object FieldsMayChange = new();
+
         private readonly ReadBody body;
         private readonly KnownSymbols symbols;
         private readonly BufferConsumers consumers;
@@ -495,7 +498,7 @@ namespace SocketAnalyzers.Reads
 
                 case IIsPatternOperation isPattern:
                     return IntValue(isPattern.Value, fact, site) is long v ? Match(isPattern.Pattern, v) : null;
-                case IPropertyReferenceOperation property when IsConnected(property):
+                case IPropertyReferenceOperation property when IsConnected(property, fact):
                     // Connected reflects the last operation; a graceful close does not make it false.
                     return true;
                 default:
@@ -503,9 +506,14 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        private bool IsConnected(IPropertyReferenceOperation property)
+        /// <summary>
+        /// <c>Connected</c> of a socket or client, when it is still the one the loop tested before: not over a field that a
+        /// call of this project or a delegate on this 0 path may have replaced (only a readonly field of a class cannot be).
+        /// </summary>
+        private bool IsConnected(IPropertyReferenceOperation property, ZeroFact fact)
             => property.Property.Name == "Connected"
-                && (KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, symbols.TcpClient));
+                && (KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, symbols.TcpClient))
+                && !(fact.Changed.Contains(FieldsMayChange) && ReadBody.ReceiverRoot(property.Instance) is IFieldSymbol && !ReadBody.IsFixedField(property.Instance, symbols));
 
         private static bool? Compare(BinaryOperatorKind kind, long a, long b) => kind switch
         {
@@ -687,7 +695,7 @@ namespace SocketAnalyzers.Reads
                 case IPropertyReferenceOperation { Property.Name: "Length" or "LongLength", Instance: { } instance }
                     when instance.Type is IArrayTypeSymbol || instance.Type?.SpecialType == SpecialType.System_String:
                     return IsStable(instance, fact, site, exclude) || instance.Type is IArrayTypeSymbol && IsStableArray(instance, fact, exclude);
-                case IPropertyReferenceOperation property when IsConnected(property):
+                case IPropertyReferenceOperation property when IsConnected(property, fact):
                     return true;
                 case IInvocationOperation call when call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String:
                     if (call.Instance is not null && !IsStable(call.Instance, fact, site, exclude))
@@ -1232,10 +1240,13 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        /// <summary>A call to a method of this project may replace a field socket or fill a field buffer.</summary>
+        /// <summary>
+        /// A call to a method of this project or a delegate may replace a field socket, change any field
+        /// (<see cref="FieldsMayChange"/>) or fill a field buffer. A readonly field receiver stays (<see cref="ReadBody.IsFixedField"/>).
+        /// </summary>
         private void CallEffects(IInvocationOperation invocation, ReadState state)
         {
-            if (invocation.TargetMethod.DeclaringSyntaxReferences.Length == 0)
+            if (invocation.TargetMethod.DeclaringSyntaxReferences.Length == 0 && invocation.TargetMethod.MethodKind != MethodKind.DelegateInvoke)
             {
                 return;
             }
@@ -1246,7 +1257,13 @@ namespace SocketAnalyzers.Reads
                 foreach (var pair in state.Zero)
                 {
                     var site = body.Sites[pair.Key];
-                    if (site.ReceiverChangedByCalls && invocation.Syntax != site.Invocation.Syntax)
+                    if (invocation.Syntax == site.Invocation.Syntax)
+                    {
+                        continue;
+                    }
+
+                    pair.Value.Changed.Add(FieldsMayChange);
+                    if (site.ReceiverChangedByCalls)
                     {
                         scratch.Add(pair.Key);
                     }
