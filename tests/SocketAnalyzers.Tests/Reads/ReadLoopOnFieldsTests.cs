@@ -116,6 +116,29 @@ namespace SocketAnalyzers.Tests.Reads
                 """));
 
         [Fact]
+        public Task Fix_on_a_readonly_field_loop_leaves_it_at_zero_and_the_helper_call_stays()
+            => Verify.VerifyCodeFixAsync(
+                Class(ReadonlyFields, """
+                    while (true)
+                    {
+                        int n = [|stream.Read(buf, 0, buf.Length)|];
+                        Handle(buf, n);
+                    }
+                    """),
+                Class(ReadonlyFields, """
+                    while (true)
+                    {
+                        int n = stream.Read(buf, 0, buf.Length);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        Handle(buf, n);
+                    }
+                    """));
+
+        [Fact]
         public Task Readonly_static_field_loop_calling_a_helper_is_reported()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 static class Pump
