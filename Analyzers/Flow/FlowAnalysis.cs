@@ -36,6 +36,7 @@ namespace SocketAnalyzers.Flow
         private TState?[] inStates = Array.Empty<TState?>();
         private bool[] queued = Array.Empty<bool>();
         private List<ControlFlowRegion>?[] enclosingTries = Array.Empty<List<ControlFlowRegion>?>();
+        private bool[] insideTryWithFinally = Array.Empty<bool>();
         private bool converged;
 
         protected FlowAnalysis(ControlFlowGraph graph, CancellationToken cancellationToken)
@@ -115,9 +116,10 @@ namespace SocketAnalyzers.Flow
             inStates = new TState?[blocks.Length];
             queued = new bool[blocks.Length];
             enclosingTries = new List<ControlFlowRegion>?[blocks.Length];
+            insideTryWithFinally = new bool[blocks.Length];
             IndexRegions(Graph.Root);
 
-            JoinAt(0, CreateEntryState());
+            JoinAt(0, CreateEntryState(), owned: true);
             var budget = 256 + (blocks.Length * VisitsPerBlock);
             while (worklist.Count > 0)
             {
@@ -178,6 +180,7 @@ namespace SocketAnalyzers.Flow
                 for (var b = tryRegion.FirstBlockOrdinal; b <= tryRegion.LastBlockOrdinal && b < enclosingTries.Length; b++)
                 {
                     (enclosingTries[b] ??= new List<ControlFlowRegion>()).Add(region);
+                    insideTryWithFinally[b] |= region.Kind == ControlFlowRegionKind.TryAndFinally;
                 }
 
                 var entries = new List<int>();
@@ -236,12 +239,12 @@ namespace SocketAnalyzers.Flow
                 {
                     var other = Clone(state);
                     Refine(block, condition, other, whenConditional);
-                    Deliver(conditional, 0, other);
+                    Deliver(conditional, 0, other, owned: true);
                     Refine(block, condition, state, !whenConditional);
                 }
                 else
                 {
-                    Deliver(conditional, 0, Clone(state));
+                    Deliver(conditional, 0, Clone(state), owned: true);
                 }
             }
 
@@ -256,7 +259,8 @@ namespace SocketAnalyzers.Flow
                 }
                 else
                 {
-                    Deliver(fallThrough, 0, state);
+                    // The last use of this visit's copy: the destination may keep it.
+                    Deliver(fallThrough, 0, state, owned: true);
                 }
             }
         }
@@ -329,9 +333,25 @@ namespace SocketAnalyzers.Flow
             }
         }
 
-        /// <summary>Sends a state along a branch: through the finally regions it leaves, then to its destination.</summary>
-        private void Deliver(ControlFlowBranch branch, int index, TState state)
+        /// <summary>
+        /// Sends a state along a branch: through the finally regions it leaves, then to its destination.
+        /// <paramref name="owned"/>: the caller never uses <paramref name="state"/> again, so a block reached for the
+        /// first time may keep it as its in-state instead of a copy.
+        /// </summary>
+        private void Deliver(ControlFlowBranch branch, int index, TState state, bool owned = false)
         {
+            // Only a branch that leaves the try of a try/finally runs a finally region: for every other branch the list is
+            // empty, and not asking spares the graph computing it (ControlFlowBranch.FinallyRegions is built on first use).
+            if (index == 0 && LeavesNoTryWithFinally(branch))
+            {
+                if (branch.Destination is { } direct)
+                {
+                    JoinAt(direct.Ordinal, state, owned);
+                }
+
+                return;
+            }
+
             if (index < branch.FinallyRegions.Length)
             {
                 var finallyRegion = branch.FinallyRegions[index];
@@ -345,12 +365,39 @@ namespace SocketAnalyzers.Flow
                     Deliver(branch, index + 1, exit);
                 }
 
-                JoinAt(finallyRegion.FirstBlockOrdinal, state);
+                JoinAt(finallyRegion.FirstBlockOrdinal, state, owned);
             }
             else if (branch.Destination is { } destination)
             {
-                JoinAt(destination.Ordinal, state);
+                JoinAt(destination.Ordinal, state, owned);
             }
+        }
+
+        /// <summary>True when <paramref name="branch"/> certainly leaves no try whose region has a finally.</summary>
+        private bool LeavesNoTryWithFinally(ControlFlowBranch branch)
+        {
+            var source = branch.Source.Ordinal;
+            if (!insideTryWithFinally[source])
+            {
+                return true;
+            }
+
+            if (branch.Destination is not { } destination || enclosingTries[source] is not { } tries)
+            {
+                return false;
+            }
+
+            foreach (var region in tries)
+            {
+                var tryRegion = region.NestedRegions[0];
+                if (region.Kind == ControlFlowRegionKind.TryAndFinally
+                    && (destination.Ordinal < tryRegion.FirstBlockOrdinal || destination.Ordinal > tryRegion.LastBlockOrdinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private void FinallyExit(ControlFlowRegion finallyRegion, TState state)
@@ -375,7 +422,8 @@ namespace SocketAnalyzers.Flow
             }
         }
 
-        private void JoinAt(int ordinal, TState state)
+        /// <summary>Joins <paramref name="state"/> into the in-state of a block; <paramref name="owned"/>: see <see cref="Deliver"/>.</summary>
+        private void JoinAt(int ordinal, TState state, bool owned = false)
         {
             if (ordinal < 0 || ordinal >= inStates.Length)
             {
@@ -386,7 +434,7 @@ namespace SocketAnalyzers.Flow
             bool changed;
             if (existing is null)
             {
-                inStates[ordinal] = Clone(state);
+                inStates[ordinal] = owned ? state : Clone(state);
                 changed = true;
             }
             else

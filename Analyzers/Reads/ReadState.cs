@@ -46,43 +46,51 @@ namespace SocketAnalyzers.Reads
     /// <summary>The reads family's state at one program point.</summary>
     internal sealed class ReadState
     {
+        public ReadState()
+        {
+            Zero = new Dictionary<int, ZeroFact>();
+            Defs = new Dictionary<ILocalSymbol, HashSet<int>>(SymbolEqualityComparer.Default);
+            Pending = new HashSet<int>();
+            Filled = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+        }
+
+        /// <summary>A deep copy: the dictionaries sized once (<see cref="Filled"/> by its copy constructor), each in the source's enumeration order.</summary>
+        private ReadState(ReadState other)
+        {
+            Zero = new Dictionary<int, ZeroFact>(other.Zero.Count);
+            foreach (var pair in other.Zero)
+            {
+                Zero.Add(pair.Key, pair.Value.Clone());
+            }
+
+            Defs = new Dictionary<ILocalSymbol, HashSet<int>>(other.Defs.Count, SymbolEqualityComparer.Default);
+            foreach (var pair in other.Defs)
+            {
+                Defs.Add(pair.Key, new HashSet<int>(pair.Value));
+            }
+
+            Pending = new HashSet<int>();
+            Pending.UnionWith(other.Pending);
+            Filled = new Dictionary<ISymbol, int>(other.Filled, SymbolEqualityComparer.Default);
+            Dead = other.Dead;
+        }
+
         /// <summary>SOCK011: read index → its 0-count fact (present: some path from a 0 result reaches here).</summary>
-        public Dictionary<int, ZeroFact> Zero { get; } = new();
+        public Dictionary<int, ZeroFact> Zero { get; }
 
         /// <summary>SOCK010: reaching definitions of counts, local → the reads whose count it may hold (may: union).</summary>
-        public Dictionary<ILocalSymbol, HashSet<int>> Defs { get; } = new(SymbolEqualityComparer.Default);
+        public Dictionary<ILocalSymbol, HashSet<int>> Defs { get; }
 
         /// <summary>SOCK010: reads whose buffer nobody has looked at and whose stream nobody has read since (may: union).</summary>
-        public HashSet<int> Pending { get; } = new();
+        public HashSet<int> Pending { get; }
 
         /// <summary>SOCK012: buffer → the read whose bytes it holds up to its count (must: a pair survives a join only when both sides hold it).</summary>
-        public Dictionary<ISymbol, int> Filled { get; } = new(SymbolEqualityComparer.Default);
+        public Dictionary<ISymbol, int> Filled { get; }
 
         /// <summary>No execution continues (a [DoesNotReturn] call, an Assert.Fail): never stored as an in-state.</summary>
         public bool Dead { get; set; }
 
-        public ReadState Clone()
-        {
-            var copy = new ReadState();
-            foreach (var pair in Zero)
-            {
-                copy.Zero[pair.Key] = pair.Value.Clone();
-            }
-
-            foreach (var pair in Defs)
-            {
-                copy.Defs[pair.Key] = new HashSet<int>(pair.Value);
-            }
-
-            copy.Pending.UnionWith(Pending);
-            foreach (var pair in Filled)
-            {
-                copy.Filled[pair.Key] = pair.Value;
-            }
-
-            copy.Dead = Dead;
-            return copy;
-        }
+        public ReadState Clone() => new(this);
 
         public bool JoinFrom(ReadState other)
         {
