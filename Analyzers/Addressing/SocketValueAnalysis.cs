@@ -41,7 +41,6 @@ namespace SocketAnalyzers.Addressing
     /// </summary>
     internal sealed class SocketValueAnalysis : FlowAnalysis<SocketValueState>
     {
-        private const int MaxExpressionDepth = 200;
         private const int MaxNestingDepth = 8;
 
         private readonly AddressingApis apis;
@@ -49,7 +48,8 @@ namespace SocketAnalyzers.Addressing
         private readonly List<ValueFinding> findings;
         private readonly HashSet<Location> reported = new();
         private readonly List<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
-        private int depth;
+
+        protected override int MaxExpressionDepth => 200;
 
         private SocketValueAnalysis(ControlFlowGraph graph, AddressingApis apis, HashSet<ISymbol> captured, List<ValueFinding> findings, CancellationToken cancellationToken)
             : base(graph, cancellationToken)
@@ -239,25 +239,18 @@ namespace SocketAnalyzers.Addressing
         /// <summary>Applies the effects of <paramref name="operation"/> and returns what its value is, or null when unknown.</summary>
         internal SocketValue? Eval(IOperation? operation, SocketValueState state)
         {
-            if (operation is null || Abandoned)
+            if (operation is null || Abandoned || !EnterExpression())
             {
                 return null;
             }
 
-            if (depth >= MaxExpressionDepth)
-            {
-                Abandoned = true;
-                return null;
-            }
-
-            depth++;
             try
             {
                 return EvalCore(operation, state);
             }
             finally
             {
-                depth--;
+                ExitExpression();
             }
         }
 

@@ -99,8 +99,6 @@ namespace SocketAnalyzers.ByteOrder
     {
         private const int MaxNestingDepth = 16;
 
-        private const int MaxExpressionDepth = 256;
-
         private static readonly ConditionalWeakTable<IOperation, ByteOrderFindings> Cache = new();
 
         private readonly ByteOrderSymbols symbols;
@@ -123,7 +121,6 @@ namespace SocketAnalyzers.ByteOrder
         private readonly HashSet<IOperation> readsReported = new();
         private readonly Dictionary<int, (string Api, string Where)> portsReached = new();
 
-        private int depth;
 
         private ByteOrderFlow(ControlFlowGraph graph, ByteOrderSymbols symbols, NetworkReads reads, ByteScope scope, INamedTypeSymbol? containingType, ByteOrderFindings findings, CancellationToken cancellationToken)
             : base(graph, cancellationToken)
@@ -478,25 +475,18 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>Evaluates an operation: applies its effects to <paramref name="state"/> and returns what its value holds (null: nothing known).</summary>
         private BytePlace? Eval(IOperation? operation, ByteState state)
         {
-            if (operation is null)
+            if (operation is null || !EnterExpression())
             {
                 return null;
             }
 
-            if (depth >= MaxExpressionDepth)
-            {
-                Abandoned = true;
-                return null;
-            }
-
-            depth++;
             try
             {
                 return EvalCore(operation, state);
             }
             finally
             {
-                depth--;
+                ExitExpression();
             }
         }
 

@@ -38,6 +38,7 @@ namespace SocketAnalyzers.Flow
         private List<ControlFlowRegion>?[] enclosingTries = Array.Empty<List<ControlFlowRegion>?>();
         private bool[] insideTryWithFinally = Array.Empty<bool>();
         private bool converged;
+        private int expressionDepth;
 
         protected FlowAnalysis(ControlFlowGraph graph, CancellationToken cancellationToken)
         {
@@ -58,6 +59,31 @@ namespace SocketAnalyzers.Flow
 
         /// <summary>Set by a family that met something it cannot follow safely (a too deep expression): nothing is reported.</summary>
         protected bool Abandoned { get; set; }
+
+        /// <summary>
+        /// How deep a family's recursive evaluation of one expression may go before the body is abandoned (a very long
+        /// concatenation would otherwise risk the stack).
+        /// </summary>
+        protected virtual int MaxExpressionDepth => 256;
+
+        /// <summary>
+        /// Enters one level of a recursive evaluation; false, with the body abandoned, when the expression is too deep.
+        /// Pair each true with <see cref="ExitExpression"/> (in a finally).
+        /// </summary>
+        protected bool EnterExpression()
+        {
+            if (expressionDepth >= MaxExpressionDepth)
+            {
+                Abandoned = true;
+                return false;
+            }
+
+            expressionDepth++;
+            return true;
+        }
+
+        /// <summary>Leaves the level entered by <see cref="EnterExpression"/>.</summary>
+        protected void ExitExpression() => expressionDepth--;
 
         /// <summary>How many block visits one body may take, per block: a loop converges long before.</summary>
         protected virtual int VisitsPerBlock => 64;

@@ -145,9 +145,9 @@ namespace SocketAnalyzers.Lifecycle
                             continue;
                         }
 
-                        // Listen without Bind returns on Linux (listening on a port nobody knows): it counts as a way on.
-                        var returns = ((kinds & SocketKinds.Stream) != 0 && protocol.Stream[i] is null or RuleIdentifiers.ListenWithoutBind)
-                            || ((kinds & SocketKinds.Datagram) != 0 && protocol.Datagram[i] is null or RuleIdentifiers.ListenWithoutBind);
+                        // The same "returns" as the flow family's: Listen without Bind returns on Linux, so it counts as a way on.
+                        var returns = ((kinds & SocketKinds.Stream) != 0 && SocketStateAnalysis.Returns(protocol.Stream[i]))
+                            || ((kinds & SocketKinds.Datagram) != 0 && SocketStateAnalysis.Returns(protocol.Datagram[i]));
                         if (returns && (states | protocol.Next[i]) != states)
                         {
                             states |= protocol.Next[i];

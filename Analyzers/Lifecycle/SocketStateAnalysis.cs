@@ -47,8 +47,6 @@ namespace SocketAnalyzers.Lifecycle
 
         private const int MaxNestingDepth = 16;
 
-        /// <summary>How deep <see cref="Eval"/> may recurse into one expression before the body is abandoned.</summary>
-        private const int MaxExpressionDepth = 256;
 
         /// <summary>Rule precedence when the states a socket may be in break different rules.</summary>
         private static readonly string[] Precedence =
@@ -85,7 +83,6 @@ namespace SocketAnalyzers.Lifecycle
         private readonly Dictionary<CaptureId, SocketModelType> captureTypes = new();
 
 
-        private int depth;
 
         private readonly ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts;
 
@@ -490,26 +487,18 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>Evaluates an operation: applies its effects to <paramref name="state"/> and returns the sockets its value may be.</summary>
         private int[]? Eval(IOperation? operation, FlowState state)
         {
-            if (operation is null)
+            if (operation is null || !EnterExpression())
             {
                 return null;
             }
 
-            if (depth >= MaxExpressionDepth)
-            {
-                // A very deep expression (a long concatenation): rather than risk the stack, give up on the body.
-                Abandoned = true;
-                return null;
-            }
-
-            depth++;
             try
             {
                 return EvalCore(operation, state);
             }
             finally
             {
-                depth--;
+                ExitExpression();
             }
         }
 
@@ -990,7 +979,7 @@ namespace SocketAnalyzers.Lifecycle
         }
 
         /// <summary>True when the operation returns normally under this verdict: it is allowed, or it is the silent SOCK001.</summary>
-        private static bool Returns(string? verdict) => verdict is null or RuleIdentifiers.ListenWithoutBind;
+        internal static bool Returns(string? verdict) => verdict is null or RuleIdentifiers.ListenWithoutBind;
 
         /// <summary>
         /// A certain operation broke the protocol in every state the socket may be in, so it throws (Listen without

@@ -18,8 +18,10 @@ namespace SocketAnalyzers.Reads
     /// </summary>
     internal sealed class ReadFlowAnalysis : FlowAnalysis<ReadState>
     {
-        private const int MaxExpressionDepth = 200;
         private const int MaxNestingDepth = 8;
+
+        /// <summary>How deep <see cref="IsStable"/> looks into a condition before it calls it unstable.</summary>
+        private const int MaxStableDepth = 200;
 
         /// <summary>In <see cref="ZeroFact.Changed"/>: a call of this project or a delegate ran on the 0 path, so any field may have changed.</summary>
         private static readonly object FieldsMayChange = new();
@@ -41,7 +43,9 @@ namespace SocketAnalyzers.Reads
         private readonly bool[] escaped;
 
         private readonly List<int> scratch = new();
-        private int depth;
+        private int stableDepth;
+
+        protected override int MaxExpressionDepth => 200;
 
         private ReadFlowAnalysis(ControlFlowGraph graph, ReadBody body, KnownSymbols symbols, BufferConsumers consumers, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
             : base(graph, cancellationToken)
@@ -651,19 +655,19 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsStable(IOperation operation, ZeroFact fact, ReadSite site, object? exclude)
         {
-            if (depth > MaxExpressionDepth)
+            if (stableDepth > MaxStableDepth)
             {
                 return false;
             }
 
-            depth++;
+            stableDepth++;
             try
             {
                 return IsStableCore(operation, fact, site, exclude);
             }
             finally
             {
-                depth--;
+                stableDepth--;
             }
         }
 
@@ -781,26 +785,18 @@ namespace SocketAnalyzers.Reads
 
         private void Eval(IOperation? operation, ReadState state)
         {
-            if (operation is null || Abandoned || state.Dead)
+            if (operation is null || Abandoned || state.Dead || !EnterExpression())
             {
                 return;
             }
 
-            if (depth >= MaxExpressionDepth)
-            {
-                // A very deep expression (a long concatenation): rather than risk the stack, give up on the body.
-                Abandoned = true;
-                return;
-            }
-
-            depth++;
             try
             {
                 EvalCore(operation, state);
             }
             finally
             {
-                depth--;
+                ExitExpression();
             }
         }
 
