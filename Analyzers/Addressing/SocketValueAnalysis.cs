@@ -65,7 +65,7 @@ namespace SocketAnalyzers.Addressing
         public static bool IsRelevant(IOperation body, AddressingApis apis, out HashSet<ISymbol> captured, CancellationToken cancellationToken)
         {
             captured = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            var relevant = false;
+            bool endpoint = false, parser = false, read = false;
             var stack = new Stack<(IOperation Operation, SyntaxNode? Function)>();
             stack.Push((body, null));
             while (stack.Count > 0)
@@ -76,10 +76,9 @@ namespace SocketAnalyzers.Addressing
                 {
                     case IInvocationOperation invocation:
                         var method = invocation.TargetMethod;
-                        if (apis.RoleOf(method) != EndpointRole.None || apis.IsParserType(method.ContainingType))
-                        {
-                            relevant = true;
-                        }
+                        endpoint |= apis.RoleOf(method) != EndpointRole.None;
+                        parser |= apis.IsParserType(method.ContainingType);
+                        read |= apis.Symbols.Catalogue.Facts(method)?.Read is not null;
 
                         break;
                     case ILocalReferenceOperation local when function is not null && !DeclaredIn(local.Local, function):
@@ -95,7 +94,9 @@ namespace SocketAnalyzers.Addressing
                 }
             }
 
-            return relevant;
+            // SOCK040 needs a network read and a parser in the same body: a parser alone (JSON in a file that also
+            // has sockets) builds no graph.
+            return endpoint || (parser && read);
         }
 
         private static bool DeclaredIn(ILocalSymbol local, SyntaxNode function)
