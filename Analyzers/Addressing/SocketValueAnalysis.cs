@@ -158,7 +158,10 @@ namespace SocketAnalyzers.Addressing
             if (CurrentBlock is { } block && !ReferenceEquals(block, prunedFor))
             {
                 prunedFor = block;
-                Prune(block.Ordinal, state);
+                if (state.Values.Count > NameLiveness.PruneAbove)
+                {
+                    Prune(block.Ordinal, state);
+                }
             }
 
             Eval(operation, state);

@@ -184,7 +184,9 @@ namespace SocketAnalyzers.Flow
                     CancellationToken.ThrowIfCancellationRequested();
                     if (inStates[block.Ordinal] is { } state)
                     {
-                        Process(block, Clone(state), propagate: false);
+                        // The replay is the in-state's last use: it may be changed in place instead of copied.
+                        inStates[block.Ordinal] = null;
+                        Process(block, state, propagate: false);
                     }
                 }
             }
@@ -194,9 +196,6 @@ namespace SocketAnalyzers.Flow
                 CurrentBlock = null;
             }
         }
-
-        /// <summary>The converged state at the entry of <paramref name="block"/>; null when no path reaches it.</summary>
-        protected TState? InStateOf(BasicBlock block) => converged ? inStates[block.Ordinal] : null;
 
         private void IndexRegions(ControlFlowRegion region)
         {

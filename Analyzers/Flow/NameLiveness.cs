@@ -20,6 +20,13 @@ namespace SocketAnalyzers.Flow
     /// </summary>
     internal sealed class NameLiveness
     {
+        /// <summary>
+        /// A family prunes its state only when it holds more names than this. A state that small costs less to copy and
+        /// join than the liveness scan costs to build, and it cannot grow with the method: once it passes the bound it is
+        /// pruned to the live names, so its size stays within max(bound, live names) and the cost stays linear.
+        /// </summary>
+        public const int PruneAbove = 16;
+
         private readonly Dictionary<object, int> lastUse;
         private readonly int[] loopBack;
 
@@ -34,6 +41,7 @@ namespace SocketAnalyzers.Flow
         {
             var blocks = graph.Blocks;
             var lastUse = new Dictionary<object, int>(comparer);
+            var pending = new Stack<IOperation>();
             var loopBack = new int[blocks.Length + 1];
             for (var i = 0; i < loopBack.Length; i++)
             {
@@ -45,12 +53,12 @@ namespace SocketAnalyzers.Flow
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var operation in block.Operations)
                 {
-                    NoteUses(operation, block.Ordinal, lastUse);
+                    NoteUses(operation, block.Ordinal, lastUse, pending);
                 }
 
                 if (block.BranchValue is { } branchValue)
                 {
-                    NoteUses(branchValue, block.Ordinal, lastUse);
+                    NoteUses(branchValue, block.Ordinal, lastUse, pending);
                 }
 
                 NoteBackEdge(block, block.ConditionalSuccessor, loopBack);
@@ -95,10 +103,13 @@ namespace SocketAnalyzers.Flow
             }
         }
 
-        private static void NoteUses(IOperation root, int ordinal, Dictionary<object, int> lastUse)
+        private static void NoteUses(IOperation root, int ordinal, Dictionary<object, int> lastUse, Stack<IOperation> pending)
         {
-            foreach (var operation in root.DescendantsAndSelf())
+            // An explicit stack shared by the whole scan instead of DescendantsAndSelf, which allocates an iterator per node.
+            pending.Push(root);
+            while (pending.Count > 0)
             {
+                var operation = pending.Pop();
                 object? key = operation switch
                 {
                     ILocalReferenceOperation local => local.Local,
@@ -110,6 +121,11 @@ namespace SocketAnalyzers.Flow
                 if (key is not null)
                 {
                     lastUse[key] = ordinal;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
                 }
             }
         }

@@ -170,7 +170,10 @@ namespace SocketAnalyzers.Lifecycle
             if (CurrentBlock is { } block && !ReferenceEquals(block, prunedFor))
             {
                 prunedFor = block;
-                Prune(block.Ordinal, state);
+                if (state.Bindings.Count > NameLiveness.PruneAbove)
+                {
+                    Prune(block.Ordinal, state);
+                }
             }
 
             Eval(operation, state);
@@ -348,18 +351,28 @@ namespace SocketAnalyzers.Lifecycle
                 siteIds.Add(site, id);
             }
 
-            var shared = false;
+            // Another name may still hold the object this site made on an earlier turn of a loop: then the id stands for
+            // both and its facts are the join. Only worth looking for when the join would differ from the new facts.
+            if (state.Facts.TryGetValue(id, out var earlier) && !earlier.Join(facts).Equals(facts) && HeldElsewhere(id, target, state))
+            {
+                facts = earlier.Join(facts);
+            }
+
+            state.Facts[id] = facts;
+            return new[] { id };
+        }
+
+        private static bool HeldElsewhere(int id, object? target, FlowState state)
+        {
             foreach (var pair in state.Bindings)
             {
                 if (Array.IndexOf(pair.Value, id) >= 0 && (target is null || !KeyComparer.Instance.Equals(pair.Key, target)))
                 {
-                    shared = true;
-                    break;
+                    return true;
                 }
             }
 
-            state.Facts[id] = shared ? state.GetFacts(id).Join(facts) : facts;
-            return new[] { id };
+            return false;
         }
 
         private void Bind(object key, int[] ids, FlowState state) => state.Bindings[key] = ids;
