@@ -141,6 +141,9 @@ namespace SocketAnalyzers.Model
         private readonly List<INamedTypeSymbol> streamTypes = new();
         private readonly Dictionary<SocketModelType, INamedTypeSymbol> modelTypes = new();
 
+        /// <summary>Interface members (IDisposable.Dispose of every using) resolved to a model type's implementation: the lookup is costly and asked per call.</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(SocketModelType On, ISymbol Member), SocketMember?> implementations = new(ImplementationKeyComparer.Instance);
+
         public CatalogueIndex(Compilation compilation)
         {
             var resolver = new TypeResolver(compilation);
@@ -308,13 +311,24 @@ namespace SocketAnalyzers.Model
                 return direct;
             }
 
-            if (member.ContainingType is { TypeKind: TypeKind.Interface } && modelTypes.TryGetValue(on, out var type)
-                && type.FindImplementationForInterfaceMember(member) is { } implementation)
+            if (member.ContainingType is not { TypeKind: TypeKind.Interface } || !modelTypes.ContainsKey(on))
             {
-                return Facts(implementation)?.Lifecycle(on);
+                return null;
             }
 
-            return null;
+            return implementations.GetOrAdd((on, member), key
+                => modelTypes[key.On].FindImplementationForInterfaceMember(key.Member) is { } implementation ? Facts(implementation)?.Lifecycle(key.On) : null);
+        }
+
+        private sealed class ImplementationKeyComparer : IEqualityComparer<(SocketModelType On, ISymbol Member)>
+        {
+            public static readonly ImplementationKeyComparer Instance = new();
+
+            public bool Equals((SocketModelType On, ISymbol Member) x, (SocketModelType On, ISymbol Member) y)
+                => x.On == y.On && SymbolEqualityComparer.Default.Equals(x.Member, y.Member);
+
+            public int GetHashCode((SocketModelType On, ISymbol Member) obj)
+                => ((int)obj.On * 397) ^ SymbolEqualityComparer.Default.GetHashCode(obj.Member);
         }
 
         /// <summary>The facts of the member an operation calls, constructs or references, or null.</summary>

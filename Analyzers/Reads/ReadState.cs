@@ -66,7 +66,8 @@ namespace SocketAnalyzers.Reads
             Defs = new Dictionary<ILocalSymbol, HashSet<int>>(other.Defs.Count, SymbolEqualityComparer.Default);
             foreach (var pair in other.Defs)
             {
-                Defs.Add(pair.Key, new HashSet<int>(pair.Value));
+                // The sets are never changed once stored (a join replaces a set it grows), so copies share them.
+                Defs.Add(pair.Key, pair.Value);
             }
 
             Pending = new HashSet<int>();
@@ -78,7 +79,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>SOCK011: read index → its 0-count fact (present: some path from a 0 result reaches here).</summary>
         public Dictionary<int, ZeroFact> Zero { get; }
 
-        /// <summary>SOCK010: reaching definitions of counts, local → the reads whose count it may hold (may: union).</summary>
+        /// <summary>SOCK010: reaching definitions of counts, local → the reads whose count it may hold (may: union). A set is never changed once stored: states share them.</summary>
         public Dictionary<ILocalSymbol, HashSet<int>> Defs { get; }
 
         /// <summary>SOCK010: reads whose buffer nobody has looked at and whose stream nobody has read since (may: union).</summary>
@@ -112,14 +113,18 @@ namespace SocketAnalyzers.Reads
             {
                 if (Defs.TryGetValue(pair.Key, out var mine))
                 {
-                    foreach (var read in pair.Value)
+                    if (!ReferenceEquals(mine, pair.Value) && !mine.IsSupersetOf(pair.Value))
                     {
-                        changed |= mine.Add(read);
+                        // Shared with other states (see the copy constructor): grow a copy, never the set itself.
+                        var grown = new HashSet<int>(mine);
+                        grown.UnionWith(pair.Value);
+                        Defs[pair.Key] = grown;
+                        changed = true;
                     }
                 }
                 else
                 {
-                    Defs[pair.Key] = new HashSet<int>(pair.Value);
+                    Defs[pair.Key] = pair.Value;
                     changed = true;
                 }
             }
