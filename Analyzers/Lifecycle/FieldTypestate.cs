@@ -156,11 +156,7 @@ namespace SocketAnalyzers.Lifecycle
                 foreach (var pair in record.Operations)
                 {
                     var operation = pair.Operation;
-                    if (SameOwner(pair.Owner, owner))
-                    {
-                        continue;
-                    }
-
+                    var own = SameOwner(pair.Owner, owner);
                     if (!SocketProtocolModel.Protocol.TryGetValue(operation, out var protocol))
                     {
                         continue;
@@ -173,9 +169,14 @@ namespace SocketAnalyzers.Lifecycle
                             continue;
                         }
 
-                        // The same "returns" as the flow family's: Listen without Bind returns on Linux, so it counts as a way on.
-                        var returns = ((kinds & SocketKinds.Stream) != 0 && SocketStateAnalysis.Returns(protocol.Stream[i]))
-                            || ((kinds & SocketKinds.Datagram) != 0 && SocketStateAnalysis.Returns(protocol.Datagram[i]));
+                        // Another body's operation: the same "returns" as the flow family's (Listen without Bind returns on
+                        // Linux, so it counts as a way on). The body's own operations count too, from an earlier run of it
+                        // (a Tick() that connects on its first call and sends on the next), but only where they are no
+                        // misuse: its flow analysis reports one that is, and stops there.
+                        var returns = own
+                            ? ((kinds & SocketKinds.Stream) != 0 && protocol.Stream[i] is null) || ((kinds & SocketKinds.Datagram) != 0 && protocol.Datagram[i] is null)
+                            : ((kinds & SocketKinds.Stream) != 0 && SocketStateAnalysis.Returns(protocol.Stream[i]))
+                                || ((kinds & SocketKinds.Datagram) != 0 && SocketStateAnalysis.Returns(protocol.Datagram[i]));
                         if (returns && (states | protocol.Next[i]) != states)
                         {
                             states |= protocol.Next[i];

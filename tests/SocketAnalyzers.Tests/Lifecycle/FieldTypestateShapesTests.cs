@@ -468,6 +468,40 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 }
                 """);
 
+        [Theory]
+        [InlineData("if (!connected) { socket.Connect(ep); connected = true; return; } socket.Send(data);")]
+        [InlineData("if (connected) { socket.Send(data); } else { socket.Connect(ep); connected = true; }")]
+        [InlineData("switch (step++) { case 0: socket.Connect(ep); break; default: socket.Send(data); break; }")]
+        public Task A_method_whose_earlier_call_connects_the_field_keeps_its_later_send_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                sealed class Pump
+                {
+                    private readonly Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                    private bool connected;
+                    private int step;
+
+                    public void Tick(EndPoint ep, byte[] data)
+                    {
+                        {{body}}
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_method_that_sends_before_anything_could_connect_the_field_is_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Pump
+                {
+                    private readonly Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+                    public void Tick(byte[] data)
+                    {
+                        {|SOCK004:socket.Send(data)|};
+                        socket.Close();
+                    }
+                }
+                """);
+
         [Fact]
         public Task A_static_listener_that_the_static_constructor_starts_is_quiet()
             => Verify.VerifyAnalyzerAsync(Usings + """
