@@ -12,13 +12,14 @@ namespace SocketAnalyzers.Lifecycle
     /// <c>TcpListener</c>, <c>TcpClient</c>, <c>UdpClient</c> or <c>NetworkStream</c>) that does not escape, the states
     /// it can be in when any method of the type starts.
     /// <para>
-    /// Methods, lambdas, event handlers and callbacks may run in any order, so a method's entry state is every state
-    /// that the values the type stores in the field (its constructors, initializers and methods create them) can reach
-    /// through the operations that the type's OTHER members apply to the field, in any order: the closure of the
-    /// creation states under those operations' transitions (<see cref="SocketProtocolModel.Protocol"/>). That includes
-    /// whatever any other constructor or method can leave behind, and more (a state in the middle of a method), which
-    /// keeps it sound for concurrent and re-entrant code; the method's own operations are followed by the flow analysis
-    /// of its body. A misuse is then reported only where no other method of the type can make it right.
+    /// Methods, lambdas, event handlers and callbacks may run in any order and more than once, so a body's entry state
+    /// is every state that the values the type stores in the field (its constructors, initializers and methods create
+    /// them) can reach through the operations that the type's bodies apply to the field, in any order: the closure of
+    /// the creation states under those operations' transitions (<see cref="SocketProtocolModel.Protocol"/>). A lambda or
+    /// local function is a body of its own (<see cref="FunctionKey"/>); the body's own operations count from an earlier
+    /// run, except a transition that is itself a misuse. That includes whatever any constructor or method can leave
+    /// behind, and more (a state in the middle of a method), which keeps it sound for concurrent and re-entrant code.
+    /// A misuse is then reported only where no code of the type can make it right.
     /// </para>
     /// <para>
     /// A field escapes, and stays unknown, when the type does anything with it that is not an operation of the model

@@ -282,32 +282,33 @@ namespace SocketAnalyzers.Tests.Lifecycle
             return test.RunAsync();
         }
 
-        [Fact]
-        public async Task A_partial_class_finding_is_reported_by_per_document_and_span_analysis_of_the_part_that_accepts()
+        [Theory]
+        [InlineData("private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);", "public TcpClient Next() => listener.AcceptTcpClient();", "SOCK002")]
+        [InlineData("private readonly TcpClient client; public Server() => client = new TcpClient();", "public void Send(byte[] d) => client.GetStream().Write(d, 0, d.Length);", "SOCK004")]
+        [InlineData("private readonly Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp); public void Open(EndPoint ep) { socket.Bind(ep); socket.Listen(); }", "public int Read(byte[] b) => socket.Receive(b);", "SOCK003")]
+        public async Task A_partial_class_finding_is_reported_by_per_document_and_span_analysis_of_the_part_that_makes_the_call(string fieldPart, string callingMember, string id)
         {
             var test = new SocketAnalyzerTest();
             var project = test.CreateProject(ImmutableArray.Create(
-                PartialFieldPart,
-                Usings + """
-                sealed partial class Server
-                {
-                    public TcpClient Next() => listener.AcceptTcpClient();
-                }
-                """));
+                Usings + "sealed partial class Server\n{\n" + fieldPart + "\n}\n",
+                Usings + "sealed partial class Server\n{\n" + callingMember + "\n}\n"));
             var compilation = (await project.GetCompilationAsync())!;
             var withAnalyzers = compilation.WithAnalyzers(test.Analyzers);
-            var accepting = compilation.SyntaxTrees.Single(t => t.ToString().Contains("AcceptTcpClient", System.StringComparison.Ordinal));
-            var fieldPart = compilation.SyntaxTrees.Single(t => !ReferenceEquals(t, accepting));
+            var calling = compilation.SyntaxTrees.Single(t => t.ToString().Contains(callingMember, System.StringComparison.Ordinal));
+            var declaring = compilation.SyntaxTrees.Single(t => !ReferenceEquals(t, calling));
 
-            var inDocument = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(accepting), null, CancellationToken.None);
-            Assert.Equal(new[] { "SOCK002" }, inDocument.Select(d => d.Id));
+            var whole = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            Assert.Equal(new[] { id }, whole.Select(d => d.Id));
 
-            var member = (await accepting.GetRootAsync()).DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single();
-            var inSpan = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(accepting), member.FullSpan, CancellationToken.None);
-            Assert.Equal(new[] { "SOCK002" }, inSpan.Select(d => d.Id));
+            var inDocument = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(calling), null, CancellationToken.None);
+            Assert.Equal(new[] { id }, inDocument.Select(d => d.Id));
 
-            var inFieldPart = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(fieldPart), null, CancellationToken.None);
-            Assert.Empty(inFieldPart);
+            var member = (await calling.GetRootAsync()).DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single();
+            var inSpan = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(calling), member.FullSpan, CancellationToken.None);
+            Assert.Equal(new[] { id }, inSpan.Select(d => d.Id));
+
+            var inDeclaringPart = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(declaring), null, CancellationToken.None);
+            Assert.Empty(inDeclaringPart);
         }
 
         // ---- 5. Events, delegates, async methods, lambdas, local functions, static constructors ----
