@@ -208,9 +208,15 @@ namespace SocketAnalyzers.Lifecycle
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
                     Store(reference.Field, assignment.Value);
+                    EscapeIfValueUsed(reference.Field, assignment);
                     return;
                 case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
                     Store(reference.Field, coalesce.Value);
+                    EscapeIfValueUsed(reference.Field, coalesce);
+                    return;
+                case IIsPatternOperation isPattern when DeclaresVariable(isPattern.Pattern):
+                    // field is { } s: s is the same socket under a name we do not follow.
+                    Escape(reference.Field);
                     return;
                 case IBinaryOperation or IIsPatternOperation or ILockOperation:
                     // Null checks and lock(field) do nothing to the socket.
@@ -222,6 +228,31 @@ namespace SocketAnalyzers.Lifecycle
                     Operate(reference.Field, reference, owner);
                     return;
             }
+        }
+
+        /// <summary>
+        /// <c>(field = new TcpListener(…)).Start()</c>, <c>var l = field = …</c>: the stored socket goes on under another
+        /// name, which the summary does not follow. A statement, or a member of an object initializer, uses it no further.
+        /// </summary>
+        private void EscapeIfValueUsed(IFieldSymbol field, IOperation assignment)
+        {
+            if (assignment.Parent is not (IExpressionStatementOperation or IObjectOrCollectionInitializerOperation))
+            {
+                Escape(field);
+            }
+        }
+
+        private static bool DeclaresVariable(IPatternOperation pattern)
+        {
+            foreach (var operation in pattern.DescendantsAndSelf())
+            {
+                if (operation is IDeclarationPatternOperation { DeclaredSymbol: not null } or IRecursivePatternOperation { DeclaredSymbol: not null })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary><c>field?.Close()</c>: the access made on the conditional receiver.</summary>

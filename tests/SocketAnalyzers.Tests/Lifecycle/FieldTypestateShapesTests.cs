@@ -534,6 +534,37 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 """,
                 Verify.Diagnostic("SOCK002").WithLocation(0).WithArguments("Listener", "not started (no method of 'Server' starts it)", "AcceptTcpClient", "Start"));
 
+        // ---- Copies the summary must see: a store whose value is used again, a pattern that names the socket ----
+
+        [Theory]
+        [InlineData("public Server() => (listener = new TcpListener(IPAddress.Loopback, 0)).Start();")]
+        [InlineData("public Server() { var started = listener = new TcpListener(IPAddress.Loopback, 0); started.Start(); }")]
+        [InlineData("public Server() { listener = new TcpListener(IPAddress.Loopback, 0); if (listener is { } l) { l.Start(); } }")]
+        [InlineData("public Server() { listener = new TcpListener(IPAddress.Loopback, 0); if (listener is TcpListener l) { l.Start(); } }")]
+        [InlineData("public Server() { listener = new TcpListener(IPAddress.Loopback, 0); if (!(listener is not { } l)) { l.Start(); } }")]
+        public Task A_listener_started_through_the_value_of_its_store_or_a_pattern_variable_is_quiet(string constructor)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                sealed class Server
+                {
+                    private readonly TcpListener listener;
+
+                    {{constructor}}
+
+                    public TcpClient Next() => listener.AcceptTcpClient();
+                }
+                """);
+
+        [Fact]
+        public Task A_null_check_pattern_on_the_field_keeps_it_summarised()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Server
+                {
+                    private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
+
+                    public TcpClient Next() => listener is not null ? {|SOCK002:listener.AcceptTcpClient()|} : null;
+                }
+                """);
+
         // ---- 6. Properties and object initializers ----
 
         [Theory]
