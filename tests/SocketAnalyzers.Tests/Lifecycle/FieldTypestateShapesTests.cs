@@ -155,6 +155,52 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 }
                 """);
 
+        [Fact]
+        public Task A_primary_constructor_and_a_chained_constructor_that_never_start_the_field_are_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Server(int port)
+                {
+                    private readonly TcpListener listener = new(IPAddress.Any, port);
+
+                    public Server() : this(9000)
+                    {
+                    }
+
+                    public TcpClient Next() => {|SOCK002:listener.AcceptTcpClient()|};
+                }
+                """);
+
+        [Fact]
+        public Task A_primary_constructor_parameter_that_holds_the_listener_stays_unknown()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Server(TcpListener listener)
+                {
+                    public TcpClient Next() => listener.AcceptTcpClient();
+                }
+                """);
+
+        [Fact]
+        public Task A_record_whose_copies_share_the_field_is_summarised_over_its_own_members()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed record Server(int Port)
+                {
+                    private readonly TcpListener listener = new(IPAddress.Any, Port);
+
+                    public TcpClient Next() => {|SOCK002:listener.AcceptTcpClient()|};
+
+                    public Server Copy() => this with { };
+                }
+
+                sealed record StartedServer(int Port)
+                {
+                    private readonly TcpListener listener = new(IPAddress.Any, Port);
+
+                    public void Start() => listener.Start();
+
+                    public TcpClient Next() => listener.AcceptTcpClient();
+                }
+                """);
+
         // ---- 3. Inheritance ----
 
         [Theory]
@@ -723,6 +769,11 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("private TcpListener listener;\n public Server() : this( { }\n public Server(int p) : base(p) { listener = new TcpListener(IPAddress.Any, p); }\n public TcpClient Next() => listener.AcceptTcpClient();")]
         [InlineData("private readonly Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp);\n public int Send(byte[] d) => socket.Send(d);\n public void Connect(EndPoint ep) => socket.Connect(ep")]
         [InlineData("private readonly Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp);\n public int Send(byte[] d) => socket.Send(d, undefined);\n public void Hand() => Unknown.Take(socket);")]
+        [InlineData("private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);\n public Server() { _ = Task.Run(() => listener. ); }\n public TcpClient Next() => listener.AcceptTcpClient();")]
+        [InlineData("private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);\n public TcpClient Next() { Start(); return listener.AcceptTcpClient(); void Start() }")]
+        [InlineData("private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);\n partial void OnStart();\n public TcpClient Next() { OnStart(); return listener.AcceptTcpClient(); }\n partial void OnStart() => listener.Start()")]
+        [InlineData("private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);\n public TcpClient Next() { if (listener is { } l) l.Start(; return listener.AcceptTcpClient(); }")]
+        [InlineData("private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);\n public Server() : base(listener) { }\n public TcpClient Next() => (listener = new TcpListener(IPAddress.Any, 1)).AcceptTcpClient();")]
         public async Task Half_typed_code_in_a_class_with_a_socket_field_does_not_crash_the_analyzers(string members)
         {
             var test = new SocketAnalyzerTest { AllowCompilerErrors = true };
