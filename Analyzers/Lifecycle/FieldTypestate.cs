@@ -12,13 +12,14 @@ namespace SocketAnalyzers.Lifecycle
     /// <c>TcpListener</c>, <c>TcpClient</c>, <c>UdpClient</c> or <c>NetworkStream</c>) that does not escape, the states
     /// it can be in when any method of the type starts.
     /// <para>
-    /// Methods, lambdas, event handlers and callbacks may run in any order, so a method's entry state is every state
-    /// that the values the type stores in the field (its constructors, initializers and methods create them) can reach
-    /// through the operations that the type's OTHER members apply to the field, in any order: the closure of the
-    /// creation states under those operations' transitions (<see cref="SocketProtocolModel.Protocol"/>). That includes
-    /// whatever any other constructor or method can leave behind, and more (a state in the middle of a method), which
-    /// keeps it sound for concurrent and re-entrant code; the method's own operations are followed by the flow analysis
-    /// of its body. A misuse is then reported only where no other method of the type can make it right.
+    /// Methods, lambdas, event handlers and callbacks may run in any order and more than once, so a body's entry state
+    /// is every state that the values the type stores in the field (its constructors, initializers and methods create
+    /// them) can reach through the operations that the type's bodies apply to the field, in any order: the closure of
+    /// the creation states under those operations' transitions (<see cref="SocketProtocolModel.Protocol"/>). A lambda or
+    /// local function is a body of its own (<see cref="FunctionKey"/>); the body's own operations count from an earlier
+    /// run, except a transition that is itself a misuse. That includes whatever any constructor or method can leave
+    /// behind, and more (a state in the middle of a method), which keeps it sound for concurrent and re-entrant code.
+    /// A misuse is then reported only where no code of the type can make it right.
     /// </para>
     /// <para>
     /// A field escapes, and stays unknown, when the type does anything with it that is not an operation of the model
@@ -65,17 +66,25 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>True when <paramref name="field"/> is one this collector summarises.</summary>
         public bool IsCandidate(IFieldSymbol field) => candidates.Contains(field);
 
-        /// <summary>Records what one body of the type (owned by <paramref name="owner"/>) does with the candidate fields; true when it references one.</summary>
+        /// <summary>
+        /// Records what one body of the type (owned by <paramref name="owner"/>) does with the candidate fields; true when it
+        /// references one. An operation inside a lambda or local function belongs to that function (<see cref="FunctionKey"/>),
+        /// not to <paramref name="owner"/>: the flow analysis of the member's body does not follow it, so it counts as code
+        /// that may run at any time, as another member's does.
+        /// </summary>
         public bool Record(IOperation body, ISymbol owner, CancellationToken cancellationToken)
         {
             var found = false;
-            foreach (var operation in body.DescendantsAndSelf())
+            var stack = new Stack<(IOperation Operation, object Owner)>();
+            stack.Push((body, owner));
+            while (stack.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var (operation, current) = stack.Pop();
                 if (operation is IFieldReferenceOperation reference && candidates.Contains(reference.Field))
                 {
                     found = true;
-                    Classify(reference, owner);
+                    Classify(reference, current);
                 }
                 else if (operation is IFieldInitializerOperation initializer)
                 {
@@ -88,16 +97,23 @@ namespace SocketAnalyzers.Lifecycle
                         }
                     }
                 }
+
+                var childOwner = operation is IAnonymousFunctionOperation or ILocalFunctionOperation ? FunctionKey.Of(operation.Syntax) : current;
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push((child, childOwner));
+                }
             }
 
             return found;
         }
 
         /// <summary>
-        /// The entry facts, for a body of <paramref name="owner"/>, of every field that did not escape and that the type
-        /// gives a socket. Call once every body was recorded (at the end of the type).
+        /// The entry facts, for the body of <paramref name="owner"/> (a member, or the <see cref="FunctionKey"/> of a lambda
+        /// or local function), of every field that did not escape and that the type gives a socket. Call once every body
+        /// was recorded (at the end of the type).
         /// </summary>
-        public ImmutableDictionary<IFieldSymbol, SocketFacts> EntryFacts(ISymbol owner)
+        public ImmutableDictionary<IFieldSymbol, SocketFacts> EntryFacts(object owner)
         {
             var result = ImmutableDictionary.CreateBuilder<IFieldSymbol, SocketFacts>(SymbolEqualityComparer.Default);
             lock (gate)
@@ -110,17 +126,30 @@ namespace SocketAnalyzers.Lifecycle
                         continue;
                     }
 
-                    result.Add(pair.Key, Closure(record, owner));
+                    result.Add(pair.Key, Closure(record, record.Created, owner));
                 }
             }
 
             return result.ToImmutable();
         }
 
-        private static SocketFacts Closure(FieldRecord record, ISymbol owner)
+        /// <summary>
+        /// Every state a socket in <paramref name="from"/>, held by <paramref name="field"/>, can reach through the operations
+        /// that code other than <paramref name="owner"/> applies to the field: what it may be in after <paramref name="owner"/>
+        /// called a helper, invoked a delegate or made a lambda. Unknown for a field that is not summarised.
+        /// </summary>
+        public SocketFacts Reach(IFieldSymbol field, SocketFacts from, object owner)
         {
-            var states = record.Created.States;
-            var kinds = record.Created.Kinds == SocketKinds.None ? SocketKinds.Any : record.Created.Kinds;
+            lock (gate)
+            {
+                return records.TryGetValue(field, out var record) && !record.Escaped ? Closure(record, from, owner) : SocketFacts.Unknown;
+            }
+        }
+
+        private static SocketFacts Closure(FieldRecord record, SocketFacts from, object owner)
+        {
+            var states = from.States;
+            var kinds = from.Kinds == SocketKinds.None ? SocketKinds.Any : from.Kinds;
             bool grew;
             do
             {
@@ -128,11 +157,7 @@ namespace SocketAnalyzers.Lifecycle
                 foreach (var pair in record.Operations)
                 {
                     var operation = pair.Operation;
-                    if (SymbolEqualityComparer.Default.Equals(pair.Owner, owner))
-                    {
-                        continue;
-                    }
-
+                    var own = SameOwner(pair.Owner, owner);
                     if (!SocketProtocolModel.Protocol.TryGetValue(operation, out var protocol))
                     {
                         continue;
@@ -145,9 +170,14 @@ namespace SocketAnalyzers.Lifecycle
                             continue;
                         }
 
-                        // The same "returns" as the flow family's: Listen without Bind returns on Linux, so it counts as a way on.
-                        var returns = ((kinds & SocketKinds.Stream) != 0 && SocketStateAnalysis.Returns(protocol.Stream[i]))
-                            || ((kinds & SocketKinds.Datagram) != 0 && SocketStateAnalysis.Returns(protocol.Datagram[i]));
+                        // Another body's operation: the same "returns" as the flow family's (Listen without Bind returns on
+                        // Linux, so it counts as a way on). The body's own operations count too, from an earlier run of it
+                        // (a Tick() that connects on its first call and sends on the next), but only where they are no
+                        // misuse: its flow analysis reports one that is, and stops there.
+                        var returns = own
+                            ? ((kinds & SocketKinds.Stream) != 0 && protocol.Stream[i] is null) || ((kinds & SocketKinds.Datagram) != 0 && protocol.Datagram[i] is null)
+                            : ((kinds & SocketKinds.Stream) != 0 && SocketStateAnalysis.Returns(protocol.Stream[i]))
+                                || ((kinds & SocketKinds.Datagram) != 0 && SocketStateAnalysis.Returns(protocol.Datagram[i]));
                         if (returns && (states | protocol.Next[i]) != states)
                         {
                             states |= protocol.Next[i];
@@ -161,7 +191,10 @@ namespace SocketAnalyzers.Lifecycle
             return new SocketFacts(states, kinds);
         }
 
-        private void Classify(IFieldReferenceOperation reference, ISymbol owner)
+        private static bool SameOwner(object left, object right)
+            => left is ISymbol symbol ? right is ISymbol other && SymbolEqualityComparer.Default.Equals(symbol, other) : left.Equals(right);
+
+        private void Classify(IFieldReferenceOperation reference, object owner)
         {
             if (reference.Instance is not (null or IInstanceReferenceOperation))
             {
@@ -175,9 +208,15 @@ namespace SocketAnalyzers.Lifecycle
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
                     Store(reference.Field, assignment.Value);
+                    EscapeIfValueUsed(reference.Field, assignment);
                     return;
                 case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
                     Store(reference.Field, coalesce.Value);
+                    EscapeIfValueUsed(reference.Field, coalesce);
+                    return;
+                case IIsPatternOperation isPattern when DeclaresVariable(isPattern.Pattern):
+                    // field is { } s: s is the same socket under a name we do not follow.
+                    Escape(reference.Field);
                     return;
                 case IBinaryOperation or IIsPatternOperation or ILockOperation:
                     // Null checks and lock(field) do nothing to the socket.
@@ -189,6 +228,31 @@ namespace SocketAnalyzers.Lifecycle
                     Operate(reference.Field, reference, owner);
                     return;
             }
+        }
+
+        /// <summary>
+        /// <c>(field = new TcpListener(…)).Start()</c>, <c>var l = field = …</c>: the stored socket goes on under another
+        /// name, which the summary does not follow. A statement, or a member of an object initializer, uses it no further.
+        /// </summary>
+        private void EscapeIfValueUsed(IFieldSymbol field, IOperation assignment)
+        {
+            if (assignment.Parent is not (IExpressionStatementOperation or IObjectOrCollectionInitializerOperation))
+            {
+                Escape(field);
+            }
+        }
+
+        private static bool DeclaresVariable(IPatternOperation pattern)
+        {
+            foreach (var operation in pattern.DescendantsAndSelf())
+            {
+                if (operation is IDeclarationPatternOperation { DeclaredSymbol: not null } or IRecursivePatternOperation { DeclaredSymbol: not null })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary><c>field?.Close()</c>: the access made on the conditional receiver.</summary>
@@ -206,7 +270,7 @@ namespace SocketAnalyzers.Lifecycle
         }
 
         /// <summary>Records the operation of the model that <paramref name="receiver"/> is the receiver of, or escapes.</summary>
-        private void Operate(IFieldSymbol field, IOperation? receiver, ISymbol owner)
+        private void Operate(IFieldSymbol field, IOperation? receiver, object owner)
         {
             var current = receiver;
             var stream = false;
@@ -343,7 +407,7 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
-        private void Add(IFieldSymbol field, SocketOperation operation, ISymbol owner)
+        private void Add(IFieldSymbol field, SocketOperation operation, object owner)
         {
             lock (gate)
             {
@@ -360,24 +424,48 @@ namespace SocketAnalyzers.Lifecycle
             public HashSet<OwnedOperation> Operations { get; } = new();
         }
 
-        /// <summary>An operation on the field and the member whose body makes it.</summary>
+        /// <summary>An operation on the field and the body that makes it: a member, or a <see cref="FunctionKey"/>.</summary>
         private readonly struct OwnedOperation : System.IEquatable<OwnedOperation>
         {
-            public OwnedOperation(ISymbol owner, SocketOperation operation)
+            public OwnedOperation(object owner, SocketOperation operation)
             {
                 Owner = owner;
                 Operation = operation;
             }
 
-            public ISymbol Owner { get; }
+            public object Owner { get; }
 
             public SocketOperation Operation { get; }
 
-            public bool Equals(OwnedOperation other) => Operation == other.Operation && SymbolEqualityComparer.Default.Equals(Owner, other.Owner);
+            public bool Equals(OwnedOperation other) => Operation == other.Operation && SameOwner(Owner, other.Owner);
 
             public override bool Equals(object? obj) => obj is OwnedOperation other && Equals(other);
 
-            public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Owner) * 31) + (int)Operation;
+            public override int GetHashCode() => ((Owner is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : Owner.GetHashCode()) * 31) + (int)Operation;
         }
+    }
+
+    /// <summary>
+    /// A lambda or local function as the owner of the operations in its body: its place in the source (the operation
+    /// tree and the control-flow graph give different objects for the same function, at the same syntax).
+    /// </summary>
+    internal readonly struct FunctionKey : System.IEquatable<FunctionKey>
+    {
+        private readonly SyntaxTree tree;
+        private readonly Microsoft.CodeAnalysis.Text.TextSpan span;
+
+        private FunctionKey(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span)
+        {
+            this.tree = tree;
+            this.span = span;
+        }
+
+        public static object Of(SyntaxNode syntax) => new FunctionKey(syntax.SyntaxTree, syntax.Span);
+
+        public bool Equals(FunctionKey other) => ReferenceEquals(tree, other.tree) && span.Equals(other.span);
+
+        public override bool Equals(object? obj) => obj is FunctionKey other && Equals(other);
+
+        public override int GetHashCode() => (tree.GetHashCode() * 31) + span.GetHashCode();
     }
 }

@@ -76,7 +76,7 @@ namespace SocketAnalyzers.Lifecycle
                 {
                     end.CancellationToken.ThrowIfCancellationRequested();
                     var findings = new List<LifecycleFinding>();
-                    SocketStateAnalysis.Analyze(body.Graph, model, body.Scope, body.ContainingType, fields.EntryFacts(body.Owner), findings, end.CancellationToken);
+                    SocketStateAnalysis.Analyze(body.Graph, model, body.Scope, body.ContainingType, fields, body.Owner, findings, end.CancellationToken);
                     Report(findings, end.ReportDiagnostic);
                 }
             });
@@ -107,7 +107,7 @@ namespace SocketAnalyzers.Lifecycle
                 }
 
                 var findings = new List<LifecycleFinding>();
-                SocketStateAnalysis.Analyze(cfg, model, scope, containingType, ImmutableDictionary<IFieldSymbol, SocketFacts>.Empty, findings, context.CancellationToken);
+                SocketStateAnalysis.Analyze(cfg, model, scope, containingType, fields: null, context.OwningSymbol, findings, context.CancellationToken);
                 Report(findings, context.ReportDiagnostic);
             }
         }

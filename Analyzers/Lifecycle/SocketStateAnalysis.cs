@@ -86,18 +86,24 @@ namespace SocketAnalyzers.Lifecycle
 
         private readonly ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts;
 
+        /// <summary>The class's field summary, and the body (a member or a <see cref="FunctionKey"/>) this analysis follows.</summary>
+        private readonly FieldTypestate? fields;
+        private readonly object? owner;
+
         /// <summary>Abstract sockets whose facts come from the class's field summary (<see cref="FieldTypestate"/>).</summary>
         private readonly HashSet<int> summarized = new();
         private readonly List<LifecycleFinding> findings = new();
         private readonly HashSet<Location> reported = new();
 
-        private SocketStateAnalysis(SocketProtocolModel model, ControlFlowGraph cfg, ImmutableHashSet<ISymbol> captured, INamedTypeSymbol? containingType, ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts, CancellationToken cancellationToken)
+        private SocketStateAnalysis(SocketProtocolModel model, ControlFlowGraph cfg, ImmutableHashSet<ISymbol> captured, INamedTypeSymbol? containingType, FieldTypestate? fields, object? owner, CancellationToken cancellationToken)
             : base(cfg, cancellationToken)
         {
             this.model = model;
             this.captured = captured;
             this.containingType = containingType;
-            this.fieldFacts = fieldFacts;
+            this.fields = fields;
+            this.owner = owner;
+            fieldFacts = fields is not null && owner is not null ? fields.EntryFacts(owner) : ImmutableDictionary<IFieldSymbol, SocketFacts>.Empty;
         }
 
         private ControlFlowGraph cfg => Graph;
@@ -105,18 +111,19 @@ namespace SocketAnalyzers.Lifecycle
         private CancellationToken cancellationToken => CancellationToken;
 
         /// <summary>Analyzes a body and, each as its own body, the lambdas and local functions in it.</summary>
-        /// <param name="fieldFacts">What the class's field summary knows of its private socket fields at entry (empty: unknown).</param>
-        public static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, INamedTypeSymbol? containingType, ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts, List<LifecycleFinding> findings, CancellationToken cancellationToken)
-            => Analyze(cfg, model, scope, scope.RootUsesModel, containingType, fieldFacts, findings, cancellationToken, 0);
+        /// <param name="fields">The class's summary of its private socket fields (null: their state is unknown at entry).</param>
+        /// <param name="owner">The member whose body <paramref name="cfg"/> is; its lambdas and local functions are bodies of their own.</param>
+        public static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, INamedTypeSymbol? containingType, FieldTypestate? fields, ISymbol owner, List<LifecycleFinding> findings, CancellationToken cancellationToken)
+            => Analyze(cfg, model, scope, scope.RootUsesModel, containingType, fields, owner, findings, cancellationToken, 0);
 
-        private static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, bool analyzeThis, INamedTypeSymbol? containingType, ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts, List<LifecycleFinding> findings, CancellationToken cancellationToken, int depth)
+        private static void Analyze(ControlFlowGraph cfg, SocketProtocolModel model, BodyScope scope, bool analyzeThis, INamedTypeSymbol? containingType, FieldTypestate? fields, object owner, List<LifecycleFinding> findings, CancellationToken cancellationToken, int depth)
         {
             if (depth > MaxNestingDepth)
             {
                 return;
             }
 
-            var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, fieldFacts, cancellationToken);
+            var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, fields, owner, cancellationToken);
             analysis.CollectAnonymousFunctions();
             if (analyzeThis && analysis.Run())
             {
@@ -132,7 +139,7 @@ namespace SocketAnalyzers.Lifecycle
                 if (localFunction.DeclaringSyntaxReferences.Length > 0
                     && localFunction.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is { } syntax && scope.Leads(syntax))
                 {
-                    Analyze(cfg.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), model, scope, scope.Uses(syntax), containingType, fieldFacts, findings, cancellationToken, depth + 1);
+                    Analyze(cfg.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), model, scope, scope.Uses(syntax), containingType, fields, FunctionKey.Of(syntax), findings, cancellationToken, depth + 1);
                 }
             }
 
@@ -140,7 +147,7 @@ namespace SocketAnalyzers.Lifecycle
             {
                 if (scope.Leads(anonymous.Syntax))
                 {
-                    Analyze(cfg.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), model, scope, scope.Uses(anonymous.Syntax), containingType, fieldFacts, findings, cancellationToken, depth + 1);
+                    Analyze(cfg.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), model, scope, scope.Uses(anonymous.Syntax), containingType, fields, FunctionKey.Of(anonymous.Syntax), findings, cancellationToken, depth + 1);
                 }
             }
         }
@@ -440,13 +447,26 @@ namespace SocketAnalyzers.Lifecycle
         private void ForgetSummarized(IFieldSymbol field, SocketFacts summary, IOperation site, FlowState state)
         {
             var ids = state.Bindings.TryGetValue(field, out var bound) ? bound : EntryOf(field) is int entry ? new[] { entry } : null;
+
+            // What the socket the field holds now can become through the other code of the class (the body's own
+            // operations are followed here; what it did before the call stays possible).
+            var current = SocketFacts.Bottom;
+            if (ids is not null)
+            {
+                foreach (var id in ids)
+                {
+                    current = current.Join(id == FlowState.Unknown ? SocketFacts.Unknown : state.GetFacts(id));
+                }
+            }
+
+            var reached = fields is not null && owner is not null ? fields.Reach(field, current, owner) : SocketFacts.Unknown;
             if (field.IsReadOnly && ids is not null)
             {
                 foreach (var id in ids)
                 {
                     if (id != FlowState.Unknown)
                     {
-                        state.Facts[id] = state.GetFacts(id).Join(summary);
+                        state.Facts[id] = state.GetFacts(id).Join(reached);
                         summarized.Add(id);
                     }
                 }
@@ -455,7 +475,7 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             Escape(ids, state);
-            var fresh = NewObject(new PairKey(site, field), summary, field, state);
+            var fresh = NewObject(new PairKey(site, field), ids is null ? summary : summary.Join(reached), field, state);
             summarized.Add(fresh[0]);
             Bind(field, fresh, state);
         }

@@ -56,6 +56,33 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Equal(allFiles, byDefault);
         }
 
+        [Fact]
+        public async Task Both_modes_report_a_field_finding_in_the_part_of_a_partial_class_that_names_no_network_type()
+        {
+            // The field and its type are in one file; the accept is in another that names no network type, so only the
+            // class summary (a symbol-end action, over every part) can report it.
+            using var tree = new TempTree();
+            tree.Write("Server.Field.cs", """
+                using System.Net;
+                using System.Net.Sockets;
+
+                public sealed partial class Server
+                {
+                    private readonly TcpListener listener = new TcpListener(IPAddress.Loopback, 0);
+                }
+                """);
+            tree.Write("Server.Accept.cs", """
+                public sealed partial class Server
+                {
+                    public object Next() => listener.AcceptTcpClient();
+                }
+                """);
+
+            var expected = new List<string> { "SOCK002 Server.Accept.cs:3:29" };
+            Assert.Equal(expected, await FindingsAsync(tree));
+            Assert.Equal(expected, await FindingsAsync(tree, "--all-files"));
+        }
+
         private static async Task<List<string>> FindingsAsync(TempTree tree, params string[] extra)
         {
             var run = await Cli.RunAsync(tree, new[] { "scan", ".", "--format", "json" }.Concat(extra).ToArray());
