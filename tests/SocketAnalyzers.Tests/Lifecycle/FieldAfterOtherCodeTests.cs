@@ -1,0 +1,103 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Lifecycle.SocketLifecycleAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Lifecycle
+{
+    /// <summary>
+    /// Inside a method that uses a summarised field, a call that may run other code of the class (a helper of the class;
+    /// for a static field, any static method of another class) leaves the field in the state it had, or in any state the
+    /// class's members (the running one included) can take it to. Found on a chat server of the corpus: a method that
+    /// creates and starts a static listener, logs, then accepts in a loop, and never returns; the summary alone (what the
+    /// OTHER members can leave behind: nothing started) made the accept look certain to throw.
+    /// </summary>
+    public sealed class FieldAfterOtherCodeTests
+    {
+        private const string Usings = "using System; using System.Collections.Generic; using System.Net; using System.Net.Sockets; using System.Threading;\n";
+
+        [Fact]
+        public Task A_static_listener_started_before_a_log_call_is_still_started_in_the_accept_loop_after_it()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Session
+                {
+                    public Session(TcpClient client, ChatServer server) { }
+                    public void Process() { }
+                }
+
+                class ChatServer
+                {
+                    private static TcpListener listener;
+                    private readonly List<Session> sessions = new List<Session>();
+
+                    public void Listen(int port)
+                    {
+                        try
+                        {
+                            listener = new TcpListener(IPAddress.Any, port);
+                            listener.Start();
+                            Console.WriteLine("listening");
+                            while (true)
+                            {
+                                TcpClient client = listener.AcceptTcpClient();
+                                var session = new Session(client, this);
+                                sessions.Add(session);
+                                new Thread(session.Process).Start();
+                            }
+                        }
+                        catch (Exception)
+                        {
+                            Disconnect();
+                        }
+                    }
+
+                    internal void Disconnect()
+                    {
+                        listener?.Stop();
+                        Environment.Exit(0);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_listener_field_no_member_starts_is_still_reported_after_a_call_that_may_run_other_code()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class ChatServer
+                {
+                    private static TcpListener listener;
+
+                    public void Listen(int port)
+                    {
+                        listener = new TcpListener(IPAddress.Any, port);
+                        Prepare();
+                        TcpClient client = {|#0:listener.AcceptTcpClient()|};
+                    }
+
+                    private void Prepare() => Console.WriteLine("ready");
+
+                    internal void Disconnect() => listener?.Stop();
+                }
+                """,
+                Verify.Diagnostic("SOCK002").WithLocation(0).WithArguments("listener", "not started (no method of 'ChatServer' starts it)", "AcceptTcpClient", "Start"));
+
+        [Fact]
+        public Task A_readonly_client_connected_in_the_running_method_stays_possibly_connected_after_a_helper_call()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Client
+                {
+                    private readonly Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                    public void Run(EndPoint server)
+                    {
+                        socket.Connect(server);
+                        while (true)
+                        {
+                            Log();
+                            socket.Send(new byte[] { 1 });
+                        }
+                    }
+
+                    private void Log() => Console.WriteLine("tick");
+                }
+                """);
+    }
+}
