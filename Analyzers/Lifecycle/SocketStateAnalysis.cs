@@ -515,6 +515,15 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
+        /// <summary>Other code of the class may have run: every summarised field moves on through what it does (<see cref="ForgetSummarized"/>).</summary>
+        private void ForgetSummarizedFields(IOperation site, FlowState state)
+        {
+            foreach (var pair in fieldFacts)
+            {
+                ForgetSummarized(pair.Key, pair.Value, site, state);
+            }
+        }
+
         // ---- transfer functions ----
 
         /// <summary>Evaluates an operation: applies its effects to <paramref name="state"/> and returns the sockets its value may be.</summary>
@@ -576,7 +585,17 @@ namespace SocketAnalyzers.Lifecycle
                 case ISimpleAssignmentOperation assignment:
                     return Assign(assignment, state);
                 case IAwaitOperation awaitOperation:
-                    return Eval(awaitOperation.Operation, state);
+                    {
+                        var awaited = Eval(awaitOperation.Operation, state);
+                        if (fieldFacts.Count > 0)
+                        {
+                            // While the method waits, other members of the class may run (an event handler, another
+                            // task): a summarised field moves on through what they do, as at a call of a helper.
+                            ForgetSummarizedFields(awaitOperation, state);
+                        }
+
+                        return awaited;
+                    }
                 case IInvocationOperation invocation:
                     return Invoke(invocation, state);
                 case IObjectCreationOperation creation:

@@ -13,7 +13,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
     /// </summary>
     public sealed class FieldAfterOtherCodeTests
     {
-        private const string Usings = "using System; using System.Collections.Generic; using System.Net; using System.Net.Sockets; using System.Threading;\n";
+        private const string Usings = "using System; using System.Collections.Generic; using System.Net; using System.Net.Sockets; using System.Threading; using System.Threading.Tasks;\n";
 
         [Fact]
         public Task A_static_listener_started_before_a_log_call_is_still_started_in_the_accept_loop_after_it()
@@ -97,6 +97,61 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
 
                     private void Log() => Console.WriteLine("tick");
+                }
+                """);
+
+        [Fact]
+        public Task An_await_lets_another_member_start_the_listener_so_the_accept_after_it_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Server
+                {
+                    private TcpListener listener;
+
+                    public async Task RunAsync(int port)
+                    {
+                        listener = new TcpListener(IPAddress.Loopback, port);
+                        await Task.Delay(10);
+                        using var client = await listener.AcceptTcpClientAsync();
+                    }
+
+                    public void Open() => listener?.Start();
+                }
+                """);
+
+        [Fact]
+        public Task An_await_does_not_hide_an_accept_on_a_listener_no_member_starts()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Server
+                {
+                    private TcpListener listener;
+
+                    public async Task RunAsync(int port)
+                    {
+                        listener = new TcpListener(IPAddress.Loopback, port);
+                        await Task.Delay(10);
+                        using var client = await {|#0:listener.AcceptTcpClientAsync()|};
+                    }
+
+                    public void Close() => listener?.Stop();
+                }
+                """,
+                Verify.Diagnostic("SOCK002").WithLocation(0).WithArguments("listener", "not started (no method of 'Server' starts it)", "AcceptTcpClientAsync", "Start"));
+
+        [Fact]
+        public Task An_await_keeps_what_the_method_did_before_it_a_send_after_connect_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Client : IDisposable
+                {
+                    private readonly Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                    public async Task GreetAsync(EndPoint server)
+                    {
+                        await socket.ConnectAsync(server);
+                        await Task.Yield();
+                        await socket.SendAsync(new ArraySegment<byte>(new byte[] { 1 }), SocketFlags.None);
+                    }
+
+                    public void Dispose() => socket.Dispose();
                 }
                 """);
     }
