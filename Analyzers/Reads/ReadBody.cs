@@ -145,13 +145,52 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
+        /// <summary>
+        /// The scan's working lists, kept per thread between bodies: most bodies have no read, and growing fresh lists of
+        /// every local reference for each of them was most of the scan's cost (in allocation and collection).
+        /// </summary>
+        private sealed class ScanScratch
+        {
+            public readonly List<(ILocalReferenceOperation Reference, ISymbol? Owner)> LocalUses = new();
+            public readonly List<(IParameterReferenceOperation Reference, ISymbol Owner)> CapturedParameters = new();
+            public readonly List<(ILocalSymbol Local, IOperation Value)> Declarations = new();
+            public readonly Stack<(IOperation Operation, SyntaxNode? Owner, ISymbol? OwnerSymbol)> Stack = new();
+
+            public void Clear()
+            {
+                LocalUses.Clear();
+                CapturedParameters.Clear();
+                Declarations.Clear();
+                Stack.Clear();
+            }
+        }
+
+        [System.ThreadStatic]
+        private static ScanScratch? threadScratch;
+
         public static ReadBody? Scan(IOperation body, NetworkReads reads, BufferConsumers consumers, System.Threading.CancellationToken cancellationToken)
         {
+            // Taken, not shared: a scan that re-entered (it does not today) would get fresh lists.
+            var scratch = threadScratch ?? new ScanScratch();
+            threadScratch = null;
+            try
+            {
+                return Scan(body, reads, consumers, scratch, cancellationToken);
+            }
+            finally
+            {
+                scratch.Clear();
+                threadScratch = scratch;
+            }
+        }
+
+        private static ReadBody? Scan(IOperation body, NetworkReads reads, BufferConsumers consumers, ScanScratch scratch, System.Threading.CancellationToken cancellationToken)
+        {
             ReadBody? result = null;
-            List<(ILocalReferenceOperation Reference, ISymbol? Owner)>? localUses = null;
-            List<(IParameterReferenceOperation Reference, ISymbol Owner)>? capturedParameters = null;
-            List<(ILocalSymbol Local, IOperation Value)>? declarations = null;
-            var stack = new Stack<(IOperation Operation, SyntaxNode? Owner, ISymbol? OwnerSymbol)>();
+            var localUses = scratch.LocalUses;
+            var capturedParameters = scratch.CapturedParameters;
+            var declarations = scratch.Declarations;
+            var stack = scratch.Stack;
             stack.Push((body, null, null));
             while (stack.Count > 0)
             {
@@ -166,17 +205,17 @@ namespace SocketAnalyzers.Reads
                         result.sitesBySyntax[invocation.Syntax] = site;
                         break;
                     case ILocalReferenceOperation local:
-                        (localUses ??= new()).Add((local, ownerSymbol));
+                        localUses.Add((local, ownerSymbol));
                         break;
                     case IBranchOperation { BranchKind: BranchKind.GoTo }:
                         result ??= new ReadBody(consumers);
                         result.HasGoTo = true;
                         break;
                     case IVariableDeclaratorOperation declarator when (declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer:
-                        (declarations ??= new()).Add((declarator.Symbol, initializer.Value));
+                        declarations.Add((declarator.Symbol, initializer.Value));
                         break;
                     case IParameterReferenceOperation parameter when ownerSymbol is not null:
-                        (capturedParameters ??= new()).Add((parameter, ownerSymbol));
+                        capturedParameters.Add((parameter, ownerSymbol));
                         break;
                 }
 
@@ -204,36 +243,27 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            if (capturedParameters is not null)
+            foreach (var (parameter, owner) in capturedParameters)
             {
-                foreach (var (parameter, owner) in capturedParameters)
-                {
-                    result.Capture(parameter.Parameter, parameter, owner);
-                }
+                result.Capture(parameter.Parameter, parameter, owner);
             }
 
-            if (declarations is not null)
+            foreach (var (local, value) in declarations)
             {
-                foreach (var (local, value) in declarations)
-                {
-                    result.AddValue(local, value);
-                }
+                result.AddValue(local, value);
             }
 
-            if (localUses is not null)
+            foreach (var (reference, owner) in localUses)
             {
-                foreach (var (reference, owner) in localUses)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (owner is not null)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (owner is not null)
-                    {
-                        result.Capture(reference.Local, reference, owner);
-                    }
-
-                    result.Reach(reference);
-
-                    result.ClassifyCountUse(reference, reads);
+                    result.Capture(reference.Local, reference, owner);
                 }
+
+                result.Reach(reference);
+
+                result.ClassifyCountUse(reference, reads);
             }
 
             foreach (var site in result.Sites)
