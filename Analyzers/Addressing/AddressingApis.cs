@@ -179,9 +179,48 @@ namespace SocketAnalyzers.Addressing
 
         public bool IsView(ITypeSymbol? type) => type is INamedTypeSymbol named && views.Contains(named.OriginalDefinition);
 
-        /// <summary>True for a type whose instances are always stream transports: <c>NetworkStream</c> (needs a stream socket), <c>SslStream</c>.</summary>
+        /// <summary>
+        /// True for a type whose instances are always stream transports: <c>NetworkStream</c> (needs a stream socket),
+        /// <c>SslStream</c>. Asked of every local, parameter and field the family reads, so a class's answer is kept for
+        /// the compilation and the types that cannot be one (structs, arrays, strings) are answered at once.
+        /// </summary>
         public bool IsStreamTransport(ITypeSymbol? type)
-            => KnownSymbols.IsOrDerivesFrom(type, Symbols.NetworkStream) || KnownSymbols.IsOrDerivesFrom(type, Symbols.AuthenticatedStream);
+        {
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named)
+            {
+                return false;
+            }
+
+            if (streamTransports.TryGetValue(named, out var known))
+            {
+                return known;
+            }
+
+            var result = KnownSymbols.IsOrDerivesFrom(named, Symbols.NetworkStream) || KnownSymbols.IsOrDerivesFrom(named, Symbols.AuthenticatedStream);
+            streamTransports.TryAdd(named, result);
+            return result;
+        }
+
+        /// <summary>True for <c>Stream</c> and the classes derived from it, kept for the compilation like <see cref="IsStreamTransport"/>.</summary>
+        public bool IsStream(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named)
+            {
+                return false;
+            }
+
+            if (streams.TryGetValue(named, out var known))
+            {
+                return known;
+            }
+
+            var result = KnownSymbols.IsOrDerivesFrom(named, Symbols.Stream);
+            streams.TryAdd(named, result);
+            return result;
+        }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> streamTransports = new(SymbolEqualityComparer.Default);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> streams = new(SymbolEqualityComparer.Default);
 
         /// <summary>True for <c>EndPoint</c>, <c>IPEndPoint</c> and <c>IPAddress</c>.</summary>
         public bool IsEndpointType(ITypeSymbol? type)

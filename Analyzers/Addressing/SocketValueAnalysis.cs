@@ -641,7 +641,7 @@ namespace SocketAnalyzers.Addressing
             var parser = apis.IsParser(method);
             // A Stream read is asked of the read model only when this family already knows the receiver is a stream
             // transport: the model's own test for an untyped Stream local scans the body, which must not happen per visit.
-            var read = !KnownSymbols.IsOrDerivesFrom(method.ContainingType, apis.Symbols.Stream) || instance is { Kind: KindFacts.Stream }
+            var read = !apis.IsStream(method.ContainingType) || instance is { Kind: KindFacts.Stream }
                 ? apis.Symbols.Reads.TryGetRead(invocation)
                 : null;
             var known = role != EndpointRole.None || parser || read is not null || IsKnownPure(method);
