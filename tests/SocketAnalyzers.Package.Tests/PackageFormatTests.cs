@@ -30,6 +30,8 @@ namespace SocketAnalyzers.Package.Tests
             ("samples/Addressing/AddressFamilyMismatch.cs", "SOCK030", "The wrong address held in a local"),
             // A listening field read in another method (the class summary): there is no Accept to take the socket from.
             ("samples/Lifecycle/FieldsAcrossMethods.cs", "SOCK003", "no `Accept` of that socket earlier in the same block"),
+            // A field's Listen that no method of the class binds first: no address or port to invent.
+            ("samples/Lifecycle/ListenOnUnboundField.cs", "SOCK001", "no `Bind` of the socket later in the same block"),
         };
 
         /// <summary>Findings that meet on one read, and rules whose fix has several shapes, in one file.</summary>
