@@ -47,7 +47,7 @@ namespace SocketAnalyzers.ByteOrder
         {
             foreach (var block in context.OperationBlocks)
             {
-                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol.ContainingType, context.CancellationToken);
+                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, context.CancellationToken);
                 foreach (var port in findings.Ports)
                 {
                     var method = port.Conversion.TargetMethod;
