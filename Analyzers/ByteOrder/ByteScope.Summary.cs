@@ -45,6 +45,11 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         public ByteNode? Root(IOperation? operation)
         {
+            if (operation is null || !symbols.IsByteHolder(operation.Type))
+            {
+                return null;
+            }
+
             for (var depth = 0; operation is not null && depth < MaxRootDepth; depth++)
             {
                 operation = operation.WalkDownConversions();
@@ -107,6 +112,21 @@ namespace SocketAnalyzers.ByteOrder
 
         private void Summarize(IOperation operation, SyntaxNode? owner)
         {
+            switch (operation.Kind)
+            {
+                case OperationKind.Invocation:
+                case OperationKind.ObjectCreation:
+                case OperationKind.Return:
+                case OperationKind.VariableDeclarator:
+                case OperationKind.SimpleAssignment:
+                case OperationKind.FieldInitializer:
+                case OperationKind.FieldReference:
+                case OperationKind.ParameterReference:
+                    break;
+                default:
+                    return;
+            }
+
             if (owner is not null)
             {
                 // Lambdas and local functions may run at any time: a field they touch is not summarised.
@@ -123,8 +143,9 @@ namespace SocketAnalyzers.ByteOrder
                 case IInvocationOperation invocation:
                     SummarizeCall(invocation);
                     break;
-                case IObjectCreationOperation { Constructor: { } constructor } creation when ByteSummary.Resolve(constructor) is { } target:
-                    PassArguments(target, creation.Arguments);
+                case IObjectCreationOperation { Constructor: { } constructor } creation when constructor.MethodKind == MethodKind.Constructor
+                    && !constructor.DeclaringSyntaxReferences.IsEmpty:
+                    PassOn(constructor, creation.Arguments);
                     break;
                 case IReturnOperation { ReturnedValue: { } returned } when ownerMethod is not null:
                     Edge(Root(returned), ByteNode.Return(ownerMethod));
@@ -221,94 +242,91 @@ namespace SocketAnalyzers.ByteOrder
         private void SummarizeCall(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (symbols.HostOrderWrite(method) is not null || symbols.HostOrderRead(method) is not null || symbols.IsConversion(method)
-                || symbols.IsView(method) || symbols.IsReceiveReturningData(method))
+            var role = symbols.RoleInSummary(method, out var facts);
+            if (role == SummaryRole.StreamWrite && !(invocation.Instance is { } written && IsNetworkStream(written)))
             {
-                return;
+                // A stream write is a send only over the network; into a MemoryStream it is a copy.
+                role = facts!.Copy is not null ? SummaryRole.Copy : SummaryRole.Other;
             }
 
-            if (symbols.IsSend(method) || (symbols.IsStreamWrite(method) && invocation.Instance is { } stream && IsNetworkStream(stream)))
+            switch (role)
             {
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (argument.Parameter is { } parameter && symbols.IsSendData(method, parameter.Ordinal))
+                case SummaryRole.Uncatalogued:
+                    PassOn(method, invocation.Arguments);
+                    return;
+                case SummaryRole.Send:
+                case SummaryRole.StreamWrite:
+                    Edge(Root(CatalogueIndex.Argument(invocation, facts!.Sends)), ByteNode.Network);
+                    return;
+                case SummaryRole.Copy:
+                    var shape = facts!.Copy!.Value;
+                    var source = CatalogueIndex.Argument(invocation, shape.Source);
+                    var destination = CatalogueIndex.Argument(invocation, shape.Destination);
+                    if (source is not null && destination is not null)
                     {
-                        Edge(Root(argument.Value), ByteNode.Network);
+                        Edge(Root(source), IsNetworkStream(destination) ? ByteNode.Network : Root(destination));
                     }
-                }
 
-                return;
-            }
+                    return;
+                case SummaryRole.Reversal:
+                    Kill(Root(invocation.Instance));
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        Kill(Root(argument.Value));
+                    }
 
-            if (symbols.TryGetCopy(method, out var shape))
-            {
-                var source = CatalogueIndex.Argument(invocation, shape.Source);
-                var destination = CatalogueIndex.Argument(invocation, shape.Destination);
-                if (source is not null && destination is not null)
-                {
-                    Edge(Root(source), IsNetworkStream(destination) ? ByteNode.Network : Root(destination));
-                }
-
-                return;
-            }
-
-            if (symbols.IsReversal(method))
-            {
-                Kill(Root(invocation.Instance));
-                foreach (var argument in invocation.Arguments)
-                {
-                    Kill(Root(argument.Value));
-                }
-
-                return;
-            }
-
-            if (symbols.OrderedWrite(method) is { } ordered)
-            {
-                Kill(Root(CatalogueIndex.Argument(invocation, ordered.BufferOrdinal)));
-                return;
-            }
-
-            var isRead = symbols.IsReceiveIntoBuffer(method) || reads.IsCountingRead(invocation)
-                || (symbols.IsStreamReadIntoBuffer(method) && invocation.Instance is { } from && IsNetworkStream(from));
-            if (isRead)
-            {
-                Edge(ByteNode.Received, Root(symbols.FilledBuffer(invocation)));
-                return;
-            }
-
-            if (ByteSummary.Resolve(method) is { } target)
-            {
-                PassArguments(target, invocation.Arguments);
-                return;
-            }
-
-            // Unknown code: the bytes given to it may go anywhere, or be changed there.
-            foreach (var argument in invocation.Arguments)
-            {
-                if (Root(argument.Value) is { Kind: not ByteNodeKind.Received } node)
-                {
-                    Edge(node, ByteNode.Escape);
-                }
+                    return;
+                case SummaryRole.OrderedWrite:
+                    Kill(Root(CatalogueIndex.Argument(invocation, facts!.OrderedWrite!.BufferOrdinal)));
+                    return;
+                case SummaryRole.ReceiveIntoBuffer:
+                case SummaryRole.StreamReadIntoBuffer when invocation.Instance is { } from && IsNetworkStream(from):
+                    Edge(ByteNode.Received, Root(CatalogueIndex.Argument(invocation, facts!.Fills)));
+                    return;
+                case SummaryRole.Other when facts!.Read is not null && reads.IsCountingRead(invocation):
+                    Edge(ByteNode.Received, Root(symbols.FilledBuffer(invocation)));
+                    return;
             }
         }
 
-        /// <summary>
-        /// Arguments given to a method of the compilation go to its parameters; a field's own object (not a copy or a view
-        /// of it) given to a method is shared with it, so the field is no longer summarised.
-        /// </summary>
-        private void PassArguments(IMethodSymbol target, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        /// <summary>A call the catalogue does not describe: a method of the compilation, or unknown code.</summary>
+        private void PassOn(IMethodSymbol method, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
         {
-            foreach (var argument in arguments)
+            ByteNode?[]? roots = null;
+            for (var i = 0; i < arguments.Length; i++)
             {
-                if (argument.Parameter is { } parameter)
+                if (Root(arguments[i].Value) is { } node)
                 {
-                    Edge(Root(argument.Value), ByteNode.Parameter(target, parameter.Ordinal));
+                    (roots ??= new ByteNode?[arguments.Length])[i] = node;
                 }
+            }
 
-                if (argument.Value.WalkDownConversions() is IFieldReferenceOperation field && IsOwnField(field.Field))
+            if (roots is null)
+            {
+                return;
+            }
+
+            var target = ByteSummary.Resolve(method);
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (target is not null)
                 {
-                    Summarizing.UnsafeFields.Add(field.Field);
+                    // A method of the compilation: the bytes go to its parameter; a field's own object (not a copy or a
+                    // view of it) given to it is shared with it, so the field is no longer summarised.
+                    if (arguments[i].Parameter is { } parameter)
+                    {
+                        Edge(roots[i], ByteNode.Parameter(target, parameter.Ordinal));
+                    }
+
+                    if (arguments[i].Value.WalkDownConversions() is IFieldReferenceOperation field && IsOwnField(field.Field))
+                    {
+                        Summarizing.UnsafeFields.Add(field.Field);
+                    }
+                }
+                else if (roots[i] is { Kind: not ByteNodeKind.Received } node)
+                {
+                    // Unknown code: the bytes given to it may go anywhere, or be changed there.
+                    Edge(node, ByteNode.Escape);
                 }
             }
         }
