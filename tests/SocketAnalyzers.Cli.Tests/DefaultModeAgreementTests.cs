@@ -56,6 +56,54 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Equal(allFiles, byDefault);
         }
 
+        [Fact]
+        public async Task Cross_class_byte_order_findings_reported_at_compilation_end_appear_in_both_modes()
+        {
+            // The packet builder has no socket at all; only its sender, in another file, sends its bytes. The finding is
+            // made at the end of the compilation (issue 9), so the default mode must analyze the whole compilation.
+            using var tree = new TempTree();
+            tree.Write("Protocol/Packet.cs", """
+                using System;
+                using System.Collections.Generic;
+
+                namespace Protocol
+                {
+                    public sealed class Packet
+                    {
+                        private readonly List<byte> buffer = new List<byte>();
+
+                        public void Write(int value) => buffer.AddRange(BitConverter.GetBytes(value));
+
+                        public byte[] ToArray() => buffer.ToArray();
+                    }
+                }
+                """);
+            tree.Write("Net/Sender.cs", """
+                using System.Net.Sockets;
+                using Protocol;
+
+                namespace Net
+                {
+                    public static class Sender
+                    {
+                        public static void Send(NetworkStream stream, int id)
+                        {
+                            var packet = new Packet();
+                            packet.Write(id);
+                            stream.Write(packet.ToArray());
+                        }
+                    }
+                }
+                """);
+            tree.Write("Text/Words.cs", Sources.NoSockets);
+
+            var byDefault = await FindingsAsync(tree);
+            var allFiles = await FindingsAsync(tree, "--all-files");
+
+            Assert.Equal(new[] { "SOCK020 Protocol/Packet.cs:10:57" }, allFiles);
+            Assert.Equal(allFiles, byDefault);
+        }
+
         private static async Task<List<string>> FindingsAsync(TempTree tree, params string[] extra)
         {
             var run = await Cli.RunAsync(tree, new[] { "scan", ".", "--format", "json" }.Concat(extra).ToArray());
