@@ -457,5 +457,44 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     static int FromFile() => BitConverter.ToInt32(File.ReadAllBytes("x"), 0);
                 }
                 """);
+
+        [Fact]
+        public Task Method_decoding_its_parameter_is_reported_when_a_caller_passes_received_bytes()
+            => Run(Usings + """
+                static class Codec
+                {
+                    public static int Parse(byte[] data) => {|SOCK021:BitConverter.ToInt32(data, 0)|};
+
+                    public static int ParseSafely(byte[] data) => BinaryPrimitives.ReadInt32BigEndian(data);
+                }
+
+                sealed class Program
+                {
+                    static int Read(Socket socket)
+                    {
+                        var received = new byte[4];
+                        if (socket.Receive(received) < 4)
+                        {
+                            return -1;
+                        }
+
+                        return Codec.Parse(received) + Codec.ParseSafely(received);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Method_decoding_its_parameter_is_silent_when_callers_pass_only_file_bytes()
+            => Run(Usings + """
+                static class Codec
+                {
+                    public static int Parse(byte[] data) => BitConverter.ToInt32(data, 0);
+                }
+
+                sealed class Program
+                {
+                    static int Read(string path) => Codec.Parse(File.ReadAllBytes(path));
+                }
+                """);
     }
 }
