@@ -45,7 +45,7 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         public ByteNode? Root(IOperation? operation)
         {
-            if (operation is null || !symbols.IsByteHolder(operation.Type))
+            if (operation is null || !(symbols.IsByteHolder(operation.Type) || symbols.IsByteHolder(operation.WalkDownConversions().Type)))
             {
                 return null;
             }
@@ -149,6 +149,20 @@ namespace SocketAnalyzers.ByteOrder
                     break;
                 case IReturnOperation { ReturnedValue: { } returned } when ownerMethod is not null:
                     Edge(Root(returned), ByteNode.Return(ownerMethod));
+                    if (IsOwnFieldItself(returned) is { } returnedField)
+                    {
+                        // Callers get the field's own object: what they do to it, the field undergoes. Callers outside
+                        // the type may be outside the compilation: then the field is as good as public.
+                        if (ownerMethod.DeclaredAccessibility == Accessibility.Private)
+                        {
+                            Summarizing.Aliases.Add((ByteNode.Field(returnedField), ByteNode.Return(ownerMethod)));
+                        }
+                        else
+                        {
+                            Summarizing.UnsafeFields.Add(returnedField);
+                        }
+                    }
+
                     break;
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
                     Edge(Root(initializer.Value), ByteNode.Local(declarator.Symbol));
@@ -183,6 +197,13 @@ namespace SocketAnalyzers.ByteOrder
             }
         }
 
+        /// <summary>The private field of the type whose own object <paramref name="value"/> is (not a copy or a view), or null.</summary>
+        private IFieldSymbol? IsOwnFieldItself(IOperation value)
+            => value.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
+                && IsOwnField(field.Field) && symbols.IsByteHolder(field.Field.Type)
+                ? field.Field
+                : null;
+
         private static bool IsChanged(IOperation reference)
             => reference.Parent switch
             {
@@ -201,6 +222,12 @@ namespace SocketAnalyzers.ByteOrder
                     break;
                 case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when IsOwnField(field.Field):
                     StoreInField(field.Field, value);
+                    break;
+                case IParameterReferenceOperation:
+                    break;
+                default:
+                    // Kept somewhere the summaries do not follow (another object's field, a property, an element).
+                    Edge(Root(value) is { Kind: not ByteNodeKind.Received } kept ? kept : null, ByteNode.Escape);
                     break;
             }
         }
@@ -311,16 +338,16 @@ namespace SocketAnalyzers.ByteOrder
             {
                 if (target is not null)
                 {
-                    // A method of the compilation: the bytes go to its parameter; a field's own object (not a copy or a
-                    // view of it) given to it is shared with it, so the field is no longer summarised.
+                    // A method of the compilation: the bytes go to its parameter.
                     if (arguments[i].Parameter is { } parameter)
                     {
                         Edge(roots[i], ByteNode.Parameter(target, parameter.Ordinal));
                     }
 
-                    if (arguments[i].Value.WalkDownConversions() is IFieldReferenceOperation field && IsOwnField(field.Field))
+                    if (arguments[i].Parameter is { } aliased && IsOwnFieldItself(arguments[i].Value) is { } field)
                     {
-                        Summarizing.UnsafeFields.Add(field.Field);
+                        // The field's own object (not a copy or a view): what the method does to it, the field undergoes.
+                        Summarizing.Aliases.Add((ByteNode.Field(field), ByteNode.Parameter(target, aliased.Ordinal)));
                     }
                 }
                 else if (roots[i] is { Kind: not ByteNodeKind.Received } node)
@@ -341,7 +368,7 @@ namespace SocketAnalyzers.ByteOrder
 
         private void Kill(ByteNode? node)
         {
-            if (node is { Kind: ByteNodeKind.Local or ByteNodeKind.Parameter or ByteNodeKind.Field })
+            if (node is { Kind: ByteNodeKind.Local or ByteNodeKind.Parameter or ByteNodeKind.Field or ByteNodeKind.Return })
             {
                 Summarizing.Killed.Add(node);
             }

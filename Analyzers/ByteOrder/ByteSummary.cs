@@ -105,13 +105,16 @@ namespace SocketAnalyzers.ByteOrder
 
         public List<IFieldSymbol> UnsafeFields { get; } = new();
 
+        /// <summary>A field's own object given to a parameter or returned: a field whose alias is changed is unknown.</summary>
+        public List<(ByteNode Field, ByteNode Alias)> Aliases { get; } = new();
+
         /// <summary>The host-order writes named by <see cref="ByteNodeKind.Write"/> nodes of <see cref="Edges"/>.</summary>
         public List<HostOrderWriteFinding> Writes { get; } = new();
 
         /// <summary>Host-order reads not reported in the body, and the node their bytes come from.</summary>
         public List<(HostOrderReadFinding Read, ByteNode Buffer)> Reads { get; } = new();
 
-        public bool IsEmpty => Edges.Count == 0 && Killed.Count == 0 && UnsafeFields.Count == 0 && Reads.Count == 0;
+        public bool IsEmpty => Edges.Count == 0 && Killed.Count == 0 && UnsafeFields.Count == 0 && Reads.Count == 0 && Aliases.Count == 0;
 
         public void Edge(ByteNode? from, ByteNode? to)
         {
@@ -313,6 +316,17 @@ namespace SocketAnalyzers.ByteOrder
                     graph.UnsafeFields.Add(field.OriginalDefinition);
                 }
 
+                foreach (var (field, alias) in body.Aliases)
+                {
+                    if (!graph.Aliases.TryGetValue(field, out var aliases))
+                    {
+                        aliases = new List<ByteNode>();
+                        graph.Aliases[field] = aliases;
+                    }
+
+                    aliases.Add(alias);
+                }
+
                 foreach (var write in body.Writes)
                 {
                     graph.Writes[ByteNode.Write(write.Invocation)] = write;
@@ -334,14 +348,17 @@ namespace SocketAnalyzers.ByteOrder
 
             public HashSet<ISymbol> UnsafeFields { get; } = new(SymbolEqualityComparer.Default);
 
+            public Dictionary<ByteNode, List<ByteNode>> Aliases { get; } = new();
+
             public Dictionary<ByteNode, HostOrderWriteFinding> Writes { get; } = new();
 
             public List<(HostOrderReadFinding Read, ByteNode Buffer)> Reads { get; } = new();
 
             /// <summary>
             /// False for a node whose contents the summaries cannot vouch for: a name some body reverses, overwrites in an
-            /// explicit order or reassigns, and a field that is not private, that escapes, or whose type has parts or
-            /// nested types the analysis may not see, or is generic.
+            /// explicit order or reassigns, and a field that is not private, that escapes, whose own object a method
+            /// changes that way through a parameter or a returned value, or whose type has parts or nested types the
+            /// analysis may not see, or is generic.
             /// </summary>
             public bool Usable(ByteNode node)
             {
@@ -353,6 +370,17 @@ namespace SocketAnalyzers.ByteOrder
                 if (node.Kind != ByteNodeKind.Field)
                 {
                     return true;
+                }
+
+                if (Aliases.TryGetValue(node, out var aliases))
+                {
+                    foreach (var alias in aliases)
+                    {
+                        if (Killed.Contains(alias))
+                        {
+                            return false;
+                        }
+                    }
                 }
 
                 return node.Symbol is IFieldSymbol { DeclaredAccessibility: Accessibility.Private } field

@@ -45,7 +45,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("private readonly MemoryStream buffer = new MemoryStream();", "buffer.Write({|SOCK020:BitConverter.GetBytes(v)|});", "buffer.ToArray()")]
         [InlineData("private readonly MemoryStream ms = new MemoryStream(); private readonly BinaryWriter writer; public Packet() { writer = new BinaryWriter(ms); }", "{|SOCK020:writer.Write(v)|};", "ms.ToArray()")]
         [InlineData("private readonly MemoryStream ms = new MemoryStream();", "using var w = new BinaryWriter(ms, Encoding.UTF8, leaveOpen: true); {|SOCK020:w.Write(v)|};", "ms.ToArray()")]
-        [InlineData("private byte[] buffer = Array.Empty<byte>();", "buffer = {|SOCK020:BitConverter.GetBytes(v)|};", "buffer")]
+        [InlineData("private byte[] buffer = Array.Empty<byte>();", "buffer = {|SOCK020:BitConverter.GetBytes(v)|};", "buffer.AsSpan().ToArray()")]
         public Task Packet_builder_field_sent_by_another_class_is_reported_at_the_write(string field, string write, string bytes)
             => Run(Usings + $$"""
                 sealed class Packet
@@ -128,13 +128,26 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("internal List<byte> buffer = new List<byte>();", "")]
         [InlineData("private readonly List<byte> buffer; public Packet(List<byte> shared) { buffer = shared; }", "")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "public void Share() => Registry.Keep(buffer);")]
+        [InlineData("private readonly List<byte> buffer = new List<byte>();", "public void Share() => Registry.Flip(buffer);")]
+        [InlineData("private readonly List<byte> buffer = new List<byte>();", "public void Share() => Console.WriteLine(buffer);")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "public void Flip() => buffer.Reverse();")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "public Action Later() => () => buffer.Clear();")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "public void CopyFrom(Packet other) => other.buffer.Clear();")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "sealed class Nested { }")]
+        [InlineData("private readonly List<byte> buffer = new List<byte>();", "sealed class Nested { void Flip(Packet p) => p.buffer.Reverse(); }")]
+        [InlineData("private readonly List<byte> buffer = new List<byte>();", "public List<byte> Buffer => buffer;")]
+        [InlineData("private readonly List<byte> buffer = new List<byte>();", "internal List<byte> Raw() { return buffer; }")]
+        [InlineData("private readonly List<byte> buffer = new List<byte>();", "private List<byte> Raw() => buffer; public void Flip() => Raw().Reverse();")]
         public Task Packet_builder_whose_field_escapes_is_silent(string field, string member)
             => Run(Usings + $$"""
-                static class Registry { public static void Keep(List<byte> bytes) { } }
+                static class Registry
+                {
+                    public static List<byte> Kept = new List<byte>();
+
+                    public static void Keep(List<byte> bytes) => Kept = bytes;
+
+                    public static void Flip(List<byte> bytes) => bytes.Reverse();
+                }
 
                 sealed class Packet
                 {
@@ -496,5 +509,67 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     static int Read(string path) => Codec.Parse(File.ReadAllBytes(path));
                 }
                 """);
+
+        [Fact]
+        public Task Packet_builder_that_sends_its_own_field_from_another_method_is_reported()
+            => Run(Usings + """
+                sealed class Outbox
+                {
+                    private readonly NetworkStream stream;
+                    private readonly List<byte> pending = new List<byte>();
+
+                    public Outbox(NetworkStream stream) => this.stream = stream;
+
+                    public void Add(long stamp) => pending.AddRange({|SOCK020:BitConverter.GetBytes(stamp)|});
+
+                    public void Flush()
+                    {
+                        stream.Write(pending.ToArray());
+                        pending.Clear();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Write_reported_in_its_own_body_is_not_reported_again_across_methods()
+            => Run(Usings + """
+                sealed class Frames
+                {
+                    public static byte[] SendLength(Socket socket, int length)
+                    {
+                        var prefix = {|SOCK020:BitConverter.GetBytes(length)|};
+                        socket.Send(prefix);
+                        return prefix;
+                    }
+
+                    public static void Again(Socket socket) => socket.Send(SendLength(socket, 4));
+                }
+                """);
+
+        [Fact]
+        public Task Reader_class_and_its_network_filler_in_two_files_are_reported_in_the_readers_file()
+            => Run(
+                Usings + """
+                    sealed class Inbox
+                    {
+                        private readonly byte[] frame = new byte[16];
+
+                        public void Receive(Socket socket)
+                        {
+                            if (socket.Receive(frame) == 0)
+                            {
+                                throw new IOException("closed");
+                            }
+                        }
+
+                        public int Kind() => Decode.Kind(frame);
+                    }
+                    """,
+                Usings + """
+                    static class Decode
+                    {
+                        public static int Kind(byte[] frame) => {|SOCK021:BitConverter.ToInt32(frame, 0)|};
+                    }
+                    """);
     }
 }
