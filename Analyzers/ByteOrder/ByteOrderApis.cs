@@ -215,11 +215,10 @@ namespace SocketAnalyzers.ByteOrder
 
         /// <summary>
         /// What <paramref name="method"/> does to bytes that the cross-method summaries pass on (<see cref="ByteScope"/>),
-        /// from one catalogue lookup; <paramref name="facts"/> are the catalogue's facts (null when it has no row).
+        /// from the catalogue's <paramref name="facts"/> about it (<see cref="FactsOf"/>; null when it has no row).
         /// </summary>
-        public SummaryRole RoleInSummary(IMethodSymbol method, out ApiFacts? facts)
+        public static SummaryRole RoleInSummary(IMethodSymbol method, ApiFacts? facts)
         {
-            facts = catalogue.Facts(method);
             if (facts is null)
             {
                 return SummaryRole.Uncatalogued;
@@ -259,6 +258,9 @@ namespace SocketAnalyzers.ByteOrder
             return SummaryRole.Other;
         }
 
+        /// <summary>The catalogue's facts about <paramref name="method"/> (or the member it overrides), or null: one lookup.</summary>
+        public ApiFacts? FactsOf(IMethodSymbol method) => catalogue.Facts(method);
+
         /// <summary>
         /// True for a type that can hold bytes across methods: <c>byte[]</c>, a span, memory, segment, list or sequence of
         /// bytes, a stream, a <c>BinaryWriter</c>.
@@ -271,7 +273,7 @@ namespace SocketAnalyzers.ByteOrder
                     return array.ElementType.SpecialType == SpecialType.System_Byte;
                 case INamedTypeSymbol { IsGenericType: true } generic:
                     return generic.TypeArguments.Length == 1 && generic.TypeArguments[0].SpecialType == SpecialType.System_Byte;
-                case INamedTypeSymbol named:
+                case INamedTypeSymbol { SpecialType: SpecialType.None, IsReferenceType: true } named:
                     return KnownSymbols.IsOrDerivesFrom(named, Known.Stream) || KnownSymbols.IsOrDerivesFrom(named, BinaryWriter);
                 default:
                     return false;

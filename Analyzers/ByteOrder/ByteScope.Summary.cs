@@ -110,7 +110,7 @@ namespace SocketAnalyzers.ByteOrder
             return node is { Kind: ByteNodeKind.Parameter or ByteNodeKind.Field or ByteNodeKind.Return } ? node : null;
         }
 
-        private void Summarize(IOperation operation, SyntaxNode? owner)
+        private void Summarize(IOperation operation, SyntaxNode? owner, ApiFacts? facts)
         {
             switch (operation.Kind)
             {
@@ -141,7 +141,7 @@ namespace SocketAnalyzers.ByteOrder
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    SummarizeCall(invocation);
+                    SummarizeCall(invocation, facts);
                     break;
                 case IObjectCreationOperation { Constructor: { } constructor } creation when constructor.MethodKind == MethodKind.Constructor
                     && !constructor.DeclaringSyntaxReferences.IsEmpty:
@@ -266,10 +266,10 @@ namespace SocketAnalyzers.ByteOrder
             Summarizing.UnsafeFields.Add(field);
         }
 
-        private void SummarizeCall(IInvocationOperation invocation)
+        private void SummarizeCall(IInvocationOperation invocation, ApiFacts? facts)
         {
             var method = invocation.TargetMethod;
-            var role = symbols.RoleInSummary(method, out var facts);
+            var role = ByteOrderSymbols.RoleInSummary(method, facts);
             if (role == SummaryRole.StreamWrite && !(invocation.Instance is { } written && IsNetworkStream(written)))
             {
                 // A stream write is a send only over the network; into a MemoryStream it is a copy.
@@ -385,9 +385,10 @@ namespace SocketAnalyzers.ByteOrder
                 return ByteSummary.Empty;
             }
 
+            summary.PruneLocals();
             foreach (var pair in singleValues)
             {
-                if (pair.Value is null)
+                if (pair.Value is null && summary.Keeps(ByteNode.Local(pair.Key)))
                 {
                     summary.Killed.Add(ByteNode.Local(pair.Key));
                 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
 using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.ByteOrder
@@ -86,12 +87,13 @@ namespace SocketAnalyzers.ByteOrder
 
         private void Visit(IOperation operation, SyntaxNode? owner)
         {
-            Summarize(operation, owner);
+            // One catalogue lookup per call, shared by the relevance test and the summary.
+            var facts = operation is IInvocationOperation call ? symbols.FactsOf(call.TargetMethod) : null;
+            Summarize(operation, owner, facts);
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    var method = invocation.TargetMethod;
-                    if (symbols.IsConversion(method))
+                    if (facts is { Conversion: true })
                     {
                         Relevant(owner);
                         foreach (var argument in invocation.Arguments)
@@ -102,7 +104,7 @@ namespace SocketAnalyzers.ByteOrder
                             }
                         }
                     }
-                    else if (symbols.HostOrderWrite(method) is not null || symbols.HostOrderRead(method) is not null)
+                    else if (facts is not null && (facts.HostOrderWrite is not null || facts.HostOrderRead is not null))
                     {
                         Relevant(owner);
                     }

@@ -116,6 +116,58 @@ namespace SocketAnalyzers.ByteOrder
 
         public bool IsEmpty => Edges.Count == 0 && Killed.Count == 0 && UnsafeFields.Count == 0 && Reads.Count == 0 && Aliases.Count == 0;
 
+        private HashSet<ByteNode>? keptLocals;
+
+        /// <summary>
+        /// Drops the edges between this body's locals and the sinks that no parameter, field, returned value or write
+        /// reaches or is reached from (a buffer received and sent in one body is the flow's business, not the graph's):
+        /// most bodies then add nothing to the compilation's graph.
+        /// </summary>
+        public void PruneLocals()
+        {
+            keptLocals = new HashSet<ByteNode>();
+            var outer = false;
+            foreach (var (from, to) in Edges)
+            {
+                outer |= from.Kind is ByteNodeKind.Write or ByteNodeKind.Parameter or ByteNodeKind.Return or ByteNodeKind.Field
+                    || to.Kind is ByteNodeKind.Write or ByteNodeKind.Parameter or ByteNodeKind.Return or ByteNodeKind.Field;
+            }
+
+            if (!outer)
+            {
+                Edges.Clear();
+                return;
+            }
+
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var (from, to) in Edges)
+                {
+                    var fromKept = from.Kind != ByteNodeKind.Local || keptLocals.Contains(from);
+                    var toKept = to.Kind != ByteNodeKind.Local || keptLocals.Contains(to);
+                    var fromOuter = fromKept && from.Kind is not (ByteNodeKind.Network or ByteNodeKind.Escape or ByteNodeKind.Received);
+                    var toOuter = toKept && to.Kind is not (ByteNodeKind.Network or ByteNodeKind.Escape or ByteNodeKind.Received);
+                    if (fromOuter && to.Kind == ByteNodeKind.Local && keptLocals.Add(to))
+                    {
+                        changed = true;
+                    }
+
+                    if (toOuter && from.Kind == ByteNodeKind.Local && keptLocals.Add(from))
+                    {
+                        changed = true;
+                    }
+                }
+            }
+            while (changed);
+
+            Edges.RemoveAll(edge => !Keeps(edge.From) || !Keeps(edge.To));
+        }
+
+        /// <summary>False for a local of the body that <see cref="PruneLocals"/> found unconnected to anything outside it.</summary>
+        public bool Keeps(ByteNode node) => node.Kind != ByteNodeKind.Local || keptLocals is null || keptLocals.Contains(node);
+
         public void Edge(ByteNode? from, ByteNode? to)
         {
             if (from is not null && to is not null && !from.Equals(to))
