@@ -571,5 +571,28 @@ namespace SocketAnalyzers.Tests.ByteOrder
                         public static int Kind(byte[] frame) => {|SOCK021:BitConverter.ToInt32(frame, 0)|};
                     }
                     """);
+
+        [Fact]
+        public Task Reader_over_a_field_assigned_from_a_constructor_parameter_is_silent_even_when_a_caller_passes_received_bytes()
+            => Run(Usings + """
+                sealed class PacketReader
+                {
+                    private readonly byte[] data;
+
+                    public PacketReader(byte[] data) => this.data = data;
+
+                    public int ReadInt() => BitConverter.ToInt32(data, 0);
+                }
+
+                sealed class Program
+                {
+                    static int Read(NetworkStream stream)
+                    {
+                        var received = new byte[4];
+                        stream.ReadExactly(received);
+                        return new PacketReader(received).ReadInt();
+                    }
+                }
+                """);
     }
 }
