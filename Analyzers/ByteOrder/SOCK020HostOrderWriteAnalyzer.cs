@@ -39,16 +39,20 @@ namespace SocketAnalyzers.ByteOrder
 
                 var symbols = new ByteOrderSymbols(known);
                 var reads = known.Reads;
-                var acrossMethods = new CrossMethodBytes();
+                // Only where a file names a host-order API can a summary find anything (HostOrderGate).
+                var acrossMethods = HostOrderGate.MentionsHostOrderApi(start.Compilation) ? new CrossMethodBytes() : null;
                 StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
                     symbolStart.RegisterOperationBlockAction(c => Analyze(c, symbols, reads, tracker, acrossMethods)));
-                start.RegisterCompilationEndAction(end =>
+                if (acrossMethods is not null)
                 {
-                    foreach (var write in acrossMethods.WritesReachingNetwork(end.CancellationToken))
+                    start.RegisterCompilationEndAction(end =>
                     {
-                        end.ReportDiagnostic(CreateDiagnostic(write));
-                    }
-                });
+                        foreach (var write in acrossMethods.WritesReachingNetwork(end.CancellationToken))
+                        {
+                            end.ReportDiagnostic(CreateDiagnostic(write));
+                        }
+                    });
+                }
             });
         }
 
@@ -57,7 +61,7 @@ namespace SocketAnalyzers.ByteOrder
         /// bytes reach a send on some path. Reporting from the operation block (not from the write's own operation
         /// action) keeps the finding in per-document and span-based analysis, where it is decided by the whole body.
         /// </summary>
-        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker, CrossMethodBytes acrossMethods)
+        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker, CrossMethodBytes? acrossMethods)
         {
             foreach (var block in context.OperationBlocks)
             {
@@ -67,7 +71,7 @@ namespace SocketAnalyzers.ByteOrder
                 }
 
                 var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, context.CancellationToken);
-                acrossMethods.Add(findings);
+                acrossMethods?.Add(findings);
                 foreach (var write in findings.Writes)
                 {
                     if (write.WriterField is { } field && !tracker.Tracks(field))

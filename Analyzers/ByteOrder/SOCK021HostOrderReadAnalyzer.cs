@@ -39,22 +39,26 @@ namespace SocketAnalyzers.ByteOrder
 
                 var symbols = new ByteOrderSymbols(known);
                 var reads = known.Reads;
-                var acrossMethods = new CrossMethodBytes();
+                // Only where a file names a host-order API can a summary find anything (HostOrderGate).
+                var acrossMethods = HostOrderGate.MentionsHostOrderApi(start.Compilation) ? new CrossMethodBytes() : null;
                 StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
                     symbolStart.RegisterOperationBlockAction(c => Analyze(c, symbols, reads, tracker, acrossMethods)));
-                start.RegisterCompilationEndAction(end =>
+                if (acrossMethods is not null)
                 {
-                    foreach (var read in acrossMethods.ReadsOfReceivedBytes(end.CancellationToken))
+                    start.RegisterCompilationEndAction(end =>
                     {
-                        end.ReportDiagnostic(CreateDiagnostic(read));
-                    }
-                });
+                        foreach (var read in acrossMethods.ReadsOfReceivedBytes(end.CancellationToken))
+                        {
+                            end.ReportDiagnostic(CreateDiagnostic(read));
+                        }
+                    });
+                }
             });
         }
 
         /// <summary>Body-level, on the byte family's converged states (<see cref="ByteOrderFlow"/>): a read is reported
         /// when the bytes it decodes may have been received on some path.</summary>
-        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker, CrossMethodBytes acrossMethods)
+        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker, CrossMethodBytes? acrossMethods)
         {
             foreach (var block in context.OperationBlocks)
             {
@@ -64,7 +68,7 @@ namespace SocketAnalyzers.ByteOrder
                 }
 
                 var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, context.CancellationToken);
-                acrossMethods.Add(findings);
+                acrossMethods?.Add(findings);
                 foreach (var read in findings.Reads)
                 {
                     if (read.ReaderField is { } field && !tracker.Tracks(field))
