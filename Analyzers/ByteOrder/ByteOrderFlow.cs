@@ -133,7 +133,7 @@ namespace SocketAnalyzers.ByteOrder
         private ByteOrderFlow(ControlFlowGraph graph, ByteOrderSymbols symbols, NetworkReads reads, ByteScope scope, INamedTypeSymbol? containingType, ByteOrderFindings findings, bool root, CancellationToken cancellationToken)
             : base(graph, cancellationToken)
         {
-            summaryOwner = root ? scope.OwnerMethod : null;
+            summaryOwner = root && scope.Summarizes ? scope.OwnerMethod : null;
             this.symbols = symbols;
             this.reads = reads;
             this.scope = scope;
@@ -144,7 +144,8 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>
         /// The findings of the body <paramref name="block"/> owned by <paramref name="owner"/>, computed once and shared by
         /// the three byte-order analyzers (keyed by the operation block; the graph comes from <paramref name="getGraph"/>,
-        /// which the driver caches), with what the body tells other bodies (<see cref="ByteOrderFindings.Summary"/>).
+        /// which the driver caches), with what the body tells other bodies (<see cref="ByteOrderFindings.Summary"/>) when
+        /// <paramref name="summarize"/> (<see cref="HostOrderGate"/>: the same for every analyzer of a compilation).
         /// </summary>
         public static ByteOrderFindings For(
             IOperation block,
@@ -152,6 +153,7 @@ namespace SocketAnalyzers.ByteOrder
             ByteOrderSymbols symbols,
             NetworkReads reads,
             ISymbol owner,
+            bool summarize,
             CancellationToken cancellationToken)
         {
             if (Cache.TryGetValue(block, out var cached))
@@ -159,7 +161,7 @@ namespace SocketAnalyzers.ByteOrder
                 return cached;
             }
 
-            var result = Analyze(block, getGraph, symbols, reads, owner, cancellationToken);
+            var result = Analyze(block, getGraph, symbols, reads, owner, summarize, cancellationToken);
             return Cache.GetValue(block, _ => result);
         }
 
@@ -169,6 +171,7 @@ namespace SocketAnalyzers.ByteOrder
             ByteOrderSymbols symbols,
             NetworkReads reads,
             ISymbol owner,
+            bool summarize,
             CancellationToken cancellationToken)
         {
             if (!HasControlFlowGraph(block))
@@ -176,7 +179,7 @@ namespace SocketAnalyzers.ByteOrder
                 return ByteOrderFindings.Empty;
             }
 
-            var scope = ByteScope.Scan(block, symbols, reads, owner, cancellationToken);
+            var scope = ByteScope.Scan(block, symbols, reads, owner, summarize, cancellationToken);
             if (!scope.IsRelevant)
             {
                 var summary = scope.CompleteSummary();
@@ -480,6 +483,11 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>Summary edges: the host-order writes (and received bytes) <paramref name="value"/> may hold go to <paramref name="to"/>.</summary>
         private void PassOn(BytePlace value, ByteNode to)
         {
+            if (!scope.Summarizes)
+            {
+                return;
+            }
+
             foreach (var fact in value.Writes)
             {
                 SummaryEdge(fact.Site, to);
@@ -1161,7 +1169,7 @@ namespace SocketAnalyzers.ByteOrder
                 var source = api.Target == WriteTarget.Argument
                     ? CatalogueIndex.Argument(invocation, api.BufferOrdinal)
                     : invocation.Instance is { } instance ? scope.WriterStream(instance) : null;
-                if (readerField is null && scope.OuterRoot(source) is { } node
+                if (readerField is null && scope.Summarizes && scope.OuterRoot(source) is { } node
                     && readsPending.Add(invocation) && !IsResultConverted(invocation))
                 {
                     scope.Summarizing.Reads.Add((new HostOrderReadFinding(invocation, api, typeName, null), node));

@@ -24,6 +24,9 @@ namespace SocketAnalyzers.ByteOrder
         private readonly INamedTypeSymbol? ownerType;
         private ByteSummary? summary;
 
+        /// <summary>True when the compilation's cross-method summaries are wanted (<see cref="HostOrderGate"/>).</summary>
+        public bool Summarizes { get; }
+
         /// <summary>What this body tells the other bodies (empty when nothing).</summary>
         public ByteSummary Summary => summary ?? ByteSummary.Empty;
 

@@ -24,8 +24,9 @@ namespace SocketAnalyzers.ByteOrder
         private readonly HashSet<ISymbol> captured = new(SymbolEqualityComparer.Default);
         private readonly ByteOrderSymbols symbols;
 
-        private ByteScope(ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owner)
+        private ByteScope(ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owner, bool summarize)
         {
+            Summarizes = summarize;
             this.symbols = symbols;
             this.reads = reads;
             ownerMethod = owner as IMethodSymbol;
@@ -62,9 +63,9 @@ namespace SocketAnalyzers.ByteOrder
         /// Scans a body: what it tells other bodies (<see cref="Summary"/>), and whether it calls a byte-order API
         /// (<see cref="IsRelevant"/>; only then is a graph built). <paramref name="owningSymbol"/> is the body's owning symbol.
         /// </summary>
-        public static ByteScope Scan(IOperation body, ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owningSymbol, System.Threading.CancellationToken cancellationToken)
+        public static ByteScope Scan(IOperation body, ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owningSymbol, bool summarize, System.Threading.CancellationToken cancellationToken)
         {
-            var scope = new ByteScope(symbols, reads, owningSymbol);
+            var scope = new ByteScope(symbols, reads, owningSymbol, summarize);
             var stack = new Stack<(IOperation Operation, SyntaxNode? Owner)>();
             stack.Push((body, null));
             while (stack.Count > 0)
@@ -89,7 +90,10 @@ namespace SocketAnalyzers.ByteOrder
         {
             // One catalogue lookup per call, shared by the relevance test and the summary.
             var facts = operation is IInvocationOperation call ? symbols.FactsOf(call.TargetMethod) : null;
-            Summarize(operation, owner, facts);
+            if (Summarizes)
+            {
+                Summarize(operation, owner, facts);
+            }
             switch (operation)
             {
                 case IInvocationOperation invocation:

@@ -70,7 +70,7 @@ namespace SocketAnalyzers.ByteOrder
                     continue;
                 }
 
-                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, context.CancellationToken);
+                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, acrossMethods is not null, context.CancellationToken);
                 acrossMethods?.Add(findings);
                 foreach (var write in findings.Writes)
                 {
