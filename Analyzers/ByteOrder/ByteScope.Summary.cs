@@ -151,7 +151,7 @@ namespace SocketAnalyzers.ByteOrder
                     PassOn(constructor, creation.Arguments);
                     break;
                 case IReturnOperation { ReturnedValue: { } returned } when ownerMethod is not null:
-                    Edge(Root(returned), ByteNode.Return(ownerMethod));
+                    EdgeFrom(returned, ByteNode.Return(ownerMethod));
                     if (IsOwnFieldItself(returned) is { } returnedField)
                     {
                         // Callers get the field's own object: what they do to it, the field undergoes. Callers outside
@@ -168,7 +168,7 @@ namespace SocketAnalyzers.ByteOrder
 
                     break;
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                    Edge(Root(initializer.Value), ByteNode.Local(declarator.Symbol));
+                    EdgeFrom(initializer.Value, ByteNode.Local(declarator.Symbol));
                     break;
                 case ISimpleAssignmentOperation assignment:
                     SummarizeAssignment(assignment.Target.WalkDownConversions(), assignment.Value);
@@ -221,7 +221,7 @@ namespace SocketAnalyzers.ByteOrder
             switch (target)
             {
                 case ILocalReferenceOperation local:
-                    Edge(Root(value), ByteNode.Local(local.Local));
+                    EdgeFrom(value, ByteNode.Local(local.Local));
                     break;
                 case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when IsOwnField(field.Field):
                     StoreInField(field.Field, value);
@@ -286,7 +286,7 @@ namespace SocketAnalyzers.ByteOrder
                     return;
                 case SummaryRole.Send:
                 case SummaryRole.StreamWrite:
-                    Edge(Root(CatalogueIndex.Argument(invocation, facts!.Sends)), ByteNode.Network);
+                    EdgeFrom(CatalogueIndex.Argument(invocation, facts!.Sends), ByteNode.Network);
                     return;
                 case SummaryRole.Copy:
                     var shape = facts!.Copy!.Value;
@@ -358,6 +358,25 @@ namespace SocketAnalyzers.ByteOrder
                     // Unknown code: the bytes given to it may go anywhere, or be changed there.
                     Edge(node, ByteNode.Escape);
                 }
+            }
+        }
+
+        /// <summary>Edges from what <paramref name="value"/> may be: each side of <c>?:</c> and <c>??</c>, or its root.</summary>
+        private void EdgeFrom(IOperation? value, ByteNode to, int depth = 0)
+        {
+            switch (value?.WalkDownConversions())
+            {
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < MaxRootDepth:
+                    EdgeFrom(conditional.WhenTrue, to, depth + 1);
+                    EdgeFrom(whenFalse, to, depth + 1);
+                    break;
+                case ICoalesceOperation coalesce when depth < MaxRootDepth:
+                    EdgeFrom(coalesce.Value, to, depth + 1);
+                    EdgeFrom(coalesce.WhenNull, to, depth + 1);
+                    break;
+                default:
+                    Edge(Root(value), to);
+                    break;
             }
         }
 

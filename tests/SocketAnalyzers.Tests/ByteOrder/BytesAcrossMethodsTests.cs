@@ -594,5 +594,53 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     }
                 }
                 """);
+
+        [Theory]
+        [InlineData("var frame = connection.ReceiveFrame();", "using var reader = new BinaryReader(new MemoryStream(frame));")]
+        [InlineData("", "using var reader = new BinaryReader(new MemoryStream(connection.ReceiveFrame()));")]
+        public Task BinaryReader_over_bytes_a_method_returns_from_the_network_is_reported(string receive, string open)
+            => Run(Usings + $$"""
+                sealed class Connection
+                {
+                    private readonly Socket socket;
+
+                    public Connection(Socket socket) => this.socket = socket;
+
+                    public byte[] ReceiveFrame()
+                    {
+                        var frame = new byte[8];
+                        var n = socket.Receive(frame);
+                        return n == frame.Length ? frame : Array.Empty<byte>();
+                    }
+                }
+
+                sealed class Program
+                {
+                    static long Stamp(Connection connection)
+                    {
+                        {{receive}}
+                        {{open}}
+                        return {|SOCK021:reader.ReadInt64()|};
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task BinaryReader_over_bytes_a_method_returns_from_a_file_is_silent()
+            => Run(Usings + """
+                sealed class Store
+                {
+                    public byte[] Load(string path) => path.Length > 0 ? File.ReadAllBytes(path) : Array.Empty<byte>();
+                }
+
+                sealed class Program
+                {
+                    static long Stamp(Store store, Socket unused)
+                    {
+                        using var reader = new BinaryReader(new MemoryStream(store.Load("x")));
+                        return reader.ReadInt64();
+                    }
+                }
+                """);
     }
 }
