@@ -167,6 +167,33 @@ namespace SocketAnalyzers.ByteOrder
     }
 
     /// <summary>The byte-order questions the rules ask, answered from the catalogue resolved once per compilation (<see cref="KnownSymbols.Catalogue"/>).</summary>
+    /// <summary>What a catalogued call does to bytes, for the cross-method summaries (<see cref="ByteOrderSymbols.RoleInSummary"/>).</summary>
+    internal enum SummaryRole
+    {
+        /// <summary>No catalogue row: a method of the compilation, or unknown code.</summary>
+        Uncatalogued,
+
+        /// <summary>The byte flow's own business (host-order writes and reads, conversions, views, received data).</summary>
+        None,
+
+        Send,
+
+        StreamWrite,
+
+        Copy,
+
+        Reversal,
+
+        OrderedWrite,
+
+        ReceiveIntoBuffer,
+
+        StreamReadIntoBuffer,
+
+        /// <summary>Another catalogued member (a socket call, a counting read).</summary>
+        Other,
+    }
+
     internal sealed class ByteOrderSymbols
     {
         private readonly CatalogueIndex catalogue;
@@ -185,6 +212,73 @@ namespace SocketAnalyzers.ByteOrder
         public INamedTypeSymbol? BinaryWriter { get; }
 
         public INamedTypeSymbol? MemoryStream { get; }
+
+        /// <summary>
+        /// What <paramref name="method"/> does to bytes that the cross-method summaries pass on (<see cref="ByteScope"/>),
+        /// from the catalogue's <paramref name="facts"/> about it (<see cref="FactsOf"/>; null when it has no row).
+        /// </summary>
+        public static SummaryRole RoleInSummary(IMethodSymbol method, ApiFacts? facts)
+        {
+            if (facts is null)
+            {
+                return SummaryRole.Uncatalogued;
+            }
+
+            if (facts.HostOrderWrite is not null || facts.HostOrderRead is not null || facts.Conversion || facts.ReturnsNetworkData
+                || (facts.View && method.MethodKind != MethodKind.Constructor))
+            {
+                return SummaryRole.None;
+            }
+
+            if (facts.Sends is not null)
+            {
+                return facts.SendsOnlyOverNetworkStream ? SummaryRole.StreamWrite : SummaryRole.Send;
+            }
+
+            if (facts.Copy is not null)
+            {
+                return SummaryRole.Copy;
+            }
+
+            if (facts.Reversal)
+            {
+                return SummaryRole.Reversal;
+            }
+
+            if (facts.OrderedWrite is not null)
+            {
+                return SummaryRole.OrderedWrite;
+            }
+
+            if (facts.Fills is not null)
+            {
+                return facts.FillsOnlyOverNetworkStream ? SummaryRole.StreamReadIntoBuffer : SummaryRole.ReceiveIntoBuffer;
+            }
+
+            return SummaryRole.Other;
+        }
+
+        /// <summary>The catalogue's facts about <paramref name="method"/> (or the member it overrides), or null: one lookup.</summary>
+        public ApiFacts? FactsOf(IMethodSymbol method) => catalogue.Facts(method);
+
+        /// <summary>
+        /// True for a type that can hold bytes across methods: <c>byte[]</c>, a span, memory, segment, list or sequence of
+        /// bytes, a stream, a <c>BinaryWriter</c>.
+        /// </summary>
+        public bool IsByteHolder(ITypeSymbol? type)
+        {
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return array.ElementType.SpecialType == SpecialType.System_Byte;
+                case INamedTypeSymbol { IsGenericType: true } generic:
+                    return generic.TypeArguments.Length == 1 && generic.TypeArguments[0].SpecialType == SpecialType.System_Byte;
+                case INamedTypeSymbol { SpecialType: SpecialType.None, IsReferenceType: true } named:
+                    return KnownSymbols.IsOrDerivesFrom(named, Known.Stream) || KnownSymbols.IsOrDerivesFrom(named, BinaryWriter);
+                default:
+                    return false;
+            }
+        }
 
         /// <summary>The SOCK020 source <paramref name="method"/> is, or null.</summary>
         public HostOrderApi? HostOrderWrite(IMethodSymbol method) => catalogue.Facts(method)?.HostOrderWrite;

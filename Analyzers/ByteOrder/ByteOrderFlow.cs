@@ -84,6 +84,9 @@ namespace SocketAnalyzers.ByteOrder
         public List<HostOrderReadFinding> Reads { get; } = new();
 
         public List<PortConversionFinding> Ports { get; } = new();
+
+        /// <summary>What the body tells other bodies about bytes (issue 9; <see cref="ByteSummary"/>).</summary>
+        public ByteSummary Summary { get; set; } = ByteSummary.Empty;
     }
 
     /// <summary>
@@ -107,6 +110,10 @@ namespace SocketAnalyzers.ByteOrder
         private readonly INamedTypeSymbol? containingType;
         private readonly ByteOrderFindings findings;
 
+        // The root body (not a lambda or local function) of a method: its returns and its fields at exit are summarised.
+        private readonly IMethodSymbol? summaryOwner;
+        private readonly HashSet<int> summarisedWrites = new();
+
         private readonly Dictionary<IOperation, int> writeIds = new();
         private readonly List<(IInvocationOperation Invocation, HostOrderApi Api, string TypeName, IOperation Value)> writes = new();
         private readonly Dictionary<IOperation, int> conversionIds = new();
@@ -119,12 +126,14 @@ namespace SocketAnalyzers.ByteOrder
         private readonly HashSet<int> reached = new();
         private readonly Dictionary<int, IFieldSymbol> throughField = new();
         private readonly HashSet<IOperation> readsReported = new();
+        private readonly HashSet<IOperation> readsPending = new();
         private readonly Dictionary<int, (string Api, string Where)> portsReached = new();
 
 
-        private ByteOrderFlow(ControlFlowGraph graph, ByteOrderSymbols symbols, NetworkReads reads, ByteScope scope, INamedTypeSymbol? containingType, ByteOrderFindings findings, CancellationToken cancellationToken)
+        private ByteOrderFlow(ControlFlowGraph graph, ByteOrderSymbols symbols, NetworkReads reads, ByteScope scope, INamedTypeSymbol? containingType, ByteOrderFindings findings, bool root, CancellationToken cancellationToken)
             : base(graph, cancellationToken)
         {
+            summaryOwner = root && scope.Summarizes ? scope.OwnerMethod : null;
             this.symbols = symbols;
             this.reads = reads;
             this.scope = scope;
@@ -133,15 +142,18 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>
-        /// The findings of the body <paramref name="block"/>, computed once and shared by the three byte-order analyzers
-        /// (keyed by the operation block; the graph comes from <paramref name="getGraph"/>, which the driver caches).
+        /// The findings of the body <paramref name="block"/> owned by <paramref name="owner"/>, computed once and shared by
+        /// the three byte-order analyzers (keyed by the operation block; the graph comes from <paramref name="getGraph"/>,
+        /// which the driver caches), with what the body tells other bodies (<see cref="ByteOrderFindings.Summary"/>) when
+        /// <paramref name="summarize"/> (<see cref="HostOrderGate"/>: the same for every analyzer of a compilation).
         /// </summary>
         public static ByteOrderFindings For(
             IOperation block,
             System.Func<IOperation, ControlFlowGraph> getGraph,
             ByteOrderSymbols symbols,
             NetworkReads reads,
-            INamedTypeSymbol? containingType,
+            ISymbol owner,
+            bool summarize,
             CancellationToken cancellationToken)
         {
             if (Cache.TryGetValue(block, out var cached))
@@ -149,7 +161,7 @@ namespace SocketAnalyzers.ByteOrder
                 return cached;
             }
 
-            var result = Analyze(block, getGraph, symbols, reads, containingType, cancellationToken);
+            var result = Analyze(block, getGraph, symbols, reads, owner, summarize, cancellationToken);
             return Cache.GetValue(block, _ => result);
         }
 
@@ -158,16 +170,25 @@ namespace SocketAnalyzers.ByteOrder
             System.Func<IOperation, ControlFlowGraph> getGraph,
             ByteOrderSymbols symbols,
             NetworkReads reads,
-            INamedTypeSymbol? containingType,
+            ISymbol owner,
+            bool summarize,
             CancellationToken cancellationToken)
         {
-            if (!HasControlFlowGraph(block) || ByteScope.Scan(block, symbols, cancellationToken) is not { } scope)
+            if (!HasControlFlowGraph(block))
             {
                 return ByteOrderFindings.Empty;
             }
 
+            var scope = ByteScope.Scan(block, symbols, reads, owner, summarize, cancellationToken);
+            if (!scope.IsRelevant)
+            {
+                var summary = scope.CompleteSummary();
+                return summary.IsEmpty ? ByteOrderFindings.Empty : new ByteOrderFindings { Summary = summary };
+            }
+
             var findings = new ByteOrderFindings();
-            Analyze(getGraph(block), symbols, reads, scope, scope.RootRelevant, containingType, findings, cancellationToken, 0);
+            Analyze(getGraph(block), symbols, reads, scope, scope.RootRelevant, owner.ContainingType, findings, cancellationToken, 0);
+            findings.Summary = scope.CompleteSummary();
             return findings;
         }
 
@@ -183,7 +204,7 @@ namespace SocketAnalyzers.ByteOrder
                 return;
             }
 
-            var analysis = new ByteOrderFlow(graph, symbols, reads, scope, containingType, findings, cancellationToken);
+            var analysis = new ByteOrderFlow(graph, symbols, reads, scope, containingType, findings, nesting == 0, cancellationToken);
             analysis.CollectAnonymousFunctionsAndUses();
             if (analyzeThis && analysis.Run())
             {
@@ -303,6 +324,24 @@ namespace SocketAnalyzers.ByteOrder
 
                 lastUse[pair.Key] = last;
             }
+
+            if (summaryOwner is not null)
+            {
+                // What the method leaves in a field of its type is summarised at the exit: those places live to the end.
+                var fields = new List<object>();
+                foreach (var key in lastUse.Keys)
+                {
+                    if (key is IFieldSymbol field && scope.IsOwnField(field))
+                    {
+                        fields.Add(key);
+                    }
+                }
+
+                foreach (var key in fields)
+                {
+                    lastUse[key] = blocks.Length - 1;
+                }
+            }
         }
 
         private void Use(Dictionary<object, int> firstUse, object key, int ordinal)
@@ -414,7 +453,88 @@ namespace SocketAnalyzers.ByteOrder
 
         protected override bool JoinInto(ByteState target, ByteState source) => target.JoinFrom(source);
 
-        protected override void Transfer(IOperation operation, ByteState state) => Eval(operation, state);
+        protected override void Transfer(IOperation operation, ByteState state)
+        {
+            var value = Eval(operation, state);
+            if (Reporting && summaryOwner is not null && value is not null && CurrentBlock is { } block
+                && ReferenceEquals(block.BranchValue, operation) && block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return })
+            {
+                PassOn(value, ByteNode.Return(summaryOwner));
+            }
+        }
+
+        /// <summary>During the replay, what the root body leaves in the fields of its type when it returns.</summary>
+        protected override void VisitBranch(BasicBlock block, ControlFlowBranch branch, ByteState state)
+        {
+            if (summaryOwner is null || branch.Destination is not { Kind: BasicBlockKind.Exit })
+            {
+                return;
+            }
+
+            foreach (var pair in state.Places)
+            {
+                if (pair.Key is IFieldSymbol field && scope.IsOwnField(field))
+                {
+                    PassOn(pair.Value, ByteNode.Field(field));
+                }
+            }
+        }
+
+        /// <summary>Summary edges: the host-order writes (and received bytes) <paramref name="value"/> may hold go to <paramref name="to"/>.</summary>
+        private void PassOn(BytePlace value, ByteNode to)
+        {
+            if (!scope.Summarizes)
+            {
+                return;
+            }
+
+            foreach (var fact in value.Writes)
+            {
+                SummaryEdge(fact.Site, to);
+            }
+
+            if (value.Received && to.Kind != ByteNodeKind.Escape)
+            {
+                scope.Summarizing.Edge(ByteNode.Received, to);
+            }
+        }
+
+        private void SummaryEdge(int site, ByteNode to)
+        {
+            var (invocation, api, typeName, value) = writes[site];
+            if (summarisedWrites.Add(site))
+            {
+                scope.Summarizing.Writes.Add(new HostOrderWriteFinding(invocation, api, typeName, value, null));
+            }
+
+            scope.Summarizing.Edge(ByteNode.Write(invocation), to);
+        }
+
+        /// <summary>
+        /// During the replay, arguments holding host-order bytes or received bytes given to a method of the compilation
+        /// (<see cref="ByteSummary.Resolve"/>) go to its parameter; host-order bytes given to unknown code escape.
+        /// </summary>
+        private void PassArguments(IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments, BytePlace?[] values, bool unknownEscapes)
+        {
+            if (!Reporting)
+            {
+                return;
+            }
+
+            var target = ByteSummary.Resolve(method);
+            if (target is null && !unknownEscapes)
+            {
+                return;
+            }
+
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (values[i] is { } value && arguments[i].Parameter is { } parameter)
+                {
+                    PassOn(value, target is null ? ByteNode.Escape : ByteNode.Parameter(target, parameter.Ordinal));
+                }
+            }
+        }
 
         /// <summary>
         /// On the branch where <c>BitConverter.IsLittleEndian</c> is false the host is big-endian: its order is
@@ -625,6 +745,8 @@ namespace SocketAnalyzers.ByteOrder
                 CheckPortArguments(creation.Arguments, values, portApi);
             }
 
+            PassArguments(constructor, creation.Arguments, values, unknownEscapes: false);
+
             // A view over an array, or a MemoryStream over one: it holds that array's bytes.
             if (creation.Arguments.Length > 0 && creation.Arguments[0].Parameter?.Type is IArrayTypeSymbol
                 && (symbols.IsViewConstructor(constructor) || KnownSymbols.IsOrDerivesFrom(creation.Type, symbols.MemoryStream)))
@@ -715,6 +837,10 @@ namespace SocketAnalyzers.ByteOrder
             else if (symbols.IsReceiveReturningData(method))
             {
                 result = BytePlace.ReceivedBytes;
+            }
+            else if (!symbols.IsConversion(method) && !symbols.IsView(method))
+            {
+                PassArguments(method, invocation.Arguments, values, unknownEscapes: true);
             }
 
             if (symbols.HostOrderPortApi(method) is { } portApi)
@@ -834,6 +960,9 @@ namespace SocketAnalyzers.ByteOrder
                     {
                         reached.Add(site);
                         throughField[site] = field;
+
+                        // Over a MemoryStream the bytes stay in the writer's stream: a summary edge to the field.
+                        SummaryEdge(site, ByteNode.Field(field));
                     }
 
                     return null;
@@ -1033,7 +1162,23 @@ namespace SocketAnalyzers.ByteOrder
                     break;
             }
 
-            if (!fromNetwork || IsResultConverted(invocation))
+            if (!fromNetwork)
+            {
+                // Bytes from another method (a field a network read fills, a received array returned): decided at the
+                // end of the compilation (ByteSummary).
+                var source = api.Target == WriteTarget.Argument
+                    ? CatalogueIndex.Argument(invocation, api.BufferOrdinal)
+                    : invocation.Instance is { } instance ? scope.WriterStream(instance) : null;
+                if (readerField is null && scope.Summarizes && scope.OuterRoot(source) is { } node
+                    && readsPending.Add(invocation) && !IsResultConverted(invocation))
+                {
+                    scope.Summarizing.Reads.Add((new HostOrderReadFinding(invocation, api, typeName, null), node));
+                }
+
+                return;
+            }
+
+            if (IsResultConverted(invocation))
             {
                 return;
             }

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
+using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.ByteOrder
 {
@@ -12,7 +14,7 @@ namespace SocketAnalyzers.ByteOrder
     /// the locals some conversion takes (a host-order read stored there is converted afterwards); and the names the
     /// lambdas and local functions use.
     /// </summary>
-    internal sealed class ByteScope
+    internal sealed partial class ByteScope
     {
         private const int MaxDepth = 6;
 
@@ -22,7 +24,14 @@ namespace SocketAnalyzers.ByteOrder
         private readonly HashSet<ISymbol> captured = new(SymbolEqualityComparer.Default);
         private readonly ByteOrderSymbols symbols;
 
-        private ByteScope(ByteOrderSymbols symbols) => this.symbols = symbols;
+        private ByteScope(ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owner, bool summarize)
+        {
+            Summarizes = summarize;
+            this.symbols = symbols;
+            this.reads = reads;
+            ownerMethod = owner as IMethodSymbol;
+            ownerType = owner?.ContainingType;
+        }
 
         /// <summary>The body itself (outside its lambdas and local functions) calls a byte-order API.</summary>
         public bool RootRelevant { get; private set; }
@@ -50,10 +59,13 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>True when some byte-order conversion of this body takes <paramref name="symbol"/>.</summary>
         public bool IsConverted(ISymbol symbol) => converted.Contains(symbol);
 
-        /// <summary>Scans a body; null when it calls no byte-order API (then no graph is built).</summary>
-        public static ByteScope? Scan(IOperation body, ByteOrderSymbols symbols, System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// Scans a body: what it tells other bodies (<see cref="Summary"/>), and whether it calls a byte-order API
+        /// (<see cref="IsRelevant"/>; only then is a graph built). <paramref name="owningSymbol"/> is the body's owning symbol.
+        /// </summary>
+        public static ByteScope Scan(IOperation body, ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owningSymbol, bool summarize, System.Threading.CancellationToken cancellationToken)
         {
-            var scope = new ByteScope(symbols);
+            var scope = new ByteScope(symbols, reads, owningSymbol, summarize);
             var stack = new Stack<(IOperation Operation, SyntaxNode? Owner)>();
             stack.Push((body, null));
             while (stack.Count > 0)
@@ -68,16 +80,24 @@ namespace SocketAnalyzers.ByteOrder
                 }
             }
 
-            return scope.RootRelevant || scope.direct.Count > 0 ? scope : null;
+            return scope;
         }
+
+        /// <summary>True when the body or one of its lambdas calls a byte-order API: the flow runs only then.</summary>
+        public bool IsRelevant => RootRelevant || direct.Count > 0;
 
         private void Visit(IOperation operation, SyntaxNode? owner)
         {
+            // One catalogue lookup per call, shared by the relevance test and the summary.
+            var facts = operation is IInvocationOperation call ? symbols.FactsOf(call.TargetMethod) : null;
+            if (Summarizes)
+            {
+                Summarize(operation, owner, facts);
+            }
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    var method = invocation.TargetMethod;
-                    if (symbols.IsConversion(method))
+                    if (facts is { Conversion: true })
                     {
                         Relevant(owner);
                         foreach (var argument in invocation.Arguments)
@@ -88,7 +108,7 @@ namespace SocketAnalyzers.ByteOrder
                             }
                         }
                     }
-                    else if (symbols.HostOrderWrite(method) is not null || symbols.HostOrderRead(method) is not null)
+                    else if (facts is not null && (facts.HostOrderWrite is not null || facts.HostOrderRead is not null))
                     {
                         Relevant(owner);
                     }

@@ -39,8 +39,20 @@ namespace SocketAnalyzers.ByteOrder
 
                 var symbols = new ByteOrderSymbols(known);
                 var reads = known.Reads;
+                // Only where a file names a host-order API can a summary find anything (HostOrderGate).
+                var acrossMethods = HostOrderGate.MentionsHostOrderApi(start.Compilation) ? new CrossMethodBytes() : null;
                 StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
-                    symbolStart.RegisterOperationBlockAction(c => Analyze(c, symbols, reads, tracker)));
+                    symbolStart.RegisterOperationBlockAction(c => Analyze(c, symbols, reads, tracker, acrossMethods)));
+                if (acrossMethods is not null)
+                {
+                    start.RegisterCompilationEndAction(end =>
+                    {
+                        foreach (var write in acrossMethods.WritesReachingNetwork(end.CancellationToken))
+                        {
+                            end.ReportDiagnostic(CreateDiagnostic(write));
+                        }
+                    });
+                }
             });
         }
 
@@ -49,7 +61,7 @@ namespace SocketAnalyzers.ByteOrder
         /// bytes reach a send on some path. Reporting from the operation block (not from the write's own operation
         /// action) keeps the finding in per-document and span-based analysis, where it is decided by the whole body.
         /// </summary>
-        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker)
+        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker, CrossMethodBytes? acrossMethods)
         {
             foreach (var block in context.OperationBlocks)
             {
@@ -58,7 +70,8 @@ namespace SocketAnalyzers.ByteOrder
                     continue;
                 }
 
-                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol.ContainingType, context.CancellationToken);
+                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, acrossMethods is not null, context.CancellationToken);
+                acrossMethods?.Add(findings);
                 foreach (var write in findings.Writes)
                 {
                     if (write.WriterField is { } field && !tracker.Tracks(field))
@@ -66,14 +79,7 @@ namespace SocketAnalyzers.ByteOrder
                         continue;
                     }
 
-                    var method = write.Invocation.TargetMethod;
-                    var diagnostic = Diagnostic.Create(
-                        Descriptors.SOCK020HostOrderWrite,
-                        write.Invocation.Syntax.GetLocation(),
-                        ImmutableDictionary<string, string?>.Empty.Add(KindProperty, write.Api.Kind).Add(TypeProperty, write.TypeName),
-                        Describe(write.TypeName, write.Value),
-                        write.Api.LittleEndianAlways ? "little-endian by " + method.ContainingType.Name : "in the host's byte order",
-                        write.TypeName);
+                    var diagnostic = CreateDiagnostic(write);
                     if (write.WriterField is { } writerField)
                     {
                         tracker.ReportIfNetwork(writerField, diagnostic);
@@ -85,6 +91,16 @@ namespace SocketAnalyzers.ByteOrder
                 }
             }
         }
+
+        /// <summary>The diagnostic for <paramref name="write"/>, at the write (the same in the body and across methods).</summary>
+        private static Diagnostic CreateDiagnostic(HostOrderWriteFinding write)
+            => Diagnostic.Create(
+                Descriptors.SOCK020HostOrderWrite,
+                write.Invocation.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(KindProperty, write.Api.Kind).Add(TypeProperty, write.TypeName),
+                Describe(write.TypeName, write.Value),
+                write.Api.LittleEndianAlways ? "little-endian by " + write.Invocation.TargetMethod.ContainingType.Name : "in the host's byte order",
+                write.TypeName);
 
         /// <summary>The stream a <c>BinaryWriter</c> (or reader) was created over in this body, or null.</summary>
         internal static IOperation? WriterStream(ByteFlow flow, IOperation writer, ByteOrderSymbols symbols)

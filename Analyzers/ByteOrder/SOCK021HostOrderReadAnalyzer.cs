@@ -39,14 +39,26 @@ namespace SocketAnalyzers.ByteOrder
 
                 var symbols = new ByteOrderSymbols(known);
                 var reads = known.Reads;
+                // Only where a file names a host-order API can a summary find anything (HostOrderGate).
+                var acrossMethods = HostOrderGate.MentionsHostOrderApi(start.Compilation) ? new CrossMethodBytes() : null;
                 StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
-                    symbolStart.RegisterOperationBlockAction(c => Analyze(c, symbols, reads, tracker)));
+                    symbolStart.RegisterOperationBlockAction(c => Analyze(c, symbols, reads, tracker, acrossMethods)));
+                if (acrossMethods is not null)
+                {
+                    start.RegisterCompilationEndAction(end =>
+                    {
+                        foreach (var read in acrossMethods.ReadsOfReceivedBytes(end.CancellationToken))
+                        {
+                            end.ReportDiagnostic(CreateDiagnostic(read));
+                        }
+                    });
+                }
             });
         }
 
         /// <summary>Body-level, on the byte family's converged states (<see cref="ByteOrderFlow"/>): a read is reported
         /// when the bytes it decodes may have been received on some path.</summary>
-        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker)
+        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker, CrossMethodBytes? acrossMethods)
         {
             foreach (var block in context.OperationBlocks)
             {
@@ -55,7 +67,8 @@ namespace SocketAnalyzers.ByteOrder
                     continue;
                 }
 
-                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol.ContainingType, context.CancellationToken);
+                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, acrossMethods is not null, context.CancellationToken);
+                acrossMethods?.Add(findings);
                 foreach (var read in findings.Reads)
                 {
                     if (read.ReaderField is { } field && !tracker.Tracks(field))
@@ -63,14 +76,7 @@ namespace SocketAnalyzers.ByteOrder
                         continue;
                     }
 
-                    var method = read.Invocation.TargetMethod;
-                    var diagnostic = Diagnostic.Create(
-                        Descriptors.SOCK021HostOrderRead,
-                        read.Invocation.Syntax.GetLocation(),
-                        ImmutableDictionary<string, string?>.Empty.Add(KindProperty, read.Api.Kind).Add(TypeProperty, read.TypeName),
-                        "The " + ByteOrderTables.KeywordOf(read.TypeName),
-                        read.Api.LittleEndianAlways ? "little-endian by " + method.ContainingType.Name : "in the host's byte order",
-                        read.TypeName);
+                    var diagnostic = CreateDiagnostic(read);
                     if (read.ReaderField is { } readerField)
                     {
                         tracker.ReportIfNetwork(readerField, diagnostic);
@@ -82,5 +88,15 @@ namespace SocketAnalyzers.ByteOrder
                 }
             }
         }
+
+        /// <summary>The diagnostic for <paramref name="read"/>, at the read (the same in the body and across methods).</summary>
+        private static Diagnostic CreateDiagnostic(HostOrderReadFinding read)
+            => Diagnostic.Create(
+                Descriptors.SOCK021HostOrderRead,
+                read.Invocation.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(KindProperty, read.Api.Kind).Add(TypeProperty, read.TypeName),
+                "The " + ByteOrderTables.KeywordOf(read.TypeName),
+                read.Api.LittleEndianAlways ? "little-endian by " + read.Invocation.TargetMethod.ContainingType.Name : "in the host's byte order",
+                read.TypeName);
     }
 }

@@ -37,17 +37,20 @@ namespace SocketAnalyzers.ByteOrder
 
                 var symbols = new ByteOrderSymbols(known);
                 var reads = known.Reads;
-                start.RegisterOperationBlockAction(c => Analyze(c, symbols, reads));
+
+                // The same choice as SOCK020/SOCK021 make, since the three share one run per body.
+                var summarize = HostOrderGate.MentionsHostOrderApi(start.Compilation);
+                start.RegisterOperationBlockAction(c => Analyze(c, symbols, reads, summarize));
             });
         }
 
         /// <summary>Body-level, on the byte family's converged states (<see cref="ByteOrderFlow"/>): a conversion is
         /// reported when its result reaches a host-order port on some path, directly or through locals.</summary>
-        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads)
+        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, bool summarize)
         {
             foreach (var block in context.OperationBlocks)
             {
-                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol.ContainingType, context.CancellationToken);
+                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, summarize, context.CancellationToken);
                 foreach (var port in findings.Ports)
                 {
                     var method = port.Conversion.TargetMethod;

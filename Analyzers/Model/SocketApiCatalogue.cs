@@ -292,6 +292,7 @@ namespace SocketAnalyzers.Model
                 Row(BinaryPrimitives, "ReverseEndianness").ConvertsByteOrder().ReversesBytes(),
                 Row(Array, "Reverse").ReversesBytes(),
                 Row(MemoryExtensions, "Reverse").ReversesBytes(),
+                Row(List, "Reverse").ReversesBytes(),
                 Row(BitConverter, "IsLittleEndian").TellsHostLittleEndian(),
 
                 // byte order: numbers written in the order the method names (BinaryPrimitives.(Try)Write…BigEndian/LittleEndian):

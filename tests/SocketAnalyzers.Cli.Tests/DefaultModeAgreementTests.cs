@@ -83,6 +83,79 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Equal(expected, await FindingsAsync(tree, "--all-files"));
         }
 
+        [Fact]
+        public async Task Cross_class_byte_order_findings_reported_at_compilation_end_appear_in_both_modes()
+        {
+            // The packet builder has no socket at all; only its sender, in another file, sends its bytes. The finding is
+            // made at the end of the compilation (issue 9), so the default mode must analyze the whole compilation.
+            using var tree = new TempTree();
+            tree.Write("Protocol/Packet.cs", """
+                using System;
+                using System.Collections.Generic;
+
+                namespace Protocol
+                {
+                    public sealed class Packet
+                    {
+                        private readonly List<byte> buffer = new List<byte>();
+
+                        public void Write(int value) => buffer.AddRange(BitConverter.GetBytes(value));
+
+                        public byte[] ToArray() => buffer.ToArray();
+                    }
+                }
+                """);
+            tree.Write("Net/Sender.cs", """
+                using System.Net.Sockets;
+                using Protocol;
+
+                namespace Net
+                {
+                    public static class Sender
+                    {
+                        public static void Send(NetworkStream stream, int id)
+                        {
+                            var packet = new Packet();
+                            packet.Write(id);
+                            stream.Write(packet.ToArray());
+                        }
+                    }
+                }
+                """);
+            tree.Write("Text/Words.cs", Sources.NoSockets);
+
+            var byDefault = await FindingsAsync(tree);
+            var allFiles = await FindingsAsync(tree, "--all-files");
+
+            Assert.Equal(new[] { "SOCK020 Protocol/Packet.cs:10:57" }, allFiles);
+            Assert.Equal(allFiles, byDefault);
+        }
+
+        [Fact]
+        public async Task A_project_that_names_a_host_order_API_is_analyzed_whole_in_default_mode_and_one_that_does_not_keeps_the_file_filter()
+        {
+            // SOCK020/SOCK021 register their compilation-end action only where a file names a host-order API
+            // (HostOrderGate): there the default mode must analyze every file, elsewhere it may still skip files.
+            using var withHostOrder = new TempTree();
+            withHostOrder.Write("Client.cs", Sources.DiscardedReceive);
+            withHostOrder.Write("Codec.cs", "public static class Codec { public static byte[] Encode(int v) => System.BitConverter.GetBytes(v); }");
+            withHostOrder.Write("Maths.cs", Sources.NoSockets);
+            using var without = new TempTree();
+            without.Write("Client.cs", Sources.DiscardedReceive);
+            without.Write("Maths.cs", Sources.NoSockets);
+
+            Assert.Equal(3, await FilesAnalyzedAsync(withHostOrder));
+            Assert.Equal(1, await FilesAnalyzedAsync(without));
+        }
+
+        private static async Task<int> FilesAnalyzedAsync(TempTree tree)
+        {
+            var run = await Cli.RunAsync(tree, "scan", ".", "--format", "json");
+            Assert.True(run.ExitCode == 1, run.ToString());
+            using var json = JsonDocument.Parse(run.Stdout);
+            return json.RootElement.GetProperty("filesAnalyzed").GetInt32();
+        }
+
         private static async Task<List<string>> FindingsAsync(TempTree tree, params string[] extra)
         {
             var run = await Cli.RunAsync(tree, new[] { "scan", ".", "--format", "json" }.Concat(extra).ToArray());

@@ -275,5 +275,57 @@ namespace SocketAnalyzers.Tests.ByteOrder
             test.References = ReferenceSet.NetStandard20;
             return test.RunAsync();
         }
+
+        /// <summary>
+        /// A cross-class finding (made at compilation end, issue 9) is at the write, so the same fixes apply, one at a
+        /// time and with Fix All in every scope. The library refuses fixes for diagnostics Roslyn calls non-local (an
+        /// IDE may not offer them outside full-solution analysis); compilation-end diagnostics are such, so this test
+        /// skips that one check, as the rule page's "Which findings need a full build" says.
+        /// </summary>
+        [Fact]
+        public Task Cross_class_findings_are_fixed_at_the_write_with_Fix_All()
+        {
+            const string Sender = """
+                sealed class Sender
+                {
+                    static void Main(Socket client)
+                    {
+                        var p = new Packet();
+                        p.Write(42);
+                        p.WriteShort(7);
+                        client.Send(p.ToArray());
+                    }
+                }
+                """;
+            var test = Verify.Test(
+                SOCK020HostOrderWriteTests.Usings + """
+                    sealed class Packet
+                    {
+                        private readonly List<byte> buffer = new List<byte>();
+
+                        public void Write(int v) => buffer.AddRange([|BitConverter.GetBytes(v)|]);
+
+                        public void WriteShort(short v) => buffer.AddRange([|BitConverter.GetBytes(v)|]);
+
+                        public byte[] ToArray() => buffer.ToArray();
+                    }
+
+                    """ + Sender,
+                SOCK020HostOrderWriteTests.Usings + """
+                    sealed class Packet
+                    {
+                        private readonly List<byte> buffer = new List<byte>();
+
+                        public void Write(int v) => buffer.AddRange(BitConverter.GetBytes(IPAddress.HostToNetworkOrder(v)));
+
+                        public void WriteShort(short v) => buffer.AddRange(BitConverter.GetBytes(IPAddress.HostToNetworkOrder(v)));
+
+                        public byte[] ToArray() => buffer.ToArray();
+                    }
+
+                    """ + Sender);
+            test.CodeFixTestBehaviors |= Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+            return test.RunAsync();
+        }
     }
 }

@@ -22,11 +22,30 @@ namespace SocketAnalyzers.Tests.Meta
     /// </summary>
     public sealed class PerDocumentAnalysisTests
     {
+        /// <summary>
+        /// The exception, by rule and sample: findings whose evidence spans classes (issue 9, bytes across methods) are
+        /// made at the end of the compilation, which document and span analysis never run. An IDE shows them only with
+        /// full-solution analysis or after a build; <c>docs/rules/SOCK020.md</c> and <c>docs/rules/SOCK021.md</c> say so
+        /// ("Which findings need a full build"). Each one must come from a compilation-end action, and nothing else may
+        /// be missing per document.
+        /// </summary>
+        private static readonly string[] CompilationEndOnly =
+        {
+            "SOCK020 samples/ByteOrder/PacketBuilderSender.cs(",
+            "SOCK020 samples/ByteOrder/SerializeReturningBytes.cs(",
+            "SOCK021 samples/ByteOrder/PacketReaderOverField.cs(",
+        };
+
         [Fact]
-        public async Task Per_document_analysis_finds_exactly_what_whole_compilation_analysis_finds()
+        public async Task Per_document_analysis_finds_exactly_what_whole_compilation_analysis_finds_but_compilation_end_findings()
         {
             var (compilation, withAnalyzers) = await SamplesProjectAsync();
-            var whole = Keys(await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None));
+            var all = Keys(await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None));
+            var atEnd = Keys((await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None)).CompilationDiagnostics.Values.SelectMany(d => d).ToImmutableArray());
+            var whole = all.Where(key => !IsCompilationEndOnly(key)).ToList();
+            Assert.All(all.Where(IsCompilationEndOnly), key => Assert.Contains(key, atEnd));
+            Assert.All(atEnd, key => Assert.True(IsCompilationEndOnly(key), key + " is made at the end of the compilation but not listed in CompilationEndOnly"));
+            Assert.Equal(CompilationEndOnly.Length, CompilationEndOnly.Count(prefix => atEnd.Any(key => key.StartsWith(prefix, StringComparison.Ordinal))));
 
             var perDocument = new List<string>();
             foreach (var tree in compilation.SyntaxTrees)
@@ -45,13 +64,18 @@ namespace SocketAnalyzers.Tests.Meta
         }
 
         [Fact]
-        public async Task Span_analysis_of_the_member_that_holds_a_finding_reports_it()
+        public async Task Span_analysis_of_the_member_that_holds_a_finding_reports_it_but_compilation_end_findings()
         {
             var (compilation, withAnalyzers) = await SamplesProjectAsync();
             var whole = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             var missing = new List<string>();
             foreach (var diagnostic in whole)
             {
+                if (IsCompilationEndOnly(Key(diagnostic)))
+                {
+                    continue;
+                }
+
                 var tree = diagnostic.Location.SourceTree!;
                 var node = (await tree.GetRootAsync()).FindNode(diagnostic.Location.SourceSpan);
                 var member = node.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().First(m => m is not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax);
@@ -95,6 +119,8 @@ namespace SocketAnalyzers.Tests.Meta
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
             return (compilation, compilation.WithAnalyzers(AllAnalyzers.Analyzers, options));
         }
+
+        private static bool IsCompilationEndOnly(string key) => CompilationEndOnly.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal));
 
         private static List<string> Keys(ImmutableArray<Diagnostic> diagnostics)
         {

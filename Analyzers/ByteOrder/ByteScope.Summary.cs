@@ -1,0 +1,422 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
+using SocketAnalyzers.Reads;
+
+namespace SocketAnalyzers.ByteOrder
+{
+    /// <summary>
+    /// The pre-scan's part in the cross-method summaries (issue 9, <see cref="ByteSummary"/>): during the same walk of the
+    /// operation tree, what this body passes on without a host-order API of its own. Flow-insensitive and cheap (no graph):
+    /// a send of a parameter, a field, a local or a returned value; a copy from one into another; a network read into one;
+    /// a value returned; an argument given to a method of the compilation or to unknown code. A name that is reversed,
+    /// overwritten in an explicit order or given a second value is unknown (killed), and so is a field used in a way that
+    /// lets it escape. Host-order bytes themselves enter the graph only from the byte family's converged states
+    /// (<see cref="ByteOrderFlow"/>).
+    /// </summary>
+    internal sealed partial class ByteScope
+    {
+        private const int MaxRootDepth = 8;
+
+        private readonly NetworkReads reads;
+        private readonly IMethodSymbol? ownerMethod;
+        private readonly INamedTypeSymbol? ownerType;
+        private ByteSummary? summary;
+
+        /// <summary>True when the compilation's cross-method summaries are wanted (<see cref="HostOrderGate"/>).</summary>
+        public bool Summarizes { get; }
+
+        /// <summary>What this body tells the other bodies (empty when nothing).</summary>
+        public ByteSummary Summary => summary ?? ByteSummary.Empty;
+
+        /// <summary>The body's method (null for a field initializer).</summary>
+        public IMethodSymbol? OwnerMethod => ownerMethod;
+
+        /// <summary>The summary being built (the flow adds the edges of host-order bytes to it).</summary>
+        public ByteSummary Summarizing => summary ??= new ByteSummary();
+
+        /// <summary>A private field of the type that owns the body (instance or static).</summary>
+        public bool IsOwnField(IFieldSymbol field)
+            => ownerType is not null && field.DeclaredAccessibility == Accessibility.Private
+                && SymbolEqualityComparer.Default.Equals(field.ContainingType.OriginalDefinition, ownerType.OriginalDefinition);
+
+        /// <summary>
+        /// The node whose bytes <paramref name="operation"/> stands for, through conversions, <c>await</c> and views: a local,
+        /// a parameter of this body, a private field of its type, the result of a method of the compilation, received
+        /// data; null when none.
+        /// </summary>
+        public ByteNode? Root(IOperation? operation)
+        {
+            if (operation is null || !(symbols.IsByteHolder(operation.Type) || symbols.IsByteHolder(operation.WalkDownConversions().Type)))
+            {
+                return null;
+            }
+
+            for (var depth = 0; operation is not null && depth < MaxRootDepth; depth++)
+            {
+                operation = operation.WalkDownConversions();
+                switch (operation)
+                {
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    case IAwaitOperation awaited:
+                        operation = awaited.Operation;
+                        continue;
+                    case IInvocationOperation invocation when symbols.IsView(invocation.TargetMethod):
+                        operation = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        continue;
+                    case IObjectCreationOperation { Constructor: { } constructor, Arguments.Length: > 0 } creation
+                        when creation.Arguments[0].Parameter?.Type is IArrayTypeSymbol
+                            && (symbols.IsViewConstructor(constructor) || KnownSymbols.IsOrDerivesFrom(creation.Type, symbols.MemoryStream)):
+                        operation = creation.Arguments[0].Value;
+                        continue;
+                    case IInvocationOperation invocation when symbols.IsReceiveReturningData(invocation.TargetMethod):
+                        return ByteNode.Received;
+                    case IPropertyReferenceOperation property when symbols.IsReceivedData(property.Property):
+                        return ByteNode.Received;
+                    case IInvocationOperation invocation:
+                        return !invocation.TargetMethod.ReturnsVoid && ByteSummary.Resolve(invocation.TargetMethod) is { } target
+                            ? ByteNode.Return(target)
+                            : null;
+                    case IPropertyReferenceOperation { Arguments.Length: 0 } property:
+                        return ByteSummary.Resolve(property.Property.GetMethod) is { } getter ? ByteNode.Return(getter) : null;
+                    case ILocalReferenceOperation local:
+                        return ByteNode.Local(local.Local);
+                    case IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter }
+                        when ownerMethod is not null && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, ownerMethod):
+                        return ByteNode.Parameter(ownerMethod, parameter.Ordinal);
+                    case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when IsOwnField(field.Field):
+                        return ByteNode.Field(field.Field);
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The node from outside this body that <paramref name="operation"/> stands for (a parameter, a field, what a method
+        /// returns), through locals given only that value; null for a local of the body (the flow decides those) and for
+        /// received data.
+        /// </summary>
+        public ByteNode? OuterRoot(IOperation? operation)
+        {
+            var node = Root(operation);
+            for (var depth = 0; node is { Kind: ByteNodeKind.Local, Symbol: ILocalSymbol local } && depth < MaxRootDepth; depth++)
+            {
+                node = SingleValue(local) is { } only ? Root(only) : null;
+            }
+
+            return node is { Kind: ByteNodeKind.Parameter or ByteNodeKind.Field or ByteNodeKind.Return } ? node : null;
+        }
+
+        private void Summarize(IOperation operation, SyntaxNode? owner, ApiFacts? facts)
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.Invocation:
+                case OperationKind.ObjectCreation:
+                case OperationKind.Return:
+                case OperationKind.VariableDeclarator:
+                case OperationKind.SimpleAssignment:
+                case OperationKind.FieldInitializer:
+                case OperationKind.FieldReference:
+                case OperationKind.ParameterReference:
+                    break;
+                default:
+                    return;
+            }
+
+            if (owner is not null)
+            {
+                // Lambdas and local functions may run at any time: a field they touch is not summarised.
+                if (operation is IFieldReferenceOperation lambdaField && IsOwnField(lambdaField.Field))
+                {
+                    Summarizing.UnsafeFields.Add(lambdaField.Field);
+                }
+
+                return;
+            }
+
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    SummarizeCall(invocation, facts);
+                    break;
+                case IObjectCreationOperation { Constructor: { } constructor } creation when constructor.MethodKind == MethodKind.Constructor
+                    && !constructor.DeclaringSyntaxReferences.IsEmpty:
+                    PassOn(constructor, creation.Arguments);
+                    break;
+                case IReturnOperation { ReturnedValue: { } returned } when ownerMethod is not null:
+                    EdgeFrom(returned, ByteNode.Return(ownerMethod));
+                    if (IsOwnFieldItself(returned) is { } returnedField)
+                    {
+                        // Callers get the field's own object: what they do to it, the field undergoes. Callers outside
+                        // the type may be outside the compilation: then the field is as good as public.
+                        if (ownerMethod.DeclaredAccessibility == Accessibility.Private)
+                        {
+                            Summarizing.Aliases.Add((ByteNode.Field(returnedField), ByteNode.Return(ownerMethod)));
+                        }
+                        else
+                        {
+                            Summarizing.UnsafeFields.Add(returnedField);
+                        }
+                    }
+
+                    break;
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    EdgeFrom(initializer.Value, ByteNode.Local(declarator.Symbol));
+                    break;
+                case ISimpleAssignmentOperation assignment:
+                    SummarizeAssignment(assignment.Target.WalkDownConversions(), assignment.Value);
+                    break;
+                case IFieldInitializerOperation initializer:
+                    foreach (var field in initializer.InitializedFields)
+                    {
+                        if (IsOwnField(field))
+                        {
+                            StoreInField(field, initializer.Value);
+                        }
+                    }
+
+                    break;
+                case IFieldReferenceOperation field when IsOwnField(field.Field):
+                    if (field.Instance is not (null or IInstanceReferenceOperation)
+                        || field.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None }
+                        || field.Parent is IAddressOfOperation
+                        || (field.Parent is IAssignmentOperation { } compound && compound is not ISimpleAssignmentOperation && compound.Target == field))
+                    {
+                        Summarizing.UnsafeFields.Add(field.Field);
+                    }
+
+                    break;
+                case IParameterReferenceOperation { Parameter.RefKind: RefKind.None } parameter
+                    when ownerMethod is not null && IsChanged(parameter):
+                    Summarizing.Killed.Add(ByteNode.Parameter(ownerMethod, parameter.Parameter.Ordinal));
+                    break;
+            }
+        }
+
+        /// <summary>The private field of the type whose own object <paramref name="value"/> is (not a copy or a view), or null.</summary>
+        private IFieldSymbol? IsOwnFieldItself(IOperation value)
+            => value.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
+                && IsOwnField(field.Field) && symbols.IsByteHolder(field.Field.Type)
+                ? field.Field
+                : null;
+
+        private static bool IsChanged(IOperation reference)
+            => reference.Parent switch
+            {
+                IAssignmentOperation assignment => assignment.Target == reference,
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
+                IIncrementOrDecrementOperation => true,
+                _ => false,
+            };
+
+        private void SummarizeAssignment(IOperation target, IOperation value)
+        {
+            switch (target)
+            {
+                case ILocalReferenceOperation local:
+                    EdgeFrom(value, ByteNode.Local(local.Local));
+                    break;
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when IsOwnField(field.Field):
+                    StoreInField(field.Field, value);
+                    break;
+                case IParameterReferenceOperation:
+                    break;
+                default:
+                    // Kept somewhere the summaries do not follow (another object's field, a property, an element).
+                    Edge(Root(value) is { Kind: not ByteNodeKind.Received } kept ? kept : null, ByteNode.Escape);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// A value given to a private field: a new object or array, host-order bytes, a copy, a local, or what a method of the
+        /// compilation returns keeps the field summarised (a writer over another field passes its bytes there); a parameter
+        /// or anything else makes the field unknown (it may share its object with code we cannot see).
+        /// </summary>
+        private void StoreInField(IFieldSymbol field, IOperation value)
+        {
+            var walked = value.WalkDownConversions();
+            switch (walked)
+            {
+                case IObjectCreationOperation creation:
+                    if (KnownSymbols.IsOrDerivesFrom(creation.Type, symbols.BinaryWriter) && creation.Arguments.Length > 0)
+                    {
+                        Edge(ByteNode.Field(field), Root(creation.Arguments[0].Value));
+                    }
+
+                    return;
+                case IArrayCreationOperation or ILiteralOperation or IDefaultValueOperation:
+                    return;
+                case IInvocationOperation invocation when symbols.HostOrderWrite(invocation.TargetMethod) is not null
+                    || symbols.IsCopyingView(invocation.TargetMethod) || invocation.TargetMethod.Name == nameof(System.Array.Empty):
+                    Edge(Root(walked), ByteNode.Field(field));
+                    return;
+            }
+
+            if (Root(walked) is { Kind: ByteNodeKind.Local or ByteNodeKind.Return or ByteNodeKind.Field } node)
+            {
+                Edge(node, ByteNode.Field(field));
+                return;
+            }
+
+            Summarizing.UnsafeFields.Add(field);
+        }
+
+        private void SummarizeCall(IInvocationOperation invocation, ApiFacts? facts)
+        {
+            var method = invocation.TargetMethod;
+            var role = ByteOrderSymbols.RoleInSummary(method, facts);
+            if (role == SummaryRole.StreamWrite && !(invocation.Instance is { } written && IsNetworkStream(written)))
+            {
+                // A stream write is a send only over the network; into a MemoryStream it is a copy.
+                role = facts!.Copy is not null ? SummaryRole.Copy : SummaryRole.Other;
+            }
+
+            switch (role)
+            {
+                case SummaryRole.Uncatalogued:
+                    PassOn(method, invocation.Arguments);
+                    return;
+                case SummaryRole.Send:
+                case SummaryRole.StreamWrite:
+                    EdgeFrom(CatalogueIndex.Argument(invocation, facts!.Sends), ByteNode.Network);
+                    return;
+                case SummaryRole.Copy:
+                    var shape = facts!.Copy!.Value;
+                    var source = CatalogueIndex.Argument(invocation, shape.Source);
+                    var destination = CatalogueIndex.Argument(invocation, shape.Destination);
+                    if (source is not null && destination is not null)
+                    {
+                        Edge(Root(source), IsNetworkStream(destination) ? ByteNode.Network : Root(destination));
+                    }
+
+                    return;
+                case SummaryRole.Reversal:
+                    Kill(Root(invocation.Instance));
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        Kill(Root(argument.Value));
+                    }
+
+                    return;
+                case SummaryRole.OrderedWrite:
+                    Kill(Root(CatalogueIndex.Argument(invocation, facts!.OrderedWrite!.BufferOrdinal)));
+                    return;
+                case SummaryRole.ReceiveIntoBuffer:
+                case SummaryRole.StreamReadIntoBuffer when invocation.Instance is { } from && IsNetworkStream(from):
+                    Edge(ByteNode.Received, Root(CatalogueIndex.Argument(invocation, facts!.Fills)));
+                    return;
+                case SummaryRole.Other when facts!.Read is not null && reads.IsCountingRead(invocation):
+                    Edge(ByteNode.Received, Root(symbols.FilledBuffer(invocation)));
+                    return;
+            }
+        }
+
+        /// <summary>A call the catalogue does not describe: a method of the compilation, or unknown code.</summary>
+        private void PassOn(IMethodSymbol method, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        {
+            ByteNode?[]? roots = null;
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (Root(arguments[i].Value) is { } node)
+                {
+                    (roots ??= new ByteNode?[arguments.Length])[i] = node;
+                }
+            }
+
+            if (roots is null)
+            {
+                return;
+            }
+
+            var target = ByteSummary.Resolve(method);
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (target is not null)
+                {
+                    // A method of the compilation: the bytes go to its parameter.
+                    if (arguments[i].Parameter is { } parameter)
+                    {
+                        Edge(roots[i], ByteNode.Parameter(target, parameter.Ordinal));
+                    }
+
+                    if (arguments[i].Parameter is { } aliased && IsOwnFieldItself(arguments[i].Value) is { } field)
+                    {
+                        // The field's own object (not a copy or a view): what the method does to it, the field undergoes.
+                        Summarizing.Aliases.Add((ByteNode.Field(field), ByteNode.Parameter(target, aliased.Ordinal)));
+                    }
+                }
+                else if (roots[i] is { Kind: not ByteNodeKind.Received } node)
+                {
+                    // Unknown code: the bytes given to it may go anywhere, or be changed there.
+                    Edge(node, ByteNode.Escape);
+                }
+            }
+        }
+
+        /// <summary>Edges from what <paramref name="value"/> may be: each side of <c>?:</c> and <c>??</c>, or its root.</summary>
+        private void EdgeFrom(IOperation? value, ByteNode to, int depth = 0)
+        {
+            switch (value?.WalkDownConversions())
+            {
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < MaxRootDepth:
+                    EdgeFrom(conditional.WhenTrue, to, depth + 1);
+                    EdgeFrom(whenFalse, to, depth + 1);
+                    break;
+                case ICoalesceOperation coalesce when depth < MaxRootDepth:
+                    EdgeFrom(coalesce.Value, to, depth + 1);
+                    EdgeFrom(coalesce.WhenNull, to, depth + 1);
+                    break;
+                default:
+                    Edge(Root(value), to);
+                    break;
+            }
+        }
+
+        private void Edge(ByteNode? from, ByteNode? to)
+        {
+            if (from is not null && to is not null)
+            {
+                Summarizing.Edge(from, to);
+            }
+        }
+
+        private void Kill(ByteNode? node)
+        {
+            if (node is { Kind: ByteNodeKind.Local or ByteNodeKind.Parameter or ByteNodeKind.Field or ByteNodeKind.Return })
+            {
+                Summarizing.Killed.Add(node);
+            }
+        }
+
+        /// <summary>
+        /// The finished summary (after the flow added its edges): locals given a second value (or an unknown one) are
+        /// unknown, since the summary is not flow-sensitive.
+        /// </summary>
+        public ByteSummary CompleteSummary()
+        {
+            if (summary is null)
+            {
+                return ByteSummary.Empty;
+            }
+
+            summary.PruneLocals();
+            foreach (var pair in singleValues)
+            {
+                if (pair.Value is null && summary.Keeps(ByteNode.Local(pair.Key)))
+                {
+                    summary.Killed.Add(ByteNode.Local(pair.Key));
+                }
+            }
+
+            return summary;
+        }
+    }
+}
