@@ -150,13 +150,13 @@ namespace SocketAnalyzers.ByteOrder
                     && !constructor.DeclaringSyntaxReferences.IsEmpty:
                     PassOn(constructor, creation.Arguments);
                     break;
-                case IReturnOperation { ReturnedValue: { } returned } when ownerMethod is not null:
+                case IReturnOperation { ReturnedValue: { } returned } returnOperation when ownerMethod is not null:
                     EdgeFrom(returned, ByteNode.Return(ownerMethod));
                     if (IsOwnFieldItself(returned) is { } returnedField)
                     {
                         // Callers get the field's own object: what they do to it, the field undergoes. Callers outside
                         // the type may be outside the compilation: then the field is as good as public.
-                        if (ownerMethod.DeclaredAccessibility == Accessibility.Private)
+                        if (ownerMethod.DeclaredAccessibility == Accessibility.Private || CachesFreshCopy(returnOperation, returnedField))
                         {
                             Summarizing.Aliases.Add((ByteNode.Field(returnedField), ByteNode.Return(ownerMethod)));
                         }
@@ -198,6 +198,28 @@ namespace SocketAnalyzers.ByteOrder
                     Summarizing.Killed.Add(ByteNode.Parameter(ownerMethod, parameter.Parameter.Ordinal));
                     break;
             }
+        }
+
+        /// <summary>
+        /// <c>field = list.ToArray(); return field;</c>: the tutorial packet's <c>ToArray()</c>, which keeps the copy it
+        /// returns. The caller gets an array the method made a statement earlier, not one another member filled, so it is
+        /// followed like a private return (an alias of the field) instead of making the field unknown. The one exposure
+        /// accepted: code outside the compilation could change that array in place before the class reads it again.
+        /// </summary>
+        private bool CachesFreshCopy(IReturnOperation returnOperation, IFieldSymbol field)
+        {
+            if (returnOperation.Parent is not IBlockOperation block)
+            {
+                return false;
+            }
+
+            var index = block.Operations.IndexOf(returnOperation);
+            return index > 0
+                && block.Operations[index - 1] is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
+                && assignment.Target is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } target
+                && SymbolEqualityComparer.Default.Equals(target.Field, field)
+                && assignment.Value.WalkDownConversions() is IInvocationOperation copy
+                && symbols.IsCopyingView(copy.TargetMethod);
         }
 
         /// <summary>The private field of the type whose own object <paramref name="value"/> is (not a copy or a view), or null.</summary>

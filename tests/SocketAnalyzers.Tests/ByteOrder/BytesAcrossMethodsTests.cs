@@ -531,6 +531,66 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 """);
 
         [Fact]
+        public Task Tutorial_packet_whose_public_ToArray_caches_the_copy_it_returns_is_reported_at_each_write()
+            => Run(Usings + """
+                public sealed class Packet
+                {
+                    private readonly List<byte> buffer = new List<byte>();
+                    private byte[] readable;
+
+                    public void Write(int value) => buffer.AddRange({|SOCK020:BitConverter.GetBytes(value)|});
+
+                    public void WriteLength() => buffer.InsertRange(0, {|SOCK020:BitConverter.GetBytes(buffer.Count)|});
+
+                    public byte[] ToArray()
+                    {
+                        readable = buffer.ToArray();
+                        return readable;
+                    }
+
+                    public int Length() => buffer.Count;
+                }
+
+                public sealed class Connection
+                {
+                    private readonly NetworkStream stream;
+
+                    public Connection(TcpClient client) => stream = client.GetStream();
+
+                    public void SendData(Packet packet) => stream.BeginWrite(packet.ToArray(), 0, packet.Length(), null, null);
+                }
+                """);
+
+        [Fact]
+        public Task Public_method_returning_a_cached_field_it_did_not_just_fill_is_silent()
+            => Run(Usings + """
+                public sealed class Packet
+                {
+                    private readonly List<byte> buffer = new List<byte>();
+                    private byte[] readable;
+
+                    public void Write(int value) => buffer.AddRange(BitConverter.GetBytes(value));
+
+                    public void Seal() => readable = buffer.ToArray();
+
+                    public byte[] Bytes()
+                    {
+                        Console.WriteLine("sending");
+                        return readable;
+                    }
+                }
+
+                public sealed class Connection
+                {
+                    private readonly NetworkStream stream;
+
+                    public Connection(TcpClient client) => stream = client.GetStream();
+
+                    public void SendData(Packet packet) => stream.Write(packet.Bytes());
+                }
+                """);
+
+        [Fact]
         public Task Write_reported_in_its_own_body_is_not_reported_again_across_methods()
             => Run(Usings + """
                 sealed class Frames
