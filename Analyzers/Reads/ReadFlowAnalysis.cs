@@ -913,11 +913,11 @@ namespace SocketAnalyzers.Reads
                 var identity = IsIdentityUpdate(key, value, fact, site);
                 if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || identity && fact.Zeros.Contains(key))
                 {
-                    fact.Zeros.Add(key);
+                    fact.AddZero(key);
                 }
                 else
                 {
-                    fact.Zeros.Remove(key);
+                    fact.RemoveZero(key);
                 }
 
                 // Anything but a no-op changes the variable: even a value that is the same on every turn from now on
@@ -925,7 +925,7 @@ namespace SocketAnalyzers.Reads
                 // known about such a value (the 0, the empty text) is in Zeros.
                 if (!identity)
                 {
-                    fact.Changed.Add(key);
+                    fact.AddChanged(key);
                 }
             }
 
@@ -972,8 +972,8 @@ namespace SocketAnalyzers.Reads
                     || compound.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(compound.Value, fact, site);
                 if (!noop)
                 {
-                    fact.Zeros.Remove(key);
-                    fact.Changed.Add(key);
+                    fact.RemoveZero(key);
+                    fact.AddChanged(key);
                 }
             }
 
@@ -991,20 +991,20 @@ namespace SocketAnalyzers.Reads
                 var fact = pair.Value;
                 if (IsZero(capture.Value, fact, site) || IsEmptyText(capture.Value, fact, site))
                 {
-                    fact.Zeros.Add(capture.Id);
+                    fact.AddZero(capture.Id);
                 }
                 else
                 {
-                    fact.Zeros.Remove(capture.Id);
+                    fact.RemoveZero(capture.Id);
                 }
 
                 if (IsStable(capture.Value, fact, site, null))
                 {
-                    fact.Changed.Remove(capture.Id);
+                    fact.RemoveChanged(capture.Id);
                 }
                 else
                 {
-                    fact.Changed.Add(capture.Id);
+                    fact.AddChanged(capture.Id);
                 }
             }
         }
@@ -1033,8 +1033,8 @@ namespace SocketAnalyzers.Reads
             {
                 foreach (var pair in state.Zero)
                 {
-                    pair.Value.Zeros.Remove(local);
-                    pair.Value.Changed.Add(local);
+                    pair.Value.RemoveZero(local);
+                    pair.Value.AddChanged(local);
                 }
 
                 Replaced(local, state);
@@ -1076,8 +1076,8 @@ namespace SocketAnalyzers.Reads
             {
                 foreach (var pair in state.Zero)
                 {
-                    pair.Value.Zeros.Remove(variable);
-                    pair.Value.Changed.Add(variable);
+                    pair.Value.RemoveZero(variable);
+                    pair.Value.AddChanged(variable);
                 }
 
                 Replaced(variable, state);
@@ -1176,7 +1176,7 @@ namespace SocketAnalyzers.Reads
                         reachedAgain[site.Index] = true;
                     }
 
-                    previous.Zeros.Clear();
+                    previous.ClearZeros();
                 }
                 else
                 {
@@ -1258,7 +1258,7 @@ namespace SocketAnalyzers.Reads
                         continue;
                     }
 
-                    pair.Value.Changed.Add(FieldsMayChange);
+                    pair.Value.AddChanged(FieldsMayChange);
                     if (site.ReceiverChangedByCalls)
                     {
                         scratch.Add(pair.Key);

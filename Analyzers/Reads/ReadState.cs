@@ -12,31 +12,92 @@ namespace SocketAnalyzers.Reads
     /// </summary>
     internal sealed class ZeroFact
     {
+        private HashSet<object> zeros;
+        private HashSet<object> changed;
+
+        // Copy on write: a copy of the state shares both sets with its source until one side changes one. On a long
+        // method Changed grows with every variable the 0 path touches, and copying it at every block was quadratic.
+        private bool zerosShared;
+        private bool changedShared;
+
         public ZeroFact(HashSet<object> zeros, HashSet<object> changed)
         {
-            Zeros = zeros;
-            Changed = changed;
+            this.zeros = zeros;
+            this.changed = changed;
         }
 
-        public HashSet<object> Zeros { get; }
+        /// <summary>Read only: change it through <see cref="AddZero"/>, <see cref="RemoveZero"/>, <see cref="ClearZeros"/>.</summary>
+        public HashSet<object> Zeros => zeros;
 
-        public HashSet<object> Changed { get; }
+        /// <summary>Read only: change it through <see cref="AddChanged"/>, <see cref="RemoveChanged"/>.</summary>
+        public HashSet<object> Changed => changed;
 
-        public ZeroFact Clone() => new(new HashSet<object>(Zeros, KeyComparer.Instance), new HashSet<object>(Changed, KeyComparer.Instance));
+        public ZeroFact Clone()
+        {
+            zerosShared = true;
+            changedShared = true;
+            return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true };
+        }
+
+        public bool AddZero(object key) => !zeros.Contains(key) && OwnZeros().Add(key);
+
+        public bool RemoveZero(object key) => zeros.Contains(key) && OwnZeros().Remove(key);
+
+        public void ClearZeros()
+        {
+            if (zeros.Count > 0)
+            {
+                zeros = new HashSet<object>(KeyComparer.Instance);
+                zerosShared = false;
+            }
+        }
+
+        public bool AddChanged(object key) => !changed.Contains(key) && OwnChanged().Add(key);
+
+        public bool RemoveChanged(object key) => changed.Contains(key) && OwnChanged().Remove(key);
 
         public bool JoinFrom(ZeroFact other)
         {
-            var changed = false;
-            if (Zeros.Count > 0)
+            var grew = false;
+            if (zeros.Count > 0 && !ReferenceEquals(zeros, other.zeros))
             {
-                var before = Zeros.Count;
-                Zeros.IntersectWith(other.Zeros);
-                changed = Zeros.Count != before;
+                var before = zeros.Count;
+                var kept = new HashSet<object>(zeros, KeyComparer.Instance);
+                kept.IntersectWith(other.zeros);
+                if (kept.Count != before)
+                {
+                    zeros = kept;
+                    zerosShared = false;
+                    grew = true;
+                }
             }
 
-            foreach (var key in other.Changed)
+            if (!ReferenceEquals(changed, other.changed) && !changed.IsSupersetOf(other.changed))
             {
-                changed |= Changed.Add(key);
+                OwnChanged().UnionWith(other.changed);
+                grew = true;
+            }
+
+            return grew;
+        }
+
+        private HashSet<object> OwnZeros()
+        {
+            if (zerosShared)
+            {
+                zeros = new HashSet<object>(zeros, KeyComparer.Instance);
+                zerosShared = false;
+            }
+
+            return zeros;
+        }
+
+        private HashSet<object> OwnChanged()
+        {
+            if (changedShared)
+            {
+                changed = new HashSet<object>(changed, KeyComparer.Instance);
+                changedShared = false;
             }
 
             return changed;
