@@ -317,6 +317,8 @@ namespace SocketAnalyzers.Model
                 Row(BitConverter, "ToSingle").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
                 Row(BitConverter, "ToDouble").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
                 Row(BitConverter, "ToChar").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                // one byte has no order: catalogued so the byte summaries know it only reads the array (not unknown code)
+                Row(BitConverter, "ToBoolean"),
                 Row(BitConverter, "ToHalf", sets: Net).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
                 Row(BitConverter, "ToInt128", sets: ApiSets.Net10).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
                 Row(BitConverter, "ToUInt128", sets: ApiSets.Net10).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),

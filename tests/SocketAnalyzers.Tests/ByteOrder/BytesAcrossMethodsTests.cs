@@ -562,6 +562,43 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 """);
 
         [Fact]
+        public Task Tutorial_packet_that_also_decodes_a_bool_from_its_bytes_is_still_reported()
+            => Run(Usings + """
+                public sealed class Packet
+                {
+                    private readonly List<byte> buffer = new List<byte>();
+                    private byte[] readable;
+                    private int readPos;
+
+                    public void Write(int value) => buffer.AddRange({|SOCK020:BitConverter.GetBytes(value)|});
+
+                    public void Write(bool value) => buffer.AddRange(BitConverter.GetBytes(value));
+
+                    public byte[] ToArray()
+                    {
+                        readable = buffer.ToArray();
+                        return readable;
+                    }
+
+                    public bool ReadBool()
+                    {
+                        bool value = BitConverter.ToBoolean(readable, readPos);
+                        readPos += 1;
+                        return value;
+                    }
+                }
+
+                public sealed class Connection
+                {
+                    private readonly Socket socket;
+
+                    public Connection(Socket socket) => this.socket = socket;
+
+                    public void SendData(Packet packet) => socket.Send(packet.ToArray());
+                }
+                """);
+
+        [Fact]
         public Task Public_method_returning_a_cached_field_it_did_not_just_fill_is_silent()
             => Run(Usings + """
                 public sealed class Packet
