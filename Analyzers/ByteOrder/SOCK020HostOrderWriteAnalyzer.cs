@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,66 +30,40 @@ namespace SocketAnalyzers.ByteOrder
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var known = KnownSymbols.TryCreate(start.Compilation);
-                if (known is null)
-                {
-                    return;
-                }
-
-                var symbols = new ByteOrderSymbols(known);
-                var reads = known.Reads;
-                // Only where a file names a host-order API can a summary find anything (HostOrderGate).
-                var acrossMethods = HostOrderGate.MentionsHostOrderApi(start.Compilation) ? new CrossMethodBytes() : null;
-                StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
-                    symbolStart.RegisterOperationBlockAction(c => Analyze(c, symbols, reads, tracker, acrossMethods)));
-                if (acrossMethods is not null)
-                {
-                    start.RegisterCompilationEndAction(end =>
-                    {
-                        foreach (var write in acrossMethods.WritesReachingNetwork(end.CancellationToken))
-                        {
-                            end.ReportDiagnostic(CreateDiagnostic(write));
-                        }
-                    });
-                }
-            });
+            ByteOrderRule.Register(context, ReportBody, (acrossMethods, cancellationToken) => Diagnostics(acrossMethods.WritesReachingNetwork(cancellationToken)));
         }
 
         /// <summary>
-        /// Body-level: the byte family (<see cref="ByteOrderFlow"/>) runs once per body, and a write is reported when its
-        /// bytes reach a send on some path. Reporting from the operation block (not from the write's own operation
-        /// action) keeps the finding in per-document and span-based analysis, where it is decided by the whole body.
+        /// Body-level, on the byte family's converged states (<see cref="ByteOrderFlow"/>): reporting from the operation
+        /// block (not from the write's own operation action) keeps the finding in per-document and span-based analysis,
+        /// where it is decided by the whole body. A write through a writer field waits for the type's tracker.
         /// </summary>
-        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker, CrossMethodBytes? acrossMethods)
+        private static void ReportBody(OperationBlockAnalysisContext context, ByteOrderFindings findings, StreamFieldTracker tracker)
         {
-            foreach (var block in context.OperationBlocks)
+            foreach (var write in findings.Writes)
             {
-                if (WireByteOrderOption.IsLittleEndian(context.Options, block.Syntax.SyntaxTree))
+                if (write.WriterField is { } field && !tracker.Tracks(field))
                 {
                     continue;
                 }
 
-                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, acrossMethods is not null, context.CancellationToken);
-                acrossMethods?.Add(findings);
-                foreach (var write in findings.Writes)
+                var diagnostic = CreateDiagnostic(write);
+                if (write.WriterField is { } trackedField)
                 {
-                    if (write.WriterField is { } field && !tracker.Tracks(field))
-                    {
-                        continue;
-                    }
-
-                    var diagnostic = CreateDiagnostic(write);
-                    if (write.WriterField is { } writerField)
-                    {
-                        tracker.ReportIfNetwork(writerField, diagnostic);
-                    }
-                    else
-                    {
-                        context.ReportDiagnostic(diagnostic);
-                    }
+                    tracker.ReportIfNetwork(trackedField, diagnostic);
                 }
+                else
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+        }
+
+        private static IEnumerable<Diagnostic> Diagnostics(List<HostOrderWriteFinding> findings)
+        {
+            foreach (var finding in findings)
+            {
+                yield return CreateDiagnostic(finding);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,63 +30,40 @@ namespace SocketAnalyzers.ByteOrder
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var known = KnownSymbols.TryCreate(start.Compilation);
-                if (known is null)
-                {
-                    return;
-                }
-
-                var symbols = new ByteOrderSymbols(known);
-                var reads = known.Reads;
-                // Only where a file names a host-order API can a summary find anything (HostOrderGate).
-                var acrossMethods = HostOrderGate.MentionsHostOrderApi(start.Compilation) ? new CrossMethodBytes() : null;
-                StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
-                    symbolStart.RegisterOperationBlockAction(c => Analyze(c, symbols, reads, tracker, acrossMethods)));
-                if (acrossMethods is not null)
-                {
-                    start.RegisterCompilationEndAction(end =>
-                    {
-                        foreach (var read in acrossMethods.ReadsOfReceivedBytes(end.CancellationToken))
-                        {
-                            end.ReportDiagnostic(CreateDiagnostic(read));
-                        }
-                    });
-                }
-            });
+            ByteOrderRule.Register(context, ReportBody, (acrossMethods, cancellationToken) => Diagnostics(acrossMethods.ReadsOfReceivedBytes(cancellationToken)));
         }
 
-        /// <summary>Body-level, on the byte family's converged states (<see cref="ByteOrderFlow"/>): a read is reported
-        /// when the bytes it decodes may have been received on some path.</summary>
-        private static void Analyze(OperationBlockAnalysisContext context, ByteOrderSymbols symbols, NetworkReads reads, StreamFieldTracker tracker, CrossMethodBytes? acrossMethods)
+        /// <summary>
+        /// Body-level, on the byte family's converged states (<see cref="ByteOrderFlow"/>): reporting from the operation
+        /// block (not from the read's own operation action) keeps the finding in per-document and span-based analysis,
+        /// where it is decided by the whole body. A read through a reader field waits for the type's tracker.
+        /// </summary>
+        private static void ReportBody(OperationBlockAnalysisContext context, ByteOrderFindings findings, StreamFieldTracker tracker)
         {
-            foreach (var block in context.OperationBlocks)
+            foreach (var read in findings.Reads)
             {
-                if (WireByteOrderOption.IsLittleEndian(context.Options, block.Syntax.SyntaxTree))
+                if (read.ReaderField is { } field && !tracker.Tracks(field))
                 {
                     continue;
                 }
 
-                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, acrossMethods is not null, context.CancellationToken);
-                acrossMethods?.Add(findings);
-                foreach (var read in findings.Reads)
+                var diagnostic = CreateDiagnostic(read);
+                if (read.ReaderField is { } trackedField)
                 {
-                    if (read.ReaderField is { } field && !tracker.Tracks(field))
-                    {
-                        continue;
-                    }
-
-                    var diagnostic = CreateDiagnostic(read);
-                    if (read.ReaderField is { } readerField)
-                    {
-                        tracker.ReportIfNetwork(readerField, diagnostic);
-                    }
-                    else
-                    {
-                        context.ReportDiagnostic(diagnostic);
-                    }
+                    tracker.ReportIfNetwork(trackedField, diagnostic);
                 }
+                else
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+        }
+
+        private static IEnumerable<Diagnostic> Diagnostics(List<HostOrderReadFinding> findings)
+        {
+            foreach (var finding in findings)
+            {
+                yield return CreateDiagnostic(finding);
             }
         }
 
