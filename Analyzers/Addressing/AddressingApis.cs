@@ -148,6 +148,29 @@ namespace SocketAnalyzers.Addressing
         public EndpointRole RoleOf(IMethodSymbol method)
             => endpointCalls.TryGetValue(method.OriginalDefinition, out var role) ? role : EndpointRole.None;
 
+        /// <summary>
+        /// True when a call of <paramref name="method"/> can reach SOCK030/SOCK032: it takes an endpoint and has a parameter
+        /// of an endpoint type (<see cref="IsEndpointType"/>). <c>Connect(string host, int port)</c> takes an endpoint but
+        /// no such parameter, so <see cref="AddressingChecks.Check"/> has nothing to judge there.
+        /// </summary>
+        public bool IsCheckedEndpointCall(IMethodSymbol method)
+        {
+            if (RoleOf(method) == EndpointRole.None)
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind == RefKind.None && IsEndpointType(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True when <paramref name="method"/> parses a complete message (an override of a parser counts).</summary>
         public bool IsParser(IMethodSymbol method)
         {

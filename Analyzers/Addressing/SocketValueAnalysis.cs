@@ -76,7 +76,7 @@ namespace SocketAnalyzers.Addressing
                 {
                     case IInvocationOperation invocation:
                         var method = invocation.TargetMethod;
-                        endpoint |= apis.RoleOf(method) != EndpointRole.None;
+                        endpoint |= apis.IsCheckedEndpointCall(method);
                         parser |= apis.IsParserType(method.ContainingType);
                         read |= apis.Symbols.Catalogue.Facts(method)?.Read is not null;
 
