@@ -34,6 +34,8 @@ namespace SocketAnalyzers.Tests.Meta
             "SOCK020 samples/ByteOrder/PacketBuilderSender.cs(",
             "SOCK020 samples/ByteOrder/SerializeReturningBytes.cs(",
             "SOCK021 samples/ByteOrder/PacketReaderOverField.cs(",
+            "SOCK020 samples/ByteOrder/TutorialPacket.cs(",
+            "SOCK021 samples/ByteOrder/TutorialPacket.cs(",
         };
 
         [Fact]
