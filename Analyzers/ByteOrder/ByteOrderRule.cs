@@ -18,12 +18,17 @@ namespace SocketAnalyzers.ByteOrder
     internal static class ByteOrderRule
     {
         /// <summary>Call from <c>Initialize</c>, after <c>EnableConcurrentExecution</c> and <c>ConfigureGeneratedCodeAnalysis</c>.</summary>
-        /// <param name="reportBody">Reports a body's findings (the context, the findings, the type's field tracker).</param>
-        /// <param name="reportAcrossMethods">The findings the graph makes at the end of the compilation.</param>
-        public static void Register(
+        /// <typeparam name="T">The rule's finding (a host-order write or read).</typeparam>
+        /// <param name="findingsOf">The rule's findings in one body's results.</param>
+        /// <param name="fieldOf">The writer or reader field a finding goes through (then the type's tracker decides), or null.</param>
+        /// <param name="diagnosticOf">The diagnostic of a finding (the same in the body and across methods).</param>
+        /// <param name="acrossMethods">The findings the cross-method graph makes at the end of the compilation.</param>
+        public static void Register<T>(
             AnalysisContext context,
-            Action<OperationBlockAnalysisContext, ByteOrderFindings, StreamFieldTracker> reportBody,
-            Func<CrossMethodBytes, CancellationToken, IEnumerable<Diagnostic>> reportAcrossMethods)
+            Func<ByteOrderFindings, IEnumerable<T>> findingsOf,
+            Func<T, IFieldSymbol?> fieldOf,
+            Func<T, Diagnostic> diagnosticOf,
+            Func<CrossMethodBytes, CancellationToken, IEnumerable<T>> acrossMethods)
         {
             context.RegisterCompilationStartAction(start =>
             {
@@ -36,29 +41,36 @@ namespace SocketAnalyzers.ByteOrder
                 var symbols = new ByteOrderSymbols(known);
                 var reads = known.Reads;
                 // Only where a file names a host-order API can a summary find anything (HostOrderGate).
-                var acrossMethods = HostOrderGate.MentionsHostOrderApi(start.Compilation) ? new CrossMethodBytes() : null;
+                var graph = HostOrderGate.MentionsHostOrderApi(start.Compilation) ? new CrossMethodBytes() : null;
                 StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
-                    symbolStart.RegisterOperationBlockAction(c => AnalyzeBody(c, symbols, reads, tracker, acrossMethods, reportBody)));
-                if (acrossMethods is not null)
+                    symbolStart.RegisterOperationBlockAction(c => AnalyzeBody(c, symbols, reads, tracker, graph, findingsOf, fieldOf, diagnosticOf)));
+                if (graph is not null)
                 {
                     start.RegisterCompilationEndAction(end =>
                     {
-                        foreach (var diagnostic in reportAcrossMethods(acrossMethods, end.CancellationToken))
+                        foreach (var finding in acrossMethods(graph, end.CancellationToken))
                         {
-                            end.ReportDiagnostic(diagnostic);
+                            end.ReportDiagnostic(diagnosticOf(finding));
                         }
                     });
                 }
             });
         }
 
-        private static void AnalyzeBody(
+        /// <summary>
+        /// Body-level, on the byte family's converged states: reporting from the operation block (not from the call's own
+        /// operation action) keeps the finding in per-document and span-based analysis, where it is decided by the whole
+        /// body. A finding through a writer or reader field waits for the type's tracker.
+        /// </summary>
+        private static void AnalyzeBody<T>(
             OperationBlockAnalysisContext context,
             ByteOrderSymbols symbols,
             NetworkReads reads,
             StreamFieldTracker tracker,
-            CrossMethodBytes? acrossMethods,
-            Action<OperationBlockAnalysisContext, ByteOrderFindings, StreamFieldTracker> reportBody)
+            CrossMethodBytes? graph,
+            Func<ByteOrderFindings, IEnumerable<T>> findingsOf,
+            Func<T, IFieldSymbol?> fieldOf,
+            Func<T, Diagnostic> diagnosticOf)
         {
             foreach (var block in context.OperationBlocks)
             {
@@ -67,9 +79,20 @@ namespace SocketAnalyzers.ByteOrder
                     continue;
                 }
 
-                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, acrossMethods is not null, context.CancellationToken);
-                acrossMethods?.Add(findings);
-                reportBody(context, findings, tracker);
+                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, graph is not null, context.CancellationToken);
+                graph?.Add(findings);
+                foreach (var finding in findingsOf(findings))
+                {
+                    var field = fieldOf(finding);
+                    if (field is null)
+                    {
+                        context.ReportDiagnostic(diagnosticOf(finding));
+                    }
+                    else if (tracker.Tracks(field))
+                    {
+                        tracker.ReportIfNetwork(field, diagnosticOf(finding));
+                    }
+                }
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -30,41 +29,7 @@ namespace SocketAnalyzers.ByteOrder
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            ByteOrderRule.Register(context, ReportBody, (acrossMethods, cancellationToken) => Diagnostics(acrossMethods.WritesReachingNetwork(cancellationToken)));
-        }
-
-        /// <summary>
-        /// Body-level, on the byte family's converged states (<see cref="ByteOrderFlow"/>): reporting from the operation
-        /// block (not from the write's own operation action) keeps the finding in per-document and span-based analysis,
-        /// where it is decided by the whole body. A write through a writer field waits for the type's tracker.
-        /// </summary>
-        private static void ReportBody(OperationBlockAnalysisContext context, ByteOrderFindings findings, StreamFieldTracker tracker)
-        {
-            foreach (var write in findings.Writes)
-            {
-                if (write.WriterField is { } field && !tracker.Tracks(field))
-                {
-                    continue;
-                }
-
-                var diagnostic = CreateDiagnostic(write);
-                if (write.WriterField is { } trackedField)
-                {
-                    tracker.ReportIfNetwork(trackedField, diagnostic);
-                }
-                else
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
-            }
-        }
-
-        private static IEnumerable<Diagnostic> Diagnostics(List<HostOrderWriteFinding> findings)
-        {
-            foreach (var finding in findings)
-            {
-                yield return CreateDiagnostic(finding);
-            }
+            ByteOrderRule.Register(context, findings => findings.Writes, finding => finding.WriterField, CreateDiagnostic, (graph, cancellationToken) => graph.WritesReachingNetwork(cancellationToken));
         }
 
         /// <summary>The diagnostic for <paramref name="write"/>, at the write (the same in the body and across methods).</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -30,41 +29,7 @@ namespace SocketAnalyzers.ByteOrder
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            ByteOrderRule.Register(context, ReportBody, (acrossMethods, cancellationToken) => Diagnostics(acrossMethods.ReadsOfReceivedBytes(cancellationToken)));
-        }
-
-        /// <summary>
-        /// Body-level, on the byte family's converged states (<see cref="ByteOrderFlow"/>): reporting from the operation
-        /// block (not from the read's own operation action) keeps the finding in per-document and span-based analysis,
-        /// where it is decided by the whole body. A read through a reader field waits for the type's tracker.
-        /// </summary>
-        private static void ReportBody(OperationBlockAnalysisContext context, ByteOrderFindings findings, StreamFieldTracker tracker)
-        {
-            foreach (var read in findings.Reads)
-            {
-                if (read.ReaderField is { } field && !tracker.Tracks(field))
-                {
-                    continue;
-                }
-
-                var diagnostic = CreateDiagnostic(read);
-                if (read.ReaderField is { } trackedField)
-                {
-                    tracker.ReportIfNetwork(trackedField, diagnostic);
-                }
-                else
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
-            }
-        }
-
-        private static IEnumerable<Diagnostic> Diagnostics(List<HostOrderReadFinding> findings)
-        {
-            foreach (var finding in findings)
-            {
-                yield return CreateDiagnostic(finding);
-            }
+            ByteOrderRule.Register(context, findings => findings.Reads, finding => finding.ReaderField, CreateDiagnostic, (graph, cancellationToken) => graph.ReadsOfReceivedBytes(cancellationToken));
         }
 
         /// <summary>The diagnostic for <paramref name="read"/>, at the read (the same in the body and across methods).</summary>
