@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 using SocketAnalyzers.Flow;
+using SocketAnalyzers.Lifecycle;
 
 namespace SocketAnalyzers.Addressing
 {
@@ -725,13 +726,14 @@ namespace SocketAnalyzers.Addressing
                 return instance;
             }
 
-            if (method.Name == "GetStream" && KnownSymbols.IsOrDerivesFrom(owner, symbols.TcpClient))
+            // The catalogue's lifecycle rows say which calls hand out a stream over a client, and which accept.
+            var facts = symbols.Catalogue.Facts(method);
+            if (facts?.Lifecycle(SocketModelType.TcpClient) is { Operation: SocketOperation.MakeStream })
             {
                 return instance is { Kind: not KindFacts.None } client ? new SocketValue(kind: client.Kind) : new SocketValue(kind: KindFacts.Stream);
             }
 
-            if (method.Name is "Accept" or "AcceptAsync" or "EndAccept" or "AcceptSocket" or "AcceptSocketAsync" or "AcceptTcpClient" or "AcceptTcpClientAsync" or "EndAcceptSocket" or "EndAcceptTcpClient"
-                && (KnownSymbols.IsOrDerivesFrom(owner, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(owner, symbols.TcpListener)))
+            if ((facts?.Lifecycle(SocketModelType.Socket) ?? facts?.Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Accept, Result: not null })
             {
                 // An accepted connection: TCP.
                 return new SocketValue(family: FamilyFacts.Unknown, broadcast: BroadcastFacts.Unknown, kind: KindFacts.Stream);
