@@ -178,5 +178,44 @@ namespace SocketAnalyzers.Tests.ByteOrder
             test.References = ReferenceSet.NetStandard20WithSystemMemory;
             return test.RunAsync();
         }
+
+        /// <summary>
+        /// A finding across methods (made at compilation end, issue 9: a reader whose field another method fills from the
+        /// network) is at the read, so the same fix applies, with Fix All in every scope. As for SOCK020's, the library's
+        /// non-local-diagnostic check is skipped: compilation-end findings are non-local by construction.
+        /// </summary>
+        [Fact]
+        public Task Findings_across_methods_are_fixed_at_the_read_with_Fix_All()
+        {
+            var test = Verify.Test(
+                SOCK020HostOrderWriteTests.Usings + """
+                    sealed class Frame
+                    {
+                        private readonly byte[] bytes = new byte[8];
+                        private int count;
+
+                        public bool Fill(Socket socket) => (count = socket.Receive(bytes)) == bytes.Length;
+
+                        public int Id() => [|BitConverter.ToInt32(bytes, 0)|];
+
+                        public int Size() => [|BitConverter.ToInt32(bytes, 4)|];
+                    }
+                    """,
+                SOCK020HostOrderWriteTests.Usings + """
+                    sealed class Frame
+                    {
+                        private readonly byte[] bytes = new byte[8];
+                        private int count;
+
+                        public bool Fill(Socket socket) => (count = socket.Receive(bytes)) == bytes.Length;
+
+                        public int Id() => BinaryPrimitives.ReadInt32BigEndian(bytes);
+
+                        public int Size() => BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4));
+                    }
+                    """);
+            test.CodeFixTestBehaviors |= Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+            return test.RunAsync();
+        }
     }
 }
