@@ -1,7 +1,9 @@
+using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace SocketAnalyzers.CodeFixes
@@ -23,5 +25,29 @@ namespace SocketAnalyzers.CodeFixes
         /// </summary>
         public static bool IsFixableBy(Diagnostic diagnostic, CodeFixProvider provider)
             => provider.FixableDiagnosticIds.Contains(diagnostic.Id);
+
+        /// <summary>
+        /// The registration most providers share: for each finding of <paramref name="provider"/>'s rule, the one variant its
+        /// code allows (<paramref name="keyOf"/>; null: none), computed up front so nothing is offered where the fix does not
+        /// apply (<paramref name="fixAsync"/>, the same function the provider's Fix All uses), under <paramref name="titleOf"/>.
+        /// </summary>
+        public static async Task RegisterOneFixEachAsync(
+            CodeFixContext context,
+            CodeFixProvider provider,
+            Func<Diagnostic, string?> keyOf,
+            Func<Document, Diagnostic, string, CancellationToken, Task<Document?>> fixAsync,
+            Func<Diagnostic, string, string> titleOf)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!IsFixableBy(diagnostic, provider) || keyOf(diagnostic) is not { } key
+                    || await fixAsync(context.Document, diagnostic, key, context.CancellationToken).ConfigureAwait(false) is not { } changed)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(CodeAction.Create(titleOf(diagnostic, key), _ => Task.FromResult(changed), key), diagnostic);
+            }
+        }
     }
 }

@@ -29,27 +29,18 @@ namespace SocketAnalyzers.CodeFixes.Addressing
         /// <summary>One Fix All for both shapes: each finding gets the one its code allows (see <see cref="PerDiagnosticFixAll"/>).</summary>
         public override FixAllProvider GetFixAllProvider() => FixAll;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!CodeFixHelpers.IsFixableBy(diagnostic, this) || !diagnostic.Properties.TryGetValue(AddressingChecks.FixProperty, out var fix) || fix is null)
-                {
-                    continue;
-                }
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+            => CodeFixHelpers.RegisterOneFixEachAsync(
+                context,
+                this,
+                diagnostic => Fix(diagnostic) is { } fix ? (fix is "FindV4" or "FindV6" ? FindKey : WellKnownKey) : null,
+                FixAsync,
+                (diagnostic, key) => key == FindKey
+                    ? $"Use the first {(Fix(diagnostic) == "FindV4" ? "IPv4" : "IPv6")} address DNS returned (null when there is none)"
+                    : $"Use IPAddress.{Fix(diagnostic)}, of the socket's family");
 
-                var key = fix is "FindV4" or "FindV6" ? FindKey : WellKnownKey;
-                if (await FixAsync(context.Document, diagnostic, key, context.CancellationToken).ConfigureAwait(false) is not { } changed)
-                {
-                    continue;
-                }
-
-                var title = key == FindKey
-                    ? $"Use the first {(fix == "FindV4" ? "IPv4" : "IPv6")} address DNS returned (null when there is none)"
-                    : $"Use IPAddress.{fix}, of the socket's family";
-                context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(changed), key), diagnostic);
-            }
-        }
+        private static string? Fix(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(AddressingChecks.FixProperty, out var fix) ? fix : null;
 
         /// <summary>The fix of <paramref name="key"/>'s shape for <paramref name="diagnostic"/>, or null when that shape does not apply to it.</summary>
         internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)

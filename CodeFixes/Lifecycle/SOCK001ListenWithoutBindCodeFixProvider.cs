@@ -21,19 +21,8 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
 
         public override FixAllProvider GetFixAllProvider() => FixAll;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!CodeFixHelpers.IsFixableBy(diagnostic, this)
-                    || await FixAsync(context.Document, diagnostic, EquivalenceKey, context.CancellationToken).ConfigureAwait(false) is not { } changed)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(CodeAction.Create("Move Bind before Listen", _ => Task.FromResult(changed), EquivalenceKey), diagnostic);
-            }
-        }
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+            => CodeFixHelpers.RegisterOneFixEachAsync(context, this, _ => EquivalenceKey, FixAsync, (_, _) => "Move Bind before Listen");
 
         internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {

@@ -23,22 +23,13 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
 
         public override FixAllProvider GetFixAllProvider() => FixAll;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                // The analyzer says which call the socket needs first: Listen (a Socket) or Start (a TcpListener).
-                if (!CodeFixHelpers.IsFixableBy(diagnostic, this) || KeyOf(diagnostic) is not { } key
-                    || await FixAsync(context.Document, diagnostic, key, context.CancellationToken).ConfigureAwait(false) is not { } changed)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(key == StartKey ? "Start the listener before accepting" : "Call Listen() before accepting", _ => Task.FromResult(changed), key),
-                    diagnostic);
-            }
-        }
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+            => CodeFixHelpers.RegisterOneFixEachAsync(
+                context,
+                this,
+                KeyOf, // the analyzer says which call the socket needs first: Listen (a Socket) or Start (a TcpListener)
+                FixAsync,
+                (_, key) => key == StartKey ? "Start the listener before accepting" : "Call Listen() before accepting");
 
         private static string? KeyOf(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(SocketStateAnalysis.CallFirstProperty, out var call)
