@@ -98,8 +98,6 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>True for <c>BinaryWriter</c>/<c>BinaryReader</c>, which are little-endian on every CPU (and
         /// treat <c>char</c> as text, not as a number).</summary>
         public bool LittleEndianAlways { get; }
-
-        public bool Matches(IMethodSymbol method) => Methods.Contains(method.Name);
     }
 
     /// <summary>
@@ -166,7 +164,6 @@ namespace SocketAnalyzers.ByteOrder
         };
     }
 
-    /// <summary>The byte-order questions the rules ask, answered from the catalogue resolved once per compilation (<see cref="KnownSymbols.Catalogue"/>).</summary>
     /// <summary>What a catalogued call does to bytes, for the cross-method summaries (<see cref="ByteOrderSymbols.RoleInSummary"/>).</summary>
     internal enum SummaryRole
     {
@@ -194,6 +191,7 @@ namespace SocketAnalyzers.ByteOrder
         Other,
     }
 
+    /// <summary>The byte-order questions the rules ask, answered from the catalogue resolved once per compilation (<see cref="KnownSymbols.Catalogue"/>).</summary>
     internal sealed class ByteOrderSymbols
     {
         private readonly CatalogueIndex catalogue;
@@ -324,10 +322,6 @@ namespace SocketAnalyzers.ByteOrder
 
         /// <summary>The write in an explicit byte order <paramref name="method"/> is (<c>BinaryPrimitives.WriteInt32BigEndian</c>…), or null.</summary>
         public OrderedWriteFacet? OrderedWrite(IMethodSymbol method) => catalogue.Facts(method)?.OrderedWrite;
-
-        /// <summary>True for <c>BinaryPrimitives.(Try)Write…BigEndian/LittleEndian(destination, value)</c>: a write whose
-        /// byte order the code chose (it replaces host-order bytes in its destination).</summary>
-        public bool IsOrderedWrite(IMethodSymbol method) => OrderedWrite(method) is not null;
 
         /// <summary>True when <paramref name="member"/> tells whether the host is little-endian (<c>BitConverter.IsLittleEndian</c>).</summary>
         public bool IsHostLittleEndianFlag(ISymbol? member) => catalogue.Facts(member) is { HostLittleEndianFlag: true };
