@@ -1409,10 +1409,6 @@ namespace SocketAnalyzers.ByteOrder
         };
 
         /// <summary>The private field of the type under analysis that <paramref name="instance"/> reads, or null.</summary>
-        private IFieldSymbol? TrackedField(IOperation instance)
-            => instance.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { DeclaredAccessibility: Accessibility.Private } field }
-                && SymbolEqualityComparer.Default.Equals(field.ContainingType, containingType)
-                ? field
-                : null;
+        private IFieldSymbol? TrackedField(IOperation instance) => StreamFieldTracker.PrivateFieldOf(instance, containingType);
     }
 }

@@ -60,24 +60,17 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>The field under <paramref name="instance"/> when it is a private field of this type, or null.</summary>
-        public IFieldSymbol? TrackedField(IOperation instance)
-        {
-            if (!enabled)
-            {
-                return null;
-            }
+        public IFieldSymbol? TrackedField(IOperation instance) => enabled ? PrivateFieldOf(instance, type) : null;
 
-            var value = instance;
-            while (value is IConversionOperation or IParenthesizedOperation)
-            {
-                value = value is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)value).Operand;
-            }
-
-            return value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { DeclaredAccessibility: Accessibility.Private } field }
+        /// <summary>
+        /// The field <paramref name="instance"/> reads (through conversions and parentheses) when it is a private field of
+        /// <paramref name="type"/> read on <c>this</c> or statically, or null: the fields a tracker can follow.
+        /// </summary>
+        public static IFieldSymbol? PrivateFieldOf(IOperation instance, INamedTypeSymbol? type)
+            => instance.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { DeclaredAccessibility: Accessibility.Private } field }
                 && SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
                 ? field
                 : null;
-        }
 
         /// <summary>True when <paramref name="field"/> is a field this tracker follows (of its type, which has no nested types).</summary>
         public bool Tracks(IFieldSymbol field) => enabled && SymbolEqualityComparer.Default.Equals(field.ContainingType, type);
