@@ -195,6 +195,7 @@ namespace SocketAnalyzers.ByteOrder
     internal sealed class ByteOrderSymbols
     {
         private readonly CatalogueIndex catalogue;
+        private readonly IMethodSymbol? arrayEmpty;
 
         public ByteOrderSymbols(KnownSymbols known)
         {
@@ -203,6 +204,13 @@ namespace SocketAnalyzers.ByteOrder
             var compilation = known.Compilation;
             BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
             MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
+            foreach (var member in compilation.GetSpecialType(SpecialType.System_Array).GetMembers(nameof(System.Array.Empty)))
+            {
+                if (member is IMethodSymbol { IsStatic: true, Parameters.Length: 0, Arity: 1 } empty)
+                {
+                    arrayEmpty = empty;
+                }
+            }
         }
 
         public KnownSymbols Known { get; }
@@ -210,6 +218,9 @@ namespace SocketAnalyzers.ByteOrder
         public INamedTypeSymbol? BinaryWriter { get; }
 
         public INamedTypeSymbol? MemoryStream { get; }
+
+        /// <summary>True when <paramref name="method"/> is <c>Array.Empty&lt;T&gt;()</c> (resolved once per compilation).</summary>
+        public bool IsArrayEmpty(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, arrayEmpty);
 
         /// <summary>
         /// What <paramref name="method"/> does to bytes that the cross-method summaries pass on (<see cref="ByteScope"/>),
