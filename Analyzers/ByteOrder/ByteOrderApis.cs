@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 using SocketAnalyzers.Model;
+using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.ByteOrder
 {
@@ -191,6 +192,12 @@ namespace SocketAnalyzers.ByteOrder
         Other,
     }
 
+    /// <summary>Tells whether a stream operation is certainly a network stream (by its type, or by what a local holds in one body).</summary>
+    internal interface INetworkStreamTest
+    {
+        bool IsNetworkStream(IOperation stream);
+    }
+
     /// <summary>The byte-order questions the rules ask, answered from the catalogue resolved once per compilation (<see cref="KnownSymbols.Catalogue"/>).</summary>
     internal sealed class ByteOrderSymbols
     {
@@ -306,6 +313,20 @@ namespace SocketAnalyzers.ByteOrder
 
         /// <summary>True when <paramref name="method"/> is a stream read into a buffer.</summary>
         public bool IsStreamReadIntoBuffer(IMethodSymbol method) => catalogue.Facts(method) is { Fills: not null, FillsOnlyOverNetworkStream: true };
+
+        /// <summary>
+        /// The buffer a network read fills, or null when <paramref name="invocation"/> is not a network read into a buffer:
+        /// a socket receive, a counting read (<paramref name="reads"/>), or a stream read whose stream
+        /// <paramref name="streams"/> knows to be a network stream.
+        /// </summary>
+        public IOperation? ReceiveBuffer(IInvocationOperation invocation, NetworkReads reads, INetworkStreamTest streams)
+        {
+            var method = invocation.TargetMethod;
+            var isRead = IsReceiveIntoBuffer(method)
+                || reads.IsCountingRead(invocation)
+                || (IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && streams.IsNetworkStream(stream));
+            return isRead ? FilledBuffer(invocation) : null;
+        }
 
         /// <summary>The argument a network read fills (the catalogue's buffer ordinal), or null.</summary>
         public IOperation? FilledBuffer(IInvocationOperation invocation)

@@ -827,7 +827,7 @@ namespace SocketAnalyzers.ByteOrder
                     state.Set(key, place.Overwrite(start, SizeOf(number.Type)));
                 }
             }
-            else if (ReceiveBuffer(invocation) is { } received)
+            else if (symbols.ReceiveBuffer(invocation, reads, scope) is { } received)
             {
                 if (Destination(received, out _) is { } key)
                 {
@@ -1233,16 +1233,6 @@ namespace SocketAnalyzers.ByteOrder
                 _ => null,
             };
             return target is not null && scope.IsConverted(target);
-        }
-
-        /// <summary>The buffer a network read fills, or null when <paramref name="invocation"/> is not a network read into a buffer.</summary>
-        private IOperation? ReceiveBuffer(IInvocationOperation invocation)
-        {
-            var method = invocation.TargetMethod;
-            var isRead = symbols.IsReceiveIntoBuffer(method)
-                || reads.IsCountingRead(invocation)
-                || (symbols.IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && scope.IsNetworkStream(stream));
-            return isRead ? symbols.FilledBuffer(invocation) : null;
         }
 
         // ---------------------------------------------------------------- SOCK022: ports converted twice

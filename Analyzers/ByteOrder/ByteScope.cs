@@ -14,7 +14,7 @@ namespace SocketAnalyzers.ByteOrder
     /// the locals some conversion takes (a host-order read stored there is converted afterwards); and the names the
     /// lambdas and local functions use.
     /// </summary>
-    internal sealed partial class ByteScope
+    internal sealed partial class ByteScope : INetworkStreamTest
     {
         private const int MaxDepth = 6;
 
