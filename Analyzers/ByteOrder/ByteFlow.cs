@@ -174,6 +174,9 @@ namespace SocketAnalyzers.ByteOrder
             return value;
         }
 
+        /// <summary>The stream a <c>BinaryWriter</c> (or reader) was created over in this body, or null.</summary>
+        public IOperation? WriterStream(IOperation writer) => symbols.StreamUnder(Unwrap(writer, 0));
+
         /// <summary>The only value a local is given in the body, or null when it has none or several.</summary>
         public IOperation? SingleValue(ILocalSymbol local)
         {

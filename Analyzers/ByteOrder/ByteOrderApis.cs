@@ -277,6 +277,14 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>The catalogue's facts about <paramref name="method"/> (or the member it overrides), or null: one lookup.</summary>
         public ApiFacts? FactsOf(IMethodSymbol method) => catalogue.Facts(method);
 
+        /// <summary>The stream argument of <paramref name="creation"/> when it creates a <c>BinaryWriter</c> or reader over a
+        /// stream (its first parameter is a <c>Stream</c>), or null.</summary>
+        public IOperation? StreamUnder(IOperation creation)
+            => creation is IObjectCreationOperation { Arguments.Length: > 0 } created
+                && KnownSymbols.IsOrDerivesFrom(created.Arguments[0].Parameter?.Type, Known.Stream)
+                ? created.Arguments[0].Value
+                : null;
+
         /// <summary>
         /// True for a type that can hold bytes across methods: <c>byte[]</c>, a span, memory, segment, list or sequence of
         /// bytes, a stream, a <c>BinaryWriter</c>.

@@ -114,7 +114,7 @@ namespace SocketAnalyzers.ByteOrder
         {
             var flow = new ByteFlow(symbols, reads, where);
             var isWriter = KnownSymbols.IsOrDerivesFrom(field.Type, symbols.BinaryWriter);
-            var overNetwork = SOCK020HostOrderWriteAnalyzer.WriterStream(flow, value, symbols) is { } stream
+            var overNetwork = flow.WriterStream(value) is { } stream
                 && (isWriter ? flow.IsNetworkStream(stream) : flow.IsNetworkSource(stream, where.Syntax.SpanStart));
             fields.AddOrUpdate(field, overNetwork, (_, before) => before && overNetwork);
         }
