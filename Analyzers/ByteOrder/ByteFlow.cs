@@ -16,7 +16,7 @@ namespace SocketAnalyzers.ByteOrder
     /// themselves decide on the flow kernel (<see cref="ByteOrderFlow"/>); this helper only serves the per-type tracker
     /// until the cross-method work (issue 9) replaces it. Also the small shared helper <see cref="SymbolOf"/>.
     /// </summary>
-    internal sealed class ByteFlow
+    internal sealed class ByteFlow : INetworkStreamTest
     {
         private const int MaxDepth = 6;
 
@@ -102,7 +102,7 @@ namespace SocketAnalyzers.ByteOrder
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        if (ReceiveBuffer(invocation) is { } received && SymbolEqualityComparer.Default.Equals(SymbolOf(RootOf(received)), symbol))
+                        if (symbols.ReceiveBuffer(invocation, reads, this) is { } received && SymbolEqualityComparer.Default.Equals(SymbolOf(RootOf(received)), symbol))
                         {
                             return true;
                         }
@@ -140,16 +140,6 @@ namespace SocketAnalyzers.ByteOrder
             return false;
         }
 
-        /// <summary>The buffer a network read fills, or null when <paramref name="invocation"/> is not a network read into a buffer.</summary>
-        private IOperation? ReceiveBuffer(IInvocationOperation invocation)
-        {
-            var method = invocation.TargetMethod;
-            var isRead = symbols.IsReceiveIntoBuffer(method)
-                || reads.IsCountingRead(invocation)
-                || (symbols.IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && IsNetworkStream(stream));
-            return isRead ? symbols.FilledBuffer(invocation) : null;
-        }
-
         // ---------------------------------------------------------------- shared
 
         /// <summary>True when <paramref name="stream"/> is certainly a network stream: by its type, or a local whose only value is one.</summary>
@@ -183,6 +173,9 @@ namespace SocketAnalyzers.ByteOrder
 
             return value;
         }
+
+        /// <summary>The stream a <c>BinaryWriter</c> (or reader) was created over in this body, or null.</summary>
+        public IOperation? WriterStream(IOperation writer) => symbols.StreamUnder(Unwrap(writer, 0));
 
         /// <summary>The only value a local is given in the body, or null when it has none or several.</summary>
         public IOperation? SingleValue(ILocalSymbol local)

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 using SocketAnalyzers.Model;
+using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.ByteOrder
 {
@@ -98,8 +99,6 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>True for <c>BinaryWriter</c>/<c>BinaryReader</c>, which are little-endian on every CPU (and
         /// treat <c>char</c> as text, not as a number).</summary>
         public bool LittleEndianAlways { get; }
-
-        public bool Matches(IMethodSymbol method) => Methods.Contains(method.Name);
     }
 
     /// <summary>
@@ -166,7 +165,6 @@ namespace SocketAnalyzers.ByteOrder
         };
     }
 
-    /// <summary>The byte-order questions the rules ask, answered from the catalogue resolved once per compilation (<see cref="KnownSymbols.Catalogue"/>).</summary>
     /// <summary>What a catalogued call does to bytes, for the cross-method summaries (<see cref="ByteOrderSymbols.RoleInSummary"/>).</summary>
     internal enum SummaryRole
     {
@@ -194,9 +192,17 @@ namespace SocketAnalyzers.ByteOrder
         Other,
     }
 
+    /// <summary>Tells whether a stream operation is certainly a network stream (by its type, or by what a local holds in one body).</summary>
+    internal interface INetworkStreamTest
+    {
+        bool IsNetworkStream(IOperation stream);
+    }
+
+    /// <summary>The byte-order questions the rules ask, answered from the catalogue resolved once per compilation (<see cref="KnownSymbols.Catalogue"/>).</summary>
     internal sealed class ByteOrderSymbols
     {
         private readonly CatalogueIndex catalogue;
+        private readonly IMethodSymbol? arrayEmpty;
 
         public ByteOrderSymbols(KnownSymbols known)
         {
@@ -205,6 +211,13 @@ namespace SocketAnalyzers.ByteOrder
             var compilation = known.Compilation;
             BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
             MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
+            foreach (var member in compilation.GetSpecialType(SpecialType.System_Array).GetMembers(nameof(System.Array.Empty)))
+            {
+                if (member is IMethodSymbol { IsStatic: true, Parameters.Length: 0, Arity: 1 } empty)
+                {
+                    arrayEmpty = empty;
+                }
+            }
         }
 
         public KnownSymbols Known { get; }
@@ -212,6 +225,9 @@ namespace SocketAnalyzers.ByteOrder
         public INamedTypeSymbol? BinaryWriter { get; }
 
         public INamedTypeSymbol? MemoryStream { get; }
+
+        /// <summary>True when <paramref name="method"/> is <c>Array.Empty&lt;T&gt;()</c> (resolved once per compilation).</summary>
+        public bool IsArrayEmpty(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, arrayEmpty);
 
         /// <summary>
         /// What <paramref name="method"/> does to bytes that the cross-method summaries pass on (<see cref="ByteScope"/>),
@@ -261,6 +277,14 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>The catalogue's facts about <paramref name="method"/> (or the member it overrides), or null: one lookup.</summary>
         public ApiFacts? FactsOf(IMethodSymbol method) => catalogue.Facts(method);
 
+        /// <summary>The stream argument of <paramref name="creation"/> when it creates a <c>BinaryWriter</c> or reader over a
+        /// stream (its first parameter is a <c>Stream</c>), or null.</summary>
+        public IOperation? StreamUnder(IOperation creation)
+            => creation is IObjectCreationOperation { Arguments.Length: > 0 } created
+                && KnownSymbols.IsOrDerivesFrom(created.Arguments[0].Parameter?.Type, Known.Stream)
+                ? created.Arguments[0].Value
+                : null;
+
         /// <summary>
         /// True for a type that can hold bytes across methods: <c>byte[]</c>, a span, memory, segment, list or sequence of
         /// bytes, a stream, a <c>BinaryWriter</c>.
@@ -298,6 +322,20 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>True when <paramref name="method"/> is a stream read into a buffer.</summary>
         public bool IsStreamReadIntoBuffer(IMethodSymbol method) => catalogue.Facts(method) is { Fills: not null, FillsOnlyOverNetworkStream: true };
 
+        /// <summary>
+        /// The buffer a network read fills, or null when <paramref name="invocation"/> is not a network read into a buffer:
+        /// a socket receive, a counting read (<paramref name="reads"/>), or a stream read whose stream
+        /// <paramref name="streams"/> knows to be a network stream.
+        /// </summary>
+        public IOperation? ReceiveBuffer(IInvocationOperation invocation, NetworkReads reads, INetworkStreamTest streams)
+        {
+            var method = invocation.TargetMethod;
+            var isRead = IsReceiveIntoBuffer(method)
+                || reads.IsCountingRead(invocation)
+                || (IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && streams.IsNetworkStream(stream));
+            return isRead ? FilledBuffer(invocation) : null;
+        }
+
         /// <summary>The argument a network read fills (the catalogue's buffer ordinal), or null.</summary>
         public IOperation? FilledBuffer(IInvocationOperation invocation)
             => catalogue.Facts(invocation.TargetMethod) is { } facts ? CatalogueIndex.Argument(invocation, facts.Fills ?? facts.Read?.Buffer) : null;
@@ -324,10 +362,6 @@ namespace SocketAnalyzers.ByteOrder
 
         /// <summary>The write in an explicit byte order <paramref name="method"/> is (<c>BinaryPrimitives.WriteInt32BigEndian</c>…), or null.</summary>
         public OrderedWriteFacet? OrderedWrite(IMethodSymbol method) => catalogue.Facts(method)?.OrderedWrite;
-
-        /// <summary>True for <c>BinaryPrimitives.(Try)Write…BigEndian/LittleEndian(destination, value)</c>: a write whose
-        /// byte order the code chose (it replaces host-order bytes in its destination).</summary>
-        public bool IsOrderedWrite(IMethodSymbol method) => OrderedWrite(method) is not null;
 
         /// <summary>True when <paramref name="member"/> tells whether the host is little-endian (<c>BitConverter.IsLittleEndian</c>).</summary>
         public bool IsHostLittleEndianFlag(ISymbol? member) => catalogue.Facts(member) is { HostLittleEndianFlag: true };

@@ -827,7 +827,7 @@ namespace SocketAnalyzers.ByteOrder
                     state.Set(key, place.Overwrite(start, SizeOf(number.Type)));
                 }
             }
-            else if (ReceiveBuffer(invocation) is { } received)
+            else if (symbols.ReceiveBuffer(invocation, reads, scope) is { } received)
             {
                 if (Destination(received, out _) is { } key)
                 {
@@ -1235,16 +1235,6 @@ namespace SocketAnalyzers.ByteOrder
             return target is not null && scope.IsConverted(target);
         }
 
-        /// <summary>The buffer a network read fills, or null when <paramref name="invocation"/> is not a network read into a buffer.</summary>
-        private IOperation? ReceiveBuffer(IInvocationOperation invocation)
-        {
-            var method = invocation.TargetMethod;
-            var isRead = symbols.IsReceiveIntoBuffer(method)
-                || reads.IsCountingRead(invocation)
-                || (symbols.IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && scope.IsNetworkStream(stream));
-            return isRead ? symbols.FilledBuffer(invocation) : null;
-        }
-
         // ---------------------------------------------------------------- SOCK022: ports converted twice
 
         private int ConversionId(IInvocationOperation invocation)
@@ -1409,10 +1399,6 @@ namespace SocketAnalyzers.ByteOrder
         };
 
         /// <summary>The private field of the type under analysis that <paramref name="instance"/> reads, or null.</summary>
-        private IFieldSymbol? TrackedField(IOperation instance)
-            => instance.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { DeclaredAccessibility: Accessibility.Private } field }
-                && SymbolEqualityComparer.Default.Equals(field.ContainingType, containingType)
-                ? field
-                : null;
+        private IFieldSymbol? TrackedField(IOperation instance) => StreamFieldTracker.PrivateFieldOf(instance, containingType);
     }
 }

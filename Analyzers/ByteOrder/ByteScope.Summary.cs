@@ -277,7 +277,7 @@ namespace SocketAnalyzers.ByteOrder
                 case IArrayCreationOperation or ILiteralOperation or IDefaultValueOperation:
                     return;
                 case IInvocationOperation invocation when symbols.HostOrderWrite(invocation.TargetMethod) is not null
-                    || symbols.IsCopyingView(invocation.TargetMethod) || invocation.TargetMethod.Name == nameof(System.Array.Empty):
+                    || symbols.IsCopyingView(invocation.TargetMethod) || symbols.IsArrayEmpty(invocation.TargetMethod):
                     Edge(Root(walked), ByteNode.Field(field));
                     return;
             }

@@ -14,7 +14,7 @@ namespace SocketAnalyzers.ByteOrder
     /// the locals some conversion takes (a host-order read stored there is converted afterwards); and the names the
     /// lambdas and local functions use.
     /// </summary>
-    internal sealed partial class ByteScope
+    internal sealed partial class ByteScope : INetworkStreamTest
     {
         private const int MaxDepth = 6;
 
@@ -212,10 +212,6 @@ namespace SocketAnalyzers.ByteOrder
 
         /// <summary>The stream a <c>BinaryWriter</c> (or reader) was created over in this body (its constructor's
         /// <c>Stream</c> parameter, by type), or null.</summary>
-        public IOperation? WriterStream(IOperation writer)
-            => Unwrap(writer) is IObjectCreationOperation { Arguments.Length: > 0 } creation
-                && KnownSymbols.IsOrDerivesFrom(creation.Arguments[0].Parameter?.Type, symbols.Known.Stream)
-                ? creation.Arguments[0].Value
-                : null;
+        public IOperation? WriterStream(IOperation writer) => symbols.StreamUnder(Unwrap(writer));
     }
 }

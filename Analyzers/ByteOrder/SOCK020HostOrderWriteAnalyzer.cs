@@ -2,9 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using SocketAnalyzers.Common;
 using SocketAnalyzers.Model;
-using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.ByteOrder
 {
@@ -41,13 +39,6 @@ namespace SocketAnalyzers.ByteOrder
                 Describe(write.TypeName, write.Value),
                 write.Api.LittleEndianAlways ? "little-endian by " + write.Invocation.TargetMethod.ContainingType.Name : "in the host's byte order",
                 write.TypeName);
-
-        /// <summary>The stream a <c>BinaryWriter</c> (or reader) was created over in this body, or null.</summary>
-        internal static IOperation? WriterStream(ByteFlow flow, IOperation writer, ByteOrderSymbols symbols)
-            => flow.Unwrap(writer, 0) is IObjectCreationOperation { Arguments.Length: > 0 } creation
-                && KnownSymbols.IsOrDerivesFrom(creation.Arguments[0].Parameter?.Type, symbols.Known.Stream)
-                ? creation.Arguments[0].Value
-                : null;
 
         /// <summary>"The int 'length'" or "The int".</summary>
         internal static string Describe(string typeName, IOperation? value)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -22,8 +23,12 @@ namespace SocketAnalyzers.ByteOrder
         private readonly NetworkReads reads;
         private readonly bool enabled;
 
-        /// <summary>Per field: false once a value is not known to be over the network; true while all seen are.</summary>
-        private readonly ConcurrentDictionary<IFieldSymbol, bool> fields = new(SymbolEqualityComparer.Default);
+        /// <summary>
+        /// Every value given to a tracked field (null for a write whose value is unknown: a compound assignment, a
+        /// <c>ref</c>/<c>out</c> argument), with the operation that gives it. Judged at the end of the type, and only for
+        /// the fields some finding waits on: most types have none, and then no value is ever judged.
+        /// </summary>
+        private readonly ConcurrentQueue<(IFieldSymbol Field, IOperation? Value, IOperation Where)> writes = new();
 
         private readonly ConcurrentQueue<(IFieldSymbol Field, Diagnostic Diagnostic)> pending = new();
 
@@ -60,24 +65,17 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>The field under <paramref name="instance"/> when it is a private field of this type, or null.</summary>
-        public IFieldSymbol? TrackedField(IOperation instance)
-        {
-            if (!enabled)
-            {
-                return null;
-            }
+        public IFieldSymbol? TrackedField(IOperation instance) => enabled ? PrivateFieldOf(instance, type) : null;
 
-            var value = instance;
-            while (value is IConversionOperation or IParenthesizedOperation)
-            {
-                value = value is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)value).Operand;
-            }
-
-            return value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { DeclaredAccessibility: Accessibility.Private } field }
+        /// <summary>
+        /// The field <paramref name="instance"/> reads (through conversions and parentheses) when it is a private field of
+        /// <paramref name="type"/> read on <c>this</c> or statically, or null: the fields a tracker can follow.
+        /// </summary>
+        public static IFieldSymbol? PrivateFieldOf(IOperation instance, INamedTypeSymbol? type)
+            => instance.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: { DeclaredAccessibility: Accessibility.Private } field }
                 && SymbolEqualityComparer.Default.Equals(field.ContainingType, type)
                 ? field
                 : null;
-        }
 
         /// <summary>True when <paramref name="field"/> is a field this tracker follows (of its type, which has no nested types).</summary>
         public bool Tracks(IFieldSymbol field) => enabled && SymbolEqualityComparer.Default.Equals(field.ContainingType, type);
@@ -96,11 +94,11 @@ namespace SocketAnalyzers.ByteOrder
             switch (reference.Parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                    Record(field, assignment.Value, assignment);
+                    writes.Enqueue((field, assignment.Value, assignment));
                     break;
                 case IAssignmentOperation assignment when assignment.Target == reference:
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
-                    fields[field] = false;
+                    writes.Enqueue((field, null, reference));
                     break;
             }
         }
@@ -112,25 +110,50 @@ namespace SocketAnalyzers.ByteOrder
             {
                 if (SymbolEqualityComparer.Default.Equals(field.ContainingType, type))
                 {
-                    Record(field, initializer.Value, initializer);
+                    writes.Enqueue((field, initializer.Value, initializer));
                 }
             }
         }
 
-        private void Record(IFieldSymbol field, IOperation value, IOperation where)
+        /// <summary>True when <paramref name="value"/>, given to <paramref name="field"/> at <paramref name="where"/>, is a writer (or reader) over the network.</summary>
+        private bool IsOverNetwork(IFieldSymbol field, IOperation value, IOperation where)
         {
             var flow = new ByteFlow(symbols, reads, where);
             var isWriter = KnownSymbols.IsOrDerivesFrom(field.Type, symbols.BinaryWriter);
-            var overNetwork = SOCK020HostOrderWriteAnalyzer.WriterStream(flow, value, symbols) is { } stream
+            return flow.WriterStream(value) is { } stream
                 && (isWriter ? flow.IsNetworkStream(stream) : flow.IsNetworkSource(stream, where.Syntax.SpanStart));
-            fields.AddOrUpdate(field, overNetwork, (_, before) => before && overNetwork);
         }
 
         private void ReportPending(SymbolAnalysisContext context)
         {
+            if (pending.IsEmpty)
+            {
+                return;
+            }
+
+            // Per awaited field: false once a value is not known to be over the network; true while all seen are
+            // (a field never written stays absent, and its findings unreported).
+            var awaited = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+            foreach (var item in pending)
+            {
+                awaited.Add(item.Field);
+            }
+
+            var overNetwork = new Dictionary<IFieldSymbol, bool>(SymbolEqualityComparer.Default);
+            foreach (var (field, value, where) in writes)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (!awaited.Contains(field) || (overNetwork.TryGetValue(field, out var before) && !before))
+                {
+                    continue;
+                }
+
+                overNetwork[field] = value is not null && IsOverNetwork(field, value, where);
+            }
+
             while (pending.TryDequeue(out var item))
             {
-                if (fields.TryGetValue(item.Field, out var overNetwork) && overNetwork)
+                if (overNetwork.TryGetValue(item.Field, out var all) && all)
                 {
                     context.ReportDiagnostic(item.Diagnostic);
                 }

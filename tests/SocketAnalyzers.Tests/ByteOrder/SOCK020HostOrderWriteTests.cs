@@ -213,6 +213,19 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
 
+        [Theory]
+        [InlineData("private BinaryWriter writer; public Connection(TcpClient client) { writer = new BinaryWriter(client.GetStream()); Replace(ref writer); } static void Replace(ref BinaryWriter w) => w = new BinaryWriter(new MemoryStream());")]
+        [InlineData("private BinaryWriter writer; public Connection(TcpClient client) { writer = new BinaryWriter(client.GetStream()); } public void Reset() => writer ??= new BinaryWriter(new MemoryStream());")]
+        public Task Writer_field_also_given_an_unknown_value_by_ref_or_compound_assignment_is_quiet(string members)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                sealed class Connection
+                {
+                    {{members}}
+
+                    public void SendLength(int length) => writer.Write(length);
+                }
+                """);
+
         [Fact]
         public Task Message_names_the_value_and_the_order()
             => Verify.VerifyAnalyzerAsync(InMethod("socket.Send({|#0:BitConverter.GetBytes(length)|}); var w = new BinaryWriter(network); {|#1:w.Write((short)length)|};"),
