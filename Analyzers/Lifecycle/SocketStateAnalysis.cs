@@ -752,11 +752,12 @@ namespace SocketAnalyzers.Lifecycle
                 return Apply(invocation, member, type, receiver, method, method.Name, invocation.Instance, invocation.Arguments, state);
             }
 
-            if (method.IsExtensionMethod && arguments.Length > 0 && IsFrameworkSocketExtension(method)
+            if (method.IsExtensionMethod && arguments.Length > 0
                 && ModelTypeOf(invocation.Arguments[0].Value) is { } extendedType
                 && model.Find(extendedType, method) is { } extension)
             {
-                // netstandard2.0's SocketTaskExtensions: socket.SendAsync(…) is a static call with the socket first.
+                // A catalogued extension (netstandard2.0's SocketTaskExtensions): socket.SendAsync(…) is a static call with
+                // the socket first. The catalogue names the framework's class, so a user's extension of the same name is no row.
                 return Apply(invocation, extension, extendedType, arguments[0], method, method.Name, invocation.Arguments[0].Value, invocation.Arguments.RemoveAt(0), state);
             }
 
@@ -794,10 +795,6 @@ namespace SocketAnalyzers.Lifecycle
 
             return null;
         }
-
-        /// <summary>The framework's own task extensions of the socket types (System.Net.Sockets.SocketTaskExtensions on netstandard2.0).</summary>
-        private static bool IsFrameworkSocketExtension(IMethodSymbol method)
-            => method.ContainingType is { Name: "SocketTaskExtensions", ContainingNamespace: { Name: "Sockets", ContainingNamespace: { Name: "Net", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
         /// <summary>The model type of a receiver, seeing through conversions and through the captures of <c>using</c>.</summary>
         private SocketModelType? ModelTypeOf(IOperation instance)

@@ -246,6 +246,29 @@ namespace SocketAnalyzers.Tests.Lifecycle
         }
 
         [Fact]
+        public Task A_users_own_socket_extension_is_no_transition_even_when_named_like_the_frameworks()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                static class MySocketExtensions
+                {
+                    public static void Close(this Socket socket, string reason) { }
+
+                    public static void Shutdown(this Socket socket, string reason) { }
+                }
+
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        socket.Connect(ep);
+                        socket.Shutdown("done");
+                        socket.Close("done");
+                        socket.Send(buffer);
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Very_deep_expressions_give_up_quietly_instead_of_risking_the_stack()
         {
             var terms = string.Join(" + ", System.Linq.Enumerable.Range(0, 2000).Select(i => "s.Available"));
