@@ -63,9 +63,6 @@ namespace SocketAnalyzers.Lifecycle
             return fields is null ? null : new FieldTypestate(model, fields.ToImmutable());
         }
 
-        /// <summary>True when <paramref name="field"/> is one this collector summarises.</summary>
-        public bool IsCandidate(IFieldSymbol field) => candidates.Contains(field);
-
         /// <summary>
         /// Records what one body of the type (owned by <paramref name="owner"/>) does with the candidate fields; true when it
         /// references one. An operation inside a lambda or local function belongs to that function (<see cref="FunctionKey"/>),
