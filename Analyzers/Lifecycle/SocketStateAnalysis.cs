@@ -959,15 +959,7 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The name a value is about to be stored in (looking through conversions, await and ConfigureAwait), so that re-making a socket at the same site in a loop replaces it.</summary>
         private static object? AssignmentTarget(IOperation operation)
         {
-            var current = operation;
-            var parent = current.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation or IAwaitOperation
-                || (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance == current))
-            {
-                current = parent;
-                parent = current.Parent;
-            }
-
+            var current = operation.WalkUpToResult(out var parent);
             return parent switch
             {
                 ISimpleAssignmentOperation assignment when assignment.Value == current => KeyOf(assignment.Target),
