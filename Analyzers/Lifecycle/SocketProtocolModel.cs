@@ -197,9 +197,6 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The transition of <paramref name="member"/> (or the member it overrides) called on a receiver of model type <paramref name="type"/>, if the catalogue has one.</summary>
         public SocketMember? Find(SocketModelType type, ISymbol member) => catalogue.Lifecycle(type, member);
 
-        /// <summary>The form of a call: APM, event-args, task-returning or plain (from the catalogue, which reads it from the signature).</summary>
-        public CallForm FormOf(IMethodSymbol method) => catalogue.Facts(method)?.Form ?? CallForm.Sync;
-
         private static SocketStates[] SetTo(SocketStates state)
             => new[] { state, state, state, state, state, state, state, SocketStates.Closed };
 

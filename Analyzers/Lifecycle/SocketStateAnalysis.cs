@@ -749,7 +749,7 @@ namespace SocketAnalyzers.Lifecycle
             if (!method.IsStatic && invocation.Instance is { } instance && ModelTypeOf(instance) is { } type
                 && model.Find(type, method) is { } member)
             {
-                return Apply(invocation, member, type, receiver, method, method.Name, invocation.Instance, invocation.Arguments, state);
+                return Apply(invocation, member, type, receiver, method.Name, invocation.Instance, invocation.Arguments, state);
             }
 
             if (method.IsExtensionMethod && arguments.Length > 0
@@ -758,7 +758,7 @@ namespace SocketAnalyzers.Lifecycle
             {
                 // A catalogued extension (netstandard2.0's SocketTaskExtensions): socket.SendAsync(…) is a static call with
                 // the socket first. The catalogue names the framework's class, so a user's extension of the same name is no row.
-                return Apply(invocation, extension, extendedType, arguments[0], method, method.Name, invocation.Arguments[0].Value, invocation.Arguments.RemoveAt(0), state);
+                return Apply(invocation, extension, extendedType, arguments[0], method.Name, invocation.Arguments[0].Value, invocation.Arguments.RemoveAt(0), state);
             }
 
             if (method.Name == "ConfigureAwait" && receiver is not null)
@@ -891,7 +891,7 @@ namespace SocketAnalyzers.Lifecycle
                     return null;
                 }
 
-                return Apply(property, member, type, receiver, null, property.Property.Name, instance, ImmutableArray<IArgumentOperation>.Empty, state);
+                return Apply(property, member, type, receiver, property.Property.Name, instance, ImmutableArray<IArgumentOperation>.Empty, state);
             }
 
             return null;
@@ -915,7 +915,7 @@ namespace SocketAnalyzers.Lifecycle
             => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
 
         /// <summary>Checks and applies a member of the model called on <paramref name="receiver"/>.</summary>
-        private int[]? Apply(IOperation operation, SocketMember member, SocketModelType type, int[]? receiver, IMethodSymbol? method, string name, IOperation instance, ImmutableArray<IArgumentOperation> arguments, FlowState state)
+        private int[]? Apply(IOperation operation, SocketMember member, SocketModelType type, int[]? receiver, string name, IOperation instance, ImmutableArray<IArgumentOperation> arguments, FlowState state)
         {
             var kind = member.Operation;
             if (kind == SocketOperation.Alias)
@@ -928,7 +928,7 @@ namespace SocketAnalyzers.Lifecycle
                 kind = SocketProtocolModel.ShutdownKind(arguments);
             }
 
-            var form = method is null ? CallForm.Sync : model.FormOf(method);
+            var form = member.Form;
             var awaited = operation is IInvocationOperation invocation && invocation.WalkUpToResult(out _) is IAwaitOperation;
             var certain = form is CallForm.Sync or CallForm.End || (form == CallForm.Async && awaited);
 
