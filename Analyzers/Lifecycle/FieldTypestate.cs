@@ -319,7 +319,7 @@ namespace SocketAnalyzers.Lifecycle
                     return;
                 }
 
-                switch (member.Value.Operation)
+                switch (SocketProtocolModel.OperationOf(member.Value, arguments))
                 {
                     case SocketOperation.Alias:
                     case SocketOperation.MakeStream:
@@ -332,11 +332,8 @@ namespace SocketAnalyzers.Lifecycle
 
                         current = parent;
                         continue;
-                    case SocketOperation.Shutdown:
-                        Add(field, SocketProtocolModel.ShutdownKind(arguments), owner);
-                        return;
-                    default:
-                        Add(field, member.Value.Operation, owner);
+                    case var operation:
+                        Add(field, operation, owner);
                         return;
                 }
             }

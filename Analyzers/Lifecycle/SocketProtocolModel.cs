@@ -207,8 +207,15 @@ namespace SocketAnalyzers.Lifecycle
 
         private static SocketStates[] Map(params SocketStates[] next) => next;
 
+        /// <summary>
+        /// The operation a call of <paramref name="member"/> with <paramref name="arguments"/> performs: the member's own,
+        /// except <c>Shutdown(how)</c>, which is the Shutdown operation its argument names.
+        /// </summary>
+        public static SocketOperation OperationOf(SocketMember member, ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation> arguments)
+            => member.Operation == SocketOperation.Shutdown ? ShutdownKind(arguments) : member.Operation;
+
         /// <summary><c>Shutdown(how)</c>: the operation its constant argument names (unknown when it is not a constant).</summary>
-        public static SocketOperation ShutdownKind(ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation> arguments)
+        private static SocketOperation ShutdownKind(ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation> arguments)
         {
             foreach (var argument in arguments)
             {

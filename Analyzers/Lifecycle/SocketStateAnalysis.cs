@@ -917,15 +917,10 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>Checks and applies a member of the model called on <paramref name="receiver"/>.</summary>
         private int[]? Apply(IOperation operation, SocketMember member, SocketModelType type, int[]? receiver, string name, IOperation instance, ImmutableArray<IArgumentOperation> arguments, FlowState state)
         {
-            var kind = member.Operation;
+            var kind = SocketProtocolModel.OperationOf(member, arguments);
             if (kind == SocketOperation.Alias)
             {
                 return receiver;
-            }
-
-            if (kind == SocketOperation.Shutdown)
-            {
-                kind = SocketProtocolModel.ShutdownKind(arguments);
             }
 
             var form = member.Form;
