@@ -40,13 +40,13 @@ namespace SocketAnalyzers.Common
         }
 
         /// <summary>
-        /// The operation whose value is the awaited or plain result of <paramref name="invocation"/>: walks up
-        /// through conversions, <c>ConfigureAwait(…)</c> and <c>await</c>. Returns the outermost operation that still
-        /// stands for the invocation's result, and its consumer in <paramref name="consumer"/>.
+        /// The operation whose value is the awaited or plain result of <paramref name="operation"/> (a call, a creation):
+        /// walks up through conversions, <c>ConfigureAwait(…)</c> and <c>await</c>. Returns the outermost operation that
+        /// still stands for the operation's result, and its consumer in <paramref name="consumer"/>.
         /// </summary>
-        public static IOperation WalkUpToResult(this IInvocationOperation invocation, out IOperation? consumer)
+        public static IOperation WalkUpToResult(this IOperation operation, out IOperation? consumer)
         {
-            IOperation current = invocation;
+            var current = operation;
             while (true)
             {
                 var parent = current.WalkUpConversions(out var child);

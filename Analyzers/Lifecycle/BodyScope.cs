@@ -113,9 +113,11 @@ namespace SocketAnalyzers.Lifecycle
             {
                 case IObjectCreationOperation creation:
                     return model.IsModelType(creation.Type);
-                case IUsingOperation or IUsingDeclarationOperation:
+                case IUsingOperation usingStatement:
                     // using (socket) { } disposes it at the end: a Close the operation tree does not show as a call.
-                    return true;
+                    return DisposesModelType(usingStatement.Resources, model);
+                case IUsingDeclarationOperation usingDeclaration:
+                    return DisposesModelType(usingDeclaration.DeclarationGroup, model);
                 case IInvocationOperation invocation:
                     {
                         var receiverType = invocation.Instance?.Type
@@ -128,6 +130,24 @@ namespace SocketAnalyzers.Lifecycle
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// True when a value of a model type can be among the resources a <c>using</c> disposes: some operation in them has
+        /// a model type (the flow family follows a disposed value only when its type, looking through conversions, is one).
+        /// A <c>using</c> of a <c>MemoryStream</c> or a file decides nothing about a socket.
+        /// </summary>
+        private static bool DisposesModelType(IOperation resources, SocketProtocolModel model)
+        {
+            foreach (var operation in resources.DescendantsAndSelf())
+            {
+                if (model.IsModelType(operation.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Operations that move no state and, on an unknown socket, never prove a state that another of them breaks.</summary>

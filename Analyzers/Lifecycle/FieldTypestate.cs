@@ -63,9 +63,6 @@ namespace SocketAnalyzers.Lifecycle
             return fields is null ? null : new FieldTypestate(model, fields.ToImmutable());
         }
 
-        /// <summary>True when <paramref name="field"/> is one this collector summarises.</summary>
-        public bool IsCandidate(IFieldSymbol field) => candidates.Contains(field);
-
         /// <summary>
         /// Records what one body of the type (owned by <paramref name="owner"/>) does with the candidate fields; true when it
         /// references one. An operation inside a lambda or local function belongs to that function (<see cref="FunctionKey"/>),
@@ -322,7 +319,7 @@ namespace SocketAnalyzers.Lifecycle
                     return;
                 }
 
-                switch (member.Value.Operation)
+                switch (SocketProtocolModel.OperationOf(member.Value, arguments))
                 {
                     case SocketOperation.Alias:
                     case SocketOperation.MakeStream:
@@ -335,11 +332,8 @@ namespace SocketAnalyzers.Lifecycle
 
                         current = parent;
                         continue;
-                    case SocketOperation.Shutdown:
-                        Add(field, SocketProtocolModel.ShutdownKind(arguments), owner);
-                        return;
-                    default:
-                        Add(field, member.Value.Operation, owner);
+                    case var operation:
+                        Add(field, operation, owner);
                         return;
                 }
             }

@@ -197,9 +197,6 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The transition of <paramref name="member"/> (or the member it overrides) called on a receiver of model type <paramref name="type"/>, if the catalogue has one.</summary>
         public SocketMember? Find(SocketModelType type, ISymbol member) => catalogue.Lifecycle(type, member);
 
-        /// <summary>The form of a call: APM, event-args, task-returning or plain (from the catalogue, which reads it from the signature).</summary>
-        public CallForm FormOf(IMethodSymbol method) => catalogue.Facts(method)?.Form ?? CallForm.Sync;
-
         private static SocketStates[] SetTo(SocketStates state)
             => new[] { state, state, state, state, state, state, state, SocketStates.Closed };
 
@@ -210,8 +207,15 @@ namespace SocketAnalyzers.Lifecycle
 
         private static SocketStates[] Map(params SocketStates[] next) => next;
 
+        /// <summary>
+        /// The operation a call of <paramref name="member"/> with <paramref name="arguments"/> performs: the member's own,
+        /// except <c>Shutdown(how)</c>, which is the Shutdown operation its argument names.
+        /// </summary>
+        public static SocketOperation OperationOf(SocketMember member, ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation> arguments)
+            => member.Operation == SocketOperation.Shutdown ? ShutdownKind(arguments) : member.Operation;
+
         /// <summary><c>Shutdown(how)</c>: the operation its constant argument names (unknown when it is not a constant).</summary>
-        public static SocketOperation ShutdownKind(ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation> arguments)
+        private static SocketOperation ShutdownKind(ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation> arguments)
         {
             foreach (var argument in arguments)
             {

@@ -749,15 +749,16 @@ namespace SocketAnalyzers.Lifecycle
             if (!method.IsStatic && invocation.Instance is { } instance && ModelTypeOf(instance) is { } type
                 && model.Find(type, method) is { } member)
             {
-                return Apply(invocation, member, type, receiver, method, method.Name, invocation.Instance, invocation.Arguments, state);
+                return Apply(invocation, member, type, receiver, method.Name, invocation.Instance, invocation.Arguments, state);
             }
 
-            if (method.IsExtensionMethod && arguments.Length > 0 && IsFrameworkSocketExtension(method)
+            if (method.IsExtensionMethod && arguments.Length > 0
                 && ModelTypeOf(invocation.Arguments[0].Value) is { } extendedType
                 && model.Find(extendedType, method) is { } extension)
             {
-                // netstandard2.0's SocketTaskExtensions: socket.SendAsync(…) is a static call with the socket first.
-                return Apply(invocation, extension, extendedType, arguments[0], method, method.Name, invocation.Arguments[0].Value, invocation.Arguments.RemoveAt(0), state);
+                // A catalogued extension (netstandard2.0's SocketTaskExtensions): socket.SendAsync(…) is a static call with
+                // the socket first. The catalogue names the framework's class, so a user's extension of the same name is no row.
+                return Apply(invocation, extension, extendedType, arguments[0], method.Name, invocation.Arguments[0].Value, invocation.Arguments.RemoveAt(0), state);
             }
 
             if (method.Name == "ConfigureAwait" && receiver is not null)
@@ -794,10 +795,6 @@ namespace SocketAnalyzers.Lifecycle
 
             return null;
         }
-
-        /// <summary>The framework's own task extensions of the socket types (System.Net.Sockets.SocketTaskExtensions on netstandard2.0).</summary>
-        private static bool IsFrameworkSocketExtension(IMethodSymbol method)
-            => method.ContainingType is { Name: "SocketTaskExtensions", ContainingNamespace: { Name: "Sockets", ContainingNamespace: { Name: "Net", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
         /// <summary>The model type of a receiver, seeing through conversions and through the captures of <c>using</c>.</summary>
         private SocketModelType? ModelTypeOf(IOperation instance)
@@ -894,7 +891,7 @@ namespace SocketAnalyzers.Lifecycle
                     return null;
                 }
 
-                return Apply(property, member, type, receiver, null, property.Property.Name, instance, ImmutableArray<IArgumentOperation>.Empty, state);
+                return Apply(property, member, type, receiver, property.Property.Name, instance, ImmutableArray<IArgumentOperation>.Empty, state);
             }
 
             return null;
@@ -918,20 +915,15 @@ namespace SocketAnalyzers.Lifecycle
             => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
 
         /// <summary>Checks and applies a member of the model called on <paramref name="receiver"/>.</summary>
-        private int[]? Apply(IOperation operation, SocketMember member, SocketModelType type, int[]? receiver, IMethodSymbol? method, string name, IOperation instance, ImmutableArray<IArgumentOperation> arguments, FlowState state)
+        private int[]? Apply(IOperation operation, SocketMember member, SocketModelType type, int[]? receiver, string name, IOperation instance, ImmutableArray<IArgumentOperation> arguments, FlowState state)
         {
-            var kind = member.Operation;
+            var kind = SocketProtocolModel.OperationOf(member, arguments);
             if (kind == SocketOperation.Alias)
             {
                 return receiver;
             }
 
-            if (kind == SocketOperation.Shutdown)
-            {
-                kind = SocketProtocolModel.ShutdownKind(arguments);
-            }
-
-            var form = method is null ? CallForm.Sync : model.FormOf(method);
+            var form = member.Form;
             var awaited = operation is IInvocationOperation invocation && invocation.WalkUpToResult(out _) is IAwaitOperation;
             var certain = form is CallForm.Sync or CallForm.End || (form == CallForm.Async && awaited);
 
@@ -962,15 +954,7 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The name a value is about to be stored in (looking through conversions, await and ConfigureAwait), so that re-making a socket at the same site in a loop replaces it.</summary>
         private static object? AssignmentTarget(IOperation operation)
         {
-            var current = operation;
-            var parent = current.Parent;
-            while (parent is IConversionOperation or IParenthesizedOperation or IAwaitOperation
-                || (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance == current))
-            {
-                current = parent;
-                parent = current.Parent;
-            }
-
+            var current = operation.WalkUpToResult(out var parent);
             return parent switch
             {
                 ISimpleAssignmentOperation assignment when assignment.Value == current => KeyOf(assignment.Target),

@@ -63,15 +63,13 @@ namespace SocketAnalyzers.Model
     /// <summary>The counting-read facet: the count comes back (<see cref="Count"/>), the buffer is the parameter at <see cref="Buffer"/>.</summary>
     internal sealed class ReadFacet
     {
-        public ReadFacet(ReadOwner owner, CountFrom count, int? buffer, int? offset, int? size, bool datagram, bool apmEnd, int? minimum, int? throwOnEnd)
+        public ReadFacet(ReadOwner owner, CountFrom count, int? buffer, int? offset, int? size, int? minimum, int? throwOnEnd)
         {
             Owner = owner;
             Count = count;
             Buffer = buffer;
             Offset = offset;
             Size = size;
-            Datagram = datagram;
-            ApmEnd = apmEnd;
             Minimum = minimum;
             ThrowOnEnd = throwOnEnd;
         }
@@ -88,12 +86,6 @@ namespace SocketAnalyzers.Model
 
         /// <summary>Ordinal of the size parameter, or null when the whole buffer is offered.</summary>
         public int? Size { get; }
-
-        /// <summary>Reads one datagram: a 0 count is an empty message, not the end of the stream.</summary>
-        public bool Datagram { get; }
-
-        /// <summary>The <c>End…</c> half of a <c>Begin…/End…</c> pair: the buffer was given to <c>Begin…</c>.</summary>
-        public bool ApmEnd { get; }
 
         /// <summary><c>ReadAtLeast(Async)</c>: ordinal of <c>minimumBytes</c>.</summary>
         public int? Minimum { get; }
@@ -249,7 +241,7 @@ namespace SocketAnalyzers.Model
 
         public ApiRow Reads(ReadOwner owner, CountFrom count, int? buffer = null, int? offset = null, int? size = null, bool datagram = false, bool apmEnd = false, int? minimum = null, int? throwOnEnd = null)
         {
-            Read = new ReadFacet(owner, count, buffer, offset, size, datagram, apmEnd, minimum, throwOnEnd);
+            Read = new ReadFacet(owner, count, buffer, offset, size, minimum, throwOnEnd);
             ReadApi = new ReadApi(
                 Member ?? string.Empty,
                 owner,

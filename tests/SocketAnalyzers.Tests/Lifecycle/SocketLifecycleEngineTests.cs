@@ -153,6 +153,64 @@ namespace SocketAnalyzers.Tests.Lifecycle
         }
 
         [Fact]
+        public void A_using_builds_a_graph_only_when_it_can_dispose_a_socket()
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "x",
+                new[]
+                {
+                    Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+                        using System;
+                        using System.IO;
+                        using System.Net.Sockets;
+                        class C
+                        {
+                            void File(Socket s, byte[] b) { using (var ms = new MemoryStream()) { s.Send(b); } }
+                            void FileDeclaration(Socket s, byte[] b) { using var ms = new MemoryStream(); s.Send(b); }
+                            void Statement(Socket s, byte[] b) { using (s) { } }
+                            void Declaration(Socket s) { using var t = s; }
+                            void AsDisposable(Socket s) { using (IDisposable d = s) { } }
+                            void Stream(NetworkStream n) { using (n) { } }
+                        }
+                        """),
+                },
+                SocketAnalyzers.Tests.Verifiers.ReferenceSet.Net80.Resolve());
+            var tree = compilation.SyntaxTrees[0];
+            var semantic = compilation.GetSemanticModel(tree);
+            var model = new SocketAnalyzers.Lifecycle.SocketProtocolModel(SocketAnalyzers.Common.KnownSymbols.TryCreate(compilation)!);
+            var methods = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>()
+                .ToDictionary(m => m.Identifier.Text, m => SocketAnalyzers.Lifecycle.BodyScope.Scan(semantic.GetOperation(m)!, model));
+
+            Assert.Null(methods["File"]);
+            Assert.Null(methods["FileDeclaration"]);
+            Assert.True(methods["Statement"]?.RootUsesModel);
+            Assert.True(methods["Declaration"]?.RootUsesModel);
+            Assert.True(methods["AsDisposable"]?.RootUsesModel);
+            Assert.True(methods["Stream"]?.RootUsesModel);
+        }
+
+        [Fact]
+        public Task A_using_of_a_socket_it_was_given_still_closes_it()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    int M(Socket s, byte[] buffer)
+                    {
+                        using (var ms = new MemoryStream())
+                        {
+                            ms.WriteByte(1);
+                        }
+
+                        using (s)
+                        {
+                        }
+
+                        return {|SOCK005:s.Send(buffer)|};
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Broken_code_in_lambdas_and_loops_does_not_crash()
         {
             var test = new SocketAnalyzers.Tests.Verifiers.SocketAnalyzerTest
@@ -244,6 +302,29 @@ namespace SocketAnalyzers.Tests.Lifecycle
             };
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task A_users_own_socket_extension_is_no_transition_even_when_named_like_the_frameworks()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                static class MySocketExtensions
+                {
+                    public static void Close(this Socket socket, string reason) { }
+
+                    public static void Shutdown(this Socket socket, string reason) { }
+                }
+
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        socket.Connect(ep);
+                        socket.Shutdown("done");
+                        socket.Close("done");
+                        socket.Send(buffer);
+                    }
+                }
+                """);
 
         [Fact]
         public Task Very_deep_expressions_give_up_quietly_instead_of_risking_the_stack()
