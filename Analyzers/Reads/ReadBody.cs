@@ -642,14 +642,9 @@ namespace SocketAnalyzers.Reads
         private static ISymbol? WholeBufferVariable(IOperation buffer)
         {
             var value = buffer.WalkDownConversions();
-            if (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: 1 } view && view.TargetMethod.ContainingType.Name == "MemoryExtensions")
+            if (WholeViewOperand(value) is { } viewed)
             {
-                value = view.Arguments[0].Value.WalkDownConversions();
-            }
-            else if (value is IObjectCreationOperation { Arguments.Length: 1 } creation
-                && creation.Type?.Name is "ArraySegment" or "Span" or "Memory" or "ReadOnlySpan" or "ReadOnlyMemory")
-            {
-                value = creation.Arguments[0].Value.WalkDownConversions();
+                value = viewed.WalkDownConversions();
             }
 
             return value switch
@@ -660,6 +655,19 @@ namespace SocketAnalyzers.Reads
                 _ => null,
             };
         }
+
+        /// <summary>
+        /// The viewed operand of a whole view of it, <c>buf.AsSpan()</c>, <c>buf.AsMemory()</c>,
+        /// <c>new ArraySegment/Span/Memory&lt;byte&gt;(buf)</c>; null when <paramref name="value"/> is not one.
+        /// </summary>
+        internal static IOperation? WholeViewOperand(IOperation value) => value switch
+        {
+            IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: 1 } view
+                when view.TargetMethod.ContainingType.Name == "MemoryExtensions" => view.Arguments[0].Value,
+            IObjectCreationOperation { Arguments.Length: 1 } creation
+                when creation.Type?.Name is "ArraySegment" or "Span" or "Memory" or "ReadOnlySpan" or "ReadOnlyMemory" => creation.Arguments[0].Value,
+            _ => null,
+        };
 
         internal static bool IsByteArray(ITypeSymbol? type) => type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte };
 
