@@ -526,7 +526,7 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            if (read.Api.IsAtLeast && !ReturnsZeroAtEnd(invocation))
+            if (read.ThrowsAtEnd)
             {
                 return;
             }
@@ -587,20 +587,6 @@ namespace SocketAnalyzers.Reads
             }
 
             return true;
-        }
-
-        /// <summary><c>ReadAtLeast(…, throwOnEndOfStream: false)</c> returns at end of stream; by default it throws.</summary>
-        private static bool ReturnsZeroAtEnd(IInvocationOperation invocation)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == "throwOnEndOfStream")
-                {
-                    return argument.Value.ConstantValue is { HasValue: true, Value: false };
-                }
-            }
-
-            return false;
         }
 
         private void DescribeWholeBuffer(ReadSite site, ILocalSymbol? countLocal)
