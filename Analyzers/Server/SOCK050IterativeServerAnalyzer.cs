@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Lifecycle;
+using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Server
 {
@@ -20,9 +22,6 @@ namespace SocketAnalyzers.Server
     {
         /// <summary>Present (value <c>TaskRun</c>) when the per-client work is one call statement, the diagnostic's additional location.</summary>
         public const string FixProperty = "Fix";
-
-        private static readonly ImmutableHashSet<string> AcceptNames = ImmutableHashSet.Create(
-            "Accept", "AcceptAsync", "AcceptSocket", "AcceptSocketAsync", "AcceptTcpClient", "AcceptTcpClientAsync");
 
         private static readonly ImmutableHashSet<string> TextReads = ImmutableHashSet.Create(
             "ReadLine", "ReadLineAsync", "ReadToEnd", "ReadToEndAsync", "ReadBlock", "ReadBlockAsync");
@@ -49,15 +48,13 @@ namespace SocketAnalyzers.Server
         private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol? textReader)
         {
             var accept = (IInvocationOperation)context.Operation;
-            var method = accept.TargetMethod;
-            if (!AcceptNames.Contains(method.Name) || method.ReturnType.SpecialType == SpecialType.System_Boolean
-                || !(KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.TcpListener)))
+            if (!IsAccept(symbols.Catalogue.Facts(accept.TargetMethod), out var form))
             {
                 return;
             }
 
             var result = accept.WalkUpToResult(out _);
-            if (method.Name.EndsWith("Async", System.StringComparison.Ordinal) && result is not IAwaitOperation)
+            if (form == CallForm.Async && result is not IAwaitOperation)
             {
                 return;
             }
@@ -93,6 +90,17 @@ namespace SocketAnalyzers.Server
         }
 
         private static string Display(IInvocationOperation accept) => accept.TargetMethod.Name;
+
+        /// <summary>
+        /// A catalogued accept of a socket or listener that returns the client: its blocking or task form (the
+        /// <c>Begin…</c>/<c>End…</c> pair and the <c>SocketAsyncEventArgs</c> form hand the client over elsewhere).
+        /// </summary>
+        private static bool IsAccept(ApiFacts? facts, out CallForm form)
+        {
+            form = facts?.Form ?? CallForm.Sync;
+            return facts is { Form: CallForm.Sync or CallForm.Async }
+                && (facts.Lifecycle(SocketModelType.Socket) ?? facts.Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Accept };
+        }
 
         /// <summary>The local the accepted client is stored in.</summary>
         private static ILocalSymbol? AcceptedLocal(IOperation result)
