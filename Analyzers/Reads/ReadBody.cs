@@ -563,8 +563,8 @@ namespace SocketAnalyzers.Reads
         internal static bool IsFixedField(IOperation? receiver, KnownSymbols symbols)
         {
             var value = receiver?.WalkDownConversions();
-            if (value is IInvocationOperation { TargetMethod.Name: "GetStream", Arguments.Length: 0, Instance: { } client } getStream
-                && KnownSymbols.IsOrDerivesFrom(getStream.TargetMethod.ContainingType, symbols.TcpClient))
+            if (value is IInvocationOperation { Arguments.Length: 0, Instance: { } client } getStream
+                && symbols.Catalogue.Facts(getStream.TargetMethod)?.Lifecycle(SocketModelType.TcpClient) is { Operation: SocketOperation.MakeStream })
             {
                 value = client.WalkDownConversions();
             }
