@@ -189,6 +189,20 @@ namespace SocketAnalyzers.Server
             return false;
         }
 
+        /// <summary>True when <paramref name="operation"/> references one of <paramref name="locals"/>, in its lambdas and local functions too (they may run later).</summary>
+        private static bool UsesAny(IOperation operation, HashSet<ILocalSymbol> locals)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is ILocalReferenceOperation local && locals.Contains(local.Local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The operations of a loop, not those of the lambdas and local functions in it.</summary>
         private static IEnumerable<IOperation> Descendants(IOperation root, CancellationToken cancellationToken)
         {
@@ -242,7 +256,7 @@ namespace SocketAnalyzers.Server
 
             for (var i = index + 1; i < body.Operations.Length; i++)
             {
-                if (Mentions(body.Operations[i], derived))
+                if (UsesAny(body.Operations[i], derived))
                 {
                     return false;
                 }

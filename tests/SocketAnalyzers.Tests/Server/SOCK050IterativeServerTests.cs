@@ -186,5 +186,12 @@ namespace SocketAnalyzers.Tests.Server
         [InlineData("while (true) { var client = [|socket.Accept()|]; Serve(client); client.Dispose(); }")]
         public Task Client_disposed_or_shared_after_the_call_is_reported_without_a_fix(string loop)
             => Verify.VerifyCodeFixAsync(Server(loop), Server(loop));
+
+        /// <summary>A lambda after the call that captures the client uses it too: handing the call to a task would race with it.</summary>
+        [Theory]
+        [InlineData("while (true) { var client = [|socket.Accept()|]; Serve(client); Action close = () => client.Dispose(); close(); }")]
+        [InlineData("while (true) { var client = [|socket.Accept()|]; Serve(client); ThreadPool.QueueUserWorkItem(_ => client.Dispose()); }")]
+        public Task Client_captured_by_a_lambda_after_the_call_is_reported_without_a_fix(string loop)
+            => Verify.VerifyCodeFixAsync(Server(loop), Server(loop));
     }
 }
