@@ -105,13 +105,7 @@ namespace SocketAnalyzers.Server
         /// <summary>The local the accepted client is stored in.</summary>
         private static ILocalSymbol? AcceptedLocal(IOperation result)
         {
-            var current = result;
-            while (current.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                current = current.Parent;
-            }
-
-            return current.Parent switch
+            return result.WalkUpConversions(out var current) switch
             {
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current => local.Local,
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
