@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using SocketAnalyzers.Common;
 using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Reads
@@ -12,15 +11,15 @@ namespace SocketAnalyzers.Reads
     /// </summary>
     internal sealed class BufferConsumers
     {
-        private readonly CatalogueIndex? catalogue;
+        private readonly CatalogueIndex catalogue;
 
-        public BufferConsumers(Compilation compilation)
+        public BufferConsumers(CatalogueIndex catalogue)
         {
-            catalogue = KnownSymbols.TryCreate(compilation)?.Catalogue;
+            this.catalogue = catalogue;
         }
 
         /// <summary>True when <paramref name="method"/> (or the member it overrides) is a consumer.</summary>
-        public bool IsConsumer(IMethodSymbol method) => catalogue?.Facts(method) is { Consumes: true };
+        public bool IsConsumer(IMethodSymbol method) => catalogue.Facts(method) is { Consumes: true };
 
         /// <summary>True when <paramref name="operation"/> calls or constructs a consumer.</summary>
         public bool IsConsumer(IOperation operation) => operation switch

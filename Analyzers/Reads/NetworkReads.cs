@@ -60,7 +60,7 @@ namespace SocketAnalyzers.Reads
     /// <summary>A network read found in code, with its parts.</summary>
     internal sealed class NetworkRead
     {
-        public NetworkRead(IInvocationOperation invocation, ReadApi api, IOperation? buffer, IOperation? offset, IOperation? count, bool isZeroLength)
+        public NetworkRead(IInvocationOperation invocation, ReadApi api, IOperation? buffer, IOperation? offset, IOperation? count, bool isZeroLength, bool throwsAtEnd)
         {
             Invocation = invocation;
             Api = api;
@@ -68,6 +68,7 @@ namespace SocketAnalyzers.Reads
             Offset = offset;
             Count = count;
             IsZeroLength = isZeroLength;
+            ThrowsAtEnd = throwsAtEnd;
         }
 
         public IInvocationOperation Invocation { get; }
@@ -85,6 +86,12 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>A read of zero bytes: the "wait until data arrives" idiom, whose 0 result means nothing.</summary>
         public bool IsZeroLength { get; }
+
+        /// <summary>
+        /// <c>ReadAtLeast(Async)</c> that throws at end of stream instead of returning 0: its <c>throwOnEndOfStream</c>
+        /// (the catalogue's <see cref="ReadFacet.ThrowOnEnd"/>) is not the constant <c>false</c>.
+        /// </summary>
+        public bool ThrowsAtEnd { get; }
     }
 
     /// <summary>
@@ -148,24 +155,21 @@ namespace SocketAnalyzers.Reads
             var buffer = CatalogueIndex.Argument(invocation, read.Buffer);
             var offset = CatalogueIndex.Argument(invocation, read.Offset);
             var count = CatalogueIndex.Argument(invocation, read.Size);
-            if (api.IsAtLeast && FillsWholeBuffer(invocation, buffer, read))
+            var throwsAtEnd = api.IsAtLeast
+                && CatalogueIndex.Argument(invocation, read.ThrowOnEnd) is not { ConstantValue: { HasValue: true, Value: false } };
+            if (throwsAtEnd && FillsWholeBuffer(invocation, buffer, read))
             {
                 // ReadAtLeast(buf, buf.Length) fills the buffer or throws: an exact read.
                 return null;
             }
 
-            return new NetworkRead(invocation, api, buffer, offset, count, IsZeroLength(buffer, count));
+            return new NetworkRead(invocation, api, buffer, offset, count, IsZeroLength(buffer, count), throwsAtEnd);
         }
 
-        /// <summary>True for <c>ReadAtLeast(buf, buf.Length)</c> that throws at end of stream (the default).</summary>
+        /// <summary>True for <c>ReadAtLeast(buf, buf.Length)</c> (the caller has checked that it throws at end of stream).</summary>
         private static bool FillsWholeBuffer(IInvocationOperation invocation, IOperation? buffer, ReadFacet read)
         {
             if (buffer is null)
-            {
-                return false;
-            }
-
-            if (CatalogueIndex.Argument(invocation, read.ThrowOnEnd) is { ConstantValue: { HasValue: true, Value: false } })
             {
                 return false;
             }

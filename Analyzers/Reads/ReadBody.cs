@@ -526,7 +526,7 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            if (read.Api.IsAtLeast && !ReturnsZeroAtEnd(invocation))
+            if (read.ThrowsAtEnd)
             {
                 return;
             }
@@ -563,8 +563,8 @@ namespace SocketAnalyzers.Reads
         internal static bool IsFixedField(IOperation? receiver, KnownSymbols symbols)
         {
             var value = receiver?.WalkDownConversions();
-            if (value is IInvocationOperation { TargetMethod.Name: "GetStream", Arguments.Length: 0, Instance: { } client } getStream
-                && KnownSymbols.IsOrDerivesFrom(getStream.TargetMethod.ContainingType, symbols.TcpClient))
+            if (value is IInvocationOperation { Arguments.Length: 0, Instance: { } client } getStream
+                && symbols.Catalogue.Facts(getStream.TargetMethod)?.Lifecycle(SocketModelType.TcpClient) is { Operation: SocketOperation.MakeStream })
             {
                 value = client.WalkDownConversions();
             }
@@ -587,20 +587,6 @@ namespace SocketAnalyzers.Reads
             }
 
             return true;
-        }
-
-        /// <summary><c>ReadAtLeast(…, throwOnEndOfStream: false)</c> returns at end of stream; by default it throws.</summary>
-        private static bool ReturnsZeroAtEnd(IInvocationOperation invocation)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Name == "throwOnEndOfStream")
-                {
-                    return argument.Value.ConstantValue is { HasValue: true, Value: false };
-                }
-            }
-
-            return false;
         }
 
         private void DescribeWholeBuffer(ReadSite site, ILocalSymbol? countLocal)
@@ -642,14 +628,9 @@ namespace SocketAnalyzers.Reads
         private static ISymbol? WholeBufferVariable(IOperation buffer)
         {
             var value = buffer.WalkDownConversions();
-            if (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: 1 } view && view.TargetMethod.ContainingType.Name == "MemoryExtensions")
+            if (WholeViewOperand(value) is { } viewed)
             {
-                value = view.Arguments[0].Value.WalkDownConversions();
-            }
-            else if (value is IObjectCreationOperation { Arguments.Length: 1 } creation
-                && creation.Type?.Name is "ArraySegment" or "Span" or "Memory" or "ReadOnlySpan" or "ReadOnlyMemory")
-            {
-                value = creation.Arguments[0].Value.WalkDownConversions();
+                value = viewed.WalkDownConversions();
             }
 
             return value switch
@@ -660,6 +641,19 @@ namespace SocketAnalyzers.Reads
                 _ => null,
             };
         }
+
+        /// <summary>
+        /// The viewed operand of a whole view of it, <c>buf.AsSpan()</c>, <c>buf.AsMemory()</c>,
+        /// <c>new ArraySegment/Span/Memory&lt;byte&gt;(buf)</c>; null when <paramref name="value"/> is not one.
+        /// </summary>
+        internal static IOperation? WholeViewOperand(IOperation value) => value switch
+        {
+            IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: 1 } view
+                when view.TargetMethod.ContainingType.Name == "MemoryExtensions" => view.Arguments[0].Value,
+            IObjectCreationOperation { Arguments.Length: 1 } creation
+                when creation.Type?.Name is "ArraySegment" or "Span" or "Memory" or "ReadOnlySpan" or "ReadOnlyMemory" => creation.Arguments[0].Value,
+            _ => null,
+        };
 
         internal static bool IsByteArray(ITypeSymbol? type) => type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte };
 

@@ -63,7 +63,7 @@ namespace SocketAnalyzers.Reads
             public PerCompilation(KnownSymbols symbols)
             {
                 this.symbols = symbols;
-                consumers = new BufferConsumers(symbols.Compilation);
+                consumers = new BufferConsumers(symbols.Catalogue);
             }
 
             public ImmutableArray<Diagnostic> Get(OperationBlockAnalysisContext context)

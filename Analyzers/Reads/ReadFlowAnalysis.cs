@@ -1355,7 +1355,7 @@ namespace SocketAnalyzers.Reads
             }
 
             // A whole view of the buffer: buf.AsSpan(), new ArraySegment<byte>(buf), …
-            if (parent is IArgumentOperation { Parent: { } viewOwner } && IsWholeView(viewOwner))
+            if (parent is IArgumentOperation { Parent: { } viewOwner } && ReadBody.WholeViewOperand(viewOwner) is not null)
             {
                 current = viewOwner;
                 parent = current.WalkUpConversions(out current);
@@ -1391,13 +1391,6 @@ namespace SocketAnalyzers.Reads
                     return Use.Barrier;
             }
         }
-
-        private static bool IsWholeView(IOperation value) => value switch
-        {
-            IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: 1 } view => view.TargetMethod.ContainingType.Name == "MemoryExtensions",
-            IObjectCreationOperation { Arguments.Length: 1 } creation => creation.Type?.Name is "ArraySegment" or "Span" or "Memory" or "ReadOnlySpan" or "ReadOnlyMemory",
-            _ => false,
-        };
 
         /// <summary>Console, Debug, Trace, a TextWriter, a logger: they format what they are given and cannot write into it.</summary>
         private static bool IsLogging(IMethodSymbol method)

@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Lifecycle;
+using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Server
 {
@@ -20,9 +22,6 @@ namespace SocketAnalyzers.Server
     {
         /// <summary>Present (value <c>TaskRun</c>) when the per-client work is one call statement, the diagnostic's additional location.</summary>
         public const string FixProperty = "Fix";
-
-        private static readonly ImmutableHashSet<string> AcceptNames = ImmutableHashSet.Create(
-            "Accept", "AcceptAsync", "AcceptSocket", "AcceptSocketAsync", "AcceptTcpClient", "AcceptTcpClientAsync");
 
         private static readonly ImmutableHashSet<string> TextReads = ImmutableHashSet.Create(
             "ReadLine", "ReadLineAsync", "ReadToEnd", "ReadToEndAsync", "ReadBlock", "ReadBlockAsync");
@@ -49,15 +48,13 @@ namespace SocketAnalyzers.Server
         private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol? textReader)
         {
             var accept = (IInvocationOperation)context.Operation;
-            var method = accept.TargetMethod;
-            if (!AcceptNames.Contains(method.Name) || method.ReturnType.SpecialType == SpecialType.System_Boolean
-                || !(KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.TcpListener)))
+            if (!IsAccept(symbols.Catalogue.Facts(accept.TargetMethod), out var form))
             {
                 return;
             }
 
             var result = accept.WalkUpToResult(out _);
-            if (method.Name.EndsWith("Async", System.StringComparison.Ordinal) && result is not IAwaitOperation)
+            if (form == CallForm.Async && result is not IAwaitOperation)
             {
                 return;
             }
@@ -94,16 +91,21 @@ namespace SocketAnalyzers.Server
 
         private static string Display(IInvocationOperation accept) => accept.TargetMethod.Name;
 
+        /// <summary>
+        /// A catalogued accept of a socket or listener that returns the client: its blocking or task form (the
+        /// <c>Begin…</c>/<c>End…</c> pair and the <c>SocketAsyncEventArgs</c> form hand the client over elsewhere).
+        /// </summary>
+        private static bool IsAccept(ApiFacts? facts, out CallForm form)
+        {
+            form = facts?.Form ?? CallForm.Sync;
+            return facts is { Form: CallForm.Sync or CallForm.Async }
+                && (facts.Lifecycle(SocketModelType.Socket) ?? facts.Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Accept };
+        }
+
         /// <summary>The local the accepted client is stored in.</summary>
         private static ILocalSymbol? AcceptedLocal(IOperation result)
         {
-            var current = result;
-            while (current.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                current = current.Parent;
-            }
-
-            return current.Parent switch
+            return result.WalkUpConversions(out var current) switch
             {
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current => local.Local,
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
@@ -181,6 +183,20 @@ namespace SocketAnalyzers.Server
             return false;
         }
 
+        /// <summary>True when <paramref name="operation"/> references one of <paramref name="locals"/>, in its lambdas and local functions too (they may run later).</summary>
+        private static bool UsesAny(IOperation operation, HashSet<ILocalSymbol> locals)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is ILocalReferenceOperation local && locals.Contains(local.Local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The operations of a loop, not those of the lambdas and local functions in it.</summary>
         private static IEnumerable<IOperation> Descendants(IOperation root, CancellationToken cancellationToken)
         {
@@ -234,7 +250,7 @@ namespace SocketAnalyzers.Server
 
             for (var i = index + 1; i < body.Operations.Length; i++)
             {
-                if (Mentions(body.Operations[i], derived))
+                if (UsesAny(body.Operations[i], derived))
                 {
                     return false;
                 }

@@ -76,6 +76,38 @@ namespace SocketAnalyzers.Tests.Server
         public Task Concurrent_or_one_shot_servers_are_quiet(string loop)
             => Verify.VerifyAnalyzerAsync(Server(loop));
 
+        /// <summary>
+        /// netstandard2.0 has no Socket.AcceptAsync() of its own: the call binds to the extension
+        /// SocketTaskExtensions.AcceptAsync(this Socket), which the catalogue lists as an accept like the instance method.
+        /// </summary>
+        [Fact]
+        public Task Accept_loop_awaiting_the_netstandard_extension_AcceptAsync_is_reported()
+        {
+            var source = Usings + """
+                class Server
+                {
+                    async Task Run(Socket socket)
+                    {
+                        while (true)
+                        {
+                            var client = await {|SOCK050:socket.AcceptAsync()|};
+                            var buffer = new byte[1024];
+                            int n;
+                            while ((n = client.Receive(buffer)) > 0)
+                            {
+                                client.Send(buffer, 0, n, SocketFlags.None);
+                            }
+
+                            client.Dispose();
+                        }
+                    }
+                }
+                """;
+            var test = Verify.Test(source, source);
+            test.References = SocketAnalyzers.Tests.Verifiers.ReferenceSet.NetStandard20;
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task Message_names_the_accept_call()
             => Verify.VerifyAnalyzerAsync(Server("while (true) { var client = {|#0:socket.Accept()|}; {|#1:Serve(client);|} }"),
@@ -153,6 +185,13 @@ namespace SocketAnalyzers.Tests.Server
         [InlineData("Socket client; while (true) { client = [|socket.Accept()|]; Serve(client); }")]
         [InlineData("while (true) { var client = [|socket.Accept()|]; Serve(client); client.Dispose(); }")]
         public Task Client_disposed_or_shared_after_the_call_is_reported_without_a_fix(string loop)
+            => Verify.VerifyCodeFixAsync(Server(loop), Server(loop));
+
+        /// <summary>A lambda after the call that captures the client uses it too: handing the call to a task would race with it.</summary>
+        [Theory]
+        [InlineData("while (true) { var client = [|socket.Accept()|]; Serve(client); Action close = () => client.Dispose(); close(); }")]
+        [InlineData("while (true) { var client = [|socket.Accept()|]; Serve(client); ThreadPool.QueueUserWorkItem(_ => client.Dispose()); }")]
+        public Task Client_captured_by_a_lambda_after_the_call_is_reported_without_a_fix(string loop)
             => Verify.VerifyCodeFixAsync(Server(loop), Server(loop));
     }
 }
