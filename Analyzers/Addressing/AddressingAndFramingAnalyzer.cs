@@ -41,7 +41,7 @@ namespace SocketAnalyzers.Addressing
         {
             foreach (var block in context.OperationBlocks)
             {
-                if (block is not (IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation or IPropertyInitializerOperation))
+                if (!block.HasControlFlowGraph())
                 {
                     continue;
                 }

@@ -129,7 +129,6 @@ namespace SocketAnalyzers.ByteOrder
         private readonly HashSet<IOperation> readsPending = new();
         private readonly Dictionary<int, (string Api, string Where)> portsReached = new();
 
-
         private ByteOrderFlow(ControlFlowGraph graph, ByteOrderSymbols symbols, NetworkReads reads, ByteScope scope, INamedTypeSymbol? containingType, ByteOrderFindings findings, bool root, CancellationToken cancellationToken)
             : base(graph, cancellationToken)
         {
@@ -174,7 +173,7 @@ namespace SocketAnalyzers.ByteOrder
             bool summarize,
             CancellationToken cancellationToken)
         {
-            if (!HasControlFlowGraph(block))
+            if (!block.HasControlFlowGraph())
             {
                 return ByteOrderFindings.Empty;
             }
@@ -191,11 +190,6 @@ namespace SocketAnalyzers.ByteOrder
             findings.Summary = scope.CompleteSummary();
             return findings;
         }
-
-        /// <summary>The roots <c>GetControlFlowGraph</c> accepts.</summary>
-        private static bool HasControlFlowGraph(IOperation block)
-            => block is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation
-                or IPropertyInitializerOperation or IParameterInitializerOperation;
 
         private static void Analyze(ControlFlowGraph graph, ByteOrderSymbols symbols, NetworkReads reads, ByteScope scope, bool analyzeThis, INamedTypeSymbol? containingType, ByteOrderFindings findings, CancellationToken cancellationToken, int nesting)
         {

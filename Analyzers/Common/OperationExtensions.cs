@@ -6,6 +6,11 @@ namespace SocketAnalyzers.Common
     /// <summary>Small helpers to look through the wrappers the compiler puts around an expression.</summary>
     internal static class OperationExtensions
     {
+        /// <summary>True for the operation-block roots <c>GetControlFlowGraph</c> accepts (a body, an initializer); the families build graphs only for these.</summary>
+        public static bool HasControlFlowGraph(this IOperation block)
+            => block is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation
+                or IPropertyInitializerOperation or IParameterInitializerOperation;
+
         /// <summary>Walks up through conversions and parentheses to the operation that consumes the value.</summary>
         public static IOperation? WalkUpConversions(this IOperation operation, out IOperation child)
         {

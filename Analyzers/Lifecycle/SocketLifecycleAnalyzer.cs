@@ -86,7 +86,7 @@ namespace SocketAnalyzers.Lifecycle
         {
             foreach (var block in context.OperationBlocks)
             {
-                if (!HasControlFlowGraph(block))
+                if (!block.HasControlFlowGraph())
                 {
                     continue;
                 }
@@ -139,10 +139,5 @@ namespace SocketAnalyzers.Lifecycle
 
             public INamedTypeSymbol? ContainingType { get; }
         }
-
-        /// <summary>The roots <c>GetControlFlowGraph</c> accepts.</summary>
-        private static bool HasControlFlowGraph(IOperation block)
-            => block is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation
-                or IPropertyInitializerOperation or IParameterInitializerOperation;
     }
 }

@@ -101,7 +101,7 @@ namespace SocketAnalyzers.Reads
                 foreach (var block in context.OperationBlocks)
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
-                    if (!HasControlFlowGraph(block))
+                    if (!block.HasControlFlowGraph())
                     {
                         continue;
                     }
@@ -118,11 +118,6 @@ namespace SocketAnalyzers.Reads
 
                 return diagnostics is null ? ImmutableArray<Diagnostic>.Empty : diagnostics.ToImmutableArray();
             }
-
-            /// <summary>The roots <c>GetControlFlowGraph</c> accepts.</summary>
-            private static bool HasControlFlowGraph(IOperation block)
-                => block is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation
-                    or IPropertyInitializerOperation or IParameterInitializerOperation;
         }
 
         private sealed class Slot
