@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using SocketAnalyzers.Common;
 using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.ByteOrder
@@ -14,11 +15,11 @@ namespace SocketAnalyzers.ByteOrder
     /// <c>BinaryWriter</c>, <c>BinaryReader</c>, <c>MemoryMarshal</c>, <c>Unsafe</c>). Without one no body can hold a
     /// host-order write or read, so the cross-method byte summaries can find nothing and SOCK020/SOCK021 register no
     /// compilation-end action: hosts that analyze file by file when no analyzer needs the whole compilation (the
-    /// scanner's default mode) keep doing so. A plain text search, once per compilation.
+    /// scanner's default mode) keep doing so. A plain text search (<see cref="WordSearch"/>), once per compilation.
     /// </summary>
     internal static class HostOrderGate
     {
-        private static readonly ImmutableArray<string> Words = CreateWords();
+        private static readonly WordSearch Search = new(CreateWords());
 
         private static readonly ConditionalWeakTable<Compilation, object> PerCompilation = new();
 
@@ -30,22 +31,7 @@ namespace SocketAnalyzers.ByteOrder
         public static bool MentionsHostOrderApi(Compilation compilation)
             => PerCompilation.GetValue(compilation, static c => Scan(c) ? Yes : No) == Yes;
 
-        private static bool Scan(Compilation compilation)
-        {
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                var text = tree.GetText(CancellationToken.None).ToString();
-                foreach (var word in Words)
-                {
-                    if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+        private static bool Scan(Compilation compilation) => Search.AnyTreeContains(compilation, CancellationToken.None);
 
         private static ImmutableArray<string> CreateWords()
         {

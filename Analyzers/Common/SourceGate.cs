@@ -31,25 +31,13 @@ namespace SocketAnalyzers.Common
             "IPEndPoint", "HostToNetworkOrder", "NetworkToHostOrder",
         };
 
-        /// <summary>Which ASCII letters start a word: the search looks further only there.</summary>
-        private static readonly bool[] FirstLetters = FirstLettersOf(Words);
+        private static readonly WordSearch Search = new(Words);
 
         private static readonly ConditionalWeakTable<Compilation, object> PerCompilation = new();
 
         private static readonly object Yes = new();
 
         private static readonly object No = new();
-
-        private static bool[] FirstLettersOf(string[] words)
-        {
-            var first = new bool[128];
-            foreach (var word in words)
-            {
-                first[word[0]] = true;
-            }
-
-            return first;
-        }
 
         /// <summary>True when some syntax tree of <paramref name="compilation"/> contains one of <see cref="Words"/>, or a library it references may hand out sockets.</summary>
         public static bool MentionsSockets(Compilation compilation)
@@ -63,15 +51,7 @@ namespace SocketAnalyzers.Common
 
         private static bool Scan(Compilation compilation)
         {
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                if (Contains(tree.GetText(CancellationToken.None)))
-                {
-                    return true;
-                }
-            }
-
-            return ReferencesSocketLibrary(compilation);
+            return Search.AnyTreeContains(compilation, CancellationToken.None) || ReferencesSocketLibrary(compilation);
         }
 
         /// <summary>True when a referenced assembly that is not Microsoft's may hand out sockets: it references System.Net.Sockets or netstandard.</summary>
@@ -128,69 +108,7 @@ namespace SocketAnalyzers.Common
 
         private static char Hex(int digit) => (char)(digit < 10 ? '0' + digit : 'a' + digit - 10);
 
-        /// <summary>Searches the text in chunks, so that a large file is never copied into one string.</summary>
-        internal static bool Contains(SourceText text)
-        {
-            const int ChunkSize = 8192;
-            var longest = 0;
-            foreach (var word in Words)
-            {
-                longest = Math.Max(longest, word.Length);
-            }
-
-            var buffer = new char[ChunkSize + longest];
-            var carried = 0;
-            for (var position = 0; position < text.Length; position += ChunkSize)
-            {
-                var count = Math.Min(ChunkSize, text.Length - position);
-                text.CopyTo(position, buffer, carried, count);
-                var length = carried + count;
-                if (ContainsWord(buffer, length))
-                {
-                    return true;
-                }
-
-                // Keep the tail, so that a word split between two chunks is still found.
-                carried = Math.Min(longest - 1, length);
-                Array.Copy(buffer, length - carried, buffer, 0, carried);
-            }
-
-            return false;
-        }
-
-        private static bool ContainsWord(char[] buffer, int length)
-        {
-            for (var i = 0; i < length; i++)
-            {
-                var c = buffer[i];
-                if (c >= FirstLetters.Length || !FirstLetters[c])
-                {
-                    continue;
-                }
-
-                foreach (var word in Words)
-                {
-                    if (word[0] == c && i + word.Length <= length && Matches(buffer, i, word))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Matches(char[] buffer, int start, string word)
-        {
-            for (var j = 1; j < word.Length; j++)
-            {
-                if (buffer[start + j] != word[j])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        /// <summary>True when <paramref name="text"/> contains one of <see cref="Words"/>.</summary>
+        internal static bool Contains(SourceText text) => Search.Contains(text);
     }
 }
