@@ -27,12 +27,7 @@ namespace SocketAnalyzers.Common
             TcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
             UdpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.UdpClient");
             NetworkStream = compilation.GetTypeByMetadataName("System.Net.Sockets.NetworkStream");
-            SocketFlags = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketFlags");
             SocketType = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketType");
-            SocketShutdown = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketShutdown");
-            SocketAsyncEventArgs = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketAsyncEventArgs");
-            SslStream = compilation.GetTypeByMetadataName("System.Net.Security.SslStream");
-            NegotiateStream = compilation.GetTypeByMetadataName("System.Net.Security.NegotiateStream");
             AuthenticatedStream = compilation.GetTypeByMetadataName("System.Net.Security.AuthenticatedStream");
             Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
             IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
@@ -56,17 +51,7 @@ namespace SocketAnalyzers.Common
 
         public INamedTypeSymbol? NetworkStream { get; }
 
-        public INamedTypeSymbol? SocketFlags { get; }
-
         public INamedTypeSymbol? SocketType { get; }
-
-        public INamedTypeSymbol? SocketShutdown { get; }
-
-        public INamedTypeSymbol? SocketAsyncEventArgs { get; }
-
-        public INamedTypeSymbol? SslStream { get; }
-
-        public INamedTypeSymbol? NegotiateStream { get; }
 
         public INamedTypeSymbol? AuthenticatedStream { get; }
 
