@@ -18,6 +18,7 @@ namespace SocketAnalyzers.Common
 
         private NetworkReads? reads;
         private CatalogueIndex? catalogue;
+        private PathEnds? pathEnds;
 
         private KnownSymbols(Compilation compilation, INamedTypeSymbol socket)
         {
@@ -73,6 +74,9 @@ namespace SocketAnalyzers.Common
 
         /// <summary>The socket API catalogue (<see cref="SocketApiCatalogue"/>) resolved against this compilation (once, on first use).</summary>
         public CatalogueIndex Catalogue => LazyInitializer.EnsureInitialized(ref catalogue, () => new CatalogueIndex(Compilation))!;
+
+        /// <summary>Methods after whose call nothing runs (<see cref="Common.PathEnds"/>), answered once per method for the compilation.</summary>
+        public PathEnds PathEnds => LazyInitializer.EnsureInitialized(ref pathEnds, () => new PathEnds(Compilation))!;
 
         /// <summary>The read-API model of this compilation (made once, on first use).</summary>
         public NetworkReads Reads => LazyInitializer.EnsureInitialized(ref reads, () => new NetworkReads(this))!;

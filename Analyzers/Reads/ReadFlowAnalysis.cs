@@ -31,7 +31,6 @@ namespace SocketAnalyzers.Reads
         private readonly BufferConsumers consumers;
         private readonly List<Diagnostic> diagnostics;
         private readonly List<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
-        private readonly Dictionary<IMethodSymbol, bool> endsPath = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<SyntaxNode, bool> countDependent = new();
         private readonly HashSet<SyntaxNode> reportedConsumers = new();
 
@@ -1230,7 +1229,7 @@ namespace SocketAnalyzers.Reads
             }
 
             CallEffects(invocation, state);
-            if (EndsPath(invocation.TargetMethod))
+            if (symbols.PathEnds.EndsPath(invocation.TargetMethod))
             {
                 state.Dead = true;
             }
@@ -1290,36 +1289,6 @@ namespace SocketAnalyzers.Reads
                     }
                 }
             }
-        }
-
-        /// <summary>A call after which nothing runs: [DoesNotReturn], <c>Environment.FailFast</c>, a test framework's <c>Assert.Fail</c>.</summary>
-        private bool EndsPath(IMethodSymbol method)
-        {
-            if (endsPath.TryGetValue(method, out var known))
-            {
-                return known;
-            }
-
-            var result = false;
-            if (method.IsStatic && method.Name is "Fail" or "FailFast" && method.ContainingType is { } type
-                && (type.Name.EndsWith("Assert", System.StringComparison.Ordinal) || type.Name == "Environment"))
-            {
-                result = true;
-            }
-            else
-            {
-                foreach (var attribute in method.GetAttributes())
-                {
-                    if (attribute.AttributeClass is { Name: "DoesNotReturnAttribute" })
-                    {
-                        result = true;
-                        break;
-                    }
-                }
-            }
-
-            endsPath[method] = result;
-            return result;
         }
 
         // ---- SOCK012: how a use touches a buffer ----

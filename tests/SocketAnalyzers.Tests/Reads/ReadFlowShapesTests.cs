@@ -206,6 +206,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var header = new byte[4]; stream.Read(header, 0, 4); throw new InvalidOperationException(\"unsupported\");")]
         [InlineData("socket.Receive(buffer); Die();")]
         [InlineData("socket.Receive(buffer); Assert.Fail(\"the read should have timed out\");")]
+        [InlineData("socket.Receive(buffer); Environment.FailFast(\"the read should have timed out\");")]
         public Task Read_whose_buffer_is_never_looked_at_and_whose_stream_is_not_read_again_is_quiet(string body)
             => Verify010.VerifyAnalyzerAsync(Usings + $$"""
                 using System.Diagnostics.CodeAnalysis;
@@ -224,6 +225,28 @@ namespace SocketAnalyzers.Tests.Reads
                 static class Assert
                 {
                     public static void Fail(string message) => throw new InvalidOperationException(message);
+                }
+                """);
+
+        [Fact]
+        public Task Attribute_named_DoesNotReturn_outside_System_Diagnostics_CodeAnalysis_does_not_end_the_path()
+            => Verify010.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    void M(Socket socket, byte[] buffer)
+                    {
+                        [|socket.Receive(buffer)|];
+                        Log();
+                    }
+
+                    [Mine.DoesNotReturn]
+                    static void Log() { }
+                }
+
+                namespace Mine
+                {
+                    [AttributeUsage(AttributeTargets.Method)]
+                    sealed class DoesNotReturnAttribute : Attribute { }
                 }
                 """);
 
