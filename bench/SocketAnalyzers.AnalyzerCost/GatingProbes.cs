@@ -44,6 +44,8 @@ namespace SocketAnalyzers.AnalyzerCost
             ("op-symbol", "same kinds; compares the member's containing type with a set of socket types resolved once", () => new OperationSymbolGate()),
             ("block-start-noop", "RegisterOperationBlockStartAction(no-op)", () => new BlockStartNoOp()),
             ("block-noop", "RegisterOperationBlockAction(no-op) (what the lifecycle analyzer registers)", () => new BlockNoOp()),
+            ("block-walk", "RegisterOperationBlockAction: one walk over every operation of every body, no work per node (the floor of a pre-scan)", () => new BlockWalk()),
+            ("block-graph", "RegisterOperationBlockAction: the control-flow graph of every body that has one, nothing done with it (the floor of a design that runs a flow analysis on every body)", () => new BlockGraph()),
             ("tree-text", "RegisterSyntaxTreeAction: search the file's text for socket type names", () => new TreeTextFilter()),
             ("block-start+tree-text", "block-start action that registers only in files whose text names a socket type (cached per tree)", () => new BlockStartWithTextFilter()),
             ("symbol-start+tree-text", "RegisterSymbolStartAction(NamedType) that registers an operation action only for types declared in a file whose text names a socket type", () => new SymbolStartWithTextFilter()),
@@ -128,6 +130,54 @@ namespace SocketAnalyzers.AnalyzerCost
         {
             protected override void Start(CompilationStartAnalysisContext context)
                 => context.RegisterOperationBlockAction(static _ => { });
+        }
+
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class BlockWalk : Probe
+        {
+            public static long Nodes;
+
+            protected override void Start(CompilationStartAnalysisContext context)
+                => context.RegisterOperationBlockAction(static block =>
+                {
+                    var stack = new Stack<IOperation>();
+                    long nodes = 0;
+                    foreach (var root in block.OperationBlocks)
+                    {
+                        stack.Push(root);
+                        while (stack.Count > 0)
+                        {
+                            var operation = stack.Pop();
+                            nodes++;
+                            foreach (var child in operation.ChildOperations)
+                            {
+                                stack.Push(child);
+                            }
+                        }
+                    }
+
+                    System.Threading.Interlocked.Add(ref Nodes, nodes);
+                });
+        }
+
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class BlockGraph : Probe
+        {
+            public static long Blocks;
+
+            protected override void Start(CompilationStartAnalysisContext context)
+                => context.RegisterOperationBlockAction(static block =>
+                {
+                    foreach (var root in block.OperationBlocks)
+                    {
+                        // The roots GetControlFlowGraph accepts (as SocketAnalyzers.Common.OperationExtensions.HasControlFlowGraph).
+                        if (root is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation
+                            or IPropertyInitializerOperation or IParameterInitializerOperation)
+                        {
+                            System.Threading.Interlocked.Add(ref Blocks, block.GetControlFlowGraph(root).Blocks.Length);
+                        }
+                    }
+                });
         }
 
         [DiagnosticAnalyzer(LanguageNames.CSharp)]
