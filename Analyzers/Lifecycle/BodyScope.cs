@@ -28,6 +28,9 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The names that lambdas and local functions of the body use: they may change them at any time.</summary>
         public ImmutableHashSet<ISymbol> Captured { get; }
 
+        /// <summary>Some lambda or local function of the body uses the model: only then are their graphs looked for.</summary>
+        public bool FunctionsUseModel => direct.Count > 0;
+
         /// <summary>The lambda or local function declared at <paramref name="syntax"/> uses the model itself.</summary>
         public bool Uses(SyntaxNode syntax) => direct.Contains(syntax);
 

@@ -124,7 +124,11 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, fields, owner, cancellationToken);
-            analysis.CollectAnonymousFunctions();
+            if (scope.FunctionsUseModel)
+            {
+                // Walking every operation of the graph for lambdas is wasted when none of them would be analyzed.
+                analysis.CollectAnonymousFunctions();
+            }
             if (analyzeThis && analysis.Run())
             {
                 analysis.Replay();

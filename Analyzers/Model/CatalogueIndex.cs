@@ -137,6 +137,13 @@ namespace SocketAnalyzers.Model
     internal sealed class CatalogueIndex
     {
         private readonly Dictionary<ISymbol, ApiFacts> members = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The names of <see cref="members"/>: most calls of a body are to members with none of these names, and a string
+        /// lookup turns them away before the symbol lookup (hashing a symbol and walking its overridden members), which
+        /// every family asks for every call.
+        /// </summary>
+        private readonly HashSet<string> memberNames = new(System.StringComparer.Ordinal);
         private readonly Dictionary<INamedTypeSymbol, ApiRow> types = new(SymbolEqualityComparer.Default);
         private readonly List<INamedTypeSymbol> streamTypes = new();
         private readonly Dictionary<SocketModelType, INamedTypeSymbol> modelTypes = new();
@@ -182,6 +189,7 @@ namespace SocketAnalyzers.Model
                     {
                         facts = new ApiFacts();
                         members.Add(symbol, facts);
+                        memberNames.Add(symbol.Name);
                     }
 
                     facts.Merge(row, symbol, symbol is IMethodSymbol method ? FormOf(method, asyncResult, eventArgs, tasks) : CallForm.Sync);
@@ -271,6 +279,13 @@ namespace SocketAnalyzers.Model
         /// <summary>What the catalogue says about <paramref name="symbol"/> (or the member it overrides), or null.</summary>
         public ApiFacts? Facts(ISymbol? symbol)
         {
+            if (symbol is null || !memberNames.Contains(symbol.Name))
+            {
+                // An overriding member has the name of the member it overrides, a reduced extension method and a
+                // constructed generic member the name of their definition: no name here, no row.
+                return null;
+            }
+
             switch (symbol)
             {
                 case IMethodSymbol method:

@@ -132,6 +132,23 @@ namespace SocketAnalyzers.Reads
 
         public ReadSite? SiteAt(SyntaxNode syntax) => sitesBySyntax.TryGetValue(syntax, out var site) ? site : null;
 
+        /// <summary>Some read is inside a lambda or local function.</summary>
+        public bool HasSitesInFunctions
+        {
+            get
+            {
+                foreach (var site in Sites)
+                {
+                    if (site.Function is not null)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         public bool HasSitesIn(SyntaxNode? function)
         {
             foreach (var site in Sites)

@@ -73,7 +73,12 @@ namespace SocketAnalyzers.Reads
             }
 
             var analysis = new ReadFlowAnalysis(graph, body, symbols, consumers, diagnostics, cancellationToken);
-            analysis.CollectAnonymousFunctions();
+            if (body.HasSitesInFunctions)
+            {
+                // Walking every operation of the graph for lambdas is wasted when no read is inside one.
+                analysis.CollectAnonymousFunctions();
+            }
+
             if (OwnsSites(body, function) && analysis.Run())
             {
                 analysis.Replay();
