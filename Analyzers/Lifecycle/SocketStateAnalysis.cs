@@ -129,6 +129,7 @@ namespace SocketAnalyzers.Lifecycle
                 // Walking every operation of the graph for lambdas is wasted when none of them would be analyzed.
                 analysis.CollectAnonymousFunctions();
             }
+
             if (analyzeThis && analysis.Run())
             {
                 analysis.Replay();
