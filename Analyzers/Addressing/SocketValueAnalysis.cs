@@ -65,7 +65,7 @@ namespace SocketAnalyzers.Addressing
         /// <summary>True when the body uses something the family's checks look at: the cheap pre-scan before any graph is built.</summary>
         public static bool IsRelevant(IOperation body, AddressingApis apis, out HashSet<ISymbol> captured, CancellationToken cancellationToken)
         {
-            captured = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            captured = new HashSet<ISymbol>(SymbolComparer.Instance);
             bool endpoint = false, parser = false, read = false;
             var stack = new Stack<(IOperation Operation, SyntaxNode? Function)>();
             stack.Push((body, null));

@@ -120,7 +120,7 @@ namespace SocketAnalyzers.ByteOrder
         private readonly List<IInvocationOperation> conversions = new();
         private readonly HashSet<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
         private readonly Dictionary<object, int> lastUse = new(ByteState.PlaceKeyComparer.Instance);
-        private readonly Dictionary<ILocalSymbol, List<object>> indirectUses = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, List<object>> indirectUses = new(SymbolComparer.Instance);
 
         // Findings of the replay, by site; decided on converged states only.
         private readonly HashSet<int> reached = new();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.ByteOrder
 {
@@ -272,7 +273,7 @@ namespace SocketAnalyzers.ByteOrder
             public new bool Equals(object? x, object? y)
                 => x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : object.Equals(x, y);
 
-            public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
+            public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolComparer.Hash(symbol) : obj.GetHashCode();
         }
     }
 }

@@ -19,9 +19,9 @@ namespace SocketAnalyzers.ByteOrder
         private const int MaxDepth = 6;
 
         private readonly HashSet<SyntaxNode> direct = new();
-        private readonly Dictionary<ILocalSymbol, IOperation?> singleValues = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<ISymbol> converted = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<ISymbol> captured = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, IOperation?> singleValues = new(SymbolComparer.Instance);
+        private readonly HashSet<ISymbol> converted = new(SymbolComparer.Instance);
+        private readonly HashSet<ISymbol> captured = new(SymbolComparer.Instance);
         private readonly ByteOrderSymbols symbols;
 
         private ByteScope(ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owner, bool summarize)

@@ -59,7 +59,7 @@ namespace SocketAnalyzers.Lifecycle
         public static BodyScope? Scan(IOperation body, SocketProtocolModel model, bool everyUse = false)
         {
             var direct = new HashSet<SyntaxNode>();
-            var captured = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+            var captured = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolComparer.Instance);
             var rootUses = false;
             var stack = new Stack<(IOperation Operation, SyntaxNode? Owner)>();
             stack.Push((body, null));

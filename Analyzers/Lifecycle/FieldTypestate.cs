@@ -435,7 +435,7 @@ namespace SocketAnalyzers.Lifecycle
 
             public override bool Equals(object? obj) => obj is OwnedOperation other && Equals(other);
 
-            public override int GetHashCode() => ((Owner is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : Owner.GetHashCode()) * 31) + (int)Operation;
+            public override int GetHashCode() => ((Owner is ISymbol symbol ? SymbolComparer.Hash(symbol) : Owner.GetHashCode()) * 31) + (int)Operation;
         }
     }
 

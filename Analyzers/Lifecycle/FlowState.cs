@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.Lifecycle
 {
@@ -163,7 +164,7 @@ namespace SocketAnalyzers.Lifecycle
             return object.Equals(x, y);
         }
 
-        public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
+        public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolComparer.Hash(symbol) : obj.GetHashCode();
     }
 
     /// <summary>A key made of two parts (an operation and a name), compared with <see cref="KeyComparer"/>.</summary>

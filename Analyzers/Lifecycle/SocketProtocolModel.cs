@@ -188,7 +188,15 @@ namespace SocketAnalyzers.Lifecycle
                 return null;
             }
 
-            return typeCache.GetOrAdd(type, t => catalogue.ModelTypeOf(t));
+            // Asked for nearly every name an operation reads: a hit must not allocate (GetOrAdd's lambda would capture this).
+            if (typeCache.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            var computed = catalogue.ModelTypeOf(type);
+            typeCache.TryAdd(type, computed);
+            return computed;
         }
 
         /// <summary>True when <paramref name="type"/> is one of the model's types: the cheap pre-scan.</summary>

@@ -338,7 +338,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>Per local of the body: its assigned values in tree order, or null when it is also written another way.</summary>
         private static Dictionary<ILocalSymbol, List<IOperation>?> IndexAssignments(IOperation root)
         {
-            var index = new Dictionary<ILocalSymbol, List<IOperation>?>(SymbolEqualityComparer.Default);
+            var index = new Dictionary<ILocalSymbol, List<IOperation>?>(SymbolComparer.Instance);
             foreach (var op in root.DescendantsAndSelf())
             {
                 switch (op)

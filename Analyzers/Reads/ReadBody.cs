@@ -96,7 +96,7 @@ namespace SocketAnalyzers.Reads
         private readonly Dictionary<SyntaxNode, ReadSite> sitesBySyntax = new();
 
         private readonly BufferConsumers consumers;
-        private readonly Dictionary<ILocalSymbol, IOperation?> singleValues = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, IOperation?> singleValues = new(SymbolComparer.Instance);
 
         private ReadBody(BufferConsumers consumers)
         {
@@ -106,16 +106,16 @@ namespace SocketAnalyzers.Reads
         public List<ReadSite> Sites { get; } = new();
 
         /// <summary>Locals and parameters used by a lambda or local function other than the one that declares them (it may read or change them at any time).</summary>
-        public HashSet<ISymbol> Captured { get; } = new(SymbolEqualityComparer.Default);
+        public HashSet<ISymbol> Captured { get; } = new(SymbolComparer.Instance);
 
         /// <summary>Those of <see cref="Captured"/> that a lambda or local function writes, and fields written by one.</summary>
-        public HashSet<ISymbol> CapturedWritten { get; } = new(SymbolEqualityComparer.Default);
+        public HashSet<ISymbol> CapturedWritten { get; } = new(SymbolComparer.Instance);
 
         /// <summary>Locals used in a way that shows the code knows how many bytes arrived (SOCK012 stays silent for them).</summary>
-        public HashSet<ILocalSymbol> MeaningfulCounts { get; } = new(SymbolEqualityComparer.Default);
+        public HashSet<ILocalSymbol> MeaningfulCounts { get; } = new(SymbolComparer.Instance);
 
         /// <summary>Locals assigned something other than a counting read.</summary>
-        public HashSet<ILocalSymbol> NotOnlyFromReads { get; } = new(SymbolEqualityComparer.Default);
+        public HashSet<ILocalSymbol> NotOnlyFromReads { get; } = new(SymbolComparer.Instance);
 
         /// <summary>Names of locals assigned from a read: a condition that mentions one depends on a count.</summary>
         public HashSet<string> CountNames { get; } = new(System.StringComparer.Ordinal);
@@ -125,7 +125,7 @@ namespace SocketAnalyzers.Reads
         /// the outermost loop around that reference. Past it, facts about the local are dropped, so that the state of a
         /// long method holds only what is still live (one method's cost stays linear in its size).
         /// </summary>
-        public Dictionary<ILocalSymbol, int> ReachEnd { get; } = new(SymbolEqualityComparer.Default);
+        public Dictionary<ILocalSymbol, int> ReachEnd { get; } = new(SymbolComparer.Instance);
 
         /// <summary>A <c>goto</c> can go back to code before a position: then nothing is dropped by position.</summary>
         public bool HasGoTo { get; private set; }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using SocketAnalyzers.Common;
 using SocketAnalyzers.Lifecycle;
 
 namespace SocketAnalyzers.Reads
@@ -110,9 +111,9 @@ namespace SocketAnalyzers.Reads
         public ReadState()
         {
             Zero = new Dictionary<int, ZeroFact>();
-            Defs = new Dictionary<ILocalSymbol, HashSet<int>>(SymbolEqualityComparer.Default);
+            Defs = new Dictionary<ILocalSymbol, HashSet<int>>(SymbolComparer.Instance);
             Pending = new HashSet<int>();
-            Filled = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+            Filled = new Dictionary<ISymbol, int>(SymbolComparer.Instance);
         }
 
         /// <summary>A deep copy: the dictionaries sized once (<see cref="Filled"/> by its copy constructor), each in the source's enumeration order.</summary>
@@ -124,7 +125,7 @@ namespace SocketAnalyzers.Reads
                 Zero.Add(pair.Key, pair.Value.Clone());
             }
 
-            Defs = new Dictionary<ILocalSymbol, HashSet<int>>(other.Defs.Count, SymbolEqualityComparer.Default);
+            Defs = new Dictionary<ILocalSymbol, HashSet<int>>(other.Defs.Count, SymbolComparer.Instance);
             foreach (var pair in other.Defs)
             {
                 // The sets are never changed once stored (a join replaces a set it grows), so copies share them.
@@ -133,7 +134,7 @@ namespace SocketAnalyzers.Reads
 
             Pending = new HashSet<int>();
             Pending.UnionWith(other.Pending);
-            Filled = new Dictionary<ISymbol, int>(other.Filled, SymbolEqualityComparer.Default);
+            Filled = new Dictionary<ISymbol, int>(other.Filled, SymbolComparer.Instance);
             Dead = other.Dead;
         }
 

@@ -133,7 +133,7 @@ namespace SocketAnalyzers.Server
         /// <summary>The client and the locals made from it in the loop (its stream, a reader over the stream).</summary>
         private static HashSet<ILocalSymbol> Derived(ILoopOperation loop, ILocalSymbol client, CancellationToken cancellationToken)
         {
-            var derived = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default) { client };
+            var derived = new HashSet<ILocalSymbol>(SymbolComparer.Instance) { client };
             var changed = true;
             for (var round = 0; changed && round < 4; round++)
             {

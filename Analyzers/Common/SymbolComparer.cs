@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace SocketAnalyzers.Common
+{
+    /// <summary>
+    /// <see cref="SymbolEqualityComparer.Default"/>'s equality with a cheaper hash for the names a flow analysis keys its
+    /// state by. Hashing a local, a parameter or a field with the default comparer combines the hashes of its containing
+    /// symbols (about 110 ns for a source local, measured with Roslyn 4.8), and the families hash a name at nearly every
+    /// operation. Two equal symbols have the same kind and name, so hashing the name keeps the comparer consistent; two
+    /// different names of one body rarely share a name, and equality still decides.
+    /// </summary>
+    internal sealed class SymbolComparer : IEqualityComparer<ISymbol?>
+    {
+        public static readonly SymbolComparer Instance = new();
+
+        private SymbolComparer()
+        {
+        }
+
+        public static int Hash(ISymbol symbol) => symbol.Kind switch
+        {
+            // A local the compiler made (the lock taken flag of a lock, a using's temporary) may have no name.
+            SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field or SymbolKind.RangeVariable
+                => (symbol.Name is { } name ? StringComparer.Ordinal.GetHashCode(name) : 0) ^ (int)symbol.Kind,
+            _ => SymbolEqualityComparer.Default.GetHashCode(symbol),
+        };
+
+        public bool Equals(ISymbol? x, ISymbol? y) => SymbolEqualityComparer.Default.Equals(x, y);
+
+        public int GetHashCode(ISymbol? obj) => obj is null ? 0 : Hash(obj);
+    }
+}
