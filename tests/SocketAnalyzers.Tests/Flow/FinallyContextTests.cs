@@ -284,6 +284,31 @@ namespace SocketAnalyzers.Tests.Flow
                 """));
 
         [Fact]
+        public Task A_read_loop_in_a_finally_only_an_exception_enters_stops_when_it_leaves_the_finally()
+            => Verify.VerifyAnalyzerAsync(ReadTestCode.Method("""
+                try
+                {
+                    while (true)
+                    {
+                        Process(buffer, 0);
+                    }
+                }
+                finally
+                {
+                    while (true)
+                    {
+                        int n = socket.Receive(buffer);
+                        if (n == 0 && Handle(buffer, n))
+                        {
+                            break;
+                        }
+
+                        Process(buffer, n);
+                    }
+                }
+                """));
+
+        [Fact]
         public Task A_read_in_a_finally_inside_a_loop_that_never_stops_at_zero_is_reported_though_an_exception_may_leave_the_loop()
             => Verify.VerifyAnalyzerAsync(ReadTestCode.Method("""
                 while (true)
