@@ -275,9 +275,11 @@ namespace SocketAnalyzers.Flow
                         {
                             CancellationToken.ThrowIfCancellationRequested();
                             var key = (block.Ordinal, context);
-                            var contextState = contextStates[key];
-                            contextStates.Remove(key);
-                            Process(block, contextState, context, propagate: false);
+                            if (contextStates.TryGetValue(key, out var contextState))
+                            {
+                                contextStates.Remove(key);
+                                Process(block, contextState, context, propagate: false);
+                            }
                         }
                     }
                 }
