@@ -17,6 +17,18 @@ namespace SocketAnalyzers.Flow
     /// <c>s is null</c>), paths that cannot continue (an operation that certainly throws), cancellation and a budget.
     /// </para>
     /// <para>
+    /// A finally region is analysed in two contexts. Its <em>normal</em> entry gets the states of the branches that leave
+    /// its try (falling off its end, <c>return</c>, <c>break</c>, <c>goto</c>), and its end delivers to where those branches
+    /// were going. Its <em>exceptional</em> entry gets the join of every state seen inside its try (an exception can
+    /// happen anywhere), and its end delivers nowhere: the exception propagates, and the states seen inside the region
+    /// reach the enclosing handlers as the states of any block inside their try do. So a fact set in a try survives past
+    /// its finally (<c>using (…) { s.Close(); } s.Send(b);</c> is certainly a use after close). A block of a finally, and
+    /// of anything nested in it, has an in-state per context: a context is the set of enclosing finally regions that
+    /// run because of an exception (a bit per nesting level, <see cref="ExceptionalLevels"/> levels; deeper finally
+    /// regions share their normal context with their exceptional one, as every finally did before). <see cref="Replay"/>
+    /// visits a block once per context it was reached in, the normal context first.
+    /// </para>
+    /// <para>
     /// A family supplies the domain (<typeparamref name="TState"/>, with <see cref="Clone"/> and <see cref="JoinInto"/>)
     /// and the transfer function (<see cref="Transfer"/>). Reports are made only during <see cref="Replay"/>
     /// (<see cref="Reporting"/> is true then), from the converged in-state of each block: a fact that says "already
@@ -28,17 +40,43 @@ namespace SocketAnalyzers.Flow
     internal abstract class FlowAnalysis<TState>
         where TState : class
     {
-        private readonly Queue<int> worklist = new();
+        /// <summary>
+        /// How many levels of finally regions nested in finally regions get an exceptional context of their own (a bit
+        /// each in a context). A finally region deeper than that is analysed as every finally was before the split: its
+        /// exceptional entry joins its normal one and reaches the continuations, so the code after it sees the states of
+        /// a path that never gets there (a must-fact is lost, a may-fact kept). It bounds the contexts of one block to
+        /// 2^<see cref="ExceptionalLevels"/>.
+        /// </summary>
+        internal const int ExceptionalLevels = 4;
+
+        private readonly Queue<(int Ordinal, int Context)> worklist = new();
         private readonly Dictionary<ControlFlowRegion, List<int>> handlerEntries = new();
-        private readonly Dictionary<ControlFlowRegion, TState> tryStates = new();
-        private readonly Dictionary<ControlFlowRegion, TState> finallyExits = new();
-        private readonly Dictionary<ControlFlowRegion, HashSet<(ControlFlowBranch Branch, int Index)>> finallyContinuations = new();
+
+        /// <summary>For each try/catch, try/finally and finally region: how many finally regions enclose it.</summary>
+        private readonly Dictionary<ControlFlowRegion, int> finallyLevels = new();
+
+        // Keyed by the region and the context of its enclosing finally regions (the levels above the region).
+        private readonly Dictionary<(ControlFlowRegion Region, int Context), TState> tryStates = new();
+        private readonly Dictionary<(ControlFlowRegion Region, int Context), TState> finallyExits = new();
+        private readonly Dictionary<(ControlFlowRegion Region, int Context), HashSet<(ControlFlowBranch Branch, int Index)>> finallyContinuations = new();
+
+        // In-states in the normal context (no enclosing finally entered by an exception), by block ordinal.
         private TState?[] inStates = Array.Empty<TState?>();
         private bool[] queued = Array.Empty<bool>();
-        private List<ControlFlowRegion>?[] enclosingTries = Array.Empty<List<ControlFlowRegion>?>();
+
+        // In-states in the other contexts: only blocks inside a finally region have them.
+        private readonly Dictionary<(int Ordinal, int Context), TState> contextStates = new();
+        private readonly HashSet<(int Ordinal, int Context)> contextQueued = new();
+        private List<int>?[] contextsOf = Array.Empty<List<int>?>();
+
+        /// <summary>For each block, how many finally regions enclose it.</summary>
+        private int[] blockLevels = Array.Empty<int>();
+        private List<(ControlFlowRegion Region, int Level)>?[] enclosingTries = Array.Empty<List<(ControlFlowRegion, int)>?>();
         private bool[] insideTryWithFinally = Array.Empty<bool>();
         private bool converged;
         private int expressionDepth;
+        private int budget;
+        private int currentContext;
 
         protected FlowAnalysis(ControlFlowGraph graph, CancellationToken cancellationToken)
         {
@@ -56,6 +94,25 @@ namespace SocketAnalyzers.Flow
 
         /// <summary>The block whose operations are being transferred.</summary>
         protected BasicBlock? CurrentBlock { get; private set; }
+
+        /// <summary>
+        /// True while the visit of <see cref="CurrentBlock"/> runs the innermost finally region around it because an
+        /// exception left that region's try: at the region's end the exception propagates (to an enclosing handler, or
+        /// out of the body) instead of going on where a branch was going.
+        /// </summary>
+        protected bool InExceptionalFinally
+        {
+            get
+            {
+                if (CurrentBlock is not { } block)
+                {
+                    return false;
+                }
+
+                var level = blockLevels[block.Ordinal] - 1;
+                return level >= 0 && level < ExceptionalLevels && (currentContext & (1 << level)) != 0;
+            }
+        }
 
         /// <summary>Set by a family that met something it cannot follow safely (a too deep expression): nothing is reported.</summary>
         protected bool Abandoned { get; set; }
@@ -85,7 +142,10 @@ namespace SocketAnalyzers.Flow
         /// <summary>Leaves the level entered by <see cref="EnterExpression"/>.</summary>
         protected void ExitExpression() => expressionDepth--;
 
-        /// <summary>How many block visits one body may take, per block: a loop converges long before.</summary>
+        /// <summary>
+        /// How many block visits one body may take, per block and context (a block of a finally region has two: normal
+        /// and exceptional): a loop converges long before.
+        /// </summary>
         protected virtual int VisitsPerBlock => 64;
 
         /// <summary>The state at the entry of the body.</summary>
@@ -141,12 +201,16 @@ namespace SocketAnalyzers.Flow
             var blocks = Graph.Blocks;
             inStates = new TState?[blocks.Length];
             queued = new bool[blocks.Length];
-            enclosingTries = new List<ControlFlowRegion>?[blocks.Length];
+            contextsOf = new List<int>?[blocks.Length];
+            blockLevels = new int[blocks.Length];
+            enclosingTries = new List<(ControlFlowRegion, int)>?[blocks.Length];
             insideTryWithFinally = new bool[blocks.Length];
-            IndexRegions(Graph.Root);
+            IndexRegions(Graph.Root, 0);
 
-            JoinAt(0, CreateEntryState(), owned: true);
-            var budget = 256 + (blocks.Length * VisitsPerBlock);
+            // Each (block, context) pair reached adds its own share (JoinAt): the exceptional context of a finally
+            // region doubles the visits its blocks may take, not those of the body.
+            budget = 256 + (blocks.Length * VisitsPerBlock);
+            JoinAt(0, 0, CreateEntryState(), owned: true);
             while (worklist.Count > 0)
             {
                 CancellationToken.ThrowIfCancellationRequested();
@@ -155,9 +219,20 @@ namespace SocketAnalyzers.Flow
                     return false;
                 }
 
-                var ordinal = worklist.Dequeue();
-                queued[ordinal] = false;
-                Process(blocks[ordinal], Clone(inStates[ordinal]!), propagate: true);
+                var (ordinal, context) = worklist.Dequeue();
+                TState inState;
+                if (context == 0)
+                {
+                    queued[ordinal] = false;
+                    inState = inStates[ordinal]!;
+                }
+                else
+                {
+                    contextQueued.Remove((ordinal, context));
+                    inState = contextStates[(ordinal, context)];
+                }
+
+                Process(blocks[ordinal], Clone(inState), context, propagate: true);
                 if (Abandoned)
                 {
                     return false;
@@ -168,7 +243,11 @@ namespace SocketAnalyzers.Flow
             return true;
         }
 
-        /// <summary>Visits every reachable block once more, from its converged in-state, with <see cref="Reporting"/> on.</summary>
+        /// <summary>
+        /// Visits every reachable block once more, from its converged in-state, with <see cref="Reporting"/> on: once per
+        /// context it was reached in (a block of a finally region: normal, then exceptional). A finding seen in both
+        /// contexts is the family's to report once (a family dedups by location).
+        /// </summary>
         public void Replay()
         {
             if (!converged || Abandoned)
@@ -186,7 +265,22 @@ namespace SocketAnalyzers.Flow
                     {
                         // The replay is the in-state's last use: it may be changed in place instead of copied.
                         inStates[block.Ordinal] = null;
-                        Process(block, state, propagate: false);
+                        currentContext = 0;
+                        Process(block, state, 0, propagate: false);
+                    }
+
+                    if (contextsOf[block.Ordinal] is { } contexts)
+                    {
+                        foreach (var context in contexts)
+                        {
+                            CancellationToken.ThrowIfCancellationRequested();
+                            var key = (block.Ordinal, context);
+                            if (contextStates.TryGetValue(key, out var contextState))
+                            {
+                                contextStates.Remove(key);
+                                Process(block, contextState, context, propagate: false);
+                            }
+                        }
                     }
                 }
             }
@@ -194,17 +288,38 @@ namespace SocketAnalyzers.Flow
             {
                 Reporting = false;
                 CurrentBlock = null;
+                currentContext = 0;
             }
         }
 
-        private void IndexRegions(ControlFlowRegion region)
+        /// <summary>The bits of a context that belong to the <paramref name="level"/> outermost finally regions.</summary>
+        private static int ContextMask(int level) => (1 << Math.Min(level, ExceptionalLevels)) - 1;
+
+        /// <summary>The bit that says a finally region with <paramref name="level"/> finally regions around it runs for an exception (0: it has none).</summary>
+        private static int ExceptionalBit(int level) => level < ExceptionalLevels ? 1 << level : 0;
+
+        private int LevelOf(ControlFlowRegion region) => finallyLevels.TryGetValue(region, out var level) ? level : 0;
+
+        /// <param name="level">How many finally regions enclose <paramref name="region"/>.</param>
+        private void IndexRegions(ControlFlowRegion region, int level)
         {
+            if (region.Kind == ControlFlowRegionKind.Finally)
+            {
+                finallyLevels[region] = level;
+                for (var b = region.FirstBlockOrdinal; b <= region.LastBlockOrdinal && b < blockLevels.Length; b++)
+                {
+                    // Nested finally regions are indexed after this one and overwrite their own blocks.
+                    blockLevels[b] = level + 1;
+                }
+            }
+
             if (region.Kind is ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally && region.NestedRegions.Length > 1)
             {
+                finallyLevels[region] = level;
                 var tryRegion = region.NestedRegions[0];
                 for (var b = tryRegion.FirstBlockOrdinal; b <= tryRegion.LastBlockOrdinal && b < enclosingTries.Length; b++)
                 {
-                    (enclosingTries[b] ??= new List<ControlFlowRegion>()).Add(region);
+                    (enclosingTries[b] ??= new List<(ControlFlowRegion, int)>()).Add((region, level));
                     insideTryWithFinally[b] |= region.Kind == ControlFlowRegionKind.TryAndFinally;
                 }
 
@@ -217,18 +332,20 @@ namespace SocketAnalyzers.Flow
                 handlerEntries[region] = entries;
             }
 
+            var nestedLevel = region.Kind == ControlFlowRegionKind.Finally ? level + 1 : level;
             foreach (var nested in region.NestedRegions)
             {
-                IndexRegions(nested);
+                IndexRegions(nested, nestedLevel);
             }
         }
 
-        private void Process(BasicBlock block, TState state, bool propagate)
+        private void Process(BasicBlock block, TState state, int context, bool propagate)
         {
             CurrentBlock = block;
+            currentContext = context;
             EnterBlock(block, state);
             var tries = propagate ? enclosingTries[block.Ordinal] : null;
-            Accumulate(tries, state);
+            Accumulate(tries, state, context);
             foreach (var operation in block.Operations)
             {
                 Transfer(operation, state);
@@ -237,7 +354,7 @@ namespace SocketAnalyzers.Flow
                     return;
                 }
 
-                Accumulate(tries, state);
+                Accumulate(tries, state, context);
             }
 
             if (block.BranchValue is { } branchValue)
@@ -248,7 +365,7 @@ namespace SocketAnalyzers.Flow
                     return;
                 }
 
-                Accumulate(tries, state);
+                Accumulate(tries, state, context);
             }
 
             if (!propagate)
@@ -264,12 +381,12 @@ namespace SocketAnalyzers.Flow
                 {
                     var other = Clone(state);
                     Refine(block, condition, other, whenConditional);
-                    Deliver(conditional, 0, other, owned: true);
+                    Deliver(conditional, 0, other, context, owned: true);
                     Refine(block, condition, state, !whenConditional);
                 }
                 else
                 {
-                    Deliver(conditional, 0, Clone(state), owned: true);
+                    Deliver(conditional, 0, Clone(state), context, owned: true);
                 }
             }
 
@@ -279,13 +396,19 @@ namespace SocketAnalyzers.Flow
                 {
                     if (EnclosingFinally(block) is { } finallyRegion)
                     {
-                        FinallyExit(finallyRegion, state);
+                        var level = LevelOf(finallyRegion);
+                        if ((context & ExceptionalBit(level)) == 0)
+                        {
+                            FinallyExit(finallyRegion, state, context & ContextMask(level));
+                        }
+
+                        // Entered by an exception: the exception goes on from here, to no continuation.
                     }
                 }
                 else
                 {
                     // The last use of this visit's copy: the destination may keep it.
-                    Deliver(fallThrough, 0, state, owned: true);
+                    Deliver(fallThrough, 0, state, context, owned: true);
                 }
             }
         }
@@ -326,20 +449,24 @@ namespace SocketAnalyzers.Flow
             return region is { Kind: ControlFlowRegionKind.Finally } ? region : null;
         }
 
-        /// <summary>Every state inside a try may reach its handlers (an exception can happen anywhere).</summary>
-        private void Accumulate(List<ControlFlowRegion>? tries, TState state)
+        /// <summary>
+        /// Every state inside a try may reach its handlers (an exception can happen anywhere): a catch in the context of
+        /// the try (the finally regions around both), a finally in its exceptional context.
+        /// </summary>
+        private void Accumulate(List<(ControlFlowRegion Region, int Level)>? tries, TState state, int context)
         {
             if (tries is null)
             {
                 return;
             }
 
-            foreach (var region in tries)
+            foreach (var (region, level) in tries)
             {
+                var key = (region, context & ContextMask(level));
                 bool changed;
-                if (!tryStates.TryGetValue(region, out var accumulated))
+                if (!tryStates.TryGetValue(key, out var accumulated))
                 {
-                    tryStates[region] = accumulated = Clone(state);
+                    tryStates[key] = accumulated = Clone(state);
                     changed = true;
                 }
                 else
@@ -350,20 +477,21 @@ namespace SocketAnalyzers.Flow
                 if (changed && handlerEntries.TryGetValue(region, out var entries))
                 {
                     var handlerState = StateForHandler(accumulated);
+                    var handlerContext = region.Kind == ControlFlowRegionKind.TryAndFinally ? key.Item2 | ExceptionalBit(level) : key.Item2;
                     foreach (var entry in entries)
                     {
-                        JoinAt(entry, handlerState);
+                        JoinAt(entry, handlerContext, handlerState);
                     }
                 }
             }
         }
 
         /// <summary>
-        /// Sends a state along a branch: through the finally regions it leaves, then to its destination.
-        /// <paramref name="owned"/>: the caller never uses <paramref name="state"/> again, so a block reached for the
-        /// first time may keep it as its in-state instead of a copy.
+        /// Sends a state along a branch: through the finally regions it leaves (each entered in its normal context), then
+        /// to its destination. <paramref name="owned"/>: the caller never uses <paramref name="state"/> again, so a block
+        /// reached for the first time may keep it as its in-state instead of a copy.
         /// </summary>
-        private void Deliver(ControlFlowBranch branch, int index, TState state, bool owned = false)
+        private void Deliver(ControlFlowBranch branch, int index, TState state, int context, bool owned = false)
         {
             // Only a branch that leaves the try of a try/finally runs a finally region: for every other branch the list is
             // empty, and not asking spares the graph computing it (ControlFlowBranch.FinallyRegions is built on first use).
@@ -371,7 +499,7 @@ namespace SocketAnalyzers.Flow
             {
                 if (branch.Destination is { } direct)
                 {
-                    JoinAt(direct.Ordinal, state, owned);
+                    JoinAt(direct.Ordinal, context, state, owned);
                 }
 
                 return;
@@ -380,21 +508,22 @@ namespace SocketAnalyzers.Flow
             if (index < branch.FinallyRegions.Length)
             {
                 var finallyRegion = branch.FinallyRegions[index];
-                if (!finallyContinuations.TryGetValue(finallyRegion, out var continuations))
+                var key = (finallyRegion, context & ContextMask(LevelOf(finallyRegion)));
+                if (!finallyContinuations.TryGetValue(key, out var continuations))
                 {
-                    finallyContinuations[finallyRegion] = continuations = new HashSet<(ControlFlowBranch, int)>();
+                    finallyContinuations[key] = continuations = new HashSet<(ControlFlowBranch, int)>();
                 }
 
-                if (continuations.Add((branch, index)) && finallyExits.TryGetValue(finallyRegion, out var exit))
+                if (continuations.Add((branch, index)) && finallyExits.TryGetValue(key, out var exit))
                 {
-                    Deliver(branch, index + 1, exit);
+                    Deliver(branch, index + 1, exit, key.Item2);
                 }
 
-                JoinAt(finallyRegion.FirstBlockOrdinal, state, owned);
+                JoinAt(finallyRegion.FirstBlockOrdinal, key.Item2, state, owned);
             }
             else if (branch.Destination is { } destination)
             {
-                JoinAt(destination.Ordinal, state, owned);
+                JoinAt(destination.Ordinal, context, state, owned);
             }
         }
 
@@ -412,7 +541,7 @@ namespace SocketAnalyzers.Flow
                 return false;
             }
 
-            foreach (var region in tries)
+            foreach (var (region, _) in tries)
             {
                 var tryRegion = region.NestedRegions[0];
                 if (region.Kind == ControlFlowRegionKind.TryAndFinally
@@ -425,12 +554,14 @@ namespace SocketAnalyzers.Flow
             return true;
         }
 
-        private void FinallyExit(ControlFlowRegion finallyRegion, TState state)
+        /// <summary>The end of a finally region entered normally, in <paramref name="context"/> (that of the regions around it): on to the continuations.</summary>
+        private void FinallyExit(ControlFlowRegion finallyRegion, TState state, int context)
         {
+            var key = (finallyRegion, context);
             bool changed;
-            if (!finallyExits.TryGetValue(finallyRegion, out var exit))
+            if (!finallyExits.TryGetValue(key, out var exit))
             {
-                finallyExits[finallyRegion] = exit = Clone(state);
+                finallyExits[key] = exit = Clone(state);
                 changed = true;
             }
             else
@@ -438,39 +569,67 @@ namespace SocketAnalyzers.Flow
                 changed = JoinInto(exit, state);
             }
 
-            if (changed && finallyContinuations.TryGetValue(finallyRegion, out var continuations))
+            if (changed && finallyContinuations.TryGetValue(key, out var continuations))
             {
                 foreach (var (branch, index) in new List<(ControlFlowBranch, int)>(continuations))
                 {
-                    Deliver(branch, index + 1, exit);
+                    Deliver(branch, index + 1, exit, context);
                 }
             }
         }
 
-        /// <summary>Joins <paramref name="state"/> into the in-state of a block; <paramref name="owned"/>: see <see cref="Deliver"/>.</summary>
-        private void JoinAt(int ordinal, TState state, bool owned = false)
+        /// <summary>
+        /// Joins <paramref name="state"/> into the in-state of a block in a context (cut to the finally regions around
+        /// the block); <paramref name="owned"/>: see <see cref="Deliver"/>.
+        /// </summary>
+        private void JoinAt(int ordinal, int context, TState state, bool owned = false)
         {
             if (ordinal < 0 || ordinal >= inStates.Length)
             {
                 return;
             }
 
-            var existing = inStates[ordinal];
-            bool changed;
-            if (existing is null)
+            context &= ContextMask(blockLevels[ordinal]);
+            if (context == 0)
             {
-                inStates[ordinal] = owned ? state : Clone(state);
-                changed = true;
+                var existing = inStates[ordinal];
+                bool changed;
+                if (existing is null)
+                {
+                    inStates[ordinal] = owned ? state : Clone(state);
+                    changed = true;
+                }
+                else
+                {
+                    changed = JoinInto(existing, state);
+                }
+
+                if (changed && !queued[ordinal])
+                {
+                    queued[ordinal] = true;
+                    worklist.Enqueue((ordinal, 0));
+                }
+
+                return;
+            }
+
+            var key = (ordinal, context);
+            bool grew;
+            if (!contextStates.TryGetValue(key, out var known))
+            {
+                contextStates[key] = owned ? state : Clone(state);
+                (contextsOf[ordinal] ??= new List<int>()).Add(context);
+                budget += VisitsPerBlock;
+                grew = true;
             }
             else
             {
-                changed = JoinInto(existing, state);
+                grew = JoinInto(known, state);
             }
 
-            if (changed && !queued[ordinal])
+            if (grew && contextQueued.Add(key))
             {
-                queued[ordinal] = true;
-                worklist.Enqueue(ordinal);
+                worklist.Enqueue(key);
             }
         }
     }

@@ -288,17 +288,25 @@ namespace SocketAnalyzers.Reads
         protected override void VisitBranch(BasicBlock block, ControlFlowBranch branch, ReadState state)
         {
             var leavesBody = branch.Destination is null || branch.Destination.Kind == BasicBlockKind.Exit;
-            if (leavesBody && branch.Semantics is ControlFlowBranchSemantics.StructuredExceptionHandling)
+            if (leavesBody && branch.Semantics is ControlFlowBranchSemantics.StructuredExceptionHandling && !InExceptionalFinally)
             {
-                // The end of a finally: the driver continues with where the branch that entered it was going.
+                // The end of a finally entered normally: the driver continues with where the branch that entered it was
+                // going. Entered by an exception, the exception goes on from here: the facts leave the loops they are in.
                 return;
             }
 
             if (leavesBody)
             {
+                var exceptional = branch.Semantics is ControlFlowBranchSemantics.StructuredExceptionHandling;
                 foreach (var pair in state.Zero)
                 {
-                    escaped[pair.Key] = true;
+                    // A 0 fact at the end of a finally an exception entered comes from a read in that finally (the
+                    // exceptional entry carries none). Its loop was left when the loop lies in the finally; a loop around
+                    // the whole try is left by the exception, which is no path of SOCK011 (StateForHandler).
+                    if (!exceptional || !FinallyBetween(body.Sites[pair.Key]))
+                    {
+                        escaped[pair.Key] = true;
+                    }
                 }
             }
 
@@ -313,6 +321,21 @@ namespace SocketAnalyzers.Reads
                     }
                 }
             }
+        }
+
+        /// <summary>True when a <c>finally</c> clause lies between the read and its outermost loop: the loop is around that clause.</summary>
+        private static bool FinallyBetween(ReadSite site)
+        {
+            var outermost = site.Loops[site.Loops.Count - 1];
+            for (var node = site.Invocation.Syntax.Parent; node is not null && node != outermost; node = node.Parent)
+            {
+                if (node is FinallyClauseSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         protected override void Refine(BasicBlock block, IOperation branchValue, ReadState state, bool conditionValue)
