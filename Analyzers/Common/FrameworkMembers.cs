@@ -132,6 +132,11 @@ namespace SocketAnalyzers.Common
                 && ((owner.SpecialType == SpecialType.System_String && property.Name == "Length")
                     || (Is(owner, array) && property.Name is "Length" or "LongLength"));
 
+        /// <summary><c>Length</c> of a span or memory (<c>Span&lt;T&gt;</c>, <c>ReadOnlySpan&lt;T&gt;</c>, <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c>).</summary>
+        public bool IsSpanLength(IPropertySymbol property)
+            => property.Name == "Length" && property.ContainingType is { } owner
+                && (Is(owner, spanOfT) || Is(owner, readOnlySpanOfT) || Is(owner, memoryOfT) || Is(owner, readOnlyMemoryOfT));
+
         /// <summary><c>ToString</c>, <c>GetHashCode</c> or <c>GetType</c> of <c>object</c>, or an override of one: they read the instance, never write it.</summary>
         public static bool IsObjectQuery(IMethodSymbol method)
         {

@@ -176,7 +176,7 @@ namespace SocketAnalyzers.Reads
 
             var root = Variable(buffer.WalkDownConversions());
             return root is not null
-                && minimum is IPropertyReferenceOperation { Instance: { } instance } length && framework.IsLength(length.Property)
+                && minimum is IPropertyReferenceOperation { Instance: { } instance } length && (framework.IsLength(length.Property) || framework.IsSpanLength(length.Property))
                 && SymbolEqualityComparer.Default.Equals(Variable(instance.WalkDownConversions()), root);
 
             ISymbol? Variable(IOperation value)
