@@ -371,12 +371,21 @@ namespace SocketAnalyzers.Addressing
             return value;
         }
 
-        /// <summary><c>DualMode = …</c> and <c>EnableBroadcast = …</c> on a socket (or a UdpClient) this body follows.</summary>
+        /// <summary>
+        /// <c>DualMode = …</c> and <c>EnableBroadcast = …</c> on a socket (or a UdpClient) this body follows. A property of
+        /// the user's own subclass (even one named <c>DualMode</c>) runs code that may change the socket: it becomes unknown.
+        /// </summary>
         private void SetProperty(IPropertyReferenceOperation property, IOperation value, SocketValueState state)
         {
             if (!IsSocketType(property.Property.ContainingType) || SocketKeyOf(property.Instance) is not { } key
                 || !state.Values.TryGetValue(key, out var socket))
             {
+                return;
+            }
+
+            if (IsSubclassMember(property.Property))
+            {
+                Set(key, null, state);
                 return;
             }
 
@@ -408,6 +417,16 @@ namespace SocketAnalyzers.Addressing
         private bool IsSocketAlias(IPropertySymbol property)
             => apis.Symbols.Catalogue.Facts(property) is { } facts
                 && (facts.Lifecycle(SocketModelType.TcpClient) ?? facts.Lifecycle(SocketModelType.UdpClient) ?? facts.Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Alias };
+
+        /// <summary>A member that the user's subclass of a socket type declares (not one of the framework's socket types).</summary>
+        private bool IsSubclassMember(ISymbol member)
+        {
+            var owner = member.ContainingType;
+            var symbols = apis.Symbols;
+            return IsSocketType(owner)
+                && !SymbolEqualityComparer.Default.Equals(owner, symbols.Socket) && !SymbolEqualityComparer.Default.Equals(owner, symbols.UdpClient)
+                && !SymbolEqualityComparer.Default.Equals(owner, symbols.TcpClient) && !SymbolEqualityComparer.Default.Equals(owner, symbols.TcpListener);
+        }
 
         private bool IsSocketType(ITypeSymbol? type)
         {
@@ -529,6 +548,12 @@ namespace SocketAnalyzers.Addressing
                     Eval(assignment.Value, state);
                     if (state.Values.TryGetValue(temporary, out var socket) && IsSocketType(property.Property.ContainingType))
                     {
+                        if (IsSubclassMember(property.Property))
+                        {
+                            Set(temporary, null, state);
+                            continue;
+                        }
+
                         var constant = assignment.Value.WalkDownConversions().ConstantValue;
                         var flag = constant is { HasValue: true, Value: bool b } ? b : (bool?)null;
                         if (apis.Symbols.Framework.IsDualMode(property.Property))
@@ -680,13 +705,10 @@ namespace SocketAnalyzers.Addressing
                 }
             }
 
-            if (!known)
+            if (!known && (apis.Symbols.Framework.IsSetSocketOption(method) || IsSubclassMember(method)) && SocketKeyOf(invocation.Instance) is { } optionKey)
             {
-                if (apis.Symbols.Framework.IsSetSocketOption(method) && SocketKeyOf(invocation.Instance) is { } optionKey)
-                {
-                    // Broadcast or IPv6Only may be set here.
-                    Set(optionKey, null, state);
-                }
+                // Broadcast or IPv6Only may be set by Socket.SetSocketOption, and by any method of the user's own subclass.
+                Set(optionKey, null, state);
             }
 
             return Result(invocation, method, instance, values);
