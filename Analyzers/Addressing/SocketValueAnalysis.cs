@@ -722,7 +722,7 @@ namespace SocketAnalyzers.Addressing
                 || SymbolEqualityComparer.Default.Equals(owner, apis.MemoryExtensions)
                 || SymbolEqualityComparer.Default.Equals(owner, apis.Dns)
                 || SymbolEqualityComparer.Default.Equals(owner, apis.Symbols.IPAddress)
-                || apis.Symbols.Framework.IsConfigureAwait(method)
+                || apis.Symbols.Framework.IsConfigureAwait(method) || apis.Symbols.Framework.IsAsyncStreamConfigureAwait(method)
                 || apis.Symbols.Catalogue.Facts(method)?.Lifecycle(SocketModelType.TcpClient) is { Operation: SocketOperation.MakeStream }
                 || (SymbolEqualityComparer.Default.Equals(owner, apis.BinaryPrimitives) && method.Name.StartsWith("Read", System.StringComparison.Ordinal))
                 || (SymbolEqualityComparer.Default.Equals(owner, apis.BitConverter) && method.Name.StartsWith("To", System.StringComparison.Ordinal));

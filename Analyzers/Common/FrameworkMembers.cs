@@ -23,6 +23,8 @@ namespace SocketAnalyzers.Common
         private readonly INamedTypeSymbol? memoryOfT;
         private readonly INamedTypeSymbol? readOnlyMemoryOfT;
         private readonly INamedTypeSymbol? arraySegmentOfT;
+        private readonly INamedTypeSymbol? readOnlySequenceOfT;
+        private readonly INamedTypeSymbol? asyncEnumerableExtensions;
         private readonly INamedTypeSymbol array;
         private readonly INamedTypeSymbol? socket;
         private readonly INamedTypeSymbol? tcpClient;
@@ -47,6 +49,8 @@ namespace SocketAnalyzers.Common
             memoryOfT = compilation.GetTypeByMetadataName("System.Memory`1");
             readOnlyMemoryOfT = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
             arraySegmentOfT = compilation.GetTypeByMetadataName("System.ArraySegment`1");
+            readOnlySequenceOfT = compilation.GetTypeByMetadataName("System.Buffers.ReadOnlySequence`1");
+            asyncEnumerableExtensions = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions");
             array = compilation.GetSpecialType(SpecialType.System_Array);
             MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
             Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
@@ -74,6 +78,10 @@ namespace SocketAnalyzers.Common
         public bool IsConfigureAwait(IOperation? operation)
             => operation is IInvocationOperation call && IsConfigureAwait(call.TargetMethod);
 
+        /// <summary><c>ConfigureAwait</c> of an <c>IAsyncDisposable</c> or <c>IAsyncEnumerable&lt;T&gt;</c> (<c>TaskAsyncEnumerableExtensions</c>): a wrapper that keeps its source as it is.</summary>
+        public bool IsAsyncStreamConfigureAwait(IMethodSymbol method)
+            => (method.ReducedFrom ?? method) is { IsStatic: true, Name: "ConfigureAwait" } definition && Is(definition.ContainingType, asyncEnumerableExtensions);
+
         private bool IsTaskType(INamedTypeSymbol type)
             => Is(type, task) || Is(type, taskOfT) || Is(type, valueTask) || Is(type, valueTaskOfT);
 
@@ -95,9 +103,10 @@ namespace SocketAnalyzers.Common
         public bool IsViewCreation(IOperation? operation)
             => operation is IObjectCreationOperation { Constructor: { } constructor } && IsSpanOrSegment(constructor.ContainingType);
 
-        /// <summary>A view call that takes a start and a length: <see cref="IsArrayView(IMethodSymbol)"/>, or <c>Slice</c> of a span, memory or segment.</summary>
+        /// <summary>A view call that takes a start and a length: <see cref="IsArrayView(IMethodSymbol)"/>, or <c>Slice</c> of a span, memory, segment or <c>ReadOnlySequence&lt;T&gt;</c>.</summary>
         public bool IsViewOrSlice(IMethodSymbol method)
-            => IsArrayView(method) || (!method.IsStatic && method.Name == "Slice" && IsSpanOrSegment(method.ContainingType));
+            => IsArrayView(method)
+                || (!method.IsStatic && method.Name == "Slice" && (IsSpanOrSegment(method.ContainingType) || Is(method.ContainingType, readOnlySequenceOfT)));
 
         /// <summary><c>Array.Empty&lt;T&gt;()</c>.</summary>
         public bool IsArrayEmpty(IMethodSymbol method)
@@ -156,9 +165,12 @@ namespace SocketAnalyzers.Common
             return false;
         }
 
-        /// <summary><c>System.Console</c>, <c>System.Diagnostics.Debug</c>, <c>System.Diagnostics.Trace</c>, or a <c>TextWriter</c> (and its subclasses).</summary>
+        /// <summary>
+        /// <c>System.Console</c>, <c>System.Diagnostics.Debug</c>, <c>System.Diagnostics.Trace</c> or <c>System.IO.TextWriter</c>
+        /// itself: a subclass's override of <c>Write</c> is its own code.
+        /// </summary>
         public bool IsFrameworkLogging(INamedTypeSymbol type)
-            => Is(type, console) || Is(type, debug) || Is(type, trace) || KnownSymbols.IsOrDerivesFrom(type, textWriter);
+            => Is(type, console) || Is(type, debug) || Is(type, trace) || Is(type, textWriter);
 
         private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
             => expected is not null && type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

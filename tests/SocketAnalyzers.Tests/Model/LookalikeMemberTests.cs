@@ -286,6 +286,58 @@ namespace SocketAnalyzers.Tests.Model
                 """);
 
         [Fact]
+        public Task A_user_TextWriter_override_may_write_the_buffer_so_the_whole_decode_after_it_is_not_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Scrubber : TextWriter
+                {
+                    public override Encoding Encoding => Encoding.UTF8;
+
+                    // Masks the first byte of what it is given.
+                    public override void WriteLine(object? value)
+                    {
+                        if (value is byte[] bytes && bytes.Length > 0)
+                        {
+                            bytes[0] = 0;
+                        }
+                    }
+                }
+
+                class C
+                {
+                    string M(Socket socket, byte[] buffer, Scrubber scrubber)
+                    {
+                        int n = socket.Receive(buffer);
+                        if (n == 0)
+                        {
+                            return "";
+                        }
+
+                        scrubber.WriteLine(buffer);
+                        return Encoding.UTF8.GetString(buffer);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task ReadOnlySequence_Slice_by_the_count_is_still_not_a_use_that_makes_the_whole_decode_right()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    string M(Socket socket, byte[] buffer, System.Buffers.ReadOnlySequence<byte> pending)
+                    {
+                        int n = socket.Receive(buffer);
+                        if (n == 0)
+                        {
+                            return "";
+                        }
+
+                        var head = pending.Slice(0, n);
+                        return {|SOCK012:Encoding.UTF8.GetString(buffer)|};
+                    }
+                }
+                """);
+
+        [Fact]
         public Task A_user_Slice_that_takes_the_count_is_a_use_of_it()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 static class Window
