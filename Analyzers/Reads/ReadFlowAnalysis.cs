@@ -1396,8 +1396,9 @@ namespace SocketAnalyzers.Reads
                 return next.Value.ConstantValue is { HasValue: true, Value: 0 } && IsLengthOf(afterNext.Value, buffer);
             }
 
+            // A lone int after the buffer is a count (Send(buf, size, flags)) unless the catalogue names it the start.
             return IsLengthOf(next.Value, buffer)
-                || (next.Parameter.Name is "offset" or "index" or "startIndex" && next.Value.ConstantValue is { HasValue: true, Value: 0 });
+                || (consumers.StartOrdinal(call) == next.Parameter.Ordinal && next.Value.ConstantValue is { HasValue: true, Value: 0 });
 
             static IArgumentOperation? At(ImmutableArray<IArgumentOperation> arguments, int ordinal)
             {

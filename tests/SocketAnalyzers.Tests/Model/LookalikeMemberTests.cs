@@ -337,6 +337,27 @@ namespace SocketAnalyzers.Tests.Model
                 }
                 """);
 
+        [Theory]
+        [InlineData("{|SOCK012:BitConverter.ToString(buffer, 0)|}")]
+        [InlineData("BitConverter.ToString(buffer, 4)")]
+        [InlineData("{|SOCK012:Convert.ToBase64String(buffer, 0, buffer.Length)|}")]
+        public Task A_consumer_start_parameter_is_known_by_its_catalogue_ordinal(string consume)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    string M(Socket socket, byte[] buffer)
+                    {
+                        int n = socket.Receive(buffer);
+                        if (n == 0)
+                        {
+                            return "";
+                        }
+
+                        return {{consume}};
+                    }
+                }
+                """);
+
         [Fact]
         public Task A_user_Slice_that_takes_the_count_is_a_use_of_it()
             => Verify.VerifyAnalyzerAsync(Usings + """
