@@ -463,11 +463,12 @@ namespace SocketAnalyzers.Addressing
 
             switch (property.Property.Name)
             {
-                case "Address" when KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, apis.Symbols.IPEndPoint):
+                case "Address" when apis.IsEndPointAddress(property.Property):
                     return instance is { Address: not AddressFacts.None } ? new SocketValue(instance.Value.Address) : null;
-                case "AddressList" when instance is { Address: AddressFacts.DnsList }:
+                case "AddressList" when instance is { Address: AddressFacts.DnsList } && apis.IsAddressList(property.Property):
                     return instance;
-                case "AddressFamily" when instance is { Address: not AddressFacts.None } && (instance.Value.Address & AddressFacts.Unknown) == 0:
+                case "AddressFamily" when instance is { Address: not AddressFacts.None } && (instance.Value.Address & AddressFacts.Unknown) == 0
+                    && apis.IsAddressFamilyOfAddress(property.Property):
                     return new SocketValue(family: instance.Value.FamilyOfAddress());
                 case "Client" or "Server" when IsSocketAlias(property.Property):
                     return instance;

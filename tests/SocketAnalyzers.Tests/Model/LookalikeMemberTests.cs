@@ -646,6 +646,64 @@ namespace SocketAnalyzers.Tests.Model
                 """);
 
         [Fact]
+        public Task A_user_Address_of_an_IPEndPoint_subclass_is_not_the_address_it_was_made_with()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Target : IPEndPoint
+                {
+                    public Target(IPAddress address, int port) : base(address, port) { }
+
+                    // The peer's IPv6 address, whatever the endpoint was made with.
+                    public new IPAddress Address => IPAddress.IPv6Loopback;
+                }
+
+                class C
+                {
+                    void M()
+                    {
+                        var target = new Target(IPAddress.Loopback, 80);
+                        var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+                        socket.Connect(target.Address, 80);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_user_AddressFamily_of_an_IPEndPoint_subclass_is_not_the_family_of_its_address()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Target : IPEndPoint
+                {
+                    public Target(IPAddress address, int port) : base(address, port) { }
+
+                    // Always asks for an IPv6 socket.
+                    public new AddressFamily AddressFamily => AddressFamily.InterNetworkV6;
+                }
+
+                class C
+                {
+                    void M()
+                    {
+                        var target = new Target(IPAddress.Loopback, 80);
+                        var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                        socket.Connect(new IPEndPoint(IPAddress.IPv6Loopback, 80));
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task IPEndPoint_AddressFamily_still_gives_the_family_of_its_address()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    void M()
+                    {
+                        var target = new IPEndPoint(IPAddress.Loopback, 80);
+                        var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                        {|SOCK030:socket.Connect(new IPEndPoint(IPAddress.IPv6Loopback, 80))|};
+                    }
+                }
+                """);
+
+        [Fact]
         public Task A_user_DualMode_property_is_not_Socket_DualMode_so_the_family_stays_unknown()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 class Dual : Socket
