@@ -706,7 +706,8 @@ namespace SocketAnalyzers.Addressing
                 }
             }
 
-            if (!known && (apis.Symbols.Framework.IsSetSocketOption(method) || IsSubclassMember(method)) && SocketKeyOf(invocation.Instance) is { } optionKey)
+            if (!known && SocketKeyOf(invocation.Instance) is { } optionKey && state.Values.ContainsKey(optionKey)
+                && (apis.Symbols.Framework.IsSetSocketOption(method) || IsSubclassMember(method)))
             {
                 // Broadcast or IPv6Only may be set by Socket.SetSocketOption, and by any method of the user's own subclass.
                 Set(optionKey, null, state);
