@@ -413,9 +413,13 @@ namespace SocketAnalyzers.Addressing
             }
         }
 
-        /// <summary><c>TcpClient.Client</c>, <c>UdpClient.Client</c>, <c>TcpListener.Server</c>: the catalogue's alias rows (the same socket).</summary>
+        /// <summary>
+        /// <c>TcpClient.Client</c>, <c>UdpClient.Client</c>, <c>TcpListener.Server</c>: the catalogue's alias rows (the same socket).
+        /// The name is only a cheap filter before the lookup (asked of every property receiver); the catalogue decides.
+        /// </summary>
         private bool IsSocketAlias(IPropertySymbol property)
-            => apis.Symbols.Catalogue.Facts(property) is { } facts
+            => property.Name is "Client" or "Server"
+                && apis.Symbols.Catalogue.Facts(property) is { } facts
                 && (facts.Lifecycle(SocketModelType.TcpClient) ?? facts.Lifecycle(SocketModelType.UdpClient) ?? facts.Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Alias };
 
         /// <summary>A member that the user's subclass of a socket type declares (not one of the framework's socket types).</summary>
