@@ -116,6 +116,7 @@ namespace SocketAnalyzers.Addressing
             Dns = compilation.GetTypeByMetadataName("System.Net.Dns");
             Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
             EndPoint = compilation.GetTypeByMetadataName("System.Net.EndPoint");
+            IPHostEntry = compilation.GetTypeByMetadataName("System.Net.IPHostEntry");
             MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
             Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             AddressFamily = compilation.GetTypeByMetadataName("System.Net.Sockets.AddressFamily");
@@ -131,6 +132,8 @@ namespace SocketAnalyzers.Addressing
         public INamedTypeSymbol? Encoding { get; }
 
         public INamedTypeSymbol? EndPoint { get; }
+
+        public INamedTypeSymbol? IPHostEntry { get; }
 
         public INamedTypeSymbol? MemoryExtensions { get; }
 
@@ -244,6 +247,20 @@ namespace SocketAnalyzers.Addressing
 
         private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> streamTransports = new(SymbolEqualityComparer.Default);
         private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> streams = new(SymbolEqualityComparer.Default);
+
+        /// <summary><c>IPEndPoint.Address</c> (not a subclass's own <c>Address</c>).</summary>
+        public bool IsEndPointAddress(IPropertySymbol property)
+            => property.Name == "Address" && SymbolEqualityComparer.Default.Equals(property.ContainingType, Symbols.IPEndPoint);
+
+        /// <summary><c>AddressFamily</c> of <c>IPAddress</c>, <c>EndPoint</c> or <c>IPEndPoint</c> (not a subclass's own).</summary>
+        public bool IsAddressFamilyOfAddress(IPropertySymbol property)
+            => property.Name == "AddressFamily" && property.ContainingType is { } owner
+                && (SymbolEqualityComparer.Default.Equals(owner, Symbols.IPAddress) || SymbolEqualityComparer.Default.Equals(owner, EndPoint)
+                    || SymbolEqualityComparer.Default.Equals(owner, Symbols.IPEndPoint));
+
+        /// <summary><c>IPHostEntry.AddressList</c>.</summary>
+        public bool IsAddressList(IPropertySymbol property)
+            => property.Name == "AddressList" && SymbolEqualityComparer.Default.Equals(property.ContainingType, IPHostEntry);
 
         /// <summary>True for <c>EndPoint</c>, <c>IPEndPoint</c> and <c>IPAddress</c>.</summary>
         public bool IsEndpointType(ITypeSymbol? type)

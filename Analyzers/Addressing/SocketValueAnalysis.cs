@@ -228,10 +228,10 @@ namespace SocketAnalyzers.Addressing
         }
 
         /// <summary>The name whose socket a receiver is: <c>s</c>, <c>udp</c>, or <c>udp.Client</c> (the same socket).</summary>
-        private static object? SocketKeyOf(IOperation? receiver)
+        private object? SocketKeyOf(IOperation? receiver)
         {
             var value = receiver?.WalkDownConversions();
-            if (value is IPropertyReferenceOperation { Property.Name: "Client" or "Server", Instance: { } owner })
+            if (value is IPropertyReferenceOperation { Instance: { } owner } property && IsSocketAlias(property.Property))
             {
                 value = owner.WalkDownConversions();
             }
@@ -371,7 +371,10 @@ namespace SocketAnalyzers.Addressing
             return value;
         }
 
-        /// <summary><c>DualMode = …</c> and <c>EnableBroadcast = …</c> on a socket (or a UdpClient) this body follows.</summary>
+        /// <summary>
+        /// <c>DualMode = …</c> and <c>EnableBroadcast = …</c> on a socket (or a UdpClient) this body follows. A property of
+        /// the user's own subclass (even one named <c>DualMode</c>) runs code that may change the socket: it becomes unknown.
+        /// </summary>
         private void SetProperty(IPropertyReferenceOperation property, IOperation value, SocketValueState state)
         {
             if (!IsSocketType(property.Property.ContainingType) || SocketKeyOf(property.Instance) is not { } key
@@ -380,11 +383,18 @@ namespace SocketAnalyzers.Addressing
                 return;
             }
 
+            if (IsSubclassMember(property.Property))
+            {
+                Set(key, null, state);
+                return;
+            }
+
             var constant = value.WalkDownConversions().ConstantValue;
             var flag = constant is { HasValue: true, Value: bool b } ? b : (bool?)null;
+            var framework = apis.Symbols.Framework;
             switch (property.Property.Name)
             {
-                case "DualMode":
+                case "DualMode" when framework.IsDualMode(property.Property):
                     var family = socket.Family;
                     if (flag is null || (family & (FamilyFacts.V6 | FamilyFacts.Dual)) == 0)
                     {
@@ -397,10 +407,29 @@ namespace SocketAnalyzers.Addressing
 
                     state.Values[key] = socket.WithFamily(family);
                     break;
-                case "EnableBroadcast":
+                case "EnableBroadcast" when framework.IsEnableBroadcast(property.Property):
                     state.Values[key] = socket.WithBroadcast(flag is null ? BroadcastFacts.Unknown : flag.Value ? BroadcastFacts.On : BroadcastFacts.Off);
                     break;
             }
+        }
+
+        /// <summary>
+        /// <c>TcpClient.Client</c>, <c>UdpClient.Client</c>, <c>TcpListener.Server</c>: the catalogue's alias rows (the same socket).
+        /// The name is only a cheap filter before the lookup (asked of every property receiver); the catalogue decides.
+        /// </summary>
+        private bool IsSocketAlias(IPropertySymbol property)
+            => property.Name is "Client" or "Server"
+                && apis.Symbols.Catalogue.Facts(property) is { } facts
+                && (facts.Lifecycle(SocketModelType.TcpClient) ?? facts.Lifecycle(SocketModelType.UdpClient) ?? facts.Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Alias };
+
+        /// <summary>A member that the user's subclass of a socket type declares (not one of the framework's socket types).</summary>
+        private bool IsSubclassMember(ISymbol member)
+        {
+            var owner = member.ContainingType;
+            var symbols = apis.Symbols;
+            return IsSocketType(owner)
+                && !SymbolEqualityComparer.Default.Equals(owner, symbols.Socket) && !SymbolEqualityComparer.Default.Equals(owner, symbols.UdpClient)
+                && !SymbolEqualityComparer.Default.Equals(owner, symbols.TcpClient) && !SymbolEqualityComparer.Default.Equals(owner, symbols.TcpListener);
         }
 
         private bool IsSocketType(ITypeSymbol? type)
@@ -438,13 +467,14 @@ namespace SocketAnalyzers.Addressing
 
             switch (property.Property.Name)
             {
-                case "Address" when KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, apis.Symbols.IPEndPoint):
+                case "Address" when apis.IsEndPointAddress(property.Property):
                     return instance is { Address: not AddressFacts.None } ? new SocketValue(instance.Value.Address) : null;
-                case "AddressList" when instance is { Address: AddressFacts.DnsList }:
+                case "AddressList" when instance is { Address: AddressFacts.DnsList } && apis.IsAddressList(property.Property):
                     return instance;
-                case "AddressFamily" when instance is { Address: not AddressFacts.None } && (instance.Value.Address & AddressFacts.Unknown) == 0:
+                case "AddressFamily" when instance is { Address: not AddressFacts.None } && (instance.Value.Address & AddressFacts.Unknown) == 0
+                    && apis.IsAddressFamilyOfAddress(property.Property):
                     return new SocketValue(family: instance.Value.FamilyOfAddress());
-                case "Client" or "Server" when IsSocketType(property.Property.ContainingType):
+                case "Client" or "Server" when IsSocketAlias(property.Property):
                     return instance;
                 default:
                     return TypeFacts(property.Type);
@@ -523,13 +553,19 @@ namespace SocketAnalyzers.Addressing
                     Eval(assignment.Value, state);
                     if (state.Values.TryGetValue(temporary, out var socket) && IsSocketType(property.Property.ContainingType))
                     {
+                        if (IsSubclassMember(property.Property))
+                        {
+                            Set(temporary, null, state);
+                            continue;
+                        }
+
                         var constant = assignment.Value.WalkDownConversions().ConstantValue;
                         var flag = constant is { HasValue: true, Value: bool b } ? b : (bool?)null;
-                        if (property.Property.Name == "DualMode")
+                        if (apis.Symbols.Framework.IsDualMode(property.Property))
                         {
                             state.Values[temporary] = socket.WithFamily(flag is null || (socket.Family & FamilyFacts.V6) == 0 ? FamilyFacts.Unknown : flag.Value ? FamilyFacts.Dual : FamilyFacts.V6);
                         }
-                        else if (property.Property.Name == "EnableBroadcast")
+                        else if (apis.Symbols.Framework.IsEnableBroadcast(property.Property))
                         {
                             state.Values[temporary] = socket.WithBroadcast(flag is null ? BroadcastFacts.Unknown : flag.Value ? BroadcastFacts.On : BroadcastFacts.Off);
                         }
@@ -625,7 +661,7 @@ namespace SocketAnalyzers.Addressing
                 return;
             }
 
-            if (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" } viewCall && viewCall.Arguments.Length > 0)
+            if (value is IInvocationOperation { Arguments.Length: > 0 } viewCall && apis.Symbols.Framework.IsArrayView(viewCall.TargetMethod))
             {
                 value = viewCall.Arguments[0].Value.WalkDownConversions();
             }
@@ -674,13 +710,11 @@ namespace SocketAnalyzers.Addressing
                 }
             }
 
-            if (!known)
+            if (!known && SocketKeyOf(invocation.Instance) is { } optionKey && state.Values.ContainsKey(optionKey)
+                && (apis.Symbols.Framework.IsSetSocketOption(method) || IsSubclassMember(method)))
             {
-                if (method.Name == "SetSocketOption" && SocketKeyOf(invocation.Instance) is { } optionKey)
-                {
-                    // Broadcast or IPv6Only may be set here.
-                    Set(optionKey, null, state);
-                }
+                // Broadcast or IPv6Only may be set by Socket.SetSocketOption, and by any method of the user's own subclass.
+                Set(optionKey, null, state);
             }
 
             return Result(invocation, method, instance, values);
@@ -694,7 +728,8 @@ namespace SocketAnalyzers.Addressing
                 || SymbolEqualityComparer.Default.Equals(owner, apis.MemoryExtensions)
                 || SymbolEqualityComparer.Default.Equals(owner, apis.Dns)
                 || SymbolEqualityComparer.Default.Equals(owner, apis.Symbols.IPAddress)
-                || method.Name is "ConfigureAwait" or "GetStream"
+                || apis.Symbols.Framework.IsConfigureAwait(method) || apis.Symbols.Framework.IsAsyncStreamConfigureAwait(method)
+                || apis.Symbols.Catalogue.Facts(method)?.Lifecycle(SocketModelType.TcpClient) is { Operation: SocketOperation.MakeStream }
                 || (SymbolEqualityComparer.Default.Equals(owner, apis.BinaryPrimitives) && method.Name.StartsWith("Read", System.StringComparison.Ordinal))
                 || (SymbolEqualityComparer.Default.Equals(owner, apis.BitConverter) && method.Name.StartsWith("To", System.StringComparison.Ordinal));
         }
@@ -721,7 +756,7 @@ namespace SocketAnalyzers.Addressing
                 return new SocketValue(AddressFacts.DnsFirst);
             }
 
-            if (method.Name == "ConfigureAwait")
+            if (apis.Symbols.Framework.IsConfigureAwait(method))
             {
                 return instance;
             }
@@ -780,11 +815,11 @@ namespace SocketAnalyzers.Addressing
         }
 
         /// <summary>The name a value of a read goes into: the buffer local, and whether the read fills it from its start.</summary>
-        internal static (object? Key, bool FromStart) BufferOf(IOperation? buffer, IOperation? offset)
+        internal (object? Key, bool FromStart) BufferOf(IOperation? buffer, IOperation? offset)
         {
             var value = buffer?.WalkDownConversions();
             var fromStart = offset is null || offset.WalkDownConversions().ConstantValue is { HasValue: true, Value: 0 };
-            if (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" } view && view.Arguments.Length > 0)
+            if (value is IInvocationOperation { Arguments.Length: > 0 } view && apis.Symbols.Framework.IsArrayView(view.TargetMethod))
             {
                 if (view.Arguments.Length > 1 && view.Arguments[1].Value.WalkDownConversions().ConstantValue is not { HasValue: true, Value: 0 })
                 {

@@ -19,6 +19,7 @@ namespace SocketAnalyzers.Common
         private NetworkReads? reads;
         private CatalogueIndex? catalogue;
         private PathEnds? pathEnds;
+        private FrameworkMembers? framework;
 
         private KnownSymbols(Compilation compilation, INamedTypeSymbol socket)
         {
@@ -77,6 +78,9 @@ namespace SocketAnalyzers.Common
 
         /// <summary>Methods after whose call nothing runs (<see cref="Common.PathEnds"/>), answered once per method for the compilation.</summary>
         public PathEnds PathEnds => LazyInitializer.EnsureInitialized(ref pathEnds, () => new PathEnds(Compilation))!;
+
+        /// <summary>Framework members the families reason about that are not socket API (<see cref="FrameworkMembers"/>), resolved once.</summary>
+        public FrameworkMembers Framework => LazyInitializer.EnsureInitialized(ref framework, () => new FrameworkMembers(this))!;
 
         /// <summary>The read-API model of this compilation (made once, on first use).</summary>
         public NetworkReads Reads => LazyInitializer.EnsureInitialized(ref reads, () => new NetworkReads(this))!;

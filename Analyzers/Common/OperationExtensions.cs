@@ -47,16 +47,18 @@ namespace SocketAnalyzers.Common
         /// <summary>
         /// The operation whose value is the awaited or plain result of <paramref name="operation"/> (a call, a creation):
         /// walks up through conversions, <c>ConfigureAwait(…)</c> and <c>await</c>. Returns the outermost operation that
-        /// still stands for the operation's result, and its consumer in <paramref name="consumer"/>.
+        /// still stands for the operation's result, and its consumer in <paramref name="consumer"/>. Only a task's own
+        /// <c>ConfigureAwait</c> (<paramref name="framework"/>) is looked through.
         /// </summary>
-        public static IOperation WalkUpToResult(this IOperation operation, out IOperation? consumer)
+        public static IOperation WalkUpToResult(this IOperation operation, FrameworkMembers framework, out IOperation? consumer)
         {
             var current = operation;
             while (true)
             {
                 var parent = current.WalkUpConversions(out var child);
                 current = child;
-                if (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configureAwait
+                if (parent is IInvocationOperation configureAwait
+                    && framework.IsConfigureAwait(configureAwait.TargetMethod)
                     && configureAwait.Instance is not null
                     && configureAwait.Instance.WalkDownConversions() == current.WalkDownConversions())
                 {

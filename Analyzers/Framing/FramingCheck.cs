@@ -17,7 +17,7 @@ namespace SocketAnalyzers.Framing
         /// <summary>A read: what its buffer holds afterwards.</summary>
         public static void Read(SocketValueAnalysis analysis, NetworkRead read, SocketValue? receiver, SocketValueState state)
         {
-            var (key, fromStart) = SocketValueAnalysis.BufferOf(read.Buffer, read.Offset);
+            var (key, fromStart) = analysis.BufferOf(read.Buffer, read.Offset);
             if (key is null)
             {
                 return;

@@ -351,7 +351,7 @@ namespace SocketAnalyzers.Lifecycle
             if (stored is IAwaitOperation awaited)
             {
                 stored = awaited.Operation.WalkDownConversions();
-                if (stored is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+                if (stored is IInvocationOperation { Instance: { } configured } configureAwait && model.Symbols.Framework.IsConfigureAwait(configureAwait.TargetMethod))
                 {
                     stored = configured.WalkDownConversions();
                 }

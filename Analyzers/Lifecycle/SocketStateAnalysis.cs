@@ -766,7 +766,7 @@ namespace SocketAnalyzers.Lifecycle
                 return Apply(invocation, extension, extendedType, arguments[0], method.Name, invocation.Arguments[0].Value, invocation.Arguments.RemoveAt(0), state);
             }
 
-            if (method.Name == "ConfigureAwait" && receiver is not null)
+            if (receiver is not null && model.Symbols.Framework.IsConfigureAwait(method))
             {
                 return receiver;
             }
@@ -929,7 +929,7 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             var form = member.Form;
-            var awaited = operation is IInvocationOperation invocation && invocation.WalkUpToResult(out _) is IAwaitOperation;
+            var awaited = operation is IInvocationOperation invocation && invocation.WalkUpToResult(model.Symbols.Framework, out _) is IAwaitOperation;
             var certain = form is CallForm.Sync or CallForm.End || (form == CallForm.Async && awaited);
 
             if (receiver is not null && SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
@@ -957,9 +957,9 @@ namespace SocketAnalyzers.Lifecycle
         }
 
         /// <summary>The name a value is about to be stored in (looking through conversions, await and ConfigureAwait), so that re-making a socket at the same site in a loop replaces it.</summary>
-        private static object? AssignmentTarget(IOperation operation)
+        private object? AssignmentTarget(IOperation operation)
         {
-            var current = operation.WalkUpToResult(out var parent);
+            var current = operation.WalkUpToResult(model.Symbols.Framework, out var parent);
             return parent switch
             {
                 ISimpleAssignmentOperation assignment when assignment.Value == current => KeyOf(assignment.Target),

@@ -178,6 +178,10 @@ namespace SocketAnalyzers.Model
         /// <summary>The member reads a byte buffer's contents whole (decode, send, copy, deserialize): SOCK012's consumers.</summary>
         public bool Consumes { get; private set; }
 
+        /// <summary>For a consumer: the ordinal of the parameter that says where in the buffer it starts when no count
+        /// follows it (<c>BitConverter.ToString(bytes, startIndex)</c>), or null.</summary>
+        public int? ConsumesFrom { get; private set; }
+
         public CopyShape? Copy { get; private set; }
 
         /// <summary>The result shows or copies the bytes of the instance or first argument; for constructors, wraps the first argument.</summary>
@@ -277,9 +281,10 @@ namespace SocketAnalyzers.Model
             return this;
         }
 
-        public ApiRow ConsumesBuffer()
+        public ApiRow ConsumesBuffer(int? from = null)
         {
             Consumes = true;
+            ConsumesFrom = from;
             return this;
         }
 

@@ -31,6 +31,9 @@ namespace SocketAnalyzers.Model
 
         public bool Consumes { get; private set; }
 
+        /// <summary>For a consumer: the ordinal of its start parameter (<see cref="ApiRow.ConsumesFrom"/>), or null.</summary>
+        public int? ConsumesFrom { get; private set; }
+
         public CopyShape? Copy { get; private set; }
 
         public bool View { get; private set; }
@@ -104,6 +107,11 @@ namespace SocketAnalyzers.Model
             {
                 Sends = sends;
                 SendsOnlyOverNetworkStream = row.OnlyOverNetworkStream;
+            }
+
+            if (row.Consumes && !Consumes)
+            {
+                ConsumesFrom = row.ConsumesFrom;
             }
 
             Copy ??= row.Copy;

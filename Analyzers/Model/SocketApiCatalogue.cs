@@ -395,6 +395,7 @@ namespace SocketAnalyzers.Model
                 Row(MemoryStream, ".ctor").ConsumesBuffer(),
                 Row("System.Convert", "ToBase64String").ConsumesBuffer(),
                 Row("System.Convert", "ToHexString", sets: Net).ConsumesBuffer(),
+                Row(BitConverter, "ToString", "bytes int").ConsumesBuffer(from: 1),
                 Row(BitConverter, "ToString").ConsumesBuffer(),
                 Row("System.Linq.Enumerable", "ToArray").ConsumesBuffer(),
                 Row("System.Linq.Enumerable", "ToList").ConsumesBuffer(),

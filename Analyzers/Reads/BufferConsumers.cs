@@ -21,6 +21,14 @@ namespace SocketAnalyzers.Reads
         /// <summary>True when <paramref name="method"/> (or the member it overrides) is a consumer.</summary>
         public bool IsConsumer(IMethodSymbol method) => catalogue.Facts(method) is { Consumes: true };
 
+        /// <summary>The ordinal of the start parameter of the consumer <paramref name="operation"/> calls (<see cref="ApiRow.ConsumesFrom"/>), or null.</summary>
+        public int? StartOrdinal(IOperation operation) => operation switch
+        {
+            IInvocationOperation call => catalogue.Facts(call.TargetMethod)?.ConsumesFrom,
+            IObjectCreationOperation { Constructor: { } constructor } => catalogue.Facts(constructor)?.ConsumesFrom,
+            _ => null,
+        };
+
         /// <summary>True when <paramref name="operation"/> calls or constructs a consumer.</summary>
         public bool IsConsumer(IOperation operation) => operation switch
         {

@@ -111,7 +111,6 @@ namespace SocketAnalyzers.Reads
         private readonly INamedTypeSymbol? readOnlySpanOfT;
         private readonly INamedTypeSymbol? readOnlyMemoryOfT;
         private readonly INamedTypeSymbol? arraySegmentOfT;
-        private readonly INamedTypeSymbol? array;
 
         public NetworkReads(KnownSymbols symbols)
         {
@@ -125,7 +124,6 @@ namespace SocketAnalyzers.Reads
             readOnlySpanOfT = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
             readOnlyMemoryOfT = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
             arraySegmentOfT = compilation.GetTypeByMetadataName("System.ArraySegment`1");
-            array = compilation.GetSpecialType(SpecialType.System_Array);
         }
 
         public KnownSymbols Symbols => symbols;
@@ -157,7 +155,7 @@ namespace SocketAnalyzers.Reads
             var count = CatalogueIndex.Argument(invocation, read.Size);
             var throwsAtEnd = api.IsAtLeast
                 && CatalogueIndex.Argument(invocation, read.ThrowOnEnd) is not { ConstantValue: { HasValue: true, Value: false } };
-            if (throwsAtEnd && FillsWholeBuffer(invocation, buffer, read))
+            if (throwsAtEnd && FillsWholeBuffer(invocation, buffer, read, symbols.Framework))
             {
                 // ReadAtLeast(buf, buf.Length) fills the buffer or throws: an exact read.
                 return null;
@@ -167,7 +165,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>True for <c>ReadAtLeast(buf, buf.Length)</c> (the caller has checked that it throws at end of stream).</summary>
-        private static bool FillsWholeBuffer(IInvocationOperation invocation, IOperation? buffer, ReadFacet read)
+        private static bool FillsWholeBuffer(IInvocationOperation invocation, IOperation? buffer, ReadFacet read, FrameworkMembers framework)
         {
             if (buffer is null)
             {
@@ -178,12 +176,12 @@ namespace SocketAnalyzers.Reads
 
             var root = Variable(buffer.WalkDownConversions());
             return root is not null
-                && minimum is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }
+                && minimum is IPropertyReferenceOperation { Instance: { } instance } length && (framework.IsLength(length.Property) || framework.IsSpanLength(length.Property))
                 && SymbolEqualityComparer.Default.Equals(Variable(instance.WalkDownConversions()), root);
 
-            static ISymbol? Variable(IOperation value)
+            ISymbol? Variable(IOperation value)
             {
-                if (value is IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: 1 } view)
+                if (value is IInvocationOperation { Arguments.Length: 1 } view && framework.IsArrayView(view.TargetMethod))
                 {
                     value = view.Arguments[0].Value.WalkDownConversions();
                 }
@@ -401,15 +399,14 @@ namespace SocketAnalyzers.Reads
             var value = buffer.WalkDownConversions();
             switch (value)
             {
-                case IInvocationOperation { TargetMethod.Name: "Empty", TargetMethod.IsStatic: true } call
-                    when SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, array):
+                case IInvocationOperation call when symbols.Framework.IsArrayEmpty(call.TargetMethod):
                     return true;
                 case IArrayCreationOperation { DimensionSizes.Length: 1 } creation:
                     return creation.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 };
-                case IPropertyReferenceOperation { Property.Name: "Empty", Property.IsStatic: true } property:
-                    return IsSpanLike(property.Type);
-                case IFieldReferenceOperation { Field.Name: "Empty", Field.IsStatic: true } field:
-                    return IsSpanLike(field.Type);
+                case IPropertyReferenceOperation property:
+                    return symbols.Framework.IsEmptyView(property.Property) && IsSpanLike(property.Type);
+                case IFieldReferenceOperation field:
+                    return symbols.Framework.IsEmptyView(field.Field) && IsSpanLike(field.Type);
                 case IDefaultValueOperation:
                     return true;
                 case ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }:

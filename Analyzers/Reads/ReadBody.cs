@@ -348,7 +348,7 @@ namespace SocketAnalyzers.Reads
             IOperation use = reference;
             if (parent is IMemberReferenceOperation member)
             {
-                if (member.Member.Name != "ReceivedBytes")
+                if (!reads.Symbols.Framework.IsReceivedBytes(member.Member))
                 {
                     // result.RemoteEndPoint and the like are not the count.
                     return;
@@ -357,7 +357,7 @@ namespace SocketAnalyzers.Reads
                 use = member;
             }
 
-            if (!IsNeutralCountUse(use))
+            if (!IsNeutralCountUse(use, reads.Symbols.Framework))
             {
                 MeaningfulCounts.Add(local);
             }
@@ -435,7 +435,7 @@ namespace SocketAnalyzers.Reads
             site.ReceiverRoot = ReceiverRoot(invocation.Instance);
             site.ConnectionRoot = ConnectionRoot(invocation.Instance, reads.Symbols);
 
-            var result = invocation.WalkUpToResult(out var consumer);
+            var result = invocation.WalkUpToResult(reads.Symbols.Framework, out var consumer);
             ILocalSymbol? countLocal = null;
             if (result.IsValueDiscarded(consumer))
             {
@@ -460,12 +460,12 @@ namespace SocketAnalyzers.Reads
                 site.StoredLocal = site.Form == CountForm.Stored ? countLocal : null;
             }
 
-            DescribeBuffer(site);
+            DescribeBuffer(site, reads.Symbols.Framework);
             DescribeLoops(site, reads);
-            DescribeWholeBuffer(site, countLocal);
+            DescribeWholeBuffer(site, countLocal, reads.Symbols.Framework);
         }
 
-        private void DescribeBuffer(ReadSite site)
+        private void DescribeBuffer(ReadSite site, FrameworkMembers framework)
         {
             var buffer = site.Read.Buffer;
             if (buffer is null)
@@ -475,7 +475,7 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            var value = RootOfView(buffer);
+            var value = RootOfView(buffer, framework);
             switch (value)
             {
                 case ILocalReferenceOperation local when local.Local.Type is IArrayTypeSymbol && !Captured.Contains(local.Local):
@@ -483,7 +483,7 @@ namespace SocketAnalyzers.Reads
                     site.BufferReach = BufferReach.Tracked;
                     break;
                 case IArrayCreationOperation:
-                case IInvocationOperation { TargetMethod.Name: "Empty", TargetMethod.IsStatic: true }:
+                case IInvocationOperation empty when framework.IsArrayEmpty(empty.TargetMethod):
                 case IDefaultValueOperation:
                     site.BufferReach = BufferReach.Never;
                     break;
@@ -494,18 +494,17 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary><c>buf</c> for <c>buf</c>, <c>buf.AsSpan(…)</c>, <c>buf.AsMemory(…)</c>, <c>new ArraySegment/Span/Memory&lt;byte&gt;(buf, …)</c>.</summary>
-        internal static IOperation RootOfView(IOperation buffer)
+        internal static IOperation RootOfView(IOperation buffer, FrameworkMembers framework)
         {
             var value = buffer.WalkDownConversions();
             for (var i = 0; i < 4; i++)
             {
                 switch (value)
                 {
-                    case IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: > 0 } view when view.TargetMethod.IsStatic:
+                    case IInvocationOperation { Arguments.Length: > 0 } view when framework.IsArrayView(view.TargetMethod):
                         value = view.Arguments[0].Value.WalkDownConversions();
                         continue;
-                    case IObjectCreationOperation { Arguments.Length: > 0 } creation
-                        when creation.Type?.Name is "ArraySegment" or "Span" or "Memory" or "ReadOnlySpan" or "ReadOnlyMemory":
+                    case IObjectCreationOperation { Arguments.Length: > 0 } creation when framework.IsViewCreation(creation):
                         value = creation.Arguments[0].Value.WalkDownConversions();
                         continue;
                 }
@@ -606,7 +605,7 @@ namespace SocketAnalyzers.Reads
             return true;
         }
 
-        private void DescribeWholeBuffer(ReadSite site, ILocalSymbol? countLocal)
+        private void DescribeWholeBuffer(ReadSite site, ILocalSymbol? countLocal, FrameworkMembers framework)
         {
             var read = site.Read;
             if (read.IsZeroLength || read.Buffer is null)
@@ -619,7 +618,7 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            var buffer = WholeBufferVariable(read.Buffer);
+            var buffer = WholeBufferVariable(read.Buffer, framework);
             if (buffer is null || CapturedWritten.Contains(buffer))
             {
                 return;
@@ -642,10 +641,10 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>The local, parameter or readonly field (a <c>byte[]</c>) the read fills from its start.</summary>
-        private static ISymbol? WholeBufferVariable(IOperation buffer)
+        private static ISymbol? WholeBufferVariable(IOperation buffer, FrameworkMembers framework)
         {
             var value = buffer.WalkDownConversions();
-            if (WholeViewOperand(value) is { } viewed)
+            if (WholeViewOperand(value, framework) is { } viewed)
             {
                 value = viewed.WalkDownConversions();
             }
@@ -663,12 +662,10 @@ namespace SocketAnalyzers.Reads
         /// The viewed operand of a whole view of it, <c>buf.AsSpan()</c>, <c>buf.AsMemory()</c>,
         /// <c>new ArraySegment/Span/Memory&lt;byte&gt;(buf)</c>; null when <paramref name="value"/> is not one.
         /// </summary>
-        internal static IOperation? WholeViewOperand(IOperation value) => value switch
+        internal static IOperation? WholeViewOperand(IOperation value, FrameworkMembers framework) => value switch
         {
-            IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory", Arguments.Length: 1 } view
-                when view.TargetMethod.ContainingType.Name == "MemoryExtensions" => view.Arguments[0].Value,
-            IObjectCreationOperation { Arguments.Length: 1 } creation
-                when creation.Type?.Name is "ArraySegment" or "Span" or "Memory" or "ReadOnlySpan" or "ReadOnlyMemory" => creation.Arguments[0].Value,
+            IInvocationOperation { Arguments.Length: 1 } view when framework.IsArrayView(view.TargetMethod) => view.Arguments[0].Value,
+            IObjectCreationOperation { Arguments.Length: 1 } creation when framework.IsViewCreation(creation) => creation.Arguments[0].Value,
             _ => null,
         };
 
@@ -676,12 +673,12 @@ namespace SocketAnalyzers.Reads
 
         private static bool IsCountingRead(IOperation value, NetworkReads reads)
         {
-            var v = UnwrapAwait(value);
+            var v = UnwrapAwait(value, reads.Symbols.Framework);
             return v is IInvocationOperation call && reads.IsCountingRead(call);
         }
 
-        /// <summary>Looks through conversions, <c>await</c> and <c>ConfigureAwait(…)</c>.</summary>
-        internal static IOperation UnwrapAwait(IOperation value)
+        /// <summary>Looks through conversions, <c>await</c> and a task's <c>ConfigureAwait(…)</c>.</summary>
+        internal static IOperation UnwrapAwait(IOperation value, FrameworkMembers framework)
         {
             var v = value.WalkDownConversions();
             if (v is IAwaitOperation awaited)
@@ -689,7 +686,7 @@ namespace SocketAnalyzers.Reads
                 v = awaited.Operation.WalkDownConversions();
             }
 
-            if (v is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } inner })
+            if (v is IInvocationOperation { Instance: { } inner } configureAwait && framework.IsConfigureAwait(configureAwait.TargetMethod))
             {
                 v = inner.WalkDownConversions();
             }
@@ -701,12 +698,12 @@ namespace SocketAnalyzers.Reads
         /// A use of a count that says nothing about how many bytes arrived: compared with 0 or 1, formatted into a string,
         /// or handed with the buffer to a consumer or a slice (a correct use that says nothing about another place).
         /// </summary>
-        private bool IsNeutralCountUse(IOperation use)
+        private bool IsNeutralCountUse(IOperation use, FrameworkMembers framework)
         {
             var parent = use.WalkUpConversions(out var child);
             switch (parent)
             {
-                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" or "Slice" } }:
+                case IArgumentOperation { Parent: IInvocationOperation view } when framework.IsViewOrSlice(view.TargetMethod):
                     return true;
                 case IArgumentOperation { Parent: { } call } when consumers.IsConsumer(call):
                     return true;

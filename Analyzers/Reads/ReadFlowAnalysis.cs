@@ -542,8 +542,7 @@ namespace SocketAnalyzers.Reads
         /// call of this project or a delegate on this 0 path may have replaced (only a readonly field of a class cannot be).
         /// </summary>
         private bool IsConnected(IPropertyReferenceOperation property, ZeroFact fact)
-            => property.Property.Name == "Connected"
-                && (KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(property.Property.ContainingType, symbols.TcpClient))
+            => symbols.Framework.IsConnected(property.Property)
                 && !(fact.Changed.Contains(FieldsMayChange) && ReadBody.ReceiverRoot(property.Instance) is IFieldSymbol && !ReadBody.IsFixedField(property.Instance, symbols));
 
         private static bool? Compare(BinaryOperatorKind kind, long a, long b) => kind switch
@@ -600,7 +599,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>The integer value of an operand on a path where the read returned 0, or null when unknown.</summary>
-        private static long? IntValue(IOperation operation, ZeroFact fact, ReadSite site)
+        private long? IntValue(IOperation operation, ZeroFact fact, ReadSite site)
         {
             if (Constant(operation) is long constant)
             {
@@ -614,9 +613,10 @@ namespace SocketAnalyzers.Reads
 
             switch (operation.WalkDownConversions())
             {
-                case IPropertyReferenceOperation { Property.Name: "Length", Instance: { } text } when text.Type?.SpecialType == SpecialType.System_String && IsEmptyText(text, fact, site):
+                case IPropertyReferenceOperation { Property.ContainingType.SpecialType: SpecialType.System_String, Property.Name: "Length", Instance: { } text } when IsEmptyText(text, fact, site):
                     return 0;
-                case IInvocationOperation { TargetMethod.Name: "IndexOf", Instance: { } text } call when IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
+                case IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String, TargetMethod.Name: "IndexOf", Instance: { } text } call
+                    when IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
                     return -1;
                 default:
                     return null;
@@ -628,7 +628,7 @@ namespace SocketAnalyzers.Reads
             => call.Arguments.Length > 0 && call.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string { Length: > 0 } };
 
         /// <summary>The truth of a string test on a text that is empty on this path (decoded from 0 bytes), or null.</summary>
-        private static bool? EmptyTextTruth(IOperation operation, ZeroFact fact, ReadSite site)
+        private bool? EmptyTextTruth(IOperation operation, ZeroFact fact, ReadSite site)
         {
             switch (operation)
             {
@@ -645,11 +645,11 @@ namespace SocketAnalyzers.Reads
                     }
 
                     return other is null ? null : (other.Length == 0) == (binary.OperatorKind == BinaryOperatorKind.Equals);
-                case IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", TargetMethod.IsStatic: true, Arguments.Length: 1 } check
-                    when check.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String && IsEmptyText(check.Arguments[0].Value, fact, site):
+                case IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String, TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", TargetMethod.IsStatic: true, Arguments.Length: 1 } check
+                    when IsEmptyText(check.Arguments[0].Value, fact, site):
                     return true;
-                case IInvocationOperation { TargetMethod.Name: "Contains" or "StartsWith" or "EndsWith", Instance: { } text } call
-                    when text.Type?.SpecialType == SpecialType.System_String && IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
+                case IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String, TargetMethod.Name: "Contains" or "StartsWith" or "EndsWith", Instance: { } text } call
+                    when IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
                     return false;
                 default:
                     return null;
@@ -657,9 +657,9 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>True when the value is the 0 the read returned (the read itself, or a variable or capture holding it).</summary>
-        private static bool IsZero(IOperation operation, ZeroFact fact, ReadSite site)
+        private bool IsZero(IOperation operation, ZeroFact fact, ReadSite site)
         {
-            var value = ReadBody.UnwrapAwait(operation);
+            var value = ReadBody.UnwrapAwait(operation, symbols.Framework);
             switch (value)
             {
                 case ILocalReferenceOperation local:
@@ -723,8 +723,7 @@ namespace SocketAnalyzers.Reads
                     return IsStable(unary.Operand, fact, site, exclude);
                 case IIsPatternOperation isPattern:
                     return isPattern.Pattern is IConstantPatternOperation or IRelationalPatternOperation && IsStable(isPattern.Value, fact, site, exclude);
-                case IPropertyReferenceOperation { Property.Name: "Length" or "LongLength", Instance: { } instance }
-                    when instance.Type is IArrayTypeSymbol || instance.Type?.SpecialType == SpecialType.System_String:
+                case IPropertyReferenceOperation { Instance: { } instance } length when symbols.Framework.IsLength(length.Property):
                     return IsStable(instance, fact, site, exclude) || instance.Type is IArrayTypeSymbol && IsStableArray(instance, fact, exclude);
                 case IPropertyReferenceOperation property when IsConnected(property, fact):
                     return true;
@@ -763,10 +762,10 @@ namespace SocketAnalyzers.Reads
             => !fact.Changed.Contains(variable) && (exclude is null || !Lifecycle.KeyComparer.Instance.Equals(variable, exclude));
 
         /// <summary><c>Encoding.X.GetString(buf, i, n)</c> / <c>GetChars</c> with a count that is the 0: the empty text.</summary>
-        private static bool IsEmptyDecode(IInvocationOperation call, ZeroFact fact, ReadSite site)
+        private bool IsEmptyDecode(IInvocationOperation call, ZeroFact fact, ReadSite site)
         {
             var method = call.TargetMethod;
-            if (method.Name is not ("GetString" or "GetChars") || method.Parameters.Length != 3 || !IsEncoding(method.ContainingType))
+            if (method.Name is not ("GetString" or "GetChars") || method.Parameters.Length != 3 || !KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Framework.Encoding))
             {
                 return false;
             }
@@ -782,21 +781,8 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
-        private static bool IsEncoding(INamedTypeSymbol? type)
-        {
-            for (var t = type; t is not null; t = t.BaseType)
-            {
-                if (t.Name == "Encoding" && t.ContainingNamespace is { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>The empty text on this path: <c>""</c>, the text decoded from 0 bytes, or a string variable or capture holding it.</summary>
-        private static bool IsEmptyText(IOperation operation, ZeroFact fact, ReadSite site)
+        private bool IsEmptyText(IOperation operation, ZeroFact fact, ReadSite site)
         {
             var value = operation.WalkDownConversions();
             return value switch
@@ -959,7 +945,7 @@ namespace SocketAnalyzers.Reads
             // SOCK010: reaching definitions of counts.
             if (key is ILocalSymbol local)
             {
-                if (ReadBody.UnwrapAwait(value) is IInvocationOperation call && body.SiteAt(call.Syntax) is { Form: CountForm.Stored } site
+                if (ReadBody.UnwrapAwait(value, symbols.Framework) is IInvocationOperation call && body.SiteAt(call.Syntax) is { Form: CountForm.Stored } site
                     && SymbolEqualityComparer.Default.Equals(site.StoredLocal, local))
                 {
                     state.Defs[local] = new HashSet<int> { site.Index };
@@ -978,7 +964,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary><c>x = x + n</c>, <c>x = x - n</c> with the 0, or <c>s = s + ""</c>: the variable keeps its value.</summary>
-        private static bool IsIdentityUpdate(object key, IOperation value, ZeroFact fact, ReadSite site)
+        private bool IsIdentityUpdate(object key, IOperation value, ZeroFact fact, ReadSite site)
             => value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum
                 && KeyOf(sum.LeftOperand.WalkDownConversions()) is { } left && Lifecycle.KeyComparer.Instance.Equals(left, key)
                 && (IsZero(sum.RightOperand, fact, site) || sum.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(sum.RightOperand, fact, site));
@@ -1212,7 +1198,7 @@ namespace SocketAnalyzers.Reads
             }
 
             // SOCK012: the buffer now holds this read's bytes, up to its count.
-            if (site.Read.Buffer is not null && ReadBody.RootOfView(site.Read.Buffer) is var root2 && VariableOf(root2) is { } filled)
+            if (site.Read.Buffer is not null && ReadBody.RootOfView(site.Read.Buffer, symbols.Framework) is var root2 && VariableOf(root2) is { } filled)
             {
                 KillBuffer(filled, state);
                 if (site.WholeBuffer is not null && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, filled))
@@ -1337,14 +1323,14 @@ namespace SocketAnalyzers.Reads
                 case ISimpleAssignmentOperation assignment when assignment.Target == current:
                     // The assignment itself kills the fact.
                     return Use.Neutral;
-                case IPropertyReferenceOperation { Property.Name: "Length" or "LongLength" }:
+                case IPropertyReferenceOperation length when symbols.Framework.IsLength(length.Property):
                 case IArrayElementReferenceOperation:
                 case IInterpolationOperation:
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }:
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
                 case IIsPatternOperation:
                 case IIsTypeOperation:
-                case IInvocationOperation { TargetMethod.Name: "ToString" or "GetHashCode" or "GetType" } toString when toString.Instance == current:
+                case IInvocationOperation query when query.Instance == current && FrameworkMembers.IsObjectQuery(query.TargetMethod):
                     return Use.Neutral;
                 case IArrayInitializerOperation { Parent: IArrayCreationOperation { Parent: IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray, Parent: IInvocationOperation paramsCall } } }
                     when IsLogging(paramsCall.TargetMethod):
@@ -1352,13 +1338,12 @@ namespace SocketAnalyzers.Reads
             }
 
             // A whole view of the buffer: buf.AsSpan(), new ArraySegment<byte>(buf), …
-            if (parent is IArgumentOperation { Parent: { } viewOwner } && ReadBody.WholeViewOperand(viewOwner) is not null)
+            if (parent is IArgumentOperation { Parent: { } viewOwner } && ReadBody.WholeViewOperand(viewOwner, symbols.Framework) is not null)
             {
                 current = viewOwner;
                 parent = current.WalkUpConversions(out current);
             }
-            else if (parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" } partialView }
-                && partialView.TargetMethod.ContainingType.Name == "MemoryExtensions")
+            else if (parent is IArgumentOperation { Parent: IInvocationOperation partialView } && symbols.Framework.IsArrayView(partialView.TargetMethod))
             {
                 // buf.AsSpan(0, n): a slice, not the whole buffer; what is done with it is not this rule's business.
                 return Use.Neutral;
@@ -1389,8 +1374,11 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        /// <summary>Console, Debug, Trace, a TextWriter, a logger: they format what they are given and cannot write into it.</summary>
-        private static bool IsLogging(IMethodSymbol method)
+        /// <summary>
+        /// Console, Debug, Trace, a TextWriter (by symbol), <c>Microsoft.Extensions.Logging.LoggerExtensions</c>, a logger:
+        /// they format what they are given and cannot write into it.
+        /// </summary>
+        private bool IsLogging(IMethodSymbol method)
         {
             var type = (method.ReducedFrom ?? method).ContainingType;
             if (type is null)
@@ -1398,7 +1386,9 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            return type.Name is "Console" or "Debug" or "Trace" or "TextWriter" or "LoggerExtensions"
+            // Microsoft.Extensions.Logging is not referenced by the package: its LoggerExtensions is known by name and namespace.
+            return symbols.Framework.IsFrameworkLogging(type)
+                || (type.Name == "LoggerExtensions" && type.ContainingNamespace is { Name: "Logging", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } })
                 || type.Name.EndsWith("Logger", System.StringComparison.Ordinal)
                 || method.Name.StartsWith("Log", System.StringComparison.Ordinal);
         }
@@ -1407,7 +1397,7 @@ namespace SocketAnalyzers.Reads
         /// True when the argument hands the consumer the buffer from 0 to its end: no offset/count after it, or
         /// <c>(buf, 0, buf.Length)</c>, or <c>(buf, buf.Length, …)</c> for a size-only overload.
         /// </summary>
-        private static bool IsWholeArgument(IArgumentOperation argument, IOperation call, ISymbol buffer)
+        private bool IsWholeArgument(IArgumentOperation argument, IOperation call, ISymbol buffer)
         {
             var parameter = argument.Parameter;
             if (parameter is null)
@@ -1434,8 +1424,9 @@ namespace SocketAnalyzers.Reads
                 return next.Value.ConstantValue is { HasValue: true, Value: 0 } && IsLengthOf(afterNext.Value, buffer);
             }
 
+            // A lone int after the buffer is a count (Send(buf, size, flags)) unless the catalogue names it the start.
             return IsLengthOf(next.Value, buffer)
-                || (next.Parameter.Name is "offset" or "index" or "startIndex" && next.Value.ConstantValue is { HasValue: true, Value: 0 });
+                || (consumers.StartOrdinal(call) == next.Parameter.Ordinal && next.Value.ConstantValue is { HasValue: true, Value: 0 });
 
             static IArgumentOperation? At(ImmutableArray<IArgumentOperation> arguments, int ordinal)
             {
@@ -1451,8 +1442,8 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        private static bool IsLengthOf(IOperation value, ISymbol buffer)
-            => value.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }
+        private bool IsLengthOf(IOperation value, ISymbol buffer)
+            => value.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length && symbols.Framework.IsLength(length.Property)
                 && VariableOf(instance) is { } variable && SymbolEqualityComparer.Default.Equals(variable, buffer);
 
         private void ReportWholeBuffer(IOperation consuming, ISymbol buffer, ReadSite site)

@@ -53,7 +53,7 @@ namespace SocketAnalyzers.Server
                 return;
             }
 
-            var result = accept.WalkUpToResult(out _);
+            var result = accept.WalkUpToResult(symbols.Framework, out _);
             if (form == CallForm.Async && result is not IAwaitOperation)
             {
                 return;
@@ -308,7 +308,7 @@ namespace SocketAnalyzers.Server
                     {
                         awaited = true;
                         expression = awaitOperation.Operation;
-                        if (expression is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+                        if (expression is IInvocationOperation { Instance: { } configured } configureAwait && symbols.Framework.IsConfigureAwait(configureAwait.TargetMethod))
                         {
                             expression = configured;
                         }
@@ -402,7 +402,7 @@ namespace SocketAnalyzers.Server
                     }
 
                     var async = method.Name.EndsWith("Async", System.StringComparison.Ordinal);
-                    if (async && invocation.WalkUpToResult(out _) is not IAwaitOperation)
+                    if (async && invocation.WalkUpToResult(symbols.Framework, out _) is not IAwaitOperation)
                     {
                         continue;
                     }

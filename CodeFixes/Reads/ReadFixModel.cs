@@ -110,7 +110,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 return null;
             }
 
-            var result = invocation.WalkUpToResult(out var consumer);
+            var result = invocation.WalkUpToResult(symbols.Framework, out var consumer);
             return new ReadSite(document, root, model, syntax, invocation, read, reads, result, consumer);
         }
 

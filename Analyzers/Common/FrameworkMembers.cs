@@ -1,0 +1,178 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SocketAnalyzers.Common
+{
+    /// <summary>
+    /// Framework members that the families reason about but that are not socket API (the catalogue's business): the
+    /// task types' <c>ConfigureAwait</c>, the array views (<c>MemoryExtensions.AsSpan/AsMemory</c>, the span, memory and
+    /// segment constructors and <c>Slice</c>), the empty buffers, <c>Connected</c>, <c>ReceivedBytes</c>, the text,
+    /// encoding and logging types. Their owners are resolved once per compilation (<see cref="KnownSymbols.Framework"/>)
+    /// and a member is recognised by its owner's symbol, so a user's own <c>ConfigureAwait</c>, <c>AsSpan</c> or
+    /// <c>Connected</c> is not mistaken for the framework's. A name is compared only once the owner is known to be
+    /// the framework type, where the name alone picks the member.
+    /// </summary>
+    internal sealed class FrameworkMembers
+    {
+        private readonly INamedTypeSymbol? task;
+        private readonly INamedTypeSymbol? taskOfT;
+        private readonly INamedTypeSymbol? valueTask;
+        private readonly INamedTypeSymbol? valueTaskOfT;
+        private readonly INamedTypeSymbol? spanOfT;
+        private readonly INamedTypeSymbol? readOnlySpanOfT;
+        private readonly INamedTypeSymbol? memoryOfT;
+        private readonly INamedTypeSymbol? readOnlyMemoryOfT;
+        private readonly INamedTypeSymbol? arraySegmentOfT;
+        private readonly INamedTypeSymbol? readOnlySequenceOfT;
+        private readonly INamedTypeSymbol? asyncEnumerableExtensions;
+        private readonly INamedTypeSymbol array;
+        private readonly INamedTypeSymbol? socket;
+        private readonly INamedTypeSymbol? tcpClient;
+        private readonly INamedTypeSymbol? udpClient;
+        private readonly INamedTypeSymbol? eventArgs;
+        private readonly INamedTypeSymbol? receiveFromResult;
+        private readonly INamedTypeSymbol? receiveMessageFromResult;
+        private readonly INamedTypeSymbol? console;
+        private readonly INamedTypeSymbol? debug;
+        private readonly INamedTypeSymbol? trace;
+        private readonly INamedTypeSymbol? textWriter;
+
+        public FrameworkMembers(KnownSymbols known)
+        {
+            var compilation = known.Compilation;
+            task = known.Task;
+            taskOfT = known.TaskOfT;
+            valueTask = known.ValueTask;
+            valueTaskOfT = known.ValueTaskOfT;
+            spanOfT = compilation.GetTypeByMetadataName("System.Span`1");
+            readOnlySpanOfT = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
+            memoryOfT = compilation.GetTypeByMetadataName("System.Memory`1");
+            readOnlyMemoryOfT = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
+            arraySegmentOfT = compilation.GetTypeByMetadataName("System.ArraySegment`1");
+            readOnlySequenceOfT = compilation.GetTypeByMetadataName("System.Buffers.ReadOnlySequence`1");
+            asyncEnumerableExtensions = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskAsyncEnumerableExtensions");
+            array = compilation.GetSpecialType(SpecialType.System_Array);
+            MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
+            Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
+            socket = known.Socket;
+            tcpClient = known.TcpClient;
+            udpClient = known.UdpClient;
+            eventArgs = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketAsyncEventArgs");
+            receiveFromResult = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketReceiveFromResult");
+            receiveMessageFromResult = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketReceiveMessageFromResult");
+            console = compilation.GetTypeByMetadataName("System.Console");
+            debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
+            trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
+            textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+        }
+
+        public INamedTypeSymbol? MemoryExtensions { get; }
+
+        public INamedTypeSymbol? Encoding { get; }
+
+        /// <summary><c>ConfigureAwait</c> of <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c>: its awaited value is the task's.</summary>
+        public bool IsConfigureAwait(IMethodSymbol method)
+            => !method.IsStatic && method.Name == "ConfigureAwait" && method.ContainingType is { } owner && IsTaskType(owner.OriginalDefinition);
+
+        /// <summary>The call is a task's <c>ConfigureAwait(…)</c> (<see cref="IsConfigureAwait(IMethodSymbol)"/>).</summary>
+        public bool IsConfigureAwait(IOperation? operation)
+            => operation is IInvocationOperation call && IsConfigureAwait(call.TargetMethod);
+
+        /// <summary><c>ConfigureAwait</c> of an <c>IAsyncDisposable</c> or <c>IAsyncEnumerable&lt;T&gt;</c> (<c>TaskAsyncEnumerableExtensions</c>): a wrapper that keeps its source as it is.</summary>
+        public bool IsAsyncStreamConfigureAwait(IMethodSymbol method)
+            => (method.ReducedFrom ?? method) is { IsStatic: true, Name: "ConfigureAwait" } definition && Is(definition.ContainingType, asyncEnumerableExtensions);
+
+        private bool IsTaskType(INamedTypeSymbol type)
+            => Is(type, task) || Is(type, taskOfT) || Is(type, valueTask) || Is(type, valueTaskOfT);
+
+        /// <summary><c>MemoryExtensions.AsSpan</c> or <c>AsMemory</c> (any overload): a view of its first argument.</summary>
+        public bool IsArrayView(IMethodSymbol method)
+            => (method.ReducedFrom ?? method) is { IsStatic: true, Name: "AsSpan" or "AsMemory" } definition && Is(definition.ContainingType, MemoryExtensions);
+
+        /// <summary>The call is <see cref="IsArrayView(IMethodSymbol)"/>.</summary>
+        public bool IsArrayView(IOperation? operation)
+            => operation is IInvocationOperation call && IsArrayView(call.TargetMethod);
+
+        /// <summary><c>Span&lt;T&gt;</c>, <c>ReadOnlySpan&lt;T&gt;</c>, <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c> or <c>ArraySegment&lt;T&gt;</c>.</summary>
+        public bool IsSpanOrSegment(ITypeSymbol? type)
+            => type is INamedTypeSymbol { IsGenericType: true } named
+                && named.OriginalDefinition is var definition
+                && (Is(definition, spanOfT) || Is(definition, readOnlySpanOfT) || Is(definition, memoryOfT) || Is(definition, readOnlyMemoryOfT) || Is(definition, arraySegmentOfT));
+
+        /// <summary><c>new Span/ReadOnlySpan/Memory/ReadOnlyMemory/ArraySegment&lt;T&gt;(array, …)</c>: a view of its first argument.</summary>
+        public bool IsViewCreation(IOperation? operation)
+            => operation is IObjectCreationOperation { Constructor: { } constructor } && IsSpanOrSegment(constructor.ContainingType);
+
+        /// <summary>A view call that takes a start and a length: <see cref="IsArrayView(IMethodSymbol)"/>, or <c>Slice</c> of a span, memory, segment or <c>ReadOnlySequence&lt;T&gt;</c>.</summary>
+        public bool IsViewOrSlice(IMethodSymbol method)
+            => IsArrayView(method)
+                || (!method.IsStatic && method.Name == "Slice" && (IsSpanOrSegment(method.ContainingType) || Is(method.ContainingType, readOnlySequenceOfT)));
+
+        /// <summary><c>Array.Empty&lt;T&gt;()</c>.</summary>
+        public bool IsArrayEmpty(IMethodSymbol method)
+            => method.IsStatic && method.Name == "Empty" && Is(method.ContainingType, array);
+
+        /// <summary><c>Span&lt;T&gt;.Empty</c> and the like: the static <c>Empty</c> of a span, memory or segment type.</summary>
+        public bool IsEmptyView(ISymbol member)
+            => member is IPropertySymbol { IsStatic: true, Name: "Empty" } or IFieldSymbol { IsStatic: true, Name: "Empty" } && IsSpanOrSegment(member.ContainingType);
+
+        /// <summary><c>Socket.Connected</c> or <c>TcpClient.Connected</c>.</summary>
+        public bool IsConnected(IPropertySymbol property)
+            => property.Name == "Connected" && (Is(property.ContainingType, socket) || Is(property.ContainingType, tcpClient));
+
+        /// <summary><c>ReceivedBytes</c> of <c>SocketAsyncEventArgs</c>, <c>SocketReceiveFromResult</c> or <c>SocketReceiveMessageFromResult</c>.</summary>
+        public bool IsReceivedBytes(ISymbol member)
+            => member.Name == "ReceivedBytes" && member.ContainingType is { } owner
+                && (Is(owner, eventArgs) || Is(owner, receiveFromResult) || Is(owner, receiveMessageFromResult));
+
+        /// <summary><c>Socket.DualMode</c>.</summary>
+        public bool IsDualMode(IPropertySymbol property) => property.Name == "DualMode" && Is(property.ContainingType, socket);
+
+        /// <summary><c>Socket.EnableBroadcast</c> or <c>UdpClient.EnableBroadcast</c>.</summary>
+        public bool IsEnableBroadcast(IPropertySymbol property)
+            => property.Name == "EnableBroadcast" && (Is(property.ContainingType, socket) || Is(property.ContainingType, udpClient));
+
+        /// <summary><c>Socket.SetSocketOption</c> (any overload).</summary>
+        public bool IsSetSocketOption(IMethodSymbol method) => method.Name == "SetSocketOption" && Is(method.ContainingType, socket);
+
+        /// <summary><c>Length</c> of a string, or <c>Length</c>/<c>LongLength</c> of an array.</summary>
+        public bool IsLength(IPropertySymbol property)
+            => property.ContainingType is { } owner
+                && ((owner.SpecialType == SpecialType.System_String && property.Name == "Length")
+                    || (Is(owner, array) && property.Name is "Length" or "LongLength"));
+
+        /// <summary><c>Length</c> of a span or memory (<c>Span&lt;T&gt;</c>, <c>ReadOnlySpan&lt;T&gt;</c>, <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c>).</summary>
+        public bool IsSpanLength(IPropertySymbol property)
+            => property.Name == "Length" && property.ContainingType is { } owner
+                && (Is(owner, spanOfT) || Is(owner, readOnlySpanOfT) || Is(owner, memoryOfT) || Is(owner, readOnlyMemoryOfT));
+
+        /// <summary><c>ToString</c>, <c>GetHashCode</c> or <c>GetType</c> of <c>object</c>, or an override of one: they read the instance, never write it.</summary>
+        public static bool IsObjectQuery(IMethodSymbol method)
+        {
+            if (method.IsStatic || method.Parameters.Length != 0 || method.Name is not ("ToString" or "GetHashCode" or "GetType"))
+            {
+                return false;
+            }
+
+            for (var m = method; m is not null; m = m.OverriddenMethod)
+            {
+                if (m.ContainingType?.SpecialType == SpecialType.System_Object)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>System.Console</c>, <c>System.Diagnostics.Debug</c>, <c>System.Diagnostics.Trace</c> or <c>System.IO.TextWriter</c>
+        /// itself: a subclass's override of <c>Write</c> is its own code.
+        /// </summary>
+        public bool IsFrameworkLogging(INamedTypeSymbol type)
+            => Is(type, console) || Is(type, debug) || Is(type, trace) || Is(type, textWriter);
+
+        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected)
+            => expected is not null && type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+    }
+}
