@@ -45,6 +45,15 @@ namespace SocketAnalyzers.AnalyzerCost
         /// <summary>What the analyzers add in CPU time: driver CPU minus binding CPU (includes the driver's own work and operation trees).</summary>
         public double ExtraCpuRatio => (DriverCpuMs - BindingCpuMs) / BindingCpuMs;
 
+        /// <summary>Min over runs of the bytes allocated by <c>GetAnalysisResultAsync</c> (binding, driver and analyzers), in MB.</summary>
+        public double DriverAllocatedMb { get; init; }
+
+        /// <summary>Min over runs of the bytes allocated by the binding alone, in MB.</summary>
+        public double BindingAllocatedMb { get; init; }
+
+        /// <summary>Measured steps during which a collection ran anyway (the no-collection region did not hold), of all steps.</summary>
+        public string Collections { get; init; } = "";
+
         /// <summary>Per analyzer: min over runs of its execution time.</summary>
         public required IReadOnlyList<(string Analyzer, double Ms)> PerAnalyzer { get; init; }
 
@@ -126,12 +135,68 @@ namespace SocketAnalyzers.AnalyzerCost
 
         private readonly ImmutableArray<MetadataReference> references;
         private readonly bool concurrent;
+        private readonly bool collections;
         private int compilations;
+        private int steps;
+        private int collected;
 
-        public Harness(ImmutableArray<MetadataReference> references, bool concurrent)
+        /// <param name="collections">
+        /// False (the default): each measured step runs in a no-collection region (<see cref="GC.TryStartNoGCRegion(long)"/>).
+        /// One analysis of the dense corpus allocates about 120 MB and so meets about one gen0 collection, whose pause (about
+        /// 80 ms on this machine, as long as the whole analyzer telemetry) lands in whichever callback is running: the
+        /// binding's, the driver's or one analyzer's. Which one is chance, and the min of a few runs then measures the
+        /// lottery more than the code. Allocation is reported beside the times instead.
+        /// </param>
+        public Harness(ImmutableArray<MetadataReference> references, bool concurrent, bool collections = false)
         {
             this.references = references;
             this.concurrent = concurrent;
+            this.collections = collections;
+        }
+
+        /// <summary>Starts a no-collection region for one measured step (when asked for and possible); dispose to end it.</summary>
+        private NoCollections Step() => new(this);
+
+        private readonly struct NoCollections : IDisposable
+        {
+            private const long Budget = 480_000_000;
+            private readonly Harness owner;
+            private readonly bool started;
+            private readonly int count;
+
+            public NoCollections(Harness owner)
+            {
+                this.owner = owner;
+                started = false;
+                if (!owner.collections)
+                {
+                    try
+                    {
+                        started = GC.TryStartNoGCRegion(Budget);
+                    }
+                    catch (ArgumentOutOfRangeException)
+                    {
+                        // More than the runtime can promise: measure with collections.
+                    }
+                }
+
+                // Starting the region collects first: count from here.
+                count = GC.CollectionCount(0);
+            }
+
+            public void Dispose()
+            {
+                owner.steps++;
+                if (GC.CollectionCount(0) != count)
+                {
+                    owner.collected++;
+                }
+
+                if (started && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+                {
+                    GC.EndNoGCRegion();
+                }
+            }
         }
 
         /// <summary>JIT the compiler, the driver and the analyzers on a small corpus before anything is timed.</summary>
@@ -159,6 +224,10 @@ namespace SocketAnalyzers.AnalyzerCost
             var driverCpu = double.MaxValue;
             var perAnalyzer = analyzers.ToDictionary(a => a, _ => double.MaxValue);
             var compileErrors = 0;
+            var driverAllocated = double.MaxValue;
+            var bindingAllocated = double.MaxValue;
+            steps = 0;
+            collected = 0;
             AnalyzerRun? last = null;
             for (var run = 0; run < runs; run++)
             {
@@ -166,8 +235,10 @@ namespace SocketAnalyzers.AnalyzerCost
                 var bound = Bind(trees);
                 binding = Math.Min(binding, bound.Ms);
                 bindingCpu = Math.Min(bindingCpu, bound.CpuMs);
+                bindingAllocated = Math.Min(bindingAllocated, bound.AllocatedMb);
                 compileErrors = bound.Errors;
                 last = await RunAnalyzersAsync(trees, analyzers);
+                driverAllocated = Math.Min(driverAllocated, last.AllocatedMb);
                 total = Math.Min(total, last.PerAnalyzerMs.Values.Sum());
                 wall = Math.Min(wall, last.WallMs);
                 driverCpu = Math.Min(driverCpu, last.CpuMs);
@@ -188,6 +259,9 @@ namespace SocketAnalyzers.AnalyzerCost
                 DriverWallMs = wall,
                 BindingCpuMs = bindingCpu,
                 DriverCpuMs = driverCpu,
+                DriverAllocatedMb = driverAllocated,
+                BindingAllocatedMb = bindingAllocated,
+                Collections = collections ? "collections allowed" : $"{collected} of {steps} measured steps met a collection",
                 PerAnalyzer = perAnalyzer.Select(p => (PackageAnalyzers.Name(p.Key), p.Value)).OrderByDescending(p => p.Item2).ToList(),
                 Diagnostics = diagnostics,
                 Exceptions = diagnostics.Count(d => d.Id == "AD0001"),
@@ -255,15 +329,24 @@ namespace SocketAnalyzers.AnalyzerCost
         private CSharpCompilation NewCompilation(ImmutableArray<SyntaxTree> trees)
             => CSharpCompilation.Create("Workload" + Interlocked.Increment(ref compilations), trees, references, CompilationOptions);
 
-        private (double Ms, double CpuMs, int Errors) Bind(ImmutableArray<SyntaxTree> trees)
+        private (double Ms, double CpuMs, int Errors, double AllocatedMb) Bind(ImmutableArray<SyntaxTree> trees)
         {
             var compilation = NewCompilation(trees);
-            var cpu = CpuMs();
-            var watch = Stopwatch.StartNew();
-            var diagnostics = compilation.GetDiagnostics();
-            watch.Stop();
-            cpu = CpuMs() - cpu;
-            return (watch.Elapsed.TotalMilliseconds, cpu, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+            double cpu, allocated;
+            Stopwatch watch;
+            ImmutableArray<Diagnostic> diagnostics;
+            using (Step())
+            {
+                allocated = GC.GetAllocatedBytesForCurrentThread();
+                cpu = CpuMs();
+                watch = Stopwatch.StartNew();
+                diagnostics = compilation.GetDiagnostics();
+                watch.Stop();
+                cpu = CpuMs() - cpu;
+                allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            }
+
+            return (watch.Elapsed.TotalMilliseconds, cpu, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error), allocated / 1e6);
         }
 
         /// <summary>CPU time of the whole process so far (every thread: with one-threaded work, that thread plus the GC's).</summary>
@@ -273,7 +356,7 @@ namespace SocketAnalyzers.AnalyzerCost
             return process.TotalProcessorTime.TotalMilliseconds;
         }
 
-        private async Task<AnalyzerRun> RunAnalyzersAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        private Task<AnalyzerRun> RunAnalyzersAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers)
         {
             var compilation = NewCompilation(trees);
             var withAnalyzers = compilation.WithAnalyzers(
@@ -284,21 +367,31 @@ namespace SocketAnalyzers.AnalyzerCost
                     concurrentAnalysis: concurrent,
                     logAnalyzerExecutionTime: true,
                     reportSuppressedDiagnostics: false));
-            var cpu = CpuMs();
-            var watch = Stopwatch.StartNew();
-            var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
-            watch.Stop();
-            cpu = CpuMs() - cpu;
+            double cpu, allocated;
+            Stopwatch watch;
+            AnalysisResult result;
+            using (Step())
+            {
+                // Every thread's allocation: the driver may hop threads between awaits.
+                allocated = GC.GetTotalAllocatedBytes(precise: true);
+                cpu = CpuMs();
+                watch = Stopwatch.StartNew();
+                result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+                watch.Stop();
+                cpu = CpuMs() - cpu;
+                allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            }
+
             var perAnalyzer = new Dictionary<DiagnosticAnalyzer, double>();
             foreach (var analyzer in analyzers)
             {
                 perAnalyzer[analyzer] = result.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var info) ? info.ExecutionTime.TotalMilliseconds : 0;
             }
 
-            return new AnalyzerRun(watch.Elapsed.TotalMilliseconds, cpu, perAnalyzer, result.GetAllDiagnostics());
+            return Task.FromResult(new AnalyzerRun(watch.Elapsed.TotalMilliseconds, cpu, perAnalyzer, result.GetAllDiagnostics(), allocated / 1e6));
         }
 
-        private sealed record AnalyzerRun(double WallMs, double CpuMs, Dictionary<DiagnosticAnalyzer, double> PerAnalyzerMs, ImmutableArray<Diagnostic> Diagnostics);
+        private sealed record AnalyzerRun(double WallMs, double CpuMs, Dictionary<DiagnosticAnalyzer, double> PerAnalyzerMs, ImmutableArray<Diagnostic> Diagnostics, double AllocatedMb);
     }
 
     internal static class Report
@@ -313,6 +406,8 @@ namespace SocketAnalyzers.AnalyzerCost
             Console.WriteLine("| analyzers ms (telemetry) | binding ms | ratio | binding CPU ms | ratio to binding CPU | driver wall ms | driver CPU ms | (driver - binding) CPU / binding CPU |");
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
             Console.WriteLine($"| {m.AnalyzerMs:F1} | {m.BindingMs:F1} | {m.Ratio:P2} | {m.BindingCpuMs:F0} | {m.RatioCpu:P2} | {m.DriverWallMs:F0} | {m.DriverCpuMs:F0} | {m.ExtraCpuRatio:P1} |");
+            Console.WriteLine();
+            Console.WriteLine($"Allocated: binding {m.BindingAllocatedMb:F0} MB, analysis run (binding, driver and analyzers) {m.DriverAllocatedMb:F0} MB; {m.Collections}.");
             Console.WriteLine();
             Console.WriteLine("| analyzer | ms | % of binding |");
             Console.WriteLine("|---|---:|---:|");

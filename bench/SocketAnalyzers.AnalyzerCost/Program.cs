@@ -37,6 +37,9 @@ namespace SocketAnalyzers.AnalyzerCost
               --gating-on NAME   workload for the gating probes: plain or dense (default plain)
               --only LIST        run only the analyzers whose type name contains one of these
               --concurrent       let the analyzer driver run concurrently (default: one thread, like the binding)
+              --with-gc          let collections run inside the measured steps (default: each step runs in a
+                                 no-collection region, so a collection's pause cannot land in one analyzer by chance;
+                                 the allocation is printed instead)
               --refs DIR         reference assemblies (default: the SDK's newest packs/Microsoft.NETCore.App.Ref)
               --dump DIR         also write the generated sources under DIR
             """;
@@ -67,11 +70,11 @@ namespace SocketAnalyzers.AnalyzerCost
             Console.WriteLine();
             Console.WriteLine($"- analyzers: {string.Join(", ", analyzers.Select(PackageAnalyzers.Name))} (from {typeof(Descriptors).Assembly.Location})");
             Console.WriteLine($"- references: {referenceFolder} ({references.Length} assemblies); Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}");
-            Console.WriteLine($"- runs: {options.Runs} (scaling: {options.ScalingRuns}), min taken; driver {(options.Concurrent ? "concurrent" : "single-threaded")}; binding single-threaded (concurrentBuild: false)");
+            Console.WriteLine($"- runs: {options.Runs} (scaling: {options.ScalingRuns}), min taken; driver {(options.Concurrent ? "concurrent" : "single-threaded")}; binding single-threaded (concurrentBuild: false); {(options.WithGc ? "collections allowed in the measured steps" : "each measured step in a no-collection region")}");
             Console.WriteLine($"- load at start: {Load.Describe()}");
             Console.WriteLine();
 
-            var harness = new Harness(references, options.Concurrent);
+            var harness = new Harness(references, options.Concurrent, options.WithGc);
             harness.WarmUp(analyzers);
             var verdicts = new List<Verdict>();
             var broken = false;
@@ -208,6 +211,8 @@ namespace SocketAnalyzers.AnalyzerCost
 
             public bool Concurrent { get; private set; }
 
+            public bool WithGc { get; private set; }
+
             public string? ReferenceFolder { get; private set; }
 
             public string? DumpFolder { get; private set; }
@@ -265,6 +270,9 @@ namespace SocketAnalyzers.AnalyzerCost
                             break;
                         case "--only":
                             o.Only = List(Next());
+                            break;
+                        case "--with-gc":
+                            o.WithGc = true;
                             break;
                         case "--concurrent":
                             o.Concurrent = true;
