@@ -393,8 +393,13 @@ namespace SocketAnalyzers.Reads
             return null;
         }
 
-        /// <summary>True when the branch leaves <paramref name="loop"/>, false when it stays in it, null when unknown.</summary>
-        private static bool? Leaves(ControlFlowBranch? branch, SyntaxNode loop)
+        /// <summary>
+        /// True when the branch leaves <paramref name="loop"/>, false when it stays in it, null when unknown. A path that
+        /// only sets flags on its way (<c>reading = false;</c>, a local <c>bool</c> no lambda can see, set to a constant) is
+        /// followed through the conditions that test those flags, so that a loop ended by a flag
+        /// (<c>while (reading) { … if (text.EndsWith("\n")) reading = false; }</c>) is seen to be left.
+        /// </summary>
+        private bool? Leaves(ControlFlowBranch? branch, SyntaxNode loop)
         {
             if (branch is null)
             {
@@ -407,28 +412,80 @@ namespace SocketAnalyzers.Reads
             }
 
             var block = branch.Destination;
-            for (var step = 0; step < 8; step++)
+            Dictionary<ILocalSymbol, bool>? flags = null;
+            for (var step = 0; step < 16; step++)
             {
                 if (block.Kind == BasicBlockKind.Exit)
                 {
                     return true;
                 }
 
-                var syntax = block.Operations.Length > 0 ? block.Operations[0].Syntax : block.BranchValue?.Syntax;
-                if (syntax is not null)
+                if (block.Operations.Length > 0 && !SetsOnlyFlags(block.Operations, ref flags))
                 {
-                    return !(syntax.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(syntax.Span));
+                    return !Inside(block.Operations[0].Syntax, loop);
                 }
 
-                if (block.FallThroughSuccessor is not { Semantics: ControlFlowBranchSemantics.Regular, Destination: { } next } || block.ConditionalSuccessor is not null)
+                // Here the block does nothing, or only sets flags.
+                if (block.BranchValue is { } condition)
                 {
-                    return null;
+                    if (block.ConditionalSuccessor is { } conditional && flags is not null && FlagValue(condition, flags) is bool value)
+                    {
+                        var next = value == (block.ConditionKind == ControlFlowConditionKind.WhenTrue) ? conditional : block.FallThroughSuccessor;
+                        if (next is not { Semantics: ControlFlowBranchSemantics.Regular, Destination: { } target })
+                        {
+                            return null;
+                        }
+
+                        block = target;
+                        continue;
+                    }
+
+                    return !Inside(block.Operations.Length > 0 ? block.Operations[0].Syntax : condition.Syntax, loop);
                 }
 
-                block = next;
+                if (block.FallThroughSuccessor is not { Semantics: ControlFlowBranchSemantics.Regular, Destination: { } following } || block.ConditionalSuccessor is not null)
+                {
+                    return block.Operations.Length > 0 ? !Inside(block.Operations[0].Syntax, loop) : null;
+                }
+
+                block = following;
             }
 
             return null;
+        }
+
+        private static bool Inside(SyntaxNode syntax, SyntaxNode loop) => syntax.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(syntax.Span);
+
+        /// <summary>True when every operation sets a flag (see <see cref="Leaves"/>) to a constant; the values go into <paramref name="flags"/>.</summary>
+        private bool SetsOnlyFlags(ImmutableArray<IOperation> operations, ref Dictionary<ILocalSymbol, bool>? flags)
+        {
+            foreach (var operation in operations)
+            {
+                var assignment = operation is IExpressionStatementOperation statement ? statement.Operation : operation;
+                if (assignment is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Boolean } local }, Value: { ConstantValue: { HasValue: true, Value: bool value } } }
+                    || body.Captured.Contains(local))
+                {
+                    return false;
+                }
+
+                (flags ??= new Dictionary<ILocalSymbol, bool>(SymbolComparer.Instance))[local] = value;
+            }
+
+            return true;
+        }
+
+        /// <summary>The value of a condition over flags set on the path (<c>reading</c>, <c>!done</c>), or null.</summary>
+        private static bool? FlagValue(IOperation condition, Dictionary<ILocalSymbol, bool> flags)
+        {
+            switch (condition.WalkDownConversions())
+            {
+                case ILocalReferenceOperation local when flags.TryGetValue(local.Local, out var value):
+                    return value;
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return FlagValue(not.Operand, flags) is bool operand ? !operand : null;
+                default:
+                    return null;
+            }
         }
 
         /// <summary>

@@ -68,6 +68,25 @@ namespace Samples.Reads.EndMarkerLoops
             }
         }
 
+        // The same wait ended by a flag: the line never ends once reads return 0, so the flag is never cleared.
+        public static string ReadLine(Socket handler)
+        {
+            var bytes = new byte[1024];
+            string data = string.Empty;
+            bool reading = true;
+            while (reading)
+            {
+                int bytesRec = handler.Receive(bytes); // expect: SOCK011
+                data += Encoding.ASCII.GetString(bytes, 0, bytesRec);
+                if (data.EndsWith("\n", StringComparison.Ordinal))
+                {
+                    reading = false;
+                }
+            }
+
+            return data;
+        }
+
         // A fresh buffer per turn is still the buffer the read filled: decoding it whole includes stale zeros.
         public static void Dump(Socket socket)
         {

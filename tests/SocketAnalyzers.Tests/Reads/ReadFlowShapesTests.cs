@@ -52,6 +52,73 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Loop_whose_exit_tests_only_what_an_empty_read_cannot_change_is_reported(string body)
             => Verify011.VerifyAnalyzerAsync(Method(body));
 
+        // A loop ended by a flag that only a test of what an empty read cannot change sets (seen in course code).
+        [Theory]
+        [InlineData("""
+            var data = "";
+            bool reading = true;
+            while (reading)
+            {
+                int n = [|socket.Receive(buffer)|];
+                data += Encoding.ASCII.GetString(buffer, 0, n);
+                if (data.EndsWith("\n"))
+                {
+                    reading = false;
+                }
+            }
+            """)]
+        [InlineData("""
+            var data = "";
+            var done = false;
+            while (!done)
+            {
+                int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                data += Encoding.UTF8.GetString(buffer, 0, n);
+                if (data.IndexOf("<EOF>") > -1)
+                {
+                    done = true;
+                    continue;
+                }
+
+                Console.WriteLine(data.Length);
+            }
+            """)]
+        [InlineData("""
+            var data = "";
+            bool reading = true;
+            do
+            {
+                int n = [|socket.Receive(buffer)|];
+                data += Encoding.ASCII.GetString(buffer, 0, n);
+                if (data.Contains("QUIT"))
+                {
+                    reading = false;
+                }
+            }
+            while (reading);
+            """)]
+        public Task Loop_ended_by_a_flag_that_only_an_unchanging_test_sets_is_reported(string body)
+            => Verify011.VerifyAnalyzerAsync(Method(body));
+
+        [Theory]
+        [InlineData("if (n == 0 || data.EndsWith(\"\\n\")) { reading = false; }")]
+        [InlineData("if (data.EndsWith(\"\\n\")) { reading = false; } if (n == 0) { reading = false; }")]
+        [InlineData("if (data.EndsWith(\"\\n\")) { reading = false; } else if (n <= 0) { break; }")]
+        [InlineData("if (data.EndsWith(\"\\n\")) { reading = Stop(); }")]
+        [InlineData("if (data.EndsWith(\"\\n\")) { reading = false; Console.WriteLine(data); }")]
+        [InlineData("if (data.EndsWith(\"\\n\")) { reading = false; } Action stop = () => reading = false; Register(stop);")]
+        public Task Loop_ended_by_a_flag_that_a_count_or_unknown_code_may_set_is_quiet(string test)
+            => Verify011.VerifyAnalyzerAsync(Method($$"""
+                var data = "";
+                bool reading = true;
+                while (reading)
+                {
+                    int n = socket.Receive(buffer);
+                    data += Encoding.ASCII.GetString(buffer, 0, n);
+                    {{test}}
+                }
+                """).Replace("static bool Handle(", "static bool Stop() => false; static void Register(Action a) { } static bool Handle("));
+
         [Fact]
         public Task Loop_in_a_lambda_with_the_lambdas_own_counter_is_reported()
             => Verify011.VerifyAnalyzerAsync(Method("""
