@@ -1518,7 +1518,9 @@ namespace SocketAnalyzers.Reads
                 ConsumerName(consuming),
                 buffer.Name,
                 ReadName(site),
-                site.CountText is null ? "as many bytes as it returned (a count this code discards)" : "its first '" + site.CountText + "' bytes"));
+                site.CountText is not null ? "its first '" + site.CountText + "' bytes"
+                    : site.CountOnlyTestedForZero ? "as many bytes as it returned (a count this code only compares with 0)"
+                    : "as many bytes as it returned (a count this code discards)"));
         }
 
         private static string ConsumerName(IOperation consuming) => consuming switch

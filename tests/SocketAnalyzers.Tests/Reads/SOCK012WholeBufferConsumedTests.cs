@@ -87,6 +87,34 @@ namespace SocketAnalyzers.Tests.Reads
                 """),
                 Verify.Diagnostic().WithLocation(0).WithArguments("Encoding.GetString", "buffer", "Socket.Receive", "its first 'received' bytes"));
 
+        // A count that goes straight into a test of none or some (seen in course code: a hex dump of the whole buffer).
+        [Theory]
+        [InlineData("if (socket.Receive(buffer) != 0) { Console.WriteLine([|BitConverter.ToString(buffer)|]); }")]
+        [InlineData("if (socket.Receive(buffer) > 0) { Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); }")]
+        [InlineData("if (0 < stream.Read(buffer, 0, buffer.Length)) { [|stream.Write(buffer)|]; }")]
+        [InlineData("if (stream.Read(buffer) >= 1) { Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); }")]
+        [InlineData("if (socket.Receive(buffer) is not 0) { Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); }")]
+        [InlineData("if (socket.Receive(buffer) is > 0) { Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); }")]
+        [InlineData("while (stream.Read(buffer, 0, buffer.Length) > 0) { Console.Write([|Encoding.ASCII.GetString(buffer)|]); }")]
+        [InlineData("if (socket.Receive(buffer) == 0) { return; } else { Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); }")]
+        public Task Buffer_consumed_whole_after_a_read_whose_count_is_only_tested_for_zero_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Fact]
+        public Task Message_says_the_count_is_only_compared_with_zero()
+            => Verify.VerifyAnalyzerAsync(
+                Method("if (socket.Receive(buffer) != 0) { Console.WriteLine({|#0:Encoding.UTF8.GetString(buffer)|}); }"),
+                Verify.Diagnostic().WithLocation(0).WithArguments("Encoding.GetString", "buffer", "Socket.Receive", "as many bytes as it returned (a count this code only compares with 0)"));
+
+        [Theory]
+        [InlineData("if (socket.Receive(buffer) == buffer.Length) { Console.WriteLine(Encoding.UTF8.GetString(buffer)); }")]
+        [InlineData("if (socket.Receive(buffer) == 1) { Console.WriteLine(Encoding.UTF8.GetString(buffer)); }")]
+        [InlineData("if (socket.Receive(buffer) > 3) { Console.WriteLine(Encoding.UTF8.GetString(buffer)); }")]
+        [InlineData("if (socket.Receive(buffer) is 4) { Console.WriteLine(Encoding.UTF8.GetString(buffer)); }")]
+        [InlineData("if (socket.Receive(buffer, 0, 4, SocketFlags.None) != 0) { Console.WriteLine(buffer[0]); }")]
+        public Task Read_whose_count_is_compared_with_a_size_or_whose_buffer_is_not_used_whole_is_quiet_for_SOCK012(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
         [Fact]
         public Task Local_buffer_decoded_whole_inside_the_read_loop_is_reported()
             => Verify.VerifyAnalyzerAsync(Method("""
