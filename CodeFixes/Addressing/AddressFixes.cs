@@ -25,7 +25,7 @@ namespace SocketAnalyzers.CodeFixes.Addressing
 
                 if (expression is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText == field
                     && model.GetSymbolInfo(access, cancellationToken).Symbol is IFieldSymbol { IsStatic: true } symbol
-                    && symbol.ContainingType.ToDisplayString() == "System.Net.IPAddress")
+                    && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, model.Compilation.GetTypeByMetadataName("System.Net.IPAddress")))
                 {
                     return access;
                 }

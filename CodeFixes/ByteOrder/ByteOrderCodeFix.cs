@@ -156,7 +156,7 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
         private static bool IsVisible(SemanticModel model, int position, string ns)
             => TypeNamedFrom.TryGetValue(ns, out var name)
                 && model.LookupNamespacesAndTypes(position, name: name)
-                    .Any(s => s is INamedTypeSymbol named && named.ContainingNamespace.ToDisplayString() == ns);
+                    .Any(s => s is INamedTypeSymbol named && SymbolEqualityComparer.Default.Equals(named, model.Compilation.GetTypeByMetadataName(ns + "." + name)));
 
         /// <summary>Adds <c>using</c> directives for <paramref name="namespaces"/> that the file does not import yet, in order.</summary>
         internal static CompilationUnitSyntax AddUsings(CompilationUnitSyntax unit, IEnumerable<string> namespaces)

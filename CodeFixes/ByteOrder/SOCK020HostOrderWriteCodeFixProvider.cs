@@ -196,15 +196,24 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
                 return null;
             }
 
-            var type = method.ContainingType.ToDisplayString();
-            switch (type)
+            var compilation = input.Model.Compilation;
+            var owner = (method.ReducedFrom ?? method).ContainingType;
+            var isArray = owner.SpecialType == SpecialType.System_Array;
+            var copies = method.Name switch
             {
-                case "System.Array" when method.Name == "CopyTo" && arguments.Count == 2:
+                "CopyTo" when isArray && arguments.Count == 2 => CopyShape.ArrayCopyTo,
+                "CopyTo" when arguments.Count == 1 && SymbolEqualityComparer.Default.Equals(owner, compilation.GetTypeByMetadataName("System.MemoryExtensions")) => CopyShape.SpanCopyTo,
+                "BlockCopy" when arguments.Count == 5 && SymbolEqualityComparer.Default.Equals(owner, compilation.GetTypeByMetadataName("System.Buffer")) => CopyShape.Block,
+                "Copy" when isArray && arguments.Count == 5 => CopyShape.Block,
+                _ => CopyShape.None,
+            };
+            switch (copies)
+            {
+                case CopyShape.ArrayCopyTo:
                     return Span(input, arguments[0].Expression, arguments[1].Expression) is { } arraySpan ? (copy, arraySpan) : null;
-                case "System.MemoryExtensions" when method.Name == "CopyTo" && arguments.Count == 1:
+                case CopyShape.SpanCopyTo:
                     return (copy, arguments[0].Expression.WithoutTrivia().ToString());
-                case "System.Buffer" when method.Name == "BlockCopy" && arguments.Count == 5:
-                case "System.Array" when method.Name == "Copy" && arguments.Count == 5:
+                case CopyShape.Block:
                     if (arguments[0].Expression != getBytes
                         || input.Model.GetConstantValue(arguments[1].Expression).Value is not 0
                         || input.Model.GetConstantValue(arguments[4].Expression).Value is not int count
@@ -217,6 +226,21 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
                 default:
                     return null;
             }
+        }
+
+        /// <summary>Which copy of the <c>GetBytes</c> array a statement is (known by the owner's symbol, not its name).</summary>
+        private enum CopyShape
+        {
+            None,
+
+            /// <summary><c>array.CopyTo(buffer, index)</c>.</summary>
+            ArrayCopyTo,
+
+            /// <summary><c>MemoryExtensions.CopyTo(array, span)</c>.</summary>
+            SpanCopyTo,
+
+            /// <summary><c>Buffer.BlockCopy</c> or <c>Array.Copy</c> with five arguments.</summary>
+            Block,
         }
 
         /// <summary><c>buffer</c> for offset 0, else <c>buffer.AsSpan(offset)</c> (null without System.Memory or for a non-byte[] buffer).</summary>

@@ -68,7 +68,7 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
                     && candidate.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Bind" } access
                     && LifecycleFixHelpers.SameReceiver(access.Expression, receiver, model)
                     && model.GetSymbolInfo(candidate, cancellationToken).Symbol is IMethodSymbol { Name: "Bind" } method
-                    && method.ContainingType.ToDisplayString() == "System.Net.Sockets.Socket"
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingType, model.Compilation.GetTypeByMetadataName("System.Net.Sockets.Socket"))
                     && !UsesLocalsDeclaredAfter(candidate, listen.SpanStart, model, cancellationToken))
                 {
                     return (block, listen, statement);

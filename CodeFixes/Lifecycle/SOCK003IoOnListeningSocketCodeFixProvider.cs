@@ -165,7 +165,7 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
                         break;
                 }
 
-                if (value is null || AcceptOn(value, model, protocol, cancellationToken) is not { } accept)
+                if (value is null || AcceptOn(value, model, protocol, symbols.Framework, cancellationToken) is not { } accept)
                 {
                     continue;
                 }
@@ -210,11 +210,11 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
         }
 
         /// <summary>When <paramref name="value"/> is (an awaited) accept that returns a socket or client: its receiver and result type.</summary>
-        private static (ExpressionSyntax Receiver, SocketModelType Result)? AcceptOn(ExpressionSyntax value, SemanticModel model, SocketProtocolModel protocol, CancellationToken cancellationToken)
+        private static (ExpressionSyntax Receiver, SocketModelType Result)? AcceptOn(ExpressionSyntax value, SemanticModel model, SocketProtocolModel protocol, FrameworkMembers framework, CancellationToken cancellationToken)
         {
             var operation = model.GetOperation(value, cancellationToken);
             while (operation is IAwaitOperation or IConversionOperation or IParenthesizedOperation
-                || operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
+                || framework.IsConfigureAwait(operation))
             {
                 operation = operation switch
                 {

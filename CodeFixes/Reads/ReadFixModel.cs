@@ -213,7 +213,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 arguments.Clear();
                 foreach (var argument in Invocation.Arguments.Where(a => !a.IsImplicit).OrderBy(a => a.Syntax.SpanStart))
                 {
-                    if (argument.Parameter?.Type.Name == "SocketFlags")
+                    if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, Model.Compilation.GetTypeByMetadataName("System.Net.Sockets.SocketFlags")))
                     {
                         if (argument.Value.ConstantValue is { HasValue: true, Value: 0 })
                         {

@@ -53,6 +53,11 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// else <c>return;</c> in a void or async Task method, <c>yield break;</c> in an iterator, and
         /// <c>throw new EndOfStreamException();</c> otherwise. Null when none is possible.
         /// </summary>
+        /// <summary>The non-generic <c>Task</c> or <c>ValueTask</c> of the framework (an async method returning one returns nothing).</summary>
+        private static bool IsTaskOrValueTask(INamedTypeSymbol type, Compilation compilation)
+            => SymbolEqualityComparer.Default.Equals(type, compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"))
+                || SymbolEqualityComparer.Default.Equals(type, compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask"));
+
         public static StatementSyntax? EndOfStreamExit(SemanticModel model, SyntaxNode statement, bool breakOnlyFromOutermostLoop, out bool throws)
         {
             throws = false;
@@ -103,7 +108,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
             var returnType = symbol.ReturnType;
             if (symbol.ReturnsVoid
-                || (symbol.IsAsync && returnType is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" }))
+                || (symbol.IsAsync && returnType is INamedTypeSymbol { IsGenericType: false } named && IsTaskOrValueTask(named, model.Compilation)))
             {
                 return ReturnStatement();
             }
