@@ -395,7 +395,7 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// True when the branch leaves <paramref name="loop"/>, false when it stays in it, null when unknown. A path that
-        /// only sets flags on its way (<c>reading = false;</c>, a local <c>bool</c> no lambda can see, set to a constant) is
+        /// sets flags on its way (<c>reading = false;</c>, a local <c>bool</c> no lambda can see, set to a constant) is
         /// followed through the conditions that test those flags, so that a loop ended by a flag
         /// (<c>while (reading) { … if (text.EndsWith("\n")) reading = false; }</c>) is seen to be left.
         /// </summary>
@@ -420,12 +420,12 @@ namespace SocketAnalyzers.Reads
                     return true;
                 }
 
-                if (block.Operations.Length > 0 && !SetsOnlyFlags(block.Operations, ref flags))
+                if (block.Operations.Length > 0 && (!Inside(block.Operations[0].Syntax, loop) || !SetsFlags(block.Operations, ref flags)))
                 {
                     return !Inside(block.Operations[0].Syntax, loop);
                 }
 
-                // Here the block does nothing, or only sets flags.
+                // Here the block does nothing, or sets flags (and writes no other bool) inside the loop.
                 if (block.BranchValue is { } condition)
                 {
                     if (block.ConditionalSuccessor is { } conditional && flags is not null && FlagValue(condition, flags) is bool value)
@@ -456,22 +456,43 @@ namespace SocketAnalyzers.Reads
 
         private static bool Inside(SyntaxNode syntax, SyntaxNode loop) => syntax.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(syntax.Span);
 
-        /// <summary>True when every operation sets a flag (see <see cref="Leaves"/>) to a constant; the values go into <paramref name="flags"/>.</summary>
-        private bool SetsOnlyFlags(ImmutableArray<IOperation> operations, ref Dictionary<ILocalSymbol, bool>? flags)
+        /// <summary>
+        /// True when the path may be followed through these operations: they set a flag (see <see cref="Leaves"/>) to a
+        /// constant, here or earlier on the path, and write no <c>bool</c> local otherwise. Other work (a call, a print)
+        /// cannot change a flag: no other function sees it. The values set go into <paramref name="flags"/>.
+        /// </summary>
+        private bool SetsFlags(ImmutableArray<IOperation> operations, ref Dictionary<ILocalSymbol, bool>? flags)
         {
             foreach (var operation in operations)
             {
                 var assignment = operation is IExpressionStatementOperation statement ? statement.Operation : operation;
-                if (assignment is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Boolean } local }, Value: { ConstantValue: { HasValue: true, Value: bool value } } }
-                    || body.Captured.Contains(local))
+                if (assignment is ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Boolean } local }, Value: { ConstantValue: { HasValue: true, Value: bool value } } }
+                    && !body.Captured.Contains(local))
+                {
+                    (flags ??= new Dictionary<ILocalSymbol, bool>(SymbolComparer.Instance))[local] = value;
+                    continue;
+                }
+
+                if (WritesBoolLocal(operation))
                 {
                     return false;
                 }
-
-                (flags ??= new Dictionary<ILocalSymbol, bool>(SymbolComparer.Instance))[local] = value;
             }
 
-            return true;
+            return flags is not null;
+        }
+
+        private static bool WritesBoolLocal(IOperation operation)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Boolean } local && ReadBody.IsWrite(local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The value of a condition over flags set on the path (<c>reading</c>, <c>!done</c>), or null.</summary>

@@ -97,6 +97,21 @@ namespace SocketAnalyzers.Tests.Reads
             }
             while (reading);
             """)]
+        [InlineData("""
+            var data = "";
+            bool reading = true;
+            while (reading)
+            {
+                int n = [|socket.Receive(buffer)|];
+                data += Encoding.ASCII.GetString(buffer, 0, n);
+                if (data.EndsWith("\n"))
+                {
+                    Console.WriteLine("line: " + data);
+                    reading = false;
+                    Console.WriteLine("done");
+                }
+            }
+            """)]
         public Task Loop_ended_by_a_flag_that_only_an_unchanging_test_sets_is_reported(string body)
             => Verify011.VerifyAnalyzerAsync(Method(body));
 
@@ -105,7 +120,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("if (data.EndsWith(\"\\n\")) { reading = false; } if (n == 0) { reading = false; }")]
         [InlineData("if (data.EndsWith(\"\\n\")) { reading = false; } else if (n <= 0) { break; }")]
         [InlineData("if (data.EndsWith(\"\\n\")) { reading = Stop(); }")]
-        [InlineData("if (data.EndsWith(\"\\n\")) { reading = false; Console.WriteLine(data); }")]
+        [InlineData("if (data.EndsWith(\"\\n\")) { reading = false; Reset(ref reading); }")]
         [InlineData("if (data.EndsWith(\"\\n\")) { reading = false; } Action stop = () => reading = false; Register(stop);")]
         public Task Loop_ended_by_a_flag_that_a_count_or_unknown_code_may_set_is_quiet(string test)
             => Verify011.VerifyAnalyzerAsync(Method($$"""
@@ -117,7 +132,7 @@ namespace SocketAnalyzers.Tests.Reads
                     data += Encoding.ASCII.GetString(buffer, 0, n);
                     {{test}}
                 }
-                """).Replace("static bool Handle(", "static bool Stop() => false; static void Register(Action a) { } static bool Handle("));
+                """).Replace("static bool Handle(", "static bool Stop() => false; static void Register(Action a) { } static void Reset(ref bool flag) => flag = true; static bool Handle("));
 
         [Fact]
         public Task Loop_in_a_lambda_with_the_lambdas_own_counter_is_reported()
