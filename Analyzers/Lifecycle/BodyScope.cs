@@ -155,7 +155,7 @@ namespace SocketAnalyzers.Lifecycle
 
         /// <summary>Operations that move no state and, on an unknown socket, never prove a state that another of them breaks.</summary>
         private static bool OnlyIo(SocketOperation operation)
-            => operation is SocketOperation.Send or SocketOperation.Receive or SocketOperation.SendTo or SocketOperation.ReceiveFrom
+            => operation is SocketOperation.Send or SocketOperation.Receive or SocketOperation.SendTo or SocketOperation.SendToPeer or SocketOperation.ReceiveFrom
                 or SocketOperation.MakeStream or SocketOperation.Use or SocketOperation.Probe or SocketOperation.Alias;
 
         private static bool UsesModel(IOperation operation, SocketProtocolModel model) => operation switch

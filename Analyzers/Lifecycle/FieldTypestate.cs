@@ -319,7 +319,7 @@ namespace SocketAnalyzers.Lifecycle
                     return;
                 }
 
-                switch (SocketProtocolModel.OperationOf(member.Value, arguments))
+                switch (model.OperationOf(member.Value, arguments))
                 {
                     case SocketOperation.Alias:
                     case SocketOperation.MakeStream:

@@ -27,6 +27,13 @@ namespace SocketAnalyzers.Lifecycle
         Send,
         Receive,
         SendTo,
+
+        /// <summary>
+        /// A <c>UdpClient</c>'s <c>Send</c> with a destination (an endpoint, or a host and port): impossible once the client
+        /// is connected, even to the peer it is connected to ("Cannot send packets to an arbitrary host while connected").
+        /// A call whose destination is not certainly given (a variable that may be null) is a plain <see cref="SendTo"/>.
+        /// </summary>
+        SendToPeer,
         ReceiveFrom,
         MakeStream,
         ShutdownSend,
@@ -153,6 +160,7 @@ namespace SocketAnalyzers.Lifecycle
             [SocketOperation.Send] = new("004  004  003  ok   005  ok   005  005", "004  004  ok   ok   005  ok   005  005", Same()),
             [SocketOperation.Receive] = new("004  004  003  ok   ok   005  005  005", "004  ok   ok   ok   ok   005  005  005", Same()),
             [SocketOperation.SendTo] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Same()),
+            [SocketOperation.SendToPeer] = new("ok   ok   ok   006  006  006  006  005", "ok   ok   ok   006  006  006  006  005", Same()),
             [SocketOperation.ReceiveFrom] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Same()),
             [SocketOperation.MakeStream] = new("004  004  003  ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Same()),
             [SocketOperation.ShutdownSend] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Map(SocketStates.SendShut, SocketStates.SendShut, SocketStates.SendShut, SocketStates.SendShut, SocketStates.SendShut, SocketStates.BothShut, SocketStates.BothShut, SocketStates.Closed)),
@@ -219,8 +227,42 @@ namespace SocketAnalyzers.Lifecycle
         /// The operation a call of <paramref name="member"/> with <paramref name="arguments"/> performs: the member's own,
         /// except <c>Shutdown(how)</c>, which is the Shutdown operation its argument names.
         /// </summary>
-        public static SocketOperation OperationOf(SocketMember member, ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation> arguments)
-            => member.Operation == SocketOperation.Shutdown ? ShutdownKind(arguments) : member.Operation;
+        public SocketOperation OperationOf(SocketMember member, ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation> arguments)
+            => member.Operation switch
+            {
+                SocketOperation.Shutdown => ShutdownKind(arguments),
+                SocketOperation.SendToPeer => DestinationGiven(arguments) ? SocketOperation.SendToPeer : SocketOperation.SendTo,
+                _ => member.Operation,
+            };
+
+        /// <summary>
+        /// The call certainly names a destination: an endpoint argument made right there (<c>new IPEndPoint(…)</c>) or a
+        /// host name that is a constant. A null endpoint or host (and port 0) means "the connected peer", which is fine.
+        /// </summary>
+        private bool DestinationGiven(ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                var value = argument.Value;
+                while (value is Microsoft.CodeAnalysis.Operations.IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (value is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation { Type: { } created }
+                    && (KnownSymbols.IsOrDerivesFrom(created, symbols.IPEndPoint) || KnownSymbols.IsOrDerivesFrom(created, symbols.DnsEndPoint)))
+                {
+                    return true;
+                }
+
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String && value.ConstantValue is { HasValue: true, Value: string })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary><c>Shutdown(how)</c>: the operation its constant argument names (unknown when it is not a constant).</summary>
         private static SocketOperation ShutdownKind(ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation> arguments)

@@ -922,7 +922,7 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>Checks and applies a member of the model called on <paramref name="receiver"/>.</summary>
         private int[]? Apply(IOperation operation, SocketMember member, SocketModelType type, int[]? receiver, string name, IOperation instance, ImmutableArray<IArgumentOperation> arguments, FlowState state)
         {
-            var kind = SocketProtocolModel.OperationOf(member, arguments);
+            var kind = model.OperationOf(member, arguments);
             if (kind == SocketOperation.Alias)
             {
                 return receiver;
@@ -1145,7 +1145,7 @@ namespace SocketAnalyzers.Lifecycle
                     break;
                 default:
                     var what = kinds == SocketKinds.Datagram && kind is SocketOperation.Listen or SocketOperation.Accept ? "a datagram socket" : kind == SocketOperation.Bind ? "already " + stateText : stateText;
-                    arguments = new object[] { socketName, what, name };
+                    arguments = new object[] { socketName, what, kind == SocketOperation.SendToPeer ? name + " to an explicit destination" : name };
                     break;
             }
 

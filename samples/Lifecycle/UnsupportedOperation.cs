@@ -1,5 +1,6 @@
 // SOCK006: an operation the socket's kind or state cannot do: Listen on a UDP socket (OperationNotSupported),
-// Connect on a listening socket (InvalidOperationException), binding twice (SocketException, invalid argument).
+// Connect on a listening socket (InvalidOperationException), binding twice (SocketException, invalid argument), a
+// destination on a connected UdpClient (InvalidOperationException: cannot send packets to an arbitrary host while connected).
 using System.Net;
 using System.Net.Sockets;
 
@@ -29,6 +30,13 @@ namespace Samples.Lifecycle
             socket.Bind(first);
             socket.Bind(second); // expect: SOCK006
             return socket;
+        }
+
+        public static void Announce(byte[] datagram, int port)
+        {
+            using var udp = new UdpClient("localhost", port);
+            udp.Send(datagram, datagram.Length); // to the connected peer: quiet
+            udp.Send(datagram, datagram.Length, new IPEndPoint(IPAddress.Loopback, port + 1)); // expect: SOCK006
         }
 
         public static Socket UdpPeer(IPEndPoint local, IPEndPoint peer)

@@ -80,5 +80,63 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
                 }
                 """);
+
+        // Measured on .NET 10 (Linux): a connected UdpClient throws InvalidOperationException ("Cannot send packets to an
+        // arbitrary host while connected") for a Send with an endpoint or a host and port, even the peer it is connected to.
+        [Fact]
+        public Task Send_with_a_destination_on_a_connected_UdpClient_is_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    void M(byte[] bytes)
+                    {
+                        var udp = new UdpClient("localhost", 9000);
+                        {|#0:udp.Send(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 9001))|};
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK006").WithLocation(0).WithArguments("udp", "connected", "Send to an explicit destination"));
+
+        [Theory]
+        [InlineData("var u = new UdpClient(\"localhost\", 9000);", "u.Send(bytes, bytes.Length, \"localhost\", 9000);", "u.Send(bytes, bytes.Length, \"localhost\", 9000)")]
+        [InlineData("var u = new UdpClient(); u.Connect(IPAddress.Loopback, 9000);", "u.Send(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 9000));", "u.Send(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 9000))")]
+        [InlineData("var u = new UdpClient(); u.Connect(ep);", "await u.SendAsync(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 9000));", "u.SendAsync(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 9000))")]
+        [InlineData("var u = new UdpClient(); u.Connect(ep);", "await u.SendAsync(bytes, bytes.Length, \"example.org\", 53);", "u.SendAsync(bytes, bytes.Length, \"example.org\", 53)")]
+        [InlineData("var u = new UdpClient(); u.Connect(ep);", "u.BeginSend(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 9000), null, null);", "u.BeginSend(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 9000), null, null)")]
+        public async Task Send_with_a_destination_on_a_connected_UdpClient_is_reported_in_each_form(string setup, string statement, string call)
+            => await Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    async Task M(IPEndPoint ep, byte[] bytes)
+                    {
+                        {{setup}}
+                        {{statement.Replace(call, "{|SOCK006:" + call + "|}")}}
+                    }
+                }
+                """);
+
+        [Theory]
+        [InlineData("var u = new UdpClient(\"localhost\", 9000);", "u.Send(bytes, bytes.Length);")]
+        [InlineData("var u = new UdpClient(\"localhost\", 9000);", "u.Send(bytes, bytes.Length, null);")]
+        [InlineData("var u = new UdpClient(\"localhost\", 9000);", "u.Send(bytes, bytes.Length, (string)null, 0);")]
+        [InlineData("var u = new UdpClient(\"localhost\", 9000);", "u.Send(bytes, bytes.Length, ep);")]
+        [InlineData("var u = new UdpClient();", "u.Send(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 9000));")]
+        [InlineData("var u = new UdpClient(9000);", "u.Send(bytes, bytes.Length, \"localhost\", 9001);")]
+        [InlineData("var u = new UdpClient(\"localhost\", 9000); u.Close(); u = new UdpClient();", "u.Send(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 9000));")]
+        [InlineData("var u = Make();", "u.Send(bytes, bytes.Length, new IPEndPoint(IPAddress.Loopback, 9000));")]
+        public async Task Send_with_a_destination_on_a_UdpClient_not_certainly_connected_or_with_no_certain_destination_is_quiet(string setup, string statement)
+            => await Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    async Task M(IPEndPoint ep, byte[] bytes)
+                    {
+                        {{setup}}
+                        {{statement}}
+                        await Task.Yield();
+                    }
+
+                    static UdpClient Make() => new UdpClient("localhost", 9000);
+                }
+                """);
     }
 }
