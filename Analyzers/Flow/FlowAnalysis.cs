@@ -64,9 +64,12 @@ namespace SocketAnalyzers.Flow
         internal const int ContinuationsPerFinally = 4;
 
         // A context gives each of the ExceptionalLevels outermost finally regions around a block a slot of SlotBits bits:
-        // bit 0 set when the region runs for an exception, the bits above it the continuation that entered it normally
-        // (0: the joined normal context).
+        // bit 0 set when the region runs for an exception, the bits above it the continuation that entered it normally.
+        // The first destination met is continuation 0, so a finally with one continuation (the common using) keeps its
+        // blocks' normal in-states in the arrays as before; the next ones are 1 to ContinuationsPerFinally - 1, and every
+        // later one is JoinedContinuation.
         private const int SlotBits = 4;
+        private const int JoinedContinuation = ContinuationsPerFinally;
 
         /// <summary>The exceptional bits of every level: a context without its continuations.</summary>
         private static readonly int ExceptionalBits = AllExceptionalBits();
@@ -369,10 +372,10 @@ namespace SocketAnalyzers.Flow
         private static int ContinuationSlot(int level, int id) => level < ExceptionalLevels ? id << ((SlotBits * level) + 1) : 0;
 
         /// <summary>
-        /// Which normal context of <paramref name="finallyRegion"/> a branch that runs it enters: one per destination, the
-        /// first <see cref="ContinuationsPerFinally"/> met; 0 (the joined context) for the others and for a region nested
-        /// in a finally region. The branches to one destination leave the same regions after this one, so the destination
-        /// alone tells where the region's end goes on to.
+        /// Which normal context of <paramref name="finallyRegion"/> a branch that runs it enters: one per destination for
+        /// the first <see cref="ContinuationsPerFinally"/> met (the first is 0), <see cref="JoinedContinuation"/> for the
+        /// others; 0 for every branch into a region nested in a finally region. The branches to one destination leave the
+        /// same regions after this one, so the destination alone tells where the region's end goes on to.
         /// </summary>
         private int ContinuationOf(ControlFlowRegion finallyRegion, int level, ControlFlowBranch branch)
         {
@@ -387,8 +390,12 @@ namespace SocketAnalyzers.Flow
                 continuationCounts.TryGetValue(finallyRegion, out var count);
                 if (count < ContinuationsPerFinally)
                 {
-                    id = count + 1;
-                    continuationCounts[finallyRegion] = id;
+                    id = count;
+                    continuationCounts[finallyRegion] = count + 1;
+                }
+                else
+                {
+                    id = JoinedContinuation;
                 }
 
                 continuationIds[key] = id;
