@@ -268,6 +268,29 @@ namespace SocketAnalyzers.Tests.Flow
                 four: {|SOCK005:s.Send(buffer)|};
                 """));
 
+        [Fact]
+        public Task A_finally_inside_a_finally_joins_its_normal_entries_and_stays_quiet()
+            => Verify.VerifyAnalyzerAsync(Connected("""
+                try
+                {
+                    Work();
+                }
+                finally
+                {
+                    foreach (var item in items)
+                    {
+                        // This using's finally lies in a finally: its break (open) and its fall-through (closed) join.
+                        using (var ms = new MemoryStream())
+                        {
+                            if (flag) { break; }
+                            s.Close();
+                        }
+
+                        s.Send(item);
+                    }
+                }
+                """));
+
         [Theory]
         [InlineData("try { using (var ms = new MemoryStream()) { if (flag) { return; } s.Close(); Work(); } } catch (IOException) { } s.Send(buffer);")]
         [InlineData("try { using (var ms = new MemoryStream()) { if (flag) { s.Close(); return; } Work(); } } catch (IOException) { s.Close(); } s.Send(buffer);")]
