@@ -17,16 +17,20 @@ namespace SocketAnalyzers.Flow
     /// <c>s is null</c>), paths that cannot continue (an operation that certainly throws), cancellation and a budget.
     /// </para>
     /// <para>
-    /// A finally region is analysed in two contexts. Its <em>normal</em> entry gets the states of the branches that leave
-    /// its try (falling off its end, <c>return</c>, <c>break</c>, <c>goto</c>), and its end delivers to where those branches
-    /// were going. Its <em>exceptional</em> entry gets the join of every state seen inside its try (an exception can
-    /// happen anywhere), and its end delivers nowhere: the exception propagates, and the states seen inside the region
-    /// reach the enclosing handlers as the states of any block inside their try do. So a fact set in a try survives past
-    /// its finally (<c>using (…) { s.Close(); } s.Send(b);</c> is certainly a use after close). A block of a finally, and
-    /// of anything nested in it, has an in-state per context: a context is the set of enclosing finally regions that
-    /// run because of an exception (a bit per nesting level, <see cref="ExceptionalLevels"/> levels; deeper finally
-    /// regions share their normal context with their exceptional one, as every finally did before). <see cref="Replay"/>
-    /// visits a block once per context it was reached in, the normal context first.
+    /// A finally region is analysed in two kinds of context. Its <em>normal</em> entry gets the states of the branches that
+    /// leave its try (falling off its end, <c>return</c>, <c>break</c>, <c>continue</c>, <c>goto</c>), one context per
+    /// continuation (the destination those branches were going to, up to <see cref="ContinuationsPerFinally"/> of them),
+    /// and its end delivers each context's state only to its own continuation. Its <em>exceptional</em> entry gets the
+    /// join of every state seen inside its try (an exception can happen anywhere), and its end delivers nowhere: the
+    /// exception propagates, and the states seen inside the region reach the enclosing handlers as the states of any
+    /// block inside their try do. So a fact set in a try survives past
+    /// its finally (<c>using (…) { s.Close(); } s.Send(b);</c> is certainly a use after close), and a <c>return</c> that
+    /// leaves the try before the close does not make the code after the finally uncertain. A block of a finally, and of
+    /// anything nested in it, has an in-state per context: a context says, for each enclosing finally region, whether it
+    /// runs because of an exception and, if not, which continuation entered it (a slot per nesting level,
+    /// <see cref="ExceptionalLevels"/> levels; deeper finally regions share their normal context with their exceptional
+    /// one, as every finally did before). <see cref="Replay"/> visits a block once per kind of entry (the normal contexts
+    /// of a region joined), the normal one first.
     /// </para>
     /// <para>
     /// A family supplies the domain (<typeparamref name="TState"/>, with <see cref="Clone"/> and <see cref="JoinInto"/>)
@@ -49,6 +53,27 @@ namespace SocketAnalyzers.Flow
         /// </summary>
         internal const int ExceptionalLevels = 4;
 
+        /// <summary>
+        /// How many continuations (distinct destinations of the branches that leave its try) of one finally region get a
+        /// normal context of their own, whose end goes only to that destination. A finally region's further continuations
+        /// share one joined normal context, as every continuation did before the split: the code after it sees the join of
+        /// their states (a must-fact of one is lost, a may-fact kept). Only finally regions that no finally region encloses
+        /// are split this way; one nested in a finally joins its normal entries. So a block has at most
+        /// (<see cref="ContinuationsPerFinally"/> + 2) x 2^(<see cref="ExceptionalLevels"/> - 1) contexts.
+        /// </summary>
+        internal const int ContinuationsPerFinally = 4;
+
+        // A context gives each of the ExceptionalLevels outermost finally regions around a block a slot of SlotBits bits:
+        // bit 0 set when the region runs for an exception, the bits above it the continuation that entered it normally.
+        // The first destination met is continuation 0, so a finally with one continuation (the common using) keeps its
+        // blocks' normal in-states in the arrays as before; the next ones are 1 to ContinuationsPerFinally - 1, and every
+        // later one is JoinedContinuation.
+        private const int SlotBits = 4;
+        private const int JoinedContinuation = ContinuationsPerFinally;
+
+        /// <summary>The exceptional bits of every level: a context without its continuations.</summary>
+        private static readonly int ExceptionalBits = AllExceptionalBits();
+
         private readonly Queue<(int Ordinal, int Context)> worklist = new();
         private readonly Dictionary<ControlFlowRegion, List<int>> handlerEntries = new();
 
@@ -59,6 +84,10 @@ namespace SocketAnalyzers.Flow
         private readonly Dictionary<(ControlFlowRegion Region, int Context), TState> tryStates = new();
         private readonly Dictionary<(ControlFlowRegion Region, int Context), TState> finallyExits = new();
         private readonly Dictionary<(ControlFlowRegion Region, int Context), HashSet<(ControlFlowBranch Branch, int Index)>> finallyContinuations = new();
+
+        // The continuation id of each (finally region, destination ordinal) met, and how many ids each region gave out.
+        private readonly Dictionary<(ControlFlowRegion Region, int Destination), int> continuationIds = new();
+        private readonly Dictionary<ControlFlowRegion, int> continuationCounts = new();
 
         // In-states in the normal context (no enclosing finally entered by an exception), by block ordinal.
         private TState?[] inStates = Array.Empty<TState?>();
@@ -245,8 +274,10 @@ namespace SocketAnalyzers.Flow
 
         /// <summary>
         /// Visits every reachable block once more, from its converged in-state, with <see cref="Reporting"/> on: once per
-        /// context it was reached in (a block of a finally region: normal, then exceptional). A finding seen in both
-        /// contexts is the family's to report once (a family dedups by location).
+        /// kind of entry of the finally regions around it (a block of a finally region: normal, then exceptional). The
+        /// normal contexts of one finally region split by continuation are visited once, from the join of their in-states:
+        /// a check inside a finally is decided on every path that runs it normally, whichever continuation it goes on to.
+        /// A finding seen in both kinds of entry is the family's to report once (a family dedups by location).
         /// </summary>
         public void Replay()
         {
@@ -256,31 +287,37 @@ namespace SocketAnalyzers.Flow
             }
 
             Reporting = true;
+            var groups = new List<(int Context, TState State)>();
             try
             {
                 foreach (var block in Graph.Blocks)
                 {
                     CancellationToken.ThrowIfCancellationRequested();
+                    groups.Clear();
                     if (inStates[block.Ordinal] is { } state)
                     {
                         // The replay is the in-state's last use: it may be changed in place instead of copied.
                         inStates[block.Ordinal] = null;
-                        currentContext = 0;
-                        Process(block, state, 0, propagate: false);
+                        groups.Add((0, state));
                     }
 
                     if (contextsOf[block.Ordinal] is { } contexts)
                     {
                         foreach (var context in contexts)
                         {
-                            CancellationToken.ThrowIfCancellationRequested();
                             var key = (block.Ordinal, context);
                             if (contextStates.TryGetValue(key, out var contextState))
                             {
                                 contextStates.Remove(key);
-                                Process(block, contextState, context, propagate: false);
+                                AddToGroup(groups, context & ExceptionalBits, contextState);
                             }
                         }
+                    }
+
+                    foreach (var (context, groupState) in groups)
+                    {
+                        CancellationToken.ThrowIfCancellationRequested();
+                        Process(block, groupState, context, propagate: false);
                     }
                 }
             }
@@ -292,11 +329,80 @@ namespace SocketAnalyzers.Flow
             }
         }
 
+        /// <summary>Joins a replayed in-state into its group (the normal group first), or starts the group with it.</summary>
+        private void AddToGroup(List<(int Context, TState State)> groups, int context, TState state)
+        {
+            for (var i = 0; i < groups.Count; i++)
+            {
+                if (groups[i].Context == context)
+                {
+                    JoinInto(groups[i].State, state);
+                    return;
+                }
+            }
+
+            if (context == 0)
+            {
+                groups.Insert(0, (0, state));
+            }
+            else
+            {
+                groups.Add((context, state));
+            }
+        }
+
         /// <summary>The bits of a context that belong to the <paramref name="level"/> outermost finally regions.</summary>
-        private static int ContextMask(int level) => (1 << Math.Min(level, ExceptionalLevels)) - 1;
+        private static int ContextMask(int level) => (1 << (SlotBits * Math.Min(level, ExceptionalLevels))) - 1;
 
         /// <summary>The bit that says a finally region with <paramref name="level"/> finally regions around it runs for an exception (0: it has none).</summary>
-        private static int ExceptionalBit(int level) => level < ExceptionalLevels ? 1 << level : 0;
+        private static int ExceptionalBit(int level) => level < ExceptionalLevels ? 1 << (SlotBits * level) : 0;
+
+        private static int AllExceptionalBits()
+        {
+            var bits = 0;
+            for (var level = 0; level < ExceptionalLevels; level++)
+            {
+                bits |= ExceptionalBit(level);
+            }
+
+            return bits;
+        }
+
+        /// <summary>The slot of a finally region with <paramref name="level"/> finally regions around it, entered normally by continuation <paramref name="id"/>.</summary>
+        private static int ContinuationSlot(int level, int id) => level < ExceptionalLevels ? id << ((SlotBits * level) + 1) : 0;
+
+        /// <summary>
+        /// Which normal context of <paramref name="finallyRegion"/> a branch that runs it enters: one per destination for
+        /// the first <see cref="ContinuationsPerFinally"/> met (the first is 0), <see cref="JoinedContinuation"/> for the
+        /// others; 0 for every branch into a region nested in a finally region. The branches to one destination leave the
+        /// same regions after this one, so the destination alone tells where the region's end goes on to.
+        /// </summary>
+        private int ContinuationOf(ControlFlowRegion finallyRegion, int level, ControlFlowBranch branch)
+        {
+            if (level != 0)
+            {
+                return 0;
+            }
+
+            var key = (finallyRegion, branch.Destination?.Ordinal ?? -1);
+            if (!continuationIds.TryGetValue(key, out var id))
+            {
+                continuationCounts.TryGetValue(finallyRegion, out var count);
+                if (count < ContinuationsPerFinally)
+                {
+                    id = count;
+                    continuationCounts[finallyRegion] = count + 1;
+                }
+                else
+                {
+                    id = JoinedContinuation;
+                }
+
+                continuationIds[key] = id;
+            }
+
+            return id;
+        }
 
         private int LevelOf(ControlFlowRegion region) => finallyLevels.TryGetValue(region, out var level) ? level : 0;
 
@@ -399,7 +505,7 @@ namespace SocketAnalyzers.Flow
                         var level = LevelOf(finallyRegion);
                         if ((context & ExceptionalBit(level)) == 0)
                         {
-                            FinallyExit(finallyRegion, state, context & ContextMask(level));
+                            FinallyExit(finallyRegion, state, context & ContextMask(level + 1), context & ContextMask(level));
                         }
 
                         // Entered by an exception: the exception goes on from here, to no continuation.
@@ -507,8 +613,12 @@ namespace SocketAnalyzers.Flow
 
             if (index < branch.FinallyRegions.Length)
             {
+                // The region is entered in the context of the regions around it, with its own slot saying which
+                // continuation entered it; its end goes on in the context of the regions around it.
                 var finallyRegion = branch.FinallyRegions[index];
-                var key = (finallyRegion, context & ContextMask(LevelOf(finallyRegion)));
+                var level = LevelOf(finallyRegion);
+                var outer = context & ContextMask(level);
+                var key = (finallyRegion, outer | ContinuationSlot(level, ContinuationOf(finallyRegion, level, branch)));
                 if (!finallyContinuations.TryGetValue(key, out var continuations))
                 {
                     finallyContinuations[key] = continuations = new HashSet<(ControlFlowBranch, int)>();
@@ -516,7 +626,7 @@ namespace SocketAnalyzers.Flow
 
                 if (continuations.Add((branch, index)) && finallyExits.TryGetValue(key, out var exit))
                 {
-                    Deliver(branch, index + 1, exit, key.Item2);
+                    Deliver(branch, index + 1, exit, outer);
                 }
 
                 JoinAt(finallyRegion.FirstBlockOrdinal, key.Item2, state, owned);
@@ -554,8 +664,12 @@ namespace SocketAnalyzers.Flow
             return true;
         }
 
-        /// <summary>The end of a finally region entered normally, in <paramref name="context"/> (that of the regions around it): on to the continuations.</summary>
-        private void FinallyExit(ControlFlowRegion finallyRegion, TState state, int context)
+        /// <summary>
+        /// The end of a finally region entered normally, in <paramref name="context"/> (that of the regions around it and
+        /// its own continuation): on to the continuations that entered it, in <paramref name="outer"/> (that of the regions
+        /// around it).
+        /// </summary>
+        private void FinallyExit(ControlFlowRegion finallyRegion, TState state, int context, int outer)
         {
             var key = (finallyRegion, context);
             bool changed;
@@ -573,7 +687,7 @@ namespace SocketAnalyzers.Flow
             {
                 foreach (var (branch, index) in new List<(ControlFlowBranch, int)>(continuations))
                 {
-                    Deliver(branch, index + 1, exit, context);
+                    Deliver(branch, index + 1, exit, outer);
                 }
             }
         }

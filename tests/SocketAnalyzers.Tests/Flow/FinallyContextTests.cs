@@ -161,6 +161,180 @@ namespace SocketAnalyzers.Tests.Flow
                 s.Send(buffer);
                 """));
 
+        // ------------------------------------------------------------ continuations: a finally's normal end, per destination
+
+        [Theory]
+        [InlineData("using (var ms = new MemoryStream()) { if (flag) { return; } s.Close(); } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("try { if (flag) { return; } s.Close(); } finally { Console.WriteLine(); } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("lock (gate) { if (flag) { return; } s.Shutdown(SocketShutdown.Send); } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("await using (var ms = new MemoryStream()) { if (flag) { return; } s.Close(); } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("using (var ms = new MemoryStream()) { if (flag) { goto done; } s.Close(); } {|SOCK005:s.Send(buffer)|}; done: Work();")]
+        [InlineData("using (var ms = new MemoryStream()) { switch (items.Count) { case 0: return; case 1: Work(); return; default: s.Close(); break; } } {|SOCK005:s.Send(buffer)|};")]
+        public Task The_code_after_a_finally_gets_only_the_state_of_the_branches_that_go_there(string statements)
+            => Verify.VerifyAnalyzerAsync(Connected(statements));
+
+        [Theory]
+        [InlineData("for (;;) { using (var ms = new MemoryStream()) { if (flag) { s.Close(); break; } } Work(); } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("foreach (var item in items) { using (var ms = new MemoryStream()) { if (flag) { break; } s.Close(); } {|SOCK005:s.Send(item)|}; }")]
+        [InlineData("for (var i = 0; i < 3; i += {|SOCK005:s.Send(buffer)|}) { using (var ms = new MemoryStream()) { if (flag) { s.Close(); continue; } } return; }")]
+        [InlineData("do { using (var ms = new MemoryStream()) { if (flag) { s.Close(); continue; } } return; } while ({|SOCK005:s.Send(buffer)|} > 0);")]
+        [InlineData("foreach (var item in items) { using (var ms = new MemoryStream()) { if (flag) { continue; } s.Close(); } {|SOCK005:s.Send(item)|}; }")]
+        public Task A_break_or_a_continue_out_of_a_using_in_a_loop_goes_on_with_its_own_state(string statements)
+            => Verify.VerifyAnalyzerAsync(Connected(statements));
+
+        [Theory]
+        [InlineData("try { using (var ms = new MemoryStream()) { if (flag) { return; } s.Close(); } } finally { Console.WriteLine(); } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("using (var a = new MemoryStream()) { using (var b = new MemoryStream()) { if (flag) { return; } s.Close(); } } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("try { try { if (flag) { return; } s.Close(); } finally { Work(); } Work(); } finally { Console.WriteLine(); } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("try { using (var ms = new MemoryStream()) { if (flag) { s.Close(); return; } } s.Shutdown(SocketShutdown.Send); } finally { Work(); } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("try { using (var ms = new MemoryStream()) { if (flag) { return; } } s.Close(); } finally { Work(); } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("for (;;) { try { using (var ms = new MemoryStream()) { if (flag) { s.Close(); break; } } } finally { Work(); } } {|SOCK005:s.Send(buffer)|};")]
+        public Task Nested_finally_regions_pass_each_branch_its_own_state_from_the_inner_end_to_the_outer_one(string statements)
+            => Verify.VerifyAnalyzerAsync(Connected(statements));
+
+        [Theory]
+        [InlineData("for (;;) { using (var ms = new MemoryStream()) { if (flag) { s.Close(); break; } if (items.Count == 0) { break; } } } s.Send(buffer);")]
+        [InlineData("using (var ms = new MemoryStream()) { if (flag) { s.Close(); goto done; } if (items.Count == 0) { goto done; } } return; done: s.Send(buffer);")]
+        [InlineData("try { using (var ms = new MemoryStream()) { if (flag) { s.Close(); goto done; } } goto done; } finally { Work(); } done: s.Send(buffer);")]
+        [InlineData("using (var ms = new MemoryStream()) { if (flag) { s.Close(); return; } } s.Send(buffer);")]
+        [InlineData("foreach (var item in items) { using (var ms = new MemoryStream()) { if (flag) { s.Close(); continue; } } s.Send(item); }")]
+        public Task Branches_that_go_to_the_same_place_still_join_and_stay_quiet(string statements)
+            => Verify.VerifyAnalyzerAsync(Connected(statements));
+
+        [Fact]
+        public Task A_finally_keeps_its_first_four_continuations_apart()
+            => Verify.VerifyAnalyzerAsync(Connected("""
+                using (var ms = new MemoryStream())
+                {
+                    // Four destinations get a context each, in the order the branches are met (one, two, three, four);
+                    // falling off the end, the fifth, is alone in the joined context: closed on every path.
+                    if (items.Count == 1) { goto one; }
+                    if (items.Count == 2) { goto two; }
+                    if (items.Count == 3) { goto three; }
+                    if (flag) { goto four; }
+                    s.Close();
+                }
+
+                {|SOCK005:s.Send(buffer)|};
+                return;
+                one: s.Send(buffer); return;
+                two: s.Send(buffer); return;
+                three: s.Send(buffer); return;
+                four: s.Send(buffer);
+                """));
+
+        [Fact]
+        public Task A_finally_with_more_continuations_than_the_cap_joins_the_others_and_stays_quiet()
+            => Verify.VerifyAnalyzerAsync(Connected("""
+                using (var ms = new MemoryStream())
+                {
+                    // One, two, three and four get a context each; five and falling off the end share the joined
+                    // context: open or closed there, so neither send is certain.
+                    if (items.Count == 1) { goto one; }
+                    if (items.Count == 2) { goto two; }
+                    if (items.Count == 3) { goto three; }
+                    if (items.Count == 4) { goto four; }
+                    if (flag) { goto five; }
+                    s.Close();
+                }
+
+                s.Send(buffer);
+                return;
+                one: Work(); return;
+                two: Work(); return;
+                three: Work(); return;
+                four: Work(); return;
+                five: s.Send(buffer);
+                """));
+
+        [Fact]
+        public Task A_continuation_past_the_cap_still_gets_a_state_every_branch_to_it_shares()
+            => Verify.VerifyAnalyzerAsync(Connected("""
+                using (var ms = new MemoryStream())
+                {
+                    if (items.Count == 1) { s.Close(); goto one; }
+                    if (items.Count == 2) { s.Close(); goto two; }
+                    if (items.Count == 3) { s.Close(); goto three; }
+                    if (items.Count == 4) { s.Close(); goto four; }
+                    s.Close();
+                }
+
+                // The fifth destination: joined with no other, closed on every path.
+                {|SOCK005:s.Send(buffer)|};
+                return;
+                one: {|SOCK005:s.Send(buffer)|}; return;
+                two: {|SOCK005:s.Send(buffer)|}; return;
+                three: {|SOCK005:s.Send(buffer)|}; return;
+                four: {|SOCK005:s.Send(buffer)|};
+                """));
+
+        [Fact]
+        public Task A_finally_inside_a_finally_joins_its_normal_entries_and_stays_quiet()
+            => Verify.VerifyAnalyzerAsync(Connected("""
+                try
+                {
+                    Work();
+                }
+                finally
+                {
+                    foreach (var item in items)
+                    {
+                        // This using's finally lies in a finally: its break (open) and its fall-through (closed) join.
+                        using (var ms = new MemoryStream())
+                        {
+                            if (flag) { break; }
+                            s.Close();
+                        }
+
+                        s.Send(item);
+                    }
+                }
+                """));
+
+        [Theory]
+        [InlineData("try { using (var ms = new MemoryStream()) { if (flag) { return; } s.Close(); Work(); } } catch (IOException) { } s.Send(buffer);")]
+        [InlineData("try { using (var ms = new MemoryStream()) { if (flag) { s.Close(); return; } Work(); } } catch (IOException) { s.Close(); } s.Send(buffer);")]
+        [InlineData("try { try { if (flag) { return; } s.Close(); Work(); } finally { Console.WriteLine(); } } catch (IOException) { } s.Send(buffer);")]
+        public Task An_exception_out_of_a_finally_split_by_continuation_still_joins_the_code_after_its_catch(string statements)
+            => Verify.VerifyAnalyzerAsync(Connected(statements));
+
+        [Fact]
+        public Task Inside_the_finally_a_check_sees_every_normal_entry_joined()
+            => Verify.VerifyAnalyzerAsync(Connected("""
+                try
+                {
+                    if (flag)
+                    {
+                        s.Close();
+                        return;
+                    }
+                }
+                finally
+                {
+                    // Open when the try falls off its end, closed after the return: not certain on every path here.
+                    s.Send(buffer);
+                }
+                """));
+
+        [Fact]
+        public Task A_misuse_inside_a_finally_that_every_continuation_breaks_is_reported_once()
+            => Verify.VerifyAnalyzerAsync(Connected("""
+                foreach (var item in items)
+                {
+                    try
+                    {
+                        s.Close();
+                        if (flag) { return; }
+                        if (item.Length == 0) { break; }
+                        if (item.Length == 1) { continue; }
+                    }
+                    finally
+                    {
+                        {|SOCK005:s.Send(buffer)|};
+                    }
+                }
+                """));
+
         // ------------------------------------------------------------ reads (SOCK010-012)
 
         [Fact]
@@ -325,6 +499,88 @@ namespace SocketAnalyzers.Tests.Flow
                 }
                 """));
 
+        [Fact]
+        public Task A_buffer_filled_on_the_path_that_falls_out_of_a_using_is_the_reads_though_a_return_left_it_unfilled()
+            => Verify.VerifyAnalyzerAsync(ReadTestCode.Method("""
+                int n = 0;
+                using (var ms = new MemoryStream())
+                {
+                    if (token.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    n = socket.Receive(buffer);
+                }
+
+                if (n == 0)
+                {
+                    return;
+                }
+
+                var text = {|SOCK012:Encoding.UTF8.GetString(buffer)|};
+                """));
+
+        [Fact]
+        public Task A_buffer_filled_before_a_using_and_replaced_on_the_path_out_of_it_is_not_the_reads()
+            => Verify.VerifyAnalyzerAsync(ReadTestCode.Method("""
+                int n = socket.Receive(buffer);
+                using (var ms = new MemoryStream())
+                {
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    buffer = new byte[16];
+                }
+
+                var text = Encoding.UTF8.GetString(buffer);
+                """));
+
+        [Fact]
+        public Task A_read_loop_whose_only_break_out_of_a_using_is_taken_before_any_zero_is_reported()
+            => Verify.VerifyAnalyzerAsync(ReadTestCode.Method("""
+                while (true)
+                {
+                    int n;
+                    using (var ms = new MemoryStream())
+                    {
+                        if (buffer.Length == 0)
+                        {
+                            break;
+                        }
+
+                        n = {|SOCK011:socket.Receive(buffer)|};
+                    }
+
+                    Process(buffer, n);
+                }
+
+                Console.WriteLine();
+                """));
+
+        [Fact]
+        public Task A_read_loop_that_breaks_out_of_a_using_at_zero_is_quiet()
+            => Verify.VerifyAnalyzerAsync(ReadTestCode.Method("""
+                while (true)
+                {
+                    int n;
+                    using (var ms = new MemoryStream())
+                    {
+                        n = socket.Receive(buffer);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+                    }
+
+                    Process(buffer, n);
+                }
+
+                Console.WriteLine();
+                """));
+
         // ------------------------------------------------------------ byte order (SOCK020-022)
 
         [Fact]
@@ -361,6 +617,41 @@ namespace SocketAnalyzers.Tests.Flow
                 }
                 catch (ArgumentException)
                 {
+                }
+
+                socket.Send(b);
+                """));
+
+        [Fact]
+        public Task Host_order_bytes_a_return_takes_out_of_a_using_do_not_reach_the_send_after_it()
+            => Verify.VerifyAnalyzerAsync(SOCK020HostOrderWriteTests.InMethod("""
+                var b = BitConverter.GetBytes(length);
+                using (var ms = new MemoryStream())
+                {
+                    if (length == 0)
+                    {
+                        return;
+                    }
+
+                    BinaryPrimitives.WriteInt32BigEndian(b, length);
+                }
+
+                socket.Send(b);
+                """));
+
+        [Fact]
+        public Task Host_order_bytes_on_the_path_that_falls_out_of_a_using_reach_the_send_after_it()
+            => Verify.VerifyAnalyzerAsync(SOCK020HostOrderWriteTests.InMethod("""
+                var b = new byte[4];
+                using (var ms = new MemoryStream())
+                {
+                    if (length == 0)
+                    {
+                        BinaryPrimitives.WriteInt32BigEndian(b, length);
+                        return;
+                    }
+
+                    {|SOCK020:BitConverter.TryWriteBytes(b, length)|};
                 }
 
                 socket.Send(b);
@@ -470,6 +761,12 @@ namespace SocketAnalyzers.Tests.Flow
         [InlineData("int n; using (var ms = new MemoryStream()) { n = network.Read(buffer, 0, buffer.Length); } return {|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|};")]
         [InlineData("ep = new IPEndPoint(IPAddress.IPv6Loopback, 80); try { Console.WriteLine(); } finally { {|SOCK030:s.Connect(ep)|}; }")]
         public Task An_address_or_a_read_set_inside_a_try_survives_its_finally(string statements)
+            => Verify.VerifyAnalyzerAsync(Addressing(statements));
+
+        [Theory]
+        [InlineData("using (var ms = new MemoryStream()) { if (data.Length == 0) { return null; } ep = new IPEndPoint(IPAddress.IPv6Loopback, 80); } {|SOCK030:s.Connect(ep)|};")]
+        [InlineData("try { if (data.Length == 0) { return null; } ep = new IPEndPoint(IPAddress.Any, 80); } finally { Console.WriteLine(); } {|SOCK032:s.Connect(ep)|};")]
+        public Task An_address_set_on_the_path_that_falls_out_of_a_finally_reaches_the_connect_after_it(string statements)
             => Verify.VerifyAnalyzerAsync(Addressing(statements));
 
         [Theory]
