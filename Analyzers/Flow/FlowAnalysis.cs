@@ -483,7 +483,16 @@ namespace SocketAnalyzers.Flow
             if (block.ConditionalSuccessor is { } conditional)
             {
                 var whenConditional = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
-                if (block.BranchValue is { } condition)
+                if (ConstantTaken(block) is bool taken)
+                {
+                    // while (true): the condition goes one way only; the other successor gets nothing from here.
+                    if (taken)
+                    {
+                        Deliver(conditional, 0, state, context, owned: true);
+                        return;
+                    }
+                }
+                else if (block.BranchValue is { } condition)
                 {
                     var other = Clone(state);
                     Refine(block, condition, other, whenConditional);
@@ -521,6 +530,20 @@ namespace SocketAnalyzers.Flow
 
         private void VisitSuccessors(BasicBlock block, TState state)
         {
+            if (ConstantTaken(block) is bool taken)
+            {
+                if (taken)
+                {
+                    VisitBranch(block, block.ConditionalSuccessor!, state);
+                }
+                else if (block.FallThroughSuccessor is { } next)
+                {
+                    VisitBranch(block, next, state);
+                }
+
+                return;
+            }
+
             if (block.ConditionalSuccessor is { } conditional)
             {
                 var other = Clone(state);
@@ -542,6 +565,15 @@ namespace SocketAnalyzers.Flow
                 VisitBranch(block, fallThrough, state);
             }
         }
+
+        /// <summary>
+        /// For a conditional block whose condition is a constant (<c>while (true)</c>, <c>for (;;)</c> with a constant):
+        /// true when the conditional successor is always taken, false when the fall-through always is; null otherwise.
+        /// </summary>
+        private static bool? ConstantTaken(BasicBlock block)
+            => block.ConditionalSuccessor is not null && block.BranchValue?.ConstantValue is { HasValue: true, Value: bool value }
+                ? value == (block.ConditionKind == ControlFlowConditionKind.WhenTrue)
+                : null;
 
         /// <summary>The finally region that <paramref name="block"/> ends (a filter's end is not one).</summary>
         private static ControlFlowRegion? EnclosingFinally(BasicBlock block)

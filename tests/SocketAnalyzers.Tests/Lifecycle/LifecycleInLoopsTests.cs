@@ -51,6 +51,21 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 "var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);",
                 "while (items.Count > 0) { s.Send(buffer); s.Close(); }"));
 
+        // while (true) has no way out through its condition: only its breaks reach the code after it.
+        [Theory]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { s.Close(); break; } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { if (items.Count > 0) { s.Close(); break; } if (items.Count < 0) { s.Shutdown(SocketShutdown.Both); break; } } {|SOCK005:s.Send(buffer)|};")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp);", "do { s.Bind(ep); break; } while (true); {|SOCK006:s.Bind(ep)|};")]
+        [InlineData("var l = new TcpListener(IPAddress.Loopback, 0);", "while (!false) { l.Start(); break; } l.Stop(); var c = {|SOCK002:l.AcceptTcpClient()|};")]
+        public Task After_a_loop_whose_condition_is_constant_only_its_breaks_arrive(string setup, string loop)
+            => Verify.VerifyAnalyzerAsync(Code(setup, loop));
+
+        [Theory]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { if (items.Count > 0) { s.Close(); break; } if (items.Count < 0) { break; } } s.Send(buffer);")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (items.Count > 0) { s.Close(); break; } s.Send(buffer);")]
+        public Task After_a_loop_that_may_end_another_way_the_state_is_not_certain(string setup, string loop)
+            => Verify.VerifyAnalyzerAsync(Code(setup, loop));
+
         private static string Code(string setup, string loop) => Usings + $$"""
             class C
             {
