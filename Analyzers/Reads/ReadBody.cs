@@ -82,8 +82,11 @@ namespace SocketAnalyzers.Reads
         /// <summary>The <c>byte[]</c> variable the read fills from its start, when SOCK012 applies to the read.</summary>
         public ISymbol? WholeBuffer { get; set; }
 
-        /// <summary>The count is used only to tell none from some (<c>if (s.Receive(buffer) != 0)</c>): how many bytes arrived is never looked at.</summary>
-        public bool CountOnlyTestedForZero { get; set; }
+        /// <summary>
+        /// The count has no local and goes straight into a use that says nothing about how many bytes arrived
+        /// (<c>if (s.Receive(buffer) != 0)</c>): the same test as for a stored count (<see cref="IsNeutralCountUse"/>).
+        /// </summary>
+        public bool CountNeverKept { get; set; }
 
         /// <summary>The expression holding the count for the fix (<c>n</c>, <c>r.ReceivedBytes</c>); null when discarded or unknown.</summary>
         public string? CountText { get; set; }
@@ -461,77 +464,12 @@ namespace SocketAnalyzers.Reads
                 }
 
                 site.StoredLocal = site.Form == CountForm.Stored ? countLocal : null;
-                site.CountOnlyTestedForZero = countLocal is null && OnlyTestedForZero(result, consumer);
+                site.CountNeverKept = countLocal is null && IsNeutralCountUse(result, reads.Symbols.Framework);
             }
 
             DescribeBuffer(site, reads.Symbols.Framework);
             DescribeLoops(site, reads);
             DescribeWholeBuffer(site, countLocal, reads.Symbols.Framework);
-        }
-
-        /// <summary>
-        /// True when the count goes straight into a test that can only tell none from some: a comparison with 0
-        /// (<c>!= 0</c>, <c>&gt; 0</c>, <c>== 0</c>…), <c>&gt;= 1</c> or <c>&lt; 1</c>, or a pattern of the same
-        /// (<c>is 0</c>, <c>is not 0</c>, <c>is &gt; 0</c>).
-        /// </summary>
-        private static bool OnlyTestedForZero(IOperation result, IOperation? consumer)
-        {
-            var count = result.WalkDownConversions();
-            switch (consumer)
-            {
-                case IBinaryOperation binary:
-                    {
-                        var left = binary.LeftOperand.WalkDownConversions();
-                        var right = binary.RightOperand.WalkDownConversions();
-                        var countOnLeft = left == count;
-                        if (!countOnLeft && right != count)
-                        {
-                            return false;
-                        }
-
-                        var constant = (countOnLeft ? right : left).ConstantValue;
-                        if (!constant.HasValue || constant.Value is not int value)
-                        {
-                            return false;
-                        }
-
-                        var kind = binary.OperatorKind;
-                        if (!countOnLeft)
-                        {
-                            // 0 < n is n > 0.
-                            kind = kind switch
-                            {
-                                BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
-                                BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-                                BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
-                                BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-                                _ => kind,
-                            };
-                        }
-
-                        return value switch
-                        {
-                            0 => kind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.LessThanOrEqual,
-                            1 => kind is BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan,
-                            _ => false,
-                        };
-                    }
-
-                case IIsPatternOperation isPattern when isPattern.Value.WalkDownConversions() == count:
-                    return TestsForZero(isPattern.Pattern);
-                default:
-                    return false;
-            }
-
-            static bool TestsForZero(IPatternOperation pattern) => pattern switch
-            {
-                IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: 0 } } => true,
-                INegatedPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: 0 } } } => true,
-                IRelationalPatternOperation { Value.ConstantValue: { HasValue: true, Value: int value } } relational =>
-                    (value == 0 && relational.OperatorKind is BinaryOperatorKind.GreaterThan or BinaryOperatorKind.LessThanOrEqual)
-                    || (value == 1 && relational.OperatorKind is BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.LessThan),
-                _ => false,
-            };
         }
 
         private void DescribeBuffer(ReadSite site, FrameworkMembers framework)
@@ -693,7 +631,7 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            if (site.Form != CountForm.Discarded && !site.CountOnlyTestedForZero)
+            if (site.Form != CountForm.Discarded && !site.CountNeverKept)
             {
                 if (countLocal is null || MeaningfulCounts.Contains(countLocal))
                 {
@@ -780,9 +718,15 @@ namespace SocketAnalyzers.Reads
                     or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual:
                     var other = binary.LeftOperand == child ? binary.RightOperand : binary.LeftOperand;
                     return other.ConstantValue is { HasValue: true, Value: int c } && c <= 1;
-                case IIsPatternOperation { Pattern: IConstantPatternOperation or IRelationalPatternOperation } pattern:
-                    var value = pattern.Pattern is IConstantPatternOperation constant ? constant.Value : ((IRelationalPatternOperation)pattern.Pattern).Value;
-                    return value.ConstantValue is { HasValue: true, Value: int p } && p <= 1;
+                case IIsPatternOperation pattern:
+                    var tested = pattern.Pattern is INegatedPatternOperation negated ? negated.Pattern : pattern.Pattern;
+                    var value = tested switch
+                    {
+                        IConstantPatternOperation constant => constant.Value,
+                        IRelationalPatternOperation relational => relational.Value,
+                        _ => null,
+                    };
+                    return value?.ConstantValue is { HasValue: true, Value: int p } && p <= 1;
                 case IInterpolationOperation:
                     return true;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when concatenation.Type?.SpecialType == SpecialType.System_String:

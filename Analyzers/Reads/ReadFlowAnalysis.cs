@@ -1540,7 +1540,7 @@ namespace SocketAnalyzers.Reads
                 buffer.Name,
                 ReadName(site),
                 site.CountText is not null ? "its first '" + site.CountText + "' bytes"
-                    : site.CountOnlyTestedForZero ? "as many bytes as it returned (a count this code only compares with 0)"
+                    : site.CountNeverKept ? "as many bytes as it returned (a count this code never keeps)"
                     : "as many bytes as it returned (a count this code discards)"));
         }
 

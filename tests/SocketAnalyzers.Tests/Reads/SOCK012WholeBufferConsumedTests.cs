@@ -97,18 +97,23 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("if (socket.Receive(buffer) is > 0) { Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); }")]
         [InlineData("while (stream.Read(buffer, 0, buffer.Length) > 0) { Console.Write([|Encoding.ASCII.GetString(buffer)|]); }")]
         [InlineData("if (socket.Receive(buffer) == 0) { return; } else { Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); }")]
-        public Task Buffer_consumed_whole_after_a_read_whose_count_is_only_tested_for_zero_is_reported(string body)
+        [InlineData("if (socket.Receive(buffer) == 1) { Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); }")]
+        [InlineData("Console.WriteLine(\"got \" + socket.Receive(buffer)); Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]);")]
+        public Task Buffer_consumed_whole_after_a_read_whose_count_is_only_tested_for_none_or_some_or_formatted_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
         [Fact]
-        public Task Message_says_the_count_is_only_compared_with_zero()
+        public Task Stored_count_tested_with_a_negated_pattern_is_only_compared_with_zero()
+            => Verify.VerifyAnalyzerAsync(Method("int n = socket.Receive(buffer); if (n is not 0) { Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); }"));
+
+        [Fact]
+        public Task Message_says_the_count_is_never_kept()
             => Verify.VerifyAnalyzerAsync(
                 Method("if (socket.Receive(buffer) != 0) { Console.WriteLine({|#0:Encoding.UTF8.GetString(buffer)|}); }"),
-                Verify.Diagnostic().WithLocation(0).WithArguments("Encoding.GetString", "buffer", "Socket.Receive", "as many bytes as it returned (a count this code only compares with 0)"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("Encoding.GetString", "buffer", "Socket.Receive", "as many bytes as it returned (a count this code never keeps)"));
 
         [Theory]
         [InlineData("if (socket.Receive(buffer) == buffer.Length) { Console.WriteLine(Encoding.UTF8.GetString(buffer)); }")]
-        [InlineData("if (socket.Receive(buffer) == 1) { Console.WriteLine(Encoding.UTF8.GetString(buffer)); }")]
         [InlineData("if (socket.Receive(buffer) > 3) { Console.WriteLine(Encoding.UTF8.GetString(buffer)); }")]
         [InlineData("if (socket.Receive(buffer) is 4) { Console.WriteLine(Encoding.UTF8.GetString(buffer)); }")]
         [InlineData("if (socket.Receive(buffer, 0, 4, SocketFlags.None) != 0) { Console.WriteLine(buffer[0]); }")]
