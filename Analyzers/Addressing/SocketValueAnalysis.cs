@@ -176,7 +176,7 @@ namespace SocketAnalyzers.Addressing
         /// <summary>Drops the values of locals and flow captures that no later block can use (absent is unknown), so a long method's state does not grow with it; see <see cref="NameLiveness"/>.</summary>
         private void Prune(int ordinal, SocketValueState state)
         {
-            liveness ??= NameLiveness.Compute(Graph, Lifecycle.KeyComparer.Instance, CancellationToken);
+            liveness ??= NameLiveness.Compute(Graph, KeyComparer.Instance, CancellationToken);
             if (liveness.DeadNames(state.Values.Keys, captured, ordinal) is { } dead)
             {
                 foreach (var key in dead)

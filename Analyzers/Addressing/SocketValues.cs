@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.Addressing
 {
@@ -147,12 +148,12 @@ namespace SocketAnalyzers.Addressing
     {
         public SocketValueState()
         {
-            Values = new Dictionary<object, SocketValue>(Lifecycle.KeyComparer.Instance);
+            Values = new Dictionary<object, SocketValue>(KeyComparer.Instance);
         }
 
         private SocketValueState(Dictionary<object, SocketValue> values)
         {
-            Values = new Dictionary<object, SocketValue>(values, Lifecycle.KeyComparer.Instance);
+            Values = new Dictionary<object, SocketValue>(values, KeyComparer.Instance);
         }
 
         public Dictionary<object, SocketValue> Values { get; }

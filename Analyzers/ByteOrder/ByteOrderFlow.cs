@@ -119,7 +119,7 @@ namespace SocketAnalyzers.ByteOrder
         private readonly Dictionary<IOperation, int> conversionIds = new();
         private readonly List<IInvocationOperation> conversions = new();
         private readonly HashSet<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
-        private readonly Dictionary<object, int> lastUse = new(ByteState.PlaceKeyComparer.Instance);
+        private readonly Dictionary<object, int> lastUse = new(KeyComparer.Instance);
         private readonly Dictionary<ILocalSymbol, List<object>> indirectUses = new(SymbolComparer.Instance);
 
         // Findings of the replay, by site; decided on converged states only.
@@ -237,7 +237,7 @@ namespace SocketAnalyzers.ByteOrder
         private void CollectAnonymousFunctionsAndUses()
         {
             var blocks = Graph.Blocks;
-            var firstUse = new Dictionary<object, int>(ByteState.PlaceKeyComparer.Instance);
+            var firstUse = new Dictionary<object, int>(KeyComparer.Instance);
             var stack = new Stack<IOperation>();
             var loops = new int[blocks.Length];
             for (var i = 0; i < loops.Length; i++)

@@ -194,7 +194,7 @@ namespace SocketAnalyzers.ByteOrder
     internal sealed class ByteState
     {
         public ByteState()
-            : this(new Dictionary<object, BytePlace>(PlaceKeyComparer.Instance))
+            : this(new Dictionary<object, BytePlace>(KeyComparer.Instance))
         {
         }
 
@@ -202,7 +202,7 @@ namespace SocketAnalyzers.ByteOrder
 
         public Dictionary<object, BytePlace> Places { get; }
 
-        public ByteState Clone() => new(new Dictionary<object, BytePlace>(Places, PlaceKeyComparer.Instance));
+        public ByteState Clone() => new(new Dictionary<object, BytePlace>(Places, KeyComparer.Instance));
 
         public BytePlace? Get(object key) => Places.TryGetValue(key, out var place) ? place : null;
 
@@ -263,17 +263,6 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             return changed;
-        }
-
-        /// <summary>Places are symbols (compared as symbols) or flow captures.</summary>
-        internal sealed class PlaceKeyComparer : IEqualityComparer<object>
-        {
-            public static readonly PlaceKeyComparer Instance = new();
-
-            public new bool Equals(object? x, object? y)
-                => x is ISymbol a && y is ISymbol b ? SymbolEqualityComparer.Default.Equals(a, b) : object.Equals(x, y);
-
-            public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolComparer.Hash(symbol) : obj.GetHashCode();
         }
     }
 }

@@ -31,4 +31,22 @@ namespace SocketAnalyzers.Common
 
         public int GetHashCode(ISymbol? obj) => obj is null ? 0 : Hash(obj);
     }
+
+    /// <summary>Compares names: symbols by <see cref="SymbolEqualityComparer.Default"/>, the rest (capture ids, site keys) by value; every flow family keys its state by it.</summary>
+    internal sealed class KeyComparer : IEqualityComparer<object>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public new bool Equals(object? x, object? y)
+        {
+            if (x is ISymbol a && y is ISymbol b)
+            {
+                return SymbolEqualityComparer.Default.Equals(a, b);
+            }
+
+            return object.Equals(x, y);
+        }
+
+        public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolComparer.Hash(symbol) : obj.GetHashCode();
+    }
 }

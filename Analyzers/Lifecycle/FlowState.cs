@@ -149,24 +149,6 @@ namespace SocketAnalyzers.Lifecycle
         }
     }
 
-    /// <summary>Compares names: symbols by <see cref="SymbolEqualityComparer.Default"/>, the rest (capture ids, site keys) by value.</summary>
-    internal sealed class KeyComparer : IEqualityComparer<object>
-    {
-        public static readonly KeyComparer Instance = new();
-
-        public new bool Equals(object? x, object? y)
-        {
-            if (x is ISymbol a && y is ISymbol b)
-            {
-                return SymbolEqualityComparer.Default.Equals(a, b);
-            }
-
-            return object.Equals(x, y);
-        }
-
-        public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolComparer.Hash(symbol) : obj.GetHashCode();
-    }
-
     /// <summary>A key made of two parts (an operation and a name), compared with <see cref="KeyComparer"/>.</summary>
     internal sealed class PairKey
     {

@@ -243,12 +243,7 @@ namespace SocketAnalyzers.Lifecycle
         {
             foreach (var argument in arguments)
             {
-                var value = argument.Value;
-                while (value is Microsoft.CodeAnalysis.Operations.IConversionOperation conversion)
-                {
-                    value = conversion.Operand;
-                }
-
+                var value = argument.Value.WalkDownConversions();
                 if (value is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation { Type: { } created }
                     && (KnownSymbols.IsOrDerivesFrom(created, symbols.IPEndPoint) || KnownSymbols.IsOrDerivesFrom(created, symbols.DnsEndPoint)))
                 {

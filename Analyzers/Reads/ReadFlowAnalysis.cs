@@ -837,7 +837,7 @@ namespace SocketAnalyzers.Reads
         };
 
         private static bool IsUnchanged(object variable, ZeroFact fact, object? exclude)
-            => !fact.Changed.Contains(variable) && (exclude is null || !Lifecycle.KeyComparer.Instance.Equals(variable, exclude));
+            => !fact.Changed.Contains(variable) && (exclude is null || !KeyComparer.Instance.Equals(variable, exclude));
 
         /// <summary><c>Encoding.X.GetString(buf, i, n)</c> / <c>GetChars</c> with a count that is the 0: the empty text.</summary>
         private bool IsEmptyDecode(IInvocationOperation call, ZeroFact fact, ReadSite site)
@@ -1044,7 +1044,7 @@ namespace SocketAnalyzers.Reads
         /// <summary><c>x = x + n</c>, <c>x = x - n</c> with the 0, or <c>s = s + ""</c>: the variable keeps its value.</summary>
         private bool IsIdentityUpdate(object key, IOperation value, ZeroFact fact, ReadSite site)
             => value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum
-                && KeyOf(sum.LeftOperand.WalkDownConversions()) is { } left && Lifecycle.KeyComparer.Instance.Equals(left, key)
+                && KeyOf(sum.LeftOperand.WalkDownConversions()) is { } left && KeyComparer.Instance.Equals(left, key)
                 && (IsZero(sum.RightOperand, fact, site) || sum.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(sum.RightOperand, fact, site));
 
         private void CompoundAssign(ICompoundAssignmentOperation compound, ReadState state)
@@ -1271,7 +1271,7 @@ namespace SocketAnalyzers.Reads
                 }
                 else
                 {
-                    state.Zero[site.Index] = new ZeroFact(new HashSet<object>(Lifecycle.KeyComparer.Instance), new HashSet<object>(Lifecycle.KeyComparer.Instance));
+                    state.Zero[site.Index] = new ZeroFact(new HashSet<object>(KeyComparer.Instance), new HashSet<object>(KeyComparer.Instance));
                 }
             }
 
