@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.CodeFixes.Addressing
 {
@@ -25,7 +26,7 @@ namespace SocketAnalyzers.CodeFixes.Addressing
 
                 if (expression is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText == field
                     && model.GetSymbolInfo(access, cancellationToken).Symbol is IFieldSymbol { IsStatic: true } symbol
-                    && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, model.Compilation.GetTypeByMetadataName("System.Net.IPAddress")))
+                    && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, KnownSymbols.TryCreate(model.Compilation)?.IPAddress))
                 {
                     return access;
                 }

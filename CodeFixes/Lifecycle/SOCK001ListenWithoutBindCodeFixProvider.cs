@@ -3,9 +3,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.CodeFixes.Lifecycle
 {
@@ -68,7 +69,7 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
                     && candidate.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Bind" } access
                     && LifecycleFixHelpers.SameReceiver(access.Expression, receiver, model)
                     && model.GetSymbolInfo(candidate, cancellationToken).Symbol is IMethodSymbol { Name: "Bind" } method
-                    && SymbolEqualityComparer.Default.Equals(method.ContainingType, model.Compilation.GetTypeByMetadataName("System.Net.Sockets.Socket"))
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingType, KnownSymbols.TryCreate(model.Compilation)?.Socket)
                     && !UsesLocalsDeclaredAfter(candidate, listen.SpanStart, model, cancellationToken))
                 {
                     return (block, listen, statement);

@@ -5,10 +5,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Formatting;
+using SocketAnalyzers.Common;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace SocketAnalyzers.CodeFixes.Reads
@@ -55,8 +56,8 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// </summary>
         /// <summary>The non-generic <c>Task</c> or <c>ValueTask</c> of the framework (an async method returning one returns nothing).</summary>
         private static bool IsTaskOrValueTask(INamedTypeSymbol type, Compilation compilation)
-            => SymbolEqualityComparer.Default.Equals(type, compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"))
-                || SymbolEqualityComparer.Default.Equals(type, compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask"));
+            => KnownSymbols.TryCreate(compilation) is { } known
+                && (SymbolEqualityComparer.Default.Equals(type, known.Task) || SymbolEqualityComparer.Default.Equals(type, known.ValueTask));
 
         public static StatementSyntax? EndOfStreamExit(SemanticModel model, SyntaxNode statement, bool breakOnlyFromOutermostLoop, out bool throws)
         {
