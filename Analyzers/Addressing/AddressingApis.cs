@@ -114,10 +114,8 @@ namespace SocketAnalyzers.Addressing
             }
 
             Dns = compilation.GetTypeByMetadataName("System.Net.Dns");
-            Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
             EndPoint = compilation.GetTypeByMetadataName("System.Net.EndPoint");
             IPHostEntry = compilation.GetTypeByMetadataName("System.Net.IPHostEntry");
-            MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
             Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
             AddressFamily = compilation.GetTypeByMetadataName("System.Net.Sockets.AddressFamily");
             ProtocolType = compilation.GetTypeByMetadataName("System.Net.Sockets.ProtocolType");
@@ -129,13 +127,13 @@ namespace SocketAnalyzers.Addressing
 
         public INamedTypeSymbol? Dns { get; }
 
-        public INamedTypeSymbol? Encoding { get; }
+        public INamedTypeSymbol? Encoding => Symbols.Framework.Encoding;
 
         public INamedTypeSymbol? EndPoint { get; }
 
         public INamedTypeSymbol? IPHostEntry { get; }
 
-        public INamedTypeSymbol? MemoryExtensions { get; }
+        public INamedTypeSymbol? MemoryExtensions => Symbols.Framework.MemoryExtensions;
 
         public INamedTypeSymbol? Enumerable { get; }
 

@@ -415,11 +415,10 @@ namespace SocketAnalyzers.Addressing
 
         /// <summary>
         /// <c>TcpClient.Client</c>, <c>UdpClient.Client</c>, <c>TcpListener.Server</c>: the catalogue's alias rows (the same socket).
-        /// The name is only a cheap filter before the lookup (asked of every property receiver); the catalogue decides.
+        /// Asked of every property receiver; the catalogue turns away a name it has no row for before any symbol lookup.
         /// </summary>
         private bool IsSocketAlias(IPropertySymbol property)
-            => property.Name is "Client" or "Server"
-                && apis.Symbols.Catalogue.Facts(property) is { } facts
+            => apis.Symbols.Catalogue.Facts(property) is { } facts
                 && (facts.Lifecycle(SocketModelType.TcpClient) ?? facts.Lifecycle(SocketModelType.UdpClient) ?? facts.Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Alias };
 
         /// <summary>A member that the user's subclass of a socket type declares (not one of the framework's socket types).</summary>

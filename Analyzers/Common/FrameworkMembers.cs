@@ -93,6 +93,13 @@ namespace SocketAnalyzers.Common
         public bool IsArrayView(IOperation? operation)
             => operation is IInvocationOperation call && IsArrayView(call.TargetMethod);
 
+        /// <summary>A view a read can fill: <c>Span&lt;T&gt;</c>, <c>Memory&lt;T&gt;</c> or <c>ArraySegment&lt;T&gt;</c>.</summary>
+        public bool IsWritableView(ITypeSymbol? type)
+            => type is INamedTypeSymbol { IsGenericType: true } && (Is(type, spanOfT) || Is(type, memoryOfT) || Is(type, arraySegmentOfT));
+
+        /// <summary>The result of <c>ReceiveFromAsync</c>/<c>ReceiveMessageFromAsync</c>, whose <c>ReceivedBytes</c> is the count.</summary>
+        public bool IsReceiveFromResult(ITypeSymbol? type) => Is(type, receiveFromResult) || Is(type, receiveMessageFromResult);
+
         /// <summary><c>Span&lt;T&gt;</c>, <c>ReadOnlySpan&lt;T&gt;</c>, <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c> or <c>ArraySegment&lt;T&gt;</c>.</summary>
         public bool IsSpanOrSegment(ITypeSymbol? type)
             => type is INamedTypeSymbol { IsGenericType: true } named

@@ -104,26 +104,11 @@ namespace SocketAnalyzers.Reads
     {
         private readonly KnownSymbols symbols;
         private readonly CatalogueIndex catalogue;
-        private readonly INamedTypeSymbol? receiveFromResult;
-        private readonly INamedTypeSymbol? receiveMessageFromResult;
-        private readonly INamedTypeSymbol? memoryOfT;
-        private readonly INamedTypeSymbol? spanOfT;
-        private readonly INamedTypeSymbol? readOnlySpanOfT;
-        private readonly INamedTypeSymbol? readOnlyMemoryOfT;
-        private readonly INamedTypeSymbol? arraySegmentOfT;
 
         public NetworkReads(KnownSymbols symbols)
         {
             this.symbols = symbols;
             catalogue = symbols.Catalogue;
-            var compilation = symbols.Compilation;
-            receiveFromResult = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketReceiveFromResult");
-            receiveMessageFromResult = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketReceiveMessageFromResult");
-            memoryOfT = compilation.GetTypeByMetadataName("System.Memory`1");
-            spanOfT = compilation.GetTypeByMetadataName("System.Span`1");
-            readOnlySpanOfT = compilation.GetTypeByMetadataName("System.ReadOnlySpan`1");
-            readOnlyMemoryOfT = compilation.GetTypeByMetadataName("System.ReadOnlyMemory`1");
-            arraySegmentOfT = compilation.GetTypeByMetadataName("System.ArraySegment`1");
         }
 
         public KnownSymbols Symbols => symbols;
@@ -206,14 +191,14 @@ namespace SocketAnalyzers.Reads
 
             return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
                 && named.TypeArguments[0].SpecialType == SpecialType.System_Byte
-                && (Is(named, spanOfT) || Is(named, memoryOfT) || Is(named, arraySegmentOfT));
+                && symbols.Framework.IsWritableView(named);
         }
 
         /// <summary>True when <paramref name="type"/> is a read-only or writable span or memory of bytes.</summary>
         public bool IsSpanLike(ITypeSymbol? type)
             => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
                 && named.TypeArguments[0].SpecialType == SpecialType.System_Byte
-                && (Is(named, spanOfT) || Is(named, memoryOfT) || Is(named, readOnlySpanOfT) || Is(named, readOnlyMemoryOfT) || Is(named, arraySegmentOfT));
+                && symbols.Framework.IsSpanOrSegment(named);
 
         /// <summary>
         /// True when <paramref name="receiver"/> is a network stream: typed <c>NetworkStream</c> or an
@@ -424,7 +409,7 @@ namespace SocketAnalyzers.Reads
             }
 
             if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-                || !(Is(named, symbols.TaskOfT) || Is(named, symbols.ValueTaskOfT)))
+                || !(SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.TaskOfT) || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.ValueTaskOfT)))
             {
                 return false;
             }
@@ -432,10 +417,7 @@ namespace SocketAnalyzers.Reads
             var result = named.TypeArguments[0];
             return shape == CountShape.Int32
                 ? result.SpecialType == SpecialType.System_Int32
-                : SymbolEqualityComparer.Default.Equals(result, receiveFromResult) || SymbolEqualityComparer.Default.Equals(result, receiveMessageFromResult);
+                : symbols.Framework.IsReceiveFromResult(result);
         }
-
-        private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? expected)
-            => expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
     }
 }
