@@ -563,6 +563,41 @@ namespace SocketAnalyzers.Tests.Reads
                     """));
 
         [Fact]
+        public Task Fix_in_a_loop_ended_by_a_flag_inserts_the_break_after_the_read()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    var data = "";
+                    bool reading = true;
+                    while (reading)
+                    {
+                        int n = [|socket.Receive(buffer)|];
+                        data += Encoding.ASCII.GetString(buffer, 0, n);
+                        if (data.EndsWith("\n"))
+                        {
+                            reading = false;
+                        }
+                    }
+                    """),
+                Method("""
+                    var data = "";
+                    bool reading = true;
+                    while (reading)
+                    {
+                        int n = socket.Receive(buffer);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        data += Encoding.ASCII.GetString(buffer, 0, n);
+                        if (data.EndsWith("\n"))
+                        {
+                            reading = false;
+                        }
+                    }
+                    """));
+
+        [Fact]
         public Task Fix_after_an_assignment_in_a_Connected_loop()
             => Verify.VerifyCodeFixAsync(
                 Method("""

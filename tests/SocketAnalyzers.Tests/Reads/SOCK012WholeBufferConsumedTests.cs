@@ -107,6 +107,13 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(Method("int n = socket.Receive(buffer); if (n is not 0) { Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); }"));
 
         [Fact]
+        public Task Count_that_is_never_kept_offers_no_fix()
+        {
+            var source = Method("if (socket.Receive(buffer) != 0) { Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); }");
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
         public Task Message_says_the_count_is_never_kept()
             => Verify.VerifyAnalyzerAsync(
                 Method("if (socket.Receive(buffer) != 0) { Console.WriteLine({|#0:Encoding.UTF8.GetString(buffer)|}); }"),
