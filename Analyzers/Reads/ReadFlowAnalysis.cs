@@ -40,6 +40,7 @@ namespace SocketAnalyzers.Reads
         private readonly bool[] followed;
         private readonly bool[] reachedAgain;
         private readonly bool[] escaped;
+        private readonly bool[] spinsAgain;
 
         private readonly List<int> scratch = new();
         private HashSet<CaptureId>? multiplyCaptured;
@@ -60,6 +61,7 @@ namespace SocketAnalyzers.Reads
             followed = new bool[count];
             reachedAgain = new bool[count];
             escaped = new bool[count];
+            spinsAgain = new bool[count];
         }
 
         /// <summary>Analyzes a body's graph and, each as its own function, the lambdas and local functions that hold reads.</summary>
@@ -1452,9 +1454,11 @@ namespace SocketAnalyzers.Reads
                     if (Reporting)
                     {
                         reachedAgain[site.Index] = true;
+                        spinsAgain[site.Index] |= !previous.Blocked;
                     }
 
                     previous.ClearZeros();
+                    previous.Blocked = false;
                 }
                 else
                 {
@@ -1512,6 +1516,41 @@ namespace SocketAnalyzers.Reads
             {
                 state.Dead = true;
             }
+
+            if (state.Zero.Count > 0 && WaitsForOtherInput(invocation))
+            {
+                foreach (var pair in state.Zero)
+                {
+                    pair.Value.Blocked = true;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A call that waits for input other than any read's stream: an accept (sync, <c>End…</c>, or an awaited task
+        /// form) of a socket or listener, or the console's <c>ReadLine</c>/<c>Read</c>/<c>ReadKey</c>. A loop that makes
+        /// one on every turn after the 0 does not spin at 100% CPU: it never ends.
+        /// </summary>
+        private bool WaitsForOtherInput(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (symbols.Framework.IsConsoleInput(method))
+            {
+                return true;
+            }
+
+            if (symbols.Catalogue.Facts(method) is not { } facts
+                || (facts.Lifecycle(Lifecycle.SocketModelType.Socket) ?? facts.Lifecycle(Lifecycle.SocketModelType.TcpListener)) is not { Operation: Lifecycle.SocketOperation.Accept } accept)
+            {
+                return false;
+            }
+
+            return accept.Form switch
+            {
+                Lifecycle.CallForm.Sync or Lifecycle.CallForm.End => true,
+                Lifecycle.CallForm.Async => invocation.WalkUpToResult(symbols.Framework, out _) is IAwaitOperation,
+                _ => false,
+            };
         }
 
         /// <summary>
@@ -1775,7 +1814,7 @@ namespace SocketAnalyzers.Reads
                         Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
                         site.Invocation.Syntax.GetLocation(),
                         ReadName(site),
-                        "spins forever",
+                        spinsAgain[i] ? "spins forever" : "never ends",
                         site.IsLine ? "null" : "0",
                         site.IsLine ? "the line is null" : "the count is 0"));
                 }

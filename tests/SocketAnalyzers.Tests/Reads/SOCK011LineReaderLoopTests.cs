@@ -223,6 +223,61 @@ namespace SocketAnalyzers.Tests.Reads
                 Verify.Diagnostic().WithLocation(0)
                     .WithMessage("When the peer closes, Socket.Receive returns 0 and this loop spins forever; leave the loop when the count is 0"));
 
+        [Fact]
+        public Task Loop_that_waits_for_the_console_on_every_turn_never_ends_rather_than_spins()
+            => Verify.VerifyAnalyzerAsync(
+                Method("""
+                    var reader = new StreamReader(client.GetStream());
+                    var writer = new StreamWriter(client.GetStream());
+                    while (true)
+                    {
+                        var line = {|#0:reader.ReadLine()|};
+                        Console.WriteLine(line);
+                        writer.WriteLine(Console.ReadLine());
+                    }
+                    """),
+                Verify.Diagnostic().WithLocation(0).WithArguments("StreamReader.ReadLine", "never ends", "null", "the line is null"));
+
+        [Fact]
+        public Task Loop_that_waits_for_the_console_on_some_turns_only_spins()
+            => Verify.VerifyAnalyzerAsync(
+                Method("""
+                    var reader = new StreamReader(client.GetStream());
+                    while (true)
+                    {
+                        var line = {|#0:reader.ReadLine()|};
+                        if (line == "ask")
+                        {
+                            Console.ReadLine();
+                        }
+                    }
+                    """),
+                Verify.Diagnostic().WithLocation(0).WithArguments("StreamReader.ReadLine", "spins forever", "null", "the line is null"));
+
+        [Theory]
+        [InlineData("var other = listener.AcceptTcpClient();", "never ends")]
+        [InlineData("var other = await listener.AcceptTcpClientAsync();", "never ends")]
+        [InlineData("var other = await listener.AcceptSocketAsync().ConfigureAwait(false);", "never ends")]
+        [InlineData("var other = listener.AcceptTcpClientAsync();", "spins forever")]
+        [InlineData("var other = listener.Pending();", "spins forever")]
+        public Task Byte_read_loop_that_accepts_on_every_turn_never_ends(string accept, string what)
+            => Verify.VerifyAnalyzerAsync(
+                Usings + $$"""
+                    class C
+                    {
+                        async Task M(TcpListener listener, NetworkStream stream, byte[] buffer)
+                        {
+                            while (true)
+                            {
+                                {{accept}}
+                                int n = {|#0:stream.Read(buffer, 0, buffer.Length)|};
+                                Console.WriteLine(n + " " + other);
+                            }
+                        }
+                    }
+                    """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("NetworkStream.Read", what, "0", "the count is 0"));
+
         [Theory]
         [InlineData("if (line == null) break;")]
         [InlineData("if (null == line) return;")]
