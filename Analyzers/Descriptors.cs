@@ -87,11 +87,11 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK011ReadLoopIgnoresEndOfStream = new DiagnosticDescriptor(
             RuleIdentifiers.ReadLoopIgnoresEndOfStream,
             title: "Read loop never stops at end of stream",
-            messageFormat: "When the peer closes, {0} returns 0 and this loop {1}; leave the loop when the count is 0",
+            messageFormat: "When the peer closes, {0} returns {2} and this loop {1}; leave the loop when {3}",
             category: RuleCategories.Reads,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "After the peer closes its side, every read returns 0 at once. A loop that does not stop on 0 spins at 100% CPU or never ends.",
+            description: "After the peer closes its side, every read returns 0 at once (a line read returns null). A loop that does not stop on 0 (or null) spins at 100% CPU or never ends.",
             helpLinkUri: HelpLink(RuleIdentifiers.ReadLoopIgnoresEndOfStream));
 
         public static readonly DiagnosticDescriptor SOCK012WholeBufferConsumed = new DiagnosticDescriptor(

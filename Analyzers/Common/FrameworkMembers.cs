@@ -172,6 +172,10 @@ namespace SocketAnalyzers.Common
             return false;
         }
 
+        /// <summary><c>Console.ReadLine</c>, <c>Console.Read</c> or <c>Console.ReadKey</c>: the call waits for the user's input.</summary>
+        public bool IsConsoleInput(IMethodSymbol method)
+            => method.IsStatic && method.Name is "ReadLine" or "Read" or "ReadKey" && Is(method.ContainingType, console);
+
         /// <summary>
         /// <c>System.Console</c>, <c>System.Diagnostics.Debug</c>, <c>System.Diagnostics.Trace</c> or <c>System.IO.TextWriter</c>
         /// itself: a subclass's override of <c>Write</c> is its own code.

@@ -163,6 +163,13 @@ namespace SocketAnalyzers.Model
         /// <summary>The read as the read rules see it (made from <see cref="Read"/>).</summary>
         public ReadApi? ReadApi { get; private set; }
 
+        /// <summary>A line read of a text reader (<c>TextReader.ReadLine(Async)</c>): the result is a line, <c>null</c> at end
+        /// of stream instead of a 0 count (SOCK011). Only over a reader of a network stream (<see cref="ReaderOver"/>).</summary>
+        public ReadApi? LineRead { get; private set; }
+
+        /// <summary>A constructor of a text reader that reads the stream passed at this ordinal (<c>new StreamReader(stream, …)</c>).</summary>
+        public int? ReaderOver { get; private set; }
+
         /// <summary>A network read that fills the parameter at this ordinal (with or without a count).</summary>
         public int? Fills { get; private set; }
 
@@ -254,6 +261,20 @@ namespace SocketAnalyzers.Model
                 apmEnd,
                 atLeast: minimum is not null,
                 isAsync: count != CountFrom.Result);
+            return this;
+        }
+
+        /// <summary>A line read: its result is the line, <c>null</c> at end of stream (see <see cref="LineRead"/>).</summary>
+        public ApiRow ReadsLine()
+        {
+            LineRead = new ReadApi(Member ?? string.Empty, ReadOwner.TextReader, CountShape.Line);
+            return this;
+        }
+
+        /// <summary>A text reader's constructor that reads the stream passed at <paramref name="ordinal"/>.</summary>
+        public ApiRow ReadsTextOf(int ordinal)
+        {
+            ReaderOver = ordinal;
             return this;
         }
 

@@ -19,6 +19,12 @@ namespace SocketAnalyzers.Model
 
         public ReadFacet? Read { get; private set; }
 
+        /// <summary>A line read (<see cref="ApiRow.LineRead"/>): the result is a line, <c>null</c> at end of stream.</summary>
+        public ReadApi? LineRead { get; private set; }
+
+        /// <summary>A text reader's constructor: the ordinal of the stream it reads (<see cref="ApiRow.ReaderOver"/>).</summary>
+        public int? ReaderOver { get; private set; }
+
         public int? Fills { get; private set; }
 
         public bool FillsOnlyOverNetworkStream { get; private set; }
@@ -97,6 +103,8 @@ namespace SocketAnalyzers.Model
                 ReadApi = row.ReadApi;
             }
 
+            LineRead ??= row.LineRead;
+            ReaderOver ??= row.ReaderOver;
             if (Fills is null && row.Fills is { } fills)
             {
                 Fills = fills;

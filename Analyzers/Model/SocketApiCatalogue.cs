@@ -22,6 +22,8 @@ namespace SocketAnalyzers.Model
         private const string NetStream = "System.Net.Sockets.NetworkStream";
         private const string TaskExtensions = "System.Net.Sockets.SocketTaskExtensions";
         private const string Stream = "System.IO.Stream";
+        private const string TextReader = "System.IO.TextReader";
+        private const string StreamReader = "System.IO.StreamReader";
         private const string BitConverter = "System.BitConverter";
         private const string BinaryReader = "System.IO.BinaryReader";
         private const string BinaryWriter = "System.IO.BinaryWriter";
@@ -276,6 +278,14 @@ namespace SocketAnalyzers.Model
                 Row(Stream, "BeginWrite", "bytes int int *").CopiesBytes(0, Instance, sourceOffset: 1, count: 2),
                 Row(Stream, "BeginWrite").Life(N, SocketOperation.Send).SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),
                 Row(Stream, "EndWrite").Life(N, SocketOperation.Send),
+
+                // ------------------------------------------------------------------ text readers over a network stream (SOCK011)
+                // A line read returns null at end of stream instead of a 0 count. It counts only on a reader that a
+                // constructor row below shows to read a network stream; StreamReader overrides both (the lookup follows overrides).
+                Row(TextReader, "ReadLine").ReadsLine(),
+                Row(TextReader, "ReadLineAsync", "").ReadsLine(),
+                Row(TextReader, "ReadLineAsync", "CancellationToken", Net).ReadsLine(),
+                Row(StreamReader, ".ctor", "Stream *").ReadsTextOf(0),
 
                 // Writes of derived streams that do not override Stream's (the meta-test finds them): rows of their own
                 Row("System.Net.Security.SslStream", "Write", "bytes").SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),

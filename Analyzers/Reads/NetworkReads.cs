@@ -12,6 +12,9 @@ namespace SocketAnalyzers.Reads
     {
         Socket,
         Stream,
+
+        /// <summary>A text reader (<c>StreamReader</c>) over a network stream: its line reads return <c>null</c> at end of stream.</summary>
+        TextReader,
     }
 
     /// <summary>How the byte count comes back.</summary>
@@ -22,6 +25,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>The awaited result is a <c>SocketReceiveFromResult</c>/<c>SocketReceiveMessageFromResult</c>; the count is its <c>ReceivedBytes</c>.</summary>
         ReceivedBytes,
+
+        /// <summary>No count: the result (or awaited result) is a line of text, <c>null</c> at end of stream (<c>ReadLine</c>, <c>ReadLineAsync</c>).</summary>
+        Line,
     }
 
     /// <summary>One read as the read rules see it: made from a catalogue row's read facet (<see cref="Model.ApiRow.Reads"/>).</summary>
@@ -55,6 +61,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>The task-returning form (<c>…Async</c>), whose count comes from <c>await</c>.</summary>
         public bool IsAsync { get; }
+
+        /// <summary>A line read: its end of stream is a <c>null</c> line, not a 0 count; it has no count and fills no buffer.</summary>
+        public bool IsLine => Shape == CountShape.Line;
     }
 
     /// <summary>A network read found in code, with its parts.</summary>
@@ -120,7 +129,43 @@ namespace SocketAnalyzers.Reads
         public NetworkRead? TryGetRead(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (method.IsStatic || invocation.Instance is null || catalogue.Facts(method) is not { Read: { } read, ReadApi: { } api })
+            if (method.IsStatic || invocation.Instance is null)
+            {
+                return null;
+            }
+
+            return TryGetRead(invocation, catalogue.Facts(method));
+        }
+
+        /// <summary>
+        /// The read whose end of stream the reads family follows (SOCK011): a counting read (<see cref="TryGetRead(IInvocationOperation)"/>),
+        /// or a line read (<c>ReadLine</c>, <c>ReadLineAsync</c>) of a text reader over a network stream
+        /// (<see cref="IsNetworkReader"/>), whose end of stream is a <c>null</c> line. Null otherwise. The other families
+        /// (framing, byte order, the iterative server) ask <see cref="TryGetRead(IInvocationOperation)"/>: a line is a message
+        /// with its own boundary, and has no count or buffer.
+        /// </summary>
+        public NetworkRead? TryGetEndOfStreamRead(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.IsStatic || invocation.Instance is null || catalogue.Facts(method) is not { } facts)
+            {
+                return null;
+            }
+
+            if (facts.LineRead is { } line)
+            {
+                return ReturnsCount(method.ReturnType, CountShape.Line) && IsNetworkReader(invocation.Instance)
+                    ? new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: false)
+                    : null;
+            }
+
+            return TryGetRead(invocation, facts);
+        }
+
+        private NetworkRead? TryGetRead(IInvocationOperation invocation, ApiFacts? facts)
+        {
+            var method = invocation.TargetMethod;
+            if (facts is not { Read: { } read, ReadApi: { } api })
             {
                 return null;
             }
@@ -130,7 +175,7 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            if (api.Owner == ReadOwner.Stream && !IsNetworkStream(invocation.Instance))
+            if (api.Owner == ReadOwner.Stream && !IsNetworkStream(invocation.Instance!))
             {
                 return null;
             }
@@ -240,6 +285,64 @@ namespace SocketAnalyzers.Reads
 
             return false;
         }
+
+        /// <summary>
+        /// True when <paramref name="receiver"/> is a text reader over a network stream: a constructor the catalogue names
+        /// as reading a stream (<c>new StreamReader(stream, …)</c>, <see cref="ApiFacts.ReaderOver"/>) given a network stream
+        /// (<see cref="IsNetworkStream"/>), or a local (of any reader type, <c>TextReader</c> included) that the body only
+        /// ever assigns from one. A reader parameter or field, <c>Console.In</c>, a <c>StringReader</c> or a reader of a
+        /// file or of a <c>Stream</c> of unknown origin is not.
+        /// </summary>
+        public bool IsNetworkReader(IOperation receiver)
+        {
+            var value = receiver.WalkDownConversions();
+            if (value is IObjectCreationOperation)
+            {
+                return IsReaderOverNetworkStream(value);
+            }
+
+            if (value is not ILocalReferenceOperation local)
+            {
+                return false;
+            }
+
+            var assigned = AssignedValues(value, local.Local);
+            if (assigned.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var v in assigned)
+            {
+                if (!IsReaderOverNetworkStream(v.WalkDownConversions()))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The stream a reader's constructor reads (<see cref="ApiFacts.ReaderOver"/>), or null when <paramref name="value"/> is none.</summary>
+        public IOperation? StreamOfReader(IOperation value)
+        {
+            if (value is not IObjectCreationOperation { Constructor: { } constructor } creation || catalogue.Facts(constructor) is not { ReaderOver: { } ordinal })
+            {
+                return null;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsReaderOverNetworkStream(IOperation value) => StreamOfReader(value) is { } stream && IsNetworkStream(stream);
 
         /// <summary>
         /// True when the read's socket is certainly or possibly a datagram socket: <c>UdpClient.Client</c>, or a local that
@@ -403,6 +506,11 @@ namespace SocketAnalyzers.Reads
 
         private bool ReturnsCount(ITypeSymbol type, CountShape shape)
         {
+            if (shape == CountShape.Line && type.SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+
             if (shape == CountShape.Int32 && type.SpecialType == SpecialType.System_Int32)
             {
                 return true;
@@ -415,9 +523,12 @@ namespace SocketAnalyzers.Reads
             }
 
             var result = named.TypeArguments[0];
-            return shape == CountShape.Int32
-                ? result.SpecialType == SpecialType.System_Int32
-                : symbols.Framework.IsReceiveFromResult(result);
+            return shape switch
+            {
+                CountShape.Int32 => result.SpecialType == SpecialType.System_Int32,
+                CountShape.Line => result.SpecialType == SpecialType.System_String,
+                _ => symbols.Framework.IsReceiveFromResult(result),
+            };
         }
     }
 }

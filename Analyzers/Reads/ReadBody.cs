@@ -48,6 +48,9 @@ namespace SocketAnalyzers.Reads
 
         public IInvocationOperation Invocation => Read.Invocation;
 
+        /// <summary>A line read (<c>reader.ReadLine()</c>): its end of stream is a <c>null</c> line, and it has no count (SOCK011 only).</summary>
+        public bool IsLine => Read.Api.IsLine;
+
         /// <summary>The lambda or local function the read is in (null: the body itself).</summary>
         public SyntaxNode? Function { get; set; }
 
@@ -221,7 +224,7 @@ namespace SocketAnalyzers.Reads
                 var (operation, owner, ownerSymbol) = stack.Pop();
                 switch (operation)
                 {
-                    case IInvocationOperation invocation when reads.TryGetRead(invocation) is { } read:
+                    case IInvocationOperation invocation when reads.TryGetEndOfStreamRead(invocation) is { } read:
                         result ??= new ReadBody(consumers);
                         var site = new ReadSite(result.Sites.Count, read) { Function = owner };
                         result.Sites.Add(site);
@@ -334,7 +337,7 @@ namespace SocketAnalyzers.Reads
 
             if (parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
             {
-                if (!IsCountingRead(assignment.Value, reads))
+                if (!IsSiteValue(assignment.Value, reads))
                 {
                     NotOnlyFromReads.Add(local);
                 }
@@ -416,6 +419,10 @@ namespace SocketAnalyzers.Reads
                 {
                     case IObjectCreationOperation { Arguments.Length: > 0 } creation when KnownSymbols.IsOrDerivesFrom(creation.Type, symbols.Stream):
                         receiver = creation.Arguments[0].Value;
+                        continue;
+                    case IObjectCreationOperation creation when symbols.Reads.StreamOfReader(creation) is { } readerStream:
+                        // new StreamReader(stream): its lines are the stream's bytes.
+                        receiver = readerStream;
                         continue;
                     case ILocalReferenceOperation local:
                         fallback = local.Local;
@@ -554,6 +561,12 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
+            if (read.Api.IsLine && read.Api.IsAsync && invocation.WalkUpToResult(reads.Symbols.Framework, out _) is not IAwaitOperation)
+            {
+                // A ReadLineAsync task that is not awaited here: its null line is not this body's value.
+                return;
+            }
+
             if (read.Api.Owner == ReadOwner.Socket && reads.IsDatagramSocket(invocation.Instance))
             {
                 return;
@@ -678,10 +691,11 @@ namespace SocketAnalyzers.Reads
 
         internal static bool IsByteArray(ITypeSymbol? type) => type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte };
 
-        private static bool IsCountingRead(IOperation value, NetworkReads reads)
+        /// <summary>The value is (the awaited result of) a read of this body: a count, or a line (its local is then named in <see cref="CountNames"/> too).</summary>
+        private bool IsSiteValue(IOperation value, NetworkReads reads)
         {
             var v = UnwrapAwait(value, reads.Symbols.Framework);
-            return v is IInvocationOperation call && reads.IsCountingRead(call);
+            return v is IInvocationOperation call && SiteAt(call.Syntax) is not null;
         }
 
         /// <summary>Looks through conversions, <c>await</c> and a task's <c>ConfigureAwait(…)</c>.</summary>

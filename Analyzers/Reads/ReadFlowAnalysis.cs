@@ -40,8 +40,10 @@ namespace SocketAnalyzers.Reads
         private readonly bool[] followed;
         private readonly bool[] reachedAgain;
         private readonly bool[] escaped;
+        private readonly bool[] spinsAgain;
 
         private readonly List<int> scratch = new();
+        private HashSet<CaptureId>? multiplyCaptured;
         private int stableDepth;
 
         protected override int MaxExpressionDepth => 200;
@@ -59,6 +61,7 @@ namespace SocketAnalyzers.Reads
             followed = new bool[count];
             reachedAgain = new bool[count];
             escaped = new bool[count];
+            spinsAgain = new bool[count];
         }
 
         /// <summary>Analyzes a body's graph and, each as its own function, the lambdas and local functions that hold reads.</summary>
@@ -602,16 +605,98 @@ namespace SocketAnalyzers.Reads
                         default:
                             return IntValue(binary.LeftOperand, fact, site) is long a && IntValue(binary.RightOperand, fact, site) is long b
                                 ? Compare(binary.OperatorKind, a, b)
-                                : EmptyTextTruth(binary, fact, site);
+                                : TextTruth(binary, fact, site);
                     }
 
                 case IIsPatternOperation isPattern:
-                    return IntValue(isPattern.Value, fact, site) is long v ? Match(isPattern.Pattern, v) : null;
+                    return IntValue(isPattern.Value, fact, site) is long v ? Match(isPattern.Pattern, v)
+                        : site.IsLine && IsZero(isPattern.Value, fact, site) ? MatchNull(isPattern.Pattern)
+                        : null;
+                case IIsNullOperation isNull when site.IsLine && IsZero(isNull.Operand, fact, site):
+                    // The test the graph makes for ?. and ?? on the null line.
+                    return true;
                 case IPropertyReferenceOperation property when IsConnected(property, fact):
                     // Connected reflects the last operation; a graceful close does not make it false.
                     return true;
                 default:
-                    return EmptyTextTruth(operation, fact, site);
+                    return TextTruth(operation, fact, site);
+            }
+        }
+
+        /// <summary>A test of text: of the empty text decoded from 0 bytes, or, for a line read, of the null line.</summary>
+        private bool? TextTruth(IOperation operation, ZeroFact fact, ReadSite site)
+            => site.IsLine ? NullLineTruth(operation, fact, site) : EmptyTextTruth(operation, fact, site);
+
+        /// <summary>
+        /// The truth of a test of the null line (a line read's end of stream), or null: <c>line == null</c>,
+        /// <c>line != "quit"</c>, <c>string.IsNullOrEmpty(line)</c>, <c>string.Equals(line, "quit")</c>,
+        /// <c>"quit".Equals(line)</c>. A test that calls a method of the line itself never gets here: it throws first
+        /// (<see cref="DereferencesNullLine"/>).
+        /// </summary>
+        private bool? NullLineTruth(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                    return EqualsNullLine(binary.LeftOperand, binary.RightOperand, fact, site) is bool equal
+                        ? equal == (binary.OperatorKind == BinaryOperatorKind.Equals)
+                        : null;
+                case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: true, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" }, Arguments.Length: 1 } check
+                    when IsZero(check.Arguments[0].Value, fact, site):
+                    return true;
+                case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: true, Name: "Equals" }, Arguments.Length: 2 or 3 } equals:
+                    return EqualsNullLine(equals.Arguments[0].Value, equals.Arguments[1].Value, fact, site);
+                case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: false, Name: "Equals" }, Instance: { } instance, Arguments.Length: 1 or 2 } equals
+                    when instance.WalkDownConversions().ConstantValue is { HasValue: true, Value: string } && IsZero(equals.Arguments[0].Value, fact, site):
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Whether two strings are equal when one is the null line and the other a constant or the null line too; null when unknown.</summary>
+        private bool? EqualsNullLine(IOperation left, IOperation right, ZeroFact fact, ReadSite site)
+        {
+            if (left.Type?.SpecialType is not (SpecialType.System_String or SpecialType.System_Object) || right.Type?.SpecialType is not (SpecialType.System_String or SpecialType.System_Object))
+            {
+                return null;
+            }
+
+            var leftNull = IsZero(left, fact, site);
+            var rightNull = IsZero(right, fact, site);
+            if (leftNull && rightNull)
+            {
+                return true;
+            }
+
+            var other = leftNull ? right : rightNull ? left : null;
+            return other?.WalkDownConversions().ConstantValue is { HasValue: true, Value: string } ? false : null;
+        }
+
+        /// <summary>Whether <paramref name="pattern"/> matches <c>null</c>: <c>null</c>, <c>var x</c> and <c>_</c> do; a constant string, a type, <c>{ }</c> do not.</summary>
+        private static bool? MatchNull(IPatternOperation pattern)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    return constant.Value.WalkDownConversions().ConstantValue is { HasValue: true } value ? value.Value is null : null;
+                case INegatedPatternOperation negated:
+                    return !MatchNull(negated.Pattern);
+                case IBinaryPatternOperation binary:
+                    var l = MatchNull(binary.LeftPattern);
+                    var r = MatchNull(binary.RightPattern);
+                    return binary.OperatorKind == BinaryOperatorKind.Or
+                        ? (l == true || r == true ? true : l == false && r == false ? false : null)
+                        : (l == false || r == false ? false : l == true && r == true ? true : null);
+                case IDeclarationPatternOperation declaration:
+                    return declaration.MatchesNull;
+                case IDiscardPatternOperation:
+                    return true;
+                case IRecursivePatternOperation:
+                case ITypePatternOperation:
+                    return false;
+                default:
+                    return null;
             }
         }
 
@@ -684,7 +769,7 @@ namespace SocketAnalyzers.Reads
                 return constant;
             }
 
-            if (IsZero(operation, fact, site))
+            if (!site.IsLine && IsZero(operation, fact, site))
             {
                 return 0;
             }
@@ -734,7 +819,10 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        /// <summary>True when the value is the 0 the read returned (the read itself, or a variable or capture holding it).</summary>
+        /// <summary>
+        /// True when the value is the 0 the read returned (the read itself, or a variable or capture holding it); for a line
+        /// read, the <c>null</c> line it returned (or any <c>null</c>: they are all the same value).
+        /// </summary>
         private bool IsZero(IOperation operation, ZeroFact fact, ReadSite site)
         {
             var value = ReadBody.UnwrapAwait(operation, symbols.Framework);
@@ -747,9 +835,15 @@ namespace SocketAnalyzers.Reads
                 case ISimpleAssignmentOperation assignment:
                     return IsZero(assignment.Value, fact, site);
                 case IInvocationOperation call:
-                    return call.Syntax == site.Invocation.Syntax;
+                    // A line read's task (ReadLineAsync() not awaited, or its ConfigureAwait's receiver) is no line.
+                    return call.Syntax == site.Invocation.Syntax
+                        && !(site.IsLine && site.Read.Api.IsAsync && operation.WalkDownConversions() is not IAwaitOperation);
+                case IDefaultValueOperation { Type.IsReferenceType: true } when site.IsLine:
+                    return true;
                 default:
-                    return value.ConstantValue is { HasValue: true, Value: 0 };
+                    return site.IsLine
+                        ? value.ConstantValue is { HasValue: true, Value: null } && value.Type is not { IsValueType: true }
+                        : value.ConstantValue is { HasValue: true, Value: 0 };
             }
         }
 
@@ -778,7 +872,9 @@ namespace SocketAnalyzers.Reads
 
         private bool IsStableCore(IOperation operation, ZeroFact fact, ReadSite site, object? exclude)
         {
-            if (operation.ConstantValue.HasValue || IsZero(operation, fact, site))
+            // The 0 is what the count is on every turn once reads return 0. A line read's null is not taken as stable:
+            // the line held text on the turn before, so a test of it may decide differently now (Truth knows its tests).
+            if (operation.ConstantValue.HasValue || !site.IsLine && IsZero(operation, fact, site))
             {
                 return true;
             }
@@ -843,7 +939,7 @@ namespace SocketAnalyzers.Reads
         private bool IsEmptyDecode(IInvocationOperation call, ZeroFact fact, ReadSite site)
         {
             var method = call.TargetMethod;
-            if (method.Name is not ("GetString" or "GetChars") || method.Parameters.Length != 3 || !KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Framework.Encoding))
+            if (site.IsLine || method.Name is not ("GetString" or "GetChars") || method.Parameters.Length != 3 || !KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Framework.Encoding))
             {
                 return false;
             }
@@ -862,6 +958,12 @@ namespace SocketAnalyzers.Reads
         /// <summary>The empty text on this path: <c>""</c>, the text decoded from 0 bytes, or a string variable or capture holding it.</summary>
         private bool IsEmptyText(IOperation operation, ZeroFact fact, ReadSite site)
         {
+            if (site.IsLine)
+            {
+                // A line read's Zeros hold the null line, not the empty text.
+                return false;
+            }
+
             var value = operation.WalkDownConversions();
             return value switch
             {
@@ -916,12 +1018,26 @@ namespace SocketAnalyzers.Reads
                     return;
                 case IInvocationOperation invocation:
                     Eval(invocation.Instance, state);
+                    if (invocation.Instance is { } target && !invocation.TargetMethod.IsStatic)
+                    {
+                        DereferencesNullLine(target, state);
+                    }
+
                     foreach (var argument in invocation.Arguments)
                     {
                         Eval(argument, state);
                     }
 
                     Invoke(invocation, state);
+                    return;
+                case IPropertyReferenceOperation { Instance: { } owner } property:
+                    Eval(owner, state);
+                    DereferencesNullLine(owner, state);
+                    foreach (var argument in property.Arguments)
+                    {
+                        Eval(argument, state);
+                    }
+
                     return;
                 case ILocalReferenceOperation local:
                     UseLocal(local, state);
@@ -955,6 +1071,35 @@ namespace SocketAnalyzers.Reads
                     }
 
                     return;
+            }
+        }
+
+        /// <summary>
+        /// A member of the null line called or read (<c>line.Trim()</c>, <c>line.Length</c>, <c>line.Split(' ')</c>): it
+        /// throws a <c>NullReferenceException</c>, so the path on which the line read returned null ends here. It neither
+        /// comes back to the read nor gets out of the loop (a <c>catch</c> that continues the loop is not followed: the
+        /// state an exception carries has no end-of-stream facts).
+        /// </summary>
+        private void DereferencesNullLine(IOperation instance, ReadState state)
+        {
+            if (state.Zero.Count == 0 || instance.Type?.IsValueType == true)
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                if (site.IsLine && IsZero(instance, pair.Value, site))
+                {
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                state.Zero.Remove(read);
             }
         }
 
@@ -1002,7 +1147,9 @@ namespace SocketAnalyzers.Reads
                 var site = body.Sites[pair.Key];
                 var fact = pair.Value;
                 var identity = IsIdentityUpdate(key, value, fact, site);
-                if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || identity && fact.Zeros.Contains(key))
+
+                // s = s + line keeps a text, but turns a null s into "": the null line is not kept by it.
+                if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || identity && !site.IsLine && fact.Zeros.Contains(key))
                 {
                     fact.AddZero(key);
                 }
@@ -1041,11 +1188,18 @@ namespace SocketAnalyzers.Reads
             Replaced((ISymbol)key, state);
         }
 
-        /// <summary><c>x = x + n</c>, <c>x = x - n</c> with the 0, or <c>s = s + ""</c>: the variable keeps its value.</summary>
+        /// <summary>
+        /// <c>x = x + n</c>, <c>x = x - n</c> with the 0, or <c>s = s + ""</c>: the variable keeps its value. For a line read,
+        /// <c>s = s + line</c> with the null line (a string concatenation adds nothing for null).
+        /// </summary>
         private bool IsIdentityUpdate(object key, IOperation value, ZeroFact fact, ReadSite site)
             => value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum
                 && KeyOf(sum.LeftOperand.WalkDownConversions()) is { } left && KeyComparer.Instance.Equals(left, key)
-                && (IsZero(sum.RightOperand, fact, site) || sum.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(sum.RightOperand, fact, site));
+                && (site.IsLine
+                    ? sum.OperatorKind == BinaryOperatorKind.Add && IsText(sum) && IsText(sum.LeftOperand.WalkDownConversions()) && IsZero(sum.RightOperand, fact, site)
+                    : IsZero(sum.RightOperand, fact, site) || sum.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(sum.RightOperand, fact, site));
+
+        private static bool IsText(IOperation operation) => operation.Type?.SpecialType == SpecialType.System_String;
 
         private void CompoundAssign(ICompoundAssignmentOperation compound, ReadState state)
         {
@@ -1059,12 +1213,19 @@ namespace SocketAnalyzers.Reads
             {
                 var site = body.Sites[pair.Key];
                 var fact = pair.Value;
-                var noop = compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract && IsZero(compound.Value, fact, site)
-                    || compound.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(compound.Value, fact, site);
+                var noop = site.IsLine
+                    ? compound.OperatorKind == BinaryOperatorKind.Add && IsText(compound.Target) && IsZero(compound.Value, fact, site)
+                    : compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract && IsZero(compound.Value, fact, site)
+                        || compound.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(compound.Value, fact, site);
                 if (!noop)
                 {
                     fact.RemoveZero(key);
                     fact.AddChanged(key);
+                }
+                else if (site.IsLine)
+                {
+                    // s += line keeps a text, and turns a null s into "".
+                    fact.RemoveZero(key);
                 }
             }
 
@@ -1089,7 +1250,7 @@ namespace SocketAnalyzers.Reads
                     fact.RemoveZero(capture.Id);
                 }
 
-                if (IsStable(capture.Value, fact, site, null))
+                if (IsStable(capture.Value, fact, site, null) && !IsCapturedOnSeveralBranches(capture.Id))
                 {
                     fact.RemoveChanged(capture.Id);
                 }
@@ -1098,6 +1259,33 @@ namespace SocketAnalyzers.Reads
                     fact.AddChanged(capture.Id);
                 }
             }
+        }
+
+        /// <summary>
+        /// True when the graph defines the capture in more than one place (the two arms of <c>?:</c>, <c>??</c>,
+        /// <c>?.</c>): a stable value on this path's arm says nothing of the turn before, which may have taken the other
+        /// arm (<c>(line ?? "") == ""</c> held the line then). Counted once per graph, on first use, over the blocks'
+        /// top-level operations (where the graph puts its captures).
+        /// </summary>
+        private bool IsCapturedOnSeveralBranches(CaptureId id)
+        {
+            if (multiplyCaptured is null)
+            {
+                multiplyCaptured = new HashSet<CaptureId>();
+                var once = new HashSet<CaptureId>();
+                foreach (var block in Graph.Blocks)
+                {
+                    foreach (var operation in block.Operations)
+                    {
+                        if (operation is IFlowCaptureOperation defined && !once.Add(defined.Id))
+                        {
+                            multiplyCaptured.Add(defined.Id);
+                        }
+                    }
+                }
+            }
+
+            return multiplyCaptured.Contains(id);
         }
 
         /// <summary>A local read: SOCK010's reaching definitions are used, and a buffer is looked at.</summary>
@@ -1252,8 +1440,9 @@ namespace SocketAnalyzers.Reads
                 Follow(state);
             }
 
-            if (site.Form != CountForm.Used && !site.Read.IsZeroLength)
+            if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine)
             {
+                // A line read has no count to lose (SOCK010 is about counts).
                 state.Pending.Add(site.Index);
             }
 
@@ -1265,9 +1454,11 @@ namespace SocketAnalyzers.Reads
                     if (Reporting)
                     {
                         reachedAgain[site.Index] = true;
+                        spinsAgain[site.Index] |= !previous.Blocked;
                     }
 
                     previous.ClearZeros();
+                    previous.Blocked = false;
                 }
                 else
                 {
@@ -1325,6 +1516,41 @@ namespace SocketAnalyzers.Reads
             {
                 state.Dead = true;
             }
+
+            if (state.Zero.Count > 0 && WaitsForOtherInput(invocation))
+            {
+                foreach (var pair in state.Zero)
+                {
+                    pair.Value.Blocked = true;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A call that waits for input other than any read's stream: an accept (sync, <c>End…</c>, or an awaited task
+        /// form) of a socket or listener, or the console's <c>ReadLine</c>/<c>Read</c>/<c>ReadKey</c>. A loop that makes
+        /// one on every turn after the 0 does not spin at 100% CPU: it never ends.
+        /// </summary>
+        private bool WaitsForOtherInput(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (symbols.Framework.IsConsoleInput(method))
+            {
+                return true;
+            }
+
+            if (symbols.Catalogue.Facts(method) is not { } facts
+                || (facts.Lifecycle(Lifecycle.SocketModelType.Socket) ?? facts.Lifecycle(Lifecycle.SocketModelType.TcpListener)) is not { Operation: Lifecycle.SocketOperation.Accept } accept)
+            {
+                return false;
+            }
+
+            return accept.Form switch
+            {
+                Lifecycle.CallForm.Sync or Lifecycle.CallForm.End => true,
+                Lifecycle.CallForm.Async => invocation.WalkUpToResult(symbols.Framework, out _) is IAwaitOperation,
+                _ => false,
+            };
         }
 
         /// <summary>
@@ -1566,7 +1792,7 @@ namespace SocketAnalyzers.Reads
                     continue;
                 }
 
-                if (site.Form != CountForm.Used && !site.Read.IsZeroLength && followed[i])
+                if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && followed[i])
                 {
                     var storedUnread = site.Form == CountForm.Stored
                         && site.StoredLocal is { } local && !countUsed[i] && !body.Captured.Contains(local);
@@ -1588,7 +1814,9 @@ namespace SocketAnalyzers.Reads
                         Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
                         site.Invocation.Syntax.GetLocation(),
                         ReadName(site),
-                        "spins forever"));
+                        spinsAgain[i] ? "spins forever" : "never ends",
+                        site.IsLine ? "null" : "0",
+                        site.IsLine ? "the line is null" : "the count is 0"));
                 }
             }
         }

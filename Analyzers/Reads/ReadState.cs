@@ -33,11 +33,17 @@ namespace SocketAnalyzers.Reads
         /// <summary>Read only: change it through <see cref="AddChanged"/>, <see cref="RemoveChanged"/>.</summary>
         public HashSet<object> Changed => changed;
 
+        /// <summary>
+        /// On every path since the read returned 0, a call waited for other input (a connection to accept, the console):
+        /// the loop does not spin, it never ends. A must-fact (joined by "and"), false when the read restarts the fact.
+        /// </summary>
+        public bool Blocked { get; set; }
+
         public ZeroFact Clone()
         {
             zerosShared = true;
             changedShared = true;
-            return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true };
+            return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true, Blocked = Blocked };
         }
 
         public bool AddZero(object key) => !zeros.Contains(key) && OwnZeros().Add(key);
@@ -60,6 +66,12 @@ namespace SocketAnalyzers.Reads
         public bool JoinFrom(ZeroFact other)
         {
             var grew = false;
+            if (Blocked && !other.Blocked)
+            {
+                Blocked = false;
+                grew = true;
+            }
+
             if (zeros.Count > 0 && !ReferenceEquals(zeros, other.zeros))
             {
                 var before = zeros.Count;

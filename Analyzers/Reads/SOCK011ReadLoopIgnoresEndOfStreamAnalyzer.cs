@@ -6,7 +6,9 @@ namespace SocketAnalyzers.Reads
 {
     /// <summary>
     /// SOCK011: a read in a loop whose 0 result (end of stream) comes back to the read and never gets out of the loop.
-    /// After the peer closes, every read returns 0 at once, so the loop spins at 100% CPU. Reads of datagram sockets are
+    /// After the peer closes, every read returns 0 at once, so the loop spins at 100% CPU. A line read of a reader over
+    /// a network stream (<c>reader.ReadLine()</c>, <c>await reader.ReadLineAsync()</c>) returns <c>null</c> instead, and
+    /// is followed the same way with the null line as its end of stream. Reads of datagram sockets are
     /// exempt (a 0-byte datagram is an empty message), and so are zero-length reads and <c>ReadAtLeast</c> that throws
     /// at end of stream. A check of the reads family on the flow kernel (<see cref="ReadFlowAnalysis"/>,
     /// docs/reads-engine.md): the read's 0-count fact, refined on branch conditions, reaches the read again and reaches

@@ -104,7 +104,8 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             var reads = symbols.Reads;
-            var read = reads.TryGetRead(invocation);
+            // A counting read, or a line read of a reader over a network stream (SOCK011 only).
+            var read = reads.TryGetEndOfStreamRead(invocation);
             if (read is null)
             {
                 return null;
@@ -139,8 +140,8 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// <summary>The expression of the count (<c>await s.ReceiveAsync(b)</c>) as written.</summary>
         public ExpressionSyntax ResultSyntax => (ExpressionSyntax)Result.Syntax;
 
-        /// <summary>"received" for a socket, "bytesRead" for a stream.</summary>
-        public string CountBaseName => Read.Api.Owner == ReadOwner.Socket ? "received" : "bytesRead";
+        /// <summary>"received" for a socket, "bytesRead" for a stream, "line" for a line read.</summary>
+        public string CountBaseName => Read.Api.IsLine ? "line" : Read.Api.Owner == ReadOwner.Socket ? "received" : "bytesRead";
 
         /// <summary>True when <see cref="Local"/> appears nowhere in its member but in this statement.</summary>
         public bool LocalIsUnusedElsewhere()

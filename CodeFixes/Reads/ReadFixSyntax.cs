@@ -125,6 +125,17 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     Block(exit))
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
+        /// <summary><c>if (line == null) exit</c>, with braces: a line read's end of stream.</summary>
+        public static StatementSyntax IfNull(ExpressionSyntax line, StatementSyntax exit)
+            => IfStatement(
+                    BinaryExpression(SyntaxKind.EqualsExpression, line, LiteralExpression(SyntaxKind.NullLiteralExpression)),
+                    Block(exit))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+
+        /// <summary>The end-of-stream check of <paramref name="read"/>: <see cref="IfNull"/> for a line read, else <see cref="IfZero"/>.</summary>
+        public static StatementSyntax IfEnd(SocketAnalyzers.Reads.NetworkRead read, ExpressionSyntax result, StatementSyntax exit)
+            => read.Api.IsLine ? IfNull(result, exit) : IfZero(result, exit);
+
         /// <summary>The line break the document already uses (LF when it has none): a fix must not bring CRLF into an LF file.</summary>
         public static SyntaxTrivia NewLineOf(SyntaxNode node)
         {

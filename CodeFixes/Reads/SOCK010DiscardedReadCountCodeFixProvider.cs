@@ -213,7 +213,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                         SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.ResultSyntax.WithoutTrivia())))));
             }
 
-            return new List<StatementSyntax> { first, ReadFixSyntax.IfZero(IdentifierName(name), exit) };
+            return new List<StatementSyntax> { first, ReadFixSyntax.IfEnd(site.Read, IdentifierName(name), exit) };
         }
     }
 }

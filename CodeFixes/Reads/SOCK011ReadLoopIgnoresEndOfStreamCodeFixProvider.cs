@@ -59,7 +59,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             var site = await ReadSite.FindAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
-            if (site?.Statement is not { } statement || site.Read.Api.Shape != SocketAnalyzers.Reads.CountShape.Int32)
+            if (site?.Statement is not { } statement || site.Read.Api.Shape is not (SocketAnalyzers.Reads.CountShape.Int32 or SocketAnalyzers.Reads.CountShape.Line))
             {
                 return null;
             }
@@ -78,7 +78,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                             return null;
                         }
 
-                        if (site.Local is not null && ExistingZeroBreak(statement, site.Local.Name) is { } existingBreak)
+                        if (site.Local is not null && ExistingZeroBreak(statement, site.Local.Name, site.Read.Api.IsLine) is { } existingBreak)
                         {
                             // if (n == 0) break; already follows, but the break only lets an outer loop re-enter: make it leave.
                             root = site.Root.ReplaceNode(existingBreak, exit.WithTriviaFrom(existingBreak));
@@ -103,7 +103,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                                 IdentifierName("var"),
                                 SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.ResultSyntax.WithoutTrivia())))));
                         var rest = statement.ReplaceNode(site.ResultSyntax, IdentifierName(name).WithTriviaFrom(site.ResultSyntax));
-                        root = ReadFixSyntax.ReplaceStatement(site.Root, statement, new[] { declaration, ReadFixSyntax.IfZero(IdentifierName(name), exit), rest.WithoutLeadingTrivia() });
+                        root = ReadFixSyntax.ReplaceStatement(site.Root, statement, new[] { declaration, ReadFixSyntax.IfEnd(site.Read, IdentifierName(name), exit), rest.WithoutLeadingTrivia() });
                         break;
                     }
 
@@ -122,13 +122,15 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
                         if (site.Consumer is ISimpleAssignmentOperation { Target: ILocalReferenceOperation local })
                         {
-                            var check = ReadFixSyntax.IfZero(IdentifierName(local.Local.Name), exit);
+                            var check = ReadFixSyntax.IfEnd(site.Read, IdentifierName(local.Local.Name), exit);
                             root = site.Root.ReplaceNode(body, PrependToBody(body, check));
                             break;
                         }
 
                         // while (s.Read(…) >= 0) body  →  int bytesRead; while ((bytesRead = s.Read(…)) >= 0) { if (bytesRead == 0) break; body }
-                        if (!IsPlainOperandOfCondition(site.ResultSyntax, statement))
+                        // Not for a line read (while (reader.ReadLine() != "quit")): its variable's type would depend on the
+                        // nullable context; no fix is offered there.
+                        if (site.Read.Api.IsLine || !IsPlainOperandOfCondition(site.ResultSyntax, statement))
                         {
                             return null;
                         }
@@ -197,8 +199,11 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression });
         }
 
-        /// <summary>The <c>break;</c> of an <c>if (count == 0) break;</c> right after <paramref name="statement"/>, or null.</summary>
-        private static BreakStatementSyntax? ExistingZeroBreak(StatementSyntax statement, string count)
+        /// <summary>
+        /// The <c>break;</c> of an <c>if (count == 0) break;</c> (for a line read, <c>if (line == null) break;</c> or
+        /// <c>if (line is null) break;</c>) right after <paramref name="statement"/>, or null.
+        /// </summary>
+        private static BreakStatementSyntax? ExistingZeroBreak(StatementSyntax statement, string count, bool line)
         {
             if (statement.Parent is not BlockSyntax block)
             {
@@ -209,7 +214,9 @@ namespace SocketAnalyzers.CodeFixes.Reads
             if (index < 0 || index + 1 >= block.Statements.Count
                 || block.Statements[index + 1] is not IfStatementSyntax { Else: null } check
                 || check.Condition.ToString().Replace(" ", string.Empty) is not { } condition
-                || !(condition == count + "==0" || condition == "0==" + count || condition == count + "<=0" || condition == count + "<1"))
+                || !(line
+                    ? condition == count + "==null" || condition == "null==" + count || condition == count + "isnull"
+                    : condition == count + "==0" || condition == "0==" + count || condition == count + "<=0" || condition == count + "<1"))
             {
                 return null;
             }

@@ -155,6 +155,7 @@ namespace SocketAnalyzers.Tests.Meta
                     Check("read minimum", row.Read?.Minimum, IsInt);
                     Check("read throwOnEndOfStream", row.Read?.ThrowOnEnd, t => t.SpecialType == SpecialType.System_Boolean);
                     Check("filled buffer", row.Fills, IsBytes);
+                    Check("reader's stream", row.ReaderOver, t => t.Name == "Stream" && t.ContainingNamespace?.ToDisplayString() == "System.IO");
                     Check("sent bytes", row.Sends, IsBytesOrList);
                     Check("port", row.Port?.Ordinal, IsInt);
                     Check("copy source", row.Copy?.Source, Any);
@@ -198,6 +199,30 @@ namespace SocketAnalyzers.Tests.Meta
                     if (!ok)
                     {
                         wrong.Add($"{row}: {method.ToDisplayString()} returns {returnType.ToDisplayString()}, not a count as {row.Read.Count}");
+                    }
+                }
+            }
+
+            Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        }
+
+        [Theory]
+        [MemberData(nameof(Sets))]
+        public void Every_line_read_row_returns_a_line(string set)
+        {
+            var compilation = For(set);
+            var wrong = new List<string>();
+            var rows = SocketApiCatalogue.Rows.Where(r => r.LineRead is not null).ToList();
+            Assert.NotEmpty(rows);
+            foreach (var row in rows)
+            {
+                foreach (var symbol in CatalogueIndex.ResolveRow(compilation, row))
+                {
+                    var returnType = (symbol as IMethodSymbol)?.ReturnType;
+                    var line = returnType is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : returnType;
+                    if (symbol is not IMethodSymbol { IsStatic: false } || line?.SpecialType != SpecialType.System_String)
+                    {
+                        wrong.Add($"{row}: {symbol.ToDisplayString()} is not an instance method that returns a line (string, Task<string>, ValueTask<string>)");
                     }
                 }
             }

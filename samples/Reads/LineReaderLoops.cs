@@ -1,0 +1,74 @@
+// SOCK011 on the read loop of most chat and course servers: a StreamReader over the connection, read line by line.
+// When the client closes, ReadLine returns null at once, on every call: a loop that only looks for "quit" then
+// spins at 100% CPU forever. The right variants leave the loop at the null line.
+using System;
+using System.IO;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+
+namespace Samples.Reads.LineReaderLoops
+{
+    public static class ChatSession
+    {
+        public static void Serve(TcpClient client)
+        {
+            var reader = new StreamReader(client.GetStream());
+            var writer = new StreamWriter(client.GetStream()) { AutoFlush = true };
+            while (true)
+            {
+                var line = reader.ReadLine(); // expect: SOCK011
+                Console.WriteLine("got " + line);
+                if (line == "quit")
+                {
+                    break;
+                }
+
+                writer.WriteLine("echo: " + line);
+            }
+        }
+
+        // Right: the loop condition stops at the null line as well as at "quit".
+        public static void ServeUntilClosed(TcpClient client)
+        {
+            using var reader = new StreamReader(client.GetStream());
+            string line;
+            while ((line = reader.ReadLine()) != null && line != "quit")
+            {
+                Console.WriteLine("got " + line);
+            }
+        }
+
+        public static async Task ServeCommandsAsync(TcpClient client)
+        {
+            using var reader = new StreamReader(client.GetStream());
+            while (true)
+            {
+                var command = await reader.ReadLineAsync(); // expect: SOCK011
+                switch (command)
+                {
+                    case "time":
+                        Console.WriteLine(DateTime.Now);
+                        break;
+                    case "bye":
+                        return;
+                }
+            }
+        }
+
+        // Right: null (the client closed) ends the session like "bye".
+        public static async Task ServeCommandsUntilClosedAsync(TcpClient client)
+        {
+            using var reader = new StreamReader(client.GetStream());
+            while (true)
+            {
+                var command = await reader.ReadLineAsync();
+                if (command is null || command == "bye")
+                {
+                    return;
+                }
+
+                Console.WriteLine(command.Trim());
+            }
+        }
+    }
+}
