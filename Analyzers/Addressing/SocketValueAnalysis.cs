@@ -141,7 +141,7 @@ namespace SocketAnalyzers.Addressing
 
             var mine = new List<ValueFinding>();
             var analysis = new SocketValueAnalysis(graph, apis, captured, mine, cancellationToken);
-            if (analysis.Run())
+            if (analysis.Run() && (analysis.reportSeen || analysis.ReplayJoinsContexts()))
             {
                 analysis.Replay();
                 if (!analysis.Abandoned)
@@ -201,9 +201,17 @@ namespace SocketAnalyzers.Addressing
             }
         }
 
+        /// <summary>
+        /// A check asked to report during the fixed point. The checks run in both phases from the same states (the last
+        /// fixed-point visit of a block runs from its converged in-state), so when none asked and the replay joins no states
+        /// the fixed point kept apart, the replay would report nothing: it is skipped.
+        /// </summary>
+        private bool reportSeen;
+
         /// <summary>Reports a finding once, only during the replay.</summary>
         internal void Report(DiagnosticDescriptor descriptor, IOperation at, ImmutableDictionary<string, string?> properties, params object[] arguments)
         {
+            reportSeen = true;
             if (!Reporting)
             {
                 return;
