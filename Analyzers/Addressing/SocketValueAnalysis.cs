@@ -66,7 +66,7 @@ namespace SocketAnalyzers.Addressing
         public static bool IsRelevant(IOperation body, AddressingApis apis, out HashSet<ISymbol> captured, CancellationToken cancellationToken)
         {
             captured = new HashSet<ISymbol>(SymbolComparer.Instance);
-            bool endpoint = false, parser = false, read = false;
+            bool endpoint = false, address = false, parser = false, read = false;
             var stack = new Stack<(IOperation Operation, SyntaxNode? Function)>();
             stack.Push((body, null));
             while (stack.Count > 0)
@@ -80,7 +80,11 @@ namespace SocketAnalyzers.Addressing
                         endpoint |= apis.IsCheckedEndpointCall(method);
                         parser |= apis.IsParserType(method.ContainingType);
                         read |= apis.Symbols.Catalogue.Facts(method)?.Read is not null;
-
+                        address |= IsAddressSource(method, apis);
+                        break;
+                    case IFieldReferenceOperation { Field.IsStatic: true } field
+                        when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, apis.Symbols.IPAddress):
+                        address = true;
                         break;
                     case ILocalReferenceOperation local when function is not null && !DeclaredIn(local.Local, function):
                         // A local that a lambda or local function shares with the code around it.
@@ -95,9 +99,20 @@ namespace SocketAnalyzers.Addressing
                 }
             }
 
-            // SOCK040 needs a network read and a parser in the same body: a parser alone (JSON in a file that also
-            // has sockets) builds no graph.
-            return endpoint || (parser && read);
+            // SOCK030 and SOCK032 need an endpoint call and an address the family knows, and the family knows an address
+            // only from IPAddress's well-known fields, IPAddress.Parse and Dns (a lambda's captured locals are never
+            // followed, so a source anywhere in the body is an over-approximation): an endpoint call whose endpoint comes
+            // from a parameter, a field or a property builds no graph. SOCK040 needs a network read and a parser in the
+            // same body: a parser alone (JSON in a file that also has sockets) builds no graph either.
+            return (endpoint && address) || (parser && read);
+        }
+
+        /// <summary>A call whose result may be an address the family knows (see <see cref="Result"/>): IPAddress.Parse, a Dns lookup.</summary>
+        private static bool IsAddressSource(IMethodSymbol method, AddressingApis apis)
+        {
+            var owner = method.ContainingType;
+            return (SymbolEqualityComparer.Default.Equals(owner, apis.Symbols.IPAddress) && method.Name == "Parse")
+                || SymbolEqualityComparer.Default.Equals(owner, apis.Dns);
         }
 
         private static bool DeclaredIn(ILocalSymbol local, SyntaxNode function)
@@ -126,7 +141,7 @@ namespace SocketAnalyzers.Addressing
 
             var mine = new List<ValueFinding>();
             var analysis = new SocketValueAnalysis(graph, apis, captured, mine, cancellationToken);
-            if (analysis.Run())
+            if (analysis.Run() && (analysis.reportSeen || analysis.ReplayJoinsContexts()))
             {
                 analysis.Replay();
                 if (!analysis.Abandoned)
@@ -186,9 +201,17 @@ namespace SocketAnalyzers.Addressing
             }
         }
 
+        /// <summary>
+        /// A check asked to report during the fixed point. The checks run in both phases from the same states (the last
+        /// fixed-point visit of a block runs from its converged in-state), so when none asked and the replay joins no states
+        /// the fixed point kept apart, the replay would report nothing: it is skipped.
+        /// </summary>
+        private bool reportSeen;
+
         /// <summary>Reports a finding once, only during the replay.</summary>
         internal void Report(DiagnosticDescriptor descriptor, IOperation at, ImmutableDictionary<string, string?> properties, params object[] arguments)
         {
+            reportSeen = true;
             if (!Reporting)
             {
                 return;

@@ -73,8 +73,8 @@ namespace SocketAnalyzers.Common
 
         public INamedTypeSymbol? ValueTaskOfT { get; }
 
-        /// <summary>The socket API catalogue (<see cref="SocketApiCatalogue"/>) resolved against this compilation (once, on first use).</summary>
-        public CatalogueIndex Catalogue => LazyInitializer.EnsureInitialized(ref catalogue, () => new CatalogueIndex(Compilation))!;
+        /// <summary>The socket API catalogue (<see cref="SocketApiCatalogue"/>) resolved against this compilation (on first use; shared with earlier compilations that reference the same assemblies, see <see cref="CatalogueIndex.For"/>).</summary>
+        public CatalogueIndex Catalogue => LazyInitializer.EnsureInitialized(ref catalogue, () => CatalogueIndex.For(Compilation))!;
 
         /// <summary>Methods after whose call nothing runs (<see cref="Common.PathEnds"/>), answered once per method for the compilation.</summary>
         public PathEnds PathEnds => LazyInitializer.EnsureInitialized(ref pathEnds, () => new PathEnds(Compilation))!;

@@ -329,6 +329,38 @@ namespace SocketAnalyzers.Flow
             }
         }
 
+        /// <summary>
+        /// True when <see cref="Replay"/> would visit some block from a join of in-states that the fixed point visited
+        /// apart (the normal contexts of a finally region split by continuation). Every other replayed state is the in-state
+        /// of a block's last visit in the fixed point.
+        /// </summary>
+        public bool ReplayJoinsContexts()
+        {
+            for (var ordinal = 0; ordinal < contextsOf.Length; ordinal++)
+            {
+                if (contextsOf[ordinal] is not { Count: > 0 } contexts)
+                {
+                    continue;
+                }
+
+                var seen = new HashSet<int>();
+                if (inStates[ordinal] is not null)
+                {
+                    seen.Add(0);
+                }
+
+                foreach (var context in contexts)
+                {
+                    if (contextStates.ContainsKey((ordinal, context)) && !seen.Add(context & ExceptionalBits))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Joins a replayed in-state into its group (the normal group first), or starts the group with it.</summary>
         private void AddToGroup(List<(int Context, TState State)> groups, int context, TState state)
         {

@@ -167,6 +167,134 @@ namespace SocketAnalyzers.Model
         /// <summary>Interface members (IDisposable.Dispose of every using) resolved to a model type's implementation: the lookup is costly and asked per call.</summary>
         private readonly System.Collections.Concurrent.ConcurrentDictionary<(SocketModelType On, ISymbol Member), SocketMember?> implementations = new(ImplementationKeyComparer.Instance);
 
+        /// <summary>
+        /// The catalogue of <paramref name="compilation"/>: the one made for an earlier compilation with the same referenced
+        /// assemblies when there is one and this compilation's own source declares none of the types it names, else a new one.
+        /// <para>
+        /// Resolving the catalogue is about a hundred <c>GetTypeByMetadataName</c> lookups, each of which searches every
+        /// referenced assembly, and every overload list they name: several milliseconds, once per compilation. An IDE makes
+        /// a new compilation on every edit and a build makes one per project, but the compilations of one project share
+        /// their referenced assemblies' symbols (the same objects, as long as the references are the same), and the
+        /// catalogue resolves only types of referenced assemblies, so the index of one compilation is the index of the
+        /// next. A type the compilation declares itself with a catalogued name (a polyfill) shadows the referenced one in
+        /// <c>GetTypeByMetadataName</c>: such a compilation gets its own index, and it is not shared. Nor is the index of a
+        /// compilation that references another compilation (a project reference), which the shared index would keep alive.
+        /// </para>
+        /// </summary>
+        public static CatalogueIndex For(Compilation compilation)
+        {
+            var references = compilation.SourceModule.ReferencedAssemblySymbols;
+            var corlib = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
+            if (corlib is null || !AllFromMetadata(references))
+            {
+                // A project reference is another compilation's assembly: keeping it would keep that compilation alive.
+                return new CatalogueIndex(compilation);
+            }
+
+            var shelf = Shared.GetValue(corlib, static _ => new Shelf());
+            if (shelf.Find(references) is { } shared && !shared.IsShadowedIn(compilation))
+            {
+                return shared;
+            }
+
+            var index = new CatalogueIndex(compilation);
+            if (!index.IsShadowedIn(compilation))
+            {
+                shelf.Add(references, index);
+            }
+
+            return index;
+        }
+
+        private static bool AllFromMetadata(ImmutableArray<IAssemblySymbol> assemblies)
+        {
+            foreach (var assembly in assemblies)
+            {
+                var locations = assembly.Locations;
+                if (locations.Length == 0 || locations[0].Kind != LocationKind.MetadataFile)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The indexes made so far, by the core library their compilations reference (a few reference sets each).</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IAssemblySymbol, Shelf> Shared = new();
+
+        /// <summary>The metadata names this index resolved (null results included): what a compilation's own source may shadow.</summary>
+        private readonly string[] resolvedNames;
+
+        /// <summary>True when the source of <paramref name="compilation"/> declares a type with one of the names this index resolved.</summary>
+        private bool IsShadowedIn(Compilation compilation)
+        {
+            var own = compilation.Assembly;
+            foreach (var name in resolvedNames)
+            {
+                if (own.GetTypeByMetadataName(name) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The few indexes of one core library, each with the referenced assemblies it was made for; the oldest goes first.</summary>
+        private sealed class Shelf
+        {
+            private const int Capacity = 8;
+            private readonly List<(ImmutableArray<IAssemblySymbol> References, CatalogueIndex Index)> entries = new();
+
+            public CatalogueIndex? Find(ImmutableArray<IAssemblySymbol> references)
+            {
+                lock (entries)
+                {
+                    foreach (var (known, index) in entries)
+                    {
+                        if (Same(known, references))
+                        {
+                            return index;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            public void Add(ImmutableArray<IAssemblySymbol> references, CatalogueIndex index)
+            {
+                lock (entries)
+                {
+                    if (entries.Count == Capacity)
+                    {
+                        entries.RemoveAt(0);
+                    }
+
+                    entries.Add((references, index));
+                }
+            }
+
+            private static bool Same(ImmutableArray<IAssemblySymbol> x, ImmutableArray<IAssemblySymbol> y)
+            {
+                if (x.Length != y.Length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < x.Length; i++)
+                {
+                    if (!ReferenceEquals(x[i], y[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
         public CatalogueIndex(Compilation compilation)
         {
             var resolver = new TypeResolver(compilation);
@@ -211,6 +339,8 @@ namespace SocketAnalyzers.Model
                     facts.Merge(row, symbol, symbol is IMethodSymbol method ? FormOf(method, asyncResult, eventArgs, tasks) : CallForm.Sync);
                 }
             }
+
+            resolvedNames = resolver.Names();
         }
 
         /// <summary>The members of the compilation that <paramref name="row"/> names (empty when it names nothing here).</summary>
@@ -347,9 +477,17 @@ namespace SocketAnalyzers.Model
                 return null;
             }
 
-            return implementations.GetOrAdd((on, member), key
-                => modelTypes[key.On].FindImplementationForInterfaceMember(key.Member) is { } implementation ? Facts(implementation)?.Lifecycle(key.On) : null);
+            if (member.ContainingAssembly is ISourceAssemblySymbol)
+            {
+                // An interface of the code under analysis: answered, not kept (the index outlives the compilation).
+                return Implementation(on, member);
+            }
+
+            return implementations.GetOrAdd((on, member), key => Implementation(key.On, key.Member));
         }
+
+        private SocketMember? Implementation(SocketModelType on, ISymbol member)
+            => modelTypes[on].FindImplementationForInterfaceMember(member) is { } implementation ? Facts(implementation)?.Lifecycle(on) : null;
 
         private sealed class ImplementationKeyComparer : IEqualityComparer<(SocketModelType On, ISymbol Member)>
         {
@@ -444,6 +582,14 @@ namespace SocketAnalyzers.Model
                 }
 
                 return type;
+            }
+
+            /// <summary>Every name looked up so far.</summary>
+            public string[] Names()
+            {
+                var names = new string[cache.Count];
+                cache.Keys.CopyTo(names, 0);
+                return names;
             }
         }
     }

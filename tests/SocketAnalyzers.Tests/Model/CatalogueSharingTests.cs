@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
+using SocketAnalyzers.Tests.Verifiers;
+using Xunit;
+
+namespace SocketAnalyzers.Tests.Model
+{
+    /// <summary>
+    /// The resolved catalogue is made once per set of referenced assemblies, not once per compilation (an IDE makes a
+    /// compilation per edit): <see cref="CatalogueIndex.For"/> hands a later compilation with the same references the
+    /// index of an earlier one, unless its own source declares a type the catalogue names, which shadows the framework's.
+    /// </summary>
+    public sealed class CatalogueSharingTests
+    {
+        private static readonly ImmutableArray<MetadataReference> References = ReferenceSet.Net80.Resolve();
+
+        private static Compilation Create(string source, ImmutableArray<MetadataReference>? references = null)
+            => CSharpCompilation.Create(
+                "Probe",
+                new[] { CSharpSyntaxTree.ParseText(source) },
+                references ?? References,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        [Fact]
+        public void Compilations_with_the_same_references_share_one_index()
+        {
+            var first = CatalogueIndex.For(Create("class A { }"));
+            var edited = CatalogueIndex.For(Create("class A { void M(System.Net.Sockets.Socket s) => s.Close(); }"));
+
+            Assert.Same(first, edited);
+        }
+
+        [Fact]
+        public void An_edit_of_the_same_compilation_reuses_its_index()
+        {
+            var compilation = Create("class A { }");
+            var before = CatalogueIndex.For(compilation);
+            var after = CatalogueIndex.For(compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText("class A { int x; }")));
+
+            Assert.Same(before, after);
+        }
+
+        [Fact]
+        public void A_compilation_with_other_references_gets_an_index_of_its_own()
+        {
+            var all = CatalogueIndex.For(Create("class A { }"));
+            var fewer = CatalogueIndex.For(Create("class A { }", References.RemoveAt(References.Length - 1)));
+
+            Assert.NotSame(all, fewer);
+        }
+
+        [Fact]
+        public void A_source_type_with_a_catalogued_name_gets_an_index_of_its_own_and_it_is_not_shared()
+        {
+            var shared = CatalogueIndex.For(Create("class A { }"));
+            const string Polyfill = "namespace System.Net.Sockets { public sealed class SocketAsyncEventArgs { } }";
+            var shadowed = CatalogueIndex.For(Create(Polyfill));
+            var shadowedAgain = CatalogueIndex.For(Create(Polyfill));
+            var plain = CatalogueIndex.For(Create("class B { }"));
+
+            Assert.NotSame(shared, shadowed);
+            Assert.NotSame(shadowed, shadowedAgain);
+            Assert.Same(shared, plain);
+        }
+
+        [Fact]
+        public void A_shared_index_answers_for_the_later_compilation_s_calls()
+        {
+            CatalogueIndex.For(Create("class A { }"));
+            var compilation = Create("class B { void M(System.Net.Sockets.Socket s) { s.Listen(10); } }");
+            var symbols = KnownSymbols.TryCreate(compilation);
+            Assert.NotNull(symbols);
+
+            var listen = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket")!.GetMembers("Listen").OfType<IMethodSymbol>().First();
+            Assert.NotNull(symbols!.Catalogue.Facts(listen)?.Lifecycle(SocketAnalyzers.Lifecycle.SocketModelType.Socket));
+        }
+    }
+}
