@@ -139,6 +139,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>A <c>goto</c> can go back to code before a position: then nothing is dropped by position.</summary>
         public bool HasGoTo { get; private set; }
 
+        /// <summary>Some read of the body is a line read (null at end of stream): only then can a call on a value end a path.</summary>
+        public bool HasLineReads { get; private set; }
+
         public ReadSite? SiteAt(SyntaxNode syntax) => sitesBySyntax.TryGetValue(syntax, out var site) ? site : null;
 
         /// <summary>Some read is inside a lambda or local function.</summary>
@@ -229,6 +232,7 @@ namespace SocketAnalyzers.Reads
                         var site = new ReadSite(result.Sites.Count, read) { Function = owner };
                         result.Sites.Add(site);
                         result.sitesBySyntax[invocation.Syntax] = site;
+                        result.HasLineReads |= read.Api.IsLine;
                         break;
                     case ILocalReferenceOperation local:
                         localUses.Add((local, ownerSymbol));

@@ -1082,7 +1082,7 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private void DereferencesNullLine(IOperation instance, ReadState state)
         {
-            if (state.Zero.Count == 0 || instance.Type?.IsValueType == true)
+            if (!body.HasLineReads || state.Zero.Count == 0 || instance.Type?.IsValueType == true)
             {
                 return;
             }
