@@ -150,7 +150,7 @@ namespace SocketAnalyzers.Tests.Robustness
             var project = test.CreateProject(ImmutableArray.Create(source.Text));
             var documentId = project.DocumentIds[0];
             var withFindings = 0;
-            foreach (var mutant in Mutator.Create(source.Text, plan))
+            foreach (var mutant in Mutator.Create(source.Text, plan, source.Focus))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var index = result.Mutants++;
@@ -331,12 +331,17 @@ namespace SocketAnalyzers.Tests.Robustness
                 {
                     var context = new FixAllContext(document, provider, FixAllScope.Document, key, provider.FixableDiagnosticIds, new KnownFindings(findings), cancellationToken);
                     var action = await fixAll.GetFixAsync(context).ConfigureAwait(false);
-                    if (action is not null)
-                    {
-                        await ApplyAsync(action, document.Id, cancellationToken).ConfigureAwait(false);
-                    }
-
+                    var changed = action is null ? null : await ApplyAsync(action, document.Id, cancellationToken).ConfigureAwait(false);
                     fixAlls++;
+                    if (changed is not null && compiledCleanly == true)
+                    {
+                        var errors = await ErrorsAsync(changed, cancellationToken).ConfigureAwait(false);
+                        if (errors.Count > 0)
+                        {
+                            var text = (await changed.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+                            failures.Add(("Fix All breaks code that compiled", $"{provider.GetType().Name} ({key})", string.Join("\n", errors) + "\n--- fixed text:\n" + text));
+                        }
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

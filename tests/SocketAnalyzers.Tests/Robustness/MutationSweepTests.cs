@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SocketAnalyzers.Tests.VerifierTests;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace SocketAnalyzers.Tests.Robustness
 {
@@ -19,6 +20,13 @@ namespace SocketAnalyzers.Tests.Robustness
         private const string Source = "class C\n{\n    int M(int a)\n    {\n        var b = a + 1;\n        return Add(b, 2);\n    }\n\n    static int Add(int x, int y) => x + y;\n}\n";
 
         private static readonly SweepSource Clean = new("clean.cs", Source);
+
+        private readonly ITestOutputHelper output;
+
+        public MutationSweepTests(ITestOutputHelper output)
+        {
+            this.output = output;
+        }
 
         [Fact]
         public void Mutator_makes_each_kind_of_mutant_once_after_the_source_as_written()
@@ -52,6 +60,23 @@ namespace SocketAnalyzers.Tests.Robustness
 
             Assert.Equal(Source.Count(c => c is ';' or ')' or '}'), deleted.Count);
             Assert.All(deleted, m => Assert.Equal(Source.Length - 1, m.Text.Length));
+        }
+
+        [Fact]
+        public void Test_snippets_are_whole_sources_and_the_bodies_tests_pass_to_their_wrappers()
+        {
+            var snippets = SweepSources.TestSnippets();
+            output.WriteLine($"{snippets.Count} snippets, {snippets.Count(s => s.Focus is not null)} of them bodies in a wrapper");
+
+            Assert.Contains(snippets, s => s.Focus is null && s.Text.Contains("System.Net.Sockets", StringComparison.Ordinal));
+            Assert.Contains(snippets, s => s.Focus is not null && s.Name.EndsWith("in ReadTestCode.Method", StringComparison.Ordinal));
+            Assert.Contains(snippets, s => s.Focus is not null && s.Name.Contains("SOCK020HostOrderWriteTests.InMethod", StringComparison.Ordinal));
+            Assert.All(snippets, s => Assert.DoesNotContain("{|", s.Text, StringComparison.Ordinal));
+            Assert.All(snippets.Where(s => s.Focus is not null), s =>
+            {
+                Assert.True(s.Focus!.Value.End <= s.Text.Length);
+                Assert.DoesNotContain("\u0001", s.Text, StringComparison.Ordinal);
+            });
         }
 
         [Theory]
@@ -97,9 +122,9 @@ namespace SocketAnalyzers.Tests.Robustness
         {
             var result = await SweepWithFixAsync(new BreakingFix());
 
-            var broken = result.Failures.Where(f => f.Stage == "fix breaks code that compiled").ToList();
-            Assert.NotEmpty(broken);
-            Assert.All(broken, f => Assert.Equal("as written", f.Mutation));
+            Assert.Contains(result.Failures, f => f.Stage == "fix breaks code that compiled");
+            Assert.Contains(result.Failures, f => f.Stage == "Fix All breaks code that compiled");
+            Assert.All(result.Failures, f => Assert.Equal("as written", f.Mutation));
         }
 
         [Fact]

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SocketAnalyzers.Tests.Robustness
 {
@@ -53,12 +54,14 @@ namespace SocketAnalyzers.Tests.Robustness
     {
         public const string UndefinedName = "notDeclaredYet";
 
-        public static IEnumerable<Mutant> Create(string text, MutationPlan plan)
+        /// <param name="focus">Where to mutate (say, the test's code inside a wrapper); the whole text when null.</param>
+        public static IEnumerable<Mutant> Create(string text, MutationPlan plan, TextSpan? focus = null)
         {
             var root = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest)).GetRoot();
-            var tokens = root.DescendantTokens().Where(t => !t.IsKind(SyntaxKind.EndOfFileToken) && t.Span.Length > 0).ToList();
+            var span = focus ?? root.FullSpan;
+            var tokens = root.DescendantTokens().Where(t => !t.IsKind(SyntaxKind.EndOfFileToken) && t.Span.Length > 0 && span.Contains(t.Span)).ToList();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            return Unique(All(text, root, tokens, plan), seen);
+            return Unique(All(text, root, tokens, plan, span), seen);
         }
 
         private static IEnumerable<Mutant> Unique(IEnumerable<Mutant> mutants, HashSet<string> seen)
@@ -72,7 +75,7 @@ namespace SocketAnalyzers.Tests.Robustness
             }
         }
 
-        private static IEnumerable<Mutant> All(string text, SyntaxNode root, List<SyntaxToken> tokens, MutationPlan plan)
+        private static IEnumerable<Mutant> All(string text, SyntaxNode root, List<SyntaxToken> tokens, MutationPlan plan, TextSpan focus)
         {
             yield return new Mutant("as written", text, 0);
 
@@ -87,7 +90,7 @@ namespace SocketAnalyzers.Tests.Robustness
 
             if (plan.CutAtStatementBoundaries)
             {
-                foreach (var node in root.DescendantNodes().Where(n => n is StatementSyntax || n is MemberDeclarationSyntax))
+                foreach (var node in root.DescendantNodes().Where(n => (n is StatementSyntax || n is MemberDeclarationSyntax) && focus.Contains(n.Span)))
                 {
                     // Before the node: right after the token before it (a cut inside the trivia between two tokens
                     // would only add whitespace to the same mutant); after the node: right after its last token.
@@ -98,7 +101,7 @@ namespace SocketAnalyzers.Tests.Robustness
 
             if (plan.CutAtCharacters)
             {
-                for (var cut = text.Length / 4; cut < text.Length; cut += Math.Max(1, text.Length / 25))
+                for (var cut = focus.Start + (focus.Length / 4); cut < focus.End; cut += Math.Max(1, focus.Length / 25))
                 {
                     cuts.Add(cut);
                 }
@@ -130,7 +133,7 @@ namespace SocketAnalyzers.Tests.Robustness
 
             if (plan.EmptyArgumentLists)
             {
-                foreach (var list in root.DescendantNodes().OfType<ArgumentListSyntax>().Where(l => l.Arguments.Count > 0 && !l.OpenParenToken.IsMissing && !l.CloseParenToken.IsMissing))
+                foreach (var list in root.DescendantNodes().OfType<ArgumentListSyntax>().Where(l => l.Arguments.Count > 0 && !l.OpenParenToken.IsMissing && !l.CloseParenToken.IsMissing && focus.Contains(l.Span)))
                 {
                     var start = list.OpenParenToken.Span.End;
                     yield return new Mutant($"arguments emptied at {Where(text, start)}", text.Remove(start, list.CloseParenToken.SpanStart - start), start);
@@ -139,7 +142,7 @@ namespace SocketAnalyzers.Tests.Robustness
 
             if (plan.TypesToDynamic)
             {
-                foreach (var type in root.DescendantNodes().OfType<TypeSyntax>().Where(IsTypePosition))
+                foreach (var type in root.DescendantNodes().OfType<TypeSyntax>().Where(t => IsTypePosition(t) && focus.Contains(t.Span)))
                 {
                     yield return new Mutant($"type '{type}' made dynamic at {Where(text, type.SpanStart)}", Replace(text, type.SpanStart, type.Span.Length, "dynamic"), type.SpanStart);
                 }
