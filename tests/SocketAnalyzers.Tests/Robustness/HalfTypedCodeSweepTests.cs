@@ -20,7 +20,7 @@ namespace SocketAnalyzers.Tests.Robustness
     /// </summary>
     public sealed class HalfTypedCodeSweepTests
     {
-        /// <summary>Set to <c>samples</c>, <c>snippets</c> or <c>all</c> to run the full sweep.</summary>
+        /// <summary>Set to <c>samples</c>, <c>snippets</c> or <c>all</c> to run the full sweep (<c>findings</c>: list what compiling mutants gain).</summary>
         public const string SweepVariable = "SOCKETANALYZERS_SWEEP";
 
         private readonly ITestOutputHelper output;
@@ -100,6 +100,20 @@ namespace SocketAnalyzers.Tests.Robustness
                     new SweepStages { PartialAnalysisEveryNth = 11, FixesEveryNth = 5 },
                     Log);
                 foreach (var source in SweepSources.TestSnippets())
+                {
+                    total.Add(await sweep.RunAsync(source, CancellationToken.None));
+                }
+            }
+
+            if (which is "findings")
+            {
+                // Not a crash hunt: the mutants of the samples that still compile (a token deleted, a type made
+                // dynamic), and the findings they gain, for a person to judge.
+                var sweep = new MutationSweep(
+                    new MutationPlan { DeleteEveryToken = true, TypesToDynamic = true },
+                    new SweepStages { ListNewFindingsOnCompilingMutants = true },
+                    Log);
+                foreach (var source in SweepSources.Samples())
                 {
                     total.Add(await sweep.RunAsync(source, CancellationToken.None));
                 }

@@ -24,6 +24,12 @@ namespace SocketAnalyzers.Tests.Robustness
         /// <summary>Per-document (syntax and semantic) and span-based analysis on every Nth mutant (0: never).</summary>
         public int PartialAnalysisEveryNth { get; init; }
 
+        /// <summary>
+        /// On every mutant that still compiles without error, list the findings the source as written does not have
+        /// (same rule on the same code): candidates for a false positive, for a person to judge. Not failures.
+        /// </summary>
+        public bool ListNewFindingsOnCompilingMutants { get; init; }
+
         /// <summary>Compute and apply the code fixes (each action, and Fix All in document scope) on every Nth mutant that has a finding (0: never).</summary>
         public int FixesEveryNth { get; init; }
     }
@@ -69,11 +75,18 @@ namespace SocketAnalyzers.Tests.Robustness
 
         public List<SweepFailure> Failures { get; } = new();
 
+        /// <summary>Findings on compiling mutants that the source as written does not have (see <see cref="SweepStages.ListNewFindingsOnCompilingMutants"/>).</summary>
+        public List<string> NewFindings { get; } = new();
+
+        public int CompilingMutants { get; set; }
+
         public void Add(SweepResult other)
         {
             Sources += other.Sources;
             Mutants += other.Mutants;
             MutantsWithFindings += other.MutantsWithFindings;
+            CompilingMutants += other.CompilingMutants;
+            NewFindings.AddRange(other.NewFindings);
             PartialAnalyses += other.PartialAnalyses;
             FixedMutants += other.FixedMutants;
             FixActions += other.FixActions;
@@ -91,6 +104,15 @@ namespace SocketAnalyzers.Tests.Robustness
         public string Report()
         {
             var builder = new StringBuilder(Summary()).AppendLine();
+            if (NewFindings.Count > 0 || CompilingMutants > 0)
+            {
+                builder.AppendLine().AppendLine($"{CompilingMutants} mutants compiled without error; findings they have that the source as written does not ({NewFindings.Count}):");
+                foreach (var line in NewFindings)
+                {
+                    builder.AppendLine("   " + line);
+                }
+            }
+
             foreach (var group in Failures.GroupBy(f => f.Key).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 var smallest = group.OrderBy(f => f.MutantText.Length).First();
@@ -150,6 +172,7 @@ namespace SocketAnalyzers.Tests.Robustness
             var project = test.CreateProject(ImmutableArray.Create(source.Text));
             var documentId = project.DocumentIds[0];
             var withFindings = 0;
+            List<string>? original = null;
             foreach (var mutant in Mutator.Create(source.Text, plan, source.Focus))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -157,6 +180,28 @@ namespace SocketAnalyzers.Tests.Robustness
                 var document = project.Solution.WithDocumentText(documentId, SourceText.From(mutant.Text, Encoding.UTF8)).GetDocument(documentId)!;
                 var failures = new List<(string Stage, string Culprit, string Detail)>();
                 var findings = await AnalyseAsync(document, failures, cancellationToken).ConfigureAwait(false);
+                if (stages.ListNewFindingsOnCompilingMutants)
+                {
+                    var keys = findings.Select(d => $"{d.Id} on '{d.Location.SourceTree!.GetText(cancellationToken).ToString(d.Location.SourceSpan)}'").ToList();
+                    if (original is null)
+                    {
+                        original = keys;
+                    }
+                    else if ((await ErrorsAsync(document, cancellationToken).ConfigureAwait(false)).Count == 0)
+                    {
+                        result.CompilingMutants++;
+                        var remaining = new List<string>(original);
+                        for (var i = 0; i < keys.Count; i++)
+                        {
+                            if (!remaining.Remove(keys[i]))
+                            {
+                                var line = findings[i].Location.GetLineSpan().StartLinePosition.Line + 1;
+                                result.NewFindings.Add($"{source.Name}, {mutant.Description}: {keys[i]} (line {line}): {findings[i].GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
+                            }
+                        }
+                    }
+                }
+
                 if (stages.PartialAnalysisEveryNth > 0 && index % stages.PartialAnalysisEveryNth == 0)
                 {
                     result.PartialAnalyses++;
