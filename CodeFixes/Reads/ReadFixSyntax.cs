@@ -66,6 +66,8 @@ namespace SocketAnalyzers.CodeFixes.Reads
             var switchFirst = false;
             SyntaxNode? function = null;
             StatementSyntax? innermostLoop = null;
+            var inFinally = false;
+            var finallyFirst = false;
             foreach (var ancestor in statement.Ancestors())
             {
                 if (ancestor is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or ForEachVariableStatementSyntax)
@@ -77,6 +79,12 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 {
                     switchFirst = true;
                 }
+                else if (ancestor is FinallyClauseSyntax)
+                {
+                    // Control cannot leave a finally clause (CS0157): no break out of a loop around it, no return.
+                    inFinally = true;
+                    finallyFirst |= loops == 0;
+                }
                 else if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
                 {
                     function = ancestor;
@@ -85,10 +93,16 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             var innermostLoopIsOutermost = loops == 1;
-            if (loops > 0 && !switchFirst && (innermostLoopIsOutermost || !breakOnlyFromOutermostLoop)
+            if (loops > 0 && !switchFirst && !finallyFirst && (innermostLoopIsOutermost || !breakOnlyFromOutermostLoop)
                 && !BreakWouldEndAFunctionThatReturnsAValue(model, innermostLoop!, function))
             {
                 return BreakStatement();
+            }
+
+            if (inFinally)
+            {
+                // Neither return nor yield break may leave it, and a throw there would replace an exception in flight.
+                return null;
             }
 
             if (function is null)

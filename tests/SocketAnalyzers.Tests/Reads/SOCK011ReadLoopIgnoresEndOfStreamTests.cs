@@ -590,6 +590,28 @@ namespace SocketAnalyzers.Tests.Reads
                     """, returnType));
 
         [Fact]
+        public Task No_fix_for_a_read_in_a_finally_clause_of_the_loop_body()
+        {
+            // Found by the half-typed code sweep (a source of Flow/FinallyContextTests, as written): the fix put a break in
+            // the finally clause, which control cannot leave (CS0157).
+            var source = Method("""
+                while (true)
+                {
+                    try
+                    {
+                        Process(buffer, 0);
+                    }
+                    finally
+                    {
+                        int n = [|socket.Receive(buffer)|];
+                        Process(buffer, n);
+                    }
+                }
+                """);
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
         public Task Fix_in_a_loop_ended_by_a_flag_inserts_the_break_after_the_read()
             => Verify.VerifyCodeFixAsync(
                 Method("""
