@@ -213,6 +213,7 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
         private static (ExpressionSyntax Receiver, SocketModelType Result)? AcceptOn(ExpressionSyntax value, SemanticModel model, SocketProtocolModel protocol, FrameworkMembers framework, CancellationToken cancellationToken)
         {
             var operation = model.GetOperation(value, cancellationToken);
+            var valueType = operation?.Type;
             while (operation is IAwaitOperation or IConversionOperation or IParenthesizedOperation
                 || framework.IsConfigureAwait(operation))
             {
@@ -231,7 +232,9 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
                 || LifecycleFixHelpers.SimpleReceiver(syntax) is not { } receiver
                 || protocol.ModelTypeOf(instance.Type) is not { } type
                 || protocol.Find(type, invocation.TargetMethod) is not { Operation: SocketOperation.Accept, Result: { } result }
-                || result is not (SocketModelType.Socket or SocketModelType.TcpClient))
+                || result is not (SocketModelType.Socket or SocketModelType.TcpClient)
+                // The value is the accepted socket itself, not the task of an AcceptAsync whose await is not typed yet.
+                || protocol.ModelTypeOf(valueType) != result)
             {
                 return null;
             }

@@ -65,15 +65,25 @@ namespace SocketAnalyzers.CodeFixes.Reads
             var loops = 0;
             var switchFirst = false;
             SyntaxNode? function = null;
+            StatementSyntax? innermostLoop = null;
+            var inFinally = false;
+            var finallyFirst = false;
             foreach (var ancestor in statement.Ancestors())
             {
                 if (ancestor is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or ForEachVariableStatementSyntax)
                 {
                     loops++;
+                    innermostLoop ??= (StatementSyntax)ancestor;
                 }
                 else if (ancestor is SwitchStatementSyntax && loops == 0)
                 {
                     switchFirst = true;
+                }
+                else if (ancestor is FinallyClauseSyntax)
+                {
+                    // Control cannot leave a finally clause (CS0157): no break out of a loop around it, no return.
+                    inFinally = true;
+                    finallyFirst |= loops == 0;
                 }
                 else if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
                 {
@@ -83,9 +93,16 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             var innermostLoopIsOutermost = loops == 1;
-            if (loops > 0 && !switchFirst && (innermostLoopIsOutermost || !breakOnlyFromOutermostLoop))
+            if (loops > 0 && !switchFirst && !finallyFirst && (innermostLoopIsOutermost || !breakOnlyFromOutermostLoop)
+                && !BreakWouldEndAFunctionThatReturnsAValue(model, innermostLoop!, function))
             {
                 return BreakStatement();
+            }
+
+            if (inFinally)
+            {
+                // Neither return nor yield break may leave it, and a throw there would replace an exception in flight.
+                return null;
             }
 
             if (function is null)
@@ -116,6 +133,37 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
             throws = true;
             return ParseStatement("throw new EndOfStreamException();");
+        }
+
+        /// <summary>
+        /// True when <paramref name="loop"/> never ends (<c>while (true)</c> without a way out) inside a function that
+        /// must return a value: a <c>break</c> would let the function's end be reached without one (CS0161), so the exit
+        /// is the function's own (<c>throw</c>, <c>yield break</c>). Also true when that cannot be told.
+        /// </summary>
+        private static bool BreakWouldEndAFunctionThatReturnsAValue(SemanticModel model, StatementSyntax loop, SyntaxNode? function)
+        {
+            if (function is null)
+            {
+                return false;
+            }
+
+            var symbol = function is AnonymousFunctionExpressionSyntax lambda
+                ? model.GetSymbolInfo(lambda).Symbol as IMethodSymbol
+                : model.GetDeclaredSymbol(function) as IMethodSymbol;
+            if (symbol is null)
+            {
+                return true;
+            }
+
+            if (symbol.ReturnsVoid
+                || (symbol.IsAsync && symbol.ReturnType is INamedTypeSymbol { IsGenericType: false } named && IsTaskOrValueTask(named, model.Compilation))
+                || function.DescendantNodes(n => n == function || !(n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<YieldStatementSyntax>().Any())
+            {
+                return false;
+            }
+
+            var flow = model.AnalyzeControlFlow(loop);
+            return flow is null || !flow.Succeeded || !flow.EndPointIsReachable;
         }
 
         /// <summary><c>if (count == 0) exit</c>, with braces.</summary>

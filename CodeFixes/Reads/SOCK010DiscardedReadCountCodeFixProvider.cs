@@ -89,6 +89,8 @@ namespace SocketAnalyzers.CodeFixes.Reads
             => site.Statement is not null
                 && !site.IsDatagram
                 && site.Read.Api.Shape == SocketAnalyzers.Reads.CountShape.Int32
+                // The count itself: not a task nobody awaited (`s.ReceiveAsync(b);` with its `await` not typed yet).
+                && site.Result.Type?.SpecialType == SpecialType.System_Int32
                 && site.Shape is ReadStatementShape.ExpressionStatement or ReadStatementShape.DiscardAssignment or ReadStatementShape.Declaration or ReadStatementShape.Assignment
                 && ReadFixSyntax.EndOfStreamExit(site.Model, site.Statement, breakOnlyFromOutermostLoop: false, out _) is not null;
 

@@ -227,5 +227,31 @@ namespace SocketAnalyzers.Tests.Lifecycle
             test.NumberOfFixAllIterations = 1;
             return test.RunAsync();
         }
+
+        [Theory]
+        [InlineData("using var client = listener.AcceptTcpClientAsync();")]
+        [InlineData("listener.AcceptTcpClientAsync();")]
+        public Task Accept_whose_await_is_not_typed_yet_is_not_taken_for_the_accepted_client(string accept)
+        {
+            // Found by the half-typed code sweep: with the await not typed yet, the variable holds the task, and the fix
+            // made the I/O use 'client.Client' on a Task<TcpClient> (CS1061) in code that compiled before the fix.
+            var source = $$"""
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Threading.Tasks;
+
+                class C
+                {
+                    async Task M(byte[] buffer)
+                    {
+                        var listener = new TcpListener(IPAddress.Loopback, 7000);
+                        listener.Start();
+                        {{accept}}
+                        await {|SOCK003:listener.Server.SendAsync(buffer, SocketFlags.None)|};
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
     }
 }

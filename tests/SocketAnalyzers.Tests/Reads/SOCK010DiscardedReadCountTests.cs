@@ -562,6 +562,19 @@ namespace SocketAnalyzers.Tests.Reads
             return Verify.VerifyCodeFixAsync(source, source);
         }
 
+        [Theory]
+        [InlineData("[|socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None)|].ConfigureAwait(false);")]
+        [InlineData("[|stream.ReadAsync(buffer, 0, buffer.Length)|];")]
+        public Task Async_read_whose_await_is_not_typed_yet_gets_no_capture_fix(string body)
+        {
+            // Found by the half-typed code sweep: the capture fix compared the task itself with 0 (CS0019) in code
+            // that compiled before the fix. Without the await there is no count to capture.
+            var source = Method(body);
+            var test = Verify.Test(source, source);
+            test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.CaptureCountKey;
+            return test.RunAsync();
+        }
+
         // ---- A stored count overwritten before any read ----
 
         [Theory]

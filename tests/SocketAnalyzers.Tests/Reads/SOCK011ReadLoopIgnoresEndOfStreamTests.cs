@@ -562,6 +562,55 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                     """));
 
+        [Theory]
+        [InlineData("int")]
+        [InlineData("dynamic")]
+        public Task Fix_in_an_endless_loop_of_a_method_that_returns_a_value_throws_instead_of_breaking(string returnType)
+            // Found by the half-typed code sweep (the README example with 'void' made 'dynamic'): a break let the end of
+            // the method be reached without a value (CS0161) in code that compiled before the fix.
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    while (true)
+                    {
+                        int n = [|socket.Receive(buffer)|];
+                        Process(buffer, n);
+                    }
+                    """, returnType),
+                Method("""
+                    while (true)
+                    {
+                        int n = socket.Receive(buffer);
+                        if (n == 0)
+                        {
+                            throw new EndOfStreamException();
+                        }
+
+                        Process(buffer, n);
+                    }
+                    """, returnType));
+
+        [Fact]
+        public Task No_fix_for_a_read_in_a_finally_clause_of_the_loop_body()
+        {
+            // Found by the half-typed code sweep (a source of Flow/FinallyContextTests, as written): the fix put a break in
+            // the finally clause, which control cannot leave (CS0157).
+            var source = Method("""
+                while (true)
+                {
+                    try
+                    {
+                        Process(buffer, 0);
+                    }
+                    finally
+                    {
+                        int n = [|socket.Receive(buffer)|];
+                        Process(buffer, n);
+                    }
+                }
+                """);
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
         [Fact]
         public Task Fix_in_a_loop_ended_by_a_flag_inserts_the_break_after_the_read()
             => Verify.VerifyCodeFixAsync(
