@@ -872,6 +872,13 @@ namespace SocketAnalyzers.Reads
 
         private bool IsStableCore(IOperation operation, ZeroFact fact, ReadSite site, object? exclude)
         {
+            if (operation.Type is { TypeKind: TypeKind.Dynamic })
+            {
+                // Bound at run time (a count kept in a dynamic local, a dynamic comparison): what it does with the 0 is
+                // not known here, so nothing says it had the value of the turn before.
+                return false;
+            }
+
             // The 0 is what the count is on every turn once reads return 0. A line read's null is not taken as stable:
             // the line held text on the turn before, so a test of it may decide differently now (Truth knows its tests).
             if (operation.ConstantValue.HasValue || !site.IsLine && IsZero(operation, fact, site))
