@@ -35,6 +35,8 @@ namespace SocketAnalyzers.AnalyzerCost
               --shape NAME       scaling method: mixed (default), one-socket (reads grow, one socket),
                                  no-reads (sockets grow, no read): to tell the causes of superlinear cost apart
               --gating-on NAME   workload for the gating probes: plain or dense (default plain)
+              --source DIR       also measure the .cs files under DIR (bin/ and obj/ skipped), a real repository's
+                                   project, compiled as one library against --refs: no budget, the cost on real code
               --only LIST        run only the analyzers whose type name contains one of these
               --concurrent       let the analyzer driver run concurrently (default: one thread, like the binding)
               --with-gc          let collections run inside the measured steps (default: each step runs in a
@@ -156,6 +158,14 @@ namespace SocketAnalyzers.AnalyzerCost
                 }
             }
 
+            foreach (var folder in options.Sources)
+            {
+                var files = SourceFolder.Read(folder);
+                var result = await harness.MeasureAsync($"real code: {folder}", files, analyzers, options.Runs);
+                Report.Print(result);
+                broken |= result.Exceptions > 0;
+            }
+
             Console.WriteLine("## Verdicts");
             Console.WriteLine();
             foreach (var v in verdicts)
@@ -217,6 +227,8 @@ namespace SocketAnalyzers.AnalyzerCost
 
             public string? DumpFolder { get; private set; }
 
+            public List<string> Sources { get; } = new();
+
             public static Options Parse(string[] args)
             {
                 var o = new Options();
@@ -239,6 +251,9 @@ namespace SocketAnalyzers.AnalyzerCost
                                 }
                             }
 
+                            break;
+                        case "--source":
+                            o.Sources.Add(Directory.Exists(args[i + 1 < args.Length ? i + 1 : i]) ? Next() : throw new ArgumentException($"--source: no folder '{(i + 1 < args.Length ? args[i + 1] : string.Empty)}'."));
                             break;
                         case "--runs":
                             o.Runs = Positive(Next());
