@@ -152,10 +152,17 @@ namespace SocketAnalyzers.Model
     /// </summary>
     internal sealed class CatalogueIndex
     {
-        private readonly Dictionary<ISymbol, ApiFacts> members = new(SymbolEqualityComparer.Default);
+        /// <summary>
+        /// The member rows of each catalogued type, resolved to their symbols the first time a lookup asks about a member
+        /// of that type: resolving a row loads every member of its type, and most of the hundred or so catalogued types
+        /// (<c>MemoryExtensions</c>, <c>BinaryPrimitives</c>, <c>Encoding</c>…) are never called by a given project, or
+        /// not until late. Each type's table is built once (a <see cref="Lazy{T}"/>) and never changed after, so lookups
+        /// from concurrent analyzers need no lock.
+        /// </summary>
+        private readonly Dictionary<INamedTypeSymbol, Lazy<Dictionary<ISymbol, ApiFacts>>> membersByType = new(TypeNameComparer.Instance);
 
         /// <summary>
-        /// The names of <see cref="members"/>: most calls of a body are to members with none of these names, and a string
+        /// The names the rows give their members (every member name of a type with an any-method row): most calls of a body are to members with none of these names, and a string
         /// lookup turns them away before the symbol lookup (hashing a symbol and walking its overridden members), which
         /// every family asks for every call.
         /// </summary>
@@ -306,6 +313,14 @@ namespace SocketAnalyzers.Model
                 resolver.Resolve("System.Threading.Tasks.ValueTask"), resolver.Resolve("System.Threading.Tasks.ValueTask`1"),
             };
 
+            // Every type a parameter pattern can name, resolved now: the rows resolved later only read the resolver's
+            // cache, and the names a compilation's own source could shadow are all known before the index is shared.
+            foreach (var name in ParameterPattern.MetadataNames)
+            {
+                resolver.Resolve(name);
+            }
+
+            var rowsByType = new Dictionary<INamedTypeSymbol, List<ApiRow>>(SymbolEqualityComparer.Default);
             foreach (var row in SocketApiCatalogue.Rows)
             {
                 if (row.Member is null)
@@ -327,21 +342,68 @@ namespace SocketAnalyzers.Model
                     continue;
                 }
 
+                if (resolver.Resolve(row.Type) is not { } owner)
+                {
+                    continue;
+                }
+
+                if (!rowsByType.TryGetValue(owner, out var rows))
+                {
+                    rows = new List<ApiRow>();
+                    rowsByType.Add(owner, rows);
+                }
+
+                rows.Add(row);
+                if (row.Member == ApiRow.AnyMethod)
+                {
+                    // Any method of the type may match: its member names (read without building its members).
+                    foreach (var name in owner.MemberNames)
+                    {
+                        memberNames.Add(name);
+                    }
+                }
+                else
+                {
+                    memberNames.Add(row.Member);
+                }
+            }
+
+            foreach (var pair in rowsByType)
+            {
+                var rows = pair.Value;
+                membersByType.Add(pair.Key, new Lazy<Dictionary<ISymbol, ApiFacts>>(
+                    () => ResolveMembers(rows, resolver, asyncResult, eventArgs, tasks),
+                    System.Threading.LazyThreadSafetyMode.ExecutionAndPublication));
+            }
+
+            resolvedNames = resolver.Names();
+        }
+
+        /// <summary>The members one type's rows name, with their facts merged in the catalogue's order.</summary>
+        private static Dictionary<ISymbol, ApiFacts> ResolveMembers(List<ApiRow> rows, TypeResolver resolver, INamedTypeSymbol? asyncResult, INamedTypeSymbol? eventArgs, INamedTypeSymbol?[] tasks)
+        {
+            var members = new Dictionary<ISymbol, ApiFacts>(SymbolEqualityComparer.Default);
+            foreach (var row in rows)
+            {
                 foreach (var symbol in ResolveRow(row, resolver))
                 {
                     if (!members.TryGetValue(symbol, out var facts))
                     {
                         facts = new ApiFacts();
                         members.Add(symbol, facts);
-                        memberNames.Add(symbol.Name);
                     }
 
                     facts.Merge(row, symbol, symbol is IMethodSymbol method ? FormOf(method, asyncResult, eventArgs, tasks) : CallForm.Sync);
                 }
             }
 
-            resolvedNames = resolver.Names();
+            return members;
         }
+
+        /// <summary>The facts of a member definition, its type's rows resolved on first use; null when no row names it.</summary>
+        private ApiFacts? Member(ISymbol definition)
+            => definition.ContainingType is { } type && membersByType.TryGetValue(type, out var table)
+                && table.Value.TryGetValue(definition, out var facts) ? facts : null;
 
         /// <summary>The members of the compilation that <paramref name="row"/> names (empty when it names nothing here).</summary>
         public static ImmutableArray<ISymbol> ResolveRow(Compilation compilation, ApiRow row) => ResolveRow(row, new TypeResolver(compilation));
@@ -437,7 +499,7 @@ namespace SocketAnalyzers.Model
                 case IMethodSymbol method:
                     for (var m = (method.ReducedFrom ?? method).OriginalDefinition; m is not null; m = m.OverriddenMethod?.OriginalDefinition)
                     {
-                        if (members.TryGetValue(m, out var facts))
+                        if (Member(m) is { } facts)
                         {
                             return facts;
                         }
@@ -447,7 +509,7 @@ namespace SocketAnalyzers.Model
                 case IPropertySymbol property:
                     for (var p = property.OriginalDefinition; p is not null; p = p.OverriddenProperty?.OriginalDefinition)
                     {
-                        if (members.TryGetValue(p, out var facts))
+                        if (Member(p) is { } facts)
                         {
                             return facts;
                         }
@@ -455,7 +517,7 @@ namespace SocketAnalyzers.Model
 
                     return null;
                 case IFieldSymbol field:
-                    return members.TryGetValue(field.OriginalDefinition, out var fieldFacts) ? fieldFacts : null;
+                    return Member(field.OriginalDefinition);
                 default:
                     return null;
             }
@@ -488,6 +550,16 @@ namespace SocketAnalyzers.Model
 
         private SocketMember? Implementation(SocketModelType on, ISymbol member)
             => modelTypes[on].FindImplementationForInterfaceMember(member) is { } implementation ? Facts(implementation)?.Lifecycle(on) : null;
+
+        /// <summary>Types by <see cref="SymbolEqualityComparer.Default"/>, hashed by their metadata name: asked at every catalogued name a body calls, where the default hash walks the type's namespaces.</summary>
+        private sealed class TypeNameComparer : IEqualityComparer<INamedTypeSymbol>
+        {
+            public static readonly TypeNameComparer Instance = new();
+
+            public bool Equals(INamedTypeSymbol? x, INamedTypeSymbol? y) => SymbolEqualityComparer.Default.Equals(x, y);
+
+            public int GetHashCode(INamedTypeSymbol obj) => StringComparer.Ordinal.GetHashCode(obj.MetadataName);
+        }
 
         private sealed class ImplementationKeyComparer : IEqualityComparer<(SocketModelType On, ISymbol Member)>
         {
@@ -575,21 +647,28 @@ namespace SocketAnalyzers.Model
 
             public INamedTypeSymbol? Resolve(string metadataName)
             {
-                if (!cache.TryGetValue(metadataName, out var type))
+                // Rows resolved on first use may ask from several analyzers' threads at once.
+                lock (cache)
                 {
-                    type = compilation.GetTypeByMetadataName(metadataName);
-                    cache.Add(metadataName, type);
-                }
+                    if (!cache.TryGetValue(metadataName, out var type))
+                    {
+                        type = compilation.GetTypeByMetadataName(metadataName);
+                        cache.Add(metadataName, type);
+                    }
 
-                return type;
+                    return type;
+                }
             }
 
             /// <summary>Every name looked up so far.</summary>
             public string[] Names()
             {
-                var names = new string[cache.Count];
-                cache.Keys.CopyTo(names, 0);
-                return names;
+                lock (cache)
+                {
+                    var names = new string[cache.Count];
+                    cache.Keys.CopyTo(names, 0);
+                    return names;
+                }
             }
         }
     }

@@ -200,6 +200,25 @@ namespace SocketAnalyzers.Model
         }
 
         /// <summary>The generic types whose <c>byte</c> instance is a byte buffer (besides <c>byte[]</c>).</summary>
+        /// <summary>Every metadata name a pattern may resolve: the aliases, the byte buffers and <c>ArraySegment</c> (for <c>list</c>).</summary>
+        public static IEnumerable<string> MetadataNames
+        {
+            get
+            {
+                foreach (var name in Aliases.Values)
+                {
+                    yield return name;
+                }
+
+                foreach (var name in ByteBufferTypes)
+                {
+                    yield return name;
+                }
+
+                yield return "System.ArraySegment`1";
+            }
+        }
+
         public static readonly ImmutableArray<string> ByteBufferTypes = ImmutableArray.Create(
             "System.Span`1", "System.ReadOnlySpan`1", "System.Memory`1", "System.ReadOnlyMemory`1", "System.ArraySegment`1");
 
