@@ -71,6 +71,10 @@ namespace SocketAnalyzers.Model
         /// <summary>The call form (for methods), read from the signature once.</summary>
         public CallForm Form { get; private set; }
 
+        /// <summary>The member accepts a connection (<c>Socket.Accept*</c>, <c>TcpListener.Accept*</c>, in any call form), or null.</summary>
+        public SocketMember? Accept
+            => (Lifecycle(SocketModelType.Socket) ?? Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Accept } accept ? accept : null;
+
         /// <summary>The lifecycle transition for a receiver of model type <paramref name="on"/>, or null.</summary>
         public SocketMember? Lifecycle(SocketModelType on)
         {
@@ -159,7 +163,7 @@ namespace SocketAnalyzers.Model
         /// not until late. Each type's table is built once (a <see cref="Lazy{T}"/>) and never changed after, so lookups
         /// from concurrent analyzers need no lock.
         /// </summary>
-        private readonly Dictionary<INamedTypeSymbol, Lazy<Dictionary<ISymbol, ApiFacts>>> membersByType = new(TypeNameComparer.Instance);
+        private readonly Dictionary<INamedTypeSymbol, Lazy<Dictionary<ISymbol, ApiFacts>>> membersByType = new(SymbolComparer.Instance);
 
         /// <summary>
         /// The names the rows give their members (every member name of a type with an any-method row): most calls of a body are to members with none of these names, and a string
@@ -550,16 +554,6 @@ namespace SocketAnalyzers.Model
 
         private SocketMember? Implementation(SocketModelType on, ISymbol member)
             => modelTypes[on].FindImplementationForInterfaceMember(member) is { } implementation ? Facts(implementation)?.Lifecycle(on) : null;
-
-        /// <summary>Types by <see cref="SymbolEqualityComparer.Default"/>, hashed by their metadata name: asked at every catalogued name a body calls, where the default hash walks the type's namespaces.</summary>
-        private sealed class TypeNameComparer : IEqualityComparer<INamedTypeSymbol>
-        {
-            public static readonly TypeNameComparer Instance = new();
-
-            public bool Equals(INamedTypeSymbol? x, INamedTypeSymbol? y) => SymbolEqualityComparer.Default.Equals(x, y);
-
-            public int GetHashCode(INamedTypeSymbol obj) => StringComparer.Ordinal.GetHashCode(obj.MetadataName);
-        }
 
         private sealed class ImplementationKeyComparer : IEqualityComparer<(SocketModelType On, ISymbol Member)>
         {

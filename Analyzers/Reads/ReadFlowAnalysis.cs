@@ -1546,8 +1546,7 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            if (symbols.Catalogue.Facts(method) is not { } facts
-                || (facts.Lifecycle(Lifecycle.SocketModelType.Socket) ?? facts.Lifecycle(Lifecycle.SocketModelType.TcpListener)) is not { Operation: Lifecycle.SocketOperation.Accept } accept)
+            if (symbols.Catalogue.Facts(method)?.Accept is not { } accept)
             {
                 return false;
             }

@@ -99,7 +99,7 @@ namespace SocketAnalyzers.Server
         {
             form = facts?.Form ?? CallForm.Sync;
             return facts is { Form: CallForm.Sync or CallForm.Async }
-                && (facts.Lifecycle(SocketModelType.Socket) ?? facts.Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Accept };
+                && facts.Accept is not null;
         }
 
         /// <summary>The local the accepted client is stored in.</summary>
