@@ -22,7 +22,8 @@ namespace SocketAnalyzers.Common
         public static int Hash(ISymbol symbol) => symbol.Kind switch
         {
             // A local the compiler made (the lock taken flag of a lock, a using's temporary) may have no name.
-            SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field or SymbolKind.RangeVariable
+            // A named type too: the default walks its namespaces (the catalogue hashes a member's type at every lookup).
+            SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field or SymbolKind.RangeVariable or SymbolKind.NamedType
                 => (symbol.Name is { } name ? StringComparer.Ordinal.GetHashCode(name) : 0) ^ (int)symbol.Kind,
             _ => SymbolEqualityComparer.Default.GetHashCode(symbol),
         };
