@@ -108,12 +108,14 @@ namespace SocketAnalyzers.Addressing
         }
 
         /// <summary>A call whose result may be an address the family knows (see <see cref="Result"/>): IPAddress.Parse, a Dns lookup.</summary>
-        private static bool IsAddressSource(IMethodSymbol method, AddressingApis apis)
-        {
-            var owner = method.ContainingType;
-            return (SymbolEqualityComparer.Default.Equals(owner, apis.Symbols.IPAddress) && method.Name == "Parse")
-                || SymbolEqualityComparer.Default.Equals(owner, apis.Dns);
-        }
+        private static bool IsAddressSource(IMethodSymbol method, AddressingApis apis) => IsAddressParse(method, apis) || IsDnsLookup(method, apis);
+
+        private static bool IsAddressParse(IMethodSymbol method, AddressingApis apis)
+            => method.Name == "Parse" && SymbolEqualityComparer.Default.Equals(method.ContainingType, apis.Symbols.IPAddress);
+
+        private static bool IsDnsLookup(IMethodSymbol method, AddressingApis apis)
+            => method.Name is "GetHostAddresses" or "GetHostAddressesAsync" or "GetHostEntry" or "GetHostEntryAsync"
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType, apis.Dns);
 
         private static bool DeclaredIn(ILocalSymbol local, SyntaxNode function)
         {
@@ -141,7 +143,7 @@ namespace SocketAnalyzers.Addressing
 
             var mine = new List<ValueFinding>();
             var analysis = new SocketValueAnalysis(graph, apis, captured, mine, cancellationToken);
-            if (analysis.Run() && (analysis.reportSeen || analysis.ReplayJoinsContexts()))
+            if (analysis.Run() && analysis.ReplayCanReport)
             {
                 analysis.Replay();
                 if (!analysis.Abandoned)
@@ -201,17 +203,10 @@ namespace SocketAnalyzers.Addressing
             }
         }
 
-        /// <summary>
-        /// A check asked to report during the fixed point. The checks run in both phases from the same states (the last
-        /// fixed-point visit of a block runs from its converged in-state), so when none asked and the replay joins no states
-        /// the fixed point kept apart, the replay would report nothing: it is skipped.
-        /// </summary>
-        private bool reportSeen;
-
         /// <summary>Reports a finding once, only during the replay.</summary>
         internal void Report(DiagnosticDescriptor descriptor, IOperation at, ImmutableDictionary<string, string?> properties, params object[] arguments)
         {
-            reportSeen = true;
+            NoteFinding();
             if (!Reporting)
             {
                 return;
@@ -760,14 +755,13 @@ namespace SocketAnalyzers.Addressing
         {
             var owner = method.ContainingType;
             var symbols = apis.Symbols;
-            if (SymbolEqualityComparer.Default.Equals(owner, symbols.IPAddress) && method.Name == "Parse"
+            if (IsAddressParse(method, apis)
                 && invocation.Arguments.Length == 1 && invocation.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string literal })
             {
                 return Literal(literal);
             }
 
-            if (SymbolEqualityComparer.Default.Equals(owner, apis.Dns)
-                && method.Name is "GetHostAddresses" or "GetHostAddressesAsync" or "GetHostEntry" or "GetHostEntryAsync")
+            if (IsDnsLookup(method, apis))
             {
                 return new SocketValue(AddressFacts.DnsList);
             }
@@ -790,7 +784,7 @@ namespace SocketAnalyzers.Addressing
                 return instance is { Kind: not KindFacts.None } client ? new SocketValue(kind: client.Kind) : new SocketValue(kind: KindFacts.Stream);
             }
 
-            if ((facts?.Lifecycle(SocketModelType.Socket) ?? facts?.Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Accept, Result: not null })
+            if (facts?.Accept is { Result: not null })
             {
                 // An accepted connection: TCP.
                 return new SocketValue(family: FamilyFacts.Unknown, broadcast: BroadcastFacts.Unknown, kind: KindFacts.Stream);

@@ -330,11 +330,28 @@ namespace SocketAnalyzers.Flow
         }
 
         /// <summary>
+        /// Called by a family's check when it would report (during the fixed point its report is not made). The checks
+        /// run in both phases from the same states, so a family that calls this at every would-be report may skip the
+        /// replay when <see cref="ReplayCanReport"/> is false.
+        /// </summary>
+        protected void NoteFinding() => findingNoted = true;
+
+        private bool findingNoted;
+
+        /// <summary>
+        /// False when the replay cannot report for a family that calls <see cref="NoteFinding"/> at every would-be report:
+        /// no check asked to report during the fixed point (whose last visit of each block ran from its converged in-state),
+        /// and the replay joins no in-states the fixed point kept apart (<see cref="ReplayJoinsContexts"/>). That is most
+        /// bodies of correct code.
+        /// </summary>
+        public bool ReplayCanReport => findingNoted || ReplayJoinsContexts();
+
+        /// <summary>
         /// True when <see cref="Replay"/> would visit some block from a join of in-states that the fixed point visited
         /// apart (the normal contexts of a finally region split by continuation). Every other replayed state is the in-state
         /// of a block's last visit in the fixed point.
         /// </summary>
-        public bool ReplayJoinsContexts()
+        private bool ReplayJoinsContexts()
         {
             for (var ordinal = 0; ordinal < contextsOf.Length; ordinal++)
             {

@@ -95,15 +95,6 @@ namespace SocketAnalyzers.Lifecycle
         private readonly List<LifecycleFinding> findings = new();
         private readonly HashSet<Location> reported = new();
 
-        /// <summary>
-        /// Some check of the fixed point found a rule broken. The replay reports from the converged states, and the last
-        /// visit of every block in the fixed point already ran from its converged state (a block whose in-state grows is
-        /// visited again). Without a verdict in the fixed point, and unless the replay joins states the fixed point kept
-        /// apart (a finally region's normal contexts, <see cref="FlowAnalysis{TState}.ReplayJoinsContexts"/>), the replay
-        /// cannot report: it is skipped, which is most bodies of correct code.
-        /// </summary>
-        private bool verdictSeen;
-
         private SocketStateAnalysis(SocketProtocolModel model, ControlFlowGraph cfg, ImmutableHashSet<ISymbol> captured, INamedTypeSymbol? containingType, FieldTypestate? fields, object? owner, CancellationToken cancellationToken)
             : base(cfg, cancellationToken)
         {
@@ -139,7 +130,7 @@ namespace SocketAnalyzers.Lifecycle
                 analysis.CollectAnonymousFunctions();
             }
 
-            if (analyzeThis && analysis.Run() && (analysis.verdictSeen || analysis.ReplayJoinsContexts()))
+            if (analyzeThis && analysis.Run() && analysis.ReplayCanReport)
             {
                 analysis.Replay();
                 if (!analysis.Abandoned)
@@ -1117,7 +1108,7 @@ namespace SocketAnalyzers.Lifecycle
                 return null;
             }
 
-            verdictSeen = true;
+            NoteFinding();
             var location = operation.Syntax.GetLocation();
             if (!Reporting || !reported.Add(location))
             {
