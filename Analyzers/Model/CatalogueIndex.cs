@@ -75,6 +75,26 @@ namespace SocketAnalyzers.Model
         public SocketMember? Accept
             => (Lifecycle(SocketModelType.Socket) ?? Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Accept } accept ? accept : null;
 
+        /// <summary>
+        /// The member gives its receiver's connection under another name: <c>TcpClient.GetStream()</c> (the same stream on
+        /// every call), <c>TcpClient.Client</c>, <c>NetworkStream.Socket</c>, <c>TcpListener.Server</c>.
+        /// </summary>
+        public bool ViewsConnection
+        {
+            get
+            {
+                foreach (var member in lifecycles)
+                {
+                    if (member.Operation is SocketOperation.Alias || member.Operation is SocketOperation.MakeStream && member.Form == CallForm.Sync && member.Name != ".ctor")
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         /// <summary>The lifecycle transition for a receiver of model type <paramref name="on"/>, or null.</summary>
         public SocketMember? Lifecycle(SocketModelType on)
         {

@@ -449,7 +449,7 @@ namespace SocketAnalyzers.Reads
         {
             var invocation = site.Invocation;
             var read = site.Read;
-            site.ReceiverRoot = ReceiverRoot(invocation.Instance);
+            site.ReceiverRoot = RootOf(invocation.Instance, reads);
             site.ConnectionRoot = ConnectionRoot(invocation.Instance, reads.Symbols);
 
             var result = invocation.WalkUpToResult(reads.Symbols.Framework, out var consumer);
@@ -751,6 +751,64 @@ namespace SocketAnalyzers.Reads
                     return true;
                 default:
                     return false;
+            }
+        }
+
+        /// <summary>
+        /// The variable whose new value means another connection for a read (or a close) on <paramref name="receiver"/>:
+        /// <see cref="ReceiverRoot"/>, except that a local assigned once from a view of another variable's connection
+        /// (<c>var stream = client.GetStream();</c>, <c>tcp.Client</c>, <c>new NetworkStream(socket)</c>,
+        /// <c>new StreamReader(client.GetStream())</c>) stands for that variable. Such a declaration at the top of a loop
+        /// runs again every turn and gives the same connection again, so only a new value of <c>client</c> is another one.
+        /// A local that a lambda or local function writes stays its own root.
+        /// </summary>
+        public ISymbol? RootOf(IOperation? receiver, NetworkReads reads)
+        {
+            var root = ReceiverRoot(receiver);
+            for (var step = 0; step < 4 && root is ILocalSymbol local; step++)
+            {
+                if (!singleValues.TryGetValue(local, out var value) || value is null || CapturedWritten.Contains(local)
+                    || ViewedConnection(value, reads) is not { } viewed || ReceiverRoot(viewed) is not { } next)
+                {
+                    break;
+                }
+
+                root = next;
+            }
+
+            return root;
+        }
+
+        /// <summary>The operation whose connection <paramref name="value"/> gives under another name, or null.</summary>
+        private static IOperation? ViewedConnection(IOperation value, NetworkReads reads)
+        {
+            value = value.WalkDownConversions();
+            switch (value)
+            {
+                case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation:
+                    // A copy: var view = stream;
+                    return value;
+                case IInvocationOperation { Instance: { } instance, Arguments.Length: 0 } call
+                    when reads.Symbols.Catalogue.Facts(call.TargetMethod) is { ViewsConnection: true }:
+                    return instance;
+                case IPropertyReferenceOperation { Instance: { } instance, Arguments.Length: 0 } property
+                    when reads.Symbols.Catalogue.Facts(property.Property) is { ViewsConnection: true }:
+                    return instance;
+                case IObjectCreationOperation creation
+                    when reads.Symbols.NetworkStream is { } networkStream && SymbolEqualityComparer.Default.Equals(creation.Type, networkStream):
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.Parameter?.Ordinal == 0)
+                        {
+                            return argument.Value;
+                        }
+                    }
+
+                    return null;
+                case IObjectCreationOperation creation:
+                    return reads.StreamOfReader(creation);
+                default:
+                    return null;
             }
         }
 

@@ -1494,6 +1494,15 @@ namespace SocketAnalyzers.Reads
             _ => null,
         };
 
+        /// <summary>
+        /// <c>Close()</c>, <c>Dispose()</c> (a <c>using</c> included), <c>DisposeAsync()</c> or <c>Disconnect(…)</c> on an
+        /// instance: of a socket, client, stream or reader, what the rule reads next throws. On a type of the project the
+        /// name is taken at its word: a path that closes the connection, whatever class wraps it, is not a spin.
+        /// </summary>
+        private static bool ClosesReceiver(IInvocationOperation invocation)
+            => invocation.Instance is not null
+                && invocation.TargetMethod is { IsStatic: false, Name: "Close" or "Dispose" or "DisposeAsync" or "Disconnect" or "DisconnectAsync" };
+
         private void OtherCall(IInvocationOperation invocation, ReadState state)
         {
             if (state.Pending.Count > 0)
@@ -1516,6 +1525,13 @@ namespace SocketAnalyzers.Reads
                 }
 
                 Follow(state);
+            }
+
+            // SOCK011: the connection a read uses closed on the way back to it: that read throws ObjectDisposedException
+            // next time instead of returning 0, so its 0 path ends here.
+            if (state.Zero.Count > 0 && ClosesReceiver(invocation) && body.RootOf(invocation.Instance, symbols.Reads) is { } closed)
+            {
+                Replaced(closed, state);
             }
 
             CallEffects(invocation, state);

@@ -44,6 +44,41 @@ namespace Samples.Reads.ReadLoopSpinsOnClose
             return message;
         }
 
+        // The chat-server shape of course code: the stream is taken again at the top of every turn, but
+        // client.GetStream() is the same stream each time, and after the client leaves every Read returns 0.
+        public static void Relay(TcpClient client, Action<byte[], int> broadcast)
+        {
+            while (true)
+            {
+                var stream = client.GetStream();
+                var buffer = new byte[1024];
+                var byteCount = stream.Read(buffer, 0, buffer.Length); // expect: SOCK011
+                if (byteCount > 0)
+                {
+                    broadcast(buffer, byteCount);
+                }
+            }
+        }
+
+        // Correct: closing the client on the way back makes the next Read throw, so the loop cannot spin
+        // (and the break leaves it first).
+        public static void RelayCorrectly(TcpClient client, Action<byte[], int> broadcast)
+        {
+            while (true)
+            {
+                var stream = client.GetStream();
+                var buffer = new byte[1024];
+                var byteCount = stream.Read(buffer, 0, buffer.Length);
+                if (byteCount == 0)
+                {
+                    client.Close();
+                    break;
+                }
+
+                broadcast(buffer, byteCount);
+            }
+        }
+
         public static void EchoCorrectly(TcpClient client)
         {
             var stream = client.GetStream();

@@ -222,7 +222,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
                         {
                             for (;;) { s.Close(); s.
                             Task.Run(async () => { await s.ConnectAsync(); s.Send(buffer, SocketFlags.None, ); });
-                            while ({|SOCK011:s.Receive(buffer)|} > 0) { using (s) ; }
+                            while (s.Receive(buffer) > 0) { using (s) ; }
                             var x = new TcpListener();
                             x.AcceptTcpClient(1, 2, 3);
                             goto missing;
