@@ -77,7 +77,8 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK010DiscardedReadCount = new DiagnosticDescriptor(
             RuleIdentifiers.DiscardedReadCount,
             title: "The byte count of a network read is discarded",
-            messageFormat: "The number of bytes {0} placed in the buffer is discarded; it may be fewer than asked, or 0 when the peer closed. Use the count, or read exactly.",
+            // {1}: empty, or (a read nobody awaits) "X is not awaited: … finished. "; {2}: what to do.
+            messageFormat: "{1}The number of bytes {0} placed in the buffer is discarded; it may be fewer than asked, or 0 when the peer closed. {2}.",
             category: RuleCategories.Reads,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -1799,6 +1799,13 @@ namespace SocketAnalyzers.Reads
             _ => "This call",
         };
 
+        /// <summary>The read returns a task (<c>Task&lt;int&gt;</c>, <c>ValueTask&lt;int&gt;</c>) that nothing awaits here.</summary>
+        private bool IsUnawaitedTask(IInvocationOperation invocation)
+            => invocation.WalkUpToResult(symbols.Framework, out _) is not IAwaitOperation
+                && invocation.Type is INamedTypeSymbol { IsGenericType: true } type
+                && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.TaskOfT)
+                    || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.ValueTaskOfT));
+
         private static string ReadName(ReadSite site)
             => site.Invocation.TargetMethod.ContainingType.Name + "." + site.Invocation.TargetMethod.Name;
 
@@ -1820,13 +1827,16 @@ namespace SocketAnalyzers.Reads
                         && site.StoredLocal is { } local && !countUsed[i] && !body.Captured.Contains(local);
                     if (site.Form == CountForm.Discarded || storedUnread)
                     {
+                        var unawaited = site.Form == CountForm.Discarded && IsUnawaitedTask(site.Invocation);
                         diagnostics.Add(Diagnostic.Create(
                             Descriptors.SOCK010DiscardedReadCount,
                             site.Invocation.Syntax.GetLocation(),
                             ImmutableDictionary<string, string?>.Empty.Add(
                                 SOCK010DiscardedReadCountAnalyzer.FormKey,
-                                site.Form == CountForm.Discarded ? SOCK010DiscardedReadCountAnalyzer.Discarded : SOCK010DiscardedReadCountAnalyzer.StoredUnread),
-                            ReadName(site)));
+                                unawaited ? SOCK010DiscardedReadCountAnalyzer.Unawaited
+                                    : site.Form == CountForm.Discarded ? SOCK010DiscardedReadCountAnalyzer.Discarded
+                                    : SOCK010DiscardedReadCountAnalyzer.StoredUnread),
+                            SOCK010DiscardedReadCountAnalyzer.MessageArguments(ReadName(site), unawaited)));
                     }
                 }
 

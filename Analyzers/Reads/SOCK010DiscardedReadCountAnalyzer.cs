@@ -22,8 +22,17 @@ namespace SocketAnalyzers.Reads
 
         public const string StoredUnread = "StoredUnread";
 
+        /// <summary>The read's task is thrown away without <c>await</c>: the message names the missing <c>await</c>.</summary>
+        public const string Unawaited = "Unawaited";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SOCK010DiscardedReadCount);
+
+        /// <summary>The message arguments after the read's name: what else is wrong (nothing, or the missing <c>await</c>), and what to do.</summary>
+        internal static object[] MessageArguments(string readName, bool unawaited)
+            => unawaited
+                ? new object[] { readName, readName + " is not awaited: the code after it may use the buffer before the read has finished. ", "Await it and use the count" }
+                : new object[] { readName, string.Empty, "Use the count, or read exactly" };
 
         public override void Initialize(AnalysisContext context)
         {

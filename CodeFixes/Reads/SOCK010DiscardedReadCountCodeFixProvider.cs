@@ -28,7 +28,9 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
         public const string CaptureCountKey = "SOCK010.CaptureCount";
 
-        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, CaptureCountKey, ReadExactlyKey);
+        public const string AwaitKey = "SOCK010.Await";
+
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, AwaitKey, CaptureCountKey, ReadExactlyKey);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.DiscardedReadCount);
 
@@ -46,6 +48,19 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 var site = await ReadSite.FindAsync(context.Document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
                 if (site is null)
                 {
+                    continue;
+                }
+
+                if (IsUnawaited(diagnostic))
+                {
+                    // The missing await first: capturing or reading exactly would keep a read nobody waits for.
+                    if (CanAwait(site))
+                    {
+                        context.RegisterCodeFix(
+                            CodeAction.Create("Await the read (the code after it then waits for the bytes)", ct => FixOrSameAsync(context.Document, diagnostic, AwaitKey, ct), AwaitKey),
+                            diagnostic);
+                    }
+
                     continue;
                 }
 
@@ -73,6 +88,40 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
         private static async Task<Document> FixOrSameAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
             => await FixAsync(document, diagnostic, key, cancellationToken).ConfigureAwait(false) ?? document;
+
+        private static bool IsUnawaited(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(SOCK010DiscardedReadCountAnalyzer.FormKey, out var form) && form == SOCK010DiscardedReadCountAnalyzer.Unawaited;
+
+        /// <summary>
+        /// The read's task is the whole statement (<c>s.ReceiveAsync(b);</c>, <c>_ = s.ReceiveAsync(b);</c>) in an
+        /// <c>async</c> method, lambda or local function, outside a <c>lock</c> (where <c>await</c> is an error).
+        /// </summary>
+        private static bool CanAwait(ReadSite site)
+        {
+            if (site.Statement is null || site.Shape is not (ReadStatementShape.ExpressionStatement or ReadStatementShape.DiscardAssignment))
+            {
+                return false;
+            }
+
+            foreach (var node in site.Syntax.Ancestors())
+            {
+                switch (node)
+                {
+                    case LockStatementSyntax:
+                        return false;
+                    case AnonymousFunctionExpressionSyntax function:
+                        return function.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                    case LocalFunctionStatementSyntax local:
+                        return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case MethodDeclarationSyntax method:
+                        return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case MemberDeclarationSyntax or AccessorDeclarationSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
 
         private static bool CanReadExactly(ReadSite site)
             => site.Statement is not null
@@ -103,7 +152,21 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             SyntaxNode root;
-            if (key == ReadExactlyKey)
+            if (key == AwaitKey)
+            {
+                if (!IsUnawaited(diagnostic) || !CanAwait(site))
+                {
+                    return null;
+                }
+
+                var awaited = AwaitExpression(site.ResultSyntax.WithoutTrivia()).WithTriviaFrom(site.ResultSyntax);
+                root = site.Root.ReplaceNode(site.ResultSyntax, awaited);
+            }
+            else if (IsUnawaited(diagnostic))
+            {
+                return null;
+            }
+            else if (key == ReadExactlyKey)
             {
                 if (!CanReadExactly(site) || site.ExactInvocation(out var usingNamespace) is not { } exact)
                 {

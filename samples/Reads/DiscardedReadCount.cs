@@ -25,6 +25,14 @@ namespace Samples.Reads.DiscardedReadCount
             return BinaryPrimitives.ReadInt32BigEndian(status);
         }
 
+        // The read's task is thrown away: the method returns before the header has arrived.
+        public static int PeekVersion(NetworkStream stream)
+        {
+            var header = new byte[2];
+            _ = stream.ReadAsync(header, 0, header.Length); // expect: SOCK010
+            return header[0];
+        }
+
         public static long QueryTimeCorrectly(string host, int port)
         {
             using var client = new TcpClient(host, port);
