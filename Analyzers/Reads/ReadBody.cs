@@ -393,6 +393,9 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>The local is assigned exactly once in the body (its declaration, or one assignment), by a plain assignment.</summary>
+        public bool IsAssignedOnce(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) && value is not null;
+
         private void AddValue(ILocalSymbol local, IOperation? value)
             => singleValues[local] = singleValues.ContainsKey(local) ? null : value;
 

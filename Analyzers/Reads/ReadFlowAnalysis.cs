@@ -34,6 +34,15 @@ namespace SocketAnalyzers.Reads
         private readonly Dictionary<SyntaxNode, bool> countDependent = new();
         private readonly HashSet<SyntaxNode> reportedConsumers = new();
 
+        /// <summary>
+        /// SOCK012 across a lambda: the filled buffers a lambda created here captures, as the replay saw them at its
+        /// creation (buffer → the read that filled it). Its own analysis starts from them.
+        /// </summary>
+        private Dictionary<IFlowAnonymousFunctionOperation, Dictionary<ISymbol, int>>? lambdaSeeds;
+
+        /// <summary>The filled buffers this function starts with (a lambda's captured buffers), or null.</summary>
+        private Dictionary<ISymbol, int>? seed;
+
         // Decided during Replay, from the converged states.
         private readonly bool[] seen;
         private readonly bool[] countUsed;
@@ -68,21 +77,21 @@ namespace SocketAnalyzers.Reads
         public static void Analyze(ControlFlowGraph graph, ReadBody body, KnownSymbols symbols, BufferConsumers consumers, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
             => Analyze(graph, null, body, symbols, consumers, diagnostics, cancellationToken, 0);
 
-        private static void Analyze(ControlFlowGraph graph, SyntaxNode? function, ReadBody body, KnownSymbols symbols, BufferConsumers consumers, List<Diagnostic> diagnostics, CancellationToken cancellationToken, int nesting)
+        private static void Analyze(ControlFlowGraph graph, SyntaxNode? function, ReadBody body, KnownSymbols symbols, BufferConsumers consumers, List<Diagnostic> diagnostics, CancellationToken cancellationToken, int nesting, Dictionary<ISymbol, int>? seed = null)
         {
             if (nesting > MaxNestingDepth)
             {
                 return;
             }
 
-            var analysis = new ReadFlowAnalysis(graph, body, symbols, consumers, diagnostics, cancellationToken);
+            var analysis = new ReadFlowAnalysis(graph, body, symbols, consumers, diagnostics, cancellationToken) { seed = seed };
             if (body.HasSitesInFunctions)
             {
                 // Walking every operation of the graph for lambdas is wasted when no read is inside one.
                 analysis.CollectAnonymousFunctions();
             }
 
-            if (OwnsSites(body, function) && analysis.Run())
+            if ((OwnsSites(body, function) || seed is not null) && analysis.Run())
             {
                 analysis.Replay();
                 if (!analysis.Abandoned)
@@ -106,7 +115,22 @@ namespace SocketAnalyzers.Reads
                 cancellationToken.ThrowIfCancellationRequested();
                 if (body.HasSitesIn(anonymous.Syntax))
                 {
-                    Analyze(graph.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), anonymous.Syntax, body, symbols, consumers, diagnostics, cancellationToken, nesting + 1);
+                    Dictionary<ISymbol, int>? captured = null;
+                    analysis.lambdaSeeds?.TryGetValue(anonymous, out captured);
+                    Analyze(graph.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), anonymous.Syntax, body, symbols, consumers, diagnostics, cancellationToken, nesting + 1, captured);
+                }
+            }
+
+            if (analysis.lambdaSeeds is not null)
+            {
+                foreach (var pair in analysis.lambdaSeeds)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!body.HasSitesIn(pair.Key.Syntax))
+                    {
+                        // No read of its own: analysed only for the buffers it captures filled.
+                        Analyze(graph.GetAnonymousFunctionControlFlowGraph(pair.Key, cancellationToken), pair.Key.Syntax, body, symbols, consumers, diagnostics, cancellationToken, nesting + 1, pair.Value);
+                    }
                 }
             }
         }
@@ -162,7 +186,19 @@ namespace SocketAnalyzers.Reads
         }
 
         // ---- the domain ----
-        protected override ReadState CreateEntryState() => new();
+        protected override ReadState CreateEntryState()
+        {
+            var state = new ReadState();
+            if (seed is not null)
+            {
+                foreach (var pair in seed)
+                {
+                    state.Filled[pair.Key] = pair.Value;
+                }
+            }
+
+            return state;
+        }
 
         protected override ReadState Clone(ReadState state) => state.Clone();
 
@@ -1004,7 +1040,14 @@ namespace SocketAnalyzers.Reads
         {
             switch (operation)
             {
-                case IFlowAnonymousFunctionOperation:
+                case IFlowAnonymousFunctionOperation anonymous:
+                    // Its own graph; what it uses is in ReadBody.Captured. A buffer it captures filled starts filled there.
+                    if (Reporting && state.Filled.Count > 0)
+                    {
+                        SeedLambda(anonymous, state);
+                    }
+
+                    return;
                 case IAnonymousFunctionOperation:
                 case ILocalFunctionOperation:
                     // Their own graphs; what they use is in ReadBody.Captured.
@@ -1388,6 +1431,52 @@ namespace SocketAnalyzers.Reads
                     break;
             }
         }
+
+        /// <summary>
+        /// SOCK012 across a lambda (<c>Parallel.ForEach(clients, c =&gt; c.GetStream().Write(buffer, 0, buffer.Length))</c>
+        /// right after a read into <c>buffer</c>): the filled buffers the lambda captures start filled in its own analysis.
+        /// Only a local the body assigns once and no lambda writes, so the lambda sees the array the read filled whenever
+        /// it runs. Where the lambda is reached on several paths, a buffer counts only if every path filled it by the
+        /// same read.
+        /// </summary>
+        private void SeedLambda(IFlowAnonymousFunctionOperation anonymous, ReadState state)
+        {
+            Dictionary<ISymbol, int>? captured = null;
+            foreach (var pair in state.Filled)
+            {
+                if (pair.Key is ILocalSymbol local && body.Captured.Contains(local) && !body.CapturedWritten.Contains(local) && body.IsAssignedOnce(local))
+                {
+                    (captured ??= new Dictionary<ISymbol, int>(SymbolComparer.Instance))[local] = pair.Value;
+                }
+            }
+
+            lambdaSeeds ??= new Dictionary<IFlowAnonymousFunctionOperation, Dictionary<ISymbol, int>>();
+            if (!lambdaSeeds.TryGetValue(anonymous, out var known))
+            {
+                if (captured is not null)
+                {
+                    lambdaSeeds[anonymous] = captured;
+                }
+
+                return;
+            }
+
+            scratchSymbols.Clear();
+            foreach (var pair in known)
+            {
+                if (captured is null || !captured.TryGetValue(pair.Key, out var read) || read != pair.Value)
+                {
+                    scratchSymbols.Add(pair.Key);
+                }
+            }
+
+            foreach (var buffer in scratchSymbols)
+            {
+                known.Remove(buffer);
+            }
+        }
+
+        private readonly List<ISymbol> scratchSymbols = new();
 
         private static void KillBuffer(ISymbol variable, ReadState state)
         {

@@ -25,6 +25,26 @@ namespace Samples.Reads.WholeBufferConsumed
             }
         }
 
+        // The broadcast of a course chat server: every client gets all 1024 bytes, whatever arrived.
+        public static void Broadcast(TcpClient sender, TcpClient[] everyone)
+        {
+            var stream = sender.GetStream();
+            while (true)
+            {
+                var buffer = new byte[1024];
+                var byteCount = stream.Read(buffer, 0, buffer.Length);
+                if (byteCount == 0)
+                {
+                    break;
+                }
+
+                System.Threading.Tasks.Parallel.ForEach(everyone, other =>
+                {
+                    other.GetStream().Write(buffer, 0, buffer.Length); // expect: SOCK012
+                });
+            }
+        }
+
         public static void RelayCorrectly(Socket from, Socket to, TextWriter log)
         {
             var buffer = new byte[1024];

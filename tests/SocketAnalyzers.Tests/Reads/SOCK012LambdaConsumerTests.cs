@@ -1,0 +1,155 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK012WholeBufferConsumedCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK012 when the whole buffer is consumed inside a lambda created right after the read (the broadcast of course
+    /// chat servers: <c>Parallel.ForEach(clients, c =&gt; c.GetStream().Write(buffer, 0, buffer.Length))</c>): the lambda
+    /// starts with the buffers it captures filled, when the buffer is a local the method assigns once and no lambda writes.
+    /// </summary>
+    public sealed class SOCK012LambdaConsumerTests
+    {
+        [Theory]
+        [InlineData("""
+            System.Threading.Tasks.Parallel.ForEach(new[] { client }, other =>
+            {
+                var otherStream = other.GetStream();
+                [|otherStream.Write(data, 0, data.Length)|];
+            });
+            """)]
+        [InlineData("""
+            Task.Run(() => [|stream.Write(data, 0, data.Length)|]);
+            """)]
+        [InlineData("""
+            Action show = () => Console.WriteLine([|Encoding.UTF8.GetString(data)|]);
+            show();
+            """)]
+        [InlineData("""
+            new[] { socket }.ToList().ForEach(delegate (Socket s) { [|s.Send(data)|]; });
+            """)]
+        public Task A_lambda_made_after_the_read_that_consumes_the_whole_buffer_is_reported(string use)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var data = new byte[1024];
+                int count = stream.Read(data, 0, data.Length);
+                if (count > 0)
+                {
+                {{ReadTestCode.Indent(use, 4)}}
+                }
+                """).Replace("using System;", "using System;\nusing System.Linq;"));
+
+        [Fact]
+        public Task A_lambda_in_a_read_loop_that_broadcasts_the_whole_buffer_is_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                while (true)
+                {
+                    var s = client.GetStream();
+                    var data = new byte[1024];
+                    var byteCount = s.Read(data, 0, data.Length);
+                    if (byteCount == 0)
+                    {
+                        break;
+                    }
+
+                    System.Threading.Tasks.Parallel.ForEach(new[] { client }, other =>
+                    {
+                        [|other.GetStream().Write(data, 0, data.Length)|];
+                    });
+                    Console.WriteLine(Encoding.UTF8.GetString(data, 0, byteCount));
+                }
+                """));
+
+        [Theory]
+        [InlineData("Task.Run(() => stream.Write(data, 0, count));")]
+        [InlineData("Task.Run(() => Console.WriteLine(data.Length));")]
+        [InlineData("Task.Run(() => { stream.ReadExactly(data); stream.Write(data, 0, data.Length); });")]
+        [InlineData("Task.Run(() => { data = new byte[8]; stream.Write(data, 0, data.Length); });")]
+        public Task A_lambda_that_uses_the_count_or_refills_the_buffer_is_silent(string use)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var data = new byte[1024];
+                int count = stream.Read(data, 0, data.Length);
+                if (count > 0)
+                {
+                    {{use}}
+                }
+                """));
+
+        [Fact]
+        public Task A_buffer_assigned_again_in_the_method_is_silent_in_the_lambda()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var data = new byte[1024];
+                int count = stream.Read(data, 0, data.Length);
+                Console.WriteLine(count);
+                Task.Run(() => stream.Write(data, 0, data.Length));
+                data = new byte[16];
+                """));
+
+        [Fact]
+        public Task A_lambda_made_before_the_read_is_silent()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var data = new byte[1024];
+                Action send = () => stream.Write(data, 0, data.Length);
+                int count = stream.Read(data, 0, data.Length);
+                Console.WriteLine(count);
+                send();
+                """));
+
+        [Fact]
+        public Task A_lambda_reached_where_only_some_paths_filled_the_buffer_is_silent()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var data = new byte[1024];
+                int count = 0;
+                if (token.IsCancellationRequested)
+                {
+                    count = stream.Read(data, 0, data.Length);
+                }
+
+                Console.WriteLine(count);
+                Task.Run(() => stream.Write(data, 0, data.Length));
+                """));
+
+        [Fact]
+        public Task Fix_gives_the_lambda_the_count()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    var data = new byte[1024];
+                    int count = stream.Read(data, 0, data.Length);
+                    if (count > 0)
+                    {
+                        Task.Run(() => [|stream.Write(data, 0, data.Length)|]);
+                    }
+                    """),
+                Method("""
+                    var data = new byte[1024];
+                    int count = stream.Read(data, 0, data.Length);
+                    if (count > 0)
+                    {
+                        Task.Run(() => stream.Write(data, 0, count));
+                    }
+                    """));
+
+        [Fact]
+        public Task Fix_all_gives_every_lambda_the_count()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    var data = new byte[1024];
+                    int count = stream.Read(data, 0, data.Length);
+                    if (count > 0)
+                    {
+                        Task.Run(() => [|stream.Write(data, 0, data.Length)|]);
+                        Task.Run(() => [|socket.Send(data)|]);
+                    }
+                    """),
+                Method("""
+                    var data = new byte[1024];
+                    int count = stream.Read(data, 0, data.Length);
+                    if (count > 0)
+                    {
+                        Task.Run(() => stream.Write(data, 0, count));
+                        Task.Run(() => socket.Send(data.AsSpan(0, count)));
+                    }
+                    """));
+    }
+}
