@@ -52,6 +52,7 @@ namespace SocketAnalyzers.Reads
         private readonly bool[] spinsAgain;
 
         private readonly List<int> scratch = new();
+        private readonly List<ISymbol> scratchSymbols = new();
         private HashSet<CaptureId>? multiplyCaptured;
         private int stableDepth;
 
@@ -1475,8 +1476,6 @@ namespace SocketAnalyzers.Reads
                 known.Remove(buffer);
             }
         }
-
-        private readonly List<ISymbol> scratchSymbols = new();
 
         private static void KillBuffer(ISymbol variable, ReadState state)
         {
