@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
@@ -113,11 +114,13 @@ namespace SocketAnalyzers.Reads
     {
         private readonly KnownSymbols symbols;
         private readonly CatalogueIndex catalogue;
+        private readonly ReaderFields fields;
 
         public NetworkReads(KnownSymbols symbols)
         {
             this.symbols = symbols;
             catalogue = symbols.Catalogue;
+            fields = new ReaderFields(this);
         }
 
         public KnownSymbols Symbols => symbols;
@@ -144,7 +147,7 @@ namespace SocketAnalyzers.Reads
         /// (framing, byte order, the iterative server) ask <see cref="TryGetRead(IInvocationOperation)"/>: a line is a message
         /// with its own boundary, and has no count or buffer.
         /// </summary>
-        public NetworkRead? TryGetEndOfStreamRead(IInvocationOperation invocation)
+        public NetworkRead? TryGetEndOfStreamRead(IInvocationOperation invocation, CancellationToken cancellationToken = default)
         {
             var method = invocation.TargetMethod;
             if (method.IsStatic || invocation.Instance is null || catalogue.Facts(method) is not { } facts)
@@ -154,7 +157,7 @@ namespace SocketAnalyzers.Reads
 
             if (facts.LineRead is { } line)
             {
-                return ReturnsCount(method.ReturnType, CountShape.Line) && IsNetworkReader(invocation.Instance)
+                return ReturnsCount(method.ReturnType, CountShape.Line) && IsNetworkReader(invocation.Instance, cancellationToken)
                     ? new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: false)
                     : null;
             }
@@ -289,13 +292,30 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// True when <paramref name="receiver"/> is a text reader over a network stream: a constructor the catalogue names
         /// as reading a stream (<c>new StreamReader(stream, …)</c>, <see cref="ApiFacts.ReaderOver"/>) given a network stream
-        /// (<see cref="IsNetworkStream"/>), or a local (of any reader type, <c>TextReader</c> included) that the body only
-        /// ever assigns from one. A reader parameter or field, <c>Console.In</c>, a <c>StringReader</c> or a reader of a
-        /// file or of a <c>Stream</c> of unknown origin is not.
+        /// (<see cref="IsNetworkStream"/>), a local (of any reader type, <c>TextReader</c> included) that the body only
+        /// ever assigns from one, or, read inside a loop, a private field that its type only ever assigns one or null
+        /// (<see cref="ReaderFields"/>). A reader parameter, any other field, <c>Console.In</c>, a <c>StringReader</c> or a
+        /// reader of a file or of a <c>Stream</c> of unknown origin is not.
         /// </summary>
-        public bool IsNetworkReader(IOperation receiver)
+        public bool IsNetworkReader(IOperation receiver, CancellationToken cancellationToken = default)
         {
             var value = receiver.WalkDownConversions();
+            if (value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field)
+            {
+                // Only a read in a loop can spin (SOCK011), and no other rule looks at a line read: a field's summary,
+                // and the graph of a body whose field line reads are all outside loops, are not worth their cost.
+                return IsInLoop(receiver) && fields.IsNetworkReaderField(field, cancellationToken);
+            }
+
+            return IsNetworkReaderValue(value);
+        }
+
+        /// <summary>
+        /// True when <paramref name="value"/> (conversions removed) is a reader over a network stream that its body shows:
+        /// a reader's constructor given a network stream, or a local that the body only ever assigns from one.
+        /// </summary>
+        public bool IsNetworkReaderValue(IOperation value)
+        {
             if (value is IObjectCreationOperation)
             {
                 return IsReaderOverNetworkStream(value);
@@ -321,6 +341,24 @@ namespace SocketAnalyzers.Reads
             }
 
             return true;
+        }
+
+        /// <summary>True when <paramref name="operation"/> lies in a loop of its own function (not one around the lambda or local function it is in).</summary>
+        private static bool IsInLoop(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILoopOperation:
+                        return true;
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The stream a reader's constructor reads (<see cref="ApiFacts.ReaderOver"/>), or null when <paramref name="value"/> is none.</summary>

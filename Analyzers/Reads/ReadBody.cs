@@ -227,7 +227,7 @@ namespace SocketAnalyzers.Reads
                 var (operation, owner, ownerSymbol) = stack.Pop();
                 switch (operation)
                 {
-                    case IInvocationOperation invocation when reads.TryGetEndOfStreamRead(invocation) is { } read:
+                    case IInvocationOperation invocation when reads.TryGetEndOfStreamRead(invocation, cancellationToken) is { } read:
                         result ??= new ReadBody(consumers);
                         var site = new ReadSite(result.Sites.Count, read) { Function = owner };
                         result.Sites.Add(site);
