@@ -29,6 +29,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>No count: the result (or awaited result) is a line of text, <c>null</c> at end of stream (<c>ReadLine</c>, <c>ReadLineAsync</c>).</summary>
         Line,
+
+        /// <summary>No count: the result is one character as an <c>int</c>, -1 at end of stream (<c>TextReader.Read()</c>).</summary>
+        Char,
     }
 
     /// <summary>One read as the read rules see it: made from a catalogue row's read facet (<see cref="Model.ApiRow.Reads"/>).</summary>
@@ -65,6 +68,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>A line read: its end of stream is a <c>null</c> line, not a 0 count; it has no count and fills no buffer.</summary>
         public bool IsLine => Shape == CountShape.Line;
+
+        /// <summary>A character read (<c>TextReader.Read()</c>): its end of stream is -1, not 0; it has no count and fills no buffer.</summary>
+        public bool IsChar => Shape == CountShape.Char;
     }
 
     /// <summary>A network read found in code, with its parts.</summary>
@@ -157,7 +163,7 @@ namespace SocketAnalyzers.Reads
 
             if (facts.LineRead is { } line)
             {
-                return ReturnsCount(method.ReturnType, CountShape.Line) && IsNetworkReader(invocation.Instance, cancellationToken)
+                return ReturnsCount(method.ReturnType, line.Shape) && IsNetworkReader(invocation.Instance, cancellationToken)
                     ? new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: false)
                     : null;
             }
@@ -549,7 +555,7 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            if (shape == CountShape.Int32 && type.SpecialType == SpecialType.System_Int32)
+            if (shape is CountShape.Int32 or CountShape.Char && type.SpecialType == SpecialType.System_Int32)
             {
                 return true;
             }
