@@ -148,10 +148,10 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// The read whose end of stream the reads family follows (SOCK011): a counting read (<see cref="TryGetRead(IInvocationOperation)"/>),
-        /// or a line read (<c>ReadLine</c>, <c>ReadLineAsync</c>) of a text reader over a network stream
-        /// (<see cref="IsNetworkReader"/>), whose end of stream is a <c>null</c> line. Null otherwise. The other families
-        /// (framing, byte order, the iterative server) ask <see cref="TryGetRead(IInvocationOperation)"/>: a line is a message
-        /// with its own boundary, and has no count or buffer.
+        /// or a line read (<c>ReadLine</c>, <c>ReadLineAsync</c>) or character read (<c>Read()</c>) of a text reader over a
+        /// network stream (<see cref="IsNetworkReader"/>), whose end of stream is a <c>null</c> line or -1. Null otherwise. The
+        /// other families (framing, byte order, the iterative server) ask <see cref="TryGetRead(IInvocationOperation)"/>: a
+        /// line is a message with its own boundary, and neither has a byte count or a buffer.
         /// </summary>
         public NetworkRead? TryGetEndOfStreamRead(IInvocationOperation invocation, CancellationToken cancellationToken = default)
         {
