@@ -163,8 +163,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The read as the read rules see it (made from <see cref="Read"/>).</summary>
         public ReadApi? ReadApi { get; private set; }
 
-        /// <summary>A line read of a text reader (<c>TextReader.ReadLine(Async)</c>): the result is a line, <c>null</c> at end
-        /// of stream instead of a 0 count (SOCK011). Only over a reader of a network stream (<see cref="ReaderOver"/>).</summary>
+        /// <summary>A text read of a text reader (SOCK011), only over a reader of a network stream (<see cref="ReaderOver"/>):
+        /// a line read (<c>TextReader.ReadLine(Async)</c>), whose result is a line, <c>null</c> at end of stream instead of a
+        /// 0 count, or a character read (<c>TextReader.Read()</c>, <see cref="ReadsChar"/>), whose result is -1 at end of stream.</summary>
         public ReadApi? LineRead { get; private set; }
 
         /// <summary>A constructor of a text reader that reads the stream passed at this ordinal (<c>new StreamReader(stream, …)</c>).</summary>
@@ -268,6 +269,13 @@ namespace SocketAnalyzers.Model
         public ApiRow ReadsLine()
         {
             LineRead = new ReadApi(Member ?? string.Empty, ReadOwner.TextReader, CountShape.Line);
+            return this;
+        }
+
+        /// <summary>A character read: its result is the character as an <c>int</c>, -1 at end of stream (see <see cref="LineRead"/>).</summary>
+        public ApiRow ReadsChar()
+        {
+            LineRead = new ReadApi(Member ?? string.Empty, ReadOwner.TextReader, CountShape.Char);
             return this;
         }
 

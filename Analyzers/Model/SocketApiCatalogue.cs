@@ -285,6 +285,8 @@ namespace SocketAnalyzers.Model
                 Row(TextReader, "ReadLine").ReadsLine(),
                 Row(TextReader, "ReadLineAsync", "").ReadsLine(),
                 Row(TextReader, "ReadLineAsync", "CancellationToken", Net).ReadsLine(),
+                // Read() returns one character, or -1 at end of stream (Read(char[], …) and Read(Span<char>) return a 0 count).
+                Row(TextReader, "Read", "").ReadsChar(),
                 Row(StreamReader, ".ctor", "Stream *").ReadsTextOf(0),
 
                 // Writes of derived streams that do not override Stream's (the meta-test finds them): rows of their own

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
@@ -28,6 +29,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>No count: the result (or awaited result) is a line of text, <c>null</c> at end of stream (<c>ReadLine</c>, <c>ReadLineAsync</c>).</summary>
         Line,
+
+        /// <summary>No count: the result is one character as an <c>int</c>, -1 at end of stream (<c>TextReader.Read()</c>).</summary>
+        Char,
     }
 
     /// <summary>One read as the read rules see it: made from a catalogue row's read facet (<see cref="Model.ApiRow.Reads"/>).</summary>
@@ -64,6 +68,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>A line read: its end of stream is a <c>null</c> line, not a 0 count; it has no count and fills no buffer.</summary>
         public bool IsLine => Shape == CountShape.Line;
+
+        /// <summary>A character read (<c>TextReader.Read()</c>): its end of stream is -1, not 0; it has no count and fills no buffer.</summary>
+        public bool IsChar => Shape == CountShape.Char;
     }
 
     /// <summary>A network read found in code, with its parts.</summary>
@@ -113,11 +120,13 @@ namespace SocketAnalyzers.Reads
     {
         private readonly KnownSymbols symbols;
         private readonly CatalogueIndex catalogue;
+        private readonly ReaderFields fields;
 
         public NetworkReads(KnownSymbols symbols)
         {
             this.symbols = symbols;
             catalogue = symbols.Catalogue;
+            fields = new ReaderFields(this);
         }
 
         public KnownSymbols Symbols => symbols;
@@ -139,12 +148,12 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// The read whose end of stream the reads family follows (SOCK011): a counting read (<see cref="TryGetRead(IInvocationOperation)"/>),
-        /// or a line read (<c>ReadLine</c>, <c>ReadLineAsync</c>) of a text reader over a network stream
-        /// (<see cref="IsNetworkReader"/>), whose end of stream is a <c>null</c> line. Null otherwise. The other families
-        /// (framing, byte order, the iterative server) ask <see cref="TryGetRead(IInvocationOperation)"/>: a line is a message
-        /// with its own boundary, and has no count or buffer.
+        /// or a line read (<c>ReadLine</c>, <c>ReadLineAsync</c>) or character read (<c>Read()</c>) of a text reader over a
+        /// network stream (<see cref="IsNetworkReader"/>), whose end of stream is a <c>null</c> line or -1. Null otherwise. The
+        /// other families (framing, byte order, the iterative server) ask <see cref="TryGetRead(IInvocationOperation)"/>: a
+        /// line is a message with its own boundary, and neither has a byte count or a buffer.
         /// </summary>
-        public NetworkRead? TryGetEndOfStreamRead(IInvocationOperation invocation)
+        public NetworkRead? TryGetEndOfStreamRead(IInvocationOperation invocation, CancellationToken cancellationToken = default)
         {
             var method = invocation.TargetMethod;
             if (method.IsStatic || invocation.Instance is null || catalogue.Facts(method) is not { } facts)
@@ -154,7 +163,7 @@ namespace SocketAnalyzers.Reads
 
             if (facts.LineRead is { } line)
             {
-                return ReturnsCount(method.ReturnType, CountShape.Line) && IsNetworkReader(invocation.Instance)
+                return ReturnsCount(method.ReturnType, line.Shape) && IsNetworkReader(invocation.Instance, cancellationToken)
                     ? new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: false)
                     : null;
             }
@@ -289,13 +298,30 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// True when <paramref name="receiver"/> is a text reader over a network stream: a constructor the catalogue names
         /// as reading a stream (<c>new StreamReader(stream, …)</c>, <see cref="ApiFacts.ReaderOver"/>) given a network stream
-        /// (<see cref="IsNetworkStream"/>), or a local (of any reader type, <c>TextReader</c> included) that the body only
-        /// ever assigns from one. A reader parameter or field, <c>Console.In</c>, a <c>StringReader</c> or a reader of a
-        /// file or of a <c>Stream</c> of unknown origin is not.
+        /// (<see cref="IsNetworkStream"/>), a local (of any reader type, <c>TextReader</c> included) that the body only
+        /// ever assigns from one, or, read inside a loop, a private field that its type only ever assigns one or null
+        /// (<see cref="ReaderFields"/>). A reader parameter, any other field, <c>Console.In</c>, a <c>StringReader</c> or a
+        /// reader of a file or of a <c>Stream</c> of unknown origin is not.
         /// </summary>
-        public bool IsNetworkReader(IOperation receiver)
+        public bool IsNetworkReader(IOperation receiver, CancellationToken cancellationToken = default)
         {
             var value = receiver.WalkDownConversions();
+            if (value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field)
+            {
+                // Only a read in a loop can spin (SOCK011), and no other rule looks at a line read: a field's summary,
+                // and the graph of a body whose field line reads are all outside loops, are not worth their cost.
+                return IsInLoop(receiver) && fields.IsNetworkReaderField(field, cancellationToken);
+            }
+
+            return IsNetworkReaderValue(value);
+        }
+
+        /// <summary>
+        /// True when <paramref name="value"/> (conversions removed) is a reader over a network stream that its body shows:
+        /// a reader's constructor given a network stream, or a local that the body only ever assigns from one.
+        /// </summary>
+        public bool IsNetworkReaderValue(IOperation value)
+        {
             if (value is IObjectCreationOperation)
             {
                 return IsReaderOverNetworkStream(value);
@@ -321,6 +347,24 @@ namespace SocketAnalyzers.Reads
             }
 
             return true;
+        }
+
+        /// <summary>True when <paramref name="operation"/> lies in a loop of its own function (not one around the lambda or local function it is in).</summary>
+        private static bool IsInLoop(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILoopOperation:
+                        return true;
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The stream a reader's constructor reads (<see cref="ApiFacts.ReaderOver"/>), or null when <paramref name="value"/> is none.</summary>
@@ -511,7 +555,7 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            if (shape == CountShape.Int32 && type.SpecialType == SpecialType.System_Int32)
+            if (shape is CountShape.Int32 or CountShape.Char && type.SpecialType == SpecialType.System_Int32)
             {
                 return true;
             }

@@ -51,6 +51,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>A line read (<c>reader.ReadLine()</c>): its end of stream is a <c>null</c> line, and it has no count (SOCK011 only).</summary>
         public bool IsLine => Read.Api.IsLine;
 
+        /// <summary>A character read (<c>reader.Read()</c>): its end of stream is -1, and it has no count (SOCK011 only).</summary>
+        public bool IsChar => Read.Api.IsChar;
+
         /// <summary>The lambda or local function the read is in (null: the body itself).</summary>
         public SyntaxNode? Function { get; set; }
 
@@ -227,7 +230,7 @@ namespace SocketAnalyzers.Reads
                 var (operation, owner, ownerSymbol) = stack.Pop();
                 switch (operation)
                 {
-                    case IInvocationOperation invocation when reads.TryGetEndOfStreamRead(invocation) is { } read:
+                    case IInvocationOperation invocation when reads.TryGetEndOfStreamRead(invocation, cancellationToken) is { } read:
                         result ??= new ReadBody(consumers);
                         var site = new ReadSite(result.Sites.Count, read) { Function = owner };
                         result.Sites.Add(site);

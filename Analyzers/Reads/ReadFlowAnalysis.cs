@@ -794,6 +794,7 @@ namespace SocketAnalyzers.Reads
                 byte b => b,
                 ushort us => us,
                 uint ui => ui,
+                char ch => ch,
                 _ => null,
             };
         }
@@ -808,7 +809,7 @@ namespace SocketAnalyzers.Reads
 
             if (!site.IsLine && IsZero(operation, fact, site))
             {
-                return 0;
+                return site.IsChar ? -1 : 0;
             }
 
             switch (operation.WalkDownConversions())
@@ -862,6 +863,12 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsZero(IOperation operation, ZeroFact fact, ReadSite site)
         {
+            if (site.IsChar && operation.Type?.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64))
+            {
+                // (char)reader.Read() is U+FFFF at end of stream, not -1: not followed.
+                return false;
+            }
+
             var value = ReadBody.UnwrapAwait(operation, symbols.Framework);
             switch (value)
             {
@@ -880,7 +887,7 @@ namespace SocketAnalyzers.Reads
                 default:
                     return site.IsLine
                         ? value.ConstantValue is { HasValue: true, Value: null } && value.Type is not { IsValueType: true }
-                        : value.ConstantValue is { HasValue: true, Value: 0 };
+                        : site.IsChar ? Constant(value) == -1 : value.ConstantValue is { HasValue: true, Value: 0 };
             }
         }
 
@@ -983,7 +990,7 @@ namespace SocketAnalyzers.Reads
         private bool IsEmptyDecode(IInvocationOperation call, ZeroFact fact, ReadSite site)
         {
             var method = call.TargetMethod;
-            if (site.IsLine || method.Name is not ("GetString" or "GetChars") || method.Parameters.Length != 3 || !KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Framework.Encoding))
+            if (site.IsLine || site.IsChar || method.Name is not ("GetString" or "GetChars") || method.Parameters.Length != 3 || !KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Framework.Encoding))
             {
                 return false;
             }
@@ -1002,9 +1009,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>The empty text on this path: <c>""</c>, the text decoded from 0 bytes, or a string variable or capture holding it.</summary>
         private bool IsEmptyText(IOperation operation, ZeroFact fact, ReadSite site)
         {
-            if (site.IsLine)
+            if (site.IsLine || site.IsChar)
             {
-                // A line read's Zeros hold the null line, not the empty text.
+                // A line read's Zeros hold the null line, a character read's the -1, not the empty text.
                 return false;
             }
 
@@ -1245,7 +1252,7 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsIdentityUpdate(object key, IOperation value, ZeroFact fact, ReadSite site)
             => value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum
-                && KeyOf(sum.LeftOperand.WalkDownConversions()) is { } left && KeyComparer.Instance.Equals(left, key)
+                && !site.IsChar && KeyOf(sum.LeftOperand.WalkDownConversions()) is { } left && KeyComparer.Instance.Equals(left, key)
                 && (site.IsLine
                     ? sum.OperatorKind == BinaryOperatorKind.Add && IsText(sum) && IsText(sum.LeftOperand.WalkDownConversions()) && IsZero(sum.RightOperand, fact, site)
                     : IsZero(sum.RightOperand, fact, site) || sum.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(sum.RightOperand, fact, site));
@@ -1264,10 +1271,10 @@ namespace SocketAnalyzers.Reads
             {
                 var site = body.Sites[pair.Key];
                 var fact = pair.Value;
-                var noop = site.IsLine
+                var noop = !site.IsChar && (site.IsLine
                     ? compound.OperatorKind == BinaryOperatorKind.Add && IsText(compound.Target) && IsZero(compound.Value, fact, site)
                     : compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract && IsZero(compound.Value, fact, site)
-                        || compound.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(compound.Value, fact, site);
+                        || compound.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(compound.Value, fact, site));
                 if (!noop)
                 {
                     fact.RemoveZero(key);
@@ -1535,9 +1542,9 @@ namespace SocketAnalyzers.Reads
                 Follow(state);
             }
 
-            if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine)
+            if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar)
             {
-                // A line read has no count to lose (SOCK010 is about counts).
+                // A line or character read has no count to lose (SOCK010 is about counts).
                 state.Pending.Add(site.Index);
             }
 
@@ -1909,7 +1916,7 @@ namespace SocketAnalyzers.Reads
                     continue;
                 }
 
-                if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && followed[i])
+                if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar && followed[i])
                 {
                     var storedUnread = site.Form == CountForm.Stored
                         && site.StoredLocal is { } local && !countUsed[i] && !body.Captured.Contains(local);
@@ -1935,8 +1942,8 @@ namespace SocketAnalyzers.Reads
                         site.Invocation.Syntax.GetLocation(),
                         ReadName(site),
                         spinsAgain[i] ? "spins forever" : "never ends",
-                        site.IsLine ? "null" : "0",
-                        site.IsLine ? "the line is null" : "the count is 0"));
+                        site.IsLine ? "null" : site.IsChar ? "-1" : "0",
+                        site.IsLine ? "the line is null" : site.IsChar ? "it returns -1" : "the count is 0"));
                 }
             }
         }

@@ -180,9 +180,19 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     Block(exit))
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
-        /// <summary>The end-of-stream check of <paramref name="read"/>: <see cref="IfNull"/> for a line read, else <see cref="IfZero"/>.</summary>
+        /// <summary><c>if (ch == -1) exit</c>, with braces: a character read's end of stream.</summary>
+        public static StatementSyntax IfMinusOne(ExpressionSyntax character, StatementSyntax exit)
+            => IfStatement(
+                    BinaryExpression(
+                        SyntaxKind.EqualsExpression,
+                        character,
+                        PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(1)))),
+                    Block(exit))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+
+        /// <summary>The end-of-stream check of <paramref name="read"/>: <see cref="IfNull"/> for a line read, <see cref="IfMinusOne"/> for a character read, else <see cref="IfZero"/>.</summary>
         public static StatementSyntax IfEnd(SocketAnalyzers.Reads.NetworkRead read, ExpressionSyntax result, StatementSyntax exit)
-            => read.Api.IsLine ? IfNull(result, exit) : IfZero(result, exit);
+            => read.Api.IsLine ? IfNull(result, exit) : read.Api.IsChar ? IfMinusOne(result, exit) : IfZero(result, exit);
 
         /// <summary>The line break the document already uses (LF when it has none): a fix must not bring CRLF into an LF file.</summary>
         public static SyntaxTrivia NewLineOf(SyntaxNode node)

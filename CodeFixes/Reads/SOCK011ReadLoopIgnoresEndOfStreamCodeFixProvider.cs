@@ -59,14 +59,18 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             var site = await ReadSite.FindAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
-            if (site?.Statement is not { } statement || site.Read.Api.Shape is not (SocketAnalyzers.Reads.CountShape.Int32 or SocketAnalyzers.Reads.CountShape.Line))
+            if (site?.Statement is not { } statement || site.Read.Api.Shape is not (SocketAnalyzers.Reads.CountShape.Int32 or SocketAnalyzers.Reads.CountShape.Line or SocketAnalyzers.Reads.CountShape.Char))
             {
                 return null;
             }
 
+            // A character read cast before its use ((char)reader.Read()) is U+FFFF at end of stream, never -1: the check
+            // must test the int the read returns, so only the read itself is hoisted into a variable, before the cast.
+            var charCast = site.Read.Api.IsChar && site.ResultSyntax != site.Syntax;
+            var hoisted = charCast ? site.Syntax : site.ResultSyntax;
             SyntaxNode? root = null;
             bool throws;
-            switch (site.Shape)
+            switch (charCast ? ReadStatementShape.Other : site.Shape)
             {
                 case ReadStatementShape.ExpressionStatement:
                 case ReadStatementShape.DiscardAssignment:
@@ -78,7 +82,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                             return null;
                         }
 
-                        if (site.Local is not null && ExistingZeroBreak(statement, site.Local.Name, site.Read.Api.IsLine) is { } existingBreak)
+                        if (site.Local is not null && ExistingZeroBreak(statement, site.Local.Name, site.Read.Api) is { } existingBreak)
                         {
                             // if (n == 0) break; already follows, but the break only lets an outer loop re-enter: make it leave.
                             root = site.Root.ReplaceNode(existingBreak, exit.WithTriviaFrom(existingBreak));
@@ -90,7 +94,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     }
 
                 case ReadStatementShape.CompoundAssignment:
-                case ReadStatementShape.Other when IsInlineInStatement(site, statement):
+                case ReadStatementShape.Other when IsInlineInStatement(hoisted, statement):
                     {
                         if (ReadFixSyntax.EndOfStreamExit(site.Model, statement, breakOnlyFromOutermostLoop: true, out throws) is not { } exit)
                         {
@@ -101,8 +105,8 @@ namespace SocketAnalyzers.CodeFixes.Reads
                         var declaration = LocalDeclarationStatement(
                             VariableDeclaration(
                                 IdentifierName("var"),
-                                SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(site.ResultSyntax.WithoutTrivia())))));
-                        var rest = statement.ReplaceNode(site.ResultSyntax, IdentifierName(name).WithTriviaFrom(site.ResultSyntax));
+                                SingletonSeparatedList(VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(hoisted.WithoutTrivia())))));
+                        var rest = statement.ReplaceNode(hoisted, IdentifierName(name).WithTriviaFrom(hoisted));
                         root = ReadFixSyntax.ReplaceStatement(site.Root, statement, new[] { declaration, ReadFixSyntax.IfEnd(site.Read, IdentifierName(name), exit), rest.WithoutLeadingTrivia() });
                         break;
                     }
@@ -110,7 +114,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 default:
                     {
                         // while ((n = s.Read(…)) != -1) body  →  the check first in the body.
-                        if (ConditionLoopBody(statement, site.Syntax) is not { } body)
+                        if (charCast || ConditionLoopBody(statement, site.Syntax) is not { } body)
                         {
                             return null;
                         }
@@ -140,7 +144,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                         var loop = statement.ReplaceNodes(
                             new SyntaxNode[] { site.ResultSyntax, body },
                             (original, rewritten) => original == body
-                                ? PrependToBody((StatementSyntax)rewritten, ReadFixSyntax.IfZero(IdentifierName(name), exit))
+                                ? PrependToBody((StatementSyntax)rewritten, ReadFixSyntax.IfEnd(site.Read, IdentifierName(name), exit))
                                 : assigned.WithTriviaFrom(original));
                         var declaration = LocalDeclarationStatement(VariableDeclaration(PredefinedType(Token(SyntaxKind.IntKeyword)), SingletonSeparatedList(VariableDeclarator(name))));
                         root = ReadFixSyntax.ReplaceStatement(site.Root, statement, new StatementSyntax[] { declaration, loop.WithoutLeadingTrivia() }, blankLineAfter: false);
@@ -160,14 +164,14 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// True when the count is an argument, initializer or operand in a plain statement, and nothing with a side effect
         /// runs before the read in that statement, so that hoisting the read keeps the order of effects.
         /// </summary>
-        private static bool IsInlineInStatement(ReadSite site, StatementSyntax statement)
+        private static bool IsInlineInStatement(ExpressionSyntax result, StatementSyntax statement)
         {
             if (statement is not (ExpressionStatementSyntax or LocalDeclarationStatementSyntax) || statement.Parent is not (BlockSyntax or SwitchSectionSyntax))
             {
                 return false;
             }
 
-            for (var node = site.ResultSyntax.Parent; node is not null && node != statement; node = node.Parent)
+            for (var node = result.Parent; node is not null && node != statement; node = node.Parent)
             {
                 switch (node)
                 {
@@ -194,16 +198,17 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             return !statement.DescendantNodes()
-                .Where(n => n.Span.End <= site.ResultSyntax.SpanStart)
+                .Where(n => n.Span.End <= result.SpanStart)
                 .Any(n => n is InvocationExpressionSyntax or AwaitExpressionSyntax or AssignmentExpressionSyntax or ObjectCreationExpressionSyntax
                     or PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression });
         }
 
         /// <summary>
         /// The <c>break;</c> of an <c>if (count == 0) break;</c> (for a line read, <c>if (line == null) break;</c> or
-        /// <c>if (line is null) break;</c>) right after <paramref name="statement"/>, or null.
+        /// <c>if (line is null) break;</c>; for a character read, <c>if (ch == -1) break;</c> or <c>if (ch &lt; 0) break;</c>) right
+        /// after <paramref name="statement"/>, or null.
         /// </summary>
-        private static BreakStatementSyntax? ExistingZeroBreak(StatementSyntax statement, string count, bool line)
+        private static BreakStatementSyntax? ExistingZeroBreak(StatementSyntax statement, string count, SocketAnalyzers.Reads.ReadApi read)
         {
             if (statement.Parent is not BlockSyntax block)
             {
@@ -214,8 +219,10 @@ namespace SocketAnalyzers.CodeFixes.Reads
             if (index < 0 || index + 1 >= block.Statements.Count
                 || block.Statements[index + 1] is not IfStatementSyntax { Else: null } check
                 || check.Condition.ToString().Replace(" ", string.Empty) is not { } condition
-                || !(line
+                || !(read.IsLine
                     ? condition == count + "==null" || condition == "null==" + count || condition == count + "isnull"
+                    : read.IsChar
+                    ? condition == count + "==-1" || condition == "-1==" + count || condition == count + "<0"
                     : condition == count + "==0" || condition == "0==" + count || condition == count + "<=0" || condition == count + "<1"))
             {
                 return null;

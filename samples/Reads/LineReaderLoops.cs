@@ -1,6 +1,7 @@
 // SOCK011 on the read loop of most chat and course servers: a StreamReader over the connection, read line by line.
 // When the client closes, ReadLine returns null at once, on every call: a loop that only looks for "quit" then
-// spins at 100% CPU forever. The right variants leave the loop at the null line.
+// spins at 100% CPU forever. The right variants leave the loop at the null line. The reader may be a local of the
+// loop's method or, as in most chat clients, a private field set up in Connect and read in another method.
 using System;
 using System.IO;
 using System.Net.Sockets;
@@ -68,6 +69,45 @@ namespace Samples.Reads.LineReaderLoops
 
                 Console.WriteLine(command.Trim());
             }
+        }
+    }
+
+    // The chat client of most courses: the reader is a field, made over the connection in Connect, read in Listen.
+    public sealed class ChatClient : IDisposable
+    {
+        private TcpClient? client;
+        private StreamReader? reader;
+
+        public void Connect(string host, int port)
+        {
+            client = new TcpClient(host, port);
+            reader = new StreamReader(client.GetStream());
+        }
+
+        public void Listen()
+        {
+            while (true)
+            {
+                string? msg = reader!.ReadLine(); // expect: SOCK011
+                Console.WriteLine("Server: " + msg);
+            }
+        }
+
+        // Right: the server closing the connection ends the loop.
+        public void ListenUntilClosed()
+        {
+            string? msg;
+            while ((msg = reader!.ReadLine()) != null)
+            {
+                Console.WriteLine("Server: " + msg);
+            }
+        }
+
+        public void Dispose()
+        {
+            reader?.Dispose();
+            reader = null;
+            client?.Dispose();
         }
     }
 }

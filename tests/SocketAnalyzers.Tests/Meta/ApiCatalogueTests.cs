@@ -208,21 +208,25 @@ namespace SocketAnalyzers.Tests.Meta
 
         [Theory]
         [MemberData(nameof(Sets))]
-        public void Every_line_read_row_returns_a_line(string set)
+        public void Every_text_read_row_returns_a_line_or_a_character(string set)
         {
             var compilation = For(set);
             var wrong = new List<string>();
             var rows = SocketApiCatalogue.Rows.Where(r => r.LineRead is not null).ToList();
             Assert.NotEmpty(rows);
+            Assert.Contains(rows, r => r.LineRead!.IsLine);
+            Assert.Contains(rows, r => r.LineRead!.IsChar);
             foreach (var row in rows)
             {
+                // A line read returns the line (string, Task<string>, ValueTask<string>); a character read, an int (-1 at end).
+                var expected = row.LineRead!.IsChar ? SpecialType.System_Int32 : SpecialType.System_String;
                 foreach (var symbol in CatalogueIndex.ResolveRow(compilation, row))
                 {
                     var returnType = (symbol as IMethodSymbol)?.ReturnType;
-                    var line = returnType is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : returnType;
-                    if (symbol is not IMethodSymbol { IsStatic: false } || line?.SpecialType != SpecialType.System_String)
+                    var value = returnType is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : returnType;
+                    if (symbol is not IMethodSymbol { IsStatic: false } || value?.SpecialType != expected || row.LineRead.IsChar && !SymbolEqualityComparer.Default.Equals(value, returnType))
                     {
-                        wrong.Add($"{row}: {symbol.ToDisplayString()} is not an instance method that returns a line (string, Task<string>, ValueTask<string>)");
+                        wrong.Add($"{row}: {symbol.ToDisplayString()} is not an instance method that returns {(row.LineRead.IsChar ? "a character (int)" : "a line (string, Task<string>, ValueTask<string>)")}");
                     }
                 }
             }

@@ -410,13 +410,13 @@ namespace SocketAnalyzers.Tests.Reads
                 """));
 
         [Fact]
-        public Task Reader_kept_in_a_field_is_not_followed()
+        public Task Reader_kept_in_a_field_given_a_reader_of_unknown_origin_is_not_followed()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 class C
                 {
                     private readonly StreamReader reader;
 
-                    C(TcpClient client) => reader = new StreamReader(client.GetStream());
+                    C(StreamReader given) => reader = given;
 
                     void Run()
                     {

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.Reads
+{
+    /// <summary>
+    /// Text readers kept in fields (issue 13): a field counts as a reader over a network stream when no code outside its
+    /// type can assign it and every assignment its type makes is such a reader (<see cref="NetworkReads.IsNetworkReader"/>'s
+    /// test for a local: <c>new StreamReader(client.GetStream())</c>, a reader over a <c>NetworkStream</c>/<c>SslStream</c>
+    /// field or local, a local holding one) or <c>null</c>.
+    /// <para>
+    /// <b>Which fields.</b> Only a <c>private</c> field of a class or struct declared in source: every code that can name
+    /// it lies inside its type's declarations (nested types included), so reading them finds every assignment. A field
+    /// any other code can reach (internal, protected, public, private protected) is unknown: another class may assign it.
+    /// </para>
+    /// <para>
+    /// <b>Every assignment.</b> Each identifier of the field's name in its type's declarations (all partial parts) is
+    /// bound; an assignment (<c>=</c>, <c>??=</c>, an object or <c>with</c> initializer) must give it a network reader or
+    /// <c>null</c>; any other write (<c>ref</c>/<c>out</c>/<c>in</c> passing, <c>ref</c> taken, deconstruction) makes it
+    /// unknown. A <c>null</c> (in <c>Dispose</c>/<c>Close</c>) does not disqualify it: a line read on <c>null</c> throws
+    /// <c>NullReferenceException</c>, it does not spin. At least one assignment must be a network reader (a field never
+    /// assigned in source is unknown).
+    /// </para>
+    /// <para>
+    /// <b>One file.</b> An analyzer may bind only the file it is given (RS1030: no <c>Compilation.GetSemanticModel</c>), so
+    /// the field's name (and its initializer) must appear in one file only, the one that reads it. When another partial
+    /// part names the field too, it is unknown in every host (build, IDE document and span analysis, the scanner's
+    /// modes): the answer depends on the field alone, never on which file is being analyzed. A partial part that does not
+    /// name the field (a designer file, the field's declaration without initializer) does not matter.
+    /// </para>
+    /// <para>
+    /// Computed on first use, once per field for the compilation (a thread-safe cache; a computation that is cancelled is
+    /// not stored), and only for a field whose line read sits in a loop (<see cref="NetworkReads.IsNetworkReader"/>).
+    /// </para>
+    /// </summary>
+    internal sealed class ReaderFields
+    {
+        private readonly NetworkReads reads;
+        private readonly ConcurrentDictionary<IFieldSymbol, bool> known = new(SymbolEqualityComparer.Default);
+
+        public ReaderFields(NetworkReads reads)
+        {
+            this.reads = reads;
+        }
+
+        /// <summary>True when <paramref name="reference"/> reads a field that only ever holds a reader over a network stream (or null).</summary>
+        public bool IsNetworkReaderField(IFieldReferenceOperation reference, CancellationToken cancellationToken)
+        {
+            var field = reference.Field.OriginalDefinition;
+            if (!IsCandidate(field) || reference.SemanticModel is not { } model)
+            {
+                return false;
+            }
+
+            if (known.TryGetValue(field, out var answer))
+            {
+                return answer;
+            }
+
+            answer = Summarise(field, model, cancellationToken);
+            known.TryAdd(field, answer);
+            return answer;
+        }
+
+        /// <summary>A private field of a source class or struct, not a constant or a property's backing field.</summary>
+        private static bool IsCandidate(IFieldSymbol field)
+            => field is { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private, ContainingType.TypeKind: TypeKind.Class or TypeKind.Struct }
+                && field.DeclaringSyntaxReferences.Length > 0;
+
+        private bool Summarise(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var tree = model.SyntaxTree;
+            var network = false;
+            foreach (var declaration in field.DeclaringSyntaxReferences)
+            {
+                if (declaration.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer })
+                {
+                    if (initializer.SyntaxTree != tree
+                        || model.GetOperation(initializer, cancellationToken) is not IFieldInitializerOperation { Value: { } value }
+                        || !Assigned(value, ref network))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            var name = field.Name;
+            foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                var node = part.GetSyntax(cancellationToken);
+                foreach (var descendant in node.DescendantNodes())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (descendant is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name)
+                    {
+                        continue;
+                    }
+
+                    if (identifier.SyntaxTree != tree)
+                    {
+                        // Another file names it: it cannot be bound here (RS1030), so the field is unknown everywhere.
+                        return false;
+                    }
+
+                    var symbol = model.GetSymbolInfo(identifier, cancellationToken);
+                    if (!Refers(symbol, field))
+                    {
+                        continue;
+                    }
+
+                    if (!Use(identifier, field, model, ref network, cancellationToken))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return network;
+        }
+
+        private static bool Refers(SymbolInfo info, IFieldSymbol field)
+        {
+            if (SymbolEqualityComparer.Default.Equals(info.Symbol?.OriginalDefinition, field))
+            {
+                return true;
+            }
+
+            foreach (var candidate in info.CandidateSymbols)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, field))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>False when this reference of the field gives it something other than a network reader or null, or writes it in a way we cannot judge.</summary>
+        private bool Use(IdentifierNameSyntax identifier, IFieldSymbol field, SemanticModel model, ref bool network, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax expression = identifier.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == identifier => access,
+                MemberBindingExpressionSyntax binding when binding.Name == identifier => binding,
+                _ => identifier,
+            };
+
+            if (expression.Parent is RefExpressionSyntax or ArgumentSyntax { RefKindKeyword.RawKind: not 0 } or TupleExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax })
+            {
+                // ref reader, out reader, in reader, (reader, x) = …: a ref may write it anywhere, a deconstruction we do not follow.
+                return false;
+            }
+
+            if (model.GetOperation(expression, cancellationToken) is not IFieldReferenceOperation reference
+                || !SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field))
+            {
+                // Bound to nothing we can follow (broken code, a member access we do not know): unknown.
+                return false;
+            }
+
+            switch (reference.Parent)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                    return Assigned(assignment.Value, ref network);
+                case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
+                    return Assigned(coalesce.Value, ref network);
+                case IArgumentOperation { Parameter: { RefKind: not RefKind.None } }:
+                    return false;
+                default:
+                    return !ReadBody.IsWrite(reference);
+            }
+        }
+
+        /// <summary>A value the type stores in the field: a network reader (sets <paramref name="network"/>) or null.</summary>
+        private bool Assigned(IOperation value, ref bool network)
+        {
+            var v = value.WalkDownConversions();
+            if (v.ConstantValue is { HasValue: true, Value: null })
+            {
+                return true;
+            }
+
+            if (reads.IsNetworkReaderValue(v))
+            {
+                network = true;
+                return true;
+            }
+
+            return false;
+        }
+    }
+}
