@@ -165,11 +165,25 @@ namespace SocketAnalyzers.Tests.Robustness
                 _ => (null, null),
             };
             var type = typeName is null ? null : TestTypes.FirstOrDefault(t => t.Name == typeName);
-            var method = type?.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-                .FirstOrDefault(m => m.Name == methodName && m.ReturnType == typeof(string)
-                    && m.GetParameters() is { Length: > 0 } p && p[0].ParameterType == typeof(string)
-                    && p.Skip(1).All(x => x.ParameterType == typeof(string) || x.HasDefaultValue)
-                    && p.Length >= call.ArgumentList.Arguments.Count);
+            var method = Wrapper(type, methodName, call);
+            if (method is null && call.Expression is IdentifierNameSyntax)
+            {
+                // Not the test's own: a wrapper its file imports with `using static` (ReadTestCode.Method).
+                foreach (var imported in call.SyntaxTree.GetRoot().DescendantNodes().OfType<UsingDirectiveSyntax>())
+                {
+                    if (imported.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) && imported.Name is { } name)
+                    {
+                        var importedName = name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : name.ToString();
+                        type = TestTypes.FirstOrDefault(t => t.Name == importedName);
+                        method = Wrapper(type, methodName, call);
+                        if (method is not null)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
             if (method is null)
             {
                 return null;
@@ -215,6 +229,14 @@ namespace SocketAnalyzers.Tests.Robustness
             var focus = TextSpan.FromBounds(prefix, Math.Max(prefix, text.Length - suffix));
             return new SweepSource($"{type!.Name}.{method.Name}", text) { Focus = focus };
         }
+
+        /// <summary>The static <c>string M(string, …)</c> named <paramref name="methodName"/> of <paramref name="type"/> that <paramref name="call"/> can call, or null.</summary>
+        private static MethodInfo? Wrapper(Type? type, string? methodName, InvocationExpressionSyntax call)
+            => type?.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
+                .FirstOrDefault(m => m.Name == methodName && m.ReturnType == typeof(string)
+                    && m.GetParameters() is { Length: > 0 } p && p[0].ParameterType == typeof(string)
+                    && p.Skip(1).All(x => x.ParameterType == typeof(string) || x.HasDefaultValue)
+                    && p.Length >= call.ArgumentList.Arguments.Count);
 
         private static readonly Type[] TestTypes = typeof(SweepSources).Assembly.GetTypes();
     }
