@@ -275,25 +275,35 @@ namespace SocketAnalyzers.Reads
 
             if (value is ILocalReferenceOperation local)
             {
-                var assigned = AssignedValues(value, local.Local);
-                if (assigned.Count == 0)
+                var network = false;
+                foreach (var v in AssignedValues(value, local.Local))
                 {
-                    return false;
-                }
+                    var assigned = v.WalkDownConversions();
+                    if (IsNullConstant(assigned))
+                    {
+                        continue;
+                    }
 
-                foreach (var v in assigned)
-                {
-                    if (!IsNetworkStreamSource(v.WalkDownConversions()) && !IsNetworkStreamType(v.WalkDownConversions().Type))
+                    if (!IsNetworkStreamSource(assigned) && !IsNetworkStreamType(assigned.Type))
                     {
                         return false;
                     }
+
+                    network = true;
                 }
 
-                return true;
+                return network;
             }
 
             return false;
         }
+
+        /// <summary>
+        /// <c>null</c> (or <c>default</c> of a reference type): a local that holds it when a read runs makes the read throw
+        /// <c>NullReferenceException</c>, so it does not change what the read does when it runs (<c>StreamReader reader =
+        /// null; try { reader = new StreamReader(client.GetStream()); … } finally { reader?.Close(); }</c>).
+        /// </summary>
+        private static bool IsNullConstant(IOperation value) => value.ConstantValue is { HasValue: true, Value: null };
 
         /// <summary>
         /// True when <paramref name="receiver"/> is a text reader over a network stream: a constructor the catalogue names
@@ -332,21 +342,24 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            var assigned = AssignedValues(value, local.Local);
-            if (assigned.Count == 0)
+            var network = false;
+            foreach (var v in AssignedValues(value, local.Local))
             {
-                return false;
-            }
+                var assigned = v.WalkDownConversions();
+                if (IsNullConstant(assigned))
+                {
+                    continue;
+                }
 
-            foreach (var v in assigned)
-            {
-                if (!IsReaderOverNetworkStream(v.WalkDownConversions()))
+                if (!IsReaderOverNetworkStream(assigned))
                 {
                     return false;
                 }
+
+                network = true;
             }
 
-            return true;
+            return network;
         }
 
         /// <summary>True when <paramref name="operation"/> lies in a loop of its own function (not one around the lambda or local function it is in).</summary>

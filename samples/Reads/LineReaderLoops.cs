@@ -28,6 +28,25 @@ namespace Samples.Reads.LineReaderLoops
         }
 
         // Right: the loop condition stops at the null line as well as at "quit".
+        // Declared null so that the finally can close it: the null does not hide what the reader reads.
+        public static void Echo(TcpClient client)
+        {
+            StreamReader reader = null;
+            try
+            {
+                reader = new StreamReader(client.GetStream());
+                while (true)
+                {
+                    var line = reader.ReadLine(); // expect: SOCK011
+                    Console.WriteLine("echo: " + line);
+                }
+            }
+            finally
+            {
+                reader?.Close();
+            }
+        }
+
         public static void ServeUntilClosed(TcpClient client)
         {
             using var reader = new StreamReader(client.GetStream());
