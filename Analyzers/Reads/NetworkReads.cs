@@ -121,12 +121,14 @@ namespace SocketAnalyzers.Reads
         private readonly KnownSymbols symbols;
         private readonly CatalogueIndex catalogue;
         private readonly ReaderFields fields;
+        private readonly ReaderParameters parameters;
 
         public NetworkReads(KnownSymbols symbols)
         {
             this.symbols = symbols;
             catalogue = symbols.Catalogue;
             fields = new ReaderFields(this);
+            parameters = new ReaderParameters(this, fields);
         }
 
         public KnownSymbols Symbols => symbols;
@@ -321,6 +323,12 @@ namespace SocketAnalyzers.Reads
                 // Only a read in a loop can spin (SOCK011), and no other rule looks at a line read: a field's summary,
                 // and the graph of a body whose field line reads are all outside loops, are not worth their cost.
                 return IsInLoop(receiver) && fields.IsNetworkReaderField(field, cancellationToken);
+            }
+
+            if (value is IParameterReferenceOperation parameter)
+            {
+                // The same for a helper's parameter: what its method's calls pass (ReaderParameters).
+                return IsInLoop(receiver) && parameters.IsNetworkReaderParameter(parameter, cancellationToken);
             }
 
             return IsNetworkReaderValue(value);

@@ -47,6 +47,22 @@ namespace Samples.Reads.LineReaderLoops
             }
         }
 
+        // The receive loop in a helper started on a thread: every call passes a reader over the connection.
+        public static void StartReceiving(TcpClient client)
+        {
+            var reader = new StreamReader(client.GetStream());
+            new System.Threading.Thread(() => Receive(reader)).Start();
+        }
+
+        private static void Receive(StreamReader reader)
+        {
+            while (true)
+            {
+                var line = reader.ReadLine(); // expect: SOCK011
+                Console.WriteLine("got " + line);
+            }
+        }
+
         public static void ServeUntilClosed(TcpClient client)
         {
             using var reader = new StreamReader(client.GetStream());

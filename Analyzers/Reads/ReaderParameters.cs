@@ -1,0 +1,222 @@
+using System.Collections.Concurrent;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.Reads
+{
+    /// <summary>
+    /// Text readers handed to a helper (issue 13): a parameter counts as a reader over a network stream when every call of
+    /// its method passes one (<see cref="NetworkReads.IsNetworkReaderValue"/>, a reader field of <see cref="ReaderFields"/>,
+    /// or <c>null</c>), as in <c>new Thread(() =&gt; Receive(reader))</c> with <c>reader = new StreamReader(client.GetStream())</c>.
+    /// <para>
+    /// <b>Which methods.</b> A local function, or a <c>private</c> ordinary method declared in one place: every call of it
+    /// lies in its type (or its enclosing member), so reading them finds every argument. Any other method may be called
+    /// from code we do not see. A use of the method that is not a direct call (a method group turned into a delegate,
+    /// <c>nameof</c>) makes it unknown: the delegate may be called with anything.
+    /// </para>
+    /// <para>
+    /// <b>Every call.</b> Each argument for the parameter must be a network reader or <c>null</c>, at least one a reader; a
+    /// call that passes the parameter on to itself (recursion) adds nothing. A parameter that is passed by reference, that
+    /// takes its default value in some call, or that its method writes, is unknown.
+    /// </para>
+    /// <para>
+    /// <b>One file.</b> As for reader fields (<see cref="ReaderFields"/>): an analyzer binds only the file it is given, so a
+    /// method that another file also names is unknown in every host, and the answer never depends on which file is being
+    /// analyzed. Computed on first use, once per parameter for the compilation, only for a line or character read on a
+    /// parameter inside a loop.
+    /// </para>
+    /// </summary>
+    internal sealed class ReaderParameters
+    {
+        private readonly NetworkReads reads;
+        private readonly ReaderFields fields;
+        private readonly ConcurrentDictionary<IParameterSymbol, bool> known = new(SymbolEqualityComparer.Default);
+
+        public ReaderParameters(NetworkReads reads, ReaderFields fields)
+        {
+            this.reads = reads;
+            this.fields = fields;
+        }
+
+        /// <summary>True when <paramref name="reference"/> reads a parameter that every call of its method gives a reader over a network stream.</summary>
+        public bool IsNetworkReaderParameter(IParameterReferenceOperation reference, CancellationToken cancellationToken)
+        {
+            var parameter = reference.Parameter.OriginalDefinition;
+            if (!IsCandidate(parameter) || reference.SemanticModel is not { } model)
+            {
+                return false;
+            }
+
+            if (known.TryGetValue(parameter, out var answer))
+            {
+                return answer;
+            }
+
+            answer = Summarise(parameter, (IMethodSymbol)parameter.ContainingSymbol, model, cancellationToken);
+            known.TryAdd(parameter, answer);
+            return answer;
+        }
+
+        private static bool IsCandidate(IParameterSymbol parameter)
+            => parameter is { RefKind: RefKind.None, IsParams: false, ContainingSymbol: IMethodSymbol method }
+                && (method.MethodKind == MethodKind.LocalFunction
+                    || method is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false, PartialDefinitionPart: null, PartialImplementationPart: null })
+                && method.DeclaringSyntaxReferences.Length == 1;
+
+        private bool Summarise(IParameterSymbol parameter, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var tree = model.SyntaxTree;
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (declaration.SyntaxTree != tree || Writes(declaration, parameter, model, cancellationToken))
+            {
+                return false;
+            }
+
+            // Where the calls can be: the enclosing member of a local function, every part of a private method's type.
+            SyntaxNode? scope = null;
+            if (method.MethodKind == MethodKind.LocalFunction)
+            {
+                // Its block; a top-level local function is called from the file's other top-level statements.
+                scope = declaration.Parent is GlobalStatementSyntax global ? global.Parent : declaration.Parent;
+            }
+
+            var network = false;
+            if (scope is not null)
+            {
+                return Calls(scope, parameter, method, model, ref network, cancellationToken) && network;
+            }
+
+            foreach (var part in method.ContainingType.DeclaringSyntaxReferences)
+            {
+                var node = part.GetSyntax(cancellationToken);
+                if (!Calls(node, parameter, method, model, ref network, cancellationToken))
+                {
+                    return false;
+                }
+            }
+
+            return network;
+        }
+
+        /// <summary>False when a use of <paramref name="method"/> under <paramref name="scope"/> is not a call that passes a network reader or null.</summary>
+        private bool Calls(SyntaxNode scope, IParameterSymbol parameter, IMethodSymbol method, SemanticModel model, ref bool network, CancellationToken cancellationToken)
+        {
+            var name = method.Name;
+            foreach (var descendant in scope.DescendantNodes())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (descendant is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name)
+                {
+                    continue;
+                }
+
+                if (identifier.SyntaxTree != model.SyntaxTree)
+                {
+                    // Another file names it: it cannot be bound here (RS1030), so the parameter is unknown everywhere.
+                    return false;
+                }
+
+                var info = model.GetSymbolInfo(identifier, cancellationToken);
+                if (!Refers(info, method))
+                {
+                    continue;
+                }
+
+                ExpressionSyntax callee = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                if (callee.Parent is not InvocationExpressionSyntax call || call.Expression != callee
+                    || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation
+                    || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method))
+                {
+                    // A method group (a delegate that may be called with anything), nameof, or code that does not bind.
+                    return false;
+                }
+
+                if (!Passed(invocation, parameter, ref network, cancellationToken))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool Refers(SymbolInfo info, IMethodSymbol method)
+        {
+            if (SymbolEqualityComparer.Default.Equals(info.Symbol?.OriginalDefinition, method))
+            {
+                return true;
+            }
+
+            foreach (var candidate in info.CandidateSymbols)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, method))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The argument a call gives <paramref name="parameter"/>: a network reader (sets <paramref name="network"/>), null, or the parameter itself passed on.</summary>
+        private bool Passed(IInvocationOperation invocation, IParameterSymbol parameter, ref bool network, CancellationToken cancellationToken)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is null || argument.Parameter.Ordinal != parameter.Ordinal)
+                {
+                    continue;
+                }
+
+                if (argument.ArgumentKind != ArgumentKind.Explicit)
+                {
+                    // Its default value, or a params array.
+                    return false;
+                }
+
+                var value = argument.Value.WalkDownConversions();
+                if (value.ConstantValue is { HasValue: true, Value: null })
+                {
+                    return true;
+                }
+
+                if (value is IParameterReferenceOperation passedOn && SymbolEqualityComparer.Default.Equals(passedOn.Parameter.OriginalDefinition, parameter))
+                {
+                    return true;
+                }
+
+                if (reads.IsNetworkReaderValue(value)
+                    || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkReaderField(field, cancellationToken))
+                {
+                    network = true;
+                    return true;
+                }
+
+                return false;
+            }
+
+            return false;
+        }
+
+        /// <summary>True when the method assigns the parameter, or lets a lambda or a <c>ref</c> do it.</summary>
+        private static bool Writes(SyntaxNode declaration, IParameterSymbol parameter, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var descendant in declaration.DescendantNodes())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (descendant is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == parameter.Name
+                    && model.GetOperation(identifier, cancellationToken) is IParameterReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, parameter)
+                    && ReadBody.IsWrite(reference))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
