@@ -32,6 +32,8 @@ namespace SocketAnalyzers.Package.Tests
             ("samples/Lifecycle/FieldsAcrossMethods.cs", "SOCK003", "no `Accept` of that socket earlier in the same block"),
             // A field's Listen that no method of the class binds first: no address or port to invent.
             ("samples/Lifecycle/ListenOnUnboundField.cs", "SOCK001", "no `Bind` of the socket later in the same block"),
+            // A ReadAsync nobody awaits in a method that is not async: awaiting it would change the method's signature.
+            ("samples/Reads/DiscardedReadCount.cs", "SOCK010", "A read nobody awaits in a method, lambda or local function that is not `async`"),
         };
 
         /// <summary>Findings that meet on one read, and rules whose fix has several shapes, in one file.</summary>
