@@ -88,56 +88,16 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
-            var name = field.Name;
             foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
             {
-                var node = part.GetSyntax(cancellationToken);
-                foreach (var descendant in node.DescendantNodes())
+                // Another file that names the field: unknown everywhere (SameFileUses).
+                if (!SameFileUses.All(part.GetSyntax(cancellationToken), field, model, identifier => Use(identifier, field, model, ref network, cancellationToken), cancellationToken))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (descendant is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name)
-                    {
-                        continue;
-                    }
-
-                    if (identifier.SyntaxTree != tree)
-                    {
-                        // Another file names it: it cannot be bound here (RS1030), so the field is unknown everywhere.
-                        return false;
-                    }
-
-                    var symbol = model.GetSymbolInfo(identifier, cancellationToken);
-                    if (!Refers(symbol, field))
-                    {
-                        continue;
-                    }
-
-                    if (!Use(identifier, field, model, ref network, cancellationToken))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
 
             return network;
-        }
-
-        private static bool Refers(SymbolInfo info, IFieldSymbol field)
-        {
-            if (SymbolEqualityComparer.Default.Equals(info.Symbol?.OriginalDefinition, field))
-            {
-                return true;
-            }
-
-            foreach (var candidate in info.CandidateSymbols)
-            {
-                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, field))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>False when this reference of the field gives it something other than a network reader or null, or writes it in a way we cannot judge.</summary>

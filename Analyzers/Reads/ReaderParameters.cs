@@ -104,61 +104,25 @@ namespace SocketAnalyzers.Reads
         /// <summary>False when a use of <paramref name="method"/> under <paramref name="scope"/> is not a call that passes a network reader or null.</summary>
         private bool Calls(SyntaxNode scope, IParameterSymbol parameter, IMethodSymbol method, SemanticModel model, ref bool network, CancellationToken cancellationToken)
         {
-            var name = method.Name;
-            foreach (var descendant in scope.DescendantNodes())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (descendant is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name)
-                {
-                    continue;
-                }
-
-                if (identifier.SyntaxTree != model.SyntaxTree)
-                {
-                    // Another file names it: it cannot be bound here (RS1030), so the parameter is unknown everywhere.
-                    return false;
-                }
-
-                var info = model.GetSymbolInfo(identifier, cancellationToken);
-                if (!Refers(info, method))
-                {
-                    continue;
-                }
-
-                ExpressionSyntax callee = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
-                if (callee.Parent is not InvocationExpressionSyntax call || call.Expression != callee
-                    || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation
-                    || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method))
-                {
-                    // A method group (a delegate that may be called with anything), nameof, or code that does not bind.
-                    return false;
-                }
-
-                if (!Passed(invocation, parameter, ref network, cancellationToken))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            var passed = network;
+            var all = SameFileUses.All(scope, method, model, identifier => Call(identifier, parameter, method, model, ref passed, cancellationToken), cancellationToken);
+            network = passed;
+            return all;
         }
 
-        private static bool Refers(SymbolInfo info, IMethodSymbol method)
+        /// <summary>A use of the method: a direct call whose argument for <paramref name="parameter"/> passes (<see cref="Passed"/>).</summary>
+        private bool Call(IdentifierNameSyntax identifier, IParameterSymbol parameter, IMethodSymbol method, SemanticModel model, ref bool network, CancellationToken cancellationToken)
         {
-            if (SymbolEqualityComparer.Default.Equals(info.Symbol?.OriginalDefinition, method))
+            ExpressionSyntax callee = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+            if (callee.Parent is not InvocationExpressionSyntax call || call.Expression != callee
+                || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation
+                || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method))
             {
-                return true;
+                // A method group (a delegate that may be called with anything), nameof, or code that does not bind.
+                return false;
             }
 
-            foreach (var candidate in info.CandidateSymbols)
-            {
-                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, method))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return Passed(invocation, parameter, ref network, cancellationToken);
         }
 
         /// <summary>The argument a call gives <paramref name="parameter"/>: a network reader (sets <paramref name="network"/>), null, or the parameter itself passed on.</summary>

@@ -1,0 +1,63 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SocketAnalyzers.Reads
+{
+    /// <summary>
+    /// The uses of a field or method that the summaries of <see cref="ReaderFields"/> and <see cref="ReaderParameters"/>
+    /// judge: every identifier under a node that names the symbol. An analyzer may bind only the file it is given (RS1030),
+    /// so a use in another file makes the answer unknown in every host, whichever file is being analyzed.
+    /// </summary>
+    internal static class SameFileUses
+    {
+        /// <summary>
+        /// True when every identifier under <paramref name="scope"/> that binds to <paramref name="symbol"/> lies in the file
+        /// of <paramref name="model"/> and <paramref name="judge"/> accepts it; false at the first one in another file (an
+        /// identifier of the same name there cannot be bound) or that the judge rejects.
+        /// </summary>
+        public static bool All(SyntaxNode scope, ISymbol symbol, SemanticModel model, Func<IdentifierNameSyntax, bool> judge, CancellationToken cancellationToken)
+        {
+            var name = symbol.Name;
+            foreach (var descendant in scope.DescendantNodes())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (descendant is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name)
+                {
+                    continue;
+                }
+
+                if (identifier.SyntaxTree != model.SyntaxTree)
+                {
+                    return false;
+                }
+
+                if (Refers(model.GetSymbolInfo(identifier, cancellationToken), symbol) && !judge(identifier))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool Refers(SymbolInfo info, ISymbol symbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(info.Symbol?.OriginalDefinition, symbol))
+            {
+                return true;
+            }
+
+            foreach (var candidate in info.CandidateSymbols)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
