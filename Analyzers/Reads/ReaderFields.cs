@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,10 +36,9 @@ namespace SocketAnalyzers.Reads
     /// not stored), and only for a field whose line read sits in a loop (<see cref="NetworkReads.IsNetworkReader"/>).
     /// </para>
     /// </summary>
-    internal sealed class ReaderFields
+    internal sealed class ReaderFields : SymbolSummaries<IFieldSymbol>
     {
         private readonly NetworkReads reads;
-        private readonly ConcurrentDictionary<IFieldSymbol, bool> known = new(SymbolEqualityComparer.Default);
 
         public ReaderFields(NetworkReads reads)
         {
@@ -49,29 +47,14 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>True when <paramref name="reference"/> reads a field that only ever holds a reader over a network stream (or null).</summary>
         public bool IsNetworkReaderField(IFieldReferenceOperation reference, CancellationToken cancellationToken)
-        {
-            var field = reference.Field.OriginalDefinition;
-            if (!IsCandidate(field) || reference.SemanticModel is not { } model)
-            {
-                return false;
-            }
-
-            if (known.TryGetValue(field, out var answer))
-            {
-                return answer;
-            }
-
-            answer = Summarise(field, model, cancellationToken);
-            known.TryAdd(field, answer);
-            return answer;
-        }
+            => Answer(reference.Field.OriginalDefinition, reference.SemanticModel, cancellationToken);
 
         /// <summary>A private field of a source class or struct, not a constant or a property's backing field.</summary>
-        private static bool IsCandidate(IFieldSymbol field)
+        protected override bool IsCandidate(IFieldSymbol field)
             => field is { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private, ContainingType.TypeKind: TypeKind.Class or TypeKind.Struct }
                 && field.DeclaringSyntaxReferences.Length > 0;
 
-        private bool Summarise(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+        protected override bool Summarise(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
         {
             var tree = model.SyntaxTree;
             var network = false;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -29,11 +28,10 @@ namespace SocketAnalyzers.Reads
     /// parameter inside a loop.
     /// </para>
     /// </summary>
-    internal sealed class ReaderParameters
+    internal sealed class ReaderParameters : SymbolSummaries<IParameterSymbol>
     {
         private readonly NetworkReads reads;
         private readonly ReaderFields fields;
-        private readonly ConcurrentDictionary<IParameterSymbol, bool> known = new(SymbolEqualityComparer.Default);
 
         public ReaderParameters(NetworkReads reads, ReaderFields fields)
         {
@@ -43,31 +41,17 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>True when <paramref name="reference"/> reads a parameter that every call of its method gives a reader over a network stream.</summary>
         public bool IsNetworkReaderParameter(IParameterReferenceOperation reference, CancellationToken cancellationToken)
-        {
-            var parameter = reference.Parameter.OriginalDefinition;
-            if (!IsCandidate(parameter) || reference.SemanticModel is not { } model)
-            {
-                return false;
-            }
+            => Answer(reference.Parameter.OriginalDefinition, reference.SemanticModel, cancellationToken);
 
-            if (known.TryGetValue(parameter, out var answer))
-            {
-                return answer;
-            }
-
-            answer = Summarise(parameter, (IMethodSymbol)parameter.ContainingSymbol, model, cancellationToken);
-            known.TryAdd(parameter, answer);
-            return answer;
-        }
-
-        private static bool IsCandidate(IParameterSymbol parameter)
+        protected override bool IsCandidate(IParameterSymbol parameter)
             => parameter is { RefKind: RefKind.None, IsParams: false, ContainingSymbol: IMethodSymbol method }
                 && (method.MethodKind == MethodKind.LocalFunction
                     || method is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false, PartialDefinitionPart: null, PartialImplementationPart: null })
                 && method.DeclaringSyntaxReferences.Length == 1;
 
-        private bool Summarise(IParameterSymbol parameter, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        protected override bool Summarise(IParameterSymbol parameter, SemanticModel model, CancellationToken cancellationToken)
         {
+            var method = (IMethodSymbol)parameter.ContainingSymbol;
             var tree = model.SyntaxTree;
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
             if (declaration.SyntaxTree != tree || Writes(declaration, parameter, model, cancellationToken))
