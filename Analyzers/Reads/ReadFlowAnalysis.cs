@@ -38,7 +38,7 @@ namespace SocketAnalyzers.Reads
         /// SOCK012 across a lambda: the filled buffers a lambda created here captures, as the replay saw them at its
         /// creation (buffer → the read that filled it). Its own analysis starts from them.
         /// </summary>
-        private Dictionary<IFlowAnonymousFunctionOperation, Dictionary<ISymbol, int>>? lambdaSeeds;
+        private Dictionary<IFlowAnonymousFunctionOperation, Dictionary<ISymbol, int>?>? lambdaSeeds;
 
         /// <summary>The filled buffers this function starts with (a lambda's captured buffers), or null.</summary>
         private Dictionary<ISymbol, int>? seed;
@@ -118,7 +118,7 @@ namespace SocketAnalyzers.Reads
                 {
                     Dictionary<ISymbol, int>? captured = null;
                     analysis.lambdaSeeds?.TryGetValue(anonymous, out captured);
-                    Analyze(graph.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), anonymous.Syntax, body, symbols, consumers, diagnostics, cancellationToken, nesting + 1, captured);
+                    Analyze(graph.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), anonymous.Syntax, body, symbols, consumers, diagnostics, cancellationToken, nesting + 1, captured is { Count: > 0 } ? captured : null);
                 }
             }
 
@@ -127,7 +127,7 @@ namespace SocketAnalyzers.Reads
                 foreach (var pair in analysis.lambdaSeeds)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (!body.HasSitesIn(pair.Key.Syntax))
+                    if (pair.Value is { Count: > 0 } && !body.HasSitesIn(pair.Key.Syntax))
                     {
                         // No read of its own: analysed only for the buffers it captures filled.
                         Analyze(graph.GetAnonymousFunctionControlFlowGraph(pair.Key, cancellationToken), pair.Key.Syntax, body, symbols, consumers, diagnostics, cancellationToken, nesting + 1, pair.Value);
@@ -1050,7 +1050,7 @@ namespace SocketAnalyzers.Reads
             {
                 case IFlowAnonymousFunctionOperation anonymous:
                     // Its own graph; what it uses is in ReadBody.Captured. A buffer it captures filled starts filled there.
-                    if (Reporting && state.Filled.Count > 0)
+                    if (Reporting)
                     {
                         SeedLambda(anonymous, state);
                     }
@@ -1458,14 +1458,16 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
-            lambdaSeeds ??= new Dictionary<IFlowAnonymousFunctionOperation, Dictionary<ISymbol, int>>();
+            lambdaSeeds ??= new Dictionary<IFlowAnonymousFunctionOperation, Dictionary<ISymbol, int>?>();
             if (!lambdaSeeds.TryGetValue(anonymous, out var known))
             {
-                if (captured is not null)
-                {
-                    lambdaSeeds[anonymous] = captured;
-                }
+                // Even an empty (null) entry counts: a later visit (a finally's other entry) may not add what this one lacked.
+                lambdaSeeds[anonymous] = captured;
+                return;
+            }
 
+            if (known is null)
+            {
                 return;
             }
 

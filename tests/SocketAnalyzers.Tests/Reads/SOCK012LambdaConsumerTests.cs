@@ -111,6 +111,21 @@ namespace SocketAnalyzers.Tests.Reads
                 """));
 
         [Fact]
+        public Task A_lambda_in_a_finally_that_an_exception_may_reach_before_the_read_is_silent()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var data = new byte[1024];
+                try
+                {
+                    int count = stream.Read(data, 0, data.Length);
+                    Console.WriteLine(count);
+                }
+                finally
+                {
+                    Task.Run(() => stream.Write(data, 0, data.Length));
+                }
+                """));
+
+        [Fact]
         public Task Fix_gives_the_lambda_the_count()
             => Verify.VerifyCodeFixAsync(
                 Method("""
