@@ -120,14 +120,16 @@ namespace SocketAnalyzers.Reads
     {
         private readonly KnownSymbols symbols;
         private readonly CatalogueIndex catalogue;
-        private readonly ReaderFields fields;
+        private readonly NetworkFields fields;
+        private readonly NetworkFields streamFields;
         private readonly ReaderParameters parameters;
 
         public NetworkReads(KnownSymbols symbols)
         {
             this.symbols = symbols;
             catalogue = symbols.Catalogue;
-            fields = new ReaderFields(this);
+            fields = new NetworkFields(IsNetworkReaderValue);
+            streamFields = new NetworkFields(value => IsNetworkStream(value, followFields: false, CancellationToken.None));
             parameters = new ReaderParameters(this, fields);
         }
 
@@ -170,10 +172,10 @@ namespace SocketAnalyzers.Reads
                     : null;
             }
 
-            return TryGetRead(invocation, facts);
+            return TryGetRead(invocation, facts, cancellationToken);
         }
 
-        private NetworkRead? TryGetRead(IInvocationOperation invocation, ApiFacts? facts)
+        private NetworkRead? TryGetRead(IInvocationOperation invocation, ApiFacts? facts, CancellationToken cancellationToken = default)
         {
             var method = invocation.TargetMethod;
             if (facts is not { Read: { } read, ReadApi: { } api })
@@ -186,7 +188,7 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            if (api.Owner == ReadOwner.Stream && !IsNetworkStream(invocation.Instance!))
+            if (api.Owner == ReadOwner.Stream && !IsNetworkStream(invocation.Instance!, followFields: true, cancellationToken))
             {
                 return null;
             }
@@ -262,10 +264,21 @@ namespace SocketAnalyzers.Reads
         /// <c>new NetworkStream/SslStream/NegotiateStream(…)</c>, or a local that the body only ever assigns from one of them.
         /// A <c>Stream</c> of unknown origin is not (CA2022 covers it).
         /// </summary>
-        public bool IsNetworkStream(IOperation receiver)
+        public bool IsNetworkStream(IOperation receiver) => IsNetworkStream(receiver, followFields: true, CancellationToken.None);
+
+        /// <param name="receiver">The stream.</param>
+        /// <param name="followFields">Whether a private field of another type (<c>Stream</c>) may count when its type only ever gives it a network stream (<see cref="NetworkFields"/>); the fields' own summary asks without, so that fields assigned from each other do not recurse.</param>
+        /// <param name="cancellationToken">Honoured by the field's summary, the only part that walks code.</param>
+        private bool IsNetworkStream(IOperation receiver, bool followFields, CancellationToken cancellationToken)
         {
             var value = receiver.WalkDownConversions();
             if (IsNetworkStreamType(value.Type))
+            {
+                return true;
+            }
+
+            if (followFields && value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
+                && streamFields.IsNetworkField(field, cancellationToken))
             {
                 return true;
             }
@@ -312,7 +325,7 @@ namespace SocketAnalyzers.Reads
         /// as reading a stream (<c>new StreamReader(stream, …)</c>, <see cref="ApiFacts.ReaderOver"/>) given a network stream
         /// (<see cref="IsNetworkStream"/>), a local (of any reader type, <c>TextReader</c> included) that the body only
         /// ever assigns from one, or, read inside a loop, a private field that its type only ever assigns one or null
-        /// (<see cref="ReaderFields"/>). A reader parameter, any other field, <c>Console.In</c>, a <c>StringReader</c> or a
+        /// (<see cref="NetworkFields"/>). A reader parameter, any other field, <c>Console.In</c>, a <c>StringReader</c> or a
         /// reader of a file or of a <c>Stream</c> of unknown origin is not.
         /// </summary>
         public bool IsNetworkReader(IOperation receiver, CancellationToken cancellationToken = default)
@@ -322,7 +335,7 @@ namespace SocketAnalyzers.Reads
             {
                 // Only a read in a loop can spin (SOCK011), and no other rule looks at a line read: a field's summary,
                 // and the graph of a body whose field line reads are all outside loops, are not worth their cost.
-                return IsInLoop(receiver) && fields.IsNetworkReaderField(field, cancellationToken);
+                return IsInLoop(receiver) && fields.IsNetworkField(field, cancellationToken);
             }
 
             if (value is IParameterReferenceOperation parameter)

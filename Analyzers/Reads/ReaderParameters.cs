@@ -8,7 +8,7 @@ namespace SocketAnalyzers.Reads
 {
     /// <summary>
     /// Text readers handed to a helper (issue 13): a parameter counts as a reader over a network stream when every call of
-    /// its method passes one (<see cref="NetworkReads.IsNetworkReaderValue"/>, a reader field of <see cref="ReaderFields"/>,
+    /// its method passes one (<see cref="NetworkReads.IsNetworkReaderValue"/>, a reader field of <see cref="NetworkFields"/>,
     /// or <c>null</c>), as in <c>new Thread(() =&gt; Receive(reader))</c> with <c>reader = new StreamReader(client.GetStream())</c>.
     /// <para>
     /// <b>Which methods.</b> A local function, or a <c>private</c> ordinary method declared in one place: every call of it
@@ -22,7 +22,7 @@ namespace SocketAnalyzers.Reads
     /// takes its default value in some call, or that its method writes, is unknown.
     /// </para>
     /// <para>
-    /// <b>One file.</b> As for reader fields (<see cref="ReaderFields"/>): an analyzer binds only the file it is given, so a
+    /// <b>One file.</b> As for reader fields (<see cref="NetworkFields"/>): an analyzer binds only the file it is given, so a
     /// method that another file also names is unknown in every host, and the answer never depends on which file is being
     /// analyzed. Computed on first use, once per parameter for the compilation, only for a line or character read on a
     /// parameter inside a loop.
@@ -31,9 +31,9 @@ namespace SocketAnalyzers.Reads
     internal sealed class ReaderParameters : SymbolSummaries<IParameterSymbol>
     {
         private readonly NetworkReads reads;
-        private readonly ReaderFields fields;
+        private readonly NetworkFields fields;
 
-        public ReaderParameters(NetworkReads reads, ReaderFields fields)
+        public ReaderParameters(NetworkReads reads, NetworkFields fields)
         {
             this.reads = reads;
             this.fields = fields;
@@ -137,7 +137,7 @@ namespace SocketAnalyzers.Reads
                 }
 
                 if (reads.IsNetworkReaderValue(value)
-                    || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkReaderField(field, cancellationToken))
+                    || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken))
                 {
                     network = true;
                     return true;

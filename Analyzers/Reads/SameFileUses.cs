@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SocketAnalyzers.Reads
 {
     /// <summary>
-    /// The uses of a field or method that the summaries of <see cref="ReaderFields"/> and <see cref="ReaderParameters"/>
+    /// The uses of a field or method that the summaries of <see cref="NetworkFields"/> and <see cref="ReaderParameters"/>
     /// judge: every identifier under a node that names the symbol. An analyzer may bind only the file it is given (RS1030),
     /// so a use in another file makes the answer unknown in every host, whichever file is being analyzed.
     /// </summary>
@@ -63,7 +63,7 @@ namespace SocketAnalyzers.Reads
     }
 
     /// <summary>
-    /// A fact about a field or parameter that a summary of its uses decides (<see cref="ReaderFields"/>,
+    /// A fact about a field or parameter that a summary of its uses decides (<see cref="NetworkFields"/>,
     /// <see cref="ReaderParameters"/>): asked only for candidates, decided once per symbol for the compilation (thread-safe;
     /// a cancelled summary stores nothing).
     /// </summary>

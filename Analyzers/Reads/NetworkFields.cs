@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,10 +8,14 @@ using SocketAnalyzers.Common;
 namespace SocketAnalyzers.Reads
 {
     /// <summary>
-    /// Text readers kept in fields (issue 13): a field counts as a reader over a network stream when no code outside its
-    /// type can assign it and every assignment its type makes is such a reader (<see cref="NetworkReads.IsNetworkReader"/>'s
-    /// test for a local: <c>new StreamReader(client.GetStream())</c>, a reader over a <c>NetworkStream</c>/<c>SslStream</c>
-    /// field or local, a local holding one) or <c>null</c>.
+    /// Readers and streams kept in fields (issue 13): a field counts as a reader over a network stream (or as a network
+    /// stream) when no code outside its type can assign it and every assignment its type makes is such a value, by the
+    /// same test a local's values get (<see cref="NetworkReads.IsNetworkReaderValue"/>: <c>new StreamReader(client.GetStream())</c>,
+    /// a reader over a <c>NetworkStream</c>/<c>SslStream</c> field or local, a local holding one;
+    /// <see cref="NetworkReads.IsNetworkStream"/> without fields: <c>client.GetStream()</c>, <c>new NetworkStream(socket)</c>,
+    /// a local holding one) or <c>null</c>. One instance per kind of value.
+    /// </summary>
+    /// <remarks>
     /// <para>
     /// <b>Which fields.</b> Only a <c>private</c> field of a class or struct declared in source: every code that can name
     /// it lies inside its type's declarations (nested types included), so reading them finds every assignment. A field
@@ -18,10 +23,10 @@ namespace SocketAnalyzers.Reads
     /// </para>
     /// <para>
     /// <b>Every assignment.</b> Each identifier of the field's name in its type's declarations (all partial parts) is
-    /// bound; an assignment (<c>=</c>, <c>??=</c>, an object or <c>with</c> initializer) must give it a network reader or
+    /// bound; an assignment (<c>=</c>, <c>??=</c>, an object or <c>with</c> initializer) must give it a network value or
     /// <c>null</c>; any other write (<c>ref</c>/<c>out</c>/<c>in</c> passing, <c>ref</c> taken, deconstruction) makes it
     /// unknown. A <c>null</c> (in <c>Dispose</c>/<c>Close</c>) does not disqualify it: a line read on <c>null</c> throws
-    /// <c>NullReferenceException</c>, it does not spin. At least one assignment must be a network reader (a field never
+    /// <c>NullReferenceException</c>, it does not spin. At least one assignment must be a network value (a field never
     /// assigned in source is unknown).
     /// </para>
     /// <para>
@@ -33,20 +38,22 @@ namespace SocketAnalyzers.Reads
     /// </para>
     /// <para>
     /// Computed on first use, once per field for the compilation (a thread-safe cache; a computation that is cancelled is
-    /// not stored), and only for a field whose line read sits in a loop (<see cref="NetworkReads.IsNetworkReader"/>).
+    /// not stored): for a reader field, only when its line or character read sits in a loop (<see cref="NetworkReads.IsNetworkReader"/>);
+    /// for a stream field, when a read of it is met (<see cref="NetworkReads.IsNetworkStream"/>).
     /// </para>
-    /// </summary>
-    internal sealed class ReaderFields : SymbolSummaries<IFieldSymbol>
+    /// </remarks>
+    internal sealed class NetworkFields : SymbolSummaries<IFieldSymbol>
     {
-        private readonly NetworkReads reads;
+        private readonly Func<IOperation, bool> isNetworkValue;
 
-        public ReaderFields(NetworkReads reads)
+        /// <param name="isNetworkValue">What the field must be given: a reader over a network stream (reader fields), or a network stream (stream fields).</param>
+        public NetworkFields(Func<IOperation, bool> isNetworkValue)
         {
-            this.reads = reads;
+            this.isNetworkValue = isNetworkValue;
         }
 
-        /// <summary>True when <paramref name="reference"/> reads a field that only ever holds a reader over a network stream (or null).</summary>
-        public bool IsNetworkReaderField(IFieldReferenceOperation reference, CancellationToken cancellationToken)
+        /// <summary>True when <paramref name="reference"/> reads a field that only ever holds a network value (or null).</summary>
+        public bool IsNetworkField(IFieldReferenceOperation reference, CancellationToken cancellationToken)
             => Answer(reference.Field.OriginalDefinition, reference.SemanticModel, cancellationToken);
 
         /// <summary>A private field of a source class or struct, not a constant or a property's backing field.</summary>
@@ -128,7 +135,7 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            if (reads.IsNetworkReaderValue(v))
+            if (isNetworkValue(v))
             {
                 network = true;
                 return true;
