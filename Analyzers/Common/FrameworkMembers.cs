@@ -82,6 +82,11 @@ namespace SocketAnalyzers.Common
         public bool IsAsyncStreamConfigureAwait(IMethodSymbol method)
             => (method.ReducedFrom ?? method) is { IsStatic: true, Name: "ConfigureAwait" } definition && Is(definition.ContainingType, asyncEnumerableExtensions);
 
+        /// <summary><c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c> (constructed or not): the task of an asynchronous call that returns a value.</summary>
+        public bool IsTaskOfResult(ITypeSymbol? type)
+            => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+                && (Is(named, taskOfT) || Is(named, valueTaskOfT));
+
         private bool IsTaskType(INamedTypeSymbol type)
             => Is(type, task) || Is(type, taskOfT) || Is(type, valueTask) || Is(type, valueTaskOfT);
 

@@ -76,8 +76,10 @@ namespace SocketAnalyzers.Model
             => (Lifecycle(SocketModelType.Socket) ?? Lifecycle(SocketModelType.TcpListener)) is { Operation: SocketOperation.Accept } accept ? accept : null;
 
         /// <summary>
-        /// The member gives its receiver's connection under another name: <c>TcpClient.GetStream()</c> (the same stream on
-        /// every call), <c>TcpClient.Client</c>, <c>NetworkStream.Socket</c>, <c>TcpListener.Server</c>.
+        /// The member gives a connection under another name (a lifecycle <see cref="SocketOperation.Alias"/> or
+        /// <see cref="SocketOperation.MakeStream"/>): its receiver's (<c>TcpClient.GetStream()</c>, the same stream on every
+        /// call; <c>TcpClient.Client</c>, <c>NetworkStream.Socket</c>, <c>TcpListener.Server</c>), or, for a constructor, its
+        /// first argument's (<c>new NetworkStream(socket)</c>).
         /// </summary>
         public bool ViewsConnection
         {
@@ -85,7 +87,7 @@ namespace SocketAnalyzers.Model
             {
                 foreach (var member in lifecycles)
                 {
-                    if (member.Operation is SocketOperation.Alias || member.Operation is SocketOperation.MakeStream && member.Form == CallForm.Sync && member.Name != ".ctor")
+                    if (member.Operation is SocketOperation.Alias or SocketOperation.MakeStream)
                     {
                         return true;
                     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -288,29 +289,34 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            if (value is ILocalReferenceOperation local)
+            return value is ILocalReferenceOperation local
+                && OnlyNetworkOrNull(value, local.Local, assigned => IsNetworkStreamSource(assigned) || IsNetworkStreamType(assigned.Type));
+        }
+
+        /// <summary>
+        /// Every value the body assigns to <paramref name="local"/> is <c>null</c> or passes <paramref name="isNetwork"/>
+        /// (conversions removed), and at least one passes; a local never assigned, or also written another way, is not.
+        /// </summary>
+        private static bool OnlyNetworkOrNull(IOperation anywhere, ILocalSymbol local, Func<IOperation, bool> isNetwork)
+        {
+            var network = false;
+            foreach (var v in AssignedValues(anywhere, local))
             {
-                var network = false;
-                foreach (var v in AssignedValues(value, local.Local))
+                var assigned = v.WalkDownConversions();
+                if (IsNullConstant(assigned))
                 {
-                    var assigned = v.WalkDownConversions();
-                    if (IsNullConstant(assigned))
-                    {
-                        continue;
-                    }
-
-                    if (!IsNetworkStreamSource(assigned) && !IsNetworkStreamType(assigned.Type))
-                    {
-                        return false;
-                    }
-
-                    network = true;
+                    continue;
                 }
 
-                return network;
+                if (!isNetwork(assigned))
+                {
+                    return false;
+                }
+
+                network = true;
             }
 
-            return false;
+            return network;
         }
 
         /// <summary>
@@ -363,24 +369,7 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            var network = false;
-            foreach (var v in AssignedValues(value, local.Local))
-            {
-                var assigned = v.WalkDownConversions();
-                if (IsNullConstant(assigned))
-                {
-                    continue;
-                }
-
-                if (!IsReaderOverNetworkStream(assigned))
-                {
-                    return false;
-                }
-
-                network = true;
-            }
-
-            return network;
+            return OnlyNetworkOrNull(value, local.Local, IsReaderOverNetworkStream);
         }
 
         /// <summary>True when <paramref name="operation"/> lies in a loop of its own function (not one around the lambda or local function it is in).</summary>
@@ -594,8 +583,7 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            if (type is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-                || !(SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.TaskOfT) || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbols.ValueTaskOfT)))
+            if (!symbols.Framework.IsTaskOfResult(type) || type is not INamedTypeSymbol named)
             {
                 return false;
             }

@@ -800,8 +800,8 @@ namespace SocketAnalyzers.Reads
                 case IPropertyReferenceOperation { Instance: { } instance, Arguments.Length: 0 } property
                     when reads.Symbols.Catalogue.Facts(property.Property) is { ViewsConnection: true }:
                     return instance;
-                case IObjectCreationOperation creation
-                    when reads.Symbols.NetworkStream is { } networkStream && SymbolEqualityComparer.Default.Equals(creation.Type, networkStream):
+                case IObjectCreationOperation { Constructor: { } constructor } creation
+                    when reads.Symbols.Catalogue.Facts(constructor) is { ViewsConnection: true }:
                     foreach (var argument in creation.Arguments)
                     {
                         if (argument.Parameter?.Ordinal == 0)

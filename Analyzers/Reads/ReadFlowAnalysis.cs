@@ -1898,10 +1898,7 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>The read returns a task (<c>Task&lt;int&gt;</c>, <c>ValueTask&lt;int&gt;</c>) that nothing awaits here.</summary>
         private bool IsUnawaitedTask(IInvocationOperation invocation)
-            => invocation.WalkUpToResult(symbols.Framework, out _) is not IAwaitOperation
-                && invocation.Type is INamedTypeSymbol { IsGenericType: true } type
-                && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.TaskOfT)
-                    || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, symbols.ValueTaskOfT));
+            => invocation.WalkUpToResult(symbols.Framework, out _) is not IAwaitOperation && symbols.Framework.IsTaskOfResult(invocation.Type);
 
         private static string ReadName(ReadSite site)
             => site.Invocation.TargetMethod.ContainingType.Name + "." + site.Invocation.TargetMethod.Name;
