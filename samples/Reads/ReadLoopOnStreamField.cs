@@ -91,4 +91,25 @@ namespace Samples.Reads.ReadLoopOnStreamField
 
         private void Reconnect() => stream = new TcpClient(host, 7).GetStream();
     }
+
+    // The same session with its stream in a field typed Stream: the class only ever gives it the connection's stream, so
+    // it is a network stream too.
+    public sealed class PlainStreamSession
+    {
+        private readonly System.IO.Stream stream;
+
+        public PlainStreamSession(TcpClient client)
+        {
+            stream = client.GetStream();
+        }
+
+        public void Run(byte[] buffer)
+        {
+            while (true)
+            {
+                int n = stream.Read(buffer, 0, buffer.Length); // expect: SOCK011
+                Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, n));
+            }
+        }
+    }
 }

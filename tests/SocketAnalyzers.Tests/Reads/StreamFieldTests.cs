@@ -75,6 +75,39 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        [Fact]
+        public Task Fix_leaves_the_loop_over_a_stream_field_at_0()
+            => Verify011.VerifyCodeFixAsync(
+                Class("""
+                    private Stream stream = client.GetStream();
+
+                    public void Run(byte[] buffer)
+                    {
+                        while (true)
+                        {
+                            int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                            Console.WriteLine(n);
+                        }
+                    }
+                    """),
+                Class("""
+                    private Stream stream = client.GetStream();
+
+                    public void Run(byte[] buffer)
+                    {
+                        while (true)
+                        {
+                            int n = stream.Read(buffer, 0, buffer.Length);
+                            if (n == 0)
+                            {
+                                break;
+                            }
+
+                            Console.WriteLine(n);
+                        }
+                    }
+                    """));
+
         [Theory]
         [InlineData("""
             private Stream stream = client.GetStream();
