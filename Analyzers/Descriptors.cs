@@ -98,7 +98,7 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK012WholeBufferConsumed = new DiagnosticDescriptor(
             RuleIdentifiers.WholeBufferConsumed,
             title: "Buffer consumed whole instead of the bytes received",
-            messageFormat: "{0} uses all of '{1}', but {2} filled only {3}; the rest is stale (zeros or bytes of an earlier read). Use only the bytes received.",
+            messageFormat: "{0} uses {1}, but {2} filled only {3}; the rest is stale (zeros or bytes of an earlier read). {4}.",
             category: RuleCategories.Reads,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -190,6 +190,14 @@ namespace SocketAnalyzers.Model
         /// follows it (<c>BitConverter.ToString(bytes, startIndex)</c>), or null.</summary>
         public int? ConsumesFrom { get; private set; }
 
+        /// <summary>
+        /// The member decodes one number from a fixed number of bytes of its first parameter (a <c>byte[]</c> or a byte
+        /// span), starting at its second parameter when that is an <c>int</c> (<c>BitConverter.ToInt32(bytes, startIndex)</c>,
+        /// <c>BinaryPrimitives.ReadInt32BigEndian(span)</c>); the number of bytes is the size of its result. SOCK012's
+        /// fixed-width consumers.
+        /// </summary>
+        public bool Decodes { get; private set; }
+
         public CopyShape? Copy { get; private set; }
 
         /// <summary>The result shows or copies the bytes of the instance or first argument; for constructors, wraps the first argument.</summary>
@@ -314,6 +322,12 @@ namespace SocketAnalyzers.Model
         {
             Consumes = true;
             ConsumesFrom = from;
+            return this;
+        }
+
+        public ApiRow DecodesNumber()
+        {
+            Decodes = true;
             return this;
         }
 

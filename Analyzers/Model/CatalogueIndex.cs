@@ -40,6 +40,9 @@ namespace SocketAnalyzers.Model
         /// <summary>For a consumer: the ordinal of its start parameter (<see cref="ApiRow.ConsumesFrom"/>), or null.</summary>
         public int? ConsumesFrom { get; private set; }
 
+        /// <summary>The member decodes a number from a fixed number of bytes of its first parameter (<see cref="ApiRow.Decodes"/>).</summary>
+        public bool Decodes { get; private set; }
+
         public CopyShape? Copy { get; private set; }
 
         public bool View { get; private set; }
@@ -162,6 +165,7 @@ namespace SocketAnalyzers.Model
             HostLittleEndianFlag |= row.HostLittleEndianFlag;
             ReturnsNetworkData |= row.ReturnsNetworkData;
             Consumes |= row.Consumes;
+            Decodes |= row.Decodes;
             View |= row.View;
             Reversal |= row.Reversal;
             Conversion |= row.Conversion;

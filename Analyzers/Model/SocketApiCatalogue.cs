@@ -310,6 +310,9 @@ namespace SocketAnalyzers.Model
                 // byte order: numbers written in the order the method names (BinaryPrimitives.(Try)Write…BigEndian/LittleEndian):
                 // every method of the type that takes a byte span and one value writes that value into the span
                 Row(BinaryPrimitives, ApiRow.AnyMethod, "Span ?").WritesInChosenOrder(buffer: 0, number: 1),
+                // …and read in the order the method names (Read…BigEndian/LittleEndian): every method that takes only a byte span
+                // decodes one number from its first bytes (SOCK012's fixed-width consumers; TryRead… says when it is too short)
+                Row(BinaryPrimitives, ApiRow.AnyMethod, "ReadOnlySpan").DecodesNumber(),
 
                 // byte order: numbers written in the host's (or little-endian) order (SOCK020)
                 Row(BitConverter, "GetBytes").WritesHostOrder("GetBytes", WriteTarget.Result, null, number: 0),
@@ -320,20 +323,20 @@ namespace SocketAnalyzers.Model
                 Row(Unsafe, "WriteUnaligned", "? ?").WritesHostOrder("Unsafe", WriteTarget.Argument, 0, number: 1),
 
                 // byte order: numbers read in the host's (or little-endian) order (SOCK021); the bytes are the first parameter
-                Row(BitConverter, "ToInt16").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
-                Row(BitConverter, "ToUInt16").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
-                Row(BitConverter, "ToInt32").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
-                Row(BitConverter, "ToUInt32").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
-                Row(BitConverter, "ToInt64").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
-                Row(BitConverter, "ToUInt64").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
-                Row(BitConverter, "ToSingle").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
-                Row(BitConverter, "ToDouble").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
-                Row(BitConverter, "ToChar").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToInt16").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
+                Row(BitConverter, "ToUInt16").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
+                Row(BitConverter, "ToInt32").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
+                Row(BitConverter, "ToUInt32").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
+                Row(BitConverter, "ToInt64").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
+                Row(BitConverter, "ToUInt64").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
+                Row(BitConverter, "ToSingle").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
+                Row(BitConverter, "ToDouble").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
+                Row(BitConverter, "ToChar").ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
                 // one byte has no order: catalogued so the byte summaries know it only reads the array (not unknown code)
                 Row(BitConverter, "ToBoolean"),
-                Row(BitConverter, "ToHalf", sets: Net).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
-                Row(BitConverter, "ToInt128", sets: ApiSets.Net10).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
-                Row(BitConverter, "ToUInt128", sets: ApiSets.Net10).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0),
+                Row(BitConverter, "ToHalf", sets: Net).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
+                Row(BitConverter, "ToInt128", sets: ApiSets.Net10).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
+                Row(BitConverter, "ToUInt128", sets: ApiSets.Net10).ReadsHostOrder("BitConverter", WriteTarget.Argument, 0).DecodesNumber(),
                 Row(BinaryReader, "ReadInt16").ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),
                 Row(BinaryReader, "ReadUInt16").ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),
                 Row(BinaryReader, "ReadInt32").ReadsHostOrder("BinaryReader", WriteTarget.Stream, null, littleEndianAlways: true),

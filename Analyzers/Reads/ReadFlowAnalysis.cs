@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,6 +34,13 @@ namespace SocketAnalyzers.Reads
         private readonly List<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
         private readonly Dictionary<SyntaxNode, bool> countDependent = new();
         private readonly HashSet<SyntaxNode> reportedConsumers = new();
+
+        /// <summary>The reads a fixed-width decode was reported for: one diagnostic per read, at its first decode.</summary>
+        private readonly HashSet<int> reportedDecodes = new();
+
+        /// <summary>Set by <see cref="Classify"/> for <see cref="Use.Decoded"/>: the first byte and the number of bytes decoded.</summary>
+        private int decodedStart;
+        private int decodedWidth;
 
         /// <summary>
         /// SOCK012 across a lambda: the filled buffers a lambda created here captures, as the replay saw them at its
@@ -1437,7 +1445,32 @@ namespace SocketAnalyzers.Reads
                 case Use.Barrier:
                     KillBuffer(variable, state);
                     break;
+                case Use.Decoded:
+                    if (Reporting && consuming is not null && RequestsRange(body.Sites[read], variable, decodedStart + decodedWidth) && reportedDecodes.Add(read))
+                    {
+                        ReportDecoded(consuming, variable, body.Sites[read], decodedStart, decodedWidth);
+                    }
+
+                    break;
             }
+        }
+
+        /// <summary>
+        /// The read asked for at least the first <paramref name="end"/> bytes of the buffer: no size (the whole buffer),
+        /// <c>buf.Length</c>, or a constant that large; and it is no read that waits for a minimum (<c>ReadAtLeast</c>).
+        /// Only then do bytes a decoder takes past the count stand for bytes that did not arrive.
+        /// </summary>
+        private bool RequestsRange(ReadSite site, ISymbol buffer, int end)
+        {
+            if (site.Read.Api.IsAtLeast)
+            {
+                return false;
+            }
+
+            var size = site.Read.Count?.WalkDownConversions();
+            return size is null
+                || IsLengthOf(size, buffer)
+                || (size.ConstantValue is { HasValue: true, Value: int constant } && constant >= end);
         }
 
         /// <summary>
@@ -1734,6 +1767,9 @@ namespace SocketAnalyzers.Reads
             Neutral,
             Whole,
             Barrier,
+
+            /// <summary>A fixed-width decode of part of the buffer (<see cref="decodedStart"/>, <see cref="decodedWidth"/>): it only reads it.</summary>
+            Decoded,
         }
 
         /// <summary>What one reference to a filled buffer does; <paramref name="consuming"/> is the consuming call for <see cref="Use.Whole"/>.</summary>
@@ -1761,6 +1797,7 @@ namespace SocketAnalyzers.Reads
             }
 
             // A whole view of the buffer: buf.AsSpan(), new ArraySegment<byte>(buf), …
+            var viewStart = 0;
             if (parent is IArgumentOperation { Parent: { } viewOwner } && ReadBody.WholeViewOperand(viewOwner, symbols.Framework) is not null)
             {
                 current = viewOwner;
@@ -1768,8 +1805,41 @@ namespace SocketAnalyzers.Reads
             }
             else if (parent is IArgumentOperation { Parent: IInvocationOperation partialView } && symbols.Framework.IsArrayView(partialView.TargetMethod))
             {
-                // buf.AsSpan(0, n): a slice, not the whole buffer; what is done with it is not this rule's business.
+                // buf.AsSpan(4) or buf.AsSpan(4, 4) handed to a decoder: bytes from a known start. Any other slice is not
+                // this rule's business: buf.AsSpan(0, n) passes the count.
+                // A length after the start must be a constant too: buf.AsSpan(0, n) is the bytes received.
+                if (partialView.Arguments.Length is 2 or 3 && ArgumentAt(partialView.Arguments, 1)?.Value.ConstantValue is { HasValue: true, Value: int start } && start >= 0
+                    && (partialView.Arguments.Length == 2 || ArgumentAt(partialView.Arguments, 2)?.Value.ConstantValue is { HasValue: true, Value: int })
+                    && partialView.WalkUpConversions(out _) is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation decoder } && Decoder(decoder) is int viewedWidth)
+                {
+                    consuming = decoder;
+                    decodedStart = start;
+                    decodedWidth = viewedWidth;
+                    return Use.Decoded;
+                }
+
                 return Use.Neutral;
+            }
+
+            // A fixed-width decode: BitConverter.ToInt32(buf, 4), BinaryPrimitives.ReadInt32BigEndian(buf or buf.AsSpan()).
+            if (parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation decodeCall } && Decoder(decodeCall) is int width)
+            {
+                var startArgument = ArgumentAt(decodeCall.Arguments, 1);
+                if (startArgument is not null && startArgument.Parameter?.Type.SpecialType == SpecialType.System_Int32)
+                {
+                    if (startArgument.Value.ConstantValue is not { HasValue: true, Value: int start } || start < 0)
+                    {
+                        // A start the code computes (a cursor): not followed.
+                        return Use.Neutral;
+                    }
+
+                    viewStart = start;
+                }
+
+                consuming = decodeCall;
+                decodedStart = viewStart;
+                decodedWidth = width;
+                return Use.Decoded;
             }
 
             switch (parent)
@@ -1795,6 +1865,52 @@ namespace SocketAnalyzers.Reads
                 default:
                     return Use.Barrier;
             }
+        }
+
+        /// <summary>
+        /// The number of bytes the call decodes from its first argument when it is a fixed-width decoder of the catalogue
+        /// (<see cref="Model.ApiFacts.Decodes"/>: the size of the number it returns), or null.
+        /// </summary>
+        private int? Decoder(IInvocationOperation call)
+        {
+            if (symbols.Catalogue.Facts(call.TargetMethod) is not { Decodes: true })
+            {
+                return null;
+            }
+
+            var type = call.TargetMethod.ReturnType;
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Char:
+                    return 2;
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Single:
+                    return 4;
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Double:
+                    return 8;
+            }
+
+            return type is { Name: "Half", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ? 2
+                : type is { Name: "Int128" or "UInt128", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ? 16
+                : null;
+        }
+
+        private static IArgumentOperation? ArgumentAt(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -1882,12 +1998,36 @@ namespace SocketAnalyzers.Reads
                 consuming.Syntax.GetLocation(),
                 properties,
                 ConsumerName(consuming),
-                buffer.Name,
+                "all of '" + buffer.Name + "'",
                 ReadName(site),
-                site.CountText is not null ? "its first '" + site.CountText + "' bytes"
-                    : site.CountNeverKept ? "as many bytes as it returned (a count this code never keeps)"
-                    : "as many bytes as it returned (a count this code discards)"));
+                FilledText(site),
+                "Use only the bytes received"));
         }
+
+        /// <summary>
+        /// SOCK012 at a fixed-width decode (<c>BitConverter.ToInt32(header, 0)</c> after a read whose count is only compared
+        /// with 0): the number is made of bytes that may not have arrived. No fix: what to do at a short read (wait for the
+        /// rest, or fail) is the protocol's decision. One diagnostic per read, at its first decode.
+        /// </summary>
+        private void ReportDecoded(IOperation consuming, ISymbol buffer, ReadSite site, int start, int width)
+        {
+            var end = start + width;
+            diagnostics.Add(Diagnostic.Create(
+                Descriptors.SOCK012WholeBufferConsumed,
+                consuming.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.FormKey, SOCK012WholeBufferConsumedAnalyzer.Decoded),
+                ConsumerName(consuming),
+                (start == 0 ? "the first " + width.ToString(CultureInfo.InvariantCulture) + " bytes of '"
+                    : "bytes " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + " of '") + buffer.Name + "'",
+                ReadName(site),
+                FilledText(site),
+                "Read until " + (end == width ? "all " : "the first ") + end.ToString(CultureInfo.InvariantCulture) + " bytes have arrived: loop on the count, or call ReadExactly"));
+        }
+
+        private static string FilledText(ReadSite site)
+            => site.CountText is not null ? "its first '" + site.CountText + "' bytes"
+                : site.CountNeverKept ? "as many bytes as it returned (a count this code never keeps)"
+                : "as many bytes as it returned (a count this code discards)";
 
         private static string ConsumerName(IOperation consuming) => consuming switch
         {
@@ -1922,14 +2062,20 @@ namespace SocketAnalyzers.Reads
                     if (site.Form == CountForm.Discarded || storedUnread)
                     {
                         var unawaited = site.Form == CountForm.Discarded && IsUnawaitedTask(site.Invocation);
+                        var properties = ImmutableDictionary<string, string?>.Empty.Add(
+                            SOCK010DiscardedReadCountAnalyzer.FormKey,
+                            unawaited ? SOCK010DiscardedReadCountAnalyzer.Unawaited
+                                : site.Form == CountForm.Discarded ? SOCK010DiscardedReadCountAnalyzer.Discarded
+                                : SOCK010DiscardedReadCountAnalyzer.StoredUnread);
+                        if (reportedDecodes.Contains(i))
+                        {
+                            properties = properties.Add(SOCK010DiscardedReadCountAnalyzer.DecodedKey, "true");
+                        }
+
                         diagnostics.Add(Diagnostic.Create(
                             Descriptors.SOCK010DiscardedReadCount,
                             site.Invocation.Syntax.GetLocation(),
-                            ImmutableDictionary<string, string?>.Empty.Add(
-                                SOCK010DiscardedReadCountAnalyzer.FormKey,
-                                unawaited ? SOCK010DiscardedReadCountAnalyzer.Unawaited
-                                    : site.Form == CountForm.Discarded ? SOCK010DiscardedReadCountAnalyzer.Discarded
-                                    : SOCK010DiscardedReadCountAnalyzer.StoredUnread),
+                            properties,
                             SOCK010DiscardedReadCountAnalyzer.MessageArguments(ReadName(site), unawaited)));
                     }
                 }

@@ -25,6 +25,13 @@ namespace SocketAnalyzers.Reads
         /// <summary>The read's task is thrown away without <c>await</c>: the message names the missing <c>await</c>.</summary>
         public const string Unawaited = "Unawaited";
 
+        /// <summary>
+        /// Diagnostic property, present ("true") when the read's buffer is then decoded as a fixed-width number (SOCK012
+        /// reports the decode): capturing the count and stopping at 0 would leave the short read, so that fix is not
+        /// offered; reading exactly is.
+        /// </summary>
+        public const string DecodedKey = "Decoded";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SOCK010DiscardedReadCount);
 

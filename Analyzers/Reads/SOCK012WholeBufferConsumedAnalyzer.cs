@@ -26,6 +26,16 @@ namespace SocketAnalyzers.Reads
         /// <summary>Diagnostic property: the buffer variable's name.</summary>
         public const string BufferKey = "Buffer";
 
+        /// <summary>Diagnostic property: the form of the finding, present only for <see cref="Decoded"/>.</summary>
+        public const string FormKey = "Form";
+
+        /// <summary>
+        /// <see cref="FormKey"/>: a fixed-width decode (<c>BitConverter.ToInt32(header, 0)</c>,
+        /// <c>BinaryPrimitives.ReadInt32BigEndian(header)</c>) of bytes past what the read may have filled. Not fixed
+        /// automatically: the count fix does not apply.
+        /// </summary>
+        public const string Decoded = "Decoded";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SOCK012WholeBufferConsumed);
 

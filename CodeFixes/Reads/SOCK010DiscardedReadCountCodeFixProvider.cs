@@ -67,7 +67,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 // Capture first: it keeps what the read does (reading exactly throws where the read returned fewer
                 // bytes), and nearly every finding has it, so a Fix All started from any finding's first action (as
                 // dotnet format does) makes the same choice every time.
-                if (CanCapture(site))
+                if (CanCapture(site) && !IsDecoded(diagnostic))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create("Capture the count and stop when it is 0 (end of stream)", ct => FixOrSameAsync(context.Document, diagnostic, CaptureCountKey, ct), CaptureCountKey),
@@ -88,6 +88,10 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
         private static async Task<Document> FixOrSameAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
             => await FixAsync(document, diagnostic, key, cancellationToken).ConfigureAwait(false) ?? document;
+
+        /// <summary>The buffer is then decoded as a fixed-width number: stopping at 0 would still decode a short read (SOCK012).</summary>
+        private static bool IsDecoded(Diagnostic diagnostic)
+            => diagnostic.Properties.ContainsKey(SOCK010DiscardedReadCountAnalyzer.DecodedKey);
 
         private static bool IsUnawaited(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(SOCK010DiscardedReadCountAnalyzer.FormKey, out var form) && form == SOCK010DiscardedReadCountAnalyzer.Unawaited;
@@ -182,7 +186,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
             else if (key == CaptureCountKey)
             {
-                if (!CanCapture(site) || ReadFixSyntax.EndOfStreamExit(site.Model, statement, breakOnlyFromOutermostLoop: false, out var throws) is not { } exit)
+                if (!CanCapture(site) || IsDecoded(diagnostic) || ReadFixSyntax.EndOfStreamExit(site.Model, statement, breakOnlyFromOutermostLoop: false, out var throws) is not { } exit)
                 {
                     return null;
                 }

@@ -1,5 +1,6 @@
 // SOCK010: a client that reads a fixed-size reply and ignores how many bytes actually arrived.
 // TCP has no message boundaries: the 8-byte reply may arrive in two pieces, and Read returns after the first.
+// SOCK012 then reports the decode of the reply: the number is made of bytes that may not have arrived.
 using System;
 using System.Buffers.Binary;
 using System.Net.Sockets;
@@ -15,14 +16,14 @@ namespace Samples.Reads.DiscardedReadCount
             var stream = client.GetStream();
             var reply = new byte[8];
             stream.Read(reply, 0, reply.Length); // expect: SOCK010
-            return BinaryPrimitives.ReadInt64BigEndian(reply);
+            return BinaryPrimitives.ReadInt64BigEndian(reply); // expect: SOCK012
         }
 
         public static async Task<int> QueryStatusAsync(Socket connected)
         {
             var status = new byte[4];
             await connected.ReceiveAsync(status.AsMemory(), SocketFlags.None).ConfigureAwait(false); // expect: SOCK010
-            return BinaryPrimitives.ReadInt32BigEndian(status);
+            return BinaryPrimitives.ReadInt32BigEndian(status); // expect: SOCK012
         }
 
         // The read's task is thrown away: the method returns before the header has arrived.

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
 using SocketAnalyzers.CodeFixes.Reads;
 using SocketAnalyzers.Reads;
 using SocketAnalyzers.Tests.Verifiers;
@@ -571,6 +572,64 @@ namespace SocketAnalyzers.Tests.Reads
             // that compiled before the fix. Without the await there is no count to capture.
             var source = Method(body);
             var test = Verify.Test(source, source);
+            test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.CaptureCountKey;
+            return test.RunAsync();
+        }
+
+        // ---- Fix: a read whose buffer is then decoded as a number (SOCK012 reports the decode) ----
+
+        [Fact]
+        public Task Read_whose_buffer_is_decoded_gets_read_exactly_first()
+            => Verify.VerifyCodeFixAsync(
+                "using System.Buffers.Binary;\n" + Method("""
+                    var header = new byte[8];
+                    {|SOCK010:stream.Read(header, 0, header.Length)|};
+                    long size = {|SOCK012:BinaryPrimitives.ReadInt64BigEndian(header)|};
+                    """),
+                "using System.Buffers.Binary;\n" + Method("""
+                    var header = new byte[8];
+                    stream.ReadExactly(header, 0, header.Length);
+                    long size = BinaryPrimitives.ReadInt64BigEndian(header);
+                    """));
+
+        [Fact]
+        public Task Fix_all_asked_to_capture_reads_exactly_where_the_buffer_is_decoded()
+        {
+            // Capturing the count and stopping at 0 would leave the decode of a short read (SOCK012), so that read
+            // has no capture fix: one at a time, the capture fixes only the other read; Fix All, asked for the capture,
+            // reads the header exactly and captures the other count.
+            const string Before = """
+                var header = new byte[4];
+                {|SOCK010:stream.Read(header, 0, header.Length)|};
+                int length = {|SOCK012:BinaryPrimitives.ReadInt32BigEndian(header)|};
+                [|stream.Read(buffer, 0, length)|];
+                Process(buffer, length);
+                """;
+            const string Captured = """
+                var bytesRead = stream.Read(buffer, 0, length);
+                if (bytesRead == 0)
+                {
+                    return;
+                }
+
+                Process(buffer, length);
+                """;
+            var test = Verify.Test(
+                "using System.Buffers.Binary;\n" + Method(Before),
+                "using System.Buffers.Binary;\n" + Method("""
+                    var header = new byte[4];
+                    {|SOCK010:stream.Read(header, 0, header.Length)|};
+                    int length = {|SOCK012:BinaryPrimitives.ReadInt32BigEndian(header)|};
+
+                    """ + Captured));
+            test.BatchFixedState.InheritanceMode = StateInheritanceMode.Explicit;
+            test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
+            test.BatchFixedState.Sources.Add("using System.Buffers.Binary;\n" + Method("""
+                var header = new byte[4];
+                stream.ReadExactly(header, 0, header.Length);
+                int length = BinaryPrimitives.ReadInt32BigEndian(header);
+
+                """ + Captured));
             test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.CaptureCountKey;
             return test.RunAsync();
         }

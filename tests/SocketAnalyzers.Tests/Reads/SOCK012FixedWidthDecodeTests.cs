@@ -1,0 +1,233 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK012WholeBufferConsumedCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK012 at a fixed-width decode: a header read with one call whose count is only compared with 0 (or discarded),
+    /// then decoded as a number (<c>BitConverter.ToInt32(header, 0)</c>, <c>BinaryPrimitives.ReadInt32BigEndian(header)</c>).
+    /// The read may have returned fewer bytes than the number is made of, and the rest of the number is stale.
+    /// </summary>
+    public sealed class SOCK012FixedWidthDecodeTests
+    {
+        private static string Header(string body, int size = 4)
+            => "using System.Buffers.Binary;\n" + Method($"var header = new byte[{size}];\n" + body);
+
+        private static string AsyncHeader(string body)
+            => "using System.Buffers.Binary;\n" + Method("var header = new byte[4];\n" + body, "Task<int>", "async");
+
+        [Theory]
+        [InlineData("int length = [|BinaryPrimitives.ReadInt32BigEndian(header)|];")]
+        [InlineData("int length = [|BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan())|];")]
+        [InlineData("uint length = [|BinaryPrimitives.ReadUInt32BigEndian(new ReadOnlySpan<byte>(header))|];")]
+        [InlineData("int length = {|SOCK012:{|SOCK021:BitConverter.ToInt32(header, 0)|}|};")]
+        [InlineData("uint length = {|SOCK012:{|SOCK021:BitConverter.ToUInt32(header, 0)|}|};")]
+        [InlineData("float value = {|SOCK012:{|SOCK021:BitConverter.ToSingle(header, 0)|}|};")]
+        [InlineData("int length = {|SOCK012:{|SOCK021:BitConverter.ToInt32(header)|}|};")]
+        [InlineData("short kind = {|SOCK012:{|SOCK021:BitConverter.ToInt16(header, 2)|}|};")]
+        [InlineData("ushort kind = [|BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(2))|];")]
+        [InlineData("ushort kind = [|BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(2, 2))|];")]
+        public Task Number_decoded_from_a_header_whose_read_is_only_compared_with_zero_is_reported(string decode)
+            => Verify.VerifyAnalyzerAsync(Header($$"""
+                int n = stream.Read(header, 0, header.Length);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                {{decode}}
+                """));
+
+        [Theory]
+        [InlineData("int n = socket.Receive(header);")]
+        [InlineData("int n = socket.Receive(header, SocketFlags.None);")]
+        [InlineData("int n = socket.Receive(header, 0, header.Length, SocketFlags.None);")]
+        [InlineData("int n = stream.Read(header, 0, 4);")]
+        [InlineData("int n = stream.Read(header);")]
+        [InlineData("int n = stream.Read(header.AsSpan());")]
+        [InlineData("int n = ssl.Read(header, 0, header.Length);")]
+        [InlineData("int n = client.GetStream().Read(header, 0, header.Length);")]
+        public Task Each_read_overload_followed_by_a_decode_is_reported(string read)
+            => Verify.VerifyAnalyzerAsync(Header($$"""
+                {{read}}
+                if (n > 0)
+                {
+                    Console.WriteLine([|BinaryPrimitives.ReadInt32BigEndian(header)|]);
+                }
+                """));
+
+        [Fact]
+        public Task Length_prefix_read_in_a_loop_that_only_stops_at_zero_is_reported()
+            => Verify.VerifyAnalyzerAsync(Header("""
+                while (true)
+                {
+                    if (socket.Receive(header) == 0)
+                    {
+                        break;
+                    }
+
+                    int length = [|BinaryPrimitives.ReadInt32BigEndian(header)|];
+                    Process(new byte[length], length);
+                }
+                """));
+
+        [Fact]
+        public Task Awaited_read_followed_by_a_decode_is_reported()
+            => Verify.VerifyAnalyzerAsync(AsyncHeader("""
+                int n = await stream.ReadAsync(header, 0, header.Length, token).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    return 0;
+                }
+
+                return [|BinaryPrimitives.ReadInt32BigEndian(header)|];
+                """));
+
+        [Fact]
+        public Task Discarded_count_then_decode_is_reported_by_both_rules()
+            => Verify.VerifyAnalyzerAsync(Header("""
+                {|SOCK010:stream.Read(header, 0, header.Length)|};
+                long size = {|SOCK012:{|SOCK021:BitConverter.ToInt64(header, 0)|}|};
+                """, 8));
+
+        [Fact]
+        public Task Several_decodes_of_one_read_are_one_diagnostic_at_the_first()
+            => Verify.VerifyAnalyzerAsync(Header("""
+                int n = stream.Read(header, 0, header.Length);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                ushort kind = [|BinaryPrimitives.ReadUInt16BigEndian(header)|];
+                ushort flags = BinaryPrimitives.ReadUInt16BigEndian(header.AsSpan(2));
+                int length = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(4));
+                """, 8));
+
+        [Fact]
+        public Task Message_names_the_bytes_the_decoder_takes_and_how_to_wait_for_them()
+            => Verify.VerifyAnalyzerAsync(
+                Header("""
+                    int got = stream.Read(header, 0, header.Length);
+                    if (got == 0)
+                    {
+                        return;
+                    }
+
+                    int length = {|#0:BinaryPrimitives.ReadInt32BigEndian(header)|};
+                    """),
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "BinaryPrimitives.ReadInt32BigEndian", "the first 4 bytes of 'header'", "NetworkStream.Read", "its first 'got' bytes",
+                    "Read until all 4 bytes have arrived: loop on the count, or call ReadExactly"));
+
+        [Fact]
+        public Task Message_names_a_range_past_the_start()
+            => Verify.VerifyAnalyzerAsync(
+                Header("""
+                    if (socket.Receive(header) == 0)
+                    {
+                        return;
+                    }
+
+                    int length = {|#0:{|SOCK021:BitConverter.ToInt32(header, 4)|}|};
+                    """, 8),
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "BitConverter.ToInt32", "bytes 4 to 7 of 'header'", "Socket.Receive", "as many bytes as it returned (a count this code never keeps)",
+                    "Read until the first 8 bytes have arrived: loop on the count, or call ReadExactly"));
+
+        [Fact]
+        public Task Decoded_form_offers_no_fix()
+        {
+            var source = Header("""
+                int n = stream.Read(header, 0, header.Length);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                int length = [|BinaryPrimitives.ReadInt32BigEndian(header)|];
+                """);
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Theory]
+        [InlineData("if (n < header.Length) { throw new EndOfStreamException(); }")]
+        [InlineData("if (n != 4) { return; }")]
+        [InlineData("while (n < header.Length) { int more = stream.Read(header, n, header.Length - n); if (more == 0) { return; } n += more; }")]
+        [InlineData("if (!Handle(header, n)) { return; }")]
+        public Task Count_compared_with_the_header_size_or_used_to_finish_it_is_silent(string check)
+            => Verify.VerifyAnalyzerAsync(Header($$"""
+                int n = stream.Read(header, 0, header.Length);
+                {{check}}
+                int length = BinaryPrimitives.ReadInt32BigEndian(header);
+                """));
+
+        [Theory]
+        [InlineData("stream.ReadExactly(header, 0, header.Length);")]
+        [InlineData("stream.ReadExactly(header);")]
+        [InlineData("int n = stream.ReadAtLeast(header, header.Length);")]
+        [InlineData("int n = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: true);")]
+        public Task Exact_reads_are_silent(string read)
+            => Verify.VerifyAnalyzerAsync(Header($$"""
+                {{read}}
+                int length = BinaryPrimitives.ReadInt32BigEndian(header);
+                """));
+
+        [Theory]
+        [InlineData("byte kind = header[0];")]
+        [InlineData("bool flag = BitConverter.ToBoolean(header, 0);")]
+        [InlineData("bool ok = BinaryPrimitives.TryReadInt32BigEndian(header, out var length);")]
+        [InlineData("int length = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(0, n));")]
+        [InlineData("int at = n - 4; int length = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(at));")]
+        public Task Uses_that_take_one_byte_check_the_size_or_start_where_the_code_computes_are_silent(string use)
+            => Verify.VerifyAnalyzerAsync(Header($$"""
+                int n = stream.Read(header, 0, header.Length);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                {{use}}
+                """, 8));
+
+        [Fact]
+        public Task Decode_of_a_file_read_is_silent()
+            => Verify.VerifyAnalyzerAsync(Header("""
+                using var file = File.OpenRead("data.bin");
+                int n = file.Read(header, 0, header.Length);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                int length = BinaryPrimitives.ReadInt32BigEndian(header);
+                """));
+
+        [Fact]
+        public Task Decode_after_the_buffer_is_filled_again_exactly_is_silent()
+            => Verify.VerifyAnalyzerAsync(Header("""
+                int n = stream.Read(header, 0, header.Length);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                stream.ReadExactly(header);
+                int length = BinaryPrimitives.ReadInt32BigEndian(header);
+                """));
+
+        [Fact]
+        public Task Read_that_asks_for_fewer_bytes_than_the_decoder_takes_is_silent()
+            => Verify.VerifyAnalyzerAsync(Header("""
+                int n = stream.Read(header, 0, 2);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                int length = BinaryPrimitives.ReadInt32BigEndian(header);
+                """));
+    }
+}
