@@ -34,6 +34,11 @@ namespace SocketAnalyzers.Package.Tests
             ("samples/Lifecycle/ListenOnUnboundField.cs", "SOCK001", "no `Bind` of the socket later in the same block"),
             // A ReadAsync nobody awaits in a method that is not async: awaiting it would change the method's signature.
             ("samples/Reads/DiscardedReadCount.cs", "SOCK010", "A read nobody awaits in a method, lambda or local function that is not `async`"),
+            // A Socket's ReceiveAsync whose status word is then decoded, in a project without SocketAnalyzers.Runtime: the
+            // capture would still decode a short read, and there is no exact form to bind.
+            ("samples/Reads/DiscardedReadCount.cs", "SOCK010", "A read whose buffer is decoded as a number afterwards, where no exact form binds"),
+            // ...and the decode itself, which only the exact read fixes.
+            ("samples/Reads/DiscardedReadCount.cs", "SOCK012", "A decode of a number"),
         };
 
         /// <summary>Findings that meet on one read, and rules whose fix has several shapes, in one file.</summary>
