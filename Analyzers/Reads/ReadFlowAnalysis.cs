@@ -1458,11 +1458,13 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// The read asked for at least the first <paramref name="end"/> bytes of the buffer: no size (the whole buffer),
         /// <c>buf.Length</c>, or a constant that large; and it is no read that waits for a minimum (<c>ReadAtLeast</c>).
-        /// Only then do bytes a decoder takes past the count stand for bytes that did not arrive.
+        /// Only then do bytes a decoder takes past the count stand for bytes that did not arrive. Not for a datagram read
+        /// (<c>ReceiveFrom</c>): a datagram arrives whole, and one shorter than the number is a malformed message to drop,
+        /// not bytes to wait for.
         /// </summary>
         private bool RequestsRange(ReadSite site, ISymbol buffer, int end)
         {
-            if (site.Read.Api.IsAtLeast)
+            if (site.Read.Api.IsAtLeast || site.Read.Api.IsDatagram)
             {
                 return false;
             }

@@ -193,6 +193,19 @@ namespace SocketAnalyzers.Tests.Reads
                 """, 8));
 
         [Fact]
+        public Task Decode_of_a_datagram_is_silent()
+            => Verify.VerifyAnalyzerAsync(Header("""
+                EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                int n = socket.ReceiveFrom(header, ref from);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                int id = BinaryPrimitives.ReadInt32BigEndian(header);
+                """));
+
+        [Fact]
         public Task Decode_of_a_file_read_is_silent()
             => Verify.VerifyAnalyzerAsync(Header("""
                 using var file = File.OpenRead("data.bin");
