@@ -83,6 +83,47 @@ namespace SocketAnalyzers.Tests.Reads
             Assert.Empty(otherDocument);
         }
 
+        [Fact]
+        public async Task Decode_of_a_short_header_is_found_through_its_span_and_its_document()
+        {
+            const string Header = """
+                using System.Buffers.Binary;
+                using System.Net.Sockets;
+
+                namespace App
+                {
+                    public sealed class Framed
+                    {
+                        public int Length(NetworkStream stream)
+                        {
+                            var header = new byte[4];
+                            int n = stream.Read(header, 0, header.Length);
+                            return n == 0 ? -1 : BinaryPrimitives.ReadInt32BigEndian(header);
+                        }
+                    }
+                }
+                """;
+            var helpers = CSharpSyntaxTree.ParseText(Helpers, path: "Helpers.cs");
+            var network = CSharpSyntaxTree.ParseText(Header, path: "Framed.cs");
+            var compilation = CSharpCompilation.Create(
+                "Decode",
+                new[] { helpers, network },
+                ReferenceSet.Net80.Resolve(),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var model = compilation.GetSemanticModel(network);
+            var method = network.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single().Span;
+
+            var all = await Analyze(compilation).GetAnalyzerDiagnosticsAsync();
+            var inSpan = await Analyze(compilation).GetAnalyzerSemanticDiagnosticsAsync(model, method, default);
+            var inDocument = await Analyze(compilation).GetAnalyzerSemanticDiagnosticsAsync(model, null, default);
+
+            Assert.Equal(new[] { "SOCK012" }, Ids(all));
+            Assert.Equal(SOCK012WholeBufferConsumedAnalyzer.Decoded, all[0].Properties[SOCK012WholeBufferConsumedAnalyzer.FormKey]);
+            Assert.Equal(Ids(all), Ids(inSpan));
+            Assert.Equal(Ids(all), Ids(inDocument));
+        }
+
         [Theory]
         [InlineData("SOCK010")]
         [InlineData("SOCK011")]
