@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
@@ -81,6 +83,12 @@ namespace SocketAnalyzers.Lifecycle
         private readonly Dictionary<int, object> entryKeys = new();
         private readonly List<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
         private readonly Dictionary<CaptureId, SocketModelType> captureTypes = new();
+
+        /// <summary>Captures of <c>using (client.GetStream())</c>: true when every value captured is a stream that owns its socket.</summary>
+        private readonly Dictionary<CaptureId, bool> owningCaptures = new();
+
+        /// <summary>Locals answered by <see cref="OwningLocal"/>.</summary>
+        private Dictionary<ILocalSymbol, bool>? owningLocals;
 
 
 
@@ -573,6 +581,11 @@ namespace SocketAnalyzers.Lifecycle
                         {
                             // using (expr) captures the value converted to IDisposable: remember what it really is.
                             captureTypes[capture.Id] = capturedType;
+                            if (capturedType == SocketModelType.NetworkStream)
+                            {
+                                var owns = IsOwningStream(capture.Value);
+                                owningCaptures[capture.Id] = owningCaptures.TryGetValue(capture.Id, out var before) ? before && owns : owns;
+                            }
                         }
 
                         if (value is not null)
@@ -801,6 +814,106 @@ namespace SocketAnalyzers.Lifecycle
             return null;
         }
 
+        /// <summary>
+        /// The stream closes its socket when it is closed or disposed: <c>TcpClient.GetStream()</c> (the client's stream
+        /// owns its socket), <c>new NetworkStream(socket, true)</c>, a local that holds one and is assigned nowhere else,
+        /// or the capture of a <c>using</c> of one. Anything else (<c>new NetworkStream(socket)</c>, a parameter, a field)
+        /// may leave the socket open: closing it is not followed.
+        /// </summary>
+        private bool OwnsSocket(IOperation instance)
+        {
+            var value = instance.WalkDownConversions();
+            return value switch
+            {
+                IFlowCaptureReferenceOperation reference => owningCaptures.TryGetValue(reference.Id, out var owns) && owns,
+                ILocalReferenceOperation local => OwningLocal(local.Local),
+                _ => IsOwningStream(value),
+            };
+        }
+
+        private bool IsOwningStream(IOperation value)
+        {
+            value = value.WalkDownConversions();
+            if (value is IInvocationOperation { Instance: { } client } getStream
+                && ModelTypeOf(client) == SocketModelType.TcpClient
+                && model.Find(SocketModelType.TcpClient, getStream.TargetMethod) is { Operation: SocketOperation.MakeStream })
+            {
+                return true;
+            }
+
+            if (value is IObjectCreationOperation creation && model.ModelTypeOf(creation.Type) == SocketModelType.NetworkStream)
+            {
+                // NetworkStream(Socket, bool ownsSocket) and (Socket, FileAccess, bool ownsSocket): the one bool says it.
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean)
+                    {
+                        return argument.Value.ConstantValue is { HasValue: true, Value: true };
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A local whose one value is an owning stream (<see cref="IsOwningStream"/>): declared with it, and assigned,
+        /// incremented or passed by <c>ref</c>/<c>out</c> nowhere in the body (a <c>using</c> local cannot be). Any such
+        /// write of a name spelled the same is taken as a write of this local.
+        /// </summary>
+        private bool OwningLocal(ILocalSymbol local)
+        {
+            owningLocals ??= new Dictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
+            if (!owningLocals.TryGetValue(local, out var owns))
+            {
+                owns = ComputeOwningLocal(local);
+                owningLocals[local] = owns;
+            }
+
+            return owns;
+        }
+
+        private bool ComputeOwningLocal(ILocalSymbol local)
+        {
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+                || cfg.OriginalOperation.SemanticModel is not { } semanticModel
+                || semanticModel.SyntaxTree != declarator.SyntaxTree
+                || semanticModel.GetOperation(initializer, cancellationToken) is not { } value
+                || !IsOwningStream(value))
+            {
+                return false;
+            }
+
+            var isUsing = declarator.Parent?.Parent is UsingStatementSyntax or LocalDeclarationStatementSyntax { UsingKeyword.RawKind: > 0 };
+            if (isUsing)
+            {
+                return true;
+            }
+
+            // The whole member: a lambda may write a local of the method around it.
+            SyntaxNode scope = declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax
+                ? member
+                : declarator.SyntaxTree.GetRoot(cancellationToken);
+            foreach (var node in scope.DescendantNodes())
+            {
+                var target = node switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left,
+                    ArgumentSyntax { RefKindKeyword.RawKind: > 0 } argument => argument.Expression,
+                    PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+                    PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+                    _ => null,
+                };
+                if (target is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The model type of a receiver, seeing through conversions and through the captures of <c>using</c>.</summary>
         private SocketModelType? ModelTypeOf(IOperation instance)
         {
@@ -926,6 +1039,12 @@ namespace SocketAnalyzers.Lifecycle
             if (kind == SocketOperation.Alias)
             {
                 return receiver;
+            }
+
+            if (type == SocketModelType.NetworkStream && kind == SocketOperation.Close && !OwnsSocket(instance))
+            {
+                // Closing a stream closes its socket only when it owns it (new NetworkStream(socket) does not).
+                return null;
             }
 
             var form = member.Form;
@@ -1142,7 +1261,14 @@ namespace SocketAnalyzers.Lifecycle
                     arguments = new object[] { socketName, stateText, name, type == SocketModelType.Socket ? (kind == SocketOperation.MakeStream ? "IOException" : "SocketException") : type == SocketModelType.NetworkStream ? "IOException" : "InvalidOperationException" };
                     break;
                 case RuleIdentifiers.UseAfterCloseOrShutdown:
-                    arguments = new object[] { socketName, stateText, name, (facts.States & SocketStates.Closed) != 0 ? "ObjectDisposedException" : "SocketException" };
+                    arguments = new object[]
+                    {
+                        socketName, stateText, name,
+                        (facts.States & SocketStates.Closed) == 0 ? "SocketException"
+                            // A client whose stream was closed is not disposed itself: GetStream finds its socket gone.
+                            : type == SocketModelType.TcpClient && kind == SocketOperation.MakeStream ? "InvalidOperationException, or ObjectDisposedException once the client itself is disposed"
+                            : "ObjectDisposedException",
+                    };
                     break;
                 default:
                     var what = kinds == SocketKinds.Datagram && kind is SocketOperation.Listen or SocketOperation.Accept ? "a datagram socket" : kind == SocketOperation.Bind ? "already " + stateText : stateText;

@@ -252,10 +252,15 @@ namespace SocketAnalyzers.Model
                 Row("System.Net.Sockets.ProtocolType", "Udp").MakesDatagramSocket(),
 
                 // ------------------------------------------------------------------ NetworkStream: the socket it reads and writes.
-                // Disposing a stream closes the socket only when it owns it, which the engine does not follow, so
-                // Close/Dispose have no transition (silent, never wrong). Stream members apply to a NetworkStream receiver
-                // (Life(N, …)); the reads and writes below are network I/O only on a stream over a socket.
+                // Closing or disposing a stream closes the socket only when the stream owns it (TcpClient.GetStream(),
+                // new NetworkStream(socket, true)): the lifecycle engine applies these Close rows only then. Stream members
+                // apply to a NetworkStream receiver (Life(N, …)); the reads and writes below are network I/O only on a
+                // stream over a socket.
                 Row(NetStream, ".ctor").Life(N, MakeStream),
+                Row(NetStream, "Close").Life(N, Close),
+                Row(Stream, "Close").Life(N, Close),
+                Row(Stream, "Dispose").Life(N, Close),
+                Row(Stream, "DisposeAsync", sets: Net).Life(N, Close),
                 Row(NetStream, "Socket", sets: Net).Life(N, Alias),
                 Row(Stream, "Read", "bytes int int").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0, offset: 1, size: 2).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "Read", "bytes", Net).Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0).FillsBuffer(0).OverNetworkStreamOnly(),

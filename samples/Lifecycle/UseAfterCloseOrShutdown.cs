@@ -1,6 +1,6 @@
 // SOCK005: using a socket after Close/Dispose (ObjectDisposedException), sending after Shutdown(Send) or
 // receiving after Shutdown(Receive) (SocketException). Receiving after Shutdown(Send) is the half-close idiom
-// and stays quiet.
+// and stays quiet. Disposing a TcpClient's stream closes the client's socket: the next GetStream throws.
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -23,6 +23,17 @@ namespace Samples.Lifecycle
             int a = connection.Send(first);
             connection.Shutdown(SocketShutdown.Send);
             int b = connection.Send(second); // expect: SOCK005
+        }
+
+        public static int RequestThenReply(string host, int port, byte[] request, byte[] reply)
+        {
+            using var client = new TcpClient(host, port);
+            using (NetworkStream stream = client.GetStream())
+            {
+                stream.Write(request, 0, request.Length);
+            }
+
+            return client.GetStream().Read(reply, 0, reply.Length); // expect: SOCK005
         }
 
         public static string SendFileThenReadAck(Socket connection, byte[] file)
