@@ -121,6 +121,9 @@ namespace SocketAnalyzers.Lifecycle
                     return DisposesModelType(usingStatement.Resources, model);
                 case IUsingDeclarationOperation usingDeclaration:
                     return DisposesModelType(usingDeclaration.DeclarationGroup, model);
+                case IInvocationOperation { TargetMethod: { Name: "Close" or "Dispose", Parameters.Length: 0 }, Instance.Type: INamedTypeSymbol wrapperType } when !model.IsModelType(wrapperType) && WrapsStream(wrapperType, model):
+                    // writer.Close() of a StreamWriter, StreamReader, BinaryReader or BinaryWriter: it may close a stream and its socket.
+                    return true;
                 case IInvocationOperation invocation:
                     {
                         var receiverType = invocation.Instance?.Type
@@ -133,6 +136,20 @@ namespace SocketAnalyzers.Lifecycle
                 default:
                     return false;
             }
+        }
+
+        /// <summary>A type the catalogue knows as a reader or writer that closes the stream it is made over (<see cref="Model.ApiFacts.WrapLeaveOpen"/>).</summary>
+        private static bool WrapsStream(INamedTypeSymbol type, SocketProtocolModel model)
+        {
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                if (model.Symbols.Catalogue.Facts(constructor)?.WrapLeaveOpen is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -577,6 +577,12 @@ namespace SocketAnalyzers.Lifecycle
                 case IFlowCaptureOperation capture:
                     {
                         var value = Eval(capture.Value, state);
+                        if (capture.Value.WalkDownConversions() is IObjectCreationOperation captured && Wrapped(captured) is not null)
+                        {
+                            var owns = IsOwningStream(captured);
+                            owningCaptures[capture.Id] = owningCaptures.TryGetValue(capture.Id, out var before) ? before && owns : owns;
+                        }
+
                         if (model.ModelTypeOf(capture.Value.WalkDownConversions().Type) is { } capturedType)
                         {
                             // using (expr) captures the value converted to IDisposable: remember what it really is.
@@ -784,6 +790,14 @@ namespace SocketAnalyzers.Lifecycle
                 return receiver;
             }
 
+            if (receiver is not null && method is { Name: "Close" or "Dispose", Parameters.Length: 0 } && invocation.Instance is { } wrapperInstance
+                && ModelTypeOf(wrapperInstance) is null && OwnsSocket(wrapperInstance))
+            {
+                // writer.Close() of a writer over a stream that owns its socket (new StreamWriter(client.GetStream())).
+                Transition(receiver, SocketProtocolModel.Protocol[SocketOperation.Close], certain: true, state);
+                return null;
+            }
+
             // A method we cannot see: what it is given may change in any way.
             for (var i = 0; i < arguments.Length; i++)
             {
@@ -841,6 +855,22 @@ namespace SocketAnalyzers.Lifecycle
                 return true;
             }
 
+            if (value is IObjectCreationOperation { Constructor: { } constructor } wrapper
+                && model.Symbols.Catalogue.Facts(constructor)?.WrapLeaveOpen is int leaveOpen
+                && Wrapped(wrapper) is { } inner)
+            {
+                // new StreamWriter(stream): closing the writer closes the stream, unless leaveOpen is (or may be) true.
+                foreach (var argument in wrapper.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == leaveOpen && argument.Value.ConstantValue is not { HasValue: true, Value: false })
+                    {
+                        return false;
+                    }
+                }
+
+                return OwnsSocket(inner);
+            }
+
             if (value is IObjectCreationOperation creation && model.ModelTypeOf(creation.Type) == SocketModelType.NetworkStream)
             {
                 // NetworkStream(Socket, bool ownsSocket) and (Socket, FileAccess, bool ownsSocket): the one bool says it.
@@ -854,6 +884,23 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return false;
+        }
+
+        /// <summary>The stream a reader or writer of the catalogue is made over (<see cref="Model.ApiFacts.WrapLeaveOpen"/>: the first argument).</summary>
+        private IOperation? Wrapped(IObjectCreationOperation creation)
+        {
+            if (creation.Constructor is { } constructor && model.Symbols.Catalogue.Facts(constructor)?.WrapLeaveOpen is not null)
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == 0)
+                    {
+                        return argument.Value;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -956,6 +1003,29 @@ namespace SocketAnalyzers.Lifecycle
             Eval(creation.Initializer, state);
             var type = model.ModelTypeOf(creation.Type);
             var member = type is not null && creation.Constructor is not null ? model.Find(type.Value, creation.Constructor) : null;
+            if (type is null && Wrapped(creation) is { } inner && model.ModelTypeOf(inner.WalkDownConversions().Type) == SocketModelType.NetworkStream)
+            {
+                // new StreamWriter(stream): the writer is the stream, as the stream is its socket; closing it may close them.
+                IOperation innerArgument = inner;
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    if (creation.Arguments[i].Value != innerArgument)
+                    {
+                        Escape(arguments[i], state);
+                    }
+                }
+
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    if (creation.Arguments[i].Value == innerArgument)
+                    {
+                        return arguments[i];
+                    }
+                }
+
+                return null;
+            }
+
             if (type is null || member is null || creation.Constructor is null)
             {
                 for (var i = 0; i < arguments.Length; i++)

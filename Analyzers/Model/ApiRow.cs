@@ -171,6 +171,12 @@ namespace SocketAnalyzers.Model
         /// <summary>A constructor of a text reader that reads the stream passed at this ordinal (<c>new StreamReader(stream, …)</c>).</summary>
         public int? ReaderOver { get; private set; }
 
+        /// <summary>
+        /// A constructor of a reader or writer over the stream passed first (<c>new StreamWriter(stream)</c>): closing or
+        /// disposing the object closes that stream, unless the <c>bool</c> at this ordinal (<c>leaveOpen</c>) is true.
+        /// </summary>
+        public int? WrapLeaveOpen { get; private set; }
+
         /// <summary>A network read that fills the parameter at this ordinal (with or without a count).</summary>
         public int? Fills { get; private set; }
 
@@ -291,6 +297,12 @@ namespace SocketAnalyzers.Model
         public ApiRow ReadsTextOf(int ordinal)
         {
             ReaderOver = ordinal;
+            return this;
+        }
+
+        public ApiRow WrapsStream(int leaveOpen)
+        {
+            WrapLeaveOpen = leaveOpen;
             return this;
         }
 

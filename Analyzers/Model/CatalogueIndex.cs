@@ -25,6 +25,9 @@ namespace SocketAnalyzers.Model
         /// <summary>A text reader's constructor: the ordinal of the stream it reads (<see cref="ApiRow.ReaderOver"/>).</summary>
         public int? ReaderOver { get; private set; }
 
+        /// <summary>A constructor of a reader or writer that closes the stream passed first: the ordinal of its <c>leaveOpen</c> (<see cref="ApiRow.WrapLeaveOpen"/>).</summary>
+        public int? WrapLeaveOpen { get; private set; }
+
         public int? Fills { get; private set; }
 
         public bool FillsOnlyOverNetworkStream { get; private set; }
@@ -134,6 +137,7 @@ namespace SocketAnalyzers.Model
 
             LineRead ??= row.LineRead;
             ReaderOver ??= row.ReaderOver;
+            WrapLeaveOpen ??= row.WrapLeaveOpen;
             if (Fills is null && row.Fills is { } fills)
             {
                 Fills = fills;

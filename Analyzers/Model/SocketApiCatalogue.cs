@@ -27,6 +27,7 @@ namespace SocketAnalyzers.Model
         private const string BitConverter = "System.BitConverter";
         private const string BinaryReader = "System.IO.BinaryReader";
         private const string BinaryWriter = "System.IO.BinaryWriter";
+        private const string StreamWriter = "System.IO.StreamWriter";
         private const string MemoryStream = "System.IO.MemoryStream";
         private const string MemoryMarshal = "System.Runtime.InteropServices.MemoryMarshal";
         private const string MemoryExtensions = "System.MemoryExtensions";
@@ -292,7 +293,12 @@ namespace SocketAnalyzers.Model
                 Row(TextReader, "ReadLineAsync", "CancellationToken", Net).ReadsLine(),
                 // Read() returns one character, or -1 at end of stream (Read(char[], …) and Read(Span<char>) return a 0 count).
                 Row(TextReader, "Read", "").ReadsChar(),
-                Row(StreamReader, ".ctor", "Stream *").ReadsTextOf(0),
+                Row(StreamReader, ".ctor", "Stream *").ReadsTextOf(0).WrapsStream(leaveOpen: 4),
+
+                // readers and writers that close the stream they are made over when they are closed (SOCK005), unless leaveOpen
+                Row(StreamWriter, ".ctor", "Stream *").WrapsStream(leaveOpen: 3),
+                Row(BinaryReader, ".ctor", "Stream *").WrapsStream(leaveOpen: 2),
+                Row(BinaryWriter, ".ctor", "Stream *").WrapsStream(leaveOpen: 2),
 
                 // Writes of derived streams that do not override Stream's (the meta-test finds them): rows of their own
                 Row("System.Net.Security.SslStream", "Write", "bytes").SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),

@@ -1,6 +1,8 @@
 // SOCK005: using a socket after Close/Dispose (ObjectDisposedException), sending after Shutdown(Send) or
 // receiving after Shutdown(Receive) (SocketException). Receiving after Shutdown(Send) is the half-close idiom
-// and stays quiet. Disposing a TcpClient's stream closes the client's socket: the next GetStream throws.
+// and stays quiet. Disposing a TcpClient's stream, or a writer over it, closes the client's socket: the next
+// GetStream throws.
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -34,6 +36,19 @@ namespace Samples.Lifecycle
             }
 
             return client.GetStream().Read(reply, 0, reply.Length); // expect: SOCK005
+        }
+
+        public static string SendLineThenReadReply(TcpClient client, string line)
+        {
+            var stream = client.GetStream();
+            using (var writer = new StreamWriter(stream))
+            {
+                writer.WriteLine(line);
+            }
+
+            var buffer = new byte[512];
+            int count = stream.Read(buffer, 0, buffer.Length); // expect: SOCK005
+            return Encoding.ASCII.GetString(buffer, 0, count);
         }
 
         public static string SendFileThenReadAck(Socket connection, byte[] file)

@@ -102,6 +102,37 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 client.Close();
                 """));
 
+        [Theory]
+        [InlineData("var writer = new StreamWriter(client.GetStream()); writer.WriteLine(\"hi\"); writer.Close();")]
+        [InlineData("var stream = client.GetStream(); using (var writer = new StreamWriter(stream)) { writer.WriteLine(\"hi\"); }")]
+        [InlineData("using (var reader = new StreamReader(client.GetStream())) { Console.WriteLine(reader.ReadLine()); }")]
+        [InlineData("using (new BinaryWriter(client.GetStream())) { }")]
+        [InlineData("var reader = new BinaryReader(client.GetStream()); Use(reader.ReadByte()); reader.Dispose();")]
+        [InlineData("using (var writer = new StreamWriter(client.GetStream(), System.Text.Encoding.UTF8, 1024, false)) { writer.Write('x'); }")]
+        public Task GetStream_after_a_reader_or_writer_over_the_clients_stream_was_closed_is_reported(string close)
+            => Verify.VerifyAnalyzerAsync(Body(close + "\nvar again = {|SOCK005:client.GetStream()|};"));
+
+        [Fact]
+        public Task Stream_read_after_its_writer_was_closed_is_reported()
+            => Verify.VerifyAnalyzerAsync(Body("""
+                var stream = client.GetStream();
+                var writer = new StreamWriter(stream);
+                writer.WriteLine("GET / HTTP/1.0");
+                writer.Close();
+                int n = {|SOCK005:stream.Read(buffer, 0, buffer.Length)|};
+                Use(n);
+                """));
+
+        [Theory]
+        [InlineData("using (var writer = new StreamWriter(client.GetStream(), System.Text.Encoding.UTF8, 1024, leaveOpen: true)) { writer.Write('x'); }")]
+        [InlineData("bool keep = host.Length > 0; using (var writer = new StreamWriter(client.GetStream(), System.Text.Encoding.UTF8, 1024, keep)) { writer.Write('x'); }")]
+        [InlineData("using (var reader = new StreamReader(client.GetStream(), System.Text.Encoding.UTF8, false, 1024, true)) { Console.WriteLine(reader.ReadLine()); }")]
+        [InlineData("using (var writer = new StreamWriter(new NetworkStream(socket))) { writer.Write('x'); }")]
+        [InlineData("using (var writer = new StreamWriter(new MemoryStream())) { writer.Write('x'); }")]
+        [InlineData("var writer = new StreamWriter(client.GetStream()); writer.Flush();")]
+        public Task Reader_or_writer_that_leaves_the_clients_socket_open_is_silent(string body)
+            => Verify.VerifyAnalyzerAsync(Body(body + "\nvar again = client.GetStream();"));
+
         [Fact]
         public Task Stream_parameter_closed_is_not_followed()
             => Verify.VerifyAnalyzerAsync(Usings + """
