@@ -204,6 +204,12 @@ namespace SocketAnalyzers.Model
         /// </summary>
         public bool Decodes { get; private set; }
 
+        /// <summary>
+        /// The property says how many received bytes wait to be read (<c>Socket.Available</c>, <c>TcpClient.Available</c>):
+        /// a read of at most that many bytes on the same stream socket returns them all.
+        /// </summary>
+        public bool TellsAvailable { get; private set; }
+
         public CopyShape? Copy { get; private set; }
 
         /// <summary>The result shows or copies the bytes of the instance or first argument; for constructors, wraps the first argument.</summary>
@@ -334,6 +340,12 @@ namespace SocketAnalyzers.Model
         {
             Consumes = true;
             ConsumesFrom = from;
+            return this;
+        }
+
+        public ApiRow TellsBytesAvailable()
+        {
+            TellsAvailable = true;
             return this;
         }
 

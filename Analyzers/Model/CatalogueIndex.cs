@@ -46,6 +46,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The member decodes a number from a fixed number of bytes of its first parameter (<see cref="ApiRow.Decodes"/>).</summary>
         public bool Decodes { get; private set; }
 
+        /// <summary>The property counts the received bytes waiting to be read (<see cref="ApiRow.TellsAvailable"/>).</summary>
+        public bool TellsAvailable { get; private set; }
+
         public CopyShape? Copy { get; private set; }
 
         public bool View { get; private set; }
@@ -170,6 +173,7 @@ namespace SocketAnalyzers.Model
             ReturnsNetworkData |= row.ReturnsNetworkData;
             Consumes |= row.Consumes;
             Decodes |= row.Decodes;
+            TellsAvailable |= row.TellsAvailable;
             View |= row.View;
             Reversal |= row.Reversal;
             Conversion |= row.Conversion;

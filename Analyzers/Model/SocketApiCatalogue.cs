@@ -170,7 +170,7 @@ namespace SocketAnalyzers.Model
                 Row(Socket, "GetRawSocketOption", sets: Net).Life(S, Use),
                 Row(Socket, "IOControl").Life(S, Use),
                 Row(Socket, "Poll").Life(S, Use),
-                Row(Socket, "Available").Life(S, Use),
+                Row(Socket, "Available").Life(S, Use).TellsBytesAvailable(),
                 Row(Socket, "LocalEndPoint").Life(S, Use),
                 Row(Socket, "RemoteEndPoint").Life(S, Use),
                 Row(Socket, "Connected").Life(S, Probe),
@@ -218,6 +218,7 @@ namespace SocketAnalyzers.Model
                 Row(Tcp, "Dispose").Life(T, Close),
                 Row(Tcp, "Client").Life(T, Alias),
                 Row(Tcp, "Connected").Life(T, Probe),
+                Row(Tcp, "Available").TellsBytesAvailable(),
 
                 // ------------------------------------------------------------------ UdpClient: Send without an endpoint needs Connect; with one it needs a client that is not connected
                 Row(Udp, ".ctor", "string int").Life(U, Create, SocketStates.Connected).TakesHostOrderPort(1, "UdpClient"),

@@ -219,6 +219,7 @@ namespace SocketAnalyzers.Reads
         private static ReadBody? Scan(IOperation body, NetworkReads reads, BufferConsumers consumers, ScanScratch scratch, System.Threading.CancellationToken cancellationToken)
         {
             ReadBody? result = null;
+            var guardsAvailable = false;
             var localUses = scratch.LocalUses;
             var capturedParameters = scratch.CapturedParameters;
             var declarations = scratch.Declarations;
@@ -250,6 +251,9 @@ namespace SocketAnalyzers.Reads
                     case IParameterReferenceOperation parameter when ownerSymbol is not null:
                         capturedParameters.Add((parameter, ownerSymbol));
                         break;
+                    case IPropertyReferenceOperation { Property.Name: "Available" } available when reads.Symbols.Catalogue.Facts(available.Property) is { TellsAvailable: true }:
+                        guardsAvailable = true;
+                        break;
                 }
 
                 var childOwner = owner;
@@ -276,6 +280,7 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
+            result.GuardsAvailable = guardsAvailable;
             foreach (var (parameter, owner) in capturedParameters)
             {
                 result.Capture(parameter.Parameter, parameter, owner);
@@ -399,8 +404,20 @@ namespace SocketAnalyzers.Reads
         /// <summary>The local is assigned exactly once in the body (its declaration, or one assignment), by a plain assignment.</summary>
         public bool IsAssignedOnce(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) && value is not null;
 
+        /// <summary>The one value a local assigned once holds (<see cref="IsAssignedOnce"/>), or null.</summary>
+        public IOperation? SingleValue(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) ? value : null;
+
+        /// <summary>
+        /// The body asks how many bytes wait on a socket (<c>socket.Available</c>, <c>client.Available</c>): only then does
+        /// the flow follow <c>if (client.Available &gt;= 4)</c> guards (<see cref="ReadState.Available"/>).
+        /// </summary>
+        public bool GuardsAvailable { get; private set; }
+
         private void AddValue(ILocalSymbol local, IOperation? value)
             => singleValues[local] = singleValues.ContainsKey(local) ? null : value;
+
+        /// <summary>The connection <paramref name="receiver"/> stands for, as for a read's receiver (<see cref="ReadSite.ConnectionRoot"/>).</summary>
+        public ISymbol? RootOfConnection(IOperation? receiver, KnownSymbols symbols) => ConnectionRoot(receiver, symbols);
 
         /// <summary>See <see cref="ReadSite.ConnectionRoot"/>.</summary>
         private ISymbol? ConnectionRoot(IOperation? receiver, KnownSymbols symbols)

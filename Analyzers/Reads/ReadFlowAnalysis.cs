@@ -59,6 +59,9 @@ namespace SocketAnalyzers.Reads
         private readonly bool[] escaped;
         private readonly bool[] spinsAgain;
 
+        /// <summary>A visit of the read found no <c>Available</c> guard that covers it (<see cref="TakeAvailable"/>).</summary>
+        private readonly bool[] unguarded;
+
         private readonly List<int> scratch = new();
         private readonly List<ISymbol> scratchSymbols = new();
         private HashSet<CaptureId>? multiplyCaptured;
@@ -80,6 +83,7 @@ namespace SocketAnalyzers.Reads
             reachedAgain = new bool[count];
             escaped = new bool[count];
             spinsAgain = new bool[count];
+            unguarded = new bool[count];
         }
 
         /// <summary>Analyzes a body's graph and, each as its own function, the lambdas and local functions that hold reads.</summary>
@@ -388,6 +392,11 @@ namespace SocketAnalyzers.Reads
 
         protected override void Refine(BasicBlock block, IOperation branchValue, ReadState state, bool conditionValue)
         {
+            if (body.GuardsAvailable)
+            {
+                RefineAvailable(branchValue, state, conditionValue);
+            }
+
             if (state.Zero.Count == 0)
             {
                 return;
@@ -425,6 +434,162 @@ namespace SocketAnalyzers.Reads
             foreach (var read in scratch)
             {
                 state.Zero.Remove(read);
+            }
+        }
+
+        // ---- SOCK010/SOCK012: reads that an Available guard makes exact ----
+
+        /// <summary>
+        /// <c>client.Available &gt;= 4</c> (or <c>&gt; 3</c>, <c>4 &lt;= …</c>, the false side of <c>&lt; 4</c>, <c>== 4</c>): on
+        /// that side at least 4 received bytes wait on the connection, and a read of at most 4 on it returns them all.
+        /// </summary>
+        private void RefineAvailable(IOperation branchValue, ReadState state, bool conditionValue)
+        {
+            if (branchValue.WalkDownConversions() is not IBinaryOperation comparison)
+            {
+                return;
+            }
+
+            var left = comparison.LeftOperand.WalkDownConversions();
+            var right = comparison.RightOperand.WalkDownConversions();
+            var kind = comparison.OperatorKind;
+            IPropertyReferenceOperation? available;
+            int bound;
+            if (IsAvailable(left) is { } l && right.ConstantValue is { HasValue: true, Value: int c1 })
+            {
+                available = l;
+                bound = c1;
+            }
+            else if (IsAvailable(right) is { } r && left.ConstantValue is { HasValue: true, Value: int c2 })
+            {
+                // c <= A is A >= c: flip the operator.
+                available = r;
+                bound = c2;
+                kind = kind switch
+                {
+                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                    _ => kind,
+                };
+            }
+            else
+            {
+                return;
+            }
+
+            int? atLeast = (kind, conditionValue) switch
+            {
+                (BinaryOperatorKind.GreaterThanOrEqual, true) or (BinaryOperatorKind.LessThan, false) or (BinaryOperatorKind.Equals, true) => bound,
+                (BinaryOperatorKind.GreaterThan, true) or (BinaryOperatorKind.LessThanOrEqual, false) => bound + 1,
+                _ => null,
+            };
+            if (atLeast is not int count || count <= 0 || body.RootOfConnection(available.Instance, symbols) is not { } root)
+            {
+                return;
+            }
+
+            if (!state.Available.TryGetValue(root, out var known) || known < count)
+            {
+                state.Available[root] = count;
+            }
+        }
+
+        private IPropertyReferenceOperation? IsAvailable(IOperation operation)
+            => operation is IPropertyReferenceOperation { Instance: not null } property && symbols.Catalogue.Facts(property.Property) is { TellsAvailable: true } ? property : null;
+
+        /// <summary>
+        /// The read takes bytes from its connection: true when a guard said that at least as many as it asks for were
+        /// waiting (then it returns exactly that many: a plain socket or network stream, not TLS, whose socket counts
+        /// encrypted bytes), and what is left of the guard is what it did not take. An unguarded read leaves nothing known.
+        /// </summary>
+        private bool TakeAvailable(ReadSite site, ReadState state)
+        {
+            if (site.ConnectionRoot is not { } root || !state.Available.TryGetValue(root, out var waiting))
+            {
+                return false;
+            }
+
+            var asked = AskedBytes(site);
+            var receiver = site.Invocation.Instance?.WalkDownConversions().Type;
+            var plain = site.Read.Api.Owner == ReadOwner.Socket
+                || (symbols.NetworkStream is not null && SymbolEqualityComparer.Default.Equals(receiver, symbols.NetworkStream));
+            if (asked is not int count || !plain || site.Read.Api.IsDatagram || count > waiting)
+            {
+                state.Available.Remove(root);
+                return false;
+            }
+
+            if (waiting - count > 0)
+            {
+                state.Available[root] = waiting - count;
+            }
+            else
+            {
+                state.Available.Remove(root);
+            }
+
+            return true;
+        }
+
+        /// <summary>How many bytes the read asks for, when the code says: a constant size, or the length of a buffer made once with a constant size.</summary>
+        private int? AskedBytes(ReadSite site)
+        {
+            var size = site.Read.Count?.WalkDownConversions();
+            if (size?.ConstantValue is { HasValue: true, Value: int constant })
+            {
+                return constant;
+            }
+
+            var buffer = site.Read.Buffer?.WalkDownConversions();
+            if (size is IPropertyReferenceOperation { Instance: { } instance } length && symbols.Framework.IsLength(length.Property))
+            {
+                buffer = instance.WalkDownConversions();
+            }
+            else if (size is not null)
+            {
+                return null;
+            }
+
+            if (buffer is not null && ReadBody.WholeViewOperand(buffer, symbols.Framework) is { } viewed)
+            {
+                // header.AsMemory(): the whole array.
+                buffer = viewed.WalkDownConversions();
+            }
+
+            return buffer is ILocalReferenceOperation local && body.SingleValue(local.Local)?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes: { Length: 1 } sizes }
+                && sizes[0].ConstantValue is { HasValue: true, Value: int made }
+                ? made
+                : null;
+        }
+
+        /// <summary>A call that may read the connection, or run code that does, takes what a guard counted.</summary>
+        private void ForgetAvailable(IInvocationOperation invocation, ReadState state)
+        {
+            if (invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0 || invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
+            {
+                state.Available.Clear();
+                return;
+            }
+
+            if (symbols.Catalogue.Facts(invocation.TargetMethod) is { ViewsConnection: true })
+            {
+                // client.GetStream(): a view of the connection reads nothing.
+                return;
+            }
+
+            if (body.RootOfConnection(invocation.Instance, symbols) is { } root)
+            {
+                state.Available.Remove(root);
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (body.RootOfConnection(argument.Value, symbols) is { } passed)
+                {
+                    state.Available.Remove(passed);
+                }
             }
         }
 
@@ -1116,6 +1281,11 @@ namespace SocketAnalyzers.Reads
                     Eval(field.Instance, state);
                     UseVariable(field, field.Field, state);
                     return;
+                case IAwaitOperation awaited when state.Available.Count > 0:
+                    // Other code may run meanwhile and read the connection.
+                    Eval(awaited.Operation, state);
+                    state.Available.Clear();
+                    return;
                 case IReturnOperation { Kind: OperationKind.YieldReturn } yieldReturn:
                     Eval(yieldReturn.ReturnedValue, state);
                     if (state.Zero.Count > 0)
@@ -1563,6 +1733,12 @@ namespace SocketAnalyzers.Reads
                 seen[site.Index] = true;
             }
 
+            var guarded = state.Available.Count > 0 && TakeAvailable(site, state);
+            if (Reporting && !guarded)
+            {
+                unguarded[site.Index] = true;
+            }
+
             // SOCK010: another read of the same socket or stream: the position of every pending read now matters.
             if (state.Pending.Count > 0)
             {
@@ -1609,7 +1785,7 @@ namespace SocketAnalyzers.Reads
             if (site.Read.Buffer is not null && ReadBody.RootOfView(site.Read.Buffer, symbols.Framework) is var root2 && VariableOf(root2) is { } filled)
             {
                 KillBuffer(filled, state);
-                if (site.WholeBuffer is not null && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, filled))
+                if (!guarded && site.WholeBuffer is not null && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, filled))
                 {
                     state.Filled[filled] = site.Index;
                 }
@@ -1637,6 +1813,11 @@ namespace SocketAnalyzers.Reads
 
         private void OtherCall(IInvocationOperation invocation, ReadState state)
         {
+            if (state.Available.Count > 0)
+            {
+                ForgetAvailable(invocation, state);
+            }
+
             if (state.Pending.Count > 0)
             {
                 // The connection handed to another method (ReceiveExactly(socket, …)): it may read it next.
@@ -2057,7 +2238,7 @@ namespace SocketAnalyzers.Reads
                     continue;
                 }
 
-                if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar && followed[i])
+                if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar && followed[i] && unguarded[i])
                 {
                     var storedUnread = site.Form == CountForm.Stored
                         && site.StoredLocal is { } local && !countUsed[i] && !body.Captured.Contains(local);

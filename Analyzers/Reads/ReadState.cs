@@ -126,6 +126,7 @@ namespace SocketAnalyzers.Reads
             Defs = new Dictionary<ILocalSymbol, HashSet<int>>(SymbolComparer.Instance);
             Pending = new HashSet<int>();
             Filled = new Dictionary<ISymbol, int>(SymbolComparer.Instance);
+            Available = new Dictionary<ISymbol, int>(SymbolComparer.Instance);
         }
 
         /// <summary>A deep copy: the dictionaries sized once (<see cref="Filled"/> by its copy constructor), each in the source's enumeration order.</summary>
@@ -147,6 +148,7 @@ namespace SocketAnalyzers.Reads
             Pending = new HashSet<int>();
             Pending.UnionWith(other.Pending);
             Filled = new Dictionary<ISymbol, int>(other.Filled, SymbolComparer.Instance);
+            Available = other.Available.Count == 0 ? new Dictionary<ISymbol, int>(SymbolComparer.Instance) : new Dictionary<ISymbol, int>(other.Available, SymbolComparer.Instance);
             Dead = other.Dead;
         }
 
@@ -161,6 +163,12 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>SOCK012: buffer → the read whose bytes it holds up to its count (must: a pair survives a join only when both sides hold it).</summary>
         public Dictionary<ISymbol, int> Filled { get; }
+
+        /// <summary>
+        /// Connection → at least this many received bytes wait on it (<c>if (client.Available &gt;= 4)</c>), less what reads
+        /// took since (must: the smaller count survives a join, a connection missing on one side is dropped).
+        /// </summary>
+        public Dictionary<ISymbol, int> Available { get; }
 
         /// <summary>No execution continues (a [DoesNotReturn] call, an Assert.Fail): never stored as an in-state.</summary>
         public bool Dead { get; set; }
@@ -206,6 +214,36 @@ namespace SocketAnalyzers.Reads
             foreach (var read in other.Pending)
             {
                 changed |= Pending.Add(read);
+            }
+
+            if (Available.Count > 0)
+            {
+                List<KeyValuePair<ISymbol, int>>? lower = null;
+                foreach (var pair in Available)
+                {
+                    var theirs = other.Available.TryGetValue(pair.Key, out var count) ? count : 0;
+                    if (theirs < pair.Value)
+                    {
+                        (lower ??= new List<KeyValuePair<ISymbol, int>>()).Add(new KeyValuePair<ISymbol, int>(pair.Key, theirs));
+                    }
+                }
+
+                if (lower is not null)
+                {
+                    foreach (var pair in lower)
+                    {
+                        if (pair.Value <= 0)
+                        {
+                            Available.Remove(pair.Key);
+                        }
+                        else
+                        {
+                            Available[pair.Key] = pair.Value;
+                        }
+                    }
+
+                    changed = true;
+                }
             }
 
             if (Filled.Count > 0)
