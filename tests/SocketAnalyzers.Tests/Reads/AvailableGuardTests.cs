@@ -38,6 +38,17 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(Guarded(body));
 
         [Fact]
+        public Task Guard_does_not_cover_a_datagram_read()
+            => Verify.VerifyAnalyzerAsync(Guarded("""
+                if (socket.Available >= 4)
+                {
+                    EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                    [|socket.ReceiveFrom(header, 4, SocketFlags.None, ref from)|];
+                    Console.WriteLine(header[0]);
+                }
+                """));
+
+        [Fact]
         public Task Guard_before_an_await_does_not_cover_the_read_after_it()
             => Verify.VerifyAnalyzerAsync("using System.Buffers.Binary;\n" + Method("""
                 var header = new byte[4];
