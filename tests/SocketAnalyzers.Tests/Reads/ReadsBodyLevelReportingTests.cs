@@ -56,14 +56,7 @@ namespace SocketAnalyzers.Tests.Reads
         [Fact]
         public async Task Every_reads_rule_is_found_through_the_span_of_its_method_and_through_its_document()
         {
-            var helpers = CSharpSyntaxTree.ParseText(Helpers, path: "Helpers.cs");
-            var network = CSharpSyntaxTree.ParseText(Network, path: "Network.cs");
-            var compilation = CSharpCompilation.Create(
-                "TwoFiles",
-                new[] { helpers, network },
-                ReferenceSet.Net80.Resolve(),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var (compilation, helpers, network) = TwoFiles(Network, "Network.cs");
 
             var model = compilation.GetSemanticModel(network);
             var methods = network.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().ToList();
@@ -103,14 +96,7 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                 }
                 """;
-            var helpers = CSharpSyntaxTree.ParseText(Helpers, path: "Helpers.cs");
-            var network = CSharpSyntaxTree.ParseText(Header, path: "Framed.cs");
-            var compilation = CSharpCompilation.Create(
-                "Decode",
-                new[] { helpers, network },
-                ReferenceSet.Net80.Resolve(),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var (compilation, _, network) = TwoFiles(Header, "Framed.cs");
             var model = compilation.GetSemanticModel(network);
             var method = network.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single().Span;
 
@@ -147,6 +133,20 @@ namespace SocketAnalyzers.Tests.Reads
             var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
 
             Assert.Equal(new[] { id }, Ids(diagnostics));
+        }
+
+        /// <summary>A project of <see cref="Helpers"/> (no network code) and <paramref name="network"/>, which compiles.</summary>
+        private static (Compilation Compilation, SyntaxTree Helpers, SyntaxTree Network) TwoFiles(string network, string path)
+        {
+            var helpers = CSharpSyntaxTree.ParseText(Helpers, path: "Helpers.cs");
+            var tree = CSharpSyntaxTree.ParseText(network, path: path);
+            var compilation = CSharpCompilation.Create(
+                "TwoFiles",
+                new[] { helpers, tree },
+                ReferenceSet.Net80.Resolve(),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            return (compilation, helpers, tree);
         }
 
         private static CompilationWithAnalyzers Analyze(Compilation compilation)
