@@ -2189,8 +2189,8 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// SOCK012 at a fixed-width decode (<c>BitConverter.ToInt32(header, 0)</c> after a read whose count is only compared
-        /// with 0): the number is made of bytes that may not have arrived. No fix: what to do at a short read (wait for the
-        /// rest, or fail) is the protocol's decision. One diagnostic per read, at its first decode.
+        /// with 0): the number is made of bytes that may not have arrived. The fix (a stream read that waits with
+        /// <c>ReadAtLeast</c>) finds the read from the distance to it. One diagnostic per read, at its first decode.
         /// </summary>
         private void ReportDecoded(IOperation consuming, ISymbol buffer, ReadSite site, int start, int width)
         {
@@ -2198,7 +2198,10 @@ namespace SocketAnalyzers.Reads
             diagnostics.Add(Diagnostic.Create(
                 Descriptors.SOCK012WholeBufferConsumed,
                 consuming.Syntax.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.FormKey, SOCK012WholeBufferConsumedAnalyzer.Decoded),
+                ImmutableDictionary<string, string?>.Empty
+                    .Add(SOCK012WholeBufferConsumedAnalyzer.FormKey, SOCK012WholeBufferConsumedAnalyzer.Decoded)
+                    .Add(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey, (consuming.Syntax.SpanStart - site.Invocation.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))
+                    .Add(SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey, site.Invocation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture)),
                 ConsumerName(consuming),
                 (start == 0 ? "the first " + width.ToString(CultureInfo.InvariantCulture) + " bytes of '"
                     : "bytes " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + " of '") + buffer.Name + "'",

@@ -31,10 +31,19 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// <see cref="FormKey"/>: a fixed-width decode (<c>BitConverter.ToInt32(header, 0)</c>,
-        /// <c>BinaryPrimitives.ReadInt32BigEndian(header)</c>) of bytes past what the read may have filled. Not fixed
-        /// automatically: the count fix does not apply.
+        /// <c>BinaryPrimitives.ReadInt32BigEndian(header)</c>) of bytes past what the read may have filled. The count fix
+        /// does not apply; the read-at-least fix may.
         /// </summary>
         public const string Decoded = "Decoded";
+
+        /// <summary>
+        /// Diagnostic properties of <see cref="Decoded"/>: where the read is, as the distance from the start of the read
+        /// to the start of the decode and the read's length, so the fix finds it (and checks it is still that read).
+        /// </summary>
+        public const string ReadBackKey = "ReadBack";
+
+        /// <inheritdoc cref="ReadBackKey"/>
+        public const string ReadLengthKey = "ReadLength";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SOCK012WholeBufferConsumed);

@@ -25,7 +25,10 @@ namespace SocketAnalyzers.CodeFixes.Reads
     {
         public const string UseCountKey = "SOCK012.UseCount";
 
-        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, UseCountKey);
+        /// <summary>The decoded form: the read becomes <c>ReadAtLeast(Async)(buffer, size, throwOnEndOfStream: false)</c>.</summary>
+        public const string ReadAtLeastKey = "SOCK012.ReadAtLeast";
+
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, UseCountKey, ReadAtLeastKey);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.WholeBufferConsumed);
 
@@ -37,6 +40,18 @@ namespace SocketAnalyzers.CodeFixes.Reads
             {
                 if (!CodeFixHelpers.IsFixableBy(diagnostic, this))
                 {
+                    continue;
+                }
+
+                if (IsDecoded(diagnostic))
+                {
+                    if (await FixAsync(context.Document, diagnostic, ReadAtLeastKey, context.CancellationToken).ConfigureAwait(false) is { } waited)
+                    {
+                        context.RegisterCodeFix(
+                            CodeAction.Create("Read until the bytes have all arrived (ReadAtLeast: the read now waits for them)", _ => Task.FromResult(waited), ReadAtLeastKey),
+                            diagnostic);
+                    }
+
                     continue;
                 }
 
@@ -52,8 +67,16 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
         }
 
+        private static bool IsDecoded(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.FormKey, out var form) && form == SOCK012WholeBufferConsumedAnalyzer.Decoded;
+
         internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {
+            if (key == ReadAtLeastKey)
+            {
+                return IsDecoded(diagnostic) ? await ReadAtLeastAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) : null;
+            }
+
             if (key != UseCountKey
                 || !diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.CountKey, out var countText) || countText is null
                 || !diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.BufferKey, out var bufferName) || bufferName is null)
@@ -95,6 +118,101 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The decoded form (<c>int n = stream.Read(header, 0, header.Length); if (n == 0) … ReadInt32BigEndian(header)</c>):
+        /// the read becomes <c>stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false)</c>, which returns once
+        /// all the bytes have arrived, or fewer (0 before any) when the stream ends: the code's test of the count keeps its
+        /// meaning. A slice (<c>header.AsSpan(0, 4)</c>) when the read asked for a part of the buffer. Only on a stream whose
+        /// framework has <c>ReadAtLeast</c> (.NET 7+), for a read whose count the code keeps, from offset 0.
+        /// </summary>
+        private static async Task<Document?> ReadAtLeastAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey, out var backText)
+                || !int.TryParse(backText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var back)
+                || !diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey, out var lengthText)
+                || !int.TryParse(lengthText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
+                || diagnostic.Location.SourceSpan.Start - back < 0)
+            {
+                return null;
+            }
+
+            var span = new Microsoft.CodeAnalysis.Text.TextSpan(diagnostic.Location.SourceSpan.Start - back, length);
+            var site = await ReadSite.FindAsync(document, span, cancellationToken).ConfigureAwait(false);
+            if (site is null
+                || site.Read.Api.Owner != ReadOwner.Stream || site.Read.Api.Name is not ("Read" or "ReadAsync")
+                || site.Shape is ReadStatementShape.ExpressionStatement or ReadStatementShape.DiscardAssignment
+                || site.Syntax.Expression is not MemberAccessExpressionSyntax access
+                || site.Read.Buffer?.Syntax is not ExpressionSyntax bufferSyntax
+                || (site.Read.Offset is { } offset && offset.ConstantValue is not { HasValue: true, Value: 0 }))
+            {
+                return null;
+            }
+
+            var isAsync = site.Read.Api.IsAsync;
+            var buffer = bufferSyntax.WithoutTrivia();
+            if (buffer is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsSpan" or "AsMemory" } whole, ArgumentList.Arguments.Count: 0 })
+            {
+                buffer = whole.Expression.WithoutTrivia();
+            }
+
+            if (buffer is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }))
+            {
+                return null;
+            }
+
+            ExpressionSyntax target;
+            ExpressionSyntax minimum;
+            var size = site.Read.Count?.Syntax as ExpressionSyntax;
+            var bufferLength = MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, buffer, IdentifierName("Length"));
+            if (size is null || size.WithoutTrivia().ToString() == bufferLength.ToString())
+            {
+                target = buffer;
+                minimum = bufferLength;
+            }
+            else if (site.Read.Count!.ConstantValue.HasValue || size is IdentifierNameSyntax)
+            {
+                target = InvocationExpression(
+                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, buffer, IdentifierName(isAsync ? "AsMemory" : "AsSpan")),
+                    ArgumentList(SeparatedList(new[] { Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(0))), Argument(size.WithoutTrivia()) })));
+                minimum = size.WithoutTrivia();
+            }
+            else
+            {
+                return null;
+            }
+
+            var arguments = new List<ArgumentSyntax>
+            {
+                Argument(target),
+                Argument(minimum),
+                Argument(NameColon("throwOnEndOfStream"), default, LiteralExpression(SyntaxKind.FalseLiteralExpression)),
+            };
+            if (isAsync)
+            {
+                // The token, if the read was given one.
+                foreach (var argument in site.Invocation.Arguments)
+                {
+                    if (!argument.IsImplicit && argument.Parameter?.Type.Name == "CancellationToken" && argument.Syntax is ArgumentSyntax token)
+                    {
+                        arguments.Add(Argument(NameColon("cancellationToken"), default, token.Expression.WithoutTrivia()));
+                    }
+                }
+            }
+
+            var name = isAsync ? "ReadAtLeastAsync" : "ReadAtLeast";
+            var replacement = site.Syntax
+                .WithExpression(access.WithName(IdentifierName(name)))
+                .WithArgumentList(ArgumentList(SeparatedList(arguments)));
+            var info = site.Model.GetSpeculativeSymbolInfo(site.Syntax.SpanStart, replacement, SpeculativeBindingOption.BindAsExpression);
+            if (info.Symbol is not IMethodSymbol { Name: var bound } || bound != name)
+            {
+                return null;
+            }
+
+            var newRoot = site.Root.ReplaceNode(site.Syntax, replacement.WithTriviaFrom(site.Syntax).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation));
+            return await ReadFixSyntax.FinishAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
         }
 
         private static IEnumerable<ExpressionSyntax> Candidates(SyntaxNode consumer, string buffer, ExpressionSyntax count)

@@ -138,11 +138,96 @@ namespace SocketAnalyzers.Tests.Reads
                     "Read until the first 8 bytes have arrived: loop on the count, or call ReadExactly"));
 
         [Fact]
-        public Task Decoded_form_offers_no_fix()
+        public Task Stream_read_becomes_ReadAtLeast_that_waits_for_the_whole_header()
+            => Verify.VerifyCodeFixAsync(
+                Header("""
+                    int n = stream.Read(header, 0, header.Length);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    int length = [|BinaryPrimitives.ReadInt32BigEndian(header)|];
+                    """),
+                Header("""
+                    int n = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    int length = BinaryPrimitives.ReadInt32BigEndian(header);
+                    """));
+
+        [Theory]
+        [InlineData("stream.Read(header, 0, 4)", "stream.ReadAtLeast(header.AsSpan(0, 4), 4, throwOnEndOfStream: false)")]
+        [InlineData("stream.Read(header)", "stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false)")]
+        [InlineData("stream.Read(header.AsSpan())", "stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false)")]
+        [InlineData("client.GetStream().Read(header, 0, header.Length)", "client.GetStream().ReadAtLeast(header, header.Length, throwOnEndOfStream: false)")]
+        public Task Each_stream_read_form_becomes_ReadAtLeast(string read, string fixedRead)
+            => Verify.VerifyCodeFixAsync(
+                Header($$"""
+                    if ({{read}} == 0)
+                    {
+                        return;
+                    }
+
+                    int length = [|BinaryPrimitives.ReadInt32BigEndian(header)|];
+                    """),
+                Header($$"""
+                    if ({{fixedRead}} == 0)
+                    {
+                        return;
+                    }
+
+                    int length = BinaryPrimitives.ReadInt32BigEndian(header);
+                    """));
+
+        [Fact]
+        public Task Awaited_read_becomes_ReadAtLeastAsync_with_its_token()
+            => Verify.VerifyCodeFixAsync(
+                AsyncHeader("""
+                    int n = await stream.ReadAsync(header, 0, header.Length, token).ConfigureAwait(false);
+                    return n == 0 ? -1 : [|BinaryPrimitives.ReadInt32BigEndian(header)|];
+                    """),
+                AsyncHeader("""
+                    int n = await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken: token).ConfigureAwait(false);
+                    return n == 0 ? -1 : BinaryPrimitives.ReadInt32BigEndian(header);
+                    """));
+
+        [Fact]
+        public Task Fix_all_makes_every_header_read_wait()
+            => Verify.VerifyCodeFixAsync(
+                Header("""
+                    int n = stream.Read(header, 0, header.Length);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    int length = [|BinaryPrimitives.ReadInt32BigEndian(header)|];
+                    var kind = new byte[2];
+                    int got = ssl.Read(kind, 0, kind.Length);
+                    Console.WriteLine(got == 0 ? 0 : [|BinaryPrimitives.ReadUInt16BigEndian(kind)|]);
+                    """),
+                Header("""
+                    int n = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    int length = BinaryPrimitives.ReadInt32BigEndian(header);
+                    var kind = new byte[2];
+                    int got = ssl.ReadAtLeast(kind, kind.Length, throwOnEndOfStream: false);
+                    Console.WriteLine(got == 0 ? 0 : BinaryPrimitives.ReadUInt16BigEndian(kind));
+                    """));
+
+        [Fact]
+        public Task Socket_receive_has_no_ReadAtLeast_fix()
         {
             var source = Header("""
-                int n = stream.Read(header, 0, header.Length);
-                if (n == 0)
+                if (socket.Receive(header) == 0)
                 {
                     return;
                 }
