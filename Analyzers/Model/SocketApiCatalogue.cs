@@ -264,6 +264,7 @@ namespace SocketAnalyzers.Model
                 Row(Stream, "Dispose").Life(N, Close),
                 Row(Stream, "DisposeAsync", sets: Net).Life(N, Close),
                 Row(NetStream, "Socket", sets: Net).Life(N, Alias),
+                Row(NetStream, "DataAvailable").TellsBytesAvailable(),
                 Row(Stream, "Read", "bytes int int").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0, offset: 1, size: 2).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "Read", "bytes", Net).Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "ReadAsync", "bytes int int *").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.AwaitedResult, buffer: 0, offset: 1, size: 2).FillsBuffer(0).OverNetworkStreamOnly(),

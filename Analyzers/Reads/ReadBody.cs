@@ -251,7 +251,7 @@ namespace SocketAnalyzers.Reads
                     case IParameterReferenceOperation parameter when ownerSymbol is not null:
                         capturedParameters.Add((parameter, ownerSymbol));
                         break;
-                    case IPropertyReferenceOperation { Property.Name: "Available" } available when reads.Symbols.Catalogue.Facts(available.Property) is { TellsAvailable: true }:
+                    case IPropertyReferenceOperation { Property.Name: "Available" or "DataAvailable" } available when reads.Symbols.Catalogue.Facts(available.Property) is { TellsAvailable: true }:
                         guardsAvailable = true;
                         break;
                 }

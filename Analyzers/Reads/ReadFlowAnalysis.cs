@@ -445,7 +445,25 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private void RefineAvailable(IOperation branchValue, ReadState state, bool conditionValue)
         {
-            if (branchValue.WalkDownConversions() is not IBinaryOperation comparison)
+            var condition = branchValue.WalkDownConversions();
+            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                condition = not.Operand.WalkDownConversions();
+                conditionValue = !conditionValue;
+            }
+
+            if (IsAvailable(condition) is { Type.SpecialType: SpecialType.System_Boolean } dataAvailable)
+            {
+                // stream.DataAvailable: true means at least one byte waits.
+                if (conditionValue && body.RootOfConnection(dataAvailable.Instance, symbols) is { } dataRoot && !state.Available.ContainsKey(dataRoot))
+                {
+                    state.Available[dataRoot] = 1;
+                }
+
+                return;
+            }
+
+            if (condition is not IBinaryOperation comparison)
             {
                 return;
             }
@@ -483,6 +501,7 @@ namespace SocketAnalyzers.Reads
             {
                 (BinaryOperatorKind.GreaterThanOrEqual, true) or (BinaryOperatorKind.LessThan, false) or (BinaryOperatorKind.Equals, true) => bound,
                 (BinaryOperatorKind.GreaterThan, true) or (BinaryOperatorKind.LessThanOrEqual, false) => bound + 1,
+                (BinaryOperatorKind.Equals, false) or (BinaryOperatorKind.NotEquals, true) when bound == 0 => 1,
                 _ => null,
             };
             if (atLeast is not int count || count <= 0 || body.RootOfConnection(available.Instance, symbols) is not { } root)
@@ -512,10 +531,7 @@ namespace SocketAnalyzers.Reads
             }
 
             var asked = AskedBytes(site);
-            var receiver = site.Invocation.Instance?.WalkDownConversions().Type;
-            var plain = site.Read.Api.Owner == ReadOwner.Socket
-                || (symbols.NetworkStream is not null && SymbolEqualityComparer.Default.Equals(receiver, symbols.NetworkStream));
-            if (asked is not int count || !plain || site.Read.Api.IsDatagram || count > waiting)
+            if (asked is not int count || !IsPlainStreamRead(site) || count > waiting)
             {
                 state.Available.Remove(root);
                 return false;
@@ -531,6 +547,15 @@ namespace SocketAnalyzers.Reads
             }
 
             return true;
+        }
+
+        /// <summary>A read of a socket or a <c>NetworkStream</c> (not TLS, whose socket counts encrypted bytes), not of datagrams.</summary>
+        private bool IsPlainStreamRead(ReadSite site)
+        {
+            var receiver = site.Invocation.Instance?.WalkDownConversions().Type;
+            return !site.Read.Api.IsDatagram
+                && (site.Read.Api.Owner == ReadOwner.Socket
+                    || (symbols.NetworkStream is not null && SymbolEqualityComparer.Default.Equals(receiver, symbols.NetworkStream)));
         }
 
         /// <summary>How many bytes the read asks for, when the code says: a constant size, or the length of a buffer made once with a constant size.</summary>

@@ -37,6 +37,33 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Read_the_guard_does_not_cover_is_still_reported(string body)
             => Verify.VerifyAnalyzerAsync(Guarded(body));
 
+        // A loop that reads only when data waits never sees the 0 either: once the peer has closed, no data comes and it
+        // polls forever (Connected stays true). SOCK011 keeps reporting it; its message and fix name the read's 0, which
+        // such a read does not return (see docs/rules/SOCK011.md).
+        [Theory]
+        [InlineData("if (stream.DataAvailable) { int n = {|SOCK011:stream.Read(buffer, 0, buffer.Length)|}; Process(buffer, n); }")]
+        [InlineData("if (client.Available > 0) { int n = {|SOCK011:client.Client.Receive(buffer)|}; Process(buffer, n); }")]
+        [InlineData("if (socket.Available == 0) { Thread.Sleep(10); continue; } int n = {|SOCK011:socket.Receive(buffer)|}; Process(buffer, n);")]
+        public Task Polling_loop_that_reads_only_when_data_waits_is_still_reported(string turn)
+            => Verify.VerifyAnalyzerAsync(Method("while (client.Connected) { " + turn + " }"));
+
+        [Theory]
+        [InlineData("int n = stream.Read(buffer, 0, buffer.Length); Process(buffer, n); if (stream.DataAvailable) { Console.WriteLine(); }")]
+        [InlineData("if (ssl.CanRead && client.Available > 0) { int n = ssl.Read(buffer, 0, buffer.Length); Process(buffer, n); }")]
+        [InlineData("if (client.Available > 0) { Process(buffer, 0); int n = client.Client.Receive(buffer); Process(buffer, n); }")]
+        public Task Read_that_no_data_guard_covers_still_spins_at_zero(string turn)
+            => Verify.VerifyAnalyzerAsync(Method("while (true) { " + turn.Replace("int n = ", "int n = {|SOCK011:").Replace("); Process(buffer, n);", ")|}; Process(buffer, n);") + " }"));
+
+        [Fact]
+        public Task DataAvailable_does_not_cover_a_read_of_more_than_one_byte()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                if (stream.DataAvailable)
+                {
+                    [|stream.Read(buffer, 0, buffer.Length)|];
+                    Console.WriteLine(buffer[0]);
+                }
+                """));
+
         [Fact]
         public Task Guard_does_not_cover_a_datagram_read()
             => Verify.VerifyAnalyzerAsync(Guarded("""
