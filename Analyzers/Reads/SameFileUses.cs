@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SocketAnalyzers.Reads
 {
     /// <summary>
-    /// The uses of a field or method that the summaries of <see cref="NetworkFields"/> and <see cref="ReaderParameters"/>
+    /// The uses of a field or method that the summaries of <see cref="NetworkFields"/> and <see cref="NetworkParameters"/>
     /// judge: every identifier under a node that names the symbol. An analyzer may bind only the file it is given (RS1030),
     /// so a use in another file makes the answer unknown in every host, whichever file is being analyzed.
     /// </summary>
