@@ -356,31 +356,55 @@ namespace SocketAnalyzers.Tests.Reads
         public Task A_helper_other_code_may_call_or_whose_stream_may_change_stays_silent(string members)
             => Verify011.VerifyAnalyzerAsync(Class(members));
 
+        private const string Cycle = """
+            public void Run() => Ping(listener.AcceptTcpClient().GetStream(), 0);
+
+            private void Ping(Stream a, int turn)
+            {
+                var buf = new byte[8];
+                while (true)
+                {
+                    Console.WriteLine(a.Read(buf, 0, buf.Length));
+                    Pong(a, turn + 1);
+                }
+            }
+
+            private void Pong(Stream b, int turn)
+            {
+                var buf = new byte[8];
+                while (true)
+                {
+                    Console.WriteLine(b.Read(buf, 0, buf.Length));
+                    Ping(b, turn + 1);
+                }
+            }
+            """;
+
         [Fact]
         public Task Helpers_that_pass_a_stream_round_in_a_cycle_stay_unknown()
-            => Verify011.VerifyAnalyzerAsync(Class("""
-                public void Run() => Ping(listener.AcceptTcpClient().GetStream(), 0);
+            => Verify011.VerifyAnalyzerAsync(Class(Cycle));
 
-                private void Ping(Stream a, int turn)
-                {
-                    var buf = new byte[8];
-                    while (true)
-                    {
-                        Console.WriteLine(a.Read(buf, 0, buf.Length));
-                        Pong(a, turn + 1);
-                    }
-                }
+        [Theory]
+        [InlineData("Ping")]
+        [InlineData("Pong")]
+        public async Task Helpers_in_a_cycle_stay_unknown_whichever_is_analyzed_first(string first)
+        {
+            var test = new SocketAnalyzerTest();
+            var project = test.CreateProject(ImmutableArray.Create(Class(Cycle)));
+            var compilation = (await project.GetCompilationAsync())!;
+            var tree = compilation.SyntaxTrees.Single();
+            var model = compilation.GetSemanticModel(tree);
+            var methods = (await tree.GetRootAsync()).DescendantNodes().OfType<MethodDeclarationSyntax>().ToArray();
 
-                private void Pong(Stream b, int turn)
-                {
-                    var buf = new byte[8];
-                    while (true)
-                    {
-                        Console.WriteLine(b.Read(buf, 0, buf.Length));
-                        Ping(b, turn + 1);
-                    }
-                }
-                """));
+            // One host: the first span asks its own parameter's summary first, the other parameter's inside it; the
+            // second span then gets the cached answer.
+            var host = compilation.WithAnalyzers(test.Analyzers);
+            foreach (var name in new[] { first, first == "Ping" ? "Pong" : "Ping" })
+            {
+                var method = methods.Single(m => m.Identifier.Text == name);
+                Assert.Empty(await host.GetAnalyzerSemanticDiagnosticsAsync(model, method.Span, CancellationToken.None));
+            }
+        }
 
         [Fact]
         public Task A_stream_parameter_the_helper_only_passes_on_to_a_public_method_is_no_reason_to_report()
