@@ -71,8 +71,14 @@ namespace SocketAnalyzers.Reads
             SyntaxNode? scope = null;
             if (method.MethodKind == MethodKind.LocalFunction)
             {
-                // Its block; a top-level local function is called from the file's other top-level statements.
-                scope = declaration.Parent is GlobalStatementSyntax global ? global.Parent : declaration.Parent;
+                // Its block; a top-level local function is called from the file's other top-level statements, and one
+                // declared in a switch section from every section of its switch.
+                scope = declaration.Parent switch
+                {
+                    GlobalStatementSyntax global => global.Parent,
+                    SwitchSectionSyntax section => section.Parent,
+                    var parent => parent,
+                };
             }
 
             var network = false;

@@ -356,6 +356,29 @@ namespace SocketAnalyzers.Tests.Reads
         public Task A_helper_other_code_may_call_or_whose_stream_may_change_stays_silent(string members)
             => Verify011.VerifyAnalyzerAsync(Class(members));
 
+        [Fact]
+        public Task A_local_function_of_one_switch_section_called_from_another_with_a_memory_stream_stays_silent()
+            => Verify011.VerifyAnalyzerAsync(Class("""
+                public void Run(int mode)
+                {
+                    switch (mode)
+                    {
+                        case 0:
+                            Pump(listener.AcceptTcpClient().GetStream());
+                            void Pump(Stream s)
+                            {
+                                var buf = new byte[256];
+                                while (true) { int n = s.Read(buf, 0, buf.Length); Console.Write(n); }
+                            }
+
+                            break;
+                        default:
+                            Pump(new MemoryStream(new byte[4]));
+                            break;
+                    }
+                }
+                """));
+
         private const string Cycle = """
             public void Run() => Ping(listener.AcceptTcpClient().GetStream(), 0);
 
