@@ -33,6 +33,14 @@ namespace SocketAnalyzers.Reads
                     return false;
                 }
 
+                // Bind the member around the use as a whole, as the analyzer driver does for its operation blocks: asked
+                // first for one identifier, the semantic model binds only its statement, and the driver then binds the
+                // member again (a call inside a lambda passed to Task.Run costs its overload resolution twice).
+                if (identifier.FirstAncestorOrSelf<SyntaxNode>(node => node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax) is { } member)
+                {
+                    model.GetOperation(member, cancellationToken);
+                }
+
                 if (Refers(model.GetSymbolInfo(identifier, cancellationToken), symbol) && !judge(identifier))
                 {
                     return false;
