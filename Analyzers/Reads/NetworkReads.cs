@@ -123,15 +123,18 @@ namespace SocketAnalyzers.Reads
         private readonly CatalogueIndex catalogue;
         private readonly NetworkFields fields;
         private readonly NetworkFields streamFields;
-        private readonly ReaderParameters parameters;
+        private readonly NetworkParameters parameters;
+        private readonly NetworkParameters streamParameters;
 
         public NetworkReads(KnownSymbols symbols)
         {
             this.symbols = symbols;
             catalogue = symbols.Catalogue;
-            fields = new NetworkFields(IsNetworkReaderValue);
+            fields = new NetworkFields(value => IsNetworkReaderValue(value));
             streamFields = new NetworkFields(value => IsNetworkStream(value, followFields: false, CancellationToken.None));
-            parameters = new ReaderParameters(this, fields);
+            parameters = new NetworkParameters((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken)
+                || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken));
+            streamParameters = new NetworkParameters((value, cancellationToken) => IsNetworkStream(value, followFields: true, cancellationToken));
         }
 
         public KnownSymbols Symbols => symbols;
@@ -262,14 +265,16 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// True when <paramref name="receiver"/> is a network stream: typed <c>NetworkStream</c> or an
         /// <c>AuthenticatedStream</c> (<c>SslStream</c>, <c>NegotiateStream</c>), a <c>TcpClient.GetStream()</c> call, a
-        /// <c>new NetworkStream/SslStream/NegotiateStream(…)</c>, or a local that the body only ever assigns from one of them.
+        /// <c>new NetworkStream/SslStream/NegotiateStream(…)</c>, a local that the body only ever assigns from one of them,
+        /// a private field typed <c>Stream</c> that its type only ever gives one (<see cref="NetworkFields"/>), or a parameter
+        /// typed <c>Stream</c> of a private helper or local function that every call gives one (<see cref="NetworkParameters"/>).
         /// A <c>Stream</c> of unknown origin is not (CA2022 covers it).
         /// </summary>
         public bool IsNetworkStream(IOperation receiver) => IsNetworkStream(receiver, followFields: true, CancellationToken.None);
 
         /// <param name="receiver">The stream.</param>
-        /// <param name="followFields">Whether a private field of another type (<c>Stream</c>) may count when its type only ever gives it a network stream (<see cref="NetworkFields"/>); the fields' own summary asks without, so that fields assigned from each other do not recurse.</param>
-        /// <param name="cancellationToken">Honoured by the field's summary, the only part that walks code.</param>
+        /// <param name="followFields">Whether a private field (<c>Stream</c>) may count when its type only ever gives it a network stream (<see cref="NetworkFields"/>), and a helper's parameter when every call gives it one (<see cref="NetworkParameters"/>); the fields' own summary asks without, so that fields assigned from each other do not recurse.</param>
+        /// <param name="cancellationToken">Honoured by the field's and the parameter's summaries, the only parts that walk code.</param>
         private bool IsNetworkStream(IOperation receiver, bool followFields, CancellationToken cancellationToken)
         {
             var value = receiver.WalkDownConversions();
@@ -280,6 +285,12 @@ namespace SocketAnalyzers.Reads
 
             if (followFields && value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
                 && streamFields.IsNetworkField(field, cancellationToken))
+            {
+                return true;
+            }
+
+            if (followFields && value is IParameterReferenceOperation parameter
+                && streamParameters.IsNetworkParameter(parameter, cancellationToken))
             {
                 return true;
             }
@@ -331,8 +342,9 @@ namespace SocketAnalyzers.Reads
         /// as reading a stream (<c>new StreamReader(stream, …)</c>, <see cref="ApiFacts.ReaderOver"/>) given a network stream
         /// (<see cref="IsNetworkStream"/>), a local (of any reader type, <c>TextReader</c> included) that the body only
         /// ever assigns from one, or, read inside a loop, a private field that its type only ever assigns one or null
-        /// (<see cref="NetworkFields"/>). A reader parameter, any other field, <c>Console.In</c>, a <c>StringReader</c> or a
-        /// reader of a file or of a <c>Stream</c> of unknown origin is not.
+        /// (<see cref="NetworkFields"/>) or a parameter of a helper that every call gives one (<see cref="NetworkParameters"/>).
+        /// Any other reader parameter or field, <c>Console.In</c>, a <c>StringReader</c> or a reader of a file or of a
+        /// <c>Stream</c> of unknown origin is not.
         /// </summary>
         public bool IsNetworkReader(IOperation receiver, CancellationToken cancellationToken = default)
         {
@@ -346,22 +358,22 @@ namespace SocketAnalyzers.Reads
 
             if (value is IParameterReferenceOperation parameter)
             {
-                // The same for a helper's parameter: what its method's calls pass (ReaderParameters).
-                return IsInLoop(receiver) && parameters.IsNetworkReaderParameter(parameter, cancellationToken);
+                // The same for a helper's parameter: what its method's calls pass (NetworkParameters).
+                return IsInLoop(receiver) && parameters.IsNetworkParameter(parameter, cancellationToken);
             }
 
-            return IsNetworkReaderValue(value);
+            return IsNetworkReaderValue(value, cancellationToken);
         }
 
         /// <summary>
         /// True when <paramref name="value"/> (conversions removed) is a reader over a network stream that its body shows:
         /// a reader's constructor given a network stream, or a local that the body only ever assigns from one.
         /// </summary>
-        public bool IsNetworkReaderValue(IOperation value)
+        public bool IsNetworkReaderValue(IOperation value, CancellationToken cancellationToken = default)
         {
             if (value is IObjectCreationOperation)
             {
-                return IsReaderOverNetworkStream(value);
+                return IsReaderOverNetworkStream(value, cancellationToken);
             }
 
             if (value is not ILocalReferenceOperation local)
@@ -369,7 +381,7 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            return OnlyNetworkOrNull(value, local.Local, IsReaderOverNetworkStream);
+            return OnlyNetworkOrNull(value, local.Local, assigned => IsReaderOverNetworkStream(assigned, cancellationToken));
         }
 
         /// <summary>True when <paramref name="operation"/> lies in a loop of its own function (not one around the lambda or local function it is in).</summary>
@@ -409,7 +421,8 @@ namespace SocketAnalyzers.Reads
             return null;
         }
 
-        private bool IsReaderOverNetworkStream(IOperation value) => StreamOfReader(value) is { } stream && IsNetworkStream(stream);
+        private bool IsReaderOverNetworkStream(IOperation value, CancellationToken cancellationToken)
+            => StreamOfReader(value) is { } stream && IsNetworkStream(stream, followFields: true, cancellationToken);
 
         /// <summary>
         /// True when the read's socket is certainly or possibly a datagram socket: <c>UdpClient.Client</c>, or a local that

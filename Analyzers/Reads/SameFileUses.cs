@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SocketAnalyzers.Reads
 {
     /// <summary>
-    /// The uses of a field or method that the summaries of <see cref="NetworkFields"/> and <see cref="ReaderParameters"/>
+    /// The uses of a field or method that the summaries of <see cref="NetworkFields"/> and <see cref="NetworkParameters"/>
     /// judge: every identifier under a node that names the symbol. An analyzer may bind only the file it is given (RS1030),
     /// so a use in another file makes the answer unknown in every host, whichever file is being analyzed.
     /// </summary>
@@ -31,6 +31,14 @@ namespace SocketAnalyzers.Reads
                 if (identifier.SyntaxTree != model.SyntaxTree)
                 {
                     return false;
+                }
+
+                // Bind the member around the use as a whole, as the analyzer driver does for its operation blocks: asked
+                // first for one identifier, the semantic model binds only its statement, and the driver then binds the
+                // member again (a call inside a lambda passed to Task.Run costs its overload resolution twice).
+                if (identifier.FirstAncestorOrSelf<SyntaxNode>(node => node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax) is { } member)
+                {
+                    model.GetOperation(member, cancellationToken);
                 }
 
                 if (Refers(model.GetSymbolInfo(identifier, cancellationToken), symbol) && !judge(identifier))

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -6,12 +8,22 @@ namespace SocketAnalyzers.Reads
 {
     /// <summary>
     /// A fact about a field or parameter that a summary of its uses decides (<see cref="NetworkFields"/>,
-    /// <see cref="ReaderParameters"/>): asked only for candidates, decided once per symbol for the compilation (thread-safe;
+    /// <see cref="NetworkParameters"/>): asked only for candidates, decided once per symbol for the compilation (thread-safe;
     /// a cancelled summary stores nothing).
     /// </summary>
+    /// <remarks>
+    /// A summary may ask about another symbol of the same instance (a stream parameter passed on from another helper's
+    /// parameter). A question that comes back to a symbol still being summarised on this thread (helpers that pass a
+    /// stream round in a cycle) answers false, and so does every summary on that cycle: each of them reaches the cycle
+    /// whichever is asked first, so the answers, and what is cached, do not depend on the order of the questions.
+    /// </remarks>
     internal abstract class SymbolSummaries<TSymbol>
         where TSymbol : class, ISymbol
     {
+        /// <summary>The summaries this thread is computing, innermost last (a summary runs synchronously on one thread).</summary>
+        [ThreadStatic]
+        private static List<(SymbolSummaries<TSymbol> Owner, TSymbol Symbol)>? computing;
+
         private readonly ConcurrentDictionary<TSymbol, bool> known = new(SymbolEqualityComparer.Default);
 
         protected bool Answer(TSymbol symbol, SemanticModel? model, CancellationToken cancellationToken)
@@ -26,7 +38,26 @@ namespace SocketAnalyzers.Reads
                 return answer;
             }
 
-            answer = Summarise(symbol, model, cancellationToken);
+            var stack = computing ??= new List<(SymbolSummaries<TSymbol> Owner, TSymbol Symbol)>();
+            foreach (var (owner, open) in stack)
+            {
+                if (ReferenceEquals(owner, this) && SymbolEqualityComparer.Default.Equals(open, symbol))
+                {
+                    // A cycle: unknown.
+                    return false;
+                }
+            }
+
+            stack.Add((this, symbol));
+            try
+            {
+                answer = Summarise(symbol, model, cancellationToken);
+            }
+            finally
+            {
+                stack.RemoveAt(stack.Count - 1);
+            }
+
             known.TryAdd(symbol, answer);
             return answer;
         }

@@ -3,6 +3,8 @@
 using System;
 using System.IO;
 using System.Net.Sockets;
+using System.Text;
+using System.Threading;
 
 namespace Samples.Reads.ReadLoopSpinsOnClose
 {
@@ -88,6 +90,48 @@ namespace Samples.Reads.ReadLoopSpinsOnClose
             {
                 stream.Write(buffer, 0, n);
             }
+        }
+    }
+
+    // The course-server shape: each accepted client's stream goes to a helper on a thread of its own. The helpers take a
+    // plain Stream, but they are private and every call gives them the connection's stream (ReadHeader through Handle's
+    // parameter), so they read the network: the header read may stop short, and the loop spins once the client leaves.
+    public sealed class ThreadPerClientServer
+    {
+        private readonly TcpListener listener;
+
+        public ThreadPerClientServer(TcpListener listener)
+        {
+            this.listener = listener;
+        }
+
+        public void Run()
+        {
+            listener.Start();
+            while (true)
+            {
+                var client = listener.AcceptTcpClient();
+                var stream = client.GetStream();
+                new Thread(() => Handle(stream)).Start();
+            }
+        }
+
+        private static void Handle(Stream stream)
+        {
+            var header = new byte[4];
+            ReadHeader(stream, header);
+            Console.WriteLine($"protocol {header[0]}");
+            var buffer = new byte[1024];
+            while (true)
+            {
+                int n = stream.Read(buffer, 0, buffer.Length); // expect: SOCK011
+                Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, n));
+            }
+        }
+
+        private static void ReadHeader(Stream stream, byte[] header)
+        {
+            stream.Read(header, 0, header.Length); // expect: SOCK010
         }
     }
 }

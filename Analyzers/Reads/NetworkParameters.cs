@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,9 +8,15 @@ using SocketAnalyzers.Common;
 namespace SocketAnalyzers.Reads
 {
     /// <summary>
-    /// Text readers handed to a helper (issue 13): a parameter counts as a reader over a network stream when every call of
-    /// its method passes one (<see cref="NetworkReads.IsNetworkReaderValue"/>, a reader field of <see cref="NetworkFields"/>,
-    /// or <c>null</c>), as in <c>new Thread(() =&gt; Receive(reader))</c> with <c>reader = new StreamReader(client.GetStream())</c>.
+    /// Readers and streams handed to a helper (issue 13): a parameter counts as a reader over a network stream (or as a
+    /// network stream) when every call of its method passes one or <c>null</c>, as in <c>new Thread(() =&gt; Receive(reader))</c>
+    /// with <c>reader = new StreamReader(client.GetStream())</c>, or <c>Handle(client.GetStream())</c> for a
+    /// <c>Handle(Stream stream)</c>. One instance per kind of value, as for <see cref="NetworkFields"/>: readers
+    /// (<see cref="NetworkReads.IsNetworkReaderValue"/>, a reader field of <see cref="NetworkFields"/>) and streams
+    /// (<see cref="NetworkReads.IsNetworkStream(IOperation)"/>'s test, which follows stream fields and, through this
+    /// instance, stream parameters of other helpers).
+    /// </summary>
+    /// <remarks>
     /// <para>
     /// <b>Which methods.</b> A local function, or a <c>private</c> ordinary method declared in one place: every call of it
     /// lies in its type (or its enclosing member), so reading them finds every argument. Any other method may be called
@@ -17,30 +24,31 @@ namespace SocketAnalyzers.Reads
     /// <c>nameof</c>) makes it unknown: the delegate may be called with anything.
     /// </para>
     /// <para>
-    /// <b>Every call.</b> Each argument for the parameter must be a network reader or <c>null</c>, at least one a reader; a
-    /// call that passes the parameter on to itself (recursion) adds nothing. A parameter that is passed by reference, that
-    /// takes its default value in some call, or that its method writes, is unknown.
+    /// <b>Every call.</b> Each argument for the parameter must be a network value or <c>null</c>, at least one a network
+    /// value; a call that passes the parameter on to itself (recursion) adds nothing. A parameter that is passed by
+    /// reference, that takes its default value in some call, or that its method writes, is unknown. A stream passed on
+    /// from another helper's parameter counts when that parameter does; helpers that pass a stream round in a cycle
+    /// (<c>A(s)</c> calls <c>B(s)</c>, which calls <c>A(s)</c>) are unknown (<see cref="SymbolSummaries{TSymbol}"/>).
     /// </para>
     /// <para>
-    /// <b>One file.</b> As for reader fields (<see cref="NetworkFields"/>): an analyzer binds only the file it is given, so a
+    /// <b>One file.</b> As for fields (<see cref="NetworkFields"/>): an analyzer binds only the file it is given, so a
     /// method that another file also names is unknown in every host, and the answer never depends on which file is being
-    /// analyzed. Computed on first use, once per parameter for the compilation, only for a line or character read on a
-    /// parameter inside a loop.
+    /// analyzed. Computed on first use, once per parameter for the compilation: for a reader parameter, only for a line or
+    /// character read on it inside a loop; for a stream parameter, for a read of it (or of a reader built over it).
     /// </para>
-    /// </summary>
-    internal sealed class ReaderParameters : SymbolSummaries<IParameterSymbol>
+    /// </remarks>
+    internal sealed class NetworkParameters : SymbolSummaries<IParameterSymbol>
     {
-        private readonly NetworkReads reads;
-        private readonly NetworkFields fields;
+        private readonly Func<IOperation, CancellationToken, bool> isNetworkValue;
 
-        public ReaderParameters(NetworkReads reads, NetworkFields fields)
+        /// <param name="isNetworkValue">What every call must pass (conversions removed; <c>null</c> and the parameter itself are judged here).</param>
+        public NetworkParameters(Func<IOperation, CancellationToken, bool> isNetworkValue)
         {
-            this.reads = reads;
-            this.fields = fields;
+            this.isNetworkValue = isNetworkValue;
         }
 
-        /// <summary>True when <paramref name="reference"/> reads a parameter that every call of its method gives a reader over a network stream.</summary>
-        public bool IsNetworkReaderParameter(IParameterReferenceOperation reference, CancellationToken cancellationToken)
+        /// <summary>True when <paramref name="reference"/> reads a parameter that every call of its method gives a network value (or null).</summary>
+        public bool IsNetworkParameter(IParameterReferenceOperation reference, CancellationToken cancellationToken)
             => Answer(reference.Parameter.OriginalDefinition, reference.SemanticModel, cancellationToken);
 
         protected override bool IsCandidate(IParameterSymbol parameter)
@@ -63,8 +71,14 @@ namespace SocketAnalyzers.Reads
             SyntaxNode? scope = null;
             if (method.MethodKind == MethodKind.LocalFunction)
             {
-                // Its block; a top-level local function is called from the file's other top-level statements.
-                scope = declaration.Parent is GlobalStatementSyntax global ? global.Parent : declaration.Parent;
+                // Its block; a top-level local function is called from the file's other top-level statements, and one
+                // declared in a switch section from every section of its switch.
+                scope = declaration.Parent switch
+                {
+                    GlobalStatementSyntax global => global.Parent,
+                    SwitchSectionSyntax section => section.Parent,
+                    var parent => parent,
+                };
             }
 
             var network = false;
@@ -85,7 +99,7 @@ namespace SocketAnalyzers.Reads
             return network;
         }
 
-        /// <summary>False when a use of <paramref name="method"/> under <paramref name="scope"/> is not a call that passes a network reader or null.</summary>
+        /// <summary>False when a use of <paramref name="method"/> under <paramref name="scope"/> is not a call that passes a network value or null.</summary>
         private bool Calls(SyntaxNode scope, IParameterSymbol parameter, IMethodSymbol method, SemanticModel model, ref bool network, CancellationToken cancellationToken)
         {
             var passed = network;
@@ -109,7 +123,7 @@ namespace SocketAnalyzers.Reads
             return Passed(invocation, parameter, ref network, cancellationToken);
         }
 
-        /// <summary>The argument a call gives <paramref name="parameter"/>: a network reader (sets <paramref name="network"/>), null, or the parameter itself passed on.</summary>
+        /// <summary>The argument a call gives <paramref name="parameter"/>: a network value (sets <paramref name="network"/>), null, or the parameter itself passed on.</summary>
         private bool Passed(IInvocationOperation invocation, IParameterSymbol parameter, ref bool network, CancellationToken cancellationToken)
         {
             foreach (var argument in invocation.Arguments)
@@ -136,8 +150,7 @@ namespace SocketAnalyzers.Reads
                     return true;
                 }
 
-                if (reads.IsNetworkReaderValue(value)
-                    || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken))
+                if (isNetworkValue(value, cancellationToken))
                 {
                     network = true;
                     return true;
