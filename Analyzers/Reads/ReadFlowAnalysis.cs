@@ -1306,7 +1306,7 @@ namespace SocketAnalyzers.Reads
                     Eval(field.Instance, state);
                     UseVariable(field, field.Field, state);
                     return;
-                case IAwaitOperation awaited when state.Available.Count > 0:
+                case IAwaitOperation awaited when state.HasAvailable:
                     // Other code may run meanwhile and read the connection.
                     Eval(awaited.Operation, state);
                     state.Available.Clear();
@@ -1758,7 +1758,7 @@ namespace SocketAnalyzers.Reads
                 seen[site.Index] = true;
             }
 
-            var guarded = state.Available.Count > 0 && TakeAvailable(site, state);
+            var guarded = state.HasAvailable && TakeAvailable(site, state);
             if (Reporting && !guarded)
             {
                 unguarded[site.Index] = true;
@@ -1838,7 +1838,7 @@ namespace SocketAnalyzers.Reads
 
         private void OtherCall(IInvocationOperation invocation, ReadState state)
         {
-            if (state.Available.Count > 0)
+            if (state.HasAvailable)
             {
                 ForgetAvailable(invocation, state);
             }

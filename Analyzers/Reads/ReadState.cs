@@ -126,7 +126,6 @@ namespace SocketAnalyzers.Reads
             Defs = new Dictionary<ILocalSymbol, HashSet<int>>(SymbolComparer.Instance);
             Pending = new HashSet<int>();
             Filled = new Dictionary<ISymbol, int>(SymbolComparer.Instance);
-            Available = new Dictionary<ISymbol, int>(SymbolComparer.Instance);
         }
 
         /// <summary>A deep copy: the dictionaries sized once (<see cref="Filled"/> by its copy constructor), each in the source's enumeration order.</summary>
@@ -148,7 +147,7 @@ namespace SocketAnalyzers.Reads
             Pending = new HashSet<int>();
             Pending.UnionWith(other.Pending);
             Filled = new Dictionary<ISymbol, int>(other.Filled, SymbolComparer.Instance);
-            Available = other.Available.Count == 0 ? new Dictionary<ISymbol, int>(SymbolComparer.Instance) : new Dictionary<ISymbol, int>(other.Available, SymbolComparer.Instance);
+            available = other.available is { Count: > 0 } guards ? new Dictionary<ISymbol, int>(guards, SymbolComparer.Instance) : null;
             Dead = other.Dead;
         }
 
@@ -168,7 +167,12 @@ namespace SocketAnalyzers.Reads
         /// Connection → at least this many received bytes wait on it (<c>if (client.Available &gt;= 4)</c>), less what reads
         /// took since (must: the smaller count survives a join, a connection missing on one side is dropped).
         /// </summary>
-        public Dictionary<ISymbol, int> Available { get; }
+        public Dictionary<ISymbol, int> Available => available ??= new Dictionary<ISymbol, int>(SymbolComparer.Instance);
+
+        /// <summary>Some connection has an <see cref="Available"/> count (made only in bodies with guards: most states have none).</summary>
+        public bool HasAvailable => available is { Count: > 0 };
+
+        private Dictionary<ISymbol, int>? available;
 
         /// <summary>No execution continues (a [DoesNotReturn] call, an Assert.Fail): never stored as an in-state.</summary>
         public bool Dead { get; set; }
@@ -216,12 +220,12 @@ namespace SocketAnalyzers.Reads
                 changed |= Pending.Add(read);
             }
 
-            if (Available.Count > 0)
+            if (available is { Count: > 0 })
             {
                 List<KeyValuePair<ISymbol, int>>? lower = null;
-                foreach (var pair in Available)
+                foreach (var pair in available)
                 {
-                    var theirs = other.Available.TryGetValue(pair.Key, out var count) ? count : 0;
+                    var theirs = other.available is { } their && their.TryGetValue(pair.Key, out var count) ? count : 0;
                     if (theirs < pair.Value)
                     {
                         (lower ??= new List<KeyValuePair<ISymbol, int>>()).Add(new KeyValuePair<ISymbol, int>(pair.Key, theirs));
@@ -234,11 +238,11 @@ namespace SocketAnalyzers.Reads
                     {
                         if (pair.Value <= 0)
                         {
-                            Available.Remove(pair.Key);
+                            available.Remove(pair.Key);
                         }
                         else
                         {
-                            Available[pair.Key] = pair.Value;
+                            available[pair.Key] = pair.Value;
                         }
                     }
 
