@@ -88,7 +88,7 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK011ReadLoopIgnoresEndOfStream = new DiagnosticDescriptor(
             RuleIdentifiers.ReadLoopIgnoresEndOfStream,
             title: "Read loop never stops at end of stream",
-            messageFormat: "When the peer closes, {0} returns {2} and this loop {1}; leave the loop when {3}",
+            messageFormat: "When the peer closes, {0}; leave the loop when {1}",
             category: RuleCategories.Reads,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

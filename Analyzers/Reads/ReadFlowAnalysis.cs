@@ -62,6 +62,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>A visit of the read found no <c>Available</c> guard that covers it (<see cref="TakeAvailable"/>).</summary>
         private readonly bool[] unguarded;
 
+        /// <summary>A visit of the read found no guard that says data waits on its connection (SOCK011's polling form).</summary>
+        private readonly bool[] notPolled;
+
         private readonly List<int> scratch = new();
         private readonly List<ISymbol> scratchSymbols = new();
         private HashSet<CaptureId>? multiplyCaptured;
@@ -84,6 +87,7 @@ namespace SocketAnalyzers.Reads
             escaped = new bool[count];
             spinsAgain = new bool[count];
             unguarded = new bool[count];
+            notPolled = new bool[count];
         }
 
         /// <summary>Analyzes a body's graph and, each as its own function, the lambdas and local functions that hold reads.</summary>
@@ -1758,6 +1762,12 @@ namespace SocketAnalyzers.Reads
                 seen[site.Index] = true;
             }
 
+            if (Reporting && !(state.HasAvailable && site.ConnectionRoot is { } polled && state.Available.ContainsKey(polled)
+                && !site.IsLine && !site.IsChar && IsPlainStreamRead(site)))
+            {
+                notPolled[site.Index] = true;
+            }
+
             var guarded = state.HasAvailable && TakeAvailable(site, state);
             if (Reporting && !guarded)
             {
@@ -2293,12 +2303,22 @@ namespace SocketAnalyzers.Reads
 
                 if (site.Loops.Count > 0 && reachedAgain[i] && !escaped[i])
                 {
+                    if (!notPolled[i])
+                    {
+                        // Read only when data waits: it never returns 0, the loop polls forever once the peer has closed.
+                        diagnostics.Add(Diagnostic.Create(
+                            Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
+                            site.Invocation.Syntax.GetLocation(),
+                            ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Polls),
+                            "no more data comes, and this loop, which calls " + ReadName(site) + " only when data waits, polls forever",
+                            "the peer has closed: read without polling, and stop when the count is 0"));
+                        continue;
+                    }
+
                     diagnostics.Add(Diagnostic.Create(
                         Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
                         site.Invocation.Syntax.GetLocation(),
-                        ReadName(site),
-                        spinsAgain[i] ? "spins forever" : "never ends",
-                        site.IsLine ? "null" : site.IsChar ? "-1" : "0",
+                        ReadName(site) + " returns " + (site.IsLine ? "null" : site.IsChar ? "-1" : "0") + " and this loop " + (spinsAgain[i] ? "spins forever" : "never ends"),
                         site.IsLine ? "the line is null" : site.IsChar ? "it returns -1" : "the count is 0"));
                 }
             }

@@ -17,6 +17,16 @@ namespace SocketAnalyzers.Reads
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SOCK011ReadLoopIgnoresEndOfStreamAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>Diagnostic property: present, with <see cref="Polls"/>, when the loop reads only when data waits.</summary>
+        public const string FormKey = "Form";
+
+        /// <summary>
+        /// <see cref="FormKey"/>: every time the loop reaches the read, a guard said data waits (<c>if (stream.DataAvailable)</c>,
+        /// <c>client.Available &gt; 0</c>). Such a read never returns 0; once the peer has closed no data comes, and the loop
+        /// polls forever. Leaving the loop at a count of 0 would not help, so the fix is not offered.
+        /// </summary>
+        public const string Polls = "Polls";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SOCK011ReadLoopIgnoresEndOfStream);
 

@@ -53,6 +53,12 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
         internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {
+            if (diagnostic.Properties.TryGetValue(SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, out var form) && form == SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Polls)
+            {
+                // A read under a data guard never returns 0: a test of the count would never leave the loop.
+                return null;
+            }
+
             if (key != StopAtZeroKey)
             {
                 return null;

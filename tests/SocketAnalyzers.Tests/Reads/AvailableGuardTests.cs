@@ -54,6 +54,32 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Read_that_no_data_guard_covers_still_spins_at_zero(string turn)
             => Verify.VerifyAnalyzerAsync(Method("while (true) { " + turn.Replace("int n = ", "int n = {|SOCK011:").Replace("); Process(buffer, n);", ")|}; Process(buffer, n);") + " }"));
 
+        private const string PollingLoop = """
+            while (client.Connected)
+            {
+                if (stream.DataAvailable)
+                {
+                    int n = {|#0:stream.Read(buffer, 0, buffer.Length)|};
+                    Process(buffer, n);
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Polling_loop_message_says_the_loop_polls_forever()
+            => Verify.VerifyAnalyzerAsync(
+                Method(PollingLoop),
+                Verify.Diagnostic("SOCK011").WithLocation(0).WithMessage(
+                    "When the peer closes, no more data comes, and this loop, which calls NetworkStream.Read only when data waits, polls forever; leave the loop when the peer has closed: read without polling, and stop when the count is 0"));
+
+        [Fact]
+        public Task Polling_loop_gets_no_stop_at_zero_fix()
+        {
+            // Such a read never returns 0: a test of the count would never leave the loop.
+            var source = Method(PollingLoop.Replace("{|#0:", "{|SOCK011:"));
+            return SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>.VerifyCodeFixAsync(source, source);
+        }
+
         [Fact]
         public Task DataAvailable_does_not_cover_a_read_of_more_than_one_byte()
             => Verify.VerifyAnalyzerAsync(Method("""

@@ -236,7 +236,7 @@ namespace SocketAnalyzers.Tests.Reads
                         writer.WriteLine(Console.ReadLine());
                     }
                     """),
-                Verify.Diagnostic().WithLocation(0).WithArguments("StreamReader.ReadLine", "never ends", "null", "the line is null"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("StreamReader.ReadLine returns null and this loop never ends", "the line is null"));
 
         [Fact]
         public Task Loop_that_waits_for_the_console_on_some_turns_only_spins()
@@ -252,7 +252,7 @@ namespace SocketAnalyzers.Tests.Reads
                         }
                     }
                     """),
-                Verify.Diagnostic().WithLocation(0).WithArguments("StreamReader.ReadLine", "spins forever", "null", "the line is null"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("StreamReader.ReadLine returns null and this loop spins forever", "the line is null"));
 
         [Theory]
         [InlineData("var other = listener.AcceptTcpClient();", "never ends")]
@@ -276,7 +276,7 @@ namespace SocketAnalyzers.Tests.Reads
                         }
                     }
                     """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("NetworkStream.Read", what, "0", "the count is 0"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("NetworkStream.Read returns 0 and this loop " + what, "the count is 0"));
 
         [Theory]
         [InlineData("if (line == null) break;")]
