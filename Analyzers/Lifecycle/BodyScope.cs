@@ -121,7 +121,7 @@ namespace SocketAnalyzers.Lifecycle
                     return DisposesModelType(usingStatement.Resources, model);
                 case IUsingDeclarationOperation usingDeclaration:
                     return DisposesModelType(usingDeclaration.DeclarationGroup, model);
-                case IInvocationOperation { TargetMethod: { Name: "Close" or "Dispose", Parameters.Length: 0 }, Instance.Type: INamedTypeSymbol wrapperType } when !model.IsModelType(wrapperType) && WrapsStream(wrapperType, model):
+                case IInvocationOperation { TargetMethod: { Name: "Close" or "Dispose" or "DisposeAsync", Parameters.Length: 0 }, Instance.Type: INamedTypeSymbol wrapperType } when !model.IsModelType(wrapperType) && WrapsStream(wrapperType, model):
                     // writer.Close() of a StreamWriter, StreamReader, BinaryReader or BinaryWriter: it may close a stream and its socket.
                     return true;
                 case IInvocationOperation invocation:

@@ -790,10 +790,12 @@ namespace SocketAnalyzers.Lifecycle
                 return receiver;
             }
 
-            if (receiver is not null && method is { Name: "Close" or "Dispose", Parameters.Length: 0 } && invocation.Instance is { } wrapperInstance
-                && ModelTypeOf(wrapperInstance) is null && OwnsSocket(wrapperInstance))
+            if (receiver is not null && method is { Name: "Close" or "Dispose" or "DisposeAsync", Parameters.Length: 0 } && invocation.Instance is { } wrapperInstance
+                && ModelTypeOf(wrapperInstance) is null && OwnsSocket(wrapperInstance)
+                && (method.Name != "DisposeAsync" || invocation.WalkUpToResult(model.Symbols.Framework, out _) is IAwaitOperation))
             {
-                // writer.Close() of a writer over a stream that owns its socket (new StreamWriter(client.GetStream())).
+                // writer.Close() of a writer over a stream that owns its socket (new StreamWriter(client.GetStream())); an
+                // await using's awaited DisposeAsync too (a DisposeAsync nobody awaits may not have closed it yet).
                 Transition(receiver, SocketProtocolModel.Protocol[SocketOperation.Close], certain: true, state);
                 return null;
             }

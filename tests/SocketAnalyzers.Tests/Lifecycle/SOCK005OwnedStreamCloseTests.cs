@@ -112,6 +112,17 @@ namespace SocketAnalyzers.Tests.Lifecycle
         public Task GetStream_after_a_reader_or_writer_over_the_clients_stream_was_closed_is_reported(string close)
             => Verify.VerifyAnalyzerAsync(Body(close + "\nvar again = {|SOCK005:client.GetStream()|};"));
 
+        [Theory]
+        [InlineData("await using (var writer = new StreamWriter(client.GetStream())) { await writer.WriteLineAsync(\"hi\"); }")]
+        [InlineData("{ await using var writer = new StreamWriter(client.GetStream()); await writer.WriteLineAsync(\"hi\"); }")]
+        [InlineData("var writer = new StreamWriter(client.GetStream()); await writer.DisposeAsync();")]
+        public Task GetStream_after_an_awaited_DisposeAsync_of_a_writer_over_the_clients_stream_is_reported(string close)
+            => Verify.VerifyAnalyzerAsync(Body(close + "\nvar again = {|SOCK005:client.GetStream()|};"));
+
+        [Fact]
+        public Task DisposeAsync_nobody_awaits_is_not_followed()
+            => Verify.VerifyAnalyzerAsync(Body("var writer = new StreamWriter(client.GetStream()); _ = writer.DisposeAsync();\nvar again = client.GetStream();"));
+
         [Fact]
         public Task Stream_read_after_its_writer_was_closed_is_reported()
             => Verify.VerifyAnalyzerAsync(Body("""
