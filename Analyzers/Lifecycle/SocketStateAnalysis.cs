@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 using SocketAnalyzers.Flow;
+using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Lifecycle
 {
@@ -577,21 +578,19 @@ namespace SocketAnalyzers.Lifecycle
                 case IFlowCaptureOperation capture:
                     {
                         var value = Eval(capture.Value, state);
-                        if (capture.Value.WalkDownConversions() is IObjectCreationOperation captured && Wrapped(captured) is not null)
-                        {
-                            var owns = IsOwningStream(captured);
-                            owningCaptures[capture.Id] = owningCaptures.TryGetValue(capture.Id, out var before) ? before && owns : owns;
-                        }
-
-                        if (model.ModelTypeOf(capture.Value.WalkDownConversions().Type) is { } capturedType)
+                        var captured = capture.Value.WalkDownConversions();
+                        var capturedType = model.ModelTypeOf(captured.Type);
+                        if (capturedType is { } known)
                         {
                             // using (expr) captures the value converted to IDisposable: remember what it really is.
-                            captureTypes[capture.Id] = capturedType;
-                            if (capturedType == SocketModelType.NetworkStream)
-                            {
-                                var owns = IsOwningStream(capture.Value);
-                                owningCaptures[capture.Id] = owningCaptures.TryGetValue(capture.Id, out var before) ? before && owns : owns;
-                            }
+                            captureTypes[capture.Id] = known;
+                        }
+
+                        if (capturedType == SocketModelType.NetworkStream || (captured is IObjectCreationOperation creation && Wrapped(creation) is not null))
+                        {
+                            // Every value a capture gets must own its socket (the arms of ?: are captured apart).
+                            var owns = IsOwningStream(captured);
+                            owningCaptures[capture.Id] = owningCaptures.TryGetValue(capture.Id, out var before) ? before && owns : owns;
                         }
 
                         if (value is not null)
@@ -847,63 +846,46 @@ namespace SocketAnalyzers.Lifecycle
             };
         }
 
+        /// <summary>
+        /// A stream value that owns its socket: made by a member the catalogue marks <see cref="Model.ApiFacts.OwnsSocket"/>
+        /// (<c>client.GetStream()</c>, <c>new NetworkStream(socket, true)</c> with the constant <c>true</c>), or a reader or
+        /// writer of the catalogue (<see cref="Model.ApiFacts.WrapLeaveOpen"/>) over such a stream whose <c>leaveOpen</c> is
+        /// absent or the constant <c>false</c>.
+        /// </summary>
         private bool IsOwningStream(IOperation value)
         {
-            value = value.WalkDownConversions();
-            if (value is IInvocationOperation { Instance: { } client } getStream
-                && ModelTypeOf(client) == SocketModelType.TcpClient
-                && model.Find(SocketModelType.TcpClient, getStream.TargetMethod) is { Operation: SocketOperation.MakeStream })
+            var (member, arguments) = value.WalkDownConversions() switch
             {
-                return true;
+                IInvocationOperation call => ((ISymbol?)call.TargetMethod, call.Arguments),
+                IObjectCreationOperation creation => (creation.Constructor, creation.Arguments),
+                _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+            };
+            if (member is null || model.Symbols.Catalogue.Facts(member) is not { } facts)
+            {
+                return false;
             }
 
-            if (value is IObjectCreationOperation { Constructor: { } constructor } wrapper
-                && model.Symbols.Catalogue.Facts(constructor)?.WrapLeaveOpen is int leaveOpen
-                && Wrapped(wrapper) is { } inner)
+            if (facts.OwnsSocket)
             {
-                // new StreamWriter(stream): closing the writer closes the stream, unless leaveOpen is (or may be) true.
-                foreach (var argument in wrapper.Arguments)
-                {
-                    if (argument.Parameter?.Ordinal == leaveOpen && argument.Value.ConstantValue is not { HasValue: true, Value: false })
-                    {
-                        return false;
-                    }
-                }
-
-                return OwnsSocket(inner);
+                return facts.OwnsSocketWhen is not int when
+                    || CatalogueIndex.Argument(arguments, when)?.ConstantValue is { HasValue: true, Value: true };
             }
 
-            if (value is IObjectCreationOperation creation && model.ModelTypeOf(creation.Type) == SocketModelType.NetworkStream)
+            if (facts.WrapLeaveOpen is not int leaveOpen || CatalogueIndex.Argument(arguments, 0) is not { } inner)
             {
-                // NetworkStream(Socket, bool ownsSocket) and (Socket, FileAccess, bool ownsSocket): the one bool says it.
-                foreach (var argument in creation.Arguments)
-                {
-                    if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean)
-                    {
-                        return argument.Value.ConstantValue is { HasValue: true, Value: true };
-                    }
-                }
+                return false;
             }
 
-            return false;
+            // leaveOpen absent or the constant false: closing the reader or writer closes the stream.
+            var open = CatalogueIndex.Argument(arguments, leaveOpen);
+            return (open is null || open.ConstantValue is { HasValue: true, Value: false }) && OwnsSocket(inner);
         }
 
         /// <summary>The stream a reader or writer of the catalogue is made over (<see cref="Model.ApiFacts.WrapLeaveOpen"/>: the first argument).</summary>
         private IOperation? Wrapped(IObjectCreationOperation creation)
-        {
-            if (creation.Constructor is { } constructor && model.Symbols.Catalogue.Facts(constructor)?.WrapLeaveOpen is not null)
-            {
-                foreach (var argument in creation.Arguments)
-                {
-                    if (argument.Parameter?.Ordinal == 0)
-                    {
-                        return argument.Value;
-                    }
-                }
-            }
-
-            return null;
-        }
+            => creation.Constructor is { } constructor && model.Symbols.Catalogue.Facts(constructor)?.WrapLeaveOpen is not null
+                ? CatalogueIndex.Argument(creation.Arguments, 0)
+                : null;
 
         /// <summary>
         /// A local whose one value is an owning stream (<see cref="IsOwningStream"/>): declared with it, and assigned,
@@ -1008,24 +990,20 @@ namespace SocketAnalyzers.Lifecycle
             if (type is null && Wrapped(creation) is { } inner && model.ModelTypeOf(inner.WalkDownConversions().Type) == SocketModelType.NetworkStream)
             {
                 // new StreamWriter(stream): the writer is the stream, as the stream is its socket; closing it may close them.
-                IOperation innerArgument = inner;
+                int[]? wrapped = null;
                 for (var i = 0; i < arguments.Length; i++)
                 {
-                    if (creation.Arguments[i].Value != innerArgument)
+                    if (creation.Arguments[i].Value == inner)
+                    {
+                        wrapped = arguments[i];
+                    }
+                    else
                     {
                         Escape(arguments[i], state);
                     }
                 }
 
-                for (var i = 0; i < arguments.Length; i++)
-                {
-                    if (creation.Arguments[i].Value == innerArgument)
-                    {
-                        return arguments[i];
-                    }
-                }
-
-                return null;
+                return wrapped;
             }
 
             if (type is null || member is null || creation.Constructor is null)

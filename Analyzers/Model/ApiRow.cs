@@ -177,6 +177,16 @@ namespace SocketAnalyzers.Model
         /// </summary>
         public int? WrapLeaveOpen { get; private set; }
 
+        /// <summary>
+        /// The stream this member makes owns the socket it is made over: closing the stream closes the socket
+        /// (<c>TcpClient.GetStream()</c>). With <see cref="OwnsSocketWhen"/>, only when the <c>bool</c> at that ordinal is
+        /// the constant <c>true</c> (<c>new NetworkStream(socket, ownsSocket: true)</c>).
+        /// </summary>
+        public bool OwnsSocket { get; private set; }
+
+        /// <inheritdoc cref="OwnsSocket"/>
+        public int? OwnsSocketWhen { get; private set; }
+
         /// <summary>A network read that fills the parameter at this ordinal (with or without a count).</summary>
         public int? Fills { get; private set; }
 
@@ -303,6 +313,13 @@ namespace SocketAnalyzers.Model
         public ApiRow ReadsTextOf(int ordinal)
         {
             ReaderOver = ordinal;
+            return this;
+        }
+
+        public ApiRow MakesOwningStream(int? when = null)
+        {
+            OwnsSocket = true;
+            OwnsSocketWhen = when;
             return this;
         }
 

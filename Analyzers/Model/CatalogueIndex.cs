@@ -28,6 +28,12 @@ namespace SocketAnalyzers.Model
         /// <summary>A constructor of a reader or writer that closes the stream passed first: the ordinal of its <c>leaveOpen</c> (<see cref="ApiRow.WrapLeaveOpen"/>).</summary>
         public int? WrapLeaveOpen { get; private set; }
 
+        /// <summary>The stream this member makes owns its socket (<see cref="ApiRow.OwnsSocket"/>), when the bool at <see cref="OwnsSocketWhen"/> is true if that is set.</summary>
+        public bool OwnsSocket { get; private set; }
+
+        /// <inheritdoc cref="ApiRow.OwnsSocketWhen"/>
+        public int? OwnsSocketWhen { get; private set; }
+
         public int? Fills { get; private set; }
 
         public bool FillsOnlyOverNetworkStream { get; private set; }
@@ -141,6 +147,11 @@ namespace SocketAnalyzers.Model
             LineRead ??= row.LineRead;
             ReaderOver ??= row.ReaderOver;
             WrapLeaveOpen ??= row.WrapLeaveOpen;
+            if (row.OwnsSocket && !OwnsSocket)
+            {
+                OwnsSocket = true;
+                OwnsSocketWhen = row.OwnsSocketWhen;
+            }
             if (Fills is null && row.Fills is { } fills)
             {
                 Fills = fills;
@@ -640,18 +651,17 @@ namespace SocketAnalyzers.Model
 
         /// <summary>The argument of <paramref name="invocation"/> for the parameter at <paramref name="ordinal"/>, or the instance for <see cref="SocketApiCatalogue.Instance"/>.</summary>
         public static IOperation? Argument(IInvocationOperation invocation, int? ordinal)
+            => ordinal == SocketApiCatalogue.Instance ? invocation.Instance : Argument(invocation.Arguments, ordinal);
+
+        /// <summary>The argument of a call or creation for the parameter at <paramref name="ordinal"/> (given, or its default), or null.</summary>
+        public static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, int? ordinal)
         {
             if (ordinal is null)
             {
                 return null;
             }
 
-            if (ordinal == SocketApiCatalogue.Instance)
-            {
-                return invocation.Instance;
-            }
-
-            foreach (var argument in invocation.Arguments)
+            foreach (var argument in arguments)
             {
                 if (argument.Parameter?.Ordinal == ordinal)
                 {

@@ -213,7 +213,7 @@ namespace SocketAnalyzers.Model
                 Row(Tcp, "BeginConnect", "IPAddress|string|IPAddress[] int *").Life(T, Connect).TakesHostOrderPort(1, "TcpClient"),
                 Row(Tcp, "BeginConnect").Life(T, Connect),
                 Row(Tcp, "EndConnect").Life(T, Connect),
-                Row(Tcp, "GetStream").Life(T, MakeStream).IsStreamOverSocket(),
+                Row(Tcp, "GetStream").Life(T, MakeStream).IsStreamOverSocket().MakesOwningStream(),
                 Row(Tcp, "Close").Life(T, Close),
                 Row(Tcp, "Dispose").Life(T, Close),
                 Row(Tcp, "Client").Life(T, Alias),
@@ -254,10 +254,12 @@ namespace SocketAnalyzers.Model
                 Row("System.Net.Sockets.ProtocolType", "Udp").MakesDatagramSocket(),
 
                 // ------------------------------------------------------------------ NetworkStream: the socket it reads and writes.
-                // Closing or disposing a stream closes the socket only when the stream owns it (TcpClient.GetStream(),
-                // new NetworkStream(socket, true)): the lifecycle engine applies these Close rows only then. Stream members
+                // Closing or disposing a stream closes the socket only when the stream owns it (MakesOwningStream:
+                // TcpClient.GetStream(), new NetworkStream(socket, true)): the lifecycle engine applies these Close rows only then. Stream members
                 // apply to a NetworkStream receiver (Life(N, …)); the reads and writes below are network I/O only on a
                 // stream over a socket.
+                Row(NetStream, ".ctor", "? bool").MakesOwningStream(when: 1),
+                Row(NetStream, ".ctor", "? ? bool").MakesOwningStream(when: 2),
                 Row(NetStream, ".ctor").Life(N, MakeStream),
                 Row(NetStream, "Close").Life(N, Close),
                 Row(Stream, "Close").Life(N, Close),

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 using SocketAnalyzers.Flow;
+using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Reads
 {
@@ -2026,8 +2027,8 @@ namespace SocketAnalyzers.Reads
                 // buf.AsSpan(4) or buf.AsSpan(4, 4) handed to a decoder: bytes from a known start. Any other slice is not
                 // this rule's business: buf.AsSpan(0, n) passes the count.
                 // A length after the start must be a constant too: buf.AsSpan(0, n) is the bytes received.
-                if (partialView.Arguments.Length is 2 or 3 && ArgumentAt(partialView.Arguments, 1)?.Value.ConstantValue is { HasValue: true, Value: int start } && start >= 0
-                    && (partialView.Arguments.Length == 2 || ArgumentAt(partialView.Arguments, 2)?.Value.ConstantValue is { HasValue: true, Value: int })
+                if (partialView.Arguments.Length is 2 or 3 && CatalogueIndex.Argument(partialView, 1)?.ConstantValue is { HasValue: true, Value: int start } && start >= 0
+                    && (partialView.Arguments.Length == 2 || CatalogueIndex.Argument(partialView, 2)?.ConstantValue is { HasValue: true, Value: int })
                     && partialView.WalkUpConversions(out _) is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation decoder } && Decoder(decoder) is int viewedWidth)
                 {
                     consuming = decoder;
@@ -2042,10 +2043,9 @@ namespace SocketAnalyzers.Reads
             // A fixed-width decode: BitConverter.ToInt32(buf, 4), BinaryPrimitives.ReadInt32BigEndian(buf or buf.AsSpan()).
             if (parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation decodeCall } && Decoder(decodeCall) is int width)
             {
-                var startArgument = ArgumentAt(decodeCall.Arguments, 1);
-                if (startArgument is not null && startArgument.Parameter?.Type.SpecialType == SpecialType.System_Int32)
+                if (decodeCall.TargetMethod.Parameters is { Length: > 1 } parameters && parameters[1].Type.SpecialType == SpecialType.System_Int32)
                 {
-                    if (startArgument.Value.ConstantValue is not { HasValue: true, Value: int start } || start < 0)
+                    if (CatalogueIndex.Argument(decodeCall, 1)?.ConstantValue is not { HasValue: true, Value: int start } || start < 0)
                     {
                         // A start the code computes (a cursor): not followed.
                         return Use.Neutral;
@@ -2116,19 +2116,6 @@ namespace SocketAnalyzers.Reads
             return type is { Name: "Half", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ? 2
                 : type is { Name: "Int128" or "UInt128", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ? 16
                 : null;
-        }
-
-        private static IArgumentOperation? ArgumentAt(ImmutableArray<IArgumentOperation> arguments, int ordinal)
-        {
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return argument;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>
