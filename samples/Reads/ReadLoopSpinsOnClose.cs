@@ -81,6 +81,22 @@ namespace Samples.Reads.ReadLoopSpinsOnClose
             }
         }
 
+        // Polling: the read runs only when data waits, so it never returns 0; once the client has closed no data comes,
+        // Connected stays true, and the loop polls forever. SOCK011 says so, and offers no stop-at-0 fix.
+        public static void PollAndPrint(TcpClient client)
+        {
+            var stream = client.GetStream();
+            var buffer = new byte[1024];
+            while (client.Connected)
+            {
+                if (stream.DataAvailable)
+                {
+                    int n = stream.Read(buffer, 0, buffer.Length); // expect: SOCK011
+                    Console.Write(Encoding.UTF8.GetString(buffer, 0, n));
+                }
+            }
+        }
+
         public static void EchoCorrectly(TcpClient client)
         {
             var stream = client.GetStream();

@@ -39,6 +39,8 @@ namespace SocketAnalyzers.Package.Tests
             ("samples/Reads/DiscardedReadCount.cs", "SOCK010", "A read whose buffer is decoded as a number afterwards, where no exact form binds"),
             // ...and the decode itself, which only the exact read fixes.
             ("samples/Reads/DiscardedReadCount.cs", "SOCK012", "A decode of a number"),
+            // A loop that reads only when data waits: its read never returns 0, so a stop at 0 would not help.
+            ("samples/Reads/ReadLoopSpinsOnClose.cs", "SOCK011", "A loop that polls"),
         };
 
         /// <summary>Findings that meet on one read, and rules whose fix has several shapes, in one file.</summary>
