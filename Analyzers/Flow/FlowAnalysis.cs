@@ -71,6 +71,13 @@ namespace SocketAnalyzers.Flow
         private const int SlotBits = 4;
         private const int JoinedContinuation = ContinuationsPerFinally;
 
+        /// <summary>
+        /// The bit of a context that says its paths went around a loop: they took a back edge of the innermost loop
+        /// around the block since they last entered that loop from outside (<see cref="TracksLoopTurns"/>). Above the
+        /// bits of the finally levels, and kept by every mask of them.
+        /// </summary>
+        private const int TurnBit = 1 << (SlotBits * ExceptionalLevels);
+
         /// <summary>The exceptional bits of every level: a context without its continuations.</summary>
         private static readonly int ExceptionalBits = AllExceptionalBits();
 
@@ -100,6 +107,16 @@ namespace SocketAnalyzers.Flow
 
         /// <summary>For each block, how many finally regions enclose it.</summary>
         private int[] blockLevels = Array.Empty<int>();
+
+        // For each block, the ordinals of the first and last block of the innermost loop around it (the smallest range
+        // from a back edge's destination to its source that holds the block); -1 outside every loop.
+        private int[] loopFirst = Array.Empty<int>();
+        private int[] loopLast = Array.Empty<int>();
+
+        // For each block: a test that may leave its innermost loop (one of its two successors can get out of the loop
+        // without coming back to the loop's first block), such as a while condition or an if (…) break.
+        private bool[] exitTest = Array.Empty<bool>();
+        private bool trackTurns;
         private List<(ControlFlowRegion Region, int Level)>?[] enclosingTries = Array.Empty<List<(ControlFlowRegion, int)>?>();
         private bool[] insideTryWithFinally = Array.Empty<bool>();
         private bool converged;
@@ -142,6 +159,23 @@ namespace SocketAnalyzers.Flow
                 return level >= 0 && level < ExceptionalLevels && (currentContext & (1 << level)) != 0;
             }
         }
+
+        /// <summary>
+        /// True while the block being visited is visited from the paths that went around its innermost loop at least once
+        /// (<see cref="TracksLoopTurns"/>): a fact certain here is certain on every turn of the loop after the first.
+        /// </summary>
+        protected bool InLaterTurn => (currentContext & TurnBit) != 0;
+
+        /// <summary>
+        /// When true, the blocks of a loop get a second in-state: the paths that came around the loop's back edge (a later
+        /// turn) are kept apart from those that entered the loop from outside (its first turn). The fixed point joins
+        /// nothing it did not join before; <see cref="Replay"/> visits each block from the join of both, as always, then
+        /// once more from the later turns alone, with <see cref="InLaterTurn"/> set. So a family can report what every
+        /// later turn does wrong (<c>while (true) { s.Send(b); s.Close(); }</c>: every turn after the first sends on a
+        /// closed socket) where the join with the first turn hides it. Costs a second visit of every block of a loop;
+        /// a family turns it on only for bodies where a later turn can differ.
+        /// </summary>
+        protected virtual bool TracksLoopTurns => false;
 
         /// <summary>Set by a family that met something it cannot follow safely (a too deep expression): nothing is reported.</summary>
         protected bool Abandoned { get; set; }
@@ -235,6 +269,7 @@ namespace SocketAnalyzers.Flow
             enclosingTries = new List<(ControlFlowRegion, int)>?[blocks.Length];
             insideTryWithFinally = new bool[blocks.Length];
             IndexRegions(Graph.Root, 0);
+            trackTurns = TracksLoopTurns && IndexLoops(blocks);
 
             // Each (block, context) pair reached adds its own share (JoinAt): the exceptional context of a finally
             // region doubles the visits its blocks may take, not those of the body.
@@ -288,12 +323,14 @@ namespace SocketAnalyzers.Flow
 
             Reporting = true;
             var groups = new List<(int Context, TState State)>();
+            var laterTurns = new List<(int Context, TState State)>();
             try
             {
                 foreach (var block in Graph.Blocks)
                 {
                     CancellationToken.ThrowIfCancellationRequested();
                     groups.Clear();
+                    laterTurns.Clear();
                     if (inStates[block.Ordinal] is { } state)
                     {
                         // The replay is the in-state's last use: it may be changed in place instead of copied.
@@ -309,12 +346,25 @@ namespace SocketAnalyzers.Flow
                             if (contextStates.TryGetValue(key, out var contextState))
                             {
                                 contextStates.Remove(key);
+                                if ((context & TurnBit) != 0)
+                                {
+                                    // Kept apart too (a copy: the joined group may change its state in place).
+                                    AddToGroup(laterTurns, (context & ExceptionalBits) | TurnBit, Clone(contextState));
+                                }
+
                                 AddToGroup(groups, context & ExceptionalBits, contextState);
                             }
                         }
                     }
 
                     foreach (var (context, groupState) in groups)
+                    {
+                        CancellationToken.ThrowIfCancellationRequested();
+                        Process(block, groupState, context, propagate: false);
+                    }
+
+                    // Then the later turns of a loop alone (TracksLoopTurns): what is certain on every turn after the first.
+                    foreach (var (context, groupState) in laterTurns)
                     {
                         CancellationToken.ThrowIfCancellationRequested();
                         Process(block, groupState, context, propagate: false);
@@ -368,7 +418,9 @@ namespace SocketAnalyzers.Flow
 
                 foreach (var context in contexts)
                 {
-                    if (contextStates.ContainsKey((ordinal, context)) && !seen.Add(context & ExceptionalBits))
+                    // The first and the later turns of a loop are joined in the replay too, but a check that breaks on their
+                    // join breaks on each (every state must break), so the fixed point has noted it: they count apart.
+                    if (contextStates.ContainsKey((ordinal, context)) && !seen.Add(context & (ExceptionalBits | TurnBit)))
                     {
                         return true;
                     }
@@ -390,9 +442,10 @@ namespace SocketAnalyzers.Flow
                 }
             }
 
-            if (context == 0)
+            if ((context & ExceptionalBits) == 0)
             {
-                groups.Insert(0, (0, state));
+                // The normal entry first (0, or a later turn's TurnBit alone).
+                groups.Insert(0, (context, state));
             }
             else
             {
@@ -401,7 +454,7 @@ namespace SocketAnalyzers.Flow
         }
 
         /// <summary>The bits of a context that belong to the <paramref name="level"/> outermost finally regions.</summary>
-        private static int ContextMask(int level) => (1 << (SlotBits * Math.Min(level, ExceptionalLevels))) - 1;
+        private static int ContextMask(int level) => ((1 << (SlotBits * Math.Min(level, ExceptionalLevels))) - 1) | TurnBit;
 
         /// <summary>The bit that says a finally region with <paramref name="level"/> finally regions around it runs for an exception (0: it has none).</summary>
         private static int ExceptionalBit(int level) => level < ExceptionalLevels ? 1 << (SlotBits * level) : 0;
@@ -451,6 +504,160 @@ namespace SocketAnalyzers.Flow
             }
 
             return id;
+        }
+
+        /// <summary>
+        /// Finds the loops of the graph (a branch to a block at or before its source is a back edge; the blocks from its
+        /// destination to its source are the loop, as the graph lays out every loop C# writes) and each block's innermost
+        /// one. False when there is none.
+        /// </summary>
+        private bool IndexLoops(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks)
+        {
+            loopFirst = new int[blocks.Length];
+            loopLast = new int[blocks.Length];
+            for (var i = 0; i < blocks.Length; i++)
+            {
+                loopFirst[i] = -1;
+                loopLast[i] = -1;
+            }
+
+            var any = false;
+            foreach (var block in blocks)
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
+                {
+                    if (branch?.Destination is not { } destination || destination.Ordinal > block.Ordinal)
+                    {
+                        continue;
+                    }
+
+                    any = true;
+                    for (var b = destination.Ordinal; b <= block.Ordinal; b++)
+                    {
+                        // The innermost loop is the shortest range that holds the block.
+                        if (loopFirst[b] < 0 || block.Ordinal - destination.Ordinal < loopLast[b] - loopFirst[b])
+                        {
+                            loopFirst[b] = destination.Ordinal;
+                            loopLast[b] = block.Ordinal;
+                        }
+                    }
+                }
+            }
+
+            if (any)
+            {
+                IndexExitTests(blocks);
+            }
+
+            return any;
+        }
+
+        /// <summary>
+        /// Marks the tests that may leave their innermost loop (<see cref="exitTest"/>). Per loop, which of its blocks can
+        /// get out of it without passing its first block again: a branch out of its range, or to a block that can. Inner
+        /// loops make the question circular, so it is asked again until nothing changes (a few passes: one per level of
+        /// nesting); a loop that does not settle in <see cref="MaxExitPasses"/> counts every test in it as one that may
+        /// leave, which only keeps turns apart less often.
+        /// </summary>
+        private void IndexExitTests(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks)
+        {
+            exitTest = new bool[blocks.Length];
+            var canLeave = new Dictionary<(int First, int Last), bool[]?>();
+            foreach (var block in blocks)
+            {
+                var b = block.Ordinal;
+                if (loopFirst[b] < 0 || block.ConditionalSuccessor is null || ConstantTaken(block) is not null)
+                {
+                    continue;
+                }
+
+                var loop = (loopFirst[b], loopLast[b]);
+                if (!canLeave.TryGetValue(loop, out var leaves))
+                {
+                    leaves = CanLeave(blocks, loop.Item1, loop.Item2);
+                    canLeave[loop] = leaves;
+                }
+
+                exitTest[b] = leaves is null
+                    || Leaves(block.ConditionalSuccessor, loop.Item1, loop.Item2, leaves)
+                    || Leaves(block.FallThroughSuccessor, loop.Item1, loop.Item2, leaves);
+            }
+        }
+
+        private const int MaxExitPasses = 8;
+
+        /// <summary>For the loop of blocks <paramref name="first"/> to <paramref name="last"/>: which can leave it (null: not settled).</summary>
+        private bool[]? CanLeave(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks, int first, int last)
+        {
+            var leaves = new bool[last - first + 1];
+            for (var pass = 0; pass < MaxExitPasses; pass++)
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                var changed = false;
+                for (var b = last; b >= first; b--)
+                {
+                    if (leaves[b - first])
+                    {
+                        continue;
+                    }
+
+                    var block = blocks[b];
+                    if (Leaves(block.ConditionalSuccessor, first, last, leaves) || Leaves(block.FallThroughSuccessor, first, last, leaves))
+                    {
+                        leaves[b - first] = true;
+                        changed = true;
+                    }
+                }
+
+                if (!changed)
+                {
+                    return leaves;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True when the branch gets out of the loop, or to a block of it that can: not back to its first block (the next
+        /// turn), and not a throw (no normal way out).
+        /// </summary>
+        private static bool Leaves(ControlFlowBranch? branch, int first, int last, bool[]? leaves)
+        {
+            if (branch?.Destination is not { } destination || destination.Ordinal == first)
+            {
+                return false;
+            }
+
+            return destination.Ordinal < first || destination.Ordinal > last || leaves is null || leaves[destination.Ordinal - first];
+        }
+
+        /// <summary>
+        /// The context a state reaches block <paramref name="to"/> in from block <paramref name="from"/>: a back edge (to a
+        /// block at or before its source) sets <see cref="TurnBit"/>; leaving the innermost loop around the source clears
+        /// it, so the code after a loop, and the rest of an outer loop after an inner one, are not "a later turn".
+        /// </summary>
+        private int TurnOf(int from, int to, int context)
+        {
+            if (from < 0 || exitTest[from])
+            {
+                // After a test that may leave the loop, going on is no longer certain once the loop turned: the paths that
+                // pass it are a first turn again (so a do-while's conditional back edge never starts a later turn).
+                return context & ~TurnBit;
+            }
+
+            if (to <= from && loopFirst[from] >= 0)
+            {
+                return context | TurnBit;
+            }
+
+            if ((context & TurnBit) != 0 && (loopFirst[from] < 0 || to < loopFirst[from] || to > loopLast[from]))
+            {
+                return context & ~TurnBit;
+            }
+
+            return context;
         }
 
         private int LevelOf(ControlFlowRegion region) => finallyLevels.TryGetValue(region, out var level) ? level : 0;
@@ -667,7 +874,7 @@ namespace SocketAnalyzers.Flow
                     var handlerContext = region.Kind == ControlFlowRegionKind.TryAndFinally ? key.Item2 | ExceptionalBit(level) : key.Item2;
                     foreach (var entry in entries)
                     {
-                        JoinAt(entry, handlerContext, handlerState);
+                        JoinAt(entry, handlerContext, handlerState, from: CurrentBlock?.Ordinal ?? -1);
                     }
                 }
             }
@@ -686,7 +893,7 @@ namespace SocketAnalyzers.Flow
             {
                 if (branch.Destination is { } direct)
                 {
-                    JoinAt(direct.Ordinal, context, state, owned);
+                    JoinAt(direct.Ordinal, context, state, owned, branch.Source.Ordinal);
                 }
 
                 return;
@@ -710,11 +917,11 @@ namespace SocketAnalyzers.Flow
                     Deliver(branch, index + 1, exit, outer);
                 }
 
-                JoinAt(finallyRegion.FirstBlockOrdinal, key.Item2, state, owned);
+                JoinAt(finallyRegion.FirstBlockOrdinal, key.Item2, state, owned, branch.Source.Ordinal);
             }
             else if (branch.Destination is { } destination)
             {
-                JoinAt(destination.Ordinal, context, state, owned);
+                JoinAt(destination.Ordinal, context, state, owned, branch.Source.Ordinal);
             }
         }
 
@@ -777,7 +984,8 @@ namespace SocketAnalyzers.Flow
         /// Joins <paramref name="state"/> into the in-state of a block in a context (cut to the finally regions around
         /// the block); <paramref name="owned"/>: see <see cref="Deliver"/>.
         /// </summary>
-        private void JoinAt(int ordinal, int context, TState state, bool owned = false)
+        /// <param name="from">The block the state comes from (-1: the entry), which tells a loop's back edge and its exits.</param>
+        private void JoinAt(int ordinal, int context, TState state, bool owned = false, int from = -1)
         {
             if (ordinal < 0 || ordinal >= inStates.Length)
             {
@@ -785,6 +993,11 @@ namespace SocketAnalyzers.Flow
             }
 
             context &= ContextMask(blockLevels[ordinal]);
+            if (trackTurns)
+            {
+                context = TurnOf(from, ordinal, context);
+            }
+
             if (context == 0)
             {
                 var existing = inStates[ordinal];

@@ -15,12 +15,21 @@ namespace SocketAnalyzers.Lifecycle
     {
         private readonly HashSet<SyntaxNode> direct;
 
-        private BodyScope(bool rootUsesModel, HashSet<SyntaxNode> direct, ImmutableHashSet<ISymbol> captured)
+        private BodyScope(bool rootUsesModel, HashSet<SyntaxNode> direct, ImmutableHashSet<ISymbol> captured, bool loopsChangeState)
         {
             RootUsesModel = rootUsesModel;
             this.direct = direct;
             Captured = captured;
+            LoopsChangeState = loopsChangeState;
         }
+
+        /// <summary>
+        /// Some loop of the body (or of its lambdas) moves the state of a socket it did not make in the same turn: closes,
+        /// shuts down, stops, connects or binds a name declared outside the loop. Only then can a later turn of a loop
+        /// find a socket in another state than the first turn did, so only then does the flow keep the turns apart
+        /// (<see cref="Flow.FlowAnalysis{TState}.TracksLoopTurns"/>).
+        /// </summary>
+        public bool LoopsChangeState { get; }
 
         /// <summary>The body itself (outside its lambdas and local functions) uses the model.</summary>
         public bool RootUsesModel { get; }
@@ -61,11 +70,12 @@ namespace SocketAnalyzers.Lifecycle
             var direct = new HashSet<SyntaxNode>();
             var captured = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolComparer.Instance);
             var rootUses = false;
-            var stack = new Stack<(IOperation Operation, SyntaxNode? Owner)>();
-            stack.Push((body, null));
+            var loopsChangeState = false;
+            var stack = new Stack<(IOperation Operation, SyntaxNode? Owner, ILoopOperation? Loop)>();
+            stack.Push((body, null, null));
             while (stack.Count > 0)
             {
-                var (operation, owner) = stack.Pop();
+                var (operation, owner, loop) = stack.Pop();
                 if (owner is not null)
                 {
                     switch (operation)
@@ -94,19 +104,88 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
+                if (loop is not null && !loopsChangeState && ChangesStateAcrossTurns(operation, loop, model))
+                {
+                    loopsChangeState = true;
+                }
+
                 var childOwner = owner;
+                var childLoop = loop;
                 if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 {
+                    // A function's body is a graph of its own: a loop around its declaration is not a loop of its body.
                     childOwner = operation.Syntax;
+                    childLoop = null;
+                }
+                else if (operation is ILoopOperation innerLoop)
+                {
+                    childLoop = innerLoop;
                 }
 
                 foreach (var child in operation.ChildOperations)
                 {
-                    stack.Push((child, childOwner));
+                    stack.Push((child, childOwner, childLoop));
                 }
             }
 
-            return rootUses || direct.Count > 0 ? new BodyScope(rootUses, direct, captured.ToImmutable()) : null;
+            return rootUses || direct.Count > 0 ? new BodyScope(rootUses, direct, captured.ToImmutable(), loopsChangeState) : null;
+        }
+
+        /// <summary>
+        /// An operation inside <paramref name="loop"/> that can leave a socket made before the loop in another state for the
+        /// next turn: a close, dispose, shutdown, disconnect, stop, connect or bind whose receiver is not a local declared
+        /// inside the loop (a socket made anew every turn starts every turn in the same state). Accept, Listen and Start
+        /// leave the state a next turn needs, and a question (<c>Connected</c>) only widens it.
+        /// </summary>
+        private static bool ChangesStateAcrossTurns(IOperation operation, ILoopOperation loop, SocketProtocolModel model)
+        {
+            switch (operation)
+            {
+                case IUsingOperation usingStatement:
+                    // using (var s = …) declares its resource in the turn; using (socket) disposes one from outside.
+                    return usingStatement.Resources is not IVariableDeclarationGroupOperation && DisposesModelType(usingStatement.Resources, model) && !DeclaredIn(usingStatement.Resources, loop);
+                case IInvocationOperation { TargetMethod: { Name: "Close" or "Dispose" or "DisposeAsync", Parameters.Length: 0 }, Instance: { Type: INamedTypeSymbol wrapperType } wrapper } when !model.IsModelType(wrapperType) && WrapsStream(wrapperType, model):
+                    return !DeclaredIn(wrapper, loop);
+                case IInvocationOperation invocation:
+                    {
+                        var receiver = invocation.Instance
+                            ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        return receiver is not null
+                            && model.ModelTypeOf(receiver.WalkDownConversions().Type) is { } type
+                            && model.Find(type, invocation.TargetMethod) is { } member
+                            && MovesStateForNextTurn(member.Operation)
+                            && !DeclaredIn(receiver, loop);
+                    }
+
+                default:
+                    return false;
+            }
+        }
+
+        private static bool MovesStateForNextTurn(SocketOperation operation)
+            => operation is SocketOperation.Close or SocketOperation.Disconnect or SocketOperation.ListenerStop or SocketOperation.Connect or SocketOperation.Bind
+                or SocketOperation.Shutdown or SocketOperation.ShutdownSend or SocketOperation.ShutdownReceive or SocketOperation.ShutdownBoth or SocketOperation.ShutdownUnknown;
+
+        /// <summary>True when <paramref name="value"/> is a local declared inside <paramref name="loop"/> (a new one every turn).</summary>
+        private static bool DeclaredIn(IOperation value, ILoopOperation loop)
+        {
+            var root = value.WalkDownConversions();
+            while (root is IPropertyReferenceOperation { Instance: { } instance })
+            {
+                // client.Client, listener.Server: the socket under a local.
+                root = instance.WalkDownConversions();
+            }
+
+            while (root is IInvocationOperation { Instance: { } invocationInstance })
+            {
+                // client.GetStream(): the stream of a local.
+                root = invocationInstance.WalkDownConversions();
+            }
+
+            return root is ILocalReferenceOperation local
+                && local.Local.DeclaringSyntaxReferences.Length > 0
+                && local.Local.DeclaringSyntaxReferences[0].SyntaxTree == loop.Syntax.SyntaxTree
+                && loop.Syntax.Span.Contains(local.Local.DeclaringSyntaxReferences[0].Span);
         }
 
         /// <summary>An operation after which a socket's state may be known: a creation, or a member of the model that is not only I/O.</summary>

@@ -48,6 +48,12 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The ids of the property keys a finding carries for the code fixes.</summary>
         public const string CallFirstProperty = "CallFirst";
 
+        /// <summary>
+        /// Set on a finding that only the turns of a loop after the first make certain (the loop left the socket in
+        /// that state for its next turn): the fixes that add a missing step before the call do not apply to it.
+        /// </summary>
+        public const string NextTurnProperty = "NextTurn";
+
         private const int MaxNestingDepth = 16;
 
 
@@ -132,7 +138,7 @@ namespace SocketAnalyzers.Lifecycle
                 return;
             }
 
-            var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, fields, owner, cancellationToken);
+            var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, fields, owner, cancellationToken) { tracksLoopTurns = scope.LoopsChangeState };
             if (scope.FunctionsUseModel)
             {
                 // Walking every operation of the graph for lambdas is wasted when none of them would be analyzed.
@@ -204,6 +210,11 @@ namespace SocketAnalyzers.Lifecycle
 
         /// <summary>The block whose entry state was last pruned (pruning happens once, before its first operation).</summary>
         private BasicBlock? prunedFor;
+
+        private bool tracksLoopTurns;
+
+        /// <summary>Only in bodies whose loops move a socket made before them (<see cref="BodyScope.LoopsChangeState"/>).</summary>
+        protected override bool TracksLoopTurns => tracksLoopTurns;
 
         private NameLiveness? liveness;
 
@@ -1293,6 +1304,13 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty;
+            if (InLaterTurn)
+            {
+                // Certain only from the paths that came around the loop: the first turn is fine, every next one is not.
+                stateText += " on the loop's next turn";
+                properties = properties.Add(NextTurnProperty, "true");
+            }
+
             object[] arguments;
             switch (chosen)
             {
