@@ -7,6 +7,14 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
     /// <summary>Syntax helpers shared by the lifecycle fixes.</summary>
     internal static class LifecycleFixHelpers
     {
+        /// <summary>
+        /// A finding certain only on a loop's later turns (<see cref="SocketAnalyzers.Lifecycle.SocketStateAnalysis.NextTurnProperty"/>):
+        /// the call is right on the first turn, and what is wrong is what the loop does after it, so adding a missing
+        /// step before the call would change what the first turn does. No lifecycle fix applies to it.
+        /// </summary>
+        public static bool OnlyOnLaterTurns(Diagnostic diagnostic)
+            => diagnostic.Properties.ContainsKey(SocketAnalyzers.Lifecycle.SocketStateAnalysis.NextTurnProperty);
+
         /// <summary>The invocation a diagnostic was reported on (the node itself or the one it wraps).</summary>
         public static InvocationExpressionSyntax? FindInvocation(SyntaxNode? node)
         {

@@ -23,13 +23,13 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
         public override FixAllProvider GetFixAllProvider() => FixAll;
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
-            => CodeFixHelpers.RegisterOneFixEachAsync(context, this, _ => EquivalenceKey, FixAsync, (_, _) => "Move Bind before Listen");
+            => CodeFixHelpers.RegisterOneFixEachAsync(context, this, d => LifecycleFixHelpers.OnlyOnLaterTurns(d) ? null : EquivalenceKey, FixAsync, (_, _) => "Move Bind before Listen");
 
         internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (key != EquivalenceKey || root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            if (key != EquivalenceKey || LifecycleFixHelpers.OnlyOnLaterTurns(diagnostic) || root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
             {
                 return null;
             }

@@ -32,7 +32,7 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
                 (_, key) => key == StartKey ? "Start the listener before accepting" : "Call Listen() before accepting");
 
         private static string? KeyOf(Diagnostic diagnostic)
-            => diagnostic.Properties.TryGetValue(SocketStateAnalysis.CallFirstProperty, out var call)
+            => !LifecycleFixHelpers.OnlyOnLaterTurns(diagnostic) && diagnostic.Properties.TryGetValue(SocketStateAnalysis.CallFirstProperty, out var call)
                 ? call switch
                 {
                     "Listen" => ListenKey,

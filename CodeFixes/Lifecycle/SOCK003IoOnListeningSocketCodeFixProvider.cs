@@ -40,7 +40,7 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!CodeFixHelpers.IsFixableBy(diagnostic, this) || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+                if (!CodeFixHelpers.IsFixableBy(diagnostic, this) || LifecycleFixHelpers.OnlyOnLaterTurns(diagnostic) || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
                     || Plan(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), model, context.CancellationToken) is not { } plan)
                 {
                     continue;
@@ -64,7 +64,7 @@ namespace SocketAnalyzers.CodeFixes.Lifecycle
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+            if (root is null || model is null || LifecycleFixHelpers.OnlyOnLaterTurns(diagnostic) || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
                 || Plan(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true), model, cancellationToken) is not { } plan
                 || key != (plan.Discarded is null ? UseAcceptedKey : CaptureAcceptedKey))
             {

@@ -1,0 +1,140 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Lifecycle.SocketLifecycleAnalyzer>;
+using VerifyStart = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Lifecycle.SocketLifecycleAnalyzer, SocketAnalyzers.CodeFixes.Lifecycle.SOCK002AcceptWithoutListenCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Lifecycle
+{
+    /// <summary>
+    /// A loop that leaves a socket made before it in a state its next turn cannot use: <c>while (true) { s.Send(b);
+    /// s.Close(); }</c> sends on a closed socket on every turn after the first. The first turn is fine, so the join of
+    /// all paths at the loop's head hid it; the kernel keeps the later turns apart (<c>TracksLoopTurns</c>) and the
+    /// lifecycle family reports what is certain on them. Certain means the loop certainly comes back to the call: no test
+    /// that may leave the loop lies between the back edge and the call (a <c>while (cond)</c> or <c>foreach</c> may end
+    /// after one turn, an <c>if (…) break</c> may leave), so those stay quiet.
+    /// </summary>
+    public sealed class LifecycleNextTurnTests
+    {
+        private const string Usings = "using System; using System.Collections.Generic; using System.IO; using System.Net; using System.Net.Sockets; using System.Threading; using System.Threading.Tasks;\n";
+
+        [Theory]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { {|SOCK005:s.Send(buffer)|}; s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (;;) { {|SOCK005:s.Send(buffer)|}; s.Shutdown(SocketShutdown.Both); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { {|SOCK005:s.Send(buffer)|}; s.Dispose(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp);", "while (true) { {|SOCK005:s.Connect(ep)|}; s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp);", "while (true) { try { {|SOCK005:s.Connect(ep)|}; break; } catch (SocketException) { s.Close(); } }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp);", "while (true) { {|SOCK006:s.Connect(ep)|}; s.Send(buffer); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { try { {|SOCK005:s.Send(buffer)|}; } finally { s.Close(); } }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { if (buffer.Length > 1) { Use(1); } else { Use(2); } {|SOCK005:s.Send(buffer)|}; s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while ({|SOCK005:s.Receive(buffer)|} > 0) { Use(buffer[0]); s.Close(); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var ns = c.GetStream();", "while (true) { {|SOCK005:ns.Write(buffer, 0, 1)|}; ns.Close(); }")]
+        [InlineData("var c = new TcpClient(); await c.ConnectAsync(ep.Address, ep.Port); var ns = c.GetStream();", "while (true) { await {|SOCK005:ns.WriteAsync(buffer, 0, 1)|}; c.Close(); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { using (c) { {|SOCK005:c.GetStream()|}.WriteByte(1); } }")]
+        [InlineData("var l = new TcpListener(IPAddress.Loopback, 0); l.Start();", "while (true) { var c = {|SOCK002:l.AcceptTcpClient()|}; c.Close(); l.Stop(); }")]
+        public Task A_misuse_on_every_turn_after_the_first_is_reported(string setup, string loop)
+            => Verify.VerifyAnalyzerAsync(Code(setup, loop));
+
+        [Fact]
+        public Task The_message_says_the_state_is_the_one_the_loop_leaves_for_its_next_turn()
+            => Verify.VerifyAnalyzerAsync(
+                Code("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { {|#0:s.Send(buffer)|}; s.Close(); }"),
+                Verify.Diagnostic("SOCK005").WithLocation(0).WithArguments("s", "closed on the loop's next turn", "Send", "ObjectDisposedException"));
+
+        [Fact]
+        public Task A_socket_field_closed_by_the_loop_is_reported_on_the_next_turn()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    private Socket socket;
+
+                    void Pump(byte[] buffer)
+                    {
+                        while (true)
+                        {
+                            {|SOCK005:socket.Send(buffer)|};
+                            socket.Close();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_loop_inside_a_lambda_is_followed_like_one_in_a_method()
+            => Verify.VerifyAnalyzerAsync(Code(
+                "var c = new TcpClient(); c.Connect(ep);",
+                "await Task.Run(() => { var ns = c.GetStream(); while (true) { {|SOCK005:ns.Write(buffer, 0, 1)|}; ns.Close(); } });"));
+
+        [Theory]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (items.Count > 0) { s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "foreach (var item in items) { s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "do { s.Send(buffer); s.Close(); } while (items.Count > 0);")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 0; i < 3; i++) { s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { if (items.Count == 0) { break; } s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { if (items.Count == 0) { return; } s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { int n = s.Receive(buffer); if (n == 0) { s.Close(); break; } Use(n); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep); bool running = true;", "while (running) { int n = s.Receive(buffer); if (n == 0) { s.Close(); running = false; } }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { if (items.Count == 0) { s.Close(); } s.Send(buffer); }")]
+        [InlineData("Socket s;", "while (true) { s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep); s.Send(buffer); s.Close(); }")]
+        [InlineData("var l = new TcpListener(IPAddress.Loopback, 0); l.Start();", "while (true) { var c = l.AcceptTcpClient(); c.GetStream().WriteByte(1); c.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { while (items.Count > 0) { s.Close(); } s.Send(buffer); break; }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { try { s.Send(buffer); return; } catch (SocketException) { s.Close(); s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep); } }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp);", "while (true) { try { s.Connect(ep); break; } catch (SocketException) { } }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { s.Send(buffer); s.Disconnect(true); s.Connect(ep); }")]
+        [InlineData("var l = new TcpListener(IPAddress.Loopback, 0);", "while (true) { l.Start(); var c = l.AcceptTcpClient(); c.Close(); l.Stop(); }")]
+        public Task A_loop_that_may_not_come_back_or_that_renews_the_socket_stays_quiet(string setup, string loop)
+            => Verify.VerifyAnalyzerAsync(Code(setup, loop));
+
+        [Fact]
+        public Task A_helper_that_may_replace_the_field_makes_the_next_turn_unknown()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    private Socket socket;
+
+                    void Reconnect(EndPoint ep)
+                    {
+                        socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        socket.Connect(ep);
+                    }
+
+                    void Pump(byte[] buffer, EndPoint ep)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                socket.Send(buffer);
+                                return;
+                            }
+                            catch (SocketException)
+                            {
+                                socket.Close();
+                                Reconnect(ep);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_finding_certain_only_on_later_turns_gets_no_Start_fix()
+        {
+            // Adding Start before the accept would not be wrong, but the mistake is the Stop inside the loop.
+            var source = Code("var l = new TcpListener(IPAddress.Loopback, 0); l.Start();", "while (true) { var c = {|SOCK002:l.AcceptTcpClient()|}; c.Close(); l.Stop(); }");
+            return VerifyStart.VerifyCodeFixAsync(source, source);
+        }
+
+        private static string Code(string setup, string loop) => Usings + $$"""
+            class C
+            {
+                async Task M(IPEndPoint ep, byte[] buffer, List<int> items)
+                {
+                    {{setup}}
+                    {{loop}}
+                }
+
+                static void Use(int count) { }
+            }
+            """;
+    }
+}
