@@ -1,0 +1,41 @@
+// SOCK005 on a loop's next turn: a client that sends a heartbeat forever but closes its socket at the end of every
+// turn (meaning to reconnect, and forgetting to make a new socket). The first turn works; every later turn
+// connects a closed socket and throws ObjectDisposedException. The fix is a new socket every turn (see
+// ReconnectEveryTurn), which stays quiet.
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+
+namespace Samples.Lifecycle
+{
+    public static class CloseInsideLoop
+    {
+        public static void HeartbeatForever(IPEndPoint server, byte[] heartbeat)
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            while (true)
+            {
+                socket.Connect(server); // expect: SOCK005
+                socket.Send(heartbeat);
+                socket.Shutdown(SocketShutdown.Both);
+                socket.Close();
+                Thread.Sleep(1000);
+            }
+        }
+
+        public static void ReconnectEveryTurn(IPEndPoint server, byte[] heartbeat)
+        {
+            while (true)
+            {
+                using (var socket = new Socket(SocketType.Stream, ProtocolType.Tcp))
+                {
+                    socket.Connect(server);
+                    socket.Send(heartbeat);
+                    socket.Shutdown(SocketShutdown.Both);
+                }
+
+                Thread.Sleep(1000);
+            }
+        }
+    }
+}
