@@ -327,11 +327,11 @@ namespace SocketAnalyzers.ByteOrder
         /// a socket receive, a counting read (<paramref name="reads"/>), or a stream read whose stream
         /// <paramref name="streams"/> knows to be a network stream.
         /// </summary>
-        public IOperation? ReceiveBuffer(IInvocationOperation invocation, NetworkReads reads, INetworkStreamTest streams)
+        public IOperation? ReceiveBuffer(IInvocationOperation invocation, NetworkReads reads, INetworkStreamTest streams, System.Threading.CancellationToken cancellationToken = default)
         {
             var method = invocation.TargetMethod;
             var isRead = IsReceiveIntoBuffer(method)
-                || reads.IsCountingRead(invocation)
+                || reads.IsCountingRead(invocation, cancellationToken)
                 || (IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && streams.IsNetworkStream(stream));
             return isRead ? FilledBuffer(invocation) : null;
         }

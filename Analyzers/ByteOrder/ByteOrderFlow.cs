@@ -821,7 +821,7 @@ namespace SocketAnalyzers.ByteOrder
                     state.Set(key, place.Overwrite(start, SizeOf(number.Type)));
                 }
             }
-            else if (symbols.ReceiveBuffer(invocation, reads, scope) is { } received)
+            else if (symbols.ReceiveBuffer(invocation, reads, scope, CancellationToken) is { } received)
             {
                 if (Destination(received, out _) is { } key)
                 {

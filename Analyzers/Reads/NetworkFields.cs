@@ -44,10 +44,10 @@ namespace SocketAnalyzers.Reads
     /// </remarks>
     internal sealed class NetworkFields : SymbolSummaries<IFieldSymbol>
     {
-        private readonly Func<IOperation, bool> isNetworkValue;
+        private readonly Func<IOperation, CancellationToken, bool> isNetworkValue;
 
         /// <param name="isNetworkValue">What the field must be given: a reader over a network stream (reader fields), or a network stream (stream fields).</param>
-        public NetworkFields(Func<IOperation, bool> isNetworkValue)
+        public NetworkFields(Func<IOperation, CancellationToken, bool> isNetworkValue)
         {
             this.isNetworkValue = isNetworkValue;
         }
@@ -71,7 +71,7 @@ namespace SocketAnalyzers.Reads
                 {
                     if (initializer.SyntaxTree != tree
                         || model.GetOperation(initializer, cancellationToken) is not IFieldInitializerOperation { Value: { } value }
-                        || !Assigned(value, ref network))
+                        || !Assigned(value, ref network, cancellationToken))
                     {
                         return false;
                     }
@@ -116,9 +116,9 @@ namespace SocketAnalyzers.Reads
             switch (reference.Parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                    return Assigned(assignment.Value, ref network);
+                    return Assigned(assignment.Value, ref network, cancellationToken);
                 case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
-                    return Assigned(coalesce.Value, ref network);
+                    return Assigned(coalesce.Value, ref network, cancellationToken);
                 case IArgumentOperation { Parameter: { RefKind: not RefKind.None } }:
                     return false;
                 default:
@@ -127,7 +127,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>A value the type stores in the field: a network reader (sets <paramref name="network"/>) or null.</summary>
-        private bool Assigned(IOperation value, ref bool network)
+        private bool Assigned(IOperation value, ref bool network, CancellationToken cancellationToken)
         {
             var v = value.WalkDownConversions();
             if (v.ConstantValue is { HasValue: true, Value: null })
@@ -135,7 +135,7 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            if (isNetworkValue(v))
+            if (isNetworkValue(v, cancellationToken))
             {
                 network = true;
                 return true;

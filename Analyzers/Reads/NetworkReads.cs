@@ -130,8 +130,8 @@ namespace SocketAnalyzers.Reads
         {
             this.symbols = symbols;
             catalogue = symbols.Catalogue;
-            fields = new NetworkFields(value => IsNetworkReaderValue(value));
-            streamFields = new NetworkFields(value => IsNetworkStream(value, followFields: false, CancellationToken.None));
+            fields = new NetworkFields((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken));
+            streamFields = new NetworkFields((value, cancellationToken) => IsNetworkStream(value, followFields: false, cancellationToken));
             parameters = new NetworkParameters((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken)
                 || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken));
             streamParameters = new NetworkParameters((value, cancellationToken) => IsNetworkStream(value, followFields: true, cancellationToken));
@@ -140,10 +140,11 @@ namespace SocketAnalyzers.Reads
         public KnownSymbols Symbols => symbols;
 
         /// <summary>True when <paramref name="invocation"/> is a network read that returns a byte count.</summary>
-        public bool IsCountingRead(IInvocationOperation invocation) => TryGetRead(invocation) is not null;
+        public bool IsCountingRead(IInvocationOperation invocation, CancellationToken cancellationToken = default) => TryGetRead(invocation, cancellationToken) is not null;
 
         /// <summary>The network read <paramref name="invocation"/> is, or null.</summary>
-        public NetworkRead? TryGetRead(IInvocationOperation invocation)
+        /// <param name="cancellationToken">Honoured by the summary of a stream field or parameter the read is on (the only part that walks code).</param>
+        public NetworkRead? TryGetRead(IInvocationOperation invocation, CancellationToken cancellationToken = default)
         {
             var method = invocation.TargetMethod;
             if (method.IsStatic || invocation.Instance is null)
@@ -151,7 +152,7 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            return TryGetRead(invocation, catalogue.Facts(method));
+            return TryGetRead(invocation, catalogue.Facts(method), cancellationToken);
         }
 
         /// <summary>

@@ -394,7 +394,7 @@ namespace SocketAnalyzers.Server
                     }
 
                     var method = invocation.TargetMethod;
-                    var isRead = symbols.Reads.TryGetRead(invocation) is not null
+                    var isRead = symbols.Reads.TryGetRead(invocation, cancellationToken) is not null
                         || (TextReads.Contains(method.Name) && KnownSymbols.IsOrDerivesFrom(method.ContainingType, textReader));
                     if (!isRead)
                     {
