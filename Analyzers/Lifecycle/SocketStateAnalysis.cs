@@ -94,6 +94,9 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The abstract readers and writers over a network stream (<see cref="SocketModelType.StreamWrapper"/>), by id, with the type each was made as.</summary>
         private readonly Dictionary<int, INamedTypeSymbol> wrapperTypes = new();
 
+        /// <summary>The sockets each reader or writer of <see cref="wrapperTypes"/> was made over, on any path (sorted ids).</summary>
+        private readonly Dictionary<int, int[]> wrapperInner = new();
+
 
 
         private readonly ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts;
@@ -980,6 +983,11 @@ namespace SocketAnalyzers.Lifecycle
 
             var wrapper = NewObject(creation, new SocketFacts(SocketStates.Connected, SocketKinds.Stream), AssignmentTarget(creation), state);
             wrapperTypes[wrapper[0]] = type;
+            if (wrapped is not null)
+            {
+                wrapperInner[wrapper[0]] = wrapperInner.TryGetValue(wrapper[0], out var before) ? FlowState.Union(before, wrapped) : wrapped;
+            }
+
             return wrapped is null ? wrapper : FlowState.Union(wrapped, wrapper);
         }
 
@@ -1019,7 +1027,7 @@ namespace SocketAnalyzers.Lifecycle
                 found = idMember;
             }
 
-            if (wrappers is null || facts is null || found is not { } wrapperMember)
+            if (wrappers is null || facts is null || found is not { } wrapperMember || !OnlyWrappersAndTheirSockets(receiver))
             {
                 return;
             }
@@ -1040,6 +1048,44 @@ namespace SocketAnalyzers.Lifecycle
             {
                 Fail(ids, state);
             }
+        }
+
+        /// <summary>
+        /// The name holds a reader or writer and nothing else: each of its other ids is a socket that one of its readers or
+        /// writers was made over (their value, <see cref="WithWrapper"/>). A name that may hold another value (its entry
+        /// value, where one path never assigned it; an unknown one) may not be the closed reader or writer.
+        /// </summary>
+        private bool OnlyWrappersAndTheirSockets(int[] ids)
+        {
+            foreach (var id in ids)
+            {
+                if (id == FlowState.Unknown)
+                {
+                    return false;
+                }
+
+                if (wrapperTypes.ContainsKey(id))
+                {
+                    continue;
+                }
+
+                var under = false;
+                foreach (var other in ids)
+                {
+                    if (wrapperInner.TryGetValue(other, out var inner) && Array.IndexOf(inner, id) >= 0)
+                    {
+                        under = true;
+                        break;
+                    }
+                }
+
+                if (!under)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary><paramref name="ids"/> without the readers and writers (<see cref="WithWrapper"/>): the sockets under them.</summary>
@@ -1075,7 +1121,7 @@ namespace SocketAnalyzers.Lifecycle
 
         /// <summary>
         /// The ids a name refers to stand for one object, so that on the side of a null check where the name is null that
-        /// object does not exist: one socket; or a reader or writer and at most one socket under it (its value,
+        /// object does not exist: one socket; or a reader or writer and at most the one socket it was made over (its value,
         /// <see cref="WithWrapper"/>).
         /// </summary>
         private bool IsOneObject(int[] ids)
@@ -1098,7 +1144,7 @@ namespace SocketAnalyzers.Lifecycle
                 }
             }
 
-            return wrappers + others > 0 && wrappers <= 1 && others <= 1;
+            return (wrappers == 0 && others == 1) || (wrappers == 1 && others <= 1 && OnlyWrappersAndTheirSockets(ids));
         }
 
         /// <summary>The model type of a receiver, seeing through conversions and through the captures of <c>using</c>.</summary>

@@ -35,6 +35,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
 
                 static void Use(object value) { }
                 static void Keep(object value) { }
+                static StreamWriter Other() => null;
             }
             """;
 
@@ -207,6 +208,8 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("while (host.Length > 0) { var w = new StreamWriter(ns); w.WriteLine(\"b\"); w.Close(); }")]
         [InlineData("var w = new StreamWriter(ns); while (host.Length > 0) { w.WriteLine(\"b\"); if (host.Length > 9) { w.Close(); } }")]
         [InlineData("var w = new StreamWriter(ns); try { w.WriteLine(\"a\"); } catch (IOException) { w.Close(); } w.WriteLine(\"b\");")]
+        [InlineData("StreamWriter w = Other(); if (host.Length > 3) { w = new StreamWriter(ns); w.Close(); } w.WriteLine(\"b\");")]
+        [InlineData("StreamWriter w = null; if (host.Length > 3) { w = new StreamWriter(ns); w.Close(); } else { w = Other(); } w.WriteLine(\"b\");")]
         public Task Reader_or_writer_that_may_be_open_is_silent(string body)
             => Verify.VerifyAnalyzerAsync(Body(body));
 
