@@ -15,6 +15,14 @@ namespace SocketAnalyzers.Lifecycle
         TcpClient,
         UdpClient,
         NetworkStream,
+
+        /// <summary>
+        /// A <c>StreamReader</c>, <c>StreamWriter</c>, <c>BinaryReader</c> or <c>BinaryWriter</c> made over a network stream
+        /// (not a type of the catalogue's <c>IsModelType</c>: only such a creation makes one): open (<see cref="SocketStates.Connected"/>)
+        /// from its constructor until its own <c>Close</c>, <c>Dispose</c> or awaited <c>DisposeAsync</c> makes it
+        /// <see cref="SocketStates.Closed"/>; its I/O after that throws ObjectDisposedException. Its other states never occur.
+        /// </summary>
+        StreamWrapper,
     }
 
     /// <summary>What a member does to the socket it is called on. The protocol table below says what each needs and produces.</summary>

@@ -97,6 +97,12 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>Locals answered by <see cref="OwningLocal"/>.</summary>
         private Dictionary<ILocalSymbol, bool>? owningLocals;
 
+        /// <summary>The abstract readers and writers over a network stream (<see cref="SocketModelType.StreamWrapper"/>), by id, with the type each was made as.</summary>
+        private readonly Dictionary<int, INamedTypeSymbol> wrapperTypes = new();
+
+        /// <summary>The sockets each reader or writer of <see cref="wrapperTypes"/> was made over, on any path (sorted ids).</summary>
+        private readonly Dictionary<int, int[]> wrapperInner = new();
+
 
 
         private readonly ImmutableDictionary<IFieldSymbol, SocketFacts> fieldFacts;
@@ -270,9 +276,12 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>On the branch where a socket is null there is no socket: it adds no state to the join (the null check of a using's finally must not hide its Dispose).</summary>
         protected override void Refine(BasicBlock block, IOperation branchValue, FlowState state, bool conditionValue)
         {
-            if (conditionValue && NullTested(branchValue, state) is { Length: 1 } tested && tested[0] != FlowState.Unknown)
+            if (conditionValue && NullTested(branchValue, state) is { } tested && IsOneObject(tested))
             {
-                state.Facts[tested[0]] = SocketFacts.Bottom;
+                foreach (var id in tested)
+                {
+                    state.Facts[id] = SocketFacts.Bottom;
+                }
             }
         }
 
@@ -800,13 +809,18 @@ namespace SocketAnalyzers.Lifecycle
                 return receiver;
             }
 
+            if (receiver is not null && invocation.Instance is { } readerOrWriter)
+            {
+                ApplyToWrappers(invocation, method, receiver, readerOrWriter, invocation.Arguments, state);
+            }
+
             if (receiver is not null && method is { Name: "Close" or "Dispose" or "DisposeAsync", Parameters.Length: 0 } && invocation.Instance is { } wrapperInstance
                 && ModelTypeOf(wrapperInstance) is null && OwnsSocket(wrapperInstance)
                 && (method.Name != "DisposeAsync" || invocation.WalkUpToResult(model.Symbols.Framework, out _) is IAwaitOperation))
             {
                 // writer.Close() of a writer over a stream that owns its socket (new StreamWriter(client.GetStream())); an
                 // await using's awaited DisposeAsync too (a DisposeAsync nobody awaits may not have closed it yet).
-                Transition(receiver, SocketProtocolModel.Protocol[SocketOperation.Close], certain: true, state);
+                Transition(WithoutWrappers(receiver), SocketProtocolModel.Protocol[SocketOperation.Close], certain: true, state);
                 return null;
             }
 
@@ -956,6 +970,194 @@ namespace SocketAnalyzers.Lifecycle
             return true;
         }
 
+        // ---- readers and writers over a network stream (SocketModelType.StreamWrapper) ----
+
+        /// <summary>
+        /// <c>new StreamWriter(stream)</c> over a network stream: its value is the stream's sockets (closing it may close
+        /// them, <see cref="OwnsSocket"/>) and, when the catalogue says that its I/O throws after its own close
+        /// (<see cref="Model.ApiFacts.ThrowsAfterOwnClose"/>), the reader or writer itself: an abstract object made open at
+        /// this site, which only its own Close, Dispose or awaited DisposeAsync closes. A writer made with a
+        /// <c>leaveOpen</c> that is not the constant <c>false</c> may go on writing after its own close: not followed.
+        /// </summary>
+        private int[]? WithWrapper(IObjectCreationOperation creation, int[]? wrapped, FlowState state)
+        {
+            if (creation.Type is not INamedTypeSymbol type || model.Symbols.Catalogue.Facts(creation.Constructor) is not { ThrowsAfterOwnClose: true } facts)
+            {
+                return wrapped;
+            }
+
+            if (facts.UsableWhenLeftOpen && CatalogueIndex.Argument(creation.Arguments, facts.WrapLeaveOpen) is { } leaveOpen
+                && leaveOpen.ConstantValue is not { HasValue: true, Value: false })
+            {
+                return wrapped;
+            }
+
+            var wrapper = NewObject(creation, new SocketFacts(SocketStates.Connected, SocketKinds.Stream), AssignmentTarget(creation), state);
+            wrapperTypes[wrapper[0]] = type;
+            if (wrapped is not null)
+            {
+                wrapperInner[wrapper[0]] = wrapperInner.TryGetValue(wrapper[0], out var before) ? FlowState.Union(before, wrapped) : wrapped;
+            }
+
+            return wrapped is null ? wrapper : FlowState.Union(wrapped, wrapper);
+        }
+
+        /// <summary>
+        /// A member of the readers and writers among <paramref name="receiver"/> (<see cref="WithWrapper"/>): the catalogue's
+        /// <c>Life(StreamWrapper, …)</c> rows. Their I/O is checked on the converged states like a socket's (SOCK005 once
+        /// closed) and their Close, Dispose or awaited DisposeAsync closes them; the sockets under them are left to the caller.
+        /// </summary>
+        private void ApplyToWrappers(IOperation operation, ISymbol member, int[] receiver, IOperation instance, ImmutableArray<IArgumentOperation> arguments, FlowState state)
+        {
+            if (wrapperTypes.Count == 0)
+            {
+                return;
+            }
+
+            List<int>? wrappers = null;
+            ApiFacts? facts = null;
+            SocketMember? found = null;
+            foreach (var id in receiver)
+            {
+                if (!wrapperTypes.TryGetValue(id, out var type))
+                {
+                    continue;
+                }
+
+                // The Dispose of a using is IDisposable's: the reader's or writer's implementation of it.
+                var resolved = member.ContainingType is { TypeKind: TypeKind.Interface } ? type.FindImplementationForInterfaceMember(member) : member;
+                var idFacts = model.Symbols.Catalogue.Facts(resolved);
+                if (idFacts?.Lifecycle(SocketModelType.StreamWrapper) is not { } idMember || (found is { } other && other.Operation != idMember.Operation))
+                {
+                    // A member the catalogue does not list (BaseStream, DiscardBufferedData) moves nothing and throws nothing.
+                    return;
+                }
+
+                (wrappers ??= new List<int>()).Add(id);
+                facts = idFacts;
+                found = idMember;
+            }
+
+            if (wrappers is null || facts is null || found is not { } wrapperMember || !OnlyWrappersAndTheirSockets(receiver))
+            {
+                return;
+            }
+
+            if (facts.QuietWhenEmpty is int text && CatalogueIndex.Argument(arguments, text)?.ConstantValue is not { HasValue: true, Value: string { Length: > 0 } })
+            {
+                // writer.Write(text) of a text that may be empty writes nothing, and then does not throw.
+                return;
+            }
+
+            var ids = wrappers.ToArray();
+            var awaited = operation is IInvocationOperation invocation && invocation.WalkUpToResult(model.Symbols.Framework, out _) is IAwaitOperation;
+            var certain = wrapperMember.Form is CallForm.Sync or CallForm.End || (wrapperMember.Form == CallForm.Async && awaited);
+            var protocol = SocketProtocolModel.Protocol[wrapperMember.Operation];
+            var broken = wrapperMember.Form != CallForm.End ? Check(operation, ids, SocketModelType.StreamWrapper, wrapperMember.Operation, member.Name, instance, state) : null;
+            Transition(ids, protocol, certain, state);
+            if (broken is not null && certain)
+            {
+                Fail(ids, state);
+            }
+        }
+
+        /// <summary>
+        /// The name holds a reader or writer and nothing else: each of its other ids is a socket that one of its readers or
+        /// writers was made over (their value, <see cref="WithWrapper"/>). A name that may hold another value (its entry
+        /// value, where one path never assigned it; an unknown one) may not be the closed reader or writer.
+        /// </summary>
+        private bool OnlyWrappersAndTheirSockets(int[] ids)
+        {
+            foreach (var id in ids)
+            {
+                if (id == FlowState.Unknown)
+                {
+                    return false;
+                }
+
+                if (wrapperTypes.ContainsKey(id))
+                {
+                    continue;
+                }
+
+                var under = false;
+                foreach (var other in ids)
+                {
+                    if (wrapperInner.TryGetValue(other, out var inner) && Array.IndexOf(inner, id) >= 0)
+                    {
+                        under = true;
+                        break;
+                    }
+                }
+
+                if (!under)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary><paramref name="ids"/> without the readers and writers (<see cref="WithWrapper"/>): the sockets under them.</summary>
+        private int[] WithoutWrappers(int[] ids)
+        {
+            if (wrapperTypes.Count == 0)
+            {
+                return ids;
+            }
+
+            List<int>? rest = null;
+            for (var i = 0; i < ids.Length; i++)
+            {
+                if (wrapperTypes.ContainsKey(ids[i]))
+                {
+                    if (rest is null)
+                    {
+                        rest = new List<int>(ids.Length);
+                        for (var j = 0; j < i; j++)
+                        {
+                            rest.Add(ids[j]);
+                        }
+                    }
+                }
+                else
+                {
+                    rest?.Add(ids[i]);
+                }
+            }
+
+            return rest is null ? ids : rest.ToArray();
+        }
+
+        /// <summary>
+        /// The ids a name refers to stand for one object, so that on the side of a null check where the name is null that
+        /// object does not exist: one socket; or a reader or writer and at most the one socket it was made over (its value,
+        /// <see cref="WithWrapper"/>).
+        /// </summary>
+        private bool IsOneObject(int[] ids)
+        {
+            int wrappers = 0, others = 0;
+            foreach (var id in ids)
+            {
+                if (id == FlowState.Unknown)
+                {
+                    return false;
+                }
+
+                if (wrapperTypes.ContainsKey(id))
+                {
+                    wrappers++;
+                }
+                else
+                {
+                    others++;
+                }
+            }
+
+            return (wrappers == 0 && others == 1) || (wrappers == 1 && others <= 1 && OnlyWrappersAndTheirSockets(ids));
+        }
+
         /// <summary>The model type of a receiver, seeing through conversions and through the captures of <c>using</c>.</summary>
         private SocketModelType? ModelTypeOf(IOperation instance)
         {
@@ -1014,7 +1216,7 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
-                return wrapped;
+                return WithWrapper(creation, wrapped, state);
             }
 
             if (type is null || member is null || creation.Constructor is null)
@@ -1060,6 +1262,11 @@ namespace SocketAnalyzers.Lifecycle
             foreach (var argument in property.Arguments)
             {
                 Eval(argument.Value, state);
+            }
+
+            if (receiver is not null && property.Instance is { } readerOrWriter && !IsWritten(property))
+            {
+                ApplyToWrappers(property, property.Property, receiver, readerOrWriter, ImmutableArray<IArgumentOperation>.Empty, state);
             }
 
             if (property.Instance is { } instance && model.ModelTypeOf(instance.WalkDownConversions().Type) is { } type

@@ -178,6 +178,25 @@ namespace SocketAnalyzers.Model
         public int? WrapLeaveOpen { get; private set; }
 
         /// <summary>
+        /// A constructor of a reader or writer (<see cref="WrapLeaveOpen"/>) whose I/O throws ObjectDisposedException after
+        /// its own <c>Close</c> or <c>Dispose</c>: SOCK005 follows it when it is made over a network stream. With
+        /// <see cref="UsableWhenLeftOpen"/>, only when its <c>leaveOpen</c> is absent or the constant <c>false</c>.
+        /// </summary>
+        public bool ThrowsAfterOwnClose { get; private set; }
+
+        /// <summary>
+        /// A writer that, made with <c>leaveOpen: true</c>, is not disposed by its own <c>Close</c>: it goes on writing to the
+        /// stream (<c>StreamWriter</c>, <c>BinaryWriter</c>; checked on .NET 10).
+        /// </summary>
+        public bool UsableWhenLeftOpen { get; private set; }
+
+        /// <summary>
+        /// A write of text that writes nothing, and so does not throw on a closed writer, when the text at this ordinal is
+        /// empty or null (<c>StreamWriter.Write(string)</c>): SOCK005 counts it only when that argument is a non-empty constant.
+        /// </summary>
+        public int? QuietWhenEmpty { get; private set; }
+
+        /// <summary>
         /// The stream this member makes owns the socket it is made over: closing the stream closes the socket
         /// (<c>TcpClient.GetStream()</c>). With <see cref="OwnsSocketWhen"/>, only when the <c>bool</c> at that ordinal is
         /// the constant <c>true</c> (<c>new NetworkStream(socket, ownsSocket: true)</c>).
@@ -326,6 +345,21 @@ namespace SocketAnalyzers.Model
         public ApiRow WrapsStream(int leaveOpen)
         {
             WrapLeaveOpen = leaveOpen;
+            return this;
+        }
+
+        /// <summary>The reader or writer this constructor makes throws ObjectDisposedException on I/O after its own close (see <see cref="ThrowsAfterOwnClose"/>).</summary>
+        public ApiRow ThrowsAfterClose(bool unlessLeftOpen = false)
+        {
+            ThrowsAfterOwnClose = true;
+            UsableWhenLeftOpen = unlessLeftOpen;
+            return this;
+        }
+
+        /// <summary>The text at <paramref name="ordinal"/> may be empty, and then the write does nothing (see <see cref="QuietWhenEmpty"/>).</summary>
+        public ApiRow QuietWhenTextEmpty(int ordinal)
+        {
+            QuietWhenEmpty = ordinal;
             return this;
         }
 

@@ -28,6 +28,15 @@ namespace SocketAnalyzers.Model
         /// <summary>A constructor of a reader or writer that closes the stream passed first: the ordinal of its <c>leaveOpen</c> (<see cref="ApiRow.WrapLeaveOpen"/>).</summary>
         public int? WrapLeaveOpen { get; private set; }
 
+        /// <inheritdoc cref="ApiRow.ThrowsAfterOwnClose"/>
+        public bool ThrowsAfterOwnClose { get; private set; }
+
+        /// <inheritdoc cref="ApiRow.UsableWhenLeftOpen"/>
+        public bool UsableWhenLeftOpen { get; private set; }
+
+        /// <inheritdoc cref="ApiRow.QuietWhenEmpty"/>
+        public int? QuietWhenEmpty { get; private set; }
+
         /// <summary>The stream this member makes owns its socket (<see cref="ApiRow.OwnsSocket"/>), when the bool at <see cref="OwnsSocketWhen"/> is true if that is set.</summary>
         public bool OwnsSocket { get; private set; }
 
@@ -147,6 +156,13 @@ namespace SocketAnalyzers.Model
             LineRead ??= row.LineRead;
             ReaderOver ??= row.ReaderOver;
             WrapLeaveOpen ??= row.WrapLeaveOpen;
+            QuietWhenEmpty ??= row.QuietWhenEmpty;
+            if (row.ThrowsAfterOwnClose && !ThrowsAfterOwnClose)
+            {
+                ThrowsAfterOwnClose = true;
+                UsableWhenLeftOpen = row.UsableWhenLeftOpen;
+            }
+
             if (row.OwnsSocket && !OwnsSocket)
             {
                 OwnsSocket = true;

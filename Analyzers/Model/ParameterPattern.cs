@@ -9,7 +9,7 @@ namespace SocketAnalyzers.Model
     /// Selects overloads by their parameter TYPES, never by parameter names. A pattern is a list of tokens separated by
     /// spaces, one per parameter: <c>*</c> any number of parameters, <c>?</c> exactly one, <c>a|b</c> either, a
     /// <c>[]</c> suffix an array of the element token, and a type: <c>int</c>, <c>long</c>, <c>bool</c>, <c>string</c>,
-    /// <c>object</c>, <c>byte</c>; <c>bytes</c> (a byte buffer: <c>byte[]</c>, <c>Span</c>, <c>ReadOnlySpan</c>,
+    /// <c>object</c>, <c>byte</c>, <c>char</c>, <c>uint</c>, <c>ulong</c>, <c>float</c>, <c>double</c>, <c>decimal</c>; <c>bytes</c> (a byte buffer: <c>byte[]</c>, <c>Span</c>, <c>ReadOnlySpan</c>,
     /// <c>Memory</c>, <c>ReadOnlyMemory</c> or <c>ArraySegment</c> of <c>byte</c>); <c>list</c>
     /// (<c>IList&lt;ArraySegment&lt;byte&gt;&gt;</c>); <c>array</c> (any array); or a name of <see cref="Aliases"/>,
     /// resolved by metadata name to a symbol and matched by the type or a type derived from it. <c>ref</c>, <c>out</c>
@@ -43,7 +43,8 @@ namespace SocketAnalyzers.Model
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
         private static readonly ImmutableHashSet<string> BuiltIn = ImmutableHashSet.Create(StringComparer.Ordinal,
-            "*", "?", "int", "long", "bool", "string", "object", "byte", "bytes", "list", "array");
+            "*", "?", "int", "long", "bool", "string", "object", "byte", "bytes", "list", "array",
+            "char", "uint", "ulong", "float", "double", "decimal");
 
         private readonly string[][] tokens;
 
@@ -147,6 +148,18 @@ namespace SocketAnalyzers.Model
                     return type.SpecialType == SpecialType.System_Object;
                 case "byte":
                     return type.SpecialType == SpecialType.System_Byte;
+                case "char":
+                    return type.SpecialType == SpecialType.System_Char;
+                case "uint":
+                    return type.SpecialType == SpecialType.System_UInt32;
+                case "ulong":
+                    return type.SpecialType == SpecialType.System_UInt64;
+                case "float":
+                    return type.SpecialType == SpecialType.System_Single;
+                case "double":
+                    return type.SpecialType == SpecialType.System_Double;
+                case "decimal":
+                    return type.SpecialType == SpecialType.System_Decimal;
                 case "array":
                     return type is IArrayTypeSymbol;
                 case "bytes":

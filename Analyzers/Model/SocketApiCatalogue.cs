@@ -28,6 +28,7 @@ namespace SocketAnalyzers.Model
         private const string BinaryReader = "System.IO.BinaryReader";
         private const string BinaryWriter = "System.IO.BinaryWriter";
         private const string StreamWriter = "System.IO.StreamWriter";
+        private const string TextWriter = "System.IO.TextWriter";
         private const string MemoryStream = "System.IO.MemoryStream";
         private const string MemoryMarshal = "System.Runtime.InteropServices.MemoryMarshal";
         private const string MemoryExtensions = "System.MemoryExtensions";
@@ -46,6 +47,7 @@ namespace SocketAnalyzers.Model
         private const SocketModelType T = SocketModelType.TcpClient;
         private const SocketModelType U = SocketModelType.UdpClient;
         private const SocketModelType N = SocketModelType.NetworkStream;
+        private const SocketModelType W = SocketModelType.StreamWrapper;
 
         private const ApiSets All = ApiSets.All;
         private const ApiSets Net = ApiSets.Net;
@@ -297,12 +299,82 @@ namespace SocketAnalyzers.Model
                 Row(TextReader, "ReadLineAsync", "CancellationToken", Net).ReadsLine(),
                 // Read() returns one character, or -1 at end of stream (Read(char[], …) and Read(Span<char>) return a 0 count).
                 Row(TextReader, "Read", "").ReadsChar(),
-                Row(StreamReader, ".ctor", "Stream *").ReadsTextOf(0).WrapsStream(leaveOpen: 4),
+                Row(StreamReader, ".ctor", "Stream *").ReadsTextOf(0).WrapsStream(leaveOpen: 4).ThrowsAfterClose(),
 
-                // readers and writers that close the stream they are made over when they are closed (SOCK005), unless leaveOpen
-                Row(StreamWriter, ".ctor", "Stream *").WrapsStream(leaveOpen: 3),
-                Row(BinaryReader, ".ctor", "Stream *").WrapsStream(leaveOpen: 2),
-                Row(BinaryWriter, ".ctor", "Stream *").WrapsStream(leaveOpen: 2),
+                // readers and writers that close the stream they are made over when they are closed (SOCK005), unless leaveOpen.
+                // After their own close their I/O throws ObjectDisposedException (ThrowsAfterClose; checked on .NET 10), except
+                // a writer made with leaveOpen: true, which goes on writing to the stream (unlessLeftOpen).
+                Row(StreamWriter, ".ctor", "Stream *").WrapsStream(leaveOpen: 3).ThrowsAfterClose(unlessLeftOpen: true),
+                Row(BinaryReader, ".ctor", "Stream *").WrapsStream(leaveOpen: 2).ThrowsAfterClose(),
+                Row(BinaryWriter, ".ctor", "Stream *").WrapsStream(leaveOpen: 2).ThrowsAfterClose(unlessLeftOpen: true),
+
+                // ------------------------------------------------------------------ a reader or writer over a network stream, after its own close (SOCK005)
+                // Life(W, …) applies only to a reader or writer the lifecycle engine saw made over a network stream by a constructor
+                // above. Close, Dispose and an awaited DisposeAsync close it; the I/O below throws ObjectDisposedException after that,
+                // whatever the arguments (checked on .NET 10: empty strings, arrays and spans, zero counts), except where a row says.
+                // The rows name the TextReader and TextWriter members a call binds to (writer.WriteLine(42) is TextWriter's); the
+                // lookup follows StreamReader's and StreamWriter's overrides to them. Members that do not throw are not listed:
+                // BaseStream, CurrentEncoding, DiscardBufferedData, BinaryWriter.Flush (a NetworkStream's Flush does nothing).
+                Row(TextReader, "Close").Life(W, Close),
+                Row(TextReader, "Dispose").Life(W, Close),
+                Row(TextReader, "Read").Life(W, Use),
+                Row(TextReader, "ReadBlock").Life(W, Use),
+                Row(TextReader, "ReadLine").Life(W, Use),
+                Row(TextReader, "ReadToEnd").Life(W, Use),
+                Row(TextReader, "Peek").Life(W, Use),
+                Row(TextReader, "ReadAsync").Life(W, Use),
+                Row(TextReader, "ReadBlockAsync").Life(W, Use),
+                Row(TextReader, "ReadLineAsync").Life(W, Use),
+                Row(TextReader, "ReadToEndAsync").Life(W, Use),
+                Row(StreamReader, "EndOfStream").Life(W, Use),
+                Row(TextWriter, "Close").Life(W, Close),
+                Row(TextWriter, "Dispose").Life(W, Close),
+                Row(TextWriter, "DisposeAsync", sets: Net).Life(W, Close),
+                // Write(string) of an empty or null string writes nothing and does not throw: only a non-empty constant counts.
+                // Write(char[]), Write(char[], int, int), Write(ReadOnlySpan<char>), Write(object) and the format overloads may
+                // write nothing too, and are not listed; WriteLine always writes the line's end.
+                Row(TextWriter, "Write", "string").Life(W, Use).QuietWhenTextEmpty(0),
+                Row(TextWriter, "Write", "char|bool|int|uint|long|ulong|float|double|decimal").Life(W, Use),
+                Row(TextWriter, "WriteLine").Life(W, Use),
+                // WriteAsync((string)null) does not throw (WriteAsync("") does)
+                Row(TextWriter, "WriteAsync", "string").Life(W, Use).QuietWhenTextEmpty(0),
+                Row(TextWriter, "WriteAsync", "char").Life(W, Use),
+                Row(TextWriter, "WriteAsync", "char[] int int").Life(W, Use),
+                Row(TextWriter, "WriteAsync", "ReadOnlyMemory *", Net).Life(W, Use),
+                Row(TextWriter, "WriteLineAsync").Life(W, Use),
+                Row(TextWriter, "Flush").Life(W, Use),
+                Row(TextWriter, "FlushAsync").Life(W, Use),
+                Row(BinaryReader, "Close").Life(W, Close),
+                Row(BinaryReader, "Dispose").Life(W, Close),
+                Row(BinaryReader, "Read").Life(W, Use),
+                Row(BinaryReader, "ReadBoolean").Life(W, Use),
+                Row(BinaryReader, "ReadByte").Life(W, Use),
+                Row(BinaryReader, "ReadBytes").Life(W, Use),
+                Row(BinaryReader, "ReadChar").Life(W, Use),
+                Row(BinaryReader, "ReadChars").Life(W, Use),
+                Row(BinaryReader, "ReadDecimal").Life(W, Use),
+                Row(BinaryReader, "ReadDouble").Life(W, Use),
+                Row(BinaryReader, "ReadHalf", sets: Net).Life(W, Use),
+                Row(BinaryReader, "ReadInt16").Life(W, Use),
+                Row(BinaryReader, "ReadInt32").Life(W, Use),
+                Row(BinaryReader, "ReadInt64").Life(W, Use),
+                Row(BinaryReader, "ReadSByte").Life(W, Use),
+                Row(BinaryReader, "ReadSingle").Life(W, Use),
+                Row(BinaryReader, "ReadString").Life(W, Use),
+                Row(BinaryReader, "ReadUInt16").Life(W, Use),
+                Row(BinaryReader, "ReadUInt32").Life(W, Use),
+                Row(BinaryReader, "ReadUInt64").Life(W, Use),
+                Row(BinaryReader, "PeekChar").Life(W, Use),
+                Row(BinaryReader, "Read7BitEncodedInt", sets: Net).Life(W, Use),
+                Row(BinaryReader, "Read7BitEncodedInt64", sets: Net).Life(W, Use),
+                Row(BinaryReader, "ReadExactly", sets: ApiSets.Net10).Life(W, Use),
+                Row(BinaryWriter, "Close").Life(W, Close),
+                Row(BinaryWriter, "Dispose").Life(W, Close),
+                Row(BinaryWriter, "DisposeAsync", sets: Net).Life(W, Close),
+                // a closed BinaryWriter has no state of its own: its writes throw because the stream under it is closed
+                Row(BinaryWriter, "Write").Life(W, Use),
+                Row(BinaryWriter, "Write7BitEncodedInt", sets: Net).Life(W, Use),
+                Row(BinaryWriter, "Write7BitEncodedInt64", sets: Net).Life(W, Use),
 
                 // Writes of derived streams that do not override Stream's (the meta-test finds them): rows of their own
                 Row("System.Net.Security.SslStream", "Write", "bytes").SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),

@@ -1,7 +1,8 @@
 // SOCK005: using a socket after Close/Dispose (ObjectDisposedException), sending after Shutdown(Send) or
 // receiving after Shutdown(Receive) (SocketException). Receiving after Shutdown(Send) is the half-close idiom
 // and stays quiet. Disposing a TcpClient's stream, or a writer over it, closes the client's socket: the next
-// GetStream throws.
+// GetStream throws. A reader or writer over a network stream that was closed itself throws on its next read or
+// write.
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
@@ -49,6 +50,14 @@ namespace Samples.Lifecycle
             var buffer = new byte[512];
             int count = stream.Read(buffer, 0, buffer.Length); // expect: SOCK005
             return Encoding.ASCII.GetString(buffer, 0, count);
+        }
+
+        public static void GreetThenSayGoodbye(TcpClient client, string name)
+        {
+            var writer = new StreamWriter(client.GetStream());
+            writer.WriteLine("HELLO " + name);
+            writer.Close(); // meant: writer.Flush()
+            writer.WriteLine("BYE"); // expect: SOCK005
         }
 
         public static string SendFileThenReadAck(Socket connection, byte[] file)
