@@ -31,6 +31,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var c = new TcpClient(); await c.ConnectAsync(ep.Address, ep.Port); var ns = c.GetStream();", "while (true) { await {|SOCK005:ns.WriteAsync(buffer, 0, 1)|}; c.Close(); }")]
         [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { using (c) { {|SOCK005:c.GetStream()|}.WriteByte(1); } }")]
         [InlineData("var l = new TcpListener(IPAddress.Loopback, 0); l.Start();", "while (true) { var c = {|SOCK002:l.AcceptTcpClient()|}; c.Close(); l.Stop(); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var w = new StreamWriter(c.GetStream());", "while (true) { {|SOCK005:w.WriteLine(\"ping\")|}; w.Close(); }")]
         public Task A_misuse_on_every_turn_after_the_first_is_reported(string setup, string loop)
             => Verify.VerifyAnalyzerAsync(Code(setup, loop));
 
@@ -81,6 +82,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp);", "while (true) { try { s.Connect(ep); break; } catch (SocketException) { } }")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { s.Send(buffer); s.Disconnect(true); s.Connect(ep); }")]
         [InlineData("var l = new TcpListener(IPAddress.Loopback, 0);", "while (true) { l.Start(); var c = l.AcceptTcpClient(); c.Close(); l.Stop(); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { var w = new StreamWriter(c.GetStream(), leaveOpen: true); w.WriteLine(\"ping\"); w.Close(); }")]
         public Task A_loop_that_may_not_come_back_or_that_renews_the_socket_stays_quiet(string setup, string loop)
             => Verify.VerifyAnalyzerAsync(Code(setup, loop));
 
