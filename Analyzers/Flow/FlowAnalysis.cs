@@ -521,26 +521,33 @@ namespace SocketAnalyzers.Flow
                 loopLast[i] = -1;
             }
 
+            // One loop per head: every back edge to a block (the end of the body, a continue) closes the same loop, which
+            // reaches to the last of them. A continue halfway is then a branch inside the loop, not the end of a shorter one.
+            var lastOf = new int[blocks.Length];
+            for (var i = 0; i < blocks.Length; i++)
+            {
+                lastOf[i] = -1;
+            }
+
             var any = false;
             foreach (var block in blocks)
             {
                 CancellationToken.ThrowIfCancellationRequested();
-                foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
-                {
-                    if (branch?.Destination is not { } destination || destination.Ordinal > block.Ordinal)
-                    {
-                        continue;
-                    }
+                any |= NoteBackEdge(block.ConditionalSuccessor, block.Ordinal, lastOf);
+                any |= NoteBackEdge(block.FallThroughSuccessor, block.Ordinal, lastOf);
+            }
 
-                    any = true;
-                    for (var b = destination.Ordinal; b <= block.Ordinal; b++)
+            for (var head = 0; head < blocks.Length; head++)
+            {
+                var last = lastOf[head];
+                for (var b = head; b <= last; b++)
+                {
+                    // The innermost loop is the shortest range that holds the block (loops nest: each block is marked
+                    // once per loop around it).
+                    if (loopFirst[b] < 0 || last - head < loopLast[b] - loopFirst[b])
                     {
-                        // The innermost loop is the shortest range that holds the block.
-                        if (loopFirst[b] < 0 || block.Ordinal - destination.Ordinal < loopLast[b] - loopFirst[b])
-                        {
-                            loopFirst[b] = destination.Ordinal;
-                            loopLast[b] = block.Ordinal;
-                        }
+                        loopFirst[b] = head;
+                        loopLast[b] = last;
                     }
                 }
             }
@@ -551,6 +558,17 @@ namespace SocketAnalyzers.Flow
             }
 
             return any;
+        }
+
+        private static bool NoteBackEdge(ControlFlowBranch? branch, int source, int[] lastOf)
+        {
+            if (branch?.Destination is not { } destination || destination.Ordinal > source)
+            {
+                return false;
+            }
+
+            lastOf[destination.Ordinal] = Math.Max(lastOf[destination.Ordinal], source);
+            return true;
         }
 
         /// <summary>

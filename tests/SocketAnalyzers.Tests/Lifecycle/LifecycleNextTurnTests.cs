@@ -32,6 +32,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { using (c) { {|SOCK005:c.GetStream()|}.WriteByte(1); } }")]
         [InlineData("var l = new TcpListener(IPAddress.Loopback, 0); l.Start();", "while (true) { var c = {|SOCK002:l.AcceptTcpClient()|}; c.Close(); l.Stop(); }")]
         [InlineData("var c = new TcpClient(); c.Connect(ep); var w = new StreamWriter(c.GetStream());", "while (true) { {|SOCK005:w.WriteLine(\"ping\")|}; w.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { {|SOCK005:s.Send(buffer)|}; s.Close(); if (items.Count == 0) { continue; } Use(1); }")]
         public Task A_misuse_on_every_turn_after_the_first_is_reported(string setup, string loop)
             => Verify.VerifyAnalyzerAsync(Code(setup, loop));
 
@@ -85,6 +86,14 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { var w = new StreamWriter(c.GetStream(), leaveOpen: true); w.WriteLine(\"ping\"); w.Close(); }")]
         public Task A_loop_that_may_not_come_back_or_that_renews_the_socket_stays_quiet(string setup, string loop)
             => Verify.VerifyAnalyzerAsync(Code(setup, loop));
+
+        // A turn that may go round without closing (a continue before the close) leaves the next turn open on that path.
+        [Theory]
+        [InlineData("while (true) { if (items.Count == 0) { continue; } s.Send(buffer); s.Close(); }")]
+        [InlineData("while (true) { s.Send(buffer); if (items.Count == 0) { continue; } s.Close(); }")]
+        [InlineData("while (true) { s.Send(buffer); if (items.Count == 0) { s.Close(); } }")]
+        public Task A_turn_that_may_go_round_without_the_close_leaves_the_next_turn_uncertain(string loop)
+            => Verify.VerifyAnalyzerAsync(Code("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", loop));
 
         [Fact]
         public Task A_helper_that_may_replace_the_field_makes_the_next_turn_unknown()
