@@ -142,10 +142,16 @@ namespace SocketAnalyzers.Lifecycle
             switch (operation)
             {
                 case IUsingOperation usingStatement:
-                    // using (var s = …) declares its resource in the turn; using (socket) disposes one from outside.
-                    return usingStatement.Resources is not IVariableDeclarationGroupOperation && DisposesModelType(usingStatement.Resources, model) && !DeclaredIn(usingStatement.Resources, loop);
-                case IInvocationOperation { TargetMethod: { Name: "Close" or "Dispose" or "DisposeAsync", Parameters.Length: 0 }, Instance: { Type: INamedTypeSymbol wrapperType } wrapper } when !model.IsModelType(wrapperType) && WrapsStream(wrapperType, model):
-                    return !DeclaredIn(wrapper, loop);
+                    // using (var s = …) declares its resource in the turn; using (socket) disposes one from outside. A stream,
+                    // reader or writer declared in the turn may still close a client from outside (one over GetStream()).
+                    return usingStatement.Resources is IVariableDeclarationGroupOperation declared
+                        ? DisposesStreamOrWrapper(declared, model)
+                        : DisposesModelType(usingStatement.Resources, model) && !DeclaredIn(usingStatement.Resources, loop);
+                case IUsingDeclarationOperation usingDeclaration:
+                    return DisposesStreamOrWrapper(usingDeclaration.DeclarationGroup, model);
+                case IInvocationOperation { TargetMethod: { Name: "Close" or "Dispose" or "DisposeAsync", Parameters.Length: 0 }, Instance.Type: INamedTypeSymbol wrapperType } when !model.IsModelType(wrapperType) && WrapsStream(wrapperType, model):
+                    // A reader or writer: made in the turn or not, its close may close the stream and the client under it.
+                    return true;
                 case IInvocationOperation invocation:
                     {
                         var receiver = invocation.Instance
@@ -154,12 +160,27 @@ namespace SocketAnalyzers.Lifecycle
                             && model.ModelTypeOf(receiver.WalkDownConversions().Type) is { } type
                             && model.Find(type, invocation.TargetMethod) is { } member
                             && MovesStateForNextTurn(member.Operation)
-                            && !DeclaredIn(receiver, loop);
+                            && (type == SocketModelType.NetworkStream || !DeclaredIn(receiver, loop));
                     }
 
                 default:
                     return false;
             }
+        }
+
+        /// <summary>A using that disposes a network stream, or a reader or writer the catalogue knows, which may own an outer client's socket.</summary>
+        private static bool DisposesStreamOrWrapper(IOperation resources, SocketProtocolModel model)
+        {
+            foreach (var operation in resources.DescendantsAndSelf())
+            {
+                if (operation.Type is INamedTypeSymbol type
+                    && (model.ModelTypeOf(type) == SocketModelType.NetworkStream || (!model.IsModelType(type) && WrapsStream(type, model))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool MovesStateForNextTurn(SocketOperation operation)

@@ -1,7 +1,10 @@
 // SOCK005 on a loop's next turn: a client that sends a heartbeat forever but closes its socket at the end of every
 // turn (meaning to reconnect, and forgetting to make a new socket). The first turn works; every later turn
 // connects a closed socket and throws ObjectDisposedException. The fix is a new socket every turn (see
-// ReconnectEveryTurn), which stays quiet.
+// ReconnectEveryTurn), which stays quiet. A writer over the client's stream disposed at the end of every turn closes
+// the client the same way (SendTypedLines).
+using System;
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -20,6 +23,20 @@ namespace Samples.Lifecycle
                 socket.Shutdown(SocketShutdown.Both);
                 socket.Close();
                 Thread.Sleep(1000);
+            }
+        }
+
+        // The writer's using disposes it at the end of every turn, and with it the client's stream and socket: the next
+        // turn's GetStream throws. Keep one writer for the whole connection (made before the loop), or leaveOpen: true.
+        public static void SendTypedLines(TcpClient client)
+        {
+            while (true)
+            {
+                string line = Console.ReadLine() ?? "";
+                using (var writer = new StreamWriter(client.GetStream())) // expect: SOCK005
+                {
+                    writer.WriteLine(line);
+                }
             }
         }
 

@@ -33,6 +33,10 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var l = new TcpListener(IPAddress.Loopback, 0); l.Start();", "while (true) { var c = {|SOCK002:l.AcceptTcpClient()|}; c.Close(); l.Stop(); }")]
         [InlineData("var c = new TcpClient(); c.Connect(ep); var w = new StreamWriter(c.GetStream());", "while (true) { {|SOCK005:w.WriteLine(\"ping\")|}; w.Close(); }")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { {|SOCK005:s.Send(buffer)|}; s.Close(); if (items.Count == 0) { continue; } Use(1); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { using (var w = new StreamWriter({|SOCK005:c.GetStream()|})) { w.WriteLine(\"ping\"); } }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { using var w = new StreamWriter({|SOCK005:c.GetStream()|}); w.WriteLine(\"ping\"); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { var w = new StreamWriter({|SOCK005:c.GetStream()|}); w.WriteLine(\"ping\"); w.Close(); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { var ns = {|SOCK005:c.GetStream()|}; ns.WriteByte(1); ns.Close(); }")]
         public Task A_misuse_on_every_turn_after_the_first_is_reported(string setup, string loop)
             => Verify.VerifyAnalyzerAsync(Code(setup, loop));
 
@@ -84,6 +88,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { s.Send(buffer); s.Disconnect(true); s.Connect(ep); }")]
         [InlineData("var l = new TcpListener(IPAddress.Loopback, 0);", "while (true) { l.Start(); var c = l.AcceptTcpClient(); c.Close(); l.Stop(); }")]
         [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { var w = new StreamWriter(c.GetStream(), leaveOpen: true); w.WriteLine(\"ping\"); w.Close(); }")]
+        [InlineData("var l = new TcpListener(IPAddress.Loopback, 0); l.Start();", "while (true) { var c = l.AcceptTcpClient(); using (var w = new StreamWriter(c.GetStream())) { w.WriteLine(\"ping\"); } }")]
         public Task A_loop_that_may_not_come_back_or_that_renews_the_socket_stays_quiet(string setup, string loop)
             => Verify.VerifyAnalyzerAsync(Code(setup, loop));
 

@@ -166,6 +166,8 @@ namespace SocketAnalyzers.Tests.Reads
 
         // ---- closing the connection on the way back: the next read throws, the loop does not spin
 
+        // A stream of the client disposed at the end of every turn closes the client, which ends the spin; it also makes
+        // the next turn's GetStream throw (SOCK005, the loop's next turn).
         [Theory]
         [InlineData("""
             while (true)
@@ -220,7 +222,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""
             while (true)
             {
-                using var s = client.GetStream();
+                using var s = {|SOCK005:client.GetStream()|};
                 int n = s.Read(buffer, 0, buffer.Length);
                 Process(buffer, n);
             }
@@ -228,7 +230,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""
             while (true)
             {
-                using (var s = client.GetStream())
+                using (var s = {|SOCK005:client.GetStream()|})
                 {
                     int n = s.Read(buffer, 0, buffer.Length);
                     Process(buffer, n);
