@@ -590,6 +590,12 @@ namespace SocketAnalyzers.Flow
                     continue;
                 }
 
+                if (loopFirst[b] == b && block.BranchValue is { } condition && CountedLoops.HoldsOnSecondTurn(condition, Graph.OriginalOperation.SemanticModel))
+                {
+                    // for (int i = 0; i < 3; i++): the turn after the first certainly passes the condition.
+                    continue;
+                }
+
                 var loop = (loopFirst[b], loopLast[b]);
                 if (!canLeave.TryGetValue(loop, out var leaves))
                 {

@@ -11,7 +11,8 @@ namespace SocketAnalyzers.Tests.Lifecycle
     /// all paths at the loop's head hid it; the kernel keeps the later turns apart (<c>TracksLoopTurns</c>) and the
     /// lifecycle family reports what is certain on them. Certain means the loop certainly comes back to the call: no test
     /// that may leave the loop lies between the back edge and the call (a <c>while (cond)</c> or <c>foreach</c> may end
-    /// after one turn, an <c>if (…) break</c> may leave), so those stay quiet.
+    /// after one turn, an <c>if (…) break</c> may leave), so those stay quiet; the condition of a counted loop that
+    /// certainly runs a second turn (<c>for (int i = 0; i &lt; 3; i++)</c>, the counter written nowhere else) is no way out.
     /// </summary>
     public sealed class LifecycleNextTurnTests
     {
@@ -33,6 +34,12 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var l = new TcpListener(IPAddress.Loopback, 0); l.Start();", "while (true) { var c = {|SOCK002:l.AcceptTcpClient()|}; c.Close(); l.Stop(); }")]
         [InlineData("var c = new TcpClient(); c.Connect(ep); var w = new StreamWriter(c.GetStream());", "while (true) { {|SOCK005:w.WriteLine(\"ping\")|}; w.Close(); }")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { {|SOCK005:s.Send(buffer)|}; s.Close(); if (items.Count == 0) { continue; } Use(1); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 0; i < 3; i++) { {|SOCK005:s.Send(buffer)|}; s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 0; i <= 1; ++i) { {|SOCK005:s.Send(buffer)|}; s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 3; i > 0; i--) { {|SOCK005:s.Send(buffer)|}; s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep); const int Times = 5;", "for (int i = 0; i < Times; i += 1) { {|SOCK005:s.Send(buffer)|}; s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp);", "for (int attempt = 0; attempt < 3; attempt++) { try { {|SOCK005:s.Connect(ep)|}; break; } catch (SocketException) { s.Close(); } }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var w = new StreamWriter(c.GetStream());", "for (int i = 0; i < 10; i++) { {|SOCK005:w.WriteLine(i)|}; w.Close(); }")]
         [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { using (var w = new StreamWriter({|SOCK005:c.GetStream()|})) { w.WriteLine(\"ping\"); } }")]
         [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { using var w = new StreamWriter({|SOCK005:c.GetStream()|}); w.WriteLine(\"ping\"); }")]
         [InlineData("var c = new TcpClient(); c.Connect(ep);", "while (true) { var w = new StreamWriter({|SOCK005:c.GetStream()|}); w.WriteLine(\"ping\"); w.Close(); }")]
@@ -74,7 +81,14 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (items.Count > 0) { s.Send(buffer); s.Close(); }")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "foreach (var item in items) { s.Send(buffer); s.Close(); }")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "do { s.Send(buffer); s.Close(); } while (items.Count > 0);")]
-        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 0; i < 3; i++) { s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 0; i < items.Count; i++) { s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 0; i < 1; i++) { s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 0; i <= 0; i++) { s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 0; i < 3; i++) { s.Send(buffer); s.Close(); i = 5; }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 0; i < 3; i++) { s.Send(buffer); s.Close(); Bump(ref i); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 0; i < 3; i++) { s.Send(buffer); s.Close(); Action a = () => i = 9; a(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 0; i < 3; i += 2) { s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (int i = 3; i < 10; i--) { s.Send(buffer); s.Close(); }")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { if (items.Count == 0) { break; } s.Send(buffer); s.Close(); }")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { if (items.Count == 0) { return; } s.Send(buffer); s.Close(); }")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { int n = s.Receive(buffer); if (n == 0) { s.Close(); break; } Use(n); }")]
@@ -150,6 +164,8 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 }
 
                 static void Use(int count) { }
+
+                static void Bump(ref int i) => i++;
             }
             """;
     }
