@@ -938,7 +938,7 @@ namespace SocketAnalyzers.ByteOrder
 
                     if (scope.WriterStream(writer) is { } stream)
                     {
-                        if (scope.IsNetworkStream(stream))
+                        if (scope.IsNetworkStream(stream, CancellationToken))
                         {
                             if (Reporting)
                             {
@@ -1000,7 +1000,7 @@ namespace SocketAnalyzers.ByteOrder
         {
             var method = invocation.TargetMethod;
             return symbols.IsSend(method)
-                || (symbols.IsStreamWrite(method) && invocation.Instance is { } stream && scope.IsNetworkStream(stream));
+                || (symbols.IsStreamWrite(method) && invocation.Instance is { } stream && scope.IsNetworkStream(stream, CancellationToken));
         }
 
         /// <summary>Bytes given to the network: every write they may hold is reported (during the replay).</summary>
@@ -1027,7 +1027,7 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             var data = ValueAt(invocation, shape.Source, instance, values);
-            if (scope.IsNetworkStream(destination))
+            if (scope.IsNetworkStream(destination, CancellationToken))
             {
                 if (data is not null)
                 {
@@ -1145,7 +1145,7 @@ namespace SocketAnalyzers.ByteOrder
                 case WriteTarget.Stream when invocation.Instance is { } reader:
                     if (scope.WriterStream(reader) is { } stream)
                     {
-                        fromNetwork = scope.IsNetworkStream(stream) || HoldsReceived(stream, state);
+                        fromNetwork = scope.IsNetworkStream(stream, CancellationToken) || HoldsReceived(stream, state);
                     }
                     else
                     {

@@ -24,11 +24,17 @@ namespace SocketAnalyzers.ByteOrder
         private readonly HashSet<ISymbol> captured = new(SymbolComparer.Instance);
         private readonly ByteOrderSymbols symbols;
 
-        private ByteScope(ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owner, bool summarize)
+        // The body's model and the token of its analysis: the stream test asks the reads family's summaries with them.
+        private readonly SemanticModel? model;
+        private readonly System.Threading.CancellationToken cancellationToken;
+
+        private ByteScope(ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owner, bool summarize, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
         {
             Summarizes = summarize;
             this.symbols = symbols;
             this.reads = reads;
+            this.model = model;
+            this.cancellationToken = cancellationToken;
             ownerMethod = owner as IMethodSymbol;
             ownerType = owner?.ContainingType;
         }
@@ -65,7 +71,7 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         public static ByteScope Scan(IOperation body, ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owningSymbol, bool summarize, System.Threading.CancellationToken cancellationToken)
         {
-            var scope = new ByteScope(symbols, reads, owningSymbol, summarize);
+            var scope = new ByteScope(symbols, reads, owningSymbol, summarize, body.SemanticModel, cancellationToken);
             var stack = new Stack<(IOperation Operation, SyntaxNode? Owner)>();
             stack.Push((body, null));
             while (stack.Count > 0)
@@ -185,8 +191,17 @@ namespace SocketAnalyzers.ByteOrder
             return value;
         }
 
-        /// <summary>True when <paramref name="stream"/> is certainly a network stream: by its type, or a local whose only value is one.</summary>
-        public bool IsNetworkStream(IOperation stream)
+        /// <summary>
+        /// True when <paramref name="stream"/> is certainly a network stream: through locals given only one value in this
+        /// body, the reads family's answer (<see cref="NetworkReads.IsNetworkStream(IOperation, SemanticModel, System.Threading.CancellationToken)"/>:
+        /// by type, <c>GetStream()</c>, a private <c>Stream</c> field its class only gives network streams, a <c>Stream</c>
+        /// parameter of a private helper every call gives one). Asked only at a stream write, read or copy, and at a
+        /// <c>BinaryWriter</c>/<c>BinaryReader</c> over a stream, so that the summaries are built only there.
+        /// </summary>
+        public bool IsNetworkStream(IOperation stream) => IsNetworkStream(stream, cancellationToken);
+
+        /// <inheritdoc cref="IsNetworkStream(IOperation)"/>
+        public bool IsNetworkStream(IOperation stream, System.Threading.CancellationToken cancellationToken)
         {
             var value = stream.WalkDownConversions();
             for (var depth = 0; depth < MaxDepth; depth++)
@@ -196,13 +211,20 @@ namespace SocketAnalyzers.ByteOrder
                     return true;
                 }
 
-                if (value is ILocalReferenceOperation local && SingleValue(local.Local) is { } only)
+                if (value is ILocalReferenceOperation local)
                 {
+                    // The locals of a graph's statement are followed here (the body's single values), never by the
+                    // reads family, whose local test reads the tree that holds the reference.
+                    if (SingleValue(local.Local) is not { } only)
+                    {
+                        return false;
+                    }
+
                     value = only.WalkDownConversions();
                     continue;
                 }
 
-                return false;
+                return reads.IsNetworkStream(value, model, cancellationToken);
             }
 
             return false;
