@@ -914,6 +914,12 @@ namespace SocketAnalyzers.ByteOrder
                 return NotHostOrder(invocation, api, size, state);
             }
 
+            if (SameInEitherOrder(value))
+            {
+                // writer.Write((ushort)0): the same bytes in either order, so the wire gets what network order gives.
+                return NotHostOrder(invocation, api, size, state);
+            }
+
             var site = WriteId(invocation, api, typeName, value);
             switch (api.Target)
             {
@@ -964,6 +970,46 @@ namespace SocketAnalyzers.ByteOrder
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// A constant number whose bytes read the same from either end (0, -1, <c>(short)0x0101</c>, 0.0): written in the host's
+        /// order it puts on the wire exactly what network order would.
+        /// </summary>
+        private static bool SameInEitherOrder(IOperation value)
+        {
+            if (value.ConstantValue is not { HasValue: true, Value: { } constant })
+            {
+                return false;
+            }
+
+            byte[]? bytes = constant switch
+            {
+                short v => System.BitConverter.GetBytes(v),
+                ushort v => System.BitConverter.GetBytes(v),
+                int v => System.BitConverter.GetBytes(v),
+                uint v => System.BitConverter.GetBytes(v),
+                long v => System.BitConverter.GetBytes(v),
+                ulong v => System.BitConverter.GetBytes(v),
+                char v => System.BitConverter.GetBytes(v),
+                float v => System.BitConverter.GetBytes(v),
+                double v => System.BitConverter.GetBytes(v),
+                _ => null,
+            };
+            if (bytes is null)
+            {
+                return false;
+            }
+
+            for (int i = 0, j = bytes.Length - 1; i < j; i++, j--)
+            {
+                if (bytes[i] != bytes[j])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>A write of bytes whose order is chosen: it overwrites its destination, and a result has a known length.</summary>

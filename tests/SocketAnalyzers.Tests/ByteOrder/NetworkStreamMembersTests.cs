@@ -328,6 +328,35 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """));
 
+        [Fact]
+        public Task Constants_whose_bytes_read_the_same_in_either_order_stay_silent_where_other_numbers_are_reported()
+            => Run(Class("""
+                private readonly Stream stream;
+
+                public Packets(TcpClient client) { stream = client.GetStream(); }
+
+                public void Send(byte type, byte[] data)
+                {
+                    var ms = new MemoryStream();
+                    using (var writer = new BinaryWriter(ms))
+                    {
+                        writer.Write(type);
+                        writer.Write((ushort)0);
+                        writer.Write(-1);
+                        writer.Write((short)0x0101);
+                        writer.Write(0.0);
+                        {|SOCK020:writer.Write((ushort)(data.Length + 8))|};
+                        {|SOCK020:writer.Write((ushort)1)|};
+                        {|SOCK020:writer.Write(-2L)|};
+                    }
+
+                    var packet = ms.ToArray();
+                    stream.Write(packet, 0, packet.Length);
+                    stream.Write(BitConverter.GetBytes(0));
+                    stream.Write({|SOCK020:BitConverter.GetBytes(256)|});
+                }
+                """));
+
         // ------------------------------------------------------------ the fixes on the new shapes
 
         [Fact]
