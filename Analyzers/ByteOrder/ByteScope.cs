@@ -24,16 +24,21 @@ namespace SocketAnalyzers.ByteOrder
         private readonly HashSet<ISymbol> captured = new(SymbolComparer.Instance);
         private readonly ByteOrderSymbols symbols;
 
-        // The body's model and the token of its analysis: the stream test asks the reads family's summaries with them.
+        // The body, its model and the token of its analysis: the stream test asks the reads family with them.
+        private readonly IOperation body;
         private readonly SemanticModel? model;
         private readonly System.Threading.CancellationToken cancellationToken;
 
-        private ByteScope(ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owner, bool summarize, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
+        // False while the walk runs: the single values are not all known yet (the walk visits statements last first).
+        private bool scanned;
+
+        private ByteScope(ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owner, bool summarize, IOperation body, System.Threading.CancellationToken cancellationToken)
         {
+            this.body = body;
+            model = body.SemanticModel;
             Summarizes = summarize;
             this.symbols = symbols;
             this.reads = reads;
-            this.model = model;
             this.cancellationToken = cancellationToken;
             ownerMethod = owner as IMethodSymbol;
             ownerType = owner?.ContainingType;
@@ -71,7 +76,7 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         public static ByteScope Scan(IOperation body, ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owningSymbol, bool summarize, System.Threading.CancellationToken cancellationToken)
         {
-            var scope = new ByteScope(symbols, reads, owningSymbol, summarize, body.SemanticModel, cancellationToken);
+            var scope = new ByteScope(symbols, reads, owningSymbol, summarize, body, cancellationToken);
             var stack = new Stack<(IOperation Operation, SyntaxNode? Owner)>();
             stack.Push((body, null));
             while (stack.Count > 0)
@@ -86,6 +91,7 @@ namespace SocketAnalyzers.ByteOrder
                 }
             }
 
+            scope.scanned = true;
             return scope;
         }
 
@@ -213,11 +219,11 @@ namespace SocketAnalyzers.ByteOrder
 
                 if (value is ILocalReferenceOperation local)
                 {
-                    // The locals of a graph's statement are followed here (the body's single values), never by the
-                    // reads family, whose local test reads the tree that holds the reference.
-                    if (SingleValue(local.Local) is not { } only)
+                    // A graph's statement is a tree of its own: the local is followed to the body's single value here, or
+                    // judged by the reads family over the body's tree (every value a network stream or null).
+                    if ((scanned ? SingleValue(local.Local) : OnlyValueInTree(local.Local)) is not { } only)
                     {
-                        return false;
+                        return reads.IsNetworkStreamLocal(body, local.Local);
                     }
 
                     value = only.WalkDownConversions();
@@ -229,6 +235,13 @@ namespace SocketAnalyzers.ByteOrder
 
             return false;
         }
+
+        /// <summary>
+        /// The only value the body's tree gives <paramref name="local"/>, for the pre-scan's own questions (a stream write
+        /// of the summary met before a later assignment of its stream): the reads family's index of the whole body.
+        /// </summary>
+        private IOperation? OnlyValueInTree(ILocalSymbol local)
+            => NetworkReads.AssignedValues(body, local) is { Count: 1 } values ? values[0] : null;
 
         private bool IsNetworkStreamType(ITypeSymbol? type) => symbols.IsNetworkStreamType(type);
 

@@ -322,9 +322,17 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            return value is ILocalReferenceOperation local
-                && OnlyNetworkOrNull(value, local.Local, assigned => IsNetworkStreamSource(assigned) || IsNetworkStreamType(assigned.Type));
+            return value is ILocalReferenceOperation local && IsNetworkStreamLocal(value, local.Local);
         }
+
+        /// <summary>
+        /// The local part of <see cref="IsNetworkStream(IOperation, SemanticModel, CancellationToken)"/>: every value the body
+        /// that holds <paramref name="anywhere"/> gives <paramref name="local"/> is a network stream (by type, <c>GetStream()</c>,
+        /// <c>new NetworkStream(…)</c>) or <c>null</c>, and at least one is. For a caller whose reference to the local is not in
+        /// that tree (a control-flow graph's), with any operation of the body.
+        /// </summary>
+        public bool IsNetworkStreamLocal(IOperation anywhere, ILocalSymbol local)
+            => OnlyNetworkOrNull(anywhere, local, assigned => IsNetworkStreamSource(assigned) || IsNetworkStreamType(assigned.Type));
 
         /// <summary>
         /// Every value the body assigns to <paramref name="local"/> is <c>null</c> or passes <paramref name="isNetwork"/>

@@ -201,6 +201,27 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """));
 
+        // ------------------------------------------------------------ a Stream local given null first
+
+        [Fact]
+        public Task A_stream_local_given_null_then_GetStream_is_SOCK020_as_the_reads_family_takes_it()
+            => Run(Class("""
+                public static void Send(TcpClient client, int n)
+                {
+                    Stream s = null;
+                    try
+                    {
+                        s = client.GetStream();
+                        s.Write({|SOCK020:BitConverter.GetBytes(n)|});
+                        {|SOCK020:new BinaryWriter(s).Write(n)|};
+                    }
+                    finally
+                    {
+                        s?.Dispose();
+                    }
+                }
+                """));
+
         // ------------------------------------------------------------ what stays silent
 
         [Theory]
@@ -242,6 +263,40 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     stream.ReadExactly(header);
                     return BitConverter.ToInt32(header, 0) + new BinaryReader(stream).ReadInt32();
                 }
+                """));
+
+        [Fact]
+        public Task A_stream_local_also_given_a_file_stays_silent()
+            => Run(Class("""
+                public static void Send(TcpClient client, int n, string replay)
+                {
+                    Stream s = client.GetStream();
+                    if (replay != null)
+                    {
+                        s = File.OpenRead(replay);
+                    }
+
+                    new BinaryWriter(s).Write(n);
+                    s.Write(BitConverter.GetBytes(n));
+                }
+                """));
+
+        [Fact]
+        public Task Bytes_written_into_a_MemoryStream_local_later_given_a_network_stream_field_stay_silent_across_methods()
+            => Run(Class("""
+                private readonly Stream stream;
+
+                public Packets(TcpClient client) { stream = client.GetStream(); }
+
+                private void Save(byte[] data)
+                {
+                    Stream s = new MemoryStream();
+                    s.Write(data, 0, data.Length);
+                    s = stream;
+                    s.Flush();
+                }
+
+                public void Send(int n) => Save(BitConverter.GetBytes(n));
                 """));
 
         [Fact]
