@@ -23,12 +23,14 @@ namespace SocketAnalyzers.ByteOrder
         private readonly ByteOrderSymbols symbols;
         private readonly NetworkReads reads;
         private readonly IOperation body;
+        private readonly System.Threading.CancellationToken cancellationToken;
         private ImmutableArray<IOperation> operations;
 
-        public ByteFlow(ByteOrderSymbols symbols, NetworkReads reads, IOperation anyOperation)
+        public ByteFlow(ByteOrderSymbols symbols, NetworkReads reads, IOperation anyOperation, System.Threading.CancellationToken cancellationToken)
         {
             this.symbols = symbols;
             this.reads = reads;
+            this.cancellationToken = cancellationToken;
             var top = anyOperation;
             while (top.Parent is { } parent)
             {
@@ -58,7 +60,7 @@ namespace SocketAnalyzers.ByteOrder
         public bool IsNetworkSource(IOperation stream, int before)
         {
             var value = Unwrap(stream, 0);
-            if (IsNetworkStream(value))
+            if (IsNetworkStream(value, cancellationToken))
             {
                 return true;
             }
@@ -102,7 +104,7 @@ namespace SocketAnalyzers.ByteOrder
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
-                        if (symbols.ReceiveBuffer(invocation, reads, this) is { } received && SymbolEqualityComparer.Default.Equals(SymbolOf(RootOf(received)), symbol))
+                        if (symbols.ReceiveBuffer(invocation, reads, this, cancellationToken) is { } received && SymbolEqualityComparer.Default.Equals(SymbolOf(RootOf(received)), symbol))
                         {
                             return true;
                         }
@@ -142,10 +144,15 @@ namespace SocketAnalyzers.ByteOrder
 
         // ---------------------------------------------------------------- shared
 
-        /// <summary>True when <paramref name="stream"/> is certainly a network stream: by its type, or a local whose only value is one.</summary>
-        public bool IsNetworkStream(IOperation stream) => IsNetworkStream(stream, 0);
+        /// <summary>
+        /// True when <paramref name="stream"/> is certainly a network stream: through locals given only one value in the
+        /// body, the reads family's answer (<see cref="NetworkReads.IsNetworkStream(IOperation, SemanticModel, System.Threading.CancellationToken)"/>:
+        /// by type, <c>GetStream()</c>, a private <c>Stream</c> field or a private helper's <c>Stream</c> parameter that
+        /// only ever holds one).
+        /// </summary>
+        public bool IsNetworkStream(IOperation stream, System.Threading.CancellationToken cancellationToken) => IsNetworkStream(stream, 0, cancellationToken);
 
-        private bool IsNetworkStream(IOperation stream, int depth)
+        private bool IsNetworkStream(IOperation stream, int depth, System.Threading.CancellationToken cancellationToken)
         {
             var value = stream.WalkDownConversions();
             if (IsNetworkStreamType(value.Type))
@@ -153,10 +160,14 @@ namespace SocketAnalyzers.ByteOrder
                 return true;
             }
 
-            return depth < MaxDepth
-                && value is ILocalReferenceOperation local
-                && SingleValue(local.Local) is { } only
-                && IsNetworkStream(only, depth + 1);
+            if (value is ILocalReferenceOperation local && depth < MaxDepth && SingleValue(local.Local) is { } only)
+            {
+                return IsNetworkStream(only, depth + 1, cancellationToken);
+            }
+
+            // This helper reads the operation tree itself, so a local with several values goes to the reads family too
+            // (every value a network stream or null).
+            return reads.IsNetworkStream(value, value.SemanticModel, cancellationToken);
         }
 
         private bool IsNetworkStreamType(ITypeSymbol? type)

@@ -192,10 +192,10 @@ namespace SocketAnalyzers.ByteOrder
         Other,
     }
 
-    /// <summary>Tells whether a stream operation is certainly a network stream (by its type, or by what a local holds in one body).</summary>
+    /// <summary>Tells whether a stream operation is certainly a network stream (what a local holds in one body, then <see cref="NetworkReads.IsNetworkStream(IOperation, SemanticModel, System.Threading.CancellationToken)"/>).</summary>
     internal interface INetworkStreamTest
     {
-        bool IsNetworkStream(IOperation stream);
+        bool IsNetworkStream(IOperation stream, System.Threading.CancellationToken cancellationToken);
     }
 
     /// <summary>The byte-order questions the rules ask, answered from the catalogue resolved once per compilation (<see cref="KnownSymbols.Catalogue"/>).</summary>
@@ -332,7 +332,7 @@ namespace SocketAnalyzers.ByteOrder
             var method = invocation.TargetMethod;
             var isRead = IsReceiveIntoBuffer(method)
                 || reads.IsCountingRead(invocation, cancellationToken)
-                || (IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && streams.IsNetworkStream(stream));
+                || (IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && streams.IsNetworkStream(stream, cancellationToken));
             return isRead ? FilledBuffer(invocation) : null;
         }
 

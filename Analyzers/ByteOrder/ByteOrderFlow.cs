@@ -914,6 +914,12 @@ namespace SocketAnalyzers.ByteOrder
                 return NotHostOrder(invocation, api, size, state);
             }
 
+            if (SameInEitherOrder(value))
+            {
+                // writer.Write((ushort)0): the same bytes in either order, so the wire gets what network order gives.
+                return NotHostOrder(invocation, api, size, state);
+            }
+
             var site = WriteId(invocation, api, typeName, value);
             switch (api.Target)
             {
@@ -938,7 +944,7 @@ namespace SocketAnalyzers.ByteOrder
 
                     if (scope.WriterStream(writer) is { } stream)
                     {
-                        if (scope.IsNetworkStream(stream))
+                        if (scope.IsNetworkStream(stream, CancellationToken))
                         {
                             if (Reporting)
                             {
@@ -964,6 +970,46 @@ namespace SocketAnalyzers.ByteOrder
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// A constant number whose bytes read the same from either end (0, -1, <c>(short)0x0101</c>, 0.0): written in the host's
+        /// order it puts on the wire exactly what network order would.
+        /// </summary>
+        private static bool SameInEitherOrder(IOperation value)
+        {
+            if (value.ConstantValue is not { HasValue: true, Value: { } constant })
+            {
+                return false;
+            }
+
+            byte[]? bytes = constant switch
+            {
+                short v => System.BitConverter.GetBytes(v),
+                ushort v => System.BitConverter.GetBytes(v),
+                int v => System.BitConverter.GetBytes(v),
+                uint v => System.BitConverter.GetBytes(v),
+                long v => System.BitConverter.GetBytes(v),
+                ulong v => System.BitConverter.GetBytes(v),
+                char v => System.BitConverter.GetBytes(v),
+                float v => System.BitConverter.GetBytes(v),
+                double v => System.BitConverter.GetBytes(v),
+                _ => null,
+            };
+            if (bytes is null)
+            {
+                return false;
+            }
+
+            for (int i = 0, j = bytes.Length - 1; i < j; i++, j--)
+            {
+                if (bytes[i] != bytes[j])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>A write of bytes whose order is chosen: it overwrites its destination, and a result has a known length.</summary>
@@ -1000,7 +1046,7 @@ namespace SocketAnalyzers.ByteOrder
         {
             var method = invocation.TargetMethod;
             return symbols.IsSend(method)
-                || (symbols.IsStreamWrite(method) && invocation.Instance is { } stream && scope.IsNetworkStream(stream));
+                || (symbols.IsStreamWrite(method) && invocation.Instance is { } stream && scope.IsNetworkStream(stream, CancellationToken));
         }
 
         /// <summary>Bytes given to the network: every write they may hold is reported (during the replay).</summary>
@@ -1027,7 +1073,7 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             var data = ValueAt(invocation, shape.Source, instance, values);
-            if (scope.IsNetworkStream(destination))
+            if (scope.IsNetworkStream(destination, CancellationToken))
             {
                 if (data is not null)
                 {
@@ -1145,7 +1191,7 @@ namespace SocketAnalyzers.ByteOrder
                 case WriteTarget.Stream when invocation.Instance is { } reader:
                     if (scope.WriterStream(reader) is { } stream)
                     {
-                        fromNetwork = scope.IsNetworkStream(stream) || HoldsReceived(stream, state);
+                        fromNetwork = scope.IsNetworkStream(stream, CancellationToken) || HoldsReceived(stream, state);
                     }
                     else
                     {

@@ -335,7 +335,7 @@ namespace SocketAnalyzers.ByteOrder
                 case SummaryRole.StreamReadIntoBuffer when invocation.Instance is { } from && IsNetworkStream(from):
                     Edge(ByteNode.Received, Root(CatalogueIndex.Argument(invocation, facts!.Fills)));
                     return;
-                case SummaryRole.Other when facts!.Read is not null && reads.IsCountingRead(invocation):
+                case SummaryRole.Other when facts!.Read is not null && reads.IsCountingRead(invocation, cancellationToken):
                     Edge(ByteNode.Received, Root(symbols.FilledBuffer(invocation)));
                     return;
             }

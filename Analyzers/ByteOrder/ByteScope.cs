@@ -24,11 +24,22 @@ namespace SocketAnalyzers.ByteOrder
         private readonly HashSet<ISymbol> captured = new(SymbolComparer.Instance);
         private readonly ByteOrderSymbols symbols;
 
-        private ByteScope(ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owner, bool summarize)
+        // The body, its model and the token of its analysis: the stream test asks the reads family with them.
+        private readonly IOperation body;
+        private readonly SemanticModel? model;
+        private readonly System.Threading.CancellationToken cancellationToken;
+
+        // False while the walk runs: the single values are not all known yet (the walk visits statements last first).
+        private bool scanned;
+
+        private ByteScope(ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owner, bool summarize, IOperation body, System.Threading.CancellationToken cancellationToken)
         {
+            this.body = body;
+            model = body.SemanticModel;
             Summarizes = summarize;
             this.symbols = symbols;
             this.reads = reads;
+            this.cancellationToken = cancellationToken;
             ownerMethod = owner as IMethodSymbol;
             ownerType = owner?.ContainingType;
         }
@@ -65,7 +76,7 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         public static ByteScope Scan(IOperation body, ByteOrderSymbols symbols, NetworkReads reads, ISymbol? owningSymbol, bool summarize, System.Threading.CancellationToken cancellationToken)
         {
-            var scope = new ByteScope(symbols, reads, owningSymbol, summarize);
+            var scope = new ByteScope(symbols, reads, owningSymbol, summarize, body, cancellationToken);
             var stack = new Stack<(IOperation Operation, SyntaxNode? Owner)>();
             stack.Push((body, null));
             while (stack.Count > 0)
@@ -80,6 +91,7 @@ namespace SocketAnalyzers.ByteOrder
                 }
             }
 
+            scope.scanned = true;
             return scope;
         }
 
@@ -185,8 +197,17 @@ namespace SocketAnalyzers.ByteOrder
             return value;
         }
 
-        /// <summary>True when <paramref name="stream"/> is certainly a network stream: by its type, or a local whose only value is one.</summary>
-        public bool IsNetworkStream(IOperation stream)
+        /// <summary>
+        /// True when <paramref name="stream"/> is certainly a network stream: through locals given only one value in this
+        /// body, the reads family's answer (<see cref="NetworkReads.IsNetworkStream(IOperation, SemanticModel, System.Threading.CancellationToken)"/>:
+        /// by type, <c>GetStream()</c>, a private <c>Stream</c> field its class only gives network streams, a <c>Stream</c>
+        /// parameter of a private helper every call gives one). Asked only at a stream write, read or copy, and at a
+        /// <c>BinaryWriter</c>/<c>BinaryReader</c> over a stream, so that the summaries are built only there.
+        /// </summary>
+        public bool IsNetworkStream(IOperation stream) => IsNetworkStream(stream, cancellationToken);
+
+        /// <inheritdoc cref="IsNetworkStream(IOperation)"/>
+        public bool IsNetworkStream(IOperation stream, System.Threading.CancellationToken cancellationToken)
         {
             var value = stream.WalkDownConversions();
             for (var depth = 0; depth < MaxDepth; depth++)
@@ -196,17 +217,31 @@ namespace SocketAnalyzers.ByteOrder
                     return true;
                 }
 
-                if (value is ILocalReferenceOperation local && SingleValue(local.Local) is { } only)
+                if (value is ILocalReferenceOperation local)
                 {
+                    // A graph's statement is a tree of its own: the local is followed to the body's single value here, or
+                    // judged by the reads family over the body's tree (every value a network stream or null).
+                    if ((scanned ? SingleValue(local.Local) : OnlyValueInTree(local.Local)) is not { } only)
+                    {
+                        return reads.IsNetworkStreamLocal(body, local.Local);
+                    }
+
                     value = only.WalkDownConversions();
                     continue;
                 }
 
-                return false;
+                return reads.IsNetworkStream(value, model, cancellationToken);
             }
 
             return false;
         }
+
+        /// <summary>
+        /// The only value the body's tree gives <paramref name="local"/>, for the pre-scan's own questions (a stream write
+        /// of the summary met before a later assignment of its stream): the reads family's index of the whole body.
+        /// </summary>
+        private IOperation? OnlyValueInTree(ILocalSymbol local)
+            => NetworkReads.AssignedValues(body, local) is { Count: 1 } values ? values[0] : null;
 
         private bool IsNetworkStreamType(ITypeSymbol? type) => symbols.IsNetworkStreamType(type);
 

@@ -116,12 +116,12 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>True when <paramref name="value"/>, given to <paramref name="field"/> at <paramref name="where"/>, is a writer (or reader) over the network.</summary>
-        private bool IsOverNetwork(IFieldSymbol field, IOperation value, IOperation where)
+        private bool IsOverNetwork(IFieldSymbol field, IOperation value, IOperation where, System.Threading.CancellationToken cancellationToken)
         {
-            var flow = new ByteFlow(symbols, reads, where);
+            var flow = new ByteFlow(symbols, reads, where, cancellationToken);
             var isWriter = KnownSymbols.IsOrDerivesFrom(field.Type, symbols.BinaryWriter);
             return flow.WriterStream(value) is { } stream
-                && (isWriter ? flow.IsNetworkStream(stream) : flow.IsNetworkSource(stream, where.Syntax.SpanStart));
+                && (isWriter ? flow.IsNetworkStream(stream, cancellationToken) : flow.IsNetworkSource(stream, where.Syntax.SpanStart));
         }
 
         private void ReportPending(SymbolAnalysisContext context)
@@ -148,7 +148,7 @@ namespace SocketAnalyzers.ByteOrder
                     continue;
                 }
 
-                overNetwork[field] = value is not null && IsOverNetwork(field, value, where);
+                overNetwork[field] = value is not null && IsOverNetwork(field, value, where, context.CancellationToken);
             }
 
             while (pending.TryDequeue(out var item))

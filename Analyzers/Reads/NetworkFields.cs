@@ -54,7 +54,14 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>True when <paramref name="reference"/> reads a field that only ever holds a network value (or null).</summary>
         public bool IsNetworkField(IFieldReferenceOperation reference, CancellationToken cancellationToken)
-            => Answer(reference.Field.OriginalDefinition, reference.SemanticModel, cancellationToken);
+            => IsNetworkField(reference, null, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="IsNetworkField(IFieldReferenceOperation, CancellationToken)"/>; <paramref name="model"/> (the model of
+        /// the file that holds the reference) serves a reference that carries none, as the operations of a control-flow graph.
+        /// </summary>
+        public bool IsNetworkField(IFieldReferenceOperation reference, SemanticModel? model, CancellationToken cancellationToken)
+            => Answer(reference.Field.OriginalDefinition, reference.SemanticModel ?? model, cancellationToken);
 
         /// <summary>A private field of a source class or struct, not a constant or a property's backing field.</summary>
         protected override bool IsCandidate(IFieldSymbol field)

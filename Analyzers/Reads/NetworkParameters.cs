@@ -13,7 +13,7 @@ namespace SocketAnalyzers.Reads
     /// with <c>reader = new StreamReader(client.GetStream())</c>, or <c>Handle(client.GetStream())</c> for a
     /// <c>Handle(Stream stream)</c>. One instance per kind of value, as for <see cref="NetworkFields"/>: readers
     /// (<see cref="NetworkReads.IsNetworkReaderValue"/>, a reader field of <see cref="NetworkFields"/>) and streams
-    /// (<see cref="NetworkReads.IsNetworkStream(IOperation)"/>'s test, which follows stream fields and, through this
+    /// (<see cref="NetworkReads.IsNetworkStream(IOperation, SemanticModel, CancellationToken)"/>'s test, which follows stream fields and, through this
     /// instance, stream parameters of other helpers).
     /// </summary>
     /// <remarks>
@@ -49,7 +49,15 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>True when <paramref name="reference"/> reads a parameter that every call of its method gives a network value (or null).</summary>
         public bool IsNetworkParameter(IParameterReferenceOperation reference, CancellationToken cancellationToken)
-            => Answer(reference.Parameter.OriginalDefinition, reference.SemanticModel, cancellationToken);
+            => IsNetworkParameter(reference, null, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="IsNetworkParameter(IParameterReferenceOperation, CancellationToken)"/>; <paramref name="model"/> (the
+        /// model of the file that holds the reference) serves a reference that carries none, as the operations of a
+        /// control-flow graph.
+        /// </summary>
+        public bool IsNetworkParameter(IParameterReferenceOperation reference, SemanticModel? model, CancellationToken cancellationToken)
+            => Answer(reference.Parameter.OriginalDefinition, reference.SemanticModel ?? model, cancellationToken);
 
         protected override bool IsCandidate(IParameterSymbol parameter)
             => parameter is { RefKind: RefKind.None, IsParams: false, ContainingSymbol: IMethodSymbol method }

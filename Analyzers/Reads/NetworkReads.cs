@@ -269,14 +269,35 @@ namespace SocketAnalyzers.Reads
         /// <c>new NetworkStream/SslStream/NegotiateStream(…)</c>, a local that the body only ever assigns from one of them,
         /// a private field typed <c>Stream</c> that its type only ever gives one (<see cref="NetworkFields"/>), or a parameter
         /// typed <c>Stream</c> of a private helper or local function that every call gives one (<see cref="NetworkParameters"/>).
-        /// A <c>Stream</c> of unknown origin is not (CA2022 covers it).
+        /// A <c>Stream</c> of unknown origin is not (CA2022 covers it). The one answer every family asks (issue 13): the
+        /// reads family for a read's receiver, the byte-order family for the stream under a write, a read, a copy or a
+        /// <c>BinaryWriter</c>/<c>BinaryReader</c>.
         /// </summary>
-        public bool IsNetworkStream(IOperation receiver) => IsNetworkStream(receiver, followFields: true, CancellationToken.None);
+        /// <param name="stream">The stream. A value whose type no network stream can have (a <c>MemoryStream</c>, a
+        /// <c>byte[]</c>) is not one, and no summary is asked for it. A local is judged by the assignments of the operation
+        /// tree that holds it: a caller that walks a control-flow graph (whose statements are trees of their own) resolves
+        /// its locals first.</param>
+        /// <param name="model">The model of the file that holds <paramref name="stream"/>, for an operation that carries none
+        /// (those of a control-flow graph); without one, such a field or parameter is not followed.</param>
+        /// <param name="cancellationToken">Honoured by the field's and the parameter's summaries, the only parts that walk code.</param>
+        public bool IsNetworkStream(IOperation stream, SemanticModel? model, CancellationToken cancellationToken)
+        {
+            var value = stream.WalkDownConversions();
+            if (IsNetworkStreamType(value.Type))
+            {
+                return true;
+            }
+
+            // Only a value typed Stream (or object) can hold a network stream; the summaries are never asked for others.
+            return KnownSymbols.IsOrDerivesFrom(symbols.NetworkStream, value.Type as INamedTypeSymbol)
+                && IsNetworkStream(value, followFields: true, cancellationToken, model);
+        }
 
         /// <param name="receiver">The stream.</param>
         /// <param name="followFields">Whether a private field (<c>Stream</c>) may count when its type only ever gives it a network stream (<see cref="NetworkFields"/>), and a helper's parameter when every call gives it one (<see cref="NetworkParameters"/>); the fields' own summary asks without, so that fields assigned from each other do not recurse.</param>
         /// <param name="cancellationToken">Honoured by the field's and the parameter's summaries, the only parts that walk code.</param>
-        private bool IsNetworkStream(IOperation receiver, bool followFields, CancellationToken cancellationToken)
+        /// <param name="model">The model for a field or parameter reference that carries none (<see cref="IsNetworkStream(IOperation, SemanticModel, CancellationToken)"/>).</param>
+        private bool IsNetworkStream(IOperation receiver, bool followFields, CancellationToken cancellationToken, SemanticModel? model = null)
         {
             var value = receiver.WalkDownConversions();
             if (IsNetworkStreamType(value.Type))
@@ -285,13 +306,13 @@ namespace SocketAnalyzers.Reads
             }
 
             if (followFields && value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
-                && streamFields.IsNetworkField(field, cancellationToken))
+                && streamFields.IsNetworkField(field, model, cancellationToken))
             {
                 return true;
             }
 
             if (followFields && value is IParameterReferenceOperation parameter
-                && streamParameters.IsNetworkParameter(parameter, cancellationToken))
+                && streamParameters.IsNetworkParameter(parameter, model, cancellationToken))
             {
                 return true;
             }
@@ -301,9 +322,17 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            return value is ILocalReferenceOperation local
-                && OnlyNetworkOrNull(value, local.Local, assigned => IsNetworkStreamSource(assigned) || IsNetworkStreamType(assigned.Type));
+            return value is ILocalReferenceOperation local && IsNetworkStreamLocal(value, local.Local);
         }
+
+        /// <summary>
+        /// The local part of <see cref="IsNetworkStream(IOperation, SemanticModel, CancellationToken)"/>: every value the body
+        /// that holds <paramref name="anywhere"/> gives <paramref name="local"/> is a network stream (by type, <c>GetStream()</c>,
+        /// <c>new NetworkStream(…)</c>) or <c>null</c>, and at least one is. For a caller whose reference to the local is not in
+        /// that tree (a control-flow graph's), with any operation of the body.
+        /// </summary>
+        public bool IsNetworkStreamLocal(IOperation anywhere, ILocalSymbol local)
+            => OnlyNetworkOrNull(anywhere, local, assigned => IsNetworkStreamSource(assigned) || IsNetworkStreamType(assigned.Type));
 
         /// <summary>
         /// Every value the body assigns to <paramref name="local"/> is <c>null</c> or passes <paramref name="isNetwork"/>
