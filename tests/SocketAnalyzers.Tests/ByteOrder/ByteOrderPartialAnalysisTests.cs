@@ -71,18 +71,10 @@ namespace SocketAnalyzers.Tests.ByteOrder
         private static CompilationWithAnalyzers Create(out SyntaxTree network)
         {
             network = CSharpSyntaxTree.ParseText(NetworkCode, path: "Wire.cs");
-            var compilation = CSharpCompilation.Create(
-                "Partial",
-                new[] { CSharpSyntaxTree.ParseText(OtherCode, path: "Other.cs"), network },
-                ReferenceSet.Net80.Resolve(),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            return compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            return TwoFileProject.Create("Partial", OtherCode, network, Analyzers);
         }
 
-        private static string[] Describe(ImmutableArray<Diagnostic> diagnostics)
-            => diagnostics.Select(d => d.Id + "@" + d.Location.GetLineSpan().StartLinePosition.Line).OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
+        private static string[] Describe(ImmutableArray<Diagnostic> diagnostics) => TwoFileProject.Describe(diagnostics);
 
         [Fact]
         public async Task Per_document_analysis_finds_what_whole_compilation_analysis_finds()

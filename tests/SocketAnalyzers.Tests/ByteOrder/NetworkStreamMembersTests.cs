@@ -567,19 +567,10 @@ namespace SocketAnalyzers.Tests.ByteOrder
         private static CompilationWithAnalyzers Create(out SyntaxTree packets)
         {
             packets = CSharpSyntaxTree.ParseText(PacketsFile, path: "Packets.cs");
-            var compilation = CSharpCompilation.Create(
-                "Members",
-                new[] { CSharpSyntaxTree.ParseText(OtherFile, path: "Other.cs"), packets },
-                ReferenceSet.Net80.Resolve(),
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SOCK020HostOrderWriteAnalyzer(), new SOCK021HostOrderReadAnalyzer());
-            return compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            return TwoFileProject.Create("Members", OtherFile, packets, ImmutableArray.Create<DiagnosticAnalyzer>(new SOCK020HostOrderWriteAnalyzer(), new SOCK021HostOrderReadAnalyzer()));
         }
 
-        private static string[] Describe(ImmutableArray<Diagnostic> diagnostics)
-            => diagnostics.Select(d => d.Id + "@" + d.Location.GetLineSpan().StartLinePosition.Line).OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
+        private static string[] Describe(ImmutableArray<Diagnostic> diagnostics) => TwoFileProject.Describe(diagnostics);
 
         [Fact]
         public async Task Per_document_analysis_of_the_file_finds_what_whole_compilation_analysis_finds()

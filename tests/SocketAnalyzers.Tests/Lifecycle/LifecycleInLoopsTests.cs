@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Xunit;
+using static SocketAnalyzers.Tests.Lifecycle.LoopTestCode;
 using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Lifecycle.SocketLifecycleAnalyzer>;
 
 namespace SocketAnalyzers.Tests.Lifecycle
@@ -12,8 +13,6 @@ namespace SocketAnalyzers.Tests.Lifecycle
     /// </summary>
     public sealed class LifecycleInLoopsTests
     {
-        private const string Usings = "using System; using System.Collections.Generic; using System.IO; using System.Net; using System.Net.Sockets; using System.Threading; using System.Threading.Tasks;\n";
-
         [Theory]
         [InlineData("var l = new Socket(SocketType.Stream, ProtocolType.Tcp); l.Bind(ep); l.Listen();", "while (true) { {|SOCK003:l.Send(buffer)|}; }")]
         [InlineData("var l = new Socket(SocketType.Stream, ProtocolType.Tcp); l.Bind(ep); l.Listen();", "while (true) { int n = {|SOCK003:l.Receive(buffer)|}; if (n == 0) break; Use(n); }")]
@@ -65,18 +64,5 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (items.Count > 0) { s.Close(); break; } s.Send(buffer);")]
         public Task After_a_loop_that_may_end_another_way_the_state_is_not_certain(string setup, string loop)
             => Verify.VerifyAnalyzerAsync(Code(setup, loop));
-
-        private static string Code(string setup, string loop) => Usings + $$"""
-            class C
-            {
-                async Task M(IPEndPoint ep, byte[] buffer, List<int> items)
-                {
-                    {{setup}}
-                    {{loop}}
-                }
-
-                static void Use(int count) { }
-            }
-            """;
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Xunit;
+using static SocketAnalyzers.Tests.Lifecycle.LoopTestCode;
 using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Lifecycle.SocketLifecycleAnalyzer>;
 using VerifyStart = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Lifecycle.SocketLifecycleAnalyzer, SocketAnalyzers.CodeFixes.Lifecycle.SOCK002AcceptWithoutListenCodeFixProvider>;
 
@@ -16,8 +17,6 @@ namespace SocketAnalyzers.Tests.Lifecycle
     /// </summary>
     public sealed class LifecycleNextTurnTests
     {
-        private const string Usings = "using System; using System.Collections.Generic; using System.IO; using System.Net; using System.Net.Sockets; using System.Threading; using System.Threading.Tasks;\n";
-
         [Theory]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { {|SOCK005:s.Send(buffer)|}; s.Close(); }")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "for (;;) { {|SOCK005:s.Send(buffer)|}; s.Shutdown(SocketShutdown.Both); }")]
@@ -153,20 +152,5 @@ namespace SocketAnalyzers.Tests.Lifecycle
             var source = Code("var l = new TcpListener(IPAddress.Loopback, 0); l.Start();", "while (true) { var c = {|SOCK002:l.AcceptTcpClient()|}; c.Close(); l.Stop(); }");
             return VerifyStart.VerifyCodeFixAsync(source, source);
         }
-
-        private static string Code(string setup, string loop) => Usings + $$"""
-            class C
-            {
-                async Task M(IPEndPoint ep, byte[] buffer, List<int> items)
-                {
-                    {{setup}}
-                    {{loop}}
-                }
-
-                static void Use(int count) { }
-
-                static void Bump(ref int i) => i++;
-            }
-            """;
     }
 }
