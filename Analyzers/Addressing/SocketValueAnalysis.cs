@@ -696,7 +696,7 @@ namespace SocketAnalyzers.Addressing
             // A Stream read is asked of the read model only when this family already knows the receiver is a stream
             // transport: the model's own test for an untyped Stream local scans the body, which must not happen per visit.
             var read = !apis.IsStream(method.ContainingType) || instance is { Kind: KindFacts.Stream }
-                ? apis.Symbols.Reads.TryGetRead(invocation, CancellationToken)
+                ? apis.Symbols.Reads.TryGetRead(invocation, CancellationToken, Graph.OriginalOperation.SemanticModel)
                 : null;
             var known = role != EndpointRole.None || parser || read is not null || IsKnownPure(method);
             for (var i = 0; i < invocation.Arguments.Length; i++)

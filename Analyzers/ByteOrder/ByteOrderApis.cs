@@ -327,11 +327,11 @@ namespace SocketAnalyzers.ByteOrder
         /// a socket receive, a counting read (<paramref name="reads"/>), or a stream read whose stream
         /// <paramref name="streams"/> knows to be a network stream.
         /// </summary>
-        public IOperation? ReceiveBuffer(IInvocationOperation invocation, NetworkReads reads, INetworkStreamTest streams, System.Threading.CancellationToken cancellationToken = default)
+        public IOperation? ReceiveBuffer(IInvocationOperation invocation, NetworkReads reads, INetworkStreamTest streams, System.Threading.CancellationToken cancellationToken = default, SemanticModel? model = null)
         {
             var method = invocation.TargetMethod;
             var isRead = IsReceiveIntoBuffer(method)
-                || reads.IsCountingRead(invocation, cancellationToken)
+                || reads.IsCountingRead(invocation, cancellationToken, model)
                 || (IsStreamReadIntoBuffer(method) && invocation.Instance is { } stream && streams.IsNetworkStream(stream, cancellationToken));
             return isRead ? FilledBuffer(invocation) : null;
         }

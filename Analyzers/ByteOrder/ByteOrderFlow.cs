@@ -821,7 +821,7 @@ namespace SocketAnalyzers.ByteOrder
                     state.Set(key, place.Overwrite(start, SizeOf(number.Type)));
                 }
             }
-            else if (symbols.ReceiveBuffer(invocation, reads, scope, CancellationToken) is { } received)
+            else if (symbols.ReceiveBuffer(invocation, reads, scope, CancellationToken, Graph.OriginalOperation.SemanticModel) is { } received)
             {
                 if (Destination(received, out _) is { } key)
                 {

@@ -140,11 +140,16 @@ namespace SocketAnalyzers.Reads
         public KnownSymbols Symbols => symbols;
 
         /// <summary>True when <paramref name="invocation"/> is a network read that returns a byte count.</summary>
-        public bool IsCountingRead(IInvocationOperation invocation, CancellationToken cancellationToken = default) => TryGetRead(invocation, cancellationToken) is not null;
+        public bool IsCountingRead(IInvocationOperation invocation, CancellationToken cancellationToken = default, SemanticModel? model = null)
+            => TryGetRead(invocation, cancellationToken, model) is not null;
 
         /// <summary>The network read <paramref name="invocation"/> is, or null.</summary>
         /// <param name="cancellationToken">Honoured by the summary of a stream field or parameter the read is on (the only part that walks code).</param>
-        public NetworkRead? TryGetRead(IInvocationOperation invocation, CancellationToken cancellationToken = default)
+        /// <param name="model">
+        /// The model of the body: a control-flow graph's operations carry none, and without one a read on a <c>Stream</c>
+        /// field or parameter is not followed (the summaries read the file through it).
+        /// </param>
+        public NetworkRead? TryGetRead(IInvocationOperation invocation, CancellationToken cancellationToken = default, SemanticModel? model = null)
         {
             var method = invocation.TargetMethod;
             if (method.IsStatic || invocation.Instance is null)
@@ -152,7 +157,7 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            return TryGetRead(invocation, catalogue.Facts(method), cancellationToken);
+            return TryGetRead(invocation, catalogue.Facts(method), cancellationToken, model);
         }
 
         /// <summary>
@@ -180,7 +185,7 @@ namespace SocketAnalyzers.Reads
             return TryGetRead(invocation, facts, cancellationToken);
         }
 
-        private NetworkRead? TryGetRead(IInvocationOperation invocation, ApiFacts? facts, CancellationToken cancellationToken = default)
+        private NetworkRead? TryGetRead(IInvocationOperation invocation, ApiFacts? facts, CancellationToken cancellationToken = default, SemanticModel? model = null)
         {
             var method = invocation.TargetMethod;
             if (facts is not { Read: { } read, ReadApi: { } api })
@@ -193,7 +198,7 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            if (api.Owner == ReadOwner.Stream && !IsNetworkStream(invocation.Instance!, followFields: true, cancellationToken))
+            if (api.Owner == ReadOwner.Stream && !IsNetworkStream(invocation.Instance!, followFields: true, cancellationToken, model))
             {
                 return null;
             }

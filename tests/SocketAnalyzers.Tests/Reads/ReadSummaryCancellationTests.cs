@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 using SocketAnalyzers.Tests.Verifiers;
@@ -16,7 +17,8 @@ namespace SocketAnalyzers.Tests.Reads
     /// assignment of the field): the one part of the question that walks code. Every family that asks it (the reads
     /// family, the iterative-server check, the addressing and byte-order flows) passes its own cancellation token, so an
     /// IDE that cancels the analysis stops that walk too; a cancelled summary is not kept, and the next question gets
-    /// the real answer.
+    /// the real answer. The flows that ask about a control-flow graph's operations pass the body's semantic model, which
+    /// the summary needs to read the file.
     /// </summary>
     public sealed class ReadSummaryCancellationTests
     {
@@ -53,6 +55,28 @@ namespace SocketAnalyzers.Tests.Reads
             Assert.ThrowsAny<OperationCanceledException>(() => reads.IsCountingRead(read, cancelled.Token));
 
             Assert.NotNull(reads.TryGetRead(read, CancellationToken.None));
+        }
+
+        /// <summary>
+        /// The flows ask about the operations of a control-flow graph, which carry no semantic model; the summary reads the
+        /// file through the model the caller passes (the body's), and without one it cannot follow the field.
+        /// </summary>
+        [Fact]
+        public void A_read_on_a_stream_field_in_a_control_flow_graph_is_followed_with_the_bodys_model()
+        {
+            var tree = CSharpSyntaxTree.ParseText(Source);
+            var compilation = CSharpCompilation.Create("Probe", new[] { tree }, ReferenceSet.Net80.Resolve(), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var model = compilation.GetSemanticModel(tree);
+            var poll = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Poll");
+            var graph = ControlFlowGraph.Create(poll, model)!;
+            var read = graph.Blocks.SelectMany(b => b.Operations.Concat(b.BranchValue is null ? Enumerable.Empty<IOperation>() : new[] { b.BranchValue }))
+                .SelectMany(o => o.DescendantsAndSelf()).OfType<IInvocationOperation>().Single(i => i.TargetMethod.Name == "Read");
+            Assert.Null(read.SemanticModel);
+
+            var reads = KnownSymbols.TryCreate(compilation)!.Reads;
+            Assert.Null(reads.TryGetRead(read, CancellationToken.None));
+            Assert.NotNull(reads.TryGetRead(read, CancellationToken.None, graph.OriginalOperation.SemanticModel));
+            Assert.True(reads.IsCountingRead(read, CancellationToken.None, model));
         }
     }
 }
