@@ -145,11 +145,11 @@ namespace SocketAnalyzers.Lifecycle
                     // using (var s = …) declares its resource in the turn; using (socket) disposes one from outside. A stream,
                     // reader or writer declared in the turn may still close a client from outside (one over GetStream()).
                     return usingStatement.Resources is IVariableDeclarationGroupOperation declared
-                        ? DisposesStreamOrWrapper(declared, model)
-                        : DisposesModelType(usingStatement.Resources, model) && !DeclaredIn(usingStatement.Resources, loop);
+                        ? Disposes(declared, model, streamsAndWrappers: true)
+                        : Disposes(usingStatement.Resources, model, streamsAndWrappers: false) && !DeclaredIn(usingStatement.Resources, loop);
                 case IUsingDeclarationOperation usingDeclaration:
-                    return DisposesStreamOrWrapper(usingDeclaration.DeclarationGroup, model);
-                case IInvocationOperation { TargetMethod: { Name: "Close" or "Dispose" or "DisposeAsync", Parameters.Length: 0 }, Instance.Type: INamedTypeSymbol wrapperType } when !model.IsModelType(wrapperType) && WrapsStream(wrapperType, model):
+                    return Disposes(usingDeclaration.DeclarationGroup, model, streamsAndWrappers: true);
+                case IInvocationOperation close when ClosesWrapper(close, model):
                     // A reader or writer: made in the turn or not, its close may close the stream and the client under it.
                     return true;
                 case IInvocationOperation invocation:
@@ -166,21 +166,6 @@ namespace SocketAnalyzers.Lifecycle
                 default:
                     return false;
             }
-        }
-
-        /// <summary>A using that disposes a network stream, or a reader or writer the catalogue knows, which may own an outer client's socket.</summary>
-        private static bool DisposesStreamOrWrapper(IOperation resources, SocketProtocolModel model)
-        {
-            foreach (var operation in resources.DescendantsAndSelf())
-            {
-                if (operation.Type is INamedTypeSymbol type
-                    && (model.ModelTypeOf(type) == SocketModelType.NetworkStream || (!model.IsModelType(type) && WrapsStream(type, model))))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool MovesStateForNextTurn(SocketOperation operation)
@@ -218,10 +203,10 @@ namespace SocketAnalyzers.Lifecycle
                     return model.IsModelType(creation.Type);
                 case IUsingOperation usingStatement:
                     // using (socket) { } disposes it at the end: a Close the operation tree does not show as a call.
-                    return DisposesModelType(usingStatement.Resources, model);
+                    return Disposes(usingStatement.Resources, model, streamsAndWrappers: false);
                 case IUsingDeclarationOperation usingDeclaration:
-                    return DisposesModelType(usingDeclaration.DeclarationGroup, model);
-                case IInvocationOperation { TargetMethod: { Name: "Close" or "Dispose" or "DisposeAsync", Parameters.Length: 0 }, Instance.Type: INamedTypeSymbol wrapperType } when !model.IsModelType(wrapperType) && WrapsStream(wrapperType, model):
+                    return Disposes(usingDeclaration.DeclarationGroup, model, streamsAndWrappers: false);
+                case IInvocationOperation close when ClosesWrapper(close, model):
                     // writer.Close() of a StreamWriter, StreamReader, BinaryReader or BinaryWriter: it may close a stream and its socket.
                     return true;
                 case IInvocationOperation invocation:
@@ -238,30 +223,23 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
-        /// <summary>A type the catalogue knows as a reader or writer that closes the stream it is made over (<see cref="Model.ApiFacts.WrapLeaveOpen"/>).</summary>
-        private static bool WrapsStream(INamedTypeSymbol type, SocketProtocolModel model)
-        {
-            foreach (var constructor in type.InstanceConstructors)
-            {
-                if (model.Symbols.Catalogue.Facts(constructor)?.WrapLeaveOpen is not null)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary><c>Close()</c>, <c>Dispose()</c> or <c>DisposeAsync()</c> of a reader or writer that may close the stream it is made over (<see cref="SocketProtocolModel.IsStreamWrapperType"/>).</summary>
+        private static bool ClosesWrapper(IInvocationOperation invocation, SocketProtocolModel model)
+            => invocation.TargetMethod is { Name: "Close" or "Dispose" or "DisposeAsync", Parameters.Length: 0 } && model.IsStreamWrapperType(invocation.Instance?.Type);
 
         /// <summary>
-        /// True when a value of a model type can be among the resources a <c>using</c> disposes: some operation in them has
-        /// a model type (the flow family follows a disposed value only when its type, looking through conversions, is one).
-        /// A <c>using</c> of a <c>MemoryStream</c> or a file decides nothing about a socket.
+        /// True when a value the <c>using</c> disposes can matter to a socket: some operation in its resources has a model
+        /// type (the flow family follows a disposed value only when its type, looking through conversions, is one); with
+        /// <paramref name="streamsAndWrappers"/>, only a network stream or a reader or writer, which may own a socket made
+        /// elsewhere. A <c>using</c> of a <c>MemoryStream</c> or a file decides nothing about a socket.
         /// </summary>
-        private static bool DisposesModelType(IOperation resources, SocketProtocolModel model)
+        private static bool Disposes(IOperation resources, SocketProtocolModel model, bool streamsAndWrappers)
         {
             foreach (var operation in resources.DescendantsAndSelf())
             {
-                if (model.IsModelType(operation.Type))
+                if (streamsAndWrappers
+                    ? model.ModelTypeOf(operation.Type) == SocketModelType.NetworkStream || model.IsStreamWrapperType(operation.Type)
+                    : model.IsModelType(operation.Type))
                 {
                     return true;
                 }

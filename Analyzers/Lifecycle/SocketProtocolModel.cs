@@ -218,6 +218,39 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>True when <paramref name="type"/> is one of the model's types: the cheap pre-scan.</summary>
         public bool IsModelType(ITypeSymbol? type) => ModelTypeOf(type) is not null;
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> wrapperCache = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// A reader or writer the catalogue says closes the stream it is made over (a constructor with
+        /// <see cref="Model.ApiFacts.WrapLeaveOpen"/>: <c>StreamReader</c>, <c>StreamWriter</c>, <c>BinaryReader</c>,
+        /// <c>BinaryWriter</c>), and no model type itself. Cached per type.
+        /// </summary>
+        public bool IsStreamWrapperType(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol named || named.TypeKind != TypeKind.Class || IsModelType(named))
+            {
+                return false;
+            }
+
+            if (wrapperCache.TryGetValue(named, out var known))
+            {
+                return known;
+            }
+
+            var wraps = false;
+            foreach (var constructor in named.InstanceConstructors)
+            {
+                if (catalogue.Facts(constructor)?.WrapLeaveOpen is not null)
+                {
+                    wraps = true;
+                    break;
+                }
+            }
+
+            wrapperCache.TryAdd(named, wraps);
+            return wraps;
+        }
+
         /// <summary>The transition of <paramref name="member"/> (or the member it overrides) called on a receiver of model type <paramref name="type"/>, if the catalogue has one.</summary>
         public SocketMember? Find(SocketModelType type, ISymbol member) => catalogue.Lifecycle(type, member);
 
