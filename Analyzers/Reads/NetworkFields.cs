@@ -44,12 +44,10 @@ namespace SocketAnalyzers.Reads
     /// </remarks>
     internal sealed class NetworkFields : SymbolSummaries<IFieldSymbol>
     {
-        private readonly Func<IOperation, CancellationToken, bool> isNetworkValue;
-
         /// <param name="isNetworkValue">What the field must be given: a reader over a network stream (reader fields), or a network stream (stream fields).</param>
         public NetworkFields(Func<IOperation, CancellationToken, bool> isNetworkValue)
+            : base(isNetworkValue)
         {
-            this.isNetworkValue = isNetworkValue;
         }
 
         /// <summary>True when <paramref name="reference"/> reads a field that only ever holds a network value (or null).</summary>
@@ -78,7 +76,7 @@ namespace SocketAnalyzers.Reads
                 {
                     if (initializer.SyntaxTree != tree
                         || model.GetOperation(initializer, cancellationToken) is not IFieldInitializerOperation { Value: { } value }
-                        || !Assigned(value, ref network, cancellationToken))
+                        || !Given(value, ref network, cancellationToken))
                     {
                         return false;
                     }
@@ -123,32 +121,14 @@ namespace SocketAnalyzers.Reads
             switch (reference.Parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                    return Assigned(assignment.Value, ref network, cancellationToken);
+                    return Given(assignment.Value, ref network, cancellationToken);
                 case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
-                    return Assigned(coalesce.Value, ref network, cancellationToken);
+                    return Given(coalesce.Value, ref network, cancellationToken);
                 case IArgumentOperation { Parameter: { RefKind: not RefKind.None } }:
                     return false;
                 default:
                     return !ReadBody.IsWrite(reference);
             }
-        }
-
-        /// <summary>A value the type stores in the field: a network reader (sets <paramref name="network"/>) or null.</summary>
-        private bool Assigned(IOperation value, ref bool network, CancellationToken cancellationToken)
-        {
-            var v = value.WalkDownConversions();
-            if (v.ConstantValue is { HasValue: true, Value: null })
-            {
-                return true;
-            }
-
-            if (isNetworkValue(v, cancellationToken))
-            {
-                network = true;
-                return true;
-            }
-
-            return false;
         }
     }
 }

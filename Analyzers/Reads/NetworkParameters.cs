@@ -39,12 +39,10 @@ namespace SocketAnalyzers.Reads
     /// </remarks>
     internal sealed class NetworkParameters : SymbolSummaries<IParameterSymbol>
     {
-        private readonly Func<IOperation, CancellationToken, bool> isNetworkValue;
-
         /// <param name="isNetworkValue">What every call must pass (conversions removed; <c>null</c> and the parameter itself are judged here).</param>
         public NetworkParameters(Func<IOperation, CancellationToken, bool> isNetworkValue)
+            : base(isNetworkValue)
         {
-            this.isNetworkValue = isNetworkValue;
         }
 
         /// <summary>True when <paramref name="reference"/> reads a parameter that every call of its method gives a network value (or null).</summary>
@@ -148,23 +146,13 @@ namespace SocketAnalyzers.Reads
                 }
 
                 var value = argument.Value.WalkDownConversions();
-                if (value.ConstantValue is { HasValue: true, Value: null })
-                {
-                    return true;
-                }
-
                 if (value is IParameterReferenceOperation passedOn && SymbolEqualityComparer.Default.Equals(passedOn.Parameter.OriginalDefinition, parameter))
                 {
+                    // Recursion passing the parameter on adds nothing.
                     return true;
                 }
 
-                if (isNetworkValue(value, cancellationToken))
-                {
-                    network = true;
-                    return true;
-                }
-
-                return false;
+                return Given(value, ref network, cancellationToken);
             }
 
             return false;

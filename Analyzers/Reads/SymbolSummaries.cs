@@ -3,12 +3,13 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.Reads
 {
     /// <summary>
-    /// A fact about a field or parameter that a summary of its uses decides (<see cref="NetworkFields"/>,
-    /// <see cref="NetworkParameters"/>): asked only for candidates, decided once per symbol for the compilation (thread-safe;
+    /// "Every value this field or parameter is given is a network value or null, and one is a network value", decided by
+    /// a summary of its uses (<see cref="NetworkFields"/>, <see cref="NetworkParameters"/>): asked only for candidates, decided once per symbol for the compilation (thread-safe;
     /// a cancelled summary stores nothing).
     /// </summary>
     /// <remarks>
@@ -25,6 +26,35 @@ namespace SocketAnalyzers.Reads
         private static List<(SymbolSummaries<TSymbol> Owner, TSymbol Symbol)>? computing;
 
         private readonly ConcurrentDictionary<TSymbol, bool> known = new(SymbolEqualityComparer.Default);
+
+        private readonly Func<IOperation, CancellationToken, bool> isNetworkValue;
+
+        /// <param name="isNetworkValue">What the symbol must be given (conversions removed; <c>null</c> is judged here): a reader over a network stream, or a network stream.</param>
+        protected SymbolSummaries(Func<IOperation, CancellationToken, bool> isNetworkValue)
+        {
+            this.isNetworkValue = isNetworkValue;
+        }
+
+        /// <summary>
+        /// One value the symbol is given: <c>null</c> (true), a network value (true, and sets <paramref name="network"/>), or
+        /// anything else (false: the symbol is unknown).
+        /// </summary>
+        protected bool Given(IOperation value, ref bool network, CancellationToken cancellationToken)
+        {
+            var v = value.WalkDownConversions();
+            if (v.ConstantValue is { HasValue: true, Value: null })
+            {
+                return true;
+            }
+
+            if (isNetworkValue(v, cancellationToken))
+            {
+                network = true;
+                return true;
+            }
+
+            return false;
+        }
 
         protected bool Answer(TSymbol symbol, SemanticModel? model, CancellationToken cancellationToken)
         {
