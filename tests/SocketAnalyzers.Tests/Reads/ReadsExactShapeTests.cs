@@ -91,6 +91,14 @@ namespace SocketAnalyzers.Tests.Reads
                 """, "Task", "async"));
 
         [Fact]
+        public Task Read_sized_to_Available_that_nobody_awaits_is_still_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var d = new byte[socket.Available];
+                {|SOCK010:socket.ReceiveAsync(d, SocketFlags.None)|};
+                Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});
+                """));
+
+        [Fact]
         public Task Available_of_a_datagram_socket_is_still_reported()
             // On Windows a datagram socket's Available counts every queued datagram, and a receive returns one.
             => Verify.VerifyAnalyzerAsync(Method("""
