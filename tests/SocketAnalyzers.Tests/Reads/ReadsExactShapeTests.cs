@@ -74,6 +74,9 @@ namespace SocketAnalyzers.Tests.Reads
         // The size changed after it was counted.
         [InlineData("int len = socket.Available; len = len + 10; var d = new byte[len]; {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
         [InlineData("int len = socket.Available; len++; {|SOCK010:socket.Receive(buffer, 0, len, SocketFlags.None)|}; Process(buffer, 0);")]
+        // The connection's variable replaced, or the connection handed to a call, in between.
+        [InlineData("var d = new byte[socket.Available]; socket = client.Client; {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
+        [InlineData("var d = new byte[socket.Available]; Console.WriteLine(socket.Poll(0, SelectMode.SelectRead)); {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
         // Counted once, read on every turn: from the second turn on the count is stale.
         [InlineData("var d = new byte[socket.Available]; for (var i = 0; i < 3; i++) { {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|}); }")]
         // Counted on one path only.
@@ -106,6 +109,23 @@ namespace SocketAnalyzers.Tests.Reads
                 {|SOCK010:udp.Client.Receive(d)|};
                 Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});
                 """));
+
+        [Fact]
+        public Task Available_of_an_auto_property_assigned_in_between_is_still_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Connection
+                {
+                    public Socket Raw { get; private set; }
+
+                    public byte[] ReceiveFrom(Socket next)
+                    {
+                        var data = new byte[Raw.Available];
+                        Raw = next;
+                        {|SOCK010:Raw.Receive(data)|};
+                        return data;
+                    }
+                }
+                """);
 
         [Fact]
         public Task Available_of_a_connection_named_by_an_array_element_whose_index_changed_is_still_reported()
