@@ -148,6 +148,10 @@ namespace SocketAnalyzers.Reads
             Pending.UnionWith(other.Pending);
             Filled = new Dictionary<ISymbol, int>(other.Filled, SymbolComparer.Instance);
             available = other.available is { Count: > 0 } guards ? new Dictionary<ISymbol, int>(guards, SymbolComparer.Instance) : null;
+            exact = other.exact is { Count: > 0 } sizes ? new Dictionary<ISymbol, AvailableSize>(sizes, SymbolComparer.Instance) : null;
+            counts = other.counts is { Count: > 0 } held ? new Dictionary<ISymbol, int>(held, SymbolComparer.Instance) : null;
+            fresh = other.fresh is { Count: > 0 } zeroed ? new HashSet<ISymbol>(zeroed, SymbolComparer.Instance) : null;
+            freshFilled = other.freshFilled is { Count: > 0 } once ? new HashSet<ISymbol>(once, SymbolComparer.Instance) : null;
             Dead = other.Dead;
         }
 
@@ -173,6 +177,42 @@ namespace SocketAnalyzers.Reads
         public bool HasAvailable => available is { Count: > 0 };
 
         private Dictionary<ISymbol, int>? available;
+
+        /// <summary>
+        /// Local → the <c>Available</c> of a connection it holds exactly, as read at one place (<c>int len = s.Available;</c>,
+        /// <c>var d = new byte[s.Available];</c>), with no read of any connection, <c>await</c>, or call that may read it
+        /// since (must: an entry survives a join only when both sides hold the same one). A stream read that asks for that
+        /// many bytes returns them all.
+        /// </summary>
+        public Dictionary<ISymbol, AvailableSize> Exact => exact ??= new Dictionary<ISymbol, AvailableSize>(SymbolComparer.Instance);
+
+        public bool HasExact => exact is { Count: > 0 };
+
+        private Dictionary<ISymbol, AvailableSize>? exact;
+
+        /// <summary>Local → the read whose count it holds exactly: the size an <see cref="Exact"/> read asked for (must).</summary>
+        public Dictionary<ISymbol, int> Counts => counts ??= new Dictionary<ISymbol, int>(SymbolComparer.Instance);
+
+        public bool HasCounts => counts is { Count: > 0 };
+
+        private Dictionary<ISymbol, int>? counts;
+
+        /// <summary>Buffer locals that hold a new zero-filled array nothing has written or handed anywhere since (must).</summary>
+        public HashSet<ISymbol> Fresh => fresh ??= new HashSet<ISymbol>(SymbolComparer.Instance);
+
+        public bool HasFresh => fresh is { Count: > 0 };
+
+        private HashSet<ISymbol>? fresh;
+
+        /// <summary>
+        /// Buffers of <see cref="Filled"/> that were <see cref="Fresh"/> when their read filled them: past the count they
+        /// hold only zeros (must).
+        /// </summary>
+        public HashSet<ISymbol> FreshFilled => freshFilled ??= new HashSet<ISymbol>(SymbolComparer.Instance);
+
+        public bool HasFreshFilled => freshFilled is { Count: > 0 };
+
+        private HashSet<ISymbol>? freshFilled;
 
         /// <summary>No execution continues (a [DoesNotReturn] call, an Assert.Fail): never stored as an in-state.</summary>
         public bool Dead { get; set; }
@@ -250,6 +290,11 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
+            changed |= Intersect(exact, other.exact);
+            changed |= Intersect(counts, other.counts);
+            changed |= Intersect(fresh, other.fresh);
+            changed |= Intersect(freshFilled, other.freshFilled);
+
             if (Filled.Count > 0)
             {
                 List<ISymbol>? lost = null;
@@ -274,5 +319,78 @@ namespace SocketAnalyzers.Reads
 
             return changed;
         }
+
+        /// <summary>A must-fact's join: keeps the entries the other side holds with the same value.</summary>
+        private static bool Intersect<TValue>(Dictionary<ISymbol, TValue>? mine, Dictionary<ISymbol, TValue>? theirs)
+        {
+            if (mine is not { Count: > 0 })
+            {
+                return false;
+            }
+
+            List<ISymbol>? lost = null;
+            foreach (var pair in mine)
+            {
+                if (theirs is null || !theirs.TryGetValue(pair.Key, out var value) || !EqualityComparer<TValue>.Default.Equals(value, pair.Value))
+                {
+                    (lost ??= new List<ISymbol>()).Add(pair.Key);
+                }
+            }
+
+            if (lost is null)
+            {
+                return false;
+            }
+
+            foreach (var key in lost)
+            {
+                mine.Remove(key);
+            }
+
+            return true;
+        }
+
+        private static bool Intersect(HashSet<ISymbol>? mine, HashSet<ISymbol>? theirs)
+        {
+            if (mine is not { Count: > 0 })
+            {
+                return false;
+            }
+
+            if (theirs is not { Count: > 0 })
+            {
+                mine.Clear();
+                return true;
+            }
+
+            var before = mine.Count;
+            mine.IntersectWith(theirs);
+            return mine.Count != before;
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="ReadState.Exact"/> knows of a local: it equals the <c>Available</c> of <see cref="Connection"/> (a
+    /// variable, or an <see cref="ConnectionPath"/> such as <c>this.RawSocket</c>) as read at <see cref="Snapshot"/>.
+    /// Two locals with the same snapshot hold the same number (<c>int len = s.Available; var b = new byte[len];</c>).
+    /// </summary>
+    internal sealed class AvailableSize : System.IEquatable<AvailableSize>
+    {
+        public AvailableSize(object connection, SyntaxNode snapshot)
+        {
+            Connection = connection;
+            Snapshot = snapshot;
+        }
+
+        public object Connection { get; }
+
+        public SyntaxNode Snapshot { get; }
+
+        public bool Equals(AvailableSize? other)
+            => other is not null && Snapshot == other.Snapshot && ConnectionPath.Same(Connection, other.Connection);
+
+        public override bool Equals(object? obj) => Equals(obj as AvailableSize);
+
+        public override int GetHashCode() => Snapshot.GetHashCode();
     }
 }

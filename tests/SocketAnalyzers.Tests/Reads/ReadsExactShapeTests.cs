@@ -1,0 +1,256 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK010DiscardedReadCountAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK010DiscardedReadCountCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// Three shapes of real code (issue 13, the corpus audit) where a read's count is discarded or a buffer is used whole,
+    /// and yet the bytes used are exactly the bytes received:
+    /// 1. a stream read that asks for exactly the <c>Available</c> of its own connection, with nothing in between that
+    ///    could take those bytes (SOCK010 and SOCK012 silent);
+    /// 2. a new zero-filled array read once and decoded whole, whose NULs are then stripped (SOCK012 silent, SOCK010 stays);
+    /// 3. a whole decode with a one-byte-per-char encoding cut to the count (SOCK012 silent).
+    /// Each has its near misses, which stay reported.
+    /// </summary>
+    public sealed class ReadsExactShapeTests
+    {
+        // ---- 1. A read sized to Available of the same connection ----
+
+        [Theory]
+        [InlineData("var d = new byte[socket.Available]; socket.Receive(d); Console.WriteLine(Encoding.ASCII.GetString(d));")]
+        [InlineData("var d = new byte[socket.Available]; socket.Receive(d, SocketFlags.None); Console.WriteLine(Encoding.UTF8.GetString(d));")]
+        [InlineData("var d = new byte[socket.Available]; socket.Receive(d, d.Length, SocketFlags.None); Console.WriteLine(Encoding.UTF8.GetString(d));")]
+        [InlineData("var d = new byte[client.Available]; client.GetStream().Read(d, 0, d.Length); Console.WriteLine(Encoding.UTF8.GetString(d));")]
+        [InlineData("var d = new byte[client.Client.Available]; client.Client.Receive(d); Console.WriteLine(Encoding.UTF8.GetString(d));")]
+        [InlineData("int len = socket.Available; var d = new byte[len]; socket.Receive(d, 0, len, SocketFlags.None); Console.WriteLine(Encoding.UTF8.GetString(d));")]
+        [InlineData("var d = new byte[socket.Available]; Console.WriteLine(\"waiting: \" + d.Length); socket.Receive(d); Console.WriteLine(Encoding.UTF8.GetString(d));")]
+        [InlineData("int len = socket.Available; socket.Receive(buffer, 0, len, SocketFlags.None); Console.WriteLine(Encoding.ASCII.GetString(buffer, 0, len));")]
+        [InlineData("int len = socket.Available; socket.Receive(buffer, len, SocketFlags.None); Process(buffer, len);")]
+        [InlineData("while (socket.Available > 0) { var m = new byte[socket.Available]; socket.Receive(m, m.Length, SocketFlags.None); Console.WriteLine(Encoding.UTF8.GetString(m)); }")]
+        public Task Read_sized_to_Available_of_its_own_connection_is_silent(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Fact]
+        public Task Read_sized_to_Available_through_an_auto_property_or_an_array_element_is_silent()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Connection
+                {
+                    public Socket Raw { get; private set; }
+
+                    public Connection(Socket raw) => Raw = raw;
+
+                    public byte[] ReceiveAll()
+                    {
+                        var data = new byte[Raw.Available];
+                        Raw.Receive(data);
+                        return data;
+                    }
+
+                    public void Poll(object[] sockets)
+                    {
+                        for (var i = 0; i < sockets.Length; i++)
+                        {
+                            while (((Socket)sockets[i]).Available > 0)
+                            {
+                                var message = new byte[((Socket)sockets[i]).Available];
+                                ((Socket)sockets[i]).Receive(message, message.Length, SocketFlags.None);
+                                Console.WriteLine(Encoding.UTF8.GetString(message));
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Theory]
+        // Another read of the same socket in between takes some of the bytes counted.
+        [InlineData("var d = new byte[socket.Available]; int first = socket.Receive(buffer); Process(buffer, first); {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
+        [InlineData("int len = socket.Available; var d = new byte[len]; int first = socket.Receive(buffer); Process(buffer, first); {|SOCK010:socket.Receive(d, 0, len, SocketFlags.None)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
+        // Another connection's Available.
+        [InlineData("var d = new byte[client.Available]; {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
+        // A method of the project in between may read the socket.
+        [InlineData("var d = new byte[socket.Available]; Process(buffer, 0); {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
+        // The size changed after it was counted.
+        [InlineData("int len = socket.Available; len = len + 10; var d = new byte[len]; {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
+        [InlineData("int len = socket.Available; len++; {|SOCK010:socket.Receive(buffer, 0, len, SocketFlags.None)|}; Process(buffer, 0);")]
+        // The connection's variable replaced, or the connection handed to a call, in between.
+        [InlineData("var d = new byte[socket.Available]; socket = client.Client; {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
+        [InlineData("var d = new byte[socket.Available]; Console.WriteLine(socket.Poll(0, SelectMode.SelectRead)); {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
+        // Counted once, read on every turn: from the second turn on the count is stale.
+        [InlineData("var d = new byte[socket.Available]; for (var i = 0; i < 3; i++) { {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|}); }")]
+        // Counted on one path only.
+        [InlineData("var d = buffer; if (socket.Available > 100) { d = new byte[socket.Available]; } {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
+        public Task Read_whose_size_is_not_Available_of_its_connection_right_then_is_still_reported(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Fact]
+        public Task Available_counted_before_an_await_is_still_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var d = new byte[socket.Available];
+                await Task.Yield();
+                {|SOCK010:socket.Receive(d)|};
+                Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});
+                """, "Task", "async"));
+
+        [Fact]
+        public Task Read_sized_to_Available_that_nobody_awaits_is_still_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var d = new byte[socket.Available];
+                {|SOCK010:socket.ReceiveAsync(d, SocketFlags.None)|};
+                Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});
+                """));
+
+        [Fact]
+        public Task Available_of_a_datagram_socket_is_still_reported()
+            // On Windows a datagram socket's Available counts every queued datagram, and a receive returns one.
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var d = new byte[udp.Client.Available];
+                {|SOCK010:udp.Client.Receive(d)|};
+                Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});
+                """));
+
+        [Fact]
+        public Task Available_of_an_auto_property_assigned_in_between_is_still_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Connection
+                {
+                    public Socket Raw { get; private set; }
+
+                    public byte[] ReceiveFrom(Socket next)
+                    {
+                        var data = new byte[Raw.Available];
+                        Raw = next;
+                        {|SOCK010:Raw.Receive(data)|};
+                        return data;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Available_of_a_connection_named_by_an_array_element_whose_index_changed_is_still_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Poller
+                {
+                    public void Poll(Socket[] sockets)
+                    {
+                        var i = 0;
+                        var message = new byte[sockets[i].Available];
+                        i++;
+                        {|SOCK010:sockets[i].Receive(message)|};
+                        Console.WriteLine({|SOCK012:Encoding.UTF8.GetString(message)|});
+                    }
+                }
+                """);
+
+        // ---- 2. A fresh zero-filled buffer read once, decoded whole, NULs stripped ----
+
+        [Theory]
+        [InlineData(@"Console.WriteLine(Encoding.ASCII.GetString(data).Replace(""\0"", """"));")]
+        [InlineData(@"Console.WriteLine(Encoding.ASCII.GetString(data).Replace(""\0"", string.Empty));")]
+        [InlineData(@"Console.WriteLine(Encoding.UTF8.GetString(data, 0, data.Length).Replace(""\0"", """"));")]
+        [InlineData(@"Console.WriteLine(Encoding.ASCII.GetString(data).TrimEnd('\0'));")]
+        [InlineData(@"Console.WriteLine(Encoding.ASCII.GetString(data).Trim('\0'));")]
+        [InlineData(@"Console.WriteLine(Encoding.ASCII.GetString(data).TrimEnd(new[] { '\0' }));")]
+        [InlineData(@"Console.WriteLine(Encoding.Latin1.GetString(data).TrimEnd('\0', ' ', '\r', '\n'));")]
+        [InlineData(@"var json = """"; json += Encoding.ASCII.GetString(data).Replace(""\0"", """"); Console.WriteLine(json);")]
+        public Task Fresh_buffer_read_once_and_decoded_whole_with_its_NULs_stripped_is_silent_for_SOCK012(string decode)
+            => Verify.VerifyAnalyzerAsync(Method("var data = new byte[65536];\n{|SOCK010:stream.Read(data, 0, data.Length)|};\n" + decode));
+
+        [Fact]
+        public Task Fresh_buffer_made_on_every_turn_and_read_in_a_try_is_silent_for_SOCK012()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                for (var turn = 0; turn < 10; turn++)
+                {
+                    var data = new byte[4096];
+                    try
+                    {
+                        {|SOCK010:stream.Read(data, 0, data.Length)|};
+                    }
+                    catch (IOException)
+                    {
+                        continue;
+                    }
+
+                    var text = Encoding.ASCII.GetString(data).Replace("\0", "");
+                    Console.WriteLine(text);
+                }
+                """));
+
+        [Theory]
+        // Made once, read on every turn: a shorter message leaves the previous one's bytes behind, not zeros.
+        [InlineData(@"var data = new byte[1024]; for (var i = 0; i < 3; i++) { {|SOCK010:stream.Read(data, 0, data.Length)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(data)|}.Replace(""\0"", """")); }")]
+        // Two reads into it: the second leaves the first one's bytes behind.
+        [InlineData(@"var data = new byte[1024]; {|SOCK010:stream.Read(data, 0, data.Length)|}; {|SOCK010:stream.Read(data, 0, data.Length)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(data)|}.Replace(""\0"", """"));")]
+        // Written before the read: its tail is not zeros.
+        [InlineData(@"var data = new byte[1024]; data[0] = 42; {|SOCK010:stream.Read(data, 0, data.Length)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(data)|}.Replace(""\0"", """"));")]
+        [InlineData(@"var data = new byte[1024]; Array.Fill(data, (byte)' '); {|SOCK010:stream.Read(data, 0, data.Length)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(data)|}.Trim('\0', ' '));")]
+        // A strip of something other than NUL.
+        [InlineData(@"var data = new byte[1024]; {|SOCK010:stream.Read(data, 0, data.Length)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(data)|}.Replace(""\r"", """"));")]
+        [InlineData(@"var data = new byte[1024]; {|SOCK010:stream.Read(data, 0, data.Length)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(data)|}.Replace(""\0"", "" ""));")]
+        [InlineData(@"var data = new byte[1024]; {|SOCK010:stream.Read(data, 0, data.Length)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(data)|}.TrimEnd());")]
+        // The raw text is used before the strip.
+        [InlineData(@"var data = new byte[1024]; {|SOCK010:stream.Read(data, 0, data.Length)|}; var raw = {|SOCK012:Encoding.ASCII.GetString(data)|}; Console.WriteLine(raw); Console.WriteLine(raw.Replace(""\0"", """"));")]
+        // Not decoded: the whole buffer goes on the wire, zeros included.
+        [InlineData(@"var data = new byte[1024]; {|SOCK010:stream.Read(data, 0, data.Length)|}; {|SOCK012:stream.Write(data, 0, data.Length)|};")]
+        // Two bytes per char: the zero tail joins the last byte received.
+        [InlineData(@"var data = new byte[1024]; {|SOCK010:stream.Read(data, 0, data.Length)|}; Console.WriteLine({|SOCK012:Encoding.Unicode.GetString(data)|}.Replace(""\0"", """"));")]
+        public Task Buffer_that_is_not_fresh_or_not_stripped_of_NULs_is_still_reported(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
+        // ---- 3. Decoded whole with a one-byte-per-char encoding, then cut to the count ----
+
+        [Theory]
+        [InlineData("Encoding.ASCII.GetString(data).Substring(0, len)")]
+        [InlineData("Encoding.Latin1.GetString(data).Substring(0, len)")]
+        [InlineData("Encoding.ASCII.GetString(data).Remove(len)")]
+        public Task Single_byte_decode_cut_to_the_count_of_an_Available_sized_read_is_silent(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var data = new byte[1024];
+                int len = socket.Available;
+                socket.Receive(data, 0, len, SocketFlags.None);
+                Console.WriteLine({{decode}});
+                """));
+
+        [Fact]
+        public Task Single_byte_decode_cut_to_the_reads_own_count_is_silent()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var data = new byte[1024];
+                int n = socket.Receive(data);
+                Console.WriteLine(Encoding.ASCII.GetString(data).Substring(0, n));
+                """));
+
+        [Theory]
+        // A char may take several bytes: the cut at the byte count is not the end of the bytes received.
+        [InlineData("{|SOCK012:Encoding.UTF8.GetString(data)|}.Substring(0, len)")]
+        [InlineData("{|SOCK012:Encoding.Unicode.GetString(data)|}.Substring(0, len)")]
+        [InlineData("{|SOCK012:Encoding.Default.GetString(data)|}.Substring(0, len)")]
+        [InlineData("{|SOCK012:encoding.GetString(data)|}.Substring(0, len)")]
+        // Not cut to the count.
+        [InlineData("{|SOCK012:Encoding.ASCII.GetString(data)|}.Substring(0, 10)")]
+        [InlineData("{|SOCK012:Encoding.ASCII.GetString(data)|}.Substring(1, len)")]
+        [InlineData("{|SOCK012:Encoding.ASCII.GetString(data)|}.Substring(0, other)")]
+        public Task Decode_cut_that_may_not_match_the_bytes_received_is_still_reported(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var encoding = Encoding.ASCII;
+                var data = new byte[1024];
+                int len = socket.Available;
+                int other = len / 2;
+                socket.Receive(data, 0, len, SocketFlags.None);
+                Console.WriteLine({{decode}});
+                """));
+
+        [Fact]
+        public Task Cut_to_a_count_of_an_earlier_turn_is_still_reported()
+            // The count local held the first turn's size; later turns read unguarded.
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var data = new byte[1024];
+                int len = socket.Available;
+                for (var i = 0; i < 3; i++)
+                {
+                    {|SOCK010:socket.Receive(data, 0, len, SocketFlags.None)|};
+                    Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(data)|}.Substring(0, len));
+                }
+                """));
+    }
+}
