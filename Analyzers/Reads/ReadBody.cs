@@ -83,6 +83,13 @@ namespace SocketAnalyzers.Reads
 
         public bool ReceiverChangedByCalls { get; set; }
 
+        /// <summary>
+        /// The read takes one whole datagram: a datagram read (<c>ReceiveFrom</c>, <c>ReceiveMessageFrom</c>), or a read of a
+        /// socket that is or may be a datagram socket. Another read of the same socket then takes the next datagram whatever
+        /// this one's length was, so it does not make this read's count matter (SOCK010), as it does on a stream.
+        /// </summary>
+        public bool OneDatagram { get; set; }
+
         // ---- SOCK012 ----
 
         /// <summary>The <c>byte[]</c> variable the read fills from its start, when SOCK012 applies to the read.</summary>
@@ -502,6 +509,8 @@ namespace SocketAnalyzers.Reads
             }
 
             DescribeBuffer(site, reads.Symbols.Framework);
+            site.OneDatagram = read.Api.IsDatagram
+                || (read.Api.Owner == ReadOwner.Socket && site.Invocation.Instance is { } socket && reads.IsDatagramSocket(socket));
             DescribeLoops(site, reads);
             DescribeWholeBuffer(site, countLocal, reads.Symbols.Framework);
         }

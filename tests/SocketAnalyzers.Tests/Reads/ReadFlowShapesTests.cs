@@ -310,6 +310,23 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
 
+        // A datagram read takes one whole datagram: the next read of the socket takes the next one whatever this one's
+        // length was, so reading again does not make the count of a read whose buffer nobody looks at matter.
+        [Theory]
+        [InlineData("EndPoint from = new IPEndPoint(IPAddress.Any, 0); socket.ReceiveFrom(new byte[256], ref from); var data = new byte[256]; int n = socket.ReceiveFrom(data, ref from); Process(data, n);")]
+        [InlineData("var dgram = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); dgram.Bind(new IPEndPoint(IPAddress.Any, 9050)); dgram.Receive(new byte[64]); int n = dgram.Receive(buffer); Process(buffer, n);")]
+        [InlineData("var dgram = udp.Client; dgram.Receive(new byte[64]); int n = dgram.Receive(buffer); Process(buffer, n);")]
+        [InlineData("EndPoint from = new IPEndPoint(IPAddress.Any, 0); while (true) { socket.ReceiveFrom(new byte[256], ref from); Console.WriteLine(\"ping from \" + from); }")]
+        public Task Datagram_read_whose_buffer_is_never_looked_at_is_quiet_when_the_socket_is_read_again(string body)
+            => Verify010.VerifyAnalyzerAsync(Method(body));
+
+        [Theory]
+        [InlineData("var dgram = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); dgram.Bind(new IPEndPoint(IPAddress.Any, 9050)); var reply = new byte[2]; [|dgram.Receive(reply)|]; Console.WriteLine(reply[1]);")]
+        [InlineData("EndPoint from = new IPEndPoint(IPAddress.Any, 0); var reply = new byte[8]; [|socket.ReceiveFrom(reply, ref from)|]; Process(reply, reply.Length);")]
+        [InlineData("var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); tcp.Connect(IPAddress.Loopback, 9050); [|tcp.Receive(new byte[64])|]; int n = tcp.Receive(buffer); Process(buffer, n);")]
+        public Task Datagram_read_whose_buffer_is_looked_at_and_stream_read_read_again_are_still_reported(string body)
+            => Verify010.VerifyAnalyzerAsync(Method(body));
+
         [Fact]
         public Task Attribute_named_DoesNotReturn_outside_System_Diagnostics_CodeAnalysis_does_not_end_the_path()
             => Verify010.VerifyAnalyzerAsync(Usings + """
