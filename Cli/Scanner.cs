@@ -92,6 +92,7 @@ namespace SocketAnalyzers.Cli
             Trace("parsed files");
             units = SplitLooseUnits(units, cancellationToken);
             result.Projects = units.Count;
+            Trace("grouped loose files");
             var editorConfig = EditorConfigOptions.Load(units.SelectMany(u => u.Files).Select(f => f.FullPath));
             var references = FrameworkReferences.Instance;
             Trace("loaded references");
@@ -401,13 +402,21 @@ namespace SocketAnalyzers.Cli
                 }
 
                 names.Remove(unit.AssemblyName);
+                var displayNames = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var part in parts)
                 {
                     var key = CommonFolder(part.Select(f => Path.GetDirectoryName(f.FullPath)!));
                     var relative = Path.GetRelativePath(unit.Group.Key, key);
-                    var name = relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+                    var folderName = relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
                         ? unit.Group.Name
                         : unit.Group.Name + "/" + relative.Replace(Path.DirectorySeparatorChar, '/');
+                    var name = folderName;
+                    for (var i = 2; !displayNames.Add(name); i++)
+                    {
+                        // Two groups under one folder (the folder's subfolders clash with each other and with its own files).
+                        name = $"{folderName} ({i})";
+                    }
+
                     var group = new SourceGroup(key, name, unit.Group.Settings);
                     var assemblyName = SanitizeAssemblyName(name);
                     var unique = assemblyName;
