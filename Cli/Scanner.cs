@@ -88,9 +88,11 @@ namespace SocketAnalyzers.Cli
             result.FilesExcluded = discovery.ExcludedFiles;
             Trace("discovered files");
             var units = CreateUnits(discovery.Groups);
-            result.Projects = units.Count;
             ReadAndParse(units, result, cancellationToken);
             Trace("parsed files");
+            units = SplitLooseUnits(units, cancellationToken);
+            result.Projects = units.Count;
+            Trace("grouped loose files");
             var editorConfig = EditorConfigOptions.Load(units.SelectMany(u => u.Files).Select(f => f.FullPath));
             var references = FrameworkReferences.Instance;
             Trace("loaded references");
@@ -373,6 +375,108 @@ namespace SocketAnalyzers.Cli
 
             return TopologicalOrder(units);
         }
+
+        /// <summary>
+        /// Splits each group of loose files into the programs it holds (<see cref="LooseFileGrouping"/>), on every
+        /// loose file read (before the default mode picks the files to analyze, so both modes compile the same groups).
+        /// Loose units reference no project and nothing references them, so the order of the others is kept.
+        /// </summary>
+        private List<CompilationUnit> SplitLooseUnits(List<CompilationUnit> units, CancellationToken cancellationToken)
+        {
+            if (!units.Any(u => u.Group.Settings.ProjectPath is null && u.Files.Count > 1))
+            {
+                return units;
+            }
+
+            var names = new HashSet<string>(units.Select(u => u.AssemblyName), StringComparer.OrdinalIgnoreCase);
+            var result = new List<CompilationUnit>(units.Count);
+            foreach (var unit in units)
+            {
+                var parts = unit.Group.Settings.ProjectPath is null
+                    ? LooseFileGrouping.Split(unit.Group.Key, unit.Files, cancellationToken)
+                    : null;
+                if (parts is null || parts.Count < 2)
+                {
+                    result.Add(unit);
+                    continue;
+                }
+
+                names.Remove(unit.AssemblyName);
+                var displayNames = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var part in parts)
+                {
+                    var key = CommonFolder(part.Select(f => Path.GetDirectoryName(f.FullPath)!));
+                    var relative = Path.GetRelativePath(unit.Group.Key, key);
+                    var folderName = relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+                        ? unit.Group.Name
+                        : unit.Group.Name + "/" + relative.Replace(Path.DirectorySeparatorChar, '/');
+                    var name = folderName;
+                    for (var i = 2; !displayNames.Add(name); i++)
+                    {
+                        // Two groups under one folder (the folder's subfolders clash with each other and with its own files).
+                        name = $"{folderName} ({i})";
+                    }
+
+                    var group = new SourceGroup(key, name, unit.Group.Settings);
+                    var assemblyName = SanitizeAssemblyName(name);
+                    var unique = assemblyName;
+                    for (var i = 2; !names.Add(unique); i++)
+                    {
+                        unique = assemblyName + "_" + i;
+                    }
+
+                    var split = new CompilationUnit(group, unique);
+                    foreach (var file in part)
+                    {
+                        group.Files.Add(file.FullPath);
+                        split.Files.Add(file);
+                    }
+
+                    result.Add(split);
+                }
+
+                if (options.Verbose)
+                {
+                    lock (log)
+                    {
+                        log.WriteLine($"socketanalyzers: loose files of {unit.Group.Key} declare a type twice: split into {parts.Count} projects");
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static string CommonFolder(IEnumerable<string> folders)
+        {
+            string? common = null;
+            foreach (var folder in folders)
+            {
+                if (common is null)
+                {
+                    common = folder;
+                    continue;
+                }
+
+                while (!IsAtOrBelow(folder, common))
+                {
+                    var parent = Path.GetDirectoryName(common);
+                    if (parent is null)
+                    {
+                        return common;
+                    }
+
+                    common = parent;
+                }
+            }
+
+            return common ?? string.Empty;
+        }
+
+        private static bool IsAtOrBelow(string folder, string ancestor)
+            => folder.Equals(ancestor, StringComparison.Ordinal)
+                || (folder.StartsWith(ancestor, StringComparison.Ordinal)
+                    && (ancestor.EndsWith(Path.DirectorySeparatorChar) || folder[ancestor.Length] == Path.DirectorySeparatorChar));
 
         private static List<CompilationUnit> TopologicalOrder(List<CompilationUnit> units)
         {
