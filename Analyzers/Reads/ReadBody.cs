@@ -623,8 +623,48 @@ namespace SocketAnalyzers.Reads
 
             // A field, or a variable a lambda may write, may be replaced by a method the loop calls (Reconnect()).
             // A readonly field of a class, outside its constructors, cannot be: no call makes the next read use another connection.
-            site.ReceiverChangedByCalls = site.ReceiverRoot is IFieldSymbol && !IsFixedField(invocation.Instance, reads.Symbols)
+            // Nor does a call change a local that took the field's stream before the loops (var ns = conn.GetStream()).
+            site.ReceiverChangedByCalls = site.ReceiverRoot is IFieldSymbol
+                    && !IsFixedField(FieldReferenceOf(invocation.Instance, reads), reads.Symbols)
+                    && !HeldBeforeLoops(invocation.Instance, site)
                 || CapturedWritten.Contains(site.ReceiverRoot);
+        }
+
+        /// <summary>
+        /// The reference to the field that <see cref="RootOf"/> reaches from <paramref name="receiver"/> through the locals
+        /// the body assigns once (<c>ns</c> of <c>var ns = conn.GetStream()</c> gives <c>conn</c>), or the receiver itself.
+        /// </summary>
+        private IOperation? FieldReferenceOf(IOperation? receiver, NetworkReads reads)
+        {
+            for (var step = 0; step < 4 && ReceiverRoot(receiver) is ILocalSymbol local; step++)
+            {
+                if (!singleValues.TryGetValue(local, out var value) || value is null || CapturedWritten.Contains(local)
+                    || ViewedConnection(value, reads) is not { } viewed)
+                {
+                    break;
+                }
+
+                receiver = viewed;
+            }
+
+            return receiver;
+        }
+
+        /// <summary>
+        /// The read's receiver is a local the body assigns once, outside every loop around the read: whatever a call in the
+        /// loop does to the field it came from, the local holds the same connection on every turn.
+        /// </summary>
+        private bool HeldBeforeLoops(IOperation? receiver, ReadSite site)
+        {
+            if (receiver?.WalkDownConversions() is not ILocalReferenceOperation local
+                || !singleValues.TryGetValue(local.Local, out var value) || value is null || CapturedWritten.Contains(local.Local)
+                || site.Loops.Count == 0)
+            {
+                return false;
+            }
+
+            var outermost = site.Loops[site.Loops.Count - 1];
+            return value.Syntax.SyntaxTree != outermost.SyntaxTree || !outermost.Span.Contains(value.Syntax.Span);
         }
 
         /// <summary>

@@ -183,6 +183,70 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """, Reconnect));
 
+        // A local that took the field's stream before the loop holds the same connection on every turn, whatever a
+        // helper does to the field; so does one taken from a readonly field (fresh-repository audit: a form that calls
+        // its log helper on every turn of a loop reading clientSocket.GetStream()).
+        [Theory]
+        [InlineData("""
+            var ns = client.GetStream();
+            while (true)
+            {
+                int n = [|ns.Read(buf, 0, buf.Length)|];
+                Handle(buf, n);
+            }
+            """)]
+        [InlineData("""
+            var ns = stream;
+            while (true)
+            {
+                int n = [|ns.Read(buf, 0, buf.Length)|];
+                Log(Encoding.UTF8.GetString(buf, 0, n));
+            }
+            """)]
+        public Task Local_taken_from_a_readonly_field_loop_calling_helpers_is_reported(string run)
+            => Verify.VerifyAnalyzerAsync(Class(ReadonlyFields, run));
+
+        [Theory]
+        [InlineData("""
+            var ns = stream;
+            while (true)
+            {
+                int n = [|ns.Read(buf, 0, buf.Length)|];
+                Handle(buf, n);
+            }
+            """)]
+        [InlineData("""
+            var ns = client.GetStream();
+            while (true)
+            {
+                int n = [|ns.Read(buf, 0, buf.Length)|];
+                Handle(buf, n);
+            }
+            """)]
+        public Task Local_taken_from_a_mutable_field_before_the_loop_is_reported_although_a_helper_may_replace_the_field(string run)
+            => Verify.VerifyAnalyzerAsync(Class(MutableFields, run, Reconnect));
+
+        [Theory]
+        [InlineData("""
+            while (true)
+            {
+                var ns = client.GetStream();
+                int n = ns.Read(buf, 0, buf.Length);
+                Handle(buf, n);
+            }
+            """)]
+        [InlineData("""
+            NetworkStream ns;
+            while (true)
+            {
+                ns = stream;
+                int n = ns.Read(buf, 0, buf.Length);
+                Handle(buf, n);
+            }
+            """)]
+        public Task Local_taken_from_a_mutable_field_inside_the_loop_is_quiet_when_a_helper_may_replace_the_field(string run)
+            => Verify.VerifyAnalyzerAsync(Class(MutableFields, run, Reconnect));
+
         [Fact]
         public Task Mutable_field_loop_calling_a_delegate_that_may_replace_it_is_quiet()
             => Verify.VerifyAnalyzerAsync(Class(MutableFields, """
