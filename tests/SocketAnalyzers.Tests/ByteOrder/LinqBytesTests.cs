@@ -114,6 +114,49 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Constant_whose_bytes_read_the_same_in_either_order_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
+        // Every Enumerable row resolves in every reference set; .NET 10 adds Enumerable.Reverse<T>(T[]), which arrays then bind to.
+        [Theory]
+        [InlineData("net8.0")]
+        [InlineData("net10.0")]
+        [InlineData("netstandard2.0")]
+        public Task Length_prefix_through_Concat_is_reported_and_a_prefix_reversed_on_little_endian_hosts_is_quiet_on_every_reference_set(string set)
+        {
+            var test = new SocketAnalyzerTest
+            {
+                TestCode = """
+                    using System;
+                    using System.Linq;
+                    using System.Net.Sockets;
+
+                    class Wire
+                    {
+                        void Send(TcpClient client, byte[] body)
+                        {
+                            byte[] prefix = {|SOCK020:BitConverter.GetBytes(body.Length)|};
+                            byte[] frame = prefix.Concat(body).ToArray();
+                            client.GetStream().Write(frame, 0, frame.Length);
+
+                            byte[] swapped = BitConverter.GetBytes(body.Length);
+                            if (BitConverter.IsLittleEndian)
+                            {
+                                swapped = swapped.Reverse().ToArray();
+                            }
+
+                            byte[] converted = swapped.Concat(body).ToArray();
+                            client.GetStream().Write(converted, 0, converted.Length);
+                        }
+                    }
+                    """,
+                References = set switch
+                {
+                    "net10.0" => ReferenceSet.Net100,
+                    "netstandard2.0" => ReferenceSet.NetStandard20,
+                    _ => ReferenceSet.Net80,
+                },
+            };
+            return test.RunAsync();
+        }
+
         // ------------------------------------------------------------ SOCK020: across methods
 
         [Fact]
