@@ -268,7 +268,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("network.ReadExactly(head); result = [|BitConverter.ToInt32(head.Skip(4).Take(4).ToArray(), 0)|];")]
         [InlineData("network.ReadExactly(head); var part = head.Skip(4).Take(4).ToArray(); result = [|BitConverter.ToInt32(part, 0)|];")]
         [InlineData("network.ReadExactly(head); var all = head.Concat(given).ToList(); result = [|BitConverter.ToInt64(all.ToArray(), 0)|];")]
-        public Task Received_bytes_read_through_LINQ_in_host_order_are_reported(string body)
+        [InlineData("network.ReadExactly(head); result = [|BitConverter.ToInt32(head.AsSpan(4).ToArray(), 0)|];")]
+        public Task Received_bytes_read_through_LINQ_or_a_copy_in_host_order_are_reported(string body)
             => VerifyRead.VerifyAnalyzerAsync(ReadMethod(body));
 
         [Theory]
