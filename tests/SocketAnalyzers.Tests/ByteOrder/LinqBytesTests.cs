@@ -15,6 +15,9 @@ using VerifyFix = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<
     SocketAnalyzers.ByteOrder.SOCK020HostOrderWriteAnalyzer,
     SocketAnalyzers.CodeFixes.ByteOrder.SOCK020HostOrderWriteCodeFixProvider>;
 using VerifyRead = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.ByteOrder.SOCK021HostOrderReadAnalyzer>;
+using VerifyReadFix = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<
+    SocketAnalyzers.ByteOrder.SOCK021HostOrderReadAnalyzer,
+    SocketAnalyzers.CodeFixes.ByteOrder.SOCK021HostOrderReadCodeFixProvider>;
 
 namespace SocketAnalyzers.Tests.ByteOrder
 {
@@ -271,6 +274,12 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("network.ReadExactly(head); result = [|BitConverter.ToInt32(head.AsSpan(4).ToArray(), 0)|];")]
         public Task Received_bytes_read_through_LINQ_or_a_copy_in_host_order_are_reported(string body)
             => VerifyRead.VerifyAnalyzerAsync(ReadMethod(body));
+
+        [Fact]
+        public Task Fix_reads_the_LINQ_copy_of_received_bytes_big_endian()
+            => VerifyReadFix.VerifyCodeFixAsync(
+                ReadMethod("network.ReadExactly(head);\n        result = [|BitConverter.ToInt32(head.Skip(4).Take(4).ToArray(), 0)|];"),
+                ReadMethod("network.ReadExactly(head);\n        result = BinaryPrimitives.ReadInt32BigEndian(head.Skip(4).Take(4).ToArray());"));
 
         [Theory]
         [InlineData("network.ReadExactly(head); result = BitConverter.ToInt32(head.Take(4).Reverse().ToArray(), 0);")]
