@@ -291,8 +291,9 @@ namespace SocketAnalyzers.ByteOrder
                     || symbols.IsCopyingView(invocation.TargetMethod) || symbols.IsArrayEmpty(invocation.TargetMethod):
                     Edge(Root(walked), ByteNode.Field(field));
                     return;
-                case IInvocationOperation invocation when symbols.Sequence(invocation.TargetMethod) is not null:
-                    // A new sequence made by LINQ from the bytes of its sources (ToArray, Concat…): the class created it.
+                case IInvocationOperation { Type.TypeKind: TypeKind.Array or TypeKind.Class } invocation when symbols.Sequence(invocation.TargetMethod) is not null:
+                    // A new array or list LINQ made from the bytes of its sources (ToArray, ToList, after Concat…): the class
+                    // created it. A lazy sequence (Concat, AsEnumerable without ToArray) still reads its sources: not this case.
                     EdgeFrom(walked, ByteNode.Field(field));
                     return;
             }

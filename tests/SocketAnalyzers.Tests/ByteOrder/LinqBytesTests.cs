@@ -191,6 +191,25 @@ namespace SocketAnalyzers.Tests.ByteOrder
         }
 
         [Fact]
+        public Task Frame_concatenated_into_a_private_field_and_sent_by_another_method_is_reported_at_the_write()
+        {
+            var test = new SocketAnalyzerTest
+            {
+                TestCode = SOCK020HostOrderWriteTests.Usings + """
+                    sealed class Packet
+                    {
+                        private byte[] frame = Array.Empty<byte>();
+
+                        public void Build(byte[] body) => frame = {|SOCK020:BitConverter.GetBytes(body.Length)|}.Concat(body).ToArray();
+
+                        public void SendTo(Socket socket) => socket.Send(frame);
+                    }
+                    """,
+            };
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Returned_host_order_bytes_concatenated_by_the_sender_are_reported_at_the_write()
         {
             var test = new SocketAnalyzerTest
