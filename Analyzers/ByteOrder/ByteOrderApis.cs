@@ -37,6 +37,36 @@ namespace SocketAnalyzers.ByteOrder
         public int? Count { get; }
     }
 
+    /// <summary>
+    /// What a LINQ operator over bytes (<c>System.Linq.Enumerable</c>, catalogue rows <c>CarriesBytes</c>) gives of the bytes
+    /// of its source, the first parameter: the same bytes in the same order, with one element more, after a start, the
+    /// first n, followed by the bytes of the second parameter, or reversed. Operators that change values or order in any
+    /// other way (<c>Select</c>, <c>Where</c>, <c>OrderBy</c>, <c>Distinct</c>…) have no row: their result is unknown.
+    /// </summary>
+    internal enum SequenceShape
+    {
+        /// <summary>The source's bytes, in order (<c>ToArray</c>, <c>ToList</c>, <c>AsEnumerable</c>).</summary>
+        Same,
+
+        /// <summary>The source's bytes, then one element (<c>Append</c>).</summary>
+        AppendsOne,
+
+        /// <summary>One element, then the source's bytes (<c>Prepend</c>).</summary>
+        PrependsOne,
+
+        /// <summary>The source's bytes, then the second parameter's (<c>Concat</c>).</summary>
+        Concatenates,
+
+        /// <summary>The source's bytes from the start its second parameter gives (<c>Skip</c>): a slice, followed as slices are.</summary>
+        Skips,
+
+        /// <summary>The source's first bytes, as many as its second parameter gives (<c>Take</c>): a slice from the start.</summary>
+        Takes,
+
+        /// <summary>The source's bytes in the reverse order (<c>Reverse</c>): the manual byte swap, a deliberate order like <c>Array.Reverse</c>.</summary>
+        Reverses,
+    }
+
     /// <summary>A write whose byte order the code chose (<c>BinaryPrimitives.(Try)Write…BigEndian/LittleEndian</c>):
     /// the number at <see cref="NumberOrdinal"/> is written into the byte span at <see cref="BufferOrdinal"/>.</summary>
     internal sealed class OrderedWriteFacet
@@ -241,7 +271,7 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             if (facts.HostOrderWrite is not null || facts.HostOrderRead is not null || facts.Conversion || facts.ReturnsNetworkData
-                || (facts.View && method.MethodKind != MethodKind.Constructor))
+                || (facts.View && method.MethodKind != MethodKind.Constructor) || facts.Sequence is not null)
             {
                 return SummaryRole.None;
             }
@@ -351,6 +381,9 @@ namespace SocketAnalyzers.ByteOrder
             shape = default;
             return false;
         }
+
+        /// <summary>What the LINQ operator <paramref name="method"/> gives of its source's bytes, or null when it is not one the catalogue follows.</summary>
+        public SequenceShape? Sequence(IMethodSymbol method) => catalogue.Facts(method)?.Sequence;
 
         public bool IsView(IMethodSymbol method) => method.MethodKind != MethodKind.Constructor && catalogue.Facts(method) is { View: true };
 

@@ -786,7 +786,7 @@ namespace SocketAnalyzers.ByteOrder
             }
             else if (symbols.HostOrderRead(method) is { } readApi)
             {
-                HostOrderRead(invocation, readApi, state);
+                HostOrderRead(invocation, readApi, ValueAt(invocation, readApi.BufferOrdinal, instance, values), state);
             }
             else if (IsSend(invocation))
             {
@@ -811,6 +811,10 @@ namespace SocketAnalyzers.ByteOrder
                 {
                     Reversed(argument.Value, state);
                 }
+            }
+            else if (symbols.Sequence(method) is { } sequence)
+            {
+                result = Sequence(invocation, sequence, instance, values);
             }
             else if (symbols.OrderedWrite(method) is { } ordered)
             {
@@ -1133,6 +1137,46 @@ namespace SocketAnalyzers.ByteOrder
             state.Set(key, place);
         }
 
+        /// <summary>
+        /// What a LINQ operator's result holds of its source's bytes (<see cref="SequenceShape"/>): the same facts (<c>ToArray</c>,
+        /// <c>ToList</c>, <c>AsEnumerable</c>, <c>Append</c>, <c>Take</c>), one byte further (<c>Prepend</c>), the first
+        /// sequence's and then the second's, moved by the first's length when it is known (<c>Concat</c>), at offsets no longer
+        /// known (<c>Skip</c>: followed as a slice, whatever its start); <c>Reverse</c> is the manual byte swap: its result
+        /// holds no host-order or received bytes, as <c>Array.Reverse</c> leaves none.
+        /// </summary>
+        private static BytePlace? Sequence(IInvocationOperation invocation, SequenceShape shape, BytePlace? instance, BytePlace?[] values)
+        {
+            var source = ValueAt(invocation, 0, instance, values);
+            switch (shape)
+            {
+                case SequenceShape.Same:
+                    return source;
+                case SequenceShape.AppendsOne:
+                    return source?.WithLength(source.Length < 0 ? -1 : source.Length + 1);
+                case SequenceShape.PrependsOne:
+                    return source?.Moved(1, source.Length < 0 ? -1 : source.Length + 1);
+                case SequenceShape.Takes:
+                    return source?.WithLength(-1);
+                case SequenceShape.Skips:
+                    return source?.Moved(-1, -1);
+                case SequenceShape.Reverses:
+                    return source is null ? null : BytePlace.None.WithLength(source.Length);
+                case SequenceShape.Concatenates:
+                    var second = ValueAt(invocation, 1, instance, values);
+                    if (second is null)
+                    {
+                        return source?.WithLength(-1);
+                    }
+
+                    var first = source ?? BytePlace.None;
+                    var moved = second.Moved(first.Length, -1);
+                    var length = first.Length >= 0 && second.Length >= 0 ? first.Length + second.Length : -1;
+                    return first.WithLength(length).Add(moved.Writes, moved.Received);
+                default:
+                    return null;
+            }
+        }
+
         /// <summary>What the argument for the parameter at <paramref name="ordinal"/> holds (the instance for <see cref="ByteOrderTables.Instance"/>).</summary>
         private static BytePlace? ValueAt(IInvocationOperation invocation, int? ordinal, BytePlace? instance, BytePlace?[] values)
         {
@@ -1167,7 +1211,7 @@ namespace SocketAnalyzers.ByteOrder
 
         // ---------------------------------------------------------------- SOCK021: host-order reads
 
-        private void HostOrderRead(IInvocationOperation invocation, HostOrderApi api, ByteState state)
+        private void HostOrderRead(IInvocationOperation invocation, HostOrderApi api, BytePlace? bytes, ByteState state)
         {
             if (!Reporting || readsReported.Contains(invocation))
             {
@@ -1185,8 +1229,9 @@ namespace SocketAnalyzers.ByteOrder
             switch (api.Target)
             {
                 case WriteTarget.Argument:
-                    fromNetwork = CatalogueIndex.Argument(invocation, api.BufferOrdinal) is { } buffer
-                        && HoldsReceived(buffer, state);
+                    // What the argument holds (a copy of received bytes, LINQ over them), or the place under it.
+                    fromNetwork = bytes is { Received: true }
+                        || (CatalogueIndex.Argument(invocation, api.BufferOrdinal) is { } buffer && HoldsReceived(buffer, state));
                     break;
                 case WriteTarget.Stream when invocation.Instance is { } reader:
                     if (scope.WriterStream(reader) is { } stream)

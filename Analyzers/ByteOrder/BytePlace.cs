@@ -80,6 +80,30 @@ namespace SocketAnalyzers.ByteOrder
 
         public BytePlace WithWrites(ImmutableArray<ByteFact> writes) => new(Cap(writes), Received, Conversions, Length);
 
+        /// <summary>
+        /// The same bytes <paramref name="by"/> bytes further on (-1: at offsets no longer known), in a place of
+        /// <paramref name="length"/> bytes: what a sequence that puts other bytes before them holds.
+        /// </summary>
+        public BytePlace Moved(int by, int length)
+        {
+            if (Writes.IsEmpty || by == 0)
+            {
+                return WithLength(length);
+            }
+
+            var builder = ImmutableArray.CreateBuilder<ByteFact>(Writes.Length);
+            foreach (var fact in Writes)
+            {
+                var moved = new ByteFact(fact.Site, by < 0 || fact.Start < 0 ? -1 : fact.Start + by, fact.Length);
+                if (!builder.Contains(moved))
+                {
+                    builder.Add(moved);
+                }
+            }
+
+            return new BytePlace(builder.ToImmutable(), Received, Conversions, length);
+        }
+
         /// <summary>Adds <paramref name="facts"/> (and received bytes) to the place: what a copy or a write brings.</summary>
         public BytePlace Add(IEnumerable<ByteFact> facts, bool received)
         {

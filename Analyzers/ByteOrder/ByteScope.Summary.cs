@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
@@ -71,6 +72,16 @@ namespace SocketAnalyzers.ByteOrder
                         when creation.Arguments[0].Parameter?.Type is IArrayTypeSymbol
                             && (symbols.IsViewConstructor(constructor) || KnownSymbols.IsOrDerivesFrom(creation.Type, symbols.MemoryStream)):
                         operation = creation.Arguments[0].Value;
+                        continue;
+                    case IInvocationOperation invocation when symbols.Sequence(invocation.TargetMethod) is { } shape:
+                        // LINQ over bytes: the source's bytes, unless reversed (the manual swap) or joined to a second
+                        // sequence (two roots: EdgeFrom follows both sides).
+                        if (shape is SequenceShape.Reverses or SequenceShape.Concatenates || invocation.Arguments.Length == 0)
+                        {
+                            return null;
+                        }
+
+                        operation = invocation.Arguments[0].Value;
                         continue;
                     case IInvocationOperation invocation when symbols.IsReceiveReturningData(invocation.TargetMethod):
                         return ByteNode.Received;
@@ -280,6 +291,11 @@ namespace SocketAnalyzers.ByteOrder
                     || symbols.IsCopyingView(invocation.TargetMethod) || symbols.IsArrayEmpty(invocation.TargetMethod):
                     Edge(Root(walked), ByteNode.Field(field));
                     return;
+                case IInvocationOperation { Type.TypeKind: TypeKind.Array or TypeKind.Class } invocation when symbols.Sequence(invocation.TargetMethod) is not null:
+                    // A new array or list LINQ made from the bytes of its sources (ToArray, ToList, after Concat…): the class
+                    // created it. A lazy sequence (Concat, AsEnumerable without ToArray) still reads its sources: not this case.
+                    EdgeFrom(walked, ByteNode.Field(field));
+                    return;
             }
 
             if (Root(walked) is { Kind: ByteNodeKind.Local or ByteNodeKind.Return or ByteNodeKind.Field } node)
@@ -316,7 +332,7 @@ namespace SocketAnalyzers.ByteOrder
                     var destination = CatalogueIndex.Argument(invocation, shape.Destination);
                     if (source is not null && destination is not null)
                     {
-                        Edge(Root(source), IsNetworkStream(destination) ? ByteNode.Network : Root(destination));
+                        EdgeFrom(source, IsNetworkStream(destination) ? ByteNode.Network : Root(destination));
                     }
 
                     return;
@@ -344,12 +360,14 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>A call the catalogue does not describe: a method of the compilation, or unknown code.</summary>
         private void PassOn(IMethodSymbol method, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
         {
-            ByteNode?[]? roots = null;
+            List<ByteNode>?[]? roots = null;
             for (var i = 0; i < arguments.Length; i++)
             {
-                if (Root(arguments[i].Value) is { } node)
+                List<ByteNode>? nodes = null;
+                Roots(arguments[i].Value, ref nodes);
+                if (nodes is not null)
                 {
-                    (roots ??= new ByteNode?[arguments.Length])[i] = node;
+                    (roots ??= new List<ByteNode>?[arguments.Length])[i] = nodes;
                 }
             }
 
@@ -361,12 +379,20 @@ namespace SocketAnalyzers.ByteOrder
             var target = ByteSummary.Resolve(method);
             for (var i = 0; i < arguments.Length; i++)
             {
+                if (roots[i] is not { } argumentRoots)
+                {
+                    continue;
+                }
+
                 if (target is not null)
                 {
                     // A method of the compilation: the bytes go to its parameter.
                     if (arguments[i].Parameter is { } parameter)
                     {
-                        Edge(roots[i], ByteNode.Parameter(target, parameter.Ordinal));
+                        foreach (var node in argumentRoots)
+                        {
+                            Edge(node, ByteNode.Parameter(target, parameter.Ordinal));
+                        }
                     }
 
                     if (arguments[i].Parameter is { } aliased && IsOwnFieldItself(arguments[i].Value) is { } field)
@@ -375,30 +401,77 @@ namespace SocketAnalyzers.ByteOrder
                         Summarizing.Aliases.Add((ByteNode.Field(field), ByteNode.Parameter(target, aliased.Ordinal)));
                     }
                 }
-                else if (roots[i] is { Kind: not ByteNodeKind.Received } node)
+                else
                 {
                     // Unknown code: the bytes given to it may go anywhere, or be changed there.
-                    Edge(node, ByteNode.Escape);
+                    foreach (var node in argumentRoots)
+                    {
+                        if (node.Kind != ByteNodeKind.Received)
+                        {
+                            Edge(node, ByteNode.Escape);
+                        }
+                    }
                 }
             }
         }
 
-        /// <summary>Edges from what <paramref name="value"/> may be: each side of <c>?:</c> and <c>??</c>, or its root.</summary>
-        private void EdgeFrom(IOperation? value, ByteNode to, int depth = 0)
+        /// <summary>Edges from what <paramref name="value"/> may be (<see cref="Roots"/>) to <paramref name="to"/>.</summary>
+        private void EdgeFrom(IOperation? value, ByteNode? to)
         {
-            switch (value?.WalkDownConversions())
+            if (to is null)
             {
-                case IConditionalOperation { WhenFalse: { } whenFalse } conditional when depth < MaxRootDepth:
-                    EdgeFrom(conditional.WhenTrue, to, depth + 1);
-                    EdgeFrom(whenFalse, to, depth + 1);
-                    break;
-                case ICoalesceOperation coalesce when depth < MaxRootDepth:
-                    EdgeFrom(coalesce.Value, to, depth + 1);
-                    EdgeFrom(coalesce.WhenNull, to, depth + 1);
-                    break;
-                default:
-                    Edge(Root(value), to);
-                    break;
+                return;
+            }
+
+            List<ByteNode>? nodes = null;
+            Roots(value, ref nodes);
+            if (nodes is not null)
+            {
+                foreach (var node in nodes)
+                {
+                    Edge(node, to);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The nodes whose bytes <paramref name="value"/> may hold: each side of <c>?:</c> and <c>??</c>, both sequences of
+        /// a LINQ <c>Concat</c> (through the LINQ operators that keep the bytes; none for <c>Reverse</c>), or its <see cref="Root"/>.
+        /// </summary>
+        private void Roots(IOperation? value, ref List<ByteNode>? into, int depth = 0)
+        {
+            var walked = value?.WalkDownConversions();
+            if (depth < MaxRootDepth)
+            {
+                switch (walked)
+                {
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                        Roots(conditional.WhenTrue, ref into, depth + 1);
+                        Roots(whenFalse, ref into, depth + 1);
+                        return;
+                    case ICoalesceOperation coalesce:
+                        Roots(coalesce.Value, ref into, depth + 1);
+                        Roots(coalesce.WhenNull, ref into, depth + 1);
+                        return;
+                    case IInvocationOperation invocation when invocation.Arguments.Length > 0 && symbols.Sequence(invocation.TargetMethod) is { } shape:
+                        if (shape == SequenceShape.Reverses || !symbols.IsByteHolder(invocation.Type))
+                        {
+                            return;
+                        }
+
+                        Roots(invocation.Arguments[0].Value, ref into, depth + 1);
+                        if (shape == SequenceShape.Concatenates && invocation.Arguments.Length > 1)
+                        {
+                            Roots(invocation.Arguments[1].Value, ref into, depth + 1);
+                        }
+
+                        return;
+                }
+            }
+
+            if (Root(value) is { } node)
+            {
+                (into ??= new List<ByteNode>()).Add(node);
             }
         }
 

@@ -251,6 +251,12 @@ namespace SocketAnalyzers.Model
         /// <summary>For a <see cref="View"/>: the result is a copy (<c>ToArray</c>), so writing into it does not write the original.</summary>
         public bool ViewCopies { get; private set; }
 
+        /// <summary>
+        /// A LINQ operator over a sequence (<c>System.Linq.Enumerable</c>): what its result holds of the bytes of its first
+        /// parameter (and, for <see cref="SequenceShape.Concatenates"/>, of its second), in their order or reversed.
+        /// </summary>
+        public SequenceShape? Sequence { get; private set; }
+
         /// <summary>A write of a number in the byte order the method names (<c>BinaryPrimitives.WriteInt32BigEndian</c>): it replaces the bytes it writes.</summary>
         public OrderedWriteFacet? OrderedWrite { get; private set; }
 
@@ -417,6 +423,13 @@ namespace SocketAnalyzers.Model
             View = true;
             ViewOffset = offset;
             ViewCopies = copy;
+            return this;
+        }
+
+        /// <summary>A LINQ operator whose result holds its source's bytes as <paramref name="shape"/> says (see <see cref="Sequence"/>).</summary>
+        public ApiRow CarriesBytes(SequenceShape shape)
+        {
+            Sequence = shape;
             return this;
         }
 

@@ -78,6 +78,9 @@ namespace SocketAnalyzers.Model
 
         public OrderedWriteFacet? OrderedWrite { get; private set; }
 
+        /// <summary>A LINQ operator's effect on the bytes of its source (<see cref="ApiRow.Sequence"/>), or null.</summary>
+        public SequenceShape? Sequence { get; private set; }
+
         public bool HostLittleEndianFlag { get; private set; }
 
         public bool Conversion { get; private set; }
@@ -190,6 +193,7 @@ namespace SocketAnalyzers.Model
             HostOrderRead ??= row.HostOrderRead;
             Port ??= row.Port;
             OrderedWrite ??= row.OrderedWrite;
+            Sequence ??= row.Sequence;
             if (row.View && !View)
             {
                 ViewOffset = row.ViewOffset;

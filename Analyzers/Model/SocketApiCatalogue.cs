@@ -41,6 +41,7 @@ namespace SocketAnalyzers.Model
         private const string ArraySegment = "System.ArraySegment`1";
         private const string List = "System.Collections.Generic.List`1";
         private const string Array = "System.Array";
+        private const string Enumerable = "System.Linq.Enumerable";
 
         private const SocketModelType S = SocketModelType.Socket;
         private const SocketModelType L = SocketModelType.TcpListener;
@@ -490,6 +491,19 @@ namespace SocketAnalyzers.Model
                 Row(ReadOnlyMemory, ".ctor", "array int int").ViewsBytes(offset: 1),
                 Row(ReadOnlyMemory, ".ctor").ViewsBytes(),
 
+                // ------------------------------------------------------------------ LINQ over bytes: the result holds the source's bytes (the first
+                // parameter; Concat: then the second's) in their order, after a start (Skip), the first n (Take), with one element more
+                // (Append, Prepend), or reversed (Reverse: the manual byte swap). Select, Where, OrderBy… change them: no row, unknown.
+                Row(Enumerable, "ToArray").CarriesBytes(SequenceShape.Same),
+                Row(Enumerable, "ToList").CarriesBytes(SequenceShape.Same),
+                Row(Enumerable, "AsEnumerable").CarriesBytes(SequenceShape.Same),
+                Row(Enumerable, "Append").CarriesBytes(SequenceShape.AppendsOne),
+                Row(Enumerable, "Prepend").CarriesBytes(SequenceShape.PrependsOne),
+                Row(Enumerable, "Concat").CarriesBytes(SequenceShape.Concatenates),
+                Row(Enumerable, "Skip", "? int").CarriesBytes(SequenceShape.Skips),
+                Row(Enumerable, "Take", "? int").CarriesBytes(SequenceShape.Takes),
+                Row(Enumerable, "Reverse").CarriesBytes(SequenceShape.Reverses),
+
                 // ------------------------------------------------------------------ other consumers of a buffer's contents (SOCK012)
                 Row("System.Text.Encoding", "GetString").ConsumesBuffer(),
                 Row("System.Text.Encoding", "GetChars").ConsumesBuffer(),
@@ -499,8 +513,8 @@ namespace SocketAnalyzers.Model
                 Row("System.Convert", "ToHexString", sets: Net).ConsumesBuffer(),
                 Row(BitConverter, "ToString", "bytes int").ConsumesBuffer(from: 1),
                 Row(BitConverter, "ToString").ConsumesBuffer(),
-                Row("System.Linq.Enumerable", "ToArray").ConsumesBuffer(),
-                Row("System.Linq.Enumerable", "ToList").ConsumesBuffer(),
+                Row(Enumerable, "ToArray").ConsumesBuffer(),
+                Row(Enumerable, "ToList").ConsumesBuffer(),
                 Row("System.Text.Json.JsonSerializer", "Deserialize", sets: Net).ConsumesBuffer(),
                 Row("System.Text.Json.JsonDocument", "Parse", sets: Net).ConsumesBuffer(),
                 Row("System.Runtime.Serialization.Formatters.Binary.BinaryFormatter", "Deserialize").ConsumesBuffer(),
