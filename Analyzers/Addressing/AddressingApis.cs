@@ -61,6 +61,12 @@ namespace SocketAnalyzers.Addressing
             ("System.Xml.XmlDocument", "Load"),
             ("System.Runtime.Serialization.XmlObjectSerializer", "ReadObject"),
             ("System.Runtime.Serialization.Formatters.Binary.BinaryFormatter", "Deserialize"),
+
+            // Json.NET, the commonest JSON library in course code: resolved only where the project references it.
+            ("Newtonsoft.Json.JsonConvert", "DeserializeObject"),
+            ("Newtonsoft.Json.Linq.JToken", "Parse"),
+            ("Newtonsoft.Json.Linq.JObject", "Parse"),
+            ("Newtonsoft.Json.Linq.JArray", "Parse"),
         };
 
         /// <summary>Types whose constructor wraps its first argument without keeping the socket or buffer elsewhere.</summary>

@@ -71,6 +71,41 @@ namespace SocketAnalyzers.Tests.Framing
         public Task Datagrams_unknown_kinds_and_framed_reads_are_quiet(string statements)
             => Verify.VerifyAnalyzerAsync(Body(statements));
 
+        /// <summary>Json.NET's parsers, from a project that references it (the package's public surface, declared here).</summary>
+        private const string JsonNet = """
+
+            namespace Newtonsoft.Json
+            {
+                public static class JsonConvert
+                {
+                    public static object? DeserializeObject(string value, System.Type type) => null;
+                    public static T? DeserializeObject<T>(string value) => default;
+                }
+            }
+
+            namespace Newtonsoft.Json.Linq
+            {
+                public class JToken { public static JToken Parse(string json) => new JToken(); }
+                public class JObject : JToken { public static new JObject Parse(string json) => new JObject(); }
+                public class JArray : JToken { public static new JArray Parse(string json) => new JArray(); }
+            }
+            """;
+
+        [Theory]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); return {|SOCK040:Newtonsoft.Json.JsonConvert.DeserializeObject<Order>(Encoding.UTF8.GetString(buffer, 0, n))|};")]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); var json = Encoding.UTF8.GetString(buffer, 0, n); return {|SOCK040:Newtonsoft.Json.JsonConvert.DeserializeObject(json, typeof(Order))|};")]
+        [InlineData("using var socket = listener.AcceptSocket(); int n = socket.Receive(buffer); return {|SOCK040:Newtonsoft.Json.Linq.JObject.Parse(Encoding.ASCII.GetString(buffer, 0, n))|};")]
+        [InlineData("int n = await network.ReadAsync(buffer); return {|SOCK040:Newtonsoft.Json.Linq.JArray.Parse(Encoding.UTF8.GetString(buffer, 0, n))|};")]
+        public Task Single_stream_read_parsed_by_Json_NET_is_reported(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements) + JsonNet);
+
+        [Theory]
+        [InlineData("int n = udp.Client.Receive(buffer); return Newtonsoft.Json.JsonConvert.DeserializeObject<Order>(Encoding.UTF8.GetString(buffer, 0, n));")]
+        [InlineData("using var reader = new StreamReader(network); var line = await reader.ReadLineAsync(); return line is null ? null : Newtonsoft.Json.JsonConvert.DeserializeObject<Order>(line);")]
+        [InlineData("network.ReadExactly(buffer, 0, 100); return Newtonsoft.Json.Linq.JToken.Parse(Encoding.UTF8.GetString(buffer, 0, 100));")]
+        public Task Json_NET_parse_of_a_datagram_a_line_or_an_exact_read_is_quiet(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements) + JsonNet);
+
         [Fact]
         public Task Message_names_the_parser_and_the_read()
             => Verify.VerifyAnalyzerAsync(Body("int n = network.Read(buffer, 0, buffer.Length); return {|#0:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|};"),
