@@ -1779,6 +1779,10 @@ namespace SocketAnalyzers.Reads
             // Shape facts of the variable: the Available it holds, the count it holds, a fresh array in it.
             var freshArray = freshCandidates.Contains((ISymbol)key) && value.WalkDownConversions() is IArrayCreationOperation { Initializer: null, DimensionSizes.Length: 1 };
             Written((ISymbol)key, state);
+            if (state.Pending.Count > 0 && key is ILocalSymbol replacedBuffer)
+            {
+                BufferReplaced(replacedBuffer, state);
+            }
             if (sized is not null && !body.CapturedWritten.Contains((ISymbol)key))
             {
                 state.Exact[(ISymbol)key] = sized;
@@ -1978,17 +1982,77 @@ namespace SocketAnalyzers.Reads
 
             if (state.Pending.Count > 0)
             {
+                // The buffer handed to a read that fills it from its start is overwritten, not looked at: a datagram read
+                // pending on it is answered without its count mattering (the next datagram replaces its bytes).
+                var refilled = FillsFromStart(reference);
                 scratch.Clear();
+                List<int>? overwritten = null;
                 foreach (var read in state.Pending)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(body.Sites[read].BufferVariable, local))
+                    var site = body.Sites[read];
+                    if (SymbolEqualityComparer.Default.Equals(site.BufferVariable, local))
                     {
-                        scratch.Add(read);
+                        if (refilled && site.OneDatagram)
+                        {
+                            (overwritten ??= new List<int>()).Add(read);
+                        }
+                        else
+                        {
+                            scratch.Add(read);
+                        }
                     }
                 }
 
                 Follow(state);
+                DropDatagramReads(overwritten, state);
             }
+        }
+
+        /// <summary>
+        /// The buffer local <paramref name="local"/> now holds another array: a datagram read pending on the old one can no
+        /// longer be looked at through it, and its next read does not depend on its count, so it is answered without
+        /// mattering. A stream read still waits for another read of its connection.
+        /// </summary>
+        private void BufferReplaced(ILocalSymbol local, ReadState state)
+        {
+            List<int>? replaced = null;
+            foreach (var read in state.Pending)
+            {
+                var site = body.Sites[read];
+                if (site.OneDatagram && site.BufferReach == BufferReach.Tracked && SymbolEqualityComparer.Default.Equals(site.BufferVariable, local))
+                {
+                    (replaced ??= new List<int>()).Add(read);
+                }
+            }
+
+            DropDatagramReads(replaced, state);
+        }
+
+        private static void DropDatagramReads(List<int>? reads, ReadState state)
+        {
+            if (reads is not null)
+            {
+                foreach (var read in reads)
+                {
+                    state.Pending.Remove(read);
+                }
+            }
+        }
+
+        /// <summary>The reference is the buffer argument of a read of this body that fills it from its start (no offset, or 0).</summary>
+        private bool FillsFromStart(ILocalReferenceOperation reference)
+        {
+            IOperation argument = reference;
+            while (argument.Parent is IConversionOperation conversion)
+            {
+                argument = conversion;
+            }
+
+            // The site was read from the operation tree and the flow walks the graph's copies: they share their syntax.
+            return argument.Parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+                && body.SiteAt(invocation.Syntax) is { } site
+                && site.Read.Buffer?.WalkDownConversions().Syntax == reference.Syntax
+                && (site.Read.Offset is null || site.Read.Offset.ConstantValue is { HasValue: true, Value: 0 });
         }
 
         /// <summary>The reads in <see cref="scratch"/> are answered on this path: their count mattered.</summary>

@@ -317,6 +317,8 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var dgram = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); dgram.Bind(new IPEndPoint(IPAddress.Any, 9050)); dgram.Receive(new byte[64]); int n = dgram.Receive(buffer); Process(buffer, n);")]
         [InlineData("var dgram = udp.Client; dgram.Receive(new byte[64]); int n = dgram.Receive(buffer); Process(buffer, n);")]
         [InlineData("EndPoint from = new IPEndPoint(IPAddress.Any, 0); while (true) { socket.ReceiveFrom(new byte[256], ref from); Console.WriteLine(\"ping from \" + from); }")]
+        [InlineData("EndPoint from = new IPEndPoint(IPAddress.Any, 0); var data = new byte[1024]; int got = socket.ReceiveFrom(data, ref from); Console.WriteLine(\"hello from \" + from); while (true) { data = new byte[1024]; got = socket.ReceiveFrom(data, ref from); Process(data, got); }")]
+        [InlineData("EndPoint from = new IPEndPoint(IPAddress.Any, 0); var data = new byte[64]; while (true) { socket.ReceiveFrom(data, ref from); Console.WriteLine(\"someone is up\"); }")]
         public Task Datagram_read_whose_buffer_is_never_looked_at_is_quiet_when_the_socket_is_read_again(string body)
             => Verify010.VerifyAnalyzerAsync(Method(body));
 
@@ -324,6 +326,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var dgram = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); dgram.Bind(new IPEndPoint(IPAddress.Any, 9050)); var reply = new byte[2]; [|dgram.Receive(reply)|]; Console.WriteLine(reply[1]);")]
         [InlineData("EndPoint from = new IPEndPoint(IPAddress.Any, 0); var reply = new byte[8]; [|socket.ReceiveFrom(reply, ref from)|]; Process(reply, reply.Length);")]
         [InlineData("var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); tcp.Connect(IPAddress.Loopback, 9050); [|tcp.Receive(new byte[64])|]; int n = tcp.Receive(buffer); Process(buffer, n);")]
+        [InlineData("EndPoint from = new IPEndPoint(IPAddress.Any, 0); var data = new byte[64]; [|socket.ReceiveFrom(data, ref from)|]; [|socket.ReceiveFrom(data, 8, 56, SocketFlags.None, ref from)|]; Process(data, 64);")]
+        [InlineData("EndPoint from = new IPEndPoint(IPAddress.Any, 0); var data = new byte[64]; [|socket.ReceiveFrom(data, ref from)|]; var kept = data; data = new byte[64]; Process(kept, 64);")]
+        [InlineData("var data = new byte[64]; [|stream.Read(data, 0, 64)|]; data = new byte[64]; int n = stream.Read(data, 0, 64); Process(data, n);")]
         public Task Datagram_read_whose_buffer_is_looked_at_and_stream_read_read_again_are_still_reported(string body)
             => Verify010.VerifyAnalyzerAsync(Method(body));
 
