@@ -5,6 +5,7 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -39,6 +40,13 @@ namespace Samples.ByteOrder
             writer.Write(ChatMessage); // expect: SOCK020
             writer.Write(payload);
             writer.Flush();
+        }
+
+        public static void SendJoined(NetworkStream stream, byte[] payload)
+        {
+            // The prefix joined to the payload with LINQ: Concat and ToArray keep the bytes, and their host order.
+            byte[] frame = BitConverter.GetBytes(payload.Length).Concat(payload).ToArray(); // expect: SOCK020
+            stream.Write(frame, 0, frame.Length);
         }
 
         public static void SendCorrectly(Socket connected, string text)
