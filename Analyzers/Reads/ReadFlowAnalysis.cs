@@ -2282,7 +2282,7 @@ namespace SocketAnalyzers.Reads
             {
                 if (state.Zero.TryGetValue(site.Index, out var previous))
                 {
-                    if (Reporting)
+                    if (Reporting && !previous.Wrote)
                     {
                         reachedAgain[site.Index] = true;
                         spinsAgain[site.Index] |= !previous.Blocked;
@@ -2290,6 +2290,7 @@ namespace SocketAnalyzers.Reads
 
                     previous.ClearZeros();
                     previous.Blocked = false;
+                    previous.Wrote = false;
                 }
                 else
                 {
@@ -2386,6 +2387,82 @@ namespace SocketAnalyzers.Reads
                     pair.Value.Blocked = true;
                 }
             }
+
+            if (state.Zero.Count > 0)
+            {
+                WritesToConnection(invocation, state);
+            }
+        }
+
+        /// <summary>
+        /// A send or write on the connection of a read whose 0 path reaches here (<see cref="ZeroFact.Wrote"/>), outside
+        /// every <c>try</c> with a <c>catch</c> inside that read's loops: the exception a later write draws leaves the loop.
+        /// </summary>
+        private void WritesToConnection(IInvocationOperation invocation, ReadState state)
+        {
+            if (invocation.Instance is not { } target || symbols.Catalogue.Facts(invocation.TargetMethod)?.Sends is null
+                || body.RootOfConnection(target, symbols) is not { } connection)
+            {
+                return;
+            }
+
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                if (!pair.Value.Wrote && SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, connection)
+                    && !MayBeEmpty(invocation, pair.Value) && !CaughtInsideLoops(invocation.Syntax, site))
+                {
+                    pair.Value.Wrote = true;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The write may send nothing on this 0 path: an argument uses what holds the 0 (<c>Write(buffer, 0, n)</c> of an
+        /// echo loop, <c>Send(Encoding.UTF8.GetBytes(line))</c> of the null or empty line). A write of no bytes draws no
+        /// reset from the closed peer, so the loop goes on for ever: it does not count.
+        /// </summary>
+        private static bool MayBeEmpty(IInvocationOperation invocation, ZeroFact fact)
+        {
+            if (fact.Zeros.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                foreach (var operation in argument.Value.DescendantsAndSelf())
+                {
+                    if ((operation is ILocalReferenceOperation local && fact.Zeros.Contains(local.Local))
+                        || (operation is IFlowCaptureReferenceOperation capture && fact.Zeros.Contains(capture.Id)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A <c>try</c> with a <c>catch</c> around <paramref name="syntax"/>, inside the outermost loop around the read.</summary>
+        private static bool CaughtInsideLoops(SyntaxNode syntax, ReadSite site)
+        {
+            var outermost = site.Loops[site.Loops.Count - 1];
+            for (var node = syntax; node is not null && node != outermost; node = node.Parent)
+            {
+                if (node.Parent is TryStatementSyntax tryStatement && tryStatement.Block == node && tryStatement.Catches.Count > 0)
+                {
+                    return true;
+                }
+
+                if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+                {
+                    // Not in the read's function: whatever catches it, the read's loop does not see the write.
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

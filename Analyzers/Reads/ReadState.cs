@@ -39,11 +39,19 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public bool Blocked { get; set; }
 
+        /// <summary>
+        /// On every path since the read returned 0, the code wrote to the same connection, with no <c>catch</c> inside the
+        /// read's loops around the write. After the peer closed, a write draws a reset and a later one throws (EPIPE,
+        /// WSAECONNRESET), so a loop that writes on every way back to the read ends by that exception within a turn or
+        /// two: it is not certain to go on for ever. A must-fact (joined by "and"), false when the read restarts the fact.
+        /// </summary>
+        public bool Wrote { get; set; }
+
         public ZeroFact Clone()
         {
             zerosShared = true;
             changedShared = true;
-            return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true, Blocked = Blocked };
+            return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true, Blocked = Blocked, Wrote = Wrote };
         }
 
         public bool AddZero(object key) => !zeros.Contains(key) && OwnZeros().Add(key);
@@ -69,6 +77,12 @@ namespace SocketAnalyzers.Reads
             if (Blocked && !other.Blocked)
             {
                 Blocked = false;
+                grew = true;
+            }
+
+            if (Wrote && !other.Wrote)
+            {
+                Wrote = false;
                 grew = true;
             }
 

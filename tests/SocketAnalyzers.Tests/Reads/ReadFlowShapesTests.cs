@@ -310,6 +310,101 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
 
+        // SOCK011 and writes: after the peer closed, a write to the connection draws a reset and a later one throws, so a
+        // loop that writes bytes to the same connection on every way back to the read ends by that exception (fresh-
+        // repository audit: chat clients that send the typed line, then read the answer, with the catch outside the loop).
+        [Theory]
+        [InlineData("""
+            try
+            {
+                while (true)
+                {
+                    var line = Console.ReadLine();
+                    var request = Encoding.UTF8.GetBytes("me: " + line);
+                    stream.Write(request, 0, request.Length);
+                    int n = stream.Read(buffer, 0, buffer.Length);
+                    Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, n));
+                }
+            }
+            catch (IOException)
+            {
+            }
+            """)]
+        [InlineData("""
+            var ping = new byte[] { 1 };
+            while (true)
+            {
+                socket.Send(ping);
+                int n = socket.Receive(buffer);
+                Process(buffer, n);
+                Thread.Sleep(1000);
+            }
+            """)]
+        [InlineData("""
+            var ping = new byte[] { 1 };
+            while (true)
+            {
+                int n = await stream.ReadAsync(buffer, 0, buffer.Length);
+                Process(buffer, n);
+                await stream.WriteAsync(ping, 0, ping.Length);
+            }
+            """)]
+        public Task Read_loop_that_writes_bytes_to_the_same_connection_on_every_way_back_is_quiet(string body)
+            => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
+
+        [Theory]
+        [InlineData("""
+            while (true)
+            {
+                int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                stream.Write(buffer, 0, n);
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                int n = [|socket.Receive(buffer)|];
+                socket.Send(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(buffer, 0, n)));
+            }
+            """)]
+        [InlineData("""
+            var ping = new byte[] { 1 };
+            while (true)
+            {
+                try
+                {
+                    stream.Write(ping, 0, ping.Length);
+                }
+                catch (IOException)
+                {
+                }
+
+                int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                Process(buffer, n);
+            }
+            """)]
+        [InlineData("""
+            var other = client.GetStream();
+            while (true)
+            {
+                int n = [|socket.Receive(buffer)|];
+                Process(buffer, n);
+                other.Write(new byte[] { 1 }, 0, 1);
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                if (n > 0)
+                {
+                    stream.Write(buffer, 0, n);
+                }
+            }
+            """)]
+        public Task Read_loop_whose_writes_may_send_nothing_be_caught_inside_or_go_elsewhere_is_still_reported(string body)
+            => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
+
         // A datagram read takes one whole datagram: the next read of the socket takes the next one whatever this one's
         // length was, so reading again does not make the count of a read whose buffer nobody looks at matter.
         [Theory]
