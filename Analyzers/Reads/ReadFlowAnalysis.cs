@@ -2633,7 +2633,7 @@ namespace SocketAnalyzers.Reads
                     // A read into the buffer: the read's own transfer replaces the fact.
                     return Use.Neutral;
                 case IArgumentOperation argument when argument.Parent is { } call && consumers.IsConsumer(call):
-                    if (IsWholeArgument(argument, call, buffer))
+                    if (IsWholeArgument(argument, call, buffer) && !CopyGoesToCountedConsumer(call))
                     {
                         consuming = call;
                         return Use.Whole;
@@ -2708,6 +2708,60 @@ namespace SocketAnalyzers.Reads
         /// True when the argument hands the consumer the buffer from 0 to its end: no offset/count after it, or
         /// <c>(buf, 0, buf.Length)</c>, or <c>(buf, buf.Length, …)</c> for a size-only overload.
         /// </summary>
+        /// <summary>
+        /// <paramref name="call"/> copies the whole buffer in order (<c>buffer.ToArray()</c>, <c>ToList()</c>) and its result
+        /// goes straight to a consumer that is given a start and a count (<c>Encoding.UTF8.GetString(buffer.ToArray(), 0, n)</c>):
+        /// the copy is only a step, and what is consumed is the counted part, as with the buffer itself.
+        /// </summary>
+        private bool CopyGoesToCountedConsumer(IOperation call)
+        {
+            if (call is not IInvocationOperation { TargetMethod: { Name: "ToArray" or "ToList" } copy } invocation
+                || symbols.Catalogue.Facts(copy) is not { } facts || !(facts.Sequence == ByteOrder.SequenceShape.Same || facts.ViewCopies))
+            {
+                return false;
+            }
+
+            IOperation result = invocation;
+            while (result.Parent is IConversionOperation conversion)
+            {
+                result = conversion;
+            }
+
+            return result.Parent is IArgumentOperation { Parent: { } next } nextArgument
+                && consumers.IsConsumer(next)
+                && ArgumentAt(ArgumentsOf(next), (nextArgument.Parameter?.Ordinal ?? -1) + 1)?.Parameter?.Type.SpecialType == SpecialType.System_Int32
+                && !IsWholeCopyArgument(nextArgument, next);
+        }
+
+        private static IArgumentOperation? ArgumentAt(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+
+        private static ImmutableArray<IArgumentOperation> ArgumentsOf(IOperation call) => call switch
+        {
+            IInvocationOperation i => i.Arguments,
+            IObjectCreationOperation o => o.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+
+        /// <summary>The copy is given whole after all: <c>(copy, 0, copy.Length)</c> or a start other than the count's.</summary>
+        private static bool IsWholeCopyArgument(IArgumentOperation argument, IOperation call)
+        {
+            var arguments = ArgumentsOf(call);
+            var ordinal = argument.Parameter!.Ordinal;
+            var count = ArgumentAt(arguments, ordinal + 2) is { Parameter.Type.SpecialType: SpecialType.System_Int32 } third ? third.Value : ArgumentAt(arguments, ordinal + 1)!.Value;
+            return count.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length" or "Count" };
+        }
+
         private bool IsWholeArgument(IArgumentOperation argument, IOperation call, ISymbol buffer)
         {
             var parameter = argument.Parameter;

@@ -34,6 +34,38 @@ namespace SocketAnalyzers.Tests.Reads
                 {{consume}}
                 """));
 
+        // A whole copy that goes straight to a consumer given the count is only a step: what is consumed is the counted
+        // part (fresh-repository audit: Encoding.UTF8.GetString(buffer.ToArray(), 0, received)).
+        [Theory]
+        [InlineData("var text = Encoding.UTF8.GetString(System.Linq.Enumerable.ToArray(buffer), 0, n);")]
+        [InlineData("var text = Encoding.ASCII.GetString(System.Linq.Enumerable.ToArray(buffer), 4, n - 4);")]
+        [InlineData("stream.Write(System.Linq.Enumerable.ToArray(buffer), 0, n);")]
+        public Task Whole_copy_handed_straight_to_a_counted_consumer_is_quiet(string consume)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                int n = socket.Receive(buffer);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                {{consume}}
+                """));
+
+        [Theory]
+        [InlineData("var text = Encoding.UTF8.GetString([|System.Linq.Enumerable.ToArray(buffer)|]);")]
+        [InlineData("var copy = [|System.Linq.Enumerable.ToArray(buffer)|]; var text = Encoding.UTF8.GetString(copy, 0, n);")]
+        [InlineData("var text = Encoding.UTF8.GetString([|System.Linq.Enumerable.ToArray(buffer)|], 0, buffer.Length);")]
+        public Task Whole_copy_consumed_whole_or_kept_is_still_reported(string consume)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                int n = socket.Receive(buffer);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                {{consume}}
+                """));
+
         [Theory]
         [InlineData("int n = socket.Receive(buffer);")]
         [InlineData("int n = socket.Receive(buffer, SocketFlags.None);")]
