@@ -90,6 +90,24 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public bool OneDatagram { get; set; }
 
+        /// <summary>
+        /// An <c>End*</c> read in an APM callback that starts the next receive of the same connection with itself as the
+        /// callback (<c>socket.BeginReceive(…, OnData, …)</c> in <c>OnData</c>): the chain of callbacks is the loop, the
+        /// callback's body its turn, and <see cref="Rearms"/> its way back to the read. <see cref="Loops"/> then holds the
+        /// callback's own syntax.
+        /// </summary>
+        public bool CallbackChain { get; set; }
+
+        /// <summary>The calls that start the next receive with this callback (<see cref="CallbackChain"/>).</summary>
+        public HashSet<SyntaxNode>? Rearms { get; set; }
+
+        /// <summary>
+        /// One of <see cref="Rearms"/> is a statement of a <c>finally</c> block whose <c>try</c> holds the read: every normal
+        /// way out of the callback after the read starts the next receive (the graph's branch out of the <c>try</c> goes to
+        /// the end of the body before its <c>finally</c> runs).
+        /// </summary>
+        public bool RearmedInFinally { get; set; }
+
         // ---- SOCK012 ----
 
         /// <summary>The <c>byte[]</c> variable the read fills from its start, when SOCK012 applies to the read.</summary>
@@ -194,6 +212,7 @@ namespace SocketAnalyzers.Reads
             public readonly List<(IParameterReferenceOperation Reference, ISymbol Owner)> CapturedParameters = new();
             public readonly List<(ILocalSymbol Local, IOperation Value)> Declarations = new();
             public readonly Stack<(IOperation Operation, SyntaxNode? Owner, ISymbol? OwnerSymbol)> Stack = new();
+            public readonly List<(IInvocationOperation Call, SyntaxNode? Owner, ISymbol? OwnerSymbol)> Receives = new();
 
             public void Clear()
             {
@@ -201,6 +220,7 @@ namespace SocketAnalyzers.Reads
                 CapturedParameters.Clear();
                 Declarations.Clear();
                 Stack.Clear();
+                Receives.Clear();
             }
         }
 
@@ -244,6 +264,9 @@ namespace SocketAnalyzers.Reads
                         result.Sites.Add(site);
                         result.sitesBySyntax[invocation.Syntax] = site;
                         result.HasLineReads |= read.Api.IsLine;
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "BeginReceive" or "BeginReceiveFrom" or "BeginReceiveMessageFrom" or "BeginRead", Instance: not null } begin:
+                        scratch.Receives.Add((begin, owner, ownerSymbol));
                         break;
                     case ILocalReferenceOperation local:
                         localUses.Add((local, ownerSymbol));
@@ -317,7 +340,111 @@ namespace SocketAnalyzers.Reads
                 result.Describe(site, reads);
             }
 
+            if (scratch.Receives.Count > 0)
+            {
+                result.DescribeCallbackChains(body, scratch.Receives, reads);
+            }
+
+            foreach (var site in result.Sites)
+            {
+                result.HasCallbackChains |= site.CallbackChain;
+            }
+
             return result;
+        }
+
+        /// <summary>
+        /// Marks the <c>End*</c> reads whose callback starts the next receive of the same connection with itself as the
+        /// callback (<see cref="ReadSite.CallbackChain"/>): a method group of the function (<c>OnData</c>,
+        /// <c>new AsyncCallback(OnData)</c>) or a lambda that only calls it (<c>ar =&gt; OnData(ar)</c>).
+        /// </summary>
+        private void DescribeCallbackChains(IOperation body, List<(IInvocationOperation Call, SyntaxNode? Owner, ISymbol? OwnerSymbol)> receives, NetworkReads reads)
+        {
+            foreach (var site in Sites)
+            {
+                if (!site.Read.Api.IsApmEnd || site.Loops.Count > 0 || site.OneDatagram || site.ConnectionRoot is null
+                    || site.Invocation.Instance is null || site.Read.IsZeroLength)
+                {
+                    continue;
+                }
+
+                var function = site.Function is null ? FunctionAt(site.Invocation) : FunctionSymbolOf(site.Function, body);
+                if (function is null)
+                {
+                    continue;
+                }
+
+                foreach (var (call, owner, _) in receives)
+                {
+                    if (owner != site.Function || !SymbolEqualityComparer.Default.Equals(ConnectionRoot(call.Instance, reads.Symbols), site.ConnectionRoot)
+                        || !CallsBack(call, function))
+                    {
+                        continue;
+                    }
+
+                    (site.Rearms ??= new HashSet<SyntaxNode>()).Add(call.Syntax);
+                    site.RearmedInFinally |= call.Syntax.Parent is ExpressionStatementSyntax { Parent: BlockSyntax { Parent: FinallyClauseSyntax { Parent: TryStatementSyntax tryStatement } } }
+                        && tryStatement.Block.Span.Contains(site.Invocation.Syntax.Span);
+                }
+
+                if (site.Rearms is not null)
+                {
+                    site.CallbackChain = true;
+                    site.Loops.Add(site.Function ?? body.Syntax);
+                }
+            }
+        }
+
+        /// <summary>The method or accessor around <paramref name="operation"/> of the body's root (not in a lambda or local function).</summary>
+        private static IMethodSymbol? FunctionAt(IOperation operation)
+            => operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) as IMethodSymbol;
+
+        private static IMethodSymbol? FunctionSymbolOf(SyntaxNode function, IOperation body)
+            => body.SemanticModel?.GetOperation(function) switch
+            {
+                ILocalFunctionOperation local => local.Symbol,
+                _ => null,
+            };
+
+        /// <summary>The call's <c>AsyncCallback</c> argument is <paramref name="function"/> itself, or a lambda that only calls it.</summary>
+        private static bool CallsBack(IInvocationOperation call, IMethodSymbol function)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Type is not { Name: "AsyncCallback", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    continue;
+                }
+
+                var value = argument.Value.WalkDownConversions();
+                if (value is IDelegateCreationOperation creation)
+                {
+                    value = creation.Target.WalkDownConversions();
+                }
+
+                switch (value)
+                {
+                    case IMethodReferenceOperation reference:
+                        return SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, function.OriginalDefinition);
+                    case IAnonymousFunctionOperation { Body.Operations: { Length: >= 1 } operations }:
+                        foreach (var statement in operations)
+                        {
+                            var inner = statement is IExpressionStatementOperation expression ? expression.Operation
+                                : statement is IReturnOperation { ReturnedValue: { } returned } ? returned : null;
+                            if (inner?.WalkDownConversions() is IInvocationOperation invoked
+                                && SymbolEqualityComparer.Default.Equals(invoked.TargetMethod.OriginalDefinition, function.OriginalDefinition))
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         private void Capture(ISymbol symbol, IOperation reference, ISymbol owner)
@@ -419,6 +546,9 @@ namespace SocketAnalyzers.Reads
         /// the flow follow <c>if (client.Available &gt;= 4)</c> guards (<see cref="ReadState.Available"/>).
         /// </summary>
         public bool GuardsAvailable { get; private set; }
+
+        /// <summary>Some read of the body is an APM callback that starts the next receive with itself (<see cref="ReadSite.CallbackChain"/>).</summary>
+        public bool HasCallbackChains { get; private set; }
 
         private void AddValue(ILocalSymbol local, IOperation? value)
             => singleValues[local] = singleValues.ContainsKey(local) ? null : value;

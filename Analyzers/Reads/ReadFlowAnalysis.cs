@@ -374,7 +374,14 @@ namespace SocketAnalyzers.Reads
                     // A 0 fact at the end of a finally an exception entered comes from a read in that finally (the
                     // exceptional entry carries none). Its loop was left when the loop lies in the finally; a loop around
                     // the whole try is left by the exception, which is no path of SOCK011 (StateForHandler).
-                    if (!exceptional || !FinallyBetween(body.Sites[pair.Key]))
+                    var site = body.Sites[pair.Key];
+                    if (!exceptional && site.RearmedInFinally)
+                    {
+                        // Out of the try by its finally, which starts the next receive: no way out of the chain.
+                        continue;
+                    }
+
+                    if (!exceptional || !FinallyBetween(site))
                     {
                         escaped[pair.Key] = true;
                     }
@@ -2335,6 +2342,11 @@ namespace SocketAnalyzers.Reads
 
         private void OtherCall(IInvocationOperation invocation, ReadState state)
         {
+            if (state.Zero.Count > 0 && body.HasCallbackChains)
+            {
+                Rearms(invocation, state);
+            }
+
             if (state.HasAvailable)
             {
                 ForgetAvailable(invocation, state);
@@ -2391,6 +2403,35 @@ namespace SocketAnalyzers.Reads
             if (state.Zero.Count > 0)
             {
                 WritesToConnection(invocation, state);
+            }
+        }
+
+        /// <summary>
+        /// The callback starts the next receive with itself (<see cref="ReadSite.CallbackChain"/>): for the <c>End*</c>
+        /// read whose 0 path reaches here, that is the way back to the read, as a loop's back edge. The path then ends its
+        /// turn: what the callback does after it (return) is no way out of the chain.
+        /// </summary>
+        private void Rearms(IInvocationOperation invocation, ReadState state)
+        {
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                if (site.Rearms is { } rearms && rearms.Contains(invocation.Syntax))
+                {
+                    if (Reporting && !pair.Value.Wrote)
+                    {
+                        reachedAgain[site.Index] = true;
+                        spinsAgain[site.Index] |= !pair.Value.Blocked;
+                    }
+
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                state.Zero.Remove(read);
             }
         }
 
@@ -2920,6 +2961,18 @@ namespace SocketAnalyzers.Reads
                             ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Polls),
                             "no more data comes, and this loop, which calls " + ReadName(site) + " only when data waits, polls forever",
                             "the peer has closed: read without polling, and stop when the count is 0"));
+                        continue;
+                    }
+
+                    if (site.CallbackChain)
+                    {
+                        // The loop is a chain of callbacks: each starts the next receive, which completes at once with 0.
+                        diagnostics.Add(Diagnostic.Create(
+                            Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
+                            site.Invocation.Syntax.GetLocation(),
+                            ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Callback),
+                            ReadName(site) + " returns 0 and this callback starts the next receive with itself, a loop of callbacks that " + (spinsAgain[i] ? "spins forever" : "never ends"),
+                            "the count is 0: do not start the next receive"));
                         continue;
                     }
 

@@ -27,6 +27,12 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public const string Polls = "Polls";
 
+        /// <summary>
+        /// <see cref="FormKey"/>: the loop is a chain of APM callbacks (an <c>End*</c> read whose callback starts the next
+        /// receive with itself). The fix that inserts a <c>break</c> has no loop to leave, so it is not offered.
+        /// </summary>
+        public const string Callback = "Callback";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SOCK011ReadLoopIgnoresEndOfStream);
 

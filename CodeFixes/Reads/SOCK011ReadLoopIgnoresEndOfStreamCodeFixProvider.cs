@@ -53,9 +53,11 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
         internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {
-            if (diagnostic.Properties.TryGetValue(SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, out var form) && form == SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Polls)
+            if (diagnostic.Properties.TryGetValue(SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, out var form)
+                && form is SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Polls or SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Callback)
             {
-                // A read under a data guard never returns 0: a test of the count would never leave the loop.
+                // A read under a data guard never returns 0: a test of the count would never leave the loop. A chain of
+                // callbacks has no loop to break out of: not starting the next receive is a change of design.
                 return null;
             }
 

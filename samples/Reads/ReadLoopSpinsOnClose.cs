@@ -150,4 +150,25 @@ namespace Samples.Reads.ReadLoopSpinsOnClose
             stream.Read(header, 0, header.Length); // expect: SOCK010
         }
     }
+
+    // The same spin without a loop statement: a receive callback that starts the next receive with itself, even on 0.
+    public sealed class CallbackReceiver
+    {
+        private readonly Socket socket;
+        private readonly byte[] buffer = new byte[1024];
+
+        public CallbackReceiver(Socket connected)
+        {
+            socket = connected;
+        }
+
+        public void Start() => socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);
+
+        private void OnData(IAsyncResult ar)
+        {
+            int n = socket.EndReceive(ar); // expect: SOCK011
+            Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, n));
+            socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);
+        }
+    }
 }

@@ -41,6 +41,8 @@ namespace SocketAnalyzers.Package.Tests
             ("samples/Reads/DiscardedReadCount.cs", "SOCK012", "A decode of a number"),
             // A loop that reads only when data waits: its read never returns 0, so a stop at 0 would not help.
             ("samples/Reads/ReadLoopSpinsOnClose.cs", "SOCK011", "A loop that polls"),
+            // A receive callback that starts the next receive with itself: there is no loop statement to break out of.
+            ("samples/Reads/ReadLoopSpinsOnClose.cs", "SOCK011", "An APM callback that starts the next receive with itself"),
         };
 
         /// <summary>Findings that meet on one read, and rules whose fix has several shapes, in one file.</summary>

@@ -1,0 +1,161 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK011 on an APM receive callback that starts the next receive with itself: the chain of callbacks is the loop.
+    /// Once the peer has closed, <c>EndReceive</c> returns 0, the callback starts the next receive, which completes at
+    /// once with 0 again, for ever (fresh-repository audits: four such callbacks in course chat servers and games).
+    /// </summary>
+    public sealed class SOCK011CallbackChainTests
+    {
+        /// <summary>A class holding a connected socket, a stream over it and a buffer; <paramref name="members"/> are its callbacks.</summary>
+        private static string Class(string members) => Usings + $$"""
+            class C
+            {
+                private readonly Socket socket;
+                private readonly NetworkStream stream;
+                private readonly byte[] buffer = new byte[1024];
+
+                public C(Socket socket)
+                {
+                    this.socket = socket;
+                    stream = new NetworkStream(socket);
+                }
+
+                private static void Show(byte[] data, int count) => Console.WriteLine(Encoding.UTF8.GetString(data, 0, count));
+
+            {{Indent(members, 4)}}
+            }
+            """;
+
+        [Theory]
+        [InlineData("""
+            void OnData(IAsyncResult ar)
+            {
+                int n = {|SOCK011:socket.EndReceive(ar)|};
+                Show(buffer, n);
+                socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);
+            }
+            """)]
+        [InlineData("""
+            void OnData(IAsyncResult ar)
+            {
+                try
+                {
+                    int n = {|SOCK011:socket.EndReceive(ar)|};
+                    Show(buffer, n);
+                }
+                finally
+                {
+                    socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, new AsyncCallback(OnData), null);
+                }
+            }
+            """)]
+        [InlineData("""
+            void OnData(IAsyncResult ar)
+            {
+                int n = {|SOCK011:stream.EndRead(ar)|};
+                Show(buffer, n);
+                stream.BeginRead(buffer, 0, buffer.Length, r => OnData(r), null);
+            }
+            """)]
+        [InlineData("""
+            void OnData(IAsyncResult ar)
+            {
+                int n = {|SOCK011:socket.EndReceive(ar)|};
+                if (n > 0)
+                {
+                    Show(buffer, n);
+                }
+
+                socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, ar.AsyncState);
+            }
+            """)]
+        public Task Callback_that_starts_the_next_receive_with_itself_on_0_is_reported(string members)
+            => Verify.VerifyAnalyzerAsync(Class(members));
+
+        [Theory]
+        [InlineData("""
+            void OnData(IAsyncResult ar)
+            {
+                int n = socket.EndReceive(ar);
+                if (n == 0)
+                {
+                    socket.Close();
+                    return;
+                }
+
+                Show(buffer, n);
+                socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);
+            }
+            """)]
+        [InlineData("""
+            void OnData(IAsyncResult ar)
+            {
+                int n = socket.EndReceive(ar);
+                if (n > 0)
+                {
+                    Show(buffer, n);
+                    socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);
+                }
+            }
+            """)]
+        [InlineData("""
+            void OnData(IAsyncResult ar)
+            {
+                int n = socket.EndReceive(ar);
+                Show(buffer, n);
+                socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnOther, null);
+            }
+
+            void OnOther(IAsyncResult ar)
+            {
+            }
+            """)]
+        [InlineData("""
+            void OnData(IAsyncResult ar)
+            {
+                int n = socket.EndReceive(ar);
+                Show(buffer, n);
+                var next = (Socket)ar.AsyncState!;
+                next.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, next);
+            }
+            """)]
+        [InlineData("""
+            void OnData(IAsyncResult ar)
+            {
+                int n = socket.EndReceive(ar);
+                Show(buffer, n);
+                socket.Close();
+                {|SOCK005:socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null)|};
+            }
+            """)]
+        public Task Callback_that_stops_at_0_or_starts_another_callback_is_quiet(string members)
+            => Verify.VerifyAnalyzerAsync(Class(members));
+
+        private const string Rearming = """
+            void OnData(IAsyncResult ar)
+            {
+                int n = {|#0:socket.EndReceive(ar)|};
+                Show(buffer, n);
+                socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);
+            }
+            """;
+
+        [Fact]
+        public Task Message_says_the_callbacks_make_the_loop()
+            => Verify.VerifyAnalyzerAsync(Class(Rearming), Verify.Diagnostic("SOCK011").WithLocation(0).WithMessage(
+                "When the peer closes, Socket.EndReceive returns 0 and this callback starts the next receive with itself, a loop of callbacks that spins forever; leave the loop when the count is 0: do not start the next receive"));
+
+        [Fact]
+        public Task Callback_chain_gets_no_fix_there_is_no_loop_to_leave()
+        {
+            var source = Class(Rearming.Replace("{|#0:", "{|SOCK011:"));
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+    }
+}
