@@ -298,8 +298,9 @@ namespace SocketAnalyzers.ByteOrder
                     return;
             }
 
-            if (Root(walked) is { Kind: ByteNodeKind.Local or ByteNodeKind.Return or ByteNodeKind.Field } node)
+            if (Root(walked) is { Kind: ByteNodeKind.Local or ByteNodeKind.Return or ByteNodeKind.Field or ByteNodeKind.Received } node)
             {
+                // Received: the array a network read returns (last = udp.Receive(ref from)); the field holds network bytes.
                 Edge(node, ByteNode.Field(field));
                 return;
             }

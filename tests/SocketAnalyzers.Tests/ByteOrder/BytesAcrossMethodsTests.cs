@@ -423,6 +423,45 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
 
+        // A field given the array a network read returns (fresh-repository audit: a game's UDP state decoded every frame).
+        [Theory]
+        [InlineData("last = udp.Receive(ref from);")]
+        [InlineData("var datagram = udp.Receive(ref from); last = datagram;")]
+        [InlineData("last = (await udp.ReceiveAsync()).Buffer;")]
+        public Task Field_given_a_received_datagram_and_decoded_in_another_method_is_reported(string fill)
+            => Run(Usings + $$"""
+                sealed class Receiver
+                {
+                    private readonly UdpClient udp = new UdpClient(7001);
+                    private IPEndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                    private byte[] last = new byte[12];
+
+                    public async Task Poll() { {{fill}} }
+
+                    public int X() => {|SOCK021:BitConverter.ToInt32(last, 0)|};
+
+                    public int Converted() => IPAddress.NetworkToHostOrder(BitConverter.ToInt32(last, 4));
+                }
+                """);
+
+        [Fact]
+        public Task Field_given_a_received_datagram_and_reversed_or_never_decoded_is_silent()
+            => Run(Usings + """
+                sealed class Receiver
+                {
+                    private readonly UdpClient udp = new UdpClient(7001);
+                    private IPEndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                    private byte[] last = new byte[12];
+                    private byte[] file = File.ReadAllBytes("state.bin");
+
+                    public void Poll() { last = udp.Receive(ref from); Array.Reverse(last); }
+
+                    public int X() => BitConverter.ToInt32(last, 0);
+
+                    public int Saved() => BitConverter.ToInt32(file, 0);
+                }
+                """);
+
         [Theory]
         [InlineData("private readonly FileStream stream;", "stream.ReadExactly(buffer);")]
         [InlineData("private readonly Stream stream;", "stream.ReadExactly(buffer);")]
