@@ -2345,6 +2345,7 @@ namespace SocketAnalyzers.Reads
             if (state.Zero.Count > 0 && body.HasCallbackChains)
             {
                 Rearms(invocation, state);
+                MayCloseChain(invocation, state);
             }
 
             if (state.HasAvailable)
@@ -2433,6 +2434,51 @@ namespace SocketAnalyzers.Reads
             {
                 state.Zero.Remove(read);
             }
+        }
+
+        /// <summary>
+        /// A method of the project or a delegate, on the 0 path of a callback chain, that may close its connection: one
+        /// handed the connection or the object it came from (<c>CloseSession(session)</c>), or an instance method of the
+        /// class when the connection is a field. The next receive would then throw, not complete with 0: the chain is not
+        /// certain to spin, so that 0 path counts as a way out.
+        /// </summary>
+        private void MayCloseChain(IInvocationOperation invocation, ReadState state)
+        {
+            var method = invocation.TargetMethod;
+            var delegateCall = method.MethodKind == MethodKind.DelegateInvoke;
+            if (method.DeclaringSyntaxReferences.Length == 0 && !delegateCall)
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                if (!site.CallbackChain || site.ConnectionRoot is not { } connection)
+                {
+                    continue;
+                }
+
+                var mayClose = delegateCall || (connection is IFieldSymbol && !method.IsStatic) || Hands(invocation.Instance, connection);
+                foreach (var argument in invocation.Arguments)
+                {
+                    mayClose |= Hands(argument.Value, connection);
+                }
+
+                if (mayClose)
+                {
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                Escape(read, state);
+            }
+
+            bool Hands(IOperation? value, ISymbol connection)
+                => value is not null && SymbolEqualityComparer.Default.Equals(body.RootOfConnection(value, symbols), connection);
         }
 
         /// <summary>

@@ -134,6 +134,55 @@ namespace SocketAnalyzers.Tests.Reads
                 {|SOCK005:socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null)|};
             }
             """)]
+        [InlineData("""
+            void OnData(IAsyncResult ar)
+            {
+                try
+                {
+                    int n = socket.EndReceive(ar);
+                    if (n == 0)
+                    {
+                        Disconnect();
+                        return;
+                    }
+
+                    Show(buffer, n);
+                }
+                finally
+                {
+                    socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);
+                }
+            }
+
+            void Disconnect() => socket.Close();
+            """)]
+        [InlineData("""
+            void OnData(IAsyncResult ar)
+            {
+                var session = (Session)ar.AsyncState!;
+                var client = session.Client;
+                try
+                {
+                    int n = client.EndReceive(ar);
+                    if (n == 0)
+                    {
+                        End(session);
+                        return;
+                    }
+                }
+                finally
+                {
+                    client.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, session);
+                }
+            }
+
+            static void End(Session session) => session.Client.Close();
+
+            sealed class Session
+            {
+                public Socket Client { get; } = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            }
+            """)]
         public Task Callback_that_stops_at_0_or_starts_another_callback_is_quiet(string members)
             => Verify.VerifyAnalyzerAsync(Class(members));
 
