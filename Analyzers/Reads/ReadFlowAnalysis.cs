@@ -615,10 +615,14 @@ namespace SocketAnalyzers.Reads
                 : null;
         }
 
+        /// <summary>A method of this project (its code may do anything to a connection or a field) or a delegate's invoke.</summary>
+        private static bool RunsProjectCode(IMethodSymbol method)
+            => method.DeclaringSyntaxReferences.Length > 0 || method.MethodKind == MethodKind.DelegateInvoke;
+
         /// <summary>A call that may read the connection, or run code that does, takes what a guard counted.</summary>
         private void ForgetAvailable(IInvocationOperation invocation, ReadState state)
         {
-            if (invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0 || invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
+            if (RunsProjectCode(invocation.TargetMethod))
             {
                 state.Available.Clear();
                 return;
@@ -731,7 +735,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>A call that may read a connection, or change what a path names, takes what an <c>Available</c> counted.</summary>
         private void ForgetExact(IInvocationOperation invocation, ReadState state)
         {
-            if (invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0 || invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
+            if (RunsProjectCode(invocation.TargetMethod))
             {
                 state.Exact.Clear();
                 return;
@@ -2446,7 +2450,7 @@ namespace SocketAnalyzers.Reads
         {
             var method = invocation.TargetMethod;
             var delegateCall = method.MethodKind == MethodKind.DelegateInvoke;
-            if (method.DeclaringSyntaxReferences.Length == 0 && !delegateCall)
+            if (!RunsProjectCode(method))
             {
                 return;
             }
@@ -2584,7 +2588,7 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private void CallEffects(IInvocationOperation invocation, ReadState state)
         {
-            if (invocation.TargetMethod.DeclaringSyntaxReferences.Length == 0 && invocation.TargetMethod.MethodKind != MethodKind.DelegateInvoke)
+            if (!RunsProjectCode(invocation.TargetMethod))
             {
                 return;
             }

@@ -7,6 +7,17 @@ namespace SocketAnalyzers.Tests.Reads
 {
     public sealed class SOCK012WholeBufferConsumedTests
     {
+        /// <summary>A method that reads <c>n</c> bytes into <c>buffer</c>, returns at 0, then runs <paramref name="consume"/>.</summary>
+        private static string AfterCountedRead(string consume) => Method($$"""
+            int n = socket.Receive(buffer);
+            if (n == 0)
+            {
+                return;
+            }
+
+            {{consume}}
+            """);
+
         [Theory]
         [InlineData("var text = [|Encoding.UTF8.GetString(buffer)|];")]
         [InlineData("var text = [|Encoding.ASCII.GetString(buffer, 0, buffer.Length)|];")]
@@ -24,15 +35,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var doc = [|System.Text.Json.JsonDocument.Parse(buffer.AsMemory())|];")]
         [InlineData("var value = [|System.Text.Json.JsonSerializer.Deserialize<int[]>(buffer)|];")]
         public Task Buffer_consumed_whole_after_a_counted_read_is_reported(string consume)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                int n = socket.Receive(buffer);
-                if (n == 0)
-                {
-                    return;
-                }
-
-                {{consume}}
-                """));
+            => Verify.VerifyAnalyzerAsync(AfterCountedRead(consume));
 
         // A whole copy that goes straight to a consumer given the count is only a step: what is consumed is the counted
         // part (fresh-repository audit: Encoding.UTF8.GetString(buffer.ToArray(), 0, received)).
@@ -41,30 +44,14 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var text = Encoding.ASCII.GetString(System.Linq.Enumerable.ToArray(buffer), 4, n - 4);")]
         [InlineData("stream.Write(System.Linq.Enumerable.ToArray(buffer), 0, n);")]
         public Task Whole_copy_handed_straight_to_a_counted_consumer_is_quiet(string consume)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                int n = socket.Receive(buffer);
-                if (n == 0)
-                {
-                    return;
-                }
-
-                {{consume}}
-                """));
+            => Verify.VerifyAnalyzerAsync(AfterCountedRead(consume));
 
         [Theory]
         [InlineData("var text = Encoding.UTF8.GetString([|System.Linq.Enumerable.ToArray(buffer)|]);")]
         [InlineData("var copy = [|System.Linq.Enumerable.ToArray(buffer)|]; var text = Encoding.UTF8.GetString(copy, 0, n);")]
         [InlineData("var text = Encoding.UTF8.GetString([|System.Linq.Enumerable.ToArray(buffer)|], 0, buffer.Length);")]
         public Task Whole_copy_consumed_whole_or_kept_is_still_reported(string consume)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                int n = socket.Receive(buffer);
-                if (n == 0)
-                {
-                    return;
-                }
-
-                {{consume}}
-                """));
+            => Verify.VerifyAnalyzerAsync(AfterCountedRead(consume));
 
         [Theory]
         [InlineData("int n = socket.Receive(buffer);")]
