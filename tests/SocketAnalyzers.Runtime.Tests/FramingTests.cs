@@ -324,27 +324,50 @@ namespace SocketAnalyzers.Runtime.Tests
             using var writer = new LengthPrefixedFrameWriter(sink, leaveOpen: true, pool: new ReusingPool());
             byte[] small = Loopback.Pattern(64);
             byte[] large = Loopback.Pattern(65536);
+
+            // Every path once first. Then the steady state: a round of 40 frames that allocates nothing. The runtime may
+            // still do one-time work on this thread during the first measured round (a method reaching its optimized
+            // tier under the load of the other tests, which CI met once with 4,648 bytes), so the promise is checked on
+            // the last of up to five rounds: any allocation per frame would show in every one of them.
             writer.WriteFrame(small);
+            writer.WriteFrame(large);
+            Completed(writer.WriteFrameAsync(small));
             Completed(writer.WriteFrameAsync(large));
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 20; i++)
+            long syncAllocated = SteadyRound(() =>
             {
                 writer.WriteFrame(small);
                 writer.WriteFrame(large);
-            }
+            });
+            Assert.Equal(0, syncAllocated);
 
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-            before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 20; i++)
+            long asyncAllocated = SteadyRound(() =>
             {
                 Completed(writer.WriteFrameAsync(small));
                 Completed(writer.WriteFrameAsync(large));
-            }
+            });
 
-            long asyncAllocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            // A Debug build compiles async state machines as classes; the promise holds for the optimized library.
             if (LibraryIsOptimized)
             {
                 Assert.Equal(0, asyncAllocated);
+            }
+
+            long SteadyRound(Action twoFrames)
+            {
+                long allocated = long.MaxValue;
+                for (int round = 0; round < 5 && allocated != 0; round++)
+                {
+                    sink.Position = 0;
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    for (int i = 0; i < 20; i++)
+                    {
+                        twoFrames();
+                    }
+
+                    allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+
+                return allocated;
             }
         }
 
