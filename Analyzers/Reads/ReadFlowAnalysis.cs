@@ -2510,22 +2510,27 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// The write may send nothing on this 0 path: an argument uses what holds the 0 (<c>Write(buffer, 0, n)</c> of an
-        /// echo loop, <c>Send(Encoding.UTF8.GetBytes(line))</c> of the null or empty line). A write of no bytes draws no
-        /// reset from the closed peer, so the loop goes on for ever: it does not count.
+        /// echo loop), or something the 0 path changed (<c>reply = Encoding.UTF8.GetBytes(text.ToUpper())</c> of the empty
+        /// text decoded from it, a <c>StringBuilder</c> made on the way). A write of no bytes draws no reset from the closed
+        /// peer, so the loop goes on for ever: only a write whose bytes the 0 path did not compute counts (a constant
+        /// request, a buffer the empty read left as it was, the console's next line).
         /// </summary>
         private static bool MayBeEmpty(IInvocationOperation invocation, ZeroFact fact)
         {
-            if (fact.Zeros.Count == 0)
-            {
-                return false;
-            }
-
             foreach (var argument in invocation.Arguments)
             {
                 foreach (var operation in argument.Value.DescendantsAndSelf())
                 {
-                    if ((operation is ILocalReferenceOperation local && fact.Zeros.Contains(local.Local))
-                        || (operation is IFlowCaptureReferenceOperation capture && fact.Zeros.Contains(capture.Id)))
+                    object? key = operation switch
+                    {
+                        ILocalReferenceOperation local => local.Local,
+                        IParameterReferenceOperation parameter => parameter.Parameter,
+                        IFlowCaptureReferenceOperation capture => capture.Id,
+                        IFieldReferenceOperation field => fact.Changed.Contains(FieldsMayChange) ? FieldsMayChange : field.Field,
+                        _ => null,
+                    };
+
+                    if (key is not null && (fact.Zeros.Contains(key) || fact.Changed.Contains(key)))
                     {
                         return true;
                     }

@@ -319,9 +319,7 @@ namespace SocketAnalyzers.Tests.Reads
             {
                 while (true)
                 {
-                    var line = Console.ReadLine();
-                    var request = Encoding.UTF8.GetBytes("me: " + line);
-                    stream.Write(request, 0, request.Length);
+                    stream.Write(Encoding.UTF8.GetBytes("me: " + Console.ReadLine()));
                     int n = stream.Read(buffer, 0, buffer.Length);
                     Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, n));
                 }
@@ -400,6 +398,34 @@ namespace SocketAnalyzers.Tests.Reads
                 {
                     stream.Write(buffer, 0, n);
                 }
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                var text = Encoding.UTF8.GetString(buffer, 0, n);
+                var reply = Encoding.UTF8.GetBytes(text.ToUpper());
+                stream.Write(reply, 0, reply.Length);
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                int n = [|socket.Receive(buffer)|];
+                var text = new StringBuilder();
+                text.Append(Encoding.UTF8.GetString(buffer, 0, n));
+                socket.Send(Encoding.UTF8.GetBytes(text.ToString()));
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                var line = Console.ReadLine();
+                var request = Encoding.UTF8.GetBytes(line);
+                stream.Write(request, 0, request.Length);
+                int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                Process(buffer, n);
             }
             """)]
         public Task Read_loop_whose_writes_may_send_nothing_be_caught_inside_or_go_elsewhere_is_still_reported(string body)
