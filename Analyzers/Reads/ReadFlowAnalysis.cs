@@ -619,19 +619,34 @@ namespace SocketAnalyzers.Reads
         private static bool RunsProjectCode(IMethodSymbol method)
             => method.DeclaringSyntaxReferences.Length > 0 || method.MethodKind == MethodKind.DelegateInvoke;
 
+        /// <summary>What a call may read of the connections counted so far (<see cref="ReachOf"/>).</summary>
+        private enum CallReach
+        {
+            /// <summary>A view of a connection (<c>client.GetStream()</c>, <c>.Client</c>): it reads nothing.</summary>
+            Nothing,
+
+            /// <summary>A framework call: it may read the connections it is given or called on.</summary>
+            Given,
+
+            /// <summary>Code of the project or a delegate: it may read any connection.</summary>
+            Anything,
+        }
+
+        private CallReach ReachOf(IInvocationOperation invocation)
+            => RunsProjectCode(invocation.TargetMethod) ? CallReach.Anything
+                : symbols.Catalogue.Facts(invocation.TargetMethod) is { ViewsConnection: true } ? CallReach.Nothing
+                : CallReach.Given;
+
         /// <summary>A call that may read the connection, or run code that does, takes what a guard counted.</summary>
         private void ForgetAvailable(IInvocationOperation invocation, ReadState state)
         {
-            if (RunsProjectCode(invocation.TargetMethod))
+            switch (ReachOf(invocation))
             {
-                state.Available.Clear();
-                return;
-            }
-
-            if (symbols.Catalogue.Facts(invocation.TargetMethod) is { ViewsConnection: true })
-            {
-                // client.GetStream(): a view of the connection reads nothing.
-                return;
+                case CallReach.Anything:
+                    state.Available.Clear();
+                    return;
+                case CallReach.Nothing:
+                    return;
             }
 
             if (body.RootOfConnection(invocation.Instance, symbols) is { } root)
@@ -735,15 +750,13 @@ namespace SocketAnalyzers.Reads
         /// <summary>A call that may read a connection, or change what a path names, takes what an <c>Available</c> counted.</summary>
         private void ForgetExact(IInvocationOperation invocation, ReadState state)
         {
-            if (RunsProjectCode(invocation.TargetMethod))
+            switch (ReachOf(invocation))
             {
-                state.Exact.Clear();
-                return;
-            }
-
-            if (symbols.Catalogue.Facts(invocation.TargetMethod) is { ViewsConnection: true })
-            {
-                return;
+                case CallReach.Anything:
+                    state.Exact.Clear();
+                    return;
+                case CallReach.Nothing:
+                    return;
             }
 
             var root = body.RootOfConnection(invocation.Instance, symbols);
@@ -2866,20 +2879,14 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            var arguments = call switch
-            {
-                IInvocationOperation i => i.Arguments,
-                IObjectCreationOperation o => o.Arguments,
-                _ => ImmutableArray<IArgumentOperation>.Empty,
-            };
-
-            var next = At(arguments, parameter.Ordinal + 1);
+            var arguments = ArgumentsOf(call);
+            var next = ArgumentAt(arguments, parameter.Ordinal + 1);
             if (next?.Parameter is null || next.Parameter.Type.SpecialType != SpecialType.System_Int32)
             {
                 return true;
             }
 
-            var afterNext = At(arguments, parameter.Ordinal + 2);
+            var afterNext = ArgumentAt(arguments, parameter.Ordinal + 2);
             if (afterNext?.Parameter is not null && afterNext.Parameter.Type.SpecialType == SpecialType.System_Int32)
             {
                 return next.Value.ConstantValue is { HasValue: true, Value: 0 } && IsLengthOf(afterNext.Value, buffer);
@@ -2888,19 +2895,6 @@ namespace SocketAnalyzers.Reads
             // A lone int after the buffer is a count (Send(buf, size, flags)) unless the catalogue names it the start.
             return IsLengthOf(next.Value, buffer)
                 || (consumers.StartOrdinal(call) == next.Parameter.Ordinal && next.Value.ConstantValue is { HasValue: true, Value: 0 });
-
-            static IArgumentOperation? At(ImmutableArray<IArgumentOperation> arguments, int ordinal)
-            {
-                foreach (var a in arguments)
-                {
-                    if (a.Parameter?.Ordinal == ordinal)
-                    {
-                        return a;
-                    }
-                }
-
-                return null;
-            }
         }
 
         private bool IsLengthOf(IOperation value, ISymbol buffer)
