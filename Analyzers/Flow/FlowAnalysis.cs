@@ -81,7 +81,7 @@ namespace SocketAnalyzers.Flow
         /// <summary>The exceptional bits of every level: a context without its continuations.</summary>
         private static readonly int ExceptionalBits = AllExceptionalBits();
 
-        private readonly Queue<(int Ordinal, int Context)> worklist = new();
+        private readonly BlockWorklist worklist = new();
         private readonly Dictionary<ControlFlowRegion, List<int>> handlerEntries = new();
 
         /// <summary>For each try/catch, try/finally and finally region: how many finally regions enclose it.</summary>
@@ -99,6 +99,9 @@ namespace SocketAnalyzers.Flow
         // In-states in the normal context (no enclosing finally entered by an exception), by block ordinal.
         private TState?[] inStates = Array.Empty<TState?>();
         private bool[] queued = Array.Empty<bool>();
+
+        // For each block, the largest ordinal of a predecessor at or after it (the last back edge into a loop's head), -1 for none.
+        private int[] lastBackEdge = Array.Empty<int>();
 
         // In-states in the other contexts: only blocks inside a finally region have them.
         private readonly Dictionary<(int Ordinal, int Context), TState> contextStates = new();
@@ -264,6 +267,7 @@ namespace SocketAnalyzers.Flow
             var blocks = Graph.Blocks;
             inStates = new TState?[blocks.Length];
             queued = new bool[blocks.Length];
+            lastBackEdge = LastBackEdges(blocks);
             contextsOf = new List<int>?[blocks.Length];
             blockLevels = new int[blocks.Length];
             enclosingTries = new List<(ControlFlowRegion, int)>?[blocks.Length];
@@ -283,7 +287,7 @@ namespace SocketAnalyzers.Flow
                     return false;
                 }
 
-                var (ordinal, context) = worklist.Dequeue();
+                var (ordinal, context) = worklist.Pop();
                 TState inState;
                 if (context == 0)
                 {
@@ -305,6 +309,25 @@ namespace SocketAnalyzers.Flow
 
             converged = true;
             return true;
+        }
+
+        /// <summary>For each block, the largest ordinal of a branch into it from itself or a later block (a loop's last way back), or -1.</summary>
+        private static int[] LastBackEdges(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks)
+        {
+            var last = new int[blocks.Length];
+            for (var i = 0; i < last.Length; i++)
+            {
+                last[i] = -1;
+                foreach (var predecessor in blocks[i].Predecessors)
+                {
+                    if (predecessor.Source.Ordinal >= i && predecessor.Source.Ordinal > last[i])
+                    {
+                        last[i] = predecessor.Source.Ordinal;
+                    }
+                }
+            }
+
+            return last;
         }
 
         /// <summary>
@@ -1039,7 +1062,7 @@ namespace SocketAnalyzers.Flow
                 if (changed && !queued[ordinal])
                 {
                     queued[ordinal] = true;
-                    worklist.Enqueue((ordinal, 0));
+                    worklist.Push(ordinal, 0, from >= ordinal ? lastBackEdge[ordinal] : -1);
                 }
 
                 return;
@@ -1061,7 +1084,7 @@ namespace SocketAnalyzers.Flow
 
             if (grew && contextQueued.Add(key))
             {
-                worklist.Enqueue(key);
+                worklist.Push(ordinal, key.context, from >= ordinal ? lastBackEdge[ordinal] : -1);
             }
         }
     }
