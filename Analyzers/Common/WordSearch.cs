@@ -32,9 +32,11 @@ namespace SocketAnalyzers.Common
         /// <summary>True when some syntax tree of <paramref name="compilation"/> contains one of the words.</summary>
         public bool AnyTreeContains(Compilation compilation, CancellationToken cancellationToken)
         {
+            // One buffer for every tree: a compilation of many small files would otherwise allocate a chunk per file.
+            var buffer = NewBuffer();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (Contains(tree.GetText(cancellationToken)))
+                if (Contains(tree.GetText(cancellationToken), buffer))
                 {
                     return true;
                 }
@@ -44,9 +46,12 @@ namespace SocketAnalyzers.Common
         }
 
         /// <summary>True when <paramref name="text"/> contains one of the words.</summary>
-        public bool Contains(SourceText text)
+        public bool Contains(SourceText text) => Contains(text, NewBuffer());
+
+        private char[] NewBuffer() => new char[ChunkSize + longest];
+
+        private bool Contains(SourceText text, char[] buffer)
         {
-            var buffer = new char[ChunkSize + longest];
             var carried = 0;
             for (var position = 0; position < text.Length; position += ChunkSize)
             {

@@ -100,6 +100,9 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The abstract readers and writers over a network stream (<see cref="SocketModelType.StreamWrapper"/>), by id, with the type each was made as.</summary>
         private readonly Dictionary<int, INamedTypeSymbol> wrapperTypes = new();
 
+        // The implementations ImplementationOf found in this body: a body has a few reader and writer types at most.
+        private readonly List<(INamedTypeSymbol Type, ISymbol Member, ISymbol? Implementation)> implementations = new();
+
         /// <summary>The sockets each reader or writer of <see cref="wrapperTypes"/> was made over, on any path (sorted ids).</summary>
         private readonly Dictionary<int, int[]> wrapperInner = new();
 
@@ -1007,6 +1010,25 @@ namespace SocketAnalyzers.Lifecycle
         /// <c>Life(StreamWrapper, …)</c> rows. Their I/O is checked on the converged states like a socket's (SOCK005 once
         /// closed) and their Close, Dispose or awaited DisposeAsync closes them; the sockets under them are left to the caller.
         /// </summary>
+        /// <summary>
+        /// The member of <paramref name="type"/> that implements the interface member <paramref name="member"/> (the Dispose of
+        /// a <c>using</c>), found once per body: the search walks the type's interfaces, and a loop's blocks ask again on every visit.
+        /// </summary>
+        private ISymbol? ImplementationOf(INamedTypeSymbol type, ISymbol member)
+        {
+            foreach (var (knownType, knownMember, implementation) in implementations)
+            {
+                if (SymbolEqualityComparer.Default.Equals(knownType, type) && SymbolEqualityComparer.Default.Equals(knownMember, member))
+                {
+                    return implementation;
+                }
+            }
+
+            var found = type.FindImplementationForInterfaceMember(member);
+            implementations.Add((type, member, found));
+            return found;
+        }
+
         private void ApplyToWrappers(IOperation operation, ISymbol member, int[] receiver, IOperation instance, ImmutableArray<IArgumentOperation> arguments, FlowState state)
         {
             if (wrapperTypes.Count == 0)
@@ -1025,7 +1047,7 @@ namespace SocketAnalyzers.Lifecycle
                 }
 
                 // The Dispose of a using is IDisposable's: the reader's or writer's implementation of it.
-                var resolved = member.ContainingType is { TypeKind: TypeKind.Interface } ? type.FindImplementationForInterfaceMember(member) : member;
+                var resolved = member.ContainingType is { TypeKind: TypeKind.Interface } ? ImplementationOf(type, member) : member;
                 var idFacts = model.Symbols.Catalogue.Facts(resolved);
                 if (idFacts?.Lifecycle(SocketModelType.StreamWrapper) is not { } idMember || (found is { } other && other.Operation != idMember.Operation))
                 {
