@@ -15,25 +15,67 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The id of "some socket we know nothing about"; its facts are always unknown and never updated.</summary>
         public const int Unknown = int.MinValue;
 
+        // Copy on write: a copy shares both dictionaries with its source until one side changes one. The kernel copies a
+        // block's in-state at every visit, and most blocks change nothing about sockets.
+        private Dictionary<object, int[]> bindings;
+        private Dictionary<int, SocketFacts> facts;
+        private bool bindingsShared;
+        private bool factsShared;
+
         public FlowState()
         {
-            Bindings = new Dictionary<object, int[]>(KeyComparer.Instance);
-            Facts = new Dictionary<int, SocketFacts>();
+            bindings = new Dictionary<object, int[]>(KeyComparer.Instance);
+            facts = new Dictionary<int, SocketFacts>();
         }
 
         private FlowState(FlowState other)
         {
-            Bindings = new Dictionary<object, int[]>(other.Bindings, KeyComparer.Instance);
-            Facts = new Dictionary<int, SocketFacts>(other.Facts);
+            bindings = other.bindings;
+            facts = other.facts;
+            bindingsShared = factsShared = true;
+            other.bindingsShared = other.factsShared = true;
         }
 
-        /// <summary>Name → the sorted ids of the abstract sockets it may refer to.</summary>
-        public Dictionary<object, int[]> Bindings { get; }
+        /// <summary>Name → the sorted ids of the abstract sockets it may refer to (change it through <see cref="Bind"/> and <see cref="Unbind"/>).</summary>
+        public ReadOnlyMap<object, int[]> Bindings => new(bindings);
 
-        /// <summary>Abstract socket id → facts. Missing: unknown for entry values (negative ids), none for sockets made in the body.</summary>
-        public Dictionary<int, SocketFacts> Facts { get; }
+        /// <summary>
+        /// Abstract socket id → facts (change it through <see cref="SetFacts"/> and <see cref="RemoveFacts"/>). Missing:
+        /// unknown for entry values (negative ids), none for sockets made in the body.
+        /// </summary>
+        public ReadOnlyMap<int, SocketFacts> Facts => new(facts);
 
         public FlowState Clone() => new(this);
+
+        public void Bind(object key, int[] ids) => OwnBindings()[key] = ids;
+
+        public bool Unbind(object key) => bindings.ContainsKey(key) && OwnBindings().Remove(key);
+
+        public void SetFacts(int id, SocketFacts value) => OwnFacts()[id] = value;
+
+        public bool RemoveFacts(int id) => facts.ContainsKey(id) && OwnFacts().Remove(id);
+
+        private Dictionary<object, int[]> OwnBindings()
+        {
+            if (bindingsShared)
+            {
+                bindings = new Dictionary<object, int[]>(bindings, KeyComparer.Instance);
+                bindingsShared = false;
+            }
+
+            return bindings;
+        }
+
+        private Dictionary<int, SocketFacts> OwnFacts()
+        {
+            if (factsShared)
+            {
+                facts = new Dictionary<int, SocketFacts>(facts);
+                factsShared = false;
+            }
+
+            return facts;
+        }
 
         public SocketFacts GetFacts(int id)
             => Facts.TryGetValue(id, out var facts) ? facts : id < 0 ? SocketFacts.Unknown : SocketFacts.Bottom;
@@ -44,6 +86,12 @@ namespace SocketAnalyzers.Lifecycle
         /// </summary>
         public bool JoinFrom(FlowState other, Func<object, int?> entryOf)
         {
+            if (ReferenceEquals(bindings, other.bindings) && ReferenceEquals(facts, other.facts))
+            {
+                // Copies that neither side has changed since: nothing to join.
+                return false;
+            }
+
             var changed = false;
             List<KeyValuePair<object, int[]>>? updates = null;
             foreach (var pair in other.Bindings)
@@ -71,7 +119,7 @@ namespace SocketAnalyzers.Lifecycle
             {
                 foreach (var update in updates)
                 {
-                    Bindings[update.Key] = update.Value;
+                    Bind(update.Key, update.Value);
                 }
             }
 
@@ -102,7 +150,7 @@ namespace SocketAnalyzers.Lifecycle
             {
                 foreach (var update in factUpdates)
                 {
-                    Facts[update.Key] = update.Value;
+                    SetFacts(update.Key, update.Value);
                 }
 
                 changed = true;
@@ -112,7 +160,7 @@ namespace SocketAnalyzers.Lifecycle
         }
 
         private static int[] Bound(FlowState state, object key, Func<object, int?> entryOf)
-            => state.Bindings.TryGetValue(key, out var ids) ? ids : entryOf(key) is int entry ? new[] { entry } : Array.Empty<int>();
+            => state.bindings.TryGetValue(key, out var ids) ? ids : entryOf(key) is int entry ? new[] { entry } : Array.Empty<int>();
 
         public static int[] Union(int[] a, int[] b)
         {
@@ -147,6 +195,30 @@ namespace SocketAnalyzers.Lifecycle
 
             return result.Count == a.Length ? a : result.ToArray();
         }
+    }
+
+    /// <summary>
+    /// A read-only view of a dictionary, with the dictionary's own enumerators (no boxing): what a copy-on-write state
+    /// hands out, so that every change goes through the state.
+    /// </summary>
+    internal readonly struct ReadOnlyMap<TKey, TValue>
+        where TKey : notnull
+    {
+        private readonly Dictionary<TKey, TValue> map;
+
+        public ReadOnlyMap(Dictionary<TKey, TValue> map) => this.map = map;
+
+        public int Count => map.Count;
+
+        public Dictionary<TKey, TValue>.KeyCollection Keys => map.Keys;
+
+        public Dictionary<TKey, TValue>.ValueCollection Values => map.Values;
+
+        public bool ContainsKey(TKey key) => map.ContainsKey(key);
+
+        public bool TryGetValue(TKey key, out TValue value) => map.TryGetValue(key, out value!);
+
+        public Dictionary<TKey, TValue>.Enumerator GetEnumerator() => map.GetEnumerator();
     }
 
     /// <summary>A key made of two parts (an operation and a name), compared with <see cref="KeyComparer"/>.</summary>

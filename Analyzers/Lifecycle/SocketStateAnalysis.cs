@@ -189,7 +189,7 @@ namespace SocketAnalyzers.Lifecycle
                 // A summarised field holds, at entry, a socket in one of the states the class can leave it in.
                 if (EntryOf(pair.Key) is int entry)
                 {
-                    state.Facts[entry] = pair.Value;
+                    state.SetFacts(entry, pair.Value);
                     summarized.Add(entry);
                 }
             }
@@ -245,7 +245,7 @@ namespace SocketAnalyzers.Lifecycle
 
             foreach (var key in dead)
             {
-                state.Bindings.Remove(key);
+                state.Unbind(key);
             }
 
             var referenced = new HashSet<int>();
@@ -270,7 +270,7 @@ namespace SocketAnalyzers.Lifecycle
             {
                 foreach (var id in unreachable)
                 {
-                    state.Facts.Remove(id);
+                    state.RemoveFacts(id);
                 }
             }
         }
@@ -283,7 +283,7 @@ namespace SocketAnalyzers.Lifecycle
             {
                 foreach (var id in tested)
                 {
-                    state.Facts[id] = SocketFacts.Bottom;
+                    state.SetFacts(id, SocketFacts.Bottom);
                 }
             }
         }
@@ -402,7 +402,7 @@ namespace SocketAnalyzers.Lifecycle
                 facts = earlier.Join(facts);
             }
 
-            state.Facts[id] = facts;
+            state.SetFacts(id, facts);
             return new[] { id };
         }
 
@@ -419,7 +419,7 @@ namespace SocketAnalyzers.Lifecycle
             return false;
         }
 
-        private void Bind(object key, int[] ids, FlowState state) => state.Bindings[key] = ids;
+        private void Bind(object key, int[] ids, FlowState state) => state.Bind(key, ids);
 
         /// <summary>The socket went where we cannot follow it: nothing is certain about it any more.</summary>
         private static void Escape(int[]? ids, FlowState state)
@@ -438,11 +438,11 @@ namespace SocketAnalyzers.Lifecycle
 
                 if (id < 0)
                 {
-                    state.Facts.Remove(id);
+                    state.RemoveFacts(id);
                 }
                 else
                 {
-                    state.Facts[id] = SocketFacts.Unknown;
+                    state.SetFacts(id, SocketFacts.Unknown);
                 }
             }
         }
@@ -462,7 +462,7 @@ namespace SocketAnalyzers.Lifecycle
             }
             else if (EntryOf(key) is int entry)
             {
-                state.Facts.Remove(entry);
+                state.RemoveFacts(entry);
             }
 
             var type = key is ILocalSymbol local ? local.Type : key is IParameterSymbol parameter ? parameter.Type : key is IFieldSymbol field ? field.Type : null;
@@ -472,7 +472,7 @@ namespace SocketAnalyzers.Lifecycle
             }
             else
             {
-                state.Bindings.Remove(key);
+                state.Unbind(key);
             }
         }
 
@@ -503,7 +503,7 @@ namespace SocketAnalyzers.Lifecycle
                 {
                     if (id != FlowState.Unknown)
                     {
-                        state.Facts[id] = state.GetFacts(id).Join(reached);
+                        state.SetFacts(id, state.GetFacts(id).Join(reached));
                         summarized.Add(id);
                     }
                 }
@@ -622,7 +622,7 @@ namespace SocketAnalyzers.Lifecycle
                         }
                         else
                         {
-                            state.Bindings.Remove(capture.Id);
+                            state.Unbind(capture.Id);
                         }
 
                         return null;
@@ -773,7 +773,7 @@ namespace SocketAnalyzers.Lifecycle
                 }
                 else
                 {
-                    state.Bindings.Remove(key);
+                    state.Unbind(key);
                     return null;
                 }
             }
@@ -1415,15 +1415,15 @@ namespace SocketAnalyzers.Lifecycle
 
                 if (!certain || receiver.Length != 1)
                 {
-                    state.Facts[id] = before.WithStates(before.States | all);
+                    state.SetFacts(id, before.WithStates(before.States | all));
                 }
                 else if (proven != SocketStates.None)
                 {
-                    state.Facts[id] = new SocketFacts(proven, provenKinds);
+                    state.SetFacts(id, new SocketFacts(proven, provenKinds));
                 }
                 else
                 {
-                    state.Facts[id] = before.WithStates(all);
+                    state.SetFacts(id, before.WithStates(all));
                 }
             }
         }
@@ -1445,7 +1445,7 @@ namespace SocketAnalyzers.Lifecycle
             {
                 if (id != FlowState.Unknown)
                 {
-                    state.Facts[id] = SocketFacts.Bottom;
+                    state.SetFacts(id, SocketFacts.Bottom);
                 }
             }
         }
