@@ -221,7 +221,7 @@ namespace SocketAnalyzers.Reads
             {
                 foreach (var pair in seed)
                 {
-                    state.Filled[pair.Key] = pair.Value;
+                    state.SetFilled(pair.Key, pair.Value);
                 }
             }
 
@@ -288,7 +288,7 @@ namespace SocketAnalyzers.Reads
                 {
                     if (symbol is ILocalSymbol local)
                     {
-                        state.Defs.Remove(local);
+                        state.RemoveDefs(local);
                     }
 
                     KillBuffer(symbol, state);
@@ -316,7 +316,7 @@ namespace SocketAnalyzers.Reads
 
                 foreach (var read in scratch)
                 {
-                    state.Pending.Remove(read);
+                    state.RemovePending(read);
                 }
             }
         }
@@ -1849,11 +1849,11 @@ namespace SocketAnalyzers.Reads
                 if (ReadBody.UnwrapAwait(value, symbols.Framework) is IInvocationOperation call && body.SiteAt(call.Syntax) is { Form: CountForm.Stored } site
                     && SymbolEqualityComparer.Default.Equals(site.StoredLocal, local))
                 {
-                    state.Defs[local] = new HashSet<int> { site.Index };
+                    state.SetDefs(local, new HashSet<int> { site.Index });
                 }
                 else
                 {
-                    state.Defs.Remove(local);
+                    state.RemoveDefs(local);
                 }
             }
 
@@ -1910,7 +1910,7 @@ namespace SocketAnalyzers.Reads
 
             if (key is ILocalSymbol local)
             {
-                state.Defs.Remove(local);
+                state.RemoveDefs(local);
             }
         }
 
@@ -1983,7 +1983,7 @@ namespace SocketAnalyzers.Reads
 
                 if (ReadBody.IsWrite(reference) || reference.Parent is ICompoundAssignmentOperation)
                 {
-                    state.Defs.Remove(local);
+                    state.RemoveDefs(local);
                 }
             }
 
@@ -2058,7 +2058,7 @@ namespace SocketAnalyzers.Reads
             {
                 foreach (var read in reads)
                 {
-                    state.Pending.Remove(read);
+                    state.RemovePending(read);
                 }
             }
         }
@@ -2089,7 +2089,7 @@ namespace SocketAnalyzers.Reads
                     followed[read] = true;
                 }
 
-                state.Pending.Remove(read);
+                state.RemovePending(read);
             }
         }
 
@@ -2203,7 +2203,7 @@ namespace SocketAnalyzers.Reads
 
         private static void KillBuffer(ISymbol variable, ReadState state)
         {
-            state.Filled.Remove(variable);
+            state.RemoveFilled(variable);
             if (state.HasFreshFilled)
             {
                 state.FreshFilled.Remove(variable);
@@ -2298,7 +2298,7 @@ namespace SocketAnalyzers.Reads
             if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar)
             {
                 // A line or character read has no count to lose (SOCK010 is about counts).
-                state.Pending.Add(site.Index);
+                state.AddPending(site.Index);
             }
 
             // SOCK011: this read's 0 path starts (again) here.
@@ -2329,7 +2329,7 @@ namespace SocketAnalyzers.Reads
                 KillBuffer(filled, state);
                 if (!guarded && site.WholeBuffer is not null && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, filled))
                 {
-                    state.Filled[filled] = site.Index;
+                    state.SetFilled(filled, site.Index);
                     if (fresh)
                     {
                         state.FreshFilled.Add(filled);
@@ -2650,7 +2650,7 @@ namespace SocketAnalyzers.Reads
                 {
                     foreach (var field in fields)
                     {
-                        state.Filled.Remove(field);
+                        state.RemoveFilled(field);
                     }
                 }
             }

@@ -134,15 +134,24 @@ namespace SocketAnalyzers.Reads
     /// <summary>The reads family's state at one program point.</summary>
     internal sealed class ReadState
     {
+        // Copy on write for the three facts every state has: a copy shares them with its source until one side changes one
+        // (the kernel copies a block's in-state at every visit, and most blocks read nothing).
+        private Dictionary<ILocalSymbol, HashSet<int>> defs;
+        private HashSet<int> pending;
+        private Dictionary<ISymbol, int> filled;
+        private bool defsShared;
+        private bool pendingShared;
+        private bool filledShared;
+
         public ReadState()
         {
             Zero = new Dictionary<int, ZeroFact>();
-            Defs = new Dictionary<ILocalSymbol, HashSet<int>>(SymbolComparer.Instance);
-            Pending = new HashSet<int>();
-            Filled = new Dictionary<ISymbol, int>(SymbolComparer.Instance);
+            defs = new Dictionary<ILocalSymbol, HashSet<int>>(SymbolComparer.Instance);
+            pending = new HashSet<int>();
+            filled = new Dictionary<ISymbol, int>(SymbolComparer.Instance);
         }
 
-        /// <summary>A deep copy: the dictionaries sized once (<see cref="Filled"/> by its copy constructor), each in the source's enumeration order.</summary>
+        /// <summary>A copy: <see cref="Zero"/>'s facts copied (each shares its sets until changed), the rest shared until changed.</summary>
         private ReadState(ReadState other)
         {
             Zero = new Dictionary<int, ZeroFact>(other.Zero.Count);
@@ -151,16 +160,11 @@ namespace SocketAnalyzers.Reads
                 Zero.Add(pair.Key, pair.Value.Clone());
             }
 
-            Defs = new Dictionary<ILocalSymbol, HashSet<int>>(other.Defs.Count, SymbolComparer.Instance);
-            foreach (var pair in other.Defs)
-            {
-                // The sets are never changed once stored (a join replaces a set it grows), so copies share them.
-                Defs.Add(pair.Key, pair.Value);
-            }
-
-            Pending = new HashSet<int>();
-            Pending.UnionWith(other.Pending);
-            Filled = new Dictionary<ISymbol, int>(other.Filled, SymbolComparer.Instance);
+            defs = other.defs;
+            pending = other.pending;
+            filled = other.filled;
+            defsShared = pendingShared = filledShared = true;
+            other.defsShared = other.pendingShared = other.filledShared = true;
             available = other.available is { Count: > 0 } guards ? new Dictionary<ISymbol, int>(guards, SymbolComparer.Instance) : null;
             exact = other.exact is { Count: > 0 } sizes ? new Dictionary<ISymbol, AvailableSize>(sizes, SymbolComparer.Instance) : null;
             counts = other.counts is { Count: > 0 } held ? new Dictionary<ISymbol, int>(held, SymbolComparer.Instance) : null;
@@ -172,14 +176,68 @@ namespace SocketAnalyzers.Reads
         /// <summary>SOCK011: read index → its 0-count fact (present: some path from a 0 result reaches here).</summary>
         public Dictionary<int, ZeroFact> Zero { get; }
 
-        /// <summary>SOCK010: reaching definitions of counts, local → the reads whose count it may hold (may: union). A set is never changed once stored: states share them.</summary>
-        public Dictionary<ILocalSymbol, HashSet<int>> Defs { get; }
+        /// <summary>
+        /// SOCK010: reaching definitions of counts, local → the reads whose count it may hold (may: union). A set is never
+        /// changed once stored: states share them. Change it through <see cref="SetDefs"/> and <see cref="RemoveDefs"/>.
+        /// </summary>
+        public Lifecycle.ReadOnlyMap<ILocalSymbol, HashSet<int>> Defs => new(defs);
 
-        /// <summary>SOCK010: reads whose buffer nobody has looked at and whose stream nobody has read since (may: union).</summary>
-        public HashSet<int> Pending { get; }
+        /// <summary>
+        /// SOCK010: reads whose buffer nobody has looked at and whose stream nobody has read since (may: union). Change it
+        /// through <see cref="AddPending"/> and <see cref="RemovePending"/>.
+        /// </summary>
+        public ReadOnlySet<int> Pending => new(pending);
 
-        /// <summary>SOCK012: buffer → the read whose bytes it holds up to its count (must: a pair survives a join only when both sides hold it).</summary>
-        public Dictionary<ISymbol, int> Filled { get; }
+        /// <summary>
+        /// SOCK012: buffer → the read whose bytes it holds up to its count (must: a pair survives a join only when both
+        /// sides hold it). Change it through <see cref="SetFilled"/> and <see cref="RemoveFilled"/>.
+        /// </summary>
+        public Lifecycle.ReadOnlyMap<ISymbol, int> Filled => new(filled);
+
+        public void SetDefs(ILocalSymbol local, HashSet<int> reads) => OwnDefs()[local] = reads;
+
+        public bool RemoveDefs(ILocalSymbol local) => defs.ContainsKey(local) && OwnDefs().Remove(local);
+
+        public bool AddPending(int read) => !pending.Contains(read) && OwnPending().Add(read);
+
+        public bool RemovePending(int read) => pending.Contains(read) && OwnPending().Remove(read);
+
+        public void SetFilled(ISymbol buffer, int read) => OwnFilled()[buffer] = read;
+
+        public bool RemoveFilled(ISymbol buffer) => filled.ContainsKey(buffer) && OwnFilled().Remove(buffer);
+
+        private Dictionary<ILocalSymbol, HashSet<int>> OwnDefs()
+        {
+            if (defsShared)
+            {
+                defs = new Dictionary<ILocalSymbol, HashSet<int>>(defs, SymbolComparer.Instance);
+                defsShared = false;
+            }
+
+            return defs;
+        }
+
+        private HashSet<int> OwnPending()
+        {
+            if (pendingShared)
+            {
+                pending = new HashSet<int>(pending);
+                pendingShared = false;
+            }
+
+            return pending;
+        }
+
+        private Dictionary<ISymbol, int> OwnFilled()
+        {
+            if (filledShared)
+            {
+                filled = new Dictionary<ISymbol, int>(filled, SymbolComparer.Instance);
+                filledShared = false;
+            }
+
+            return filled;
+        }
 
         /// <summary>
         /// Connection → at least this many received bytes wait on it (<c>if (client.Available &gt;= 4)</c>), less what reads
@@ -249,29 +307,35 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
-            foreach (var pair in other.Defs)
+            if (!ReferenceEquals(defs, other.defs))
             {
-                if (Defs.TryGetValue(pair.Key, out var mine))
+                foreach (var pair in other.defs)
                 {
-                    if (!ReferenceEquals(mine, pair.Value) && !mine.IsSupersetOf(pair.Value))
+                    if (defs.TryGetValue(pair.Key, out var mine))
                     {
-                        // Shared with other states (see the copy constructor): grow a copy, never the set itself.
-                        var grown = new HashSet<int>(mine);
-                        grown.UnionWith(pair.Value);
-                        Defs[pair.Key] = grown;
+                        if (!ReferenceEquals(mine, pair.Value) && !mine.IsSupersetOf(pair.Value))
+                        {
+                            // Shared with other states (see the copy constructor): grow a copy, never the set itself.
+                            var grown = new HashSet<int>(mine);
+                            grown.UnionWith(pair.Value);
+                            SetDefs(pair.Key, grown);
+                            changed = true;
+                        }
+                    }
+                    else
+                    {
+                        SetDefs(pair.Key, pair.Value);
                         changed = true;
                     }
                 }
-                else
-                {
-                    Defs[pair.Key] = pair.Value;
-                    changed = true;
-                }
             }
 
-            foreach (var read in other.Pending)
+            if (!ReferenceEquals(pending, other.pending))
             {
-                changed |= Pending.Add(read);
+                foreach (var read in other.pending)
+                {
+                    changed |= AddPending(read);
+                }
             }
 
             if (available is { Count: > 0 })
@@ -309,12 +373,12 @@ namespace SocketAnalyzers.Reads
             changed |= Intersect(fresh, other.fresh);
             changed |= Intersect(freshFilled, other.freshFilled);
 
-            if (Filled.Count > 0)
+            if (filled.Count > 0 && !ReferenceEquals(filled, other.filled))
             {
                 List<ISymbol>? lost = null;
-                foreach (var pair in Filled)
+                foreach (var pair in filled)
                 {
-                    if (!other.Filled.TryGetValue(pair.Key, out var read) || read != pair.Value)
+                    if (!other.filled.TryGetValue(pair.Key, out var read) || read != pair.Value)
                     {
                         (lost ??= new List<ISymbol>()).Add(pair.Key);
                     }
@@ -324,7 +388,7 @@ namespace SocketAnalyzers.Reads
                 {
                     foreach (var buffer in lost)
                     {
-                        Filled.Remove(buffer);
+                        RemoveFilled(buffer);
                     }
 
                     changed = true;
@@ -381,6 +445,20 @@ namespace SocketAnalyzers.Reads
             mine.IntersectWith(theirs);
             return mine.Count != before;
         }
+    }
+
+    /// <summary>A read-only view of a set, with the set's own enumerator (no boxing): what a copy-on-write state hands out.</summary>
+    internal readonly struct ReadOnlySet<T>
+    {
+        private readonly HashSet<T> set;
+
+        public ReadOnlySet(HashSet<T> set) => this.set = set;
+
+        public int Count => set.Count;
+
+        public bool Contains(T item) => set.Contains(item);
+
+        public HashSet<T>.Enumerator GetEnumerator() => set.GetEnumerator();
     }
 
     /// <summary>
