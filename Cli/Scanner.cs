@@ -115,6 +115,16 @@ namespace SocketAnalyzers.Cli
                 unit.CompilationOptions = unit.CompilationOptions.WithSyntaxTreeOptionsProvider(editorConfig);
                 unit.PackageReferences = packages.Resolve(unit.Group.Settings.PackageReferences);
                 unit.Compilation = CreateCompilation(unit, references.References);
+                if (options.Verbose && unit.Group.Settings.PackageReferences.Count > 0)
+                {
+                    // What binds in a scan depends on what this machine's cache holds: say so, so that two machines' reports can be told apart.
+                    var found = unit.PackageReferences.Select(r => Path.GetFileName(r.Display ?? string.Empty)).OrderBy(n => n, StringComparer.Ordinal);
+                    lock (log)
+                    {
+                        log.WriteLine($"socketanalyzers: project {unit.Group.Name}: packages {string.Join(", ", unit.Group.Settings.PackageReferences)}; "
+                            + $"{unit.PackageReferences.Length} assemblies from the cache at {options.PackagesFolder ?? "(none)"}: {string.Join(", ", found)}");
+                    }
+                }
             }
 
             progress.Analyzing(units.Count);

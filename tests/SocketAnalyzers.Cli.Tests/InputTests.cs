@@ -270,17 +270,21 @@ namespace SocketAnalyzers.Cli.Tests
             tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><PackageReference Include=\"Fake.Meta\" Version=\"2.0.0\" /></ItemGroup></Project>");
             tree.Write("App/Use.cs", "public static class Use { public static void Read(Fake.Conn c, byte[] b) { c.Link.Receive(b); } }");
 
-            var cached = await RunWithPackagesAsync(tree, packages.Root);
-            var notCached = await RunWithPackagesAsync(tree, tree.PathOf("no-cache"));
+            var cached = await RunWithPackagesAsync(tree, packages.Root, verbose: true);
+            var notCached = await RunWithPackagesAsync(tree, tree.PathOf("no-cache"), verbose: true);
 
             Assert.True(cached.ExitCode == 1, cached.ToString());
             Assert.Contains("Use.cs(1,76): warning SOCK010", cached.Stdout);
             Assert.DoesNotContain("compiler error", cached.Stdout);
             Assert.True(notCached.ExitCode == 0, notCached.ToString());
             Assert.Contains("compiler error", notCached.Stdout);
+
+            // --verbose says which assemblies came from the cache: what binds depends on the machine.
+            Assert.Contains("packages Fake.Meta; 1 assemblies from the cache at " + packages.Root + ": Fake.Net.dll", cached.Stderr);
+            Assert.Contains("packages Fake.Meta; 0 assemblies from the cache at", notCached.Stderr);
         }
 
-        private static async Task<CliRun> RunWithPackagesAsync(TempTree tree, string packagesFolder)
+        private static async Task<CliRun> RunWithPackagesAsync(TempTree tree, string packagesFolder, bool verbose = false)
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
@@ -289,6 +293,7 @@ namespace SocketAnalyzers.Cli.Tests
                 o.BaseDirectory = tree.Root;
                 o.PackagesFolder = packagesFolder;
                 o.Quiet = true;
+                o.Verbose = verbose;
             });
             return new CliRun(exit, stdout.ToString(), stderr.ToString());
         }
