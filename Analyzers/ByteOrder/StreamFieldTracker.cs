@@ -28,9 +28,16 @@ namespace SocketAnalyzers.ByteOrder
         /// <c>ref</c>/<c>out</c> argument), with the operation that gives it. Judged at the end of the type, and only for
         /// the fields some finding waits on: most types have none, and then no value is ever judged.
         /// </summary>
-        private readonly ConcurrentQueue<(IFieldSymbol Field, IOperation? Value, IOperation Where)> writes = new();
+        /// <remarks>Made on the first write: a queue allocates its first segment at once, and most types never write such a field.</remarks>
+        private ConcurrentQueue<(IFieldSymbol Field, IOperation? Value, IOperation Where)>? writes;
 
-        private readonly ConcurrentQueue<(IFieldSymbol Field, Diagnostic Diagnostic)> pending = new();
+        private ConcurrentQueue<(IFieldSymbol Field, Diagnostic Diagnostic)>? pending;
+
+        private ConcurrentQueue<(IFieldSymbol Field, IOperation? Value, IOperation Where)> Writes
+            => writes ?? System.Threading.Interlocked.CompareExchange(ref writes, new(), null) ?? writes;
+
+        private ConcurrentQueue<(IFieldSymbol Field, Diagnostic Diagnostic)> Pending
+            => pending ?? System.Threading.Interlocked.CompareExchange(ref pending, new(), null) ?? pending;
 
         private StreamFieldTracker(INamedTypeSymbol type, ByteOrderSymbols symbols, NetworkReads reads)
         {
@@ -81,7 +88,7 @@ namespace SocketAnalyzers.ByteOrder
         public bool Tracks(IFieldSymbol field) => enabled && SymbolEqualityComparer.Default.Equals(field.ContainingType, type);
 
         /// <summary>Reports <paramref name="diagnostic"/> at the end of the type if every value of <paramref name="field"/> is over the network.</summary>
-        public void ReportIfNetwork(IFieldSymbol field, Diagnostic diagnostic) => pending.Enqueue((field, diagnostic));
+        public void ReportIfNetwork(IFieldSymbol field, Diagnostic diagnostic) => Pending.Enqueue((field, diagnostic));
 
         private void RecordWrite(OperationAnalysisContext context)
         {
@@ -94,11 +101,11 @@ namespace SocketAnalyzers.ByteOrder
             switch (reference.Parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                    writes.Enqueue((field, assignment.Value, assignment));
+                    Writes.Enqueue((field, assignment.Value, assignment));
                     break;
                 case IAssignmentOperation assignment when assignment.Target == reference:
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
-                    writes.Enqueue((field, null, reference));
+                    Writes.Enqueue((field, null, reference));
                     break;
             }
         }
@@ -110,7 +117,7 @@ namespace SocketAnalyzers.ByteOrder
             {
                 if (SymbolEqualityComparer.Default.Equals(field.ContainingType, type))
                 {
-                    writes.Enqueue((field, initializer.Value, initializer));
+                    Writes.Enqueue((field, initializer.Value, initializer));
                 }
             }
         }
@@ -126,8 +133,9 @@ namespace SocketAnalyzers.ByteOrder
 
         private void ReportPending(SymbolAnalysisContext context)
         {
-            if (pending.IsEmpty)
+            if (pending is not { IsEmpty: false } || writes is null)
             {
+                // No finding waits, or no value was ever given to a field (a field never written stays unreported).
                 return;
             }
 
