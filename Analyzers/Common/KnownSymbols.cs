@@ -32,6 +32,7 @@ namespace SocketAnalyzers.Common
             SocketType = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketType");
             AuthenticatedStream = compilation.GetTypeByMetadataName("System.Net.Security.AuthenticatedStream");
             Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+            BufferedStream = compilation.GetTypeByMetadataName("System.IO.BufferedStream");
             IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
             IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
             DnsEndPoint = compilation.GetTypeByMetadataName("System.Net.DnsEndPoint");
@@ -58,6 +59,9 @@ namespace SocketAnalyzers.Common
         public INamedTypeSymbol? AuthenticatedStream { get; }
 
         public INamedTypeSymbol? Stream { get; }
+
+        /// <summary><c>System.IO.BufferedStream</c>: over a network stream, one (the catalogue's <c>BuffersStreamOf</c>).</summary>
+        public INamedTypeSymbol? BufferedStream { get; }
 
         public INamedTypeSymbol? IPAddress { get; }
 

@@ -172,6 +172,12 @@ namespace SocketAnalyzers.Model
         public int? ReaderOver { get; private set; }
 
         /// <summary>
+        /// A constructor of a stream that reads and writes through the stream passed at this ordinal, a read returning what
+        /// it buffered or one read of the stream under it (<c>new BufferedStream(stream)</c>): over a network stream, it is one.
+        /// </summary>
+        public int? BuffersStream { get; private set; }
+
+        /// <summary>
         /// A constructor of a reader or writer over the stream passed first (<c>new StreamWriter(stream)</c>): closing or
         /// disposing the object closes that stream, unless the <c>bool</c> at this ordinal (<c>leaveOpen</c>) is true.
         /// </summary>
@@ -338,6 +344,13 @@ namespace SocketAnalyzers.Model
         public ApiRow ReadsTextOf(int ordinal)
         {
             ReaderOver = ordinal;
+            return this;
+        }
+
+        /// <summary>A buffering stream's constructor over the stream passed at <paramref name="ordinal"/> (<see cref="BuffersStream"/>).</summary>
+        public ApiRow BuffersStreamOf(int ordinal)
+        {
+            BuffersStream = ordinal;
             return this;
         }
 

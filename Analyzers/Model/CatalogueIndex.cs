@@ -25,6 +25,9 @@ namespace SocketAnalyzers.Model
         /// <summary>A text reader's constructor: the ordinal of the stream it reads (<see cref="ApiRow.ReaderOver"/>).</summary>
         public int? ReaderOver { get; private set; }
 
+        /// <summary>A buffering stream's constructor: the ordinal of the stream under it (<see cref="ApiRow.BuffersStream"/>).</summary>
+        public int? BuffersStream { get; private set; }
+
         /// <summary>A constructor of a reader or writer that closes the stream passed first: the ordinal of its <c>leaveOpen</c> (<see cref="ApiRow.WrapLeaveOpen"/>).</summary>
         public int? WrapLeaveOpen { get; private set; }
 
@@ -158,6 +161,7 @@ namespace SocketAnalyzers.Model
 
             LineRead ??= row.LineRead;
             ReaderOver ??= row.ReaderOver;
+            BuffersStream ??= row.BuffersStream;
             WrapLeaveOpen ??= row.WrapLeaveOpen;
             QuietWhenEmpty ??= row.QuietWhenEmpty;
             if (row.ThrowsAfterOwnClose && !ThrowsAfterOwnClose)

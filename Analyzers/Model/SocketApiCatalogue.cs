@@ -377,6 +377,9 @@ namespace SocketAnalyzers.Model
                 Row(BinaryWriter, "Write7BitEncodedInt", sets: Net).Life(W, Use),
                 Row(BinaryWriter, "Write7BitEncodedInt64", sets: Net).Life(W, Use),
 
+                // A buffering stream over a network stream is one: its reads return what it buffered or one read of the stream under it
+                Row("System.IO.BufferedStream", ".ctor").BuffersStreamOf(0),
+
                 // Writes of derived streams that do not override Stream's (the meta-test finds them): rows of their own
                 Row("System.Net.Security.SslStream", "Write", "bytes").SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),
                 Row("System.Net.Quic.QuicStream", "WriteAsync", "bytes bool *", Net).SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),

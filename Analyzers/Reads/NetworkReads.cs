@@ -293,8 +293,10 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            // Only a value typed Stream (or object) can hold a network stream; the summaries are never asked for others.
-            return KnownSymbols.IsOrDerivesFrom(symbols.NetworkStream, value.Type as INamedTypeSymbol)
+            // Only a value typed Stream (or object) can hold a network stream, or a BufferedStream be one (over one); the
+            // summaries are never asked for others.
+            return (KnownSymbols.IsOrDerivesFrom(symbols.NetworkStream, value.Type as INamedTypeSymbol)
+                    || KnownSymbols.IsOrDerivesFrom(value.Type as INamedTypeSymbol, symbols.BufferedStream))
                 && IsNetworkStream(value, followFields: true, cancellationToken, model);
         }
 
@@ -509,14 +511,31 @@ namespace SocketAnalyzers.Reads
 
         private bool IsNetworkStreamType(ITypeSymbol? type) => catalogue.IsStreamOverSocketType(type);
 
-        private bool IsNetworkStreamSource(IOperation value)
+        private bool IsNetworkStreamSource(IOperation value) => IsNetworkStreamSource(value, 0);
+
+        /// <param name="value">The value.</param>
+        /// <param name="depth">How many buffering streams are around <paramref name="value"/>: a buffer over a buffer over a
+        /// network stream is one too, and the bound stops a chain the code could not have written.</param>
+        private bool IsNetworkStreamSource(IOperation value, int depth)
         {
             switch (value)
             {
                 case IInvocationOperation call:
                     return catalogue.Facts(call.TargetMethod) is { StreamOverSocket: true } || IsNetworkStreamType(call.TargetMethod.ReturnType);
                 case IObjectCreationOperation creation:
-                    return IsNetworkStreamType(creation.Type);
+                    if (IsNetworkStreamType(creation.Type))
+                    {
+                        return true;
+                    }
+
+                    // new BufferedStream(client.GetStream()): its reads return part of what was asked, as the stream's do. The
+                    // stream under it counts when its type, or the value itself, says network; a local holding it does not
+                    // (a local's values are judged by the assignments that hold this very creation).
+                    return depth < 4
+                        && creation.Constructor is { } constructor
+                        && catalogue.Facts(constructor) is { BuffersStream: int ordinal }
+                        && CatalogueIndex.Argument(creation.Arguments, ordinal) is { } inner
+                        && (IsNetworkStreamType(inner.WalkDownConversions().Type) || IsNetworkStreamSource(inner.WalkDownConversions(), depth + 1));
                 default:
                     return false;
             }

@@ -80,6 +80,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("await ssl.WriteAsync(bytes, 0, 4);")]
         [InlineData("tcp.GetStream().Write(bytes);")]
         [InlineData("Stream stream = tcp.GetStream(); stream.Write(bytes, 0, bytes.Length);")]
+        [InlineData("var buffered = new BufferedStream(tcp.GetStream()); buffered.Write(bytes, 0, bytes.Length); buffered.Flush();")]
+        [InlineData("using var buffered = new BufferedStream(network, 4096); buffered.Write(bytes);")]
         public Task GetBytes_in_a_local_reaching_every_send_path_is_reported(string send)
             => Verify.VerifyAnalyzerAsync(InMethod("var bytes = [|BitConverter.GetBytes(value)|];\n" + send));
 
@@ -132,6 +134,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("[|new BinaryWriter(ssl).Write(length)|];")]
         [InlineData("var ms = new MemoryStream(); var writer = new BinaryWriter(ms); [|writer.Write(length)|]; writer.Flush(); socket.Send(ms.ToArray());")]
         [InlineData("var writer = new BinaryWriter(network); writer.Write((byte)1); [|writer.Write((ushort)length)|]; writer.Write(\"text\");")]
+        [InlineData("var writer = new BinaryWriter(new BufferedStream(tcp.GetStream())); [|writer.Write(length)|];")]
         public Task BinaryWriter_shapes_that_reach_the_network_are_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
@@ -253,6 +256,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("using var file = File.Create(\"out.bin\"); file.Write(BitConverter.GetBytes(length));")]
         [InlineData("using var w = new BinaryWriter(File.Create(\"out.bin\")); w.Write(length);")]
         [InlineData("var w = new BinaryWriter(unknown); w.Write(length);")]
+        [InlineData("using var file = new BufferedStream(File.Create(\"out.bin\")); file.Write(BitConverter.GetBytes(length));")]
+        [InlineData("var w = new BinaryWriter(new BufferedStream(unknown)); w.Write(length);")]
         [InlineData("unknown.Write(BitConverter.GetBytes(length));")]
         [InlineData("Process(BitConverter.GetBytes(length));")]
         [InlineData("var b = BitConverter.GetBytes(length); Process(b);")]
