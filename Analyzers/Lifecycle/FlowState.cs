@@ -197,30 +197,6 @@ namespace SocketAnalyzers.Lifecycle
         }
     }
 
-    /// <summary>
-    /// A read-only view of a dictionary, with the dictionary's own enumerators (no boxing): what a copy-on-write state
-    /// hands out, so that every change goes through the state.
-    /// </summary>
-    internal readonly struct ReadOnlyMap<TKey, TValue>
-        where TKey : notnull
-    {
-        private readonly Dictionary<TKey, TValue> map;
-
-        public ReadOnlyMap(Dictionary<TKey, TValue> map) => this.map = map;
-
-        public int Count => map.Count;
-
-        public Dictionary<TKey, TValue>.KeyCollection Keys => map.Keys;
-
-        public Dictionary<TKey, TValue>.ValueCollection Values => map.Values;
-
-        public bool ContainsKey(TKey key) => map.ContainsKey(key);
-
-        public bool TryGetValue(TKey key, out TValue value) => map.TryGetValue(key, out value!);
-
-        public Dictionary<TKey, TValue>.Enumerator GetEnumerator() => map.GetEnumerator();
-    }
-
     /// <summary>A key made of two parts (an operation and a name), compared with <see cref="KeyComparer"/>.</summary>
     internal sealed class PairKey
     {

@@ -180,7 +180,7 @@ namespace SocketAnalyzers.Reads
         /// SOCK010: reaching definitions of counts, local → the reads whose count it may hold (may: union). A set is never
         /// changed once stored: states share them. Change it through <see cref="SetDefs"/> and <see cref="RemoveDefs"/>.
         /// </summary>
-        public Lifecycle.ReadOnlyMap<ILocalSymbol, HashSet<int>> Defs => new(defs);
+        public ReadOnlyMap<ILocalSymbol, HashSet<int>> Defs => new(defs);
 
         /// <summary>
         /// SOCK010: reads whose buffer nobody has looked at and whose stream nobody has read since (may: union). Change it
@@ -192,7 +192,7 @@ namespace SocketAnalyzers.Reads
         /// SOCK012: buffer → the read whose bytes it holds up to its count (must: a pair survives a join only when both
         /// sides hold it). Change it through <see cref="SetFilled"/> and <see cref="RemoveFilled"/>.
         /// </summary>
-        public Lifecycle.ReadOnlyMap<ISymbol, int> Filled => new(filled);
+        public ReadOnlyMap<ISymbol, int> Filled => new(filled);
 
         public void SetDefs(ILocalSymbol local, HashSet<int> reads) => OwnDefs()[local] = reads;
 
@@ -445,20 +445,6 @@ namespace SocketAnalyzers.Reads
             mine.IntersectWith(theirs);
             return mine.Count != before;
         }
-    }
-
-    /// <summary>A read-only view of a set, with the set's own enumerator (no boxing): what a copy-on-write state hands out.</summary>
-    internal readonly struct ReadOnlySet<T>
-    {
-        private readonly HashSet<T> set;
-
-        public ReadOnlySet(HashSet<T> set) => this.set = set;
-
-        public int Count => set.Count;
-
-        public bool Contains(T item) => set.Contains(item);
-
-        public HashSet<T>.Enumerator GetEnumerator() => set.GetEnumerator();
     }
 
     /// <summary>
