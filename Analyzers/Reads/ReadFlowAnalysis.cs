@@ -1789,6 +1789,12 @@ namespace SocketAnalyzers.Reads
                 if (target is IFieldReferenceOperation field)
                 {
                     KillBuffer(field.Field, state);
+                    if (field.Instance is null or IInstanceReferenceOperation)
+                    {
+                        // SOCK011: the field a read's socket or stream comes from takes a new one (stream =
+                        // listener.AcceptTcpClient().GetStream()): the next turn reads another connection.
+                        Replaced(field.Field, state);
+                    }
                 }
 
                 WrittenElsewhere(target, state);
