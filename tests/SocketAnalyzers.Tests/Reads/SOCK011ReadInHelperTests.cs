@@ -128,6 +128,24 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Loop_over_a_helper_that_returns_its_line_is_reported(string members)
             => Verify.VerifyAnalyzerAsync(Chat(members));
 
+        [Fact]
+        public Task Loop_over_a_helper_that_returns_its_character_is_reported()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private int Next() => reader.Read();
+
+                public string Word()
+                {
+                    var word = new StringBuilder();
+                    int c;
+                    while ((c = {|SOCK011:Next()|}) != ' ')
+                    {
+                        word.Append((char)c);
+                    }
+
+                    return word.ToString();
+                }
+                """));
+
         [Theory]
         [InlineData("""
             private int ReadSome(byte[] b) => socket.Receive(b);
