@@ -514,7 +514,7 @@ namespace SocketAnalyzers.Reads
                 foreach (var argument in call.Arguments)
                 {
                     var value = argument.Value.WalkDownConversions();
-                    if (value.ConstantValue.HasValue)
+                    if (value.ConstantValue.HasValue || value is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } })
                     {
                         continue;
                     }

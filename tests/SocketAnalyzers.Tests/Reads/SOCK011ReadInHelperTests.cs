@@ -76,7 +76,7 @@ namespace SocketAnalyzers.Tests.Reads
                 var count = socket.Receive(buf);
                 Console.WriteLine("received " + count + " bytes");
                 string text = Encoding.ASCII.GetString(buf, 0, count);
-                return text.Replace("\0", "");
+                return text.Replace("\0", string.Empty).TrimEnd('\r', '\n');
             }
 
             public void Run()
