@@ -135,7 +135,11 @@ namespace SocketAnalyzers.Reads
             parameters = new NetworkParameters((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken)
                 || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken));
             streamParameters = new NetworkParameters((value, cancellationToken) => IsNetworkStream(value, followFields: true, cancellationToken));
+            Helpers = new HelperReads(this);
         }
+
+        /// <summary>The helpers of a type that return what their read got (<see cref="HelperReads"/>), summarised on first call from a loop.</summary>
+        internal HelperReads Helpers { get; }
 
         public KnownSymbols Symbols => symbols;
 
@@ -185,7 +189,44 @@ namespace SocketAnalyzers.Reads
             return TryGetRead(invocation, facts, cancellationToken);
         }
 
-        private NetworkRead? TryGetRead(IInvocationOperation invocation, ApiFacts? facts, CancellationToken cancellationToken = default, SemanticModel? model = null)
+        /// <summary>
+        /// The read a helper makes (<see cref="HelperReads"/>), whatever its receiver: <paramref name="network"/> says whether
+        /// the receiver is a network socket, stream or reader by what the helper shows (its type, a field or parameter
+        /// summary). Unlike <see cref="TryGetEndOfStreamRead"/>, a reader field or parameter is judged though the read is in
+        /// no loop: the helper is asked for only when a loop calls it. Null when the call is no read.
+        /// </summary>
+        internal NetworkRead? TryGetHelperRead(IInvocationOperation invocation, SemanticModel model, CancellationToken cancellationToken, out bool network)
+        {
+            network = false;
+            var method = invocation.TargetMethod;
+            if (method.IsStatic || invocation.Instance is null || catalogue.Facts(method) is not { } facts)
+            {
+                return null;
+            }
+
+            if (facts.LineRead is { } line)
+            {
+                if (!ReturnsCount(method.ReturnType, line.Shape))
+                {
+                    return null;
+                }
+
+                var value = invocation.Instance.WalkDownConversions();
+                network = value switch
+                {
+                    IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => fields.IsNetworkField(field, model, cancellationToken),
+                    IParameterReferenceOperation parameter => parameters.IsNetworkParameter(parameter, model, cancellationToken),
+                    _ => IsNetworkReaderValue(value, cancellationToken),
+                };
+                return new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: false);
+            }
+
+            var read = TryGetRead(invocation, facts, cancellationToken, model, judgeReceiver: false);
+            network = read is not null && (read.Api.Owner != ReadOwner.Stream || IsNetworkStream(invocation.Instance, followFields: true, cancellationToken, model));
+            return read;
+        }
+
+        private NetworkRead? TryGetRead(IInvocationOperation invocation, ApiFacts? facts, CancellationToken cancellationToken = default, SemanticModel? model = null, bool judgeReceiver = true)
         {
             var method = invocation.TargetMethod;
             if (facts is not { Read: { } read, ReadApi: { } api })
@@ -198,7 +239,7 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            if (api.Owner == ReadOwner.Stream && !IsNetworkStream(invocation.Instance!, followFields: true, cancellationToken, model))
+            if (judgeReceiver && api.Owner == ReadOwner.Stream && !IsNetworkStream(invocation.Instance!, followFields: true, cancellationToken, model))
             {
                 return null;
             }
@@ -422,7 +463,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>True when <paramref name="operation"/> lies in a loop of its own function (not one around the lambda or local function it is in).</summary>
-        private static bool IsInLoop(IOperation operation)
+        internal static bool IsInLoop(IOperation operation)
         {
             for (var current = operation.Parent; current is not null; current = current.Parent)
             {

@@ -40,6 +40,7 @@ namespace SocketAnalyzers.Reads
         {
             Index = index;
             Read = read;
+            Receiver = read.Invocation.Instance;
         }
 
         public int Index { get; }
@@ -47,6 +48,21 @@ namespace SocketAnalyzers.Reads
         public NetworkRead Read { get; }
 
         public IInvocationOperation Invocation => Read.Invocation;
+
+        /// <summary>
+        /// The socket, stream or reader the read is made on: the invocation's instance, or for a call of a helper
+        /// (<see cref="Helper"/>) the helper's field, or the caller's argument for the helper's parameter.
+        /// </summary>
+        public IOperation? Receiver { get; set; }
+
+        /// <summary>
+        /// The call is not a read itself but a call, in a loop, of a helper of the type that returns what its read got
+        /// (<see cref="HelperReads"/>): its end of stream is the value the helper returns then. SOCK011 only.
+        /// </summary>
+        public HelperRead? Helper { get; set; }
+
+        /// <summary>A helper that returns the text decoded from its read: its end of stream is <c>""</c>, not a count.</summary>
+        public bool ReturnsEmptyText => Helper?.Result == HelperResult.EmptyText;
 
         /// <summary>A line read (<c>reader.ReadLine()</c>): its end of stream is a <c>null</c> line, and it has no count (SOCK011 only).</summary>
         public bool IsLine => Read.Api.IsLine;
@@ -264,6 +280,19 @@ namespace SocketAnalyzers.Reads
                         result.Sites.Add(site);
                         result.sitesBySyntax[invocation.Syntax] = site;
                         result.HasLineReads |= read.Api.IsLine;
+                        break;
+                    case IInvocationOperation call when HelperReads.MayBeHelper(call) && NetworkReads.IsInLoop(call) && reads.Helpers.At(call, cancellationToken) is { } helperCall:
+                        // A helper of the type that returns what its read got, called in a loop: its call is the read there.
+                        result ??= new ReadBody(consumers);
+                        var helperSite = new ReadSite(result.Sites.Count, new NetworkRead(call, helperCall.Helper.Api, null, null, null, isZeroLength: false, throwsAtEnd: false))
+                        {
+                            Function = owner,
+                            Receiver = helperCall.Receiver,
+                            Helper = helperCall.Helper,
+                        };
+                        result.Sites.Add(helperSite);
+                        result.sitesBySyntax[call.Syntax] = helperSite;
+                        result.HasLineReads |= helperSite.IsLine;
                         break;
                     case IInvocationOperation { TargetMethod.Name: "BeginReceive" or "BeginReceiveFrom" or "BeginReceiveMessageFrom" or "BeginRead", Instance: not null } begin:
                         scratch.Receives.Add((begin, owner, ownerSymbol));
@@ -609,8 +638,8 @@ namespace SocketAnalyzers.Reads
         {
             var invocation = site.Invocation;
             var read = site.Read;
-            site.ReceiverRoot = RootOf(invocation.Instance, reads);
-            site.ConnectionRoot = ConnectionRoot(invocation.Instance, reads.Symbols);
+            site.ReceiverRoot = RootOf(site.Receiver, reads);
+            site.ConnectionRoot = ConnectionRoot(site.Receiver, reads.Symbols);
 
             var result = invocation.WalkUpToResult(reads.Symbols.Framework, out var consumer);
             ILocalSymbol? countLocal = null;
@@ -640,7 +669,7 @@ namespace SocketAnalyzers.Reads
 
             DescribeBuffer(site, reads.Symbols.Framework);
             site.OneDatagram = read.Api.IsDatagram
-                || (read.Api.Owner == ReadOwner.Socket && site.Invocation.Instance is { } socket && reads.IsDatagramSocket(socket));
+                || (read.Api.Owner == ReadOwner.Socket && site.Receiver is { } socket && reads.IsDatagramSocket(socket));
             DescribeLoops(site, reads);
             DescribeWholeBuffer(site, countLocal, reads.Symbols.Framework);
         }
@@ -717,7 +746,7 @@ namespace SocketAnalyzers.Reads
         {
             var invocation = site.Invocation;
             var read = site.Read;
-            if (read.IsZeroLength || read.Api.IsDatagram || invocation.Instance is null || site.ReceiverRoot is null)
+            if (read.IsZeroLength || read.Api.IsDatagram || site.Receiver is null || site.ReceiverRoot is null)
             {
                 return;
             }
@@ -733,7 +762,7 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            if (read.Api.Owner == ReadOwner.Socket && reads.IsDatagramSocket(invocation.Instance))
+            if (read.Api.Owner == ReadOwner.Socket && reads.IsDatagramSocket(site.Receiver))
             {
                 return;
             }
@@ -755,8 +784,8 @@ namespace SocketAnalyzers.Reads
             // A readonly field of a class, outside its constructors, cannot be: no call makes the next read use another connection.
             // Nor does a call change a local that took the field's stream before the loops (var ns = conn.GetStream()).
             site.ReceiverChangedByCalls = site.ReceiverRoot is IFieldSymbol
-                    && !IsFixedField(FieldReferenceOf(invocation.Instance, reads), reads.Symbols)
-                    && !HeldBeforeLoops(invocation.Instance, site)
+                    && !IsFixedField(FieldReferenceOf(site.Receiver, reads), reads.Symbols)
+                    && !HeldBeforeLoops(site.Receiver, site)
                 || CapturedWritten.Contains(site.ReceiverRoot);
         }
 

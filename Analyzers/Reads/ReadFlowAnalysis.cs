@@ -578,7 +578,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>A read of a socket or a <c>NetworkStream</c> (not TLS, whose socket counts encrypted bytes), not of datagrams.</summary>
         private bool IsPlainStreamRead(ReadSite site)
         {
-            var receiver = site.Invocation.Instance?.WalkDownConversions().Type;
+            var receiver = site.Receiver?.WalkDownConversions().Type;
             return !site.Read.Api.IsDatagram
                 && (site.Read.Api.Owner == ReadOwner.Socket
                     || (symbols.NetworkStream is not null && SymbolEqualityComparer.Default.Equals(receiver, symbols.NetworkStream)));
@@ -919,7 +919,7 @@ namespace SocketAnalyzers.Reads
                 parent = owner.WalkUpConversions(out _);
             }
 
-            return parent is IArgumentOperation { Parent: IInvocationOperation call } && body.SiteAt(call.Syntax) is not null;
+            return parent is IArgumentOperation { Parent: IInvocationOperation call } && body.SiteAt(call.Syntax) is { Helper: null };
         }
 
         /// <summary>
@@ -1460,7 +1460,8 @@ namespace SocketAnalyzers.Reads
                     return IsZero(assignment.Value, fact, site);
                 case IInvocationOperation call:
                     // A line read's task (ReadLineAsync() not awaited, or its ConfigureAwait's receiver) is no line.
-                    return call.Syntax == site.Invocation.Syntax
+                    // A helper that returns the text of its read gives "" there, not the 0 (IsEmptyDecode).
+                    return call.Syntax == site.Invocation.Syntax && !site.ReturnsEmptyText
                         && !(site.IsLine && site.Read.Api.IsAsync && operation.WalkDownConversions() is not IAwaitOperation);
                 case IDefaultValueOperation { Type.IsReferenceType: true } when site.IsLine:
                     return true;
@@ -1569,6 +1570,12 @@ namespace SocketAnalyzers.Reads
         /// <summary><c>Encoding.X.GetString(buf, i, n)</c> / <c>GetChars</c> with a count that is the 0: the empty text.</summary>
         private bool IsEmptyDecode(IInvocationOperation call, ZeroFact fact, ReadSite site)
         {
+            if (site.ReturnsEmptyText && call.Syntax == site.Invocation.Syntax)
+            {
+                // The call of a helper that returns the text its read decoded: "" on the 0 path.
+                return true;
+            }
+
             var method = call.TargetMethod;
             if (site.IsLine || site.IsChar || method.Name is not ("GetString" or "GetChars") || method.Parameters.Length != 3 || !KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Framework.Encoding))
             {
@@ -1789,6 +1796,12 @@ namespace SocketAnalyzers.Reads
                 if (target is IFieldReferenceOperation field)
                 {
                     KillBuffer(field.Field, state);
+                    if (field.Instance is null or IInstanceReferenceOperation)
+                    {
+                        // SOCK011: the field a read's socket or stream comes from takes a new one (stream =
+                        // listener.AcceptTcpClient().GetStream()): the next turn reads another connection.
+                        Replaced(field.Field, state);
+                    }
                 }
 
                 WrittenElsewhere(target, state);
@@ -2248,9 +2261,15 @@ namespace SocketAnalyzers.Reads
             }
 
             if (Reporting && !(state.HasAvailable && site.ConnectionRoot is { } polled && state.Available.ContainsKey(polled)
-                && !site.IsLine && !site.IsChar && IsPlainStreamRead(site)))
+                && !site.IsLine && !site.IsChar && (site.Helper is not null || IsPlainStreamRead(site))))
             {
                 notPolled[site.Index] = true;
+            }
+
+            if (site.Helper is not null)
+            {
+                InvokeHelper(invocation, site, state);
+                return;
             }
 
             var guarded = state.HasAvailable && TakeAvailable(site, state);
@@ -2302,25 +2321,7 @@ namespace SocketAnalyzers.Reads
             }
 
             // SOCK011: this read's 0 path starts (again) here.
-            if (site.Loops.Count > 0)
-            {
-                if (state.Zero.TryGetValue(site.Index, out var previous))
-                {
-                    if (Reporting && !previous.Wrote)
-                    {
-                        reachedAgain[site.Index] = true;
-                        spinsAgain[site.Index] |= !previous.Blocked;
-                    }
-
-                    previous.ClearZeros();
-                    previous.Blocked = false;
-                    previous.Wrote = false;
-                }
-                else
-                {
-                    state.Zero[site.Index] = new ZeroFact(new HashSet<object>(KeyComparer.Instance), new HashSet<object>(KeyComparer.Instance));
-                }
-            }
+            RestartZero(site, state);
 
             // SOCK012: the buffer now holds this read's bytes, up to its count.
             if (site.Read.Buffer is not null && ReadBody.RootOfView(site.Read.Buffer, symbols.Framework) is var root2 && VariableOf(root2) is { } filled)
@@ -2335,6 +2336,80 @@ namespace SocketAnalyzers.Reads
                         state.FreshFilled.Add(filled);
                     }
                 }
+            }
+
+            CallEffects(invocation, state);
+        }
+
+        /// <summary>SOCK011: the read's 0 path starts (again) here; reaching it again with the fact is the loop coming back to it.</summary>
+        private ZeroFact? RestartZero(ReadSite site, ReadState state)
+        {
+            if (site.Loops.Count == 0)
+            {
+                return null;
+            }
+
+            if (state.Zero.TryGetValue(site.Index, out var previous))
+            {
+                if (Reporting && !previous.Wrote)
+                {
+                    reachedAgain[site.Index] = true;
+                    spinsAgain[site.Index] |= !previous.Blocked;
+                }
+
+                previous.ClearZeros();
+                previous.Blocked = false;
+                previous.Wrote = false;
+                return previous;
+            }
+
+            var fact = new ZeroFact(new HashSet<object>(KeyComparer.Instance), new HashSet<object>(KeyComparer.Instance));
+            state.Zero[site.Index] = fact;
+            return fact;
+        }
+
+        /// <summary>
+        /// The call of a helper that returns what its read got (<see cref="ReadSite.Helper"/>): SOCK011 only. It reads its
+        /// connection (pending reads of it matter now) and runs the project's code (what guards counted is gone, a callback
+        /// chain's connection may close, fields may change), and its 0 path starts here.
+        /// </summary>
+        private void InvokeHelper(IInvocationOperation invocation, ReadSite site, ReadState state)
+        {
+            if (state.Zero.Count > 0 && body.HasCallbackChains)
+            {
+                MayCloseChain(invocation, state);
+            }
+
+            if (state.HasAvailable)
+            {
+                state.Available.Clear();
+            }
+
+            if (state.HasExact)
+            {
+                state.Exact.Clear();
+            }
+
+            if (state.Pending.Count > 0)
+            {
+                scratch.Clear();
+                foreach (var read in state.Pending)
+                {
+                    var pending = body.Sites[read];
+                    var root = pending.ConnectionRoot;
+                    if (!pending.OneDatagram && (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot)))
+                    {
+                        scratch.Add(read);
+                    }
+                }
+
+                Follow(state);
+            }
+
+            if (RestartZero(site, state) is { } fact && site.Helper!.WritesFields)
+            {
+                // The helper kept something of its 0 path in a field.
+                fact.AddChanged(FieldsMayChange);
             }
 
             CallEffects(invocation, state);
@@ -2959,8 +3034,9 @@ namespace SocketAnalyzers.Reads
         private bool IsUnawaitedTask(IInvocationOperation invocation)
             => invocation.WalkUpToResult(symbols.Framework, out _) is not IAwaitOperation && symbols.Framework.IsTaskOfResult(invocation.Type);
 
-        private static string ReadName(ReadSite site)
-            => site.Invocation.TargetMethod.ContainingType.Name + "." + site.Invocation.TargetMethod.Name;
+        private static string ReadName(ReadSite site) => ReadName(site.Invocation.TargetMethod);
+
+        private static string ReadName(IMethodSymbol method) => method.ContainingType.Name + "." + method.Name;
 
         // ---- the decisions, on what the replay saw ----
         private void Decide()
@@ -2974,7 +3050,7 @@ namespace SocketAnalyzers.Reads
                     continue;
                 }
 
-                if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar && followed[i] && unguarded[i])
+                if (site.Helper is null && site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar && followed[i] && unguarded[i])
                 {
                     var storedUnread = site.Form == CountForm.Stored
                         && site.StoredLocal is { } local && !countUsed[i] && !body.Captured.Contains(local);
@@ -3022,6 +3098,26 @@ namespace SocketAnalyzers.Reads
                             ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Callback),
                             ReadName(site) + " returns 0 and this callback starts the next receive with itself, a loop of callbacks that " + (spinsAgain[i] ? "spins forever" : "never ends"),
                             "the count is 0: do not start the next receive"));
+                        continue;
+                    }
+
+                    if (site.Helper is { } helper)
+                    {
+                        // The call of a helper that returns what its read got: reported at the call, in the loop that spins.
+                        var returned = helper.Result switch
+                        {
+                            HelperResult.EmptyText => "\"\"",
+                            HelperResult.NullLine => "null",
+                            HelperResult.EndChar => "-1",
+                            _ => "0",
+                        };
+                        diagnostics.Add(Diagnostic.Create(
+                            Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
+                            site.Invocation.Syntax.GetLocation(),
+                            ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Helper),
+                            ReadName(helper.ReadMethod) + " in " + helper.Name + " returns " + (helper.ReadApi.IsLine ? "null" : helper.ReadApi.IsChar ? "-1" : "0")
+                                + ", " + helper.Name + " then returns " + returned + ", and this loop " + (spinsAgain[i] ? "spins forever" : "never ends"),
+                            helper.Name + " returns " + returned));
                         continue;
                     }
 

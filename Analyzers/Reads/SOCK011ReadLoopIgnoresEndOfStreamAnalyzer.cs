@@ -33,6 +33,13 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public const string Callback = "Callback";
 
+        /// <summary>
+        /// <see cref="FormKey"/>: the loop calls a helper of its type that returns what its read got (<c>var msg = Receive();</c>);
+        /// the read is in the helper. Where the check belongs (in the helper, or on the value it returns) is a choice of
+        /// design, so the fix is not offered.
+        /// </summary>
+        public const string Helper = "Helper";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SOCK011ReadLoopIgnoresEndOfStream);
 

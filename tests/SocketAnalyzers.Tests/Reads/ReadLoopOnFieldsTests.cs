@@ -247,6 +247,26 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Local_taken_from_a_mutable_field_inside_the_loop_is_quiet_when_a_helper_may_replace_the_field(string run)
             => Verify.VerifyAnalyzerAsync(Class(MutableFields, run, Reconnect));
 
+        // The loop itself gives the field the next connection: its next read is of another one.
+        [Theory]
+        [InlineData("""
+            while (true)
+            {
+                int n = stream.Read(buf, 0, buf.Length);
+                Console.WriteLine(n);
+                stream = Listener.AcceptTcpClient().GetStream();
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                Console.WriteLine(socket.Receive(buf));
+                this.socket = Listener.AcceptSocket();
+            }
+            """)]
+        public Task Mutable_field_loop_that_assigns_the_field_a_new_connection_is_quiet(string run)
+            => Verify.VerifyAnalyzerAsync(Class(MutableFields, run, "private static readonly TcpListener Listener = new TcpListener(IPAddress.Any, 7);\npublic static void Listen() => Listener.Start();"));
+
         [Fact]
         public Task Mutable_field_loop_calling_a_delegate_that_may_replace_it_is_quiet()
             => Verify.VerifyAnalyzerAsync(Class(MutableFields, """

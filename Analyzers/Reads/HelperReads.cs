@@ -1,0 +1,764 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
+
+namespace SocketAnalyzers.Reads
+{
+    /// <summary>What a helper returns when its read got the end of stream.</summary>
+    internal enum HelperResult
+    {
+        /// <summary>The read's 0 count (<c>int ReadSome(byte[] b) =&gt; socket.Receive(b);</c>).</summary>
+        Count,
+
+        /// <summary>The text decoded from the 0 bytes: <c>""</c> (<c>return Encoding.ASCII.GetString(buf, 0, n);</c>).</summary>
+        EmptyText,
+
+        /// <summary>A line read's <c>null</c> (<c>string Receive() =&gt; reader.ReadLine();</c>).</summary>
+        NullLine,
+
+        /// <summary>A character read's -1.</summary>
+        EndChar,
+    }
+
+    /// <summary>
+    /// The summary of a helper that returns what its one read got: the read, what the helper returns at end of stream,
+    /// and the connection it reads (a field of its type, or one of its parameters). It holds symbols and syntax, never
+    /// operations: it lives as long as the compilation, and operations would keep their semantic model alive.
+    /// </summary>
+    internal sealed class HelperRead
+    {
+        public HelperRead(IMethodSymbol method, NetworkRead read, HelperResult result, SyntaxNode receiver, IParameterSymbol? parameter, bool network, bool writesFields)
+        {
+            Method = method;
+            ReadMethod = read.Invocation.TargetMethod;
+            ReadApi = read.Api;
+            Result = result;
+            Receiver = receiver;
+            Parameter = parameter;
+            Network = network;
+            WritesFields = writesFields;
+            var shape = result switch
+            {
+                HelperResult.NullLine => CountShape.Line,
+                HelperResult.EndChar => CountShape.Char,
+                _ => CountShape.Int32,
+            };
+            Api = new ReadApi(method.Name, read.Api.Owner, shape, isAsync: false);
+        }
+
+        public IMethodSymbol Method { get; }
+
+        /// <summary>The read the helper makes (<c>NetworkStream.Read</c>).</summary>
+        public IMethodSymbol ReadMethod { get; }
+
+        /// <summary>That read as the family knows it.</summary>
+        public ReadApi ReadApi { get; }
+
+        public HelperResult Result { get; }
+
+        /// <summary>The read's receiver inside the helper: a field of the type (<c>stream</c>, <c>client.GetStream()</c>) or <see cref="Parameter"/>.</summary>
+        public SyntaxNode Receiver { get; }
+
+        /// <summary>The helper's parameter the read's receiver is (or comes from); null when it is a field.</summary>
+        public IParameterSymbol? Parameter { get; }
+
+        /// <summary>
+        /// The helper's own code shows a network receiver (its type, a field or parameter summary). When false the receiver
+        /// is <see cref="Parameter"/> itself, and the caller's argument decides.
+        /// </summary>
+        public bool Network { get; }
+
+        /// <summary>The helper assigns a field: after the call a field may hold something the 0 path computed.</summary>
+        public bool WritesFields { get; }
+
+        /// <summary>The read as the caller's loop sees the call: its end of stream is 0, <c>""</c>, <c>null</c> or -1.</summary>
+        public ReadApi Api { get; }
+
+        /// <summary>How the diagnostic names the helper: <c>Chat.Receive</c>, or a local function's own name.</summary>
+        public string Name => Method.MethodKind == MethodKind.LocalFunction ? Method.Name : Method.ContainingType.Name + "." + Method.Name;
+    }
+
+    /// <summary>
+    /// SOCK011 across a helper (issue 13's sibling): course and hobby code hides the read in a small helper of the class
+    /// and loops in the caller (<c>while (true) { var msg = Receive(); if (msg == "bye") break; }</c>). A call of such a
+    /// helper in a loop becomes a read site of the caller (<see cref="ReadSite.Helper"/>) whose end of stream is the value
+    /// the helper returns after its read returned 0, so the caller's flow treats it as the read itself.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// <b>Which helpers.</b> A local function, or an ordinary method that cannot be overridden (not virtual, abstract or an
+    /// override, not extern, not partial, not async), declared once in the file of the call, whose type's declaration
+    /// holds the call, called on <c>this</c> or statically, returning <c>int</c> or <c>string</c>. Its body is straight
+    /// code: declarations, expression statements and one final <c>return</c>; no branch, loop, <c>try</c>, <c>using</c>,
+    /// <c>throw</c>, <c>?:</c>, <c>??</c>, <c>?.</c>, <c>&amp;&amp;</c>, <c>||</c>, switch, lambda, <c>await</c> or dynamic
+    /// code, so that no path tests the count and every call makes the read and returns. It makes exactly one read of the
+    /// family (not a datagram read, not zero-length, not one that throws at end of stream, not APM, not async), on a field
+    /// of its type or on one of its parameters, and returns that read's result (the 0 count, the <c>null</c> line, the -1)
+    /// or the text decoded from it (<c>Encoding.X.GetString(buf, 0, n)</c>, trimmed or case-mapped: <c>""</c>).
+    /// </para>
+    /// <para>
+    /// <b>Nothing else on the way.</b> No call of the project or a delegate, no <c>Close</c>/<c>Dispose</c>/
+    /// <c>Disconnect</c>/<c>Shutdown</c>, no call on or given a disposable object (a socket, stream, reader or writer: a
+    /// write to the connection would end the loop by its exception), no send or accept, no console input, no call after
+    /// which nothing runs, no object of the project or disposable one created, no property of the project, no write of a
+    /// parameter, of a disposable field or of the receiver. The 0 and the text made from it are used only in ways that
+    /// cannot throw (kept in a local, returned, compared, concatenated, printed, decoded with <c>GetString(buf, 0, n)</c>,
+    /// trimmed): <c>buf[n - 1]</c> or <c>text.Substring(1)</c> would throw at end of stream, which is no spin.
+    /// </para>
+    /// <para>
+    /// <b>Cost.</b> Asked only for a call inside a loop of the caller's own function, summarised once per method for the
+    /// compilation (a cancelled summary stores nothing), after a syntactic look at the body that rejects most methods
+    /// without binding them. The summary never asks about another helper, so helpers cannot recurse through it.
+    /// </para>
+    /// </remarks>
+    internal sealed class HelperReads
+    {
+        private readonly NetworkReads reads;
+        private readonly ConcurrentDictionary<IMethodSymbol, HelperRead?> known = new(SymbolEqualityComparer.Default);
+
+        public HelperReads(NetworkReads reads)
+        {
+            this.reads = reads;
+        }
+
+        /// <summary>
+        /// The cheap test made for every call of a body, on the symbol's flags only (no syntax, no binding): the callee may
+        /// be such a helper. The caller then asks whether the call is in a loop, and only then <see cref="At"/>.
+        /// </summary>
+        public static bool MayBeHelper(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            return method.ReturnType.SpecialType is SpecialType.System_Int32 or SpecialType.System_String
+                && method is { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, IsAsync: false, ReturnsByRef: false, ReturnsByRefReadonly: false, PartialDefinitionPart: null, PartialImplementationPart: null }
+                && method.ContainingType?.TypeKind is TypeKind.Class or TypeKind.Struct
+                && (call.Instance is null || call.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                && method.Locations.Length == 1 && method.Locations[0].IsInSource;
+        }
+
+        /// <summary>
+        /// The helper <paramref name="call"/> (in a loop of its function) calls, with the receiver its read has for this
+        /// call: the helper's field, or the caller's argument for the helper's parameter. Null when the callee is no such
+        /// helper, when the caller is a constructor (a readonly field may still change there), or when the argument is
+        /// not a network receiver.
+        /// </summary>
+        public (HelperRead Helper, IOperation Receiver)? At(IInvocationOperation call, CancellationToken cancellationToken)
+        {
+            if (call.SemanticModel is not { } model || !MayBeHelper(call))
+            {
+                return null;
+            }
+
+            var method = call.TargetMethod.OriginalDefinition;
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != call.Syntax.SyntaxTree
+                || (method.MethodKind == MethodKind.Ordinary && !TypeHolds(method, call.Syntax, cancellationToken)))
+            {
+                return null;
+            }
+
+            if (!known.TryGetValue(method, out var helper))
+            {
+                helper = Summarise(method, model, cancellationToken);
+                known.TryAdd(method, helper);
+            }
+
+            if (helper is null)
+            {
+                return null;
+            }
+
+            if (helper.Parameter is not { } parameter)
+            {
+                return InConstructor(call.Syntax) || model.GetOperation(helper.Receiver, cancellationToken) is not { } field ? null : (helper, field);
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal != parameter.Ordinal)
+                {
+                    continue;
+                }
+
+                if (argument.ArgumentKind != ArgumentKind.Explicit)
+                {
+                    return null;
+                }
+
+                var value = argument.Value;
+                var network = helper.Network || helper.ReadApi.Owner switch
+                {
+                    ReadOwner.Stream => reads.IsNetworkStream(value, model, cancellationToken),
+                    ReadOwner.TextReader => reads.IsNetworkReader(value, cancellationToken),
+                    _ => true,
+                };
+                return network ? (helper, value) : null;
+            }
+
+            return null;
+        }
+
+        /// <summary>The declaration of the method's type that holds the method also holds the call (the same type, or a type nested in it).</summary>
+        private static bool TypeHolds(IMethodSymbol method, SyntaxNode call, CancellationToken cancellationToken)
+        {
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            return declaration.Parent is TypeDeclarationSyntax type && type.SyntaxTree == call.SyntaxTree && type.Span.Contains(call.Span);
+        }
+
+        /// <summary>In a constructor or an <c>init</c> accessor, where a readonly field can still be assigned.</summary>
+        private static bool InConstructor(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ConstructorDeclarationSyntax:
+                    case AccessorDeclarationSyntax accessor when accessor.Keyword.ValueText == "init":
+                        return true;
+                    case TypeDeclarationSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private HelperRead? Summarise(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (declaration.SyntaxTree != model.SyntaxTree || !IsStraightSyntax(declaration))
+            {
+                return null;
+            }
+
+            var body = model.GetOperation(declaration, cancellationToken) switch
+            {
+                IMethodBodyOperation { BlockBody: { } block, ExpressionBody: null } => block,
+                IMethodBodyOperation { BlockBody: null, ExpressionBody: { } expression } => expression,
+                ILocalFunctionOperation { Body: { } block, IgnoredBody: null } => block,
+                _ => null,
+            };
+            if (body is null || body.Operations.Length == 0 || body.Operations[body.Operations.Length - 1] is not IReturnOperation { Kind: OperationKind.Return, ReturnedValue: not null })
+            {
+                return null;
+            }
+
+            var scan = new HelperScan(reads, method, model, cancellationToken);
+            return scan.Run(body);
+        }
+
+        /// <summary>
+        /// A look at the syntax before any binding: a block of declarations, expression statements and returns (or an
+        /// expression body) that calls something. Most methods returning <c>int</c> or <c>string</c> stop here.
+        /// </summary>
+        private static bool IsStraightSyntax(SyntaxNode declaration)
+        {
+            BlockSyntax? block;
+            SyntaxNode? expression;
+            switch (declaration)
+            {
+                case MethodDeclarationSyntax m:
+                    (block, expression) = (m.Body, m.ExpressionBody);
+                    break;
+                case LocalFunctionStatementSyntax f:
+                    (block, expression) = (f.Body, f.ExpressionBody);
+                    break;
+                default:
+                    return false;
+            }
+
+            if (block is not null == expression is not null)
+            {
+                return false;
+            }
+
+            if (block is not null)
+            {
+                foreach (var statement in block.Statements)
+                {
+                    if (statement is not (LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } or ExpressionStatementSyntax or ReturnStatementSyntax))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            foreach (var node in ((SyntaxNode?)block ?? expression)!.DescendantNodes())
+            {
+                if (node is InvocationExpressionSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>One helper body's scan: its read, what may not happen around it, and the value it returns on the 0 path.</summary>
+        private sealed class HelperScan
+        {
+            private readonly NetworkReads reads;
+            private readonly IMethodSymbol method;
+            private readonly SemanticModel model;
+            private readonly CancellationToken cancellationToken;
+
+            /// <summary>Locals that hold the read's end-of-stream value (0, null, -1), and locals that hold the empty text made from it.</summary>
+            private readonly HashSet<ILocalSymbol> zeros = new(SymbolEqualityComparer.Default);
+            private readonly HashSet<ILocalSymbol> texts = new(SymbolEqualityComparer.Default);
+
+            private NetworkRead? read;
+            private bool network;
+            private bool writesFields;
+
+            public HelperScan(NetworkReads reads, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
+            {
+                this.reads = reads;
+                this.method = method;
+                this.model = model;
+                this.cancellationToken = cancellationToken;
+            }
+
+            private bool IsLine => read?.Api.IsLine == true;
+
+            private bool IsChar => read?.Api.IsChar == true;
+
+            public HelperRead? Run(IBlockOperation body)
+            {
+                // What runs: nothing that branches, ends the path, closes, writes or runs the project's code; one read.
+                if (!Allowed(body))
+                {
+                    return null;
+                }
+
+                if (read is null || read.IsZeroLength || read.ThrowsAtEnd || read.Api.IsDatagram || read.Api.IsApmEnd || read.Api.IsAsync
+                    || read.Invocation.Instance is not { } instance
+                    || (read.Api.Owner == ReadOwner.Socket && reads.IsDatagramSocket(instance)))
+                {
+                    return null;
+                }
+
+                IParameterSymbol? parameter = null;
+                switch (ReadBody.ReceiverRoot(instance))
+                {
+                    case IFieldSymbol field when network && !Writes(body, field):
+                        break;
+                    case IParameterSymbol p when SymbolEqualityComparer.Default.Equals(p.ContainingSymbol, method) && p.RefKind == RefKind.None && !p.IsParams
+                        && (network || instance.WalkDownConversions() is IParameterReferenceOperation):
+                        parameter = p;
+                        break;
+                    default:
+                        return null;
+                }
+
+                // The 0 path, statement by statement: where the end-of-stream value goes, and what comes back.
+                HelperResult? result = null;
+                foreach (var statement in body.Operations)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    switch (statement)
+                    {
+                        case IVariableDeclarationGroupOperation group:
+                            foreach (var declaration in group.Declarations)
+                            {
+                                foreach (var declarator in declaration.Declarators)
+                                {
+                                    var initializer = declarator.Initializer ?? declaration.Initializer;
+                                    if (initializer is not null && !Keep(declarator.Symbol, initializer.Value))
+                                    {
+                                        return null;
+                                    }
+                                }
+                            }
+
+                            break;
+                        case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment }:
+                            if (!Keep(target.Local, assignment.Value))
+                            {
+                                return null;
+                            }
+
+                            break;
+                        case IExpressionStatementOperation expression:
+                            if (!SafeUses(expression.Operation))
+                            {
+                                return null;
+                            }
+
+                            break;
+                        case IReturnOperation { ReturnedValue: { } returned } when statement == body.Operations[body.Operations.Length - 1]:
+                            result = Classify(returned) switch
+                            {
+                                Value.Zero when IsLine && method.ReturnType.SpecialType == SpecialType.System_String => HelperResult.NullLine,
+                                Value.Zero when IsChar && method.ReturnType.SpecialType == SpecialType.System_Int32 => HelperResult.EndChar,
+                                Value.Zero when !IsLine && !IsChar && method.ReturnType.SpecialType == SpecialType.System_Int32 => HelperResult.Count,
+                                Value.Text when method.ReturnType.SpecialType == SpecialType.System_String => HelperResult.EmptyText,
+                                _ => null,
+                            };
+                            break;
+                        default:
+                            return null;
+                    }
+                }
+
+                return result is { } kind ? new HelperRead(method, read, kind, instance.Syntax, parameter, network, writesFields) : null;
+            }
+
+            private enum Value
+            {
+                Other,
+
+                /// <summary>The read's end-of-stream value itself: the 0 count, the null line, the -1.</summary>
+                Zero,
+
+                /// <summary>The empty text decoded from the 0 bytes.</summary>
+                Text,
+            }
+
+            /// <summary>A local takes a value: it holds the 0 or the empty text after, or neither; the value must use them safely.</summary>
+            private bool Keep(ILocalSymbol local, IOperation value)
+            {
+                var kind = Classify(value);
+                zeros.Remove(local);
+                texts.Remove(local);
+                if (kind == Value.Zero && local.Type.SpecialType == (IsLine ? SpecialType.System_String : SpecialType.System_Int32))
+                {
+                    zeros.Add(local);
+                    return true;
+                }
+
+                if (kind == Value.Text && local.Type.SpecialType == SpecialType.System_String)
+                {
+                    texts.Add(local);
+                    return true;
+                }
+
+                return SafeUses(value);
+            }
+
+            /// <summary>How deep <see cref="Classify"/> looks into a value before it calls it <see cref="Value.Other"/>.</summary>
+            private const int MaxDepth = 16;
+
+            private int depth;
+
+            /// <summary>What <paramref name="value"/> is on the 0 path; a <see cref="Value.Text"/> is made only of safe steps.</summary>
+            private Value Classify(IOperation value)
+            {
+                if (depth >= MaxDepth)
+                {
+                    return Value.Other;
+                }
+
+                depth++;
+                try
+                {
+                    return ClassifyCore(value);
+                }
+                finally
+                {
+                    depth--;
+                }
+            }
+
+            private Value ClassifyCore(IOperation value)
+            {
+                var v = value.WalkDownConversions();
+                if (v is IParenthesizedOperation parenthesized)
+                {
+                    return Classify(parenthesized.Operand);
+                }
+
+                if (read is not null && v == read.Invocation && value.Type?.SpecialType == (IsLine ? SpecialType.System_String : SpecialType.System_Int32))
+                {
+                    return Value.Zero;
+                }
+
+                if (v is ILocalReferenceOperation local)
+                {
+                    return zeros.Contains(local.Local) ? Value.Zero : texts.Contains(local.Local) ? Value.Text : Value.Other;
+                }
+
+                if (IsLine || IsChar || read is null)
+                {
+                    return Value.Other;
+                }
+
+                switch (v)
+                {
+                    case { ConstantValue: { HasValue: true, Value: "" } }:
+                    case IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } }:
+                        return Value.Text;
+                    case IInvocationOperation { TargetMethod: { Name: "GetString", Parameters.Length: 3 } decode } call
+                        when KnownSymbols.IsOrDerivesFrom(decode.ContainingType, reads.Symbols.Framework.Encoding)
+                            && (call.Instance is null || SafeUses(call.Instance))
+                            && CatalogueIndex.Argument(call, 1)?.ConstantValue is { HasValue: true, Value: 0 }
+                            && CatalogueIndex.Argument(call, 2) is { } count && Classify(count) == Value.Zero
+                            && CatalogueIndex.Argument(call, 0) is { } bytes && SafeUses(bytes):
+                        return Value.Text;
+                    case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: false, Name: "Trim" or "TrimStart" or "TrimEnd" or "ToLower" or "ToUpper" or "ToLowerInvariant" or "ToUpperInvariant" or "Replace" }, Instance: { } text } call
+                        when Classify(text) == Value.Text && ConstantArguments(call):
+                        return Value.Text;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } sum
+                        when Classify(sum.LeftOperand) == Value.Text && Classify(sum.RightOperand) == Value.Text:
+                        return Value.Text;
+                    default:
+                        return Value.Other;
+                }
+            }
+
+            private static bool ConstantArguments(IInvocationOperation call)
+            {
+                foreach (var argument in call.Arguments)
+                {
+                    var value = argument.Value.WalkDownConversions();
+                    if (value.ConstantValue.HasValue || value is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } })
+                    {
+                        continue;
+                    }
+
+                    if (value is IArrayCreationOperation { Initializer: { } elements })
+                    {
+                        foreach (var element in elements.ElementValues)
+                        {
+                            if (!element.WalkDownConversions().ConstantValue.HasValue)
+                            {
+                                return false;
+                            }
+                        }
+
+                        continue;
+                    }
+
+                    return false;
+                }
+
+                return true;
+            }
+
+            /// <summary>
+            /// Every use of the end-of-stream value (the read, a local holding it or the empty text) in
+            /// <paramref name="operation"/> cannot throw: compared, concatenated, interpolated, printed, or a string's
+            /// length. Anything else (<c>buf[n - 1]</c>, <c>text.Substring(1)</c>, <c>line.Trim()</c>) may.
+            /// </summary>
+            private bool SafeUses(IOperation operation)
+            {
+                foreach (var node in operation.DescendantsAndSelf())
+                {
+                    var kind = node switch
+                    {
+                        ILocalReferenceOperation local => zeros.Contains(local.Local) ? Value.Zero : texts.Contains(local.Local) ? Value.Text : Value.Other,
+                        IInvocationOperation call when read is not null && call == read.Invocation => Value.Zero,
+                        _ => Value.Other,
+                    };
+                    if (kind != Value.Other && !IsSafeUse(node, kind))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private bool IsSafeUse(IOperation use, Value kind)
+            {
+                var child = use;
+                var parent = use.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    child = parent;
+                    parent = parent.Parent;
+                }
+
+                switch (parent)
+                {
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }:
+                    case IBinaryOperation { Type.SpecialType: SpecialType.System_Boolean, OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual }:
+                    case IInterpolationOperation:
+                        return true;
+                    case ISimpleAssignmentOperation assignment when assignment.Value == child:
+                        // Kept in a field (a local target is followed by Keep): the caller learns of it (WritesFields).
+                        return true;
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Write" or "WriteLine", ContainingType: { Name: "Console" or "Debug" or "Trace" } } } }:
+                        return true;
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String } } }:
+                        return true;
+                    case IArgumentOperation { Parent: IInvocationOperation decode } argument when kind == Value.Zero && !IsLine && !IsChar
+                        && Classify(decode) == Value.Text && argument.Parameter?.Ordinal == 2:
+                        return true;
+                    case IPropertyReferenceOperation { Property: { Name: "Length", ContainingType.SpecialType: SpecialType.System_String } } when kind == Value.Text:
+                        return true;
+                    case IInvocationOperation call when kind == Value.Text && call.Instance == child && Classify(call) == Value.Text:
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>
+            /// The operations of the body, the read's receiver aside: none branches or ends the path, runs the project's
+            /// code, closes or writes a connection; exactly one read of the family. Sets <see cref="read"/>.
+            /// </summary>
+            private bool Allowed(IBlockOperation body)
+            {
+                var stack = new Stack<IOperation>();
+                for (var i = body.Operations.Length - 1; i >= 0; i--)
+                {
+                    stack.Push(body.Operations[i]);
+                }
+
+                while (stack.Count > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var operation = stack.Pop();
+                    switch (operation)
+                    {
+                        case IInvalidOperation:
+                        case ILoopOperation:
+                        case IConditionalOperation:
+                        case ICoalesceOperation:
+                        case ICoalesceAssignmentOperation:
+                        case IConditionalAccessOperation:
+                        case ISwitchOperation:
+                        case ISwitchExpressionOperation:
+                        case IThrowOperation:
+                        case ITryOperation:
+                        case IUsingOperation:
+                        case IUsingDeclarationOperation:
+                        case ILockOperation:
+                        case IAnonymousFunctionOperation:
+                        case ILocalFunctionOperation:
+                        case IAwaitOperation:
+                        case IBranchOperation:
+                        case ILabeledOperation:
+                        case IBlockOperation when operation != body:
+                        case IRaiseEventOperation:
+                        case IEventReferenceOperation:
+                        case IEventAssignmentOperation:
+                        case IDynamicInvocationOperation:
+                        case IDynamicMemberReferenceOperation:
+                        case IDynamicObjectCreationOperation:
+                        case IDynamicIndexerAccessOperation:
+                        case IReturnOperation { Kind: not OperationKind.Return }:
+                        case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                        case IObjectCreationOperation creation when creation.Constructor is not { } constructor || constructor.DeclaringSyntaxReferences.Length > 0 || IsDisposable(creation.Type):
+                        case IPropertyReferenceOperation property when property.Property.DeclaringSyntaxReferences.Length > 0
+                            || ReadBody.IsWrite(property) && property.Instance is { } owner && IsDisposable(owner.Type):
+                        case IFieldReferenceOperation field when ReadBody.IsWrite(field) && !FieldWrite(field):
+                        case IParameterReferenceOperation parameter when ReadBody.IsWrite(parameter):
+                            return false;
+                        case IInvocationOperation invocation:
+                            var found = reads.TryGetHelperRead(invocation, model, cancellationToken, out var isNetwork);
+                            if (found is not null)
+                            {
+                                if (read is not null)
+                                {
+                                    return false;
+                                }
+
+                                read = found;
+                                network = isNetwork;
+
+                                // Its receiver is judged by the caller; its arguments (the buffer) are looked at like any code.
+                                foreach (var argument in invocation.Arguments)
+                                {
+                                    stack.Push(argument);
+                                }
+
+                                continue;
+                            }
+
+                            if (!IsHarmless(invocation))
+                            {
+                                return false;
+                            }
+
+                            break;
+                    }
+
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        stack.Push(child);
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>A field the helper may assign: not a disposable one (a socket, stream, reader); it may hold what the 0 path made.</summary>
+            private bool FieldWrite(IFieldReferenceOperation field)
+            {
+                if (IsDisposable(field.Type))
+                {
+                    return false;
+                }
+
+                writesFields = true;
+                return true;
+            }
+
+            /// <summary>A framework call that does not run the project's code, close, write or accept, wait for the console, or end the path.</summary>
+            private bool IsHarmless(IInvocationOperation invocation)
+            {
+                var target = invocation.TargetMethod;
+                if (target.DeclaringSyntaxReferences.Length > 0 || target.MethodKind == MethodKind.DelegateInvoke
+                    || target.Name is "Close" or "Dispose" or "DisposeAsync" or "Disconnect" or "DisconnectAsync" or "Shutdown"
+                    || (invocation.Instance is { } instance && IsDisposable(instance.Type))
+                    || reads.Symbols.Framework.IsConsoleInput(target)
+                    || reads.Symbols.PathEnds.EndsPath(target)
+                    || reads.Symbols.Catalogue.Facts(target) is { Sends: not null } or { Accept: not null })
+                {
+                    return false;
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (IsDisposable(argument.Value.WalkDownConversions().Type))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static bool Writes(IBlockOperation body, IFieldSymbol field)
+            {
+                foreach (var operation in body.Descendants())
+                {
+                    if (operation is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field, field) && ReadBody.IsWrite(reference))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsDisposable(ITypeSymbol? type)
+            {
+                if (type is null)
+                {
+                    return false;
+                }
+
+                if (type.SpecialType == SpecialType.System_IDisposable)
+                {
+                    return true;
+                }
+
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (implemented.SpecialType == SpecialType.System_IDisposable)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,658 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK011 across a helper of the class that returns what its read got (<c>var msg = Receive();</c> in a loop, the read
+    /// in <c>Receive</c>): the call is the read for the caller's loop, and its end of stream is what the helper returns
+    /// after a 0 (the 0, <c>""</c>, <c>null</c>). Reported at the call only when the helper cannot be overridden, reads the
+    /// same connection on every call, and does nothing on the way but return that value.
+    /// </summary>
+    public sealed class SOCK011ReadInHelperTests
+    {
+        /// <summary>A chat client with a readonly stream, socket, reader and TcpClient, and a buffer; <paramref name="members"/> are its methods.</summary>
+        private static string Chat(string members) => Usings + $$"""
+            class Chat
+            {
+                private readonly TcpClient client;
+                private readonly NetworkStream stream;
+                private readonly Socket socket;
+                private readonly StreamReader reader;
+                private readonly byte[] buf = new byte[1024];
+
+                public Chat(TcpClient client)
+                {
+                    this.client = client;
+                    stream = client.GetStream();
+                    socket = client.Client;
+                    reader = new StreamReader(client.GetStream());
+                }
+
+                private static void Handle(byte[] data, int count) => Console.WriteLine(count);
+
+            {{Indent(members, 4)}}
+            }
+            """;
+
+        [Theory]
+        [InlineData("""
+            private string Receive()
+            {
+                int n = stream.Read(buf, 0, buf.Length);
+                return Encoding.ASCII.GetString(buf, 0, n);
+            }
+
+            public void Run()
+            {
+                while (true)
+                {
+                    var msg = {|SOCK011:Receive()|};
+                    if (msg == "bye") break;
+                    Console.WriteLine(msg);
+                }
+            }
+            """)]
+        [InlineData("""
+            private string Receive() => Encoding.UTF8.GetString(buf, 0, client.GetStream().Read(buf, 0, buf.Length)).Trim();
+
+            public void Run()
+            {
+                string data = "";
+                while (true)
+                {
+                    data += {|SOCK011:Receive()|};
+                    if (data.EndsWith("\n")) break;
+                }
+
+                Console.WriteLine(data);
+            }
+            """)]
+        [InlineData("""
+            public string Receive()
+            {
+                var count = socket.Receive(buf);
+                Console.WriteLine("received " + count + " bytes");
+                string text = Encoding.ASCII.GetString(buf, 0, count);
+                return text.Replace("\0", string.Empty).TrimEnd('\r', '\n');
+            }
+
+            public void Run()
+            {
+                while (true)
+                {
+                    string msg = {|SOCK011:this.Receive()|};
+                    if (msg.StartsWith("quit"))
+                    {
+                        return;
+                    }
+
+                    Console.WriteLine(msg);
+                }
+            }
+            """)]
+        public Task Loop_over_a_helper_that_returns_the_text_of_its_read_is_reported(string members)
+            => Verify.VerifyAnalyzerAsync(Chat(members));
+
+        [Theory]
+        [InlineData("""
+            private string Receive() => reader.ReadLine();
+
+            public void Run()
+            {
+                while (true)
+                {
+                    var m = {|SOCK011:Receive()|};
+                    Console.WriteLine(m);
+                }
+            }
+            """)]
+        [InlineData("""
+            public void Run()
+            {
+                string Next()
+                {
+                    var line = reader.ReadLine();
+                    Console.WriteLine("< " + line);
+                    return line;
+                }
+
+                while (true)
+                {
+                    if ({|SOCK011:Next()|} == "quit") break;
+                }
+            }
+            """)]
+        public Task Loop_over_a_helper_that_returns_its_line_is_reported(string members)
+            => Verify.VerifyAnalyzerAsync(Chat(members));
+
+        [Fact]
+        public Task Loop_over_a_helper_that_returns_its_character_is_reported()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private int Next() => reader.Read();
+
+                public string Word()
+                {
+                    var word = new StringBuilder();
+                    int c;
+                    while ((c = {|SOCK011:Next()|}) != ' ')
+                    {
+                        word.Append((char)c);
+                    }
+
+                    return word.ToString();
+                }
+                """));
+
+        [Theory]
+        [InlineData("""
+            private int ReadSome(byte[] b) => socket.Receive(b);
+
+            public void Run(byte[] b)
+            {
+                while (true)
+                {
+                    int n = {|SOCK011:ReadSome(b)|};
+                    Handle(b, n);
+                }
+            }
+            """)]
+        [InlineData("""
+            private int ReadSome(byte[] b, int offset)
+            {
+                int got = stream.Read(b, offset, b.Length - offset);
+                return got;
+            }
+
+            public void Run(byte[] b)
+            {
+                int total = 0;
+                while (total < b.Length)
+                {
+                    total += {|SOCK011:ReadSome(b, total)|};
+                }
+            }
+            """)]
+        public Task Loop_over_a_helper_that_returns_its_count_is_reported(string members)
+            => Verify.VerifyAnalyzerAsync(Chat(members));
+
+        [Theory]
+        [InlineData("""
+            private static string Receive(NetworkStream s, byte[] b)
+            {
+                int n = s.Read(b, 0, b.Length);
+                return Encoding.ASCII.GetString(b, 0, n);
+            }
+
+            public static void Serve(TcpListener listener)
+            {
+                var c = listener.AcceptTcpClient();
+                var ns = c.GetStream();
+                var b = new byte[256];
+                while (true)
+                {
+                    var msg = {|SOCK011:Receive(ns, b)|};
+                    if (msg == "bye") break;
+                    Console.WriteLine(msg);
+                }
+            }
+            """)]
+        [InlineData("""
+            public static string Receive(Stream s) => Encoding.UTF8.GetString(Shared, 0, s.Read(Shared, 0, Shared.Length));
+
+            private static readonly byte[] Shared = new byte[64];
+
+            public static void Serve(TcpClient c)
+            {
+                var ns = c.GetStream();
+                while (true)
+                {
+                    Console.WriteLine({|SOCK011:Receive(ns)|});
+                }
+            }
+            """)]
+        [InlineData("""
+            private static string Line(TextReader r) => r.ReadLine();
+
+            public static void Serve(TcpClient c)
+            {
+                var r = new StreamReader(c.GetStream());
+                while (true)
+                {
+                    var line = {|SOCK011:Line(r)|};
+                    Console.WriteLine("got " + line);
+                }
+            }
+            """)]
+        public Task Loop_over_a_helper_given_the_same_connection_each_turn_is_reported(string members)
+            => Verify.VerifyAnalyzerAsync(Chat(members));
+
+        [Fact]
+        public Task Message_names_the_read_the_helper_and_what_it_returns()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private string Receive()
+                {
+                    int n = stream.Read(buf, 0, buf.Length);
+                    return Encoding.ASCII.GetString(buf, 0, n);
+                }
+
+                public void Run()
+                {
+                    while (true)
+                    {
+                        var msg = {|#0:Receive()|};
+                        if (msg == "bye") break;
+                    }
+                }
+                """), Verify.Diagnostic("SOCK011").WithLocation(0).WithMessage(
+                "When the peer closes, NetworkStream.Read in Chat.Receive returns 0, Chat.Receive then returns \"\", and this loop spins forever; leave the loop when Chat.Receive returns \"\""));
+
+        [Fact]
+        public Task Loop_over_a_helper_gets_no_fix()
+        {
+            var source = Chat("""
+                private string Receive() => reader.ReadLine();
+
+                public void Run()
+                {
+                    while (true)
+                    {
+                        var m = {|SOCK011:Receive()|};
+                        Console.WriteLine(m);
+                    }
+                }
+                """);
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        // The caller tells the end of stream apart: what the helper returns there is tested, and the test leaves.
+        [Theory]
+        [InlineData("if (msg.Length == 0) break;")]
+        [InlineData("if (msg == \"\") break;")]
+        [InlineData("if (string.IsNullOrEmpty(msg)) return;")]
+        [InlineData("if (msg == \"bye\" || msg.Length == 0) break;")]
+        public Task Caller_that_stops_at_the_empty_text_is_quiet(string test)
+            => Verify.VerifyAnalyzerAsync(Chat($$"""
+                private string Receive()
+                {
+                    int n = stream.Read(buf, 0, buf.Length);
+                    return Encoding.ASCII.GetString(buf, 0, n);
+                }
+
+                public void Run()
+                {
+                    while (true)
+                    {
+                        var msg = Receive();
+                        {{test}}
+                        Console.WriteLine(msg);
+                    }
+                }
+                """));
+
+        [Theory]
+        [InlineData("if (m == null) break;")]
+        [InlineData("if (m is null) return;")]
+        [InlineData("Console.WriteLine(m.Trim());")]
+        public Task Caller_that_stops_at_the_null_line_is_quiet(string test)
+            => Verify.VerifyAnalyzerAsync(Chat($$"""
+                private string Receive() => reader.ReadLine();
+
+                public void Run()
+                {
+                    while (true)
+                    {
+                        var m = Receive();
+                        {{test}}
+                        Console.WriteLine(m);
+                    }
+                }
+                """));
+
+        // A helper that checks its count: its null or "" is a signal the caller may test, and the throw leaves the loop.
+        [Theory]
+        [InlineData("""
+            int n = stream.Read(buf, 0, buf.Length);
+            if (n == 0) return null;
+            return Encoding.ASCII.GetString(buf, 0, n);
+            """)]
+        [InlineData("""
+            int n = stream.Read(buf, 0, buf.Length);
+            if (n == 0) throw new IOException("closed");
+            return Encoding.ASCII.GetString(buf, 0, n);
+            """)]
+        [InlineData("""
+            int n = stream.Read(buf, 0, buf.Length);
+            return n == 0 ? null : Encoding.ASCII.GetString(buf, 0, n);
+            """)]
+        [InlineData("""
+            int n = stream.Read(buf, 0, buf.Length);
+            if (n == 0) socket.Close();
+            return Encoding.ASCII.GetString(buf, 0, n);
+            """)]
+        [InlineData("""
+            int n = stream.Read(buf, 0, buf.Length);
+            socket.Shutdown(SocketShutdown.Both);
+            return Encoding.ASCII.GetString(buf, 0, n);
+            """)]
+        public Task Helper_that_checks_or_ends_the_connection_at_0_is_quiet(string receive)
+            => Verify.VerifyAnalyzerAsync(Chat($$"""
+                private string Receive()
+                {
+                {{Indent(receive, 4)}}
+                }
+
+                public void Run()
+                {
+                    while (true)
+                    {
+                        var msg = Receive();
+                        if (msg == null) break;
+                        if (msg == "bye") break;
+                        Console.WriteLine(msg);
+                    }
+                }
+                """));
+
+        // What the helper does on the way may end the loop another way, or its result is no longer the end of stream.
+        [Theory]
+        [InlineData("""
+            int n = stream.Read(buf, 0, buf.Length);
+            stream.Write(buf, 0, 1);
+            return Encoding.ASCII.GetString(buf, 0, n);
+            """)]
+        [InlineData("""
+            int n = stream.Read(buf, 0, buf.Length);
+            return Encoding.ASCII.GetString(buf, 0, n - 1);
+            """)]
+        [InlineData("""
+            int n = stream.Read(buf, 0, buf.Length);
+            Log(n);
+            return Encoding.ASCII.GetString(buf, 0, n);
+            """)]
+        [InlineData("""
+            int n = stream.Read(buf, 0, buf.Length);
+            return Encoding.ASCII.GetString(buf, 0, n).Substring(1);
+            """)]
+        [InlineData("""
+            int n = {|SOCK010:stream.Read(buf, 0, buf.Length)|};
+            return {|SOCK012:Encoding.ASCII.GetString(buf)|};
+            """)]
+        [InlineData("""
+            int n = stream.Read(buf, 0, buf.Length);
+            var text = Encoding.ASCII.GetString(buf, 0, n);
+            return text + "\n";
+            """)]
+        [InlineData("""
+            {|SOCK010:stream.Read(buf, 0, buf.Length)|};
+            return Encoding.ASCII.GetString(buf, 0, 4);
+            """)]
+        [InlineData("""
+            int n = stream.Read(buf, 0, buf.Length);
+            int m = stream.Read(buf, n, buf.Length - n);
+            return Encoding.ASCII.GetString(buf, 0, n + m);
+            """)]
+        public Task Helper_that_does_more_than_return_what_its_read_got_is_quiet(string receive)
+            => Verify.VerifyAnalyzerAsync(Chat($$"""
+                private string Receive()
+                {
+                {{Indent(receive, 4)}}
+                }
+
+                private void Log(int count) => Console.WriteLine(count);
+
+                public void Run()
+                {
+                    while (true)
+                    {
+                        var msg = Receive();
+                        if (msg == "bye") break;
+                    }
+                }
+                """));
+
+        [Fact]
+        public Task Virtual_helper_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                protected virtual string Receive() => Encoding.ASCII.GetString(buf, 0, stream.Read(buf, 0, buf.Length));
+
+                public void Run()
+                {
+                    while (true)
+                    {
+                        if (Receive() == "bye") break;
+                    }
+                }
+                """));
+
+        [Fact]
+        public Task Helper_of_another_class_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                static class Net
+                {
+                    public static string Receive(NetworkStream s, byte[] b) => Encoding.ASCII.GetString(b, 0, s.Read(b, 0, b.Length));
+                }
+
+                class Chat
+                {
+                    private readonly Wire wire = new Wire();
+
+                    public void Run(NetworkStream s, byte[] b)
+                    {
+                        while (true)
+                        {
+                            if (Net.Receive(s, b) == "bye") break;
+                            if (wire.Receive() == "bye") break;
+                        }
+                    }
+                }
+
+                class Wire
+                {
+                    private readonly NetworkStream stream = new TcpClient("localhost", 7).GetStream();
+                    private readonly byte[] buf = new byte[64];
+
+                    public string Receive() => Encoding.ASCII.GetString(buf, 0, stream.Read(buf, 0, buf.Length));
+                }
+                """);
+
+        [Fact]
+        public Task Helper_that_reads_datagrams_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private int ReadFrom(byte[] b)
+                {
+                    EndPoint from = new IPEndPoint(IPAddress.Any, 0);
+                    return socket.ReceiveFrom(b, ref from);
+                }
+
+                private static int ReadSome(Socket s, byte[] b) => s.Receive(b);
+
+                public void Run(byte[] b)
+                {
+                    var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                    while (true)
+                    {
+                        int n = ReadFrom(b);
+                        Handle(b, n);
+                        int m = ReadSome(udp, b);
+                        Handle(b, m);
+                    }
+                }
+                """));
+
+        [Fact]
+        public Task Loop_that_stops_on_a_counter_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private string Receive() => reader.ReadLine();
+
+                public void Run()
+                {
+                    for (int i = 0; i < 10; i++)
+                    {
+                        Console.WriteLine(Receive());
+                    }
+                }
+                """));
+
+        [Fact]
+        public Task Recursive_or_cycling_helpers_are_quiet()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private int Again(byte[] b) => socket.Receive(b) + Again(b);
+
+                private int Ping(byte[] b) => Pong(b);
+
+                private int Pong(byte[] b) => socket.Receive(b) + Ping(b);
+
+                public void Run(byte[] b)
+                {
+                    while (true)
+                    {
+                        Handle(b, Again(b));
+                        Handle(b, Ping(b));
+                    }
+                }
+                """));
+
+        [Fact]
+        public Task Loop_that_writes_a_request_to_the_connection_each_turn_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private string Receive() => Encoding.ASCII.GetString(buf, 0, stream.Read(buf, 0, buf.Length));
+
+                public void Run()
+                {
+                    var ping = Encoding.ASCII.GetBytes("PING\n");
+                    while (true)
+                    {
+                        stream.Write(ping, 0, ping.Length);
+                        Console.WriteLine(Receive());
+                    }
+                }
+                """));
+
+        [Fact]
+        public Task Helper_called_in_a_constructor_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Chat
+                {
+                    private readonly NetworkStream stream;
+                    private readonly byte[] buf = new byte[64];
+
+                    public Chat(TcpClient client)
+                    {
+                        stream = client.GetStream();
+                        while (true)
+                        {
+                            if (Receive() == "ready") break;
+                        }
+                    }
+
+                    private string Receive() => Encoding.ASCII.GetString(buf, 0, stream.Read(buf, 0, buf.Length));
+                }
+                """);
+
+        [Fact]
+        public Task Mutable_field_helper_with_a_loop_that_may_reconnect_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Chat
+                {
+                    private NetworkStream stream;
+                    private readonly byte[] buf = new byte[64];
+
+                    private string Receive() => Encoding.ASCII.GetString(buf, 0, stream.Read(buf, 0, buf.Length));
+
+                    private void Reconnect() => stream = new TcpClient("localhost", 7).GetStream();
+
+                    public void Run()
+                    {
+                        Reconnect();
+                        while (true)
+                        {
+                            var msg = Receive();
+                            if (msg == "bye") break;
+                            Reconnect();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Mutable_field_helper_with_a_loop_that_takes_the_next_client_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Server
+                {
+                    private readonly TcpListener listener = new TcpListener(IPAddress.Any, 7);
+                    private readonly byte[] buf = new byte[64];
+                    private NetworkStream stream;
+
+                    private string Receive() => Encoding.ASCII.GetString(buf, 0, stream.Read(buf, 0, buf.Length));
+
+                    public void Run()
+                    {
+                        listener.Start();
+                        stream = listener.AcceptTcpClient().GetStream();
+                        while (true)
+                        {
+                            Console.WriteLine(Receive());
+                            stream = listener.AcceptTcpClient().GetStream();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Mutable_field_helper_with_a_loop_that_calls_only_the_framework_is_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Client
+                {
+                    private readonly byte[] buf = new byte[64];
+                    private NetworkStream stream;
+
+                    public void Connect(string host) => stream = new TcpClient(host, 7).GetStream();
+
+                    private string Receive() => Encoding.ASCII.GetString(buf, 0, stream.Read(buf, 0, buf.Length));
+
+                    public void Run()
+                    {
+                        while (true)
+                        {
+                            var msg = {|SOCK011:Receive()|};
+                            if (msg == "bye") break;
+                            Console.WriteLine(msg);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Helper_given_a_stream_that_is_no_network_stream_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                public static string Receive(Stream s, byte[] b) => Encoding.UTF8.GetString(b, 0, s.Read(b, 0, b.Length));
+
+                public static void Replay(string path, byte[] b)
+                {
+                    using var file = File.OpenRead(path);
+                    while (true)
+                    {
+                        if (Receive(file, b) == "end") break;
+                    }
+                }
+                """));
+
+        [Fact]
+        public Task Helper_given_another_connection_each_turn_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private static string Receive(NetworkStream s, byte[] b) => Encoding.UTF8.GetString(b, 0, s.Read(b, 0, b.Length));
+
+                public static void Serve(TcpListener listener, byte[] b)
+                {
+                    while (true)
+                    {
+                        var c = listener.AcceptTcpClient();
+                        Console.WriteLine(Receive(c.GetStream(), b));
+                    }
+                }
+                """));
+    }
+}
