@@ -667,6 +667,13 @@ namespace SocketAnalyzers.ByteOrder
                         return instance;
                     }
 
+                case IArrayCreationOperation array:
+                    // new byte[8]: its length is known (a send's range at its end, SentRange).
+                    EvalChildren(array, state);
+                    return array.DimensionSizes.Length == 1 && array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: int size } && size >= 0
+                        && array.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte or SpecialType.System_SByte }
+                        ? BytePlace.None.WithLength(size)
+                        : null;
                 case IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
                     return null;
                 default:
@@ -809,7 +816,8 @@ namespace SocketAnalyzers.ByteOrder
                     if (values[i] is { } data && invocation.Arguments[i].Parameter is { } parameter
                         && symbols.IsSendData(method, parameter.Ordinal))
                     {
-                        Sent(data);
+                        // Only the bytes its offset and count send (stream.Write(p, 0, p.Length - 2) leaves the last two out).
+                        Sent(SentRange.Of(invocation, invocation.Arguments[i].Value, symbols).Filter(data));
                     }
                 }
             }
