@@ -242,9 +242,10 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>
-        /// Removes the facts a certain overwrite of <paramref name="length"/> bytes at <paramref name="start"/> replaces;
-        /// an overwrite at an unknown offset, or of a fact at an unknown offset, removes it (precision first: the code
-        /// chose the order of those bytes itself).
+        /// Removes the bytes a certain overwrite of <paramref name="length"/> bytes at <paramref name="start"/> replaces:
+        /// a fact it covers goes, a fact it covers in part keeps the bytes before and after it (a write of other bytes of
+        /// the buffer does not hide them); an overwrite at an unknown offset, or of a fact at an unknown offset, removes
+        /// it (precision first: the code chose the order of those bytes itself).
         /// </summary>
         public BytePlace Overwrite(int start, int length)
         {
@@ -253,18 +254,44 @@ namespace SocketAnalyzers.ByteOrder
                 return this;
             }
 
+            var changed = false;
             var builder = ImmutableArray.CreateBuilder<ByteFact>(Writes.Length);
             foreach (var fact in Writes)
             {
-                var overlaps = start < 0 || length < 0 || fact.Start < 0
-                    || (fact.Start < start + length && start < fact.Start + fact.Length);
-                if (!overlaps)
+                if (start < 0 || length < 0 || fact.Start < 0)
+                {
+                    changed = true;
+                    continue;
+                }
+
+                var end = fact.Start + fact.Length;
+                if (fact.Start >= start + length || start >= end)
                 {
                     builder.Add(fact);
+                    continue;
+                }
+
+                changed = true;
+                if (fact.Start < start)
+                {
+                    AddOnce(builder, new ByteFact(fact.Site, fact.Start, start - fact.Start));
+                }
+
+                if (end > start + length)
+                {
+                    AddOnce(builder, new ByteFact(fact.Site, start + length, end - (start + length)));
                 }
             }
 
-            return builder.Count == Writes.Length ? this : new BytePlace(builder.ToImmutable(), Received, Conversions, Length, Swaps);
+            return !changed ? this : new BytePlace(Cap(builder.ToImmutable()), Received, Conversions, Length, Swaps);
+        }
+
+        private static void AddOnce(ImmutableArray<ByteFact>.Builder builder, ByteFact fact)
+        {
+            if (!builder.Contains(fact))
+            {
+                builder.Add(fact);
+            }
         }
 
         /// <summary>The join of two places (union of may-facts, agreement of the length).</summary>

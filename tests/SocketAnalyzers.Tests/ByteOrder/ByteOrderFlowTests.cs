@@ -74,6 +74,19 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Overwritten_elsewhere_or_only_on_some_paths_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
+        // A copy over some of the bytes leaves the others on the wire: bytes 0 and 1 of the first number are still sent.
+        [Theory]
+        [InlineData("var a = [|BitConverter.GetBytes(754)|]; var b = [|BitConverter.GetBytes(2)|]; var data = new byte[8]; a.CopyTo(data, 0); b.CopyTo(data, 2); network.Write(data);")]
+        [InlineData("var data = new byte[8]; [|BitConverter.GetBytes(length)|].CopyTo(data, 2); BinaryPrimitives.WriteInt16BigEndian(data.AsSpan(4), (short)value); socket.Send(data);")]
+        [InlineData("var data = new byte[8]; [|BitConverter.GetBytes(length)|].CopyTo(data, 0); BinaryPrimitives.WriteInt16BigEndian(data.AsSpan(1), (short)value); socket.Send(data);")]
+        public Task Overwritten_in_part_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        // The nearest quiet shape: the parts together cover every byte.
+        [Fact]
+        public Task Overwritten_in_parts_that_cover_every_byte_is_quiet()
+            => Verify.VerifyAnalyzerAsync(InMethod("var data = new byte[8]; BitConverter.GetBytes(length).CopyTo(data, 2); BinaryPrimitives.WriteInt16BigEndian(data.AsSpan(2), (short)value); BinaryPrimitives.WriteInt16BigEndian(data.AsSpan(4), (short)length); socket.Send(data);"));
+
         [Theory]
         [InlineData("var b = BitConverter.GetBytes(length); Array.Reverse(b); socket.Send(b);")]
         [InlineData("var b = BitConverter.GetBytes(length); b.AsSpan().Reverse(); socket.Send(b);")]
