@@ -98,7 +98,7 @@ namespace SocketAnalyzers.ByteOrder
     /// bytes it decodes may have been received, a conversion when it reaches a host-order port. See
     /// <c>docs/byteorder-engine.md</c>.
     /// </summary>
-    internal sealed class ByteOrderFlow : FlowAnalysis<ByteState>
+    internal sealed partial class ByteOrderFlow : FlowAnalysis<ByteState>
     {
         private const int MaxNestingDepth = 16;
 
@@ -630,16 +630,7 @@ namespace SocketAnalyzers.ByteOrder
                     return null;
                 case IDeconstructionAssignmentOperation deconstruction when TupleSwap(deconstruction) is { } swap:
                     EvalChildren(operation, state);
-                    if (state.Get(swap.Key) is { } swapped)
-                    {
-                        foreach (var (first, second) in swap.Pairs)
-                        {
-                            swapped = swapped.Swapped(first, second);
-                        }
-
-                        state.Set(swap.Key, swapped);
-                    }
-
+                    ApplySwaps(swap, state);
                     return null;
                 case ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation:
                     EvalChildren(operation, state);
@@ -1251,7 +1242,7 @@ namespace SocketAnalyzers.ByteOrder
             switch (api.Target)
             {
                 case WriteTarget.Argument:
-                    if (ReversedInPlace(invocation, api, state))
+                    if (ReversedInPlace(invocation, api, state) || SwappedJustBefore(invocation, api))
                     {
                         return; // the manual reversal, like Array.Reverse(buffer, i, n) on every path
                     }
@@ -1298,143 +1289,6 @@ namespace SocketAnalyzers.ByteOrder
             readsReported.Add(invocation);
             findings.Reads.Add(new HostOrderReadFinding(invocation, api, typeName, readerField));
         }
-
-        /// <summary>
-        /// True when the bytes a host-order read decodes are received bytes swapped in place on every path since they were
-        /// received, end for end (<see cref="BytePlace.IsReversedInPlace"/>): the place and the start are known (a constant
-        /// <c>startIndex</c>, a view at a constant offset).
-        /// </summary>
-        private bool ReversedInPlace(IInvocationOperation invocation, HostOrderApi api, ByteState state)
-        {
-            var buffer = CatalogueIndex.Argument(invocation, api.BufferOrdinal);
-            var size = SizeOf(invocation.TargetMethod.ReturnType);
-            if (buffer is null || size < 2 || Destination(buffer, out var start) is not { } key || start < 0 || state.Get(key) is not { Swaps.IsEmpty: false } place)
-            {
-                return false;
-            }
-
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Value != buffer && argument.Parameter?.Type.SpecialType == SpecialType.System_Int32)
-                {
-                    if (argument.Value.ConstantValue is not { HasValue: true, Value: int offset } || offset < 0)
-                    {
-                        return false;
-                    }
-
-                    start += offset;
-                }
-            }
-
-            return place.IsReversedInPlace(start, size);
-        }
-
-        /// <summary>
-        /// The swap of two elements of an array through a temporary, ending at <paramref name="operation"/>:
-        /// <c>t = b[i]; b[i] = b[j]; b[j] = t;</c> as three operations in a row of the block (constant indices).
-        /// </summary>
-        private void SwapThroughTemporary(IOperation operation, ByteState state)
-        {
-            if (Statement(operation) is not ISimpleAssignmentOperation last
-                || last.Value.WalkDownConversions() is not ILocalReferenceOperation temporary
-                || Element(last.Target) is not { } second
-                || CurrentBlock is not { } block)
-            {
-                return;
-            }
-
-            var operations = block.Operations;
-            var at = operations.IndexOf(operation);
-            if (at < 2
-                || Statement(operations[at - 1]) is not ISimpleAssignmentOperation middle
-                || Statement(operations[at - 2]) is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation saved } first
-                || !SymbolEqualityComparer.Default.Equals(saved.Local, temporary.Local)
-                || Element(first.Value) is not { } kept
-                || Element(middle.Target) is not { } moved
-                || Element(middle.Value) is not { } from
-                || !KeyComparer.Instance.Equals(kept.Key, second.Key)
-                || !KeyComparer.Instance.Equals(moved.Key, second.Key)
-                || !KeyComparer.Instance.Equals(from.Key, second.Key)
-                || kept.Index != moved.Index
-                || from.Index != second.Index
-                || kept.Index == second.Index)
-            {
-                return;
-            }
-
-            if (state.Get(second.Key) is { } place)
-            {
-                state.Set(second.Key, place.Swapped(kept.Index, second.Index));
-            }
-        }
-
-        /// <summary>
-        /// The swaps of a tuple assignment of elements of one array: each target takes the element whose target takes it
-        /// back (<c>(b[0], b[1]) = (b[1], b[0])</c>, <c>(b[0], b[1], b[2], b[3]) = (b[3], b[2], b[1], b[0])</c>); null otherwise.
-        /// </summary>
-        private (object Key, List<(int First, int Second)> Pairs)? TupleSwap(IDeconstructionAssignmentOperation deconstruction)
-        {
-            if (deconstruction.Target is not ITupleOperation targets
-                || deconstruction.Value.WalkDownConversions() is not ITupleOperation values
-                || targets.Elements.Length != values.Elements.Length
-                || targets.Elements.Length < 2)
-            {
-                return null;
-            }
-
-            var count = targets.Elements.Length;
-            object? key = null;
-            var to = new int[count];
-            var from = new int[count];
-            for (var i = 0; i < count; i++)
-            {
-                if (Element(targets.Elements[i]) is not { } target || Element(values.Elements[i]) is not { } value
-                    || !KeyComparer.Instance.Equals(target.Key, value.Key) || (key is not null && !KeyComparer.Instance.Equals(key, target.Key)))
-                {
-                    return null;
-                }
-
-                key = target.Key;
-                to[i] = target.Index;
-                from[i] = value.Index;
-            }
-
-            var pairs = new List<(int, int)>();
-            for (var i = 0; i < count; i++)
-            {
-                var back = false;
-                for (var j = 0; j < count; j++)
-                {
-                    if (j != i && to[j] == to[i])
-                    {
-                        return null; // the same byte assigned twice
-                    }
-
-                    back |= to[j] == from[i] && from[j] == to[i];
-                }
-
-                if (!back)
-                {
-                    return null; // a rotation or a copy, not swaps
-                }
-
-                if (to[i] < from[i])
-                {
-                    pairs.Add((to[i], from[i]));
-                }
-            }
-
-            return key is null ? null : (key, pairs);
-        }
-
-        /// <summary>An element of an array place at a constant index (<c>b[2]</c>), with its byte offset in the place.</summary>
-        private (object Key, int Index)? Element(IOperation operation)
-        {
-            var element = operation.WalkDownConversions();
-            return element is IArrayElementReferenceOperation && Destination(element, out var index) is { } key && index >= 0 ? (key, index) : null;
-        }
-
-        private static IOperation Statement(IOperation operation) => operation is IExpressionStatementOperation statement ? statement.Operation : operation;
 
         /// <summary>True when <paramref name="buffer"/> (a buffer, a view, a <c>MemoryStream</c> over one) may hold received bytes.</summary>
         private bool HoldsReceived(IOperation buffer, ByteState state)

@@ -133,6 +133,10 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("network.ReadExactly(buffer); byte t = buffer[0]; buffer[0] = buffer[1]; buffer[1] = t; result = BitConverter.ToInt16(buffer.AsSpan(0, 2));")]
         [InlineData("network.ReadExactly(buffer); (buffer[0], buffer[1]) = (buffer[1], buffer[0]); result = BitConverter.ToInt16(buffer, 0);")]
         [InlineData("network.ReadExactly(buffer); (buffer[0], buffer[1], buffer[2], buffer[3]) = (buffer[3], buffer[2], buffer[1], buffer[0]); result = BitConverter.ToInt32(buffer, 0);")]
+        [InlineData("network.ReadExactly(buffer); byte hi = buffer[0]; byte lo = buffer[1]; buffer[0] = lo; buffer[1] = hi; result = BitConverter.ToInt16(buffer, 0);")]
+        [InlineData("network.ReadExactly(buffer); for (int i = 0; i < 4; i++) { byte lowByte; byte highByte; highByte = buffer[1 + i * 2]; lowByte = buffer[1 + i * 2 + 1]; buffer[1 + i * 2] = lowByte; buffer[1 + i * 2 + 1] = highByte; result += BitConverter.ToInt16(buffer, (1 + i * 2)); }")]
+        [InlineData("network.ReadExactly(buffer); var k = (int)result; byte t = buffer[k]; buffer[k] = buffer[k + 1]; buffer[k + 1] = t; result = BitConverter.ToUInt16(buffer, k);")]
+        [InlineData("network.ReadExactly(buffer); var k = (int)result; (buffer[k], buffer[k + 3], buffer[k + 1], buffer[k + 2]) = (buffer[k + 3], buffer[k], buffer[k + 2], buffer[k + 1]); result = BitConverter.ToInt32(buffer, k);")]
         public Task Bytes_swapped_in_place_before_the_decode_are_quiet(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
@@ -147,6 +151,10 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("network.ReadExactly(buffer); byte t = buffer[0]; buffer[0] = buffer[1]; buffer[1] = t; network.ReadExactly(buffer, 0, 2); result = [|BitConverter.ToInt16(buffer, 0)|];")]
         [InlineData("network.ReadExactly(buffer); byte t = buffer[0]; buffer[0] = buffer[1]; buffer[1] = (byte)(t + 1); result = [|BitConverter.ToInt16(buffer, 0)|];")]
         [InlineData("network.ReadExactly(buffer); (buffer[0], buffer[3]) = (buffer[3], buffer[0]); result = [|BitConverter.ToInt32(buffer, 0)|];")]
+        [InlineData("network.ReadExactly(buffer); for (int i = 0; i < 4; i++) { byte t = buffer[i * 2]; buffer[i * 2] = buffer[i * 2 + 1]; buffer[i * 2 + 1] = t; result += [|BitConverter.ToInt16(buffer, i * 2 + 1)|]; }")]
+        [InlineData("network.ReadExactly(buffer); var k = (int)result; var m = k + 1; byte t = buffer[k]; buffer[k] = buffer[m]; buffer[m] = t; result = [|BitConverter.ToUInt16(buffer, k)|];")]
+        [InlineData("network.ReadExactly(buffer); var k = (int)result; byte t = buffer[k]; buffer[k] = buffer[k + 1]; buffer[k + 1] = t; k++; result = [|BitConverter.ToUInt16(buffer, k)|];")]
+        [InlineData("network.ReadExactly(buffer); var k = (int)result; byte t = buffer[k]; buffer[k] = buffer[k + 3]; buffer[k + 3] = t; result = [|BitConverter.ToInt32(buffer, k)|];")]
         public Task Bytes_swapped_only_partly_or_on_some_paths_are_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
