@@ -126,7 +126,7 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             var operations = block.Operations;
-            var end = ReferenceEquals(block.BranchValue, root) ? operations.Length : operations.IndexOf(root);
+            var end = ReferenceEquals(block.BranchValue, root) ? operations.Length : IndexInBlock(block, root);
 
             // The swaps right before, each pair toggled (a pair swapped twice is back in place).
             var pairs = new List<(ElementIndex Low, ElementIndex High)>();
@@ -193,10 +193,29 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             var operations = block.Operations;
-            if (operations.IndexOf(operation) is var at && at >= 2 && SwapEndingAt(operations, at) is { } run)
+            if (IndexInBlock(block, operation) is var at && at >= 2 && SwapEndingAt(operations, at) is { } run)
             {
                 ApplySwaps(run, state);
             }
+        }
+
+        // The position of each operation in its block, for the block last asked about (a long block asks many times).
+        private BasicBlock? indexedBlock;
+        private Dictionary<IOperation, int>? operationIndex;
+
+        private int IndexInBlock(BasicBlock block, IOperation operation)
+        {
+            if (!ReferenceEquals(indexedBlock, block) || operationIndex is null)
+            {
+                indexedBlock = block;
+                operationIndex = new Dictionary<IOperation, int>(block.Operations.Length);
+                for (var i = 0; i < block.Operations.Length; i++)
+                {
+                    operationIndex[block.Operations[i]] = i;
+                }
+            }
+
+            return operationIndex.TryGetValue(operation, out var at) ? at : -1;
         }
 
         /// <summary>The run's swaps on its place, when every index is a constant.</summary>
