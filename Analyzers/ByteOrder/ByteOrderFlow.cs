@@ -98,7 +98,7 @@ namespace SocketAnalyzers.ByteOrder
     /// bytes it decodes may have been received, a conversion when it reaches a host-order port. See
     /// <c>docs/byteorder-engine.md</c>.
     /// </summary>
-    internal sealed class ByteOrderFlow : FlowAnalysis<ByteState>
+    internal sealed partial class ByteOrderFlow : FlowAnalysis<ByteState>
     {
         private const int MaxNestingDepth = 16;
 
@@ -450,6 +450,7 @@ namespace SocketAnalyzers.ByteOrder
         protected override void Transfer(IOperation operation, ByteState state)
         {
             var value = Eval(operation, state);
+            SwapThroughTemporary(operation, state);
             if (Reporting && summaryOwner is not null && value is not null && CurrentBlock is { } block
                 && ReferenceEquals(block.BranchValue, operation) && block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return })
             {
@@ -627,6 +628,10 @@ namespace SocketAnalyzers.ByteOrder
                 case IVariableDeclaratorOperation declarator:
                     state.Set(declarator.Symbol, declarator.Initializer is { } initializer ? Eval(initializer.Value, state) : null);
                     return null;
+                case IDeconstructionAssignmentOperation deconstruction when TupleSwap(deconstruction) is { } swap:
+                    EvalChildren(operation, state);
+                    ApplySwaps(swap, state);
+                    return null;
                 case ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation:
                     EvalChildren(operation, state);
                     Forget(operation switch
@@ -653,6 +658,13 @@ namespace SocketAnalyzers.ByteOrder
                         return instance;
                     }
 
+                case IArrayCreationOperation array:
+                    // new byte[8]: its length is known (a send's range at its end, SentRange).
+                    EvalChildren(array, state);
+                    return array.DimensionSizes.Length == 1 && array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: int size } && size >= 0
+                        && array.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte or SpecialType.System_SByte }
+                        ? BytePlace.None.WithLength(size)
+                        : null;
                 case IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
                     return null;
                 default:
@@ -795,7 +807,8 @@ namespace SocketAnalyzers.ByteOrder
                     if (values[i] is { } data && invocation.Arguments[i].Parameter is { } parameter
                         && symbols.IsSendData(method, parameter.Ordinal))
                     {
-                        Sent(data);
+                        // Only the bytes its offset and count send (stream.Write(p, 0, p.Length - 2) leaves the last two out).
+                        Sent(SentRange.Of(invocation, invocation.Arguments[i].Value, symbols).Filter(data));
                     }
                 }
             }
@@ -829,7 +842,7 @@ namespace SocketAnalyzers.ByteOrder
             {
                 if (Destination(received, out _) is { } key)
                 {
-                    state.Set(key, (state.Get(key) ?? BytePlace.None).WithReceived(true));
+                    state.Set(key, (state.Get(key) ?? BytePlace.None).Refilled());
                 }
             }
             else if (symbols.IsReceiveReturningData(method))
@@ -1229,6 +1242,11 @@ namespace SocketAnalyzers.ByteOrder
             switch (api.Target)
             {
                 case WriteTarget.Argument:
+                    if (ReversedInPlace(invocation, api, state) || SwappedJustBefore(invocation, api))
+                    {
+                        return; // the manual reversal, like Array.Reverse(buffer, i, n) on every path
+                    }
+
                     // What the argument holds (a copy of received bytes, LINQ over them), or the place under it.
                     fromNetwork = bytes is { Received: true }
                         || (CatalogueIndex.Argument(invocation, api.BufferOrdinal) is { } buffer && HoldsReceived(buffer, state));
@@ -1302,11 +1320,15 @@ namespace SocketAnalyzers.ByteOrder
             return false;
         }
 
-        /// <summary>The number a read returns is converted afterwards: passed to a conversion directly, or stored in a local a conversion takes.</summary>
+        /// <summary>
+        /// The number a read returns is converted afterwards: passed to a conversion (or to a method of the project that may
+        /// be its own swap, <see cref="ByteScope.MayConvert"/>) directly, or stored in a local one takes.
+        /// </summary>
         private bool IsResultConverted(IInvocationOperation invocation)
         {
             var parent = invocation.WalkUpConversions(out _);
-            if (parent is IArgumentOperation { Parent: IInvocationOperation call } && symbols.IsConversion(call.TargetMethod))
+            if (parent is IArgumentOperation { Parent: IInvocationOperation call } argument
+                && (symbols.IsConversion(call.TargetMethod) || ByteScope.MayConvert(call, argument)))
             {
                 return true;
             }

@@ -325,7 +325,12 @@ namespace SocketAnalyzers.ByteOrder
                     return;
                 case SummaryRole.Send:
                 case SummaryRole.StreamWrite:
-                    EdgeFrom(CatalogueIndex.Argument(invocation, facts!.Sends), ByteNode.Network);
+                    // The summaries keep no offsets: bytes sent with a range that may leave some out are unknown.
+                    if (CatalogueIndex.Argument(invocation, facts!.Sends) is { } sent && !SentRange.Of(invocation, sent, symbols).IsPartial)
+                    {
+                        EdgeFrom(sent, ByteNode.Network);
+                    }
+
                     return;
                 case SummaryRole.Copy:
                     var shape = facts!.Copy!.Value;

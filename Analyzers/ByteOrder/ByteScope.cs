@@ -67,6 +67,30 @@ namespace SocketAnalyzers.ByteOrder
             return false;
         }
 
+        /// <summary>
+        /// True when <paramref name="call"/>, given <paramref name="argument"/>, may be the project's own byte swap of it: a
+        /// method with source in this compilation (its body is the project's, whatever it does) that takes the value by
+        /// <c>ref</c>, or gives back a multi-byte number the caller uses (<c>v = Swap(v);</c>, <c>return Swap(v);</c>).
+        /// The value's order after such a call is unknown, and unknown stays silent. A result dropped, a method that gives
+        /// back no number (<c>Log(v)</c>, <c>Describe(v)</c>), and framework methods (<c>Math.Max</c>) are no swap.
+        /// </summary>
+        public static bool MayConvert(IInvocationOperation call, IArgumentOperation argument)
+        {
+            var method = call.TargetMethod;
+            if ((method.PartialImplementationPart ?? method).OriginalDefinition.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            if (argument.Parameter?.RefKind is RefKind.Ref)
+            {
+                return true;
+            }
+
+            return ByteOrderTables.MultiByteName(method.ReturnType) is not null
+                && call.WalkUpConversions(out _) is not IExpressionStatementOperation;
+        }
+
         /// <summary>True when some byte-order conversion of this body takes <paramref name="symbol"/>.</summary>
         public bool IsConverted(ISymbol symbol) => converted.Contains(symbol);
 
@@ -123,6 +147,16 @@ namespace SocketAnalyzers.ByteOrder
                     else if (facts is not null && (facts.HostOrderWrite is not null || facts.HostOrderRead is not null))
                     {
                         Relevant(owner);
+                    }
+                    else if (facts is null)
+                    {
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (MayConvert(invocation, argument) && ByteFlow.SymbolOf(argument.Value.WalkDownConversions()) is { } symbol)
+                            {
+                                converted.Add(symbol);
+                            }
+                        }
                     }
 
                     break;

@@ -2153,11 +2153,12 @@ namespace SocketAnalyzers.Reads
         /// <c>buf.Length</c>, or a constant that large; and it is no read that waits for a minimum (<c>ReadAtLeast</c>).
         /// Only then do bytes a decoder takes past the count stand for bytes that did not arrive. Not for a datagram read
         /// (<c>ReceiveFrom</c>): a datagram arrives whole, and one shorter than the number is a malformed message to drop,
-        /// not bytes to wait for.
+        /// not bytes to wait for; nor for a <c>Receive</c> of a socket that is or may be a datagram socket
+        /// (<see cref="ReadSite.OneDatagram"/>, the test SOCK010 and SOCK011 use).
         /// </summary>
         private bool RequestsRange(ReadSite site, ISymbol buffer, int end)
         {
-            if (site.Read.Api.IsAtLeast || site.Read.Api.IsDatagram)
+            if (site.Read.Api.IsAtLeast || site.OneDatagram)
             {
                 return false;
             }

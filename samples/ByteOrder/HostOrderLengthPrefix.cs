@@ -49,6 +49,25 @@ namespace Samples.ByteOrder
             stream.Write(frame, 0, frame.Length);
         }
 
+        public static void SendHandshake(NetworkStream stream, ushort port)
+        {
+            // Two host-order numbers copied into one frame, the port over the upper half of the version: bytes 0 and 1
+            // of the version still go out in the host's order, and so does the port.
+            var frame = new byte[6];
+            BitConverter.GetBytes(754).CopyTo(frame, 0); // expect: SOCK020
+            BitConverter.GetBytes(port).CopyTo(frame, 2); // expect: SOCK020
+            stream.Write(frame);
+        }
+
+        public static void SendWithoutChecksum(NetworkStream stream, byte[] body, ushort crc)
+        {
+            // The frame ends with a CRC for the serial line; over TCP it is left out, so its host-order bytes are not sent.
+            var frame = new byte[body.Length + 2];
+            body.CopyTo(frame, 0);
+            BitConverter.GetBytes(crc).CopyTo(frame, body.Length);
+            stream.Write(frame, 0, frame.Length - 2);
+        }
+
         public static void SendCorrectly(Socket connected, string text)
         {
             var payload = Encoding.UTF8.GetBytes(text);

@@ -74,6 +74,19 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Overwritten_elsewhere_or_only_on_some_paths_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
+        // A copy over some of the bytes leaves the others on the wire: bytes 0 and 1 of the first number are still sent.
+        [Theory]
+        [InlineData("var a = [|BitConverter.GetBytes(754)|]; var b = [|BitConverter.GetBytes(2)|]; var data = new byte[8]; a.CopyTo(data, 0); b.CopyTo(data, 2); network.Write(data);")]
+        [InlineData("var data = new byte[8]; [|BitConverter.GetBytes(length)|].CopyTo(data, 2); BinaryPrimitives.WriteInt16BigEndian(data.AsSpan(4), (short)value); socket.Send(data);")]
+        [InlineData("var data = new byte[8]; [|BitConverter.GetBytes(length)|].CopyTo(data, 0); BinaryPrimitives.WriteInt16BigEndian(data.AsSpan(1), (short)value); socket.Send(data);")]
+        public Task Overwritten_in_part_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        // The nearest quiet shape: the parts together cover every byte.
+        [Fact]
+        public Task Overwritten_in_parts_that_cover_every_byte_is_quiet()
+            => Verify.VerifyAnalyzerAsync(InMethod("var data = new byte[8]; BitConverter.GetBytes(length).CopyTo(data, 2); BinaryPrimitives.WriteInt16BigEndian(data.AsSpan(2), (short)value); BinaryPrimitives.WriteInt16BigEndian(data.AsSpan(4), (short)length); socket.Send(data);"));
+
         [Theory]
         [InlineData("var b = BitConverter.GetBytes(length); Array.Reverse(b); socket.Send(b);")]
         [InlineData("var b = BitConverter.GetBytes(length); b.AsSpan().Reverse(); socket.Send(b);")]
@@ -106,6 +119,37 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("var b = new byte[8]; BitConverter.TryWriteBytes(b.AsSpan(4), length); var ms = new MemoryStream(); ms.Write(b, 0, 4); socket.Send(ms.ToArray());")]
         [InlineData("var b = new byte[8]; BitConverter.TryWriteBytes(b.AsSpan(4), length); var buffer = new byte[4]; Buffer.BlockCopy(count: 4, dst: buffer, dstOffset: 0, src: b, srcOffset: 0); socket.Send(buffer);")]
         public Task A_copy_of_another_range_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        // ------------------------------------------------------------ SOCK020: the range a send's offset and count send
+
+        // The offset and count of a send are respected: host-order bytes at known offsets that the range leaves out are
+        // not sent (constants, the buffer's own Length minus a constant); bytes at offsets the flow does not know, sent
+        // with a count that may leave them out, are unknown.
+        [Theory]
+        [InlineData("var p = new byte[8]; BitConverter.GetBytes((ushort)length).CopyTo(p, 6); network.Write(p, 0, p.Length - 2);")]
+        [InlineData("var p = new byte[8]; BitConverter.GetBytes((ushort)length).CopyTo(p, 6); network.Write(p, 0, 6);")]
+        [InlineData("var p = new byte[8]; BitConverter.GetBytes(length).CopyTo(p, 0); await network.WriteAsync(p, 4, 4);")]
+        [InlineData("var p = new byte[8]; BitConverter.GetBytes((ushort)length).CopyTo(p, 6); socket.Send(p, 0, p.Length - 2, SocketFlags.None);")]
+        [InlineData("var p = new byte[8]; BitConverter.GetBytes((ushort)length).CopyTo(p, 6); socket.Send(p, 6, SocketFlags.None);")]
+        [InlineData("var p = new byte[8]; BitConverter.GetBytes((ushort)length).CopyTo(p, 6); udp.Send(p, p.Length - 2);")]
+        [InlineData("var l = new List<byte>(); l.Add(1); l.AddRange(BitConverter.GetBytes((ushort)length)); var p = l.ToArray(); network.Write(p, 0, p.Length - 2);")]
+        public Task Host_order_bytes_the_sent_range_leaves_out_are_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        // The nearest shapes that stay reported: the range covers some of the bytes or the whole buffer; a count the rule
+        // cannot read (a variable: the builder's Send(buffer, 0, position)) is the send of what the code built, as before.
+        [Theory]
+        [InlineData("var p = new byte[8]; [|BitConverter.GetBytes(length)|].CopyTo(p, 4); network.Write(p, 0, value);")]
+        [InlineData("var l = new List<byte>(); l.Add(1); l.AddRange([|BitConverter.GetBytes((ushort)length)|]); var p = l.ToArray(); socket.Send(p, 0, value, SocketFlags.None);")]
+        [InlineData("var p = new byte[8]; [|BitConverter.GetBytes((ushort)length)|].CopyTo(p, 6); network.Write(p, 0, p.Length);")]
+        [InlineData("var p = new byte[8]; [|BitConverter.GetBytes((ushort)length)|].CopyTo(p, 6); network.Write(p, 0, p.Length - 1);")]
+        [InlineData("var p = new byte[8]; [|BitConverter.GetBytes(length)|].CopyTo(p, 0); network.Write(p, 2, 4);")]
+        [InlineData("var p = new byte[8]; [|BitConverter.GetBytes(length)|].CopyTo(p, 0); socket.Send(p, 0, value, SocketFlags.None);")]
+        [InlineData("var p = new byte[8]; [|BitConverter.GetBytes((ushort)length)|].CopyTo(p, 6); socket.Send(p, 0, 8, SocketFlags.None);")]
+        [InlineData("var l = new List<byte>(); l.Add(1); l.AddRange([|BitConverter.GetBytes((ushort)length)|]); var p = l.ToArray(); network.Write(p, 0, p.Length);")]
+        [InlineData("var l = new List<byte>(); l.Add(1); l.AddRange([|BitConverter.GetBytes((ushort)length)|]); var p = l.ToArray(); network.Write(p);")]
+        public Task Host_order_bytes_inside_the_sent_range_are_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
         // ArraySegment<T>.Slice(index) starts at index (the catalogue's view start), so the big-endian write replaces bytes 4..8.

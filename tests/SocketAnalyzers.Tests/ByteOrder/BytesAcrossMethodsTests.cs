@@ -283,6 +283,52 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
 
+        // A send whose count may leave out the returned bytes (the CRC a frame ends with, sent without it): the summaries
+        // keep no offsets, so where those bytes sit in what is sent is unknown, and unknown is silent.
+        [Theory]
+        [InlineData("var stream = client.GetStream(); stream.Write(message.Payload, 0, message.Payload.Length - 2);")]
+        [InlineData("var stream = client.GetStream(); var p = message.Payload; stream.Write(p, 0, p.Length - 2);")]
+        [InlineData("client.Client.Send(message.Payload, 6, SocketFlags.None);")]
+        public Task Returned_bytes_sent_with_a_count_that_may_leave_them_out_are_silent(string use)
+            => Run(Usings + Frame(use));
+
+        // The nearest shapes that stay reported: the whole frame is sent.
+        [Theory]
+        [InlineData("var stream = client.GetStream(); stream.Write(message.Payload, 0, message.Payload.Length);")]
+        [InlineData("var stream = client.GetStream(); var p = message.Payload; stream.Write(p, 0, p.Length);")]
+        [InlineData("client.Client.Send(message.Payload);")]
+        public Task Returned_bytes_sent_whole_are_reported(string use)
+            => Run(Usings + Frame(use).Replace("returnvalue.AddRange(crc)", "returnvalue.AddRange(crc)").Replace("BitConverter.GetBytes(Crc)", "{|SOCK020:BitConverter.GetBytes(Crc)|}"));
+
+        private static string Frame(string use) => $$"""
+            sealed class Message
+            {
+                public ushort Crc;
+                public byte[] Data = new byte[4];
+
+                public byte[] Payload
+                {
+                    get
+                    {
+                        var returnvalue = new List<byte>();
+                        returnvalue.Add(1);
+                        returnvalue.AddRange(Data);
+                        byte[] crc = BitConverter.GetBytes(Crc);
+                        returnvalue.AddRange(crc);
+                        return returnvalue.ToArray();
+                    }
+                }
+            }
+
+            sealed class Program
+            {
+                static void Main(TcpClient client, Message message)
+                {
+                    {{use}}
+                }
+            }
+            """;
+
         // ------------------------------------------------------------ a send helper taking byte[]
 
         [Theory]

@@ -290,6 +290,33 @@ namespace SocketAnalyzers.Tests.Reads
                 int id = BinaryPrimitives.ReadInt32BigEndian(header);
                 """));
 
+        // A Receive on a socket the method creates as a datagram socket takes one whole datagram, like ReceiveFrom
+        // (the same datagram test SOCK010 and SOCK011 use): a short one is a malformed message, not bytes to wait for.
+        [Theory]
+        [InlineData("new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)")]
+        [InlineData("new Socket(SocketType.Dgram, ProtocolType.Udp)")]
+        public Task Decode_after_a_receive_on_a_datagram_socket_is_silent(string socket)
+            => Verify.VerifyAnalyzerAsync("using System.Buffers.Binary;\n" + Method($$"""
+                var header = new byte[48];
+                using var s = {{socket}};
+                s.Connect(new IPEndPoint(IPAddress.Loopback, 123));
+                s.Send(header);
+                {|SOCK010:s.Receive(header)|};
+                uint seconds = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(40));
+                """));
+
+        // The nearest shape that stays reported: the same code on a stream socket the method creates.
+        [Fact]
+        public Task Decode_after_a_receive_on_a_stream_socket_the_method_creates_is_reported()
+            => Verify.VerifyAnalyzerAsync("using System.Buffers.Binary;\n" + Method("""
+                var header = new byte[48];
+                using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                s.Connect(new IPEndPoint(IPAddress.Loopback, 123));
+                s.Send(header);
+                {|SOCK010:s.Receive(header)|};
+                uint seconds = [|BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(40))|];
+                """));
+
         [Fact]
         public Task Decode_of_a_file_read_is_silent()
             => Verify.VerifyAnalyzerAsync(Header("""
