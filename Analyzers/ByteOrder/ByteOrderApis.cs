@@ -346,6 +346,13 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>True when <paramref name="method"/> is a stream write (a send when the stream is a network stream).</summary>
         public bool IsStreamWrite(IMethodSymbol method) => catalogue.Facts(method) is { Sends: not null, SendsOnlyOverNetworkStream: true };
 
+        /// <summary>
+        /// The ordinals of the offset and the count of what <paramref name="method"/> sends (<see cref="ApiRow.SendsFrom"/>,
+        /// <see cref="ApiRow.SendsCount"/>; each null when the overload has none: from the first byte, to the end).
+        /// </summary>
+        public (int? From, int? Count) SendRange(IMethodSymbol method)
+            => catalogue.Facts(method) is { Sends: not null } facts ? (facts.SendsFrom, facts.SendsCount) : (null, null);
+
         /// <summary>True when the parameter at <paramref name="ordinal"/> of <paramref name="method"/> carries the bytes it sends or writes.</summary>
         public bool IsSendData(IMethodSymbol method, int ordinal) => catalogue.Facts(method)?.Sends == ordinal;
 

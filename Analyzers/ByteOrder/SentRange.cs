@@ -9,9 +9,9 @@ namespace SocketAnalyzers.ByteOrder
     /// Which bytes of its <c>byte[]</c> a send or a network stream write sends, from its offset and count arguments:
     /// <c>stream.Write(p, 0, p.Length - 2)</c> sends all but the last two (SOCK020). The offset is known when it is absent or a
     /// constant; the count when it is absent or <c>buffer.Length</c> (to the end), <c>buffer.Length - c</c> (to the end
-    /// less c bytes) or a constant. Anything else is unknown. The offset and count parameters are the catalogue's (the
-    /// copy shape of <c>Stream.Write(byte[], int, int)</c>), else the framework's names (<c>offset</c>; <c>size</c>,
-    /// <c>count</c>, <c>bytes</c>).
+    /// less c bytes) or a constant. Anything else is unknown. The offset and count parameters are the catalogue's, by
+    /// ordinal: the copy shape of <c>Stream.Write(byte[], int, int)</c>, else the send's own (<c>SendsBytes(0, from: 1, count: 2)</c>
+    /// of <c>Socket.Send(byte[], int, int, SocketFlags)</c>).
     /// </summary>
     internal readonly struct SentRange
     {
@@ -60,23 +60,9 @@ namespace SocketAnalyzers.ByteOrder
             }
             else
             {
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (argument.Parameter is not { Type.SpecialType: SpecialType.System_Int32 } parameter)
-                    {
-                        continue;
-                    }
-
-                    switch (parameter.Name)
-                    {
-                        case "offset":
-                            offset = argument.Value;
-                            break;
-                        case "size" or "count" or "bytes":
-                            count = argument.Value;
-                            break;
-                    }
-                }
+                var (from, sent) = symbols.SendRange(method);
+                offset = from is { } f ? Model.CatalogueIndex.Argument(invocation, f) : null;
+                count = sent is { } c ? Model.CatalogueIndex.Argument(invocation, c) : null;
             }
 
             var start = offset is null ? 0 : offset.ConstantValue is { HasValue: true, Value: int at } && at >= 0 ? at : -1;

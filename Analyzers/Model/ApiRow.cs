@@ -218,6 +218,12 @@ namespace SocketAnalyzers.Model
         /// <summary>A call that sends the bytes of the parameter at this ordinal to the network.</summary>
         public int? Sends { get; private set; }
 
+        /// <summary>For a send: the ordinal of the offset of the first byte sent, or null (from the first byte).</summary>
+        public int? SendsFrom { get; private set; }
+
+        /// <summary>For a send: the ordinal of the number of bytes sent, or null (to the end).</summary>
+        public int? SendsCount { get; private set; }
+
         /// <summary><see cref="Fills"/> and <see cref="Sends"/> hold only when the receiver is a stream over a socket.</summary>
         public bool OnlyOverNetworkStream { get; private set; }
 
@@ -388,9 +394,12 @@ namespace SocketAnalyzers.Model
             return this;
         }
 
-        public ApiRow SendsBytes(int ordinal)
+        /// <summary>A send of the bytes at <paramref name="ordinal"/>, from the offset at <paramref name="from"/> and as many as the count at <paramref name="count"/> says (each null: the whole buffer's).</summary>
+        public ApiRow SendsBytes(int ordinal, int? from = null, int? count = null)
         {
             Sends = ordinal;
+            SendsFrom = from;
+            SendsCount = count;
             return this;
         }
 

@@ -52,6 +52,12 @@ namespace SocketAnalyzers.Model
 
         public int? Sends { get; private set; }
 
+        /// <summary>For a send: the ordinal of its offset (<see cref="ApiRow.SendsFrom"/>), or null.</summary>
+        public int? SendsFrom { get; private set; }
+
+        /// <summary>For a send: the ordinal of its count (<see cref="ApiRow.SendsCount"/>), or null.</summary>
+        public int? SendsCount { get; private set; }
+
         public bool SendsOnlyOverNetworkStream { get; private set; }
 
         public bool ReturnsNetworkData { get; private set; }
@@ -184,6 +190,8 @@ namespace SocketAnalyzers.Model
             if (Sends is null && row.Sends is { } sends)
             {
                 Sends = sends;
+                SendsFrom = row.SendsFrom;
+                SendsCount = row.SendsCount;
                 SendsOnlyOverNetworkStream = row.OnlyOverNetworkStream;
             }
 
