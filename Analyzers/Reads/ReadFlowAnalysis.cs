@@ -2093,6 +2093,31 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>The reads in <see cref="scratch"/> are answered on this path: their count mattered.</summary>
+        /// <summary>
+        /// SOCK010: another read of the same socket or stream (<paramref name="site"/>): the position of every pending read
+        /// of it now matters. Not that of a datagram read: the next read takes the next datagram whatever this one's length was.
+        /// </summary>
+        private void FollowPendingOf(ReadSite site, ReadState state)
+        {
+            if (state.Pending.Count == 0)
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var read in state.Pending)
+            {
+                var pending = body.Sites[read];
+                var root = pending.ConnectionRoot;
+                if (!pending.OneDatagram && (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot)))
+                {
+                    scratch.Add(read);
+                }
+            }
+
+            Follow(state);
+        }
+
         private void Follow(ReadState state)
         {
             foreach (var read in scratch)
@@ -2297,23 +2322,7 @@ namespace SocketAnalyzers.Reads
 
             guarded |= exactWhole;
 
-            // SOCK010: another read of the same socket or stream: the position of every pending read now matters. Not that
-            // of a datagram read: the next read takes the next datagram whatever this one's length was.
-            if (state.Pending.Count > 0)
-            {
-                scratch.Clear();
-                foreach (var read in state.Pending)
-                {
-                    var pending = body.Sites[read];
-                    var root = pending.ConnectionRoot;
-                    if (!pending.OneDatagram && (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot)))
-                    {
-                        scratch.Add(read);
-                    }
-                }
-
-                Follow(state);
-            }
+            FollowPendingOf(site, state);
 
             if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar)
             {
@@ -2391,21 +2400,7 @@ namespace SocketAnalyzers.Reads
                 state.Exact.Clear();
             }
 
-            if (state.Pending.Count > 0)
-            {
-                scratch.Clear();
-                foreach (var read in state.Pending)
-                {
-                    var pending = body.Sites[read];
-                    var root = pending.ConnectionRoot;
-                    if (!pending.OneDatagram && (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot)))
-                    {
-                        scratch.Add(read);
-                    }
-                }
-
-                Follow(state);
-            }
+            FollowPendingOf(site, state);
 
             if (RestartZero(site, state) is { } fact && site.Helper!.WritesFields)
             {
