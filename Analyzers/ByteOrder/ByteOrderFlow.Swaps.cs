@@ -195,7 +195,16 @@ namespace SocketAnalyzers.ByteOrder
             var operations = block.Operations;
             if (IndexInBlock(block, operation) is var at && at >= 2 && SwapEndingAt(operations, at) is { } run)
             {
-                ApplySwaps(run, state);
+                // With the swaps of the same place right before it in the block (every path runs them all): a 4-byte number
+                // reversed by two swaps through a temporary is reversed once the second one ends.
+                var pairs = new List<(ElementIndex First, ElementIndex Second)>(run.Pairs);
+                for (var before = at - run.Operations; before >= 2 && SwapEndingAt(operations, before) is { } earlier
+                    && KeyComparer.Instance.Equals(earlier.Key, run.Key); before -= earlier.Operations)
+                {
+                    pairs.AddRange(earlier.Pairs);
+                }
+
+                ApplySwaps(run, state, pairs);
             }
         }
 
@@ -218,8 +227,11 @@ namespace SocketAnalyzers.ByteOrder
             return operationIndex.TryGetValue(operation, out var at) ? at : -1;
         }
 
-        /// <summary>The run's swaps on its place, when every index is a constant.</summary>
-        private static void ApplySwaps(SwapRun run, ByteState state)
+        /// <summary>
+        /// The run's swaps on its place, when every index is a constant. <paramref name="writePairs"/>: the pairs SOCK020's
+        /// written bytes are judged by (the run's own, with the swaps right before it in the block), null for the run's own.
+        /// </summary>
+        private static void ApplySwaps(SwapRun run, ByteState state, List<(ElementIndex First, ElementIndex Second)>? writePairs = null)
         {
             foreach (var (first, second) in run.Pairs)
             {
@@ -231,6 +243,11 @@ namespace SocketAnalyzers.ByteOrder
 
             if (state.Get(run.Key) is { } place)
             {
+                if (!place.Writes.IsEmpty)
+                {
+                    place = WithoutReversedWrites(place, writePairs ?? run.Pairs);
+                }
+
                 foreach (var (first, second) in run.Pairs)
                 {
                     place = place.Swapped(first.Offset, second.Offset);
@@ -238,6 +255,63 @@ namespace SocketAnalyzers.ByteOrder
 
                 state.Set(run.Key, place);
             }
+        }
+
+        /// <summary>
+        /// SOCK020's side of the same swaps: a number's host-order bytes swapped end for end by one run of swaps
+        /// (<c>t = b[0]; b[0] = b[3]; b[3] = t; t = b[1]; b[1] = b[2]; b[2] = t;</c>) are in the order the code chose, as after
+        /// <c>Array.Reverse(b, 0, 4)</c>: the write leaves the place. A run that swaps only some of them, or swaps one of them
+        /// with a byte outside the number, leaves it.
+        /// </summary>
+        private static BytePlace WithoutReversedWrites(BytePlace place, List<(ElementIndex First, ElementIndex Second)> pairs)
+        {
+            var kept = ImmutableArray.CreateBuilder<ByteFact>(place.Writes.Length);
+            foreach (var fact in place.Writes)
+            {
+                if (!ReversesExactly(fact.Start, fact.Length, pairs))
+                {
+                    kept.Add(fact);
+                }
+            }
+
+            return kept.Count == place.Writes.Length ? place : place.WithWrites(kept.ToImmutable());
+        }
+
+        private static bool ReversesExactly(int start, int length, List<(ElementIndex First, ElementIndex Second)> pairs)
+        {
+            if (start < 0 || length < 2)
+            {
+                return false;
+            }
+
+            var end = start + length - 1;
+            var needed = length / 2;
+            var seen = 0L;
+            foreach (var (first, second) in pairs)
+            {
+                if (first.Base is not null || second.Base is not null)
+                {
+                    return false;
+                }
+
+                int low = System.Math.Min(first.Offset, second.Offset), high = System.Math.Max(first.Offset, second.Offset);
+                var touches = (low >= start && low <= end) || (high >= start && high <= end);
+                if (!touches)
+                {
+                    continue;
+                }
+
+                // Inside the number, from the ends inwards, each pair once.
+                if (low < start || high > end || low + high != start + end || low - start >= 64 || (seen & (1L << (low - start))) != 0)
+                {
+                    return false;
+                }
+
+                seen |= 1L << (low - start);
+                needed--;
+            }
+
+            return needed == 0;
         }
 
         /// <summary>The swap whose last operation is <paramref name="operations"/>[<paramref name="at"/>], or null.</summary>

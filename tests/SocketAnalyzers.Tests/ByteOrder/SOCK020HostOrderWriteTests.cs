@@ -273,6 +273,23 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Right_or_unknown_code_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
+        // A number's bytes swapped in place end for end before the send are in the order the code chose, as after
+        // Array.Reverse (audit: the SOCK021 side was fixed, the SOCK020 side still reported the swapped bytes).
+        [Theory]
+        [InlineData("var b = BitConverter.GetBytes(length); byte t = b[0]; b[0] = b[3]; b[3] = t; t = b[1]; b[1] = b[2]; b[2] = t; socket.Send(b);")]
+        [InlineData("var b = BitConverter.GetBytes((ushort)length); (b[0], b[1]) = (b[1], b[0]); socket.Send(b);")]
+        [InlineData("var b = BitConverter.GetBytes((ushort)length); byte lo = b[0]; byte hi = b[1]; b[0] = hi; b[1] = lo; socket.Send(b);")]
+        [InlineData("var b = BitConverter.GetBytes((ushort)length); if (BitConverter.IsLittleEndian) { var t = b[0]; b[0] = b[1]; b[1] = t; } socket.Send(b);")]
+        public Task Bytes_of_a_number_swapped_end_for_end_before_the_send_are_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("var b = [|BitConverter.GetBytes(length)|]; byte t = b[0]; b[0] = b[3]; b[3] = t; socket.Send(b);")]
+        [InlineData("var b = [|BitConverter.GetBytes(length)|]; (b[0], b[1]) = (b[1], b[0]); socket.Send(b);")]
+        [InlineData("var b = [|BitConverter.GetBytes((ushort)length)|]; if (value > 0) { var t = b[0]; b[0] = b[1]; b[1] = t; } socket.Send(b);")]
+        public Task Bytes_of_a_number_swapped_only_in_part_or_on_some_paths_are_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
         [Fact]
         public Task Little_endian_wire_option_turns_the_rule_off()
         {
