@@ -40,7 +40,20 @@ namespace SocketAnalyzers.Package.Tests
             // The tool manifest the repository keeps, installed into the consumer folder as a user would.
             var manifest = Path.Combine(package.Source, "tests", "SocketAnalyzers.Package.Tests", "Editor", "dotnet-tools.json");
             File.Copy(manifest, Path.Combine(project, "dotnet-tools.json"));
-            var restore = package.RunDotnet(project, TimeSpan.FromMinutes(4), "tool", "restore");
+            // A private CLI home: the SDK remembers where it found a local tool (~/.dotnet/toolResolverCache) and does not
+            // look again when that folder is gone, so a second run on the same machine, whose private NUGET_PACKAGES is
+            // another temporary folder, would be told to restore a tool it has just restored. The user's NuGet.Config
+            // comes along, so the tool restores from the same sources.
+            var cliHome = Path.Combine(package.Consumers, "cli-home");
+            var userConfig = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "NuGet", "NuGet.Config");
+            if (File.Exists(userConfig))
+            {
+                Directory.CreateDirectory(Path.Combine(cliHome, ".nuget", "NuGet"));
+                File.Copy(userConfig, Path.Combine(cliHome, ".nuget", "NuGet", "NuGet.Config"));
+            }
+
+            var cliEnvironment = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = cliHome };
+            var restore = package.RunDotnet(project, TimeSpan.FromMinutes(4), cliEnvironment, "tool", "restore");
             Assert.True(restore.ExitCode == 0, "dotnet tool restore failed:\n" + restore);
             Assert.Contains("csharp-ls", restore.Output, StringComparison.Ordinal);
 
@@ -56,6 +69,7 @@ namespace SocketAnalyzers.Package.Tests
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
                 ["DOTNET_NOLOGO"] = "1",
                 ["DOTNET_CLI_UI_LANGUAGE"] = "en",
+                ["DOTNET_CLI_HOME"] = cliHome,
             };
             using var server = LspClient.Start(
                 "dotnet",

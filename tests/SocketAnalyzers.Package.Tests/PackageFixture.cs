@@ -55,8 +55,7 @@ namespace SocketAnalyzers.Package.Tests
                 source,
                 TimeSpan.FromMinutes(4),
                 privatePackages: false,
-                "pack", Path.Combine(source, "Package", "SocketAnalyzers.Package.csproj"),
-                "-c", "Release", "-nologo", "-p:Version=" + Version, "-o", Feed);
+                new[] { "pack", Path.Combine(source, "Package", "SocketAnalyzers.Package.csproj"), "-c", "Release", "-nologo", "-p:Version=" + Version, "-o", Feed });
             PackTime = stopwatch.Elapsed;
             NupkgPath = Path.Combine(Feed, $"{PackageId}.{Version}.nupkg");
         }
@@ -147,6 +146,10 @@ namespace SocketAnalyzers.Package.Tests
         public ProcessResult RunDotnet(string workingDirectory, TimeSpan timeout, params string[] arguments)
             => Run(workingDirectory, timeout, privatePackages: true, arguments);
 
+        /// <summary><see cref="RunDotnet(string, TimeSpan, string[])"/> with more environment variables.</summary>
+        public ProcessResult RunDotnet(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+            => Run(workingDirectory, timeout, privatePackages: true, arguments, environment);
+
         public void Dispose()
         {
             try
@@ -162,7 +165,7 @@ namespace SocketAnalyzers.Package.Tests
             }
         }
 
-        private ProcessResult Run(string workingDirectory, TimeSpan timeout, bool privatePackages, params string[] arguments)
+        private ProcessResult Run(string workingDirectory, TimeSpan timeout, bool privatePackages, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
         {
             var start = new ProcessStartInfo("dotnet")
             {
@@ -193,6 +196,14 @@ namespace SocketAnalyzers.Package.Tests
             if (privatePackages)
             {
                 start.Environment["NUGET_PACKAGES"] = Packages;
+            }
+
+            if (environment is not null)
+            {
+                foreach (var (key, value) in environment)
+                {
+                    start.Environment[key] = value;
+                }
             }
 
             var output = new StringBuilder();
