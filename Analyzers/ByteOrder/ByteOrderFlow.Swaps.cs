@@ -277,41 +277,30 @@ namespace SocketAnalyzers.ByteOrder
             return kept.Count == place.Writes.Length ? place : place.WithWrites(kept.ToImmutable());
         }
 
+        /// <summary>The pairs as swaps of constant indices, a pair swapped twice undone (as <see cref="BytePlace.Swapped"/> does); the test is <see cref="BytePlace.Reverses"/>.</summary>
         private static bool ReversesExactly(int start, int length, List<(ElementIndex First, ElementIndex Second)> pairs)
         {
-            if (start < 0 || length < 2)
-            {
-                return false;
-            }
-
-            var end = start + length - 1;
-            var needed = length / 2;
-            var seen = 0L;
+            var swaps = new List<ByteSwap>(pairs.Count);
             foreach (var (first, second) in pairs)
             {
-                if (first.Base is not null || second.Base is not null)
+                if (first.Base is not null || second.Base is not null || first.Offset == second.Offset)
                 {
                     return false;
                 }
 
-                int low = System.Math.Min(first.Offset, second.Offset), high = System.Math.Max(first.Offset, second.Offset);
-                var touches = (low >= start && low <= end) || (high >= start && high <= end);
-                if (!touches)
+                var swap = new ByteSwap(System.Math.Min(first.Offset, second.Offset), System.Math.Max(first.Offset, second.Offset), true);
+                var undone = swaps.FindIndex(known => known.SamePair(swap));
+                if (undone >= 0)
                 {
-                    continue;
+                    swaps.RemoveAt(undone);
                 }
-
-                // Inside the number, from the ends inwards, each pair once.
-                if (low < start || high > end || low + high != start + end || low - start >= 64 || (seen & (1L << (low - start))) != 0)
+                else
                 {
-                    return false;
+                    swaps.Add(swap);
                 }
-
-                seen |= 1L << (low - start);
-                needed--;
             }
 
-            return needed == 0;
+            return BytePlace.Reverses(swaps, start, length);
         }
 
         /// <summary>The swap whose last operation is <paramref name="operations"/>[<paramref name="at"/>], or null.</summary>

@@ -175,15 +175,22 @@ namespace SocketAnalyzers.ByteOrder
         /// True when the <paramref name="length"/> received bytes at <paramref name="start"/> are reversed in place on every
         /// path: each pair from the ends inwards swapped exactly once, and no other swap touching them.
         /// </summary>
-        public bool IsReversedInPlace(int start, int length)
+        public bool IsReversedInPlace(int start, int length) => Received && Reverses(Swaps, start, length);
+
+        /// <summary>
+        /// True when <paramref name="swaps"/> (each pair once) reverse the <paramref name="length"/> bytes at
+        /// <paramref name="start"/> exactly: each pair from the ends inwards swapped on every path, and no other swap
+        /// touching them. The received bytes' test (<see cref="IsReversedInPlace"/>) and SOCK020's written bytes' share it.
+        /// </summary>
+        public static bool Reverses(IReadOnlyList<ByteSwap> swaps, int start, int length)
         {
-            if (!Received || start < 0 || length < 2 || Swaps.IsEmpty)
+            if (start < 0 || length < 2 || swaps.Count == 0)
             {
                 return false;
             }
 
             var needed = length / 2;
-            foreach (var swap in Swaps)
+            foreach (var swap in swaps)
             {
                 if (!swap.Touches(start, length))
                 {

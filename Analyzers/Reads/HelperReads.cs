@@ -174,7 +174,7 @@ namespace SocketAnalyzers.Reads
 
             if (helper.Parameter is not { } parameter)
             {
-                return InConstructor(call.Syntax) || model.GetOperation(helper.Receiver, cancellationToken) is not { } field ? null : (helper, field);
+                return ReadBody.InConstructor(call.Syntax) || model.GetOperation(helper.Receiver, cancellationToken) is not { } field ? null : (helper, field);
             }
 
             foreach (var argument in call.Arguments)
@@ -207,24 +207,6 @@ namespace SocketAnalyzers.Reads
         {
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
             return declaration.Parent is TypeDeclarationSyntax type && type.SyntaxTree == call.SyntaxTree && type.Span.Contains(call.Span);
-        }
-
-        /// <summary>In a constructor or an <c>init</c> accessor, where a readonly field can still be assigned.</summary>
-        private static bool InConstructor(SyntaxNode node)
-        {
-            for (var current = node.Parent; current is not null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case ConstructorDeclarationSyntax:
-                    case AccessorDeclarationSyntax accessor when accessor.Keyword.ValueText == "init":
-                        return true;
-                    case TypeDeclarationSyntax:
-                        return false;
-                }
-            }
-
-            return false;
         }
 
         private HelperRead? Summarise(IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)

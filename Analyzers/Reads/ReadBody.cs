@@ -845,19 +845,25 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            for (var node = value.Syntax.Parent; node is not null; node = node.Parent)
+            return !InConstructor(value.Syntax);
+        }
+
+        /// <summary>In a constructor or an <c>init</c> accessor, where a readonly field can still be assigned.</summary>
+        internal static bool InConstructor(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
             {
-                switch (node)
+                switch (current)
                 {
                     case ConstructorDeclarationSyntax:
                     case AccessorDeclarationSyntax accessor when accessor.Keyword.ValueText == "init":
-                        return false;
-                    case TypeDeclarationSyntax:
                         return true;
+                    case TypeDeclarationSyntax:
+                        return false;
                 }
             }
 
-            return true;
+            return false;
         }
 
         private void DescribeWholeBuffer(ReadSite site, ILocalSymbol? countLocal, FrameworkMembers framework)
