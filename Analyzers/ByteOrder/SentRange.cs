@@ -77,13 +77,13 @@ namespace SocketAnalyzers.ByteOrder
                 return constant >= 0 ? new SentRange(start, SentCount.Exact, constant) : new SentRange(start, SentCount.Unknown, 0);
             }
 
-            if (IsLengthOf(count, data))
+            if (IsLengthOf(count, data, symbols))
             {
                 return new SentRange(start, SentCount.ToEnd, 0);
             }
 
             if (count is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } less
-                && IsLengthOf(less.LeftOperand.WalkDownConversions(), data)
+                && IsLengthOf(less.LeftOperand.WalkDownConversions(), data, symbols)
                 && less.RightOperand.ConstantValue is { HasValue: true, Value: int leftOut } && leftOut >= 0)
             {
                 return new SentRange(start, SentCount.ToEndLess, leftOut);
@@ -137,10 +137,11 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary><c>x.Length</c> where <c>x</c> is <paramref name="data"/>: the same name, or the same expression.</summary>
-        private static bool IsLengthOf(IOperation count, IOperation data)
+        private static bool IsLengthOf(IOperation count, IOperation data, ByteOrderSymbols symbols)
         {
-            if (count is not IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }
-                || instance.Type is not IArrayTypeSymbol)
+            if (count is not IPropertyReferenceOperation { Instance: { } instance } length
+                || instance.Type is not IArrayTypeSymbol
+                || !symbols.Known.Framework.IsLength(length.Property))
             {
                 return false;
             }
