@@ -165,7 +165,8 @@ namespace SocketAnalyzers.Model
 
         /// <summary>A text read of a text reader (SOCK011), only over a reader of a network stream (<see cref="ReaderOver"/>):
         /// a line read (<c>TextReader.ReadLine(Async)</c>), whose result is a line, <c>null</c> at end of stream instead of a
-        /// 0 count, or a character read (<c>TextReader.Read()</c>, <see cref="ReadsChar"/>), whose result is -1 at end of stream.</summary>
+        /// 0 count, or a character read (<c>TextReader.Read()</c>, <see cref="ReadsChar"/>), whose result is -1 at end of stream;
+        /// also a stream's byte read (<c>Stream.ReadByte()</c>, <see cref="ReadsByte"/>), -1 at end of stream, only over a network stream.</summary>
         public ReadApi? LineRead { get; private set; }
 
         /// <summary>A constructor of a text reader that reads the stream passed at this ordinal (<c>new StreamReader(stream, …)</c>).</summary>
@@ -343,6 +344,16 @@ namespace SocketAnalyzers.Model
         public ApiRow ReadsChar()
         {
             LineRead = new ReadApi(Member ?? string.Empty, ReadOwner.TextReader, CountShape.Char);
+            return this;
+        }
+
+        /// <summary>
+        /// A byte read of a stream (<c>Stream.ReadByte()</c>): its result is the byte as an <c>int</c>, -1 at end of stream, as a
+        /// character read's (see <see cref="LineRead"/>); it counts only over a network stream, as the stream's counting reads do.
+        /// </summary>
+        public ApiRow ReadsByte()
+        {
+            LineRead = new ReadApi(Member ?? string.Empty, ReadOwner.Stream, CountShape.Char);
             return this;
         }
 

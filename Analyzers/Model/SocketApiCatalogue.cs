@@ -285,7 +285,8 @@ namespace SocketAnalyzers.Model
                 Row(Stream, "Read", "bytes", Net).Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "ReadAsync", "bytes int int *").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.AwaitedResult, buffer: 0, offset: 1, size: 2).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "ReadAsync", "bytes *").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.AwaitedResult, buffer: 0).FillsBuffer(0).OverNetworkStreamOnly(),
-                Row(Stream, "ReadByte").Life(N, Receive),
+                // ReadByte returns the byte, or -1 at end of stream on every call after the peer closed (SOCK011).
+                Row(Stream, "ReadByte").Life(N, Receive).ReadsByte(),
                 Row(Stream, "BeginRead").Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "EndRead").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, apmEnd: true),
                 Row(Stream, "ReadExactly", sets: Net).Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly(),

@@ -167,7 +167,8 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// The read whose end of stream the reads family follows (SOCK011): a counting read (<see cref="TryGetRead(IInvocationOperation)"/>),
         /// or a line read (<c>ReadLine</c>, <c>ReadLineAsync</c>) or character read (<c>Read()</c>) of a text reader over a
-        /// network stream (<see cref="IsNetworkReader"/>), whose end of stream is a <c>null</c> line or -1. Null otherwise. The
+        /// network stream (<see cref="IsNetworkReader"/>), whose end of stream is a <c>null</c> line or -1, or a byte read
+        /// (<c>ReadByte()</c>) of a network stream, -1 at end of stream. Null otherwise. The
         /// other families (framing, byte order, the iterative server) ask <see cref="TryGetRead(IInvocationOperation)"/>: a
         /// line is a message with its own boundary, and neither has a byte count or a buffer.
         /// </summary>
@@ -181,7 +182,10 @@ namespace SocketAnalyzers.Reads
 
             if (facts.LineRead is { } line)
             {
-                return ReturnsCount(method.ReturnType, line.Shape) && IsNetworkReader(invocation.Instance, cancellationToken)
+                var network = line.Owner == ReadOwner.Stream
+                    ? IsNetworkStream(invocation.Instance, followFields: true, cancellationToken)
+                    : IsNetworkReader(invocation.Instance, cancellationToken);
+                return ReturnsCount(method.ReturnType, line.Shape) && network
                     ? new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: false)
                     : null;
             }
@@ -212,7 +216,7 @@ namespace SocketAnalyzers.Reads
                 }
 
                 var value = invocation.Instance.WalkDownConversions();
-                network = value switch
+                network = line.Owner == ReadOwner.Stream ? IsNetworkStream(invocation.Instance, followFields: true, cancellationToken, model) : value switch
                 {
                     IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => fields.IsNetworkField(field, model, cancellationToken),
                     IParameterReferenceOperation parameter => parameters.IsNetworkParameter(parameter, model, cancellationToken),

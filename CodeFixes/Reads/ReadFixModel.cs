@@ -141,7 +141,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
         public ExpressionSyntax ResultSyntax => (ExpressionSyntax)Result.Syntax;
 
         /// <summary>"received" for a socket, "bytesRead" for a stream, "line" for a line read, "ch" for a character read.</summary>
-        public string CountBaseName => Read.Api.IsLine ? "line" : Read.Api.IsChar ? "ch" : Read.Api.Owner == ReadOwner.Socket ? "received" : "bytesRead";
+        public string CountBaseName => Read.Api.IsLine ? "line" : Read.Api.IsChar ? (Read.Api.Owner == ReadOwner.Stream ? "value" : "ch") : Read.Api.Owner == ReadOwner.Socket ? "received" : "bytesRead";
 
         /// <summary>True when <see cref="Local"/> appears nowhere in its member but in this statement.</summary>
         public bool LocalIsUnusedElsewhere()

@@ -146,6 +146,24 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        [Fact]
+        public Task Loop_over_a_helper_that_returns_its_network_byte_is_reported()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private int NextByte() => stream.ReadByte();
+
+                public string Line()
+                {
+                    var line = new StringBuilder();
+                    int b;
+                    while ((b = {|SOCK011:NextByte()|}) != '\n')
+                    {
+                        line.Append((char)b);
+                    }
+
+                    return line.ToString();
+                }
+                """));
+
         [Theory]
         [InlineData("""
             private int ReadSome(byte[] b) => socket.Receive(b);
