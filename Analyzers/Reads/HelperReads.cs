@@ -49,7 +49,7 @@ namespace SocketAnalyzers.Reads
                 HelperResult.EndChar => CountShape.Char,
                 _ => CountShape.Int32,
             };
-            Api = new ReadApi(method.Name, read.Api.Owner, shape, isAsync: false);
+            Api = new ReadApi(method.Name, read.Api.Owner, shape, isAsync: !SymbolEqualityComparer.Default.Equals(HelperReads.ResultType(method), method.ReturnType));
         }
 
         public IMethodSymbol Method { get; }
@@ -93,14 +93,18 @@ namespace SocketAnalyzers.Reads
     /// <remarks>
     /// <para>
     /// <b>Which helpers.</b> A local function, or an ordinary method that cannot be overridden (not virtual, abstract or an
-    /// override, not extern, not partial, not async), declared once in the file of the call, whose type's declaration
-    /// holds the call, called on <c>this</c> or statically, returning <c>int</c> or <c>string</c>. Its body is straight
+    /// override, not extern, not partial), declared once in the file of the call, whose type's declaration holds the call,
+    /// called on <c>this</c> or statically, returning <c>int</c> or <c>string</c>, or <c>Task&lt;…&gt;</c> or
+    /// <c>ValueTask&lt;…&gt;</c> of one of them (the caller's <c>await</c> then gets what the read got). Its body is straight
     /// code: declarations, expression statements and one final <c>return</c>; no branch, loop, <c>try</c>, <c>using</c>,
-    /// <c>throw</c>, <c>?:</c>, <c>??</c>, <c>?.</c>, <c>&amp;&amp;</c>, <c>||</c>, switch, lambda, <c>await</c> or dynamic
-    /// code, so that no path tests the count and every call makes the read and returns. It makes exactly one read of the
-    /// family (not a datagram read, not zero-length, not one that throws at end of stream, not APM, not async), on a field
-    /// of its type or on one of its parameters, and returns that read's result (the 0 count, the <c>null</c> line, the -1)
-    /// or the text decoded from it (<c>Encoding.X.GetString(buf, 0, n)</c>, trimmed or case-mapped: <c>""</c>).
+    /// <c>throw</c>, <c>?:</c>, <c>??</c>, <c>?.</c>, <c>&amp;&amp;</c>, <c>||</c>, switch, lambda or dynamic code, and no
+    /// <c>await</c> but the read's own in an <c>async</c> helper (<c>await reader.ReadLineAsync()</c>, with a constant
+    /// <c>ConfigureAwait</c>), so that no path tests the count and every call makes the read and returns. It makes exactly
+    /// one read of the family (not a datagram read, not zero-length, not one that throws at end of stream, not APM), on a
+    /// field of its type or on one of its parameters, and returns that read's result (the 0 count, the <c>null</c> line,
+    /// the -1) or the text decoded from it (<c>Encoding.X.GetString(buf, 0, n)</c>, trimmed or case-mapped: <c>""</c>). An
+    /// asynchronous read counts in an <c>async</c> helper that awaits it, or in a helper that is not <c>async</c> and
+    /// returns the read's task itself (<c>Task&lt;string&gt; ReceiveAsync() =&gt; reader.ReadLineAsync();</c>).
     /// </para>
     /// <para>
     /// <b>Nothing else on the way.</b> No call of the project or a delegate, no <c>Close</c>/<c>Dispose</c>/
@@ -134,11 +138,26 @@ namespace SocketAnalyzers.Reads
         public static bool MayBeHelper(IInvocationOperation call)
         {
             var method = call.TargetMethod;
-            return method.ReturnType.SpecialType is SpecialType.System_Int32 or SpecialType.System_String
-                && method is { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, IsAsync: false, ReturnsByRef: false, ReturnsByRefReadonly: false, PartialDefinitionPart: null, PartialImplementationPart: null }
+            return ResultType(method)?.SpecialType is SpecialType.System_Int32 or SpecialType.System_String
+                && method is { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, ReturnsByRef: false, ReturnsByRefReadonly: false, PartialDefinitionPart: null, PartialImplementationPart: null }
                 && method.ContainingType?.TypeKind is TypeKind.Class or TypeKind.Struct
                 && (call.Instance is null || call.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
                 && method.Locations.Length == 1 && method.Locations[0].IsInSource;
+        }
+
+        /// <summary>
+        /// What a call of the method gives its caller: its return type, or for a method returning <c>Task&lt;T&gt;</c> or
+        /// <c>ValueTask&lt;T&gt;</c> (an <c>async</c> helper, or one that returns its read's task) the <c>T</c> that
+        /// <c>await</c> gives. Null for an <c>async</c> method returning anything else (<c>void</c>, <c>Task</c>).
+        /// </summary>
+        internal static ITypeSymbol? ResultType(IMethodSymbol method)
+        {
+            if (method.ReturnType is INamedTypeSymbol { Arity: 1, Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } task)
+            {
+                return task.TypeArguments[0];
+            }
+
+            return method.IsAsync ? null : method.ReturnType;
         }
 
         /// <summary>
@@ -308,6 +327,32 @@ namespace SocketAnalyzers.Reads
 
             private bool IsChar => read?.Api.IsChar == true;
 
+            /// <summary>What the helper's caller gets: its return type, or the result of the task it returns.</summary>
+            private ITypeSymbol? Result => ResultType(method);
+
+            /// <summary>A helper that returns a task whose result the caller awaits (<c>async Task&lt;string&gt;</c>, or one returning its read's task).</summary>
+            private bool ReturnsTask => !SymbolEqualityComparer.Default.Equals(ResultType(method), method.ReturnType);
+
+            /// <summary>
+            /// <paramref name="awaited"/> awaits the read itself (<c>await reader.ReadLineAsync()</c>, through a task's
+            /// <c>ConfigureAwait(…)</c>): its value is what the read got.
+            /// </summary>
+            private bool AwaitsRead(IAwaitOperation awaited)
+                => read is not null && read.Api.IsAsync && Awaited(awaited) == read.Invocation;
+
+            /// <summary>The call <paramref name="awaited"/> awaits, through a task's <c>ConfigureAwait(…)</c>; null for anything else.</summary>
+            private IInvocationOperation? Awaited(IAwaitOperation awaited)
+            {
+                var operand = awaited.Operation.WalkDownConversions();
+                if (reads.Symbols.Framework.IsConfigureAwait(operand) && operand is IInvocationOperation { Instance: { } task } configure
+                    && configure.Arguments.Length == 1 && configure.Arguments[0].Value.ConstantValue.HasValue)
+                {
+                    operand = task.WalkDownConversions();
+                }
+
+                return operand as IInvocationOperation;
+            }
+
             public HelperRead? Run(IBlockOperation body)
             {
                 // What runs: nothing that branches, ends the path, closes, writes or runs the project's code; one read.
@@ -316,7 +361,8 @@ namespace SocketAnalyzers.Reads
                     return null;
                 }
 
-                if (read is null || read.IsZeroLength || read.ThrowsAtEnd || read.Api.IsDatagram || read.Api.IsApmEnd || read.Api.IsAsync
+                if (read is null || read.IsZeroLength || read.ThrowsAtEnd || read.Api.IsDatagram || read.Api.IsApmEnd
+                    || (read.Api.IsAsync && !method.IsAsync && !ReturnsTask) || (!read.Api.IsAsync && ReturnsTask && !method.IsAsync)
                     || read.Invocation.Instance is not { } instance
                     || (read.Api.Owner == ReadOwner.Socket && reads.IsDatagramSocket(instance)))
                 {
@@ -372,12 +418,12 @@ namespace SocketAnalyzers.Reads
 
                             break;
                         case IReturnOperation { ReturnedValue: { } returned } when statement == body.Operations[body.Operations.Length - 1]:
-                            result = Classify(returned) switch
+                            result = (ReturnsTask && !method.IsAsync ? ClassifyTask(returned) : Classify(returned)) switch
                             {
-                                Value.Zero when IsLine && method.ReturnType.SpecialType == SpecialType.System_String => HelperResult.NullLine,
-                                Value.Zero when IsChar && method.ReturnType.SpecialType == SpecialType.System_Int32 => HelperResult.EndChar,
-                                Value.Zero when !IsLine && !IsChar && method.ReturnType.SpecialType == SpecialType.System_Int32 => HelperResult.Count,
-                                Value.Text when method.ReturnType.SpecialType == SpecialType.System_String => HelperResult.EmptyText,
+                                Value.Zero when IsLine && Result?.SpecialType == SpecialType.System_String => HelperResult.NullLine,
+                                Value.Zero when IsChar && Result?.SpecialType == SpecialType.System_Int32 => HelperResult.EndChar,
+                                Value.Zero when !IsLine && !IsChar && Result?.SpecialType == SpecialType.System_Int32 => HelperResult.Count,
+                                Value.Text when Result?.SpecialType == SpecialType.System_String => HelperResult.EmptyText,
                                 _ => null,
                             };
                             break;
@@ -421,6 +467,14 @@ namespace SocketAnalyzers.Reads
                 return SafeUses(value);
             }
 
+            /// <summary>
+            /// What the task a helper that is not <c>async</c> returns gives its caller's <c>await</c>: the read's own task
+            /// (<c>Task&lt;string&gt; ReceiveAsync() =&gt; reader.ReadLineAsync();</c>) gives the read's end of stream.
+            /// </summary>
+            private Value ClassifyTask(IOperation returned)
+                => read is not null && read.Api.IsAsync && returned.WalkDownConversions() == read.Invocation
+                    && SymbolEqualityComparer.Default.Equals(returned.Type, method.ReturnType) ? Value.Zero : Value.Other;
+
             /// <summary>How deep <see cref="Classify"/> looks into a value before it calls it <see cref="Value.Other"/>.</summary>
             private const int MaxDepth = 16;
 
@@ -453,7 +507,8 @@ namespace SocketAnalyzers.Reads
                     return Classify(parenthesized.Operand);
                 }
 
-                if (read is not null && v == read.Invocation && value.Type?.SpecialType == (IsLine ? SpecialType.System_String : SpecialType.System_Int32))
+                if (read is not null && value.Type?.SpecialType == (IsLine ? SpecialType.System_String : SpecialType.System_Int32)
+                    && (read.Api.IsAsync ? v is IAwaitOperation awaited && AwaitsRead(awaited) : v == read.Invocation))
                 {
                     return Value.Zero;
                 }
@@ -532,7 +587,8 @@ namespace SocketAnalyzers.Reads
                     var kind = node switch
                     {
                         ILocalReferenceOperation local => zeros.Contains(local.Local) ? Value.Zero : texts.Contains(local.Local) ? Value.Text : Value.Other,
-                        IInvocationOperation call when read is not null && call == read.Invocation => Value.Zero,
+                        IInvocationOperation call when read is not null && !read.Api.IsAsync && call == read.Invocation => Value.Zero,
+                        IAwaitOperation awaited when AwaitsRead(awaited) => Value.Zero,
                         _ => Value.Other,
                     };
                     if (kind != Value.Other && !IsSafeUse(node, kind))
@@ -612,7 +668,7 @@ namespace SocketAnalyzers.Reads
                         case ILockOperation:
                         case IAnonymousFunctionOperation:
                         case ILocalFunctionOperation:
-                        case IAwaitOperation:
+                        case IAwaitOperation awaited when !method.IsAsync || Awaited(awaited) is not { } awaitedCall || reads.TryGetHelperRead(awaitedCall, model, cancellationToken, out _) is null:
                         case IBranchOperation:
                         case ILabeledOperation:
                         case IBlockOperation when operation != body:
@@ -658,6 +714,13 @@ namespace SocketAnalyzers.Reads
                             }
 
                             break;
+                    }
+
+                    if (operation is IAwaitOperation readAwait)
+                    {
+                        // The read's task, through its ConfigureAwait (constant argument, checked by Awaited).
+                        stack.Push(Awaited(readAwait)!);
+                        continue;
                     }
 
                     foreach (var child in operation.ChildOperations)

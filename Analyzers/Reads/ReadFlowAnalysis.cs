@@ -1602,12 +1602,13 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            var value = operation.WalkDownConversions();
+            // An async helper's text comes from its await (await ReceiveAsync()); its task is no text.
+            var value = ReadBody.UnwrapAwait(operation, symbols.Framework);
             return value switch
             {
                 ILocalReferenceOperation { Type.SpecialType: SpecialType.System_String } local => fact.Zeros.Contains(local.Local),
                 IFlowCaptureReferenceOperation { Type.SpecialType: SpecialType.System_String } capture => fact.Zeros.Contains(capture.Id),
-                IInvocationOperation call => IsEmptyDecode(call, fact, site),
+                IInvocationOperation call when !(site.Read.Api.IsAsync && call.Syntax == site.Invocation.Syntax && operation.WalkDownConversions() is not IAwaitOperation) => IsEmptyDecode(call, fact, site),
                 _ => value.ConstantValue is { HasValue: true, Value: "" },
             };
         }

@@ -5,6 +5,7 @@ using System;
 using System.IO;
 using System.Net.Sockets;
 using System.Text;
+using System.Threading.Tasks;
 
 namespace Samples.Reads.ReadLoopInHelper
 {
@@ -48,6 +49,20 @@ namespace Samples.Reads.ReadLoopInHelper
             {
                 var line = ReceiveLine(); // expect: SOCK011
                 Console.WriteLine("server: " + line);
+            }
+        }
+
+        private async Task<string?> ReceiveLineAsync() => await reader.ReadLineAsync(); // null once the server closed
+
+        public async Task RunLinesAsync()
+        {
+            while (true)
+            {
+                var line = await ReceiveLineAsync(); // expect: SOCK011
+                if (line == "bye")
+                {
+                    break;
+                }
             }
         }
 
