@@ -204,6 +204,15 @@ namespace SocketAnalyzers.Model
         public int? QuietWhenEmpty { get; private set; }
 
         /// <summary>
+        /// A write or flush of a text or binary writer: its bytes reach the stream the writer was made over, at once or when
+        /// its buffer fills (SOCK011: a write on the read's connection, whose exception ends a loop once the peer has closed).
+        /// </summary>
+        public bool WritesToStream { get; private set; }
+
+        /// <summary>A write of <see cref="WritesToStream"/> that writes bytes whatever its arguments are (<c>WriteLine(null)</c> writes the line's end).</summary>
+        public bool WritesEvenEmpty { get; private set; }
+
+        /// <summary>
         /// The stream this member makes owns the socket it is made over: closing the stream closes the socket
         /// (<c>TcpClient.GetStream()</c>). With <see cref="OwnsSocketWhen"/>, only when the <c>bool</c> at that ordinal is
         /// the constant <c>true</c> (<c>new NetworkStream(socket, ownsSocket: true)</c>).
@@ -389,6 +398,17 @@ namespace SocketAnalyzers.Model
         {
             ThrowsAfterOwnClose = true;
             UsableWhenLeftOpen = unlessLeftOpen;
+            return this;
+        }
+
+        /// <summary>
+        /// A write of a writer that passes its bytes on to the stream it was made over (see <see cref="WritesToStream"/>);
+        /// <paramref name="always"/> when it writes something whatever its arguments (<c>WriteLine</c>: the line's end).
+        /// </summary>
+        public ApiRow WritesThroughToStream(bool always = false)
+        {
+            WritesToStream = true;
+            WritesEvenEmpty = always;
             return this;
         }
 

@@ -40,6 +40,12 @@ namespace SocketAnalyzers.Model
         /// <inheritdoc cref="ApiRow.QuietWhenEmpty"/>
         public int? QuietWhenEmpty { get; private set; }
 
+        /// <inheritdoc cref="ApiRow.WritesToStream"/>
+        public bool WritesToStream { get; private set; }
+
+        /// <inheritdoc cref="ApiRow.WritesEvenEmpty"/>
+        public bool WritesEvenEmpty { get; private set; }
+
         /// <summary>The stream this member makes owns its socket (<see cref="ApiRow.OwnsSocket"/>), when the bool at <see cref="OwnsSocketWhen"/> is true if that is set.</summary>
         public bool OwnsSocket { get; private set; }
 
@@ -170,6 +176,8 @@ namespace SocketAnalyzers.Model
             BuffersStream ??= row.BuffersStream;
             WrapLeaveOpen ??= row.WrapLeaveOpen;
             QuietWhenEmpty ??= row.QuietWhenEmpty;
+            WritesToStream |= row.WritesToStream;
+            WritesEvenEmpty |= row.WritesEvenEmpty;
             if (row.ThrowsAfterOwnClose && !ThrowsAfterOwnClose)
             {
                 ThrowsAfterOwnClose = true;

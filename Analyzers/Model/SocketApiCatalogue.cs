@@ -346,15 +346,15 @@ namespace SocketAnalyzers.Model
                 // Write(string) of an empty or null string writes nothing and does not throw: only a non-empty constant counts.
                 // Write(char[]), Write(char[], int, int), Write(ReadOnlySpan<char>), Write(object) and the format overloads may
                 // write nothing too, and are not listed; WriteLine always writes the line's end.
-                Row(TextWriter, "Write", "string").Life(W, Use).QuietWhenTextEmpty(0),
-                Row(TextWriter, "Write", "char|bool|int|uint|long|ulong|float|double|decimal").Life(W, Use),
-                Row(TextWriter, "WriteLine").Life(W, Use),
+                Row(TextWriter, "Write", "string").Life(W, Use).QuietWhenTextEmpty(0).WritesThroughToStream(),
+                Row(TextWriter, "Write", "char|bool|int|uint|long|ulong|float|double|decimal").Life(W, Use).WritesThroughToStream(),
+                Row(TextWriter, "WriteLine").Life(W, Use).WritesThroughToStream(always: true),
                 // WriteAsync((string)null) does not throw (WriteAsync("") does)
-                Row(TextWriter, "WriteAsync", "string").Life(W, Use).QuietWhenTextEmpty(0),
-                Row(TextWriter, "WriteAsync", "char").Life(W, Use),
-                Row(TextWriter, "WriteAsync", "char[] int int").Life(W, Use),
-                Row(TextWriter, "WriteAsync", "ReadOnlyMemory *", Net).Life(W, Use),
-                Row(TextWriter, "WriteLineAsync").Life(W, Use),
+                Row(TextWriter, "WriteAsync", "string").Life(W, Use).QuietWhenTextEmpty(0).WritesThroughToStream(),
+                Row(TextWriter, "WriteAsync", "char").Life(W, Use).WritesThroughToStream(),
+                Row(TextWriter, "WriteAsync", "char[] int int").Life(W, Use).WritesThroughToStream(),
+                Row(TextWriter, "WriteAsync", "ReadOnlyMemory *", Net).Life(W, Use).WritesThroughToStream(),
+                Row(TextWriter, "WriteLineAsync").Life(W, Use).WritesThroughToStream(always: true),
                 Row(TextWriter, "Flush").Life(W, Use),
                 Row(TextWriter, "FlushAsync").Life(W, Use),
                 Row(BinaryReader, "Close").Life(W, Close),
@@ -385,9 +385,9 @@ namespace SocketAnalyzers.Model
                 Row(BinaryWriter, "Dispose").Life(W, Close),
                 Row(BinaryWriter, "DisposeAsync", sets: Net).Life(W, Close),
                 // a closed BinaryWriter has no state of its own: its writes throw because the stream under it is closed
-                Row(BinaryWriter, "Write").Life(W, Use),
-                Row(BinaryWriter, "Write7BitEncodedInt", sets: Net).Life(W, Use),
-                Row(BinaryWriter, "Write7BitEncodedInt64", sets: Net).Life(W, Use),
+                Row(BinaryWriter, "Write").Life(W, Use).WritesThroughToStream(),
+                Row(BinaryWriter, "Write7BitEncodedInt", sets: Net).Life(W, Use).WritesThroughToStream(),
+                Row(BinaryWriter, "Write7BitEncodedInt64", sets: Net).Life(W, Use).WritesThroughToStream(),
 
                 // A buffering stream over a network stream is one: its reads return what it buffered or one read of the stream under it
                 Row("System.IO.BufferedStream", ".ctor").BuffersStreamOf(0),

@@ -503,6 +503,28 @@ namespace SocketAnalyzers.Reads
             return null;
         }
 
+        /// <summary>
+        /// The stream a writer is made over (<c>new StreamWriter(stream, …)</c>, <c>new BinaryWriter(stream)</c>: the
+        /// catalogue's constructors that wrap the stream passed first), or null.
+        /// </summary>
+        public IOperation? StreamOfWriter(IOperation value)
+        {
+            if (value is not IObjectCreationOperation { Constructor: { } constructor } creation || catalogue.Facts(constructor) is not { WrapLeaveOpen: not null, ReaderOver: null })
+            {
+                return null;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
         private bool IsReaderOverNetworkStream(IOperation value, CancellationToken cancellationToken)
             => StreamOfReader(value) is { } stream && IsNetworkStream(stream, followFields: true, cancellationToken);
 

@@ -617,6 +617,10 @@ namespace SocketAnalyzers.Reads
                         // new StreamReader(stream): its lines are the stream's bytes.
                         receiver = readerStream;
                         continue;
+                    case IObjectCreationOperation creation when symbols.Reads.StreamOfWriter(creation) is { } writerStream:
+                        // new StreamWriter(stream): what it writes goes to the stream.
+                        receiver = writerStream;
+                        continue;
                     case ILocalReferenceOperation local:
                         fallback = local.Local;
                         receiver = singleValues.TryGetValue(local.Local, out var single) ? single : null;

@@ -2573,10 +2573,14 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// A send or write on the connection of a read whose 0 path reaches here (<see cref="ZeroFact.Wrote"/>), outside
         /// every <c>try</c> with a <c>catch</c> inside that read's loops: the exception a later write draws leaves the loop.
+        /// A write of a writer made over the connection's stream (<c>writer.WriteLine("ok")</c>) is one: its bytes reach the
+        /// stream at once (<c>AutoFlush</c>) or when its buffer fills, and that write throws the same way.
         /// </summary>
         private void WritesToConnection(IInvocationOperation invocation, ReadState state)
         {
-            if (invocation.Instance is not { } target || symbols.Catalogue.Facts(invocation.TargetMethod)?.Sends is null
+            if (invocation.Instance is not { } target || symbols.Catalogue.Facts(invocation.TargetMethod) is not { } facts
+                || (facts.Sends is null && !facts.WritesToStream)
+                || (facts.QuietWhenEmpty is int text && CatalogueIndex.Argument(invocation, text)?.ConstantValue is { HasValue: true, Value: null or "" })
                 || body.RootOfConnection(target, symbols) is not { } connection)
             {
                 return;
@@ -2586,7 +2590,7 @@ namespace SocketAnalyzers.Reads
             {
                 var site = body.Sites[pair.Key];
                 if (!pair.Value.Wrote && SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, connection)
-                    && !MayBeEmpty(invocation, pair.Value) && !CaughtInsideLoops(invocation.Syntax, site))
+                    && (facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value)) && !CaughtInsideLoops(invocation.Syntax, site))
                 {
                     pair.Value.Wrote = true;
                 }

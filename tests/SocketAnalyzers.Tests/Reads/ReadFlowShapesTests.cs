@@ -431,6 +431,92 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Read_loop_whose_writes_may_send_nothing_be_caught_inside_or_go_elsewhere_is_still_reported(string body)
             => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
 
+        // A writer over the connection's stream writes to the connection: its bytes reach the stream at once (AutoFlush) or
+        // when its buffer fills, and that write throws once the peer has closed (fresh13 audit: a line server that answers
+        // "ok" through a StreamWriter over the stream its StreamReader reads). WriteLine always writes the line's end.
+        [Theory]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream) { AutoFlush = true };
+            while (true)
+            {
+                string line = reader.ReadLine();
+                writer.WriteLine("ok");
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(client.GetStream());
+            var writer = new StreamWriter(client.GetStream());
+            while (true)
+            {
+                var line = reader.ReadLine();
+                writer.WriteLine(line);
+                writer.Flush();
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream);
+            while (true)
+            {
+                var line = await reader.ReadLineAsync();
+                await writer.WriteLineAsync("echo: " + line);
+                await writer.FlushAsync();
+            }
+            """)]
+        [InlineData("""
+            var writer = new BinaryWriter(stream);
+            while (true)
+            {
+                int n = stream.Read(buffer, 0, buffer.Length);
+                Process(buffer, n);
+                writer.Write((byte)'!');
+            }
+            """)]
+        public Task Read_loop_that_writes_through_a_writer_over_the_same_connection_is_quiet(string body)
+            => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
+
+        [Theory]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var log = new StreamWriter("log.txt") { AutoFlush = true };
+            while (true)
+            {
+                string line = [|reader.ReadLine()|];
+                log.WriteLine(line);
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream) { AutoFlush = true };
+            while (true)
+            {
+                string line = [|reader.ReadLine()|];
+                writer.Write(line);
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream) { AutoFlush = true };
+            while (true)
+            {
+                string line = [|reader.ReadLine()|];
+                writer.Write("");
+                writer.Flush();
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var other = new StreamWriter(client.GetStream()) { AutoFlush = true };
+            while (true)
+            {
+                string line = [|reader.ReadLine()|];
+                other.WriteLine("seen");
+            }
+            """)]
+        public Task Read_loop_whose_writer_writes_elsewhere_or_may_write_nothing_is_still_reported(string body)
+            => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
+
         // A datagram read takes one whole datagram: the next read of the socket takes the next one whatever this one's
         // length was, so reading again does not make the count of a read whose buffer nobody looks at matter.
         [Theory]
