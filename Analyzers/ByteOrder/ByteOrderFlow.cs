@@ -540,10 +540,30 @@ namespace SocketAnalyzers.ByteOrder
         {
             var condition = branchValue.WalkDownConversions();
             var expected = true;
-            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            while (true)
             {
-                expected = !expected;
-                condition = not.Operand.WalkDownConversions();
+                if (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+                {
+                    expected = !expected;
+                    condition = not.Operand.WalkDownConversions();
+                }
+                else if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                    && (comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool } || comparison.LeftOperand.ConstantValue is { HasValue: true, Value: bool }))
+                {
+                    // IsLittleEndian == false, IsLittleEndian != true, true == IsLittleEndian.
+                    var constantOnRight = comparison.RightOperand.ConstantValue.HasValue;
+                    var constant = (bool)(constantOnRight ? comparison.RightOperand : comparison.LeftOperand).ConstantValue.Value!;
+                    if (constant == (comparison.OperatorKind == BinaryOperatorKind.NotEquals))
+                    {
+                        expected = !expected;
+                    }
+
+                    condition = (constantOnRight ? comparison.LeftOperand : comparison.RightOperand).WalkDownConversions();
+                }
+                else
+                {
+                    break;
+                }
             }
 
             // BitConverter.IsLittleEndian is a static readonly field.
@@ -557,6 +577,9 @@ namespace SocketAnalyzers.ByteOrder
             {
                 return;
             }
+
+            // What this branch writes or reads in the host's order from here on is in network order too.
+            state.BigEndianHost = true;
 
             List<KeyValuePair<object, BytePlace>>? updates = null;
             foreach (var pair in state.Places)
@@ -937,6 +960,12 @@ namespace SocketAnalyzers.ByteOrder
                 return NotHostOrder(invocation, api, size, state);
             }
 
+            if (state.BigEndianHost && !api.LittleEndianAlways)
+            {
+                // if (!BitConverter.IsLittleEndian) { bytes = BitConverter.GetBytes(n); }: the host's order is network order there.
+                return NotHostOrder(invocation, api, size, state);
+            }
+
             var site = WriteId(invocation, api, typeName, value);
             switch (api.Target)
             {
@@ -1263,6 +1292,12 @@ namespace SocketAnalyzers.ByteOrder
                     }
 
                     break;
+            }
+
+            if (state.BigEndianHost && !api.LittleEndianAlways)
+            {
+                // Read in the host's order where the host is big-endian: that is network order.
+                return;
             }
 
             if (!fromNetwork)

@@ -442,7 +442,13 @@ namespace SocketAnalyzers.ByteOrder
 
         public Dictionary<object, BytePlace> Places { get; }
 
-        public ByteState Clone() => new(new Dictionary<object, BytePlace>(Places, KeyComparer.Instance));
+        /// <summary>
+        /// Every path here took the branch where <c>BitConverter.IsLittleEndian</c> is false: the host is big-endian, its
+        /// order is network order, so what is written or read here in the host's order is in network order.
+        /// </summary>
+        public bool BigEndianHost { get; set; }
+
+        public ByteState Clone() => new(new Dictionary<object, BytePlace>(Places, KeyComparer.Instance)) { BigEndianHost = BigEndianHost };
 
         public BytePlace? Get(object key) => Places.TryGetValue(key, out var place) ? place : null;
 
@@ -462,6 +468,13 @@ namespace SocketAnalyzers.ByteOrder
         public bool JoinFrom(ByteState source)
         {
             var changed = false;
+            if (BigEndianHost && !source.BigEndianHost)
+            {
+                // Some path here may run on a little-endian host.
+                BigEndianHost = false;
+                changed = true;
+            }
+
             List<KeyValuePair<object, BytePlace>>? updates = null;
             foreach (var pair in source.Places)
             {

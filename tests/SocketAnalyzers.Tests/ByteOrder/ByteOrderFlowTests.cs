@@ -25,6 +25,22 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Written_in_one_branch_and_sent_from_the_other_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
+        // A number written in the host's order where BitConverter.IsLittleEndian is false is in network order: the host is
+        // big-endian there (fresh13 audit: the length prefix reversed on little-endian hosts, taken as it is on the others).
+        [Theory]
+        [InlineData("byte[] prefix; if (BitConverter.IsLittleEndian) { prefix = BitConverter.GetBytes(length).Reverse().ToArray(); } else { prefix = BitConverter.GetBytes(length); } network.Write(prefix, 0, prefix.Length);")]
+        [InlineData("byte[] prefix; if (!BitConverter.IsLittleEndian) { prefix = BitConverter.GetBytes(length); } else { prefix = BitConverter.GetBytes(BinaryPrimitives.ReverseEndianness(length)); } socket.Send(prefix);")]
+        [InlineData("var b = new byte[4]; if (BitConverter.IsLittleEndian == false) { BitConverter.TryWriteBytes(b, length); socket.Send(b); }")]
+        public Task Written_in_host_order_where_the_host_is_big_endian_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("byte[] prefix; if (BitConverter.IsLittleEndian) { prefix = [|BitConverter.GetBytes(length)|]; } else { prefix = BitConverter.GetBytes(length); } socket.Send(prefix);")]
+        [InlineData("byte[] prefix = null; if (!BitConverter.IsLittleEndian) { prefix = BitConverter.GetBytes(length); } prefix = [|BitConverter.GetBytes(length)|]; socket.Send(prefix);")]
+        [InlineData("if (!BitConverter.IsLittleEndian) { var w = new BinaryWriter(network); [|w.Write(length)|]; }")]
+        public Task Written_in_host_order_where_the_host_may_be_little_endian_is_still_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
         [Theory]
         [InlineData("var b = new byte[4]; if (value > 0) { [|BitConverter.GetBytes(length)|].CopyTo(b, 0); } else { Process(b); } socket.Send(b);")]
         [InlineData("byte[] b = Array.Empty<byte>(); if (value > 0) b = [|BitConverter.GetBytes(length)|]; socket.Send(b);")]

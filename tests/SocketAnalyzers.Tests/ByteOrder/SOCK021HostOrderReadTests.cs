@@ -23,6 +23,16 @@ namespace SocketAnalyzers.Tests.ByteOrder
             """;
 
         [Theory]
+        [InlineData("var n = socket.Receive(buffer); if (n >= 4 && !BitConverter.IsLittleEndian) result = BitConverter.ToInt32(buffer, 0);")]
+        [InlineData("var n = socket.Receive(buffer); if (n < 4) return 0; if (BitConverter.IsLittleEndian) { Array.Reverse(buffer, 0, 4); result = BitConverter.ToInt32(buffer, 0); } else { result = BitConverter.ToInt32(buffer, 0); }")]
+        public Task Read_in_host_order_where_the_host_is_big_endian_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Fact]
+        public Task Read_in_host_order_after_a_big_endian_branch_joins_is_still_reported()
+            => Verify.VerifyAnalyzerAsync(InMethod("var n = socket.Receive(buffer); if (n < 4) return 0; if (!BitConverter.IsLittleEndian) { Console.WriteLine(\"big-endian host\"); } result = [|BitConverter.ToInt32(buffer, 0)|];"));
+
+        [Theory]
         [InlineData("ToInt16")]
         [InlineData("ToUInt16")]
         [InlineData("ToInt32")]
