@@ -70,6 +70,9 @@ namespace SocketAnalyzers.Reads
         private readonly HashSet<ISymbol> freshCandidates = new(SymbolComparer.Instance);
 
         private readonly List<int> scratch = new();
+
+        /// <summary>Text writer locals whose writes reach their stream at once (<see cref="PassesWritesOn"/>), by local.</summary>
+        private readonly Dictionary<ILocalSymbol, bool> autoFlushing = new(SymbolEqualityComparer.Default);
         private readonly List<ISymbol> scratchSymbols = new();
         private HashSet<CaptureId>? multiplyCaptured;
         private int stableDepth;
@@ -2034,10 +2037,13 @@ namespace SocketAnalyzers.Reads
                         {
                             (overwritten ??= new List<int>()).Add(read);
                         }
-                        else
+                        else if (!refilled)
                         {
                             scratch.Add(read);
                         }
+
+                        // A stream read refilling the buffer from its start overwrites it too; whether the pending read's
+                        // count matters is that read's question (FollowPendingOf: another read of its connection).
                     }
                 }
 
@@ -2097,6 +2103,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// SOCK010: another read of the same socket or stream (<paramref name="site"/>): the position of every pending read
         /// of it now matters. Not that of a datagram read: the next read takes the next datagram whatever this one's length was.
+        /// Nor that of the same read on the next turn of a loop when its buffer is a fresh array or a local of the body
+        /// (<c>while (s.Available &gt; 0) s.Receive(new byte[s.Available]);</c>): a drain that goes on draining still looks at
+        /// none of its bytes; a read after the loop makes it matter. A buffer the caller may look at still counts.
         /// </summary>
         private void FollowPendingOf(ReadSite site, ReadState state)
         {
@@ -2108,6 +2117,12 @@ namespace SocketAnalyzers.Reads
             scratch.Clear();
             foreach (var read in state.Pending)
             {
+                if (read == site.Index && body.Sites[read].BufferReach != BufferReach.Escapes)
+                {
+                    // Its buffer is a fresh array or a local the turn did not look at: a drain that goes on draining.
+                    continue;
+                }
+
                 var pending = body.Sites[read];
                 var root = pending.ConnectionRoot;
                 if (!pending.OneDatagram && (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot)))
@@ -2579,7 +2594,7 @@ namespace SocketAnalyzers.Reads
         private void WritesToConnection(IInvocationOperation invocation, ReadState state)
         {
             if (invocation.Instance is not { } target || symbols.Catalogue.Facts(invocation.TargetMethod) is not { } facts
-                || (facts.Sends is null && !facts.WritesToStream)
+                || (facts.Sends is null && (!facts.WritesToStream || !PassesWritesOn(target)))
                 || (facts.QuietWhenEmpty is int text && CatalogueIndex.Argument(invocation, text)?.ConstantValue is { HasValue: true, Value: null or "" })
                 || body.RootOfConnection(target, symbols) is not { } connection)
             {
@@ -2594,6 +2609,68 @@ namespace SocketAnalyzers.Reads
                 {
                     pair.Value.Wrote = true;
                 }
+            }
+        }
+
+        /// <summary>
+        /// A writer whose writes reach its stream at once: a <c>BinaryWriter</c> (it buffers nothing), or a text writer
+        /// local made with <c>{ AutoFlush = true }</c> or given <c>AutoFlush = true</c> in the body. A <c>StreamWriter</c>
+        /// without it keeps what it is given until its buffer fills or it is flushed: not followed (so neither is its Flush).
+        /// </summary>
+        private bool PassesWritesOn(IOperation writer)
+        {
+            if (!KnownSymbols.IsOrDerivesFrom(writer.WalkDownConversions().Type, symbols.Framework.TextWriter))
+            {
+                return true;
+            }
+
+            if (writer.WalkDownConversions() is not ILocalReferenceOperation { Local: var local })
+            {
+                return false;
+            }
+
+            if (autoFlushing.TryGetValue(local, out var known))
+            {
+                return known;
+            }
+
+            var on = body.SingleValue(local) is IObjectCreationOperation { Initializer: { } initializer } && SetsAutoFlush(initializer.Initializers);
+            if (!on && local.DeclaringSyntaxReferences.Length == 1)
+            {
+                foreach (var node in local.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken).Ancestors())
+                {
+                    if (node is BlockSyntax or ArrowExpressionClauseSyntax && node.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax)
+                    {
+                        // writer.AutoFlush = true; anywhere in the function that declares it.
+                        foreach (var assignment in node.DescendantNodes())
+                        {
+                            if (assignment is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AutoFlush", Expression: IdentifierNameSyntax name }, Right: LiteralExpressionSyntax right }
+                                && right.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression) && name.Identifier.ValueText == local.Name)
+                            {
+                                on = true;
+                                break;
+                            }
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            autoFlushing[local] = on;
+            return on;
+
+            static bool SetsAutoFlush(ImmutableArray<IOperation> initializers)
+            {
+                foreach (var initializer in initializers)
+                {
+                    if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "AutoFlush" }, Value.ConstantValue: { HasValue: true, Value: true } })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
         }
 

@@ -289,6 +289,10 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("socket.Receive(buffer); Die();")]
         [InlineData("socket.Receive(buffer); Assert.Fail(\"the read should have timed out\");")]
         [InlineData("socket.Receive(buffer); Environment.FailFast(\"the read should have timed out\");")]
+        // A drain loop (fresh13 audit): the same read on the next turn still looks at none of the bytes.
+        [InlineData("while (socket.Available > 0) { socket.Receive(new byte[socket.Available]); }")]
+        [InlineData("while (true) { var pending = socket.Available; if (pending <= 0) break; var junk = new byte[pending]; stream.Read(junk, 0, pending); }")]
+        [InlineData("var skip = new byte[4]; for (var i = 0; i < 3; i++) { stream.Read(skip, 0, 4); }")]
         public Task Read_whose_buffer_is_never_looked_at_and_whose_stream_is_not_read_again_is_quiet(string body)
             => Verify010.VerifyAnalyzerAsync(Usings + $$"""
                 using System.Diagnostics.CodeAnalysis;
@@ -447,21 +451,20 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""
             var reader = new StreamReader(client.GetStream());
             var writer = new StreamWriter(client.GetStream());
+            writer.AutoFlush = true;
             while (true)
             {
                 var line = reader.ReadLine();
                 writer.WriteLine(line);
-                writer.Flush();
             }
             """)]
         [InlineData("""
             var reader = new StreamReader(stream);
-            var writer = new StreamWriter(stream);
+            var writer = new StreamWriter(stream) { AutoFlush = true };
             while (true)
             {
                 var line = await reader.ReadLineAsync();
                 await writer.WriteLineAsync("echo: " + line);
-                await writer.FlushAsync();
             }
             """)]
         [InlineData("""
@@ -503,6 +506,15 @@ namespace SocketAnalyzers.Tests.Reads
                 string line = [|reader.ReadLine()|];
                 writer.Write("");
                 writer.Flush();
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream);
+            while (true)
+            {
+                string line = [|reader.ReadLine()|];
+                writer.WriteLine("ok");
             }
             """)]
         [InlineData("""
@@ -595,6 +607,8 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("using var ns = new NetworkStream(socket, ownsSocket: false); [|ns.Read(new byte[2], 0, 2)|]; Drain(socket);")]
         [InlineData("[|stream.Read(buffer, 0, 4)|]; if (buffer[0] != 1) throw new InvalidOperationException();")]
         [InlineData("var reply = new byte[2]; int n = [|socket.Receive(reply)|]; n = 2; Process(reply, n);")]
+        [InlineData("var skip = new byte[4]; for (var i = 0; i < 3; i++) { [|stream.Read(skip, 0, 4)|]; } int n = stream.Read(buffer, 0, buffer.Length); Process(buffer, n);")]
+        [InlineData("while (true) { [|socket.Receive(buffer, 0, 2, SocketFlags.None)|]; if (buffer[0] == 1) break; }")]
         public Task Read_whose_count_can_matter_is_still_reported(string body)
             => Verify010.VerifyAnalyzerAsync(Method(body).Replace(
                 "static void Process(byte[] data, int count) { }",
