@@ -318,7 +318,9 @@ namespace SocketAnalyzers.Addressing
                         Eval(index, state);
                     }
 
-                    return array is { Address: AddressFacts.DnsList } ? new SocketValue(AddressFacts.DnsFirst) : null;
+                    // Only DNS's first answer is the one the code did not choose; [1] may be a deliberate pick (localhost's IPv4).
+                    return array is { Address: AddressFacts.DnsList } && element.Indices.Length == 1
+                        && element.Indices[0].ConstantValue is { HasValue: true, Value: 0 } ? new SocketValue(AddressFacts.DnsFirst) : null;
                 case IObjectCreationOperation creation:
                     return Create(creation, state);
                 case IInvocationOperation invocation:

@@ -65,6 +65,9 @@ namespace SocketAnalyzers.Tests.Addressing
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(IPAddress.Loopback, 80);")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(new IPEndPoint(Dns.GetHostAddresses(host)[0], 80));")]
         [InlineData("var a = Dns.GetHostAddresses(host)[0]; var s = new Socket(a.AddressFamily, SocketType.Stream, ProtocolType.Tcp); s.Connect(a, 80);")]
+        // fresh13 audit: another answer than the first is the code's own pick (localhost's second address is often its IPv4 one).
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); s.Connect(new IPEndPoint(Dns.GetHostAddresses(host)[1], 80));")]
+        [InlineData("var all = Dns.GetHostAddresses(host); var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); s.Connect(all[all.Length - 1], 80);")]
         [InlineData("var ep = new IPEndPoint(Dns.GetHostAddresses(host)[0], 80); var s = new Socket(ep.AddressFamily, SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);")]
         [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); s.Connect(someAddress, 80);")]
         [InlineData("someSocket.Connect(IPAddress.IPv6Loopback, 80);")]
