@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 using SocketAnalyzers.Flow;
 using SocketAnalyzers.Lifecycle;
+using SocketAnalyzers.Reads;
 
 namespace SocketAnalyzers.Addressing
 {
@@ -189,6 +190,9 @@ namespace SocketAnalyzers.Addressing
         private BasicBlock? prunedFor;
 
         private NameLiveness? liveness;
+
+        /// <summary>Reads whose buffer holds one stream read after them, with that buffer and the size they asked for (SOCK040's count branches).</summary>
+        private readonly Dictionary<IInvocationOperation, ReadCount> oneReadCounts = new();
 
         /// <summary>Drops the values of locals and flow captures that no later block can use (absent is unknown), so a long method's state does not grow with it; see <see cref="NameLiveness"/>.</summary>
         private void Prune(int ordinal, SocketValueState state)
@@ -378,6 +382,15 @@ namespace SocketAnalyzers.Addressing
             {
                 case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
                     Set(KeyOf(assignment.Target), value, state);
+                    if (assignment.Target is ILocalReferenceOperation { Local: var local })
+                    {
+                        state.Counts?.Remove(local);
+                        if (ReadBody.UnwrapAwait(assignment.Value, apis.Symbols.Framework) is IInvocationOperation call && oneReadCounts.TryGetValue(call, out var count))
+                        {
+                            state.CountsForWrite()[local] = count;
+                        }
+                    }
+
                     break;
                 case IPropertyReferenceOperation property:
                     Eval(property.Instance, state);
@@ -716,9 +729,9 @@ namespace SocketAnalyzers.Addressing
                 Framing.FramingCheck.Check(this, invocation, values);
             }
 
-            if (read is not null)
+            if (read is not null && Framing.FramingCheck.Read(this, read, instance, state) is { } filledBuffer)
             {
-                Framing.FramingCheck.Read(this, read, instance, state);
+                oneReadCounts[invocation] = new ReadCount(filledBuffer, read.Count?.WalkDownConversions().Syntax);
             }
 
             for (var i = 0; i < invocation.Arguments.Length; i++)
@@ -848,6 +861,54 @@ namespace SocketAnalyzers.Addressing
             }
 
             return (KeyOf(value), fromStart);
+        }
+
+        /// <summary>
+        /// SOCK040: a branch on a read's count against the size it asked for when the code computed that size
+        /// (<c>n != length</c>, <c>n &lt; length</c>, <c>n == size</c>…): on the side where they are equal, the buffer holds
+        /// the whole message the code expected.
+        /// </summary>
+        protected override void Refine(BasicBlock block, IOperation branchValue, SocketValueState state, bool conditionValue)
+        {
+            if (state.Counts is not { Count: > 0 } counts || branchValue.WalkDownConversions() is not IBinaryOperation comparison)
+            {
+                return;
+            }
+
+            var left = comparison.LeftOperand.WalkDownConversions();
+            var right = comparison.RightOperand.WalkDownConversions();
+            var countOnLeft = left is ILocalReferenceOperation { Local: var l } && counts.ContainsKey(l);
+            if (!countOnLeft && !(right is ILocalReferenceOperation { Local: var r } && counts.ContainsKey(r)))
+            {
+                return;
+            }
+
+            var local = ((ILocalReferenceOperation)(countOnLeft ? left : right)).Local;
+            var count = counts[local];
+            var other = countOnLeft ? right : left;
+            // Only a size the code computed (the length a header gave): a count equal to a fixed buffer's size (4096) says
+            // the buffer is full, not that the message is whole.
+            if (count.Size is not { } size || !other.Syntax.IsEquivalentTo(size) || other.ConstantValue.HasValue
+                || other is IPropertyReferenceOperation { Property.Name: "Length" })
+            {
+                return;
+            }
+
+            // Where the count is the size: n == size true, n != size false, n < size false, n >= size true (and mirrored).
+            bool? full = comparison.OperatorKind switch
+            {
+                BinaryOperatorKind.Equals => conditionValue,
+                BinaryOperatorKind.NotEquals => !conditionValue,
+                BinaryOperatorKind.LessThan => countOnLeft ? !conditionValue : null,
+                BinaryOperatorKind.GreaterThanOrEqual => countOnLeft ? conditionValue : null,
+                BinaryOperatorKind.GreaterThan => countOnLeft ? null : !conditionValue,
+                BinaryOperatorKind.LessThanOrEqual => countOnLeft ? null : conditionValue,
+                _ => null,
+            };
+            if (full == true)
+            {
+                Framing.FramingCheck.Filled(this, count, state);
+            }
         }
 
         /// <summary>Sets what a buffer holds after a read.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.Addressing
@@ -151,18 +152,53 @@ namespace SocketAnalyzers.Addressing
             Values = new Dictionary<object, SocketValue>(KeyComparer.Instance);
         }
 
-        private SocketValueState(Dictionary<object, SocketValue> values)
+        private SocketValueState(Dictionary<object, SocketValue> values, Dictionary<ILocalSymbol, ReadCount>? counts)
         {
             Values = new Dictionary<object, SocketValue>(values, KeyComparer.Instance);
+            if (counts is { Count: > 0 })
+            {
+                Counts = new Dictionary<ILocalSymbol, ReadCount>(counts, SymbolEqualityComparer.Default);
+            }
         }
 
         public Dictionary<object, SocketValue> Values { get; }
 
-        public SocketValueState Clone() => new(Values);
+        /// <summary>
+        /// Locals that hold the count of a read whose buffer holds one stream read (SOCK040), with that buffer and the size
+        /// the read asked for: a branch that finds the count equal to the size knows the buffer full. Null when none.
+        /// </summary>
+        public Dictionary<ILocalSymbol, ReadCount>? Counts { get; private set; }
+
+        public Dictionary<ILocalSymbol, ReadCount> CountsForWrite() => Counts ??= new Dictionary<ILocalSymbol, ReadCount>(SymbolEqualityComparer.Default);
+
+        public SocketValueState Clone() => new(Values, Counts);
 
         /// <summary>Joins <paramref name="source"/> in: a name unknown on either side is unknown (absent); true when this state grew.</summary>
         public bool JoinFrom(SocketValueState source)
         {
+            var countsLost = false;
+            if (Counts is { Count: > 0 })
+            {
+                List<ILocalSymbol>? gone = null;
+                foreach (var pair in Counts)
+                {
+                    if (source.Counts is null || !source.Counts.TryGetValue(pair.Key, out var other) || !other.Equals(pair.Value))
+                    {
+                        (gone ??= new List<ILocalSymbol>()).Add(pair.Key);
+                    }
+                }
+
+                if (gone is not null)
+                {
+                    foreach (var local in gone)
+                    {
+                        Counts.Remove(local);
+                    }
+
+                    countsLost = true;
+                }
+            }
+
             List<object>? lost = null;
             List<KeyValuePair<object, SocketValue>>? grown = null;
             foreach (var pair in Values)
@@ -196,7 +232,27 @@ namespace SocketAnalyzers.Addressing
                 }
             }
 
-            return lost is not null || grown is not null;
+            return lost is not null || grown is not null || countsLost;
         }
+    }
+
+    /// <summary>The count of a read that filled <see cref="Buffer"/> from its start, asking for <see cref="Size"/> bytes (null: the whole buffer).</summary>
+    internal readonly struct ReadCount : IEquatable<ReadCount>
+    {
+        public ReadCount(object buffer, SyntaxNode? size)
+        {
+            Buffer = buffer;
+            Size = size;
+        }
+
+        public object Buffer { get; }
+
+        public SyntaxNode? Size { get; }
+
+        public bool Equals(ReadCount other) => KeyComparer.Instance.Equals(Buffer, other.Buffer) && Size == other.Size;
+
+        public override bool Equals(object? obj) => obj is ReadCount other && Equals(other);
+
+        public override int GetHashCode() => KeyComparer.Instance.GetHashCode(Buffer);
     }
 }

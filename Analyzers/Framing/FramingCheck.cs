@@ -14,17 +14,31 @@ namespace SocketAnalyzers.Framing
     /// </summary>
     internal static class FramingCheck
     {
-        /// <summary>A read: what its buffer holds afterwards.</summary>
-        public static void Read(SocketValueAnalysis analysis, NetworkRead read, SocketValue? receiver, SocketValueState state)
+        /// <summary>A read: what its buffer holds afterwards. Returns the buffer's key when it now holds one stream read.</summary>
+        public static object? Read(SocketValueAnalysis analysis, NetworkRead read, SocketValue? receiver, SocketValueState state)
         {
             var (key, fromStart) = analysis.BufferOf(read.Buffer, read.Offset);
             if (key is null)
             {
-                return;
+                return null;
             }
 
             var stream = !read.Api.IsDatagram && receiver is { Kind: KindFacts.Stream };
-            analysis.SetBuffer(key, stream && fromStart && !read.IsZeroLength ? ReadFacts.OneStreamRead : ReadFacts.Other, read.Api.Name, state);
+            var one = stream && fromStart && !read.IsZeroLength;
+            analysis.SetBuffer(key, one ? ReadFacts.OneStreamRead : ReadFacts.Other, read.Api.Name, state);
+            return one ? key : null;
+        }
+
+        /// <summary>
+        /// A branch that finds a read's count equal to the size it asked for (<c>if (n != length) throw …;</c> and on):
+        /// the buffer is full there, the whole message the code expected, not whatever one read brought.
+        /// </summary>
+        public static void Filled(SocketValueAnalysis analysis, ReadCount count, SocketValueState state)
+        {
+            if (state.Values.TryGetValue(count.Buffer, out var held) && held.Read == ReadFacts.OneStreamRead)
+            {
+                analysis.SetBuffer(count.Buffer, ReadFacts.Other, held.ReadApi, state);
+            }
         }
 
         /// <summary>A parser: reported when its input is one stream read on every path.</summary>

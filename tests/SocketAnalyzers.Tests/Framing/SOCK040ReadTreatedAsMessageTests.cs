@@ -48,6 +48,8 @@ namespace SocketAnalyzers.Tests.Framing
         [InlineData("using var tcp = new TcpClient(\"localhost\", 80); var stream = tcp.GetStream(); while (true) { int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; Console.WriteLine({|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|}); }")]
         [InlineData("int n = network.Read(buffer, 0, buffer.Length); if (n < 4) return null; int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer); return {|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(4, length))|};")]
         [InlineData("int n = network.Read(buffer, 0, buffer.Length); if (n < 4) return null; int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer); return {|SOCK040:XDocument.Parse(Encoding.UTF8.GetString(buffer, 4, length))|};")]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); if (n != buffer.Length) return null; return {|SOCK040:JsonSerializer.Deserialize<Order>(buffer)|};")]
+        [InlineData("int n = network.Read(buffer, 0, 100); if (n != 100) return null; return {|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|};")]
         public Task Single_stream_read_parsed_as_a_message_is_reported(string statements)
             => Verify.VerifyAnalyzerAsync(Body(statements));
 
@@ -68,6 +70,10 @@ namespace SocketAnalyzers.Tests.Framing
         [InlineData("return JsonSerializer.Deserialize<Order>(network);")]
         [InlineData("int n = network.Read(buffer, 0, buffer.Length); Fill(buffer); return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n));")]
         [InlineData("int n = network.Read(buffer, 0, buffer.Length); if (n < 10) n += network.Read(buffer, n, buffer.Length - n); return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n));")]
+        // fresh13 audit: the count checked against the length the code expects before the parse; a short read throws.
+        [InlineData("int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer); var body = new byte[length]; int n = await network.ReadAsync(body, 0, length); if (n != length) throw new IOException(\"short read\"); return JsonSerializer.Deserialize<Order>(body);")]
+        [InlineData("int length = buffer[0]; int n = network.Read(buffer, 0, length); if (n < length) return null; return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n));")]
+        [InlineData("int length = buffer[0]; int n = network.Read(buffer, 0, length); if (n == length) return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n)); return null;")]
         public Task Datagrams_unknown_kinds_and_framed_reads_are_quiet(string statements)
             => Verify.VerifyAnalyzerAsync(Body(statements));
 
