@@ -150,6 +150,7 @@ namespace SocketAnalyzers.Reads
 
         private readonly BufferConsumers consumers;
         private readonly Dictionary<ILocalSymbol, IOperation?> singleValues = new(SymbolComparer.Instance);
+        private readonly Dictionary<ILocalSymbol, IOperation?> nonNullValues = new(SymbolComparer.Instance);
 
         private ReadBody(BufferConsumers consumers)
         {
@@ -580,7 +581,23 @@ namespace SocketAnalyzers.Reads
         public bool HasCallbackChains { get; private set; }
 
         private void AddValue(ILocalSymbol local, IOperation? value)
-            => singleValues[local] = singleValues.ContainsKey(local) ? null : value;
+        {
+            singleValues[local] = singleValues.ContainsKey(local) ? null : value;
+            if (value?.WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation)
+            {
+                // StreamWriter writer = null; … writer = new StreamWriter(stream): a null local does nothing.
+                return;
+            }
+
+            nonNullValues[local] = nonNullValues.ContainsKey(local) ? null : value;
+        }
+
+        /// <summary>
+        /// The one value other than <c>null</c> a local is assigned (<c>StreamReader reader = null;</c> before a <c>try</c>
+        /// that makes it), or null: what a connection held in it is (<see cref="ConnectionRoot"/>, a writer's
+        /// <c>AutoFlush</c>). A call on the local while it is null throws, so it reads or writes nothing.
+        /// </summary>
+        public IOperation? SingleNonNullValue(ILocalSymbol local) => nonNullValues.TryGetValue(local, out var value) ? value : null;
 
         /// <summary>The connection <paramref name="receiver"/> stands for, as for a read's receiver (<see cref="ReadSite.ConnectionRoot"/>).</summary>
         public ISymbol? RootOfConnection(IOperation? receiver, KnownSymbols symbols) => ConnectionRoot(receiver, symbols);
@@ -623,7 +640,7 @@ namespace SocketAnalyzers.Reads
                         continue;
                     case ILocalReferenceOperation local:
                         fallback = local.Local;
-                        receiver = singleValues.TryGetValue(local.Local, out var single) ? single : null;
+                        receiver = nonNullValues.TryGetValue(local.Local, out var single) ? single : null;
                         continue;
                     case IParameterReferenceOperation parameter:
                         return parameter.Parameter;

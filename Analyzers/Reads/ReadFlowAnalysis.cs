@@ -2634,7 +2634,7 @@ namespace SocketAnalyzers.Reads
                 return known;
             }
 
-            var on = body.SingleValue(local) is IObjectCreationOperation { Initializer: { } initializer } && SetsAutoFlush(initializer.Initializers);
+            var on = body.SingleNonNullValue(local)?.WalkDownConversions() is IObjectCreationOperation { Initializer: { } initializer } && SetsAutoFlush(initializer.Initializers);
             if (!on && local.DeclaringSyntaxReferences.Length == 1)
             {
                 foreach (var node in local.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken).Ancestors())

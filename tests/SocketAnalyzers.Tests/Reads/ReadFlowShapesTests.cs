@@ -476,6 +476,27 @@ namespace SocketAnalyzers.Tests.Reads
                 writer.Write((byte)'!');
             }
             """)]
+        [InlineData("""
+            NetworkStream ns = null;
+            StreamReader reader = null;
+            StreamWriter writer = null;
+            try
+            {
+                ns = new NetworkStream(socket);
+                reader = new StreamReader(ns, Encoding.UTF8);
+                writer = new StreamWriter(ns, Encoding.UTF8) { AutoFlush = true };
+                while (true)
+                {
+                    string line = reader.ReadLine();
+                    Console.WriteLine(line);
+                    writer.WriteLine(line);
+                }
+            }
+            catch (Exception e)
+            {
+                Console.WriteLine(e);
+            }
+            """)]
         public Task Read_loop_that_writes_through_a_writer_over_the_same_connection_is_quiet(string body)
             => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
 
