@@ -1402,9 +1402,43 @@ namespace SocketAnalyzers.Reads
                 case IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String, TargetMethod.Name: "IndexOf", Instance: { } text } call
                     when IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
                     return -1;
+                case IBinaryOperation { OperatorMethod: null, Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } arithmetic when foldDepth < 16:
+                    // (b & 0x80) == 0x80 at the -1 of a byte read is true: -1 has every bit set.
+                    foldDepth++;
+                    try
+                    {
+                        return IntValue(arithmetic.LeftOperand, fact, site) is long left && IntValue(arithmetic.RightOperand, fact, site) is long right
+                            ? Fold(arithmetic.OperatorKind, left, right, arithmetic.Type?.SpecialType == SpecialType.System_Int32)
+                            : null;
+                    }
+                    finally
+                    {
+                        foldDepth--;
+                    }
+
                 default:
                     return null;
             }
+        }
+
+        private int foldDepth;
+
+        /// <summary>The value of an integer operation on two known values, as C# computes it unchecked (in 32 bits for an <c>int</c>); null for others.</summary>
+        private static long? Fold(BinaryOperatorKind kind, long left, long right, bool int32)
+        {
+            long? value = kind switch
+            {
+                BinaryOperatorKind.And => left & right,
+                BinaryOperatorKind.Or => left | right,
+                BinaryOperatorKind.ExclusiveOr => left ^ right,
+                BinaryOperatorKind.Add => unchecked(left + right),
+                BinaryOperatorKind.Subtract => unchecked(left - right),
+                BinaryOperatorKind.Multiply => unchecked(left * right),
+                BinaryOperatorKind.LeftShift => int32 ? (int)left << (int)(right & 31) : left << (int)(right & 63),
+                BinaryOperatorKind.RightShift => int32 ? (int)left >> (int)(right & 31) : left >> (int)(right & 63),
+                _ => null,
+            };
+            return value is long v && int32 ? unchecked((int)v) : value;
         }
 
         /// <summary>The first argument is a non-empty string constant (<c>"&lt;EOF&gt;"</c>): an empty text does not contain it.</summary>

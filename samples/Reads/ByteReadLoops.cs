@@ -22,6 +22,22 @@ namespace Samples.Reads.ByteReadLoops
             return line.ToString();
         }
 
+        // A VarInt (Minecraft, protobuf): -1 has every bit set, so its continuation bit says "one more byte" forever.
+        public static int ReadVarInt(NetworkStream stream)
+        {
+            int value = 0;
+            int length = 0;
+            while (true)
+            {
+                int b = stream.ReadByte(); // expect: SOCK011
+                value |= (b & 0x7F) << (length++ * 7);
+                if ((b & 0x80) == 0)
+                {
+                    return value;
+                }
+            }
+        }
+
         // Right: -1 ends the line as well.
         public static string? ReadLineOrNull(TcpClient client)
         {
