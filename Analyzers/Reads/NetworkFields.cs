@@ -61,6 +61,62 @@ namespace SocketAnalyzers.Reads
         public bool IsNetworkField(IFieldReferenceOperation reference, SemanticModel? model, CancellationToken cancellationToken)
             => Answer(reference.Field.OriginalDefinition, reference.SemanticModel ?? model, cancellationToken);
 
+        /// <summary>As <see cref="IsNetworkField(IFieldReferenceOperation, SemanticModel, CancellationToken)"/>, for a field a property's getter returns.</summary>
+        public bool IsNetworkField(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+            => Answer(field.OriginalDefinition, model, cancellationToken);
+
+        /// <summary>
+        /// The field a property of the type only gives back (<c>public Stream Stream =&gt; _stream;</c>,
+        /// <c>{ get { return _stream; } }</c>): a property that cannot be overridden, declared once, whose getter is that one
+        /// name (or <c>this.</c> name) of a field of the same type. Null otherwise. Found by name among the type's members:
+        /// a getter that is one name has no local that could hide the field.
+        /// </summary>
+        public static IFieldSymbol? GetterField(IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            if (property is not { IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, IsIndexer: false, GetMethod: not null }
+                || property.DeclaringSyntaxReferences.Length != 1
+                || property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax declaration)
+            {
+                return null;
+            }
+
+            Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? returned = declaration.ExpressionBody?.Expression;
+            if (returned is null && declaration.AccessorList is { } accessors)
+            {
+                foreach (var accessor in accessors.Accessors)
+                {
+                    if (!accessor.Keyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GetKeyword))
+                    {
+                        continue;
+                    }
+
+                    returned = accessor.ExpressionBody?.Expression
+                        ?? (accessor.Body is { Statements.Count: 1 } body && body.Statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax { Expression: { } expression } ? expression : null);
+                }
+            }
+
+            var name = returned switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax, Name: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax member } => member.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is null)
+            {
+                return null;
+            }
+
+            foreach (var candidate in property.ContainingType.GetMembers(name))
+            {
+                if (candidate is IFieldSymbol field && field.IsStatic == property.IsStatic)
+                {
+                    return field;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>A private field of a source class or struct, not a constant or a property's backing field.</summary>
         protected override bool IsCandidate(IFieldSymbol field)
             => field is { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private, ContainingType.TypeKind: TypeKind.Class or TypeKind.Struct }

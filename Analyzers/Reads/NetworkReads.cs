@@ -369,6 +369,15 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
+            if (followFields && value is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } property
+                && (property.SemanticModel ?? model) is { } propertyModel
+                && NetworkFields.GetterField(property.Property, cancellationToken) is { } backing
+                && streamFields.IsNetworkField(backing, propertyModel, cancellationToken))
+            {
+                // public Stream Stream => _stream; over a private field given a network stream: the field's read.
+                return true;
+            }
+
             if (IsNetworkStreamSource(value))
             {
                 return true;

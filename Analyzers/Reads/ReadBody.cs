@@ -861,6 +861,13 @@ namespace SocketAnalyzers.Reads
                 value = client.WalkDownConversions();
             }
 
+            if (value is IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation } property
+                && NetworkFields.GetterField(property.Property, default) is { IsReadOnly: true, ContainingType.TypeKind: TypeKind.Class })
+            {
+                // public Stream Stream => _stream; over a readonly field: that field.
+                return !InConstructor(value.Syntax);
+            }
+
             if (value is not IFieldReferenceOperation { Field: { IsReadOnly: true, ContainingType.TypeKind: TypeKind.Class }, Instance: null or IInstanceReferenceOperation })
             {
                 return false;
@@ -1084,6 +1091,10 @@ namespace SocketAnalyzers.Reads
                         return parameter.Parameter;
                     case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
                         return field.Field;
+                    case IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation } property
+                        when NetworkFields.GetterField(property.Property, default) is { } backing:
+                        // public Stream Stream => _stream;: the field it gives back.
+                        return backing;
                     case IPropertyReferenceOperation property when property.Arguments.Length == 0 && property.Instance is not null:
                         receiver = property.Instance;
                         break;
