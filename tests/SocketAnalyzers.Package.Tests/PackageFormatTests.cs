@@ -43,7 +43,9 @@ namespace SocketAnalyzers.Package.Tests
             ("samples/Reads/ReadLoopSpinsOnClose.cs", "SOCK011", "A loop that polls"),
             // A receive callback that starts the next receive with itself: there is no loop statement to break out of.
             ("samples/Reads/ReadLoopSpinsOnClose.cs", "SOCK011", "An APM callback that starts the next receive with itself"),
-            // Two loops over a helper that returns what its read got: whether the helper or the caller tests the end is a choice.
+            // Three loops over a helper that returns what its read got (one awaits an async helper): whether the helper or the
+            // caller tests the end is a choice.
+            ("samples/Reads/ReadLoopInHelper.cs", "SOCK011", "A loop over a helper that returns what its read got"),
             ("samples/Reads/ReadLoopInHelper.cs", "SOCK011", "A loop over a helper that returns what its read got"),
             ("samples/Reads/ReadLoopInHelper.cs", "SOCK011", "A loop over a helper that returns what its read got"),
         };
