@@ -130,6 +130,13 @@ namespace SocketAnalyzers.Reads
         public ISymbol? WholeBuffer { get; set; }
 
         /// <summary>
+        /// SOCK012 applies only if the flow finds this read's stored count used nowhere after it: its local is used
+        /// meaningfully elsewhere in the body (<c>int i = 5; Console.WriteLine(i); i = s.Receive(b);</c>), so the body
+        /// alone does not say that the code ignores this read's count.
+        /// </summary>
+        public bool WholeBufferIfCountUnused { get; set; }
+
+        /// <summary>
         /// The count has no local and goes straight into a use that says nothing about how many bytes arrived
         /// (<c>if (s.Receive(buffer) != 0)</c>): the same test as for a stored count (<see cref="IsNeutralCountUse"/>).
         /// </summary>
@@ -915,10 +922,13 @@ namespace SocketAnalyzers.Reads
 
             if (site.Form != CountForm.Discarded && !site.CountNeverKept)
             {
-                if (countLocal is null || MeaningfulCounts.Contains(countLocal))
+                if (countLocal is null)
                 {
                     return;
                 }
+
+                // A local used meaningfully somewhere: only if this read's count is not used after it (the flow decides).
+                site.WholeBufferIfCountUnused = MeaningfulCounts.Contains(countLocal);
 
                 if (!NotOnlyFromReads.Contains(countLocal))
                 {

@@ -2206,7 +2206,15 @@ namespace SocketAnalyzers.Reads
                 case Use.Whole:
                     if (Reporting && consuming is not null && !IsExactText(consuming, variable, read, state) && reportedConsumers.Add(consuming.Syntax))
                     {
-                        ReportWholeBuffer(consuming, variable, body.Sites[read]);
+                        if (body.Sites[read].WholeBufferIfCountUnused)
+                        {
+                            // Decided once the replay knows whether this read's count is used after it.
+                            (wholeIfCountUnused ??= new()).Add((consuming, variable, read));
+                        }
+                        else
+                        {
+                            ReportWholeBuffer(consuming, variable, body.Sites[read]);
+                        }
                     }
 
                     break;
@@ -2214,7 +2222,9 @@ namespace SocketAnalyzers.Reads
                     KillBuffer(variable, state);
                     break;
                 case Use.Decoded:
-                    if (Reporting && consuming is not null && RequestsRange(body.Sites[read], variable, decodedStart + decodedWidth) && reportedDecodes.Add(read))
+                    // (A read whose count's local is used elsewhere is judged at whole consumers only, not at decodes.)
+                    if (Reporting && consuming is not null && !body.Sites[read].WholeBufferIfCountUnused
+                        && RequestsRange(body.Sites[read], variable, decodedStart + decodedWidth) && reportedDecodes.Add(read))
                     {
                         ReportDecoded(consuming, variable, body.Sites[read], decodedStart, decodedWidth);
                     }
@@ -3088,6 +3098,9 @@ namespace SocketAnalyzers.Reads
             => value.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length && symbols.Framework.IsLength(length.Property)
                 && VariableOf(instance) is { } variable && SymbolEqualityComparer.Default.Equals(variable, buffer);
 
+        /// <summary>SOCK012 findings of reads whose count's local is used elsewhere: reported in <see cref="Decide"/> if this read's count is not.</summary>
+        private List<(IOperation Consuming, ISymbol Buffer, int Read)>? wholeIfCountUnused;
+
         private void ReportWholeBuffer(IOperation consuming, ISymbol buffer, ReadSite site)
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.BufferKey, buffer.Name);
@@ -3153,6 +3166,18 @@ namespace SocketAnalyzers.Reads
         // ---- the decisions, on what the replay saw ----
         private void Decide()
         {
+            if (wholeIfCountUnused is not null)
+            {
+                foreach (var (consuming, buffer, read) in wholeIfCountUnused)
+                {
+                    var site = body.Sites[read];
+                    if (!countUsed[read] && site.StoredLocal is { } local && !body.Captured.Contains(local))
+                    {
+                        ReportWholeBuffer(consuming, buffer, site);
+                    }
+                }
+            }
+
             foreach (var site in body.Sites)
             {
                 CancellationToken.ThrowIfCancellationRequested();

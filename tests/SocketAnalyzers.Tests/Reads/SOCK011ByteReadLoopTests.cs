@@ -65,32 +65,26 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("if ((b & 0x80) != 0x80) break;")]
         [InlineData("if ((b >> 7) == 0) break;")]
         public Task VarInt_loop_whose_continuation_bit_is_set_at_minus_one_is_reported(string test)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                int value = 0;
-                int length = 0;
-                while (true)
-                {
-                    int b = [|stream.ReadByte()|];
-                    value |= (b & 0x7F) << (length++ * 7);
-                    {{test}}
-                }
-                """));
+            => Verify.VerifyAnalyzerAsync(VarIntLoop("[|stream.ReadByte()|]", test));
 
         [Theory]
         [InlineData("if ((b & 0x80) == 0x80) break;")]
         [InlineData("if ((b | 1) == -1) break;")]
         [InlineData("if (length > 5) throw new IOException(\"VarInt too big\"); if ((b & 0x80) == 0) break;")]
         public Task VarInt_loop_that_leaves_at_minus_one_is_quiet(string test)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                int value = 0;
-                int length = 0;
-                while (true)
-                {
-                    int b = stream.ReadByte();
-                    value |= (b & 0x7F) << (length++ * 7);
-                    {{test}}
-                }
-                """));
+            => Verify.VerifyAnalyzerAsync(VarIntLoop("stream.ReadByte()", test));
+
+        /// <summary>A VarInt reader's loop: <paramref name="read"/> (markup included) gives <c>b</c>, then <paramref name="test"/>.</summary>
+        private static string VarIntLoop(string read, string test) => Method($$"""
+            int value = 0;
+            int length = 0;
+            while (true)
+            {
+                int b = {{read}};
+                value |= (b & 0x7F) << (length++ * 7);
+                {{test}}
+            }
+            """);
 
         [Fact]
         public Task Byte_loop_over_a_stream_field_given_a_network_stream_is_reported()

@@ -93,6 +93,19 @@ namespace SocketAnalyzers.Tests.Reads
                 var text = {|SOCK012:Encoding.UTF8.GetString(buffer)|};
                 """));
 
+        // fresh13 audit miss: the count goes into a local the method used before for something else.
+        [Theory]
+        [InlineData("int i = 5; Console.WriteLine(i); i = {|SOCK010:socket.Receive(buffer)|}; Console.WriteLine({|SOCK012:Encoding.UTF8.GetString(buffer)|});")]
+        [InlineData("int i = 0; if (i > 3) return; i = {|SOCK010:socket.Receive(buffer)|}; Console.WriteLine({|SOCK012:Encoding.UTF8.GetString(buffer)|});")]
+        public Task Count_stored_in_a_local_used_before_the_read_and_not_after_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Theory]
+        [InlineData("int i = 5; Console.WriteLine(i); i = socket.Receive(buffer); if (i < buffer.Length) Array.Clear(buffer, i, buffer.Length - i); Console.WriteLine(Encoding.UTF8.GetString(buffer));")]
+        [InlineData("int i = 5; Console.WriteLine(i); i = socket.Receive(buffer); Console.WriteLine(Encoding.UTF8.GetString(buffer)); Process(buffer, i);")]
+        public Task Count_stored_in_a_local_used_after_the_read_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
         [Fact]
         public Task Message_names_the_buffer_the_read_and_the_count()
             => Verify.VerifyAnalyzerAsync(Method("""
