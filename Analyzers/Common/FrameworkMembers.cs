@@ -68,9 +68,6 @@ namespace SocketAnalyzers.Common
 
         public INamedTypeSymbol? MemoryExtensions { get; }
 
-        /// <summary><c>System.IO.TextWriter</c>.</summary>
-        public INamedTypeSymbol? TextWriter => textWriter;
-
         public INamedTypeSymbol? Encoding { get; }
 
         /// <summary><c>ConfigureAwait</c> of <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c>: its awaited value is the task's.</summary>

@@ -212,6 +212,12 @@ namespace SocketAnalyzers.Model
         /// <summary>A write of <see cref="WritesToStream"/> that writes bytes whatever its arguments are (<c>WriteLine(null)</c> writes the line's end).</summary>
         public bool WritesEvenEmpty { get; private set; }
 
+        /// <summary>A write of <see cref="WritesToStream"/> whose bytes wait in the writer's buffer unless <see cref="SwitchesAutoFlush"/> was set.</summary>
+        public bool WritesHeldUntilFlush { get; private set; }
+
+        /// <summary>A writer's property that, set to <c>true</c>, passes every write on to the stream at once (<c>StreamWriter.AutoFlush</c>).</summary>
+        public bool SwitchesAutoFlush { get; private set; }
+
         /// <summary>
         /// The stream this member makes owns the socket it is made over: closing the stream closes the socket
         /// (<c>TcpClient.GetStream()</c>). With <see cref="OwnsSocketWhen"/>, only when the <c>bool</c> at that ordinal is
@@ -403,12 +409,22 @@ namespace SocketAnalyzers.Model
 
         /// <summary>
         /// A write of a writer that passes its bytes on to the stream it was made over (see <see cref="WritesToStream"/>);
-        /// <paramref name="always"/> when it writes something whatever its arguments (<c>WriteLine</c>: the line's end).
+        /// <paramref name="always"/> when it writes something whatever its arguments (<c>WriteLine</c>: the line's end);
+        /// <paramref name="heldUntilFlush"/> when the writer keeps them in a buffer unless its <see cref="SwitchesAutoFlush"/>
+        /// property was set to <c>true</c> (a <c>StreamWriter</c>; a <c>BinaryWriter</c> writes at once).
         /// </summary>
-        public ApiRow WritesThroughToStream(bool always = false)
+        public ApiRow WritesThroughToStream(bool always = false, bool heldUntilFlush = false)
         {
             WritesToStream = true;
             WritesEvenEmpty = always;
+            WritesHeldUntilFlush = heldUntilFlush;
+            return this;
+        }
+
+        /// <summary>The property that, set to <c>true</c>, makes a writer pass every write on at once (<c>StreamWriter.AutoFlush</c>).</summary>
+        public ApiRow FlushesEachWriteWhenTrue()
+        {
+            SwitchesAutoFlush = true;
             return this;
         }
 

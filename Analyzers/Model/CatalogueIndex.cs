@@ -46,6 +46,12 @@ namespace SocketAnalyzers.Model
         /// <inheritdoc cref="ApiRow.WritesEvenEmpty"/>
         public bool WritesEvenEmpty { get; private set; }
 
+        /// <inheritdoc cref="ApiRow.WritesHeldUntilFlush"/>
+        public bool WritesHeldUntilFlush { get; private set; }
+
+        /// <inheritdoc cref="ApiRow.SwitchesAutoFlush"/>
+        public bool SwitchesAutoFlush { get; private set; }
+
         /// <summary>The stream this member makes owns its socket (<see cref="ApiRow.OwnsSocket"/>), when the bool at <see cref="OwnsSocketWhen"/> is true if that is set.</summary>
         public bool OwnsSocket { get; private set; }
 
@@ -178,6 +184,8 @@ namespace SocketAnalyzers.Model
             QuietWhenEmpty ??= row.QuietWhenEmpty;
             WritesToStream |= row.WritesToStream;
             WritesEvenEmpty |= row.WritesEvenEmpty;
+            WritesHeldUntilFlush |= row.WritesHeldUntilFlush;
+            SwitchesAutoFlush |= row.SwitchesAutoFlush;
             if (row.ThrowsAfterOwnClose && !ThrowsAfterOwnClose)
             {
                 ThrowsAfterOwnClose = true;

@@ -346,15 +346,17 @@ namespace SocketAnalyzers.Model
                 // Write(string) of an empty or null string writes nothing and does not throw: only a non-empty constant counts.
                 // Write(char[]), Write(char[], int, int), Write(ReadOnlySpan<char>), Write(object) and the format overloads may
                 // write nothing too, and are not listed; WriteLine always writes the line's end.
-                Row(TextWriter, "Write", "string").Life(W, Use).QuietWhenTextEmpty(0).WritesThroughToStream(),
-                Row(TextWriter, "Write", "char|bool|int|uint|long|ulong|float|double|decimal").Life(W, Use).WritesThroughToStream(),
-                Row(TextWriter, "WriteLine").Life(W, Use).WritesThroughToStream(always: true),
+                Row(TextWriter, "Write", "string").Life(W, Use).QuietWhenTextEmpty(0).WritesThroughToStream(heldUntilFlush: true),
+                Row(TextWriter, "Write", "char|bool|int|uint|long|ulong|float|double|decimal").Life(W, Use).WritesThroughToStream(heldUntilFlush: true),
+                Row(TextWriter, "WriteLine").Life(W, Use).WritesThroughToStream(always: true, heldUntilFlush: true),
                 // WriteAsync((string)null) does not throw (WriteAsync("") does)
-                Row(TextWriter, "WriteAsync", "string").Life(W, Use).QuietWhenTextEmpty(0).WritesThroughToStream(),
-                Row(TextWriter, "WriteAsync", "char").Life(W, Use).WritesThroughToStream(),
-                Row(TextWriter, "WriteAsync", "char[] int int").Life(W, Use).WritesThroughToStream(),
-                Row(TextWriter, "WriteAsync", "ReadOnlyMemory *", Net).Life(W, Use).WritesThroughToStream(),
-                Row(TextWriter, "WriteLineAsync").Life(W, Use).WritesThroughToStream(always: true),
+                Row(TextWriter, "WriteAsync", "string").Life(W, Use).QuietWhenTextEmpty(0).WritesThroughToStream(heldUntilFlush: true),
+                Row(TextWriter, "WriteAsync", "char").Life(W, Use).WritesThroughToStream(heldUntilFlush: true),
+                Row(TextWriter, "WriteAsync", "char[] int int").Life(W, Use).WritesThroughToStream(heldUntilFlush: true),
+                Row(TextWriter, "WriteAsync", "ReadOnlyMemory *", Net).Life(W, Use).WritesThroughToStream(heldUntilFlush: true),
+                Row(TextWriter, "WriteLineAsync").Life(W, Use).WritesThroughToStream(always: true, heldUntilFlush: true),
+                // AutoFlush = true passes every later write on at once (SOCK011 counts such writes as writes to the connection).
+                Row(StreamWriter, "AutoFlush").FlushesEachWriteWhenTrue(),
                 Row(TextWriter, "Flush").Life(W, Use),
                 Row(TextWriter, "FlushAsync").Life(W, Use),
                 Row(BinaryReader, "Close").Life(W, Close),

@@ -495,44 +495,19 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>The stream a reader's constructor reads (<see cref="ApiFacts.ReaderOver"/>), or null when <paramref name="value"/> is none.</summary>
         public IOperation? StreamOfReader(IOperation value)
-        {
-            if (value is not IObjectCreationOperation { Constructor: { } constructor } creation || catalogue.Facts(constructor) is not { ReaderOver: { } ordinal })
-            {
-                return null;
-            }
-
-            foreach (var argument in creation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
-        }
+            => value is IObjectCreationOperation { Constructor: { } constructor } creation && catalogue.Facts(constructor) is { ReaderOver: { } ordinal }
+                ? CatalogueIndex.Argument(creation.Arguments, ordinal)
+                : null;
 
         /// <summary>
-        /// The stream a writer is made over (<c>new StreamWriter(stream, …)</c>, <c>new BinaryWriter(stream)</c>: the
-        /// catalogue's constructors that wrap the stream passed first), or null.
+        /// The stream a reader or writer is made over (<c>new StreamReader(stream, …)</c>, <c>new StreamWriter(stream)</c>,
+        /// <c>new BinaryWriter(stream)</c>: the catalogue's <c>ReadsTextOf</c> and <c>WrapsStream</c> constructors, the
+        /// latter over the stream passed first), or null. What it reads or writes is that stream's.
         /// </summary>
-        public IOperation? StreamOfWriter(IOperation value)
-        {
-            if (value is not IObjectCreationOperation { Constructor: { } constructor } creation || catalogue.Facts(constructor) is not { WrapLeaveOpen: not null, ReaderOver: null })
-            {
-                return null;
-            }
-
-            foreach (var argument in creation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == 0)
-                {
-                    return argument.Value;
-                }
-            }
-
-            return null;
-        }
+        public IOperation? StreamOfWrapper(IOperation value)
+            => value is IObjectCreationOperation { Constructor: { } constructor } creation && catalogue.Facts(constructor) is { } facts
+                ? CatalogueIndex.Argument(creation.Arguments, facts.ReaderOver ?? (facts.WrapLeaveOpen is null ? null : 0))
+                : null;
 
         private bool IsReaderOverNetworkStream(IOperation value, CancellationToken cancellationToken)
             => StreamOfReader(value) is { } stream && IsNetworkStream(stream, followFields: true, cancellationToken);

@@ -238,8 +238,12 @@ namespace SocketAnalyzers.Reads
             public readonly Stack<(IOperation Operation, SyntaxNode? Owner, ISymbol? OwnerSymbol)> Stack = new();
             public readonly List<(IInvocationOperation Call, SyntaxNode? Owner, ISymbol? OwnerSymbol)> Receives = new();
 
+            /// <summary>What <c>AutoFlush = true</c> is set on: a local, or the syntax of the creation whose initializer sets it.</summary>
+            public readonly List<object> AutoFlushed = new();
+
             public void Clear()
             {
+                AutoFlushed.Clear();
                 LocalUses.Clear();
                 CapturedParameters.Clear();
                 Declarations.Clear();
@@ -321,6 +325,19 @@ namespace SocketAnalyzers.Reads
                     case IPropertyReferenceOperation { Property.Name: "Available" or "DataAvailable" } available when reads.Symbols.Catalogue.Facts(available.Property) is { TellsAvailable: true }:
                         guardsAvailable = true;
                         break;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } writer } property, Value.ConstantValue: { HasValue: true, Value: true } }
+                        when reads.Symbols.Catalogue.Facts(property.Property) is { SwitchesAutoFlush: true }:
+                        // writer.AutoFlush = true; or new StreamWriter(stream) { AutoFlush = true }.
+                        if (writer is ILocalReferenceOperation flushed)
+                        {
+                            scratch.AutoFlushed.Add(flushed.Local);
+                        }
+                        else if (writer is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } && operation.Parent?.Parent is IObjectCreationOperation made)
+                        {
+                            scratch.AutoFlushed.Add(made.Syntax);
+                        }
+
+                        break;
                 }
 
                 var childOwner = owner;
@@ -356,6 +373,11 @@ namespace SocketAnalyzers.Reads
             foreach (var (local, value) in declarations)
             {
                 result.AddValue(local, value);
+            }
+
+            foreach (var flushed in scratch.AutoFlushed)
+            {
+                (result.autoFlushed ??= new HashSet<object>()).Add(flushed);
             }
 
             foreach (var (reference, owner) in localUses)
@@ -606,6 +628,18 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public IOperation? SingleNonNullValue(ILocalSymbol local) => nonNullValues.TryGetValue(local, out var value) ? value : null;
 
+        // Locals given AutoFlush = true, and creations whose initializer sets it (by syntax).
+        private HashSet<object>? autoFlushed;
+
+        /// <summary>
+        /// The writer in <paramref name="local"/> passes every write on at once: the body sets its <c>AutoFlush</c> to
+        /// <c>true</c> (the catalogue's <c>FlushesEachWriteWhenTrue</c>), on the local or in the initializer of the one
+        /// writer it holds.
+        /// </summary>
+        public bool FlushesEachWrite(ILocalSymbol local)
+            => autoFlushed is not null
+                && (autoFlushed.Contains(local) || (SingleNonNullValue(local)?.WalkDownConversions() is IObjectCreationOperation made && autoFlushed.Contains(made.Syntax)));
+
         /// <summary>The connection <paramref name="receiver"/> stands for, as for a read's receiver (<see cref="ReadSite.ConnectionRoot"/>).</summary>
         public ISymbol? RootOfConnection(IOperation? receiver, KnownSymbols symbols) => ConnectionRoot(receiver, symbols);
 
@@ -637,13 +671,9 @@ namespace SocketAnalyzers.Reads
                     case IObjectCreationOperation { Arguments.Length: > 0 } creation when KnownSymbols.IsOrDerivesFrom(creation.Type, symbols.Stream):
                         receiver = creation.Arguments[0].Value;
                         continue;
-                    case IObjectCreationOperation creation when symbols.Reads.StreamOfReader(creation) is { } readerStream:
-                        // new StreamReader(stream): its lines are the stream's bytes.
-                        receiver = readerStream;
-                        continue;
-                    case IObjectCreationOperation creation when symbols.Reads.StreamOfWriter(creation) is { } writerStream:
-                        // new StreamWriter(stream): what it writes goes to the stream.
-                        receiver = writerStream;
+                    case IObjectCreationOperation creation when symbols.Reads.StreamOfWrapper(creation) is { } wrapped:
+                        // new StreamReader(stream), new StreamWriter(stream): its lines are the stream's bytes.
+                        receiver = wrapped;
                         continue;
                     case ILocalReferenceOperation local:
                         fallback = local.Local;

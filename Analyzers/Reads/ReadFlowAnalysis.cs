@@ -71,8 +71,6 @@ namespace SocketAnalyzers.Reads
 
         private readonly List<int> scratch = new();
 
-        /// <summary>Text writer locals whose writes reach their stream at once (<see cref="PassesWritesOn"/>), by local.</summary>
-        private readonly Dictionary<ILocalSymbol, bool> autoFlushing = new(SymbolEqualityComparer.Default);
         private readonly List<ISymbol> scratchSymbols = new();
         private HashSet<CaptureId>? multiplyCaptured;
         private int stableDepth;
@@ -2638,7 +2636,8 @@ namespace SocketAnalyzers.Reads
         private void WritesToConnection(IInvocationOperation invocation, ReadState state)
         {
             if (invocation.Instance is not { } target || symbols.Catalogue.Facts(invocation.TargetMethod) is not { } facts
-                || (facts.Sends is null && (!facts.WritesToStream || !PassesWritesOn(target)))
+                || (facts.Sends is null && (!facts.WritesToStream
+                    || (facts.WritesHeldUntilFlush && !(target.WalkDownConversions() is ILocalReferenceOperation writer && body.FlushesEachWrite(writer.Local)))))
                 || (facts.QuietWhenEmpty is int text && CatalogueIndex.Argument(invocation, text)?.ConstantValue is { HasValue: true, Value: null or "" })
                 || body.RootOfConnection(target, symbols) is not { } connection)
             {
@@ -2653,68 +2652,6 @@ namespace SocketAnalyzers.Reads
                 {
                     pair.Value.Wrote = true;
                 }
-            }
-        }
-
-        /// <summary>
-        /// A writer whose writes reach its stream at once: a <c>BinaryWriter</c> (it buffers nothing), or a text writer
-        /// local made with <c>{ AutoFlush = true }</c> or given <c>AutoFlush = true</c> in the body. A <c>StreamWriter</c>
-        /// without it keeps what it is given until its buffer fills or it is flushed: not followed (so neither is its Flush).
-        /// </summary>
-        private bool PassesWritesOn(IOperation writer)
-        {
-            if (!KnownSymbols.IsOrDerivesFrom(writer.WalkDownConversions().Type, symbols.Framework.TextWriter))
-            {
-                return true;
-            }
-
-            if (writer.WalkDownConversions() is not ILocalReferenceOperation { Local: var local })
-            {
-                return false;
-            }
-
-            if (autoFlushing.TryGetValue(local, out var known))
-            {
-                return known;
-            }
-
-            var on = body.SingleNonNullValue(local)?.WalkDownConversions() is IObjectCreationOperation { Initializer: { } initializer } && SetsAutoFlush(initializer.Initializers);
-            if (!on && local.DeclaringSyntaxReferences.Length == 1)
-            {
-                foreach (var node in local.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken).Ancestors())
-                {
-                    if (node is BlockSyntax or ArrowExpressionClauseSyntax && node.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax)
-                    {
-                        // writer.AutoFlush = true; anywhere in the function that declares it.
-                        foreach (var assignment in node.DescendantNodes())
-                        {
-                            if (assignment is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AutoFlush", Expression: IdentifierNameSyntax name }, Right: LiteralExpressionSyntax right }
-                                && right.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression) && name.Identifier.ValueText == local.Name)
-                            {
-                                on = true;
-                                break;
-                            }
-                        }
-
-                        break;
-                    }
-                }
-            }
-
-            autoFlushing[local] = on;
-            return on;
-
-            static bool SetsAutoFlush(ImmutableArray<IOperation> initializers)
-            {
-                foreach (var initializer in initializers)
-                {
-                    if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "AutoFlush" }, Value.ConstantValue: { HasValue: true, Value: true } })
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
         }
 
