@@ -219,6 +219,12 @@ namespace SocketAnalyzers.Model
         public bool SwitchesAutoFlush { get; private set; }
 
         /// <summary>
+        /// A writer's flush: what the writer holds of <see cref="WritesHeldUntilFlush"/> writes goes on to the stream now
+        /// (<c>TextWriter.Flush</c>, <c>FlushAsync</c>); with nothing held it writes nothing.
+        /// </summary>
+        public bool FlushesHeldWrites { get; private set; }
+
+        /// <summary>
         /// The stream this member makes owns the socket it is made over: closing the stream closes the socket
         /// (<c>TcpClient.GetStream()</c>). With <see cref="OwnsSocketWhen"/>, only when the <c>bool</c> at that ordinal is
         /// the constant <c>true</c> (<c>new NetworkStream(socket, ownsSocket: true)</c>).
@@ -425,6 +431,13 @@ namespace SocketAnalyzers.Model
         public ApiRow FlushesEachWriteWhenTrue()
         {
             SwitchesAutoFlush = true;
+            return this;
+        }
+
+        /// <summary>A flush of a writer: passes on what it holds (see <see cref="FlushesHeldWrites"/>).</summary>
+        public ApiRow PassesOnHeldWrites()
+        {
+            FlushesHeldWrites = true;
             return this;
         }
 

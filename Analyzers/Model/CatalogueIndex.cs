@@ -52,6 +52,9 @@ namespace SocketAnalyzers.Model
         /// <inheritdoc cref="ApiRow.SwitchesAutoFlush"/>
         public bool SwitchesAutoFlush { get; private set; }
 
+        /// <inheritdoc cref="ApiRow.FlushesHeldWrites"/>
+        public bool FlushesHeldWrites { get; private set; }
+
         /// <summary>The stream this member makes owns its socket (<see cref="ApiRow.OwnsSocket"/>), when the bool at <see cref="OwnsSocketWhen"/> is true if that is set.</summary>
         public bool OwnsSocket { get; private set; }
 
@@ -186,6 +189,7 @@ namespace SocketAnalyzers.Model
             WritesEvenEmpty |= row.WritesEvenEmpty;
             WritesHeldUntilFlush |= row.WritesHeldUntilFlush;
             SwitchesAutoFlush |= row.SwitchesAutoFlush;
+            FlushesHeldWrites |= row.FlushesHeldWrites;
             if (row.ThrowsAfterOwnClose && !ThrowsAfterOwnClose)
             {
                 ThrowsAfterOwnClose = true;

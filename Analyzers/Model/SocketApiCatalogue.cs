@@ -357,8 +357,9 @@ namespace SocketAnalyzers.Model
                 Row(TextWriter, "WriteLineAsync").Life(W, Use).WritesThroughToStream(always: true, heldUntilFlush: true),
                 // AutoFlush = true passes every later write on at once (SOCK011 counts such writes as writes to the connection).
                 Row(StreamWriter, "AutoFlush").FlushesEachWriteWhenTrue(),
-                Row(TextWriter, "Flush").Life(W, Use),
-                Row(TextWriter, "FlushAsync").Life(W, Use),
+                // A flush passes on what a StreamWriter without AutoFlush holds: after a WriteLine, a write to the connection.
+                Row(TextWriter, "Flush").Life(W, Use).PassesOnHeldWrites(),
+                Row(TextWriter, "FlushAsync").Life(W, Use).PassesOnHeldWrites(),
                 Row(BinaryReader, "Close").Life(W, Close),
                 Row(BinaryReader, "Dispose").Life(W, Close),
                 Row(BinaryReader, "Read").Life(W, Use),

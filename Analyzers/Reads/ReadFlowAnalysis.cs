@@ -2042,6 +2042,7 @@ namespace SocketAnalyzers.Reads
                 {
                     pair.Value.RemoveZero(local);
                     pair.Value.AddChanged(local);
+                    pair.Value.RemoveHolding(local);
                 }
 
                 Replaced(local, state);
@@ -2428,6 +2429,7 @@ namespace SocketAnalyzers.Reads
                 previous.ClearZeros();
                 previous.Blocked = false;
                 previous.Wrote = false;
+                previous.ClearHolding();
                 return previous;
             }
 
@@ -2636,10 +2638,33 @@ namespace SocketAnalyzers.Reads
         private void WritesToConnection(IInvocationOperation invocation, ReadState state)
         {
             if (invocation.Instance is not { } target || symbols.Catalogue.Facts(invocation.TargetMethod) is not { } facts
-                || (facts.Sends is null && (!facts.WritesToStream
-                    || (facts.WritesHeldUntilFlush && !(target.WalkDownConversions() is ILocalReferenceOperation writer && body.FlushesEachWrite(writer.Local)))))
-                || (facts.QuietWhenEmpty is int text && CatalogueIndex.Argument(invocation, text)?.ConstantValue is { HasValue: true, Value: null or "" })
-                || body.RootOfConnection(target, symbols) is not { } connection)
+                || (facts.Sends is null && !facts.WritesToStream && !facts.FlushesHeldWrites)
+                || (facts.QuietWhenEmpty is int text && CatalogueIndex.Argument(invocation, text)?.ConstantValue is { HasValue: true, Value: null or "" }))
+            {
+                return;
+            }
+
+            // A writer that keeps what it is given (a StreamWriter without AutoFlush), held in a local: its write is one to
+            // the connection when a Flush of the same writer follows on the path.
+            var held = facts.Sends is null && (facts.WritesHeldUntilFlush || facts.FlushesHeldWrites)
+                && !(target.WalkDownConversions() is ILocalReferenceOperation autoFlushed && body.FlushesEachWrite(autoFlushed.Local));
+            ILocalSymbol? holdingWriter = null;
+            if (held)
+            {
+                if (target.WalkDownConversions() is not ILocalReferenceOperation writer)
+                {
+                    return;
+                }
+
+                holdingWriter = writer.Local;
+            }
+            else if (facts.Sends is null && !facts.WritesToStream)
+            {
+                // The flush of a writer that passed every write on already.
+                return;
+            }
+
+            if (body.RootOfConnection(target, symbols) is not { } connection)
             {
                 return;
             }
@@ -2647,10 +2672,30 @@ namespace SocketAnalyzers.Reads
             foreach (var pair in state.Zero)
             {
                 var site = body.Sites[pair.Key];
-                if (!pair.Value.Wrote && SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, connection)
-                    && (facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value)) && !CaughtInsideLoops(invocation.Syntax, site))
+                if (pair.Value.Wrote || !SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, connection))
                 {
-                    pair.Value.Wrote = true;
+                    continue;
+                }
+
+                if (holdingWriter is not null && facts.FlushesHeldWrites)
+                {
+                    if (System.Array.IndexOf(pair.Value.Holding, holdingWriter) >= 0 && !CaughtInsideLoops(invocation.Syntax, site))
+                    {
+                        pair.Value.Wrote = true;
+                    }
+
+                    pair.Value.RemoveHolding(holdingWriter);
+                }
+                else if ((facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value)) && !CaughtInsideLoops(invocation.Syntax, site))
+                {
+                    if (holdingWriter is not null)
+                    {
+                        pair.Value.AddHolding(holdingWriter);
+                    }
+                    else
+                    {
+                        pair.Value.Wrote = true;
+                    }
                 }
             }
         }

@@ -47,12 +47,47 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public bool Wrote { get; set; }
 
+        /// <summary>
+        /// The writers over the same connection that, on every path since the read returned 0, were given bytes they keep
+        /// in their buffer (a <c>StreamWriter</c> without <c>AutoFlush</c>) and not flushed since: their next <c>Flush</c> is
+        /// a write to the connection (<see cref="Wrote"/>). A must-fact (joined by intersection), emptied when the read
+        /// restarts the fact; an array never changed once made, so copies share it.
+        /// </summary>
+        public object[] Holding { get; private set; } = System.Array.Empty<object>();
+
         public ZeroFact Clone()
         {
             zerosShared = true;
             changedShared = true;
-            return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true, Blocked = Blocked, Wrote = Wrote };
+            return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true, Blocked = Blocked, Wrote = Wrote, Holding = Holding };
         }
+
+        /// <summary>A write <paramref name="writer"/> keeps in its buffer.</summary>
+        public void AddHolding(object writer)
+        {
+            if (System.Array.IndexOf(Holding, writer) < 0)
+            {
+                var grown = new object[Holding.Length + 1];
+                Holding.CopyTo(grown, 0);
+                grown[Holding.Length] = writer;
+                Holding = grown;
+            }
+        }
+
+        /// <summary><paramref name="writer"/> now holds another writer, or flushed: it holds nothing from this path.</summary>
+        public void RemoveHolding(object writer)
+        {
+            var index = System.Array.IndexOf(Holding, writer);
+            if (index >= 0)
+            {
+                var kept = new object[Holding.Length - 1];
+                System.Array.Copy(Holding, 0, kept, 0, index);
+                System.Array.Copy(Holding, index + 1, kept, index, Holding.Length - index - 1);
+                Holding = kept;
+            }
+        }
+
+        public void ClearHolding() => Holding = System.Array.Empty<object>();
 
         public bool AddZero(object key) => !zeros.Contains(key) && OwnZeros().Add(key);
 
@@ -84,6 +119,18 @@ namespace SocketAnalyzers.Reads
             {
                 Wrote = false;
                 grew = true;
+            }
+
+            if (Holding.Length > 0 && !ReferenceEquals(Holding, other.Holding))
+            {
+                foreach (var writer in Holding)
+                {
+                    if (System.Array.IndexOf(other.Holding, writer) < 0)
+                    {
+                        RemoveHolding(writer);
+                        grew = true;
+                    }
+                }
             }
 
             if (zeros.Count > 0 && !ReferenceEquals(zeros, other.zeros))

@@ -500,6 +500,123 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Read_loop_that_writes_through_a_writer_over_the_same_connection_is_quiet(string body)
             => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
 
+        // A StreamWriter without AutoFlush keeps what it is given; a Flush of the same writer after a write on the way back
+        // to the read passes it on: a write to the connection, which throws once the peer has closed (the usual line server
+        // answers with WriteLine then Flush).
+        [Theory]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream);
+            while (true)
+            {
+                var line = reader.ReadLine();
+                writer.WriteLine("echo: " + line);
+                writer.Flush();
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream);
+            while (true)
+            {
+                var line = await reader.ReadLineAsync();
+                if (line == "quit")
+                {
+                    break;
+                }
+
+                await writer.WriteLineAsync(line);
+                Console.WriteLine(line);
+                await writer.FlushAsync();
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream);
+            while (true)
+            {
+                var line = reader.ReadLine();
+                if (line == "time")
+                {
+                    writer.WriteLine(DateTime.Now);
+                }
+                else
+                {
+                    writer.WriteLine("?");
+                }
+
+                writer.Flush();
+            }
+            """)]
+        public Task Read_loop_that_writes_and_flushes_a_buffered_writer_over_the_same_connection_is_quiet(string body)
+            => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
+
+        [Theory]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream);
+            while (true)
+            {
+                var line = [|reader.ReadLine()|];
+                writer.Flush();
+                writer.Write("");
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream);
+            var log = new StreamWriter("log.txt");
+            while (true)
+            {
+                var line = [|reader.ReadLine()|];
+                writer.WriteLine(line);
+                log.Flush();
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream);
+            while (true)
+            {
+                var line = [|reader.ReadLine()|];
+                if (line == "ping")
+                {
+                    writer.WriteLine("pong");
+                }
+
+                writer.Flush();
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream);
+            while (true)
+            {
+                var line = [|reader.ReadLine()|];
+                writer.WriteLine(line);
+                writer = new StreamWriter(stream);
+                writer.Flush();
+            }
+            """)]
+        [InlineData("""
+            var reader = new StreamReader(stream);
+            var writer = new StreamWriter(stream);
+            while (true)
+            {
+                var line = [|reader.ReadLine()|];
+                writer.WriteLine(line);
+                try
+                {
+                    writer.Flush();
+                }
+                catch (IOException)
+                {
+                }
+            }
+            """)]
+        public Task Read_loop_whose_flush_may_pass_on_nothing_or_is_caught_inside_is_still_reported(string body)
+            => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
+
         [Theory]
         [InlineData("""
             var reader = new StreamReader(stream);
