@@ -945,7 +945,7 @@ namespace SocketAnalyzers.Reads
             }
 
             var buffer = WholeBufferVariable(read.Buffer, framework);
-            if (buffer is null || CapturedWritten.Contains(buffer))
+            if (buffer is null || CapturedWritten.Contains(buffer) || AsksForOneByte(read, buffer))
             {
                 return;
             }
@@ -967,6 +967,26 @@ namespace SocketAnalyzers.Reads
             }
 
             site.WholeBuffer = buffer;
+        }
+
+        /// <summary>
+        /// The read asks for one byte: a count of 1 (<c>Read(b, 0, 1)</c>), or a buffer local whose one value is a new
+        /// one-byte array read whole (<c>var b = new byte[1]; s.Receive(b);</c>). It returns 1 and fills the buffer, or 0 at
+        /// the end of the stream (SOCK010's and SOCK011's business): it never fills part of it.
+        /// </summary>
+        private bool AsksForOneByte(NetworkRead read, ISymbol buffer)
+        {
+            if (read.Count?.ConstantValue is { HasValue: true, Value: 1 })
+            {
+                return true;
+            }
+
+            return buffer is ILocalSymbol local
+                && (read.Count is null || read.Count.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length" } length
+                    && length.Instance?.WalkDownConversions() is ILocalReferenceOperation lengthOf && SymbolEqualityComparer.Default.Equals(lengthOf.Local, local))
+                && singleValues.TryGetValue(local, out var value)
+                && value?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } made
+                && made.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 1 };
         }
 
         /// <summary>The local, parameter or readonly field (a <c>byte[]</c>) the read fills from its start.</summary>

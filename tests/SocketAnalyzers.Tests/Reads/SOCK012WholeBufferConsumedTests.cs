@@ -53,6 +53,41 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Whole_copy_consumed_whole_or_kept_is_still_reported(string consume)
             => Verify.VerifyAnalyzerAsync(AfterCountedRead(consume));
 
+        // A read that asks for one byte returns 1 and fills the buffer, or 0 at the end of the stream (SOCK010's and
+        // SOCK011's business): it never fills part of it (fresh14 audit: a one-byte move read decoded whole after n == 0
+        // was handled).
+        [Theory]
+        [InlineData("var one = new byte[1]; int n = stream.Read(one, 0, 1);")]
+        [InlineData("var one = new byte[1]; int n = stream.Read(one, 0, one.Length);")]
+        [InlineData("var one = new byte[1]; int n = socket.Receive(one);")]
+        [InlineData("var one = new byte[1]; int n = await stream.ReadAsync(one.AsMemory(), token);")]
+        [InlineData("var one = new byte[8]; int n = stream.Read(one, 0, 1);")]
+        public Task Buffer_of_a_read_that_asks_for_one_byte_is_quiet(string read)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                {{read}}
+                if (n == 0)
+                {
+                    return;
+                }
+
+                Console.WriteLine(Encoding.ASCII.GetString(one));
+                """, "async Task"));
+
+        [Theory]
+        [InlineData("var one = new byte[2]; int n = socket.Receive(one);")]
+        [InlineData("var one = new byte[1]; if (token.IsCancellationRequested) { one = new byte[64]; } int n = socket.Receive(one);")]
+        [InlineData("var one = new byte[1]; one = buffer; int n = stream.Read(one, 0, one.Length);")]
+        public Task Buffer_of_a_read_that_may_ask_for_more_than_one_byte_is_still_reported(string read)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                {{read}}
+                if (n == 0)
+                {
+                    return;
+                }
+
+                Console.WriteLine([|Encoding.ASCII.GetString(one)|]);
+                """, "async Task"));
+
         [Theory]
         [InlineData("int n = socket.Receive(buffer);")]
         [InlineData("int n = socket.Receive(buffer, SocketFlags.None);")]
