@@ -76,6 +76,21 @@ namespace SocketAnalyzers.Tests.Server
         public Task Concurrent_or_one_shot_servers_are_quiet(string loop)
             => Verify.VerifyAnalyzerAsync(Server(loop));
 
+        // A loop that goes on only while received bytes already wait (fresh14 audit: do { Receive } while (Available > 0))
+        // reads one request: its later reads take what is queued and never wait for the client.
+        [Theory]
+        [InlineData("while (true) { using var client = socket.Accept(); var b = new byte[256]; int n; do { n = client.Receive(b); Console.Write(n); } while (client.Available > 0); client.Send(b); }")]
+        [InlineData("while (true) { using var client = listener.AcceptTcpClient(); var stream = client.GetStream(); var b = new byte[256]; do { Console.Write(stream.Read(b, 0, b.Length)); } while (stream.DataAvailable); }")]
+        [InlineData("while (true) { using var client = listener.AcceptTcpClient(); var b = new byte[256]; int n = client.GetStream().Read(b, 0, b.Length); while (client.Available != 0 && n > 0) { n = client.GetStream().Read(b, 0, b.Length); } }")]
+        public Task Accept_loop_whose_inner_loop_only_takes_bytes_already_queued_is_quiet(string loop)
+            => Verify.VerifyAnalyzerAsync(Server(loop));
+
+        [Theory]
+        [InlineData("while (true) { using var client = {|SOCK050:socket.Accept()|}; var b = new byte[256]; int n; do { n = client.Receive(b); } while (client.Available > 0 || n > 0); }")]
+        [InlineData("while (true) { using var client = {|SOCK050:socket.Accept()|}; var b = new byte[256]; int n; do { n = client.Receive(b); } while (client.Available >= 0); }")]
+        public Task Accept_loop_whose_inner_loop_may_wait_for_more_is_still_reported(string loop)
+            => Verify.VerifyAnalyzerAsync(Server(loop));
+
         /// <summary>
         /// netstandard2.0 has no Socket.AcceptAsync() of its own: the call binds to the extension
         /// SocketTaskExtensions.AcceptAsync(this Socket), which the catalogue lists as an accept like the instance method.
