@@ -559,22 +559,30 @@ namespace SocketAnalyzers.Reads
                 NotOnlyFromReads.Add(local);
             }
 
+            if (!IsNeutralCountUse(reference, reads))
+            {
+                MeaningfulCounts.Add(local);
+            }
+        }
+
+        /// <summary>
+        /// The reference to a count local says nothing about how many bytes arrived (<see cref="IsNeutralCountUse(IOperation, FrameworkMembers)"/>);
+        /// a member other than <c>ReceivedBytes</c> of a result held in it (<c>result.RemoteEndPoint</c>) is no use of the count.
+        /// </summary>
+        public bool IsNeutralCountUse(ILocalReferenceOperation reference, NetworkReads reads)
+        {
             IOperation use = reference;
-            if (parent is IMemberReferenceOperation member)
+            if (reference.Parent is IMemberReferenceOperation member)
             {
                 if (!reads.Symbols.Framework.IsReceivedBytes(member.Member))
                 {
-                    // result.RemoteEndPoint and the like are not the count.
-                    return;
+                    return true;
                 }
 
                 use = member;
             }
 
-            if (!IsNeutralCountUse(use, reads.Symbols.Framework))
-            {
-                MeaningfulCounts.Add(local);
-            }
+            return IsNeutralCountUse(use, reads.Symbols.Framework);
         }
 
         private void Reach(ILocalReferenceOperation reference)

@@ -55,6 +55,10 @@ namespace SocketAnalyzers.Reads
         // Decided during Replay, from the converged states.
         private readonly bool[] seen;
         private readonly bool[] countUsed;
+
+        // A use of the read's count after it that says how many bytes arrived (not a test against 0 or 1, a format, or a
+        // consumer given the buffer too): what SOCK012 asks of a read whose count local the method uses elsewhere.
+        private readonly bool[] countUsedMeaningfully;
         private readonly bool[] followed;
         private readonly bool[] reachedAgain;
         private readonly bool[] escaped;
@@ -87,6 +91,7 @@ namespace SocketAnalyzers.Reads
             var count = body.Sites.Count;
             seen = new bool[count];
             countUsed = new bool[count];
+            countUsedMeaningfully = new bool[count];
             followed = new bool[count];
             reachedAgain = new bool[count];
             escaped = new bool[count];
@@ -2024,9 +2029,15 @@ namespace SocketAnalyzers.Reads
             {
                 if (Reporting)
                 {
+                    var meaningful = (bool?)null;
                     foreach (var read in defs)
                     {
                         countUsed[read] = true;
+                        if (body.Sites[read].WholeBufferIfCountUnused && !countUsedMeaningfully[read])
+                        {
+                            meaningful ??= !ReadBody.IsWrite(reference) && !body.IsNeutralCountUse(reference, symbols.Reads);
+                            countUsedMeaningfully[read] = meaningful.Value;
+                        }
                     }
                 }
 
@@ -3153,7 +3164,7 @@ namespace SocketAnalyzers.Reads
                 foreach (var (consuming, buffer, read) in wholeIfCountUnused)
                 {
                     var site = body.Sites[read];
-                    if (!countUsed[read] && site.StoredLocal is { } local && !body.Captured.Contains(local))
+                    if (!countUsedMeaningfully[read] && site.StoredLocal is { } local && !body.Captured.Contains(local))
                     {
                         ReportWholeBuffer(consuming, buffer, site);
                     }

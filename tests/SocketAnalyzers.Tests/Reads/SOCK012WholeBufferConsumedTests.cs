@@ -132,6 +132,8 @@ namespace SocketAnalyzers.Tests.Reads
         [Theory]
         [InlineData("int i = 5; Console.WriteLine(i); i = {|SOCK010:socket.Receive(buffer)|}; Console.WriteLine({|SOCK012:Encoding.UTF8.GetString(buffer)|});")]
         [InlineData("int i = 0; if (i > 3) return; i = {|SOCK010:socket.Receive(buffer)|}; Console.WriteLine({|SOCK012:Encoding.UTF8.GetString(buffer)|});")]
+        [InlineData("int i = socket.Receive(buffer); Process(buffer, i); i = socket.Receive(buffer); if (i == 0) return; Console.WriteLine({|SOCK012:Encoding.UTF8.GetString(buffer)|});")]
+        [InlineData("int i = 5; Console.WriteLine(i); i = socket.Receive(buffer); if (i <= 0) return; Console.WriteLine(\"got \" + i); Console.WriteLine({|SOCK012:Encoding.UTF8.GetString(buffer)|});")]
         public Task Count_stored_in_a_local_used_before_the_read_and_not_after_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
