@@ -2232,11 +2232,20 @@ namespace SocketAnalyzers.Reads
                     KillBuffer(variable, state);
                     break;
                 case Use.Decoded:
-                    // (A read whose count's local is used elsewhere is judged at whole consumers only, not at decodes.)
-                    if (Reporting && consuming is not null && !body.Sites[read].WholeBufferIfCountUnused
-                        && RequestsRange(body.Sites[read], variable, decodedStart + decodedWidth) && reportedDecodes.Add(read))
+                    if (Reporting && consuming is not null && RequestsRange(body.Sites[read], variable, decodedStart + decodedWidth))
                     {
-                        ReportDecoded(consuming, variable, body.Sites[read], decodedStart, decodedWidth);
+                        if (body.Sites[read].WholeBufferIfCountUnused)
+                        {
+                            // Decided once the replay knows whether this read's count is used after it (the first decode met).
+                            if (deferredDecodes is null || !deferredDecodes.Exists(d => d.Read == read))
+                            {
+                                (deferredDecodes ??= new()).Add((consuming, variable, read, decodedStart, decodedWidth));
+                            }
+                        }
+                        else if (reportedDecodes.Add(read))
+                        {
+                            ReportDecoded(consuming, variable, body.Sites[read], decodedStart, decodedWidth);
+                        }
                     }
 
                     break;
@@ -3094,6 +3103,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>SOCK012 findings of reads whose count's local is used elsewhere: reported in <see cref="Decide"/> if this read's count is not.</summary>
         private List<(IOperation Consuming, ISymbol Buffer, int Read)>? wholeIfCountUnused;
 
+        // The first decode of each read whose count local the method uses elsewhere, decided like wholeIfCountUnused.
+        private List<(IOperation Consuming, ISymbol Buffer, int Read, int Start, int Width)>? deferredDecodes;
+
         private void ReportWholeBuffer(IOperation consuming, ISymbol buffer, ReadSite site)
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.BufferKey, buffer.Name);
@@ -3167,6 +3179,18 @@ namespace SocketAnalyzers.Reads
                     if (!countUsedMeaningfully[read] && site.StoredLocal is { } local && !body.Captured.Contains(local))
                     {
                         ReportWholeBuffer(consuming, buffer, site);
+                    }
+                }
+            }
+
+            if (deferredDecodes is not null)
+            {
+                foreach (var (consuming, buffer, read, start, width) in deferredDecodes)
+                {
+                    var site = body.Sites[read];
+                    if (!countUsedMeaningfully[read] && site.StoredLocal is { } local && !body.Captured.Contains(local) && reportedDecodes.Add(read))
+                    {
+                        ReportDecoded(consuming, buffer, site, start, width);
                     }
                 }
             }

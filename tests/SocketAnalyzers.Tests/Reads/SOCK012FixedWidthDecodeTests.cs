@@ -237,6 +237,19 @@ namespace SocketAnalyzers.Tests.Reads
             return Verify.VerifyCodeFixAsync(source, source);
         }
 
+        // The count goes into a local the method uses for something else too: this read's own uses after it decide.
+        [Theory]
+        [InlineData("int n = 7; Console.WriteLine(n); n = stream.Read(header, 0, header.Length); if (n == 0) { return; } int length = [|BinaryPrimitives.ReadInt32BigEndian(header)|];")]
+        [InlineData("int n = stream.Read(header, 0, 2); Console.WriteLine(n); n = stream.Read(header, 0, 4); if (n <= 0) { return; } int length = [|BinaryPrimitives.ReadInt32BigEndian(header)|]; Console.WriteLine(\"read \" + n);")]
+        public Task Decode_after_a_read_into_a_count_local_used_before_but_not_after_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(Header(body));
+
+        [Theory]
+        [InlineData("int n = 7; Console.WriteLine(n); n = stream.Read(header, 0, header.Length); if (n != 4) { return; } int length = BinaryPrimitives.ReadInt32BigEndian(header);")]
+        [InlineData("int n = 7; Console.WriteLine(n); n = stream.Read(header, 0, header.Length); int length = BinaryPrimitives.ReadInt32BigEndian(header); Process(header, n);")]
+        public Task Decode_after_a_read_into_a_count_local_used_after_is_silent(string body)
+            => Verify.VerifyAnalyzerAsync(Header(body));
+
         [Theory]
         [InlineData("if (n < header.Length) { throw new EndOfStreamException(); }")]
         [InlineData("if (n != 4) { return; }")]
