@@ -15,12 +15,16 @@ namespace SocketAnalyzers.Lifecycle
     {
         private readonly HashSet<SyntaxNode> direct;
 
-        private BodyScope(bool rootUsesModel, HashSet<SyntaxNode> direct, ImmutableHashSet<ISymbol> captured, bool loopsChangeState)
+        /// <summary>For each local function that can reach no code outside the names it uses, the names it and the local functions it calls use.</summary>
+        private readonly Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>> localFunctionNames;
+
+        private BodyScope(bool rootUsesModel, HashSet<SyntaxNode> direct, ImmutableHashSet<ISymbol> captured, bool loopsChangeState, Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>> localFunctionNames)
         {
             RootUsesModel = rootUsesModel;
             this.direct = direct;
             Captured = captured;
             LoopsChangeState = loopsChangeState;
+            this.localFunctionNames = localFunctionNames;
         }
 
         /// <summary>
@@ -36,6 +40,18 @@ namespace SocketAnalyzers.Lifecycle
 
         /// <summary>The names that lambdas and local functions of the body use: they may change them at any time.</summary>
         public ImmutableHashSet<ISymbol> Captured { get; }
+
+        /// <summary>
+        /// The names a call of (or a delegate made from) the local function <paramref name="function"/> may change: the
+        /// locals, parameters and fields its body names, with the lambdas inside it and the local functions it calls or
+        /// makes delegates of. Null when it may run code of this body that we cannot see: it invokes a delegate or names
+        /// one (a lambda of this body may be in it and change any captured name), makes a dynamic or unbound call, calls a
+        /// local function we did not scan; then every captured name may have changed. A <c>static</c> local function names
+        /// no captured local and no <c>this</c>, so its call changes only the static fields it names. What a call of a
+        /// method of the class does to the fields is the caller's concern (the call is one on this type).
+        /// </summary>
+        public ImmutableHashSet<ISymbol>? NamesChangedBy(IMethodSymbol function)
+            => localFunctionNames.TryGetValue(function.OriginalDefinition, out var names) ? names : null;
 
         /// <summary>Some lambda or local function of the body uses the model: only then are their graphs looked for.</summary>
         public bool FunctionsUseModel => direct.Count > 0;
@@ -71,23 +87,30 @@ namespace SocketAnalyzers.Lifecycle
             var captured = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolComparer.Instance);
             var rootUses = false;
             var loopsChangeState = false;
-            var stack = new Stack<(IOperation Operation, SyntaxNode? Owner, ILoopOperation? Loop)>();
-            stack.Push((body, null, null));
+            Dictionary<IMethodSymbol, LocalFunctionUse>? localFunctions = null;
+            var stack = new Stack<(IOperation Operation, SyntaxNode? Owner, ILoopOperation? Loop, LocalFunctionUse? Function)>();
+            stack.Push((body, null, null, null));
             while (stack.Count > 0)
             {
-                var (operation, owner, loop) = stack.Pop();
+                var (operation, owner, loop, function) = stack.Pop();
                 if (owner is not null)
                 {
                     switch (operation)
                     {
                         case ILocalReferenceOperation local:
                             captured.Add(local.Local);
+                            function?.Name(local.Local, local.Local.Type);
                             break;
                         case IParameterReferenceOperation parameter:
                             captured.Add(parameter.Parameter);
+                            function?.Name(parameter.Parameter, parameter.Parameter.Type);
                             break;
                         case IFieldReferenceOperation field:
                             captured.Add(field.Field);
+                            function?.Name(field.Field, field.Field.Type);
+                            break;
+                        default:
+                            function?.Note(operation);
                             break;
                     }
                 }
@@ -111,11 +134,19 @@ namespace SocketAnalyzers.Lifecycle
 
                 var childOwner = owner;
                 var childLoop = loop;
+                var childFunction = function;
                 if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 {
                     // A function's body is a graph of its own: a loop around its declaration is not a loop of its body.
                     childOwner = operation.Syntax;
                     childLoop = null;
+                    if (operation is ILocalFunctionOperation { Symbol: { } symbol })
+                    {
+                        // What a lambda inside it names, the local function names too (it may run the lambda).
+                        localFunctions ??= new Dictionary<IMethodSymbol, LocalFunctionUse>(SymbolEqualityComparer.Default);
+                        childFunction = new LocalFunctionUse();
+                        localFunctions[symbol.OriginalDefinition] = childFunction;
+                    }
                 }
                 else if (operation is ILoopOperation innerLoop)
                 {
@@ -124,11 +155,103 @@ namespace SocketAnalyzers.Lifecycle
 
                 foreach (var child in operation.ChildOperations)
                 {
-                    stack.Push((child, childOwner, childLoop));
+                    stack.Push((child, childOwner, childLoop, childFunction));
                 }
             }
 
-            return rootUses || direct.Count > 0 ? new BodyScope(rootUses, direct, captured.ToImmutable(), loopsChangeState) : null;
+            return rootUses || direct.Count > 0
+                ? new BodyScope(rootUses, direct, captured.ToImmutable(), loopsChangeState, LocalFunctionUse.Close(localFunctions))
+                : null;
+        }
+
+        /// <summary>What the body of one local function names and calls, found by the pre-scan.</summary>
+        private sealed class LocalFunctionUse
+        {
+            private readonly HashSet<ISymbol> names = new(SymbolComparer.Instance);
+            private readonly List<IMethodSymbol> calls = new();
+
+            /// <summary>It may run a delegate, or code that did not bind: any name a lambda of the body uses may change.</summary>
+            private bool opaque;
+
+            public void Name(ISymbol symbol, ITypeSymbol? type)
+            {
+                names.Add(symbol);
+                if (type is null or { TypeKind: TypeKind.Delegate or TypeKind.Error or TypeKind.Dynamic })
+                {
+                    // A delegate it may call or hand on, perhaps a lambda of this body that changes what it captured.
+                    opaque = true;
+                }
+            }
+
+            public void Note(IOperation operation)
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation { TargetMethod: { MethodKind: MethodKind.LocalFunction } target }:
+                        calls.Add(target.OriginalDefinition);
+                        break;
+                    case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } target }:
+                        calls.Add(target.OriginalDefinition);
+                        break;
+                    case IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke }:
+                    case IInvalidOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation:
+                        opaque = true;
+                        break;
+                }
+            }
+
+            /// <summary>For each local function that reaches no opaque one through its calls, the names it and those it calls use.</summary>
+            public static Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>> Close(Dictionary<IMethodSymbol, LocalFunctionUse>? functions)
+            {
+                var closed = new Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>>(SymbolEqualityComparer.Default);
+                if (functions is null)
+                {
+                    return closed;
+                }
+
+                foreach (var start in functions)
+                {
+                    var names = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolComparer.Instance);
+                    var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { start.Key };
+                    var work = new Stack<LocalFunctionUse>();
+                    work.Push(start.Value);
+                    var known = true;
+                    while (known && work.Count > 0)
+                    {
+                        var use = work.Pop();
+                        if (use.opaque)
+                        {
+                            known = false;
+                            break;
+                        }
+
+                        names.UnionWith(use.names);
+                        foreach (var call in use.calls)
+                        {
+                            if (!seen.Add(call))
+                            {
+                                continue;
+                            }
+
+                            if (!functions.TryGetValue(call, out var callee))
+                            {
+                                // A local function declared outside the scanned body: nothing says what it does.
+                                known = false;
+                                break;
+                            }
+
+                            work.Push(callee);
+                        }
+                    }
+
+                    if (known)
+                    {
+                        closed[start.Key] = names.ToImmutable();
+                    }
+                }
+
+                return closed;
+            }
         }
 
         /// <summary>
