@@ -144,7 +144,7 @@ namespace SocketAnalyzers.Lifecycle
                     {
                         // What a lambda inside it names, the local function names too (it may run the lambda).
                         localFunctions ??= new Dictionary<IMethodSymbol, LocalFunctionUse>(SymbolEqualityComparer.Default);
-                        childFunction = new LocalFunctionUse();
+                        childFunction = new LocalFunctionUse(symbol, model);
                         localFunctions[symbol.OriginalDefinition] = childFunction;
                     }
                 }
@@ -164,21 +164,50 @@ namespace SocketAnalyzers.Lifecycle
                 : null;
         }
 
-        /// <summary>What the body of one local function names and calls, found by the pre-scan.</summary>
+        /// <summary>
+        /// What the body of one local function names and calls, found by the pre-scan. A call of it can change a name of
+        /// the caller only by naming it, or by running code that names it: a local function it calls (followed), or a
+        /// lambda of the body, which it can reach only through a value it is given or names. So it is opaque (its call may
+        /// change every captured name) when such a value may carry code: a name from outside it or a parameter of a type
+        /// that may hold a delegate (<see cref="CodeFree"/>), any delegate value that is not a lambda or local function made
+        /// in it, <c>this</c>, or a dynamic operation. What a method of the class it calls does to the fields is the caller's
+        /// concern, as for a call of that method; a method of the class that runs a lambda kept in a field is followed by
+        /// neither.
+        /// </summary>
         private sealed class LocalFunctionUse
         {
+            private readonly IMethodSymbol symbol;
+            private readonly SocketProtocolModel model;
             private readonly HashSet<ISymbol> names = new(SymbolComparer.Instance);
             private readonly List<IMethodSymbol> calls = new();
 
-            /// <summary>It may run a delegate, or code that did not bind: any name a lambda of the body uses may change.</summary>
+            /// <summary>It may run a lambda of the body, or code we cannot see: any captured name may change.</summary>
             private bool opaque;
 
-            public void Name(ISymbol symbol, ITypeSymbol? type)
+            public LocalFunctionUse(IMethodSymbol symbol, SocketProtocolModel model)
             {
-                names.Add(symbol);
-                if (type is null or { TypeKind: TypeKind.Delegate or TypeKind.Error or TypeKind.Dynamic })
+                this.symbol = symbol.OriginalDefinition;
+                this.model = model;
+                foreach (var parameter in symbol.Parameters)
                 {
-                    // A delegate it may call or hand on, perhaps a lambda of this body that changes what it captured.
+                    if (!CodeFree(parameter.Type, model))
+                    {
+                        opaque = true;
+                    }
+                }
+            }
+
+            public void Name(ISymbol name, ITypeSymbol? type)
+            {
+                if (DeclaredInside(name))
+                {
+                    // Its own local (or a lambda's inside it): new at every call, it holds only what the function made or was given.
+                    return;
+                }
+
+                names.Add(name);
+                if (!CodeFree(type, model))
+                {
                     opaque = true;
                 }
             }
@@ -189,15 +218,89 @@ namespace SocketAnalyzers.Lifecycle
                 {
                     case IInvocationOperation { TargetMethod: { MethodKind: MethodKind.LocalFunction } target }:
                         calls.Add(target.OriginalDefinition);
-                        break;
+                        return;
                     case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } target }:
                         calls.Add(target.OriginalDefinition);
-                        break;
+                        return;
+                    case IDelegateCreationOperation or IAnonymousFunctionOperation or IMethodReferenceOperation:
+                        // A lambda made in it is part of it (what the lambda names, it names); a method group of a method of
+                        // the class is a call of that method.
+                        return;
                     case IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke }:
-                    case IInvalidOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation:
+                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                    case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation:
                         opaque = true;
-                        break;
+                        return;
                 }
+
+                if (operation.Type is { TypeKind: TypeKind.Delegate })
+                {
+                    // A delegate from a property, an event, a call, an array: perhaps a lambda of the body.
+                    opaque = true;
+                }
+            }
+
+            /// <summary>A local or parameter of this function, or of a lambda or local function inside it.</summary>
+            private bool DeclaredInside(ISymbol name)
+            {
+                if (name is not (ILocalSymbol or IParameterSymbol))
+                {
+                    return false;
+                }
+
+                for (var container = name.ContainingSymbol; container is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } method; container = method.ContainingSymbol)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, symbol))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// A value of this type holds no code to run: a number, a string, an enum, a socket, stream, reader or writer of the
+            /// model, and arrays, spans and nullables of those. Anything else (an object, a delegate, a task, a type of the
+            /// project) may hold a lambda of the body.
+            /// </summary>
+            private static bool CodeFree(ITypeSymbol? type, SocketProtocolModel model)
+            {
+                switch (type)
+                {
+                    case null:
+                        return false;
+                    case IArrayTypeSymbol array:
+                        return CodeFree(array.ElementType, model);
+                    case IPointerTypeSymbol:
+                        return true;
+                    case { TypeKind: TypeKind.Enum }:
+                        return true;
+                }
+
+                switch (type.SpecialType)
+                {
+                    case SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_SByte or SpecialType.System_Byte
+                        or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+                        or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Decimal or SpecialType.System_Single
+                        or SpecialType.System_Double or SpecialType.System_String or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+                        or SpecialType.System_DateTime:
+                        return true;
+                    case SpecialType.None:
+                        break;
+                    default:
+                        return false;
+                }
+
+                if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                    && (generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                        || (generic.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+                            && generic.Name is "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory" or "ArraySegment")))
+                {
+                    return CodeFree(generic.TypeArguments[0], model);
+                }
+
+                return type.TypeKind != TypeKind.Error && (model.IsModelType(type) || model.IsStreamWrapperType(type));
             }
 
             /// <summary>For each local function that reaches no opaque one through its calls, the names it and those it calls use.</summary>

@@ -159,8 +159,17 @@ namespace SocketAnalyzers.Tests.Lifecycle
         public Task A_local_function_that_names_no_socket_keeps_the_next_turn_certain(string loop)
             => Verify.VerifyAnalyzerAsync(Code("var c = new TcpClient(); c.Connect(ep);", loop));
 
+        // ayshanorujlu/screenshotTCP Server/Program.cs: the local function takes a screenshot with types the build may not
+        // resolve (System.Drawing on Linux); its own locals, whatever their type, are new at every call and name no socket.
+        [Fact]
+        public Task A_local_function_with_unresolved_types_of_its_own_keeps_the_next_turn_certain()
+            => Verify.VerifyAnalyzerAsync(Code(
+                "var c = new TcpClient(); c.Connect(ep);",
+                "await Task.Run(() => { while (true) { var ns = {|SOCK005:c.GetStream()|}; var b = Shot(); ns.Write(b, 0, b.Length); ns.Close(); } }); byte[] Shot() { {|CS0246:Bitmap|} image = new {|CS0246:Bitmap|}(1920, 1080); return new byte[image.Width]; }"));
+
         // What a local function may change stays unknown: one that renews the client or its stream, one that calls such a
-        // local function, one made into a delegate and called, and one that runs a delegate (a lambda of the method may be in it).
+        // local function, one made into a delegate and called, and one that runs a delegate or is given or names an object
+        // that may hold one (a lambda of the method may be in it).
         [Theory]
         [InlineData("var c = new TcpClient(); c.Connect(ep);", "await Task.Run(() => { while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Reconnect(); } }); void Reconnect() { c = new TcpClient(); c.Connect(ep); }")]
         [InlineData("var c = new TcpClient(); c.Connect(ep);", "await Task.Run(() => { while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Pause(); } }); void Pause() { Use(1); Reconnect(); } void Reconnect() { c = new TcpClient(); c.Connect(ep); }")]
@@ -168,6 +177,8 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var c = new TcpClient(); c.Connect(ep); var ns = c.GetStream();", "while (true) { ns.WriteByte(1); ns.Close(); Renew(); } void Renew() { c = new TcpClient(); c.Connect(ep); ns = c.GetStream(); }")]
         [InlineData("var c = new TcpClient(); c.Connect(ep); Action renew = () => { c = new TcpClient(); c.Connect(ep); };", "while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Run(renew); } static void Run(Action a) => a();")]
         [InlineData("var c = new TcpClient(); c.Connect(ep); var renewals = new List<Action> { () => { c = new TcpClient(); c.Connect(ep); } };", "while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); RunFirst(renewals); } static void RunFirst(List<Action> all) => all[0]();")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var renewal = new Task(() => { c = new TcpClient(); c.Connect(ep); });", "while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Renew(); } void Renew() => renewal.RunSynchronously();")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var renewal = new Task(() => { c = new TcpClient(); c.Connect(ep); });", "while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Run(renewal); } static void Run(Task task) => task.RunSynchronously();")]
         public Task A_local_function_that_may_renew_the_socket_makes_the_next_turn_unknown(string setup, string loop)
             => Verify.VerifyAnalyzerAsync(Code(setup, loop));
 
