@@ -15,12 +15,16 @@ namespace SocketAnalyzers.Lifecycle
     {
         private readonly HashSet<SyntaxNode> direct;
 
-        private BodyScope(bool rootUsesModel, HashSet<SyntaxNode> direct, ImmutableHashSet<ISymbol> captured, bool loopsChangeState)
+        /// <summary>For each local function that can reach no code outside the names it uses, the names it and the local functions it calls use.</summary>
+        private readonly Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>> localFunctionNames;
+
+        private BodyScope(bool rootUsesModel, HashSet<SyntaxNode> direct, ImmutableHashSet<ISymbol> captured, bool loopsChangeState, Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>> localFunctionNames)
         {
             RootUsesModel = rootUsesModel;
             this.direct = direct;
             Captured = captured;
             LoopsChangeState = loopsChangeState;
+            this.localFunctionNames = localFunctionNames;
         }
 
         /// <summary>
@@ -36,6 +40,18 @@ namespace SocketAnalyzers.Lifecycle
 
         /// <summary>The names that lambdas and local functions of the body use: they may change them at any time.</summary>
         public ImmutableHashSet<ISymbol> Captured { get; }
+
+        /// <summary>
+        /// The names a call of (or a delegate made from) the local function <paramref name="function"/> may change: the
+        /// locals, parameters and fields its body names, with the lambdas inside it and the local functions it calls or
+        /// makes delegates of. Null when it may run code of this body that we cannot see: it invokes a delegate or names
+        /// one (a lambda of this body may be in it and change any captured name), makes a dynamic or unbound call, calls a
+        /// local function we did not scan; then every captured name may have changed. A <c>static</c> local function names
+        /// no captured local and no <c>this</c>, so its call changes only the static fields it names. What a call of a
+        /// method of the class does to the fields is the caller's concern (the call is one on this type).
+        /// </summary>
+        public ImmutableHashSet<ISymbol>? NamesChangedBy(IMethodSymbol function)
+            => localFunctionNames.TryGetValue(function.OriginalDefinition, out var names) ? names : null;
 
         /// <summary>Some lambda or local function of the body uses the model: only then are their graphs looked for.</summary>
         public bool FunctionsUseModel => direct.Count > 0;
@@ -71,23 +87,30 @@ namespace SocketAnalyzers.Lifecycle
             var captured = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolComparer.Instance);
             var rootUses = false;
             var loopsChangeState = false;
-            var stack = new Stack<(IOperation Operation, SyntaxNode? Owner, ILoopOperation? Loop)>();
-            stack.Push((body, null, null));
+            Dictionary<IMethodSymbol, LocalFunctionUse>? localFunctions = null;
+            var stack = new Stack<(IOperation Operation, SyntaxNode? Owner, ILoopOperation? Loop, LocalFunctionUse? Function)>();
+            stack.Push((body, null, null, null));
             while (stack.Count > 0)
             {
-                var (operation, owner, loop) = stack.Pop();
+                var (operation, owner, loop, function) = stack.Pop();
                 if (owner is not null)
                 {
                     switch (operation)
                     {
                         case ILocalReferenceOperation local:
                             captured.Add(local.Local);
+                            function?.Name(local.Local, local.Local.Type);
                             break;
                         case IParameterReferenceOperation parameter:
                             captured.Add(parameter.Parameter);
+                            function?.Name(parameter.Parameter, parameter.Parameter.Type);
                             break;
                         case IFieldReferenceOperation field:
                             captured.Add(field.Field);
+                            function?.Name(field.Field, field.Field.Type);
+                            break;
+                        default:
+                            function?.Note(operation);
                             break;
                     }
                 }
@@ -111,11 +134,19 @@ namespace SocketAnalyzers.Lifecycle
 
                 var childOwner = owner;
                 var childLoop = loop;
+                var childFunction = function;
                 if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 {
                     // A function's body is a graph of its own: a loop around its declaration is not a loop of its body.
                     childOwner = operation.Syntax;
                     childLoop = null;
+                    if (operation is ILocalFunctionOperation { Symbol: { } symbol })
+                    {
+                        // What a lambda inside it names, the local function names too (it may run the lambda).
+                        localFunctions ??= new Dictionary<IMethodSymbol, LocalFunctionUse>(SymbolEqualityComparer.Default);
+                        childFunction = new LocalFunctionUse(symbol, model);
+                        localFunctions[symbol.OriginalDefinition] = childFunction;
+                    }
                 }
                 else if (operation is ILoopOperation innerLoop)
                 {
@@ -124,11 +155,206 @@ namespace SocketAnalyzers.Lifecycle
 
                 foreach (var child in operation.ChildOperations)
                 {
-                    stack.Push((child, childOwner, childLoop));
+                    stack.Push((child, childOwner, childLoop, childFunction));
                 }
             }
 
-            return rootUses || direct.Count > 0 ? new BodyScope(rootUses, direct, captured.ToImmutable(), loopsChangeState) : null;
+            return rootUses || direct.Count > 0
+                ? new BodyScope(rootUses, direct, captured.ToImmutable(), loopsChangeState, LocalFunctionUse.Close(localFunctions))
+                : null;
+        }
+
+        /// <summary>
+        /// What the body of one local function names and calls, found by the pre-scan. A call of it can change a name of
+        /// the caller only by naming it, or by running code that names it: a local function it calls (followed), or a
+        /// lambda of the body, which it can reach only through a value it is given or names. So it is opaque (its call may
+        /// change every captured name) when such a value may carry code: a name from outside it or a parameter of a type
+        /// that may hold a delegate (<see cref="CodeFree"/>), any delegate value that is not a lambda or local function made
+        /// in it, <c>this</c>, or a dynamic operation. What a method of the class it calls does to the fields is the caller's
+        /// concern, as for a call of that method; a method of the class that runs a lambda kept in a field is followed by
+        /// neither.
+        /// </summary>
+        private sealed class LocalFunctionUse
+        {
+            private readonly IMethodSymbol symbol;
+            private readonly SocketProtocolModel model;
+            private readonly HashSet<ISymbol> names = new(SymbolComparer.Instance);
+            private readonly List<IMethodSymbol> calls = new();
+
+            /// <summary>It may run a lambda of the body, or code we cannot see: any captured name may change.</summary>
+            private bool opaque;
+
+            public LocalFunctionUse(IMethodSymbol symbol, SocketProtocolModel model)
+            {
+                this.symbol = symbol.OriginalDefinition;
+                this.model = model;
+                foreach (var parameter in symbol.Parameters)
+                {
+                    if (!CodeFree(parameter.Type, model))
+                    {
+                        opaque = true;
+                    }
+                }
+            }
+
+            public void Name(ISymbol name, ITypeSymbol? type)
+            {
+                if (DeclaredInside(name))
+                {
+                    // Its own local (or a lambda's inside it): new at every call, it holds only what the function made or was given.
+                    return;
+                }
+
+                names.Add(name);
+                if (!CodeFree(type, model))
+                {
+                    opaque = true;
+                }
+            }
+
+            public void Note(IOperation operation)
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation { TargetMethod: { MethodKind: MethodKind.LocalFunction } target }:
+                        calls.Add(target.OriginalDefinition);
+                        return;
+                    case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } target }:
+                        calls.Add(target.OriginalDefinition);
+                        return;
+                    case IDelegateCreationOperation or IAnonymousFunctionOperation or IMethodReferenceOperation:
+                        // A lambda made in it is part of it (what the lambda names, it names); a method group of a method of
+                        // the class is a call of that method.
+                        return;
+                    case IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke }:
+                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                    case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation:
+                        opaque = true;
+                        return;
+                }
+
+                if (operation.Type is { TypeKind: TypeKind.Delegate })
+                {
+                    // A delegate from a property, an event, a call, an array: perhaps a lambda of the body.
+                    opaque = true;
+                }
+            }
+
+            /// <summary>A local or parameter of this function, or of a lambda or local function inside it.</summary>
+            private bool DeclaredInside(ISymbol name)
+            {
+                if (name is not (ILocalSymbol or IParameterSymbol))
+                {
+                    return false;
+                }
+
+                for (var container = name.ContainingSymbol; container is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } method; container = method.ContainingSymbol)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, symbol))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// A value of this type holds no code to run: a number, a string, an enum, a socket, stream, reader or writer of the
+            /// model, and arrays, spans and nullables of those. Anything else (an object, a delegate, a task, a type of the
+            /// project) may hold a lambda of the body.
+            /// </summary>
+            private static bool CodeFree(ITypeSymbol? type, SocketProtocolModel model)
+            {
+                switch (type)
+                {
+                    case null:
+                        return false;
+                    case IArrayTypeSymbol array:
+                        return CodeFree(array.ElementType, model);
+                    case IPointerTypeSymbol:
+                        return true;
+                    case { TypeKind: TypeKind.Enum }:
+                        return true;
+                }
+
+                switch (type.SpecialType)
+                {
+                    case SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_SByte or SpecialType.System_Byte
+                        or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+                        or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Decimal or SpecialType.System_Single
+                        or SpecialType.System_Double or SpecialType.System_String or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+                        or SpecialType.System_DateTime:
+                        return true;
+                    case SpecialType.None:
+                        break;
+                    default:
+                        return false;
+                }
+
+                if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+                    && (generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                        || (generic.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+                            && generic.Name is "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory" or "ArraySegment")))
+                {
+                    return CodeFree(generic.TypeArguments[0], model);
+                }
+
+                return type.TypeKind != TypeKind.Error && (model.IsModelType(type) || model.IsStreamWrapperType(type));
+            }
+
+            /// <summary>For each local function that reaches no opaque one through its calls, the names it and those it calls use.</summary>
+            public static Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>> Close(Dictionary<IMethodSymbol, LocalFunctionUse>? functions)
+            {
+                var closed = new Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>>(SymbolEqualityComparer.Default);
+                if (functions is null)
+                {
+                    return closed;
+                }
+
+                foreach (var start in functions)
+                {
+                    var names = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolComparer.Instance);
+                    var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { start.Key };
+                    var work = new Stack<LocalFunctionUse>();
+                    work.Push(start.Value);
+                    var known = true;
+                    while (known && work.Count > 0)
+                    {
+                        var use = work.Pop();
+                        if (use.opaque)
+                        {
+                            known = false;
+                            break;
+                        }
+
+                        names.UnionWith(use.names);
+                        foreach (var call in use.calls)
+                        {
+                            if (!seen.Add(call))
+                            {
+                                continue;
+                            }
+
+                            if (!functions.TryGetValue(call, out var callee))
+                            {
+                                // A local function declared outside the scanned body: nothing says what it does.
+                                known = false;
+                                break;
+                            }
+
+                            work.Push(callee);
+                        }
+                    }
+
+                    if (known)
+                    {
+                        closed[start.Key] = names.ToImmutable();
+                    }
+                }
+
+                return closed;
+            }
         }
 
         /// <summary>

@@ -84,6 +84,7 @@ namespace SocketAnalyzers.Lifecycle
 
         private readonly SocketProtocolModel model;
         private readonly ImmutableHashSet<ISymbol> captured;
+        private readonly BodyScope scope;
         private readonly INamedTypeSymbol? containingType;
         private readonly Dictionary<object, int> siteIds = new(KeyComparer.Instance);
         private readonly Dictionary<object, int> entryIds = new(KeyComparer.Instance);
@@ -119,11 +120,12 @@ namespace SocketAnalyzers.Lifecycle
         private readonly List<LifecycleFinding> findings = new();
         private readonly HashSet<Location> reported = new();
 
-        private SocketStateAnalysis(SocketProtocolModel model, ControlFlowGraph cfg, ImmutableHashSet<ISymbol> captured, INamedTypeSymbol? containingType, FieldTypestate? fields, object? owner, CancellationToken cancellationToken)
+        private SocketStateAnalysis(SocketProtocolModel model, ControlFlowGraph cfg, BodyScope scope, INamedTypeSymbol? containingType, FieldTypestate? fields, object? owner, CancellationToken cancellationToken)
             : base(cfg, cancellationToken)
         {
             this.model = model;
-            this.captured = captured;
+            this.scope = scope;
+            captured = scope.Captured;
             this.containingType = containingType;
             this.fields = fields;
             this.owner = owner;
@@ -147,7 +149,7 @@ namespace SocketAnalyzers.Lifecycle
                 return;
             }
 
-            var analysis = new SocketStateAnalysis(model, cfg, scope.Captured, containingType, fields, owner, cancellationToken) { tracksLoopTurns = scope.LoopsChangeState };
+            var analysis = new SocketStateAnalysis(model, cfg, scope, containingType, fields, owner, cancellationToken) { tracksLoopTurns = scope.LoopsChangeState };
             if (scope.FunctionsUseModel)
             {
                 // Walking every operation of the graph for lambdas is wasted when none of them would be analyzed.
@@ -517,10 +519,29 @@ namespace SocketAnalyzers.Lifecycle
             Bind(field, fresh, state);
         }
 
-        /// <summary>A lambda was created or a local function called: every name they use may have changed.</summary>
+        /// <summary>A lambda was created: every name the lambdas and local functions of the body use may have changed.</summary>
         private void ForgetCaptured(IOperation site, FlowState state)
         {
             foreach (var symbol in captured)
+            {
+                Forget(symbol, site, state);
+            }
+        }
+
+        /// <summary>
+        /// A local function was called, or a delegate made of it: the names it (and what it calls) uses may have changed
+        /// (<see cref="BodyScope.NamesChangedBy"/>); every captured name when it may run a lambda or code we cannot see.
+        /// </summary>
+        private void ForgetChangedBy(IMethodSymbol function, IOperation site, FlowState state)
+        {
+            var names = scope.NamesChangedBy(function);
+            if (names is null)
+            {
+                ForgetCaptured(site, state);
+                return;
+            }
+
+            foreach (var symbol in names)
             {
                 Forget(symbol, site, state);
             }
@@ -653,7 +674,7 @@ namespace SocketAnalyzers.Lifecycle
                     return null;
                 case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } methodReference:
                     Eval(methodReference.Instance, state);
-                    ForgetCaptured(operation, state);
+                    ForgetChangedBy(methodReference.Method, operation, state);
                     return null;
                 case IArgumentOperation argument:
                     return Eval(argument.Value, state);
@@ -840,7 +861,7 @@ namespace SocketAnalyzers.Lifecycle
 
             if (method.MethodKind == MethodKind.LocalFunction)
             {
-                ForgetCaptured(invocation, state);
+                ForgetChangedBy(method, invocation, state);
             }
 
             if (IsCallOnThisType(invocation) || method.MethodKind == MethodKind.DelegateInvoke)

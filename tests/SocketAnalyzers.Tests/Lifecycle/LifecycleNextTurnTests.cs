@@ -145,6 +145,68 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 }
                 """);
 
+        // A call of a local function changes only the names it (and what it calls) uses: a static one, or one that names
+        // no socket, leaves the loop's sockets as they were. Before, any local function call made every name a lambda
+        // or local function of the method uses unknown, so a loop in a lambda that called one went silent.
+        [Theory]
+        [InlineData("await Task.Run(() => { while (true) { var ns = {|SOCK005:c.GetStream()|}; var b = Make(); ns.Write(b, 0, b.Length); ns.Close(); } }); static byte[] Make() => new byte[10];")]
+        [InlineData("await Task.Run(() => { while (true) { var ns = {|SOCK005:c.GetStream()|}; var b = Make(); ns.Write(b, 0, b.Length); ns.Close(); } }); byte[] Make() => new byte[buffer.Length];")]
+        [InlineData("await Task.Run(async () => { while (true) { var ns = {|SOCK005:c.GetStream()|}; var b = await MakeAsync(); await ns.WriteAsync(b, 0, b.Length); ns.Close(); } }); static async Task<byte[]> MakeAsync() { await Task.Yield(); return new byte[10]; }")]
+        [InlineData("await Task.Run(() => { while (true) { var ns = {|SOCK005:c.GetStream()|}; Func<byte[]> make = Make; var b = make(); ns.Write(b, 0, b.Length); ns.Close(); } }); static byte[] Make() => new byte[10];")]
+        [InlineData("while (true) { var ns = {|SOCK005:c.GetStream()|}; var b = Make(); ns.Write(b, 0, b.Length); ns.Close(); } static byte[] Make() => new byte[10]; void Log() => Console.WriteLine(c.Connected);")]
+        [InlineData("while (true) { var ns = {|SOCK005:c.GetStream()|}; var b = Frame(Make()); ns.Write(b, 0, b.Length); ns.Close(); } static byte[] Make() => new byte[10]; static byte[] Frame(byte[] body) => body; void Log() => Console.WriteLine(c.Connected);")]
+        [InlineData("while (true) { var ns = {|SOCK005:c.GetStream()|}; var b = Make(); ns.Write(b, 0, b.Length); ns.Close(); } static byte[] Make() => new byte[10];")]
+        public Task A_local_function_that_names_no_socket_keeps_the_next_turn_certain(string loop)
+            => Verify.VerifyAnalyzerAsync(Code("var c = new TcpClient(); c.Connect(ep);", loop));
+
+        // ayshanorujlu/screenshotTCP Server/Program.cs: the local function takes a screenshot with types the build may not
+        // resolve (System.Drawing on Linux); its own locals, whatever their type, are new at every call and name no socket.
+        [Fact]
+        public Task A_local_function_with_unresolved_types_of_its_own_keeps_the_next_turn_certain()
+            => Verify.VerifyAnalyzerAsync(Code(
+                "var c = new TcpClient(); c.Connect(ep);",
+                "await Task.Run(() => { while (true) { var ns = {|SOCK005:c.GetStream()|}; var b = Shot(); ns.Write(b, 0, b.Length); ns.Close(); } }); byte[] Shot() { {|CS0246:Bitmap|} image = new {|CS0246:Bitmap|}(1920, 1080); return new byte[image.Width]; }"));
+
+        // What a local function may change stays unknown: one that renews the client or its stream, one that calls such a
+        // local function, one made into a delegate and called, and one that runs a delegate or is given or names an object
+        // that may hold one (a lambda of the method may be in it).
+        [Theory]
+        [InlineData("var c = new TcpClient(); c.Connect(ep);", "await Task.Run(() => { while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Reconnect(); } }); void Reconnect() { c = new TcpClient(); c.Connect(ep); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep);", "await Task.Run(() => { while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Pause(); } }); void Pause() { Use(1); Reconnect(); } void Reconnect() { c = new TcpClient(); c.Connect(ep); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep);", "await Task.Run(() => { while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Action renew = Reconnect; renew(); } }); void Reconnect() { c = new TcpClient(); c.Connect(ep); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var ns = c.GetStream();", "while (true) { ns.WriteByte(1); ns.Close(); Renew(); } void Renew() { c = new TcpClient(); c.Connect(ep); ns = c.GetStream(); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); Action renew = () => { c = new TcpClient(); c.Connect(ep); };", "while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Run(renew); } static void Run(Action a) => a();")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var renewals = new List<Action> { () => { c = new TcpClient(); c.Connect(ep); } };", "while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); RunFirst(renewals); } static void RunFirst(List<Action> all) => all[0]();")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var renewal = new Task(() => { c = new TcpClient(); c.Connect(ep); });", "while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Renew(); } void Renew() => renewal.RunSynchronously();")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var renewal = new Task(() => { c = new TcpClient(); c.Connect(ep); });", "while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Run(renewal); } static void Run(Task task) => task.RunSynchronously();")]
+        public Task A_local_function_that_may_renew_the_socket_makes_the_next_turn_unknown(string setup, string loop)
+            => Verify.VerifyAnalyzerAsync(Code(setup, loop));
+
+        [Fact]
+        public Task A_static_local_function_that_may_replace_a_static_field_makes_the_next_turn_unknown()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    private static TcpClient shared;
+
+                    void Pump()
+                    {
+                        Task.Run(() =>
+                        {
+                            while (true)
+                            {
+                                var ns = shared.GetStream();
+                                ns.WriteByte(1);
+                                ns.Close();
+                                Reconnect();
+                            }
+                        });
+
+                        static void Reconnect() => shared = new TcpClient("localhost", 7);
+                    }
+                }
+                """);
+
         [Fact]
         public Task A_finding_certain_only_on_later_turns_gets_no_Start_fix()
         {
