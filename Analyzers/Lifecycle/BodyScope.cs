@@ -18,13 +18,62 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>For each local function that can reach no code outside the names it uses, the names it and the local functions it calls use.</summary>
         private readonly Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>> localFunctionNames;
 
-        private BodyScope(bool rootUsesModel, HashSet<SyntaxNode> direct, ImmutableHashSet<ISymbol> captured, bool loopsChangeState, Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>> localFunctionNames)
+        /// <summary>
+        /// For each delegate local of the body, the methods of the method groups it is given (<c>Func&lt;byte[]&gt; make =
+        /// Make;</c>); null for a local that may hold anything else (a lambda, a call's result, a <c>+=</c>, a <c>ref</c>).
+        /// </summary>
+        private readonly Dictionary<ILocalSymbol, List<IMethodSymbol>?>? delegateLocals;
+
+        private BodyScope(bool rootUsesModel, HashSet<SyntaxNode> direct, ImmutableHashSet<ISymbol> captured, bool loopsChangeState, Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>> localFunctionNames, Dictionary<ILocalSymbol, List<IMethodSymbol>?>? delegateLocals)
         {
             RootUsesModel = rootUsesModel;
             this.direct = direct;
             Captured = captured;
             LoopsChangeState = loopsChangeState;
             this.localFunctionNames = localFunctionNames;
+            this.delegateLocals = delegateLocals;
+        }
+
+        /// <summary>
+        /// The methods a delegate local can only hold (the method groups the body gives it, anywhere, lambdas included), or
+        /// null when it may hold a lambda or other code of this body: running it may then change every captured name.
+        /// </summary>
+        public IReadOnlyList<IMethodSymbol>? MethodsHeldBy(ILocalSymbol local)
+            => delegateLocals is not null && delegateLocals.TryGetValue(local, out var methods) ? methods : null;
+
+        /// <summary>Records a value given to a delegate local (<paramref name="value"/> null: a write we do not follow).</summary>
+        private static void Give(ref Dictionary<ILocalSymbol, List<IMethodSymbol>?>? delegateLocals, ILocalSymbol local, IOperation? value)
+        {
+            delegateLocals ??= new Dictionary<ILocalSymbol, List<IMethodSymbol>?>(SymbolEqualityComparer.Default);
+            if (!delegateLocals.TryGetValue(local, out var methods))
+            {
+                methods = new List<IMethodSymbol>();
+                delegateLocals[local] = methods;
+            }
+
+            if (methods is null)
+            {
+                return;
+            }
+
+            var given = value?.WalkDownConversions();
+            if (given is IDelegateCreationOperation creation)
+            {
+                given = creation.Target.WalkDownConversions();
+            }
+
+            switch (given)
+            {
+                case IMethodReferenceOperation { Method: { } method }:
+                    methods.Add(method);
+                    break;
+                case { ConstantValue: { HasValue: true, Value: null } }:
+                case IDefaultValueOperation:
+                    break;
+                default:
+                    delegateLocals[local] = null;
+                    break;
+            }
         }
 
         /// <summary>
@@ -88,6 +137,7 @@ namespace SocketAnalyzers.Lifecycle
             var rootUses = false;
             var loopsChangeState = false;
             Dictionary<IMethodSymbol, LocalFunctionUse>? localFunctions = null;
+            Dictionary<ILocalSymbol, List<IMethodSymbol>?>? delegateLocals = null;
             var stack = new Stack<(IOperation Operation, SyntaxNode? Owner, ILoopOperation? Loop, LocalFunctionUse? Function)>();
             stack.Push((body, null, null, null));
             while (stack.Count > 0)
@@ -113,6 +163,22 @@ namespace SocketAnalyzers.Lifecycle
                             function?.Note(operation);
                             break;
                     }
+                }
+
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation { Symbol: { Type.TypeKind: TypeKind.Delegate } declared } declarator when declarator.GetVariableInitializer() is { } initializer:
+                        Give(ref delegateLocals, declared, initializer.Value);
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: { Type.TypeKind: TypeKind.Delegate } assigned } } assignment:
+                        Give(ref delegateLocals, assigned, assignment.Value);
+                        break;
+                    case ILocalReferenceOperation { Local: { Type.TypeKind: TypeKind.Delegate } written } reference
+                        when reference.Parent is IAssignmentOperation { Target: var target } and not ISimpleAssignmentOperation && target == reference
+                            || reference.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }
+                            || reference.Parent is ITupleOperation:
+                        Give(ref delegateLocals, written, null);
+                        break;
                 }
 
                 if (everyUse ? UsesModel(operation, model) : Decides(operation, model))
@@ -160,7 +226,7 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return rootUses || direct.Count > 0
-                ? new BodyScope(rootUses, direct, captured.ToImmutable(), loopsChangeState, LocalFunctionUse.Close(localFunctions))
+                ? new BodyScope(rootUses, direct, captured.ToImmutable(), loopsChangeState, LocalFunctionUse.Close(localFunctions), delegateLocals)
                 : null;
         }
 

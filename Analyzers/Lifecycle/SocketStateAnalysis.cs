@@ -547,6 +547,40 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
+        /// <summary>
+        /// A delegate value is run (or handed to a method that may run it; a lambda or method group written in the call
+        /// is not one: its creation already forgot what it may change). A local that holds only method groups changes what
+        /// those methods change (a local function: the names it uses; a method of a type: the fields, as any call on this
+        /// type or delegate does); any other delegate may be a lambda of this body, and every captured name may change.
+        /// </summary>
+        private void HandDelegate(IOperation handed, IOperation site, FlowState state)
+        {
+            if (handed is { Type.TypeKind: TypeKind.Delegate }
+                && handed is not (IFlowAnonymousFunctionOperation or IMethodReferenceOperation)
+                && handed is not IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation or IMethodReferenceOperation })
+            {
+                RunDelegate(handed, site, state);
+            }
+        }
+
+        private void RunDelegate(IOperation? value, IOperation site, FlowState state)
+        {
+            if (value?.WalkDownConversions() is ILocalReferenceOperation { Local: var local } && scope.MethodsHeldBy(local) is { } methods)
+            {
+                foreach (var held in methods)
+                {
+                    if (held.MethodKind == MethodKind.LocalFunction)
+                    {
+                        ForgetChangedBy(held, site, state);
+                    }
+                }
+
+                return;
+            }
+
+            ForgetCaptured(site, state);
+        }
+
         /// <summary>A method of this type was called: the fields may have changed.</summary>
         private void ForgetFields(IOperation site, FlowState state, bool staticOnly = false)
         {
@@ -862,6 +896,31 @@ namespace SocketAnalyzers.Lifecycle
             if (method.MethodKind == MethodKind.LocalFunction)
             {
                 ForgetChangedBy(method, invocation, state);
+            }
+            else if (method.MethodKind == MethodKind.DelegateInvoke)
+            {
+                // The delegate may be a lambda of this body (Action reconnect = () => client = …; … reconnect();).
+                RunDelegate(invocation.Instance, invocation, state);
+            }
+
+            if (method.MethodKind != MethodKind.DelegateInvoke)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    // Handed to a method that may run it: a delegate, or one in a params array (Parallel.Invoke(a, b)).
+                    var handed = argument.Value.WalkDownConversions();
+                    if (handed is IArrayCreationOperation { Initializer: { } elements, Type: IArrayTypeSymbol { ElementType.TypeKind: TypeKind.Delegate } })
+                    {
+                        foreach (var element in elements.ElementValues)
+                        {
+                            HandDelegate(element.WalkDownConversions(), invocation, state);
+                        }
+                    }
+                    else
+                    {
+                        HandDelegate(handed, invocation, state);
+                    }
+                }
             }
 
             if (IsCallOnThisType(invocation) || method.MethodKind == MethodKind.DelegateInvoke)

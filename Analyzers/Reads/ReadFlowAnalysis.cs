@@ -2035,7 +2035,10 @@ namespace SocketAnalyzers.Reads
                         countUsed[read] = true;
                         if (body.Sites[read].WholeBufferIfCountUnused && !countUsedMeaningfully[read])
                         {
-                            meaningful ??= !ReadBody.IsWrite(reference) && !body.IsNeutralCountUse(reference, symbols.Reads);
+                            // n = … and out n write it; n += …, n++ and every other use read it.
+                            meaningful ??= !(reference.Parent is ISimpleAssignmentOperation { Target: var target } && target == reference)
+                                && reference.Parent is not IArgumentOperation { Parameter.RefKind: RefKind.Out }
+                                && !body.IsNeutralCountUse(reference, symbols.Reads);
                             countUsedMeaningfully[read] = meaningful.Value;
                         }
                     }

@@ -182,6 +182,22 @@ namespace SocketAnalyzers.Tests.Lifecycle
         public Task A_local_function_that_may_renew_the_socket_makes_the_next_turn_unknown(string setup, string loop)
             => Verify.VerifyAnalyzerAsync(Code(setup, loop));
 
+        // A delegate held in a variable may be a lambda of the method: running it, or handing it to a method that may run
+        // it, may renew what the lambdas use (lam-static helper: SOCK005 was reported at the next turn's GetStream()).
+        [Theory]
+        [InlineData("while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); renew(); }")]
+        [InlineData("while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); renew.Invoke(); }")]
+        [InlineData("while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Parallel.Invoke(renew); }")]
+        [InlineData("while (true) { var ns = c.GetStream(); ns.WriteByte(1); ns.Close(); Task.Run(renew).Wait(); }")]
+        public Task A_delegate_that_may_renew_the_socket_run_or_handed_on_makes_the_next_turn_unknown(string loop)
+            => Verify.VerifyAnalyzerAsync(Code("var c = new TcpClient(); c.Connect(ep); Action renew = () => { c = new TcpClient(); c.Connect(ep); };", loop));
+
+        [Theory]
+        [InlineData("while (true) { var ns = {|SOCK005:c.GetStream()|}; ns.WriteByte(1); ns.Close(); Parallel.Invoke(Console.WriteLine); }")]
+        [InlineData("while (true) { var ns = {|SOCK005:c.GetStream()|}; ns.WriteByte(1); ns.Close(); Array.ForEach(new[] { 1, 2 }, Console.WriteLine); }")]
+        public Task A_method_group_of_a_type_handed_on_keeps_the_next_turn_certain(string loop)
+            => Verify.VerifyAnalyzerAsync(Code("var c = new TcpClient(); c.Connect(ep);", loop));
+
         [Fact]
         public Task A_static_local_function_that_may_replace_a_static_field_makes_the_next_turn_unknown()
             => Verify.VerifyAnalyzerAsync(Usings + """
