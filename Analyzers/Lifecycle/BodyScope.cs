@@ -359,9 +359,7 @@ namespace SocketAnalyzers.Lifecycle
                 }
 
                 if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
-                    && (generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
-                        || (generic.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
-                            && generic.Name is "Span" or "ReadOnlySpan" or "Memory" or "ReadOnlyMemory" or "ArraySegment")))
+                    && (generic.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || model.Symbols.Framework.IsSpanOrSegment(generic)))
                 {
                     return CodeFree(generic.TypeArguments[0], model);
                 }

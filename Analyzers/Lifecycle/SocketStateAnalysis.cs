@@ -83,7 +83,6 @@ namespace SocketAnalyzers.Lifecycle
         };
 
         private readonly SocketProtocolModel model;
-        private readonly ImmutableHashSet<ISymbol> captured;
         private readonly BodyScope scope;
         private readonly INamedTypeSymbol? containingType;
         private readonly Dictionary<object, int> siteIds = new(KeyComparer.Instance);
@@ -125,7 +124,6 @@ namespace SocketAnalyzers.Lifecycle
         {
             this.model = model;
             this.scope = scope;
-            captured = scope.Captured;
             this.containingType = containingType;
             this.fields = fields;
             this.owner = owner;
@@ -239,7 +237,7 @@ namespace SocketAnalyzers.Lifecycle
         {
             liveness ??= NameLiveness.Compute(cfg, KeyComparer.Instance, CancellationToken);
 
-            var dead = liveness.DeadNames(state.Bindings.Keys, captured, ordinal);
+            var dead = liveness.DeadNames(state.Bindings.Keys, scope.Captured, ordinal);
             if (dead is null)
             {
                 return;
@@ -522,7 +520,7 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>A lambda was created: every name the lambdas and local functions of the body use may have changed.</summary>
         private void ForgetCaptured(IOperation site, FlowState state)
         {
-            foreach (var symbol in captured)
+            foreach (var symbol in scope.Captured)
             {
                 Forget(symbol, site, state);
             }
@@ -903,23 +901,20 @@ namespace SocketAnalyzers.Lifecycle
                 RunDelegate(invocation.Instance, invocation, state);
             }
 
-            if (method.MethodKind != MethodKind.DelegateInvoke)
+            foreach (var argument in invocation.Arguments)
             {
-                foreach (var argument in invocation.Arguments)
+                // Handed to a method that may run it: a delegate, or one in a params array (Parallel.Invoke(a, b)).
+                var handed = argument.Value.WalkDownConversions();
+                if (handed is IArrayCreationOperation { Initializer: { } elements, Type: IArrayTypeSymbol { ElementType.TypeKind: TypeKind.Delegate } })
                 {
-                    // Handed to a method that may run it: a delegate, or one in a params array (Parallel.Invoke(a, b)).
-                    var handed = argument.Value.WalkDownConversions();
-                    if (handed is IArrayCreationOperation { Initializer: { } elements, Type: IArrayTypeSymbol { ElementType.TypeKind: TypeKind.Delegate } })
+                    foreach (var element in elements.ElementValues)
                     {
-                        foreach (var element in elements.ElementValues)
-                        {
-                            HandDelegate(element.WalkDownConversions(), invocation, state);
-                        }
+                        HandDelegate(element.WalkDownConversions(), invocation, state);
                     }
-                    else
-                    {
-                        HandDelegate(handed, invocation, state);
-                    }
+                }
+                else
+                {
+                    HandDelegate(handed, invocation, state);
                 }
             }
 

@@ -559,30 +559,38 @@ namespace SocketAnalyzers.Reads
                 NotOnlyFromReads.Add(local);
             }
 
-            if (!IsNeutralCountUse(reference, reads))
+            if (IsMeaningfulCountUse(reference, reads))
             {
                 MeaningfulCounts.Add(local);
             }
         }
 
         /// <summary>
-        /// The reference to a count local says nothing about how many bytes arrived (<see cref="IsNeutralCountUse(IOperation, FrameworkMembers)"/>);
-        /// a member other than <c>ReceivedBytes</c> of a result held in it (<c>result.RemoteEndPoint</c>) is no use of the count.
+        /// The reference reads a count local in a way that says how many bytes arrived: not the target of an assignment
+        /// (<c>n = …</c>), not a neutral use (<see cref="IsNeutralCountUse(IOperation, FrameworkMembers)"/>: a test against 0
+        /// or 1, a format, a consumer given the buffer too), not a member other than <c>ReceivedBytes</c> of a result held
+        /// in it (<c>result.RemoteEndPoint</c>). <c>n += …</c> and <c>n++</c> are (they accumulate it). The pre-scan's test
+        /// for <see cref="MeaningfulCounts"/>, and the flow's for a read whose count local the method uses elsewhere.
         /// </summary>
-        public bool IsNeutralCountUse(ILocalReferenceOperation reference, NetworkReads reads)
+        public bool IsMeaningfulCountUse(ILocalReferenceOperation reference, NetworkReads reads)
         {
+            if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+            {
+                return false;
+            }
+
             IOperation use = reference;
             if (reference.Parent is IMemberReferenceOperation member)
             {
                 if (!reads.Symbols.Framework.IsReceivedBytes(member.Member))
                 {
-                    return true;
+                    return false;
                 }
 
                 use = member;
             }
 
-            return IsNeutralCountUse(use, reads.Symbols.Framework);
+            return !IsNeutralCountUse(use, reads.Symbols.Framework);
         }
 
         private void Reach(ILocalReferenceOperation reference)
@@ -953,7 +961,7 @@ namespace SocketAnalyzers.Reads
             }
 
             var buffer = WholeBufferVariable(read.Buffer, framework);
-            if (buffer is null || CapturedWritten.Contains(buffer) || AsksForOneByte(read, buffer))
+            if (buffer is null || CapturedWritten.Contains(buffer) || AsksForOneByte(read, buffer, framework))
             {
                 return;
             }
@@ -982,7 +990,7 @@ namespace SocketAnalyzers.Reads
         /// one-byte array read whole (<c>var b = new byte[1]; s.Receive(b);</c>). It returns 1 and fills the buffer, or 0 at
         /// the end of the stream (SOCK010's and SOCK011's business): it never fills part of it.
         /// </summary>
-        private bool AsksForOneByte(NetworkRead read, ISymbol buffer)
+        private bool AsksForOneByte(NetworkRead read, ISymbol buffer, FrameworkMembers framework)
         {
             if (read.Count?.ConstantValue is { HasValue: true, Value: 1 })
             {
@@ -990,8 +998,9 @@ namespace SocketAnalyzers.Reads
             }
 
             return buffer is ILocalSymbol local
-                && (read.Count is null || read.Count.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length" } length
-                    && length.Instance?.WalkDownConversions() is ILocalReferenceOperation lengthOf && SymbolEqualityComparer.Default.Equals(lengthOf.Local, local))
+                && (read.Count is null || read.Count.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length
+                    && framework.IsLength(length.Property) && instance.WalkDownConversions() is ILocalReferenceOperation lengthOf
+                    && SymbolEqualityComparer.Default.Equals(lengthOf.Local, local))
                 && singleValues.TryGetValue(local, out var value)
                 && value?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } made
                 && made.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 1 };

@@ -477,66 +477,8 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private void RefineAvailable(IOperation branchValue, ReadState state, bool conditionValue)
         {
-            var condition = branchValue.WalkDownConversions();
-            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-            {
-                condition = not.Operand.WalkDownConversions();
-                conditionValue = !conditionValue;
-            }
-
-            if (IsAvailable(condition) is { Type.SpecialType: SpecialType.System_Boolean } dataAvailable)
-            {
-                // stream.DataAvailable: true means at least one byte waits.
-                if (conditionValue && body.RootOfConnection(dataAvailable.Instance, symbols) is { } dataRoot && !state.Available.ContainsKey(dataRoot))
-                {
-                    state.Available[dataRoot] = 1;
-                }
-
-                return;
-            }
-
-            if (condition is not IBinaryOperation comparison)
-            {
-                return;
-            }
-
-            var left = comparison.LeftOperand.WalkDownConversions();
-            var right = comparison.RightOperand.WalkDownConversions();
-            var kind = comparison.OperatorKind;
-            IPropertyReferenceOperation? available;
-            int bound;
-            if (IsAvailable(left) is { } l && right.ConstantValue is { HasValue: true, Value: int c1 })
-            {
-                available = l;
-                bound = c1;
-            }
-            else if (IsAvailable(right) is { } r && left.ConstantValue is { HasValue: true, Value: int c2 })
-            {
-                // c <= A is A >= c: flip the operator.
-                available = r;
-                bound = c2;
-                kind = kind switch
-                {
-                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
-                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
-                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-                    _ => kind,
-                };
-            }
-            else
-            {
-                return;
-            }
-
-            int? atLeast = (kind, conditionValue) switch
-            {
-                (BinaryOperatorKind.GreaterThanOrEqual, true) or (BinaryOperatorKind.LessThan, false) or (BinaryOperatorKind.Equals, true) => bound,
-                (BinaryOperatorKind.GreaterThan, true) or (BinaryOperatorKind.LessThanOrEqual, false) => bound + 1,
-                (BinaryOperatorKind.Equals, false) or (BinaryOperatorKind.NotEquals, true) when bound == 0 => 1,
-                _ => null,
-            };
-            if (atLeast is not int count || count <= 0 || body.RootOfConnection(available.Instance, symbols) is not { } root)
+            if (AvailableGuard.AtLeast(branchValue, conditionValue, symbols.Catalogue, out var available) is not int count
+                || body.RootOfConnection(available!.Instance, symbols) is not { } root)
             {
                 return;
             }
@@ -547,8 +489,7 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        private IPropertyReferenceOperation? IsAvailable(IOperation operation)
-            => operation is IPropertyReferenceOperation { Instance: not null } property && symbols.Catalogue.Facts(property.Property) is { TellsAvailable: true } ? property : null;
+        private IPropertyReferenceOperation? IsAvailable(IOperation operation) => AvailableGuard.Property(operation, symbols.Catalogue);
 
         /// <summary>
         /// The read takes bytes from its connection: true when a guard said that at least as many as it asks for were
@@ -2035,10 +1976,7 @@ namespace SocketAnalyzers.Reads
                         countUsed[read] = true;
                         if (body.Sites[read].WholeBufferIfCountUnused && !countUsedMeaningfully[read])
                         {
-                            // n = … and out n write it; n += …, n++ and every other use read it.
-                            meaningful ??= !(reference.Parent is ISimpleAssignmentOperation { Target: var target } && target == reference)
-                                && reference.Parent is not IArgumentOperation { Parameter.RefKind: RefKind.Out }
-                                && !body.IsNeutralCountUse(reference, symbols.Reads);
+                            meaningful ??= body.IsMeaningfulCountUse(reference, symbols.Reads);
                             countUsedMeaningfully[read] = meaningful.Value;
                         }
                     }
@@ -2667,25 +2605,18 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            // A writer that keeps what it is given (a StreamWriter without AutoFlush), held in a local: its write is one to
-            // the connection when a Flush of the same writer follows on the path.
+            // A writer that keeps what it is given (a StreamWriter without AutoFlush): its write is one to the connection when
+            // a Flush of the same writer local follows on the path. The flush of a writer that passed every write on already,
+            // and a held write or flush of a writer not in a local, write nothing this flow can count.
+            var writer = (target.WalkDownConversions() as ILocalReferenceOperation)?.Local;
             var held = facts.Sends is null && (facts.WritesHeldUntilFlush || facts.FlushesHeldWrites)
-                && !(target.WalkDownConversions() is ILocalReferenceOperation autoFlushed && body.FlushesEachWrite(autoFlushed.Local));
-            ILocalSymbol? holdingWriter = null;
-            if (held)
+                && !(writer is not null && body.FlushesEachWrite(writer));
+            if (held ? writer is null : facts.Sends is null && !facts.WritesToStream)
             {
-                if (target.WalkDownConversions() is not ILocalReferenceOperation writer)
-                {
-                    return;
-                }
-
-                holdingWriter = writer.Local;
-            }
-            else if (facts.Sends is null && !facts.WritesToStream)
-            {
-                // The flush of a writer that passed every write on already.
                 return;
             }
+
+            var holdingWriter = held ? writer : null;
 
             if (body.RootOfConnection(target, symbols) is not { } connection)
             {

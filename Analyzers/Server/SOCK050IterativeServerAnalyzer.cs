@@ -392,43 +392,9 @@ namespace SocketAnalyzers.Server
                 => loop is IWhileLoopOperation { Condition: { } condition } && RequiresQueuedBytes(condition);
 
             private bool RequiresQueuedBytes(IOperation condition)
-            {
-                condition = condition.WalkDownConversions();
-                if (condition is IPropertyReferenceOperation { Type.SpecialType: SpecialType.System_Boolean } && IsAvailable(condition))
-                {
-                    // while (stream.DataAvailable)
-                    return true;
-                }
-
-                if (condition is not IBinaryOperation binary)
-                {
-                    return false;
-                }
-
-                if (binary.OperatorKind == BinaryOperatorKind.ConditionalAnd)
-                {
-                    return RequiresQueuedBytes(binary.LeftOperand) || RequiresQueuedBytes(binary.RightOperand);
-                }
-
-                var left = binary.LeftOperand.WalkDownConversions();
-                var right = binary.RightOperand.WalkDownConversions();
-                return (binary.OperatorKind, IsAvailable(left), Constant(right), IsAvailable(right), Constant(left)) switch
-                {
-                    (BinaryOperatorKind.GreaterThan, true, 0, _, _) => true,
-                    (BinaryOperatorKind.GreaterThanOrEqual, true, 1, _, _) => true,
-                    (BinaryOperatorKind.NotEquals, true, 0, _, _) => true,
-                    (BinaryOperatorKind.LessThan, _, _, true, 0) => true,
-                    (BinaryOperatorKind.LessThanOrEqual, _, _, true, 1) => true,
-                    (BinaryOperatorKind.NotEquals, _, _, true, 0) => true,
-                    _ => false,
-                };
-
-                static int? Constant(IOperation operand) => operand.ConstantValue is { HasValue: true, Value: int value } ? value : null;
-            }
-
-            /// <summary>A count of the received bytes waiting (<c>Socket.Available</c>, <c>TcpClient.Available</c>, <c>NetworkStream.DataAvailable</c>: the catalogue's <c>TellsBytesAvailable</c>).</summary>
-            private bool IsAvailable(IOperation operand)
-                => operand is IPropertyReferenceOperation { Property: { } property } && symbols.Catalogue.Facts(property) is { TellsAvailable: true };
+                => condition.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both
+                    ? RequiresQueuedBytes(both.LeftOperand) || RequiresQueuedBytes(both.RightOperand)
+                    : AvailableGuard.AtLeast(condition, conditionValue: true, symbols.Catalogue, out _) is >= 1;
 
             /// <summary>A blocking or awaited read in <paramref name="loop"/> (not in its lambdas), on the client when <paramref name="derived"/> is given.</summary>
             private bool ReadsIn(ILoopOperation loop, HashSet<ILocalSymbol>? derived)

@@ -1,0 +1,85 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.Model
+{
+    /// <summary>
+    /// A test of how many received bytes wait on a connection: a comparison of a <c>TellsBytesAvailable</c> property of the
+    /// catalogue (<c>Socket.Available</c>, <c>TcpClient.Available</c>) with a constant, or <c>NetworkStream.DataAvailable</c>.
+    /// The reads family uses it to make a read exact (<c>if (client.Available &gt;= 4)</c>), the iterative-server rule to
+    /// tell a loop that takes only what is queued (<c>while (client.Available &gt; 0)</c>).
+    /// </summary>
+    internal static class AvailableGuard
+    {
+        /// <summary>
+        /// On the side of <paramref name="condition"/> where it is <paramref name="conditionValue"/>, at least this many
+        /// received bytes wait on <paramref name="available"/>'s instance: <c>Available &gt;= 4</c> (or <c>&gt; 3</c>,
+        /// <c>4 &lt;= …</c>, the false side of <c>&lt; 4</c>, <c>== 4</c>), <c>!= 0</c>, <c>DataAvailable</c> (1), through
+        /// <c>!</c>. Null when the condition is no such test or says nothing on that side.
+        /// </summary>
+        public static int? AtLeast(IOperation condition, bool conditionValue, CatalogueIndex catalogue, out IPropertyReferenceOperation? available)
+        {
+            available = null;
+            condition = condition.WalkDownConversions();
+            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                condition = not.Operand.WalkDownConversions();
+                conditionValue = !conditionValue;
+            }
+
+            if (Property(condition, catalogue) is { Type.SpecialType: SpecialType.System_Boolean } dataAvailable)
+            {
+                // stream.DataAvailable: true means at least one byte waits.
+                available = dataAvailable;
+                return conditionValue ? 1 : null;
+            }
+
+            if (condition is not IBinaryOperation comparison)
+            {
+                return null;
+            }
+
+            var left = comparison.LeftOperand.WalkDownConversions();
+            var right = comparison.RightOperand.WalkDownConversions();
+            var kind = comparison.OperatorKind;
+            int bound;
+            if (Property(left, catalogue) is { } l && right.ConstantValue is { HasValue: true, Value: int c1 })
+            {
+                available = l;
+                bound = c1;
+            }
+            else if (Property(right, catalogue) is { } r && left.ConstantValue is { HasValue: true, Value: int c2 })
+            {
+                // c <= A is A >= c: flip the operator.
+                available = r;
+                bound = c2;
+                kind = kind switch
+                {
+                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                    _ => kind,
+                };
+            }
+            else
+            {
+                return null;
+            }
+
+            int? atLeast = (kind, conditionValue) switch
+            {
+                (BinaryOperatorKind.GreaterThanOrEqual, true) or (BinaryOperatorKind.LessThan, false) or (BinaryOperatorKind.Equals, true) => bound,
+                (BinaryOperatorKind.GreaterThan, true) or (BinaryOperatorKind.LessThanOrEqual, false) => bound + 1,
+                (BinaryOperatorKind.Equals, false) or (BinaryOperatorKind.NotEquals, true) when bound == 0 => 1,
+                _ => null,
+            };
+            return atLeast is > 0 ? atLeast : null;
+        }
+
+        /// <summary>A property of an instance that counts the received bytes waiting (the catalogue's <c>TellsBytesAvailable</c>).</summary>
+        public static IPropertyReferenceOperation? Property(IOperation operation, CatalogueIndex catalogue)
+            => operation is IPropertyReferenceOperation { Instance: not null } property && catalogue.Facts(property.Property) is { TellsAvailable: true } ? property : null;
+    }
+}
