@@ -75,12 +75,12 @@ namespace SocketAnalyzers.Reads
         {
             if (property is not { IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, IsIndexer: false, GetMethod: not null }
                 || property.DeclaringSyntaxReferences.Length != 1
-                || property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax declaration)
+                || property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration)
             {
                 return null;
             }
 
-            Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? returned = declaration.ExpressionBody?.Expression;
+            ExpressionSyntax? returned = declaration.ExpressionBody?.Expression;
             if (returned is null && declaration.AccessorList is { } accessors)
             {
                 foreach (var accessor in accessors.Accessors)
@@ -91,14 +91,14 @@ namespace SocketAnalyzers.Reads
                     }
 
                     returned = accessor.ExpressionBody?.Expression
-                        ?? (accessor.Body is { Statements.Count: 1 } body && body.Statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax { Expression: { } expression } ? expression : null);
+                        ?? (accessor.Body is { Statements.Count: 1 } body && body.Statements[0] is ReturnStatementSyntax { Expression: { } expression } ? expression : null);
                 }
             }
 
             var name = returned switch
             {
-                Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.ThisExpressionSyntax, Name: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax member } => member.Identifier.ValueText,
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
                 _ => null,
             };
             if (name is null)
