@@ -33,6 +33,8 @@ namespace SocketAnalyzers.Common
             AuthenticatedStream = compilation.GetTypeByMetadataName("System.Net.Security.AuthenticatedStream");
             Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
             BufferedStream = compilation.GetTypeByMetadataName("System.IO.BufferedStream");
+            TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+            BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
             IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
             IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
             DnsEndPoint = compilation.GetTypeByMetadataName("System.Net.DnsEndPoint");
@@ -62,6 +64,12 @@ namespace SocketAnalyzers.Common
 
         /// <summary><c>System.IO.BufferedStream</c>: over a network stream, one (the catalogue's <c>BuffersStreamOf</c>).</summary>
         public INamedTypeSymbol? BufferedStream { get; }
+
+        /// <summary><c>System.IO.TextWriter</c> and <c>System.IO.BinaryWriter</c>: a writer field over a network stream (the reads family's SOCK011 writes).</summary>
+        public INamedTypeSymbol? TextWriter { get; }
+
+        /// <inheritdoc cref="TextWriter"/>
+        public INamedTypeSymbol? BinaryWriter { get; }
 
         public INamedTypeSymbol? IPAddress { get; }
 

@@ -44,10 +44,26 @@ namespace SocketAnalyzers.Reads
     /// </remarks>
     internal sealed class NetworkFields : SymbolSummaries<IFieldSymbol>
     {
+        private readonly Func<IOperation, bool>? passesEachWrite;
+        private readonly Func<IPropertySymbol, bool>? switchesAutoFlush;
+
         /// <param name="isNetworkValue">What the field must be given: a reader over a network stream (reader fields), or a network stream (stream fields).</param>
         public NetworkFields(Func<IOperation, CancellationToken, bool> isNetworkValue)
             : base(isNetworkValue)
         {
+        }
+
+        /// <summary>
+        /// Writer fields whose every write reaches the stream at once: every value given is a network writer
+        /// (<paramref name="isNetworkValue"/>) that <paramref name="passesEachWrite"/> accepts (a <c>BinaryWriter</c>, a
+        /// <c>StreamWriter</c> made with <c>{ AutoFlush = true }</c>), or the type sets the field's <c>AutoFlush</c>
+        /// (<paramref name="switchesAutoFlush"/>) to <c>true</c> somewhere and never to anything else.
+        /// </summary>
+        public NetworkFields(Func<IOperation, CancellationToken, bool> isNetworkValue, Func<IOperation, bool> passesEachWrite, Func<IPropertySymbol, bool> switchesAutoFlush)
+            : base(isNetworkValue)
+        {
+            this.passesEachWrite = passesEachWrite;
+            this.switchesAutoFlush = switchesAutoFlush;
         }
 
         /// <summary>True when <paramref name="reference"/> reads a field that only ever holds a network value (or null).</summary>
@@ -125,14 +141,14 @@ namespace SocketAnalyzers.Reads
         protected override bool Summarise(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
         {
             var tree = model.SyntaxTree;
-            var network = false;
+            var scan = new Scan();
             foreach (var declaration in field.DeclaringSyntaxReferences)
             {
                 if (declaration.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer })
                 {
                     if (initializer.SyntaxTree != tree
                         || model.GetOperation(initializer, cancellationToken) is not IFieldInitializerOperation { Value: { } value }
-                        || !Given(value, ref network, cancellationToken))
+                        || !Gives(value, scan, cancellationToken))
                     {
                         return false;
                     }
@@ -142,17 +158,43 @@ namespace SocketAnalyzers.Reads
             foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
             {
                 // Another file that names the field: unknown everywhere (SameFileUses).
-                if (!SameFileUses.All(part.GetSyntax(cancellationToken), field, model, identifier => Use(identifier, field, model, ref network, cancellationToken), cancellationToken))
+                if (!SameFileUses.All(part.GetSyntax(cancellationToken), field, model, identifier => Use(identifier, field, model, scan, cancellationToken), cancellationToken))
                 {
                     return false;
                 }
             }
 
-            return network;
+            return scan.Network && (passesEachWrite is null || scan.EachValuePasses || scan.AutoFlushSet);
+        }
+
+        /// <summary>What the uses of one field showed so far (one per summary: a summary may start another's).</summary>
+        private sealed class Scan
+        {
+            public bool Network;
+
+            /// <summary>Every network value given passes each write on (writer fields).</summary>
+            public bool EachValuePasses = true;
+
+            /// <summary>The type sets the field's <c>AutoFlush</c> to <c>true</c> (writer fields).</summary>
+            public bool AutoFlushSet;
+        }
+
+        private bool Gives(IOperation value, Scan scan, CancellationToken cancellationToken)
+        {
+            var before = scan.Network;
+            scan.Network = false;
+            var given = Given(value, ref scan.Network, cancellationToken);
+            if (given && scan.Network && passesEachWrite is not null && !passesEachWrite(value.WalkDownConversions()))
+            {
+                scan.EachValuePasses = false;
+            }
+
+            scan.Network |= before;
+            return given;
         }
 
         /// <summary>False when this reference of the field gives it something other than a network reader or null, or writes it in a way we cannot judge.</summary>
-        private bool Use(IdentifierNameSyntax identifier, IFieldSymbol field, SemanticModel model, ref bool network, CancellationToken cancellationToken)
+        private bool Use(IdentifierNameSyntax identifier, IFieldSymbol field, SemanticModel model, Scan scan, CancellationToken cancellationToken)
         {
             ExpressionSyntax expression = identifier.Parent switch
             {
@@ -177,11 +219,24 @@ namespace SocketAnalyzers.Reads
             switch (reference.Parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                    return Given(assignment.Value, ref network, cancellationToken);
+                    return Gives(assignment.Value, scan, cancellationToken);
                 case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
-                    return Given(coalesce.Value, ref network, cancellationToken);
+                    return Gives(coalesce.Value, scan, cancellationToken);
                 case IArgumentOperation { Parameter: { RefKind: not RefKind.None } }:
                     return false;
+                case IPropertyReferenceOperation { Parent: ISimpleAssignmentOperation setting } property
+                    when switchesAutoFlush is not null && setting.Target == property && switchesAutoFlush(property.Property):
+                    // writer.AutoFlush = true; (anything else: the writer may keep what it is given).
+                    if (setting.Value.ConstantValue is { HasValue: true, Value: true })
+                    {
+                        scan.AutoFlushSet = true;
+                    }
+                    else
+                    {
+                        return false;
+                    }
+
+                    return true;
                 default:
                     return !ReadBody.IsWrite(reference);
             }

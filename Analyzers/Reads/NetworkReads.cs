@@ -10,6 +10,19 @@ using SocketAnalyzers.Model;
 namespace SocketAnalyzers.Reads
 {
     /// <summary>Whose method a read is.</summary>
+    /// <summary>What a write through a writer field reaches (<see cref="NetworkReads.WriterFieldOf"/>).</summary>
+    internal enum WriterField
+    {
+        /// <summary>Not a field known to hold only writers over network streams.</summary>
+        None,
+
+        /// <summary>A network writer that may keep what it is given until a flush (a <c>StreamWriter</c> without <c>AutoFlush</c>).</summary>
+        Holds,
+
+        /// <summary>A network writer whose every write reaches the stream at once.</summary>
+        PassesEachWrite,
+    }
+
     internal enum ReadOwner
     {
         Socket,
@@ -123,6 +136,8 @@ namespace SocketAnalyzers.Reads
         private readonly CatalogueIndex catalogue;
         private readonly NetworkFields fields;
         private readonly NetworkFields streamFields;
+        private readonly NetworkFields writerFields;
+        private readonly NetworkFields passingWriterFields;
         private readonly NetworkParameters parameters;
         private readonly NetworkParameters streamParameters;
 
@@ -132,6 +147,11 @@ namespace SocketAnalyzers.Reads
             catalogue = symbols.Catalogue;
             fields = new NetworkFields((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken));
             streamFields = new NetworkFields((value, cancellationToken) => IsNetworkStream(value, followFields: false, cancellationToken));
+            writerFields = new NetworkFields((value, cancellationToken) => IsNetworkWriterValue(value, cancellationToken));
+            passingWriterFields = new NetworkFields(
+                (value, cancellationToken) => IsNetworkWriterValue(value, cancellationToken),
+                PassesEachWriteWhenMade,
+                property => catalogue.Facts(property) is { SwitchesAutoFlush: true });
             parameters = new NetworkParameters((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken)
                 || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken));
             streamParameters = new NetworkParameters((value, cancellationToken) => IsNetworkStream(value, followFields: true, cancellationToken));
@@ -473,6 +493,65 @@ namespace SocketAnalyzers.Reads
             }
 
             return OnlyNetworkOrNull(value, local.Local, assigned => IsReaderOverNetworkStream(assigned, cancellationToken));
+        }
+
+        /// <summary>
+        /// What a write through <paramref name="reference"/> (a field of this type) reaches, when the field only ever holds a
+        /// writer made over a network stream or null (<see cref="NetworkFields"/>'s rules): <see cref="WriterField.PassesEachWrite"/>
+        /// when every write reaches the stream at once (a <c>BinaryWriter</c>; a <c>StreamWriter</c> made with
+        /// <c>{ AutoFlush = true }</c>, or whose <c>AutoFlush</c> the type sets to <c>true</c>), <see cref="WriterField.Holds"/>
+        /// when it may keep them until a flush; <see cref="WriterField.None"/> for any other field.
+        /// </summary>
+        public WriterField WriterFieldOf(IFieldReferenceOperation reference, SemanticModel? model, CancellationToken cancellationToken)
+        {
+            if (reference.Instance is not (null or IInstanceReferenceOperation) || !IsWriterType(reference.Field.Type)
+                || !writerFields.IsNetworkField(reference, model, cancellationToken))
+            {
+                return WriterField.None;
+            }
+
+            return passingWriterFields.IsNetworkField(reference, model, cancellationToken) ? WriterField.PassesEachWrite : WriterField.Holds;
+        }
+
+        /// <summary>
+        /// A writer made over a network stream (<c>new StreamWriter(client.GetStream())</c>, <c>new BinaryWriter(stream)</c>
+        /// of a network stream local or field), or a local the body only ever assigns one.
+        /// </summary>
+        private bool IsNetworkWriterValue(IOperation value, CancellationToken cancellationToken)
+        {
+            if (value is IObjectCreationOperation creation)
+            {
+                return IsWriterType(creation.Type) && StreamOfWrapper(creation) is { } stream && IsNetworkStream(stream, followFields: true, cancellationToken);
+            }
+
+            return value is ILocalReferenceOperation local
+                && OnlyNetworkOrNull(value, local.Local, assigned => assigned is IObjectCreationOperation made && IsNetworkWriterValue(made, cancellationToken));
+        }
+
+        private bool IsWriterType(ITypeSymbol? type)
+            => KnownSymbols.IsOrDerivesFrom(type as INamedTypeSymbol, symbols.TextWriter) || KnownSymbols.IsOrDerivesFrom(type as INamedTypeSymbol, symbols.BinaryWriter);
+
+        /// <summary>A writer made so that each write reaches its stream: not a <c>TextWriter</c> (a <c>BinaryWriter</c>), or one made with <c>{ AutoFlush = true }</c>.</summary>
+        private bool PassesEachWriteWhenMade(IOperation value)
+        {
+            if (value is not IObjectCreationOperation creation || !KnownSymbols.IsOrDerivesFrom(creation.Type as INamedTypeSymbol, symbols.TextWriter))
+            {
+                return value is IObjectCreationOperation;
+            }
+
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property, Value.ConstantValue: { HasValue: true, Value: true } }
+                        && catalogue.Facts(property.Property) is { SwitchesAutoFlush: true })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True when <paramref name="operation"/> lies in a loop of its own function (not one around the lambda or local function it is in).</summary>

@@ -365,6 +365,7 @@ namespace SocketAnalyzers.Reads
             }
 
             result.GuardsAvailable = guardsAvailable;
+            result.Model = body.SemanticModel;
             foreach (var (parameter, owner) in capturedParameters)
             {
                 result.Capture(parameter.Parameter, parameter, owner);
@@ -621,6 +622,9 @@ namespace SocketAnalyzers.Reads
         /// the flow follow <c>if (client.Available &gt;= 4)</c> guards (<see cref="ReadState.Available"/>).
         /// </summary>
         public bool GuardsAvailable { get; private set; }
+
+        /// <summary>The model of the body's file: for the summaries of fields a graph's operations name (they carry none).</summary>
+        public SemanticModel? Model { get; private set; }
 
         /// <summary>Some read of the body is an APM callback that starts the next receive with itself (<see cref="ReadSite.CallbackChain"/>).</summary>
         public bool HasCallbackChains { get; private set; }

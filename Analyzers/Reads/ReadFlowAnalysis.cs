@@ -2606,11 +2606,21 @@ namespace SocketAnalyzers.Reads
             }
 
             // A writer that keeps what it is given (a StreamWriter without AutoFlush): its write is one to the connection when
-            // a Flush of the same writer local follows on the path. The flush of a writer that passed every write on already,
-            // and a held write or flush of a writer not in a local, write nothing this flow can count.
-            var writer = (target.WalkDownConversions() as ILocalReferenceOperation)?.Local;
+            // a Flush of the same writer local (or field) follows on the path. The flush of a writer that passed every write on
+            // already, and a held write or flush of a writer in neither, write nothing this flow can count.
+            var targetValue = target.WalkDownConversions();
+            ISymbol? writer = (targetValue as ILocalReferenceOperation)?.Local;
+            var writerField = WriterField.None;
+            if (targetValue is IFieldReferenceOperation field && facts.Sends is null)
+            {
+                // A private writer field its type only ever gives a writer over a network stream: a write of one connection,
+                // maybe the read's (the field does not say which), so its exception may end the loop: the spin is not certain.
+                writerField = symbols.Reads.WriterFieldOf(field, body.Model, CancellationToken);
+                writer = writerField == WriterField.None ? null : field.Field;
+            }
+
             var held = facts.Sends is null && (facts.WritesHeldUntilFlush || facts.FlushesHeldWrites)
-                && !(writer is not null && body.FlushesEachWrite(writer));
+                && !(writer is ILocalSymbol local && body.FlushesEachWrite(local)) && writerField != WriterField.PassesEachWrite;
             if (held ? writer is null : facts.Sends is null && !facts.WritesToStream)
             {
                 return;
@@ -2626,7 +2636,7 @@ namespace SocketAnalyzers.Reads
             foreach (var pair in state.Zero)
             {
                 var site = body.Sites[pair.Key];
-                if (pair.Value.Wrote || !SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, connection))
+                if (pair.Value.Wrote || (writerField == WriterField.None && !SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, connection)))
                 {
                     continue;
                 }
