@@ -62,6 +62,10 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [Theory]
         [InlineData("var socket = new Socket(SocketType.Dgram, ProtocolType.Udp); socket.Bind(ep);", "int n = socket.Receive(buffer); Use(n);")]
         [InlineData("var socket = new Socket(SocketType.Dgram, ProtocolType.Udp);", "int n = socket.SendTo(buffer, ep);")]
+        // A send to a destination binds the socket (fresh16 audit: a DNS resolver's SendTo, then Receive of the answer).
+        [InlineData("var socket = new Socket(SocketType.Dgram, ProtocolType.Udp); socket.SendTo(buffer, buffer.Length, SocketFlags.None, ep);", "int n = socket.Receive(buffer); Use(n);")]
+        [InlineData("var socket = new Socket(SocketType.Dgram, ProtocolType.Udp); await socket.SendToAsync(buffer, SocketFlags.None, ep);", "int n = await socket.ReceiveAsync(buffer, SocketFlags.None); Use(n);")]
+        [InlineData("var socket = new Socket(SocketType.Dgram, ProtocolType.Udp); socket.EndSendTo(socket.BeginSendTo(buffer, 0, buffer.Length, SocketFlags.None, ep, null, null));", "int n = socket.Receive(buffer); Use(n);")]
         [InlineData("var udp = new UdpClient();", "int n = udp.Send(buffer, buffer.Length, ep);")]
         [InlineData("var udp = new UdpClient(\"localhost\", 9000);", "int n = udp.Send(buffer, buffer.Length);")]
         [InlineData("var udp = new UdpClient(0);", "var result = udp.Receive(ref ep);")]

@@ -48,6 +48,9 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var l = new TcpListener(ep); l.Start();", "l.Server.Connect(ep);", "l.Server.Connect(ep)")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); await s.ConnectAsync(ep);", "await s.ConnectAsync(ep);", "s.ConnectAsync(ep)")]
         [InlineData("var u = new UdpClient();", "u.Client.Listen();", "u.Client.Listen()")]
+        // A send to a destination bound the socket (checked on Linux: Bind then throws SocketException, "Invalid argument").
+        [InlineData("var s = new Socket(SocketType.Dgram, ProtocolType.Udp); s.SendTo(new byte[1], ep);", "s.Bind(ep);", "s.Bind(ep)")]
+        [InlineData("var u = new UdpClient(); u.Send(new byte[1], 1, ep);", "u.Client.Bind(ep);", "u.Client.Bind(ep)")]
         public async Task Operations_the_kind_or_state_cannot_do_are_reported(string setup, string statement, string call)
             => await Verify.VerifyAnalyzerAsync(Usings + $$"""
                 class C
