@@ -36,6 +36,7 @@ namespace SocketAnalyzers.Common
         private readonly INamedTypeSymbol? debug;
         private readonly INamedTypeSymbol? trace;
         private readonly INamedTypeSymbol? textWriter;
+        private readonly INamedTypeSymbol? thread;
 
         public FrameworkMembers(KnownSymbols known)
         {
@@ -63,7 +64,8 @@ namespace SocketAnalyzers.Common
             console = compilation.GetTypeByMetadataName("System.Console");
             debug = compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
             trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
-            textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+            textWriter = known.TextWriter;
+            thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
         }
 
         public INamedTypeSymbol? MemoryExtensions { get; }
@@ -180,6 +182,26 @@ namespace SocketAnalyzers.Common
         /// <summary><c>Console.ReadLine</c>, <c>Console.Read</c> or <c>Console.ReadKey</c>: the call waits for the user's input.</summary>
         public bool IsConsoleInput(IMethodSymbol method)
             => method.IsStatic && method.Name is "ReadLine" or "Read" or "ReadKey" && Is(method.ContainingType, console);
+
+        /// <summary>
+        /// <c>Thread.Sleep</c>, or <c>Task.Delay</c> whose task is awaited: the call pauses the loop around it, which then
+        /// wakes now and then instead of spinning.
+        /// </summary>
+        public bool IsPause(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!method.IsStatic)
+            {
+                return false;
+            }
+
+            if (method.Name == "Sleep")
+            {
+                return Is(method.ContainingType, thread);
+            }
+
+            return method.Name == "Delay" && Is(method.ContainingType, task) && invocation.WalkUpToResult(this, out _) is IAwaitOperation;
+        }
 
         /// <summary>
         /// <c>System.Console</c>, <c>System.Diagnostics.Debug</c>, <c>System.Diagnostics.Trace</c> or <c>System.IO.TextWriter</c>

@@ -2502,7 +2502,7 @@ namespace SocketAnalyzers.Reads
                 state.Dead = true;
             }
 
-            if (state.Zero.Count > 0 && WaitsForOtherInput(invocation))
+            if (state.Zero.Count > 0 && (WaitsForOtherInput(invocation) || symbols.Framework.IsPause(invocation)))
             {
                 foreach (var pair in state.Zero)
                 {

@@ -260,7 +260,12 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var other = await listener.AcceptSocketAsync().ConfigureAwait(false);", "never ends")]
         [InlineData("var other = listener.AcceptTcpClientAsync();", "spins forever")]
         [InlineData("var other = listener.Pending();", "spins forever")]
-        public Task Byte_read_loop_that_accepts_on_every_turn_never_ends(string accept, string what)
+        // A pause on every turn (fresh16 audit: a course server that sleeps a second per turn): it wakes, it does not spin.
+        [InlineData("Thread.Sleep(1000); var other = 1;", "never ends")]
+        [InlineData("await Task.Delay(1000); var other = 1;", "never ends")]
+        [InlineData("await Task.Delay(1000).ConfigureAwait(false); var other = 1;", "never ends")]
+        [InlineData("_ = Task.Delay(1000); var other = 1;", "spins forever")]
+        public Task Byte_read_loop_that_accepts_or_pauses_on_every_turn_never_ends(string accept, string what)
             => Verify.VerifyAnalyzerAsync(
                 Usings + $$"""
                     class C
