@@ -78,6 +78,15 @@ namespace SocketAnalyzers.Flow
         /// </summary>
         private const int TurnBit = 1 << (SlotBits * ExceptionalLevels);
 
+        /// <summary>
+        /// A later turn of an outer loop arriving at the head of an inner loop that shares it (<see cref="outerHeadFrom"/>):
+        /// kept apart from the inner loop's own later turns at that head alone, and a plain <see cref="TurnBit"/> again on
+        /// the way out of it.
+        /// </summary>
+        private const int OuterTurnBit = TurnBit << 1;
+
+        private const int TurnBits = TurnBit | OuterTurnBit;
+
         /// <summary>The exceptional bits of every level: a context without its continuations.</summary>
         private static readonly int ExceptionalBits = AllExceptionalBits();
 
@@ -119,6 +128,10 @@ namespace SocketAnalyzers.Flow
         // For each block: a test that may leave its innermost loop (one of its two successors can get out of the loop
         // without coming back to the loop's first block), such as a while condition or an if (…) break.
         private bool[] exitTest = Array.Empty<bool>();
+
+        // Per block, the loop head its back edge closes as an outer loop that shares that head with an inner loop whose
+        // condition is evaluated there (while (true) { while ((line = r.ReadLine()) != null) { … } r.Close(); }), or -1.
+        private int[] outerHeadFrom = Array.Empty<int>();
         private bool trackTurns;
         private List<(ControlFlowRegion Region, int Level)>?[] enclosingTries = Array.Empty<List<(ControlFlowRegion, int)>?>();
         private bool[] insideTryWithFinally = Array.Empty<bool>();
@@ -167,7 +180,7 @@ namespace SocketAnalyzers.Flow
         /// True while the block being visited is visited from the paths that went around its innermost loop at least once
         /// (<see cref="TracksLoopTurns"/>): a fact certain here is certain on every turn of the loop after the first.
         /// </summary>
-        protected bool InLaterTurn => (currentContext & TurnBit) != 0;
+        protected bool InLaterTurn => (currentContext & TurnBits) != 0;
 
         /// <summary>
         /// When true, the blocks of a loop get a second in-state: the paths that came around the loop's back edge (a later
@@ -369,10 +382,11 @@ namespace SocketAnalyzers.Flow
                             if (contextStates.TryGetValue(key, out var contextState))
                             {
                                 contextStates.Remove(key);
-                                if ((context & TurnBit) != 0)
+                                if ((context & TurnBits) != 0)
                                 {
-                                    // Kept apart too (a copy: the joined group may change its state in place).
-                                    AddToGroup(laterTurns, (context & ExceptionalBits) | TurnBit, Clone(contextState));
+                                    // Kept apart too (a copy: the joined group may change its state in place); an outer
+                                    // loop's later turns at a shared head apart from the inner loop's.
+                                    AddToGroup(laterTurns, context & (ExceptionalBits | TurnBits), Clone(contextState));
                                 }
 
                                 AddToGroup(groups, context & ExceptionalBits, contextState);
@@ -443,7 +457,7 @@ namespace SocketAnalyzers.Flow
                 {
                     // The first and the later turns of a loop are joined in the replay too, but a check that breaks on their
                     // join breaks on each (every state must break), so the fixed point has noted it: they count apart.
-                    if (contextStates.ContainsKey((ordinal, context)) && !seen.Add(context & (ExceptionalBits | TurnBit)))
+                    if (contextStates.ContainsKey((ordinal, context)) && !seen.Add(context & (ExceptionalBits | TurnBits)))
                     {
                         return true;
                     }
@@ -477,7 +491,7 @@ namespace SocketAnalyzers.Flow
         }
 
         /// <summary>The bits of a context that belong to the <paramref name="level"/> outermost finally regions.</summary>
-        private static int ContextMask(int level) => ((1 << (SlotBits * Math.Min(level, ExceptionalLevels))) - 1) | TurnBit;
+        private static int ContextMask(int level) => ((1 << (SlotBits * Math.Min(level, ExceptionalLevels))) - 1) | TurnBits;
 
         /// <summary>The bit that says a finally region with <paramref name="level"/> finally regions around it runs for an exception (0: it has none).</summary>
         private static int ExceptionalBit(int level) => level < ExceptionalLevels ? 1 << (SlotBits * level) : 0;
@@ -578,9 +592,69 @@ namespace SocketAnalyzers.Flow
             if (any)
             {
                 IndexExitTests(blocks);
+                IndexSharedHeads(blocks, lastOf);
             }
 
             return any;
+        }
+
+        /// <summary>
+        /// Finds the loop heads shared by two loops: the head evaluates an inner loop's condition (<c>while</c>, <c>for</c>,
+        /// <c>foreach</c>) and ways back to it also come from at or after the block that loop exits to, so an outer loop with
+        /// no block of its own before the inner one (<c>for (;;)</c>) starts its turns there too. The graph then has one loop
+        /// for both; the outer loop's ways back (<see cref="outerHeadFrom"/>) reach the head in <see cref="OuterTurnBit"/>, so
+        /// a use in the inner condition that fails on every outer turn after the first is not hidden by the inner loop's
+        /// turns. (A <c>while (true)</c> has a block of its own: the outer turns enter the inner head from before it, see
+        /// <see cref="TurnOf"/>.)
+        /// </summary>
+        private void IndexSharedHeads(System.Collections.Immutable.ImmutableArray<BasicBlock> blocks, int[] lastOf)
+        {
+            outerHeadFrom = new int[blocks.Length];
+            for (var i = 0; i < blocks.Length; i++)
+            {
+                outerHeadFrom[i] = -1;
+            }
+
+            for (var head = 0; head < blocks.Length; head++)
+            {
+                var block = blocks[head];
+                if (lastOf[head] < 0 || block.BranchValue?.Syntax is not { } condition || !IsLoopCondition(condition)
+                    || block.ConditionalSuccessor?.Destination is not { } taken || block.FallThroughSuccessor?.Destination is not { } next)
+                {
+                    continue;
+                }
+
+                // The inner loop's body lies between its head and the block it exits to; code after it comes later.
+                var exit = Math.Max(taken.Ordinal, next.Ordinal);
+                for (var source = exit; source <= lastOf[head]; source++)
+                {
+                    if (blocks[source].ConditionalSuccessor?.Destination?.Ordinal == head || blocks[source].FallThroughSuccessor?.Destination?.Ordinal == head)
+                    {
+                        outerHeadFrom[source] = head;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The condition (or enumeration) of a <c>while</c>, <c>for</c> or <c>foreach</c> statement holds <paramref name="condition"/>.</summary>
+        private static bool IsLoopCondition(SyntaxNode condition)
+        {
+            for (var node = condition; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax loop:
+                        return loop.Condition.Span.Contains(condition.Span);
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax loop:
+                        return loop.Condition is { } test && test.Span.Contains(condition.Span);
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax loop:
+                        return !loop.Statement.Span.Contains(condition.Span);
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         private static bool NoteBackEdge(ControlFlowBranch? branch, int source, int[] lastOf)
@@ -687,6 +761,12 @@ namespace SocketAnalyzers.Flow
         /// </summary>
         private int TurnOf(int from, int to, int context)
         {
+            if ((context & OuterTurnBit) != 0)
+            {
+                // Out of the shared head: one kind of later turn again.
+                context = (context & ~OuterTurnBit) | TurnBit;
+            }
+
             if (from < 0 || exitTest[from])
             {
                 // After a test that may leave the loop, going on is no longer certain once the loop turned: the paths that
@@ -696,7 +776,14 @@ namespace SocketAnalyzers.Flow
 
             if (to <= from && loopFirst[from] >= 0)
             {
-                return context | TurnBit;
+                return outerHeadFrom[from] == to ? (context & ~TurnBit) | OuterTurnBit : context | TurnBit;
+            }
+
+            if ((context & TurnBit) != 0 && loopFirst[to] == to && (from < to || from > loopLast[to]))
+            {
+                // A later turn of an outer loop entering an inner loop at its head: kept apart there from the inner loop's
+                // own later turns (while (true) { while ((line = r.ReadLine()) != null) { … } r.Close(); }).
+                return (context & ~TurnBit) | OuterTurnBit;
             }
 
             if ((context & TurnBit) != 0 && (loopFirst[from] < 0 || to < loopFirst[from] || to > loopLast[from]))

@@ -46,6 +46,31 @@ namespace SocketAnalyzers.Tests.Lifecycle
         public Task A_misuse_on_every_turn_after_the_first_is_reported(string setup, string loop)
             => Verify.VerifyAnalyzerAsync(Code(setup, loop));
 
+        // An inner loop whose condition makes the use starts every turn of a while (true) around it: the graph has one head
+        // for both loops, and the outer loop's next turn (the socket or reader closed after the inner loop) was joined
+        // with the inner loop's turns (open) there (fresh16 audit: an IRC client that reads lines until null, closes its
+        // reader, and goes round).
+        [Theory]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var r = new StreamReader(c.GetStream());", "while (true) { string line; while ((line = {|SOCK005:r.ReadLine()|}) != null) { Use(line.Length); } r.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { while ({|SOCK005:s.Receive(buffer)|} > 0) { Use(buffer[0]); } s.Close(); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var ns = c.GetStream();", "for (;;) { int n; while ((n = {|SOCK005:ns.Read(buffer, 0, buffer.Length)|}) > 0) { Use(n); } ns.Close(); }")]
+        [InlineData("var c = new TcpClient(); c.Connect(ep); var r = new StreamReader(c.GetStream());", "while (true) { string line; while ((line = await {|SOCK005:r.ReadLineAsync()|}) != null) { Use(line.Length); } r.Dispose(); }")]
+        // And the inner loop's own next turn, no longer joined with the outer turn's fresh socket.
+        [InlineData("Socket s;", "while (true) { s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep); while ({|SOCK005:s.Receive(buffer)|} > 0) { Use(buffer[0]); s.Close(); } }")]
+        public Task A_use_in_an_inner_loops_condition_after_the_outer_loop_closed_it_is_reported(string setup, string loop)
+            => Verify.VerifyAnalyzerAsync(Code(setup, loop));
+
+        // The same shapes where some way round leaves it usable, or the outer loop may end: quiet.
+        [Theory]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { while (s.Receive(buffer) > 0) { Use(buffer[0]); } s.Close(); s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { while (s.Receive(buffer) > 0) { Use(buffer[0]); } if (items.Count > 0) { s.Close(); } }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (items.Count > 0) { while (s.Receive(buffer) > 0) { Use(buffer[0]); } s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { while (items.Count > 3) { s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep); } s.Send(buffer); s.Close(); }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { while (s.Receive(buffer) > 0) { Use(buffer[0]); } s.Close(); break; }")]
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "while (true) { foreach (var item in items) { s.Send(buffer); } s.Close(); if (items.Count == 0) { break; } }")]
+        public Task A_nested_loop_whose_outer_turn_may_find_it_usable_stays_quiet(string setup, string loop)
+            => Verify.VerifyAnalyzerAsync(Code(setup, loop));
+
         [Fact]
         public Task The_message_says_the_state_is_the_one_the_loop_leaves_for_its_next_turn()
             => Verify.VerifyAnalyzerAsync(
