@@ -118,6 +118,29 @@ namespace SocketAnalyzers.Cli
             {
                 writer.WriteLine($"{Plural(result.FilesExcluded, "file")} excluded, {Plural(result.FilesSkipped, "file")} skipped.");
             }
+
+            WriteByteOrderHint(result, writer);
+        }
+
+        /// <summary>
+        /// Files where SOCK020 and SOCK021 both fire write and read numbers in the host's order: a protocol with both ends in
+        /// the project. If it is little-endian by design, the rules' option says so; the hint names it once, with up to three
+        /// such files (audits found most disputed findings there: game networking with its own framing).
+        /// </summary>
+        private static void WriteByteOrderHint(ScanResult result, TextWriter writer)
+        {
+            var writes = new HashSet<string>(result.Findings.Where(f => f.RuleId == "SOCK020").Select(f => f.DisplayPath), StringComparer.Ordinal);
+            var both = result.Findings.Where(f => f.RuleId == "SOCK021" && writes.Contains(f.DisplayPath)).Select(f => f.DisplayPath).Distinct(StringComparer.Ordinal).ToList();
+            if (both.Count == 0)
+            {
+                return;
+            }
+
+            var named = string.Join(", ", both.Take(3)) + (both.Count > 3 ? $" and {Plural(both.Count - 3, "more file")}" : string.Empty);
+            writer.WriteLine(
+                $"SOCK020 and SOCK021 both fire in {named}: numbers are written and read there in the host's byte order. If both ends of "
+                + "that protocol are yours and it is little-endian by design, declare it for those files in .editorconfig "
+                + "(socket_analyzers.wire_byte_order = little_endian; see rules.md, Options); otherwise convert to big-endian.");
         }
 
         /// <summary>

@@ -121,6 +121,28 @@ namespace SocketAnalyzers.Cli.Tests
             }
             """;
 
+        /// <summary>A framing in the host's order at both ends: SOCK020 on the length written, SOCK021 on the length read.</summary>
+        public const string HostOrderFraming = """
+            using System;
+            using System.Net.Sockets;
+
+            public static class Framing
+            {
+                public static void Send(NetworkStream stream, byte[] payload)
+                {
+                    stream.Write(BitConverter.GetBytes(payload.Length), 0, 4);
+                    stream.Write(payload, 0, payload.Length);
+                }
+
+                public static int ReadLength(NetworkStream stream)
+                {
+                    var header = new byte[4];
+                    stream.ReadExactly(header, 0, 4);
+                    return BitConverter.ToInt32(header, 0);
+                }
+            }
+            """;
+
         public const string NoSockets = """
             namespace Demo
             {

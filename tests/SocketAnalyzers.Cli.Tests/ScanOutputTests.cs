@@ -31,6 +31,35 @@ namespace SocketAnalyzers.Cli.Tests
         }
 
         [Fact]
+        public async Task Text_names_the_wire_byte_order_option_for_files_where_SOCK020_and_SOCK021_both_fire()
+        {
+            using var tree = new TempTree();
+            tree.Write("src/Framing.cs", Sources.HostOrderFraming);
+            tree.Write("src/Client.cs", Sources.DiscardedReceive);
+
+            var run = await Cli.RunAsync(tree, "scan", "src");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("SOCK020 ", run.Stdout);
+            Assert.Contains("SOCK021 ", run.Stdout);
+            var hint = Assert.Single(run.Stdout.Split('\n'), l => l.StartsWith("SOCK020 and SOCK021 both fire in "));
+            Assert.Contains(Path.Combine("src", "Framing.cs"), hint);
+            Assert.DoesNotContain("Client.cs", hint);
+            Assert.Contains("socket_analyzers.wire_byte_order = little_endian", hint);
+        }
+
+        [Fact]
+        public async Task Text_gives_no_byte_order_hint_without_both_rules_in_one_file()
+        {
+            using var tree = new TempTree();
+            tree.Write("src/Client.cs", Sources.DiscardedReceive);
+
+            var run = await Cli.RunAsync(tree, "scan", "src");
+
+            Assert.DoesNotContain("wire_byte_order", run.Stdout);
+        }
+
+        [Fact]
         public async Task Clean_code_exits_zero_and_says_so()
         {
             using var tree = new TempTree();
