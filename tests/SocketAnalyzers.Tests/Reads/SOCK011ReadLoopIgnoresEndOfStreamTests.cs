@@ -153,6 +153,14 @@ namespace SocketAnalyzers.Tests.Reads
                 Process(buffer, n);
             }
             """)]
+        [InlineData("""
+            var text = new StringBuilder();
+            while (text.Length < 100)
+            {
+                int n = [|socket.Receive(buffer)|];
+                text.Append(Encoding.UTF8.GetString(buffer, 0, n));
+            }
+            """)]
         public Task Read_loop_that_never_sees_end_of_stream_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
@@ -450,6 +458,18 @@ namespace SocketAnalyzers.Tests.Reads
             {
                 int n = socket.Receive(buffer);
                 text.Append(Encoding.UTF8.GetString(buffer, 0, n));
+                text.Append('.');
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                int n = stream.Read(buffer, 0, buffer.Length);
+                Process(buffer, n);
+                if (n < buffer.Length)
+                {
+                    break;
+                }
             }
             """)]
         [InlineData("""
