@@ -99,7 +99,8 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK012WholeBufferConsumed = new DiagnosticDescriptor(
             RuleIdentifiers.WholeBufferConsumed,
             title: "Buffer consumed whole instead of the bytes received",
-            messageFormat: "{0} uses {1}, but {2} filled only {3}; the rest is stale (zeros or bytes of an earlier read). {4}.",
+            // {5}: what the read counts, "bytes" or (a text reader's read into a char buffer) "characters".
+            messageFormat: "{0} uses {1}, but {2} filled only {3}; the rest is stale (zeros or {5} of an earlier read). {4}.",
             category: RuleCategories.Reads,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -547,6 +547,18 @@ namespace SocketAnalyzers.Model
                 Row("System.Text.Json.JsonSerializer", "Deserialize", sets: Net).ConsumesBuffer(),
                 Row("System.Text.Json.JsonDocument", "Parse", sets: Net).ConsumesBuffer(),
                 Row("System.Runtime.Serialization.Formatters.Binary.BinaryFormatter", "Deserialize").ConsumesBuffer(),
+
+                // the char buffer of a text reader's read (ReadsChars): the text made, appended or printed from the array
+                // (whole, or (chars, 0, chars.Length)). Not TextWriter.Write(char[]): a consumer row on a TextWriter name
+                // would have to cover every Write overload of its derived writers (the meta-test), a larger change.
+                Row("System.String", ".ctor", "char[]").ConsumesBuffer(),
+                Row("System.String", ".ctor", "char[] int int").ConsumesBuffer(),
+                Row("System.Text.StringBuilder", "Append", "char[]").ConsumesBuffer(),
+                Row("System.Text.StringBuilder", "Append", "char[] int int").ConsumesBuffer(),
+                Row("System.Console", "Write", "char[]").ConsumesBuffer(),
+                Row("System.Console", "Write", "char[] int int").ConsumesBuffer(),
+                Row("System.Console", "WriteLine", "char[]").ConsumesBuffer(),
+                Row("System.Console", "WriteLine", "char[] int int").ConsumesBuffer(),
             };
 
             return rows.ToImmutableArray();

@@ -884,6 +884,14 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsExactText(IOperation consuming, ISymbol buffer, int read, ReadState state)
         {
+            if (consuming is IObjectCreationOperation { Type.SpecialType: SpecialType.System_String, Arguments.Length: 1 } text)
+            {
+                // new string(chars) of a fresh char array read once: its unread tail is '\0' chars, and the strip removes them.
+                return state.HasFreshFilled && state.FreshFilled.Contains(buffer)
+                    && text.WalkUpConversions(out var made) is IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } strip
+                    && strip.Instance == made && StripsNul(strip);
+            }
+
             if (consuming is not IInvocationOperation { Instance: { } encoding, TargetMethod.Name: "GetString", Type.SpecialType: SpecialType.System_String } decode
                 || symbols.Framework.Encoding is not { } encodingType
                 || encoding.WalkDownConversions() is not IPropertyReferenceOperation { Instance: null, Property: { Name: "ASCII" or "UTF8" or "Latin1" } named }
@@ -3166,7 +3174,8 @@ namespace SocketAnalyzers.Reads
                 "all of '" + buffer.Name + "'",
                 ReadName(site),
                 FilledText(site),
-                "Use only the bytes received"));
+                "Use only the " + site.Read.Api.Units + " received",
+                site.Read.Api.Units));
         }
 
         /// <summary>
@@ -3189,13 +3198,14 @@ namespace SocketAnalyzers.Reads
                     : "bytes " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + " of '") + buffer.Name + "'",
                 ReadName(site),
                 FilledText(site),
-                "Read until " + (end == width ? "all " : "the first ") + end.ToString(CultureInfo.InvariantCulture) + " bytes have arrived: loop on the count, or call ReadExactly"));
+                "Read until " + (end == width ? "all " : "the first ") + end.ToString(CultureInfo.InvariantCulture) + " bytes have arrived: loop on the count, or call ReadExactly",
+                site.Read.Api.Units));
         }
 
         private static string FilledText(ReadSite site)
-            => site.CountText is not null ? "its first '" + site.CountText + "' bytes"
-                : site.CountNeverKept ? "as many bytes as it returned (a count this code never keeps)"
-                : "as many bytes as it returned (a count this code discards)";
+            => site.CountText is not null ? "its first '" + site.CountText + "' " + site.Read.Api.Units
+                : site.CountNeverKept ? "as many " + site.Read.Api.Units + " as it returned (a count this code never keeps)"
+                : "as many " + site.Read.Api.Units + " as it returned (a count this code discards)";
 
         private static string ConsumerName(IOperation consuming) => consuming switch
         {

@@ -3,7 +3,7 @@ using Xunit;
 using static SocketAnalyzers.Tests.Reads.ReadTestCode;
 using Verify010 = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK010DiscardedReadCountAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK010DiscardedReadCountCodeFixProvider>;
 using Verify011 = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>;
-using Verify012 = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer>;
+using Verify012 = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK012WholeBufferConsumedCodeFixProvider>;
 
 namespace SocketAnalyzers.Tests.Reads
 {
@@ -61,7 +61,7 @@ namespace SocketAnalyzers.Tests.Reads
                     var reader = new StreamReader(client.GetStream());
                     var chars = new char[16];
                     {|#0:reader.Read(chars, 0, chars.Length)|};
-                    Console.WriteLine(new string(chars));
+                    Console.WriteLine({|SOCK012:new string(chars)|});
                     """),
                 Verify010.Diagnostic().WithLocation(0).WithMessage("The number of characters StreamReader.Read placed in the buffer is discarded; it may be fewer than asked, or 0 when the peer closed. Use the count."));
 
@@ -359,5 +359,75 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                 }
                 """));
+
+        [Fact]
+        public Task Whole_char_buffer_made_into_text_after_one_read_is_reported_in_characters()
+            => Verify012.VerifyAnalyzerAsync(
+                Method("""
+                    var reader = new StreamReader(client.GetStream());
+                    var chars = new char[256];
+                    int n = reader.Read(chars, 0, chars.Length);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    Console.WriteLine({|#0:new string(chars)|});
+                    """),
+                Verify012.Diagnostic().WithLocation(0).WithMessage("new String uses all of 'chars', but StreamReader.Read filled only its first 'n' characters; the rest is stale (zeros or characters of an earlier read). Use only the characters received."));
+
+        [Theory]
+        [InlineData("int n = reader.Read(chars, 0, chars.Length);\nif (n > 0)\n{\n    [|sb.Append(chars)|];\n}")]
+        [InlineData("int n = reader.Read(chars.AsSpan());\nif (n != 0)\n{\n    [|Console.Write(chars)|];\n}")]
+        [InlineData("while (reader.Read(chars, 0, chars.Length) > 0)\n{\n    Console.WriteLine([|new string(chars, 0, chars.Length)|]);\n}")]
+        public Task Whole_char_buffer_consumed_after_a_read_is_reported(string code)
+            => Verify012.VerifyAnalyzerAsync(Method("var reader = new StreamReader(client.GetStream());\nvar chars = new char[256];\nvar sb = new StringBuilder();\n" + code));
+
+        [Theory]
+        [InlineData("int n = reader.Read(chars, 0, chars.Length);\nConsole.WriteLine(new string(chars, 0, n));")]
+        [InlineData("int n = reader.Read(chars, 0, chars.Length);\nsb.Append(chars, 0, n);")]
+        [InlineData("int n = reader.ReadBlock(chars, 0, chars.Length);\nif (n == 0)\n{\n    return;\n}\n\nConsole.WriteLine(new string(chars));")]
+        [InlineData("var fresh = new char[256];\nif (reader.Read(fresh, 0, fresh.Length) > 0)\n{\n    Console.WriteLine(new string(fresh).TrimEnd('\\0'));\n}")]
+        public Task Char_buffer_used_by_its_count_filled_by_ReadBlock_or_stripped_of_its_zero_tail_is_quiet(string code)
+            => Verify012.VerifyAnalyzerAsync(Method("var reader = new StreamReader(client.GetStream());\nvar chars = new char[256];\nvar sb = new StringBuilder();\n" + code));
+
+        [Theory]
+        [InlineData("var reader = new StreamReader(new MemoryStream());")]
+        [InlineData("var reader = new StringReader(\"abc\");")]
+        public Task Whole_char_buffer_of_a_reader_not_known_to_read_a_network_stream_is_quiet(string declaration)
+            => Verify012.VerifyAnalyzerAsync(Method(declaration + """
+
+                var chars = new char[256];
+                if (reader.Read(chars, 0, chars.Length) > 0)
+                {
+                    Console.WriteLine(new string(chars));
+                }
+                """));
+
+        [Fact]
+        public Task Fix_passes_the_char_count_to_the_string()
+            => Verify012.VerifyCodeFixAsync(
+                Method("""
+                    var reader = new StreamReader(client.GetStream());
+                    var chars = new char[256];
+                    int n = reader.Read(chars, 0, chars.Length);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    Console.WriteLine([|new string(chars)|]);
+                    """),
+                Method("""
+                    var reader = new StreamReader(client.GetStream());
+                    var chars = new char[256];
+                    int n = reader.Read(chars, 0, chars.Length);
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    Console.WriteLine(new string(chars, 0, n));
+                    """));
     }
 }
