@@ -1004,6 +1004,12 @@ namespace SocketAnalyzers.Reads
                 }
 
                 // Here the block does nothing, or sets flags (and writes no other bool) inside the loop.
+                if (block.ConditionalSuccessor is null && block.FallThroughSuccessor?.Semantics is ControlFlowBranchSemantics.Return or ControlFlowBranchSemantics.Throw)
+                {
+                    // return value; or throw e;: the block's branch value is what it returns or throws, no condition.
+                    return true;
+                }
+
                 if (block.BranchValue is { } condition)
                 {
                     if (block.ConditionalSuccessor is { } conditional && flags is not null && FlagValue(condition, flags) is bool value)

@@ -429,5 +429,25 @@ namespace SocketAnalyzers.Tests.Reads
 
                     Console.WriteLine(new string(chars, 0, n));
                     """));
+
+        [Theory]
+        [InlineData("return sb.ToString();", "string")]
+        [InlineData("break;", "void")]
+        [InlineData("return;", "void")]
+        public Task Loop_left_only_when_the_text_ends_with_the_marker_is_reported_whatever_the_exit(string exit, string returnType)
+            => Verify011.VerifyAnalyzerAsync(Method("""
+                var reader = new StreamReader(client.GetStream());
+                var chars = new char[256];
+                var sb = new StringBuilder();
+                while (true)
+                {
+                    int n = [|reader.Read(chars, 0, chars.Length)|];
+                    sb.Append(chars, 0, n);
+                    if (sb.ToString().EndsWith("\r\n\r\n"))
+                    {
+                        EXIT
+                    }
+                }
+                """.Replace("EXIT", exit), returnType));
     }
 }

@@ -487,6 +487,21 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(Method(body));
 
         [Fact]
+        public Task Read_loop_left_only_by_returning_the_text_at_its_end_marker_is_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var data = "";
+                while (true)
+                {
+                    int n = [|socket.Receive(buffer)|];
+                    data += Encoding.ASCII.GetString(buffer, 0, n);
+                    if (data.IndexOf("<EOF>") > -1)
+                    {
+                        return data;
+                    }
+                }
+                """, "string"));
+
+        [Fact]
         public Task Async_read_loop_that_stops_at_zero_is_quiet()
             => Verify.VerifyAnalyzerAsync(Method("""
                 while (true)
