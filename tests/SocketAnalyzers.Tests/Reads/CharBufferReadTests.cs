@@ -449,5 +449,49 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                 }
                 """.Replace("EXIT", exit), returnType));
+
+        [Fact]
+        public Task Loop_over_a_helper_that_returns_the_count_of_its_char_read_is_reported_at_the_call()
+            => Verify011.VerifyAnalyzerAsync(Usings + """
+                class Session
+                {
+                    private readonly StreamReader reader;
+                    private readonly char[] chars = new char[256];
+
+                    public Session(TcpClient client) => reader = new StreamReader(client.GetStream());
+
+                    private int Fill() => reader.Read(chars, 0, chars.Length);
+
+                    public void Pump()
+                    {
+                        while (true)
+                        {
+                            int n = [|Fill()|];
+                            Console.Write(new string(chars, 0, n));
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Helper_over_a_reader_of_a_file_is_no_read()
+            => Verify011.VerifyAnalyzerAsync(Usings + """
+                class Session
+                {
+                    private readonly StreamReader reader = new StreamReader("log.txt");
+                    private readonly char[] chars = new char[256];
+
+                    private int Fill() => reader.Read(chars, 0, chars.Length);
+
+                    public void Pump()
+                    {
+                        while (true)
+                        {
+                            int n = Fill();
+                            Console.Write(new string(chars, 0, n));
+                        }
+                    }
+                }
+                """);
     }
 }
