@@ -77,8 +77,9 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK010DiscardedReadCount = new DiagnosticDescriptor(
             RuleIdentifiers.DiscardedReadCount,
             title: "The byte count of a network read is discarded",
-            // {1}: empty, or (a read nobody awaits) "X is not awaited: … finished. "; {2}: what to do.
-            messageFormat: "{1}The number of bytes {0} placed in the buffer is discarded; it may be fewer than asked, or 0 when the peer closed. {2}.",
+            // {1}: empty, or (a read nobody awaits) "X is not awaited: … finished. "; {2}: what to do; {3}: what the count
+            // counts, "bytes" or (a text reader's read into a char buffer) "characters".
+            messageFormat: "{1}The number of {3} {0} placed in the buffer is discarded; it may be fewer than asked, or 0 when the peer closed. {2}.",
             category: RuleCategories.Reads,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
@@ -98,7 +99,8 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK012WholeBufferConsumed = new DiagnosticDescriptor(
             RuleIdentifiers.WholeBufferConsumed,
             title: "Buffer consumed whole instead of the bytes received",
-            messageFormat: "{0} uses {1}, but {2} filled only {3}; the rest is stale (zeros or bytes of an earlier read). {4}.",
+            // {5}: what the read counts, "bytes" or (a text reader's read into a char buffer) "characters".
+            messageFormat: "{0} uses {1}, but {2} filled only {3}; the rest is stale (zeros or {5} of an earlier read). {4}.",
             category: RuleCategories.Reads,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -55,6 +55,7 @@ namespace SocketAnalyzers.Common
             array = compilation.GetSpecialType(SpecialType.System_Array);
             MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
             Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
+            StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
             socket = known.Socket;
             tcpClient = known.TcpClient;
             udpClient = known.UdpClient;
@@ -71,6 +72,12 @@ namespace SocketAnalyzers.Common
         public INamedTypeSymbol? MemoryExtensions { get; }
 
         public INamedTypeSymbol? Encoding { get; }
+
+        /// <summary><c>System.Text.StringBuilder</c> (the reads family follows a builder local that a 0 path leaves as it was).</summary>
+        public INamedTypeSymbol? StringBuilder { get; }
+
+        /// <summary>True when <paramref name="type"/> is <c>System.Text.StringBuilder</c> (sealed: nothing derives from it).</summary>
+        public bool IsStringBuilder(ITypeSymbol? type) => type is not null && StringBuilder is not null && SymbolEqualityComparer.Default.Equals(type, StringBuilder);
 
         /// <summary><c>ConfigureAwait</c> of <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c>: its awaited value is the task's.</summary>
         public bool IsConfigureAwait(IMethodSymbol method)

@@ -354,6 +354,26 @@ namespace SocketAnalyzers.Model
             return this;
         }
 
+        /// <summary>
+        /// A counting read of a text reader into a <c>char</c> buffer (<c>TextReader.Read(char[], int, int)</c>,
+        /// <c>Read(Span&lt;char&gt;)</c>, <c>ReadAsync</c>, <c>ReadBlock(Async)</c>): the read facet of <see cref="Reads"/>, owned by
+        /// <see cref="ReadOwner.TextReader"/> and counting characters (<see cref="ReadApi.CountsChars"/>), 0 at end of stream. It
+        /// counts only on a reader over a network stream (the line reads' test). <paramref name="block"/>: the read fills the
+        /// buffer unless the stream ends (<c>ReadBlock</c>), so a whole-buffer use after it is no SOCK012 finding.
+        /// </summary>
+        public ApiRow ReadsChars(CountFrom count, int buffer, int? offset = null, int? size = null, bool block = false)
+        {
+            Read = new ReadFacet(ReadOwner.TextReader, count, buffer, offset, size, minimum: null, throwOnEnd: null);
+            ReadApi = new ReadApi(
+                Member ?? string.Empty,
+                ReadOwner.TextReader,
+                CountShape.Int32,
+                isAsync: count != CountFrom.Result,
+                countsChars: true,
+                fillsUnlessEnd: block);
+            return this;
+        }
+
         /// <summary>A line read: its result is the line, <c>null</c> at end of stream (see <see cref="LineRead"/>).</summary>
         public ApiRow ReadsLine()
         {

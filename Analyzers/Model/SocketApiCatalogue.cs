@@ -310,8 +310,19 @@ namespace SocketAnalyzers.Model
                 Row(TextReader, "ReadLine").ReadsLine(),
                 Row(TextReader, "ReadLineAsync", "").ReadsLine(),
                 Row(TextReader, "ReadLineAsync", "CancellationToken", Net).ReadsLine(),
-                // Read() returns one character, or -1 at end of stream (Read(char[], …) and Read(Span<char>) return a 0 count).
+                // Read() returns one character, or -1 at end of stream.
                 Row(TextReader, "Read", "").ReadsChar(),
+                // The reads into a char buffer return a count of characters, 0 at end of stream, as a stream's reads return a
+                // count of bytes (SOCK010-012); on a reader over a network stream only. ReadBlock fills the buffer unless the
+                // stream ends (block: no SOCK012), but its count is still the only sign of the end.
+                Row(TextReader, "Read", "char[] int int").ReadsChars(CountFrom.Result, buffer: 0, offset: 1, size: 2),
+                Row(TextReader, "Read", "Span", Net).ReadsChars(CountFrom.Result, buffer: 0),
+                Row(TextReader, "ReadAsync", "char[] int int").ReadsChars(CountFrom.AwaitedResult, buffer: 0, offset: 1, size: 2),
+                Row(TextReader, "ReadAsync", "Memory *", Net).ReadsChars(CountFrom.AwaitedResult, buffer: 0),
+                Row(TextReader, "ReadBlock", "char[] int int").ReadsChars(CountFrom.Result, buffer: 0, offset: 1, size: 2, block: true),
+                Row(TextReader, "ReadBlock", "Span", Net).ReadsChars(CountFrom.Result, buffer: 0, block: true),
+                Row(TextReader, "ReadBlockAsync", "char[] int int").ReadsChars(CountFrom.AwaitedResult, buffer: 0, offset: 1, size: 2, block: true),
+                Row(TextReader, "ReadBlockAsync", "Memory *", Net).ReadsChars(CountFrom.AwaitedResult, buffer: 0, block: true),
                 Row(StreamReader, ".ctor", "Stream *").ReadsTextOf(0).WrapsStream(leaveOpen: 4).ThrowsAfterClose(),
 
                 // readers and writers that close the stream they are made over when they are closed (SOCK005), unless leaveOpen.
@@ -536,6 +547,18 @@ namespace SocketAnalyzers.Model
                 Row("System.Text.Json.JsonSerializer", "Deserialize", sets: Net).ConsumesBuffer(),
                 Row("System.Text.Json.JsonDocument", "Parse", sets: Net).ConsumesBuffer(),
                 Row("System.Runtime.Serialization.Formatters.Binary.BinaryFormatter", "Deserialize").ConsumesBuffer(),
+
+                // the char buffer of a text reader's read (ReadsChars): the text made, appended or printed from the array
+                // (whole, or (chars, 0, chars.Length)). Not TextWriter.Write(char[]): a consumer row on a TextWriter name
+                // would have to cover every Write overload of its derived writers (the meta-test), a larger change.
+                Row("System.String", ".ctor", "char[]").ConsumesBuffer(),
+                Row("System.String", ".ctor", "char[] int int").ConsumesBuffer(),
+                Row("System.Text.StringBuilder", "Append", "char[]").ConsumesBuffer(),
+                Row("System.Text.StringBuilder", "Append", "char[] int int").ConsumesBuffer(),
+                Row("System.Console", "Write", "char[]").ConsumesBuffer(),
+                Row("System.Console", "Write", "char[] int int").ConsumesBuffer(),
+                Row("System.Console", "WriteLine", "char[]").ConsumesBuffer(),
+                Row("System.Console", "WriteLine", "char[] int int").ConsumesBuffer(),
             };
 
             return rows.ToImmutableArray();

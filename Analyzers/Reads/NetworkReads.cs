@@ -51,7 +51,7 @@ namespace SocketAnalyzers.Reads
     /// <summary>One read as the read rules see it: made from a catalogue row's read facet (<see cref="Model.ApiRow.Reads"/>).</summary>
     internal sealed class ReadApi
     {
-        public ReadApi(string name, ReadOwner owner, CountShape shape = CountShape.Int32, bool datagram = false, bool apmEnd = false, bool atLeast = false, bool? isAsync = null)
+        public ReadApi(string name, ReadOwner owner, CountShape shape = CountShape.Int32, bool datagram = false, bool apmEnd = false, bool atLeast = false, bool? isAsync = null, bool countsChars = false, bool fillsUnlessEnd = false)
         {
             Name = name;
             Owner = owner;
@@ -60,6 +60,8 @@ namespace SocketAnalyzers.Reads
             IsApmEnd = apmEnd;
             IsAtLeast = atLeast;
             IsAsync = isAsync ?? name.EndsWith("Async", System.StringComparison.Ordinal);
+            CountsChars = countsChars;
+            FillsUnlessEnd = fillsUnlessEnd;
         }
 
         public string Name { get; }
@@ -79,6 +81,19 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>The task-returning form (<c>…Async</c>), whose count comes from <c>await</c>.</summary>
         public bool IsAsync { get; }
+
+        /// <summary>
+        /// The count is of characters, not bytes: a counting read of a text reader into a <c>char</c> buffer
+        /// (<c>TextReader.Read(char[], int, int)</c>, <c>ReadAsync</c>, <c>ReadBlock</c>…). It is followed as a byte read is (SOCK010,
+        /// SOCK011, SOCK012), over a reader that <see cref="NetworkReads.IsNetworkReader"/> accepts; only the words differ.
+        /// </summary>
+        public bool CountsChars { get; }
+
+        /// <summary><c>ReadBlock(Async)</c>: the read fills its buffer unless the stream ends (a short count is end of stream), so no SOCK012.</summary>
+        public bool FillsUnlessEnd { get; }
+
+        /// <summary>What the count counts, for messages: "bytes" or "characters".</summary>
+        public string Units => CountsChars ? "characters" : "bytes";
 
         /// <summary>A line read: its end of stream is a <c>null</c> line, not a 0 count; it has no count and fills no buffer.</summary>
         public bool IsLine => Shape == CountShape.Line;
@@ -181,7 +196,10 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            return TryGetRead(invocation, catalogue.Facts(method), cancellationToken, model);
+            // A count of characters (TextReader.Read(char[], …)) is the reads family's only: the other families ask about
+            // network bytes (framing, byte order, the iterative server's reads have their own text-read list).
+            var facts = catalogue.Facts(method);
+            return facts?.ReadApi is { CountsChars: true } ? null : TryGetRead(invocation, facts, cancellationToken, model);
         }
 
         /// <summary>
@@ -235,20 +253,30 @@ namespace SocketAnalyzers.Reads
                     return null;
                 }
 
-                var value = invocation.Instance.WalkDownConversions();
-                network = line.Owner == ReadOwner.Stream ? IsNetworkStream(invocation.Instance, followFields: true, cancellationToken, model) : value switch
-                {
-                    IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => fields.IsNetworkField(field, model, cancellationToken),
-                    IParameterReferenceOperation parameter => parameters.IsNetworkParameter(parameter, model, cancellationToken),
-                    _ => IsNetworkReaderValue(value, cancellationToken),
-                };
+                network = line.Owner == ReadOwner.Stream
+                    ? IsNetworkStream(invocation.Instance, followFields: true, cancellationToken, model)
+                    : IsHelperReader(invocation.Instance, model, cancellationToken);
                 return new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: false);
             }
 
             var read = TryGetRead(invocation, facts, cancellationToken, model, judgeReceiver: false);
-            network = read is not null && (read.Api.Owner != ReadOwner.Stream || IsNetworkStream(invocation.Instance, followFields: true, cancellationToken, model));
+            network = read is not null && read.Api.Owner switch
+            {
+                ReadOwner.Stream => IsNetworkStream(invocation.Instance, followFields: true, cancellationToken, model),
+                ReadOwner.TextReader => IsHelperReader(invocation.Instance, model, cancellationToken),
+                _ => true,
+            };
             return read;
         }
+
+        /// <summary>A helper's reader (<see cref="TryGetHelperRead"/>): a field or parameter by its summary, though the read is in no loop.</summary>
+        private bool IsHelperReader(IOperation receiver, SemanticModel model, CancellationToken cancellationToken)
+            => receiver.WalkDownConversions() switch
+            {
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => fields.IsNetworkField(field, model, cancellationToken),
+                IParameterReferenceOperation parameter => parameters.IsNetworkParameter(parameter, model, cancellationToken),
+                var value => IsNetworkReaderValue(value, cancellationToken),
+            };
 
         private NetworkRead? TryGetRead(IInvocationOperation invocation, ApiFacts? facts, CancellationToken cancellationToken = default, SemanticModel? model = null, bool judgeReceiver = true)
         {
@@ -265,6 +293,12 @@ namespace SocketAnalyzers.Reads
 
             if (judgeReceiver && api.Owner == ReadOwner.Stream && !IsNetworkStream(invocation.Instance!, followFields: true, cancellationToken, model))
             {
+                return null;
+            }
+
+            if (judgeReceiver && api.Owner == ReadOwner.TextReader && !IsNetworkReader(invocation.Instance!, cancellationToken))
+            {
+                // A count of characters: only on a reader over a network stream, as the line and character reads.
                 return null;
             }
 

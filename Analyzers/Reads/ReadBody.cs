@@ -954,8 +954,9 @@ namespace SocketAnalyzers.Reads
         private void DescribeWholeBuffer(ReadSite site, ILocalSymbol? countLocal, FrameworkMembers framework)
         {
             var read = site.Read;
-            if (read.IsZeroLength || read.Buffer is null)
+            if (read.IsZeroLength || read.Buffer is null || read.Api.FillsUnlessEnd)
             {
+                // ReadBlock fills the buffer unless the stream ends: a short count is the end, not a part to wait for.
                 return;
             }
 
@@ -964,7 +965,7 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            var buffer = WholeBufferVariable(read.Buffer, framework);
+            var buffer = WholeBufferVariable(read.Buffer, read.Api.CountsChars, framework);
             if (buffer is null || CapturedWritten.Contains(buffer) || AsksForOneByte(read, buffer, framework))
             {
                 return;
@@ -1010,8 +1011,8 @@ namespace SocketAnalyzers.Reads
                 && made.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 1 };
         }
 
-        /// <summary>The local, parameter or readonly field (a <c>byte[]</c>) the read fills from its start.</summary>
-        private static ISymbol? WholeBufferVariable(IOperation buffer, FrameworkMembers framework)
+        /// <summary>The local, parameter or readonly field (a <c>byte[]</c>, or a <c>char[]</c> for a read that <paramref name="chars"/> counts characters) the read fills from its start.</summary>
+        private static ISymbol? WholeBufferVariable(IOperation buffer, bool chars, FrameworkMembers framework)
         {
             var value = buffer.WalkDownConversions();
             if (WholeViewOperand(value, framework) is { } viewed)
@@ -1021,9 +1022,9 @@ namespace SocketAnalyzers.Reads
 
             return value switch
             {
-                ILocalReferenceOperation local when IsByteArray(local.Type) => local.Local,
-                IFieldReferenceOperation { Field.IsReadOnly: true, Instance: null or IInstanceReferenceOperation } field when IsByteArray(field.Type) => field.Field,
-                IParameterReferenceOperation parameter when IsByteArray(parameter.Type) && parameter.Parameter.RefKind == RefKind.None => parameter.Parameter,
+                ILocalReferenceOperation local when IsBufferArray(local.Type, chars) => local.Local,
+                IFieldReferenceOperation { Field.IsReadOnly: true, Instance: null or IInstanceReferenceOperation } field when IsBufferArray(field.Type, chars) => field.Field,
+                IParameterReferenceOperation parameter when IsBufferArray(parameter.Type, chars) && parameter.Parameter.RefKind == RefKind.None => parameter.Parameter,
                 _ => null,
             };
         }
@@ -1040,6 +1041,9 @@ namespace SocketAnalyzers.Reads
         };
 
         internal static bool IsByteArray(ITypeSymbol? type) => type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte };
+
+        private static bool IsBufferArray(ITypeSymbol? type, bool chars)
+            => type is IArrayTypeSymbol { Rank: 1 } array && array.ElementType.SpecialType == (chars ? SpecialType.System_Char : SpecialType.System_Byte);
 
         /// <summary>The value is (the awaited result of) a read of this body: a count, or a line (its local is then named in <see cref="CountNames"/> too).</summary>
         private bool IsSiteValue(IOperation value, NetworkReads reads)

@@ -451,7 +451,10 @@ namespace SocketAnalyzers.Reads
 
                 // A condition over values that cannot change once reads return 0, evaluated on every turn, has the value
                 // it had on the turn before: the one that kept the loop going. Only the successor that stays is taken.
-                if (IsStable(branchValue, pair.Value, site, null) && InnermostLoop(site, branchValue.Syntax) is { } loop && !IsCountDependent(branchValue.Syntax, loop))
+                // Not when it uses the 0 itself (n < buffer.Length, which Truth cannot decide): on the turn before the
+                // first 0 the count was another, so that turn says nothing of the first 0 turn, which may leave.
+                if (IsStable(branchValue, pair.Value, site, null) && !UsesEndValue(branchValue, pair.Value, site, 0)
+                    && InnermostLoop(site, branchValue.Syntax) is { } loop && !IsCountDependent(branchValue.Syntax, loop))
                 {
                     var takenIsConditional = conditionValue == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
                     var taken = takenIsConditional ? block.ConditionalSuccessor : block.FallThroughSuccessor;
@@ -881,6 +884,14 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsExactText(IOperation consuming, ISymbol buffer, int read, ReadState state)
         {
+            if (consuming is IObjectCreationOperation { Type.SpecialType: SpecialType.System_String, Arguments.Length: 1 } text)
+            {
+                // new string(chars) of a fresh char array read once: its unread tail is '\0' chars, and the strip removes them.
+                return state.HasFreshFilled && state.FreshFilled.Contains(buffer)
+                    && text.WalkUpConversions(out var made) is IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } strip
+                    && strip.Instance == made && StripsNul(strip);
+            }
+
             if (consuming is not IInvocationOperation { Instance: { } encoding, TargetMethod.Name: "GetString", Type.SpecialType: SpecialType.System_String } decode
                 || symbols.Framework.Encoding is not { } encodingType
                 || encoding.WalkDownConversions() is not IPropertyReferenceOperation { Instance: null, Property: { Name: "ASCII" or "UTF8" or "Latin1" } named }
@@ -993,6 +1004,12 @@ namespace SocketAnalyzers.Reads
                 }
 
                 // Here the block does nothing, or sets flags (and writes no other bool) inside the loop.
+                if (block.ConditionalSuccessor is null && block.FallThroughSuccessor?.Semantics is ControlFlowBranchSemantics.Return or ControlFlowBranchSemantics.Throw)
+                {
+                    // return value; or throw e;: the block's branch value is what it returns or throws, no condition.
+                    return true;
+                }
+
                 if (block.BranchValue is { } condition)
                 {
                     if (block.ConditionalSuccessor is { } conditional && flags is not null && FlagValue(condition, flags) is bool value)
@@ -1074,6 +1091,38 @@ namespace SocketAnalyzers.Reads
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// True when <paramref name="operation"/> uses the read's end-of-stream value (the read itself, or a variable or
+        /// capture of <see cref="ZeroFact.Zeros"/>: the 0, the empty text); also past a depth it does not look into.
+        /// </summary>
+        private static bool UsesEndValue(IOperation operation, ZeroFact fact, ReadSite site, int depth)
+        {
+            if (depth > 32)
+            {
+                return true;
+            }
+
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    return fact.Zeros.Contains(local.Local);
+                case IFlowCaptureReferenceOperation capture:
+                    return fact.Zeros.Contains(capture.Id);
+                case IInvocationOperation call when call.Syntax == site.Invocation.Syntax:
+                    return true;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                if (UsesEndValue(child, fact, site, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -1514,6 +1563,14 @@ namespace SocketAnalyzers.Reads
                     return IsStable(instance, fact, site, exclude) || instance.Type is IArrayTypeSymbol && IsStableArray(instance, fact, exclude);
                 case IPropertyReferenceOperation property when IsConnected(property, fact):
                     return true;
+                case IPropertyReferenceOperation { Instance: ILocalReferenceOperation builder, Property.Name: "Length" } builderLength when symbols.Framework.IsStringBuilder(builderLength.Property.ContainingType):
+                    // A builder's text is what it was on the turn before while the 0 path leaves the builder as it was (BuilderUse).
+                    return IsUnchanged(builder.Local, fact, exclude) && !body.Captured.Contains(builder.Local);
+                case IInvocationOperation { Instance: ILocalReferenceOperation builder, TargetMethod: { Name: "ToString", Parameters.Length: 0 } } builderText
+                    when symbols.Framework.IsStringBuilder(builderText.TargetMethod.ContainingType):
+                    return IsUnchanged(builder.Local, fact, exclude) && !body.Captured.Contains(builder.Local);
+                case IObjectCreationOperation creation:
+                    return IsEmptyString(creation, fact, site);
                 case IInvocationOperation call when call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String:
                     if (call.Instance is not null && !IsStable(call.Instance, fact, site, exclude))
                     {
@@ -1590,9 +1647,20 @@ namespace SocketAnalyzers.Reads
                 ILocalReferenceOperation { Type.SpecialType: SpecialType.System_String } local => fact.Zeros.Contains(local.Local),
                 IFlowCaptureReferenceOperation { Type.SpecialType: SpecialType.System_String } capture => fact.Zeros.Contains(capture.Id),
                 IInvocationOperation call when !(site.Read.Api.IsAsync && call.Syntax == site.Invocation.Syntax && operation.WalkDownConversions() is not IAwaitOperation) => IsEmptyDecode(call, fact, site),
+                IObjectCreationOperation creation => IsEmptyString(creation, fact, site),
                 _ => value.ConstantValue is { HasValue: true, Value: "" },
             };
         }
+
+        /// <summary><c>new string(chars, i, n)</c> with a count that is the 0: the empty text (a char buffer's <c>Encoding.GetString(buf, i, 0)</c>).</summary>
+        private bool IsEmptyString(IObjectCreationOperation creation, ZeroFact fact, ReadSite site)
+            => !site.IsLine && !site.IsChar
+                && creation.Type?.SpecialType == SpecialType.System_String
+                && creation.Constructor is { Parameters: { Length: 3 } parameters }
+                && parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char }
+                && parameters[2].Type.SpecialType == SpecialType.System_Int32
+                && CatalogueIndex.Argument(creation.Arguments, 2) is { } count
+                && IsZero(count, fact, site);
 
         // ---- the transfer function ----
 
@@ -2005,6 +2073,10 @@ namespace SocketAnalyzers.Reads
                 // Handed somewhere, an element written, an alias taken: its bytes may no longer be zeros.
                 state.Fresh.Remove(local);
             }
+            else if (state.Zero.Count > 0 && symbols.Framework.IsStringBuilder(local.Type))
+            {
+                BuilderUse(reference, state);
+            }
 
             if (state.Pending.Count > 0)
             {
@@ -2035,6 +2107,58 @@ namespace SocketAnalyzers.Reads
                 Follow(state);
                 DropDatagramReads(overwritten, state);
             }
+        }
+
+        /// <summary>
+        /// A <c>StringBuilder</c> local used on a 0 path: its text stays what it was (so <c>sb.ToString()</c> and
+        /// <c>sb.Length</c> are stable, <see cref="IsStable"/>) only through uses that read it (<c>ToString()</c>, <c>Length</c>)
+        /// and appends of nothing whose result is dropped: <c>sb.Append(chars, i, n)</c> or <c>sb.Append(s, i, n)</c> with the
+        /// 0, <c>sb.Append(text)</c> of the empty text (or, for a line read, of the <c>null</c> line). Any other use (another
+        /// method, handing it on, an alias) may change its text: the builder counts as changed on that 0 path.
+        /// </summary>
+        private void BuilderUse(ILocalReferenceOperation reference, ReadState state)
+        {
+            switch (reference.Parent)
+            {
+                case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 } } text when text.Instance == reference:
+                    return;
+                case IPropertyReferenceOperation { Property.Name: "Length" } length when length.Instance == reference
+                    && !(length.Parent is IAssignmentOperation assignment && assignment.Target == length):
+                    return;
+                case IInvocationOperation { TargetMethod.Name: "Append" } append when append.Instance == reference && append.Parent is IExpressionStatementOperation:
+                    foreach (var pair in state.Zero)
+                    {
+                        if (!AppendsNothing(append, pair.Value, body.Sites[pair.Key]))
+                        {
+                            pair.Value.AddChanged(reference.Local);
+                        }
+                    }
+
+                    return;
+            }
+
+            foreach (var pair in state.Zero)
+            {
+                pair.Value.AddChanged(reference.Local);
+            }
+        }
+
+        /// <summary><c>Append(char[], int, int)</c> or <c>Append(string, int, int)</c> of a count that is the 0, or <c>Append(string)</c> of the empty text or the null line.</summary>
+        private bool AppendsNothing(IInvocationOperation append, ZeroFact fact, ReadSite site)
+        {
+            var parameters = append.TargetMethod.Parameters;
+            if (parameters.Length == 3 && parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char } or { SpecialType: SpecialType.System_String }
+                && parameters[2].Type.SpecialType == SpecialType.System_Int32)
+            {
+                return !site.IsLine && CatalogueIndex.Argument(append, 2) is { } count && IsZero(count, fact, site);
+            }
+
+            if (parameters.Length == 1 && parameters[0].Type.SpecialType == SpecialType.System_String && CatalogueIndex.Argument(append, 0) is { } text)
+            {
+                return site.IsLine ? IsZero(text, fact, site) : IsEmptyText(text, fact, site);
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -3066,7 +3190,8 @@ namespace SocketAnalyzers.Reads
                 "all of '" + buffer.Name + "'",
                 ReadName(site),
                 FilledText(site),
-                "Use only the bytes received"));
+                "Use only the " + site.Read.Api.Units + " received",
+                site.Read.Api.Units));
         }
 
         /// <summary>
@@ -3089,13 +3214,14 @@ namespace SocketAnalyzers.Reads
                     : "bytes " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + " of '") + buffer.Name + "'",
                 ReadName(site),
                 FilledText(site),
-                "Read until " + (end == width ? "all " : "the first ") + end.ToString(CultureInfo.InvariantCulture) + " bytes have arrived: loop on the count, or call ReadExactly"));
+                "Read until " + (end == width ? "all " : "the first ") + end.ToString(CultureInfo.InvariantCulture) + " bytes have arrived: loop on the count, or call ReadExactly",
+                site.Read.Api.Units));
         }
 
         private static string FilledText(ReadSite site)
-            => site.CountText is not null ? "its first '" + site.CountText + "' bytes"
-                : site.CountNeverKept ? "as many bytes as it returned (a count this code never keeps)"
-                : "as many bytes as it returned (a count this code discards)";
+            => site.CountText is not null ? "its first '" + site.CountText + "' " + site.Read.Api.Units
+                : site.CountNeverKept ? "as many " + site.Read.Api.Units + " as it returned (a count this code never keeps)"
+                : "as many " + site.Read.Api.Units + " as it returned (a count this code discards)";
 
         private static string ConsumerName(IOperation consuming) => consuming switch
         {
@@ -3169,7 +3295,7 @@ namespace SocketAnalyzers.Reads
                             Descriptors.SOCK010DiscardedReadCount,
                             site.Invocation.Syntax.GetLocation(),
                             properties,
-                            SOCK010DiscardedReadCountAnalyzer.MessageArguments(ReadName(site), unawaited)));
+                            SOCK010DiscardedReadCountAnalyzer.MessageArguments(ReadName(site), unawaited, site.Read.Api.CountsChars)));
                     }
                 }
 

@@ -35,11 +35,15 @@ namespace SocketAnalyzers.Reads
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SOCK010DiscardedReadCount);
 
-        /// <summary>The message arguments after the read's name: what else is wrong (nothing, or the missing <c>await</c>), and what to do.</summary>
-        internal static object[] MessageArguments(string readName, bool unawaited)
+        /// <summary>
+        /// The message arguments: the read's name, what else is wrong (nothing, or the missing <c>await</c>), what to do, and
+        /// what the count counts (<paramref name="chars"/>: a text reader's read into a <c>char</c> buffer, which has no
+        /// exact form, counts characters).
+        /// </summary>
+        internal static object[] MessageArguments(string readName, bool unawaited, bool chars = false)
             => unawaited
-                ? new object[] { readName, readName + " is not awaited: the code after it may use the buffer before the read has finished. ", "Await it and use the count" }
-                : new object[] { readName, string.Empty, "Use the count, or read exactly" };
+                ? new object[] { readName, readName + " is not awaited: the code after it may use the buffer before the read has finished. ", "Await it and use the count", chars ? "characters" : "bytes" }
+                : new object[] { readName, string.Empty, chars ? "Use the count" : "Use the count, or read exactly", chars ? "characters" : "bytes" };
 
         public override void Initialize(AnalysisContext context)
         {

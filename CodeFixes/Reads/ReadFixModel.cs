@@ -140,8 +140,9 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// <summary>The expression of the count (<c>await s.ReceiveAsync(b)</c>) as written.</summary>
         public ExpressionSyntax ResultSyntax => (ExpressionSyntax)Result.Syntax;
 
-        /// <summary>"received" for a socket, "bytesRead" for a stream, "line" for a line read, "ch" for a character read.</summary>
-        public string CountBaseName => Read.Api.IsLine ? "line" : Read.Api.IsChar ? (Read.Api.Owner == ReadOwner.Stream ? "value" : "ch") : Read.Api.Owner == ReadOwner.Socket ? "received" : "bytesRead";
+        /// <summary>"received" for a socket, "bytesRead" for a stream, "charsRead" for a reader's read into a char buffer, "line" for a line read, "ch" for a character read.</summary>
+        public string CountBaseName => Read.Api.IsLine ? "line" : Read.Api.IsChar ? (Read.Api.Owner == ReadOwner.Stream ? "value" : "ch")
+            : Read.Api.CountsChars ? "charsRead" : Read.Api.Owner == ReadOwner.Socket ? "received" : "bytesRead";
 
         /// <summary>True when <see cref="Local"/> appears nowhere in its member but in this statement.</summary>
         public bool LocalIsUnusedElsewhere()

@@ -198,14 +198,14 @@ namespace SocketAnalyzers.Tests.Reads
                 """));
 
         [Fact]
-        public Task Character_array_read_and_discarded_character_read_are_no_findings()
+        public Task Character_array_loop_that_stops_at_zero_and_discarded_character_read_are_no_SOCK011()
             => Verify.VerifyAnalyzerAsync(Method("""
                 var reader = new StreamReader(client.GetStream());
                 reader.Read();
                 var chars = new char[16];
                 while (reader.Read(chars, 0, chars.Length) > 0)
                 {
-                    Console.Write(chars);
+                    {|SOCK012:Console.Write(chars)|};
                 }
                 """));
 

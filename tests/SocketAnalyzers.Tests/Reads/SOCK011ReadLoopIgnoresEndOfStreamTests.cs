@@ -153,6 +153,14 @@ namespace SocketAnalyzers.Tests.Reads
                 Process(buffer, n);
             }
             """)]
+        [InlineData("""
+            var text = new StringBuilder();
+            while (text.Length < 100)
+            {
+                int n = [|socket.Receive(buffer)|];
+                text.Append(Encoding.UTF8.GetString(buffer, 0, n));
+            }
+            """)]
         public Task Read_loop_that_never_sees_end_of_stream_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
@@ -450,6 +458,18 @@ namespace SocketAnalyzers.Tests.Reads
             {
                 int n = socket.Receive(buffer);
                 text.Append(Encoding.UTF8.GetString(buffer, 0, n));
+                text.Append('.');
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                int n = stream.Read(buffer, 0, buffer.Length);
+                Process(buffer, n);
+                if (n < buffer.Length)
+                {
+                    break;
+                }
             }
             """)]
         [InlineData("""
@@ -465,6 +485,21 @@ namespace SocketAnalyzers.Tests.Reads
             """)]
         public Task Read_loop_that_stops_at_end_of_stream_or_cannot_spin_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Fact]
+        public Task Read_loop_left_only_by_returning_the_text_at_its_end_marker_is_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var data = "";
+                while (true)
+                {
+                    int n = [|socket.Receive(buffer)|];
+                    data += Encoding.ASCII.GetString(buffer, 0, n);
+                    if (data.IndexOf("<EOF>") > -1)
+                    {
+                        return data;
+                    }
+                }
+                """, "string"));
 
         [Fact]
         public Task Async_read_loop_that_stops_at_zero_is_quiet()

@@ -120,7 +120,7 @@ namespace SocketAnalyzers.Tests.Reads
                     """),
                 Verify.Diagnostic().WithLocation(0).WithArguments(
                     "BinaryPrimitives.ReadInt32BigEndian", "the first 4 bytes of 'header'", "NetworkStream.Read", "its first 'got' bytes",
-                    "Read until all 4 bytes have arrived: loop on the count, or call ReadExactly"));
+                    "Read until all 4 bytes have arrived: loop on the count, or call ReadExactly", "bytes"));
 
         [Fact]
         public Task Message_names_a_range_past_the_start()
@@ -135,7 +135,7 @@ namespace SocketAnalyzers.Tests.Reads
                     """, 8),
                 Verify.Diagnostic().WithLocation(0).WithArguments(
                     "BitConverter.ToInt32", "bytes 4 to 7 of 'header'", "Socket.Receive", "as many bytes as it returned (a count this code never keeps)",
-                    "Read until the first 8 bytes have arrived: loop on the count, or call ReadExactly"));
+                    "Read until the first 8 bytes have arrived: loop on the count, or call ReadExactly", "bytes"));
 
         [Fact]
         public Task Stream_read_becomes_ReadAtLeast_that_waits_for_the_whole_header()

@@ -154,7 +154,7 @@ namespace SocketAnalyzers.Tests.Reads
 
                 var text = {|#0:Encoding.UTF8.GetString(buffer)|};
                 """),
-                Verify.Diagnostic().WithLocation(0).WithArguments("Encoding.GetString", "all of 'buffer'", "Socket.Receive", "its first 'received' bytes", "Use only the bytes received"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("Encoding.GetString", "all of 'buffer'", "Socket.Receive", "its first 'received' bytes", "Use only the bytes received", "bytes"));
 
         // A count that goes straight into a test of none or some (seen in course code: a hex dump of the whole buffer).
         [Theory]
@@ -186,7 +186,7 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Message_says_the_count_is_never_kept()
             => Verify.VerifyAnalyzerAsync(
                 Method("if (socket.Receive(buffer) != 0) { Console.WriteLine({|#0:Encoding.UTF8.GetString(buffer)|}); }"),
-                Verify.Diagnostic().WithLocation(0).WithArguments("Encoding.GetString", "all of 'buffer'", "Socket.Receive", "as many bytes as it returned (a count this code never keeps)", "Use only the bytes received"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("Encoding.GetString", "all of 'buffer'", "Socket.Receive", "as many bytes as it returned (a count this code never keeps)", "Use only the bytes received", "bytes"));
 
         [Theory]
         [InlineData("if (socket.Receive(buffer) == buffer.Length) { Console.WriteLine(Encoding.UTF8.GetString(buffer)); }")]

@@ -255,7 +255,7 @@ namespace SocketAnalyzers.Tests.VerifierTests
         {
             await VerifySOCK010.VerifyAnalyzerAsync(DiscardedReceive, VerifySOCK010.Diagnostic().WithSpan(7, 9, 7, 31));
 
-            var wrongArguments = VerifySOCK010.VerifyAnalyzerAsync(DiscardedReceive, VerifySOCK010.Diagnostic().WithSpan(7, 9, 7, 31).WithArguments("Stream.Read", "", "Use the count, or read exactly"));
+            var wrongArguments = VerifySOCK010.VerifyAnalyzerAsync(DiscardedReceive, VerifySOCK010.Diagnostic().WithSpan(7, 9, 7, 31).WithArguments("Stream.Read", "", "Use the count, or read exactly", "bytes"));
             await Assert.ThrowsAsync<VerifierException>(() => wrongArguments);
 
             var wrongMessage = VerifySOCK010.VerifyAnalyzerAsync(DiscardedReceive, VerifySOCK010.Diagnostic().WithSpan(7, 9, 7, 31).WithMessage("something else"));
