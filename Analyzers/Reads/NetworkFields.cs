@@ -13,7 +13,8 @@ namespace SocketAnalyzers.Reads
     /// same test a local's values get (<see cref="NetworkReads.IsNetworkReaderValue"/>: <c>new StreamReader(client.GetStream())</c>,
     /// a reader over a <c>NetworkStream</c>/<c>SslStream</c> field or local, a local holding one;
     /// <see cref="NetworkReads.IsNetworkStream"/> without fields: <c>client.GetStream()</c>, <c>new NetworkStream(socket)</c>,
-    /// a local holding one) or <c>null</c>. One instance per kind of value.
+    /// a local holding one) or <c>null</c>. One instance per kind of value; two more for writers over a network stream
+    /// (<see cref="NetworkReads.WriterFieldOf"/>: any such writer, and one whose every write reaches the stream at once).
     /// </summary>
     /// <remarks>
     /// <para>

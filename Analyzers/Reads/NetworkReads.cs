@@ -9,7 +9,6 @@ using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Reads
 {
-    /// <summary>Whose method a read is.</summary>
     /// <summary>What a write through a writer field reaches (<see cref="NetworkReads.WriterFieldOf"/>).</summary>
     internal enum WriterField
     {
@@ -23,6 +22,7 @@ namespace SocketAnalyzers.Reads
         PassesEachWrite,
     }
 
+    /// <summary>Whose method a read is.</summary>
     internal enum ReadOwner
     {
         Socket,
@@ -563,12 +563,12 @@ namespace SocketAnalyzers.Reads
         }
 
         private bool IsWriterType(ITypeSymbol? type)
-            => KnownSymbols.IsOrDerivesFrom(type as INamedTypeSymbol, symbols.TextWriter) || KnownSymbols.IsOrDerivesFrom(type as INamedTypeSymbol, symbols.BinaryWriter);
+            => KnownSymbols.IsOrDerivesFrom(type, symbols.TextWriter) || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryWriter);
 
         /// <summary>A writer made so that each write reaches its stream: not a <c>TextWriter</c> (a <c>BinaryWriter</c>), or one made with <c>{ AutoFlush = true }</c>.</summary>
         private bool PassesEachWriteWhenMade(IOperation value)
         {
-            if (value is not IObjectCreationOperation creation || !KnownSymbols.IsOrDerivesFrom(creation.Type as INamedTypeSymbol, symbols.TextWriter))
+            if (value is not IObjectCreationOperation creation || !KnownSymbols.IsOrDerivesFrom(creation.Type, symbols.TextWriter))
             {
                 return value is IObjectCreationOperation;
             }
