@@ -1630,7 +1630,14 @@ namespace SocketAnalyzers.Lifecycle
                     arguments = new object[] { socketName, kind switch { SocketOperation.Send => "send", SocketOperation.Receive => "receive", _ => "make the stream" } };
                     break;
                 case RuleIdentifiers.IoOnUnconnectedSocket:
-                    arguments = new object[] { socketName, stateText, name, type == SocketModelType.Socket ? (kind == SocketOperation.MakeStream ? "IOException" : "SocketException") : type == SocketModelType.NetworkStream ? "IOException" : "InvalidOperationException" };
+                    // A datagram socket neither bound nor connected has no port: Windows refuses the receive, Linux lets it
+                    // wait for a datagram that cannot come (checked on Linux: the call never returned).
+                    var thrown = type == SocketModelType.Socket
+                        ? kind == SocketOperation.MakeStream ? "IOException"
+                            : kind == SocketOperation.Receive && kinds == SocketKinds.Datagram ? "SocketException on Windows (on Linux it waits for ever: the socket has no port)"
+                            : "SocketException"
+                        : type == SocketModelType.NetworkStream ? "IOException" : "InvalidOperationException";
+                    arguments = new object[] { socketName, stateText, name, thrown };
                     break;
                 case RuleIdentifiers.UseAfterCloseOrShutdown:
                     arguments = new object[]

@@ -25,6 +25,20 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound", "Send", "SocketException"));
 
         [Fact]
+        public Task Receive_on_a_datagram_socket_never_bound_says_Linux_waits_for_ever()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    int M(byte[] buffer)
+                    {
+                        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        return {|#0:socket.Receive(buffer)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound", "Receive", "SocketException on Windows (on Linux it waits for ever: the socket has no port)"));
+
+        [Fact]
         public Task GetStream_on_a_TcpClient_never_connected_is_reported()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 class C
