@@ -129,8 +129,8 @@ namespace SocketAnalyzers.Cli
         /// </summary>
         private static void WriteByteOrderHint(ScanResult result, TextWriter writer)
         {
-            var writes = new HashSet<string>(result.Findings.Where(f => f.RuleId == "SOCK020").Select(f => f.DisplayPath), StringComparer.Ordinal);
-            var both = result.Findings.Where(f => f.RuleId == "SOCK021" && writes.Contains(f.DisplayPath)).Select(f => f.DisplayPath).Distinct(StringComparer.Ordinal).ToList();
+            var writes = new HashSet<string>(result.Findings.Where(f => f.RuleId == RuleIdentifiers.HostOrderWrite).Select(f => f.DisplayPath), StringComparer.Ordinal);
+            var both = result.Findings.Where(f => f.RuleId == RuleIdentifiers.HostOrderRead && writes.Contains(f.DisplayPath)).Select(f => f.DisplayPath).Distinct(StringComparer.Ordinal).ToList();
             if (both.Count == 0)
             {
                 return;

@@ -80,7 +80,8 @@ namespace SocketAnalyzers.Addressing
                         var method = invocation.TargetMethod;
                         endpoint |= apis.IsCheckedEndpointCall(method);
                         parser |= apis.IsParserType(method.ContainingType);
-                        read |= apis.Symbols.Catalogue.Facts(method)?.Read is not null;
+                        // A text reader's read into a char buffer counts characters: no bytes for the framing check.
+                        read |= apis.Symbols.Catalogue.Facts(method) is { Read: not null } facts && facts.ReadApi?.CountsChars != true;
                         address |= IsAddressSource(method, apis);
                         break;
                     case IFieldReferenceOperation { Field.IsStatic: true } field

@@ -585,6 +585,14 @@ namespace SocketAnalyzers.Model
             return CallForm.Sync;
         }
 
+        /// <summary>
+        /// <paramref name="operation"/> sets a writer's <c>AutoFlush</c> (the catalogue's <c>FlushesEachWriteWhenTrue</c>) to
+        /// the constant <c>true</c>: <c>writer.AutoFlush = true;</c>, or the member of <c>new StreamWriter(s) { AutoFlush = true }</c>.
+        /// </summary>
+        public bool TurnsAutoFlushOn(IOperation operation)
+            => operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property, Value.ConstantValue: { HasValue: true, Value: true } }
+                && Facts(property.Property) is { SwitchesAutoFlush: true };
+
         /// <summary>What the catalogue says about <paramref name="symbol"/> (or the member it overrides), or null.</summary>
         public ApiFacts? Facts(ISymbol? symbol)
         {

@@ -577,8 +577,7 @@ namespace SocketAnalyzers.Reads
             {
                 foreach (var member in initializer.Initializers)
                 {
-                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property, Value.ConstantValue: { HasValue: true, Value: true } }
-                        && catalogue.Facts(property.Property) is { SwitchesAutoFlush: true })
+                    if (catalogue.TurnsAutoFlushOn(member))
                     {
                         return true;
                     }

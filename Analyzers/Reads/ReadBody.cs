@@ -325,8 +325,7 @@ namespace SocketAnalyzers.Reads
                     case IPropertyReferenceOperation { Property.Name: "Available" or "DataAvailable" } available when reads.Symbols.Catalogue.Facts(available.Property) is { TellsAvailable: true }:
                         guardsAvailable = true;
                         break;
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } writer } property, Value.ConstantValue: { HasValue: true, Value: true } }
-                        when reads.Symbols.Catalogue.Facts(property.Property) is { SwitchesAutoFlush: true }:
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } writer } } setting when reads.Symbols.Catalogue.TurnsAutoFlushOn(setting):
                         // writer.AutoFlush = true; or new StreamWriter(stream) { AutoFlush = true }.
                         if (writer is ILocalReferenceOperation flushed)
                         {
@@ -1040,7 +1039,7 @@ namespace SocketAnalyzers.Reads
             _ => null,
         };
 
-        internal static bool IsByteArray(ITypeSymbol? type) => type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte };
+        internal static bool IsByteArray(ITypeSymbol? type) => IsBufferArray(type, chars: false);
 
         private static bool IsBufferArray(ITypeSymbol? type, bool chars)
             => type is IArrayTypeSymbol { Rank: 1 } array && array.ElementType.SpecialType == (chars ? SpecialType.System_Char : SpecialType.System_Byte);

@@ -3295,7 +3295,7 @@ namespace SocketAnalyzers.Reads
                             Descriptors.SOCK010DiscardedReadCount,
                             site.Invocation.Syntax.GetLocation(),
                             properties,
-                            SOCK010DiscardedReadCountAnalyzer.MessageArguments(ReadName(site), unawaited, site.Read.Api.CountsChars)));
+                            SOCK010DiscardedReadCountAnalyzer.MessageArguments(ReadName(site), unawaited, site.Read.Api)));
                     }
                 }
 

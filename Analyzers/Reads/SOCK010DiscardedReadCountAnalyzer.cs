@@ -37,13 +37,16 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// The message arguments: the read's name, what else is wrong (nothing, or the missing <c>await</c>), what to do, and
-        /// what the count counts (<paramref name="chars"/>: a text reader's read into a <c>char</c> buffer, which has no
+        /// what the count counts (<see cref="ReadApi.Units"/>, bytes without <paramref name="api"/>: a text reader's read into a <c>char</c> buffer, which has no
         /// exact form, counts characters).
         /// </summary>
-        internal static object[] MessageArguments(string readName, bool unawaited, bool chars = false)
-            => unawaited
-                ? new object[] { readName, readName + " is not awaited: the code after it may use the buffer before the read has finished. ", "Await it and use the count", chars ? "characters" : "bytes" }
-                : new object[] { readName, string.Empty, chars ? "Use the count" : "Use the count, or read exactly", chars ? "characters" : "bytes" };
+        internal static object[] MessageArguments(string readName, bool unawaited, ReadApi? api = null)
+        {
+            var units = api?.Units ?? "bytes";
+            return unawaited
+                ? new object[] { readName, readName + " is not awaited: the code after it may use the buffer before the read has finished. ", "Await it and use the count", units }
+                : new object[] { readName, string.Empty, api is { CountsChars: true } ? "Use the count" : "Use the count, or read exactly", units };
+        }
 
         public override void Initialize(AnalysisContext context)
         {
