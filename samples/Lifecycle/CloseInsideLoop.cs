@@ -2,7 +2,8 @@
 // turn (meaning to reconnect, and forgetting to make a new socket). The first turn works; every later turn
 // connects a closed socket and throws ObjectDisposedException. The fix is a new socket every turn (see
 // ReconnectEveryTurn), which stays quiet. A writer over the client's stream disposed at the end of every turn closes
-// the client the same way (SendTypedLines).
+// the client the same way (SendTypedLines). A read in an inner loop's condition is the first thing every outer turn
+// does, so closing the reader after the inner loop breaks the next outer turn (ReadRepliesForever).
 using System;
 using System.IO;
 using System.Net;
@@ -52,6 +53,22 @@ namespace Samples.Lifecycle
                 }
 
                 Thread.Sleep(1000);
+            }
+        }
+
+        // An IRC-style client: reads lines until the server closes, closes its reader, and goes round to read again.
+        public static void ReadRepliesForever(TcpClient client)
+        {
+            var reader = new StreamReader(client.GetStream());
+            while (true)
+            {
+                string? line;
+                while ((line = reader.ReadLine()) != null) // expect: SOCK005
+                {
+                    Console.WriteLine(line);
+                }
+
+                reader.Close();
             }
         }
     }

@@ -48,5 +48,16 @@ namespace Samples.Lifecycle
             socket.Connect(peer);
             return socket;
         }
+
+        // A send to a destination binds the socket (the system picks its port): receiving the answer works, binding it
+        // afterwards throws (SocketException, invalid argument).
+        public static int AskThenBind(byte[] query, IPEndPoint server, IPEndPoint local, byte[] answer)
+        {
+            var socket = new Socket(SocketType.Dgram, ProtocolType.Udp);
+            socket.SendTo(query, server);
+            int received = socket.Receive(answer);
+            socket.Bind(local); // expect: SOCK006
+            return received;
+        }
     }
 }
