@@ -137,6 +137,16 @@ namespace SocketAnalyzers
             description: ".NET endpoint APIs take ports in host order; a port converted first is silently wrong (8080 becomes 36895).",
             helpLinkUri: HelpLink(RuleIdentifiers.PortConvertedTwice));
 
+        public static readonly DiagnosticDescriptor SOCK023ConversionWiderThanNumber = new DiagnosticDescriptor(
+            RuleIdentifiers.ConversionWiderThanNumber,
+            title: "Byte-order conversion wider than the number",
+            messageFormat: "{0} swaps all {1} bytes of {2}, which fits in {3}, and {4}, which keeps the number's empty upper bytes instead of the number. Convert it as a {5}.",
+            category: RuleCategories.ByteOrder,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The int overload of a byte-order conversion moves a 16-bit number (a port) into the upper two bytes; keeping only two bytes of the result (a cast to short or ushort, the first two bytes of BitConverter.GetBytes) keeps zeros: port 0 goes on the wire.",
+            helpLinkUri: HelpLink(RuleIdentifiers.ConversionWiderThanNumber));
+
         public static readonly DiagnosticDescriptor SOCK030AddressFamilyMismatch = new DiagnosticDescriptor(
             RuleIdentifiers.AddressFamilyMismatch,
             title: "Endpoint of the other address family",

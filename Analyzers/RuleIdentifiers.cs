@@ -17,6 +17,7 @@ namespace SocketAnalyzers
         public const string HostOrderWrite = "SOCK020";
         public const string HostOrderRead = "SOCK021";
         public const string PortConvertedTwice = "SOCK022";
+        public const string ConversionWiderThanNumber = "SOCK023";
 
         public const string AddressFamilyMismatch = "SOCK030";
         public const string SocketTypeProtocolMismatch = "SOCK031";

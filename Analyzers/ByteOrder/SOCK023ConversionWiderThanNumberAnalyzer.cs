@@ -1,0 +1,412 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
+
+namespace SocketAnalyzers.ByteOrder
+{
+    /// <summary>
+    /// SOCK023: a number that fits in half a width converted at the full width (<c>IPAddress.HostToNetworkOrder(int)</c>
+    /// of a port, <c>BinaryPrimitives.ReverseEndianness(int)</c> of a <c>ushort</c>), whose result is then kept only half
+    /// wide: cast to the narrower type, or turned into bytes by <c>BitConverter.GetBytes</c> of which only the first half
+    /// are copied or sent. Swapping all the bytes moves the number into the upper half, so the half kept holds the
+    /// number's empty upper bytes: 0 goes out instead of the port.
+    /// <para>
+    /// Certain only when both ends are known: the number fits in the half (a constant, a widened <c>short</c>,
+    /// <c>ushort</c>, <c>char</c> or <c>byte</c>, a widened <c>int</c> or <c>uint</c> for a 64-bit conversion, or for a
+    /// 32-bit one a value named as a port: <c>port</c>, <c>localPort</c>, <c>Port</c>, <c>REMOTE_PORT</c>), and every
+    /// way the result goes keeps only the half: the conversion itself, or a local it is stored in all of whose reads
+    /// do (one level), or the array <c>GetBytes</c> makes of it, or a local holding that array (one level). A 32-bit
+    /// number read from the wire, converted and then narrowed is right and never reported: its upper half is not
+    /// known to be empty. A narrowed result passed as a host-order port is SOCK022's (its fix removes the conversion).
+    /// </para>
+    /// No flow: the result's uses are in the conversion's own body, and a use that is not one of the above keeps the
+    /// rule quiet.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SOCK023ConversionWiderThanNumberAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the keyword of the half-width type the fix casts the argument to (<c>short</c>, <c>ushort</c>, <c>int</c>, <c>uint</c>).</summary>
+        public const string NarrowTypeProperty = "NarrowType";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SOCK023ConversionWiderThanNumber);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var known = KnownSymbols.TryCreate(start.Compilation);
+                if (known is null)
+                {
+                    return;
+                }
+
+                var symbols = new ByteOrderSymbols(known);
+                start.RegisterOperationAction(c => Analyze(c, known.Catalogue, symbols), OperationKind.Invocation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, CatalogueIndex catalogue, ByteOrderSymbols symbols)
+        {
+            var conversion = (IInvocationOperation)context.Operation;
+            var method = conversion.TargetMethod;
+            if (method.Parameters.Length != 1 || conversion.Arguments.Length != 1
+                || WidthOf(method.Parameters[0].Type) is not (4 or 8) || WidthOf(method.ReturnType) != WidthOf(method.Parameters[0].Type)
+                || catalogue.Facts(method) is not { Conversion: true })
+            {
+                return;
+            }
+
+            var width = WidthOf(method.ReturnType);
+            var half = width / 2;
+            if (FitsIn(conversion.Arguments[0].Value, half) is not { } number)
+            {
+                return;
+            }
+
+            var uses = new Uses(catalogue, symbols, half, context.CancellationToken);
+            if (!uses.ResultKeptHalfWide(conversion) || uses.How is null)
+            {
+                return;
+            }
+
+            var narrow = NarrowKeyword(method.Parameters[0].Type.SpecialType);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SOCK023ConversionWiderThanNumber,
+                conversion.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(NarrowTypeProperty, narrow),
+                method.ContainingType.Name + "." + method.Name + "(" + method.Parameters[0].Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + ")",
+                width,
+                number,
+                half,
+                uses.How,
+                narrow));
+        }
+
+        /// <summary>The size in bytes of an integral type, 0 for any other.</summary>
+        internal static int WidthOf(ITypeSymbol? type) => type?.SpecialType switch
+        {
+            SpecialType.System_Byte or SpecialType.System_SByte => 1,
+            SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Char => 2,
+            SpecialType.System_Int32 or SpecialType.System_UInt32 => 4,
+            SpecialType.System_Int64 or SpecialType.System_UInt64 => 8,
+            _ => 0,
+        };
+
+        /// <summary>The half-width type of the same signedness as a conversion's parameter type.</summary>
+        internal static string NarrowKeyword(SpecialType parameter) => parameter switch
+        {
+            SpecialType.System_UInt32 => "ushort",
+            SpecialType.System_Int64 => "int",
+            SpecialType.System_UInt64 => "uint",
+            _ => "short",
+        };
+
+        /// <summary>
+        /// How the code says that the conversion's argument fits in <paramref name="half"/> bytes, for the message, or null
+        /// when it does not say so.
+        /// </summary>
+        private static string? FitsIn(IOperation argument, int half)
+        {
+            var value = argument;
+            while (true)
+            {
+                if (value.ConstantValue is { HasValue: true, Value: { } constant } && FitsConstant(constant, half))
+                {
+                    return "the constant " + value.Syntax.ToString();
+                }
+
+                if (value is not IConversionOperation { Operand: { } operand } conversion)
+                {
+                    break;
+                }
+
+                var from = WidthOf(operand.Type);
+                if (from > 0 && from <= half && from < WidthOf(conversion.Type))
+                {
+                    return "'" + operand.Syntax.ToString() + "', a " + operand.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                }
+
+                value = operand;
+            }
+
+            if (half == 2 && NameOf(value) is { } name && IsPortName(name))
+            {
+                return "the port '" + value.Syntax.ToString() + "'";
+            }
+
+            return null;
+        }
+
+        private static bool FitsConstant(object constant, int half)
+        {
+            long? signed = constant switch
+            {
+                int i => i,
+                long l => l,
+                short s => s,
+                ushort us => us,
+                byte b => b,
+                sbyte sb => sb,
+                char c => c,
+                uint ui => ui,
+                _ => null,
+            };
+            return signed is { } v && (half == 2 ? v >= short.MinValue && v <= ushort.MaxValue : v >= int.MinValue && v <= uint.MaxValue);
+        }
+
+        private static string? NameOf(IOperation value) => value switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => null,
+        };
+
+        /// <summary>
+        /// A name that says "port" as a word: <c>port</c>, <c>Port</c>, <c>_port</c>, <c>localPort</c>, <c>REMOTE_PORT</c>;
+        /// not <c>transport</c>, <c>Report</c>, <c>ports</c> or <c>portCount</c>.
+        /// </summary>
+        internal static bool IsPortName(string name)
+        {
+            var trimmed = name.TrimStart('_', '@');
+            if (string.Equals(trimmed, "port", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (trimmed.Length <= 4)
+            {
+                return false;
+            }
+
+            var tail = trimmed.Substring(trimmed.Length - 4);
+            var before = trimmed[trimmed.Length - 5];
+            return (tail == "Port" && (char.IsLower(before) || char.IsDigit(before) || before == '_'))
+                || (tail == "PORT" && before == '_')
+                || (tail == "port" && before == '_');
+        }
+
+        /// <summary>Where a conversion's result goes, and whether every way keeps only its first half.</summary>
+        private sealed class Uses
+        {
+            private readonly CatalogueIndex catalogue;
+            private readonly ByteOrderSymbols symbols;
+            private readonly int half;
+            private readonly CancellationToken cancellationToken;
+
+            public Uses(CatalogueIndex catalogue, ByteOrderSymbols symbols, int half, CancellationToken cancellationToken)
+            {
+                this.catalogue = catalogue;
+                this.symbols = symbols;
+                this.half = half;
+                this.cancellationToken = cancellationToken;
+            }
+
+            /// <summary>How the result is kept half wide, for the message (the first way found).</summary>
+            public string? How { get; private set; }
+
+            /// <summary>True when every way <paramref name="conversion"/>'s result goes keeps only its first half.</summary>
+            public bool ResultKeptHalfWide(IOperation conversion)
+                => Consumer(conversion, out var target) switch
+                {
+                    Kind.HalfWide => true,
+                    Kind.Local => EveryRead(target!, conversion, number: true),
+                    _ => false,
+                };
+
+            private enum Kind
+            {
+                Other,
+                HalfWide,
+                Local,
+            }
+
+            /// <summary>
+            /// What happens to the number <paramref name="value"/> gives: kept half wide (a narrowing cast; <c>GetBytes</c>
+            /// whose bytes are kept half wide), stored in a local (<paramref name="local"/>), or anything else.
+            /// </summary>
+            private Kind Consumer(IOperation value, out ILocalSymbol? local)
+            {
+                local = null;
+                var current = value;
+                while (true)
+                {
+                    switch (current.Parent)
+                    {
+                        case IConversionOperation conversion when conversion.Operand == current:
+                            var to = WidthOf(conversion.Type);
+                            if (to > 0 && to <= half && !conversion.IsImplicit && !IsHostOrderPort(conversion))
+                            {
+                                How ??= "the result is cast to " + conversion.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                                return Kind.HalfWide;
+                            }
+
+                            if (to < WidthOf(current.Type))
+                            {
+                                return Kind.Other;
+                            }
+
+                            current = conversion;
+                            continue;
+                        case IConditionalOperation conditional when conditional.WhenTrue == current || conditional.WhenFalse == current:
+                            current = conditional;
+                            continue;
+                        case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation getBytes }
+                            when IsGetBytes(getBytes.TargetMethod) && WidthOf(parameter.Type) >= WidthOf(current.Type):
+                            return BytesKeptHalfWide(getBytes) ? Kind.HalfWide : Kind.Other;
+                        case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                            local = declarator.Symbol;
+                            return WidthOf(local.Type) >= WidthOf(current.Type) ? Kind.Local : Kind.Other;
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == current:
+                            local = target.Local;
+                            return WidthOf(local.Type) >= WidthOf(current.Type) ? Kind.Local : Kind.Other;
+                        default:
+                            return Kind.Other;
+                    }
+                }
+            }
+
+            /// <summary>True when the array <paramref name="getBytes"/> makes is only ever copied or sent from its start, at most half wide.</summary>
+            private bool BytesKeptHalfWide(IInvocationOperation getBytes)
+            {
+                var current = (IOperation)getBytes;
+                while (current.Parent is IConversionOperation { IsImplicit: true } up)
+                {
+                    current = up;
+                }
+
+                switch (current.Parent)
+                {
+                    case IArgumentOperation argument:
+                        return FirstBytes(argument);
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        return EveryRead(declarator.Symbol, getBytes, number: false);
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == current:
+                        return EveryRead(target.Local, getBytes, number: false);
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>
+            /// True when <paramref name="argument"/> hands an array to a copy (<c>Buffer.BlockCopy</c>, <c>Array.Copy</c>) or a
+            /// send (<c>stream.Write(b, 0, 2)</c>) that takes at most half the width from its start, all three constants.
+            /// </summary>
+            private bool FirstBytes(IArgumentOperation argument)
+            {
+                if (argument.Parameter is not { } parameter || argument.Parent is not IInvocationOperation call || catalogue.Facts(call.TargetMethod) is not { } facts)
+                {
+                    return false;
+                }
+
+                int? start, count;
+                string what;
+                if (facts.Copy is { } copy && copy.Source == parameter.Ordinal && copy.Count is { } copied)
+                {
+                    start = copy.SourceOffset;
+                    count = copied;
+                    what = "copied";
+                }
+                else if (facts.Sends == parameter.Ordinal && facts.SendsCount is { } sent)
+                {
+                    start = facts.SendsFrom;
+                    count = sent;
+                    what = "sent";
+                }
+                else
+                {
+                    return false;
+                }
+
+                if ((start is { } s && ConstantArgument(call, s) != 0) || ConstantArgument(call, count.Value) is not { } n || n < 1 || n > half)
+                {
+                    return false;
+                }
+
+                How ??= "only the first " + n + (n == 1 ? " byte" : " bytes") + " of BitConverter.GetBytes are " + what;
+                return true;
+            }
+
+            private static int? ConstantArgument(IInvocationOperation call, int ordinal)
+                => CatalogueIndex.Argument(call, ordinal)?.ConstantValue is { HasValue: true, Value: int value } ? value : null;
+
+            /// <summary>
+            /// True when <paramref name="local"/> has at least one read in the body of <paramref name="from"/>, and each of
+            /// them keeps the value half wide: a number (<paramref name="number"/>) through <see cref="Consumer"/> without
+            /// going through another local, an array through <see cref="FirstBytes"/>.
+            /// </summary>
+            private bool EveryRead(ILocalSymbol local, IOperation from, bool number)
+            {
+                var root = from;
+                while (root.Parent is { } up)
+                {
+                    root = up;
+                }
+
+                var reads = 0;
+                foreach (var operation in root.Descendants())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    {
+                        continue;
+                    }
+
+                    if (reference.IsDeclaration
+                        || (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
+                    {
+                        continue;
+                    }
+
+                    reads++;
+                    if (number ? Consumer(reference, out _) != Kind.HalfWide : !ArrayKeptHalfWide(reference))
+                    {
+                        return false;
+                    }
+                }
+
+                return reads > 0;
+            }
+
+            private bool ArrayKeptHalfWide(IOperation reference)
+            {
+                var current = reference;
+                while (current.Parent is IConversionOperation { IsImplicit: true } up)
+                {
+                    current = up;
+                }
+
+                return current.Parent is IArgumentOperation argument && FirstBytes(argument);
+            }
+
+            /// <summary><c>BitConverter.GetBytes</c>: the catalogue's host-order write that returns the bytes.</summary>
+            private bool IsGetBytes(IMethodSymbol method)
+                => catalogue.Facts(method)?.HostOrderWrite is { Target: WriteTarget.Result };
+
+            /// <summary>A narrowed value handed on as a port in host order: SOCK022 reports the conversion.</summary>
+            private bool IsHostOrderPort(IOperation narrowed)
+            {
+                var current = narrowed;
+                while (current.Parent is IConversionOperation { IsImplicit: true } up)
+                {
+                    current = up;
+                }
+
+                return current.Parent switch
+                {
+                    IArgumentOperation { Parameter: { } parameter } => symbols.IsHostOrderPort(parameter),
+                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment when assignment.Value == current
+                        => symbols.HostOrderPortProperty(property.Property) is not null,
+                    _ => false,
+                };
+            }
+        }
+    }
+}
