@@ -167,7 +167,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("tcp.Connect(\"localhost\", 8080);")]
         [InlineData("BinaryPrimitives.WriteUInt16BigEndian(data.AsSpan(2), (ushort)port);")]
         [InlineData("var field = IPAddress.HostToNetworkOrder((short)port); BitConverter.TryWriteBytes(data.AsSpan(2), field);")]
-        [InlineData("data[0] = (byte)IPAddress.HostToNetworkOrder(port);")]
+        [InlineData("data[0] = (byte)IPAddress.HostToNetworkOrder((short)port);")]
         [InlineData("_ = new IPEndPoint(IPAddress.HostToNetworkOrder(0x7F000001L), port);")]
         [InlineData("_ = udp.Send(data, IPAddress.HostToNetworkOrder(data.Length), \"localhost\", port);")]
         [InlineData("var p = IPAddress.HostToNetworkOrder((short)port); p = (short)port; _ = new IPEndPoint(IPAddress.Any, p);")]

@@ -72,6 +72,9 @@ namespace SocketAnalyzers.Tests.ByteOrder
             "var wire = {|#0:IPAddress.HostToNetworkOrder(port)|}; Buffer.BlockCopy(BitConverter.GetBytes(wire), 0, packet, 8, 2); packet[0] = (byte)(ushort)wire;",
             "var wire = IPAddress.HostToNetworkOrder((short)port); Buffer.BlockCopy(BitConverter.GetBytes(wire), 0, packet, 8, 2); packet[0] = (byte)(ushort)wire;")]
         [InlineData(
+            "packet[0] = (byte){|#0:IPAddress.HostToNetworkOrder(port)|};",
+            "packet[0] = (byte)IPAddress.HostToNetworkOrder((short)port);")]
+        [InlineData(
             "checked { ushort wire = (ushort){|#0:IPAddress.HostToNetworkOrder(sport)|}; }",
             "checked { ushort wire = (ushort)IPAddress.HostToNetworkOrder(unchecked((short)sport)); }")]
         public Task Half_wide_number_converted_at_full_width_and_kept_half_wide_is_reported_and_fixed(string code, string fixedCode)
