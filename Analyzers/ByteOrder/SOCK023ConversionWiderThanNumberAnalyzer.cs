@@ -286,6 +286,8 @@ namespace SocketAnalyzers.ByteOrder
                 {
                     case IArgumentOperation argument:
                         return FirstBytes(argument);
+                    case IArrayElementReferenceOperation element:
+                        return FirstElement(element);
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                         return EveryRead(declarator.Symbol, getBytes, number: false);
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == current:
@@ -383,7 +385,30 @@ namespace SocketAnalyzers.ByteOrder
                     current = up;
                 }
 
-                return current.Parent is IArgumentOperation argument && FirstBytes(argument);
+                return current.Parent switch
+                {
+                    IArgumentOperation argument => FirstBytes(argument),
+                    IArrayElementReferenceOperation element => FirstElement(element),
+                    _ => false,
+                };
+            }
+
+            /// <summary>
+            /// True when <paramref name="element"/> reads one of the array's first half of bytes, at a constant index
+            /// (<c>p[0]</c>, <c>p[1]</c>), and does not write it.
+            /// </summary>
+            private bool FirstElement(IArrayElementReferenceOperation element)
+            {
+                if (element.Indices.Length != 1 || element.Indices[0].ConstantValue is not { HasValue: true, Value: int index } || index < 0 || index >= half
+                    || element.Parent is ISimpleAssignmentOperation { Target: var target } && target == element
+                    || element.Parent is ICompoundAssignmentOperation or IIncrementOrDecrementOperation
+                    || element.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None })
+                {
+                    return false;
+                }
+
+                How ??= "only the first " + half + " bytes of BitConverter.GetBytes are read";
+                return true;
             }
 
             /// <summary><c>BitConverter.GetBytes</c>: the catalogue's host-order write that returns the bytes.</summary>

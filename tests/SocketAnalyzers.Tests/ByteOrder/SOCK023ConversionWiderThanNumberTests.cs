@@ -72,6 +72,12 @@ namespace SocketAnalyzers.Tests.ByteOrder
             "var wire = {|#0:IPAddress.HostToNetworkOrder(port)|}; Buffer.BlockCopy(BitConverter.GetBytes(wire), 0, packet, 8, 2); packet[0] = (byte)(ushort)wire;",
             "var wire = IPAddress.HostToNetworkOrder((short)port); Buffer.BlockCopy(BitConverter.GetBytes(wire), 0, packet, 8, 2); packet[0] = (byte)(ushort)wire;")]
         [InlineData(
+            "var p = BitConverter.GetBytes({|#0:IPAddress.HostToNetworkOrder(port)|}); packet[8] = p[0]; packet[9] = p[1];",
+            "var p = BitConverter.GetBytes(IPAddress.HostToNetworkOrder((short)port)); packet[8] = p[0]; packet[9] = p[1];")]
+        [InlineData(
+            "packet[8] = BitConverter.GetBytes({|#0:IPAddress.HostToNetworkOrder(port)|})[0];",
+            "packet[8] = BitConverter.GetBytes(IPAddress.HostToNetworkOrder((short)port))[0];")]
+        [InlineData(
             "packet[0] = (byte){|#0:IPAddress.HostToNetworkOrder(port)|};",
             "packet[0] = (byte)IPAddress.HostToNetworkOrder((short)port);")]
         [InlineData(
@@ -137,6 +143,9 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("var wire = IPAddress.HostToNetworkOrder(port); stream.Write(BitConverter.GetBytes(wire), 0, 2); Console.WriteLine(wire);")]
         [InlineData("var bytes = BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port)); stream.Write(bytes, 0, 2); stream.Write(bytes, 2, 2);")]
         [InlineData("uint wire = BinaryPrimitives.ReverseEndianness(id);")]
+        [InlineData("var p = BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port)); packet[8] = p[2]; packet[9] = p[3];")]
+        [InlineData("var p = BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port)); packet[8] = p[0]; p[1] = 7; packet[9] = p[1];")]
+        [InlineData("var p = BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port))[^2..]; stream.Write(p);")]
         [InlineData("int n = (int)IPAddress.HostToNetworkOrder((long)length << 8);")]
         public Task Number_converted_at_its_width_or_not_known_to_fit_is_quiet(string code)
             => Verify.VerifyAnalyzerAsync(InMethod(code));
