@@ -35,6 +35,7 @@ namespace SocketAnalyzers.Lifecycle
         private readonly ImmutableHashSet<IFieldSymbol> candidates;
         private readonly object gate = new();
         private readonly Dictionary<IFieldSymbol, FieldRecord> records = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, HelperEffect> helpers = new(SymbolEqualityComparer.Default);
 
         private FieldTypestate(SocketProtocolModel model, ImmutableHashSet<IFieldSymbol> candidates)
         {
@@ -102,7 +103,30 @@ namespace SocketAnalyzers.Lifecycle
                 }
             }
 
+            if (found && owner is IMethodSymbol method && HelperEffect.Compute(body, method, model, candidates, cancellationToken) is { } effect)
+            {
+                lock (gate)
+                {
+                    helpers[method] = effect;
+                }
+            }
+
             return found;
+        }
+
+        /// <summary>True when <paramref name="field"/> is one of the type's private socket fields this summary follows.</summary>
+        public bool IsCandidate(IFieldSymbol field) => candidates.Contains(field);
+
+        /// <summary>
+        /// What a call of <paramref name="method"/> certainly does to the socket fields, when it is a simple helper of the
+        /// type (<see cref="HelperEffect"/>); null otherwise. Call once every body was recorded (at the end of the type).
+        /// </summary>
+        public HelperEffect? HelperOf(IMethodSymbol method)
+        {
+            lock (gate)
+            {
+                return helpers.TryGetValue(method.OriginalDefinition, out var effect) ? effect : null;
+            }
         }
 
         /// <summary>

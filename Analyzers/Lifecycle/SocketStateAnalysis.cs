@@ -580,12 +580,12 @@ namespace SocketAnalyzers.Lifecycle
         }
 
         /// <summary>A method of this type was called: the fields may have changed.</summary>
-        private void ForgetFields(IOperation site, FlowState state, bool staticOnly = false)
+        private void ForgetFields(IOperation site, FlowState state, bool staticOnly = false, bool keepCandidates = false)
         {
             var fields = new List<object>();
             foreach (var key in state.Bindings.Keys)
             {
-                if (key is IFieldSymbol field && (!staticOnly || field.IsStatic))
+                if (key is IFieldSymbol field && (!staticOnly || field.IsStatic) && !(keepCandidates && this.fields!.IsCandidate(field)))
                 {
                     fields.Add(key);
                 }
@@ -593,7 +593,7 @@ namespace SocketAnalyzers.Lifecycle
 
             foreach (var pair in entryKeys)
             {
-                if (pair.Value is IFieldSymbol field && (!staticOnly || field.IsStatic) && !state.Bindings.ContainsKey(pair.Value))
+                if (pair.Value is IFieldSymbol field && (!staticOnly || field.IsStatic) && !state.Bindings.ContainsKey(pair.Value) && !(keepCandidates && this.fields!.IsCandidate(field)))
                 {
                     fields.Add(pair.Value);
                 }
@@ -603,6 +603,39 @@ namespace SocketAnalyzers.Lifecycle
             {
                 Forget(field, site, state);
             }
+        }
+
+        /// <summary>
+        /// A call of a simple helper (<see cref="HelperEffect"/>): the private socket fields of the type move through the
+        /// helper's steps, in order, and keep their state where it names none; any other field is forgotten as at every
+        /// call of the class. The steps are not checked here: the helper's own analysis reports a misuse among them.
+        /// </summary>
+        private void RunHelper(HelperEffect helper, IInvocationOperation invocation, FlowState state)
+        {
+            ForgetFields(invocation, state, keepCandidates: true);
+            foreach (var step in helper.Steps)
+            {
+                if (Lookup(step.Field, step.Field.Type, state) is not { } ids
+                    || !SocketProtocolModel.Protocol.TryGetValue(model.OperationOf(step.Member, step.Call.Arguments), out var protocol))
+                {
+                    continue;
+                }
+
+                Transition(ids, protocol, certain: !step.Uncertain && step.Member.Form is CallForm.Sync or CallForm.End, state);
+            }
+        }
+
+        private static bool HandsThisOn(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.WalkDownConversions() is IInstanceReferenceOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Other code of the class may have run: every summarised field moves on through what it does (<see cref="ForgetSummarized"/>).</summary>
@@ -918,7 +951,14 @@ namespace SocketAnalyzers.Lifecycle
                 }
             }
 
-            if (IsCallOnThisType(invocation) || method.MethodKind == MethodKind.DelegateInvoke)
+            if (fields is not null && invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+                && !HandsThisOn(invocation) && fields.HelperOf(method) is { } helper)
+            {
+                // A simple helper of the class (void Disconnect() { client.Close(); }): nothing else runs, and it certainly
+                // applies its steps to the fields it names.
+                RunHelper(helper, invocation, state);
+            }
+            else if (IsCallOnThisType(invocation) || method.MethodKind == MethodKind.DelegateInvoke)
             {
                 // A method of this type, or a delegate (which may be one, stored in a field or passed in).
                 ForgetFields(invocation, state);

@@ -1,0 +1,363 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.Lifecycle
+{
+    /// <summary>
+    /// What a call of a simple helper method of the class certainly does to its private socket fields: the operations its
+    /// body applies to them, in order, on every path that returns (<c>void Disconnect() { client.Close(); }</c>,
+    /// <c>void Stop() { listener?.Stop(); }</c>). The flow analysis of a caller moves the fields through these steps at the
+    /// call (<see cref="SocketStateAnalysis"/>), where any other call of the class moves them through everything the class
+    /// can do to them; so <c>Disconnect(); client.Connect(host, port);</c> is a use after close.
+    /// <para>
+    /// A helper is simple when nothing else of the class can run during it and it does nothing else to the fields: an
+    /// ordinary instance method that cannot be overridden, neither async nor an iterator, whose body calls no method of the
+    /// class, no delegate and no local function, makes no lambda, never hands <c>this</c> on, does not <c>await</c>, and
+    /// names its socket fields (the summarised ones, <see cref="FieldTypestate"/>) only as the receiver of an operation of
+    /// the model (not <c>GetStream()</c>, <c>.Client</c> or an assignment). Such an operation is a step when it is a
+    /// statement of the body itself, optionally guarded by a null test of the field (<c>if (client != null)</c>, or
+    /// <c>client?.Close()</c>: on the null path the caller's next use throws anyway) or inside a <c>try</c> (then the step
+    /// is uncertain: an exception may have stopped it before, so the caller keeps the state before it too). No statement
+    /// before the last step may return. Anything else makes the method no helper, and the caller forgets as before.
+    /// </para>
+    /// </summary>
+    internal sealed class HelperEffect
+    {
+        private HelperEffect(ImmutableArray<HelperStep> steps)
+        {
+            Steps = steps;
+        }
+
+        /// <summary>The operations, in the order the body applies them.</summary>
+        public ImmutableArray<HelperStep> Steps { get; }
+
+        /// <summary>
+        /// The effect of <paramref name="method"/>'s body, or null when it is not a simple helper. <paramref name="fields"/>
+        /// are the summarised socket fields of its type.
+        /// </summary>
+        public static HelperEffect? Compute(IOperation body, IMethodSymbol method, SocketProtocolModel model, ImmutableHashSet<IFieldSymbol> fields, CancellationToken cancellationToken)
+        {
+            if (method is not { MethodKind: MethodKind.Ordinary, IsStatic: false, IsAsync: false, IsAbstract: false, IsExtern: false }
+                || ((method.IsVirtual || method.IsOverride) && !method.IsSealed && !method.ContainingType.IsSealed)
+                || method.PartialImplementationPart is not null)
+            {
+                return null;
+            }
+
+            var block = body switch
+            {
+                IMethodBodyOperation methodBody => methodBody.BlockBody ?? methodBody.ExpressionBody,
+                IBlockOperation plain => plain,
+                _ => null,
+            };
+            if (block is null || !IsQuiet(block, method.ContainingType, model, fields, cancellationToken))
+            {
+                return null;
+            }
+
+            var steps = new List<HelperStep>();
+            var statements = block.Operations;
+            for (var i = 0; i < statements.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // A return anywhere but as the last statement may skip a step (the implicit return is not one).
+                if (i < statements.Length - 1 && Returns(statements[i]))
+                {
+                    return null;
+                }
+
+                if (!StepsOf(statements[i], model, fields, steps, uncertain: false))
+                {
+                    // An operation on a field under some other condition, in a loop, or any other use of it: not certain.
+                    return null;
+                }
+            }
+
+            return steps.Count == 0 ? null : new HelperEffect(steps.ToImmutableArray());
+        }
+
+        /// <summary>
+        /// True when nothing in <paramref name="block"/> can run other code of the class or change a socket field other than
+        /// by an operation called on it.
+        /// </summary>
+        private static bool IsQuiet(IOperation block, INamedTypeSymbol containingType, SocketProtocolModel model, ImmutableHashSet<IFieldSymbol> fields, CancellationToken cancellationToken)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (operation)
+                {
+                    case IAwaitOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodReferenceOperation
+                        or IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IInvalidOperation:
+                        return false;
+                    case IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak }:
+                        return false;
+                    case IBranchOperation { BranchKind: BranchKind.GoTo }:
+                        return false;
+                    case IInvocationOperation invocation:
+                        var target = invocation.TargetMethod;
+                        if (target.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction
+                            || invocation.Instance is IInstanceReferenceOperation
+                            || (invocation.Instance is null && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, containingType.OriginalDefinition)))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IInstanceReferenceOperation instance when instance.Parent is not (IFieldReferenceOperation or IPropertyReferenceOperation):
+                        // this handed on: other code may call back into the class.
+                        return false;
+                    case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation, Property: var property } when !IsAutoProperty(property):
+                        // A property of the class with accessor code may run anything.
+                        return false;
+                    case IEventReferenceOperation or IRaiseEventOperation:
+                        return false;
+                    case IFieldReferenceOperation reference when fields.Contains(reference.Field) && !IsStepReceiver(reference, model):
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>True when <paramref name="reference"/> is the receiver of an operation of the model (directly or through <c>?.</c>).</summary>
+        private static bool IsStepReceiver(IFieldReferenceOperation reference, SocketProtocolModel model)
+        {
+            if (reference.Instance is not (null or IInstanceReferenceOperation))
+            {
+                return false;
+            }
+
+            switch (reference.Parent)
+            {
+                case IInvocationOperation invocation when invocation.Instance == reference:
+                    return IsModelOperation(invocation, reference.Field, model);
+                case IPropertyReferenceOperation alias when alias.Instance == reference && alias.Parent is IInvocationOperation aliasCall && aliasCall.Instance == alias:
+                    return StepOf(aliasCall, model) is not null;
+                case IConditionalAccessOperation access when access.Operation == reference:
+                    return access.WhenNotNull is IInvocationOperation { Instance: IConditionalAccessInstanceOperation } call && IsModelOperation(call, reference.Field, model);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                    return (comparison.LeftOperand == reference ? comparison.RightOperand : comparison.LeftOperand).WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } };
+                case IConversionOperation { Parent: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison } conversion:
+                    return (comparison.LeftOperand == conversion ? comparison.RightOperand : comparison.LeftOperand).WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } };
+                case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } } }:
+                    return true;
+                case IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } }:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsModelOperation(IInvocationOperation invocation, IFieldSymbol field, SocketProtocolModel model)
+            => IsModelOperation(invocation, field.Type, model, out _, out _);
+
+        private static bool IsModelOperation(IInvocationOperation invocation, ITypeSymbol? receiverType, SocketProtocolModel model, out SocketMember member, out SocketModelType type)
+        {
+            member = default;
+            type = default;
+            if (model.ModelTypeOf(receiverType) is not { } found || found == SocketModelType.NetworkStream || found == SocketModelType.StreamWrapper
+                || model.Find(found, invocation.TargetMethod) is not { } row
+                || model.OperationOf(row, invocation.Arguments) is SocketOperation.Alias or SocketOperation.MakeStream
+                || row.Result is not null)
+            {
+                return false;
+            }
+
+            member = row;
+            type = found;
+            return true;
+        }
+
+        /// <summary>
+        /// The step of an operation called on a field (<c>client.Close()</c>) or on an alias of its socket
+        /// (<c>client.Client.Shutdown(…)</c>, <c>listener.Server.Close()</c>), with the receiver <c>this</c>'s field; null
+        /// for anything else.
+        /// </summary>
+        private static HelperStep? StepOf(IInvocationOperation invocation, SocketProtocolModel model, bool uncertain = false)
+        {
+            var receiver = invocation.Instance;
+            if (receiver is IConditionalAccessInstanceOperation && invocation.Parent is IConditionalAccessOperation access)
+            {
+                receiver = access.Operation;
+            }
+
+            if (receiver is IPropertyReferenceOperation { Instance: IFieldReferenceOperation owner } alias
+                && model.ModelTypeOf(owner.Field.Type) is { } ownerType && model.Find(ownerType, alias.Property) is { } aliasRow
+                && model.OperationOf(aliasRow, ImmutableArray<IArgumentOperation>.Empty) == SocketOperation.Alias)
+            {
+                return owner.Instance is null or IInstanceReferenceOperation && IsModelOperation(invocation, alias.Type, model, out var viaAlias, out var aliasType)
+                    ? new HelperStep(owner.Field, invocation, viaAlias, aliasType, uncertain)
+                    : null;
+            }
+
+            return receiver is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
+                && IsModelOperation(invocation, field.Field.Type, model, out var member, out var type)
+                ? new HelperStep(field.Field, invocation, member, type, uncertain)
+                : null;
+        }
+
+        /// <summary>
+        /// Adds the steps of one statement of the body: an operation on a field (<c>client.Close();</c>,
+        /// <c>client?.Close();</c>), a block or null-guarded <c>if</c> of such statements, or a <c>try</c> whose steps are
+        /// uncertain. False when the statement is anything else that names a field.
+        /// </summary>
+        private static bool StepsOf(IOperation statement, SocketProtocolModel model, ImmutableHashSet<IFieldSymbol> fields, List<HelperStep> steps, bool uncertain)
+        {
+            switch (statement)
+            {
+                case IExpressionStatementOperation { Operation: IInvocationOperation invocation }
+                    when StepOf(invocation, model, uncertain) is { } step && fields.Contains(step.Field):
+                    steps.Add(step);
+                    return true;
+                case IExpressionStatementOperation { Operation: IConditionalAccessOperation { Operation: IFieldReferenceOperation, WhenNotNull: IInvocationOperation invocation } }
+                    when StepOf(invocation, model, uncertain) is { } step && fields.Contains(step.Field):
+                    steps.Add(step);
+                    return true;
+                case IBlockOperation inner:
+                    foreach (var child in inner.Operations)
+                    {
+                        if (!StepsOf(child, model, fields, steps, uncertain) && NamesAField(child, fields))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IConditionalOperation { WhenFalse: null } guard when NullGuardOf(guard.Condition, fields) is { } guarded:
+                    var inside = new List<HelperStep>();
+                    if (!StepsOf(guard.WhenTrue, model, fields, inside, uncertain))
+                    {
+                        return false;
+                    }
+
+                    foreach (var step in inside)
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(step.Field, guarded))
+                        {
+                            // Guarded by another field's test: on its null path this step does not run.
+                            return false;
+                        }
+                    }
+
+                    steps.AddRange(inside);
+                    return true;
+                case ITryOperation { Finally: null } attempt:
+                    foreach (var handler in attempt.Catches)
+                    {
+                        if (NamesAField(handler, fields))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return StepsOf(attempt.Body, model, fields, steps, uncertain: true);
+                default:
+                    return !NamesAField(statement, fields);
+            }
+        }
+
+        /// <summary>The field a condition tests for non-null (<c>f != null</c>, <c>null != f</c>, <c>f is not null</c>), or null.</summary>
+        private static IFieldSymbol? NullGuardOf(IOperation condition, ImmutableHashSet<IFieldSymbol> fields)
+        {
+            switch (condition)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } comparison:
+                    var left = comparison.LeftOperand.WalkDownConversions();
+                    var right = comparison.RightOperand.WalkDownConversions();
+                    var field = left is IFieldReferenceOperation l && right is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } ? l.Field
+                        : right is IFieldReferenceOperation r && left is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } ? r.Field
+                        : null;
+                    return field is not null && fields.Contains(field) ? field : null;
+                case IIsPatternOperation { Value: var value, Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } } }
+                    when value.WalkDownConversions() is IFieldReferenceOperation tested && fields.Contains(tested.Field):
+                    return tested.Field;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool NamesAField(IOperation operation, ImmutableHashSet<IFieldSymbol> fields)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is IFieldReferenceOperation reference && fields.Contains(reference.Field))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>An auto-property (no accessor with a body): reading or setting it runs no code of the class.</summary>
+        private static bool IsAutoProperty(IPropertySymbol property)
+        {
+            if (property.DeclaringSyntaxReferences.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
+                {
+                    return false;
+                }
+
+                foreach (var accessor in accessors.Accessors)
+                {
+                    if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool Returns(IOperation statement)
+        {
+            foreach (var descendant in statement.DescendantsAndSelf())
+            {
+                if (descendant is IReturnOperation { IsImplicit: false } or IBranchOperation { BranchKind: BranchKind.GoTo })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>One operation a helper applies to a field.</summary>
+    internal sealed class HelperStep
+    {
+        public HelperStep(IFieldSymbol field, IInvocationOperation call, SocketMember member, SocketModelType type, bool uncertain)
+        {
+            Field = field;
+            Call = call;
+            Member = member;
+            Type = type;
+            Uncertain = uncertain;
+        }
+
+        public IFieldSymbol Field { get; }
+
+        /// <summary>The call in the helper's body (its arguments decide <c>Shutdown</c>'s kind).</summary>
+        public IInvocationOperation Call { get; }
+
+        public SocketMember Member { get; }
+
+        public SocketModelType Type { get; }
+
+        /// <summary>Inside a <c>try</c>: an exception may have skipped it, and the helper still returned.</summary>
+        public bool Uncertain { get; }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Lifecycle.SocketLifecycleAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Lifecycle
+{
+    /// <summary>
+    /// A call of a simple helper of the class (it runs no other code of the class and only applies operations to its
+    /// socket fields) moves the fields through those operations, where any other call of the class moves them through
+    /// everything the class can do: <c>Disconnect(); client.Connect(…)</c> reconnects a closed client.
+    /// </summary>
+    public sealed class HelperEffectTests
+    {
+        private const string Usings = "using System; using System.Net; using System.Net.Sockets; using System.Threading.Tasks;\n";
+
+        private static string Client(string disconnect, string reconnect = "Disconnect();\n        {|#0:client.Connect(\"localhost\", 9000)|};") => Usings + $$"""
+            class Client
+            {
+                private TcpClient client = new TcpClient();
+                private bool connected;
+                public bool Connected { get; private set; }
+
+                public void Connect() => client.Connect("localhost", 9000);
+
+                public void Disconnect()
+                {
+                    {{disconnect}}
+                }
+
+                public void Reconnect()
+                {
+                    {{reconnect}}
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("client.Close();")]
+        [InlineData("client?.Close();")]
+        [InlineData("if (client != null) client.Close();")]
+        [InlineData("if (client is not null) { client.Close(); }")]
+        [InlineData("connected = false; Console.WriteLine(\"bye\"); client.Close(); Connected = false;")]
+        [InlineData("client.Client.Shutdown(SocketShutdown.Both); client.Close();")]
+        public Task Reconnecting_a_client_that_a_helper_closed_is_reported(string disconnect)
+            => Verify.VerifyAnalyzerAsync(Client(disconnect), Verify.Diagnostic("SOCK005").WithLocation(0));
+
+        [Fact]
+        public Task Listener_that_a_helper_stopped_is_reported_where_it_accepts()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Server
+                {
+                    private readonly TcpListener listener = new TcpListener(IPAddress.Any, 9000);
+
+                    public void Start() { listener.Start(); }
+
+                    public void Stop() => listener.Stop();
+
+                    public TcpClient StopThenAccept()
+                    {
+                        Stop();
+                        return {|#0:listener.AcceptTcpClient()|};
+                    }
+
+                    public TcpClient RestartThenAccept()
+                    {
+                        Stop();
+                        Start();
+                        return listener.AcceptTcpClient();
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK002").WithLocation(0));
+
+        /// <summary>Helpers whose effect is not certain, or that may run other code of the class, leave the field to everything the class can do.</summary>
+        [Theory]
+        [InlineData("if (connected) client.Close();")]
+        [InlineData("try { client.Close(); } finally { connected = false; }")]
+        [InlineData("client.Close(); client = new TcpClient();")]
+        [InlineData("client.Close(); client = null;")]
+        [InlineData("client.Close(); Connect();")]
+        [InlineData("client.Close(); OnDisconnected?.Invoke();")]
+        [InlineData("client.Close(); Task.Run(() => Connect());")]
+        [InlineData("if (connected) return; client.Close();")]
+        [InlineData("for (var i = 0; i < 1; i++) client.Close();")]
+        [InlineData("client.Close(); Helper.Notify(this);")]
+        public Task Helper_that_may_not_close_or_runs_other_code_is_quiet(string disconnect)
+            => Verify.VerifyAnalyzerAsync(Client(disconnect, "Disconnect();\n        client.Connect(\"localhost\", 9000);").Replace("class Client\n{", "class Client\n{\n    public event Action OnDisconnected;") + "\nstatic class Helper { public static void Notify(object o) { } }\n");
+
+        [Fact]
+        public Task A_close_inside_try_catch_keeps_the_state_before_it()
+            => Verify.VerifyAnalyzerAsync(Client("try { client.Close(); } catch (SocketException) { }"));
+
+        [Fact]
+        public Task A_virtual_helper_may_be_overridden_and_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Client
+                {
+                    private TcpClient client = new TcpClient();
+
+                    public void Connect() => client.Connect("localhost", 9000);
+
+                    protected virtual void Disconnect() => client.Close();
+
+                    public void Reconnect()
+                    {
+                        Disconnect();
+                        client.Connect("localhost", 9000);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_helper_that_connects_makes_the_send_after_it_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Client
+                {
+                    private readonly Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                    private void Open() => socket.Connect("localhost", 9000);
+
+                    public void Send(byte[] data)
+                    {
+                        Open();
+                        socket.Send(data);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_helper_that_shuts_sending_down_is_followed_by_a_reported_send()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Client
+                {
+                    private readonly Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                    public void Open() => socket.Connect("localhost", 9000);
+
+                    private void Finish() => socket.Shutdown(SocketShutdown.Send);
+
+                    public void Close() => socket.Close();
+
+                    public void Send(byte[] data)
+                    {
+                        Finish();
+                        {|#0:socket.Send(data)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK005").WithLocation(0));
+    }
+}
