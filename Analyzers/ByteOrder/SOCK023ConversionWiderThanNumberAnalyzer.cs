@@ -308,6 +308,11 @@ namespace SocketAnalyzers.ByteOrder
                     return false;
                 }
 
+                if (parameter.Ordinal == 0 && (ViewOfFirst(call, facts, sliced: false) || TakesFirst(call, facts) || SubArrayOfFirst(call)))
+                {
+                    return true;
+                }
+
                 int? start, count;
                 string what;
                 if (facts.Copy is { } copy && copy.Source == parameter.Ordinal && copy.Count is { } copied)
@@ -333,6 +338,73 @@ namespace SocketAnalyzers.ByteOrder
                 }
 
                 How ??= "only the first " + n + (n == 1 ? " byte" : " bytes") + " of BitConverter.GetBytes are " + what;
+                return true;
+            }
+
+            /// <summary>
+            /// True when <paramref name="call"/> is a view of the source's first bytes, at most half the width, with constant
+            /// bounds: <c>b.AsSpan(0, 2)</c>, <c>b.AsMemory(0, 2)</c> (the source is the first argument), or, on a view of the
+            /// whole (<c>b.AsSpan()</c>), its <c>Slice(0, 2)</c> (the source is the instance).
+            /// </summary>
+            private bool ViewOfFirst(IInvocationOperation call, ApiFacts facts, bool sliced)
+            {
+                if (!facts.View || facts.ViewCopies)
+                {
+                    return false;
+                }
+
+                if (facts.ViewOffset is { } offset)
+                {
+                    var start = ConstantArgument(call, offset);
+                    var length = offset + 1 < call.Arguments.Length ? ConstantArgument(call, offset + 1) : null;
+                    if (start == 0 && length is { } n && n >= 1 && n <= half)
+                    {
+                        How ??= "only a view of the first " + n + (n == 1 ? " byte" : " bytes") + " of BitConverter.GetBytes is kept";
+                        return true;
+                    }
+
+                    return false;
+                }
+
+                // A view of the whole array: what matters is how that view is cut.
+                var current = (IOperation)call;
+                while (current.Parent is IConversionOperation { IsImplicit: true } up)
+                {
+                    current = up;
+                }
+
+                return !sliced && current.Parent is IInvocationOperation slice && slice.Instance == current
+                    && catalogue.Facts(slice.TargetMethod) is { View: true, ViewOffset: 0 } sliceFacts
+                    && ViewOfFirst(slice, sliceFacts, sliced: true);
+            }
+
+            /// <summary>True when <paramref name="call"/> is <c>Enumerable.Take(b, n)</c> with a constant n of at most half the width.</summary>
+            private bool TakesFirst(IInvocationOperation call, ApiFacts facts)
+            {
+                if (facts.Sequence != SequenceShape.Takes || ConstantArgument(call, 1) is not { } n || n < 1 || n > half)
+                {
+                    return false;
+                }
+
+                How ??= "only the first " + n + (n == 1 ? " byte" : " bytes") + " of BitConverter.GetBytes are taken";
+                return true;
+            }
+
+            /// <summary>True when <paramref name="call"/> is the sub-array of a range from the start (<c>b[..2]</c>, <c>b[0..2]</c>).</summary>
+            private bool SubArrayOfFirst(IInvocationOperation call)
+                => call.TargetMethod is { Name: "GetSubArray", ContainingType.Name: "RuntimeHelpers" } && call.Arguments.Length == 2
+                    && FirstRange(call.Arguments[1].Value);
+
+            private bool FirstRange(IOperation range)
+            {
+                if (range.WalkDownConversions() is not IRangeOperation { RightOperand: { } right } bounds
+                    || (bounds.LeftOperand is { } left && left.WalkDownConversions().ConstantValue is not { HasValue: true, Value: 0 })
+                    || right.WalkDownConversions() is not { ConstantValue: { HasValue: true, Value: int n } } || n < 1 || n > half)
+                {
+                    return false;
+                }
+
+                How ??= "only the first " + n + (n == 1 ? " byte" : " bytes") + " of BitConverter.GetBytes are kept";
                 return true;
             }
 
@@ -399,6 +471,11 @@ namespace SocketAnalyzers.ByteOrder
             /// </summary>
             private bool FirstElement(IArrayElementReferenceOperation element)
             {
+                if (element.Indices.Length == 1 && element.Indices[0].Type?.Name == "Range")
+                {
+                    return FirstRange(element.Indices[0]);
+                }
+
                 if (element.Indices.Length != 1 || element.Indices[0].ConstantValue is not { HasValue: true, Value: int index } || index < 0 || index >= half
                     || element.Parent is ISimpleAssignmentOperation { Target: var target } && target == element
                     || element.Parent is ICompoundAssignmentOperation or IIncrementOrDecrementOperation

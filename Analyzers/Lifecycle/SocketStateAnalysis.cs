@@ -623,6 +623,17 @@ namespace SocketAnalyzers.Lifecycle
 
                 Transition(ids, protocol, certain: !step.Uncertain && step.Member.Form is CallForm.Sync or CallForm.End, state);
             }
+
+            // The field now holds what the helper left, not one of the states the class can leave it in: a socket of its own,
+            // so that a message about it does not blame the class ("no method of 'Server' starts it").
+            var moved = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+            foreach (var step in helper.Steps)
+            {
+                if (moved.Add(step.Field) && Lookup(step.Field, step.Field.Type, state) is { Length: 1 } ids && ids[0] != FlowState.Unknown && summarized.Contains(ids[0]))
+                {
+                    Bind(step.Field, NewObject(new PairKey(invocation, step.Field), state.GetFacts(ids[0]), step.Field, state), state);
+                }
+            }
         }
 
         private static bool HandsThisOn(IInvocationOperation invocation)

@@ -13,6 +13,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
             using System;
             using System.Buffers.Binary;
             using System.IO;
+            using System.Linq;
             using System.Net;
             using System.Net.Sockets;
 
@@ -74,6 +75,18 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData(
             "var p = BitConverter.GetBytes({|#0:IPAddress.HostToNetworkOrder(port)|}); packet[8] = p[0]; packet[9] = p[1];",
             "var p = BitConverter.GetBytes(IPAddress.HostToNetworkOrder((short)port)); packet[8] = p[0]; packet[9] = p[1];")]
+        [InlineData(
+            "stream.Write(BitConverter.GetBytes({|#0:IPAddress.HostToNetworkOrder(port)|}).AsSpan(0, 2));",
+            "stream.Write(BitConverter.GetBytes(IPAddress.HostToNetworkOrder((short)port)).AsSpan(0, 2));")]
+        [InlineData(
+            "stream.Write(BitConverter.GetBytes({|#0:IPAddress.HostToNetworkOrder(port)|}).AsSpan().Slice(0, 2));",
+            "stream.Write(BitConverter.GetBytes(IPAddress.HostToNetworkOrder((short)port)).AsSpan().Slice(0, 2));")]
+        [InlineData(
+            "stream.Write(BitConverter.GetBytes({|#0:IPAddress.HostToNetworkOrder(port)|}).Take(2).ToArray());",
+            "stream.Write(BitConverter.GetBytes(IPAddress.HostToNetworkOrder((short)port)).Take(2).ToArray());")]
+        [InlineData(
+            "stream.Write(BitConverter.GetBytes({|#0:IPAddress.HostToNetworkOrder(port)|})[..2]);",
+            "stream.Write(BitConverter.GetBytes(IPAddress.HostToNetworkOrder((short)port))[..2]);")]
         [InlineData(
             "packet[8] = BitConverter.GetBytes({|#0:IPAddress.HostToNetworkOrder(port)|})[0];",
             "packet[8] = BitConverter.GetBytes(IPAddress.HostToNetworkOrder((short)port))[0];")]
@@ -146,6 +159,11 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("var p = BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port)); packet[8] = p[2]; packet[9] = p[3];")]
         [InlineData("var p = BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port)); packet[8] = p[0]; p[1] = 7; packet[9] = p[1];")]
         [InlineData("var p = BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port))[^2..]; stream.Write(p);")]
+        [InlineData("stream.Write(BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port))[2..4]);")]
+        [InlineData("stream.Write(BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port)).AsSpan(2, 2));")]
+        [InlineData("stream.Write(BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port)).AsSpan().Slice(2));")]
+        [InlineData("stream.Write(BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port)).Take(4).ToArray());")]
+        [InlineData("stream.Write(BitConverter.GetBytes(IPAddress.HostToNetworkOrder(port)).Skip(2).ToArray());")]
         [InlineData("int n = (int)IPAddress.HostToNetworkOrder((long)length << 8);")]
         public Task Number_converted_at_its_width_or_not_known_to_fit_is_quiet(string code)
             => Verify.VerifyAnalyzerAsync(InMethod(code));

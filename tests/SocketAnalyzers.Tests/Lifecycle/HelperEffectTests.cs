@@ -69,7 +69,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
                 }
                 """,
-                Verify.Diagnostic("SOCK002").WithLocation(0));
+                Verify.Diagnostic("SOCK002").WithLocation(0).WithArguments("listener", "not started", "AcceptTcpClient", "Start"));
 
         /// <summary>Helpers whose effect is not certain, or that may run other code of the class, leave the field to everything the class can do.</summary>
         [Theory]
