@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -130,7 +131,7 @@ namespace SocketAnalyzers.Lifecycle
         /// never narrow an unknown socket to states that break another read or write, so it can report nothing.
         /// <paramref name="everyUse"/> is for bodies whose fields have known entry states (the class summary).
         /// </summary>
-        public static BodyScope? Scan(IOperation body, SocketProtocolModel model, bool everyUse = false)
+        public static BodyScope? Scan(IOperation body, SocketProtocolModel model, bool everyUse = false, Func<IOperation, bool>? alsoUses = null)
         {
             var direct = new HashSet<SyntaxNode>();
             var captured = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolComparer.Instance);
@@ -181,7 +182,7 @@ namespace SocketAnalyzers.Lifecycle
                         break;
                 }
 
-                if (everyUse ? UsesModel(operation, model) : Decides(operation, model))
+                if ((everyUse ? UsesModel(operation, model) : Decides(operation, model)) || (alsoUses is not null && alsoUses(operation)))
                 {
                     if (owner is null)
                     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -69,7 +70,8 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             var deferred = new ConcurrentQueue<DeferredBody>();
-            context.RegisterOperationBlockAction(block => AnalyzeBlocks(block, model, fields, deferred));
+            var callers = new ConcurrentQueue<(IOperation Block, ISymbol Owner)>();
+            context.RegisterOperationBlockAction(block => AnalyzeBlocks(block, model, fields, deferred, callers));
             context.RegisterSymbolEndAction(end =>
             {
                 foreach (var body in deferred)
@@ -79,10 +81,68 @@ namespace SocketAnalyzers.Lifecycle
                     SocketStateAnalysis.Analyze(body.Graph, model, body.Scope, body.ContainingType, fields, body.Owner, findings, end.CancellationToken);
                     Report(findings, end.ReportDiagnostic);
                 }
+
+                // Bodies that name no socket but call methods of the class: those that call a simple helper are analyzed
+                // now that the helpers are known (Disconnect(); Connect(); may connect a closed client).
+                foreach (var (block, owner) in callers)
+                {
+                    end.CancellationToken.ThrowIfCancellationRequested();
+                    var scope = BodyScope.Scan(block, model, everyUse: true, alsoUses: operation => IsHelperCall(operation, fields));
+                    if (scope is null || GraphOf(block, end.CancellationToken) is not { } graph)
+                    {
+                        continue;
+                    }
+
+                    var findings = new List<LifecycleFinding>();
+                    SocketStateAnalysis.Analyze(graph, model, scope, owner.ContainingType, fields, owner, findings, end.CancellationToken);
+                    Report(findings, end.ReportDiagnostic);
+                }
             });
         }
 
-        private static void AnalyzeBlocks(OperationBlockAnalysisContext context, SocketProtocolModel model, FieldTypestate? fields, ConcurrentQueue<DeferredBody>? deferred)
+        private static bool IsHelperCall(IOperation operation, FieldTypestate fields)
+            => operation is IInvocationOperation { Instance: IInstanceReferenceOperation, TargetMethod: var method } && fields.HelperOf(method) is not null;
+
+        /// <summary>True when <paramref name="block"/> calls an instance method of the type on <c>this</c> (which may be a helper).</summary>
+        private static bool CallsOwnMethod(IOperation block, INamedTypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            foreach (var operation in block.Descendants())
+            {
+                if (operation is IInvocationOperation { Instance: IInstanceReferenceOperation, TargetMethod: var method }
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ControlFlowGraph? GraphOf(IOperation block, CancellationToken cancellationToken)
+        {
+            // The graph of the body's root, as the driver's GetControlFlowGraph takes it.
+            while (block.Parent is { } parent)
+            {
+                block = parent;
+            }
+
+            return RootGraph(block, cancellationToken);
+        }
+
+        private static ControlFlowGraph? RootGraph(IOperation block, CancellationToken cancellationToken) => block switch
+        {
+            IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IBlockOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+            _ => null,
+        };
+
+        private static void AnalyzeBlocks(OperationBlockAnalysisContext context, SocketProtocolModel model, FieldTypestate? fields, ConcurrentQueue<DeferredBody>? deferred, ConcurrentQueue<(IOperation Block, ISymbol Owner)>? callers = null)
         {
             foreach (var block in context.OperationBlocks)
             {
@@ -95,6 +155,11 @@ namespace SocketAnalyzers.Lifecycle
                 var scope = BodyScope.Scan(block, model, everyUse: usesField);
                 if (scope is null)
                 {
+                    if (!usesField && callers is not null && CallsOwnMethod(block, context.OwningSymbol.ContainingType))
+                    {
+                        callers.Enqueue((block, context.OwningSymbol));
+                    }
+
                     continue;
                 }
 

@@ -615,13 +615,25 @@ namespace SocketAnalyzers.Lifecycle
             ForgetFields(invocation, state, keepCandidates: true);
             foreach (var step in helper.Steps)
             {
+                var kind = model.OperationOf(step.Member, step.Call.Arguments);
                 if (Lookup(step.Field, step.Field.Type, state) is not { } ids
-                    || !SocketProtocolModel.Protocol.TryGetValue(model.OperationOf(step.Member, step.Call.Arguments), out var protocol))
+                    || !SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
                 {
                     continue;
                 }
 
-                Transition(ids, protocol, certain: !step.Uncertain && step.Member.Form is CallForm.Sync or CallForm.End, state);
+                // A step that breaks every state the caller leaves the field in is the caller's misuse, reported at the call
+                // (Disconnect(); Connect(); where Connect() connects the closed client). Only rules without a code fix: the
+                // fixes of SOCK001–SOCK003 edit the operation itself, which is in the helper.
+                var certain = !step.Uncertain && step.Member.Form is CallForm.Sync or CallForm.End;
+                var broken = step.Member.Form != CallForm.End && step.Call.Instance is { } instance
+                    ? Check(invocation, ids, step.Type, kind, step.Call.TargetMethod.Name + " (in " + invocation.TargetMethod.Name + "())", instance, state, throughHelper: true)
+                    : null;
+                Transition(ids, protocol, certain, state);
+                if (broken is not null && certain)
+                {
+                    Fail(ids, state);
+                }
             }
 
             // The field now holds what the helper left, not one of the states the class can leave it in: a socket of its own,
@@ -1580,7 +1592,7 @@ namespace SocketAnalyzers.Lifecycle
         /// The rule broken when every state and kind the receiver may have breaks the protocol row of the operation,
         /// or null; reports it during the replay of the converged states.
         /// </summary>
-        private string? Check(IOperation operation, int[] receiver, SocketModelType type, SocketOperation kind, string name, IOperation instance, FlowState state)
+        private string? Check(IOperation operation, int[] receiver, SocketModelType type, SocketOperation kind, string name, IOperation instance, FlowState state, bool throughHelper = false)
         {
             if (!SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
             {
@@ -1641,6 +1653,11 @@ namespace SocketAnalyzers.Lifecycle
             if (chosen is null)
             {
                 return null;
+            }
+
+            if (throughHelper && chosen is RuleIdentifiers.ListenWithoutBind or RuleIdentifiers.AcceptWithoutListen or RuleIdentifiers.IoOnListeningSocket)
+            {
+                return chosen;
             }
 
             NoteFinding();

@@ -30,6 +30,13 @@ namespace Samples.Lifecycle
             client.Connect(host, port); // expect: SOCK005
         }
 
+        // The same through the class's own Connect(): the helper connects the closed client.
+        public void Restart()
+        {
+            Disconnect();
+            Connect(); // expect: SOCK005
+        }
+
         // Quiet: a new client for the new connection.
         public void ReconnectCorrectly()
         {

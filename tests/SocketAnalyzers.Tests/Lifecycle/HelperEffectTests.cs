@@ -45,6 +45,36 @@ namespace SocketAnalyzers.Tests.Lifecycle
             => Verify.VerifyAnalyzerAsync(Client(disconnect), Verify.Diagnostic("SOCK005").WithLocation(0));
 
         [Fact]
+        public Task A_helper_that_connects_the_client_a_helper_closed_is_reported_at_its_call()
+            => Verify.VerifyAnalyzerAsync(
+                Client("client.Close();", "Disconnect();\n        {|#0:Connect()|};"),
+                Verify.Diagnostic("SOCK005").WithLocation(0).WithArguments("client", "closed", "Connect (in Connect())", "ObjectDisposedException"));
+
+        [Fact]
+        public Task A_helper_that_closes_and_then_calls_the_connecting_helper_is_reported_inside_it()
+            => Verify.VerifyAnalyzerAsync(
+                Client("client.Close();\n        {|#0:Connect()|};", "Disconnect();"),
+                Verify.Diagnostic("SOCK005").WithLocation(0));
+
+        [Fact]
+        public Task A_helper_whose_step_has_a_code_fix_rule_is_not_reported_at_its_call()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Server
+                {
+                    private readonly Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+
+                    public void Bind() => socket.Bind(new IPEndPoint(IPAddress.Any, 0));
+
+                    private void StartListening() => socket.Listen(10);
+
+                    public void Run()
+                    {
+                        StartListening();
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Listener_that_a_helper_stopped_is_reported_where_it_accepts()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 class Server
@@ -77,14 +107,14 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("try { client.Close(); } finally { connected = false; }")]
         [InlineData("client.Close(); client = new TcpClient();")]
         [InlineData("client.Close(); client = null;")]
-        [InlineData("client.Close(); Connect();")]
+        [InlineData("client.Close(); Refresh();")]
         [InlineData("client.Close(); OnDisconnected?.Invoke();")]
         [InlineData("client.Close(); Task.Run(() => Connect());")]
         [InlineData("if (connected) return; client.Close();")]
         [InlineData("for (var i = 0; i < 1; i++) client.Close();")]
         [InlineData("client.Close(); Helper.Notify(this);")]
         public Task Helper_that_may_not_close_or_runs_other_code_is_quiet(string disconnect)
-            => Verify.VerifyAnalyzerAsync(Client(disconnect, "Disconnect();\n        client.Connect(\"localhost\", 9000);").Replace("class Client\n{", "class Client\n{\n    public event Action OnDisconnected;") + "\nstatic class Helper { public static void Notify(object o) { } }\n");
+            => Verify.VerifyAnalyzerAsync(Client(disconnect, "Disconnect();\n        client.Connect(\"localhost\", 9000);").Replace("class Client\n{", "class Client\n{\n    public event Action OnDisconnected;\n    private void Refresh() { client = new TcpClient(); }") + "\nstatic class Helper { public static void Notify(object o) { } }\n");
 
         [Fact]
         public Task A_close_inside_try_catch_keeps_the_state_before_it()
