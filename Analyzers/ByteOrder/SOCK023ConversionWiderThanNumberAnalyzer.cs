@@ -276,11 +276,7 @@ namespace SocketAnalyzers.ByteOrder
             /// <summary>True when the array <paramref name="getBytes"/> makes is only ever copied or sent from its start, at most half wide.</summary>
             private bool BytesKeptHalfWide(IInvocationOperation getBytes)
             {
-                var current = (IOperation)getBytes;
-                while (current.Parent is IConversionOperation { IsImplicit: true } up)
-                {
-                    current = up;
-                }
+                var current = getBytes.OutermostImplicitConversion();
 
                 switch (current.Parent)
                 {
@@ -367,11 +363,7 @@ namespace SocketAnalyzers.ByteOrder
                 }
 
                 // A view of the whole array: what matters is how that view is cut.
-                var current = (IOperation)call;
-                while (current.Parent is IConversionOperation { IsImplicit: true } up)
-                {
-                    current = up;
-                }
+                var current = call.OutermostImplicitConversion();
 
                 return !sliced && current.Parent is IInvocationOperation slice && slice.Instance == current
                     && catalogue.Facts(slice.TargetMethod) is { View: true, ViewOffset: 0 } sliceFacts
@@ -451,11 +443,7 @@ namespace SocketAnalyzers.ByteOrder
 
             private bool ArrayKeptHalfWide(IOperation reference)
             {
-                var current = reference;
-                while (current.Parent is IConversionOperation { IsImplicit: true } up)
-                {
-                    current = up;
-                }
+                var current = reference.OutermostImplicitConversion();
 
                 return current.Parent switch
                 {
@@ -495,11 +483,7 @@ namespace SocketAnalyzers.ByteOrder
             /// <summary>A narrowed value handed on as a port in host order: SOCK022 reports the conversion.</summary>
             private bool IsHostOrderPort(IOperation narrowed)
             {
-                var current = narrowed;
-                while (current.Parent is IConversionOperation { IsImplicit: true } up)
-                {
-                    current = up;
-                }
+                var current = narrowed.OutermostImplicitConversion();
 
                 return current.Parent switch
                 {

@@ -25,6 +25,20 @@ namespace SocketAnalyzers.Common
             return parent;
         }
 
+        /// <summary>
+        /// The operation itself, or the outermost of the implicit conversions around it (an array passed as a span, an
+        /// <c>int</c> widened to <c>long</c>): its <see cref="IOperation.Parent"/> is what consumes the value as written.
+        /// </summary>
+        public static IOperation OutermostImplicitConversion(this IOperation operation)
+        {
+            while (operation.Parent is IConversionOperation { IsImplicit: true } up)
+            {
+                operation = up;
+            }
+
+            return operation;
+        }
+
         /// <summary>Walks down through conversions and parentheses.</summary>
         public static IOperation WalkDownConversions(this IOperation operation)
         {
