@@ -608,7 +608,8 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>
         /// A call of a simple helper (<see cref="HelperEffect"/>): the private socket fields of the type move through the
         /// helper's steps, in order, and keep their state where it names none; any other field is forgotten as at every
-        /// call of the class. The steps are not checked here: the helper's own analysis reports a misuse among them.
+        /// call of the class. A step that the caller's state certainly breaks is reported at the call (SOCK004–SOCK006);
+        /// the helper's own analysis, from the states the class can leave the fields in, checks the same steps apart.
         /// </summary>
         private void RunHelper(HelperEffect helper, IInvocationOperation invocation, FlowState state)
         {
