@@ -61,9 +61,18 @@ namespace SocketAnalyzers.Lifecycle
 
             var steps = new List<HelperStep>();
             var statements = block.Operations;
+            IFieldSymbol? guarded = null;
             for (var i = 0; i < statements.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+
+                // if (client == null) return; before the steps: on the null path the caller's next use throws anyway, as
+                // with client?.Close(). Only one such guard, and every step after it must be on that field.
+                if (guarded is null && steps.Count == 0 && NullReturnGuardOf(statements[i], fields) is { } tested)
+                {
+                    guarded = tested;
+                    continue;
+                }
 
                 // A return anywhere but as the last statement may skip a step (the implicit return is not one).
                 if (i < statements.Length - 1 && Returns(statements[i]))
@@ -75,6 +84,17 @@ namespace SocketAnalyzers.Lifecycle
                 {
                     // An operation on a field under some other condition, in a loop, or any other use of it: not certain.
                     return null;
+                }
+            }
+
+            if (guarded is not null)
+            {
+                foreach (var step in steps)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(step.Field, guarded))
+                    {
+                        return null;
+                    }
                 }
             }
 
@@ -136,11 +156,11 @@ namespace SocketAnalyzers.Lifecycle
             switch (reference.Parent)
             {
                 case IInvocationOperation invocation when invocation.Instance == reference:
-                    return IsModelOperation(invocation, reference.Field, model);
+                    return StepOf(invocation, model) is not null;
                 case IPropertyReferenceOperation alias when alias.Instance == reference && alias.Parent is IInvocationOperation aliasCall && aliasCall.Instance == alias:
                     return StepOf(aliasCall, model) is not null;
                 case IConditionalAccessOperation access when access.Operation == reference:
-                    return access.WhenNotNull is IInvocationOperation { Instance: IConditionalAccessInstanceOperation } call && IsModelOperation(call, reference.Field, model);
+                    return access.WhenNotNull is IInvocationOperation { Instance: IConditionalAccessInstanceOperation } call && StepOf(call, model) is not null;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                     return (comparison.LeftOperand == reference ? comparison.RightOperand : comparison.LeftOperand).WalkDownConversions() is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } };
                 case IConversionOperation { Parent: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison } conversion:
@@ -196,6 +216,14 @@ namespace SocketAnalyzers.Lifecycle
                     : null;
             }
 
+            if (receiver is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } streamField
+                && model.ModelTypeOf(streamField.Field.Type) == SocketModelType.NetworkStream)
+            {
+                // A stream field's operation (stream.Close() before client.Close()): whatever it did, the caller forgets the
+                // stream field; a stream that owns its socket may close it, which only ever hides a finding.
+                return new HelperStep(streamField.Field, invocation, default, SocketModelType.NetworkStream, uncertain, forgets: true);
+            }
+
             return receiver is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
                 && IsModelOperation(invocation, field.Field.Type, model, out var member, out var type)
                 ? new HelperStep(field.Field, invocation, member, type, uncertain)
@@ -247,6 +275,13 @@ namespace SocketAnalyzers.Lifecycle
 
                     steps.AddRange(inside);
                     return true;
+                case ILockOperation locked when !NamesAField(locked.LockedValue, fields):
+                    // lock (gate) { client.Close(); }: the same steps, one thread at a time.
+                    return StepsOf(locked.Body, model, fields, steps, uncertain);
+                case ITryOperation { Finally: { } always } attempt when !NamesAField(attempt.Body, fields) && attempt.Catches.IsEmpty:
+                    // try { … } finally { client.Close(); }: the finally runs whatever the body did; if the body throws, the
+                    // helper does not return to the caller.
+                    return StepsOf(always, model, fields, steps, uncertain);
                 case ITryOperation { Finally: null } attempt:
                     foreach (var handler in attempt.Catches)
                     {
@@ -259,6 +294,32 @@ namespace SocketAnalyzers.Lifecycle
                     return StepsOf(attempt.Body, model, fields, steps, uncertain: true);
                 default:
                     return !NamesAField(statement, fields);
+            }
+        }
+
+        /// <summary>The field of <c>if (f == null) return;</c> (or <c>f is null</c>), with no else, or null.</summary>
+        private static IFieldSymbol? NullReturnGuardOf(IOperation statement, ImmutableHashSet<IFieldSymbol> fields)
+        {
+            if (statement is not IConditionalOperation { WhenFalse: null, WhenTrue: var whenTrue, Condition: var condition }
+                || !(whenTrue is IReturnOperation { ReturnedValue: null } || (whenTrue is IBlockOperation { Operations.Length: 1 } only && only.Operations[0] is IReturnOperation { ReturnedValue: null })))
+            {
+                return null;
+            }
+
+            switch (condition)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } comparison:
+                    var left = comparison.LeftOperand.WalkDownConversions();
+                    var right = comparison.RightOperand.WalkDownConversions();
+                    var field = left is IFieldReferenceOperation l && right is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } ? l.Field
+                        : right is IFieldReferenceOperation r && left is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } ? r.Field
+                        : null;
+                    return field is not null && fields.Contains(field) ? field : null;
+                case IIsPatternOperation { Value: var value, Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } }
+                    when value.WalkDownConversions() is IFieldReferenceOperation tested && fields.Contains(tested.Field):
+                    return tested.Field;
+                default:
+                    return null;
             }
         }
 
@@ -339,14 +400,18 @@ namespace SocketAnalyzers.Lifecycle
     /// <summary>One operation a helper applies to a field.</summary>
     internal sealed class HelperStep
     {
-        public HelperStep(IFieldSymbol field, IInvocationOperation call, SocketMember member, SocketModelType type, bool uncertain)
+        public HelperStep(IFieldSymbol field, IInvocationOperation call, SocketMember member, SocketModelType type, bool uncertain, bool forgets = false)
         {
             Field = field;
             Call = call;
             Member = member;
             Type = type;
             Uncertain = uncertain;
+            Forgets = forgets;
         }
+
+        /// <summary>A stream field's operation: the caller forgets the field instead of moving it through a transition.</summary>
+        public bool Forgets { get; }
 
         public IFieldSymbol Field { get; }
 

@@ -616,6 +616,12 @@ namespace SocketAnalyzers.Lifecycle
             ForgetFields(invocation, state, keepCandidates: true);
             foreach (var step in helper.Steps)
             {
+                if (step.Forgets)
+                {
+                    Forget(step.Field, invocation, state);
+                    continue;
+                }
+
                 var kind = model.OperationOf(step.Member, step.Call.Arguments);
                 if (Lookup(step.Field, step.Field.Type, state) is not { } ids
                     || !SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
@@ -642,7 +648,7 @@ namespace SocketAnalyzers.Lifecycle
             var moved = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
             foreach (var step in helper.Steps)
             {
-                if (moved.Add(step.Field) && Lookup(step.Field, step.Field.Type, state) is { Length: 1 } ids && ids[0] != FlowState.Unknown && summarized.Contains(ids[0]))
+                if (!step.Forgets && moved.Add(step.Field) && Lookup(step.Field, step.Field.Type, state) is { Length: 1 } ids && ids[0] != FlowState.Unknown && summarized.Contains(ids[0]))
                 {
                     Bind(step.Field, NewObject(new PairKey(invocation, step.Field), state.GetFacts(ids[0]), step.Field, state), state);
                 }

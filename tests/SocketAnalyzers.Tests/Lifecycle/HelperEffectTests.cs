@@ -17,10 +17,14 @@ namespace SocketAnalyzers.Tests.Lifecycle
             class Client
             {
                 private TcpClient client = new TcpClient();
+                private NetworkStream stream;
+                private readonly object gate = new object();
                 private bool connected;
                 public bool Connected { get; private set; }
 
                 public void Connect() => client.Connect("localhost", 9000);
+
+                public void Open() => stream = client.GetStream();
 
                 public void Disconnect()
                 {
@@ -41,6 +45,12 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("if (client is not null) { client.Close(); }")]
         [InlineData("connected = false; Console.WriteLine(\"bye\"); client.Close(); Connected = false;")]
         [InlineData("client.Client.Shutdown(SocketShutdown.Both); client.Close();")]
+        [InlineData("stream?.Close(); client.Close();")]
+        [InlineData("stream.Dispose(); client?.Close();")]
+        [InlineData("if (client == null) return; client.Close();")]
+        [InlineData("if (client is null) { return; } Console.WriteLine(\"closing\"); client.Close();")]
+        [InlineData("lock (gate) { client.Close(); }")]
+        [InlineData("try { Console.WriteLine(\"closing\"); } finally { client.Close(); }")]
         public Task Reconnecting_a_client_that_a_helper_closed_is_reported(string disconnect)
             => Verify.VerifyAnalyzerAsync(Client(disconnect), Verify.Diagnostic("SOCK005").WithLocation(0));
 
@@ -111,6 +121,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("client.Close(); OnDisconnected?.Invoke();")]
         [InlineData("client.Close(); Task.Run(() => Connect());")]
         [InlineData("if (connected) return; client.Close();")]
+        [InlineData("if (stream == null) return; stream.Close(); client.Close();")]
         [InlineData("for (var i = 0; i < 1; i++) client.Close();")]
         [InlineData("client.Close(); Helper.Notify(this);")]
         public Task Helper_that_may_not_close_or_runs_other_code_is_quiet(string disconnect)
