@@ -62,6 +62,13 @@ namespace SocketAnalyzers.Lifecycle
             var steps = new List<HelperStep>();
             var statements = block.Operations;
             IFieldSymbol? guarded = null;
+            if (!ReturnsOnlyAtTheEdges(statements))
+            {
+                // A return inside a block, a lock or a guard may skip the steps after it (lock (gate) { if (!connected)
+                // return; client.Close(); }).
+                return null;
+            }
+
             for (var i = 0; i < statements.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -75,7 +82,7 @@ namespace SocketAnalyzers.Lifecycle
                 }
 
                 // A return anywhere but as the last statement may skip a step (the implicit return is not one).
-                if (i < statements.Length - 1 && Returns(statements[i]))
+                if ((i < statements.Length - 1 || statements[i] is not IReturnOperation) && Returns(statements[i]))
                 {
                     return null;
                 }
@@ -122,6 +129,7 @@ namespace SocketAnalyzers.Lifecycle
                     case IInvocationOperation invocation:
                         var target = invocation.TargetMethod;
                         if (target.MethodKind is MethodKind.DelegateInvoke or MethodKind.LocalFunction
+                            || IsWait(target)
                             || invocation.Instance is IInstanceReferenceOperation
                             || (invocation.Instance is null && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, containingType.OriginalDefinition)))
                         {
@@ -297,6 +305,28 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
+        /// <summary>
+        /// True when every explicit <c>return</c> of the body is the first statement's (a null-return guard, checked by its
+        /// caller) or the last statement itself.
+        /// </summary>
+        private static bool ReturnsOnlyAtTheEdges(ImmutableArray<IOperation> statements)
+        {
+            for (var i = 0; i < statements.Length; i++)
+            {
+                if (i == 0 || (i == statements.Length - 1 && statements[i] is IReturnOperation))
+                {
+                    continue;
+                }
+
+                if (Returns(statements[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The field of <c>if (f == null) return;</c> (or <c>f is null</c>), with no else, or null.</summary>
         private static IFieldSymbol? NullReturnGuardOf(IOperation statement, ImmutableHashSet<IFieldSymbol> fields)
         {
@@ -355,6 +385,14 @@ namespace SocketAnalyzers.Lifecycle
 
             return false;
         }
+
+        /// <summary>
+        /// A wait that lets other threads run, and perhaps replace a field, in the middle of the helper: <c>Monitor.Wait</c>,
+        /// <c>WaitHandle.WaitOne</c>, <c>Thread.Sleep</c>, <c>Thread.Join</c>, <c>Task.Wait</c> and the like.
+        /// </summary>
+        private static bool IsWait(IMethodSymbol method)
+            => method.Name is "Wait" or "WaitOne" or "WaitAll" or "WaitAny" or "Sleep" or "Join" or "SpinUntil" or "GetResult"
+                && method.ContainingType?.ContainingNamespace?.ToDisplayString() is { } ns && ns.StartsWith("System.Threading", System.StringComparison.Ordinal);
 
         /// <summary>An auto-property (no accessor with a body): reading or setting it runs no code of the class.</summary>
         private static bool IsAutoProperty(IPropertySymbol property)

@@ -633,7 +633,7 @@ namespace SocketAnalyzers.Lifecycle
                 // (Disconnect(); Connect(); where Connect() connects the closed client). Only rules without a code fix: the
                 // fixes of SOCK001–SOCK003 edit the operation itself, which is in the helper.
                 var certain = !step.Uncertain && step.Member.Form is CallForm.Sync or CallForm.End;
-                var broken = step.Member.Form != CallForm.End && step.Call.Instance is { } instance
+                var broken = step.Member.Form != CallForm.End && step.Call.Instance is { } instance && !BrokenInHelper(invocation.TargetMethod, step.Field, protocol)
                     ? Check(invocation, ids, step.Type, kind, step.Call.TargetMethod.Name + " (in " + invocation.TargetMethod.Name + "())", instance, state, throughHelper: true)
                     : null;
                 Transition(ids, protocol, certain, state);
@@ -653,6 +653,30 @@ namespace SocketAnalyzers.Lifecycle
                     Bind(step.Field, NewObject(new PairKey(invocation, step.Field), state.GetFacts(ids[0]), step.Field, state), state);
                 }
             }
+        }
+
+        /// <summary>
+        /// True when the helper's own analysis reports the step: every state the class can leave the field in when the
+        /// helper starts breaks it. Then a call of the helper does not report it again.
+        /// </summary>
+        private bool BrokenInHelper(IMethodSymbol helper, IFieldSymbol field, OperationProtocol protocol)
+        {
+            if (fields is null || !fields.EntryFacts(helper.OriginalDefinition).TryGetValue(field, out var facts) || facts.States == SocketStates.None)
+            {
+                return false;
+            }
+
+            var kinds = facts.Kinds == SocketKinds.None ? SocketKinds.Any : facts.Kinds;
+            for (var i = 0; i < SocketStateText.Each.Length; i++)
+            {
+                if ((facts.States & SocketStateText.Each[i]) != 0
+                    && (((kinds & SocketKinds.Stream) != 0 && protocol.Stream[i] is null) || ((kinds & SocketKinds.Datagram) != 0 && protocol.Datagram[i] is null)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool HandsThisOn(IInvocationOperation invocation)

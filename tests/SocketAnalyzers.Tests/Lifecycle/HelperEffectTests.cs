@@ -67,6 +67,27 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 Verify.Diagnostic("SOCK005").WithLocation(0));
 
         [Fact]
+        public Task A_helper_whose_own_operation_always_fails_is_reported_once_in_the_helper_not_again_at_its_calls()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Client
+                {
+                    private readonly Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                    private readonly byte[] data = new byte[1];
+
+                    private void Send() => {|#0:socket.Send(data)|};
+
+                    public void Twice()
+                    {
+                        Send();
+                        Send();
+                    }
+
+                    public void Close() => socket.Close();
+                }
+                """,
+                Verify.Diagnostic("SOCK004").WithLocation(0));
+
+        [Fact]
         public Task A_helper_whose_step_has_a_code_fix_rule_is_not_reported_at_its_call()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 class Server
@@ -122,6 +143,10 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("client.Close(); Task.Run(() => Connect());")]
         [InlineData("if (connected) return; client.Close();")]
         [InlineData("if (stream == null) return; stream.Close(); client.Close();")]
+        [InlineData("lock (gate) { if (!connected) return; connected = false; client.Close(); }")]
+        [InlineData("if (client != null) { if (!connected) return; client.Close(); }")]
+        [InlineData("lock (gate) { client.Close(); System.Threading.Monitor.Wait(gate); }")]
+        [InlineData("client.Close(); System.Threading.Thread.Sleep(100);")]
         [InlineData("for (var i = 0; i < 1; i++) client.Close();")]
         [InlineData("client.Close(); Helper.Notify(this);")]
         public Task Helper_that_may_not_close_or_runs_other_code_is_quiet(string disconnect)
