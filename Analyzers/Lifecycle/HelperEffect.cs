@@ -336,42 +336,41 @@ namespace SocketAnalyzers.Lifecycle
                 return null;
             }
 
-            switch (condition)
-            {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } comparison:
-                    var left = comparison.LeftOperand.WalkDownConversions();
-                    var right = comparison.RightOperand.WalkDownConversions();
-                    var field = left is IFieldReferenceOperation l && right is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } ? l.Field
-                        : right is IFieldReferenceOperation r && left is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } ? r.Field
-                        : null;
-                    return field is not null && fields.Contains(field) ? field : null;
-                case IIsPatternOperation { Value: var value, Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } }
-                    when value.WalkDownConversions() is IFieldReferenceOperation tested && fields.Contains(tested.Field):
-                    return tested.Field;
-                default:
-                    return null;
-            }
+            return NullTestedField(condition, isNull: true, fields);
         }
 
         /// <summary>The field a condition tests for non-null (<c>f != null</c>, <c>null != f</c>, <c>f is not null</c>), or null.</summary>
         private static IFieldSymbol? NullGuardOf(IOperation condition, ImmutableHashSet<IFieldSymbol> fields)
+            => NullTestedField(condition, isNull: false, fields);
+
+        /// <summary>
+        /// The socket field a condition compares with null: <c>f == null</c>, <c>null == f</c>, <c>f is null</c> when
+        /// <paramref name="isNull"/>, <c>f != null</c>, <c>null != f</c>, <c>f is not null</c> otherwise; or null.
+        /// </summary>
+        private static IFieldSymbol? NullTestedField(IOperation condition, bool isNull, ImmutableHashSet<IFieldSymbol> fields)
         {
+            IOperation? tested = null;
             switch (condition)
             {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } comparison:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                    when comparison.OperatorKind == (isNull ? BinaryOperatorKind.Equals : BinaryOperatorKind.NotEquals):
                     var left = comparison.LeftOperand.WalkDownConversions();
                     var right = comparison.RightOperand.WalkDownConversions();
-                    var field = left is IFieldReferenceOperation l && right is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } ? l.Field
-                        : right is IFieldReferenceOperation r && left is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } ? r.Field
-                        : null;
-                    return field is not null && fields.Contains(field) ? field : null;
-                case IIsPatternOperation { Value: var value, Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } } }
-                    when value.WalkDownConversions() is IFieldReferenceOperation tested && fields.Contains(tested.Field):
-                    return tested.Field;
-                default:
-                    return null;
+                    tested = IsNullLiteral(right) ? left : IsNullLiteral(left) ? right : null;
+                    break;
+                case IIsPatternOperation { Pattern: IConstantPatternOperation constant } pattern when isNull && IsNullLiteral(constant.Value):
+                    tested = pattern.Value.WalkDownConversions();
+                    break;
+                case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation negated } } pattern when !isNull && IsNullLiteral(negated.Value):
+                    tested = pattern.Value.WalkDownConversions();
+                    break;
             }
+
+            return tested is IFieldReferenceOperation reference && fields.Contains(reference.Field) ? reference.Field : null;
         }
+
+        private static bool IsNullLiteral(IOperation operation)
+            => operation.WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } };
 
         private static bool NamesAField(IOperation operation, ImmutableHashSet<IFieldSymbol> fields)
         {
