@@ -182,9 +182,6 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
-        private static bool IsModelOperation(IInvocationOperation invocation, IFieldSymbol field, SocketProtocolModel model)
-            => IsModelOperation(invocation, field.Type, model, out _, out _);
-
         private static bool IsModelOperation(IInvocationOperation invocation, ITypeSymbol? receiverType, SocketProtocolModel model, out SocketMember member, out SocketModelType type)
         {
             member = default;

@@ -116,6 +116,7 @@ namespace SocketAnalyzers.Lifecycle
 
         /// <summary>Abstract sockets whose facts come from the class's field summary (<see cref="FieldTypestate"/>).</summary>
         private readonly HashSet<int> summarized = new();
+        private readonly Dictionary<IMethodSymbol, ImmutableDictionary<IFieldSymbol, SocketFacts>> helperEntries = new(SymbolEqualityComparer.Default);
         private readonly List<LifecycleFinding> findings = new();
         private readonly HashSet<Location> reported = new();
 
@@ -661,7 +662,19 @@ namespace SocketAnalyzers.Lifecycle
         /// </summary>
         private bool BrokenInHelper(IMethodSymbol helper, IFieldSymbol field, OperationProtocol protocol)
         {
-            if (fields is null || !fields.EntryFacts(helper.OriginalDefinition).TryGetValue(field, out var facts) || facts.States == SocketStates.None)
+            if (fields is null)
+            {
+                return false;
+            }
+
+            // Once per helper and body: the transfer runs again at every visit of the call (loops to a fixed point).
+            if (!helperEntries.TryGetValue(helper.OriginalDefinition, out var entries))
+            {
+                entries = fields.EntryFacts(helper.OriginalDefinition);
+                helperEntries.Add(helper.OriginalDefinition, entries);
+            }
+
+            if (!entries.TryGetValue(field, out var facts) || facts.States == SocketStates.None)
             {
                 return false;
             }

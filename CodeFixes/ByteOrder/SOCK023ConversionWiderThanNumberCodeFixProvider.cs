@@ -74,10 +74,10 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
                 operandExpression = SyntaxFactory.ParenthesizedExpression(operandExpression);
             }
 
-            // A number of the half-width type already (a widened int for the long overload) needs no cast.
-            var operandType = value is IConversionOperation { Operand.Type: { } t } && operandSyntax != argument.Expression ? t
-                : value is IConversionOperation { IsImplicit: true, Operand.Type: { } implicitType } ? implicitType
-                : value.Type;
+            // A number of the half-width type already (a widened int for the long overload) needs no cast, and never a
+            // check for overflow.
+            var operandType = value is IConversionOperation { Operand.Type: { } before } conversionOfNumber
+                && (conversionOfNumber.IsImplicit || operandSyntax != argument.Expression) ? before : value.Type;
             ExpressionSyntax replacement;
             if (operandType is not null && operandType.SpecialType == SpecialOf(narrow))
             {
@@ -102,12 +102,6 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
         /// </summary>
         private static bool NeedsUnchecked(SemanticModel model, SyntaxNode at, IOperation value, string narrow)
         {
-            var inner = value;
-            while (inner is IConversionOperation { Operand: { } operand })
-            {
-                inner = operand;
-            }
-
             if (value.ConstantValue is { HasValue: true, Value: { } constant })
             {
                 var number = System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture);
@@ -118,12 +112,6 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
                     "int" => number < int.MinValue || number > int.MaxValue,
                     _ => number < uint.MinValue || number > uint.MaxValue,
                 };
-            }
-
-            // A value of the target type itself never overflows.
-            if (inner.Type?.ToDisplayString() is { } type && type == model.Compilation.GetSpecialType(SpecialOf(narrow)).ToDisplayString())
-            {
-                return false;
             }
 
             foreach (var ancestor in at.Ancestors())
