@@ -114,8 +114,11 @@ namespace SocketAnalyzers.Lifecycle
         private readonly FieldTypestate? fields;
         private readonly object? owner;
 
-        /// <summary>Abstract sockets whose facts come from the class's field summary (<see cref="FieldTypestate"/>).</summary>
-        private readonly HashSet<int> summarized = new();
+        /// <summary>
+        /// Abstract sockets whose facts come from the class's field summary (<see cref="FieldTypestate"/>), with the states
+        /// the summary gave them (joined over every place that gave them some).
+        /// </summary>
+        private readonly Dictionary<int, SocketStates> summarized = new();
         private readonly Dictionary<IMethodSymbol, ImmutableDictionary<IFieldSymbol, SocketFacts>> helperEntries = new(SymbolEqualityComparer.Default);
         private readonly List<LifecycleFinding> findings = new();
         private readonly HashSet<Location> reported = new();
@@ -191,7 +194,7 @@ namespace SocketAnalyzers.Lifecycle
                 if (EntryOf(pair.Key) is int entry)
                 {
                     state.SetFacts(entry, pair.Value);
-                    summarized.Add(entry);
+                    Summarize(entry, pair.Value);
                 }
             }
 
@@ -505,7 +508,7 @@ namespace SocketAnalyzers.Lifecycle
                     if (id != FlowState.Unknown)
                     {
                         state.SetFacts(id, state.GetFacts(id).Join(reached));
-                        summarized.Add(id);
+                        Summarize(id, state.GetFacts(id));
                     }
                 }
 
@@ -514,7 +517,7 @@ namespace SocketAnalyzers.Lifecycle
 
             Escape(ids, state);
             var fresh = NewObject(new PairKey(site, field), ids is null ? summary : summary.Join(reached), field, state);
-            summarized.Add(fresh[0]);
+            Summarize(fresh[0], state.GetFacts(fresh[0]));
             Bind(field, fresh, state);
         }
 
@@ -649,7 +652,7 @@ namespace SocketAnalyzers.Lifecycle
             var moved = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
             foreach (var step in helper.Steps)
             {
-                if (!step.Forgets && moved.Add(step.Field) && Lookup(step.Field, step.Field.Type, state) is { Length: 1 } ids && ids[0] != FlowState.Unknown && summarized.Contains(ids[0]))
+                if (!step.Forgets && moved.Add(step.Field) && Lookup(step.Field, step.Field.Type, state) is { Length: 1 } ids && ids[0] != FlowState.Unknown && summarized.ContainsKey(ids[0]))
                 {
                     Bind(step.Field, NewObject(new PairKey(invocation, step.Field), state.GetFacts(ids[0]), step.Field, state), state);
                 }
@@ -1685,7 +1688,8 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             string? chosen = null;
-            foreach (var rule in AllSummarized(receiver) ? SummaryPrecedence : Precedence)
+            var fromClass = FromClassSummary(receiver, facts.States);
+            foreach (var rule in fromClass ? SummaryPrecedence : Precedence)
             {
                 if (broken.Contains(rule))
                 {
@@ -1713,7 +1717,7 @@ namespace SocketAnalyzers.Lifecycle
 
             var socketName = Display(instance);
             var stateText = SocketStateText.Describe(facts.States, type);
-            if (containingType is not null && AllSummarized(receiver))
+            if (containingType is not null && fromClass)
             {
                 // The state comes from the class's field summary: say that no method of the class does the missing step.
                 stateText += ClassClause(chosen, type, containingType);
@@ -1758,6 +1762,9 @@ namespace SocketAnalyzers.Lifecycle
                         (facts.States & SocketStates.Closed) == 0 ? "SocketException"
                             // A client whose stream was closed is not disposed itself: GetStream finds its socket gone.
                             : type == SocketModelType.TcpClient && kind == SocketOperation.MakeStream ? "InvalidOperationException, or ObjectDisposedException once the client itself is disposed"
+                            // Closed on some paths only (a Disconnect leaves it closed or reusable; a join of a closed and an
+                            // unconnected path): each of the two exceptions, with the states that throw it.
+                            : facts.States != SocketStates.Closed ? "ObjectDisposedException if it is closed, SocketException if it is " + SocketStateText.Describe(facts.States & ~SocketStates.Closed, type)
                             : "ObjectDisposedException",
                     };
                     break;
@@ -1771,17 +1778,28 @@ namespace SocketAnalyzers.Lifecycle
             return chosen;
         }
 
-        private bool AllSummarized(int[] receiver)
+        private void Summarize(int id, SocketFacts facts)
+            => summarized[id] = summarized.TryGetValue(id, out var earlier) ? earlier | facts.States : facts.States;
+
+        /// <summary>
+        /// True when every socket of <paramref name="receiver"/> comes from the class's field summary and is still in the
+        /// states the summary gave it (<paramref name="states"/>): the body has not moved it itself (<c>socket.Close();
+        /// socket.Send(…)</c> is the body's doing, and a message must not say that no method of the class connects it).
+        /// </summary>
+        private bool FromClassSummary(int[] receiver, SocketStates states)
         {
+            var given = SocketStates.None;
             foreach (var id in receiver)
             {
-                if (!summarized.Contains(id))
+                if (!summarized.TryGetValue(id, out var summary))
                 {
                     return false;
                 }
+
+                given |= summary;
             }
 
-            return receiver.Length > 0;
+            return receiver.Length > 0 && states == given;
         }
 
         /// <summary>" (no method of 'Server' starts it)": what no method of the class does, for a summarised field.</summary>
