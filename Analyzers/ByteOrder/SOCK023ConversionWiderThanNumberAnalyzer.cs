@@ -244,7 +244,9 @@ namespace SocketAnalyzers.ByteOrder
                             var to = WidthOf(conversion.Type);
                             if (to > 0 && to <= half && !conversion.IsImplicit && !IsHostOrderPort(conversion))
                             {
-                                How ??= "the result is cast to " + conversion.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                                // In a checked context the cast does not keep the empty half: it throws for any number but 0.
+                                How ??= "the result is cast to " + conversion.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)
+                                    + (conversion.IsChecked ? " in a checked context (OverflowException unless it is 0)" : "");
                                 return Kind.HalfWide;
                             }
 

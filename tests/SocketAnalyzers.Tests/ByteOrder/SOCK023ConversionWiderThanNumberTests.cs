@@ -125,6 +125,13 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     "IPAddress.HostToNetworkOrder(int)", 4, "the port 'localPort'", 2, "only the first 2 bytes of BitConverter.GetBytes are copied", "short"));
 
         [Fact]
+        public Task Message_says_a_checked_cast_throws_instead_of_keeping_the_empty_half()
+            => Verify.VerifyAnalyzerAsync(
+                InMethod("ushort a = checked((ushort){|#0:IPAddress.HostToNetworkOrder(localPort)|});"),
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "IPAddress.HostToNetworkOrder(int)", 4, "the port 'localPort'", 2, "the result is cast to ushort in a checked context (OverflowException unless it is 0)", "short"));
+
+        [Fact]
         public Task Fix_all_converts_every_number_at_its_width()
             => Verify.VerifyCodeFixAsync(
                 InMethod("""
