@@ -1721,6 +1721,11 @@ namespace SocketAnalyzers.Reads
                     foreach (var argument in invocation.Arguments)
                     {
                         Eval(argument, state);
+                        if (body.HasLineReads && state.Zero.Count > 0 && RejectsNull(argument))
+                        {
+                            // Encoding.ASCII.GetBytes(line), int.Parse(line): ArgumentNullException ends the null line's path.
+                            DereferencesNullLine(argument.Value, state);
+                        }
                     }
 
                     Invoke(invocation, state);
@@ -1810,6 +1815,41 @@ namespace SocketAnalyzers.Reads
             {
                 state.Zero.Remove(read);
             }
+        }
+
+        /// <summary>
+        /// True when <paramref name="argument"/> goes to a parameter of a compiled library (the framework, a package) that its
+        /// nullable annotations say does not take null (<c>Encoding.GetBytes(string s)</c>, <c>int.Parse(string s)</c>): such
+        /// a method throws <c>ArgumentNullException</c> for it. Not a parameter annotated as nullable (<c>TextWriter.WriteLine(string?)</c>,
+        /// <c>Convert.ToInt32(string?)</c>, which accept null), nor one of a type parameter (<c>List&lt;T&gt;.Add(T)</c>), nor
+        /// one of the code being analysed, whose annotations promise nothing at run time.
+        /// </summary>
+        private static bool RejectsNull(IArgumentOperation argument)
+        {
+            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is not { } parameter
+                || parameter.ContainingSymbol is not IMethodSymbol method || !method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            var declared = parameter.OriginalDefinition;
+            return declared.RefKind == RefKind.None
+                && declared.NullableAnnotation == NullableAnnotation.NotAnnotated
+                && declared.Type is { IsReferenceType: true, TypeKind: not TypeKind.TypeParameter }
+                && !HasAttribute(declared, "AllowNullAttribute");
+        }
+
+        private static bool HasAttribute(IParameterSymbol parameter, string name)
+        {
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The parts of an assignment's target that are evaluated (an array element's array and index), not the variable itself.</summary>

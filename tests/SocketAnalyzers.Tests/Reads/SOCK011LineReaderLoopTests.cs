@@ -136,6 +136,38 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Line_loop_that_never_stops_at_the_null_line_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
+        /// <summary>
+        /// The null line handed to a method that accepts null does not end the loop: a parameter annotated as nullable
+        /// (<c>TextWriter.WriteLine(string?)</c>, <c>Convert.ToInt32(string?)</c>, which returns 0), one of a type parameter
+        /// (<c>List&lt;string&gt;.Add</c>), or one of the code's own methods, whose annotations promise nothing.
+        /// </summary>
+        [Theory]
+        [InlineData("Console.Out.WriteLine(line);")]
+        [InlineData("Console.WriteLine(Convert.ToInt32(line) + 1);")]
+        [InlineData("lines.Add(line);")]
+        [InlineData("Log(line);")]
+        public Task Line_loop_that_hands_the_null_line_to_a_method_that_accepts_it_is_reported(string use)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                #nullable enable
+                class C
+                {
+                    private readonly System.Collections.Generic.List<string?> lines = new();
+
+                    void M(TcpClient client)
+                    {
+                        var reader = new StreamReader(client.GetStream());
+                        while (true)
+                        {
+                            var line = [|reader.ReadLine()|];
+                            if (line == "quit") break;
+                            {{use}}
+                        }
+                    }
+
+                    static void Log(string text) => Console.WriteLine(text);
+                }
+                """);
+
         [Theory]
         [InlineData("""
             var reader = new StreamReader(client.GetStream());
@@ -305,6 +337,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("Console.WriteLine($\"{line.Length} chars\");")]
         [InlineData("if (line == null) Environment.FailFast(\"closed\");")]
         [InlineData("if (Handle(line)) break;")]
+        [InlineData("var bytes = Encoding.ASCII.GetBytes(line); if (bytes.Length == 1) break;")]
+        [InlineData("if (int.Parse(line) == 0) break;")]
+        [InlineData("var parts = System.Text.RegularExpressions.Regex.Split(line, \",\"); if (parts.Length == 1) break;")]
         public Task Line_loop_that_stops_at_the_null_line_is_quiet(string check)
             => Verify.VerifyAnalyzerAsync(Usings + $$"""
                 class C
