@@ -1942,7 +1942,13 @@ namespace SocketAnalyzers.Reads
                 // known about such a value (the 0, the empty text) is in Zeros.
                 if (!identity)
                 {
+                    // Decided before the change: message = "user: " + message reads the message it replaces.
+                    var renewed = ComputedWithoutZeroPath(value, fact, site);
                     fact.AddChanged(key);
+                    if (renewed)
+                    {
+                        fact.AddRenewed(key);
+                    }
                 }
             }
 
@@ -2038,7 +2044,12 @@ namespace SocketAnalyzers.Reads
                 }
                 else
                 {
+                    var renewed = ComputedWithoutZeroPath(capture.Value, fact, site);
                     fact.AddChanged(capture.Id);
+                    if (renewed)
+                    {
+                        fact.AddRenewed(capture.Id);
+                    }
                 }
             }
         }
@@ -2850,7 +2861,7 @@ namespace SocketAnalyzers.Reads
                         _ => null,
                     };
 
-                    if (key is not null && (fact.Zeros.Contains(key) || fact.Changed.Contains(key)))
+                    if (key is not null && (fact.Zeros.Contains(key) || fact.Changed.Contains(key) && !fact.IsRenewed(key)))
                     {
                         return true;
                     }
@@ -2858,6 +2869,61 @@ namespace SocketAnalyzers.Reads
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// True when <paramref name="value"/> is computed from nothing the 0 path holds or changed: no variable of its
+        /// <see cref="ZeroFact.Zeros"/> or <see cref="ZeroFact.Changed"/> (unless renewed so), no field, no read of the
+        /// body, no method of the code itself (it may read the connection), no lambda. <c>Console.ReadLine()</c>,
+        /// <c>user + ": " + message</c> of a renewed message, <c>Encoding.UTF8.GetBytes(message)</c> are; the decoded
+        /// empty text and what is built from it are not.
+        /// </summary>
+        private bool ComputedWithoutZeroPath(IOperation value, ZeroFact fact, ReadSite site)
+        {
+            if (IsZero(value, fact, site) || IsEmptyText(value, fact, site))
+            {
+                return false;
+            }
+
+            if (value.WalkDownConversions() is IObjectCreationOperation or IArrayCreationOperation or IDefaultValueOperation or ILiteralOperation { ConstantValue.Value: null or "" })
+            {
+                // new StringBuilder(), new byte[n], default: empty until the 0 path fills them (text.Append(decoded)).
+                return false;
+            }
+
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                object? key;
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local:
+                        key = local.Local;
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        key = parameter.Parameter;
+                        break;
+                    case IFlowCaptureReferenceOperation capture:
+                        key = capture.Id;
+                        break;
+                    case IFieldReferenceOperation:
+                    case IAnonymousFunctionOperation:
+                    case IInstanceReferenceOperation:
+                        return false;
+                    case IInvocationOperation call when body.SiteAt(call.Syntax) is not null || !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty:
+                        return false;
+                    case IPropertyReferenceOperation property when !property.Property.DeclaringSyntaxReferences.IsEmpty:
+                        return false;
+                    default:
+                        continue;
+                }
+
+                if (fact.Zeros.Contains(key) || fact.Changed.Contains(key) && !fact.IsRenewed(key))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>A <c>try</c> with a <c>catch</c> around <paramref name="syntax"/>, inside the outermost loop around the read.</summary>

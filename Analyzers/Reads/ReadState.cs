@@ -55,11 +55,59 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public object[] Holding { get; private set; } = System.Array.Empty<object>();
 
+        /// <summary>
+        /// Variables of <see cref="Changed"/> whose last value on every path since the read returned 0 was computed from
+        /// nothing that path changed or holds (<c>message = Console.ReadLine();</c>, <c>data = Encoding.UTF8.GetBytes(user +
+        /// ": " + message);</c>): a write of them is not an empty write made of the 0 path. A must-fact (joined by
+        /// intersection); any other change of the variable takes it out (<see cref="AddChanged"/>). An array never changed
+        /// once made, so copies share it.
+        /// </summary>
+        public object[] Renewed { get; private set; } = System.Array.Empty<object>();
+
         public ZeroFact Clone()
         {
             zerosShared = true;
             changedShared = true;
-            return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true, Blocked = Blocked, Wrote = Wrote, Holding = Holding };
+            return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true, Blocked = Blocked, Wrote = Wrote, Holding = Holding, Renewed = Renewed };
+        }
+
+        public bool IsRenewed(object key) => IndexOfRenewed(key) >= 0;
+
+        /// <summary><paramref name="key"/> was just given a value computed from nothing the 0 path changed (after <see cref="AddChanged"/>).</summary>
+        public void AddRenewed(object key)
+        {
+            if (IndexOfRenewed(key) < 0)
+            {
+                var grown = new object[Renewed.Length + 1];
+                Renewed.CopyTo(grown, 0);
+                grown[Renewed.Length] = key;
+                Renewed = grown;
+            }
+        }
+
+        private void RemoveRenewed(object key)
+        {
+            var index = IndexOfRenewed(key);
+            if (index >= 0)
+            {
+                var kept = new object[Renewed.Length - 1];
+                System.Array.Copy(Renewed, 0, kept, 0, index);
+                System.Array.Copy(Renewed, index + 1, kept, index, Renewed.Length - index - 1);
+                Renewed = kept;
+            }
+        }
+
+        private int IndexOfRenewed(object key)
+        {
+            for (var i = 0; i < Renewed.Length; i++)
+            {
+                if (KeyComparer.Instance.Equals(Renewed[i], key))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>A write <paramref name="writer"/> keeps in its buffer.</summary>
@@ -102,7 +150,11 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        public bool AddChanged(object key) => !changed.Contains(key) && OwnChanged().Add(key);
+        public bool AddChanged(object key)
+        {
+            RemoveRenewed(key);
+            return !changed.Contains(key) && OwnChanged().Add(key);
+        }
 
         public bool RemoveChanged(object key) => changed.Contains(key) && OwnChanged().Remove(key);
 
@@ -128,6 +180,18 @@ namespace SocketAnalyzers.Reads
                     if (System.Array.IndexOf(other.Holding, writer) < 0)
                     {
                         RemoveHolding(writer);
+                        grew = true;
+                    }
+                }
+            }
+
+            if (Renewed.Length > 0 && !ReferenceEquals(Renewed, other.Renewed))
+            {
+                foreach (var key in Renewed)
+                {
+                    if (!other.IsRenewed(key))
+                    {
+                        RemoveRenewed(key);
                         grew = true;
                     }
                 }

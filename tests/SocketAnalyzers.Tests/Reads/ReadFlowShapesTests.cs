@@ -351,6 +351,28 @@ namespace SocketAnalyzers.Tests.Reads
                 await stream.WriteAsync(ping, 0, ping.Length);
             }
             """)]
+        [InlineData("""
+            while (true)
+            {
+                var line = Console.ReadLine();
+                var request = Encoding.UTF8.GetBytes(line);
+                stream.Write(request, 0, request.Length);
+                int n = await stream.ReadAsync(buffer, 0, buffer.Length);
+                Process(buffer, n);
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                string message = Console.ReadLine();
+                message = "user: " + message;
+                byte[] data = Encoding.UTF8.GetBytes(message);
+                stream.Write(data, 0, data.Length);
+                data = new byte[64];
+                int n = stream.Read(data, 0, data.Length);
+                Console.WriteLine(Encoding.UTF8.GetString(data, 0, n));
+            }
+            """)]
         public Task Read_loop_that_writes_bytes_to_the_same_connection_on_every_way_back_is_quiet(string body)
             => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
 
@@ -425,7 +447,30 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""
             while (true)
             {
+                int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                var text = Encoding.UTF8.GetString(buffer, 0, n);
                 var line = Console.ReadLine();
+                var reply = Encoding.UTF8.GetBytes(line + text);
+                stream.Write(reply, 0, reply.Length);
+            }
+            """)]
+        [InlineData("""
+            var count = 0;
+            while (true)
+            {
+                var line = Console.ReadLine();
+                var request = Encoding.UTF8.GetBytes(line);
+                request = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(buffer, 0, count));
+                stream.Write(request, 0, request.Length);
+                int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                count = n;
+            }
+            """)]
+        [InlineData("""
+            string Next() => Encoding.UTF8.GetString(buffer, 0, socket.Receive(buffer));
+            while (true)
+            {
+                var line = Next();
                 var request = Encoding.UTF8.GetBytes(line);
                 stream.Write(request, 0, request.Length);
                 int n = [|stream.Read(buffer, 0, buffer.Length)|];
