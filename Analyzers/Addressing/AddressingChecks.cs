@@ -49,7 +49,7 @@ namespace SocketAnalyzers.Addressing
                 if (mismatch == AddressFacts.DnsFirst)
                 {
                     var other = s.Family == FamilyFacts.V4 ? "IPv6" : "IPv4";
-                    what = $"the endpoint of {name} is the first address DNS returned, which may be {other} ('localhost' is often ::1 first)";
+                    what = $"the endpoint of {name} is the first address DNS returned, which may be {other} (for 'localhost', ::1 often comes first)";
                     advice = $"When it is, {name} throws. Pick the first address of the socket's family, or connect with the host name, which tries every address";
                     properties = properties.Add(FixProperty, s.Family == FamilyFacts.V4 ? "FindV4" : "FindV6");
                 }

@@ -56,6 +56,16 @@ namespace SocketAnalyzers.Tests.Addressing
         public Task First_DNS_address_with_a_socket_of_a_fixed_family_is_reported(string statements)
             => Verify.VerifyAnalyzerAsync(Body(statements));
 
+        [Fact]
+        public Task Message_for_the_first_DNS_address_gives_localhost_only_as_an_example()
+            => Verify.VerifyAnalyzerAsync(
+                Body("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|#0:s.Connect(new IPEndPoint(Dns.GetHostAddresses(host)[0], 80))|};"),
+                Verify.Diagnostic("SOCK030").WithLocation(0).WithArguments(
+                    "s",
+                    "an IPv4",
+                    "the endpoint of Connect is the first address DNS returned, which may be IPv6 (for 'localhost', ::1 often comes first)",
+                    "When it is, Connect throws. Pick the first address of the socket's family, or connect with the host name, which tries every address"));
+
         /// <summary>Precision: a family or an address that the body does not settle, dual mode, or an address of the socket's family.</summary>
         [Theory]
         [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); s.Connect(new IPEndPoint(IPAddress.Loopback, 80));")]
