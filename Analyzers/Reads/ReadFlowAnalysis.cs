@@ -2909,9 +2909,9 @@ namespace SocketAnalyzers.Reads
                     case IAnonymousFunctionOperation:
                     case IInstanceReferenceOperation:
                         return false;
-                    case IInvocationOperation call when body.SiteAt(call.Syntax) is not null || !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty:
+                    case IInvocationOperation call when body.SiteAt(call.Syntax) is not null || !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty || ReadsInput(call.Instance):
                         return false;
-                    case IPropertyReferenceOperation property when !property.Property.DeclaringSyntaxReferences.IsEmpty:
+                    case IPropertyReferenceOperation property when !property.Property.DeclaringSyntaxReferences.IsEmpty || ReadsInput(property.Instance):
                         return false;
                     default:
                         continue;
@@ -2924,6 +2924,29 @@ namespace SocketAnalyzers.Reads
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// A member of something that carries input (a stream, a text or binary reader, a socket or a TCP or UDP client): what
+        /// it gives may come from the closed connection (<c>reader.ReadToEnd()</c> is "" there), whether or not the body
+        /// follows it as a read.
+        /// </summary>
+        private static bool ReadsInput(IOperation? instance)
+        {
+            for (var type = instance?.Type; type is not null; type = type.BaseType)
+            {
+                if (type.Name is "Stream" or "TextReader" or "BinaryReader" && type.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return true;
+                }
+
+                if (type.Name is "Socket" or "TcpClient" or "UdpClient" && type.ContainingNamespace is { Name: "Sockets", ContainingNamespace: { Name: "Net", ContainingNamespace: { Name: "System" } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A <c>try</c> with a <c>catch</c> around <paramref name="syntax"/>, inside the outermost loop around the read.</summary>

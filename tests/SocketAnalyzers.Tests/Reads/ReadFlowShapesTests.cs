@@ -467,6 +467,17 @@ namespace SocketAnalyzers.Tests.Reads
             }
             """)]
         [InlineData("""
+            var reader = new System.IO.StreamReader(stream);
+            while (true)
+            {
+                var text = reader.ReadToEnd();
+                var request = Encoding.UTF8.GetBytes(text);
+                stream.Write(request, 0, request.Length);
+                int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                Process(buffer, n);
+            }
+            """)]
+        [InlineData("""
             string Next() => Encoding.UTF8.GetString(buffer, 0, socket.Receive(buffer));
             while (true)
             {
