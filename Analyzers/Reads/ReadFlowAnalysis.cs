@@ -1231,6 +1231,9 @@ namespace SocketAnalyzers.Reads
                 case IPropertyReferenceOperation property when IsConnected(property, fact):
                     // Connected reflects the last operation; a graceful close does not make it false.
                     return true;
+                case IPropertyReferenceOperation { Property.Name: "DataAvailable" } property when NothingWaitsAfterRead(property, fact, site):
+                    // do { n = stream.Read(…); … } while (stream.DataAvailable): once the peer has closed, nothing waits.
+                    return false;
                 default:
                     return TextTruth(operation, fact, site);
             }
@@ -1314,6 +1317,31 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
+        /// <c>DataAvailable</c> or <c>Available</c> (the catalogue's <see cref="Model.ApiFacts.TellsAvailable"/>) of the read's
+        /// own connection, tested by a <c>do … while</c> whose body holds the read: on the 0 path the peer has closed, every
+        /// byte it sent has been read, and nothing more can come, so it is false (0). Only after the read in the same turn:
+        /// a test before a read (<c>if (stream.DataAvailable) { n = stream.Read(…); }</c>, <c>while (client.Available &gt;
+        /// 0) { … }</c>) keeps its own reading, the poll that never reads again (its own message).
+        /// </summary>
+        private bool NothingWaitsAfterRead(IPropertyReferenceOperation property, ZeroFact fact, ReadSite site)
+        {
+            if (site.IsLine || site.IsChar || symbols.Catalogue.Facts(property.Property) is not { TellsAvailable: true } || site.ConnectionRoot is null)
+            {
+                return false;
+            }
+
+            var condition = property.Syntax;
+            var doLoop = condition.FirstAncestorOrSelf<DoStatementSyntax>();
+            if (doLoop is null || !doLoop.Condition.Span.Contains(condition.Span) || !doLoop.Statement.Span.Contains(site.Invocation.Syntax.Span))
+            {
+                return false;
+            }
+
+            return SymbolEqualityComparer.Default.Equals(body.RootOfConnection(property.Instance, symbols), site.ConnectionRoot)
+                && !(fact.Changed.Contains(FieldsMayChange) && ReadBody.ReceiverRoot(property.Instance) is IFieldSymbol && !ReadBody.IsFixedField(property.Instance, symbols));
+        }
+
+        /// <summary>
         /// <c>Connected</c> of a socket or client, when it is still the one the loop tested before: not over a field that a
         /// call of this project or a delegate on this 0 path may have replaced (only a readonly field of a class cannot be).
         /// </summary>
@@ -1391,6 +1419,9 @@ namespace SocketAnalyzers.Reads
             switch (operation.WalkDownConversions())
             {
                 case IPropertyReferenceOperation { Property.ContainingType.SpecialType: SpecialType.System_String, Property.Name: "Length", Instance: { } text } when IsEmptyText(text, fact, site):
+                    return 0;
+                case IPropertyReferenceOperation { Property.Name: "Available" } available when NothingWaitsAfterRead(available, fact, site):
+                    // do { … } while (socket.Available > 0): 0 once the peer has closed.
                     return 0;
                 case IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String, TargetMethod.Name: "IndexOf", Instance: { } text } call
                     when IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):

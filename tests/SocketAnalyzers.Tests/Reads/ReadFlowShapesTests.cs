@@ -373,6 +373,34 @@ namespace SocketAnalyzers.Tests.Reads
                 Console.WriteLine(Encoding.UTF8.GetString(data, 0, n));
             }
             """)]
+        [InlineData("""
+            while (true)
+            {
+                string message = "me: " + Console.ReadLine();
+                byte[] data = Encoding.Unicode.GetBytes(message);
+                stream.Write(data, 0, data.Length);
+                var builder = new StringBuilder();
+                do
+                {
+                    int n = stream.Read(buffer, 0, buffer.Length);
+                    builder.Append(Encoding.Unicode.GetString(buffer, 0, n));
+                }
+                while (stream.DataAvailable);
+                Console.WriteLine(builder.ToString());
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                socket.Send(new byte[] { 1 });
+                do
+                {
+                    int n = socket.Receive(buffer);
+                    Process(buffer, n);
+                }
+                while (socket.Available > 0);
+            }
+            """)]
         public Task Read_loop_that_writes_bytes_to_the_same_connection_on_every_way_back_is_quiet(string body)
             => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
 
@@ -486,6 +514,30 @@ namespace SocketAnalyzers.Tests.Reads
                 stream.Write(request, 0, request.Length);
                 int n = [|stream.Read(buffer, 0, buffer.Length)|];
                 Process(buffer, n);
+            }
+            """)]
+        [InlineData("""
+            while (true)
+            {
+                do
+                {
+                    int n = [|socket.Receive(buffer)|];
+                    Process(buffer, n);
+                }
+                while (socket.Available > 0);
+            }
+            """)]
+        [InlineData("""
+            var other = client.GetStream();
+            while (true)
+            {
+                stream.Write(new byte[] { 1 }, 0, 1);
+                do
+                {
+                    int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                    Process(buffer, n);
+                }
+                while (other.DataAvailable);
             }
             """)]
         public Task Read_loop_whose_writes_may_send_nothing_be_caught_inside_or_go_elsewhere_is_still_reported(string body)
