@@ -2883,14 +2883,9 @@ namespace SocketAnalyzers.Reads
             {
                 foreach (var operation in argument.Value.DescendantsAndSelf())
                 {
-                    object? key = operation switch
-                    {
-                        ILocalReferenceOperation local => local.Local,
-                        IParameterReferenceOperation parameter => parameter.Parameter,
-                        IFlowCaptureReferenceOperation capture => capture.Id,
-                        IFieldReferenceOperation field => fact.Changed.Contains(FieldsMayChange) ? FieldsMayChange : field.Field,
-                        _ => null,
-                    };
+                    var key = operation is IFieldReferenceOperation field
+                        ? fact.Changed.Contains(FieldsMayChange) ? FieldsMayChange : field.Field
+                        : VariableKey(operation);
 
                     if (key is not null && (fact.Zeros.Contains(key) || fact.Changed.Contains(key) && !fact.IsRenewed(key)))
                     {
@@ -2924,18 +2919,8 @@ namespace SocketAnalyzers.Reads
 
             foreach (var operation in value.DescendantsAndSelf())
             {
-                object? key;
                 switch (operation)
                 {
-                    case ILocalReferenceOperation local:
-                        key = local.Local;
-                        break;
-                    case IParameterReferenceOperation parameter:
-                        key = parameter.Parameter;
-                        break;
-                    case IFlowCaptureReferenceOperation capture:
-                        key = capture.Id;
-                        break;
                     case IFieldReferenceOperation:
                     case IAnonymousFunctionOperation:
                     case IInstanceReferenceOperation:
@@ -2944,11 +2929,9 @@ namespace SocketAnalyzers.Reads
                         return false;
                     case IPropertyReferenceOperation property when !property.Property.DeclaringSyntaxReferences.IsEmpty || ReadsInput(property.Instance):
                         return false;
-                    default:
-                        continue;
                 }
 
-                if (fact.Zeros.Contains(key) || fact.Changed.Contains(key) && !fact.IsRenewed(key))
+                if (VariableKey(operation) is { } key && (fact.Zeros.Contains(key) || fact.Changed.Contains(key) && !fact.IsRenewed(key)))
                 {
                     return false;
                 }
@@ -2956,6 +2939,15 @@ namespace SocketAnalyzers.Reads
 
             return true;
         }
+
+        /// <summary>The local, parameter or flow capture <paramref name="operation"/> reads, as the 0 facts name it; null for anything else.</summary>
+        private static object? VariableKey(IOperation operation) => operation switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFlowCaptureReferenceOperation capture => capture.Id,
+            _ => null,
+        };
 
         /// <summary>
         /// A member of something that carries input (a stream, a text or binary reader, a socket or a TCP or UDP client): what
