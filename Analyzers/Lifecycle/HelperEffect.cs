@@ -62,26 +62,20 @@ namespace SocketAnalyzers.Lifecycle
             var steps = new List<HelperStep>();
             var statements = block.Operations;
             IFieldSymbol? guarded = null;
-            if (!ReturnsOnlyAtTheEdges(statements))
-            {
-                // A return inside a block, a lock or a guard may skip the steps after it (lock (gate) { if (!connected)
-                // return; client.Close(); }).
-                return null;
-            }
-
             for (var i = 0; i < statements.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
 
                 // if (client == null) return; before the steps: on the null path the caller's next use throws anyway, as
                 // with client?.Close(). Only one such guard, and every step after it must be on that field.
-                if (guarded is null && steps.Count == 0 && NullReturnGuardOf(statements[i], fields) is { } tested)
+                if (i == 0 && NullReturnGuardOf(statements[i], fields) is { } tested)
                 {
                     guarded = tested;
                     continue;
                 }
 
-                // A return anywhere but as the last statement may skip a step (the implicit return is not one).
+                // A return anywhere but as the last statement itself may skip a step: one nested in a block, a lock or a
+                // condition too (lock (gate) { if (!connected) return; client.Close(); }). The implicit return is not one.
                 if ((i < statements.Length - 1 || statements[i] is not IReturnOperation) && Returns(statements[i]))
                 {
                     return null;
@@ -300,28 +294,6 @@ namespace SocketAnalyzers.Lifecycle
                 default:
                     return !NamesAField(statement, fields);
             }
-        }
-
-        /// <summary>
-        /// True when every explicit <c>return</c> of the body is the first statement's (a null-return guard, checked by its
-        /// caller) or the last statement itself.
-        /// </summary>
-        private static bool ReturnsOnlyAtTheEdges(ImmutableArray<IOperation> statements)
-        {
-            for (var i = 0; i < statements.Length; i++)
-            {
-                if (i == 0 || (i == statements.Length - 1 && statements[i] is IReturnOperation))
-                {
-                    continue;
-                }
-
-                if (Returns(statements[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>The field of <c>if (f == null) return;</c> (or <c>f is null</c>), with no else, or null.</summary>

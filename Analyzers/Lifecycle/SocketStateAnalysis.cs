@@ -677,7 +677,16 @@ namespace SocketAnalyzers.Lifecycle
                 helperEntries.Add(helper.OriginalDefinition, entries);
             }
 
-            if (!entries.TryGetValue(field, out var facts) || facts.States == SocketStates.None)
+            return entries.TryGetValue(field, out var facts) && BreaksEveryState(facts, protocol, broken: null);
+        }
+
+        /// <summary>
+        /// True when the operation throws in every state (and kind) of <paramref name="facts"/>, which has some; each rule a
+        /// state breaks goes into <paramref name="broken"/>.
+        /// </summary>
+        private static bool BreaksEveryState(SocketFacts facts, OperationProtocol protocol, HashSet<string>? broken)
+        {
+            if (facts.States == SocketStates.None)
             {
                 return false;
             }
@@ -685,10 +694,29 @@ namespace SocketAnalyzers.Lifecycle
             var kinds = facts.Kinds == SocketKinds.None ? SocketKinds.Any : facts.Kinds;
             for (var i = 0; i < SocketStateText.Each.Length; i++)
             {
-                if ((facts.States & SocketStateText.Each[i]) != 0
-                    && (((kinds & SocketKinds.Stream) != 0 && protocol.Stream[i] is null) || ((kinds & SocketKinds.Datagram) != 0 && protocol.Datagram[i] is null)))
+                if ((facts.States & SocketStateText.Each[i]) == 0)
                 {
-                    return false;
+                    continue;
+                }
+
+                if ((kinds & SocketKinds.Stream) != 0)
+                {
+                    if (protocol.Stream[i] is not { } rule)
+                    {
+                        return false;
+                    }
+
+                    broken?.Add(rule);
+                }
+
+                if ((kinds & SocketKinds.Datagram) != 0)
+                {
+                    if (protocol.Datagram[i] is not { } rule)
+                    {
+                        return false;
+                    }
+
+                    broken?.Add(rule);
                 }
             }
 
@@ -1657,35 +1685,13 @@ namespace SocketAnalyzers.Lifecycle
                 return null;
             }
 
-            var kinds = facts.Kinds == SocketKinds.None ? SocketKinds.Any : facts.Kinds;
             var broken = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < SocketStateText.Each.Length; i++)
+            if (!BreaksEveryState(facts, protocol, broken))
             {
-                if ((facts.States & SocketStateText.Each[i]) == 0)
-                {
-                    continue;
-                }
-
-                if ((kinds & SocketKinds.Stream) != 0)
-                {
-                    if (protocol.Stream[i] is not { } rule)
-                    {
-                        return null;
-                    }
-
-                    broken.Add(rule);
-                }
-
-                if ((kinds & SocketKinds.Datagram) != 0)
-                {
-                    if (protocol.Datagram[i] is not { } rule)
-                    {
-                        return null;
-                    }
-
-                    broken.Add(rule);
-                }
+                return null;
             }
+
+            var kinds = facts.Kinds == SocketKinds.None ? SocketKinds.Any : facts.Kinds;
 
             string? chosen = null;
             var fromClass = FromClassSummary(receiver, facts.States);
