@@ -34,6 +34,8 @@ namespace SocketAnalyzers.Common
             Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
             BufferedStream = compilation.GetTypeByMetadataName("System.IO.BufferedStream");
             TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
+            TextReader = compilation.GetTypeByMetadataName("System.IO.TextReader");
+            BinaryReader = compilation.GetTypeByMetadataName("System.IO.BinaryReader");
             BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
             IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
             IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
@@ -70,6 +72,12 @@ namespace SocketAnalyzers.Common
 
         /// <inheritdoc cref="TextWriter"/>
         public INamedTypeSymbol? BinaryWriter { get; }
+
+        /// <summary><c>System.IO.TextReader</c> and <c>System.IO.BinaryReader</c>: readers whose members give what their stream received.</summary>
+        public INamedTypeSymbol? TextReader { get; }
+
+        /// <inheritdoc cref="TextReader"/>
+        public INamedTypeSymbol? BinaryReader { get; }
 
         public INamedTypeSymbol? IPAddress { get; }
 

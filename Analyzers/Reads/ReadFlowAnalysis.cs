@@ -1338,16 +1338,22 @@ namespace SocketAnalyzers.Reads
             }
 
             return SymbolEqualityComparer.Default.Equals(body.RootOfConnection(property.Instance, symbols), site.ConnectionRoot)
-                && !(fact.Changed.Contains(FieldsMayChange) && ReadBody.ReceiverRoot(property.Instance) is IFieldSymbol && !ReadBody.IsFixedField(property.Instance, symbols));
+                && !MayBeReplaced(property.Instance, fact);
         }
+
+        /// <summary>
+        /// A receiver over a field that a call of this project or a delegate on this 0 path may have replaced (only a
+        /// readonly field of a class cannot be): it may be another socket or stream than the one the loop saw.
+        /// </summary>
+        private bool MayBeReplaced(IOperation? instance, ZeroFact fact)
+            => fact.Changed.Contains(FieldsMayChange) && ReadBody.ReceiverRoot(instance) is IFieldSymbol && !ReadBody.IsFixedField(instance, symbols);
 
         /// <summary>
         /// <c>Connected</c> of a socket or client, when it is still the one the loop tested before: not over a field that a
         /// call of this project or a delegate on this 0 path may have replaced (only a readonly field of a class cannot be).
         /// </summary>
         private bool IsConnected(IPropertyReferenceOperation property, ZeroFact fact)
-            => symbols.Framework.IsConnected(property.Property)
-                && !(fact.Changed.Contains(FieldsMayChange) && ReadBody.ReceiverRoot(property.Instance) is IFieldSymbol && !ReadBody.IsFixedField(property.Instance, symbols));
+            => symbols.Framework.IsConnected(property.Property) && !MayBeReplaced(property.Instance, fact);
 
         private static bool? Compare(BinaryOperatorKind kind, long a, long b) => kind switch
         {
@@ -2954,23 +2960,11 @@ namespace SocketAnalyzers.Reads
         /// it gives may come from the closed connection (<c>reader.ReadToEnd()</c> is "" there), whether or not the body
         /// follows it as a read.
         /// </summary>
-        private static bool ReadsInput(IOperation? instance)
-        {
-            for (var type = instance?.Type; type is not null; type = type.BaseType)
-            {
-                if (type.Name is "Stream" or "TextReader" or "BinaryReader" && type.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-                {
-                    return true;
-                }
-
-                if (type.Name is "Socket" or "TcpClient" or "UdpClient" && type.ContainingNamespace is { Name: "Sockets", ContainingNamespace: { Name: "Net", ContainingNamespace: { Name: "System" } } })
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private bool ReadsInput(IOperation? instance)
+            => instance?.Type is { } type
+                && (KnownSymbols.IsOrDerivesFrom(type, symbols.Stream) || KnownSymbols.IsOrDerivesFrom(type, symbols.TextReader)
+                    || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryReader) || KnownSymbols.IsOrDerivesFrom(type, symbols.Socket)
+                    || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient) || KnownSymbols.IsOrDerivesFrom(type, symbols.UdpClient));
 
         /// <summary>A <c>try</c> with a <c>catch</c> around <paramref name="syntax"/>, inside the outermost loop around the read.</summary>
         private static bool CaughtInsideLoops(SyntaxNode syntax, ReadSite site)

@@ -71,69 +71,16 @@ namespace SocketAnalyzers.Reads
             return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true, Blocked = Blocked, Wrote = Wrote, Holding = Holding, Renewed = Renewed };
         }
 
-        public bool IsRenewed(object key) => IndexOfRenewed(key) >= 0;
+        public bool IsRenewed(object key) => KeySet.IndexOf(Renewed, key) >= 0;
 
         /// <summary><paramref name="key"/> was just given a value computed from nothing the 0 path changed (after <see cref="AddChanged"/>).</summary>
-        public void AddRenewed(object key)
-        {
-            if (IndexOfRenewed(key) < 0)
-            {
-                var grown = new object[Renewed.Length + 1];
-                Renewed.CopyTo(grown, 0);
-                grown[Renewed.Length] = key;
-                Renewed = grown;
-            }
-        }
-
-        private void RemoveRenewed(object key)
-        {
-            var index = IndexOfRenewed(key);
-            if (index >= 0)
-            {
-                var kept = new object[Renewed.Length - 1];
-                System.Array.Copy(Renewed, 0, kept, 0, index);
-                System.Array.Copy(Renewed, index + 1, kept, index, Renewed.Length - index - 1);
-                Renewed = kept;
-            }
-        }
-
-        private int IndexOfRenewed(object key)
-        {
-            for (var i = 0; i < Renewed.Length; i++)
-            {
-                if (KeyComparer.Instance.Equals(Renewed[i], key))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
+        public void AddRenewed(object key) => Renewed = KeySet.With(Renewed, key);
 
         /// <summary>A write <paramref name="writer"/> keeps in its buffer.</summary>
-        public void AddHolding(object writer)
-        {
-            if (System.Array.IndexOf(Holding, writer) < 0)
-            {
-                var grown = new object[Holding.Length + 1];
-                Holding.CopyTo(grown, 0);
-                grown[Holding.Length] = writer;
-                Holding = grown;
-            }
-        }
+        public void AddHolding(object writer) => Holding = KeySet.With(Holding, writer);
 
         /// <summary><paramref name="writer"/> now holds another writer, or flushed: it holds nothing from this path.</summary>
-        public void RemoveHolding(object writer)
-        {
-            var index = System.Array.IndexOf(Holding, writer);
-            if (index >= 0)
-            {
-                var kept = new object[Holding.Length - 1];
-                System.Array.Copy(Holding, 0, kept, 0, index);
-                System.Array.Copy(Holding, index + 1, kept, index, Holding.Length - index - 1);
-                Holding = kept;
-            }
-        }
+        public void RemoveHolding(object writer) => Holding = KeySet.Without(Holding, writer);
 
         public void ClearHolding() => Holding = System.Array.Empty<object>();
 
@@ -152,7 +99,7 @@ namespace SocketAnalyzers.Reads
 
         public bool AddChanged(object key)
         {
-            RemoveRenewed(key);
+            Renewed = KeySet.Without(Renewed, key);
             return !changed.Contains(key) && OwnChanged().Add(key);
         }
 
@@ -173,28 +120,13 @@ namespace SocketAnalyzers.Reads
                 grew = true;
             }
 
-            if (Holding.Length > 0 && !ReferenceEquals(Holding, other.Holding))
+            var holding = KeySet.Intersect(Holding, other.Holding);
+            var renewed = KeySet.Intersect(Renewed, other.Renewed);
+            if (!ReferenceEquals(holding, Holding) || !ReferenceEquals(renewed, Renewed))
             {
-                foreach (var writer in Holding)
-                {
-                    if (System.Array.IndexOf(other.Holding, writer) < 0)
-                    {
-                        RemoveHolding(writer);
-                        grew = true;
-                    }
-                }
-            }
-
-            if (Renewed.Length > 0 && !ReferenceEquals(Renewed, other.Renewed))
-            {
-                foreach (var key in Renewed)
-                {
-                    if (!other.IsRenewed(key))
-                    {
-                        RemoveRenewed(key);
-                        grew = true;
-                    }
-                }
+                Holding = holding;
+                Renewed = renewed;
+                grew = true;
             }
 
             if (zeros.Count > 0 && !ReferenceEquals(zeros, other.zeros))
@@ -239,6 +171,73 @@ namespace SocketAnalyzers.Reads
             }
 
             return changed;
+        }
+    }
+
+    /// <summary>
+    /// A small set of keys (<see cref="KeyComparer"/>) kept in an array that is never changed once made, so that copies of
+    /// a fact share it: <see cref="ZeroFact.Holding"/>, <see cref="ZeroFact.Renewed"/>. Each change makes a new array.
+    /// </summary>
+    internal static class KeySet
+    {
+        public static int IndexOf(object[] set, object key)
+        {
+            for (var i = 0; i < set.Length; i++)
+            {
+                if (KeyComparer.Instance.Equals(set[i], key))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public static object[] With(object[] set, object key)
+        {
+            if (IndexOf(set, key) >= 0)
+            {
+                return set;
+            }
+
+            var grown = new object[set.Length + 1];
+            set.CopyTo(grown, 0);
+            grown[set.Length] = key;
+            return grown;
+        }
+
+        public static object[] Without(object[] set, object key)
+        {
+            var index = IndexOf(set, key);
+            if (index < 0)
+            {
+                return set;
+            }
+
+            var kept = new object[set.Length - 1];
+            System.Array.Copy(set, 0, kept, 0, index);
+            System.Array.Copy(set, index + 1, kept, index, set.Length - index - 1);
+            return kept;
+        }
+
+        /// <summary>The keys of <paramref name="set"/> also in <paramref name="other"/>: <paramref name="set"/> itself when that is all of them.</summary>
+        public static object[] Intersect(object[] set, object[] other)
+        {
+            if (set.Length == 0 || ReferenceEquals(set, other))
+            {
+                return set;
+            }
+
+            var result = set;
+            foreach (var key in set)
+            {
+                if (IndexOf(other, key) < 0)
+                {
+                    result = Without(result, key);
+                }
+            }
+
+            return result;
         }
     }
 

@@ -40,8 +40,7 @@ namespace SocketAnalyzers.Server
                     return;
                 }
 
-                var textReader = start.Compilation.GetTypeByMetadataName("System.IO.TextReader");
-                start.RegisterOperationAction(c => Analyze(c, symbols, textReader), OperationKind.Invocation);
+                start.RegisterOperationAction(c => Analyze(c, symbols, symbols.TextReader), OperationKind.Invocation);
             });
         }
 
