@@ -13,6 +13,19 @@ namespace SocketAnalyzers.Tests.Lifecycle
     {
         private const string Usings = "using System; using System.Net; using System.Net.Sockets;\n";
 
+        /// <summary>A class whose <c>Open()</c> connects its socket field, and whose <c>Act</c> runs <paramref name="body"/>.</summary>
+        private static string ConnectedByOpen(string body) => Usings + $$"""
+            class Client
+            {
+                private Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                public void Open() => socket.Connect(new IPEndPoint(IPAddress.Loopback, 9000));
+                public void Act(byte[] data)
+                {
+                    {{body}}
+                }
+            }
+            """;
+
         [Fact]
         public Task Accept_after_the_body_stops_a_listener_that_a_method_starts_does_not_say_no_method_starts_it()
             => Verify.VerifyAnalyzerAsync(
@@ -33,35 +46,13 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [Fact]
         public Task Send_after_the_body_closes_a_field_socket_does_not_say_every_state_of_the_class()
             => Verify.VerifyAnalyzerAsync(
-                Usings + """
-                class Client
-                {
-                    private Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                    public void Open() => socket.Connect(new IPEndPoint(IPAddress.Loopback, 9000));
-                    public void Stop(byte[] data)
-                    {
-                        socket.Close();
-                        {|#0:socket.Send(data)|};
-                    }
-                }
-                """,
+                ConnectedByOpen("socket.Close();\n        {|#0:socket.Send(data)|};"),
                 Verify.Diagnostic("SOCK005").WithLocation(0).WithArguments("socket", "closed", "Send", "ObjectDisposedException"));
 
         [Fact]
         public Task Send_after_Disconnect_names_both_exceptions_and_does_not_say_no_method_connects_it()
             => Verify.VerifyAnalyzerAsync(
-                Usings + """
-                class Client
-                {
-                    private Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                    public void Open() => socket.Connect(new IPEndPoint(IPAddress.Loopback, 9000));
-                    public void Reset(byte[] data)
-                    {
-                        socket.Disconnect(false);
-                        {|#0:socket.Send(data)|};
-                    }
-                }
-                """,
+                ConnectedByOpen("socket.Disconnect(false);\n        {|#0:socket.Send(data)|};"),
                 Verify.Diagnostic("SOCK005").WithLocation(0).WithArguments("socket", "unbound or closed", "Send", "ObjectDisposedException if it is closed, SocketException if it is unbound"));
 
         [Fact]
