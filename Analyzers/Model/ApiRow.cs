@@ -169,7 +169,10 @@ namespace SocketAnalyzers.Model
         /// also a stream's byte read (<c>Stream.ReadByte()</c>, <see cref="ReadsByte"/>), -1 at end of stream, only over a network stream.</summary>
         public ReadApi? LineRead { get; private set; }
 
-        /// <summary>A constructor of a text reader that reads the stream passed at this ordinal (<c>new StreamReader(stream, …)</c>).</summary>
+        /// <summary>
+        /// A constructor of a reader that reads the stream passed at this ordinal (<c>new StreamReader(stream, …)</c>,
+        /// <c>new BinaryReader(stream, …)</c>): its reads are that stream's (<see cref="Reads.ReadOwner.Reader"/>).
+        /// </summary>
         public int? ReaderOver { get; private set; }
 
         /// <summary>
@@ -357,16 +360,16 @@ namespace SocketAnalyzers.Model
         /// <summary>
         /// A counting read of a text reader into a <c>char</c> buffer (<c>TextReader.Read(char[], int, int)</c>,
         /// <c>Read(Span&lt;char&gt;)</c>, <c>ReadAsync</c>, <c>ReadBlock(Async)</c>): the read facet of <see cref="Reads"/>, owned by
-        /// <see cref="ReadOwner.TextReader"/> and counting characters (<see cref="ReadApi.CountsChars"/>), 0 at end of stream. It
+        /// <see cref="ReadOwner.Reader"/> and counting characters (<see cref="ReadApi.CountsChars"/>), 0 at end of stream. It
         /// counts only on a reader over a network stream (the line reads' test). <paramref name="block"/>: the read fills the
         /// buffer unless the stream ends (<c>ReadBlock</c>), so a whole-buffer use after it is no SOCK012 finding.
         /// </summary>
         public ApiRow ReadsChars(CountFrom count, int buffer, int? offset = null, int? size = null, bool block = false)
         {
-            Read = new ReadFacet(ReadOwner.TextReader, count, buffer, offset, size, minimum: null, throwOnEnd: null);
+            Read = new ReadFacet(ReadOwner.Reader, count, buffer, offset, size, minimum: null, throwOnEnd: null);
             ReadApi = new ReadApi(
                 Member ?? string.Empty,
-                ReadOwner.TextReader,
+                ReadOwner.Reader,
                 CountShape.Int32,
                 isAsync: count != CountFrom.Result,
                 countsChars: true,
@@ -377,14 +380,14 @@ namespace SocketAnalyzers.Model
         /// <summary>A line read: its result is the line, <c>null</c> at end of stream (see <see cref="LineRead"/>).</summary>
         public ApiRow ReadsLine()
         {
-            LineRead = new ReadApi(Member ?? string.Empty, ReadOwner.TextReader, CountShape.Line);
+            LineRead = new ReadApi(Member ?? string.Empty, ReadOwner.Reader, CountShape.Line);
             return this;
         }
 
         /// <summary>A character read: its result is the character as an <c>int</c>, -1 at end of stream (see <see cref="LineRead"/>).</summary>
         public ApiRow ReadsChar()
         {
-            LineRead = new ReadApi(Member ?? string.Empty, ReadOwner.TextReader, CountShape.Char);
+            LineRead = new ReadApi(Member ?? string.Empty, ReadOwner.Reader, CountShape.Char);
             return this;
         }
 
@@ -398,8 +401,8 @@ namespace SocketAnalyzers.Model
             return this;
         }
 
-        /// <summary>A text reader's constructor that reads the stream passed at <paramref name="ordinal"/>.</summary>
-        public ApiRow ReadsTextOf(int ordinal)
+        /// <summary>A reader's constructor that reads the stream passed at <paramref name="ordinal"/> (<see cref="ReaderOver"/>).</summary>
+        public ApiRow ReadsStreamOf(int ordinal)
         {
             ReaderOver = ordinal;
             return this;

@@ -22,7 +22,7 @@ namespace SocketAnalyzers.Model
         /// <summary>A line read (<see cref="ApiRow.LineRead"/>): the result is a line, <c>null</c> at end of stream.</summary>
         public ReadApi? LineRead { get; private set; }
 
-        /// <summary>A text reader's constructor: the ordinal of the stream it reads (<see cref="ApiRow.ReaderOver"/>).</summary>
+        /// <summary>A reader's constructor (text or binary): the ordinal of the stream it reads (<see cref="ApiRow.ReaderOver"/>).</summary>
         public int? ReaderOver { get; private set; }
 
         /// <summary>A buffering stream's constructor: the ordinal of the stream under it (<see cref="ApiRow.BuffersStream"/>).</summary>

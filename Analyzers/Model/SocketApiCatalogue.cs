@@ -323,13 +323,20 @@ namespace SocketAnalyzers.Model
                 Row(TextReader, "ReadBlock", "Span", Net).ReadsChars(CountFrom.Result, buffer: 0, block: true),
                 Row(TextReader, "ReadBlockAsync", "char[] int int").ReadsChars(CountFrom.AwaitedResult, buffer: 0, offset: 1, size: 2, block: true),
                 Row(TextReader, "ReadBlockAsync", "Memory *", Net).ReadsChars(CountFrom.AwaitedResult, buffer: 0, block: true),
-                Row(StreamReader, ".ctor", "Stream *").ReadsTextOf(0).WrapsStream(leaveOpen: 4).ThrowsAfterClose(),
+                Row(StreamReader, ".ctor", "Stream *").ReadsStreamOf(0).WrapsStream(leaveOpen: 4).ThrowsAfterClose(),
+
+                // ------------------------------------------------------------------ a binary reader over a network stream (SOCK010-012)
+                // Read(byte[], int, int) and Read(Span<byte>) return the count of ONE read of the stream under it (it keeps no
+                // bytes of its own), 0 at end of stream: a stream read's count, on a reader its constructor row shows to read a
+                // network stream. Its other reads (ReadInt32, ReadBytes, ReadChars…) loop or throw EndOfStreamException.
+                Row(BinaryReader, "Read", "bytes int int").Reads(ReadOwner.Reader, CountFrom.Result, buffer: 0, offset: 1, size: 2),
+                Row(BinaryReader, "Read", "bytes", Net).Reads(ReadOwner.Reader, CountFrom.Result, buffer: 0),
 
                 // readers and writers that close the stream they are made over when they are closed (SOCK005), unless leaveOpen.
                 // After their own close their I/O throws ObjectDisposedException (ThrowsAfterClose; checked on .NET 10), except
                 // a writer made with leaveOpen: true, which goes on writing to the stream (unlessLeftOpen).
                 Row(StreamWriter, ".ctor", "Stream *").WrapsStream(leaveOpen: 3).ThrowsAfterClose(unlessLeftOpen: true),
-                Row(BinaryReader, ".ctor", "Stream *").WrapsStream(leaveOpen: 2).ThrowsAfterClose(),
+                Row(BinaryReader, ".ctor", "Stream *").ReadsStreamOf(0).WrapsStream(leaveOpen: 2).ThrowsAfterClose(),
                 Row(BinaryWriter, ".ctor", "Stream *").WrapsStream(leaveOpen: 2).ThrowsAfterClose(unlessLeftOpen: true),
 
                 // ------------------------------------------------------------------ a reader or writer over a network stream, after its own close (SOCK005)

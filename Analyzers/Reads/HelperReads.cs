@@ -212,7 +212,7 @@ namespace SocketAnalyzers.Reads
                 var network = helper.Network || helper.ReadApi.Owner switch
                 {
                     ReadOwner.Stream => reads.IsNetworkStream(value, model, cancellationToken),
-                    ReadOwner.TextReader => reads.IsNetworkReader(value, cancellationToken),
+                    ReadOwner.Reader => reads.IsNetworkReader(value, cancellationToken),
                     _ => true,
                 };
                 return network ? (helper, value) : null;

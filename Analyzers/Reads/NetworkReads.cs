@@ -28,8 +28,13 @@ namespace SocketAnalyzers.Reads
         Socket,
         Stream,
 
-        /// <summary>A text reader (<c>StreamReader</c>) over a network stream: its line reads return <c>null</c> at end of stream.</summary>
-        TextReader,
+        /// <summary>
+        /// A reader over a network stream (a catalogue row's <c>ReadsStreamOf</c> constructor): a text reader (<c>StreamReader</c>),
+        /// whose line reads return <c>null</c> at end of stream and whose counting reads count characters, or a
+        /// <c>BinaryReader</c>, whose <c>Read(byte[], int, int)</c> and <c>Read(Span&lt;byte&gt;)</c> return the count of one read of
+        /// that stream. Its counting reads are the reads family's only (<see cref="NetworkReads.TryGetRead(Microsoft.CodeAnalysis.Operations.IInvocationOperation, System.Threading.CancellationToken, Microsoft.CodeAnalysis.SemanticModel)"/>).
+        /// </summary>
+        Reader,
     }
 
     /// <summary>How the byte count comes back.</summary>
@@ -196,10 +201,11 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            // A count of characters (TextReader.Read(char[], …)) is the reads family's only: the other families ask about
-            // network bytes (framing, byte order, the iterative server's reads have their own text-read list).
+            // A reader's count (characters of TextReader.Read(char[], …), bytes of BinaryReader.Read(byte[], …)) is the reads
+            // family's only: the other families ask about reads of a socket or stream (framing, byte order, the iterative
+            // server's reads have their own text-read list), and a reader's receiver is neither.
             var facts = catalogue.Facts(method);
-            return facts?.ReadApi is { CountsChars: true } ? null : TryGetRead(invocation, facts, cancellationToken, model);
+            return facts?.ReadApi is { Owner: ReadOwner.Reader } ? null : TryGetRead(invocation, facts, cancellationToken, model);
         }
 
         /// <summary>
@@ -263,7 +269,7 @@ namespace SocketAnalyzers.Reads
             network = read is not null && read.Api.Owner switch
             {
                 ReadOwner.Stream => IsNetworkStream(invocation.Instance, followFields: true, cancellationToken, model),
-                ReadOwner.TextReader => IsHelperReader(invocation.Instance, model, cancellationToken),
+                ReadOwner.Reader => IsHelperReader(invocation.Instance, model, cancellationToken),
                 _ => true,
             };
             return read;
@@ -296,7 +302,7 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            if (judgeReceiver && api.Owner == ReadOwner.TextReader && !IsNetworkReader(invocation.Instance!, cancellationToken))
+            if (judgeReceiver && api.Owner == ReadOwner.Reader && !IsNetworkReader(invocation.Instance!, cancellationToken))
             {
                 // A count of characters: only on a reader over a network stream, as the line and character reads.
                 return null;
@@ -613,7 +619,7 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// The stream a reader or writer is made over (<c>new StreamReader(stream, …)</c>, <c>new StreamWriter(stream)</c>,
-        /// <c>new BinaryWriter(stream)</c>: the catalogue's <c>ReadsTextOf</c> and <c>WrapsStream</c> constructors, the
+        /// <c>new BinaryWriter(stream)</c>: the catalogue's <c>ReadsStreamOf</c> and <c>WrapsStream</c> constructors, the
         /// latter over the stream passed first), or null. What it reads or writes is that stream's.
         /// </summary>
         public IOperation? StreamOfWrapper(IOperation value)
