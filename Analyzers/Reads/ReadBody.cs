@@ -358,11 +358,19 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
+            // Begin… receives whose End… can never be called: reported whether or not the body has reads to follow.
+            var unended = scratch.Receives.Count > 0 ? UnendedReceives.Find(scratch.Receives, reads, body.SemanticModel, cancellationToken) : null;
             if (result is null)
             {
-                return null;
+                if (unended is null)
+                {
+                    return null;
+                }
+
+                result = new ReadBody(consumers);
             }
 
+            result.Unended = unended;
             result.GuardsAvailable = guardsAvailable;
             result.Model = body.SemanticModel;
             foreach (var (parameter, owner) in capturedParameters)
@@ -624,6 +632,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>The model of the body's file: for the summaries of fields a graph's operations name (they carry none).</summary>
         public SemanticModel? Model { get; private set; }
+
+        /// <summary>The body's <c>Begin…</c> receives that nothing can end (<see cref="UnendedReceives"/>), or null.</summary>
+        public List<UnendedReceive>? Unended { get; private set; }
 
         /// <summary>Some read of the body is an APM callback that starts the next receive with itself (<see cref="ReadSite.CallbackChain"/>).</summary>
         public bool HasCallbackChains { get; private set; }

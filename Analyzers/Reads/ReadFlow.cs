@@ -113,6 +113,20 @@ namespace SocketAnalyzers.Reads
                     }
 
                     diagnostics ??= new List<Diagnostic>();
+                    if (body.Unended is { } unended)
+                    {
+                        foreach (var receive in unended)
+                        {
+                            diagnostics.Add(SOCK010DiscardedReadCountAnalyzer.Unended(receive));
+                        }
+                    }
+
+                    if (body.Sites.Count == 0)
+                    {
+                        // Nothing to follow: the body was kept for its unended receives only.
+                        continue;
+                    }
+
                     ReadFlowAnalysis.Analyze(context.GetControlFlowGraph(block), body, symbols, consumers, diagnostics, context.CancellationToken);
                 }
 

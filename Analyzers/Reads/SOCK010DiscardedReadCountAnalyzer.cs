@@ -25,6 +25,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>The read's task is thrown away without <c>await</c>: the message names the missing <c>await</c>.</summary>
         public const string Unawaited = "Unawaited";
 
+        /// <summary>A <c>Begin…</c> receive whose <c>End…</c> nothing can call: the message names the callback.</summary>
+        public const string NeverEnded = "NeverEnded";
+
         /// <summary>
         /// Diagnostic property, present ("true") when the read's buffer is then decoded as a fixed-width number (SOCK012
         /// reports the decode): capturing the count and stopping at 0 would leave the short read, so that fix is not
@@ -46,6 +49,27 @@ namespace SocketAnalyzers.Reads
             return unawaited
                 ? new object[] { readName, readName + " is not awaited: the code after it may use the buffer before the read has finished. ", "Await it and use the count", units }
                 : new object[] { readName, string.Empty, api is { CountsChars: true } ? "Use the count" : "Use the count, or read exactly", units };
+        }
+
+        /// <summary>
+        /// The finding for a <c>Begin…</c> receive that nothing can end (<see cref="UnendedReceives"/>): its count is never
+        /// known. No fix: where the callback can reach the socket or stream to end it is the code's own choice.
+        /// </summary>
+        internal static Diagnostic Unended(UnendedReceive receive)
+        {
+            var name = receive.Begin.TargetMethod.ContainingType.Name + "." + receive.Begin.TargetMethod.Name;
+            var why = !receive.IsLambda && receive.Callback is null
+                ? "Nothing can call " + receive.EndName + " for this " + name + " (it has no callback and its IAsyncResult is dropped), so the receive is never completed and its error is never seen. "
+                : (receive.Callback is { } callback ? "The callback '" + callback + "' of " + name : "The lambda given to " + name + " as its callback") + " never calls " + receive.EndName
+                    + " (the IAsyncResult goes nowhere), so the receive is never completed and its error is never seen. ";
+            return Diagnostic.Create(
+                Descriptors.SOCK010DiscardedReadCount,
+                receive.Begin.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(FormKey, NeverEnded),
+                name,
+                why,
+                "Call " + receive.EndName + " in the callback and use the count it returns",
+                "bytes");
         }
 
         public override void Initialize(AnalysisContext context)

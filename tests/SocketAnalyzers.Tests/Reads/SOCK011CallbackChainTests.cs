@@ -114,6 +114,7 @@ namespace SocketAnalyzers.Tests.Reads
 
             void OnOther(IAsyncResult ar)
             {
+                Show(buffer, socket.EndReceive(ar));
             }
             """)]
         [InlineData("""
