@@ -342,8 +342,9 @@ namespace SocketAnalyzers.Addressing
                 default:
                     foreach (var child in operation.ChildOperations)
                     {
-                        if (child is ILocalReferenceOperation written && IsWrittenByOther(written))
+                        if (IsWrittenByOther(child) && AssignedVariable(child) is ILocalReferenceOperation written)
                         {
+                            // Also through a capture of the target (n += a ? 1 : 2): the local itself is written.
                             Set(written.Local, null, state);
                             continue;
                         }
@@ -369,8 +370,9 @@ namespace SocketAnalyzers.Addressing
         }
 
         /// <summary>A local written by an operation the family does not model (compound assignment, increment, deconstruction).</summary>
-        private static bool IsWrittenByOther(ILocalReferenceOperation local)
-            => local.Parent is ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation or ITupleOperation or ICoalesceAssignmentOperation;
+        private static bool IsWrittenByOther(IOperation reference)
+            => reference is ILocalReferenceOperation or IFlowCaptureReferenceOperation
+                && reference.Parent is ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation or ITupleOperation or ICoalesceAssignmentOperation;
 
         /// <summary>What the type alone says: a NetworkStream or SslStream is a stream transport.</summary>
         private SocketValue? TypeFacts(ITypeSymbol? type)
@@ -379,11 +381,12 @@ namespace SocketAnalyzers.Addressing
         private SocketValue? Assign(ISimpleAssignmentOperation assignment, SocketValueState state)
         {
             var value = Eval(assignment.Value, state);
-            switch (assignment.Target)
+            var target = AssignedVariable(assignment.Target);
+            switch (target)
             {
                 case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
-                    Set(KeyOf(assignment.Target), value, state);
-                    if (assignment.Target is ILocalReferenceOperation { Local: var local })
+                    Set(KeyOf(target), value, state);
+                    if (target is ILocalReferenceOperation { Local: var local })
                     {
                         state.Counts?.Remove(local);
                         if (ReadBody.UnwrapAwait(assignment.Value, apis.Symbols.Framework) is IInvocationOperation call && oneReadCounts.TryGetValue(call, out var count))

@@ -706,7 +706,8 @@ namespace SocketAnalyzers.ByteOrder
 
         private BytePlace? Assign(ISimpleAssignmentOperation assignment, ByteState state)
         {
-            var target = assignment.Target;
+            // A target the graph captured because the value branches (len = a ? x : y) is the captured variable.
+            var target = AssignedVariable(assignment.Target);
             if (KeyOf(target) is { } key)
             {
                 if (target is IFieldReferenceOperation field)
@@ -742,7 +743,7 @@ namespace SocketAnalyzers.ByteOrder
 
         private void Forget(IOperation target, ByteState state)
         {
-            if (KeyOf(target) is { } key)
+            if (KeyOf(AssignedVariable(target)) is { } key)
             {
                 state.Set(key, null);
                 return;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace SocketAnalyzers.Flow
 {
@@ -148,6 +149,42 @@ namespace SocketAnalyzers.Flow
 
         /// <summary>The graph of the body under analysis.</summary>
         protected ControlFlowGraph Graph { get; }
+
+        /// <summary>The variable each flow capture of the graph holds (<see cref="AssignedVariable"/>), made on first need.</summary>
+        private Dictionary<CaptureId, IOperation>? capturedVariables;
+
+        /// <summary>
+        /// What an assignment (simple, compound or coalescing) really writes. When its value branches (<c>c = new
+        /// TcpClient(v6 ? … : …)</c>, <c>c = v6 ? a : b</c>, <c>n += a ? x : y</c>), the graph captures the target first and
+        /// writes through the capture: <c>#0 = c; … #0 = new TcpClient(#1)</c>. For such a target this gives the captured
+        /// variable reference (a local, a parameter, a field), so that a family sees a write of <c>c</c>, not of a capture
+        /// nothing reads again; any other target is returned as it is. The graph is scanned (its blocks' own operations)
+        /// only the first time a target is a capture.
+        /// </summary>
+        protected IOperation AssignedVariable(IOperation target)
+        {
+            if (target is not IFlowCaptureReferenceOperation reference)
+            {
+                return target;
+            }
+
+            if (capturedVariables is null)
+            {
+                capturedVariables = new Dictionary<CaptureId, IOperation>();
+                foreach (var block in Graph.Blocks)
+                {
+                    foreach (var operation in block.Operations)
+                    {
+                        if (operation is IFlowCaptureOperation { Value: ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation } capture)
+                        {
+                            capturedVariables[capture.Id] = capture.Value;
+                        }
+                    }
+                }
+            }
+
+            return capturedVariables.TryGetValue(reference.Id, out var variable) ? variable : target;
+        }
 
         protected CancellationToken CancellationToken { get; }
 

@@ -919,9 +919,18 @@ namespace SocketAnalyzers.Lifecycle
             return false;
         }
 
+        /// <summary>The name an assignment writes: <see cref="KeyOf"/> of the variable, also through a captured target (<see cref="FlowAnalysis{TState}.AssignedVariable"/>).</summary>
+        private object? TargetKey(IOperation target) => KeyOf(AssignedVariable(target));
+
         private int[]? Assign(ISimpleAssignmentOperation assignment, FlowState state)
         {
-            var key = KeyOf(assignment.Target);
+            var key = TargetKey(assignment.Target);
+            if (assignment.Target is IFlowCaptureReferenceOperation capturedTarget && key is not CaptureId)
+            {
+                // The capture held the variable's old value only to be written through: it names nothing after this.
+                state.Unbind(capturedTarget.Id);
+            }
+
             if (key is null)
             {
                 Eval(assignment.Target, state);
@@ -1584,7 +1593,7 @@ namespace SocketAnalyzers.Lifecycle
             var current = operation.WalkUpToResult(model.Symbols.Framework, out var parent);
             return parent switch
             {
-                ISimpleAssignmentOperation assignment when assignment.Value == current => KeyOf(assignment.Target),
+                ISimpleAssignmentOperation assignment when assignment.Value == current => TargetKey(assignment.Target),
                 IFlowCaptureOperation capture => capture.Id,
                 _ => null,
             };

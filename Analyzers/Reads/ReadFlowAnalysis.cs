@@ -1737,7 +1737,7 @@ namespace SocketAnalyzers.Reads
                 case ISimpleAssignmentOperation assignment:
                     Eval(assignment.Value, state);
                     EvalTarget(assignment.Target, state);
-                    Assign(assignment.Target, assignment.Value, state);
+                    Assign(AssignedVariable(assignment.Target), assignment.Value, state);
                     return;
                 case ICompoundAssignmentOperation compound:
                     Eval(compound.Target, state);
@@ -2025,7 +2025,7 @@ namespace SocketAnalyzers.Reads
 
         private void CompoundAssign(ICompoundAssignmentOperation compound, ReadState state)
         {
-            var key = KeyOf(compound.Target);
+            var key = KeyOf(AssignedVariable(compound.Target));
             if (key is null)
             {
                 WrittenElsewhere(compound.Target, state);
