@@ -1309,7 +1309,7 @@ namespace SocketAnalyzers.ByteOrder
                     ? CatalogueIndex.Argument(invocation, api.BufferOrdinal)
                     : invocation.Instance is { } instance ? scope.WriterStream(instance) : null;
                 if (readerField is null && scope.Summarizes && scope.OuterRoot(source) is { } node
-                    && readsPending.Add(invocation) && !IsResultConverted(invocation))
+                    && readsPending.Add(invocation) && !IsResultConverted(invocation) && !OnlyComparedWithDecodes(invocation, api))
                 {
                     scope.Summarizing.Reads.Add((new HostOrderReadFinding(invocation, api, typeName, null), node));
                 }
@@ -1317,7 +1317,7 @@ namespace SocketAnalyzers.ByteOrder
                 return;
             }
 
-            if (IsResultConverted(invocation))
+            if (IsResultConverted(invocation) || OnlyComparedWithDecodes(invocation, api))
             {
                 return;
             }
@@ -1360,6 +1360,19 @@ namespace SocketAnalyzers.ByteOrder
         /// The number a read returns is converted afterwards: passed to a conversion (or to a method of the project that may
         /// be its own swap, <see cref="ByteScope.MayConvert"/>) directly, or stored in a local one takes.
         /// </summary>
+        /// <summary>The number read is only tested for equality with another read in the same order (<see cref="ByteScope.OnlyComparedWithDecodes"/>).</summary>
+        private bool OnlyComparedWithDecodes(IInvocationOperation invocation, HostOrderApi api)
+        {
+            var parent = invocation.WalkUpConversions(out _);
+            var local = parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation assignment => ByteFlow.SymbolOf(AssignedVariable(assignment.Target)),
+                _ => null,
+            };
+            return scope.OnlyComparedWithDecodes(invocation, api, invocation.TargetMethod.ReturnType, local);
+        }
+
         private bool IsResultConverted(IInvocationOperation invocation)
         {
             var parent = invocation.WalkUpConversions(out _);

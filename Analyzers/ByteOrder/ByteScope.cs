@@ -22,6 +22,11 @@ namespace SocketAnalyzers.ByteOrder
         private readonly Dictionary<ILocalSymbol, IOperation?> singleValues = new(SymbolComparer.Instance);
         private readonly HashSet<ISymbol> converted = new(SymbolComparer.Instance);
         private readonly HashSet<ISymbol> captured = new(SymbolComparer.Instance);
+
+        // For each local read in the body: the other operands of the == and != it is an operand of, and whether it has any
+        // other read (OnlyComparedWithDecodes).
+        private readonly Dictionary<ILocalSymbol, List<IOperation>> equalityPeers = new(SymbolComparer.Instance);
+        private readonly HashSet<ILocalSymbol> otherReads = new(SymbolComparer.Instance);
         private readonly ByteOrderSymbols symbols;
 
         // The body, its model and the token of its analysis: the stream test asks the reads family with them.
@@ -185,6 +190,10 @@ namespace SocketAnalyzers.ByteOrder
                         case ITupleOperation:
                         case IDeclarationExpressionOperation:
                             Assign(local.Local, null);
+                            otherReads.Add(local.Local);
+                            break;
+                        default:
+                            NoteRead(local);
                             break;
                     }
 
@@ -215,6 +224,61 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>Records one value given to a local; a second value (or an unknown one) makes it unknown.</summary>
         private void Assign(ILocalSymbol local, IOperation? value)
             => singleValues[local] = singleValues.ContainsKey(local) ? null : value;
+
+        /// <summary>A read of a local: an operand of <c>==</c> or <c>!=</c> (its other operand kept), or any other use.</summary>
+        private void NoteRead(ILocalReferenceOperation local)
+        {
+            if (local.WalkUpConversions(out var child) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
+            {
+                if (!equalityPeers.TryGetValue(local.Local, out var peers))
+                {
+                    equalityPeers[local.Local] = peers = new List<IOperation>();
+                }
+
+                peers.Add(equality.LeftOperand == child ? equality.RightOperand : equality.LeftOperand);
+                return;
+            }
+
+            otherReads.Add(local.Local);
+        }
+
+        /// <summary>
+        /// True when the number a host-order read gives (<paramref name="read"/>, of <paramref name="api"/>) is only ever tested
+        /// for equality with another number read in the same order: the read's result itself is an operand of <c>==</c> or
+        /// <c>!=</c>, or it is the only value of a local that the body reads only so. Equality of two numbers decoded the same
+        /// way does not depend on the byte order (a received CRC checked against <c>BitConverter.ToUInt16</c> of the CRC
+        /// computed locally), so no conversion is missing there.
+        /// </summary>
+        public bool OnlyComparedWithDecodes(IOperation read, HostOrderApi api, ITypeSymbol type, ISymbol? local)
+        {
+            if (read.WalkUpConversions(out var child) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
+            {
+                return IsDecode(equality.LeftOperand == child ? equality.RightOperand : equality.LeftOperand, api, type);
+            }
+
+            if (local is not ILocalSymbol variable || otherReads.Contains(variable) || !equalityPeers.TryGetValue(variable, out var peers)
+                || SingleValue(variable) is null || captured.Contains(variable))
+            {
+                return false;
+            }
+
+            foreach (var peer in peers)
+            {
+                if (!IsDecode(peer, api, type))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary><paramref name="value"/> (through locals given one value) is a host-order read of the same order and type.</summary>
+        private bool IsDecode(IOperation value, HostOrderApi api, ITypeSymbol type)
+            => Unwrap(value) is IInvocationOperation call
+                && symbols.HostOrderRead(call.TargetMethod) is { } other
+                && other.LittleEndianAlways == api.LittleEndianAlways
+                && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ReturnType, type);
 
         /// <summary>The only value <paramref name="local"/> is given in the body, or null.</summary>
         public IOperation? SingleValue(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) ? value : null;
