@@ -566,6 +566,8 @@ namespace SocketAnalyzers.Model
                 Row("System.Console", "Write", "char[] int int").ConsumesBuffer(),
                 Row("System.Console", "WriteLine", "char[]").ConsumesBuffer(),
                 Row("System.Console", "WriteLine", "char[] int int").ConsumesBuffer(),
+                // String.Join("", chars) joins every element of the array (Join<char>(string, IEnumerable<char>)): new string(chars)
+                Row("System.String", "Join", "string *").ConsumesBuffer(),
             };
 
             return rows.ToImmutableArray();

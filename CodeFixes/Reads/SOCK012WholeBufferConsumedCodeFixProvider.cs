@@ -110,7 +110,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             foreach (var candidate in Candidates(consumer, bufferName, count))
             {
                 var info = model.GetSpeculativeSymbolInfo(consumer.SpanStart, candidate, SpeculativeBindingOption.BindAsExpression);
-                if (info.Symbol is IMethodSymbol)
+                if (info.Symbol is IMethodSymbol method && KeepsMeaning(method))
                 {
                     var newRoot = root.ReplaceNode(consumer, candidate.WithTriviaFrom(consumer).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation));
                     return await ReadFixSyntax.FinishAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
@@ -282,6 +282,25 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// A candidate that binds only to a method taking <c>object</c> or a <c>params</c> array takes the slice or the
+        /// added count as objects to format: <c>String.Join("", chars, 0, n)</c> is <c>Join(string, params object[])</c>,
+        /// "System.Char[]0" and the count, and <c>Console.WriteLine(chars.AsMemory(0, n))</c> prints the type's name. Never
+        /// the same meaning.
+        /// </summary>
+        private static bool KeepsMeaning(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.IsParams || parameter.Type.SpecialType == SpecialType.System_Object)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static ExpressionSyntax With(SyntaxNode consumer, ArgumentListSyntax arguments, SeparatedSyntaxList<ArgumentSyntax> list)

@@ -380,6 +380,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("int n = reader.Read(chars, 0, chars.Length);\nif (n > 0)\n{\n    [|sb.Append(chars)|];\n}")]
         [InlineData("int n = reader.Read(chars.AsSpan());\nif (n != 0)\n{\n    [|Console.Write(chars)|];\n}")]
         [InlineData("while (reader.Read(chars, 0, chars.Length) > 0)\n{\n    Console.WriteLine([|new string(chars, 0, chars.Length)|]);\n}")]
+        [InlineData("int n = reader.Read(chars, 0, chars.Length);\nif (n == 0)\n{\n    return;\n}\n\nConsole.WriteLine([|String.Join(\"\", chars)|]);")]
         public Task Whole_char_buffer_consumed_after_a_read_is_reported(string code)
             => Verify012.VerifyAnalyzerAsync(Method("var reader = new StreamReader(client.GetStream());\nvar chars = new char[256];\nvar sb = new StringBuilder();\n" + code));
 
@@ -493,5 +494,22 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                 }
                 """);
+
+        [Fact]
+        public Task Whole_char_buffer_joined_into_text_gets_no_fix_that_would_format_the_array_as_an_object()
+        {
+            var source = Method("""
+                var reader = new StreamReader(client.GetStream());
+                var chars = new char[8];
+                int n = reader.Read(chars, 0, chars.Length);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                Console.WriteLine([|String.Join("", chars)|]);
+                """);
+            return Verify012.VerifyCodeFixAsync(source, source);
+        }
     }
 }
