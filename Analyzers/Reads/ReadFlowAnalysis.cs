@@ -2171,6 +2171,10 @@ namespace SocketAnalyzers.Reads
                 // The buffer handed to a read that fills it from its start is overwritten, not looked at: a datagram read
                 // pending on it is answered without its count mattering (the next datagram replaces its bytes).
                 var refilled = FillsFromStart(reference);
+
+                // Its length is no look at its bytes: buf.Length is the same whatever the read returned (the next turn's
+                // Read(buf, 0, buf.Length) of a drain loop that makes a new array each turn).
+                var lengthOnly = reference.WalkUpConversions(out _) is IPropertyReferenceOperation length && symbols.Framework.IsLength(length.Property);
                 scratch.Clear();
                 List<int>? overwritten = null;
                 foreach (var read in state.Pending)
@@ -2182,7 +2186,7 @@ namespace SocketAnalyzers.Reads
                         {
                             (overwritten ??= new List<int>()).Add(read);
                         }
-                        else if (!refilled)
+                        else if (!refilled && !lengthOnly)
                         {
                             scratch.Add(read);
                         }

@@ -293,6 +293,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("while (socket.Available > 0) { socket.Receive(new byte[socket.Available]); }")]
         [InlineData("while (true) { var pending = socket.Available; if (pending <= 0) break; var junk = new byte[pending]; stream.Read(junk, 0, pending); }")]
         [InlineData("var skip = new byte[4]; for (var i = 0; i < 3; i++) { stream.Read(skip, 0, 4); }")]
+        // Its length is no look at its bytes (fresh8 audit: a listen-only test server made a new array each turn).
+        [InlineData("for (var i = 0; i < 3; i++) { var junk = new byte[4096]; _ = stream.Read(junk, 0, junk.Length); }")]
+        [InlineData("var probe = new byte[8]; socket.Receive(probe); Console.WriteLine(probe.Length);")]
         public Task Read_whose_buffer_is_never_looked_at_and_whose_stream_is_not_read_again_is_quiet(string body)
             => Verify010.VerifyAnalyzerAsync(Usings + $$"""
                 using System.Diagnostics.CodeAnalysis;
@@ -855,6 +858,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var reply = new byte[2]; int n = [|socket.Receive(reply)|]; n = 2; Process(reply, n);")]
         [InlineData("var skip = new byte[4]; for (var i = 0; i < 3; i++) { [|stream.Read(skip, 0, 4)|]; } int n = stream.Read(buffer, 0, buffer.Length); Process(buffer, n);")]
         [InlineData("while (true) { [|socket.Receive(buffer, 0, 2, SocketFlags.None)|]; if (buffer[0] == 1) break; }")]
+        [InlineData("while (socket.Connected) { var chunk = new byte[4096]; _ = [|stream.Read(chunk, 0, chunk.Length)|]; if (chunk.Length > 0 && chunk[0] == 4) break; }")]
         public Task Read_whose_count_can_matter_is_still_reported(string body)
             => Verify010.VerifyAnalyzerAsync(Method(body).Replace(
                 "static void Process(byte[] data, int count) { }",
