@@ -32,6 +32,9 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>Diagnostic property: the keyword of the half-width type the fix casts the argument to (<c>short</c>, <c>ushort</c>, <c>int</c>, <c>uint</c>).</summary>
         public const string NarrowTypeProperty = "NarrowType";
 
+        /// <summary>Diagnostic property, present when converting at the number's width would not mend the code (a checking <c>Convert.To…</c> takes the result).</summary>
+        public const string NoFixProperty = "NoFix";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SOCK023ConversionWiderThanNumber);
 
         public override void Initialize(AnalysisContext context)
@@ -69,17 +72,23 @@ namespace SocketAnalyzers.ByteOrder
                 return;
             }
 
-            var uses = new Uses(catalogue, symbols, half, context.CancellationToken);
+            var narrow = NarrowKeyword(method.Parameters[0].Type.SpecialType);
+            var uses = new Uses(catalogue, symbols, half, narrow, context.CancellationToken);
             if (!uses.ResultKeptHalfWide(conversion) || uses.How is null)
             {
                 return;
             }
 
-            var narrow = NarrowKeyword(method.Parameters[0].Type.SpecialType);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(NarrowTypeProperty, narrow);
+            if (uses.NoFix)
+            {
+                properties = properties.Add(NoFixProperty, "true");
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SOCK023ConversionWiderThanNumber,
                 conversion.Syntax.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(NarrowTypeProperty, narrow),
+                properties,
                 method.ContainingType.Name + "." + method.Name + "(" + method.Parameters[0].Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + ")",
                 width,
                 number,
@@ -199,18 +208,31 @@ namespace SocketAnalyzers.ByteOrder
             private readonly CatalogueIndex catalogue;
             private readonly ByteOrderSymbols symbols;
             private readonly int half;
+
+            /// <summary>The keyword of the half-width type the number should be converted as (<c>short</c>, <c>ushort</c>…).</summary>
+            private readonly string narrow;
             private readonly CancellationToken cancellationToken;
 
-            public Uses(CatalogueIndex catalogue, ByteOrderSymbols symbols, int half, CancellationToken cancellationToken)
+            public Uses(CatalogueIndex catalogue, ByteOrderSymbols symbols, int half, string narrow, CancellationToken cancellationToken)
             {
                 this.catalogue = catalogue;
                 this.symbols = symbols;
                 this.half = half;
+                this.narrow = narrow;
                 this.cancellationToken = cancellationToken;
             }
 
             /// <summary>How the result is kept half wide, for the message (the first way found).</summary>
             public string? How { get; private set; }
+
+            /// <summary>A way the result goes that the fix cannot mend (a checking <c>Convert.To…</c>): the finding has no fix.</summary>
+            public bool NoFix { get; private set; }
+
+            /// <summary><c>System.Convert.ToInt16</c>, <c>ToUInt16</c>, <c>ToByte</c>… to a type no wider than half the conversion's: it checks the range.</summary>
+            private bool IsNarrowingConvert(IMethodSymbol method)
+                => method is { IsStatic: true, ContainingType: { Name: "Convert", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+                    && method.Name.StartsWith("To", System.StringComparison.Ordinal)
+                    && WidthOf(method.ReturnType) is > 0 and var to && to <= half;
 
             /// <summary>True when every way <paramref name="conversion"/>'s result goes keeps only its first half.</summary>
             public bool ResultKeptHalfWide(IOperation conversion)
@@ -257,6 +279,15 @@ namespace SocketAnalyzers.ByteOrder
 
                             current = conversion;
                             continue;
+                        case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation convert }
+                            when IsNarrowingConvert(convert.TargetMethod) && WidthOf(parameter.Type) >= WidthOf(current.Type):
+                            // Convert.ToUInt16(IPAddress.HostToNetworkOrder(port)) checks, as a checked cast does: it throws for
+                            // any port but 0. Converting at the port's width does not help (ToUInt16 of a negative short throws
+                            // too), so no fix is offered.
+                            How ??= "the result is passed to Convert." + convert.TargetMethod.Name + ", which throws OverflowException for it unless it is 0 (cast the "
+                                + narrow + " result unchecked instead)";
+                            NoFix = true;
+                            return Kind.HalfWide;
                         case IConditionalOperation conditional when conditional.WhenTrue == current || conditional.WhenFalse == current:
                             current = conditional;
                             continue;

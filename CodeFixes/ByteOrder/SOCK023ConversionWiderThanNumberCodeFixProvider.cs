@@ -33,7 +33,7 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
             => CodeFixHelpers.RegisterOneFixEachAsync(
                 context,
                 this,
-                _ => EquivalenceKey,
+                diagnostic => diagnostic.Properties.ContainsKey(SOCK023ConversionWiderThanNumberAnalyzer.NoFixProperty) ? null : EquivalenceKey,
                 FixAsync,
                 (diagnostic, _) => $"Convert it as a {NarrowType(diagnostic)} (changes the result: the number instead of zeros)");
 
@@ -44,7 +44,7 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (key != EquivalenceKey || root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+            if (key != EquivalenceKey || diagnostic.Properties.ContainsKey(SOCK023ConversionWiderThanNumberAnalyzer.NoFixProperty) || root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation
                 || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation conversion
                 || conversion.Arguments.Length != 1

@@ -131,6 +131,27 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 Verify.Diagnostic().WithLocation(0).WithArguments(
                     "IPAddress.HostToNetworkOrder(int)", 4, "the port 'localPort'", 2, "the result is cast to ushort in a checked context (OverflowException unless it is 0)", "short"));
 
+        [Theory]
+        [InlineData("ushort wire = Convert.ToUInt16([|IPAddress.HostToNetworkOrder(localPort)|]);")]
+        [InlineData("short s = Convert.ToInt16([|IPAddress.HostToNetworkOrder((int)sport)|]);")]
+        [InlineData("var swapped = [|IPAddress.HostToNetworkOrder(port)|]; ushort wire = Convert.ToUInt16(swapped);")]
+        public Task Result_handed_to_a_checking_Convert_is_reported_without_a_fix(string code)
+            => Verify.VerifyCodeFixAsync(InMethod(code), InMethod(code));
+
+        [Fact]
+        public Task Message_says_a_checking_Convert_throws()
+            => Verify.VerifyAnalyzerAsync(
+                InMethod("ushort wire = Convert.ToUInt16({|#0:IPAddress.HostToNetworkOrder(localPort)|});"),
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "IPAddress.HostToNetworkOrder(int)", 4, "the port 'localPort'", 2,
+                    "the result is passed to Convert.ToUInt16, which throws OverflowException for it unless it is 0 (cast the short result unchecked instead)", "short"));
+
+        [Theory]
+        [InlineData("int wire = Convert.ToInt32(IPAddress.HostToNetworkOrder(localPort));")]
+        [InlineData("long wire = Convert.ToInt64(IPAddress.HostToNetworkOrder(localPort));")]
+        public Task Result_handed_to_a_Convert_as_wide_as_the_conversion_is_quiet(string code)
+            => Verify.VerifyAnalyzerAsync(InMethod(code));
+
         [Fact]
         public Task Fix_all_converts_every_number_at_its_width()
             => Verify.VerifyCodeFixAsync(
