@@ -3158,6 +3158,11 @@ namespace SocketAnalyzers.Reads
                 case IArgumentOperation { Parent: IInvocationOperation readCall } when body.SiteAt(readCall.Syntax) is not null:
                     // A read into the buffer: the read's own transfer replaces the fact.
                     return Use.Neutral;
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "Join", ContainingType.SpecialType: SpecialType.System_String } } }
+                    when buffer is ILocalSymbol or IParameterSymbol or IFieldSymbol && BufferElement(buffer) != SpecialType.System_Char:
+                    // String.Join(", ", bytes) renders the numbers for a log line (NModbus's header trace): not a use of the
+                    // data as data. Joined chars are the text itself (a consumer row).
+                    return Use.Neutral;
                 case IArgumentOperation argument when argument.Parent is { } call && consumers.IsConsumer(call):
                     if (IsWholeArgument(argument, call, buffer) && !CopyGoesToCountedConsumer(call))
                     {
@@ -3313,6 +3318,16 @@ namespace SocketAnalyzers.Reads
             return IsLengthOf(next.Value, buffer)
                 || (consumers.StartOrdinal(call) == next.Parameter.Ordinal && next.Value.ConstantValue is { HasValue: true, Value: 0 });
         }
+
+        /// <summary>The element type of a buffer variable's array type (<c>byte</c>, <c>char</c>), or none.</summary>
+        private static SpecialType BufferElement(ISymbol buffer)
+            => (buffer switch
+            {
+                ILocalSymbol local => local.Type,
+                IParameterSymbol parameter => parameter.Type,
+                IFieldSymbol field => field.Type,
+                _ => null,
+            }) is IArrayTypeSymbol { ElementType: { } element } ? element.SpecialType : SpecialType.None;
 
         private bool IsLengthOf(IOperation value, ISymbol buffer)
             => value.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length && symbols.Framework.IsLength(length.Property)

@@ -496,6 +496,19 @@ namespace SocketAnalyzers.Tests.Reads
                 """);
 
         [Fact]
+        public Task Received_bytes_joined_into_numbers_for_a_log_line_are_quiet()
+            => Verify012.VerifyAnalyzerAsync(Method("""
+                var header = new byte[6];
+                int n = stream.Read(header, 0, 6);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                Console.WriteLine("header: " + String.Join(", ", header));
+                """));
+
+        [Fact]
         public Task Whole_char_buffer_joined_into_text_gets_no_fix_that_would_format_the_array_as_an_object()
         {
             var source = Method("""
