@@ -42,8 +42,8 @@ namespace SocketAnalyzers.Reads
     /// <remarks>
     /// Unknown stays silent: a callback that is a delegate of unknown origin (a field, a parameter, a call's result), a
     /// method of another file, or one that can be overridden; a callback whose <c>IAsyncResult</c> is passed anywhere
-    /// (another method may end it), stored or reassigned; a callback with code that did not bind; a <c>Begin…</c> whose
-    /// result is kept (<c>var r = s.BeginReceive(…); … s.EndReceive(r);</c>).
+    /// (another method may end it, code that did not bind included), stored or reassigned; a <c>Begin…</c> whose result is
+    /// kept (<c>var r = s.BeginReceive(…); … s.EndReceive(r);</c>).
     /// </remarks>
     internal static class UnendedReceives
     {
@@ -160,8 +160,11 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// The callback's <c>IAsyncResult</c> parameter is only asked for its <c>AsyncState</c>, <c>IsCompleted</c> or
-        /// <c>CompletedSynchronously</c> in <paramref name="body"/> (lambdas and local functions in it included), and every
-        /// operation of the body bound: no <c>End…</c> call can be given it.
+        /// <c>CompletedSynchronously</c> in <paramref name="body"/> (lambdas and local functions in it included): no
+        /// <c>End…</c> call can be given it. Code that did not bind elsewhere in the callback (a WinForms call whose assembly
+        /// a scan cannot resolve, <c>dynamic</c>) cannot reach the receive either: only a reference to the parameter can, and
+        /// one inside such code is no allowed use. So that no reference escapes the operations (a name in code the binder
+        /// gave no operation), the parameter's name must appear in the callback's syntax exactly as often as its references.
         /// </summary>
         private static bool NeverPassedOn(IOperation body, IParameterSymbol result, CancellationToken cancellationToken)
         {
@@ -170,29 +173,31 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
+            var references = 0;
             foreach (var operation in body.DescendantsAndSelf())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                switch (operation)
+                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, result.OriginalDefinition))
                 {
-                    case IInvalidOperation:
-                    case IDynamicInvocationOperation:
-                    case IDynamicMemberReferenceOperation:
-                    case IDynamicIndexerAccessOperation:
-                    case IDynamicObjectCreationOperation:
+                    references++;
+                    if (reference.Parent is not IPropertyReferenceOperation { Property.Name: "AsyncState" or "IsCompleted" or "CompletedSynchronously" } property
+                        || property.Instance != reference)
+                    {
                         return false;
-                    case IParameterReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, result.OriginalDefinition):
-                        if (reference.Parent is not IPropertyReferenceOperation { Property.Name: "AsyncState" or "IsCompleted" or "CompletedSynchronously" } property
-                            || property.Instance != reference)
-                        {
-                            return false;
-                        }
-
-                        break;
+                    }
                 }
             }
 
-            return true;
+            var named = 0;
+            foreach (var token in body.Syntax.DescendantTokens())
+            {
+                if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && token.ValueText == result.Name)
+                {
+                    named++;
+                }
+            }
+
+            return named == references;
         }
     }
 }

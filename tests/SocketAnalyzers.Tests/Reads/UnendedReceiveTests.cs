@@ -108,12 +108,25 @@ namespace SocketAnalyzers.Tests.Reads
         // A callback the code does not show: a delegate of unknown origin, a method that an override may replace.
         [InlineData("sck.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, Handler, null);", "public AsyncCallback Handler { get; set; }")]
         [InlineData("sck.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);", "protected virtual void OnData(IAsyncResult ar) { }")]
-        // The callback does not bind completely.
-        [InlineData("sck.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);", "void OnData(IAsyncResult ar) { dynamic d = ar.AsyncState; d.Finish(); }")]
+        // The IAsyncResult handed to code that did not bind: it may end the receive.
+        [InlineData("sck.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);", "void OnData(IAsyncResult ar) { dynamic d = ar.AsyncState; d.Finish(ar); }")]
         // A receive into a buffer list: no buffer is filled as one count.
         [InlineData("sck.BeginReceive(new System.Collections.Generic.List<ArraySegment<byte>> { new ArraySegment<byte>(buffer) }, SocketFlags.None, OnData, null);", "void OnData(IAsyncResult ar) { }")]
         public Task Receive_that_can_be_ended_or_whose_callback_is_unknown_is_quiet(string start, string members)
             => Verify010.VerifyAnalyzerAsync(Code(start, members));
+
+        [Fact]
+        public Task Callback_with_code_that_did_not_bind_but_never_touches_its_IAsyncResult_is_reported()
+            => Verify010.VerifyAnalyzerAsync(Code(
+                "[|sck.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, buffer)|];",
+                """
+                void OnData(IAsyncResult ar)
+                {
+                    var data = (byte[])ar.AsyncState;
+                    dynamic list = new System.Collections.ArrayList();
+                    list.Add(Encoding.ASCII.GetString(data));
+                }
+                """));
 
         [Fact]
         public Task Stream_BeginRead_on_a_stream_of_unknown_origin_is_quiet()
