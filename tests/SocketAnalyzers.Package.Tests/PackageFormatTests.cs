@@ -48,6 +48,8 @@ namespace SocketAnalyzers.Package.Tests
             ("samples/Reads/ReadLoopInHelper.cs", "SOCK011", "A loop over a helper that returns what its read got"),
             ("samples/Reads/ReadLoopInHelper.cs", "SOCK011", "A loop over a helper that returns what its read got"),
             ("samples/Reads/ReadLoopInHelper.cs", "SOCK011", "A loop over a helper that returns what its read got"),
+            // A BeginReceiveFrom whose callback never calls EndReceiveFrom: where the callback reaches the socket is the code's choice.
+            ("samples/Reads/UnendedApmReceive.cs", "SOCK010", "An APM receive that nothing can end"),
         };
 
         /// <summary>Findings that meet on one read, and rules whose fix has several shapes, in one file.</summary>
