@@ -1362,16 +1362,16 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         /// <summary>The number read is only tested for equality with another read in the same order (<see cref="ByteScope.OnlyComparedWithDecodes"/>).</summary>
         private bool OnlyComparedWithDecodes(IInvocationOperation invocation, HostOrderApi api)
-        {
-            var parent = invocation.WalkUpConversions(out _);
-            var local = parent switch
+            => scope.OnlyComparedWithDecodes(invocation, api, invocation.TargetMethod.ReturnType, ResultVariable(invocation));
+
+        /// <summary>The variable a read's result is stored in (a declaration's, or an assignment's target, also a captured one), or null.</summary>
+        private ISymbol? ResultVariable(IInvocationOperation invocation)
+            => invocation.WalkUpConversions(out _) switch
             {
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
                 ISimpleAssignmentOperation assignment => ByteFlow.SymbolOf(AssignedVariable(assignment.Target)),
                 _ => null,
             };
-            return scope.OnlyComparedWithDecodes(invocation, api, invocation.TargetMethod.ReturnType, local);
-        }
 
         private bool IsResultConverted(IInvocationOperation invocation)
         {
@@ -1382,13 +1382,7 @@ namespace SocketAnalyzers.ByteOrder
                 return true;
             }
 
-            var target = parent switch
-            {
-                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-                ISimpleAssignmentOperation assignment => ByteFlow.SymbolOf(assignment.Target),
-                _ => null,
-            };
-            return target is not null && scope.IsConverted(target);
+            return ResultVariable(invocation) is { } target && scope.IsConverted(target);
         }
 
         // ---------------------------------------------------------------- SOCK022: ports converted twice

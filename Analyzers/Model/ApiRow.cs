@@ -262,6 +262,9 @@ namespace SocketAnalyzers.Model
         /// follows it (<c>BitConverter.ToString(bytes, startIndex)</c>), or null.</summary>
         public int? ConsumesFrom { get; private set; }
 
+        /// <summary>For a consumer: it uses a <c>char</c> buffer's text only; a byte buffer it renders as numbers (<c>String.Join</c>).</summary>
+        public bool ConsumesOnlyChars { get; private set; }
+
         /// <summary>
         /// The member decodes one number from a fixed number of bytes of its first parameter (a <c>byte[]</c> or a byte
         /// span), starting at its second parameter when that is an <c>int</c> (<c>BitConverter.ToInt32(bytes, startIndex)</c>,
@@ -498,10 +501,11 @@ namespace SocketAnalyzers.Model
             return this;
         }
 
-        public ApiRow ConsumesBuffer(int? from = null)
+        public ApiRow ConsumesBuffer(int? from = null, bool onlyChars = false)
         {
             Consumes = true;
             ConsumesFrom = from;
+            ConsumesOnlyChars = onlyChars;
             return this;
         }
 

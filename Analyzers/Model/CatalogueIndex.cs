@@ -82,6 +82,9 @@ namespace SocketAnalyzers.Model
         /// <summary>For a consumer: the ordinal of its start parameter (<see cref="ApiRow.ConsumesFrom"/>), or null.</summary>
         public int? ConsumesFrom { get; private set; }
 
+        /// <summary>For a consumer: it consumes only a <c>char</c> buffer (<see cref="ApiRow.ConsumesOnlyChars"/>).</summary>
+        public bool ConsumesOnlyChars { get; private set; }
+
         /// <summary>The member decodes a number from a fixed number of bytes of its first parameter (<see cref="ApiRow.Decodes"/>).</summary>
         public bool Decodes { get; private set; }
 
@@ -218,6 +221,7 @@ namespace SocketAnalyzers.Model
             if (row.Consumes && !Consumes)
             {
                 ConsumesFrom = row.ConsumesFrom;
+                ConsumesOnlyChars = row.ConsumesOnlyChars;
             }
 
             Copy ??= row.Copy;

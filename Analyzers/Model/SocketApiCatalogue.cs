@@ -566,8 +566,9 @@ namespace SocketAnalyzers.Model
                 Row("System.Console", "Write", "char[] int int").ConsumesBuffer(),
                 Row("System.Console", "WriteLine", "char[]").ConsumesBuffer(),
                 Row("System.Console", "WriteLine", "char[] int int").ConsumesBuffer(),
-                // String.Join("", chars) joins every element of the array (Join<char>(string, IEnumerable<char>)): new string(chars)
-                Row("System.String", "Join", "string *").ConsumesBuffer(),
+                // String.Join("", chars) joins every element of the array (Join<char>(string, IEnumerable<char>)): new string(chars).
+                // Of a byte buffer it renders the numbers ("1, 2, 3") for a log line: no use of the data as data.
+                Row("System.String", "Join", "string *").ConsumesBuffer(onlyChars: true),
             };
 
             return rows.ToImmutableArray();

@@ -29,6 +29,17 @@ namespace SocketAnalyzers.Reads
             _ => null,
         };
 
+        /// <summary>
+        /// True when <paramref name="operation"/> calls or constructs a consumer of a buffer whose elements are
+        /// <paramref name="element"/> (<see cref="ApiRow.ConsumesOnlyChars"/>: some consume only a <c>char</c> buffer).
+        /// </summary>
+        public bool IsConsumerOf(IOperation operation, SpecialType element) => operation switch
+        {
+            IInvocationOperation call => catalogue.Facts(call.TargetMethod) is { Consumes: true } facts && (!facts.ConsumesOnlyChars || element == SpecialType.System_Char),
+            IObjectCreationOperation { Constructor: { } constructor } => catalogue.Facts(constructor) is { Consumes: true } facts && (!facts.ConsumesOnlyChars || element == SpecialType.System_Char),
+            _ => false,
+        };
+
         /// <summary>True when <paramref name="operation"/> calls or constructs a consumer.</summary>
         public bool IsConsumer(IOperation operation) => operation switch
         {

@@ -476,42 +476,46 @@ namespace SocketAnalyzers.Reads
         /// <summary>The call's <c>AsyncCallback</c> argument is <paramref name="function"/> itself, or a lambda that only calls it.</summary>
         private static bool CallsBack(IInvocationOperation call, IMethodSymbol function)
         {
+            var value = CallbackArgument(call);
+            if (value is IDelegateCreationOperation creation)
+            {
+                value = creation.Target.WalkDownConversions();
+            }
+
+            switch (value)
+            {
+                case IMethodReferenceOperation reference:
+                    return SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, function.OriginalDefinition);
+                case IAnonymousFunctionOperation { Body.Operations: { Length: >= 1 } operations }:
+                    foreach (var statement in operations)
+                    {
+                        var inner = statement is IExpressionStatementOperation expression ? expression.Operation
+                            : statement is IReturnOperation { ReturnedValue: { } returned } ? returned : null;
+                        if (inner?.WalkDownConversions() is IInvocationOperation invoked
+                            && SymbolEqualityComparer.Default.Equals(invoked.TargetMethod.OriginalDefinition, function.OriginalDefinition))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The value an APM <c>Begin…</c> call is given as its <c>AsyncCallback</c> (conversions removed), or null when it takes none.</summary>
+        internal static IOperation? CallbackArgument(IInvocationOperation call)
+        {
             foreach (var argument in call.Arguments)
             {
-                if (argument.Parameter?.Type is not { Name: "AsyncCallback", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                if (argument.Parameter?.Type is { Name: "AsyncCallback", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
                 {
-                    continue;
-                }
-
-                var value = argument.Value.WalkDownConversions();
-                if (value is IDelegateCreationOperation creation)
-                {
-                    value = creation.Target.WalkDownConversions();
-                }
-
-                switch (value)
-                {
-                    case IMethodReferenceOperation reference:
-                        return SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, function.OriginalDefinition);
-                    case IAnonymousFunctionOperation { Body.Operations: { Length: >= 1 } operations }:
-                        foreach (var statement in operations)
-                        {
-                            var inner = statement is IExpressionStatementOperation expression ? expression.Operation
-                                : statement is IReturnOperation { ReturnedValue: { } returned } ? returned : null;
-                            if (inner?.WalkDownConversions() is IInvocationOperation invoked
-                                && SymbolEqualityComparer.Default.Equals(invoked.TargetMethod.OriginalDefinition, function.OriginalDefinition))
-                            {
-                                return true;
-                            }
-                        }
-
-                        return false;
-                    default:
-                        return false;
+                    return argument.Value.WalkDownConversions();
                 }
             }
 
-            return false;
+            return null;
         }
 
         private void Capture(ISymbol symbol, IOperation reference, ISymbol owner)

@@ -3158,13 +3158,9 @@ namespace SocketAnalyzers.Reads
                 case IArgumentOperation { Parent: IInvocationOperation readCall } when body.SiteAt(readCall.Syntax) is not null:
                     // A read into the buffer: the read's own transfer replaces the fact.
                     return Use.Neutral;
-                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "Join", ContainingType.SpecialType: SpecialType.System_String } } }
-                    when buffer is ILocalSymbol or IParameterSymbol or IFieldSymbol && BufferElement(buffer) != SpecialType.System_Char:
-                    // String.Join(", ", bytes) renders the numbers for a log line (NModbus's header trace): not a use of the
-                    // data as data. Joined chars are the text itself (a consumer row).
-                    return Use.Neutral;
                 case IArgumentOperation argument when argument.Parent is { } call && consumers.IsConsumer(call):
-                    if (IsWholeArgument(argument, call, buffer) && !CopyGoesToCountedConsumer(call))
+                    // A consumer of chars only (String.Join) renders a byte buffer as numbers: no use of the data as data.
+                    if (consumers.IsConsumerOf(call, BufferElement(buffer)) && IsWholeArgument(argument, call, buffer) && !CopyGoesToCountedConsumer(call))
                     {
                         consuming = call;
                         return Use.Whole;

@@ -70,46 +70,35 @@ namespace SocketAnalyzers.Reads
         private static UnendedReceive? Unended(IInvocationOperation call, NetworkReads reads, SemanticModel? model, CancellationToken cancellationToken)
         {
             var method = call.TargetMethod;
-            if (model is null || call.Instance is not { } instance || !method.Name.StartsWith("Begin", System.StringComparison.Ordinal)
-                || reads.Symbols.Catalogue.Facts(method) is not { Fills: not null } facts
+            // The catalogue's Begin form (an IAsyncResult result) of a read into a buffer (FillsBuffer).
+            if (model is null || call.Instance is not { } instance
+                || reads.Symbols.Catalogue.Facts(method) is not { Fills: not null, Form: Lifecycle.CallForm.Begin } facts
                 || (facts.FillsOnlyOverNetworkStream && !reads.IsNetworkStream(instance, model, cancellationToken))
                 || !ResultDropped(call))
             {
                 return null;
             }
 
-            foreach (var argument in call.Arguments)
+            switch (ReadBody.CallbackArgument(call))
             {
-                if (argument.Parameter?.Type is not { Name: "AsyncCallback", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-                {
-                    continue;
-                }
-
-                var value = argument.Value.WalkDownConversions();
-                if (value.ConstantValue is { HasValue: true, Value: null })
-                {
+                case { ConstantValue: { HasValue: true, Value: null } }:
                     return new UnendedReceive(call, null, isLambda: false);
-                }
+                case IDelegateCreationOperation creation:
+                    switch (creation.Target.WalkDownConversions())
+                    {
+                        case IAnonymousFunctionOperation lambda when lambda.Symbol.Parameters.Length == 1:
+                            return NeverPassedOn(lambda.Body, lambda.Symbol.Parameters[0], cancellationToken) ? new UnendedReceive(call, null, isLambda: true) : null;
+                        case IMethodReferenceOperation { Method: { } target }:
+                            return CallbackBody(target, call, model, cancellationToken) is { } body && NeverPassedOn(body, target.Parameters[0], cancellationToken)
+                                ? new UnendedReceive(call, target.Name, isLambda: false)
+                                : null;
+                        default:
+                            return null;
+                    }
 
-                if (value is not IDelegateCreationOperation creation)
-                {
+                default:
                     return null;
-                }
-
-                switch (creation.Target.WalkDownConversions())
-                {
-                    case IAnonymousFunctionOperation lambda when lambda.Symbol.Parameters.Length == 1:
-                        return NeverPassedOn(lambda.Body, lambda.Symbol.Parameters[0], cancellationToken) ? new UnendedReceive(call, null, isLambda: true) : null;
-                    case IMethodReferenceOperation { Method: { } target }:
-                        return CallbackBody(target, call, model, cancellationToken) is { } body && NeverPassedOn(body, target.Parameters[0], cancellationToken)
-                            ? new UnendedReceive(call, target.Name, isLambda: false)
-                            : null;
-                    default:
-                        return null;
-                }
             }
-
-            return null;
         }
 
         /// <summary>The call is a statement, or assigned to a discard: nobody keeps the <c>IAsyncResult</c> it returns.</summary>
