@@ -39,12 +39,13 @@ namespace SocketAnalyzers.ByteOrder
     /// <summary>A host-order read of received bytes (SOCK021).</summary>
     internal sealed class HostOrderReadFinding
     {
-        public HostOrderReadFinding(IInvocationOperation invocation, HostOrderApi api, string typeName, IFieldSymbol? readerField)
+        public HostOrderReadFinding(IInvocationOperation invocation, HostOrderApi api, string typeName, IFieldSymbol? readerField, IMethodSymbol? returnedFrom = null)
         {
             Invocation = invocation;
             Api = api;
             TypeName = typeName;
             ReaderField = readerField;
+            ReturnedFrom = returnedFrom;
         }
 
         public IInvocationOperation Invocation { get; }
@@ -54,6 +55,9 @@ namespace SocketAnalyzers.ByteOrder
         public string TypeName { get; }
 
         public IFieldSymbol? ReaderField { get; }
+
+        /// <summary>The method that returns the number read as is (its callers decide, <see cref="ReturnedDecodes"/>), or null.</summary>
+        public IMethodSymbol? ReturnedFrom { get; }
     }
 
     /// <summary>A converted port given to an API that takes the port in host order (SOCK022).</summary>
@@ -1311,7 +1315,7 @@ namespace SocketAnalyzers.ByteOrder
                 if (readerField is null && scope.Summarizes && scope.OuterRoot(source) is { } node
                     && readsPending.Add(invocation) && !IsResultConverted(invocation) && !OnlyComparedWithDecodes(invocation, api))
                 {
-                    scope.Summarizing.Reads.Add((new HostOrderReadFinding(invocation, api, typeName, null), node));
+                    scope.Summarizing.Reads.Add((new HostOrderReadFinding(invocation, api, typeName, null, ReturnedBy(invocation)), node));
                 }
 
                 return;
@@ -1363,6 +1367,25 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>The number read is only tested for equality with another read in the same order (<see cref="ByteScope.OnlyComparedWithDecodes"/>).</summary>
         private bool OnlyComparedWithDecodes(IInvocationOperation invocation, HostOrderApi api)
             => scope.OnlyComparedWithDecodes(invocation, api, invocation.TargetMethod.ReturnType, ResultVariable(invocation));
+
+        /// <summary>
+        /// The method of this body when it returns the number <paramref name="invocation"/> reads as is (directly, or through a
+        /// local given only that value and only returned) and it may be a helper whose callers decide
+        /// (<see cref="ReturnedDecodes.MayReturnDecode"/>); null otherwise.
+        /// </summary>
+        private IMethodSymbol? ReturnedBy(IInvocationOperation invocation)
+        {
+            if (summaryOwner is not { } method || !ReturnedDecodes.MayReturnDecode(method)
+                || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, method.ReturnType))
+            {
+                return null;
+            }
+
+            return ReturnedDecodes.IsReturnedAsIs(invocation.Syntax)
+                || (ResultVariable(invocation) is ILocalSymbol local && scope.OnlyReturns(local, invocation))
+                ? method
+                : null;
+        }
 
         /// <summary>The variable a read's result is stored in (a declaration's, or an assignment's target, also a captured one), or null.</summary>
         private ISymbol? ResultVariable(IInvocationOperation invocation)

@@ -503,6 +503,7 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         public ByteSummary CompleteSummary()
         {
+            SummarizeResultUses();
             if (summary is null)
             {
                 return ByteSummary.Empty;

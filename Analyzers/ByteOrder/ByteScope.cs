@@ -27,6 +27,12 @@ namespace SocketAnalyzers.ByteOrder
         // other read (OnlyComparedWithDecodes).
         private readonly Dictionary<ILocalSymbol, List<IOperation>> equalityPeers = new(SymbolComparer.Instance);
         private readonly HashSet<ILocalSymbol> otherReads = new(SymbolComparer.Instance);
+
+        // Locals read by a return statement, and locals read otherwise (ReturnsOnly); the calls whose results the summary
+        // says how this body uses (ReturnedDecodes).
+        private readonly HashSet<ILocalSymbol> returned = new(SymbolComparer.Instance);
+        private readonly HashSet<ILocalSymbol> notReturned = new(SymbolComparer.Instance);
+        private List<IInvocationOperation>? resultCalls;
         private readonly ByteOrderSymbols symbols;
 
         // The body, its model and the token of its analysis: the stream test asks the reads family with them.
@@ -134,6 +140,7 @@ namespace SocketAnalyzers.ByteOrder
             if (Summarizes)
             {
                 Summarize(operation, owner, facts);
+                NoteResultUse(operation, facts);
             }
             switch (operation)
             {
@@ -228,6 +235,15 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>A read of a local: an operand of <c>==</c> or <c>!=</c> (its other operand kept), or any other use.</summary>
         private void NoteRead(ILocalReferenceOperation local)
         {
+            if (local.WalkUpConversions(out _) is IReturnOperation && ReturnedDecodes.IsReturnedAsIs(local.Syntax))
+            {
+                returned.Add(local.Local);
+            }
+            else
+            {
+                notReturned.Add(local.Local);
+            }
+
             if (local.WalkUpConversions(out var child) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
             {
                 if (!equalityPeers.TryGetValue(local.Local, out var peers))
@@ -272,6 +288,83 @@ namespace SocketAnalyzers.ByteOrder
 
             return true;
         }
+
+        /// <summary>
+        /// True when the body's only use of <paramref name="local"/> is to return it as is, and <paramref name="read"/> is its
+        /// only value (a helper that stores a read and returns it, <see cref="ReturnedDecodes"/>). By syntax: the read may be
+        /// the graph's copy of the tree's operation.
+        /// </summary>
+        public bool OnlyReturns(ILocalSymbol local, IOperation read)
+            => returned.Contains(local) && !notReturned.Contains(local) && !captured.Contains(local)
+                && SingleValue(local) is { } only && only.WalkDownConversions().Syntax == read.Syntax;
+
+        /// <summary>A call whose result the summary records (<see cref="ReturnedDecodes.MayReturnDecode"/>), or a method group.</summary>
+        private void NoteResultUse(IOperation operation, Model.ApiFacts? facts)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation when facts is null && ReturnedDecodes.MayReturnDecode(invocation.TargetMethod):
+                    (resultCalls ??= new List<IInvocationOperation>()).Add(invocation);
+                    break;
+                case IMethodReferenceOperation reference when ReturnedDecodes.MayReturnDecode(reference.Method):
+                    // A delegate: its calls are out of sight.
+                    Summarizing.UseResult(reference.Method.ReducedFrom ?? reference.Method, ResultUse.Other);
+                    break;
+            }
+        }
+
+        /// <summary>Adds to the summary how the body uses each call's result; the walk is over, so every local's reads are known.</summary>
+        private void SummarizeResultUses()
+        {
+            if (resultCalls is null)
+            {
+                return;
+            }
+
+            foreach (var call in resultCalls)
+            {
+                Summarizing.UseResult(call.TargetMethod.ReducedFrom ?? call.TargetMethod, UseOf(call));
+            }
+        }
+
+        /// <summary>How the body uses <paramref name="call"/>'s result: compared only with decodes (in which order), or otherwise.</summary>
+        private ResultUse UseOf(IInvocationOperation call)
+        {
+            var type = call.TargetMethod.ReturnType;
+            var parent = call.WalkUpConversions(out var child);
+            if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
+            {
+                return DecodeOrder(equality.LeftOperand == child ? equality.RightOperand : equality.LeftOperand, type);
+            }
+
+            var local = parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+                _ => null,
+            };
+            if (local is null || otherReads.Contains(local) || captured.Contains(local) || !equalityPeers.TryGetValue(local, out var peers)
+                || SingleValue(local)?.WalkDownConversions() != call)
+            {
+                return ResultUse.Other;
+            }
+
+            var use = ResultUse.None;
+            foreach (var peer in peers)
+            {
+                use |= DecodeOrder(peer, type);
+            }
+
+            return use;
+        }
+
+        /// <summary>The order of <paramref name="value"/> when it is a host-order read of <paramref name="type"/>, or <see cref="ResultUse.Other"/>.</summary>
+        private ResultUse DecodeOrder(IOperation value, ITypeSymbol type)
+            => Unwrap(value) is IInvocationOperation call
+                && symbols.HostOrderRead(call.TargetMethod) is { } api
+                && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ReturnType, type)
+                    ? api.LittleEndianAlways ? ResultUse.ComparedWithLittleEndianDecode : ResultUse.ComparedWithHostDecode
+                    : ResultUse.Other;
 
         /// <summary><paramref name="value"/> (through locals given one value) is a host-order read of the same order and type.</summary>
         private bool IsDecode(IOperation value, HostOrderApi api, ITypeSymbol type)

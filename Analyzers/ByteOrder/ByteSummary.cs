@@ -114,7 +114,22 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>Host-order reads not reported in the body, and the node their bytes come from.</summary>
         public List<(HostOrderReadFinding Read, ByteNode Buffer)> Reads { get; } = new();
 
-        public bool IsEmpty => Edges.Count == 0 && Killed.Count == 0 && UnsafeFields.Count == 0 && Reads.Count == 0 && Aliases.Count == 0;
+        /// <summary>
+        /// How this body uses the result of each call to a method that may return a host-order read of its own
+        /// (<see cref="ReturnedDecodes.MayReturnDecode"/>): only tested for equality with a decode in the host's order, with one
+        /// in little-endian order, or otherwise (<see cref="ResultUse"/>).
+        /// </summary>
+        public Dictionary<IMethodSymbol, ResultUse> ResultUses { get; } = new(SymbolEqualityComparer.Default);
+
+        public bool IsEmpty => Edges.Count == 0 && Killed.Count == 0 && UnsafeFields.Count == 0 && Reads.Count == 0 && Aliases.Count == 0
+            && ResultUses.Count == 0;
+
+        /// <summary>Adds one use of <paramref name="method"/>'s result.</summary>
+        public void UseResult(IMethodSymbol method, ResultUse use)
+        {
+            var key = method.OriginalDefinition;
+            ResultUses[key] = ResultUses.TryGetValue(key, out var before) ? before | use : use;
+        }
 
         private HashSet<ByteNode>? keptLocals;
 
@@ -332,7 +347,10 @@ namespace SocketAnalyzers.ByteOrder
             var seen = new HashSet<ByteNode>();
             foreach (var (read, buffer) in graph.Reads)
             {
-                if (received.Contains(buffer) && seen.Add(ByteNode.Write(read.Invocation)))
+                if (received.Contains(buffer) && seen.Add(ByteNode.Write(read.Invocation))
+                    && !(read.ReturnedFrom is { } method
+                        && graph.ResultUses.TryGetValue(method.OriginalDefinition, out var use)
+                        && ReturnedDecodes.OnlyComparedWithDecodes(method, use, read.Api)))
                 {
                     result.Add(read);
                 }
@@ -385,6 +403,10 @@ namespace SocketAnalyzers.ByteOrder
                 }
 
                 graph.Reads.AddRange(body.Reads);
+                foreach (var pair in body.ResultUses)
+                {
+                    graph.ResultUses[pair.Key] = graph.ResultUses.TryGetValue(pair.Key, out var before) ? before | pair.Value : pair.Value;
+                }
             }
 
             return graph;
@@ -405,6 +427,9 @@ namespace SocketAnalyzers.ByteOrder
             public Dictionary<ByteNode, HostOrderWriteFinding> Writes { get; } = new();
 
             public List<(HostOrderReadFinding Read, ByteNode Buffer)> Reads { get; } = new();
+
+            /// <summary>How the compilation's bodies use the results of calls (<see cref="ByteSummary.ResultUses"/>).</summary>
+            public Dictionary<IMethodSymbol, ResultUse> ResultUses { get; } = new(SymbolEqualityComparer.Default);
 
             /// <summary>
             /// False for a node whose contents the summaries cannot vouch for: a name some body reverses, overwrites in an

@@ -75,5 +75,86 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     }
                 }
                 """);
+
+        // The NModbus shape itself: the received CRC is decoded by a helper that returns it, and its caller compares.
+        private static string ReturnedBy(string helper, string caller, string extra = "") => SOCK020HostOrderWriteTests.Usings + $$"""
+            public static class CrcExtensions
+            {
+                public static byte[] Calculate(byte[] data) => BitConverter.GetBytes((ushort)data.Length);
+
+                {{helper}}
+
+                public static bool DoesCrcMatch(this byte[] message)
+                {
+                    var frame = new byte[message.Length - 2];
+                    Array.Copy(message, frame, frame.Length);
+                    var calculated = BitConverter.ToUInt16(Calculate(frame), 0);
+                    {{caller}}
+                }
+                {{extra}}
+            }
+
+            public class Receiver
+            {
+                public bool ReceiveOne(UdpClient udp)
+                {
+                    IPEndPoint from = null;
+                    byte[] frame = udp.Receive(ref from);
+                    return frame.DoesCrcMatch();
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("public static ushort GetCRC(this byte[] message) => BitConverter.ToUInt16(message, message.Length - 2);", "var messageCrc = message.GetCRC(); return calculated == messageCrc;")]
+        [InlineData("public static ushort GetCRC(this byte[] message) { return (BitConverter.ToUInt16(message, message.Length - 2)); }", "return message.GetCRC() != calculated ? false : true;")]
+        [InlineData("public static ushort GetCRC(this byte[] message) { var crc = BitConverter.ToUInt16(message, message.Length - 2); return crc; }", "return calculated == CrcExtensions.GetCRC(message);")]
+        [InlineData("private static ushort GetCRC(byte[] message) => BitConverter.ToUInt16(message, message.Length - 2);", "ushort stored; stored = GetCRC(message); if (stored != calculated) { return false; } return stored == calculated;")]
+        public Task Number_a_helper_returns_and_every_caller_only_compares_with_a_decode_is_quiet(string helper, string caller)
+            => Verify.VerifyAnalyzerAsync(ReturnedBy(helper, caller));
+
+        [Theory]
+        // One caller uses the number for something else: a sequence number, a length.
+        [InlineData("var messageCrc = message.GetCRC(); return calculated == messageCrc;", "public static int Length(byte[] message) => message.GetCRC() + 2;")]
+        [InlineData("var messageCrc = message.GetCRC(); return calculated == messageCrc;", "public static void Log(byte[] message) { var crc = message.GetCRC(); Console.WriteLine(crc); }")]
+        // Compared with a constant, with a number read little-endian, or the result used after the comparison.
+        [InlineData("return message.GetCRC() == 0x1234;", "")]
+        [InlineData("return message.GetCRC() == System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(message);", "")]
+        [InlineData("var messageCrc = message.GetCRC(); Console.WriteLine(messageCrc); return calculated == messageCrc;", "")]
+        // A delegate to the helper: its calls are out of sight.
+        [InlineData("var messageCrc = message.GetCRC(); return calculated == messageCrc;", "public static Func<byte[], ushort> Reader = GetCRC;")]
+        public Task Number_a_helper_returns_is_reported_when_a_caller_depends_on_its_byte_order(string caller, string extra)
+            => Verify.VerifyAnalyzerAsync(ReturnedBy(
+                "public static ushort GetCRC(this byte[] message) => [|BitConverter.ToUInt16(message, message.Length - 2)|];", caller, extra));
+
+        [Theory]
+        // The helper does something with the number besides returning it, or returns another type.
+        [InlineData("public static ushort GetCRC(this byte[] message) { var crc = [|BitConverter.ToUInt16(message, message.Length - 2)|]; Console.WriteLine(crc); return crc; }")]
+        [InlineData("public static int GetCRC(this byte[] message) => [|BitConverter.ToUInt16(message, message.Length - 2)|];")]
+        [InlineData("public static ushort GetCRC(this byte[] message) => (ushort)(1 + [|BitConverter.ToUInt16(message, message.Length - 2)|]);")]
+        public Task Helper_that_does_more_than_return_the_number_is_reported(string helper)
+            => Verify.VerifyAnalyzerAsync(ReturnedBy(helper, "var messageCrc = message.GetCRC(); return calculated == messageCrc;"));
+
+        [Fact]
+        public Task Helper_reachable_through_an_interface_is_reported()
+            => Verify.VerifyAnalyzerAsync(SOCK020HostOrderWriteTests.Usings + """
+                public interface ICrc { ushort GetCrc(byte[] message); }
+
+                public sealed class Crc : ICrc
+                {
+                    public ushort GetCrc(byte[] message) => [|BitConverter.ToUInt16(message, message.Length - 2)|];
+
+                    public bool Matches(byte[] message) => GetCrc(message) == BitConverter.ToUInt16(BitConverter.GetBytes((ushort)message.Length), 0);
+                }
+
+                public class Receiver
+                {
+                    public bool ReceiveOne(UdpClient udp, Crc crc)
+                    {
+                        IPEndPoint from = null;
+                        return crc.Matches(udp.Receive(ref from));
+                    }
+                }
+                """);
     }
 }
