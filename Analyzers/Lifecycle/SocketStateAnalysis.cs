@@ -1635,7 +1635,7 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
-                if (!certain || receiver.Length != 1)
+                if (!certain || (receiver.Length != 1 && !HeldByOneName(receiver, state)))
                 {
                     state.SetFacts(id, before.WithStates(before.States | all));
                 }
@@ -1648,6 +1648,69 @@ namespace SocketAnalyzers.Lifecycle
                     state.SetFacts(id, before.WithStates(all));
                 }
             }
+        }
+
+        /// <summary>
+        /// True when a receiver that may be any of several sockets the body made (<c>c = v6 ? new Socket(…) : new
+        /// Socket(…)</c>, or one per branch of an <c>if</c>) is one name's alone: no other name refers to any of them
+        /// (flow captures of that same value aside). At run time the name refers to one of them and the others are
+        /// unreachable, so a certain operation moves them all as if each were the one. A socket from outside the body,
+        /// or one another name may hold (an earlier turn's socket kept in a second local), keeps the weak update.
+        /// </summary>
+        private static bool HeldByOneName(int[] receiver, FlowState state)
+        {
+            foreach (var id in receiver)
+            {
+                if (id < 0)
+                {
+                    return false;
+                }
+            }
+
+            var names = 0;
+            foreach (var pair in state.Bindings)
+            {
+                var ids = pair.Value;
+                var shared = false;
+                foreach (var id in ids)
+                {
+                    if (Array.IndexOf(receiver, id) >= 0)
+                    {
+                        shared = true;
+                        break;
+                    }
+                }
+
+                if (!shared)
+                {
+                    continue;
+                }
+
+                if (!SameIds(ids, receiver) || (pair.Key is not CaptureId && ++names > 1))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool SameIds(int[] a, int[] b)
+        {
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>True when the operation returns normally under this verdict: it is allowed, or it is the silent SOCK001.</summary>
