@@ -256,6 +256,24 @@ namespace SocketAnalyzers.ByteOrder
 
         public INamedTypeSymbol? MemoryStream { get; }
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> reversingParameters = new();
+
+        /// <summary>
+        /// True when <paramref name="method"/>, a method of the project, may reverse or rewrite in place the bytes given as
+        /// its parameter <paramref name="ordinal"/> (<see cref="CalleeReversals"/>; once per method and parameter).
+        /// </summary>
+        public bool MayReverseParameter(IMethodSymbol method, int ordinal, System.Threading.CancellationToken cancellationToken)
+        {
+            var key = ((method.PartialImplementationPart ?? method).OriginalDefinition, ordinal);
+            if (!reversingParameters.TryGetValue(key, out var reverses))
+            {
+                reverses = CalleeReversals.MayReverseParameter(method, ordinal, cancellationToken);
+                reversingParameters.TryAdd(key, reverses);
+            }
+
+            return reverses;
+        }
+
         /// <summary>True when <paramref name="method"/> is <c>Array.Empty&lt;T&gt;()</c> (resolved once per compilation).</summary>
         public bool IsArrayEmpty(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, arrayEmpty);
 

@@ -880,6 +880,7 @@ namespace SocketAnalyzers.ByteOrder
             else if (!symbols.IsConversion(method) && !symbols.IsView(method))
             {
                 PassArguments(method, invocation.Arguments, values, unknownEscapes: true);
+                ReversedByCallee(invocation, values, state);
             }
 
             if (symbols.HostOrderPortApi(method) is { } portApi)
@@ -1241,6 +1242,33 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Bytes handed to a method of the project that may reverse or rewrite them in place (its own byte swap,
+        /// <see cref="CalleeReversals"/>) come back in an order this body cannot know: like <c>Array.Reverse</c>, they are
+        /// no longer host order nor received as they came. Framework methods are the catalogue's business.
+        /// </summary>
+        private void ReversedByCallee(IInvocationOperation invocation, BytePlace?[] values, ByteState state)
+        {
+            var method = invocation.TargetMethod;
+            if (method.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return;
+            }
+
+            for (var i = 0; i < values.Length && i < invocation.Arguments.Length; i++)
+            {
+                if (values[i] is null || invocation.Arguments[i] is not { Parameter: { RefKind: RefKind.None } parameter } argument)
+                {
+                    continue;
+                }
+
+                if (symbols.MayReverseParameter(method, parameter.Ordinal, CancellationToken))
+                {
+                    Reversed(argument.Value, state);
+                }
+            }
         }
 
         private void Reversed(IOperation? target, ByteState state)

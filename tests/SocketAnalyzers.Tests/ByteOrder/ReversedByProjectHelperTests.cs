@@ -1,0 +1,60 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.ByteOrder.SOCK020HostOrderWriteAnalyzer>;
+
+namespace SocketAnalyzers.Tests.ByteOrder
+{
+    /// <summary>
+    /// Bytes handed to a method of the project that reverses or rewrites them in place (the project's own byte swap,
+    /// <c>if (BitConverter.IsLittleEndian) Array.Reverse(b);</c>) are no longer in the host's order: SOCK020 stays quiet on
+    /// the write and SOCK021 on the read, as after an <c>Array.Reverse</c> written in the body (the fresh9 audit's
+    /// Stephano1221/Chat finding). A helper that only reads the bytes (logs, copies them out, sends them) changes nothing.
+    /// </summary>
+    public sealed class ReversedByProjectHelperTests
+    {
+        private static string Code(string helper, string body) => SOCK020HostOrderWriteTests.Usings + $$"""
+            public class Framer
+            {
+                {{helper}}
+
+                public int M(NetworkStream stream, int length)
+                {
+                    {{body}}
+                }
+            }
+            """;
+
+        private const string Write = "byte[] prefix = BitConverter.GetBytes(length); Swap(prefix); stream.Write(prefix, 0, prefix.Length); return 0;";
+
+        private const string Read = "var header = new byte[4]; stream.ReadExactly(header, 0, 4); Swap(header); return BitConverter.ToInt32(header, 0);";
+
+        [Theory]
+        [InlineData("private static void Swap(byte[] bytes) { if (BitConverter.IsLittleEndian) { Array.Reverse(bytes); } }")]
+        [InlineData("public void Swap(byte[] b) => Array.Reverse(b, 0, b.Length);")]
+        [InlineData("static void Swap(byte[] b) { if (BitConverter.IsLittleEndian) b.AsSpan(0, 4).Reverse(); }")]
+        [InlineData("static void Swap(byte[] b) { byte t = b[0]; b[0] = b[3]; b[3] = t; t = b[1]; b[1] = b[2]; b[2] = t; }")]
+        [InlineData("static void Swap(byte[] b) { var copy = (byte[])b.Clone(); Array.Reverse(copy); Buffer.BlockCopy(copy, 0, b, 0, 4); }")]
+        [InlineData("static void Swap(byte[] b) { BinaryPrimitives.WriteInt32BigEndian(b, BitConverter.ToInt32(b, 0)); }")]
+        public Task Bytes_a_project_helper_reverses_in_place_are_not_host_order(string helper)
+            => Verify.VerifyAnalyzerAsync(Code(helper, Write));
+
+        [Theory]
+        [InlineData("private static void Swap(byte[] bytes) { if (BitConverter.IsLittleEndian) { Array.Reverse(bytes); } }")]
+        [InlineData("static void Swap(byte[] b) { (b[0], b[3]) = (b[3], b[0]); (b[1], b[2]) = (b[2], b[1]); }")]
+        public Task Received_bytes_a_project_helper_reverses_in_place_are_not_host_order(string helper)
+            => Verify.VerifyAnalyzerAsync(Code(helper, Read));
+
+        [Theory]
+        [InlineData("static void Swap(byte[] b) { Console.WriteLine(BitConverter.ToString(b)); }")]
+        [InlineData("static void Swap(byte[] b) { var copy = new byte[4]; Array.Copy(b, copy, 4); Array.Reverse(copy); Console.WriteLine(copy[0]); }")]
+        [InlineData("static void Swap(byte[] b) { var other = new byte[4]; Array.Reverse(other); Console.WriteLine(b.Length); }")]
+        public Task Write_through_a_helper_that_only_reads_the_bytes_is_reported(string helper)
+            => Verify.VerifyAnalyzerAsync(Code(helper, "byte[] prefix = {|SOCK020:BitConverter.GetBytes(length)|}; Swap(prefix); stream.Write(prefix, 0, prefix.Length); return 0;"));
+
+        [Fact]
+        public Task Read_after_a_helper_that_only_logs_the_bytes_is_reported()
+            => Verify.VerifyAnalyzerAsync(Code(
+                "static void Swap(byte[] b) { Console.WriteLine(BitConverter.ToString(b)); }",
+                "var header = new byte[4]; stream.ReadExactly(header, 0, 4); Swap(header); return {|SOCK021:BitConverter.ToInt32(header, 0)|};"));
+    }
+}
