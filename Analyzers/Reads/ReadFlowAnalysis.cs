@@ -2935,7 +2935,8 @@ namespace SocketAnalyzers.Reads
                     case IAnonymousFunctionOperation:
                     case IInstanceReferenceOperation:
                         return false;
-                    case IInvocationOperation call when body.SiteAt(call.Syntax) is not null || !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty || ReadsInput(call.Instance):
+                    case IInvocationOperation call when body.SiteAt(call.Syntax) is not null || ReadsInput(call.Instance)
+                        || (!call.TargetMethod.DeclaringSyntaxReferences.IsEmpty && ProjectCallMayReachZeroPath(call, fact, site)):
                         return false;
                     case IPropertyReferenceOperation property when !property.Property.DeclaringSyntaxReferences.IsEmpty || ReadsInput(property.Instance):
                         return false;
@@ -2949,6 +2950,132 @@ namespace SocketAnalyzers.Reads
 
             return true;
         }
+
+        /// <summary>
+        /// A call to a method of the project may give what the 0 path left (it may read the connection, or a field the 0
+        /// path changed), unless it can reach neither: it is not a local function (which sees the body's locals), the
+        /// read's connection is a local or parameter of the body that no lambda uses and the body does not store or hand
+        /// to the project (<see cref="Escapes"/>), the 0 path assigned no field (a project call on the path counts only if a read helper of the body
+        /// keeps its 0 path in fields: the others are judged as this one is), and neither the receiver's type (its instance fields, through the
+        /// project's base types) nor any argument carries input (a stream, reader, socket or client). So
+        /// <c>answers.GetAnswer()</c> of a table of replies, or a static <c>Reply() =&gt; "ok"</c>, is a reply the 0 path
+        /// did not compute (the fresh9 audit's hlibko finding).
+        /// </summary>
+        private bool ProjectCallMayReachZeroPath(IInvocationOperation call, ZeroFact fact, ReadSite site)
+        {
+            if (call.TargetMethod.MethodKind == MethodKind.LocalFunction
+                || site.ConnectionRoot is not (ILocalSymbol or IParameterSymbol) || body.Captured.Contains(site.ConnectionRoot)
+                || !(site.ReceiverRoot is null or ILocalSymbol or IParameterSymbol)
+                || Escapes(site.ConnectionRoot) || (site.ReceiverRoot is { } receiver && Escapes(receiver)))
+            {
+                return true;
+            }
+
+            foreach (var changed in fact.Changed)
+            {
+                // A field the 0 path assigned, or one a read helper filled from its own 0 path. Other project calls on the
+                // path (FieldsMayChange) are judged like this one: given nothing of the 0 path, what they store is not of it.
+                if (changed is IFieldSymbol || (changed == FieldsMayChange && HelperWritesFields()))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (CarriesInput(argument.Value.WalkDownConversions().Type))
+                {
+                    return true;
+                }
+            }
+
+            for (var type = call.Instance is { } instance ? instance.Type as INamedTypeSymbol : null; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol { IsStatic: false } field && CarriesInput(field.Type))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private Dictionary<ISymbol, bool>? escapes;
+
+        /// <summary>
+        /// True when the body lets <paramref name="variable"/>'s value go where a method of the project may find it: stored
+        /// anywhere but in its own declaration (a field, another local, an array), returned, or given to a method or
+        /// constructor of the project. Framework calls (<c>GetStream()</c>, <c>new StreamReader(stream)</c>) keep it.
+        /// </summary>
+        private bool Escapes(ISymbol variable)
+        {
+            escapes ??= new Dictionary<ISymbol, bool>(SymbolComparer.Instance);
+            if (escapes.TryGetValue(variable, out var result))
+            {
+                return result;
+            }
+
+            result = false;
+            foreach (var operation in Graph.OriginalOperation.DescendantsAndSelf())
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                ISymbol? referenced = operation switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    _ => null,
+                };
+                if (referenced is null || !SymbolEqualityComparer.Default.Equals(referenced, variable))
+                {
+                    continue;
+                }
+
+                switch (operation.WalkUpConversions(out var child))
+                {
+                    case IAssignmentOperation assignment when assignment.Value == child:
+                    case IVariableInitializerOperation:
+                    case IReturnOperation:
+                    case IArrayInitializerOperation:
+                    case ITupleOperation:
+                    case IArgumentOperation { Parent: IInvocationOperation call } when !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty:
+                    case IArgumentOperation { Parent: IObjectCreationOperation { Constructor: { } constructor } } when !constructor.DeclaringSyntaxReferences.IsEmpty:
+                    case IArgumentOperation { Parent: not (IInvocationOperation or IObjectCreationOperation) }:
+                        result = true;
+                        break;
+                }
+
+                if (result)
+                {
+                    break;
+                }
+            }
+
+            escapes[variable] = result;
+            return result;
+        }
+
+        private bool HelperWritesFields()
+        {
+            foreach (var other in body.Sites)
+            {
+                if (other.Helper is { WritesFields: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A type whose value may carry input: a stream, reader, socket or client, or <c>object</c>, an interface or a type parameter (anything).</summary>
+        private bool CarriesInput(ITypeSymbol? type)
+            => type is null || type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Error
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.Stream) || KnownSymbols.IsOrDerivesFrom(type, symbols.TextReader)
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryReader) || KnownSymbols.IsOrDerivesFrom(type, symbols.Socket)
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient) || KnownSymbols.IsOrDerivesFrom(type, symbols.UdpClient);
 
         /// <summary>The local, parameter or flow capture <paramref name="operation"/> reads, as the 0 facts name it; null for anything else.</summary>
         private static object? VariableKey(IOperation operation) => operation switch

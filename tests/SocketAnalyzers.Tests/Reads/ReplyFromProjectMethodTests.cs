@@ -1,0 +1,81 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// A loop that writes a reply to the same connection on every turn ends soon after the peer closes (the write draws a
+    /// reset, the next one throws), unless the reply may be empty on the 0 path. A reply a method of the project computes
+    /// from nothing the 0 path left (a static <c>Reply() =&gt; "ok"</c>, a pick from a table of answers) is not empty
+    /// there: SOCK011 stays quiet, as for a constant or a framework call (the fresh9 audit's hlibko finding). A method that
+    /// may reach what the 0 path left (given the decoded text or the connection, on an object holding the stream, on a
+    /// connection kept in a field, after the 0 path assigned a field) may still give nothing: reported.
+    /// </summary>
+    public sealed class ReplyFromProjectMethodTests
+    {
+        private static string Server(string reply, string before = "") => Usings + $$"""
+            class Answers
+            {
+                private readonly string[] answers = { "yes", "no" };
+                public string GetAnswer() => answers[new Random().Next(answers.Length)];
+            }
+
+            class Handler
+            {
+                private readonly NetworkStream stream;
+                public Handler(NetworkStream stream) { this.stream = stream; }
+                public string Reply() => stream.DataAvailable ? "more" : "";
+            }
+
+            class Server
+            {
+                private static NetworkStream current;
+                private string last = "";
+
+                static string Reply() => "ok";
+                static string Echo(string text) => text;
+                static string Peek(NetworkStream s) => s.DataAvailable ? "more" : "";
+                string Last() => last;
+                static string Status() => current.DataAvailable ? "more" : "";
+
+                void Serve(NetworkStream stream)
+                {
+                    {{before}}
+                    var data = new byte[64];
+                    while (true)
+                    {
+                        int n = [|stream.Read(data, 0, data.Length)|];
+                        var text = Encoding.UTF8.GetString(data, 0, n);
+                        Console.WriteLine(text);
+                        {{reply}}
+                        var bytes = Encoding.UTF8.GetBytes(message);
+                        stream.Write(bytes, 0, bytes.Length);
+                    }
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("var message = Reply();", "")]
+        [InlineData("var message = new Answers().GetAnswer();", "")]
+        [InlineData("var message = answers.GetAnswer();", "var answers = new Answers();")]
+        [InlineData("var message = \"> \" + Reply();", "var reader = new StreamReader(stream);")]
+        public Task Reply_from_a_project_method_that_cannot_reach_the_0_path_is_quiet(string reply, string before)
+            => Verify.VerifyAnalyzerAsync(Server(reply, before).Replace("[|", string.Empty).Replace("|]", string.Empty));
+
+        [Theory]
+        [InlineData("var message = Echo(text);", "")]
+        [InlineData("var message = Peek(stream);", "")]
+        [InlineData("var handler = new Handler(stream); var message = handler.Reply();", "")]
+        [InlineData("last = text; var message = Last();", "")]
+        // The connection where a project method can find it: a field, or handed to the project before the loop.
+        [InlineData("var message = Status();", "current = stream;")]
+        [InlineData("var message = Reply();", "var handler = new Handler(stream);")]
+        // Conservative: a local object made anew on each turn after the read counts as something the 0 path made.
+        [InlineData("var answers = new Answers(); var message = answers.GetAnswer();", "")]
+        public Task Reply_from_a_project_method_that_may_reach_the_0_path_is_reported(string reply, string before)
+            => Verify.VerifyAnalyzerAsync(Server(reply, before));
+    }
+}
