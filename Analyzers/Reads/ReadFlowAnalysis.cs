@@ -59,6 +59,9 @@ namespace SocketAnalyzers.Reads
         // A use of the read's count after it that says how many bytes arrived (not a test against 0 or 1, a format, or a
         // consumer given the buffer too): what SOCK012 asks of a read whose count local the method uses elsewhere.
         private readonly bool[] countUsedMeaningfully;
+
+        // Per read: where the first meaningful use of its count starts in the source (valid when countUsedMeaningfully).
+        private readonly int[] firstMeaningfulUse;
         private readonly bool[] followed;
         private readonly bool[] reachedAgain;
         private readonly bool[] escaped;
@@ -92,6 +95,7 @@ namespace SocketAnalyzers.Reads
             seen = new bool[count];
             countUsed = new bool[count];
             countUsedMeaningfully = new bool[count];
+            firstMeaningfulUse = new int[count];
             followed = new bool[count];
             reachedAgain = new bool[count];
             escaped = new bool[count];
@@ -2130,10 +2134,14 @@ namespace SocketAnalyzers.Reads
                     foreach (var read in defs)
                     {
                         countUsed[read] = true;
-                        if (body.Sites[read].WholeBufferIfCountUnused && !countUsedMeaningfully[read])
+                        if (body.Sites[read].WholeBufferIfCountUnused)
                         {
                             meaningful ??= body.IsMeaningfulCountUse(reference, symbols.Reads);
-                            countUsedMeaningfully[read] = meaningful.Value;
+                            if (meaningful.Value && (!countUsedMeaningfully[read] || reference.Syntax.SpanStart < firstMeaningfulUse[read]))
+                            {
+                                countUsedMeaningfully[read] = true;
+                                firstMeaningfulUse[read] = reference.Syntax.SpanStart;
+                            }
                         }
                     }
                 }
@@ -3527,6 +3535,33 @@ namespace SocketAnalyzers.Reads
         private static string ReadName(IMethodSymbol method) => method.ContainingType.Name + "." + method.Name;
 
         // ---- the decisions, on what the replay saw ----
+        /// <summary>
+        /// The code may know how much read <paramref name="read"/> placed by the time <paramref name="consuming"/> takes the
+        /// buffer: its count is used meaningfully (compared with the length, passed on, accumulated), and not only after
+        /// the consumer's statement. When the read comes before the consumer in the source and every such use after that
+        /// statement (<c>json += GetString(buf); if (n &lt; buf.Length) break;</c>), the straight path from the read to the
+        /// consumer uses none: the buffer is taken whole before the code looks at the count.
+        /// </summary>
+        private bool CountKnownBefore(int read, IOperation consuming)
+            => countUsedMeaningfully[read]
+                && !(body.Sites[read].Invocation.Syntax.Span.End <= consuming.Syntax.SpanStart && firstMeaningfulUse[read] >= StatementEnd(consuming.Syntax));
+
+        /// <summary>The end of the statement around <paramref name="node"/>: a use of the count in the consumer's own statement
+        /// (<c>GetString(data).Substring(0, n)</c>) is at the consumer, not after it.</summary>
+        private static int StatementEnd(SyntaxNode node)
+        {
+            for (var current = node; current is not null; current = current.Parent)
+            {
+                if (current is Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax)
+                {
+                    return current.Span.End;
+                }
+            }
+
+            return node.Span.End;
+        }
+
         private void Decide()
         {
             if (wholeIfCountUnused is not null)
@@ -3534,7 +3569,7 @@ namespace SocketAnalyzers.Reads
                 foreach (var (consuming, buffer, read) in wholeIfCountUnused)
                 {
                     var site = body.Sites[read];
-                    if (!countUsedMeaningfully[read] && site.StoredLocal is { } local && !body.Captured.Contains(local))
+                    if (!CountKnownBefore(read, consuming) && site.StoredLocal is { } local && !body.Captured.Contains(local))
                     {
                         ReportWholeBuffer(consuming, buffer, site);
                     }
@@ -3546,7 +3581,7 @@ namespace SocketAnalyzers.Reads
                 foreach (var (consuming, buffer, read, start, width) in deferredDecodes)
                 {
                     var site = body.Sites[read];
-                    if (!countUsedMeaningfully[read] && site.StoredLocal is { } local && !body.Captured.Contains(local) && reportedDecodes.Add(read))
+                    if (!CountKnownBefore(read, consuming) && site.StoredLocal is { } local && !body.Captured.Contains(local) && reportedDecodes.Add(read))
                     {
                         ReportDecoded(consuming, buffer, site, start, width);
                     }

@@ -110,12 +110,14 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Fix_All_fixes_every_field_of_a_header()
             => Verify.VerifyCodeFixAsync(
                 InMethod("""
-                    var length = [|BitConverter.ToInt32(buffer, 0)|];
+                    if (n < 6) return 0;
+                            var length = [|BitConverter.ToInt32(buffer, 0)|];
                             var kind = [|BitConverter.ToUInt16(buffer, 4)|];
                             return length + kind + n;
                     """),
                 InMethod("""
-                    var length = BinaryPrimitives.ReadInt32BigEndian(buffer);
+                    if (n < 6) return 0;
+                            var length = BinaryPrimitives.ReadInt32BigEndian(buffer);
                             var kind = BinaryPrimitives.ReadUInt16BigEndian(buffer.AsSpan(4));
                             return length + kind + n;
                     """));

@@ -111,7 +111,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [Theory]
         [InlineData("var n = socket.Receive(buffer); result = IPAddress.NetworkToHostOrder(BitConverter.ToInt32(buffer, 0)) + n;")]
         [InlineData("var n = socket.Receive(buffer); result = BinaryPrimitives.ReverseEndianness(BitConverter.ToUInt32(buffer, 0)) + n;")]
-        [InlineData("var n = socket.Receive(buffer); var v = BitConverter.ToInt32(buffer, 0); v = IPAddress.NetworkToHostOrder(v); result = v + n;")]
+        [InlineData("var n = socket.Receive(buffer); result = n; var v = BitConverter.ToInt32(buffer, 0); v = IPAddress.NetworkToHostOrder(v); result = v + n;")]
         [InlineData("var n = socket.Receive(buffer); if (BitConverter.IsLittleEndian) Array.Reverse(buffer, 0, 4); result = BitConverter.ToInt32(buffer, 0) + n;")]
         [InlineData("var n = socket.Receive(buffer); result = BinaryPrimitives.ReadInt32BigEndian(buffer) + n;")]
         [InlineData("var n = socket.Receive(buffer); result = BinaryPrimitives.ReadInt32LittleEndian(buffer) + n;")]

@@ -139,7 +139,6 @@ namespace SocketAnalyzers.Tests.Reads
 
         [Theory]
         [InlineData("int i = 5; Console.WriteLine(i); i = socket.Receive(buffer); if (i < buffer.Length) Array.Clear(buffer, i, buffer.Length - i); Console.WriteLine(Encoding.UTF8.GetString(buffer));")]
-        [InlineData("int i = 5; Console.WriteLine(i); i = socket.Receive(buffer); Console.WriteLine(Encoding.UTF8.GetString(buffer)); Process(buffer, i);")]
         public Task Count_stored_in_a_local_used_after_the_read_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
@@ -226,12 +225,62 @@ namespace SocketAnalyzers.Tests.Reads
                 """));
 
         [Fact]
-        public Task Count_returned_to_the_caller_is_quiet()
+        public Task Buffer_sent_whole_before_its_count_is_returned_is_reported()
             => Verify.VerifyAnalyzerAsync(Method("""
                 int n = socket.Receive(buffer);
-                socket.Send(buffer);
+                [|socket.Send(buffer)|];
                 return n;
                 """, "int"));
+
+        // The fresh9 audit's FileManager2 miss: a use of the count that says how much arrived helps only a consumer after
+        // it. Here the whole buffer is taken first, and the count looked at afterwards (before: silent, since the count
+        // was used somewhere after the read).
+        [Theory]
+        [InlineData("""
+            string json = "";
+            while (true)
+            {
+                var chunk = new byte[60000];
+                int n = stream.Read(chunk, 0, 60000);
+                json += [|Encoding.UTF8.GetString(chunk)|];
+                if (n < chunk.Length)
+                {
+                    break;
+                }
+            }
+            """)]
+        [InlineData("int n = socket.Receive(buffer); [|socket.Send(buffer)|]; Process(buffer, n);")]
+        [InlineData("int i = 5; Console.WriteLine(i); i = socket.Receive(buffer); Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]); Process(buffer, i);")]
+        public Task Buffer_taken_whole_before_the_count_is_looked_at_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Fact]
+        public Task Fix_passes_the_count_to_a_decode_made_before_the_count_is_looked_at()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    string json = "";
+                    while (true)
+                    {
+                        int n = stream.Read(buffer, 0, buffer.Length);
+                        json += [|Encoding.UTF8.GetString(buffer)|];
+                        if (n < buffer.Length)
+                        {
+                            break;
+                        }
+                    }
+                    """),
+                Method("""
+                    string json = "";
+                    while (true)
+                    {
+                        int n = stream.Read(buffer, 0, buffer.Length);
+                        json += Encoding.UTF8.GetString(buffer, 0, n);
+                        if (n < buffer.Length)
+                        {
+                            break;
+                        }
+                    }
+                    """));
 
         [Theory]
         [InlineData("socket.Receive(Array.Empty<byte>()); var text = Encoding.UTF8.GetString(buffer);")]
