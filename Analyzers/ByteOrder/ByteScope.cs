@@ -28,7 +28,7 @@ namespace SocketAnalyzers.ByteOrder
         private readonly Dictionary<ILocalSymbol, List<IOperation>> equalityPeers = new(SymbolComparer.Instance);
         private readonly HashSet<ILocalSymbol> otherReads = new(SymbolComparer.Instance);
 
-        // Locals read by a return statement, and locals read otherwise (ReturnsOnly); the calls whose results the summary
+        // Locals read by a return statement, and locals read otherwise (OnlyReturns); the calls whose results the summary
         // says how this body uses (ReturnedDecodes).
         private readonly HashSet<ILocalSymbol> returned = new(SymbolComparer.Instance);
         private readonly HashSet<ILocalSymbol> notReturned = new(SymbolComparer.Instance);

@@ -2134,10 +2134,11 @@ namespace SocketAnalyzers.Reads
                     foreach (var read in defs)
                     {
                         countUsed[read] = true;
-                        if (body.Sites[read].WholeBufferIfCountUnused)
+                        if (body.Sites[read].WholeBufferIfCountUnused
+                            && (!countUsedMeaningfully[read] || reference.Syntax.SpanStart < firstMeaningfulUse[read]))
                         {
                             meaningful ??= body.IsMeaningfulCountUse(reference, symbols.Reads);
-                            if (meaningful.Value && (!countUsedMeaningfully[read] || reference.Syntax.SpanStart < firstMeaningfulUse[read]))
+                            if (meaningful.Value)
                             {
                                 countUsedMeaningfully[read] = true;
                                 firstMeaningfulUse[read] = reference.Syntax.SpanStart;
