@@ -3518,7 +3518,8 @@ namespace SocketAnalyzers.Reads
         private static string FilledText(ReadSite site)
             => site.CountText is not null ? "its first '" + site.CountText + "' " + site.Read.Api.Units
                 : site.CountNeverKept ? "as many " + site.Read.Api.Units + " as it returned (a count this code never keeps)"
-                : "as many " + site.Read.Api.Units + " as it returned (a count this code discards)";
+                : site.Form == CountForm.Discarded ? "as many " + site.Read.Api.Units + " as it returned (a count this code discards)"
+                : "as many " + site.Read.Api.Units + " as it returned";
 
         private static string ConsumerName(IOperation consuming) => consuming switch
         {

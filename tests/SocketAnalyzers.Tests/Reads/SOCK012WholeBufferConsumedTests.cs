@@ -155,6 +155,22 @@ namespace SocketAnalyzers.Tests.Reads
                 """),
                 Verify.Diagnostic().WithLocation(0).WithArguments("Encoding.GetString", "all of 'buffer'", "Socket.Receive", "its first 'received' bytes", "Use only the bytes received", "bytes"));
 
+        // The fresh9 audit's o1: the count is kept (in a local also given 0), so the message does not say it is discarded.
+        [Fact]
+        public Task Message_does_not_call_a_kept_count_discarded()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                int received = 0;
+                while (true)
+                {
+                    received = socket.Receive(buffer);
+                    string text = Encoding.ASCII.GetString(buffer, 0, received);
+                    if (text == "x") break;
+                    {|#0:socket.Send(buffer)|};
+                    received = 0;
+                }
+                """),
+                Verify.Diagnostic().WithLocation(0).WithArguments("Socket.Send", "all of 'buffer'", "Socket.Receive", "as many bytes as it returned", "Use only the bytes received", "bytes"));
+
         // A count that goes straight into a test of none or some (seen in course code: a hex dump of the whole buffer).
         [Theory]
         [InlineData("if (socket.Receive(buffer) != 0) { Console.WriteLine([|BitConverter.ToString(buffer)|]); }")]
