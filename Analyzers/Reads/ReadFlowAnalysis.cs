@@ -2962,13 +2962,13 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// A call to a method of the project may give what the 0 path left (it may read the connection, or a field the 0
-        /// path changed), unless it can reach neither: it is not a local function (which sees the body's locals), the
-        /// read's connection is a local or parameter of the body that no lambda uses and the body does not store or hand
-        /// to the project (<see cref="Escapes"/>), the 0 path assigned no field (a project call on the path counts only if a read helper of the body
-        /// keeps its 0 path in fields: the others are judged as this one is), and neither the receiver's type (its instance fields, through the
-        /// project's base types) nor any argument carries input (a stream, reader, socket or client). So
-        /// <c>answers.GetAnswer()</c> of a table of replies, or a static <c>Reply() =&gt; "ok"</c>, is a reply the 0 path
-        /// did not compute (the fresh9 audit's hlibko finding).
+        /// path changed), unless it can reach neither: it is not a local function (which sees the body's locals); the
+        /// read's connection is a local or parameter of the body that no lambda uses and that the body neither stores nor
+        /// hands to the project (<see cref="Escapes"/>); the 0 path assigned no field (a project call on the path counts
+        /// only if a read helper of the body keeps its 0 path in fields: the others are judged as this one is); and
+        /// neither the receiver's type (its instance fields, through the project's base types) nor any argument carries
+        /// input (a stream, reader, socket or client). So <c>answers.GetAnswer()</c> of a table of replies, or a static
+        /// <c>Reply() =&gt; "ok"</c>, is a reply the 0 path did not compute (the fresh9 audit's hlibko finding).
         /// </summary>
         private bool ProjectCallMayReachZeroPath(IInvocationOperation call, ZeroFact fact, ReadSite site)
         {
