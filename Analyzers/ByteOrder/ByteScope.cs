@@ -266,27 +266,35 @@ namespace SocketAnalyzers.ByteOrder
         /// computed locally), so no conversion is missing there.
         /// </summary>
         public bool OnlyComparedWithDecodes(IOperation read, HostOrderApi api, ITypeSymbol type, ISymbol? local)
+            => Compared(read, type, local) == (api.LittleEndianAlways ? ResultUse.ComparedWithLittleEndianDecode : ResultUse.ComparedWithHostDecode);
+
+        /// <summary>
+        /// What the body does with the number of <paramref name="type"/> that <paramref name="value"/> gives (a host-order
+        /// read, or a call's result; stored in <paramref name="local"/> when it is): only an operand of <c>==</c>/<c>!=</c>
+        /// against reads of that type (in which order, or both), or otherwise. Through a local, every read of it must be such
+        /// a test, the local given only this value (by syntax: the flow's operation may be the graph's copy of the tree's)
+        /// and not used by a lambda.
+        /// </summary>
+        private ResultUse Compared(IOperation value, ITypeSymbol type, ISymbol? local)
         {
-            if (read.WalkUpConversions(out var child) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
+            if (value.WalkUpConversions(out var child) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
             {
-                return IsDecode(equality.LeftOperand == child ? equality.RightOperand : equality.LeftOperand, api, type);
+                return DecodeOrder(equality.LeftOperand == child ? equality.RightOperand : equality.LeftOperand, type);
             }
 
-            if (local is not ILocalSymbol variable || otherReads.Contains(variable) || !equalityPeers.TryGetValue(variable, out var peers)
-                || SingleValue(variable) is null || captured.Contains(variable))
+            if (local is not ILocalSymbol variable || otherReads.Contains(variable) || captured.Contains(variable)
+                || !equalityPeers.TryGetValue(variable, out var peers) || SingleValue(variable)?.WalkDownConversions().Syntax != value.Syntax)
             {
-                return false;
+                return ResultUse.Other;
             }
 
+            var use = ResultUse.None;
             foreach (var peer in peers)
             {
-                if (!IsDecode(peer, api, type))
-                {
-                    return false;
-                }
+                use |= DecodeOrder(peer, type);
             }
 
-            return true;
+            return use;
         }
 
         /// <summary>
@@ -327,36 +335,14 @@ namespace SocketAnalyzers.ByteOrder
             }
         }
 
-        /// <summary>How the body uses <paramref name="call"/>'s result: compared only with decodes (in which order), or otherwise.</summary>
+        /// <summary>How the body uses <paramref name="call"/>'s result (<see cref="Compared"/>), directly or through the local it is stored in.</summary>
         private ResultUse UseOf(IInvocationOperation call)
-        {
-            var type = call.TargetMethod.ReturnType;
-            var parent = call.WalkUpConversions(out var child);
-            if (parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
-            {
-                return DecodeOrder(equality.LeftOperand == child ? equality.RightOperand : equality.LeftOperand, type);
-            }
-
-            var local = parent switch
+            => Compared(call, call.TargetMethod.ReturnType, call.WalkUpConversions(out _) switch
             {
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
                 _ => null,
-            };
-            if (local is null || otherReads.Contains(local) || captured.Contains(local) || !equalityPeers.TryGetValue(local, out var peers)
-                || SingleValue(local)?.WalkDownConversions() != call)
-            {
-                return ResultUse.Other;
-            }
-
-            var use = ResultUse.None;
-            foreach (var peer in peers)
-            {
-                use |= DecodeOrder(peer, type);
-            }
-
-            return use;
-        }
+            });
 
         /// <summary>The order of <paramref name="value"/> when it is a host-order read of <paramref name="type"/>, or <see cref="ResultUse.Other"/>.</summary>
         private ResultUse DecodeOrder(IOperation value, ITypeSymbol type)
@@ -365,13 +351,6 @@ namespace SocketAnalyzers.ByteOrder
                 && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ReturnType, type)
                     ? api.LittleEndianAlways ? ResultUse.ComparedWithLittleEndianDecode : ResultUse.ComparedWithHostDecode
                     : ResultUse.Other;
-
-        /// <summary><paramref name="value"/> (through locals given one value) is a host-order read of the same order and type.</summary>
-        private bool IsDecode(IOperation value, HostOrderApi api, ITypeSymbol type)
-            => Unwrap(value) is IInvocationOperation call
-                && symbols.HostOrderRead(call.TargetMethod) is { } other
-                && other.LittleEndianAlways == api.LittleEndianAlways
-                && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ReturnType, type);
 
         /// <summary>The only value <paramref name="local"/> is given in the body, or null.</summary>
         public IOperation? SingleValue(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) ? value : null;

@@ -3081,10 +3081,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>A type whose value may carry input: a stream, reader, socket or client, or <c>object</c>, an interface or a type parameter (anything).</summary>
         private bool CarriesInput(ITypeSymbol? type)
-            => type is null || type.SpecialType == SpecialType.System_Object || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Error
-                || KnownSymbols.IsOrDerivesFrom(type, symbols.Stream) || KnownSymbols.IsOrDerivesFrom(type, symbols.TextReader)
-                || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryReader) || KnownSymbols.IsOrDerivesFrom(type, symbols.Socket)
-                || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient) || KnownSymbols.IsOrDerivesFrom(type, symbols.UdpClient);
+            => type is null || type.SpecialType == SpecialType.System_Object
+                || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Error
+                || IsInputType(type);
 
         /// <summary>The local, parameter or flow capture <paramref name="operation"/> reads, as the 0 facts name it; null for anything else.</summary>
         private static object? VariableKey(IOperation operation) => operation switch
@@ -3100,11 +3099,13 @@ namespace SocketAnalyzers.Reads
         /// it gives may come from the closed connection (<c>reader.ReadToEnd()</c> is "" there), whether or not the body
         /// follows it as a read.
         /// </summary>
-        private bool ReadsInput(IOperation? instance)
-            => instance?.Type is { } type
-                && (KnownSymbols.IsOrDerivesFrom(type, symbols.Stream) || KnownSymbols.IsOrDerivesFrom(type, symbols.TextReader)
-                    || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryReader) || KnownSymbols.IsOrDerivesFrom(type, symbols.Socket)
-                    || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient) || KnownSymbols.IsOrDerivesFrom(type, symbols.UdpClient));
+        private bool ReadsInput(IOperation? instance) => instance?.Type is { } type && IsInputType(type);
+
+        /// <summary>A stream, a text or binary reader, a socket, or a TCP or UDP client.</summary>
+        private bool IsInputType(ITypeSymbol type)
+            => KnownSymbols.IsOrDerivesFrom(type, symbols.Stream) || KnownSymbols.IsOrDerivesFrom(type, symbols.TextReader)
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryReader) || KnownSymbols.IsOrDerivesFrom(type, symbols.Socket)
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient) || KnownSymbols.IsOrDerivesFrom(type, symbols.UdpClient);
 
         /// <summary>A <c>try</c> with a <c>catch</c> around <paramref name="syntax"/>, inside the outermost loop around the read.</summary>
         private static bool CaughtInsideLoops(SyntaxNode syntax, ReadSite site)
