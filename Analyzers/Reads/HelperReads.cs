@@ -24,6 +24,13 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>A character read's -1.</summary>
         EndChar,
+
+        /// <summary>
+        /// Something the caller cannot tell from data: the helper drops its count, or returns a value not made from it
+        /// (<c>s.Receive(buf); return Encoding.ASCII.GetString(buf);</c>), with nothing on the way that may throw whatever
+        /// the bytes are. The caller's loop can stop only on something else; a loop with no other way out spins.
+        /// </summary>
+        Other,
     }
 
     /// <summary>
@@ -102,7 +109,9 @@ namespace SocketAnalyzers.Reads
     /// <c>ConfigureAwait</c>), so that no path tests the count and every call makes the read and returns. It makes exactly
     /// one read of the family (not a datagram read, not zero-length, not one that throws at end of stream, not APM), on a
     /// field of its type or on one of its parameters, and returns that read's result (the 0 count, the <c>null</c> line,
-    /// the -1) or the text decoded from it (<c>Encoding.X.GetString(buf, 0, n)</c>, trimmed or case-mapped: <c>""</c>). An
+    /// the -1) or the text decoded from it (<c>Encoding.X.GetString(buf, 0, n)</c>, trimmed or case-mapped: <c>""</c>), or,
+    /// with nothing that may throw on any bytes, something not made from it (<see cref="HelperResult.Other"/>: the count
+    /// dropped, the whole buffer decoded). An
     /// asynchronous read counts in an <c>async</c> helper that awaits it, or in a helper that is not <c>async</c> and
     /// returns the read's task itself (<c>Task&lt;string&gt; ReceiveAsync() =&gt; reader.ReadLineAsync();</c>).
     /// </para>
@@ -424,6 +433,8 @@ namespace SocketAnalyzers.Reads
                                 Value.Zero when IsChar && Result?.SpecialType == SpecialType.System_Int32 => HelperResult.EndChar,
                                 Value.Zero when !IsLine && !IsChar && Result?.SpecialType == SpecialType.System_Int32 => HelperResult.Count,
                                 Value.Text when Result?.SpecialType == SpecialType.System_String => HelperResult.EmptyText,
+                                Value.Other when !IsLine && !IsChar && !ReturnsTask && Result?.SpecialType is SpecialType.System_String or SpecialType.System_Int32
+                                    && SafeUses(returned) && CannotThrow(body) => HelperResult.Other,
                                 _ => null,
                             };
                             break;
@@ -626,6 +637,9 @@ namespace SocketAnalyzers.Reads
                     case IArgumentOperation { Parent: IInvocationOperation decode } argument when kind == Value.Zero && !IsLine && !IsChar
                         && Classify(decode) == Value.Text && argument.Parameter?.Ordinal == 2:
                         return true;
+                    case IExpressionStatementOperation when kind == Value.Zero && read is not null && !read.Api.IsAsync && child == read.Invocation:
+                        // s.Receive(buf); the count dropped: nothing uses the 0 (the helper then returns Other, or nothing of it).
+                        return true;
                     case IPropertyReferenceOperation { Property: { Name: "Length", ContainingType.SpecialType: SpecialType.System_String } } when kind == Value.Text:
                         return true;
                     case IInvocationOperation call when kind == Value.Text && call.Instance == child && Classify(call) == Value.Text:
@@ -726,6 +740,81 @@ namespace SocketAnalyzers.Reads
                     foreach (var child in operation.ChildOperations)
                     {
                         stack.Push(child);
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>
+            /// For a helper whose result is <see cref="HelperResult.Other"/>: nothing in it may throw whatever bytes the read
+            /// left in the buffer (stale ones, or the zeros of a new array), so that on the 0 path every call returns and
+            /// the caller's loop goes round. Besides the read, only a decode of bytes (<c>Encoding.X.GetString</c>), the text
+            /// functions that cannot fail on any text (<c>Trim</c>, <c>ToLower</c>, …), printing, arrays of a constant size,
+            /// and no element access, division, project code, conversion that checks, or object creation.
+            /// </summary>
+            private bool CannotThrow(IBlockOperation body)
+            {
+                foreach (var operation in body.Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation call when call == read?.Invocation:
+                            continue;
+                        case IInvocationOperation { TargetMethod: { Name: "GetString" } decode } call when KnownSymbols.IsOrDerivesFrom(decode.ContainingType, reads.Symbols.Framework.Encoding) && WholeArray(call):
+                            continue;
+                        case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: false, Name: "Trim" or "TrimStart" or "TrimEnd" or "ToLower" or "ToUpper" or "ToLowerInvariant" or "ToUpperInvariant" or "ToString" } } text
+                            when ConstantArguments(text):
+                            continue;
+                        case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Write" or "WriteLine", ContainingType: { Name: "Console" or "Debug" or "Trace" } } }:
+                            continue;
+                        case IInvocationOperation:
+                        case IObjectCreationOperation:
+                        case IArrayElementReferenceOperation:
+                        case IImplicitIndexerReferenceOperation:
+                        case IPropertyReferenceOperation { Property.IsIndexer: true }:
+                        case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder }:
+                        case IConversionOperation { IsChecked: true }:
+                        case IConversionOperation { IsTryCast: false, Operand.Type.IsReferenceType: true, Type.IsValueType: true }:
+                        case IArrayCreationOperation creation when !AllConstant(creation.DimensionSizes):
+                            return false;
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary><c>GetString(bytes)</c> of a whole array, or <c>GetString(bytes, 0, bytes.Length)</c>: no range to get wrong.</summary>
+            private static bool WholeArray(IInvocationOperation call)
+            {
+                if (call.Arguments.Length == 1)
+                {
+                    return true;
+                }
+
+                return call.Arguments.Length == 3
+                    && CatalogueIndex.Argument(call, 0)?.WalkDownConversions() is ILocalReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } or IParameterReferenceOperation
+                    && CatalogueIndex.Argument(call, 1)?.ConstantValue is { HasValue: true, Value: 0 }
+                    && CatalogueIndex.Argument(call, 2)?.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } array }
+                    && array.Type is IArrayTypeSymbol
+                    && Same(array, CatalogueIndex.Argument(call, 0)!);
+            }
+
+            private static bool Same(IOperation a, IOperation b) => (a.WalkDownConversions(), b.WalkDownConversions()) switch
+            {
+                (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
+                (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
+                (IFieldReferenceOperation x, IFieldReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Field, y.Field),
+                _ => false,
+            };
+
+            private static bool AllConstant(System.Collections.Immutable.ImmutableArray<IOperation> sizes)
+            {
+                foreach (var size in sizes)
+                {
+                    if (size.ConstantValue is not { HasValue: true, Value: int value } || value < 0)
+                    {
+                        return false;
                     }
                 }
 

@@ -64,6 +64,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>A helper that returns the text decoded from its read: its end of stream is <c>""</c>, not a count.</summary>
         public bool ReturnsEmptyText => Helper?.Result == HelperResult.EmptyText;
 
+        /// <summary>The call of a helper whose result says nothing of its read's 0 (<see cref="HelperResult.Other"/>).</summary>
+        public bool ReturnsOther => Helper?.Result == HelperResult.Other;
+
         /// <summary>A line read (<c>reader.ReadLine()</c>): its end of stream is a <c>null</c> line, and it has no count (SOCK011 only).</summary>
         public bool IsLine => Read.Api.IsLine;
 

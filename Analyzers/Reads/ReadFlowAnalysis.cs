@@ -1532,7 +1532,8 @@ namespace SocketAnalyzers.Reads
                 case IInvocationOperation call:
                     // A line read's task (ReadLineAsync() not awaited, or its ConfigureAwait's receiver) is no line.
                     // A helper that returns the text of its read gives "" there, not the 0 (IsEmptyDecode).
-                    return call.Syntax == site.Invocation.Syntax && !site.ReturnsEmptyText
+                    // A helper whose result says nothing of the 0 (HelperResult.Other) gives no 0 either.
+                    return call.Syntax == site.Invocation.Syntax && !site.ReturnsEmptyText && !site.ReturnsOther
                         && !(site.IsLine && site.Read.Api.IsAsync && operation.WalkDownConversions() is not IAwaitOperation);
                 case IDefaultValueOperation { Type.IsReferenceType: true } when site.IsLine:
                     return true;
@@ -3648,6 +3649,19 @@ namespace SocketAnalyzers.Reads
                             ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Callback),
                             ReadName(site) + " returns 0 and this callback starts the next receive with itself, a loop of callbacks that " + (spinsAgain[i] ? "spins forever" : "never ends"),
                             "the count is 0: do not start the next receive"));
+                        continue;
+                    }
+
+                    if (site.Helper is { Result: HelperResult.Other } dropping)
+                    {
+                        // The helper returns as if data had come: the caller cannot see the end of stream at all.
+                        diagnostics.Add(Diagnostic.Create(
+                            Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
+                            site.Invocation.Syntax.GetLocation(),
+                            ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Helper),
+                            ReadName(dropping.ReadMethod) + " in " + dropping.Name + " returns 0, which " + dropping.Name + " does not return, and this loop "
+                                + (spinsAgain[i] ? "spins forever" : "never ends"),
+                            "that read returns 0 (" + dropping.Name + " must tell its caller)"));
                         continue;
                     }
 

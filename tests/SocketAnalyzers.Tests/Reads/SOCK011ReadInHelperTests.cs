@@ -431,6 +431,96 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        // A helper that drops its count (or returns nothing made from it) returns as if data had come: a caller's loop with
+        // no other way out spins once the peer closes (the fresh8 audit's BenitezDev client, miss M1).
+        [Theory]
+        [InlineData("""
+            private string ReadSocket()
+            {
+                byte[] buffer = new byte[1024];
+                {|SOCK010:stream.Read(buffer, 0, buffer.Length)|};
+                string response = {|SOCK012:Encoding.ASCII.GetString(buffer)|};
+                return response;
+            }
+            """)]
+        [InlineData("""
+            private string ReadSocket()
+            {
+                {|SOCK010:socket.Receive(buf)|};
+                return {|SOCK012:Encoding.UTF8.GetString(buf, 0, buf.Length)|}.TrimEnd('\0').Trim();
+            }
+            """)]
+        [InlineData("""
+            private string ReadSocket()
+            {
+                int n = socket.Receive(buf);
+                Console.WriteLine("received " + n);
+                return "ack";
+            }
+            """)]
+        public Task Loop_with_no_way_out_over_a_helper_that_drops_its_count_is_reported(string helper)
+        {
+            var source = Chat(helper + """
+
+                public void GetMessages()
+                {
+                    while (true)
+                    {
+                        Console.WriteLine({|SOCK011:ReadSocket()|});
+                    }
+                }
+                """);
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public Task Message_says_the_helper_does_not_return_the_0()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private string ReadSocket()
+                {
+                    {|SOCK010:stream.Read(buf, 0, buf.Length)|};
+                    return {|SOCK012:Encoding.ASCII.GetString(buf)|};
+                }
+
+                public void Run()
+                {
+                    while (true)
+                    {
+                        var text = {|#0:ReadSocket()|};
+                        Console.WriteLine(text);
+                    }
+                }
+                """), Verify.Diagnostic("SOCK011").WithLocation(0).WithMessage(
+                "When the peer closes, NetworkStream.Read in Chat.ReadSocket returns 0, which Chat.ReadSocket does not return, and this loop spins forever; leave the loop when that read returns 0 (Chat.ReadSocket must tell its caller)"));
+
+        // The loop may stop another way: on what the helper returned (its stale text may differ from the turn before),
+        // on a field, or the helper may throw on the bytes it finds (a parse, an element, a range).
+        [Theory]
+        [InlineData("{|SOCK010:stream.Read(buf, 0, buf.Length)|}; return {|SOCK012:Encoding.ASCII.GetString(buf)|};", "var m = ReadSocket(); if (m == \"bye\") break;")]
+        [InlineData("{|SOCK010:stream.Read(buf, 0, buf.Length)|}; return {|SOCK012:Encoding.ASCII.GetString(buf)|};", "if (!running) break; Console.WriteLine(ReadSocket());")]
+        [InlineData("{|SOCK010:stream.Read(buf, 0, buf.Length)|}; return int.Parse({|SOCK012:Encoding.ASCII.GetString(buf)|}).ToString();", "Console.WriteLine(ReadSocket());")]
+        [InlineData("{|SOCK010:stream.Read(buf, 0, buf.Length)|}; return buf[0].ToString();", "Console.WriteLine(ReadSocket());")]
+        [InlineData("{|SOCK010:stream.Read(buf, 0, buf.Length)|}; return Encoding.ASCII.GetString(buf, 0, 16);", "Console.WriteLine(ReadSocket());")]
+        [InlineData("var b = new byte[size]; {|SOCK010:stream.Read(b, 0, b.Length)|}; return {|SOCK012:Encoding.ASCII.GetString(b)|};", "Console.WriteLine(ReadSocket());")]
+        public Task Loop_over_a_helper_that_drops_its_count_but_may_stop_is_quiet(string helper, string turn)
+            => Verify.VerifyAnalyzerAsync(Chat($$"""
+                private bool running = true;
+                private int size = 64;
+
+                private string ReadSocket()
+                {
+                    {{helper}}
+                }
+
+                public void Run()
+                {
+                    while (true)
+                    {
+                        {{turn}}
+                    }
+                }
+                """));
+
         [Fact]
         public Task Virtual_helper_is_quiet()
             => Verify.VerifyAnalyzerAsync(Chat("""
