@@ -102,4 +102,31 @@ namespace Samples.Reads.ReadLoopInHelper
             }
         }
     }
+
+    // Wrong: a helper that drops its count returns the stale buffer as if data had come. Once the server closes, every
+    // call returns at once and this loop, which has no way out, prints 1,024 NULs per turn for ever.
+    public sealed class EchoClient
+    {
+        private readonly NetworkStream serverStream;
+
+        public EchoClient(TcpClient client)
+        {
+            serverStream = client.GetStream();
+        }
+
+        private string ReadSocket()
+        {
+            byte[] inStream = new byte[1024];
+            serverStream.Read(inStream, 0, inStream.Length); // expect: SOCK010
+            return Encoding.ASCII.GetString(inStream); // expect: SOCK012
+        }
+
+        public void GetMessages()
+        {
+            while (true)
+            {
+                Console.WriteLine(ReadSocket()); // expect: SOCK011
+            }
+        }
+    }
 }
