@@ -86,7 +86,9 @@ namespace SocketAnalyzers.Reads
         /// The field a property of the type only gives back (<c>public Stream Stream =&gt; _stream;</c>,
         /// <c>{ get { return _stream; } }</c>): a property that cannot be overridden, declared once, whose getter is that one
         /// name (or <c>this.</c> name) of a field of the same type. Null otherwise. Found by name among the type's members:
-        /// a getter that is one name has no local that could hide the field.
+        /// a getter that is one name has no local that could hide the field. For an auto-property (<c>{ get; private set; }</c>,
+        /// <c>{ get; }</c>, <c>{ get; set; }</c>), its backing field: the property is that field under another name (the
+        /// metanit.com <c>ClientObject</c>'s <c>Stream { get; private set; }</c>), readonly when it has no setter.
         /// </summary>
         public static IFieldSymbol? GetterField(IPropertySymbol property, CancellationToken cancellationToken)
         {
@@ -94,6 +96,19 @@ namespace SocketAnalyzers.Reads
                 || property.DeclaringSyntaxReferences.Length != 1
                 || property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration)
             {
+                return null;
+            }
+
+            if (IsAutoProperty(declaration))
+            {
+                foreach (var member in property.ContainingType.GetMembers())
+                {
+                    if (member is IFieldSymbol { IsImplicitlyDeclared: true } backing && SymbolEqualityComparer.Default.Equals(backing.AssociatedSymbol, property))
+                    {
+                        return backing;
+                    }
+                }
+
                 return null;
             }
 
@@ -132,6 +147,25 @@ namespace SocketAnalyzers.Reads
             }
 
             return null;
+        }
+
+        /// <summary>Accessors without bodies (<c>{ get; private set; }</c>): the compiler keeps the value in a hidden field.</summary>
+        private static bool IsAutoProperty(PropertyDeclarationSyntax declaration)
+        {
+            if (declaration.ExpressionBody is not null || declaration.AccessorList is not { Accessors.Count: > 0 } accessors)
+            {
+                return false;
+            }
+
+            foreach (var accessor in accessors.Accessors)
+            {
+                if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>A private field of a source class or struct, not a constant or a property's backing field.</summary>

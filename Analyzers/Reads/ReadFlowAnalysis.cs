@@ -1935,6 +1935,13 @@ namespace SocketAnalyzers.Reads
                         Replaced(field.Field, state);
                     }
                 }
+                else if (target is IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation } property
+                    && NetworkFields.GetterField(property.Property, CancellationToken) is { } backing)
+                {
+                    // Stream = listener.AcceptTcpClient().GetStream(); of an auto-property (or a property over a field): the
+                    // field the reads' ReceiverRoot names takes a new stream.
+                    Replaced(backing, state);
+                }
 
                 WrittenElsewhere(target, state);
                 if (sized is not null && target is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } sizedField)
