@@ -121,6 +121,17 @@ namespace SocketAnalyzers.Reads
         public HashSet<SyntaxNode>? Rearms { get; set; }
 
         /// <summary>
+        /// For a <see cref="CallbackChain"/> whose connection no variable roots but a field of the callback's state object
+        /// (<c>state.socket.EndReceive(ar)</c> … <c>state.socket.BeginReceive(…, OnData, state)</c>, with <c>state</c> a local
+        /// or parameter the callback never assigns and the field never assigned in it): that path, and the variable it
+        /// starts from (<see cref="ChainBase"/>). Null for every other read.
+        /// </summary>
+        public ConnectionPath? ChainPath { get; set; }
+
+        /// <summary>The local or parameter <see cref="ChainPath"/> starts from (<c>state</c>).</summary>
+        public ISymbol? ChainBase { get; set; }
+
+        /// <summary>
         /// One of <see cref="Rearms"/> is a statement of a <c>finally</c> block whose <c>try</c> holds the read: every normal
         /// way out of the callback after the read starts the next receive (the graph's branch out of the <c>try</c> goes to
         /// the end of the body before its <c>finally</c> runs).
@@ -432,10 +443,27 @@ namespace SocketAnalyzers.Reads
         {
             foreach (var site in Sites)
             {
-                if (!site.Read.Api.IsApmEnd || site.Loops.Count > 0 || site.OneDatagram || site.ConnectionRoot is null
+                if (!site.Read.Api.IsApmEnd || site.Loops.Count > 0 || site.OneDatagram
                     || site.Invocation.Instance is null || site.Read.IsZeroLength)
                 {
                     continue;
+                }
+
+                ConnectionPath? path = null;
+                ISymbol? pathBase = null;
+                if (site.ConnectionRoot is null)
+                {
+                    // state.socket.EndReceive(ar): a field of the callback's state object, the same object on the way back
+                    // when neither the variable nor the field is assigned in the body.
+                    if (site.Invocation.Instance.WalkDownConversions() is not IFieldReferenceOperation { Instance: { } owner } stateField
+                        || owner.WalkDownConversions() switch { ILocalReferenceOperation l => (ISymbol)l.Local, IParameterReferenceOperation p => p.Parameter, _ => null } is not { } variable
+                        || AssignedIn(body, variable, stateField.Field)
+                        || ConnectionPath.Of(site.Invocation.Instance) is not { } found)
+                    {
+                        continue;
+                    }
+
+                    (path, pathBase) = (found, variable);
                 }
 
                 var function = site.Function is null ? FunctionAt(site.Invocation) : FunctionSymbolOf(site.Function, body);
@@ -446,8 +474,10 @@ namespace SocketAnalyzers.Reads
 
                 foreach (var (call, owner, _) in receives)
                 {
-                    if (owner != site.Function || !SymbolEqualityComparer.Default.Equals(ConnectionRoot(call.Instance, reads.Symbols), site.ConnectionRoot)
-                        || !CallsBack(call, function))
+                    if (owner != site.Function || !CallsBack(call, function)
+                        || (path is null
+                            ? !SymbolEqualityComparer.Default.Equals(ConnectionRoot(call.Instance, reads.Symbols), site.ConnectionRoot)
+                            : call.Instance is null || ConnectionPath.Of(call.Instance) is not { } rearmed || !ConnectionPath.Same(path, rearmed)))
                     {
                         continue;
                     }
@@ -460,9 +490,32 @@ namespace SocketAnalyzers.Reads
                 if (site.Rearms is not null)
                 {
                     site.CallbackChain = true;
+                    site.ChainPath = path;
+                    site.ChainBase = pathBase;
                     site.Loops.Add(site.Function ?? body.Syntax);
                 }
             }
+        }
+
+        /// <summary>
+        /// <paramref name="variable"/> is written in the body other than by its declaration (<c>state = …</c>, <c>ref</c>,
+        /// <c>out</c>), or <paramref name="field"/> is (on any object): the state object, or its connection, may then be
+        /// another on the way back.
+        /// </summary>
+        private static bool AssignedIn(IOperation body, ISymbol variable, IFieldSymbol field)
+        {
+            foreach (var operation in body.Descendants())
+            {
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local when IsWrite(local) && SymbolEqualityComparer.Default.Equals(local.Local, variable):
+                    case IParameterReferenceOperation parameter when IsWrite(parameter) && SymbolEqualityComparer.Default.Equals(parameter.Parameter, variable):
+                    case IFieldReferenceOperation reference when IsWrite(reference) && SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field.OriginalDefinition):
+                        return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The method or accessor around <paramref name="operation"/> of the body's root (not in a lambda or local function).</summary>

@@ -2729,6 +2729,11 @@ namespace SocketAnalyzers.Reads
                 Replaced(closed, state);
             }
 
+            if (state.Zero.Count > 0 && body.HasCallbackChains && ClosesReceiver(invocation))
+            {
+                ClosesChainPath(invocation.Instance!, state);
+            }
+
             CallEffects(invocation, state);
             if (symbols.PathEnds.EndsPath(invocation.TargetMethod))
             {
@@ -2747,6 +2752,45 @@ namespace SocketAnalyzers.Reads
             {
                 WritesToConnection(invocation, state);
             }
+        }
+
+        /// <summary>
+        /// <c>state.socket.Close()</c> (or a close of anything reached from the state object) on the 0 path of a chain whose
+        /// connection is a field of that object (<see cref="ReadSite.ChainPath"/>): the next receive would throw.
+        /// </summary>
+        private void ClosesChainPath(IOperation instance, ReadState state)
+        {
+            var closed = ConnectionPath.Of(instance);
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                // A close of something the path does not follow (a flow capture: a foreach's enumerator) counts only when
+                // the state object's variable is in it (GetSocket(state).Close()).
+                if (site.ChainBase is { } variable && (closed is null ? Refers(instance, variable) : ConnectionPath.Mentions(closed, variable)))
+                {
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                Escape(read, state);
+            }
+        }
+
+        private static bool Refers(IOperation operation, ISymbol variable)
+        {
+            foreach (var node in operation.DescendantsAndSelf())
+            {
+                if (node switch { ILocalReferenceOperation l => l.Local, IParameterReferenceOperation p => (ISymbol)p.Parameter, _ => null } is { } referenced
+                    && SymbolEqualityComparer.Default.Equals(referenced, variable))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -2797,6 +2841,14 @@ namespace SocketAnalyzers.Reads
             foreach (var pair in state.Zero)
             {
                 var site = body.Sites[pair.Key];
+                if (site.CallbackChain && site.ChainPath is not null)
+                {
+                    // A connection held by the callback's state object: any code of the project may reach that object (the
+                    // class may keep it in a field too) and close it.
+                    scratch.Add(pair.Key);
+                    continue;
+                }
+
                 if (!site.CallbackChain || site.ConnectionRoot is not { } connection)
                 {
                     continue;

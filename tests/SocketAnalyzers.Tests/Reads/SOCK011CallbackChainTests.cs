@@ -196,6 +196,94 @@ namespace SocketAnalyzers.Tests.Reads
             }
             """;
 
+        /// <summary>The callback's state object holds the socket (<c>state.socket</c>): the fresh10 audit's TCPChat client (miss M1).</summary>
+        private static string StateObject(string callback) => Usings + $$"""
+            class StateObject
+            {
+                public Socket socket;
+                public byte[] buffer = new byte[1024];
+            }
+
+            class Client
+            {
+                private StateObject last;
+
+                private void AddToChat(string text) => Console.WriteLine(text);
+
+            {{Indent(callback, 4)}}
+            }
+            """;
+
+        [Theory]
+        [InlineData("""
+            void ReceiveCallback(IAsyncResult ar)
+            {
+                StateObject state = (StateObject)ar.AsyncState;
+                int received = {|SOCK011:state.socket.EndReceive(ar)|};
+                Console.WriteLine(Encoding.ASCII.GetString(state.buffer, 0, received));
+                state.socket.BeginReceive(state.buffer, 0, state.buffer.Length, SocketFlags.None, ReceiveCallback, state);
+            }
+            """)]
+        [InlineData("""
+            void ReceiveCallback(IAsyncResult ar)
+            {
+                var state = (StateObject)ar.AsyncState;
+                int received;
+                try
+                {
+                    received = {|SOCK011:state.socket.EndReceive(ar)|};
+                }
+                catch (SocketException)
+                {
+                    state.socket.Close();
+                    return;
+                }
+
+                var text = Encoding.ASCII.GetString(state.buffer, 0, received);
+                foreach (var line in text.Split('\n'))
+                {
+                    Console.WriteLine(line.Trim());
+                }
+
+                state.socket.BeginReceive(state.buffer, 0, state.buffer.Length, SocketFlags.None, new AsyncCallback(ReceiveCallback), state);
+            }
+            """)]
+        public Task Callback_on_a_socket_of_its_state_object_that_starts_the_next_receive_on_0_is_reported(string callback)
+            => Verify.VerifyAnalyzerAsync(StateObject(callback));
+
+        [Theory]
+        // The 0 path closes the state's socket, or calls code of the project that may reach the state object.
+        [InlineData("if (received == 0) { state.socket.Close(); }")]
+        [InlineData("AddToChat(\"received\");")]
+        [InlineData("foreach (var line in Encoding.ASCII.GetString(state.buffer, 0, received).Split('\\n')) AddToChat(line);")]
+        // The state object, or its socket, may be another one on the way back.
+        [InlineData("state = last;")]
+        [InlineData("state.socket = last.socket;")]
+        public Task Callback_on_a_socket_of_its_state_object_that_may_stop_or_switch_is_quiet(string between)
+            => Verify.VerifyAnalyzerAsync(StateObject($$"""
+                void ReceiveCallback(IAsyncResult ar)
+                {
+                    StateObject state = (StateObject)ar.AsyncState;
+                    int received = state.socket.EndReceive(ar);
+                    Console.WriteLine(Encoding.ASCII.GetString(state.buffer, 0, received));
+                    {{between}}
+                    state.socket.BeginReceive(state.buffer, 0, state.buffer.Length, SocketFlags.None, ReceiveCallback, state);
+                }
+                """));
+
+        [Fact]
+        public Task Callback_that_rearms_the_socket_of_another_state_object_is_quiet()
+            => Verify.VerifyAnalyzerAsync(StateObject("""
+                void ReceiveCallback(IAsyncResult ar)
+                {
+                    StateObject state = (StateObject)ar.AsyncState;
+                    StateObject other = last;
+                    int received = state.socket.EndReceive(ar);
+                    Console.WriteLine(received);
+                    other.socket.BeginReceive(other.buffer, 0, other.buffer.Length, SocketFlags.None, ReceiveCallback, other);
+                }
+                """));
+
         [Fact]
         public Task Message_says_the_callbacks_make_the_loop()
             => Verify.VerifyAnalyzerAsync(Class(Rearming), Verify.Diagnostic("SOCK011").WithLocation(0).WithMessage(
