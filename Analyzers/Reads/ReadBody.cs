@@ -742,6 +742,14 @@ namespace SocketAnalyzers.Reads
                 var value = receiver.WalkDownConversions();
                 while (true)
                 {
+                    if (value is IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation } own
+                        && NetworkFields.GetterField(own.Property, default) is { } backing)
+                    {
+                        // Stream { get; private set; }, Stream => _stream: the field, as ReceiverRoot names it (the
+                        // guard Stream.DataAvailable and the read new BinaryReader(Stream).Read(…) are one connection).
+                        return backing;
+                    }
+
                     if (value is IPropertyReferenceOperation { Arguments.Length: 0, Instance: { } owner })
                     {
                         value = owner.WalkDownConversions();

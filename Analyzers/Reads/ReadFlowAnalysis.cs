@@ -538,6 +538,18 @@ namespace SocketAnalyzers.Reads
                     || (symbols.NetworkStream is not null && SymbolEqualityComparer.Default.Equals(receiver, symbols.NetworkStream)));
         }
 
+        /// <summary>
+        /// <c>BinaryReader.Read(byte[], int, int)</c> (or of a span of bytes): it reads its stream straight into the buffer,
+        /// keeping nothing of its own, so under a guard that data waits it is reached only when bytes wait, as the stream's
+        /// read would be. Its character reads decode through a buffer and are not.
+        /// </summary>
+        private bool IsBinaryByteRead(ReadSite site)
+            => symbols.BinaryReader is { } binary && site.Receiver?.WalkDownConversions().Type is { } type
+                && SymbolEqualityComparer.Default.Equals(type, binary)
+                && site.Invocation.TargetMethod is { Name: "Read", Parameters: { Length: > 0 } parameters }
+                && (parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
+                    || (parameters[0].Type is INamedTypeSymbol { Name: "Span", TypeArguments.Length: 1 } span && span.TypeArguments[0].SpecialType == SpecialType.System_Byte));
+
         /// <summary>How many bytes the read asks for, when the code says: a constant size, or the length of a buffer made once with a constant size.</summary>
         private int? AskedBytes(ReadSite site)
         {
@@ -2540,7 +2552,7 @@ namespace SocketAnalyzers.Reads
             }
 
             if (Reporting && !(state.HasAvailable && site.ConnectionRoot is { } polled && state.Available.ContainsKey(polled)
-                && !site.IsLine && !site.IsChar && (site.Helper is not null || IsPlainStreamRead(site))))
+                && !site.IsLine && !site.IsChar && (site.Helper is not null || IsPlainStreamRead(site) || IsBinaryByteRead(site))))
             {
                 notPolled[site.Index] = true;
             }

@@ -80,6 +80,59 @@ namespace SocketAnalyzers.Tests.Reads
             return SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>.VerifyCodeFixAsync(source, source);
         }
 
+        /// <summary>
+        /// The fresh10 audit's AndreiGanichev chat server: the guard names the stream through an auto-property and the read
+        /// goes through a <c>BinaryReader</c> over it. The guard covers that read (one connection, and a reader that keeps
+        /// no bytes of its own), so the loop polls forever: the polling message, and no stop-at-0 fix that would never run.
+        /// </summary>
+        [Theory]
+        [InlineData("protected internal NetworkStream Stream { get; private set; }", "var reader = new BinaryReader(Stream);", "reader.Read(buffer, 0, buffer.Length)", "BinaryReader.Read")]
+        [InlineData("public NetworkStream Stream => stream;", "", "Stream.Read(buffer, 0, buffer.Length)", "NetworkStream.Read")]
+        [InlineData("protected internal NetworkStream Stream { get; private set; }", "", "Stream.Read(buffer.AsSpan())", "NetworkStream.Read")]
+        public async Task Polling_loop_through_a_stream_property_or_binary_reader_polls_forever(string property, string before, string read, string name)
+        {
+            var source = Usings + $$"""
+                class Client
+                {
+                    private readonly NetworkStream stream;
+
+                    {{property}}
+
+                    public Client(TcpClient c)
+                    {
+                        stream = c.GetStream();
+                        {{(property.Contains("set;") ? "Stream = stream;" : "")}}
+                    }
+
+                    public void Listen()
+                    {
+                        {{before}}
+                        var buffer = new byte[64];
+                        var done = false;
+                        var text = new StringBuilder();
+                        while (!done)
+                        {
+                            while (Stream.DataAvailable)
+                            {
+                                int n = {|#0:{{read}}|};
+                                text.Append(Encoding.Unicode.GetString(buffer, 0, n));
+                            }
+
+                            Console.WriteLine(text.ToString());
+                        }
+                    }
+                }
+                """;
+            await SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>.VerifyAnalyzerAsync(
+                source,
+                SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>.Diagnostic("SOCK011").WithLocation(0).WithMessage(
+                    "When the peer closes, no more data comes, and this loop, which calls " + name + " only when data waits, polls forever; leave the loop when the peer has closed: read without polling, and stop when the count is 0"));
+
+            // No stop-at-0 fix: the read is never reached once the peer has closed.
+            var marked = source.Replace("{|#0:", "{|SOCK011:");
+            await SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>.VerifyCodeFixAsync(marked, marked);
+        }
+
         [Fact]
         public Task DataAvailable_does_not_cover_a_read_of_more_than_one_byte()
             => Verify.VerifyAnalyzerAsync(Method("""
