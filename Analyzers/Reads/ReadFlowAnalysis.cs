@@ -2194,6 +2194,10 @@ namespace SocketAnalyzers.Reads
             {
                 BuilderUse(reference, state);
             }
+            else if (state.Zero.Count > 0 && local.Type is INamedTypeSymbol { TypeKind: TypeKind.Class } objectType && !objectType.DeclaringSyntaxReferences.IsEmpty)
+            {
+                ProjectObjectUse(reference, state);
+            }
 
             if (state.Pending.Count > 0)
             {
@@ -3002,7 +3006,9 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            if (value.WalkDownConversions() is IObjectCreationOperation or IArrayCreationOperation or IDefaultValueOperation or ILiteralOperation { ConstantValue.Value: null or "" })
+            var made = value.WalkDownConversions();
+            if ((made is IObjectCreationOperation && !IsRenewingCreation((IObjectCreationOperation)made, fact, site))
+                || made is IArrayCreationOperation or IDefaultValueOperation or ILiteralOperation { ConstantValue.Value: null or "" })
             {
                 // new StringBuilder(), new byte[n], default: empty until the 0 path fills them (text.Append(decoded)).
                 return false;
@@ -3043,11 +3049,25 @@ namespace SocketAnalyzers.Reads
         /// <c>Reply() =&gt; "ok"</c>, is a reply the 0 path did not compute (the fresh9 audit's hlibko finding).
         /// </summary>
         private bool ProjectCallMayReachZeroPath(IInvocationOperation call, ZeroFact fact, ReadSite site)
+            => ProjectCodeMayReachZeroPath(call.TargetMethod, call.Instance, call.Arguments, fact, site);
+
+        /// <summary>
+        /// <see cref="ProjectCallMayReachZeroPath"/> for a call or a constructor of the project: <paramref name="instance"/> is
+        /// the call's receiver (null for a static method or a constructor).
+        /// <para>
+        /// The connection may also be an instance field of the body's object (<c>client</c>, <c>stream</c>) when the method
+        /// belongs to a type unrelated to that object's (<see cref="OutOfReach"/>): it cannot name the field, is given nothing
+        /// that could be that object, and the body lets neither <c>this</c> nor the field's value go anywhere.
+        /// </para>
+        /// </summary>
+        private bool ProjectCodeMayReachZeroPath(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, ZeroFact fact, ReadSite site)
         {
-            if (call.TargetMethod.MethodKind == MethodKind.LocalFunction
-                || site.ConnectionRoot is not (ILocalSymbol or IParameterSymbol) || body.Captured.Contains(site.ConnectionRoot)
-                || !(site.ReceiverRoot is null or ILocalSymbol or IParameterSymbol)
-                || Escapes(site.ConnectionRoot) || (site.ReceiverRoot is { } receiver && Escapes(receiver)))
+            var root = site.ConnectionRoot;
+            var fieldRoot = root is IFieldSymbol { IsStatic: false } held && OutOfReach(held, method, instance, arguments) ? held : null;
+            if (method.MethodKind == MethodKind.LocalFunction
+                || (fieldRoot is null && (root is not (ILocalSymbol or IParameterSymbol) || body.Captured.Contains(root) || Escapes(root)))
+                || !(site.ReceiverRoot is null or ILocalSymbol or IParameterSymbol || (fieldRoot is not null && SymbolEqualityComparer.Default.Equals(site.ReceiverRoot, fieldRoot)))
+                || (site.ReceiverRoot is ILocalSymbol or IParameterSymbol && Escapes(site.ReceiverRoot)))
             {
                 return true;
             }
@@ -3062,7 +3082,7 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
-            foreach (var argument in call.Arguments)
+            foreach (var argument in arguments)
             {
                 if (CarriesInput(argument.Value.WalkDownConversions().Type))
                 {
@@ -3070,7 +3090,7 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
-            for (var type = call.Instance is { } instance ? instance.Type as INamedTypeSymbol : null; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
+            for (var type = instance?.Type as INamedTypeSymbol ?? (method.MethodKind == MethodKind.Constructor ? method.ContainingType : null); type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
             {
                 foreach (var member in type.GetMembers())
                 {
@@ -3085,6 +3105,154 @@ namespace SocketAnalyzers.Reads
         }
 
         private Dictionary<ISymbol, bool>? escapes;
+        private bool? thisEscapes;
+
+        /// <summary>
+        /// A method of a type unrelated to <paramref name="field"/>'s (not the same, no base or derived type of it, not
+        /// nested in it or holding it), whose type has no field, static or not, that could hold that object or carries input,
+        /// given no argument that could be that object, and the body lets neither <c>this</c> (other than to reach its
+        /// members) nor the field's value go anywhere (<see cref="Escapes"/>): such code cannot reach the field.
+        /// </summary>
+        /// <summary>
+        /// <c>new Answers()</c>: an object of a class of the project whose constructor can reach nothing the 0 path left
+        /// (<see cref="ProjectCodeMayReachZeroPath"/>) and is given only what the 0 path did not compute. What it gives later
+        /// is not of the 0 path, unless the path hands it something (<see cref="ProjectObjectUse"/>). Not a text or byte
+        /// container of the framework (<c>new StringBuilder()</c>), which is empty until the path fills it.
+        /// </summary>
+        private bool IsRenewingCreation(IObjectCreationOperation creation, ZeroFact fact, ReadSite site)
+        {
+            if (creation is not { Constructor: { } constructor, Type: INamedTypeSymbol { TypeKind: TypeKind.Class } type, Initializer: null }
+                || type.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (!ComputedWithoutZeroPath(argument.Value, fact, site))
+                {
+                    return false;
+                }
+            }
+
+            return !ProjectCodeMayReachZeroPath(constructor, null, creation.Arguments, fact, site);
+        }
+
+        /// <summary>
+        /// A local holding an object of the project that a 0 path renewed (<see cref="IsRenewingCreation"/>) stays renewed only
+        /// through calls on it given nothing that path computed (<c>answers.GetAnswer()</c>); any other use (handed on, a
+        /// property set, <c>answers.Add(text)</c>) may put what the path left into it.
+        /// </summary>
+        private void ProjectObjectUse(ILocalReferenceOperation reference, ReadState state)
+        {
+            foreach (var pair in state.Zero)
+            {
+                var fact = pair.Value;
+                if (!fact.IsRenewed(reference.Local))
+                {
+                    continue;
+                }
+
+                var kept = reference.Parent is IInvocationOperation call && call.Instance == reference;
+                if (kept)
+                {
+                    foreach (var argument in ((IInvocationOperation)reference.Parent!).Arguments)
+                    {
+                        kept &= ComputedWithoutZeroPath(argument.Value, fact, body.Sites[pair.Key]);
+                    }
+                }
+
+                if (!kept)
+                {
+                    fact.AddChanged(reference.Local);
+                }
+            }
+        }
+
+        private bool OutOfReach(IFieldSymbol field, IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
+        {
+            var holder = field.ContainingType;
+            if (holder is null || method.ContainingType is not { } callee || Related(callee, holder)
+                || (instance?.Type is INamedTypeSymbol receiverType && Related(receiverType, holder)))
+            {
+                return false;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Value.WalkDownConversions().Type is not { } type || type is INamedTypeSymbol named && Related(named, holder))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var member in callee.GetMembers())
+            {
+                if (member is IFieldSymbol { Type: var type } && (CarriesInput(type) || type is INamedTypeSymbol named && Related(named, holder)))
+                {
+                    return false;
+                }
+            }
+
+            return !ThisEscapes() && !Escapes(field);
+        }
+
+        /// <summary>The same type, a base or derived type of the other, or one nested in the other.</summary>
+        private static bool Related(INamedTypeSymbol a, INamedTypeSymbol b)
+        {
+            if (a.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Error || b.TypeKind is TypeKind.Interface or TypeKind.Error)
+            {
+                return true;
+            }
+
+            return Within(a, b) || Within(b, a);
+
+            static bool Within(INamedTypeSymbol inner, INamedTypeSymbol outer)
+            {
+                for (INamedTypeSymbol? type = inner; type is not null; type = type.BaseType)
+                {
+                    for (var around = type; around is not null; around = around.ContainingType)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(around.OriginalDefinition, outer.OriginalDefinition))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary><c>this</c> goes somewhere in the body other than to reach its own members: handed on, stored, returned.</summary>
+        private bool ThisEscapes()
+        {
+            if (thisEscapes is { } known)
+            {
+                return known;
+            }
+
+            var result = false;
+            foreach (var operation in Graph.OriginalOperation.DescendantsAndSelf())
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                if (operation is IInstanceReferenceOperation && !IsReceiver(operation))
+                {
+                    result = true;
+                    break;
+                }
+            }
+
+            thisEscapes = result;
+            return result;
+
+            static bool IsReceiver(IOperation reference) => reference.WalkUpConversions(out var child) switch
+            {
+                IMemberReferenceOperation member => member.Instance == child,
+                IInvocationOperation invocation => invocation.Instance == child,
+                _ => false,
+            };
+        }
 
         /// <summary>
         /// True when the body lets <paramref name="variable"/>'s value go where a method of the project may find it: stored
@@ -3107,6 +3275,7 @@ namespace SocketAnalyzers.Reads
                 {
                     ILocalReferenceOperation local => local.Local,
                     IParameterReferenceOperation parameter => parameter.Parameter,
+                    IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
                     _ => null,
                 };
                 if (referenced is null || !SymbolEqualityComparer.Default.Equals(referenced, variable))

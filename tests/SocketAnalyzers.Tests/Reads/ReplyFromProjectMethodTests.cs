@@ -19,7 +19,9 @@ namespace SocketAnalyzers.Tests.Reads
             class Answers
             {
                 private readonly string[] answers = { "yes", "no" };
-                public string GetAnswer() => answers[new Random().Next(answers.Length)];
+                private string learned = "";
+                public string GetAnswer() => answers[new Random().Next(answers.Length)] + learned;
+                public void Learn(string text) => learned = text;
             }
 
             class Handler
@@ -62,6 +64,8 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var message = new Answers().GetAnswer();", "")]
         [InlineData("var message = answers.GetAnswer();", "var answers = new Answers();")]
         [InlineData("var message = \"> \" + Reply();", "var reader = new StreamReader(stream);")]
+        // A local object made anew on each turn after the read, by a constructor that cannot reach the 0 path either.
+        [InlineData("var answers = new Answers(); var message = answers.GetAnswer();", "")]
         public Task Reply_from_a_project_method_that_cannot_reach_the_0_path_is_quiet(string reply, string before)
             => Verify.VerifyAnalyzerAsync(Server(reply, before).Replace("[|", string.Empty).Replace("|]", string.Empty));
 
@@ -73,9 +77,75 @@ namespace SocketAnalyzers.Tests.Reads
         // The connection where a project method can find it: a field, or handed to the project before the loop.
         [InlineData("var message = Status();", "current = stream;")]
         [InlineData("var message = Reply();", "var handler = new Handler(stream);")]
-        // Conservative: a local object made anew on each turn after the read counts as something the 0 path made.
-        [InlineData("var answers = new Answers(); var message = answers.GetAnswer();", "")]
+        // The object made on each turn is then given what the 0 path decoded.
+        [InlineData("var answers = new Answers(); answers.Learn(text); var message = answers.GetAnswer();", "")]
         public Task Reply_from_a_project_method_that_may_reach_the_0_path_is_reported(string reply, string before)
             => Verify.VerifyAnalyzerAsync(Server(reply, before));
+
+        /// <summary>The hlibko shape: the connection is a field of the class (<c>client.GetStream()</c>), the reply a method of another class.</summary>
+        private static string FieldServer(string reply, string before = "", string members = "") => Usings + $$"""
+            class Answers
+            {
+                private readonly string[] answers = { "yes", "no" };
+                public string GetAnswer() => answers[new Random().Next(answers.Length)];
+            }
+
+            class Peer
+            {
+                public ClientObject Owner;
+                public string Say() => Owner.client.GetStream().DataAvailable ? "more" : "";
+            }
+
+            static class Registry
+            {
+                public static ClientObject Last;
+                public static void Add(ClientObject client) => Last = client;
+            }
+
+            class ClientObject
+            {
+                public TcpClient client;
+
+                public ClientObject(TcpClient tcpClient)
+                {
+                    client = tcpClient;
+                }
+
+                static string Reply() => "ok";
+
+            {{Indent(members, 4)}}
+
+                public void Process()
+                {
+                    {{before}}
+                    NetworkStream stream = client.GetStream();
+                    var data = new byte[64];
+                    while (true)
+                    {
+                        int n = [|stream.Read(data, 0, data.Length)|];
+                        Console.WriteLine(Encoding.UTF8.GetString(data, 0, n));
+                        {{reply}}
+                        data = Encoding.UTF8.GetBytes(message);
+                        stream.Write(data, 0, data.Length);
+                    }
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("Answers answers = new Answers(); var message = answers.GetAnswer();")]
+        [InlineData("var message = new Answers().GetAnswer();")]
+        public Task Reply_of_another_class_with_the_connection_in_a_field_is_quiet(string reply)
+            => Verify.VerifyAnalyzerAsync(FieldServer(reply).Replace("[|", string.Empty).Replace("|]", string.Empty));
+
+        [Theory]
+        // A method of the class itself can reach the field; so can a type that holds such an object, or any code once this
+        // object is handed on.
+        [InlineData("var message = Reply();", "")]
+        [InlineData("var message = new Peer { Owner = this }.Say();", "")]
+        [InlineData("var message = new Answers().GetAnswer();", "Registry.Add(this);")]
+        [InlineData("var message = new Peer().Say();", "")]
+        public Task Reply_that_may_reach_the_connection_field_is_reported(string reply, string before)
+            => Verify.VerifyAnalyzerAsync(FieldServer(reply, before));
     }
 }
