@@ -750,7 +750,7 @@ namespace SocketAnalyzers.Reads
             /// For a helper whose result is <see cref="HelperResult.Other"/>: nothing in it may throw whatever bytes the read
             /// left in the buffer (stale ones, or the zeros of a new array), so that on the 0 path every call returns and
             /// the caller's loop goes round. Besides the read, only a decode of bytes (<c>Encoding.X.GetString</c>), the text
-            /// functions that cannot fail on any text (<c>Trim</c>, <c>ToLower</c>, …), printing, arrays of a constant size,
+            /// functions that cannot fail on any text (<c>Trim</c>, <c>ToLower</c>, …), printing, arrays of a constant or variable size,
             /// and no element access, division, project code, conversion that checks, or object creation.
             /// </summary>
             private bool CannotThrow(IBlockOperation body)
@@ -776,7 +776,7 @@ namespace SocketAnalyzers.Reads
                         case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder }:
                         case IConversionOperation { IsChecked: true }:
                         case IConversionOperation { IsTryCast: false, Operand.Type.IsReferenceType: true, Type.IsValueType: true }:
-                        case IArrayCreationOperation creation when !AllConstant(creation.DimensionSizes):
+                        case IArrayCreationOperation creation when !PlainSizes(creation.DimensionSizes):
                             return false;
                     }
                 }
@@ -808,11 +808,18 @@ namespace SocketAnalyzers.Reads
                 _ => false,
             };
 
-            private static bool AllConstant(System.Collections.Immutable.ImmutableArray<IOperation> sizes)
+            /// <summary>
+            /// Sizes that do not depend on the bytes: a constant that is not negative, or a variable (<c>new byte[bufferSize]</c>,
+            /// which the earlier calls made as well). Arithmetic or a call may give a size the 0 path makes negative.
+            /// </summary>
+            private static bool PlainSizes(System.Collections.Immutable.ImmutableArray<IOperation> sizes)
             {
                 foreach (var size in sizes)
                 {
-                    if (size.ConstantValue is not { HasValue: true, Value: int value } || value < 0)
+                    var value = size.WalkDownConversions();
+                    if (value.ConstantValue.HasValue
+                        ? value.ConstantValue.Value is not int constant || constant < 0
+                        : value is not (IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation))
                     {
                         return false;
                     }

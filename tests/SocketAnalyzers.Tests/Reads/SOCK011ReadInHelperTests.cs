@@ -458,6 +458,16 @@ namespace SocketAnalyzers.Tests.Reads
                 return "ack";
             }
             """)]
+        [InlineData("""
+            private int bufferSize = 1024;
+
+            private string ReadSocket()
+            {
+                byte[] buffer = new byte[bufferSize];
+                {|SOCK010:stream.Read(buffer, 0, buffer.Length)|};
+                return {|SOCK012:Encoding.ASCII.GetString(buffer)|};
+            }
+            """)]
         public Task Loop_with_no_way_out_over_a_helper_that_drops_its_count_is_reported(string helper)
         {
             var source = Chat(helper + """
@@ -501,7 +511,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("{|SOCK010:stream.Read(buf, 0, buf.Length)|}; return int.Parse({|SOCK012:Encoding.ASCII.GetString(buf)|}).ToString();", "Console.WriteLine(ReadSocket());")]
         [InlineData("{|SOCK010:stream.Read(buf, 0, buf.Length)|}; return buf[0].ToString();", "Console.WriteLine(ReadSocket());")]
         [InlineData("{|SOCK010:stream.Read(buf, 0, buf.Length)|}; return Encoding.ASCII.GetString(buf, 0, 16);", "Console.WriteLine(ReadSocket());")]
-        [InlineData("var b = new byte[size]; {|SOCK010:stream.Read(b, 0, b.Length)|}; return {|SOCK012:Encoding.ASCII.GetString(b)|};", "Console.WriteLine(ReadSocket());")]
+        [InlineData("var b = new byte[size - 1]; {|SOCK010:stream.Read(b, 0, b.Length)|}; return {|SOCK012:Encoding.ASCII.GetString(b)|};", "Console.WriteLine(ReadSocket());")]
         public Task Loop_over_a_helper_that_drops_its_count_but_may_stop_is_quiet(string helper, string turn)
             => Verify.VerifyAnalyzerAsync(Chat($$"""
                 private bool running = true;
