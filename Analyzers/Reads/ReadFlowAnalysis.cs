@@ -3180,17 +3180,23 @@ namespace SocketAnalyzers.Reads
 
             foreach (var argument in arguments)
             {
-                if (argument.Value.WalkDownConversions().Type is not { } type || type is INamedTypeSymbol named && Related(named, holder))
+                // A delegate may run code of this object (a lambda over its fields, a method group of it).
+                if (argument.Value.WalkDownConversions().Type is not { } type || type.TypeKind == TypeKind.Delegate
+                    || type is INamedTypeSymbol named && Related(named, holder))
                 {
                     return false;
                 }
             }
 
-            foreach (var member in callee.GetMembers())
+            for (INamedTypeSymbol? type = callee; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
             {
-                if (member is IFieldSymbol { Type: var type } && (CarriesInput(type) || type is INamedTypeSymbol named && Related(named, holder)))
+                foreach (var member in type.GetMembers())
                 {
-                    return false;
+                    if (member is IFieldSymbol { Type: var fieldType } && (CarriesInput(fieldType) || fieldType.TypeKind == TypeKind.Delegate
+                        || fieldType is INamedTypeSymbol named && Related(named, holder)))
+                    {
+                        return false;
+                    }
                 }
             }
 
@@ -3248,6 +3254,8 @@ namespace SocketAnalyzers.Reads
 
             static bool IsReceiver(IOperation reference) => reference.WalkUpConversions(out var child) switch
             {
+                // A method group of this object (a delegate over it) carries it away.
+                IMethodReferenceOperation => false,
                 IMemberReferenceOperation member => member.Instance == child,
                 IInvocationOperation invocation => invocation.Instance == child,
                 _ => false,

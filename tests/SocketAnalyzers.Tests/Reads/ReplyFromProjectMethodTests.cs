@@ -88,6 +88,7 @@ namespace SocketAnalyzers.Tests.Reads
             {
                 private readonly string[] answers = { "yes", "no" };
                 public string GetAnswer() => answers[new Random().Next(answers.Length)];
+                public string Ask(Func<bool> more) => more() ? "more" : "";
             }
 
             class Peer
@@ -112,6 +113,8 @@ namespace SocketAnalyzers.Tests.Reads
                 }
 
                 static string Reply() => "ok";
+
+                string Reply2() => client.Available > 0 ? "more" : "";
 
             {{Indent(members, 4)}}
 
@@ -145,6 +148,8 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var message = new Peer { Owner = this }.Say();", "")]
         [InlineData("var message = new Answers().GetAnswer();", "Registry.Add(this);")]
         [InlineData("var message = new Peer().Say();", "")]
+        [InlineData("var message = new Answers().Ask(() => client.GetStream().DataAvailable);", "")]
+        [InlineData("var message = new Answers().GetAnswer();", "Func<string> reply = Reply2;")]
         public Task Reply_that_may_reach_the_connection_field_is_reported(string reply, string before)
             => Verify.VerifyAnalyzerAsync(FieldServer(reply, before));
     }
