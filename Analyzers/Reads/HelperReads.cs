@@ -546,8 +546,8 @@ namespace SocketAnalyzers.Reads
                             && CatalogueIndex.Argument(call, 2) is { } count && Classify(count) == Value.Zero
                             && CatalogueIndex.Argument(call, 0) is { } bytes && SafeUses(bytes):
                         return Value.Text;
-                    case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: false, Name: "Trim" or "TrimStart" or "TrimEnd" or "ToLower" or "ToUpper" or "ToLowerInvariant" or "ToUpperInvariant" or "Replace" }, Instance: { } text } call
-                        when Classify(text) == Value.Text && ConstantArguments(call):
+                    case IInvocationOperation { Instance: { } text } call when IsTextFunction(call.TargetMethod) && call.TargetMethod.Name != "ToString"
+                        && Classify(text) == Value.Text && ConstantArguments(call):
                         return Value.Text;
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } sum
                         when Classify(sum.LeftOperand) == Value.Text && Classify(sum.RightOperand) == Value.Text:
@@ -556,6 +556,14 @@ namespace SocketAnalyzers.Reads
                         return Value.Other;
                 }
             }
+
+            /// <summary>A string's own function that maps any text to a text (<c>Trim</c>, <c>ToLower</c>, <c>Replace</c>, <c>ToString</c>, …).</summary>
+            private static bool IsTextFunction(IMethodSymbol method)
+                => method is { ContainingType.SpecialType: SpecialType.System_String, IsStatic: false, Name: "Trim" or "TrimStart" or "TrimEnd" or "ToLower" or "ToUpper" or "ToLowerInvariant" or "ToUpperInvariant" or "Replace" or "ToString" };
+
+            /// <summary><c>Console</c>, <c>Debug</c> or <c>Trace</c> <c>Write</c>/<c>WriteLine</c>: printing, which takes any value.</summary>
+            private static bool IsPrint(IMethodSymbol method)
+                => method is { IsStatic: true, Name: "Write" or "WriteLine", ContainingType.Name: "Console" or "Debug" or "Trace" };
 
             private static bool ConstantArguments(IInvocationOperation call)
             {
@@ -630,7 +638,7 @@ namespace SocketAnalyzers.Reads
                     case ISimpleAssignmentOperation assignment when assignment.Value == child:
                         // Kept in a field (a local target is followed by Keep): the caller learns of it (WritesFields).
                         return true;
-                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Write" or "WriteLine", ContainingType: { Name: "Console" or "Debug" or "Trace" } } } }:
+                    case IArgumentOperation { Parent: IInvocationOperation print } when IsPrint(print.TargetMethod):
                         return true;
                     case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String } } }:
                         return true;
@@ -763,10 +771,9 @@ namespace SocketAnalyzers.Reads
                             continue;
                         case IInvocationOperation { TargetMethod: { Name: "GetString" } decode } call when KnownSymbols.IsOrDerivesFrom(decode.ContainingType, reads.Symbols.Framework.Encoding) && WholeArray(call):
                             continue;
-                        case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: false, Name: "Trim" or "TrimStart" or "TrimEnd" or "ToLower" or "ToUpper" or "ToLowerInvariant" or "ToUpperInvariant" or "ToString" } } text
-                            when ConstantArguments(text):
+                        case IInvocationOperation text when IsTextFunction(text.TargetMethod) && ConstantArguments(text):
                             continue;
-                        case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Write" or "WriteLine", ContainingType: { Name: "Console" or "Debug" or "Trace" } } }:
+                        case IInvocationOperation print when IsPrint(print.TargetMethod):
                             continue;
                         case IInvocationOperation:
                         case IObjectCreationOperation:
@@ -785,28 +792,12 @@ namespace SocketAnalyzers.Reads
             }
 
             /// <summary><c>GetString(bytes)</c> of a whole array, or <c>GetString(bytes, 0, bytes.Length)</c>: no range to get wrong.</summary>
-            private static bool WholeArray(IInvocationOperation call)
-            {
-                if (call.Arguments.Length == 1)
-                {
-                    return true;
-                }
-
-                return call.Arguments.Length == 3
-                    && CatalogueIndex.Argument(call, 0)?.WalkDownConversions() is ILocalReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } or IParameterReferenceOperation
-                    && CatalogueIndex.Argument(call, 1)?.ConstantValue is { HasValue: true, Value: 0 }
-                    && CatalogueIndex.Argument(call, 2)?.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } array }
-                    && array.Type is IArrayTypeSymbol
-                    && Same(array, CatalogueIndex.Argument(call, 0)!);
-            }
-
-            private static bool Same(IOperation a, IOperation b) => (a.WalkDownConversions(), b.WalkDownConversions()) switch
-            {
-                (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
-                (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
-                (IFieldReferenceOperation x, IFieldReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Field, y.Field),
-                _ => false,
-            };
+            private bool WholeArray(IInvocationOperation call)
+                => call.Arguments.Length == 1
+                    || (call.Arguments.Length == 3
+                        && CatalogueIndex.Argument(call, 0) is { } bytes && ReadBody.VariableOf(bytes) is { } buffer
+                        && CatalogueIndex.Argument(call, 1)?.ConstantValue is { HasValue: true, Value: 0 }
+                        && CatalogueIndex.Argument(call, 2) is { } count && ReadBody.IsLengthOf(count, buffer, reads.Symbols.Framework));
 
             /// <summary>
             /// Sizes that do not depend on the bytes: a constant that is not negative, or a variable (<c>new byte[bufferSize]</c>,

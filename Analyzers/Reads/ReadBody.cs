@@ -1240,6 +1240,20 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>The local, parameter or field <paramref name="operation"/> reads (through conversions), or null.</summary>
+        internal static ISymbol? VariableOf(IOperation operation) => operation.WalkDownConversions() switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+
+        /// <summary><paramref name="value"/> is the <c>Length</c> of the variable <paramref name="buffer"/> (<c>buf.Length</c>).</summary>
+        internal static bool IsLengthOf(IOperation value, ISymbol buffer, FrameworkMembers framework)
+            => value.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length && framework.IsLength(length.Property)
+                && VariableOf(instance) is { } variable && SymbolEqualityComparer.Default.Equals(variable, buffer);
+
         /// <summary>The variable (local, parameter or field) the read's socket or stream comes from, or null.</summary>
         internal static ISymbol? ReceiverRoot(IOperation? receiver)
         {

@@ -539,16 +539,13 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// <c>BinaryReader.Read(byte[], int, int)</c> (or of a span of bytes): it reads its stream straight into the buffer,
-        /// keeping nothing of its own, so under a guard that data waits it is reached only when bytes wait, as the stream's
-        /// read would be. Its character reads decode through a buffer and are not.
+        /// A <c>BinaryReader</c>'s read of bytes (the catalogue's count is of bytes, not characters): it reads its stream
+        /// straight into the buffer, keeping nothing of its own, so under a guard that data waits it is reached only when
+        /// bytes wait, as the stream's read would be. Its character reads decode through a buffer and are not.
         /// </summary>
         private bool IsBinaryByteRead(ReadSite site)
-            => symbols.BinaryReader is { } binary && site.Receiver?.WalkDownConversions().Type is { } type
-                && SymbolEqualityComparer.Default.Equals(type, binary)
-                && site.Invocation.TargetMethod is { Name: "Read", Parameters: { Length: > 0 } parameters }
-                && (parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte }
-                    || (parameters[0].Type is INamedTypeSymbol { Name: "Span", TypeArguments.Length: 1 } span && span.TypeArguments[0].SpecialType == SpecialType.System_Byte));
+            => !site.Read.Api.CountsChars && site.Receiver?.WalkDownConversions().Type is { } type
+                && SymbolEqualityComparer.Default.Equals(type, symbols.BinaryReader);
 
         /// <summary>How many bytes the read asks for, when the code says: a constant size, or the length of a buffer made once with a constant size.</summary>
         private int? AskedBytes(ReadSite site)
@@ -645,7 +642,7 @@ namespace SocketAnalyzers.Reads
             if (v is IArrayCreationOperation { Initializer: null, DimensionSizes.Length: 1 } array && ReadBody.IsByteArray(array.Type))
             {
                 var size = array.DimensionSizes[0].WalkDownConversions();
-                if (state.HasExact && VariableOf(size) is { } counted && state.Exact.TryGetValue(counted, out var known))
+                if (state.HasExact && ReadBody.VariableOf(size) is { } counted && state.Exact.TryGetValue(counted, out var known))
                 {
                     return known;
                 }
@@ -679,7 +676,7 @@ namespace SocketAnalyzers.Reads
             if (site.Read.Buffer is { } bufferOperand)
             {
                 var operand = bufferOperand.WalkDownConversions();
-                buffer = VariableOf(ReadBody.WholeViewOperand(operand, symbols.Framework) ?? operand);
+                buffer = ReadBody.VariableOf(ReadBody.WholeViewOperand(operand, symbols.Framework) ?? operand);
             }
 
             var size = site.Read.Count?.WalkDownConversions();
@@ -691,11 +688,11 @@ namespace SocketAnalyzers.Reads
             }
             else if (size is IPropertyReferenceOperation { Instance: { } lengthOf } length && symbols.Framework.IsLength(length.Property))
             {
-                sizeVariable = VariableOf(lengthOf);
+                sizeVariable = ReadBody.VariableOf(lengthOf);
             }
             else
             {
-                sizeVariable = countVariable = VariableOf(size);
+                sizeVariable = countVariable = ReadBody.VariableOf(size);
             }
 
             if (sizeVariable is null || !state.Exact.TryGetValue(sizeVariable, out var asked) || !ConnectionPath.Same(asked.Connection, connection))
@@ -934,7 +931,7 @@ namespace SocketAnalyzers.Reads
                 "Remove" when cut.Arguments.Length == 1 => CatalogueIndex.Argument(cut, 0),
                 _ => null,
             };
-            return count is not null && VariableOf(count) is { } held && state.Counts.TryGetValue(held, out var countOf) && countOf == read;
+            return count is not null && ReadBody.VariableOf(count) is { } held && state.Counts.TryGetValue(held, out var countOf) && countOf == read;
         }
 
         /// <summary><c>Replace("\0", "")</c> (or <c>string.Empty</c>), or <c>Trim</c>/<c>TrimEnd</c> of chars that include <c>'\0'</c>.</summary>
@@ -2603,7 +2600,7 @@ namespace SocketAnalyzers.Reads
             RestartZero(site, state);
 
             // SOCK012: the buffer now holds this read's bytes, up to its count.
-            if (site.Read.Buffer is not null && ReadBody.RootOfView(site.Read.Buffer, symbols.Framework) is var root2 && VariableOf(root2) is { } filled)
+            if (site.Read.Buffer is not null && ReadBody.RootOfView(site.Read.Buffer, symbols.Framework) is var root2 && ReadBody.VariableOf(root2) is { } filled)
             {
                 var fresh = state.HasFresh && state.Fresh.Remove(filled);
                 KillBuffer(filled, state);
@@ -2681,14 +2678,6 @@ namespace SocketAnalyzers.Reads
             CallEffects(invocation, state);
         }
 
-        private static ISymbol? VariableOf(IOperation operation) => operation.WalkDownConversions() switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            IFieldReferenceOperation field => field.Field,
-            _ => null,
-        };
-
         /// <summary>
         /// <c>Close()</c>, <c>Dispose()</c> (a <c>using</c> included), <c>DisposeAsync()</c> or <c>Disconnect(…)</c> on an
         /// instance: of a socket, client, stream or reader, what the rule reads next throws. On a type of the project the
@@ -2722,7 +2711,7 @@ namespace SocketAnalyzers.Reads
                 scratch.Clear();
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (VariableOf(argument.Value) is { } variable)
+                    if (ReadBody.VariableOf(argument.Value) is { } variable)
                     {
                         foreach (var read in state.Pending)
                         {
@@ -3007,7 +2996,7 @@ namespace SocketAnalyzers.Reads
             }
 
             var made = value.WalkDownConversions();
-            if ((made is IObjectCreationOperation && !IsRenewingCreation((IObjectCreationOperation)made, fact, site))
+            if ((made is IObjectCreationOperation creation && !IsRenewingCreation(creation, fact, site))
                 || made is IArrayCreationOperation or IDefaultValueOperation or ILiteralOperation { ConstantValue.Value: null or "" })
             {
                 // new StringBuilder(), new byte[n], default: empty until the 0 path fills them (text.Append(decoded)).
@@ -3023,7 +3012,7 @@ namespace SocketAnalyzers.Reads
                     case IInstanceReferenceOperation:
                         return false;
                     case IInvocationOperation call when body.SiteAt(call.Syntax) is not null || ReadsInput(call.Instance)
-                        || (!call.TargetMethod.DeclaringSyntaxReferences.IsEmpty && ProjectCallMayReachZeroPath(call, fact, site)):
+                        || (!call.TargetMethod.DeclaringSyntaxReferences.IsEmpty && ProjectCodeMayReachZeroPath(call.TargetMethod, call.Instance, call.Arguments, fact, site)):
                         return false;
                     case IPropertyReferenceOperation property when !property.Property.DeclaringSyntaxReferences.IsEmpty || ReadsInput(property.Instance):
                         return false;
@@ -3039,26 +3028,16 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// A call to a method of the project may give what the 0 path left (it may read the connection, or a field the 0
-        /// path changed), unless it can reach neither: it is not a local function (which sees the body's locals); the
+        /// A method (or constructor) of the project may give what the 0 path left (it may read the connection, or a field
+        /// the 0 path changed), unless it can reach neither: it is not a local function (which sees the body's locals); the
         /// read's connection is a local or parameter of the body that no lambda uses and that the body neither stores nor
-        /// hands to the project (<see cref="Escapes"/>); the 0 path assigned no field (a project call on the path counts
-        /// only if a read helper of the body keeps its 0 path in fields: the others are judged as this one is); and
-        /// neither the receiver's type (its instance fields, through the project's base types) nor any argument carries
-        /// input (a stream, reader, socket or client). So <c>answers.GetAnswer()</c> of a table of replies, or a static
-        /// <c>Reply() =&gt; "ok"</c>, is a reply the 0 path did not compute (the fresh9 audit's hlibko finding).
-        /// </summary>
-        private bool ProjectCallMayReachZeroPath(IInvocationOperation call, ZeroFact fact, ReadSite site)
-            => ProjectCodeMayReachZeroPath(call.TargetMethod, call.Instance, call.Arguments, fact, site);
-
-        /// <summary>
-        /// <see cref="ProjectCallMayReachZeroPath"/> for a call or a constructor of the project: <paramref name="instance"/> is
-        /// the call's receiver (null for a static method or a constructor).
-        /// <para>
-        /// The connection may also be an instance field of the body's object (<c>client</c>, <c>stream</c>) when the method
-        /// belongs to a type unrelated to that object's (<see cref="OutOfReach"/>): it cannot name the field, is given nothing
-        /// that could be that object, and the body lets neither <c>this</c> nor the field's value go anywhere.
-        /// </para>
+        /// hands to the project (<see cref="Escapes"/>), or an instance field of the body's object that the method's type
+        /// cannot reach (<see cref="OutOfReach"/>); the 0 path assigned no field (a project call on the path counts only if
+        /// a read helper of the body keeps its 0 path in fields: the others are judged as this one is); and neither the
+        /// receiver's type (its instance fields, through the project's base types; a constructor's own type) nor any
+        /// argument carries input (a stream, reader, socket or client). So <c>answers.GetAnswer()</c> of a table of
+        /// replies, or a static <c>Reply() =&gt; "ok"</c>, is a reply the 0 path did not compute (the fresh9 audit's hlibko
+        /// finding). <paramref name="instance"/> is the call's receiver (null for a static method or a constructor).
         /// </summary>
         private bool ProjectCodeMayReachZeroPath(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, ZeroFact fact, ReadSite site)
         {
@@ -3108,12 +3087,6 @@ namespace SocketAnalyzers.Reads
         private bool? thisEscapes;
 
         /// <summary>
-        /// A method of a type unrelated to <paramref name="field"/>'s (not the same, no base or derived type of it, not
-        /// nested in it or holding it), whose type has no field, static or not, that could hold that object or carries input,
-        /// given no argument that could be that object, and the body lets neither <c>this</c> (other than to reach its
-        /// members) nor the field's value go anywhere (<see cref="Escapes"/>): such code cannot reach the field.
-        /// </summary>
-        /// <summary>
         /// <c>new Answers()</c>: an object of a class of the project whose constructor can reach nothing the 0 path left
         /// (<see cref="ProjectCodeMayReachZeroPath"/>) and is given only what the 0 path did not compute. What it gives later
         /// is not of the 0 path, unless the path hands it something (<see cref="ProjectObjectUse"/>). Not a text or byte
@@ -3127,7 +3100,13 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            foreach (var argument in creation.Arguments)
+            return ArgumentsWithoutZeroPath(creation.Arguments, fact, site) && !ProjectCodeMayReachZeroPath(constructor, null, creation.Arguments, fact, site);
+        }
+
+        /// <summary>Every argument is <see cref="ComputedWithoutZeroPath"/>.</summary>
+        private bool ArgumentsWithoutZeroPath(ImmutableArray<IArgumentOperation> arguments, ZeroFact fact, ReadSite site)
+        {
+            foreach (var argument in arguments)
             {
                 if (!ComputedWithoutZeroPath(argument.Value, fact, site))
                 {
@@ -3135,7 +3114,7 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
-            return !ProjectCodeMayReachZeroPath(constructor, null, creation.Arguments, fact, site);
+            return true;
         }
 
         /// <summary>
@@ -3153,22 +3132,20 @@ namespace SocketAnalyzers.Reads
                     continue;
                 }
 
-                var kept = reference.Parent is IInvocationOperation call && call.Instance == reference;
-                if (kept)
-                {
-                    foreach (var argument in ((IInvocationOperation)reference.Parent!).Arguments)
-                    {
-                        kept &= ComputedWithoutZeroPath(argument.Value, fact, body.Sites[pair.Key]);
-                    }
-                }
-
-                if (!kept)
+                if (reference.Parent is not IInvocationOperation call || call.Instance != reference
+                    || !ArgumentsWithoutZeroPath(call.Arguments, fact, body.Sites[pair.Key]))
                 {
                     fact.AddChanged(reference.Local);
                 }
             }
         }
 
+        /// <summary>
+        /// A method of a type unrelated to <paramref name="field"/>'s (not the same, no base or derived type of it, not
+        /// nested in it or holding it), whose type (or a base of it in the project) has no field that could hold that object, a delegate or
+        /// input, given no argument that could be that object or a delegate, and the body lets neither <c>this</c> (other than to reach its
+        /// members) nor the field's value go anywhere (<see cref="Escapes"/>): such code cannot reach the field.
+        /// </summary>
         private bool OutOfReach(IFieldSymbol field, IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
         {
             var holder = field.ContainingType;
@@ -3711,9 +3688,7 @@ namespace SocketAnalyzers.Reads
                 _ => null,
             }) is IArrayTypeSymbol { ElementType: { } element } ? element.SpecialType : SpecialType.None;
 
-        private bool IsLengthOf(IOperation value, ISymbol buffer)
-            => value.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length && symbols.Framework.IsLength(length.Property)
-                && VariableOf(instance) is { } variable && SymbolEqualityComparer.Default.Equals(variable, buffer);
+        private bool IsLengthOf(IOperation value, ISymbol buffer) => ReadBody.IsLengthOf(value, buffer, symbols.Framework);
 
         /// <summary>SOCK012 findings of reads whose count's local is used elsewhere: reported in <see cref="Decide"/> if this read's count is not.</summary>
         private List<(IOperation Consuming, ISymbol Buffer, int Read)>? wholeIfCountUnused;
