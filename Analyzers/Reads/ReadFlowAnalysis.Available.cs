@@ -1,0 +1,401 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
+
+namespace SocketAnalyzers.Reads
+{
+    internal sealed partial class ReadFlowAnalysis
+    {
+        // ---- SOCK010/SOCK012: reads that an Available guard makes exact ----
+
+        /// <summary>
+        /// <c>client.Available &gt;= 4</c> (or <c>&gt; 3</c>, <c>4 &lt;= …</c>, the false side of <c>&lt; 4</c>, <c>== 4</c>): on
+        /// that side at least 4 received bytes wait on the connection, and a read of at most 4 on it returns them all.
+        /// </summary>
+        private void RefineAvailable(IOperation branchValue, ReadState state, bool conditionValue)
+        {
+            if (AvailableGuard.AtLeast(branchValue, conditionValue, symbols.Catalogue, out var available) is not int count
+                || body.RootOfConnection(available!.Instance, symbols) is not { } root)
+            {
+                return;
+            }
+
+            if (!state.Available.TryGetValue(root, out var known) || known < count)
+            {
+                state.Available[root] = count;
+            }
+        }
+
+        private IPropertyReferenceOperation? IsAvailable(IOperation operation) => AvailableGuard.Property(operation, symbols.Catalogue);
+
+        /// <summary>
+        /// The read takes bytes from its connection: true when a guard said that at least as many as it asks for were
+        /// waiting (then it returns exactly that many: a plain socket or network stream, not TLS, whose socket counts
+        /// encrypted bytes), and what is left of the guard is what it did not take. An unguarded read leaves nothing known.
+        /// </summary>
+        private bool TakeAvailable(ReadSite site, ReadState state)
+        {
+            if (site.ConnectionRoot is not { } root || !state.Available.TryGetValue(root, out var waiting))
+            {
+                return false;
+            }
+
+            var asked = AskedBytes(site);
+            if (asked is not int count || !IsPlainStreamRead(site) || count > waiting)
+            {
+                state.Available.Remove(root);
+                return false;
+            }
+
+            if (waiting - count > 0)
+            {
+                state.Available[root] = waiting - count;
+            }
+            else
+            {
+                state.Available.Remove(root);
+            }
+
+            return true;
+        }
+
+        /// <summary>A read of a socket or a <c>NetworkStream</c> (not TLS, whose socket counts encrypted bytes), not of datagrams.</summary>
+        private bool IsPlainStreamRead(ReadSite site)
+        {
+            var receiver = site.Receiver?.WalkDownConversions().Type;
+            return !site.Read.Api.IsDatagram
+                && (site.Read.Api.Owner == ReadOwner.Socket
+                    || (symbols.NetworkStream is not null && SymbolEqualityComparer.Default.Equals(receiver, symbols.NetworkStream)));
+        }
+
+        /// <summary>
+        /// A <c>BinaryReader</c>'s read of bytes (the catalogue's count is of bytes, not characters): it reads its stream
+        /// straight into the buffer, keeping nothing of its own, so under a guard that data waits it is reached only when
+        /// bytes wait, as the stream's read would be. Its character reads decode through a buffer and are not.
+        /// </summary>
+        private bool IsBinaryByteRead(ReadSite site)
+            => !site.Read.Api.CountsChars && site.Receiver?.WalkDownConversions().Type is { } type
+                && SymbolEqualityComparer.Default.Equals(type, symbols.BinaryReader);
+
+        /// <summary>How many bytes the read asks for, when the code says: a constant size, or the length of a buffer made once with a constant size.</summary>
+        private int? AskedBytes(ReadSite site)
+        {
+            var size = site.Read.Count?.WalkDownConversions();
+            if (size?.ConstantValue is { HasValue: true, Value: int constant })
+            {
+                return constant;
+            }
+
+            var buffer = site.Read.Buffer?.WalkDownConversions();
+            if (size is IPropertyReferenceOperation { Instance: { } instance } length && symbols.Framework.IsLength(length.Property))
+            {
+                buffer = instance.WalkDownConversions();
+            }
+            else if (size is not null)
+            {
+                return null;
+            }
+
+            if (buffer is not null && ReadBody.WholeViewOperand(buffer, symbols.Framework) is { } viewed)
+            {
+                // header.AsMemory(): the whole array.
+                buffer = viewed.WalkDownConversions();
+            }
+
+            return buffer is ILocalReferenceOperation local && body.SingleValue(local.Local)?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes: { Length: 1 } sizes }
+                && sizes[0].ConstantValue is { HasValue: true, Value: int made }
+                ? made
+                : null;
+        }
+
+        /// <summary>A method of this project (its code may do anything to a connection or a field) or a delegate's invoke.</summary>
+        private static bool RunsProjectCode(IMethodSymbol method)
+            => method.DeclaringSyntaxReferences.Length > 0 || method.MethodKind == MethodKind.DelegateInvoke;
+
+        /// <summary>What a call may read of the connections counted so far (<see cref="ReachOf"/>).</summary>
+        private enum CallReach
+        {
+            /// <summary>A view of a connection (<c>client.GetStream()</c>, <c>.Client</c>): it reads nothing.</summary>
+            Nothing,
+
+            /// <summary>A framework call: it may read the connections it is given or called on.</summary>
+            Given,
+
+            /// <summary>Code of the project or a delegate: it may read any connection.</summary>
+            Anything,
+        }
+
+        private CallReach ReachOf(IInvocationOperation invocation)
+            => RunsProjectCode(invocation.TargetMethod) ? CallReach.Anything
+                : symbols.Catalogue.Facts(invocation.TargetMethod) is { ViewsConnection: true } ? CallReach.Nothing
+                : CallReach.Given;
+
+        /// <summary>A call that may read the connection, or run code that does, takes what a guard counted.</summary>
+        private void ForgetAvailable(IInvocationOperation invocation, ReadState state)
+        {
+            switch (ReachOf(invocation))
+            {
+                case CallReach.Anything:
+                    state.Available.Clear();
+                    return;
+                case CallReach.Nothing:
+                    return;
+            }
+
+            if (body.RootOfConnection(invocation.Instance, symbols) is { } root)
+            {
+                state.Available.Remove(root);
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (body.RootOfConnection(argument.Value, symbols) is { } passed)
+                {
+                    state.Available.Remove(passed);
+                }
+            }
+        }
+
+        // ---- SOCK010/SOCK012: reads sized to the Available of their own connection ----
+
+        /// <summary>The connection an <c>Available</c> or a read names: its variable root, or else the path of the expression (<see cref="ConnectionPath"/>).</summary>
+        private object? ConnectionOf(IOperation? instance)
+            => instance is null ? null : (object?)body.RootOfConnection(instance, symbols) ?? ConnectionPath.Of(instance);
+
+        /// <summary>
+        /// The value is the <c>Available</c> of a connection (<c>s.Available</c>), or a byte array of that size
+        /// (<c>new byte[s.Available]</c>, <c>new byte[len]</c> with <c>len</c> holding one): what <see cref="ReadState.Exact"/> records.
+        /// </summary>
+        private AvailableSize? AvailableSizeOf(IOperation value, ReadState state)
+        {
+            var v = value.WalkDownConversions();
+            if (v is IArrayCreationOperation { Initializer: null, DimensionSizes.Length: 1 } array && ReadBody.IsByteArray(array.Type))
+            {
+                var size = array.DimensionSizes[0].WalkDownConversions();
+                if (state.HasExact && ReadBody.VariableOf(size) is { } counted && state.Exact.TryGetValue(counted, out var known))
+                {
+                    return known;
+                }
+
+                v = size;
+            }
+
+            return IsAvailable(v) is { Type.SpecialType: SpecialType.System_Int32 } available && ConnectionOf(available.Instance) is { } connection
+                ? new AvailableSize(connection, available.Syntax)
+                : null;
+        }
+
+        /// <summary>
+        /// The read asks for exactly the bytes an <c>Available</c> of its own connection counted, with no read, <c>await</c>
+        /// or call that may read it since (<see cref="ReadState.Exact"/>): a stream read then returns them all, and its count
+        /// is that size. <paramref name="whole"/>: the buffer is the array made that size, filled from its start. Not on a
+        /// datagram socket: there (on Windows) <c>Available</c> counts every queued datagram and a read returns one. Not
+        /// for a read task nobody awaits: the code after it may run before the bytes are in.
+        /// </summary>
+        private bool TakeExact(ReadSite site, ReadState state, out bool whole)
+        {
+            whole = false;
+            if (!IsPlainStreamRead(site) || site.Read.Api.IsAtLeast || IsUnawaitedTask(site.Invocation) || site.Invocation.Instance is not { } instance
+                || (site.Read.Api.Owner == ReadOwner.Socket && symbols.Reads.IsDatagramSocket(instance))
+                || ConnectionOf(instance) is not { } connection)
+            {
+                return false;
+            }
+
+            ISymbol? buffer = null;
+            if (site.Read.Buffer is { } bufferOperand)
+            {
+                var operand = bufferOperand.WalkDownConversions();
+                buffer = ReadBody.VariableOf(ReadBody.WholeViewOperand(operand, symbols.Framework) ?? operand);
+            }
+
+            var size = site.Read.Count?.WalkDownConversions();
+            ISymbol? sizeVariable;
+            ISymbol? countVariable = null;
+            if (size is null)
+            {
+                sizeVariable = buffer;
+            }
+            else if (size is IPropertyReferenceOperation { Instance: { } lengthOf } length && symbols.Framework.IsLength(length.Property))
+            {
+                sizeVariable = ReadBody.VariableOf(lengthOf);
+            }
+            else
+            {
+                sizeVariable = countVariable = ReadBody.VariableOf(size);
+            }
+
+            if (sizeVariable is null || !state.Exact.TryGetValue(sizeVariable, out var asked) || !ConnectionPath.Same(asked.Connection, connection))
+            {
+                return false;
+            }
+
+            whole = buffer is not null && state.Exact.TryGetValue(buffer, out var made) && made.Equals(asked)
+                && site.Read.Offset?.ConstantValue is null or { HasValue: true, Value: 0 };
+            if (countVariable is ILocalSymbol countLocal && !body.CapturedWritten.Contains(countLocal))
+            {
+                state.Counts[countLocal] = site.Index;
+            }
+
+            return true;
+        }
+
+        /// <summary>A call that may read a connection, or change what a path names, takes what an <c>Available</c> counted.</summary>
+        private void ForgetExact(IInvocationOperation invocation, ReadState state)
+        {
+            switch (ReachOf(invocation))
+            {
+                case CallReach.Anything:
+                    state.Exact.Clear();
+                    return;
+                case CallReach.Nothing:
+                    return;
+            }
+
+            var root = body.RootOfConnection(invocation.Instance, symbols);
+            scratchSymbols.Clear();
+            foreach (var pair in state.Exact)
+            {
+                if (pair.Value.Connection is ConnectionPath || (root is not null && ConnectionPath.Same(pair.Value.Connection, root)) || PassedTo(invocation, pair.Value.Connection))
+                {
+                    scratchSymbols.Add(pair.Key);
+                }
+            }
+
+            foreach (var variable in scratchSymbols)
+            {
+                state.Exact.Remove(variable);
+            }
+        }
+
+        private bool PassedTo(IInvocationOperation invocation, object connection)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (body.RootOfConnection(argument.Value, symbols) is { } passed && ConnectionPath.Same(connection, passed))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A new value of the variable: what it held (an <c>Available</c>, a count, a fresh array) and connections named through it are gone.</summary>
+        private void Written(ISymbol variable, ReadState state)
+        {
+            if (state.HasExact)
+            {
+                state.Exact.Remove(variable);
+                scratchSymbols.Clear();
+                foreach (var pair in state.Exact)
+                {
+                    if (ConnectionPath.Mentions(pair.Value.Connection, variable))
+                    {
+                        scratchSymbols.Add(pair.Key);
+                    }
+                }
+
+                foreach (var sized in scratchSymbols)
+                {
+                    state.Exact.Remove(sized);
+                }
+            }
+
+            if (state.HasCounts)
+            {
+                state.Counts.Remove(variable);
+            }
+
+            if (state.HasFresh)
+            {
+                state.Fresh.Remove(variable);
+            }
+        }
+
+        /// <summary>An assignment to something other than a local or parameter: a field, a property (a setter may run any code), an element.</summary>
+        private void WrittenElsewhere(IOperation target, ReadState state)
+        {
+            if (!state.HasExact)
+            {
+                return;
+            }
+
+            switch (target)
+            {
+                case IFieldReferenceOperation field:
+                    Written(field.Field, state);
+                    return;
+                case IPropertyReferenceOperation:
+                    state.Exact.Clear();
+                    return;
+                default:
+                    scratchSymbols.Clear();
+                    foreach (var pair in state.Exact)
+                    {
+                        if (pair.Value.Connection is ConnectionPath)
+                        {
+                            scratchSymbols.Add(pair.Key);
+                        }
+                    }
+
+                    foreach (var sized in scratchSymbols)
+                    {
+                        state.Exact.Remove(sized);
+                    }
+
+                    return;
+            }
+        }
+
+        private static void ForgetCountsOf(int read, ReadState state)
+        {
+            List<ISymbol>? stale = null;
+            foreach (var pair in state.Counts)
+            {
+                if (pair.Value == read)
+                {
+                    (stale ??= new List<ISymbol>()).Add(pair.Key);
+                }
+            }
+
+            if (stale is not null)
+            {
+                foreach (var variable in stale)
+                {
+                    state.Counts.Remove(variable);
+                }
+            }
+        }
+
+        private void DropDeadLocals(IEnumerable<ISymbol>? variables, int position, ReadState state)
+        {
+            if (variables is null)
+            {
+                return;
+            }
+
+            List<ISymbol>? dead = null;
+            foreach (var variable in variables)
+            {
+                if (variable is ILocalSymbol local && IsDead(local, position))
+                {
+                    (dead ??= new List<ISymbol>()).Add(local);
+                }
+            }
+
+            if (dead is not null)
+            {
+                foreach (var local in dead)
+                {
+                    Written(local, state);
+                }
+            }
+        }
+    }
+}

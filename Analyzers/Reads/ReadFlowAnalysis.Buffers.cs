@@ -1,0 +1,447 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
+
+namespace SocketAnalyzers.Reads
+{
+    internal sealed partial class ReadFlowAnalysis
+    {
+        // ---- SOCK012: whole decodes whose text is exact anyway ----
+
+        /// <summary>
+        /// A use of a fresh buffer that leaves its zeros alone: its length, or the buffer (or a whole view of it) handed to
+        /// a read, whose own transfer decides.
+        /// </summary>
+        private bool KeepsFresh(IOperation reference)
+        {
+            var parent = reference.WalkUpConversions(out _);
+            if (parent is IPropertyReferenceOperation length && symbols.Framework.IsLength(length.Property))
+            {
+                return true;
+            }
+
+            if (parent is IArgumentOperation { Parent: { } owner } && ReadBody.WholeViewOperand(owner, symbols.Framework) is not null)
+            {
+                parent = owner.WalkUpConversions(out _);
+            }
+
+            return parent is IArgumentOperation { Parent: IInvocationOperation call } && body.SiteAt(call.Syntax) is { Helper: null };
+        }
+
+        /// <summary>
+        /// A whole decode whose text is the bytes received all the same, its result going straight into the cut:
+        /// <list type="bullet">
+        /// <item>the buffer was a new zero-filled array when its one read filled it (<see cref="ReadState.FreshFilled"/>),
+        /// decoded with ASCII, UTF-8 or Latin-1 (a zero byte is U+0000), and the text's NULs are stripped:
+        /// <c>Replace("\0", "")</c>, <c>Trim</c>/<c>TrimEnd</c> of a set that holds <c>'\0'</c>;</item>
+        /// <item>decoded with ASCII or Latin-1 (one char per byte) and cut to a variable that holds the read's count
+        /// (<see cref="ReadState.Counts"/>): <c>Substring(0, n)</c>, <c>Remove(n)</c>.</item>
+        /// </list>
+        /// </summary>
+        private bool IsExactText(IOperation consuming, ISymbol buffer, int read, ReadState state)
+        {
+            if (consuming is IObjectCreationOperation { Type.SpecialType: SpecialType.System_String, Arguments.Length: 1 } text)
+            {
+                // new string(chars) of a fresh char array read once: its unread tail is '\0' chars, and the strip removes them.
+                return state.HasFreshFilled && state.FreshFilled.Contains(buffer)
+                    && text.WalkUpConversions(out var made) is IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } strip
+                    && strip.Instance == made && StripsNul(strip);
+            }
+
+            if (consuming is not IInvocationOperation { Instance: { } encoding, TargetMethod.Name: "GetString", Type.SpecialType: SpecialType.System_String } decode
+                || symbols.Framework.Encoding is not { } encodingType
+                || encoding.WalkDownConversions() is not IPropertyReferenceOperation { Instance: null, Property: { Name: "ASCII" or "UTF8" or "Latin1" } named }
+                || !SymbolEqualityComparer.Default.Equals(named.ContainingType, encodingType)
+                || decode.WalkUpConversions(out var decoded) is not IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } cut
+                || cut.Instance != decoded)
+            {
+                return false;
+            }
+
+            if (state.HasFreshFilled && state.FreshFilled.Contains(buffer) && StripsNul(cut))
+            {
+                return true;
+            }
+
+            if (named.Name == "UTF8" || !state.HasCounts)
+            {
+                return false;
+            }
+
+            var count = cut.TargetMethod.Name switch
+            {
+                "Substring" when cut.Arguments.Length == 2 && CatalogueIndex.Argument(cut, 0)?.ConstantValue is { HasValue: true, Value: 0 } => CatalogueIndex.Argument(cut, 1),
+                "Remove" when cut.Arguments.Length == 1 => CatalogueIndex.Argument(cut, 0),
+                _ => null,
+            };
+            return count is not null && ReadBody.VariableOf(count) is { } held && state.Counts.TryGetValue(held, out var countOf) && countOf == read;
+        }
+
+        /// <summary><c>Replace("\0", "")</c> (or <c>string.Empty</c>), or <c>Trim</c>/<c>TrimEnd</c> of chars that include <c>'\0'</c>.</summary>
+        private static bool StripsNul(IInvocationOperation cut)
+        {
+            switch (cut.TargetMethod.Name)
+            {
+                case "Replace" when cut.Arguments.Length == 2 && cut.TargetMethod.Parameters[0].Type.SpecialType == SpecialType.System_String:
+                    return CatalogueIndex.Argument(cut, 0)?.ConstantValue is { HasValue: true, Value: "\0" }
+                        && CatalogueIndex.Argument(cut, 1)?.WalkDownConversions() is { } replacement
+                        && (replacement.ConstantValue is { HasValue: true, Value: "" }
+                            || replacement is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } });
+                case "Trim" or "TrimEnd":
+                    foreach (var argument in cut.Arguments)
+                    {
+                        var value = argument.Value.WalkDownConversions();
+                        if (value.ConstantValue is { HasValue: true, Value: '\0' })
+                        {
+                            return true;
+                        }
+
+                        if (value is IArrayCreationOperation { Initializer: { } chars })
+                        {
+                            foreach (var element in chars.ElementValues)
+                            {
+                                if (element.WalkDownConversions().ConstantValue is { HasValue: true, Value: '\0' })
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        // ---- SOCK012: how a use touches a buffer ----
+        private enum Use
+        {
+            Neutral,
+            Whole,
+            Barrier,
+
+            /// <summary>A fixed-width decode of part of the buffer (<see cref="decodedStart"/>, <see cref="decodedWidth"/>): it only reads it.</summary>
+            Decoded,
+        }
+
+        /// <summary>What one reference to a filled buffer does; <paramref name="consuming"/> is the consuming call for <see cref="Use.Whole"/>.</summary>
+        private Use Classify(IOperation reference, ISymbol buffer, out IOperation? consuming)
+        {
+            consuming = null;
+            var parent = reference.WalkUpConversions(out var current);
+            switch (parent)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target == current:
+                    // The assignment itself kills the fact.
+                    return Use.Neutral;
+                case IPropertyReferenceOperation length when symbols.Framework.IsLength(length.Property):
+                case IArrayElementReferenceOperation:
+                case IInterpolationOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+                case IIsPatternOperation:
+                case IIsTypeOperation:
+                case IInvocationOperation query when query.Instance == current && FrameworkMembers.IsObjectQuery(query.TargetMethod):
+                    return Use.Neutral;
+                case IArrayInitializerOperation { Parent: IArrayCreationOperation { Parent: IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray, Parent: IInvocationOperation paramsCall } } }
+                    when IsLogging(paramsCall.TargetMethod):
+                    return Use.Neutral;
+            }
+
+            // A whole view of the buffer: buf.AsSpan(), new ArraySegment<byte>(buf), …
+            var viewStart = 0;
+            if (parent is IArgumentOperation { Parent: { } viewOwner } && ReadBody.WholeViewOperand(viewOwner, symbols.Framework) is not null)
+            {
+                current = viewOwner;
+                parent = current.WalkUpConversions(out current);
+            }
+            else if (parent is IArgumentOperation { Parent: IInvocationOperation partialView } && symbols.Framework.IsArrayView(partialView.TargetMethod))
+            {
+                // buf.AsSpan(4) or buf.AsSpan(4, 4) handed to a decoder: bytes from a known start. Any other slice is not
+                // this rule's business: buf.AsSpan(0, n) passes the count.
+                // A length after the start must be a constant too: buf.AsSpan(0, n) is the bytes received.
+                if (partialView.Arguments.Length is 2 or 3 && CatalogueIndex.Argument(partialView, 1)?.ConstantValue is { HasValue: true, Value: int start } && start >= 0
+                    && (partialView.Arguments.Length == 2 || CatalogueIndex.Argument(partialView, 2)?.ConstantValue is { HasValue: true, Value: int })
+                    && partialView.WalkUpConversions(out _) is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation decoder } && Decoder(decoder) is int viewedWidth)
+                {
+                    consuming = decoder;
+                    decodedStart = start;
+                    decodedWidth = viewedWidth;
+                    return Use.Decoded;
+                }
+
+                return Use.Neutral;
+            }
+
+            // A fixed-width decode: BitConverter.ToInt32(buf, 4), BinaryPrimitives.ReadInt32BigEndian(buf or buf.AsSpan()).
+            if (parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation decodeCall } && Decoder(decodeCall) is int width)
+            {
+                if (decodeCall.TargetMethod.Parameters is { Length: > 1 } parameters && parameters[1].Type.SpecialType == SpecialType.System_Int32)
+                {
+                    if (CatalogueIndex.Argument(decodeCall, 1)?.ConstantValue is not { HasValue: true, Value: int start } || start < 0)
+                    {
+                        // A start the code computes (a cursor): not followed.
+                        return Use.Neutral;
+                    }
+
+                    viewStart = start;
+                }
+
+                consuming = decodeCall;
+                decodedStart = viewStart;
+                decodedWidth = width;
+                return Use.Decoded;
+            }
+
+            switch (parent)
+            {
+                case IArgumentOperation { Parent: IInvocationOperation readCall } when body.SiteAt(readCall.Syntax) is not null:
+                    // A read into the buffer: the read's own transfer replaces the fact.
+                    return Use.Neutral;
+                case IArgumentOperation argument when argument.Parent is { } call && consumers.IsConsumer(call):
+                    // A consumer of chars only (String.Join) renders a byte buffer as numbers: no use of the data as data.
+                    if (consumers.IsConsumerOf(call, BufferElement(buffer)) && IsWholeArgument(argument, call, buffer) && !CopyGoesToCountedConsumer(call))
+                    {
+                        consuming = call;
+                        return Use.Whole;
+                    }
+
+                    return Use.Neutral;
+                case IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IInvocationOperation logging } argument
+                    when IsLogging(logging.TargetMethod) && argument.Parameter.Type.SpecialType is SpecialType.System_Object or SpecialType.System_String:
+                    return Use.Neutral;
+                case IInvocationOperation { Instance: { } instance } call when instance == current && consumers.IsConsumer(call) && call.Arguments.Length == 0:
+                    // buf.AsSpan().ToArray()
+                    consuming = call;
+                    return current == reference ? Use.Barrier : Use.Whole;
+                default:
+                    return Use.Barrier;
+            }
+        }
+
+        /// <summary>
+        /// The number of bytes the call decodes from its first argument when it is a fixed-width decoder of the catalogue
+        /// (<see cref="Model.ApiFacts.Decodes"/>: the size of the number it returns), or null.
+        /// </summary>
+        private int? Decoder(IInvocationOperation call)
+        {
+            if (symbols.Catalogue.Facts(call.TargetMethod) is not { Decodes: true })
+            {
+                return null;
+            }
+
+            var type = call.TargetMethod.ReturnType;
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Char:
+                    return 2;
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Single:
+                    return 4;
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_Double:
+                    return 8;
+            }
+
+            return type is { Name: "Half", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ? 2
+                : type is { Name: "Int128" or "UInt128", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ? 16
+                : null;
+        }
+
+        /// <summary>
+        /// Console, Debug, Trace, a TextWriter (by symbol), <c>Microsoft.Extensions.Logging.LoggerExtensions</c>, a logger:
+        /// they format what they are given and cannot write into it.
+        /// </summary>
+        private bool IsLogging(IMethodSymbol method)
+        {
+            var type = (method.ReducedFrom ?? method).ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            // Microsoft.Extensions.Logging is not referenced by the package: its LoggerExtensions is known by name and namespace.
+            return symbols.Framework.IsFrameworkLogging(type)
+                || (type.Name == "LoggerExtensions" && type.ContainingNamespace is { Name: "Logging", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } })
+                || type.Name.EndsWith("Logger", System.StringComparison.Ordinal)
+                || method.Name.StartsWith("Log", System.StringComparison.Ordinal);
+        }
+
+        /// <summary>
+        /// True when the argument hands the consumer the buffer from 0 to its end: no offset/count after it, or
+        /// <c>(buf, 0, buf.Length)</c>, or <c>(buf, buf.Length, …)</c> for a size-only overload.
+        /// </summary>
+        /// <summary>
+        /// <paramref name="call"/> copies the whole buffer in order (<c>buffer.ToArray()</c>, <c>ToList()</c>) and its result
+        /// goes straight to a consumer that is given a start and a count (<c>Encoding.UTF8.GetString(buffer.ToArray(), 0, n)</c>):
+        /// the copy is only a step, and what is consumed is the counted part, as with the buffer itself.
+        /// </summary>
+        private bool CopyGoesToCountedConsumer(IOperation call)
+        {
+            if (call is not IInvocationOperation { TargetMethod: { Name: "ToArray" or "ToList" } copy } invocation
+                || symbols.Catalogue.Facts(copy) is not { } facts || !(facts.Sequence == ByteOrder.SequenceShape.Same || facts.ViewCopies))
+            {
+                return false;
+            }
+
+            IOperation result = invocation;
+            while (result.Parent is IConversionOperation conversion)
+            {
+                result = conversion;
+            }
+
+            return result.Parent is IArgumentOperation { Parent: { } next } nextArgument
+                && consumers.IsConsumer(next)
+                && ArgumentAt(ArgumentsOf(next), (nextArgument.Parameter?.Ordinal ?? -1) + 1)?.Parameter?.Type.SpecialType == SpecialType.System_Int32
+                && !IsWholeCopyArgument(nextArgument, next);
+        }
+
+        private static IArgumentOperation? ArgumentAt(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+
+        private static ImmutableArray<IArgumentOperation> ArgumentsOf(IOperation call) => call switch
+        {
+            IInvocationOperation i => i.Arguments,
+            IObjectCreationOperation o => o.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+
+        /// <summary>The copy is given whole after all: <c>(copy, 0, copy.Length)</c> or a start other than the count's.</summary>
+        private static bool IsWholeCopyArgument(IArgumentOperation argument, IOperation call)
+        {
+            var arguments = ArgumentsOf(call);
+            var ordinal = argument.Parameter!.Ordinal;
+            var count = ArgumentAt(arguments, ordinal + 2) is { Parameter.Type.SpecialType: SpecialType.System_Int32 } third ? third.Value : ArgumentAt(arguments, ordinal + 1)!.Value;
+            return count.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length" or "Count" };
+        }
+
+        private bool IsWholeArgument(IArgumentOperation argument, IOperation call, ISymbol buffer)
+        {
+            var parameter = argument.Parameter;
+            if (parameter is null)
+            {
+                return false;
+            }
+
+            var arguments = ArgumentsOf(call);
+            var next = ArgumentAt(arguments, parameter.Ordinal + 1);
+            if (next?.Parameter is null || next.Parameter.Type.SpecialType != SpecialType.System_Int32)
+            {
+                return true;
+            }
+
+            var afterNext = ArgumentAt(arguments, parameter.Ordinal + 2);
+            if (afterNext?.Parameter is not null && afterNext.Parameter.Type.SpecialType == SpecialType.System_Int32)
+            {
+                return next.Value.ConstantValue is { HasValue: true, Value: 0 } && IsLengthOf(afterNext.Value, buffer);
+            }
+
+            // A lone int after the buffer is a count (Send(buf, size, flags)) unless the catalogue names it the start.
+            return IsLengthOf(next.Value, buffer)
+                || (consumers.StartOrdinal(call) == next.Parameter.Ordinal && next.Value.ConstantValue is { HasValue: true, Value: 0 });
+        }
+
+        /// <summary>The element type of a buffer variable's array type (<c>byte</c>, <c>char</c>), or none.</summary>
+        private static SpecialType BufferElement(ISymbol buffer)
+            => (buffer switch
+            {
+                ILocalSymbol local => local.Type,
+                IParameterSymbol parameter => parameter.Type,
+                IFieldSymbol field => field.Type,
+                _ => null,
+            }) is IArrayTypeSymbol { ElementType: { } element } ? element.SpecialType : SpecialType.None;
+
+        private bool IsLengthOf(IOperation value, ISymbol buffer) => ReadBody.IsLengthOf(value, buffer, symbols.Framework);
+
+        /// <summary>SOCK012 findings of reads whose count's local is used elsewhere: reported in <see cref="Decide"/> if this read's count is not.</summary>
+        private List<(IOperation Consuming, ISymbol Buffer, int Read)>? wholeIfCountUnused;
+
+        // The first decode of each read whose count local the method uses elsewhere, decided like wholeIfCountUnused.
+        private List<(IOperation Consuming, ISymbol Buffer, int Read, int Start, int Width)>? deferredDecodes;
+
+        private void ReportWholeBuffer(IOperation consuming, ISymbol buffer, ReadSite site)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.BufferKey, buffer.Name);
+            if (site.CountText is not null)
+            {
+                properties = properties.Add(SOCK012WholeBufferConsumedAnalyzer.CountKey, site.CountText);
+            }
+
+            diagnostics.Add(Diagnostic.Create(
+                Descriptors.SOCK012WholeBufferConsumed,
+                consuming.Syntax.GetLocation(),
+                properties,
+                ConsumerName(consuming),
+                "all of '" + buffer.Name + "'",
+                ReadName(site),
+                FilledText(site),
+                "Use only the " + site.Read.Api.Units + " received",
+                site.Read.Api.Units));
+        }
+
+        /// <summary>
+        /// SOCK012 at a fixed-width decode (<c>BitConverter.ToInt32(header, 0)</c> after a read whose count is only compared
+        /// with 0): the number is made of bytes that may not have arrived. The fix (a stream read that waits with
+        /// <c>ReadAtLeast</c>) finds the read from the distance to it. One diagnostic per read, at its first decode.
+        /// </summary>
+        private void ReportDecoded(IOperation consuming, ISymbol buffer, ReadSite site, int start, int width)
+        {
+            var end = start + width;
+            diagnostics.Add(Diagnostic.Create(
+                Descriptors.SOCK012WholeBufferConsumed,
+                consuming.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty
+                    .Add(SOCK012WholeBufferConsumedAnalyzer.FormKey, SOCK012WholeBufferConsumedAnalyzer.Decoded)
+                    .Add(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey, (consuming.Syntax.SpanStart - site.Invocation.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))
+                    .Add(SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey, site.Invocation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture)),
+                ConsumerName(consuming),
+                (start == 0 ? "the first " + width.ToString(CultureInfo.InvariantCulture) + " bytes of '"
+                    : "bytes " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + " of '") + buffer.Name + "'",
+                ReadName(site),
+                FilledText(site),
+                "Read until " + (end == width ? "all " : "the first ") + end.ToString(CultureInfo.InvariantCulture) + " bytes have arrived: loop on the count, or call ReadExactly",
+                site.Read.Api.Units));
+        }
+
+        private static string FilledText(ReadSite site)
+            => site.CountText is not null ? "its first '" + site.CountText + "' " + site.Read.Api.Units
+                : site.CountNeverKept ? "as many " + site.Read.Api.Units + " as it returned (a count this code never keeps)"
+                : site.Form == CountForm.Discarded ? "as many " + site.Read.Api.Units + " as it returned (a count this code discards)"
+                : "as many " + site.Read.Api.Units + " as it returned";
+
+        private static string ConsumerName(IOperation consuming) => consuming switch
+        {
+            IInvocationOperation call => call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name,
+            IObjectCreationOperation creation => "new " + creation.Type?.Name,
+            _ => "This call",
+        };
+
+        /// <summary>The read returns a task (<c>Task&lt;int&gt;</c>, <c>ValueTask&lt;int&gt;</c>) that nothing awaits here.</summary>
+        private bool IsUnawaitedTask(IInvocationOperation invocation)
+            => invocation.WalkUpToResult(symbols.Framework, out _) is not IAwaitOperation && symbols.Framework.IsTaskOfResult(invocation.Type);
+
+        private static string ReadName(ReadSite site) => ReadName(site.Invocation.TargetMethod);
+
+        private static string ReadName(IMethodSymbol method) => method.ContainingType.Name + "." + method.Name;
+    }
+}

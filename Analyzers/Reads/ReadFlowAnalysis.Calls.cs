@@ -1,0 +1,915 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
+
+namespace SocketAnalyzers.Reads
+{
+    internal sealed partial class ReadFlowAnalysis
+    {
+        // ---- the transfer function: calls ----
+
+        private void Invoke(IInvocationOperation invocation, ReadState state)
+        {
+            var site = body.SiteAt(invocation.Syntax);
+            if (site is null)
+            {
+                OtherCall(invocation, state);
+                return;
+            }
+
+            if (Reporting)
+            {
+                seen[site.Index] = true;
+            }
+
+            if (Reporting && !(state.HasAvailable && site.ConnectionRoot is { } polled && state.Available.ContainsKey(polled)
+                && !site.IsLine && !site.IsChar && (site.Helper is not null || IsPlainStreamRead(site) || IsBinaryByteRead(site))))
+            {
+                notPolled[site.Index] = true;
+            }
+
+            if (site.Helper is not null)
+            {
+                InvokeHelper(invocation, site, state);
+                return;
+            }
+
+            var guarded = state.HasAvailable && TakeAvailable(site, state);
+            var exact = false;
+            var exactWhole = false;
+            if (state.HasCounts)
+            {
+                // The count a local held of an earlier visit of this read is not this visit's.
+                ForgetCountsOf(site.Index, state);
+            }
+
+            if (state.HasExact)
+            {
+                exact = !guarded && TakeExact(site, state, out exactWhole);
+
+                // Any read may take bytes of the connection another local counted.
+                state.Exact.Clear();
+            }
+
+            if (Reporting && !guarded && !exact)
+            {
+                unguarded[site.Index] = true;
+            }
+
+            guarded |= exactWhole;
+
+            FollowPendingOf(site, state);
+
+            if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar)
+            {
+                // A line or character read has no count to lose (SOCK010 is about counts).
+                state.AddPending(site.Index);
+            }
+
+            // SOCK011: this read's 0 path starts (again) here.
+            RestartZero(site, state);
+
+            // SOCK012: the buffer now holds this read's bytes, up to its count.
+            if (site.Read.Buffer is not null && ReadBody.RootOfView(site.Read.Buffer, symbols.Framework) is var root2 && ReadBody.VariableOf(root2) is { } filled)
+            {
+                var fresh = state.HasFresh && state.Fresh.Remove(filled);
+                KillBuffer(filled, state);
+                if (!guarded && site.WholeBuffer is not null && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, filled))
+                {
+                    state.SetFilled(filled, site.Index);
+                    if (fresh)
+                    {
+                        state.FreshFilled.Add(filled);
+                    }
+                }
+            }
+
+            CallEffects(invocation, state);
+        }
+
+        /// <summary>SOCK011: the read's 0 path starts (again) here; reaching it again with the fact is the loop coming back to it.</summary>
+        private ZeroFact? RestartZero(ReadSite site, ReadState state)
+        {
+            if (site.Loops.Count == 0)
+            {
+                return null;
+            }
+
+            if (state.Zero.TryGetValue(site.Index, out var previous))
+            {
+                if (Reporting && !previous.Wrote)
+                {
+                    reachedAgain[site.Index] = true;
+                    spinsAgain[site.Index] |= !previous.Blocked;
+                }
+
+                previous.ClearZeros();
+                previous.Blocked = false;
+                previous.Wrote = false;
+                previous.ClearHolding();
+                return previous;
+            }
+
+            var fact = new ZeroFact(new HashSet<object>(KeyComparer.Instance), new HashSet<object>(KeyComparer.Instance));
+            state.Zero[site.Index] = fact;
+            return fact;
+        }
+
+        /// <summary>
+        /// The call of a helper that returns what its read got (<see cref="ReadSite.Helper"/>): SOCK011 only. It reads its
+        /// connection (pending reads of it matter now) and runs the project's code (what guards counted is gone, a callback
+        /// chain's connection may close, fields may change), and its 0 path starts here.
+        /// </summary>
+        private void InvokeHelper(IInvocationOperation invocation, ReadSite site, ReadState state)
+        {
+            if (state.Zero.Count > 0 && body.HasCallbackChains)
+            {
+                MayCloseChain(invocation, state);
+            }
+
+            if (state.HasAvailable)
+            {
+                state.Available.Clear();
+            }
+
+            if (state.HasExact)
+            {
+                state.Exact.Clear();
+            }
+
+            FollowPendingOf(site, state);
+
+            if (RestartZero(site, state) is { } fact && site.Helper!.WritesFields)
+            {
+                // The helper kept something of its 0 path in a field.
+                fact.AddChanged(FieldsMayChange);
+            }
+
+            CallEffects(invocation, state);
+        }
+
+        /// <summary>
+        /// <c>Close()</c>, <c>Dispose()</c> (a <c>using</c> included), <c>DisposeAsync()</c> or <c>Disconnect(…)</c> on an
+        /// instance: of a socket, client, stream or reader, what the rule reads next throws. On a type of the project the
+        /// name is taken at its word: a path that closes the connection, whatever class wraps it, is not a spin.
+        /// </summary>
+        private static bool ClosesReceiver(IInvocationOperation invocation)
+            => invocation.Instance is not null
+                && invocation.TargetMethod is { IsStatic: false, Name: "Close" or "Dispose" or "DisposeAsync" or "Disconnect" or "DisconnectAsync" };
+
+        private void OtherCall(IInvocationOperation invocation, ReadState state)
+        {
+            if (state.Zero.Count > 0 && body.HasCallbackChains)
+            {
+                Rearms(invocation, state);
+                MayCloseChain(invocation, state);
+            }
+
+            if (state.HasAvailable)
+            {
+                ForgetAvailable(invocation, state);
+            }
+
+            if (state.HasExact)
+            {
+                ForgetExact(invocation, state);
+            }
+
+            if (state.Pending.Count > 0)
+            {
+                // The connection handed to another method (ReceiveExactly(socket, …)): it may read it next.
+                scratch.Clear();
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (ReadBody.VariableOf(argument.Value) is { } variable)
+                    {
+                        foreach (var read in state.Pending)
+                        {
+                            var site = body.Sites[read];
+                            if (SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, variable) || SymbolEqualityComparer.Default.Equals(site.ReceiverRoot, variable))
+                            {
+                                scratch.Add(read);
+                            }
+                        }
+                    }
+                }
+
+                Follow(state);
+            }
+
+            // SOCK011: the connection a read uses closed on the way back to it: that read throws ObjectDisposedException
+            // next time instead of returning 0, so its 0 path ends here.
+            if (state.Zero.Count > 0 && ClosesReceiver(invocation) && body.RootOf(invocation.Instance, symbols.Reads) is { } closed)
+            {
+                Replaced(closed, state);
+            }
+
+            if (state.Zero.Count > 0 && body.HasCallbackChains && ClosesReceiver(invocation))
+            {
+                ClosesChainPath(invocation.Instance!, state);
+            }
+
+            CallEffects(invocation, state);
+            if (symbols.PathEnds.EndsPath(invocation.TargetMethod))
+            {
+                state.Dead = true;
+            }
+
+            if (state.Zero.Count > 0 && (WaitsForOtherInput(invocation) || symbols.Framework.IsPause(invocation)))
+            {
+                foreach (var pair in state.Zero)
+                {
+                    pair.Value.Blocked = true;
+                }
+            }
+
+            if (state.Zero.Count > 0)
+            {
+                WritesToConnection(invocation, state);
+            }
+        }
+
+        /// <summary>
+        /// <c>state.socket.Close()</c> (or a close of anything reached from the state object) on the 0 path of a chain whose
+        /// connection is a field of that object (<see cref="ReadSite.ChainPath"/>): the next receive would throw.
+        /// </summary>
+        private void ClosesChainPath(IOperation instance, ReadState state)
+        {
+            var closed = ConnectionPath.Of(instance);
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                // A close of something the path does not follow (a flow capture: a foreach's enumerator) counts only when
+                // the state object's variable is in it (GetSocket(state).Close()).
+                if (site.ChainBase is { } variable && (closed is null ? Refers(instance, variable) : ConnectionPath.Mentions(closed, variable)))
+                {
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                Escape(read, state);
+            }
+        }
+
+        private static bool Refers(IOperation operation, ISymbol variable)
+        {
+            foreach (var node in operation.DescendantsAndSelf())
+            {
+                if (node switch { ILocalReferenceOperation l => l.Local, IParameterReferenceOperation p => (ISymbol)p.Parameter, _ => null } is { } referenced
+                    && SymbolEqualityComparer.Default.Equals(referenced, variable))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The callback starts the next receive with itself (<see cref="ReadSite.CallbackChain"/>): for the <c>End*</c>
+        /// read whose 0 path reaches here, that is the way back to the read, as a loop's back edge. The path then ends its
+        /// turn: what the callback does after it (return) is no way out of the chain.
+        /// </summary>
+        private void Rearms(IInvocationOperation invocation, ReadState state)
+        {
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                if (site.Rearms is { } rearms && rearms.Contains(invocation.Syntax))
+                {
+                    if (Reporting && !pair.Value.Wrote)
+                    {
+                        reachedAgain[site.Index] = true;
+                        spinsAgain[site.Index] |= !pair.Value.Blocked;
+                    }
+
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                state.Zero.Remove(read);
+            }
+        }
+
+        /// <summary>
+        /// A method of the project or a delegate, on the 0 path of a callback chain, that may close its connection: one
+        /// handed the connection or the object it came from (<c>CloseSession(session)</c>), or an instance method of the
+        /// class when the connection is a field. The next receive would then throw, not complete with 0: the chain is not
+        /// certain to spin, so that 0 path counts as a way out.
+        /// </summary>
+        private void MayCloseChain(IInvocationOperation invocation, ReadState state)
+        {
+            var method = invocation.TargetMethod;
+            var delegateCall = method.MethodKind == MethodKind.DelegateInvoke;
+            if (!RunsProjectCode(method))
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                if (site.CallbackChain && site.ChainPath is not null)
+                {
+                    // A connection held by the callback's state object: any code of the project may reach that object (the
+                    // class may keep it in a field too) and close it.
+                    scratch.Add(pair.Key);
+                    continue;
+                }
+
+                if (!site.CallbackChain || site.ConnectionRoot is not { } connection)
+                {
+                    continue;
+                }
+
+                var mayClose = delegateCall || (connection is IFieldSymbol && !method.IsStatic) || Hands(invocation.Instance, connection);
+                foreach (var argument in invocation.Arguments)
+                {
+                    mayClose |= Hands(argument.Value, connection);
+                }
+
+                if (mayClose)
+                {
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                Escape(read, state);
+            }
+
+            bool Hands(IOperation? value, ISymbol connection)
+                => value is not null && SymbolEqualityComparer.Default.Equals(body.RootOfConnection(value, symbols), connection);
+        }
+
+        /// <summary>
+        /// A send or write on the connection of a read whose 0 path reaches here (<see cref="ZeroFact.Wrote"/>), outside
+        /// every <c>try</c> with a <c>catch</c> inside that read's loops: the exception a later write draws leaves the loop.
+        /// A write of a writer made over the connection's stream (<c>writer.WriteLine("ok")</c>) is one: its bytes reach the
+        /// stream at once (<c>AutoFlush</c>) or when its buffer fills, and that write throws the same way.
+        /// </summary>
+        private void WritesToConnection(IInvocationOperation invocation, ReadState state)
+        {
+            if (invocation.Instance is not { } target || symbols.Catalogue.Facts(invocation.TargetMethod) is not { } facts
+                || (facts.Sends is null && !facts.WritesToStream && !facts.FlushesHeldWrites)
+                || (facts.QuietWhenEmpty is int text && CatalogueIndex.Argument(invocation, text)?.ConstantValue is { HasValue: true, Value: null or "" }))
+            {
+                return;
+            }
+
+            // A writer that keeps what it is given (a StreamWriter without AutoFlush): its write is one to the connection when
+            // a Flush of the same writer local (or field) follows on the path. The flush of a writer that passed every write on
+            // already, and a held write or flush of a writer in neither, write nothing this flow can count.
+            var targetValue = target.WalkDownConversions();
+            ISymbol? writer = (targetValue as ILocalReferenceOperation)?.Local;
+            var writerField = WriterField.None;
+            if (targetValue is IFieldReferenceOperation field && facts.Sends is null)
+            {
+                // A private writer field its type only ever gives a writer over a network stream: a write of one connection,
+                // maybe the read's (the field does not say which), so its exception may end the loop: the spin is not certain.
+                writerField = symbols.Reads.WriterFieldOf(field, body.Model, CancellationToken);
+                writer = writerField == WriterField.None ? null : field.Field;
+            }
+
+            var held = facts.Sends is null && (facts.WritesHeldUntilFlush || facts.FlushesHeldWrites)
+                && !(writer is ILocalSymbol local && body.FlushesEachWrite(local)) && writerField != WriterField.PassesEachWrite;
+            if (held ? writer is null : facts.Sends is null && !facts.WritesToStream)
+            {
+                return;
+            }
+
+            var holdingWriter = held ? writer : null;
+
+            if (body.RootOfConnection(target, symbols) is not { } connection)
+            {
+                return;
+            }
+
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                if (pair.Value.Wrote || (writerField == WriterField.None && !SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, connection)))
+                {
+                    continue;
+                }
+
+                if (holdingWriter is not null && facts.FlushesHeldWrites)
+                {
+                    if (System.Array.IndexOf(pair.Value.Holding, holdingWriter) >= 0 && !CaughtInsideLoops(invocation.Syntax, site))
+                    {
+                        pair.Value.Wrote = true;
+                    }
+
+                    pair.Value.RemoveHolding(holdingWriter);
+                }
+                else if ((facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value)) && !CaughtInsideLoops(invocation.Syntax, site))
+                {
+                    if (holdingWriter is not null)
+                    {
+                        pair.Value.AddHolding(holdingWriter);
+                    }
+                    else
+                    {
+                        pair.Value.Wrote = true;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The write may send nothing on this 0 path: an argument uses what holds the 0 (<c>Write(buffer, 0, n)</c> of an
+        /// echo loop), or something the 0 path changed (<c>reply = Encoding.UTF8.GetBytes(text.ToUpper())</c> of the empty
+        /// text decoded from it, a <c>StringBuilder</c> made on the way). A write of no bytes draws no reset from the closed
+        /// peer, so the loop goes on for ever: only a write whose bytes the 0 path did not compute counts (a constant
+        /// request, a buffer the empty read left as it was, the console's next line).
+        /// </summary>
+        private static bool MayBeEmpty(IInvocationOperation invocation, ZeroFact fact)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                foreach (var operation in argument.Value.DescendantsAndSelf())
+                {
+                    var key = operation is IFieldReferenceOperation field
+                        ? fact.Changed.Contains(FieldsMayChange) ? FieldsMayChange : field.Field
+                        : VariableKey(operation);
+
+                    if (key is not null && (fact.Zeros.Contains(key) || fact.Changed.Contains(key) && !fact.IsRenewed(key)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when <paramref name="value"/> is computed from nothing the 0 path holds or changed: no variable of its
+        /// <see cref="ZeroFact.Zeros"/> or <see cref="ZeroFact.Changed"/> (unless renewed so), no field, no read of the
+        /// body, no method of the code itself (it may read the connection), no lambda. <c>Console.ReadLine()</c>,
+        /// <c>user + ": " + message</c> of a renewed message, <c>Encoding.UTF8.GetBytes(message)</c> are; the decoded
+        /// empty text and what is built from it are not.
+        /// </summary>
+        private bool ComputedWithoutZeroPath(IOperation value, ZeroFact fact, ReadSite site)
+        {
+            if (IsZero(value, fact, site) || IsEmptyText(value, fact, site))
+            {
+                return false;
+            }
+
+            var made = value.WalkDownConversions();
+            if ((made is IObjectCreationOperation creation && !IsRenewingCreation(creation, fact, site))
+                || made is IArrayCreationOperation or IDefaultValueOperation or ILiteralOperation { ConstantValue.Value: null or "" })
+            {
+                // new StringBuilder(), new byte[n], default: empty until the 0 path fills them (text.Append(decoded)).
+                return false;
+            }
+
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IFieldReferenceOperation:
+                    case IAnonymousFunctionOperation:
+                    case IInstanceReferenceOperation:
+                        return false;
+                    case IInvocationOperation call when body.SiteAt(call.Syntax) is not null || ReadsInput(call.Instance)
+                        || (!call.TargetMethod.DeclaringSyntaxReferences.IsEmpty && ProjectCodeMayReachZeroPath(call.TargetMethod, call.Instance, call.Arguments, fact, site)):
+                        return false;
+                    case IPropertyReferenceOperation property when !property.Property.DeclaringSyntaxReferences.IsEmpty || ReadsInput(property.Instance):
+                        return false;
+                }
+
+                if (VariableKey(operation) is { } key && (fact.Zeros.Contains(key) || fact.Changed.Contains(key) && !fact.IsRenewed(key)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// A method (or constructor) of the project may give what the 0 path left (it may read the connection, or a field
+        /// the 0 path changed), unless it can reach neither: it is not a local function (which sees the body's locals); the
+        /// read's connection is a local or parameter of the body that no lambda uses and that the body neither stores nor
+        /// hands to the project (<see cref="Escapes"/>), or an instance field of the body's object that the method's type
+        /// cannot reach (<see cref="OutOfReach"/>); the 0 path assigned no field (a project call on the path counts only if
+        /// a read helper of the body keeps its 0 path in fields: the others are judged as this one is); and neither the
+        /// receiver's type (its instance fields, through the project's base types; a constructor's own type) nor any
+        /// argument carries input (a stream, reader, socket or client). So <c>answers.GetAnswer()</c> of a table of
+        /// replies, or a static <c>Reply() =&gt; "ok"</c>, is a reply the 0 path did not compute (the fresh9 audit's hlibko
+        /// finding). <paramref name="instance"/> is the call's receiver (null for a static method or a constructor).
+        /// </summary>
+        private bool ProjectCodeMayReachZeroPath(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, ZeroFact fact, ReadSite site)
+        {
+            var root = site.ConnectionRoot;
+            var fieldRoot = root is IFieldSymbol { IsStatic: false } held && OutOfReach(held, method, instance, arguments) ? held : null;
+            if (method.MethodKind == MethodKind.LocalFunction
+                || (fieldRoot is null && (root is not (ILocalSymbol or IParameterSymbol) || body.Captured.Contains(root) || Escapes(root)))
+                || !(site.ReceiverRoot is null or ILocalSymbol or IParameterSymbol || (fieldRoot is not null && SymbolEqualityComparer.Default.Equals(site.ReceiverRoot, fieldRoot)))
+                || (site.ReceiverRoot is ILocalSymbol or IParameterSymbol && Escapes(site.ReceiverRoot)))
+            {
+                return true;
+            }
+
+            foreach (var changed in fact.Changed)
+            {
+                // A field the 0 path assigned, or one a read helper filled from its own 0 path. Other project calls on the
+                // path (FieldsMayChange) are judged like this one: given nothing of the 0 path, what they store is not of it.
+                if (changed is IFieldSymbol || (changed == FieldsMayChange && HelperWritesFields()))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (CarriesInput(argument.Value.WalkDownConversions().Type))
+                {
+                    return true;
+                }
+            }
+
+            for (var type = instance?.Type as INamedTypeSymbol ?? (method.MethodKind == MethodKind.Constructor ? method.ContainingType : null); type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol { IsStatic: false } field && CarriesInput(field.Type))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private Dictionary<ISymbol, bool>? escapes;
+        private bool? thisEscapes;
+
+        /// <summary>
+        /// <c>new Answers()</c>: an object of a class of the project whose constructor can reach nothing the 0 path left
+        /// (<see cref="ProjectCodeMayReachZeroPath"/>) and is given only what the 0 path did not compute. What it gives later
+        /// is not of the 0 path, unless the path hands it something (<see cref="ProjectObjectUse"/>). Not a text or byte
+        /// container of the framework (<c>new StringBuilder()</c>), which is empty until the path fills it.
+        /// </summary>
+        private bool IsRenewingCreation(IObjectCreationOperation creation, ZeroFact fact, ReadSite site)
+        {
+            if (creation is not { Constructor: { } constructor, Type: INamedTypeSymbol { TypeKind: TypeKind.Class } type, Initializer: null }
+                || type.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            return ArgumentsWithoutZeroPath(creation.Arguments, fact, site) && !ProjectCodeMayReachZeroPath(constructor, null, creation.Arguments, fact, site);
+        }
+
+        /// <summary>Every argument is <see cref="ComputedWithoutZeroPath"/>.</summary>
+        private bool ArgumentsWithoutZeroPath(ImmutableArray<IArgumentOperation> arguments, ZeroFact fact, ReadSite site)
+        {
+            foreach (var argument in arguments)
+            {
+                if (!ComputedWithoutZeroPath(argument.Value, fact, site))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// A local holding an object of the project that a 0 path renewed (<see cref="IsRenewingCreation"/>) stays renewed only
+        /// through calls on it given nothing that path computed (<c>answers.GetAnswer()</c>); any other use (handed on, a
+        /// property set, <c>answers.Add(text)</c>) may put what the path left into it.
+        /// </summary>
+        private void ProjectObjectUse(ILocalReferenceOperation reference, ReadState state)
+        {
+            foreach (var pair in state.Zero)
+            {
+                var fact = pair.Value;
+                if (!fact.IsRenewed(reference.Local))
+                {
+                    continue;
+                }
+
+                if (reference.Parent is not IInvocationOperation call || call.Instance != reference
+                    || !ArgumentsWithoutZeroPath(call.Arguments, fact, body.Sites[pair.Key]))
+                {
+                    fact.AddChanged(reference.Local);
+                }
+            }
+        }
+
+        /// <summary>
+        /// A method of a type unrelated to <paramref name="field"/>'s (not the same, no base or derived type of it, not
+        /// nested in it or holding it), whose type (or a base of it in the project) has no field that could hold that object, a delegate or
+        /// input, given no argument that could be that object or a delegate, and the body lets neither <c>this</c> (other than to reach its
+        /// members) nor the field's value go anywhere (<see cref="Escapes"/>): such code cannot reach the field.
+        /// </summary>
+        private bool OutOfReach(IFieldSymbol field, IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
+        {
+            var holder = field.ContainingType;
+            if (holder is null || method.ContainingType is not { } callee || Related(callee, holder)
+                || (instance?.Type is INamedTypeSymbol receiverType && Related(receiverType, holder)))
+            {
+                return false;
+            }
+
+            foreach (var argument in arguments)
+            {
+                // A delegate may run code of this object (a lambda over its fields, a method group of it).
+                if (argument.Value.WalkDownConversions().Type is not { } type || type.TypeKind == TypeKind.Delegate
+                    || type is INamedTypeSymbol named && Related(named, holder))
+                {
+                    return false;
+                }
+            }
+
+            for (INamedTypeSymbol? type = callee; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol { Type: var fieldType } && (CarriesInput(fieldType) || fieldType.TypeKind == TypeKind.Delegate
+                        || fieldType is INamedTypeSymbol named && Related(named, holder)))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return !ThisEscapes() && !Escapes(field);
+        }
+
+        /// <summary>The same type, a base or derived type of the other, or one nested in the other.</summary>
+        private static bool Related(INamedTypeSymbol a, INamedTypeSymbol b)
+        {
+            if (a.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Error || b.TypeKind is TypeKind.Interface or TypeKind.Error)
+            {
+                return true;
+            }
+
+            return Within(a, b) || Within(b, a);
+
+            static bool Within(INamedTypeSymbol inner, INamedTypeSymbol outer)
+            {
+                for (INamedTypeSymbol? type = inner; type is not null; type = type.BaseType)
+                {
+                    for (var around = type; around is not null; around = around.ContainingType)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(around.OriginalDefinition, outer.OriginalDefinition))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary><c>this</c> goes somewhere in the body other than to reach its own members: handed on, stored, returned.</summary>
+        private bool ThisEscapes()
+        {
+            if (thisEscapes is { } known)
+            {
+                return known;
+            }
+
+            var result = false;
+            foreach (var operation in Graph.OriginalOperation.DescendantsAndSelf())
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                if (operation is IInstanceReferenceOperation && !IsReceiver(operation))
+                {
+                    result = true;
+                    break;
+                }
+            }
+
+            thisEscapes = result;
+            return result;
+
+            static bool IsReceiver(IOperation reference) => reference.WalkUpConversions(out var child) switch
+            {
+                // A method group of this object (a delegate over it) carries it away.
+                IMethodReferenceOperation => false,
+                IMemberReferenceOperation member => member.Instance == child,
+                IInvocationOperation invocation => invocation.Instance == child,
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// True when the body lets <paramref name="variable"/>'s value go where a method of the project may find it: stored
+        /// anywhere but in its own declaration (a field, another local, an array), returned, or given to a method or
+        /// constructor of the project. Framework calls (<c>GetStream()</c>, <c>new StreamReader(stream)</c>) keep it.
+        /// </summary>
+        private bool Escapes(ISymbol variable)
+        {
+            escapes ??= new Dictionary<ISymbol, bool>(SymbolComparer.Instance);
+            if (escapes.TryGetValue(variable, out var result))
+            {
+                return result;
+            }
+
+            result = false;
+            foreach (var operation in Graph.OriginalOperation.DescendantsAndSelf())
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                ISymbol? referenced = operation switch
+                {
+                    ILocalReferenceOperation local => local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+                    _ => null,
+                };
+                if (referenced is null || !SymbolEqualityComparer.Default.Equals(referenced, variable))
+                {
+                    continue;
+                }
+
+                switch (operation.WalkUpConversions(out var child))
+                {
+                    case IAssignmentOperation assignment when assignment.Value == child:
+                    case IVariableInitializerOperation:
+                    case IReturnOperation:
+                    case IArrayInitializerOperation:
+                    case ITupleOperation:
+                    case IArgumentOperation { Parent: IInvocationOperation call } when !call.TargetMethod.DeclaringSyntaxReferences.IsEmpty:
+                    case IArgumentOperation { Parent: IObjectCreationOperation { Constructor: { } constructor } } when !constructor.DeclaringSyntaxReferences.IsEmpty:
+                    case IArgumentOperation { Parent: not (IInvocationOperation or IObjectCreationOperation) }:
+                        result = true;
+                        break;
+                }
+
+                if (result)
+                {
+                    break;
+                }
+            }
+
+            escapes[variable] = result;
+            return result;
+        }
+
+        private bool HelperWritesFields()
+        {
+            foreach (var other in body.Sites)
+            {
+                if (other.Helper is { WritesFields: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A type whose value may carry input: a stream, reader, socket or client, or <c>object</c>, an interface or a type parameter (anything).</summary>
+        private bool CarriesInput(ITypeSymbol? type)
+            => type is null || type.SpecialType == SpecialType.System_Object
+                || type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Error
+                || IsInputType(type);
+
+        /// <summary>The local, parameter or flow capture <paramref name="operation"/> reads, as the 0 facts name it; null for anything else.</summary>
+        private static object? VariableKey(IOperation operation) => operation switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFlowCaptureReferenceOperation capture => capture.Id,
+            _ => null,
+        };
+
+        /// <summary>
+        /// A member of something that carries input (a stream, a text or binary reader, a socket or a TCP or UDP client): what
+        /// it gives may come from the closed connection (<c>reader.ReadToEnd()</c> is "" there), whether or not the body
+        /// follows it as a read.
+        /// </summary>
+        private bool ReadsInput(IOperation? instance) => instance?.Type is { } type && IsInputType(type);
+
+        /// <summary>A stream, a text or binary reader, a socket, or a TCP or UDP client.</summary>
+        private bool IsInputType(ITypeSymbol type)
+            => KnownSymbols.IsOrDerivesFrom(type, symbols.Stream) || KnownSymbols.IsOrDerivesFrom(type, symbols.TextReader)
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryReader) || KnownSymbols.IsOrDerivesFrom(type, symbols.Socket)
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient) || KnownSymbols.IsOrDerivesFrom(type, symbols.UdpClient);
+
+        /// <summary>A <c>try</c> with a <c>catch</c> around <paramref name="syntax"/>, inside the outermost loop around the read.</summary>
+        private static bool CaughtInsideLoops(SyntaxNode syntax, ReadSite site)
+        {
+            var outermost = site.Loops[site.Loops.Count - 1];
+            for (var node = syntax; node is not null && node != outermost; node = node.Parent)
+            {
+                if (node.Parent is TryStatementSyntax tryStatement && tryStatement.Block == node && tryStatement.Catches.Count > 0)
+                {
+                    return true;
+                }
+
+                if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+                {
+                    // Not in the read's function: whatever catches it, the read's loop does not see the write.
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A call that waits for input other than any read's stream: an accept (sync, <c>End…</c>, or an awaited task
+        /// form) of a socket or listener, or the console's <c>ReadLine</c>/<c>Read</c>/<c>ReadKey</c>. A loop that makes
+        /// one on every turn after the 0 does not spin at 100% CPU: it never ends.
+        /// </summary>
+        private bool WaitsForOtherInput(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (symbols.Framework.IsConsoleInput(method))
+            {
+                return true;
+            }
+
+            if (symbols.Catalogue.Facts(method)?.Accept is not { } accept)
+            {
+                return false;
+            }
+
+            return accept.Form switch
+            {
+                Lifecycle.CallForm.Sync or Lifecycle.CallForm.End => true,
+                Lifecycle.CallForm.Async => invocation.WalkUpToResult(symbols.Framework, out _) is IAwaitOperation,
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// A call to a method of this project or a delegate may replace a field socket, change any field
+        /// (<see cref="FieldsMayChange"/>) or fill a field buffer. A readonly field receiver stays (<see cref="ReadBody.IsFixedField"/>).
+        /// </summary>
+        private void CallEffects(IInvocationOperation invocation, ReadState state)
+        {
+            if (!RunsProjectCode(invocation.TargetMethod))
+            {
+                return;
+            }
+
+            if (state.Zero.Count > 0)
+            {
+                scratch.Clear();
+                foreach (var pair in state.Zero)
+                {
+                    var site = body.Sites[pair.Key];
+                    if (invocation.Syntax == site.Invocation.Syntax)
+                    {
+                        continue;
+                    }
+
+                    pair.Value.AddChanged(FieldsMayChange);
+                    if (site.ReceiverChangedByCalls)
+                    {
+                        scratch.Add(pair.Key);
+                    }
+                }
+
+                foreach (var read in scratch)
+                {
+                    Escape(read, state);
+                }
+            }
+
+            if (state.Filled.Count > 0)
+            {
+                List<ISymbol>? fields = null;
+                foreach (var buffer in state.Filled.Keys)
+                {
+                    if (buffer is IFieldSymbol)
+                    {
+                        (fields ??= new List<ISymbol>()).Add(buffer);
+                    }
+                }
+
+                if (fields is not null)
+                {
+                    foreach (var field in fields)
+                    {
+                        state.RemoveFilled(field);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,759 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
+
+namespace SocketAnalyzers.Reads
+{
+    internal sealed partial class ReadFlowAnalysis
+    {
+        // ---- SOCK011: the value of a condition on a 0 path, and what stays the same from turn to turn ----
+
+        private static SyntaxNode? InnermostLoop(ReadSite site, SyntaxNode syntax)
+        {
+            foreach (var loop in site.Loops)
+            {
+                if (loop.SyntaxTree == syntax.SyntaxTree && loop.Span.Contains(syntax.Span))
+                {
+                    return loop;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True when the branch leaves <paramref name="loop"/>, false when it stays in it, null when unknown. A path that
+        /// sets flags on its way (<c>reading = false;</c>, a local <c>bool</c> no lambda can see, set to a constant) is
+        /// followed through the conditions that test those flags, so that a loop ended by a flag
+        /// (<c>while (reading) { … if (text.EndsWith("\n")) reading = false; }</c>) is seen to be left.
+        /// </summary>
+        private bool? Leaves(ControlFlowBranch? branch, SyntaxNode loop)
+        {
+            if (branch is null)
+            {
+                return null;
+            }
+
+            if (branch.Semantics != ControlFlowBranchSemantics.Regular || branch.Destination is null)
+            {
+                return branch.Semantics is ControlFlowBranchSemantics.Return or ControlFlowBranchSemantics.Throw or ControlFlowBranchSemantics.Rethrow ? true : null;
+            }
+
+            var block = branch.Destination;
+            Dictionary<ILocalSymbol, bool>? flags = null;
+            for (var step = 0; step < 16; step++)
+            {
+                if (block.Kind == BasicBlockKind.Exit)
+                {
+                    return true;
+                }
+
+                if (block.Operations.Length > 0 && (!Inside(block.Operations[0].Syntax, loop) || !SetsFlags(block.Operations, ref flags)))
+                {
+                    return !Inside(block.Operations[0].Syntax, loop);
+                }
+
+                // Here the block does nothing, or sets flags (and writes no other bool) inside the loop.
+                if (block.ConditionalSuccessor is null && block.FallThroughSuccessor?.Semantics is ControlFlowBranchSemantics.Return or ControlFlowBranchSemantics.Throw)
+                {
+                    // return value; or throw e;: the block's branch value is what it returns or throws, no condition.
+                    return true;
+                }
+
+                if (block.BranchValue is { } condition)
+                {
+                    if (block.ConditionalSuccessor is { } conditional && flags is not null && FlagValue(condition, flags) is bool value)
+                    {
+                        var next = value == (block.ConditionKind == ControlFlowConditionKind.WhenTrue) ? conditional : block.FallThroughSuccessor;
+                        if (next is not { Semantics: ControlFlowBranchSemantics.Regular, Destination: { } target })
+                        {
+                            return null;
+                        }
+
+                        block = target;
+                        continue;
+                    }
+
+                    return !Inside(block.Operations.Length > 0 ? block.Operations[0].Syntax : condition.Syntax, loop);
+                }
+
+                if (block.FallThroughSuccessor is not { Semantics: ControlFlowBranchSemantics.Regular, Destination: { } following } || block.ConditionalSuccessor is not null)
+                {
+                    return block.Operations.Length > 0 ? !Inside(block.Operations[0].Syntax, loop) : null;
+                }
+
+                block = following;
+            }
+
+            return null;
+        }
+
+        private static bool Inside(SyntaxNode syntax, SyntaxNode loop) => syntax.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(syntax.Span);
+
+        /// <summary>
+        /// True when the path may be followed through these operations: they set a flag (see <see cref="Leaves"/>) to a
+        /// constant, here or earlier on the path, and write no <c>bool</c> local otherwise. Other work (a call, a print)
+        /// cannot change a flag: no other function sees it. The values set go into <paramref name="flags"/>.
+        /// </summary>
+        private bool SetsFlags(ImmutableArray<IOperation> operations, ref Dictionary<ILocalSymbol, bool>? flags)
+        {
+            foreach (var operation in operations)
+            {
+                var assignment = operation is IExpressionStatementOperation statement ? statement.Operation : operation;
+                if (assignment is ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Boolean } local }, Value: { ConstantValue: { HasValue: true, Value: bool value } } }
+                    && !body.Captured.Contains(local))
+                {
+                    (flags ??= new Dictionary<ILocalSymbol, bool>(SymbolComparer.Instance))[local] = value;
+                    continue;
+                }
+
+                if (WritesBoolLocal(operation))
+                {
+                    return false;
+                }
+            }
+
+            return flags is not null;
+        }
+
+        private static bool WritesBoolLocal(IOperation operation)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Boolean } local && ReadBody.IsWrite(local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The value of a condition over flags set on the path (<c>reading</c>, <c>!done</c>), or null.</summary>
+        private static bool? FlagValue(IOperation condition, Dictionary<ILocalSymbol, bool> flags)
+        {
+            switch (condition.WalkDownConversions())
+            {
+                case ILocalReferenceOperation local when flags.TryGetValue(local.Local, out var value):
+                    return value;
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return FlagValue(not.Operand, flags) is bool operand ? !operand : null;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="operation"/> uses the read's end-of-stream value (the read itself, or a variable or
+        /// capture of <see cref="ZeroFact.Zeros"/>: the 0, the empty text); also past a depth it does not look into.
+        /// </summary>
+        private static bool UsesEndValue(IOperation operation, ZeroFact fact, ReadSite site, int depth)
+        {
+            if (depth > 32)
+            {
+                return true;
+            }
+
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    return fact.Zeros.Contains(local.Local);
+                case IFlowCaptureReferenceOperation capture:
+                    return fact.Zeros.Contains(capture.Id);
+                case IInvocationOperation call when call.Syntax == site.Invocation.Syntax:
+                    return true;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                if (UsesEndValue(child, fact, site, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when the condition runs only on some turns, decided by a count: inside an <c>if</c>, <c>?:</c> or
+        /// <c>switch</c> section over a count, or right of a <c>&amp;&amp;</c>/<c>||</c> whose left side tests one. Such a
+        /// condition may be met for the first time once reads return 0, and then nothing says which way it goes.
+        /// </summary>
+        private bool IsCountDependent(SyntaxNode condition, SyntaxNode loop)
+        {
+            if (countDependent.TryGetValue(condition, out var known))
+            {
+                return known;
+            }
+
+            var result = false;
+            for (var node = condition; node is not null && node != loop && !result; node = node.Parent)
+            {
+                switch (node.Parent)
+                {
+                    case IfStatementSyntax ifStatement when node != ifStatement.Condition:
+                        result = MentionsCount(ifStatement.Condition);
+                        break;
+                    case ElseClauseSyntax { Parent: IfStatementSyntax elseOf }:
+                        result = MentionsCount(elseOf.Condition);
+                        break;
+                    case ConditionalExpressionSyntax conditional when node != conditional.Condition:
+                        result = MentionsCount(conditional.Condition);
+                        break;
+                    case BinaryExpressionSyntax binary when node == binary.Right
+                        && binary.Kind() is Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalAndExpression or Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalOrExpression:
+                        result = MentionsCount(binary.Left);
+                        break;
+                    case SwitchSectionSyntax { Parent: SwitchStatementSyntax switchStatement }:
+                        result = MentionsCount(switchStatement.Expression);
+                        break;
+                }
+            }
+
+            countDependent[condition] = result;
+            return result;
+        }
+
+        private bool MentionsCount(SyntaxNode node)
+        {
+            foreach (var descendant in node.DescendantNodesAndSelf())
+            {
+                if (descendant is IdentifierNameSyntax name && body.CountNames.Contains(name.Identifier.ValueText))
+                {
+                    return true;
+                }
+
+                if (descendant is InvocationExpressionSyntax && body.SiteAt(descendant) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The truth of a condition on a path where the read returned 0; null when unknown.</summary>
+        private bool? Truth(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            operation = operation.WalkDownConversions();
+            if (operation.ConstantValue is { HasValue: true, Value: bool constant })
+            {
+                return constant;
+            }
+
+            switch (operation)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return !Truth(not.Operand, fact, site);
+                case IBinaryOperation binary:
+                    switch (binary.OperatorKind)
+                    {
+                        case BinaryOperatorKind.ConditionalAnd:
+                        case BinaryOperatorKind.And when binary.Type?.SpecialType == SpecialType.System_Boolean:
+                            {
+                                var l = Truth(binary.LeftOperand, fact, site);
+                                var r = Truth(binary.RightOperand, fact, site);
+                                return l == false || r == false ? false : l == true && r == true ? true : null;
+                            }
+
+                        case BinaryOperatorKind.ConditionalOr:
+                        case BinaryOperatorKind.Or when binary.Type?.SpecialType == SpecialType.System_Boolean:
+                            {
+                                var l = Truth(binary.LeftOperand, fact, site);
+                                var r = Truth(binary.RightOperand, fact, site);
+                                return l == true || r == true ? true : l == false && r == false ? false : null;
+                            }
+
+                        default:
+                            return IntValue(binary.LeftOperand, fact, site) is long a && IntValue(binary.RightOperand, fact, site) is long b
+                                ? Compare(binary.OperatorKind, a, b)
+                                : TextTruth(binary, fact, site);
+                    }
+
+                case IIsPatternOperation isPattern:
+                    return IntValue(isPattern.Value, fact, site) is long v ? Match(isPattern.Pattern, v)
+                        : site.IsLine && IsZero(isPattern.Value, fact, site) ? MatchNull(isPattern.Pattern)
+                        : null;
+                case IIsNullOperation isNull when site.IsLine && IsZero(isNull.Operand, fact, site):
+                    // The test the graph makes for ?. and ?? on the null line.
+                    return true;
+                case IPropertyReferenceOperation property when IsConnected(property, fact):
+                    // Connected reflects the last operation; a graceful close does not make it false.
+                    return true;
+                case IPropertyReferenceOperation { Property.Name: "DataAvailable" } property when NothingWaitsAfterRead(property, fact, site):
+                    // do { n = stream.Read(…); … } while (stream.DataAvailable): once the peer has closed, nothing waits.
+                    return false;
+                default:
+                    return TextTruth(operation, fact, site);
+            }
+        }
+
+        /// <summary>A test of text: of the empty text decoded from 0 bytes, or, for a line read, of the null line.</summary>
+        private bool? TextTruth(IOperation operation, ZeroFact fact, ReadSite site)
+            => site.IsLine ? NullLineTruth(operation, fact, site) : EmptyTextTruth(operation, fact, site);
+
+        /// <summary>
+        /// The truth of a test of the null line (a line read's end of stream), or null: <c>line == null</c>,
+        /// <c>line != "quit"</c>, <c>string.IsNullOrEmpty(line)</c>, <c>string.Equals(line, "quit")</c>,
+        /// <c>"quit".Equals(line)</c>. A test that calls a method of the line itself never gets here: it throws first
+        /// (<see cref="DereferencesNullLine"/>).
+        /// </summary>
+        private bool? NullLineTruth(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                    return EqualsNullLine(binary.LeftOperand, binary.RightOperand, fact, site) is bool equal
+                        ? equal == (binary.OperatorKind == BinaryOperatorKind.Equals)
+                        : null;
+                case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: true, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" }, Arguments.Length: 1 } check
+                    when IsZero(check.Arguments[0].Value, fact, site):
+                    return true;
+                case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: true, Name: "Equals" }, Arguments.Length: 2 or 3 } equals:
+                    return EqualsNullLine(equals.Arguments[0].Value, equals.Arguments[1].Value, fact, site);
+                case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: false, Name: "Equals" }, Instance: { } instance, Arguments.Length: 1 or 2 } equals
+                    when instance.WalkDownConversions().ConstantValue is { HasValue: true, Value: string } && IsZero(equals.Arguments[0].Value, fact, site):
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Whether two strings are equal when one is the null line and the other a constant or the null line too; null when unknown.</summary>
+        private bool? EqualsNullLine(IOperation left, IOperation right, ZeroFact fact, ReadSite site)
+        {
+            if (left.Type?.SpecialType is not (SpecialType.System_String or SpecialType.System_Object) || right.Type?.SpecialType is not (SpecialType.System_String or SpecialType.System_Object))
+            {
+                return null;
+            }
+
+            var leftNull = IsZero(left, fact, site);
+            var rightNull = IsZero(right, fact, site);
+            if (leftNull && rightNull)
+            {
+                return true;
+            }
+
+            var other = leftNull ? right : rightNull ? left : null;
+            return other?.WalkDownConversions().ConstantValue is { HasValue: true, Value: string } ? false : null;
+        }
+
+        /// <summary>Whether <paramref name="pattern"/> matches <c>null</c>: <c>null</c>, <c>var x</c> and <c>_</c> do; a constant string, a type, <c>{ }</c> do not.</summary>
+        private static bool? MatchNull(IPatternOperation pattern)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    return constant.Value.WalkDownConversions().ConstantValue is { HasValue: true } value ? value.Value is null : null;
+                case INegatedPatternOperation negated:
+                    return !MatchNull(negated.Pattern);
+                case IBinaryPatternOperation binary:
+                    var l = MatchNull(binary.LeftPattern);
+                    var r = MatchNull(binary.RightPattern);
+                    return binary.OperatorKind == BinaryOperatorKind.Or
+                        ? (l == true || r == true ? true : l == false && r == false ? false : null)
+                        : (l == false || r == false ? false : l == true && r == true ? true : null);
+                case IDeclarationPatternOperation declaration:
+                    return declaration.MatchesNull;
+                case IDiscardPatternOperation:
+                    return true;
+                case IRecursivePatternOperation:
+                case ITypePatternOperation:
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// <c>DataAvailable</c> or <c>Available</c> (the catalogue's <see cref="Model.ApiFacts.TellsAvailable"/>) of the read's
+        /// own connection, tested by a <c>do … while</c> whose body holds the read: on the 0 path the peer has closed, every
+        /// byte it sent has been read, and nothing more can come, so it is false (0). Only after the read in the same turn:
+        /// a test before a read (<c>if (stream.DataAvailable) { n = stream.Read(…); }</c>, <c>while (client.Available &gt;
+        /// 0) { … }</c>) keeps its own reading, the poll that never reads again (its own message).
+        /// </summary>
+        private bool NothingWaitsAfterRead(IPropertyReferenceOperation property, ZeroFact fact, ReadSite site)
+        {
+            if (site.IsLine || site.IsChar || symbols.Catalogue.Facts(property.Property) is not { TellsAvailable: true } || site.ConnectionRoot is null)
+            {
+                return false;
+            }
+
+            var condition = property.Syntax;
+            var doLoop = condition.FirstAncestorOrSelf<DoStatementSyntax>();
+            if (doLoop is null || !doLoop.Condition.Span.Contains(condition.Span) || !doLoop.Statement.Span.Contains(site.Invocation.Syntax.Span))
+            {
+                return false;
+            }
+
+            return SymbolEqualityComparer.Default.Equals(body.RootOfConnection(property.Instance, symbols), site.ConnectionRoot)
+                && !MayBeReplaced(property.Instance, fact);
+        }
+
+        /// <summary>
+        /// A receiver over a field that a call of this project or a delegate on this 0 path may have replaced (only a
+        /// readonly field of a class cannot be): it may be another socket or stream than the one the loop saw.
+        /// </summary>
+        private bool MayBeReplaced(IOperation? instance, ZeroFact fact)
+            => fact.Changed.Contains(FieldsMayChange) && ReadBody.ReceiverRoot(instance) is IFieldSymbol && !ReadBody.IsFixedField(instance, symbols);
+
+        /// <summary>
+        /// <c>Connected</c> of a socket or client, when it is still the one the loop tested before: not over a field that a
+        /// call of this project or a delegate on this 0 path may have replaced (only a readonly field of a class cannot be).
+        /// </summary>
+        private bool IsConnected(IPropertyReferenceOperation property, ZeroFact fact)
+            => symbols.Framework.IsConnected(property.Property) && !MayBeReplaced(property.Instance, fact);
+
+        private static bool? Compare(BinaryOperatorKind kind, long a, long b) => kind switch
+        {
+            BinaryOperatorKind.Equals => a == b,
+            BinaryOperatorKind.NotEquals => a != b,
+            BinaryOperatorKind.LessThan => a < b,
+            BinaryOperatorKind.LessThanOrEqual => a <= b,
+            BinaryOperatorKind.GreaterThan => a > b,
+            BinaryOperatorKind.GreaterThanOrEqual => a >= b,
+            _ => null,
+        };
+
+        private static bool? Match(IPatternOperation pattern, long value)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    return Constant(constant.Value) is long c ? value == c : null;
+                case IRelationalPatternOperation relational:
+                    return Constant(relational.Value) is long r ? Compare(relational.OperatorKind, value, r) : null;
+                case INegatedPatternOperation negated:
+                    return !Match(negated.Pattern, value);
+                case IBinaryPatternOperation binary:
+                    var l = Match(binary.LeftPattern, value);
+                    var rr = Match(binary.RightPattern, value);
+                    return binary.OperatorKind == BinaryOperatorKind.Or
+                        ? (l == true || rr == true ? true : l == false && rr == false ? false : null)
+                        : (l == false || rr == false ? false : l == true && rr == true ? true : null);
+                default:
+                    return null;
+            }
+        }
+
+        private static long? Constant(IOperation operation)
+        {
+            var value = operation.WalkDownConversions().ConstantValue;
+            if (!value.HasValue)
+            {
+                return null;
+            }
+
+            return value.Value switch
+            {
+                int i => i,
+                long l => l,
+                short s => s,
+                sbyte sb => sb,
+                byte b => b,
+                ushort us => us,
+                uint ui => ui,
+                char ch => ch,
+                _ => null,
+            };
+        }
+
+        /// <summary>The integer value of an operand on a path where the read returned 0, or null when unknown.</summary>
+        private long? IntValue(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            if (Constant(operation) is long constant)
+            {
+                return constant;
+            }
+
+            if (!site.IsLine && IsZero(operation, fact, site))
+            {
+                return site.IsChar ? -1 : 0;
+            }
+
+            switch (operation.WalkDownConversions())
+            {
+                case IPropertyReferenceOperation { Property.ContainingType.SpecialType: SpecialType.System_String, Property.Name: "Length", Instance: { } text } when IsEmptyText(text, fact, site):
+                    return 0;
+                case IPropertyReferenceOperation { Property.Name: "Available" } available when NothingWaitsAfterRead(available, fact, site):
+                    // do { … } while (socket.Available > 0): 0 once the peer has closed.
+                    return 0;
+                case IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String, TargetMethod.Name: "IndexOf", Instance: { } text } call
+                    when IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
+                    return -1;
+                case IBinaryOperation { OperatorMethod: null, Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } arithmetic when foldDepth < 16:
+                    // (b & 0x80) == 0x80 at the -1 of a byte read is true: -1 has every bit set.
+                    foldDepth++;
+                    try
+                    {
+                        return IntValue(arithmetic.LeftOperand, fact, site) is long left && IntValue(arithmetic.RightOperand, fact, site) is long right
+                            ? Fold(arithmetic.OperatorKind, left, right, arithmetic.Type?.SpecialType == SpecialType.System_Int32)
+                            : null;
+                    }
+                    finally
+                    {
+                        foldDepth--;
+                    }
+
+                default:
+                    return null;
+            }
+        }
+
+        private int foldDepth;
+
+        /// <summary>The value of an integer operation on two known values, as C# computes it unchecked (in 32 bits for an <c>int</c>); null for others.</summary>
+        private static long? Fold(BinaryOperatorKind kind, long left, long right, bool int32)
+        {
+            long? value = kind switch
+            {
+                BinaryOperatorKind.And => left & right,
+                BinaryOperatorKind.Or => left | right,
+                BinaryOperatorKind.ExclusiveOr => left ^ right,
+                BinaryOperatorKind.Add => unchecked(left + right),
+                BinaryOperatorKind.Subtract => unchecked(left - right),
+                BinaryOperatorKind.Multiply => unchecked(left * right),
+                BinaryOperatorKind.LeftShift => int32 ? (int)left << (int)(right & 31) : left << (int)(right & 63),
+                BinaryOperatorKind.RightShift => int32 ? (int)left >> (int)(right & 31) : left >> (int)(right & 63),
+                _ => null,
+            };
+            return value is long v && int32 ? unchecked((int)v) : value;
+        }
+
+        /// <summary>The first argument is a non-empty string constant (<c>"&lt;EOF&gt;"</c>): an empty text does not contain it.</summary>
+        private static bool FirstIsNonEmptyText(IInvocationOperation call)
+            => call.Arguments.Length > 0 && call.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string { Length: > 0 } };
+
+        /// <summary>The truth of a string test on a text that is empty on this path (decoded from 0 bytes), or null.</summary>
+        private bool? EmptyTextTruth(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                    when binary.LeftOperand.Type?.SpecialType == SpecialType.System_String && binary.RightOperand.Type?.SpecialType == SpecialType.System_String:
+                    string? other = null;
+                    if (IsEmptyText(binary.LeftOperand, fact, site))
+                    {
+                        other = binary.RightOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: string r } ? r : null;
+                    }
+                    else if (IsEmptyText(binary.RightOperand, fact, site))
+                    {
+                        other = binary.LeftOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: string l } ? l : null;
+                    }
+
+                    return other is null ? null : (other.Length == 0) == (binary.OperatorKind == BinaryOperatorKind.Equals);
+                case IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String, TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", TargetMethod.IsStatic: true, Arguments.Length: 1 } check
+                    when IsEmptyText(check.Arguments[0].Value, fact, site):
+                    return true;
+                case IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String, TargetMethod.Name: "Contains" or "StartsWith" or "EndsWith", Instance: { } text } call
+                    when IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// True when the value is the 0 the read returned (the read itself, or a variable or capture holding it); for a line
+        /// read, the <c>null</c> line it returned (or any <c>null</c>: they are all the same value).
+        /// </summary>
+        private bool IsZero(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            if (site.IsChar && operation.Type?.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64))
+            {
+                // (char)reader.Read() is U+FFFF at end of stream, not -1: not followed.
+                return false;
+            }
+
+            var value = ReadBody.UnwrapAwait(operation, symbols.Framework);
+            switch (value)
+            {
+                case ILocalReferenceOperation local:
+                    return fact.Zeros.Contains(local.Local);
+                case IFlowCaptureReferenceOperation capture:
+                    return fact.Zeros.Contains(capture.Id);
+                case ISimpleAssignmentOperation assignment:
+                    return IsZero(assignment.Value, fact, site);
+                case IInvocationOperation call:
+                    // A line read's task (ReadLineAsync() not awaited, or its ConfigureAwait's receiver) is no line.
+                    // A helper that returns the text of its read gives "" there, not the 0 (IsEmptyDecode).
+                    // A helper whose result says nothing of the 0 (HelperResult.Other) gives no 0 either.
+                    return call.Syntax == site.Invocation.Syntax && !site.ReturnsEmptyText && !site.ReturnsOther
+                        && !(site.IsLine && site.Read.Api.IsAsync && operation.WalkDownConversions() is not IAwaitOperation);
+                case IDefaultValueOperation { Type.IsReferenceType: true } when site.IsLine:
+                    return true;
+                default:
+                    return site.IsLine
+                        ? value.ConstantValue is { HasValue: true, Value: null } && value.Type is not { IsValueType: true }
+                        : site.IsChar ? Constant(value) == -1 : value.ConstantValue is { HasValue: true, Value: 0 };
+            }
+        }
+
+        /// <summary>
+        /// True when the value is the same on every turn once reads return 0: constants, the 0 itself, variables nothing
+        /// changes (<see cref="ZeroFact.Changed"/>), lengths of arrays and strings, <c>Connected</c>, string functions of
+        /// such values, and the text decoded from 0 bytes. Fields, other properties and calls may change at any time.
+        /// </summary>
+        private bool IsStable(IOperation operation, ZeroFact fact, ReadSite site, object? exclude)
+        {
+            if (stableDepth > MaxStableDepth)
+            {
+                return false;
+            }
+
+            stableDepth++;
+            try
+            {
+                return IsStableCore(operation, fact, site, exclude);
+            }
+            finally
+            {
+                stableDepth--;
+            }
+        }
+
+        private bool IsStableCore(IOperation operation, ZeroFact fact, ReadSite site, object? exclude)
+        {
+            if (operation.Type is { TypeKind: TypeKind.Dynamic })
+            {
+                // Bound at run time (a count kept in a dynamic local, a dynamic comparison): what it does with the 0 is
+                // not known here, so nothing says it had the value of the turn before.
+                return false;
+            }
+
+            // The 0 is what the count is on every turn once reads return 0. A line read's null is not taken as stable:
+            // the line held text on the turn before, so a test of it may decide differently now (Truth knows its tests).
+            if (operation.ConstantValue.HasValue || !site.IsLine && IsZero(operation, fact, site))
+            {
+                return true;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return IsStable(conversion.Operand, fact, site, exclude);
+                case IParenthesizedOperation parenthesized:
+                    return IsStable(parenthesized.Operand, fact, site, exclude);
+                case ILocalReferenceOperation local:
+                    return IsUnchanged(local.Local, fact, exclude) && !body.Captured.Contains(local.Local);
+                case IParameterReferenceOperation parameter:
+                    return IsUnchanged(parameter.Parameter, fact, exclude) && !body.Captured.Contains(parameter.Parameter);
+                case IFlowCaptureReferenceOperation capture:
+                    return !fact.Changed.Contains(capture.Id);
+                case IBinaryOperation binary:
+                    return IsStable(binary.LeftOperand, fact, site, exclude) && IsStable(binary.RightOperand, fact, site, exclude);
+                case IUnaryOperation unary:
+                    return IsStable(unary.Operand, fact, site, exclude);
+                case IIsPatternOperation isPattern:
+                    return isPattern.Pattern is IConstantPatternOperation or IRelationalPatternOperation && IsStable(isPattern.Value, fact, site, exclude);
+                case IPropertyReferenceOperation { Instance: { } instance } length when symbols.Framework.IsLength(length.Property):
+                    return IsStable(instance, fact, site, exclude) || instance.Type is IArrayTypeSymbol && IsStableArray(instance, fact, exclude);
+                case IPropertyReferenceOperation property when IsConnected(property, fact):
+                    return true;
+                case IPropertyReferenceOperation { Instance: ILocalReferenceOperation builder, Property.Name: "Length" } builderLength when symbols.Framework.IsStringBuilder(builderLength.Property.ContainingType):
+                    // A builder's text is what it was on the turn before while the 0 path leaves the builder as it was (BuilderUse).
+                    return IsUnchanged(builder.Local, fact, exclude) && !body.Captured.Contains(builder.Local);
+                case IInvocationOperation { Instance: ILocalReferenceOperation builder, TargetMethod: { Name: "ToString", Parameters.Length: 0 } } builderText
+                    when symbols.Framework.IsStringBuilder(builderText.TargetMethod.ContainingType):
+                    return IsUnchanged(builder.Local, fact, exclude) && !body.Captured.Contains(builder.Local);
+                case IObjectCreationOperation creation:
+                    return IsEmptyString(creation, fact, site);
+                case IInvocationOperation call when call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String:
+                    if (call.Instance is not null && !IsStable(call.Instance, fact, site, exclude))
+                    {
+                        return false;
+                    }
+
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (!IsStable(argument.Value, fact, site, exclude))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IInvocationOperation call:
+                    return IsEmptyDecode(call, fact, site);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>An array variable's length does not change while the variable does not.</summary>
+        private static bool IsStableArray(IOperation instance, ZeroFact fact, object? exclude) => instance.WalkDownConversions() switch
+        {
+            ILocalReferenceOperation local => IsUnchanged(local.Local, fact, exclude),
+            IParameterReferenceOperation parameter => IsUnchanged(parameter.Parameter, fact, exclude),
+            IFieldReferenceOperation { Field.IsReadOnly: true } => true,
+            _ => false,
+        };
+
+        private static bool IsUnchanged(object variable, ZeroFact fact, object? exclude)
+            => !fact.Changed.Contains(variable) && (exclude is null || !KeyComparer.Instance.Equals(variable, exclude));
+
+        /// <summary><c>Encoding.X.GetString(buf, i, n)</c> / <c>GetChars</c> with a count that is the 0: the empty text.</summary>
+        private bool IsEmptyDecode(IInvocationOperation call, ZeroFact fact, ReadSite site)
+        {
+            if (site.ReturnsEmptyText && call.Syntax == site.Invocation.Syntax)
+            {
+                // The call of a helper that returns the text its read decoded: "" on the 0 path.
+                return true;
+            }
+
+            var method = call.TargetMethod;
+            if (site.IsLine || site.IsChar || method.Name is not ("GetString" or "GetChars") || method.Parameters.Length != 3 || !KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Framework.Encoding))
+            {
+                return false;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 2)
+                {
+                    return IsZero(argument.Value, fact, site);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The empty text on this path: <c>""</c>, the text decoded from 0 bytes, or a string variable or capture holding it.</summary>
+        private bool IsEmptyText(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            if (site.IsLine || site.IsChar)
+            {
+                // A line read's Zeros hold the null line, a character read's the -1, not the empty text.
+                return false;
+            }
+
+            // An async helper's text comes from its await (await ReceiveAsync()); its task is no text.
+            var value = ReadBody.UnwrapAwait(operation, symbols.Framework);
+            return value switch
+            {
+                ILocalReferenceOperation { Type.SpecialType: SpecialType.System_String } local => fact.Zeros.Contains(local.Local),
+                IFlowCaptureReferenceOperation { Type.SpecialType: SpecialType.System_String } capture => fact.Zeros.Contains(capture.Id),
+                IInvocationOperation call when !(site.Read.Api.IsAsync && call.Syntax == site.Invocation.Syntax && operation.WalkDownConversions() is not IAwaitOperation) => IsEmptyDecode(call, fact, site),
+                IObjectCreationOperation creation => IsEmptyString(creation, fact, site),
+                _ => value.ConstantValue is { HasValue: true, Value: "" },
+            };
+        }
+
+        /// <summary><c>new string(chars, i, n)</c> with a count that is the 0: the empty text (a char buffer's <c>Encoding.GetString(buf, i, 0)</c>).</summary>
+        private bool IsEmptyString(IObjectCreationOperation creation, ZeroFact fact, ReadSite site)
+            => !site.IsLine && !site.IsChar
+                && creation.Type?.SpecialType == SpecialType.System_String
+                && creation.Constructor is { Parameters: { Length: 3 } parameters }
+                && parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char }
+                && parameters[2].Type.SpecialType == SpecialType.System_Int32
+                && CatalogueIndex.Argument(creation.Arguments, 2) is { } count
+                && IsZero(count, fact, site);
+    }
+}

@@ -1,0 +1,839 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
+
+namespace SocketAnalyzers.Reads
+{
+    internal sealed partial class ReadFlowAnalysis
+    {
+        // ---- the transfer function ----
+
+        private void Eval(IOperation? operation, ReadState state)
+        {
+            if (operation is null || Abandoned || state.Dead || !EnterExpression())
+            {
+                return;
+            }
+
+            try
+            {
+                EvalCore(operation, state);
+            }
+            finally
+            {
+                ExitExpression();
+            }
+        }
+
+        private void EvalCore(IOperation operation, ReadState state)
+        {
+            switch (operation)
+            {
+                case IFlowAnonymousFunctionOperation anonymous:
+                    // Its own graph; what it uses is in ReadBody.Captured. A buffer it captures filled starts filled there.
+                    if (Reporting)
+                    {
+                        SeedLambda(anonymous, state);
+                    }
+
+                    return;
+                case IAnonymousFunctionOperation:
+                case ILocalFunctionOperation:
+                    // Their own graphs; what they use is in ReadBody.Captured.
+                    return;
+                case ISimpleAssignmentOperation assignment:
+                    Eval(assignment.Value, state);
+                    EvalTarget(assignment.Target, state);
+                    Assign(AssignedVariable(assignment.Target), assignment.Value, state);
+                    return;
+                case ICompoundAssignmentOperation compound:
+                    Eval(compound.Target, state);
+                    Eval(compound.Value, state);
+                    CompoundAssign(compound, state);
+                    return;
+                case IFlowCaptureOperation capture:
+                    Eval(capture.Value, state);
+                    AssignCapture(capture, state);
+                    return;
+                case IInvocationOperation invocation:
+                    Eval(invocation.Instance, state);
+                    if (invocation.Instance is { } target && !invocation.TargetMethod.IsStatic)
+                    {
+                        DereferencesNullLine(target, state);
+                    }
+
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        Eval(argument, state);
+                        if (body.HasLineReads && state.Zero.Count > 0 && RejectsNull(argument))
+                        {
+                            // Encoding.ASCII.GetBytes(line), int.Parse(line): ArgumentNullException ends the null line's path.
+                            DereferencesNullLine(argument.Value, state);
+                        }
+                    }
+
+                    Invoke(invocation, state);
+                    return;
+                case IPropertyReferenceOperation { Instance: { } owner } property:
+                    Eval(owner, state);
+                    DereferencesNullLine(owner, state);
+                    foreach (var argument in property.Arguments)
+                    {
+                        Eval(argument, state);
+                    }
+
+                    return;
+                case ILocalReferenceOperation local:
+                    UseLocal(local, state);
+                    UseVariable(local, local.Local, state);
+                    return;
+                case IParameterReferenceOperation parameter:
+                    UseVariable(parameter, parameter.Parameter, state);
+                    return;
+                case IFieldReferenceOperation field:
+                    Eval(field.Instance, state);
+                    UseVariable(field, field.Field, state);
+                    return;
+                case IAwaitOperation awaited when state.HasAvailable || state.HasExact:
+                    // Other code may run meanwhile and read the connection.
+                    Eval(awaited.Operation, state);
+                    if (state.HasAvailable)
+                    {
+                        state.Available.Clear();
+                    }
+
+                    if (state.HasExact)
+                    {
+                        state.Exact.Clear();
+                    }
+
+                    return;
+                case IReturnOperation { Kind: OperationKind.YieldReturn } yieldReturn:
+                    Eval(yieldReturn.ReturnedValue, state);
+                    if (state.Zero.Count > 0)
+                    {
+                        // Each chunk goes to the caller, who decides whether to ask for the next one.
+                        scratch.Clear();
+                        scratch.AddRange(state.Zero.Keys);
+                        foreach (var read in scratch)
+                        {
+                            Escape(read, state);
+                        }
+                    }
+
+                    return;
+                default:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        Eval(child, state);
+                    }
+
+                    return;
+            }
+        }
+
+        /// <summary>
+        /// A member of the null line called or read (<c>line.Trim()</c>, <c>line.Length</c>, <c>line.Split(' ')</c>): it
+        /// throws a <c>NullReferenceException</c>, so the path on which the line read returned null ends here. It neither
+        /// comes back to the read nor gets out of the loop (a <c>catch</c> that continues the loop is not followed: the
+        /// state an exception carries has no end-of-stream facts).
+        /// </summary>
+        private void DereferencesNullLine(IOperation instance, ReadState state)
+        {
+            if (!body.HasLineReads || state.Zero.Count == 0 || instance.Type?.IsValueType == true)
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                if (site.IsLine && IsZero(instance, pair.Value, site))
+                {
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                state.Zero.Remove(read);
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="argument"/> goes to a parameter of a compiled library (the framework, a package) that its
+        /// nullable annotations say does not take null (<c>Encoding.GetBytes(string s)</c>, <c>int.Parse(string s)</c>): such
+        /// a method throws <c>ArgumentNullException</c> for it. Not a parameter annotated as nullable (<c>TextWriter.WriteLine(string?)</c>,
+        /// <c>Convert.ToInt32(string?)</c>, which accept null), nor one of a type parameter (<c>List&lt;T&gt;.Add(T)</c>), nor
+        /// one of the code being analysed, whose annotations promise nothing at run time.
+        /// </summary>
+        private static bool RejectsNull(IArgumentOperation argument)
+        {
+            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is not { } parameter
+                || parameter.ContainingSymbol is not IMethodSymbol method || !method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            var declared = parameter.OriginalDefinition;
+            return declared.RefKind == RefKind.None
+                && declared.NullableAnnotation == NullableAnnotation.NotAnnotated
+                && declared.Type is { IsReferenceType: true, TypeKind: not TypeKind.TypeParameter }
+                && !HasAttribute(declared, "AllowNullAttribute");
+        }
+
+        private static bool HasAttribute(IParameterSymbol parameter, string name)
+        {
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The parts of an assignment's target that are evaluated (an array element's array and index), not the variable itself.</summary>
+        private void EvalTarget(IOperation target, ReadState state)
+        {
+            switch (target)
+            {
+                case ILocalReferenceOperation:
+                case IParameterReferenceOperation:
+                case IFlowCaptureReferenceOperation:
+                    return;
+                case IFieldReferenceOperation field:
+                    Eval(field.Instance, state);
+                    return;
+                default:
+                    Eval(target, state);
+                    return;
+            }
+        }
+
+        private static object? KeyOf(IOperation target) => target switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+
+        private void Assign(IOperation target, IOperation value, ReadState state)
+        {
+            var key = KeyOf(target);
+            var sized = body.GuardsAvailable ? AvailableSizeOf(value, state) : null;
+            if (key is null)
+            {
+                if (target is IFieldReferenceOperation field)
+                {
+                    KillBuffer(field.Field, state);
+                    if (field.Instance is null or IInstanceReferenceOperation)
+                    {
+                        // SOCK011: the field a read's socket or stream comes from takes a new one (stream =
+                        // listener.AcceptTcpClient().GetStream()): the next turn reads another connection.
+                        Replaced(field.Field, state);
+                    }
+                }
+                else if (target is IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation } property
+                    && NetworkFields.GetterField(property.Property, CancellationToken) is { } backing)
+                {
+                    // Stream = listener.AcceptTcpClient().GetStream(); of an auto-property (or a property over a field): the
+                    // field the reads' ReceiverRoot names takes a new stream.
+                    Replaced(backing, state);
+                }
+
+                WrittenElsewhere(target, state);
+                if (sized is not null && target is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } sizedField)
+                {
+                    state.Exact[sizedField.Field] = sized;
+                }
+
+                return;
+            }
+
+            // Shape facts of the variable: the Available it holds, the count it holds, a fresh array in it.
+            var freshArray = freshCandidates.Contains((ISymbol)key) && value.WalkDownConversions() is IArrayCreationOperation { Initializer: null, DimensionSizes.Length: 1 };
+            Written((ISymbol)key, state);
+            if (state.Pending.Count > 0 && key is ILocalSymbol replacedBuffer)
+            {
+                BufferReplaced(replacedBuffer, state);
+            }
+            if (sized is not null && !body.CapturedWritten.Contains((ISymbol)key))
+            {
+                state.Exact[(ISymbol)key] = sized;
+            }
+
+            if (freshArray)
+            {
+                state.Fresh.Add((ISymbol)key);
+            }
+
+            // SOCK011: what the 0 paths know about the variable.
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                var fact = pair.Value;
+                var identity = IsIdentityUpdate(key, value, fact, site);
+
+                // s = s + line keeps a text, but turns a null s into "": the null line is not kept by it.
+                if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || identity && !site.IsLine && fact.Zeros.Contains(key))
+                {
+                    fact.AddZero(key);
+                }
+                else
+                {
+                    fact.RemoveZero(key);
+                }
+
+                // Anything but a no-op changes the variable: even a value that is the same on every turn from now on
+                // (stop = true, text = "") differs from the one the loop's conditions saw on the turn before. What is
+                // known about such a value (the 0, the empty text) is in Zeros.
+                if (!identity)
+                {
+                    // Decided before the change: message = "user: " + message reads the message it replaces.
+                    var renewed = ComputedWithoutZeroPath(value, fact, site);
+                    fact.AddChanged(key);
+                    if (renewed)
+                    {
+                        fact.AddRenewed(key);
+                    }
+                }
+            }
+
+            // SOCK010: reaching definitions of counts.
+            if (key is ILocalSymbol local)
+            {
+                if (ReadBody.UnwrapAwait(value, symbols.Framework) is IInvocationOperation call && body.SiteAt(call.Syntax) is { Form: CountForm.Stored } site
+                    && SymbolEqualityComparer.Default.Equals(site.StoredLocal, local))
+                {
+                    state.SetDefs(local, new HashSet<int> { site.Index });
+                }
+                else
+                {
+                    state.RemoveDefs(local);
+                }
+            }
+
+            // SOCK012: a new array in the buffer variable holds none of the read's bytes.
+            KillBuffer((ISymbol)key, state);
+
+            // SOCK011: the read's socket or stream replaced: the next turn reads another connection.
+            Replaced((ISymbol)key, state);
+        }
+
+        /// <summary>
+        /// <c>x = x + n</c>, <c>x = x - n</c> with the 0, or <c>s = s + ""</c>: the variable keeps its value. For a line read,
+        /// <c>s = s + line</c> with the null line (a string concatenation adds nothing for null).
+        /// </summary>
+        private bool IsIdentityUpdate(object key, IOperation value, ZeroFact fact, ReadSite site)
+            => value.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum
+                && !site.IsChar && KeyOf(sum.LeftOperand.WalkDownConversions()) is { } left && KeyComparer.Instance.Equals(left, key)
+                && (site.IsLine
+                    ? sum.OperatorKind == BinaryOperatorKind.Add && IsText(sum) && IsText(sum.LeftOperand.WalkDownConversions()) && IsZero(sum.RightOperand, fact, site)
+                    : IsZero(sum.RightOperand, fact, site) || sum.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(sum.RightOperand, fact, site));
+
+        private static bool IsText(IOperation operation) => operation.Type?.SpecialType == SpecialType.System_String;
+
+        private void CompoundAssign(ICompoundAssignmentOperation compound, ReadState state)
+        {
+            var key = KeyOf(AssignedVariable(compound.Target));
+            if (key is null)
+            {
+                WrittenElsewhere(compound.Target, state);
+                return;
+            }
+
+            Written((ISymbol)key, state);
+
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                var fact = pair.Value;
+                var noop = !site.IsChar && (site.IsLine
+                    ? compound.OperatorKind == BinaryOperatorKind.Add && IsText(compound.Target) && IsZero(compound.Value, fact, site)
+                    : compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract && IsZero(compound.Value, fact, site)
+                        || compound.OperatorKind == BinaryOperatorKind.Add && IsEmptyText(compound.Value, fact, site));
+                if (!noop)
+                {
+                    fact.RemoveZero(key);
+                    fact.AddChanged(key);
+                }
+                else if (site.IsLine)
+                {
+                    // s += line keeps a text, and turns a null s into "".
+                    fact.RemoveZero(key);
+                }
+            }
+
+            if (key is ILocalSymbol local)
+            {
+                state.RemoveDefs(local);
+            }
+        }
+
+        private void AssignCapture(IFlowCaptureOperation capture, ReadState state)
+        {
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                var fact = pair.Value;
+                if (IsZero(capture.Value, fact, site) || IsEmptyText(capture.Value, fact, site))
+                {
+                    fact.AddZero(capture.Id);
+                }
+                else
+                {
+                    fact.RemoveZero(capture.Id);
+                }
+
+                if (IsStable(capture.Value, fact, site, null) && !IsCapturedOnSeveralBranches(capture.Id))
+                {
+                    fact.RemoveChanged(capture.Id);
+                }
+                else
+                {
+                    var renewed = ComputedWithoutZeroPath(capture.Value, fact, site);
+                    fact.AddChanged(capture.Id);
+                    if (renewed)
+                    {
+                        fact.AddRenewed(capture.Id);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// True when the graph defines the capture in more than one place (the two arms of <c>?:</c>, <c>??</c>,
+        /// <c>?.</c>): a stable value on this path's arm says nothing of the turn before, which may have taken the other
+        /// arm (<c>(line ?? "") == ""</c> held the line then). Counted once per graph, on first use, over the blocks'
+        /// top-level operations (where the graph puts its captures).
+        /// </summary>
+        private bool IsCapturedOnSeveralBranches(CaptureId id)
+        {
+            if (multiplyCaptured is null)
+            {
+                multiplyCaptured = new HashSet<CaptureId>();
+                var once = new HashSet<CaptureId>();
+                foreach (var block in Graph.Blocks)
+                {
+                    foreach (var operation in block.Operations)
+                    {
+                        if (operation is IFlowCaptureOperation defined && !once.Add(defined.Id))
+                        {
+                            multiplyCaptured.Add(defined.Id);
+                        }
+                    }
+                }
+            }
+
+            return multiplyCaptured.Contains(id);
+        }
+
+        /// <summary>A local read: SOCK010's reaching definitions are used, and a buffer is looked at.</summary>
+        private void UseLocal(ILocalReferenceOperation reference, ReadState state)
+        {
+            var local = reference.Local;
+            if (state.Defs.TryGetValue(local, out var defs))
+            {
+                if (Reporting)
+                {
+                    var meaningful = (bool?)null;
+                    foreach (var read in defs)
+                    {
+                        countUsed[read] = true;
+                        if (body.Sites[read].WholeBufferIfCountUnused
+                            && (!countUsedMeaningfully[read] || reference.Syntax.SpanStart < firstMeaningfulUse[read]))
+                        {
+                            meaningful ??= body.IsMeaningfulCountUse(reference, symbols.Reads);
+                            if (meaningful.Value)
+                            {
+                                countUsedMeaningfully[read] = true;
+                                firstMeaningfulUse[read] = reference.Syntax.SpanStart;
+                            }
+                        }
+                    }
+                }
+
+                if (ReadBody.IsWrite(reference) || reference.Parent is ICompoundAssignmentOperation)
+                {
+                    state.RemoveDefs(local);
+                }
+            }
+
+            if (ReadBody.IsWrite(reference) && reference.Parent is not ICompoundAssignmentOperation)
+            {
+                foreach (var pair in state.Zero)
+                {
+                    pair.Value.RemoveZero(local);
+                    pair.Value.AddChanged(local);
+                    pair.Value.RemoveHolding(local);
+                }
+
+                Replaced(local, state);
+                Written(local, state);
+            }
+            else if (state.HasFresh && state.Fresh.Contains(local) && !KeepsFresh(reference))
+            {
+                // Handed somewhere, an element written, an alias taken: its bytes may no longer be zeros.
+                state.Fresh.Remove(local);
+            }
+            else if (state.Zero.Count > 0 && symbols.Framework.IsStringBuilder(local.Type))
+            {
+                BuilderUse(reference, state);
+            }
+            else if (state.Zero.Count > 0 && local.Type is INamedTypeSymbol { TypeKind: TypeKind.Class } objectType && !objectType.DeclaringSyntaxReferences.IsEmpty)
+            {
+                ProjectObjectUse(reference, state);
+            }
+
+            if (state.Pending.Count > 0)
+            {
+                // The buffer handed to a read that fills it from its start is overwritten, not looked at: a datagram read
+                // pending on it is answered without its count mattering (the next datagram replaces its bytes).
+                var refilled = FillsFromStart(reference);
+
+                // Its length is no look at its bytes: buf.Length is the same whatever the read returned (the next turn's
+                // Read(buf, 0, buf.Length) of a drain loop that makes a new array each turn).
+                var lengthOnly = reference.WalkUpConversions(out _) is IPropertyReferenceOperation length && symbols.Framework.IsLength(length.Property);
+                scratch.Clear();
+                List<int>? overwritten = null;
+                foreach (var read in state.Pending)
+                {
+                    var site = body.Sites[read];
+                    if (SymbolEqualityComparer.Default.Equals(site.BufferVariable, local))
+                    {
+                        if (refilled && site.OneDatagram)
+                        {
+                            (overwritten ??= new List<int>()).Add(read);
+                        }
+                        else if (!refilled && !lengthOnly)
+                        {
+                            scratch.Add(read);
+                        }
+
+                        // A stream read refilling the buffer from its start overwrites it too; whether the pending read's
+                        // count matters is that read's question (FollowPendingOf: another read of its connection).
+                    }
+                }
+
+                Follow(state);
+                DropDatagramReads(overwritten, state);
+            }
+        }
+
+        /// <summary>
+        /// A <c>StringBuilder</c> local used on a 0 path: its text stays what it was (so <c>sb.ToString()</c> and
+        /// <c>sb.Length</c> are stable, <see cref="IsStable"/>) only through uses that read it (<c>ToString()</c>, <c>Length</c>)
+        /// and appends of nothing whose result is dropped: <c>sb.Append(chars, i, n)</c> or <c>sb.Append(s, i, n)</c> with the
+        /// 0, <c>sb.Append(text)</c> of the empty text (or, for a line read, of the <c>null</c> line). Any other use (another
+        /// method, handing it on, an alias) may change its text: the builder counts as changed on that 0 path.
+        /// </summary>
+        private void BuilderUse(ILocalReferenceOperation reference, ReadState state)
+        {
+            switch (reference.Parent)
+            {
+                case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 } } text when text.Instance == reference:
+                    return;
+                case IPropertyReferenceOperation { Property.Name: "Length" } length when length.Instance == reference
+                    && !(length.Parent is IAssignmentOperation assignment && assignment.Target == length):
+                    return;
+                case IInvocationOperation { TargetMethod.Name: "Append" } append when append.Instance == reference && append.Parent is IExpressionStatementOperation:
+                    foreach (var pair in state.Zero)
+                    {
+                        if (!AppendsNothing(append, pair.Value, body.Sites[pair.Key]))
+                        {
+                            pair.Value.AddChanged(reference.Local);
+                        }
+                    }
+
+                    return;
+            }
+
+            foreach (var pair in state.Zero)
+            {
+                pair.Value.AddChanged(reference.Local);
+            }
+        }
+
+        /// <summary><c>Append(char[], int, int)</c> or <c>Append(string, int, int)</c> of a count that is the 0, or <c>Append(string)</c> of the empty text or the null line.</summary>
+        private bool AppendsNothing(IInvocationOperation append, ZeroFact fact, ReadSite site)
+        {
+            var parameters = append.TargetMethod.Parameters;
+            if (parameters.Length == 3 && parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char } or { SpecialType: SpecialType.System_String }
+                && parameters[2].Type.SpecialType == SpecialType.System_Int32)
+            {
+                return !site.IsLine && CatalogueIndex.Argument(append, 2) is { } count && IsZero(count, fact, site);
+            }
+
+            if (parameters.Length == 1 && parameters[0].Type.SpecialType == SpecialType.System_String && CatalogueIndex.Argument(append, 0) is { } text)
+            {
+                return site.IsLine ? IsZero(text, fact, site) : IsEmptyText(text, fact, site);
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The buffer local <paramref name="local"/> now holds another array: a datagram read pending on the old one can no
+        /// longer be looked at through it, and its next read does not depend on its count, so it is answered without
+        /// mattering. A stream read still waits for another read of its connection.
+        /// </summary>
+        private void BufferReplaced(ILocalSymbol local, ReadState state)
+        {
+            List<int>? replaced = null;
+            foreach (var read in state.Pending)
+            {
+                var site = body.Sites[read];
+                if (site.OneDatagram && site.BufferReach == BufferReach.Tracked && SymbolEqualityComparer.Default.Equals(site.BufferVariable, local))
+                {
+                    (replaced ??= new List<int>()).Add(read);
+                }
+            }
+
+            DropDatagramReads(replaced, state);
+        }
+
+        private static void DropDatagramReads(List<int>? reads, ReadState state)
+        {
+            if (reads is not null)
+            {
+                foreach (var read in reads)
+                {
+                    state.RemovePending(read);
+                }
+            }
+        }
+
+        /// <summary>The reference is the buffer argument of a read of this body that fills it from its start (no offset, or 0).</summary>
+        private bool FillsFromStart(ILocalReferenceOperation reference)
+        {
+            IOperation argument = reference;
+            while (argument.Parent is IConversionOperation conversion)
+            {
+                argument = conversion;
+            }
+
+            // The site was read from the operation tree and the flow walks the graph's copies: they share their syntax.
+            return argument.Parent is IArgumentOperation { Parent: IInvocationOperation invocation }
+                && body.SiteAt(invocation.Syntax) is { } site
+                && site.Read.Buffer?.WalkDownConversions().Syntax == reference.Syntax
+                && (site.Read.Offset is null || site.Read.Offset.ConstantValue is { HasValue: true, Value: 0 });
+        }
+
+        /// <summary>The reads in <see cref="scratch"/> are answered on this path: their count mattered.</summary>
+        /// <summary>
+        /// SOCK010: another read of the same socket or stream (<paramref name="site"/>): the position of every pending read
+        /// of it now matters. Not that of a datagram read: the next read takes the next datagram whatever this one's length was.
+        /// Nor that of the same read on the next turn of a loop when its buffer is a fresh array or a local of the body
+        /// (<c>while (s.Available &gt; 0) s.Receive(new byte[s.Available]);</c>): a drain that goes on draining still looks at
+        /// none of its bytes; a read after the loop makes it matter. A buffer the caller may look at still counts.
+        /// </summary>
+        private void FollowPendingOf(ReadSite site, ReadState state)
+        {
+            if (state.Pending.Count == 0)
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var read in state.Pending)
+            {
+                if (read == site.Index && body.Sites[read].BufferReach != BufferReach.Escapes)
+                {
+                    // Its buffer is a fresh array or a local the turn did not look at: a drain that goes on draining.
+                    continue;
+                }
+
+                var pending = body.Sites[read];
+                var root = pending.ConnectionRoot;
+                if (!pending.OneDatagram && (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot)))
+                {
+                    scratch.Add(read);
+                }
+            }
+
+            Follow(state);
+        }
+
+        private void Follow(ReadState state)
+        {
+            foreach (var read in scratch)
+            {
+                if (Reporting)
+                {
+                    followed[read] = true;
+                }
+
+                state.RemovePending(read);
+            }
+        }
+
+        /// <summary>Writes of a parameter and reads of a buffer variable (SOCK012).</summary>
+        private void UseVariable(IOperation reference, ISymbol variable, ReadState state)
+        {
+            if (reference is not ILocalReferenceOperation && ReadBody.IsWrite(reference) && reference.Parent is not ICompoundAssignmentOperation)
+            {
+                foreach (var pair in state.Zero)
+                {
+                    pair.Value.RemoveZero(variable);
+                    pair.Value.AddChanged(variable);
+                }
+
+                Replaced(variable, state);
+                Written(variable, state);
+            }
+
+            if (state.Filled.Count == 0 || !state.Filled.TryGetValue(variable, out var read))
+            {
+                return;
+            }
+
+            switch (Classify(reference, variable, out var consuming))
+            {
+                case Use.Whole:
+                    if (Reporting && consuming is not null && !IsExactText(consuming, variable, read, state) && reportedConsumers.Add(consuming.Syntax))
+                    {
+                        if (body.Sites[read].WholeBufferIfCountUnused)
+                        {
+                            // Decided once the replay knows whether this read's count is used after it.
+                            (wholeIfCountUnused ??= new()).Add((consuming, variable, read));
+                        }
+                        else
+                        {
+                            ReportWholeBuffer(consuming, variable, body.Sites[read]);
+                        }
+                    }
+
+                    break;
+                case Use.Barrier:
+                    KillBuffer(variable, state);
+                    break;
+                case Use.Decoded:
+                    if (Reporting && consuming is not null && RequestsRange(body.Sites[read], variable, decodedStart + decodedWidth))
+                    {
+                        if (body.Sites[read].WholeBufferIfCountUnused)
+                        {
+                            // Decided once the replay knows whether this read's count is used after it (the first decode met).
+                            if (deferredDecodes is null || !deferredDecodes.Exists(d => d.Read == read))
+                            {
+                                (deferredDecodes ??= new()).Add((consuming, variable, read, decodedStart, decodedWidth));
+                            }
+                        }
+                        else if (reportedDecodes.Add(read))
+                        {
+                            ReportDecoded(consuming, variable, body.Sites[read], decodedStart, decodedWidth);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// The read asked for at least the first <paramref name="end"/> bytes of the buffer: no size (the whole buffer),
+        /// <c>buf.Length</c>, or a constant that large; and it is no read that waits for a minimum (<c>ReadAtLeast</c>).
+        /// Only then do bytes a decoder takes past the count stand for bytes that did not arrive. Not for a datagram read
+        /// (<c>ReceiveFrom</c>): a datagram arrives whole, and one shorter than the number is a malformed message to drop,
+        /// not bytes to wait for; nor for a <c>Receive</c> of a socket that is or may be a datagram socket
+        /// (<see cref="ReadSite.OneDatagram"/>, the test SOCK010 and SOCK011 use).
+        /// </summary>
+        private bool RequestsRange(ReadSite site, ISymbol buffer, int end)
+        {
+            if (site.Read.Api.IsAtLeast || site.OneDatagram)
+            {
+                return false;
+            }
+
+            var size = site.Read.Count?.WalkDownConversions();
+            return size is null
+                || IsLengthOf(size, buffer)
+                || (size.ConstantValue is { HasValue: true, Value: int constant } && constant >= end);
+        }
+
+        /// <summary>
+        /// SOCK012 across a lambda (<c>Parallel.ForEach(clients, c =&gt; c.GetStream().Write(buffer, 0, buffer.Length))</c>
+        /// right after a read into <c>buffer</c>): the filled buffers the lambda captures start filled in its own analysis.
+        /// Only a local the body assigns once and no lambda writes, so the lambda sees the array the read filled whenever
+        /// it runs. Where the lambda is reached on several paths, a buffer counts only if every path filled it by the
+        /// same read.
+        /// </summary>
+        private void SeedLambda(IFlowAnonymousFunctionOperation anonymous, ReadState state)
+        {
+            Dictionary<ISymbol, int>? captured = null;
+            foreach (var pair in state.Filled)
+            {
+                if (pair.Key is ILocalSymbol local && body.Captured.Contains(local) && !body.CapturedWritten.Contains(local) && body.IsAssignedOnce(local))
+                {
+                    (captured ??= new Dictionary<ISymbol, int>(SymbolComparer.Instance))[local] = pair.Value;
+                }
+            }
+
+            lambdaSeeds ??= new Dictionary<IFlowAnonymousFunctionOperation, Dictionary<ISymbol, int>?>();
+            if (!lambdaSeeds.TryGetValue(anonymous, out var known))
+            {
+                // Even an empty (null) entry counts: a later visit (a finally's other entry) may not add what this one lacked.
+                lambdaSeeds[anonymous] = captured;
+                return;
+            }
+
+            if (known is null)
+            {
+                return;
+            }
+
+            scratchSymbols.Clear();
+            foreach (var pair in known)
+            {
+                if (captured is null || !captured.TryGetValue(pair.Key, out var read) || read != pair.Value)
+                {
+                    scratchSymbols.Add(pair.Key);
+                }
+            }
+
+            foreach (var buffer in scratchSymbols)
+            {
+                known.Remove(buffer);
+            }
+        }
+
+        private static void KillBuffer(ISymbol variable, ReadState state)
+        {
+            state.RemoveFilled(variable);
+            if (state.HasFreshFilled)
+            {
+                state.FreshFilled.Remove(variable);
+            }
+        }
+
+        /// <summary>The variable a read's socket or stream comes from was replaced: that read's 0 path got out.</summary>
+        private void Replaced(ISymbol variable, ReadState state)
+        {
+            if (state.Zero.Count == 0)
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                if (SymbolEqualityComparer.Default.Equals(body.Sites[pair.Key].ReceiverRoot, variable))
+                {
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                Escape(read, state);
+            }
+        }
+    }
+}

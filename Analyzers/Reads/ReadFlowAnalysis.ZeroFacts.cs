@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Flow;
+using SocketAnalyzers.Model;
+
+namespace SocketAnalyzers.Reads
+{
+    internal sealed partial class ReadFlowAnalysis
+    {
+        // ---- SOCK011: where the 0-count facts go ----
+
+        /// <summary>A 0-count fact at an operation outside every loop around its read can never come back to the read: it got out.</summary>
+        private void LeaveLoops(IOperation operation, ReadState state)
+        {
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var loops = body.Sites[pair.Key].Loops;
+                var outermost = loops[loops.Count - 1];
+                if (operation.Syntax.SyntaxTree != outermost.SyntaxTree || !outermost.Span.Contains(operation.Syntax.Span))
+                {
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                Escape(read, state);
+            }
+        }
+
+        private void Escape(int read, ReadState state)
+        {
+            if (Reporting)
+            {
+                escaped[read] = true;
+            }
+
+            state.Zero.Remove(read);
+        }
+
+        protected override void VisitBranch(BasicBlock block, ControlFlowBranch branch, ReadState state)
+        {
+            var leavesBody = branch.Destination is null || branch.Destination.Kind == BasicBlockKind.Exit;
+            if (leavesBody && branch.Semantics is ControlFlowBranchSemantics.StructuredExceptionHandling && !InExceptionalFinally)
+            {
+                // The end of a finally entered normally: the driver continues with where the branch that entered it was
+                // going. Entered by an exception, the exception goes on from here: the facts leave the loops they are in.
+                return;
+            }
+
+            if (leavesBody)
+            {
+                var exceptional = branch.Semantics is ControlFlowBranchSemantics.StructuredExceptionHandling;
+                foreach (var pair in state.Zero)
+                {
+                    // A 0 fact at the end of a finally an exception entered comes from a read in that finally (the
+                    // exceptional entry carries none). Its loop was left when the loop lies in the finally; a loop around
+                    // the whole try is left by the exception, which is no path of SOCK011 (StateForHandler).
+                    var site = body.Sites[pair.Key];
+                    if (!exceptional && site.RearmedInFinally)
+                    {
+                        // Out of the try by its finally, which starts the next receive: no way out of the chain.
+                        continue;
+                    }
+
+                    if (!exceptional || !FinallyBetween(site))
+                    {
+                        escaped[pair.Key] = true;
+                    }
+                }
+            }
+
+            if (branch.Destination is { Kind: BasicBlockKind.Exit } && branch.Semantics is ControlFlowBranchSemantics.Regular or ControlFlowBranchSemantics.Return)
+            {
+                // The body ends normally: its caller may look at a buffer that escapes.
+                foreach (var read in state.Pending)
+                {
+                    if (body.Sites[read].BufferReach == BufferReach.Escapes)
+                    {
+                        followed[read] = true;
+                    }
+                }
+            }
+        }
+
+        /// <summary>True when a <c>finally</c> clause lies between the read and its outermost loop: the loop is around that clause.</summary>
+        private static bool FinallyBetween(ReadSite site)
+        {
+            var outermost = site.Loops[site.Loops.Count - 1];
+            for (var node = site.Invocation.Syntax.Parent; node is not null && node != outermost; node = node.Parent)
+            {
+                if (node is FinallyClauseSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        protected override void Refine(BasicBlock block, IOperation branchValue, ReadState state, bool conditionValue)
+        {
+            if (body.GuardsAvailable)
+            {
+                RefineAvailable(branchValue, state, conditionValue);
+            }
+
+            if (state.Zero.Count == 0)
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                var site = body.Sites[pair.Key];
+                var value = Truth(branchValue, pair.Value, site);
+                if (value is bool known)
+                {
+                    if (known != conditionValue)
+                    {
+                        scratch.Add(pair.Key);
+                    }
+
+                    continue;
+                }
+
+                // A condition over values that cannot change once reads return 0, evaluated on every turn, has the value
+                // it had on the turn before: the one that kept the loop going. Only the successor that stays is taken.
+                // Not when it uses the 0 itself (n < buffer.Length, which Truth cannot decide): on the turn before the
+                // first 0 the count was another, so that turn says nothing of the first 0 turn, which may leave.
+                if (IsStable(branchValue, pair.Value, site, null) && !UsesEndValue(branchValue, pair.Value, site, 0)
+                    && InnermostLoop(site, branchValue.Syntax) is { } loop && !IsCountDependent(branchValue.Syntax, loop))
+                {
+                    var takenIsConditional = conditionValue == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
+                    var taken = takenIsConditional ? block.ConditionalSuccessor : block.FallThroughSuccessor;
+                    var other = takenIsConditional ? block.FallThroughSuccessor : block.ConditionalSuccessor;
+                    if (Leaves(taken, loop) == true && Leaves(other, loop) == false)
+                    {
+                        scratch.Add(pair.Key);
+                    }
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                state.Zero.Remove(read);
+            }
+        }
+    }
+}
