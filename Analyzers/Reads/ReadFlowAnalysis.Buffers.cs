@@ -278,10 +278,6 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// True when the argument hands the consumer the buffer from 0 to its end: no offset/count after it, or
-        /// <c>(buf, 0, buf.Length)</c>, or <c>(buf, buf.Length, …)</c> for a size-only overload.
-        /// </summary>
-        /// <summary>
         /// <paramref name="call"/> copies the whole buffer in order (<c>buffer.ToArray()</c>, <c>ToList()</c>) and its result
         /// goes straight to a consumer that is given a start and a count (<c>Encoding.UTF8.GetString(buffer.ToArray(), 0, n)</c>):
         /// the copy is only a step, and what is consumed is the counted part, as with the buffer itself.
@@ -335,6 +331,10 @@ namespace SocketAnalyzers.Reads
             return count.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length" or "Count" };
         }
 
+        /// <summary>
+        /// True when the argument hands the consumer the buffer from 0 to its end: no offset/count after it, or
+        /// <c>(buf, 0, buf.Length)</c>, or <c>(buf, buf.Length, …)</c> for a size-only overload.
+        /// </summary>
         private bool IsWholeArgument(IArgumentOperation argument, IOperation call, ISymbol buffer)
         {
             var parameter = argument.Parameter;
