@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
@@ -220,9 +221,94 @@ namespace SocketAnalyzers.Reads
                     // buf.AsSpan().ToArray()
                     consuming = call;
                     return current == reference ? Use.Barrier : Use.Whole;
+                case IArgumentOperation { Parameter: { } copied, Parent: IInvocationOperation copy } when IsWholeCopyAtOffset(copy, copied.Ordinal, buffer):
+                    // Buffer.BlockCopy(buf, 0, message, offset, buf.Length)
+                    consuming = copy;
+                    return Use.Whole;
+                case IInvocationOperation { Instance: { } } copyTo when copyTo.Instance == current && current == reference && IsWholeCopyAtOffset(copyTo, SocketApiCatalogue.Instance, buffer):
+                    // buf.CopyTo(image, i * 1024)
+                    consuming = copyTo;
+                    return Use.Whole;
                 default:
                     return Use.Barrier;
             }
+        }
+
+        /// <summary>
+        /// <paramref name="copy"/> copies all of <paramref name="buffer"/> (given as its parameter at <paramref name="source"/>)
+        /// into another array at a start the code computes: <c>buf.CopyTo(image, i * 1024)</c>,
+        /// <c>Buffer.BlockCopy(buf, 0, message, offset, buf.Length)</c>. A message assembled from whole buffers holds stale
+        /// bytes wherever a read was short. Not a copy to the start of its destination (a clone, which the code may use up to
+        /// the count), one of part of the buffer, one within the buffer, nor one whose start the counts decide: named in it
+        /// (<c>total</c> when it is a count) or assigned from them anywhere in the function (<c>offset += n;</c>).
+        /// </summary>
+        private bool IsWholeCopyAtOffset(IInvocationOperation copy, int source, ISymbol buffer)
+        {
+            if (symbols.Catalogue.Facts(copy.TargetMethod)?.Copy is not { } shape || shape.Source != source || shape.DestinationOffset is not int at
+                || CatalogueIndex.Argument(copy, shape.Destination) is not { } destination || destination.WalkDownConversions().Type is not IArrayTypeSymbol
+                || SymbolEqualityComparer.Default.Equals(ReadBody.VariableOf(destination), buffer))
+            {
+                return false;
+            }
+
+            if (shape.SourceOffset is int from && CatalogueIndex.Argument(copy, from)?.WalkDownConversions().ConstantValue is not { HasValue: true, Value: 0 })
+            {
+                return false;
+            }
+
+            if (shape.Count is int count && !(CatalogueIndex.Argument(copy, count) is { } copied && IsLengthOf(copied, buffer)))
+            {
+                return false;
+            }
+
+            return CatalogueIndex.Argument(copy, at) is { } start && !start.WalkDownConversions().ConstantValue.HasValue
+                && !MentionsCount(start.Syntax) && !AssignedFromCount(start);
+        }
+
+        /// <summary>
+        /// A variable named in <paramref name="value"/> is assigned, somewhere in the member around it (lambdas and local
+        /// functions included; the whole file for top-level statements), a value that names a count.
+        /// </summary>
+        private bool AssignedFromCount(IOperation value)
+        {
+            SyntaxNode? member = null;
+            foreach (var ancestor in value.Syntax.Ancestors())
+            {
+                if (ancestor is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax and not DelegateDeclarationSyntax
+                    or CompilationUnitSyntax)
+                {
+                    member = ancestor;
+                    if (ancestor is not GlobalStatementSyntax)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (member is null)
+            {
+                return true;
+            }
+
+            var names = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var node in value.Syntax.DescendantNodesAndSelf())
+            {
+                if (node is IdentifierNameSyntax name)
+                {
+                    names.Add(name.Identifier.ValueText);
+                }
+            }
+
+            foreach (var node in member.DescendantNodes())
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment && names.Contains(target.Identifier.ValueText) && MentionsCount(assignment.Right))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -381,8 +467,11 @@ namespace SocketAnalyzers.Reads
 
         private void ReportWholeBuffer(IOperation consuming, ISymbol buffer, ReadSite site)
         {
+            // A whole copy into an assembled message (IsWholeCopyAtOffset) is no consumer of the catalogue: passing the count
+            // would leave a gap of zeros where the stale bytes were, so no fix is offered (no count in the properties).
+            var assembled = consuming is IInvocationOperation call && !consumers.IsConsumer(call);
             var properties = ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.BufferKey, buffer.Name);
-            if (site.CountText is not null)
+            if (site.CountText is not null && !assembled)
             {
                 properties = properties.Add(SOCK012WholeBufferConsumedAnalyzer.CountKey, site.CountText);
             }
@@ -395,7 +484,8 @@ namespace SocketAnalyzers.Reads
                 "all of '" + buffer.Name + "'",
                 ReadName(site),
                 FilledText(site),
-                "Use only the " + site.Read.Api.Units + " received",
+                assembled ? "Copy only the " + site.Read.Api.Units + " received, and move the offset on by the count"
+                    : "Use only the " + site.Read.Api.Units + " received",
                 site.Read.Api.Units));
         }
 
