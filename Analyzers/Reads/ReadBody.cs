@@ -754,8 +754,10 @@ namespace SocketAnalyzers.Reads
                     {
                         value = owner.WalkDownConversions();
                     }
-                    else if (value is IInvocationOperation { Arguments.Length: 0, Instance: { } instance })
+                    else if (value is IInvocationOperation { Arguments.Length: 0, Instance: { } instance } call && symbols.Catalogue.Facts(call.TargetMethod)?.Accept is null)
                     {
+                        // client.GetStream(): the same connection. Not listener.Accept(): a new one each time (the local
+                        // that holds it is the root).
                         value = instance.WalkDownConversions();
                     }
                     else

@@ -70,6 +70,7 @@ namespace SocketAnalyzers.Reads
             {
                 // A line or character read has no count to lose (SOCK010 is about counts).
                 state.AddPending(site.Index);
+                state.Attach(site.Index);
             }
 
             // SOCK011: this read's 0 path starts (again) here.

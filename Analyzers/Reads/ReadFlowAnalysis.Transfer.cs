@@ -510,8 +510,10 @@ namespace SocketAnalyzers.Reads
                     var site = body.Sites[read];
                     if (SymbolEqualityComparer.Default.Equals(site.BufferVariable, local))
                     {
-                        if (refilled && site.OneDatagram)
+                        if (refilled && (site.OneDatagram || state.IsDetached(read)))
                         {
+                            // A datagram's, or a read whose connection the variable no longer holds: its bytes and its
+                            // count are gone with the refill (an accept loop's next client read into the same buffer).
                             (overwritten ??= new List<int>()).Add(read);
                         }
                         else if (!refilled && !lengthOnly)
@@ -525,7 +527,7 @@ namespace SocketAnalyzers.Reads
                 }
 
                 Follow(state);
-                DropDatagramReads(overwritten, state);
+                DropOverwritten(overwritten, state);
             }
         }
 
@@ -598,10 +600,10 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
-            DropDatagramReads(replaced, state);
+            DropOverwritten(replaced, state);
         }
 
-        private static void DropDatagramReads(List<int>? reads, ReadState state)
+        private static void DropOverwritten(List<int>? reads, ReadState state)
         {
             if (reads is not null)
             {
@@ -654,7 +656,7 @@ namespace SocketAnalyzers.Reads
 
                 var pending = body.Sites[read];
                 var root = pending.ConnectionRoot;
-                if (!pending.OneDatagram && (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot)))
+                if (!pending.OneDatagram && (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot) && !state.IsDetached(read)))
                 {
                     scratch.Add(read);
                 }
@@ -816,6 +818,15 @@ namespace SocketAnalyzers.Reads
         /// <summary>The variable a read's socket or stream comes from was replaced: that read's 0 path got out.</summary>
         private void Replaced(ISymbol variable, ReadState state)
         {
+            // SOCK010: a pending read of the connection this variable held: a later read through it is another connection.
+            foreach (var read in state.Pending)
+            {
+                if (SymbolEqualityComparer.Default.Equals(body.Sites[read].ConnectionRoot, variable))
+                {
+                    state.Detach(read);
+                }
+            }
+
             if (state.Zero.Count == 0)
             {
                 return;

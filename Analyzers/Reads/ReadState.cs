@@ -280,6 +280,7 @@ namespace SocketAnalyzers.Reads
             counts = other.counts is { Count: > 0 } held ? new Dictionary<ISymbol, int>(held, SymbolComparer.Instance) : null;
             fresh = other.fresh is { Count: > 0 } zeroed ? new HashSet<ISymbol>(zeroed, SymbolComparer.Instance) : null;
             freshFilled = other.freshFilled is { Count: > 0 } once ? new HashSet<ISymbol>(once, SymbolComparer.Instance) : null;
+            detached = other.detached is { Count: > 0 } gone ? new HashSet<int>(gone) : null;
             Dead = other.Dead;
         }
 
@@ -396,6 +397,20 @@ namespace SocketAnalyzers.Reads
 
         private HashSet<ISymbol>? freshFilled;
 
+        /// <summary>
+        /// SOCK010: reads of <see cref="Pending"/> whose connection variable was assigned or closed since (the accept loop's
+        /// next connection in <c>handler</c>): a later read through that variable reads another connection, so it says
+        /// nothing of their counts (may: union). Made only when a connection variable is assigned with reads pending.
+        /// </summary>
+        public bool IsDetached(int read) => detached is { } gone && gone.Contains(read);
+
+        public bool Detach(int read) => (detached ??= new HashSet<int>()).Add(read);
+
+        /// <summary>The read ran again: its count is pending on the connection the variable holds now.</summary>
+        public void Attach(int read) => detached?.Remove(read);
+
+        private HashSet<int>? detached;
+
         /// <summary>No execution continues (a [DoesNotReturn] call, an Assert.Fail): never stored as an in-state.</summary>
         public bool Dead { get; set; }
 
@@ -482,6 +497,14 @@ namespace SocketAnalyzers.Reads
             changed |= Intersect(counts, other.counts);
             changed |= Intersect(fresh, other.fresh);
             changed |= Intersect(freshFilled, other.freshFilled);
+
+            if (other.detached is { Count: > 0 } gone)
+            {
+                foreach (var read in gone)
+                {
+                    changed |= Detach(read);
+                }
+            }
 
             if (filled.Count > 0 && !ReferenceEquals(filled, other.filled))
             {

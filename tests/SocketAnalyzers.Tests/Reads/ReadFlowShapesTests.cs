@@ -778,6 +778,92 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Read_loop_whose_writer_writes_elsewhere_or_may_write_nothing_is_still_reported(string body)
             => Verify011.VerifyAnalyzerAsync(Method(body, "async Task"));
 
+        // An accepted socket is a new connection (fresh11 F1, radosslaw/PPR): once the variable holds the next client (or
+        // was closed), a read through it says nothing of the count the earlier connection dropped, and a read of the next
+        // client into the same buffer from its start replaces the dropped read's bytes.
+        [Theory]
+        [InlineData("""
+            var listener = new TcpListener(IPAddress.Any, 9000).Server;
+            listener.Bind(new IPEndPoint(IPAddress.Any, 9000));
+            listener.Listen(10);
+            byte[] bytes = new byte[1024];
+            while (true)
+            {
+                Socket handler = listener.Accept();
+                int got = handler.Receive(bytes);
+                string data = Encoding.ASCII.GetString(bytes, 0, got);
+                handler.Receive(bytes);
+                handler.Send(Encoding.ASCII.GetBytes(data));
+                handler.Shutdown(SocketShutdown.Both);
+                handler.Close();
+            }
+            """)]
+        [InlineData("""
+            byte[] bytes = new byte[1024];
+            Socket h = socket.Accept();
+            h.Receive(new byte[16]);
+            h.Close();
+            h = socket.Accept();
+            int got = h.Receive(bytes);
+            Process(bytes, got);
+            """)]
+        [InlineData("""
+            byte[] bytes = new byte[1024];
+            Socket h = socket.Accept();
+            h.Receive(bytes);
+            h = socket.Accept();
+            int got = h.Receive(bytes);
+            Process(bytes, got);
+            """)]
+        [InlineData("""
+            byte[] bytes = new byte[1024];
+            while (true)
+            {
+                var c = new TcpClient();
+                c.Connect("example.org", 80);
+                var s = c.GetStream();
+                int got = s.Read(bytes, 0, bytes.Length);
+                Process(bytes, got);
+                s.Read(bytes, 0, bytes.Length);
+                c.Close();
+            }
+            """)]
+        public Task Dropped_count_followed_only_by_reads_of_the_next_connection_is_quiet(string body)
+            => Verify010.VerifyAnalyzerAsync(Method(body));
+
+        [Theory]
+        [InlineData("""
+            byte[] bytes = new byte[1024];
+            Socket h = socket.Accept();
+            [|h.Receive(bytes)|];
+            int got = h.Receive(bytes);
+            Process(bytes, got);
+            """)]
+        [InlineData("""
+            byte[] bytes = new byte[1024];
+            Socket h = socket.Accept();
+            [|h.Receive(bytes)|];
+            Socket other = socket.Accept();
+            Process(bytes, bytes.Length);
+            """)]
+        [InlineData("""
+            byte[] bytes = new byte[1024];
+            Socket h = socket.Accept();
+            [|h.Receive(bytes)|];
+            h = socket.Accept();
+            Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(bytes)|});
+            """)]
+        [InlineData("""
+            byte[] bytes = new byte[1024];
+            Socket h = socket.Accept();
+            [|h.Receive(bytes)|];
+            h = socket.Accept();
+            int got = h.Receive(bytes, 4, 100, SocketFlags.None);
+            Process(bytes, got);
+            """)]
+        public Task Dropped_count_of_a_connection_read_again_or_whose_bytes_are_looked_at_is_still_reported(string body)
+            => Verify010.VerifyAnalyzerAsync(Method(body));
+
         // A datagram read takes one whole datagram: the next read of the socket takes the next one whatever this one's
         // length was, so reading again does not make the count of a read whose buffer nobody looks at matter.
         [Theory]
