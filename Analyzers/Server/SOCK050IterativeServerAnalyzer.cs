@@ -388,12 +388,80 @@ namespace SocketAnalyzers.Server
             /// is already queued and do not wait for the client, so it serves one request, as a single read does.
             /// </summary>
             private bool TakesOnlyWhatIsQueued(ILoopOperation loop)
-                => loop is IWhileLoopOperation { Condition: { } condition } && RequiresQueuedBytes(condition);
+                => loop is IWhileLoopOperation { Condition: { } condition } && RequiresQueuedBytes(condition, loop);
 
-            private bool RequiresQueuedBytes(IOperation condition)
-                => condition.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both
-                    ? RequiresQueuedBytes(both.LeftOperand) || RequiresQueuedBytes(both.RightOperand)
-                    : AvailableGuard.AtLeast(condition, conditionValue: true, symbols.Catalogue, out _) is >= 1;
+            private bool RequiresQueuedBytes(IOperation condition, ILoopOperation loop)
+                => condition.WalkDownConversions() switch
+                {
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } both
+                        => RequiresQueuedBytes(both.LeftOperand, loop) || RequiresQueuedBytes(both.RightOperand, loop),
+
+                    // while (stream.DataAvailable || all.Count == 0): the other side holds only until the first bytes came.
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either
+                        => RequiresQueuedBytes(either.LeftOperand, loop) && NothingReceivedYet(either.RightOperand, loop)
+                            || RequiresQueuedBytes(either.RightOperand, loop) && NothingReceivedYet(either.LeftOperand, loop),
+                    _ => AvailableGuard.AtLeast(condition, conditionValue: true, symbols.Catalogue, out _) is >= 1,
+                };
+
+            /// <summary>
+            /// <paramref name="condition"/> is an emptiness test of a local the loop fills (<c>all.Count == 0</c>,
+            /// <c>sb.Length == 0</c>, <c>total == 0</c>) and that nothing in the loop empties: the loop goes on by it only until
+            /// something arrived, so it waits for the client once (fresh11 F3: <c>while (stream.DataAvailable || all.Count ==
+            /// 0) { n = stream.Read(…); if (n == 0) break; … all.Add(buffer[i]); }</c>). Every statement of the loop that
+            /// follows its read and is not inside a branch must be reached only when the read returned bytes, which the rule
+            /// does not prove: it asks instead that the loop grows the local (<c>Add</c>, <c>AddRange</c>, <c>Append</c>,
+            /// <c>Write</c>, <c>+=</c>), and never assigns, clears or removes from it.
+            /// </summary>
+            private static bool NothingReceivedYet(IOperation condition, ILoopOperation loop)
+            {
+                if (condition.WalkDownConversions() is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test
+                    || test.RightOperand.WalkDownConversions().ConstantValue is not { HasValue: true, Value: 0 })
+                {
+                    return false;
+                }
+
+                var measured = test.LeftOperand.WalkDownConversions() switch
+                {
+                    IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: ILocalReferenceOperation local } => local.Local,
+                    ILocalReferenceOperation { Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } local => local.Local,
+                    _ => null,
+                };
+                if (measured is null)
+                {
+                    return false;
+                }
+
+                var grows = false;
+                foreach (var operation in loop.Body.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation { Instance: ILocalReferenceOperation target, TargetMethod.Name: var name }
+                            when SymbolEqualityComparer.Default.Equals(target.Local, measured):
+                            if (name is "Add" or "AddRange" or "Append" or "Write")
+                            {
+                                grows = true;
+                            }
+                            else if (name is "Clear" or "Remove" or "RemoveAt" or "RemoveRange" or "SetLength" or "Insert")
+                            {
+                                return false;
+                            }
+
+                            break;
+                        case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: ILocalReferenceOperation target }
+                            when SymbolEqualityComparer.Default.Equals(target.Local, measured):
+                            grows = true;
+                            break;
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, measured):
+                        case IPropertyReferenceOperation { Property.Name: "Length", Instance: ILocalReferenceOperation target2, Parent: ISimpleAssignmentOperation assignment }
+                            when assignment.Target == operation && SymbolEqualityComparer.Default.Equals(target2.Local, measured):
+                        case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation target3 } when SymbolEqualityComparer.Default.Equals(target3.Local, measured):
+                            return false;
+                    }
+                }
+
+                return grows;
+            }
 
             /// <summary>A blocking or awaited read in <paramref name="loop"/> (not in its lambdas), on the client when <paramref name="derived"/> is given.</summary>
             private bool ReadsIn(ILoopOperation loop, HashSet<ILocalSymbol>? derived)

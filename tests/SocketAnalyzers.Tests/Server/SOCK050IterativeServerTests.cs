@@ -10,9 +10,11 @@ namespace SocketAnalyzers.Tests.Server
     {
         private const string Usings = """
             using System;
+            using System.Collections.Generic;
             using System.IO;
             using System.Net;
             using System.Net.Sockets;
+            using System.Text;
             using System.Threading;
             using System.Threading.Tasks;
 
@@ -82,6 +84,10 @@ namespace SocketAnalyzers.Tests.Server
         [InlineData("while (true) { using var client = socket.Accept(); var b = new byte[256]; int n; do { n = client.Receive(b); Console.Write(n); } while (client.Available > 0); client.Send(b); }")]
         [InlineData("while (true) { using var client = listener.AcceptTcpClient(); var stream = client.GetStream(); var b = new byte[256]; do { Console.Write(stream.Read(b, 0, b.Length)); } while (stream.DataAvailable); }")]
         [InlineData("while (true) { using var client = listener.AcceptTcpClient(); var b = new byte[256]; int n = client.GetStream().Read(b, 0, b.Length); while (client.Available != 0 && n > 0) { n = client.GetStream().Read(b, 0, b.Length); } }")]
+        // fresh11 F3 (an HTTP server of a course): the other side of the || holds only until the first bytes came.
+        [InlineData("while (true) { using var client = listener.AcceptTcpClient(); var stream = client.GetStream(); var all = new List<byte>(); var b = new byte[256]; while (stream.DataAvailable || all.Count == 0) { int n = stream.Read(b, 0, b.Length); if (n == 0) break; for (int i = 0; i < n; i++) all.Add(b[i]); } }")]
+        [InlineData("while (true) { using var client = socket.Accept(); var text = new StringBuilder(); var b = new byte[256]; while (text.Length == 0 || client.Available > 0) { int n = client.Receive(b); if (n == 0) break; text.Append(Encoding.ASCII.GetString(b, 0, n)); } client.Send(b); }")]
+        [InlineData("while (true) { using var client = socket.Accept(); long total = 0; var b = new byte[256]; while (client.Available > 0 || total == 0) { int n = client.Receive(b); if (n == 0) break; total += n; } }")]
         public Task Accept_loop_whose_inner_loop_only_takes_bytes_already_queued_is_quiet(string loop)
             => Verify.VerifyAnalyzerAsync(Server(loop));
 
@@ -89,6 +95,10 @@ namespace SocketAnalyzers.Tests.Server
         [InlineData("while (true) { using var client = {|SOCK050:socket.Accept()|}; var b = new byte[256]; int n; do { n = client.Receive(b); } while (client.Available > 0 || n > 0); }")]
         // Available is 0 once the peer has closed, so Available >= 0 keeps the inner loop reading 0 for ever: SOCK011 too.
         [InlineData("while (true) { using var client = {|SOCK050:socket.Accept()|}; var b = new byte[256]; int n; do { n = {|SOCK011:client.Receive(b)|}; } while (client.Available >= 0); }")]
+        // The other side may hold again after bytes came (the list is cleared, or holds until 100 bytes came).
+        [InlineData("while (true) { using var client = {|SOCK050:listener.AcceptTcpClient()|}; var stream = client.GetStream(); var all = new List<byte>(); var b = new byte[256]; while (stream.DataAvailable || all.Count == 0) { int n = stream.Read(b, 0, b.Length); if (n == 0) break; for (int i = 0; i < n; i++) all.Add(b[i]); Console.WriteLine(all.Count); all.Clear(); } }")]
+        [InlineData("while (true) { using var client = {|SOCK050:listener.AcceptTcpClient()|}; var stream = client.GetStream(); var all = new List<byte>(); var b = new byte[256]; while (stream.DataAvailable || all.Count < 100) { int n = stream.Read(b, 0, b.Length); if (n == 0) break; for (int i = 0; i < n; i++) all.Add(b[i]); } }")]
+        [InlineData("while (true) { using var client = {|SOCK050:socket.Accept()|}; var text = new StringBuilder(); var b = new byte[256]; while (text.Length == 0 || client.Available > 0) { int n = client.Receive(b); if (n == 0) break; text = new StringBuilder(); } }")]
         public Task Accept_loop_whose_inner_loop_may_wait_for_more_is_still_reported(string loop)
             => Verify.VerifyAnalyzerAsync(Server(loop));
 
