@@ -279,6 +279,12 @@ namespace SocketAnalyzers.Model
         /// </summary>
         public bool TellsAvailable { get; private set; }
 
+        /// <summary>
+        /// The member only counts or tests the bytes of its first parameter (<c>Enumerable.Count</c>, <c>Any</c>): it keeps
+        /// none and changes none, so bytes given to it go nowhere (a packet builder's <c>buffer.Count()</c>).
+        /// </summary>
+        public bool LooksOnly { get; private set; }
+
         public CopyShape? Copy { get; private set; }
 
         /// <summary>The result shows or copies the bytes of the instance or first argument; for constructors, wraps the first argument.</summary>
@@ -512,6 +518,12 @@ namespace SocketAnalyzers.Model
         public ApiRow TellsBytesAvailable()
         {
             TellsAvailable = true;
+            return this;
+        }
+
+        public ApiRow OnlyLooksAtBytes()
+        {
+            LooksOnly = true;
             return this;
         }
 

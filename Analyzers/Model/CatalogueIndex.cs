@@ -91,6 +91,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The property counts the received bytes waiting to be read (<see cref="ApiRow.TellsAvailable"/>).</summary>
         public bool TellsAvailable { get; private set; }
 
+        /// <summary>The member only counts or tests the bytes it is given (<see cref="ApiRow.LooksOnly"/>).</summary>
+        public bool LooksOnly { get; private set; }
+
         public CopyShape? Copy { get; private set; }
 
         public bool View { get; private set; }
@@ -241,6 +244,7 @@ namespace SocketAnalyzers.Model
             Consumes |= row.Consumes;
             Decodes |= row.Decodes;
             TellsAvailable |= row.TellsAvailable;
+            LooksOnly |= row.LooksOnly;
             View |= row.View;
             Reversal |= row.Reversal;
             Conversion |= row.Conversion;

@@ -540,6 +540,11 @@ namespace SocketAnalyzers.Model
                 Row(Enumerable, "Take", "? int").CarriesBytes(SequenceShape.Takes),
                 Row(Enumerable, "Reverse").CarriesBytes(SequenceShape.Reverses),
 
+                // LINQ that only counts or tests the bytes: nothing of them goes on (a packet builder's buffer.Count()).
+                Row(Enumerable, "Count").OnlyLooksAtBytes(),
+                Row(Enumerable, "LongCount").OnlyLooksAtBytes(),
+                Row(Enumerable, "Any").OnlyLooksAtBytes(),
+
                 // ------------------------------------------------------------------ other consumers of a buffer's contents (SOCK012)
                 Row("System.Text.Encoding", "GetString").ConsumesBuffer(),
                 Row("System.Text.Encoding", "GetChars").ConsumesBuffer(),

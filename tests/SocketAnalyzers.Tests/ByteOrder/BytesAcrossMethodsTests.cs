@@ -68,6 +68,36 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
 
+        /// <summary>fresh11 M1 (a game server's ByteBuffer): LINQ that only counts or tests the bytes keeps the field followed.</summary>
+        [Theory]
+        [InlineData("public int Count() => buffer.Count();")]
+        [InlineData("public long Length() => buffer.LongCount();")]
+        [InlineData("public bool IsEmpty => !buffer.Any();")]
+        [InlineData("public bool HasZero => buffer.Any(b => b == 0);")]
+        public Task Packet_builder_counted_with_linq_is_still_reported(string member)
+            => Run(Usings + $$"""
+                sealed class Packet
+                {
+                    private readonly List<byte> buffer = new List<byte>();
+
+                    public void Write(int v) => buffer.AddRange({|SOCK020:BitConverter.GetBytes(v)|});
+
+                    public byte[] ToArray() => buffer.ToArray();
+
+                    {{member}}
+                }
+
+                sealed class Program
+                {
+                    static void Main(Socket client)
+                    {
+                        var p = new Packet();
+                        p.Write(42);
+                        client.Send(p.ToArray());
+                    }
+                }
+                """);
+
         [Fact]
         public Task Packet_builder_sent_through_a_helper_taking_the_bytes_is_reported()
             => Run(Usings + """
@@ -136,6 +166,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "sealed class Nested { }")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "sealed class Nested { void Flip(Packet p) => p.buffer.Reverse(); }")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "public List<byte> Buffer => buffer;")]
+        [InlineData("private readonly List<byte> buffer = new List<byte>();", "public byte[] Masked() => buffer.Select(b => (byte)(b ^ 0x5A)).ToArray(); public int Count() => buffer.Count();")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "internal List<byte> Raw() { return buffer; }")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "private List<byte> Raw() => buffer; public void Flip() => Raw().Reverse();")]
         public Task Packet_builder_whose_field_escapes_is_silent(string field, string member)
