@@ -110,7 +110,26 @@ namespace SocketAnalyzers.Reads
                     spinsAgain[site.Index] |= !previous.Blocked;
                 }
 
+                // What the 0 made is made again by this read; a builder that holds nothing still does (the read appends
+                // nothing to it): var sb = new StringBuilder(); before the read keeps sb.ToString() empty after it.
+                List<object>? emptyBuilders = null;
+                foreach (var zero in previous.Zeros)
+                {
+                    if (zero is ILocalSymbol local && symbols.Framework.IsStringBuilder(local.Type))
+                    {
+                        (emptyBuilders ??= new List<object>()).Add(local);
+                    }
+                }
+
                 previous.ClearZeros();
+                if (emptyBuilders is not null)
+                {
+                    foreach (var builder in emptyBuilders)
+                    {
+                        previous.AddZero(builder);
+                    }
+                }
+
                 previous.Blocked = false;
                 previous.Wrote = false;
                 previous.ClearHolding();

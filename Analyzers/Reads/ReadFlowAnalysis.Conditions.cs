@@ -725,7 +725,10 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
-        /// <summary>The empty text on this path: <c>""</c>, the text decoded from 0 bytes, or a string variable or capture holding it.</summary>
+        /// <summary>
+        /// The empty text on this path: <c>""</c>, the text decoded from 0 bytes, a string variable or capture holding it, or
+        /// the text of a <c>StringBuilder</c> local that holds nothing (<see cref="IsEmptyBuilder"/>, kept in <see cref="ZeroFact.Zeros"/>).
+        /// </summary>
         private bool IsEmptyText(IOperation operation, ZeroFact fact, ReadSite site)
         {
             if (site.IsLine || site.IsChar)
@@ -740,11 +743,25 @@ namespace SocketAnalyzers.Reads
             {
                 ILocalReferenceOperation { Type.SpecialType: SpecialType.System_String } local => fact.Zeros.Contains(local.Local),
                 IFlowCaptureReferenceOperation { Type.SpecialType: SpecialType.System_String } capture => fact.Zeros.Contains(capture.Id),
+                IInvocationOperation { Instance: ILocalReferenceOperation builder, TargetMethod: { Name: "ToString", Parameters.Length: 0 } } text
+                    when symbols.Framework.IsStringBuilder(text.TargetMethod.ContainingType) => fact.Zeros.Contains(builder.Local),
                 IInvocationOperation call when !(site.Read.Api.IsAsync && call.Syntax == site.Invocation.Syntax && operation.WalkDownConversions() is not IAwaitOperation) => IsEmptyDecode(call, fact, site),
                 IObjectCreationOperation creation => IsEmptyString(creation, fact, site),
                 _ => value.ConstantValue is { HasValue: true, Value: "" },
             };
         }
+
+        /// <summary>
+        /// <c>new StringBuilder()</c> or <c>new StringBuilder(capacity)</c>: a builder that holds nothing. Assigned on a 0 path
+        /// (the top of the next turn: <c>var sb = new StringBuilder(); do { n = s.Receive(buf); sb.Append(Encoding.UTF8.GetString(buf,
+        /// 0, n)); } while (s.Available &gt; 0);</c>), it stays empty through appends of nothing (<see cref="BuilderUse"/>), so its
+        /// <c>ToString()</c> is the empty text.
+        /// </summary>
+        private bool IsEmptyBuilder(IOperation value, ReadSite site)
+            => !site.IsLine && !site.IsChar
+                && value.WalkDownConversions() is IObjectCreationOperation { Initializer: null } creation
+                && symbols.Framework.IsStringBuilder(creation.Type)
+                && (creation.Arguments.Length == 0 || creation.Arguments.Length == 1 && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32);
 
         /// <summary><c>new string(chars, i, n)</c> with a count that is the 0: the empty text (a char buffer's <c>Encoding.GetString(buf, i, 0)</c>).</summary>
         private bool IsEmptyString(IObjectCreationOperation creation, ZeroFact fact, ReadSite site)

@@ -77,11 +77,25 @@ namespace SocketAnalyzers.Reads
                         }
                     }
 
+                    if (state.Zero.Count > 0)
+                    {
+                        if (invocation.Instance is { } owner && !invocation.TargetMethod.IsStatic)
+                        {
+                            DereferencesNullObject(owner, invocation, state);
+                        }
+
+                        if (RejectsEmptyText(invocation.TargetMethod) && CatalogueIndex.Argument(invocation, 0) is { } text)
+                        {
+                            ThrowsOnEmptyText(text, invocation, state);
+                        }
+                    }
+
                     Invoke(invocation, state);
                     return;
                 case IPropertyReferenceOperation { Instance: { } owner } property:
                     Eval(owner, state);
                     DereferencesNullLine(owner, state);
+                    DereferencesNullObject(owner, property, state);
                     foreach (var argument in property.Arguments)
                     {
                         Eval(argument, state);
@@ -97,6 +111,11 @@ namespace SocketAnalyzers.Reads
                     return;
                 case IFieldReferenceOperation field:
                     Eval(field.Instance, state);
+                    if (field.Instance is { } fieldOwner)
+                    {
+                        DereferencesNullObject(fieldOwner, field, state);
+                    }
+
                     UseVariable(field, field.Field, state);
                     return;
                 case IAwaitOperation awaited when state.HasAvailable || state.HasExact:
@@ -164,6 +183,121 @@ namespace SocketAnalyzers.Reads
             {
                 state.Zero.Remove(read);
             }
+        }
+
+        /// <summary>
+        /// <paramref name="text"/>, given to a call that throws for the empty text (<see cref="RejectsEmptyText"/>), is the
+        /// empty text on a 0 path: the exception ends that path (fresh11 F2: <c>JsonSerializer.Deserialize&lt;Data&gt;(str)</c>
+        /// of the text a read loop built, which is <c>""</c> once the peer closed).
+        /// </summary>
+        private void ThrowsOnEmptyText(IOperation text, IOperation call, ReadState state)
+        {
+            List<int>? ended = null;
+            foreach (var pair in state.Zero)
+            {
+                if (IsEmptyText(text, pair.Value, body.Sites[pair.Key]))
+                {
+                    (ended ??= new List<int>()).Add(pair.Key);
+                }
+            }
+
+            EndByException(ended, call, state);
+        }
+
+        /// <summary>
+        /// A member of a local that holds the <c>null</c> a deserializer made of the empty text (<see cref="IsNullFromEmptyText"/>)
+        /// called or read (<c>data.Registration</c>): <c>NullReferenceException</c> ends that 0 path.
+        /// </summary>
+        private void DereferencesNullObject(IOperation instance, IOperation use, ReadState state)
+        {
+            if (state.Zero.Count == 0 || instance.WalkDownConversions() is not ILocalReferenceOperation { Type: { IsReferenceType: true, SpecialType: not SpecialType.System_String } } local
+                || symbols.Framework.IsStringBuilder(local.Type))
+            {
+                return;
+            }
+
+            List<int>? ended = null;
+            foreach (var pair in state.Zero)
+            {
+                if (!body.Sites[pair.Key].IsLine && !body.Sites[pair.Key].IsChar && pair.Value.Zeros.Contains(local.Local))
+                {
+                    (ended ??= new List<int>()).Add(pair.Key);
+                }
+            }
+
+            EndByException(ended, use, state);
+        }
+
+        /// <summary>
+        /// An exception certainly thrown on these reads' 0 paths at <paramref name="at"/>: out of the read's loops it ends
+        /// them, a way out as a <c>throw</c> is. Caught inside them, the loop goes on by its handler on every turn, and
+        /// still spins; the flow then follows the path as if the call returned (a handler carries no end-of-stream facts,
+        /// <see cref="StateForHandler"/>), which can only take a later way out for one the turn really has.
+        /// </summary>
+        private void EndByException(List<int>? reads, IOperation at, ReadState state)
+        {
+            if (reads is null)
+            {
+                return;
+            }
+
+            foreach (var read in reads)
+            {
+                if (!CaughtInsideLoops(at.Syntax, body.Sites[read]))
+                {
+                    Escape(read, state);
+                }
+            }
+        }
+
+        /// <summary>
+        /// <c>JsonConvert.DeserializeObject(text)</c> (Json.NET, by name: the package is not referenced) of the empty text
+        /// on this path, as a reference type: Json.NET returns <c>null</c> for it.
+        /// </summary>
+        private bool IsNullFromEmptyText(IOperation value, ZeroFact fact, ReadSite site)
+            => value.WalkDownConversions() is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "DeserializeObject", ReturnType.IsReferenceType: true } method } call
+                && method.ContainingType is { Name: "JsonConvert", ContainingNamespace: { Name: "Json", ContainingNamespace: { Name: "Newtonsoft", ContainingNamespace.IsGlobalNamespace: true } } }
+                && method.Parameters.Length > 0 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && CatalogueIndex.Argument(call, 0) is { } text && IsEmptyText(text, fact, site);
+
+        /// <summary>
+        /// A static method of the framework or a package whose first parameter is a <c>string</c> that it cannot take empty:
+        /// <c>Parse</c> of the numbers, <c>bool</c>, <c>char</c>, <c>Guid</c>, <c>DateTime</c>, <c>DateTimeOffset</c> and
+        /// <c>TimeSpan</c> (<c>FormatException</c>), <c>Convert.ToInt32("")</c> and the other number, <c>ToBoolean</c> and
+        /// <c>ToDateTime</c> conversions, <c>JsonSerializer.Deserialize</c>, <c>JsonDocument.Parse</c>, <c>JsonNode.Parse</c>
+        /// (<c>JsonException</c>), <c>XDocument.Parse</c>, <c>XElement.Parse</c> (<c>XmlException</c>), and Json.NET's
+        /// <c>JObject</c>/<c>JArray</c>/<c>JToken.Parse</c> (by name).
+        /// </summary>
+        private static bool RejectsEmptyText(IMethodSymbol method)
+        {
+            if (!method.IsStatic || method.Parameters.Length == 0 || method.Parameters[0].Type.SpecialType != SpecialType.System_String
+                || !method.DeclaringSyntaxReferences.IsEmpty || method.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            switch (method.Name)
+            {
+                case "Parse":
+                    return type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_SByte or SpecialType.System_Byte
+                            or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+                            or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Decimal or SpecialType.System_Single
+                            or SpecialType.System_Double or SpecialType.System_DateTime
+                        || Is(type, "Guid", "System") || Is(type, "DateTimeOffset", "System") || Is(type, "TimeSpan", "System")
+                        || Is(type, "JsonDocument", "System.Text.Json") || Is(type, "JsonNode", "System.Text.Json.Nodes")
+                        || Is(type, "XDocument", "System.Xml.Linq") || Is(type, "XElement", "System.Xml.Linq")
+                        || type.Name is "JObject" or "JArray" or "JToken" && Is(type, type.Name, "Newtonsoft.Json.Linq");
+                case "Deserialize":
+                    return Is(type, "JsonSerializer", "System.Text.Json");
+                case "ToInt16" or "ToInt32" or "ToInt64" or "ToUInt16" or "ToUInt32" or "ToUInt64" or "ToByte" or "ToSByte"
+                    or "ToSingle" or "ToDouble" or "ToDecimal" or "ToBoolean" or "ToDateTime":
+                    return Is(type, "Convert", "System");
+                default:
+                    return false;
+            }
+
+            static bool Is(INamedTypeSymbol type, string name, string space)
+                => type.Name == name && type.ContainingNamespace?.ToDisplayString() == space;
         }
 
         /// <summary>
@@ -284,7 +418,8 @@ namespace SocketAnalyzers.Reads
                 var identity = IsIdentityUpdate(key, value, fact, site);
 
                 // s = s + line keeps a text, but turns a null s into "": the null line is not kept by it.
-                if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || identity && !site.IsLine && fact.Zeros.Contains(key))
+                if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || identity && !site.IsLine && fact.Zeros.Contains(key)
+                    || key is ILocalSymbol && (IsEmptyBuilder(value, site) || IsNullFromEmptyText(value, fact, site)))
                 {
                     fact.AddZero(key);
                 }
@@ -553,6 +688,7 @@ namespace SocketAnalyzers.Reads
                         if (!AppendsNothing(append, pair.Value, body.Sites[pair.Key]))
                         {
                             pair.Value.AddChanged(reference.Local);
+                            pair.Value.RemoveZero(reference.Local);
                         }
                     }
 
@@ -562,6 +698,7 @@ namespace SocketAnalyzers.Reads
             foreach (var pair in state.Zero)
             {
                 pair.Value.AddChanged(reference.Local);
+                pair.Value.RemoveZero(reference.Local);
             }
         }
 

@@ -1,0 +1,81 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK011 and a call that cannot take the empty text (fresh11 F2): once the peer closed, the text decoded from the
+    /// read is "", and <c>int.Parse</c>, <c>Convert.ToInt32</c>, <c>JsonSerializer.Deserialize</c> or
+    /// <c>JsonDocument.Parse</c> throw for it, and a member of Json.NET's <c>null</c> for it throws too. Out of the loop
+    /// that exception ends it: no spin. Caught inside the loop, the loop goes on and spins.
+    /// </summary>
+    public sealed class SOCK011ThrowsOnEmptyTextTests
+    {
+        private const string Json = """
+
+            class Data
+            {
+                public string Name { get; set; }
+            }
+
+            """;
+
+        private const string JsonNet = """
+            namespace Newtonsoft.Json
+            {
+                public static class JsonConvert
+                {
+                    public static T DeserializeObject<T>(string value) => default;
+                }
+            }
+
+            """;
+
+        private static string Loop(string after) => "using System.Text.Json;\n" + Method($$"""
+            var buf = new byte[256];
+            while (true)
+            {
+                int n = socket.Receive(buf);
+                var text = Encoding.UTF8.GetString(buf, 0, n);
+                {{after}}
+            }
+            """) + Json + JsonNet;
+
+        private static string Reported(string after) => "using System.Text.Json;\n" + Method($$"""
+            var buf = new byte[256];
+            while (true)
+            {
+                int n = [|socket.Receive(buf)|];
+                var text = Encoding.UTF8.GetString(buf, 0, n);
+                {{after}}
+            }
+            """) + Json + JsonNet;
+
+        [Theory]
+        [InlineData("Console.WriteLine(int.Parse(text));")]
+        [InlineData("Console.WriteLine(long.Parse(text, System.Globalization.NumberStyles.Integer));")]
+        [InlineData("Console.WriteLine(Convert.ToInt32(text));")]
+        [InlineData("Console.WriteLine(Guid.Parse(text));")]
+        [InlineData("var data = JsonSerializer.Deserialize<Data>(text); Console.WriteLine(data?.Name);")]
+        [InlineData("using var document = JsonDocument.Parse(text); Console.WriteLine(document.RootElement);")]
+        [InlineData("var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(text); Console.WriteLine(data.Name);")]
+        [InlineData("var sb = new StringBuilder(); sb.Append(text); Console.WriteLine(JsonSerializer.Deserialize<Data>(sb.ToString())?.Name);")]
+        [InlineData("var sb = new StringBuilder(64); sb.Append(Encoding.UTF8.GetString(buf, 0, n)); Console.WriteLine(int.Parse(sb.ToString()));")]
+        public Task Loop_whose_zero_path_throws_out_of_it_is_quiet(string after)
+            => Verify.VerifyAnalyzerAsync(Loop(after));
+
+        [Theory]
+        [InlineData("Console.WriteLine(text);")]
+        [InlineData("Console.WriteLine(int.TryParse(text, out var v) ? v : -1);")]
+        [InlineData("try { Console.WriteLine(int.Parse(text)); } catch (FormatException) { Console.WriteLine(\"not a number\"); }")]
+        [InlineData("var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(text); Console.WriteLine(data?.Name);")]
+        [InlineData("var count = Newtonsoft.Json.JsonConvert.DeserializeObject<int>(text); Console.WriteLine(count);")]
+        [InlineData("var sb = new StringBuilder(\"> \"); sb.Append(text); Console.WriteLine(sb.ToString());")]
+        [InlineData("var sb = new StringBuilder(); sb.Append(text); sb.Append('!'); Console.WriteLine(sb.ToString());")]
+        [InlineData("Console.WriteLine(Convert.ToInt32(text.Length));")]
+        public Task Loop_whose_zero_path_does_not_throw_or_catches_inside_is_still_reported(string after)
+            => Verify.VerifyAnalyzerAsync(Reported(after));
+    }
+}
