@@ -952,7 +952,11 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        /// <summary>The variable a read's socket or stream comes from was replaced: that read's 0 path got out.</summary>
+        /// <summary>
+        /// The variable a read's socket or stream comes from was assigned or closed: that read's 0 path got out (SOCK011), and
+        /// a later read through the variable reads another connection, which says nothing of the count of a pending read of
+        /// the one it held (SOCK010, <see cref="ReadState.IsDetached"/>).
+        /// </summary>
         private void Replaced(ISymbol variable, ReadState state)
         {
             // SOCK010: a pending read of the connection this variable held: a later read through it is another connection.
