@@ -271,6 +271,21 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool AssignedFromCount(IOperation value)
         {
+            // Asked at each visit of the copy while the flow converges: the walk over the member is made once per copy.
+            if ((assignedFromCount ??= new Dictionary<SyntaxNode, bool>()).TryGetValue(value.Syntax, out var known))
+            {
+                return known;
+            }
+
+            known = AssignedFromCountCore(value);
+            assignedFromCount[value.Syntax] = known;
+            return known;
+        }
+
+        private Dictionary<SyntaxNode, bool>? assignedFromCount;
+
+        private bool AssignedFromCountCore(IOperation value)
+        {
             SyntaxNode? member = null;
             foreach (var ancestor in value.Syntax.Ancestors())
             {
