@@ -75,28 +75,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("public bool IsEmpty => !buffer.Any();")]
         [InlineData("public bool HasZero => buffer.Any(b => b == 0);")]
         public Task Packet_builder_counted_with_linq_is_still_reported(string member)
-            => Run(Usings + $$"""
-                sealed class Packet
-                {
-                    private readonly List<byte> buffer = new List<byte>();
-
-                    public void Write(int v) => buffer.AddRange({|SOCK020:BitConverter.GetBytes(v)|});
-
-                    public byte[] ToArray() => buffer.ToArray();
-
-                    {{member}}
-                }
-
-                sealed class Program
-                {
-                    static void Main(Socket client)
-                    {
-                        var p = new Packet();
-                        p.Write(42);
-                        client.Send(p.ToArray());
-                    }
-                }
-                """);
+            => Run(ListPacket("private readonly List<byte> buffer = new List<byte>();", "buffer.AddRange({|SOCK020:BitConverter.GetBytes(v)|})", member));
 
         [Fact]
         public Task Packet_builder_sent_through_a_helper_taking_the_bytes_is_reported()
@@ -170,7 +149,10 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "internal List<byte> Raw() { return buffer; }")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "private List<byte> Raw() => buffer; public void Flip() => Raw().Reverse();")]
         public Task Packet_builder_whose_field_escapes_is_silent(string field, string member)
-            => Run(Usings + $$"""
+            => Run(ListPacket(field, "buffer.AddRange(BitConverter.GetBytes(v))", member));
+
+        /// <summary>A packet builder (with <paramref name="field"/>, <paramref name="write"/> and <paramref name="member"/>) whose bytes a program sends, beside a registry that keeps or reverses lists.</summary>
+        private static string ListPacket(string field, string write, string member) => Usings + $$"""
                 static class Registry
                 {
                     public static List<byte> Kept = new List<byte>();
@@ -186,7 +168,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
 
                     public Packet() { }
 
-                    public void Write(int v) => buffer.AddRange(BitConverter.GetBytes(v));
+                    public void Write(int v) => {{write}};
 
                     public byte[] ToArray() => buffer.ToArray();
 
@@ -202,7 +184,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
                         client.Send(p.ToArray());
                     }
                 }
-                """);
+                """;
 
         [Fact]
         public Task Partial_packet_builder_is_silent()
