@@ -45,6 +45,28 @@ namespace Samples.Reads.WholeBufferConsumed
             }
         }
 
+        // An image sent in 1024-byte chunks and put together a whole chunk at a time: wherever a read was short, the
+        // picture holds stale bytes, and the offset moves on by 1024 whatever arrived. Not fixed automatically: copying
+        // only the count would leave zeros; the offset has to move on by the count (Buffer.BlockCopy(chunk, 0, image,
+        // offset, received); offset += received;).
+        public static byte[] ReceiveImage(NetworkStream stream, int size)
+        {
+            var image = new byte[size];
+            var chunk = new byte[1024];
+            for (int i = 0; i < size / 1024; i++)
+            {
+                int received = stream.Read(chunk, 0, chunk.Length);
+                if (received == 0)
+                {
+                    throw new EndOfStreamException();
+                }
+
+                chunk.CopyTo(image, i * 1024); // expect: SOCK012
+            }
+
+            return image;
+        }
+
         public static void RelayCorrectly(Socket from, Socket to, TextWriter log)
         {
             var buffer = new byte[1024];
