@@ -285,6 +285,12 @@ namespace SocketAnalyzers.Model
         /// </summary>
         public bool LooksOnly { get; private set; }
 
+        /// <summary>
+        /// The member throws for the empty text given as its first parameter (<c>int.Parse("")</c>, <c>Convert.ToInt32("")</c>,
+        /// <c>JsonSerializer.Deserialize&lt;T&gt;("")</c>): the text a read's 0 decodes to ends the path there (SOCK011).
+        /// </summary>
+        public bool RejectsEmptyText { get; private set; }
+
         public CopyShape? Copy { get; private set; }
 
         /// <summary>The result shows or copies the bytes of the instance or first argument; for constructors, wraps the first argument.</summary>
@@ -524,6 +530,12 @@ namespace SocketAnalyzers.Model
         public ApiRow OnlyLooksAtBytes()
         {
             LooksOnly = true;
+            return this;
+        }
+
+        public ApiRow ThrowsOnEmptyText()
+        {
+            RejectsEmptyText = true;
             return this;
         }
 

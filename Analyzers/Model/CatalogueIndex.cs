@@ -94,6 +94,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The member only counts or tests the bytes it is given (<see cref="ApiRow.LooksOnly"/>).</summary>
         public bool LooksOnly { get; private set; }
 
+        /// <summary>The member throws for the empty text as its first parameter (<see cref="ApiRow.RejectsEmptyText"/>).</summary>
+        public bool RejectsEmptyText { get; private set; }
+
         public CopyShape? Copy { get; private set; }
 
         public bool View { get; private set; }
@@ -245,6 +248,7 @@ namespace SocketAnalyzers.Model
             Decodes |= row.Decodes;
             TellsAvailable |= row.TellsAvailable;
             LooksOnly |= row.LooksOnly;
+            RejectsEmptyText |= row.RejectsEmptyText;
             View |= row.View;
             Reversal |= row.Reversal;
             Conversion |= row.Conversion;

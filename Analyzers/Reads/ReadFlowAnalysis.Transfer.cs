@@ -261,44 +261,16 @@ namespace SocketAnalyzers.Reads
                 && CatalogueIndex.Argument(call, 0) is { } text && IsEmptyText(text, fact, site);
 
         /// <summary>
-        /// A static method of the framework or a package whose first parameter is a <c>string</c> that it cannot take empty:
-        /// <c>Parse</c> of the numbers, <c>bool</c>, <c>char</c>, <c>Guid</c>, <c>DateTime</c>, <c>DateTimeOffset</c> and
-        /// <c>TimeSpan</c> (<c>FormatException</c>), <c>Convert.ToInt32("")</c> and the other number, <c>ToBoolean</c> and
-        /// <c>ToDateTime</c> conversions, <c>JsonSerializer.Deserialize</c>, <c>JsonDocument.Parse</c>, <c>JsonNode.Parse</c>
-        /// (<c>JsonException</c>), <c>XDocument.Parse</c>, <c>XElement.Parse</c> (<c>XmlException</c>), and Json.NET's
-        /// <c>JObject</c>/<c>JArray</c>/<c>JToken.Parse</c> (by name).
+        /// A method that throws for the empty text as its first parameter: the catalogue's <c>ThrowsOnEmptyText</c> rows
+        /// (<c>Parse</c> of the numbers and other values, <c>Convert.ToInt32</c> and the like, <c>JsonSerializer.Deserialize</c>,
+        /// <c>JsonDocument</c>/<c>JsonNode</c>/<c>XDocument</c>/<c>XElement.Parse</c>), or Json.NET's <c>JObject</c>/<c>JArray</c>/
+        /// <c>JToken.Parse</c>, known by name (the package is not among the catalogue's reference sets).
         /// </summary>
-        private static bool RejectsEmptyText(IMethodSymbol method)
-        {
-            if (!method.IsStatic || method.Parameters.Length == 0 || method.Parameters[0].Type.SpecialType != SpecialType.System_String
-                || !method.DeclaringSyntaxReferences.IsEmpty || method.ContainingType is not { } type)
-            {
-                return false;
-            }
-
-            switch (method.Name)
-            {
-                case "Parse":
-                    return type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_SByte or SpecialType.System_Byte
-                            or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
-                            or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Decimal or SpecialType.System_Single
-                            or SpecialType.System_Double or SpecialType.System_DateTime
-                        || Is(type, "Guid", "System") || Is(type, "DateTimeOffset", "System") || Is(type, "TimeSpan", "System")
-                        || Is(type, "JsonDocument", "System.Text.Json") || Is(type, "JsonNode", "System.Text.Json.Nodes")
-                        || Is(type, "XDocument", "System.Xml.Linq") || Is(type, "XElement", "System.Xml.Linq")
-                        || type.Name is "JObject" or "JArray" or "JToken" && Is(type, type.Name, "Newtonsoft.Json.Linq");
-                case "Deserialize":
-                    return Is(type, "JsonSerializer", "System.Text.Json");
-                case "ToInt16" or "ToInt32" or "ToInt64" or "ToUInt16" or "ToUInt32" or "ToUInt64" or "ToByte" or "ToSByte"
-                    or "ToSingle" or "ToDouble" or "ToDecimal" or "ToBoolean" or "ToDateTime":
-                    return Is(type, "Convert", "System");
-                default:
-                    return false;
-            }
-
-            static bool Is(INamedTypeSymbol type, string name, string space)
-                => type.Name == name && type.ContainingNamespace?.ToDisplayString() == space;
-        }
+        private bool RejectsEmptyText(IMethodSymbol method)
+            => symbols.Catalogue.Facts(method) is { RejectsEmptyText: true }
+                || method is { IsStatic: true, Name: "Parse", Parameters.Length: > 0, ContainingType: { Name: "JObject" or "JArray" or "JToken" } type }
+                    && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                    && type.ContainingNamespace is { Name: "Linq", ContainingNamespace: { Name: "Json", ContainingNamespace: { Name: "Newtonsoft", ContainingNamespace.IsGlobalNamespace: true } } };
 
         /// <summary>
         /// True when <paramref name="argument"/> goes to a parameter of a compiled library (the framework, a package) that its
