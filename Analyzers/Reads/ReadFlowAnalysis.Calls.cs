@@ -565,11 +565,18 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
-            for (var type = instance?.Type as INamedTypeSymbol ?? (method.MethodKind == MethodKind.Constructor ? method.ContainingType : null); type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
+            return AnyProjectField(instance?.Type as INamedTypeSymbol ?? (method.MethodKind == MethodKind.Constructor ? method.ContainingType : null),
+                field => !field.IsStatic && CarriesInput(field.Type));
+        }
+
+        /// <summary>A field of <paramref name="type"/>, or of a base type of it declared in the project, passes <paramref name="test"/>.</summary>
+        private static bool AnyProjectField(INamedTypeSymbol? type, System.Func<IFieldSymbol, bool> test)
+        {
+            for (; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
             {
                 foreach (var member in type.GetMembers())
                 {
-                    if (member is IFieldSymbol { IsStatic: false } field && CarriesInput(field.Type))
+                    if (member is IFieldSymbol field && test(field))
                     {
                         return true;
                     }
@@ -661,16 +668,10 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
-            for (INamedTypeSymbol? type = callee; type is not null && !type.DeclaringSyntaxReferences.IsEmpty; type = type.BaseType)
+            if (AnyProjectField(callee, other => CarriesInput(other.Type) || other.Type.TypeKind == TypeKind.Delegate
+                || other.Type is INamedTypeSymbol named && Related(named, holder)))
             {
-                foreach (var member in type.GetMembers())
-                {
-                    if (member is IFieldSymbol { Type: var fieldType } && (CarriesInput(fieldType) || fieldType.TypeKind == TypeKind.Delegate
-                        || fieldType is INamedTypeSymbol named && Related(named, holder)))
-                    {
-                        return false;
-                    }
-                }
+                return false;
             }
 
             return !ThisEscapes() && !Escapes(field);
