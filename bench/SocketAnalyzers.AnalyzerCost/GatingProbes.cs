@@ -46,6 +46,8 @@ namespace SocketAnalyzers.AnalyzerCost
             ("block-noop", "RegisterOperationBlockAction(no-op) (what the lifecycle analyzer registers)", () => new BlockNoOp()),
             ("block-walk", "RegisterOperationBlockAction: one walk over every operation of every body, no work per node (the floor of a pre-scan)", () => new BlockWalk()),
             ("block-graph", "RegisterOperationBlockAction: the control-flow graph of every body that has one, nothing done with it (the floor of a design that runs a flow analysis on every body)", () => new BlockGraph()),
+            ("graph-flow", "block-graph, then the flow kernel (SocketAnalyzers.Flow.FlowAnalysis) run to its fixed point and replayed on every graph with a family that does nothing (the floor of the kernel's own work: worklist, a state copied per block visit, joins, loops, finally contexts)", () => new GraphFlow()),
+            ("graph-flow-turns", "graph-flow with loop turns tracked (what the lifecycle family turns on for bodies whose loops change a socket)", () => new GraphFlow(turns: true)),
             ("tree-text", "RegisterSyntaxTreeAction: search the file's text for socket type names", () => new TreeTextFilter()),
             ("block-start+tree-text", "block-start action that registers only in files whose text names a socket type (cached per tree)", () => new BlockStartWithTextFilter()),
             ("symbol-start+tree-text", "RegisterSymbolStartAction(NamedType) that registers an operation action only for types declared in a file whose text names a socket type", () => new SymbolStartWithTextFilter()),
@@ -178,6 +180,61 @@ namespace SocketAnalyzers.AnalyzerCost
                         }
                     }
                 });
+        }
+
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class GraphFlow : Probe
+        {
+            public static long Visits;
+
+            private readonly bool turns;
+
+            public GraphFlow(bool turns = false) => this.turns = turns;
+
+            protected override void Start(CompilationStartAnalysisContext context)
+                => context.RegisterOperationBlockAction(block =>
+                {
+                    foreach (var root in block.OperationBlocks)
+                    {
+                        if (root is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation
+                            or IPropertyInitializerOperation or IParameterInitializerOperation)
+                        {
+                            var flow = new NothingFlow(block.GetControlFlowGraph(root), turns, block.CancellationToken);
+                            if (flow.Run())
+                            {
+                                flow.Replay();
+                            }
+
+                            System.Threading.Interlocked.Add(ref Visits, flow.Transfers);
+                        }
+                    }
+                });
+
+            /// <summary>A family with one mutable counter as its state: every copy and join is paid, nothing else.</summary>
+            private sealed class NothingFlow : SocketAnalyzers.Flow.FlowAnalysis<NothingFlow.State>
+            {
+                private readonly bool turns;
+
+                public NothingFlow(Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph graph, bool turns, System.Threading.CancellationToken token)
+                    : base(graph, token) => this.turns = turns;
+
+                public long Transfers { get; private set; }
+
+                protected override bool TracksLoopTurns => turns;
+
+                protected override State CreateEntryState() => new();
+
+                protected override State Clone(State state) => new() { Value = state.Value };
+
+                protected override bool JoinInto(State target, State source) => false;
+
+                protected override void Transfer(IOperation operation, State state) => Transfers++;
+
+                internal sealed class State
+                {
+                    public int Value;
+                }
+            }
         }
 
         [DiagnosticAnalyzer(LanguageNames.CSharp)]
