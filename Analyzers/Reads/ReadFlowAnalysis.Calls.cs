@@ -94,22 +94,40 @@ namespace SocketAnalyzers.Reads
             CallEffects(invocation, state);
         }
 
-        /// <summary>SOCK011: the read's 0 path starts (again) here; reaching it again with the fact is the loop coming back to it.</summary>
-        private ZeroFact? RestartZero(ReadSite site, ReadState state)
+        /// <summary>
+        /// SOCK011: the read's 0 paths start (again) here. Two facts per read, never joined with each other: the first 0
+        /// turn (key <c>site.Index</c>, made afresh: on the turn before, the read returned bytes, or this is the first
+        /// turn), and a 0 turn whose turn before was a 0 turn too (key <see cref="SteadyKey"/>, made from the 0 paths that
+        /// came back to the read). The loop spins when a later 0 turn comes back as well: every turn from then on is the
+        /// same. A loop whose first 0 turn comes back but whose next one cannot (<c>sb.Clear()</c> at the end of the first,
+        /// then <c>JsonSerializer.Deserialize(sb.ToString())</c> of the empty text on the next, which throws) ends on its
+        /// second 0 turn. The kernel joins the paths that reach the read, whatever their turn before; keeping the turns in
+        /// two facts is what lets the later one know what the earlier one left.
+        /// </summary>
+        private void RestartZero(ReadSite site, ReadState state)
         {
             if (site.Loops.Count == 0)
             {
-                return null;
+                return;
             }
 
-            if (state.Zero.TryGetValue(site.Index, out var previous))
+            var steadyKey = SteadyKey(site);
+            state.Zero.TryGetValue(site.Index, out var first);
+            if (state.Zero.TryGetValue(steadyKey, out var steady) && Reporting && !steady.Wrote)
             {
-                if (Reporting && !previous.Wrote)
-                {
-                    reachedAgain[site.Index] = true;
-                    spinsAgain[site.Index] |= !previous.Blocked;
-                }
+                reachedAgain[site.Index] = true;
+                spinsAgain[site.Index] |= !steady.Blocked;
+            }
 
+            // What the 0 paths that came back left (the first 0 turn's, a later one's) starts the next 0 turn.
+            var previous = first ?? steady;
+            if (first is not null && steady is not null)
+            {
+                first.JoinFrom(steady);
+            }
+
+            if (previous is not null)
+            {
                 // What the 0 made is made again by this read; a builder that holds nothing still does (the read appends
                 // nothing to it): var sb = new StringBuilder(); before the read keeps sb.ToString() empty after it.
                 List<object>? emptyBuilders = null;
@@ -133,12 +151,10 @@ namespace SocketAnalyzers.Reads
                 previous.Blocked = false;
                 previous.Wrote = false;
                 previous.ClearHolding();
-                return previous;
+                state.Zero[steadyKey] = previous;
             }
 
-            var fact = new ZeroFact(new HashSet<object>(KeyComparer.Instance), new HashSet<object>(KeyComparer.Instance));
-            state.Zero[site.Index] = fact;
-            return fact;
+            state.Zero[site.Index] = new ZeroFact(new HashSet<object>(KeyComparer.Instance), new HashSet<object>(KeyComparer.Instance));
         }
 
         /// <summary>
@@ -165,10 +181,17 @@ namespace SocketAnalyzers.Reads
 
             FollowPendingOf(site, state);
 
-            if (RestartZero(site, state) is { } fact && site.Helper!.WritesFields)
+            RestartZero(site, state);
+            if (site.Helper!.WritesFields)
             {
                 // The helper kept something of its 0 path in a field.
-                fact.AddChanged(FieldsMayChange);
+                foreach (var key in new[] { site.Index, SteadyKey(site) })
+                {
+                    if (state.Zero.TryGetValue(key, out var fact))
+                    {
+                        fact.AddChanged(FieldsMayChange);
+                    }
+                }
             }
 
             CallEffects(invocation, state);
@@ -265,7 +288,7 @@ namespace SocketAnalyzers.Reads
             scratch.Clear();
             foreach (var pair in state.Zero)
             {
-                var site = body.Sites[pair.Key];
+                var site = ZeroSite(pair.Key);
                 // A close of something the path does not follow (a flow capture: a foreach's enumerator) counts only when
                 // the state object's variable is in it (GetSocket(state).Close()).
                 if (site.ChainBase is { } variable && (closed is null ? Refers(instance, variable) : ConnectionPath.Mentions(closed, variable)))
@@ -304,7 +327,7 @@ namespace SocketAnalyzers.Reads
             scratch.Clear();
             foreach (var pair in state.Zero)
             {
-                var site = body.Sites[pair.Key];
+                var site = ZeroSite(pair.Key);
                 if (site.Rearms is { } rearms && rearms.Contains(invocation.Syntax))
                 {
                     if (Reporting && !pair.Value.Wrote)
@@ -341,7 +364,7 @@ namespace SocketAnalyzers.Reads
             scratch.Clear();
             foreach (var pair in state.Zero)
             {
-                var site = body.Sites[pair.Key];
+                var site = ZeroSite(pair.Key);
                 if (site.CallbackChain && site.ChainPath is not null)
                 {
                     // A connection held by the callback's state object: any code of the project may reach that object (the
@@ -421,7 +444,7 @@ namespace SocketAnalyzers.Reads
 
             foreach (var pair in state.Zero)
             {
-                var site = body.Sites[pair.Key];
+                var site = ZeroSite(pair.Key);
                 if (pair.Value.Wrote || (writerField == WriterField.None && !SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, connection)))
                 {
                     continue;
@@ -636,7 +659,7 @@ namespace SocketAnalyzers.Reads
                 }
 
                 if (reference.Parent is not IInvocationOperation call || call.Instance != reference
-                    || !ArgumentsWithoutZeroPath(call.Arguments, fact, body.Sites[pair.Key]))
+                    || !ArgumentsWithoutZeroPath(call.Arguments, fact, ZeroSite(pair.Key)))
                 {
                     fact.AddChanged(reference.Local);
                 }
@@ -893,7 +916,7 @@ namespace SocketAnalyzers.Reads
                 scratch.Clear();
                 foreach (var pair in state.Zero)
                 {
-                    var site = body.Sites[pair.Key];
+                    var site = ZeroSite(pair.Key);
                     if (invocation.Syntax == site.Invocation.Syntax)
                     {
                         continue;

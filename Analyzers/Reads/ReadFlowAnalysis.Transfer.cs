@@ -172,7 +172,7 @@ namespace SocketAnalyzers.Reads
             scratch.Clear();
             foreach (var pair in state.Zero)
             {
-                var site = body.Sites[pair.Key];
+                var site = ZeroSite(pair.Key);
                 if (site.IsLine && IsZero(instance, pair.Value, site))
                 {
                     scratch.Add(pair.Key);
@@ -195,7 +195,7 @@ namespace SocketAnalyzers.Reads
             List<int>? ended = null;
             foreach (var pair in state.Zero)
             {
-                if (IsEmptyText(text, pair.Value, body.Sites[pair.Key]))
+                if (IsEmptyText(text, pair.Value, ZeroSite(pair.Key)))
                 {
                     (ended ??= new List<int>()).Add(pair.Key);
                 }
@@ -219,7 +219,7 @@ namespace SocketAnalyzers.Reads
             List<int>? ended = null;
             foreach (var pair in state.Zero)
             {
-                if (!body.Sites[pair.Key].IsLine && !body.Sites[pair.Key].IsChar && pair.Value.Zeros.Contains(local.Local))
+                if (!ZeroSite(pair.Key).IsLine && !ZeroSite(pair.Key).IsChar && pair.Value.Zeros.Contains(local.Local))
                 {
                     (ended ??= new List<int>()).Add(pair.Key);
                 }
@@ -243,7 +243,7 @@ namespace SocketAnalyzers.Reads
 
             foreach (var read in reads)
             {
-                if (!CaughtInsideLoops(at.Syntax, body.Sites[read]))
+                if (!CaughtInsideLoops(at.Syntax, ZeroSite(read)))
                 {
                     Escape(read, state);
                 }
@@ -385,7 +385,7 @@ namespace SocketAnalyzers.Reads
             // SOCK011: what the 0 paths know about the variable.
             foreach (var pair in state.Zero)
             {
-                var site = body.Sites[pair.Key];
+                var site = ZeroSite(pair.Key);
                 var fact = pair.Value;
                 var identity = IsIdentityUpdate(key, value, fact, site);
 
@@ -462,7 +462,7 @@ namespace SocketAnalyzers.Reads
 
             foreach (var pair in state.Zero)
             {
-                var site = body.Sites[pair.Key];
+                var site = ZeroSite(pair.Key);
                 var fact = pair.Value;
                 var noop = !site.IsChar && (site.IsLine
                     ? compound.OperatorKind == BinaryOperatorKind.Add && IsText(compound.Target) && IsZero(compound.Value, fact, site)
@@ -490,7 +490,7 @@ namespace SocketAnalyzers.Reads
         {
             foreach (var pair in state.Zero)
             {
-                var site = body.Sites[pair.Key];
+                var site = ZeroSite(pair.Key);
                 var fact = pair.Value;
                 if (IsZero(capture.Value, fact, site) || IsEmptyText(capture.Value, fact, site))
                 {
@@ -654,10 +654,17 @@ namespace SocketAnalyzers.Reads
                 case IPropertyReferenceOperation { Property.Name: "Length" } length when length.Instance == reference
                     && !(length.Parent is IAssignmentOperation assignment && assignment.Target == length):
                     return;
+                case IInvocationOperation { TargetMethod: { Name: "Clear", Parameters.Length: 0 } } clear when clear.Instance == reference:
+                    Emptied(reference.Local, state);
+                    return;
+                case IPropertyReferenceOperation { Property.Name: "Length" } length when length.Instance == reference
+                    && length.Parent is ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: 0 } } emptying && emptying.Target == length:
+                    Emptied(reference.Local, state);
+                    return;
                 case IInvocationOperation { TargetMethod.Name: "Append" } append when append.Instance == reference && append.Parent is IExpressionStatementOperation:
                     foreach (var pair in state.Zero)
                     {
-                        if (!AppendsNothing(append, pair.Value, body.Sites[pair.Key]))
+                        if (!AppendsNothing(append, pair.Value, ZeroSite(pair.Key)))
                         {
                             pair.Value.AddChanged(reference.Local);
                             pair.Value.RemoveZero(reference.Local);
@@ -671,6 +678,28 @@ namespace SocketAnalyzers.Reads
             {
                 pair.Value.AddChanged(reference.Local);
                 pair.Value.RemoveZero(reference.Local);
+            }
+        }
+
+        /// <summary>
+        /// <c>sb.Clear()</c> or <c>sb.Length = 0</c> on a 0 path: the builder's text changes, to the empty text, which its
+        /// <c>ToString()</c> gives until something is appended (a line or character read's 0 facts hold the null line or the
+        /// -1, not the empty text: there it is only a change).
+        /// </summary>
+        private void Emptied(ILocalSymbol builder, ReadState state)
+        {
+            foreach (var pair in state.Zero)
+            {
+                pair.Value.AddChanged(builder);
+                var site = ZeroSite(pair.Key);
+                if (site.IsLine || site.IsChar)
+                {
+                    pair.Value.RemoveZero(builder);
+                }
+                else
+                {
+                    pair.Value.AddZero(builder);
+                }
             }
         }
 
@@ -948,7 +977,7 @@ namespace SocketAnalyzers.Reads
             scratch.Clear();
             foreach (var pair in state.Zero)
             {
-                if (SymbolEqualityComparer.Default.Equals(body.Sites[pair.Key].ReceiverRoot, variable))
+                if (SymbolEqualityComparer.Default.Equals(ZeroSite(pair.Key).ReceiverRoot, variable))
                 {
                     scratch.Add(pair.Key);
                 }

@@ -14,13 +14,21 @@ namespace SocketAnalyzers.Reads
     {
         // ---- SOCK011: where the 0-count facts go ----
 
+        /// <summary>The key of the 0 fact of <paramref name="site"/>'s later 0 turns (<see cref="RestartZero"/>): after every read's own index.</summary>
+        private int SteadyKey(ReadSite site) => site.Index + body.Sites.Count;
+
+        /// <summary>The read a key of <see cref="ReadState.Zero"/> belongs to (its first 0 turn's key, or its later ones').</summary>
+        private int ZeroRead(int key) => key < body.Sites.Count ? key : key - body.Sites.Count;
+
+        private ReadSite ZeroSite(int key) => body.Sites[ZeroRead(key)];
+
         /// <summary>A 0-count fact at an operation outside every loop around its read can never come back to the read: it got out.</summary>
         private void LeaveLoops(IOperation operation, ReadState state)
         {
             scratch.Clear();
             foreach (var pair in state.Zero)
             {
-                var loops = body.Sites[pair.Key].Loops;
+                var loops = ZeroSite(pair.Key).Loops;
                 var outermost = loops[loops.Count - 1];
                 if (operation.Syntax.SyntaxTree != outermost.SyntaxTree || !outermost.Span.Contains(operation.Syntax.Span))
                 {
@@ -38,7 +46,7 @@ namespace SocketAnalyzers.Reads
         {
             if (Reporting)
             {
-                escaped[read] = true;
+                escaped[ZeroRead(read)] = true;
             }
 
             state.Zero.Remove(read);
@@ -62,7 +70,7 @@ namespace SocketAnalyzers.Reads
                     // A 0 fact at the end of a finally an exception entered comes from a read in that finally (the
                     // exceptional entry carries none). Its loop was left when the loop lies in the finally; a loop around
                     // the whole try is left by the exception, which is no path of SOCK011 (StateForHandler).
-                    var site = body.Sites[pair.Key];
+                    var site = ZeroSite(pair.Key);
                     if (!exceptional && site.RearmedInFinally)
                     {
                         // Out of the try by its finally, which starts the next receive: no way out of the chain.
@@ -71,7 +79,7 @@ namespace SocketAnalyzers.Reads
 
                     if (!exceptional || !FinallyBetween(site))
                     {
-                        escaped[pair.Key] = true;
+                        escaped[ZeroRead(pair.Key)] = true;
                     }
                 }
             }
@@ -119,7 +127,7 @@ namespace SocketAnalyzers.Reads
             scratch.Clear();
             foreach (var pair in state.Zero)
             {
-                var site = body.Sites[pair.Key];
+                var site = ZeroSite(pair.Key);
                 var value = Truth(branchValue, pair.Value, site);
                 if (value is bool known)
                 {

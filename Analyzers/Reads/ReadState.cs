@@ -284,7 +284,11 @@ namespace SocketAnalyzers.Reads
             Dead = other.Dead;
         }
 
-        /// <summary>SOCK011: read index → its 0-count fact (present: some path from a 0 result reaches here).</summary>
+        /// <summary>
+        /// SOCK011: read → its 0-count facts (present: some path from a 0 result reaches here), one for its first 0 turn (key:
+        /// the read's index) and one for the 0 turns after a 0 turn (key: the index plus the count of reads; see
+        /// <c>ReadFlowAnalysis.RestartZero</c>).
+        /// </summary>
         public Dictionary<int, ZeroFact> Zero { get; }
 
         /// <summary>
