@@ -176,7 +176,11 @@ namespace SocketAnalyzers.Reads
                 || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken));
             streamParameters = new NetworkParameters((value, cancellationToken) => IsNetworkStream(value, followFields: true, cancellationToken));
             Helpers = new HelperReads(this);
+            UnreadBuffers = new UnreadBufferFields(catalogue);
         }
+
+        /// <summary>Private buffer fields that no code of their type looks at (<see cref="UnreadBufferFields"/>), summarised on first ask.</summary>
+        internal UnreadBufferFields UnreadBuffers { get; }
 
         /// <summary>The helpers of a type that return what their read got (<see cref="HelperReads"/>), summarised on first call from a loop.</summary>
         internal HelperReads Helpers { get; }

@@ -418,7 +418,7 @@ namespace SocketAnalyzers.Reads
             foreach (var site in result.Sites)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                result.Describe(site, reads);
+                result.Describe(site, reads, cancellationToken);
             }
 
             if (scratch.Receives.Count > 0)
@@ -792,7 +792,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>Declarations are classified here: <c>int n = read</c> has no local reference for the target.</summary>
-        private void Describe(ReadSite site, NetworkReads reads)
+        private void Describe(ReadSite site, NetworkReads reads, System.Threading.CancellationToken cancellationToken)
         {
             var invocation = site.Invocation;
             var read = site.Read;
@@ -825,20 +825,27 @@ namespace SocketAnalyzers.Reads
                 site.CountNeverKept = countLocal is null && IsNeutralCountUse(result, reads.Symbols.Framework);
             }
 
-            DescribeBuffer(site, reads.Symbols.Framework);
+            DescribeBuffer(site, reads, cancellationToken);
             site.OneDatagram = read.Api.IsDatagram
                 || (read.Api.Owner == ReadOwner.Socket && site.Receiver is { } socket && reads.IsDatagramSocket(socket));
             DescribeLoops(site, reads);
             DescribeWholeBuffer(site, countLocal, reads.Symbols.Framework);
         }
 
-        private void DescribeBuffer(ReadSite site, FrameworkMembers framework)
+        private void DescribeBuffer(ReadSite site, NetworkReads reads, System.Threading.CancellationToken cancellationToken)
         {
+            var framework = reads.Symbols.Framework;
             var buffer = site.Read.Buffer;
             if (buffer is null)
             {
-                // An End* call: the buffer was given to Begin*. Inside a try with a catch it only completes the operation.
-                site.BufferReach = site.Read.Api.IsApmEnd && IsInTryWithCatch(site.Invocation.Syntax) ? BufferReach.Never : BufferReach.Escapes;
+                // An End* call: the buffer was given to Begin*. Inside a try with a catch it only completes the operation;
+                // when every receive the type starts fills a field nothing looks at, nobody reads what it completes.
+                site.BufferReach = site.Read.Api.IsApmEnd
+                    && (IsInTryWithCatch(site.Invocation.Syntax)
+                        || Model is { } model && model.GetEnclosingSymbol(site.Invocation.Syntax.SpanStart)?.ContainingType is { } type
+                            && reads.UnreadBuffers.ReceivesOnlyIntoUnreadFields(type, model, cancellationToken))
+                    ? BufferReach.Never
+                    : BufferReach.Escapes;
                 return;
             }
 
@@ -852,6 +859,7 @@ namespace SocketAnalyzers.Reads
                 case IArrayCreationOperation:
                 case IInvocationOperation empty when framework.IsArrayEmpty(empty.TargetMethod):
                 case IDefaultValueOperation:
+                case IFieldReferenceOperation when Model is { } model && reads.UnreadBuffers.IsUnreadField(value, model, cancellationToken):
                     site.BufferReach = BufferReach.Never;
                     break;
                 default:
