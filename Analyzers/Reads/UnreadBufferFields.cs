@@ -50,11 +50,6 @@ namespace SocketAnalyzers.Reads
             var found = false;
             foreach (var part in type.DeclaringSyntaxReferences)
             {
-                if (part.SyntaxTree != model.SyntaxTree)
-                {
-                    return false;
-                }
-
                 foreach (var node in part.GetSyntax(cancellationToken).DescendantNodes())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -64,7 +59,8 @@ namespace SocketAnalyzers.Reads
                         continue;
                     }
 
-                    if (model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
+                    // A part in another file (a form's designer part) may be read, not bound (RS1030): a Begin… call there is unknown.
+                    if (call.SyntaxTree != model.SyntaxTree || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
                     {
                         return false;
                     }

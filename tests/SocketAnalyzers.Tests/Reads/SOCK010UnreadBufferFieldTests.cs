@@ -54,6 +54,19 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Receive_into_a_field_someone_may_read_is_reported(string declaration, string callback, string members)
             => Verify.VerifyAnalyzerAsync(Server(declaration, callback, members));
 
+        /// <summary>A form's designer part in another file that does not name the field or start a receive changes nothing.</summary>
+        [Theory]
+        [InlineData("partial class Server { private int components; }", false)]
+        [InlineData("partial class Server { public byte First => data[0]; }", true)]
+        [InlineData("partial class Server { public void More() { client.BeginReceive(new byte[4], 0, 4, SocketFlags.None, Received, client); } }", true)]
+        public async Task Partial_class_with_another_part_in_another_file(string designer, bool reported)
+        {
+            var test = new Verifiers.SocketAnalyzerTest { DefaultDiagnosticId = "SOCK010" };
+            test.Sources.Add(Server("private byte[] data = new byte[1024];", reported ? "[|client.EndReceive(ar)|];" : "client.EndReceive(ar);").Replace("public class Server", "public partial class Server"));
+            test.Sources.Add("using System.Net.Sockets;\n" + designer.Replace("partial class Server", "public partial class Server"));
+            await test.RunAsync();
+        }
+
         /// <summary>A callback that starts the next receive needs the count to see the end of stream (SOCK011 says why).</summary>
         [Fact]
         public Task Callback_that_starts_the_next_receive_is_reported_even_into_a_field_nothing_reads()
