@@ -179,6 +179,9 @@ namespace SocketAnalyzers.Reads
             UnreadBuffers = new UnreadBufferFields(catalogue);
         }
 
+        /// <summary>Private fields only their initializer and constructors assign (<see cref="UnchangedFields"/>).</summary>
+        internal UnchangedFields Unchanged { get; } = new();
+
         /// <summary>Private buffer fields that no code of their type looks at (<see cref="UnreadBufferFields"/>), summarised on first ask.</summary>
         internal UnreadBufferFields UnreadBuffers { get; }
 
