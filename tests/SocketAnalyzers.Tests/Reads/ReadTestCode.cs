@@ -20,6 +20,28 @@ namespace SocketAnalyzers.Tests.Reads
         /// <c>ssl</c> stream, a <c>client</c> (TcpClient), a <c>udp</c> client, a <c>buffer</c> and a <c>token</c>, and runs
         /// <paramref name="body"/>. <c>Process(byte[], int)</c> and <c>Handle(byte[], int)</c> (returns bool) are available.
         /// </summary>
+        /// <summary>A class with a string property, for JSON deserialisation tests.</summary>
+        public const string JsonData = """
+
+            class Data
+            {
+                public string Name { get; set; }
+            }
+
+            """;
+
+        /// <summary>Json.NET's <c>JsonConvert.DeserializeObject</c>, by name (the package is in no reference set).</summary>
+        public const string JsonNetStub = """
+            namespace Newtonsoft.Json
+            {
+                public static class JsonConvert
+                {
+                    public static T DeserializeObject<T>(string value) => default;
+                }
+            }
+
+            """;
+
         public static string Method(string body, string returnType = "void", string modifiers = "")
             => Usings + $$"""
             class C

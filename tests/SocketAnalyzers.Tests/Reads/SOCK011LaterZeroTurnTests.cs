@@ -13,15 +13,6 @@ namespace SocketAnalyzers.Tests.Reads
     /// </summary>
     public sealed class SOCK011LaterZeroTurnTests
     {
-        private const string Data = """
-
-            class Data
-            {
-                public string Name { get; set; }
-            }
-
-            """;
-
         /// <summary>A receive loop appending to a builder made before it; <paramref name="turn"/> ends each turn.</summary>
         private static string Loop(string turn, bool reported = false) => "using System.Text.Json;\n" + Method($$"""
             var buf = new byte[256];
@@ -32,7 +23,7 @@ namespace SocketAnalyzers.Tests.Reads
                 sb.Append(Encoding.UTF8.GetString(buf, 0, n));
                 {{turn}}
             }
-            """) + Data;
+            """) + JsonData;
 
         [Theory]
         [InlineData("var data = JsonSerializer.Deserialize<Data>(sb.ToString()); Console.WriteLine(data?.Name); sb.Clear();")]
@@ -76,15 +67,7 @@ namespace SocketAnalyzers.Tests.Reads
                     {{parse}}
                 }
                 while (true);
-                """) + Data + """
-                namespace Newtonsoft.Json
-                {
-                    public static class JsonConvert
-                    {
-                        public static T DeserializeObject<T>(string value) => default;
-                    }
-                }
-                """);
+                """) + JsonData + JsonNetStub);
 
         [Fact]
         public Task Loop_that_spins_from_its_first_zero_turn_is_reported()

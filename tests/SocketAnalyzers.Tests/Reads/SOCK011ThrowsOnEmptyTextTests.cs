@@ -13,26 +13,6 @@ namespace SocketAnalyzers.Tests.Reads
     /// </summary>
     public sealed class SOCK011ThrowsOnEmptyTextTests
     {
-        private const string Json = """
-
-            class Data
-            {
-                public string Name { get; set; }
-            }
-
-            """;
-
-        private const string JsonNet = """
-            namespace Newtonsoft.Json
-            {
-                public static class JsonConvert
-                {
-                    public static T DeserializeObject<T>(string value) => default;
-                }
-            }
-
-            """;
-
         /// <summary>A receive loop whose 0 path runs <paramref name="after"/>; the read is marked when it should be reported.</summary>
         private static string Loop(string after, bool reported = false) => "using System.Text.Json;\n" + Method($$"""
             var buf = new byte[256];
@@ -42,7 +22,7 @@ namespace SocketAnalyzers.Tests.Reads
                 var text = Encoding.UTF8.GetString(buf, 0, n);
                 {{after}}
             }
-            """) + Json + JsonNet;
+            """) + JsonData + JsonNetStub;
 
         [Theory]
         [InlineData("Console.WriteLine(int.Parse(text));")]
