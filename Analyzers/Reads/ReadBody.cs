@@ -995,9 +995,11 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// The receiver is a <c>readonly</c> field of a class (or its <c>TcpClient.GetStream()</c>, the same stream on every
         /// call) read outside the constructors and <c>init</c> accessors, the only places that can assign it. A struct's
-        /// method may assign <c>this</c>, and a property of the field's object may be set: neither counts.
+        /// method may assign <c>this</c>, and a property of the field's object may be set: neither counts. With
+        /// <paramref name="unchanged"/> and the file's <paramref name="model"/>, so is a private field that only its
+        /// initializer and the constructors assign (<see cref="UnchangedFields"/>): <c>readonly</c> in all but name.
         /// </summary>
-        internal static bool IsFixedField(IOperation? receiver, KnownSymbols symbols)
+        internal static bool IsFixedField(IOperation? receiver, KnownSymbols symbols, UnchangedFields? unchanged = null, SemanticModel? model = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var value = receiver?.WalkDownConversions();
             if (value is IInvocationOperation { Arguments.Length: 0, Instance: { } client } getStream
@@ -1007,18 +1009,22 @@ namespace SocketAnalyzers.Reads
             }
 
             if (value is IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation } property
-                && NetworkFields.GetterField(property.Property, default) is { IsReadOnly: true, ContainingType.TypeKind: TypeKind.Class })
+                && NetworkFields.GetterField(property.Property, default) is { ContainingType.TypeKind: TypeKind.Class } backing
+                && Unchanged(backing))
             {
                 // public Stream Stream => _stream; over a readonly field: that field.
                 return !InConstructor(value.Syntax);
             }
 
-            if (value is not IFieldReferenceOperation { Field: { IsReadOnly: true, ContainingType.TypeKind: TypeKind.Class }, Instance: null or IInstanceReferenceOperation })
+            if (value is not IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Class } field, Instance: null or IInstanceReferenceOperation } || !Unchanged(field))
             {
                 return false;
             }
 
             return !InConstructor(value.Syntax);
+
+            bool Unchanged(IFieldSymbol field)
+                => field.IsReadOnly || unchanged is not null && unchanged.IsUnchanged(field, model, cancellationToken);
         }
 
         /// <summary>In a constructor or an <c>init</c> accessor, where a readonly field can still be assigned.</summary>

@@ -341,12 +341,12 @@ namespace SocketAnalyzers.Reads
                 if (target is IFieldReferenceOperation field)
                 {
                     KillBuffer(field.Field, state);
-                    if (field.Instance is null or IInstanceReferenceOperation && !IsStreamOfUnchangedClient(value))
+                    if (field.Instance is null or IInstanceReferenceOperation && !ReadBody.IsFixedField(value, symbols, symbols.Reads.Unchanged, body.Model, CancellationToken))
                     {
                         // SOCK011: the field a read's socket or stream comes from takes a new one (stream =
-                        // listener.AcceptTcpClient().GetStream()): the next turn reads another connection. Not the stream
-                        // of a client field nothing but the constructors assigns (stream = tcpClient.GetStream(); each
-                        // turn): that is the same connection every time (fresh12).
+                        // listener.AcceptTcpClient().GetStream()): the next turn reads another connection. Not a fixed
+                        // field's stream (stream = tcpClient.GetStream(); each turn, the client readonly in all but name):
+                        // that is the same connection every time (fresh12).
                         Replaced(field.Field, state);
                     }
                 }
@@ -954,13 +954,6 @@ namespace SocketAnalyzers.Reads
                 state.FreshFilled.Remove(variable);
             }
         }
-
-        /// <summary><c>client.GetStream()</c> of a field of this instance that only its initializer and constructors assign.</summary>
-        private bool IsStreamOfUnchangedClient(IOperation value)
-            => value.WalkDownConversions() is IInvocationOperation { Arguments.Length: 0, Instance: { } client } getStream
-                && symbols.Catalogue.Facts(getStream.TargetMethod)?.Lifecycle(Lifecycle.SocketModelType.TcpClient) is { Operation: Lifecycle.SocketOperation.MakeStream }
-                && client.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } clientField
-                && symbols.Reads.Unchanged.IsUnchanged(clientField.Field, body.Model, CancellationToken);
 
         /// <summary>
         /// The variable a read's socket or stream comes from was assigned or closed: that read's 0 path got out (SOCK011), and

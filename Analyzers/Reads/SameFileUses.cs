@@ -50,6 +50,25 @@ namespace SocketAnalyzers.Reads
             return true;
         }
 
+        /// <summary>
+        /// The reference of <paramref name="field"/> that <paramref name="identifier"/> (a use <see cref="All"/> hands a judge)
+        /// names: the identifier, or the member access or binding whose name it is; null when it binds to something else.
+        /// </summary>
+        public static Microsoft.CodeAnalysis.Operations.IFieldReferenceOperation? FieldReference(IdentifierNameSyntax identifier, IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax expression = identifier.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == identifier => access,
+                MemberBindingExpressionSyntax binding when binding.Name == identifier => binding,
+                _ => identifier,
+            };
+
+            return model.GetOperation(expression, cancellationToken) is Microsoft.CodeAnalysis.Operations.IFieldReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field)
+                ? reference
+                : null;
+        }
+
         private static bool Refers(SymbolInfo info, ISymbol symbol)
         {
             if (SymbolEqualityComparer.Default.Equals(info.Symbol?.OriginalDefinition, symbol))

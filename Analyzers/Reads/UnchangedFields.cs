@@ -51,9 +51,7 @@ namespace SocketAnalyzers.Reads
 
         private static bool NotAWrite(IdentifierNameSyntax identifier, IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
         {
-            ExpressionSyntax expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
-            if (model.GetOperation(expression, cancellationToken) is not IFieldReferenceOperation reference
-                || !SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field))
+            if (SameFileUses.FieldReference(identifier, field, model, cancellationToken) is not { } reference)
             {
                 return false;
             }

@@ -125,9 +125,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>True when this use of the field does not look at its bytes: a read fills it, its length is read, or it is given a new array.</summary>
         private bool Use(IdentifierNameSyntax identifier, IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
         {
-            ExpressionSyntax expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
-            if (model.GetOperation(expression, cancellationToken) is not IFieldReferenceOperation reference
-                || !SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field))
+            if (SameFileUses.FieldReference(identifier, field, model, cancellationToken) is not { } reference)
             {
                 return false;
             }
