@@ -19,7 +19,9 @@ namespace SocketAnalyzers.Reads
     {
         private readonly CatalogueIndex catalogue;
         private readonly ConcurrentDictionary<IFieldSymbol, bool> known = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> receivesIntoUnread = new(SymbolEqualityComparer.Default);
+        // By type and file: a Begin… call is bound only in the file being analyzed, so the answer is the file's (an End… in
+        // one file of a partial class whose receives start in another file is unknown there, whatever was asked first).
+        private readonly ConcurrentDictionary<(INamedTypeSymbol Type, SyntaxTree Tree), bool> receivesIntoUnread = new();
 
         public UnreadBufferFields(CatalogueIndex catalogue) => this.catalogue = catalogue;
 
@@ -35,13 +37,14 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public bool ReceivesOnlyIntoUnreadFields(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
         {
-            if (receivesIntoUnread.TryGetValue(type, out var answer))
+            var key = (type, model.SyntaxTree);
+            if (receivesIntoUnread.TryGetValue(key, out var answer))
             {
                 return answer;
             }
 
             answer = ComputeReceives(type, model, cancellationToken);
-            receivesIntoUnread.TryAdd(type, answer);
+            receivesIntoUnread.TryAdd(key, answer);
             return answer;
         }
 
