@@ -445,7 +445,8 @@ namespace SocketAnalyzers.Reads
 
         private static long? Constant(IOperation operation)
         {
-            var value = operation.WalkDownConversions().ConstantValue;
+            // The conversion's own value first: unchecked((char)-1) is U+FFFF, not the -1 under it.
+            var value = operation.ConstantValue.HasValue ? operation.ConstantValue : operation.WalkDownConversions().ConstantValue;
             if (!value.HasValue)
             {
                 return null;
@@ -476,6 +477,11 @@ namespace SocketAnalyzers.Reads
             if (!site.IsLine && IsZero(operation, fact, site))
             {
                 return site.IsChar ? -1 : 0;
+            }
+
+            if (IsCharEnd(operation, fact, site))
+            {
+                return char.MaxValue;
             }
 
             switch (operation.WalkDownConversions())
@@ -572,7 +578,14 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
+            if (site.IsChar && PassesThroughChar(operation))
+            {
+                // A char that holds the read's end (c = (char)reader.Read()) holds U+FFFF, not -1 (IsCharEnd).
+                return false;
+            }
+
             var value = ReadBody.UnwrapAwait(operation, symbols.Framework);
+
             switch (value)
             {
                 case ILocalReferenceOperation local:
@@ -594,6 +607,69 @@ namespace SocketAnalyzers.Reads
                         ? value.ConstantValue is { HasValue: true, Value: null } && value.Type is not { IsValueType: true }
                         : site.IsChar ? Constant(value) == -1 : value.ConstantValue is { HasValue: true, Value: 0 };
             }
+        }
+
+        /// <summary>A <c>char</c> value, or one widened from a <c>char</c> (<c>(int)c</c>, <c>(int)(char)reader.Read()</c>).</summary>
+        private static bool PassesThroughChar(IOperation operation)
+        {
+            for (var value = operation; ; value = value is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)value).Operand)
+            {
+                if (value.Type?.SpecialType == SpecialType.System_Char)
+                {
+                    return true;
+                }
+
+                if (value is not (IConversionOperation or IParenthesizedOperation))
+                {
+                    return false;
+                }
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="operation"/> is U+FFFF on this path: the -1 of a character or byte read cast to
+        /// <c>char</c> (<c>(char)reader.Read()</c>, <c>(char)stream.ReadByte()</c>, unchecked), or a <c>char</c> variable or
+        /// capture given it (a <c>char</c> key of <see cref="ZeroFact.Zeros"/>), looked at through the widening to
+        /// <c>int</c> a comparison makes of it. A checked cast throws there instead, and is not followed.
+        /// </summary>
+        private bool IsCharEnd(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            if (!site.IsChar)
+            {
+                return false;
+            }
+
+            var value = operation;
+            while (true)
+            {
+                switch (value)
+                {
+                    case IParenthesizedOperation parenthesized:
+                        value = parenthesized.Operand;
+                        continue;
+                    case IConversionOperation { OperatorMethod: null } cast when cast.Type?.SpecialType == SpecialType.System_Char:
+                        return !cast.IsChecked && cast.Operand.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+                            && IsZero(cast.Operand, fact, site);
+                    case IConversionOperation { OperatorMethod: null } widening when widening.Operand.Type?.SpecialType == SpecialType.System_Char:
+                        value = widening.Operand;
+                        continue;
+                }
+
+                break;
+            }
+
+            if (value.Type?.SpecialType != SpecialType.System_Char)
+            {
+                return false;
+            }
+
+            return value switch
+            {
+                ILocalReferenceOperation local => fact.Zeros.Contains(local.Local),
+                IFlowCaptureReferenceOperation capture => fact.Zeros.Contains(capture.Id),
+                ISimpleAssignmentOperation assignment => IsCharEnd(assignment.Value, fact, site),
+                _ => false,
+            };
         }
 
         /// <summary>
@@ -630,7 +706,7 @@ namespace SocketAnalyzers.Reads
 
             // The 0 is what the count is on every turn once reads return 0. A line read's null is not taken as stable:
             // the line held text on the turn before, so a test of it may decide differently now (Truth knows its tests).
-            if (operation.ConstantValue.HasValue || !site.IsLine && IsZero(operation, fact, site))
+            if (operation.ConstantValue.HasValue || !site.IsLine && IsZero(operation, fact, site) || IsCharEnd(operation, fact, site))
             {
                 return true;
             }

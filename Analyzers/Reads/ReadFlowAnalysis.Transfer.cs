@@ -392,7 +392,7 @@ namespace SocketAnalyzers.Reads
                 var identity = IsIdentityUpdate(key, value, fact, site);
 
                 // s = s + line keeps a text, but turns a null s into "": the null line is not kept by it.
-                if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || identity && !site.IsLine && fact.Zeros.Contains(key)
+                if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || IsCharEnd(value, fact, site) || identity && !site.IsLine && fact.Zeros.Contains(key)
                     || key is ILocalSymbol && (IsEmptyBuilder(value, site) || IsNullFromEmptyText(value, fact, site)))
                 {
                     fact.AddZero(key);
@@ -494,7 +494,7 @@ namespace SocketAnalyzers.Reads
             {
                 var site = ZeroSite(pair.Key);
                 var fact = pair.Value;
-                if (IsZero(capture.Value, fact, site) || IsEmptyText(capture.Value, fact, site))
+                if (IsZero(capture.Value, fact, site) || IsEmptyText(capture.Value, fact, site) || IsCharEnd(capture.Value, fact, site))
                 {
                     fact.AddZero(capture.Id);
                 }
