@@ -492,13 +492,37 @@ namespace SocketAnalyzers.Server
                         continue;
                     }
 
-                    if (derived is null || (invocation.Instance.WalkDownConversions() is ILocalReferenceOperation local && derived.Contains(local.Local)))
+                    if (derived is null || IsOnClient(invocation.Instance, derived))
                     {
                         return true;
                     }
                 }
 
                 return false;
+            }
+
+            /// <summary>
+            /// The receiver is the client or a local made from it, or a view of one taken inline: <c>client.GetStream()</c>,
+            /// <c>client.Client</c> (fresh12 miss 2: <c>read = tcpClient.GetStream().Read(buffer, received, size)</c>).
+            /// </summary>
+            private static bool IsOnClient(IOperation receiver, HashSet<ILocalSymbol> derived)
+            {
+                for (var value = receiver.WalkDownConversions(); ; )
+                {
+                    switch (value)
+                    {
+                        case ILocalReferenceOperation local:
+                            return derived.Contains(local.Local);
+                        case IInvocationOperation { Instance: { } instance, Arguments.Length: 0 }:
+                            value = instance.WalkDownConversions();
+                            break;
+                        case IPropertyReferenceOperation { Instance: { } instance, Arguments.Length: 0 }:
+                            value = instance.WalkDownConversions();
+                            break;
+                        default:
+                            return false;
+                    }
+                }
             }
         }
     }

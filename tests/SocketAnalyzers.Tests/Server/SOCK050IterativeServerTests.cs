@@ -63,6 +63,25 @@ namespace SocketAnalyzers.Tests.Server
         public Task Accept_loop_that_serves_each_client_to_the_end_is_reported(string loop)
             => Verify.VerifyAnalyzerAsync(Server(loop));
 
+        /// <summary>
+        /// The inner read loop reads through a view of the client taken inline (fresh12 miss 2, a course file server:
+        /// <c>read = tcpClient.GetStream().Read(buffer, received, size)</c>), as it does through a stream local.
+        /// </summary>
+        [Theory]
+        [InlineData("while (true) { var client = {|SOCK050:listener.AcceptTcpClient()|}; var buffer = new byte[1024]; int received = 0; while (received < buffer.Length) { int read = client.GetStream().Read(buffer, received, buffer.Length - received); if (read == 0) break; received += read; } client.Close(); }")]
+        [InlineData("while (true) { var client = {|SOCK050:listener.AcceptTcpClient()|}; var buffer = new byte[1024]; int n; while ((n = client.Client.Receive(buffer)) > 0) Console.WriteLine(n); client.Close(); }")]
+        [InlineData("while (true) { var client = await {|SOCK050:listener.AcceptTcpClientAsync()|}; var buffer = new byte[1024]; int n; while ((n = await client.GetStream().ReadAsync(buffer, ct)) > 0) Console.WriteLine(n); client.Close(); }")]
+        public Task Inner_read_loop_through_an_inline_view_of_the_client_is_reported(string loop)
+            => Verify.VerifyAnalyzerAsync(Server(loop));
+
+        /// <summary>An inline view of something else than the client (another connection, a field) says nothing of the client.</summary>
+        [Theory]
+        [InlineData("var other = new TcpClient(\"example.org\", 80); while (true) { var client = listener.AcceptTcpClient(); var buffer = new byte[1024]; int n; while ((n = {|SOCK011:other.GetStream().Read(buffer, 0, buffer.Length)|}) > 0) Console.WriteLine(n); client.Close(); }")]
+        [InlineData("while (true) { var client = listener.AcceptTcpClient(); var buffer = new byte[1024]; int n = client.GetStream().Read(buffer, 0, buffer.Length); client.GetStream().Write(buffer, 0, n); client.Close(); }")]
+        [InlineData("while (true) { var client = listener.AcceptTcpClient(); _ = Task.Run(() => { var buffer = new byte[1024]; while (client.GetStream().Read(buffer, 0, buffer.Length) > 0) { } }); }")]
+        public Task Inline_views_that_do_not_serve_the_client_in_the_loop_are_quiet(string loop)
+            => Verify.VerifyAnalyzerAsync(Server(loop));
+
         /// <summary>Concurrent servers and servers that accept once are quiet.</summary>
         [Theory]
         [InlineData("var client = socket.Accept(); Serve(client);")]
