@@ -130,14 +130,17 @@ namespace SocketAnalyzers.Server
         }
 
         /// <summary>The client and the locals made from it in the loop (its stream, a reader over the stream).</summary>
-        private static HashSet<ILocalSymbol> Derived(ILoopOperation loop, ILocalSymbol client, CancellationToken cancellationToken)
+        private static HashSet<ISymbol> Derived(ILoopOperation loop, ILocalSymbol client, CancellationToken cancellationToken)
+            => Derived(loop, new HashSet<ISymbol>(SymbolComparer.Instance) { client }, cancellationToken);
+
+        /// <summary><paramref name="derived"/> and the locals made from them in <paramref name="scope"/> (not in its lambdas).</summary>
+        private static HashSet<ISymbol> Derived(IOperation scope, HashSet<ISymbol> derived, CancellationToken cancellationToken)
         {
-            var derived = new HashSet<ILocalSymbol>(SymbolComparer.Instance) { client };
             var changed = true;
             for (var round = 0; changed && round < 4; round++)
             {
                 changed = false;
-                foreach (var operation in Descendants(loop, cancellationToken))
+                foreach (var operation in Descendants(scope, cancellationToken))
                 {
                     ILocalSymbol? target = null;
                     IOperation? value = null;
@@ -164,11 +167,12 @@ namespace SocketAnalyzers.Server
             return derived;
         }
 
-        private static bool Mentions(IOperation value, HashSet<ILocalSymbol> locals)
+        private static bool Mentions(IOperation value, HashSet<ISymbol> locals)
         {
             foreach (var operation in value.DescendantsAndSelf())
             {
-                if (operation is ILocalReferenceOperation local && locals.Contains(local.Local))
+                if (operation is ILocalReferenceOperation local && locals.Contains(local.Local)
+                    || operation is IParameterReferenceOperation parameter && locals.Contains(parameter.Parameter))
                 {
                     return true;
                 }
@@ -183,7 +187,7 @@ namespace SocketAnalyzers.Server
         }
 
         /// <summary>True when <paramref name="operation"/> references one of <paramref name="locals"/>, in its lambdas and local functions too (they may run later).</summary>
-        private static bool UsesAny(IOperation operation, HashSet<ILocalSymbol> locals)
+        private static bool UsesAny(IOperation operation, HashSet<ISymbol> locals)
         {
             foreach (var descendant in operation.DescendantsAndSelf())
             {
@@ -222,7 +226,7 @@ namespace SocketAnalyzers.Server
         /// The fix hands the call to a task: only when it is one statement of the loop's block, the client is not
         /// disposed by a using, and nothing after the call uses the client (it would race with the task).
         /// </summary>
-        private static bool CanHandOff(ILoopOperation loop, IOperation call, ILocalSymbol client, HashSet<ILocalSymbol> derived)
+        private static bool CanHandOff(ILoopOperation loop, IOperation call, ILocalSymbol client, HashSet<ISymbol> derived)
         {
             if (loop.Body is not IBlockOperation body || derived.Count != 1)
             {
@@ -278,7 +282,7 @@ namespace SocketAnalyzers.Server
             }
 
             /// <summary>A loop nested in the accept loop that reads (blocking or awaited) from the client.</summary>
-            public bool ServesInLoop(ILoopOperation loop, HashSet<ILocalSymbol> derived)
+            public bool ServesInLoop(ILoopOperation loop, HashSet<ISymbol> derived)
             {
                 foreach (var operation in Descendants(loop.Body, cancellationToken))
                 {
@@ -292,7 +296,7 @@ namespace SocketAnalyzers.Server
             }
 
             /// <summary>A call statement of the accept loop that passes the client to a method of this compilation whose body reads in a loop; blocking, or awaited.</summary>
-            public IOperation? ServingCall(ILoopOperation loop, HashSet<ILocalSymbol> derived)
+            public IOperation? ServingCall(ILoopOperation loop, HashSet<ISymbol> derived)
             {
                 foreach (var operation in Descendants(loop.Body, cancellationToken))
                 {
@@ -323,11 +327,11 @@ namespace SocketAnalyzers.Server
                 return null;
             }
 
-            private static bool PassesClient(IInvocationOperation invocation, HashSet<ILocalSymbol> derived)
+            private static bool PassesClient(IInvocationOperation invocation, HashSet<ISymbol> derived)
             {
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (argument.Value.WalkDownConversions() is ILocalReferenceOperation local && derived.Contains(local.Local))
+                    if (IsOnClient(argument.Value, derived))
                     {
                         return true;
                     }
@@ -350,8 +354,14 @@ namespace SocketAnalyzers.Server
                     || KnownSymbols.IsOrDerivesFrom(method.ReturnType, symbols.Task));
             }
 
-            /// <summary>True when the body of <paramref name="method"/> (in this compilation) has a loop that reads.</summary>
-            private bool ReadsInLoop(IMethodSymbol method)
+            /// <summary>
+            /// True when the body of <paramref name="method"/> (in this file) has a loop that reads; or, one call deeper, when it
+            /// hands what it was given (or a stream or reader made from it) to a blocking or awaited method of the file whose
+            /// loop reads from that (fresh12 miss 3, the MSDN SslStream server: <c>ProcessClient(client)</c> wraps the client in
+            /// an <c>SslStream</c> and calls <c>ReadMessage(sslStream)</c>, whose <c>do { … Read … } while (bytes != 0)</c> waits
+            /// for the end of the message). Past the first call the read must be on the value handed down.
+            /// </summary>
+            private bool ReadsInLoop(IMethodSymbol method, int depth = 0)
             {
                 if (method.DeclaringSyntaxReferences.Length != 1)
                 {
@@ -371,9 +381,28 @@ namespace SocketAnalyzers.Server
                     return false;
                 }
 
+                var given = new HashSet<ISymbol>(method.Parameters, SymbolComparer.Instance);
+                var made = given.Count == 0 ? given : Derived(body, given, cancellationToken);
                 foreach (var operation in Descendants(body, cancellationToken))
                 {
-                    if (operation is ILoopOperation loop && ReadsIn(loop, null))
+                    if (operation is ILoopOperation loop && ReadsIn(loop, depth == 0 ? null : made))
+                    {
+                        return true;
+                    }
+                }
+
+                if (depth > 0 || made.Count == 0)
+                {
+                    return false;
+                }
+
+                foreach (var operation in Descendants(body, cancellationToken))
+                {
+                    if (operation is IInvocationOperation { TargetMethod: var callee } call
+                        && !SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition)
+                        && PassesClient(call, made)
+                        && (IsBlocking(callee) || call.WalkUpToResult(symbols.Framework, out _) is IAwaitOperation)
+                        && ReadsInLoop(callee, depth + 1))
                     {
                         return true;
                     }
@@ -464,7 +493,7 @@ namespace SocketAnalyzers.Server
             }
 
             /// <summary>A blocking or awaited read in <paramref name="loop"/> (not in its lambdas), on the client when <paramref name="derived"/> is given.</summary>
-            private bool ReadsIn(ILoopOperation loop, HashSet<ILocalSymbol>? derived)
+            private bool ReadsIn(ILoopOperation loop, HashSet<ISymbol>? derived)
             {
                 if (TakesOnlyWhatIsQueued(loop))
                 {
@@ -505,7 +534,7 @@ namespace SocketAnalyzers.Server
             /// The receiver is the client or a local made from it, or a view of one taken inline: <c>client.GetStream()</c>,
             /// <c>client.Client</c> (fresh12 miss 2: <c>read = tcpClient.GetStream().Read(buffer, received, size)</c>).
             /// </summary>
-            private static bool IsOnClient(IOperation receiver, HashSet<ILocalSymbol> derived)
+            private static bool IsOnClient(IOperation receiver, HashSet<ISymbol> derived)
             {
                 for (var value = receiver.WalkDownConversions(); ; )
                 {
@@ -513,6 +542,8 @@ namespace SocketAnalyzers.Server
                     {
                         case ILocalReferenceOperation local:
                             return derived.Contains(local.Local);
+                        case IParameterReferenceOperation parameter:
+                            return derived.Contains(parameter.Parameter);
                         case IInvocationOperation { Instance: { } instance, Arguments.Length: 0 }:
                             value = instance.WalkDownConversions();
                             break;

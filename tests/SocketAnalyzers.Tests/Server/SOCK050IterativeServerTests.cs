@@ -71,8 +71,54 @@ namespace SocketAnalyzers.Tests.Server
         [InlineData("while (true) { var client = {|SOCK050:listener.AcceptTcpClient()|}; var buffer = new byte[1024]; int received = 0; while (received < buffer.Length) { int read = client.GetStream().Read(buffer, received, buffer.Length - received); if (read == 0) break; received += read; } client.Close(); }")]
         [InlineData("while (true) { var client = {|SOCK050:listener.AcceptTcpClient()|}; var buffer = new byte[1024]; int n; while ((n = client.Client.Receive(buffer)) > 0) Console.WriteLine(n); client.Close(); }")]
         [InlineData("while (true) { var client = await {|SOCK050:listener.AcceptTcpClientAsync()|}; var buffer = new byte[1024]; int n; while ((n = await client.GetStream().ReadAsync(buffer, ct)) > 0) Console.WriteLine(n); client.Close(); }")]
+        [InlineData("while (true) { var client = {|SOCK050:listener.AcceptTcpClient()|}; Serve(client.Client); client.Close(); }")]
         public Task Inner_read_loop_through_an_inline_view_of_the_client_is_reported(string loop)
             => Verify.VerifyAnalyzerAsync(Server(loop));
+
+        /// <summary>
+        /// The read loop one call further down (fresh12 miss 3, the MSDN <c>SslStream</c> server sample): the accept loop
+        /// calls <c>ProcessClient(client)</c>, which wraps the client's stream and calls <c>ReadMessage(sslStream)</c>,
+        /// whose loop reads until the message ends.
+        /// </summary>
+        [Theory]
+        [InlineData("string ReadMessage(SslStream s) { var b = new byte[2048]; var text = new StringBuilder(); int bytes; do { bytes = s.Read(b, 0, b.Length); text.Append(Encoding.UTF8.GetString(b, 0, bytes)); if (text.ToString().IndexOf(\"<EOF>\") != -1) break; } while (bytes != 0); return text.ToString(); }",
+            "void ProcessClient(TcpClient client) { var ssl = new SslStream(client.GetStream(), false); try { Console.WriteLine(ReadMessage(ssl)); } finally { ssl.Close(); client.Close(); } }")]
+        [InlineData("void Pump(NetworkStream stream) { var b = new byte[256]; int n; while ((n = stream.Read(b, 0, b.Length)) > 0) stream.Write(b, 0, n); }",
+            "void ProcessClient(TcpClient client) { using var stream = client.GetStream(); Pump(stream); }")]
+        public Task Read_loop_two_calls_down_on_what_the_client_gave_is_reported(string reader, string process)
+            => Verify.VerifyAnalyzerAsync(TwoLevels(reader, process, "while (true) { var client = {|SOCK050:listener.AcceptTcpClient()|}; ProcessClient(client); }"));
+
+        [Fact]
+        public Task Awaited_read_loop_two_calls_down_is_reported()
+            => Verify.VerifyAnalyzerAsync(TwoLevels(
+                "async Task PumpAsync(NetworkStream stream) { var b = new byte[256]; int n; while ((n = await stream.ReadAsync(b)) > 0) await stream.WriteAsync(b.AsMemory(0, n)); }",
+                "async Task ProcessClient(TcpClient client) { await PumpAsync(client.GetStream()); }",
+                "while (true) { var client = await {|SOCK050:listener.AcceptTcpClientAsync()|}; await ProcessClient(client); }"));
+
+        /// <summary>Two calls down, the loop must read what the client gave: a log file read line by line is no serving.</summary>
+        [Theory]
+        [InlineData("void Replay(string path) { using var file = new StreamReader(path); string? line; while ((line = file.ReadLine()) != null) Console.WriteLine(line); }",
+            "void ProcessClient(TcpClient client) { var b = new byte[16]; client.GetStream().Read(b, 0, b.Length); Replay(\"log.txt\"); client.Close(); }")]
+        [InlineData("void Pump(NetworkStream stream) { var b = new byte[256]; int n; while ((n = stream.Read(b, 0, b.Length)) > 0) stream.Write(b, 0, n); }",
+            "void ProcessClient(TcpClient client) { _ = Task.Run(() => Pump(client.GetStream())); }")]
+        [InlineData("async Task PumpAsync(NetworkStream stream) { var b = new byte[256]; int n; while ((n = await stream.ReadAsync(b)) > 0) await stream.WriteAsync(b.AsMemory(0, n)); }",
+            "void ProcessClient(TcpClient client) { _ = PumpAsync(client.GetStream()); }")]
+        public Task Second_call_that_does_not_serve_the_client_is_quiet(string reader, string process)
+            => Verify.VerifyAnalyzerAsync(TwoLevels(reader, process, "while (true) { var client = listener.AcceptTcpClient(); ProcessClient(client); }"));
+
+        private static string TwoLevels(string reader, string process, string loop) => Usings + "using System.Net.Security;\n" + $$"""
+            class Server
+            {
+                async Task Run(TcpListener listener)
+                {
+                    {{loop}}
+                }
+
+                {{process}}
+
+                {{reader}}
+            }
+            """;
 
         /// <summary>An inline view of something else than the client (another connection, a field) says nothing of the client.</summary>
         [Theory]
