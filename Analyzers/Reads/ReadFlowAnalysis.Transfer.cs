@@ -61,6 +61,11 @@ namespace SocketAnalyzers.Reads
                     AssignCapture(capture, state);
                     return;
                 case IInvocationOperation invocation:
+                    if (state.Zero.Count > 0)
+                    {
+                        ThrowsOnZeroBuffer(invocation, state);
+                    }
+
                     Eval(invocation.Instance, state);
                     if (invocation.Instance is { } target && !invocation.TargetMethod.IsStatic)
                     {

@@ -1,0 +1,231 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
+
+namespace SocketAnalyzers.Reads
+{
+    internal sealed partial class ReadFlowAnalysis
+    {
+        // ---- SOCK011: a deserializer given the zeros a fresh buffer keeps when its read returned 0 ----
+
+        // Per method of the file: the ordinal of the parameter it hands, on every path, to a deserializer that throws for
+        // all-zero bytes (-1 for none).
+        private Dictionary<IMethodSymbol, int>? zeroRejectingHelpers;
+
+        /// <summary>
+        /// A deserializer given the bytes of a fresh buffer (a new array nothing else wrote: <see cref="ReadState.FreshFilled"/>)
+        /// whose read returned 0 on this path, so all zeros: directly, over a <c>MemoryStream</c>, or through a method of the
+        /// file that hands its parameter so to one on every path (fresh13 FALSE 1: a chat server's <c>Deserialize(data)</c>
+        /// helper over <c>BinaryFormatter</c>). The deserializers of <see cref="RejectsZeroBytes"/> throw for it, which ends
+        /// the path as a <c>throw</c> would (<see cref="EndByException"/>). Asked before the call's arguments are evaluated:
+        /// handing the buffer to a method not known to only look at it ends what the state knows of its bytes.
+        /// </summary>
+        private void ThrowsOnZeroBuffer(IInvocationOperation call, ReadState state)
+        {
+            if (!state.HasFreshFilled)
+            {
+                return;
+            }
+
+            var input = RejectsZeroBytes(call.TargetMethod) ? (call.Arguments.Length > 0 ? CatalogueIndex.Argument(call, 0) : null) : HelperInput(call);
+            if (input is null || BytesUnder(input) is not { } buffer || !state.FreshFilled.Contains(buffer) || !state.Filled.TryGetValue(buffer, out var read))
+            {
+                return;
+            }
+
+            List<int>? ended = null;
+            foreach (var pair in state.Zero)
+            {
+                var site = ZeroSite(pair.Key);
+                if (site.Index == read && !site.IsLine && !site.IsChar && !pair.Value.Changed.Contains(buffer))
+                {
+                    (ended ??= new List<int>()).Add(pair.Key);
+                }
+            }
+
+            EndByException(ended, call, state);
+        }
+
+        /// <summary>
+        /// The byte array local under <paramref name="input"/>: the local itself, <c>new MemoryStream(buffer)</c>, or a local
+        /// the body assigns once to that.
+        /// </summary>
+        private ILocalSymbol? BytesUnder(IOperation input)
+        {
+            var value = input.WalkDownConversions();
+            if (value is ILocalReferenceOperation { Local: { Type: not IArrayTypeSymbol } stream } && body.SingleValue(stream) is { } made)
+            {
+                value = made.WalkDownConversions();
+            }
+
+            if (IsMemoryStreamOver(value) is { } bytes)
+            {
+                value = bytes;
+            }
+
+            return value is ILocalReferenceOperation { Local: { Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } } local } ? local : null;
+        }
+
+        /// <summary>The bytes <c>new MemoryStream(bytes)</c> (or <c>new MemoryStream(bytes, …)</c>) reads, or null.</summary>
+        private static IOperation? IsMemoryStreamOver(IOperation value)
+            => value is IObjectCreationOperation { Constructor: { ContainingType: { Name: "MemoryStream", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } ctor, Arguments.Length: > 0 } creation
+                && ctor.Parameters[0].Type is IArrayTypeSymbol
+                ? FirstArgument(creation.Arguments)
+                : null;
+
+        private static IOperation? FirstArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0)
+                {
+                    return argument.Value.WalkDownConversions();
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Deserializers that throw for bytes that are all zeros: <c>BinaryFormatter</c>/<c>IFormatter.Deserialize</c> (a zero
+        /// header has version 0; on .NET 9 and later every call throws), <c>XmlSerializer.Deserialize</c> and
+        /// <c>XmlObjectSerializer.ReadObject</c> (<c>DataContractSerializer</c>: NUL is no XML), and
+        /// <c>System.Text.Json.JsonSerializer.Deserialize</c> of bytes or a stream (NUL is no JSON).
+        /// </summary>
+        private static bool RejectsZeroBytes(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type is null || method.Parameters.Length == 0)
+            {
+                return false;
+            }
+
+            var first = method.Parameters[0].Type;
+            var bytesOrStream = first is IArrayTypeSymbol || first.Name is "Stream" or "ReadOnlySpan" || first.Name == "Utf8JsonReader";
+            return (method.Name, type.Name, NamespaceOf(type)) switch
+            {
+                ("Deserialize", "BinaryFormatter" or "IFormatter", "System.Runtime.Serialization.Formatters.Binary" or "System.Runtime.Serialization") => true,
+                ("Deserialize", "XmlSerializer", "System.Xml.Serialization") => first.Name is "Stream",
+                ("ReadObject", "XmlObjectSerializer" or "DataContractSerializer", "System.Runtime.Serialization") => first.Name is "Stream",
+                ("Deserialize" or "DeserializeAsync", "JsonSerializer", "System.Text.Json") => bytesOrStream,
+                _ => false,
+            };
+        }
+
+        private static string NamespaceOf(INamedTypeSymbol type)
+        {
+            var parts = new List<string>();
+            for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                parts.Insert(0, ns.Name);
+            }
+
+            return string.Join(".", parts);
+        }
+
+        /// <summary>
+        /// What a call of a method of this file (<c>Deserialize(data)</c>) gives, as the parameter that method hands on
+        /// every path to a deserializer of <see cref="RejectsZeroBytes"/>; null otherwise.
+        /// </summary>
+        private IOperation? HelperInput(IInvocationOperation call)
+        {
+            var method = call.TargetMethod.OriginalDefinition;
+            if (method.DeclaringSyntaxReferences.Length != 1 || body.Model is not { } model)
+            {
+                return null;
+            }
+
+            zeroRejectingHelpers ??= new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+            if (!zeroRejectingHelpers.TryGetValue(method, out var ordinal))
+            {
+                ordinal = RejectingParameter(method, model);
+                zeroRejectingHelpers[method] = ordinal;
+            }
+
+            if (ordinal < 0)
+            {
+                return null;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The parameter <paramref name="method"/> hands to a deserializer of <see cref="RejectsZeroBytes"/> (itself or over a
+        /// <c>MemoryStream</c>, perhaps through a local declared before) in one of its first statements, before anything that
+        /// could branch: declarations, expression statements, <c>return</c>, <c>using</c> declarations; the call not under a
+        /// <c>?:</c>, <c>??</c>, <c>&amp;&amp;</c>, <c>||</c> or lambda. Only a method of the analysed file (its model is the
+        /// body's). -1 for none.
+        /// </summary>
+        private int RejectingParameter(IMethodSymbol method, SemanticModel model)
+        {
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken);
+            if (syntax.SyntaxTree != model.SyntaxTree || model.GetOperation(syntax, CancellationToken) is not IMethodBodyOperation { BlockBody: { } block })
+            {
+                return -1;
+            }
+
+            var streams = new Dictionary<ILocalSymbol, IParameterSymbol>(SymbolEqualityComparer.Default);
+            foreach (var statement in block.Operations)
+            {
+                if (statement is not (IVariableDeclarationGroupOperation or IExpressionStatementOperation or IReturnOperation or IUsingDeclarationOperation))
+                {
+                    return -1;
+                }
+
+                foreach (var operation in statement.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation { Initializer.Value: var value } declarator
+                            when IsMemoryStreamOver(value.WalkDownConversions()) is IParameterReferenceOperation given:
+                            streams[declarator.Symbol] = given.Parameter;
+                            break;
+                        case IInvocationOperation deserialize when RejectsZeroBytes(deserialize.TargetMethod) && Unconditional(deserialize, statement)
+                            && CatalogueIndex.Argument(deserialize, 0)?.WalkDownConversions() is { } input:
+                            var parameter = input switch
+                            {
+                                IParameterReferenceOperation bytes => bytes.Parameter,
+                                ILocalReferenceOperation stream when streams.TryGetValue(stream.Local, out var over) => over,
+                                _ => IsMemoryStreamOver(input) is IParameterReferenceOperation over ? over.Parameter : null,
+                            };
+
+                            if (parameter is { Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } })
+                            {
+                                return parameter.Ordinal;
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The call runs whenever <paramref name="statement"/> does: no conditional or lambda between them.</summary>
+        private static bool Unconditional(IOperation call, IOperation statement)
+        {
+            for (var current = call.Parent; current is not null && current != statement; current = current.Parent)
+            {
+                if (current is IConditionalOperation or ICoalesceOperation or IConditionalAccessOperation or IAnonymousFunctionOperation or ILocalFunctionOperation
+                    || current is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
