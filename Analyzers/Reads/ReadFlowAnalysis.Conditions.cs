@@ -319,7 +319,7 @@ namespace SocketAnalyzers.Reads
                 case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: true, Name: "Equals" }, Arguments.Length: 2 or 3 } equals:
                     return EqualsNullLine(equals.Arguments[0].Value, equals.Arguments[1].Value, fact, site);
                 case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, IsStatic: false, Name: "Equals" }, Instance: { } instance, Arguments.Length: 1 or 2 } equals
-                    when instance.WalkDownConversions().ConstantValue is { HasValue: true, Value: string } && IsZero(equals.Arguments[0].Value, fact, site):
+                    when TextConstant(instance) is not null && IsZero(equals.Arguments[0].Value, fact, site):
                     return false;
                 default:
                     return null;
@@ -342,7 +342,19 @@ namespace SocketAnalyzers.Reads
             }
 
             var other = leftNull ? right : rightNull ? left : null;
-            return other?.WalkDownConversions().ConstantValue is { HasValue: true, Value: string } ? false : null;
+            return other is not null && TextConstant(other) is not null ? false : null;
+        }
+
+        /// <summary>
+        /// The text of a string constant, or of <c>string.Empty</c> (a static field, not a constant: <c>line != string.Empty</c>
+        /// is the same test as <c>line != ""</c>, fresh13 miss 2); null for anything else.
+        /// </summary>
+        private static string? TextConstant(IOperation operation)
+        {
+            var value = operation.WalkDownConversions();
+            return value.ConstantValue is { HasValue: true, Value: string text } ? text
+                : value is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } ? string.Empty
+                : null;
         }
 
         /// <summary>Whether <paramref name="pattern"/> matches <c>null</c>: <c>null</c>, <c>var x</c> and <c>_</c> do; a constant string, a type, <c>{ }</c> do not.</summary>
@@ -547,11 +559,11 @@ namespace SocketAnalyzers.Reads
                     string? other = null;
                     if (IsEmptyText(binary.LeftOperand, fact, site))
                     {
-                        other = binary.RightOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: string r } ? r : null;
+                        other = TextConstant(binary.RightOperand);
                     }
                     else if (IsEmptyText(binary.RightOperand, fact, site))
                     {
-                        other = binary.LeftOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: string l } ? l : null;
+                        other = TextConstant(binary.LeftOperand);
                     }
 
                     return other is null ? null : (other.Length == 0) == (binary.OperatorKind == BinaryOperatorKind.Equals);
@@ -706,7 +718,7 @@ namespace SocketAnalyzers.Reads
 
             // The 0 is what the count is on every turn once reads return 0. A line read's null is not taken as stable:
             // the line held text on the turn before, so a test of it may decide differently now (Truth knows its tests).
-            if (operation.ConstantValue.HasValue || !site.IsLine && IsZero(operation, fact, site) || IsCharEnd(operation, fact, site))
+            if (operation.ConstantValue.HasValue || TextConstant(operation) is not null || !site.IsLine && IsZero(operation, fact, site) || IsCharEnd(operation, fact, site))
             {
                 return true;
             }
@@ -823,7 +835,7 @@ namespace SocketAnalyzers.Reads
                     when symbols.Framework.IsStringBuilder(text.TargetMethod.ContainingType) => fact.Zeros.Contains(builder.Local),
                 IInvocationOperation call when !(site.Read.Api.IsAsync && call.Syntax == site.Invocation.Syntax && operation.WalkDownConversions() is not IAwaitOperation) => IsEmptyDecode(call, fact, site),
                 IObjectCreationOperation creation => IsEmptyString(creation, fact, site),
-                _ => value.ConstantValue is { HasValue: true, Value: "" },
+                _ => TextConstant(value) is { Length: 0 },
             };
         }
 
