@@ -562,6 +562,13 @@ namespace SocketAnalyzers.Reads
                     var meaningful = (bool?)null;
                     foreach (var read in defs)
                     {
+                        if (body.Sites[read].Read.Api.Shape == CountShape.ReceivedBytes && reference.Parent is IMemberReferenceOperation member
+                            && !symbols.Framework.IsReceivedBytes(member.Member))
+                        {
+                            // result.RemoteEndPoint of a SocketReceiveFromResult: the count is its ReceivedBytes (fresh13 miss 1).
+                            continue;
+                        }
+
                         countUsed[read] = true;
                         if (body.Sites[read].WholeBufferIfCountUnused
                             && (!countUsedMeaningfully[read] || reference.Syntax.SpanStart < firstMeaningfulUse[read]))

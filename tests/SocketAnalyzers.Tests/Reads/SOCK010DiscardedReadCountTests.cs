@@ -135,6 +135,33 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Async_reads_that_wait_or_use_the_count_are_quiet(string body)
             => Verify.VerifyAnalyzerAsync(Method(body, "Task", "async"));
 
+        /// <summary>
+        /// The count of <c>ReceiveFromAsync</c> is the result's <c>ReceivedBytes</c>: a result used only for its sender
+        /// (<c>result.RemoteEndPoint</c>) drops it (fresh13 miss 1, a UDP chat that hands the whole 60,000-byte array on as
+        /// the datagram).
+        /// </summary>
+        [Theory]
+        [InlineData("var result = await [|socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0))|]; Console.WriteLine(result.RemoteEndPoint);")]
+        [InlineData("SocketReceiveFromResult result; try { result = await [|socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0))|]; } catch { return; } Console.WriteLine(result.RemoteEndPoint);")]
+        [InlineData("while (true) { var data = new byte[60000]; var result = await [|socket.ReceiveFromAsync(data, new IPEndPoint(IPAddress.Any, 0))|]; Console.WriteLine(result.RemoteEndPoint + \": \" + {|SOCK012:Encoding.UTF8.GetString(data)|}); }")]
+        public Task Received_from_result_used_only_for_its_sender_drops_the_count(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body, "Task", "async"));
+
+        [Fact]
+        public Task No_fix_is_offered_for_a_received_from_result_used_only_for_its_sender()
+        {
+            // A datagram's count cannot be waited for (no exact read), and the result is in use: the fix is the author's.
+            var source = Method("var result = await [|socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0))|]; Console.WriteLine(result.RemoteEndPoint);", "Task", "async");
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Theory]
+        [InlineData("var result = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0)); Console.WriteLine(result.RemoteEndPoint); Process(buffer, result.ReceivedBytes);")]
+        [InlineData("var result = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0)); Console.WriteLine(result.RemoteEndPoint); Console.WriteLine(result);")]
+        [InlineData("var result = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0)); if (result.ReceivedBytes == 0) return; Console.WriteLine(result.RemoteEndPoint);")]
+        public Task Received_from_result_whose_count_is_read_or_handed_on_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body, "Task", "async"));
+
         [Fact]
         public Task Parameter_stream_of_unknown_origin_is_left_to_CA2022()
             => Verify.VerifyAnalyzerAsync("""

@@ -369,7 +369,7 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Fix_uses_ReceivedBytes_of_a_ReceiveFrom_result()
             => Verify.VerifyCodeFixAsync(
                 Method("""
-                    var result = await socket.ReceiveFromAsync(buffer.AsMemory(), new IPEndPoint(IPAddress.Any, 0));
+                    var result = await {|SOCK010:socket.ReceiveFromAsync(buffer.AsMemory(), new IPEndPoint(IPAddress.Any, 0))|};
                     Console.WriteLine(result.RemoteEndPoint);
                     await [|stream.WriteAsync(buffer, token)|];
                     """, "Task", "async"),
