@@ -288,8 +288,17 @@ namespace SocketAnalyzers.Reads
 
             if (block is not null)
             {
+                var leading = true;
                 foreach (var statement in block.Statements)
                 {
+                    if (leading && statement is IfStatementSyntax { Else: null } guard
+                        && (guard.Statement is ReturnStatementSyntax || guard.Statement is BlockSyntax { Statements.Count: 1 } single && single.Statements[0] is ReturnStatementSyntax))
+                    {
+                        // if (stream == null) return 0;: a guard before anything else (HelperScan.Guards).
+                        continue;
+                    }
+
+                    leading = false;
                     if (statement is not (LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } or ExpressionStatementSyntax or ReturnStatementSyntax))
                     {
                         return false;
@@ -364,8 +373,20 @@ namespace SocketAnalyzers.Reads
 
             public HelperRead? Run(IBlockOperation body)
             {
+                // Leading guards first (if (stream == null) return 0;): each must return the end-of-stream value, checked below.
+                var guards = 0;
+                while (guards < body.Operations.Length && body.Operations[guards] is IConditionalOperation guard)
+                {
+                    if (!IsGuard(guard))
+                    {
+                        return null;
+                    }
+
+                    guards++;
+                }
+
                 // What runs: nothing that branches, ends the path, closes, writes or runs the project's code; one read.
-                if (!Allowed(body))
+                if (!Allowed(body, guards))
                 {
                     return null;
                 }
@@ -393,8 +414,9 @@ namespace SocketAnalyzers.Reads
 
                 // The 0 path, statement by statement: where the end-of-stream value goes, and what comes back.
                 HelperResult? result = null;
-                foreach (var statement in body.Operations)
+                for (var index = guards; index < body.Operations.Length; index++)
                 {
+                    var statement = body.Operations[index];
                     cancellationToken.ThrowIfCancellationRequested();
                     switch (statement)
                     {
@@ -443,7 +465,67 @@ namespace SocketAnalyzers.Reads
                     }
                 }
 
-                return result is { } kind ? new HelperRead(method, read, kind, instance.Syntax, parameter, network, writesFields) : null;
+                if (result is not { } kind)
+                {
+                    return null;
+                }
+
+                for (var index = 0; index < guards; index++)
+                {
+                    if (!GuardReturnsEnd((IConditionalOperation)body.Operations[index], kind))
+                    {
+                        return null;
+                    }
+                }
+
+                return new HelperRead(method, read, kind, instance.Syntax, parameter, network, writesFields);
+            }
+
+            /// <summary>
+            /// A leading <c>if (…) return …;</c> with no <c>else</c> whose condition only looks at fields, parameters, locals,
+            /// constants and properties of the framework (<c>stream == null</c>, <c>!client.Connected</c>): it reads, writes
+            /// and calls nothing, so it cannot throw or change what the read sees.
+            /// </summary>
+            private static bool IsGuard(IConditionalOperation guard)
+            {
+                var returns = guard.WhenTrue is IBlockOperation { Operations.Length: 1 } block ? block.Operations[0] : guard.WhenTrue;
+                if (guard.WhenFalse is not null || returns is not IReturnOperation { Kind: OperationKind.Return, ReturnedValue: not null })
+                {
+                    return false;
+                }
+
+                foreach (var node in guard.Condition.DescendantsAndSelf())
+                {
+                    switch (node)
+                    {
+                        case IFieldReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation or IInstanceReferenceOperation or ILiteralOperation
+                            or IConversionOperation { OperatorMethod: null } or IParenthesizedOperation:
+                        case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null }:
+                        case IBinaryOperation { OperatorMethod: null }:
+                        case IIsPatternOperation or IPatternOperation:
+                        case IPropertyReferenceOperation { Arguments.Length: 0 } property when property.Property.DeclaringSyntaxReferences.IsEmpty:
+                            break;
+                        default:
+                            return false;
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>The guard returns what the helper returns at end of stream (0, -1, <c>null</c>, <c>""</c>), so the caller sees one value either way.</summary>
+            private static bool GuardReturnsEnd(IConditionalOperation guard, HelperResult kind)
+            {
+                var returned = (guard.WhenTrue is IBlockOperation block ? (IReturnOperation)block.Operations[0] : (IReturnOperation)guard.WhenTrue).ReturnedValue!.WalkDownConversions();
+                return kind switch
+                {
+                    HelperResult.Count => returned.ConstantValue is { HasValue: true, Value: 0 },
+                    HelperResult.EndChar => returned.ConstantValue is { HasValue: true, Value: -1 },
+                    HelperResult.NullLine => returned.ConstantValue is { HasValue: true, Value: null },
+                    HelperResult.EmptyText => returned.ConstantValue is { HasValue: true, Value: "" }
+                        || returned is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } },
+                    _ => false,
+                };
             }
 
             private enum Value
@@ -645,6 +727,11 @@ namespace SocketAnalyzers.Reads
                     case IArgumentOperation { Parent: IInvocationOperation decode } argument when kind == Value.Zero && !IsLine && !IsChar
                         && Classify(decode) == Value.Text && argument.Parameter?.Ordinal == 2:
                         return true;
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Write" or "WriteAsync", Instance: { } storage } write } countArgument
+                        when kind == Value.Zero && !IsLine && !IsChar && IsLocalStorage(storage.Type) && countArgument.Parameter is { Name: "count", Ordinal: 2 }
+                            && CatalogueIndex.Argument(write, 1)?.ConstantValue is { HasValue: true, Value: 0 }:
+                        // fs.Write(buffer, 0, n): writing no bytes to a file or memory stream cannot fail for the 0.
+                        return true;
                     case IExpressionStatementOperation when kind == Value.Zero && read is not null && !read.Api.IsAsync && child == read.Invocation:
                         // s.Receive(buf); the count dropped: nothing uses the 0 (the helper then returns Other, or nothing of it).
                         return true;
@@ -661,10 +748,10 @@ namespace SocketAnalyzers.Reads
             /// The operations of the body, the read's receiver aside: none branches or ends the path, runs the project's
             /// code, closes or writes a connection; exactly one read of the family. Sets <see cref="read"/>.
             /// </summary>
-            private bool Allowed(IBlockOperation body)
+            private bool Allowed(IBlockOperation body, int start)
             {
                 var stack = new Stack<IOperation>();
-                for (var i = body.Operations.Length - 1; i >= 0; i--)
+                for (var i = body.Operations.Length - 1; i >= start; i--)
                 {
                     stack.Push(body.Operations[i]);
                 }
@@ -835,12 +922,13 @@ namespace SocketAnalyzers.Reads
             private bool IsHarmless(IInvocationOperation invocation)
             {
                 var target = invocation.TargetMethod;
+                var storage = invocation.Instance is { } written && IsLocalStorage(written.Type);
                 if (target.DeclaringSyntaxReferences.Length > 0 || target.MethodKind == MethodKind.DelegateInvoke
                     || target.Name is "Close" or "Dispose" or "DisposeAsync" or "Disconnect" or "DisconnectAsync" or "Shutdown"
-                    || (invocation.Instance is { } instance && IsDisposable(instance.Type))
+                    || (invocation.Instance is { } instance && IsDisposable(instance.Type) && !storage)
                     || reads.Symbols.Framework.IsConsoleInput(target)
                     || reads.Symbols.PathEnds.EndsPath(target)
-                    || reads.Symbols.Catalogue.Facts(target) is { Sends: not null } or { Accept: not null })
+                    || (!storage && reads.Symbols.Catalogue.Facts(target) is { Sends: not null } or { Accept: not null }))
                 {
                     return false;
                 }
@@ -854,6 +942,20 @@ namespace SocketAnalyzers.Reads
                 }
 
                 return true;
+            }
+
+            /// <summary>A <c>FileStream</c> or <c>MemoryStream</c> (or a type derived from one): writing it is no network I/O (MISS-5 of fresh13: <c>fs.Write(buffer, 0, n)</c>).</summary>
+            private static bool IsLocalStorage(ITypeSymbol? type)
+            {
+                for (var t = type; t is not null; t = t.BaseType)
+                {
+                    if (t is { Name: "FileStream" or "MemoryStream", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private static bool Writes(IBlockOperation body, IFieldSymbol field)

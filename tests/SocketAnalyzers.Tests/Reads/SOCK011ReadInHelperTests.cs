@@ -772,5 +772,105 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                 }
                 """));
+            /// <summary>
+        /// A helper that starts with a guard returning its end-of-stream value (<c>if (stream == null) return 0;</c>) and
+        /// writes what it read to a file is still followed (fresh13 miss 5, a file client whose
+        /// <c>bytesLeft -= await ReceiveChunk(fs, size)</c> loop spins at end of stream).
+        /// </summary>
+        [Theory]
+        [InlineData("""
+            private NetworkStream? other;
+
+            private async Task<int> ReceiveChunk(FileStream fs, int size)
+            {
+                if (other == null) return 0;
+                var chunk = new byte[size];
+                int read = await other.ReadAsync(chunk);
+                fs.Write(chunk, 0, read);
+                return read;
+            }
+
+            public async Task Run(FileStream fs, long size)
+            {
+                other = stream;
+                long left = size;
+                while (left > 0)
+                {
+                    int got = await {|SOCK011:ReceiveChunk(fs, 4096)|};
+                    left -= got;
+                }
+            }
+            """)]
+        [InlineData("""
+            private int ReadSome(int offset)
+            {
+                if (stream == null || !stream.CanRead)
+                {
+                    return 0;
+                }
+
+                return stream.Read(buf, offset, buf.Length - offset);
+            }
+
+            public void Run()
+            {
+                int total = 0;
+                while (total < buf.Length)
+                {
+                    total += {|SOCK011:ReadSome(total)|};
+                }
+
+                Handle(buf, total);
+            }
+            """)]
+        public Task Loop_over_a_guarded_helper_that_returns_its_count_is_reported(string members)
+            => Verify.VerifyAnalyzerAsync(Chat(members));
+
+        /// <summary>A guard that returns something else than the end of stream, calls code, or comes after the read leaves the helper unfollowed.</summary>
+        [Theory]
+        [InlineData("if (stream == null) return -1;")]
+        [InlineData("if (!Ready()) return 0;")]
+        public Task Loop_over_a_helper_whose_guard_is_not_plain_is_quiet(string guard)
+            => Verify.VerifyAnalyzerAsync(Chat($$"""
+                private bool Ready() => stream.CanRead;
+
+                private int ReadSome(int offset)
+                {
+                    {{guard}}
+                    return stream.Read(buf, offset, buf.Length - offset);
+                }
+
+                public void Run()
+                {
+                    int total = 0;
+                    while (total < buf.Length)
+                    {
+                        total += ReadSome(total);
+                    }
+
+                    Handle(buf, total);
+                }
+                """));
+
+        [Fact]
+        public Task Loop_over_a_helper_that_writes_the_chunk_to_the_connection_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private int Echo(int size)
+                {
+                    if (stream == null) return 0;
+                    int read = stream.Read(buf, 0, size);
+                    stream.Write(buf, 0, read);
+                    return read;
+                }
+
+                public void Run()
+                {
+                    long left = 100000;
+                    while (left > 0)
+                    {
+                        left -= Echo(1024);
+                    }
+                }
+                """));
     }
 }
