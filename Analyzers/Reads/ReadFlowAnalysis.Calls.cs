@@ -459,7 +459,7 @@ namespace SocketAnalyzers.Reads
 
                     pair.Value.RemoveHolding(holdingWriter);
                 }
-                else if ((facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value)) && !CaughtInsideLoops(invocation.Syntax, site))
+                else if ((facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value, site)) && !CaughtInsideLoops(invocation.Syntax, site))
                 {
                     if (holdingWriter is not null)
                     {
@@ -478,9 +478,10 @@ namespace SocketAnalyzers.Reads
         /// echo loop), or something the 0 path changed (<c>reply = Encoding.UTF8.GetBytes(text.ToUpper())</c> of the empty
         /// text decoded from it, a <c>StringBuilder</c> made on the way). A write of no bytes draws no reset from the closed
         /// peer, so the loop goes on for ever: only a write whose bytes the 0 path did not compute counts (a constant
-        /// request, a buffer the empty read left as it was, the console's next line).
+        /// request, a buffer the empty read left as it was, the console's next line). What holds a character or byte read's
+        /// -1 (or its U+FFFF) is no empty value: echoed back, it is one more byte on the wire.
         /// </summary>
-        private static bool MayBeEmpty(IInvocationOperation invocation, ZeroFact fact)
+        private static bool MayBeEmpty(IInvocationOperation invocation, ZeroFact fact, ReadSite site)
         {
             foreach (var argument in invocation.Arguments)
             {
@@ -492,6 +493,13 @@ namespace SocketAnalyzers.Reads
 
                     if (key is not null && (fact.Zeros.Contains(key) || fact.Changed.Contains(key) && !fact.IsRenewed(key)))
                     {
+                        if (site.IsChar && fact.Zeros.Contains(key))
+                        {
+                            // A character or byte read's -1 (or its U+FFFF) is a value, not nothing: echoed back
+                            // (stream.WriteByte((byte)b), writer.Write(c)) it is one more byte on the wire.
+                            continue;
+                        }
+
                         return true;
                     }
                 }

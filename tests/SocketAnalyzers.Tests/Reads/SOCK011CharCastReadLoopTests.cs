@@ -200,6 +200,24 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Cast_read_loop_with_a_way_out_at_the_end_is_quiet(string loop)
             => Verify.VerifyAnalyzerAsync(Method(Reader + loop));
 
+        /// <summary>
+        /// An echo loop writes what it read back to the same connection: at end of stream it writes U+FFFF, a real write,
+        /// which draws a reset from the closed peer and throws soon after, so the loop ends. (<c>Stream.WriteByte</c> is
+        /// no write the rule counts yet: a byte echo loop is still reported.)
+        /// </summary>
+        [Theory]
+        [InlineData("char c = (char)reader.Read(); writer.Write(c); if (c == '\\n') break;")]
+        [InlineData("int c = reader.Read(); writer.Write((char)c); if (c == '\\n') break;")]
+        public Task Echo_loop_that_writes_the_end_value_back_to_the_connection_is_quiet(string turn)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var reader = new StreamReader(client.GetStream());
+                var writer = new StreamWriter(client.GetStream()) { AutoFlush = true };
+                while (true)
+                {
+                    {{turn}}
+                }
+                """));
+
         [Fact]
         public Task Cast_read_of_a_reader_not_known_to_read_a_network_stream_is_quiet()
             => Verify.VerifyAnalyzerAsync(Method("""
