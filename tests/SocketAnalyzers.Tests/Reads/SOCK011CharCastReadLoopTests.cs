@@ -17,6 +17,40 @@ namespace SocketAnalyzers.Tests.Reads
     {
         private const string Reader = "var reader = new StreamReader(client.GetStream());\nvar text = new StringBuilder();\n";
 
+        /// <summary>A loop that gathers a line from cast character reads, and what the fix makes of it.</summary>
+        private const string LineOfCastReads = """
+            while (true)
+            {
+                char c = (char)[|reader.Read()|];
+                if (c == '\n')
+                {
+                    break;
+                }
+
+                text.Append(c);
+            }
+            """;
+
+        private const string LineOfCastReadsFixed = """
+            while (true)
+            {
+                var ch = reader.Read();
+                if (ch == -1)
+                {
+                    break;
+                }
+
+                char c = (char)ch;
+
+                if (c == '\n')
+                {
+                    break;
+                }
+
+                text.Append(c);
+            }
+            """;
+
         [Theory]
         [InlineData("""
             char ch;
@@ -238,52 +272,13 @@ namespace SocketAnalyzers.Tests.Reads
         [Fact]
         public Task Fix_tests_the_int_before_the_cast_when_the_char_is_declared()
             => Verify.VerifyCodeFixAsync(
-                Method(Reader + """
-                    while (true)
-                    {
-                        char c = (char)[|reader.Read()|];
-                        if (c == '\n')
-                        {
-                            break;
-                        }
-
-                        text.Append(c);
-                    }
-                    """),
-                Method(Reader + """
-                    while (true)
-                    {
-                        var ch = reader.Read();
-                        if (ch == -1)
-                        {
-                            break;
-                        }
-
-                        char c = (char)ch;
-
-                        if (c == '\n')
-                        {
-                            break;
-                        }
-
-                        text.Append(c);
-                    }
-                    """));
+                Method(Reader + LineOfCastReads),
+                Method(Reader + LineOfCastReadsFixed));
 
         [Fact]
         public Task Fix_all_fixes_both_cast_reads_of_a_method()
             => Verify.VerifyCodeFixAsync(
-                Method(Reader + """
-                    while (true)
-                    {
-                        char c = (char)[|reader.Read()|];
-                        if (c == '\n')
-                        {
-                            break;
-                        }
-
-                        text.Append(c);
-                    }
+                Method(Reader + LineOfCastReads + """
 
                     while (true)
                     {
@@ -296,24 +291,7 @@ namespace SocketAnalyzers.Tests.Reads
                         text.Append(d);
                     }
                     """),
-                Method(Reader + """
-                    while (true)
-                    {
-                        var ch = reader.Read();
-                        if (ch == -1)
-                        {
-                            break;
-                        }
-
-                        char c = (char)ch;
-
-                        if (c == '\n')
-                        {
-                            break;
-                        }
-
-                        text.Append(c);
-                    }
+                Method(Reader + LineOfCastReadsFixed + """
 
                     while (true)
                     {
