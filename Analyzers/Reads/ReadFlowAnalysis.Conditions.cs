@@ -597,7 +597,6 @@ namespace SocketAnalyzers.Reads
             }
 
             var value = ReadBody.UnwrapAwait(operation, symbols.Framework);
-
             switch (value)
             {
                 case ILocalReferenceOperation local:

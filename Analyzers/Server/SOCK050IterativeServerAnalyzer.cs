@@ -381,17 +381,21 @@ namespace SocketAnalyzers.Server
                     return false;
                 }
 
-                var given = new HashSet<ISymbol>(method.Parameters, SymbolComparer.Instance);
-                var made = given.Count == 0 ? given : Derived(body, given, cancellationToken);
+                // What the method was given, and the locals it makes from that: asked past the first call, and for the next.
+                HashSet<ISymbol>? made = null;
+                HashSet<ISymbol> Made() => made ??= method.Parameters.Length == 0
+                    ? new HashSet<ISymbol>(SymbolComparer.Instance)
+                    : Derived(body, new HashSet<ISymbol>(method.Parameters, SymbolComparer.Instance), cancellationToken);
+
                 foreach (var operation in Descendants(body, cancellationToken))
                 {
-                    if (operation is ILoopOperation loop && ReadsIn(loop, depth == 0 ? null : made))
+                    if (operation is ILoopOperation loop && ReadsIn(loop, depth == 0 ? null : Made()))
                     {
                         return true;
                     }
                 }
 
-                if (depth > 0 || made.Count == 0)
+                if (depth > 0 || Made().Count == 0)
                 {
                     return false;
                 }
@@ -400,7 +404,7 @@ namespace SocketAnalyzers.Server
                 {
                     if (operation is IInvocationOperation { TargetMethod: var callee } call
                         && !SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, method.OriginalDefinition)
-                        && PassesClient(call, made)
+                        && PassesClient(call, Made())
                         && (IsBlocking(callee) || call.WalkUpToResult(symbols.Framework, out _) is IAwaitOperation)
                         && ReadsInLoop(callee, depth + 1))
                     {
