@@ -294,7 +294,7 @@ namespace SocketAnalyzers.Reads
                     if (leading && statement is IfStatementSyntax { Else: null } guard
                         && (guard.Statement is ReturnStatementSyntax || guard.Statement is BlockSyntax { Statements.Count: 1 } single && single.Statements[0] is ReturnStatementSyntax))
                     {
-                        // if (stream == null) return 0;: a guard before anything else (HelperScan.Guards).
+                        // if (stream == null) return 0;: a guard before anything else (HelperScan.IsGuard).
                         continue;
                     }
 
@@ -482,9 +482,9 @@ namespace SocketAnalyzers.Reads
             }
 
             /// <summary>
-            /// A leading <c>if (…) return …;</c> with no <c>else</c> whose condition only looks at fields, parameters, locals,
+            /// A leading <c>if (…) return …;</c> with no <c>else</c> whose condition only compares fields, parameters, locals,
             /// constants and properties of the framework (<c>stream == null</c>, <c>!client.Connected</c>): it reads, writes
-            /// and calls nothing, so it cannot throw or change what the read sees.
+            /// and calls nothing and does no arithmetic, so it cannot throw or change what the read sees.
             /// </summary>
             private static bool IsGuard(IConditionalOperation guard)
             {
@@ -501,7 +501,10 @@ namespace SocketAnalyzers.Reads
                         case IFieldReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation or IInstanceReferenceOperation or ILiteralOperation
                             or IConversionOperation { OperatorMethod: null } or IParenthesizedOperation:
                         case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null }:
-                        case IBinaryOperation { OperatorMethod: null }:
+                        case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan
+                            or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
+                            or BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                        case IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or, Type.SpecialType: SpecialType.System_Boolean }:
                         case IIsPatternOperation or IPatternOperation:
                         case IPropertyReferenceOperation { Arguments.Length: 0 } property when property.Property.DeclaringSyntaxReferences.IsEmpty:
                             break;

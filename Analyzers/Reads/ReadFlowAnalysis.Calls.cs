@@ -496,7 +496,7 @@ namespace SocketAnalyzers.Reads
                         if (site.IsChar && fact.Zeros.Contains(key))
                         {
                             // A character or byte read's -1 (or its U+FFFF) is a value, not nothing: echoed back
-                            // (stream.WriteByte((byte)b), writer.Write(c)) it is one more byte on the wire.
+                            // (writer.Write(c), writer.Write((char)c)) it is one more character on the wire.
                             continue;
                         }
 

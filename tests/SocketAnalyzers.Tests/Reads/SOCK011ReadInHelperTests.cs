@@ -826,10 +826,11 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Loop_over_a_guarded_helper_that_returns_its_count_is_reported(string members)
             => Verify.VerifyAnalyzerAsync(Chat(members));
 
-        /// <summary>A guard that returns something else than the end of stream, calls code, or comes after the read leaves the helper unfollowed.</summary>
+        /// <summary>A guard that returns something else than the end of stream, calls code, or computes (a division may throw) leaves the helper unfollowed.</summary>
         [Theory]
         [InlineData("if (stream == null) return -1;")]
         [InlineData("if (!Ready()) return 0;")]
+        [InlineData("if (buf.Length / offset == 0) return 0;")]
         public Task Loop_over_a_helper_whose_guard_is_not_plain_is_quiet(string guard)
             => Verify.VerifyAnalyzerAsync(Chat($$"""
                 private bool Ready() => stream.CanRead;
