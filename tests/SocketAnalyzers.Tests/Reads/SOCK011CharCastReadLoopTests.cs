@@ -235,13 +235,14 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(Method(Reader + loop));
 
         /// <summary>
-        /// An echo loop writes what it read back to the same connection: at end of stream it writes U+FFFF, a real write,
-        /// which draws a reset from the closed peer and throws soon after, so the loop ends. (<c>Stream.WriteByte</c> is
-        /// no write the rule counts yet: a byte echo loop is still reported.)
+        /// An echo loop writes what it read back to the same connection: at end of stream it writes U+FFFF (or the byte
+        /// 0xFF of a -1, through <c>Stream.WriteByte</c>), a real write, which draws a reset from the closed peer and throws
+        /// soon after, so the loop ends.
         /// </summary>
         [Theory]
         [InlineData("char c = (char)reader.Read(); writer.Write(c); if (c == '\\n') break;")]
         [InlineData("int c = reader.Read(); writer.Write((char)c); if (c == '\\n') break;")]
+        [InlineData("int b = stream.ReadByte(); stream.WriteByte((byte)b); if (b == '\\n') break;")]
         public Task Echo_loop_that_writes_the_end_value_back_to_the_connection_is_quiet(string turn)
             => Verify.VerifyAnalyzerAsync(Method($$"""
                 var reader = new StreamReader(client.GetStream());
