@@ -489,6 +489,11 @@ namespace SocketAnalyzers.Reads
         {
             foreach (var argument in invocation.Arguments)
             {
+                if (NeverEmpty(argument.Value))
+                {
+                    continue;
+                }
+
                 foreach (var operation in argument.Value.DescendantsAndSelf())
                 {
                     var key = operation is IFieldReferenceOperation field
@@ -511,6 +516,51 @@ namespace SocketAnalyzers.Reads
 
             return false;
         }
+
+        /// <summary>
+        /// Text or bytes that hold something whatever the 0 path changed (fresh14 FALSE 3, a server that answers every turn
+        /// with <c>"Hello Client " + counter</c>): a non-empty string constant, a concatenation or interpolation with a part
+        /// that is one or with a number (its text always has a digit), a number's <c>ToString()</c>, or
+        /// <c>Encoding.X.GetBytes</c> of such a text. Written to the connection, it is a real write: a reset follows.
+        /// </summary>
+        private static bool NeverEmpty(IOperation value)
+        {
+            var v = value.WalkDownConversions();
+            if (v.ConstantValue is { HasValue: true, Value: string { Length: > 0 } })
+            {
+                return true;
+            }
+
+            switch (v)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
+                    return NeverEmpty(concatenation.LeftOperand) || NeverEmpty(concatenation.RightOperand)
+                        || IsNumber(concatenation.LeftOperand) || IsNumber(concatenation.RightOperand);
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string { Length: > 0 } } }
+                            || part is IInterpolationOperation { Alignment: null, FormatString: null } hole && IsNumber(hole.Expression))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 }, Instance: { } number } when IsNumber(number):
+                    return true;
+                case IInvocationOperation { TargetMethod: { Name: "GetBytes", Parameters.Length: 1, ContainingType: { Name: "Encoding" or "ASCIIEncoding" or "UTF8Encoding" or "UnicodeEncoding" or "UTF32Encoding" } } } encode:
+                    return encode.Arguments.Length == 1 && encode.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String && NeverEmpty(encode.Arguments[0].Value);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A value of a built-in number type, looked at through its boxing: its text is never empty.</summary>
+        private static bool IsNumber(IOperation operation)
+            => operation.WalkDownConversions().Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16
+                or SpecialType.System_Byte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_SByte
+                or SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal;
 
         /// <summary>
         /// True when <paramref name="value"/> is computed from nothing the 0 path holds or changed: no variable of its

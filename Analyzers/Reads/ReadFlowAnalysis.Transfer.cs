@@ -413,7 +413,7 @@ namespace SocketAnalyzers.Reads
                 if (!identity)
                 {
                     // Decided before the change: message = "user: " + message reads the message it replaces.
-                    var renewed = ComputedWithoutZeroPath(value, fact, site);
+                    var renewed = ComputedWithoutZeroPath(value, fact, site) || NeverEmpty(value);
                     fact.AddChanged(key);
                     if (renewed)
                     {
@@ -514,7 +514,7 @@ namespace SocketAnalyzers.Reads
                 }
                 else
                 {
-                    var renewed = ComputedWithoutZeroPath(capture.Value, fact, site);
+                    var renewed = ComputedWithoutZeroPath(capture.Value, fact, site) || NeverEmpty(capture.Value);
                     fact.AddChanged(capture.Id);
                     if (renewed)
                     {
