@@ -57,14 +57,20 @@ namespace SocketAnalyzers.Reads
             if (consuming is not IInvocationOperation { Instance: { } encoding, TargetMethod.Name: "GetString", Type.SpecialType: SpecialType.System_String } decode
                 || symbols.Framework.Encoding is not { } encodingType
                 || encoding.WalkDownConversions() is not IPropertyReferenceOperation { Instance: null, Property: { Name: "ASCII" or "UTF8" or "Latin1" } named }
-                || !SymbolEqualityComparer.Default.Equals(named.ContainingType, encodingType)
-                || decode.WalkUpConversions(out var decoded) is not IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } cut
-                || cut.Instance != decoded)
+                || !SymbolEqualityComparer.Default.Equals(named.ContainingType, encodingType))
             {
                 return false;
             }
 
-            if (state.HasFreshFilled && state.FreshFilled.Contains(buffer) && StripsNul(cut))
+            var fresh = state.HasFreshFilled && state.FreshFilled.Contains(buffer);
+            if (decode.WalkUpConversions(out var decoded) is not IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } cut
+                || cut.Instance != decoded)
+            {
+                // text = GetString(buffer); text = text.Substring(0, text.IndexOf("$")); on the next line (fresh14 FALSE 4).
+                return fresh && CutAtDelimiterNext(decode);
+            }
+
+            if (fresh && StripsNul(cut))
             {
                 return true;
             }
@@ -81,6 +87,79 @@ namespace SocketAnalyzers.Reads
                 _ => null,
             };
             return count is not null && ReadBody.VariableOf(count) is { } held && state.Counts.TryGetValue(held, out var countOf) && countOf == read;
+        }
+
+        /// <summary>
+        /// The decode of a fresh buffer is kept in a local that the very next statement of the block cuts at a delimiter the
+        /// zeros past the count cannot hold: <c>text = text.Substring(0, text.IndexOf("$"))</c> (a non-empty constant without
+        /// NUL, as a string or a char). The zeros hold no <c>'$'</c>, so the cut keeps only bytes the read placed, or throws
+        /// when none of them is the delimiter. Found by syntax: the flow's operations are the graph's, without statements.
+        /// </summary>
+        private bool CutAtDelimiterNext(IInvocationOperation decode)
+        {
+            var syntax = decode.Syntax;
+            while (syntax.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+            {
+                syntax = syntax.Parent;
+            }
+
+            string? name;
+            StatementSyntax statement;
+            switch (syntax.Parent)
+            {
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration }:
+                    (name, statement) = (declarator.Identifier.ValueText, declaration);
+                    break;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.Right == syntax && assignment.Parent is ExpressionStatementSyntax expression:
+                    (name, statement) = (target.Identifier.ValueText, expression);
+                    break;
+                default:
+                    return false;
+            }
+
+            if (statement.Parent is not BlockSyntax block || body.Model is not { } model)
+            {
+                return false;
+            }
+
+            var index = block.Statements.IndexOf(statement);
+            if (index < 0 || index + 1 >= block.Statements.Count)
+            {
+                return false;
+            }
+
+            var next = block.Statements[index + 1];
+            var value = next switch
+            {
+                ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Right: var right } } => right,
+                LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } => variables[0].Initializer?.Value,
+                _ => null,
+            };
+            if (value is null || model.GetOperation(value, CancellationToken)?.WalkDownConversions() is not IInvocationOperation
+                {
+                    TargetMethod: { Name: "Substring", ContainingType.SpecialType: SpecialType.System_String },
+                    Arguments.Length: 2,
+                    Instance: ILocalReferenceOperation text,
+                } cut
+                || text.Local.Name != name
+                || CatalogueIndex.Argument(cut, 0)?.ConstantValue is not { HasValue: true, Value: 0 }
+                || CatalogueIndex.Argument(cut, 1)?.WalkDownConversions() is not IInvocationOperation
+                {
+                    TargetMethod: { Name: "IndexOf", ContainingType.SpecialType: SpecialType.System_String },
+                    Instance: ILocalReferenceOperation searched,
+                } indexOf
+                || !SymbolEqualityComparer.Default.Equals(searched.Local, text.Local)
+                || CatalogueIndex.Argument(indexOf, 0)?.ConstantValue is not { HasValue: true } delimiter)
+            {
+                return false;
+            }
+
+            return delimiter.Value switch
+            {
+                string { Length: > 0 } mark => mark.IndexOf('\0') < 0,
+                char mark => mark != '\0',
+                _ => false,
+            };
         }
 
         /// <summary><c>Replace("\0", "")</c> (or <c>string.Empty</c>), or <c>Trim</c>/<c>TrimEnd</c> of chars that include <c>'\0'</c>.</summary>

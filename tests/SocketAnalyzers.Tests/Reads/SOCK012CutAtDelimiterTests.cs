@@ -1,0 +1,49 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK012WholeBufferConsumedCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK012 on a fresh buffer decoded whole and cut on the next line at a delimiter (fresh14 FALSE 4, the classic chat
+    /// server: <c>data = Encoding.ASCII.GetString(bytesFrom); data = data.Substring(0, data.IndexOf("$"));</c>): the tail past
+    /// the count is zeros, which hold no <c>'$'</c>, so only received bytes reach the text. A buffer read before (stale
+    /// bytes may hold a <c>'$'</c>), a statement between the decode and the cut, or a cut at NUL keep the report.
+    /// </summary>
+    public sealed class SOCK012CutAtDelimiterTests
+    {
+        [Theory]
+        [InlineData("""string text = Encoding.ASCII.GetString(chunk); text = text.Substring(0, text.IndexOf("$"));""")]
+        [InlineData("""var text = Encoding.UTF8.GetString(chunk); var name = text.Substring(0, text.IndexOf('$'));""")]
+        [InlineData("""var text = Encoding.ASCII.GetString(chunk); text = text.Substring(0, text.IndexOf("<EOF>"));""")]
+        public Task Fresh_buffer_cut_at_a_delimiter_on_the_next_line_is_quiet(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[1024];
+                int n = stream.Read(chunk, 0, chunk.Length);
+                if (n == 0) return;
+                {{decode}}
+                """));
+
+        [Theory]
+        [InlineData("""var text = [|Encoding.ASCII.GetString(chunk)|]; Console.WriteLine(text); text = text.Substring(0, text.IndexOf("$"));""")]
+        [InlineData("""var text = [|Encoding.ASCII.GetString(chunk)|]; text = text.Substring(0, text.IndexOf("\0"));""")]
+        [InlineData("""var text = [|Encoding.ASCII.GetString(chunk)|]; text = text.Substring(1, text.IndexOf("$"));""")]
+        public Task Cut_that_may_keep_stale_bytes_is_still_reported(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[1024];
+                int n = stream.Read(chunk, 0, chunk.Length);
+                if (n == 0) return;
+                {{decode}}
+                """));
+
+        [Fact]
+        public Task Reused_buffer_cut_at_a_delimiter_is_still_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                int n = stream.Read(buffer, 0, buffer.Length);
+                if (n == 0) return;
+                var text = [|Encoding.ASCII.GetString(buffer)|];
+                text = text.Substring(0, text.IndexOf("$"));
+                """));
+    }
+}
