@@ -782,7 +782,13 @@ namespace SocketAnalyzers.Addressing
 
             if (IsDnsLookup(method, apis))
             {
-                return new SocketValue(AddressFacts.DnsList);
+                // Dns.GetHostAddresses("192.168.5.95") returns that address without asking DNS (fresh14 FALSE 1): not a list of
+                // either family. What it holds is not followed.
+                return method.Name is "GetHostAddresses" or "GetHostAddressesAsync" && invocation.Arguments.Length >= 1
+                    && invocation.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string host }
+                    && System.Net.IPAddress.TryParse(host, out _)
+                    ? null
+                    : new SocketValue(AddressFacts.DnsList);
             }
 
             if (SymbolEqualityComparer.Default.Equals(owner, apis.Enumerable) && method.Name is "First" or "FirstOrDefault"

@@ -52,6 +52,7 @@ namespace SocketAnalyzers.Tests.Addressing
         [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|SOCK030:s.Connect(new IPEndPoint(Dns.GetHostAddresses(host)[0], 80))|};")]
         [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|SOCK030:s.Connect(Dns.GetHostEntry(host).AddressList[0], 80)|};")]
         [InlineData("var addresses = await Dns.GetHostAddressesAsync(host); var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); await {|SOCK030:s.ConnectAsync(addresses[0], 80)|};")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|SOCK030:s.Connect(new IPEndPoint(Dns.GetHostAddresses(\"example.org\")[0], 80))|};")]
         [InlineData("var entry = await Dns.GetHostEntryAsync(host).ConfigureAwait(false); var first = entry.AddressList.First(); var tcp = new TcpClient(AddressFamily.InterNetwork); {|SOCK030:tcp.Connect(first, 80)|};")]
         public Task First_DNS_address_with_a_socket_of_a_fixed_family_is_reported(string statements)
             => Verify.VerifyAnalyzerAsync(Body(statements));
@@ -75,6 +76,9 @@ namespace SocketAnalyzers.Tests.Addressing
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(IPAddress.Loopback, 80);")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(new IPEndPoint(Dns.GetHostAddresses(host)[0], 80));")]
         [InlineData("var a = Dns.GetHostAddresses(host)[0]; var s = new Socket(a.AddressFamily, SocketType.Stream, ProtocolType.Tcp); s.Connect(a, 80);")]
+        // fresh14 audit: an address literal is returned as it is, without a DNS query (an IPv4 literal is never IPv6).
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); s.Connect(new IPEndPoint(Dns.GetHostAddresses(\"192.168.5.95\")[0], 80));")]
+        [InlineData("var a = (await Dns.GetHostAddressesAsync(\"10.0.0.1\"))[0]; var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); await s.ConnectAsync(a, 80);")]
         // fresh13 audit: another answer than the first is the code's own pick (localhost's second address is often its IPv4 one).
         [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); s.Connect(new IPEndPoint(Dns.GetHostAddresses(host)[1], 80));")]
         [InlineData("var all = Dns.GetHostAddresses(host); var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); s.Connect(all[all.Length - 1], 80);")]
