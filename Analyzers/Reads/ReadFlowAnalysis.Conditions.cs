@@ -834,8 +834,50 @@ namespace SocketAnalyzers.Reads
                     when symbols.Framework.IsStringBuilder(text.TargetMethod.ContainingType) => fact.Zeros.Contains(builder.Local),
                 IInvocationOperation call when !(site.Read.Api.IsAsync && call.Syntax == site.Invocation.Syntax && operation.WalkDownConversions() is not IAwaitOperation) => IsEmptyDecode(call, fact, site),
                 IObjectCreationOperation creation => IsEmptyString(creation, fact, site),
+                IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation parts, Indices.Length: 1 } first
+                    when first.Indices[0].ConstantValue is { HasValue: true, Value: 0 } => IsSplitOfEmptyText(parts.Local, fact, site),
                 _ => TextConstant(value) is { Length: 0 },
             };
+        }
+
+        /// <summary>
+        /// A local the body assigns once to a split of text that is empty on this path: <c>Regex.Split(text, pattern)</c>,
+        /// <c>regex.Split(text)</c>, or <c>text.Split(…)</c> without <c>RemoveEmptyEntries</c>. Splitting the empty text gives
+        /// one empty part, so its <c>[0]</c> is the empty text (fresh14 FALSE 2: <c>int.Parse(items[0])</c> of a calculator
+        /// server then throws on the 0 path).
+        /// </summary>
+        private bool IsSplitOfEmptyText(ILocalSymbol parts, ZeroFact fact, ReadSite site)
+        {
+            // Declared after the read in its file (a new split of this turn's text), assigned nowhere else.
+            if (parts.Type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String }
+                || parts.DeclaringSyntaxReferences.Length != 1 || parts.DeclaringSyntaxReferences[0].SyntaxTree != site.Invocation.Syntax.SyntaxTree
+                || parts.DeclaringSyntaxReferences[0].Span.Start < site.Invocation.Syntax.Span.End
+                || body.SingleValue(parts)?.WalkDownConversions() is not IInvocationOperation { TargetMethod.Name: "Split" } split)
+            {
+                return false;
+            }
+
+            var method = split.TargetMethod;
+            if (method.ContainingType.SpecialType == SpecialType.System_String && split.Instance is { } text)
+            {
+                foreach (var argument in split.Arguments)
+                {
+                    if (argument.Value.Type?.Name == "StringSplitOptions" && argument.Value.ConstantValue is not { HasValue: true, Value: 0 })
+                    {
+                        return false;
+                    }
+                }
+
+                return IsEmptyText(text, fact, site);
+            }
+
+            if (method.ContainingType is { Name: "Regex", ContainingNamespace: { Name: "RegularExpressions", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+            {
+                var input = method.IsStatic ? CatalogueIndex.Argument(split, 0) : split.Arguments.Length > 0 ? CatalogueIndex.Argument(split, 0) : null;
+                return input is not null && input.Type?.SpecialType == SpecialType.System_String && IsEmptyText(input, fact, site);
+            }
+
+            return false;
         }
 
         /// <summary>

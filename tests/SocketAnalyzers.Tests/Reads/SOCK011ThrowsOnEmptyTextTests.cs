@@ -37,6 +37,24 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Loop_whose_zero_path_throws_out_of_it_is_quiet(string after)
             => Verify.VerifyAnalyzerAsync(Loop(after));
 
+        /// <summary>
+        /// The first part of a split of the empty text is the empty text (fresh14 FALSE 2, a calculator server:
+        /// <c>items = Regex.Split(text, "[+-]"); int.Parse(items[0])</c> throws on the 0 path).
+        /// </summary>
+        [Theory]
+        [InlineData("string[] items = System.Text.RegularExpressions.Regex.Split(text, @\"[+|\\-]\"); Console.WriteLine(int.Parse(items[0]) + 1);")]
+        [InlineData("var parts = text.Split(','); Console.WriteLine(int.Parse(parts[0]));")]
+        [InlineData("var parts = new System.Text.RegularExpressions.Regex(\";\").Split(text); Console.WriteLine(Guid.Parse(parts[0]));")]
+        public Task Loop_that_parses_the_first_part_of_a_split_of_the_zero_text_is_quiet(string after)
+            => Verify.VerifyAnalyzerAsync(Loop(after));
+
+        [Theory]
+        [InlineData("var parts = text.Split(','); Console.WriteLine(parts[0]);")]
+        [InlineData("var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries); Console.WriteLine(parts.Length);")]
+        [InlineData("var parts = text.Split(','); Console.WriteLine(int.TryParse(parts[0], out var v) ? v : 0);")]
+        public Task Loop_that_uses_a_split_of_the_zero_text_without_throwing_is_reported(string after)
+            => Verify.VerifyAnalyzerAsync(Loop(after, reported: true));
+
         [Theory]
         [InlineData("Console.WriteLine(text);")]
         [InlineData("Console.WriteLine(int.TryParse(text, out var v) ? v : -1);")]
