@@ -287,6 +287,18 @@ namespace SocketAnalyzers.Reads
                 case IPropertyReferenceOperation property when IsConnected(property, fact):
                     // Connected reflects the last operation; a graceful close does not make it false.
                     return true;
+                case IPropertyReferenceOperation property when inlined < MaxInlinedGetters && GetterOf(property) is { } getter:
+                    // while (Connected), with bool Connected => _client.Connected && _server.Connected (fresh14 miss 2).
+                    inlined++;
+                    try
+                    {
+                        return Truth(getter, fact, site);
+                    }
+                    finally
+                    {
+                        inlined--;
+                    }
+
                 case IPropertyReferenceOperation { Property.Name: "DataAvailable" } property when NothingWaitsAfterRead(property, fact, site):
                     // do { n = stream.Read(…); … } while (stream.DataAvailable): once the peer has closed, nothing waits.
                     return false;
@@ -420,6 +432,47 @@ namespace SocketAnalyzers.Reads
         /// <c>Connected</c> of a socket or client, when it is still the one the loop tested before: not over a field that a
         /// call of this project or a delegate on this 0 path may have replaced (only a readonly field of a class cannot be).
         /// </summary>
+        private const int MaxInlinedGetters = 4;
+
+        private int inlined;
+
+        /// <summary>
+        /// The expression a property of this class on <c>this</c> returns, when its getter is only that expression
+        /// (<c>bool Connected => _client.Connected &amp;&amp; _server.Connected;</c>, <c>get =&gt; …</c>, <c>get { return …; }</c>),
+        /// in the analysed file, and nothing can override it: a loop's condition through it is decided as if written inline.
+        /// </summary>
+        private IOperation? GetterOf(IPropertyReferenceOperation property)
+        {
+            var symbol = property.Property;
+            if (property.Instance is not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                || symbol.IsVirtual || symbol.IsAbstract || symbol.IsOverride || symbol.IsExtern || symbol.Parameters.Length > 0
+                || symbol.DeclaringSyntaxReferences.Length != 1 || body.Model is not { } model)
+            {
+                return null;
+            }
+
+            var declaration = symbol.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken);
+            if (declaration.SyntaxTree != model.SyntaxTree || declaration is not PropertyDeclarationSyntax declared)
+            {
+                return null;
+            }
+
+            ExpressionSyntax? returned = declared.ExpressionBody?.Expression;
+            if (returned is null && declared.AccessorList is { } accessors)
+            {
+                foreach (var accessor in accessors.Accessors)
+                {
+                    if (accessor.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GetAccessorDeclaration))
+                    {
+                        returned = accessor.ExpressionBody?.Expression
+                            ?? (accessor.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } value } ? value : null);
+                    }
+                }
+            }
+
+            return returned is null ? null : model.GetOperation(returned, CancellationToken);
+        }
+
         private bool IsConnected(IPropertyReferenceOperation property, ZeroFact fact)
             => symbols.Framework.IsConnected(property.Property) && !MayBeReplaced(property.Instance, fact);
 
@@ -744,6 +797,8 @@ namespace SocketAnalyzers.Reads
                     return IsStable(instance, fact, site, exclude) || instance.Type is IArrayTypeSymbol && IsStableArray(instance, fact, exclude);
                 case IPropertyReferenceOperation property when IsConnected(property, fact):
                     return true;
+                case IPropertyReferenceOperation property when GetterOf(property) is { } getter:
+                    return IsStable(getter, fact, site, exclude);
                 case IPropertyReferenceOperation { Instance: ILocalReferenceOperation builder, Property.Name: "Length" } builderLength when symbols.Framework.IsStringBuilder(builderLength.Property.ContainingType):
                     // A builder's text is what it was on the turn before while the 0 path leaves the builder as it was (BuilderUse).
                     return IsUnchanged(builder.Local, fact, exclude) && !body.Captured.Contains(builder.Local);
