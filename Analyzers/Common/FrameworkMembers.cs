@@ -56,6 +56,8 @@ namespace SocketAnalyzers.Common
             MemoryExtensions = compilation.GetTypeByMetadataName("System.MemoryExtensions");
             Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
             StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
+            MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
+            fileStream = compilation.GetTypeByMetadataName("System.IO.FileStream");
             socket = known.Socket;
             tcpClient = known.TcpClient;
             udpClient = known.UdpClient;
@@ -70,6 +72,14 @@ namespace SocketAnalyzers.Common
         }
 
         public INamedTypeSymbol? MemoryExtensions { get; }
+
+        public INamedTypeSymbol? MemoryStream { get; }
+
+        private readonly INamedTypeSymbol? fileStream;
+
+        /// <summary>A <c>FileStream</c> or <c>MemoryStream</c> (or a type derived from one): storage, never a connection.</summary>
+        public bool IsLocalStorage(ITypeSymbol? type)
+            => KnownSymbols.IsOrDerivesFrom(type, fileStream) || KnownSymbols.IsOrDerivesFrom(type, MemoryStream);
 
         public INamedTypeSymbol? Encoding { get; }
 

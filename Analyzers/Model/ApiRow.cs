@@ -209,6 +209,7 @@ namespace SocketAnalyzers.Model
         /// <summary>
         /// A write or flush of a text or binary writer: its bytes reach the stream the writer was made over, at once or when
         /// its buffer fills (SOCK011: a write on the read's connection, whose exception ends a loop once the peer has closed).
+        /// Also a stream's own one-byte write (<c>Stream.WriteByte</c>), which has no buffer parameter to send.
         /// </summary>
         public bool WritesToStream { get; private set; }
 
@@ -290,6 +291,13 @@ namespace SocketAnalyzers.Model
         /// <c>JsonSerializer.Deserialize&lt;T&gt;("")</c>): the text a read's 0 decodes to ends the path there (SOCK011).
         /// </summary>
         public bool RejectsEmptyText { get; private set; }
+
+        /// <summary>
+        /// The member throws for bytes that are all zeros given as its first parameter, or in the stream given so
+        /// (<c>BinaryFormatter.Deserialize</c>: a zero header has version 0; XML and JSON deserializers: NUL is no text): the
+        /// zeros of a fresh buffer whose read returned 0 end the path there (SOCK011).
+        /// </summary>
+        public bool RejectsZeroBytes { get; private set; }
 
         public CopyShape? Copy { get; private set; }
 
@@ -536,6 +544,12 @@ namespace SocketAnalyzers.Model
         public ApiRow ThrowsOnEmptyText()
         {
             RejectsEmptyText = true;
+            return this;
+        }
+
+        public ApiRow ThrowsOnZeroBytes()
+        {
+            RejectsZeroBytes = true;
             return this;
         }
 

@@ -97,6 +97,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The member throws for the empty text as its first parameter (<see cref="ApiRow.RejectsEmptyText"/>).</summary>
         public bool RejectsEmptyText { get; private set; }
 
+        /// <summary>The member throws for all-zero bytes as its first parameter (<see cref="ApiRow.RejectsZeroBytes"/>).</summary>
+        public bool RejectsZeroBytes { get; private set; }
+
         public CopyShape? Copy { get; private set; }
 
         public bool View { get; private set; }
@@ -249,6 +252,7 @@ namespace SocketAnalyzers.Model
             TellsAvailable |= row.TellsAvailable;
             LooksOnly |= row.LooksOnly;
             RejectsEmptyText |= row.RejectsEmptyText;
+            RejectsZeroBytes |= row.RejectsZeroBytes;
             View |= row.View;
             Reversal |= row.Reversal;
             Conversion |= row.Conversion;

@@ -299,7 +299,7 @@ namespace SocketAnalyzers.Model
                 Row(Stream, "Write").Life(N, SocketOperation.Send).SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),
                 Row(Stream, "WriteAsync", "bytes int int *").CopiesBytes(0, Instance, sourceOffset: 1, count: 2),
                 Row(Stream, "WriteAsync").Life(N, SocketOperation.Send).SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),
-                Row(Stream, "WriteByte").Life(N, SocketOperation.Send),
+                Row(Stream, "WriteByte").Life(N, SocketOperation.Send).WritesThroughToStream(always: true),
                 Row(Stream, "BeginWrite", "bytes int int *").CopiesBytes(0, Instance, sourceOffset: 1, count: 2),
                 Row(Stream, "BeginWrite").Life(N, SocketOperation.Send).SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),
                 Row(Stream, "EndWrite").Life(N, SocketOperation.Send),
@@ -582,6 +582,16 @@ namespace SocketAnalyzers.Model
                 Row("System.Text.Json.Nodes.JsonNode", "Parse", "string *", Net).ThrowsOnEmptyText(),
                 Row("System.Xml.Linq.XDocument", "Parse", "string *").ThrowsOnEmptyText(),
                 Row("System.Xml.Linq.XElement", "Parse", "string *").ThrowsOnEmptyText(),
+
+                // ------------------------------------------------------------------ members that throw for all-zero bytes (SOCK011: the
+                // zeros a fresh buffer keeps when its read returned 0 end that path there; on .NET 9 and later BinaryFormatter always throws)
+                Row("System.Runtime.Serialization.Formatters.Binary.BinaryFormatter", "Deserialize", "Stream *").ThrowsOnZeroBytes(),
+                Row("System.Runtime.Serialization.IFormatter", "Deserialize", "Stream").ThrowsOnZeroBytes(),
+                Row("System.Xml.Serialization.XmlSerializer", "Deserialize", "Stream *").ThrowsOnZeroBytes(),
+                Row("System.Runtime.Serialization.XmlObjectSerializer", "ReadObject", "Stream *").ThrowsOnZeroBytes(),
+                Row("System.Text.Json.JsonSerializer", "Deserialize", "bytes *", Net).ThrowsOnZeroBytes(),
+                Row("System.Text.Json.JsonSerializer", "Deserialize", "Stream *", Net).ThrowsOnZeroBytes(),
+                Row("System.Text.Json.JsonSerializer", "DeserializeAsync", "Stream *", Net).ThrowsOnZeroBytes(),
 
                 // ------------------------------------------------------------------ other consumers of a buffer's contents (SOCK012)
                 Row("System.Text.Encoding", "GetString").ConsumesBuffer(),

@@ -731,7 +731,7 @@ namespace SocketAnalyzers.Reads
                         && Classify(decode) == Value.Text && argument.Parameter?.Ordinal == 2:
                         return true;
                     case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Write" or "WriteAsync", Instance: { } storage } write } countArgument
-                        when kind == Value.Zero && !IsLine && !IsChar && IsLocalStorage(storage.Type) && countArgument.Parameter is { Name: "count", Ordinal: 2 }
+                        when kind == Value.Zero && !IsLine && !IsChar && reads.Symbols.Framework.IsLocalStorage(storage.Type) && countArgument.Parameter is { Name: "count", Ordinal: 2 }
                             && CatalogueIndex.Argument(write, 1)?.ConstantValue is { HasValue: true, Value: 0 }:
                         // fs.Write(buffer, 0, n): writing no bytes to a file or memory stream cannot fail for the 0.
                         return true;
@@ -925,7 +925,7 @@ namespace SocketAnalyzers.Reads
             private bool IsHarmless(IInvocationOperation invocation)
             {
                 var target = invocation.TargetMethod;
-                var storage = invocation.Instance is { } written && IsLocalStorage(written.Type);
+                var storage = invocation.Instance is { } written && reads.Symbols.Framework.IsLocalStorage(written.Type);
                 if (target.DeclaringSyntaxReferences.Length > 0 || target.MethodKind == MethodKind.DelegateInvoke
                     || target.Name is "Close" or "Dispose" or "DisposeAsync" or "Disconnect" or "DisconnectAsync" or "Shutdown"
                     || (invocation.Instance is { } instance && IsDisposable(instance.Type) && !storage)
@@ -945,20 +945,6 @@ namespace SocketAnalyzers.Reads
                 }
 
                 return true;
-            }
-
-            /// <summary>A <c>FileStream</c> or <c>MemoryStream</c> (or a type derived from one): writing it is no network I/O (MISS-5 of fresh13: <c>fs.Write(buffer, 0, n)</c>).</summary>
-            private static bool IsLocalStorage(ITypeSymbol? type)
-            {
-                for (var t = type; t is not null; t = t.BaseType)
-                {
-                    if (t is { Name: "FileStream" or "MemoryStream", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
 
             private static bool Writes(IBlockOperation body, IFieldSymbol field)

@@ -407,12 +407,8 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private void WritesToConnection(IInvocationOperation invocation, ReadState state)
         {
-            // Stream.WriteByte sends one byte whatever its value: the catalogue marks it a send of the socket's lifecycle,
-            // with no data parameter for the byte-order rules to follow.
-            var oneByte = invocation.TargetMethod is { Name: "WriteByte", Parameters.Length: 1 }
-                && KnownSymbols.IsOrDerivesFrom(invocation.TargetMethod.ContainingType, symbols.Stream);
             if (invocation.Instance is not { } target || symbols.Catalogue.Facts(invocation.TargetMethod) is not { } facts
-                || (facts.Sends is null && !facts.WritesToStream && !facts.FlushesHeldWrites && !oneByte)
+                || (facts.Sends is null && !facts.WritesToStream && !facts.FlushesHeldWrites)
                 || (facts.QuietWhenEmpty is int text && CatalogueIndex.Argument(invocation, text)?.ConstantValue is { HasValue: true, Value: null or "" }))
             {
                 return;
@@ -434,7 +430,7 @@ namespace SocketAnalyzers.Reads
 
             var held = facts.Sends is null && (facts.WritesHeldUntilFlush || facts.FlushesHeldWrites)
                 && !(writer is ILocalSymbol local && body.FlushesEachWrite(local)) && writerField != WriterField.PassesEachWrite;
-            if (held ? writer is null : facts.Sends is null && !facts.WritesToStream && !oneByte)
+            if (held ? writer is null : facts.Sends is null && !facts.WritesToStream)
             {
                 return;
             }
@@ -463,7 +459,7 @@ namespace SocketAnalyzers.Reads
 
                     pair.Value.RemoveHolding(holdingWriter);
                 }
-                else if ((facts.WritesEvenEmpty || oneByte || !MayBeEmpty(invocation, pair.Value, site)) && !CaughtInsideLoops(invocation.Syntax, site))
+                else if ((facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value, site)) && !CaughtInsideLoops(invocation.Syntax, site))
                 {
                     if (holdingWriter is not null)
                     {

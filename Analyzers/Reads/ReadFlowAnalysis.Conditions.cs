@@ -443,9 +443,27 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private IOperation? GetterOf(IPropertyReferenceOperation property)
         {
-            var symbol = property.Property;
-            if (property.Instance is not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
-                || symbol.IsVirtual || symbol.IsAbstract || symbol.IsOverride || symbol.IsExtern || symbol.Parameters.Length > 0
+            if (property.Instance is not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
+            {
+                return null;
+            }
+
+            // Asked at every visit of a condition through the property: looked up once per property and body.
+            getters ??= new Dictionary<IPropertySymbol, IOperation?>(SymbolEqualityComparer.Default);
+            if (!getters.TryGetValue(property.Property, out var getter))
+            {
+                getter = FindGetter(property.Property);
+                getters[property.Property] = getter;
+            }
+
+            return getter;
+        }
+
+        private Dictionary<IPropertySymbol, IOperation?>? getters;
+
+        private IOperation? FindGetter(IPropertySymbol symbol)
+        {
+            if (symbol.IsVirtual || symbol.IsAbstract || symbol.IsOverride || symbol.IsExtern || symbol.Parameters.Length > 0
                 || symbol.DeclaringSyntaxReferences.Length != 1 || body.Model is not { } model)
             {
                 return null;

@@ -18,7 +18,7 @@ namespace SocketAnalyzers.Reads
         /// A deserializer given the bytes of a fresh buffer (a new array nothing else wrote: <see cref="ReadState.FreshFilled"/>)
         /// whose read returned 0 on this path, so all zeros: directly, over a <c>MemoryStream</c>, or through a method of the
         /// file that hands its parameter so to one on every path (fresh13 FALSE 1: a chat server's <c>Deserialize(data)</c>
-        /// helper over <c>BinaryFormatter</c>). The deserializers of <see cref="RejectsZeroBytes"/> throw for it, which ends
+        /// helper over <c>BinaryFormatter</c>). The catalogue's deserializers of all-zero bytes throw for it, which ends
         /// the path as a <c>throw</c> would (<see cref="EndByException"/>). Asked before the call's arguments are evaluated:
         /// handing the buffer to a method not known to only look at it ends what the state knows of its bytes.
         /// </summary>
@@ -69,8 +69,9 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>The bytes <c>new MemoryStream(bytes)</c> (or <c>new MemoryStream(bytes, …)</c>) reads, or null.</summary>
-        private static IOperation? IsMemoryStreamOver(IOperation value)
-            => value is IObjectCreationOperation { Constructor: { ContainingType: { Name: "MemoryStream", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } ctor, Arguments.Length: > 0 } creation
+        private IOperation? IsMemoryStreamOver(IOperation value)
+            => value is IObjectCreationOperation { Constructor: { } ctor, Arguments.Length: > 0 } creation
+                && SymbolEqualityComparer.Default.Equals(ctor.ContainingType, symbols.Framework.MemoryStream)
                 && ctor.Parameters[0].Type is IArrayTypeSymbol
                 ? FirstArgument(creation.Arguments)
                 : null;
@@ -88,42 +89,8 @@ namespace SocketAnalyzers.Reads
             return null;
         }
 
-        /// <summary>
-        /// Deserializers that throw for bytes that are all zeros: <c>BinaryFormatter</c>/<c>IFormatter.Deserialize</c> (a zero
-        /// header has version 0; on .NET 9 and later every call throws), <c>XmlSerializer.Deserialize</c> and
-        /// <c>XmlObjectSerializer.ReadObject</c> (<c>DataContractSerializer</c>: NUL is no XML), and
-        /// <c>System.Text.Json.JsonSerializer.Deserialize</c> of bytes or a stream (NUL is no JSON).
-        /// </summary>
-        private static bool RejectsZeroBytes(IMethodSymbol method)
-        {
-            var type = method.ContainingType;
-            if (type is null || method.Parameters.Length == 0)
-            {
-                return false;
-            }
-
-            var first = method.Parameters[0].Type;
-            var bytesOrStream = first is IArrayTypeSymbol || first.Name is "Stream" or "ReadOnlySpan" || first.Name == "Utf8JsonReader";
-            return (method.Name, type.Name, NamespaceOf(type)) switch
-            {
-                ("Deserialize", "BinaryFormatter" or "IFormatter", "System.Runtime.Serialization.Formatters.Binary" or "System.Runtime.Serialization") => true,
-                ("Deserialize", "XmlSerializer", "System.Xml.Serialization") => first.Name is "Stream",
-                ("ReadObject", "XmlObjectSerializer" or "DataContractSerializer", "System.Runtime.Serialization") => first.Name is "Stream",
-                ("Deserialize" or "DeserializeAsync", "JsonSerializer", "System.Text.Json") => bytesOrStream,
-                _ => false,
-            };
-        }
-
-        private static string NamespaceOf(INamedTypeSymbol type)
-        {
-            var parts = new List<string>();
-            for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-            {
-                parts.Insert(0, ns.Name);
-            }
-
-            return string.Join(".", parts);
-        }
+        /// <summary>The catalogue's deserializers that throw for bytes that are all zeros (<see cref="ApiRow.RejectsZeroBytes"/>).</summary>
+        private bool RejectsZeroBytes(IMethodSymbol method) => symbols.Catalogue.Facts(method) is { RejectsZeroBytes: true };
 
         /// <summary>
         /// What a call of a method of this file (<c>Deserialize(data)</c>) gives, as the parameter that method hands on
