@@ -299,6 +299,10 @@ namespace SocketAnalyzers.Reads
                         inlined--;
                     }
 
+                case IInvocationOperation { TargetMethod: { Name: "MoveNext", Parameters.Length: 0 }, Instance: IFlowCaptureReferenceOperation enumerator }
+                    when EnumeratesNothing(enumerator, fact, site):
+                    // foreach (var c in text.Split('\n', RemoveEmptyEntries)) over the empty text: the body never runs (fresh13 miss 4).
+                    return false;
                 case IPropertyReferenceOperation { Property.Name: "DataAvailable" } property when NothingWaitsAfterRead(property, fact, site):
                     // do { n = stream.Read(…); … } while (stream.DataAvailable): once the peer has closed, nothing waits.
                     return false;
@@ -869,9 +873,15 @@ namespace SocketAnalyzers.Reads
             }
 
             var method = call.TargetMethod;
-            if (site.IsLine || site.IsChar || method.Name is not ("GetString" or "GetChars") || method.Parameters.Length != 3 || !KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Framework.Encoding))
+            if (site.IsLine || site.IsChar || method.Name is not ("GetString" or "GetChars") || method.Parameters.Length is not (1 or 3) || !KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.Framework.Encoding))
             {
                 return false;
+            }
+
+            if (method.Parameters.Length == 1)
+            {
+                // GetString(data) of an array the 0 sized (byte[] data = new byte[received]; fresh13 miss 4).
+                return method.Parameters[0].Type is IArrayTypeSymbol && call.Arguments.Length == 1 && IsEmptyArray(call.Arguments[0].Value, fact, site);
             }
 
             foreach (var argument in call.Arguments)
@@ -922,10 +932,7 @@ namespace SocketAnalyzers.Reads
         private bool IsSplitOfEmptyText(ILocalSymbol parts, ZeroFact fact, ReadSite site)
         {
             // Declared after the read in its file (a new split of this turn's text), assigned nowhere else.
-            if (parts.Type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String }
-                || parts.DeclaringSyntaxReferences.Length != 1 || parts.DeclaringSyntaxReferences[0].SyntaxTree != site.Invocation.Syntax.SyntaxTree
-                || parts.DeclaringSyntaxReferences[0].Span.Start < site.Invocation.Syntax.Span.End
-                || body.SingleValue(parts)?.WalkDownConversions() is not IInvocationOperation { TargetMethod.Name: "Split" } split)
+            if (!IsSplitLocal(parts, site) || body.SingleValue(parts)?.WalkDownConversions() is not IInvocationOperation { TargetMethod.Name: "Split" } split)
             {
                 return false;
             }
@@ -952,6 +959,74 @@ namespace SocketAnalyzers.Reads
 
             return false;
         }
+
+        /// <summary>
+        /// The enumerator a <c>foreach</c> took (the graph's capture of <c>GetEnumerator()</c>) goes over no element on this
+        /// path: a split of the empty text that drops empty parts (<see cref="IsEmptySplit"/>), directly or through a local
+        /// the body assigns once after the read.
+        /// </summary>
+        private bool EnumeratesNothing(IFlowCaptureReferenceOperation enumerator, ZeroFact fact, ReadSite site)
+        {
+            if (CapturedValue(enumerator.Id) is not IInvocationOperation { TargetMethod: { Name: "GetEnumerator", Parameters.Length: 0 }, Instance: { } source })
+            {
+                return false;
+            }
+
+            var value = source.WalkDownConversions();
+            if (value is ILocalReferenceOperation local)
+            {
+                if (!IsSplitLocal(local.Local, site) || body.SingleValue(local.Local)?.WalkDownConversions() is not { } assigned)
+                {
+                    return false;
+                }
+
+                value = assigned;
+            }
+
+            return value is IInvocationOperation split && IsEmptySplit(split, fact, site);
+        }
+
+        /// <summary>
+        /// <c>text.Split(…, StringSplitOptions.RemoveEmptyEntries)</c> (the option a constant) of the empty text on this path:
+        /// no part at all.
+        /// </summary>
+        private bool IsEmptySplit(IInvocationOperation split, ZeroFact fact, ReadSite site)
+        {
+            if (split.TargetMethod is not { Name: "Split", IsStatic: false, ContainingType.SpecialType: SpecialType.System_String } || split.Instance is not { } text)
+            {
+                return false;
+            }
+
+            foreach (var argument in split.Arguments)
+            {
+                if (argument.Value.Type?.Name == "StringSplitOptions")
+                {
+                    // RemoveEmptyEntries is 1; TrimEntries (2) alone keeps the one empty part.
+                    return argument.Value.ConstantValue is { HasValue: true, Value: int options } && (options & 1) != 0 && IsEmptyText(text, fact, site);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A local of strings declared after the read in its file (a new split of this turn's text), assigned nowhere else.</summary>
+        private bool IsSplitLocal(ILocalSymbol parts, ReadSite site)
+            => parts.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } && IsTurnLocal(parts, site);
+
+        /// <summary>A local declared after the read in its file: made anew on each turn that read.</summary>
+        private static bool IsTurnLocal(ILocalSymbol local, ReadSite site)
+            => local.DeclaringSyntaxReferences.Length == 1 && local.DeclaringSyntaxReferences[0].SyntaxTree == site.Invocation.Syntax.SyntaxTree
+                && local.DeclaringSyntaxReferences[0].Span.Start >= site.Invocation.Syntax.Span.End;
+
+        /// <summary>
+        /// An array of no element on this path: a local declared after the read and assigned once, to <c>new T[n]</c> with
+        /// <c>n</c> the 0 (<c>byte[] data = new byte[received];</c>); whatever is copied into it, it stays empty.
+        /// </summary>
+        private bool IsEmptyArray(IOperation operation, ZeroFact fact, ReadSite site)
+            => operation.WalkDownConversions() is ILocalReferenceOperation { Local: { Type: IArrayTypeSymbol { Rank: 1 } } local }
+                && IsTurnLocal(local, site)
+                && body.SingleValue(local)?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation
+                && IsZero(creation.DimensionSizes[0], fact, site);
 
         /// <summary>
         /// <c>new StringBuilder()</c> or <c>new StringBuilder(capacity)</c>: a builder that holds nothing. Assigned on a 0 path

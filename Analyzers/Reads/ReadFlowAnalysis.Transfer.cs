@@ -532,23 +532,40 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsCapturedOnSeveralBranches(CaptureId id)
         {
-            if (multiplyCaptured is null)
+            IndexCaptures();
+            return multiplyCaptured!.Contains(id);
+        }
+
+        /// <summary>The value the graph captures as <paramref name="id"/> when it defines it in one place only; null otherwise.</summary>
+        private IOperation? CapturedValue(CaptureId id)
+        {
+            IndexCaptures();
+            return !multiplyCaptured!.Contains(id) && captureValues!.TryGetValue(id, out var value) ? value : null;
+        }
+
+        private void IndexCaptures()
+        {
+            if (multiplyCaptured is not null)
             {
-                multiplyCaptured = new HashSet<CaptureId>();
-                var once = new HashSet<CaptureId>();
-                foreach (var block in Graph.Blocks)
+                return;
+            }
+
+            multiplyCaptured = new HashSet<CaptureId>();
+            captureValues = new Dictionary<CaptureId, IOperation>();
+            foreach (var block in Graph.Blocks)
+            {
+                foreach (var operation in block.Operations)
                 {
-                    foreach (var operation in block.Operations)
+                    if (operation is IFlowCaptureOperation defined && !captureValues.ContainsKey(defined.Id))
                     {
-                        if (operation is IFlowCaptureOperation defined && !once.Add(defined.Id))
-                        {
-                            multiplyCaptured.Add(defined.Id);
-                        }
+                        captureValues.Add(defined.Id, defined.Value);
+                    }
+                    else if (operation is IFlowCaptureOperation again)
+                    {
+                        multiplyCaptured.Add(again.Id);
                     }
                 }
             }
-
-            return multiplyCaptured.Contains(id);
         }
 
         /// <summary>A local read: SOCK010's reaching definitions are used, and a buffer is looked at.</summary>

@@ -76,6 +76,7 @@ namespace SocketAnalyzers.Reads
 
         private readonly List<ISymbol> scratchSymbols = new();
         private HashSet<CaptureId>? multiplyCaptured;
+        private Dictionary<CaptureId, IOperation>? captureValues;
         private int stableDepth;
 
         protected override int MaxExpressionDepth => 200;

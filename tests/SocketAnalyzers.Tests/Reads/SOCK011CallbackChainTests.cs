@@ -251,6 +251,53 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Callback_on_a_socket_of_its_state_object_that_starts_the_next_receive_on_0_is_reported(string callback)
             => Verify.VerifyAnalyzerAsync(StateObject(callback));
 
+        /// <summary>
+        /// A project call only inside a <c>foreach</c> over a split that drops empty parts (fresh13 miss 4, a WinForms chat
+        /// client): at 0 the text is "" (decoded from the read's range, or from an array the 0 sized), the split has no part,
+        /// the loop body never runs, and no code of the project runs on the 0 path before the callback re-arms itself.
+        /// </summary>
+        [Theory]
+        [InlineData("""
+            byte[] recBuf = new byte[received];
+            Array.Copy(state.buffer, recBuf, received);
+            string text = Encoding.ASCII.GetString(recBuf);
+            string[] commands = text.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
+            foreach (var command in commands)
+            {
+                AddToChat(command.Trim());
+            }
+            """)]
+        [InlineData("foreach (var line in Encoding.ASCII.GetString(state.buffer, 0, received).Split('\\n', StringSplitOptions.RemoveEmptyEntries)) AddToChat(line);")]
+        [InlineData("foreach (var line in Encoding.ASCII.GetString(state.buffer, 0, received).Split(\";\", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) { AddToChat(line); }")]
+        public Task Callback_whose_project_call_is_only_in_a_loop_over_no_part_of_the_zero_text_is_reported(string between)
+            => Verify.VerifyAnalyzerAsync(StateObject($$"""
+                void ReceiveCallback(IAsyncResult ar)
+                {
+                    StateObject state = (StateObject)ar.AsyncState;
+                    int received = {|SOCK011:state.socket.EndReceive(ar)|};
+                {{Indent(between, 4)}}
+                    state.socket.BeginReceive(state.buffer, 0, state.buffer.Length, SocketFlags.None, ReceiveCallback, state);
+                }
+                """));
+
+        [Theory]
+        // The split keeps the one empty part (no RemoveEmptyEntries): the body runs once and calls the project.
+        [InlineData("foreach (var line in Encoding.ASCII.GetString(state.buffer, 0, received).Split('\\n', StringSplitOptions.TrimEntries)) AddToChat(line);")]
+        // The array is not sized by the count: its text is the stale bytes, not "".
+        [InlineData("byte[] copy = new byte[1024]; Array.Copy(state.buffer, copy, received); foreach (var line in Encoding.ASCII.GetString(copy).Split('\\n', StringSplitOptions.RemoveEmptyEntries)) AddToChat(line);")]
+        // The text of an array the 0 sized, handed to the project.
+        [InlineData("byte[] copy = new byte[received]; Array.Copy(state.buffer, copy, received); AddToChat(Encoding.ASCII.GetString(copy));")]
+        public Task Callback_whose_project_call_runs_on_the_zero_path_is_still_quiet(string between)
+            => Verify.VerifyAnalyzerAsync(StateObject($$"""
+                void ReceiveCallback(IAsyncResult ar)
+                {
+                    StateObject state = (StateObject)ar.AsyncState;
+                    int received = state.socket.EndReceive(ar);
+                {{Indent(between, 4)}}
+                    state.socket.BeginReceive(state.buffer, 0, state.buffer.Length, SocketFlags.None, ReceiveCallback, state);
+                }
+                """));
+
         [Theory]
         // The 0 path closes the state's socket, or calls code of the project that may reach the state object.
         [InlineData("if (received == 0) { state.socket.Close(); }")]
