@@ -103,7 +103,9 @@ namespace SocketAnalyzers.Reads
     /// override, not extern, not partial), declared once in the file of the call, whose type's declaration holds the call,
     /// called on <c>this</c> or statically, returning <c>int</c> or <c>string</c>, or <c>Task&lt;…&gt;</c> or
     /// <c>ValueTask&lt;…&gt;</c> of one of them (the caller's <c>await</c> then gets what the read got). Its body is straight
-    /// code: declarations, expression statements and one final <c>return</c>; no branch, loop, <c>try</c>, <c>using</c>,
+    /// code: declarations, expression statements and one final <c>return</c>, with at most one drain loop of the same
+    /// (<c>do { … } while (stream.DataAvailable);</c> on the read's own connection, whose body runs once at end of stream,
+    /// collecting into a new <c>StringBuilder</c> whose text is then ""); no branch, other loop, <c>try</c>, <c>using</c>,
     /// <c>throw</c>, <c>?:</c>, <c>??</c>, <c>?.</c>, <c>&amp;&amp;</c>, <c>||</c>, switch, lambda or dynamic code, and no
     /// <c>await</c> but the read's own in an <c>async</c> helper (<c>await reader.ReadLineAsync()</c>, with a constant
     /// <c>ConfigureAwait</c>), so that no path tests the count and every call makes the read and returns. It makes exactly
@@ -289,6 +291,7 @@ namespace SocketAnalyzers.Reads
             if (block is not null)
             {
                 var leading = true;
+                var drainLoop = false;
                 foreach (var statement in block.Statements)
                 {
                     if (leading && statement is IfStatementSyntax { Else: null } guard
@@ -299,7 +302,14 @@ namespace SocketAnalyzers.Reads
                     }
 
                     leading = false;
-                    if (statement is not (LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } or ExpressionStatementSyntax or ReturnStatementSyntax))
+                    if (statement is DoStatementSyntax { Statement: BlockSyntax drained } && !drainLoop && IsStraightBlock(drained))
+                    {
+                        // do { n = stream.Read(…); sb.Append(…); } while (stream.DataAvailable);: the one drain loop (HelperScan.DrainLoop).
+                        drainLoop = true;
+                        continue;
+                    }
+
+                    if (!IsStraightStatement(statement))
                     {
                         return false;
                     }
@@ -317,6 +327,22 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
+        private static bool IsStraightStatement(StatementSyntax statement)
+            => statement is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } or ExpressionStatementSyntax or ReturnStatementSyntax;
+
+        private static bool IsStraightBlock(BlockSyntax block)
+        {
+            foreach (var statement in block.Statements)
+            {
+                if (statement is ReturnStatementSyntax || !IsStraightStatement(statement))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>One helper body's scan: its read, what may not happen around it, and the value it returns on the 0 path.</summary>
         private sealed class HelperScan
         {
@@ -332,6 +358,15 @@ namespace SocketAnalyzers.Reads
             private NetworkRead? read;
             private bool network;
             private bool writesFields;
+
+            /// <summary>
+            /// The helper's one <c>do { … } while (stream.DataAvailable);</c> around its read, or null (<see cref="IsDrainCondition"/>).
+            /// At end of stream its body runs once: the read returns 0, nothing waits, and the loop ends.
+            /// </summary>
+            private IWhileLoopOperation? drainLoop;
+
+            /// <summary>Locals holding a <c>StringBuilder</c> made in the helper that only the empty text was appended to.</summary>
+            private readonly HashSet<ILocalSymbol> builders = new(SymbolEqualityComparer.Default);
 
             public HelperScan(NetworkReads reads, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken)
             {
@@ -391,6 +426,12 @@ namespace SocketAnalyzers.Reads
                     return null;
                 }
 
+                if (drainLoop is not null
+                    && (read is null || !drainLoop.Body.Syntax.Span.Contains(read.Invocation.Syntax.Span) || drainLoop.Condition is not { } drained || !IsDrainCondition(drained, read.Invocation.Instance)))
+                {
+                    return null;
+                }
+
                 if (read is null || read.IsZeroLength || read.ThrowsAtEnd || read.Api.IsDatagram || read.Api.IsApmEnd
                     || (read.Api.IsAsync && !method.IsAsync && !ReturnsTask) || (!read.Api.IsAsync && ReturnsTask && !method.IsAsync)
                     || read.Invocation.Instance is not { } instance
@@ -414,9 +455,22 @@ namespace SocketAnalyzers.Reads
 
                 // The 0 path, statement by statement: where the end-of-stream value goes, and what comes back.
                 HelperResult? result = null;
+                var statements = new List<IOperation>(body.Operations.Length);
                 for (var index = guards; index < body.Operations.Length; index++)
                 {
-                    var statement = body.Operations[index];
+                    if (body.Operations[index] == drainLoop)
+                    {
+                        // Its body runs once on the 0 path: the read's 0, then nothing waits.
+                        statements.AddRange(((IBlockOperation)drainLoop.Body).Operations);
+                    }
+                    else
+                    {
+                        statements.Add(body.Operations[index]);
+                    }
+                }
+
+                foreach (var statement in statements)
+                {
                     cancellationToken.ThrowIfCancellationRequested();
                     switch (statement)
                     {
@@ -441,6 +495,20 @@ namespace SocketAnalyzers.Reads
                             }
 
                             break;
+                        case IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: "Append", Instance: ILocalReferenceOperation builder } append }
+                            when reads.Symbols.Framework.IsStringBuilder(builder.Local.Type):
+                            // sb.Append(Encoding.X.GetString(buf, 0, n)): the empty text keeps the builder empty; anything else fills it.
+                            if (append.Arguments.Length != 1 || Classify(append.Arguments[0].Value) != Value.Text)
+                            {
+                                builders.Remove(builder.Local);
+                            }
+
+                            if (!SafeUses(append))
+                            {
+                                return null;
+                            }
+
+                            break;
                         case IExpressionStatementOperation expression:
                             if (!SafeUses(expression.Operation))
                             {
@@ -448,7 +516,7 @@ namespace SocketAnalyzers.Reads
                             }
 
                             break;
-                        case IReturnOperation { ReturnedValue: { } returned } when statement == body.Operations[body.Operations.Length - 1]:
+                        case IReturnOperation { ReturnedValue: { } returned } when statement == statements[statements.Count - 1]:
                             result = (ReturnsTask && !method.IsAsync ? ClassifyTask(returned) : Classify(returned)) switch
                             {
                                 Value.Zero when IsLine && Result?.SpecialType == SpecialType.System_String => HelperResult.NullLine,
@@ -548,6 +616,16 @@ namespace SocketAnalyzers.Reads
                 var kind = Classify(value);
                 zeros.Remove(local);
                 texts.Remove(local);
+                builders.Remove(local);
+                if (value.WalkDownConversions() is IObjectCreationOperation { Initializer: null } creation && reads.Symbols.Framework.IsStringBuilder(creation.Type)
+                    && reads.Symbols.Framework.IsStringBuilder(local.Type)
+                    && (creation.Arguments.Length == 0 || creation.Arguments.Length == 1 && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32))
+                {
+                    // new StringBuilder() or new StringBuilder(capacity): holds nothing yet.
+                    builders.Add(local);
+                    return SafeUses(value);
+                }
+
                 if (kind == Value.Zero && local.Type.SpecialType == (IsLine ? SpecialType.System_String : SpecialType.System_Int32))
                 {
                     zeros.Add(local);
@@ -621,6 +699,8 @@ namespace SocketAnalyzers.Reads
 
                 switch (v)
                 {
+                    case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 }, Instance: ILocalReferenceOperation builder } when builders.Contains(builder.Local):
+                        return Value.Text;
                     case { ConstantValue: { HasValue: true, Value: "" } }:
                     case IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } }:
                         return Value.Text;
@@ -725,6 +805,9 @@ namespace SocketAnalyzers.Reads
                         return true;
                     case IArgumentOperation { Parent: IInvocationOperation print } when IsPrint(print.TargetMethod):
                         return true;
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Append" } append } when reads.Symbols.Framework.IsStringBuilder(append.TargetMethod.ContainingType):
+                        // Appending text or a number cannot fail.
+                        return true;
                     case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String } } }:
                         return true;
                     case IArgumentOperation { Parent: IInvocationOperation decode } argument when kind == Value.Zero && !IsLine && !IsChar
@@ -763,6 +846,20 @@ namespace SocketAnalyzers.Reads
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var operation = stack.Pop();
+                    if (operation is IWhileLoopOperation { ConditionIsTop: false, ConditionIsUntil: false, Body: IBlockOperation loopBody, Condition: not null } loop
+                        && operation.Parent == body && drainLoop is null)
+                    {
+                        // The one do … while (DataAvailable) (IsStraightSyntax let one through): its body is looked at like the
+                        // helper's, its condition by IsDrainCondition once the read is known.
+                        drainLoop = loop;
+                        for (var i = loopBody.Operations.Length - 1; i >= 0; i--)
+                        {
+                            stack.Push(loopBody.Operations[i]);
+                        }
+
+                        continue;
+                    }
+
                     switch (operation)
                     {
                         case IInvalidOperation:
@@ -842,6 +939,30 @@ namespace SocketAnalyzers.Reads
                 }
 
                 return true;
+            }
+
+            /// <summary>
+            /// <c>stream.DataAvailable</c>, or <c>socket.Available &gt; 0</c> (<c>!= 0</c>), of the read's own connection (the
+            /// catalogue's <see cref="Model.ApiFacts.TellsAvailable"/>): false once the peer has closed and everything was read,
+            /// so on the 0 path the loop ends after the read's turn.
+            /// </summary>
+            private bool IsDrainCondition(IOperation condition, IOperation? receiver)
+            {
+                var tested = condition.WalkDownConversions();
+                if (tested is IBinaryOperation { OperatorKind: BinaryOperatorKind.GreaterThan or BinaryOperatorKind.NotEquals, OperatorMethod: null } comparison
+                    && comparison.RightOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: 0 })
+                {
+                    tested = comparison.LeftOperand.WalkDownConversions();
+                }
+                else if (tested.Type?.SpecialType != SpecialType.System_Boolean)
+                {
+                    return false;
+                }
+
+                return tested is IPropertyReferenceOperation { Arguments.Length: 0, Instance: { } owner } property
+                    && reads.Symbols.Catalogue.Facts(property.Property) is { TellsAvailable: true }
+                    && ReadBody.ReceiverRoot(owner) is { } root
+                    && SymbolEqualityComparer.Default.Equals(root, ReadBody.ReceiverRoot(receiver));
             }
 
             /// <summary>

@@ -374,6 +374,92 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        /// <summary>
+        /// The chat helper of metanit.com and the course servers copied from it (fresh13 and fresh14 miss 3): it collects the
+        /// reads of one message with <c>do { … } while (stream.DataAvailable);</c> into a new <c>StringBuilder</c>. At end of
+        /// stream the read returns 0, nothing waits, the loop ends after one turn, and the helper returns "" on every call.
+        /// </summary>
+        [Theory]
+        [InlineData("""
+            byte[] data = new byte[64];
+            StringBuilder builder = new StringBuilder();
+            int bytes = 0;
+            do
+            {
+                bytes = stream.Read(data, 0, data.Length);
+                builder.Append(Encoding.Unicode.GetString(data, 0, bytes));
+            }
+            while (stream.DataAvailable);
+            return builder.ToString();
+            """)]
+        [InlineData("""
+            var data = new byte[256];
+            var builder = new StringBuilder(256);
+            do
+            {
+                int n = socket.Receive(data);
+                builder.Append(Encoding.UTF8.GetString(data, 0, n));
+            }
+            while (socket.Available > 0);
+            return builder.ToString().Trim();
+            """)]
+        [InlineData("""
+            var builder = new StringBuilder();
+            do
+            {
+                int n = client.GetStream().Read(buf, 0, buf.Length);
+                builder.Append(Encoding.ASCII.GetString(buf, 0, n));
+            }
+            while (client.GetStream().DataAvailable);
+            return builder.ToString();
+            """)]
+        public Task Loop_over_a_helper_that_drains_what_waits_into_a_new_builder_is_reported(string receive)
+            => Verify.VerifyAnalyzerAsync(Chat($$"""
+                private string GetMessage()
+                {
+                {{Indent(receive, 4)}}
+                }
+
+                public void Process()
+                {
+                    while (true)
+                    {
+                        string message = {|SOCK011:GetMessage()|};
+                        message = String.Format("{0}: {1}", "user", message);
+                        Console.WriteLine(message);
+                    }
+                }
+                """));
+
+        // The drain loop must end at the end of stream on the read's own connection, and the builder hold only what the reads gave.
+        [Theory]
+        // Another connection's Available or DataAvailable.
+        [InlineData("do { int n = stream.Read(buf, 0, buf.Length); builder.Append(Encoding.ASCII.GetString(buf, 0, n)); } while (client.Client.Available > 100);")]
+        [InlineData("do { int n = socket.Receive(buf); builder.Append(Encoding.ASCII.GetString(buf, 0, n)); } while (other.DataAvailable);")]
+        // The builder gets more than the empty text, or the read is outside the loop.
+        [InlineData("do { int n = stream.Read(buf, 0, buf.Length); builder.Append(Encoding.ASCII.GetString(buf, 0, n)); builder.Append('>'); } while (stream.DataAvailable);")]
+        [InlineData("int n = stream.Read(buf, 0, buf.Length); do { builder.Append(Encoding.ASCII.GetString(buf, 0, n)); } while (stream.DataAvailable);")]
+        // The loop stops at 0.
+        [InlineData("do { int n = stream.Read(buf, 0, buf.Length); if (n == 0) return null; builder.Append(Encoding.ASCII.GetString(buf, 0, n)); } while (stream.DataAvailable);")]
+        public Task Helper_whose_loop_is_no_drain_of_the_same_connection_is_quiet(string loop)
+            => Verify.VerifyAnalyzerAsync(Chat($$"""
+                private string GetMessage(NetworkStream other)
+                {
+                    var builder = new StringBuilder();
+                    {{loop}}
+                    return builder.ToString();
+                }
+
+                public void Process()
+                {
+                    while (true)
+                    {
+                        string message = GetMessage(client.GetStream());
+                        Console.WriteLine(message);
+                    }
+                }
+                """));
+
         // What the helper does on the way may end the loop another way, or its result is no longer the end of stream.
         [Theory]
         [InlineData("""
