@@ -697,6 +697,13 @@ namespace SocketAnalyzers.Addressing
                 return;
             }
 
+            if (value.Type?.SpecialType == SpecialType.System_String)
+            {
+                // A string cannot change: handed to Console.WriteLine("got {0}", data) or a logger before it is parsed, it is
+                // still the text of one read (fresh15 miss 1).
+                return;
+            }
+
             if (value is IInvocationOperation { Arguments.Length: > 0 } viewCall && apis.Symbols.Framework.IsArrayView(viewCall.TargetMethod))
             {
                 value = viewCall.Arguments[0].Value.WalkDownConversions();

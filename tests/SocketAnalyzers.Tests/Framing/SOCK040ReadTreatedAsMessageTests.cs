@@ -33,6 +33,10 @@ namespace SocketAnalyzers.Tests.Framing
                 }
 
                 static void Fill(byte[] b) { }
+
+                static void Log(string text) { }
+
+                static void Complete(ref string text) { }
             }
             """;
 
@@ -52,6 +56,36 @@ namespace SocketAnalyzers.Tests.Framing
         [InlineData("int n = network.Read(buffer, 0, 100); if (n != 100) return null; return {|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|};")]
         public Task Single_stream_read_parsed_as_a_message_is_reported(string statements)
             => Verify.VerifyAnalyzerAsync(Body(statements));
+
+        /// <summary>
+        /// The text of the read handed to a method before the parse (logged: the MSDN TcpListener sample prints "Received:
+        /// {0}", fresh15 miss 1): a string cannot change there, so it is still one read's text.
+        /// </summary>
+        [Theory]
+        [InlineData("Console.WriteLine(data);")]
+        [InlineData("Console.WriteLine(\"CLIENT: {0}\", data);")]
+        [InlineData("Log(data);")]
+        public Task Text_of_one_read_logged_before_the_parse_is_reported(string log)
+            => Verify.VerifyAnalyzerAsync(Body($$"""
+                int i;
+                while ((i = network.Read(buffer, 0, buffer.Length)) != 0)
+                {
+                    string data = Encoding.ASCII.GetString(buffer, 0, i);
+                    {{log}}
+                    var order = {|SOCK040:JsonSerializer.Deserialize<Order>(data)|};
+                    Console.WriteLine(order?.Id);
+                }
+                """));
+
+        /// <summary>Given by <c>ref</c>, the text may come back another: unknown.</summary>
+        [Fact]
+        public Task Text_of_one_read_given_by_ref_before_the_parse_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Body("""
+                int n = network.Read(buffer, 0, buffer.Length);
+                string data = Encoding.ASCII.GetString(buffer, 0, n);
+                Complete(ref data);
+                return JsonSerializer.Deserialize<Order>(data);
+                """));
 
         /// <summary>Datagrams, unknown kinds, exact and accumulating reads, delimiter framing: quiet.</summary>
         [Theory]
