@@ -658,7 +658,35 @@ namespace SocketAnalyzers.Reads
                 use = member;
             }
 
-            return !IsNeutralCountUse(use, reads.Symbols.Framework);
+            return !IsNeutralCountUse(use, reads.Symbols.Framework) && !IsRunningTotal(use);
+        }
+
+        /// <summary>
+        /// <c>total += n</c> inside a loop, into a variable that lives across its turns (a field, or a local declared outside
+        /// the loop): how much arrived in all, not how much this read put in the buffer. The reads SOCK012 looks at fill the
+        /// buffer from its start on every turn, so a consumer of the whole buffer after it still takes the stale tail of a
+        /// short read (fresh15 miss 2: <c>received += n; fs.Write(buffer, 0, buffer.Length);</c>).
+        /// </summary>
+        private static bool IsRunningTotal(IOperation use)
+        {
+            if (use.WalkUpConversions(out var child) is not ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } sum || sum.Value != child)
+            {
+                return false;
+            }
+
+            ILoopOperation? loop = null;
+            for (var current = sum.Parent; current is not null && loop is null; current = current.Parent)
+            {
+                loop = current as ILoopOperation;
+            }
+
+            return loop is not null && sum.Target switch
+            {
+                IFieldReferenceOperation => true,
+                ILocalReferenceOperation { Local: { DeclaringSyntaxReferences: { Length: 1 } declarations } } total
+                    => declarations[0].SyntaxTree == loop.Syntax.SyntaxTree && !loop.Syntax.Span.Contains(declarations[0].Span),
+                _ => false,
+            };
         }
 
         private void Reach(ILocalReferenceOperation reference)
