@@ -26,6 +26,12 @@ namespace SocketAnalyzers.Reads
         EndChar,
 
         /// <summary>
+        /// The bytes of the text decoded from the 0 bytes: an empty array (<c>return Encoding.Unicode.GetBytes(builder.ToString());</c>
+        /// of a drain helper, fresh13 miss 3).
+        /// </summary>
+        EmptyBytes,
+
+        /// <summary>
         /// Something the caller cannot tell from data: the helper drops its count, or returns a value not made from it
         /// (<c>s.Receive(buf); return Encoding.ASCII.GetString(buf);</c>), with nothing on the way that may throw whatever
         /// the bytes are. The caller's loop can stop only on something else; a loop with no other way out spins.
@@ -101,7 +107,7 @@ namespace SocketAnalyzers.Reads
     /// <para>
     /// <b>Which helpers.</b> A local function, or an ordinary method that cannot be overridden (not virtual, abstract or an
     /// override, not extern, not partial), declared once in the file of the call, whose type's declaration holds the call,
-    /// called on <c>this</c> or statically, returning <c>int</c> or <c>string</c>, or <c>Task&lt;…&gt;</c> or
+    /// called on <c>this</c> or statically, returning <c>int</c>, <c>string</c> or <c>byte[]</c>, or <c>Task&lt;…&gt;</c> or
     /// <c>ValueTask&lt;…&gt;</c> of one of them (the caller's <c>await</c> then gets what the read got). Its body is straight
     /// code: declarations, expression statements and one final <c>return</c>, with at most one drain loop of the same
     /// (<c>do { … } while (stream.DataAvailable);</c> on the read's own connection, whose body runs once at end of stream,
@@ -149,12 +155,15 @@ namespace SocketAnalyzers.Reads
         public static bool MayBeHelper(IInvocationOperation call)
         {
             var method = call.TargetMethod;
-            return ResultType(method)?.SpecialType is SpecialType.System_Int32 or SpecialType.System_String
+            return (ResultType(method)?.SpecialType is SpecialType.System_Int32 or SpecialType.System_String || IsByteArray(ResultType(method)))
                 && method is { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, ReturnsByRef: false, ReturnsByRefReadonly: false, PartialDefinitionPart: null, PartialImplementationPart: null }
                 && method.ContainingType?.TypeKind is TypeKind.Class or TypeKind.Struct
                 && (call.Instance is null || call.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
                 && method.Locations.Length == 1 && method.Locations[0].IsInSource;
         }
+
+        /// <summary><c>byte[]</c>.</summary>
+        internal static bool IsByteArray(ITypeSymbol? type) => type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte };
 
         /// <summary>
         /// What a call of the method gives its caller: its return type, or for a method returning <c>Task&lt;T&gt;</c> or
@@ -523,6 +532,7 @@ namespace SocketAnalyzers.Reads
                                 Value.Zero when IsChar && Result?.SpecialType == SpecialType.System_Int32 => HelperResult.EndChar,
                                 Value.Zero when !IsLine && !IsChar && Result?.SpecialType == SpecialType.System_Int32 => HelperResult.Count,
                                 Value.Text when Result?.SpecialType == SpecialType.System_String => HelperResult.EmptyText,
+                                Value.Bytes when IsByteArray(Result) => HelperResult.EmptyBytes,
                                 Value.Other when !IsLine && !IsChar && !ReturnsTask && Result?.SpecialType is SpecialType.System_String or SpecialType.System_Int32
                                     && SafeUses(returned) && CannotThrow(body) => HelperResult.Other,
                                 _ => null,
@@ -608,6 +618,9 @@ namespace SocketAnalyzers.Reads
 
                 /// <summary>The empty text decoded from the 0 bytes.</summary>
                 Text,
+
+                /// <summary>The bytes of that empty text: an empty array.</summary>
+                Bytes,
             }
 
             /// <summary>A local takes a value: it holds the 0 or the empty text after, or neither; the value must use them safely.</summary>
@@ -701,6 +714,11 @@ namespace SocketAnalyzers.Reads
                 {
                     case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 }, Instance: ILocalReferenceOperation builder } when builders.Contains(builder.Local):
                         return Value.Text;
+                    case IInvocationOperation { TargetMethod: { Name: "GetBytes", Parameters.Length: 1 } encode } call
+                        when encode.Parameters[0].Type.SpecialType == SpecialType.System_String && KnownSymbols.IsOrDerivesFrom(encode.ContainingType, reads.Symbols.Framework.Encoding)
+                            && (call.Instance is null || SafeUses(call.Instance)) && Classify(call.Arguments[0].Value) == Value.Text:
+                        // Encoding.Unicode.GetBytes(builder.ToString()) of the empty text: no byte.
+                        return Value.Bytes;
                     case { ConstantValue: { HasValue: true, Value: "" } }:
                     case IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } }:
                         return Value.Text;

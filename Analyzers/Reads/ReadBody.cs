@@ -64,6 +64,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>A helper that returns the text decoded from its read: its end of stream is <c>""</c>, not a count.</summary>
         public bool ReturnsEmptyText => Helper?.Result == HelperResult.EmptyText;
 
+        /// <summary>The call of a helper that returns the bytes of the empty text at end of stream: an empty array.</summary>
+        public bool ReturnsEmptyBytes => Helper?.Result == HelperResult.EmptyBytes;
+
         /// <summary>The call of a helper whose result says nothing of its read's 0 (<see cref="HelperResult.Other"/>).</summary>
         public bool ReturnsOther => Helper?.Result == HelperResult.Other;
 

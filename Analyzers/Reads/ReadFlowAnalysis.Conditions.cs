@@ -575,6 +575,8 @@ namespace SocketAnalyzers.Reads
             {
                 case IPropertyReferenceOperation { Property.ContainingType.SpecialType: SpecialType.System_String, Property.Name: "Length", Instance: { } text } when IsEmptyText(text, fact, site):
                     return 0;
+                case IPropertyReferenceOperation { Property.Name: "Length" or "LongLength", Instance: { Type: IArrayTypeSymbol } array } when IsEmptyBytes(array, fact, site):
+                    return 0;
                 case IPropertyReferenceOperation { Property.Name: "Available" } available when NothingWaitsAfterRead(available, fact, site):
                     // do { … } while (socket.Available > 0): 0 once the peer has closed.
                     return 0;
@@ -684,7 +686,7 @@ namespace SocketAnalyzers.Reads
                     // A line read's task (ReadLineAsync() not awaited, or its ConfigureAwait's receiver) is no line.
                     // A helper that returns the text of its read gives "" there, not the 0 (IsEmptyDecode).
                     // A helper whose result says nothing of the 0 (HelperResult.Other) gives no 0 either.
-                    return call.Syntax == site.Invocation.Syntax && !site.ReturnsEmptyText && !site.ReturnsOther
+                    return call.Syntax == site.Invocation.Syntax && !site.ReturnsEmptyText && !site.ReturnsEmptyBytes && !site.ReturnsOther
                         && !(site.IsLine && site.Read.Api.IsAsync && operation.WalkDownConversions() is not IAwaitOperation);
                 case IDefaultValueOperation { Type.IsReferenceType: true } when site.IsLine:
                     return true;
@@ -1023,10 +1025,39 @@ namespace SocketAnalyzers.Reads
         /// <c>n</c> the 0 (<c>byte[] data = new byte[received];</c>); whatever is copied into it, it stays empty.
         /// </summary>
         private bool IsEmptyArray(IOperation operation, ZeroFact fact, ReadSite site)
-            => operation.WalkDownConversions() is ILocalReferenceOperation { Local: { Type: IArrayTypeSymbol { Rank: 1 } } local }
-                && IsTurnLocal(local, site)
-                && body.SingleValue(local)?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation
-                && IsZero(creation.DimensionSizes[0], fact, site);
+            => IsEmptyBytes(operation, fact, site)
+                || operation.WalkDownConversions() is ILocalReferenceOperation { Local: { Type: IArrayTypeSymbol { Rank: 1 } } local }
+                    && IsTurnLocal(local, site)
+                    && body.SingleValue(local)?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation
+                    && IsZero(creation.DimensionSizes[0], fact, site);
+
+        /// <summary>
+        /// The empty array a helper returns at end of stream (<see cref="HelperResult.EmptyBytes"/>): the call itself, or a
+        /// <c>byte[]</c> variable or capture holding it (kept in <see cref="ZeroFact.Zeros"/>).
+        /// </summary>
+        private bool IsEmptyBytes(IOperation operation, ZeroFact fact, ReadSite site)
+        {
+            if (!site.ReturnsEmptyBytes)
+            {
+                return false;
+            }
+
+            return ReadBody.UnwrapAwait(operation, symbols.Framework) switch
+            {
+                IInvocationOperation call => call.Syntax == site.Invocation.Syntax && !(site.Read.Api.IsAsync && operation.WalkDownConversions() is not IAwaitOperation),
+                ILocalReferenceOperation local => fact.Zeros.Contains(local.Local) && HoldsHelperBytes(local.Local, site),
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// A <c>byte[]</c> local whose one value is the call of a helper that returns the empty array at end of stream
+        /// (<c>var message = GetMessage();</c>): in <see cref="ZeroFact.Zeros"/> it is that empty array, not the <c>null</c> a
+        /// deserializer makes of the empty text (<see cref="DereferencesNullObject"/>).
+        /// </summary>
+        private bool HoldsHelperBytes(ILocalSymbol local, ReadSite site)
+            => site.ReturnsEmptyBytes && HelperReads.IsByteArray(local.Type)
+                && body.SingleValue(local) is { } value && ReadBody.UnwrapAwait(value, symbols.Framework).Syntax == site.Invocation.Syntax;
 
         /// <summary>
         /// <c>new StringBuilder()</c> or <c>new StringBuilder(capacity)</c>: a builder that holds nothing. Assigned on a 0 path

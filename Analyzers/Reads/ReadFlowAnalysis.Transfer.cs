@@ -224,7 +224,8 @@ namespace SocketAnalyzers.Reads
             List<int>? ended = null;
             foreach (var pair in state.Zero)
             {
-                if (!ZeroSite(pair.Key).IsLine && !ZeroSite(pair.Key).IsChar && pair.Value.Zeros.Contains(local.Local))
+                var site = ZeroSite(pair.Key);
+                if (!site.IsLine && !site.IsChar && pair.Value.Zeros.Contains(local.Local) && !HoldsHelperBytes(local.Local, site))
                 {
                     (ended ??= new List<int>()).Add(pair.Key);
                 }
@@ -397,7 +398,7 @@ namespace SocketAnalyzers.Reads
                 var identity = IsIdentityUpdate(key, value, fact, site);
 
                 // s = s + line keeps a text, but turns a null s into "": the null line is not kept by it.
-                if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || IsCharEnd(value, fact, site) || identity && !site.IsLine && fact.Zeros.Contains(key)
+                if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || IsCharEnd(value, fact, site) || IsEmptyBytes(value, fact, site) || identity && !site.IsLine && fact.Zeros.Contains(key)
                     || key is ILocalSymbol && (IsEmptyBuilder(value, site) || IsNullFromEmptyText(value, fact, site)))
                 {
                     fact.AddZero(key);
@@ -499,7 +500,7 @@ namespace SocketAnalyzers.Reads
             {
                 var site = ZeroSite(pair.Key);
                 var fact = pair.Value;
-                if (IsZero(capture.Value, fact, site) || IsEmptyText(capture.Value, fact, site) || IsCharEnd(capture.Value, fact, site))
+                if (IsZero(capture.Value, fact, site) || IsEmptyText(capture.Value, fact, site) || IsCharEnd(capture.Value, fact, site) || IsEmptyBytes(capture.Value, fact, site))
                 {
                     fact.AddZero(capture.Id);
                 }

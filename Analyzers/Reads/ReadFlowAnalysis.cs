@@ -464,6 +464,7 @@ namespace SocketAnalyzers.Reads
                         var returned = helper.Result switch
                         {
                             HelperResult.EmptyText => "\"\"",
+                            HelperResult.EmptyBytes => "an empty array",
                             HelperResult.NullLine => "null",
                             HelperResult.EndChar => "-1",
                             _ => "0",

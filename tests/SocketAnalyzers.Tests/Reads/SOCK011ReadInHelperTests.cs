@@ -431,6 +431,69 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        /// <summary>
+        /// The same helper returning the bytes of what it collected (fresh13 miss 3, a console chat): at end of stream an
+        /// empty array on every call, whose <c>Length</c> is 0 and whose text is "".
+        /// </summary>
+        [Theory]
+        [InlineData("if (message.Length > 0) Console.WriteLine(Encoding.Unicode.GetString(message));")]
+        [InlineData("Console.WriteLine(message.Length);")]
+        [InlineData("var text = Encoding.Unicode.GetString(message); if (text == \"bye\") break;")]
+        public Task Loop_over_a_drain_helper_that_returns_the_bytes_it_collected_is_reported(string use)
+            => Verify.VerifyAnalyzerAsync(Chat($$"""
+                private byte[] GetMessage()
+                {
+                    var data = new byte[64];
+                    var builder = new StringBuilder();
+                    do
+                    {
+                        var bytes = stream.Read(data, 0, data.Length);
+                        builder.Append(Encoding.Unicode.GetString(data, 0, bytes));
+                    }
+                    while (stream.DataAvailable);
+                    return Encoding.Unicode.GetBytes(builder.ToString());
+                }
+
+                public void Process()
+                {
+                    while (true)
+                    {
+                        var message = {|SOCK011:GetMessage()|};
+                        {{use}}
+                    }
+                }
+                """));
+
+        [Theory]
+        [InlineData("if (message.Length == 0) break;")]
+        [InlineData("if (Encoding.Unicode.GetString(message).Length == 0) return;")]
+        [InlineData("var text = Encoding.Unicode.GetString(message); if (string.IsNullOrEmpty(text)) break;")]
+        public Task Loop_that_stops_at_the_empty_array_of_a_drain_helper_is_quiet(string use)
+            => Verify.VerifyAnalyzerAsync(Chat($$"""
+                private byte[] GetMessage()
+                {
+                    var data = new byte[64];
+                    var builder = new StringBuilder();
+                    do
+                    {
+                        var bytes = stream.Read(data, 0, data.Length);
+                        builder.Append(Encoding.Unicode.GetString(data, 0, bytes));
+                    }
+                    while (stream.DataAvailable);
+                    return Encoding.Unicode.GetBytes(builder.ToString());
+                }
+
+                public void Process()
+                {
+                    while (true)
+                    {
+                        var message = GetMessage();
+                        {{use}}
+                        Console.WriteLine(message.Length);
+                    }
+                }
+                """));
+
         // The drain loop must end at the end of stream on the read's own connection, and the builder hold only what the reads gave.
         [Theory]
         // Another connection's Available or DataAvailable.
