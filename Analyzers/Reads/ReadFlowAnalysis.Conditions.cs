@@ -934,7 +934,17 @@ namespace SocketAnalyzers.Reads
         private bool IsSplitOfEmptyText(ILocalSymbol parts, ZeroFact fact, ReadSite site)
         {
             // Declared after the read in its file (a new split of this turn's text), assigned nowhere else.
-            if (!IsSplitLocal(parts, site) || body.SingleValue(parts)?.WalkDownConversions() is not IInvocationOperation { TargetMethod.Name: "Split" } split)
+            return IsSplitLocal(parts, site) && body.SingleValue(parts)?.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "Split" } split
+                && IsSplitOfEmptyTextCall(split, fact, site);
+        }
+
+        /// <summary>
+        /// <paramref name="split"/> splits text that is empty on this path into one empty part: <c>Regex.Split(text, pattern)</c>,
+        /// <c>regex.Split(text)</c>, or <c>text.Split(…)</c> without <c>RemoveEmptyEntries</c>.
+        /// </summary>
+        private bool IsSplitOfEmptyTextCall(IInvocationOperation split, ZeroFact fact, ReadSite site)
+        {
+            if (split.TargetMethod.Name != "Split")
             {
                 return false;
             }

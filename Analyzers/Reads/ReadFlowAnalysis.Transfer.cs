@@ -93,6 +93,11 @@ namespace SocketAnalyzers.Reads
                         {
                             ThrowsOnEmptyText(text, invocation, state);
                         }
+                        else if (invocation.Instance is { } cut && ReachesPastEmptyText(invocation))
+                        {
+                            // text.Substring(0, 2), text.Remove(0, 2) of "": ArgumentOutOfRangeException (fresh16 FALSE 1).
+                            ThrowsOnEmptyText(cut, invocation, state);
+                        }
                     }
 
                     Invoke(invocation, state);
@@ -106,6 +111,18 @@ namespace SocketAnalyzers.Reads
                         Eval(argument, state);
                     }
 
+                    if (state.Zero.Count > 0 && property.Property is { IsIndexer: true, ContainingType.SpecialType: SpecialType.System_String }
+                        && property.Arguments.Length == 1 && Constant(property.Arguments[0].Value) is >= 0)
+                    {
+                        // text[0] of "": IndexOutOfRangeException.
+                        ThrowsOnEmptyText(owner, property, state);
+                    }
+
+                    return;
+                case IArrayElementReferenceOperation { Indices.Length: 1 } element when state.Zero.Count > 0:
+                    Eval(element.ArrayReference, state);
+                    Eval(element.Indices[0], state);
+                    ThrowsPastSplitOfEmptyText(element, state);
                     return;
                 case ILocalReferenceOperation local:
                     UseLocal(local, state);
@@ -159,6 +176,73 @@ namespace SocketAnalyzers.Reads
 
                     return;
             }
+        }
+
+        /// <summary>
+        /// A string's <c>Substring</c>, <c>Remove</c> or <c>Insert</c> given constant positions that reach past the end of the
+        /// empty text (<c>Substring(0, 2)</c>, <c>Substring(1)</c>, <c>Remove(0, 2)</c>): on "" it throws.
+        /// </summary>
+        private static bool ReachesPastEmptyText(IInvocationOperation call)
+        {
+            if (call.TargetMethod is not { IsStatic: false, ContainingType.SpecialType: SpecialType.System_String, Name: "Substring" or "Remove" or "Insert" } method)
+            {
+                return false;
+            }
+
+            long reach = 0;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType != SpecialType.System_Int32)
+                {
+                    continue;
+                }
+
+                if (Constant(argument.Value) is not long value || value < 0)
+                {
+                    return false;
+                }
+
+                reach += value;
+            }
+
+            return method.Parameters.Length > 0 && reach > 0;
+        }
+
+        /// <summary>
+        /// <c>parts[k]</c> of a split of the empty text (<c>text.Split(' ')[1]</c>, or a local assigned once such a split after
+        /// the read): "" splits into one part, none with <c>RemoveEmptyEntries</c>, so a constant index past that throws.
+        /// </summary>
+        private void ThrowsPastSplitOfEmptyText(IArrayElementReferenceOperation element, ReadState state)
+        {
+            if (Constant(element.Indices[0]) is not long index || index < 0)
+            {
+                return;
+            }
+
+            var parts = element.ArrayReference.WalkDownConversions();
+            List<int>? ended = null;
+            foreach (var pair in state.Zero)
+            {
+                var site = ZeroSite(pair.Key);
+                var split = parts switch
+                {
+                    IInvocationOperation call => call,
+                    ILocalReferenceOperation local when IsSplitLocal(local.Local, site) => body.SingleValue(local.Local)?.WalkDownConversions() as IInvocationOperation,
+                    _ => null,
+                };
+                if (split is null)
+                {
+                    continue;
+                }
+
+                var count = IsEmptySplit(split, pair.Value, site) ? 0 : IsSplitOfEmptyTextCall(split, pair.Value, site) ? 1 : -1;
+                if (count >= 0 && index >= count)
+                {
+                    (ended ??= new List<int>()).Add(pair.Key);
+                }
+            }
+
+            EndByException(ended, element, state);
         }
 
         /// <summary>

@@ -494,6 +494,41 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        /// <summary>The caller takes a part of the message that "" does not have: it throws, and the catch around the loop ends it (fresh16 FALSE 1).</summary>
+        [Fact]
+        public Task Loop_over_a_drain_helper_whose_caller_cuts_past_the_empty_text_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Chat("""
+                private string GetMessage()
+                {
+                    var data = new byte[64];
+                    var builder = new StringBuilder();
+                    do
+                    {
+                        var bytes = stream.Read(data, 0, data.Length);
+                        builder.Append(Encoding.Unicode.GetString(data, 0, bytes));
+                    }
+                    while (stream.DataAvailable);
+                    return builder.ToString();
+                }
+
+                public void Process()
+                {
+                    try
+                    {
+                        while (true)
+                        {
+                            string message = GetMessage();
+                            string id = message.Substring(0, 2);
+                            Console.WriteLine(id + ":" + message.Remove(0, 2));
+                        }
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+                """));
+
         // The drain loop must end at the end of stream on the read's own connection, and the builder hold only what the reads gave.
         [Theory]
         // Another connection's Available or DataAvailable.

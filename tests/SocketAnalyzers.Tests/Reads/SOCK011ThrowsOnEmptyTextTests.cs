@@ -34,6 +34,14 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(text); Console.WriteLine(data.Name);")]
         [InlineData("var sb = new StringBuilder(); sb.Append(text); Console.WriteLine(JsonSerializer.Deserialize<Data>(sb.ToString())?.Name);")]
         [InlineData("var sb = new StringBuilder(64); sb.Append(Encoding.UTF8.GetString(buf, 0, n)); Console.WriteLine(int.Parse(sb.ToString()));")]
+        // Positions past the end of "" (fresh16 FALSE 1: a chat server's message.Substring(0, 2) after its drain helper).
+        [InlineData("Console.WriteLine(text.Substring(0, 2));")]
+        [InlineData("Console.WriteLine(text.Substring(1));")]
+        [InlineData("Console.WriteLine(text.Remove(0, 2));")]
+        [InlineData("Console.WriteLine(text[0]);")]
+        [InlineData("Console.WriteLine(text.Split(':')[1]);")]
+        [InlineData("var parts = text.Split(':'); Console.WriteLine(parts[1]);")]
+        [InlineData("var parts = text.Split(':', StringSplitOptions.RemoveEmptyEntries); Console.WriteLine(parts[0]);")]
         public Task Loop_whose_zero_path_throws_out_of_it_is_quiet(string after)
             => Verify.VerifyAnalyzerAsync(Loop(after));
 
@@ -74,6 +82,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var sb = new StringBuilder(\"> \"); sb.Append(text); Console.WriteLine(sb.ToString());")]
         [InlineData("var sb = new StringBuilder(); sb.Append(text); sb.Append('!'); Console.WriteLine(sb.ToString());")]
         [InlineData("Console.WriteLine(Convert.ToInt32(text.Length));")]
+        [InlineData("Console.WriteLine(text.Substring(0, 0) + text.Substring(0) + text.Remove(0));")]
+        [InlineData("try { Console.WriteLine(text.Substring(0, 2)); } catch (ArgumentOutOfRangeException) { Console.WriteLine(\"short\"); }")]
+        [InlineData("try { Console.WriteLine(text[0]); } catch (IndexOutOfRangeException) { }")]
         public Task Loop_whose_zero_path_does_not_throw_or_catches_inside_is_still_reported(string after)
             => Verify.VerifyAnalyzerAsync(Loop(after, reported: true));
     }
