@@ -9,7 +9,8 @@ namespace SocketAnalyzers.Tests.Reads
     /// SOCK012 on a fresh buffer decoded whole and cut on the next line at a delimiter (fresh14 FALSE 4, the classic chat
     /// server: <c>data = Encoding.ASCII.GetString(bytesFrom); data = data.Substring(0, data.IndexOf("$"));</c>): the tail past
     /// the count is zeros, which hold no <c>'$'</c>, so only received bytes reach the text. A buffer read before (stale
-    /// bytes may hold a <c>'$'</c>), a statement between the decode and the cut, or a cut at NUL keep the report.
+    /// bytes may hold a <c>'$'</c>), a statement between the decode and the cut, or a culture search for NUL keep the report;
+    /// a cut at the first NUL searched ordinally is where the zeros begin.
     /// </summary>
     public sealed class SOCK012CutAtDelimiterTests
     {
@@ -17,6 +18,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""string text = Encoding.ASCII.GetString(chunk); text = text.Substring(0, text.IndexOf("$"));""")]
         [InlineData("""var text = Encoding.UTF8.GetString(chunk); var name = text.Substring(0, text.IndexOf('$'));""")]
         [InlineData("""var text = Encoding.ASCII.GetString(chunk); text = text.Substring(0, text.IndexOf("<EOF>"));""")]
+        // At the first NUL, searched ordinally: where the zeros begin (fresh16 FALSE 4).
+        [InlineData("""var text = Encoding.ASCII.GetString(chunk); text = text.Substring(0, text.IndexOf('\0'));""")]
+        [InlineData("""var text = Encoding.ASCII.GetString(chunk); var line = text.Substring(0, text.IndexOf("\0", StringComparison.Ordinal));""")]
         public Task Fresh_buffer_cut_at_a_delimiter_on_the_next_line_is_quiet(string decode)
             => Verify.VerifyAnalyzerAsync(Method($$"""
                 var chunk = new byte[1024];
@@ -27,6 +31,7 @@ namespace SocketAnalyzers.Tests.Reads
 
         [Theory]
         [InlineData("""var text = [|Encoding.ASCII.GetString(chunk)|]; Console.WriteLine(text); text = text.Substring(0, text.IndexOf("$"));""")]
+        // A culture search for "\0" finds it at 0 (NUL is ignorable there).
         [InlineData("""var text = [|Encoding.ASCII.GetString(chunk)|]; text = text.Substring(0, text.IndexOf("\0"));""")]
         [InlineData("""var text = [|Encoding.ASCII.GetString(chunk)|]; text = text.Substring(1, text.IndexOf("$"));""")]
         public Task Cut_that_may_keep_stale_bytes_is_still_reported(string decode)
@@ -36,6 +41,16 @@ namespace SocketAnalyzers.Tests.Reads
                 if (n == 0) return;
                 {{decode}}
                 """));
+
+        /// <summary>The cut returned at once (fresh16 FALSE 4, a <c>ReadString</c> extension of a chat client).</summary>
+        [Fact]
+        public Task Fresh_buffer_cut_at_its_first_NUL_in_the_return_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var bytes = new byte[client.ReceiveBufferSize];
+                {|SOCK010:client.GetStream().Read(bytes, 0, bytes.Length)|};
+                var msg = Encoding.ASCII.GetString(bytes);
+                return msg.Substring(0, msg.IndexOf("\0", StringComparison.Ordinal));
+                """, "string"));
 
         [Fact]
         public Task Reused_buffer_cut_at_a_delimiter_is_still_reported()
