@@ -75,7 +75,7 @@ namespace SocketAnalyzers.Reads
                     foreach (var argument in invocation.Arguments)
                     {
                         Eval(argument, state);
-                        if (body.HasLineReads && state.Zero.Count > 0 && RejectsNull(argument))
+                        if (body.HasLineReads && state.Zero.Count > 0 && (RejectsNull(argument) || DereferencedByCallee(argument)))
                         {
                             // Encoding.ASCII.GetBytes(line), int.Parse(line): ArgumentNullException ends the null line's path.
                             DereferencesNullLine(argument.Value, state);
@@ -382,6 +382,82 @@ namespace SocketAnalyzers.Reads
                 && declared.NullableAnnotation == NullableAnnotation.NotAnnotated
                 && declared.Type is { IsReferenceType: true, TypeKind: not TypeKind.TypeParameter }
                 && !HasAttribute(declared, "AllowNullAttribute");
+        }
+
+        // Per method of the file: the ordinals of the parameters its first statements dereference on every path.
+        private Dictionary<IMethodSymbol, HashSet<int>?>? dereferencingMethods;
+
+        /// <summary>
+        /// The argument goes to a parameter that a method of this file dereferences in its first statements, before anything
+        /// could branch (<c>string[] CheckMessage(string s) { return s.Split(' '); }</c>, fresh16 FALSE 2): given the null
+        /// line it throws <c>NullReferenceException</c> as <c>line.Split(' ')</c> written in the loop does.
+        /// </summary>
+        private bool DereferencedByCallee(IArgumentOperation argument)
+        {
+            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is not { RefKind: RefKind.None } parameter
+                || parameter.ContainingSymbol is not IMethodSymbol { DeclaringSyntaxReferences.Length: 1 } method || body.Model is not { } model)
+            {
+                return false;
+            }
+
+            method = method.OriginalDefinition;
+            dereferencingMethods ??= new Dictionary<IMethodSymbol, HashSet<int>?>(SymbolEqualityComparer.Default);
+            if (!dereferencingMethods.TryGetValue(method, out var ordinals))
+            {
+                ordinals = DereferencedParameters(method, model);
+                dereferencingMethods[method] = ordinals;
+            }
+
+            return ordinals is not null && ordinals.Contains(parameter.Ordinal);
+        }
+
+        /// <summary>
+        /// The parameters of <paramref name="method"/> (a method of the analysed file) that one of its first statements
+        /// (declarations, expression statements, a <c>return</c>; stopping at anything else) calls or reads a member of, not
+        /// under a <c>?.</c>, <c>?:</c>, <c>??</c>, <c>&amp;&amp;</c>, <c>||</c> or lambda; null for none. Only until the
+        /// parameter is assigned.
+        /// </summary>
+        private HashSet<int>? DereferencedParameters(IMethodSymbol method, SemanticModel model)
+        {
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken);
+            if (syntax.SyntaxTree != model.SyntaxTree || model.GetOperation(syntax, CancellationToken) is not IMethodBodyOperation body)
+            {
+                return null;
+            }
+
+            var statements = body.BlockBody is { } block ? block.Operations
+                : body.ExpressionBody is { } expression ? expression.Operations
+                : System.Collections.Immutable.ImmutableArray<IOperation>.Empty;
+            HashSet<int>? ordinals = null;
+            foreach (var statement in statements)
+            {
+                if (statement is not (IVariableDeclarationGroupOperation or IExpressionStatementOperation or IReturnOperation))
+                {
+                    break;
+                }
+
+                foreach (var operation in statement.DescendantsAndSelf())
+                {
+                    if (operation is IParameterReferenceOperation { Parameter: { } used } reference && ReadBody.IsWrite(reference))
+                    {
+                        return ordinals;
+                    }
+
+                    var instance = operation switch
+                    {
+                        IInvocationOperation { TargetMethod.IsStatic: false } call => call.Instance,
+                        IPropertyReferenceOperation { Property.IsStatic: false } property => property.Instance,
+                        _ => null,
+                    };
+                    if (instance?.WalkDownConversions() is IParameterReferenceOperation { Parameter.Type.IsReferenceType: true } target
+                        && Unconditional(operation, statement))
+                    {
+                        (ordinals ??= new HashSet<int>()).Add(target.Parameter.Ordinal);
+                    }
+                }
+            }
+
+            return ordinals;
         }
 
         private static bool HasAttribute(IParameterSymbol parameter, string name)

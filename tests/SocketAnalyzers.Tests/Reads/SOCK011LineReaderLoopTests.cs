@@ -376,6 +376,37 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
 
+
+        /// <summary>
+        /// The null line handed to a method of the file whose first statement dereferences it (fresh16 FALSE 2, a voice chat
+        /// server's <c>CheckMessage(data)</c> returning <c>s.Split(' ')</c>): <c>NullReferenceException</c> ends the loop, as
+        /// <c>line.Split(' ')</c> in the loop does. A callee that tests for null first, or uses <c>?.</c>, does not.
+        /// </summary>
+        [Theory]
+        [InlineData("private static string[] Parse(string s) { return s.Split(' '); }", true)]
+        [InlineData("private static string[] Parse(string s) => s.Trim().Split(' ');", true)]
+        [InlineData("private static string[] Parse(string s) { var n = s.Length; return new[] { s }; }", true)]
+        [InlineData("private static string[] Parse(string s) => s?.Split(' ') ?? new string[0];", false)]
+        [InlineData("private static string[] Parse(string s) { if (s == null) return new string[0]; return s.Split(' '); }", false)]
+        [InlineData("private static string[] Parse(string s) { s = s ?? \"\"; return s.Split(' '); }", false)]
+        public Task Null_line_handed_to_a_method_that_dereferences_it_first_ends_the_loop(string parse, bool quiet)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    void M(TcpClient client)
+                    {
+                        var reader = new StreamReader(client.GetStream());
+                        while (true)
+                        {
+                            var line = {{(quiet ? "reader.ReadLine()" : "[|reader.ReadLine()|]")}};
+                            var parts = Parse(line);
+                            Console.WriteLine(parts.Length);
+                        }
+                    }
+
+                    {{parse}}
+                }
+                """);
         [Theory]
         [InlineData("""
             var reader = new StreamReader(client.GetStream());
