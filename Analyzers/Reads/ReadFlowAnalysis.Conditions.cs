@@ -1043,7 +1043,7 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// The empty array a helper returns at end of stream (<see cref="HelperResult.EmptyBytes"/>): the call itself, or a
-        /// <c>byte[]</c> variable or capture holding it (kept in <see cref="ZeroFact.Zeros"/>).
+        /// <c>byte[]</c> local assigned it once (kept in <see cref="ZeroFact.Zeros"/>, <see cref="HoldsHelperBytes"/>).
         /// </summary>
         private bool IsEmptyBytes(IOperation operation, ZeroFact fact, ReadSite site)
         {

@@ -414,7 +414,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// The parameters of <paramref name="method"/> (a method of the analysed file) that one of its first statements
         /// (declarations, expression statements, a <c>return</c>; stopping at anything else) calls or reads a member of, not
-        /// under a <c>?.</c>, <c>?:</c>, <c>??</c>, <c>&amp;&amp;</c>, <c>||</c> or lambda; null for none. Only until the
+        /// under a <c>?.</c>, <c>?:</c>, <c>??</c>, <c>&amp;&amp;</c>, <c>||</c> or lambda; null for none. Only until a
         /// parameter is assigned.
         /// </summary>
         private HashSet<int>? DereferencedParameters(IMethodSymbol method, SemanticModel model)
@@ -438,7 +438,7 @@ namespace SocketAnalyzers.Reads
 
                 foreach (var operation in statement.DescendantsAndSelf())
                 {
-                    if (operation is IParameterReferenceOperation { Parameter: { } used } reference && ReadBody.IsWrite(reference))
+                    if (operation is IParameterReferenceOperation reference && ReadBody.IsWrite(reference))
                     {
                         return ordinals;
                     }
