@@ -196,6 +196,17 @@ namespace SocketAnalyzers.Tests.Reads
             }
             """;
 
+        /// <summary>A callback that receives on its state object's socket, runs <paramref name="between"/>, and re-arms itself.</summary>
+        private static string StateCallback(string between, bool reported) => StateObject($$"""
+            void ReceiveCallback(IAsyncResult ar)
+            {
+                StateObject state = (StateObject)ar.AsyncState;
+                int received = {{(reported ? "{|SOCK011:state.socket.EndReceive(ar)|}" : "state.socket.EndReceive(ar)")}};
+            {{Indent(between, 4)}}
+                state.socket.BeginReceive(state.buffer, 0, state.buffer.Length, SocketFlags.None, ReceiveCallback, state);
+            }
+            """);
+
         /// <summary>The callback's state object holds the socket (<c>state.socket</c>): the fresh10 audit's TCPChat client (miss M1).</summary>
         private static string StateObject(string callback) => Usings + $$"""
             class StateObject
@@ -270,15 +281,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("foreach (var line in Encoding.ASCII.GetString(state.buffer, 0, received).Split('\\n', StringSplitOptions.RemoveEmptyEntries)) AddToChat(line);")]
         [InlineData("foreach (var line in Encoding.ASCII.GetString(state.buffer, 0, received).Split(\";\", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) { AddToChat(line); }")]
         public Task Callback_whose_project_call_is_only_in_a_loop_over_no_part_of_the_zero_text_is_reported(string between)
-            => Verify.VerifyAnalyzerAsync(StateObject($$"""
-                void ReceiveCallback(IAsyncResult ar)
-                {
-                    StateObject state = (StateObject)ar.AsyncState;
-                    int received = {|SOCK011:state.socket.EndReceive(ar)|};
-                {{Indent(between, 4)}}
-                    state.socket.BeginReceive(state.buffer, 0, state.buffer.Length, SocketFlags.None, ReceiveCallback, state);
-                }
-                """));
+            => Verify.VerifyAnalyzerAsync(StateCallback(between, reported: true));
 
         [Theory]
         // The split keeps the one empty part (no RemoveEmptyEntries): the body runs once and calls the project.
@@ -288,15 +291,7 @@ namespace SocketAnalyzers.Tests.Reads
         // The text of an array the 0 sized, handed to the project.
         [InlineData("byte[] copy = new byte[received]; Array.Copy(state.buffer, copy, received); AddToChat(Encoding.ASCII.GetString(copy));")]
         public Task Callback_whose_project_call_runs_on_the_zero_path_is_still_quiet(string between)
-            => Verify.VerifyAnalyzerAsync(StateObject($$"""
-                void ReceiveCallback(IAsyncResult ar)
-                {
-                    StateObject state = (StateObject)ar.AsyncState;
-                    int received = state.socket.EndReceive(ar);
-                {{Indent(between, 4)}}
-                    state.socket.BeginReceive(state.buffer, 0, state.buffer.Length, SocketFlags.None, ReceiveCallback, state);
-                }
-                """));
+            => Verify.VerifyAnalyzerAsync(StateCallback(between, reported: false));
 
         [Theory]
         // The 0 path closes the state's socket, or calls code of the project that may reach the state object.

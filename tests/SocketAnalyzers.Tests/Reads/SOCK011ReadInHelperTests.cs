@@ -431,6 +431,22 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        /// <summary>The drain helper of the tests below, returning the bytes of what it collected.</summary>
+        private const string DrainBytesHelper = """
+            private byte[] GetMessage()
+            {
+                var data = new byte[64];
+                var builder = new StringBuilder();
+                do
+                {
+                    var bytes = stream.Read(data, 0, data.Length);
+                    builder.Append(Encoding.Unicode.GetString(data, 0, bytes));
+                }
+                while (stream.DataAvailable);
+                return Encoding.Unicode.GetBytes(builder.ToString());
+            }
+            """;
+
         /// <summary>
         /// The same helper returning the bytes of what it collected (fresh13 miss 3, a console chat): at end of stream an
         /// empty array on every call, whose <c>Length</c> is 0 and whose text is "".
@@ -441,18 +457,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var text = Encoding.Unicode.GetString(message); if (text == \"bye\") break;")]
         public Task Loop_over_a_drain_helper_that_returns_the_bytes_it_collected_is_reported(string use)
             => Verify.VerifyAnalyzerAsync(Chat($$"""
-                private byte[] GetMessage()
-                {
-                    var data = new byte[64];
-                    var builder = new StringBuilder();
-                    do
-                    {
-                        var bytes = stream.Read(data, 0, data.Length);
-                        builder.Append(Encoding.Unicode.GetString(data, 0, bytes));
-                    }
-                    while (stream.DataAvailable);
-                    return Encoding.Unicode.GetBytes(builder.ToString());
-                }
+                {{DrainBytesHelper}}
 
                 public void Process()
                 {
@@ -470,18 +475,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var text = Encoding.Unicode.GetString(message); if (string.IsNullOrEmpty(text)) break;")]
         public Task Loop_that_stops_at_the_empty_array_of_a_drain_helper_is_quiet(string use)
             => Verify.VerifyAnalyzerAsync(Chat($$"""
-                private byte[] GetMessage()
-                {
-                    var data = new byte[64];
-                    var builder = new StringBuilder();
-                    do
-                    {
-                        var bytes = stream.Read(data, 0, data.Length);
-                        builder.Append(Encoding.Unicode.GetString(data, 0, bytes));
-                    }
-                    while (stream.DataAvailable);
-                    return Encoding.Unicode.GetBytes(builder.ToString());
-                }
+                {{DrainBytesHelper}}
 
                 public void Process()
                 {
