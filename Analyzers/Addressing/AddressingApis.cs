@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.Addressing
@@ -191,6 +192,43 @@ namespace SocketAnalyzers.Addressing
             }
 
             return false;
+        }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, int> parserWrappers = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// For a method of the project whose whole body returns a parser's result given one of its parameters as the input
+        /// (<c>static Request FromJson(string element) =&gt; JsonSerializer.Deserialize&lt;Request&gt;(element, options);</c>,
+        /// fresh16 miss 2): that parameter's ordinal; -1 for any other method. Declared in <paramref name="model"/>'s tree
+        /// only (the file under analysis); decided once per method for the compilation.
+        /// </summary>
+        public int ParserWrapperOrdinal(IMethodSymbol method, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
+        {
+            if (model is null || method is not { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, DeclaringSyntaxReferences.Length: 1 }
+                || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+            {
+                return -1;
+            }
+
+            var definition = method.OriginalDefinition;
+            if (parserWrappers.TryGetValue(definition, out var known))
+            {
+                return known;
+            }
+
+            var ordinal = -1;
+            if (model.GetOperation(definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken) is IMethodBodyOperation body
+                && (body.BlockBody ?? body.ExpressionBody) is { Operations.Length: 1 } only
+                && only.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
+                && returned.WalkDownConversions() is IInvocationOperation parse && IsParser(parse.TargetMethod)
+                && Model.CatalogueIndex.Argument(parse, 0)?.WalkDownConversions() is IParameterReferenceOperation { Parameter: { } input }
+                && SymbolEqualityComparer.Default.Equals(input.ContainingSymbol, definition))
+            {
+                ordinal = input.Ordinal;
+            }
+
+            parserWrappers.TryAdd(definition, ordinal);
+            return ordinal;
         }
 
         /// <summary>True when <paramref name="type"/> declares a parser: a cheap pre-filter.</summary>

@@ -79,7 +79,8 @@ namespace SocketAnalyzers.Addressing
                     case IInvocationOperation invocation:
                         var method = invocation.TargetMethod;
                         endpoint |= apis.IsCheckedEndpointCall(method);
-                        parser |= apis.IsParserType(method.ContainingType);
+                        parser |= apis.IsParserType(method.ContainingType)
+                            || (!method.DeclaringSyntaxReferences.IsEmpty && apis.ParserWrapperOrdinal(method, invocation.SemanticModel, cancellationToken) >= 0);
                         // A text reader's read into a char buffer counts characters: no bytes for the framing check.
                         read |= apis.Symbols.Catalogue.Facts(method) is { Read: not null } facts && facts.ReadApi?.CountsChars != true;
                         address |= IsAddressSource(method, apis);
@@ -719,6 +720,7 @@ namespace SocketAnalyzers.Addressing
             var values = new SocketValue?[invocation.Arguments.Length];
             var role = apis.RoleOf(method);
             var parser = apis.IsParser(method);
+            var wrappedInput = parser || method.DeclaringSyntaxReferences.IsEmpty ? -1 : apis.ParserWrapperOrdinal(method, Graph.OriginalOperation.SemanticModel, CancellationToken);
             // A Stream read is asked of the read model only when this family already knows the receiver is a stream
             // transport: the model's own test for an untyped Stream local scans the body, which must not happen per visit.
             var read = !apis.IsStream(method.ContainingType) || instance is { Kind: KindFacts.Stream }
@@ -737,7 +739,12 @@ namespace SocketAnalyzers.Addressing
 
             if (parser)
             {
-                Framing.FramingCheck.Check(this, invocation, values);
+                Framing.FramingCheck.Check(this, invocation, values, 0);
+            }
+            else if (wrappedInput >= 0)
+            {
+                // The project's one-line wrapper of a parser (FromJson(msg)): its input is the parser's.
+                Framing.FramingCheck.Check(this, invocation, values, wrappedInput);
             }
 
             if (read is not null && Framing.FramingCheck.Read(this, read, instance, state) is { } filledBuffer)

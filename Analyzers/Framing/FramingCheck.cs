@@ -41,16 +41,28 @@ namespace SocketAnalyzers.Framing
             }
         }
 
-        /// <summary>A parser: reported when its input is one stream read on every path.</summary>
-        public static void Check(SocketValueAnalysis analysis, IInvocationOperation call, SocketValue?[] values)
+        /// <summary>
+        /// A parser, or the project's wrapper of one: reported when its input (the argument at <paramref name="input"/>) is
+        /// one stream read on every path.
+        /// </summary>
+        public static void Check(SocketValueAnalysis analysis, IInvocationOperation call, SocketValue?[] values, int input)
         {
-            if (values.Length == 0 || values[0] is not { Read: ReadFacts.OneStreamRead } input)
+            var ordinal = -1;
+            for (var i = 0; i < call.Arguments.Length; i++)
+            {
+                if (call.Arguments[i].Parameter?.Ordinal == input)
+                {
+                    ordinal = i;
+                }
+            }
+
+            if (ordinal < 0 || ordinal >= values.Length || values[ordinal] is not { Read: ReadFacts.OneStreamRead } read)
             {
                 return;
             }
 
             var parser = call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name;
-            analysis.Report(Descriptors.SOCK040ReadTreatedAsMessage, call, ImmutableDictionary<string, string?>.Empty, parser, input.ReadApi ?? "read");
+            analysis.Report(Descriptors.SOCK040ReadTreatedAsMessage, call, ImmutableDictionary<string, string?>.Empty, parser, read.ReadApi ?? "read");
         }
     }
 }

@@ -77,6 +77,51 @@ namespace SocketAnalyzers.Tests.Framing
                 }
                 """));
 
+        /// <summary>
+        /// Parsed through the project's one-line wrapper of a parser (fresh16 miss 2, a course request server's
+        /// <c>FromJson(msg)</c>): the wrapper's input is the parser's.
+        /// </summary>
+        [Theory]
+        [InlineData("static Order? FromJson(string element) { return JsonSerializer.Deserialize<Order>(element, new JsonSerializerOptions()); }")]
+        [InlineData("static Order? FromJson(string element) => JsonSerializer.Deserialize<Order>(element);")]
+        public Task Text_of_one_read_parsed_by_a_one_line_wrapper_is_reported(string wrapper)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Server
+                {
+                    Order? Handle(NetworkStream stream)
+                    {
+                        var buffer = new byte[1024];
+                        int n = stream.Read(buffer);
+                        string msg = Encoding.UTF8.GetString(buffer, 0, n);
+                        return {|SOCK040:FromJson(msg)|};
+                    }
+
+                    {{wrapper}}
+                }
+                """);
+
+        /// <summary>A wrapper that does more than hand its input to the parser (frames it, checks it, logs it first) is no parser.</summary>
+        [Theory]
+        [InlineData("static Order? FromJson(string element) { Console.WriteLine(element); return JsonSerializer.Deserialize<Order>(element); }")]
+        [InlineData("static Order? FromJson(string element) => element.Length == 0 ? null : JsonSerializer.Deserialize<Order>(element);")]
+        [InlineData("static Order? FromJson(string element) => JsonSerializer.Deserialize<Order>(element.Trim());")]
+        [InlineData("static Order? FromJson(string element) => JsonSerializer.Deserialize<Order>(\"{}\");")]
+        public Task Text_of_one_read_handed_to_a_method_that_is_no_plain_wrapper_is_quiet(string wrapper)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Server
+                {
+                    Order? Handle(NetworkStream stream)
+                    {
+                        var buffer = new byte[1024];
+                        int n = stream.Read(buffer);
+                        string msg = Encoding.UTF8.GetString(buffer, 0, n);
+                        return FromJson(msg);
+                    }
+
+                    {{wrapper}}
+                }
+                """);
+
         /// <summary>Given by <c>ref</c>, the text may come back another: unknown.</summary>
         [Fact]
         public Task Text_of_one_read_given_by_ref_before_the_parse_is_quiet()
