@@ -216,8 +216,18 @@ namespace SocketAnalyzers.Addressing
                 return known;
             }
 
+            // The syntax first: binding a body costs, and most methods are no one-line wrapper.
             var ordinal = -1;
-            if (model.GetOperation(definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken) is IMethodBodyOperation body
+            var declaration = definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var single = declaration switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { ExpressionBody.Expression: var arrow } => arrow,
+                Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { Body.Statements: { Count: 1 } statements }
+                    when statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax { Expression: { } value } => value,
+                _ => null,
+            };
+            if (single is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+                && model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation body
                 && (body.BlockBody ?? body.ExpressionBody) is { Operations.Length: 1 } only
                 && only.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
                 && returned.WalkDownConversions() is IInvocationOperation parse && IsParser(parse.TargetMethod)
