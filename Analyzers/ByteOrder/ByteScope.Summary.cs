@@ -109,6 +109,19 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>
+        /// A value that shares its bytes with what it is made of (a span or memory view, a slice, another variable), not a
+        /// copy: reversing it reverses them.
+        /// </summary>
+        private bool IsViewOf(IOperation value)
+            => value.WalkDownConversions() switch
+            {
+                IInvocationOperation invocation => symbols.IsView(invocation.TargetMethod) && !symbols.IsCopyingView(invocation.TargetMethod),
+                IObjectCreationOperation { Constructor: { } constructor } => symbols.IsViewConstructor(constructor),
+                ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation => true,
+                _ => false,
+            };
+
+        /// <summary>
         /// The node from outside this body that <paramref name="operation"/> stands for (a parameter, a field, what a method
         /// returns), through locals given only that value; null for a local of the body (the flow decides those) and for
         /// received data.
@@ -343,10 +356,10 @@ namespace SocketAnalyzers.ByteOrder
 
                     return;
                 case SummaryRole.Reversal:
-                    Kill(Root(invocation.Instance));
+                    KillReversed(Root(invocation.Instance));
                     foreach (var argument in invocation.Arguments)
                     {
-                        Kill(Root(argument.Value));
+                        KillReversed(Root(argument.Value));
                     }
 
                     return;
@@ -489,6 +502,24 @@ namespace SocketAnalyzers.ByteOrder
             }
         }
 
+        // Locals a reversal took in place: what they view from outside the body is reversed too (CompleteSummary).
+        private List<ILocalSymbol>? reversedLocals;
+
+        /// <summary>
+        /// A reversal in place (<c>Array.Reverse</c>, <c>span.Reverse()</c>): its place holds the order the code chose. A local
+        /// that views a parameter's or field's bytes (<c>var port = data.AsSpan(4, 2); port.Reverse();</c>, fresh16 FALSE 3)
+        /// reversed them there, as <c>Array.Reverse(data, 4, 2)</c> does: once the walk knows every local's value, the
+        /// outer node is killed too.
+        /// </summary>
+        private void KillReversed(ByteNode? node)
+        {
+            Kill(node);
+            if (node is { Kind: ByteNodeKind.Local, Symbol: ILocalSymbol local })
+            {
+                (reversedLocals ??= new List<ILocalSymbol>()).Add(local);
+            }
+        }
+
         private void Kill(ByteNode? node)
         {
             if (node is { Kind: ByteNodeKind.Local or ByteNodeKind.Parameter or ByteNodeKind.Field or ByteNodeKind.Return })
@@ -507,6 +538,20 @@ namespace SocketAnalyzers.ByteOrder
             if (summary is null)
             {
                 return ByteSummary.Empty;
+            }
+
+            if (reversedLocals is not null)
+            {
+                foreach (var local in reversedLocals)
+                {
+                    var node = (ByteNode?)ByteNode.Local(local);
+                    for (var depth = 0; node is { Kind: ByteNodeKind.Local, Symbol: ILocalSymbol viewing } && depth < MaxRootDepth; depth++)
+                    {
+                        node = SingleValue(viewing) is { } only && IsViewOf(only) ? Root(only) : null;
+                    }
+
+                    Kill(node);
+                }
             }
 
             summary.PruneLocals();

@@ -767,6 +767,39 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     }
                     """);
 
+        /// <summary>
+        /// A decoder of a <c>byte[]</c> parameter its callers fill from the network that reverses the number's bytes in place
+        /// through a view first (fresh16 FALSE 3, an mDNS library's SRV port): the order the code chose, as after
+        /// <c>Array.Reverse(data, 4, 2)</c>. Without the reversal it is reported.
+        /// </summary>
+        [Theory]
+        [InlineData("var port = data.AsSpan(4, 2); port.Reverse(); return BitConverter.ToUInt16(port);", false)]
+        [InlineData("var span = data.AsSpan(); var port = span.Slice(4, 2); port.Reverse(); return BitConverter.ToUInt16(port.ToArray());", false)]
+        [InlineData("Array.Reverse(data, 4, 2); return BitConverter.ToUInt16(data, 4);", false)]
+        [InlineData("var port = data.AsSpan(4, 2); return {|SOCK021:BitConverter.ToUInt16(port)|};", true)]
+        public Task Decoder_of_received_bytes_that_reverses_a_view_of_them_first_is_silent(string decode, bool reported)
+            => Run(Usings + $$"""
+                static class Decoder
+                {
+                    public static ushort Port(byte[] data)
+                    {
+                        {{decode}}
+                    }
+                }
+
+                sealed class Listener
+                {
+                    public ushort Run(Socket socket)
+                    {
+                        var buffer = new byte[2048];
+                        int n = socket.Receive(buffer);
+                        var content = new byte[n];
+                        Array.Copy(buffer, 0, content, 0, n);
+                        return Decoder.Port(content);
+                    }
+                }
+                """);
+
         [Fact]
         public Task Reader_over_a_field_assigned_from_a_constructor_parameter_is_silent_even_when_a_caller_passes_received_bytes()
             => Run(Usings + """
