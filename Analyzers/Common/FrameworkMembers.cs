@@ -89,6 +89,12 @@ namespace SocketAnalyzers.Common
         /// <summary>True when <paramref name="type"/> is <c>System.Text.StringBuilder</c> (sealed: nothing derives from it).</summary>
         public bool IsStringBuilder(ITypeSymbol? type) => type is not null && StringBuilder is not null && SymbolEqualityComparer.Default.Equals(type, StringBuilder);
 
+        /// <summary><c>new StringBuilder()</c> or <c>new StringBuilder(capacity)</c>: a builder that holds nothing yet.</summary>
+        public bool IsEmptyBuilderCreation(IOperation value)
+            => value.WalkDownConversions() is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation { Initializer: null } creation
+                && IsStringBuilder(creation.Type)
+                && (creation.Arguments.Length == 0 || creation.Arguments.Length == 1 && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32);
+
         /// <summary><c>ConfigureAwait</c> of <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c>: its awaited value is the task's.</summary>
         public bool IsConfigureAwait(IMethodSymbol method)
             => !method.IsStatic && method.Name == "ConfigureAwait" && method.ContainingType is { } owner && IsTaskType(owner.OriginalDefinition);

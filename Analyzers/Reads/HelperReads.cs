@@ -630,9 +630,7 @@ namespace SocketAnalyzers.Reads
                 zeros.Remove(local);
                 texts.Remove(local);
                 builders.Remove(local);
-                if (value.WalkDownConversions() is IObjectCreationOperation { Initializer: null } creation && reads.Symbols.Framework.IsStringBuilder(creation.Type)
-                    && reads.Symbols.Framework.IsStringBuilder(local.Type)
-                    && (creation.Arguments.Length == 0 || creation.Arguments.Length == 1 && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32))
+                if (reads.Symbols.Framework.IsEmptyBuilderCreation(value) && reads.Symbols.Framework.IsStringBuilder(local.Type))
                 {
                     // new StringBuilder() or new StringBuilder(capacity): holds nothing yet.
                     builders.Add(local);

@@ -952,15 +952,7 @@ namespace SocketAnalyzers.Reads
             var method = split.TargetMethod;
             if (method.ContainingType.SpecialType == SpecialType.System_String && split.Instance is { } text)
             {
-                foreach (var argument in split.Arguments)
-                {
-                    if (argument.Value.Type?.Name == "StringSplitOptions" && argument.Value.ConstantValue is not { HasValue: true, Value: 0 })
-                    {
-                        return false;
-                    }
-                }
-
-                return IsEmptyText(text, fact, site);
+                return SplitOptions(split) == 0 && IsEmptyText(text, fact, site);
             }
 
             if (method.ContainingType is { Name: "Regex", ContainingNamespace: { Name: "RegularExpressions", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
@@ -1009,16 +1001,22 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
+            // RemoveEmptyEntries is 1; TrimEntries (2) alone keeps the one empty part.
+            return SplitOptions(split) is int options && (options & 1) != 0 && IsEmptyText(text, fact, site);
+        }
+
+        /// <summary>The <c>StringSplitOptions</c> a <c>Split</c> call gives: 0 when it gives none, null when they are not a constant.</summary>
+        private static int? SplitOptions(IInvocationOperation split)
+        {
             foreach (var argument in split.Arguments)
             {
                 if (argument.Value.Type?.Name == "StringSplitOptions")
                 {
-                    // RemoveEmptyEntries is 1; TrimEntries (2) alone keeps the one empty part.
-                    return argument.Value.ConstantValue is { HasValue: true, Value: int options } && (options & 1) != 0 && IsEmptyText(text, fact, site);
+                    return argument.Value.ConstantValue is { HasValue: true, Value: int options } ? options : null;
                 }
             }
 
-            return false;
+            return 0;
         }
 
         /// <summary>A local of strings declared after the read in its file (a new split of this turn's text), assigned nowhere else.</summary>
@@ -1076,10 +1074,7 @@ namespace SocketAnalyzers.Reads
         /// <c>ToString()</c> is the empty text.
         /// </summary>
         private bool IsEmptyBuilder(IOperation value, ReadSite site)
-            => !site.IsLine && !site.IsChar
-                && value.WalkDownConversions() is IObjectCreationOperation { Initializer: null } creation
-                && symbols.Framework.IsStringBuilder(creation.Type)
-                && (creation.Arguments.Length == 0 || creation.Arguments.Length == 1 && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32);
+            => !site.IsLine && !site.IsChar && symbols.Framework.IsEmptyBuilderCreation(value);
 
         /// <summary><c>new string(chars, i, n)</c> with a count that is the 0: the empty text (a char buffer's <c>Encoding.GetString(buf, i, 0)</c>).</summary>
         private bool IsEmptyString(IObjectCreationOperation creation, ZeroFact fact, ReadSite site)

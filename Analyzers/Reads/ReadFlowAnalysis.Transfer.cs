@@ -419,15 +419,11 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private HashSet<int>? DereferencedParameters(IMethodSymbol method, SemanticModel model)
         {
-            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken);
-            if (syntax.SyntaxTree != model.SyntaxTree || model.GetOperation(syntax, CancellationToken) is not IMethodBodyOperation body)
+            if (StatementsOf(method, model) is not { } statements)
             {
                 return null;
             }
 
-            var statements = body.BlockBody is { } block ? block.Operations
-                : body.ExpressionBody is { } expression ? expression.Operations
-                : System.Collections.Immutable.ImmutableArray<IOperation>.Empty;
             HashSet<int>? ordinals = null;
             foreach (var statement in statements)
             {

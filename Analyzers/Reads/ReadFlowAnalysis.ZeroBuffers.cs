@@ -136,14 +136,13 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private int RejectingParameter(IMethodSymbol method, SemanticModel model)
         {
-            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken);
-            if (syntax.SyntaxTree != model.SyntaxTree || model.GetOperation(syntax, CancellationToken) is not IMethodBodyOperation { BlockBody: { } block })
+            if (StatementsOf(method, model) is not { } statements)
             {
                 return -1;
             }
 
             var streams = new Dictionary<ILocalSymbol, IParameterSymbol>(SymbolEqualityComparer.Default);
-            foreach (var statement in block.Operations)
+            foreach (var statement in statements)
             {
                 if (statement is not (IVariableDeclarationGroupOperation or IExpressionStatementOperation or IReturnOperation or IUsingDeclarationOperation))
                 {
@@ -178,6 +177,19 @@ namespace SocketAnalyzers.Reads
             }
 
             return -1;
+        }
+
+        /// <summary>
+        /// The statements of a method declared once in the analysed file (<paramref name="model"/>'s tree): its block, or the
+        /// return an expression body makes; null for any other method.
+        /// </summary>
+        private System.Collections.Immutable.ImmutableArray<IOperation>? StatementsOf(IMethodSymbol method, SemanticModel model)
+        {
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken);
+            return syntax.SyntaxTree == model.SyntaxTree && model.GetOperation(syntax, CancellationToken) is IMethodBodyOperation body
+                && (body.BlockBody ?? body.ExpressionBody) is { } block
+                ? block.Operations
+                : null;
         }
 
         /// <summary>The call runs whenever <paramref name="statement"/> does: no conditional or lambda between them.</summary>
