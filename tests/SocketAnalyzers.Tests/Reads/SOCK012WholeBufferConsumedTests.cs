@@ -440,6 +440,35 @@ namespace SocketAnalyzers.Tests.Reads
                     {{after}}
                     """));
 
+        /// <summary>The running total's loop (fresh15 miss 2): each consumer gets the read's count, Fix All fixes both.</summary>
+        [Fact]
+        public Task Fix_passes_the_count_in_a_loop_with_a_running_total()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    long received = 0;
+                    using var file = File.Create("out.bin");
+                    while (received < 1 << 20)
+                    {
+                        int n = stream.Read(buffer, 0, buffer.Length);
+                        if (n == 0) break;
+                        received += n;
+                        [|file.Write(buffer, 0, buffer.Length)|];
+                        [|socket.Send(buffer)|];
+                    }
+                    """),
+                Method("""
+                    long received = 0;
+                    using var file = File.Create("out.bin");
+                    while (received < 1 << 20)
+                    {
+                        int n = stream.Read(buffer, 0, buffer.Length);
+                        if (n == 0) break;
+                        received += n;
+                        file.Write(buffer, 0, n);
+                        socket.Send(buffer.AsSpan(0, n));
+                    }
+                    """));
+
         [Fact]
         public Task Fix_uses_ReceivedBytes_of_a_ReceiveFrom_result()
             => Verify.VerifyCodeFixAsync(
