@@ -46,13 +46,13 @@ namespace SocketAnalyzers.Addressing
                     continue;
                 }
 
-                if (!SocketValueAnalysis.IsRelevant(block, apis, out var captured, context.CancellationToken))
+                if (!SocketValueAnalysis.IsRelevant(block, apis, out var captured, out var helperTexts, context.CancellationToken))
                 {
                     continue;
                 }
 
                 var findings = new List<ValueFinding>();
-                SocketValueAnalysis.Analyze(context.GetControlFlowGraph(block), apis, captured, findings, context.CancellationToken);
+                SocketValueAnalysis.Analyze(context.GetControlFlowGraph(block), apis, captured, helperTexts, findings, context.CancellationToken);
                 foreach (var finding in findings)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, finding.Location, finding.Properties, finding.Arguments));

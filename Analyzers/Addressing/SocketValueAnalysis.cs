@@ -47,15 +47,19 @@ namespace SocketAnalyzers.Addressing
 
         private readonly AddressingApis apis;
         private readonly HashSet<ISymbol> captured;
+
+        /// <summary>The body calls a helper of its class that returns the text of one read (<see cref="HelperRead.OneReadText"/>), and parses something.</summary>
+        private readonly bool helperTexts;
         private readonly List<ValueFinding> findings;
         private readonly HashSet<Location> reported = new();
         private readonly List<IFlowAnonymousFunctionOperation> anonymousFunctions = new();
 
         protected override int MaxExpressionDepth => 200;
 
-        private SocketValueAnalysis(ControlFlowGraph graph, AddressingApis apis, HashSet<ISymbol> captured, List<ValueFinding> findings, CancellationToken cancellationToken)
+        private SocketValueAnalysis(ControlFlowGraph graph, AddressingApis apis, HashSet<ISymbol> captured, bool helperTexts, List<ValueFinding> findings, CancellationToken cancellationToken)
             : base(graph, cancellationToken)
         {
+            this.helperTexts = helperTexts;
             this.apis = apis;
             this.captured = captured;
             this.findings = findings;
@@ -64,10 +68,11 @@ namespace SocketAnalyzers.Addressing
         public AddressingApis Apis => apis;
 
         /// <summary>True when the body uses something the family's checks look at: the cheap pre-scan before any graph is built.</summary>
-        public static bool IsRelevant(IOperation body, AddressingApis apis, out HashSet<ISymbol> captured, CancellationToken cancellationToken)
+        public static bool IsRelevant(IOperation body, AddressingApis apis, out HashSet<ISymbol> captured, out bool helperTexts, CancellationToken cancellationToken)
         {
             captured = new HashSet<ISymbol>(SymbolComparer.Instance);
             bool endpoint = false, address = false, parser = false, read = false;
+            List<IInvocationOperation>? helperCalls = null;
             var stack = new Stack<(IOperation Operation, SyntaxNode? Function)>();
             stack.Push((body, null));
             while (stack.Count > 0)
@@ -84,6 +89,11 @@ namespace SocketAnalyzers.Addressing
                         // A text reader's read into a char buffer counts characters: no bytes for the framing check.
                         read |= apis.Symbols.Catalogue.Facts(method) is { Read: not null } facts && facts.ReadApi?.CountsChars != true;
                         address |= IsAddressSource(method, apis);
+                        if (HelperReads.ResultType(method)?.SpecialType == SpecialType.System_String && HelperReads.MayBeHelper(invocation))
+                        {
+                            (helperCalls ??= new()).Add(invocation);
+                        }
+
                         break;
                     case IFieldReferenceOperation { Field.IsStatic: true } field
                         when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, apis.Symbols.IPAddress):
@@ -107,7 +117,22 @@ namespace SocketAnalyzers.Addressing
             // followed, so a source anywhere in the body is an over-approximation): an endpoint call whose endpoint comes
             // from a parameter, a field or a property builds no graph. SOCK040 needs a network read and a parser in the
             // same body: a parser alone (JSON in a file that also has sockets) builds no graph either.
-            return (endpoint && address) || (parser && read);
+            // A parser and a call of a method of the class that returns the text of one read (string msg =
+            // ReadFromStream(stream);, HelperReads; summarised once per method, after a look at its syntax).
+            helperTexts = false;
+            if (parser && helperCalls is not null)
+            {
+                foreach (var call in helperCalls)
+                {
+                    if (apis.Symbols.Reads.Helpers.At(call, cancellationToken) is ({ OneReadText: true }, _))
+                    {
+                        helperTexts = true;
+                        break;
+                    }
+                }
+            }
+
+            return (endpoint && address) || (parser && (read || helperTexts));
         }
 
         /// <summary>A call whose result may be an address the family knows (see <see cref="Result"/>): IPAddress.Parse, a Dns lookup.</summary>
@@ -134,10 +159,10 @@ namespace SocketAnalyzers.Addressing
         }
 
         /// <summary>Analyzes a body and, each as a body of its own, its lambdas and local functions.</summary>
-        public static void Analyze(ControlFlowGraph graph, AddressingApis apis, HashSet<ISymbol> captured, List<ValueFinding> findings, CancellationToken cancellationToken)
-            => Analyze(graph, apis, captured, findings, cancellationToken, 0);
+        public static void Analyze(ControlFlowGraph graph, AddressingApis apis, HashSet<ISymbol> captured, bool helperTexts, List<ValueFinding> findings, CancellationToken cancellationToken)
+            => Analyze(graph, apis, captured, helperTexts, findings, cancellationToken, 0);
 
-        private static void Analyze(ControlFlowGraph graph, AddressingApis apis, HashSet<ISymbol> captured, List<ValueFinding> findings, CancellationToken cancellationToken, int nesting)
+        private static void Analyze(ControlFlowGraph graph, AddressingApis apis, HashSet<ISymbol> captured, bool helperTexts, List<ValueFinding> findings, CancellationToken cancellationToken, int nesting)
         {
             if (nesting > MaxNestingDepth)
             {
@@ -145,7 +170,7 @@ namespace SocketAnalyzers.Addressing
             }
 
             var mine = new List<ValueFinding>();
-            var analysis = new SocketValueAnalysis(graph, apis, captured, mine, cancellationToken);
+            var analysis = new SocketValueAnalysis(graph, apis, captured, helperTexts, mine, cancellationToken);
             if (analysis.Run() && analysis.ReplayCanReport)
             {
                 analysis.Replay();
@@ -158,13 +183,13 @@ namespace SocketAnalyzers.Addressing
             foreach (var localFunction in graph.LocalFunctions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Analyze(graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), apis, captured, findings, cancellationToken, nesting + 1);
+                Analyze(graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken), apis, captured, helperTexts, findings, cancellationToken, nesting + 1);
             }
 
             foreach (var anonymous in analysis.anonymousFunctions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Analyze(graph.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), apis, captured, findings, cancellationToken, nesting + 1);
+                Analyze(graph.GetAnonymousFunctionControlFlowGraph(anonymous, cancellationToken), apis, captured, helperTexts, findings, cancellationToken, nesting + 1);
             }
         }
 
@@ -841,7 +866,34 @@ namespace SocketAnalyzers.Addressing
                 return source is { Read: not ReadFacts.None } bytes ? new SocketValue(read: bytes.Read, readApi: bytes.ReadApi) : null;
             }
 
+            if (helperTexts && HelperReads.ResultType(method)?.SpecialType == SpecialType.System_String && HelperReads.MayBeHelper(invocation)
+                && apis.Symbols.Reads.Helpers.At(invocation, CancellationToken, Graph.OriginalOperation.SemanticModel) is ({ OneReadText: true } helper, var receiver)
+                && HelperReceiver(invocation, helper, receiver, values) is { Kind: KindFacts.Stream })
+            {
+                // string msg = ReadFromStream(stream);: the text of the one read the helper makes (fresh16 miss 1).
+                return new SocketValue(read: ReadFacts.OneStreamRead, readApi: helper.ReadApi.Name + " in " + helper.Name);
+            }
+
             return TypeFacts(method.ReturnType);
+        }
+
+        /// <summary>What the read of a helper reads from for this call: the caller's argument for the helper's parameter, or the helper's field.</summary>
+        private SocketValue? HelperReceiver(IInvocationOperation invocation, HelperRead helper, IOperation receiver, SocketValue?[] values)
+        {
+            if (helper.Parameter is not { } parameter)
+            {
+                return TypeFacts(receiver.Type);
+            }
+
+            for (var i = 0; i < invocation.Arguments.Length && i < values.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter?.Ordinal == parameter.Ordinal)
+                {
+                    return values[i];
+                }
+            }
+
+            return null;
         }
 
         private static SocketValue? Literal(string text)

@@ -46,9 +46,10 @@ namespace SocketAnalyzers.Reads
     /// </summary>
     internal sealed class HelperRead
     {
-        public HelperRead(IMethodSymbol method, NetworkRead read, HelperResult result, SyntaxNode receiver, IParameterSymbol? parameter, bool network, bool writesFields)
+        public HelperRead(IMethodSymbol method, NetworkRead read, HelperResult result, SyntaxNode receiver, IParameterSymbol? parameter, bool network, bool writesFields, bool oneReadText = false)
         {
             Method = method;
+            OneReadText = oneReadText;
             ReadMethod = read.Invocation.TargetMethod;
             ReadApi = read.Api;
             Result = result;
@@ -86,6 +87,13 @@ namespace SocketAnalyzers.Reads
         /// is <see cref="Parameter"/> itself, and the caller's argument decides.
         /// </summary>
         public bool Network { get; }
+
+        /// <summary>
+        /// The helper returns the text decoded from its one read's bytes, the read filling its buffer from the start
+        /// (<c>int n = stream.Read(buffer); return Encoding.UTF8.GetString(buffer, 0, n);</c>, maybe trimmed), with no drain
+        /// loop: the caller holds the text of one stream read, as SOCK040 means it (fresh16 miss 1).
+        /// </summary>
+        public bool OneReadText { get; }
 
         /// <summary>The helper assigns a field: after the call a field may hold something the 0 path computed.</summary>
         public bool WritesFields { get; }
@@ -186,9 +194,10 @@ namespace SocketAnalyzers.Reads
         /// helper, when the caller is a constructor (a readonly field may still change there), or when the argument is
         /// not a network receiver.
         /// </summary>
-        public (HelperRead Helper, IOperation Receiver)? At(IInvocationOperation call, CancellationToken cancellationToken)
+        public (HelperRead Helper, IOperation Receiver)? At(IInvocationOperation call, CancellationToken cancellationToken, SemanticModel? graphModel = null)
         {
-            if (call.SemanticModel is not { } model || !MayBeHelper(call))
+            // An operation of a control-flow graph has no semantic model: its graph's original operation gives it.
+            if ((call.SemanticModel ?? graphModel) is not { } model || !MayBeHelper(call))
             {
                 return null;
             }
@@ -556,7 +565,94 @@ namespace SocketAnalyzers.Reads
                     }
                 }
 
-                return new HelperRead(method, read, kind, instance.Syntax, parameter, network, writesFields);
+                var oneReadText = kind == HelperResult.EmptyText && drainLoop is null && !IsLine && !IsChar
+                    && statements[statements.Count - 1] is IReturnOperation { ReturnedValue: { } text } && IsReadText(text, statements, 0);
+                return new HelperRead(method, read, kind, instance.Syntax, parameter, network, writesFields, oneReadText);
+            }
+
+            /// <summary>
+            /// <paramref name="value"/> is the text decoded from the read's bytes, the read filling its buffer from the start:
+            /// <c>Encoding.X.GetString(buffer, 0, n)</c> of the read's own buffer and count, maybe through a string's own text
+            /// function (<c>Trim</c>) or a local assigned once.
+            /// </summary>
+            private bool IsReadText(IOperation value, List<IOperation> statements, int steps)
+            {
+                var v = value.WalkDownConversions();
+                if (read is null || steps > 8)
+                {
+                    return false;
+                }
+
+                if (v is IParenthesizedOperation parenthesized)
+                {
+                    return IsReadText(parenthesized.Operand, statements, steps + 1);
+                }
+
+                if (v is ILocalReferenceOperation local)
+                {
+                    return texts.Contains(local.Local) && AssignedOnce(local.Local, statements) is { } assigned && IsReadText(assigned, statements, steps + 1);
+                }
+
+                if (v is IInvocationOperation { Instance: { } instance } textCall && IsTextFunction(textCall.TargetMethod) && textCall.TargetMethod.Name != "ToString")
+                {
+                    return IsReadText(instance, statements, steps + 1);
+                }
+
+                if (v is not IInvocationOperation { TargetMethod: { Name: "GetString", Parameters.Length: 3 } decode } call
+                    || !KnownSymbols.IsOrDerivesFrom(decode.ContainingType, reads.Symbols.Framework.Encoding)
+                    || (read.Offset is { } offset && offset.WalkDownConversions().ConstantValue is not { HasValue: true, Value: 0 })
+                    || read.Buffer?.WalkDownConversions() is not { } filled || BufferName(filled) is not { } buffer
+                    || CatalogueIndex.Argument(call, 0)?.WalkDownConversions() is not { } decoded)
+                {
+                    return false;
+                }
+
+                return SymbolEqualityComparer.Default.Equals(BufferName(decoded), buffer)
+                    && CatalogueIndex.Argument(call, 1)?.ConstantValue is { HasValue: true, Value: 0 }
+                    && CatalogueIndex.Argument(call, 2) is { } count && Classify(count) == Value.Zero;
+            }
+
+            /// <summary>The local, field or parameter a buffer argument names; null for anything else (a view, an element).</summary>
+            private static ISymbol? BufferName(IOperation buffer) => buffer switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+                _ => null,
+            };
+
+            /// <summary>The one value <paramref name="local"/> is given among the helper's statements; null when it is given none or several.</summary>
+            private static IOperation? AssignedOnce(ILocalSymbol local, List<IOperation> statements)
+            {
+                IOperation? found = null;
+                var count = 0;
+                foreach (var statement in statements)
+                {
+                    switch (statement)
+                    {
+                        case IVariableDeclarationGroupOperation group:
+                            foreach (var declaration in group.Declarations)
+                            {
+                                foreach (var declarator in declaration.Declarators)
+                                {
+                                    if (SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && (declarator.Initializer ?? declaration.Initializer) is { } initializer)
+                                    {
+                                        found = initializer.Value;
+                                        count++;
+                                    }
+                                }
+                            }
+
+                            break;
+                        case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment }
+                            when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                            found = assignment.Value;
+                            count++;
+                            break;
+                    }
+                }
+
+                return count == 1 ? found : null;
             }
 
             /// <summary>

@@ -112,6 +112,65 @@ namespace SocketAnalyzers.Tests.Framing
         public Task Text_of_one_read_handed_to_a_method_that_is_no_plain_wrapper_is_quiet(string wrapper)
             => Verify.VerifyAnalyzerAsync(WrapperServer(wrapper, reported: false));
 
+        /// <summary>A server whose handler takes its request from <paramref name="helper"/>, a read helper of the class, and parses it.</summary>
+        private static string HelperServer(string handler, string helper) => Usings + $$"""
+            class Server
+            {
+                private readonly NetworkStream clientStream;
+                private readonly Socket connection;
+
+                Server(TcpClient client, TcpListener listener)
+                {
+                    clientStream = client.GetStream();
+                    connection = listener.AcceptSocket();
+                }
+
+                Order? Handle(TcpClient client, TcpListener listener, Socket unknown, UdpClient udp)
+                {
+                    {{handler}}
+                }
+
+                {{helper}}
+            }
+            """;
+
+        private const string ReadFromStream = "private string ReadFromStream(NetworkStream stream) { var buffer = new byte[1024]; int readCount = stream.Read(buffer); return Encoding.UTF8.GetString(buffer, 0, readCount); }";
+
+        /// <summary>
+        /// One read in a read helper of the class, its text parsed by the caller (fresh16 miss 1, a course request server:
+        /// <c>string msg = ReadFromStream(stream); var request = JsonSerializer.Deserialize&lt;Request&gt;(msg);</c>).
+        /// </summary>
+        [Theory]
+        [InlineData("var stream = client.GetStream(); string msg = ReadFromStream(stream); Console.WriteLine(\"Message: \" + msg); return {|SOCK040:JsonSerializer.Deserialize<Order>(msg)|};", ReadFromStream)]
+        [InlineData("return {|SOCK040:JsonSerializer.Deserialize<Order>(ReadFromStream(client.GetStream()))|};", ReadFromStream)]
+        [InlineData("return {|SOCK040:JsonSerializer.Deserialize<Order>(Receive())|};", "string Receive() { var data = new byte[256]; int n = clientStream.Read(data, 0, data.Length); string text = Encoding.ASCII.GetString(data, 0, n); return text.Trim(); }")]
+        [InlineData("var socket = listener.AcceptSocket(); return {|SOCK040:JsonSerializer.Deserialize<Order>(Receive(socket))|};", "static string Receive(Socket s) { byte[] b = new byte[512]; int got = s.Receive(b); return Encoding.UTF8.GetString(b, 0, got); }")]
+        public Task Text_of_one_read_returned_by_a_helper_and_parsed_is_reported(string handler, string helper)
+            => Verify.VerifyAnalyzerAsync(HelperServer(handler, helper));
+
+        /// <summary>
+        /// A helper that reads a line (framed by its delimiter), drains while data is available, reads at an offset, reads a
+        /// datagram or a socket whose kind is unknown, returns something other than the read's text, or is called until the text is complete: no single stream read.
+        /// </summary>
+        [Theory]
+        [InlineData("return JsonSerializer.Deserialize<Order>(Line(client.GetStream()));", "static string Line(NetworkStream s) { var reader = new StreamReader(s); string line = reader.ReadLine(); return line; }")]
+        [InlineData("return JsonSerializer.Deserialize<Order>(Drain(client.GetStream()));", "static string Drain(NetworkStream stream) { var data = new byte[64]; var sb = new StringBuilder(); int n; do { n = stream.Read(data, 0, data.Length); sb.Append(Encoding.UTF8.GetString(data, 0, n)); } while (stream.DataAvailable); return sb.ToString(); }")]
+        [InlineData("return JsonSerializer.Deserialize<Order>(Tail(client.GetStream()));", "static string Tail(NetworkStream stream) { var data = new byte[64]; int n = stream.Read(data, 4, 60); return Encoding.UTF8.GetString(data, 0, n); }")]
+        [InlineData("return JsonSerializer.Deserialize<Order>(Receive(unknown));", "static string Receive(Socket s) { byte[] b = new byte[512]; int got = s.Receive(b); return Encoding.UTF8.GetString(b, 0, got); }")]
+        [InlineData("return JsonSerializer.Deserialize<Order>(Receive(udp.Client));", "static string Receive(Socket s) { byte[] b = new byte[512]; int got = s.Receive(b); return Encoding.UTF8.GetString(b, 0, got); }")]
+        [InlineData("return JsonSerializer.Deserialize<Order>(Other(client.GetStream()));", "static string Other(NetworkStream stream) { var data = new byte[64]; int n = stream.Read(data, 0, 64); return \"\"; }")]
+        [InlineData("string msg = \"\"; for (int i = 0; i < 3; i++) msg += ReadFromStream(client.GetStream()); return JsonSerializer.Deserialize<Order>(msg);", ReadFromStream)]
+        // A socket field: the family does not follow a field's kind (stream or datagram), so the read is of an unknown kind.
+        [InlineData("return JsonSerializer.Deserialize<Order>(Next());", "string Next() { var b = new byte[512]; var got = connection.Receive(b, 0, b.Length, SocketFlags.None); return Encoding.UTF8.GetString(b, 0, got); }")]
+        public Task Helper_that_returns_no_single_stream_read_is_quiet(string handler, string helper)
+            => Verify.VerifyAnalyzerAsync(HelperServer(handler, helper));
+
+        [Fact]
+        public Task Message_names_the_helper_that_made_the_read()
+            => Verify.VerifyAnalyzerAsync(HelperServer("return {|#0:JsonSerializer.Deserialize<Order>(ReadFromStream(client.GetStream()))|};", ReadFromStream),
+                Verify.Diagnostic("SOCK040").WithLocation(0).WithMessage(
+                    "JsonSerializer.Deserialize parses the bytes of a single Read in Server.ReadFromStream on a stream; TCP has no message boundaries, so one read may hold part of a message or several. Frame the messages (a length prefix read exactly, or a delimiter) and parse a complete one."));
+
         /// <summary>Given by <c>ref</c>, the text may come back another: unknown.</summary>
         [Fact]
         public Task Text_of_one_read_given_by_ref_before_the_parse_is_quiet()
