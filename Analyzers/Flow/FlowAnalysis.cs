@@ -295,9 +295,11 @@ namespace SocketAnalyzers.Flow
         /// <summary>
         /// The state an exception carries into a catch or finally handler, from the join of every state seen in its try.
         /// A family may narrow it (return a narrowed copy, never change <paramref name="state"/>): facts that describe a
-        /// path without exceptions, such as "this read returned 0", do not hold on the exceptional edge.
+        /// path without exceptions, such as "this read returned 0", do not hold on the exceptional edge; and facts a family
+        /// knows an exception carries to <paramref name="region"/>'s handlers in particular may appear there.
         /// </summary>
-        protected virtual TState StateForHandler(TState state) => state;
+        /// <param name="region">The try-and-catch or try-and-finally region whose handlers the state enters.</param>
+        protected virtual TState StateForHandler(TState state, ControlFlowRegion region) => state;
 
         /// <summary>True when no execution continues from this state (the last operation certainly threw).</summary>
         protected virtual bool IsUnreachable(TState state) => false;
@@ -1041,7 +1043,7 @@ namespace SocketAnalyzers.Flow
 
                 if (changed && handlerEntries.TryGetValue(region, out var entries))
                 {
-                    var handlerState = StateForHandler(accumulated);
+                    var handlerState = StateForHandler(accumulated, region);
                     var handlerContext = region.Kind == ControlFlowRegionKind.TryAndFinally ? key.Item2 | ExceptionalBit(level) : key.Item2;
                     foreach (var entry in entries)
                     {

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
@@ -180,7 +181,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// A string's <c>Substring</c>, <c>Remove</c> or <c>Insert</c> given constant positions that reach past the end of the
-        /// empty text (<c>Substring(0, 2)</c>, <c>Substring(1)</c>, <c>Remove(0, 2)</c>): on "" it throws.
+        /// empty text (<c>Substring(0, 2)</c>, <c>Substring(1)</c>, <c>Remove(0, 2)</c>), or a position that is the text's own
+        /// search for something "" cannot hold (<c>text.Substring(0, text.IndexOf("$"))</c>: -1, fresh14 miss 1, the
+        /// csharp.net-informations chat server's cut at its '$' terminator): on "" it throws.
         /// </summary>
         private static bool ReachesPastEmptyText(IInvocationOperation call)
         {
@@ -197,6 +200,12 @@ namespace SocketAnalyzers.Reads
                     continue;
                 }
 
+                if (IsSearchMissingInEmptyText(argument.Value, call.Instance))
+                {
+                    // -1: ArgumentOutOfRangeException whatever the text.
+                    return true;
+                }
+
                 if (Constant(argument.Value) is not long value || value < 0)
                 {
                     return false;
@@ -206,6 +215,52 @@ namespace SocketAnalyzers.Reads
             }
 
             return method.Parameters.Length > 0 && reach > 0;
+        }
+
+        /// <summary>
+        /// <paramref name="position"/> is <c>text.IndexOf(c)</c> or <c>text.LastIndexOf(c)</c> of the same local as
+        /// <paramref name="text"/>, for a constant character or a constant non-empty string of printable ASCII (no character a
+        /// culture-aware search ignores, as it ignores <c>"\0"</c>): on "" it is -1.
+        /// </summary>
+        private static bool IsSearchMissingInEmptyText(IOperation position, IOperation? text)
+        {
+            if (position.WalkDownConversions() is not IInvocationOperation { TargetMethod: { IsStatic: false, ContainingType.SpecialType: SpecialType.System_String, Name: "IndexOf" or "LastIndexOf" } search } call
+                || call.Instance?.WalkDownConversions() is not ILocalReferenceOperation searched
+                || text?.WalkDownConversions() is not ILocalReferenceOperation cut
+                || !SymbolEqualityComparer.Default.Equals(searched.Local, cut.Local)
+                || call.Arguments.Length == 0 || search.Parameters.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                // Only the needle, and a comparison: a start index or a count may throw or change the answer on its own.
+                if (argument.Parameter is { Ordinal: > 0 } other && other.Type.TypeKind != TypeKind.Enum)
+                {
+                    return false;
+                }
+            }
+
+            return CatalogueIndex.Argument(call, 0)?.WalkDownConversions().ConstantValue.Value switch
+            {
+                char => true,
+                string needle => needle.Length > 0 && IsPrintableAscii(needle),
+                _ => false,
+            };
+        }
+
+        private static bool IsPrintableAscii(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c < ' ' || c > '~')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -337,7 +392,63 @@ namespace SocketAnalyzers.Reads
                 {
                     Escape(read, state);
                 }
+                else if (CatchAllInsideLoops(at.Syntax, ZeroSite(read)) is { } handled && state.Zero.TryGetValue(read, out var fact))
+                {
+                    // Caught by a catch-all inside the loops: the rest of the try does not run on this path, so a way out
+                    // there is none (fresh14 miss 1: Program.Broadcast(…) after the cut that throws). The handler takes it.
+                    state.Throw(read, handled, fact);
+                    state.Zero.Remove(read);
+                }
             }
+        }
+
+        /// <summary>
+        /// The try-and-catch region of the current block whose handler certainly takes an exception thrown at
+        /// <paramref name="syntax"/>: the innermost <c>try</c> with catches around it, inside the read's loops, when one of
+        /// its clauses catches every exception (<c>catch</c>, <c>catch (Exception)</c>, with no filter). Null otherwise.
+        /// </summary>
+        private ControlFlowRegion? CatchAllInsideLoops(SyntaxNode syntax, ReadSite site)
+        {
+            var outermost = site.Loops[site.Loops.Count - 1];
+            for (var node = syntax; node is not null && node != outermost; node = node.Parent)
+            {
+                if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+                {
+                    return null;
+                }
+
+                if (node.Parent is TryStatementSyntax tryStatement && tryStatement.Block == node && tryStatement.Catches.Count > 0)
+                {
+                    // The innermost try-and-catch region around the block is this statement's (a using, foreach or lock
+                    // makes a try-and-finally region, which is not counted).
+                    for (var region = CurrentBlock?.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+                    {
+                        if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
+                        {
+                            return CatchesEverything(tryAndCatch) ? tryAndCatch : null;
+                        }
+                    }
+
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool CatchesEverything(ControlFlowRegion tryAndCatch)
+        {
+            for (var i = 1; i < tryAndCatch.NestedRegions.Length; i++)
+            {
+                if (tryAndCatch.NestedRegions[i] is { Kind: ControlFlowRegionKind.Catch, ExceptionType: { } caught }
+                    && (caught.SpecialType == SpecialType.System_Object
+                        || caught is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -241,17 +241,30 @@ namespace SocketAnalyzers.Reads
 
         protected override bool IsUnreachable(ReadState state) => state.Dead;
 
-        /// <summary>A read that returns 0 does not throw: the spin SOCK011 reports is the path without exceptions.</summary>
-        protected override ReadState StateForHandler(ReadState state)
+        /// <summary>
+        /// A read that returns 0 does not throw: the spin SOCK011 reports is the path without exceptions. What the 0 path
+        /// certainly throws into this region's catch-all (<see cref="ReadState.Thrown"/>) goes on in its handler.
+        /// </summary>
+        protected override ReadState StateForHandler(ReadState state, ControlFlowRegion region)
         {
-            if (state.Zero.Count == 0)
+            if (state.Zero.Count == 0 && state.Thrown is null)
             {
                 return state;
             }
 
             var narrowed = state.Clone();
             narrowed.Zero.Clear();
+            narrowed.CatchThrown(region);
             return narrowed;
+        }
+
+        /// <summary>A 0 path thrown to a handler does not go on past the try it was thrown in.</summary>
+        protected override void EnterBlock(BasicBlock block, ReadState state)
+        {
+            if (state.Thrown is not null)
+            {
+                state.DropThrownOutside(block.Ordinal);
+            }
         }
 
         protected override void Transfer(IOperation operation, ReadState state)

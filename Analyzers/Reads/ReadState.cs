@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using SocketAnalyzers.Common;
 using SocketAnalyzers.Lifecycle;
 
@@ -281,7 +282,98 @@ namespace SocketAnalyzers.Reads
             fresh = other.fresh is { Count: > 0 } zeroed ? new HashSet<ISymbol>(zeroed, SymbolComparer.Instance) : null;
             freshFilled = other.freshFilled is { Count: > 0 } once ? new HashSet<ISymbol>(once, SymbolComparer.Instance) : null;
             detached = other.detached is { Count: > 0 } gone ? new HashSet<int>(gone) : null;
+            if (other.Thrown is { } thrown)
+            {
+                Thrown = new Dictionary<(int, ControlFlowRegion), ZeroFact>(thrown.Count);
+                foreach (var pair in thrown)
+                {
+                    Thrown.Add(pair.Key, pair.Value.Clone());
+                }
+            }
+
             Dead = other.Dead;
+        }
+
+        /// <summary>
+        /// SOCK011: 0 facts on their way to a handler. The 0 path certainly threw inside the try of a try-and-catch region
+        /// (the key's region) whose catch-all lies inside the read's loops, so it goes on in that handler and not past the
+        /// throw (may: union). Null when there are none, as almost always.
+        /// </summary>
+        public Dictionary<(int Key, ControlFlowRegion Region), ZeroFact>? Thrown { get; private set; }
+
+        /// <summary>The 0 fact of <paramref name="key"/> is thrown to <paramref name="region"/>'s handler.</summary>
+        public void Throw(int key, ControlFlowRegion region, ZeroFact fact)
+        {
+            Thrown ??= new Dictionary<(int, ControlFlowRegion), ZeroFact>();
+            if (Thrown.TryGetValue((key, region), out var mine))
+            {
+                mine.JoinFrom(fact);
+            }
+            else
+            {
+                Thrown[(key, region)] = fact.Clone();
+            }
+        }
+
+        /// <summary>In the state a handler of <paramref name="region"/> starts with: the facts thrown to it are the 0 facts there.</summary>
+        public void CatchThrown(ControlFlowRegion region)
+        {
+            if (Thrown is not { } thrown)
+            {
+                return;
+            }
+
+            Thrown = null;
+            foreach (var pair in thrown)
+            {
+                if (pair.Key.Region != region)
+                {
+                    continue;
+                }
+
+                if (Zero.TryGetValue(pair.Key.Key, out var mine))
+                {
+                    mine.JoinFrom(pair.Value);
+                }
+                else
+                {
+                    Zero[pair.Key.Key] = pair.Value;
+                }
+            }
+        }
+
+        /// <summary>Drops the thrown facts whose try does not hold block <paramref name="ordinal"/>: the normal path has left it.</summary>
+        public void DropThrownOutside(int ordinal)
+        {
+            if (Thrown is not { } thrown)
+            {
+                return;
+            }
+
+            List<(int, ControlFlowRegion)>? gone = null;
+            foreach (var key in thrown.Keys)
+            {
+                var tried = key.Region.NestedRegions[0];
+                if (ordinal < tried.FirstBlockOrdinal || ordinal > tried.LastBlockOrdinal)
+                {
+                    (gone ??= new List<(int, ControlFlowRegion)>()).Add(key);
+                }
+            }
+
+            if (gone is null)
+            {
+                return;
+            }
+
+            foreach (var key in gone)
+            {
+                thrown.Remove(key);
+            }
+
+            if (thrown.Count == 0)
+            {
+                Thrown = null;
+            }
         }
 
         /// <summary>
@@ -423,6 +515,23 @@ namespace SocketAnalyzers.Reads
         public bool JoinFrom(ReadState other)
         {
             var changed = false;
+            if (other.Thrown is { } thrown)
+            {
+                Thrown ??= new Dictionary<(int, ControlFlowRegion), ZeroFact>();
+                foreach (var pair in thrown)
+                {
+                    if (Thrown.TryGetValue(pair.Key, out var mine))
+                    {
+                        changed |= mine.JoinFrom(pair.Value);
+                    }
+                    else
+                    {
+                        Thrown[pair.Key] = pair.Value.Clone();
+                        changed = true;
+                    }
+                }
+            }
+
             foreach (var pair in other.Zero)
             {
                 if (Zero.TryGetValue(pair.Key, out var mine))

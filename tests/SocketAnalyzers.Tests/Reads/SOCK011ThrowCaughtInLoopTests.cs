@@ -1,0 +1,148 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK011 and an exception the 0 path certainly throws inside a <c>try</c> whose catch-all is inside the loop (fresh14
+    /// miss 1, the csharp.net-informations chat server: <c>data.Substring(0, data.IndexOf("$"))</c> of "" throws, the catch
+    /// logs it, and the loop reads 0 again for ever). The rest of the try does not run on that path, so a call there that
+    /// could have been a way out (<c>Program.Broadcast(…)</c>, which may replace the connection field) is none; the handler's
+    /// own code still decides.
+    /// </summary>
+    public sealed class SOCK011ThrowCaughtInLoopTests
+    {
+        /// <summary>A chat handler whose connection is a field (a call of the project may replace it), looping over <paramref name="turn"/>.</summary>
+        private static string Handler(string turn, bool reported) => $$"""
+            using System;
+            using System.IO;
+            using System.Net.Sockets;
+            using System.Text;
+
+            public class HandleClient
+            {
+                private TcpClient clientSocket;
+
+                public void Start(TcpClient client) { clientSocket = client; new System.Threading.Thread(DoChat).Start(); }
+
+                private void DoChat()
+                {
+                    while (true)
+                    {
+                        {{turn.Replace("READ", reported ? "[|networkStream.Read(bytesFrom, 0, bytesFrom.Length)|]" : "networkStream.Read(bytesFrom, 0, bytesFrom.Length)")}}
+                    }
+                }
+            }
+
+            public static class Program
+            {
+                public static void Broadcast(string message) => Console.WriteLine(message);
+            }
+            """;
+
+        private const string Receive = """
+            NetworkStream networkStream = clientSocket.GetStream();
+            byte[] bytesFrom = new byte[1024];
+            int n = READ;
+            string data = Encoding.ASCII.GetString(bytesFrom, 0, n);
+            """;
+
+        [Theory]
+        [InlineData("data = data.Substring(0, data.IndexOf(\"$\"));")]
+        [InlineData("data = data.Substring(0, data.IndexOf('$'));")]
+        [InlineData("data = data.Remove(data.LastIndexOf(\"<EOF>\", StringComparison.Ordinal));")]
+        [InlineData("data = data.Substring(0, 2);")]
+        [InlineData("var number = int.Parse(data);")]
+        public Task Way_out_after_a_throw_caught_by_a_catch_all_in_the_loop_is_none(string cut)
+            => Verify.VerifyAnalyzerAsync(Handler($$"""
+                try
+                {
+                    {{Receive}}
+                    {{cut}}
+                    Program.Broadcast(data);
+                }
+                catch (Exception ex)
+                {
+                    Console.WriteLine(ex.ToString());
+                }
+                """, reported: true));
+
+        [Fact]
+        public Task Bare_catch_takes_the_throw_too()
+            => Verify.VerifyAnalyzerAsync(Handler($$"""
+                try
+                {
+                    {{Receive}}
+                    data = data.Substring(0, data.IndexOf("$"));
+                    Program.Broadcast(data);
+                }
+                catch
+                {
+                }
+                """, reported: true));
+
+        /// <summary>The handler leaves the loop, or calls the project (which may replace the connection): the 0 path gets out.</summary>
+        [Theory]
+        [InlineData("catch (Exception) { break; }")]
+        [InlineData("catch (Exception) { return; }")]
+        [InlineData("catch (Exception ex) { Console.WriteLine(ex); throw; }")]
+        [InlineData("catch (Exception ex) { Program.Broadcast(ex.Message); }")]
+        public Task Handler_that_leaves_the_loop_is_quiet(string handler)
+            => Verify.VerifyAnalyzerAsync(Handler($$"""
+                try
+                {
+                    {{Receive}}
+                    data = data.Substring(0, data.IndexOf("$"));
+                    Console.WriteLine(data);
+                }
+                {{handler}}
+                """, reported: false));
+
+        /// <summary>
+        /// A catch of one type may not take the exception, and a search that can find something in "" (a start index, a
+        /// needle a culture-aware search ignores, another text) may not throw: the path goes on as if the call returned, and
+        /// the later call of the project is a way out as before.
+        /// </summary>
+        [Theory]
+        [InlineData("try { {0} data = data.Substring(0, data.IndexOf(\"$\")); Program.Broadcast(data); } catch (IOException) { }")]
+        [InlineData("try { {0} data = data.Substring(0, data.IndexOf(\"$\")); Program.Broadcast(data); } catch (Exception) when (clientSocket.Connected) { }")]
+        [InlineData("try { {0} data = data.Substring(0, data.IndexOf(\"\\0\")); Program.Broadcast(data); } catch (Exception) { }")]
+        [InlineData("try { {0} data = data.Substring(0, data.IndexOf('$', 0)); Program.Broadcast(data); } catch (Exception) { }")]
+        [InlineData("try { {0} var other = \"a$b\"; data = data.Substring(0, other.IndexOf(\"$\")); Program.Broadcast(data); } catch (Exception) { }")]
+        [InlineData("try { {0} data = data.Substring(0, data.IndexOf(\"$\") + 1); Program.Broadcast(data); } catch (Exception) { }")]
+        public Task Throw_that_may_not_happen_or_may_not_be_caught_leaves_the_later_way_out(string turn)
+            => Verify.VerifyAnalyzerAsync(Handler(turn.Replace("{0}", Receive), reported: false));
+
+        /// <summary>Out of the loop, the exception ends it.</summary>
+        [Fact]
+        public Task Catch_all_outside_the_loop_ends_it()
+            => Verify.VerifyAnalyzerAsync($$"""
+                using System;
+                using System.Net.Sockets;
+                using System.Text;
+
+                class C
+                {
+                    void M(NetworkStream networkStream)
+                    {
+                        try
+                        {
+                            while (true)
+                            {
+                                byte[] bytesFrom = new byte[1024];
+                                int n = networkStream.Read(bytesFrom, 0, bytesFrom.Length);
+                                string data = Encoding.ASCII.GetString(bytesFrom, 0, n);
+                                data = data.Substring(0, data.IndexOf("$"));
+                                Console.WriteLine(data);
+                            }
+                        }
+                        catch (Exception ex)
+                        {
+                            Console.WriteLine(ex);
+                        }
+                    }
+                }
+                """);
+    }
+}
