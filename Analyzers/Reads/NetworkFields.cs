@@ -55,6 +55,20 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
+        /// Fields of any accessibility whose every assignment in their type gives such a value (<paramref name="anyAccessibility"/>):
+        /// for datagram sockets (<c>public static Socket sock = new Socket(…, SocketType.Dgram, ProtocolType.Udp);</c>,
+        /// fresh17 FALSE 1). Another class could assign the field a stream socket, but a field its own type makes a UDP
+        /// socket that other code fills with a TCP one is not a shape code has.
+        /// </summary>
+        public NetworkFields(Func<IOperation, CancellationToken, bool> isNetworkValue, bool anyAccessibility)
+            : base(isNetworkValue)
+        {
+            this.anyAccessibility = anyAccessibility;
+        }
+
+        private readonly bool anyAccessibility;
+
+        /// <summary>
         /// Writer fields whose every write reaches the stream at once: every value given is a network writer
         /// (<paramref name="isNetworkValue"/>) that <paramref name="passesEachWrite"/> accepts (a <c>BinaryWriter</c>, a
         /// <c>StreamWriter</c> made with <c>{ AutoFlush = true }</c>), or the type sets the field's <c>AutoFlush</c>
@@ -168,9 +182,10 @@ namespace SocketAnalyzers.Reads
             return true;
         }
 
-        /// <summary>A private field of a source class or struct, not a constant or a property's backing field.</summary>
+        /// <summary>A private field (or any, see the datagram constructor) of a source class or struct, not a constant or a property's backing field.</summary>
         protected override bool IsCandidate(IFieldSymbol field)
-            => field is { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private, ContainingType.TypeKind: TypeKind.Class or TypeKind.Struct }
+            => field is { IsConst: false, IsImplicitlyDeclared: false, ContainingType.TypeKind: TypeKind.Class or TypeKind.Struct }
+                && (anyAccessibility || field.DeclaredAccessibility == Accessibility.Private)
                 && field.DeclaringSyntaxReferences.Length > 0;
 
         protected override bool Summarise(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)

@@ -161,6 +161,9 @@ namespace SocketAnalyzers.Reads
         private readonly NetworkParameters parameters;
         private readonly NetworkParameters streamParameters;
 
+        /// <summary>Socket fields whose type only ever gives them a datagram socket (<see cref="IsDatagramSocket"/>).</summary>
+        private readonly NetworkFields datagramFields;
+
         public NetworkReads(KnownSymbols symbols)
         {
             this.symbols = symbols;
@@ -175,6 +178,7 @@ namespace SocketAnalyzers.Reads
             parameters = new NetworkParameters((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken)
                 || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken));
             streamParameters = new NetworkParameters((value, cancellationToken) => IsNetworkStream(value, followFields: true, cancellationToken));
+            datagramFields = new NetworkFields((value, _) => IsDatagramSource(value), anyAccessibility: true);
             Helpers = new HelperReads(this);
             UnreadBuffers = new UnreadBufferFields(catalogue);
         }
@@ -642,12 +646,19 @@ namespace SocketAnalyzers.Reads
         /// the body assigns from one or from <c>new Socket(…, SocketType.Dgram, …)</c>. A socket whose kind the code does not
         /// show counts as a stream socket.
         /// </summary>
-        public bool IsDatagramSocket(IOperation receiver)
+        public bool IsDatagramSocket(IOperation receiver, CancellationToken cancellationToken = default)
         {
             var value = receiver.WalkDownConversions();
             if (IsDatagramSource(value))
             {
                 return true;
+            }
+
+            if (value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && KnownSymbols.IsOrDerivesFrom(field.Type, symbols.Socket))
+            {
+                // A field every assignment of its type gives a new datagram socket (fresh17 FALSE 1: a UDP server's
+                // public static Socket sock = new Socket(…, SocketType.Dgram, ProtocolType.Udp);).
+                return datagramFields.IsNetworkField(field, cancellationToken);
             }
 
             if (value is ILocalReferenceOperation local)

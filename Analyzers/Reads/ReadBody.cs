@@ -858,7 +858,7 @@ namespace SocketAnalyzers.Reads
 
             DescribeBuffer(site, reads, cancellationToken);
             site.OneDatagram = read.Api.IsDatagram
-                || (read.Api.Owner == ReadOwner.Socket && site.Receiver is { } socket && reads.IsDatagramSocket(socket));
+                || (read.Api.Owner == ReadOwner.Socket && site.Receiver is { } socket && reads.IsDatagramSocket(socket, cancellationToken));
             DescribeLoops(site, reads);
             DescribeWholeBuffer(site, countLocal, reads.Symbols.Framework);
         }
