@@ -442,11 +442,19 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
+            List<int>? broadcasts = null;
             foreach (var pair in state.Zero)
             {
                 var site = ZeroSite(pair.Key);
                 if (pair.Value.Wrote || (writerField == WriterField.None && !SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, connection)))
                 {
+                    if (!pair.Value.Wrote && writerField == WriterField.None && holdingWriter is null
+                        && (facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value, site)) && !CaughtInsideLoops(invocation.Syntax, site)
+                        && WritesToEveryHolder(connection, site, invocation))
+                    {
+                        (broadcasts ??= new List<int>()).Add(pair.Key);
+                    }
+
                     continue;
                 }
 
@@ -470,6 +478,136 @@ namespace SocketAnalyzers.Reads
                         pair.Value.Wrote = true;
                     }
                 }
+            }
+
+            if (broadcasts is not null)
+            {
+                foreach (var read in broadcasts)
+                {
+                    Escape(read, state);
+                }
+            }
+        }
+
+        // Per foreach variable: the loop writes to every element of a collection that holds this object's connection.
+        private Dictionary<ILocalSymbol, bool>? broadcastLoops;
+
+        /// <summary>
+        /// The write goes to each element of a collection that holds the read's own connection, so one of its writes goes to
+        /// the closed connection and may end the loop as a write to it would (fresh17 FALSE 2, the "echo to everyone, sender
+        /// included" chat server: <c>foreach (Socket s in list) new StreamWriter(new NetworkStream(s)) { AutoFlush = true }.WriteLine(str);</c>
+        /// with <c>list.Add(socket)</c> in the constructor). <paramref name="connection"/> is the variable of a
+        /// <c>foreach</c> around the write whose body cannot skip an element (declarations, expression statements and
+        /// <c>using</c>s: no branch, <c>continue</c>, <c>?:</c>, <c>?.</c>, <c>&amp;&amp;</c> or loop); its collection is a
+        /// field that the read's type adds one of its own connection fields to (<c>list.Add(socket)</c>, or a parameter the
+        /// same method stores in such a field); and the read's connection is a field of that type. A way out, not a certain
+        /// write: the exception ends the loop only on a turn the sender is still in the list.
+        /// </summary>
+        private bool WritesToEveryHolder(ISymbol connection, ReadSite site, IInvocationOperation write)
+        {
+            if (connection is not ILocalSymbol element || site.ConnectionRoot is not IFieldSymbol { IsStatic: false } readField || body.Model is not { } model)
+            {
+                return false;
+            }
+
+            broadcastLoops ??= new Dictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
+            if (!broadcastLoops.TryGetValue(element, out var answer))
+            {
+                answer = IsBroadcastToHolders(element, readField.ContainingType, write.Syntax, model);
+                broadcastLoops[element] = answer;
+            }
+
+            return answer;
+        }
+
+        private bool IsBroadcastToHolders(ILocalSymbol element, INamedTypeSymbol owner, SyntaxNode write, SemanticModel model)
+        {
+            if (element.DeclaringSyntaxReferences.Length != 1
+                || element.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken) is not ForEachStatementSyntax loop
+                || !loop.Statement.Span.Contains(write.Span) || loop.SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            foreach (var node in loop.Statement.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case StatementSyntax and not (BlockSyntax or LocalDeclarationStatementSyntax or ExpressionStatementSyntax or UsingStatementSyntax):
+                    case ConditionalExpressionSyntax or ConditionalAccessExpressionSyntax or AnonymousFunctionExpressionSyntax or SwitchExpressionSyntax:
+                    case BinaryExpressionSyntax binary when binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalAndExpression)
+                        || binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalOrExpression) || binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CoalesceExpression):
+                        return false;
+                }
+            }
+
+            if (model.GetSymbolInfo(loop.Expression, CancellationToken).Symbol is not IFieldSymbol collection)
+            {
+                return false;
+            }
+
+            foreach (var part in owner.DeclaringSyntaxReferences)
+            {
+                if (part.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                foreach (var node in part.GetSyntax(CancellationToken).DescendantNodes())
+                {
+                    CancellationToken.ThrowIfCancellationRequested();
+                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "Insert" } access, ArgumentList.Arguments: { Count: > 0 } arguments } add
+                        && NameOf(access.Expression) == collection.Name
+                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression, CancellationToken).Symbol, collection)
+                        && IsOwnConnection(arguments[arguments.Count - 1].Expression, owner, add, model))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static string? NameOf(ExpressionSyntax expression) => expression switch
+        {
+            IdentifierNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        /// <summary>
+        /// <paramref name="added"/> is a connection field of <paramref name="owner"/> (an instance field typed as a socket,
+        /// client or stream), or a parameter of the method around <paramref name="add"/> that the method also stores in one
+        /// (<c>this.socket = socket; list.Add(socket);</c>).
+        /// </summary>
+        private bool IsOwnConnection(ExpressionSyntax added, INamedTypeSymbol owner, SyntaxNode add, SemanticModel model)
+        {
+            switch (model.GetSymbolInfo(added, CancellationToken).Symbol)
+            {
+                case IFieldSymbol { IsStatic: false } field:
+                    return SymbolEqualityComparer.Default.Equals(field.ContainingType, owner) && IsInputType(field.Type);
+                case IParameterSymbol parameter when IsInputType(parameter.Type):
+                    var method = add.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>();
+                    if (method is null)
+                    {
+                        return false;
+                    }
+
+                    foreach (var node in method.DescendantNodes())
+                    {
+                        if (node is AssignmentExpressionSyntax { Right: IdentifierNameSyntax value } assignment && value.Identifier.ValueText == parameter.Name
+                            && model.GetSymbolInfo(assignment.Left, CancellationToken).Symbol is IFieldSymbol { IsStatic: false } stored
+                            && SymbolEqualityComparer.Default.Equals(stored.ContainingType, owner) && IsInputType(stored.Type)
+                            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(value, CancellationToken).Symbol, parameter))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
             }
         }
 

@@ -1,0 +1,105 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK011 and the "echo to everyone, sender included" chat server (fresh17 FALSE 2): each line read is written to every
+    /// socket of a shared list, and the handler put its own socket in that list. At end of stream <c>WriteLine(null)</c>
+    /// still writes a line end to the closed connection, a later write throws, and the catch outside the loop ends it.
+    /// </summary>
+    public sealed class SOCK011BroadcastToSenderTests
+    {
+        private static string Handler(string constructor, string broadcast, bool reported) => $$"""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Net.Sockets;
+            using System.Text;
+
+            class ClientHandler
+            {
+                public static List<Socket> list = new List<Socket>();
+                Socket socket;
+                StreamReader reader;
+
+                {{constructor}}
+
+                public void Chat()
+                {
+                    var stream = new NetworkStream(socket);
+                    reader = new StreamReader(stream, Encoding.UTF8);
+                    try
+                    {
+                        while (true)
+                        {
+                            string str = {{(reported ? "[|reader.ReadLine()|]" : "reader.ReadLine()")}};
+                            Console.WriteLine(str);
+                            {{broadcast}}
+                        }
+                    }
+                    catch (Exception e)
+                    {
+                        Console.WriteLine(e.Message);
+                    }
+                    finally
+                    {
+                        list.Remove(socket);
+                        socket.Close();
+                    }
+                }
+            }
+            """;
+
+        private const string AddsItself = "public ClientHandler(Socket socket) { this.socket = socket; list.Add(socket); }";
+
+        private const string WriteToEach = "foreach (Socket s in list) { var writer = new StreamWriter(new NetworkStream(s), Encoding.UTF8) { AutoFlush = true }; writer.WriteLine(str); }";
+
+        [Theory]
+        [InlineData(AddsItself, WriteToEach)]
+        [InlineData("public ClientHandler(Socket socket) { this.socket = socket; } public void Join() => list.Add(socket);", WriteToEach)]
+        [InlineData(AddsItself, "foreach (var s in list) { using var writer = new StreamWriter(new NetworkStream(s)) { AutoFlush = true }; writer.WriteLine(\"> \" + str); }")]
+        public Task Line_written_to_every_socket_of_a_list_the_handler_joined_is_quiet(string constructor, string broadcast)
+            => Verify.VerifyAnalyzerAsync(Handler(constructor, broadcast, reported: false));
+
+        /// <summary>
+        /// The sender skipped, a list the handler never joined, a write whose exception a catch inside the loop takes, or bytes
+        /// that may be none (the 0 read's count): the loop still spins.
+        /// </summary>
+        [Theory]
+        [InlineData(AddsItself, "foreach (Socket s in list) { if (s == socket) continue; new StreamWriter(new NetworkStream(s)) { AutoFlush = true }.WriteLine(str); }")]
+        [InlineData(AddsItself, "foreach (Socket s in list) { if (s != socket) new StreamWriter(new NetworkStream(s)) { AutoFlush = true }.WriteLine(str); }")]
+        [InlineData("public ClientHandler(Socket socket) { this.socket = socket; }", WriteToEach)]
+        [InlineData("public ClientHandler(Socket socket, Socket other) { this.socket = socket; list.Add(other); }", WriteToEach)]
+        [InlineData(AddsItself, "foreach (Socket s in list) { try { new StreamWriter(new NetworkStream(s)) { AutoFlush = true }.WriteLine(str); } catch (IOException) { } }")]
+        public Task Broadcast_that_may_miss_the_sender_or_never_throw_is_reported(string constructor, string broadcast)
+            => Verify.VerifyAnalyzerAsync(Handler(constructor, broadcast, reported: true));
+
+        [Fact]
+        public Task Echo_of_the_zero_count_to_every_socket_is_reported()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.Net.Sockets;
+
+                class ClientHandler
+                {
+                    static readonly List<Socket> clients = new List<Socket>();
+                    private readonly Socket socket;
+
+                    public ClientHandler(Socket socket) { this.socket = socket; clients.Add(socket); }
+
+                    public void Run()
+                    {
+                        var buffer = new byte[1024];
+                        while (true)
+                        {
+                            int n = [|socket.Receive(buffer)|];
+                            foreach (var c in clients) { c.Send(buffer, 0, n, SocketFlags.None); }
+                        }
+                    }
+                }
+                """);
+    }
+}
