@@ -1460,6 +1460,18 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
+                if (wrapped is not null && SocketProtocolModel.Protocol.TryGetValue(SocketOperation.Use, out var use))
+                {
+                    // A reader or writer made over a closed stream: its constructor throws (ArgumentException, the stream
+                    // cannot be read or written; fresh17 miss 3, a writer made after the using of another one closed it).
+                    var broken = Check(creation, wrapped, SocketModelType.NetworkStream, SocketOperation.Use, "new " + creation.Type!.Name, inner, state);
+                    Transition(wrapped, use, certain: true, state);
+                    if (broken is not null)
+                    {
+                        Fail(wrapped, state);
+                    }
+                }
+
                 return WithWrapper(creation, wrapped, state);
             }
 
@@ -1838,6 +1850,8 @@ namespace SocketAnalyzers.Lifecycle
                     {
                         socketName, stateText, name,
                         (facts.States & SocketStates.Closed) == 0 ? "SocketException"
+                            // new StreamReader(closed) and the other readers and writers: the stream can no longer be read or written.
+                            : operation is IObjectCreationOperation ? "ArgumentException (the stream is no longer readable or writable)"
                             // A client whose stream was closed is not disposed itself: GetStream finds its socket gone.
                             : type == SocketModelType.TcpClient && kind == SocketOperation.MakeStream ? "InvalidOperationException, or ObjectDisposedException once the client itself is disposed"
                             // Closed on some paths only (a Disconnect leaves it closed or reusable; a join of a closed and an

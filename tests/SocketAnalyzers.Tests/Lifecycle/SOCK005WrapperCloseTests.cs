@@ -39,6 +39,46 @@ namespace SocketAnalyzers.Tests.Lifecycle
             }
             """;
 
+        // ---- a reader or writer made over a stream that is closed ----
+
+        /// <summary>
+        /// The end of a <c>using</c> of a writer closes the client's stream (and its socket); a reader or writer made over
+        /// that stream afterwards throws in its constructor (fresh17 miss 3: checked on .NET 10, <c>ArgumentException: Stream
+        /// was not writable</c> for both writers, <c>not readable</c> for both readers).
+        /// </summary>
+        [Theory]
+        [InlineData("BinaryWriter")]
+        [InlineData("StreamWriter")]
+        [InlineData("StreamReader")]
+        [InlineData("BinaryReader")]
+        public Task Reader_or_writer_made_over_a_stream_a_using_closed_is_reported(string wrapper)
+            => Verify.VerifyAnalyzerAsync(
+                Usings + $$"""
+                class C
+                {
+                    void M(TcpListener listener)
+                    {
+                        TcpClient client = listener.AcceptTcpClient();
+                        NetworkStream ns = client.GetStream();
+                        using (StreamWriter sw = new StreamWriter(ns))
+                        {
+                            sw.WriteLine("HI");
+                        }
+
+                        var next = {|#0:new {{wrapper}}(ns)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK005").WithLocation(0).WithArguments("ns", "closed", "new " + wrapper, "ArgumentException (the stream is no longer readable or writable)"));
+
+        /// <summary>A writer left open (<c>leaveOpen: true</c>), a stream that does not own its socket, or no close: quiet.</summary>
+        [Theory]
+        [InlineData("var cs = client.GetStream(); using (var sw = new StreamWriter(cs, Encoding.UTF8, 1024, leaveOpen: true)) { sw.WriteLine(\"HI\"); } var bw = new BinaryWriter(cs); bw.Write(true);")]
+        [InlineData("var cs = client.GetStream(); var sw = new StreamWriter(cs); sw.WriteLine(\"HI\"); var bw = new BinaryWriter(cs); bw.Write(true);")]
+        [InlineData("var raw = new NetworkStream(socket); using (var sw = new StreamWriter(raw)) { sw.WriteLine(\"HI\"); } var again = new NetworkStream(socket); var br = new BinaryReader(again); br.ReadBoolean();")]
+        public Task Reader_or_writer_made_over_a_stream_still_open_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(Body(body));
+
         // ---- the reader or writer is closed by its own Close, Dispose, using or awaited DisposeAsync, then used ----
 
         [Fact]
