@@ -98,6 +98,7 @@ namespace SocketAnalyzers.Reads
                         {
                             // text.Substring(0, 2), text.Remove(0, 2) of "": ArgumentOutOfRangeException (fresh16 FALSE 1).
                             ThrowsOnEmptyText(cut, invocation, state);
+                            ThrowsOnZeroText(cut, invocation, state);
                         }
                     }
 
@@ -215,6 +216,129 @@ namespace SocketAnalyzers.Reads
             }
 
             return method.Parameters.Length > 0 && reach > 0;
+        }
+
+        /// <summary>
+        /// The cut at a search (<c>data.Substring(0, data.IndexOf("$"))</c>) of text decoded whole from a new array whose read
+        /// returned 0 on this path: the text is NUL characters (or "" for an empty array), which hold no '$', so the search
+        /// gives -1 and the cut throws (fresh14 miss 1 as its repository wrote it: <c>bytesFrom = new byte[ReceiveBufferSize];
+        /// stream.Read(bytesFrom, 0, …); data = Encoding.ASCII.GetString(bytesFrom);</c>). Decided by the block's own order:
+        /// in the cut's block, one statement makes the array (<c>buffer = new byte[n]</c>), a later one holds the read into it
+        /// from its start, a later one assigns the local its whole decode (<c>GetString(buffer)</c>, or <c>(buffer, 0,
+        /// buffer.Length)</c>), and nothing between them names the array (but the read) or the local, or can jump.
+        /// </summary>
+        private void ThrowsOnZeroText(IOperation text, IInvocationOperation cut, ReadState state)
+        {
+            if (body.HasGoTo || body.Model is not { } model || text.WalkDownConversions() is not ILocalReferenceOperation local)
+            {
+                return;
+            }
+
+            var searches = false;
+            foreach (var argument in cut.Arguments)
+            {
+                searches |= argument.Parameter?.Type.SpecialType == SpecialType.System_Int32 && IsSearchMissingInEmptyText(argument.Value, text);
+            }
+
+            if (!searches || cut.Syntax.FirstAncestorOrSelf<StatementSyntax>() is not { Parent: BlockSyntax block } current
+                || Before(block, block.Statements.IndexOf(current), local.Local.Name, IsLocalWrite) is not { } decodeAt
+                || StatementValue(block.Statements[decodeAt], local.Local.Name) is not { } decodeSyntax
+                || model.GetOperation(decodeSyntax, CancellationToken)?.WalkDownConversions() is not IInvocationOperation { TargetMethod.Name: "GetString" } decode
+                || !KnownSymbols.IsOrDerivesFrom(decode.TargetMethod.ContainingType, symbols.Framework.Encoding) || !IsWholeDecode(decode)
+                || CatalogueIndex.Argument(decode, 0)?.WalkDownConversions() is not ILocalReferenceOperation { Local: var buffer })
+            {
+                return;
+            }
+
+            List<int>? ended = null;
+            foreach (var pair in state.Zero)
+            {
+                var site = ZeroSite(pair.Key);
+                if (!site.IsLine && !site.IsChar && site.Read.Buffer is { } filled && ReadBody.VariableOf(ReadBody.RootOfView(filled, symbols.Framework)) is ILocalSymbol read
+                    && SymbolEqualityComparer.Default.Equals(read, buffer) && (site.Read.Offset is null || site.Read.Offset.WalkDownConversions().ConstantValue is { HasValue: true, Value: 0 })
+                    && Before(block, decodeAt, buffer.Name, static (_, _) => true) is { } readAt
+                    && block.Statements[readAt].Span.Contains(site.Invocation.Syntax.Span)
+                    && Before(block, readAt, buffer.Name, IsLocalWrite) is { } madeAt
+                    && StatementValue(block.Statements[madeAt], buffer.Name) is ArrayCreationExpressionSyntax { Initializer: null })
+                {
+                    (ended ??= new List<int>()).Add(pair.Key);
+                }
+            }
+
+            EndByException(ended, cut, state);
+        }
+
+        /// <summary>
+        /// The index of the nearest statement before <paramref name="index"/> in <paramref name="block"/> that names
+        /// <paramref name="name"/>, when <paramref name="accept"/> takes that statement and that name's use in it; null when
+        /// it does not, when none does, or when a statement on the way can jump or holds a function.
+        /// </summary>
+        private static int? Before(BlockSyntax block, int index, string name, System.Func<StatementSyntax, IdentifierNameSyntax, bool> accept)
+        {
+            for (var i = index - 1; i >= 0; i--)
+            {
+                var statement = block.Statements[i];
+                IdentifierNameSyntax? named = null;
+                foreach (var node in statement.DescendantNodesAndSelf())
+                {
+                    if (node is GotoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or YieldStatementSyntax
+                        or LabeledStatementSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                    {
+                        return null;
+                    }
+
+                    if (named is null && node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+                    {
+                        named = identifier;
+                    }
+                }
+
+                if (statement is LocalDeclarationStatementSyntax declaration)
+                {
+                    foreach (var variable in declaration.Declaration.Variables)
+                    {
+                        if (variable.Identifier.ValueText == name)
+                        {
+                            return declaration.Declaration.Variables.Count == 1 ? i : null;
+                        }
+                    }
+                }
+
+                if (named is not null)
+                {
+                    return accept(statement, named) ? i : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The statement gives the name its value: <c>name = …;</c> (a declaration is taken by <see cref="Before"/> itself).</summary>
+        private static bool IsLocalWrite(StatementSyntax statement, IdentifierNameSyntax name)
+            => statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment }
+                && target == name && assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
+
+        /// <summary>The value a statement gives <paramref name="name"/>: <c>name = value;</c> or <c>T name = value;</c>.</summary>
+        private static ExpressionSyntax? StatementValue(StatementSyntax statement, string name) => statement switch
+        {
+            ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment } when target.Identifier.ValueText == name => assignment.Right,
+            LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } when variables[0].Identifier.ValueText == name => variables[0].Initializer?.Value,
+            _ => null,
+        };
+
+        /// <summary><c>GetString(bytes)</c>, or <c>GetString(bytes, 0, bytes.Length)</c> of one local: every byte of the array.</summary>
+        private static bool IsWholeDecode(IInvocationOperation call)
+        {
+            if (call.Arguments.Length == 1)
+            {
+                return call.Arguments[0].Value.Type is IArrayTypeSymbol;
+            }
+
+            return call.Arguments.Length == 3
+                && CatalogueIndex.Argument(call, 0)?.WalkDownConversions() is ILocalReferenceOperation bytes
+                && CatalogueIndex.Argument(call, 1)?.ConstantValue is { HasValue: true, Value: 0 }
+                && CatalogueIndex.Argument(call, 2)?.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length", Instance: ILocalReferenceOperation measured }
+                && SymbolEqualityComparer.Default.Equals(measured.Local, bytes.Local);
         }
 
         /// <summary>

@@ -114,6 +114,68 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Throw_that_may_not_happen_or_may_not_be_caught_leaves_the_later_way_out(string turn)
             => Verify.VerifyAnalyzerAsync(Handler(turn.Replace("{0}", Receive), reported: false));
 
+        /// <summary>
+        /// The chat server as its repository wrote it (fresh14 miss 1): a new array each turn, the count dropped, the whole
+        /// array decoded. At end of stream the text is NULs, which hold no '$': the cut throws into the catch-all. (SOCK010
+        /// reports the dropped count as well.)
+        /// </summary>
+        [Theory]
+        [InlineData("bytesFrom = new byte[clientSocket.ReceiveBufferSize]; READ; dataFromClient = Encoding.ASCII.GetString(bytesFrom);")]
+        [InlineData("bytesFrom = new byte[4096]; READ; dataFromClient = Encoding.UTF8.GetString(bytesFrom, 0, bytesFrom.Length);")]
+        public Task Cut_at_a_terminator_of_a_new_array_decoded_whole_throws_into_the_catch_all(string turn)
+            => Verify.VerifyAnalyzerAsync(WholeDecodeHandler(turn, reported: true));
+
+        /// <summary>
+        /// An array made once before the loop keeps the last message (and its '$') on a 0 turn; a write of the array or the
+        /// local between the read and the cut, or a use of the text before the cut, leaves the text unknown: the cut may not
+        /// throw, and the broadcast after it is a way out as before.
+        /// </summary>
+        [Theory]
+        [InlineData("READ; dataFromClient = {|SOCK012:Encoding.ASCII.GetString(bytesFrom)|};")]
+        [InlineData("bytesFrom = new byte[1024]; READ; bytesFrom[0] = 36; dataFromClient = Encoding.ASCII.GetString(bytesFrom);")]
+        [InlineData("bytesFrom = new byte[1024]; READ; dataFromClient = {|SOCK012:Encoding.ASCII.GetString(bytesFrom)|}; dataFromClient += \"$\";")]
+        [InlineData("bytesFrom = new byte[1024]; bytesFrom[0] = 36; READ; dataFromClient = {|SOCK012:Encoding.ASCII.GetString(bytesFrom)|};")]
+        public Task Cut_of_text_that_may_hold_the_terminator_leaves_the_later_way_out(string turn)
+            => Verify.VerifyAnalyzerAsync(WholeDecodeHandler(turn, reported: false));
+
+        private static string WholeDecodeHandler(string turn, bool reported) => $$"""
+            using System;
+            using System.Net.Sockets;
+            using System.Text;
+
+            public class HandleClient
+            {
+                private TcpClient clientSocket;
+
+                public void Start(TcpClient client) { clientSocket = client; new System.Threading.Thread(DoChat).Start(); }
+
+                private void DoChat()
+                {
+                    byte[] bytesFrom = new byte[10025];
+                    string dataFromClient = null;
+                    while (true)
+                    {
+                        try
+                        {
+                            NetworkStream networkStream = clientSocket.GetStream();
+                            {{turn.Replace("READ", reported ? "{|SOCK010:[|networkStream.Read(bytesFrom, 0, bytesFrom.Length)|]|}" : "{|SOCK010:networkStream.Read(bytesFrom, 0, bytesFrom.Length)|}")}}
+                            dataFromClient = dataFromClient.Substring(0, dataFromClient.IndexOf("$"));
+                            Program.Broadcast(dataFromClient);
+                        }
+                        catch (Exception ex)
+                        {
+                            Console.WriteLine(ex.ToString());
+                        }
+                    }
+                }
+            }
+
+            public static class Program
+            {
+                public static void Broadcast(string message) => Console.WriteLine(message);
+            }
+            """;
+
         /// <summary>Out of the loop, the exception ends it.</summary>
         [Fact]
         public Task Catch_all_outside_the_loop_ends_it()
