@@ -414,6 +414,8 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
+            WritesToEveryHolder(invocation, facts, state);
+
             // A writer that keeps what it is given (a StreamWriter without AutoFlush): its write is one to the connection when
             // a Flush of the same writer local (or field) follows on the path. The flush of a writer that passed every write on
             // already, and a held write or flush of a writer in neither, write nothing this flow can count.
@@ -442,19 +444,11 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            List<int>? broadcasts = null;
             foreach (var pair in state.Zero)
             {
                 var site = ZeroSite(pair.Key);
                 if (pair.Value.Wrote || (writerField == WriterField.None && !SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, connection)))
                 {
-                    if (!pair.Value.Wrote && writerField == WriterField.None && holdingWriter is null
-                        && (facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value, site)) && !CaughtInsideLoops(invocation.Syntax, site)
-                        && WritesToEveryHolder(connection, site, invocation))
-                    {
-                        (broadcasts ??= new List<int>()).Add(pair.Key);
-                    }
-
                     continue;
                 }
 
@@ -479,46 +473,139 @@ namespace SocketAnalyzers.Reads
                     }
                 }
             }
-
-            if (broadcasts is not null)
-            {
-                foreach (var read in broadcasts)
-                {
-                    Escape(read, state);
-                }
-            }
         }
 
         // Per foreach variable: the loop writes to every element of a collection that holds this object's connection.
         private Dictionary<ILocalSymbol, bool>? broadcastLoops;
 
         /// <summary>
-        /// The write goes to each element of a collection that holds the read's own connection, so one of its writes goes to
-        /// the closed connection and may end the loop as a write to it would (fresh17 FALSE 2, the "echo to everyone, sender
-        /// included" chat server: <c>foreach (Socket s in list) new StreamWriter(new NetworkStream(s)) { AutoFlush = true }.WriteLine(str);</c>
-        /// with <c>list.Add(socket)</c> in the constructor). <paramref name="connection"/> is the variable of a
-        /// <c>foreach</c> around the write whose body cannot skip an element (declarations, expression statements and
-        /// <c>using</c>s: no branch, <c>continue</c>, <c>?:</c>, <c>?.</c>, <c>&amp;&amp;</c> or loop); its collection is a
-        /// field that the read's type adds one of its own connection fields to (<c>list.Add(socket)</c>, or a parameter the
-        /// same method stores in such a field); and the read's connection is a field of that type. A way out, not a certain
-        /// write: the exception ends the loop only on a turn the sender is still in the list.
+        /// A write to each element of a collection that holds the read's own connection: one of its writes goes to the closed
+        /// connection and may end the loop as a write to it would (fresh17 FALSE 2, the "echo to everyone, sender included"
+        /// chat server: <c>foreach (Socket s in list) { stream = new NetworkStream(s); writer = new StreamWriter(stream) {
+        /// AutoFlush = true }; writer.WriteLine(str); }</c> with <c>list.Add(socket)</c> in the constructor). The write's
+        /// receiver is, by the <c>foreach</c> body's own statements (<see cref="WritesToElement"/>), a writer passing each
+        /// write on, over a stream, over the loop's variable; the body cannot skip an element; the collection is a field that
+        /// the read's type adds one of its own connection fields to; and the read's connection is a field of that type. A
+        /// way out, not a certain write: the exception ends the loop only on a turn the sender is still in the list.
         /// </summary>
-        private bool WritesToEveryHolder(ISymbol connection, ReadSite site, IInvocationOperation write)
+        private void WritesToEveryHolder(IInvocationOperation write, Model.ApiFacts facts, ReadState state)
         {
-            if (connection is not ILocalSymbol element || site.ConnectionRoot is not IFieldSymbol { IsStatic: false } readField || body.Model is not { } model)
+            if (state.Zero.Count == 0 || body.Model is not { } model || write.Instance is not { } target
+                || WritesToElement(target.Syntax, write.Syntax, model) is not { } element)
+            {
+                return;
+            }
+
+            List<int>? ended = null;
+            foreach (var pair in state.Zero)
+            {
+                var site = ZeroSite(pair.Key);
+                if (pair.Value.Wrote || site.ConnectionRoot is not IFieldSymbol { IsStatic: false } readField
+                    || (!facts.WritesEvenEmpty && MayBeEmpty(write, pair.Value, site)) || CaughtInsideLoops(write.Syntax, site))
+                {
+                    continue;
+                }
+
+                broadcastLoops ??= new Dictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
+                if (!broadcastLoops.TryGetValue(element, out var answer))
+                {
+                    answer = IsBroadcastToHolders(element, readField.ContainingType, write.Syntax, model);
+                    broadcastLoops[element] = answer;
+                }
+
+                if (answer)
+                {
+                    (ended ??= new List<int>()).Add(pair.Key);
+                }
+            }
+
+            if (ended is not null)
+            {
+                foreach (var read in ended)
+                {
+                    Escape(read, state);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The variable of the <c>foreach</c> around <paramref name="write"/> when its receiver is, by the statements of the
+        /// loop's body before it, that variable's connection: the variable itself (<c>s.Send(…)</c>), <c>s.GetStream()</c>,
+        /// <c>new NetworkStream(s)</c>, a <c>BinaryWriter</c> or a <c>StreamWriter</c> made with <c>{ AutoFlush = true }</c>
+        /// over one of them, or a local or field the nearest earlier statement of the body assigns one of them. Null otherwise.
+        /// </summary>
+        private ILocalSymbol? WritesToElement(SyntaxNode receiver, SyntaxNode write, SemanticModel model)
+        {
+            if (write.FirstAncestorOrSelf<ForEachStatementSyntax>() is not { Statement: BlockSyntax loopBody } loop
+                || write.FirstAncestorOrSelf<StatementSyntax>() is not { } statement || statement.Parent != loopBody)
+            {
+                return null;
+            }
+
+            var index = loopBody.Statements.IndexOf(statement);
+            var node = receiver as ExpressionSyntax;
+            for (var step = 0; step < 6 && node is not null; step++)
+            {
+                switch (node)
+                {
+                    case IdentifierNameSyntax name when name.Identifier.ValueText == loop.Identifier.ValueText:
+                        return model.GetDeclaredSymbol(loop, CancellationToken) as ILocalSymbol;
+                    case IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }:
+                        var assigned = ((SimpleNameSyntax)(node is MemberAccessExpressionSyntax access ? access.Name : node)).Identifier.ValueText;
+                        if (Before(loopBody, index, assigned, IsNameWrite) is not { } at || StatementValue(loopBody.Statements[at], assigned) is not { } value)
+                        {
+                            return null;
+                        }
+
+                        index = at;
+                        node = value;
+                        break;
+                    case ObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments } creation:
+                        if (model.GetTypeInfo(creation, CancellationToken).Type is not { } made
+                            || !(KnownSymbols.IsOrDerivesFrom(made, symbols.Stream) || made.Name == "BinaryWriter"
+                                || (made.Name == "StreamWriter" && SetsAutoFlush(creation))))
+                        {
+                            return null;
+                        }
+
+                        node = arguments[0].Expression;
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetStream" } getStream, ArgumentList.Arguments.Count: 0 }:
+                        node = getStream.Expression;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary><c>new StreamWriter(…) { AutoFlush = true }</c>.</summary>
+        private static bool SetsAutoFlush(ObjectCreationExpressionSyntax creation)
+        {
+            if (creation.Initializer is not { } initializer)
             {
                 return false;
             }
 
-            broadcastLoops ??= new Dictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
-            if (!broadcastLoops.TryGetValue(element, out var answer))
+            foreach (var expression in initializer.Expressions)
             {
-                answer = IsBroadcastToHolders(element, readField.ContainingType, write.Syntax, model);
-                broadcastLoops[element] = answer;
+                if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "AutoFlush" }, Right: LiteralExpressionSyntax flag }
+                    && flag.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression))
+                {
+                    return true;
+                }
             }
 
-            return answer;
+            return false;
         }
+
+        /// <summary>The statement gives the name its value: <c>name = …;</c> or <c>this.name = …;</c>.</summary>
+        private static bool IsNameWrite(StatementSyntax statement, IdentifierNameSyntax name)
+            => statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: var target } assignment }
+                && (target == name || target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } && member == name)
+                && assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
 
         private bool IsBroadcastToHolders(ILocalSymbol element, INamedTypeSymbol owner, SyntaxNode write, SemanticModel model)
         {

@@ -318,10 +318,12 @@ namespace SocketAnalyzers.Reads
             => statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment }
                 && target == name && assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
 
-        /// <summary>The value a statement gives <paramref name="name"/>: <c>name = value;</c> or <c>T name = value;</c>.</summary>
+        /// <summary>The value a statement gives <paramref name="name"/>: <c>name = value;</c>, <c>this.name = value;</c> or <c>T name = value;</c>.</summary>
         private static ExpressionSyntax? StatementValue(StatementSyntax statement, string name) => statement switch
         {
             ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment } when target.Identifier.ValueText == name => assignment.Right,
+            ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } } assignment }
+                when member.Identifier.ValueText == name => assignment.Right,
             LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } when variables[0].Identifier.ValueText == name => variables[0].Initializer?.Value,
             _ => null,
         };

@@ -28,8 +28,8 @@ namespace SocketAnalyzers.Tests.Reads
 
                 public void Chat()
                 {
-                    var stream = new NetworkStream(socket);
-                    reader = new StreamReader(stream, Encoding.UTF8);
+                    var input = new NetworkStream(socket);
+                    reader = new StreamReader(input, Encoding.UTF8);
                     try
                     {
                         while (true)
@@ -50,6 +50,11 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                 }
             }
+
+            static class Server
+            {
+                public static List<Socket> list = new List<Socket>();
+            }
             """;
 
         private const string AddsItself = "public ClientHandler(Socket socket) { this.socket = socket; list.Add(socket); }";
@@ -60,12 +65,17 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData(AddsItself, WriteToEach)]
         [InlineData("public ClientHandler(Socket socket) { this.socket = socket; } public void Join() => list.Add(socket);", WriteToEach)]
         [InlineData(AddsItself, "foreach (var s in list) { using var writer = new StreamWriter(new NetworkStream(s)) { AutoFlush = true }; writer.WriteLine(\"> \" + str); }")]
+        // As the repository wrote it: the stream and the writer are fields, assigned in the loop's body before the write.
+        [InlineData("public ClientHandler(Socket socket) { this.socket = socket; Server.list.Add(socket); } NetworkStream stream; StreamWriter writer;",
+            "foreach (Socket s in Server.list) { stream = new NetworkStream(s); writer = new StreamWriter(stream, Encoding.UTF8) { AutoFlush = true }; writer.WriteLine(str); }")]
+        [InlineData(AddsItself, "foreach (Socket s in list) { var ns = new NetworkStream(s); var bw = new BinaryWriter(ns); bw.Write(\"> \" + str); }")]
         public Task Line_written_to_every_socket_of_a_list_the_handler_joined_is_quiet(string constructor, string broadcast)
             => Verify.VerifyAnalyzerAsync(Handler(constructor, broadcast, reported: false));
 
         /// <summary>
-        /// The sender skipped, a list the handler never joined, a write whose exception a catch inside the loop takes, or bytes
-        /// that may be none (the 0 read's count): the loop still spins.
+        /// The sender skipped, a list the handler never joined, a write whose exception a catch inside the loop takes, a writer
+        /// that keeps what it is given (no AutoFlush, no Flush), or bytes that may be none (the 0 read's count): the loop
+        /// still spins.
         /// </summary>
         [Theory]
         [InlineData(AddsItself, "foreach (Socket s in list) { if (s == socket) continue; new StreamWriter(new NetworkStream(s)) { AutoFlush = true }.WriteLine(str); }")]
@@ -73,6 +83,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("public ClientHandler(Socket socket) { this.socket = socket; }", WriteToEach)]
         [InlineData("public ClientHandler(Socket socket, Socket other) { this.socket = socket; list.Add(other); }", WriteToEach)]
         [InlineData(AddsItself, "foreach (Socket s in list) { try { new StreamWriter(new NetworkStream(s)) { AutoFlush = true }.WriteLine(str); } catch (IOException) { } }")]
+        [InlineData(AddsItself, "foreach (Socket s in list) { var writer = new StreamWriter(new NetworkStream(s)); writer.WriteLine(str); }")]
         public Task Broadcast_that_may_miss_the_sender_or_never_throw_is_reported(string constructor, string broadcast)
             => Verify.VerifyAnalyzerAsync(Handler(constructor, broadcast, reported: true));
 
