@@ -1751,6 +1751,11 @@ namespace SocketAnalyzers.Lifecycle
         /// The rule broken when every state and kind the receiver may have breaks the protocol row of the operation,
         /// or null; reports it during the replay of the converged states.
         /// </summary>
+        /// <summary><c>client.Client</c> of a <c>TcpClient</c> or <c>UdpClient</c>.</summary>
+        private bool IsClientSocketOfClient(IOperation instance)
+            => instance.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Client", Instance: { } owner }
+                && model.ModelTypeOf(owner.Type) is SocketModelType.TcpClient or SocketModelType.UdpClient;
+
         private string? Check(IOperation operation, int[] receiver, SocketModelType type, SocketOperation kind, string name, IOperation instance, FlowState state, bool throughHelper = false)
         {
             if (!SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
@@ -1852,6 +1857,9 @@ namespace SocketAnalyzers.Lifecycle
                         (facts.States & SocketStates.Closed) == 0 ? "SocketException"
                             // new StreamReader(closed) and the other readers and writers: the stream can no longer be read or written.
                             : operation is IObjectCreationOperation ? "ArgumentException (the stream is no longer readable or writable)"
+                            // client.Client.RemoteEndPoint after client.Close(): a closed TcpClient or UdpClient has no socket
+                            // (checked on .NET 10: Client is null); after client.Client.Close() it is the disposed socket.
+                            : facts.States == SocketStates.Closed && IsClientSocketOfClient(instance) ? "NullReferenceException if the client was closed (its Client is then null), ObjectDisposedException if only its socket was"
                             // A client whose stream was closed is not disposed itself: GetStream finds its socket gone.
                             : type == SocketModelType.TcpClient && kind == SocketOperation.MakeStream ? "InvalidOperationException, or ObjectDisposedException once the client itself is disposed"
                             // Closed on some paths only (a Disconnect leaves it closed or reusable; a join of a closed and an

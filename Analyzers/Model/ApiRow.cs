@@ -335,7 +335,11 @@ namespace SocketAnalyzers.Model
 
         public PortFacet? Port { get; private set; }
 
-        /// <summary>The member's value is, or makes, a datagram socket (<c>UdpClient.Client</c>, <c>SocketType.Dgram</c>, <c>ProtocolType.Udp</c>).</summary>
+        /// <summary>
+        /// The member's value is, or makes, a socket that keeps message boundaries and has no end of stream: a datagram socket
+        /// (<c>UdpClient.Client</c>, <c>SocketType.Dgram</c>, <c>ProtocolType.Udp</c>), or a raw or reliable-datagram one
+        /// (<c>SocketType.Raw</c>, <c>SocketType.Rdm</c>, <c>ProtocolType.Icmp</c>, <c>ProtocolType.IcmpV6</c>).
+        /// </summary>
         public bool DatagramSocket { get; private set; }
 
         // ---- the fluent setters the table uses

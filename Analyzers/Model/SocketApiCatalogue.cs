@@ -266,6 +266,12 @@ namespace SocketAnalyzers.Model
 
                 Row("System.Net.Sockets.SocketType", "Dgram").MakesDatagramSocket(),
                 Row("System.Net.Sockets.ProtocolType", "Udp").MakesDatagramSocket(),
+                // Raw and reliable-datagram sockets keep message boundaries and have no peer close either: a receive returns one
+                // packet (an ICMP echo reply with its IP header, for a hand-written ping), never 0 for an end of stream.
+                Row("System.Net.Sockets.SocketType", "Raw").MakesDatagramSocket(),
+                Row("System.Net.Sockets.SocketType", "Rdm").MakesDatagramSocket(),
+                Row("System.Net.Sockets.ProtocolType", "Icmp").MakesDatagramSocket(),
+                Row("System.Net.Sockets.ProtocolType", "IcmpV6").MakesDatagramSocket(),
 
                 // ------------------------------------------------------------------ NetworkStream: the socket it reads and writes.
                 // Closing or disposing a stream closes the socket only when the stream owns it (MakesOwningStream:

@@ -178,7 +178,7 @@ namespace SocketAnalyzers.Reads
             parameters = new NetworkParameters((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken)
                 || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken));
             streamParameters = new NetworkParameters((value, cancellationToken) => IsNetworkStream(value, followFields: true, cancellationToken));
-            datagramFields = new NetworkFields((value, _) => IsDatagramSource(value), anyAccessibility: true);
+            datagramFields = new NetworkFields((value, cancellationToken) => IsDatagramSocket(value, cancellationToken), anyAccessibility: true);
             Helpers = new HelperReads(this);
             UnreadBuffers = new UnreadBufferFields(catalogue);
         }
@@ -661,6 +661,12 @@ namespace SocketAnalyzers.Reads
                 return datagramFields.IsNetworkField(field, cancellationToken);
             }
 
+            if (value is IInvocationOperation { Arguments.Length: 0 } factory && FactoryResult(factory, cancellationToken) is { } made)
+            {
+                // _socket = Create(); with static Socket Create() => new Socket(…, SocketType.Dgram, …); (fresh18 FALSE 1).
+                return IsDatagramSource(made);
+            }
+
             if (value is ILocalReferenceOperation local)
             {
                 foreach (var v in AssignedValues(value, local.Local))
@@ -673,6 +679,25 @@ namespace SocketAnalyzers.Reads
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// What a method of the same file without parameters returns when its whole body is that one value
+        /// (<c>static Socket Create() =&gt; new Socket(…);</c>, or a block of one <c>return</c>), bound in the call's model; null
+        /// otherwise.
+        /// </summary>
+        private static IOperation? FactoryResult(IInvocationOperation call, CancellationToken cancellationToken)
+        {
+            if (call.SemanticModel is not { } model || call.TargetMethod is not { Parameters.Length: 0, IsVirtual: false, IsAbstract: false, IsOverride: false } method
+                || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+                || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration)
+            {
+                return null;
+            }
+
+            var returned = declaration.ExpressionBody?.Expression
+                ?? (declaration.Body is { Statements.Count: 1 } block && block.Statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax { Expression: { } expression } ? expression : null);
+            return returned is null ? null : model.GetOperation(returned, cancellationToken)?.WalkDownConversions();
         }
 
         private bool IsDatagramSource(IOperation value)

@@ -476,7 +476,7 @@ namespace SocketAnalyzers.Reads
         }
 
         // Per foreach variable: the loop writes to every element of a collection that holds this object's connection.
-        private Dictionary<ILocalSymbol, bool>? broadcastLoops;
+        private Dictionary<(ILocalSymbol Element, ISymbol Connection), bool>? broadcastLoops;
 
         /// <summary>
         /// A write to each element of a collection that holds the read's own connection: one of its writes goes to the closed
@@ -491,7 +491,7 @@ namespace SocketAnalyzers.Reads
         private void WritesToEveryHolder(IInvocationOperation write, Model.ApiFacts facts, ReadState state)
         {
             if (state.Zero.Count == 0 || body.Model is not { } model || write.Instance is not { } target
-                || WritesToElement(target.Syntax, write.Syntax, model) is not { } element)
+                || WritesToElement(target.Syntax, write.Syntax, held: facts.Sends is null && facts.WritesHeldUntilFlush, model) is not { } element)
             {
                 return;
             }
@@ -500,17 +500,17 @@ namespace SocketAnalyzers.Reads
             foreach (var pair in state.Zero)
             {
                 var site = ZeroSite(pair.Key);
-                if (pair.Value.Wrote || site.ConnectionRoot is not IFieldSymbol { IsStatic: false } readField
+                if (pair.Value.Wrote || site.ConnectionRoot is not { ContainingType: { } owner } root
                     || (!facts.WritesEvenEmpty && MayBeEmpty(write, pair.Value, site)) || CaughtInsideLoops(write.Syntax, site))
                 {
                     continue;
                 }
 
-                broadcastLoops ??= new Dictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
-                if (!broadcastLoops.TryGetValue(element, out var answer))
+                broadcastLoops ??= new Dictionary<(ILocalSymbol, ISymbol), bool>();
+                if (!broadcastLoops.TryGetValue((element, root), out var answer))
                 {
-                    answer = IsBroadcastToHolders(element, readField.ContainingType, write.Syntax, model);
-                    broadcastLoops[element] = answer;
+                    answer = IsBroadcastToHolders(element, root, owner, write.Syntax, model);
+                    broadcastLoops[(element, root)] = answer;
                 }
 
                 if (answer)
@@ -534,25 +534,29 @@ namespace SocketAnalyzers.Reads
         /// <c>new NetworkStream(s)</c>, a <c>BinaryWriter</c> or a <c>StreamWriter</c> made with <c>{ AutoFlush = true }</c>
         /// over one of them, or a local or field the nearest earlier statement of the body assigns one of them. Null otherwise.
         /// </summary>
-        private ILocalSymbol? WritesToElement(SyntaxNode receiver, SyntaxNode write, SemanticModel model)
+        /// <param name="held">The write is one a <c>StreamWriter</c> keeps until a flush: only a writer made in the loop's body
+        /// with <c>{ AutoFlush = true }</c> passes it on (an element of a list of writers may not).</param>
+        private ILocalSymbol? WritesToElement(SyntaxNode receiver, SyntaxNode write, bool held, SemanticModel model)
         {
-            if (write.FirstAncestorOrSelf<ForEachStatementSyntax>() is not { Statement: BlockSyntax loopBody } loop
-                || write.FirstAncestorOrSelf<StatementSyntax>() is not { } statement || statement.Parent != loopBody)
+            if (write.FirstAncestorOrSelf<ForEachStatementSyntax>() is not { } loop || write.FirstAncestorOrSelf<StatementSyntax>() is not { } statement
+                || (statement != loop.Statement && statement.Parent != loop.Statement))
             {
                 return null;
             }
 
-            var index = loopBody.Statements.IndexOf(statement);
+            // The statements of the body before the write (none when the body is the write itself).
+            var loopBody = loop.Statement as BlockSyntax;
+            var index = loopBody?.Statements.IndexOf(statement) ?? 0;
             var node = receiver as ExpressionSyntax;
             for (var step = 0; step < 6 && node is not null; step++)
             {
                 switch (node)
                 {
                     case IdentifierNameSyntax name when name.Identifier.ValueText == loop.Identifier.ValueText:
-                        return model.GetDeclaredSymbol(loop, CancellationToken) as ILocalSymbol;
+                        return held && step == 0 ? null : model.GetDeclaredSymbol(loop, CancellationToken) as ILocalSymbol;
                     case IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }:
                         var assigned = ((SimpleNameSyntax)(node is MemberAccessExpressionSyntax access ? access.Name : node)).Identifier.ValueText;
-                        if (Before(loopBody, index, assigned, IsNameWrite) is not { } at || StatementValue(loopBody.Statements[at], assigned) is not { } value)
+                        if (loopBody is null || Before(loopBody, index, assigned, IsNameWrite) is not { } at || StatementValue(loopBody.Statements[at], assigned) is not { } value)
                         {
                             return null;
                         }
@@ -607,7 +611,7 @@ namespace SocketAnalyzers.Reads
                 && (target == name || target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } && member == name)
                 && assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
 
-        private bool IsBroadcastToHolders(ILocalSymbol element, INamedTypeSymbol owner, SyntaxNode write, SemanticModel model)
+        private bool IsBroadcastToHolders(ILocalSymbol element, ISymbol connection, INamedTypeSymbol owner, SyntaxNode write, SemanticModel model)
         {
             if (element.DeclaringSyntaxReferences.Length != 1
                 || element.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken) is not ForEachStatementSyntax loop
@@ -633,6 +637,7 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
+            var added = false;
             foreach (var part in owner.DeclaringSyntaxReferences)
             {
                 if (part.SyntaxTree != model.SyntaxTree)
@@ -643,17 +648,31 @@ namespace SocketAnalyzers.Reads
                 foreach (var node in part.GetSyntax(CancellationToken).DescendantNodes())
                 {
                     CancellationToken.ThrowIfCancellationRequested();
-                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "Insert" } access, ArgumentList.Arguments: { Count: > 0 } arguments } add
-                        && NameOf(access.Expression) == collection.Name
-                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression, CancellationToken).Symbol, collection)
-                        && IsOwnConnection(arguments[arguments.Count - 1].Expression, owner, add, model))
+                    if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var verb } access, ArgumentList.Arguments: var arguments } call
+                        || NameOf(access.Expression) != collection.Name
+                        || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression, CancellationToken).Symbol, collection))
                     {
-                        return true;
+                        continue;
                     }
+
+                    if (verb is "Remove" or "RemoveAt" or "RemoveAll" or "RemoveWhere" or "Clear" or "TryRemove" or "TryTake" or "Dequeue" or "Pop")
+                    {
+                        // Taken out anywhere but in a catch or finally (the cleanup when the loop has ended): the list may no
+                        // longer hold the sender when the loop writes to it (fresh18 miss 1: list.Remove(socket) before the loop).
+                        if (call.FirstAncestorOrSelf<SyntaxNode>(n => n is FinallyClauseSyntax or CatchClauseSyntax) is null)
+                        {
+                            return false;
+                        }
+
+                        continue;
+                    }
+
+                    added |= verb is "Add" or "Insert" or "TryAdd" or "Push" or "Enqueue" && arguments.Count > 0
+                        && IsOwnConnection(arguments[arguments.Count - 1].Expression, connection, owner, call, model);
                 }
             }
 
-            return false;
+            return added;
         }
 
         private static string? NameOf(ExpressionSyntax expression) => expression switch
@@ -668,9 +687,27 @@ namespace SocketAnalyzers.Reads
         /// client or stream), or a parameter of the method around <paramref name="add"/> that the method also stores in one
         /// (<c>this.socket = socket; list.Add(socket);</c>).
         /// </summary>
-        private bool IsOwnConnection(ExpressionSyntax added, INamedTypeSymbol owner, SyntaxNode add, SemanticModel model)
+        private bool IsOwnConnection(ExpressionSyntax added, ISymbol connection, INamedTypeSymbol owner, SyntaxNode add, SemanticModel model)
         {
-            switch (model.GetSymbolInfo(added, CancellationToken).Symbol)
+            var symbol = model.GetSymbolInfo(added, CancellationToken).Symbol;
+            if (symbol is not null && SymbolEqualityComparer.Default.Equals(symbol, connection))
+            {
+                return true;
+            }
+
+            if (Graph.OriginalOperation.Syntax.Span.Contains(add.Span) && model.GetOperation(added, CancellationToken) is { } value
+                && SymbolEqualityComparer.Default.Equals(body.RootOfConnection(value, symbols), connection))
+            {
+                // writers.Add(writer) of the read's body, with writer = new StreamWriter(client.GetStream()) { AutoFlush = true }.
+                return true;
+            }
+
+            if (connection is not IFieldSymbol { IsStatic: false })
+            {
+                return false;
+            }
+
+            switch (symbol)
             {
                 case IFieldSymbol { IsStatic: false } field:
                     return SymbolEqualityComparer.Default.Equals(field.ContainingType, owner) && IsInputType(field.Type);
@@ -683,10 +720,10 @@ namespace SocketAnalyzers.Reads
 
                     foreach (var node in method.DescendantNodes())
                     {
-                        if (node is AssignmentExpressionSyntax { Right: IdentifierNameSyntax value } assignment && value.Identifier.ValueText == parameter.Name
+                        if (node is AssignmentExpressionSyntax { Right: IdentifierNameSyntax storedValue } assignment && storedValue.Identifier.ValueText == parameter.Name
                             && model.GetSymbolInfo(assignment.Left, CancellationToken).Symbol is IFieldSymbol { IsStatic: false } stored
                             && SymbolEqualityComparer.Default.Equals(stored.ContainingType, owner) && IsInputType(stored.Type)
-                            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(value, CancellationToken).Symbol, parameter))
+                            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(storedValue, CancellationToken).Symbol, parameter))
                         {
                             return true;
                         }

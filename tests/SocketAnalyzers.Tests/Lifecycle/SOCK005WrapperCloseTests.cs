@@ -39,6 +39,18 @@ namespace SocketAnalyzers.Tests.Lifecycle
             }
             """;
 
+        /// <summary>
+        /// <c>client.Client</c> of a closed <c>TcpClient</c> or <c>UdpClient</c> is null (checked on .NET 10), so a member through
+        /// it throws NullReferenceException; after <c>client.Client.Close()</c> it is the disposed socket (fresh18).
+        /// </summary>
+        [Theory]
+        [InlineData("var c = new TcpClient(\"example.com\", 80); c.Close(); Console.WriteLine({|#0:c.Client.Send(buffer)|});")]
+        [InlineData("var u = new UdpClient(0); u.Close(); Console.WriteLine({|#0:u.Client.Receive(buffer)|});")]
+        public Task Member_through_the_Client_of_a_closed_client_names_both_exceptions(string body)
+            => Verify.VerifyAnalyzerAsync(Body(body), Verify.Diagnostic("SOCK005").WithLocation(0).WithMessage(null).WithArguments(
+                body.StartsWith("var c", System.StringComparison.Ordinal) ? "c.Client" : "u.Client", "closed", body.StartsWith("var c", System.StringComparison.Ordinal) ? "Send" : "Receive",
+                "NullReferenceException if the client was closed (its Client is then null), ObjectDisposedException if only its socket was"));
+
         // ---- a reader or writer made over a stream that is closed ----
 
         /// <summary>

@@ -49,8 +49,36 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("private readonly Socket sock = new Socket(SocketType.Dgram, ProtocolType.Udp);", "")]
         [InlineData("private Socket sock;", "public UdpServer() { sock = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); }")]
         [InlineData("private Socket sock;", "public UdpServer(int port) { this.sock = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); } public void Stop() { sock = null; }")]
+        // fresh18 FALSE 1: through a local of the constructor, or a factory of the class.
+        [InlineData("private Socket sock;", "public UdpServer() { var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); sock = s; }")]
+        [InlineData("private readonly Socket sock;", "public UdpServer() { sock = Create(); } private static Socket Create() => new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);")]
+        // fresh18 FALSE 2: a raw ICMP socket (a hand-written ping) keeps packet boundaries and has no peer close either.
+        [InlineData("private readonly Socket sock = new Socket(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Icmp);", "")]
         public Task Datagram_field_polled_for_ever_is_quiet(string field, string more)
             => Verify.VerifyAnalyzerAsync(Server(field, PollLoop, more));
+
+        [Fact]
+        public Task Raw_socket_read_in_a_loop_is_quiet()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Ping
+                {
+                    void Listen()
+                    {
+                        var icmp = new Socket(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Icmp);
+                        icmp.Bind(new IPEndPoint(IPAddress.Any, 0));
+                        var buffer = new byte[1500];
+                        while (true)
+                        {
+                            int n = icmp.Receive(buffer);
+                            Console.WriteLine("packet of {0} bytes, type {1}", n, buffer[20]);
+                        }
+                    }
+                }
+                """);
 
         /// <summary>A field its type gives a stream socket too, or nothing its code shows, is of an unknown kind: read as a stream.</summary>
         [Theory]

@@ -84,8 +84,48 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("public ClientHandler(Socket socket, Socket other) { this.socket = socket; list.Add(other); }", WriteToEach)]
         [InlineData(AddsItself, "foreach (Socket s in list) { try { new StreamWriter(new NetworkStream(s)) { AutoFlush = true }.WriteLine(str); } catch (IOException) { } }")]
         [InlineData(AddsItself, "foreach (Socket s in list) { var writer = new StreamWriter(new NetworkStream(s)); writer.WriteLine(str); }")]
+        // fresh18 miss 1: taken out of the list before the loop ("do not echo to myself").
+        [InlineData("public ClientHandler(Socket socket) { this.socket = socket; list.Add(socket); } public void Quiet() => list.Remove(socket);", WriteToEach)]
         public Task Broadcast_that_may_miss_the_sender_or_never_throw_is_reported(string constructor, string broadcast)
             => Verify.VerifyAnalyzerAsync(Handler(constructor, broadcast, reported: true));
+
+        /// <summary>A static handler that adds its own connection (a parameter) to the list it writes every line to.</summary>
+        [Fact]
+        public Task Handler_that_adds_its_parameter_to_the_list_it_writes_to_is_quiet()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Generic;
+                using System.IO;
+                using System.Net.Sockets;
+                using System.Text;
+
+                static class Chat
+                {
+                    static readonly List<Socket> sockets = new List<Socket>();
+
+                    public static void Handle(Socket socket)
+                    {
+                        sockets.Add(socket);
+                        var reader = new StreamReader(new NetworkStream(socket));
+                        try
+                        {
+                            while (true)
+                            {
+                                string line = reader.ReadLine();
+                                foreach (var s in sockets)
+                                    s.Send(Encoding.UTF8.GetBytes(line + "\n"));
+                            }
+                        }
+                        catch (SocketException)
+                        {
+                        }
+                        finally
+                        {
+                            sockets.Remove(socket);
+                        }
+                    }
+                }
+                """);
 
         [Fact]
         public Task Echo_of_the_zero_count_to_every_socket_is_reported()
