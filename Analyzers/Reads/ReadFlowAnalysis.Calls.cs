@@ -1220,6 +1220,121 @@ namespace SocketAnalyzers.Reads
             };
         }
 
+        // Per (method, field): the method, and the methods of its type it calls, cannot assign the field.
+        private Dictionary<(IMethodSymbol, IFieldSymbol), bool>? nonAssigning;
+
+        /// <summary>
+        /// <paramref name="method"/> cannot give the private <paramref name="field"/> another value (fresh18, a chat server
+        /// whose loop over a reader field calls <c>SendAllExceptAClient(…)</c>, a helper of its class that assigns only other
+        /// fields): a method of the field's type, declared once in this file, that cannot be overridden, whose body (and the
+        /// body of each method of the type it calls, three deep) assigns the field nowhere, passes it by <c>ref</c> or
+        /// <c>out</c> nowhere, hands <c>this</c> to nothing, runs no delegate, and calls nothing of the project outside its
+        /// type (property accessors with bodies and constructors of the project included): code elsewhere can reach a
+        /// private field only through such calls. Not for a property's hidden field, a field of a type of the project (a
+        /// helper may set a member of what it holds), a member of what the field holds given a value (<c>client.Client =
+        /// other</c>), or a read in a constructor.
+        /// </summary>
+        private bool CannotAssign(IMethodSymbol method, IFieldSymbol field)
+        {
+            // Not a property's hidden field (its setter assigns it), nor one of a type of the project (a helper may set a
+            // member of the object it holds: connection.Stream = …).
+            if (field.DeclaredAccessibility != Accessibility.Private || field.IsImplicitlyDeclared || !field.Type.DeclaringSyntaxReferences.IsEmpty
+                || body.Model is not { } model)
+            {
+                return false;
+            }
+
+            nonAssigning ??= new Dictionary<(IMethodSymbol, IFieldSymbol), bool>();
+            var key = (method.OriginalDefinition, field.OriginalDefinition);
+            if (!nonAssigning.TryGetValue(key, out var answer))
+            {
+                answer = CannotAssign(method.OriginalDefinition, field.OriginalDefinition, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0);
+                nonAssigning[key] = answer;
+            }
+
+            return answer;
+        }
+
+        private bool CannotAssign(IMethodSymbol method, IFieldSymbol field, SemanticModel model, HashSet<IMethodSymbol> visited, int depth)
+        {
+            if (!visited.Add(method))
+            {
+                return true;
+            }
+
+            if (depth > 3 || method is not { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, PartialDefinitionPart: null, PartialImplementationPart: null }
+                || !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, field.ContainingType.OriginalDefinition)
+                || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+                || model.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken), CancellationToken) is not { } code)
+            {
+                return false;
+            }
+
+            foreach (var operation in code.DescendantsAndSelf())
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                switch (operation)
+                {
+                    case IFieldReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field):
+                        if (ReadBody.IsWrite(reference) || reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None }
+                            || reference.Parent is IMemberReferenceOperation member && member.Instance == reference && ReadBody.IsWrite(member))
+                        {
+                            // The field, or a member of what it holds (client.Client = other), given another value.
+                            return false;
+                        }
+
+                        break;
+                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self
+                        when self.Parent is not IMemberReferenceOperation and not IInvocationOperation:
+                        // this handed on (an argument, a stored value): anything may call back.
+                        return false;
+                    case IInvocationOperation call:
+                        var target = call.TargetMethod.OriginalDefinition;
+                        if (target.MethodKind == MethodKind.DelegateInvoke)
+                        {
+                            return false;
+                        }
+
+                        if (target.DeclaringSyntaxReferences.Length > 0 && !CannotAssign(target, field, model, visited, depth + 1))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation { Property: { DeclaringSyntaxReferences.Length: > 0 } property } when !IsAutoProperty(property):
+                        return false;
+                    case IObjectCreationOperation { Constructor.DeclaringSyntaxReferences.Length: > 0 }:
+                    case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation:
+                    case IEventReferenceOperation or IMethodReferenceOperation:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A property of the source whose accessors have no bodies (the compiler's field behind it).</summary>
+        private bool IsAutoProperty(IPropertySymbol property)
+        {
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(CancellationToken) is not PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
+                {
+                    return false;
+                }
+
+                foreach (var accessor in accessors.Accessors)
+                {
+                    if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>
         /// A call to a method of this project or a delegate may replace a field socket, change any field
         /// (<see cref="FieldsMayChange"/>) or fill a field buffer. A readonly field receiver stays (<see cref="ReadBody.IsFixedField"/>).
@@ -1243,7 +1358,8 @@ namespace SocketAnalyzers.Reads
                     }
 
                     pair.Value.AddChanged(FieldsMayChange);
-                    if (site.ReceiverChangedByCalls)
+                    if (site.ReceiverChangedByCalls
+                        && !(site.ReceiverRoot is IFieldSymbol field && !ReadBody.InConstructor(site.Invocation.Syntax) && CannotAssign(invocation.TargetMethod, field)))
                     {
                         scratch.Add(pair.Key);
                     }

@@ -53,7 +53,8 @@ namespace SocketAnalyzers.Tests.Reads
             """;
 
         private const string Reconnect = """
-            private void Reconnect() => stream = new TcpClient("localhost", 7).GetStream();
+            private void Reconnect() { client = new TcpClient("localhost", 7); stream = client.GetStream(); }
+            private void Maintain() { if (handled > 1000) Reconnect(); }
             """;
 
         [Theory]
@@ -180,8 +181,52 @@ namespace SocketAnalyzers.Tests.Reads
                 {
                     int n = stream.Read(buf, 0, buf.Length);
                     Handle(buf, n);
+                    Maintain();
                 }
                 """, Reconnect));
+
+        /// <summary>
+        /// A helper of the class that cannot give the private field another value (it, and the helpers it calls, assign
+        /// other fields only; fresh18, a chat server's <c>SendAllExceptAClient</c>) is no way out, though the field is not
+        /// readonly.
+        /// </summary>
+        [Theory]
+        [InlineData("Handle(buf, n);")]
+        [InlineData("Handle(buf, n); Log(\"turn\");")]
+        [InlineData("Count(n);")]
+        public Task Mutable_field_loop_calling_helpers_that_cannot_assign_it_is_reported(string calls)
+            => Verify.VerifyAnalyzerAsync(Class(MutableFields, $$"""
+                while (true)
+                {
+                    int n = [|stream.Read(buf, 0, buf.Length)|];
+                    {{calls}}
+                }
+                """, Reconnect + "\nprivate void Count(int n) { handled += n; Handle(null, 0); }"));
+
+        /// <summary>A helper that assigns the field, a member of what it holds, hands <c>this</c> on, runs a delegate or calls other code of the project may.</summary>
+        [Theory]
+        [InlineData("private void Step() { if (handled > 10) Renew(); }\nprivate void Renew() => client = new TcpClient(\"localhost\", 7);")]
+        [InlineData("private void Step() => client.Client = null;")]
+        [InlineData("private void Step() => Registry.Add(this);")]
+        [InlineData("private void Step() => OnTurn?.Invoke();\nprivate event Action OnTurn;")]
+        [InlineData("private void Step() => Registry.Touch();")]
+        [InlineData("protected virtual void Step() { }")]
+        public Task Mutable_field_loop_calling_a_helper_that_may_reach_it_is_quiet(string step)
+            => Verify.VerifyAnalyzerAsync(Class(MutableFields, """
+                while (true)
+                {
+                    int n = client.GetStream().Read(buf, 0, buf.Length);
+                    Step();
+                    Console.WriteLine(n);
+                }
+                """, Reconnect + "\n" + step) + """
+
+                static class Registry
+                {
+                    public static void Add(object o) { }
+                    public static void Touch() { }
+                }
+                """);
 
         // A local that took the field's stream before the loop holds the same connection on every turn, whatever a
         // helper does to the field; so does one taken from a readonly field (fresh-repository audit: a form that calls
@@ -233,6 +278,7 @@ namespace SocketAnalyzers.Tests.Reads
                 var ns = client.GetStream();
                 int n = ns.Read(buf, 0, buf.Length);
                 Handle(buf, n);
+                Maintain();
             }
             """)]
         [InlineData("""
@@ -242,6 +288,7 @@ namespace SocketAnalyzers.Tests.Reads
                 ns = stream;
                 int n = ns.Read(buf, 0, buf.Length);
                 Handle(buf, n);
+                Maintain();
             }
             """)]
         public Task Local_taken_from_a_mutable_field_inside_the_loop_is_quiet_when_a_helper_may_replace_the_field(string run)
