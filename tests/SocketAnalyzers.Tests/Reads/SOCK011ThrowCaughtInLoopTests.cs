@@ -13,8 +13,12 @@ namespace SocketAnalyzers.Tests.Reads
     /// </summary>
     public sealed class SOCK011ThrowCaughtInLoopTests
     {
-        /// <summary>A chat handler whose connection is a field (a call of the project may replace it), looping over <paramref name="turn"/>.</summary>
-        private static string Handler(string turn, bool reported) => $$"""
+        /// <summary>
+        /// A chat handler whose connection is a field (a call of the project may replace it), looping over
+        /// <paramref name="turn"/>, after <paramref name="beforeLoop"/>; <c>READ</c> is its read, marked as
+        /// <paramref name="read"/> says (<c>{0}</c> stands for the call).
+        /// </summary>
+        private static string Handler(string turn, string read, string beforeLoop = "") => $$"""
             using System;
             using System.IO;
             using System.Net.Sockets;
@@ -28,9 +32,10 @@ namespace SocketAnalyzers.Tests.Reads
 
                 private void DoChat()
                 {
+                    {{beforeLoop}}
                     while (true)
                     {
-                        {{turn.Replace("READ", reported ? "[|networkStream.Read(bytesFrom, 0, bytesFrom.Length)|]" : "networkStream.Read(bytesFrom, 0, bytesFrom.Length)")}}
+                        {{turn.Replace("READ", string.Format(read, "networkStream.Read(bytesFrom, 0, bytesFrom.Length)"))}}
                     }
                 }
             }
@@ -40,6 +45,8 @@ namespace SocketAnalyzers.Tests.Reads
                 public static void Broadcast(string message) => Console.WriteLine(message);
             }
             """;
+
+        private static string Handler(string turn, bool reported) => Handler(turn, reported ? "[|{0}|]" : "{0}");
 
         private const string Receive = """
             NetworkStream networkStream = clientSocket.GetStream();
@@ -138,43 +145,24 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Cut_of_text_that_may_hold_the_terminator_leaves_the_later_way_out(string turn)
             => Verify.VerifyAnalyzerAsync(WholeDecodeHandler(turn, reported: false));
 
-        private static string WholeDecodeHandler(string turn, bool reported) => $$"""
-            using System;
-            using System.Net.Sockets;
-            using System.Text;
-
-            public class HandleClient
+        /// <summary>The chat server as its repository wrote it: the array and the text declared before the loop; the count dropped.</summary>
+        private static string WholeDecodeHandler(string turn, bool reported) => Handler(
+            """
+            try
             {
-                private TcpClient clientSocket;
+                NetworkStream networkStream = clientSocket.GetStream();
+            """ + turn + """
 
-                public void Start(TcpClient client) { clientSocket = client; new System.Threading.Thread(DoChat).Start(); }
-
-                private void DoChat()
-                {
-                    byte[] bytesFrom = new byte[10025];
-                    string dataFromClient = null;
-                    while (true)
-                    {
-                        try
-                        {
-                            NetworkStream networkStream = clientSocket.GetStream();
-                            {{turn.Replace("READ", reported ? "{|SOCK010:[|networkStream.Read(bytesFrom, 0, bytesFrom.Length)|]|}" : "{|SOCK010:networkStream.Read(bytesFrom, 0, bytesFrom.Length)|}")}}
-                            dataFromClient = dataFromClient.Substring(0, dataFromClient.IndexOf("$"));
-                            Program.Broadcast(dataFromClient);
-                        }
-                        catch (Exception ex)
-                        {
-                            Console.WriteLine(ex.ToString());
-                        }
-                    }
-                }
+                dataFromClient = dataFromClient.Substring(0, dataFromClient.IndexOf("$"));
+                Program.Broadcast(dataFromClient);
             }
-
-            public static class Program
+            catch (Exception ex)
             {
-                public static void Broadcast(string message) => Console.WriteLine(message);
+                Console.WriteLine(ex.ToString());
             }
-            """;
+            """,
+            reported ? "{{|SOCK010:[|{0}|]|}}" : "{{|SOCK010:{0}|}}",
+            "byte[] bytesFrom = new byte[10025]; string dataFromClient = null;");
 
         /// <summary>Out of the loop, the exception ends it.</summary>
         [Fact]
