@@ -164,7 +164,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>Accessors without bodies (<c>{ get; private set; }</c>): the compiler keeps the value in a hidden field.</summary>
-        private static bool IsAutoProperty(PropertyDeclarationSyntax declaration)
+        internal static bool IsAutoProperty(PropertyDeclarationSyntax declaration)
         {
             if (declaration.ExpressionBody is not null || declaration.AccessorList is not { Accessors.Count: > 0 } accessors)
             {

@@ -484,9 +484,10 @@ namespace SocketAnalyzers.Reads
         /// chat server: <c>foreach (Socket s in list) { stream = new NetworkStream(s); writer = new StreamWriter(stream) {
         /// AutoFlush = true }; writer.WriteLine(str); }</c> with <c>list.Add(socket)</c> in the constructor). The write's
         /// receiver is, by the <c>foreach</c> body's own statements (<see cref="WritesToElement"/>), a writer passing each
-        /// write on, over a stream, over the loop's variable; the body cannot skip an element; the collection is a field that
-        /// the read's type adds one of its own connection fields to; and the read's connection is a field of that type. A
-        /// way out, not a certain write: the exception ends the loop only on a turn the sender is still in the list.
+        /// write on, over a stream, over the loop's variable; the body cannot skip an element; and the collection is a field
+        /// that the read's type adds the read's connection to and takes nothing out of outside a catch or finally
+        /// (<see cref="IsBroadcastToHolders"/>). A way out, not a certain write: the exception ends the loop only on a turn
+        /// the sender is still in the list.
         /// </summary>
         private void WritesToEveryHolder(IInvocationOperation write, Model.ApiFacts facts, ReadState state)
         {
@@ -605,12 +606,17 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
-        /// <summary>The statement gives the name its value: <c>name = …;</c> or <c>this.name = …;</c>.</summary>
+        /// <summary>The statement gives the name its value: <c>name = …;</c> (<see cref="IsLocalWrite"/>) or <c>this.name = …;</c>.</summary>
         private static bool IsNameWrite(StatementSyntax statement, IdentifierNameSyntax name)
-            => statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: var target } assignment }
-                && (target == name || target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } && member == name)
-                && assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
+            => IsLocalWrite(statement, name)
+                || statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } } assignment }
+                    && member == name && assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
 
+        /// <summary>
+        /// The <c>foreach</c> of <paramref name="element"/> cannot skip an element, and its collection is a field that
+        /// <paramref name="owner"/> adds <paramref name="connection"/> to (<see cref="IsOwnConnection"/>) and takes nothing out
+        /// of but in a <c>catch</c> or <c>finally</c>.
+        /// </summary>
         private bool IsBroadcastToHolders(ILocalSymbol element, ISymbol connection, INamedTypeSymbol owner, SyntaxNode write, SemanticModel model)
         {
             if (element.DeclaringSyntaxReferences.Length != 1
@@ -683,9 +689,10 @@ namespace SocketAnalyzers.Reads
         };
 
         /// <summary>
-        /// <paramref name="added"/> is a connection field of <paramref name="owner"/> (an instance field typed as a socket,
-        /// client or stream), or a parameter of the method around <paramref name="add"/> that the method also stores in one
-        /// (<c>this.socket = socket; list.Add(socket);</c>).
+        /// <paramref name="added"/> is the read's <paramref name="connection"/>, or made over it in the read's body
+        /// (<c>writers.Add(writer)</c> of a writer over <c>client.GetStream()</c>); or, for a connection field, a connection
+        /// field of <paramref name="owner"/> (an instance field typed as a socket, client or stream), or a parameter of the
+        /// method around <paramref name="add"/> that the method also stores in one (<c>this.socket = socket; list.Add(socket);</c>).
         /// </summary>
         private bool IsOwnConnection(ExpressionSyntax added, ISymbol connection, INamedTypeSymbol owner, SyntaxNode add, SemanticModel model)
         {
@@ -1313,22 +1320,14 @@ namespace SocketAnalyzers.Reads
             return true;
         }
 
-        /// <summary>A property of the source whose accessors have no bodies (the compiler's field behind it).</summary>
+        /// <summary>A property of the source whose every declaration has accessors without bodies (the compiler's field behind it).</summary>
         private bool IsAutoProperty(IPropertySymbol property)
         {
             foreach (var reference in property.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(CancellationToken) is not PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
+                if (reference.GetSyntax(CancellationToken) is not PropertyDeclarationSyntax declaration || !NetworkFields.IsAutoProperty(declaration))
                 {
                     return false;
-                }
-
-                foreach (var accessor in accessors.Accessors)
-                {
-                    if (accessor.Body is not null || accessor.ExpressionBody is not null)
-                    {
-                        return false;
-                    }
                 }
             }
 
