@@ -72,7 +72,6 @@ namespace SocketAnalyzers.Addressing
         {
             captured = new HashSet<ISymbol>(SymbolComparer.Instance);
             bool endpoint = false, address = false, parser = false, read = false;
-            List<IInvocationOperation>? helperCalls = null;
             var stack = new Stack<(IOperation Operation, SyntaxNode? Function)>();
             stack.Push((body, null));
             while (stack.Count > 0)
@@ -89,11 +88,6 @@ namespace SocketAnalyzers.Addressing
                         // A text reader's read into a char buffer counts characters: no bytes for the framing check.
                         read |= apis.Symbols.Catalogue.Facts(method) is { Read: not null } facts && facts.ReadApi?.CountsChars != true;
                         address |= IsAddressSource(method, apis);
-                        if (HelperReads.ResultType(method)?.SpecialType == SpecialType.System_String && HelperReads.MayBeHelper(invocation))
-                        {
-                            (helperCalls ??= new()).Add(invocation);
-                        }
-
                         break;
                     case IFieldReferenceOperation { Field.IsStatic: true } field
                         when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, apis.Symbols.IPAddress):
@@ -119,20 +113,26 @@ namespace SocketAnalyzers.Addressing
             // same body: a parser alone (JSON in a file that also has sockets) builds no graph either.
             // A parser and a call of a method of the class that returns the text of one read (string msg =
             // ReadFromStream(stream);, HelperReads; summarised once per method, after a look at its syntax).
-            helperTexts = false;
-            if (parser && helperCalls is not null)
+            // Looked for only in a body that parses, which few do: a second walk, not a test of every call of every body.
+            helperTexts = parser && CallsOneReadHelper(body, apis, cancellationToken);
+
+            return (endpoint && address) || (parser && (read || helperTexts));
+        }
+
+        /// <summary>The body calls a read helper of its class whose summary says it returns the text of one read (<see cref="HelperRead.OneReadText"/>).</summary>
+        private static bool CallsOneReadHelper(IOperation body, AddressingApis apis, CancellationToken cancellationToken)
+        {
+            foreach (var operation in body.DescendantsAndSelf())
             {
-                foreach (var call in helperCalls)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is IInvocationOperation call && HelperReads.ResultType(call.TargetMethod)?.SpecialType == SpecialType.System_String
+                    && HelperReads.MayBeHelper(call) && apis.Symbols.Reads.Helpers.At(call, cancellationToken) is ({ OneReadText: true }, _))
                 {
-                    if (apis.Symbols.Reads.Helpers.At(call, cancellationToken) is ({ OneReadText: true }, _))
-                    {
-                        helperTexts = true;
-                        break;
-                    }
+                    return true;
                 }
             }
 
-            return (endpoint && address) || (parser && (read || helperTexts));
+            return false;
         }
 
         /// <summary>A call whose result may be an address the family knows (see <see cref="Result"/>): IPAddress.Parse, a Dns lookup.</summary>
