@@ -1227,42 +1227,63 @@ namespace SocketAnalyzers.Reads
             };
         }
 
-        // Per (method, field): the method, and the methods of its type it calls, cannot assign the field.
-        private Dictionary<(IMethodSymbol, IFieldSymbol), bool>? nonAssigning;
+        // Per (method, field): the fields the method and the methods of its type it calls read, when they cannot assign the
+        // field or end the loop; null when they may.
+        private Dictionary<(IMethodSymbol, IFieldSymbol), HashSet<IFieldSymbol>?>? harmless;
 
         /// <summary>
-        /// <paramref name="method"/> cannot give the private <paramref name="field"/> another value (fresh18, a chat server
-        /// whose loop over a reader field calls <c>SendAllExceptAClient(…)</c>, a helper of its class that assigns only other
-        /// fields): a method of the field's type, declared once in this file, that cannot be overridden, whose body (and the
-        /// body of each method of the type it calls, three deep) assigns the field nowhere, passes it by <c>ref</c> or
-        /// <c>out</c> nowhere, hands <c>this</c> to nothing, runs no delegate, and calls nothing of the project outside its
-        /// type (property accessors with bodies and constructors of the project included): code elsewhere can reach a
-        /// private field only through such calls. Not for a property's hidden field, a field of a type of the project (a
-        /// helper may set a member of what it holds), a member of what the field holds given a value (<c>client.Client =
-        /// other</c>), or a read in a constructor.
+        /// <paramref name="method"/> can neither give the private <paramref name="field"/> another value nor end the read's loop
+        /// (fresh18, a chat server whose loop over a reader field calls <c>SendAllExceptAClient(…)</c>, a helper of its class
+        /// that assigns only other fields): a method of the field's type, declared once in this file, that cannot be
+        /// overridden, whose body (and the body of each method of the type it calls, three deep) assigns the field nowhere,
+        /// sets no member of what it holds (<c>client.Client = other</c>), passes it by <c>ref</c> or <c>out</c> nowhere, hands
+        /// <c>this</c> to nothing, runs no delegate, calls nothing of the project outside its type (property accessors with
+        /// bodies and constructors of the project included), throws nothing, disposes nothing (<c>using</c>, <c>Close</c>,
+        /// <c>Dispose</c>, <c>Shutdown</c>, <c>Disconnect</c>), calls nothing that ends the process or does not return, and uses
+        /// its parameters only where no value can throw (<see cref="IsHarmlessParameterUse"/>): code elsewhere can reach a
+        /// private field only through such calls, and the helper behaves on the 0 path as on any other turn. Returns the
+        /// fields it reads (the caller checks that the 0 path changed none of them); null when it may assign or end. Not for
+        /// a property's hidden field, or a field of a type of the project (a helper may set a member of what it holds).
         /// </summary>
-        private bool CannotAssign(IMethodSymbol method, IFieldSymbol field)
+        private HashSet<IFieldSymbol>? HarmlessTo(IMethodSymbol method, IFieldSymbol field)
         {
-            // Not a property's hidden field (its setter assigns it), nor one of a type of the project (a helper may set a
-            // member of the object it holds: connection.Stream = …).
             if (field.DeclaredAccessibility != Accessibility.Private || field.IsImplicitlyDeclared || !field.Type.DeclaringSyntaxReferences.IsEmpty
                 || body.Model is not { } model)
             {
-                return false;
+                return null;
             }
 
-            nonAssigning ??= new Dictionary<(IMethodSymbol, IFieldSymbol), bool>();
+            harmless ??= new Dictionary<(IMethodSymbol, IFieldSymbol), HashSet<IFieldSymbol>?>();
             var key = (method.OriginalDefinition, field.OriginalDefinition);
-            if (!nonAssigning.TryGetValue(key, out var answer))
+            if (!harmless.TryGetValue(key, out var reads))
             {
-                answer = CannotAssign(method.OriginalDefinition, field.OriginalDefinition, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0);
-                nonAssigning[key] = answer;
+                reads = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+                if (!Harmless(method.OriginalDefinition, field.OriginalDefinition, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), reads, 0))
+                {
+                    reads = null;
+                }
+
+                harmless[key] = reads;
             }
 
-            return answer;
+            return reads;
         }
 
-        private bool CannotAssign(IMethodSymbol method, IFieldSymbol field, SemanticModel model, HashSet<IMethodSymbol> visited, int depth)
+        /// <summary>The 0 path gave one of <paramref name="fields"/> a value.</summary>
+        private static bool ReadsChanged(HashSet<IFieldSymbol> fields, ZeroFact fact)
+        {
+            foreach (var changed in fact.Changed)
+            {
+                if (changed is IFieldSymbol assigned && fields.Contains(assigned.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool Harmless(IMethodSymbol method, IFieldSymbol field, SemanticModel model, HashSet<IMethodSymbol> visited, HashSet<IFieldSymbol> reads, int depth)
         {
             if (!visited.Add(method))
             {
@@ -1282,27 +1303,28 @@ namespace SocketAnalyzers.Reads
                 CancellationToken.ThrowIfCancellationRequested();
                 switch (operation)
                 {
-                    case IFieldReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field):
-                        if (ReadBody.IsWrite(reference) || reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None }
-                            || reference.Parent is IMemberReferenceOperation member && member.Instance == reference && ReadBody.IsWrite(member))
+                    case IFieldReferenceOperation reference:
+                        if (SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field)
+                            && (ReadBody.IsWrite(reference) || reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None }
+                                || reference.Parent is IMemberReferenceOperation member && member.Instance == reference && ReadBody.IsWrite(member)))
                         {
                             // The field, or a member of what it holds (client.Client = other), given another value.
                             return false;
                         }
 
+                        reads.Add(reference.Field.OriginalDefinition);
                         break;
+                    case IParameterReferenceOperation parameter when !IsHarmlessParameterUse(parameter):
+                    case IThrowOperation or IUsingOperation or IUsingDeclarationOperation:
+                        return false;
                     case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self
                         when self.Parent is not IMemberReferenceOperation and not IInvocationOperation:
                         // this handed on (an argument, a stored value): anything may call back.
                         return false;
                     case IInvocationOperation call:
                         var target = call.TargetMethod.OriginalDefinition;
-                        if (target.MethodKind == MethodKind.DelegateInvoke)
-                        {
-                            return false;
-                        }
-
-                        if (target.DeclaringSyntaxReferences.Length > 0 && !CannotAssign(target, field, model, visited, depth + 1))
+                        if (target.MethodKind == MethodKind.DelegateInvoke || EndsOrDisposes(target)
+                            || (target.DeclaringSyntaxReferences.Length > 0 && !Harmless(target, field, model, visited, reads, depth + 1)))
                         {
                             return false;
                         }
@@ -1318,6 +1340,52 @@ namespace SocketAnalyzers.Reads
             }
 
             return true;
+        }
+
+        /// <summary>A call that closes or disposes something, ends the process or the thread, or never returns.</summary>
+        private static bool EndsOrDisposes(IMethodSymbol method)
+        {
+            if (method.Name is "Close" or "Dispose" or "DisposeAsync" or "Shutdown" or "Disconnect" or "DisconnectAsync" or "Exit" or "FailFast" or "Abort" or "Kill" or "Stop")
+            {
+                return true;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "DoesNotReturnAttribute")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A use of a helper's parameter that no value (the null line, "", 0) makes throw: an operand of a comparison, of
+        /// arithmetic other than an integer divisor, of a string concatenation or interpolation, or an argument of the
+        /// framework whose parameter takes null (annotated so, or a value type or <c>object</c>).
+        /// </summary>
+        private static bool IsHarmlessParameterUse(IParameterReferenceOperation reference)
+        {
+            IOperation use = reference;
+            while (use.Parent is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+            {
+                use = use.Parent;
+            }
+
+            return use.Parent switch
+            {
+                IBinaryOperation { OperatorMethod: null, OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder } division
+                    => division.LeftOperand == use || division.Type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double,
+                IBinaryOperation { OperatorMethod: null } => true,
+                IInterpolationOperation => true,
+                IArgumentOperation { ArgumentKind: ArgumentKind.Explicit, Parameter: { RefKind: RefKind.None } parameter }
+                    when parameter.ContainingSymbol is IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: true } =>
+                    parameter.Type.IsValueType || parameter.Type.SpecialType == SpecialType.System_Object
+                        || parameter.OriginalDefinition.NullableAnnotation == NullableAnnotation.Annotated,
+                _ => false,
+            };
         }
 
         /// <summary>A property of the source whose every declaration has accessors without bodies (the compiler's field behind it).</summary>
@@ -1356,9 +1424,13 @@ namespace SocketAnalyzers.Reads
                         continue;
                     }
 
+                    // Before this call's own mark: a helper that cannot touch the read's field or end the loop is no way out when
+                    // it reads no field at all, or no field this 0 path changed (and no earlier call of the project ran on it).
+                    var quietHelper = site.ReceiverChangedByCalls && site.ReceiverRoot is IFieldSymbol field && !ReadBody.InConstructor(site.Invocation.Syntax)
+                        && HarmlessTo(invocation.TargetMethod, field) is { } readsFields
+                        && (readsFields.Count == 0 || (!pair.Value.Changed.Contains(FieldsMayChange) && !ReadsChanged(readsFields, pair.Value)));
                     pair.Value.AddChanged(FieldsMayChange);
-                    if (site.ReceiverChangedByCalls
-                        && !(site.ReceiverRoot is IFieldSymbol field && !ReadBody.InConstructor(site.Invocation.Syntax) && CannotAssign(invocation.TargetMethod, field)))
+                    if (site.ReceiverChangedByCalls && !quietHelper)
                     {
                         scratch.Add(pair.Key);
                     }

@@ -186,14 +186,13 @@ namespace SocketAnalyzers.Tests.Reads
                 """, Reconnect));
 
         /// <summary>
-        /// A helper of the class that cannot give the private field another value (it, and the helpers it calls, assign
-        /// other fields only; fresh18, a chat server's <c>SendAllExceptAClient</c>) is no way out, though the field is not
-        /// readonly.
+        /// A helper of the class that can neither give the private field another value nor end the loop, and reads no field
+        /// (it, and the helpers it calls: a log line, a time stamp; fresh18) is no way out, though the field is not readonly.
         /// </summary>
         [Theory]
-        [InlineData("Handle(buf, n);")]
-        [InlineData("Handle(buf, n); Log(\"turn\");")]
-        [InlineData("Count(n);")]
+        [InlineData("Log(\"turn \" + n);")]
+        [InlineData("Log(\"read \" + n); Log(\"again\");")]
+        [InlineData("Stamp(n, buf.Length);")]
         public Task Mutable_field_loop_calling_helpers_that_cannot_assign_it_is_reported(string calls)
             => Verify.VerifyAnalyzerAsync(Class(MutableFields, $$"""
                 while (true)
@@ -201,7 +200,26 @@ namespace SocketAnalyzers.Tests.Reads
                     int n = [|stream.Read(buf, 0, buf.Length)|];
                     {{calls}}
                 }
-                """, Reconnect + "\nprivate void Count(int n) { handled += n; Handle(null, 0); }"));
+                """, Reconnect + "\nprivate void Stamp(int n, int size) => Log(DateTime.UtcNow + \": \" + (100f * n / size) + \"%\");"));
+
+        /// <summary>
+        /// A helper that may throw or end the loop on the 0 path, or whose behaviour depends on fields the earlier turns
+        /// changed, stays a way out: it throws, disposes, dereferences or divides by what it is given, or reads a field.
+        /// </summary>
+        [Theory]
+        [InlineData("private void Step(int n) { if (n == 0) throw new IOException(\"closed\"); }")]
+        [InlineData("private void Step(int n) { if (n == 0) client.Close(); }")]
+        [InlineData("private void Step(int n) => Console.WriteLine(1000 / n);")]
+        [InlineData("private void Step(int n) { handled += n; Console.WriteLine(handled); }")]
+        [InlineData("private void Step(int n) => Console.WriteLine(n.ToString().Length + handled);")]
+        public Task Mutable_field_loop_calling_a_helper_that_may_end_it_is_quiet(string step)
+            => Verify.VerifyAnalyzerAsync(Class(MutableFields, """
+                while (true)
+                {
+                    int n = stream.Read(buf, 0, buf.Length);
+                    Step(n);
+                }
+                """, step));
 
         /// <summary>A helper that assigns the field, a member of what it holds, hands <c>this</c> on, runs a delegate or calls other code of the project may.</summary>
         [Theory]
