@@ -47,7 +47,7 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK004IoOnUnconnectedSocket = new DiagnosticDescriptor(
             RuleIdentifiers.IoOnUnconnectedSocket,
             title: "I/O on a socket that is not connected",
-            messageFormat: "'{0}' is {1}, never connected, when {2} is called; this throws {3}. Connect it first.",
+            messageFormat: "'{0}' is {1}, never connected, when {2} is called; this throws {3}. {4}.",
             category: RuleCategories.Lifecycle,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

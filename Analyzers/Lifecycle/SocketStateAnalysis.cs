@@ -1848,7 +1848,11 @@ namespace SocketAnalyzers.Lifecycle
                             : kind == SocketOperation.Receive && kinds == SocketKinds.Datagram ? "SocketException on Windows (on Linux it waits for ever: the socket has no port)"
                             : "SocketException"
                         : type == SocketModelType.NetworkStream ? "IOException" : "InvalidOperationException";
-                    arguments = new object[] { socketName, stateText, name, thrown };
+                    // A datagram socket that receives needs a local port, which Bind gives (a Connect gives one too, and a peer).
+                    var advice = type == SocketModelType.Socket && kind is SocketOperation.Receive or SocketOperation.ReceiveFrom && kinds == SocketKinds.Datagram
+                        ? "Bind it to a local endpoint first (or connect it)"
+                        : "Connect it first";
+                    arguments = new object[] { socketName, stateText, name, thrown, advice };
                     break;
                 case RuleIdentifiers.UseAfterCloseOrShutdown:
                     arguments = new object[]

@@ -431,8 +431,8 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     public async Task<int> ReceiveAsync(byte[] buffer) => await {|#1:socket.ReceiveAsync(buffer, SocketFlags.None)|};
                 }
                 """,
-                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound (no method of 'Client' connects it)", "SendAsync", "SocketException"),
-                Verify.Diagnostic("SOCK004").WithLocation(1).WithArguments("socket", "unbound (no method of 'Client' connects it)", "ReceiveAsync", "SocketException"));
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound (no method of 'Client' connects it)", "SendAsync", "SocketException", "Connect it first"),
+                Verify.Diagnostic("SOCK004").WithLocation(1).WithArguments("socket", "unbound (no method of 'Client' connects it)", "ReceiveAsync", "SocketException", "Connect it first"));
 
         [Theory]
         [InlineData("_ = Task.Run(() => listener.Start());", "public TcpClient Next() => listener.AcceptTcpClient();")]
@@ -725,7 +725,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     {{closing}}
                 }
                 """,
-                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound or closed (no method of 'Client' connects it)", "Send", "SocketException"));
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound or closed (no method of 'Client' connects it)", "Send", "SocketException", "Connect it first"));
 
         // ---- 9. Half-typed code: no crash ----
 

@@ -97,7 +97,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     public void Dispose() => client.Dispose();
                 }
                 """,
-                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("client", "created or closed (no method of 'Client' connects it)", "GetStream", "InvalidOperationException"));
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("client", "created or closed (no method of 'Client' connects it)", "GetStream", "InvalidOperationException", "Connect it first"));
 
         [Theory]
         [InlineData("public void Connect(IPEndPoint ep) => socket.Connect(ep);")]

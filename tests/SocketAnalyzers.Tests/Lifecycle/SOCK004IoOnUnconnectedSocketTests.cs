@@ -22,7 +22,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
                 }
                 """,
-                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound", "Send", "SocketException"));
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound", "Send", "SocketException", "Connect it first"));
 
         [Fact]
         public Task Receive_on_a_datagram_socket_never_bound_says_Linux_waits_for_ever()
@@ -36,7 +36,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
                 }
                 """,
-                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound", "Receive", "SocketException on Windows (on Linux it waits for ever: the socket has no port)"));
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound", "Receive", "SocketException on Windows (on Linux it waits for ever: the socket has no port)", "Bind it to a local endpoint first (or connect it)"));
 
         [Fact]
         public Task GetStream_on_a_TcpClient_never_connected_is_reported()
@@ -50,7 +50,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
                 }
                 """,
-                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("client", "created", "GetStream", "InvalidOperationException"));
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("client", "created", "GetStream", "InvalidOperationException", "Connect it first"));
 
         [Theory]
         [InlineData("var socket = new Socket(SocketType.Dgram, ProtocolType.Udp); socket.Bind(ep);", "int n = socket.Send(buffer);", "socket.Send(buffer)")]
