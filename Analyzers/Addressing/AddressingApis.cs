@@ -219,13 +219,7 @@ namespace SocketAnalyzers.Addressing
             // The syntax first: binding a body costs, and most methods are no one-line wrapper.
             var ordinal = -1;
             var declaration = definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var single = declaration switch
-            {
-                Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { ExpressionBody.Expression: var arrow } => arrow,
-                Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { Body.Statements: { Count: 1 } statements }
-                    when statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax { Expression: { } value } => value,
-                _ => null,
-            };
+            var single = SocketAnalyzers.Common.OperationExtensions.ReturnedExpressionOf(declaration);
             if (single is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
                 && model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation body
                 && (body.BlockBody ?? body.ExpressionBody) is { Operations.Length: 1 } only

@@ -6,6 +6,18 @@ namespace SocketAnalyzers.Common
     /// <summary>Small helpers to look through the wrappers the compiler puts around an expression.</summary>
     internal static class OperationExtensions
     {
+        /// <summary>
+        /// The one expression a method declaration's whole body returns (<c>=&gt; value</c>, or a block of one
+        /// <c>return value;</c>): read from the syntax, so a caller can turn most methods away before binding any; null otherwise.
+        /// </summary>
+        public static Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? ReturnedExpressionOf(SyntaxNode declaration) => declaration switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { ExpressionBody.Expression: var arrow } => arrow,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { Body.Statements: { Count: 1 } statements }
+                when statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax { Expression: { } value } => value,
+            _ => null,
+        };
+
         /// <summary>True for the operation-block roots <c>GetControlFlowGraph</c> accepts (a body, an initializer); the families build graphs only for these.</summary>
         public static bool HasControlFlowGraph(this IOperation block)
             => block is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation

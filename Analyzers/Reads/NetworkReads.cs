@@ -690,14 +690,12 @@ namespace SocketAnalyzers.Reads
         {
             if (call.SemanticModel is not { } model || call.TargetMethod is not { Parameters.Length: 0, IsVirtual: false, IsAbstract: false, IsOverride: false } method
                 || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
-                || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration)
+                || SocketAnalyzers.Common.OperationExtensions.ReturnedExpressionOf(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken)) is not { } returned)
             {
                 return null;
             }
 
-            var returned = declaration.ExpressionBody?.Expression
-                ?? (declaration.Body is { Statements.Count: 1 } block && block.Statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax { Expression: { } expression } ? expression : null);
-            return returned is null ? null : model.GetOperation(returned, cancellationToken)?.WalkDownConversions();
+            return model.GetOperation(returned, cancellationToken)?.WalkDownConversions();
         }
 
         private bool IsDatagramSource(IOperation value)

@@ -1182,23 +1182,33 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>A <c>try</c> with a <c>catch</c> around <paramref name="syntax"/>, inside the outermost loop around the read.</summary>
         private static bool CaughtInsideLoops(SyntaxNode syntax, ReadSite site)
+            // Not in the read's function: whatever catches it, the read's loop does not see the write.
+            => CatchingTryInsideLoops(syntax, site, out var otherFunction) is not null || otherFunction;
+
+        /// <summary>
+        /// The innermost <c>try</c> with catches whose block holds <paramref name="syntax"/>, inside the outermost loop
+        /// around the read; null when none, or when <paramref name="otherFunction"/>: a lambda, local function or member
+        /// lies between (the read's function does not see what happens there).
+        /// </summary>
+        private static TryStatementSyntax? CatchingTryInsideLoops(SyntaxNode syntax, ReadSite site, out bool otherFunction)
         {
+            otherFunction = false;
             var outermost = site.Loops[site.Loops.Count - 1];
             for (var node = syntax; node is not null && node != outermost; node = node.Parent)
             {
                 if (node.Parent is TryStatementSyntax tryStatement && tryStatement.Block == node && tryStatement.Catches.Count > 0)
                 {
-                    return true;
+                    return tryStatement;
                 }
 
                 if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
                 {
-                    // Not in the read's function: whatever catches it, the read's loop does not see the write.
-                    return true;
+                    otherFunction = true;
+                    return null;
                 }
             }
 
-            return false;
+            return null;
         }
 
         /// <summary>

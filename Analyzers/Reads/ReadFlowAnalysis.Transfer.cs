@@ -535,27 +535,18 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private ControlFlowRegion? CatchAllInsideLoops(SyntaxNode syntax, ReadSite site)
         {
-            var outermost = site.Loops[site.Loops.Count - 1];
-            for (var node = syntax; node is not null && node != outermost; node = node.Parent)
+            if (CatchingTryInsideLoops(syntax, site, out _) is null)
             {
-                if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
-                {
-                    return null;
-                }
+                return null;
+            }
 
-                if (node.Parent is TryStatementSyntax tryStatement && tryStatement.Block == node && tryStatement.Catches.Count > 0)
+            // The innermost try-and-catch region around the block is that statement's (a using, foreach or lock makes a
+            // try-and-finally region, which is not counted).
+            for (var region = CurrentBlock?.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+            {
+                if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
                 {
-                    // The innermost try-and-catch region around the block is this statement's (a using, foreach or lock
-                    // makes a try-and-finally region, which is not counted).
-                    for (var region = CurrentBlock?.EnclosingRegion; region is not null; region = region.EnclosingRegion)
-                    {
-                        if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
-                        {
-                            return CatchesEverything(tryAndCatch) ? tryAndCatch : null;
-                        }
-                    }
-
-                    return null;
+                    return CatchesEverything(tryAndCatch) ? tryAndCatch : null;
                 }
             }
 
