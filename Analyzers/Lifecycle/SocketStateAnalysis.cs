@@ -1815,7 +1815,7 @@ namespace SocketAnalyzers.Lifecycle
             if (containingType is not null && fromClass)
             {
                 // The state comes from the class's field summary: say that no method of the class does the missing step.
-                stateText += ClassClause(chosen, type, containingType);
+                stateText += ClassClause(chosen, type, containingType, IsDatagramReceive(type, kind, kinds));
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty;
@@ -1849,7 +1849,7 @@ namespace SocketAnalyzers.Lifecycle
                             : "SocketException"
                         : type == SocketModelType.NetworkStream ? "IOException" : "InvalidOperationException";
                     // A datagram socket that receives needs a local port, which Bind gives (a Connect gives one too, and a peer).
-                    var advice = type == SocketModelType.Socket && kind is SocketOperation.Receive or SocketOperation.ReceiveFrom && kinds == SocketKinds.Datagram
+                    var advice = IsDatagramReceive(type, kind, kinds)
                         ? "Bind it to a local endpoint first (or connect it)"
                         : "Connect it first";
                     arguments = new object[] { socketName, stateText, name, thrown, advice };
@@ -1906,14 +1906,18 @@ namespace SocketAnalyzers.Lifecycle
             return receiver.Length > 0 && states == given;
         }
 
+        /// <summary>A receive on a datagram socket: it needs a local port, which Bind gives (a Connect gives one too, and a peer).</summary>
+        private static bool IsDatagramReceive(SocketModelType type, SocketOperation kind, SocketKinds kinds)
+            => type == SocketModelType.Socket && kind is SocketOperation.Receive or SocketOperation.ReceiveFrom && kinds == SocketKinds.Datagram;
+
         /// <summary>" (no method of 'Server' starts it)": what no method of the class does, for a summarised field.</summary>
-        private static string ClassClause(string rule, SocketModelType type, INamedTypeSymbol containingType)
+        private static string ClassClause(string rule, SocketModelType type, INamedTypeSymbol containingType, bool datagramReceive)
         {
             var step = rule switch
             {
                 RuleIdentifiers.ListenWithoutBind => "binds it",
                 RuleIdentifiers.AcceptWithoutListen => type == SocketModelType.TcpListener ? "starts it" : "makes it listen",
-                RuleIdentifiers.IoOnUnconnectedSocket => "connects it",
+                RuleIdentifiers.IoOnUnconnectedSocket => datagramReceive ? "binds or connects it" : "connects it",
                 _ => null,
             };
 

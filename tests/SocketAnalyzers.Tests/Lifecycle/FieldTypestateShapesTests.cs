@@ -434,6 +434,19 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound (no method of 'Client' connects it)", "SendAsync", "SocketException", "Connect it first"),
                 Verify.Diagnostic("SOCK004").WithLocation(1).WithArguments("socket", "unbound (no method of 'Client' connects it)", "ReceiveAsync", "SocketException", "Connect it first"));
 
+        [Fact]
+        public Task A_receive_on_a_datagram_field_no_method_binds_says_no_method_binds_or_connects_it()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Listener
+                {
+                    private readonly Socket socket = new Socket(SocketType.Dgram, ProtocolType.Udp);
+
+                    public int Next(byte[] buffer) => {|#0:socket.Receive(buffer)|};
+                }
+                """,
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound (no method of 'Listener' binds or connects it)", "Receive",
+                    "SocketException on Windows (on Linux it waits for ever: the socket has no port)", "Bind it to a local endpoint first (or connect it)"));
+
         [Theory]
         [InlineData("_ = Task.Run(() => listener.Start());", "public TcpClient Next() => listener.AcceptTcpClient();")]
         [InlineData("listener.Start(); _ = Task.Run(() => listener.AcceptTcpClient());", "")]
