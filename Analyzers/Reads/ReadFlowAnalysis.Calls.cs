@@ -750,7 +750,7 @@ namespace SocketAnalyzers.Reads
         /// request, a buffer the empty read left as it was, the console's next line). What holds a character or byte read's
         /// -1 (or its U+FFFF) is no empty value: echoed back, it is one more byte on the wire.
         /// </summary>
-        private static bool MayBeEmpty(IInvocationOperation invocation, ZeroFact fact, ReadSite site)
+        private bool MayBeEmpty(IInvocationOperation invocation, ZeroFact fact, ReadSite site)
         {
             foreach (var argument in invocation.Arguments)
             {
@@ -761,9 +761,7 @@ namespace SocketAnalyzers.Reads
 
                 foreach (var operation in argument.Value.DescendantsAndSelf())
                 {
-                    var key = operation is IFieldReferenceOperation field
-                        ? fact.Changed.Contains(FieldsMayChange) ? FieldsMayChange : field.Field
-                        : VariableKey(operation);
+                    var key = operation is IFieldReferenceOperation field ? FieldKey(fact, field.Field) : VariableKey(operation);
 
                     if (key is not null && (fact.Zeros.Contains(key) || fact.Changed.Contains(key) && !fact.IsRenewed(key)))
                     {
@@ -901,7 +899,7 @@ namespace SocketAnalyzers.Reads
             {
                 // A field the 0 path assigned, or one a read helper filled from its own 0 path. Other project calls on the
                 // path (FieldsMayChange) are judged like this one: given nothing of the 0 path, what they store is not of it.
-                if (changed is IFieldSymbol || (changed == FieldsMayChange && HelperWritesFields()))
+                if (changed is IFieldSymbol || ((changed == FieldsMayChange || changed is QuietWrite) && HelperWritesFields()))
                 {
                     return true;
                 }
@@ -1237,9 +1235,9 @@ namespace SocketAnalyzers.Reads
             };
         }
 
-        // Per (method, field): the fields the method and the methods of its type it calls read, when they cannot assign the
-        // field or end the loop; null when they may.
-        private Dictionary<(IMethodSymbol, IFieldSymbol), HashSet<IFieldSymbol>?>? harmless;
+        // Per (method, field): the fields the method and the methods of its type it calls read and write, when they cannot
+        // assign the field or end the loop; null when they may.
+        private Dictionary<(IMethodSymbol, IFieldSymbol), HelperFields?>? harmless;
 
         /// <summary>
         /// <paramref name="method"/> can neither give the private <paramref name="field"/> another value nor end the read's loop
@@ -1252,10 +1250,11 @@ namespace SocketAnalyzers.Reads
         /// <c>Dispose</c>, <c>Shutdown</c>, <c>Disconnect</c>), calls nothing that ends the process or does not return, and uses
         /// its parameters only where no value can throw (<see cref="IsHarmlessParameterUse"/>): code elsewhere can reach a
         /// private field only through such calls, and the helper behaves on the 0 path as on any other turn. Returns the
-        /// fields it reads (the caller checks that the 0 path changed none of them); null when it may assign or end. Not for
-        /// a property's hidden field, or a field of a type of the project (a helper may set a member of what it holds).
+        /// fields it reads before giving them a value itself, and the fields it may change (<see cref="HelperFields"/>: the
+        /// caller checks that the 0 path changed none of the first); null when it may assign or end. Not for a property's
+        /// hidden field, or a field of a type of the project (a helper may set a member of what it holds).
         /// </summary>
-        private HashSet<IFieldSymbol>? HarmlessTo(IMethodSymbol method, IFieldSymbol field)
+        private HelperFields? HarmlessTo(IMethodSymbol method, IFieldSymbol field)
         {
             if (field.DeclaredAccessibility != Accessibility.Private || field.IsImplicitlyDeclared || !field.Type.DeclaringSyntaxReferences.IsEmpty
                 || body.Model is not { } model)
@@ -1263,28 +1262,42 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            harmless ??= new Dictionary<(IMethodSymbol, IFieldSymbol), HashSet<IFieldSymbol>?>();
+            harmless ??= new Dictionary<(IMethodSymbol, IFieldSymbol), HelperFields?>();
             var key = (method.OriginalDefinition, field.OriginalDefinition);
-            if (!harmless.TryGetValue(key, out var reads))
+            if (!harmless.TryGetValue(key, out var fields))
             {
-                reads = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
-                if (!Harmless(method.OriginalDefinition, field.OriginalDefinition, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), reads, 0))
+                fields = new HelperFields();
+                if (!Harmless(method.OriginalDefinition, field.OriginalDefinition, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), fields, 0))
                 {
-                    reads = null;
+                    fields = null;
                 }
 
-                harmless[key] = reads;
+                harmless[key] = fields;
             }
 
-            return reads;
+            return fields;
         }
 
-        /// <summary>The 0 path gave one of <paramref name="fields"/> a value.</summary>
-        private static bool ReadsChanged(HashSet<IFieldSymbol> fields, ZeroFact fact)
+        /// <summary>What a harmless helper (<see cref="HarmlessTo"/>) does with the fields of its object and its type's statics.</summary>
+        private sealed class HelperFields
+        {
+            /// <summary>The fields it reads where it has not given them a value itself first (in an earlier statement of an enclosing block).</summary>
+            public HashSet<IFieldSymbol> Reads { get; } = new(SymbolEqualityComparer.Default);
+
+            /// <summary>The fields it assigns, or whose object it may change (a call on it, an argument, a member set).</summary>
+            public HashSet<IFieldSymbol> Writes { get; } = new(SymbolEqualityComparer.Default);
+
+            /// <summary>It sets an auto-property: a field without a name here, so any field may have changed.</summary>
+            public bool WritesUnnamed { get; set; }
+        }
+
+        /// <summary>The 0 path gave one of <paramref name="fields"/> a value, itself or through a harmless helper (<see cref="QuietWriteOf"/>).</summary>
+        private bool ReadsChanged(HashSet<IFieldSymbol> fields, ZeroFact fact)
         {
             foreach (var changed in fact.Changed)
             {
-                if (changed is IFieldSymbol assigned && fields.Contains(assigned.OriginalDefinition))
+                if (changed is IFieldSymbol assigned && fields.Contains(assigned.OriginalDefinition)
+                    || changed is QuietWrite quiet && fields.Contains(quiet.Field))
                 {
                     return true;
                 }
@@ -1293,7 +1306,37 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
-        private bool Harmless(IMethodSymbol method, IFieldSymbol field, SemanticModel model, HashSet<IMethodSymbol> visited, HashSet<IFieldSymbol> reads, int depth)
+        /// <summary>The key of <see cref="ZeroFact.Changed"/> that says a harmless helper gave <paramref name="field"/> a value on the 0 path.</summary>
+        private object QuietWriteOf(IFieldSymbol field)
+        {
+            quietWrites ??= new Dictionary<IFieldSymbol, object>(SymbolEqualityComparer.Default);
+            if (!quietWrites.TryGetValue(field.OriginalDefinition, out var key))
+            {
+                quietWrites[field.OriginalDefinition] = key = new QuietWrite(field.OriginalDefinition);
+            }
+
+            return key;
+        }
+
+        /// <summary>
+        /// The key <see cref="ZeroFact.Changed"/> holds for <paramref name="field"/> when the 0 path may have changed it: any
+        /// field after a call of the project (<see cref="FieldsMayChange"/>), the field a harmless helper assigned
+        /// (<see cref="QuietWriteOf"/>), else the field itself (given a value in the body).
+        /// </summary>
+        private object FieldKey(ZeroFact fact, IFieldSymbol field)
+            => fact.Changed.Contains(FieldsMayChange) ? FieldsMayChange
+                : quietWrites is not null && quietWrites.TryGetValue(field.OriginalDefinition, out var quiet) && fact.Changed.Contains(quiet) ? quiet
+                : field;
+
+        /// <summary>A field a harmless helper gave a value on the 0 path (<see cref="QuietWriteOf"/>): one instance per field and body.</summary>
+        private sealed class QuietWrite
+        {
+            public QuietWrite(IFieldSymbol field) => Field = field;
+
+            public IFieldSymbol Field { get; }
+        }
+
+        private bool Harmless(IMethodSymbol method, IFieldSymbol field, SemanticModel model, HashSet<IMethodSymbol> visited, HelperFields fields, int depth)
         {
             if (!visited.Add(method))
             {
@@ -1322,7 +1365,7 @@ namespace SocketAnalyzers.Reads
                             return false;
                         }
 
-                        reads.Add(reference.Field.OriginalDefinition);
+                        NoteFieldUse(reference, fields);
                         break;
                     case IParameterReferenceOperation parameter when !IsHarmlessParameterUse(parameter):
                     case IThrowOperation or IUsingOperation or IUsingDeclarationOperation:
@@ -1334,14 +1377,24 @@ namespace SocketAnalyzers.Reads
                     case IInvocationOperation call:
                         var target = call.TargetMethod.OriginalDefinition;
                         if (target.MethodKind == MethodKind.DelegateInvoke || EndsOrDisposes(target)
-                            || (target.DeclaringSyntaxReferences.Length > 0 && !Harmless(target, field, model, visited, reads, depth + 1)))
+                            || (target.DeclaringSyntaxReferences.Length > 0 && !Harmless(target, field, model, visited, fields, depth + 1)))
                         {
                             return false;
                         }
 
                         break;
-                    case IPropertyReferenceOperation { Property: { DeclaringSyntaxReferences.Length: > 0 } property } when !IsAutoProperty(property):
-                        return false;
+                    case IPropertyReferenceOperation { Property: { DeclaringSyntaxReferences.Length: > 0 } property } reference:
+                        if (!IsAutoProperty(property))
+                        {
+                            return false;
+                        }
+
+                        if (ReadBody.IsWrite(reference))
+                        {
+                            fields.WritesUnnamed = true;
+                        }
+
+                        break;
                     case IObjectCreationOperation { Constructor.DeclaringSyntaxReferences.Length: > 0 }:
                     case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation:
                     case IEventReferenceOperation or IMethodReferenceOperation:
@@ -1350,6 +1403,102 @@ namespace SocketAnalyzers.Reads
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Records what a harmless helper does with a field (<see cref="HelperFields"/>). A plain assignment writes it; a use
+        /// that only looks at what it holds (a property or field read on it, a framework call that only observes, an operand,
+        /// a text part, the collection of a <c>foreach</c>, an element read) reads it; any other use (a call on it, an
+        /// argument, a copy into a variable, an element or member set, <c>ref</c>) may change what it holds, so it is a
+        /// write as well. A read counts unless the helper assigned the field in an earlier statement of an enclosing block
+        /// (then it reads its own value, the same on every turn).
+        /// </summary>
+        private static void NoteFieldUse(IFieldReferenceOperation reference, HelperFields fields)
+        {
+            var symbol = reference.Field.OriginalDefinition;
+            if (reference.Parent is ISimpleAssignmentOperation simple && simple.Target == reference)
+            {
+                fields.Writes.Add(symbol);
+                return;
+            }
+
+            IOperation use = reference;
+            while (use.Parent is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+            {
+                use = use.Parent;
+            }
+
+            if (!OnlyLooks(use))
+            {
+                fields.Writes.Add(symbol);
+            }
+
+            if (!AssignedBefore(reference))
+            {
+                fields.Reads.Add(symbol);
+            }
+        }
+
+        /// <summary>A use of a field's value that cannot change what the field holds.</summary>
+        private static bool OnlyLooks(IOperation use) => use.Parent switch
+        {
+            IPropertyReferenceOperation property => property.Instance == use && !ReadBody.IsWrite(property) && property.Property.DeclaringSyntaxReferences.IsEmpty,
+            IFieldReferenceOperation member => member.Instance == use && !ReadBody.IsWrite(member),
+            IArrayElementReferenceOperation element => element.ArrayReference == use && !ReadBody.IsWrite(element),
+            IInvocationOperation call => call.Instance == use && IsObserver(call.TargetMethod),
+            IBinaryOperation { OperatorMethod: null } or IInterpolationOperation or IIsPatternOperation or IIsTypeOperation => true,
+            IForEachLoopOperation loop => loop.Collection == use,
+            _ => false,
+        };
+
+        /// <summary>A framework method that only looks at its receiver (equality, hashing, text, lookups, enumeration).</summary>
+        private static bool IsObserver(IMethodSymbol method)
+            => method.DeclaringSyntaxReferences.IsEmpty
+                && method.Name is "Equals" or "GetHashCode" or "ToString" or "GetType" or "Contains" or "ContainsKey" or "ContainsValue"
+                    or "TryGetValue" or "IndexOf" or "LastIndexOf" or "GetEnumerator" or "StartsWith" or "EndsWith" or "CompareTo";
+
+        /// <summary>
+        /// A read of a field of this object (or a static one) that an earlier statement of an enclosing block, in the same
+        /// method and outside any lambda, gave a value with a plain assignment: <c>ns = new NetworkStream(s); sw = new
+        /// StreamWriter(ns);</c>. By structure: every path to the read passes that statement.
+        /// </summary>
+        private static bool AssignedBefore(IFieldReferenceOperation read)
+        {
+            if (read.Instance is not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
+            {
+                return false;
+            }
+
+            IOperation current = read;
+            while (current.Parent is { } parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+
+                if (parent is IBlockOperation block)
+                {
+                    foreach (var statement in block.Operations)
+                    {
+                        if (statement == current)
+                        {
+                            break;
+                        }
+
+                        if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } }
+                            && target.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+                            && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, read.Field.OriginalDefinition))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                current = parent;
+            }
+
+            return false;
         }
 
         /// <summary>A call that closes or disposes something, ends the process or the thread, or never returns.</summary>
@@ -1436,10 +1585,23 @@ namespace SocketAnalyzers.Reads
 
                     // Before this call's own mark: a helper that cannot touch the read's field or end the loop is no way out when
                     // it reads no field at all, or no field this 0 path changed (and no earlier call of the project ran on it).
-                    var quietHelper = site.ReceiverChangedByCalls && site.ReceiverRoot is IFieldSymbol field && !ReadBody.InConstructor(site.Invocation.Syntax)
-                        && HarmlessTo(invocation.TargetMethod, field) is { } readsFields
-                        && (readsFields.Count == 0 || (!pair.Value.Changed.Contains(FieldsMayChange) && !ReadsChanged(readsFields, pair.Value)));
-                    pair.Value.AddChanged(FieldsMayChange);
+                    var helper = site.ReceiverChangedByCalls && site.ReceiverRoot is IFieldSymbol field && !ReadBody.InConstructor(site.Invocation.Syntax)
+                        ? HarmlessTo(invocation.TargetMethod, field) : null;
+                    var quietHelper = helper is not null
+                        && (helper.Reads.Count == 0 || (!pair.Value.Changed.Contains(FieldsMayChange) && !ReadsChanged(helper.Reads, pair.Value)));
+                    if (quietHelper && !helper!.WritesUnnamed)
+                    {
+                        // What it changed is named: a later call of a helper that reads none of it stays quiet (fresh18).
+                        foreach (var written in helper.Writes)
+                        {
+                            pair.Value.AddChanged(QuietWriteOf(written));
+                        }
+                    }
+                    else
+                    {
+                        pair.Value.AddChanged(FieldsMayChange);
+                    }
+
                     if (site.ReceiverChangedByCalls && !quietHelper)
                     {
                         scratch.Add(pair.Key);

@@ -430,7 +430,7 @@ namespace SocketAnalyzers.Reads
         /// readonly field of a class cannot be): it may be another socket or stream than the one the loop saw.
         /// </summary>
         private bool MayBeReplaced(IOperation? instance, ZeroFact fact)
-            => fact.Changed.Contains(FieldsMayChange) && ReadBody.ReceiverRoot(instance) is IFieldSymbol && !ReadBody.IsFixedField(instance, symbols);
+            => ReadBody.ReceiverRoot(instance) is IFieldSymbol field && FieldKey(fact, field) is not IFieldSymbol && !ReadBody.IsFixedField(instance, symbols);
 
         /// <summary>
         /// <c>Connected</c> of a socket or client, when it is still the one the loop tested before: not over a field that a

@@ -24,6 +24,15 @@ namespace SocketAnalyzers.Reads
         /// <summary>In <see cref="ZeroFact.Changed"/>: a call of this project or a delegate ran on the 0 path, so any field may have changed.</summary>
         private static readonly object FieldsMayChange = new();
 
+        /// <summary>
+        /// In <see cref="ZeroFact.Changed"/>, per field: a helper that cannot assign the read's field or end the loop
+        /// (<see cref="HarmlessTo"/>) gave the field a value on the 0 path. Unlike <see cref="FieldsMayChange"/> it names the
+        /// field, so that the next turn's call of the same helper is still quiet when the helper reads none of the fields it
+        /// or the 0 path changed before writing them itself (fresh18: a chat server's broadcast helper that makes a new writer
+        /// per peer in two fields it then uses). One key per field, made once per body.
+        /// </summary>
+        private Dictionary<IFieldSymbol, object>? quietWrites;
+
         private readonly ReadBody body;
         private readonly KnownSymbols symbols;
         private readonly BufferConsumers consumers;
