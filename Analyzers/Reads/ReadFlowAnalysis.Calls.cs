@@ -673,12 +673,94 @@ namespace SocketAnalyzers.Reads
                         continue;
                     }
 
-                    added |= verb is "Add" or "Insert" or "TryAdd" or "Push" or "Enqueue" && arguments.Count > 0
+                    added |= IsAdd(verb) && arguments.Count > 0
                         && IsOwnConnection(arguments[arguments.Count - 1].Expression, connection, owner, call, model);
                 }
             }
 
-            return added;
+            return added || (connection is IParameterSymbol parameter && EveryCallPassesAnAddedLocal(parameter, collection, owner, model));
+        }
+
+        private static bool IsAdd(string verb) => verb is "Add" or "Insert" or "TryAdd" or "Push" or "Enqueue";
+
+        /// <summary>
+        /// The read's connection is a parameter of a private method of <paramref name="owner"/> that every call in the class
+        /// gives a local an earlier statement of an enclosing block added to <paramref name="collection"/> (the accept loop of
+        /// a chat server: <c>var socket = listener.AcceptSocket(); clients.Add(socket); new Thread(() =&gt; Handle(socket)).Start();</c>,
+        /// the add also inside a <c>lock</c>). A use of the method as a delegate, a call with another argument, or a class
+        /// declared in parts, and the callers are not all known: false.
+        /// </summary>
+        private bool EveryCallPassesAnAddedLocal(IParameterSymbol parameter, IFieldSymbol collection, INamedTypeSymbol owner, SemanticModel model)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private } method
+                || parameter.RefKind != RefKind.None || parameter.IsParams || owner.DeclaringSyntaxReferences.Length != 1
+                || owner.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            var calls = 0;
+            foreach (var node in owner.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken).DescendantNodes())
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                if (node is not IdentifierNameSyntax name || name.Identifier.ValueText != method.Name
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, CancellationToken).Symbol?.OriginalDefinition, method.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                var callee = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : (ExpressionSyntax)name;
+                if (callee.Parent is not InvocationExpressionSyntax call || call.Expression != callee
+                    || call.ArgumentList.Arguments.Count <= parameter.Ordinal
+                    || call.ArgumentList.Arguments[parameter.Ordinal] is not { NameColon: null, RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax passed }
+                    || model.GetSymbolInfo(passed, CancellationToken).Symbol is not ILocalSymbol local
+                    || !AddedBefore(call, local, collection, model))
+                {
+                    // A delegate, or a call whose argument is not known to be in the list.
+                    return false;
+                }
+
+                calls++;
+            }
+
+            return calls > 0;
+        }
+
+        /// <summary>An earlier statement of a block around <paramref name="call"/> (lambdas included) adds <paramref name="local"/> to <paramref name="collection"/>, directly or inside a <c>lock</c>.</summary>
+        private bool AddedBefore(SyntaxNode call, ILocalSymbol local, IFieldSymbol collection, SemanticModel model)
+        {
+            for (var node = call; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+            {
+                if (node is not StatementSyntax statement || statement.Parent is not BlockSyntax block)
+                {
+                    continue;
+                }
+
+                foreach (var earlier in block.Statements)
+                {
+                    if (earlier == statement)
+                    {
+                        break;
+                    }
+
+                    var add = earlier;
+                    if (earlier is LockStatementSyntax { Statement: var locked })
+                    {
+                        add = locked is BlockSyntax { Statements.Count: 1 } lockBlock ? lockBlock.Statements[0] : locked;
+                    }
+
+                    if (add is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var verb } access, ArgumentList.Arguments: { Count: > 0 } arguments } }
+                        && IsAdd(verb) && NameOf(access.Expression) == collection.Name
+                        && arguments[arguments.Count - 1].Expression is IdentifierNameSyntax item && item.Identifier.ValueText == local.Name
+                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(access.Expression, CancellationToken).Symbol, collection)
+                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(item, CancellationToken).Symbol, local))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static string? NameOf(ExpressionSyntax expression) => expression switch

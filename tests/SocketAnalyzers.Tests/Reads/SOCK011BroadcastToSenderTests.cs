@@ -127,6 +127,75 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
 
+        /// <summary>
+        /// The accept loop puts each connection in the list before it starts the handler (fresh18, constructed by the fixes'
+        /// probes): every call of the private handler passes a socket an earlier statement added, so the handler's own
+        /// connection is in the list it writes every line to.
+        /// </summary>
+        private static string AcceptLoop(string accept, string handler = "private static void Handle(Socket socket)", bool reported = false) => $$"""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Net;
+            using System.Net.Sockets;
+            using System.Text;
+            using System.Threading;
+
+            static class Chat
+            {
+                static readonly List<Socket> sockets = new List<Socket>();
+
+                public static void Main()
+                {
+                    var listener = new TcpListener(IPAddress.Any, 9000);
+                    listener.Start();
+                    while (true)
+                    {
+                        Socket socket = listener.AcceptSocket();
+                        {{accept}}
+                    }
+                }
+
+                {{handler}}
+                {
+                    var reader = new StreamReader(new NetworkStream(socket));
+                    try
+                    {
+                        while (true)
+                        {
+                            string line = {{(reported ? "[|reader.ReadLine()|]" : "reader.ReadLine()")}};
+                            foreach (var s in sockets)
+                                s.Send(Encoding.UTF8.GetBytes(line + "\n"));
+                        }
+                    }
+                    catch (SocketException)
+                    {
+                    }
+                    finally
+                    {
+                        lock (sockets) { sockets.Remove(socket); }
+                    }
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("sockets.Add(socket); new Thread(() => Handle(socket)).Start();")]
+        [InlineData("lock (sockets) { sockets.Add(socket); } ThreadPool.QueueUserWorkItem(_ => Handle(socket));")]
+        [InlineData("lock (sockets) sockets.Add(socket); var worker = new Thread(() => { Console.WriteLine(\"joined\"); Handle(socket); }); worker.Start();")]
+        public Task Handler_whose_every_caller_added_its_socket_to_the_list_it_writes_to_is_quiet(string accept)
+            => Verify.VerifyAnalyzerAsync(AcceptLoop(accept));
+
+        /// <summary>Added after the handler starts, not added, a handler others may call, or one used as a delegate: the list may not hold the sender.</summary>
+        [Theory]
+        [InlineData("new Thread(() => Handle(socket)).Start(); sockets.Add(socket);", "private static void Handle(Socket socket)")]
+        [InlineData("new Thread(() => Handle(socket)).Start();", "private static void Handle(Socket socket)")]
+        [InlineData("sockets.Add(socket); new Thread(() => Handle(socket)).Start();", "public static void Handle(Socket socket)")]
+        [InlineData("sockets.Add(socket); new Thread(() => Handle(socket)).Start(); new Thread(o => Handle((Socket)o)).Start(listener.AcceptSocket());", "private static void Handle(Socket socket)")]
+        [InlineData("sockets.Add(socket); new Thread(() => Handle(socket)).Start(); Action<Socket> later = Handle;", "private static void Handle(Socket socket)")]
+        public Task Handler_whose_socket_may_not_be_in_the_list_is_reported(string accept, string handler)
+            => Verify.VerifyAnalyzerAsync(AcceptLoop(accept, handler, reported: true));
+
         [Fact]
         public Task Echo_of_the_zero_count_to_every_socket_is_reported()
             => Verify.VerifyAnalyzerAsync("""
