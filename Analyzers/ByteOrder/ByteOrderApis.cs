@@ -233,6 +233,7 @@ namespace SocketAnalyzers.ByteOrder
     {
         private readonly CatalogueIndex catalogue;
         private readonly IMethodSymbol? arrayEmpty;
+        private readonly IMethodSymbol? arrayResize;
 
         public ByteOrderSymbols(KnownSymbols known)
         {
@@ -246,6 +247,14 @@ namespace SocketAnalyzers.ByteOrder
                 if (member is IMethodSymbol { IsStatic: true, Parameters.Length: 0, Arity: 1 } empty)
                 {
                     arrayEmpty = empty;
+                }
+            }
+
+            foreach (var member in compilation.GetSpecialType(SpecialType.System_Array).GetMembers(nameof(System.Array.Resize)))
+            {
+                if (member is IMethodSymbol { IsStatic: true, Parameters.Length: 2, Arity: 1 } resize && resize.Parameters[0].RefKind == RefKind.Ref)
+                {
+                    arrayResize = resize;
                 }
             }
         }
@@ -273,6 +282,12 @@ namespace SocketAnalyzers.ByteOrder
 
             return reverses;
         }
+
+        /// <summary>
+        /// True when <paramref name="method"/> is <c>Array.Resize&lt;T&gt;(ref array, size)</c> (resolved once per compilation):
+        /// the array it gives the variable holds the old one's bytes at the same places.
+        /// </summary>
+        public bool IsArrayResize(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, arrayResize);
 
         /// <summary>True when <paramref name="method"/> is <c>Array.Empty&lt;T&gt;()</c> (resolved once per compilation).</summary>
         public bool IsArrayEmpty(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, arrayEmpty);

@@ -897,7 +897,12 @@ namespace SocketAnalyzers.ByteOrder
                 result = invocation.Instance is not null ? instance : (values.Length > 0 ? values[0] : null);
             }
 
-            ForgetRefArguments(invocation.Arguments, state);
+            if (!symbols.IsArrayResize(method))
+            {
+                // Array.Resize(ref buffer, n) keeps the bytes where they were (fresh18: a datagram cut to its length, then decoded).
+                ForgetRefArguments(invocation.Arguments, state);
+            }
+
             ForgetCaptured(invocation, state);
             return result;
         }

@@ -95,6 +95,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("bytes.AsSpan().TryCopyTo(buffer.AsSpan().Slice(4));")]
         [InlineData("new ReadOnlySpan<byte>(bytes).CopyTo(new Span<byte>(buffer, 4, 4));")]
         [InlineData("bytes.CopyTo(buffer.AsSpan()[4..]);")]
+        [InlineData("Buffer.BlockCopy(bytes, 0, buffer, 4, 4); Array.Resize(ref buffer, 16);")]
         public Task GetBytes_copied_into_a_buffer_that_is_sent_is_reported(string copy)
             => Verify.VerifyAnalyzerAsync(InMethod("var buffer = new byte[8];\nvar bytes = [|BitConverter.GetBytes(value)|];\n" + copy + "\nsocket.Send(buffer);"));
 

@@ -78,6 +78,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("var received = await udp.ReceiveAsync(); result = [|BitConverter.ToInt32(received.Buffer, 0)|];")]
         [InlineData("var n = socket.Receive(buffer); result = [|MemoryMarshal.Read<int>(buffer)|] + n;")]
         [InlineData("var n = socket.Receive(buffer); result = [|Unsafe.ReadUnaligned<int>(ref buffer[4])|] + n;")]
+        // Array.Resize keeps the received bytes where they were (fresh18: a datagram cut to its length, then decoded).
+        [InlineData("var n = socket.Receive(buffer); Array.Resize(ref buffer, n); result = [|BitConverter.ToInt32(buffer, 0)|];")]
         public Task Received_bytes_through_views_copies_fields_and_datagrams_are_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
@@ -121,6 +123,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("var n = unknown.Read(buffer, 0, 4); result = BitConverter.ToInt32(buffer, 0) + n;")]
         [InlineData("result = BitConverter.ToInt32(buffer, 0); var n = socket.Receive(buffer); result += n;")]
         [InlineData("var n = socket.Receive(buffer); var other = new byte[4]; result = BitConverter.ToInt32(other, 0) + n;")]
+        [InlineData("var n = socket.Receive(buffer); Array.Resize(ref buffer, n); Array.Reverse(buffer, 0, 4); result = BitConverter.ToInt32(buffer, 0);")]
+        [InlineData("var n = socket.Receive(buffer); Array.Resize(ref buffer, n); buffer = new byte[4]; result = BitConverter.ToInt32(buffer, 0);")]
         [InlineData("var reader = new BinaryReader(network); result = reader.ReadString().Length + reader.ReadByte() + (reader.ReadBoolean() ? 1 : 0) + reader.ReadChar();")]
         [InlineData("var reader = new BinaryReader(unknown); result = reader.ReadInt32();")]
         [InlineData("using var reader = new BinaryReader(File.OpenRead(\"x\")); result = reader.ReadInt32();")]
