@@ -588,6 +588,10 @@ namespace SocketAnalyzers.Model
                 Row("System.Text.Json.Nodes.JsonNode", "Parse", "string *", Net).ThrowsOnEmptyText(),
                 Row("System.Xml.Linq.XDocument", "Parse", "string *").ThrowsOnEmptyText(),
                 Row("System.Xml.Linq.XElement", "Parse", "string *").ThrowsOnEmptyText(),
+                // "".First() and the others throw InvalidOperationException: the sequence has no element (fresh19 FALSE 1).
+                Row(Enumerable, "First").ThrowsOnEmptyText(),
+                Row(Enumerable, "Last").ThrowsOnEmptyText(),
+                Row(Enumerable, "Single").ThrowsOnEmptyText(),
 
                 // ------------------------------------------------------------------ members that throw for all-zero bytes (SOCK011: the
                 // zeros a fresh buffer keeps when its read returned 0 end that path there; on .NET 9 and later BinaryFormatter always throws)

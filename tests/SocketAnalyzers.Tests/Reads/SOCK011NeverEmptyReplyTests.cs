@@ -51,5 +51,66 @@ namespace SocketAnalyzers.Tests.Reads
                     {{reply}}
                 }
                 """));
+
+        /// <summary>
+        /// A reply computed by a method of the class from the text received (fresh19 FALSE 2, a chat bot's
+        /// <c>message = AI(message)</c>): when every <c>return</c> of the method is a never-empty text, the reply is never
+        /// empty whatever the 0 path gave it, and its write ends the loop. A method that may return what it was given, or
+        /// the empty text, that may be overridden, or that hands the text on to other code of the project, is no such reply.
+        /// </summary>
+        private static string Bot(string answer, bool reported) => Usings + $$"""
+            class Bot
+            {
+                public void Serve(NetworkStream stream)
+                {
+                    byte[] data = new byte[256];
+                    while (true)
+                    {
+                        var builder = new StringBuilder();
+                        int bytes;
+                        do
+                        {
+                            bytes = {{(reported ? "[|stream.Read(data, 0, data.Length)|]" : "stream.Read(data, 0, data.Length)")}};
+                            builder.Append(Encoding.Unicode.GetString(data, 0, bytes));
+                        }
+                        while (stream.DataAvailable);
+
+                        string message = builder.ToString();
+                        message = Answer(message);
+                        byte[] reply = Encoding.Unicode.GetBytes(message);
+                        stream.Write(reply, 0, reply.Length);
+                    }
+                }
+
+                {{answer}}
+
+                private static string Other(string m) => "x";
+            }
+            """;
+
+        [Theory]
+        [InlineData("""
+            private static string Answer(string m)
+            {
+                if (m.Contains("help"))
+                    return "Commands: time, help";
+                if (m.Contains("time"))
+                    return "It is " + DateTime.Now;
+                return "I do not understand";
+            }
+            """)]
+        [InlineData("private static string Answer(string m) => m == \"ping\" ? \"pong\" : \"unknown command\";")]
+        public Task Loop_that_answers_with_a_method_returning_only_never_empty_texts_ends_by_its_write(string answer)
+            => Verify.VerifyAnalyzerAsync(Bot(answer, reported: false));
+
+        [Theory]
+        [InlineData("private static string Answer(string m) { if (m.Contains(\"help\")) return \"Commands\"; return m; }")]
+        [InlineData("private static string Answer(string m) => m.ToUpper();")]
+        [InlineData("private static string Answer(string m) { if (m.Length == 0) return \"\"; return \"ok\"; }")]
+        [InlineData("protected virtual string Answer(string m) => \"ok\";")]
+        [InlineData("private static string Answer(string m) { return Other(m); }")]
+        [InlineData("private static string Answer(string m) { Func<string> f = () => { return m; }; return m.Length > 3 ? \"long\" : f(); }")]
+        public Task Loop_whose_answer_method_may_return_the_empty_text_is_reported(string answer)
+            => Verify.VerifyAnalyzerAsync(Bot(answer, reported: true));
     }
 }

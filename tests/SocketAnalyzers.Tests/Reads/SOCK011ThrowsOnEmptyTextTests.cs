@@ -14,7 +14,7 @@ namespace SocketAnalyzers.Tests.Reads
     public sealed class SOCK011ThrowsOnEmptyTextTests
     {
         /// <summary>A receive loop whose 0 path runs <paramref name="after"/>; the read is marked when it should be reported.</summary>
-        private static string Loop(string after, bool reported = false) => "using System.Text.Json;\n" + Method($$"""
+        private static string Loop(string after, bool reported = false) => "using System.Linq;\nusing System.Text.Json;\n" + Method($$"""
             var buf = new byte[256];
             while (true)
             {
@@ -42,6 +42,10 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("Console.WriteLine(text.Split(':')[1]);")]
         [InlineData("var parts = text.Split(':'); Console.WriteLine(parts[1]);")]
         [InlineData("var parts = text.Split(':', StringSplitOptions.RemoveEmptyEntries); Console.WriteLine(parts[0]);")]
+        // LINQ finds no element in "" (fresh19 FALSE 1: a chat client's text.First() != 'm').
+        [InlineData("if (text.First() != 'm') continue; Console.WriteLine(text);")]
+        [InlineData("Console.WriteLine(text.Last(c => c != ' '));")]
+        [InlineData("Console.WriteLine(text.Single());")]
         public Task Loop_whose_zero_path_throws_out_of_it_is_quiet(string after)
             => Verify.VerifyAnalyzerAsync(Loop(after));
 
@@ -85,6 +89,8 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("Console.WriteLine(text.Substring(0, 0) + text.Substring(0) + text.Remove(0));")]
         [InlineData("try { Console.WriteLine(text.Substring(0, 2)); } catch (ArgumentOutOfRangeException) { Console.WriteLine(\"short\"); }")]
         [InlineData("try { Console.WriteLine(text[0]); } catch (IndexOutOfRangeException) { }")]
+        [InlineData("Console.WriteLine(text.FirstOrDefault());")]
+        [InlineData("try { Console.WriteLine(text.First()); } catch (InvalidOperationException) { }")]
         public Task Loop_whose_zero_path_does_not_throw_or_catches_inside_is_still_reported(string after)
             => Verify.VerifyAnalyzerAsync(Loop(after, reported: true));
     }
