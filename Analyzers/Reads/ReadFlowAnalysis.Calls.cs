@@ -897,7 +897,7 @@ namespace SocketAnalyzers.Reads
                 case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 }, Instance: { } number } when IsNumber(number):
                     return true;
                 case IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.Length: 1, ReturnType.SpecialType: SpecialType.System_String } method }:
-                    return ReturnsOnlyNeverEmpty(method);
+                    return AnswersText(method, 0, 0);
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     return NeverEmpty(conditional.WhenTrue) && NeverEmpty(whenFalse);
                 case IInvocationOperation { TargetMethod: { Name: "GetBytes", Parameters.Length: 1, ContainingType: { Name: "Encoding" or "ASCIIEncoding" or "UTF8Encoding" or "UnicodeEncoding" or "UTF32Encoding" } } } encode:
@@ -905,71 +905,6 @@ namespace SocketAnalyzers.Reads
                 default:
                     return false;
             }
-        }
-
-        // Per method of the project: every value it returns is a never-empty text (ReturnsOnlyNeverEmpty).
-        private Dictionary<IMethodSymbol, bool>? neverEmptyReturns;
-
-        /// <summary>
-        /// <paramref name="method"/>, an ordinary method of this file that cannot be overridden and is not async or an
-        /// iterator, returns a never-empty text (<see cref="NeverEmpty"/>) from every <c>return</c> of its body outside its
-        /// lambdas and local functions. Its returns are judged alone: a call of another method of the project in one is not.
-        /// </summary>
-        private bool ReturnsOnlyNeverEmpty(IMethodSymbol method)
-        {
-            method = method.OriginalDefinition;
-            neverEmptyReturns ??= new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-            if (neverEmptyReturns.TryGetValue(method, out var answer))
-            {
-                return answer;
-            }
-
-            neverEmptyReturns[method] = false;
-            answer = method is { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, IsAsync: false, PartialDefinitionPart: null, PartialImplementationPart: null }
-                && body.Model is { } model && method.DeclaringSyntaxReferences[0].SyntaxTree == model.SyntaxTree
-                && model.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken), CancellationToken) is { } code
-                && AllReturnsNeverEmpty(code);
-            neverEmptyReturns[method] = answer;
-            return answer;
-        }
-
-        private bool AllReturnsNeverEmpty(IOperation code)
-        {
-            var returns = 0;
-            foreach (var operation in code.DescendantsAndSelf())
-            {
-                CancellationToken.ThrowIfCancellationRequested();
-                switch (operation)
-                {
-                    case IReturnOperation { Kind: OperationKind.YieldReturn }:
-                        return false;
-                    case IReturnOperation @return when OwnsReturn(@return, code):
-                        if (@return.ReturnedValue is not { } returned || returned.WalkDownConversions() is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.Length: > 0 }
-                            || !NeverEmpty(returned))
-                        {
-                            return false;
-                        }
-
-                        returns++;
-                        break;
-                }
-            }
-
-            return returns > 0;
-        }
-
-        /// <summary><paramref name="return"/> returns from <paramref name="code"/> itself, not from a lambda or local function in it.</summary>
-        private static bool OwnsReturn(IReturnOperation @return, IOperation code)
-        {
-            for (var parent = @return.Parent; parent is not null && parent != code; parent = parent.Parent)
-            {
-                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>A value of a built-in number type, looked at through its boxing: its text is never empty.</summary>

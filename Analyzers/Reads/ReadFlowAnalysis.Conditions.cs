@@ -917,6 +917,9 @@ namespace SocketAnalyzers.Reads
                 IFlowCaptureReferenceOperation { Type.SpecialType: SpecialType.System_String } capture => fact.Zeros.Contains(capture.Id),
                 IInvocationOperation { Instance: ILocalReferenceOperation builder, TargetMethod: { Name: "ToString", Parameters.Length: 0 } } text
                     when symbols.Framework.IsStringBuilder(text.TargetMethod.ContainingType) => fact.Zeros.Contains(builder.Local),
+                // "".Trim(), "".Substring(i) (or an exception), "".ToUpper(): the empty text still.
+                IInvocationOperation { Instance: { } text, TargetMethod: { ContainingType.SpecialType: SpecialType.System_String } method } when KeepsEmptyText(method)
+                    => IsEmptyText(text, fact, site),
                 IInvocationOperation call when !(site.Read.Api.IsAsync && call.Syntax == site.Invocation.Syntax && operation.WalkDownConversions() is not IAwaitOperation) => IsEmptyDecode(call, fact, site),
                 IObjectCreationOperation creation => IsEmptyString(creation, fact, site),
                 IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation parts, Indices.Length: 1 } first

@@ -781,6 +781,9 @@ namespace SocketAnalyzers.Reads
                 var fact = pair.Value;
                 var identity = IsIdentityUpdate(key, value, fact, site);
 
+                // Before the Zeros change below: message = AI(message) gives AI the empty text it replaces.
+                var answered = !identity && AnswersEmptyText(value, fact, site);
+
                 // s = s + line keeps a text, but turns a null s into "": the null line is not kept by it.
                 if (IsZero(value, fact, site) || IsEmptyText(value, fact, site) || IsCharEnd(value, fact, site) || IsEmptyBytes(value, fact, site) || identity && !site.IsLine && fact.Zeros.Contains(key)
                     || key is ILocalSymbol && (IsEmptyBuilder(value, site) || IsNullFromEmptyText(value, fact, site)))
@@ -798,7 +801,7 @@ namespace SocketAnalyzers.Reads
                 if (!identity)
                 {
                     // Decided before the change: message = "user: " + message reads the message it replaces.
-                    var renewed = ComputedWithoutZeroPath(value, fact, site) || NeverEmpty(value);
+                    var renewed = answered || ComputedWithoutZeroPath(value, fact, site) || NeverEmpty(value);
                     fact.AddChanged(key);
                     if (renewed)
                     {
@@ -899,7 +902,7 @@ namespace SocketAnalyzers.Reads
                 }
                 else
                 {
-                    var renewed = ComputedWithoutZeroPath(capture.Value, fact, site) || NeverEmpty(capture.Value);
+                    var renewed = ComputedWithoutZeroPath(capture.Value, fact, site) || NeverEmpty(capture.Value) || AnswersEmptyText(capture.Value, fact, site);
                     fact.AddChanged(capture.Id);
                     if (renewed)
                     {

@@ -37,6 +37,8 @@ namespace SocketAnalyzers.Tests.Reads
                 private string last = "";
 
                 static string Reply() => "ok";
+                static string greeting = "hi";
+                static string Greeting() => greeting;
                 static string Echo(string text) => text;
                 static string Peek(NetworkStream s) => s.DataAvailable ? "more" : "";
                 string Last() => last;
@@ -76,7 +78,8 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("last = text; var message = Last();", "")]
         // The connection where a project method can find it: a field, or handed to the project before the loop.
         [InlineData("var message = Status();", "current = stream;")]
-        [InlineData("var message = Reply();", "var handler = new Handler(stream);")]
+        // (A method whose every answer is never-empty text, such as Reply() => "ok", is a real reply whatever it reaches.)
+        [InlineData("var message = Greeting();", "var handler = new Handler(stream);")]
         // The object made on each turn is then given what the 0 path decoded.
         [InlineData("var answers = new Answers(); answers.Learn(text); var message = answers.GetAnswer();", "")]
         public Task Reply_from_a_project_method_that_may_reach_the_0_path_is_reported(string reply, string before)
@@ -116,6 +119,10 @@ namespace SocketAnalyzers.Tests.Reads
 
                 string Reply2() => client.Available > 0 ? "more" : "";
 
+                string Greeting() => greeting;
+
+                private string greeting = "hi";
+
             {{Indent(members, 4)}}
 
                 public void Process()
@@ -143,8 +150,8 @@ namespace SocketAnalyzers.Tests.Reads
 
         [Theory]
         // A method of the class itself can reach the field; so can a type that holds such an object, or any code once this
-        // object is handed on.
-        [InlineData("var message = Reply();", "")]
+        // object is handed on. (Reply() => "ok" answers with text whatever it reaches: quiet, below.)
+        [InlineData("var message = Greeting();", "")]
         [InlineData("var message = new Peer { Owner = this }.Say();", "")]
         [InlineData("var message = new Answers().GetAnswer();", "Registry.Add(this);")]
         [InlineData("var message = new Peer().Say();", "")]
@@ -152,5 +159,10 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var message = new Answers().GetAnswer();", "Func<string> reply = Reply2;")]
         public Task Reply_that_may_reach_the_connection_field_is_reported(string reply, string before)
             => Verify.VerifyAnalyzerAsync(FieldServer(reply, before));
+
+        /// <summary>A method of the class whose every answer is never-empty text gives a real reply, whatever it can reach.</summary>
+        [Fact]
+        public Task Reply_of_the_class_that_always_answers_with_text_is_quiet()
+            => Verify.VerifyAnalyzerAsync(FieldServer("var message = Reply();").Replace("[|", string.Empty).Replace("|]", string.Empty));
     }
 }

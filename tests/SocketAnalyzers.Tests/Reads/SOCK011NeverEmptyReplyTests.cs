@@ -84,7 +84,9 @@ namespace SocketAnalyzers.Tests.Reads
 
                 {{answer}}
 
-                private static string Other(string m) => "x";
+                private static string Same(string m) => m;
+
+                private static string Menu() => "Commands: " + "help, time";
             }
             """;
 
@@ -100,6 +102,7 @@ namespace SocketAnalyzers.Tests.Reads
             }
             """)]
         [InlineData("private static string Answer(string m) => m == \"ping\" ? \"pong\" : \"unknown command\";")]
+        [InlineData("private static string Answer(string m) { return Menu(); }")]
         public Task Loop_that_answers_with_a_method_returning_only_never_empty_texts_ends_by_its_write(string answer)
             => Verify.VerifyAnalyzerAsync(Bot(answer, reported: false));
 
@@ -108,9 +111,54 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("private static string Answer(string m) => m.ToUpper();")]
         [InlineData("private static string Answer(string m) { if (m.Length == 0) return \"\"; return \"ok\"; }")]
         [InlineData("protected virtual string Answer(string m) => \"ok\";")]
-        [InlineData("private static string Answer(string m) { return Other(m); }")]
+        [InlineData("private static string Answer(string m) { return Same(m); }")]
         [InlineData("private static string Answer(string m) { Func<string> f = () => { return m; }; return m.Length > 3 ? \"long\" : f(); }")]
         public Task Loop_whose_answer_method_may_return_the_empty_text_is_reported(string answer)
+            => Verify.VerifyAnalyzerAsync(Bot(answer, reported: true));
+
+        /// <summary>
+        /// Given the empty text, the answer method's tests of it (<c>Contains</c>, <c>StartsWith</c>, <c>==</c> of a non-empty
+        /// constant, through a local copy, joined with <c>||</c>) are false, so only the answers after them count (the real
+        /// shape of fresh19 FALSE 2: each command's branch returns what another helper gives, and the last line answers "I do
+        /// not understand"). A branch the empty text can take, and an answer it may give back, keep the loop reported.
+        /// </summary>
+        [Theory]
+        [InlineData("""
+            private static string Answer(string m)
+            {
+                string message = m;
+                if (message.Contains("help") || message.Contains("Help"))
+                {
+                    message = Same(m);
+                    return message;
+                }
+
+                if (message.StartsWith("echo ") || message == "repeat")
+                {
+                    return message;
+                }
+
+                return message = "I do not understand";
+            }
+            """)]
+        [InlineData("""
+            private static string Answer(string m)
+            {
+                if (m.Trim().Length > 0 && m.EndsWith('?'))
+                    return Same(m);
+                return Menu();
+            }
+            """)]
+        public Task Loop_whose_answer_method_answers_the_empty_text_with_text_ends_by_its_write(string answer)
+            => Verify.VerifyAnalyzerAsync(Bot(answer, reported: false));
+
+        [Theory]
+        [InlineData("private static string Answer(string m) { if (!m.Contains(\"help\")) return m; return \"Commands\"; }")]
+        [InlineData("private static string Answer(string m) { if (m == \"\") return \"\"; return \"ok\"; }")]
+        [InlineData("private static string Answer(string m) { if (string.IsNullOrEmpty(m)) return Same(m); return \"ok\"; }")]
+        [InlineData("private static string Answer(string m) { var reply = m.Trim(); if (reply.Contains(\"x\")) reply = \"x!\"; return reply; }")]
+        [InlineData("private static string Answer(string m) { foreach (var c in m) { if (c == 'q') return \"bye\"; } return m; }")]
+        public Task Loop_whose_answer_method_may_answer_the_empty_text_with_nothing_is_reported(string answer)
             => Verify.VerifyAnalyzerAsync(Bot(answer, reported: true));
     }
 }
