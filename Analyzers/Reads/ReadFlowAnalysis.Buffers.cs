@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -46,6 +47,12 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsExactText(IOperation consuming, ISymbol buffer, int read, ReadState state)
         {
+            if (wholeFilter is not null)
+            {
+                // chars.Where(c => c != '\0') of a fresh array read once: its unread tail is zeros, and the test drops them.
+                return state.HasFreshFilled && state.FreshFilled.Contains(buffer) && DropsOnlyZeros(wholeFilter);
+            }
+
             if (consuming is IObjectCreationOperation { Type.SpecialType: SpecialType.System_String, Arguments.Length: 1 } text)
             {
                 // new string(chars) of a fresh char array read once: its unread tail is '\0' chars, and the strip removes them.
@@ -182,6 +189,26 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
+        /// <summary>
+        /// The test of a <c>Where</c> keeps every element but zero: <c>c =&gt; c != '\0'</c>, <c>b =&gt; b != 0</c> (either side).
+        /// By syntax: in the graph the lambda is a flow function without its body.
+        /// </summary>
+        private static bool DropsOnlyZeros(IInvocationOperation filter)
+        {
+            if (filter.Arguments.Length != 2
+                || filter.Arguments[1].Value.Syntax is not SimpleLambdaExpressionSyntax { ExpressionBody: BinaryExpressionSyntax test, Parameter.Identifier.ValueText: var element }
+                || !test.IsKind(SyntaxKind.NotEqualsExpression))
+            {
+                return false;
+            }
+
+            return IsZeroTest(test.Left, test.Right, element) || IsZeroTest(test.Right, test.Left, element);
+
+            static bool IsZeroTest(ExpressionSyntax name, ExpressionSyntax zero, string element)
+                => name is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == element
+                    && zero is LiteralExpressionSyntax literal && literal.Token.Value is '\0' or 0;
+        }
+
         /// <summary><c>Replace("\0", "")</c> (or <c>string.Empty</c>), or <c>Trim</c>/<c>TrimEnd</c> of chars that include <c>'\0'</c>.</summary>
         private static bool StripsNul(IInvocationOperation cut)
         {
@@ -234,6 +261,7 @@ namespace SocketAnalyzers.Reads
         private Use Classify(IOperation reference, ISymbol buffer, out IOperation? consuming)
         {
             consuming = null;
+            wholeFilter = null;
             var parent = reference.WalkUpConversions(out var current);
             switch (parent)
             {
@@ -259,6 +287,14 @@ namespace SocketAnalyzers.Reads
             if (parent is IArgumentOperation { Parent: { } viewOwner } && ReadBody.WholeViewOperand(viewOwner, symbols.Framework) is not null)
             {
                 current = viewOwner;
+                parent = current.WalkUpConversions(out current);
+            }
+            else if (parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation filter } && FrameworkMembers.IsEnumerableWhere(filter.TargetMethod))
+            {
+                // String.Join("", chars.Where(c => c != '\0')): every element of the buffer is looked at, stale ones pass the
+                // test as well as received ones (fresh19 G1). Only zeros a fresh buffer kept are what the test drops (IsExactText).
+                wholeFilter = filter;
+                current = filter;
                 parent = current.WalkUpConversions(out current);
             }
             else if (parent is IArgumentOperation { Parent: IInvocationOperation partialView } && symbols.Framework.IsArrayView(partialView.TargetMethod))
@@ -301,6 +337,9 @@ namespace SocketAnalyzers.Reads
 
             switch (parent)
             {
+                case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation take } when FrameworkMembers.IsEnumerableTake(take.TargetMethod):
+                    // buf.Take(n): the first elements, looked at by whatever takes them (the SOCK012 fix's own form).
+                    return Use.Neutral;
                 case IArgumentOperation { Parent: IInvocationOperation readCall } when body.SiteAt(readCall.Syntax) is not null:
                     // A read into the buffer: the read's own transfer replaces the fact.
                     return Use.Neutral;

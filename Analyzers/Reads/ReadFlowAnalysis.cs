@@ -48,6 +48,9 @@ namespace SocketAnalyzers.Reads
         private int decodedStart;
         private int decodedWidth;
 
+        /// <summary>Set by <see cref="Classify"/> for <see cref="Use.Whole"/>: the <c>Where</c> the buffer went through on its way to the consumer, or null.</summary>
+        private Microsoft.CodeAnalysis.Operations.IInvocationOperation? wholeFilter;
+
         /// <summary>
         /// SOCK012 across a lambda: the filled buffers a lambda created here captures, as the replay saw them at its
         /// creation (buffer → the read that filled it). Its own analysis starts from them.

@@ -230,6 +230,11 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 {
                     yield return invocation.WithExpression(access.WithExpression(Slice(access.Expression, "AsSpan", zero, count)));
                 }
+                else if (IsFilteredBuffer(access.Expression, buffer, out var filter))
+                {
+                    // buf.Where(c => c != '\0').ToArray() → buf.Take(n).Where(c => c != '\0').ToArray()
+                    yield return invocation.WithExpression(access.WithExpression(TakeReceived(filter!, count)));
+                }
 
                 yield break;
             }
@@ -252,6 +257,13 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 if (IsWholeView(expression, buffer, out var view))
                 {
                     yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(WithRange(view!, zero, count))));
+                    continue;
+                }
+
+                if (IsFilteredBuffer(expression, buffer, out var filtered))
+                {
+                    // String.Join("", chars.Where(c => c != '\0')) → String.Join("", chars.Take(n).Where(c => c != '\0'))
+                    yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(TakeReceived(filtered!, count))));
                     continue;
                 }
 
@@ -313,6 +325,24 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText == buffer,
                 _ => false,
             };
+
+        /// <summary><c>buf.Where(…)</c>: a LINQ filter of the whole buffer.</summary>
+        private static bool IsFilteredBuffer(ExpressionSyntax expression, string buffer, out InvocationExpressionSyntax? filter)
+        {
+            filter = expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Where" } access, ArgumentList.Arguments.Count: 1 } call
+                && IsBuffer(access.Expression, buffer) ? call : null;
+            return filter is not null;
+        }
+
+        /// <summary><c>buf.Where(…)</c> → <c>buf.Take(n).Where(…)</c>: the filter looks only at what the read gave.</summary>
+        private static ExpressionSyntax TakeReceived(InvocationExpressionSyntax filter, ExpressionSyntax count)
+        {
+            var access = (MemberAccessExpressionSyntax)filter.Expression;
+            var take = InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, access.Expression.WithoutTrivia(), IdentifierName("Take")),
+                ArgumentList(SingletonSeparatedList(Argument(count))));
+            return filter.WithExpression(access.WithExpression(take));
+        }
 
         private static bool IsLengthOf(ExpressionSyntax expression, string buffer)
             => expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } access && IsBuffer(access.Expression, buffer);

@@ -524,5 +524,72 @@ namespace SocketAnalyzers.Tests.Reads
                 """);
             return Verify012.VerifyCodeFixAsync(source, source);
         }
+
+        /// <summary>
+        /// A LINQ filter of the whole char buffer (fresh19 G1: <c>String.Join("", getMessage.Where(x =&gt; x != '\0'))</c> of
+        /// an array made once before the loop): every element is looked at, and the characters an earlier, longer read left
+        /// pass the NUL test as well as the ones received. The fix takes only the characters received first; the count's
+        /// <c>Take</c> is no use of the buffer's contents, so the next consumer is still reported and fixed.
+        /// </summary>
+        [Fact]
+        public Task Char_buffer_reused_across_reads_and_joined_through_a_nul_filter_is_reported_and_fixed()
+        {
+            // One fix at a time: once the first consumer uses the count, the second is no longer reported (a read whose count
+            // the code uses is taken as one whose buffer it reads with care, ReadSite.WholeBufferIfCountUnused). Fix All fixes both.
+            var test = Verify012.Test(Reused("""
+                Console.WriteLine([|String.Join("", chars.Where(x => x != '\0'))|]);
+                Console.WriteLine([|chars.Where(x => x != '\0').ToArray()|].Length);
+                """), Reused("""
+                Console.WriteLine(String.Join("", chars.Take(n).Where(x => x != '\0')));
+                Console.WriteLine(chars.Where(x => x != '\0').ToArray().Length);
+                """));
+            test.BatchFixedCode = Reused("""
+                Console.WriteLine(String.Join("", chars.Take(n).Where(x => x != '\0')));
+                Console.WriteLine(chars.Take(n).Where(x => x != '\0').ToArray().Length);
+                """);
+            return test.RunAsync();
+
+            static string Reused(string uses) => "using System.Linq;\n" + Method($$"""
+                var reader = new StreamReader(client.GetStream());
+                var chars = new char[1024];
+                while (true)
+                {
+                    int n = reader.Read(chars, 0, chars.Length);
+                    if (n == 0) break;
+                {{Indent(uses, 4)}}
+                }
+                """);
+        }
+
+        /// <summary>A fresh array read once holds zeros past the count: a filter that drops the zeros leaves the characters received.</summary>
+        [Theory]
+        [InlineData("x => x != '\\0'")]
+        [InlineData("x => '\\0' != x")]
+        [InlineData("x => x != 0")]
+        public Task Fresh_char_buffer_joined_through_a_nul_filter_is_quiet(string test)
+            => Verify012.VerifyAnalyzerAsync("using System.Linq;\n" + Method($$"""
+                var reader = new StreamReader(client.GetStream());
+                while (true)
+                {
+                    var chars = new char[1024];
+                    int n = reader.Read(chars, 0, chars.Length);
+                    if (n == 0) break;
+                    Console.WriteLine(String.Join("", chars.Where({{test}})));
+                }
+                """));
+
+        [Fact]
+        public Task Fresh_char_buffer_joined_through_another_filter_is_reported()
+            => Verify012.VerifyAnalyzerAsync("using System.Linq;\n" + Method("""
+                var reader = new StreamReader(client.GetStream());
+                while (true)
+                {
+                    var chars = new char[1024];
+                    int n = reader.Read(chars, 0, chars.Length);
+                    if (n == 0) break;
+                    Console.WriteLine([|String.Join("", chars.Where(x => x != ' '))|]);
+                }
+                """));
+
     }
 }
