@@ -89,6 +89,9 @@ namespace SocketAnalyzers.Addressing
         private readonly Dictionary<IMethodSymbol, EndpointRole> endpointCalls = new(SymbolEqualityComparer.Default);
         private readonly HashSet<IMethodSymbol> parsers = new(SymbolEqualityComparer.Default);
         private readonly HashSet<INamedTypeSymbol> parserTypes = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The parsers' names: a one-line method that calls none of them is no wrapper, known without binding it.</summary>
+        private readonly HashSet<string> parserNames = new(System.StringComparer.Ordinal);
         private readonly HashSet<INamedTypeSymbol> views = new(SymbolEqualityComparer.Default);
 
         public AddressingApis(KnownSymbols symbols)
@@ -108,6 +111,7 @@ namespace SocketAnalyzers.Addressing
                 foreach (var member in Members(compilation, type, method))
                 {
                     parsers.Add(member);
+                    parserNames.Add(member.Name);
                     parserTypes.Add(member.ContainingType);
                 }
             }
@@ -220,7 +224,8 @@ namespace SocketAnalyzers.Addressing
             var ordinal = -1;
             var declaration = definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
             var single = SocketAnalyzers.Common.OperationExtensions.ReturnedExpressionOf(declaration);
-            if (single is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax
+            if (single is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: var callee }
+                && CalledName(callee) is { } name && parserNames.Contains(name)
                 && model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation body
                 && (body.BlockBody ?? body.ExpressionBody) is { Operations.Length: 1 } only
                 && only.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
@@ -234,6 +239,15 @@ namespace SocketAnalyzers.Addressing
             parserWrappers.TryAdd(definition, ordinal);
             return ordinal;
         }
+
+        /// <summary>The name an invocation's expression calls (<c>Parse</c> of <c>IPAddress.Parse</c>, of <c>Deserialize&lt;T&gt;</c>), or null.</summary>
+        private static string? CalledName(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax callee) => callee switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
 
         /// <summary>True when <paramref name="type"/> declares a parser: a cheap pre-filter.</summary>
         public bool IsParserType(ITypeSymbol? type)
