@@ -151,6 +151,31 @@ namespace SocketAnalyzers.Reads
                         }
 
                         break;
+                    case ISwitchOperation choice:
+                        // switch (command) { case "help": return "…"; default: return "…"; }: every section returns or throws,
+                        // and one is the default. A section that breaks out, or no default, is beyond this evaluation.
+                        var hasDefault = false;
+                        foreach (var section in choice.Cases)
+                        {
+                            foreach (var clause in section.Clauses)
+                            {
+                                hasDefault |= clause.CaseKind == CaseKind.Default;
+                            }
+
+                            var copy = new Dictionary<ISymbol, TextKind>(values, SymbolEqualityComparer.Default);
+                            if (!Statements(section.Body, copy, depth, ref returns, out var sectionEnds) || !sectionEnds)
+                            {
+                                return false;
+                            }
+                        }
+
+                        if (!hasDefault)
+                        {
+                            return false;
+                        }
+
+                        ends = true;
+                        return true;
                     case IVariableDeclarationGroupOperation group:
                         foreach (var declaration in group.Declarations)
                         {
@@ -279,6 +304,17 @@ namespace SocketAnalyzers.Reads
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     var whenTrue = Evaluate(conditional.WhenTrue, values, depth);
                     return whenTrue == Evaluate(whenFalse, values, depth) ? whenTrue : TextKind.Unknown;
+                case ISwitchExpressionOperation { Arms.Length: > 0 } choice:
+                    // command switch { "help" => "…", _ => "…" }: text when every arm is (an arm with no match throws).
+                    foreach (var arm in choice.Arms)
+                    {
+                        if (Evaluate(arm.Value, values, depth) != TextKind.Text)
+                        {
+                            return TextKind.Unknown;
+                        }
+                    }
+
+                    return TextKind.Text;
                 case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 }, Instance: { } instance }
                     when instance.WalkDownConversions().Type?.SpecialType is SpecialType.System_DateTime or SpecialType.System_Boolean:
                     return TextKind.Text;

@@ -900,6 +900,16 @@ namespace SocketAnalyzers.Reads
                     return AnswersText(method, 0, 0);
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     return NeverEmpty(conditional.WhenTrue) && NeverEmpty(whenFalse);
+                case ISwitchExpressionOperation { Arms.Length: > 0 } choice:
+                    foreach (var arm in choice.Arms)
+                    {
+                        if (!NeverEmpty(arm.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
                 case IInvocationOperation { TargetMethod: { Name: "GetBytes", Parameters.Length: 1, ContainingType: { Name: "Encoding" or "ASCIIEncoding" or "UTF8Encoding" or "UnicodeEncoding" or "UTF32Encoding" } } } encode:
                     return encode.Arguments.Length == 1 && encode.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String && NeverEmpty(encode.Arguments[0].Value);
                 default:

@@ -149,6 +149,21 @@ namespace SocketAnalyzers.Tests.Reads
                 return Menu();
             }
             """)]
+        [InlineData("""
+            private static string Answer(string m)
+            {
+                switch (m.Trim())
+                {
+                    case "help":
+                        return Menu();
+                    case "time":
+                        return "It is " + DateTime.Now;
+                    default:
+                        return "I do not understand";
+                }
+            }
+            """)]
+        [InlineData("private static string Answer(string m) => m switch { \"help\" => Menu(), \"ping\" => \"pong\", _ => \"I do not understand\" };")]
         public Task Loop_whose_answer_method_answers_the_empty_text_with_text_ends_by_its_write(string answer)
             => Verify.VerifyAnalyzerAsync(Bot(answer, reported: false));
 
@@ -158,6 +173,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("private static string Answer(string m) { if (string.IsNullOrEmpty(m)) return Same(m); return \"ok\"; }")]
         [InlineData("private static string Answer(string m) { var reply = m.Trim(); if (reply.Contains(\"x\")) reply = \"x!\"; return reply; }")]
         [InlineData("private static string Answer(string m) { foreach (var c in m) { if (c == 'q') return \"bye\"; } return m; }")]
+        [InlineData("private static string Answer(string m) { switch (m) { case \"help\": return Menu(); default: return m; } }")]
+        [InlineData("private static string Answer(string m) { switch (m) { case \"help\": return Menu(); } return m; }")]
+        [InlineData("private static string Answer(string m) => m switch { \"help\" => Menu(), _ => m };")]
         public Task Loop_whose_answer_method_may_answer_the_empty_text_with_nothing_is_reported(string answer)
             => Verify.VerifyAnalyzerAsync(Bot(answer, reported: true));
     }
