@@ -298,8 +298,9 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         public static SummaryRole RoleInSummary(IMethodSymbol method, ApiFacts? facts)
         {
-            if (facts is null)
+            if (facts is null || facts.Filters)
             {
+                // A filter (Where) keeps some of the bytes, which the summaries cannot tell: as unknown code.
                 return SummaryRole.Uncatalogued;
             }
 

@@ -183,16 +183,6 @@ namespace SocketAnalyzers.Common
             => property.Name == "Length" && property.ContainingType is { } owner
                 && (Is(owner, spanOfT) || Is(owner, readOnlySpanOfT) || Is(owner, memoryOfT) || Is(owner, readOnlyMemoryOfT));
 
-        /// <summary><c>Enumerable.Where(source, predicate)</c> (either overload): the elements of its source that pass the test, in order.</summary>
-        public static bool IsEnumerableWhere(IMethodSymbol method) => IsEnumerable(method, "Where");
-
-        /// <summary><c>Enumerable.Take(source, count)</c>: the first elements of its source, none changed.</summary>
-        public static bool IsEnumerableTake(IMethodSymbol method) => IsEnumerable(method, "Take");
-
-        private static bool IsEnumerable(IMethodSymbol method, string name)
-            => (method.ReducedFrom ?? method) is { IsStatic: true, Parameters.Length: 2 } definition && definition.Name == name
-                && definition.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
-
         /// <summary><c>ToString</c>, <c>GetHashCode</c> or <c>GetType</c> of <c>object</c>, or an override of one: they read the instance, never write it.</summary>
         public static bool IsObjectQuery(IMethodSymbol method)
         {

@@ -287,6 +287,12 @@ namespace SocketAnalyzers.Model
         public bool LooksOnly { get; private set; }
 
         /// <summary>
+        /// The member keeps the elements of its first parameter that pass a test, in order (<c>Enumerable.Where</c>): every
+        /// element is looked at, so a consumer of its result consumes the whole source (SOCK012).
+        /// </summary>
+        public bool Filters { get; private set; }
+
+        /// <summary>
         /// The member throws for the empty text given as its first parameter (<c>int.Parse("")</c>, <c>Convert.ToInt32("")</c>,
         /// <c>JsonSerializer.Deserialize&lt;T&gt;("")</c>): the text a read's 0 decodes to ends the path there (SOCK011).
         /// </summary>
@@ -542,6 +548,12 @@ namespace SocketAnalyzers.Model
         public ApiRow OnlyLooksAtBytes()
         {
             LooksOnly = true;
+            return this;
+        }
+
+        public ApiRow KeepsPassingElements()
+        {
+            Filters = true;
             return this;
         }
 

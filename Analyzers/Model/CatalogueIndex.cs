@@ -94,6 +94,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The member only counts or tests the bytes it is given (<see cref="ApiRow.LooksOnly"/>).</summary>
         public bool LooksOnly { get; private set; }
 
+        /// <summary>The member keeps the elements of its first parameter that pass a test (<see cref="ApiRow.Filters"/>).</summary>
+        public bool Filters { get; private set; }
+
         /// <summary>The member throws for the empty text as its first parameter (<see cref="ApiRow.RejectsEmptyText"/>).</summary>
         public bool RejectsEmptyText { get; private set; }
 
@@ -251,6 +254,7 @@ namespace SocketAnalyzers.Model
             Decodes |= row.Decodes;
             TellsAvailable |= row.TellsAvailable;
             LooksOnly |= row.LooksOnly;
+            Filters |= row.Filters;
             RejectsEmptyText |= row.RejectsEmptyText;
             RejectsZeroBytes |= row.RejectsZeroBytes;
             View |= row.View;

@@ -551,6 +551,10 @@ namespace SocketAnalyzers.Model
                 Row(Enumerable, "LongCount").OnlyLooksAtBytes(),
                 Row(Enumerable, "Any").OnlyLooksAtBytes(),
 
+                // LINQ that keeps the elements passing a test: a consumer of its result looks at every element of the source
+                // (SOCK012: String.Join("", chars.Where(c => c != '\0')) of a reused buffer; the byte family does not follow it).
+                Row(Enumerable, "Where").KeepsPassingElements(),
+
                 // ------------------------------------------------------------------ members that throw for the empty text (SOCK011: the
                 // text a read's 0 decodes to ends that path there; FormatException, JsonException, XmlException)
                 Row("System.Boolean", "Parse", "string *").ThrowsOnEmptyText(),

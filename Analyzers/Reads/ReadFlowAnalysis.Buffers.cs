@@ -289,7 +289,7 @@ namespace SocketAnalyzers.Reads
                 current = viewOwner;
                 parent = current.WalkUpConversions(out current);
             }
-            else if (parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation filter } && FrameworkMembers.IsEnumerableWhere(filter.TargetMethod))
+            else if (parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation filter } && symbols.Catalogue.Facts(filter.TargetMethod) is { Filters: true })
             {
                 // String.Join("", chars.Where(c => c != '\0')): every element of the buffer is looked at, stale ones pass the
                 // test as well as received ones (fresh19 G1). Only zeros a fresh buffer kept are what the test drops (IsExactText).
@@ -337,7 +337,7 @@ namespace SocketAnalyzers.Reads
 
             switch (parent)
             {
-                case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation take } when FrameworkMembers.IsEnumerableTake(take.TargetMethod):
+                case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation take } when symbols.Catalogue.Facts(take.TargetMethod) is { Sequence: ByteOrder.SequenceShape.Takes }:
                     // buf.Take(n): the first elements, looked at by whatever takes them (the SOCK012 fix's own form).
                     return Use.Neutral;
                 case IArgumentOperation { Parent: IInvocationOperation readCall } when body.SiteAt(readCall.Syntax) is not null:
