@@ -224,8 +224,8 @@ namespace SocketAnalyzers.Addressing
             var ordinal = -1;
             var declaration = definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
             var single = SocketAnalyzers.Common.OperationExtensions.ReturnedExpressionOf(declaration);
-            if (single is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: var callee }
-                && CalledName(callee) is { } name && parserNames.Contains(name)
+            if (single is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call
+                && SocketAnalyzers.Common.SyntaxNames.CalledName(call) is { } name && parserNames.Contains(name)
                 && model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation body
                 && (body.BlockBody ?? body.ExpressionBody) is { Operations.Length: 1 } only
                 && only.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
@@ -239,15 +239,6 @@ namespace SocketAnalyzers.Addressing
             parserWrappers.TryAdd(definition, ordinal);
             return ordinal;
         }
-
-        /// <summary>The name an invocation's expression calls (<c>Parse</c> of <c>IPAddress.Parse</c>, of <c>Deserialize&lt;T&gt;</c>), or null.</summary>
-        private static string? CalledName(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax callee) => callee switch
-        {
-            Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
-            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            Microsoft.CodeAnalysis.CSharp.Syntax.MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            _ => null,
-        };
 
         /// <summary>True when <paramref name="type"/> declares a parser: a cheap pre-filter.</summary>
         public bool IsParserType(ITypeSymbol? type)

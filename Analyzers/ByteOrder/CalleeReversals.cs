@@ -121,7 +121,7 @@ namespace SocketAnalyzers.ByteOrder
                         }
 
                     case InvocationExpressionSyntax invocation when argumentIndex >= 0:
-                        return CalledName(invocation) is { } name
+                        return SocketAnalyzers.Common.SyntaxNames.CalledName(invocation) is { } name
                             && (name is "Reverse" or "Fill" or "Clear" or "Sort" ? argumentIndex == 0
                                 : name is "Copy" or "BlockCopy" ? argumentIndex > 0
                                 : name == "CopyTo" || name.EndsWith("Endian", System.StringComparison.Ordinal));
@@ -134,13 +134,5 @@ namespace SocketAnalyzers.ByteOrder
 
             return false;
         }
-
-        private static string? CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
-        {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            GenericNameSyntax generic => generic.Identifier.ValueText,
-            _ => null,
-        };
     }
 }

@@ -79,15 +79,13 @@ namespace SocketAnalyzers.Reads
             // A recursive call is no answer.
             answers[key] = false;
             answer = method is { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, IsAsync: false, PartialDefinitionPart: null, PartialImplementationPart: null }
-                && body.Model is { } model && method.DeclaringSyntaxReferences[0].SyntaxTree == model.SyntaxTree
-                && model.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken), CancellationToken) is IMethodBodyOperation code
-                && (code.BlockBody ?? code.ExpressionBody) is { } block
-                && Answers(block, method, emptyParameters, depth);
+                && body.Model is { } model && StatementsOf(method, model) is { } statements
+                && Answers(statements, method, emptyParameters, depth);
             answers[key] = answer;
             return answer;
         }
 
-        private bool Answers(IBlockOperation block, IMethodSymbol method, int emptyParameters, int depth)
+        private bool Answers(System.Collections.Immutable.ImmutableArray<IOperation> statements, IMethodSymbol method, int emptyParameters, int depth)
         {
             var values = new Dictionary<ISymbol, TextKind>(SymbolEqualityComparer.Default);
             foreach (var parameter in method.Parameters)
@@ -99,7 +97,7 @@ namespace SocketAnalyzers.Reads
             }
 
             var returns = 0;
-            return Statements(block.Operations, values, depth, ref returns, out _) && returns > 0;
+            return Statements(statements, values, depth, ref returns, out _) && returns > 0;
         }
 
         /// <summary>
@@ -266,9 +264,15 @@ namespace SocketAnalyzers.Reads
         {
             foreach (var node in operation.DescendantsAndSelf())
             {
-                if (node is ILocalReferenceOperation local && ReadBody.IsWrite(local) || node is IParameterReferenceOperation parameter && ReadBody.IsWrite(parameter))
+                ISymbol? written = node switch
                 {
-                    values[node is ILocalReferenceOperation l ? l.Local : ((IParameterReferenceOperation)node).Parameter] = TextKind.Unknown;
+                    ILocalReferenceOperation local => local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    _ => null,
+                };
+                if (written is not null && ReadBody.IsWrite(node))
+                {
+                    values[written] = TextKind.Unknown;
                 }
             }
         }
@@ -314,9 +318,6 @@ namespace SocketAnalyzers.Reads
                         }
                     }
 
-                    return TextKind.Text;
-                case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 }, Instance: { } instance }
-                    when instance.WalkDownConversions().Type?.SpecialType is SpecialType.System_DateTime or SpecialType.System_Boolean:
                     return TextKind.Text;
                 case IInvocationOperation { Instance: { } text, TargetMethod: { ContainingType.SpecialType: SpecialType.System_String } method } when KeepsEmptyText(method):
                     // "".Trim(), "".Substring(0), "".ToLower(): still "" (or an exception).

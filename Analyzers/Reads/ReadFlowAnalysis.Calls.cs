@@ -865,7 +865,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// Text or bytes that hold something whatever the 0 path changed (fresh14 FALSE 3, a server that answers every turn
         /// with <c>"Hello Client " + counter</c>): a non-empty string constant, a concatenation or interpolation with a part
-        /// that is one or with a number (its text always has a digit), a number's <c>ToString()</c>, or
+        /// that is one or with a number, a <c>bool</c> or a <c>DateTime</c> (its text is never empty), the <c>ToString()</c> of one, or
         /// <c>Encoding.X.GetBytes</c> of such a text, or the result of a method of the project that returns only such texts
         /// (fresh19 FALSE 2, a chat bot's <c>message = AI(message)</c> whose every answer is a non-empty constant).
         /// Written to the connection, it is a real write: a reset follows.
@@ -882,19 +882,19 @@ namespace SocketAnalyzers.Reads
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation:
                     return NeverEmpty(concatenation.LeftOperand) || NeverEmpty(concatenation.RightOperand)
-                        || IsNumber(concatenation.LeftOperand) || IsNumber(concatenation.RightOperand);
+                        || FormatsAsText(concatenation.LeftOperand) || FormatsAsText(concatenation.RightOperand);
                 case IInterpolatedStringOperation interpolated:
                     foreach (var part in interpolated.Parts)
                     {
                         if (part is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string { Length: > 0 } } }
-                            || part is IInterpolationOperation { Alignment: null, FormatString: null } hole && IsNumber(hole.Expression))
+                            || part is IInterpolationOperation { Alignment: null, FormatString: null } hole && FormatsAsText(hole.Expression))
                         {
                             return true;
                         }
                     }
 
                     return false;
-                case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 }, Instance: { } number } when IsNumber(number):
+                case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 }, Instance: { } number } when FormatsAsText(number):
                     return true;
                 case IInvocationOperation { TargetMethod: { DeclaringSyntaxReferences.Length: 1, ReturnType.SpecialType: SpecialType.System_String } method }:
                     return AnswersText(method, 0, 0);
@@ -917,11 +917,12 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        /// <summary>A value of a built-in number type, looked at through its boxing: its text is never empty.</summary>
-        private static bool IsNumber(IOperation operation)
+        /// <summary>A value of a built-in number type, a <c>bool</c> or a <c>DateTime</c>, looked at through its boxing: its text is never empty.</summary>
+        private static bool FormatsAsText(IOperation operation)
             => operation.WalkDownConversions().Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16
                 or SpecialType.System_Byte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_SByte
-                or SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal;
+                or SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal
+                or SpecialType.System_Boolean or SpecialType.System_DateTime;
 
         /// <summary>
         /// True when <paramref name="value"/> is computed from nothing the 0 path holds or changed: no variable of its
