@@ -346,11 +346,21 @@ namespace SocketAnalyzers.ByteOrder
 
         /// <summary>The order of <paramref name="value"/> when it is a host-order read of <paramref name="type"/>, or <see cref="ResultUse.Other"/>.</summary>
         private ResultUse DecodeOrder(IOperation value, ITypeSymbol type)
-            => Unwrap(value) is IInvocationOperation call
-                && symbols.HostOrderRead(call.TargetMethod) is { } api
-                && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ReturnType, type)
-                    ? api.LittleEndianAlways ? ResultUse.ComparedWithLittleEndianDecode : ResultUse.ComparedWithHostDecode
-                    : ResultUse.Other;
+        {
+            var unwrapped = Unwrap(value);
+            if (unwrapped is IInvocationOperation call && symbols.HostOrderRead(call.TargetMethod) is { } api)
+            {
+                return SymbolEqualityComparer.Default.Equals(call.TargetMethod.ReturnType, type) ? OrderOf(api) : ResultUse.Other;
+            }
+
+            // A tag made the same way (fresh17: four-character codes): a member whose one value is such a read.
+            return MadeBy(MemberOf(unwrapped)) is { } made && SymbolEqualityComparer.Default.Equals(unwrapped.Type, type)
+                ? MadeByOrder(made, unwrapped.Syntax.SpanStart, type)
+                : ResultUse.Other;
+        }
+
+        private static ResultUse OrderOf(HostOrderApi api)
+            => api.LittleEndianAlways ? ResultUse.ComparedWithLittleEndianDecode : ResultUse.ComparedWithHostDecode;
 
         /// <summary>The only value <paramref name="local"/> is given in the body, or null.</summary>
         public IOperation? SingleValue(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) ? value : null;

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using SocketAnalyzers.Tests.Verifiers;
 using Xunit;
 using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.ByteOrder.SOCK021HostOrderReadAnalyzer>;
 
@@ -47,6 +48,91 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("return [|BitConverter.ToInt32(frame, 0)|] == BitConverter.ToUInt16(expected, 0);")]
         public Task Number_whose_test_depends_on_the_byte_order_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        // ------------------------------------------------------------ tags made the same way (fresh17: four-character codes)
+
+        private static string TagReader(string tags, string test) => SOCK020HostOrderWriteTests.Usings + $$"""
+            public static class Tags
+            {
+                {{tags}}
+            }
+
+            public sealed class Peer
+            {
+                private readonly NetworkStream stream;
+
+                public Peer(NetworkStream stream) => this.stream = stream;
+
+                public int Next()
+                {
+                    var header = new byte[4];
+                    stream.ReadExactly(header, 0, 4);
+                    uint tag = {{test}};
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("public static uint Hello { get; } = BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0);")]
+        [InlineData("public static readonly uint Hello = BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0);")]
+        [InlineData("public static uint Hello => BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0);")]
+        [InlineData("public static uint Hello { get { return (BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0)); } }")]
+        [InlineData("public static uint Hello => Make(\"HELO\"); private static uint Make(string code) => BitConverter.ToUInt32(Encoding.ASCII.GetBytes(code), 0);")]
+        public Task Tag_compared_with_a_tag_made_by_the_same_host_order_read_is_quiet(string tags)
+            => Verify.VerifyAnalyzerAsync(TagReader(tags, "BitConverter.ToUInt32(header, 0); return tag == Tags.Hello ? 1 : tag != Tags.Hello ? 2 : 0"));
+
+        [Fact]
+        public Task Tag_compared_with_a_method_that_makes_tags_the_same_way_is_quiet()
+            => Verify.VerifyAnalyzerAsync(TagReader(
+                "public static uint Make(string code) { return BitConverter.ToUInt32(Encoding.ASCII.GetBytes(code), 0); }",
+                "BitConverter.ToUInt32(header, 0); return tag == Tags.Make(\"HELO\") ? 1 : 0"));
+
+        [Theory]
+        // A setter, a constructor that may assign it, a big-endian tag, a tag of another width, a virtual maker, a constant.
+        [InlineData("public static uint Hello { get; set; } = BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0);", "Tags.Hello")]
+        [InlineData("public static readonly uint Hello = BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0); static Tags() { Hello = 0x4F4C4548; }", "Tags.Hello")]
+        [InlineData("public static uint Hello { get; } = BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0); static Tags() { Hello = 0x4F4C4548; }", "Tags.Hello")]
+        [InlineData("public static readonly uint Hello = BinaryPrimitives.ReadUInt32BigEndian(Encoding.ASCII.GetBytes(\"HELO\"));", "Tags.Hello")]
+        [InlineData("public static uint Hello => BinaryPrimitives.ReadUInt32LittleEndian(Encoding.ASCII.GetBytes(\"HELO\"));", "Tags.Hello")]
+        [InlineData("public static readonly uint Hello = (uint)BitConverter.ToInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0);", "Tags.Hello")]
+        [InlineData("public const uint Hello = 0x4F4C4548;", "Tags.Hello")]
+        [InlineData("public static uint Hello = BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0);", "Tags.Hello")]
+        public Task Tag_compared_with_a_tag_whose_bytes_or_order_may_differ_is_reported(string tags, string other)
+            => Verify.VerifyAnalyzerAsync(TagReader(tags, $"[|BitConverter.ToUInt32(header, 0)|]; return tag == {other} ? 1 : 0"));
+
+        [Fact]
+        public Task Tag_compared_with_tags_declared_in_another_file_is_quiet()
+        {
+            var test = new SocketAnalyzerTest();
+            test.Sources.Add(SOCK020HostOrderWriteTests.Usings + """
+                public static class Tags
+                {
+                    public static uint Hello { get; } = BitConverter.ToUInt32(Encoding.ASCII.GetBytes("HELO"), 0);
+                    public static readonly uint Bye = BitConverter.ToUInt32(Encoding.ASCII.GetBytes("BYE!"), 0);
+                    public static uint Quit { get; } = BinaryPrimitives.ReadUInt32BigEndian(Encoding.ASCII.GetBytes("QUIT"));
+                }
+                """);
+            test.Sources.Add(SOCK020HostOrderWriteTests.Usings + """
+                public sealed class Peer
+                {
+                    public static int Next(NetworkStream stream)
+                    {
+                        var header = new byte[4];
+                        stream.ReadExactly(header, 0, 4);
+                        uint tag = BitConverter.ToUInt32(header, 0);
+                        return tag == Tags.Hello ? 1 : tag == Tags.Bye ? 2 : 0;
+                    }
+
+                    public static bool IsQuit(NetworkStream stream)
+                    {
+                        var header = new byte[4];
+                        stream.ReadExactly(header, 0, 4);
+                        return {|SOCK021:BitConverter.ToUInt32(header, 0)|} == Tags.Quit;
+                    }
+                }
+                """);
+            return test.RunAsync();
+        }
 
         [Fact]
         public Task Received_CRC_compared_in_a_helper_with_the_computed_one_is_quiet()
