@@ -182,22 +182,41 @@ namespace SocketAnalyzers.Reads
             return true;
         }
 
-        /// <summary>A private field (or any, see the datagram constructor) of a source class or struct, not a constant or a property's backing field.</summary>
+        /// <summary>
+        /// A private field (or any, see the datagram constructor) of a source class or struct, not a constant; or the hidden
+        /// field of an auto-property that only its type can set (<c>{ get; }</c>, <c>{ get; private set; }</c>: the metanit.com
+        /// chat server's <c>Reader { get; }</c>, fresh21), which the summary follows through the property's name.
+        /// </summary>
         protected override bool IsCandidate(IFieldSymbol field)
-            => field is { IsConst: false, IsImplicitlyDeclared: false, ContainingType.TypeKind: TypeKind.Class or TypeKind.Struct }
-                && (anyAccessibility || field.DeclaredAccessibility == Accessibility.Private)
-                && field.DeclaringSyntaxReferences.Length > 0;
+            => field is { IsConst: false, ContainingType.TypeKind: TypeKind.Class or TypeKind.Struct }
+                && (field.IsImplicitlyDeclared
+                    ? SetOnlyByItsType(field.AssociatedSymbol as IPropertySymbol)
+                    : (anyAccessibility || field.DeclaredAccessibility == Accessibility.Private) && field.DeclaringSyntaxReferences.Length > 0);
+
+        /// <summary>An auto-property declared once, not overridable, with no setter or a private one (not <c>init</c>: an object initializer elsewhere sets that).</summary>
+        private static bool SetOnlyByItsType(IPropertySymbol? property)
+            => property is { IsVirtual: false, IsAbstract: false, IsOverride: false, IsIndexer: false, DeclaringSyntaxReferences.Length: 1 }
+                && (property.SetMethod is null || property.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Private });
 
         protected override bool Summarise(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
         {
             var tree = model.SyntaxTree;
             var scan = new Scan();
-            foreach (var declaration in field.DeclaringSyntaxReferences)
+            // The name code uses: the field's, or its auto-property's.
+            ISymbol named = field.AssociatedSymbol as IPropertySymbol ?? (ISymbol)field;
+            foreach (var declaration in named.DeclaringSyntaxReferences)
             {
-                if (declaration.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: { } initializer })
+                var initializer = declaration.GetSyntax(cancellationToken) switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer,
+                    PropertyDeclarationSyntax property => property.Initializer,
+                    _ => null,
+                };
+
+                if (initializer is not null)
                 {
                     if (initializer.SyntaxTree != tree
-                        || model.GetOperation(initializer, cancellationToken) is not IFieldInitializerOperation { Value: { } value }
+                        || model.GetOperation(initializer, cancellationToken) is not ISymbolInitializerOperation { Value: { } value }
                         || !Gives(value, scan, cancellationToken))
                     {
                         return false;
@@ -208,7 +227,7 @@ namespace SocketAnalyzers.Reads
             foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
             {
                 // Another file that names the field: unknown everywhere (SameFileUses).
-                if (!SameFileUses.All(part.GetSyntax(cancellationToken), field, model, identifier => Use(identifier, field, model, scan, cancellationToken), cancellationToken))
+                if (!SameFileUses.All(part.GetSyntax(cancellationToken), named, model, identifier => Use(identifier, named, model, scan, cancellationToken), cancellationToken))
                 {
                     return false;
                 }
@@ -244,7 +263,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>False when this reference of the field gives it something other than a network reader or null, or writes it in a way we cannot judge.</summary>
-        private bool Use(IdentifierNameSyntax identifier, IFieldSymbol field, SemanticModel model, Scan scan, CancellationToken cancellationToken)
+        private bool Use(IdentifierNameSyntax identifier, ISymbol field, SemanticModel model, Scan scan, CancellationToken cancellationToken)
         {
             ExpressionSyntax expression = identifier.Parent switch
             {
@@ -259,8 +278,9 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            if (model.GetOperation(expression, cancellationToken) is not IFieldReferenceOperation reference
-                || !SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field))
+            if (model.GetOperation(expression, cancellationToken) is not IMemberReferenceOperation reference
+                || reference is not (IFieldReferenceOperation or IPropertyReferenceOperation)
+                || !SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, field))
             {
                 // Bound to nothing we can follow (broken code, a member access we do not know): unknown.
                 return false;

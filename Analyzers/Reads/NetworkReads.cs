@@ -518,6 +518,14 @@ namespace SocketAnalyzers.Reads
                 return IsInLoop(receiver) && fields.IsNetworkField(field, cancellationToken);
             }
 
+            if (value is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } property
+                && property.SemanticModel is { } model
+                && NetworkFields.GetterField(property.Property, cancellationToken) is { } backing)
+            {
+                // A property over such a field, or an auto-property only its type sets (Reader { get; }, fresh21).
+                return IsInLoop(receiver) && fields.IsNetworkField(backing, model, cancellationToken);
+            }
+
             if (value is IParameterReferenceOperation parameter)
             {
                 // The same for a helper's parameter: what its method's calls pass (NetworkParameters).
