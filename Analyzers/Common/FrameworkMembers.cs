@@ -87,6 +87,11 @@ namespace SocketAnalyzers.Common
         public INamedTypeSymbol? StringBuilder { get; }
 
         /// <summary>True when <paramref name="type"/> is <c>System.Text.StringBuilder</c> (sealed: nothing derives from it).</summary>
+        /// <summary><c>GetBytes(string)</c> or <c>GetByteCount(string)</c> of <c>Encoding</c> or a type derived from it: any text but null encodes.</summary>
+        public bool IsTextEncoding(IMethodSymbol method)
+            => method.Name is "GetBytes" or "GetByteCount" && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && Encoding is not null && KnownSymbols.IsOrDerivesFrom(method.ContainingType, Encoding);
+
         public bool IsStringBuilder(ITypeSymbol? type) => type is not null && StringBuilder is not null && SymbolEqualityComparer.Default.Equals(type, StringBuilder);
 
         /// <summary><c>new StringBuilder()</c> or <c>new StringBuilder(capacity)</c>: a builder that holds nothing yet.</summary>

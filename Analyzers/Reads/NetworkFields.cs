@@ -194,7 +194,7 @@ namespace SocketAnalyzers.Reads
                     : (anyAccessibility || field.DeclaredAccessibility == Accessibility.Private) && field.DeclaringSyntaxReferences.Length > 0);
 
         /// <summary>An auto-property declared once, not overridable, with no setter or a private one (not <c>init</c>: an object initializer elsewhere sets that).</summary>
-        private static bool SetOnlyByItsType(IPropertySymbol? property)
+        internal static bool SetOnlyByItsType(IPropertySymbol? property)
             => property is { IsVirtual: false, IsAbstract: false, IsOverride: false, IsIndexer: false, DeclaringSyntaxReferences.Length: 1 }
                 && (property.SetMethod is null || property.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Private });
 

@@ -275,6 +275,7 @@ namespace SocketAnalyzers.Reads
             if (state.Zero.Count > 0)
             {
                 WritesToConnection(invocation, state);
+                HelperWritesToConnection(invocation, state);
             }
         }
 
@@ -454,14 +455,14 @@ namespace SocketAnalyzers.Reads
 
                 if (holdingWriter is not null && facts.FlushesHeldWrites)
                 {
-                    if (System.Array.IndexOf(pair.Value.Holding, holdingWriter) >= 0 && !CaughtInsideLoops(invocation.Syntax, site))
+                    if (System.Array.IndexOf(pair.Value.Holding, holdingWriter) >= 0 && !WriteCaughtInsideLoops(invocation.Syntax, site))
                     {
                         pair.Value.Wrote = true;
                     }
 
                     pair.Value.RemoveHolding(holdingWriter);
                 }
-                else if ((facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value, site)) && !CaughtInsideLoops(invocation.Syntax, site))
+                else if ((facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value, site)) && !WriteCaughtInsideLoops(invocation.Syntax, site))
                 {
                     if (holdingWriter is not null)
                     {
@@ -502,7 +503,7 @@ namespace SocketAnalyzers.Reads
             {
                 var site = ZeroSite(pair.Key);
                 if (pair.Value.Wrote || site.ConnectionRoot is not { ContainingType: { } owner } root
-                    || (!facts.WritesEvenEmpty && MayBeEmpty(write, pair.Value, site)) || CaughtInsideLoops(write.Syntax, site))
+                    || (!facts.WritesEvenEmpty && MayBeEmpty(write, pair.Value, site)) || WriteCaughtInsideLoops(write.Syntax, site))
                 {
                     continue;
                 }
@@ -1353,11 +1354,23 @@ namespace SocketAnalyzers.Reads
         /// caller checks that the 0 path changed none of the first); null when it may assign or end. Not for a property's
         /// hidden field, or a field of a type of the project (a helper may set a member of what it holds).
         /// </summary>
-        private HelperFields? HarmlessTo(IMethodSymbol method, IFieldSymbol field)
+        private HelperFields? HarmlessTo(IInvocationOperation call, IFieldSymbol field)
         {
-            if (field.DeclaredAccessibility != Accessibility.Private || field.IsImplicitlyDeclared || !field.Type.DeclaringSyntaxReferences.IsEmpty
-                || body.Model is not { } model)
+            var method = call.TargetMethod;
+            if (!(field.IsImplicitlyDeclared ? NetworkFields.SetOnlyByItsType(field.AssociatedSymbol as IPropertySymbol) : field.DeclaredAccessibility == Accessibility.Private)
+                || !field.Type.DeclaringSyntaxReferences.IsEmpty || body.Model is not { } model)
             {
+                return null;
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, field.ContainingType.OriginalDefinition))
+            {
+                return HarmlessElsewhere(call, field, model);
+            }
+
+            if (field.IsImplicitlyDeclared)
+            {
+                // A helper of the read's own type reaches an auto-property's field by the property's name: not followed.
                 return null;
             }
 
@@ -1366,7 +1379,7 @@ namespace SocketAnalyzers.Reads
             if (!harmless.TryGetValue(key, out var fields))
             {
                 fields = new HelperFields();
-                if (!Harmless(method.OriginalDefinition, field.OriginalDefinition, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), fields, 0))
+                if (!Harmless(method.OriginalDefinition, field.OriginalDefinition, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), fields, 0, null))
                 {
                     fields = null;
                 }
@@ -1435,7 +1448,9 @@ namespace SocketAnalyzers.Reads
             public IFieldSymbol Field { get; }
         }
 
-        private bool Harmless(IMethodSymbol method, IFieldSymbol field, SemanticModel model, HashSet<IMethodSymbol> visited, HelperFields fields, int depth)
+        /// <param name="other">For a helper of another type (<see cref="HarmlessElsewhere"/>): that type and the call; its methods may be
+        /// followed too, and every write, and every use of the read's member, must skip the sender.</param>
+        private bool Harmless(IMethodSymbol method, IFieldSymbol field, SemanticModel model, HashSet<IMethodSymbol> visited, HelperFields fields, int depth, Broadcaster? other)
         {
             if (!visited.Add(method))
             {
@@ -1443,7 +1458,8 @@ namespace SocketAnalyzers.Reads
             }
 
             if (depth > 3 || method is not { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, PartialDefinitionPart: null, PartialImplementationPart: null }
-                || !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, field.ContainingType.OriginalDefinition)
+                || (!SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, field.ContainingType.OriginalDefinition)
+                    && !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, other?.Type))
                 || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
                 || model.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken), CancellationToken) is not { } code)
             {
@@ -1464,9 +1480,14 @@ namespace SocketAnalyzers.Reads
                             return false;
                         }
 
+                        if (other is not null && SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field) && !SkipsSender(reference.Instance, reference, other, field))
+                        {
+                            return false;
+                        }
+
                         NoteFieldUse(reference, fields);
                         break;
-                    case IParameterReferenceOperation parameter when !IsHarmlessParameterUse(parameter):
+                    case IParameterReferenceOperation parameter when !IsHarmlessParameterUse(parameter) && !(depth == 0 && other is not null && IsNeverNullTextUse(parameter, other)):
                     case IThrowOperation or IUsingOperation or IUsingDeclarationOperation:
                         return false;
                     case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self
@@ -1476,15 +1497,19 @@ namespace SocketAnalyzers.Reads
                     case IInvocationOperation call:
                         var target = call.TargetMethod.OriginalDefinition;
                         if (target.MethodKind == MethodKind.DelegateInvoke || EndsOrDisposes(target)
-                            || (target.DeclaringSyntaxReferences.Length > 0 && !Harmless(target, field, model, visited, fields, depth + 1)))
+                            || (other is not null && WritesAConnection(call) && !SkipsSender(call.Instance, call, other, field))
+                            || (target.DeclaringSyntaxReferences.Length > 0 && !Harmless(target, field, model, visited, fields, depth + 1, other)))
                         {
                             return false;
                         }
 
                         break;
                     case IPropertyReferenceOperation { Property: { DeclaringSyntaxReferences.Length: > 0 } property } reference:
-                        if (!IsAutoProperty(property))
+                        if (!IsAutoProperty(property)
+                            || (field.IsImplicitlyDeclared && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property.OriginalDefinition)
+                                && (ReadBody.IsWrite(reference) || (other is not null && !SkipsSender(reference.Instance, reference, other, field)))))
                         {
+                            // Also the read's own auto-property given another value, or used on an object that may be the reader's.
                             return false;
                         }
 
@@ -1561,11 +1586,14 @@ namespace SocketAnalyzers.Reads
         /// method and outside any lambda, gave a value with a plain assignment: <c>ns = new NetworkStream(s); sw = new
         /// StreamWriter(ns);</c>. By structure: every path to the read passes that statement.
         /// </summary>
-        private static bool AssignedBefore(IFieldReferenceOperation read)
+        private static bool AssignedBefore(IFieldReferenceOperation read) => AssignedValueBefore(read) is not null;
+
+        /// <summary>The value of the assignment <see cref="AssignedBefore"/> finds, or null.</summary>
+        private static IOperation? AssignedValueBefore(IFieldReferenceOperation read)
         {
             if (read.Instance is not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
             {
-                return false;
+                return null;
             }
 
             IOperation current = read;
@@ -1573,11 +1601,13 @@ namespace SocketAnalyzers.Reads
             {
                 if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
                 {
-                    return false;
+                    return null;
                 }
 
                 if (parent is IBlockOperation block)
                 {
+                    // The nearest such statement gives the value the read sees.
+                    IOperation? nearest = null;
                     foreach (var statement in block.Operations)
                     {
                         if (statement == current)
@@ -1585,19 +1615,24 @@ namespace SocketAnalyzers.Reads
                             break;
                         }
 
-                        if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } }
+                        if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment }
                             && target.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
                             && SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, read.Field.OriginalDefinition))
                         {
-                            return true;
+                            nearest = assignment.Value;
                         }
+                    }
+
+                    if (nearest is not null)
+                    {
+                        return nearest;
                     }
                 }
 
                 current = parent;
             }
 
-            return false;
+            return null;
         }
 
         /// <summary>A call that closes or disposes something, ends the process or the thread, or never returns.</summary>
@@ -1685,7 +1720,7 @@ namespace SocketAnalyzers.Reads
                     // Before this call's own mark: a helper that cannot touch the read's field or end the loop is no way out when
                     // it reads no field at all, or no field this 0 path changed (and no earlier call of the project ran on it).
                     var helper = site.ReceiverChangedByCalls && site.ReceiverRoot is IFieldSymbol field && !ReadBody.InConstructor(site.Invocation.Syntax)
-                        ? HarmlessTo(invocation.TargetMethod, field) : null;
+                        ? HarmlessTo(invocation, field) : null;
                     var quietHelper = helper is not null
                         && (helper.Reads.Count == 0 || (!pair.Value.Changed.Contains(FieldsMayChange) && !ReadsChanged(helper.Reads, pair.Value)));
                     if (quietHelper && !helper!.WritesUnnamed)

@@ -505,6 +505,51 @@ namespace SocketAnalyzers.Reads
         /// still spins; the flow then follows the path as if the call returned (a handler carries no end-of-stream facts,
         /// <see cref="StateForHandler"/>), which can only take a later way out for one the turn really has.
         /// </summary>
+        /// <summary>
+        /// The innermost <c>try</c> inside the loops around <paramref name="at"/> has a catch without a filter that takes what
+        /// <paramref name="at"/> throws on the empty text (<see cref="ThrownOnEmpty"/>), or what it throws is not known; false
+        /// when every catch there is of another type or has a filter.
+        /// </summary>
+        private bool MayBeTaken(IOperation at, ReadSite site)
+        {
+            if (ThrownOnEmpty(at) is not { } name || body.Model is not { } model
+                || CatchingTryInsideLoops(at.Syntax, site, out _) is not { } caught
+                || model.Compilation.GetTypeByMetadataName(name) is not { } thrown)
+            {
+                return true;
+            }
+
+            foreach (var clause in caught.Catches)
+            {
+                if (clause.Filter is not null)
+                {
+                    continue;
+                }
+
+                if (clause.Declaration is null
+                    || (model.GetTypeInfo(clause.Declaration.Type, CancellationToken).Type is INamedTypeSymbol type && KnownSymbols.IsOrDerivesFrom(thrown, type)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The exception the empty text (or 0) makes <paramref name="at"/> throw: <c>ArgumentOutOfRangeException</c> for a cut
+        /// (<c>Substring</c>, <c>Remove</c>, <c>Insert</c>), <c>IndexOutOfRangeException</c> for an element, <c>FormatException</c> for
+        /// a <c>Parse</c>, <c>InvalidOperationException</c> for <c>First</c>, <c>Last</c> or <c>Single</c>; null for any other.
+        /// </summary>
+        private static string? ThrownOnEmpty(IOperation at) => at switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Substring" or "Remove" or "Insert" } => "System.ArgumentOutOfRangeException",
+            IInvocationOperation { TargetMethod.Name: "Parse" } => "System.FormatException",
+            IInvocationOperation { TargetMethod.Name: "First" or "Last" or "Single" } => "System.InvalidOperationException",
+            IPropertyReferenceOperation { Arguments.Length: 1 } or IArrayElementReferenceOperation => "System.IndexOutOfRangeException",
+            _ => null,
+        };
+
         private void EndByException(List<int>? reads, IOperation at, ReadState state)
         {
             if (reads is null)
@@ -518,12 +563,21 @@ namespace SocketAnalyzers.Reads
                 {
                     Escape(read, state);
                 }
-                else if (CatchAllInsideLoops(at.Syntax, ZeroSite(read)) is { } handled && state.Zero.TryGetValue(read, out var fact))
+                else if (CatchAllInsideLoops(at.Syntax, ZeroSite(read)) is { } handled)
                 {
-                    // Caught by a catch-all inside the loops: the rest of the try does not run on this path, so a way out
-                    // there is none (fresh14 miss 1: Program.Broadcast(…) after the cut that throws). The handler takes it.
-                    state.Throw(read, handled, fact);
-                    state.Zero.Remove(read);
+                    if (state.Zero.TryGetValue(read, out var fact))
+                    {
+                        // Caught by a catch-all inside the loops: the rest of the try does not run on this path, so a way out
+                        // there is none (fresh14 miss 1: Program.Broadcast(…) after the cut that throws). The handler takes it.
+                        state.Throw(read, handled, fact);
+                        state.Zero.Remove(read);
+                    }
+                }
+                else if (!MayBeTaken(at, ZeroSite(read)))
+                {
+                    // No catch there takes what the call throws (catch (IOException) of a Substring's
+                    // ArgumentOutOfRangeException), or only one with a filter: the exception may leave the loops.
+                    Escape(read, state);
                 }
             }
         }

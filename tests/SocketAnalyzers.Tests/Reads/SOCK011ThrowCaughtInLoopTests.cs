@@ -42,7 +42,9 @@ namespace SocketAnalyzers.Tests.Reads
 
             public static class Program
             {
-                public static void Broadcast(string message) => Console.WriteLine(message);
+                public static Action<string> Sink = Console.WriteLine;
+
+                public static void Broadcast(string message) => Sink(message);
             }
             """;
 
@@ -120,6 +122,23 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("try { {0} data = data.Substring(0, data.IndexOf(\"$\") + 1); Program.Broadcast(data); } catch (Exception) { }")]
         public Task Throw_that_may_not_happen_or_may_not_be_caught_leaves_the_later_way_out(string turn)
             => Verify.VerifyAnalyzerAsync(Handler(turn.Replace("{0}", Receive), reported: false));
+
+        /// <summary>
+        /// A broadcast that only prints (no delegate, nothing of the handler's class) cannot replace the connection: after a
+        /// cut that may throw into the catch-all or may not, the loop reads 0 again either way.
+        /// </summary>
+        [Theory]
+        [InlineData("try { {0} data = data.Substring(0, data.IndexOf(\"$\") + 1); Log.Broadcast(data); } catch (Exception) { }")]
+        [InlineData("try { {0} var other = \"a$b\"; data = data.Substring(0, other.IndexOf(\"$\")); Log.Broadcast(data); } catch (Exception) { }")]
+        [InlineData("try { {0} data = data.Substring(0, data.IndexOf(\"$\")); Console.WriteLine(data); } catch (Exception ex) { Log.Broadcast(ex.Message); }")]
+        public Task Broadcast_that_only_prints_is_no_way_out(string turn)
+            => Verify.VerifyAnalyzerAsync(Handler(turn.Replace("{0}", Receive), reported: true) + """
+
+                public static class Log
+                {
+                    public static void Broadcast(string message) => Console.WriteLine(message);
+                }
+                """);
 
         /// <summary>
         /// The chat server as its repository wrote it (fresh14 miss 1): a new array each turn, the count dropped, the whole

@@ -1,0 +1,574 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.Reads
+{
+    /// <summary>
+    /// SOCK011 and a loop that hands each message to a broadcaster of another class (metanit.com's chat server, copied into
+    /// many course repositories: <c>server.BroadcastMessage(message, this.Id)</c>, whose <c>ServerObject</c> writes the text to
+    /// every client whose <c>Id != id</c>). At end of stream the loop reads "" and relays <c>"name: "</c> to the others for ever.
+    /// The helper is no way out when it behaves on the 0 path as on any other turn (<see cref="Harmless"/>: nothing it does can
+    /// give the reader's member another value, close anything, throw or end the process) and writes nothing to the reader's
+    /// own connection: every write, and every use of the read's member, sits under a test that skips the sender
+    /// (<see cref="SkipsSender"/>). A write to the others is not the reader's way out, as in a relay of the class itself.
+    /// </summary>
+    internal sealed partial class ReadFlowAnalysis
+    {
+        /// <summary>The other type a harmless helper belongs to, and the loop's call of it (<see cref="Harmless"/>).</summary>
+        private sealed class Broadcaster
+        {
+            public Broadcaster(INamedTypeSymbol type, IInvocationOperation call, INamedTypeSymbol reader)
+            {
+                Type = type;
+                Call = call;
+                Reader = reader;
+            }
+
+            public INamedTypeSymbol Type { get; }
+
+            public IInvocationOperation Call { get; }
+
+            /// <summary>The type whose member the read uses (the client object).</summary>
+            public INamedTypeSymbol Reader { get; }
+        }
+
+        // Per call and field: what a helper of another type does (null: it may end the loop or touch the reader).
+        private Dictionary<(SyntaxNode, IFieldSymbol), HelperFields?>? harmlessElsewhere;
+
+        /// <summary>
+        /// <see cref="HarmlessTo"/> for a method of another class or struct of the project, declared once in this file, called
+        /// as <paramref name="call"/>: the same rules, its own type's methods followed as well, and every write to a connection
+        /// (a send, a stream or writer write, a flush) and every use of the read's member done on an object that skips the
+        /// reader (<see cref="SkipsSender"/>). A string parameter the call gives text that is never null may also go to a text
+        /// encoder (<see cref="IsNeverNullTextUse"/>).
+        /// </summary>
+        private HelperFields? HarmlessElsewhere(IInvocationOperation call, IFieldSymbol field, SemanticModel model)
+        {
+            var method = call.TargetMethod.OriginalDefinition;
+            if (method.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct } type || type.DeclaringSyntaxReferences.IsEmpty || type.IsGenericType)
+            {
+                return null;
+            }
+
+            harmlessElsewhere ??= new Dictionary<(SyntaxNode, IFieldSymbol), HelperFields?>();
+            var key = (call.Syntax, field.OriginalDefinition);
+            if (!harmlessElsewhere.TryGetValue(key, out var fields))
+            {
+                fields = new HelperFields();
+                var other = new Broadcaster(type, call, field.ContainingType.OriginalDefinition);
+                if (!Harmless(method, field.OriginalDefinition, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), fields, 0, other))
+                {
+                    fields = null;
+                }
+
+                harmlessElsewhere[key] = fields;
+            }
+
+            return fields;
+        }
+
+        /// <summary>A send, a write to a stream or writer, or a flush (the catalogue's facts).</summary>
+        private bool WritesAConnection(IInvocationOperation call)
+            => symbols.Catalogue.Facts(call.TargetMethod) is { } facts && (facts.Sends is not null || facts.WritesToStream || facts.FlushesHeldWrites);
+
+        /// <summary>
+        /// <paramref name="instance"/> (through members of the reader's type: <c>clients[i].Stream</c>, <c>client.Writer</c>)
+        /// is an object of the reader's type that the code around <paramref name="at"/> has tested to be another one: the
+        /// <c>if</c> whose branch holds it tests <c>element.Id != id</c>, where <c>Id</c> is a member of that type only it can set
+        /// (an auto-property with no setter or a private one, or a <c>readonly</c> field), <c>id</c> is a parameter of the called
+        /// helper, and the loop's call gives it the reader's own <c>Id</c> (<c>this.Id</c>). The element must stay the same
+        /// inside that branch (no write to what names it, no call on it).
+        /// </summary>
+        private bool SkipsSender(IOperation? instance, IOperation at, Broadcaster other, IFieldSymbol field)
+        {
+            var element = instance?.WalkDownConversions();
+            while (element is IPropertyReferenceOperation { Arguments.Length: 0, Instance: { } ofProperty } && !IsReaderType(element.Type, other))
+            {
+                element = ofProperty.WalkDownConversions();
+            }
+
+            while (element is IFieldReferenceOperation { Instance: { } ofField } && !IsReaderType(element.Type, other))
+            {
+                element = ofField.WalkDownConversions();
+            }
+
+            if (element is null || element is IInstanceReferenceOperation || !IsReaderType(element.Type, other))
+            {
+                return false;
+            }
+
+            for (var current = at; current.Parent is { } parent; current = parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation)
+                {
+                    return false;
+                }
+
+                if (parent is IConditionalOperation { Condition: { } condition, WhenTrue: { } branch } && branch == current
+                    && condition.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } test
+                    && (TestsOtherThanSender(test.LeftOperand, test.RightOperand, element, other) || TestsOtherThanSender(test.RightOperand, test.LeftOperand, element, other))
+                    && Steady(element, branch))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsReaderType(ITypeSymbol? type, Broadcaster other)
+            => SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, other.Reader);
+
+        /// <summary><paramref name="mark"/> is <c>element.Id</c> and <paramref name="id"/> the helper's parameter the call gives <c>this.Id</c>.</summary>
+        private static bool TestsOtherThanSender(IOperation mark, IOperation id, IOperation element, Broadcaster other)
+        {
+            if (mark.WalkDownConversions() is not IMemberReferenceOperation { Instance: { } of } member || !SameElement(of.WalkDownConversions(), element)
+                || !IsFixedMember(member.Member, other.Reader)
+                || id.WalkDownConversions() is not IParameterReferenceOperation { Parameter: var parameter }
+                || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, other.Call.TargetMethod.OriginalDefinition))
+            {
+                return false;
+            }
+
+            foreach (var argument in other.Call.Arguments)
+            {
+                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition))
+                {
+                    return argument.Value.WalkDownConversions() is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } own
+                        && SymbolEqualityComparer.Default.Equals(own.Member.OriginalDefinition, member.Member.OriginalDefinition);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A member of <paramref name="owner"/> only it can set: a <c>readonly</c> field, or an auto-property with no setter or a private one.</summary>
+        private static bool IsFixedMember(ISymbol member, INamedTypeSymbol owner)
+            => SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, owner)
+                && member switch
+                {
+                    IFieldSymbol { IsReadOnly: true, IsStatic: false } => true,
+                    IPropertySymbol { IsStatic: false } property => NetworkFields.SetOnlyByItsType(property)
+                        && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax declaration && NetworkFields.IsAutoProperty(declaration),
+                    _ => false,
+                };
+
+        /// <summary>The same local or parameter, or the same element expression (<c>clients[i]</c>) written alike.</summary>
+        private static bool SameElement(IOperation a, IOperation b) => (a, b) switch
+        {
+            (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
+            (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
+            (IPropertyReferenceOperation { Arguments.Length: 1 } or IArrayElementReferenceOperation, IPropertyReferenceOperation { Arguments.Length: 1 } or IArrayElementReferenceOperation)
+                => SyntaxFactory.AreEquivalent(a.Syntax, b.Syntax),
+            _ => false,
+        };
+
+        /// <summary>Nothing in <paramref name="branch"/> writes a variable <paramref name="element"/> names, or calls a method on one (<c>clients.Remove(c)</c>).</summary>
+        private static bool Steady(IOperation element, IOperation branch)
+        {
+            var named = new List<ISymbol>();
+            foreach (var part in element.DescendantsAndSelf())
+            {
+                switch (part)
+                {
+                    case ILocalReferenceOperation local:
+                        named.Add(local.Local);
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        named.Add(parameter.Parameter);
+                        break;
+                    case IFieldReferenceOperation field:
+                        named.Add(field.Field);
+                        break;
+                    case IPropertyReferenceOperation { Arguments.Length: 0 } property:
+                        named.Add(property.Property);
+                        break;
+                }
+            }
+
+            foreach (var operation in branch.DescendantsAndSelf())
+            {
+                var symbol = operation switch
+                {
+                    ILocalReferenceOperation local => (ISymbol)local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    IFieldReferenceOperation field => field.Field,
+                    IPropertyReferenceOperation { Arguments.Length: 0 } property => property.Property,
+                    _ => null,
+                };
+
+                if (symbol is not null && named.Exists(one => SymbolEqualityComparer.Default.Equals(one, symbol))
+                    && (ReadBody.IsWrite(operation) || operation.Parent is IInvocationOperation { Instance: { } on } && on == operation
+                        || operation.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None }))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// <paramref name="parameter"/>, a string the loop's call gives text that is never null (<see cref="NeverNullText"/>), is
+        /// the text of a text encoder's <c>GetBytes</c> or <c>GetByteCount</c>: those throw only on null.
+        /// </summary>
+        private bool IsNeverNullTextUse(IParameterReferenceOperation parameter, Broadcaster other)
+        {
+            IOperation use = parameter;
+            while (use.Parent is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+            {
+                use = use.Parent;
+            }
+
+            if (parameter.Parameter.Type.SpecialType != SpecialType.System_String
+                || use.Parent is not IArgumentOperation { Parent: IInvocationOperation encode, Parameter.Type.SpecialType: SpecialType.System_String }
+                || !symbols.Framework.IsTextEncoding(encode.TargetMethod))
+            {
+                return false;
+            }
+
+            foreach (var argument in other.Call.Arguments)
+            {
+                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.Parameter.OriginalDefinition))
+                {
+                    return NeverNullText(argument.Value, other.Call.Syntax, 0);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Text that is never null: a string constant, a concatenation, an interpolation, <c>string.Format</c>/<c>Concat</c>/<c>Join</c>,
+        /// or a local that the nearest earlier statement of the call's block giving it a value (statements between only read
+        /// it) gives such text.
+        /// </summary>
+        private bool NeverNullText(IOperation value, SyntaxNode at, int depth)
+        {
+            var v = value.WalkDownConversions();
+            switch (v)
+            {
+                case { ConstantValue: { HasValue: true, Value: string } }:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String }:
+                case IInterpolatedStringOperation:
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Format" or "Concat" or "Join", ContainingType.SpecialType: SpecialType.System_String } }:
+                    return true;
+                case ILocalReferenceOperation local when depth == 0 && body.Model is { } model:
+                    return LastValueBefore(at, local.Local.Name) is { } assigned && model.GetOperation(assigned, CancellationToken) is { } given
+                        && NeverNullText(given, at, depth + 1);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// The value the nearest earlier statement of <paramref name="at"/>'s block gives <paramref name="name"/>
+        /// (<c>name = value;</c>, <c>var name = value;</c>) when every statement between only reads it and none can jump.
+        /// </summary>
+        private static ExpressionSyntax? LastValueBefore(SyntaxNode at, string name)
+        {
+            if (at.FirstAncestorOrSelf<StatementSyntax>() is not { Parent: BlockSyntax block } statement)
+            {
+                return null;
+            }
+
+            for (var i = block.Statements.IndexOf(statement) - 1; i >= 0; i--)
+            {
+                var earlier = block.Statements[i];
+                if (StatementValue(earlier, name) is { } value)
+                {
+                    return value;
+                }
+
+                foreach (var node in earlier.DescendantNodesAndSelf())
+                {
+                    if (node is GotoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or YieldStatementSyntax
+                        or LabeledStatementSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax
+                        || (node is VariableDeclaratorSyntax declarator && declarator.Identifier.ValueText == name)
+                        || (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name && !OnlyRead(identifier)))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The name is read here, not assigned, incremented, or passed by <c>ref</c> or <c>out</c>.</summary>
+        private static bool OnlyRead(IdentifierNameSyntax identifier)
+            => identifier.Parent switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left != identifier,
+                PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => false,
+                ArgumentSyntax argument => argument.RefKindKeyword.IsKind(SyntaxKind.None),
+                _ => true,
+            };
+
+        // Per call and the read's connection: whether the called method of the project may write to that connection.
+        private Dictionary<(SyntaxNode, ISymbol?), bool>? helperWrites;
+
+        /// <summary>
+        /// A call of a method of the project on the 0 path whose body may write to the read's connection: a write there as
+        /// good as one in the loop (<see cref="WritesToConnection"/>): after the peer closed, a later write throws and may end
+        /// the loop, so the spin is not certain. The call must not sit in a <c>try</c> inside the loop whose catches let it go
+        /// on (<see cref="WriteCaughtInsideLoops"/>). Methods in this file only (three calls deep); another file's method, a
+        /// virtual one or a delegate is not looked into, as before.
+        /// </summary>
+        private void HelperWritesToConnection(IInvocationOperation call, ReadState state)
+        {
+            if (body.Model is not { } model || (call.TargetMethod.ReducedFrom ?? call.TargetMethod).DeclaringSyntaxReferences.Length != 1)
+            {
+                return;
+            }
+
+            foreach (var pair in state.Zero)
+            {
+                var site = ZeroSite(pair.Key);
+                if (pair.Value.Wrote || site.Loops.Count == 0 || WriteCaughtInsideLoops(call.Syntax, site))
+                {
+                    continue;
+                }
+
+                helperWrites ??= new Dictionary<(SyntaxNode, ISymbol?), bool>();
+                var key = (call.Syntax, site.ConnectionRoot);
+                if (!helperWrites.TryGetValue(key, out var writes))
+                {
+                    var context = call.Instance is null or IInstanceReferenceOperation ? WriteContext.Self : WriteContext.Other;
+                    var other = context == WriteContext.Other && site.ConnectionRoot is IFieldSymbol { IsStatic: false } connection
+                        && call.TargetMethod.ContainingType is { } type
+                        ? new Broadcaster(type.OriginalDefinition, call, connection.ContainingType.OriginalDefinition)
+                        : null;
+                    writes = (context == WriteContext.Self || other is not null)
+                        && MethodWrites((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition, context, call, site, other, model, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
+                    helperWrites[key] = writes;
+                }
+
+                if (writes)
+                {
+                    pair.Value.Wrote = true;
+                }
+            }
+        }
+
+        /// <summary>Whose method a helper is: the loop's own object's (<c>this</c>, or static), or another class's (<see cref="Broadcaster"/>).</summary>
+        private enum WriteContext
+        {
+            Self,
+            Other,
+        }
+
+        private bool MethodWrites(IMethodSymbol method, WriteContext context, IInvocationOperation top, ReadSite site, Broadcaster? other, SemanticModel model, int depth, HashSet<IMethodSymbol> visited)
+        {
+            if (depth > 3 || !visited.Add(method)
+                || method is not { IsAbstract: false, IsExtern: false, IsVirtual: false, IsOverride: false, PartialDefinitionPart: null, PartialImplementationPart: null }
+                || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
+                || model.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken), CancellationToken) is not { } code)
+            {
+                return false;
+            }
+
+            foreach (var operation in code.DescendantsAndSelf())
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                if (operation is not IInvocationOperation call)
+                {
+                    continue;
+                }
+
+                if (WritesAConnection(call))
+                {
+                    if (ReachesConnection(call.Instance, call, context, top, site, other, code, depth))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                var target = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
+                if (target.DeclaringSyntaxReferences.Length != 1)
+                {
+                    continue;
+                }
+
+                if (call.Instance is null or IInstanceReferenceOperation)
+                {
+                    // A method of the same object: the same context.
+                    if (MethodWrites(target, context, top, site, other, model, depth + 1, visited))
+                    {
+                        return true;
+                    }
+                }
+                else if (other is not null && ElementOfReaderType(call.Instance, other) is { } element && !SkipsSender(element, call, other, (IFieldSymbol)site.ConnectionRoot!)
+                    && MethodWrites(target, WriteContext.Self, top, site, null, model, depth + 1, visited))
+                {
+                    // clients[i].Send(text) of an element that may be the reader: its own writes are the reader's.
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The object of the reader's type a receiver is reached from (<c>clients[i]</c> of <c>clients[i].Stream</c>), or null.</summary>
+        private static IOperation? ElementOfReaderType(IOperation? receiver, Broadcaster other)
+        {
+            var value = receiver?.WalkDownConversions();
+            for (var step = 0; step < 6 && value is not null; step++)
+            {
+                if (IsReaderType(value.Type, other))
+                {
+                    return value is IInstanceReferenceOperation ? null : value;
+                }
+
+                value = value switch
+                {
+                    IMemberReferenceOperation { Instance: { } instance } => instance.WalkDownConversions(),
+                    IInvocationOperation { Arguments.Length: 0, Instance: { } instance } => instance.WalkDownConversions(),
+                    IObjectCreationOperation { Arguments.Length: > 0 } made => made.Arguments[0].Value.WalkDownConversions(),
+                    _ => null,
+                };
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The receiver of a write in a helper may be the read's connection. For the loop's own object: a member of it (when
+        /// the read's connection is a field) that may hold a connection, unless the helper gave that field a value in an
+        /// earlier statement (then that value is followed: <c>ns = new NetworkStream(peer.Value); sw = new StreamWriter(ns);</c>
+        /// writes to a peer); a parameter the loop's call gives the connection; a local's one value. For another class's
+        /// helper: an object of the reader's type that no test skips as the sender (<see cref="SkipsSender"/>). Elements of
+        /// other collections are other connections, as in the loop itself.
+        /// </summary>
+        private bool ReachesConnection(IOperation? receiver, IOperation at, WriteContext context, IInvocationOperation top, ReadSite site, Broadcaster? other, IOperation code, int depth)
+        {
+            if (other is not null && ElementOfReaderType(receiver, other) is { } element)
+            {
+                return !SkipsSender(element, at, other, (IFieldSymbol)site.ConnectionRoot!);
+            }
+
+            var value = receiver?.WalkDownConversions();
+            for (var step = 0; step < 8 && value is not null; step++)
+            {
+                switch (value)
+                {
+                    case IInstanceReferenceOperation:
+                        return context == WriteContext.Self && site.ConnectionRoot is IFieldSymbol;
+                    case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
+                        if (AssignedValueBefore(field) is { } assigned)
+                        {
+                            value = assigned.WalkDownConversions();
+                            continue;
+                        }
+
+                        return context == WriteContext.Self && site.ConnectionRoot is IFieldSymbol && MayHoldConnection(field.Type);
+                    case IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation } property:
+                        return context == WriteContext.Self && site.ConnectionRoot is IFieldSymbol && MayHoldConnection(property.Type);
+                    case IMemberReferenceOperation { Instance: { } instance }:
+                        value = instance.WalkDownConversions();
+                        continue;
+                    case IInvocationOperation { Arguments.Length: 0, Instance: { } instance }:
+                        value = instance.WalkDownConversions();
+                        continue;
+                    case IObjectCreationOperation { Arguments.Length: > 0 } made when MayHoldConnection(made.Type):
+                        value = made.Arguments[0].Value.WalkDownConversions();
+                        continue;
+                    case IParameterReferenceOperation parameter:
+                        if (depth > 0)
+                        {
+                            return false;
+                        }
+
+                        foreach (var argument in top.Arguments)
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.Parameter.OriginalDefinition))
+                            {
+                                // The read's connection, or (the read's being a field) a member of this object that may hold one.
+                                var given = argument.Value.WalkDownConversions();
+                                return site.ConnectionRoot is not null
+                                    && (SymbolEqualityComparer.Default.Equals(body.RootOfConnection(given, symbols), site.ConnectionRoot)
+                                        || (site.ConnectionRoot is IFieldSymbol && given is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member
+                                            && member is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } && MayHoldConnection(member.Type)));
+                            }
+                        }
+
+                        return false;
+                    case ILocalReferenceOperation local when OnlyValueIn(code, local.Local) is { } only:
+                        value = only.WalkDownConversions();
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A stream other than a file or memory, a socket, a TCP client, or a text or binary writer.</summary>
+        private bool MayHoldConnection(ITypeSymbol? type)
+            => (KnownSymbols.IsOrDerivesFrom(type, symbols.Stream) && !symbols.Framework.IsLocalStorage(type))
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient)
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.TextWriter) || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryWriter);
+
+        /// <summary>The value a local of <paramref name="code"/> is given where it is declared, when nothing else assigns it.</summary>
+        private static IOperation? OnlyValueIn(IOperation code, ILocalSymbol local)
+        {
+            IOperation? only = null;
+            foreach (var operation in code.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        only = declarator.Initializer?.Value;
+                        if (only is null)
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && ReadBody.IsWrite(reference):
+                        return null;
+                    case IForEachLoopOperation loop when loop.Locals.Any(one => SymbolEqualityComparer.Default.Equals(one, local)):
+                        return null;
+                }
+            }
+
+            return only;
+        }
+
+        /// <summary>
+        /// A write in a <c>try</c> inside the read's loops whose catches let the loop go on: its exception does not end it.
+        /// A <c>try</c> whose every catch leaves the loops (its last statement a <c>return</c>, a <c>throw</c>, or a <c>break</c>
+        /// of the outermost loop around the read) passes the exception on as a way out.
+        /// </summary>
+        private static bool WriteCaughtInsideLoops(SyntaxNode syntax, ReadSite site)
+        {
+            if (CatchingTryInsideLoops(syntax, site, out var otherFunction) is not { } caught)
+            {
+                return otherFunction;
+            }
+
+            var outermost = site.Loops[site.Loops.Count - 1];
+            foreach (var clause in caught.Catches)
+            {
+                var last = clause.Block.Statements.Count > 0 ? clause.Block.Statements[clause.Block.Statements.Count - 1] : null;
+                var leaves = last is ReturnStatementSyntax or ThrowStatementSyntax
+                    || (last is BreakStatementSyntax && last.FirstAncestorOrSelf<SyntaxNode>(node => node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax
+                        or ForEachStatementSyntax or SwitchStatementSyntax or CommonForEachStatementSyntax) == outermost);
+                if (!leaves)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

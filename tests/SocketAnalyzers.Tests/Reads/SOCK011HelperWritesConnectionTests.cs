@@ -1,0 +1,131 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK011 and a write to the read's connection made by a method of the project the loop calls: as good as the same
+    /// write in the loop. After the peer closed, a later write throws and may end the loop, so the spin is not certain. A
+    /// write caught inside the loop by a catch that lets the loop go on is no way out; one whose every catch leaves the
+    /// loop (<c>break</c>, <c>return</c>, <c>throw</c>) is.
+    /// </summary>
+    public sealed class SOCK011HelperWritesConnectionTests
+    {
+        private static string Session(string loop, string helpers) => Usings + $$"""
+            class Session
+            {
+                private readonly StreamReader reader;
+                private readonly StreamWriter writer;
+                private readonly NetworkStream stream;
+
+                public Session(TcpClient client)
+                {
+                    stream = client.GetStream();
+                    reader = new StreamReader(stream);
+                    writer = new StreamWriter(stream) { AutoFlush = true };
+                }
+
+                public void Run()
+                {
+                    while (true)
+                    {
+            {{loop}}
+                    }
+                }
+
+            {{helpers}}
+            }
+            """;
+
+        [Theory]
+        [InlineData("var line = reader.ReadLine(); Reply(\"echo: \" + line);", "private void Reply(string text) => writer.WriteLine(text);")]
+        [InlineData("var line = reader.ReadLine(); Reply(\"echo: \" + line);", "private void Reply(string text) => Send(Encoding.UTF8.GetBytes(text));\n    private void Send(byte[] bytes) => stream.Write(bytes, 0, bytes.Length);")]
+        [InlineData("var line = reader.ReadLine(); Acknowledge(stream);", "private static void Acknowledge(Stream to) => to.WriteByte(6);")]
+        [InlineData("var line = reader.ReadLine(); try { Reply(line); } catch (IOException) { break; }", "private void Reply(string text) => writer.WriteLine(text);")]
+        public Task Helper_that_writes_to_the_read_connection_may_end_the_loop(string loop, string helpers)
+            => Verify.VerifyAnalyzerAsync(Session(loop, helpers));
+
+        [Theory]
+        // The helper writes to a file, to nothing, or its write is caught inside the loop by a catch that goes on.
+        [InlineData("var line = [|reader.ReadLine()|]; Log(line);", "private void Log(string text) => File.AppendAllText(\"log.txt\", text);")]
+        [InlineData("var line = [|reader.ReadLine()|]; Log(line);", "private readonly MemoryStream log = new MemoryStream();\n    private void Log(string text) { var b = Encoding.UTF8.GetBytes(text ?? \"\"); log.Write(b, 0, b.Length); }")]
+        [InlineData("var line = [|reader.ReadLine()|]; try { Reply(line); } catch (IOException e) { Console.WriteLine(e.Message); }", "private void Reply(string text) => writer.WriteLine(text);")]
+        public Task Helper_that_cannot_end_the_loop_by_a_write_is_reported(string loop, string helpers)
+            => Verify.VerifyAnalyzerAsync(Session(loop, helpers));
+
+        [Fact]
+        public Task Write_in_the_loop_caught_by_a_catch_that_breaks_may_end_the_loop()
+            => Verify.VerifyAnalyzerAsync(Session("""
+                        try
+                        {
+                            var line = reader.ReadLine();
+                            writer.WriteLine("echo: " + line);
+                        }
+                        catch
+                        {
+                            break;
+                        }
+            """, ""));
+
+        [Fact]
+        public Task Write_in_the_loop_caught_by_a_catch_that_goes_on_is_no_way_out()
+            => Verify.VerifyAnalyzerAsync(Session("""
+                        try
+                        {
+                            var line = [|reader.ReadLine()|];
+                            writer.WriteLine("echo: " + line);
+                        }
+                        catch (IOException)
+                        {
+                            Console.WriteLine("write failed");
+                        }
+            """, ""));
+
+        [Fact]
+        public Task Broadcaster_of_another_class_that_writes_to_every_client_may_write_to_the_sender()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                using System.Collections.Generic;
+
+                class Server
+                {
+                    private readonly List<Client> clients = new List<Client>();
+
+                    public void Add(Client client) => clients.Add(client);
+
+                    public void Broadcast(string message)
+                    {
+                        foreach (var client in clients)
+                        {
+                            client.Writer.WriteLine(message);
+                        }
+                    }
+                }
+
+                class Client
+                {
+                    public StreamWriter Writer { get; }
+                    private StreamReader Reader { get; }
+                    private readonly Server server;
+
+                    public Client(TcpClient tcp, Server server)
+                    {
+                        this.server = server;
+                        Reader = new StreamReader(tcp.GetStream());
+                        Writer = new StreamWriter(tcp.GetStream()) { AutoFlush = true };
+                        server.Add(this);
+                    }
+
+                    public void Run()
+                    {
+                        while (true)
+                        {
+                            var line = Reader.ReadLine();
+                            server.Broadcast("> " + line);
+                        }
+                    }
+                }
+                """);
+    }
+}
