@@ -317,7 +317,10 @@ namespace SocketAnalyzers.Addressing
                 case IParenthesizedOperation parenthesized:
                     return Eval(parenthesized.Operand, state);
                 case IAwaitOperation awaitOperation:
-                    return Eval(awaitOperation.Operation, state);
+                    var awaited = Eval(awaitOperation.Operation, state);
+                    // Other code runs before the method goes on: this object's members may change.
+                    ForgetMembers(state);
+                    return awaited;
                 case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
                     var key = KeyOf(operation)!;
                     if (state.Values.TryGetValue(key, out var known))
@@ -339,6 +342,11 @@ namespace SocketAnalyzers.Addressing
                     return null;
                 case IFieldReferenceOperation field:
                     Eval(field.Instance, state);
+                    if (MemberKey(field) is { } fieldKey && state.Values.TryGetValue(fieldKey, out var held))
+                    {
+                        return held;
+                    }
+
                     return WellKnownAddress(field.Field) ?? TypeFacts(field.Type);
                 case IPropertyReferenceOperation property:
                     return Property(property, state);
@@ -353,9 +361,22 @@ namespace SocketAnalyzers.Addressing
                     return array is { Address: AddressFacts.DnsList } && element.Indices.Length == 1
                         && element.Indices[0].ConstantValue is { HasValue: true, Value: 0 } ? new SocketValue(AddressFacts.DnsFirst) : null;
                 case IObjectCreationOperation creation:
-                    return Create(creation, state);
+                    var made = Create(creation, state);
+                    if (creation.Constructor is { DeclaringSyntaxReferences.IsEmpty: false })
+                    {
+                        ForgetMembers(state);
+                    }
+
+                    return made;
                 case IInvocationOperation invocation:
-                    return Invoke(invocation, state);
+                    var result = Invoke(invocation, state);
+                    if (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty || invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
+                    {
+                        // Code of the project (or a delegate) may assign this object's members.
+                        ForgetMembers(state);
+                    }
+
+                    return result;
                 case IArgumentOperation argument:
                     return Eval(argument.Value, state);
                 case IFlowAnonymousFunctionOperation anonymous:
@@ -364,6 +385,8 @@ namespace SocketAnalyzers.Addressing
                         RecordAnonymous(anonymous);
                     }
 
+                    // A lambda may run at any time from here (another thread, a callback) and assign this object's members.
+                    ForgetMembers(state);
                     return null;
                 default:
                     foreach (var child in operation.ChildOperations)
@@ -408,6 +431,14 @@ namespace SocketAnalyzers.Addressing
         {
             var value = Eval(assignment.Value, state);
             var target = AssignedVariable(assignment.Target);
+            if (MemberKey(target) is { } member && (target is IFieldReferenceOperation || member.IsImplicitlyDeclared))
+            {
+                // A field of this object, or its auto-property: followed like a local until other code may run.
+                Eval((target as IMemberReferenceOperation)?.Instance, state);
+                Set(member, value, state);
+                return value;
+            }
+
             switch (target)
             {
                 case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
@@ -519,8 +550,55 @@ namespace SocketAnalyzers.Addressing
             };
         }
 
+        /// <summary>
+        /// The field a reference names when it is a field of this object (or a static one of its type) or an auto-property
+        /// of it (its hidden field), or a property whose getter only returns such a field; null otherwise. The body follows
+        /// what it assigns there (<c>ServerEndPoint = new IPEndPoint(IPAddress.Any, 5000); client.Connect(ServerEndPoint…)</c>,
+        /// fresh21) until a call of the project, a delegate, an <c>await</c> or a lambda may change it (<see cref="ForgetMembers"/>).
+        /// </summary>
+        private IFieldSymbol? MemberKey(IOperation? reference) => reference switch
+        {
+            IFieldReferenceOperation { Field: { IsConst: false } field, Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } }
+                => field.OriginalDefinition,
+            IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } property
+                => NetworkFields.GetterField(property.Property, CancellationToken)?.OriginalDefinition,
+            _ => null,
+        };
+
+        /// <summary>Forgets what this body gave the object's members: code it does not see may have run.</summary>
+        private static void ForgetMembers(SocketValueState state)
+        {
+            if (state.Values.Count == 0)
+            {
+                return;
+            }
+
+            List<object>? members = null;
+            foreach (var key in state.Values.Keys)
+            {
+                if (key is IFieldSymbol)
+                {
+                    (members ??= new List<object>()).Add(key);
+                }
+            }
+
+            if (members is not null)
+            {
+                foreach (var key in members)
+                {
+                    state.Values.Remove(key);
+                }
+            }
+        }
+
         private SocketValue? Property(IPropertyReferenceOperation property, SocketValueState state)
         {
+            if (MemberKey(property) is { } held && state.Values.TryGetValue(held, out var known))
+            {
+                Eval(property.Instance, state);
+                return known;
+            }
+
             var instance = Eval(property.Instance, state);
             foreach (var argument in property.Arguments)
             {
@@ -741,6 +819,7 @@ namespace SocketAnalyzers.Addressing
         private SocketValue? Invoke(IInvocationOperation invocation, SocketValueState state)
         {
             var method = invocation.TargetMethod;
+
             var instance = Eval(invocation.Instance, state);
             var values = new SocketValue?[invocation.Arguments.Length];
             var role = apis.RoleOf(method);

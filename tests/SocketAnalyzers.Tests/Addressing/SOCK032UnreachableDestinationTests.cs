@@ -129,5 +129,59 @@ namespace SocketAnalyzers.Tests.Addressing
             => Verify.VerifyCodeFixAsync(
                 Body("var ep = new IPEndPoint(IPAddress.Any, 80); var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|SOCK032:s.Connect(ep)|};"),
                 Body("var ep = new IPEndPoint(IPAddress.Any, 80); var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|SOCK032:s.Connect(ep)|};"));
+
+        // ---- members of the object the method assigns and then connects to (fresh21: a game's finder client) ----
+
+        private static string Finder(string members, string constructor) => Usings + $$"""
+            class TcpFinderClient
+            {
+                private TcpClient client;
+                {{members}}
+
+                public TcpFinderClient(IPEndPoint local)
+                {
+                    client = new TcpClient(local);
+                    {{constructor}}
+                }
+
+                private void Log(string text) { }
+            }
+            """;
+
+        [Theory]
+        [InlineData("private IPEndPoint ServerEndPoint { get; set; }", "ServerEndPoint = new IPEndPoint(IPAddress.Any, 5000); {|SOCK032:client.Connect(ServerEndPoint.Address, ServerEndPoint.Port)|};")]
+        [InlineData("private IPEndPoint serverEndPoint;", "serverEndPoint = new IPEndPoint(IPAddress.Any, 5000); {|SOCK032:client.Connect(serverEndPoint)|};")]
+        [InlineData("private readonly IPEndPoint serverEndPoint;", "this.serverEndPoint = new IPEndPoint(IPAddress.Any, 5000); Console.WriteLine(serverEndPoint); {|SOCK032:client.Connect(this.serverEndPoint)|};")]
+        [InlineData("private static IPAddress Server;", "Server = IPAddress.Any; {|SOCK032:client.Connect(Server, 5000)|};")]
+        public Task Wildcard_the_method_put_in_a_member_of_its_object_is_reported(string members, string constructor)
+            => Verify.VerifyAnalyzerAsync(Finder(members, constructor));
+
+        [Theory]
+        // Code the method does not see may run between: a method of the project, a delegate, an await, a lambda; or
+        // the member was given its value elsewhere.
+        [InlineData("private IPEndPoint serverEndPoint;", "serverEndPoint = new IPEndPoint(IPAddress.Any, 5000); Log(\"x\"); client.Connect(serverEndPoint);")]
+        [InlineData("private IPEndPoint serverEndPoint; private Action changed;", "serverEndPoint = new IPEndPoint(IPAddress.Any, 5000); changed(); client.Connect(serverEndPoint);")]
+        [InlineData("private IPEndPoint serverEndPoint;", "serverEndPoint = new IPEndPoint(IPAddress.Any, 5000); System.Threading.Tasks.Task.Run(() => serverEndPoint = new IPEndPoint(IPAddress.Loopback, 5000)).Wait(); client.Connect(serverEndPoint);")]
+        [InlineData("private IPEndPoint serverEndPoint = new IPEndPoint(IPAddress.Any, 5000);", "client.Connect(serverEndPoint);")]
+        [InlineData("private IPEndPoint ServerEndPoint { get => endPoint; set { endPoint = value; Console.WriteLine(value); } } private IPEndPoint endPoint;", "ServerEndPoint = new IPEndPoint(IPAddress.Any, 5000); endPoint = new IPEndPoint(IPAddress.Loopback, 5000); client.Connect(ServerEndPoint);")]
+        public Task Wildcard_in_a_member_that_other_code_may_change_is_quiet(string members, string constructor)
+            => Verify.VerifyAnalyzerAsync(Finder(members, constructor));
+
+        [Fact]
+        public Task Wildcard_in_a_member_awaited_over_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Client
+                {
+                    private IPEndPoint server;
+                    private readonly TcpClient client = new TcpClient();
+
+                    public async Task StartAsync()
+                    {
+                        server = new IPEndPoint(IPAddress.Any, 5000);
+                        await Task.Delay(10);
+                        await client.ConnectAsync(server);
+                    }
+                }
+                """);
     }
 }
