@@ -515,8 +515,12 @@ namespace SocketAnalyzers.Reads
                             break;
                         case IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.Name: "Append", Instance: ILocalReferenceOperation builder } append }
                             when reads.Symbols.Framework.IsStringBuilder(builder.Local.Type):
-                            // sb.Append(Encoding.X.GetString(buf, 0, n)): the empty text keeps the builder empty; anything else fills it.
-                            if (append.Arguments.Length != 1 || Classify(append.Arguments[0].Value) != Value.Text)
+                            // sb.Append(Encoding.X.GetString(buf, 0, n)): the empty text keeps the builder empty, and so does
+                            // sb.Append(text, 0, n) of the 0 count (vDusaev's chat server appends the whole decode that way);
+                            // anything else fills it.
+                            if (!(append.Arguments.Length == 1 && Classify(append.Arguments[0].Value) == Value.Text)
+                                && !(append.Arguments.Length == 3 && append.Arguments[1].Value.ConstantValue is { HasValue: true, Value: 0 }
+                                    && Classify(append.Arguments[2].Value) == Value.Zero))
                             {
                                 builders.Remove(builder.Local);
                             }

@@ -110,11 +110,45 @@ namespace SocketAnalyzers.Reads
                 }
 
                 if (parent is IConditionalOperation { Condition: { } condition, WhenTrue: { } branch } && branch == current
-                    && condition.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } test
-                    && (TestsOtherThanSender(test.LeftOperand, test.RightOperand, element, other) || TestsOtherThanSender(test.RightOperand, test.LeftOperand, element, other))
-                    && Steady(element, branch))
+                    && IsSenderTest(condition, BinaryOperatorKind.NotEquals, element, other) && Steady(element, branch))
                 {
                     return true;
+                }
+
+                if (parent is IBlockOperation { Parent: ILoopOperation } body && SkippedEarlier(body, current, element, other))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>x.Id != id</c> (or <c>==</c>, as <paramref name="kind"/> says), either way round (<see cref="TestsOtherThanSender"/>).</summary>
+        private static bool IsSenderTest(IOperation condition, BinaryOperatorKind kind, IOperation element, Broadcaster other)
+            => condition.WalkDownConversions() is IBinaryOperation test && test.OperatorKind == kind
+                && (TestsOtherThanSender(test.LeftOperand, test.RightOperand, element, other) || TestsOtherThanSender(test.RightOperand, test.LeftOperand, element, other));
+
+        /// <summary>
+        /// An earlier statement of the loop's body is <c>if (x.Id == id) continue;</c> (vDusaev's copy of the chat server), and
+        /// no statement from there to <paramref name="statement"/> changes what names <c>x</c>.
+        /// </summary>
+        private static bool SkippedEarlier(IBlockOperation body, IOperation statement, IOperation element, Broadcaster other)
+        {
+            var index = body.Operations.IndexOf(statement);
+            for (var i = index - 1; i >= 0; i--)
+            {
+                var earlier = body.Operations[i];
+                if (earlier is IConditionalOperation { WhenFalse: null, WhenTrue: { } skip } guard
+                    && (skip is IBranchOperation { BranchKind: BranchKind.Continue } || skip is IBlockOperation { Operations.Length: 1 } block && block.Operations[0] is IBranchOperation { BranchKind: BranchKind.Continue })
+                    && IsSenderTest(guard.Condition, BinaryOperatorKind.Equals, element, other))
+                {
+                    return true;
+                }
+
+                if (!Steady(element, earlier))
+                {
+                    return false;
                 }
             }
 

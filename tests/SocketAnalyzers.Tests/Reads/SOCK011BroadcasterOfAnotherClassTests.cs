@@ -209,6 +209,27 @@ namespace SocketAnalyzers.Tests.Reads
                 "if (clients[i].Id != id)", "if (id != client.Id)",
                 "clients[i].Stream.Write(data, 0, data.Length);", "client.Stream.Write(data, 0, data.Length);");
 
+        [Fact]
+        public Task Broadcast_that_skips_the_sender_with_continue_leaves_the_loop_spinning()
+            => Run(
+                reported: true,
+                "if (clients[i].Id != id)", "if (clients[i].Id == id)\n                    continue;\n                if (true)");
+
+        [Fact]
+        public Task Read_helper_that_appends_the_counted_part_of_the_whole_decode_returns_the_empty_text()
+            => Run(
+                reported: true,
+                "builder.Append(Encoding.Unicode.GetString(data, 0, bytes));", "builder.Append(Encoding.Unicode.GetString(data), 0, bytes);");
+
+        [Theory]
+        // The write comes before the test, or the test does not skip the turn.
+        [InlineData("if (clients[i].Id != id)\n                {\n                    clients[i].Stream.Write(data, 0, data.Length);\n                }", "clients[i].Stream.Write(data, 0, data.Length);\n                if (clients[i].Id == id)\n                    continue;")]
+        [InlineData("if (clients[i].Id != id)", "if (clients[i].Id == id)\n                    Console.WriteLine(id);\n                if (true)")]
+        // Appending from another index: the text may hold anything.
+        [InlineData("builder.Append(Encoding.Unicode.GetString(data, 0, bytes));", "builder.Append(Encoding.Unicode.GetString(data), 1, bytes);")]
+        public Task Skip_or_append_that_does_not_hold_on_the_zero_path_is_quiet(string from, string to)
+            => Run(reported: false, from, to);
+
         [Theory]
         // No sender test, the wrong test, another element, another argument for the id: a write may reach the sender's
         // closed connection and end the loop by its exception.
