@@ -417,7 +417,8 @@ namespace SocketAnalyzers.Reads
 
                 if (WritesAConnection(call))
                 {
-                    if (ReachesConnection(call.Instance, call, context, top, site, other, code, depth))
+                    if (ReachesConnection(call.Instance, call, context, top, site, other, code, depth)
+                        || (context == WriteContext.Self && WritesToEveryHolderIn(call, site, model)))
                     {
                         return true;
                     }
@@ -449,6 +450,17 @@ namespace SocketAnalyzers.Reads
 
             return false;
         }
+
+        /// <summary>
+        /// A write in a helper of the loop's own object to each element of a collection that holds the read's connection
+        /// (<see cref="WritesToEveryHolder"/>'s test: fresh23 FALSE 1, <c>Broadcast(s)</c> writing to every stream of a list the
+        /// handler added its own stream to).
+        /// </summary>
+        private bool WritesToEveryHolderIn(IInvocationOperation write, ReadSite site, SemanticModel model)
+            => write.Instance is { } target && symbols.Catalogue.Facts(write.TargetMethod) is { } facts
+                && site.ConnectionRoot is { ContainingType: { } owner } root && site.Loops.Count > 0
+                && WritesToElement(target.Syntax, write.Syntax, held: facts.Sends is null && facts.WritesHeldUntilFlush, model) is { } element
+                && BroadcastsToHolders(element, root, owner, write.Syntax, site, model);
 
         /// <summary>The object of the reader's type a receiver is reached from (<c>clients[i]</c> of <c>clients[i].Stream</c>), or null.</summary>
         private static IOperation? ElementOfReaderType(IOperation? receiver, Broadcaster other)

@@ -476,8 +476,23 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        // Per foreach variable: the loop writes to every element of a collection that holds this object's connection.
-        private Dictionary<(ILocalSymbol Element, ISymbol Connection), bool>? broadcastLoops;
+        // Per foreach variable, connection and read loop: the loop writes to every element of a collection that holds this
+        // object's connection.
+        private Dictionary<(ILocalSymbol Element, ISymbol Connection, SyntaxNode ReadLoop), bool>? broadcastLoops;
+
+        /// <summary><see cref="IsBroadcastToHolders"/>, cached.</summary>
+        private bool BroadcastsToHolders(ILocalSymbol element, ISymbol connection, INamedTypeSymbol owner, SyntaxNode write, ReadSite site, SemanticModel model)
+        {
+            var readLoop = site.Loops[site.Loops.Count - 1];
+            broadcastLoops ??= new Dictionary<(ILocalSymbol, ISymbol, SyntaxNode), bool>();
+            if (!broadcastLoops.TryGetValue((element, connection, readLoop), out var answer))
+            {
+                answer = IsBroadcastToHolders(element, connection, owner, write, readLoop, model);
+                broadcastLoops[(element, connection, readLoop)] = answer;
+            }
+
+            return answer;
+        }
 
         /// <summary>
         /// A write to each element of a collection that holds the read's own connection: one of its writes goes to the closed
@@ -508,14 +523,8 @@ namespace SocketAnalyzers.Reads
                     continue;
                 }
 
-                broadcastLoops ??= new Dictionary<(ILocalSymbol, ISymbol), bool>();
-                if (!broadcastLoops.TryGetValue((element, root), out var answer))
-                {
-                    answer = IsBroadcastToHolders(element, root, owner, write.Syntax, model);
-                    broadcastLoops[(element, root)] = answer;
-                }
+                if (BroadcastsToHolders(element, root, owner, write.Syntax, site, model))
 
-                if (answer)
                 {
                     (ended ??= new List<int>()).Add(pair.Key);
                 }
@@ -618,7 +627,7 @@ namespace SocketAnalyzers.Reads
         /// <paramref name="owner"/> adds <paramref name="connection"/> to (<see cref="IsOwnConnection"/>) and takes nothing out
         /// of but in a <c>catch</c> or <c>finally</c>.
         /// </summary>
-        private bool IsBroadcastToHolders(ILocalSymbol element, ISymbol connection, INamedTypeSymbol owner, SyntaxNode write, SemanticModel model)
+        private bool IsBroadcastToHolders(ILocalSymbol element, ISymbol connection, INamedTypeSymbol owner, SyntaxNode write, SyntaxNode readLoop, SemanticModel model)
         {
             if (element.DeclaringSyntaxReferences.Length != 1
                 || element.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken) is not ForEachStatementSyntax loop
@@ -664,9 +673,11 @@ namespace SocketAnalyzers.Reads
 
                     if (verb is "Remove" or "RemoveAt" or "RemoveAll" or "RemoveWhere" or "Clear" or "TryRemove" or "TryTake" or "Dequeue" or "Pop")
                     {
-                        // Taken out anywhere but in a catch or finally (the cleanup when the loop has ended): the list may no
-                        // longer hold the sender when the loop writes to it (fresh18 miss 1: list.Remove(socket) before the loop).
-                        if (call.FirstAncestorOrSelf<SyntaxNode>(n => n is FinallyClauseSyntax or CatchClauseSyntax) is null)
+                        // Taken out anywhere but in a catch or finally, or after the read's loop in its method (the cleanup
+                        // when the loop has ended, fresh23): the list may no longer hold the sender when the loop writes to it
+                        // (fresh18 miss 1: list.Remove(socket) before the loop).
+                        if (call.FirstAncestorOrSelf<SyntaxNode>(n => n is FinallyClauseSyntax or CatchClauseSyntax) is null
+                            && !AfterTheLoop(call, readLoop))
                         {
                             return false;
                         }
@@ -683,6 +694,44 @@ namespace SocketAnalyzers.Reads
         }
 
         private static bool IsAdd(string verb) => verb is "Add" or "Insert" or "TryAdd" or "Push" or "Enqueue";
+
+        /// <summary>
+        /// <paramref name="node"/> comes after <paramref name="readLoop"/> in the same member, in no loop or function around
+        /// that loop or between them: it runs only once the loop has ended.
+        /// </summary>
+        private static bool AfterTheLoop(SyntaxNode node, SyntaxNode readLoop)
+        {
+            if (node.SyntaxTree != readLoop.SyntaxTree || node.SpanStart < readLoop.Span.End)
+            {
+                return false;
+            }
+
+            for (var around = node.Parent; around is not null; around = around.Parent)
+            {
+                if (around.Span.Contains(readLoop.Span))
+                {
+                    // The nearest node around both: no loop or function from here up to the member.
+                    for (var outer = around; outer is not null && outer is not MemberDeclarationSyntax; outer = outer.Parent)
+                    {
+                        if (outer is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
+                            or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }
+
+                if (around is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
+                    or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// The read's connection is a parameter of a private method of <paramref name="owner"/> that every call in the class

@@ -50,6 +50,8 @@ namespace SocketAnalyzers.Package.Tests
             ("samples/Reads/ReadLoopInHelper.cs", "SOCK011", "A loop over a helper that returns what its read got"),
             ("samples/Reads/ReadLoopInHelper.cs", "SOCK011", "A loop over a helper that returns what its read got"),
             ("samples/Reads/ReadLoopInHelper.cs", "SOCK011", "A loop over a helper that returns what its read got"),
+            // The 2017 chat server's loop over GetMessage(), a helper that returns what its read got (the 2022 loop is fixed).
+            ("samples/Reads/BroadcastChatServers.cs", "SOCK011", "A loop over a helper that returns what its read got"),
             // A BeginReceiveFrom whose callback never calls EndReceiveFrom: where the callback reaches the socket is the code's choice.
             ("samples/Reads/UnendedApmReceive.cs", "SOCK010", "An APM receive that nothing can end"),
         };

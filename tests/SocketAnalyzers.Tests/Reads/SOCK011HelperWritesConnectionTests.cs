@@ -127,5 +127,66 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                 }
                 """);
+
+        // ---- fresh23 FALSE 1: a broadcast to a list the handler put its own stream in ----
+
+        private static string Handler(string loop, string after, string broadcast = "Broadcast(s);") => Usings + $$"""
+            using System.Collections.Generic;
+
+            class SocketHandlerClient
+            {
+                public List<NetworkStream> connectedClients = new List<NetworkStream>();
+
+                public void HandleClient(TcpClient client)
+                {
+                    NetworkStream stream = client.GetStream();
+                    connectedClients.Add(stream);
+
+                    byte[] data = new byte[1024];
+            {{loop.Replace("BROADCAST", broadcast)}}
+
+                    {{after}}
+                    client.Close();
+                }
+
+                public void Broadcast(string message)
+                {
+                    foreach (var c in connectedClients)
+                    {
+                        byte[] bytes = Encoding.ASCII.GetBytes($"Returning {message}");
+                        c.Write(bytes, 0, bytes.Length);
+                    }
+                }
+            }
+            """;
+
+        private const string ChatLoop = """
+                    while (true)
+                    {
+                        int bytesRead = {|#0:stream.Read(data, 0, data.Length)|};
+                        string s = Encoding.ASCII.GetString(data, 0, bytesRead);
+                        if (s == "exit") break;
+                        BROADCAST
+                    }
+            """;
+
+        [Theory]
+        [InlineData("connectedClients.Remove(stream);", "Broadcast(s);")]
+        [InlineData("", "Broadcast(s);")]
+        [InlineData("connectedClients.Remove(stream);", "foreach (var c in connectedClients) { byte[] bytes = Encoding.ASCII.GetBytes($\"Returning {s}\"); c.Write(bytes, 0, bytes.Length); }")]
+        public Task Broadcast_to_a_list_holding_the_sender_may_end_the_loop_also_from_a_helper_and_with_a_removal_after_it(string after, string broadcast)
+            => Verify.VerifyAnalyzerAsync(Handler(ChatLoop.Replace("{|#0:", "").Replace(")|}", ")"), after, broadcast));
+
+        [Fact]
+        public Task Broadcast_to_a_list_the_sender_left_before_the_loop_is_no_way_out()
+            => Verify.VerifyAnalyzerAsync(
+                Handler("connectedClients.Remove(stream);\n" + ChatLoop, ""),
+                Verify.Diagnostic().WithLocation(0));
+
+        [Fact]
+        public Task Removal_after_an_inner_read_loop_that_an_outer_loop_enters_again_keeps_the_list_unsure()
+            => Verify.VerifyAnalyzerAsync(
+                Handler("for (var round = 0; round < 3; round++)\n{\n" + ChatLoop + "\nconnectedClients.Remove(stream);\n}", ""),
+                Verify.Diagnostic().WithLocation(0));
     }
 }
