@@ -610,7 +610,30 @@ namespace SocketAnalyzers.Reads
                 _ => null,
             }) is IArrayTypeSymbol { ElementType: { } element } ? element.SpecialType : SpecialType.None;
 
-        private bool IsLengthOf(IOperation value, ISymbol buffer) => ReadBody.IsLengthOf(value, buffer, symbols.Framework);
+        private bool IsLengthOf(IOperation value, ISymbol buffer) => ReadBody.IsLengthOf(value, buffer, symbols.Framework) || IsMadeSize(value, buffer);
+
+        /// <summary>
+        /// <paramref name="value"/> is the size the buffer's one array was made with (fresh23 miss: <c>var buffer = new
+        /// byte[bufferLength]; … GetString(buffer, 0, bufferLength)</c>): the buffer a local given that one array, and the
+        /// value the same constant, or the same local given one value, as the array's size.
+        /// </summary>
+        private bool IsMadeSize(IOperation value, ISymbol buffer)
+        {
+            if (buffer is not ILocalSymbol local || body.SingleValue(local)?.WalkDownConversions() is not IArrayCreationOperation { DimensionSizes.Length: 1 } made)
+            {
+                return false;
+            }
+
+            var size = made.DimensionSizes[0].WalkDownConversions();
+            var given = value.WalkDownConversions();
+            if (size.ConstantValue.HasValue)
+            {
+                return given.ConstantValue.HasValue && Equals(size.ConstantValue.Value, given.ConstantValue.Value);
+            }
+
+            return size is ILocalReferenceOperation sized && given is ILocalReferenceOperation named
+                && SymbolEqualityComparer.Default.Equals(sized.Local, named.Local) && body.IsAssignedOnce(sized.Local);
+        }
 
         /// <summary>SOCK012 findings of reads whose count's local is used elsewhere: reported in <see cref="Decide"/> if this read's count is not.</summary>
         private List<(IOperation Consuming, ISymbol Buffer, int Read)>? wholeIfCountUnused;

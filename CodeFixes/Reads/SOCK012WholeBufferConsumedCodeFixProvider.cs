@@ -272,12 +272,12 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     continue;
                 }
 
-                // (buf, 0, buf.Length) → (buf, 0, n); (buf, buf.Length, …) → (buf, n, …)
-                if (i + 2 < list.Count && IsLengthOf(list[i + 2].Expression, buffer))
+                // (buf, 0, buf.Length) → (buf, 0, n); (buf, buf.Length, …) → (buf, n, …); also the size buf was made with.
+                if (i + 2 < list.Count && (IsLengthOf(list[i + 2].Expression, buffer) || IsMadeSizeOf(list[i + 2].Expression, buffer, consumer)))
                 {
                     yield return With(consumer, arguments, list.Replace(list[i + 2], list[i + 2].WithExpression(count)));
                 }
-                else if (i + 1 < list.Count && IsLengthOf(list[i + 1].Expression, buffer))
+                else if (i + 1 < list.Count && (IsLengthOf(list[i + 1].Expression, buffer) || IsMadeSizeOf(list[i + 1].Expression, buffer, consumer)))
                 {
                     yield return With(consumer, arguments, list.Replace(list[i + 1], list[i + 1].WithExpression(count)));
                 }
@@ -346,6 +346,33 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
         private static bool IsLengthOf(ExpressionSyntax expression, string buffer)
             => expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } access && IsBuffer(access.Expression, buffer);
+
+        /// <summary>
+        /// <paramref name="expression"/> (a name or a literal) is written as the size in the declaration of the local
+        /// <paramref name="buffer"/> in the member around <paramref name="consumer"/> (<c>var buf = new byte[size];</c>): the
+        /// analyzer reported this consumer because that size is the buffer's length.
+        /// </summary>
+        private static bool IsMadeSizeOf(ExpressionSyntax expression, string buffer, SyntaxNode consumer)
+        {
+            if (expression is not (IdentifierNameSyntax or LiteralExpressionSyntax)
+                || consumer.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+            {
+                return false;
+            }
+
+            foreach (var declarator in member.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+            {
+                if (declarator.Identifier.ValueText == buffer
+                    && declarator.Initializer?.Value is ArrayCreationExpressionSyntax { Type.RankSpecifiers: { Count: 1 } ranks }
+                    && ranks[0].Sizes.Count == 1
+                    && ranks[0].Sizes[0].WithoutTrivia().ToString() == expression.WithoutTrivia().ToString())
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary><c>buf.AsSpan()</c>, <c>buf.AsMemory()</c>, <c>new ArraySegment&lt;byte&gt;(buf)</c>.</summary>
         private static bool IsWholeView(ExpressionSyntax expression, string buffer, out ExpressionSyntax? view)

@@ -440,6 +440,59 @@ namespace SocketAnalyzers.Tests.Reads
                     {{after}}
                     """));
 
+        /// <summary>
+        /// The size the buffer was made with stands for its length (fresh23 miss: a hand-written HTTP server's
+        /// <c>var buffer = new byte[bufferLength]; … GetString(buffer, 0, bufferLength)</c>); the fix and Fix All pass the count.
+        /// </summary>
+        [Theory]
+        [InlineData("var size = 1024;", "new byte[size]", "size")]
+        [InlineData("", "new byte[1024]", "1024")]
+        public Task Consumer_of_the_size_the_buffer_was_made_with_uses_it_whole(string sizeDeclaration, string creation, string size)
+            => Verify.VerifyCodeFixAsync(
+                Method($$"""
+                    {{sizeDeclaration}}
+                    var data = {{creation}};
+                    int n = stream.Read(data, 0, {{size}});
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    var text = [|Encoding.UTF8.GetString(data, 0, {{size}})|];
+                    [|stream.Write(data, 0, {{size}})|];
+                    """),
+                Method($$"""
+                    {{sizeDeclaration}}
+                    var data = {{creation}};
+                    int n = stream.Read(data, 0, {{size}});
+                    if (n == 0)
+                    {
+                        return;
+                    }
+
+                    var text = Encoding.UTF8.GetString(data, 0, n);
+                    stream.Write(data, 0, n);
+                    """));
+
+        [Theory]
+        // The size local changes, another local of the same value, another constant, a buffer given two arrays.
+        [InlineData("var size = 1024; var data = new byte[size]; size = 16;", "size")]
+        [InlineData("var size = 1024; var other = 1024; var data = new byte[size];", "other")]
+        [InlineData("var data = new byte[1024];", "512")]
+        [InlineData("var data = new byte[1024]; if (n0 > 0) { data = new byte[2048]; }", "1024")]
+        public Task Consumer_of_another_size_is_not_a_whole_use(string declarations, string size)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                int n0 = socket.Available;
+                {{declarations}}
+                int n = stream.Read(data, 0, 16);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                var text = Encoding.UTF8.GetString(data, 0, {{size}});
+                """));
+
         /// <summary>The running total's loop (fresh15 miss 2): each consumer gets the read's count, Fix All fixes both.</summary>
         [Fact]
         public Task Fix_passes_the_count_in_a_loop_with_a_running_total()
