@@ -95,6 +95,33 @@ namespace SocketAnalyzers.Tests.Server
                 "async Task ProcessClient(TcpClient client) { await PumpAsync(client.GetStream()); }",
                 "while (true) { var client = await {|SOCK050:listener.AcceptTcpClientAsync()|}; await ProcessClient(client); }"));
 
+        /// <summary>
+        /// The task of the serving call kept in a local and awaited later in the turn (fresh23 miss, a game server's
+        /// <c>Task t = Process(client); await t;</c>) serves the client to the end as well. No fix: handing <c>await t;</c> to a
+        /// task would wrap a task already started.
+        /// </summary>
+        [Fact]
+        public Task Serving_task_kept_in_a_local_and_awaited_is_reported_without_a_fix()
+            => Verify.VerifyCodeFixAsync(
+                TwoLevels(
+                    "async Task PumpAsync(NetworkStream stream) { var b = new byte[256]; int n; while ((n = await stream.ReadAsync(b)) > 0) await stream.WriteAsync(b.AsMemory(0, n)); }",
+                    "async Task ProcessClient(TcpClient client) { await PumpAsync(client.GetStream()); }",
+                    "while (true) { var client = await {|SOCK050:listener.AcceptTcpClientAsync()|}; Task t = ProcessClient(client); Console.WriteLine(\"serving\"); await t; }"),
+                TwoLevels(
+                    "async Task PumpAsync(NetworkStream stream) { var b = new byte[256]; int n; while ((n = await stream.ReadAsync(b)) > 0) await stream.WriteAsync(b.AsMemory(0, n)); }",
+                    "async Task ProcessClient(TcpClient client) { await PumpAsync(client.GetStream()); }",
+                    "while (true) { var client = await {|SOCK050:listener.AcceptTcpClientAsync()|}; Task t = ProcessClient(client); Console.WriteLine(\"serving\"); await t; }"));
+
+        [Theory]
+        // The local is given another task before the await, or the task is kept and never awaited in the turn.
+        [InlineData("Task t = ProcessClient(client); t = Task.CompletedTask; await t;")]
+        [InlineData("Task t = ProcessClient(client); pending.Add(t);")]
+        public Task Serving_task_that_the_turn_does_not_await_is_quiet(string turn)
+            => Verify.VerifyAnalyzerAsync(TwoLevels(
+                "async Task PumpAsync(NetworkStream stream) { var b = new byte[256]; int n; while ((n = await stream.ReadAsync(b)) > 0) await stream.WriteAsync(b.AsMemory(0, n)); }",
+                "async Task ProcessClient(TcpClient client) { await PumpAsync(client.GetStream()); } System.Collections.Generic.List<Task> pending = new();",
+                "while (true) { var client = await listener.AcceptTcpClientAsync(); " + turn + " }"));
+
         /// <summary>Two calls down, the loop must read what the client gave: a log file read line by line is no serving.</summary>
         [Theory]
         [InlineData("void Replay(string path) { using var file = new StreamReader(path); string? line; while ((line = file.ReadLine()) != null) Console.WriteLine(line); }",
