@@ -3,7 +3,7 @@
 // loop or touch the reader, so once the client closes, ReadLine returns null on every turn and the null line is relayed
 // to the others for ever (SOCK011). The notification loop joins its char buffer through a NUL filter, but the buffer is
 // made once, so what a longer, earlier message left in it passes the filter with what arrived (SOCK012; the count
-// itself is dropped, SOCK010).
+// is stored and never used, SOCK010).
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -71,7 +71,7 @@ namespace Samples.Reads.ChatRelayLoops
             var reader = new StreamReader(client.GetStream());
             while (true)
             {
-                reader.Read(chars, 0, chars.Length); // expect: SOCK010, SOCK011
+                int n = reader.Read(chars, 0, chars.Length); // expect: SOCK010, SOCK011
                 var text = string.Join("", chars.Where(c => c != '\0')); // expect: SOCK012
                 Console.WriteLine(text);
             }
