@@ -20,6 +20,10 @@ namespace SocketAnalyzers.Common
         private CatalogueIndex? catalogue;
         private PathEnds? pathEnds;
         private FrameworkMembers? framework;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, INamedTypeSymbol?> typesByName = new();
+
+        /// <summary>A type by metadata name, resolved once per compilation (a name a catalogue fact gives, such as the exception a member throws).</summary>
+        public INamedTypeSymbol? TypeNamed(string metadataName) => typesByName.GetOrAdd(metadataName, Compilation.GetTypeByMetadataName);
 
         private KnownSymbols(Compilation compilation, INamedTypeSymbol socket)
         {

@@ -298,6 +298,9 @@ namespace SocketAnalyzers.Model
         /// </summary>
         public bool RejectsEmptyText { get; private set; }
 
+        /// <summary>The exception it throws for the empty text (<c>System.FormatException</c>), as a metadata name.</summary>
+        public string? EmptyTextException { get; private set; }
+
         /// <summary>
         /// The member throws for bytes that are all zeros given as its first parameter, or in the stream given so
         /// (<c>BinaryFormatter.Deserialize</c>: a zero header has version 0; XML and JSON deserializers: NUL is no text): the
@@ -557,9 +560,10 @@ namespace SocketAnalyzers.Model
             return this;
         }
 
-        public ApiRow ThrowsOnEmptyText()
+        public ApiRow ThrowsOnEmptyText(string exception)
         {
             RejectsEmptyText = true;
+            EmptyTextException = exception;
             return this;
         }
 

@@ -100,6 +100,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The member throws for the empty text as its first parameter (<see cref="ApiRow.RejectsEmptyText"/>).</summary>
         public bool RejectsEmptyText { get; private set; }
 
+        /// <summary>What it throws for the empty text (<see cref="ApiRow.EmptyTextException"/>).</summary>
+        public string? EmptyTextException { get; private set; }
+
         /// <summary>The member throws for all-zero bytes as its first parameter (<see cref="ApiRow.RejectsZeroBytes"/>).</summary>
         public bool RejectsZeroBytes { get; private set; }
 
@@ -256,6 +259,7 @@ namespace SocketAnalyzers.Model
             LooksOnly |= row.LooksOnly;
             Filters |= row.Filters;
             RejectsEmptyText |= row.RejectsEmptyText;
+            EmptyTextException ??= row.EmptyTextException;
             RejectsZeroBytes |= row.RejectsZeroBytes;
             View |= row.View;
             Reversal |= row.Reversal;

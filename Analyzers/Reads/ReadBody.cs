@@ -1296,6 +1296,35 @@ namespace SocketAnalyzers.Reads
             _ => null,
         };
 
+        /// <summary>
+        /// The value a local is declared with in <paramref name="code"/> (lambdas included) when nothing there assigns it again
+        /// (a <c>foreach</c> variable has none), or null.
+        /// </summary>
+        internal static IOperation? OnlyDeclaredValue(IOperation code, ILocalSymbol local)
+        {
+            IOperation? only = null;
+            foreach (var operation in code.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        only = declarator.Initializer?.Value;
+                        if (only is null)
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsWrite(reference):
+                        return null;
+                    case IForEachLoopOperation loop when loop.Locals.IndexOf(local, 0, SymbolEqualityComparer.Default) >= 0:
+                        return null;
+                }
+            }
+
+            return only;
+        }
+
         /// <summary><paramref name="value"/> is the <c>Length</c> of the variable <paramref name="buffer"/> (<c>buf.Length</c>).</summary>
         internal static bool IsLengthOf(IOperation value, ISymbol buffer, FrameworkMembers framework)
             => value.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length && framework.IsLength(length.Property)

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Reads
 {
@@ -86,18 +86,7 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool SkipsSender(IOperation? instance, IOperation at, Broadcaster other, IFieldSymbol field)
         {
-            var element = instance?.WalkDownConversions();
-            while (element is IPropertyReferenceOperation { Arguments.Length: 0, Instance: { } ofProperty } && !IsReaderType(element.Type, other))
-            {
-                element = ofProperty.WalkDownConversions();
-            }
-
-            while (element is IFieldReferenceOperation { Instance: { } ofField } && !IsReaderType(element.Type, other))
-            {
-                element = ofField.WalkDownConversions();
-            }
-
-            if (element is null || element is IInstanceReferenceOperation || !IsReaderType(element.Type, other))
+            if (ElementOfReaderType(instance, other) is not { } element)
             {
                 return false;
             }
@@ -169,16 +158,9 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            foreach (var argument in other.Call.Arguments)
-            {
-                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition))
-                {
-                    return argument.Value.WalkDownConversions() is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } own
-                        && SymbolEqualityComparer.Default.Equals(own.Member.OriginalDefinition, member.Member.OriginalDefinition);
-                }
-            }
-
-            return false;
+            return CatalogueIndex.Argument(other.Call, parameter.Ordinal)?.WalkDownConversions()
+                    is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } own
+                && SymbolEqualityComparer.Default.Equals(own.Member.OriginalDefinition, member.Member.OriginalDefinition);
         }
 
         /// <summary>A member of <paramref name="owner"/> only it can set: a <c>readonly</c> field, or an auto-property with no setter or a private one.</summary>
@@ -266,15 +248,7 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            foreach (var argument in other.Call.Arguments)
-            {
-                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.Parameter.OriginalDefinition))
-                {
-                    return NeverNullText(argument.Value, other.Call.Syntax, 0);
-                }
-            }
-
-            return false;
+            return CatalogueIndex.Argument(other.Call, parameter.Parameter.Ordinal) is { } given && NeverNullText(given, other.Call.Syntax, 0);
         }
 
         /// <summary>
@@ -302,47 +276,14 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// The value the nearest earlier statement of <paramref name="at"/>'s block gives <paramref name="name"/>
-        /// (<c>name = value;</c>, <c>var name = value;</c>) when every statement between only reads it and none can jump.
+        /// (<c>name = value;</c>, <c>var name = value;</c>) when every statement between only reads it and none can jump
+        /// (<see cref="Before"/>).
         /// </summary>
         private static ExpressionSyntax? LastValueBefore(SyntaxNode at, string name)
-        {
-            if (at.FirstAncestorOrSelf<StatementSyntax>() is not { Parent: BlockSyntax block } statement)
-            {
-                return null;
-            }
-
-            for (var i = block.Statements.IndexOf(statement) - 1; i >= 0; i--)
-            {
-                var earlier = block.Statements[i];
-                if (StatementValue(earlier, name) is { } value)
-                {
-                    return value;
-                }
-
-                foreach (var node in earlier.DescendantNodesAndSelf())
-                {
-                    if (node is GotoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or YieldStatementSyntax
-                        or LabeledStatementSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax
-                        || (node is VariableDeclaratorSyntax declarator && declarator.Identifier.ValueText == name)
-                        || (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name && !OnlyRead(identifier)))
-                    {
-                        return null;
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The name is read here, not assigned, incremented, or passed by <c>ref</c> or <c>out</c>.</summary>
-        private static bool OnlyRead(IdentifierNameSyntax identifier)
-            => identifier.Parent switch
-            {
-                AssignmentExpressionSyntax assignment => assignment.Left != identifier,
-                PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => false,
-                ArgumentSyntax argument => argument.RefKindKeyword.IsKind(SyntaxKind.None),
-                _ => true,
-            };
+            => at.FirstAncestorOrSelf<StatementSyntax>() is { Parent: BlockSyntax block } statement
+                && Before(block, block.Statements.IndexOf(statement), name, IsLocalWrite, passReads: true) is { } assigned
+                ? StatementValue(block.Statements[assigned], name)
+                : null;
 
         // Per call and the read's connection: whether the called method of the project may write to that connection.
         private Dictionary<(SyntaxNode, ISymbol?), bool>? helperWrites;
@@ -373,13 +314,17 @@ namespace SocketAnalyzers.Reads
                 var key = (call.Syntax, site.ConnectionRoot);
                 if (!helperWrites.TryGetValue(key, out var writes))
                 {
-                    var context = call.Instance is null or IInstanceReferenceOperation ? WriteContext.Self : WriteContext.Other;
-                    var other = context == WriteContext.Other && site.ConnectionRoot is IFieldSymbol { IsStatic: false } connection
+                    // The loop's own object: a call on this, or a static method of the loop's class. Anything else is another
+                    // object's method: its members are not the reader's; only what the call hands it, and (an instance of
+                    // another class) the reader's objects it reaches, may be.
+                    var context = call.Instance is IInstanceReferenceOperation
+                        || (call.Instance is null && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType?.OriginalDefinition, site.ConnectionRoot?.ContainingType?.OriginalDefinition))
+                        ? WriteContext.Self : WriteContext.Other;
+                    var other = context == WriteContext.Other && call.Instance is not null && site.ConnectionRoot is IFieldSymbol { IsStatic: false } connection
                         && call.TargetMethod.ContainingType is { } type
                         ? new Broadcaster(type.OriginalDefinition, call, connection.ContainingType.OriginalDefinition)
                         : null;
-                    writes = (context == WriteContext.Self || other is not null)
-                        && MethodWrites((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition, context, call, site, other, model, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
+                    writes = MethodWrites((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition, context, call, site, other, model, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
                     helperWrites[key] = writes;
                 }
 
@@ -390,7 +335,7 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        /// <summary>Whose method a helper is: the loop's own object's (<c>this</c>, or static), or another class's (<see cref="Broadcaster"/>).</summary>
+        /// <summary>Whose method a helper is: the loop's own object's (on <c>this</c>, or a static method of its class), or another object's or class's (<see cref="Broadcaster"/> when it may reach the reader's objects).</summary>
         private enum WriteContext
         {
             Self,
@@ -532,21 +477,12 @@ namespace SocketAnalyzers.Reads
                             return false;
                         }
 
-                        foreach (var argument in top.Arguments)
-                        {
-                            if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.Parameter.OriginalDefinition))
-                            {
-                                // The read's connection, or (the read's being a field) a member of this object that may hold one.
-                                var given = argument.Value.WalkDownConversions();
-                                return site.ConnectionRoot is not null
-                                    && (SymbolEqualityComparer.Default.Equals(body.RootOfConnection(given, symbols), site.ConnectionRoot)
-                                        || (site.ConnectionRoot is IFieldSymbol && given is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member
-                                            && member is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } && MayHoldConnection(member.Type)));
-                            }
-                        }
-
-                        return false;
-                    case ILocalReferenceOperation local when OnlyValueIn(code, local.Local) is { } only:
+                        // The read's connection, or (the read's being a field) a member of this object that may hold one.
+                        return CatalogueIndex.Argument(top, parameter.Parameter.Ordinal)?.WalkDownConversions() is { } given && site.ConnectionRoot is not null
+                            && (SymbolEqualityComparer.Default.Equals(body.RootOfConnection(given, symbols), site.ConnectionRoot)
+                                || (site.ConnectionRoot is IFieldSymbol && given is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member
+                                    && member is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } && MayHoldConnection(member.Type)));
+                    case ILocalReferenceOperation local when ReadBody.OnlyDeclaredValue(code, local.Local) is { } only:
                         value = only.WalkDownConversions();
                         continue;
                     default:
@@ -562,32 +498,6 @@ namespace SocketAnalyzers.Reads
             => (KnownSymbols.IsOrDerivesFrom(type, symbols.Stream) && !symbols.Framework.IsLocalStorage(type))
                 || KnownSymbols.IsOrDerivesFrom(type, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient)
                 || KnownSymbols.IsOrDerivesFrom(type, symbols.TextWriter) || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryWriter);
-
-        /// <summary>The value a local of <paramref name="code"/> is given where it is declared, when nothing else assigns it.</summary>
-        private static IOperation? OnlyValueIn(IOperation code, ILocalSymbol local)
-        {
-            IOperation? only = null;
-            foreach (var operation in code.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        only = declarator.Initializer?.Value;
-                        if (only is null)
-                        {
-                            return null;
-                        }
-
-                        break;
-                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && ReadBody.IsWrite(reference):
-                        return null;
-                    case IForEachLoopOperation loop when loop.Locals.Any(one => SymbolEqualityComparer.Default.Equals(one, local)):
-                        return null;
-                }
-            }
-
-            return only;
-        }
 
         /// <summary>
         /// A write in a <c>try</c> inside the read's loops whose catches let the loop go on: its exception does not end it.

@@ -960,8 +960,8 @@ namespace SocketAnalyzers.Reads
                     }
 
                     return true;
-                case IInvocationOperation { TargetMethod: { Name: "GetBytes", Parameters.Length: 1, ContainingType: { Name: "Encoding" or "ASCIIEncoding" or "UTF8Encoding" or "UnicodeEncoding" or "UTF32Encoding" } } } encode:
-                    return encode.Arguments.Length == 1 && encode.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String && NeverEmpty(encode.Arguments[0].Value);
+                case IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } encode when symbols.Framework.IsTextEncoding(encode.TargetMethod):
+                    return NeverEmpty(encode.Arguments[0].Value);
                 default:
                     return false;
             }

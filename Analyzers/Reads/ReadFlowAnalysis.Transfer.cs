@@ -180,6 +180,10 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>A string's <c>Substring</c>, <c>Remove</c> or <c>Insert</c>: positions past the text's end throw <c>ArgumentOutOfRangeException</c>.</summary>
+        private static bool IsStringCut(IMethodSymbol method)
+            => method is { IsStatic: false, ContainingType.SpecialType: SpecialType.System_String, Name: "Substring" or "Remove" or "Insert" };
+
         /// <summary>
         /// A string's <c>Substring</c>, <c>Remove</c> or <c>Insert</c> given constant positions that reach past the end of the
         /// empty text (<c>Substring(0, 2)</c>, <c>Substring(1)</c>, <c>Remove(0, 2)</c>), or a position that is the text's own
@@ -188,10 +192,12 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private static bool ReachesPastEmptyText(IInvocationOperation call)
         {
-            if (call.TargetMethod is not { IsStatic: false, ContainingType.SpecialType: SpecialType.System_String, Name: "Substring" or "Remove" or "Insert" } method)
+            if (!IsStringCut(call.TargetMethod))
             {
                 return false;
             }
+
+            var method = call.TargetMethod;
 
             long reach = 0;
             foreach (var argument in call.Arguments)
@@ -271,14 +277,16 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// The index of the nearest statement before <paramref name="index"/> in <paramref name="block"/> that names
         /// <paramref name="name"/>, when <paramref name="accept"/> takes that statement and that name's use in it; null when
-        /// it does not, when none does, or when a statement on the way can jump or holds a function.
+        /// it does not, when none does, or when a statement on the way can jump or holds a function. With
+        /// <paramref name="passReads"/>, a statement that only reads the name is passed over.
         /// </summary>
-        private static int? Before(BlockSyntax block, int index, string name, System.Func<StatementSyntax, IdentifierNameSyntax, bool> accept)
+        private static int? Before(BlockSyntax block, int index, string name, System.Func<StatementSyntax, IdentifierNameSyntax, bool> accept, bool passReads = false)
         {
             for (var i = index - 1; i >= 0; i--)
             {
                 var statement = block.Statements[i];
                 IdentifierNameSyntax? named = null;
+                var onlyReads = true;
                 foreach (var node in statement.DescendantNodesAndSelf())
                 {
                     if (node is GotoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or YieldStatementSyntax
@@ -287,9 +295,10 @@ namespace SocketAnalyzers.Reads
                         return null;
                     }
 
-                    if (named is null && node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+                    if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
                     {
-                        named = identifier;
+                        named ??= identifier;
+                        onlyReads &= OnlyRead(identifier);
                     }
                 }
 
@@ -306,12 +315,30 @@ namespace SocketAnalyzers.Reads
 
                 if (named is not null)
                 {
-                    return accept(statement, named) ? i : null;
+                    if (accept(statement, named))
+                    {
+                        return i;
+                    }
+
+                    if (!(passReads && onlyReads))
+                    {
+                        return null;
+                    }
                 }
             }
 
             return null;
         }
+
+        /// <summary>The name is read here, not assigned, incremented, or passed by <c>ref</c> or <c>out</c>.</summary>
+        private static bool OnlyRead(IdentifierNameSyntax identifier)
+            => identifier.Parent switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left != identifier,
+                PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => false,
+                ArgumentSyntax argument => argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None),
+                _ => true,
+            };
 
         /// <summary>The statement gives the name its value: <c>name = …;</c> (a declaration is taken by <see cref="Before"/> itself).</summary>
         private static bool IsLocalWrite(StatementSyntax statement, IdentifierNameSyntax name)
@@ -514,7 +541,7 @@ namespace SocketAnalyzers.Reads
         {
             if (ThrownOnEmpty(at) is not { } name || body.Model is not { } model
                 || CatchingTryInsideLoops(at.Syntax, site, out _) is not { } caught
-                || model.Compilation.GetTypeByMetadataName(name) is not { } thrown)
+                || symbols.TypeNamed(name) is not { } thrown)
             {
                 return true;
             }
@@ -537,15 +564,15 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// The exception the empty text (or 0) makes <paramref name="at"/> throw: <c>ArgumentOutOfRangeException</c> for a cut
-        /// (<c>Substring</c>, <c>Remove</c>, <c>Insert</c>), <c>IndexOutOfRangeException</c> for an element, <c>FormatException</c> for
-        /// a <c>Parse</c>, <c>InvalidOperationException</c> for <c>First</c>, <c>Last</c> or <c>Single</c>; null for any other.
+        /// The exception the empty text makes <paramref name="at"/> throw: <c>ArgumentOutOfRangeException</c> for a cut of the
+        /// string (<see cref="IsStringCut"/>),
+        /// <c>IndexOutOfRangeException</c> for an element, and what the catalogue says for its <c>ThrowsOnEmptyText</c> rows
+        /// (<c>FormatException</c> for <c>Parse</c>, <c>InvalidOperationException</c> for <c>First</c>…); null for any other.
         /// </summary>
-        private static string? ThrownOnEmpty(IOperation at) => at switch
+        private string? ThrownOnEmpty(IOperation at) => at switch
         {
-            IInvocationOperation { TargetMethod.Name: "Substring" or "Remove" or "Insert" } => "System.ArgumentOutOfRangeException",
-            IInvocationOperation { TargetMethod.Name: "Parse" } => "System.FormatException",
-            IInvocationOperation { TargetMethod.Name: "First" or "Last" or "Single" } => "System.InvalidOperationException",
+            IInvocationOperation cut when IsStringCut(cut.TargetMethod) => "System.ArgumentOutOfRangeException",
+            IInvocationOperation call => symbols.Catalogue.Facts(call.TargetMethod)?.EmptyTextException,
             IPropertyReferenceOperation { Arguments.Length: 1 } or IArrayElementReferenceOperation => "System.IndexOutOfRangeException",
             _ => null,
         };

@@ -320,7 +320,7 @@ namespace SocketAnalyzers.Server
                     if (awaited && expression.WalkDownConversions() is ILocalReferenceOperation task)
                     {
                         // Task t = Process(client); … await t; (fresh23 miss): the task the loop's body made once.
-                        expression = OnlyValueInLoop(loop.Body, task.Local) ?? expression;
+                        expression = SocketAnalyzers.Reads.ReadBody.OnlyDeclaredValue(loop.Body, task.Local)?.WalkDownConversions() ?? expression;
                     }
 
                     if (expression is IInvocationOperation invocation && PassesClient(invocation, derived)
@@ -331,28 +331,6 @@ namespace SocketAnalyzers.Server
                 }
 
                 return null;
-            }
-
-            /// <summary>The value <paramref name="local"/> is declared with in the loop's body when nothing there assigns it again, or null.</summary>
-            private IOperation? OnlyValueInLoop(IOperation body, ILocalSymbol local)
-            {
-                IOperation? value = null;
-                foreach (var operation in Descendants(body, cancellationToken))
-                {
-                    switch (operation)
-                    {
-                        case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                            value = declarator.Initializer?.Value;
-                            break;
-                        case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                            && (reference.Parent is ISimpleAssignmentOperation { Target: var target } && target == reference
-                                || reference.Parent is ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IDeconstructionAssignmentOperation or ITupleOperation
-                                || reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None }):
-                            return null;
-                    }
-                }
-
-                return value?.WalkDownConversions();
             }
 
             private static bool PassesClient(IInvocationOperation invocation, HashSet<ISymbol> derived)

@@ -188,5 +188,32 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(
                 Handler("for (var round = 0; round < 3; round++)\n{\n" + ChatLoop + "\nconnectedClients.Remove(stream);\n}", ""),
                 Verify.Diagnostic().WithLocation(0));
+
+        /// <summary>
+        /// A static method of another class: its own static writer is not the reader's connection (a log), but a stream the
+        /// loop hands it is.
+        /// </summary>
+        [Theory]
+        [InlineData("var line = [|reader.ReadLine()|]; Log.Write(line);")]
+        [InlineData("var line = reader.ReadLine(); Net.Send(stream, \"echo: \" + line);")]
+        public Task Static_helper_of_another_class_writes_to_the_connection_only_through_what_it_is_given(string loop)
+            => Verify.VerifyAnalyzerAsync(Session(loop, "") + """
+
+                static class Log
+                {
+                    private static readonly StreamWriter file = new StreamWriter("log.txt") { AutoFlush = true };
+
+                    public static void Write(string? text) => file.WriteLine(text);
+                }
+
+                static class Net
+                {
+                    public static void Send(Stream to, string text)
+                    {
+                        var bytes = Encoding.UTF8.GetBytes(text);
+                        to.Write(bytes, 0, bytes.Length);
+                    }
+                }
+                """);
     }
 }
