@@ -641,7 +641,24 @@ namespace SocketAnalyzers.Reads
         // The first decode of each read whose count local the method uses elsewhere, decided like wholeIfCountUnused.
         private List<(IOperation Consuming, ISymbol Buffer, int Read, int Start, int Width)>? deferredDecodes;
 
+        /// <summary>
+        /// Whole consumers of reads whose count is discarded: reported in <see cref="Decide"/>, once the replay knows whether
+        /// the read's buffer is also decoded as a number (then the fix's capture is not offered, as SOCK010's is not).
+        /// </summary>
+        private List<(IOperation Consuming, ISymbol Buffer, ReadSite Site)>? wholeAfterDiscarded;
+
         private void ReportWholeBuffer(IOperation consuming, ISymbol buffer, ReadSite site)
+        {
+            if (site.Form == CountForm.Discarded && site.Helper is null)
+            {
+                (wholeAfterDiscarded ??= new()).Add((consuming, buffer, site));
+                return;
+            }
+
+            ReportWholeBuffer(consuming, buffer, site, offerCapture: false);
+        }
+
+        private void ReportWholeBuffer(IOperation consuming, ISymbol buffer, ReadSite site, bool offerCapture)
         {
             // A whole copy into an assembled message (IsWholeCopyAtOffset) is no consumer of the catalogue: passing the count
             // would leave a gap of zeros where the stale bytes were, so no fix is offered (no count in the properties).
@@ -650,6 +667,13 @@ namespace SocketAnalyzers.Reads
             if (site.CountText is not null && !assembled)
             {
                 properties = properties.Add(SOCK012WholeBufferConsumedAnalyzer.CountKey, site.CountText);
+            }
+            else if (offerCapture && !assembled)
+            {
+                // No count to pass: the fix captures the read's count first (SOCK010's capture), so it needs the read.
+                properties = properties
+                    .Add(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey, (consuming.Syntax.SpanStart - site.Invocation.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))
+                    .Add(SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey, site.Invocation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture));
             }
 
             diagnostics.Add(Diagnostic.Create(

@@ -410,6 +410,14 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
+            if (wholeAfterDiscarded is not null)
+            {
+                foreach (var (consuming, buffer, site) in wholeAfterDiscarded)
+                {
+                    ReportWholeBuffer(consuming, buffer, site, offerCapture: !reportedDecodes.Contains(site.Index));
+                }
+            }
+
             foreach (var site in body.Sites)
             {
                 CancellationToken.ThrowIfCancellationRequested();

@@ -37,8 +37,9 @@ namespace SocketAnalyzers.Reads
         public const string Decoded = "Decoded";
 
         /// <summary>
-        /// Diagnostic properties of <see cref="Decoded"/>: where the read is, as the distance from the start of the read
-        /// to the start of the decode and the read's length, so the fix finds it (and checks it is still that read).
+        /// Diagnostic properties of <see cref="Decoded"/>, and of a whole consumer after a read whose count is discarded
+        /// (no <see cref="CountKey"/>): where the read is, as the distance from the start of the read to the start of the
+        /// consumer and the read's length, so the fix finds it (and checks it is still that read).
         /// </summary>
         public const string ReadBackKey = "ReadBack";
 

@@ -147,6 +147,18 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 && site.Shape is ReadStatementShape.ExpressionStatement or ReadStatementShape.DiscardAssignment or ReadStatementShape.Declaration or ReadStatementShape.Assignment
                 && ReadFixSyntax.EndOfStreamExit(site.Model, site.Statement, breakOnlyFromOutermostLoop: false, out _) is not null;
 
+        /// <summary>
+        /// The capture of the read at <paramref name="read"/> (its count named, a stop at 0, and its whole consumers given
+        /// the count): SOCK012's fix at a consumer of a read whose count is discarded. Null where the capture does not apply.
+        /// </summary>
+        internal static async Task<Document?> CaptureAtAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan read, CancellationToken cancellationToken)
+        {
+            var site = await ReadSite.FindAsync(document, read, cancellationToken).ConfigureAwait(false);
+            return site?.Statement is { } statement && site.Shape is ReadStatementShape.ExpressionStatement or ReadStatementShape.DiscardAssignment
+                ? await CaptureAsync(document, site, statement, cancellationToken).ConfigureAwait(false)
+                : null;
+        }
+
         internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {
             var site = await ReadSite.FindAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
@@ -186,26 +198,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
             else if (key == CaptureCountKey)
             {
-                if (!CanCapture(site) || IsDecoded(diagnostic) || ReadFixSyntax.EndOfStreamExit(site.Model, statement, breakOnlyFromOutermostLoop: false, out var throws) is not { } exit)
-                {
-                    return null;
-                }
-
-                var statements = CaptureAndStop(site, statement, exit);
-                var count = site.Local?.Name ?? ((LocalDeclarationStatementSyntax)statements[0]).Declaration.Variables[0].Identifier.ValueText;
-                var captureMark = new SyntaxAnnotation("SocketAnalyzers.SOCK010.Capture");
-                statements[0] = statements[0].WithAdditionalAnnotations(captureMark);
-                root = ReadFixSyntax.ReplaceStatement(site.Root, statement, statements, originalIndex: 0);
-                if (throws)
-                {
-                    root = ReadFixSyntax.AddUsing(root, "System.IO");
-                }
-
-                var captured = await ReadFixSyntax.FinishAsync(document, root, cancellationToken).ConfigureAwait(false);
-                var bufferNames = site.Read.Buffer?.Syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText).ToList();
-                return bufferNames is { Count: > 0 }
-                    ? await UseCountInConsumersAsync(captured, captureMark, count, bufferNames, cancellationToken).ConfigureAwait(false)
-                    : captured;
+                return IsDecoded(diagnostic) ? null : await CaptureAsync(document, site, statement, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -213,6 +206,30 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             return await ReadFixSyntax.FinishAsync(document, root, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static async Task<Document?> CaptureAsync(Document document, ReadSite site, StatementSyntax statement, CancellationToken cancellationToken)
+        {
+            if (!CanCapture(site) || ReadFixSyntax.EndOfStreamExit(site.Model, statement, breakOnlyFromOutermostLoop: false, out var throws) is not { } exit)
+            {
+                return null;
+            }
+
+            var statements = CaptureAndStop(site, statement, exit);
+            var count = site.Local?.Name ?? ((LocalDeclarationStatementSyntax)statements[0]).Declaration.Variables[0].Identifier.ValueText;
+            var captureMark = new SyntaxAnnotation("SocketAnalyzers.SOCK010.Capture");
+            statements[0] = statements[0].WithAdditionalAnnotations(captureMark);
+            var root = ReadFixSyntax.ReplaceStatement(site.Root, statement, statements, originalIndex: 0);
+            if (throws)
+            {
+                root = ReadFixSyntax.AddUsing(root, "System.IO");
+            }
+
+            var captured = await ReadFixSyntax.FinishAsync(document, root, cancellationToken).ConfigureAwait(false);
+            var bufferNames = site.Read.Buffer?.Syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText).ToList();
+            return bufferNames is { Count: > 0 }
+                ? await UseCountInConsumersAsync(captured, captureMark, count, bufferNames, cancellationToken).ConfigureAwait(false)
+                : captured;
         }
 
         /// <summary>

@@ -28,7 +28,13 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// <summary>The decoded form: the read becomes <c>ReadAtLeast(Async)(buffer, size, throwOnEndOfStream: false)</c>.</summary>
         public const string ReadAtLeastKey = "SOCK012.ReadAtLeast";
 
-        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, UseCountKey, ReadAtLeastKey);
+        /// <summary>
+        /// The count is discarded (<c>s.Read(buf); … GetString(buf)</c>): SOCK010's capture on the read, which names the
+        /// count, stops at 0 and gives this consumer (and the read's other whole consumers) the bytes received.
+        /// </summary>
+        public const string CaptureCountKey = "SOCK012.CaptureCount";
+
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, UseCountKey, CaptureCountKey, ReadAtLeastKey);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.WholeBufferConsumed);
 
@@ -55,6 +61,18 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     continue;
                 }
 
+                if (IsCountDiscarded(diagnostic))
+                {
+                    if (await FixAsync(context.Document, diagnostic, CaptureCountKey, context.CancellationToken).ConfigureAwait(false) is { } captured)
+                    {
+                        context.RegisterCodeFix(
+                            CodeAction.Create("Capture the count, stop when it is 0 (end of stream) and use only the bytes received", _ => Task.FromResult(captured), CaptureCountKey),
+                            diagnostic);
+                    }
+
+                    continue;
+                }
+
                 if (await FixAsync(context.Document, diagnostic, UseCountKey, context.CancellationToken).ConfigureAwait(false) is not { } changed
                     || !diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.CountKey, out var count))
                 {
@@ -70,11 +88,24 @@ namespace SocketAnalyzers.CodeFixes.Reads
         private static bool IsDecoded(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.FormKey, out var form) && form == SOCK012WholeBufferConsumedAnalyzer.Decoded;
 
+        /// <summary>A whole consumer after a read whose count is discarded: the analyzer gave the read's place, and no count.</summary>
+        private static bool IsCountDiscarded(Diagnostic diagnostic)
+            => !IsDecoded(diagnostic)
+                && !diagnostic.Properties.ContainsKey(SOCK012WholeBufferConsumedAnalyzer.CountKey)
+                && diagnostic.Properties.ContainsKey(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey);
+
         internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {
             if (key == ReadAtLeastKey)
             {
                 return IsDecoded(diagnostic) ? await ReadAtLeastAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) : null;
+            }
+
+            if (key == CaptureCountKey)
+            {
+                return IsCountDiscarded(diagnostic) && ReadSpan(diagnostic) is { } read
+                    ? await SOCK010DiscardedReadCountCodeFixProvider.CaptureAtAsync(document, read, cancellationToken).ConfigureAwait(false)
+                    : null;
             }
 
             if (key != UseCountKey
@@ -129,16 +160,11 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// </summary>
         private static async Task<Document?> ReadAtLeastAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey, out var backText)
-                || !int.TryParse(backText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var back)
-                || !diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey, out var lengthText)
-                || !int.TryParse(lengthText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
-                || diagnostic.Location.SourceSpan.Start - back < 0)
+            if (ReadSpan(diagnostic) is not { } span)
             {
                 return null;
             }
 
-            var span = new Microsoft.CodeAnalysis.Text.TextSpan(diagnostic.Location.SourceSpan.Start - back, length);
             var site = await ReadSite.FindAsync(document, span, cancellationToken).ConfigureAwait(false);
             if (site is null
                 || site.Read.Api.Owner != ReadOwner.Stream || site.Read.Api.Name is not ("Read" or "ReadAsync")
@@ -214,6 +240,16 @@ namespace SocketAnalyzers.CodeFixes.Reads
             var newRoot = site.Root.ReplaceNode(site.Syntax, replacement.WithTriviaFrom(site.Syntax).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation));
             return await ReadFixSyntax.FinishAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>Where the read is, from <see cref="SOCK012WholeBufferConsumedAnalyzer.ReadBackKey"/> and <see cref="SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey"/>.</summary>
+        private static Microsoft.CodeAnalysis.Text.TextSpan? ReadSpan(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey, out var backText)
+                && int.TryParse(backText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var back)
+                && diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey, out var lengthText)
+                && int.TryParse(lengthText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
+                && diagnostic.Location.SourceSpan.Start - back >= 0
+                    ? new Microsoft.CodeAnalysis.Text.TextSpan(diagnostic.Location.SourceSpan.Start - back, length)
+                    : null;
 
         private static IEnumerable<ExpressionSyntax> Candidates(SyntaxNode consumer, string buffer, ExpressionSyntax count)
         {
