@@ -869,11 +869,15 @@ namespace SocketAnalyzers.Reads
             var buffer = site.Read.Buffer;
             if (buffer is null)
             {
-                // An End* call: the buffer was given to Begin*. Inside a try with a catch it only completes the operation;
-                // when every receive the type starts fills a field nothing looks at, nobody reads what it completes.
+                // An End* call: the buffer was given to Begin*. Inside a try with a catch it only completes the operation,
+                // unless the code after it looks at a buffer a receive of the type fills; when every receive the type
+                // starts fills a field nothing looks at, nobody reads what it completes.
+                var type = Model?.GetEnclosingSymbol(site.Invocation.Syntax.SpanStart, cancellationToken)?.ContainingType;
                 site.BufferReach = site.Read.Api.IsApmEnd
-                    && (IsInTryWithCatch(site.Invocation.Syntax)
-                        || Model is { } model && model.GetEnclosingSymbol(site.Invocation.Syntax.SpanStart)?.ContainingType is { } type
+                    && ((IsInTryWithCatch(site.Invocation.Syntax, out var function)
+                            && !(Model is { } looked && type is not null
+                                && reads.UnreadBuffers.LooksAtReceiveBufferAfter(function!, site.Invocation.Syntax.Span.End, type, looked, cancellationToken)))
+                        || Model is { } model && type is not null
                             && reads.UnreadBuffers.ReceivesOnlyIntoUnreadFields(type, model, cancellationToken))
                     ? BufferReach.Never
                     : BufferReach.Escapes;
@@ -921,18 +925,27 @@ namespace SocketAnalyzers.Reads
             return value;
         }
 
-        private static bool IsInTryWithCatch(SyntaxNode node)
+        /// <summary>The node is in the block of a <c>try</c> with a <c>catch</c>; <paramref name="function"/>: the lambda, local function or member around it.</summary>
+        private static bool IsInTryWithCatch(SyntaxNode node, out SyntaxNode? function)
         {
+            function = null;
+            var inTry = false;
             for (var current = node; current is not null; current = current.Parent)
             {
-                if (current.Parent is TryStatementSyntax tryStatement && tryStatement.Block == current)
+                if (!inTry && current.Parent is TryStatementSyntax tryStatement && tryStatement.Block == current)
                 {
-                    return tryStatement.Catches.Count > 0;
+                    if (tryStatement.Catches.Count == 0)
+                    {
+                        return false;
+                    }
+
+                    inTry = true;
                 }
 
                 if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
                 {
-                    return false;
+                    function = current;
+                    return inTry;
                 }
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,7 +24,79 @@ namespace SocketAnalyzers.Reads
         // one file of a partial class whose receives start in another file is unknown there, whatever was asked first).
         private readonly ConcurrentDictionary<(INamedTypeSymbol Type, SyntaxTree Tree), bool> receivesIntoUnread = new();
 
+        // By type and file: the fields a Begin… receive of the type's code in this file fills (any object's: a state object's buffer too).
+        private readonly ConcurrentDictionary<(INamedTypeSymbol Type, SyntaxTree Tree), ImmutableHashSet<IFieldSymbol>> receiveBuffers = new();
+
         public UnreadBufferFields(CatalogueIndex catalogue) => this.catalogue = catalogue;
+
+        /// <summary>
+        /// True when code of <paramref name="function"/> after <paramref name="position"/> looks at the bytes of a field that
+        /// a <c>Begin…</c> receive of <paramref name="type"/>'s code in this file fills (<c>tcpAsyClBuffer[0]</c>,
+        /// <c>GetString(state.buffer)</c>): the <c>End…</c> before it completes a receive whose bytes are then used, so its
+        /// count matters even inside a <c>try</c> whose <c>catch</c> swallows the error (fresh25 miss 1: a Modbus master's
+        /// callback parses the response after <c>try { EndReceive(ar); } catch { }</c>).
+        /// </summary>
+        public bool LooksAtReceiveBufferAfter(SyntaxNode function, int position, INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var key = (type, model.SyntaxTree);
+            if (!receiveBuffers.TryGetValue(key, out var fields))
+            {
+                fields = ComputeReceiveBuffers(type, model, cancellationToken);
+                receiveBuffers.TryAdd(key, fields);
+            }
+
+            if (fields.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var node in function.DescendantNodes(n => n.Span.End > position))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (node.SpanStart < position || node is not IdentifierNameSyntax identifier)
+                {
+                    continue;
+                }
+
+                foreach (var field in fields)
+                {
+                    if (field.Name == identifier.Identifier.ValueText && !Use(identifier, field, model, cancellationToken)
+                        && SameFileUses.FieldReference(identifier, field, model, cancellationToken) is not null)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private ImmutableHashSet<IFieldSymbol> ComputeReceiveBuffers(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var fields = ImmutableHashSet.CreateBuilder<IFieldSymbol>(SymbolEqualityComparer.Default);
+            foreach (var part in type.DeclaringSyntaxReferences)
+            {
+                if (part.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                foreach (var node in part.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } call
+                        && name.StartsWith("Begin", System.StringComparison.Ordinal)
+                        && model.GetOperation(call, cancellationToken) is IInvocationOperation invocation
+                        && catalogue.Facts(invocation.TargetMethod) is { Fills: { } fills }
+                        && CatalogueIndex.Argument(invocation, fills)?.WalkDownConversions() is IFieldReferenceOperation { Field: { Type: IArrayTypeSymbol } field })
+                    {
+                        fields.Add(field.OriginalDefinition);
+                    }
+                }
+            }
+
+            return fields.ToImmutable();
+        }
 
         /// <summary>True when <paramref name="buffer"/> (conversions removed) is this instance's field that nothing looks at.</summary>
         public bool IsUnreadField(IOperation buffer, SemanticModel model, CancellationToken cancellationToken)

@@ -934,6 +934,119 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
 
+        /// <summary>
+        /// fresh25 miss 1 (a Modbus master): <c>try { EndReceive(ar); } catch { }</c>, then the response is parsed from the
+        /// field the <c>BeginReceive</c> fills. The <c>End…</c> does more than complete the operation: the bytes it
+        /// completes are used, so their count matters (a short read, or the error the catch swallowed, parses stale bytes).
+        /// </summary>
+        [Theory]
+        [InlineData("ushort id = (ushort)((data[0] << 8) | data[1]); Console.WriteLine(id);")]
+        [InlineData("Console.WriteLine(Encoding.ASCII.GetString(data));")]
+        [InlineData("var copy = new byte[4]; Array.Copy(data, 0, copy, 0, 4); Console.WriteLine(copy[0]);")]
+        [InlineData("Console.WriteLine(this.data[0]);")]
+        public Task End_call_in_a_try_whose_receive_buffer_field_is_then_looked_at_is_reported(string after)
+            => Verify010.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    private readonly Socket socket;
+                    private byte[] data = new byte[2048];
+
+                    public C(Socket socket)
+                    {
+                        this.socket = socket;
+                    }
+
+                    public void Request()
+                    {
+                        socket.BeginReceive(data, 0, data.Length, SocketFlags.None, OnReceive, null);
+                    }
+
+                    void OnReceive(IAsyncResult ar)
+                    {
+                        try
+                        {
+                            [|socket.EndReceive(ar)|];
+                        }
+                        catch (Exception)
+                        {
+                        }
+
+                        {{after}}
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task End_call_in_a_try_whose_state_objects_buffer_is_then_decoded_is_reported()
+            => Verify010.VerifyAnalyzerAsync(Usings + """
+                class State
+                {
+                    public Socket Socket;
+                    public byte[] Buffer = new byte[1024];
+                }
+
+                class Server
+                {
+                    public void Start(State state)
+                    {
+                        state.Socket.BeginReceive(state.Buffer, 0, state.Buffer.Length, SocketFlags.None, OnReceive, state);
+                    }
+
+                    void OnReceive(IAsyncResult ar)
+                    {
+                        var state = (State)ar.AsyncState;
+                        try
+                        {
+                            [|state.Socket.EndReceive(ar)|];
+                        }
+                        catch
+                        {
+                        }
+
+                        Console.WriteLine(Encoding.UTF8.GetString(state.Buffer));
+                    }
+                }
+                """);
+
+        [Theory]
+        [InlineData("Console.WriteLine(data.Length);")]
+        [InlineData("data = new byte[4096];")]
+        [InlineData("Action show = () => { var data = new byte[4]; Console.WriteLine(data[0]); }; show();")]
+        public Task End_call_in_a_try_after_which_the_receive_buffer_is_not_looked_at_only_completes_the_operation(string after)
+            => Verify010.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    private readonly Socket socket;
+                    private byte[] data = new byte[2048];
+
+                    public C(Socket socket)
+                    {
+                        this.socket = socket;
+                    }
+
+                    public void Request()
+                    {
+                        socket.BeginReceive(data, 0, data.Length, SocketFlags.None, OnReceive, null);
+                    }
+
+                    public byte First => data[0];
+
+                    void OnReceive(IAsyncResult ar)
+                    {
+                        Console.WriteLine(data[1]);
+                        try
+                        {
+                            socket.EndReceive(ar);
+                        }
+                        catch (Exception)
+                        {
+                        }
+
+                        {{after}}
+                    }
+                }
+                """);
+
         [Theory]
         [InlineData("var skip = new byte[4]; [|stream.Read(skip, 0, 4)|]; int n = stream.Read(buffer, 0, buffer.Length); Process(buffer, n);")]
         [InlineData("using var ns = new NetworkStream(socket, ownsSocket: false); [|ns.Read(new byte[2], 0, 2)|]; int n = socket.Receive(buffer); Process(buffer, n);")]

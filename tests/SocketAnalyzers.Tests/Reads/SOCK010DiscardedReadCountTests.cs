@@ -434,6 +434,66 @@ namespace SocketAnalyzers.Tests.Reads
                     Process(buffer, 4);
                     """));
 
+        /// <summary>
+        /// An <c>End…</c> inside <c>try</c>/<c>catch</c> whose receive buffer the callback then parses (fresh25 miss 1): the
+        /// capture stays inside the <c>try</c> and leaves the callback at 0, before the parse.
+        /// </summary>
+        [Fact]
+        public Task Capture_of_an_end_call_in_a_try_returns_from_the_callback_before_the_buffer_is_parsed()
+            => Verify.VerifyCodeFixAsync(
+                Usings + """
+                    class C
+                    {
+                        private readonly Socket socket;
+                        private byte[] data = new byte[2048];
+
+                        public C(Socket socket) => this.socket = socket;
+
+                        public void Request() => socket.BeginReceive(data, 0, data.Length, SocketFlags.None, OnReceive, null);
+
+                        void OnReceive(IAsyncResult ar)
+                        {
+                            try
+                            {
+                                [|socket.EndReceive(ar)|];
+                            }
+                            catch (SocketException)
+                            {
+                            }
+
+                            Console.WriteLine(data[0]);
+                        }
+                    }
+                    """,
+                Usings + """
+                    class C
+                    {
+                        private readonly Socket socket;
+                        private byte[] data = new byte[2048];
+
+                        public C(Socket socket) => this.socket = socket;
+
+                        public void Request() => socket.BeginReceive(data, 0, data.Length, SocketFlags.None, OnReceive, null);
+
+                        void OnReceive(IAsyncResult ar)
+                        {
+                            try
+                            {
+                                var received = socket.EndReceive(ar);
+                                if (received == 0)
+                                {
+                                    return;
+                                }
+                            }
+                            catch (SocketException)
+                            {
+                            }
+
+                            Console.WriteLine(data[0]);
+                        }
+                    }
+                    """);
+
         [Fact]
         public Task Capture_in_an_async_method_keeps_the_await()
         {
