@@ -945,6 +945,13 @@ namespace SocketAnalyzers.Addressing
                 return source is { Read: not ReadFacts.None } bytes ? new SocketValue(read: bytes.Read, readApi: bytes.ReadApi) : null;
             }
 
+            if (owner?.SpecialType == SpecialType.System_String && !method.IsStatic && method.Name is "Trim" or "TrimEnd" or "TrimStart" or "Replace")
+            {
+                // GetString(data).Replace("\0", "") or .TrimEnd('\0'): the same read's text without its padding (fresh25 miss 2),
+                // still one read. A cut (Substring, Split at a delimiter) is framing and ends the fact.
+                return instance is { Read: not ReadFacts.None } text ? new SocketValue(read: text.Read, readApi: text.ReadApi) : null;
+            }
+
             if (helperTexts && HelperReads.ResultType(method)?.SpecialType == SpecialType.System_String && HelperReads.MayBeHelper(invocation)
                 && apis.Symbols.Reads.Helpers.At(invocation, CancellationToken, Graph.OriginalOperation.SemanticModel) is ({ OneReadText: true } helper, var receiver)
                 && HelperReceiver(invocation, helper, receiver, values) is { Kind: KindFacts.Stream })

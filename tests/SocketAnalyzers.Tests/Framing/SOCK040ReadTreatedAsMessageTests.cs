@@ -77,6 +77,35 @@ namespace SocketAnalyzers.Tests.Framing
                 }
                 """));
 
+        /// <summary>
+        /// The text of one read with its padding or blanks taken off before the parse (fresh25 miss 2, a course game's
+        /// <c>Encoding.ASCII.GetString(data).Replace("\0", "")</c> then <c>DeserializeObject</c>): still that read's text.
+        /// </summary>
+        [Theory]
+        [InlineData("string json = Encoding.ASCII.GetString(buffer).Replace(\"\\0\", \"\");")]
+        [InlineData("string json = Encoding.ASCII.GetString(buffer).TrimEnd('\\0');")]
+        [InlineData("string json = Encoding.UTF8.GetString(buffer, 0, n).Trim();")]
+        [InlineData("string json = Encoding.UTF8.GetString(buffer, 0, n).TrimStart().Replace('\\r', ' ');")]
+        public Task Text_of_one_read_trimmed_or_stripped_of_padding_is_reported(string decode)
+            => Verify.VerifyAnalyzerAsync(Body($$"""
+                int n = network.Read(buffer, 0, buffer.Length);
+                if (n == 0) return null;
+                {{decode}}
+                return {|SOCK040:JsonSerializer.Deserialize<Order>(json)|};
+                """));
+
+        [Theory]
+        [InlineData("string json = Encoding.UTF8.GetString(buffer, 0, n).Substring(4);")]
+        [InlineData("string json = Encoding.UTF8.GetString(buffer, 0, n).Split('\\n')[0];")]
+        [InlineData("string json = string.Concat(Encoding.UTF8.GetString(buffer, 0, n), \"\").Trim();")]
+        public Task Text_of_one_read_cut_or_joined_before_the_parse_is_quiet(string decode)
+            => Verify.VerifyAnalyzerAsync(Body($$"""
+                int n = network.Read(buffer, 0, buffer.Length);
+                if (n == 0) return null;
+                {{decode}}
+                return JsonSerializer.Deserialize<Order>(json);
+                """));
+
         /// <summary>A server that parses one read's text with <c>FromJson(msg)</c>, declared as <paramref name="wrapper"/>.</summary>
         private static string WrapperServer(string wrapper, bool reported) => Usings + $$"""
             class Server
