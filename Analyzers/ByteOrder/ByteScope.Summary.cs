@@ -131,7 +131,10 @@ namespace SocketAnalyzers.ByteOrder
             var node = Root(operation);
             for (var depth = 0; node is { Kind: ByteNodeKind.Local, Symbol: ILocalSymbol local } && depth < MaxRootDepth; depth++)
             {
-                node = SingleValue(local) is { } only ? Root(only) : null;
+                // A local the body reverses holds the order the code chose, whatever its value brought (fresh26 FALSE 1: a
+                // helper's received header reversed under BitConverter.IsLittleEndian before BitConverter.ToUInt16).
+                node = summary is not null && summary.Killed.Contains(node) ? null
+                    : SingleValue(local) is { } only ? Root(only) : null;
             }
 
             return node is { Kind: ByteNodeKind.Parameter or ByteNodeKind.Field or ByteNodeKind.Return } ? node : null;

@@ -70,11 +70,24 @@ namespace SocketAnalyzers.Reads
             }
 
             var fresh = state.HasFreshFilled && state.FreshFilled.Contains(buffer);
-            if (decode.WalkUpConversions(out var decoded) is not IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } cut
+            var parent = decode.WalkUpConversions(out var decoded);
+            if (fresh && parent is IArgumentOperation given && IsNumberParseOf(given))
+            {
+                // int.Parse(GetString(buffer)) of a fresh buffer: the parse ignores the zeros' trailing NULs (fresh26 FALSE 2).
+                return true;
+            }
+
+            if (parent is not IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } cut
                 || cut.Instance != decoded)
             {
-                // text = GetString(buffer); text = text.Substring(0, text.IndexOf("$")); on the next line (fresh14 FALSE 4).
-                return fresh && CutAtDelimiterNext(decode);
+                // text = GetString(buffer); then, on the next line, text = text.Substring(0, text.IndexOf("$")) (fresh14 FALSE 4),
+                // text = text.Trim('\0') or int.Parse(text) (fresh26 FALSE 2 and 3).
+                return fresh && NextValueOfLocal(decode) is ({ } next, { } local)
+                    && (IsCutAtDelimiter(next, local)
+                        || (next is IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } strip
+                            && strip.Instance is ILocalReferenceOperation stripped && stripped.Local.Name == local && StripsNul(strip))
+                        || (next is IInvocationOperation parse && parse.Arguments.Length > 0 && IsNumberParseOf(parse.Arguments[0])
+                            && parse.Arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation parsed && parsed.Local.Name == local));
             }
 
             if (fresh && StripsNul(cut))
@@ -97,14 +110,11 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// The decode of a fresh buffer is kept in a local that the very next statement of the block (an assignment, a
-        /// declaration or a <c>return</c>) cuts at a delimiter the zeros past the count cannot hold:
-        /// <c>text = text.Substring(0, text.IndexOf("$"))</c> (a non-empty constant without NUL, as a string or a char), or at
-        /// the first NUL searched ordinally (<c>'\0'</c>, or <c>"\0"</c> with <c>StringComparison.Ordinal</c>): where the zeros
-        /// begin. The cut keeps only bytes the read placed, or throws
-        /// when none of them is the delimiter. Found by syntax: the flow's operations are the graph's, without statements.
+        /// The decode of a fresh buffer is kept in a local (a declaration of one, or an assignment statement): the value of
+        /// the very next statement of the block (an assignment's, a declaration's or a <c>return</c>'s) and the local's name.
+        /// Found by syntax: the flow's operations are the graph's, without statements.
         /// </summary>
-        private bool CutAtDelimiterNext(IInvocationOperation decode)
+        private (IOperation? Next, string? Local) NextValueOfLocal(IInvocationOperation decode)
         {
             var syntax = decode.Syntax;
             while (syntax.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
@@ -123,29 +133,39 @@ namespace SocketAnalyzers.Reads
                     (name, statement) = (target.Identifier.ValueText, expression);
                     break;
                 default:
-                    return false;
+                    return (null, null);
             }
 
             if (statement.Parent is not BlockSyntax block || body.Model is not { } model)
             {
-                return false;
+                return (null, null);
             }
 
             var index = block.Statements.IndexOf(statement);
             if (index < 0 || index + 1 >= block.Statements.Count)
             {
-                return false;
+                return (null, null);
             }
 
-            var next = block.Statements[index + 1];
-            var value = next switch
+            var value = block.Statements[index + 1] switch
             {
                 ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Right: var right } } => right,
                 LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } => variables[0].Initializer?.Value,
                 ReturnStatementSyntax { Expression: { } returned } => returned,
                 _ => null,
             };
-            if (value is null || model.GetOperation(value, CancellationToken)?.WalkDownConversions() is not IInvocationOperation
+            return value is not null && model.GetOperation(value, CancellationToken)?.WalkDownConversions() is { } next ? (next, name) : (null, null);
+        }
+
+        /// <summary>
+        /// <paramref name="next"/> cuts the text in <paramref name="name"/> at a delimiter the zeros past the count cannot hold:
+        /// <c>text.Substring(0, text.IndexOf("$"))</c> (a non-empty constant without NUL, as a string or a char), or at the
+        /// first NUL searched ordinally (<c>'\0'</c>, or <c>"\0"</c> with <c>StringComparison.Ordinal</c>): where the zeros
+        /// begin. The cut keeps only bytes the read placed, or throws when none of them is the delimiter.
+        /// </summary>
+        private static bool IsCutAtDelimiter(IOperation next, string name)
+        {
+            if (next is not IInvocationOperation
                 {
                     TargetMethod: { Name: "Substring", ContainingType.SpecialType: SpecialType.System_String },
                     Arguments.Length: 2,
@@ -174,6 +194,18 @@ namespace SocketAnalyzers.Reads
                 _ => false,
             };
         }
+
+        /// <summary>
+        /// <paramref name="argument"/> is the text a number parser of the framework reads (<c>int.Parse(text)</c>,
+        /// <c>double.TryParse(text, out v)</c>): .NET's number parsers (Framework and Core) accept trailing NULs, so the
+        /// text of a fresh buffer decoded whole gives the number the read placed (fresh26 FALSE 2: a lab server's
+        /// <c>double.Parse(Encoding.UTF8.GetString(bytes))</c>; the dropped count is SOCK010's).
+        /// </summary>
+        private static bool IsNumberParseOf(IArgumentOperation argument)
+            => argument is { Parameter: { Ordinal: 0, Type.SpecialType: SpecialType.System_String }, Parent: IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse" or "TryParse", ContainingType.SpecialType: var number } } }
+                && number is SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                    or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+                    or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal;
 
         /// <summary><c>IndexOf</c> with <c>StringComparison.Ordinal</c> or <c>OrdinalIgnoreCase</c>.</summary>
         private static bool IsOrdinalSearch(IInvocationOperation indexOf)
@@ -225,6 +257,13 @@ namespace SocketAnalyzers.Reads
                         var value = argument.Value.WalkDownConversions();
                         if (value.ConstantValue is { HasValue: true, Value: '\0' })
                         {
+                            return true;
+                        }
+
+                        if (value is IInvocationOperation { TargetMethod: { Name: "ToCharArray", ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: 0, Instance.ConstantValue: { HasValue: true, Value: string listed } }
+                            && listed.IndexOf('\0') >= 0)
+                        {
+                            // Trim("\0".ToCharArray()) (fresh26 FALSE 3, a book's FTP server).
                             return true;
                         }
 

@@ -569,6 +569,43 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
 
+        /// <summary>
+        /// Bytes a method returns from the network, reversed in this body before the decode (fresh26 FALSE 1, a game-server
+        /// ping's header <c>if (BitConverter.IsLittleEndian) Array.Reverse(header);</c> then <c>BitConverter.ToUInt16</c>): the
+        /// order the code chose, as when the read is in the body itself.
+        /// </summary>
+        [Theory]
+        [InlineData("Array.Reverse(header);")]
+        [InlineData("if (BitConverter.IsLittleEndian) Array.Reverse(header);")]
+        [InlineData("if (BitConverter.IsLittleEndian) { Array.Reverse(header, 0, 4); }")]
+        [InlineData("header.AsSpan().Reverse();")]
+        public Task Reader_of_bytes_a_method_returns_from_the_network_that_reverses_them_first_is_silent(string reverse)
+            => Run(Usings + $$"""
+                sealed class Connection
+                {
+                    private readonly NetworkStream stream;
+
+                    public Connection(NetworkStream stream) => this.stream = stream;
+
+                    public byte[] ReceiveHeader()
+                    {
+                        var header = new byte[4];
+                        stream.ReadExactly(header);
+                        return header;
+                    }
+                }
+
+                sealed class Program
+                {
+                    static int Length(Connection connection)
+                    {
+                        var header = connection.ReceiveHeader();
+                        {{reverse}}
+                        return BitConverter.ToInt32(header, 0);
+                    }
+                }
+                """);
+
         [Fact]
         public Task Method_decoding_its_parameter_is_reported_when_a_caller_passes_received_bytes()
             => Run(Usings + """

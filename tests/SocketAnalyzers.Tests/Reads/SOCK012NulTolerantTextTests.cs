@@ -1,0 +1,58 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK012WholeBufferConsumedCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK012 on a fresh buffer read once and decoded whole, where what the code does next takes only the bytes the read
+    /// placed (fresh26 FALSE 2 and 3): the unread tail is zeros, so the text ends in NULs, and a number parser (which
+    /// accepts trailing NULs) or a strip of the NULs on the next line, with the NUL given as <c>"\0".ToCharArray()</c>
+    /// too, leaves the text received. A buffer read before (stale bytes), or a statement between, keep the report.
+    /// </summary>
+    public sealed class SOCK012NulTolerantTextTests
+    {
+        [Theory]
+        [InlineData("var value = int.Parse(Encoding.ASCII.GetString(chunk));")]
+        [InlineData("var rate = double.Parse(Encoding.UTF8.GetString(chunk), System.Globalization.CultureInfo.InvariantCulture);")]
+        [InlineData("if (long.TryParse(Encoding.ASCII.GetString(chunk), out var id)) Console.WriteLine(id);")]
+        [InlineData("var text = Encoding.ASCII.GetString(chunk); var port = ushort.Parse(text);")]
+        public Task Fresh_buffer_decoded_whole_into_a_number_parser_is_quiet(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[64];
+                {|SOCK010:socket.Receive(chunk)|};
+                {{decode}}
+                """));
+
+        [Theory]
+        [InlineData("""var command = Encoding.ASCII.GetString(chunk); command = command.Trim("\0".ToCharArray());""")]
+        [InlineData("""var command = Encoding.ASCII.GetString(chunk); command = command.TrimEnd('\0');""")]
+        [InlineData("""var command = Encoding.ASCII.GetString(chunk); var line = command.Replace("\0", "");""")]
+        [InlineData("""var command = Encoding.ASCII.GetString(chunk).Trim("\0".ToCharArray());""")]
+        public Task Fresh_buffer_decoded_whole_and_stripped_of_its_NULs_is_quiet(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[1024];
+                {|SOCK010:socket.Receive(chunk)|};
+                {{decode}}
+                """));
+
+        [Theory]
+        // The buffer is the caller's: its tail may hold an earlier read's digits, not zeros.
+        [InlineData("var chunk = buffer;", "socket.Receive(chunk, 0, 4, SocketFlags.None)", "var value = int.Parse([|Encoding.ASCII.GetString(chunk)|]);")]
+        // A statement between the decode and the strip.
+        [InlineData("var chunk = new byte[64];", "socket.Receive(chunk)", """var command = [|Encoding.ASCII.GetString(chunk)|]; Console.WriteLine(command); command = command.Trim('\0');""")]
+        // Another text's NULs are stripped, not this one's.
+        [InlineData("var chunk = new byte[64];", "socket.Receive(chunk)", """var command = [|Encoding.ASCII.GetString(chunk)|]; var other = "a\0".Trim('\0');""")]
+        // Trim of chars that hold no NUL.
+        [InlineData("var chunk = new byte[64];", "socket.Receive(chunk)", """var command = [|Encoding.ASCII.GetString(chunk)|].Trim(" ".ToCharArray());""")]
+        // Not a number parser.
+        [InlineData("var chunk = new byte[64];", "socket.Receive(chunk)", "var when = DateTime.Parse([|Encoding.ASCII.GetString(chunk)|]);")]
+        public Task Text_that_may_keep_stale_bytes_or_NULs_is_still_reported(string declaration, string read, string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                {{declaration}}
+                {|SOCK010:{{read}}|};
+                {{decode}}
+                """));
+    }
+}
