@@ -498,33 +498,5 @@ namespace SocketAnalyzers.Reads
             => (KnownSymbols.IsOrDerivesFrom(type, symbols.Stream) && !symbols.Framework.IsLocalStorage(type))
                 || KnownSymbols.IsOrDerivesFrom(type, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient)
                 || KnownSymbols.IsOrDerivesFrom(type, symbols.TextWriter) || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryWriter);
-
-        /// <summary>
-        /// A write in a <c>try</c> inside the read's loops whose catches let the loop go on: its exception does not end it.
-        /// A <c>try</c> whose every catch leaves the loops (its last statement a <c>return</c>, a <c>throw</c>, or a <c>break</c>
-        /// of the outermost loop around the read) passes the exception on as a way out.
-        /// </summary>
-        private static bool WriteCaughtInsideLoops(SyntaxNode syntax, ReadSite site)
-        {
-            if (CatchingTryInsideLoops(syntax, site, out var otherFunction) is not { } caught)
-            {
-                return otherFunction;
-            }
-
-            var outermost = site.Loops[site.Loops.Count - 1];
-            foreach (var clause in caught.Catches)
-            {
-                var last = clause.Block.Statements.Count > 0 ? clause.Block.Statements[clause.Block.Statements.Count - 1] : null;
-                var leaves = last is ReturnStatementSyntax or ThrowStatementSyntax
-                    || (last is BreakStatementSyntax && last.FirstAncestorOrSelf<SyntaxNode>(node => node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax
-                        or ForEachStatementSyntax or SwitchStatementSyntax or CommonForEachStatementSyntax) == outermost);
-                if (!leaves)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -1333,6 +1333,34 @@ namespace SocketAnalyzers.Reads
             => CatchingTryInsideLoops(syntax, site, out var otherFunction) is not null || otherFunction;
 
         /// <summary>
+        /// A write in a <c>try</c> inside the read's loops whose catches let the loop go on: its exception does not end it.
+        /// A <c>try</c> whose every catch leaves the loops (its last statement a <c>return</c>, a <c>throw</c>, or a <c>break</c>
+        /// of the outermost loop around the read) passes the exception on as a way out.
+        /// </summary>
+        private static bool WriteCaughtInsideLoops(SyntaxNode syntax, ReadSite site)
+        {
+            if (CatchingTryInsideLoops(syntax, site, out var otherFunction) is not { } caught)
+            {
+                return otherFunction;
+            }
+
+            var outermost = site.Loops[site.Loops.Count - 1];
+            foreach (var clause in caught.Catches)
+            {
+                var last = clause.Block.Statements.Count > 0 ? clause.Block.Statements[clause.Block.Statements.Count - 1] : null;
+                var leaves = last is ReturnStatementSyntax or ThrowStatementSyntax
+                    || (last is BreakStatementSyntax && last.FirstAncestorOrSelf<SyntaxNode>(node => node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax
+                        or ForEachStatementSyntax or SwitchStatementSyntax or CommonForEachStatementSyntax) == outermost);
+                if (!leaves)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// The innermost <c>try</c> with catches whose block holds <paramref name="syntax"/>, inside the outermost loop
         /// around the read; null when none, or when <paramref name="otherFunction"/>: a lambda, local function or member
         /// lies between (the read's function does not see what happens there).
