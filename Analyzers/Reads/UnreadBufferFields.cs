@@ -22,10 +22,23 @@ namespace SocketAnalyzers.Reads
         private readonly ConcurrentDictionary<IFieldSymbol, bool> known = new(SymbolEqualityComparer.Default);
         // By type and file: a Begin… call is bound only in the file being analyzed, so the answer is the file's (an End… in
         // one file of a partial class whose receives start in another file is unknown there, whatever was asked first).
-        private readonly ConcurrentDictionary<(INamedTypeSymbol Type, SyntaxTree Tree), bool> receivesIntoUnread = new();
+        private readonly ConcurrentDictionary<(INamedTypeSymbol Type, SyntaxTree Tree), Receives> receives = new();
 
-        // By type and file: the fields a Begin… receive of the type's code in this file fills (any object's: a state object's buffer too).
-        private readonly ConcurrentDictionary<(INamedTypeSymbol Type, SyntaxTree Tree), ImmutableHashSet<IFieldSymbol>> receiveBuffers = new();
+        /// <summary>What the <c>Begin…</c> receives of a type's code fill, as seen from one file.</summary>
+        private sealed class Receives
+        {
+            public Receives(bool onlyIntoUnread, ImmutableHashSet<IFieldSymbol> fields)
+            {
+                OnlyIntoUnread = onlyIntoUnread;
+                Fields = fields;
+            }
+
+            /// <summary>There is at least one, and each fills a field nothing looks at (<see cref="ReceivesOnlyIntoUnreadFields"/>).</summary>
+            public bool OnlyIntoUnread { get; }
+
+            /// <summary>The array fields, of any object (a state object's too), those of this file fill.</summary>
+            public ImmutableHashSet<IFieldSymbol> Fields { get; }
+        }
 
         public UnreadBufferFields(CatalogueIndex catalogue) => this.catalogue = catalogue;
 
@@ -38,13 +51,7 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public bool LooksAtReceiveBufferAfter(SyntaxNode function, int position, INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
         {
-            var key = (type, model.SyntaxTree);
-            if (!receiveBuffers.TryGetValue(key, out var fields))
-            {
-                fields = ComputeReceiveBuffers(type, model, cancellationToken);
-                receiveBuffers.TryAdd(key, fields);
-            }
-
+            var fields = ReceivesOf(type, model, cancellationToken).Fields;
             if (fields.IsEmpty)
             {
                 return false;
@@ -71,33 +78,6 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
-        private ImmutableHashSet<IFieldSymbol> ComputeReceiveBuffers(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
-        {
-            var fields = ImmutableHashSet.CreateBuilder<IFieldSymbol>(SymbolEqualityComparer.Default);
-            foreach (var part in type.DeclaringSyntaxReferences)
-            {
-                if (part.SyntaxTree != model.SyntaxTree)
-                {
-                    continue;
-                }
-
-                foreach (var node in part.GetSyntax(cancellationToken).DescendantNodes())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } call
-                        && name.StartsWith("Begin", System.StringComparison.Ordinal)
-                        && model.GetOperation(call, cancellationToken) is IInvocationOperation invocation
-                        && catalogue.Facts(invocation.TargetMethod) is { Fills: { } fills }
-                        && CatalogueIndex.Argument(invocation, fills)?.WalkDownConversions() is IFieldReferenceOperation { Field: { Type: IArrayTypeSymbol } field })
-                    {
-                        fields.Add(field.OriginalDefinition);
-                    }
-                }
-            }
-
-            return fields.ToImmutable();
-        }
-
         /// <summary>True when <paramref name="buffer"/> (conversions removed) is this instance's field that nothing looks at.</summary>
         public bool IsUnreadField(IOperation buffer, SemanticModel model, CancellationToken cancellationToken)
             => buffer.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } reference
@@ -109,21 +89,25 @@ namespace SocketAnalyzers.Reads
         /// completes a receive whose bytes nobody reads.
         /// </summary>
         public bool ReceivesOnlyIntoUnreadFields(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
+            => ReceivesOf(type, model, cancellationToken).OnlyIntoUnread;
+
+        private Receives ReceivesOf(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
         {
             var key = (type, model.SyntaxTree);
-            if (receivesIntoUnread.TryGetValue(key, out var answer))
+            if (!receives.TryGetValue(key, out var answer))
             {
-                return answer;
+                answer = ComputeReceives(type, model, cancellationToken);
+                receives.TryAdd(key, answer);
             }
 
-            answer = ComputeReceives(type, model, cancellationToken);
-            receivesIntoUnread.TryAdd(key, answer);
             return answer;
         }
 
-        private bool ComputeReceives(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
+        private Receives ComputeReceives(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
         {
             var found = false;
+            var onlyUnread = true;
+            var fields = ImmutableHashSet.CreateBuilder<IFieldSymbol>(SymbolEqualityComparer.Default);
             foreach (var part in type.DeclaringSyntaxReferences)
             {
                 foreach (var node in part.GetSyntax(cancellationToken).DescendantNodes())
@@ -138,7 +122,8 @@ namespace SocketAnalyzers.Reads
                     // A part in another file (a form's designer part) may be read, not bound (RS1030): a Begin… call there is unknown.
                     if (call.SyntaxTree != model.SyntaxTree || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
                     {
-                        return false;
+                        onlyUnread = false;
+                        continue;
                     }
 
                     if (catalogue.Facts(invocation.TargetMethod) is not { Fills: { } fills })
@@ -146,16 +131,18 @@ namespace SocketAnalyzers.Reads
                         continue;
                     }
 
-                    if (CatalogueIndex.Argument(invocation, fills) is not { } buffer || !IsUnreadField(buffer, model, cancellationToken))
+                    var buffer = CatalogueIndex.Argument(invocation, fills);
+                    if (buffer?.WalkDownConversions() is IFieldReferenceOperation { Field: { Type: IArrayTypeSymbol } field })
                     {
-                        return false;
+                        fields.Add(field.OriginalDefinition);
                     }
 
+                    onlyUnread &= buffer is not null && IsUnreadField(buffer, model, cancellationToken);
                     found = true;
                 }
             }
 
-            return found;
+            return new Receives(found && onlyUnread, fields.ToImmutable());
         }
 
         private bool IsUnread(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
