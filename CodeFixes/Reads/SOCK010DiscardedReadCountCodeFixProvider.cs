@@ -154,10 +154,17 @@ namespace SocketAnalyzers.CodeFixes.Reads
         internal static async Task<Document?> CaptureAtAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan read, CancellationToken cancellationToken)
         {
             var site = await ReadSite.FindAsync(document, read, cancellationToken).ConfigureAwait(false);
-            return site?.Statement is { } statement && site.Shape is ReadStatementShape.ExpressionStatement or ReadStatementShape.DiscardAssignment
+            return site?.Statement is { } statement && IsDiscardedStatement(site)
                 ? await CaptureAsync(document, site, statement, cancellationToken).ConfigureAwait(false)
                 : null;
         }
+
+        /// <summary>Whether <see cref="CaptureAtAsync"/> applies, without making the edit (its last step analyzes the compilation).</summary>
+        internal static async Task<bool> CanCaptureAtAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan read, CancellationToken cancellationToken)
+            => await ReadSite.FindAsync(document, read, cancellationToken).ConfigureAwait(false) is { } site && IsDiscardedStatement(site) && CanCapture(site);
+
+        private static bool IsDiscardedStatement(ReadSite site)
+            => site.Statement is not null && site.Shape is ReadStatementShape.ExpressionStatement or ReadStatementShape.DiscardAssignment;
 
         internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {

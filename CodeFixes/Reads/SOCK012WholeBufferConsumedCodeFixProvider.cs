@@ -63,10 +63,16 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
                 if (IsCountDiscarded(diagnostic))
                 {
-                    if (await FixAsync(context.Document, diagnostic, CaptureCountKey, context.CancellationToken).ConfigureAwait(false) is { } captured)
+                    // Offered from a cheap test; the edit (whose last step analyzes the compilation) is made when it is chosen.
+                    if (ReadSpan(diagnostic) is { } read
+                        && await SOCK010DiscardedReadCountCodeFixProvider.CanCaptureAtAsync(context.Document, read, context.CancellationToken).ConfigureAwait(false))
                     {
+                        var document = context.Document;
                         context.RegisterCodeFix(
-                            CodeAction.Create("Capture the count, stop when it is 0 (end of stream) and use only the bytes received", _ => Task.FromResult(captured), CaptureCountKey),
+                            CodeAction.Create(
+                                "Capture the count, stop when it is 0 (end of stream) and use only the bytes received",
+                                async ct => await FixAsync(document, diagnostic, CaptureCountKey, ct).ConfigureAwait(false) ?? document,
+                                CaptureCountKey),
                             diagnostic);
                     }
 
