@@ -94,6 +94,9 @@ namespace SocketAnalyzers.Reads
 
         public ILocalSymbol? StoredLocal { get; set; }
 
+        /// <summary>The local the count is put in, as a statement (<see cref="StoredLocal"/>) or inside an expression (<c>while ((n = s.Read(…)) > 0)</c>).</summary>
+        public ILocalSymbol? CountLocal { get; set; }
+
         public ISymbol? BufferVariable { get; set; }
 
         public BufferReach BufferReach { get; set; }
@@ -158,6 +161,12 @@ namespace SocketAnalyzers.Reads
         /// (<c>if (s.Receive(buffer) != 0)</c>): the same test as for a stored count (<see cref="IsNeutralCountUse"/>).
         /// </summary>
         public bool CountNeverKept { get; set; }
+
+        /// <summary>
+        /// The count goes straight into a running total of the loop's reads (<c>total += s.Read(buf, 0, buf.Length)</c>): how
+        /// much arrived in all, not how much this read put in the buffer it fills from the start (<see cref="IsRunningTotal"/>).
+        /// </summary>
+        public bool CountOnlyTotalled { get; set; }
 
         /// <summary>The expression holding the count for the fix (<c>n</c>, <c>r.ReceivedBytes</c>); null when discarded or unknown.</summary>
         public string? CountText { get; set; }
@@ -853,7 +862,9 @@ namespace SocketAnalyzers.Reads
                 }
 
                 site.StoredLocal = site.Form == CountForm.Stored ? countLocal : null;
+                site.CountLocal = countLocal;
                 site.CountNeverKept = countLocal is null && IsNeutralCountUse(result, reads.Symbols.Framework);
+                site.CountOnlyTotalled = countLocal is null && IsRunningTotal(result);
             }
 
             DescribeBuffer(site, reads, cancellationToken);
@@ -1109,7 +1120,7 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            if (site.Form != CountForm.Discarded && !site.CountNeverKept)
+            if (site.Form != CountForm.Discarded && !site.CountNeverKept && !site.CountOnlyTotalled)
             {
                 if (countLocal is null)
                 {

@@ -294,7 +294,13 @@ namespace SocketAnalyzers.Reads
 
             /// <summary>A fixed-width decode of part of the buffer (<see cref="decodedStart"/>, <see cref="decodedWidth"/>): it only reads it.</summary>
             Decoded,
+
+            /// <summary>A consumer given a local as the count (<see cref="givenCount"/>): it only reads the buffer; reported when that local totals the reads.</summary>
+            Counted,
         }
+
+        /// <summary>Set by <see cref="Classify"/> for <see cref="Use.Counted"/>: the local the consumer is given as its count.</summary>
+        private ILocalSymbol? givenCount;
 
         /// <summary>What one reference to a filled buffer does; <paramref name="consuming"/> is the consuming call for <see cref="Use.Whole"/>.</summary>
         private Use Classify(IOperation reference, ISymbol buffer, out IOperation? consuming)
@@ -388,6 +394,14 @@ namespace SocketAnalyzers.Reads
                     {
                         consuming = call;
                         return Use.Whole;
+                    }
+
+                    if (consumers.IsConsumerOf(call, BufferElement(buffer)) && CountGiven(argument, call)?.WalkDownConversions() is ILocalReferenceOperation counted)
+                    {
+                        // GetString(buffer, 0, total): judged in UseVariable (IsTotalOfReadsFromStart).
+                        consuming = call;
+                        givenCount = counted.Local;
+                        return Use.Counted;
                     }
 
                     return Use.Neutral;
@@ -639,6 +653,100 @@ namespace SocketAnalyzers.Reads
                 || (consumers.StartOrdinal(call) == next.Parameter.Ordinal && next.Value.ConstantValue is { HasValue: true, Value: 0 });
         }
 
+        /// <summary>
+        /// The count a consumer is given with the buffer from its start: <c>(buf, 0, count)</c>, or <c>(buf, count, …)</c> for a
+        /// size-only overload; null for another start or no count.
+        /// </summary>
+        private IOperation? CountGiven(IArgumentOperation argument, IOperation call)
+        {
+            var arguments = ArgumentsOf(call);
+            var ordinal = argument.Parameter!.Ordinal;
+            if (ArgumentAt(arguments, ordinal + 1) is not { Parameter.Type.SpecialType: SpecialType.System_Int32 } next)
+            {
+                return null;
+            }
+
+            if (ArgumentAt(arguments, ordinal + 2) is { Parameter.Type.SpecialType: SpecialType.System_Int32 } afterNext)
+            {
+                return next.Value.ConstantValue is { HasValue: true, Value: 0 } ? afterNext.Value : null;
+            }
+
+            return consumers.StartOrdinal(call) == next.Parameter!.Ordinal ? null : next.Value;
+        }
+
+        /// <summary>
+        /// <paramref name="total"/> adds up the counts of <paramref name="site"/>, a read in a loop that fills its buffer from
+        /// the start on every turn, and <paramref name="consuming"/> comes after that loop (fresh27: a course listener's
+        /// <c>do { count += stream.Read(buffer, 0, buffer.Length); } while (stream.DataAvailable);</c> then
+        /// <c>GetString(buffer, 0, count)</c>). After a second turn the buffer's start holds the last read's bytes and what
+        /// follows, up to the total, is stale. The total is a local declared outside the loop whose every write is a
+        /// constant 0 or <c>total += </c> that read's count (the call itself, or the local it is stored in).
+        /// </summary>
+        private bool IsTotalOfReadsFromStart(ILocalSymbol total, ReadSite site, IOperation consuming)
+        {
+            if (site.Helper is not null || body.Model is not { } model
+                || (site.Read.Offset is { } offset && offset.ConstantValue is not { HasValue: true, Value: 0 }))
+            {
+                return false;
+            }
+
+            SyntaxNode? loop = null;
+            SyntaxNode? function = null;
+            for (var node = site.Invocation.Syntax.Parent; node is not null && function is null; node = node.Parent)
+            {
+                if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+                {
+                    function = node;
+                }
+                else if (loop is null && node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)
+                {
+                    loop = node;
+                }
+            }
+
+            if (loop is null || function is null || consuming.Syntax.SpanStart < loop.Span.End || !function.Span.Contains(consuming.Syntax.Span)
+                || total.DeclaringSyntaxReferences is not { Length: 1 } declarations || loop.Span.Contains(declarations[0].Span)
+                || (declarations[0].GetSyntax(CancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initial }
+                    && model.GetConstantValue(initial, CancellationToken) is not { HasValue: true, Value: 0 }))
+            {
+                return false;
+            }
+
+            var added = false;
+            foreach (var node in function.DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != total.Name
+                    || model.GetOperation(identifier, CancellationToken) is not ILocalReferenceOperation reference
+                    || !SymbolEqualityComparer.Default.Equals(reference.Local, total) || !ReadBody.IsWrite(reference))
+                {
+                    continue;
+                }
+
+                switch (reference.Parent)
+                {
+                    case ISimpleAssignmentOperation zero when zero.Target == reference && zero.Value.ConstantValue is { HasValue: true, Value: 0 }:
+                        continue;
+                    case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } sum when sum.Target == reference
+                        && loop.Span.Contains(sum.Syntax.Span) && IsCountOf(sum.Value.WalkDownConversions(), site):
+                        added = true;
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return added;
+        }
+
+        /// <summary>The read's count: its call (or the <c>await</c> of it), or the local only it is stored in.</summary>
+        private bool IsCountOf(IOperation value, ReadSite site)
+            => value is IAwaitOperation awaited ? IsCountOf(awaited.Operation.WalkDownConversions(), site)
+                : value is IInvocationOperation call && call.Syntax == site.Invocation.Syntax
+                    || (value is IInvocationOperation configured && symbols.Framework.IsConfigureAwait(configured.TargetMethod)
+                        && configured.Instance?.WalkDownConversions() is IInvocationOperation inner && inner.Syntax == site.Invocation.Syntax)
+                    || (value is ILocalReferenceOperation stored && site.CountLocal is { } local
+                        && SymbolEqualityComparer.Default.Equals(stored.Local, local) && body.IsAssignedOnce(local));
+
         /// <summary>The element type of a buffer variable's array type (<c>byte</c>, <c>char</c>), or none.</summary>
         private static SpecialType BufferElement(ISymbol buffer)
             => (buffer switch
@@ -751,6 +859,19 @@ namespace SocketAnalyzers.Reads
                 "Read until " + (end == width ? "all " : "the first ") + end.ToString(CultureInfo.InvariantCulture) + " bytes have arrived: loop on the count, or call ReadExactly",
                 site.Read.Api.Units));
         }
+
+        /// <summary>SOCK012 at a consumer given a running total of reads that each fill the buffer from its start (<see cref="IsTotalOfReadsFromStart"/>). No fix: the read has to move on by the total.</summary>
+        private void ReportTotalled(IOperation consuming, ISymbol buffer, ReadSite site, ILocalSymbol total)
+            => diagnostics.Add(Diagnostic.Create(
+                Descriptors.SOCK012WholeBufferConsumed,
+                consuming.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.BufferKey, buffer.Name),
+                ConsumerName(consuming),
+                "the first '" + total.Name + "' " + site.Read.Api.Units + " of '" + buffer.Name + "'",
+                ReadName(site),
+                "from the buffer's start on every turn, while '" + total.Name + "' adds up every turn's count (after a second turn, only the last read's " + site.Read.Api.Units + " are there)",
+                "Read at the total instead (Read(" + buffer.Name + ", " + total.Name + ", " + buffer.Name + ".Length - " + total.Name + ")), or use each read's " + site.Read.Api.Units + " before the next read",
+                site.Read.Api.Units));
 
         private static string FilledText(ReadSite site)
             => site.CountText is not null ? "its first '" + site.CountText + "' " + site.Read.Api.Units

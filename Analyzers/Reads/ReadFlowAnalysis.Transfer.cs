@@ -1374,6 +1374,14 @@ namespace SocketAnalyzers.Reads
                     }
 
                     break;
+                case Use.Counted:
+                    if (Reporting && consuming is not null && givenCount is { } total && IsTotalOfReadsFromStart(total, body.Sites[read], consuming)
+                        && reportedConsumers.Add(consuming.Syntax))
+                    {
+                        ReportTotalled(consuming, variable, body.Sites[read], total);
+                    }
+
+                    break;
             }
         }
 
