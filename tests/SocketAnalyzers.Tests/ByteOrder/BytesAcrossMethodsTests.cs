@@ -540,22 +540,27 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
 
+        /// <summary>A connection whose <c>ReceiveHeader()</c> returns four bytes read from the network.</summary>
+        private const string ReceivingConnection = """
+            sealed class Connection
+            {
+                private readonly NetworkStream stream;
+
+                public Connection(NetworkStream stream) => this.stream = stream;
+
+                public byte[] ReceiveHeader()
+                {
+                    var header = new byte[4];
+                    stream.ReadExactly(header);
+                    return header;
+                }
+            }
+
+            """;
+
         [Fact]
         public Task Reader_of_bytes_a_method_returns_from_the_network_is_reported()
-            => Run(Usings + """
-                sealed class Connection
-                {
-                    private readonly NetworkStream stream;
-
-                    public Connection(NetworkStream stream) => this.stream = stream;
-
-                    public byte[] ReceiveHeader()
-                    {
-                        var header = new byte[4];
-                        stream.ReadExactly(header);
-                        return header;
-                    }
-                }
+            => Run(Usings + ReceivingConnection + """
 
                 sealed class Program
                 {
@@ -580,20 +585,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("if (BitConverter.IsLittleEndian) { Array.Reverse(header, 0, 4); }")]
         [InlineData("header.AsSpan().Reverse();")]
         public Task Reader_of_bytes_a_method_returns_from_the_network_that_reverses_them_first_is_silent(string reverse)
-            => Run(Usings + $$"""
-                sealed class Connection
-                {
-                    private readonly NetworkStream stream;
-
-                    public Connection(NetworkStream stream) => this.stream = stream;
-
-                    public byte[] ReceiveHeader()
-                    {
-                        var header = new byte[4];
-                        stream.ReadExactly(header);
-                        return header;
-                    }
-                }
+            => Run(Usings + ReceivingConnection + $$"""
 
                 sealed class Program
                 {

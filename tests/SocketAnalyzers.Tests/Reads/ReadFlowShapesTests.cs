@@ -935,9 +935,48 @@ namespace SocketAnalyzers.Tests.Reads
                 """);
 
         /// <summary>
-        /// fresh25 miss 1 (a Modbus master): <c>try { EndReceive(ar); } catch { }</c>, then the response is parsed from the
-        /// field the <c>BeginReceive</c> fills. The <c>End…</c> does more than complete the operation: the bytes it
-        /// completes are used, so their count matters (a short read, or the error the catch swallowed, parses stale bytes).
+        /// A Modbus master's receive (fresh25 miss 1): <c>BeginReceive</c> into a buffer field, and a callback that runs
+        /// <paramref name="before"/>, then <c>try { EndReceive(ar); } catch (Exception) { }</c> (the <c>End…</c> written as
+        /// <paramref name="end"/>), then <paramref name="after"/>.
+        /// </summary>
+        private static string ModbusMaster(string end, string after, string before = "") => Usings + $$"""
+            class C
+            {
+                private readonly Socket socket;
+                private byte[] data = new byte[2048];
+
+                public C(Socket socket)
+                {
+                    this.socket = socket;
+                }
+
+                public void Request()
+                {
+                    socket.BeginReceive(data, 0, data.Length, SocketFlags.None, OnReceive, null);
+                }
+
+                public byte First => data[0];
+
+                void OnReceive(IAsyncResult ar)
+                {
+                    {{before}}
+                    try
+                    {
+                        {{end}};
+                    }
+                    catch (Exception)
+                    {
+                    }
+
+                    {{after}}
+                }
+            }
+            """;
+
+        /// <summary>
+        /// fresh25 miss 1: after <c>try { EndReceive(ar); } catch { }</c>, the response is parsed from the field the
+        /// <c>BeginReceive</c> fills. The <c>End…</c> does more than complete the operation: the bytes it completes are
+        /// used, so their count matters (a short read, or the error the catch swallowed, parses stale bytes).
         /// </summary>
         [Theory]
         [InlineData("ushort id = (ushort)((data[0] << 8) | data[1]); Console.WriteLine(id);")]
@@ -945,36 +984,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var copy = new byte[4]; Array.Copy(data, 0, copy, 0, 4); Console.WriteLine(copy[0]);")]
         [InlineData("Console.WriteLine(this.data[0]);")]
         public Task End_call_in_a_try_whose_receive_buffer_field_is_then_looked_at_is_reported(string after)
-            => Verify010.VerifyAnalyzerAsync(Usings + $$"""
-                class C
-                {
-                    private readonly Socket socket;
-                    private byte[] data = new byte[2048];
-
-                    public C(Socket socket)
-                    {
-                        this.socket = socket;
-                    }
-
-                    public void Request()
-                    {
-                        socket.BeginReceive(data, 0, data.Length, SocketFlags.None, OnReceive, null);
-                    }
-
-                    void OnReceive(IAsyncResult ar)
-                    {
-                        try
-                        {
-                            [|socket.EndReceive(ar)|];
-                        }
-                        catch (Exception)
-                        {
-                        }
-
-                        {{after}}
-                    }
-                }
-                """);
+            => Verify010.VerifyAnalyzerAsync(ModbusMaster("[|socket.EndReceive(ar)|]", after));
 
         [Fact]
         public Task End_call_in_a_try_whose_state_objects_buffer_is_then_decoded_is_reported()
@@ -1008,44 +1018,13 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
 
+        /// <summary>Its length, a new array, a look before the <c>End…</c>, another array of the same name: no look at what it completed.</summary>
         [Theory]
         [InlineData("Console.WriteLine(data.Length);")]
         [InlineData("data = new byte[4096];")]
         [InlineData("Action show = () => { var data = new byte[4]; Console.WriteLine(data[0]); }; show();")]
         public Task End_call_in_a_try_after_which_the_receive_buffer_is_not_looked_at_only_completes_the_operation(string after)
-            => Verify010.VerifyAnalyzerAsync(Usings + $$"""
-                class C
-                {
-                    private readonly Socket socket;
-                    private byte[] data = new byte[2048];
-
-                    public C(Socket socket)
-                    {
-                        this.socket = socket;
-                    }
-
-                    public void Request()
-                    {
-                        socket.BeginReceive(data, 0, data.Length, SocketFlags.None, OnReceive, null);
-                    }
-
-                    public byte First => data[0];
-
-                    void OnReceive(IAsyncResult ar)
-                    {
-                        Console.WriteLine(data[1]);
-                        try
-                        {
-                            socket.EndReceive(ar);
-                        }
-                        catch (Exception)
-                        {
-                        }
-
-                        {{after}}
-                    }
-                }
-                """);
+            => Verify010.VerifyAnalyzerAsync(ModbusMaster("socket.EndReceive(ar)", after, before: "Console.WriteLine(data[1]);"));
 
         [Theory]
         [InlineData("var skip = new byte[4]; [|stream.Read(skip, 0, 4)|]; int n = stream.Read(buffer, 0, buffer.Length); Process(buffer, n);")]
