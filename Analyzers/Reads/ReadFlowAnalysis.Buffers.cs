@@ -629,28 +629,18 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsWholeArgument(IArgumentOperation argument, IOperation call, ISymbol buffer)
         {
-            var parameter = argument.Parameter;
-            if (parameter is null)
+            if (argument.Parameter is null)
             {
                 return false;
             }
 
-            var arguments = ArgumentsOf(call);
-            var next = ArgumentAt(arguments, parameter.Ordinal + 1);
-            if (next?.Parameter is null || next.Parameter.Type.SpecialType != SpecialType.System_Int32)
+            return RangeGiven(argument, call) switch
             {
-                return true;
-            }
-
-            var afterNext = ArgumentAt(arguments, parameter.Ordinal + 2);
-            if (afterNext?.Parameter is not null && afterNext.Parameter.Type.SpecialType == SpecialType.System_Int32)
-            {
-                return next.Value.ConstantValue is { HasValue: true, Value: 0 } && IsLengthOf(afterNext.Value, buffer);
-            }
-
-            // A lone int after the buffer is a count (Send(buf, size, flags)) unless the catalogue names it the start.
-            return IsLengthOf(next.Value, buffer)
-                || (consumers.StartOrdinal(call) == next.Parameter.Ordinal && next.Value.ConstantValue is { HasValue: true, Value: 0 });
+                (null, null) => true,
+                ({ } start, { } count) => start.ConstantValue is { HasValue: true, Value: 0 } && IsLengthOf(count, buffer),
+                ({ } start, null) => IsLengthOf(start, buffer) || start.ConstantValue is { HasValue: true, Value: 0 },
+                (null, { } count) => IsLengthOf(count, buffer),
+            };
         }
 
         /// <summary>
@@ -658,20 +648,27 @@ namespace SocketAnalyzers.Reads
         /// size-only overload; null for another start or no count.
         /// </summary>
         private IOperation? CountGiven(IArgumentOperation argument, IOperation call)
+            => RangeGiven(argument, call) is (var start, { } count) && (start is null || start.ConstantValue is { HasValue: true, Value: 0 }) ? count : null;
+
+        /// <summary>
+        /// The start and the count a consumer is given after the buffer: <c>(buf, start, count)</c>; a lone <c>int</c> after it
+        /// is a count (<c>Send(buf, size, flags)</c>) unless the catalogue names it the start; none when no <c>int</c> follows.
+        /// </summary>
+        private (IOperation? Start, IOperation? Count) RangeGiven(IArgumentOperation argument, IOperation call)
         {
             var arguments = ArgumentsOf(call);
             var ordinal = argument.Parameter!.Ordinal;
             if (ArgumentAt(arguments, ordinal + 1) is not { Parameter.Type.SpecialType: SpecialType.System_Int32 } next)
             {
-                return null;
+                return (null, null);
             }
 
             if (ArgumentAt(arguments, ordinal + 2) is { Parameter.Type.SpecialType: SpecialType.System_Int32 } afterNext)
             {
-                return next.Value.ConstantValue is { HasValue: true, Value: 0 } ? afterNext.Value : null;
+                return (next.Value, afterNext.Value);
             }
 
-            return consumers.StartOrdinal(call) == next.Parameter!.Ordinal ? null : next.Value;
+            return consumers.StartOrdinal(call) == next.Parameter!.Ordinal ? (next.Value, null) : (null, next.Value);
         }
 
         /// <summary>
@@ -684,58 +681,57 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsTotalOfReadsFromStart(ILocalSymbol total, ReadSite site, IOperation consuming)
         {
-            if (site.Helper is not null || body.Model is not { } model
-                || (site.Read.Offset is { } offset && offset.ConstantValue is not { HasValue: true, Value: 0 }))
+            if (site.Helper is not null || (site.Read.Offset is { } offset && offset.ConstantValue is not { HasValue: true, Value: 0 }))
             {
                 return false;
             }
 
-            SyntaxNode? loop = null;
-            SyntaxNode? function = null;
-            for (var node = site.Invocation.Syntax.Parent; node is not null && function is null; node = node.Parent)
+            ILoopOperation? loop = null;
+            for (var current = site.Invocation.Parent; current is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation) && loop is null; current = current.Parent)
             {
-                if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
-                {
-                    function = node;
-                }
-                else if (loop is null && node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax)
-                {
-                    loop = node;
-                }
+                loop = current as ILoopOperation;
             }
 
-            if (loop is null || function is null || consuming.Syntax.SpanStart < loop.Span.End || !function.Span.Contains(consuming.Syntax.Span)
-                || total.DeclaringSyntaxReferences is not { Length: 1 } declarations || loop.Span.Contains(declarations[0].Span)
-                || (declarations[0].GetSyntax(CancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initial }
-                    && model.GetConstantValue(initial, CancellationToken) is not { HasValue: true, Value: 0 }))
+            var code = Graph.OriginalOperation;
+            if (loop is null || !code.Syntax.Span.Contains(loop.Syntax.Span) || consuming.Syntax.SpanStart < loop.Syntax.Span.End)
             {
                 return false;
             }
 
+            // Declared in this function outside the loop, with 0 or nothing; then only 0 again, or += this read's count in the loop.
+            var declared = false;
             var added = false;
-            foreach (var node in function.DescendantNodes())
+            foreach (var operation in code.DescendantsAndSelf())
             {
-                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != total.Name
-                    || model.GetOperation(identifier, CancellationToken) is not ILocalReferenceOperation reference
-                    || !SymbolEqualityComparer.Default.Equals(reference.Local, total) || !ReadBody.IsWrite(reference))
+                switch (operation)
                 {
-                    continue;
-                }
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, total):
+                        if (loop.Syntax.Span.Contains(declarator.Syntax.Span)
+                            || (declarator.Initializer?.Value is { } initial && initial.ConstantValue is not { HasValue: true, Value: 0 }))
+                        {
+                            return false;
+                        }
 
-                switch (reference.Parent)
-                {
-                    case ISimpleAssignmentOperation zero when zero.Target == reference && zero.Value.ConstantValue is { HasValue: true, Value: 0 }:
-                        continue;
-                    case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } sum when sum.Target == reference
-                        && loop.Span.Contains(sum.Syntax.Span) && IsCountOf(sum.Value.WalkDownConversions(), site):
-                        added = true;
-                        continue;
-                    default:
-                        return false;
+                        declared = true;
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, total) && ReadBody.IsWrite(reference):
+                        switch (reference.Parent)
+                        {
+                            case ISimpleAssignmentOperation zero when zero.Target == reference && zero.Value.ConstantValue is { HasValue: true, Value: 0 }:
+                                break;
+                            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } sum when sum.Target == reference
+                                && loop.Syntax.Span.Contains(sum.Syntax.Span) && IsCountOf(sum.Value.WalkDownConversions(), site):
+                                added = true;
+                                break;
+                            default:
+                                return false;
+                        }
+
+                        break;
                 }
             }
 
-            return added;
+            return declared && added;
         }
 
         /// <summary>The read's count: its call (or the <c>await</c> of it), or the local only it is stored in.</summary>

@@ -23,9 +23,6 @@ namespace SocketAnalyzers.Server
         /// <summary>Present (value <c>TaskRun</c>) when the per-client work is one call statement, the diagnostic's additional location.</summary>
         public const string FixProperty = "Fix";
 
-        private static readonly ImmutableHashSet<string> TextReads = ImmutableHashSet.Create(
-            "ReadLine", "ReadLineAsync", "ReadToEnd", "ReadToEndAsync", "ReadBlock", "ReadBlockAsync");
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SOCK050IterativeServer);
 
         public override void Initialize(AnalysisContext context)
@@ -518,10 +515,12 @@ namespace SocketAnalyzers.Server
                     }
 
                     var method = invocation.TargetMethod;
+                    // A network read, or the I/O of a text or binary reader (the catalogue's rows for a reader made over a
+                    // network stream: ReadLine, ReadToEnd, Peek, BinaryReader.ReadString, ReadInt32, …, fresh28 miss 1): each
+                    // waits for what it reads.
                     var isRead = symbols.Reads.TryGetRead(invocation, cancellationToken) is not null
-                        || (TextReads.Contains(method.Name) && KnownSymbols.IsOrDerivesFrom(method.ContainingType, textReader))
-                        // BinaryReader.ReadString, ReadInt32, …: each waits for its bytes (fresh28 miss 1, a course server).
-                        || (method.Name.StartsWith("Read", System.StringComparison.Ordinal) && KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.BinaryReader));
+                        || ((KnownSymbols.IsOrDerivesFrom(method.ContainingType, textReader) || KnownSymbols.IsOrDerivesFrom(method.ContainingType, symbols.BinaryReader))
+                            && symbols.Catalogue.Facts(method)?.Lifecycle(SocketModelType.StreamWrapper) is { Operation: SocketOperation.Use });
                     if (!isRead)
                     {
                         continue;
