@@ -302,6 +302,12 @@ namespace SocketAnalyzers.Model
         public string? EmptyTextException { get; private set; }
 
         /// <summary>
+        /// The member reads its first parameter, a text, as if trailing NUL characters were not there (.NET's number
+        /// parsers, on .NET Framework as on .NET): the text a fresh buffer decodes to whole gives what the read placed (SOCK012).
+        /// </summary>
+        public bool IgnoresTrailingNuls { get; private set; }
+
+        /// <summary>
         /// The member throws for bytes that are all zeros given as its first parameter, or in the stream given so
         /// (<c>BinaryFormatter.Deserialize</c>: a zero header has version 0; XML and JSON deserializers: NUL is no text): the
         /// zeros of a fresh buffer whose read returned 0 end the path there (SOCK011).
@@ -564,6 +570,12 @@ namespace SocketAnalyzers.Model
         {
             RejectsEmptyText = true;
             EmptyTextException = exception;
+            return this;
+        }
+
+        public ApiRow IgnoresTrailingNul()
+        {
+            IgnoresTrailingNuls = true;
             return this;
         }
 

@@ -103,6 +103,9 @@ namespace SocketAnalyzers.Model
         /// <summary>What it throws for the empty text (<see cref="ApiRow.EmptyTextException"/>).</summary>
         public string? EmptyTextException { get; private set; }
 
+        /// <summary>It reads its text as if trailing NULs were not there (<see cref="ApiRow.IgnoresTrailingNuls"/>).</summary>
+        public bool IgnoresTrailingNuls { get; private set; }
+
         /// <summary>The member throws for all-zero bytes as its first parameter (<see cref="ApiRow.RejectsZeroBytes"/>).</summary>
         public bool RejectsZeroBytes { get; private set; }
 
@@ -260,6 +263,7 @@ namespace SocketAnalyzers.Model
             Filters |= row.Filters;
             RejectsEmptyText |= row.RejectsEmptyText;
             EmptyTextException ??= row.EmptyTextException;
+            IgnoresTrailingNuls |= row.IgnoresTrailingNuls;
             RejectsZeroBytes |= row.RejectsZeroBytes;
             View |= row.View;
             Reversal |= row.Reversal;

@@ -197,15 +197,12 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// <paramref name="argument"/> is the text a number parser of the framework reads (<c>int.Parse(text)</c>,
-        /// <c>double.TryParse(text, out v)</c>): .NET's number parsers (Framework and Core) accept trailing NULs, so the
+        /// <c>double.TryParse(text, out v)</c>; the catalogue's <see cref="ApiRow.IgnoresTrailingNuls"/>): they accept trailing NULs, so the
         /// text of a fresh buffer decoded whole gives the number the read placed (fresh26 FALSE 2: a lab server's
         /// <c>double.Parse(Encoding.UTF8.GetString(bytes))</c>; the dropped count is SOCK010's).
         /// </summary>
-        private static bool IsNumberParseOf(IArgumentOperation argument)
-            => argument is { Parameter: { Ordinal: 0, Type.SpecialType: SpecialType.System_String }, Parent: IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Parse" or "TryParse", ContainingType.SpecialType: var number } } }
-                && number is SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16
-                    or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
-                    or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal;
+        private bool IsNumberParseOf(IArgumentOperation argument)
+            => argument is { Parameter.Ordinal: 0, Parent: IInvocationOperation parse } && symbols.Catalogue.Facts(parse.TargetMethod) is { IgnoresTrailingNuls: true };
 
         /// <summary><c>IndexOf</c> with <c>StringComparison.Ordinal</c> or <c>OrdinalIgnoreCase</c>.</summary>
         private static bool IsOrdinalSearch(IInvocationOperation indexOf)
