@@ -441,58 +441,40 @@ namespace SocketAnalyzers.Tests.Reads
         [Fact]
         public Task Capture_of_an_end_call_in_a_try_returns_from_the_callback_before_the_buffer_is_parsed()
             => Verify.VerifyCodeFixAsync(
-                Usings + """
-                    class C
+                ReceiveCallback("[|socket.EndReceive(ar)|];"),
+                ReceiveCallback("""
+                    var received = socket.EndReceive(ar);
+                    if (received == 0)
                     {
-                        private readonly Socket socket;
-                        private byte[] data = new byte[2048];
-
-                        public C(Socket socket) => this.socket = socket;
-
-                        public void Request() => socket.BeginReceive(data, 0, data.Length, SocketFlags.None, OnReceive, null);
-
-                        void OnReceive(IAsyncResult ar)
-                        {
-                            try
-                            {
-                                [|socket.EndReceive(ar)|];
-                            }
-                            catch (SocketException)
-                            {
-                            }
-
-                            Console.WriteLine(data[0]);
-                        }
+                        return;
                     }
-                    """,
-                Usings + """
-                    class C
+                    """));
+
+        /// <summary>A class whose receive callback runs <paramref name="inTry"/> in a <c>try</c> whose catch swallows the error, then parses the buffer field.</summary>
+        private static string ReceiveCallback(string inTry) => Usings + $$"""
+            class C
+            {
+                private readonly Socket socket;
+                private byte[] data = new byte[2048];
+
+                public C(Socket socket) => this.socket = socket;
+
+                public void Request() => socket.BeginReceive(data, 0, data.Length, SocketFlags.None, OnReceive, null);
+
+                void OnReceive(IAsyncResult ar)
+                {
+                    try
                     {
-                        private readonly Socket socket;
-                        private byte[] data = new byte[2048];
-
-                        public C(Socket socket) => this.socket = socket;
-
-                        public void Request() => socket.BeginReceive(data, 0, data.Length, SocketFlags.None, OnReceive, null);
-
-                        void OnReceive(IAsyncResult ar)
-                        {
-                            try
-                            {
-                                var received = socket.EndReceive(ar);
-                                if (received == 0)
-                                {
-                                    return;
-                                }
-                            }
-                            catch (SocketException)
-                            {
-                            }
-
-                            Console.WriteLine(data[0]);
-                        }
+            {{Indent(inTry, 12)}}
                     }
-                    """);
+                    catch (SocketException)
+                    {
+                    }
+
+                    Console.WriteLine(data[0]);
+                }
+            }
+            """;
 
         [Fact]
         public Task Capture_in_an_async_method_keeps_the_await()
