@@ -459,9 +459,9 @@ namespace SocketAnalyzers.Reads
                             continue;
                         }
 
-                        return context == WriteContext.Self && site.ConnectionRoot is IFieldSymbol && MayHoldConnection(field.Type);
+                        return context == WriteContext.Self && MemberMayBeConnection(site, field.Type);
                     case IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation } property:
-                        return context == WriteContext.Self && site.ConnectionRoot is IFieldSymbol && MayHoldConnection(property.Type);
+                        return context == WriteContext.Self && MemberMayBeConnection(site, property.Type);
                     case IMemberReferenceOperation { Instance: { } instance }:
                         value = instance.WalkDownConversions();
                         continue;
@@ -480,8 +480,8 @@ namespace SocketAnalyzers.Reads
                         // The read's connection, or (the read's being a field) a member of this object that may hold one.
                         return CatalogueIndex.Argument(top, parameter.Parameter.Ordinal)?.WalkDownConversions() is { } given && site.ConnectionRoot is not null
                             && (SymbolEqualityComparer.Default.Equals(body.RootOfConnection(given, symbols), site.ConnectionRoot)
-                                || (site.ConnectionRoot is IFieldSymbol && given is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member
-                                    && member is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } && MayHoldConnection(member.Type)));
+                                || (given is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member
+                                    && member is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 } && MemberMayBeConnection(site, member.Type)));
                     case ILocalReferenceOperation local when ReadBody.OnlyDeclaredValue(code, local.Local) is { } only:
                         value = only.WalkDownConversions();
                         continue;
@@ -493,10 +493,53 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
+        /// <summary>
+        /// Whether a member of the loop's object of this type may hold the read's connection. A field's read: any member that
+        /// may hold a connection (the object's members are its connections). A read of a connection the method was given (a
+        /// parameter, or a cast of one: <c>var s = state as Socket;</c> of a thread-pool callback) or one the method stores in
+        /// a member of its object (<c>this.client = accepted;</c>): a member that can be that very object or its stream (a
+        /// socket, a TCP client, a stream other than a file or memory), since the caller may have stored it there too (fresh28
+        /// FALSE 1 and 2, <c>this.client = client; ThreadPool.QueueUserWorkItem(ClientProc, client);</c> whose loop replies
+        /// through a helper sending on <c>client</c>). A writer member is not such an object: it stays the field's case.
+        /// </summary>
+        private bool MemberMayBeConnection(ReadSite site, ITypeSymbol? type)
+            => site.ConnectionRoot switch
+            {
+                IFieldSymbol => MayHoldConnection(type),
+                IParameterSymbol => MayBeConnectionObject(type),
+                ILocalSymbol local => MayBeConnectionObject(type) && StoredInMember(site, local),
+                _ => false,
+            };
+
+        private bool MayBeConnectionObject(ITypeSymbol? type)
+            => (KnownSymbols.IsOrDerivesFrom(type, symbols.Stream) && !symbols.Framework.IsLocalStorage(type))
+                || KnownSymbols.IsOrDerivesFrom(type, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient);
+
+        /// <summary>Whether the read's member assigns the local to a field or property of its object (<c>this.client = accepted;</c>).</summary>
+        private bool StoredInMember(ReadSite site, ILocalSymbol local)
+        {
+            if (site.Invocation.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
+                || body.Model?.GetOperation(member, CancellationToken) is not { } code)
+            {
+                return false;
+            }
+
+            foreach (var operation in code.DescendantsAndSelf())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } target } assignment
+                    && target is IFieldReferenceOperation or IPropertyReferenceOperation
+                    && assignment.Value.WalkDownConversions() is ILocalReferenceOperation stored
+                    && SymbolEqualityComparer.Default.Equals(stored.Local, local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>A stream other than a file or memory, a socket, a TCP client, or a text or binary writer.</summary>
         private bool MayHoldConnection(ITypeSymbol? type)
-            => (KnownSymbols.IsOrDerivesFrom(type, symbols.Stream) && !symbols.Framework.IsLocalStorage(type))
-                || KnownSymbols.IsOrDerivesFrom(type, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient)
-                || KnownSymbols.IsOrDerivesFrom(type, symbols.TextWriter) || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryWriter);
+            => MayBeConnectionObject(type) || KnownSymbols.IsOrDerivesFrom(type, symbols.TextWriter) || KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryWriter);
     }
 }

@@ -215,5 +215,56 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                 }
                 """);
+    
+
+        /// <summary>
+        /// A server keeping the accepted socket in a field and reading it in a thread-pool callback (fresh28 FALSE 1 and 2):
+        /// the callback's socket is what its caller gave it, which may be the socket the field holds, so a helper that sends
+        /// on the field may write to the read's connection. A socket the method accepted itself counts the same way once it
+        /// stores it in the field; one it keeps to itself, or a helper writing to a writer field, does not.
+        /// </summary>
+        private static string Accepting(string callback, string helper) => Usings + $$"""
+            class Server
+            {
+                private readonly Socket listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                private Socket client;
+                private StreamWriter log = new StreamWriter("log.txt");
+
+                public void Start()
+                {
+                    listener.Bind(new IPEndPoint(IPAddress.Any, 9000));
+                    listener.Listen(10);
+                    while (true)
+                    {
+                        Socket accepted = listener.Accept();
+                        this.client = accepted;
+                        ThreadPool.QueueUserWorkItem(ClientProc, accepted);
+                    }
+                }
+
+                private void ClientProc(object state)
+                {
+                    byte[] buffer = new byte[1024];
+            {{callback}}
+                }
+
+            {{helper}}
+            }
+            """;
+
+        private const string SendsOnField = "private void Reply(string text) => client.Send(Encoding.UTF8.GetBytes(text));";
+
+        [Theory]
+        [InlineData("Socket s = state as Socket;\n        while (true) { int n = s.Receive(buffer); Reply(Encoding.UTF8.GetString(buffer, 0, n)); }")]
+        [InlineData("var s = (Socket)state;\n        while (true) { int n = s.Receive(buffer); Reply(Encoding.UTF8.GetString(buffer, 0, n)); }")]
+        [InlineData("var s = listener.Accept(); client = s;\n        while (true) { int n = s.Receive(buffer); Reply(Encoding.UTF8.GetString(buffer, 0, n)); }")]
+        public Task Helper_sending_on_a_field_may_write_to_a_socket_the_method_was_given_or_stored_there(string callback)
+            => Verify.VerifyAnalyzerAsync(Accepting(callback, SendsOnField));
+
+        [Theory]
+        [InlineData("var s = listener.Accept();\n        while (true) { int n = [|s.Receive(buffer)|]; Reply(Encoding.UTF8.GetString(buffer, 0, n)); }", SendsOnField)]
+        [InlineData("Socket s = state as Socket;\n        while (true) { int n = [|s.Receive(buffer)|]; Reply(Encoding.UTF8.GetString(buffer, 0, n)); }", "private void Reply(string text) => log.WriteLine(text);")]
+        public Task Helper_writing_to_a_field_that_cannot_hold_the_read_socket_is_no_way_out(string callback, string helper)
+            => Verify.VerifyAnalyzerAsync(Accepting(callback, helper));
     }
 }
