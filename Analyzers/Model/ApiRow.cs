@@ -241,6 +241,12 @@ namespace SocketAnalyzers.Model
         /// <summary>A network read that fills the parameter at this ordinal (with or without a count).</summary>
         public int? Fills { get; private set; }
 
+        /// <summary>For a fill: the ordinal of the offset it fills from, or null (not stated: the read's own facet says).</summary>
+        public int? FillsFrom { get; private set; }
+
+        /// <summary>For a fill: the ordinal of the number of bytes it may fill at most, or null (not stated).</summary>
+        public int? FillsCount { get; private set; }
+
         /// <summary>A call that sends the bytes of the parameter at this ordinal to the network.</summary>
         public int? Sends { get; private set; }
 
@@ -513,9 +519,12 @@ namespace SocketAnalyzers.Model
             return this;
         }
 
-        public ApiRow FillsBuffer(int ordinal)
+        /// <summary>A network read that fills the bytes at <paramref name="ordinal"/>, from the offset at <paramref name="from"/> and at most as many as the count at <paramref name="count"/> says (each given for a <c>Begin…</c> receive, whose <c>End…</c> the flow follows to its callback).</summary>
+        public ApiRow FillsBuffer(int ordinal, int? from = null, int? count = null)
         {
             Fills = ordinal;
+            FillsFrom = from;
+            FillsCount = count;
             return this;
         }
 

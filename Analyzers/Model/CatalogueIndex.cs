@@ -63,6 +63,12 @@ namespace SocketAnalyzers.Model
 
         public int? Fills { get; private set; }
 
+        /// <inheritdoc cref="ApiRow.FillsFrom"/>
+        public int? FillsFrom { get; private set; }
+
+        /// <inheritdoc cref="ApiRow.FillsCount"/>
+        public int? FillsCount { get; private set; }
+
         public bool FillsOnlyOverNetworkStream { get; private set; }
 
         public int? Sends { get; private set; }
@@ -225,6 +231,8 @@ namespace SocketAnalyzers.Model
             if (Fills is null && row.Fills is { } fills)
             {
                 Fills = fills;
+                FillsFrom = row.FillsFrom;
+                FillsCount = row.FillsCount;
                 FillsOnlyOverNetworkStream = row.OnlyOverNetworkStream;
             }
 

@@ -143,7 +143,7 @@ namespace SocketAnalyzers.Model
                 Row(Socket, "ReceiveAsync", "bytes *", Net).Life(S, Receive).Reads(ReadOwner.Socket, CountFrom.AwaitedResult, buffer: 0).FillsBuffer(0),
                 Row(Socket, "ReceiveAsync", "list *", Net).Reads(ReadOwner.Socket, CountFrom.AwaitedResult),
                 Row(Socket, "ReceiveAsync").Life(S, Receive),
-                Row(Socket, "BeginReceive", "bytes *").Life(S, Receive).FillsBuffer(0),
+                Row(Socket, "BeginReceive", "bytes *").Life(S, Receive).FillsBuffer(0, from: 1, count: 2),
                 Row(Socket, "BeginReceive").Life(S, Receive),
                 Row(Socket, "EndReceive").Life(S, Receive).Reads(ReadOwner.Socket, CountFrom.Result, apmEnd: true),
                 Row(Socket, "ReceiveFrom", "bytes int int *").Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.Result, buffer: 0, offset: 1, size: 2, datagram: true).FillsBuffer(0),
@@ -153,13 +153,13 @@ namespace SocketAnalyzers.Model
                 Row(Socket, "ReceiveFromAsync", "bytes EndPoint *", Net).Reads(ReadOwner.Socket, CountFrom.ReceivedBytes, buffer: 0, datagram: true).FillsBuffer(0),
                 Row(Socket, "ReceiveFromAsync", "bytes SocketFlags EndPoint *", Net).Reads(ReadOwner.Socket, CountFrom.ReceivedBytes, buffer: 0, datagram: true).FillsBuffer(0),
                 Row(Socket, "ReceiveFromAsync").Life(S, ReceiveFrom),
-                Row(Socket, "BeginReceiveFrom", "bytes *").Life(S, ReceiveFrom).FillsBuffer(0),
+                Row(Socket, "BeginReceiveFrom", "bytes *").Life(S, ReceiveFrom).FillsBuffer(0, from: 1, count: 2),
                 Row(Socket, "EndReceiveFrom").Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.Result, datagram: true, apmEnd: true),
                 Row(Socket, "ReceiveMessageFrom", "bytes int int *").Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.Result, buffer: 0, offset: 1, size: 2, datagram: true).FillsBuffer(0),
                 Row(Socket, "ReceiveMessageFrom", "bytes *").Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.Result, buffer: 0, datagram: true).FillsBuffer(0),
                 Row(Socket, "ReceiveMessageFromAsync", "bytes *", Net).Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.ReceivedBytes, buffer: 0, datagram: true).FillsBuffer(0),
                 Row(Socket, "ReceiveMessageFromAsync").Life(S, ReceiveFrom),
-                Row(Socket, "BeginReceiveMessageFrom", "bytes *").Life(S, ReceiveFrom).FillsBuffer(0),
+                Row(Socket, "BeginReceiveMessageFrom", "bytes *").Life(S, ReceiveFrom).FillsBuffer(0, from: 1, count: 2),
                 Row(Socket, "EndReceiveMessageFrom").Life(S, ReceiveFrom).Reads(ReadOwner.Socket, CountFrom.Result, datagram: true, apmEnd: true),
 
                 // Socket: ending
@@ -293,7 +293,7 @@ namespace SocketAnalyzers.Model
                 Row(Stream, "ReadAsync", "bytes *").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.AwaitedResult, buffer: 0).FillsBuffer(0).OverNetworkStreamOnly(),
                 // ReadByte returns the byte, or -1 at end of stream on every call after the peer closed (SOCK011).
                 Row(Stream, "ReadByte").Life(N, Receive).ReadsByte(),
-                Row(Stream, "BeginRead").Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly(),
+                Row(Stream, "BeginRead").Life(N, Receive).FillsBuffer(0, from: 1, count: 2).OverNetworkStreamOnly(),
                 Row(Stream, "EndRead").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, apmEnd: true),
                 Row(Stream, "ReadExactly", sets: Net).Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "ReadExactlyAsync", sets: Net).Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly(),
