@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 using SocketAnalyzers.Lifecycle;
+using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Reads
 {
@@ -148,6 +149,16 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>The <c>byte[]</c> variable the read fills from its start, when SOCK012 applies to the read.</summary>
         public ISymbol? WholeBuffer { get; set; }
+
+        /// <summary>
+        /// An <c>End…</c> read in the callback its <c>Begin…</c> receives name: the field they fill from its start
+        /// (<see cref="UnreadBufferFields.BufferOfCallback"/>), and the callback's <c>IAsyncResult</c> parameter the read
+        /// completes (its <c>AsyncState</c> is the state object whose field it is, for <see cref="CallbackBuffer.OnState"/>).
+        /// </summary>
+        public CallbackBuffer? EndBuffer { get; set; }
+
+        /// <inheritdoc cref="EndBuffer"/>
+        public IParameterSymbol? EndResult { get; set; }
 
         /// <summary>
         /// SOCK012 applies only if the flow finds this read's stored count used nowhere after it: its local is used
@@ -883,7 +894,8 @@ namespace SocketAnalyzers.Reads
                 // An End* call: the buffer was given to Begin*. Inside a try with a catch it only completes the operation,
                 // unless the code after it looks at a buffer a receive of the type fills; when every receive the type
                 // starts fills a field nothing looks at, nobody reads what it completes.
-                var type = Model?.GetEnclosingSymbol(site.Invocation.Syntax.SpanStart, cancellationToken)?.ContainingType;
+                var enclosing = Model?.GetEnclosingSymbol(site.Invocation.Syntax.SpanStart, cancellationToken);
+                var type = enclosing?.ContainingType;
                 site.BufferReach = site.Read.Api.IsApmEnd
                     && ((IsInTryWithCatch(site.Invocation.Syntax, out var function)
                             && !(Model is { } looked && type is not null
@@ -892,6 +904,16 @@ namespace SocketAnalyzers.Reads
                             && reads.UnreadBuffers.ReceivesOnlyIntoUnreadFields(type, model, cancellationToken))
                     ? BufferReach.Never
                     : BufferReach.Escapes;
+                if (site.BufferReach == BufferReach.Escapes && site.Read.Api.IsApmEnd && Model is { } callbackModel
+                    && enclosing is IMethodSymbol { MethodKind: MethodKind.Ordinary } callback
+                    && CatalogueIndex.Argument(site.Invocation, 0)?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var result }
+                    && SymbolEqualityComparer.Default.Equals(result.ContainingSymbol, callback))
+                {
+                    // The callback of Begin… receives that fill one field from its start: SOCK012 follows that field.
+                    site.EndBuffer = reads.UnreadBuffers.BufferOfCallback(callback, callbackModel, cancellationToken);
+                    site.EndResult = site.EndBuffer is null ? null : result;
+                }
+
                 return;
             }
 
@@ -1103,21 +1125,30 @@ namespace SocketAnalyzers.Reads
         private void DescribeWholeBuffer(ReadSite site, ILocalSymbol? countLocal, FrameworkMembers framework)
         {
             var read = site.Read;
-            if (read.IsZeroLength || read.Buffer is null || read.Api.FillsUnlessEnd)
+            ISymbol? buffer;
+            if (site.EndBuffer is { } filledByBegin)
             {
-                // ReadBlock fills the buffer unless the stream ends: a short count is the end, not a part to wait for.
-                return;
+                // The Begin… receives filled the field from its start, and none asked for one byte.
+                buffer = filledByBegin.Field;
             }
-
-            if (read.Offset is not null && read.Offset.ConstantValue is not { HasValue: true, Value: 0 })
+            else
             {
-                return;
-            }
+                if (read.IsZeroLength || read.Buffer is null || read.Api.FillsUnlessEnd)
+                {
+                    // ReadBlock fills the buffer unless the stream ends: a short count is the end, not a part to wait for.
+                    return;
+                }
 
-            var buffer = WholeBufferVariable(read.Buffer, read.Api.CountsChars, framework);
-            if (buffer is null || CapturedWritten.Contains(buffer) || AsksForOneByte(read, buffer, framework))
-            {
-                return;
+                if (read.Offset is not null && read.Offset.ConstantValue is not { HasValue: true, Value: 0 })
+                {
+                    return;
+                }
+
+                buffer = WholeBufferVariable(read.Buffer, read.Api.CountsChars, framework);
+                if (buffer is null || CapturedWritten.Contains(buffer) || AsksForOneByte(read, buffer, framework))
+                {
+                    return;
+                }
             }
 
             if (site.Form != CountForm.Discarded && !site.CountNeverKept && !site.CountOnlyTotalled)

@@ -90,6 +90,15 @@ namespace SocketAnalyzers.Reads
                     }
                 }
             }
+            else if (site.EndBuffer is { Field: var field })
+            {
+                // An End… in the callback of Begin… receives that filled the field from its start.
+                KillBuffer(field, state);
+                if (!guarded && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, field))
+                {
+                    state.SetFilled(field, site.Index);
+                }
+            }
 
             CallEffects(invocation, state);
         }

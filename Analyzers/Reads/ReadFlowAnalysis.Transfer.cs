@@ -1316,6 +1316,30 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>
+        /// The field an <c>End…</c> read's receive filled, on the object it filled: this object's, or the state object the
+        /// callback gets from the result's <c>AsyncState</c> (<c>((StateObject)ar.AsyncState).buffer</c>, or through a local
+        /// the function gives that one value: <c>var state = (StateObject)ar.AsyncState;</c>).
+        /// </summary>
+        private bool IsCallbackBuffer(IOperation reference, CallbackBuffer buffer, IParameterSymbol result)
+        {
+            var owner = (reference as IFieldReferenceOperation)?.Instance?.WalkDownConversions();
+            if (!buffer.OnState)
+            {
+                return owner is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+            }
+
+            if (owner is ILocalReferenceOperation local && Graph.OriginalOperation is { } code)
+            {
+                owner = ReadBody.OnlyDeclaredValue(code, local.Local)?.WalkDownConversions();
+            }
+
+            // The result parameter is an IAsyncResult: its one AsyncState.
+            return owner is IPropertyReferenceOperation { Property.Name: nameof(System.IAsyncResult.AsyncState), Instance: IParameterReferenceOperation given } state
+                && SymbolEqualityComparer.Default.Equals(given.Parameter, result)
+                && SymbolEqualityComparer.Default.Equals(state.Property.ContainingType, result.Type);
+        }
+
         /// <summary>Writes of a parameter and reads of a buffer variable (SOCK012).</summary>
         private void UseVariable(IOperation reference, ISymbol variable, ReadState state)
         {
@@ -1331,7 +1355,8 @@ namespace SocketAnalyzers.Reads
                 Written(variable, state);
             }
 
-            if (state.Filled.Count == 0 || !state.Filled.TryGetValue(variable, out var read))
+            if (state.Filled.Count == 0 || !state.Filled.TryGetValue(variable, out var read)
+                || (body.Sites[read].EndBuffer is { } filledByBegin && !IsCallbackBuffer(reference, filledByBegin, body.Sites[read].EndResult!)))
             {
                 return;
             }

@@ -27,11 +27,15 @@ namespace SocketAnalyzers.Reads
         /// <summary>What the <c>Begin…</c> receives of a type's code fill, as seen from one file.</summary>
         private sealed class Receives
         {
-            public Receives(bool onlyIntoUnread, ImmutableHashSet<IFieldSymbol> fields)
+            public Receives(bool onlyIntoUnread, ImmutableHashSet<IFieldSymbol> fields, ImmutableDictionary<IMethodSymbol, CallbackBuffer?> callbacks)
             {
                 OnlyIntoUnread = onlyIntoUnread;
                 Fields = fields;
+                Callbacks = callbacks;
             }
+
+            /// <summary>Per method given as the callback of a receive: the buffer field every such receive fills from its start, or null when they differ or it is no such field.</summary>
+            public ImmutableDictionary<IMethodSymbol, CallbackBuffer?> Callbacks { get; }
 
             /// <summary>There is at least one, and each fills a field nothing looks at (<see cref="ReceivesOnlyIntoUnreadFields"/>).</summary>
             public bool OnlyIntoUnread { get; }
@@ -91,6 +95,19 @@ namespace SocketAnalyzers.Reads
         public bool ReceivesOnlyIntoUnreadFields(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
             => ReceivesOf(type, model, cancellationToken).OnlyIntoUnread;
 
+        /// <summary>
+        /// The array field whose bytes the receive that <paramref name="callback"/> completes put there: every <c>Begin…</c>
+        /// receive of its type (in this file) that names the method as its callback (<c>BeginReceive(buffer, 0,
+        /// buffer.Length, SocketFlags.None, OnReceive, client)</c>, <c>new AsyncCallback(ReadCallback)</c>) fills the same field
+        /// from its start: this object's (<see cref="CallbackBuffer.OnState"/> false), or the one of the object it hands the
+        /// callback as its state (<c>BeginReceive(state.buffer, 0, …, ReadCallback, state)</c>, true). Null when there is no
+        /// such receive, they differ, one fills from another offset or asks for one byte, or the type has a part elsewhere.
+        /// </summary>
+        public CallbackBuffer? BufferOfCallback(IMethodSymbol callback, SemanticModel model, CancellationToken cancellationToken)
+            => callback.ContainingType is { } type && ReceivesOf(type.OriginalDefinition, model, cancellationToken).Callbacks.TryGetValue(callback.OriginalDefinition, out var buffer)
+                ? buffer
+                : null;
+
         private Receives ReceivesOf(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
         {
             var key = (type, model.SyntaxTree);
@@ -108,6 +125,8 @@ namespace SocketAnalyzers.Reads
             var found = false;
             var onlyUnread = true;
             var fields = ImmutableHashSet.CreateBuilder<IFieldSymbol>(SymbolEqualityComparer.Default);
+            var callbacks = ImmutableDictionary.CreateBuilder<IMethodSymbol, CallbackBuffer?>(SymbolEqualityComparer.Default);
+            var elsewhere = type.DeclaringSyntaxReferences.Length != 1;
             foreach (var part in type.DeclaringSyntaxReferences)
             {
                 foreach (var node in part.GetSyntax(cancellationToken).DescendantNodes())
@@ -139,11 +158,66 @@ namespace SocketAnalyzers.Reads
 
                     onlyUnread &= buffer is not null && IsUnreadField(buffer, model, cancellationToken);
                     found = true;
+                    if (!elsewhere && CallbackOf(invocation, out var state) is { } callback)
+                    {
+                        var given = BufferGiven(invocation, buffer, state);
+                        callbacks[callback] = callbacks.TryGetValue(callback, out var before) && !Equals(before, given) ? null : given;
+                    }
                 }
             }
 
-            return new Receives(found && onlyUnread, fields.ToImmutable());
+            return new Receives(found && onlyUnread, fields.ToImmutable(), callbacks.ToImmutable());
         }
+
+        /// <summary>The method a receive names as its callback (a method group, <c>new AsyncCallback(M)</c>), and the argument it hands it as its state.</summary>
+        private static IMethodSymbol? CallbackOf(IInvocationOperation receive, out IOperation? state)
+        {
+            state = null;
+            foreach (var argument in receive.Arguments)
+            {
+                if (argument.Parameter?.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate })
+                {
+                    // The state is the parameter after the callback (AsyncCallback callback, object state).
+                    state = CatalogueIndex.Argument(receive, argument.Parameter.Ordinal + 1);
+                    return argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } }
+                        ? method.OriginalDefinition
+                        : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The field the receive fills from its start: this object's, or its state object's; null for any other buffer, offset or a one-byte count.</summary>
+        private CallbackBuffer? BufferGiven(IInvocationOperation receive, IOperation? buffer, IOperation? state)
+        {
+            var facts = catalogue.Facts(receive.TargetMethod);
+            if (buffer?.WalkDownConversions() is not IFieldReferenceOperation { Field.Type: IArrayTypeSymbol } field
+                || facts?.FillsFrom is not { } from || CatalogueIndex.Argument(receive, from)?.ConstantValue is not { HasValue: true, Value: 0 }
+                || (facts.FillsCount is { } count && CatalogueIndex.Argument(receive, count)?.ConstantValue is { HasValue: true, Value: 1 }))
+            {
+                return null;
+            }
+
+            switch (field.Instance?.WalkDownConversions())
+            {
+                case null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                    return new CallbackBuffer(field.Field.OriginalDefinition, onState: false);
+                case { } owner when SameVariable(owner, state?.WalkDownConversions()):
+                    return new CallbackBuffer(field.Field.OriginalDefinition, onState: true);
+                default:
+                    return null;
+            }
+        }
+
+        private static bool SameVariable(IOperation a, IOperation? b) => (a, b) switch
+        {
+            (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
+            (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
+            (IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } x, IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } y)
+                => SymbolEqualityComparer.Default.Equals(x.Field, y.Field),
+            _ => false,
+        };
 
         private bool IsUnread(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
         {
@@ -206,5 +280,25 @@ namespace SocketAnalyzers.Reads
                     return false;
             }
         }
+    }
+
+    /// <summary>The array field a <c>Begin…</c> receive fills for its callback (<see cref="UnreadBufferFields.BufferOfCallback"/>): this object's, or (<see cref="OnState"/>) the state object's the callback gets back from <c>AsyncState</c>.</summary>
+    internal sealed class CallbackBuffer : System.IEquatable<CallbackBuffer>
+    {
+        public CallbackBuffer(IFieldSymbol field, bool onState)
+        {
+            Field = field;
+            OnState = onState;
+        }
+
+        public IFieldSymbol Field { get; }
+
+        public bool OnState { get; }
+
+        public bool Equals(CallbackBuffer? other) => other is not null && OnState == other.OnState && SymbolEqualityComparer.Default.Equals(Field, other.Field);
+
+        public override bool Equals(object? obj) => Equals(obj as CallbackBuffer);
+
+        public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(Field) ^ (OnState ? 1 : 0);
     }
 }

@@ -233,8 +233,9 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             var captured = await ReadFixSyntax.FinishAsync(document, root, cancellationToken).ConfigureAwait(false);
+            // An End… names no buffer: its Begin… filled one the analyzer follows to the callback (any name may be it).
             var bufferNames = site.Read.Buffer?.Syntax.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText).ToList();
-            return bufferNames is { Count: > 0 }
+            return bufferNames is { Count: > 0 } || (site.Read.Buffer is null && site.Read.Api.IsApmEnd)
                 ? await UseCountInConsumersAsync(captured, captureMark, count, bufferNames, cancellationToken).ConfigureAwait(false)
                 : captured;
         }
@@ -245,7 +246,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// too, so the two findings get one coherent edit whichever is fixed first. The consumers are the SOCK012
         /// findings that the analyzer itself reports on the captured code with this count, in the same member.
         /// </summary>
-        private static async Task<Document> UseCountInConsumersAsync(Document document, SyntaxAnnotation captureMark, string count, IReadOnlyCollection<string> bufferNames, CancellationToken cancellationToken)
+        private static async Task<Document> UseCountInConsumersAsync(Document document, SyntaxAnnotation captureMark, string count, IReadOnlyCollection<string>? bufferNames, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root?.GetAnnotatedNodes(captureMark).FirstOrDefault() is not { } capture)
@@ -254,9 +255,10 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             // A consumer names the buffer after the read: without such a name, there is nothing to analyze (the analysis
-            // below is of the whole compilation, so it is skipped whenever it cannot find anything).
+            // below is of the whole compilation, so it is skipped whenever it cannot find anything). No names: an End….
             var member = capture.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? root;
-            if (!member.DescendantTokens().Any(t => t.SpanStart >= capture.Span.End && t.IsKind(SyntaxKind.IdentifierToken) && bufferNames.Contains(t.ValueText)))
+            if (bufferNames is not null
+                && !member.DescendantTokens().Any(t => t.SpanStart >= capture.Span.End && t.IsKind(SyntaxKind.IdentifierToken) && bufferNames.Contains(t.ValueText)))
             {
                 return document;
             }

@@ -364,7 +364,8 @@ namespace SocketAnalyzers.CodeFixes.Reads
             => expression switch
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText == buffer,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText == buffer,
+                // this.buffer; state.buffer, the state object's buffer of a receive callback.
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText == buffer,
                 _ => false,
             };
 

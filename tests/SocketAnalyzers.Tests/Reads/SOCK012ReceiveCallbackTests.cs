@@ -1,0 +1,174 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK012WholeBufferConsumedCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK012 in the callback of a <c>Begin…</c> receive (the asynchronous server of the .NET documentation and of most
+    /// courses): the <c>End…</c> completes a receive that filled a field from its start, this object's
+    /// (<c>BeginReceive(buffer, 0, buffer.Length, …, OnReceive, client)</c>) or the state object's
+    /// (<c>BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, ReadCallback, state)</c>), and the callback decodes the
+    /// whole field instead of the bytes received. Followed only when every receive of the type naming the callback fills the
+    /// same field from offset 0, and on the object it filled.
+    /// </summary>
+    public sealed class SOCK012ReceiveCallbackTests
+    {
+        private static string OwnField(string callback, string start = "client.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnReceive, client);") => Usings + $$"""
+            class Server
+            {
+                private byte[] buffer = new byte[1024];
+
+                public void Start(Socket client)
+                {
+                    {{start}}
+                }
+
+                private void OnReceive(IAsyncResult ar)
+                {
+                    var client = (Socket)ar.AsyncState!;
+            {{callback}}
+                    client.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnReceive, client);
+                }
+
+                private void Process(string text) => Console.WriteLine(text);
+
+                private void Refill() => buffer = new byte[1024];
+            }
+            """;
+
+        private static string StateObject(string callback, string start = "handler.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, new AsyncCallback(ReadCallback), state);") => Usings + $$"""
+            public class StateObject
+            {
+                public const int BufferSize = 1024;
+                public byte[] buffer = new byte[BufferSize];
+                public StringBuilder sb = new StringBuilder();
+                public Socket workSocket = null!;
+            }
+
+            public class AsynchronousSocketListener
+            {
+                public static void AcceptCallback(IAsyncResult ar)
+                {
+                    var listener = (Socket)ar.AsyncState!;
+                    var handler = listener.EndAccept(ar);
+                    var state = new StateObject { workSocket = handler };
+                    {{start}}
+                }
+
+                public static void ReadCallback(IAsyncResult ar)
+                {
+            {{callback}}
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("int n = client.EndReceive(ar); if (n == 0) { client.Close(); return; } Process([|Encoding.UTF8.GetString(buffer)|]);", "int n = client.EndReceive(ar); if (n == 0) { client.Close(); return; } Process(Encoding.UTF8.GetString(buffer, 0, n));")]
+        [InlineData("int n = client.EndReceive(ar); if (n == 0) { client.Close(); return; } Process([|Encoding.ASCII.GetString(this.buffer, 0, this.buffer.Length)|]);", "int n = client.EndReceive(ar); if (n == 0) { client.Close(); return; } Process(Encoding.ASCII.GetString(this.buffer, 0, n));")]
+        public Task Whole_decode_of_the_field_a_receive_filled_for_its_callback_is_reported_and_fixed(string callback, string fixedCallback)
+            => Verify.VerifyCodeFixAsync(OwnField(callback), OwnField(fixedCallback));
+
+        [Fact]
+        public Task Whole_decode_of_the_state_objects_buffer_is_reported_and_fixed()
+            => Verify.VerifyCodeFixAsync(
+                StateObject("""
+                        var state = (StateObject)ar.AsyncState!;
+                        var handler = state.workSocket;
+                        int bytesRead = handler.EndReceive(ar);
+                        if (bytesRead > 0)
+                        {
+                            state.sb.Append([|Encoding.ASCII.GetString(state.buffer)|]);
+                            handler.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, new AsyncCallback(ReadCallback), state);
+                        }
+                """),
+                StateObject("""
+                        var state = (StateObject)ar.AsyncState!;
+                        var handler = state.workSocket;
+                        int bytesRead = handler.EndReceive(ar);
+                        if (bytesRead > 0)
+                        {
+                            state.sb.Append(Encoding.ASCII.GetString(state.buffer, 0, bytesRead));
+                            handler.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, new AsyncCallback(ReadCallback), state);
+                        }
+                """));
+
+        [Fact]
+        public Task Fix_all_passes_each_callbacks_count()
+            => Verify.VerifyCodeFixAsync(
+                StateObject("""
+                        var state = ar.AsyncState as StateObject;
+                        int bytesRead = state!.workSocket.EndReceive(ar);
+                        if (bytesRead == 0) return;
+                        Console.WriteLine([|Encoding.UTF8.GetString(state.buffer)|]);
+                        File.WriteAllText("last.txt", [|Encoding.UTF8.GetString(state.buffer)|]);
+                        state.workSocket.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, ReadCallback, state);
+                """),
+                StateObject("""
+                        var state = ar.AsyncState as StateObject;
+                        int bytesRead = state!.workSocket.EndReceive(ar);
+                        if (bytesRead == 0) return;
+                        Console.WriteLine(Encoding.UTF8.GetString(state.buffer, 0, bytesRead));
+                        File.WriteAllText("last.txt", Encoding.UTF8.GetString(state.buffer, 0, bytesRead));
+                        state.workSocket.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, ReadCallback, state);
+                """));
+
+        [Theory]
+        // The count is used.
+        [InlineData("int n = client.EndReceive(ar); if (n == 0) return; Process(Encoding.UTF8.GetString(buffer, 0, n));")]
+        // A project method between the End… and the decode may fill the field.
+        [InlineData("int n = client.EndReceive(ar); if (n == 0) return; Refill(); Process(Encoding.UTF8.GetString(buffer));")]
+        // The field is given another array first.
+        [InlineData("int n = client.EndReceive(ar); if (n == 0) return; buffer = new byte[1024]; Process(Encoding.UTF8.GetString(buffer));")]
+        public Task Callback_that_knows_how_much_arrived_or_whose_field_changed_is_quiet(string callback)
+            => Verify.VerifyAnalyzerAsync(OwnField(callback));
+
+        [Theory]
+        // The receive fills from another offset.
+        [InlineData("client.BeginReceive(buffer, 4, buffer.Length - 4, SocketFlags.None, OnReceive, client);")]
+        // Another receive names the same callback with another buffer.
+        [InlineData("client.BeginReceive(new byte[16], 0, 16, SocketFlags.None, OnReceive, client);")]
+        public Task Callback_of_receives_that_do_not_fill_the_field_from_its_start_is_quiet(string start)
+            => Verify.VerifyAnalyzerAsync(OwnField("int n = client.EndReceive(ar); if (n == 0) return; Process(Encoding.UTF8.GetString(buffer));", start));
+
+        [Fact]
+        public Task Buffer_of_another_state_object_is_not_the_one_the_receive_filled()
+            => Verify.VerifyAnalyzerAsync(StateObject("""
+                        var state = (StateObject)ar.AsyncState!;
+                        var other = new StateObject();
+                        int bytesRead = state.workSocket.EndReceive(ar);
+                        if (bytesRead > 0)
+                        {
+                            Console.WriteLine(Encoding.ASCII.GetString(other.buffer));
+                        }
+                """));
+
+        [Fact]
+        public Task Receive_that_hands_the_callback_another_object_than_the_buffers_owner_is_not_followed()
+            => Verify.VerifyAnalyzerAsync(StateObject(
+                """
+                        var state = (StateObject)ar.AsyncState!;
+                        int bytesRead = state.workSocket.EndReceive(ar);
+                        if (bytesRead > 0)
+                        {
+                            Console.WriteLine(Encoding.ASCII.GetString(state.buffer));
+                        }
+                """,
+                "handler.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, ReadCallback, handler);"));
+
+        [Fact]
+        public Task Whole_decode_after_an_End_whose_count_is_discarded_is_fixed_by_capturing_the_count()
+            => Verify.VerifyCodeFixAsync(
+                OwnField("{|SOCK010:{|SOCK011:client.EndReceive(ar)|}|}; Process([|Encoding.UTF8.GetString(buffer)|]);"),
+                OwnField("""
+                        var received = client.EndReceive(ar);
+                        if (received == 0)
+                        {
+                            return;
+                        }
+
+                        Process(Encoding.UTF8.GetString(buffer, 0, received));
+                """));
+    }
+}
