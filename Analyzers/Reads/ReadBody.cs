@@ -913,6 +913,18 @@ namespace SocketAnalyzers.Reads
                     site.EndBuffer = reads.UnreadBuffers.BufferOfCallback(callback, callbackModel, cancellationToken);
                     site.EndResult = site.EndBuffer is null ? null : result;
                 }
+                else if (site.BufferReach == BufferReach.Escapes && site.Read.Api.IsApmEnd && Model is { } lambdaModel
+                    && enclosing is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda && site.Function is { } lambdaSyntax
+                    && CatalogueIndex.Argument(site.Invocation, 0)?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var lambdaResult }
+                    && SymbolEqualityComparer.Default.Equals(lambdaResult.ContainingSymbol, lambda)
+                    && lambdaModel.GetOperation(lambdaSyntax, cancellationToken) is IAnonymousFunctionOperation callbackLambda
+                    && reads.UnreadBuffers.BufferOfLambdaCallback(callbackLambda) is { } given
+                    && (given.Buffer is not ILocalSymbol local || (IsAssignedOnce(local) && !CapturedWritten.Contains(local))))
+                {
+                    // A lambda given as the callback: the buffer of the receive it is given to (a local it sees must hold one array).
+                    site.EndBuffer = given;
+                    site.EndResult = lambdaResult;
+                }
 
                 return;
             }
@@ -1129,7 +1141,7 @@ namespace SocketAnalyzers.Reads
             if (site.EndBuffer is { } filledByBegin)
             {
                 // The Begin… receives filled the field from its start, and none asked for one byte.
-                buffer = filledByBegin.Field;
+                buffer = filledByBegin.Buffer;
             }
             else
             {

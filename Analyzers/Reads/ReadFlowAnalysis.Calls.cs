@@ -90,7 +90,7 @@ namespace SocketAnalyzers.Reads
                     }
                 }
             }
-            else if (site.EndBuffer is { Field: var field })
+            else if (site.EndBuffer is { Buffer: var field })
             {
                 // An End… in the callback of Begin… receives that filled the field from its start.
                 KillBuffer(field, state);

@@ -188,13 +188,40 @@ namespace SocketAnalyzers.Reads
             return null;
         }
 
+        /// <summary>
+        /// The buffer of the receive a lambda given as its callback completes (<c>BeginReceive(buffer, 0, buffer.Length,
+        /// SocketFlags.None, ar =&gt; { … EndReceive(ar) … }, null)</c>): as for a method (<see cref="BufferOfCallback"/>), and
+        /// also a local of the function around the lambda (the caller checks that it holds one array).
+        /// </summary>
+        public CallbackBuffer? BufferOfLambdaCallback(IAnonymousFunctionOperation lambda)
+        {
+            var value = lambda.Parent is IDelegateCreationOperation created ? created.Parent : lambda.Parent;
+            while (value is IConversionOperation)
+            {
+                value = value.Parent;
+            }
+
+            if (value is not IArgumentOperation { Parameter.Type: INamedTypeSymbol { TypeKind: TypeKind.Delegate }, Parent: IInvocationOperation receive } argument
+                || catalogue.Facts(receive.TargetMethod) is not { Fills: { } fills })
+            {
+                return null;
+            }
+
+            var buffer = CatalogueIndex.Argument(receive, fills);
+            return buffer?.WalkDownConversions() is ILocalReferenceOperation { Local.Type: IArrayTypeSymbol } local
+                ? (FillsFromStart(receive) ? new CallbackBuffer(local.Local, onState: false) : null)
+                : BufferGiven(receive, buffer, CatalogueIndex.Argument(receive, argument.Parameter!.Ordinal + 1));
+        }
+
+        private bool FillsFromStart(IInvocationOperation receive)
+            => catalogue.Facts(receive.TargetMethod) is { FillsFrom: { } from } facts
+                && CatalogueIndex.Argument(receive, from)?.ConstantValue is { HasValue: true, Value: 0 }
+                && !(facts.FillsCount is { } count && CatalogueIndex.Argument(receive, count)?.ConstantValue is { HasValue: true, Value: 1 });
+
         /// <summary>The field the receive fills from its start: this object's, or its state object's; null for any other buffer, offset or a one-byte count.</summary>
         private CallbackBuffer? BufferGiven(IInvocationOperation receive, IOperation? buffer, IOperation? state)
         {
-            var facts = catalogue.Facts(receive.TargetMethod);
-            if (buffer?.WalkDownConversions() is not IFieldReferenceOperation { Field.Type: IArrayTypeSymbol } field
-                || facts?.FillsFrom is not { } from || CatalogueIndex.Argument(receive, from)?.ConstantValue is not { HasValue: true, Value: 0 }
-                || (facts.FillsCount is { } count && CatalogueIndex.Argument(receive, count)?.ConstantValue is { HasValue: true, Value: 1 }))
+            if (buffer?.WalkDownConversions() is not IFieldReferenceOperation { Field.Type: IArrayTypeSymbol } field || !FillsFromStart(receive))
             {
                 return null;
             }
@@ -282,23 +309,27 @@ namespace SocketAnalyzers.Reads
         }
     }
 
-    /// <summary>The array field a <c>Begin…</c> receive fills for its callback (<see cref="UnreadBufferFields.BufferOfCallback"/>): this object's, or (<see cref="OnState"/>) the state object's the callback gets back from <c>AsyncState</c>.</summary>
+    /// <summary>
+    /// The array a <c>Begin…</c> receive fills for its callback: a field of this object, or (<see cref="OnState"/>) of the
+    /// state object the callback gets back from <c>AsyncState</c> (<see cref="UnreadBufferFields.BufferOfCallback"/>); for
+    /// a lambda given as the callback, also a local or parameter of the function around it that the lambda sees.
+    /// </summary>
     internal sealed class CallbackBuffer : System.IEquatable<CallbackBuffer>
     {
-        public CallbackBuffer(IFieldSymbol field, bool onState)
+        public CallbackBuffer(ISymbol buffer, bool onState)
         {
-            Field = field;
+            Buffer = buffer;
             OnState = onState;
         }
 
-        public IFieldSymbol Field { get; }
+        public ISymbol Buffer { get; }
 
         public bool OnState { get; }
 
-        public bool Equals(CallbackBuffer? other) => other is not null && OnState == other.OnState && SymbolEqualityComparer.Default.Equals(Field, other.Field);
+        public bool Equals(CallbackBuffer? other) => other is not null && OnState == other.OnState && SymbolEqualityComparer.Default.Equals(Buffer, other.Buffer);
 
         public override bool Equals(object? obj) => Equals(obj as CallbackBuffer);
 
-        public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(Field) ^ (OnState ? 1 : 0);
+        public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(Buffer) ^ (OnState ? 1 : 0);
     }
 }

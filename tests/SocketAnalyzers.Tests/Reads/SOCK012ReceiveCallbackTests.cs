@@ -170,5 +170,41 @@ namespace SocketAnalyzers.Tests.Reads
 
                         Process(Encoding.UTF8.GetString(buffer, 0, received));
                 """));
+
+        private static string Lambda(string receive, string after = "") => Usings + $$"""
+            class Client
+            {
+                private readonly byte[] field = new byte[512];
+
+                public void Start(Socket client)
+                {
+                    var buffer = new byte[1024];
+                    {{receive}}
+                    {
+                        int n = client.EndReceive(ar);
+                        if (n == 0) return;
+                        Console.WriteLine(Encoding.UTF8.GetString(BUFFER));
+                    }, null);
+                    {{after}}
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("client.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, ar =>", "buffer")]
+        [InlineData("client.BeginReceive(field, 0, field.Length, SocketFlags.None, ar =>", "field")]
+        [InlineData("client.BeginReceive(buffer, 0, 256, SocketFlags.None, delegate (IAsyncResult ar)", "buffer")]
+        public Task Whole_decode_in_a_lambda_given_as_the_callback_is_reported_and_fixed(string receive, string buffer)
+            => Verify.VerifyCodeFixAsync(
+                Lambda(receive).Replace("Encoding.UTF8.GetString(BUFFER)", "[|Encoding.UTF8.GetString(" + buffer + ")|]"),
+                Lambda(receive).Replace("BUFFER", buffer + ", 0, n"));
+
+        [Theory]
+        // The local is given another array after the receive started: the lambda may see that one.
+        [InlineData("client.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, ar =>", "buffer = new byte[16];")]
+        // The receive fills from another offset.
+        [InlineData("client.BeginReceive(buffer, 4, 100, SocketFlags.None, ar =>", "")]
+        public Task Lambda_callback_whose_buffer_may_not_be_the_one_filled_from_its_start_is_quiet(string receive, string after)
+            => Verify.VerifyAnalyzerAsync(Lambda(receive, after).Replace("BUFFER", "buffer"));
     }
 }
