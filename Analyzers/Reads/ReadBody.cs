@@ -909,8 +909,11 @@ namespace SocketAnalyzers.Reads
                     && CatalogueIndex.Argument(site.Invocation, 0)?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var result }
                     && SymbolEqualityComparer.Default.Equals(result.ContainingSymbol, callback))
                 {
-                    // The callback of Begin… receives that fill one field from its start: SOCK012 follows that field.
-                    site.EndBuffer = reads.UnreadBuffers.BufferOfCallback(callback, callbackModel, cancellationToken);
+                    // The callback of Begin… receives that fill one array from its start: SOCK012 follows that array.
+                    var given = reads.UnreadBuffers.BufferOfCallback(callback, callbackModel, cancellationToken);
+                    site.EndBuffer = given?.Kind == CallbackBufferKind.AsState
+                        ? (StateLocal(site, result) is { } holding ? given.In(holding) : null)
+                        : given;
                     site.EndResult = site.EndBuffer is null ? null : result;
                 }
                 else if (site.BufferReach == BufferReach.Escapes && site.Read.Api.IsApmEnd && Model is { } lambdaModel
@@ -1128,6 +1131,60 @@ namespace SocketAnalyzers.Reads
                         return true;
                     case TypeDeclarationSyntax:
                         return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The local of the callback that holds the array its receive handed as the state: declared with it (<c>var buffer =
+        /// (byte[])ar.AsyncState;</c>, <c>ar.AsyncState as byte[]</c>) and given anything else only after the <c>End…</c>,
+        /// which is in no loop of the callback. Null otherwise.
+        /// </summary>
+        private ILocalSymbol? StateLocal(ReadSite site, IParameterSymbol result)
+        {
+            if (site.Loops.Count > 0)
+            {
+                return null;
+            }
+
+            foreach (var pair in singleValues)
+            {
+                var local = pair.Key;
+                if (local.Type is not IArrayTypeSymbol || CapturedWritten.Contains(local)
+                    || local.DeclaringSyntaxReferences.Length != 1
+                    || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initial }
+                    || Model?.GetOperation(initial) is not { } value
+                    || value.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: nameof(System.IAsyncResult.AsyncState), Instance: IParameterReferenceOperation given }
+                    || !SymbolEqualityComparer.Default.Equals(given.Parameter, result)
+                    || initial.SpanStart > site.Invocation.Syntax.SpanStart
+                    || (pair.Value is null && WrittenBefore(local, site.Invocation.Syntax.SpanStart)))
+                {
+                    continue;
+                }
+
+                return local;
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether code of the local's member writes it (besides its declaration) before <paramref name="position"/>.</summary>
+        private bool WrittenBefore(ILocalSymbol local, int position)
+        {
+            if (local.DeclaringSyntaxReferences[0].GetSyntax().FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
+                || Model?.GetOperation(member) is not { } code)
+            {
+                return true;
+            }
+
+            foreach (var operation in code.DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation reference && reference.Syntax.SpanStart < position
+                    && SymbolEqualityComparer.Default.Equals(reference.Local, local) && IsWrite(reference))
+                {
+                    return true;
                 }
             }
 

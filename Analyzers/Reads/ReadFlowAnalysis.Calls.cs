@@ -90,13 +90,17 @@ namespace SocketAnalyzers.Reads
                     }
                 }
             }
-            else if (site.EndBuffer is { Buffer: var field })
+            else if (site.EndBuffer is { Buffer: { } variable } filledByBegin)
             {
-                // An End… in the callback of Begin… receives that filled the field from its start.
-                KillBuffer(field, state);
-                if (!guarded && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, field))
+                // An End… in the callback of Begin… receives that filled the array from its start (each a new one: fresh).
+                KillBuffer(variable, state);
+                if (!guarded && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, variable))
                 {
-                    state.SetFilled(field, site.Index);
+                    state.SetFilled(variable, site.Index);
+                    if (filledByBegin.Fresh)
+                    {
+                        state.FreshFilled.Add(variable);
+                    }
                 }
             }
 

@@ -1324,7 +1324,7 @@ namespace SocketAnalyzers.Reads
         private bool IsCallbackBuffer(IOperation reference, CallbackBuffer buffer, IParameterSymbol result)
         {
             var owner = (reference as IFieldReferenceOperation)?.Instance?.WalkDownConversions();
-            if (!buffer.OnState)
+            if (buffer.Kind != CallbackBufferKind.OnState)
             {
                 return owner is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
             }

@@ -16,7 +16,7 @@ namespace SocketAnalyzers.Reads
     /// starts into one, has a count nothing can need (fresh12 F1: a course server's <c>EndReceive</c> whose buffer field
     /// nothing reads). Decided once per field for the compilation; a use in another file, or one we cannot bind, is a look.
     /// </summary>
-    internal sealed class UnreadBufferFields
+    internal sealed partial class UnreadBufferFields
     {
         private readonly CatalogueIndex catalogue;
         private readonly ConcurrentDictionary<IFieldSymbol, bool> known = new(SymbolEqualityComparer.Default);
@@ -95,19 +95,6 @@ namespace SocketAnalyzers.Reads
         public bool ReceivesOnlyIntoUnreadFields(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
             => ReceivesOf(type, model, cancellationToken).OnlyIntoUnread;
 
-        /// <summary>
-        /// The array field whose bytes the receive that <paramref name="callback"/> completes put there: every <c>Begin…</c>
-        /// receive of its type (in this file) that names the method as its callback (<c>BeginReceive(buffer, 0,
-        /// buffer.Length, SocketFlags.None, OnReceive, client)</c>, <c>new AsyncCallback(ReadCallback)</c>) fills the same field
-        /// from its start: this object's (<see cref="CallbackBuffer.OnState"/> false), or the one of the object it hands the
-        /// callback as its state (<c>BeginReceive(state.buffer, 0, …, ReadCallback, state)</c>, true). Null when there is no
-        /// such receive, they differ, one fills from another offset or asks for one byte, or the type has a part elsewhere.
-        /// </summary>
-        public CallbackBuffer? BufferOfCallback(IMethodSymbol callback, SemanticModel model, CancellationToken cancellationToken)
-            => callback.ContainingType is { } type && ReceivesOf(type.OriginalDefinition, model, cancellationToken).Callbacks.TryGetValue(callback.OriginalDefinition, out var buffer)
-                ? buffer
-                : null;
-
         private Receives ReceivesOf(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
         {
             var key = (type, model.SyntaxTree);
@@ -126,7 +113,7 @@ namespace SocketAnalyzers.Reads
             var onlyUnread = true;
             var fields = ImmutableHashSet.CreateBuilder<IFieldSymbol>(SymbolEqualityComparer.Default);
             var callbacks = ImmutableDictionary.CreateBuilder<IMethodSymbol, CallbackBuffer?>(SymbolEqualityComparer.Default);
-            var elsewhere = type.DeclaringSyntaxReferences.Length != 1;
+            var elsewhere = false;
             foreach (var part in type.DeclaringSyntaxReferences)
             {
                 foreach (var node in part.GetSyntax(cancellationToken).DescendantNodes())
@@ -141,7 +128,9 @@ namespace SocketAnalyzers.Reads
                     // A part in another file (a form's designer part) may be read, not bound (RS1030): a Begin… call there is unknown.
                     if (call.SyntaxTree != model.SyntaxTree || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
                     {
+                        // Only a call that could be a receive (five arguments or more) may name a callback: not BeginInit().
                         onlyUnread = false;
+                        elsewhere |= call.ArgumentList.Arguments.Count >= 5;
                         continue;
                     }
 
@@ -158,93 +147,17 @@ namespace SocketAnalyzers.Reads
 
                     onlyUnread &= buffer is not null && IsUnreadField(buffer, model, cancellationToken);
                     found = true;
-                    if (!elsewhere && CallbackOf(invocation, out var state) is { } callback)
+                    if (CallbackOf(invocation, out var state) is { } callback)
                     {
                         var given = BufferGiven(invocation, buffer, state);
-                        callbacks[callback] = callbacks.TryGetValue(callback, out var before) && !Equals(before, given) ? null : given;
+                        callbacks[callback] = callbacks.TryGetValue(callback, out var before) ? CallbackBuffer.Join(before, given) : given;
                     }
                 }
             }
 
-            return new Receives(found && onlyUnread, fields.ToImmutable(), callbacks.ToImmutable());
+            // A Begin… call in a part in another file may name any callback (a form's designer part has none).
+            return new Receives(found && onlyUnread, fields.ToImmutable(), elsewhere ? ImmutableDictionary<IMethodSymbol, CallbackBuffer?>.Empty : callbacks.ToImmutable());
         }
-
-        /// <summary>The method a receive names as its callback (a method group, <c>new AsyncCallback(M)</c>), and the argument it hands it as its state.</summary>
-        private static IMethodSymbol? CallbackOf(IInvocationOperation receive, out IOperation? state)
-        {
-            state = null;
-            foreach (var argument in receive.Arguments)
-            {
-                if (argument.Parameter?.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate })
-                {
-                    // The state is the parameter after the callback (AsyncCallback callback, object state).
-                    state = CatalogueIndex.Argument(receive, argument.Parameter.Ordinal + 1);
-                    return argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } }
-                        ? method.OriginalDefinition
-                        : null;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>
-        /// The buffer of the receive a lambda given as its callback completes (<c>BeginReceive(buffer, 0, buffer.Length,
-        /// SocketFlags.None, ar =&gt; { … EndReceive(ar) … }, null)</c>): as for a method (<see cref="BufferOfCallback"/>), and
-        /// also a local of the function around the lambda (the caller checks that it holds one array).
-        /// </summary>
-        public CallbackBuffer? BufferOfLambdaCallback(IAnonymousFunctionOperation lambda)
-        {
-            var value = lambda.Parent is IDelegateCreationOperation created ? created.Parent : lambda.Parent;
-            while (value is IConversionOperation)
-            {
-                value = value.Parent;
-            }
-
-            if (value is not IArgumentOperation { Parameter.Type: INamedTypeSymbol { TypeKind: TypeKind.Delegate }, Parent: IInvocationOperation receive } argument
-                || catalogue.Facts(receive.TargetMethod) is not { Fills: { } fills })
-            {
-                return null;
-            }
-
-            var buffer = CatalogueIndex.Argument(receive, fills);
-            return buffer?.WalkDownConversions() is ILocalReferenceOperation { Local.Type: IArrayTypeSymbol } local
-                ? (FillsFromStart(receive) ? new CallbackBuffer(local.Local, onState: false) : null)
-                : BufferGiven(receive, buffer, CatalogueIndex.Argument(receive, argument.Parameter!.Ordinal + 1));
-        }
-
-        private bool FillsFromStart(IInvocationOperation receive)
-            => catalogue.Facts(receive.TargetMethod) is { FillsFrom: { } from } facts
-                && CatalogueIndex.Argument(receive, from)?.ConstantValue is { HasValue: true, Value: 0 }
-                && !(facts.FillsCount is { } count && CatalogueIndex.Argument(receive, count)?.ConstantValue is { HasValue: true, Value: 1 });
-
-        /// <summary>The field the receive fills from its start: this object's, or its state object's; null for any other buffer, offset or a one-byte count.</summary>
-        private CallbackBuffer? BufferGiven(IInvocationOperation receive, IOperation? buffer, IOperation? state)
-        {
-            if (buffer?.WalkDownConversions() is not IFieldReferenceOperation { Field.Type: IArrayTypeSymbol } field || !FillsFromStart(receive))
-            {
-                return null;
-            }
-
-            switch (field.Instance?.WalkDownConversions())
-            {
-                case null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
-                    return new CallbackBuffer(field.Field.OriginalDefinition, onState: false);
-                case { } owner when SameVariable(owner, state?.WalkDownConversions()):
-                    return new CallbackBuffer(field.Field.OriginalDefinition, onState: true);
-                default:
-                    return null;
-            }
-        }
-
-        private static bool SameVariable(IOperation a, IOperation? b) => (a, b) switch
-        {
-            (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
-            (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
-            (IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } x, IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } y)
-                => SymbolEqualityComparer.Default.Equals(x.Field, y.Field),
-            _ => false,
-        };
 
         private bool IsUnread(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
         {
@@ -307,29 +220,5 @@ namespace SocketAnalyzers.Reads
                     return false;
             }
         }
-    }
-
-    /// <summary>
-    /// The array a <c>Begin…</c> receive fills for its callback: a field of this object, or (<see cref="OnState"/>) of the
-    /// state object the callback gets back from <c>AsyncState</c> (<see cref="UnreadBufferFields.BufferOfCallback"/>); for
-    /// a lambda given as the callback, also a local or parameter of the function around it that the lambda sees.
-    /// </summary>
-    internal sealed class CallbackBuffer : System.IEquatable<CallbackBuffer>
-    {
-        public CallbackBuffer(ISymbol buffer, bool onState)
-        {
-            Buffer = buffer;
-            OnState = onState;
-        }
-
-        public ISymbol Buffer { get; }
-
-        public bool OnState { get; }
-
-        public bool Equals(CallbackBuffer? other) => other is not null && OnState == other.OnState && SymbolEqualityComparer.Default.Equals(Buffer, other.Buffer);
-
-        public override bool Equals(object? obj) => Equals(obj as CallbackBuffer);
-
-        public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(Buffer) ^ (OnState ? 1 : 0);
     }
 }

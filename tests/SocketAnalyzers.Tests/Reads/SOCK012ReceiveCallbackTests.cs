@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using SocketAnalyzers.Tests.Verifiers;
 using Xunit;
 using static SocketAnalyzers.Tests.Reads.ReadTestCode;
 using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK012WholeBufferConsumedCodeFixProvider>;
@@ -206,5 +207,147 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("client.BeginReceive(buffer, 4, 100, SocketFlags.None, ar =>", "")]
         public Task Lambda_callback_whose_buffer_may_not_be_the_one_filled_from_its_start_is_quiet(string receive, string after)
             => Verify.VerifyAnalyzerAsync(Lambda(receive, after).Replace("BUFFER", "buffer"));
+
+        // ---- Fresh buffers (fresh30 FALSE 1): each receive gets a new array, so its zeros are no stale bytes ----
+
+        [Theory]
+        // A new state object for every receive (its buffer starts as a new array), the NULs stripped.
+        [InlineData("state.sb.Append(Encoding.ASCII.GetString(state.buffer).TrimEnd('\\0'));", "var next = new StateObject { workSocket = handler };\n            handler.BeginReceive(next.buffer, 0, StateObject.BufferSize, 0, ReadCallback, next);")]
+        // A new array in the state's field before every receive, the text parsed as a number.
+        [InlineData("Console.WriteLine(int.Parse(Encoding.ASCII.GetString(state.buffer)));", "state.buffer = new byte[StateObject.BufferSize];\n            handler.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, ReadCallback, state);")]
+        public Task Strip_or_parse_of_a_buffer_new_for_every_receive_is_quiet(string use, string rearm)
+            => Verify.VerifyAnalyzerAsync(StateObject($$"""
+                        var state = (StateObject)ar.AsyncState!;
+                        var handler = state.workSocket;
+                        int bytesRead = handler.EndReceive(ar);
+                        if (bytesRead > 0)
+                        {
+                            {{use}}
+                            {{rearm}}
+                        }
+                """));
+
+        [Fact]
+        public Task Strip_of_a_buffer_the_callback_receives_into_again_is_reported()
+            => Verify.VerifyAnalyzerAsync(StateObject("""
+                        var state = (StateObject)ar.AsyncState!;
+                        var handler = state.workSocket;
+                        int bytesRead = handler.EndReceive(ar);
+                        if (bytesRead > 0)
+                        {
+                            state.sb.Append([|Encoding.ASCII.GetString(state.buffer)|].TrimEnd('\0'));
+                            handler.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, ReadCallback, state);
+                        }
+                """));
+
+        // ---- The array handed over as the state itself (fresh30 miss 1) ----
+
+        private static string AsState(string callback) => Usings + $$"""
+            class Reader
+            {
+                private readonly NetworkStream stream;
+
+                public Reader(NetworkStream stream) => this.stream = stream;
+
+                public void Start()
+                {
+                    var buffer = new byte[1024];
+                    stream.BeginRead(buffer, 0, buffer.Length, ReadCallback, buffer);
+                }
+
+                private void ReadCallback(IAsyncResult ar)
+                {
+            {{callback}}
+                    buffer = new byte[buffer.Length];
+                    stream.BeginRead(buffer, 0, buffer.Length, ReadCallback, buffer);
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("var buffer = (byte[])ar.AsyncState!;\n        int read = stream.EndRead(ar);\n        if (read == 0) return;\n        Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]);")]
+        [InlineData("byte[]? buffer = ar.AsyncState as byte[];\n        int read = stream.EndRead(ar);\n        if (read == 0) return;\n        Console.WriteLine([|BitConverter.ToInt16(buffer!, 0)|]);")]
+        public Task Array_handed_as_the_state_is_the_one_the_receive_filled(string callback)
+            => Verify.VerifyAnalyzerAsync(AsState(callback));
+
+        [Fact]
+        public Task Array_handed_as_the_state_given_another_array_before_the_End_is_not_followed()
+            => Verify.VerifyAnalyzerAsync(AsState("var buffer = (byte[])ar.AsyncState!;\n        buffer = new byte[16];\n        int read = stream.EndRead(ar);\n        if (read == 0) return;\n        Console.WriteLine(Encoding.UTF8.GetString(buffer));"));
+
+        // ---- Partial classes (fresh30 miss 2: every Windows Forms form) ----
+
+        private const string FormPart = """
+            public partial class ServerForm
+            {
+                public class StateObject
+                {
+                    public Socket workSocket = null!;
+                    public byte[] buffer = new byte[256];
+                }
+
+                public void AcceptCallback(IAsyncResult ar)
+                {
+                    var listener = (Socket)ar.AsyncState!;
+                    var handler = listener.EndAccept(ar);
+                    var state = new StateObject();
+                    state.workSocket = handler;
+                    handler.BeginReceive(state.buffer, 0, state.buffer.Length, 0, new AsyncCallback(ReceiveCallback), state);
+                }
+
+                public void ReceiveCallback(IAsyncResult ar)
+                {
+                    var state = (StateObject)ar.AsyncState!;
+                    int bytesRead = state.workSocket.EndReceive(ar);
+                    if (bytesRead > 0)
+                    {
+                        Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(state.buffer)|});
+                    }
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Callback_of_a_class_whose_other_part_is_in_the_same_file_is_followed()
+            => Verify.VerifyAnalyzerAsync(Usings + FormPart + """
+
+                public partial class ServerForm
+                {
+                    private void InitializeComponent() { }
+                }
+                """);
+
+        [Fact]
+        public Task Callback_of_a_form_whose_designer_part_starts_no_receive_is_followed()
+        {
+            var test = new SocketAnalyzerTest();
+            test.Sources.Add(Usings + FormPart);
+            test.Sources.Add(("ServerForm.Designer.cs", Usings + """
+                public partial class ServerForm
+                {
+                    private System.ComponentModel.ISupportInitialize? picture;
+
+                    private void InitializeComponent()
+                    {
+                        picture?.BeginInit();
+                        picture?.EndInit();
+                    }
+                }
+                """));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Callback_of_a_class_whose_part_in_another_file_may_start_a_receive_is_not_followed()
+        {
+            var test = new SocketAnalyzerTest();
+            test.Sources.Add(Usings + FormPart.Replace("{|SOCK012:Encoding.ASCII.GetString(state.buffer)|}", "Encoding.ASCII.GetString(state.buffer)"));
+            test.Sources.Add(("ServerForm.Receive.cs", Usings + """
+                public partial class ServerForm
+                {
+                    public void Again(Socket handler, byte[] other) => handler.BeginReceive(other, 0, other.Length, 0, ReceiveCallback, null);
+                }
+                """));
+            return test.RunAsync();
+        }
     }
 }
