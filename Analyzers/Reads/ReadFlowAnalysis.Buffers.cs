@@ -849,7 +849,8 @@ namespace SocketAnalyzers.Reads
                     : "bytes " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + " of '") + buffer.Name + "'",
                 ReadName(site),
                 FilledText(site),
-                "Read until " + (end == width ? "all " : "the first ") + end.ToString(CultureInfo.InvariantCulture) + " bytes have arrived: loop on the count, or call ReadExactly",
+                "Read until " + (end == width ? "all " : "the first ") + end.ToString(CultureInfo.InvariantCulture) + " bytes have arrived: "
+                    + (site.Read.Api.IsApmEnd ? "start the next receive at the count until they have" : "loop on the count, or call ReadExactly"),
                 site.Read.Api.Units));
         }
 

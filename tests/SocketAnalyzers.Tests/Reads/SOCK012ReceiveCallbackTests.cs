@@ -349,5 +349,24 @@ namespace SocketAnalyzers.Tests.Reads
                 """));
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Number_decoded_in_a_callback_says_to_receive_again_at_the_count()
+            => Verify.VerifyAnalyzerAsync(
+                OwnField("int n = client.EndReceive(ar); if (n == 0) return; Console.WriteLine({|#0:System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer)|});"),
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "BinaryPrimitives.ReadInt32BigEndian",
+                    "the first 4 bytes of 'buffer'",
+                    "Socket.EndReceive",
+                    "its first 'n' bytes",
+                    "Read until all 4 bytes have arrived: start the next receive at the count until they have",
+                    "bytes"));
+
+        [Fact]
+        public Task Number_decoded_in_a_callback_has_no_fix()
+        {
+            var source = OwnField("int n = client.EndReceive(ar); if (n == 0) return; Console.WriteLine([|System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer)|]);");
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
     }
 }
