@@ -1331,13 +1331,36 @@ namespace SocketAnalyzers.Reads
 
             if (owner is ILocalReferenceOperation local && Graph.OriginalOperation is { } code)
             {
-                owner = ReadBody.OnlyDeclaredValue(code, local.Local)?.WalkDownConversions();
+                owner = ReadBody.OnlyDeclaredValue(code, local.Local)?.WalkDownConversions() ?? PatternValue(code, local.Local);
             }
 
             // The result parameter is an IAsyncResult: its one AsyncState.
             return owner is IPropertyReferenceOperation { Property.Name: nameof(System.IAsyncResult.AsyncState), Instance: IParameterReferenceOperation given } state
                 && SymbolEqualityComparer.Default.Equals(given.Parameter, result)
                 && SymbolEqualityComparer.Default.Equals(state.Property.ContainingType, result.Type);
+        }
+
+        /// <summary>
+        /// The value a local declared by a type pattern takes (<c>if (ar.AsyncState is StateObject st)</c>: <c>ar.AsyncState</c>),
+        /// when nothing else in <paramref name="code"/> writes it; null otherwise.
+        /// </summary>
+        private static IOperation? PatternValue(IOperation code, ILocalSymbol local)
+        {
+            IOperation? value = null;
+            foreach (var operation in code.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol declared, Parent: IIsPatternOperation test }
+                        when SymbolEqualityComparer.Default.Equals(declared, local):
+                        value = test.Value.WalkDownConversions();
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && ReadBody.IsWrite(reference):
+                        return null;
+                }
+            }
+
+            return value;
         }
 
         /// <summary>Writes of a parameter and reads of a buffer variable (SOCK012).</summary>

@@ -368,5 +368,19 @@ namespace SocketAnalyzers.Tests.Reads
             var source = OwnField("int n = client.EndReceive(ar); if (n == 0) return; Console.WriteLine([|System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer)|]);");
             return Verify.VerifyCodeFixAsync(source, source);
         }
+
+        [Fact]
+        public Task State_object_taken_with_a_type_pattern_is_the_one_the_receive_filled()
+            => Verify.VerifyAnalyzerAsync(StateObject("""
+                        if (ar.AsyncState is StateObject state)
+                        {
+                            int bytesRead = state.workSocket.EndReceive(ar);
+                            if (bytesRead > 0)
+                            {
+                                Console.WriteLine([|Encoding.UTF8.GetString(state.buffer)|]);
+                                state.workSocket.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, ReadCallback, state);
+                            }
+                        }
+                """));
     }
 }
