@@ -18,6 +18,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var rate = double.Parse(Encoding.UTF8.GetString(chunk), System.Globalization.CultureInfo.InvariantCulture);")]
         [InlineData("if (long.TryParse(Encoding.ASCII.GetString(chunk), out var id)) Console.WriteLine(id);")]
         [InlineData("var text = Encoding.ASCII.GetString(chunk); var port = ushort.Parse(text);")]
+        // Convert.ToInt32(string) is int.Parse (fresh31 FALSE 1, a course UDP calculator).
+        [InlineData("var a = Convert.ToInt32(Encoding.ASCII.GetString(chunk));")]
+        [InlineData("var b = Convert.ToDouble(Encoding.ASCII.GetString(chunk));")]
         public Task Fresh_buffer_decoded_whole_into_a_number_parser_is_quiet(string decode)
             => Verify.VerifyAnalyzerAsync(Method($$"""
                 var chunk = new byte[64];
@@ -48,6 +51,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var chunk = new byte[64];", "socket.Receive(chunk)", """var command = [|Encoding.ASCII.GetString(chunk)|].Trim(" ".ToCharArray());""")]
         // Not a number parser.
         [InlineData("var chunk = new byte[64];", "socket.Receive(chunk)", "var when = DateTime.Parse([|Encoding.ASCII.GetString(chunk)|]);")]
+        [InlineData("var chunk = new byte[64];", "socket.Receive(chunk)", "var when = Convert.ToDateTime([|Encoding.ASCII.GetString(chunk)|]);")]
+        // A reused buffer given to a conversion: an earlier, longer message leaves digits there.
+        [InlineData("var chunk = buffer;", "socket.Receive(chunk)", "var value = Convert.ToInt32([|Encoding.ASCII.GetString(chunk)|]);")]
         public Task Text_that_may_keep_stale_bytes_or_NULs_is_still_reported(string declaration, string read, string decode)
             => Verify.VerifyAnalyzerAsync(Method($$"""
                 {{declaration}}
