@@ -1139,8 +1139,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// The local of the callback that holds the array its receive handed as the state: declared with it (<c>var buffer =
-        /// (byte[])ar.AsyncState;</c>, <c>ar.AsyncState as byte[]</c>) and given anything else only after the <c>End…</c>,
-        /// which is in no loop of the callback. Null otherwise.
+        /// (byte[])ar.AsyncState;</c>, <c>ar.AsyncState as byte[]</c>), before the <c>End…</c> or after it (the flow keeps the
+        /// fill across that declaration), and given anything else only after the <c>End…</c>, which is in no loop of the
+        /// callback. Null otherwise.
         /// </summary>
         private ILocalSymbol? StateLocal(ReadSite site, IParameterSymbol result)
         {
@@ -1158,7 +1159,6 @@ namespace SocketAnalyzers.Reads
                     || Model?.GetOperation(initial) is not { } value
                     || value.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: nameof(System.IAsyncResult.AsyncState), Instance: IParameterReferenceOperation given }
                     || !SymbolEqualityComparer.Default.Equals(given.Parameter, result)
-                    || initial.SpanStart > site.Invocation.Syntax.SpanStart
                     || (pair.Value is null && WrittenBefore(local, site.Invocation.Syntax.SpanStart)))
                 {
                     continue;

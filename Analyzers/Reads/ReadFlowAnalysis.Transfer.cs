@@ -806,6 +806,14 @@ namespace SocketAnalyzers.Reads
         private void Assign(IOperation target, IOperation value, ReadState state)
         {
             var key = KeyOf(target);
+            if (key is ILocalSymbol holder && state.Filled.Count > 0 && state.Filled.TryGetValue(holder, out var filledBy)
+                && body.Sites[filledBy] is { EndBuffer.Buffer: var endBuffer, EndResult: { } result }
+                && SymbolEqualityComparer.Default.Equals(endBuffer, holder) && IsAsyncStateOf(value, result))
+            {
+                // byte[] data = (byte[])ar.AsyncState; after the End…: the local takes the array the receive filled.
+                return;
+            }
+
             var sized = body.GuardsAvailable ? AvailableSizeOf(value, state) : null;
             if (key is null)
             {
@@ -1335,10 +1343,14 @@ namespace SocketAnalyzers.Reads
             }
 
             // The result parameter is an IAsyncResult: its one AsyncState.
-            return owner is IPropertyReferenceOperation { Property.Name: nameof(System.IAsyncResult.AsyncState), Instance: IParameterReferenceOperation given } state
+            return owner is not null && IsAsyncStateOf(owner, result);
+        }
+
+        /// <summary>The value is the <c>AsyncState</c> of the callback's result parameter (conversions removed).</summary>
+        private static bool IsAsyncStateOf(IOperation value, IParameterSymbol result)
+            => value.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: nameof(System.IAsyncResult.AsyncState), Instance: IParameterReferenceOperation given } state
                 && SymbolEqualityComparer.Default.Equals(given.Parameter, result)
                 && SymbolEqualityComparer.Default.Equals(state.Property.ContainingType, result.Type);
-        }
 
         /// <summary>
         /// The value a local declared by a type pattern takes (<c>if (ar.AsyncState is StateObject st)</c>: <c>ar.AsyncState</c>),

@@ -266,6 +266,8 @@ namespace SocketAnalyzers.Tests.Reads
 
         [Theory]
         [InlineData("var buffer = (byte[])ar.AsyncState!;\n        int read = stream.EndRead(ar);\n        if (read == 0) return;\n        Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]);")]
+        // Declared after the End… (fresh31 miss 1, a Unity chat client).
+        [InlineData("int read = stream.EndRead(ar);\n        if (read == 0) return;\n        byte[] buffer = (byte[])ar.AsyncState!;\n        Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]);")]
         [InlineData("byte[]? buffer = ar.AsyncState as byte[];\n        int read = stream.EndRead(ar);\n        if (read == 0) return;\n        Console.WriteLine([|BitConverter.ToInt16(buffer!, 0)|]);")]
         public Task Array_handed_as_the_state_is_the_one_the_receive_filled(string callback)
             => Verify.VerifyAnalyzerAsync(AsState(callback));
