@@ -151,9 +151,9 @@ namespace SocketAnalyzers.Reads
         public ISymbol? WholeBuffer { get; set; }
 
         /// <summary>
-        /// An <c>End…</c> read in the callback its <c>Begin…</c> receives name: the field they fill from its start
+        /// An <c>End…</c> read in the callback its <c>Begin…</c> receives name: the array they fill from its start
         /// (<see cref="UnreadBufferFields.BufferOfCallback"/>), and the callback's <c>IAsyncResult</c> parameter the read
-        /// completes (its <c>AsyncState</c> is the state object whose field it is, for <see cref="CallbackBuffer.OnState"/>).
+        /// completes (its <c>AsyncState</c> is the state object whose field it is, for <see cref="CallbackBufferKind.OnState"/>).
         /// </summary>
         public CallbackBuffer? EndBuffer { get; set; }
 
@@ -904,29 +904,9 @@ namespace SocketAnalyzers.Reads
                             && reads.UnreadBuffers.ReceivesOnlyIntoUnreadFields(type, model, cancellationToken))
                     ? BufferReach.Never
                     : BufferReach.Escapes;
-                if (site.BufferReach == BufferReach.Escapes && site.Read.Api.IsApmEnd && Model is { } callbackModel
-                    && enclosing is IMethodSymbol { MethodKind: MethodKind.Ordinary } callback
-                    && CatalogueIndex.Argument(site.Invocation, 0)?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var result }
-                    && SymbolEqualityComparer.Default.Equals(result.ContainingSymbol, callback))
+                if (site.BufferReach == BufferReach.Escapes && site.Read.Api.IsApmEnd && enclosing is IMethodSymbol callback)
                 {
-                    // The callback of Begin… receives that fill one array from its start: SOCK012 follows that array.
-                    var given = reads.UnreadBuffers.BufferOfCallback(callback, callbackModel, cancellationToken);
-                    site.EndBuffer = given?.Kind == CallbackBufferKind.AsState
-                        ? (StateLocal(site, result) is { } holding ? given.In(holding) : null)
-                        : given;
-                    site.EndResult = site.EndBuffer is null ? null : result;
-                }
-                else if (site.BufferReach == BufferReach.Escapes && site.Read.Api.IsApmEnd && Model is { } lambdaModel
-                    && enclosing is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda && site.Function is { } lambdaSyntax
-                    && CatalogueIndex.Argument(site.Invocation, 0)?.WalkDownConversions() is IParameterReferenceOperation { Parameter: var lambdaResult }
-                    && SymbolEqualityComparer.Default.Equals(lambdaResult.ContainingSymbol, lambda)
-                    && lambdaModel.GetOperation(lambdaSyntax, cancellationToken) is IAnonymousFunctionOperation callbackLambda
-                    && reads.UnreadBuffers.BufferOfLambdaCallback(callbackLambda) is { } given
-                    && (given.Buffer is not ILocalSymbol local || (IsAssignedOnce(local) && !CapturedWritten.Contains(local))))
-                {
-                    // A lambda given as the callback: the buffer of the receive it is given to (a local it sees must hold one array).
-                    site.EndBuffer = given;
-                    site.EndResult = lambdaResult;
+                    DescribeEndBuffer(site, callback, reads, cancellationToken);
                 }
 
                 return;
@@ -1138,6 +1118,43 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
+        /// SOCK012: the array an <c>End…</c> of the callback's own <c>IAsyncResult</c> parameter completes the receive of
+        /// (<see cref="ReadSite.EndBuffer"/>): a method named as the callback of <c>Begin…</c> receives
+        /// (<see cref="UnreadBufferFields.BufferOfCallback"/>), or a lambda given as one (a local it sees must hold one array).
+        /// </summary>
+        private void DescribeEndBuffer(ReadSite site, IMethodSymbol callback, NetworkReads reads, System.Threading.CancellationToken cancellationToken)
+        {
+            if (Model is not { } model
+                || CatalogueIndex.Argument(site.Invocation, 0)?.WalkDownConversions() is not IParameterReferenceOperation { Parameter: var result }
+                || !SymbolEqualityComparer.Default.Equals(result.ContainingSymbol, callback))
+            {
+                return;
+            }
+
+            var given = callback.MethodKind switch
+            {
+                MethodKind.Ordinary => reads.UnreadBuffers.BufferOfCallback(callback, model, cancellationToken),
+                MethodKind.AnonymousFunction when site.Function is { } lambda && model.GetOperation(lambda, cancellationToken) is IAnonymousFunctionOperation function
+                    => reads.UnreadBuffers.BufferOfLambdaCallback(function),
+                _ => null,
+            };
+
+            site.EndBuffer = given switch
+            {
+                { Kind: CallbackBufferKind.AsState } => StateLocal(site, result) is { } holding ? given.In(holding) : null,
+                { Buffer: ILocalSymbol local } when !IsAssignedOnce(local) || CapturedWritten.Contains(local) => null,
+                _ => given,
+            };
+            site.EndResult = site.EndBuffer is null ? null : result;
+        }
+
+        /// <summary>The value is the <c>AsyncState</c> of the callback's result parameter (conversions removed).</summary>
+        internal static bool IsAsyncStateOf(IOperation value, IParameterSymbol result)
+            => value.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: nameof(System.IAsyncResult.AsyncState), Instance: IParameterReferenceOperation given } state
+                && SymbolEqualityComparer.Default.Equals(given.Parameter, result)
+                && SymbolEqualityComparer.Default.Equals(state.Property.ContainingType, result.Type);
+
+        /// <summary>
         /// The local of the callback that holds the array its receive handed as the state: declared with it (<c>var buffer =
         /// (byte[])ar.AsyncState;</c>, <c>ar.AsyncState as byte[]</c>), before the <c>End…</c> or after it (the flow keeps the
         /// fill across that declaration), and given anything else only after the <c>End…</c>, which is in no loop of the
@@ -1156,9 +1173,7 @@ namespace SocketAnalyzers.Reads
                 if (local.Type is not IArrayTypeSymbol || CapturedWritten.Contains(local)
                     || local.DeclaringSyntaxReferences.Length != 1
                     || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initial }
-                    || Model?.GetOperation(initial) is not { } value
-                    || value.WalkDownConversions() is not IPropertyReferenceOperation { Property.Name: nameof(System.IAsyncResult.AsyncState), Instance: IParameterReferenceOperation given }
-                    || !SymbolEqualityComparer.Default.Equals(given.Parameter, result)
+                    || Model?.GetOperation(initial) is not { } value || !IsAsyncStateOf(value, result)
                     || (pair.Value is null && WrittenBefore(local, site.Invocation.Syntax.SpanStart)))
                 {
                     continue;

@@ -808,7 +808,7 @@ namespace SocketAnalyzers.Reads
             var key = KeyOf(target);
             if (key is ILocalSymbol holder && state.Filled.Count > 0 && state.Filled.TryGetValue(holder, out var filledBy)
                 && body.Sites[filledBy] is { EndBuffer.Buffer: var endBuffer, EndResult: { } result }
-                && SymbolEqualityComparer.Default.Equals(endBuffer, holder) && IsAsyncStateOf(value, result))
+                && SymbolEqualityComparer.Default.Equals(endBuffer, holder) && ReadBody.IsAsyncStateOf(value, result))
             {
                 // byte[] data = (byte[])ar.AsyncState; after the End…: the local takes the array the receive filled.
                 return;
@@ -1324,10 +1324,13 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        // Per local of the function: the one value it holds (a state object's AsyncState), for IsCallbackBuffer.
+        private Dictionary<ILocalSymbol, IOperation?>? stateOwners;
+
         /// <summary>
         /// The field an <c>End…</c> read's receive filled, on the object it filled: this object's, or the state object the
         /// callback gets from the result's <c>AsyncState</c> (<c>((StateObject)ar.AsyncState).buffer</c>, or through a local
-        /// the function gives that one value: <c>var state = (StateObject)ar.AsyncState;</c>).
+        /// the function gives that one value: <c>var state = (StateObject)ar.AsyncState;</c>, or declares by a type pattern).
         /// </summary>
         private bool IsCallbackBuffer(IOperation reference, CallbackBuffer buffer, IParameterSymbol result)
         {
@@ -1337,20 +1340,21 @@ namespace SocketAnalyzers.Reads
                 return owner is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
             }
 
-            if (owner is ILocalReferenceOperation local && Graph.OriginalOperation is { } code)
+            if (owner is ILocalReferenceOperation local)
             {
-                owner = ReadBody.OnlyDeclaredValue(code, local.Local)?.WalkDownConversions() ?? PatternValue(code, local.Local);
+                // One walk of the function per local (the flow asks at every use).
+                stateOwners ??= new Dictionary<ILocalSymbol, IOperation?>(SymbolEqualityComparer.Default);
+                if (!stateOwners.TryGetValue(local.Local, out owner))
+                {
+                    var code = Graph.OriginalOperation;
+                    owner = ReadBody.OnlyDeclaredValue(code, local.Local)?.WalkDownConversions() ?? PatternValue(code, local.Local);
+                    stateOwners[local.Local] = owner;
+                }
             }
 
             // The result parameter is an IAsyncResult: its one AsyncState.
-            return owner is not null && IsAsyncStateOf(owner, result);
+            return owner is not null && ReadBody.IsAsyncStateOf(owner, result);
         }
-
-        /// <summary>The value is the <c>AsyncState</c> of the callback's result parameter (conversions removed).</summary>
-        private static bool IsAsyncStateOf(IOperation value, IParameterSymbol result)
-            => value.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: nameof(System.IAsyncResult.AsyncState), Instance: IParameterReferenceOperation given } state
-                && SymbolEqualityComparer.Default.Equals(given.Parameter, result)
-                && SymbolEqualityComparer.Default.Equals(state.Property.ContainingType, result.Type);
 
         /// <summary>
         /// The value a local declared by a type pattern takes (<c>if (ar.AsyncState is StateObject st)</c>: <c>ar.AsyncState</c>),
