@@ -51,6 +51,7 @@ namespace SocketAnalyzers.Reads
                     Eval(assignment.Value, state);
                     EvalTarget(assignment.Target, state);
                     Assign(AssignedVariable(assignment.Target), assignment.Value, state);
+                    ZeroCountInCatch(assignment, state);
                     return;
                 case ICompoundAssignmentOperation compound:
                     Eval(compound.Target, state);
@@ -1321,6 +1322,36 @@ namespace SocketAnalyzers.Reads
                 }
 
                 state.RemovePending(read);
+            }
+        }
+
+        /// <summary>
+        /// SOCK012: <c>n = 0;</c> in a <c>catch</c> of the <c>try</c> whose read gives <c>n</c> its count (<c>try { n =
+        /// handler.EndReceive(ar); } catch (SocketException) { n = 0; }</c>, fresh30 miss 3, four course servers): on that path
+        /// the read placed 0 bytes and its count says so, so the buffer holds "the first <c>n</c> bytes" of it as on the
+        /// path where the read returned; a consumer after the <c>try</c> joins both instead of losing the fact.
+        /// </summary>
+        private void ZeroCountInCatch(ISimpleAssignmentOperation assignment, ReadState state)
+        {
+            if (assignment.Target is not ILocalReferenceOperation { Local: var count } || Constant(assignment.Value) is not 0
+                || assignment.Syntax.FirstAncestorOrSelf<CatchClauseSyntax>() is not { Parent: TryStatementSyntax attempt })
+            {
+                return;
+            }
+
+            SyntaxNode? function = null;
+            for (var node = assignment.Syntax.Parent; node is not null && function is null; node = node.Parent)
+            {
+                function = node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax ? node : null;
+            }
+
+            foreach (var site in body.Sites)
+            {
+                if (site.WholeBuffer is { } buffer && SymbolEqualityComparer.Default.Equals(site.CountLocal, count) && site.Function == function
+                    && attempt.Block.Span.Contains(site.Invocation.Syntax.Span) && !state.Filled.TryGetValue(buffer, out _))
+                {
+                    state.SetFilled(buffer, site.Index);
+                }
             }
         }
 

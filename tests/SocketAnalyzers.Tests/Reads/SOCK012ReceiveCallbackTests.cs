@@ -384,5 +384,41 @@ namespace SocketAnalyzers.Tests.Reads
                             }
                         }
                 """));
+
+        // ---- try { n = End…(ar); } catch { n = 0; } (fresh30 miss 3, four course servers) ----
+
+        [Theory]
+        [InlineData("catch (SocketException e) { Console.WriteLine(e.Message); bytesRead = 0; }")]
+        [InlineData("catch (ObjectDisposedException) { return; }")]
+        public Task Whole_decode_after_an_End_whose_catch_sets_the_count_to_zero_is_reported(string handler)
+            => Verify.VerifyAnalyzerAsync(StateObject($$"""
+                        var state = (StateObject)ar.AsyncState!;
+                        int bytesRead = 0;
+                        try { bytesRead = state.workSocket.EndReceive(ar); }
+                        {{handler}}
+                        if (bytesRead > 0)
+                        {
+                            Console.WriteLine([|Encoding.ASCII.GetString(state.buffer)|]);
+                            state.workSocket.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, ReadCallback, state);
+                        }
+                """));
+
+        [Theory]
+        // The catch gives the count another value: the buffer may hold anything there.
+        [InlineData("catch (SocketException) { bytesRead = -1; }")]
+        // The zero is set in a catch of another try, which holds no read.
+        [InlineData("catch (SocketException) { }\n        try { Console.WriteLine(); } catch (Exception) { bytesRead = 0; }")]
+        public Task Catch_that_does_not_zero_the_reads_own_count_loses_the_fill(string handler)
+            => Verify.VerifyAnalyzerAsync(StateObject($$"""
+                        var state = (StateObject)ar.AsyncState!;
+                        int bytesRead = 0;
+                        try { bytesRead = state.workSocket.EndReceive(ar); }
+                        {{handler}}
+                        if (bytesRead > 0)
+                        {
+                            Console.WriteLine(Encoding.ASCII.GetString(state.buffer));
+                            state.workSocket.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, ReadCallback, state);
+                        }
+                """));
     }
 }
