@@ -1333,8 +1333,19 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private void ZeroCountInCatch(ISimpleAssignmentOperation assignment, ReadState state)
         {
-            if (assignment.Target is not ILocalReferenceOperation { Local: var count } || Constant(assignment.Value) is not 0
-                || assignment.Syntax.FirstAncestorOrSelf<CatchClauseSyntax>() is not { Parent: TryStatementSyntax attempt })
+            if (assignment.Target is not ILocalReferenceOperation { Local: var count } || Constant(assignment.Value) is not 0)
+            {
+                return;
+            }
+
+            // The syntax walk only for a local that is some read's count (a transfer runs on every visit).
+            var counts = false;
+            foreach (var site in body.Sites)
+            {
+                counts |= site.WholeBuffer is not null && SymbolEqualityComparer.Default.Equals(site.CountLocal, count);
+            }
+
+            if (!counts || assignment.Syntax.FirstAncestorOrSelf<CatchClauseSyntax>() is not { Parent: TryStatementSyntax attempt })
             {
                 return;
             }

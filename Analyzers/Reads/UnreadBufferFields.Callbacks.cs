@@ -179,14 +179,13 @@ namespace SocketAnalyzers.Reads
             return true;
         }
 
-        private static bool SameVariable(IOperation a, IOperation? b) => (a, b) switch
-        {
-            (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
-            (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
-            (IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } x, IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } y)
-                => SymbolEqualityComparer.Default.Equals(x.Field, y.Field),
-            _ => false,
-        };
+        /// <summary>The same local, parameter or field of this object (<see cref="ReadBody.VariableOf"/>).</summary>
+        private static bool SameVariable(IOperation a, IOperation? b)
+            => b is not null && !IsOtherObjectsField(a) && !IsOtherObjectsField(b)
+                && ReadBody.VariableOf(a) is { } variable && SymbolEqualityComparer.Default.Equals(variable, ReadBody.VariableOf(b));
+
+        private static bool IsOtherObjectsField(IOperation value)
+            => value.WalkDownConversions() is IFieldReferenceOperation { Instance: not (null or IInstanceReferenceOperation) };
     }
 
     /// <summary>Whose array a <c>Begin…</c> receive fills for its callback (<see cref="CallbackBuffer"/>).</summary>

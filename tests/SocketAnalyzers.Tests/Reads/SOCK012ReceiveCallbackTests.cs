@@ -391,17 +391,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("catch (SocketException e) { Console.WriteLine(e.Message); bytesRead = 0; }")]
         [InlineData("catch (ObjectDisposedException) { return; }")]
         public Task Whole_decode_after_an_End_whose_catch_sets_the_count_to_zero_is_reported(string handler)
-            => Verify.VerifyAnalyzerAsync(StateObject($$"""
-                        var state = (StateObject)ar.AsyncState!;
-                        int bytesRead = 0;
-                        try { bytesRead = state.workSocket.EndReceive(ar); }
-                        {{handler}}
-                        if (bytesRead > 0)
-                        {
-                            Console.WriteLine([|Encoding.ASCII.GetString(state.buffer)|]);
-                            state.workSocket.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, ReadCallback, state);
-                        }
-                """));
+            => Verify.VerifyAnalyzerAsync(EndInTry(handler, "[|Encoding.ASCII.GetString(state.buffer)|]"));
 
         [Theory]
         // The catch gives the count another value: the buffer may hold anything there.
@@ -409,16 +399,19 @@ namespace SocketAnalyzers.Tests.Reads
         // The zero is set in a catch of another try, which holds no read.
         [InlineData("catch (SocketException) { }\n        try { Console.WriteLine(); } catch (Exception) { bytesRead = 0; }")]
         public Task Catch_that_does_not_zero_the_reads_own_count_loses_the_fill(string handler)
-            => Verify.VerifyAnalyzerAsync(StateObject($$"""
+            => Verify.VerifyAnalyzerAsync(EndInTry(handler, "Encoding.ASCII.GetString(state.buffer)"));
+
+        /// <summary>A state-object callback whose <c>End…</c> sits in a <c>try</c> with <paramref name="handler"/>, then decodes under <c>if (bytesRead &gt; 0)</c>.</summary>
+        private static string EndInTry(string handler, string decode) => StateObject($$"""
                         var state = (StateObject)ar.AsyncState!;
                         int bytesRead = 0;
                         try { bytesRead = state.workSocket.EndReceive(ar); }
                         {{handler}}
                         if (bytesRead > 0)
                         {
-                            Console.WriteLine(Encoding.ASCII.GetString(state.buffer));
+                            Console.WriteLine({{decode}});
                             state.workSocket.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, ReadCallback, state);
                         }
-                """));
+                """);
     }
 }
