@@ -882,7 +882,7 @@ namespace SocketAnalyzers.Reads
             site.OneDatagram = read.Api.IsDatagram
                 || (read.Api.Owner == ReadOwner.Socket && site.Receiver is { } socket && reads.IsDatagramSocket(socket, cancellationToken));
             DescribeLoops(site, reads);
-            DescribeWholeBuffer(site, countLocal, reads.Symbols.Framework);
+            DescribeWholeBuffer(site, countLocal, reads, cancellationToken);
         }
 
         private void DescribeBuffer(ReadSite site, NetworkReads reads, System.Threading.CancellationToken cancellationToken)
@@ -1206,9 +1206,10 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
-        private void DescribeWholeBuffer(ReadSite site, ILocalSymbol? countLocal, FrameworkMembers framework)
+        private void DescribeWholeBuffer(ReadSite site, ILocalSymbol? countLocal, NetworkReads reads, System.Threading.CancellationToken cancellationToken)
         {
             var read = site.Read;
+            var framework = reads.Symbols.Framework;
             ISymbol? buffer;
             if (site.EndBuffer is { } filledByBegin)
             {
@@ -1228,7 +1229,7 @@ namespace SocketAnalyzers.Reads
                     return;
                 }
 
-                buffer = WholeBufferVariable(read.Buffer, read.Api.CountsChars, framework);
+                buffer = WholeBufferVariable(read.Buffer, read.Api.CountsChars, framework, reads.Unchanged, Model, cancellationToken);
                 if (buffer is null || CapturedWritten.Contains(buffer) || AsksForOneByte(read, buffer, framework))
                 {
                     return;
@@ -1275,8 +1276,13 @@ namespace SocketAnalyzers.Reads
                 && made.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 1 };
         }
 
-        /// <summary>The local, parameter or readonly field (a <c>byte[]</c>, or a <c>char[]</c> for a read that <paramref name="chars"/> counts characters) the read fills from its start.</summary>
-        private static ISymbol? WholeBufferVariable(IOperation buffer, bool chars, FrameworkMembers framework)
+        /// <summary>
+        /// The local, parameter or field that always holds one array (a <c>byte[]</c>, or a <c>char[]</c> for a read that
+        /// <paramref name="chars"/> counts characters) the read fills from its start. A field is <c>readonly</c>, or private
+        /// and assigned only by its initializer and constructors (<see cref="UnchangedFields"/>: <c>byte[] buffer = new
+        /// byte[1024];</c> of a course client).
+        /// </summary>
+        private static ISymbol? WholeBufferVariable(IOperation buffer, bool chars, FrameworkMembers framework, UnchangedFields unchanged, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
         {
             var value = buffer.WalkDownConversions();
             if (WholeViewOperand(value, framework) is { } viewed)
@@ -1287,7 +1293,9 @@ namespace SocketAnalyzers.Reads
             return value switch
             {
                 ILocalReferenceOperation local when IsBufferArray(local.Type, chars) => local.Local,
-                IFieldReferenceOperation { Field.IsReadOnly: true, Instance: null or IInstanceReferenceOperation } field when IsBufferArray(field.Type, chars) => field.Field,
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
+                    when IsBufferArray(field.Type, chars)
+                        && (field.Field.IsReadOnly || unchanged.IsUnchanged(field.Field, model, cancellationToken) && !InConstructor(field.Syntax)) => field.Field,
                 IParameterReferenceOperation parameter when IsBufferArray(parameter.Type, chars) && parameter.Parameter.RefKind == RefKind.None => parameter.Parameter,
                 _ => null,
             };

@@ -725,6 +725,8 @@ namespace SocketAnalyzers.Tests.Reads
             {
                 private readonly byte[] buffer = new byte[1024];
                 private byte[] scratch = new byte[16];
+                private byte[] chunk = new byte[16];
+                public byte[] shared = new byte[16];
 
                 string Next(Socket socket)
                 {
@@ -732,6 +734,8 @@ namespace SocketAnalyzers.Tests.Reads
                 }
 
                 void FillRest(Socket socket) { }
+
+                void Grow() => scratch = new byte[scratch.Length * 2];
             }
             """;
 
@@ -743,9 +747,19 @@ namespace SocketAnalyzers.Tests.Reads
                         return [|Encoding.UTF8.GetString(buffer)|];
                 """));
 
+        [Fact]
+        public Task Private_field_buffer_only_its_initializer_assigns_consumed_whole_is_reported()
+            => Verify.VerifyAnalyzerAsync(FieldCode.Replace("BODY", """
+                int n = socket.Receive(chunk);
+                        Console.WriteLine($"{n}");
+                        return [|Encoding.UTF8.GetString(chunk)|];
+                """));
+
+        // scratch: Grow() replaces it; shared: public, so code elsewhere may.
         [Theory]
         [InlineData("int n = socket.Receive(buffer); Console.WriteLine($\"{n}\"); FillRest(socket); return Encoding.UTF8.GetString(buffer);")]
         [InlineData("int n = socket.Receive(scratch); Console.WriteLine($\"{n}\"); return Encoding.UTF8.GetString(scratch);")]
+        [InlineData("int n = socket.Receive(shared); Console.WriteLine($\"{n}\"); return Encoding.UTF8.GetString(shared);")]
         public Task Field_buffer_that_a_method_may_fill_or_replace_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(FieldCode.Replace("BODY", body));
 
