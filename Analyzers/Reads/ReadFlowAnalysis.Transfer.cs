@@ -1516,17 +1516,25 @@ namespace SocketAnalyzers.Reads
         /// SOCK012 across a lambda (<c>Parallel.ForEach(clients, c =&gt; c.GetStream().Write(buffer, 0, buffer.Length))</c>
         /// right after a read into <c>buffer</c>): the filled buffers the lambda captures start filled in its own analysis.
         /// Only a local the body assigns once and no lambda writes, so the lambda sees the array the read filled whenever
-        /// it runs. Where the lambda is reached on several paths, a buffer counts only if every path filled it by the
-        /// same read.
+        /// it runs; or a buffer field no lambda writes (one that always holds one array: <see cref="ReadSite.WholeBuffer"/>)
+        /// when the lambda is handed straight to a call (<c>Invoke((MethodInvoker)delegate { … GetString(buffer) … })</c>
+        /// of a Windows Forms receive loop or callback), not stored for later. Where the lambda is reached on several paths,
+        /// a buffer counts only if every path filled it by the same read.
         /// </summary>
         private void SeedLambda(IFlowAnonymousFunctionOperation anonymous, ReadState state)
         {
             Dictionary<ISymbol, int>? captured = null;
             foreach (var pair in state.Filled)
             {
-                if (pair.Key is ILocalSymbol local && body.Captured.Contains(local) && !body.CapturedWritten.Contains(local) && body.IsAssignedOnce(local))
+                var seen = pair.Key switch
                 {
-                    (captured ??= new Dictionary<ISymbol, int>(SymbolComparer.Instance))[local] = pair.Value;
+                    ILocalSymbol local => body.Captured.Contains(local) && !body.CapturedWritten.Contains(local) && body.IsAssignedOnce(local),
+                    IFieldSymbol => !body.CapturedWritten.Contains(pair.Key) && IsHandedToCall(anonymous),
+                    _ => false,
+                };
+                if (seen)
+                {
+                    (captured ??= new Dictionary<ISymbol, int>(SymbolComparer.Instance))[pair.Key] = pair.Value;
                 }
             }
 
@@ -1556,6 +1564,18 @@ namespace SocketAnalyzers.Reads
             {
                 known.Remove(buffer);
             }
+        }
+
+        /// <summary>The lambda is an argument of a call (through its delegate creation and conversions), not kept in a variable, field or event.</summary>
+        private static bool IsHandedToCall(IFlowAnonymousFunctionOperation anonymous)
+        {
+            var current = anonymous.Parent;
+            while (current is IDelegateCreationOperation or IConversionOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current is IArgumentOperation { Parent: IInvocationOperation };
         }
 
         private static void KillBuffer(ISymbol variable, ReadState state)

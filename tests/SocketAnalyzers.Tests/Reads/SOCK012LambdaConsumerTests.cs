@@ -166,5 +166,103 @@ namespace SocketAnalyzers.Tests.Reads
                         Task.Run(() => socket.Send(data.AsSpan(0, count)));
                     }
                     """));
+        // A Windows Forms-like receive loop and callback over a buffer field; Form stands in for Control (Invoke runs the
+        // delegate before it returns).
+        private const string FormCode = """
+            using System;
+            using System.Net.Sockets;
+            using System.Text;
+
+            delegate void MethodInvoker();
+
+            class Form
+            {
+                public string Text = "";
+                public event EventHandler Click;
+                public object Invoke(Delegate method) => method.DynamicInvoke();
+            }
+
+            class ChatForm : Form
+            {
+                private const int Size = 1024;
+                byte[] buffer = new byte[Size];
+                private readonly byte[] frozen = new byte[Size];
+                byte[] grown = new byte[Size];
+                private Action later;
+                Socket socket;
+
+                void ReceiveLoop()
+                {
+                    while (true)
+                    {
+                        int n = socket.Receive(BUFFER);
+                        if (n == 0)
+                        {
+                            return;
+                        }
+
+                        USE
+                    }
+                }
+
+                void Start() => socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnReceive, null);
+
+                void OnReceive(IAsyncResult ar)
+                {
+                    int received = socket.EndReceive(ar);
+                    if (received > 0)
+                    {
+                        CALLBACK
+                        socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnReceive, null);
+                    }
+                }
+
+                void Grow() => grown = new byte[grown.Length * 2];
+
+                void Refresh() { }
+            }
+            """;
+
+        private static string Form(string buffer, string use, string callback = "")
+            => FormCode.Replace("BUFFER", buffer).Replace("USE", use).Replace("CALLBACK", callback);
+
+        [Theory]
+        [InlineData("buffer", "Invoke((MethodInvoker)delegate { Text += [|Encoding.ASCII.GetString(buffer)|]; });")]
+        [InlineData("buffer", "this.Invoke(new Action(() => Text = [|Encoding.ASCII.GetString(this.buffer)|]));")]
+        [InlineData("frozen", "Invoke((MethodInvoker)(() => Text = [|Encoding.UTF8.GetString(frozen)|]));")]
+        [InlineData("buffer", "System.Threading.Tasks.Task.Run(() => [|socket.Send(buffer)|]);")]
+        public Task A_lambda_handed_to_a_call_that_consumes_a_buffer_field_whole_is_reported(string buffer, string use)
+            => Verify.VerifyAnalyzerAsync(Form(buffer, use));
+
+        [Fact]
+        public Task A_delegate_in_a_receive_callback_that_decodes_the_buffer_field_whole_is_reported()
+            => Verify.VerifyAnalyzerAsync(Form("buffer", "Text = Encoding.ASCII.GetString(buffer, 0, n);",
+                "Invoke((MethodInvoker)delegate { Text += [|Encoding.ASCII.GetString(buffer)|]; });"));
+
+        // An event handler or a stored delegate runs when something else decides; grown is replaced by Grow(); a lambda that
+        // assigns the field, or calls a method of the project first, may look at another array or other bytes; the count.
+        [Theory]
+        [InlineData("buffer", "Click += (o, e) => Text = Encoding.ASCII.GetString(buffer);")]
+        [InlineData("buffer", "later = () => Text = Encoding.ASCII.GetString(buffer);")]
+        [InlineData("grown", "Invoke((MethodInvoker)delegate { Text += Encoding.ASCII.GetString(grown); });")]
+        [InlineData("frozen", "Invoke((MethodInvoker)delegate { Refresh(); Text += Encoding.ASCII.GetString(frozen); });")]
+        [InlineData("buffer", "Invoke((MethodInvoker)delegate { buffer = new byte[Size]; Text += Encoding.ASCII.GetString(buffer); });")]
+        [InlineData("buffer", "Invoke((MethodInvoker)delegate { Text += Encoding.ASCII.GetString(buffer, 0, n); });")]
+        public Task A_lambda_over_a_buffer_field_that_may_see_other_bytes_or_uses_the_count_is_silent(string buffer, string use)
+            => Verify.VerifyAnalyzerAsync(Form(buffer, use));
+
+        [Fact]
+        public Task Fix_gives_the_delegate_the_count_of_the_buffer_field()
+            => Verify.VerifyCodeFixAsync(
+                Form("buffer", "Invoke((MethodInvoker)delegate { Text += [|Encoding.ASCII.GetString(buffer)|]; });"),
+                Form("buffer", "Invoke((MethodInvoker)delegate { Text += Encoding.ASCII.GetString(buffer, 0, n); });"));
+
+        [Fact]
+        public Task Fix_all_gives_every_delegate_the_count_of_its_read()
+            => Verify.VerifyCodeFixAsync(
+                Form("buffer", "Invoke((MethodInvoker)delegate { Text += [|Encoding.ASCII.GetString(buffer)|]; });",
+                    "Invoke((MethodInvoker)delegate { Text += [|Encoding.ASCII.GetString(buffer)|]; });"),
+                Form("buffer", "Invoke((MethodInvoker)delegate { Text += Encoding.ASCII.GetString(buffer, 0, n); });",
+                    "Invoke((MethodInvoker)delegate { Text += Encoding.ASCII.GetString(buffer, 0, received); });"));
     }
 }
