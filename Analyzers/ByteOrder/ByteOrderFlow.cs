@@ -439,7 +439,10 @@ namespace SocketAnalyzers.ByteOrder
 
             foreach (var pair in portsReached)
             {
-                findings.Ports.Add(new PortConversionFinding(conversions[pair.Key], pair.Value.Api, pair.Value.Where));
+                if (!DecodesWireNumber(conversions[pair.Key]))
+                {
+                    findings.Ports.Add(new PortConversionFinding(conversions[pair.Key], pair.Value.Api, pair.Value.Where));
+                }
             }
         }
 
@@ -1453,6 +1456,67 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             return id;
+        }
+
+        /// <summary>
+        /// The conversion turns a number read from bytes in the host's order into network order's meaning: its operand is a
+        /// host-order read (<c>BitConverter.ToUInt16(data.AsSpan(8, 2))</c>), or a local that only such reads and this
+        /// kind of conversion of itself assign (<c>port = (ushort)IPAddress.NetworkToHostOrder((short)port);</c>). That is
+        /// the decode of a port that came in network order (a SOCKS request's DST.PORT), not a second conversion: SOCK021
+        /// asks for it (fresh32 F2).
+        /// </summary>
+        private bool DecodesWireNumber(IInvocationOperation conversion)
+        {
+            if (conversion.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            var operand = conversion.Arguments[0].Value.WalkDownConversions();
+            if (IsHostOrderReadCall(operand))
+            {
+                return true;
+            }
+
+            if (operand is not ILocalReferenceOperation { Local: var local })
+            {
+                return false;
+            }
+
+            var read = false;
+            foreach (var operation in Graph.OriginalOperation.Descendants())
+            {
+                IOperation? value;
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        value = declarator.GetVariableInitializer()?.Value;
+                        break;
+                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        value = assignment.Value;
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                        && reference.Parent is not ISimpleAssignmentOperation && ReadBody.IsWrite(reference):
+                        return false;
+                    default:
+                        continue;
+                }
+
+                value = value?.WalkDownConversions();
+                if (IsHostOrderReadCall(value))
+                {
+                    read = true;
+                }
+                else if (!(value is IInvocationOperation { Arguments.Length: > 0 } again && symbols.IsConversion(again.TargetMethod)
+                    && again.Arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation self && SymbolEqualityComparer.Default.Equals(self.Local, local)))
+                {
+                    return false;
+                }
+            }
+
+            return read;
+
+            bool IsHostOrderReadCall(IOperation? value) => value is IInvocationOperation call && symbols.HostOrderRead(call.TargetMethod) is not null;
         }
 
         private void CheckPortArguments(ImmutableArray<IArgumentOperation> arguments, BytePlace?[] values, string api)

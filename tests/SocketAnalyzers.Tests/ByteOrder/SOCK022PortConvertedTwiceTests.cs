@@ -185,6 +185,39 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
 
+        // A port read from the wire in the host's order (a SOCKS request's DST.PORT) and then converted: the decode SOCK021
+        // asks for, not a second conversion (fresh32 F2).
+        [Theory]
+        [InlineData("var port = BitConverter.ToUInt16(data.AsSpan(8, 2)); port = (ushort)IPAddress.NetworkToHostOrder((short)port); _ = new IPEndPoint(IPAddress.Any, port);")]
+        [InlineData("_ = new IPEndPoint(IPAddress.Any, (ushort)IPAddress.NetworkToHostOrder(BitConverter.ToInt16(data, 8)));")]
+        [InlineData("var raw = BitConverter.ToUInt16(data, 8); var port = BinaryPrimitives.ReverseEndianness(raw); tcp.Connect(\"localhost\", port);")]
+        [InlineData("using var reader = new System.IO.BinaryReader(new NetworkStream(socket)); var port = reader.ReadInt16(); _ = new IPEndPoint(IPAddress.Any, (ushort)IPAddress.NetworkToHostOrder(port));")]
+        public Task Port_read_from_bytes_in_host_order_then_converted_is_quiet(string statement)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    void M(Socket socket, TcpClient tcp, byte[] data)
+                    {
+                        {{statement}}
+                    }
+                }
+                """);
+
+        // Anything else in the local on some path (a parameter, an addition) keeps the conversion a second one.
+        [Theory]
+        [InlineData("var port = BitConverter.ToUInt16(data, 8); if (fallback) port = (ushort)configured; _ = new IPEndPoint(IPAddress.Any, [|IPAddress.NetworkToHostOrder((short)port)|]);")]
+        [InlineData("var port = BitConverter.ToUInt16(data, 8); port += 1; _ = new IPEndPoint(IPAddress.Any, [|IPAddress.NetworkToHostOrder((short)port)|]);")]
+        public Task Port_local_that_also_holds_a_host_number_converted_is_reported(string statement)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    void M(byte[] data, bool fallback, int configured)
+                    {
+                        {{statement}}
+                    }
+                }
+                """);
+
         [Fact]
         public Task Conversion_in_a_lambda_is_reported()
             => Verify.VerifyAnalyzerAsync(Usings + """
