@@ -154,6 +154,10 @@ namespace SocketAnalyzers.Common
         public bool IsArrayEmpty(IMethodSymbol method)
             => method.IsStatic && method.Name == "Empty" && Is(method.ContainingType, array);
 
+        /// <summary><c>Array.Clear(array)</c> or <c>Array.Clear(array, index, length)</c>.</summary>
+        public bool IsArrayClear(IMethodSymbol method)
+            => method.IsStatic && method.Name == "Clear" && Is(method.ContainingType, array);
+
         /// <summary><c>Span&lt;T&gt;.Empty</c> and the like: the static <c>Empty</c> of a span, memory or segment type.</summary>
         public bool IsEmptyView(ISymbol member)
             => member is IPropertySymbol { IsStatic: true, Name: "Empty" } or IFieldSymbol { IsStatic: true, Name: "Empty" } && IsSpanOrSegment(member.ContainingType);

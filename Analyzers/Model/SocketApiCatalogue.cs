@@ -554,6 +554,7 @@ namespace SocketAnalyzers.Model
                 // LINQ that keeps the elements passing a test: a consumer of its result looks at every element of the source
                 // (SOCK012: String.Join("", chars.Where(c => c != '\0')) of a reused buffer; the byte family does not follow it).
                 Row(Enumerable, "Where").KeepsPassingElements(),
+                Row(Enumerable, "TakeWhile").KeepsPassingElements(),
 
                 // ------------------------------------------------------------------ members that throw for the empty text (SOCK011: the
                 // text a read's 0 decodes to ends that path there; FormatException, JsonException, XmlException)

@@ -77,6 +77,13 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
+            if (fresh && parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation textFilter }
+                && symbols.Catalogue.Facts(textFilter.TargetMethod) is { Filters: true } && DropsOnlyZeros(textFilter))
+            {
+                // GetString(buffer).TakeWhile(c => c != '\0') of a fresh (or cleared) buffer: the text up to the zeros (fresh32 F1).
+                return true;
+            }
+
             if (parent is not IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } cut
                 || cut.Instance != decoded)
             {

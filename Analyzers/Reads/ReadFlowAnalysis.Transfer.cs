@@ -104,6 +104,11 @@ namespace SocketAnalyzers.Reads
                     }
 
                     Invoke(invocation, state);
+                    if (freshCandidates.Count > 0 && symbols.Framework.IsArrayClear(invocation.TargetMethod))
+                    {
+                        Cleared(invocation, state);
+                    }
+
                     return;
                 case IPropertyReferenceOperation { Instance: { } owner } property:
                     Eval(owner, state);
@@ -1576,6 +1581,26 @@ namespace SocketAnalyzers.Reads
             }
 
             return current is IArgumentOperation { Parent: IInvocationOperation };
+        }
+
+        /// <summary>
+        /// <c>Array.Clear(buffer)</c>, or <c>Array.Clear(buffer, 0, buffer.Length)</c>, of a read's buffer local: zeros again,
+        /// as a new array is, so the next read into it fills a fresh buffer (fresh32 F1: a chat server clears its buffer after
+        /// each message and cuts the text at the first NUL).
+        /// </summary>
+        private void Cleared(IInvocationOperation clear, ReadState state)
+        {
+            if (CatalogueIndex.Argument(clear, 0)?.WalkDownConversions() is not ILocalReferenceOperation { Local: var local } || !freshCandidates.Contains(local))
+            {
+                return;
+            }
+
+            if (clear.Arguments.Length == 1
+                || (clear.Arguments.Length == 3 && CatalogueIndex.Argument(clear, 1) is { } index && Constant(index) == 0
+                    && CatalogueIndex.Argument(clear, 2) is { } length && IsLengthOf(length, local)))
+            {
+                state.Fresh.Add(local);
+            }
         }
 
         private static void KillBuffer(ISymbol variable, ReadState state)

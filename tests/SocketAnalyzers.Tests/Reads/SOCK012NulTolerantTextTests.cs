@@ -60,5 +60,49 @@ namespace SocketAnalyzers.Tests.Reads
                 {|SOCK010:{{read}}|};
                 {{decode}}
                 """));
+
+        // A buffer made once and cleared whole after each message is zeros again before the next read, as a new one is
+        // (fresh32 F1: a homework chat server clears it and keeps the text up to the first NUL).
+        [Theory]
+        [InlineData("Console.WriteLine(string.Concat(Encoding.UTF8.GetString(chunk).TakeWhile(c => c != '\\0')));", "Array.Clear(chunk);")]
+        [InlineData("Console.WriteLine(Encoding.ASCII.GetString(chunk).Replace(\"\\0\", \"\"));", "Array.Clear(chunk, 0, chunk.Length);")]
+        [InlineData("Console.WriteLine(new string(Encoding.ASCII.GetString(chunk).Where(c => c != '\\0').ToArray()));", "Array.Clear(chunk);")]
+        public Task Buffer_cleared_whole_before_every_read_decoded_up_to_its_NULs_is_quiet(string decode, string clear)
+            => Verify.VerifyAnalyzerAsync(ClearedLoop(decode, clear));
+
+        // Cleared in part, on some paths only, or another array: the tail may hold an earlier, longer message.
+        [Theory]
+        [InlineData("Console.WriteLine(string.Concat([|Encoding.UTF8.GetString(chunk)|].TakeWhile(c => c != '\\0')));", "Array.Clear(chunk, 0, 16);")]
+        [InlineData("Console.WriteLine(string.Concat([|Encoding.UTF8.GetString(chunk)|].TakeWhile(c => c != '\\0')));", "if (n > 512) Array.Clear(chunk);")]
+        [InlineData("Console.WriteLine([|Encoding.ASCII.GetString(chunk)|].Replace(\"\\0\", \"\"));", "Array.Clear(buffer);")]
+        public Task Buffer_not_cleared_whole_on_every_path_is_still_reported(string decode, string clear)
+            => Verify.VerifyAnalyzerAsync(ClearedLoop(decode, clear));
+
+        [Fact]
+        public Task Fresh_buffer_decoded_whole_and_taken_up_to_the_first_NUL_is_quiet()
+            => Verify.VerifyAnalyzerAsync("using System.Linq;\n" + Method("""
+                var chunk = new byte[1024];
+                {|SOCK010:socket.Receive(chunk)|};
+                var command = string.Concat(Encoding.ASCII.GetString(chunk).TakeWhile(c => c != '\0'));
+                """));
+
+        [Fact]
+        public Task Reused_buffer_taken_up_to_the_first_NUL_is_still_reported()
+            => Verify.VerifyAnalyzerAsync("using System.Linq;\n" + Method("""
+                var chunk = buffer;
+                {|SOCK010:socket.Receive(chunk)|};
+                var command = string.Concat([|Encoding.ASCII.GetString(chunk)|].TakeWhile(c => c != '\0'));
+                """));
+
+        private static string ClearedLoop(string decode, string clear) => "using System.Linq;\n" + Method($$"""
+            var chunk = new byte[1024];
+            while (true)
+            {
+                int n = socket.Receive(chunk);
+                if (n == 0) break;
+                {{decode}}
+                {{clear}}
+            }
+            """);
     }
 }
