@@ -95,6 +95,10 @@ namespace SocketAnalyzers.Reads
                         {
                             ThrowsOnEmptyText(text, invocation, state);
                         }
+                        else if (TextRejectedByHelper(invocation) is { } given)
+                        {
+                            ThrowsOnEmptyText(given, invocation, state);
+                        }
                         else if (invocation.Instance is { } cut && ReachesPastEmptyText(invocation))
                         {
                             // text.Substring(0, 2), text.Remove(0, 2) of "": ArgumentOutOfRangeException (fresh16 FALSE 1).
@@ -660,10 +664,14 @@ namespace SocketAnalyzers.Reads
         /// on this path, as a reference type: Json.NET returns <c>null</c> for it.
         /// </summary>
         private bool IsNullFromEmptyText(IOperation value, ZeroFact fact, ReadSite site)
-            => value.WalkDownConversions() is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "DeserializeObject", ReturnType.IsReferenceType: true } method } call
+            => IsJsonNetDeserialize(value.WalkDownConversions())
+                && CatalogueIndex.Argument((IInvocationOperation)value.WalkDownConversions(), 0) is { } text && IsEmptyText(text, fact, site);
+
+        /// <summary><c>JsonConvert.DeserializeObject(string, …)</c> of Json.NET (by name), as a reference type: <c>null</c> for the empty text.</summary>
+        private static bool IsJsonNetDeserialize(IOperation value)
+            => value is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "DeserializeObject", ReturnType.IsReferenceType: true } method }
                 && method.ContainingType is { Name: "JsonConvert", ContainingNamespace: { Name: "Json", ContainingNamespace: { Name: "Newtonsoft", ContainingNamespace.IsGlobalNamespace: true } } }
-                && method.Parameters.Length > 0 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
-                && CatalogueIndex.Argument(call, 0) is { } text && IsEmptyText(text, fact, site);
+                && method.Parameters.Length > 0 && method.Parameters[0].Type.SpecialType == SpecialType.System_String;
 
         /// <summary>
         /// A method that throws for the empty text as its first parameter: the catalogue's <c>ThrowsOnEmptyText</c> rows
