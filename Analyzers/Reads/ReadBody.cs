@@ -42,6 +42,7 @@ namespace SocketAnalyzers.Reads
             Index = index;
             Read = read;
             Receiver = read.Invocation.Instance;
+            FillClass = index;
         }
 
         public int Index { get; }
@@ -149,6 +150,17 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>The <c>byte[]</c> variable the read fills from its start, when SOCK012 applies to the read.</summary>
         public ISymbol? WholeBuffer { get; set; }
+
+        /// <summary>
+        /// The read the flow records as having filled <see cref="WholeBuffer"/> (<see cref="ReadState.Filled"/>): the first of
+        /// the function's reads that fill the same buffer from its start and put their count in the same local, which the
+        /// code compares with 0 at most (<see cref="ReadBody.JoinFills"/>); the read itself otherwise. Where such reads meet
+        /// (a read before a loop and one at its end), the buffer holds "the bytes of one of them, up to that local".
+        /// </summary>
+        public int FillClass { get; set; }
+
+        /// <summary>Another read shares <see cref="FillClass"/>: a fix that rewrites one read would leave the other as it is.</summary>
+        public bool SharesFill { get; set; }
 
         /// <summary>
         /// An <c>End…</c> read in the callback its <c>Begin…</c> receives name: the array they fill from its start
@@ -444,6 +456,7 @@ namespace SocketAnalyzers.Reads
                 result.Describe(site, reads, cancellationToken);
             }
 
+            result.JoinFills();
             if (scratch.Receives.Count > 0)
             {
                 result.DescribeCallbackChains(body, scratch.Receives, reads);
@@ -455,6 +468,39 @@ namespace SocketAnalyzers.Reads
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// SOCK012 (fresh32 M1, the priming read: <c>var n = stream.Read(buffer); while (n &gt; 0) { …GetString(buffer)…; n =
+        /// stream.Read(buffer); }</c>): reads of one function that fill the same buffer from its start and keep their count
+        /// in the same local, whose value the code at most compares with 0, share one <see cref="ReadSite.FillClass"/>, so
+        /// that the fact survives where their paths meet. The count to pass is that local's name for each of them.
+        /// </summary>
+        private void JoinFills()
+        {
+            Dictionary<ISymbol, ReadSite>? first = null;
+            foreach (var site in Sites)
+            {
+                if (site.WholeBuffer is not { } buffer || site.EndBuffer is not null || site.Helper is not null
+                    || site.CountLocal is null || site.CountText is null || site.WholeBufferIfCountUnused)
+                {
+                    continue;
+                }
+
+                first ??= new Dictionary<ISymbol, ReadSite>(SymbolComparer.Instance);
+                if (!first.TryGetValue(buffer, out var earlier))
+                {
+                    first[buffer] = site;
+                    continue;
+                }
+
+                if (earlier.Function == site.Function && SymbolEqualityComparer.Default.Equals(earlier.CountLocal, site.CountLocal)
+                    && earlier.CountText == site.CountText && earlier.Read.Api.CountsChars == site.Read.Api.CountsChars)
+                {
+                    site.FillClass = earlier.Index;
+                    site.SharesFill = earlier.SharesFill = true;
+                }
+            }
         }
 
         /// <summary>

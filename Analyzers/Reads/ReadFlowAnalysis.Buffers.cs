@@ -113,7 +113,7 @@ namespace SocketAnalyzers.Reads
                 "Remove" when cut.Arguments.Length == 1 => CatalogueIndex.Argument(cut, 0),
                 _ => null,
             };
-            return count is not null && ReadBody.VariableOf(count) is { } held && state.Counts.TryGetValue(held, out var countOf) && countOf == read;
+            return count is not null && ReadBody.VariableOf(count) is { } held && state.Counts.TryGetValue(held, out var countOf) && body.Sites[countOf].FillClass == read;
         }
 
         /// <summary>
@@ -844,13 +844,20 @@ namespace SocketAnalyzers.Reads
         private void ReportDecoded(IOperation consuming, ISymbol buffer, ReadSite site, int start, int width)
         {
             var end = start + width;
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.FormKey, SOCK012WholeBufferConsumedAnalyzer.Decoded);
+            if (!site.SharesFill)
+            {
+                // The fix rewrites the read into one that waits for the bytes; with several reads filling the buffer it would
+                // rewrite one and leave the others: no fix then.
+                properties = properties
+                    .Add(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey, (consuming.Syntax.SpanStart - site.Invocation.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))
+                    .Add(SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey, site.Invocation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture));
+            }
+
             diagnostics.Add(Diagnostic.Create(
                 Descriptors.SOCK012WholeBufferConsumed,
                 consuming.Syntax.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty
-                    .Add(SOCK012WholeBufferConsumedAnalyzer.FormKey, SOCK012WholeBufferConsumedAnalyzer.Decoded)
-                    .Add(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey, (consuming.Syntax.SpanStart - site.Invocation.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))
-                    .Add(SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey, site.Invocation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture)),
+                properties,
                 ConsumerName(consuming),
                 (start == 0 ? "the first " + width.ToString(CultureInfo.InvariantCulture) + " bytes of '"
                     : "bytes " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + " of '") + buffer.Name + "'",
