@@ -531,6 +531,20 @@ namespace SocketAnalyzers.Tests.Reads
         /// pass the NUL test as well as the ones received. The fix takes only the characters received first; the count's
         /// <c>Take</c> is no use of the buffer's contents, so the next consumer is still reported and fixed.
         /// </summary>
+        /// <summary><c>TakeWhile</c> up to the first NUL of a reused char buffer: an earlier, longer read's characters pass it as well.</summary>
+        [Fact]
+        public Task Char_buffer_reused_across_reads_taken_up_to_its_first_NUL_is_reported()
+            => Verify012.VerifyAnalyzerAsync("using System.Linq;\n" + Method("""
+                var reader = new StreamReader(client.GetStream());
+                var chars = new char[1024];
+                while (true)
+                {
+                    int n = reader.Read(chars, 0, chars.Length);
+                    if (n == 0) break;
+                    Console.WriteLine([|String.Join("", chars.TakeWhile(x => x != '\0'))|]);
+                }
+                """));
+
         [Fact]
         public Task Char_buffer_reused_across_reads_and_joined_through_a_nul_filter_is_reported_and_fixed()
         {
