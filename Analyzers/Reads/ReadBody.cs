@@ -152,15 +152,13 @@ namespace SocketAnalyzers.Reads
         public ISymbol? WholeBuffer { get; set; }
 
         /// <summary>
-        /// The read the flow records as having filled <see cref="WholeBuffer"/> (<see cref="ReadState.Filled"/>): the first of
-        /// the function's reads that fill the same buffer from its start and put their count in the same local, which the
-        /// code compares with 0 at most (<see cref="ReadBody.JoinFills"/>); the read itself otherwise. Where such reads meet
-        /// (a read before a loop and one at its end), the buffer holds "the bytes of one of them, up to that local".
+        /// The first of the function's reads that fill the same buffer from its start and put their count in the same local,
+        /// which the code compares with 0 at most (<see cref="ReadBody.JoinFills"/>); the read itself otherwise. Where such
+        /// reads' paths meet (a read before a loop and one at its end), <see cref="ReadState.Filled"/> keeps the fact: the
+        /// buffer holds the bytes of one of them, up to that local.
         /// </summary>
         public int FillClass { get; set; }
 
-        /// <summary>Another read shares <see cref="FillClass"/>: a fix that rewrites one read would leave the other as it is.</summary>
-        public bool SharesFill { get; set; }
 
         /// <summary>
         /// An <c>End…</c> read in the callback its <c>Begin…</c> receives name: the array they fill from its start
@@ -498,10 +496,22 @@ namespace SocketAnalyzers.Reads
                     && earlier.CountText == site.CountText && earlier.Read.Api.CountsChars == site.Read.Api.CountsChars)
                 {
                     site.FillClass = earlier.Index;
-                    site.SharesFill = earlier.SharesFill = true;
+                    if (FillClasses is null)
+                    {
+                        FillClasses = new int[Sites.Count];
+                        for (var i = 0; i < FillClasses.Length; i++)
+                        {
+                            FillClasses[i] = i;
+                        }
+                    }
+
+                    FillClasses[site.Index] = earlier.Index;
                 }
             }
         }
+
+        /// <summary>Per read site, its <see cref="ReadSite.FillClass"/>; null when every read is its own (<see cref="ReadState.FillClasses"/>).</summary>
+        public int[]? FillClasses { get; private set; }
 
         /// <summary>
         /// Marks the <c>End*</c> reads whose callback starts the next receive of the same connection with itself as the

@@ -113,7 +113,7 @@ namespace SocketAnalyzers.Reads
                 "Remove" when cut.Arguments.Length == 1 => CatalogueIndex.Argument(cut, 0),
                 _ => null,
             };
-            return count is not null && ReadBody.VariableOf(count) is { } held && state.Counts.TryGetValue(held, out var countOf) && body.Sites[countOf].FillClass == read;
+            return count is not null && ReadBody.VariableOf(count) is { } held && state.Counts.TryGetValue(held, out var countOf) && countOf == read;
         }
 
         /// <summary>
@@ -786,7 +786,7 @@ namespace SocketAnalyzers.Reads
         private List<(IOperation Consuming, ISymbol Buffer, int Read)>? wholeIfCountUnused;
 
         // The first decode of each read whose count local the method uses elsewhere, decided like wholeIfCountUnused.
-        private List<(IOperation Consuming, ISymbol Buffer, int Read, int Start, int Width)>? deferredDecodes;
+        private List<(IOperation Consuming, ISymbol Buffer, int Read, int Start, int Width, bool Mixed)>? deferredDecodes;
 
         /// <summary>
         /// Whole consumers of reads whose count is discarded: reported in <see cref="Decide"/>, once the replay knows whether
@@ -841,14 +841,14 @@ namespace SocketAnalyzers.Reads
         /// with 0): the number is made of bytes that may not have arrived. The fix (a stream read that waits with
         /// <c>ReadAtLeast</c>) finds the read from the distance to it. One diagnostic per read, at its first decode.
         /// </summary>
-        private void ReportDecoded(IOperation consuming, ISymbol buffer, ReadSite site, int start, int width)
+        private void ReportDecoded(IOperation consuming, ISymbol buffer, ReadSite site, int start, int width, bool mixed)
         {
             var end = start + width;
             var properties = ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.FormKey, SOCK012WholeBufferConsumedAnalyzer.Decoded);
-            if (!site.SharesFill)
+            if (!mixed)
             {
-                // The fix rewrites the read into one that waits for the bytes; with several reads filling the buffer it would
-                // rewrite one and leave the others: no fix then.
+                // The fix rewrites the read into one that waits for the bytes; where another read may have filled the buffer
+                // (ReadState.IsMixedFill) it would rewrite one and leave the other: no fix then.
                 properties = properties
                     .Add(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey, (consuming.Syntax.SpanStart - site.Invocation.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))
                     .Add(SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey, site.Invocation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture));

@@ -83,7 +83,7 @@ namespace SocketAnalyzers.Reads
                 KillBuffer(filled, state);
                 if (!guarded && site.WholeBuffer is not null && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, filled))
                 {
-                    state.SetFilled(filled, site.FillClass);
+                    state.SetFilled(filled, site.Index);
                     if (fresh)
                     {
                         state.FreshFilled.Add(filled);

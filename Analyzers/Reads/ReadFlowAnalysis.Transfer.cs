@@ -37,6 +37,11 @@ namespace SocketAnalyzers.Reads
             {
                 case IFlowAnonymousFunctionOperation anonymous:
                     // Its own graph; what it uses is in ReadBody.Captured. A buffer it captures filled starts filled there.
+                    if (state.Pending.Count > 0)
+                    {
+                        LookedAtByLambda(anonymous, state);
+                    }
+
                     if (Reporting)
                     {
                         SeedLambda(anonymous, state);
@@ -1325,6 +1330,46 @@ namespace SocketAnalyzers.Reads
             Follow(state);
         }
 
+        /// <summary>
+        /// SOCK010: a lambda made while a read is pending captures that read's buffer (a local of the method): the lambda
+        /// may look at its bytes, as a caller may at a buffer that escapes when the body ends (fresh34 miss 1: an accept loop
+        /// that hands the buffer of a read whose count it drops to <c>Dispatcher.Invoke(() =&gt; …GetString(buffer)…)</c>;
+        /// the loop never ends, so the end of the body never came). Only a lambda after the read in the source: one made
+        /// before it (on the next turn, over that turn's buffer) is not its look.
+        /// </summary>
+        private void LookedAtByLambda(IFlowAnonymousFunctionOperation anonymous, ReadState state)
+        {
+            scratch.Clear();
+            foreach (var read in state.Pending)
+            {
+                var site = body.Sites[read];
+                if (site.BufferReach == BufferReach.Escapes && site.Read.Buffer is { } buffer
+                    && site.Invocation.Syntax.SpanStart < anonymous.Syntax.SpanStart
+                    && ReadBody.RootOfView(buffer, symbols.Framework) is ILocalReferenceOperation { Local: var local }
+                    && body.Captured.Contains(local) && Names(anonymous.Syntax, local))
+                {
+                    scratch.Add(read);
+                }
+            }
+
+            Follow(state);
+
+            bool Names(SyntaxNode function, ILocalSymbol local)
+            {
+                foreach (var node in function.DescendantNodes())
+                {
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Name
+                        && body.Model is { } model
+                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, CancellationToken).Symbol, local))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         private void Follow(ReadState state)
         {
             foreach (var read in scratch)
@@ -1483,12 +1528,12 @@ namespace SocketAnalyzers.Reads
                             // Decided once the replay knows whether this read's count is used after it (the first decode met).
                             if (deferredDecodes is null || !deferredDecodes.Exists(d => d.Read == read))
                             {
-                                (deferredDecodes ??= new()).Add((consuming, variable, read, decodedStart, decodedWidth));
+                                (deferredDecodes ??= new()).Add((consuming, variable, read, decodedStart, decodedWidth, state.IsMixedFill(variable)));
                             }
                         }
                         else if (reportedDecodes.Add(read))
                         {
-                            ReportDecoded(consuming, variable, body.Sites[read], decodedStart, decodedWidth);
+                            ReportDecoded(consuming, variable, body.Sites[read], decodedStart, decodedWidth, state.IsMixedFill(variable));
                         }
                     }
 

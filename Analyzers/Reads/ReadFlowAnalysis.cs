@@ -235,7 +235,7 @@ namespace SocketAnalyzers.Reads
         // ---- the domain ----
         protected override ReadState CreateEntryState()
         {
-            var state = new ReadState();
+            var state = new ReadState { FillClasses = body.FillClasses };
             if (seed is not null)
             {
                 foreach (var pair in seed)
@@ -400,12 +400,12 @@ namespace SocketAnalyzers.Reads
 
             if (deferredDecodes is not null)
             {
-                foreach (var (consuming, buffer, read, start, width) in deferredDecodes)
+                foreach (var (consuming, buffer, read, start, width, mixed) in deferredDecodes)
                 {
                     var site = body.Sites[read];
                     if (!CountKnownBefore(read, consuming) && site.StoredLocal is { } local && !body.Captured.Contains(local) && reportedDecodes.Add(read))
                     {
-                        ReportDecoded(consuming, buffer, site, start, width);
+                        ReportDecoded(consuming, buffer, site, start, width, mixed);
                     }
                 }
             }

@@ -281,6 +281,8 @@ namespace SocketAnalyzers.Reads
             counts = other.counts is { Count: > 0 } held ? new Dictionary<ISymbol, int>(held, SymbolComparer.Instance) : null;
             fresh = other.fresh is { Count: > 0 } zeroed ? new HashSet<ISymbol>(zeroed, SymbolComparer.Instance) : null;
             freshFilled = other.freshFilled is { Count: > 0 } once ? new HashSet<ISymbol>(once, SymbolComparer.Instance) : null;
+            mixedFilled = other.mixedFilled is { Count: > 0 } mixed ? new HashSet<ISymbol>(mixed, SymbolComparer.Instance) : null;
+            FillClasses = other.FillClasses;
             detached = other.detached is { Count: > 0 } gone ? new HashSet<int>(gone) : null;
             if (other.Thrown is { } thrown)
             {
@@ -409,9 +411,31 @@ namespace SocketAnalyzers.Reads
 
         public bool RemovePending(int read) => pending.Contains(read) && OwnPending().Remove(read);
 
-        public void SetFilled(ISymbol buffer, int read) => OwnFilled()[buffer] = read;
+        public void SetFilled(ISymbol buffer, int read)
+        {
+            OwnFilled()[buffer] = read;
+            mixedFilled?.Remove(buffer);
+        }
 
-        public bool RemoveFilled(ISymbol buffer) => filled.ContainsKey(buffer) && OwnFilled().Remove(buffer);
+        public bool RemoveFilled(ISymbol buffer)
+        {
+            mixedFilled?.Remove(buffer);
+            return filled.ContainsKey(buffer) && OwnFilled().Remove(buffer);
+        }
+
+        /// <summary>
+        /// Per read site, the first read of the function it shares its fill with (<see cref="ReadSite.FillClass"/>); null
+        /// when no two reads share one. Shared by every copy of the function's states.
+        /// </summary>
+        public int[]? FillClasses { get; set; }
+
+        /// <summary>
+        /// Buffers of <see cref="Filled"/> whose read differs by path, among reads of one <see cref="FillClasses"/> class (a
+        /// read before a loop and one at its end): <see cref="Filled"/> names the first (may: union).
+        /// </summary>
+        public bool IsMixedFill(ISymbol buffer) => mixedFilled is { Count: > 0 } mixed && mixed.Contains(buffer);
+
+        private HashSet<ISymbol>? mixedFilled;
 
         private Dictionary<ILocalSymbol, HashSet<int>> OwnDefs()
         {
@@ -622,11 +646,28 @@ namespace SocketAnalyzers.Reads
             if (filled.Count > 0 && !ReferenceEquals(filled, other.filled))
             {
                 List<ISymbol>? lost = null;
+                List<KeyValuePair<ISymbol, int>>? mixed = null;
                 foreach (var pair in filled)
                 {
-                    if (!other.filled.TryGetValue(pair.Key, out var read) || read != pair.Value)
+                    if (!other.filled.TryGetValue(pair.Key, out var read))
                     {
                         (lost ??= new List<ISymbol>()).Add(pair.Key);
+                    }
+                    else if (read != pair.Value)
+                    {
+                        if (FillClasses is { } classes && classes[read] == classes[pair.Value])
+                        {
+                            // Reads that fill the buffer alike (ReadSite.FillClass): the fact holds, by one of them.
+                            (mixed ??= new List<KeyValuePair<ISymbol, int>>()).Add(new KeyValuePair<ISymbol, int>(pair.Key, System.Math.Min(read, pair.Value)));
+                        }
+                        else
+                        {
+                            (lost ??= new List<ISymbol>()).Add(pair.Key);
+                        }
+                    }
+                    else if (other.IsMixedFill(pair.Key) && !IsMixedFill(pair.Key))
+                    {
+                        (mixed ??= new List<KeyValuePair<ISymbol, int>>()).Add(pair);
                     }
                 }
 
@@ -638,6 +679,20 @@ namespace SocketAnalyzers.Reads
                     }
 
                     changed = true;
+                }
+
+                if (mixed is not null)
+                {
+                    foreach (var pair in mixed)
+                    {
+                        if (filled[pair.Key] != pair.Value)
+                        {
+                            OwnFilled()[pair.Key] = pair.Value;
+                            changed = true;
+                        }
+
+                        changed |= (mixedFilled ??= new HashSet<ISymbol>(SymbolComparer.Instance)).Add(pair.Key);
+                    }
                 }
             }
 
