@@ -971,7 +971,8 @@ namespace SocketAnalyzers.Reads
             var value = RootOfView(buffer, framework);
             switch (value)
             {
-                case ILocalReferenceOperation local when local.Local.Type is IArrayTypeSymbol && !Captured.Contains(local.Local):
+                case ILocalReferenceOperation local when local.Local.Type is IArrayTypeSymbol
+                    && (!Captured.Contains(local.Local) || OnlyItsLambdaUsesItAfter(local.Local, site, cancellationToken)):
                     site.BufferVariable = local.Local;
                     site.BufferReach = BufferReach.Tracked;
                     break;
@@ -985,6 +986,67 @@ namespace SocketAnalyzers.Reads
                     site.BufferReach = BufferReach.Escapes;
                     break;
             }
+        }
+
+        /// <summary>
+        /// A local of the enclosing method captured by the lambda the read is in, where nothing else can look at it once
+        /// the lambda runs (fresh35 FALSE 1, NetMQ's poller test: <c>var buffer = new byte[] { 1 }; socket.Send(buffer);
+        /// poller.Add(socket, s =&gt; { socket.Receive(buffer); … });</c>, a read that only consumes the readiness): the
+        /// lambda is in no loop and no other function of the method, and every use of the local outside it is in no other
+        /// lambda or local function and ends before the lambda starts. Then, as for a local of the lambda's own, only a
+        /// later use in the lambda looks at the bytes.
+        /// </summary>
+        private bool OnlyItsLambdaUsesItAfter(ILocalSymbol local, ReadSite site, System.Threading.CancellationToken cancellationToken)
+        {
+            if (site.Function is not AnonymousFunctionExpressionSyntax function || Model is not { } model)
+            {
+                return false;
+            }
+
+            SyntaxNode? member = null;
+            for (var current = function.Parent; current is not null; current = current.Parent)
+            {
+                if (current is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                    or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    return false;
+                }
+
+                if (current is MemberDeclarationSyntax)
+                {
+                    member = current;
+                    break;
+                }
+            }
+
+            if (member is null)
+            {
+                return false;
+            }
+
+            foreach (var node in member.DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != local.Name || function.Span.Contains(identifier.Span)
+                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+                {
+                    continue;
+                }
+
+                if (identifier.Span.End > function.SpanStart)
+                {
+                    return false;
+                }
+
+                for (var current = identifier.Parent; current is not null && current != member; current = current.Parent)
+                {
+                    if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         /// <summary><c>buf</c> for <c>buf</c>, <c>buf.AsSpan(…)</c>, <c>buf.AsMemory(…)</c>, <c>new ArraySegment/Span/Memory&lt;byte&gt;(buf, …)</c>.</summary>

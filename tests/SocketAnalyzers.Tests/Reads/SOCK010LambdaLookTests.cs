@@ -47,5 +47,58 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(AcceptLoop(
                 "Action size = () => Console.WriteLine(received.Length); client.GetStream().Read(received, 0, received.Length)",
                 "client.Close();"));
+
+        /// <summary>A poller callback that reads into a buffer of the method it is made in (fresh35 FALSE 1, NetMQ's tests).</summary>
+        private static string Poller(string before, string inside, string after = "") => Usings + $$"""
+            public class Poller { public void Add(Socket s, Action<Socket> onReadable) { } }
+
+            public class T
+            {
+                public void NativeSocket(Poller poller, Socket socket)
+                {
+                    var buffer = new byte[] { 1 };
+                    {{before}}
+                    poller.Add(socket, s =>
+                    {
+                        {{inside}};
+                        Console.WriteLine("readable");
+                    });
+                    {{after}}
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Read_in_a_callback_into_a_buffer_only_used_before_it_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Poller("socket.Send(buffer);", "socket.Receive(buffer)"));
+
+        [Theory]
+        // The method looks at the bytes after the callback was made.
+        [InlineData("", "[|socket.Receive(buffer)|]", "Console.WriteLine(buffer[0]);")]
+        // Another lambda made before may run after the read.
+        [InlineData("Action show = () => Console.WriteLine(buffer[0]); show();", "[|socket.Receive(buffer)|]", "")]
+        // The callback itself looks at the bytes.
+        [InlineData("", "[|socket.Receive(buffer)|]; Console.WriteLine(buffer[0])", "")]
+        public Task Read_in_a_callback_into_a_buffer_something_may_look_at_after_it_is_reported(string before, string inside, string after)
+            => Verify.VerifyAnalyzerAsync(Poller(before, inside, after));
+
+        [Fact]
+        public Task Read_in_a_callback_made_in_a_loop_is_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                public class Poller { public void Add(Socket s, Action<Socket> onReadable) { } }
+
+                public class T
+                {
+                    public void Watch(Poller poller, Socket[] sockets)
+                    {
+                        var buffer = new byte[16];
+                        foreach (var socket in sockets)
+                        {
+                            poller.Add(socket, s => [|s.Receive(buffer)|]);
+                            Console.WriteLine(buffer[0]);
+                        }
+                    }
+                }
+                """);
     }
 }
