@@ -1024,10 +1024,9 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            foreach (var node in member.DescendantNodes())
+            foreach (var identifier in ReferencesTo(member, local, model, cancellationToken))
             {
-                if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != local.Name || function.Span.Contains(identifier.Span)
-                    || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+                if (function.Span.Contains(identifier.Span))
                 {
                     continue;
                 }
@@ -1047,6 +1046,30 @@ namespace SocketAnalyzers.Reads
             }
 
             return true;
+        }
+
+        /// <summary>The names under <paramref name="root"/> that bind to <paramref name="local"/> (found by name first, then bound).</summary>
+        internal static IEnumerable<IdentifierNameSyntax> ReferencesTo(SyntaxNode root, ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+                {
+                    yield return identifier;
+                }
+            }
+        }
+
+        /// <summary>Some name under <paramref name="root"/> binds to <paramref name="local"/> (<see cref="ReferencesTo"/>).</summary>
+        internal static bool Names(SyntaxNode root, ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var unused in ReferencesTo(root, local, model, cancellationToken))
+            {
+                return true;
+            }
+
+            return false;
         }
 
         /// <summary><c>buf</c> for <c>buf</c>, <c>buf.AsSpan(…)</c>, <c>buf.AsMemory(…)</c>, <c>new ArraySegment/Span/Memory&lt;byte&gt;(buf, …)</c>.</summary>

@@ -1346,28 +1346,14 @@ namespace SocketAnalyzers.Reads
                 if (site.BufferReach == BufferReach.Escapes && site.Read.Buffer is { } buffer
                     && site.Invocation.Syntax.SpanStart < anonymous.Syntax.SpanStart
                     && ReadBody.RootOfView(buffer, symbols.Framework) is ILocalReferenceOperation { Local: var local }
-                    && body.Captured.Contains(local) && Names(anonymous.Syntax, local))
+                    && body.Captured.Contains(local) && body.Model is { } model
+                    && ReadBody.Names(anonymous.Syntax, local, model, CancellationToken))
                 {
                     scratch.Add(read);
                 }
             }
 
             Follow(state);
-
-            bool Names(SyntaxNode function, ILocalSymbol local)
-            {
-                foreach (var node in function.DescendantNodes())
-                {
-                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Name
-                        && body.Model is { } model
-                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, CancellationToken).Symbol, local))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
         }
 
         private void Follow(ReadState state)
