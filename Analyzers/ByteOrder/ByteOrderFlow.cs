@@ -1483,26 +1483,11 @@ namespace SocketAnalyzers.ByteOrder
                 return false;
             }
 
+            // Every value the body gives the local (none when it is also written another way: ref, out, deconstruction).
             var read = false;
-            foreach (var operation in Graph.OriginalOperation.Descendants())
+            foreach (var assigned in NetworkReads.AssignedValues(Graph.OriginalOperation, local))
             {
-                IOperation? value;
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        value = declarator.GetVariableInitializer()?.Value;
-                        break;
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                        value = assignment.Value;
-                        break;
-                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                        && reference.Parent is not ISimpleAssignmentOperation && ReadBody.IsWrite(reference):
-                        return false;
-                    default:
-                        continue;
-                }
-
-                value = value?.WalkDownConversions();
+                var value = assigned.WalkDownConversions();
                 if (IsHostOrderReadCall(value))
                 {
                     read = true;

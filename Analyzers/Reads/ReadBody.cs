@@ -42,7 +42,6 @@ namespace SocketAnalyzers.Reads
             Index = index;
             Read = read;
             Receiver = read.Invocation.Instance;
-            FillClass = index;
         }
 
         public int Index { get; }
@@ -150,15 +149,6 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>The <c>byte[]</c> variable the read fills from its start, when SOCK012 applies to the read.</summary>
         public ISymbol? WholeBuffer { get; set; }
-
-        /// <summary>
-        /// The first of the function's reads that fill the same buffer from its start and put their count in the same local,
-        /// which the code compares with 0 at most (<see cref="ReadBody.JoinFills"/>); the read itself otherwise. Where such
-        /// reads' paths meet (a read before a loop and one at its end), <see cref="ReadState.Filled"/> keeps the fact: the
-        /// buffer holds the bytes of one of them, up to that local.
-        /// </summary>
-        public int FillClass { get; set; }
-
 
         /// <summary>
         /// An <c>End…</c> read in the callback its <c>Begin…</c> receives name: the array they fill from its start
@@ -471,7 +461,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// SOCK012 (fresh32 M1, the priming read: <c>var n = stream.Read(buffer); while (n &gt; 0) { …GetString(buffer)…; n =
         /// stream.Read(buffer); }</c>): reads of one function that fill the same buffer from its start and keep their count
-        /// in the same local, whose value the code at most compares with 0, share one <see cref="ReadSite.FillClass"/>, so
+        /// in the same local, whose value the code at most compares with 0, share one class (<see cref="FillClasses"/>), so
         /// that the fact survives where their paths meet. The count to pass is that local's name for each of them.
         /// </summary>
         private void JoinFills()
@@ -495,7 +485,6 @@ namespace SocketAnalyzers.Reads
                 if (earlier.Function == site.Function && SymbolEqualityComparer.Default.Equals(earlier.CountLocal, site.CountLocal)
                     && earlier.CountText == site.CountText && earlier.Read.Api.CountsChars == site.Read.Api.CountsChars)
                 {
-                    site.FillClass = earlier.Index;
                     if (FillClasses is null)
                     {
                         FillClasses = new int[Sites.Count];
@@ -510,8 +499,15 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        /// <summary>Per read site, its <see cref="ReadSite.FillClass"/>; null when every read is its own (<see cref="ReadState.FillClasses"/>).</summary>
+        /// <summary>
+        /// Per read site, the first read of the function it shares its fill with (<see cref="JoinFills"/>: where their paths
+        /// meet, <see cref="ReadState.Filled"/> keeps the fact, the buffer holding the bytes of one of them up to that local);
+        /// null when every read is its own.
+        /// </summary>
         public int[]? FillClasses { get; private set; }
+
+        /// <summary>The two reads share their fill (<see cref="FillClasses"/>), or are the same read.</summary>
+        public bool SameFill(int read, int other) => read == other || FillClasses is { } classes && classes[read] == classes[other];
 
         /// <summary>
         /// Marks the <c>End*</c> reads whose callback starts the next receive of the same connection with itself as the

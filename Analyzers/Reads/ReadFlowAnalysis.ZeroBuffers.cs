@@ -39,7 +39,7 @@ namespace SocketAnalyzers.Reads
             foreach (var pair in state.Zero)
             {
                 var site = ZeroSite(pair.Key);
-                if (site.FillClass == body.Sites[read].FillClass && !site.IsLine && !site.IsChar && !pair.Value.Changed.Contains(buffer))
+                if (body.SameFill(site.Index, read) && !site.IsLine && !site.IsChar && !pair.Value.Changed.Contains(buffer))
                 {
                     (ended ??= new List<int>()).Add(pair.Key);
                 }

@@ -424,7 +424,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// Per read site, the first read of the function it shares its fill with (<see cref="ReadSite.FillClass"/>); null
+        /// Per read site, the first read of the function it shares its fill with (<see cref="ReadBody.FillClasses"/>); null
         /// when no two reads share one. Shared by every copy of the function's states.
         /// </summary>
         public int[]? FillClasses { get; set; }
@@ -657,7 +657,7 @@ namespace SocketAnalyzers.Reads
                     {
                         if (FillClasses is { } classes && classes[read] == classes[pair.Value])
                         {
-                            // Reads that fill the buffer alike (ReadSite.FillClass): the fact holds, by one of them.
+                            // Reads that fill the buffer alike (ReadBody.FillClasses): the fact holds, by one of them.
                             (mixed ??= new List<KeyValuePair<ISymbol, int>>()).Add(new KeyValuePair<ISymbol, int>(pair.Key, System.Math.Min(read, pair.Value)));
                         }
                         else
