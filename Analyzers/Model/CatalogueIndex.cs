@@ -175,6 +175,26 @@ namespace SocketAnalyzers.Model
             }
         }
 
+        /// <summary>
+        /// The member receives from the connection it is called on (a receive or receive-from transition: <c>Receive…</c>,
+        /// <c>BeginReceive…</c>, <c>Read…</c> of a stream over a socket).
+        /// </summary>
+        public bool Receives
+        {
+            get
+            {
+                foreach (var member in lifecycles)
+                {
+                    if (member.Operation is SocketOperation.Receive or SocketOperation.ReceiveFrom)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         /// <summary>The lifecycle transition for a receiver of model type <paramref name="on"/>, or null.</summary>
         public SocketMember? Lifecycle(SocketModelType on)
         {

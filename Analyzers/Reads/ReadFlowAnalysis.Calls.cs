@@ -239,16 +239,31 @@ namespace SocketAnalyzers.Reads
 
             if (state.Pending.Count > 0)
             {
-                // The connection handed to another method (ReceiveExactly(socket, …)): it may read it next.
+                // The connection handed to a method that reads it (ReceiveExactly(socket, …)), or a receive started on it
+                // (BeginReceive): the pending reads of it matter now.
                 scratch.Clear();
+                if (invocation.Instance is { } instance && symbols.Catalogue.Facts(invocation.TargetMethod) is { Receives: true }
+                    && body.RootOfConnection(instance, symbols) is { } receiver)
+                {
+                    foreach (var read in state.Pending)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(body.Sites[read].ConnectionRoot, receiver))
+                        {
+                            scratch.Add(read);
+                        }
+                    }
+                }
+
                 foreach (var argument in invocation.Arguments)
                 {
                     if (ReadBody.VariableOf(argument.Value) is { } variable)
                     {
+                        bool? reads = null;
                         foreach (var read in state.Pending)
                         {
                             var site = body.Sites[read];
-                            if (SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, variable) || SymbolEqualityComparer.Default.Equals(site.ReceiverRoot, variable))
+                            if ((SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, variable) || SymbolEqualityComparer.Default.Equals(site.ReceiverRoot, variable))
+                                && (reads ??= MayReadWhatItIsGiven(invocation, argument)))
                             {
                                 scratch.Add(read);
                             }
@@ -290,6 +305,59 @@ namespace SocketAnalyzers.Reads
                 WritesToConnection(invocation, state);
                 HelperWritesToConnection(invocation, state);
             }
+        }
+
+        /// <summary>
+        /// SOCK010: the method may read the connection it is given as <paramref name="argument"/>, so a pending read's count
+        /// matters from here on. A method of this file with a body reads it only if the body uses the parameter other than to
+        /// close it (<c>static void Drain(Socket s) { }</c> and <c>Disconnect(s) { s.Close(); }</c> read nothing); a method
+        /// whose code this analysis does not see is taken to read what it is given, unless its parameter takes any object or
+        /// any type (<c>clients.Remove(socket)</c>, <c>Console.WriteLine(socket)</c>, a <c>BeginReceive</c>'s state): a
+        /// container or a log line stores or prints the connection and reads nothing. An argument that did not bind to a
+        /// parameter is unknown.
+        /// </summary>
+        private bool MayReadWhatItIsGiven(IInvocationOperation invocation, IArgumentOperation argument)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                return false;
+            }
+
+            var declared = parameter.OriginalDefinition.Type;
+            if (declared is ITypeParameterSymbol || declared.SpecialType == SpecialType.System_Object)
+            {
+                return false;
+            }
+
+            var method = invocation.TargetMethod.OriginalDefinition;
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != invocation.Syntax.SyntaxTree)
+            {
+                return true;
+            }
+
+            var code = method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken) switch
+            {
+                BaseMethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
+                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
+                _ => null,
+            };
+
+            if (code is null)
+            {
+                return true;
+            }
+
+            foreach (var node in code.DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax name && name.Identifier.ValueText == parameter.Name
+                    && !(name.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Close" or "Dispose" or "Shutdown" } access
+                        && access.Expression == name && access.Parent is InvocationExpressionSyntax))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -1040,7 +1040,36 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Read_whose_count_can_matter_is_still_reported(string body)
             => Verify010.VerifyAnalyzerAsync(Method(body).Replace(
                 "static void Process(byte[] data, int count) { }",
-                "static void Process(byte[] data, int count) { }\n\n    static void Drain(Socket socket) { }"));
+                "static void Process(byte[] data, int count) { }\n\n    static void Drain(Socket socket) { while (socket.Receive(new byte[16]) > 0) { } }"));
+
+        /// <summary>
+        /// A method that may read the connection it is given: one of this file whose body reads it, one whose code the
+        /// analysis does not see (an interface's), and a receive started on the connection itself (whose state argument
+        /// alone, an <c>object</c>, would say nothing).
+        /// </summary>
+        [Theory]
+        [InlineData("var skip = new byte[2]; [|socket.Receive(skip)|]; ReadFrame(socket);")]
+        [InlineData("var skip = new byte[2]; [|socket.Receive(skip)|]; frames.Next(socket);")]
+        [InlineData("var skip = new byte[2]; [|socket.Receive(skip)|]; socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, ar => Console.WriteLine(socket.EndReceive(ar)), null);")]
+        public Task Read_followed_by_a_call_that_may_read_the_same_connection_is_reported(string body)
+            => Verify010.VerifyAnalyzerAsync(Method(body).Replace(
+                "static void Process(byte[] data, int count) { }",
+                "static void Process(byte[] data, int count) { }\n\n    static void ReadFrame(Socket s) { var n = s.Receive(new byte[4]); Console.WriteLine(n); }\n\n    IFrames frames;\n\n    public interface IFrames { void Next(Socket s); }"));
+
+        /// <summary>
+        /// fresh35 (NetMQ's poller test, in part): a method given the connection that cannot read it leaves the count of a
+        /// drain unimportant: one of this file that never uses it or only closes it, a list's <c>Remove</c>, a log line.
+        /// </summary>
+        [Theory]
+        [InlineData("var skip = new byte[2]; socket.Receive(skip); Forget(socket);")]
+        [InlineData("var skip = new byte[2]; socket.Receive(skip); Disconnect(socket);")]
+        [InlineData("var skip = new byte[2]; socket.Receive(skip); clients.Remove(socket);")]
+        [InlineData("var skip = new byte[2]; socket.Receive(skip); Console.WriteLine(socket);")]
+        [InlineData("var skip = new byte[2]; socket.Receive(skip); socket.BeginSend(buffer, 0, 2, SocketFlags.None, null, socket);")]
+        public Task Read_followed_only_by_calls_that_cannot_read_the_connection_is_quiet(string body)
+            => Verify010.VerifyAnalyzerAsync(Method(body).Replace(
+                "static void Process(byte[] data, int count) { }",
+                "static void Process(byte[] data, int count) { }\n\n    static void Forget(Socket s) { }\n\n    static void Disconnect(Socket s) { s.Shutdown(SocketShutdown.Both); s.Close(); }\n\n    System.Collections.Generic.List<Socket> clients = new();"));
 
         // ---- SOCK012: the buffer's contents as a must-fact ----
 
