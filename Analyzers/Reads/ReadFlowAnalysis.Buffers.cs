@@ -89,12 +89,12 @@ namespace SocketAnalyzers.Reads
             {
                 // text = GetString(buffer); then, on the next line, text = text.Substring(0, text.IndexOf("$")) (fresh14 FALSE 4),
                 // text = text.Trim('\0') or int.Parse(text) (fresh26 FALSE 2 and 3).
-                return fresh && NextValueOfLocal(decode) is ({ } next, { } local)
+                return fresh && (IsGuardedCutAtNul(decode) || NextValueOfLocal(decode) is ({ } next, { } local)
                     && (IsCutAtDelimiter(next, local)
                         || (next is IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } strip
                             && strip.Instance is ILocalReferenceOperation stripped && stripped.Local.Name == local && StripsNul(strip))
                         || (next is IInvocationOperation parse && parse.Arguments.Length > 0 && IsNumberParseOf(parse.Arguments[0])
-                            && parse.Arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation parsed && parsed.Local.Name == local));
+                            && parse.Arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation parsed && parsed.Local.Name == local)));
             }
 
             if (fresh && StripsNul(cut))
@@ -123,27 +123,7 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private (IOperation? Next, string? Local) NextValueOfLocal(IInvocationOperation decode)
         {
-            var syntax = decode.Syntax;
-            while (syntax.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-            {
-                syntax = syntax.Parent;
-            }
-
-            string? name;
-            StatementSyntax statement;
-            switch (syntax.Parent)
-            {
-                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration }:
-                    (name, statement) = (declarator.Identifier.ValueText, declaration);
-                    break;
-                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.Right == syntax && assignment.Parent is ExpressionStatementSyntax expression:
-                    (name, statement) = (target.Identifier.ValueText, expression);
-                    break;
-                default:
-                    return (null, null);
-            }
-
-            if (statement.Parent is not BlockSyntax block || body.Model is not { } model)
+            if (StatementOfLocal(decode, out var name) is not { Parent: BlockSyntax block } statement || body.Model is not { } model)
             {
                 return (null, null);
             }
@@ -162,6 +142,123 @@ namespace SocketAnalyzers.Reads
                 _ => null,
             };
             return value is not null && model.GetOperation(value, CancellationToken)?.WalkDownConversions() is { } next ? (next, name) : (null, null);
+        }
+
+        /// <summary>
+        /// The decode of a fresh buffer kept in a local, cut at its first NUL behind a guard over the next two statements
+        /// (fresh33 DISPUTED 1, a course server: <c>message = GetString(buffer); len = message.IndexOf('\0'); if (len &gt; 0)
+        /// message = message.Substring(0, len);</c>). Where the read placed bytes, the first NUL is where it stopped writing
+        /// (none: the buffer is full); only a text whose first char is NUL stays whole, and a read of 0 bytes is SOCK010's
+        /// and SOCK011's. The guard is <c>len &gt; 0</c>, <c>len &gt;= 0</c>, <c>len &gt; -1</c> or <c>len != -1</c>, the cut
+        /// <c>Substring(0, len)</c> or <c>Remove(len)</c> back into the same local, with no <c>else</c>.
+        /// </summary>
+        private bool IsGuardedCutAtNul(IInvocationOperation decode)
+        {
+            if (StatementOfLocal(decode, out var text) is not { Parent: BlockSyntax block } statement || body.Model is not { } model)
+            {
+                return false;
+            }
+
+            var index = block.Statements.IndexOf(statement);
+            if (index < 0 || index + 2 >= block.Statements.Count)
+            {
+                return false;
+            }
+
+            string position;
+            ExpressionSyntax search;
+            switch (block.Statements[index + 1])
+            {
+                case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax target, Right: var right } } assignment
+                    when assignment.Expression.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                    (position, search) = (target.Identifier.ValueText, right);
+                    break;
+                case LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } when variables[0].Initializer is { Value: var initial }:
+                    (position, search) = (variables[0].Identifier.ValueText, initial);
+                    break;
+                default:
+                    return false;
+            }
+
+            if (model.GetOperation(search, CancellationToken)?.WalkDownConversions() is not IInvocationOperation
+                {
+                    TargetMethod: { Name: "IndexOf", ContainingType.SpecialType: SpecialType.System_String },
+                    Instance: ILocalReferenceOperation searched,
+                } indexOf
+                || searched.Local.Name != text
+                || CatalogueIndex.Argument(indexOf, 0)?.ConstantValue is not { HasValue: true } delimiter
+                || !(delimiter.Value is '\0' || delimiter.Value is "\0" && IsOrdinalSearch(indexOf)))
+            {
+                return false;
+            }
+
+            if (block.Statements[index + 2] is not IfStatementSyntax { Else: null, Condition: BinaryExpressionSyntax guard } branch
+                || !IsFoundTest(guard, position)
+                || (branch.Statement is BlockSyntax { Statements.Count: 1 } inner ? inner.Statements[0] : branch.Statement) is not ExpressionStatementSyntax
+                {
+                    Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax cutInto, Right: InvocationExpressionSyntax cut } cutAssignment,
+                }
+                || !cutAssignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                || cutInto.Identifier.ValueText != text
+                || cut.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax cutText, Name.Identifier.ValueText: var cutName }
+                || cutText.Identifier.ValueText != text)
+            {
+                return false;
+            }
+
+            var arguments = cut.ArgumentList.Arguments;
+            return cutName switch
+            {
+                "Substring" => arguments.Count == 2 && arguments[0].Expression is LiteralExpressionSyntax { Token.Value: 0 } && IsName(arguments[1].Expression, position),
+                "Remove" => arguments.Count == 1 && IsName(arguments[0].Expression, position),
+                _ => false,
+            };
+
+            static bool IsName(ExpressionSyntax expression, string name) => expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name;
+
+            static bool IsFoundTest(BinaryExpressionSyntax guard, string name)
+            {
+                if (!IsName(guard.Left, name) || guard.Right is not { } bound)
+                {
+                    return false;
+                }
+
+                var value = bound switch
+                {
+                    LiteralExpressionSyntax { Token.Value: int literal } => literal,
+                    PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax { Token.Value: int negated } } minus when minus.IsKind(SyntaxKind.UnaryMinusExpression) => -negated,
+                    _ => (int?)null,
+                };
+                return value switch
+                {
+                    0 => guard.IsKind(SyntaxKind.GreaterThanExpression) || guard.IsKind(SyntaxKind.GreaterThanOrEqualExpression),
+                    -1 => guard.IsKind(SyntaxKind.GreaterThanExpression) || guard.IsKind(SyntaxKind.NotEqualsExpression),
+                    _ => false,
+                };
+            }
+        }
+
+        /// <summary>The statement that keeps the decode in a local (a declaration of one, or an assignment statement), and the local's name.</summary>
+        private static StatementSyntax? StatementOfLocal(IInvocationOperation decode, out string? name)
+        {
+            var syntax = decode.Syntax;
+            while (syntax.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+            {
+                syntax = syntax.Parent;
+            }
+
+            switch (syntax.Parent)
+            {
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when declarator.Parent is VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration }:
+                    name = declarator.Identifier.ValueText;
+                    return declaration;
+                case AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment when assignment.Right == syntax && assignment.Parent is ExpressionStatementSyntax expression:
+                    name = target.Identifier.ValueText;
+                    return expression;
+                default:
+                    name = null;
+                    return null;
+            }
         }
 
         /// <summary>

@@ -52,6 +52,42 @@ namespace SocketAnalyzers.Tests.Reads
                 return msg.Substring(0, msg.IndexOf("\0", StringComparison.Ordinal));
                 """, "string"));
 
+        /// <summary>
+        /// fresh33 DISPUTED 1 (a course server): the position of the first NUL kept in a local and the cut behind a guard on
+        /// the next two statements. Where the read placed bytes the first NUL is where it stopped writing.
+        /// </summary>
+        [Theory]
+        [InlineData("message = Encoding.ASCII.GetString(chunk); len = message.IndexOf('\\0'); if (len > 0) message = message.Substring(0, len);")]
+        [InlineData("message = Encoding.ASCII.GetString(chunk); int at = message.IndexOf('\\0'); if (at >= 0) { message = message.Substring(0, at); }")]
+        [InlineData("string text = Encoding.UTF8.GetString(chunk); len = text.IndexOf(\"\\0\", StringComparison.Ordinal); if (len != -1) text = text.Remove(len);")]
+        public Task Fresh_buffer_cut_at_its_first_NUL_behind_a_guard_is_quiet(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                string message;
+                int len;
+                var chunk = new byte[1024];
+                int n = stream.Read(chunk, 0, chunk.Length);
+                if (n == 0) return;
+                {{decode}}
+                """));
+
+        /// <summary>A cut at another delimiter (not found: the zeros stay), a culture search for NUL, a cut with an <c>else</c>, a buffer read before, a cut into another local.</summary>
+        [Theory]
+        [InlineData("var chunk = new byte[1024];", "message = [|Encoding.ASCII.GetString(chunk)|]; len = message.IndexOf('$'); if (len > 0) message = message.Substring(0, len);")]
+        [InlineData("var chunk = new byte[1024];", "message = [|Encoding.ASCII.GetString(chunk)|]; len = message.IndexOf(\"\\0\"); if (len > 0) message = message.Substring(0, len);")]
+        [InlineData("var chunk = new byte[1024];", "message = [|Encoding.ASCII.GetString(chunk)|]; len = message.IndexOf('\\0'); if (len > 0) message = message.Substring(0, len); else message = message.Trim();")]
+        [InlineData("var chunk = buffer;", "message = [|Encoding.ASCII.GetString(chunk)|]; len = message.IndexOf('\\0'); if (len > 0) message = message.Substring(0, len);")]
+        [InlineData("var chunk = new byte[1024];", "message = [|Encoding.ASCII.GetString(chunk)|]; len = message.IndexOf('\\0'); if (len > 0) Console.WriteLine(message.Substring(0, len));")]
+        public Task Guarded_cut_that_may_keep_zeros_or_stale_bytes_is_still_reported(string made, string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                string message;
+                int len;
+                {{made}}
+                int n = stream.Read(chunk, 0, chunk.Length);
+                if (n == 0) return;
+                {{decode}}
+                Console.WriteLine(message);
+                """));
+
         [Fact]
         public Task Reused_buffer_cut_at_a_delimiter_is_still_reported()
             => Verify.VerifyAnalyzerAsync(Method("""
