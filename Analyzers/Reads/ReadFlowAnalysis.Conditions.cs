@@ -363,11 +363,18 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// The text of a string constant, or of <c>string.Empty</c> (a static field, not a constant: <c>line != string.Empty</c>
-        /// is the same test as <c>line != ""</c>, fresh13 miss 2); null for anything else.
+        /// is the same test as <c>line != ""</c>, fresh13 miss 2), or of a local of the body given one of them and nothing else;
+        /// null for anything else.
         /// </summary>
-        private static string? TextConstant(IOperation operation)
+        private string? TextConstant(IOperation operation)
         {
             var value = operation.WalkDownConversions();
+            if (value is ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_String } local } && body.SingleValue(local) is { } only)
+            {
+                // var eom = "<|EOM|>"; … response.IndexOf(eom): a local given one constant text and nothing else (fresh36 miss 1).
+                value = only.WalkDownConversions();
+            }
+
             return value.ConstantValue is { HasValue: true, Value: string text } ? text
                 : value is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } ? string.Empty
                 : null;
@@ -622,9 +629,9 @@ namespace SocketAnalyzers.Reads
             return value is long v && int32 ? unchecked((int)v) : value;
         }
 
-        /// <summary>The first argument is a non-empty string constant (<c>"&lt;EOF&gt;"</c>): an empty text does not contain it.</summary>
-        private static bool FirstIsNonEmptyText(IInvocationOperation call)
-            => call.Arguments.Length > 0 && call.Arguments[0].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: string { Length: > 0 } };
+        /// <summary>The first argument is a non-empty string constant (<c>"&lt;EOF&gt;"</c>, <see cref="TextConstant"/>): an empty text does not contain it.</summary>
+        private bool FirstIsNonEmptyText(IInvocationOperation call)
+            => call.Arguments.Length > 0 && TextConstant(call.Arguments[0].Value) is { Length: > 0 };
 
         /// <summary>The truth of a string test on a text that is empty on this path (decoded from 0 bytes), or null.</summary>
         private bool? EmptyTextTruth(IOperation operation, ZeroFact fact, ReadSite site)

@@ -501,6 +501,38 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """, "string"));
 
+        /// <summary>
+        /// fresh36 miss 1 (a TFTP hobby server, after the Microsoft Learn socket sample): the end marker in a local given one
+        /// constant text, declared in the loop or before it; once reads return 0 the text is empty and holds no marker.
+        /// </summary>
+        [Theory]
+        [InlineData("", "var received = [|socket.Receive(buffer)|]; var response = Encoding.UTF8.GetString(buffer, 0, received); var eom = \"<|EOM|>\"; if (response.IndexOf(eom) > -1) break;")]
+        [InlineData("var eom = \"<|EOM|>\";", "var received = [|socket.Receive(buffer)|]; var response = Encoding.UTF8.GetString(buffer, 0, received); if (response.Contains(eom)) break;")]
+        [InlineData("string eom; eom = \"<EOF>\";", "var received = [|socket.Receive(buffer)|]; var response = Encoding.UTF8.GetString(buffer, 0, received); if (response == eom) break;")]
+        public Task Read_loop_left_only_at_an_end_marker_held_in_a_local_is_reported(string before, string turn)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                {{before}}
+                while (true)
+                {
+                    {{turn}}
+                }
+                """));
+
+        /// <summary>A marker local given another value too (read from the console, or the empty text) may be anything: unknown, quiet.</summary>
+        [Theory]
+        [InlineData("var eom = \"<|EOM|>\"; if (token.IsCancellationRequested) eom = Console.ReadLine();")]
+        [InlineData("var eom = \"<|EOM|>\"; if (token.IsCancellationRequested) eom = \"\";")]
+        public Task Read_loop_left_at_an_end_marker_local_that_may_change_is_quiet(string before)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                {{before}}
+                while (true)
+                {
+                    var received = socket.Receive(buffer);
+                    var response = Encoding.UTF8.GetString(buffer, 0, received);
+                    if (response.IndexOf(eom) > -1) break;
+                }
+                """));
+
         [Fact]
         public Task Async_read_loop_that_stops_at_zero_is_quiet()
             => Verify.VerifyAnalyzerAsync(Method("""
