@@ -13,7 +13,8 @@ namespace SocketAnalyzers.ByteOrder
     /// A <c>BinaryWriter</c>/<c>BinaryReader</c> kept in a private field of the type under analysis (the usual shape of
     /// a protocol class: created over <c>client.GetStream()</c> in the constructor, used by every method). One tracker per
     /// type (symbol start/end): it records every write of such fields and the uses that wait on them, and at the end of
-    /// the type reports a use only when <b>every</b> value the field is ever given is a writer/reader over the network.
+    /// the type reports a use only when <b>every</b> value the field is ever given is a writer/reader over the network
+    /// (<c>null</c> is no value: a reset after a close).
     /// Types with nested types are skipped (a nested type could assign the field unseen).
     /// </summary>
     internal sealed class StreamFieldTracker
@@ -153,6 +154,13 @@ namespace SocketAnalyzers.ByteOrder
                 context.CancellationToken.ThrowIfCancellationRequested();
                 if (!awaited.Contains(field) || (overNetwork.TryGetValue(field, out var before) && !before))
                 {
+                    continue;
+                }
+
+                if (value?.WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation)
+                {
+                    // netWriter = null after its Dispose() (SteamKit's Disconnect, fresh35 miss 1): a reset, no other writer.
+                    // A use after it throws; it writes nothing in another order.
                     continue;
                 }
 

@@ -200,7 +200,56 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     """,
             }.RunAsync();
 
+        /// <summary>
+        /// fresh35 miss 1 (SteamKit's TCP connection): the writer and reader fields and the stream under them are made in
+        /// <c>Connect</c> and reset to <c>null</c> after their <c>Dispose()</c> in <c>Disconnect</c>. A <c>null</c> is no other
+        /// writer: a use after the reset throws, it writes nothing in another order.
+        /// </summary>
+        [Fact]
+        public Task Writer_and_reader_fields_reset_to_null_on_disconnect_are_reported()
+            => new SocketAnalyzerTest
+            {
+                TestCode = Usings + """
+                    sealed class Connection
+                    {
+                        private Socket? socket;
+                        private NetworkStream? netStream;
+                        private BinaryReader? netReader;
+                        private BinaryWriter? netWriter;
+
+                        public void Connect(string host, int port)
+                        {
+                            socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                            socket.Connect(host, port);
+                            netStream = new NetworkStream(socket, false);
+                            netReader = new BinaryReader(netStream);
+                            netWriter = new BinaryWriter(netStream);
+                        }
+
+                        public void Disconnect()
+                        {
+                            netWriter?.Dispose();
+                            netWriter = null;
+                            netReader?.Dispose();
+                            netReader = default;
+                            netStream?.Dispose();
+                            netStream = null;
+                        }
+
+                        public uint ReadHeader() => {|SOCK021:netReader!.ReadUInt32()|};
+
+                        public void Send(byte[] data)
+                        {
+                            {|SOCK020:netWriter!.Write((uint)data.Length)|};
+                            netWriter.Write(data);
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
         [Theory]
+        [InlineData("private BinaryWriter writer = null; public void Close() => writer = null;")]
+        [InlineData("private BinaryWriter writer; public Connection(TcpClient client) { writer = null; } public void Open(Stream s) => writer = new BinaryWriter(s);")]
         [InlineData("private readonly BinaryWriter writer; public Connection(TcpClient client, Stream other) { writer = client.Connected ? new BinaryWriter(client.GetStream()) : new BinaryWriter(other); }")]
         [InlineData("private BinaryWriter writer; public Connection(TcpClient client) { writer = new BinaryWriter(client.GetStream()); } public void Reset(Stream s) => writer = new BinaryWriter(s);")]
         [InlineData("public readonly BinaryWriter writer; public Connection(TcpClient client) { writer = new BinaryWriter(client.GetStream()); }")]
