@@ -925,7 +925,7 @@ namespace SocketAnalyzers.Reads
                 consuming.Syntax.GetLocation(),
                 properties,
                 ConsumerName(consuming),
-                "all of '" + buffer.Name + "'",
+                "all of '" + BufferText(consuming, buffer) + "'",
                 ReadName(site),
                 FilledText(site),
                 assembled ? "Copy only the " + site.Read.Api.Units + " received, and move the offset on by the count"
@@ -957,7 +957,7 @@ namespace SocketAnalyzers.Reads
                 properties,
                 ConsumerName(consuming),
                 (start == 0 ? "the first " + width.ToString(CultureInfo.InvariantCulture) + " bytes of '"
-                    : "bytes " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + " of '") + buffer.Name + "'",
+                    : "bytes " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + " of '") + BufferText(consuming, buffer) + "'",
                 ReadName(site),
                 FilledText(site),
                 "Read until " + (end == width ? "all " : "the first ") + end.ToString(CultureInfo.InvariantCulture) + " bytes have arrived: "
@@ -972,11 +972,32 @@ namespace SocketAnalyzers.Reads
                 consuming.Syntax.GetLocation(),
                 ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.BufferKey, buffer.Name),
                 ConsumerName(consuming),
-                "the first '" + total.Name + "' " + site.Read.Api.Units + " of '" + buffer.Name + "'",
+                "the first '" + total.Name + "' " + site.Read.Api.Units + " of '" + BufferText(consuming, buffer) + "'",
                 ReadName(site),
                 "from the buffer's start on every turn, while '" + total.Name + "' adds up every turn's count (after a second turn, only the last read's " + site.Read.Api.Units + " are there)",
                 "Read at the total instead (Read(" + buffer.Name + ", " + total.Name + ", " + buffer.Name + ".Length - " + total.Name + ")), or use each read's " + site.Read.Api.Units + " before the next read",
                 site.Read.Api.Units));
+
+        /// <summary>
+        /// How the consumer names the buffer: <c>state.buffer</c> for the field of a state object (an APM callback's), so the
+        /// message says which object's buffer; the name alone otherwise (a local, a field of this object).
+        /// </summary>
+        private static string BufferText(IOperation consuming, ISymbol buffer)
+        {
+            if (buffer is IFieldSymbol)
+            {
+                foreach (var node in consuming.Syntax.DescendantNodes())
+                {
+                    if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner, Name.Identifier.ValueText: var name } access
+                        && name == buffer.Name && access.IsKind(SyntaxKind.SimpleMemberAccessExpression))
+                    {
+                        return owner.Identifier.ValueText + "." + name;
+                    }
+                }
+            }
+
+            return buffer.Name;
+        }
 
         private static string FilledText(ReadSite site)
             => site.CountText is not null ? "its first '" + site.CountText + "' " + site.Read.Api.Units

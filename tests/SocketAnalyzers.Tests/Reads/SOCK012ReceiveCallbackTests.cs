@@ -95,6 +95,28 @@ namespace SocketAnalyzers.Tests.Reads
                         }
                 """));
 
+        /// <summary>The message names the state object's buffer as the code does (<c>'state.buffer'</c>), not the bare field name.</summary>
+        [Fact]
+        public Task Message_names_the_state_objects_buffer_through_the_state()
+            => Verify.VerifyAnalyzerAsync(
+                StateObject("""
+                        var state = (StateObject)ar.AsyncState!;
+                        var handler = state.workSocket;
+                        int bytesRead = handler.EndReceive(ar);
+                        if (bytesRead > 0)
+                        {
+                            state.sb.Append({|#0:Encoding.ASCII.GetString(state.buffer)|});
+                            handler.BeginReceive(state.buffer, 0, StateObject.BufferSize, 0, new AsyncCallback(ReadCallback), state);
+                        }
+                """),
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "Encoding.GetString",
+                    "all of 'state.buffer'",
+                    "Socket.EndReceive",
+                    "its first 'bytesRead' bytes",
+                    "Use only the bytes received",
+                    "bytes"));
+
         [Fact]
         public Task Fix_all_passes_each_callbacks_count()
             => Verify.VerifyCodeFixAsync(
