@@ -187,7 +187,7 @@ namespace SocketAnalyzers.Reads
                 } indexOf
                 || searched.Local.Name != text
                 || CatalogueIndex.Argument(indexOf, 0)?.ConstantValue is not { HasValue: true } delimiter
-                || !(delimiter.Value is '\0' || delimiter.Value is "\0" && IsOrdinalSearch(indexOf)))
+                || !SearchesFirstNul(indexOf, delimiter.Value))
             {
                 return false;
             }
@@ -293,7 +293,7 @@ namespace SocketAnalyzers.Reads
             // search for "\0" finds it at 0 (NUL is ignorable there): not the read's end.
             return delimiter.Value switch
             {
-                string { Length: > 0 } mark => mark.IndexOf('\0') < 0 || mark == "\0" && IsOrdinalSearch(indexOf),
+                string { Length: > 0 } mark => mark.IndexOf('\0') < 0 || SearchesFirstNul(indexOf, mark),
                 char => true,
                 _ => false,
             };
@@ -307,6 +307,13 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsNumberParseOf(IArgumentOperation argument)
             => argument is { Parameter.Ordinal: 0, Parent: IInvocationOperation parse } && symbols.Catalogue.Facts(parse.TargetMethod) is { IgnoresTrailingNuls: true };
+
+        /// <summary>
+        /// The search finds the first NUL: <c>IndexOf('\0')</c>, or <c>IndexOf("\0", …)</c> ordinally (a culture search finds the
+        /// ignorable NUL at 0).
+        /// </summary>
+        private static bool SearchesFirstNul(IInvocationOperation indexOf, object? delimiter)
+            => delimiter is '\0' || delimiter is "\0" && IsOrdinalSearch(indexOf);
 
         /// <summary><c>IndexOf</c> with <c>StringComparison.Ordinal</c> or <c>OrdinalIgnoreCase</c>.</summary>
         private static bool IsOrdinalSearch(IInvocationOperation indexOf)
@@ -975,7 +982,7 @@ namespace SocketAnalyzers.Reads
                 "the first '" + total.Name + "' " + site.Read.Api.Units + " of '" + BufferText(consuming, buffer) + "'",
                 ReadName(site),
                 "from the buffer's start on every turn, while '" + total.Name + "' adds up every turn's count (after a second turn, only the last read's " + site.Read.Api.Units + " are there)",
-                "Read at the total instead (Read(" + buffer.Name + ", " + total.Name + ", " + buffer.Name + ".Length - " + total.Name + ")), or use each read's " + site.Read.Api.Units + " before the next read",
+                "Read at the total instead (Read(" + BufferText(consuming, buffer) + ", " + total.Name + ", " + BufferText(consuming, buffer) + ".Length - " + total.Name + ")), or use each read's " + site.Read.Api.Units + " before the next read",
                 site.Read.Api.Units));
 
         /// <summary>
