@@ -126,7 +126,7 @@ namespace SocketAnalyzers.Server
             return null;
         }
 
-        /// <summary>The client and the locals made from it in the loop (its stream, a reader over the stream).</summary>
+        /// <summary>The client and the locals, and fields of the object, made from it in the loop (its stream, a reader over the stream).</summary>
         private static HashSet<ISymbol> Derived(ILoopOperation loop, ILocalSymbol client, CancellationToken cancellationToken)
             => Derived(loop, new HashSet<ISymbol>(SymbolComparer.Instance) { client }, cancellationToken);
 
@@ -139,7 +139,7 @@ namespace SocketAnalyzers.Server
                 changed = false;
                 foreach (var operation in Descendants(scope, cancellationToken))
                 {
-                    ILocalSymbol? target = null;
+                    ISymbol? target = null;
                     IOperation? value = null;
                     switch (operation)
                     {
@@ -149,6 +149,12 @@ namespace SocketAnalyzers.Server
                             break;
                         case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
                             target = local.Local;
+                            value = assignment.Value;
+                            break;
+                        case ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field } assignment:
+                            // m_Stream = client.GetStream(); in the accept loop (fresh37 miss 1, a course file server): the
+                            // object's own field holds this client's stream for the rest of the turn.
+                            target = field.Field;
                             value = assignment.Value;
                             break;
                     }
@@ -169,7 +175,8 @@ namespace SocketAnalyzers.Server
             foreach (var operation in value.DescendantsAndSelf())
             {
                 if (operation is ILocalReferenceOperation local && locals.Contains(local.Local)
-                    || operation is IParameterReferenceOperation parameter && locals.Contains(parameter.Parameter))
+                    || operation is IParameterReferenceOperation parameter && locals.Contains(parameter.Parameter)
+                    || operation is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && locals.Contains(field.Field))
                 {
                     return true;
                 }
@@ -542,7 +549,7 @@ namespace SocketAnalyzers.Server
             }
 
             /// <summary>
-            /// The receiver is the client or a local made from it, or a view of one taken inline: <c>client.GetStream()</c>,
+            /// The receiver is the client or a local (or a field of the object) made from it, or a view of one taken inline: <c>client.GetStream()</c>,
             /// <c>client.Client</c> (fresh12 miss 2: <c>read = tcpClient.GetStream().Read(buffer, received, size)</c>).
             /// </summary>
             private static bool IsOnClient(IOperation receiver, HashSet<ISymbol> derived)
@@ -555,6 +562,8 @@ namespace SocketAnalyzers.Server
                             return derived.Contains(local.Local);
                         case IParameterReferenceOperation parameter:
                             return derived.Contains(parameter.Parameter);
+                        case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
+                            return derived.Contains(field.Field);
                         case IInvocationOperation { Instance: { } instance, Arguments.Length: 0 }:
                             value = instance.WalkDownConversions();
                             break;

@@ -150,6 +150,40 @@ namespace SocketAnalyzers.Tests.Server
             }
             """;
 
+        private static string FieldServer(string loop) => Usings + $$"""
+            class FileServer
+            {
+                private NetworkStream stream = null!;
+                private StreamReader reader = null!;
+                private readonly byte[] readBuffer = new byte[4096];
+                private bool connected;
+
+                void Run(TcpListener listener, FileServer other)
+                {
+                    {{loop}}
+                }
+
+                void Pump() { while (stream.Read(readBuffer, 0, readBuffer.Length) > 0) { } }
+            }
+            """;
+
+        /// <summary>
+        /// fresh37 miss 1 (a course file server): the accepted client's stream kept in a field of the object, read to the
+        /// end in the same turn through the field (or a reader field made over it), before the next accept.
+        /// </summary>
+        [Theory]
+        [InlineData("while (true) { TcpClient client = {|SOCK050:listener.AcceptTcpClient()|}; connected = true; stream = client.GetStream(); while (connected) { int n = stream.Read(readBuffer, 0, readBuffer.Length); if (n == 0) { connected = false; break; } Console.WriteLine(n); } }")]
+        [InlineData("while (true) { var client = {|SOCK050:listener.AcceptTcpClient()|}; this.stream = client.GetStream(); reader = new StreamReader(this.stream); string? line; while ((line = reader.ReadLine()) != null) Console.WriteLine(line); client.Close(); }")]
+        public Task Accept_loop_that_serves_the_client_through_a_field_is_reported(string loop)
+            => Verify.VerifyAnalyzerAsync(FieldServer(loop));
+
+        /// <summary>A field the turn only stores, for a thread or a task to read, is no serving in the turn.</summary>
+        [Theory]
+        [InlineData("while (true) { var client = listener.AcceptTcpClient(); stream = client.GetStream(); new Thread(Pump).Start(); }")]
+        [InlineData("while (true) { var client = listener.AcceptTcpClient(); stream = client.GetStream(); _ = Task.Run(() => { while (stream.Read(readBuffer, 0, readBuffer.Length) > 0) { } }); }")]
+        public Task Accept_loop_that_only_stores_the_client_in_a_field_is_quiet(string loop)
+            => Verify.VerifyAnalyzerAsync(FieldServer(loop));
+
         /// <summary>An inline view of something else than the client (another connection, a field) says nothing of the client.</summary>
         [Theory]
         [InlineData("var other = new TcpClient(\"example.org\", 80); while (true) { var client = listener.AcceptTcpClient(); var buffer = new byte[1024]; int n; while ((n = {|SOCK011:other.GetStream().Read(buffer, 0, buffer.Length)|}) > 0) Console.WriteLine(n); client.Close(); }")]
