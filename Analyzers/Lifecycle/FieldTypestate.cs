@@ -169,6 +169,13 @@ namespace SocketAnalyzers.Lifecycle
 
         private static SocketFacts Closure(FieldRecord record, SocketFacts from, object owner)
         {
+            if (from.States == SocketStates.None)
+            {
+                // No socket (a path on which the field's last operation certainly threw): nothing to reach, and no kind
+                // either (Any would let a later operation be a datagram socket's and spoil a join: mut38 #13).
+                return SocketFacts.Bottom;
+            }
+
             var states = from.States;
             var kinds = from.Kinds == SocketKinds.None ? SocketKinds.Any : from.Kinds;
             bool grew;

@@ -501,8 +501,12 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             var reached = fields is not null && owner is not null ? fields.Reach(field, current, owner) : SocketFacts.Unknown;
-            if (field.IsReadOnly && ids is not null)
+            if (ids is not null)
             {
+                // The socket the field held may have moved through the class's operations on the field (nothing else can
+                // hold it: a summarised field that is copied or handed on escapes). Made unknown instead, it would spoil
+                // the join at a loop's head with the state the first turn started from (mut38: an accept loop that also
+                // calls a method of the class lost its SOCK002).
                 foreach (var id in ids)
                 {
                     if (id != FlowState.Unknown)
@@ -511,11 +515,13 @@ namespace SocketAnalyzers.Lifecycle
                         Summarize(id, state.GetFacts(id));
                     }
                 }
+            }
 
+            if (field.IsReadOnly && ids is not null)
+            {
                 return;
             }
 
-            Escape(ids, state);
             var fresh = NewObject(new PairKey(site, field), ids is null ? summary : summary.Join(reached), field, state);
             Summarize(fresh[0], state.GetFacts(fresh[0]));
             Bind(field, fresh, state);

@@ -154,5 +154,90 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     public void Dispose() => socket.Dispose();
                 }
                 """);
+
+        /// <summary>
+        /// mut38 #07 and #08 (a chat server and a lab server, one bug injected): an accept loop on a listener field that
+        /// nothing starts, which also calls a method of the class or, for a static field, a static method of another class.
+        /// The call lets other code move the field, but no code of the class starts it: every turn's accept throws.
+        /// </summary>
+        [Theory]
+        [InlineData("private TcpListener server = new TcpListener(IPAddress.Any, 8000);", "Log(\"client\");")]
+        [InlineData("private static TcpListener server = new TcpListener(IPAddress.Any, 8000);", "Console.WriteLine(\"client\");")]
+        [InlineData("private TcpListener server = new TcpListener(IPAddress.Any, 8000);", "Log(\"client\"); Stop();")]
+        public Task An_accept_loop_that_calls_other_code_is_reported_on_a_listener_nothing_starts(string field, string call)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Server
+                {
+                    {{field}}
+
+                    public void AcceptClients()
+                    {
+                        while (true)
+                        {
+                            TcpClient client = {|SOCK002:server.AcceptTcpClient()|};
+                            {{call}}
+                        }
+                    }
+
+                    private void Log(string s) => Console.WriteLine(s);
+
+                    public void Stop() => server.Stop();
+                }
+                """);
+
+        /// <summary>
+        /// mut38 #13 (a course server, one bug injected): the constructor binds and listens on a socket field, and a read
+        /// loop that also calls a method of the class receives on it. On the turn after a certain misuse the field holds no
+        /// socket at all, which the class's other code cannot make a datagram socket.
+        /// </summary>
+        [Fact]
+        public Task A_read_loop_that_calls_a_method_of_the_class_is_reported_on_the_listening_field()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Server
+                {
+                    private Socket server;
+
+                    public Server(int port)
+                    {
+                        server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(new IPEndPoint(IPAddress.Any, port));
+                        server.Listen(10);
+                    }
+
+                    public void Handle()
+                    {
+                        var buffer = new byte[1024];
+                        while (true)
+                        {
+                            int n = {|SOCK003:server.Receive(buffer)|};
+                            if (n == 0) break;
+                            Console.WriteLine(Decode(buffer, n));
+                        }
+                    }
+
+                    private string Decode(byte[] b, int n) => System.Text.Encoding.ASCII.GetString(b, 0, n);
+                }
+                """);
+
+        /// <summary>A method of the class that starts the listener, called in the loop: the next turn's accept may work, quiet.</summary>
+        [Fact]
+        public Task An_accept_loop_that_calls_a_method_which_starts_the_listener_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Server
+                {
+                    private TcpListener server = new TcpListener(IPAddress.Any, 8000);
+
+                    public void AcceptClients()
+                    {
+                        while (true)
+                        {
+                            Restart();
+                            TcpClient client = server.AcceptTcpClient();
+                        }
+                    }
+
+                    private void Restart() { if (DateTime.Now.Second == 0) server.Start(); }
+                }
+                """);
     }
 }
