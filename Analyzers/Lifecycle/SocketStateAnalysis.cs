@@ -1849,13 +1849,17 @@ namespace SocketAnalyzers.Lifecycle
                 case RuleIdentifiers.IoOnUnconnectedSocket:
                     // A datagram socket neither bound nor connected has no port: Windows refuses the receive, Linux lets it
                     // wait for a datagram that cannot come (checked on Linux: the call never returned).
-                    var thrown = type == SocketModelType.Socket
+                    // A receive from any sender checks for a local address first: InvalidOperationException on every OS.
+                    var thrown = kind == SocketOperation.ReceiveFrom ? "InvalidOperationException (\"You must call the Bind method\")"
+                        : type == SocketModelType.Socket
                         ? kind == SocketOperation.MakeStream ? "IOException"
                             : kind == SocketOperation.Receive && kinds == SocketKinds.Datagram ? "SocketException on Windows (on Linux it waits for ever: the socket has no port)"
                             : "SocketException"
                         : type == SocketModelType.NetworkStream ? "IOException" : "InvalidOperationException";
                     // A datagram socket that receives needs a local port, which Bind gives (a Connect gives one too, and a peer).
-                    var advice = IsDatagramReceive(type, kind, kinds)
+                    var advice = type == SocketModelType.UdpClient && kind == SocketOperation.ReceiveFrom
+                        ? "Give it a local port first (new UdpClient(port), or Client.Bind)"
+                        : IsDatagramReceive(type, kind, kinds) || kind == SocketOperation.ReceiveFrom
                         ? "Bind it to a local endpoint first (or connect it)"
                         : "Connect it first";
                     arguments = new object[] { socketName, stateText, name, thrown, advice };

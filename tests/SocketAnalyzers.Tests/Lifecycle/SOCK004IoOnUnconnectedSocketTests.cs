@@ -121,5 +121,60 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     }
                 }
                 """);
+
+        /// <summary>
+        /// mut38 #56 (a course UDP server whose Bind was removed): a receive from any sender on a socket that was never
+        /// bound, connected or sent from throws InvalidOperationException ("You must call the Bind method") on every OS;
+        /// so does a <c>UdpClient</c> made without a port.
+        /// </summary>
+        [Fact]
+        public Task ReceiveFrom_on_a_socket_never_bound_is_reported_with_the_bind_advice()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    void M()
+                    {
+                        var server = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        EndPoint remote = new IPEndPoint(IPAddress.Any, 995);
+                        while (true)
+                        {
+                            var data = new byte[1024];
+                            int n = {|#0:server.ReceiveFrom(data, ref remote)|};
+                            server.SendTo(data, 0, n, SocketFlags.None, remote);
+                        }
+                    }
+
+                    byte[] N()
+                    {
+                        var udp = new UdpClient();
+                        var from = new IPEndPoint(IPAddress.Any, 0);
+                        return {|#1:udp.Receive(ref from)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("server", "unbound", "ReceiveFrom", "InvalidOperationException (\"You must call the Bind method\")", "Bind it to a local endpoint first (or connect it)"),
+                Verify.Diagnostic("SOCK004").WithLocation(1).WithArguments("udp", "unbound", "Receive", "InvalidOperationException (\"You must call the Bind method\")", "Give it a local port first (new UdpClient(port), or Client.Bind)"));
+
+        /// <summary>Bound, connected, sent from first, bound through <c>Client</c>, or made with a port: a receive from any sender works.</summary>
+        [Theory]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); EndPoint ep = new IPEndPoint(IPAddress.Loopback, 9000); s.SendTo(new byte[1], ep); Use(s.ReceiveFrom(new byte[10], ref ep));")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); s.Bind(new IPEndPoint(IPAddress.Any, 0)); EndPoint ep = new IPEndPoint(IPAddress.Any, 0); Use(s.ReceiveFrom(new byte[10], ref ep));")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); if (DateTime.Now.Second == 0) s.Bind(new IPEndPoint(IPAddress.Any, 0)); EndPoint ep = new IPEndPoint(IPAddress.Any, 0); Use(s.ReceiveFrom(new byte[10], ref ep));")]
+        [InlineData("var udp = new UdpClient(); udp.Client.Bind(new IPEndPoint(IPAddress.Any, 9000)); var ep = new IPEndPoint(IPAddress.Any, 0); Use(udp.Receive(ref ep).Length);")]
+        [InlineData("var udp = new UdpClient(); udp.Connect(\"example.org\", 53); var ep = new IPEndPoint(IPAddress.Any, 0); Use(udp.Receive(ref ep).Length);")]
+        [InlineData("var udp = new UdpClient(); udp.Send(new byte[1], 1, new IPEndPoint(IPAddress.Loopback, 5)); var ep = new IPEndPoint(IPAddress.Any, 0); Use(udp.Receive(ref ep).Length);")]
+        [InlineData("var udp = new UdpClient(9000); var ep = new IPEndPoint(IPAddress.Any, 0); Use(udp.Receive(ref ep).Length);")]
+        public Task ReceiveFrom_on_a_socket_that_has_a_local_port_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    void M()
+                    {
+                        {{body}}
+                    }
+
+                    static void Use(int count) { }
+                }
+                """);
     }
 }
