@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace SocketAnalyzers.Reads
 {
     /// <summary>
-    /// Private fields that only their initializer and their type's constructors assign: <c>readonly</c> in all but name
+    /// Private fields that only their initializer and their type's constructors (for a static field, its static constructor)
+    /// assign: <c>readonly</c> in all but name
     /// (<c>TcpClient tcpClient = new TcpClient();</c> of a course chat client). Decided once per field for the compilation
     /// from the uses in the file being analyzed; a part of the type in another file that names the field, or a use we cannot
     /// bind, makes it changeable.
@@ -24,7 +25,7 @@ namespace SocketAnalyzers.Reads
             }
 
             if (model is null
-                || field is not { IsConst: false, IsStatic: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private, ContainingType.TypeKind: TypeKind.Class }
+                || field is not { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private, ContainingType.TypeKind: TypeKind.Class }
                 || field.DeclaringSyntaxReferences.Length == 0)
             {
                 return false;
@@ -57,7 +58,38 @@ namespace SocketAnalyzers.Reads
             }
 
             return !ReadBody.IsWrite(reference) && reference.Parent is not IArgumentOperation { Parameter.RefKind: not RefKind.None }
-                || ReadBody.InConstructor(identifier) && reference.Instance is null or IInstanceReferenceOperation;
+                || (field.IsStatic
+                    ? InStaticConstructor(identifier)
+                    : ReadBody.InConstructor(identifier) && reference.Instance is null or IInstanceReferenceOperation);
+        }
+
+        /// <summary>
+        /// A static field written only by the static constructor (and its initializer) holds one array for the program's
+        /// life (mut38 #36: <c>private static byte[] m_result = new byte[1024];</c> of a course HTTP server). An instance
+        /// constructor's write is not: every new object would replace the array under a method already running.
+        /// </summary>
+        private static bool InStaticConstructor(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ConstructorDeclarationSyntax constructor:
+                        foreach (var modifier in constructor.Modifiers)
+                        {
+                            if (modifier.ValueText == "static")
+                            {
+                                return true;
+                            }
+                        }
+
+                        return false;
+                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax:
+                        return false;
+                }
+            }
+
+            return false;
         }
     }
 }

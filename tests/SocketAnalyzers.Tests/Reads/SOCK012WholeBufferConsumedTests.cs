@@ -755,6 +755,59 @@ namespace SocketAnalyzers.Tests.Reads
                         return [|Encoding.UTF8.GetString(chunk)|];
                 """));
 
+        /// <summary>
+        /// mut38 #36 (a course HTTP server, one bug injected): a private static buffer that only its initializer, or the
+        /// static constructor, assigns holds one array for the program's life.
+        /// </summary>
+        [Theory]
+        [InlineData("private static byte[] m_result = new byte[1024];")]
+        [InlineData("private static byte[] m_result; static Server() { m_result = new byte[1024]; }")]
+        public Task Private_static_field_buffer_only_its_initializer_assigns_consumed_whole_is_reported(string field)
+            => Verify.VerifyAnalyzerAsync($$"""
+                using System;
+                using System.Net.Sockets;
+                using System.Text;
+
+                class Server
+                {
+                    {{field}}
+
+                    static void ReceiveMessage(object clientSocket)
+                    {
+                        var s = (Socket)clientSocket;
+                        while (true)
+                        {
+                            int n = s.Receive(m_result);
+                            if (n == 0) return;
+                            Console.WriteLine("got {0}", [|Encoding.UTF8.GetString(m_result)|]);
+                        }
+                    }
+                }
+                """);
+
+        /// <summary>Every new object (an instance constructor) or another method may replace a static buffer: quiet.</summary>
+        [Theory]
+        [InlineData("private static byte[] m_result = new byte[1024]; public Server() { m_result = new byte[2048]; }")]
+        [InlineData("private static byte[] m_result = new byte[1024]; static void Grow() => m_result = new byte[4096];")]
+        public Task Private_static_field_buffer_that_other_code_may_replace_is_quiet(string members)
+            => Verify.VerifyAnalyzerAsync($$"""
+                using System;
+                using System.Net.Sockets;
+                using System.Text;
+
+                class Server
+                {
+                    {{members}}
+
+                    static void ReceiveMessage(Socket s)
+                    {
+                        int n = s.Receive(m_result);
+                        if (n == 0) return;
+                        Console.WriteLine("got {0}", Encoding.UTF8.GetString(m_result));
+                    }
+                }
+                """);
+
         // scratch: Grow() replaces it; shared: public, so code elsewhere may.
         [Theory]
         [InlineData("int n = socket.Receive(buffer); Console.WriteLine($\"{n}\"); FillRest(socket); return Encoding.UTF8.GetString(buffer);")]
