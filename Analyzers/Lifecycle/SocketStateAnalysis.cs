@@ -451,6 +451,27 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
+        /// <summary>
+        /// Handed to code we cannot see: each socket becomes unknown, except one that is certainly closed, which nothing
+        /// can reopen (mut38 #30: a loop that closes its stream, then passes the client to a log method, reads the closed
+        /// stream on its next turn).
+        /// </summary>
+        private static void EscapeOpen(int[]? ids, FlowState state)
+        {
+            if (ids is null)
+            {
+                return;
+            }
+
+            foreach (var id in ids)
+            {
+                if (id != FlowState.Unknown && state.GetFacts(id).States != SocketStates.Closed)
+                {
+                    Escape(new[] { id }, state);
+                }
+            }
+        }
+
         /// <summary>A name that other code may change: its sockets become unknown and the name may refer to another one.</summary>
         private void Forget(object key, IOperation site, FlowState state)
         {
@@ -1026,10 +1047,19 @@ namespace SocketAnalyzers.Lifecycle
                 return null;
             }
 
-            // A method we cannot see: what it is given may change in any way.
+            // A method we cannot see: what it is given may change in any way, but nothing reopens a closed socket, client
+            // or stream (a TcpListener's Start makes a new socket after Stop or Dispose: it may).
             for (var i = 0; i < arguments.Length; i++)
             {
-                Escape(arguments[i], state);
+                if (ModelTypeOf(invocation.Arguments[i].Value) is SocketModelType.TcpListener)
+                {
+                    Escape(arguments[i], state);
+                }
+                else
+                {
+                    EscapeOpen(arguments[i], state);
+                }
+
                 var argument = invocation.Arguments[i];
                 if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out && KeyOf(argument.Value) is { } key)
                 {

@@ -185,5 +185,57 @@ namespace SocketAnalyzers.Tests.Lifecycle
             };
             return test.RunAsync();
         }
+
+        /// <summary>
+        /// mut38 #30, in part: a closed stream, client or socket handed to a method we cannot see is still closed (nothing
+        /// reopens it), so a use after the call is reported. (The same inside a loop, reported on the loop's next turn
+        /// without the call, is still lost with it.)
+        /// </summary>
+        [Theory]
+        [InlineData("stream.Close(); Other.Log(client, 1);", "{|SOCK005:stream.Read(buffer, 0, buffer.Length)|}")]
+        [InlineData("stream.Close(); Other.Log2(stream, 1);", "{|SOCK005:stream.Read(buffer, 0, buffer.Length)|}")]
+        [InlineData("client.Close(); Other.Log(client, 1);", "{|SOCK005:client.GetStream()|}.Read(buffer, 0, buffer.Length)")]
+        public Task Closed_connection_handed_to_unseen_code_stays_closed(string close, string use)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                static class Other
+                {
+                    public static void Log(TcpClient client, int n) { }
+
+                    public static void Log2(NetworkStream stream, int n) { }
+                }
+
+                class C
+                {
+                    int M(TcpClient client)
+                    {
+                        var stream = client.GetStream();
+                        var buffer = new byte[16];
+                        {{close}}
+                        return {{use}};
+                    }
+                }
+                """);
+
+        /// <summary>A listener stopped and handed to unseen code may be started again there (Start makes a new socket): quiet.</summary>
+        [Fact]
+        public Task Stopped_listener_handed_to_unseen_code_may_be_started_again()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                static class Other
+                {
+                    public static void Restart(TcpListener listener) => listener.Start();
+                }
+
+                class C
+                {
+                    TcpClient M()
+                    {
+                        var listener = new TcpListener(IPAddress.Any, 9000);
+                        listener.Start();
+                        listener.Stop();
+                        Other.Restart(listener);
+                        return listener.AcceptTcpClient();
+                    }
+                }
+                """);
     }
 }
