@@ -98,12 +98,13 @@ namespace SocketAnalyzers.Server
                 && facts.Accept is not null;
         }
 
-        /// <summary>The local the accepted client is stored in.</summary>
-        private static ILocalSymbol? AcceptedLocal(IOperation result)
+        /// <summary>The local (or field of the object: <c>client = m_listener.AcceptTcpClient();</c>, fresh37) the accepted client is stored in.</summary>
+        private static ISymbol? AcceptedLocal(IOperation result)
         {
             return result.WalkUpConversions(out var current) switch
             {
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == current => local.Local,
+                ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field } assignment when assignment.Value == current => field.Field,
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
                 _ => null,
             };
@@ -127,7 +128,7 @@ namespace SocketAnalyzers.Server
         }
 
         /// <summary>The client and the locals, and fields of the object, made from it in the loop (its stream, a reader over the stream).</summary>
-        private static HashSet<ISymbol> Derived(ILoopOperation loop, ILocalSymbol client, CancellationToken cancellationToken)
+        private static HashSet<ISymbol> Derived(ILoopOperation loop, ISymbol client, CancellationToken cancellationToken)
             => Derived(loop, new HashSet<ISymbol>(SymbolComparer.Instance) { client }, cancellationToken);
 
         /// <summary><paramref name="derived"/> and the locals made from them in <paramref name="scope"/> (not in its lambdas).</summary>
@@ -230,7 +231,7 @@ namespace SocketAnalyzers.Server
         /// The fix hands the call to a task: only when it is one statement of the loop's block, the client is not
         /// disposed by a using, and nothing after the call uses the client (it would race with the task).
         /// </summary>
-        private static bool CanHandOff(ILoopOperation loop, IOperation call, ILocalSymbol client, HashSet<ISymbol> derived)
+        private static bool CanHandOff(ILoopOperation loop, IOperation call, ISymbol client, HashSet<ISymbol> derived)
         {
             if (loop.Body is not IBlockOperation body || derived.Count != 1)
             {
@@ -264,7 +265,8 @@ namespace SocketAnalyzers.Server
             }
 
             // Declared in the loop's body: each iteration's lambda captures its own client.
-            return client.DeclaringSyntaxReferences.Length == 1
+            return client is ILocalSymbol
+                && client.DeclaringSyntaxReferences.Length == 1
                 && client.DeclaringSyntaxReferences[0].SyntaxTree == body.Syntax.SyntaxTree
                 && body.Syntax.Span.Contains(client.DeclaringSyntaxReferences[0].Span);
         }

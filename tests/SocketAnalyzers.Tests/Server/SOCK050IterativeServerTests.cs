@@ -155,6 +155,7 @@ namespace SocketAnalyzers.Tests.Server
             {
                 private NetworkStream stream = null!;
                 private StreamReader reader = null!;
+                private TcpClient client = null!;
                 private readonly byte[] readBuffer = new byte[4096];
                 private bool connected;
 
@@ -174,6 +175,7 @@ namespace SocketAnalyzers.Tests.Server
         [Theory]
         [InlineData("while (true) { TcpClient client = {|SOCK050:listener.AcceptTcpClient()|}; connected = true; stream = client.GetStream(); while (connected) { int n = stream.Read(readBuffer, 0, readBuffer.Length); if (n == 0) { connected = false; break; } Console.WriteLine(n); } }")]
         [InlineData("while (true) { var client = {|SOCK050:listener.AcceptTcpClient()|}; this.stream = client.GetStream(); reader = new StreamReader(this.stream); string? line; while ((line = reader.ReadLine()) != null) Console.WriteLine(line); client.Close(); }")]
+        [InlineData("while (true) { client = {|SOCK050:listener.AcceptTcpClient()|}; if (client.Connected) { stream = client.GetStream(); } while (stream.Read(readBuffer, 0, readBuffer.Length) > 0) { } }")]
         public Task Accept_loop_that_serves_the_client_through_a_field_is_reported(string loop)
             => Verify.VerifyAnalyzerAsync(FieldServer(loop));
 
