@@ -159,40 +159,25 @@ namespace SocketAnalyzers.Model
         /// call; <c>TcpClient.Client</c>, <c>NetworkStream.Socket</c>, <c>TcpListener.Server</c>), or, for a constructor, its
         /// first argument's (<c>new NetworkStream(socket)</c>).
         /// </summary>
-        public bool ViewsConnection
-        {
-            get
-            {
-                foreach (var member in lifecycles)
-                {
-                    if (member.Operation is SocketOperation.Alias or SocketOperation.MakeStream)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
+        public bool ViewsConnection => HasTransition(SocketOperation.Alias, SocketOperation.MakeStream);
 
         /// <summary>
         /// The member receives from the connection it is called on (a receive or receive-from transition: <c>Receive…</c>,
         /// <c>BeginReceive…</c>, <c>Read…</c> of a stream over a socket).
         /// </summary>
-        public bool Receives
-        {
-            get
-            {
-                foreach (var member in lifecycles)
-                {
-                    if (member.Operation is SocketOperation.Receive or SocketOperation.ReceiveFrom)
-                    {
-                        return true;
-                    }
-                }
+        public bool Receives => HasTransition(SocketOperation.Receive, SocketOperation.ReceiveFrom);
 
-                return false;
+        private bool HasTransition(SocketOperation one, SocketOperation other)
+        {
+            foreach (var member in lifecycles)
+            {
+                if (member.Operation == one || member.Operation == other)
+                {
+                    return true;
+                }
             }
+
+            return false;
         }
 
         /// <summary>The lifecycle transition for a receiver of model type <paramref name="on"/>, or null.</summary>
