@@ -26,7 +26,8 @@ namespace SocketAnalyzers.Lifecycle
     /// called on it or a store of a socket the model creates (or null): passed to other code, returned, copied to a
     /// local or another field, aliased through <c>.Client</c>/<c>.Server</c>/<c>GetStream()</c> beyond one call,
     /// assigned from a parameter or an unknown call, passed by <c>ref</c>, or used through another instance. Only
-    /// private fields of types without nested types are summarised (a nested type could touch them unseen).
+    /// private fields of types without nested types (but delegate and enum types) are summarised (a nested type could
+    /// touch them unseen).
     /// </para>
     /// </summary>
     internal sealed class FieldTypestate
@@ -46,7 +47,7 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The collector for <paramref name="type"/>, or null when it has no field that can be summarised.</summary>
         public static FieldTypestate? For(INamedTypeSymbol type, SocketProtocolModel model)
         {
-            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.GetTypeMembers().Length > 0)
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || HasNestedCode(type))
             {
                 return null;
             }
@@ -62,6 +63,24 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return fields is null ? null : new FieldTypestate(model, fields.ToImmutable());
+        }
+
+        /// <summary>
+        /// The type nests a type that may hold code (a class, a struct, an interface with default members): it could touch
+        /// the fields unseen. A nested delegate or enum type has no code (the Windows Forms pattern <c>delegate void
+        /// SetTextCallback(string text);</c> of a form: mut38 #08).
+        /// </summary>
+        private static bool HasNestedCode(INamedTypeSymbol type)
+        {
+            foreach (var nested in type.GetTypeMembers())
+            {
+                if (nested.TypeKind is not (TypeKind.Delegate or TypeKind.Enum))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

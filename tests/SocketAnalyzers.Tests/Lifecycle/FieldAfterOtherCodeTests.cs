@@ -239,5 +239,33 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     private void Restart() { if (DateTime.Now.Second == 0) server.Start(); }
                 }
                 """);
+
+        /// <summary>
+        /// mut38 #08 (a Windows Forms lab server, one bug injected): a form that nests only a delegate type (the
+        /// <c>SetTextCallback</c> of the Invoke pattern) is still followed; a nested class, which may hold code, is not.
+        /// </summary>
+        [Theory]
+        [InlineData("delegate void SetTextCallback(string text); enum Mode { A, B }", "{|SOCK002:server.AcceptTcpClient()|}")]
+        [InlineData("sealed class Helper { }", "server.AcceptTcpClient()")]
+        public Task A_class_that_nests_only_delegate_or_enum_types_is_followed(string nested, string accept)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Server
+                {
+                    {{nested}}
+
+                    static TcpListener server = new TcpListener(IPAddress.Any, 8000);
+
+                    public void AcceptClients()
+                    {
+                        while (true)
+                        {
+                            TcpClient client = {{accept}};
+                            new Thread(() => client.Close()).Start();
+                        }
+                    }
+
+                    public void Stop() => server.Stop();
+                }
+                """);
     }
 }
