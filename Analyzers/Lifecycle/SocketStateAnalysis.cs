@@ -465,7 +465,10 @@ namespace SocketAnalyzers.Lifecycle
 
             foreach (var id in ids)
             {
-                if (id != FlowState.Unknown && state.GetFacts(id).States != SocketStates.Closed)
+                // Closed, or no state at all (the body's last operation on it certainly threw, so this path has no such
+                // socket): what the method does cannot change either. Made unknown, the second would spoil the join at a
+                // loop's head with the turn that reported the misuse (the loop form of mut38 #30).
+                if (id != FlowState.Unknown && state.GetFacts(id).States is not (SocketStates.Closed or SocketStates.None))
                 {
                     Escape(new[] { id }, state);
                 }

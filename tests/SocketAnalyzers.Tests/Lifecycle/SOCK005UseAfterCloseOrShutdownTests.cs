@@ -187,9 +187,8 @@ namespace SocketAnalyzers.Tests.Lifecycle
         }
 
         /// <summary>
-        /// mut38 #30, in part: a closed stream, client or socket handed to a method we cannot see is still closed (nothing
-        /// reopens it), so a use after the call is reported. (The same inside a loop, reported on the loop's next turn
-        /// without the call, is still lost with it.)
+        /// mut38 #30: a closed stream, client or socket handed to a method we cannot see is still closed (nothing
+        /// reopens it), so a use after the call is reported.
         /// </summary>
         [Theory]
         [InlineData("stream.Close(); Other.Log(client, 1);", "{|SOCK005:stream.Read(buffer, 0, buffer.Length)|}")]
@@ -212,6 +211,38 @@ namespace SocketAnalyzers.Tests.Lifecycle
                         var buffer = new byte[16];
                         {{close}}
                         return {{use}};
+                    }
+                }
+                """);
+
+        /// <summary>
+        /// mut38 #30 as found (a game server's connector): the loop closes its stream after the read and hands the client,
+        /// or the stream, to a method; the next turn reads the closed stream.
+        /// </summary>
+        [Theory]
+        [InlineData("Other.Log(client, n);")]
+        [InlineData("Other.Log2(stream, n);")]
+        public Task Stream_closed_in_a_loop_that_hands_the_connection_to_a_method_is_reported_on_the_next_turn(string call)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                static class Other
+                {
+                    public static void Log(TcpClient client, int n) { }
+
+                    public static void Log2(NetworkStream stream, int n) { }
+                }
+
+                class C
+                {
+                    void M(TcpClient client)
+                    {
+                        var stream = client.GetStream();
+                        while (true)
+                        {
+                            var buffer = new byte[4096];
+                            var n = {|SOCK005:stream.Read(buffer, 0, buffer.Length)|};
+                            stream.Close();
+                            {{call}}
+                        }
                     }
                 }
                 """);
