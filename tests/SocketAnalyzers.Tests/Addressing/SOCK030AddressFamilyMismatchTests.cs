@@ -91,7 +91,7 @@ namespace SocketAnalyzers.Tests.Addressing
         [InlineData("var s = data.Length > 0 ? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) : new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp); s.Connect(IPAddress.IPv6Loopback, 80);")]
         [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); Reconfigure(ref s); s.Connect(IPAddress.IPv6Loopback, 80);")]
         [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); Action a = () => s = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp); a(); s.Connect(IPAddress.IPv6Loopback, 80);")]
-        [InlineData("var s = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp); EndPoint from = new IPEndPoint(IPAddress.Any, 0); var n = s.ReceiveFrom(data, ref from); if (n == 0) return;")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp); s.Bind(new IPEndPoint(IPAddress.IPv6Any, 0)); EndPoint from = new IPEndPoint(IPAddress.Any, 0); var n = s.ReceiveFrom(data, ref from); if (n == 0) return;")]
         [InlineData("var udp = new UdpClient(new IPEndPoint(IPAddress.IPv6Any, 0)); udp.Send(data, data.Length, new IPEndPoint(IPAddress.IPv6Loopback, 53));")]
         public Task Unknown_or_matching_family_is_quiet(string statements)
             => Verify.VerifyAnalyzerAsync(Body(statements));
