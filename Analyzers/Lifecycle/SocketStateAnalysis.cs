@@ -426,7 +426,13 @@ namespace SocketAnalyzers.Lifecycle
         private void Bind(object key, int[] ids, FlowState state) => state.Bind(key, ids);
 
         /// <summary>The socket went where we cannot follow it: nothing is certain about it any more.</summary>
-        private static void Escape(int[]? ids, FlowState state)
+        /// <param name="keepSettled">
+        /// Handed to code we cannot see: a socket that is closed, or has no state at all (its last operation certainly
+        /// threw on this path), stays so, since nothing reopens a disposed object (mut38 #30; made unknown, the second
+        /// would also spoil the join at a loop's head with the turn that reported the misuse). Not for a listener, whose
+        /// <c>Start</c> makes a new socket after <c>Stop</c> or <c>Dispose</c>.
+        /// </param>
+        private static void Escape(int[]? ids, FlowState state, bool keepSettled = false)
         {
             if (ids is null)
             {
@@ -435,7 +441,8 @@ namespace SocketAnalyzers.Lifecycle
 
             foreach (var id in ids)
             {
-                if (id == FlowState.Unknown)
+                if (id == FlowState.Unknown
+                    || keepSettled && state.GetFacts(id).States is SocketStates.Closed or SocketStates.None)
                 {
                     continue;
                 }
@@ -447,30 +454,6 @@ namespace SocketAnalyzers.Lifecycle
                 else
                 {
                     state.SetFacts(id, SocketFacts.Unknown);
-                }
-            }
-        }
-
-        /// <summary>
-        /// Handed to code we cannot see: each socket becomes unknown, except one that is certainly closed, which nothing
-        /// can reopen (mut38 #30: a loop that closes its stream, then passes the client to a log method, reads the closed
-        /// stream on its next turn).
-        /// </summary>
-        private static void EscapeOpen(int[]? ids, FlowState state)
-        {
-            if (ids is null)
-            {
-                return;
-            }
-
-            foreach (var id in ids)
-            {
-                // Closed, or no state at all (the body's last operation on it certainly threw, so this path has no such
-                // socket): what the method does cannot change either. Made unknown, the second would spoil the join at a
-                // loop's head with the turn that reported the misuse (the loop form of mut38 #30).
-                if (id != FlowState.Unknown && state.GetFacts(id).States is not (SocketStates.Closed or SocketStates.None))
-                {
-                    Escape(new[] { id }, state);
                 }
             }
         }
@@ -1051,18 +1034,10 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             // A method we cannot see: what it is given may change in any way, but nothing reopens a closed socket, client
-            // or stream (a TcpListener's Start makes a new socket after Stop or Dispose: it may).
+            // or stream.
             for (var i = 0; i < arguments.Length; i++)
             {
-                if (ModelTypeOf(invocation.Arguments[i].Value) is SocketModelType.TcpListener)
-                {
-                    Escape(arguments[i], state);
-                }
-                else
-                {
-                    EscapeOpen(arguments[i], state);
-                }
-
+                Escape(arguments[i], state, keepSettled: ModelTypeOf(invocation.Arguments[i].Value) is not SocketModelType.TcpListener);
                 var argument = invocation.Arguments[i];
                 if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out && KeyOf(argument.Value) is { } key)
                 {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
@@ -1237,15 +1238,20 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>In a constructor or an <c>init</c> accessor, where a readonly field can still be assigned.</summary>
-        internal static bool InConstructor(SyntaxNode node)
+        /// <param name="staticOnly">
+        /// Only in a static constructor: a static field written by an instance constructor is replaced by every new object,
+        /// under a method already running (mut38 #36).
+        /// </param>
+        internal static bool InConstructor(SyntaxNode node, bool staticOnly = false)
         {
             for (var current = node.Parent; current is not null; current = current.Parent)
             {
                 switch (current)
                 {
-                    case ConstructorDeclarationSyntax:
+                    case ConstructorDeclarationSyntax constructor:
+                        return !staticOnly || constructor.Modifiers.Any(SyntaxKind.StaticKeyword);
                     case AccessorDeclarationSyntax accessor when accessor.Keyword.ValueText == "init":
-                        return true;
+                        return !staticOnly;
                     case TypeDeclarationSyntax:
                         return false;
                 }

@@ -58,38 +58,7 @@ namespace SocketAnalyzers.Reads
             }
 
             return !ReadBody.IsWrite(reference) && reference.Parent is not IArgumentOperation { Parameter.RefKind: not RefKind.None }
-                || (field.IsStatic
-                    ? InStaticConstructor(identifier)
-                    : ReadBody.InConstructor(identifier) && reference.Instance is null or IInstanceReferenceOperation);
-        }
-
-        /// <summary>
-        /// A static field written only by the static constructor (and its initializer) holds one array for the program's
-        /// life (mut38 #36: <c>private static byte[] m_result = new byte[1024];</c> of a course HTTP server). An instance
-        /// constructor's write is not: every new object would replace the array under a method already running.
-        /// </summary>
-        private static bool InStaticConstructor(SyntaxNode node)
-        {
-            for (var current = node.Parent; current is not null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case ConstructorDeclarationSyntax constructor:
-                        foreach (var modifier in constructor.Modifiers)
-                        {
-                            if (modifier.ValueText == "static")
-                            {
-                                return true;
-                            }
-                        }
-
-                        return false;
-                    case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax:
-                        return false;
-                }
-            }
-
-            return false;
+                || ReadBody.InConstructor(identifier, staticOnly: field.IsStatic) && reference.Instance is null or IInstanceReferenceOperation;
         }
     }
 }
