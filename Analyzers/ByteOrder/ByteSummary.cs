@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.ByteOrder
 {
@@ -471,7 +472,7 @@ namespace SocketAnalyzers.ByteOrder
                     return closed;
                 }
 
-                closed = type.DeclaringSyntaxReferences.Length == 1 && type.GetTypeMembers().IsEmpty;
+                closed = type.DeclaringSyntaxReferences.Length == 1 && !NestedTypes.HoldCode(type);
                 for (var t = type; closed && t is not null; t = t.ContainingType)
                 {
                     closed = !t.IsGenericType;

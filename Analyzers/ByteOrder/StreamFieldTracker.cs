@@ -45,7 +45,7 @@ namespace SocketAnalyzers.ByteOrder
             this.type = type;
             this.symbols = symbols;
             this.reads = reads;
-            enabled = type.GetTypeMembers().IsEmpty;
+            enabled = !NestedTypes.HoldCode(type);
         }
 
         /// <summary>Registers the tracker for every named type; <paramref name="register"/> adds the rule's own operation actions.</summary>

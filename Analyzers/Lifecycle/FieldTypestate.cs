@@ -47,7 +47,7 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The collector for <paramref name="type"/>, or null when it has no field that can be summarised.</summary>
         public static FieldTypestate? For(INamedTypeSymbol type, SocketProtocolModel model)
         {
-            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || HasNestedCode(type))
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || NestedTypes.HoldCode(type))
             {
                 return null;
             }
@@ -63,24 +63,6 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return fields is null ? null : new FieldTypestate(model, fields.ToImmutable());
-        }
-
-        /// <summary>
-        /// The type nests a type that may hold code (a class, a struct, an interface with default members): it could touch
-        /// the fields unseen. A nested delegate or enum type has no code (the Windows Forms pattern <c>delegate void
-        /// SetTextCallback(string text);</c> of a form: mut38 #08).
-        /// </summary>
-        private static bool HasNestedCode(INamedTypeSymbol type)
-        {
-            foreach (var nested in type.GetTypeMembers())
-            {
-                if (nested.TypeKind is not (TypeKind.Delegate or TypeKind.Enum))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>

@@ -77,6 +77,17 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Packet_builder_counted_with_linq_is_still_reported(string member)
             => Run(ListPacket("private readonly List<byte> buffer = new List<byte>();", "buffer.AddRange({|SOCK020:BitConverter.GetBytes(v)|})", member));
 
+        /// <summary>
+        /// A nested delegate or enum type holds no code that could write the field (the lifecycle family's rule since
+        /// mut38 #08); a nested class still may, and stays silent (<see cref="Packet_builder_whose_field_escapes_is_silent"/>).
+        /// </summary>
+        [Theory]
+        [InlineData("public delegate void Sent(int count);")]
+        [InlineData("public enum Kind { Login, Chat }")]
+        [InlineData("public delegate void Sent(int count); public enum Kind { Login, Chat }")]
+        public Task Packet_builder_nesting_only_delegate_or_enum_types_is_still_reported(string member)
+            => Run(ListPacket("private readonly List<byte> buffer = new List<byte>();", "buffer.AddRange({|SOCK020:BitConverter.GetBytes(v)|})", member));
+
         [Fact]
         public Task Packet_builder_sent_through_a_helper_taking_the_bytes_is_reported()
             => Run(Usings + """

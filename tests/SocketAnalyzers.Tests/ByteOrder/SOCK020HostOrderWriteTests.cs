@@ -247,6 +247,42 @@ namespace SocketAnalyzers.Tests.ByteOrder
                     """,
             }.RunAsync();
 
+        /// <summary>
+        /// A form or client class that nests a delegate (<c>delegate void SetTextCallback(string text);</c>) or an enum keeps
+        /// its writer and reader fields followed: neither holds code that could replace them. A nested class may, and is
+        /// quiet (<see cref="Writer_fields_not_certainly_over_the_network_are_quiet"/>).
+        /// </summary>
+        [Fact]
+        public Task Writer_and_reader_fields_of_a_class_nesting_a_delegate_and_an_enum_are_reported()
+            => new SocketAnalyzerTest
+            {
+                TestCode = Usings + """
+                    sealed class ChatForm
+                    {
+                        private delegate void SetTextCallback(string text);
+
+                        private enum Command : byte { Login, Say }
+
+                        private BinaryWriter writer;
+                        private BinaryReader reader;
+
+                        public void Connect(TcpClient client)
+                        {
+                            writer = new BinaryWriter(client.GetStream());
+                            reader = new BinaryReader(client.GetStream());
+                        }
+
+                        public void Say(int room)
+                        {
+                            writer.Write((byte)Command.Say);
+                            {|SOCK020:writer.Write(room)|};
+                        }
+
+                        public int ReadRoom() => {|SOCK021:reader.ReadInt32()|};
+                    }
+                    """,
+            }.RunAsync();
+
         [Theory]
         [InlineData("private BinaryWriter writer = null; public void Close() => writer = null;")]
         [InlineData("private BinaryWriter writer; public Connection(TcpClient client) { writer = null; } public void Open(Stream s) => writer = new BinaryWriter(s);")]
