@@ -233,6 +233,14 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             var parent = reference.Parent;
+
+            // m_socket == null compares two objects: the field reaches the comparison through an implicit conversion to object.
+            var user = parent;
+            while (user is IConversionOperation or IParenthesizedOperation)
+            {
+                user = user.Parent;
+            }
+
             switch (parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
@@ -243,15 +251,19 @@ namespace SocketAnalyzers.Lifecycle
                     Store(reference.Field, coalesce.Value);
                     EscapeIfValueUsed(reference.Field, coalesce);
                     return;
+                case IConditionalAccessOperation conditional when conditional.Operation == reference:
+                    Operate(reference.Field, ConditionalReceiverUse(conditional), owner);
+                    return;
+            }
+
+            switch (user)
+            {
                 case IIsPatternOperation isPattern when DeclaresVariable(isPattern.Pattern):
                     // field is { } s: s is the same socket under a name we do not follow.
                     Escape(reference.Field);
                     return;
-                case IBinaryOperation or IIsPatternOperation or ILockOperation:
-                    // Null checks and lock(field) do nothing to the socket.
-                    return;
-                case IConditionalAccessOperation conditional when conditional.Operation == reference:
-                    Operate(reference.Field, ConditionalReceiverUse(conditional), owner);
+                case IBinaryOperation { OperatorMethod: null } or IIsPatternOperation or ILockOperation:
+                    // Null checks and lock(field) do nothing to the socket (a user-defined operator is a method given it).
                     return;
                 default:
                     Operate(reference.Field, reference, owner);
@@ -331,6 +343,21 @@ namespace SocketAnalyzers.Lifecycle
                     return;
                 }
 
+                if (parent is IArgumentOperation { Parent: IObjectCreationOperation creation } argument && IsStreamOver(argument, creation))
+                {
+                    // new NetworkStream(field): the stream is the field's socket, as field.GetStream() is a client's. One
+                    // that does not own it (no ownsSocket, or the constant false) cannot close it, whoever holds it.
+                    Add(field, SocketOperation.MakeStream, owner);
+                    if (!MayOwnSocket(creation))
+                    {
+                        return;
+                    }
+
+                    stream = true;
+                    current = creation;
+                    continue;
+                }
+
                 if (symbol is null)
                 {
                     if (stream)
@@ -372,6 +399,18 @@ namespace SocketAnalyzers.Lifecycle
 
             Escape(field);
         }
+
+        /// <summary>The argument is the socket of <c>new NetworkStream(socket, …)</c>.</summary>
+        private bool IsStreamOver(IArgumentOperation argument, IObjectCreationOperation creation)
+            => argument.Parameter is { } parameter && model.ModelTypeOf(parameter.Type) == SocketModelType.Socket
+                && creation.Constructor is { } constructor && model.ModelTypeOf(creation.Type) is { } type
+                && model.Find(type, constructor) is { Operation: SocketOperation.MakeStream };
+
+        /// <summary>The stream may own its socket: <c>ownsSocket</c> given and not the constant <c>false</c>.</summary>
+        private bool MayOwnSocket(IObjectCreationOperation creation)
+            => creation.Constructor is { } constructor && model.Symbols.Catalogue.Facts(constructor) is { OwnsSocket: true } facts
+                && (facts.OwnsSocketWhen is not int when
+                    || Model.CatalogueIndex.Argument(creation.Arguments, when) is { ConstantValue: not { HasValue: true, Value: false } });
 
         private SocketMember? Find(IOperation instance, ISymbol member)
             => model.ModelTypeOf(instance.WalkDownConversions().Type) is { } type ? model.Find(type, member) : null;

@@ -99,6 +99,103 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 """,
                 Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("client", "created or closed (no method of 'Client' connects it)", "GetStream", "InvalidOperationException", "Connect it first"));
 
+        /// <summary>
+        /// mut38 #17 (a game client's <c>init()</c>): a null check compares the field as an <c>object</c>, through an implicit
+        /// conversion, and does nothing to the socket; it had made the field unknown.
+        /// </summary>
+        [Theory]
+        [InlineData("if (socket == null) socket = new Socket(SocketType.Stream, ProtocolType.Tcp);")]
+        [InlineData("if (null == socket) { socket = new Socket(SocketType.Stream, ProtocolType.Tcp); }")]
+        [InlineData("if (socket != null) return; socket = new Socket(SocketType.Stream, ProtocolType.Tcp);")]
+        [InlineData("if ((object)socket == null) socket = new Socket(SocketType.Stream, ProtocolType.Tcp);")]
+        [InlineData("if (socket is null) socket = new Socket(SocketType.Stream, ProtocolType.Tcp);")]
+        public Task A_field_created_under_a_null_guard_that_no_method_connects_is_reported_where_it_sends(string open)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                sealed class Client
+                {
+                    private Socket socket;
+
+                    public void Open()
+                    {
+                        {{open}}
+                        socket.SendTimeout = 3000;
+                    }
+
+                    public int Send(byte[] data) => {|#0:socket.Send(data)|};
+                }
+                """,
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound (no method of 'Client' connects it)", "Send", "SocketException", "Connect it first"));
+
+        /// <summary>
+        /// mut38 #17's second gap: <c>new NetworkStream(field)</c> is an operation on the field's socket (it throws IOException
+        /// on one not connected), as <c>field.GetStream()</c> is on a client's; it had made the field escape.
+        /// </summary>
+        [Theory]
+        [InlineData("var stream = {|#0:new NetworkStream(socket)|}; stream.Write(data, 0, data.Length);")]
+        [InlineData("using (var stream = {|#0:new NetworkStream(socket, false)|}) { stream.Write(data, 0, data.Length); }")]
+        [InlineData("{|#0:new NetworkStream(socket)|}.Write(data, 0, data.Length);")]
+        public Task A_network_stream_over_a_field_that_no_method_connects_is_reported(string send)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                sealed class Client
+                {
+                    private Socket socket;
+
+                    public void Open() => socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+                    public void Send(byte[] data)
+                    {
+                        {{send}}
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound (no method of 'Client' connects it)", "new NetworkStream", "IOException", "Connect it first"));
+
+        /// <summary>
+        /// A stream that owns the field's socket closes it when disposed, so an earlier call of the same method may have
+        /// closed it: the message says so. One that does not own it (above) cannot.
+        /// </summary>
+        [Fact]
+        public Task A_network_stream_that_owns_the_field_may_have_closed_it_on_an_earlier_call()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Client
+                {
+                    private Socket socket;
+
+                    public void Open() => socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+                    public void Send(byte[] data)
+                    {
+                        using var stream = {|#0:new NetworkStream(socket, ownsSocket: true)|};
+                        stream.Write(data, 0, data.Length);
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound or closed (no method of 'Client' connects it)", "new NetworkStream", "IOException", "Connect it first"));
+
+        /// <summary>A stream over a field that a method connects, whether or not it owns the socket: nothing is certain, before or after.</summary>
+        [Theory]
+        [InlineData("using var stream = new NetworkStream(socket, ownsSocket: true); stream.Write(data, 0, data.Length);")]
+        [InlineData("var stream = new NetworkStream(socket, true); stream.Write(data, 0, data.Length); stream.Dispose();")]
+        [InlineData("var stream = new NetworkStream(socket, owns); stream.Write(data, 0, data.Length); stream.Dispose();")]
+        [InlineData("var stream = new NetworkStream(socket); stream.Write(data, 0, data.Length);")]
+        public Task A_network_stream_over_a_field_a_method_connects_is_quiet_and_so_are_later_sends(string write)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                sealed class Client
+                {
+                    private readonly Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                    private bool owns;
+
+                    public void Connect(IPEndPoint ep) => socket.Connect(ep);
+
+                    public void WriteOnce(byte[] data)
+                    {
+                        {{write}}
+                    }
+
+                    public int Send(byte[] data) => socket.Send(data);
+                }
+                """);
+
         [Theory]
         [InlineData("public void Connect(IPEndPoint ep) => socket.Connect(ep);")]
         [InlineData("public async Task ConnectAsync(IPEndPoint ep) => await socket.ConnectAsync(ep);")]
@@ -110,9 +207,10 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("public void Hand() { Helper.Take(socket); }")]
         [InlineData("public void Hand() { var alias = socket; Helper.Take(alias); }")]
         [InlineData("public void Swap(ref Socket s) { Helper.Swap(ref socket); }")]
-        [InlineData("public void Copy(Peer other) { other.Set(socket); }")]
+        [InlineData("public void Copy(Peer other) { other.Take(socket); } public void Take(Socket s) { }")]
         [InlineData("public void Replace() { socket = Helper.Make(); }")]
         [InlineData("public void Steal(Peer other) { socket = other.socket; }")]
+        [InlineData("public static Peer operator +(Peer p, Socket s) { s.Connect(new IPEndPoint(IPAddress.Loopback, 80)); return p; } public void Join() { _ = this + socket; }")]
         public Task A_field_that_a_method_may_connect_or_that_escapes_stays_quiet(string member)
             => Verify.VerifyAnalyzerAsync(Usings + $$"""
                 static class Helper
@@ -125,8 +223,6 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 sealed class Peer
                 {
                     private Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-
-                    public void Set(Socket s) => socket = s;
 
                     {{member}}
 
