@@ -444,7 +444,36 @@ namespace SocketAnalyzers.ByteOrder
 
         public bool IsReversal(IMethodSymbol method) => catalogue.Facts(method) is { Reversal: true };
 
-        public bool IsConversion(IMethodSymbol method) => catalogue.Facts(method) is { Conversion: true };
+        /// <summary>
+        /// True when <paramref name="method"/> converts a number between host and network order: a conversion of the catalogue
+        /// (<c>IPAddress.HostToNetworkOrder</c>, <c>BinaryPrimitives.ReverseEndianness</c>), or the project's own byte swap
+        /// (<see cref="ByteSwapMethods"/>; read once per method).
+        /// </summary>
+        public bool IsConversion(IMethodSymbol method)
+        {
+            if (catalogue.Facts(method) is { } facts)
+            {
+                return facts.Conversion;
+            }
+
+            if (method.Parameters.Length != 1 || method.ReturnType.SpecialType is not (SpecialType.System_Int16 or SpecialType.System_UInt16
+                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64)
+                || (method.ReducedFrom ?? method).OriginalDefinition.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            var original = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (!byteSwaps.TryGetValue(original, out var swaps))
+            {
+                swaps = ByteSwapMethods.IsByteSwap(original, System.Threading.CancellationToken.None);
+                byteSwaps.TryAdd(original, swaps);
+            }
+
+            return swaps;
+        }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> byteSwaps = new(SymbolEqualityComparer.Default);
 
         public bool IsReceiveIntoBuffer(IMethodSymbol method) => catalogue.Facts(method) is { Fills: not null, FillsOnlyOverNetworkStream: false };
 
