@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.ByteOrder
 {
@@ -26,6 +27,11 @@ namespace SocketAnalyzers.ByteOrder
                 case IFieldSymbol { IsReadOnly: true } field
                     when Declaration(field) is VariableDeclaratorSyntax { Initializer.Value: { } initializer } && !NamedByConstructor(field):
                     return initializer;
+                case IFieldSymbol { IsStatic: true, IsConst: false } field
+                    when Declaration(field) is VariableDeclaratorSyntax { Initializer.Value: { } initializer } && !AssignedInType(field):
+                    // public static uint Ack = BitConverter.ToUInt32(Encoding.ASCII.GetBytes("ACK "), 0); never assigned again
+                    // by its type (fresh38 F2; code of other types is not seen).
+                    return initializer;
                 case IPropertySymbol { SetMethod: null, IsIndexer: false, IsVirtual: false, IsAbstract: false, IsOverride: false } property
                     when Declaration(property) is PropertyDeclarationSyntax declaration:
                     return PropertyValue(declaration, property);
@@ -36,6 +42,98 @@ namespace SocketAnalyzers.ByteOrder
                     return null;
             }
         }
+
+        /// <summary>
+        /// The field or auto-property of this object (or a static one) that an assignment stores the number in: the received
+        /// tag of a packet class (<c>PacketType = BitConverter.ToUInt32(bytes, 0);</c> in its constructor, fresh38 F2).
+        /// </summary>
+        private static ISymbol? TagMember(IOperation target) => target switch
+        {
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: var field } => field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: { IsIndexer: false, IsVirtual: false, IsAbstract: false, IsOverride: false } property }
+                when IsAutoProperty(property) => property,
+            _ => null,
+        };
+
+        private static bool IsAutoProperty(IPropertySymbol property)
+        {
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
+                {
+                    return false;
+                }
+
+                foreach (var accessor in accessors.Accessors)
+                {
+                    if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return !property.DeclaringSyntaxReferences.IsEmpty;
+        }
+
+        /// <summary>
+        /// How the code of the member's type uses the number kept in <paramref name="member"/>: the union of the orders of
+        /// what it is compared with (<c>IsAck =&gt; PacketType == Ack</c>, <c>Ack</c> a tag made the same way), or
+        /// <see cref="ResultUse.Other"/> when any use of it there is something else than an assignment to it, a comparison
+        /// with <c>==</c>/<c>!=</c>, or the round trip <c>BitConverter.GetBytes(member)</c> (the same four bytes again). All
+        /// of the type's declarations must be in this body's file (bound here); code of other types is not seen.
+        /// </summary>
+        private ResultUse ComparedMember(ISymbol member, ITypeSymbol type)
+        {
+            if (model is null || !SymbolEqualityComparer.Default.Equals(TypeOf(member), type))
+            {
+                return ResultUse.Other;
+            }
+
+            var use = ResultUse.None;
+            foreach (var part in member.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (part.SyntaxTree != model.SyntaxTree)
+                {
+                    return ResultUse.Other;
+                }
+
+                foreach (var node in part.GetSyntax(cancellationToken).DescendantNodes())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (node is not IdentifierNameSyntax name || name.Identifier.ValueText != member.Name
+                        || model.GetOperation(name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name, cancellationToken) is not { } reference
+                        || !SymbolEqualityComparer.Default.Equals(MemberOf(reference), member))
+                    {
+                        continue;
+                    }
+
+                    var consumer = reference.WalkUpConversions(out var child);
+                    if (consumer is ISimpleAssignmentOperation assignment && assignment.Target == child)
+                    {
+                        continue;
+                    }
+
+                    if (consumer is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
+                    {
+                        use |= DecodeOrder(equality.LeftOperand == child ? equality.RightOperand : equality.LeftOperand, type);
+                    }
+                    else if (consumer is not IArgumentOperation { Parent: IInvocationOperation call } || symbols.HostOrderWrite(call.TargetMethod) is null)
+                    {
+                        return ResultUse.Other;
+                    }
+                }
+            }
+
+            return use;
+        }
+
+        private static ITypeSymbol? TypeOf(ISymbol member) => member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
 
         /// <summary>The member a read of it, or a call of it, names.</summary>
         private static ISymbol? MemberOf(IOperation value) => value switch
@@ -70,6 +168,33 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>The member's one declaration in source, or null (metadata, partial, several parts).</summary>
         private SyntaxNode? Declaration(ISymbol member)
             => member.DeclaringSyntaxReferences is { Length: 1 } references ? references[0].GetSyntax(cancellationToken) : null;
+
+        /// <summary>Some code of the field's type (any part, any file) may write a name like the field's: assigned, incremented, or passed by <c>ref</c> or <c>out</c>.</summary>
+        private bool AssignedInType(IFieldSymbol field)
+        {
+            foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                foreach (var token in part.GetSyntax(cancellationToken).DescendantTokens())
+                {
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != field.Name || token.Parent is not IdentifierNameSyntax name)
+                    {
+                        continue;
+                    }
+
+                    SyntaxNode written = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                    switch (written.Parent)
+                    {
+                        case AssignmentExpressionSyntax assignment when assignment.Left == written:
+                        case PrefixUnaryExpressionSyntax:
+                        case PostfixUnaryExpressionSyntax:
+                        case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
+                            return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Some constructor of the member's type (any part, any file) has an identifier of the member's name.</summary>
         private bool NamedByConstructor(ISymbol member)

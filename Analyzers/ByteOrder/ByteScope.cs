@@ -277,9 +277,15 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         private ResultUse Compared(IOperation value, ITypeSymbol type, ISymbol? local)
         {
-            if (value.WalkUpConversions(out var child) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
+            var consumer = value.WalkUpConversions(out var child);
+            if (consumer is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
             {
                 return DecodeOrder(equality.LeftOperand == child ? equality.RightOperand : equality.LeftOperand, type);
+            }
+
+            if (consumer is ISimpleAssignmentOperation assignment && assignment.Value == child && TagMember(assignment.Target) is { } member)
+            {
+                return ComparedMember(member, type);
             }
 
             if (local is not ILocalSymbol variable || otherReads.Contains(variable) || captured.Contains(variable)

@@ -78,6 +78,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("public static uint Hello => BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0);")]
         [InlineData("public static uint Hello { get { return (BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0)); } }")]
         [InlineData("public static uint Hello => Make(\"HELO\"); private static uint Make(string code) => BitConverter.ToUInt32(Encoding.ASCII.GetBytes(code), 0);")]
+        // fresh38 F2: a static field that is not readonly, but that no code of its type assigns after its initializer.
+        [InlineData("public static uint Hello = BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0);")]
         public Task Tag_compared_with_a_tag_made_by_the_same_host_order_read_is_quiet(string tags)
             => Verify.VerifyAnalyzerAsync(TagReader(tags, "BitConverter.ToUInt32(header, 0); return tag == Tags.Hello ? 1 : tag != Tags.Hello ? 2 : 0"));
 
@@ -96,9 +98,88 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("public static uint Hello => BinaryPrimitives.ReadUInt32LittleEndian(Encoding.ASCII.GetBytes(\"HELO\"));", "Tags.Hello")]
         [InlineData("public static readonly uint Hello = (uint)BitConverter.ToInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0);", "Tags.Hello")]
         [InlineData("public const uint Hello = 0x4F4C4548;", "Tags.Hello")]
-        [InlineData("public static uint Hello = BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0);", "Tags.Hello")]
+        [InlineData("public static uint Hello = BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0); static Tags() { Hello = 0x4F4C4548; }", "Tags.Hello")]
+        [InlineData("public static uint Hello = BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0); public static void Next() => Hello++;", "Tags.Hello")]
+        [InlineData("public static uint Hello = BitConverter.ToUInt32(Encoding.ASCII.GetBytes(\"HELO\"), 0); public static void Reset() => Tags.Hello = 0;", "Tags.Hello")]
         public Task Tag_compared_with_a_tag_whose_bytes_or_order_may_differ_is_reported(string tags, string other)
             => Verify.VerifyAnalyzerAsync(TagReader(tags, $"[|BitConverter.ToUInt32(header, 0)|]; return tag == {other} ? 1 : 0"));
+
+        // ------------------------------------------------------------ a packet class keeping the received tag (fresh38 F2)
+
+        private static string PacketClass(string members) => SOCK020HostOrderWriteTests.Usings + $$"""
+            public sealed class Packet
+            {
+                public static uint Ack = BitConverter.ToUInt32(Encoding.ASCII.GetBytes("ACK "), 0);
+                public static readonly uint Bye = BitConverter.ToUInt32(Encoding.ASCII.GetBytes("BYE "), 0);
+
+                {{members}}
+
+                public Packet(uint type) { PacketType = type; }
+            }
+
+            public sealed class Receiver
+            {
+                private readonly UdpClient udp = new UdpClient(7000);
+
+                public Packet Next()
+                {
+                    var from = new IPEndPoint(IPAddress.Any, 0);
+                    return new Packet(udp.Receive(ref from), 0);
+                }
+            }
+            """;
+
+        /// <summary>
+        /// The tag is kept in a field or auto-property of the packet, and the packet's code only compares it with tags made
+        /// by the same read (<c>IsAck =&gt; PacketType == Ack</c>), turns it back into its bytes, or assigns it: the same four
+        /// bytes on any CPU. Code of other classes is not seen.
+        /// </summary>
+        [Theory]
+        [InlineData("public uint PacketType { get; set; }")]
+        [InlineData("public uint PacketType;")]
+        [InlineData("private uint PacketType { get; }")]
+        public Task Tag_kept_in_a_member_that_its_class_only_compares_with_tags_made_the_same_way_is_quiet(string member)
+            => Verify.VerifyAnalyzerAsync(PacketClass(member + """
+
+                public Packet(byte[] bytes, int offset) { PacketType = BitConverter.ToUInt32(bytes, offset); }
+
+                public bool IsAck => PacketType == Ack;
+
+                public bool IsBye { get { return this.PacketType == Packet.Bye; } }
+
+                public bool IsUnknown => !(IsAck || IsBye);
+
+                public string Text => Encoding.ASCII.GetString(BitConverter.GetBytes(PacketType));
+                """));
+
+        [Theory]
+        [InlineData("public bool IsBig => PacketType > 1000;")]
+        [InlineData("public int Kind => (int)PacketType;")]
+        [InlineData("public bool IsAckNumber => PacketType == 0x204B4341;")]
+        [InlineData("public static readonly uint Quit = BinaryPrimitives.ReadUInt32BigEndian(Encoding.ASCII.GetBytes(\"QUIT\")); public bool IsQuit => PacketType == Quit;")]
+        [InlineData("public override string ToString() => PacketType.ToString();")]
+        [InlineData("public bool Same(Packet other) => other.PacketType + 1 == PacketType;")]
+        public Task Tag_kept_in_a_member_that_its_class_also_uses_as_a_number_is_reported(string use)
+            => Verify.VerifyAnalyzerAsync(PacketClass("public uint PacketType { get; set; }" + $$"""
+
+                public Packet(byte[] bytes, int offset) { PacketType = [|BitConverter.ToUInt32(bytes, offset)|]; }
+
+                public bool IsAck => PacketType == Ack;
+
+                {{use}}
+                """));
+
+        [Fact]
+        public Task Tag_kept_in_a_property_with_code_is_reported()
+            => Verify.VerifyAnalyzerAsync(PacketClass("""
+                private uint type;
+
+                public uint PacketType { get => type; set => type = value; }
+
+                public Packet(byte[] bytes, int offset) { PacketType = [|BitConverter.ToUInt32(bytes, offset)|]; }
+
+                public bool IsAck => PacketType == Ack;
+                """));
 
         [Fact]
         public Task Tag_compared_with_tags_declared_in_another_file_is_quiet()
