@@ -467,16 +467,19 @@ namespace SocketAnalyzers.Lifecycle
                 return;
             }
 
+            var type = key is ILocalSymbol local ? local.Type : key is IParameterSymbol parameter ? parameter.Type : key is IFieldSymbol field ? field.Type : null;
+            // The name may now hold another socket, but the one it held stays closed if it was: a stream taken from a
+            // field's client and closed is still closed after a call of the class (mut39 #44). A listener may restart.
+            var keepSettled = model.ModelTypeOf(type) is not SocketModelType.TcpListener;
             if (state.Bindings.TryGetValue(key, out var ids))
             {
-                Escape(ids, state);
+                Escape(ids, state, keepSettled);
             }
             else if (EntryOf(key) is int entry)
             {
-                state.RemoveFacts(entry);
+                Escape(new[] { entry }, state, keepSettled);
             }
 
-            var type = key is ILocalSymbol local ? local.Type : key is IParameterSymbol parameter ? parameter.Type : key is IFieldSymbol field ? field.Type : null;
             if (model.IsModelType(type))
             {
                 Bind(key, NewObject(new PairKey(site, key), SocketFacts.Unknown, key, state), state);

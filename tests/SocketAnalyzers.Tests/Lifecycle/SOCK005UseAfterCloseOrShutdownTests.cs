@@ -247,6 +247,58 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 }
                 """);
 
+        /// <summary>
+        /// mut39 #44 (a proxy's session handler): a stream taken from a client field, closed, then a call of a method of the
+        /// class, which may give the field another client but cannot reopen the stream the local holds: still closed, in
+        /// straight-line code and on a loop's next turn.
+        /// </summary>
+        [Theory]
+        [InlineData("var stream = client.GetStream(); stream.Close(); Handle(1); {|SOCK005:stream.Write(buffer, 0, 1)|};")]
+        [InlineData("var stream = client.GetStream(); stream.Dispose(); Reconnect(); {|SOCK005:stream.Write(buffer, 0, 1)|};")]
+        [InlineData("var socket = client.Client; socket.Close(); Handle(1); {|SOCK005:socket.Send(buffer)|};")]
+        [InlineData("var stream = client.GetStream(); int n; while ((n = {|SOCK005:stream.Read(buffer, 0, buffer.Length)|}) != 0) { stream.Close(); Handle(n); }")]
+        public Task Stream_of_a_field_closed_then_a_method_of_the_class_is_still_closed(string body)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Session
+                {
+                    private TcpClient client;
+
+                    public Session(TcpClient c) { client = c; }
+
+                    private int Handle(int n) => n + 1;
+
+                    private void Reconnect() { client = new TcpClient("localhost", 80); }
+
+                    public void Run()
+                    {
+                        var buffer = new byte[256];
+                        {{body}}
+                    }
+                }
+                """);
+
+        /// <summary>A method of the class may give the field another client: the field itself is not the closed one any more.</summary>
+        [Theory]
+        [InlineData("client.Close(); Reconnect(); client.GetStream().Write(buffer, 0, 1);")]
+        [InlineData("client.GetStream().Close(); Reconnect(); client.GetStream().Write(buffer, 0, 1);")]
+        public Task Field_closed_then_a_method_that_may_replace_it_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Session
+                {
+                    private TcpClient client;
+
+                    public Session(TcpClient c) { client = c; }
+
+                    private void Reconnect() { client = new TcpClient("localhost", 80); }
+
+                    public void Run()
+                    {
+                        var buffer = new byte[256];
+                        {{body}}
+                    }
+                }
+                """);
+
         /// <summary>A listener stopped and handed to unseen code may be started again there (Start makes a new socket): quiet.</summary>
         [Fact]
         public Task Stopped_listener_handed_to_unseen_code_may_be_started_again()
