@@ -364,7 +364,7 @@ namespace SocketAnalyzers.Lifecycle
                     {
                         // var stream = field.GetStream(): reads and writes through it leave the state as it is, but
                         // whoever holds it may close it, and with it the socket (TcpClient's stream owns the socket).
-                        Add(field, SocketOperation.Close, owner);
+                        Add(field, SocketOperation.StreamHolderClose, owner);
                         return;
                     }
 

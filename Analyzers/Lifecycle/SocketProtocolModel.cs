@@ -67,6 +67,14 @@ namespace SocketAnalyzers.Lifecycle
 
         /// <summary><c>Shutdown(how)</c>: resolved to one of the Shutdown operations by its argument.</summary>
         Shutdown,
+
+        /// <summary>
+        /// Recorded only by a field's summary (<see cref="FieldTypestate"/>): whoever holds a stream made over the field
+        /// (<c>ns = client.GetStream()</c> kept) may close it, and with it the socket. A stream exists only where making it
+        /// returned, so the close is possible only from those states: a client nothing connects is never closed by it
+        /// (mut39 #26).
+        /// </summary>
+        StreamHolderClose,
     }
 
     /// <summary>How the call form changes the effect: sync and awaited async calls are certain, the rest may not have completed.</summary>
@@ -184,6 +192,7 @@ namespace SocketAnalyzers.Lifecycle
             [SocketOperation.ListenerStart] = new("ok   ok   ok   ok   ok   ok   ok   ok ", "ok   ok   ok   ok   ok   ok   ok   ok ", Always(SocketStates.Listening)),
             [SocketOperation.ListenerStop] = new("ok   ok   ok   ok   ok   ok   ok   ok ", "ok   ok   ok   ok   ok   ok   ok   ok ", Always(SocketStates.Created)),
             [SocketOperation.Probe] = new("ok   ok   ok   ok   ok   ok   ok   ok ", "ok   ok   ok   ok   ok   ok   ok   ok ", Map(SocketStates.Created | SocketStates.Connected, SocketStates.Bound | SocketStates.Connected, SocketStates.Listening | SocketStates.Connected, SocketStates.Connected, SocketStates.SendShut | SocketStates.Connected, SocketStates.ReceiveShut | SocketStates.Connected, SocketStates.BothShut | SocketStates.Connected, SocketStates.Closed | SocketStates.Connected)),
+            [SocketOperation.StreamHolderClose] = new("004  004  003  ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Always(SocketStates.Closed)),
             [SocketOperation.Use] = new("ok   ok   ok   ok   ok   ok   ok   005", "ok   ok   ok   ok   ok   ok   ok   005", Same()),
         }.ToImmutableDictionary();
 

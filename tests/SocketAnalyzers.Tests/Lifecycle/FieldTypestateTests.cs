@@ -100,6 +100,44 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("client", "created or closed (no method of 'Client' connects it)", "GetStream", "InvalidOperationException", "Connect it first"));
 
         /// <summary>
+        /// mut39 #26 (a form's client): a stream kept from <c>client.GetStream()</c> may close the client, but only once the
+        /// stream exists, and it exists only where the client was connected. A client that nothing connects is never
+        /// closed by it: every use is SOCK004 ("created"), not SOCK005 ("created or closed").
+        /// </summary>
+        [Fact]
+        public Task A_kept_stream_of_a_client_that_nothing_connects_does_not_make_it_closed()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Form
+                {
+                    private readonly TcpClient client = new TcpClient();
+                    private NetworkStream ns;
+
+                    public void Load() => ns = {|#0:client.GetStream()|};
+
+                    public void Click(byte[] data) => {|#1:client.GetStream()|}.Write(data, 0, data.Length);
+                }
+                """,
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("client", "created (no method of 'Form' connects it)", "GetStream", "InvalidOperationException", "Connect it first"),
+                Verify.Diagnostic("SOCK004").WithLocation(1).WithArguments("client", "created (no method of 'Form' connects it)", "GetStream", "InvalidOperationException", "Connect it first"));
+
+        /// <summary>Where a method connects the client, the kept stream may close it: a later use elsewhere is neither certain.</summary>
+        [Fact]
+        public Task A_kept_stream_of_a_client_that_a_method_connects_may_close_it()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Form
+                {
+                    private readonly TcpClient client = new TcpClient();
+                    private NetworkStream ns;
+
+                    public void Connect(IPEndPoint ep) => client.Connect(ep);
+
+                    public void Load() => ns = client.GetStream();
+
+                    public void Click(byte[] data) => client.GetStream().Write(data, 0, data.Length);
+                }
+                """);
+
+        /// <summary>
         /// mut38 #17 (a game client's <c>init()</c>): a null check compares the field as an <c>object</c>, through an implicit
         /// conversion, and does nothing to the socket; it had made the field unknown.
         /// </summary>
@@ -151,26 +189,32 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound (no method of 'Client' connects it)", "new NetworkStream", "IOException", "Connect it first"));
 
         /// <summary>
-        /// A stream that owns the field's socket closes it when disposed, so an earlier call of the same method may have
-        /// closed it: the message says so. One that does not own it (above) cannot.
+        /// A stream that owns the field's socket closes it when disposed, so once a method may connect the socket (and so
+        /// make the stream) the socket may also be closed; one that does not own it cannot close it. Seen in what a
+        /// <c>Listen</c> elsewhere may meet (every state breaks it, so it is reported, with each state named).
         /// </summary>
-        [Fact]
-        public Task A_network_stream_that_owns_the_field_may_have_closed_it_on_an_earlier_call()
-            => Verify.VerifyAnalyzerAsync(Usings + """
+        [Theory]
+        [InlineData("using var stream = new NetworkStream(socket, ownsSocket: true);", "unbound, connected or closed")]
+        [InlineData("using var stream = new NetworkStream(socket);", "unbound or connected")]
+        [InlineData("using var stream = new NetworkStream(socket, false);", "unbound or connected")]
+        public Task A_network_stream_closes_the_field_only_if_it_may_own_it(string make, string states)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
                 sealed class Client
                 {
-                    private Socket socket;
+                    private readonly Socket socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
 
-                    public void Open() => socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                    public void Connect(IPEndPoint ep) => socket.Connect(ep);
 
-                    public void Send(byte[] data)
+                    public void WriteOnce(byte[] data)
                     {
-                        using var stream = {|#0:new NetworkStream(socket, ownsSocket: true)|};
+                        {{make}}
                         stream.Write(data, 0, data.Length);
                     }
+
+                    public void Serve() => {|#0:socket.Listen(1)|};
                 }
                 """,
-                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound or closed (no method of 'Client' connects it)", "new NetworkStream", "IOException", "Connect it first"));
+                Verify.Diagnostic("SOCK001").WithLocation(0).WithArguments("socket", states + " (no method of 'Client' binds it)", "Listen"));
 
         /// <summary>A stream over a field that a method connects, whether or not it owns the socket: nothing is certain, before or after.</summary>
         [Theory]
