@@ -18,7 +18,9 @@ namespace SocketAnalyzers.ByteOrder
     /// <c>^</c>, <c>+</c>, <c>&lt;&lt;</c>, <c>&gt;&gt;</c> and <c>&gt;&gt;&gt;</c> by constants, is evaluated bit by bit
     /// under C#'s promotions (which source bit of the parameter, or zero, each bit of the result is), and every byte must
     /// land at its mirror position. A sum or a bitwise or of two values that may both have a bit set, a bit that stays one
-    /// or unknown, or anything else in the expression, and it is no swap.
+    /// or unknown, or anything else in the expression, and it is no swap. An arithmetic right shift of a signed number is
+    /// taken as filling with zeros: <c>(v &gt;&gt; 24)</c> without a mask swaps every non-negative <c>int</c> (a length, a
+    /// count), and a sign bug of the swap is not the byte-order bug this rule is about.
     /// </remarks>
     internal static class ByteSwapMethods
     {
@@ -319,7 +321,7 @@ namespace SocketAnalyzers.ByteOrder
                     result[i] = kind == SyntaxKind.LeftShiftExpression
                         ? i >= count ? value.Source[i - count] : Zero
                         : i + count < width ? value.Source[i + count]
-                        : kind == SyntaxKind.RightShiftExpression && value.Type.Signed ? value.Source[width - 1] : Zero;
+                        : Zero;
                 }
 
                 return new Bits(value.Type, result);
