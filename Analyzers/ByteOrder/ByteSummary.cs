@@ -416,6 +416,7 @@ namespace SocketAnalyzers.ByteOrder
         private sealed class Graph
         {
             private readonly Dictionary<INamedTypeSymbol, bool> closedTypes = new(SymbolEqualityComparer.Default);
+            private readonly Dictionary<INamedTypeSymbol, HashSet<string>?> nestedNames = new(SymbolEqualityComparer.Default);
 
             public Dictionary<ByteNode, List<ByteNode>> Successors { get; } = new();
 
@@ -462,7 +463,20 @@ namespace SocketAnalyzers.ByteOrder
                 }
 
                 return node.Symbol is IFieldSymbol { DeclaredAccessibility: Accessibility.Private } field
-                    && !UnsafeFields.Contains(field) && IsClosed(field.ContainingType);
+                    && !UnsafeFields.Contains(field) && IsClosed(field.ContainingType) && !NamedInNestedCode(field);
+            }
+
+            /// <summary>Code of a nested type of the field's type names it (<see cref="NestedTypes.NamesInCode"/>): it may touch it unseen.</summary>
+            private bool NamedInNestedCode(IFieldSymbol field)
+            {
+                var type = field.ContainingType;
+                if (!nestedNames.TryGetValue(type, out var names))
+                {
+                    names = NestedTypes.NamesInCode(type, System.Threading.CancellationToken.None);
+                    nestedNames[type] = names;
+                }
+
+                return names is not null && names.Contains(field.Name);
             }
 
             private bool IsClosed(INamedTypeSymbol type)
@@ -472,7 +486,7 @@ namespace SocketAnalyzers.ByteOrder
                     return closed;
                 }
 
-                closed = type.DeclaringSyntaxReferences.Length == 1 && !NestedTypes.HoldCode(type);
+                closed = type.DeclaringSyntaxReferences.Length == 1;
                 for (var t = type; closed && t is not null; t = t.ContainingType)
                 {
                     closed = !t.IsGenericType;

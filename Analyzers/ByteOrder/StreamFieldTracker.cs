@@ -22,7 +22,8 @@ namespace SocketAnalyzers.ByteOrder
         private readonly INamedTypeSymbol type;
         private readonly ByteOrderSymbols symbols;
         private readonly NetworkReads reads;
-        private readonly bool enabled;
+        /// <summary>The identifiers the code of the nested types uses (<see cref="NestedTypes.NamesInCode"/>): a field named there is not followed.</summary>
+        private readonly System.Collections.Generic.HashSet<string>? nestedNames;
 
         /// <summary>
         /// Every value given to a tracked field (null for a write whose value is unknown: a compound assignment, a
@@ -45,7 +46,7 @@ namespace SocketAnalyzers.ByteOrder
             this.type = type;
             this.symbols = symbols;
             this.reads = reads;
-            enabled = !NestedTypes.HoldCode(type);
+            nestedNames = NestedTypes.NamesInCode(type, System.Threading.CancellationToken.None);
         }
 
         /// <summary>Registers the tracker for every named type; <paramref name="register"/> adds the rule's own operation actions.</summary>
@@ -60,11 +61,6 @@ namespace SocketAnalyzers.ByteOrder
                 {
                     var tracker = new StreamFieldTracker((INamedTypeSymbol)symbolStart.Symbol, symbols, reads);
                     register(symbolStart, tracker);
-                    if (!tracker.enabled)
-                    {
-                        return;
-                    }
-
                     symbolStart.RegisterOperationAction(tracker.RecordWrite, OperationKind.FieldReference);
                     symbolStart.RegisterOperationAction(tracker.RecordInitializer, OperationKind.FieldInitializer);
                     symbolStart.RegisterSymbolEndAction(tracker.ReportPending);
@@ -73,7 +69,10 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>The field under <paramref name="instance"/> when it is a private field of this type, or null.</summary>
-        public IFieldSymbol? TrackedField(IOperation instance) => enabled ? PrivateFieldOf(instance, type) : null;
+        public IFieldSymbol? TrackedField(IOperation instance)
+            => PrivateFieldOf(instance, type) is { } field && !NamedInNestedCode(field) ? field : null;
+
+        private bool NamedInNestedCode(IFieldSymbol field) => nestedNames is not null && nestedNames.Contains(field.Name);
 
         /// <summary>
         /// The field <paramref name="instance"/> reads (through conversions and parentheses) when it is a private field of
@@ -85,8 +84,8 @@ namespace SocketAnalyzers.ByteOrder
                 ? field
                 : null;
 
-        /// <summary>True when <paramref name="field"/> is a field this tracker follows (of its type, which has no nested types).</summary>
-        public bool Tracks(IFieldSymbol field) => enabled && SymbolEqualityComparer.Default.Equals(field.ContainingType, type);
+        /// <summary>True when <paramref name="field"/> is a field this tracker follows (of its type, and named by no code of its nested types).</summary>
+        public bool Tracks(IFieldSymbol field) => SymbolEqualityComparer.Default.Equals(field.ContainingType, type) && !NamedInNestedCode(field);
 
         /// <summary>Reports <paramref name="diagnostic"/> at the end of the type if every value of <paramref name="field"/> is over the network.</summary>
         public void ReportIfNetwork(IFieldSymbol field, Diagnostic diagnostic) => Pending.Enqueue((field, diagnostic));

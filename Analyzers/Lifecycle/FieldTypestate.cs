@@ -47,22 +47,37 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>The collector for <paramref name="type"/>, or null when it has no field that can be summarised.</summary>
         public static FieldTypestate? For(INamedTypeSymbol type, SocketProtocolModel model)
         {
-            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || NestedTypes.HoldCode(type))
+            if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
             {
                 return null;
             }
 
             ImmutableHashSet<IFieldSymbol>.Builder? fields = null;
+            HashSet<string>? nestedNames = null;
+            var nestedRead = false;
             foreach (var member in type.GetMembers())
             {
                 if (member is IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false, DeclaredAccessibility: Accessibility.Private } field
-                    && model.IsModelType(field.Type))
+                    && model.IsModelType(field.Type)
+                    && !NamedInNestedCode(field))
                 {
                     (fields ??= ImmutableHashSet.CreateBuilder<IFieldSymbol>(SymbolEqualityComparer.Default)).Add(field);
                 }
             }
 
             return fields is null ? null : new FieldTypestate(model, fields.ToImmutable());
+
+            // A nested class or struct whose code names the field could touch it unseen (read once, on the first candidate).
+            bool NamedInNestedCode(IFieldSymbol field)
+            {
+                if (!nestedRead)
+                {
+                    nestedNames = NestedTypes.NamesInCode(type, CancellationToken.None);
+                    nestedRead = true;
+                }
+
+                return nestedNames is not null && nestedNames.Contains(field.Name);
+            }
         }
 
         /// <summary>

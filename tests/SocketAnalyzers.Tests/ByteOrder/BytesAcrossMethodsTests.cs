@@ -78,14 +78,17 @@ namespace SocketAnalyzers.Tests.ByteOrder
             => Run(ListPacket("private readonly List<byte> buffer = new List<byte>();", "buffer.AddRange({|SOCK020:BitConverter.GetBytes(v)|})", member));
 
         /// <summary>
-        /// A nested delegate or enum type holds no code that could write the field (the lifecycle family's rule since
-        /// mut38 #08); a nested class still may, and stays silent (<see cref="Packet_builder_whose_field_escapes_is_silent"/>).
+        /// A nested delegate or enum type holds no code, and a nested class or struct can reach the field only by naming
+        /// it (mut38 #08, mut39 #20); one that names it may write it, and stays silent
+        /// (<see cref="Packet_builder_whose_field_escapes_is_silent"/>).
         /// </summary>
         [Theory]
         [InlineData("public delegate void Sent(int count);")]
         [InlineData("public enum Kind { Login, Chat }")]
         [InlineData("public delegate void Sent(int count); public enum Kind { Login, Chat }")]
-        public Task Packet_builder_nesting_only_delegate_or_enum_types_is_still_reported(string member)
+        [InlineData("sealed class Nested { }")]
+        [InlineData("private struct Header { public int Length { get; set; } public override string ToString() => Length.ToString(); }")]
+        public Task Packet_builder_whose_nested_types_do_not_name_the_field_is_still_reported(string member)
             => Run(ListPacket("private readonly List<byte> buffer = new List<byte>();", "buffer.AddRange({|SOCK020:BitConverter.GetBytes(v)|})", member));
 
         [Fact]
@@ -153,7 +156,6 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "public void Flip() => buffer.Reverse();")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "public Action Later() => () => buffer.Clear();")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "public void CopyFrom(Packet other) => other.buffer.Clear();")]
-        [InlineData("private readonly List<byte> buffer = new List<byte>();", "sealed class Nested { }")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "sealed class Nested { void Flip(Packet p) => p.buffer.Reverse(); }")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "public List<byte> Buffer => buffer;")]
         [InlineData("private readonly List<byte> buffer = new List<byte>();", "public byte[] Masked() => buffer.Select(b => (byte)(b ^ 0x5A)).ToArray(); public int Count() => buffer.Count();")]

@@ -248,12 +248,12 @@ namespace SocketAnalyzers.Tests.ByteOrder
             }.RunAsync();
 
         /// <summary>
-        /// A form or client class that nests a delegate (<c>delegate void SetTextCallback(string text);</c>) or an enum keeps
-        /// its writer and reader fields followed: neither holds code that could replace them. A nested class may, and is
-        /// quiet (<see cref="Writer_fields_not_certainly_over_the_network_are_quiet"/>).
+        /// A form or client class that nests a delegate (<c>delegate void SetTextCallback(string text);</c>), an enum, or a
+        /// class whose code does not name them keeps its writer and reader fields followed: none of them can replace them. A
+        /// nested class that names one may, and is quiet (<see cref="Writer_fields_not_certainly_over_the_network_are_quiet"/>).
         /// </summary>
         [Fact]
-        public Task Writer_and_reader_fields_of_a_class_nesting_a_delegate_and_an_enum_are_reported()
+        public Task Writer_and_reader_fields_of_a_class_nesting_types_that_do_not_name_them_are_reported()
             => new SocketAnalyzerTest
             {
                 TestCode = Usings + """
@@ -262,6 +262,13 @@ namespace SocketAnalyzers.Tests.ByteOrder
                         private delegate void SetTextCallback(string text);
 
                         private enum Command : byte { Login, Say }
+
+                        private sealed class Room
+                        {
+                            public string Name { get; set; } = "";
+
+                            public override string ToString() => Name;
+                        }
 
                         private BinaryWriter writer;
                         private BinaryReader reader;

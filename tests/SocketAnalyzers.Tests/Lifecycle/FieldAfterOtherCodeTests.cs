@@ -242,12 +242,14 @@ namespace SocketAnalyzers.Tests.Lifecycle
 
         /// <summary>
         /// mut38 #08 (a Windows Forms lab server, one bug injected): a form that nests only a delegate type (the
-        /// <c>SetTextCallback</c> of the Invoke pattern) is still followed; a nested class, which may hold code, is not.
+        /// <c>SetTextCallback</c> of the Invoke pattern) is still followed, and so is one nesting a class whose code does not
+        /// name the field (mut39 #20); a nested class that names it may start it, and the field is not followed.
         /// </summary>
         [Theory]
         [InlineData("delegate void SetTextCallback(string text); enum Mode { A, B }", "{|SOCK002:server.AcceptTcpClient()|}")]
-        [InlineData("sealed class Helper { }", "server.AcceptTcpClient()")]
-        public Task A_class_that_nests_only_delegate_or_enum_types_is_followed(string nested, string accept)
+        [InlineData("sealed class Helper { }", "{|SOCK002:server.AcceptTcpClient()|}")]
+        [InlineData("sealed class Helper { public void Go() => server.Start(); }", "server.AcceptTcpClient()")]
+        public Task A_class_whose_nested_types_do_not_name_the_field_is_followed(string nested, string accept)
             => Verify.VerifyAnalyzerAsync(Usings + $$"""
                 class Server
                 {

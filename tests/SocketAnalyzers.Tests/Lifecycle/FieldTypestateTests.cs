@@ -370,6 +370,64 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 }
                 """);
 
+        /// <summary>
+        /// mut39 #20 (a game server nesting a small struct with properties): code of a nested type can reach a private field
+        /// of the outer type only by naming it, so a field no nested type names is still summarised.
+        /// </summary>
+        [Fact]
+        public Task A_field_that_no_nested_type_names_is_summarised()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Server
+                {
+                    private readonly Socket listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+                    public void Open(IPEndPoint ep)
+                    {
+                        listener.Bind(ep);
+                        listener.Listen(16);
+                    }
+
+                    public void Broadcast(byte[] data) => {|#0:listener.Send(data)|};
+
+                    private struct Player
+                    {
+                        public int Id { get; set; }
+
+                        public string Name { get => name ?? ""; set => name = value; }
+
+                        private string name;
+                    }
+
+                    private sealed class Room
+                    {
+                        public int Count() => 0;
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK003").WithLocation(0).WithArguments("listener", "send"));
+
+        /// <summary>A nested type that names the field (here a static one, by its bare name) may touch it: unknown.</summary>
+        [Theory]
+        [InlineData("private sealed class Worker { public void Run() => listener.Connect(new IPEndPoint(IPAddress.Loopback, 80)); }")]
+        [InlineData("private sealed class Worker { public void Run(object o) { var listener = o; } }")]
+        public Task A_static_field_that_a_nested_type_names_stays_unknown(string nested)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                sealed class Server
+                {
+                    private static readonly Socket listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
+
+                    public static void Open(IPEndPoint ep)
+                    {
+                        listener.Bind(ep);
+                        listener.Listen(16);
+                    }
+
+                    public static void Broadcast(byte[] data) => listener.Send(data);
+
+                    {{nested}}
+                }
+                """);
+
         [Fact]
         public Task A_field_assigned_in_an_object_initializer_from_an_unknown_call_stays_unknown()
             => Verify.VerifyAnalyzerAsync(Usings + """
