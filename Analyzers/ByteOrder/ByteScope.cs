@@ -162,6 +162,12 @@ namespace SocketAnalyzers.ByteOrder
                     }
                     else if (facts is null)
                     {
+                        if (symbols.IsProjectByteSwap(invocation.TargetMethod))
+                        {
+                            // The project's own swap converts as HostToNetworkOrder does (SOCK022 on a port, fresh38).
+                            Relevant(owner);
+                        }
+
                         foreach (var argument in invocation.Arguments)
                         {
                             if (MayConvert(invocation, argument) && ByteFlow.SymbolOf(argument.Value.WalkDownConversions()) is { } symbol)

@@ -95,6 +95,39 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
 
+        /// <summary>The project's own byte swap (<c>ByteSwapMethods</c>, fresh38) converts a port as HostToNetworkOrder does.</summary>
+        [Fact]
+        public Task Port_through_the_projects_own_byte_swap_is_reported_and_fixed()
+            => Verify.VerifyCodeFixAsync(Usings + """
+                static class Swap
+                {
+                    public static ushort ToNetwork(ushort v) => (ushort)((v << 8) | (v >> 8));
+                }
+
+                class C
+                {
+                    void M(Socket socket, ushort port)
+                    {
+                        socket.Connect(new IPEndPoint(IPAddress.Loopback, [|Swap.ToNetwork(port)|]));
+                        var local = new IPEndPoint(IPAddress.Any, [|Swap.ToNetwork((ushort)(port + 1))|]);
+                    }
+                }
+                """, Usings + """
+                static class Swap
+                {
+                    public static ushort ToNetwork(ushort v) => (ushort)((v << 8) | (v >> 8));
+                }
+
+                class C
+                {
+                    void M(Socket socket, ushort port)
+                    {
+                        socket.Connect(new IPEndPoint(IPAddress.Loopback, port));
+                        var local = new IPEndPoint(IPAddress.Any, port + 1);
+                    }
+                }
+                """);
+
         [Fact]
         public Task Message_names_the_api_and_the_conversion()
             => Verify.VerifyAnalyzerAsync(Usings + """
