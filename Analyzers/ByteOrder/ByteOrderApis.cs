@@ -455,9 +455,7 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>True when <paramref name="method"/>, which has no row in the catalogue, is the project's own byte swap (<see cref="ByteSwapMethods"/>).</summary>
         public bool IsProjectByteSwap(IMethodSymbol method)
         {
-            if (method.Parameters.Length != 1 || method.ReturnType.SpecialType is not (SpecialType.System_Int16 or SpecialType.System_UInt16
-                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64)
-                || (method.ReducedFrom ?? method).OriginalDefinition.DeclaringSyntaxReferences.IsEmpty)
+            if (!ByteSwapMethods.MayBeByteSwap(method))
             {
                 return false;
             }

@@ -28,15 +28,25 @@ namespace SocketAnalyzers.ByteOrder
         private const int Unknown = -2;
         private const int MaxNodes = 256;
 
-        /// <summary>True when <paramref name="method"/> is such a swap; null-safe on metadata, partial and abstract methods (false).</summary>
+        /// <summary>
+        /// The cheap half of <see cref="IsByteSwap"/>, from the symbol alone: a method of the project with one number of 16,
+        /// 32 or 64 bits by value that returns a number of the same width. Asked at every call the catalogue does not know.
+        /// </summary>
+        public static bool MayBeByteSwap(IMethodSymbol method)
+        {
+            var original = (method.ReducedFrom ?? method).OriginalDefinition;
+            return original is { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, IsPartialDefinition: false, Parameters.Length: 1 }
+                && original.DeclaringSyntaxReferences.Length == 1
+                && original.Parameters[0].RefKind == RefKind.None
+                && WidthOf(original.ReturnType) is { } width && width != 8
+                && WidthOf(original.Parameters[0].Type) == width;
+        }
+
+        /// <summary>True when <paramref name="method"/> is such a swap; false on metadata, partial and abstract methods.</summary>
         public static bool IsByteSwap(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
         {
             var original = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (original is not { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, IsPartialDefinition: false, Parameters.Length: 1 }
-                || original.DeclaringSyntaxReferences.Length != 1
-                || original.Parameters[0].RefKind != RefKind.None
-                || WidthOf(original.Parameters[0].Type) is not { } width || width == 8
-                || WidthOf(original.ReturnType) != width)
+            if (!MayBeByteSwap(original))
             {
                 return false;
             }
