@@ -1142,7 +1142,7 @@ namespace SocketAnalyzers.Reads
                 foreach (var read in state.Pending)
                 {
                     var site = body.Sites[read];
-                    if (SymbolEqualityComparer.Default.Equals(site.BufferVariable, local))
+                    if (SymbolEqualityComparer.Default.Equals(site.BufferVariable, local) && !state.IsBufferGone(read))
                     {
                         if (refilled && (site.OneDatagram || state.IsDetached(read)))
                         {
@@ -1251,7 +1251,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// The buffer local <paramref name="local"/> now holds another array: a datagram read pending on the old one can no
         /// longer be looked at through it, and its next read does not depend on its count, so it is answered without
-        /// mattering. A stream read still waits for another read of its connection.
+        /// mattering. A stream read still waits for another read of its connection, but a later use of the variable looks
+        /// at the new array, not at its bytes (<see cref="ReadState.IsBufferGone"/>, fresh39 F4: <c>data = new byte[328];
+        /// stream.ReadAsync(data, 0, 328); data = new byte[2272];</c> and only the second array is looked at).
         /// </summary>
         private void BufferReplaced(ILocalSymbol local, ReadState state)
         {
@@ -1259,9 +1261,18 @@ namespace SocketAnalyzers.Reads
             foreach (var read in state.Pending)
             {
                 var site = body.Sites[read];
-                if (site.OneDatagram && site.BufferReach == BufferReach.Tracked && SymbolEqualityComparer.Default.Equals(site.BufferVariable, local))
+                if (site.BufferReach != BufferReach.Tracked || !SymbolEqualityComparer.Default.Equals(site.BufferVariable, local))
+                {
+                    continue;
+                }
+
+                if (site.OneDatagram)
                 {
                     (replaced ??= new List<int>()).Add(read);
+                }
+                else
+                {
+                    state.LoseBuffer(read);
                 }
             }
 

@@ -284,6 +284,7 @@ namespace SocketAnalyzers.Reads
             mixedFilled = other.mixedFilled is { Count: > 0 } mixed ? new HashSet<ISymbol>(mixed, SymbolComparer.Instance) : null;
             FillClasses = other.FillClasses;
             detached = other.detached is { Count: > 0 } gone ? new HashSet<int>(gone) : null;
+            bufferGone = other.bufferGone is { Count: > 0 } lost ? new HashSet<int>(lost) : null;
             if (other.Thrown is { } thrown)
             {
                 Thrown = new Dictionary<(int, ControlFlowRegion), ZeroFact>(thrown.Count);
@@ -526,10 +527,25 @@ namespace SocketAnalyzers.Reads
 
         public bool Detach(int read) => (detached ??= new HashSet<int>()).Add(read);
 
-        /// <summary>The read ran again: its count is pending on the connection the variable holds now.</summary>
-        public void Attach(int read) => detached?.Remove(read);
+        /// <summary>The read ran again: its count is pending on the connection the variable holds now, and its buffer is the one the variable holds now.</summary>
+        public void Attach(int read)
+        {
+            detached?.Remove(read);
+            bufferGone?.Remove(read);
+        }
 
         private HashSet<int>? detached;
+
+        /// <summary>
+        /// SOCK010: reads of <see cref="Pending"/> whose buffer variable was given another array since (<c>data = new
+        /// byte[2272];</c> after the read, fresh39 F4): a later use of the variable looks at the new array, not at the bytes
+        /// the read placed (may: union). Made only when a buffer variable is assigned with reads pending.
+        /// </summary>
+        public bool IsBufferGone(int read) => bufferGone is { } gone && gone.Contains(read);
+
+        public bool LoseBuffer(int read) => (bufferGone ??= new HashSet<int>()).Add(read);
+
+        private HashSet<int>? bufferGone;
 
         /// <summary>No execution continues (a [DoesNotReturn] call, an Assert.Fail): never stored as an in-state.</summary>
         public bool Dead { get; set; }
@@ -640,6 +656,14 @@ namespace SocketAnalyzers.Reads
                 foreach (var read in gone)
                 {
                     changed |= Detach(read);
+                }
+            }
+
+            if (other.bufferGone is { Count: > 0 } replaced)
+            {
+                foreach (var read in replaced)
+                {
+                    changed |= LoseBuffer(read);
                 }
             }
 

@@ -1037,10 +1037,25 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var skip = new byte[4]; for (var i = 0; i < 3; i++) { [|stream.Read(skip, 0, 4)|]; } int n = stream.Read(buffer, 0, buffer.Length); Process(buffer, n);")]
         [InlineData("while (true) { [|socket.Receive(buffer, 0, 2, SocketFlags.None)|]; if (buffer[0] == 1) break; }")]
         [InlineData("while (socket.Connected) { var chunk = new byte[4096]; _ = [|stream.Read(chunk, 0, chunk.Length)|]; if (chunk.Length > 0 && chunk[0] == 4) break; }")]
+        // The buffer variable given another array after the read: its old bytes were looked at first, or on another path.
+        [InlineData("var data = new byte[8]; [|stream.Read(data, 0, 8)|]; data = Transform(data); Console.WriteLine(data[0]);")]
+        [InlineData("var data = new byte[8]; [|stream.Read(data, 0, 8)|]; Console.WriteLine(data[0]); data = new byte[16]; Console.WriteLine(data[1]);")]
+        [InlineData("var data = new byte[8]; [|stream.Read(data, 0, 8)|]; data = new byte[16]; int n = stream.Read(data, 0, 16); Process(data, n);")]
         public Task Read_whose_count_can_matter_is_still_reported(string body)
             => Verify010.VerifyAnalyzerAsync(Method(body).Replace(
                 "static void Process(byte[] data, int count) { }",
-                "static void Process(byte[] data, int count) { }\n\n    static void Drain(Socket socket) { while (socket.Receive(new byte[16]) > 0) { } }"));
+                "static void Process(byte[] data, int count) { }\n\n    static void Drain(Socket socket) { while (socket.Receive(new byte[16]) > 0) { } }\n\n    static byte[] Transform(byte[] data) => data;"));
+
+        /// <summary>
+        /// fresh39 F4 (a game client's lobby request): the read's buffer variable is given another array before anything looks
+        /// at it, and the stream is not read again: later uses of the variable look at the new array, so the count of the
+        /// first read cannot matter.
+        /// </summary>
+        [Theory]
+        [InlineData("var data = new byte[328]; stream.Read(data, 0, 328); data = new byte[2272]; int n = socket.Receive(data); Process(data, n);")]
+        [InlineData("var data = new byte[328]; stream.Read(data, 0, 328); data = new byte[16]; data[0] = 1; socket.Send(data);")]
+        public Task Read_whose_buffer_variable_takes_another_array_before_any_look_is_quiet(string body)
+            => Verify010.VerifyAnalyzerAsync(Method(body));
 
         /// <summary>
         /// A method that may read the connection it is given: one of this file whose body reads it, one whose code the
