@@ -186,6 +186,33 @@ namespace SocketAnalyzers.Reads
         /// <summary>Private fields only their initializer and constructors assign (<see cref="UnchangedFields"/>).</summary>
         internal UnchangedFields Unchanged { get; } = new();
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IFieldSymbol, IFieldSymbol?> streamSources = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The client field a private <c>readonly</c> stream field is taken from, when the two name one connection: every
+        /// assignment of the stream field is <c>_client.GetStream()</c>, or <c>client.GetStream()</c> in a constructor that
+        /// also assigns <c>_client = client</c>, with <c>_client</c> a private <c>readonly</c> field of the same type
+        /// (fresh39 F1: a guard on <c>_client.Available</c> and a read of <c>_stream</c> are one connection's). Read from the
+        /// type's syntax; null otherwise. Cached per field.
+        /// </summary>
+        public IFieldSymbol? StreamSourceField(IFieldSymbol field, CancellationToken cancellationToken)
+        {
+            if (!field.IsReadOnly || field.DeclaredAccessibility != Accessibility.Private || !IsOrDerivesFromStream(field.Type))
+            {
+                return null;
+            }
+
+            if (!streamSources.TryGetValue(field, out var source))
+            {
+                source = StreamSources.SourceOf(field, cancellationToken);
+                streamSources.TryAdd(field, source);
+            }
+
+            return source;
+        }
+
+        private bool IsOrDerivesFromStream(ITypeSymbol type) => KnownSymbols.IsOrDerivesFrom(type, symbols.Stream);
+
         /// <summary>Private buffer fields that no code of their type looks at (<see cref="UnreadBufferFields"/>), summarised on first ask.</summary>
         internal UnreadBufferFields UnreadBuffers { get; }
 

@@ -19,6 +19,15 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private void RefineAvailable(IOperation branchValue, ReadState state, bool conditionValue)
         {
+            if (AvailableEquals(branchValue, conditionValue) is var (variable, equal)
+                && ConnectionOf(equal.Instance) is { } connection && !body.CapturedWritten.Contains(variable))
+            {
+                // if (client.Available == length): on that side the variable holds the connection's Available exactly, as
+                // after int length = client.Available; (fresh39 F1: a game server's ReceiveFullPacket).
+                state.Exact[variable] = new AvailableSize(connection, equal.Syntax);
+                return;
+            }
+
             if (AvailableGuard.AtLeast(branchValue, conditionValue, symbols.Catalogue, out var available) is not int count
                 || body.RootOfConnection(available!.Instance, symbols) is not { } root)
             {
@@ -32,6 +41,27 @@ namespace SocketAnalyzers.Reads
         }
 
         private IPropertyReferenceOperation? IsAvailable(IOperation operation) => AvailableGuard.Property(operation, symbols.Catalogue);
+
+        /// <summary>
+        /// <c>s.Available == size</c> (either way round) on its true side, or <c>!=</c> on its false side, with <c>size</c> a
+        /// local or parameter: the variable and the <c>Available</c> it equals there.
+        /// </summary>
+        private (ISymbol Variable, IPropertyReferenceOperation Available)? AvailableEquals(IOperation condition, bool conditionValue)
+        {
+            if (condition.WalkDownConversions() is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                || (comparison.OperatorKind == BinaryOperatorKind.Equals) != conditionValue)
+            {
+                return null;
+            }
+
+            var left = comparison.LeftOperand.WalkDownConversions();
+            var right = comparison.RightOperand.WalkDownConversions();
+            return IsAvailable(left) is { Type.SpecialType: SpecialType.System_Int32 } l && ReadBody.VariableOf(right) is ILocalSymbol or IParameterSymbol
+                    ? (ReadBody.VariableOf(right)!, l)
+                : IsAvailable(right) is { Type.SpecialType: SpecialType.System_Int32 } r && ReadBody.VariableOf(left) is ILocalSymbol or IParameterSymbol
+                    ? (ReadBody.VariableOf(left)!, r)
+                : null;
+        }
 
         /// <summary>
         /// The read takes bytes from its connection: true when a guard said that at least as many as it asks for were

@@ -29,6 +29,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("int len = socket.Available; socket.Receive(buffer, 0, len, SocketFlags.None); Console.WriteLine(Encoding.ASCII.GetString(buffer, 0, len));")]
         [InlineData("int len = socket.Available; socket.Receive(buffer, len, SocketFlags.None); Process(buffer, len);")]
         [InlineData("while (socket.Available > 0) { var m = new byte[socket.Available]; socket.Receive(m, m.Length, SocketFlags.None); Console.WriteLine(Encoding.UTF8.GetString(m)); }")]
+        // fresh39 F1: a size the Available was just found equal to (a game server's ReceiveFullPacket).
+        [InlineData("int len = buffer.Length / 2; if (socket.Available == len) { socket.Receive(buffer, 0, len, SocketFlags.None); Process(buffer, len); }")]
+        [InlineData("int len = buffer.Length / 2; if (len != client.Available) { return; } client.GetStream().Read(buffer, 0, len); Process(buffer, len);")]
         public Task Read_sized_to_Available_of_its_own_connection_is_silent(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
@@ -79,10 +82,91 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var d = new byte[socket.Available]; Console.WriteLine(socket.Poll(0, SelectMode.SelectRead)); {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
         // Counted once, read on every turn: from the second turn on the count is stale.
         [InlineData("var d = new byte[socket.Available]; for (var i = 0; i < 3; i++) { {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|}); }")]
+        // Found equal on the other side of the test only, or the size changed after the test.
+        [InlineData("int len = buffer.Length / 2; if (socket.Available != len) { {|SOCK010:socket.Receive(buffer, 0, len, SocketFlags.None)|}; Process(buffer, 0); }")]
+        [InlineData("int len = buffer.Length / 2; if (socket.Available == len) { len = 8; {|SOCK010:socket.Receive(buffer, 0, len, SocketFlags.None)|}; Process(buffer, 0); }")]
+        [InlineData("int len = buffer.Length / 2; if (client.Available == len) { {|SOCK010:socket.Receive(buffer, 0, len, SocketFlags.None)|}; Process(buffer, 0); }")]
         // Counted on one path only.
         [InlineData("var d = buffer; if (socket.Available > 100) { d = new byte[socket.Available]; } {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
         public Task Read_whose_size_is_not_Available_of_its_connection_right_then_is_still_reported(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
+
+        /// <summary>
+        /// fresh39 F1 (a game server's session): a private readonly stream field taken from a private readonly client field in
+        /// the constructor names the client's connection, so a guard or a size on <c>_client.Available</c> covers a read of
+        /// <c>_stream</c>, in the documented shapes: a constant guard, a size read from <c>Available</c>, an equality test.
+        /// </summary>
+        [Theory]
+        [InlineData("_client = client; _stream = client.GetStream();")]
+        [InlineData("_client = client; _stream = _client.GetStream();")]
+        [InlineData("this._client = client; this._stream = this._client.GetStream();")]
+        public Task Stream_field_taken_from_a_client_field_shares_its_Available(string constructor)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Session
+                {
+                    private readonly TcpClient _client;
+                    private readonly NetworkStream _stream;
+                    private byte[] _cmsg = new byte[256];
+
+                    public Session(TcpClient client)
+                    {
+                        {{constructor}}
+                    }
+
+                    public byte Opcode => _cmsg[0];
+
+                    public void ReceiveExactly(ushort length)
+                    {
+                        if (_client.Available == length)
+                        {
+                            _stream.Read(_cmsg, 0, length);
+                        }
+                    }
+
+                    public void ReceiveAvailable()
+                    {
+                        int len = _client.Available;
+                        _stream.Read(_cmsg, 0, len);
+                    }
+
+                    public void ReceiveHeader()
+                    {
+                        if (_client.Available >= 4)
+                        {
+                            _stream.Read(_cmsg, 0, 4);
+                        }
+                    }
+                }
+                """);
+
+        /// <summary>A stream field given another stream somewhere, or taken from a client that is not the guarded one, is its own connection.</summary>
+        [Theory]
+        [InlineData("_client = client; _stream = other.GetStream();")]
+        [InlineData("_client = client; _stream = client.GetStream(); client = other;")]
+        public Task Stream_field_not_certainly_taken_from_the_client_field_is_still_reported(string constructor)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Session
+                {
+                    private readonly TcpClient _client;
+                    private readonly NetworkStream _stream;
+                    private byte[] _cmsg = new byte[256];
+
+                    public Session(TcpClient client, TcpClient other)
+                    {
+                        {{constructor}}
+                    }
+
+                    public byte Opcode => _cmsg[0];
+
+                    public void ReceiveHeader()
+                    {
+                        if (_client.Available >= 4)
+                        {
+                            {|SOCK010:_stream.Read(_cmsg, 0, 4)|};
+                        }
+                    }
+                }
+                """);
 
         [Fact]
         public Task Available_counted_before_an_await_is_still_reported()
