@@ -409,9 +409,10 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// <c>DataAvailable</c> or <c>Available</c> (the catalogue's <see cref="Model.ApiFacts.TellsAvailable"/>) of the read's
-        /// own connection, tested by a <c>do … while</c> whose body holds the read: on the 0 path the peer has closed, every
-        /// byte it sent has been read, and nothing more can come, so it is false (0). Only after the read in the same turn:
-        /// a test before a read (<c>if (stream.DataAvailable) { n = stream.Read(…); }</c>, <c>while (client.Available &gt;
+        /// own connection, tested after the read in the same turn: by a <c>do … while</c> whose body holds the read, or in the
+        /// body of the read's loop after the read (<c>n = s.Receive(buf); … if (s.Available == 0) Broadcast(…);</c>, fresh39
+        /// F3). On the 0 path the peer has closed, every byte it sent has been read, and nothing more can come, so it is false
+        /// (0). A test before a read (<c>if (stream.DataAvailable) { n = stream.Read(…); }</c>, <c>while (client.Available &gt;
         /// 0) { … }</c>) keeps its own reading, the poll that never reads again (its own message).
         /// </summary>
         private bool NothingWaitsAfterRead(IPropertyReferenceOperation property, ZeroFact fact, ReadSite site)
@@ -422,8 +423,10 @@ namespace SocketAnalyzers.Reads
             }
 
             var condition = property.Syntax;
+            var read = site.Invocation.Syntax;
             var doLoop = condition.FirstAncestorOrSelf<DoStatementSyntax>();
-            if (doLoop is null || !doLoop.Condition.Span.Contains(condition.Span) || !doLoop.Statement.Span.Contains(site.Invocation.Syntax.Span))
+            var inDoCondition = doLoop is not null && doLoop.Condition.Span.Contains(condition.Span) && doLoop.Statement.Span.Contains(read.Span);
+            if (!inDoCondition && !AfterReadInItsLoopBody(condition, read))
             {
                 return false;
             }
@@ -431,6 +434,46 @@ namespace SocketAnalyzers.Reads
             return SymbolEqualityComparer.Default.Equals(body.RootOfConnection(property.Instance, symbols), site.ConnectionRoot)
                 && !MayBeReplaced(property.Instance, fact);
         }
+
+        /// <summary>
+        /// <paramref name="test"/> lies after <paramref name="read"/> in the body of the innermost loop around the read, in the
+        /// same function: a test the turn reaches after the read, not a loop condition checked before the next one.
+        /// </summary>
+        private static bool AfterReadInItsLoopBody(SyntaxNode test, SyntaxNode read)
+        {
+            if (test.SpanStart < read.Span.End)
+            {
+                return false;
+            }
+
+            for (var node = read.Parent; node is not null; node = node.Parent)
+            {
+                if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax)
+                {
+                    return false;
+                }
+
+                StatementSyntax? loopBody = node switch
+                {
+                    WhileStatementSyntax loop => loop.Statement,
+                    DoStatementSyntax loop => loop.Statement,
+                    ForStatementSyntax loop => loop.Statement,
+                    CommonForEachStatementSyntax loop => loop.Statement,
+                    _ => null,
+                };
+
+                if (loopBody is not null)
+                {
+                    return loopBody.Span.Contains(read.Span) && loopBody.Span.Contains(test.Span) && SameFunction(test, read);
+                }
+            }
+
+            return false;
+        }
+
+        private static bool SameFunction(SyntaxNode test, SyntaxNode read)
+            => test.FirstAncestorOrSelf<SyntaxNode>(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
+                == read.FirstAncestorOrSelf<SyntaxNode>(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
 
         /// <summary>
         /// A receiver over a field that a call of this project or a delegate on this 0 path may have replaced (only a

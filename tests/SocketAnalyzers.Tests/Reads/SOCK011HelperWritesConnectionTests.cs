@@ -177,6 +177,25 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Broadcast_to_a_list_holding_the_sender_may_end_the_loop_also_from_a_helper_and_with_a_removal_after_it(string after, string broadcast)
             => Verify.VerifyAnalyzerAsync(Handler(ChatLoop.Replace("{|#0:", "").Replace(")|}", ")"), after, broadcast));
 
+        /// <summary>
+        /// fresh39 F3 (a lab chat server): the broadcast runs only when nothing more waits, <c>if (client.Available == 0)</c>,
+        /// after the read. On the 0 path every byte the peer sent was read and nothing more can come, so the test is true and
+        /// the broadcast, to a list holding the sender, runs: a way out. A test before the read keeps its own meaning.
+        /// </summary>
+        [Theory]
+        [InlineData("if (client.Available == 0) { BROADCAST }")]
+        [InlineData("if (client.Available > 0) { continue; } BROADCAST")]
+        [InlineData("if (!stream.DataAvailable) { BROADCAST }")]
+        [InlineData("if (client.Client.Available < 1) BROADCAST")]
+        public Task Broadcast_under_a_test_that_nothing_waits_after_the_read_may_end_the_loop(string test)
+            => Verify.VerifyAnalyzerAsync(Handler(ChatLoop.Replace("{|#0:", "").Replace(")|}", ")"), "", test.Replace("BROADCAST", "Broadcast(s);")));
+
+        [Theory]
+        [InlineData("if (client.Available > 0) { BROADCAST }")]
+        [InlineData("if (stream.DataAvailable) { BROADCAST }")]
+        public Task Broadcast_only_when_more_waits_after_the_read_is_no_way_out(string test)
+            => Verify.VerifyAnalyzerAsync(Handler(ChatLoop, "", test.Replace("BROADCAST", "Broadcast(s);")), Verify.Diagnostic().WithLocation(0));
+
         [Fact]
         public Task Broadcast_to_a_list_the_sender_left_before_the_loop_is_no_way_out()
             => Verify.VerifyAnalyzerAsync(
