@@ -432,6 +432,42 @@ namespace SocketAnalyzers.Server
             /// (s.Available &gt; 0);</c>, <c>while (client.Available != 0 &amp;&amp; …)</c>): its reads after the first take what
             /// is already queued and do not wait for the client, so it serves one request, as a single read does.
             /// </summary>
+            /// <summary>
+            /// A loop whose body always leaves it on its first turn: the body's last statement is a <c>break</c>, <c>return</c>
+            /// or <c>throw</c>, and no <c>continue</c> of this loop comes before it (<c>while (true) { n = client.Receive(b);
+            /// …; break; }</c>, one request per connection: fresh39 F2).
+            /// </summary>
+            private static bool RunsOnce(ILoopOperation loop)
+            {
+                var statement = loop.Syntax switch
+                {
+                    Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax whileLoop => whileLoop.Statement,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax doLoop => doLoop.Statement,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax forLoop => forLoop.Statement,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax forEach => forEach.Statement,
+                    _ => null,
+                };
+                if (statement is not Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax { Statements: { Count: > 0 } statements } block
+                    || statements[statements.Count - 1] is not (Microsoft.CodeAnalysis.CSharp.Syntax.BreakStatementSyntax
+                        or Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ThrowStatementSyntax))
+                {
+                    return false;
+                }
+
+                foreach (var node in block.DescendantNodes(node => node is not (Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax)))
+                {
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ContinueStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.GotoStatementSyntax)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
             private bool TakesOnlyWhatIsQueued(ILoopOperation loop)
                 => loop is IWhileLoopOperation { Condition: { } condition } && RequiresQueuedBytes(condition, loop);
 
@@ -511,7 +547,7 @@ namespace SocketAnalyzers.Server
             /// <summary>A blocking or awaited read in <paramref name="loop"/> (not in its lambdas), on the client when <paramref name="derived"/> is given.</summary>
             private bool ReadsIn(ILoopOperation loop, HashSet<ISymbol>? derived)
             {
-                if (TakesOnlyWhatIsQueued(loop))
+                if (TakesOnlyWhatIsQueued(loop) || RunsOnce(loop))
                 {
                     return false;
                 }

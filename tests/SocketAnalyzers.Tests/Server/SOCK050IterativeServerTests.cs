@@ -222,6 +222,22 @@ namespace SocketAnalyzers.Tests.Server
         public Task Accept_loop_whose_inner_loop_only_takes_bytes_already_queued_is_quiet(string loop)
             => Verify.VerifyAnalyzerAsync(Server(loop));
 
+        /// <summary>
+        /// fresh39 F2 (a remote console): an inner <c>while (true)</c> whose body always ends with <c>break</c> (or
+        /// <c>return</c>, <c>throw</c>) runs once: one request per connection.
+        /// </summary>
+        [Theory]
+        [InlineData("while (true) { using var client = socket.Accept(); var b = new byte[256]; string data = null; while (true) { int n = client.Receive(b); data += Encoding.ASCII.GetString(b, 0, n); break; } client.Send(Encoding.ASCII.GetBytes(data)); }")]
+        [InlineData("while (true) { using var client = socket.Accept(); var b = new byte[256]; for (;;) { int n = client.Receive(b); if (n == 0) { Console.WriteLine(); } throw new InvalidOperationException(); } }")]
+        public Task Accept_loop_whose_inner_loop_always_leaves_on_its_first_turn_is_quiet(string loop)
+            => Verify.VerifyAnalyzerAsync(Server(loop));
+
+        [Theory]
+        [InlineData("while (true) { using var client = {|SOCK050:socket.Accept()|}; var b = new byte[256]; while (true) { int n = client.Receive(b); if (n > 0) continue; break; } }")]
+        [InlineData("while (true) { using var client = {|SOCK050:socket.Accept()|}; var b = new byte[256]; while (true) { int n = client.Receive(b); if (n == 0) break; Console.WriteLine(n); } }")]
+        public Task Accept_loop_whose_inner_loop_may_turn_again_is_still_reported(string loop)
+            => Verify.VerifyAnalyzerAsync(Server(loop));
+
         [Theory]
         [InlineData("while (true) { using var client = {|SOCK050:socket.Accept()|}; var b = new byte[256]; int n; do { n = client.Receive(b); } while (client.Available > 0 || n > 0); }")]
         // Available is 0 once the peer has closed, so Available >= 0 keeps the inner loop reading 0 for ever: SOCK011 too.
