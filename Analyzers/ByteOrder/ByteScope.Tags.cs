@@ -51,30 +51,9 @@ namespace SocketAnalyzers.ByteOrder
         {
             IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: var field } => field,
             IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property: { IsIndexer: false, IsVirtual: false, IsAbstract: false, IsOverride: false } property }
-                when IsAutoProperty(property) => property,
+                when AutoProperties.IsAutoProperty(property) => property,
             _ => null,
         };
-
-        private static bool IsAutoProperty(IPropertySymbol property)
-        {
-            foreach (var reference in property.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax() is not PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
-                {
-                    return false;
-                }
-
-                foreach (var accessor in accessors.Accessors)
-                {
-                    if (accessor.Body is not null || accessor.ExpressionBody is not null)
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return !property.DeclaringSyntaxReferences.IsEmpty;
-        }
 
         /// <summary>
         /// How the code of the member's type uses the number kept in <paramref name="member"/>: the union of the orders of

@@ -134,7 +134,7 @@ namespace SocketAnalyzers.Lifecycle
                     case IInstanceReferenceOperation instance when instance.Parent is not (IFieldReferenceOperation or IPropertyReferenceOperation):
                         // this handed on: other code may call back into the class.
                         return false;
-                    case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation, Property: var property } when !IsAutoProperty(property):
+                    case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation, Property: var property } when !AutoProperties.IsAutoProperty(property):
                         // A property of the class with accessor code may run anything.
                         return false;
                     case IEventReferenceOperation or IRaiseEventOperation:
@@ -361,33 +361,6 @@ namespace SocketAnalyzers.Lifecycle
         private static bool IsWait(IMethodSymbol method)
             => method.Name is "Wait" or "WaitOne" or "WaitAll" or "WaitAny" or "Sleep" or "Join" or "SpinUntil" or "GetResult"
                 && method.ContainingType?.ContainingNamespace?.ToDisplayString() is { } ns && ns.StartsWith("System.Threading", System.StringComparison.Ordinal);
-
-        /// <summary>An auto-property (no accessor with a body): reading or setting it runs no code of the class.</summary>
-        private static bool IsAutoProperty(IPropertySymbol property)
-        {
-            if (property.DeclaringSyntaxReferences.Length == 0)
-            {
-                return false;
-            }
-
-            foreach (var reference in property.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
-                {
-                    return false;
-                }
-
-                foreach (var accessor in accessors.Accessors)
-                {
-                    if (accessor.Body is not null || accessor.ExpressionBody is not null)
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            return true;
-        }
 
         private static bool Returns(IOperation statement)
         {

@@ -113,7 +113,7 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            if (IsAutoProperty(declaration))
+            if (AutoProperties.IsAutoProperty(declaration))
             {
                 foreach (var member in property.ContainingType.GetMembers())
                 {
@@ -161,25 +161,6 @@ namespace SocketAnalyzers.Reads
             }
 
             return null;
-        }
-
-        /// <summary>Accessors without bodies (<c>{ get; private set; }</c>): the compiler keeps the value in a hidden field.</summary>
-        internal static bool IsAutoProperty(PropertyDeclarationSyntax declaration)
-        {
-            if (declaration.ExpressionBody is not null || declaration.AccessorList is not { Accessors.Count: > 0 } accessors)
-            {
-                return false;
-            }
-
-            foreach (var accessor in accessors.Accessors)
-            {
-                if (accessor.Body is not null || accessor.ExpressionBody is not null)
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>

@@ -170,7 +170,7 @@ namespace SocketAnalyzers.Reads
                 {
                     IFieldSymbol { IsReadOnly: true, IsStatic: false } => true,
                     IPropertySymbol { IsStatic: false } property => NetworkFields.SetOnlyByItsType(property)
-                        && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax declaration && NetworkFields.IsAutoProperty(declaration),
+                        && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax declaration && AutoProperties.IsAutoProperty(declaration),
                     _ => false,
                 };
 

@@ -1663,7 +1663,7 @@ namespace SocketAnalyzers.Reads
 
                         break;
                     case IPropertyReferenceOperation { Property: { DeclaringSyntaxReferences.Length: > 0 } property } reference:
-                        if (!IsAutoProperty(property)
+                        if (!AutoProperties.IsAutoProperty(property, CancellationToken)
                             || (field.IsImplicitlyDeclared && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property.OriginalDefinition)
                                 && (ReadBody.IsWrite(reference) || (other is not null && !SkipsSender(reference.Instance, reference, other, field)))))
                         {
@@ -1837,20 +1837,6 @@ namespace SocketAnalyzers.Reads
                         || parameter.OriginalDefinition.NullableAnnotation == NullableAnnotation.Annotated,
                 _ => false,
             };
-        }
-
-        /// <summary>A property of the source whose every declaration has accessors without bodies (the compiler's field behind it).</summary>
-        private bool IsAutoProperty(IPropertySymbol property)
-        {
-            foreach (var reference in property.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(CancellationToken) is not PropertyDeclarationSyntax declaration || !NetworkFields.IsAutoProperty(declaration))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>
