@@ -56,10 +56,10 @@ namespace SocketAnalyzers.Reads
 
             var left = comparison.LeftOperand.WalkDownConversions();
             var right = comparison.RightOperand.WalkDownConversions();
-            return IsAvailable(left) is { Type.SpecialType: SpecialType.System_Int32 } l && ReadBody.VariableOf(right) is ILocalSymbol or IParameterSymbol
-                    ? (ReadBody.VariableOf(right)!, l)
-                : IsAvailable(right) is { Type.SpecialType: SpecialType.System_Int32 } r && ReadBody.VariableOf(left) is ILocalSymbol or IParameterSymbol
-                    ? (ReadBody.VariableOf(left)!, r)
+            return IsAvailable(left) is { Type.SpecialType: SpecialType.System_Int32 } l && ReadBody.VariableOf(right) is (ILocalSymbol or IParameterSymbol) and var rightVariable
+                    ? (rightVariable, l)
+                : IsAvailable(right) is { Type.SpecialType: SpecialType.System_Int32 } r && ReadBody.VariableOf(left) is (ILocalSymbol or IParameterSymbol) and var leftVariable
+                    ? (leftVariable, r)
                 : null;
         }
 
