@@ -447,6 +447,10 @@ namespace SocketAnalyzers.Lifecycle
             {
                 case { ConstantValue: { HasValue: true, Value: null } }:
                     return;
+                case IObjectCreationOperation creation when SetsSocketInInitializer(creation):
+                    // new UdpClient { Client = socket }: the client holds that socket, in whatever state it is (fresh40 F1).
+                    Escape(field);
+                    return;
                 case IObjectCreationOperation creation when creation.Constructor is not null && model.ModelTypeOf(creation.Type) is { } type
                     && model.Find(type, creation.Constructor) is { Operation: SocketOperation.Create, Creates: var states } && states != SocketStates.None && states != SocketStates.All:
                     Create(field, new SocketFacts(states, model.KindOf(type, creation)));
@@ -458,6 +462,25 @@ namespace SocketAnalyzers.Lifecycle
                     Escape(field);
                     return;
             }
+        }
+
+        /// <summary>The creation's object initializer gives it another socket (<c>Client = socket</c>, <c>Server = …</c>: an alias of the model).</summary>
+        private bool SetsSocketInInitializer(IObjectCreationOperation creation)
+        {
+            if (creation.Initializer is null)
+            {
+                return false;
+            }
+
+            foreach (var initializer in creation.Initializer.Initializers)
+            {
+                if (initializer is IAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } property } && Find(instance, property.Property) is { Operation: SocketOperation.Alias })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private FieldRecord RecordOf(IFieldSymbol field)

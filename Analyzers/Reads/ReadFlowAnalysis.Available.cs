@@ -19,12 +19,13 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private void RefineAvailable(IOperation branchValue, ReadState state, bool conditionValue)
         {
-            if (AvailableEquals(branchValue, conditionValue) is var (variable, equal)
-                && ConnectionOf(equal.Instance) is { } connection && !body.CapturedWritten.Contains(variable))
+            if (AvailableCovers(branchValue, conditionValue, state) is var (variable, connection)
+                && !body.CapturedWritten.Contains(variable))
             {
-                // if (client.Available == length): on that side the variable holds the connection's Available exactly, as
-                // after int length = client.Available; (fresh39 F1: a game server's ReceiveFullPacket).
-                state.Exact[variable] = new AvailableSize(connection, equal.Syntax);
+                // if (client.Available == length), if (available < waitingFor) return; (available holding the Available):
+                // on that side at least that many bytes wait, so a read of that many returns them all, as after
+                // int length = client.Available; (fresh39 F1, fresh40 F2: a game server's and a BitTorrent peer's reads).
+                state.Exact[variable] = new AvailableSize(connection, branchValue.Syntax);
                 return;
             }
 
@@ -43,25 +44,69 @@ namespace SocketAnalyzers.Reads
         private IPropertyReferenceOperation? IsAvailable(IOperation operation) => AvailableGuard.Property(operation, symbols.Catalogue);
 
         /// <summary>
-        /// <c>s.Available == size</c> (either way round) on its true side, or <c>!=</c> on its false side, with <c>size</c> a
-        /// local or parameter: the variable and the <c>Available</c> it equals there.
+        /// On the side of <paramref name="condition"/> where it is <paramref name="conditionValue"/>, the <c>Available</c> of a
+        /// connection is at least a local, parameter or field of this object: <c>s.Available == size</c>, <c>&gt;=</c>,
+        /// <c>&gt;</c> (either way round), the false side of <c>&lt;</c> or <c>!=</c>. The <c>Available</c> may be the property or
+        /// a variable that holds it (<see cref="ReadState.Exact"/>). The variable and the connection, or null.
         /// </summary>
-        private (ISymbol Variable, IPropertyReferenceOperation Available)? AvailableEquals(IOperation condition, bool conditionValue)
+        private (ISymbol Variable, object Connection)? AvailableCovers(IOperation condition, bool conditionValue, ReadState state)
         {
-            if (condition.WalkDownConversions() is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
-                || (comparison.OperatorKind == BinaryOperatorKind.Equals) != conditionValue)
+            if (condition.WalkDownConversions() is not IBinaryOperation { OperatorMethod: null } comparison)
             {
                 return null;
             }
 
             var left = comparison.LeftOperand.WalkDownConversions();
             var right = comparison.RightOperand.WalkDownConversions();
-            return IsAvailable(left) is { Type.SpecialType: SpecialType.System_Int32 } l && ReadBody.VariableOf(right) is (ILocalSymbol or IParameterSymbol) and var rightVariable
-                    ? (rightVariable, l)
-                : IsAvailable(right) is { Type.SpecialType: SpecialType.System_Int32 } r && ReadBody.VariableOf(left) is (ILocalSymbol or IParameterSymbol) and var leftVariable
-                    ? (leftVariable, r)
-                : null;
+            var kind = comparison.OperatorKind;
+            if (AvailableOf(left, state) is { } leftConnection && SizeVariable(right) is { } rightVariable)
+            {
+                // Available OP size: at least size when OP holds as ==, >=, >.
+                return AtLeastSide(kind, conditionValue) ? (rightVariable, leftConnection) : null;
+            }
+
+            if (AvailableOf(right, state) is { } rightConnection && SizeVariable(left) is { } leftVariable)
+            {
+                // size OP Available: the mirror.
+                var mirrored = kind switch
+                {
+                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                    _ => kind,
+                };
+                return AtLeastSide(mirrored, conditionValue) ? (leftVariable, rightConnection) : null;
+            }
+
+            return null;
+
+            static bool AtLeastSide(BinaryOperatorKind kind, bool value) => (kind, value) switch
+            {
+                (BinaryOperatorKind.Equals or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.GreaterThan, true) => true,
+                (BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan, false) => true,
+                _ => false,
+            };
         }
+
+        /// <summary>The connection whose <c>Available</c> (an <c>int</c>) <paramref name="operand"/> is, or holds (<see cref="ReadState.Exact"/>).</summary>
+        private object? AvailableOf(IOperation operand, ReadState state)
+        {
+            if (IsAvailable(operand) is { Type.SpecialType: SpecialType.System_Int32 } available)
+            {
+                return ConnectionOf(available.Instance);
+            }
+
+            return state.HasExact && ReadBody.VariableOf(operand) is { } variable && state.Exact.TryGetValue(variable, out var held) ? held.Connection : null;
+        }
+
+        /// <summary>A local, a parameter, or a field of this object (or a static one) that a size may be read from.</summary>
+        private static ISymbol? SizeVariable(IOperation operand)
+            => operand switch
+            {
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: var field } => field,
+                _ => ReadBody.VariableOf(operand) is (ILocalSymbol or IParameterSymbol) and var variable ? variable : null,
+            };
 
         /// <summary>
         /// The read takes bytes from its connection: true when a guard said that at least as many as it asks for were

@@ -428,6 +428,32 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 }
                 """);
 
+        /// <summary>
+        /// fresh40 F1 (a LAN file-transfer tool): a client made with another socket in its initializer (<c>new UdpClient {
+        /// Client = socket }</c>, the socket bound first) holds that socket, in whatever state it is: the field is unknown.
+        /// </summary>
+        [Fact]
+        public Task A_client_field_given_a_socket_in_its_initializer_stays_unknown()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                sealed class Receiver
+                {
+                    private readonly UdpClient listener;
+
+                    public Receiver(int port)
+                    {
+                        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        socket.Bind(new IPEndPoint(IPAddress.Any, port));
+                        listener = new UdpClient { Client = socket };
+                    }
+
+                    public async Task<byte[]> ReceiveOneAsync(CancellationToken token)
+                    {
+                        var result = await listener.ReceiveAsync(token);
+                        return result.Buffer;
+                    }
+                }
+                """);
+
         [Fact]
         public Task A_field_assigned_in_an_object_initializer_from_an_unknown_call_stays_unknown()
             => Verify.VerifyAnalyzerAsync(Usings + """

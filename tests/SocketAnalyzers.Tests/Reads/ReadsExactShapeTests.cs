@@ -32,6 +32,10 @@ namespace SocketAnalyzers.Tests.Reads
         // fresh39 F1: a size the Available was just found equal to (a game server's ReceiveFullPacket).
         [InlineData("int len = buffer.Length / 2; if (socket.Available == len) { socket.Receive(buffer, 0, len, SocketFlags.None); Process(buffer, len); }")]
         [InlineData("int len = buffer.Length / 2; if (len != client.Available) { return; } client.GetStream().Read(buffer, 0, len); Process(buffer, len);")]
+        // fresh40 F2 (a BitTorrent peer): at least the size waits, by a test of a local holding the Available or of the property.
+        [InlineData("int need = buffer.Length / 2; int available = socket.Available; if (available < need) return; socket.Receive(buffer, 0, need, SocketFlags.None); Process(buffer, need);")]
+        [InlineData("int need = buffer.Length / 2; if (socket.Available >= need) { socket.Receive(buffer, 0, need, SocketFlags.None); Process(buffer, need); }")]
+        [InlineData("int need = buffer.Length / 2; if (need <= client.Available) { client.GetStream().Read(buffer, 0, need); Process(buffer, need); }")]
         public Task Read_sized_to_Available_of_its_own_connection_is_silent(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
@@ -86,6 +90,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("int len = buffer.Length / 2; if (socket.Available != len) { {|SOCK010:socket.Receive(buffer, 0, len, SocketFlags.None)|}; Process(buffer, 0); }")]
         [InlineData("int len = buffer.Length / 2; if (socket.Available == len) { len = 8; {|SOCK010:socket.Receive(buffer, 0, len, SocketFlags.None)|}; Process(buffer, 0); }")]
         [InlineData("int len = buffer.Length / 2; if (client.Available == len) { {|SOCK010:socket.Receive(buffer, 0, len, SocketFlags.None)|}; Process(buffer, 0); }")]
+        [InlineData("int need = buffer.Length / 2; if (socket.Available < need) { {|SOCK010:socket.Receive(buffer, 0, need, SocketFlags.None)|}; Process(buffer, 0); }")]
+        [InlineData("int need = buffer.Length / 2; if (socket.Available <= need) { {|SOCK010:socket.Receive(buffer, 0, need, SocketFlags.None)|}; Process(buffer, 0); }")]
+        [InlineData("int need = buffer.Length / 2; int available = socket.Available; if (available < need) return; need++; {|SOCK010:socket.Receive(buffer, 0, need, SocketFlags.None)|}; Process(buffer, 0);")]
         // Counted on one path only.
         [InlineData("var d = buffer; if (socket.Available > 100) { d = new byte[socket.Available]; } {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
         public Task Read_whose_size_is_not_Available_of_its_connection_right_then_is_still_reported(string body)
