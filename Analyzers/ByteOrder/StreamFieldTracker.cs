@@ -23,7 +23,7 @@ namespace SocketAnalyzers.ByteOrder
         private readonly ByteOrderSymbols symbols;
         private readonly NetworkReads reads;
         /// <summary>The identifiers the code of the nested types uses (<see cref="NestedTypes.NamesInCode"/>): a field named there is not followed.</summary>
-        private readonly System.Collections.Generic.HashSet<string>? nestedNames;
+        private readonly System.Lazy<System.Collections.Generic.HashSet<string>?> nestedNames;
 
         /// <summary>
         /// Every value given to a tracked field (null for a write whose value is unknown: a compound assignment, a
@@ -46,7 +46,7 @@ namespace SocketAnalyzers.ByteOrder
             this.type = type;
             this.symbols = symbols;
             this.reads = reads;
-            nestedNames = NestedTypes.NamesInCode(type, System.Threading.CancellationToken.None);
+            nestedNames = new System.Lazy<System.Collections.Generic.HashSet<string>?>(() => NestedTypes.NamesInCode(type, System.Threading.CancellationToken.None));
         }
 
         /// <summary>Registers the tracker for every named type; <paramref name="register"/> adds the rule's own operation actions.</summary>
@@ -72,7 +72,11 @@ namespace SocketAnalyzers.ByteOrder
         public IFieldSymbol? TrackedField(IOperation instance)
             => PrivateFieldOf(instance, type) is { } field && !NamedInNestedCode(field) ? field : null;
 
-        private bool NamedInNestedCode(IFieldSymbol field) => nestedNames is not null && nestedNames.Contains(field.Name);
+        /// <summary>Read on the first question, by one thread (the operation actions run concurrently): the symbol-start action runs for every type, and most never ask.</summary>
+        private bool NamedInNestedCode(IFieldSymbol field)
+        {
+            return nestedNames.Value is { } names && names.Contains(field.Name);
+        }
 
         /// <summary>
         /// The field <paramref name="instance"/> reads (through conversions and parentheses) when it is a private field of
