@@ -56,7 +56,8 @@ namespace SocketAnalyzers.Reads
 
                 if (block.Operations.Length > 0 && (!Inside(block.Operations[0].Syntax, loop) || !SetsFlags(block.Operations, ref flags)))
                 {
-                    return !Inside(block.Operations[0].Syntax, loop);
+                    // Work done on the way out (if (done) { Console.WriteLine(text); break; }) still leaves.
+                    return !Inside(block.Operations[0].Syntax, loop) || StraightOut(block, loop);
                 }
 
                 // Here the block does nothing, or sets flags (and writes no other bool) inside the loop.
@@ -92,6 +93,44 @@ namespace SocketAnalyzers.Reads
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The block and those after it run straight on, with no condition, to the end of the body, a <c>return</c> or
+        /// <c>throw</c>, or a block outside <paramref name="loop"/>: whatever they do, they leave it (or throw, which leaves too).
+        /// </summary>
+        private static bool StraightOut(BasicBlock block, SyntaxNode loop)
+        {
+            for (var step = 0; step < 8; step++)
+            {
+                if (block.ConditionalSuccessor is not null || block.BranchValue is not null && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Regular)
+                {
+                    return false;
+                }
+
+                switch (block.FallThroughSuccessor)
+                {
+                    case { Semantics: ControlFlowBranchSemantics.Return or ControlFlowBranchSemantics.Throw or ControlFlowBranchSemantics.Rethrow }:
+                        return true;
+                    case { Semantics: ControlFlowBranchSemantics.Regular, Destination: { } next }:
+                        if (next.Kind == BasicBlockKind.Exit || next.Operations.Length > 0 && !Inside(next.Operations[0].Syntax, loop))
+                        {
+                            return true;
+                        }
+
+                        if (next.Operations.Length == 0 && next.BranchValue is { } condition && !Inside(condition.Syntax, loop))
+                        {
+                            return true;
+                        }
+
+                        block = next;
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         private static bool Inside(SyntaxNode syntax, SyntaxNode loop) => syntax.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(syntax.Span);

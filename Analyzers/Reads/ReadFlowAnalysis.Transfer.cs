@@ -906,7 +906,12 @@ namespace SocketAnalyzers.Reads
                 // Anything but a no-op changes the variable: even a value that is the same on every turn from now on
                 // (stop = true, text = "") differs from the one the loop's conditions saw on the turn before. What is
                 // known about such a value (the 0, the empty text) is in Zeros.
-                if (!identity)
+                if (!identity && key is ILocalSymbol recomputed && IsRecomputedAlike(recomputed, value, fact, site))
+                {
+                    // var text = sb.ToString(); with sb unchanged by the 0 path: the same text as on the turn before.
+                    fact.RemoveChanged(key);
+                }
+                else if (!identity)
                 {
                     // Decided before the change: message = "user: " + message reads the message it replaces.
                     var renewed = answered || ComputedWithoutZeroPath(value, fact, site) || NeverEmpty(value);
@@ -938,6 +943,17 @@ namespace SocketAnalyzers.Reads
             // SOCK011: the read's socket or stream replaced: the next turn reads another connection.
             Replaced((ISymbol)key, state);
         }
+
+        /// <summary>
+        /// The local's one assignment in the body (<c>var content = sb.ToString();</c> on every turn) gives it a value that is
+        /// the same on every turn once reads return 0 (<see cref="IsStable"/>) and is computed from nothing the 0 path holds
+        /// or changed (<see cref="ComputedWithoutZeroPath"/>): it then holds what it held at this point on the turn before,
+        /// so a test of it decides as that turn's did. Not a flag set only where the 0 was seen (<c>stop = true;</c> is a
+        /// second assignment of a local declared with <c>false</c>), nor a value of the 0 (<c>var end = n == 0;</c>).
+        /// </summary>
+        private bool IsRecomputedAlike(ILocalSymbol local, IOperation value, ZeroFact fact, ReadSite site)
+            => body.IsAssignedOnce(local) && !body.Captured.Contains(local)
+                && IsStable(value, fact, site, null) && ComputedWithoutZeroPath(value, fact, site);
 
         /// <summary>
         /// <c>x = x + n</c>, <c>x = x - n</c> with the 0, or <c>s = s + ""</c>: the variable keeps its value. For a line read,
