@@ -639,6 +639,32 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
+        /// <summary>
+        /// A receive given <c>SocketFlags.Peek</c> in a constant flags argument: it only looks, so the bytes it counts stay
+        /// queued on the socket, and a receive of at most that many takes them all (fresh41 F1: an SSH server peeks at its
+        /// peer's banner, then consumes what it looked at).
+        /// </summary>
+        private const int PeekFlag = 0x2; // SocketFlags.Peek
+
+        internal static bool Peeks(IInvocationOperation invocation, KnownSymbols symbols)
+        {
+            if (symbols.TypeNamed("System.Net.Sockets.SocketFlags") is not { } flags)
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && SymbolEqualityComparer.Default.Equals(parameter.Type, flags)
+                    && argument.Value.ConstantValue is { HasValue: true, Value: int value })
+                {
+                    return (value & PeekFlag) != 0;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True when <paramref name="operation"/> lies in a loop of its own function (not one around the lambda or local function it is in).</summary>
         internal static bool IsInLoop(IOperation operation)
         {

@@ -330,6 +330,12 @@ namespace SocketAnalyzers.Reads
                         result.Sites.Add(site);
                         result.sitesBySyntax[invocation.Syntax] = site;
                         result.HasLineReads |= read.Api.IsLine;
+                        if (read.Api.Owner == ReadOwner.Socket && !read.Api.IsAsync && NetworkReads.Peeks(invocation, reads.Symbols))
+                        {
+                            // int len = s.Receive(buf, 0, n, SocketFlags.Peek): len bytes wait, as after an Available test.
+                            guardsAvailable = true;
+                        }
+
                         break;
                     case IInvocationOperation call when HelperReads.MayBeHelper(call) && NetworkReads.IsInLoop(call) && reads.Helpers.At(call, cancellationToken) is { } helperCall:
                         // A helper of the type that returns what its read got, called in a loop: its call is the read there.

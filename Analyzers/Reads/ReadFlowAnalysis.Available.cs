@@ -260,6 +260,13 @@ namespace SocketAnalyzers.Reads
                 v = size;
             }
 
+            if (v is IInvocationOperation { Instance: { } peeked } peek && body.SiteAt(peek.Syntax) is { Read.Api: { Owner: ReadOwner.Socket, IsAsync: false, IsDatagram: false } }
+                && NetworkReads.Peeks(peek, symbols) && !symbols.Reads.IsDatagramSocket(peeked) && ConnectionOf(peeked) is { } looked)
+            {
+                // int len = s.Receive(buf, 0, n, SocketFlags.Peek): the len bytes it saw are still queued on s.
+                return new AvailableSize(looked, peek.Syntax);
+            }
+
             return IsAvailable(v) is { Type.SpecialType: SpecialType.System_Int32 } available && ConnectionOf(available.Instance) is { } connection
                 ? new AvailableSize(connection, available.Syntax)
                 : null;

@@ -1,0 +1,78 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK010DiscardedReadCountAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK010DiscardedReadCountCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// A receive given <c>SocketFlags.Peek</c> leaves the bytes it counted queued on the socket, so a receive of at most that
+    /// many on the same stream socket takes them all: its dropped count is the size it asked for, as under an
+    /// <c>Available</c> guard (fresh41 F1: an SSH server peeks at the peer's banner line, then consumes what it looked at).
+    /// </summary>
+    public sealed class PeekedBytesTests
+    {
+        /// <summary>The banner reader: peek, look for the line's end in what was peeked, consume it (<paramref name="consume"/>).</summary>
+        private static string Banner(string consume, string peek = "socket.Receive(line, pos, line.Length - pos, SocketFlags.Peek)") => Method($$"""
+            var line = new byte[255];
+            var skipped = new byte[255];
+            var pos = 0;
+            while (pos < line.Length)
+            {
+                int len = {{peek}};
+                if (len == 0)
+                {
+                    throw new SocketException();
+                }
+
+                for (var i = 0; i < len; i++, pos++)
+                {
+                    if (line[pos] == (byte)'\n')
+                    {
+                        socket.Receive(skipped, 0, i + 1, SocketFlags.None);
+                        Console.WriteLine(Encoding.ASCII.GetString(line, 0, pos));
+                        return;
+                    }
+                }
+
+                {{consume}}
+            }
+            """);
+
+        [Theory]
+        [InlineData("socket.Receive(skipped, 0, len, SocketFlags.None);")]
+        [InlineData("socket.Receive(skipped, len, SocketFlags.None);")]
+        public Task Receive_of_no_more_than_a_peek_counted_is_silent(string consume)
+            => Verify.VerifyAnalyzerAsync(Banner(consume));
+
+        [Fact]
+        public Task Peek_of_flags_combined_with_others_still_counts()
+            => Verify.VerifyAnalyzerAsync(Banner(
+                "socket.Receive(skipped, 0, len, SocketFlags.None);",
+                "socket.Receive(line, pos, line.Length - pos, SocketFlags.Peek | SocketFlags.None)"));
+
+        [Theory]
+        // Asks for more than was peeked.
+        [InlineData("[|socket.Receive(skipped, 0, len + 1, SocketFlags.None)|];")]
+        // Another read between the peek and the receive took bytes.
+        [InlineData("[|socket.Receive(skipped)|];\n[|socket.Receive(skipped, 0, len, SocketFlags.None)|];")]
+        // Another socket's bytes were counted.
+        [InlineData("[|client.Client.Receive(skipped, 0, len, SocketFlags.None)|];\nConsole.WriteLine(skipped[0]);")]
+        // The count is given another value first.
+        [InlineData("len = skipped.Length;\n[|socket.Receive(skipped, 0, len, SocketFlags.None)|];")]
+        public Task Receive_the_peek_does_not_cover_is_reported(string consume)
+            => Verify.VerifyAnalyzerAsync(Banner(consume));
+
+        [Fact]
+        public Task Receive_after_a_read_that_did_not_peek_is_reported()
+            => Verify.VerifyAnalyzerAsync(Banner(
+                "[|socket.Receive(skipped, 0, len, SocketFlags.None)|];",
+                "socket.Receive(line, pos, line.Length - pos, SocketFlags.None)"));
+
+        [Fact]
+        public Task Peek_whose_flags_are_not_constant_does_not_count()
+            => Verify.VerifyAnalyzerAsync(Banner(
+                "[|socket.Receive(skipped, 0, len, SocketFlags.None)|];",
+                "socket.Receive(line, pos, line.Length - pos, token.IsCancellationRequested ? SocketFlags.None : SocketFlags.Peek)"));
+    }
+}
