@@ -104,6 +104,14 @@ namespace SocketAnalyzers.Common
         public bool IsConfigureAwait(IMethodSymbol method)
             => !method.IsStatic && method.Name == "ConfigureAwait" && method.ContainingType is { } owner && IsTaskType(owner.OriginalDefinition);
 
+        /// <summary>
+        /// A task's <c>ConfigureAwait(…)</c>, or <c>WaitAsync(…)</c> of <c>Task</c> or <c>Task&lt;T&gt;</c> (a timeout or a token
+        /// around the same operation): awaited, it gives the task's own result, or throws.
+        /// </summary>
+        public bool IsResultWrapper(IMethodSymbol method)
+            => IsConfigureAwait(method)
+                || !method.IsStatic && method.Name == "WaitAsync" && method.ContainingType is { } owner && (Is(owner.OriginalDefinition, task) || Is(owner.OriginalDefinition, taskOfT));
+
         /// <summary>The call is a task's <c>ConfigureAwait(…)</c> (<see cref="IsConfigureAwait(IMethodSymbol)"/>).</summary>
         public bool IsConfigureAwait(IOperation? operation)
             => operation is IInvocationOperation call && IsConfigureAwait(call.TargetMethod);

@@ -72,9 +72,10 @@ namespace SocketAnalyzers.Common
 
         /// <summary>
         /// The operation whose value is the awaited or plain result of <paramref name="operation"/> (a call, a creation):
-        /// walks up through conversions, <c>ConfigureAwait(…)</c> and <c>await</c>. Returns the outermost operation that
+        /// walks up through conversions, <c>ConfigureAwait(…)</c>, <c>WaitAsync(…)</c>, a project helper that returns the
+        /// awaited task it is given (<see cref="TaskPassThrough"/>) and <c>await</c>. Returns the outermost operation that
         /// still stands for the operation's result, and its consumer in <paramref name="consumer"/>. Only a task's own
-        /// <c>ConfigureAwait</c> (<paramref name="framework"/>) is looked through.
+        /// wrappers (<paramref name="framework"/>) are looked through.
         /// </summary>
         public static IOperation WalkUpToResult(this IOperation operation, FrameworkMembers framework, out IOperation? consumer)
         {
@@ -84,11 +85,19 @@ namespace SocketAnalyzers.Common
                 var parent = current.WalkUpConversions(out var child);
                 current = child;
                 if (parent is IInvocationOperation configureAwait
-                    && framework.IsConfigureAwait(configureAwait.TargetMethod)
+                    && framework.IsResultWrapper(configureAwait.TargetMethod)
                     && configureAwait.Instance is not null
                     && configureAwait.Instance.WalkDownConversions() == current.WalkDownConversions())
                 {
                     current = configureAwait;
+                    continue;
+                }
+
+                if (parent is IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation passedThrough }
+                    && TaskPassThrough.ReturnsAwaited(passedThrough.TargetMethod, parameter, framework))
+                {
+                    // await RunTask(stream.ReadAsync(buf, 0, 1), timeout) of a project helper that returns await task.
+                    current = passedThrough;
                     continue;
                 }
 

@@ -1475,7 +1475,10 @@ namespace SocketAnalyzers.Reads
             return v is IInvocationOperation call && SiteAt(call.Syntax) is not null;
         }
 
-        /// <summary>Looks through conversions, <c>await</c> and a task's <c>ConfigureAwait(…)</c>.</summary>
+        /// <summary>
+        /// Looks through conversions, <c>await</c>, a task's <c>ConfigureAwait(…)</c> or <c>WaitAsync(…)</c>, and a project helper
+        /// that returns the awaited task it is given.
+        /// </summary>
         internal static IOperation UnwrapAwait(IOperation value, FrameworkMembers framework)
         {
             var v = value.WalkDownConversions();
@@ -1484,12 +1487,44 @@ namespace SocketAnalyzers.Reads
                 v = awaited.Operation.WalkDownConversions();
             }
 
-            if (v is IInvocationOperation { Instance: { } inner } configureAwait && framework.IsConfigureAwait(configureAwait.TargetMethod))
+            // task.WaitAsync(timeout).ConfigureAwait(false), RunTask(task, timeout) of a project helper that returns await
+            // task: each wrapper gives the task's own result.
+            for (var depth = 0; depth < 4 && v is IInvocationOperation wrapper; depth++)
             {
-                v = inner.WalkDownConversions();
+                if (wrapper.Instance is { } inner && framework.IsResultWrapper(wrapper.TargetMethod))
+                {
+                    v = inner.WalkDownConversions();
+                    continue;
+                }
+
+                if (PassedThrough(wrapper, framework) is not { } task)
+                {
+                    break;
+                }
+
+                v = task.WalkDownConversions();
             }
 
             return v;
+        }
+
+        /// <summary>The task a project helper that returns <c>await task</c> (<see cref="TaskPassThrough"/>) is given, or null.</summary>
+        private static IOperation? PassedThrough(IInvocationOperation call, FrameworkMembers framework)
+        {
+            if (call.TargetMethod.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return null;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { } parameter && TaskPassThrough.ReturnsAwaited(call.TargetMethod, parameter, framework))
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

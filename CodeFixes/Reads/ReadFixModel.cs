@@ -78,6 +78,24 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// <summary>The local the count is stored in (declaration and assignment shapes).</summary>
         public ILocalSymbol? Local { get; }
 
+        /// <summary>
+        /// Nothing but a task's <c>ConfigureAwait(…)</c> stands between the read and <see cref="Result"/>: not
+        /// <c>WaitAsync(…)</c> nor a project helper given the read's <c>Task&lt;int&gt;</c>, which a read with another
+        /// result type (<c>ReadExactlyAsync</c>'s <c>ValueTask</c>) would not fit.
+        /// </summary>
+        public bool OnlyConfigureAwaitAround()
+        {
+            for (var operation = Invocation.Parent; operation is not null && operation != Result; operation = operation.Parent)
+            {
+                if (operation is IInvocationOperation call && !Reads.Symbols.Framework.IsConfigureAwait(call.TargetMethod))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public bool IsDatagram => Read.Api.IsDatagram || (Read.Api.Owner == ReadOwner.Socket && Invocation.Instance is { } instance && Reads.IsDatagramSocket(instance));
 
         /// <summary>Finds the read whose invocation is at <paramref name="span"/>, or null.</summary>

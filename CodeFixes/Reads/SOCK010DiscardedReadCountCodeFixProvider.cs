@@ -136,6 +136,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     ReadStatementShape.Declaration => site.LocalIsUnusedElsewhere(),
                     _ => false,
                 }
+                && site.OnlyConfigureAwaitAround()
                 && site.ExactInvocation(out _) is not null;
 
         private static bool CanCapture(ReadSite site)

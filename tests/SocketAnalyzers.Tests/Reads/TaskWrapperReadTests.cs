@@ -1,0 +1,106 @@
+using System.Threading.Tasks;
+using SocketAnalyzers.CodeFixes.Reads;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK010DiscardedReadCountAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK010DiscardedReadCountCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// An asynchronous read awaited through a wrapper that gives its own result or throws: <c>Task&lt;int&gt;.WaitAsync(…)</c>
+    /// (a timeout or a token around the same read), or a project helper whose every <c>return</c> is <c>return await
+    /// task;</c> of the task it is given (fresh41 M1: a receipt printer's status query through a timeout helper). The
+    /// awaited value is the read's count: dropped, it is SOCK010; kept and tested, it is not. Reading exactly is not
+    /// offered there (<c>ReadExactlyAsync</c>'s <c>ValueTask</c> fits neither wrapper); capturing the count is.
+    /// </summary>
+    public sealed class TaskWrapperReadTests
+    {
+        private const string Helpers = """
+
+            static class Runner
+            {
+                public static async Task<T> RunTask<T>(Task<T> task, int timeout)
+                {
+                    var delay = Task.Delay(timeout);
+                    if (await Task.WhenAny(task, delay).ConfigureAwait(false) == delay)
+                    {
+                        throw new TimeoutException();
+                    }
+
+                    return await task.ConfigureAwait(false);
+                }
+
+                public static async Task<T> OrDefault<T>(Task<T> task, int timeout)
+                {
+                    if (await Task.WhenAny(task, Task.Delay(timeout)) != task)
+                    {
+                        return default!;
+                    }
+
+                    return await task;
+                }
+
+                public static async Task<T> Other<T>(Task<T> task, Task<T> other)
+                {
+                    await Task.WhenAll(task, other);
+                    return await other;
+                }
+            }
+            """;
+
+        private static string Async(string body) => Method(body, "Task<bool>", "async") + Helpers;
+
+        [Theory]
+        [InlineData("await [|stream.ReadAsync(buffer, 0, 1)|].WaitAsync(TimeSpan.FromSeconds(3));")]
+        [InlineData("await [|stream.ReadAsync(buffer, 0, 1)|].WaitAsync(token).ConfigureAwait(false);")]
+        [InlineData("await Runner.RunTask([|stream.ReadAsync(buffer, 0, 1)|], 3000);")]
+        [InlineData("_ = await Runner.RunTask([|stream.ReadAsync(buffer, 0, 1, token)|], 3000).ConfigureAwait(false);")]
+        public Task Count_dropped_through_a_wrapper_that_gives_the_read_s_result_is_reported(string read)
+            => Verify.VerifyAnalyzerAsync(Async(read + "\nreturn (buffer[0] & 0x08) == 0;"));
+
+        [Theory]
+        // Kept and tested.
+        [InlineData("var n = await stream.ReadAsync(buffer, 0, 1).WaitAsync(TimeSpan.FromSeconds(3));\nif (n == 0) return false;")]
+        [InlineData("var n = await Runner.RunTask(stream.ReadAsync(buffer, 0, 1), 3000);\nif (n == 0) return false;")]
+        // A helper that may return something else (default on a timeout, another task's result) is not the read's count.
+        [InlineData("await Runner.OrDefault(stream.ReadAsync(buffer, 0, 1), 3000);")]
+        [InlineData("await Runner.Other(stream.ReadAsync(buffer, 0, 1), Task.FromResult(1));")]
+        public Task Count_kept_or_helper_that_may_give_another_value_is_quiet(string read)
+            => Verify.VerifyAnalyzerAsync(Async(read + "\nreturn (buffer[0] & 0x08) == 0;"));
+
+        [Theory]
+        [InlineData("await [|stream.ReadAsync(buffer, 0, 1)|].WaitAsync(TimeSpan.FromSeconds(3));")]
+        [InlineData("await Runner.RunTask([|stream.ReadAsync(buffer, 0, 1)|], 3000);")]
+        public Task Read_exactly_is_not_offered_through_a_wrapper(string read)
+        {
+            var test = Verify.Test(Async(read + "\nreturn (buffer[0] & 0x08) == 0;"), Async(read + "\nreturn (buffer[0] & 0x08) == 0;"));
+            test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.ReadExactlyKey;
+            test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData(
+            "await [|stream.ReadAsync(buffer, 0, 1)|].WaitAsync(TimeSpan.FromSeconds(3));",
+            "var bytesRead = await stream.ReadAsync(buffer, 0, 1).WaitAsync(TimeSpan.FromSeconds(3));\nif (bytesRead == 0)\n{\n    throw new EndOfStreamException();\n}\n")]
+        [InlineData(
+            "await Runner.RunTask([|stream.ReadAsync(buffer, 0, 1)|], 3000);",
+            "var bytesRead = await Runner.RunTask(stream.ReadAsync(buffer, 0, 1), 3000);\nif (bytesRead == 0)\n{\n    throw new EndOfStreamException();\n}\n")]
+        public Task Capture_keeps_the_wrapper_and_throws_at_zero(string read, string captured)
+        {
+            var test = Verify.Test(Async(read + "\nreturn (buffer[0] & 0x08) == 0;"), Async(captured + "\nreturn (buffer[0] & 0x08) == 0;"));
+            test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.CaptureCountKey;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Loop_over_a_read_through_WaitAsync_that_never_stops_at_zero_is_SOCK011()
+            => Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>.VerifyAnalyzerAsync(Method("""
+                while (true)
+                {
+                    int n = await [|stream.ReadAsync(buffer, 0, buffer.Length)|].WaitAsync(token);
+                    Process(buffer, n);
+                }
+                """, "Task", "async"));
+    }
+}
