@@ -1126,10 +1126,13 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsEmptyArray(IOperation operation, ZeroFact fact, ReadSite site)
             => IsEmptyBytes(operation, fact, site)
-                || operation.WalkDownConversions() is ILocalReferenceOperation { Local: { Type: IArrayTypeSymbol { Rank: 1 } } local }
-                    && IsTurnLocal(local, site)
-                    && body.SingleValue(local)?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation
-                    && IsZero(creation.DimensionSizes[0], fact, site);
+                || operation.WalkDownConversions() is ILocalReferenceOperation { Local: { Type: IArrayTypeSymbol { Rank: 1 } } local } && IsZeroSizedLocal(local, fact, site);
+
+        /// <summary>The local of <see cref="IsEmptyArray"/>: declared after the read, assigned once, to <c>new T[n]</c> with <c>n</c> the 0.</summary>
+        private bool IsZeroSizedLocal(ILocalSymbol local, ZeroFact fact, ReadSite site)
+            => IsTurnLocal(local, site)
+                && body.SingleValue(local)?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation
+                && IsZero(creation.DimensionSizes[0], fact, site);
 
         /// <summary>
         /// The empty array a helper returns at end of stream (<see cref="HelperResult.EmptyBytes"/>): the call itself, or a

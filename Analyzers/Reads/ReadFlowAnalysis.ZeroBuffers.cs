@@ -24,22 +24,31 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private void ThrowsOnZeroBuffer(IInvocationOperation call, ReadState state)
         {
-            if (!state.HasFreshFilled)
+            if (state.Zero.Count == 0 || call.Arguments.Length == 0)
             {
                 return;
             }
 
-            var input = RejectsZeroBytes(call.TargetMethod) ? (call.Arguments.Length > 0 ? CatalogueIndex.Argument(call, 0) : null) : HelperInput(call);
-            if (input is null || BytesUnder(input) is not { } buffer || !state.FreshFilled.Contains(buffer) || !state.Filled.TryGetValue(buffer, out var read))
+            var input = RejectsZeroBytes(call.TargetMethod) ? CatalogueIndex.Argument(call, 0) : HelperInput(call);
+            if (input is null || BytesUnder(input) is not { } buffer)
             {
                 return;
             }
 
+            var read = -1;
+            var zeros = state.HasFreshFilled && state.FreshFilled.Contains(buffer) && state.Filled.TryGetValue(buffer, out read);
             List<int>? ended = null;
             foreach (var pair in state.Zero)
             {
                 var site = ZeroSite(pair.Key);
-                if (body.SameFill(site.Index, read) && !site.IsLine && !site.IsChar && !pair.Value.Changed.Contains(buffer))
+                if (site.IsLine || site.IsChar)
+                {
+                    continue;
+                }
+
+                // The zeros of a fresh buffer the read left as it was, or an array the 0 sized (byte[] temp = new
+                // byte[count]; the bytes copied into it: none): a deserializer throws for both (fresh40 F3).
+                if (zeros && body.SameFill(site.Index, read) && !pair.Value.Changed.Contains(buffer) || IsZeroSizedLocal(buffer, pair.Value, site))
                 {
                     (ended ??= new List<int>()).Add(pair.Key);
                 }
@@ -141,42 +150,79 @@ namespace SocketAnalyzers.Reads
                 return -1;
             }
 
-            var streams = new Dictionary<ILocalSymbol, IParameterSymbol>(SymbolEqualityComparer.Default);
+            return RejectingParameterIn(statements, new Dictionary<ILocalSymbol, IParameterSymbol>(SymbolEqualityComparer.Default)) ?? -1;
+        }
+
+        /// <summary>
+        /// <see cref="RejectingParameter"/> over a run of statements, also into the block of a <c>using</c> statement (<c>using
+        /// (var stream = new MemoryStream(data)) { stream.Position = 0; return formatter.Deserialize(stream); }</c>, fresh40
+        /// F3): the parameter's ordinal, -1 at a statement that may branch (nothing after it runs for certain), or null when
+        /// the run ends without either.
+        /// </summary>
+        private int? RejectingParameterIn(System.Collections.Immutable.ImmutableArray<IOperation> statements, Dictionary<ILocalSymbol, IParameterSymbol> streams)
+        {
             foreach (var statement in statements)
             {
+                if (statement is IUsingOperation { Resources: { } resources, Body: { } block })
+                {
+                    if (RejectingIn(resources, streams) is int given)
+                    {
+                        return given;
+                    }
+
+                    var inner = block is IBlockOperation { Operations: var operations } ? operations : System.Collections.Immutable.ImmutableArray.Create(block);
+                    if (RejectingParameterIn(inner, streams) is int found)
+                    {
+                        return found;
+                    }
+
+                    continue;
+                }
+
                 if (statement is not (IVariableDeclarationGroupOperation or IExpressionStatementOperation or IReturnOperation or IUsingDeclarationOperation))
                 {
                     return -1;
                 }
 
-                foreach (var operation in statement.DescendantsAndSelf())
+                if (RejectingIn(statement, streams) is int ordinal)
                 {
-                    switch (operation)
-                    {
-                        case IVariableDeclaratorOperation { Initializer.Value: var value } declarator
-                            when IsMemoryStreamOver(value.WalkDownConversions()) is IParameterReferenceOperation given:
-                            streams[declarator.Symbol] = given.Parameter;
-                            break;
-                        case IInvocationOperation deserialize when RejectsZeroBytes(deserialize.TargetMethod) && Unconditional(deserialize, statement)
-                            && CatalogueIndex.Argument(deserialize, 0)?.WalkDownConversions() is { } input:
-                            var parameter = input switch
-                            {
-                                IParameterReferenceOperation bytes => bytes.Parameter,
-                                ILocalReferenceOperation stream when streams.TryGetValue(stream.Local, out var over) => over,
-                                _ => IsMemoryStreamOver(input) is IParameterReferenceOperation over ? over.Parameter : null,
-                            };
-
-                            if (parameter is { Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } })
-                            {
-                                return parameter.Ordinal;
-                            }
-
-                            break;
-                    }
+                    return ordinal;
                 }
             }
 
-            return -1;
+            return null;
+        }
+
+        /// <summary>The parameter one statement (or a <c>using</c>'s resources) hands to a deserializer of <see cref="RejectsZeroBytes"/>, or null.</summary>
+        private int? RejectingIn(IOperation statement, Dictionary<ILocalSymbol, IParameterSymbol> streams)
+        {
+            foreach (var operation in statement.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation { Initializer.Value: var value } declarator
+                        when IsMemoryStreamOver(value.WalkDownConversions()) is IParameterReferenceOperation given:
+                        streams[declarator.Symbol] = given.Parameter;
+                        break;
+                    case IInvocationOperation deserialize when RejectsZeroBytes(deserialize.TargetMethod) && Unconditional(deserialize, statement)
+                        && CatalogueIndex.Argument(deserialize, 0)?.WalkDownConversions() is { } input:
+                        var parameter = input switch
+                        {
+                            IParameterReferenceOperation bytes => bytes.Parameter,
+                            ILocalReferenceOperation stream when streams.TryGetValue(stream.Local, out var over) => over,
+                            _ => IsMemoryStreamOver(input) is IParameterReferenceOperation over ? over.Parameter : null,
+                        };
+
+                        if (parameter is { Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } })
+                        {
+                            return parameter.Ordinal;
+                        }
+
+                        break;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

@@ -115,6 +115,91 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        /// <summary>
+        /// fresh40 F3 (a Vietnamese course's social-network server): the received bytes copied into an array the count sized,
+        /// empty when it is 0, and handed to a helper that deserializes them in a <c>using</c> block; an empty stream makes
+        /// <c>BinaryFormatter</c> throw, and the <c>catch</c> is outside the loop.
+        /// </summary>
+        [Theory]
+        [InlineData("Deserialize")]
+        [InlineData("FromBinary")]
+        public Task Deserializer_of_an_array_the_zero_sized_ends_the_loop(string helper)
+            => Verify.VerifyAnalyzerAsync(Server(
+                $$"""
+                        while (true)
+                        {
+                            byte[] big = new byte[65536];
+                            int count = client.Receive(big);
+                            byte[] temp = new byte[count];
+                            for (int i = 0; i < count; i++)
+                            {
+                                temp[i] = big[i];
+                            }
+
+                            string packet = (string){{helper}}(temp);
+                            Console.WriteLine(packet);
+                        }
+            """,
+                FromBinary));
+
+        [Fact]
+        public Task Helper_that_deserializes_in_a_using_block_ends_the_loop_on_a_fresh_buffer_s_zeros()
+            => Verify.VerifyAnalyzerAsync(Server(
+                """
+                        while (true)
+                        {
+                            byte[] data = new byte[1024];
+                            {|SOCK010:client.Receive(data)|};
+                            Console.WriteLine(FromBinary(data));
+                        }
+            """,
+                FromBinary));
+
+        [Theory]
+        // Sized by more than the count: one zero byte is not known to be rejected.
+        [InlineData("byte[] temp = new byte[count + 1];", "FromBinary")]
+        // A helper whose using block may return before it deserializes.
+        [InlineData("byte[] temp = new byte[count];", "Guarded")]
+        public Task Array_not_empty_or_helper_that_may_not_deserialize_is_reported(string copy, string helper)
+            => Verify.VerifyAnalyzerAsync(Server(
+                $$"""
+                        while (true)
+                        {
+                            byte[] big = new byte[65536];
+                            int count = [|client.Receive(big)|];
+                            {{copy}}
+                            Array.Copy(big, temp, count);
+                            Console.WriteLine({{helper}}(temp));
+                        }
+            """,
+                FromBinary + """
+
+                private static object? Guarded(byte[] data)
+                {
+                    using (var stream = new MemoryStream(data))
+                    {
+                        if (stream.Length == 0)
+                        {
+                            return null;
+                        }
+
+                        return new BinaryFormatter().Deserialize(stream);
+                    }
+                }
+                """));
+
+        private const string FromBinary = """
+            public static object FromBinary(byte[] data)
+            {
+                using (MemoryStream stream = new MemoryStream(data))
+                {
+                    stream.Position = 0;
+                    object o = new BinaryFormatter().Deserialize(stream);
+                    return o;
+                }
+            }
+            """;
+
         [Theory]
         [InlineData("""
                         byte[] data = new byte[4096];
