@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 using SocketAnalyzers.Flow;
 using SocketAnalyzers.Model;
@@ -97,6 +98,39 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>
+        /// The condition is made of constants only: literals, and locals whose one value in the body is a constant (<c>bool
+        /// stop = true;</c>, or <c>stop = true;</c> as their only assignment), under <c>!</c>, comparisons and conversions.
+        /// </summary>
+        private bool IsSameConstantEveryTurn(IOperation operation, int depth)
+        {
+            if (depth > 8)
+            {
+                return false;
+            }
+
+            if (operation.ConstantValue.HasValue)
+            {
+                return true;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return IsSameConstantEveryTurn(conversion.Operand, depth + 1);
+                case IParenthesizedOperation parenthesized:
+                    return IsSameConstantEveryTurn(parenthesized.Operand, depth + 1);
+                case IUnaryOperation unary:
+                    return IsSameConstantEveryTurn(unary.Operand, depth + 1);
+                case IBinaryOperation binary:
+                    return IsSameConstantEveryTurn(binary.LeftOperand, depth + 1) && IsSameConstantEveryTurn(binary.RightOperand, depth + 1);
+                case ILocalReferenceOperation local:
+                    return !body.CapturedWritten.Contains(local.Local) && body.SingleValue(local.Local) is { ConstantValue.HasValue: true };
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>True when a <c>finally</c> clause lies between the read and its outermost loop: the loop is around that clause.</summary>
         private static bool FinallyBetween(ReadSite site)
         {
@@ -143,8 +177,11 @@ namespace SocketAnalyzers.Reads
                 // it had on the turn before: the one that kept the loop going. Only the successor that stays is taken.
                 // Not when it uses the 0 itself (n < buffer.Length, which Truth cannot decide): on the turn before the
                 // first 0 the count was another, so that turn says nothing of the first 0 turn, which may leave.
+                // Nor a condition that is one constant on every turn (bool stop = true; … if (stop) break;): it decided the
+                // same on the first turn, so no turn before stayed, and the loop never went round.
                 if (IsStable(branchValue, pair.Value, site, null) && !UsesEndValue(branchValue, pair.Value, site, 0)
-                    && InnermostLoop(site, branchValue.Syntax) is { } loop && !IsCountDependent(branchValue.Syntax, loop))
+                    && InnermostLoop(site, branchValue.Syntax) is { } loop && !IsCountDependent(branchValue.Syntax, loop)
+                    && !IsSameConstantEveryTurn(branchValue, 0))
                 {
                     var takenIsConditional = conditionValue == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
                     var taken = takenIsConditional ? block.ConditionalSuccessor : block.FallThroughSuccessor;

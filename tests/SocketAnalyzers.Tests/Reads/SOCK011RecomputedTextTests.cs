@@ -44,6 +44,14 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Loop_whose_test_may_decide_otherwise_on_the_zero_turn_is_quiet(string turn)
             => Verify.VerifyAnalyzerAsync(Loop(turn));
 
+        /// <summary>A condition that is one constant on every turn decided the same on the first: the loop never went round.</summary>
+        [Theory]
+        [InlineData("bool stop = true;\nwhile (true)\n{\n    int n = socket.Receive(buffer);\n    Process(buffer, n);\n    if (stop) break;\n}")]
+        [InlineData("bool stop;\nwhile (true)\n{\n    int n = socket.Receive(buffer);\n    Process(buffer, n);\n    stop = true;\n    if (stop) break;\n}")]
+        [InlineData("while (true)\n{\n    int n = socket.Receive(buffer);\n    Process(buffer, n);\n    var once = 1;\n    if (once == 1) break;\n}")]
+        public Task Loop_left_by_a_test_that_is_one_constant_on_every_turn_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
         [Fact]
         public Task Flag_loop_whose_flag_the_zero_sets_is_quiet()
             => Verify.VerifyAnalyzerAsync(Method("""
