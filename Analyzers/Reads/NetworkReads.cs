@@ -164,6 +164,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>Socket fields whose type only ever gives them a datagram socket (<see cref="IsDatagramSocket"/>).</summary>
         private readonly NetworkFields datagramFields;
 
+        /// <summary>Socket parameters of private helpers that every call gives a datagram socket (<see cref="IsDatagramSocket"/>).</summary>
+        private readonly NetworkParameters datagramParameters;
+
         public NetworkReads(KnownSymbols symbols)
         {
             this.symbols = symbols;
@@ -179,6 +182,7 @@ namespace SocketAnalyzers.Reads
                 || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken));
             streamParameters = new NetworkParameters((value, cancellationToken) => IsNetworkStream(value, followFields: true, cancellationToken));
             datagramFields = new NetworkFields((value, cancellationToken) => IsDatagramSocket(value, cancellationToken), anyAccessibility: true);
+            datagramParameters = new NetworkParameters((value, cancellationToken) => IsDatagramSocket(value, cancellationToken));
             Helpers = new HelperReads(this);
             UnreadBuffers = new UnreadBufferFields(catalogue);
         }
@@ -704,8 +708,8 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// True when the read's socket is certainly or possibly a datagram socket: <c>UdpClient.Client</c>, or a local that
-        /// the body assigns from one or from <c>new Socket(…, SocketType.Dgram, …)</c>. A socket whose kind the code does not
-        /// show counts as a stream socket.
+        /// the body assigns from one or from <c>new Socket(…, SocketType.Dgram, …)</c>, a field every assignment gives one, or
+        /// a private helper's parameter every call gives one. A socket whose kind the code does not show counts as a stream socket.
         /// </summary>
         public bool IsDatagramSocket(IOperation receiver, CancellationToken cancellationToken = default)
         {
@@ -720,6 +724,13 @@ namespace SocketAnalyzers.Reads
                 // A field every assignment of its type gives a new datagram socket (fresh17 FALSE 1: a UDP server's
                 // public static Socket sock = new Socket(…, SocketType.Dgram, ProtocolType.Udp);).
                 return datagramFields.IsNetworkField(field, cancellationToken);
+            }
+
+            if (value is IParameterReferenceOperation { SemanticModel: { } model } parameter && KnownSymbols.IsOrDerivesFrom(parameter.Type, symbols.Socket))
+            {
+                // A private helper's socket that every call of it in the file gives a datagram socket (fresh42 F1: an SSDP
+                // client's receive loop, handed the UDP socket its caller made).
+                return datagramParameters.IsNetworkParameter(parameter, model, cancellationToken);
             }
 
             if (value is IInvocationOperation { Arguments.Length: 0 } factory && FactoryResult(factory, cancellationToken) is { } made)
