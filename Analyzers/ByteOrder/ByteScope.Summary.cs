@@ -91,6 +91,11 @@ namespace SocketAnalyzers.ByteOrder
                         return !invocation.TargetMethod.ReturnsVoid && ByteSummary.Resolve(invocation.TargetMethod) is { } target
                             ? ByteNode.Return(target)
                             : null;
+                    case IPropertyReferenceOperation { Arguments.Length: 0, Property.DeclaredAccessibility: not Accessibility.Private } property
+                        when AutoProperties.IsAutoProperty(property.Property):
+                        // internal byte[] Buffer { get; set; }: a field other code may read, fill or replace (fresh42: a base
+                        // class's buffer filled in another class, decoded in an override), as a field that is not private.
+                        return null;
                     case IPropertyReferenceOperation { Arguments.Length: 0 } property:
                         return ByteSummary.Resolve(property.Property.GetMethod) is { } getter ? ByteNode.Return(getter) : null;
                     case ILocalReferenceOperation local:

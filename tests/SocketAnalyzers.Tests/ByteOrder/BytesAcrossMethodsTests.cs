@@ -553,6 +553,68 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
 
+        /// <summary>
+        /// fresh42 (an async socket library): the buffer is an <c>internal</c> settable auto-property of a base class, filled
+        /// by a read in another class and decoded in an override. Other code may read, fill or replace it, as a field that
+        /// is not private: silent, like such a field.
+        /// </summary>
+        [Theory]
+        [InlineData("internal byte[] Buffer { get; set; } = new byte[512];")]
+        [InlineData("public byte[] Buffer { get; } = new byte[512];")]
+        public Task Decoder_of_a_non_private_buffer_property_another_class_fills_is_silent(string property)
+            => Run(Usings + $$"""
+                abstract class MessageHandler
+                {
+                    {{property}}
+
+                    internal abstract bool Complete(int len);
+                }
+
+                sealed class LengthPrefixed : MessageHandler
+                {
+                    private readonly List<byte> data = new List<byte>();
+                    private uint? size;
+
+                    internal override bool Complete(int len)
+                    {
+                        data.AddRange(Buffer.Take(len));
+                        if (size == null)
+                        {
+                            if (data.Count < 4)
+                            {
+                                return false;
+                            }
+
+                            size = BitConverter.ToUInt32(data.Take(4).ToArray(), 0);
+                            data.Clear();
+                        }
+
+                        return data.Count >= size;
+                    }
+                }
+
+                sealed class Client
+                {
+                    private readonly NetworkStream stream;
+
+                    public Client(TcpClient client) => stream = client.GetStream();
+
+                    public async Task Receive(MessageHandler handler)
+                    {
+                        while (true)
+                        {
+                            int n = await stream.ReadAsync(handler.Buffer, 0, handler.Buffer.Length);
+                            if (n == 0)
+                            {
+                                break;
+                            }
+
+                            handler.Complete(n);
+                        }
+                    }
+                }
+                """);
+
         /// <summary>A connection whose <c>ReceiveHeader()</c> returns four bytes read from the network.</summary>
         private const string ReceivingConnection = """
             sealed class Connection
