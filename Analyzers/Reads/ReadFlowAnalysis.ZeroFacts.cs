@@ -131,6 +131,66 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>
+        /// The value of a condition of constants only (<see cref="IsSameConstantEveryTurn"/>) when it is a <c>bool</c> this can
+        /// work out: a constant, a local whose one value is a constant, <c>!</c>, <c>==</c> and <c>!=</c> of such values, and
+        /// comparisons of such integers. Null otherwise.
+        /// </summary>
+        private object? ConstantOf(IOperation operation, int depth)
+        {
+            if (depth > 8)
+            {
+                return null;
+            }
+
+            if (operation.ConstantValue is { HasValue: true } constant)
+            {
+                return constant.Value;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation { OperatorMethod: null, IsChecked: false } conversion when conversion.Type?.SpecialType == conversion.Operand.Type?.SpecialType:
+                    return ConstantOf(conversion.Operand, depth + 1);
+                case IParenthesizedOperation parenthesized:
+                    return ConstantOf(parenthesized.Operand, depth + 1);
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
+                    return ConstantOf(not.Operand, depth + 1) is bool operand ? !operand : null;
+                case IBinaryOperation { OperatorMethod: null } binary:
+                    var left = ConstantOf(binary.LeftOperand, depth + 1);
+                    var right = ConstantOf(binary.RightOperand, depth + 1);
+                    if (left is null || right is null)
+                    {
+                        return null;
+                    }
+
+                    if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals && left.GetType() == right.GetType())
+                    {
+                        return left.Equals(right) == (binary.OperatorKind == BinaryOperatorKind.Equals);
+                    }
+
+                    if (left is int l && right is int r)
+                    {
+                        return binary.OperatorKind switch
+                        {
+                            BinaryOperatorKind.LessThan => l < r,
+                            BinaryOperatorKind.LessThanOrEqual => l <= r,
+                            BinaryOperatorKind.GreaterThan => l > r,
+                            BinaryOperatorKind.GreaterThanOrEqual => l >= r,
+                            _ => null,
+                        };
+                    }
+
+                    return null;
+                case ILocalReferenceOperation local when !body.CapturedWritten.Contains(local.Local) && body.SingleValue(local.Local) is { ConstantValue: { HasValue: true } single }:
+                    return single.Value;
+                default:
+                    return null;
+            }
+        }
+
+        private bool? ConstantEveryTurn(IOperation condition, int depth) => ConstantOf(condition, depth) as bool?;
+
         /// <summary>True when a <c>finally</c> clause lies between the read and its outermost loop: the loop is around that clause.</summary>
         private static bool FinallyBetween(ReadSite site)
         {
@@ -162,7 +222,9 @@ namespace SocketAnalyzers.Reads
             foreach (var pair in state.Zero)
             {
                 var site = ZeroSite(pair.Key);
-                var value = Truth(branchValue, pair.Value, site);
+                // A condition of constants only (while (!done) with done = false and nothing else) decides the same on
+                // every turn: as known as a test of the 0.
+                var value = Truth(branchValue, pair.Value, site) ?? ConstantEveryTurn(branchValue, 0);
                 if (value is bool known)
                 {
                     if (known != conditionValue)
@@ -177,8 +239,8 @@ namespace SocketAnalyzers.Reads
                 // it had on the turn before: the one that kept the loop going. Only the successor that stays is taken.
                 // Not when it uses the 0 itself (n < buffer.Length, which Truth cannot decide): on the turn before the
                 // first 0 the count was another, so that turn says nothing of the first 0 turn, which may leave.
-                // Nor a condition that is one constant on every turn (bool stop = true; … if (stop) break;): it decided the
-                // same on the first turn, so no turn before stayed, and the loop never went round.
+                // Nor a condition of constants only that this cannot evaluate (it decided the same on the first turn, which
+                // may have left).
                 if (IsStable(branchValue, pair.Value, site, null) && !UsesEndValue(branchValue, pair.Value, site, 0)
                     && InnermostLoop(site, branchValue.Syntax) is { } loop && !IsCountDependent(branchValue.Syntax, loop)
                     && !IsSameConstantEveryTurn(branchValue, 0))

@@ -52,6 +52,14 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Loop_left_by_a_test_that_is_one_constant_on_every_turn_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
+        /// <summary>A constant that keeps the loop going on every turn keeps it going on the 0 turns too.</summary>
+        [Theory]
+        [InlineData("var running = true;\nwhile (running)\n{\n    int n = [|socket.Receive(buffer)|];\n    Process(buffer, n);\n}")]
+        [InlineData("bool done = false;\nwhile (!done)\n{\n    int n = [|socket.Receive(buffer)|];\n    Process(buffer, n);\n}")]
+        [InlineData("const int Mode = 2;\nwhile (true)\n{\n    int n = [|socket.Receive(buffer)|];\n    Process(buffer, n);\n    if (Mode == 1) break;\n}")]
+        public Task Loop_kept_going_by_a_test_that_is_one_constant_on_every_turn_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
         [Fact]
         public Task Flag_loop_whose_flag_the_zero_sets_is_quiet()
             => Verify.VerifyAnalyzerAsync(Method("""
