@@ -352,6 +352,9 @@ namespace SocketAnalyzers.Reads
                         break;
                     case IInvocationOperation { TargetMethod.Name: "BeginReceive" or "BeginReceiveFrom" or "BeginReceiveMessageFrom" or "BeginRead", Instance: not null } begin:
                         scratch.Receives.Add((begin, owner, ownerSymbol));
+
+                        // s.BeginReceive(buf, pos, n, SocketFlags.Peek, …) ended by s.EndReceive(ar): as the synchronous peek.
+                        guardsAvailable |= NetworkReads.Peeks(begin, reads.Symbols);
                         break;
                     case ILocalReferenceOperation local:
                         localUses.Add((local, ownerSymbol));

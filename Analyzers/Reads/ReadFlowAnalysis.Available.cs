@@ -139,6 +139,26 @@ namespace SocketAnalyzers.Reads
             return true;
         }
 
+        /// <summary>
+        /// The read only looked (<see cref="NetworkReads.Peeks"/>): a <c>Receive</c> given <c>SocketFlags.Peek</c>, or the
+        /// <c>EndReceive(ar)</c> of a <c>BeginReceive</c> given it on the same socket, <c>ar</c> a local assigned that call once
+        /// (fresh41: <c>var ar = s.BeginReceive(buf, pos, n, SocketFlags.Peek, null, null); … len = s.EndReceive(ar);</c>).
+        /// </summary>
+        private bool Peeked(IInvocationOperation read)
+        {
+            if (NetworkReads.Peeks(read, symbols))
+            {
+                return true;
+            }
+
+            return read.TargetMethod.Name == "EndReceive" && read.Instance is { } ended && read.Arguments.Length == 1
+                && read.Arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation result
+                && !body.CapturedWritten.Contains(result.Local)
+                && body.SingleValue(result.Local)?.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "BeginReceive", Instance: { } begun } begin
+                && NetworkReads.Peeks(begin, symbols)
+                && ConnectionOf(begun) is { } beginConnection && ConnectionOf(ended) is { } endConnection && ConnectionPath.Same(beginConnection, endConnection);
+        }
+
         /// <summary>A read of a socket or a <c>NetworkStream</c> (not TLS, whose socket counts encrypted bytes), not of datagrams.</summary>
         private bool IsPlainStreamRead(ReadSite site)
         {
@@ -261,7 +281,7 @@ namespace SocketAnalyzers.Reads
             }
 
             if (v is IInvocationOperation { Instance: { } peeked } peek && body.SiteAt(peek.Syntax) is { Read.Api: { Owner: ReadOwner.Socket, IsAsync: false, IsDatagram: false } }
-                && NetworkReads.Peeks(peek, symbols) && !symbols.Reads.IsDatagramSocket(peeked) && ConnectionOf(peeked) is { } looked)
+                && Peeked(peek) && !symbols.Reads.IsDatagramSocket(peeked) && ConnectionOf(peeked) is { } looked)
             {
                 // int len = s.Receive(buf, 0, n, SocketFlags.Peek): the len bytes it saw are still queued on s.
                 return new AvailableSize(looked, peek.Syntax);

@@ -45,6 +45,17 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Receive_of_no_more_than_a_peek_counted_is_silent(string consume)
             => Verify.VerifyAnalyzerAsync(Banner(consume));
 
+        /// <summary>The real site's form: the peek started with <c>BeginReceive</c> and ended with <c>EndReceive(ar)</c>.</summary>
+        [Theory]
+        [InlineData("socket", false)]
+        [InlineData("client.Client", true)]
+        public Task Peek_through_BeginReceive_and_EndReceive_counts_on_its_own_socket(string begun, bool reported)
+            => Verify.VerifyAnalyzerAsync(Banner(
+                reported ? "[|socket.Receive(skipped, 0, len, SocketFlags.None)|];" : "socket.Receive(skipped, 0, len, SocketFlags.None);",
+                "socket.EndReceive(ar)").Replace(
+                    "int len = socket.EndReceive(ar);",
+                    "var ar = " + begun + ".BeginReceive(line, pos, line.Length - pos, SocketFlags.Peek, null, null);\n        ar.AsyncWaitHandle.WaitOne();\n        int len = socket.EndReceive(ar);"));
+
         [Fact]
         public Task Peek_of_flags_combined_with_others_still_counts()
             => Verify.VerifyAnalyzerAsync(Banner(
