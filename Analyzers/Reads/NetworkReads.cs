@@ -643,13 +643,14 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
+        /// <summary><c>SocketFlags.Peek</c>'s value.</summary>
+        private const int PeekFlag = 0x2;
+
         /// <summary>
         /// A receive given <c>SocketFlags.Peek</c> in a constant flags argument: it only looks, so the bytes it counts stay
         /// queued on the socket, and a receive of at most that many takes them all (fresh41 F1: an SSH server peeks at its
         /// peer's banner, then consumes what it looked at).
         /// </summary>
-        private const int PeekFlag = 0x2; // SocketFlags.Peek
-
         internal static bool Peeks(IInvocationOperation invocation, KnownSymbols symbols)
         {
             if (symbols.TypeNamed("System.Net.Sockets.SocketFlags") is not { } flags)

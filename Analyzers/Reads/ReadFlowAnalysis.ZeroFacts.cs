@@ -125,7 +125,7 @@ namespace SocketAnalyzers.Reads
                 case IBinaryOperation binary:
                     return IsSameConstantEveryTurn(binary.LeftOperand, depth + 1) && IsSameConstantEveryTurn(binary.RightOperand, depth + 1);
                 case ILocalReferenceOperation local:
-                    return !body.CapturedWritten.Contains(local.Local) && body.SingleValue(local.Local) is { ConstantValue.HasValue: true };
+                    return SingleConstant(local.Local).HasValue;
                 default:
                     return false;
             }
@@ -182,7 +182,7 @@ namespace SocketAnalyzers.Reads
                     }
 
                     return null;
-                case ILocalReferenceOperation local when !body.CapturedWritten.Contains(local.Local) && body.SingleValue(local.Local) is { ConstantValue: { HasValue: true } single }:
+                case ILocalReferenceOperation local when SingleConstant(local.Local) is { HasValue: true } single:
                     return single.Value;
                 default:
                     return null;
@@ -190,6 +190,10 @@ namespace SocketAnalyzers.Reads
         }
 
         private bool? ConstantEveryTurn(IOperation condition, int depth) => ConstantOf(condition, depth) as bool?;
+
+        /// <summary>The constant a local holds everywhere: its one value in the body, when that is a constant and no lambda writes it.</summary>
+        private Optional<object?> SingleConstant(ILocalSymbol local)
+            => !body.CapturedWritten.Contains(local) && body.SingleValue(local) is { ConstantValue: { HasValue: true } constant } ? constant : default;
 
         /// <summary>True when a <c>finally</c> clause lies between the read and its outermost loop: the loop is around that clause.</summary>
         private static bool FinallyBetween(ReadSite site)
