@@ -272,7 +272,7 @@ namespace SocketAnalyzers.ByteOrder
         /// computed locally), so no conversion is missing there.
         /// </summary>
         public bool OnlyComparedWithDecodes(IOperation read, HostOrderApi api, ITypeSymbol type, ISymbol? local)
-            => Compared(read, type, local) == (api.LittleEndianAlways ? ResultUse.ComparedWithLittleEndianDecode : ResultUse.ComparedWithHostDecode);
+            => ReturnedDecodes.IsOrderFreeUse(Compared(read, type, local), api);
 
         /// <summary>
         /// What the body does with the number of <paramref name="type"/> that <paramref name="value"/> gives (a host-order
@@ -295,9 +295,15 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             if (local is not ILocalSymbol variable || otherReads.Contains(variable) || captured.Contains(variable)
-                || !equalityPeers.TryGetValue(variable, out var peers) || SingleValue(variable)?.WalkDownConversions().Syntax != value.Syntax)
+                || SingleValue(variable)?.WalkDownConversions().Syntax != value.Syntax)
             {
                 return ResultUse.Other;
+            }
+
+            if (!equalityPeers.TryGetValue(variable, out var peers))
+            {
+                // short port = r.ReadInt16(); and nothing reads port: no order can matter.
+                return notReturned.Contains(variable) || returned.Contains(variable) ? ResultUse.Other : ResultUse.OrderFree;
             }
 
             var use = ResultUse.None;
@@ -356,10 +362,19 @@ namespace SocketAnalyzers.ByteOrder
                 _ => null,
             });
 
-        /// <summary>The order of <paramref name="value"/> when it is a host-order read of <paramref name="type"/>, or <see cref="ResultUse.Other"/>.</summary>
+        /// <summary>
+        /// The order of <paramref name="value"/> when it is a host-order read of <paramref name="type"/>, <see cref="ResultUse.OrderFree"/>
+        /// for a constant whose bytes read the same either way, or <see cref="ResultUse.Other"/>.
+        /// </summary>
         private ResultUse DecodeOrder(IOperation value, ITypeSymbol type)
         {
             var unwrapped = Unwrap(value);
+            if (unwrapped.ConstantValue is { HasValue: true } constant && ReturnedDecodes.IsByteSymmetric(constant.Value, type))
+            {
+                // r.ReadInt16() == 0x0101 (fresh43: a STUN message type): the same answer in either order.
+                return ResultUse.OrderFree;
+            }
+
             if (unwrapped is IInvocationOperation call && symbols.HostOrderRead(call.TargetMethod) is { } api)
             {
                 return SymbolEqualityComparer.Default.Equals(call.TargetMethod.ReturnType, type) ? OrderOf(api) : ResultUse.Other;

@@ -19,6 +19,13 @@ namespace SocketAnalyzers.ByteOrder
 
         /// <summary>Any other use, or a use the analysis cannot see (a method group, a delegate).</summary>
         Other = 4,
+
+        /// <summary>
+        /// A use no byte order can change: an operand of <c>==</c> or <c>!=</c> against a constant whose bytes read the same
+        /// either way (<c>0x0101</c>, <c>0</c>, <c>-1</c>), or a local given the number and never read (fresh43: a STUN
+        /// client's <c>short port = r.ReadInt16();</c> left unused).
+        /// </summary>
+        OrderFree = 8,
     }
 
     /// <summary>
@@ -53,8 +60,60 @@ namespace SocketAnalyzers.ByteOrder
         /// order, and no call through an interface can reach it.
         /// </summary>
         public static bool OnlyComparedWithDecodes(IMethodSymbol method, ResultUse use, HostOrderApi api)
-            => use == (api.LittleEndianAlways ? ResultUse.ComparedWithLittleEndianDecode : ResultUse.ComparedWithHostDecode)
-                && !ImplementsInterface(method.OriginalDefinition);
+            => IsOrderFreeUse(use, api) && !ImplementsInterface(method.OriginalDefinition);
+
+        /// <summary>
+        /// Every use of the number is an equality with a number read in <paramref name="api"/>'s order, or one no byte order
+        /// can change (<see cref="ResultUse.OrderFree"/>), and there is at least one use.
+        /// </summary>
+        public static bool IsOrderFreeUse(ResultUse use, HostOrderApi api)
+        {
+            var decodes = use & ~ResultUse.OrderFree;
+            return use != ResultUse.None
+                && (decodes == ResultUse.None || decodes == (api.LittleEndianAlways ? ResultUse.ComparedWithLittleEndianDecode : ResultUse.ComparedWithHostDecode));
+        }
+
+        /// <summary>
+        /// <paramref name="constant"/> has the same bytes in either order at the width of <paramref name="type"/> (a 16, 32 or
+        /// 64-bit integer): a test against it gives the same answer whichever order the number was read in.
+        /// </summary>
+        public static bool IsByteSymmetric(object? constant, ITypeSymbol type)
+        {
+            var width = type.SpecialType switch
+            {
+                SpecialType.System_Int16 or SpecialType.System_UInt16 => 2,
+                SpecialType.System_Int32 or SpecialType.System_UInt32 => 4,
+                SpecialType.System_Int64 or SpecialType.System_UInt64 => 8,
+                _ => 0,
+            };
+            if (width == 0 || constant is null or bool or string or float or double or decimal or char)
+            {
+                return false;
+            }
+
+            ulong bits;
+            try
+            {
+                bits = constant is ulong unsigned ? unsigned : unchecked((ulong)System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (System.OverflowException)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < width / 2; i++)
+            {
+                if (((bits >> (8 * i)) & 0xFF) != ((bits >> (8 * (width - 1 - i))) & 0xFF))
+                {
+                    return false;
+                }
+            }
+
+            // Past the width, the bits must be what widening the number gives (all zeros, or all ones for a negative one).
+            var rest = width == 8 ? 0UL : bits >> (8 * width);
+            var top = width == 8 ? 0UL : ulong.MaxValue >> (8 * width);
+            return width == 8 || rest == 0 || rest == top;
+        }
 
         /// <summary>
         /// True when <paramref name="read"/> is what the method around it returns as written: the expression of its

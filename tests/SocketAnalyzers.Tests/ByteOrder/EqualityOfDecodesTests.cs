@@ -49,6 +49,30 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Number_whose_test_depends_on_the_byte_order_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
+        /// <summary>
+        /// fresh43 (an XMPP library's STUN client): a number tested only against a constant whose bytes read the same either
+        /// way (<c>0x0101</c>, <c>0</c>, <c>-1</c>), or stored in a local nothing reads, cannot depend on the byte order.
+        /// </summary>
+        [Theory]
+        [InlineData("return BitConverter.ToUInt16(frame, 0) == 0x0101;")]
+        [InlineData("return BitConverter.ToInt16(frame, 0) != -1;")]
+        [InlineData("return BitConverter.ToInt32(frame, 0) == 0;")]
+        [InlineData("return BitConverter.ToUInt32(frame, 0) == 0x12000012;")]
+        [InlineData("const short BindingResponse = 0x0101; using var r = new BinaryReader(new MemoryStream(frame)); return r.ReadInt16() == BindingResponse;")]
+        [InlineData("var type = BitConverter.ToUInt16(frame, 0); if (type == 0x0101) { return true; } return type == BitConverter.ToUInt16(expected, 0);")]
+        [InlineData("short port = BitConverter.ToInt16(frame, 2); return frame[0] == 1;")]
+        public Task Number_tested_only_against_a_byte_symmetric_constant_or_unused_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        [InlineData("return [|BitConverter.ToUInt16(frame, 0)|] == 0x0102;")]
+        [InlineData("return [|BitConverter.ToUInt32(frame, 0)|] == 0x0101;")]
+        [InlineData("return [|BitConverter.ToInt32(frame, 0)|] == 0x01000001 + n;")]
+        [InlineData("var type = [|BitConverter.ToUInt16(frame, 0)|]; if (type == 0x0101) { return true; } return type == 0x0102;")]
+        [InlineData("short port = [|BitConverter.ToInt16(frame, 2)|]; Console.WriteLine(port); return true;")]
+        public Task Number_tested_against_an_order_dependent_constant_or_used_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
         // ------------------------------------------------------------ tags made the same way (fresh17: four-character codes)
 
         private static string TagReader(string tags, string test) => SOCK020HostOrderWriteTests.Usings + $$"""
