@@ -213,10 +213,7 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         private ResultUse MadeByOrder(ExpressionSyntax made, int position, ITypeSymbol type, int depth = 0)
         {
-            while (made is ParenthesizedExpressionSyntax parenthesized)
-            {
-                made = parenthesized.Expression;
-            }
+            made = SyntaxNames.WithoutParentheses(made);
 
             if (model is null || depth >= 3 || made is not (InvocationExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax))
             {

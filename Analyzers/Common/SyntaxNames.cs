@@ -13,5 +13,16 @@ namespace SocketAnalyzers.Common
             GenericNameSyntax generic => generic.Identifier.ValueText,
             _ => null,
         };
+
+        /// <summary>The expression inside any parentheses around it (<c>((x))</c> is <c>x</c>).</summary>
+        public static ExpressionSyntax WithoutParentheses(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
+        }
     }
 }

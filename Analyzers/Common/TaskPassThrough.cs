@@ -71,28 +71,18 @@ namespace SocketAnalyzers.Common
         /// <summary><c>await task</c> or <c>await task.ConfigureAwait(…)</c> of the parameter named <paramref name="name"/>.</summary>
         private static bool AwaitsParameter(ExpressionSyntax expression, string name)
         {
-            if (Unparenthesize(expression) is not AwaitExpressionSyntax awaited)
+            if (SyntaxNames.WithoutParentheses(expression) is not AwaitExpressionSyntax awaited)
             {
                 return false;
             }
 
-            var operand = Unparenthesize(awaited.Expression);
+            var operand = SyntaxNames.WithoutParentheses(awaited.Expression);
             if (operand is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var configured } })
             {
-                operand = Unparenthesize(configured);
+                operand = SyntaxNames.WithoutParentheses(configured);
             }
 
             return operand is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name;
-        }
-
-        private static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)
-        {
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-
-            return expression;
         }
     }
 }

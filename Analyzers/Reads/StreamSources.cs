@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.Reads
 {
@@ -141,14 +142,6 @@ namespace SocketAnalyzers.Reads
 
         private static bool Names(ExpressionSyntax target, string name) => FieldName(target) == name;
 
-        private static ExpressionSyntax Strip(ExpressionSyntax expression)
-        {
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-
-            return expression;
-        }
+        private static ExpressionSyntax Strip(ExpressionSyntax expression) => SyntaxNames.WithoutParentheses(expression);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
@@ -428,38 +429,22 @@ namespace SocketAnalyzers.Server
             }
 
             /// <summary>
-            /// A loop that goes on only while received bytes wait on a connection (<c>do { n = s.Receive(b); … } while
-            /// (s.Available &gt; 0);</c>, <c>while (client.Available != 0 &amp;&amp; …)</c>): its reads after the first take what
-            /// is already queued and do not wait for the client, so it serves one request, as a single read does.
-            /// </summary>
-            /// <summary>
             /// A loop whose body always leaves it on its first turn: the body's last statement is a <c>break</c>, <c>return</c>
             /// or <c>throw</c>, and no <c>continue</c> of this loop comes before it (<c>while (true) { n = client.Receive(b);
             /// …; break; }</c>, one request per connection: fresh39 F2).
             /// </summary>
             private static bool RunsOnce(ILoopOperation loop)
             {
-                var statement = loop.Syntax switch
-                {
-                    Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax whileLoop => whileLoop.Statement,
-                    Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax doLoop => doLoop.Statement,
-                    Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax forLoop => forLoop.Statement,
-                    Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax forEach => forEach.Statement,
-                    _ => null,
-                };
-                if (statement is not Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax { Statements: { Count: > 0 } statements } block
-                    || statements[statements.Count - 1] is not (Microsoft.CodeAnalysis.CSharp.Syntax.BreakStatementSyntax
-                        or Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ThrowStatementSyntax))
+                if (loop.Body?.Syntax is not BlockSyntax { Statements: { Count: > 0 } statements } block
+                    || statements[statements.Count - 1] is not (BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax))
                 {
                     return false;
                 }
 
-                foreach (var node in block.DescendantNodes(node => node is not (Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax
-                    or Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax
-                    or Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax
-                    or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax)))
+                foreach (var node in block.DescendantNodes(static node => node is not (WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax
+                    or CommonForEachStatementSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
                 {
-                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ContinueStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.GotoStatementSyntax)
+                    if (node is ContinueStatementSyntax or GotoStatementSyntax)
                     {
                         return false;
                     }
@@ -468,6 +453,11 @@ namespace SocketAnalyzers.Server
                 return true;
             }
 
+            /// <summary>
+            /// A loop that goes on only while received bytes wait on a connection (<c>do { n = s.Receive(b); … } while
+            /// (s.Available &gt; 0);</c>, <c>while (client.Available != 0 &amp;&amp; …)</c>): its reads after the first take what
+            /// is already queued and do not wait for the client, so it serves one request, as a single read does.
+            /// </summary>
             private bool TakesOnlyWhatIsQueued(ILoopOperation loop)
                 => loop is IWhileLoopOperation { Condition: { } condition } && RequiresQueuedBytes(condition, loop);
 
