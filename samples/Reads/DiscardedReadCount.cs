@@ -26,6 +26,14 @@ namespace Samples.Reads.DiscardedReadCount
             return BinaryPrimitives.ReadInt32BigEndian(status); // expect: SOCK012
         }
 
+        // A timeout around the read gives the read's own count, which is dropped here: on a close, status stays zeros.
+        public static async Task<int> QueryStatusWithTimeoutAsync(NetworkStream stream)
+        {
+            var status = new byte[4];
+            await stream.ReadAsync(status, 0, status.Length).WaitAsync(TimeSpan.FromSeconds(3)); // expect: SOCK010
+            return BinaryPrimitives.ReadInt32BigEndian(status); // expect: SOCK012
+        }
+
         // The read's task is thrown away: the method returns before the header has arrived.
         public static int PeekVersion(NetworkStream stream)
         {

@@ -28,6 +28,24 @@ namespace Samples.Reads.EndMarkerLoops
             return data;
         }
 
+        // The same loop as people write it: the text taken into a local of the turn, printed before the break.
+        public static string ReadUntilMarkerIntoLocal(Socket handler)
+        {
+            var bytes = new byte[1024];
+            var sb = new StringBuilder();
+            while (true)
+            {
+                int bytesRec = handler.Receive(bytes); // expect: SOCK011
+                sb.Append(Encoding.ASCII.GetString(bytes, 0, bytesRec));
+                var content = sb.ToString();
+                if (content.IndexOf("<EOF>", StringComparison.Ordinal) > -1)
+                {
+                    Console.WriteLine("Read {0} bytes", content.Length);
+                    return content;
+                }
+            }
+        }
+
         // Correct: the same loop that also stops when the peer closes.
         public static string ReadUntilMarkerOrClose(Socket handler)
         {
