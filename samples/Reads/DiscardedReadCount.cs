@@ -26,12 +26,13 @@ namespace Samples.Reads.DiscardedReadCount
             return BinaryPrimitives.ReadInt32BigEndian(status); // expect: SOCK012
         }
 
-        // A timeout around the read gives the read's own count, which is dropped here: on a close, status stays zeros.
-        public static async Task<int> QueryStatusWithTimeoutAsync(NetworkStream stream)
+        // A timeout around the read gives the read's own count, which is dropped here: when the printer closes, the
+        // status byte stays 0 and the printer is reported online.
+        public static async Task<bool> IsPrinterOnlineAsync(NetworkStream stream)
         {
-            var status = new byte[4];
-            await stream.ReadAsync(status, 0, status.Length).WaitAsync(TimeSpan.FromSeconds(3)); // expect: SOCK010
-            return BinaryPrimitives.ReadInt32BigEndian(status); // expect: SOCK012
+            var status = new byte[1];
+            await stream.ReadAsync(status, 0, 1).WaitAsync(TimeSpan.FromSeconds(3)); // expect: SOCK010
+            return (status[0] & 0x08) == 0;
         }
 
         // The read's task is thrown away: the method returns before the header has arrived.
