@@ -332,12 +332,24 @@ namespace SocketAnalyzers.Addressing
                 case IParameterReferenceOperation or IInstanceReferenceOperation:
                     return TypeFacts(operation.Type);
                 case IFlowCaptureOperation capture:
-                    Set(capture.Id, Eval(capture.Value, state), state);
+                    var capturedValue = Eval(capture.Value, state);
+                    if (ForgetStore(capture.Value, state) && capturedValue is { } capturedStore)
+                    {
+                        // A store written through the graph's copy of its name is no longer followed as one read.
+                        capturedValue = capturedStore.WithRead(ReadFacts.Other, capturedStore.ReadApi);
+                    }
+
+                    Set(capture.Id, capturedValue, state);
                     return null;
                 case ISimpleAssignmentOperation assignment:
                     return Assign(assignment, state);
                 case IVariableDeclaratorOperation declarator:
                     var initial = Eval(declarator.Initializer?.Value, state);
+                    if (ForgetStore(declarator.Initializer?.Value, state) && initial is { } aliased)
+                    {
+                        initial = aliased.WithRead(ReadFacts.Other, aliased.ReadApi);
+                    }
+
                     Set(declarator.Symbol, initial, state);
                     return null;
                 case IFieldReferenceOperation field:
@@ -430,6 +442,11 @@ namespace SocketAnalyzers.Addressing
         private SocketValue? Assign(ISimpleAssignmentOperation assignment, SocketValueState state)
         {
             var value = Eval(assignment.Value, state);
+            if (ForgetStore(assignment.Value, state) && value is { } aliased)
+            {
+                value = aliased.WithRead(ReadFacts.Other, aliased.ReadApi);
+            }
+
             var target = AssignedVariable(assignment.Target);
             if (MemberKey(target) is { } member && (target is IFieldReferenceOperation || member.IsImplicitlyDeclared))
             {
@@ -455,6 +472,11 @@ namespace SocketAnalyzers.Addressing
                     break;
                 case IPropertyReferenceOperation property:
                     Eval(property.Instance, state);
+                    if (property.Property.Name == "Length")
+                    {
+                        ForgetStore(property.Instance, state);
+                    }
+
                     SetProperty(property, assignment.Value, state);
                     break;
                 default:
@@ -667,6 +689,10 @@ namespace SocketAnalyzers.Addressing
             {
                 result = first is { Kind: not KindFacts.None } inner ? new SocketValue(kind: inner.Kind) : null;
             }
+            else if (apis.Symbols.Framework.IsEmptyStoreCreation(creation))
+            {
+                result = new SocketValue(read: ReadFacts.Empty);
+            }
             else if (view && first is { Read: not ReadFacts.None } bytes)
             {
                 result = new SocketValue(read: bytes.Read, readApi: bytes.ReadApi);
@@ -871,7 +897,110 @@ namespace SocketAnalyzers.Addressing
                 Set(optionKey, null, state);
             }
 
+            if (Store(invocation, values, state, out var stored))
+            {
+                return stored;
+            }
+
             return Result(invocation, method, instance, values);
+        }
+
+        /// <summary>
+        /// SOCK040: a call on a <c>MemoryStream</c> or <c>StringBuilder</c> this body made empty (<see cref="ReadFacts.Empty"/>).
+        /// The one write of one stream read from its start (<c>ms.Write(buffer, 0, n)</c>, <c>sb.Append(text)</c>) makes it hold
+        /// that read; a look (<c>Seek</c>, <c>Flush</c>) leaves it; <c>ToArray()</c>, <c>GetBuffer()</c> and the builder's
+        /// <c>ToString()</c> give what it holds (true, with <paramref name="result"/>); any other call (a second write, a write of
+        /// anything else, <c>SetLength</c>, a call chained on a write's result) makes it hold something else.
+        /// </summary>
+        private bool Store(IInvocationOperation invocation, SocketValue?[] values, SocketValueState state, out SocketValue? result)
+        {
+            result = null;
+            var framework = apis.Symbols.Framework;
+            var receiver = invocation.Instance?.WalkDownConversions();
+            if (receiver is null || !(framework.IsMemoryStream(receiver.Type) || framework.IsStringBuilder(receiver.Type)))
+            {
+                return false;
+            }
+
+            var builder = framework.IsStringBuilder(receiver.Type);
+            var chained = false;
+            while (receiver is IInvocationOperation { Instance: { } inner } && (framework.IsStringBuilder(inner.Type) || framework.IsMemoryStream(inner.Type)))
+            {
+                // sb.Append(a).Append(b): the builder the chain starts from.
+                receiver = inner.WalkDownConversions();
+                chained = true;
+            }
+
+            var key = KeyOf(receiver) ?? (object?)MemberKey(receiver);
+            if (key is null || !state.Values.TryGetValue(key, out var held) || held.Read == ReadFacts.None)
+            {
+                return false;
+            }
+
+            var written = ReadFacts.Other;
+            string? api = held.ReadApi;
+            switch (invocation.TargetMethod.Name)
+            {
+                case "Seek" or "Flush" or "FlushAsync" when !chained:
+                    return false;
+                case "ToArray" or "GetBuffer" when !chained && !builder && invocation.Arguments.Length == 0:
+                case "ToString" when !chained && builder && invocation.Arguments.Length == 0:
+                    result = held.Read == ReadFacts.OneStreamRead ? new SocketValue(read: ReadFacts.OneStreamRead, readApi: held.ReadApi) : null;
+                    return true;
+                case "Write" or "WriteAsync" when !chained && !builder && held.Read == ReadFacts.Empty && WrittenFromStart(invocation, values) is { } bytes:
+                    (written, api) = (ReadFacts.OneStreamRead, bytes.ReadApi);
+                    break;
+                case "Append" or "AppendLine" when !chained && builder && held.Read == ReadFacts.Empty && invocation.Arguments.Length == 1
+                    && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String && values[0] is { Read: ReadFacts.OneStreamRead } text:
+                    (written, api) = (ReadFacts.OneStreamRead, text.ReadApi);
+                    break;
+            }
+
+            state.Values[key] = held.WithRead(written, api);
+            return false;
+        }
+
+        /// <summary>The bytes a <c>MemoryStream</c> write copies when they are one stream read taken from its start (offset 0, or a span or memory of it).</summary>
+        private static SocketValue? WrittenFromStart(IInvocationOperation write, SocketValue?[] values)
+        {
+            SocketValue? bytes = null;
+            var fromStart = true;
+            for (var i = 0; i < write.Arguments.Length && i < values.Length; i++)
+            {
+                var parameter = write.Arguments[i].Parameter;
+                if (parameter?.Ordinal == 0)
+                {
+                    bytes = values[i];
+                    fromStart = parameter.Type is not IArrayTypeSymbol;
+                }
+                else if (parameter?.Ordinal == 1 && parameter.Type.SpecialType == SpecialType.System_Int32)
+                {
+                    fromStart = write.Arguments[i].Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: 0 };
+                }
+            }
+
+            return fromStart && bytes is { Read: ReadFacts.OneStreamRead } ? bytes : null;
+        }
+
+        /// <summary>
+        /// <c>var other = ms;</c> or <c>sb.Length = 0</c>: a store this body follows gets a second name, or is emptied or cut
+        /// without a call; what it holds is no longer known to be one read (and is not followed through the other name).
+        /// </summary>
+        private bool ForgetStore(IOperation? reference, SocketValueState state)
+        {
+            var value = reference?.WalkDownConversions();
+            if (value is null || !(apis.Symbols.Framework.IsMemoryStream(value.Type) || apis.Symbols.Framework.IsStringBuilder(value.Type)))
+            {
+                return false;
+            }
+
+            if ((KeyOf(value) ?? (object?)MemberKey(value)) is { } key && state.Values.TryGetValue(key, out var held) && held.Read != ReadFacts.None)
+            {
+                state.Values[key] = held.WithRead(ReadFacts.Other, held.ReadApi);
+                return true;
+            }
+
+            return false;
         }
 
         /// <summary>Calls that neither keep nor change the sockets and buffers they are given.</summary>

@@ -87,6 +87,12 @@ namespace SocketAnalyzers.Addressing
 
         /// <summary>Anything else: a fresh buffer, accumulated reads, an exact read, unknown.</summary>
         Other = 2,
+
+        /// <summary>
+        /// A <c>MemoryStream</c> or <c>StringBuilder</c> made empty here and not written since: the first write of one stream
+        /// read makes it hold that read; joined with what it holds after a write (a loop's second turn), it accumulates.
+        /// </summary>
+        Empty = 4,
     }
 
     /// <summary>What the value family knows about one value (a socket, an address, an endpoint, a buffer).</summary>

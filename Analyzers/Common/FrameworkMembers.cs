@@ -86,18 +86,28 @@ namespace SocketAnalyzers.Common
         /// <summary><c>System.Text.StringBuilder</c> (the reads family follows a builder local that a 0 path leaves as it was).</summary>
         public INamedTypeSymbol? StringBuilder { get; }
 
-        /// <summary>True when <paramref name="type"/> is <c>System.Text.StringBuilder</c> (sealed: nothing derives from it).</summary>
         /// <summary><c>GetBytes(string)</c> or <c>GetByteCount(string)</c> of <c>Encoding</c> or a type derived from it: any text but null encodes.</summary>
         public bool IsTextEncoding(IMethodSymbol method)
             => method.Name is "GetBytes" or "GetByteCount" && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
                 && Encoding is not null && KnownSymbols.IsOrDerivesFrom(method.ContainingType, Encoding);
 
+        /// <summary>True when <paramref name="type"/> is <c>System.Text.StringBuilder</c> (sealed: nothing derives from it).</summary>
         public bool IsStringBuilder(ITypeSymbol? type) => type is not null && StringBuilder is not null && SymbolEqualityComparer.Default.Equals(type, StringBuilder);
 
         /// <summary><c>new StringBuilder()</c> or <c>new StringBuilder(capacity)</c>: a builder that holds nothing yet.</summary>
         public bool IsEmptyBuilderCreation(IOperation value)
-            => value.WalkDownConversions() is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation { Initializer: null } creation
-                && IsStringBuilder(creation.Type)
+            => value.WalkDownConversions() is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation creation
+                && IsStringBuilder(creation.Type) && IsEmptyStoreCreation(creation);
+
+        /// <summary>True when <paramref name="type"/> is <c>System.IO.MemoryStream</c> itself (a derived class may do anything with what it is given).</summary>
+        public bool IsMemoryStream(ITypeSymbol? type) => type is not null && MemoryStream is not null && SymbolEqualityComparer.Default.Equals(type, MemoryStream);
+
+        /// <summary>
+        /// <c>new MemoryStream()</c>, <c>new MemoryStream(capacity)</c>, <c>new StringBuilder()</c> or <c>new StringBuilder(capacity)</c>:
+        /// a store that holds nothing yet, the bytes or text written into it afterwards are all it holds.
+        /// </summary>
+        public bool IsEmptyStoreCreation(Microsoft.CodeAnalysis.Operations.IObjectCreationOperation creation)
+            => creation.Initializer is null && (IsStringBuilder(creation.Type) || IsMemoryStream(creation.Type))
                 && (creation.Arguments.Length == 0 || creation.Arguments.Length == 1 && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32);
 
         /// <summary><c>ConfigureAwait</c> of <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c>: its awaited value is the task's.</summary>

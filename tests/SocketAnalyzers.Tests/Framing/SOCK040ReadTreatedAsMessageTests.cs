@@ -37,6 +37,8 @@ namespace SocketAnalyzers.Tests.Framing
                 static void Log(string text) { }
 
                 static void Complete(ref string text) { }
+
+                static void Copy(MemoryStream stream) { }
             }
             """;
 
@@ -232,6 +234,42 @@ namespace SocketAnalyzers.Tests.Framing
         [InlineData("int length = buffer[0]; int n = network.Read(buffer, 0, length); if (n < length) return null; return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n));")]
         [InlineData("int length = buffer[0]; int n = network.Read(buffer, 0, length); if (n == length) return JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n)); return null;")]
         public Task Datagrams_unknown_kinds_and_framed_reads_are_quiet(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements));
+
+        /// <summary>
+        /// One read copied once into an empty <c>MemoryStream</c> or <c>StringBuilder</c> and parsed from there (fresh43: a
+        /// course game's <c>ms.Write(buffer, 0, n); ms.Position = 0; (Car)serializer.Deserialize(ms)</c>): still one read.
+        /// </summary>
+        [Theory]
+        [InlineData("var ms = new MemoryStream(); int n = network.Read(buffer, 0, buffer.Length); ms.Write(buffer, 0, n); ms.Position = 0; return {|SOCK040:new XmlSerializer(typeof(Order)).Deserialize(ms)|};")]
+        [InlineData("using var ms = new MemoryStream(4096); int n = await network.ReadAsync(buffer, 0, buffer.Length); await ms.WriteAsync(buffer, 0, n); ms.Seek(0, SeekOrigin.Begin); return await {|SOCK040:JsonSerializer.DeserializeAsync<Order>(ms)|};")]
+        [InlineData("var ms = new MemoryStream(); int n = network.Read(buffer); ms.Write(buffer.AsSpan(0, n)); return {|SOCK040:JsonSerializer.Deserialize<Order>(ms.ToArray())|};")]
+        [InlineData("var sb = new StringBuilder(); int n = network.Read(buffer, 0, buffer.Length); sb.Append(Encoding.UTF8.GetString(buffer, 0, n)); return {|SOCK040:JsonSerializer.Deserialize<Order>(sb.ToString())|};")]
+        [InlineData("using var tcp = new TcpClient(\"localhost\", 80); var stream = tcp.GetStream(); while (true) { var ms = new MemoryStream(); int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; ms.Write(buffer, 0, n); ms.Position = 0; Console.WriteLine({|SOCK040:new XmlSerializer(typeof(Order)).Deserialize(ms)|}); }")]
+        public Task Single_stream_read_copied_once_into_an_empty_store_and_parsed_is_reported(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements));
+
+        /// <summary>
+        /// The store holds more than one read, or something else first, or may have changed through another name or a
+        /// call: no single read. A loop that writes every read into one store accumulates (its second turn writes again).
+        /// </summary>
+        [Theory]
+        [InlineData("var ms = new MemoryStream(); int n; do { n = network.Read(buffer, 0, buffer.Length); ms.Write(buffer, 0, n); } while (network.DataAvailable); ms.Position = 0; return JsonSerializer.Deserialize<Order>(ms);")]
+        [InlineData("var ms = new MemoryStream(); int n = network.Read(buffer, 0, buffer.Length); ms.Write(buffer, 0, n); n = network.Read(buffer, 0, buffer.Length); ms.Write(buffer, 0, n); ms.Position = 0; return JsonSerializer.Deserialize<Order>(ms);")]
+        [InlineData("var ms = new MemoryStream(); ms.WriteByte(1); int n = network.Read(buffer, 0, buffer.Length); ms.Write(buffer, 0, n); ms.Position = 0; return JsonSerializer.Deserialize<Order>(ms);")]
+        [InlineData("var ms = new MemoryStream(); int n = network.Read(buffer, 0, buffer.Length); ms.Write(buffer, 4, n - 4); ms.Position = 0; return JsonSerializer.Deserialize<Order>(ms);")]
+        [InlineData("var ms = new MemoryStream(); var other = ms; int n = network.Read(buffer, 0, buffer.Length); other.Write(buffer, 0, n); ms.Position = 0; return JsonSerializer.Deserialize<Order>(ms);")]
+        [InlineData("var ms = new MemoryStream(); int n = network.Read(buffer, 0, buffer.Length); ms.Write(buffer, 0, n); var other = ms; other.Write(buffer, 0, 1); ms.Position = 0; return JsonSerializer.Deserialize<Order>(ms);")]
+        [InlineData("var ms = new MemoryStream(); int n = network.Read(buffer, 0, buffer.Length); ms.Write(buffer, 0, n); Copy(ms); ms.Position = 0; return JsonSerializer.Deserialize<Order>(ms);")]
+        [InlineData("var ms = new MemoryStream(); int n = network.Read(buffer, 0, buffer.Length); ms.Write(buffer, 0, n); ms.SetLength(2); return JsonSerializer.Deserialize<Order>(ms.ToArray());")]
+        [InlineData("var ms = new MemoryStream(); int n = udp.Client.Receive(buffer); ms.Write(buffer, 0, n); ms.Position = 0; return JsonSerializer.Deserialize<Order>(ms);")]
+        [InlineData("var ms = new MemoryStream(); network.ReadExactly(buffer, 0, 100); ms.Write(buffer, 0, 100); ms.Position = 0; return JsonSerializer.Deserialize<Order>(ms);")]
+        [InlineData("var sb = new StringBuilder(); int n; do { n = network.Read(buffer, 0, buffer.Length); sb.Append(Encoding.UTF8.GetString(buffer, 0, n)); } while (network.DataAvailable); return JsonSerializer.Deserialize<Order>(sb.ToString());")]
+        [InlineData("var sb = new StringBuilder(); int n = network.Read(buffer, 0, buffer.Length); sb.Append(Encoding.UTF8.GetString(buffer, 0, n)).Append(\"}\"); return JsonSerializer.Deserialize<Order>(sb.ToString());")]
+        [InlineData("var sb = new StringBuilder(\"{\"); int n = network.Read(buffer, 0, buffer.Length); sb.Append(Encoding.UTF8.GetString(buffer, 0, n)); return JsonSerializer.Deserialize<Order>(sb.ToString());")]
+        [InlineData("var sb = new StringBuilder(); int n = network.Read(buffer, 0, buffer.Length); sb.Append(Encoding.UTF8.GetString(buffer, 0, n)); sb.Length = 1; return JsonSerializer.Deserialize<Order>(sb.ToString());")]
+        [InlineData("var sb = new StringBuilder(); int n = network.Read(buffer, 0, buffer.Length); sb.Append(Encoding.UTF8.GetString(buffer, 0, n)); sb.Insert(0, '['); return JsonSerializer.Deserialize<Order>(sb.ToString());")]
+        public Task Store_that_holds_more_or_other_than_one_read_is_quiet(string statements)
             => Verify.VerifyAnalyzerAsync(Body(statements));
 
         /// <summary>Json.NET's parsers, from a project that references it (the package's public surface, declared here).</summary>
