@@ -423,9 +423,7 @@ namespace SocketAnalyzers.Lifecycle
 
         /// <summary>The stream may own its socket: <c>ownsSocket</c> given and not the constant <c>false</c>.</summary>
         private bool MayOwnSocket(IObjectCreationOperation creation)
-            => creation.Constructor is { } constructor && model.Symbols.Catalogue.Facts(constructor) is { OwnsSocket: true } facts
-                && (facts.OwnsSocketWhen is not int when
-                    || Model.CatalogueIndex.Argument(creation.Arguments, when) is { ConstantValue: not { HasValue: true, Value: false } });
+            => creation.Constructor is { } constructor && model.Symbols.Catalogue.Facts(constructor)?.OwnsSocketGiven(creation.Arguments) != false;
 
         private SocketMember? Find(IOperation instance, ISymbol member)
             => model.ModelTypeOf(instance.WalkDownConversions().Type) is { } type ? model.Find(type, member) : null;

@@ -1134,8 +1134,7 @@ namespace SocketAnalyzers.Lifecycle
 
             if (facts.OwnsSocket)
             {
-                return facts.OwnsSocketWhen is not int when
-                    || CatalogueIndex.Argument(arguments, when)?.ConstantValue is { HasValue: true, Value: true };
+                return facts.OwnsSocketGiven(arguments) == true;
             }
 
             if (facts.WrapLeaveOpen is not int leaveOpen || CatalogueIndex.Argument(arguments, 0) is not { } inner)

@@ -61,6 +61,33 @@ namespace SocketAnalyzers.Model
         /// <inheritdoc cref="ApiRow.OwnsSocketWhen"/>
         public int? OwnsSocketWhen { get; private set; }
 
+        /// <summary>
+        /// Whether the stream this call or creation makes with <paramref name="arguments"/> owns its socket: true when the row
+        /// says so (always, or the <c>bool</c> at <see cref="OwnsSocketWhen"/> is the constant <c>true</c>), false when it does
+        /// not (no such row, that parameter absent from the overload, or the constant <c>false</c>), null when that
+        /// <c>bool</c> is not a constant. The lifecycle flow follows a close only through a stream that owns its socket
+        /// (true); the field summary lets a stream that may own it (not false) close the field's socket.
+        /// </summary>
+        public bool? OwnsSocketGiven(ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (!OwnsSocket)
+            {
+                return false;
+            }
+
+            if (OwnsSocketWhen is not int when)
+            {
+                return true;
+            }
+
+            return CatalogueIndex.Argument(arguments, when) switch
+            {
+                null => false,
+                { ConstantValue: { HasValue: true, Value: bool owns } } => owns,
+                _ => null,
+            };
+        }
+
         public int? Fills { get; private set; }
 
         /// <inheritdoc cref="ApiRow.FillsFrom"/>
