@@ -115,12 +115,18 @@ namespace SocketAnalyzers.Common
             => !method.IsStatic && method.Name == "ConfigureAwait" && method.ContainingType is { } owner && IsTaskType(owner.OriginalDefinition);
 
         /// <summary>
-        /// A task's <c>ConfigureAwait(…)</c>, or <c>WaitAsync(…)</c> of <c>Task</c> or <c>Task&lt;T&gt;</c> (a timeout or a token
-        /// around the same operation): awaited, it gives the task's own result, or throws.
+        /// A task's <c>ConfigureAwait(…)</c>, <c>WaitAsync(…)</c> of <c>Task</c> or <c>Task&lt;T&gt;</c> (a timeout or a token
+        /// around the same operation), or <c>AsTask()</c> of <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c> (the same operation as a
+        /// task, usually to call <c>WaitAsync</c> on it): awaited, it gives the task's own result, or throws.
         /// </summary>
         public bool IsResultWrapper(IMethodSymbol method)
-            => IsConfigureAwait(method)
-                || !method.IsStatic && method.Name == "WaitAsync" && method.ContainingType is { } owner && (Is(owner.OriginalDefinition, task) || Is(owner.OriginalDefinition, taskOfT));
+            => IsConfigureAwait(method) || IsWaitAsync(method)
+                || !method.IsStatic && method.Name == "AsTask" && method.Parameters.Length == 0 && method.ContainingType is { } owner
+                    && (Is(owner.OriginalDefinition, valueTask) || Is(owner.OriginalDefinition, valueTaskOfT));
+
+        /// <summary><c>WaitAsync(…)</c> of <c>Task</c> or <c>Task&lt;T&gt;</c>: a method of tasks that a <c>ValueTask</c> does not have.</summary>
+        public bool IsWaitAsync(IMethodSymbol method)
+            => !method.IsStatic && method.Name == "WaitAsync" && method.ContainingType is { } owner && (Is(owner.OriginalDefinition, task) || Is(owner.OriginalDefinition, taskOfT));
 
         /// <summary>The call is a task's <c>ConfigureAwait(…)</c> (<see cref="IsConfigureAwait(IMethodSymbol)"/>).</summary>
         public bool IsConfigureAwait(IOperation? operation)

@@ -79,22 +79,41 @@ namespace SocketAnalyzers.CodeFixes.Reads
         public ILocalSymbol? Local { get; }
 
         /// <summary>
-        /// Nothing but a task's <c>ConfigureAwait(…)</c> stands between the read and <see cref="Result"/>: not
-        /// <c>WaitAsync(…)</c> nor a project helper given the read's <c>Task&lt;int&gt;</c>, which a read with another
-        /// result type (<c>ReadExactlyAsync</c>'s <c>ValueTask</c>) would not fit.
+        /// Nothing but the framework's result wrappers (a task's <c>ConfigureAwait(…)</c> or <c>WaitAsync(…)</c>, a value
+        /// task's <c>AsTask()</c>) stands between the read and <see cref="Result"/>; <paramref name="waitsDirectly"/>: the
+        /// first of them is a <c>WaitAsync</c>, which a read giving a <c>ValueTask</c> reaches only through <c>AsTask()</c>
+        /// (<see cref="FitWrappers"/>). A project helper given the read's <c>Task&lt;int&gt;</c> fits no read with another result.
         /// </summary>
-        public bool OnlyConfigureAwaitAround()
+        public bool OnlyFrameworkWrappersAround(out bool waitsDirectly)
         {
+            waitsDirectly = false;
+            var framework = Reads.Symbols.Framework;
+            var first = true;
             for (var operation = Invocation.Parent; operation is not null && operation != Result; operation = operation.Parent)
             {
-                if (operation is IInvocationOperation call && !Reads.Symbols.Framework.IsConfigureAwait(call.TargetMethod))
+                if (operation is IInvocationOperation call)
                 {
-                    return false;
+                    if (!framework.IsResultWrapper(call.TargetMethod))
+                    {
+                        return false;
+                    }
+
+                    waitsDirectly |= first && framework.IsWaitAsync(call.TargetMethod);
+                    first = false;
                 }
             }
 
             return true;
         }
+
+        /// <summary>
+        /// The exact read <paramref name="exact"/>, made to fit the wrappers around the read: where a <c>WaitAsync(…)</c>
+        /// is called on it (<paramref name="waitsDirectly"/>) and it gives a <c>ValueTask</c> (which has none), <c>exact.AsTask()</c>.
+        /// </summary>
+        public static ExpressionSyntax FitWrappers(InvocationExpressionSyntax exact, bool waitsDirectly, bool givesValueTask)
+            => waitsDirectly && givesValueTask
+                ? InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, exact, IdentifierName("AsTask")))
+                : exact;
 
         public bool IsDatagram => Read.Api.IsDatagram || (Read.Api.Owner == ReadOwner.Socket && Invocation.Instance is { } instance && Reads.IsDatagramSocket(instance));
 
@@ -190,9 +209,13 @@ namespace SocketAnalyzers.CodeFixes.Reads
         /// has none). Null when there is none that takes these arguments. <paramref name="usingNamespace"/> is the
         /// namespace to import for an extension method.
         /// </summary>
-        public InvocationExpressionSyntax? ExactInvocation(out string? usingNamespace)
+        public InvocationExpressionSyntax? ExactInvocation(out string? usingNamespace) => ExactInvocation(out usingNamespace, out _);
+
+        /// <summary>The exact read, and whether it gives a <c>ValueTask</c> (<paramref name="givesValueTask"/>).</summary>
+        public InvocationExpressionSyntax? ExactInvocation(out string? usingNamespace, out bool givesValueTask)
         {
             usingNamespace = null;
+            givesValueTask = false;
             if (Syntax.Expression is not MemberAccessExpressionSyntax access || Read.Api.IsApmEnd || Read.Api.IsAtLeast)
             {
                 return null;
@@ -214,8 +237,9 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
                 // The framework's own ReadExactly first.
                 var own = Syntax.WithExpression(access.WithName(IdentifierName(newName)));
-                if (BindsTo(own, newName, extension: false))
+                if (BindsTo(own, newName, extension: false) is { } framework)
                 {
+                    givesValueTask = IsValueTask(framework.ReturnType);
                     return own;
                 }
             }
@@ -270,8 +294,9 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 var asStatic = InvocationExpression(
                     ParseExpression("global::" + helperType + "." + newName),
                     ArgumentList(SeparatedList(new[] { Argument(access.Expression.WithoutTrivia()) }.Concat(candidate.Select(a => a.WithoutTrivia())))));
-                if (BindsTo(asStatic, newName, extension: true))
+                if (BindsTo(asStatic, newName, extension: true) is { } extension)
                 {
+                    givesValueTask = IsValueTask(extension.ReturnType);
                     usingNamespace = helper.ContainingNamespace.ToDisplayString();
                     return Syntax
                         .WithExpression(access.WithName(IdentifierName(newName)))
@@ -282,14 +307,17 @@ namespace SocketAnalyzers.CodeFixes.Reads
             return null;
         }
 
-        private bool BindsTo(ExpressionSyntax expression, string name, bool extension)
+        private IMethodSymbol? BindsTo(ExpressionSyntax expression, string name, bool extension)
         {
             var info = Model.GetSpeculativeSymbolInfo(Syntax.SpanStart, expression, SpeculativeBindingOption.BindAsExpression);
-            return info.Symbol is IMethodSymbol method && method.Name == name && method.IsExtensionMethod == extension;
+            return info.Symbol is IMethodSymbol method && method.Name == name && method.IsExtensionMethod == extension ? method : null;
         }
 
+        private static bool IsValueTask(ITypeSymbol type)
+            => type is { Name: "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System" } } } };
+
         /// <summary><see cref="ResultSyntax"/> with the read invocation replaced by <paramref name="replacement"/>.</summary>
-        public ExpressionSyntax ResultWith(InvocationExpressionSyntax replacement)
+        public ExpressionSyntax ResultWith(ExpressionSyntax replacement)
             => ResultSyntax == Syntax ? replacement.WithTriviaFrom(Syntax) : ResultSyntax.ReplaceNode(Syntax, replacement.WithTriviaFrom(Syntax));
     }
 }

@@ -136,7 +136,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     ReadStatementShape.Declaration => site.LocalIsUnusedElsewhere(),
                     _ => false,
                 }
-                && site.OnlyConfigureAwaitAround()
+                && site.OnlyFrameworkWrappersAround(out _)
                 && site.ExactInvocation(out _) is not null;
 
         private static bool CanCapture(ReadSite site)
@@ -192,12 +192,13 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
             else if (key == ReadExactlyKey)
             {
-                if (!CanReadExactly(site) || site.ExactInvocation(out var usingNamespace) is not { } exact)
+                if (!CanReadExactly(site) || site.ExactInvocation(out var usingNamespace, out var givesValueTask) is not { } exact)
                 {
                     return null;
                 }
 
-                var replacement = ExpressionStatement(site.ResultWith(exact));
+                site.OnlyFrameworkWrappersAround(out var waits);
+                var replacement = ExpressionStatement(site.ResultWith(ReadSite.FitWrappers(exact, waits, givesValueTask)));
                 root = ReadFixSyntax.ReplaceStatement(site.Root, statement, new StatementSyntax[] { replacement });
                 if (usingNamespace is not null)
                 {

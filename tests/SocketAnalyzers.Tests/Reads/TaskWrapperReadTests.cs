@@ -10,8 +10,9 @@ namespace SocketAnalyzers.Tests.Reads
     /// An asynchronous read awaited through a wrapper that gives its own result or throws: <c>Task&lt;int&gt;.WaitAsync(…)</c>
     /// (a timeout or a token around the same read), or a project helper whose every <c>return</c> is <c>return await
     /// task;</c> of the task it is given (fresh41 M1: a receipt printer's status query through a timeout helper). The
-    /// awaited value is the read's count: dropped, it is SOCK010; kept and tested, it is not. Reading exactly is not
-    /// offered there (<c>ReadExactlyAsync</c>'s <c>ValueTask</c> fits neither wrapper); capturing the count is.
+    /// awaited value is the read's count: dropped, it is SOCK010; kept and tested, it is not. Reading exactly is offered
+    /// through <c>WaitAsync</c> (<c>ReadExactlyAsync</c>'s <c>ValueTask</c> made a task with <c>AsTask()</c>), not through
+    /// a project helper given a <c>Task&lt;int&gt;</c>, which it does not fit; capturing the count is offered through both.
     /// </summary>
     public sealed class TaskWrapperReadTests
     {
@@ -55,6 +56,8 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("await [|stream.ReadAsync(buffer, 0, 1)|].WaitAsync(token).ConfigureAwait(false);")]
         [InlineData("await Runner.RunTask([|stream.ReadAsync(buffer, 0, 1)|], 3000);")]
         [InlineData("_ = await Runner.RunTask([|stream.ReadAsync(buffer, 0, 1, token)|], 3000).ConfigureAwait(false);")]
+        [InlineData("await [|stream.ReadAsync(buffer.AsMemory(0, 1))|].AsTask().WaitAsync(token);")]
+        [InlineData("await [|socket.ReceiveAsync(buffer.AsMemory(0, 1), SocketFlags.None, token)|].AsTask();")]
         public Task Count_dropped_through_a_wrapper_that_gives_the_read_s_result_is_reported(string read)
             => Verify.VerifyAnalyzerAsync(Async(read + "\nreturn (buffer[0] & 0x08) == 0;"));
 
@@ -62,6 +65,7 @@ namespace SocketAnalyzers.Tests.Reads
         // Kept and tested.
         [InlineData("var n = await stream.ReadAsync(buffer, 0, 1).WaitAsync(TimeSpan.FromSeconds(3));\nif (n == 0) return false;")]
         [InlineData("var n = await Runner.RunTask(stream.ReadAsync(buffer, 0, 1), 3000);\nif (n == 0) return false;")]
+        [InlineData("var n = await stream.ReadAsync(buffer.AsMemory(0, 1)).AsTask().WaitAsync(token);\nif (n == 0) return false;")]
         // A helper that may return something else (default on a timeout, another task's result) is not the read's count.
         [InlineData("await Runner.OrDefault(stream.ReadAsync(buffer, 0, 1), 3000);")]
         [InlineData("await Runner.Other(stream.ReadAsync(buffer, 0, 1), Task.FromResult(1));")]
@@ -69,9 +73,57 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(Async(read + "\nreturn (buffer[0] & 0x08) == 0;"));
 
         [Theory]
-        [InlineData("await [|stream.ReadAsync(buffer, 0, 1)|].WaitAsync(TimeSpan.FromSeconds(3));")]
+        [InlineData(
+            "await [|stream.ReadAsync(buffer, 0, 4)|].WaitAsync(TimeSpan.FromSeconds(3));",
+            "await stream.ReadExactlyAsync(buffer, 0, 4).AsTask().WaitAsync(TimeSpan.FromSeconds(3));")]
+        [InlineData(
+            "await [|stream.ReadAsync(buffer, 0, 4, token)|].WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false);",
+            "await stream.ReadExactlyAsync(buffer, 0, 4, token).AsTask().WaitAsync(TimeSpan.FromSeconds(3)).ConfigureAwait(false);")]
+        public Task Read_exactly_through_WaitAsync_makes_the_exact_read_a_task(string read, string exact)
+        {
+            const string decode = "\nreturn System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer) > 0;";
+            const string staleDecode = "\nreturn {|SOCK012:System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer)|} > 0;";
+            var test = Verify.Test(Async(read + staleDecode), Async(exact + decode));
+            test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.ReadExactlyKey;
+            return test.RunAsync();
+        }
+
+        /// <summary>A value task made a task (<c>AsTask()</c>) before <c>WaitAsync</c>: the exact read's <c>ValueTask</c> takes the same <c>AsTask()</c>.</summary>
+        [Fact]
+        public Task Read_exactly_through_AsTask_keeps_the_one_AsTask()
+        {
+            const string read = "_ = await [|stream.ReadAsync(buffer.AsMemory(0, 1))|].AsTask().WaitAsync(token);";
+            const string exact = "await stream.ReadExactlyAsync(buffer.AsMemory(0, 1)).AsTask().WaitAsync(token);";
+            const string decode = "\nreturn (buffer[0] & 0x08) == 0;";
+            var test = Verify.Test(Async(read + decode), Async(exact + decode));
+            test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.ReadExactlyKey;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_all_reads_exactly_every_read_through_WaitAsync()
+        {
+            var source = Async("""
+                await [|stream.ReadAsync(buffer, 0, 4)|].WaitAsync(token);
+                int length = {|SOCK012:System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer)|};
+                await [|stream.ReadAsync(buffer, 0, length)|].WaitAsync(TimeSpan.FromSeconds(3));
+                return buffer[0] == 1;
+                """);
+            var exact = Async("""
+                await stream.ReadExactlyAsync(buffer, 0, 4).AsTask().WaitAsync(token);
+                int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer);
+                await stream.ReadExactlyAsync(buffer, 0, length).AsTask().WaitAsync(TimeSpan.FromSeconds(3));
+                return buffer[0] == 1;
+                """);
+            var test = Verify.Test(source, exact);
+            test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.ReadExactlyKey;
+            return test.RunAsync();
+        }
+
+        [Theory]
         [InlineData("await Runner.RunTask([|stream.ReadAsync(buffer, 0, 1)|], 3000);")]
-        public Task Read_exactly_is_not_offered_through_a_wrapper(string read)
+        [InlineData("await Runner.RunTask([|stream.ReadAsync(buffer, 0, 1)|].WaitAsync(token), 3000);")]
+        public Task Read_exactly_is_not_offered_through_a_project_helper(string read)
         {
             var test = Verify.Test(Async(read + "\nreturn (buffer[0] & 0x08) == 0;"), Async(read + "\nreturn (buffer[0] & 0x08) == 0;"));
             test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.ReadExactlyKey;
