@@ -152,6 +152,15 @@ namespace SocketAnalyzers.Reads
         public ISymbol? WholeBuffer { get; set; }
 
         /// <summary>
+        /// The length of the view the read fills when it is given one from the array's start (<c>buf.AsMemory(0, 4)</c>: the
+        /// <c>4</c>), the size it asks for as a count would say; null for any other read (<see cref="AskedSize"/>).
+        /// </summary>
+        public IOperation? ViewLength { get; set; }
+
+        /// <summary>The size the read asks for: its count, or the length of the view it fills from the array's start; null for the whole buffer.</summary>
+        public IOperation? AskedSize => Read.Count ?? ViewLength;
+
+        /// <summary>
         /// An <c>End…</c> read in the callback its <c>Begin…</c> receives name: the array they fill from its start
         /// (<see cref="UnreadBufferFields.BufferOfCallback"/>), and the callback's <c>IAsyncResult</c> parameter the read
         /// completes (its <c>AsyncState</c> is the state object whose field it is, for <see cref="CallbackBufferKind.OnState"/>).
@@ -1383,9 +1392,19 @@ namespace SocketAnalyzers.Reads
                     return;
                 }
 
-                buffer = WholeBufferVariable(read.Buffer, read.Api.CountsChars, framework, reads.Unchanged, Model, cancellationToken);
-                if (buffer is null || CapturedWritten.Contains(buffer) || AsksForOneByte(read, buffer, framework))
+                // A view from the array's start (stream.ReadAsync(header.AsMemory(0, 4)), as CA1835 has people write the
+                // offset and count form) fills the array from its start, asking for the view's length.
+                var filled = read.Buffer;
+                if (read.Offset is null && ViewFromStart(read.Buffer.WalkDownConversions(), framework, out var viewLength) is { } viewed)
                 {
+                    filled = viewed;
+                    site.ViewLength = viewLength;
+                }
+
+                buffer = WholeBufferVariable(filled, read.Api.CountsChars, framework, reads.Unchanged, Model, cancellationToken);
+                if (buffer is null || CapturedWritten.Contains(buffer) || AsksForOneByte(site.AskedSize, buffer, framework))
+                {
+                    site.ViewLength = null;
                     return;
                 }
             }
@@ -1414,15 +1433,15 @@ namespace SocketAnalyzers.Reads
         /// one-byte array read whole (<c>var b = new byte[1]; s.Receive(b);</c>). It returns 1 and fills the buffer, or 0 at
         /// the end of the stream (SOCK010's and SOCK011's business): it never fills part of it.
         /// </summary>
-        private bool AsksForOneByte(NetworkRead read, ISymbol buffer, FrameworkMembers framework)
+        private bool AsksForOneByte(IOperation? size, ISymbol buffer, FrameworkMembers framework)
         {
-            if (read.Count?.ConstantValue is { HasValue: true, Value: 1 })
+            if (size?.ConstantValue is { HasValue: true, Value: 1 })
             {
                 return true;
             }
 
             return buffer is ILocalSymbol local
-                && (read.Count is null || read.Count.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length
+                && (size is null || size.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length
                     && framework.IsLength(length.Property) && instance.WalkDownConversions() is ILocalReferenceOperation lengthOf
                     && SymbolEqualityComparer.Default.Equals(lengthOf.Local, local))
                 && singleValues.TryGetValue(local, out var value)
@@ -1453,6 +1472,30 @@ namespace SocketAnalyzers.Reads
                 IParameterReferenceOperation parameter when IsBufferArray(parameter.Type, chars) && parameter.Parameter.RefKind == RefKind.None => parameter.Parameter,
                 _ => null,
             };
+        }
+
+        /// <summary>
+        /// The viewed array of a view that starts at its start, <c>buf.AsSpan(0, size)</c>, <c>buf.AsMemory(0)</c>,
+        /// <c>new Memory&lt;byte&gt;(buf, 0, size)</c>, <c>new ArraySegment&lt;byte&gt;(buf, 0, size)</c>, with its length
+        /// (<paramref name="length"/>, null when it runs to the array's end); null when <paramref name="value"/> is not one.
+        /// </summary>
+        internal static IOperation? ViewFromStart(IOperation value, FrameworkMembers framework, out IOperation? length)
+        {
+            length = null;
+            var arguments = value switch
+            {
+                IInvocationOperation view when framework.IsArrayView(view.TargetMethod) => view.Arguments,
+                IObjectCreationOperation creation when framework.IsViewCreation(creation) => creation.Arguments,
+                _ => default,
+            };
+            if (arguments.IsDefault || arguments.Length is not (2 or 3)
+                || CatalogueIndex.Argument(arguments, 1) is not { Type.SpecialType: SpecialType.System_Int32, ConstantValue: { HasValue: true, Value: 0 } })
+            {
+                return null;
+            }
+
+            length = CatalogueIndex.Argument(arguments, 2);
+            return CatalogueIndex.Argument(arguments, 0);
         }
 
         /// <summary>

@@ -1577,7 +1577,7 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            var size = site.Read.Count?.WalkDownConversions();
+            var size = site.AskedSize?.WalkDownConversions();
             return size is null
                 || IsLengthOf(size, buffer)
                 || (size.ConstantValue is { HasValue: true, Value: int constant } && constant >= end);

@@ -188,6 +188,14 @@ namespace SocketAnalyzers.CodeFixes.Reads
             {
                 buffer = whole.Expression.WithoutTrivia();
             }
+            else if (buffer is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } }
+                && site.Read.Offset is null
+                && SocketAnalyzers.Reads.ReadBody.ViewFromStart(SocketAnalyzers.Common.OperationExtensions.WalkDownConversions(site.Read.Buffer), site.Reads.Symbols.Framework, out var viewLength) is not null
+                && viewLength is { Syntax: ExpressionSyntax lengthSyntax } && (viewLength.ConstantValue.HasValue || lengthSyntax is IdentifierNameSyntax))
+            {
+                // A read into a view from the array's start (header.AsMemory(0, 4)): that view, at least its length.
+                return await ReplaceReadAsync(document, site, access, isAsync, buffer, lengthSyntax.WithoutTrivia(), cancellationToken).ConfigureAwait(false);
+            }
 
             if (buffer is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }))
             {
@@ -215,6 +223,12 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 return null;
             }
 
+            return await ReplaceReadAsync(document, site, access, isAsync, target, minimum, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The read becomes <c>ReadAtLeast(Async)(target, minimum, throwOnEndOfStream: false[, cancellationToken: token])</c>, when that binds.</summary>
+        private static async Task<Document?> ReplaceReadAsync(Document document, ReadSite site, MemberAccessExpressionSyntax access, bool isAsync, ExpressionSyntax target, ExpressionSyntax minimum, CancellationToken cancellationToken)
+        {
             var arguments = new List<ArgumentSyntax>
             {
                 Argument(target),

@@ -49,6 +49,12 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("int n = stream.Read(header.AsSpan());")]
         [InlineData("int n = ssl.Read(header, 0, header.Length);")]
         [InlineData("int n = client.GetStream().Read(header, 0, header.Length);")]
+        // A view from the array's start, as CA1835 has people write the offset and count form.
+        [InlineData("int n = stream.Read(header.AsSpan(0, 4));")]
+        [InlineData("int n = stream.Read(header.AsSpan(0));")]
+        [InlineData("int n = stream.Read(new Span<byte>(header, 0, header.Length));")]
+        [InlineData("int n = socket.Receive(header.AsSpan(0, 4), SocketFlags.None);")]
+        [InlineData("int n = socket.Receive(new ArraySegment<byte>(header, 0, 4));")]
         public Task Each_read_overload_followed_by_a_decode_is_reported(string read)
             => Verify.VerifyAnalyzerAsync(Header($$"""
                 {{read}}
@@ -357,6 +363,62 @@ namespace SocketAnalyzers.Tests.Reads
                 stream.ReadExactly(header);
                 int length = BinaryPrimitives.ReadInt32BigEndian(header);
                 """));
+
+        /// <summary>An awaited read into a memory view from the array's start (CA1835's form of <c>ReadAsync(header, 0, 4)</c>).</summary>
+        [Theory]
+        [InlineData("int n = await stream.ReadAsync(header.AsMemory(0, 4), token);")]
+        [InlineData("int n = await stream.ReadAsync(new Memory<byte>(header, 0, header.Length)).ConfigureAwait(false);")]
+        [InlineData("int n = await socket.ReceiveAsync(header.AsMemory(0, 4), SocketFlags.None);")]
+        public Task Awaited_read_into_a_view_from_the_start_followed_by_a_decode_is_reported(string read)
+            => Verify.VerifyAnalyzerAsync(AsyncHeader($$"""
+                {{read}}
+                return n == 0 ? -1 : [|BinaryPrimitives.ReadInt32BigEndian(header)|];
+                """));
+
+        /// <summary>A view that starts past the array's start, or asks for fewer bytes than the decoder takes, or one byte: not this rule's read.</summary>
+        [Theory]
+        [InlineData("int n = await stream.ReadAsync(header.AsMemory(2, 2));")]
+        [InlineData("int n = await stream.ReadAsync(header.AsMemory(0, 2));")]
+        [InlineData("int n = await stream.ReadAsync(header.AsMemory(0, 1));")]
+        [InlineData("int n = await stream.ReadAtLeastAsync(header.AsMemory(0, 4), 4, throwOnEndOfStream: false);")]
+        [InlineData("await stream.ReadExactlyAsync(header.AsMemory(0, 4)); int n = 4;")]
+        public Task Read_into_a_view_that_does_not_ask_for_the_decoded_bytes_is_silent(string read)
+            => Verify.VerifyAnalyzerAsync(AsyncHeader($$"""
+                {{read}}
+                return n == 0 ? -1 : BinaryPrimitives.ReadInt32BigEndian(header);
+                """));
+
+        [Fact]
+        public Task Read_into_a_memory_view_becomes_ReadAtLeastAsync_of_the_same_view()
+            => Verify.VerifyCodeFixAsync(
+                AsyncHeader("""
+                    int n = await stream.ReadAsync(header.AsMemory(0, 4), token);
+                    return n == 0 ? -1 : [|BinaryPrimitives.ReadInt32BigEndian(header)|];
+                    """),
+                AsyncHeader("""
+                    int n = await stream.ReadAtLeastAsync(header.AsMemory(0, 4), 4, throwOnEndOfStream: false, cancellationToken: token);
+                    return n == 0 ? -1 : BinaryPrimitives.ReadInt32BigEndian(header);
+                    """));
+
+        [Fact]
+        public Task Fix_all_makes_every_header_read_into_a_view_wait()
+            => Verify.VerifyCodeFixAsync(
+                AsyncHeader("""
+                    var kind = new byte[2];
+                    int n = await stream.ReadAsync(header.AsMemory(0, 4));
+                    if (n == 0) return -1;
+                    int length = [|BinaryPrimitives.ReadInt32BigEndian(header)|];
+                    int got = await ssl.ReadAsync(kind.AsMemory(0, 2));
+                    return got == 0 ? -1 : length + [|BinaryPrimitives.ReadInt16BigEndian(kind)|];
+                    """),
+                AsyncHeader("""
+                    var kind = new byte[2];
+                    int n = await stream.ReadAtLeastAsync(header.AsMemory(0, 4), 4, throwOnEndOfStream: false);
+                    if (n == 0) return -1;
+                    int length = BinaryPrimitives.ReadInt32BigEndian(header);
+                    int got = await ssl.ReadAtLeastAsync(kind.AsMemory(0, 2), 2, throwOnEndOfStream: false);
+                    return got == 0 ? -1 : length + BinaryPrimitives.ReadInt16BigEndian(kind);
+                    """));
 
         [Fact]
         public Task Read_that_asks_for_fewer_bytes_than_the_decoder_takes_is_silent()
