@@ -440,6 +440,17 @@ namespace SocketAnalyzers.Model
         }
 
         /// <summary>
+        /// A read of a binary reader that throws <c>EndOfStreamException</c> at end of stream instead of returning
+        /// (<c>BinaryReader.ReadString()</c>, <c>ReadInt32()</c>…; see <see cref="LineRead"/>): a loop spins only when a catch-all
+        /// inside it takes the exception and goes on (SOCK011).
+        /// </summary>
+        public ApiRow ThrowsAtEndOfStream()
+        {
+            LineRead = new ReadApi(Member ?? string.Empty, ReadOwner.Reader, CountShape.Throws);
+            return this;
+        }
+
+        /// <summary>
         /// A byte read of a stream (<c>Stream.ReadByte()</c>): its result is the byte as an <c>int</c>, -1 at end of stream, as a
         /// character read's (see <see cref="LineRead"/>); it counts only over a network stream, as the stream's counting reads do.
         /// </summary>

@@ -51,6 +51,12 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>No count: the result is one character as an <c>int</c>, -1 at end of stream (<c>TextReader.Read()</c>).</summary>
         Char,
+
+        /// <summary>
+        /// No count: the result is data (<c>BinaryReader.ReadString()</c>, <c>ReadInt32()</c>…), and at end of stream the read
+        /// throws <c>EndOfStreamException</c> on every call instead of returning.
+        /// </summary>
+        Throws,
     }
 
     /// <summary>One read as the read rules see it: made from a catalogue row's read facet (<see cref="Model.ApiRow.Reads"/>).</summary>
@@ -105,6 +111,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>A character read (<c>TextReader.Read()</c>): its end of stream is -1, not 0; it has no count and fills no buffer.</summary>
         public bool IsChar => Shape == CountShape.Char;
+
+        /// <summary>A read that throws at end of stream (<see cref="CountShape.Throws"/>): it has no count and fills no buffer.</summary>
+        public bool IsThrowing => Shape == CountShape.Throws;
     }
 
     /// <summary>A network read found in code, with its parts.</summary>
@@ -271,8 +280,8 @@ namespace SocketAnalyzers.Reads
                 var network = line.Owner == ReadOwner.Stream
                     ? IsNetworkStream(invocation.Instance, followFields: true, cancellationToken)
                     : IsNetworkReader(invocation.Instance, cancellationToken);
-                return ReturnsCount(method.ReturnType, line.Shape) && network
-                    ? new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: false)
+                return (line.IsThrowing || ReturnsCount(method.ReturnType, line.Shape)) && network
+                    ? new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: line.IsThrowing)
                     : null;
             }
 
@@ -296,7 +305,7 @@ namespace SocketAnalyzers.Reads
 
             if (facts.LineRead is { } line)
             {
-                if (!ReturnsCount(method.ReturnType, line.Shape))
+                if (!line.IsThrowing && !ReturnsCount(method.ReturnType, line.Shape))
                 {
                     return null;
                 }
@@ -304,7 +313,7 @@ namespace SocketAnalyzers.Reads
                 network = line.Owner == ReadOwner.Stream
                     ? IsNetworkStream(invocation.Instance, followFields: true, cancellationToken, model)
                     : IsHelperReader(invocation.Instance, model, cancellationToken);
-                return new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: false);
+                return new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: line.IsThrowing);
             }
 
             var read = TryGetRead(invocation, facts, cancellationToken, model, judgeReceiver: false);

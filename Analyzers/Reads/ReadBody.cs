@@ -75,6 +75,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>A line read (<c>reader.ReadLine()</c>): its end of stream is a <c>null</c> line, and it has no count (SOCK011 only).</summary>
         public bool IsLine => Read.Api.IsLine;
 
+        /// <summary>A read that throws at end of stream instead of returning (<see cref="ReadApi.IsThrowing"/>).</summary>
+        public bool IsThrowing => Read.Api.IsThrowing;
+
         /// <summary>A character read (<c>reader.Read()</c>): its end of stream is -1, and it has no count (SOCK011 only).</summary>
         public bool IsChar => Read.Api.IsChar;
 
@@ -1147,8 +1150,9 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            if (read.ThrowsAtEnd)
+            if (read.ThrowsAtEnd && !read.Api.IsThrowing)
             {
+                // ReadAtLeast that throws: not followed. A binary reader's read that throws is, to a catch inside the loop.
                 return;
             }
 

@@ -66,15 +66,19 @@ namespace SocketAnalyzers.Reads
 
             FollowPendingOf(site, state);
 
-            if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar)
+            if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar && !site.IsThrowing)
             {
-                // A line or character read has no count to lose (SOCK010 is about counts).
+                // A line, character or throwing read has no count to lose (SOCK010 is about counts).
                 state.AddPending(site.Index);
                 state.Attach(site.Index);
             }
 
             // SOCK011: this read's 0 path starts (again) here.
             RestartZero(site, state);
+            if (site.IsThrowing)
+            {
+                ThrowAtEnd(site, state);
+            }
 
             // SOCK012: the buffer now holds this read's bytes, up to its count.
             if (site.Read.Buffer is not null && ReadBody.RootOfView(site.Read.Buffer, symbols.Framework) is var root2 && ReadBody.VariableOf(root2) is { } filled)
@@ -117,6 +121,29 @@ namespace SocketAnalyzers.Reads
         /// second 0 turn. The kernel joins the paths that reach the read, whatever their turn before; keeping the turns in
         /// two facts is what lets the later one know what the earlier one left.
         /// </summary>
+        /// <summary>
+        /// A read that throws at end of stream (<c>BinaryReader.ReadString()</c>): its end-of-stream path goes on in the
+        /// handler of a catch-all inside its loops (<c>while (true) { try { reader.ReadString(); … } catch { } }</c>, fresh45:
+        /// every turn throws again), and leaves the loops otherwise (no catch there, or one that may not take it).
+        /// </summary>
+        private void ThrowAtEnd(ReadSite site, ReadState state)
+        {
+            if (!state.Zero.TryGetValue(site.Index, out var fact))
+            {
+                return;
+            }
+
+            if (CatchAllInsideLoops(site.Invocation.Syntax, site) is { } handled)
+            {
+                state.Throw(site.Index, handled, fact);
+                state.Zero.Remove(site.Index);
+            }
+            else
+            {
+                Escape(site.Index, state);
+            }
+        }
+
         private void RestartZero(ReadSite site, ReadState state)
         {
             if (site.Loops.Count == 0)

@@ -427,7 +427,7 @@ namespace SocketAnalyzers.Reads
                     continue;
                 }
 
-                if (site.Helper is null && site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar && followed[i] && unguarded[i])
+                if (site.Helper is null && site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar && !site.IsThrowing && followed[i] && unguarded[i])
                 {
                     var storedUnread = site.Form == CountForm.Stored
                         && site.StoredLocal is { } local && !countUsed[i] && !body.Captured.Contains(local);
@@ -509,6 +509,19 @@ namespace SocketAnalyzers.Reads
                             ReadName(helper.ReadMethod) + " in " + helper.Name + " returns " + (helper.ReadApi.IsLine ? "null" : helper.ReadApi.IsChar ? "-1" : "0")
                                 + ", " + helper.Name + " then returns " + returned + ", and this loop " + (spinsAgain[i] ? "spins forever" : "never ends"),
                             helper.Name + " returns " + returned));
+                        continue;
+                    }
+
+                    if (site.IsThrowing)
+                    {
+                        // No count to test: the catch inside the loop takes the end of stream and the loop reads again.
+                        diagnostics.Add(Diagnostic.Create(
+                            Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
+                            site.Invocation.Syntax.GetLocation(),
+                            ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Throws),
+                            ReadName(site) + " throws EndOfStreamException on every call, the catch inside this loop takes it, and the loop "
+                                + (spinsAgain[i] ? "spins forever" : "never ends"),
+                            "it throws EndOfStreamException (catch (EndOfStreamException) { break; } before the catch-all)"));
                         continue;
                     }
 

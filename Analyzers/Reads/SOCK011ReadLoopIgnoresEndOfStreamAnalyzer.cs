@@ -40,6 +40,12 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public const string Helper = "Helper";
 
+        /// <summary>
+        /// <see cref="FormKey"/>: the read throws at end of stream (<c>BinaryReader.ReadString()</c>) and a catch-all inside the
+        /// loop takes the exception. There is no count to test; the fix is not offered.
+        /// </summary>
+        public const string Throws = "Throws";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SOCK011ReadLoopIgnoresEndOfStream);
 

@@ -55,7 +55,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
         {
             if (diagnostic.Properties.TryGetValue(SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, out var form)
                 && form is SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Polls or SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Callback
-                    or SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Helper)
+                    or SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Helper or SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Throws)
             {
                 // A read under a data guard never returns 0: a test of the count would never leave the loop. A chain of
                 // callbacks has no loop to break out of: not starting the next receive is a change of design. A helper's

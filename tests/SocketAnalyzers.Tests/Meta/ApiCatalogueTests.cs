@@ -211,7 +211,7 @@ namespace SocketAnalyzers.Tests.Meta
 
         [Theory]
         [MemberData(nameof(Sets))]
-        public void Every_text_read_row_returns_a_line_or_a_character(string set)
+        public void Every_text_read_row_returns_a_line_or_a_character_and_every_throwing_read_a_value(string set)
         {
             var compilation = For(set);
             var wrong = new List<string>();
@@ -219,8 +219,24 @@ namespace SocketAnalyzers.Tests.Meta
             Assert.NotEmpty(rows);
             Assert.Contains(rows, r => r.LineRead!.IsLine);
             Assert.Contains(rows, r => r.LineRead!.IsChar);
+            Assert.Contains(rows, r => r.LineRead!.IsThrowing);
             foreach (var row in rows)
             {
+                if (row.LineRead!.IsThrowing)
+                {
+                    // A read that throws at end of stream returns the value it read, synchronously, and takes nothing.
+                    foreach (var symbol in CatalogueIndex.ResolveRow(compilation, row))
+                    {
+                        if (symbol is not IMethodSymbol { IsStatic: false, ReturnsVoid: false, Parameters.Length: 0 } method
+                            || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask" })
+                        {
+                            wrong.Add($"{row}: {symbol.ToDisplayString()} is not an instance method without parameters that returns what it read");
+                        }
+                    }
+
+                    continue;
+                }
+
                 // A line read returns the line (string, Task<string>, ValueTask<string>); a character read, an int (-1 at end).
                 var expected = row.LineRead!.IsChar ? SpecialType.System_Int32 : SpecialType.System_String;
                 foreach (var symbol in CatalogueIndex.ResolveRow(compilation, row))
