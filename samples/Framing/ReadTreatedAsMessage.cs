@@ -24,6 +24,18 @@ namespace Samples.Framing
             return JsonSerializer.Deserialize<OrderMessage>(buffer.AsSpan(0, received)); // expect: SOCK040
         }
 
+        public static OrderMessage? ReceiveThroughMemoryStream(TcpClient client)
+        {
+            // One read copied once into an empty MemoryStream is still one read.
+            var stream = client.GetStream();
+            var buffer = new byte[8192];
+            using var copy = new System.IO.MemoryStream();
+            var received = stream.Read(buffer, 0, buffer.Length);
+            copy.Write(buffer, 0, received);
+            copy.Position = 0;
+            return JsonSerializer.Deserialize<OrderMessage>(copy); // expect: SOCK040
+        }
+
         public static OrderMessage? ReceiveFramed(TcpClient client)
         {
             // A 4-byte big-endian length, then exactly that many bytes: quiet.
