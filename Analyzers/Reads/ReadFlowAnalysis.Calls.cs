@@ -112,6 +112,42 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
+        /// A read that throws at end of stream (<c>BinaryReader.ReadString()</c>): its end-of-stream path goes on in the
+        /// handler of a catch-all inside its loops (<c>while (true) { try { reader.ReadString(); … } catch { } }</c>, fresh45:
+        /// every turn throws again), and leaves the loops otherwise (no catch there, or one that may not take it).
+        /// </summary>
+        private void ThrowAtEnd(ReadSite site, ReadState state)
+        {
+            ControlFlowRegion? handled = null;
+            var looked = false;
+            for (var turn = 0; turn < 2; turn++)
+            {
+                // Both of the read's 0 turns (the first, and one after a 0 turn: RestartZero) throw here.
+                var key = turn == 0 ? site.Index : SteadyKey(site);
+                if (!state.Zero.TryGetValue(key, out var fact))
+                {
+                    continue;
+                }
+
+                if (!looked)
+                {
+                    handled = CatchAllInsideLoops(site.Invocation.Syntax, site);
+                    looked = true;
+                }
+
+                if (handled is not null)
+                {
+                    state.Throw(key, handled, fact);
+                    state.Zero.Remove(key);
+                }
+                else
+                {
+                    Escape(key, state);
+                }
+            }
+        }
+
+        /// <summary>
         /// SOCK011: the read's 0 paths start (again) here. Two facts per read, never joined with each other: the first 0
         /// turn (key <c>site.Index</c>, made afresh: on the turn before, the read returned bytes, or this is the first
         /// turn), and a 0 turn whose turn before was a 0 turn too (key <see cref="SteadyKey"/>, made from the 0 paths that
@@ -121,29 +157,6 @@ namespace SocketAnalyzers.Reads
         /// second 0 turn. The kernel joins the paths that reach the read, whatever their turn before; keeping the turns in
         /// two facts is what lets the later one know what the earlier one left.
         /// </summary>
-        /// <summary>
-        /// A read that throws at end of stream (<c>BinaryReader.ReadString()</c>): its end-of-stream path goes on in the
-        /// handler of a catch-all inside its loops (<c>while (true) { try { reader.ReadString(); … } catch { } }</c>, fresh45:
-        /// every turn throws again), and leaves the loops otherwise (no catch there, or one that may not take it).
-        /// </summary>
-        private void ThrowAtEnd(ReadSite site, ReadState state)
-        {
-            if (!state.Zero.TryGetValue(site.Index, out var fact))
-            {
-                return;
-            }
-
-            if (CatchAllInsideLoops(site.Invocation.Syntax, site) is { } handled)
-            {
-                state.Throw(site.Index, handled, fact);
-                state.Zero.Remove(site.Index);
-            }
-            else
-            {
-                Escape(site.Index, state);
-            }
-        }
-
         private void RestartZero(ReadSite site, ReadState state)
         {
             if (site.Loops.Count == 0)
