@@ -313,8 +313,8 @@ namespace SocketAnalyzers.CodeFixes.Reads
             return info.Symbol is IMethodSymbol method && method.Name == name && method.IsExtensionMethod == extension ? method : null;
         }
 
-        private static bool IsValueTask(ITypeSymbol type)
-            => type is { Name: "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System" } } } };
+        private bool IsValueTask(ITypeSymbol type)
+            => SymbolEqualityComparer.Default.Equals(type, Model.Compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask"));
 
         /// <summary><see cref="ResultSyntax"/> with the read invocation replaced by <paramref name="replacement"/>.</summary>
         public ExpressionSyntax ResultWith(ExpressionSyntax replacement)
