@@ -332,24 +332,13 @@ namespace SocketAnalyzers.Addressing
                 case IParameterReferenceOperation or IInstanceReferenceOperation:
                     return TypeFacts(operation.Type);
                 case IFlowCaptureOperation capture:
-                    var capturedValue = Eval(capture.Value, state);
-                    if (ForgetStore(capture.Value, state) && capturedValue is { } capturedStore)
-                    {
-                        // A store written through the graph's copy of its name is no longer followed as one read.
-                        capturedValue = capturedStore.WithRead(ReadFacts.Other, capturedStore.ReadApi);
-                    }
-
-                    Set(capture.Id, capturedValue, state);
+                    // A store written through the graph's copy of its name is no longer followed as one read.
+                    Set(capture.Id, SecondName(capture.Value, Eval(capture.Value, state), state), state);
                     return null;
                 case ISimpleAssignmentOperation assignment:
                     return Assign(assignment, state);
                 case IVariableDeclaratorOperation declarator:
-                    var initial = Eval(declarator.Initializer?.Value, state);
-                    if (ForgetStore(declarator.Initializer?.Value, state) && initial is { } aliased)
-                    {
-                        initial = aliased.WithRead(ReadFacts.Other, aliased.ReadApi);
-                    }
-
+                    var initial = SecondName(declarator.Initializer?.Value, Eval(declarator.Initializer?.Value, state), state);
                     Set(declarator.Symbol, initial, state);
                     return null;
                 case IFieldReferenceOperation field:
@@ -441,12 +430,7 @@ namespace SocketAnalyzers.Addressing
 
         private SocketValue? Assign(ISimpleAssignmentOperation assignment, SocketValueState state)
         {
-            var value = Eval(assignment.Value, state);
-            if (ForgetStore(assignment.Value, state) && value is { } aliased)
-            {
-                value = aliased.WithRead(ReadFacts.Other, aliased.ReadApi);
-            }
-
+            var value = SecondName(assignment.Value, Eval(assignment.Value, state), state);
             var target = AssignedVariable(assignment.Target);
             if (MemberKey(target) is { } member && (target is IFieldReferenceOperation || member.IsImplicitlyDeclared))
             {
@@ -983,8 +967,16 @@ namespace SocketAnalyzers.Addressing
         }
 
         /// <summary>
+        /// The value a name is given from <paramref name="source"/>: a store this body follows given a second name holds,
+        /// under both names, something other than one read (<see cref="ForgetStore"/>).
+        /// </summary>
+        private SocketValue? SecondName(IOperation? source, SocketValue? value, SocketValueState state)
+            => ForgetStore(source, state) && value is { } store ? store.WithRead(ReadFacts.Other, store.ReadApi) : value;
+
+        /// <summary>
         /// <c>var other = ms;</c> or <c>sb.Length = 0</c>: a store this body follows gets a second name, or is emptied or cut
         /// without a call; what it holds is no longer known to be one read (and is not followed through the other name).
+        /// True when <paramref name="reference"/> names such a store.
         /// </summary>
         private bool ForgetStore(IOperation? reference, SocketValueState state)
         {
