@@ -1396,10 +1396,6 @@ namespace SocketAnalyzers.ByteOrder
             return false;
         }
 
-        /// <summary>
-        /// The number a read returns is converted afterwards: passed to a conversion (or to a method of the project that may
-        /// be its own swap, <see cref="ByteScope.MayConvert"/>) directly, or stored in a local one takes.
-        /// </summary>
         /// <summary>The number read is only tested for equality with another read in the same order (<see cref="ByteScope.OnlyComparedWithDecodes"/>).</summary>
         private bool OnlyComparedWithDecodes(IInvocationOperation invocation, HostOrderApi api)
             => scope.OnlyComparedWithDecodes(invocation, api, invocation.TargetMethod.ReturnType, ResultVariable(invocation));
@@ -1432,6 +1428,10 @@ namespace SocketAnalyzers.ByteOrder
                 _ => null,
             };
 
+        /// <summary>
+        /// The number a read returns is converted afterwards: passed to a conversion (or to a method of the project that may
+        /// be its own swap, <see cref="ByteScope.MayConvert"/>) directly, or stored in a local one takes.
+        /// </summary>
         private bool IsResultConverted(IInvocationOperation invocation)
         {
             var parent = invocation.WalkUpConversions(out _);

@@ -1244,11 +1244,6 @@ namespace SocketAnalyzers.Lifecycle
         }
 
         /// <summary>
-        /// A member of the readers and writers among <paramref name="receiver"/> (<see cref="WithWrapper"/>): the catalogue's
-        /// <c>Life(StreamWrapper, …)</c> rows. Their I/O is checked on the converged states like a socket's (SOCK005 once
-        /// closed) and their Close, Dispose or awaited DisposeAsync closes them; the sockets under them are left to the caller.
-        /// </summary>
-        /// <summary>
         /// The member of <paramref name="type"/> that implements the interface member <paramref name="member"/> (the Dispose of
         /// a <c>using</c>), found once per body: the search walks the type's interfaces, and a loop's blocks ask again on every visit.
         /// </summary>
@@ -1267,6 +1262,11 @@ namespace SocketAnalyzers.Lifecycle
             return found;
         }
 
+        /// <summary>
+        /// A member of the readers and writers among <paramref name="receiver"/> (<see cref="WithWrapper"/>): the catalogue's
+        /// <c>Life(StreamWrapper, …)</c> rows. Their I/O is checked on the converged states like a socket's (SOCK005 once
+        /// closed) and their Close, Dispose or awaited DisposeAsync closes them; the sockets under them are left to the caller.
+        /// </summary>
         private void ApplyToWrappers(IOperation operation, ISymbol member, int[] receiver, IOperation instance, ImmutableArray<IArgumentOperation> arguments, FlowState state)
         {
             if (wrapperTypes.Count == 0)
@@ -1763,15 +1763,15 @@ namespace SocketAnalyzers.Lifecycle
             }
         }
 
-        /// <summary>
-        /// The rule broken when every state and kind the receiver may have breaks the protocol row of the operation,
-        /// or null; reports it during the replay of the converged states.
-        /// </summary>
         /// <summary><c>client.Client</c> of a <c>TcpClient</c> or <c>UdpClient</c>.</summary>
         private bool IsClientSocketOfClient(IOperation instance)
             => instance.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Client", Instance: { } owner }
                 && model.ModelTypeOf(owner.Type) is SocketModelType.TcpClient or SocketModelType.UdpClient;
 
+        /// <summary>
+        /// The rule broken when every state and kind the receiver may have breaks the protocol row of the operation,
+        /// or null; reports it during the replay of the converged states.
+        /// </summary>
         private string? Check(IOperation operation, int[] receiver, SocketModelType type, SocketOperation kind, string name, IOperation instance, FlowState state, bool throughHelper = false)
         {
             if (!SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))

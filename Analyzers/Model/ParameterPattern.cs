@@ -212,7 +212,6 @@ namespace SocketAnalyzers.Model
             return false;
         }
 
-        /// <summary>The generic types whose <c>byte</c> instance is a byte buffer (besides <c>byte[]</c>).</summary>
         /// <summary>Every metadata name a pattern may resolve: the aliases, the byte buffers and <c>ArraySegment</c> (for <c>list</c>).</summary>
         public static IEnumerable<string> MetadataNames
         {
@@ -232,6 +231,7 @@ namespace SocketAnalyzers.Model
             }
         }
 
+        /// <summary>The generic types whose <c>byte</c> instance is a byte buffer (besides <c>byte[]</c>).</summary>
         public static readonly ImmutableArray<string> ByteBufferTypes = ImmutableArray.Create(
             "System.Span`1", "System.ReadOnlySpan`1", "System.Memory`1", "System.ReadOnlyMemory`1", "System.ArraySegment`1");
 

@@ -542,12 +542,6 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// An exception certainly thrown on these reads' 0 paths at <paramref name="at"/>: out of the read's loops it ends
-        /// them, a way out as a <c>throw</c> is. Caught inside them, the loop goes on by its handler on every turn, and
-        /// still spins; the flow then follows the path as if the call returned (a handler carries no end-of-stream facts,
-        /// <see cref="StateForHandler"/>), which can only take a later way out for one the turn really has.
-        /// </summary>
-        /// <summary>
         /// The innermost <c>try</c> inside the loops around <paramref name="at"/> has a catch without a filter that takes what
         /// <paramref name="at"/> throws on the empty text (<see cref="ThrownOnEmpty"/>), or what it throws is not known; false
         /// when every catch there is of another type or has a filter.
@@ -592,6 +586,12 @@ namespace SocketAnalyzers.Reads
             _ => null,
         };
 
+        /// <summary>
+        /// An exception certainly thrown on these reads' 0 paths at <paramref name="at"/>: out of the read's loops it ends
+        /// them, a way out as a <c>throw</c> is. Caught inside them, the loop goes on by its handler on every turn, and
+        /// still spins; the flow then follows the path as if the call returned (a handler carries no end-of-stream facts,
+        /// <see cref="StateForHandler"/>), which can only take a later way out for one the turn really has.
+        /// </summary>
         private void EndByException(List<int>? reads, IOperation at, ReadState state)
         {
             if (reads is null)
@@ -1322,7 +1322,6 @@ namespace SocketAnalyzers.Reads
                 && (site.Read.Offset is null || site.Read.Offset.ConstantValue is { HasValue: true, Value: 0 });
         }
 
-        /// <summary>The reads in <see cref="scratch"/> are answered on this path: their count mattered.</summary>
         /// <summary>
         /// SOCK010: another read of the same socket or stream (<paramref name="site"/>): the position of every pending read
         /// of it now matters. Not that of a datagram read: the next read takes the next datagram whatever this one's length was.
@@ -1383,6 +1382,7 @@ namespace SocketAnalyzers.Reads
             Follow(state);
         }
 
+        /// <summary>The reads in <see cref="scratch"/> are answered on this path: their count mattered.</summary>
         private void Follow(ReadState state)
         {
             foreach (var read in scratch)

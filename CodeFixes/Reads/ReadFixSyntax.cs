@@ -48,17 +48,18 @@ namespace SocketAnalyzers.CodeFixes.Reads
             return name;
         }
 
-        /// <summary>
-        /// The statement that stops reading at end of stream from <paramref name="statement"/>: <c>break;</c> in the
-        /// innermost loop (when no <c>switch</c> is between and it is the only loop, or <paramref name="preferBreak"/>),
-        /// else <c>return;</c> in a void or async Task method, <c>yield break;</c> in an iterator, and
-        /// <c>throw new EndOfStreamException();</c> otherwise. Null when none is possible.
-        /// </summary>
         /// <summary>The non-generic <c>Task</c> or <c>ValueTask</c> of the framework (an async method returning one returns nothing).</summary>
         private static bool IsTaskOrValueTask(INamedTypeSymbol type, Compilation compilation)
             => KnownSymbols.TryCreate(compilation) is { } known
                 && (SymbolEqualityComparer.Default.Equals(type, known.Task) || SymbolEqualityComparer.Default.Equals(type, known.ValueTask));
 
+        /// <summary>
+        /// The statement that stops reading at end of stream from <paramref name="statement"/>: <c>break;</c> in the
+        /// innermost loop (when no <c>switch</c> or <c>finally</c> is between, and it is the only loop or
+        /// <paramref name="breakOnlyFromOutermostLoop"/> is false),
+        /// else <c>return;</c> in a void or async Task method, <c>yield break;</c> in an iterator, and
+        /// <c>throw new EndOfStreamException();</c> otherwise. Null when none is possible.
+        /// </summary>
         public static StatementSyntax? EndOfStreamExit(SemanticModel model, SyntaxNode statement, bool breakOnlyFromOutermostLoop, out bool throws)
         {
             throws = false;
