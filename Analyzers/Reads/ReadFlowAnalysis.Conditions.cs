@@ -310,12 +310,17 @@ namespace SocketAnalyzers.Reads
                                 return l == true || r == true ? true : l == false && r == false ? false : null;
                             }
 
+                        case BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals when NullComparisonOfReceiver(binary, site) is { } outcome:
+                            return outcome;
+
                         default:
                             return IntValue(binary.LeftOperand, fact, site) is long a && IntValue(binary.RightOperand, fact, site) is long b
                                 ? Compare(binary.OperatorKind, a, b)
                                 : TextTruth(binary, fact, site);
                     }
 
+                case IIsPatternOperation nullTest when NullTestOfReceiver(nullTest, site) is { } outcome:
+                    return outcome;
                 case IIsPatternOperation isPattern:
                     return IntValue(isPattern.Value, fact, site) is long v ? Match(isPattern.Pattern, v)
                         : site.IsLine && IsZero(isPattern.Value, fact, site) ? MatchNull(isPattern.Pattern)
@@ -521,10 +526,6 @@ namespace SocketAnalyzers.Reads
         private bool MayBeReplaced(IOperation? instance, ZeroFact fact)
             => ReadBody.ReceiverRoot(instance) is IFieldSymbol field && FieldKey(fact, field) is not IFieldSymbol && !ReadBody.IsFixedField(instance, symbols);
 
-        /// <summary>
-        /// <c>Connected</c> of a socket or client, when it is still the one the loop tested before: not over a field that a
-        /// call of this project or a delegate on this 0 path may have replaced (only a readonly field of a class cannot be).
-        /// </summary>
         private const int MaxInlinedGetters = 4;
 
         private int inlined;
@@ -584,6 +585,57 @@ namespace SocketAnalyzers.Reads
             return returned is null ? null : model.GetOperation(returned, CancellationToken);
         }
 
+        /// <summary>
+        /// <c>field is null</c> (false) or <c>field is not null</c> (true) of the field the read reads through,
+        /// when nothing sets it to null (<see cref="UnchangedFields.IsNeverNulled"/>): on a 0 turn the read went through it,
+        /// so it held an object, and still does (<c>while (Connected &amp;&amp; _dataStream is not null)</c>, fresh46 M3).
+        /// Null for any other test, or a field that may become null.
+        /// </summary>
+        private bool? NullTestOfReceiver(IIsPatternOperation test, ReadSite site)
+        {
+            var (pattern, negated) = test.Pattern switch
+            {
+                IConstantPatternOperation constant => (constant, false),
+                INegatedPatternOperation { Pattern: IConstantPatternOperation constant } => (constant, true),
+                _ => ((IConstantPatternOperation?)null, false),
+            };
+            return pattern is not null && IsNullConstant(pattern.Value) && IsNeverNulledReceiver(test.Value, site) ? negated : null;
+        }
+
+        /// <summary><c>field == null</c> or <c>field != null</c> (either side) of the read's never-nulled field (<see cref="NullTestOfReceiver"/>).</summary>
+        private bool? NullComparisonOfReceiver(IBinaryOperation comparison, ReadSite site)
+        {
+            var tested = IsNullConstant(comparison.RightOperand) ? comparison.LeftOperand : IsNullConstant(comparison.LeftOperand) ? comparison.RightOperand : null;
+            return tested is not null && IsNeverNulledReceiver(tested, site) ? comparison.OperatorKind == BinaryOperatorKind.NotEquals : null;
+        }
+
+        private static bool IsNullConstant(IOperation value)
+            => value.WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } } && value.Type is null or { IsReferenceType: true } or { TypeKind: TypeKind.Error };
+
+        /// <summary>The field the read's receiver is (<c>_dataStream.Read(…)</c>), when nothing sets it to null.</summary>
+        private bool IsNeverNulledReceiver(IOperation tested, ReadSite site)
+            => tested.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: var field }
+                && site.Receiver?.WalkDownConversions() is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } receiver
+                && SymbolEqualityComparer.Default.Equals(receiver.Field, field)
+                && body.Model is { } model
+                && symbols.Reads.Unchanged.IsNeverNulled(field, model, GivesObject, CancellationToken);
+
+        /// <summary>A call that gives an object, never null: a client's <c>GetStream()</c> or an <c>Accept…</c> (the catalogue's rows), through <c>ConfigureAwait</c>.</summary>
+        private bool GivesObject(IOperation value)
+        {
+            if (value is IInvocationOperation { Instance: { } configured } configure && symbols.Framework.IsConfigureAwait(configure.TargetMethod))
+            {
+                value = configured.WalkDownConversions();
+            }
+
+            return value is IInvocationOperation call && symbols.Catalogue.Facts(call.TargetMethod) is { } facts
+                && (facts.Lifecycle(Lifecycle.SocketModelType.TcpClient) is { Operation: Lifecycle.SocketOperation.MakeStream } || facts.Accept is { Result: not null });
+        }
+
+        /// <summary>
+        /// <c>Connected</c> of a socket or client, when it is still the one the loop tested before: not over a field that a
+        /// call of this project or a delegate on this 0 path may have replaced (only a readonly field of a class cannot be).
+        /// </summary>
         private bool IsConnected(IPropertyReferenceOperation property, ZeroFact fact)
             => symbols.Framework.IsConnected(property.Property) && !MayBeReplaced(property.Instance, fact);
 

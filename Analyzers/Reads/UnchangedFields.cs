@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.Reads
 {
@@ -48,6 +49,71 @@ namespace SocketAnalyzers.Reads
 
             known.TryAdd(field, answer);
             return answer;
+        }
+
+        private readonly ConcurrentDictionary<IFieldSymbol, bool> neverNulled = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// A private field of a class that nothing sets to null once its type is built: outside its initializer and the
+        /// constructors, every write gives it a new object (<c>new …</c>) or what <paramref name="givesObject"/> accepts
+        /// (a client's <c>GetStream()</c>, an <c>Accept…</c>; awaited, the task it is given), and it is passed by no <c>ref</c>/<c>out</c>.
+        /// Once such a field holds an object, <c>field != null</c> stays true (<c>while (Connected &amp;&amp; _stream is not
+        /// null)</c>, fresh46 M3). Decided once per field for the compilation, from the file being analyzed, as
+        /// <see cref="IsUnchanged"/> is.
+        /// </summary>
+        public bool IsNeverNulled(IFieldSymbol field, SemanticModel? model, System.Func<IOperation, bool> givesObject, CancellationToken cancellationToken)
+        {
+            if (model is null
+                || field is not { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private, ContainingType.TypeKind: TypeKind.Class, Type.IsReferenceType: true }
+                || field.DeclaringSyntaxReferences.Length == 0)
+            {
+                return false;
+            }
+
+            if (neverNulled.TryGetValue(field, out var answer))
+            {
+                return answer;
+            }
+
+            answer = true;
+            foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (!SameFileUses.All(part.GetSyntax(cancellationToken), field, model, identifier => NotANull(identifier, field, model, givesObject, cancellationToken), cancellationToken))
+                {
+                    answer = false;
+                    break;
+                }
+            }
+
+            neverNulled.TryAdd(field, answer);
+            return answer;
+        }
+
+        private static bool NotANull(IdentifierNameSyntax identifier, IFieldSymbol field, SemanticModel model, System.Func<IOperation, bool> givesObject, CancellationToken cancellationToken)
+        {
+            if (SameFileUses.FieldReference(identifier, field, model, cancellationToken) is not { } reference
+                || reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None })
+            {
+                return false;
+            }
+
+            if (!ReadBody.IsWrite(reference) || ReadBody.InConstructor(identifier, staticOnly: field.IsStatic) && reference.Instance is null or IInstanceReferenceOperation)
+            {
+                return true;
+            }
+
+            if (reference.Parent is not ISimpleAssignmentOperation assignment || assignment.Target != reference)
+            {
+                return false;
+            }
+
+            var value = assignment.Value.WalkDownConversions();
+            if (value is IAwaitOperation awaited)
+            {
+                value = awaited.Operation.WalkDownConversions();
+            }
+
+            return value is IObjectCreationOperation || givesObject(value);
         }
 
         private static bool NotAWrite(IdentifierNameSyntax identifier, IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
