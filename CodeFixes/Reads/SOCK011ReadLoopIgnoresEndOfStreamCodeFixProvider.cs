@@ -18,14 +18,19 @@ namespace SocketAnalyzers.CodeFixes.Reads
     /// (<c>total += s.Read(…)</c>, <c>Process(b, s.Receive(b))</c>), a variable is introduced first. A read assigned in a
     /// <c>while</c>/<c>for</c> condition gets the check as the first statement of the body. The exit is <c>break;</c>
     /// for a single loop, and <c>return;</c> (or <c>yield break;</c>, <c>throw new EndOfStreamException();</c>) when the
-    /// read is in a nested loop, where a <c>break</c> would only re-enter the same read from the outer loop.
+    /// read is in a nested loop, where a <c>break</c> would only re-enter the same read from the outer loop. A read that
+    /// throws at end of stream (<c>BinaryReader.ReadString()</c>) caught by a catch-all inside the loop gets a first clause
+    /// <c>catch (EndOfStreamException)</c> with that exit instead (<see cref="CatchEndKey"/>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider))]
     public sealed class SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider : CodeFixProvider
     {
         public const string StopAtZeroKey = "SOCK011.StopAtZero";
 
-        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, StopAtZeroKey);
+        /// <summary>The fix of a read that throws at end of stream: a first catch clause that takes <c>EndOfStreamException</c> and leaves the loop.</summary>
+        public const string CatchEndKey = "SOCK011.CatchEndOfStream";
+
+        private static readonly FixAllProvider FixAll = PerDiagnosticFixAll.Create(FixAsync, StopAtZeroKey, CatchEndKey);
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ReadLoopIgnoresEndOfStream);
 
@@ -40,6 +45,18 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     continue;
                 }
 
+                if (IsThrowing(diagnostic))
+                {
+                    if (await FixAsync(context.Document, diagnostic, CatchEndKey, context.CancellationToken).ConfigureAwait(false) is { } caught)
+                    {
+                        context.RegisterCodeFix(
+                            CodeAction.Create("Leave the loop when the read throws EndOfStreamException (end of stream)", _ => Task.FromResult(caught), CatchEndKey),
+                            diagnostic);
+                    }
+
+                    continue;
+                }
+
                 if (await FixAsync(context.Document, diagnostic, StopAtZeroKey, context.CancellationToken).ConfigureAwait(false) is not { } changed)
                 {
                     continue;
@@ -51,11 +68,20 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
         }
 
+        private static bool IsThrowing(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, out var form)
+                && form == SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Throws;
+
         internal static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, string key, CancellationToken cancellationToken)
         {
+            if (IsThrowing(diagnostic))
+            {
+                return key == CatchEndKey ? await CatchEndAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) : null;
+            }
+
             if (diagnostic.Properties.TryGetValue(SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, out var form)
                 && form is SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Polls or SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Callback
-                    or SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Helper or SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Throws)
+                    or SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Helper)
             {
                 // A read under a data guard never returns 0: a test of the count would never leave the loop. A chain of
                 // callbacks has no loop to break out of: not starting the next receive is a change of design. A helper's
@@ -297,6 +323,65 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             return Block(check, body.WithoutLeadingTrivia()).WithTriviaFrom(body).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
+        }
+
+        /// <summary>
+        /// A read that throws at end of stream (<c>BinaryReader.ReadString()</c>) in a loop whose catch-all takes the
+        /// exception: a first clause <c>catch (EndOfStreamException) { break; }</c> on the innermost <c>try</c> around the
+        /// read (<c>return;</c>, <c>yield break;</c> where a <c>break</c> would not leave, <c>throw;</c> where nothing else
+        /// can). Not where a clause already names <c>EndOfStreamException</c>, nor inside a <c>finally</c>.
+        /// </summary>
+        private static async Task<Document?> CatchEndAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || diagnostic.Location.SourceSpan.End > root.FullSpan.End)
+            {
+                return null;
+            }
+
+            var read = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            TryStatementSyntax? around = null;
+            foreach (var ancestor in read.Ancestors())
+            {
+                if (ancestor is TryStatementSyntax { Catches.Count: > 0 } tryStatement && tryStatement.Block.Span.Contains(read.Span))
+                {
+                    around = tryStatement;
+                    break;
+                }
+
+                if (ancestor is MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    break;
+                }
+            }
+
+            if (around is null)
+            {
+                return null;
+            }
+
+            var endOfStream = model.Compilation.GetTypeByMetadataName("System.IO.EndOfStreamException");
+            foreach (var clause in around.Catches)
+            {
+                if (clause.Declaration is { } declared
+                    && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(declared.Type, cancellationToken).Type, endOfStream))
+                {
+                    return null;
+                }
+            }
+
+            if (ReadFixSyntax.EndOfStreamExit(model, around, breakOnlyFromOutermostLoop: true, out var throws) is not { } exit)
+            {
+                return null;
+            }
+
+            var leave = throws ? ThrowStatement() : exit;
+            var clauseToAdd = CatchClause(CatchDeclaration(IdentifierName("EndOfStreamException")), null, Block(leave))
+                .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
+            var newTry = around.WithCatches(around.Catches.Insert(0, clauseToAdd));
+            var newRoot = ReadFixSyntax.AddUsing(root.ReplaceNode(around, newTry), "System.IO");
+            return await ReadFixSyntax.FinishAsync(document, newRoot, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -8,7 +8,8 @@ namespace SocketAnalyzers.Tests.Reads
     /// SOCK011 and a binary reader's read that throws <c>EndOfStreamException</c> at end of stream instead of returning
     /// (<c>ReadString()</c>, <c>ReadInt32()</c>…), in a loop whose body catches every exception and goes on (fresh45 miss 1:
     /// a course guessing game's five clients, <c>while (true) { try { names = reader.ReadString(); … } catch { } }</c>):
-    /// once the server has closed, every turn throws and is caught, and the thread spins.
+    /// once the server has closed, every turn throws and is caught, and the thread spins. The fix puts a first clause
+    /// <c>catch (EndOfStreamException) { break; }</c> on that <c>try</c>.
     /// </summary>
     public sealed class SOCK011ThrowingReadLoopTests
     {
@@ -82,11 +83,166 @@ namespace SocketAnalyzers.Tests.Reads
                 Verify.Diagnostic().WithLocation(0).WithMessage(
                     "When the peer closes, BinaryReader.ReadString throws EndOfStreamException on every call, the catch inside this loop takes it, and the loop spins forever; leave the loop when it throws EndOfStreamException (catch (EndOfStreamException) { break; } before the catch-all)"));
 
-        /// <summary>There is no count to test: the stop-at-zero fix is not offered (where to go at end of stream is the author's choice).</summary>
+        /// <summary>The fix: a first catch clause that takes <c>EndOfStreamException</c> and leaves the loop, before the catch-all.</summary>
         [Fact]
-        public Task No_fix_is_offered_for_a_throwing_read()
+        public Task Fix_catches_the_end_of_stream_first_and_leaves_the_loop()
+            => Verify.VerifyCodeFixAsync(
+                Client("""
+                    while (true)
+                            {
+                                try
+                                {
+                                    Console.WriteLine([|reader.ReadString()|]);
+                                }
+                                catch
+                                {
+                                }
+                            }
+                    """),
+                Client("""
+                    while (true)
+                            {
+                                try
+                                {
+                                    Console.WriteLine(reader.ReadString());
+                                }
+                                catch (EndOfStreamException)
+                                {
+                                    break;
+                                }
+                                catch
+                                {
+                                }
+                            }
+                    """));
+
+        /// <summary>In a nested loop a <c>break</c> would only let the outer loop read again: the clause returns.</summary>
+        [Fact]
+        public Task Fix_in_a_nested_loop_returns()
+            => Verify.VerifyCodeFixAsync(
+                Client("""
+                    for (var round = 0; round < 3; round++)
+                            {
+                                while (true)
+                                {
+                                    try { Console.WriteLine([|reader.ReadChar()|]); }
+                                    catch (Exception e) { Console.WriteLine(e.Message); }
+                                }
+                            }
+                    """),
+                Client("""
+                    for (var round = 0; round < 3; round++)
+                            {
+                                while (true)
+                                {
+                                    try { Console.WriteLine(reader.ReadChar()); }
+                                    catch (EndOfStreamException)
+                                    {
+                                        return;
+                                    }
+                                    catch (Exception e) { Console.WriteLine(e.Message); }
+                                }
+                            }
+                    """));
+
+        [Fact]
+        public Task Fix_all_catches_the_end_of_stream_in_every_loop()
+            => Verify.VerifyCodeFixAsync(
+                Client("""
+                    while (true)
+                            {
+                                try { Console.WriteLine([|reader.ReadString()|]); }
+                                catch { }
+                            }
+                    """) + Other("""
+                    while (true)
+                            {
+                                try { Console.WriteLine([|reader.ReadBoolean()|]); }
+                                catch (Exception) { }
+                            }
+                    """),
+                Client("""
+                    while (true)
+                            {
+                                try { Console.WriteLine(reader.ReadString()); }
+                                catch (EndOfStreamException)
+                                {
+                                    break;
+                                }
+                                catch { }
+                            }
+                    """) + Other("""
+                    while (true)
+                            {
+                                try { Console.WriteLine(reader.ReadBoolean()); }
+                                catch (EndOfStreamException)
+                                {
+                                    break;
+                                }
+                                catch (Exception) { }
+                            }
+                    """));
+
+        /// <summary>A second client of the same shape, for Fix All across types.</summary>
+        private static string Other(string loop) => $$"""
+
+            class OtherClient
+            {
+                void Load(TcpClient player)
+                {
+                    var reader = new BinaryReader(player.GetStream());
+                    {{loop}}
+                }
+            }
+            """;
+
+        /// <summary>A file that does not import <c>System.IO</c> gets the import with the clause.</summary>
+        [Fact]
+        public Task Fix_imports_System_IO_where_the_file_does_not()
+            => Verify.VerifyCodeFixAsync("""
+                using System;
+                using System.Net.Sockets;
+
+                class Client
+                {
+                    void Load(TcpClient player)
+                    {
+                        var reader = new System.IO.BinaryReader(player.GetStream());
+                        while (true)
+                        {
+                            try { Console.WriteLine([|reader.ReadString()|]); }
+                            catch { }
+                        }
+                    }
+                }
+                """, """
+                using System;
+                using System.IO;
+                using System.Net.Sockets;
+
+                class Client
+                {
+                    void Load(TcpClient player)
+                    {
+                        var reader = new System.IO.BinaryReader(player.GetStream());
+                        while (true)
+                        {
+                            try { Console.WriteLine(reader.ReadString()); }
+                            catch (EndOfStreamException)
+                            {
+                                break;
+                            }
+                            catch { }
+                        }
+                    }
+                }
+                """);
+
+        /// <summary>A clause that already names <c>EndOfStreamException</c> and goes on: the change is the author's to make there.</summary>
+        [Fact]
+        public Task No_fix_where_a_clause_already_takes_the_end_of_stream()
         {
-            var source = Client("while (true) { try { Console.WriteLine([|reader.ReadString()|]); } catch { } }");
+            var source = Client("while (true) { try { Console.WriteLine([|reader.ReadString()|]); } catch (EndOfStreamException) { Console.WriteLine(\"closed\"); } catch { } }");
             return Verify.VerifyCodeFixAsync(source, source);
         }
     }
