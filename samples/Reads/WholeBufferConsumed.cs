@@ -67,6 +67,20 @@ namespace Samples.Reads.WholeBufferConsumed
             return image;
         }
 
+        // A length prefix read into a view of the header (the form CA1835 suggests for ReadAsync(header, 0, 4)): one read may
+        // bring 1 to 4 bytes, and the rest of the length is stale.
+        public static async System.Threading.Tasks.Task<int> ReadLengthAsync(NetworkStream stream)
+        {
+            var header = new byte[4];
+            int received = await stream.ReadAsync(header.AsMemory(0, 4));
+            if (received == 0)
+            {
+                return -1;
+            }
+
+            return System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header); // expect: SOCK012
+        }
+
         public static void RelayCorrectly(Socket from, Socket to, TextWriter log)
         {
             var buffer = new byte[1024];
