@@ -25,9 +25,7 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            if (model is null
-                || field is not { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private, ContainingType.TypeKind: TypeKind.Class }
-                || field.DeclaringSyntaxReferences.Length == 0)
+            if (model is null || !IsPrivateFieldOfClass(field))
             {
                 return false;
             }
@@ -37,18 +35,27 @@ namespace SocketAnalyzers.Reads
                 return answer;
             }
 
-            answer = true;
+            answer = EveryUse(field, model, identifier => NotAWrite(identifier, field, model, cancellationToken), cancellationToken);
+            known.TryAdd(field, answer);
+            return answer;
+        }
+
+        private static bool IsPrivateFieldOfClass(IFieldSymbol field)
+            => field is { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private, ContainingType.TypeKind: TypeKind.Class }
+                && field.DeclaringSyntaxReferences.Length > 0;
+
+        /// <summary>Every use of <paramref name="field"/> in its type, part by part, is one <paramref name="use"/> accepts (a part in another file is not: <see cref="SameFileUses"/>).</summary>
+        private static bool EveryUse(IFieldSymbol field, SemanticModel model, System.Func<IdentifierNameSyntax, bool> use, CancellationToken cancellationToken)
+        {
             foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
             {
-                if (!SameFileUses.All(part.GetSyntax(cancellationToken), field, model, identifier => NotAWrite(identifier, field, model, cancellationToken), cancellationToken))
+                if (!SameFileUses.All(part.GetSyntax(cancellationToken), field, model, use, cancellationToken))
                 {
-                    answer = false;
-                    break;
+                    return false;
                 }
             }
 
-            known.TryAdd(field, answer);
-            return answer;
+            return true;
         }
 
         private readonly ConcurrentDictionary<IFieldSymbol, bool> neverNulled = new(SymbolEqualityComparer.Default);
@@ -63,9 +70,7 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public bool IsNeverNulled(IFieldSymbol field, SemanticModel? model, System.Func<IOperation, bool> givesObject, CancellationToken cancellationToken)
         {
-            if (model is null
-                || field is not { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private, ContainingType.TypeKind: TypeKind.Class, Type.IsReferenceType: true }
-                || field.DeclaringSyntaxReferences.Length == 0)
+            if (model is null || !field.Type.IsReferenceType || !IsPrivateFieldOfClass(field))
             {
                 return false;
             }
@@ -75,16 +80,7 @@ namespace SocketAnalyzers.Reads
                 return answer;
             }
 
-            answer = true;
-            foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
-            {
-                if (!SameFileUses.All(part.GetSyntax(cancellationToken), field, model, identifier => NotANull(identifier, field, model, givesObject, cancellationToken), cancellationToken))
-                {
-                    answer = false;
-                    break;
-                }
-            }
-
+            answer = EveryUse(field, model, identifier => NotANull(identifier, field, model, givesObject, cancellationToken), cancellationToken);
             neverNulled.TryAdd(field, answer);
             return answer;
         }
