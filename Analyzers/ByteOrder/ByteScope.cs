@@ -369,10 +369,13 @@ namespace SocketAnalyzers.ByteOrder
         private ResultUse DecodeOrder(IOperation value, ITypeSymbol type)
         {
             var unwrapped = Unwrap(value);
-            if (unwrapped.ConstantValue is { HasValue: true } constant && ReturnedDecodes.IsByteSymmetric(constant.Value, type))
+            if (unwrapped.ConstantValue is { HasValue: true } constant)
             {
-                // r.ReadInt16() == 0x0101 (fresh43: a STUN message type): the same answer in either order.
-                return ResultUse.OrderFree;
+                // r.ReadInt16() == 0x0101 (fresh43: a STUN message type): the same answer in either order. r.ReadInt16() ==
+                // 0x0100 (fresh47: STUN's attribute 1 as a little-endian read gives it): written in a little-endian read's order.
+                return ReturnedDecodes.IsByteSymmetric(constant.Value, type) ? ResultUse.OrderFree
+                    : ReturnedDecodes.LooksByteSwapped(constant.Value, type) ? ResultUse.ComparedWithLittleEndianConstant
+                    : ResultUse.Other;
             }
 
             if (unwrapped is IInvocationOperation call && symbols.HostOrderRead(call.TargetMethod) is { } api)

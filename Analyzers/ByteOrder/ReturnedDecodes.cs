@@ -26,6 +26,14 @@ namespace SocketAnalyzers.ByteOrder
         /// client's <c>short port = r.ReadInt16();</c> left unused).
         /// </summary>
         OrderFree = 8,
+
+        /// <summary>
+        /// An operand of <c>==</c> or <c>!=</c> against a constant written byte-reversed (<see cref="ReturnedDecodes.LooksByteSwapped"/>:
+        /// <c>0x0100</c> for 1): the order a little-endian read gives, so no byte order can change it after a read that is
+        /// little-endian on every CPU (fresh47: a STUN reader's <c>r.ReadInt16() == 0x0100</c>); after a host-order read it
+        /// depends on the CPU.
+        /// </summary>
+        ComparedWithLittleEndianConstant = 16,
     }
 
     /// <summary>
@@ -63,12 +71,13 @@ namespace SocketAnalyzers.ByteOrder
             => IsOrderFreeUse(use, api) && !ImplementsInterface(method.OriginalDefinition);
 
         /// <summary>
-        /// Every use of the number is an equality with a number read in <paramref name="api"/>'s order, or one no byte order
-        /// can change (<see cref="ResultUse.OrderFree"/>), and there is at least one use.
+        /// Every use of the number is an equality with a number read in <paramref name="api"/>'s order (or, for a read that is
+        /// little-endian on every CPU, with a constant written in that order), or one no byte order can change
+        /// (<see cref="ResultUse.OrderFree"/>), and there is at least one use.
         /// </summary>
         public static bool IsOrderFreeUse(ResultUse use, HostOrderApi api)
         {
-            var decodes = use & ~ResultUse.OrderFree;
+            var decodes = use & ~ResultUse.OrderFree & ~(api.LittleEndianAlways ? ResultUse.ComparedWithLittleEndianConstant : ResultUse.None);
             return use != ResultUse.None
                 && (decodes == ResultUse.None || decodes == (api.LittleEndianAlways ? ResultUse.ComparedWithLittleEndianDecode : ResultUse.ComparedWithHostDecode));
         }
@@ -79,24 +88,7 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         public static bool IsByteSymmetric(object? constant, ITypeSymbol type)
         {
-            var width = type.SpecialType switch
-            {
-                SpecialType.System_Int16 or SpecialType.System_UInt16 => 2,
-                SpecialType.System_Int32 or SpecialType.System_UInt32 => 4,
-                SpecialType.System_Int64 or SpecialType.System_UInt64 => 8,
-                _ => 0,
-            };
-            if (width == 0 || constant is null or bool or string or float or double or decimal or char)
-            {
-                return false;
-            }
-
-            ulong bits;
-            try
-            {
-                bits = constant is ulong unsigned ? unsigned : unchecked((ulong)System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture));
-            }
-            catch (System.OverflowException)
+            if (Bits(constant, type, out var width) is not { } bits)
             {
                 return false;
             }
@@ -113,6 +105,54 @@ namespace SocketAnalyzers.ByteOrder
             var rest = width == 8 ? 0UL : bits >> (8 * width);
             var top = width == 8 ? 0UL : ulong.MaxValue >> (8 * width);
             return width == 8 || rest == 0 || rest == top;
+        }
+
+        /// <summary>
+        /// <paramref name="constant"/> reads as a smaller number with its bytes reversed at the width of <paramref name="type"/>
+        /// (<c>0x0100</c> is 1 reversed, <c>0x2000</c> is 0x20): written already in the order a little-endian read gives
+        /// (fresh47: an XMPP library's STUN reader tests <c>r.ReadInt16()</c> against <c>0x0100</c> for the attribute 0x0001).
+        /// A number tested only against such constants was read in the order its tests expect: no certain misuse.
+        /// </summary>
+        public static bool LooksByteSwapped(object? constant, ITypeSymbol type)
+        {
+            if (Bits(constant, type, out var width) is not { } raw)
+            {
+                return false;
+            }
+
+            var bits = width == 8 ? raw : raw & ((1UL << (8 * width)) - 1);
+            ulong reversed = 0;
+            for (var i = 0; i < width; i++)
+            {
+                reversed = (reversed << 8) | ((bits >> (8 * i)) & 0xFF);
+            }
+
+            return reversed < bits;
+        }
+
+        /// <summary>The bits of an integer constant (sign-extended to 64), with the width of <paramref name="type"/> in bytes (2, 4 or 8); null for any other.</summary>
+        private static ulong? Bits(object? constant, ITypeSymbol type, out int width)
+        {
+            width = type.SpecialType switch
+            {
+                SpecialType.System_Int16 or SpecialType.System_UInt16 => 2,
+                SpecialType.System_Int32 or SpecialType.System_UInt32 => 4,
+                SpecialType.System_Int64 or SpecialType.System_UInt64 => 8,
+                _ => 0,
+            };
+            if (width == 0 || constant is null or bool or string or float or double or decimal or char)
+            {
+                return null;
+            }
+
+            try
+            {
+                return constant is ulong unsigned ? unsigned : unchecked((ulong)System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            catch (System.OverflowException)
+            {
+                return null;
+            }
         }
 
         /// <summary>

@@ -64,6 +64,30 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Number_tested_only_against_a_byte_symmetric_constant_or_unused_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
+        /// <summary>
+        /// fresh47 (an XMPP library's STUN reader): a number a <c>BinaryReader</c> read (little-endian on every CPU) tested
+        /// only against constants written byte-reversed (their bytes reversed give a smaller number: <c>0x0100</c> for
+        /// attribute 1, <c>0x2000</c> for 0x20) was read in the order its tests expect. Quiet.
+        /// </summary>
+        [Theory]
+        [InlineData("const short MappedAddress = 0x0100; using var r = new BinaryReader(new MemoryStream(frame)); return r.ReadInt16() == MappedAddress;")]
+        [InlineData("using var r = new BinaryReader(new MemoryStream(frame)); short type = r.ReadInt16(); if (type == 0x0100) { return true; } return type == 0x2000;")]
+        [InlineData("using var r = new BinaryReader(new MemoryStream(frame)); return r.ReadUInt32() != 0x01000000;")]
+        public Task Little_endian_read_tested_only_against_constants_written_byte_reversed_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        /// <summary>
+        /// One constant in natural order among the tests (<c>== 1</c> is 0x0100 on the wire), or a host-order read
+        /// (<c>BitConverter</c>: a byte-reversed constant matches on a little-endian CPU only): the order matters, reported.
+        /// </summary>
+        [Theory]
+        [InlineData("using var r = new BinaryReader(new MemoryStream(frame)); short type = [|r.ReadInt16()|]; if (type == 0x0100) { return true; } return type == 1;")]
+        [InlineData("return [|BitConverter.ToUInt16(frame, 0)|] == 1;")]
+        [InlineData("return [|BitConverter.ToUInt16(frame, 0)|] == 0x0100;")]
+        [InlineData("return [|BitConverter.ToUInt32(frame, 0)|] == 0x00000100;")]
+        public Task Number_tested_against_a_constant_in_natural_order_or_read_in_host_order_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
         [Theory]
         [InlineData("return [|BitConverter.ToUInt16(frame, 0)|] == 0x0102;")]
         [InlineData("return [|BitConverter.ToUInt32(frame, 0)|] == 0x0101;")]
