@@ -280,7 +280,7 @@ namespace SocketAnalyzers.Reads
                 var network = line.Owner == ReadOwner.Stream
                     ? IsNetworkStream(invocation.Instance, followFields: true, cancellationToken)
                     : IsNetworkReader(invocation.Instance, cancellationToken);
-                return (line.IsThrowing || ReturnsCount(method.ReturnType, line.Shape)) && network
+                return ReturnsCount(method.ReturnType, line.Shape) && network
                     ? new NetworkRead(invocation, line, null, null, null, isZeroLength: false, throwsAtEnd: line.IsThrowing)
                     : null;
             }
@@ -305,7 +305,7 @@ namespace SocketAnalyzers.Reads
 
             if (facts.LineRead is { } line)
             {
-                if (!line.IsThrowing && !ReturnsCount(method.ReturnType, line.Shape))
+                if (!ReturnsCount(method.ReturnType, line.Shape))
                 {
                     return null;
                 }
@@ -930,8 +930,18 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>
+        /// <paramref name="type"/> is what a read of <paramref name="shape"/> returns: its count, line or character (also as an
+        /// awaited task's result), a receive-from result, or, for a read that throws at end of stream, any value at all.
+        /// </summary>
         private bool ReturnsCount(ITypeSymbol type, CountShape shape)
         {
+            if (shape == CountShape.Throws)
+            {
+                // BinaryReader.ReadString(): the value read, returned at once (there is no asynchronous form).
+                return type.SpecialType != SpecialType.System_Void;
+            }
+
             if (shape == CountShape.Line && type.SpecialType == SpecialType.System_String)
             {
                 return true;
