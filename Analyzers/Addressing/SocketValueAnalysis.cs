@@ -901,22 +901,21 @@ namespace SocketAnalyzers.Addressing
             result = null;
             var framework = apis.Symbols.Framework;
             var receiver = invocation.Instance?.WalkDownConversions();
-            if (receiver is null || !(framework.IsMemoryStream(receiver.Type) || framework.IsStringBuilder(receiver.Type)))
+            if (receiver is null || !framework.IsStore(receiver.Type))
             {
                 return false;
             }
 
             var builder = framework.IsStringBuilder(receiver.Type);
             var chained = false;
-            while (receiver is IInvocationOperation { Instance: { } inner } && (framework.IsStringBuilder(inner.Type) || framework.IsMemoryStream(inner.Type)))
+            while (receiver is IInvocationOperation { Instance: { } inner } && framework.IsStore(inner.Type))
             {
                 // sb.Append(a).Append(b): the builder the chain starts from.
                 receiver = inner.WalkDownConversions();
                 chained = true;
             }
 
-            var key = KeyOf(receiver) ?? (object?)MemberKey(receiver);
-            if (key is null || !state.Values.TryGetValue(key, out var held) || held.Read == ReadFacts.None)
+            if (StoreKey(receiver) is not { } key || !state.Values.TryGetValue(key, out var held) || held.Read == ReadFacts.None)
             {
                 return false;
             }
@@ -943,6 +942,9 @@ namespace SocketAnalyzers.Addressing
             state.Values[key] = held.WithRead(written, api);
             return false;
         }
+
+        /// <summary>The name a store is followed under: a local, a flow capture, or a field of this object (<see cref="MemberKey"/>).</summary>
+        private object? StoreKey(IOperation store) => KeyOf(store) ?? MemberKey(store);
 
         /// <summary>The bytes a <c>MemoryStream</c> write copies when they are one stream read taken from its start (offset 0, or a span or memory of it).</summary>
         private static SocketValue? WrittenFromStart(IInvocationOperation write, SocketValue?[] values)
@@ -981,12 +983,12 @@ namespace SocketAnalyzers.Addressing
         private bool ForgetStore(IOperation? reference, SocketValueState state)
         {
             var value = reference?.WalkDownConversions();
-            if (value is null || !(apis.Symbols.Framework.IsMemoryStream(value.Type) || apis.Symbols.Framework.IsStringBuilder(value.Type)))
+            if (value is null || !apis.Symbols.Framework.IsStore(value.Type))
             {
                 return false;
             }
 
-            if ((KeyOf(value) ?? (object?)MemberKey(value)) is { } key && state.Values.TryGetValue(key, out var held) && held.Read != ReadFacts.None)
+            if (StoreKey(value) is { } key && state.Values.TryGetValue(key, out var held) && held.Read != ReadFacts.None)
             {
                 state.Values[key] = held.WithRead(ReadFacts.Other, held.ReadApi);
                 return true;

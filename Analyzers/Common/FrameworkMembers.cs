@@ -102,12 +102,15 @@ namespace SocketAnalyzers.Common
         /// <summary>True when <paramref name="type"/> is <c>System.IO.MemoryStream</c> itself (a derived class may do anything with what it is given).</summary>
         public bool IsMemoryStream(ITypeSymbol? type) => type is not null && MemoryStream is not null && SymbolEqualityComparer.Default.Equals(type, MemoryStream);
 
+        /// <summary>A <c>MemoryStream</c> or <c>StringBuilder</c>: a store that keeps what is written into it, in order.</summary>
+        public bool IsStore(ITypeSymbol? type) => IsMemoryStream(type) || IsStringBuilder(type);
+
         /// <summary>
         /// <c>new MemoryStream()</c>, <c>new MemoryStream(capacity)</c>, <c>new StringBuilder()</c> or <c>new StringBuilder(capacity)</c>:
         /// a store that holds nothing yet, the bytes or text written into it afterwards are all it holds.
         /// </summary>
         public bool IsEmptyStoreCreation(Microsoft.CodeAnalysis.Operations.IObjectCreationOperation creation)
-            => creation.Initializer is null && (IsStringBuilder(creation.Type) || IsMemoryStream(creation.Type))
+            => creation.Initializer is null && IsStore(creation.Type)
                 && (creation.Arguments.Length == 0 || creation.Arguments.Length == 1 && creation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32);
 
         /// <summary><c>ConfigureAwait</c> of <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c>: its awaited value is the task's.</summary>

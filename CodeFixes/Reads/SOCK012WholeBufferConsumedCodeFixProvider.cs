@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.Common;
 using SocketAnalyzers.Reads;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -190,7 +191,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
             else if (buffer is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } }
                 && site.Read.Offset is null
-                && SocketAnalyzers.Reads.ReadBody.ViewFromStart(SocketAnalyzers.Common.OperationExtensions.WalkDownConversions(site.Read.Buffer), site.Reads.Symbols.Framework, out var viewLength) is not null
+                && ReadBody.ViewFromStart(site.Read.Buffer.WalkDownConversions(), site.Reads.Symbols.Framework, out var viewLength) is not null
                 && viewLength is { Syntax: ExpressionSyntax lengthSyntax } && (viewLength.ConstantValue.HasValue || lengthSyntax is IdentifierNameSyntax))
             {
                 // A read into a view from the array's start (header.AsMemory(0, 4)): that view, at least its length.
