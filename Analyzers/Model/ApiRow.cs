@@ -440,13 +440,14 @@ namespace SocketAnalyzers.Model
         }
 
         /// <summary>
-        /// A read of a binary reader that throws <c>EndOfStreamException</c> at end of stream instead of returning
-        /// (<c>BinaryReader.ReadString()</c>, <c>ReadInt32()</c>…; see <see cref="LineRead"/>): a loop spins only when a catch-all
-        /// inside it takes the exception and goes on (SOCK011).
+        /// A read that throws <c>EndOfStreamException</c> at end of stream instead of returning: of a binary reader
+        /// (<c>BinaryReader.ReadString()</c>, <c>ReadInt32()</c>…), or of a stream (<paramref name="owner"/>
+        /// <see cref="ReadOwner.Stream"/>: <c>Stream.ReadExactly</c>); see <see cref="LineRead"/>. A loop spins only when a
+        /// catch-all inside it takes the exception and goes on, or when it reads only while data waits (SOCK011).
         /// </summary>
-        public ApiRow ThrowsAtEndOfStream()
+        public ApiRow ThrowsAtEndOfStream(ReadOwner owner = ReadOwner.Reader)
         {
-            LineRead = new ReadApi(Member ?? string.Empty, ReadOwner.Reader, CountShape.Throws);
+            LineRead = new ReadApi(Member ?? string.Empty, owner, CountShape.Throws);
             return this;
         }
 

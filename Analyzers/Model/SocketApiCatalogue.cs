@@ -295,8 +295,9 @@ namespace SocketAnalyzers.Model
                 Row(Stream, "ReadByte").Life(N, Receive).ReadsByte(),
                 Row(Stream, "BeginRead").Life(N, Receive).FillsBuffer(0, from: 1, count: 2).OverNetworkStreamOnly(),
                 Row(Stream, "EndRead").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, apmEnd: true),
-                Row(Stream, "ReadExactly", sets: Net).Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly(),
-                Row(Stream, "ReadExactlyAsync", sets: Net).Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly(),
+                // ReadExactly returns no count: it fills the buffer or throws EndOfStreamException (SOCK011 follows that).
+                Row(Stream, "ReadExactly", sets: Net).Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly().ThrowsAtEndOfStream(ReadOwner.Stream),
+                Row(Stream, "ReadExactlyAsync", sets: Net).Life(N, Receive).FillsBuffer(0).OverNetworkStreamOnly().ThrowsAtEndOfStream(ReadOwner.Stream),
                 Row(Stream, "ReadAtLeast", sets: Net).Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0, minimum: 1, throwOnEnd: 2).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "ReadAtLeastAsync", sets: Net).Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.AwaitedResult, buffer: 0, minimum: 1, throwOnEnd: 2).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "CopyTo").Life(N, Receive).CopiesBytes(Instance, 0),

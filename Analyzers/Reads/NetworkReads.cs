@@ -938,8 +938,8 @@ namespace SocketAnalyzers.Reads
         {
             if (shape == CountShape.Throws)
             {
-                // BinaryReader.ReadString(): the value read, returned at once (there is no asynchronous form).
-                return type.SpecialType != SpecialType.System_Void;
+                // BinaryReader.ReadString(): the value read, returned at once; Stream.ReadExactly(…): nothing, or a task.
+                return true;
             }
 
             if (shape == CountShape.Line && type.SpecialType == SpecialType.System_String)

@@ -78,6 +78,12 @@ namespace SocketAnalyzers.Reads
         /// <summary>A read that throws at end of stream instead of returning (<see cref="ReadApi.IsThrowing"/>).</summary>
         public bool IsThrowing => Read.Api.IsThrowing;
 
+        /// <summary>
+        /// A stream's <c>ReadExactly(Async)</c>: it throws at end of stream (<see cref="IsThrowing"/>), and otherwise fills its
+        /// buffer and uses its connection as any call handed them does (SOCK011 only).
+        /// </summary>
+        public bool IsExact => Read.Api.IsThrowing && Read.Api.Owner == ReadOwner.Stream;
+
         /// <summary>A character read (<c>reader.Read()</c>): its end of stream is -1, and it has no count (SOCK011 only).</summary>
         public bool IsChar => Read.Api.IsChar;
 
@@ -1156,9 +1162,10 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            if (read.Api.IsLine && read.Api.IsAsync && invocation.WalkUpToResult(reads.Symbols.Framework, out _) is not IAwaitOperation)
+            if ((read.Api.IsLine || read.Api.IsThrowing) && read.Api.IsAsync && invocation.WalkUpToResult(reads.Symbols.Framework, out _) is not IAwaitOperation)
             {
-                // A ReadLineAsync task that is not awaited here: its null line is not this body's value.
+                // A ReadLineAsync task that is not awaited here: its null line is not this body's value (nor is the
+                // exception of a ReadExactlyAsync task).
                 return;
             }
 

@@ -493,8 +493,8 @@ namespace SocketAnalyzers.Reads
                 case IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation take } when symbols.Catalogue.Facts(take.TargetMethod) is { Sequence: ByteOrder.SequenceShape.Takes }:
                     // buf.Take(n): the first elements, looked at by whatever takes them (the SOCK012 fix's own form).
                     return Use.Neutral;
-                case IArgumentOperation { Parent: IInvocationOperation readCall } when body.SiteAt(readCall.Syntax) is not null:
-                    // A read into the buffer: the read's own transfer replaces the fact.
+                case IArgumentOperation { Parent: IInvocationOperation readCall } when body.SiteAt(readCall.Syntax) is { IsExact: false }:
+                    // A read into the buffer: the read's own transfer replaces the fact (ReadExactly's is any call's: a barrier).
                     return Use.Neutral;
                 case IArgumentOperation argument when argument.Parent is { } call && consumers.IsConsumer(call):
                     // A consumer of chars only (String.Join) renders a byte buffer as numbers: no use of the data as data.

@@ -28,10 +28,17 @@ namespace SocketAnalyzers.Reads
                 seen[site.Index] = true;
             }
 
-            if (Reporting && !(state.HasAvailable && site.ConnectionRoot is { } polled && state.Available.ContainsKey(polled)
-                && !site.IsLine && !site.IsChar && (site.Helper is not null || IsPlainStreamRead(site) || IsBinaryByteRead(site))))
+            var polled = state.HasAvailable && site.ConnectionRoot is { } root && state.Available.ContainsKey(root)
+                && !site.IsLine && !site.IsChar && (site.Helper is not null || IsPlainStreamRead(site) || IsBinaryByteRead(site));
+            if (Reporting && !polled)
             {
                 notPolled[site.Index] = true;
+            }
+
+            if (site.IsExact)
+            {
+                InvokeExact(invocation, site, state, polled);
+                return;
             }
 
             if (site.Helper is not null)
@@ -109,6 +116,23 @@ namespace SocketAnalyzers.Reads
             }
 
             CallEffects(invocation, state);
+        }
+
+        /// <summary>
+        /// A stream's <c>ReadExactly(Async)</c> (<see cref="ReadSite.IsExact"/>). To the counts, buffers and guards of the body
+        /// it is what any call handed the connection and the buffer is (<see cref="OtherCall"/>: pending counts of the
+        /// connection matter now, the buffer is written). To SOCK011 it is a read whose end of stream throws
+        /// (<see cref="ThrowAtEnd"/>), unless it runs only when data waits (<paramref name="polled"/>): once the peer has
+        /// closed it is never reached, and the loop goes on from the guard as from any other turn (fresh46 M3).
+        /// </summary>
+        private void InvokeExact(IInvocationOperation invocation, ReadSite site, ReadState state, bool polled)
+        {
+            OtherCall(invocation, state);
+            RestartZero(site, state);
+            if (!polled)
+            {
+                ThrowAtEnd(site, state);
+            }
         }
 
         /// <summary>
