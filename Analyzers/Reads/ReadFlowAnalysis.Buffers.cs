@@ -36,6 +36,30 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
+        /// "ASCII", "UTF8" or "Latin1" when <paramref name="encoding"/> decodes a zero byte to U+0000: the static property of
+        /// that name of <c>Encoding</c>, or an instance whose type is the framework's <c>UTF8Encoding</c> or
+        /// <c>ASCIIEncoding</c> (<c>private static UTF8Encoding encoding = new UTF8Encoding();</c>, fresh49 F1: whatever its
+        /// options, it maps a zero byte to U+0000). Null for any other encoding, or one whose type the code does not show.
+        /// </summary>
+        private string? ByteForByteEncoding(IOperation encoding)
+        {
+            if (symbols.Framework.Encoding is not { } encodingType)
+            {
+                return null;
+            }
+
+            var value = encoding.WalkDownConversions();
+            if (value is IPropertyReferenceOperation { Instance: null, Property: { Name: "ASCII" or "UTF8" or "Latin1" } named })
+            {
+                return SymbolEqualityComparer.Default.Equals(named.ContainingType, encodingType) ? named.Name : null;
+            }
+
+            return value.Type is INamedTypeSymbol { Name: "UTF8Encoding" or "ASCIIEncoding" } type && SymbolEqualityComparer.Default.Equals(type.BaseType, encodingType)
+                ? (type.Name == "UTF8Encoding" ? "UTF8" : "ASCII")
+                : null;
+        }
+
+        /// <summary>
         /// A whole decode whose text is the bytes received all the same, its result going straight into the cut:
         /// <list type="bullet">
         /// <item>the buffer was a new zero-filled array when its one read filled it (<see cref="ReadState.FreshFilled"/>),
@@ -62,9 +86,7 @@ namespace SocketAnalyzers.Reads
             }
 
             if (consuming is not IInvocationOperation { Instance: { } encoding, TargetMethod.Name: "GetString", Type.SpecialType: SpecialType.System_String } decode
-                || symbols.Framework.Encoding is not { } encodingType
-                || encoding.WalkDownConversions() is not IPropertyReferenceOperation { Instance: null, Property: { Name: "ASCII" or "UTF8" or "Latin1" } named }
-                || !SymbolEqualityComparer.Default.Equals(named.ContainingType, encodingType))
+                || ByteForByteEncoding(encoding) is not { } encodingName)
             {
                 return false;
             }
@@ -102,7 +124,7 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            if (named.Name == "UTF8" || !state.HasCounts)
+            if (encodingName == "UTF8" || !state.HasCounts)
             {
                 return false;
             }

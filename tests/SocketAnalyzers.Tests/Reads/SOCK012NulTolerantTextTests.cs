@@ -33,6 +33,10 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""var command = Encoding.ASCII.GetString(chunk); command = command.TrimEnd('\0');""")]
         [InlineData("""var command = Encoding.ASCII.GetString(chunk); var line = command.Replace("\0", "");""")]
         [InlineData("""var command = Encoding.ASCII.GetString(chunk).Trim("\0".ToCharArray());""")]
+        // An encoding object of the framework's UTF-8 or ASCII type decodes a zero byte to U+0000 as the static ones do
+        // (fresh49 F1: a course game's network test, private static UTF8Encoding encoding = new UTF8Encoding();).
+        [InlineData("""var utf8 = new UTF8Encoding(false, true); string data = utf8.GetString(chunk); data = data.Replace("\0", "");""")]
+        [InlineData("""var command = new ASCIIEncoding().GetString(chunk).TrimEnd('\0');""")]
         public Task Fresh_buffer_decoded_whole_and_stripped_of_its_NULs_is_quiet(string decode)
             => Verify.VerifyAnalyzerAsync(Method($$"""
                 var chunk = new byte[1024];
@@ -52,6 +56,9 @@ namespace SocketAnalyzers.Tests.Reads
         // Not a number parser.
         [InlineData("var chunk = new byte[64];", "socket.Receive(chunk)", "var when = DateTime.Parse([|Encoding.ASCII.GetString(chunk)|]);")]
         [InlineData("var chunk = new byte[64];", "socket.Receive(chunk)", "var when = Convert.ToDateTime([|Encoding.ASCII.GetString(chunk)|]);")]
+        // An encoding whose type the code does not show (any Encoding, perhaps UTF-16) or a UTF-16 one: a zero byte is half a char.
+        [InlineData("var chunk = new byte[64]; Encoding any = Encoding.GetEncoding(1200);", "socket.Receive(chunk)", """var command = [|any.GetString(chunk)|].Replace("\0", "");""")]
+        [InlineData("var chunk = new byte[64];", "socket.Receive(chunk)", """var command = [|new UnicodeEncoding().GetString(chunk)|].Replace("\0", "");""")]
         // A reused buffer given to a conversion: an earlier, longer message leaves digits there.
         [InlineData("var chunk = buffer;", "socket.Receive(chunk)", "var value = Convert.ToInt32([|Encoding.ASCII.GetString(chunk)|]);")]
         public Task Text_that_may_keep_stale_bytes_or_NULs_is_still_reported(string declaration, string read, string decode)
