@@ -140,7 +140,7 @@ namespace SocketAnalyzers
         public static readonly DiagnosticDescriptor SOCK023ConversionWiderThanNumber = new DiagnosticDescriptor(
             RuleIdentifiers.ConversionWiderThanNumber,
             title: "Byte-order conversion wider than the number",
-            messageFormat: "{0} swaps all {1} bytes of {2}, a number that fits in {3} bytes, and {4}: those are the number's empty upper bytes, not the number. Convert it as a {5}.",
+            messageFormat: "{0} swaps all {1} bytes of {2}, a number that fits in {3} bytes, and {4}: those are the number's empty upper bytes, not the number. Convert it as {5}.",
             category: RuleCategories.ByteOrder,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

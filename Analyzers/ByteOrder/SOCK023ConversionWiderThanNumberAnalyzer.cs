@@ -94,7 +94,7 @@ namespace SocketAnalyzers.ByteOrder
                 number,
                 half,
                 uses.How,
-                narrow));
+                WithArticle(narrow)));
         }
 
         /// <summary>The size in bytes of an integral type, 0 for any other.</summary>
@@ -106,6 +106,10 @@ namespace SocketAnalyzers.ByteOrder
             SpecialType.System_Int64 or SpecialType.System_UInt64 => 8,
             _ => 0,
         };
+
+        /// <summary>A type's name as the message and the fix's title say it: "an int", "a short" (fresh48: "as a int").</summary>
+        internal static string WithArticle(string type)
+            => (type.Length > 0 && "aeioAEIO".IndexOf(type[0]) >= 0 ? "an " : "a ") + type; // "a uint", "a UInt16": said "you-int".
 
         /// <summary>The half-width type of the same signedness as a conversion's parameter type.</summary>
         internal static string NarrowKeyword(SpecialType parameter) => parameter switch
@@ -138,7 +142,7 @@ namespace SocketAnalyzers.ByteOrder
                 var from = WidthOf(operand.Type);
                 if (from > 0 && from <= half && from < WidthOf(conversion.Type))
                 {
-                    return "'" + operand.Syntax.ToString() + "', a " + operand.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                    return "'" + operand.Syntax.ToString() + "', " + WithArticle(operand.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
                 }
 
                 value = operand;

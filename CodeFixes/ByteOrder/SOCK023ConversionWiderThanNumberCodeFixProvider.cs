@@ -35,7 +35,7 @@ namespace SocketAnalyzers.CodeFixes.ByteOrder
                 this,
                 diagnostic => diagnostic.Properties.ContainsKey(SOCK023ConversionWiderThanNumberAnalyzer.NoFixProperty) ? null : EquivalenceKey,
                 FixAsync,
-                (diagnostic, _) => $"Convert it as a {NarrowType(diagnostic)} (changes the result: the number instead of zeros)");
+                (diagnostic, _) => $"Convert it as {SOCK023ConversionWiderThanNumberAnalyzer.WithArticle(NarrowType(diagnostic))} (changes the result: the number instead of zeros)");
 
         private static string NarrowType(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(SOCK023ConversionWiderThanNumberAnalyzer.NarrowTypeProperty, out var type) && type is not null ? type : "short";

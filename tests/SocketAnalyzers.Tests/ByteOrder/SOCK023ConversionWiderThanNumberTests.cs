@@ -122,14 +122,20 @@ namespace SocketAnalyzers.Tests.ByteOrder
             => Verify.VerifyAnalyzerAsync(
                 InMethod("Buffer.BlockCopy(BitConverter.GetBytes({|#0:IPAddress.HostToNetworkOrder(localPort)|}), 0, packet, 8, 2);"),
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "IPAddress.HostToNetworkOrder(int)", 4, "the port 'localPort'", 2, "only the first 2 bytes of BitConverter.GetBytes are copied", "short"));
+                    "IPAddress.HostToNetworkOrder(int)", 4, "the port 'localPort'", 2, "only the first 2 bytes of BitConverter.GetBytes are copied", "a short"));
+
+        [Fact]
+        public Task Message_names_the_narrow_type_with_its_article()
+            => Verify.VerifyAnalyzerAsync(
+                InMethod("int wire = (int){|#0:IPAddress.HostToNetworkOrder((long)count)|};"),
+                Verify.Diagnostic().WithLocation(0).WithMessage("IPAddress.HostToNetworkOrder(long) swaps all 8 bytes of 'count', an int, a number that fits in 4 bytes, and the result is cast to int: those are the number's empty upper bytes, not the number. Convert it as an int."));
 
         [Fact]
         public Task Message_says_a_checked_cast_throws_instead_of_keeping_the_empty_half()
             => Verify.VerifyAnalyzerAsync(
                 InMethod("ushort a = checked((ushort){|#0:IPAddress.HostToNetworkOrder(localPort)|});"),
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "IPAddress.HostToNetworkOrder(int)", 4, "the port 'localPort'", 2, "the result is cast to ushort in a checked context (OverflowException unless it is 0)", "short"));
+                    "IPAddress.HostToNetworkOrder(int)", 4, "the port 'localPort'", 2, "the result is cast to ushort in a checked context (OverflowException unless it is 0)", "a short"));
 
         [Theory]
         [InlineData("ushort wire = Convert.ToUInt16([|IPAddress.HostToNetworkOrder(localPort)|]);")]
@@ -144,7 +150,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 InMethod("ushort wire = Convert.ToUInt16({|#0:IPAddress.HostToNetworkOrder(localPort)|});"),
                 Verify.Diagnostic().WithLocation(0).WithArguments(
                     "IPAddress.HostToNetworkOrder(int)", 4, "the port 'localPort'", 2,
-                    "the result is passed to Convert.ToUInt16, which throws OverflowException for it unless it is 0 (cast the short result unchecked instead)", "short"));
+                    "the result is passed to Convert.ToUInt16, which throws OverflowException for it unless it is 0 (cast the short result unchecked instead)", "a short"));
 
         [Theory]
         [InlineData("int wire = Convert.ToInt32(IPAddress.HostToNetworkOrder(localPort));")]
