@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace SocketAnalyzers.Reads
 {
@@ -41,7 +42,7 @@ namespace SocketAnalyzers.Reads
                     model.GetOperation(member, cancellationToken);
                 }
 
-                if (Refers(model.GetSymbolInfo(identifier, cancellationToken), symbol) && !judge(identifier))
+                if (Names(identifier, symbol, model, cancellationToken) && !judge(identifier))
                 {
                     return false;
                 }
@@ -67,6 +68,41 @@ namespace SocketAnalyzers.Reads
                 && SymbolEqualityComparer.Default.Equals(reference.Field.OriginalDefinition, field)
                 ? reference
                 : null;
+        }
+
+        /// <summary>
+        /// True when <paramref name="identifier"/> binds to <paramref name="symbol"/>. Asked first of the operation the
+        /// identifier names (the call whose method it is, the field or method reference it is), which the model looks up in
+        /// the member's operation tree once it is built; the symbol information, which may bind again the lambda around the
+        /// identifier, only when no operation says (<c>nameof</c>, code that does not bind).
+        /// </summary>
+        private static bool Names(IdentifierNameSyntax identifier, ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+        {
+            SyntaxNode node = identifier;
+            if (node.Parent is MemberAccessExpressionSyntax access && access.Name == identifier
+                || node.Parent is MemberBindingExpressionSyntax binding && binding.Name == identifier)
+            {
+                node = node.Parent;
+            }
+
+            if (node.Parent is InvocationExpressionSyntax call && call.Expression == node)
+            {
+                node = call;
+            }
+
+            var named = model.GetOperation(node, cancellationToken) switch
+            {
+                IInvocationOperation invocation when invocation.Syntax == node => invocation.TargetMethod,
+                IMethodReferenceOperation method => method.Method,
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                IEventReferenceOperation @event => @event.Event,
+                _ => (ISymbol?)null,
+            };
+
+            return named is not null
+                ? SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, symbol)
+                : Refers(model.GetSymbolInfo(identifier, cancellationToken), symbol);
         }
 
         private static bool Refers(SymbolInfo info, ISymbol symbol)
