@@ -821,6 +821,8 @@ namespace SocketAnalyzers.Reads
                     return fact.Zeros.Contains(local.Local);
                 case IFlowCaptureReferenceOperation capture:
                     return fact.Zeros.Contains(capture.Id);
+                case IFieldReferenceOperation field:
+                    return fieldZeros && fact.Zeros.Contains(field.Field) && IsOwnField(field);
                 case ISimpleAssignmentOperation assignment:
                     return IsZero(assignment.Value, fact, site);
                 case IInvocationOperation call:

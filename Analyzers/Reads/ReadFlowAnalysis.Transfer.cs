@@ -33,6 +33,14 @@ namespace SocketAnalyzers.Reads
 
         private void EvalCore(IOperation operation, ReadState state)
         {
+            if (fieldZeros && state.Zero.Count > 0 && MaySetOwnFields(operation))
+            {
+                foreach (var pair in state.Zero)
+                {
+                    pair.Value.RemoveFieldZeros();
+                }
+            }
+
             switch (operation)
             {
                 case IFlowAnonymousFunctionOperation anonymous:
@@ -815,6 +823,65 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>
+        /// A private field of this class, named without another instance (<c>message</c>, <c>this.message</c>, a static one):
+        /// SOCK011 lets it hold a read's 0 or null line from its assignment (<see cref="Assign"/>) until something that may
+        /// set it (<see cref="MaySetOwnFields"/>) or a write of it (fresh50 M1: a chat client's <c>message = sr.ReadLine();
+        /// if (message != null) { writeToChat(message); … }</c>). Another class may set a field it can reach at any time.
+        /// </summary>
+        private static bool IsOwnField(IFieldReferenceOperation field)
+            => field.Field is { DeclaredAccessibility: Accessibility.Private, IsConst: false }
+                && (field.Field.IsStatic ? field.Instance is null : field.Instance is IInstanceReferenceOperation);
+
+        /// <summary>
+        /// The operation may run code that sets a field of the class, or lets other code run meanwhile: a call of a method of
+        /// the project (a local function or a helper included), of a delegate, of a framework method handed a delegate or
+        /// dispatched to the project's override (<c>item.ToString()</c>), a constructor of the project, an <c>await</c>;
+        /// or it writes a field itself other than by a simple assignment (<c>count += n</c>, <c>count++</c>, <c>ref count</c>).
+        /// The fields that held the 0 hold what they may hold after it: unknown (<see cref="IsOwnField"/>).
+        /// </summary>
+        private static bool MaySetOwnFields(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IAwaitOperation:
+                    return true;
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (method.MethodKind == MethodKind.DelegateInvoke || method.OriginalDefinition.DeclaringSyntaxReferences.Length > 0
+                        || (!method.IsStatic && (method.IsVirtual || method.IsOverride || method.IsAbstract || method.ContainingType.TypeKind == TypeKind.Interface)
+                            && invocation.Instance?.Type is { } receiver && receiver.DeclaringSyntaxReferences.Length > 0))
+                    {
+                        return true;
+                    }
+
+                    return HandsDelegate(invocation.Arguments);
+                case IObjectCreationOperation creation:
+                    return creation.Constructor is { } constructor && constructor.OriginalDefinition.DeclaringSyntaxReferences.Length > 0
+                        || HandsDelegate(creation.Arguments);
+                case ICompoundAssignmentOperation { Target: IFieldReferenceOperation }:
+                case IIncrementOrDecrementOperation { Target: IFieldReferenceOperation }:
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: IFieldReferenceOperation }:
+                case IDeconstructionAssignmentOperation:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool HandsDelegate(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Value.Type is { TypeKind: TypeKind.Delegate } || argument.Value.WalkDownConversions() is IDelegateCreationOperation or IFlowAnonymousFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static object? KeyOf(IOperation target) => target switch
         {
             ILocalReferenceOperation local => local.Local,
@@ -838,6 +905,22 @@ namespace SocketAnalyzers.Reads
             {
                 if (target is IFieldReferenceOperation field)
                 {
+                    if (state.Zero.Count > 0 && IsOwnField(field))
+                    {
+                        // SOCK011: message = reader.ReadLine(); into a private field holds the null as a local would.
+                        foreach (var pair in state.Zero)
+                        {
+                            if (IsZero(value, pair.Value, ZeroSite(pair.Key)))
+                            {
+                                fieldZeros |= pair.Value.AddZero(field.Field);
+                            }
+                            else
+                            {
+                                pair.Value.RemoveZero(field.Field);
+                            }
+                        }
+                    }
+
                     KillBuffer(field.Field, state);
                     if (field.Instance is null or IInstanceReferenceOperation && !ReadBody.IsFixedField(value, symbols, symbols.Reads.Unchanged, body.Model, CancellationToken))
                     {

@@ -81,6 +81,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>A visit of the read found no guard that says data waits on its connection (SOCK011's polling form).</summary>
         private readonly bool[] notPolled;
 
+        /// <summary>A private field took a read's 0 somewhere in the body (<see cref="IsOwnField"/>): calls must forget it.</summary>
+        private bool fieldZeros;
+
         /// <summary>Buffer locals a read fills from the start and no other function sees: only their freshness is followed (<see cref="ReadState.Fresh"/>).</summary>
         private readonly HashSet<ISymbol> freshCandidates = new(SymbolComparer.Instance);
 

@@ -89,6 +89,19 @@ namespace SocketAnalyzers.Reads
 
         public bool RemoveZero(object key) => zeros.Contains(key) && OwnZeros().Remove(key);
 
+        /// <summary>Forgets the fields that held the 0 (<see cref="ReadFlowAnalysis"/>'s own fields): other code may have set them.</summary>
+        public void RemoveFieldZeros()
+        {
+            foreach (var zero in zeros)
+            {
+                if (zero is IFieldSymbol)
+                {
+                    OwnZeros().RemoveWhere(z => z is IFieldSymbol);
+                    return;
+                }
+            }
+        }
+
         public void ClearZeros()
         {
             if (zeros.Count > 0)
