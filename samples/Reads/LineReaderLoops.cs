@@ -128,6 +128,24 @@ namespace Samples.Reads.LineReaderLoops
             }
         }
 
+        // The line kept in a field: the null turn takes neither branch's call, and nothing else leaves the loop.
+        private string? message;
+
+        public event Action<string>? MessageReceived;
+
+        public void ListenIntoField()
+        {
+            while (true)
+            {
+                message = reader!.ReadLine(); // expect: SOCK011
+                if (message != null)
+                {
+                    MessageReceived?.Invoke(message);
+                    message = null;
+                }
+            }
+        }
+
         // Right: the server closing the connection ends the loop.
         public void ListenUntilClosed()
         {

@@ -5,6 +5,7 @@ using System.IO;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace Samples.Reads.ReadLoopSpinsOnClose
 {
@@ -93,6 +94,23 @@ namespace Samples.Reads.ReadLoopSpinsOnClose
                 {
                     int n = stream.Read(buffer, 0, buffer.Length); // expect: SOCK011
                     Console.Write(Encoding.UTF8.GetString(buffer, 0, n));
+                }
+            }
+        }
+
+        // The same poll around ReadExactlyAsync: its EndOfStreamException would end the loop, but once the client has
+        // closed no data waits and the read is never reached again.
+        public static async Task PollFramesAsync(TcpClient client)
+        {
+            var stream = client.GetStream();
+            var header = new byte[4];
+            while (client.Connected)
+            {
+                await Task.Delay(100);
+                if (client.Available > 0)
+                {
+                    await stream.ReadExactlyAsync(header); // expect: SOCK011
+                    Console.WriteLine(BitConverter.ToString(header));
                 }
             }
         }
