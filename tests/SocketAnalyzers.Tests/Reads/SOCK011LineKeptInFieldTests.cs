@@ -57,6 +57,22 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Read_kept_in_a_private_field_and_tested_at_once_spins(string field, string turn)
             => Verify.VerifyAnalyzerAsync(Client(field, turn));
 
+        /// <summary>The fix reads into a local, leaves at its null, and gives the field the line as before.</summary>
+        [Fact]
+        public Task Fix_leaves_the_loop_when_the_field_holds_the_null_line()
+            => SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>.VerifyCodeFixAsync(
+                Client("private string message;", "message = [|sr.ReadLine()|]; if (message != null) { Received?.Invoke(message); message = null; }"),
+                Client("private string message;", """
+                    var line = sr.ReadLine();
+                                    if (line == null)
+                                    {
+                                        break;
+                                    }
+
+                                    message = line;
+                                    if (message != null) { Received?.Invoke(message); message = null; }
+                    """));
+
         [Theory]
         // Code of the project or a delegate between the read and the test may set the field.
         [InlineData("private string message;", "message = sr.ReadLine(); Refresh(); if (message != null) { Received?.Invoke(message); }")]
