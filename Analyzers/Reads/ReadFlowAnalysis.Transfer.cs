@@ -635,9 +635,11 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// The try-and-catch region of the current block whose handler certainly takes an exception thrown at
         /// <paramref name="syntax"/>: the innermost <c>try</c> with catches around it, inside the read's loops, when one of
-        /// its clauses catches every exception (<c>catch</c>, <c>catch (Exception)</c>, with no filter). Null otherwise.
+        /// its clauses catches every exception (<c>catch</c>, <c>catch (Exception)</c>, with no filter), or, when the
+        /// exception is known (<paramref name="thrown"/>), its type or a base of it (<c>catch (IOException)</c> takes
+        /// <c>EndOfStreamException</c>). Null otherwise.
         /// </summary>
-        private ControlFlowRegion? CatchAllInsideLoops(SyntaxNode syntax, ReadSite site)
+        private ControlFlowRegion? CatchAllInsideLoops(SyntaxNode syntax, ReadSite site, ITypeSymbol? thrown = null)
         {
             if (CatchingTryInsideLoops(syntax, site, out _) is null)
             {
@@ -650,20 +652,21 @@ namespace SocketAnalyzers.Reads
             {
                 if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
                 {
-                    return CatchesEverything(tryAndCatch) ? tryAndCatch : null;
+                    return Takes(tryAndCatch, thrown) ? tryAndCatch : null;
                 }
             }
 
             return null;
         }
 
-        private static bool CatchesEverything(ControlFlowRegion tryAndCatch)
+        private static bool Takes(ControlFlowRegion tryAndCatch, ITypeSymbol? thrown)
         {
             for (var i = 1; i < tryAndCatch.NestedRegions.Length; i++)
             {
                 if (tryAndCatch.NestedRegions[i] is { Kind: ControlFlowRegionKind.Catch, ExceptionType: { } caught }
                     && (caught.SpecialType == SpecialType.System_Object
-                        || caught is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }))
+                        || caught is { Name: "Exception", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+                        || (thrown is not null && caught is INamedTypeSymbol named && KnownSymbols.IsOrDerivesFrom(thrown, named))))
                 {
                     return true;
                 }

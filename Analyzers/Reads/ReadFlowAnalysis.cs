@@ -524,7 +524,7 @@ namespace SocketAnalyzers.Reads
                             ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Throws),
                             ReadName(site) + " throws EndOfStreamException on every call, the catch inside this loop takes it, and the loop "
                                 + (spinsAgain[i] ? "spins forever" : "never ends"),
-                            "it throws EndOfStreamException (catch (EndOfStreamException) { break; } before the catch-all)"));
+                            "it throws EndOfStreamException (a first clause catch (EndOfStreamException) { break; })"));
                         continue;
                     }
 

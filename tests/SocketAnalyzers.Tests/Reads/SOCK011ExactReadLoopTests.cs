@@ -63,6 +63,9 @@ namespace SocketAnalyzers.Tests.Reads
         [Theory]
         [InlineData("while (true) { try { {|SOCK011:stream.ReadExactly(header)|}; Process(header, 4); } catch (Exception e) { Console.WriteLine(e.Message); } }")]
         [InlineData("for (;;) { try { {|SOCK011:stream.ReadExactly(header, 0, 4)|}; Process(header, 4); } catch { Thread.Sleep(100); } }")]
+        // EndOfStreamException is an IOException: a clause for IOException, or for it, that goes on takes it as well.
+        [InlineData("while (true) { try { {|SOCK011:stream.ReadExactly(header)|}; Process(header, 4); } catch (IOException e) { Console.WriteLine(e.Message); } }")]
+        [InlineData("while (true) { try { {|SOCK011:stream.ReadExactly(header)|}; Process(header, 4); } catch (EndOfStreamException) { } }")]
         public Task Exact_read_in_a_loop_whose_catch_all_goes_on_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(Header(body));
 
@@ -104,13 +107,49 @@ namespace SocketAnalyzers.Tests.Reads
                     }
                     """, "async Task"));
 
+        [Fact]
+        public Task Exact_read_whose_IOException_clause_goes_on_gets_a_first_clause_that_leaves()
+            => Fix.VerifyCodeFixAsync(
+                Header("""
+                    while (true)
+                    {
+                        try
+                        {
+                            {|SOCK011:stream.ReadExactly(header)|};
+                            Process(header, 4);
+                        }
+                        catch (IOException e)
+                        {
+                            Console.WriteLine(e.Message);
+                        }
+                    }
+                    """),
+                Header("""
+                    while (true)
+                    {
+                        try
+                        {
+                            stream.ReadExactly(header);
+                            Process(header, 4);
+                        }
+                        catch (EndOfStreamException)
+                        {
+                            break;
+                        }
+                        catch (IOException e)
+                        {
+                            Console.WriteLine(e.Message);
+                        }
+                    }
+                    """));
+
         [Theory]
         // The exception leaves the loop: the usual way to read frames exactly.
         [InlineData("while (true) { stream.ReadExactly(header); Process(header, 4); }")]
         [InlineData("try { while (true) { stream.ReadExactly(header); Process(header, 4); } } catch (EndOfStreamException) { }")]
         [InlineData("while (true) { try { stream.ReadExactly(header); Process(header, 4); } catch (EndOfStreamException) { break; } catch (Exception) { } }")]
         [InlineData("while (true) { try { stream.ReadExactly(header); Process(header, 4); } catch (Exception) { return; } }")]
-        [InlineData("while (true) { try { stream.ReadExactly(header); Process(header, 4); } catch (IOException) { } }")]
+        [InlineData("while (true) { try { stream.ReadExactly(header); Process(header, 4); } catch (SocketException) { } }")]
         // Polled, but the loop ends when the connection does: the guard's other branch leaves.
         [InlineData("while (true) { if (stream.DataAvailable) { stream.ReadExactly(header); Process(header, 4); } else { break; } }")]
         // Not a network stream, or no loop.

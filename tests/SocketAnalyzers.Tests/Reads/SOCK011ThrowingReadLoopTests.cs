@@ -41,6 +41,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("while (true) { try { Console.WriteLine([|reader.ReadString()|]); } catch (Exception e) { Show(e.Message); } }")]
         [InlineData("for (;;) { try { var kind = [|reader.ReadByte()|]; Console.WriteLine(kind); } catch (Exception) { System.Threading.Thread.Sleep(100); } }")]
         [InlineData("bool running = true; while (running) { try { Console.WriteLine([|reader.ReadBoolean()|]); } catch { } }")]
+        // EndOfStreamException is an IOException: a clause for it or for IOException that goes on takes it too.
+        [InlineData("while (true) { try { Console.WriteLine([|reader.ReadString()|]); } catch (IOException e) { Console.WriteLine(e.Message); } }")]
+        [InlineData("while (true) { try { Console.WriteLine([|reader.ReadString()|]); } catch (EndOfStreamException) { System.Threading.Thread.Sleep(10); } }")]
         public Task Throwing_read_in_a_loop_whose_catch_all_goes_on_is_reported(string loop)
             => Verify.VerifyAnalyzerAsync(Client(loop));
 
@@ -81,7 +84,7 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(
                 Client("while (true) { try { Console.WriteLine({|#0:reader.ReadString()|}); } catch { } }"),
                 Verify.Diagnostic().WithLocation(0).WithMessage(
-                    "When the peer closes, BinaryReader.ReadString throws EndOfStreamException on every call, the catch inside this loop takes it, and the loop spins forever; leave the loop when it throws EndOfStreamException (catch (EndOfStreamException) { break; } before the catch-all)"));
+                    "When the peer closes, BinaryReader.ReadString throws EndOfStreamException on every call, the catch inside this loop takes it, and the loop spins forever; leave the loop when it throws EndOfStreamException (a first clause catch (EndOfStreamException) { break; })"));
 
         /// <summary>The fix: a first catch clause that takes <c>EndOfStreamException</c> and leaves the loop, before the catch-all.</summary>
         [Fact]
