@@ -460,6 +460,10 @@ namespace SocketAnalyzers.Reads
                         }
 
                         return context == WriteContext.Self && MemberMayBeConnection(site, field.Type);
+                    case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Out" or "Error", ContainingType: { Name: "Console", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }:
+                        // Console.Out.WriteLine(…): the console, no member of the loop's object (fresh52 M1, a file receive's
+                        // progress print).
+                        return false;
                     case IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation } property:
                         return context == WriteContext.Self && MemberMayBeConnection(site, property.Type);
                     case IMemberReferenceOperation { Instance: { } instance }:

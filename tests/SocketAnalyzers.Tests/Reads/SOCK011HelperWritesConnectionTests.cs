@@ -52,6 +52,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var line = [|reader.ReadLine()|]; Log(line);", "private void Log(string text) => File.AppendAllText(\"log.txt\", text);")]
         [InlineData("var line = [|reader.ReadLine()|]; Log(line);", "private readonly MemoryStream log = new MemoryStream();\n    private void Log(string text) { var b = Encoding.UTF8.GetBytes(text ?? \"\"); log.Write(b, 0, b.Length); }")]
         [InlineData("var line = [|reader.ReadLine()|]; try { Reply(line); } catch (IOException e) { Console.WriteLine(e.Message); }", "private void Reply(string text) => writer.WriteLine(text);")]
+        // The console's writers are no member of the object (fresh52 M1: a file receive's progress print).
+        [InlineData("var line = [|reader.ReadLine()|]; Progress(line);", "private static void Progress(string text) => Console.Out.WriteLine(text?.Length);")]
+        [InlineData("var line = [|reader.ReadLine()|]; Progress(line);", "private void Progress(string text) { Console.Error.Write(\"got \"); Console.Error.Flush(); }")]
         public Task Helper_that_cannot_end_the_loop_by_a_write_is_reported(string loop, string helpers)
             => Verify.VerifyAnalyzerAsync(Session(loop, helpers));
 
