@@ -851,7 +851,7 @@ namespace SocketAnalyzers.Reads
                     return true;
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
-                    if (method.MethodKind == MethodKind.DelegateInvoke || method.OriginalDefinition.DeclaringSyntaxReferences.Length > 0
+                    if (RunsProjectCode(method.OriginalDefinition)
                         || (!method.IsStatic && (method.IsVirtual || method.IsOverride || method.IsAbstract || method.ContainingType.TypeKind == TypeKind.Interface)
                             && invocation.Instance?.Type is { } receiver && receiver.DeclaringSyntaxReferences.Length > 0))
                     {
