@@ -349,6 +349,9 @@ namespace SocketAnalyzers.Addressing
                     }
 
                     return WellKnownAddress(field.Field) ?? TypeFacts(field.Type);
+                case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task } when apis.Symbols.Framework.IsTaskOfResult(task.Type):
+                    // listener.AcceptSocketAsync().Result: the task's result, waited for, as an await gives it (fresh53 M2).
+                    return Eval(task, state);
                 case IPropertyReferenceOperation property:
                     return Property(property, state);
                 case IArrayElementReferenceOperation element:
@@ -369,6 +372,10 @@ namespace SocketAnalyzers.Addressing
                     }
 
                     return made;
+                case IInvocationOperation { TargetMethod: { Name: "GetResult", Parameters.Length: 0 }, Instance: IInvocationOperation { TargetMethod: { Name: "GetAwaiter", Parameters.Length: 0 }, Instance: { } task } }
+                    when apis.Symbols.Framework.IsTaskOfResult(task.Type):
+                    // task.GetAwaiter().GetResult(): the same.
+                    return Eval(task, state);
                 case IInvocationOperation invocation:
                     var result = Invoke(invocation, state);
                     if (!invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty || invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
