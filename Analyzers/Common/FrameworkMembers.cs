@@ -57,6 +57,7 @@ namespace SocketAnalyzers.Common
             Encoding = compilation.GetTypeByMetadataName("System.Text.Encoding");
             StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
             MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
+            EndOfStreamException = compilation.GetTypeByMetadataName("System.IO.EndOfStreamException");
             fileStream = compilation.GetTypeByMetadataName("System.IO.FileStream");
             socket = known.Socket;
             tcpClient = known.TcpClient;
@@ -82,6 +83,9 @@ namespace SocketAnalyzers.Common
             => KnownSymbols.IsOrDerivesFrom(type, fileStream) || KnownSymbols.IsOrDerivesFrom(type, MemoryStream);
 
         public INamedTypeSymbol? Encoding { get; }
+
+        /// <summary><c>System.IO.EndOfStreamException</c>: what a read that does not return a count throws at end of stream.</summary>
+        public INamedTypeSymbol? EndOfStreamException { get; }
 
         /// <summary><c>System.Text.StringBuilder</c> (the reads family follows a builder local that a 0 path leaves as it was).</summary>
         public INamedTypeSymbol? StringBuilder { get; }
@@ -237,6 +241,10 @@ namespace SocketAnalyzers.Common
 
             return false;
         }
+
+        /// <summary><c>Console.Out</c> or <c>Console.Error</c>: the console's writers, which hold no connection.</summary>
+        public bool IsConsoleWriter(IPropertySymbol property)
+            => property.IsStatic && property.Name is "Out" or "Error" && Is(property.ContainingType, console);
 
         /// <summary><c>Console.ReadLine</c>, <c>Console.Read</c> or <c>Console.ReadKey</c>: the call waits for the user's input.</summary>
         public bool IsConsoleInput(IMethodSymbol method)

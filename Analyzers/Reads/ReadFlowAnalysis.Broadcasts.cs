@@ -460,7 +460,7 @@ namespace SocketAnalyzers.Reads
                         }
 
                         return context == WriteContext.Self && MemberMayBeConnection(site, field.Type);
-                    case IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Out" or "Error", ContainingType: { Name: "Console", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }:
+                    case IPropertyReferenceOperation { Property: { } console } when symbols.Framework.IsConsoleWriter(console):
                         // Console.Out.WriteLine(…): the console, no member of the loop's object (fresh52 M1, a file receive's
                         // progress print).
                         return false;

@@ -155,7 +155,7 @@ namespace SocketAnalyzers.Reads
 
                 if (!looked)
                 {
-                    handled = CatchAllInsideLoops(site.Invocation.Syntax, site, symbols.TypeNamed("System.IO.EndOfStreamException"));
+                    handled = CatchAllInsideLoops(site.Invocation.Syntax, site, symbols.Framework.EndOfStreamException);
                     looked = true;
                 }
 
