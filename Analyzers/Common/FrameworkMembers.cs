@@ -70,7 +70,25 @@ namespace SocketAnalyzers.Common
             trace = compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
             textWriter = known.TextWriter;
             thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
+            cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            cancellationTokenSource = compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
         }
+
+        private readonly INamedTypeSymbol? cancellationToken;
+        private readonly INamedTypeSymbol? cancellationTokenSource;
+
+        /// <summary>
+        /// <c>IsCancellationRequested</c> of a <c>CancellationToken</c> or of a <c>CancellationTokenSource</c> (or a type derived
+        /// from it): true once somebody cancels, which the peer's close does not do.
+        /// </summary>
+        public bool IsCancellationRequested(IPropertySymbol property)
+            => property.Name == "IsCancellationRequested" && !property.IsStatic
+                && (Is(property.ContainingType, cancellationToken) || KnownSymbols.IsOrDerivesFrom(property.ContainingType, cancellationTokenSource));
+
+        /// <summary><c>Cancel</c>, <c>CancelAsync</c> or <c>CancelAfter</c> of a <c>CancellationTokenSource</c> (or a type derived from it).</summary>
+        public bool IsCancel(IMethodSymbol method)
+            => method.Name is "Cancel" or "CancelAsync" or "CancelAfter" && !method.IsStatic
+                && KnownSymbols.IsOrDerivesFrom(method.ContainingType, cancellationTokenSource);
 
         public INamedTypeSymbol? MemoryExtensions { get; }
 

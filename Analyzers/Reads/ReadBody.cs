@@ -331,6 +331,7 @@ namespace SocketAnalyzers.Reads
         {
             ReadBody? result = null;
             var guardsAvailable = false;
+            var testsCancellation = false;
             var localUses = scratch.LocalUses;
             var capturedParameters = scratch.CapturedParameters;
             var declarations = scratch.Declarations;
@@ -390,6 +391,9 @@ namespace SocketAnalyzers.Reads
                     case IPropertyReferenceOperation { Property.Name: "Available" or "DataAvailable" } available when reads.Symbols.Catalogue.Facts(available.Property) is { TellsAvailable: true }:
                         guardsAvailable = true;
                         break;
+                    case IPropertyReferenceOperation { Property.Name: "IsCancellationRequested" } cancelled when reads.Symbols.Framework.IsCancellationRequested(cancelled.Property):
+                        testsCancellation = true;
+                        break;
                     case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } writer } } setting when reads.Symbols.Catalogue.TurnsAutoFlushOn(setting):
                         // writer.AutoFlush = true; or new StreamWriter(stream) { AutoFlush = true }.
                         if (writer is ILocalReferenceOperation flushed)
@@ -437,6 +441,7 @@ namespace SocketAnalyzers.Reads
 
             result.Unended = unended;
             result.GuardsAvailable = guardsAvailable;
+            result.TestsCancellation = testsCancellation;
             result.Model = body.SemanticModel;
             foreach (var (parameter, owner) in capturedParameters)
             {
@@ -820,6 +825,12 @@ namespace SocketAnalyzers.Reads
         /// the flow follow <c>if (client.Available &gt;= 4)</c> guards (<see cref="ReadState.Available"/>).
         /// </summary>
         public bool GuardsAvailable { get; private set; }
+
+        /// <summary>
+        /// The body tests a cancellation token (<c>IsCancellationRequested</c>, <see cref="FrameworkMembers.IsCancellationRequested"/>):
+        /// SOCK011 then notes, on each 0 path, whether something on it may have cancelled one.
+        /// </summary>
+        public bool TestsCancellation { get; private set; }
 
         /// <summary>The model of the body's file: for the summaries of fields a graph's operations name (they carry none).</summary>
         public SemanticModel? Model { get; private set; }

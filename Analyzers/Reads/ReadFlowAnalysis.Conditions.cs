@@ -328,6 +328,15 @@ namespace SocketAnalyzers.Reads
                 case IIsNullOperation isNull when site.IsLine && IsZero(isNull.Operand, fact, site):
                     // The test the graph makes for ?. and ?? on the null line.
                     return true;
+                case IPropertyReferenceOperation property when symbols.Framework.IsCancellationRequested(property.Property) && !fact.Changed.Contains(CancelMayHappen):
+                    // while (!token.IsCancellationRequested): the peer's close cancels no token, and nothing on this 0 path may
+                    // have cancelled one (MayCancel); the loop goes on until somebody else does.
+                    if (Reporting)
+                    {
+                        untilCancelled[site.Index] = true;
+                    }
+
+                    return false;
                 case IPropertyReferenceOperation property when IsConnected(property, fact):
                     // Connected reflects the last operation; a graceful close does not make it false.
                     return true;

@@ -41,6 +41,14 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
+            if (body.TestsCancellation && state.Zero.Count > 0 && MayCancel(operation))
+            {
+                foreach (var pair in state.Zero)
+                {
+                    pair.Value.AddChanged(CancelMayHappen);
+                }
+            }
+
             switch (operation)
             {
                 case IFlowAnonymousFunctionOperation anonymous:

@@ -25,6 +25,12 @@ namespace SocketAnalyzers.Reads
         private static readonly object FieldsMayChange = new();
 
         /// <summary>
+        /// In <see cref="ZeroFact.Changed"/>: something on the 0 path may have cancelled a token (<see cref="MayCancel"/>), so a
+        /// test of <c>IsCancellationRequested</c> after it is unknown again.
+        /// </summary>
+        private static readonly object CancelMayHappen = new();
+
+        /// <summary>
         /// In <see cref="ZeroFact.Changed"/>, per field: a helper that cannot assign the read's field or end the loop
         /// (<see cref="HarmlessTo"/>) gave the field a value on the 0 path. Unlike <see cref="FieldsMayChange"/> it names the
         /// field, so that the next turn's call of the same helper is still quiet when the helper reads none of the fields it
@@ -75,6 +81,9 @@ namespace SocketAnalyzers.Reads
         private readonly bool[] escaped;
         private readonly bool[] spinsAgain;
 
+        /// <summary>The replay took a token as not cancelled on a 0 path of the read: the loop goes on until somebody cancels it.</summary>
+        private readonly bool[] untilCancelled;
+
         /// <summary>A visit of the read found no <c>Available</c> guard that covers it (<see cref="TakeAvailable"/>).</summary>
         private readonly bool[] unguarded;
 
@@ -112,6 +121,7 @@ namespace SocketAnalyzers.Reads
             reachedAgain = new bool[count];
             escaped = new bool[count];
             spinsAgain = new bool[count];
+            untilCancelled = new bool[count];
             unguarded = new bool[count];
             notPolled = new bool[count];
             foreach (var site in body.Sites)
@@ -122,6 +132,12 @@ namespace SocketAnalyzers.Reads
                 }
             }
         }
+
+        /// <summary>How the loop goes on once reads return 0: it spins, or (waiting for other input on every way back) never ends; until a token is cancelled when it ends only then.</summary>
+        private string Ending(int read)
+            => spinsAgain[read]
+                ? untilCancelled[read] ? "spins until its cancellation token is cancelled" : "spins forever"
+                : untilCancelled[read] ? "does not end until its cancellation token is cancelled" : "never ends";
 
         /// <summary>Analyzes a body's graph and, each as its own function, the lambdas and local functions that hold reads.</summary>
         public static void Analyze(ControlFlowGraph graph, ReadBody body, KnownSymbols symbols, BufferConsumers consumers, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -464,7 +480,8 @@ namespace SocketAnalyzers.Reads
                             Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
                             site.Invocation.Syntax.GetLocation(),
                             ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Polls),
-                            "no more data comes, and this loop, which calls " + ReadName(site) + " only when data waits, polls forever",
+                            "no more data comes, and this loop, which calls " + ReadName(site) + " only when data waits, polls "
+                                + (untilCancelled[i] ? "until its cancellation token is cancelled" : "forever"),
                             "the peer has closed: read without polling, and stop when the count is 0"));
                         continue;
                     }
@@ -476,7 +493,7 @@ namespace SocketAnalyzers.Reads
                             Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
                             site.Invocation.Syntax.GetLocation(),
                             ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Callback),
-                            ReadName(site) + " returns 0 and this callback starts the next receive with itself, a loop of callbacks that " + (spinsAgain[i] ? "spins forever" : "never ends"),
+                            ReadName(site) + " returns 0 and this callback starts the next receive with itself, a loop of callbacks that " + Ending(i),
                             "the count is 0: do not start the next receive"));
                         continue;
                     }
@@ -489,7 +506,7 @@ namespace SocketAnalyzers.Reads
                             site.Invocation.Syntax.GetLocation(),
                             ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Helper),
                             ReadName(dropping.ReadMethod) + " in " + dropping.Name + " returns 0, which " + dropping.Name + " does not return, and this loop "
-                                + (spinsAgain[i] ? "spins forever" : "never ends"),
+                                + Ending(i),
                             "that read returns 0 (" + dropping.Name + " must tell its caller)"));
                         continue;
                     }
@@ -510,7 +527,7 @@ namespace SocketAnalyzers.Reads
                             site.Invocation.Syntax.GetLocation(),
                             ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Helper),
                             ReadName(helper.ReadMethod) + " in " + helper.Name + " returns " + (helper.ReadApi.IsLine ? "null" : helper.ReadApi.IsChar ? "-1" : "0")
-                                + ", " + helper.Name + " then returns " + returned + ", and this loop " + (spinsAgain[i] ? "spins forever" : "never ends"),
+                                + ", " + helper.Name + " then returns " + returned + ", and this loop " + Ending(i),
                             helper.Name + " returns " + returned));
                         continue;
                     }
@@ -523,7 +540,7 @@ namespace SocketAnalyzers.Reads
                             site.Invocation.Syntax.GetLocation(),
                             ImmutableDictionary<string, string?>.Empty.Add(SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.FormKey, SOCK011ReadLoopIgnoresEndOfStreamAnalyzer.Throws),
                             ReadName(site) + " throws EndOfStreamException on every call, the catch inside this loop takes it, and the loop "
-                                + (spinsAgain[i] ? "spins forever" : "never ends"),
+                                + Ending(i),
                             "it throws EndOfStreamException (a first clause catch (EndOfStreamException) { break; })"));
                         continue;
                     }
@@ -531,7 +548,7 @@ namespace SocketAnalyzers.Reads
                     diagnostics.Add(Diagnostic.Create(
                         Descriptors.SOCK011ReadLoopIgnoresEndOfStream,
                         site.Invocation.Syntax.GetLocation(),
-                        ReadName(site) + " returns " + (site.IsLine ? "null" : site.IsChar ? "-1" : "0") + " and this loop " + (spinsAgain[i] ? "spins forever" : "never ends"),
+                        ReadName(site) + " returns " + (site.IsLine ? "null" : site.IsChar ? "-1" : "0") + " and this loop " + Ending(i),
                         site.IsLine ? "the line is null" : site.IsChar ? "it returns -1" : "the count is 0"));
                 }
             }

@@ -115,6 +115,18 @@ namespace Samples.Reads.ReadLoopSpinsOnClose
             }
         }
 
+        // A hosted service's receive loop: the peer's close cancels no token, so once reads return 0 this spins until the
+        // application stops.
+        public static async Task PumpAsync(NetworkStream stream, CancellationToken stoppingToken)
+        {
+            var buffer = new byte[1024];
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                int n = await stream.ReadAsync(buffer, 0, buffer.Length, stoppingToken); // expect: SOCK011
+                Console.Write(Encoding.UTF8.GetString(buffer, 0, n));
+            }
+        }
+
         public static void EchoCorrectly(TcpClient client)
         {
             var stream = client.GetStream();

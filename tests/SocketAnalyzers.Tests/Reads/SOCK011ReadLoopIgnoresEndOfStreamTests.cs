@@ -438,13 +438,6 @@ namespace SocketAnalyzers.Tests.Reads
             }
             """)]
         [InlineData("""
-            while (!token.IsCancellationRequested)
-            {
-                int n = socket.Receive(buffer);
-                Process(buffer, n);
-            }
-            """)]
-        [InlineData("""
             var messages = new System.Collections.Generic.List<string>();
             while (messages.Count < 10)
             {
