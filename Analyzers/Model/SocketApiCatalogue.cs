@@ -408,7 +408,7 @@ namespace SocketAnalyzers.Model
                 Row(BinaryReader, "PeekChar").Life(W, Use),
                 Row(BinaryReader, "Read7BitEncodedInt", sets: Net).Life(W, Use).ThrowsAtEndOfStream(),
                 Row(BinaryReader, "Read7BitEncodedInt64", sets: Net).Life(W, Use).ThrowsAtEndOfStream(),
-                Row(BinaryReader, "ReadExactly", sets: ApiSets.Net10).Life(W, Use),
+                Row(BinaryReader, "ReadExactly", sets: ApiSets.Net10).Life(W, Use).ThrowsAtEndOfStream(),
                 Row(BinaryWriter, "Close").Life(W, Close),
                 Row(BinaryWriter, "Dispose").Life(W, Close),
                 Row(BinaryWriter, "DisposeAsync", sets: Net).Life(W, Close),

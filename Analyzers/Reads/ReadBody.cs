@@ -79,10 +79,11 @@ namespace SocketAnalyzers.Reads
         public bool IsThrowing => Read.Api.IsThrowing;
 
         /// <summary>
-        /// A stream's <c>ReadExactly(Async)</c>: it throws at end of stream (<see cref="IsThrowing"/>), and otherwise fills its
-        /// buffer and uses its connection as any call handed them does (SOCK011 only).
+        /// A stream's <c>ReadExactly(Async)</c>, or a reader's read handed a buffer (.NET 10's <c>BinaryReader.ReadExactly</c>):
+        /// it throws at end of stream (<see cref="IsThrowing"/>), and otherwise fills its buffer and uses its connection as any
+        /// call handed them does (SOCK011 only).
         /// </summary>
-        public bool IsExact => Read.Api.IsThrowing && Read.Api.Owner == ReadOwner.Stream;
+        public bool IsExact => Read.Api.IsThrowing && (Read.Api.Owner == ReadOwner.Stream || Invocation.Arguments.Length > 0);
 
         /// <summary>A character read (<c>reader.Read()</c>): its end of stream is -1, and it has no count (SOCK011 only).</summary>
         public bool IsChar => Read.Api.IsChar;

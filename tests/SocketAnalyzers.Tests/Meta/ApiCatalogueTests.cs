@@ -240,13 +240,17 @@ namespace SocketAnalyzers.Tests.Meta
 
                 if (row.LineRead!.IsThrowing)
                 {
-                    // A reader's read that throws at end of stream returns the value it read, synchronously, and takes nothing.
+                    // A reader's read that throws at end of stream returns the value it read, synchronously, and takes nothing;
+                    // or (.NET 10's BinaryReader.ReadExactly) fills the one buffer it takes and returns nothing.
                     foreach (var symbol in CatalogueIndex.ResolveRow(compilation, row))
                     {
-                        if (symbol is not IMethodSymbol { IsStatic: false, ReturnsVoid: false, Parameters.Length: 0 } method
-                            || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask" })
+                        var returnsValue = symbol is IMethodSymbol { IsStatic: false, ReturnsVoid: false, Parameters.Length: 0 } method
+                            && method.ReturnType is not INamedTypeSymbol { Name: "Task" or "ValueTask" };
+                        var fillsBuffer = symbol is IMethodSymbol { IsStatic: false, ReturnsVoid: true, Parameters.Length: 1 } filling
+                            && filling.Parameters[0].Type is INamedTypeSymbol { Name: "Span", TypeArguments: [{ SpecialType: SpecialType.System_Byte }] };
+                        if (!returnsValue && !fillsBuffer)
                         {
-                            wrong.Add($"{row}: {symbol.ToDisplayString()} is not an instance method without parameters that returns what it read");
+                            wrong.Add($"{row}: {symbol.ToDisplayString()} is not an instance method without parameters that returns what it read, nor one that fills the byte span it takes");
                         }
                     }
 
