@@ -1424,7 +1424,8 @@ namespace SocketAnalyzers.Reads
                     site.ViewLength = viewLength;
                 }
 
-                buffer = WholeBufferVariable(filled, read.Api.CountsChars, framework, reads.Unchanged, Model, cancellationToken);
+                buffer = WholeBufferVariable(filled, read.Api.CountsChars, framework, reads.Unchanged, Model, cancellationToken)
+                    ?? FreshArrayView(filled, read.Api.CountsChars, framework);
                 if (buffer is null || CapturedWritten.Contains(buffer) || AsksForOneByte(site.AskedSize, buffer, framework))
                 {
                     site.ViewLength = null;
@@ -1496,6 +1497,18 @@ namespace SocketAnalyzers.Reads
                 _ => null,
             };
         }
+
+        /// <summary>
+        /// A <c>Memory&lt;byte&gt;</c> or <c>Span&lt;byte&gt;</c> local (of <c>char</c> for a text reader's read) whose one value
+        /// in the body is a new array (<c>Memory&lt;byte&gt; buffer = new byte[255];</c>, fresh48's KNX transport): a whole view
+        /// of an array no other name holds, followed as the array would be. Null for anything else.
+        /// </summary>
+        private ILocalSymbol? FreshArrayView(IOperation buffer, bool chars, FrameworkMembers framework)
+            => buffer.WalkDownConversions() is ILocalReferenceOperation { Local: { Type: INamedTypeSymbol { TypeArguments.Length: 1 } view } local }
+                && framework.IsWritableView(view) && view.TypeArguments[0].SpecialType == (chars ? SpecialType.System_Char : SpecialType.System_Byte)
+                && SingleValue(local)?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes.Length: 1 }
+                    ? local
+                    : null;
 
         /// <summary>
         /// The viewed array of a view that starts at its start, <c>buf.AsSpan(0, size)</c>, <c>buf.AsMemory(0)</c>,
@@ -1729,7 +1742,7 @@ namespace SocketAnalyzers.Reads
 
         /// <summary><paramref name="value"/> is the <c>Length</c> of the variable <paramref name="buffer"/> (<c>buf.Length</c>).</summary>
         internal static bool IsLengthOf(IOperation value, ISymbol buffer, FrameworkMembers framework)
-            => value.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length && framework.IsLength(length.Property)
+            => value.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length && (framework.IsLength(length.Property) || framework.IsSpanLength(length.Property))
                 && VariableOf(instance) is { } variable && SymbolEqualityComparer.Default.Equals(variable, buffer);
 
         /// <summary>The variable (local, parameter or field) the read's socket or stream comes from, or null.</summary>

@@ -464,6 +464,13 @@ namespace SocketAnalyzers.Reads
                 current = viewOwner;
                 parent = current.WalkUpConversions(out current);
             }
+            else if (parent is IPropertyReferenceOperation { Property.Name: "Span", Instance: { } spanOf } span && spanOf == current && IsViewBuffer(buffer)
+                && symbols.Framework.IsSpanOrSegment(span.Property.ContainingType))
+            {
+                // memory.Span of a Memory<byte> buffer (ReadBody.FreshArrayView): the same bytes.
+                current = span;
+                parent = current.WalkUpConversions(out current);
+            }
             else if (parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation filter } && symbols.Catalogue.Facts(filter.TargetMethod) is { Filters: true })
             {
                 // String.Join("", chars.Where(c => c != '\0')): every element of the buffer is looked at, stale ones pass the
@@ -538,10 +545,14 @@ namespace SocketAnalyzers.Reads
                 case IArgumentOperation { Parameter.RefKind: RefKind.None, Parent: IInvocationOperation logging } argument
                     when IsLogging(logging.TargetMethod) && argument.Parameter.Type.SpecialType is SpecialType.System_Object or SpecialType.System_String:
                     return Use.Neutral;
+                case IInvocationOperation { Instance: { } sliced } slice when sliced == current && IsViewBuffer(buffer) && symbols.Framework.IsViewOrSlice(slice.TargetMethod):
+                case IImplicitIndexerReferenceOperation { Instance: { } ranged } when ranged == current && IsViewBuffer(buffer):
+                    // memory.Slice(0, n), memory[..n], memory.Span.Slice(0, n) of a Memory<byte> buffer: a part, as buf.AsSpan(0, n) is.
+                    return Use.Neutral;
                 case IInvocationOperation { Instance: { } instance } call when instance == current && consumers.IsConsumer(call) && call.Arguments.Length == 0:
-                    // buf.AsSpan().ToArray()
+                    // buf.AsSpan().ToArray(), or memory.ToArray() of a Memory<byte> buffer (ReadBody.FreshArrayView).
                     consuming = call;
-                    return current == reference ? Use.Barrier : Use.Whole;
+                    return current == reference && !IsViewBuffer(buffer) ? Use.Barrier : Use.Whole;
                 case IArgumentOperation { Parameter: { } copied, Parent: IInvocationOperation copy } when IsWholeCopyAtOffset(copy, copied.Ordinal, buffer):
                     // Buffer.BlockCopy(buf, 0, message, offset, buf.Length)
                     consuming = copy;
@@ -873,7 +884,10 @@ namespace SocketAnalyzers.Reads
                     || (value is ILocalReferenceOperation stored && site.CountLocal is { } local
                         && SymbolEqualityComparer.Default.Equals(stored.Local, local) && body.IsAssignedOnce(local));
 
-        /// <summary>The element type of a buffer variable's array type (<c>byte</c>, <c>char</c>), or none.</summary>
+        /// <summary>The buffer is a <c>Memory&lt;byte&gt;</c> or <c>Span&lt;byte&gt;</c> local over a new array (<see cref="ReadBody.FreshArrayView"/>), not an array.</summary>
+        private static bool IsViewBuffer(ISymbol buffer) => buffer is ILocalSymbol { Type: INamedTypeSymbol };
+
+        /// <summary>The element type of a buffer variable's array type (<c>byte</c>, <c>char</c>), or of its view's (<see cref="IsViewBuffer"/>); or none.</summary>
         private static SpecialType BufferElement(ISymbol buffer)
             => (buffer switch
             {
@@ -881,7 +895,13 @@ namespace SocketAnalyzers.Reads
                 IParameterSymbol parameter => parameter.Type,
                 IFieldSymbol field => field.Type,
                 _ => null,
-            }) is IArrayTypeSymbol { ElementType: { } element } ? element.SpecialType : SpecialType.None;
+            }) switch
+            {
+                IArrayTypeSymbol { ElementType: { } element } => element.SpecialType,
+                // A Memory<byte> or Span<byte> local over a new array (ReadBody.FreshArrayView).
+                INamedTypeSymbol { TypeArguments.Length: 1 } view => view.TypeArguments[0].SpecialType,
+                _ => SpecialType.None,
+            };
 
         private bool IsLengthOf(IOperation value, ISymbol buffer) => ReadBody.IsLengthOf(value, buffer, symbols.Framework) || IsMadeSize(value, buffer);
 

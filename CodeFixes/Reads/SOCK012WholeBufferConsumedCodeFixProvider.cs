@@ -286,6 +286,9 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 else if (IsBuffer(access.Expression, buffer))
                 {
                     yield return invocation.WithExpression(access.WithExpression(Slice(access.Expression, "AsSpan", zero, count)));
+
+                    // memory.ToArray() of a Memory<byte> buffer: memory.Slice(0, n).ToArray().
+                    yield return invocation.WithExpression(access.WithExpression(Slice(access.Expression, "Slice", zero, count)));
                 }
                 else if (IsFilteredBuffer(access.Expression, buffer, out var filter))
                 {
@@ -317,6 +320,13 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     continue;
                 }
 
+                if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Span", Expression: IdentifierNameSyntax memory } && memory.Identifier.ValueText == buffer)
+                {
+                    // GetString(memory.Span) of a Memory<byte> buffer → GetString(memory.Span.Slice(0, n))
+                    yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(Slice(expression, "Slice", zero, count))));
+                    continue;
+                }
+
                 if (IsFilteredBuffer(expression, buffer, out var filtered))
                 {
                     // String.Join("", chars.Where(c => c != '\0')) → String.Join("", chars.Take(n).Where(c => c != '\0'))
@@ -343,6 +353,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     yield return With(consumer, arguments, list.InsertRange(i + 1, new[] { Argument(zero), Argument(count) }));
                     yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(Slice(expression, "AsSpan", zero, count))));
                     yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(Slice(expression, "AsMemory", zero, count))));
+                    yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(Slice(expression, "Slice", zero, count))));
 
                     // Socket.Send(buf) on a framework without spans: Send(buf, 0, n, SocketFlags.None).
                     if (i + 1 == list.Count)

@@ -81,6 +81,22 @@ namespace Samples.Reads.WholeBufferConsumed
             return System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header); // expect: SOCK012
         }
 
+        // A Memory<byte> over a new array is that array: every message handed on is 255 bytes, whatever arrived.
+        public static async System.Threading.Tasks.Task PumpAsync(NetworkStream stream, Action<byte[]> received)
+        {
+            Memory<byte> buffer = new byte[255];
+            while (true)
+            {
+                int count = await stream.ReadAsync(buffer);
+                if (count == 0)
+                {
+                    break;
+                }
+
+                received(buffer.ToArray()); // expect: SOCK012
+            }
+        }
+
         public static void RelayCorrectly(Socket from, Socket to, TextWriter log)
         {
             var buffer = new byte[1024];

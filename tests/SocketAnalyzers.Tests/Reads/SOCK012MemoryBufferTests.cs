@@ -1,0 +1,84 @@
+using System.Threading.Tasks;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK012WholeBufferConsumedCodeFixProvider>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// SOCK012 and a <c>Memory&lt;byte&gt;</c> (or <c>Span&lt;byte&gt;</c>) local over a new array, read into and then used
+    /// whole (fresh48's KNX transport: <c>Memory&lt;byte&gt; buffer = new byte[255];</c>, <c>await _stream.ReadAsync(buffer,
+    /// token)</c>, then <c>OnReceived(this, buffer.ToArray())</c>, which hands on 255 bytes whatever arrived). The local is
+    /// followed as the array would be: <c>ToArray()</c>, <c>.Span</c> given to a decoder, the local given to a write use it
+    /// whole; a slice of the count's bytes does not.
+    /// </summary>
+    public sealed class SOCK012MemoryBufferTests
+    {
+        private static string Pump(string use)
+            => Method($$"""
+                Memory<byte> memory = new byte[255];
+                while (true)
+                {
+                    int n = await stream.ReadAsync(memory, token);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    {{use}}
+                }
+                """, "Task", "async");
+
+        [Theory]
+        [InlineData("Console.WriteLine(Convert.ToBase64String({|#0:memory.ToArray()|}));", "Memory.ToArray")]
+        [InlineData("Console.WriteLine({|#0:Encoding.UTF8.GetString(memory.Span)|});", "Encoding.GetString")]
+        [InlineData("await {|#0:stream.WriteAsync(memory, token)|};", "NetworkStream.WriteAsync")]
+        public Task Memory_buffer_used_whole_after_a_read_is_reported(string use, string consumer)
+            => Verify.VerifyAnalyzerAsync(
+                Pump(use),
+                Verify.Diagnostic("SOCK012").WithLocation(0).WithMessage(
+                    consumer + " uses all of 'memory', but NetworkStream.ReadAsync filled only its first 'n' bytes; the rest is stale (zeros or bytes of an earlier read). Use only the bytes received."));
+
+        [Theory]
+        [InlineData("Process(memory.Slice(0, n).ToArray(), n);")]
+        [InlineData("Process(memory[..n].ToArray(), n);")]
+        [InlineData("Console.WriteLine(Encoding.UTF8.GetString(memory.Span.Slice(0, n)));")]
+        [InlineData("await stream.WriteAsync(memory.Slice(0, n), token);")]
+        [InlineData("Console.WriteLine(memory.Length);")]
+        public Task Memory_buffer_used_up_to_the_count_is_quiet(string use)
+            => Verify.VerifyAnalyzerAsync(Pump(use));
+
+        [Theory]
+        // A view of an array the code names too, or of one it did not make here: the array's own rules, not this one's.
+        [InlineData("Memory<byte> memory = buffer;")]
+        [InlineData("var array = new byte[255]; Memory<byte> memory = array;")]
+        public Task Memory_over_an_array_with_another_name_is_not_followed(string declaration)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                {{declaration}}
+                int n = await stream.ReadAsync(memory, token);
+                Console.WriteLine(n);
+                Process(memory.ToArray(), n);
+                """, "Task", "async"));
+
+        [Theory]
+        [InlineData("Console.WriteLine(Convert.ToBase64String([|memory.ToArray()|]));", "Console.WriteLine(Convert.ToBase64String(memory.Slice(0, n).ToArray()));")]
+        [InlineData("Console.WriteLine([|Encoding.UTF8.GetString(memory.Span)|]);", "Console.WriteLine(Encoding.UTF8.GetString(memory.Span.Slice(0, n)));")]
+        [InlineData("await [|stream.WriteAsync(memory, token)|];", "await stream.WriteAsync(memory.Slice(0, n), token);")]
+        public Task Whole_use_of_a_memory_buffer_is_sliced_to_the_count(string use, string fixedUse)
+            => Verify.VerifyCodeFixAsync(Pump(use), Pump(fixedUse));
+
+        [Fact]
+        public Task Every_whole_use_of_a_memory_buffer_is_sliced_to_the_count_in_one_pass()
+            => Verify.VerifyCodeFixAsync(
+                Pump("""
+                    Console.WriteLine(Convert.ToBase64String([|memory.ToArray()|]));
+                    Console.WriteLine([|Encoding.UTF8.GetString(memory.Span)|]);
+                    await [|stream.WriteAsync(memory, token)|];
+                    """),
+                Pump("""
+                    Console.WriteLine(Convert.ToBase64String(memory.Slice(0, n).ToArray()));
+                    Console.WriteLine(Encoding.UTF8.GetString(memory.Span.Slice(0, n)));
+                    await stream.WriteAsync(memory.Slice(0, n), token);
+                    """));
+    }
+}
