@@ -440,6 +440,50 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>True when <paramref name="member"/> tells whether the host is little-endian (<c>BitConverter.IsLittleEndian</c>).</summary>
         public bool IsHostLittleEndianFlag(ISymbol? member) => catalogue.Facts(member) is { HostLittleEndianFlag: true };
 
+        /// <summary>
+        /// True when <paramref name="condition"/> tests the host's byte order (<c>BitConverter.IsLittleEndian</c>, under
+        /// <c>!</c>, <c>== false</c>, <c>!= true</c>…); <paramref name="trueOnLittleEndian"/> tells whether the condition is
+        /// true on a little-endian host.
+        /// </summary>
+        public bool TestsHostOrder(IOperation condition, out bool trueOnLittleEndian)
+        {
+            trueOnLittleEndian = true;
+            condition = condition.WalkDownConversions();
+            while (true)
+            {
+                if (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+                {
+                    trueOnLittleEndian = !trueOnLittleEndian;
+                    condition = not.Operand.WalkDownConversions();
+                }
+                else if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                    && (comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool } || comparison.LeftOperand.ConstantValue is { HasValue: true, Value: bool }))
+                {
+                    // IsLittleEndian == false, IsLittleEndian != true, true == IsLittleEndian.
+                    var constantOnRight = comparison.RightOperand.ConstantValue.HasValue;
+                    var constant = (bool)(constantOnRight ? comparison.RightOperand : comparison.LeftOperand).ConstantValue.Value!;
+                    if (constant == (comparison.OperatorKind == BinaryOperatorKind.NotEquals))
+                    {
+                        trueOnLittleEndian = !trueOnLittleEndian;
+                    }
+
+                    condition = (constantOnRight ? comparison.LeftOperand : comparison.RightOperand).WalkDownConversions();
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            // BitConverter.IsLittleEndian is a static readonly field.
+            return IsHostLittleEndianFlag(condition switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                _ => null,
+            });
+        }
+
         public bool IsViewConstructor(IMethodSymbol constructor) => constructor.MethodKind == MethodKind.Constructor && catalogue.Facts(constructor) is { View: true };
 
         public bool IsReversal(IMethodSymbol method) => catalogue.Facts(method) is { Reversal: true };

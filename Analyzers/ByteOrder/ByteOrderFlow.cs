@@ -545,42 +545,7 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         protected override void Refine(BasicBlock block, IOperation branchValue, ByteState state, bool conditionValue)
         {
-            var condition = branchValue.WalkDownConversions();
-            var expected = true;
-            while (true)
-            {
-                if (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-                {
-                    expected = !expected;
-                    condition = not.Operand.WalkDownConversions();
-                }
-                else if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
-                    && (comparison.RightOperand.ConstantValue is { HasValue: true, Value: bool } || comparison.LeftOperand.ConstantValue is { HasValue: true, Value: bool }))
-                {
-                    // IsLittleEndian == false, IsLittleEndian != true, true == IsLittleEndian.
-                    var constantOnRight = comparison.RightOperand.ConstantValue.HasValue;
-                    var constant = (bool)(constantOnRight ? comparison.RightOperand : comparison.LeftOperand).ConstantValue.Value!;
-                    if (constant == (comparison.OperatorKind == BinaryOperatorKind.NotEquals))
-                    {
-                        expected = !expected;
-                    }
-
-                    condition = (constantOnRight ? comparison.LeftOperand : comparison.RightOperand).WalkDownConversions();
-                }
-                else
-                {
-                    break;
-                }
-            }
-
-            // BitConverter.IsLittleEndian is a static readonly field.
-            var member = condition switch
-            {
-                IFieldReferenceOperation field => (ISymbol)field.Field,
-                IPropertyReferenceOperation property => property.Property,
-                _ => null,
-            };
-            if (!symbols.IsHostLittleEndianFlag(member) || conditionValue == expected)
+            if (!symbols.TestsHostOrder(branchValue, out var expected) || conditionValue == expected)
             {
                 return;
             }

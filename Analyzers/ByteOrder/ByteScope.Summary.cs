@@ -472,6 +472,11 @@ namespace SocketAnalyzers.ByteOrder
             {
                 switch (walked)
                 {
+                    case IConditionalOperation { WhenFalse: { } whenFalse } conditional when symbols.TestsHostOrder(conditional.Condition, out var trueOnLittleEndian):
+                        // BitConverter.IsLittleEndian ? seq.Reverse() : seq (tuyanet's BigEndian helper, fresh54): the other
+                        // side is taken only on a big-endian host, whose order is network order; only this side's bytes count.
+                        Roots(trueOnLittleEndian ? conditional.WhenTrue : whenFalse, ref into, depth + 1);
+                        return;
                     case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                         Roots(conditional.WhenTrue, ref into, depth + 1);
                         Roots(whenFalse, ref into, depth + 1);

@@ -56,5 +56,26 @@ namespace SocketAnalyzers.Tests.ByteOrder
             => Verify.VerifyAnalyzerAsync(Code(
                 "static void Swap(byte[] b) { Console.WriteLine(BitConverter.ToString(b)); }",
                 "var header = new byte[4]; stream.ReadExactly(header, 0, 4); Swap(header); return {|SOCK021:BitConverter.ToInt32(header, 0)|};"));
+
+        /// <summary>
+        /// A helper that returns the bytes reversed on a little-endian host and as they are on a big-endian one (fresh54,
+        /// tuyanet's <c>BigEndian(seq) =&gt; BitConverter.IsLittleEndian ? seq.Reverse() : seq</c>): its result is in network
+        /// order on every host, through LINQ or an array. The same helper with the test the wrong way round (or none) still
+        /// hands back the host's order.
+        /// </summary>
+        [Theory]
+        [InlineData("static IEnumerable<byte> Net(IEnumerable<byte> seq) => BitConverter.IsLittleEndian ? seq.Reverse() : seq;", "BitConverter.ToInt32(Net(header.Skip(12).Take(4)).ToArray(), 0)")]
+        [InlineData("static IEnumerable<byte> Net(IEnumerable<byte> seq) => !BitConverter.IsLittleEndian ? seq : seq.Reverse();", "BitConverter.ToInt32(Net(header.Skip(12).Take(4)).ToArray(), 0)")]
+        [InlineData("static byte[] Net(byte[] b) { return BitConverter.IsLittleEndian == true ? b.Reverse().ToArray() : b; }", "BitConverter.ToInt32(Net(header.Skip(12).Take(4).ToArray()), 0)")]
+        [InlineData("static IEnumerable<byte> Net(IEnumerable<byte> seq) => BitConverter.IsLittleEndian ? seq : seq.Reverse();", "{|SOCK021:BitConverter.ToInt32(Net(header.Skip(12).Take(4)).ToArray(), 0)|}")]
+        [InlineData("static IEnumerable<byte> Net(IEnumerable<byte> seq) => seq;", "{|SOCK021:BitConverter.ToInt32(Net(header.Skip(12).Take(4)).ToArray(), 0)|}")]
+        public Task Bytes_a_helper_returns_reversed_only_on_a_little_endian_host_are_network_order(string helper, string decode)
+            => Verify.VerifyAnalyzerAsync(Code(helper, "var header = new byte[16]; stream.ReadExactly(header); return " + decode + ";"));
+
+        [Fact]
+        public Task Write_of_bytes_a_helper_returns_reversed_only_on_a_little_endian_host_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Code(
+                "static byte[] Net(byte[] b) => BitConverter.IsLittleEndian ? b.Reverse().ToArray() : b;",
+                "var prefix = Net(BitConverter.GetBytes(length)); stream.Write(prefix, 0, prefix.Length); return 0;"));
     }
 }
