@@ -1572,6 +1572,26 @@ namespace SocketAnalyzers.Lifecycle
         private static bool IsWritten(IOperation operation)
             => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
 
+        /// <summary>
+        /// An <c>End…</c> call given the <c>IAsyncResult</c> its callback receives (<c>int n = socket.EndReceive(iar);</c> in
+        /// <c>void OnReceive(IAsyncResult iar)</c>): the <c>Begin…</c> it ends was made elsewhere, on the socket the result
+        /// belongs to. On a socket whose every state forbids the operation (the listener of fresh54's demo server, whose
+        /// receive was begun on the accepted client) it throws, and it is checked like the operation itself. An <c>End…</c>
+        /// of a result the body got from its own <c>Begin…</c> is not: that call was checked.
+        /// </summary>
+        private static bool EndsCallbacksResult(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Value.WalkDownConversions() is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None, Type.Name: nameof(System.IAsyncResult) } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Checks and applies a member of the model called on <paramref name="receiver"/>.</summary>
         private int[]? Apply(IOperation operation, SocketMember member, SocketModelType type, int[]? receiver, string name, IOperation instance, ImmutableArray<IArgumentOperation> arguments, FlowState state)
         {
@@ -1593,7 +1613,7 @@ namespace SocketAnalyzers.Lifecycle
 
             if (receiver is not null && SocketProtocolModel.Protocol.TryGetValue(kind, out var protocol))
             {
-                var broken = form != CallForm.End ? Check(operation, receiver, type, kind, name, instance, state) : null;
+                var broken = form != CallForm.End || EndsCallbacksResult(arguments) ? Check(operation, receiver, type, kind, name, instance, state) : null;
                 Transition(receiver, protocol, certain, state);
                 if (broken is not null && certain)
                 {

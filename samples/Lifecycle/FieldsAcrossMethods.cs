@@ -60,6 +60,32 @@ namespace Samples.Lifecycle
         public int ReadRequest(byte[] buffer) => server.Receive(buffer); // expect: SOCK003
     }
 
+    // The APM form: the receive is begun on the accepted client, but its callback ends it on the listener.
+    public sealed class CallbackServer
+    {
+        private readonly Socket listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        private readonly byte[] buffer = new byte[1024];
+
+        public void Start(IPEndPoint endPoint)
+        {
+            listener.Bind(endPoint);
+            listener.Listen(16);
+            listener.BeginAccept(OnAccept, null);
+        }
+
+        private void OnAccept(IAsyncResult result)
+        {
+            Socket client = listener.EndAccept(result);
+            client.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnReceive, client);
+        }
+
+        private void OnReceive(IAsyncResult result)
+        {
+            int received = listener.EndReceive(result); // expect: SOCK003
+            Console.WriteLine(received);
+        }
+    }
+
     // The same shapes done right stay quiet: another method starts, connects or accepts.
     public sealed class GoodServer : IDisposable
     {

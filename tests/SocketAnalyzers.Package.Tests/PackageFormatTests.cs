@@ -30,6 +30,8 @@ namespace SocketAnalyzers.Package.Tests
             ("samples/Addressing/AddressFamilyMismatch.cs", "SOCK030", "The wrong address held in a local"),
             // A listening field read in another method (the class summary): there is no Accept to take the socket from.
             ("samples/Lifecycle/FieldsAcrossMethods.cs", "SOCK003", "no `Accept` of that socket earlier in the same block"),
+            // ...and its APM form: the callback ends the receive on the listener; the result's socket is the Begin's business.
+            ("samples/Lifecycle/FieldsAcrossMethods.cs", "SOCK003", "An `End…` in a callback on the listening field"),
             // A field's Listen that no method of the class binds first: no address or port to invent.
             ("samples/Lifecycle/ListenOnUnboundField.cs", "SOCK001", "no `Bind` of the socket later in the same block"),
             // A ReadAsync nobody awaits in a method that is not async: awaiting it would change the method's signature.

@@ -141,6 +141,36 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 }
                 """);
 
+        /// <summary>A callback's End on the listener: which socket the result belongs to is the Begin's business, elsewhere.</summary>
+        [Fact]
+        public Task No_fix_for_an_end_in_a_callback()
+        {
+            var source = """
+                using System;
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    private Socket socket;
+
+                    void Start(IPEndPoint ep)
+                    {
+                        socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        socket.Bind(ep);
+                        socket.Listen();
+                    }
+
+                    private void ReceiveCallBack(IAsyncResult iar)
+                    {
+                        int length = {|SOCK003:socket.EndReceive(iar)|};
+                        Console.WriteLine(length);
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
         [Fact]
         public Task No_fix_without_an_accept_before_the_io()
             => Verify.VerifyCodeFixAsync("""

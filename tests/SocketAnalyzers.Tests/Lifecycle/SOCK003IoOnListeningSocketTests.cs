@@ -142,5 +142,95 @@ namespace SocketAnalyzers.Tests.Lifecycle
                     int Read(byte[] buffer) => server.Receive(buffer);
                 }
                 """);
+
+        /// <summary>
+        /// fresh54's demo server: the receive is begun on the accepted client, but its callback ends it on the listener field.
+        /// An <c>End…</c> given the callback's own <c>IAsyncResult</c> is checked like the operation (it throws on a socket
+        /// whose every state forbids it), static field or instance field.
+        /// </summary>
+        [Theory]
+        [InlineData("static")]
+        [InlineData("")]
+        public Task Receive_ended_on_the_listening_field_in_a_callback_is_reported(string modifier)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Server
+                {
+                    private {{modifier}} Socket socket;
+                    private {{modifier}} byte[] buffer = new byte[1024];
+
+                    {{modifier}} void Start()
+                    {
+                        socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        socket.Bind(new IPEndPoint(IPAddress.Any, 9787));
+                        socket.Listen(128);
+                        socket.BeginAccept(AcceptCallBack, null);
+                    }
+
+                    private {{modifier}} void AcceptCallBack(IAsyncResult iar)
+                    {
+                        Socket client = socket.EndAccept(iar);
+                        client.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, ReceiveCallBack, client);
+                    }
+
+                    private {{modifier}} void ReceiveCallBack(IAsyncResult iar)
+                    {
+                        int length = {|#0:socket.EndReceive(iar)|};
+                        if (length == 0) return;
+                        Console.WriteLine(length);
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK003").WithLocation(0).WithArguments("socket", "receive"));
+
+        [Fact]
+        public Task Receive_ended_on_the_accepted_socket_in_a_callback_is_quiet()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Server
+                {
+                    private Socket socket;
+                    private byte[] buffer = new byte[1024];
+
+                    void Start()
+                    {
+                        socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        socket.Bind(new IPEndPoint(IPAddress.Any, 9787));
+                        socket.Listen(128);
+                        socket.BeginAccept(AcceptCallBack, null);
+                    }
+
+                    private void AcceptCallBack(IAsyncResult iar)
+                    {
+                        Socket client = socket.EndAccept(iar);
+                        client.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, ReceiveCallBack, client);
+                        socket.BeginAccept(AcceptCallBack, null);
+                    }
+
+                    private void ReceiveCallBack(IAsyncResult iar)
+                    {
+                        var client = (Socket)iar.AsyncState;
+                        int length = client.EndReceive(iar);
+                        if (length == 0) return;
+                        Console.WriteLine(length);
+                    }
+                }
+                """);
+
+        /// <summary>The End of a result the body's own Begin gave: the Begin is the finding, once.</summary>
+        [Fact]
+        public Task Receive_begun_and_ended_on_the_listening_socket_in_one_body_is_reported_once()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class C
+                {
+                    void M(IPEndPoint ep, byte[] buffer)
+                    {
+                        var server = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        server.Bind(ep);
+                        server.Listen();
+                        var ar = {|SOCK003:server.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, null, null)|};
+                        int n = server.EndReceive(ar);
+                        Console.WriteLine(n);
+                    }
+                }
+                """);
     }
 }
