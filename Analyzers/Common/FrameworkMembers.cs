@@ -72,7 +72,13 @@ namespace SocketAnalyzers.Common
             thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
             cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
             cancellationTokenSource = compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
+            asyncResult = compilation.GetTypeByMetadataName("System.IAsyncResult");
         }
+
+        private readonly INamedTypeSymbol? asyncResult;
+
+        /// <summary><c>System.IAsyncResult</c>: what an APM callback receives and an <c>End…</c> takes.</summary>
+        public bool IsAsyncResult(ITypeSymbol? type) => Is(type, asyncResult);
 
         private readonly INamedTypeSymbol? cancellationToken;
         private readonly INamedTypeSymbol? cancellationTokenSource;

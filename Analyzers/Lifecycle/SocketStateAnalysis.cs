@@ -1579,11 +1579,12 @@ namespace SocketAnalyzers.Lifecycle
         /// receive was begun on the accepted client) it throws, and it is checked like the operation itself. An <c>End…</c>
         /// of a result the body got from its own <c>Begin…</c> is not: that call was checked.
         /// </summary>
-        private static bool EndsCallbacksResult(ImmutableArray<IArgumentOperation> arguments)
+        private bool EndsCallbacksResult(ImmutableArray<IArgumentOperation> arguments)
         {
             foreach (var argument in arguments)
             {
-                if (argument.Value.WalkDownConversions() is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None, Type.Name: nameof(System.IAsyncResult) } })
+                if (argument.Value.WalkDownConversions() is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter }
+                    && model.Symbols.Framework.IsAsyncResult(parameter.Type))
                 {
                     return true;
                 }

@@ -18,7 +18,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// The operation may cancel a token (<see cref="CancelMayHappen"/>): <c>Cancel()</c>, <c>CancelAsync()</c> or
         /// <c>CancelAfter(…)</c> of a <c>CancellationTokenSource</c>; a method of the project unless it is one of this file
-        /// that cannot (<see cref="CannotCancel"/>: fresh48's KNX transport passes its stale bytes to such a helper); or
+        /// that cannot (<see cref="CannotCancel"/>: two home-automation drivers hand the empty text to such a helper); or
         /// anything else that may run code of the project (<see cref="MaySetOwnFields"/>: a delegate, a virtual call
         /// dispatched to an override of the project, a framework call handed a delegate). Not an <c>await</c>: other code may
         /// cancel at any time anyway, and the question is whether the 0 path itself does.

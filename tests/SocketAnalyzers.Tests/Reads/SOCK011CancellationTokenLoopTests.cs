@@ -132,8 +132,8 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(Method(body));
 
         /// <summary>
-        /// fresh48's KNX transport and two home-automation drivers: the 0 path hands the stale bytes or the empty text to a
-        /// helper of the file that cannot cancel the token (it parses, prints, returns on empty input), so the loop spins.
+        /// Two home-automation drivers (the token audit of 2026-12-05): the 0 path hands the empty text to a helper of the file
+        /// that cannot cancel the token (it parses, prints, returns on empty input), so the loop spins.
         /// </summary>
         [Theory]
         [InlineData("private static void Handle(string text) { if (text.Length == 0) return; Console.WriteLine(text.Trim()); }")]
