@@ -1679,11 +1679,10 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            if (depth > 3 || method is not { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, PartialDefinitionPart: null, PartialImplementationPart: null }
+            if (depth > 3
                 || (!SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, field.ContainingType.OriginalDefinition)
                     && !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, other?.Type))
-                || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
-                || model.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken), CancellationToken) is not { } code)
+                || BodyInThisFile(method, model) is not { } code)
             {
                 return false;
             }

@@ -71,11 +71,19 @@ namespace SocketAnalyzers.Reads
         private bool CannotCancel(IMethodSymbol method, SemanticModel model, HashSet<IMethodSymbol> visited, int depth)
             => !visited.Add(method) || (depth <= MaxCancelDepth && CannotCancelCore(method, model, visited, depth));
 
+        /// <summary>
+        /// The operation tree of <paramref name="method"/> when the analysis may read it: an ordinary method that cannot be
+        /// overridden, declared once, in this file (an analyzer sees one file). Null otherwise.
+        /// </summary>
+        private IOperation? BodyInThisFile(IMethodSymbol method, SemanticModel model)
+            => method is { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, PartialDefinitionPart: null, PartialImplementationPart: null }
+                && method.DeclaringSyntaxReferences.Length == 1 && method.DeclaringSyntaxReferences[0].SyntaxTree == model.SyntaxTree
+                    ? model.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken), CancellationToken)
+                    : null;
+
         private bool CannotCancelCore(IMethodSymbol method, SemanticModel model, HashSet<IMethodSymbol> visited, int depth)
         {
-            if (method is not { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, PartialDefinitionPart: null, PartialImplementationPart: null }
-                || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree
-                || model.GetOperation(method.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken), CancellationToken) is not { } code)
+            if (BodyInThisFile(method, model) is not { } code)
             {
                 return false;
             }

@@ -14,6 +14,25 @@ namespace SocketAnalyzers.Tests.Reads
     /// </summary>
     public sealed class SOCK011CancellationTokenLoopTests
     {
+        /// <summary>A driver whose loop stops only when its token source is cancelled, and hands each turn's text to <c>Handle</c>.</summary>
+        private static string Driver(string read, string helper) => Usings + $$"""
+            class Driver
+            {
+                private readonly CancellationTokenSource cts = new CancellationTokenSource();
+
+                public async Task RunAsync(NetworkStream stream, byte[] buffer)
+                {
+                    while (!cts.IsCancellationRequested)
+                    {
+                        int n = await {{read}};
+                        Handle(Encoding.ASCII.GetString(buffer, 0, n));
+                    }
+                }
+
+                {{helper}}
+            }
+            """;
+
         [Fact]
         public Task Loop_that_stops_only_when_its_token_is_cancelled_spins_until_then()
             => Verify.VerifyAnalyzerAsync(
@@ -139,51 +158,19 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("private static void Handle(string text) { if (text.Length == 0) return; Console.WriteLine(text.Trim()); }")]
         [InlineData("private void Handle(string text) { count++; Log(text); } private int count; private static void Log(string text) => Console.WriteLine(text);")]
         public Task Token_loop_whose_zero_path_calls_a_helper_that_cannot_cancel_spins(string helper)
-            => Verify.VerifyAnalyzerAsync(Usings + $$"""
-                class Driver
-                {
-                    private readonly CancellationTokenSource cts = new CancellationTokenSource();
-
-                    public async Task RunAsync(NetworkStream stream, byte[] buffer)
-                    {
-                        while (!cts.IsCancellationRequested)
-                        {
-                            int n = await {|SOCK011:stream.ReadAsync(buffer, 0, buffer.Length, cts.Token)|};
-                            Handle(Encoding.ASCII.GetString(buffer, 0, n));
-                        }
-                    }
-
-                    {{helper}}
-                }
-                """);
+            => Verify.VerifyAnalyzerAsync(Driver("{|SOCK011:stream.ReadAsync(buffer, 0, buffer.Length, cts.Token)|}", helper));
 
         [Theory]
         // The helper cancels, directly or through another method of the file.
         [InlineData("private void Handle(string text) { if (text.Length == 0) Stop(); } private void Stop() => cts.Cancel();")]
-        // It may: a delegate, an event, a virtual method, a close, a throw, a method of another file.
+        // It may: an event, a virtual method, a close, a throw, a framework call handed a delegate.
         [InlineData("public event Action<string> Received; private void Handle(string text) => Received?.Invoke(text);")]
         [InlineData("protected virtual void Handle(string text) { }")]
         [InlineData("private void Handle(string text) { if (text.Length == 0) client.Close(); } private readonly TcpClient client = new TcpClient();")]
         [InlineData("private void Handle(string text) { if (text.Length == 0) throw new IOException(\"closed\"); }")]
         [InlineData("private void Handle(string text) => System.Threading.Tasks.Task.Run(() => Console.WriteLine(text));")]
         public Task Token_loop_whose_zero_path_calls_a_helper_that_may_cancel_is_quiet(string helper)
-            => Verify.VerifyAnalyzerAsync(Usings + $$"""
-                class Driver
-                {
-                    private readonly CancellationTokenSource cts = new CancellationTokenSource();
-
-                    public async Task RunAsync(NetworkStream stream, byte[] buffer)
-                    {
-                        while (!cts.IsCancellationRequested)
-                        {
-                            int n = await stream.ReadAsync(buffer, 0, buffer.Length, cts.Token);
-                            Handle(Encoding.ASCII.GetString(buffer, 0, n));
-                        }
-                    }
-
-                    {{helper}}
-                }
-                """);
+            => Verify.VerifyAnalyzerAsync(Driver("stream.ReadAsync(buffer, 0, buffer.Length, cts.Token)", helper));
 
         [Fact]
         public Task Token_loop_whose_zero_path_calls_a_method_of_the_class_is_quiet()
