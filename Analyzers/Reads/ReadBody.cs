@@ -757,7 +757,7 @@ namespace SocketAnalyzers.Reads
             }
 
             IOperation use = reference;
-            if (reference.Parent is IMemberReferenceOperation member)
+            if (ThroughNullableValue(reference).Parent is IMemberReferenceOperation member)
             {
                 if (!reads.Symbols.Framework.IsReceivedBytes(member.Member))
                 {
@@ -769,6 +769,17 @@ namespace SocketAnalyzers.Reads
 
             return !IsNeutralCountUse(use, reads.Symbols.Framework) && !IsRunningTotal(use);
         }
+
+        /// <summary>
+        /// <c>res.Value</c> when <paramref name="reference"/> is a nullable result's local read through <c>Nullable&lt;T&gt;.Value</c>
+        /// (<c>SocketReceiveMessageFromResult? res = await …; res.Value.ReceivedBytes</c>, fresh56 F2): the member after it is
+        /// the result's. Otherwise <paramref name="reference"/> itself.
+        /// </summary>
+        internal static IOperation ThroughNullableValue(IOperation reference)
+            => reference.Parent is IPropertyReferenceOperation { Property: { Name: "Value", ContainingType.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } } value
+                && value.Instance == reference
+                    ? value
+                    : reference;
 
         /// <summary>
         /// <c>total += n</c> inside a loop, into a variable that lives across its turns (a field, or a local declared outside

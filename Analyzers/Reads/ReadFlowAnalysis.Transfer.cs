@@ -1185,7 +1185,7 @@ namespace SocketAnalyzers.Reads
                     var meaningful = (bool?)null;
                     foreach (var read in defs)
                     {
-                        if (body.Sites[read].Read.Api.Shape == CountShape.ReceivedBytes && reference.Parent is IMemberReferenceOperation member
+                        if (body.Sites[read].Read.Api.Shape == CountShape.ReceivedBytes && ReadBody.ThroughNullableValue(reference).Parent is IMemberReferenceOperation member
                             && !symbols.Framework.IsReceivedBytes(member.Member))
                         {
                             // result.RemoteEndPoint of a SocketReceiveFromResult: the count is its ReceivedBytes (fresh13 miss 1).

@@ -143,6 +143,7 @@ namespace SocketAnalyzers.Tests.Reads
         [Theory]
         [InlineData("var result = await [|socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0))|]; Console.WriteLine(result.RemoteEndPoint);")]
         [InlineData("SocketReceiveFromResult result; try { result = await [|socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0))|]; } catch { return; } Console.WriteLine(result.RemoteEndPoint);")]
+        [InlineData("SocketReceiveFromResult? result = await [|socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0))|]; Console.WriteLine(result.Value.RemoteEndPoint);")]
         [InlineData("while (true) { var data = new byte[60000]; var result = await [|socket.ReceiveFromAsync(data, new IPEndPoint(IPAddress.Any, 0))|]; Console.WriteLine(result.RemoteEndPoint + \": \" + {|SOCK012:Encoding.UTF8.GetString(data)|}); }")]
         public Task Received_from_result_used_only_for_its_sender_drops_the_count(string body)
             => Verify.VerifyAnalyzerAsync(Method(body, "Task", "async"));
@@ -159,6 +160,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var result = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0)); Console.WriteLine(result.RemoteEndPoint); Process(buffer, result.ReceivedBytes);")]
         [InlineData("var result = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0)); Console.WriteLine(result.RemoteEndPoint); Console.WriteLine(result);")]
         [InlineData("var result = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0)); if (result.ReceivedBytes == 0) return; Console.WriteLine(result.RemoteEndPoint);")]
+        // Kept in a nullable local and read through Nullable<T>.Value (fresh56 F2, a UDP client of a network library).
+        [InlineData("SocketReceiveFromResult? result; result = await socket.ReceiveFromAsync(buffer, new IPEndPoint(IPAddress.Any, 0)); Process(buffer, result.Value.ReceivedBytes);")]
+        [InlineData("SocketReceiveMessageFromResult? res = await socket.ReceiveMessageFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, new IPEndPoint(IPAddress.Any, 0)); var received = new byte[res.Value.ReceivedBytes]; Array.Copy(buffer, received, res.Value.ReceivedBytes); Process(received, received.Length);")]
         public Task Received_from_result_whose_count_is_read_or_handed_on_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(Method(body, "Task", "async"));
 
