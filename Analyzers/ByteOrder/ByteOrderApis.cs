@@ -369,10 +369,67 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>The SOCK020 source <paramref name="method"/> is, or null.</summary>
-        public HostOrderApi? HostOrderWrite(IMethodSymbol method) => catalogue.Facts(method)?.HostOrderWrite;
+        public HostOrderApi? HostOrderWrite(IMethodSymbol method)
+            => catalogue.Facts(method)?.HostOrderWrite is { } api && !(api.LittleEndianAlways && MayBeOverriddenInSource(method)) ? api : null;
 
         /// <summary>The SOCK021 source <paramref name="method"/> is, or null.</summary>
-        public HostOrderApi? HostOrderRead(IMethodSymbol method) => catalogue.Facts(method)?.HostOrderRead;
+        public HostOrderApi? HostOrderRead(IMethodSymbol method)
+            => catalogue.Facts(method)?.HostOrderRead is { } api && !(api.LittleEndianAlways && MayBeOverriddenInSource(method)) ? api : null;
+
+        /// <summary>
+        /// A <c>BinaryWriter</c> or <c>BinaryReader</c> member that a class of the project overrides: the call is the override
+        /// (<c>writer.Write(value)</c> on a <c>BigEndianWriter</c> local), or may reach it at run time (a <c>BinaryWriter</c>
+        /// field given <c>new BigEndianBinaryWriter(stream)</c>, fresh56's VNC client, whose overrides reverse the bytes). What
+        /// the override writes or reads is its own business: not the framework's little-endian order.
+        /// </summary>
+        private bool MayBeOverriddenInSource(IMethodSymbol method)
+        {
+            var original = method.OriginalDefinition;
+            if (original.DeclaringSyntaxReferences.Length > 0)
+            {
+                return true;
+            }
+
+            var overridden = sourceOverrides;
+            if (overridden is null)
+            {
+                overridden = SourceOverrides();
+                System.Threading.Interlocked.CompareExchange(ref sourceOverrides, overridden, null);
+            }
+
+            return overridden.Contains(original);
+        }
+
+        private ImmutableHashSet<IMethodSymbol>? sourceOverrides;
+
+        /// <summary>
+        /// The framework methods that a class of the compilation overrides, in classes derived from <c>BinaryWriter</c> or
+        /// <c>BinaryReader</c>: read once per compilation, from the declarations (no body is bound), the first time a
+        /// little-endian write or read is asked about.
+        /// </summary>
+        private ImmutableHashSet<IMethodSymbol> SourceOverrides()
+        {
+            var reader = Known.Compilation.GetTypeByMetadataName("System.IO.BinaryReader");
+            var builder = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var symbol in Known.Compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type))
+            {
+                if (symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type
+                    || !(KnownSymbols.IsOrDerivesFrom(type, BinaryWriter) || KnownSymbols.IsOrDerivesFrom(type, reader)))
+                {
+                    continue;
+                }
+
+                foreach (var member in type.GetMembers())
+                {
+                    for (var m = (member as IMethodSymbol)?.OverriddenMethod; m is not null; m = m.OverriddenMethod)
+                    {
+                        builder.Add(m.OriginalDefinition);
+                    }
+                }
+            }
+
+            return builder.ToImmutable();
+        }
 
         /// <summary>True when <paramref name="method"/> sends bytes to the network whatever its receiver (a socket or <c>UdpClient</c> send).</summary>
         public bool IsSend(IMethodSymbol method) => catalogue.Facts(method) is { Sends: not null, SendsOnlyOverNetworkStream: false };

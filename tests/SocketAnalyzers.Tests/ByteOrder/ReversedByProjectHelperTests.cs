@@ -77,5 +77,65 @@ namespace SocketAnalyzers.Tests.ByteOrder
             => Verify.VerifyAnalyzerAsync(Code(
                 "static byte[] Net(byte[] b) => BitConverter.IsLittleEndian ? b.Reverse().ToArray() : b;",
                 "var prefix = Net(BitConverter.GetBytes(length)); stream.Write(prefix, 0, prefix.Length); return 0;"));
+
+        /// <summary>
+        /// A class of the project derived from <c>BinaryWriter</c> or <c>BinaryReader</c> that overrides the member called
+        /// (fresh56's VNC client: <c>BigEndianBinaryWriter</c> and <c>BigEndianBinaryReader</c> reverse the bytes): through a
+        /// field or local of the base type given it, or of its own type, the call is the override's business. A member the
+        /// class does not override is still the framework's little-endian one.
+        /// </summary>
+        [Theory]
+        [InlineData("BinaryWriter", "writer.Write(value);")]
+        [InlineData("BigEndianWriter", "writer.Write(value);")]
+        [InlineData("BinaryWriter", "{|SOCK020:writer.Write((long)value)|};")]
+        public Task Write_through_a_project_writer_that_overrides_it_is_its_own_business(string fieldType, string write)
+            => Verify.VerifyAnalyzerAsync(SOCK020HostOrderWriteTests.Usings + $$"""
+                public class Conn
+                {
+                    private TcpClient tcp;
+                    private {{fieldType}} writer;
+
+                    public void Open(string host, int port)
+                    {
+                        tcp = new TcpClient();
+                        tcp.Connect(host, port);
+                        writer = new BigEndianWriter(tcp.GetStream());
+                    }
+
+                    public void WriteU32(uint value) { {{write}} }
+
+                    private sealed class BigEndianWriter : BinaryWriter
+                    {
+                        public BigEndianWriter(Stream s) : base(s) { }
+
+                        public override void Write(uint value)
+                        {
+                            byte[] b = BitConverter.GetBytes(value);
+                            Array.Reverse(b);
+                            base.Write(b);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Read_through_a_project_reader_that_overrides_it_is_its_own_business()
+            => Verify.VerifyAnalyzerAsync(SOCK020HostOrderWriteTests.Usings + """
+                public class Conn
+                {
+                    private BinaryReader reader;
+
+                    public void Open(TcpClient tcp) => reader = new BigEndianReader(tcp.GetStream());
+
+                    public uint ReadU32() => reader.ReadUInt32();
+
+                    private sealed class BigEndianReader : BinaryReader
+                    {
+                        public BigEndianReader(Stream s) : base(s) { }
+
+                        public override uint ReadUInt32() => BinaryPrimitives.ReadUInt32BigEndian(ReadBytes(4));
+                    }
+                }
+                """);
     }
 }
