@@ -14,7 +14,8 @@ namespace SocketAnalyzers.Cli
     /// What a scan takes from a .csproj without evaluating it with MSBuild: the few settings that change how the
     /// sources bind (implicit and explicit global usings, language version, defined symbols, target framework,
     /// output kind), <c>Compile Remove</c> globs and project references. Conditions are ignored; the nearest
-    /// <c>Directory.Build.props</c> is read first. A file that cannot be read gives the defaults.
+    /// <c>Directory.Build.props</c> is read first, after each one above it that it imports (<see cref="PropsChain"/>). A file
+    /// that cannot be read gives the defaults.
     /// </summary>
     internal sealed class ProjectSettings
     {
@@ -79,8 +80,7 @@ namespace SocketAnalyzers.Cli
         {
             var settings = new ProjectSettings(projectPath);
             var directory = Path.GetDirectoryName(projectPath)!;
-            var props = FindUp(directory, "Directory.Build.props");
-            if (props is not null)
+            foreach (var props in PropsChain(directory))
             {
                 settings.Load(props, isProject: false);
             }
@@ -221,6 +221,43 @@ namespace SocketAnalyzers.Cli
                         yield return $"NETCOREAPP{v}_OR_GREATER";
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// The <c>Directory.Build.props</c> MSBuild reads for a project in <paramref name="directory"/>, outermost first: the
+        /// nearest one, and each one above that the one below imports (<c>&lt;Import Project="$([MSBuild]::GetPathOfFileAbove(
+        /// 'Directory.Build.props', '$(MSBuildThisFileDirectory)../'))" /&gt;</c>, or the <c>GetDirectoryNameOfFileAbove</c>
+        /// form: fresh56, a network library whose <c>src/</c> props imports the root one that turns <c>ImplicitUsings</c> on).
+        /// </summary>
+        private static List<string> PropsChain(string directory)
+        {
+            var chain = new List<string>();
+            var props = FindUp(directory, "Directory.Build.props");
+            while (props is not null && chain.Count < 8)
+            {
+                chain.Insert(0, props);
+                var above = Path.GetDirectoryName(Path.GetDirectoryName(props)!);
+                props = above is not null && ImportsPropsAbove(props) ? FindUp(above, "Directory.Build.props") : null;
+            }
+
+            return chain;
+        }
+
+        /// <summary>The props file imports the <c>Directory.Build.props</c> of a folder above it.</summary>
+        private static bool ImportsPropsAbove(string props)
+        {
+            try
+            {
+                var root = XDocument.Load(props, LoadOptions.None).Root;
+                return root is not null && root.Elements().Any(e => e.Name.LocalName == "Import"
+                    && (string?)e.Attribute("Project") is { } project
+                    && project.Contains("Directory.Build.props", StringComparison.OrdinalIgnoreCase)
+                    && (project.Contains("GetPathOfFileAbove", StringComparison.OrdinalIgnoreCase) || project.Contains("GetDirectoryNameOfFileAbove", StringComparison.OrdinalIgnoreCase)));
+            }
+            catch (Exception e) when (e is IOException or XmlException or UnauthorizedAccessException)
+            {
+                return false;
             }
         }
 

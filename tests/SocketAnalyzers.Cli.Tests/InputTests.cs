@@ -184,6 +184,60 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Equal(8, finding.GetProperty("line").GetInt32());
         }
 
+        /// <summary>
+        /// fresh56: a library whose <c>src/Directory.Build.props</c> imports the root one, which alone turns implicit usings
+        /// on. Read alone, the nearer file left <c>Task</c> unbound (765 compiler errors) and the rules silent.
+        /// </summary>
+        [Theory]
+        [InlineData("$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))")]
+        [InlineData("$([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory).., Directory.Build.props))/Directory.Build.props")]
+        public async Task A_directory_props_brings_the_one_above_it_imports(string import)
+        {
+            using var tree = new TempTree();
+            tree.Write("Directory.Build.props", """
+                <Project>
+                  <PropertyGroup>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                  </PropertyGroup>
+                </Project>
+                """);
+            tree.Write("src/Directory.Build.props", $$"""
+                <Project>
+                  <Import Project="{{import}}" />
+                  <PropertyGroup>
+                    <TargetFramework>net8.0</TargetFramework>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <Using Include="System.Net.Sockets" />
+                  </ItemGroup>
+                </Project>
+                """);
+            tree.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+            // Task and Console come from the root props' implicit usings, Socket from the nearer one's <Using Include>.
+            tree.Write("src/App/Client.cs", """
+                namespace App;
+
+                public sealed class Client
+                {
+                    public async Task ReadAsync(Socket socket)
+                    {
+                        var buffer = new byte[8];
+                        await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
+                        Console.WriteLine(buffer[0]);
+                    }
+                }
+                """);
+
+            var run = await Cli.RunAsync(tree, "scan", "src/App/App.csproj", "--format", "json");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            using var json = JsonDocument.Parse(run.Stdout);
+            var root = json.RootElement;
+            Assert.Equal(0, root.GetProperty("compilerErrors").GetInt32());
+            var finding = Assert.Single(root.GetProperty("findings").EnumerateArray());
+            Assert.Equal("SOCK010", finding.GetProperty("ruleId").GetString());
+        }
+
         [Fact]
         public async Task Projects_bind_against_the_scanned_projects_they_reference()
         {
