@@ -37,8 +37,32 @@ namespace SocketAnalyzers.Cli
     {
         private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
         {
-            "bin", "obj", ".git", ".vs", ".idea", "node_modules", "packages", "TestResults", "artifacts",
+            "bin", "obj", ".git", ".vs", ".idea", "node_modules", "TestResults", "artifacts",
         };
+
+        /// <summary>
+        /// A NuGet packages folder (<c>packages/</c> beside an old solution, <c>Name.1.2.3/</c> folders each holding the
+        /// package's <c>.nupkg</c>, or a <c>repositories.config</c>): other people's code, skipped. Any other folder of that
+        /// name is read: a Unity project's <c>Packages/</c> holds its embedded packages' own source, and some keep all their
+        /// code under <c>Assets/Packages/</c> (fresh56: the scan found no file at all).
+        /// </summary>
+        private static bool IsNuGetPackagesFolder(string directory)
+        {
+            if (!string.Equals(Path.GetFileName(directory), "packages", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            try
+            {
+                return File.Exists(Path.Combine(directory, "repositories.config"))
+                    || Directory.EnumerateDirectories(directory).Any(package => Directory.EnumerateFiles(package, "*.nupkg").Any());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return true;
+            }
+        }
 
         private static readonly HashSet<string> UnityGeneratedFolders = new(StringComparer.OrdinalIgnoreCase)
         {
@@ -197,7 +221,7 @@ namespace SocketAnalyzers.Cli
                 foreach (var subdirectory in subdirectories.OrderByDescending(d => d, StringComparer.Ordinal))
                 {
                     var name = Path.GetFileName(subdirectory);
-                    if (SkippedFolders.Contains(name) || IsLink(subdirectory) || (unityRoot && UnityGeneratedFolders.Contains(name)))
+                    if (SkippedFolders.Contains(name) || IsNuGetPackagesFolder(subdirectory) || IsLink(subdirectory) || (unityRoot && UnityGeneratedFolders.Contains(name)))
                     {
                         continue;
                     }

@@ -72,6 +72,28 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Contains("1 file read, 1 finding.", run.Stdout);
         }
 
+        /// <summary>
+        /// A folder named <c>packages</c> is skipped only when it is NuGet's (packages with their <c>.nupkg</c>, or a
+        /// <c>repositories.config</c>): fresh56's Unity project keeps its own code under <c>Assets/Packages/</c>.
+        /// </summary>
+        [Fact]
+        public async Task Only_a_nuget_packages_folder_is_skipped()
+        {
+            using var tree = new TempTree();
+            tree.Write("Game/Assets/Packages/Net/Net.cs", Sources.DiscardedReceive);
+            tree.Write("Game/ProjectSettings/ProjectVersion.txt", "m_EditorVersion: 2022.3.0f1");
+            tree.Write("Legacy/packages/Some.Lib.1.0.0/Some.Lib.1.0.0.nupkg", "not a real package");
+            tree.Write("Legacy/packages/Some.Lib.1.0.0/content/Vendored.cs", Sources.DiscardedReceive.Replace("class Client", "class Vendored"));
+            tree.Write("Old/packages/repositories.config", "<repositories />");
+            tree.Write("Old/packages/Other.2.0.0/content/Other.cs", Sources.DiscardedReceive.Replace("class Client", "class Other"));
+
+            var run = await Cli.RunAsync(tree, "scan", ".");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("Net.cs(10,13)", run.Stdout);
+            Assert.Contains("1 file read, 1 finding.", run.Stdout);
+        }
+
         [Fact]
         public async Task Broken_code_is_analyzed_as_far_as_it_binds_and_never_crashes()
         {
