@@ -467,7 +467,7 @@ namespace SocketAnalyzers.Reads
                             Descriptors.SOCK010DiscardedReadCount,
                             site.Invocation.Syntax.GetLocation(),
                             properties,
-                            SOCK010DiscardedReadCountAnalyzer.MessageArguments(ReadName(site), unawaited, site.Read.Api)));
+                            SOCK010DiscardedReadCountAnalyzer.MessageArguments(ReadName(site), unawaited, site.Read.Api, site.OneDatagram)));
                     }
                 }
 

@@ -43,13 +43,23 @@ namespace SocketAnalyzers.Reads
         /// what the count counts (<see cref="ReadApi.Units"/>, bytes without <paramref name="api"/>: a text reader's read into a <c>char</c> buffer, which has no
         /// exact form, counts characters).
         /// </summary>
-        internal static object[] MessageArguments(string readName, bool unawaited, ReadApi? api = null)
+        internal static object[] MessageArguments(string readName, bool unawaited, ReadApi? api = null, bool datagram = false)
         {
             var units = api?.Units ?? "bytes";
+            var may = datagram ? DatagramCount : StreamCount;
             return unawaited
-                ? new object[] { readName, readName + " is not awaited: the code after it may use the buffer before the read has finished. ", "Await it and use the count", units }
-                : new object[] { readName, string.Empty, api is { CountsChars: true } ? "Use the count" : "Use the count, or read exactly", units };
+                ? new object[] { readName, readName + " is not awaited: the code after it may use the buffer before the read has finished. ", "Await it and use the count", units, may }
+                : new object[] { readName, string.Empty, api is { CountsChars: true } ? "Use the count" : "Use the count, or read exactly", units, may };
         }
+
+        /// <summary>What a stream's count may be (the message's {4}).</summary>
+        internal const string StreamCount = "fewer than asked, or 0 when the peer closed";
+
+        /// <summary>
+        /// What a datagram read's count is (the message's {4}): one datagram, whole, shorter than the buffer when the datagram is;
+        /// a datagram socket has no end of stream (fresh56: "0 when the peer closed" on a UDP receive).
+        /// </summary>
+        internal const string DatagramCount = "the length of one datagram, fewer than asked when the datagram is shorter";
 
         /// <summary>
         /// The finding for a <c>Begin…</c> receive that nothing can end (<see cref="UnendedReceives"/>): its count is never
@@ -69,7 +79,8 @@ namespace SocketAnalyzers.Reads
                 name,
                 why,
                 "Call " + receive.EndName + " in the callback and use the count it returns",
-                "bytes");
+                "bytes",
+                StreamCount);
         }
 
         public override void Initialize(AnalysisContext context)

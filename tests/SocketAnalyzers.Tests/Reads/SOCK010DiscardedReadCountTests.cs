@@ -25,6 +25,20 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
 
+        /// <summary>
+        /// A datagram read's count is the datagram's length; a datagram socket has no end of stream, so the message does not
+        /// speak of one (fresh56: "or 0 when the peer closed" on a UDP receive). A stream's read keeps it.
+        /// </summary>
+        [Theory]
+        [InlineData("EndPoint from = new IPEndPoint(IPAddress.Any, 0); {|#0:socket.ReceiveFrom(buffer, ref from)|};", "Socket.ReceiveFrom", "the length of one datagram, fewer than asked when the datagram is shorter")]
+        [InlineData("var dgram = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); dgram.Bind(new IPEndPoint(IPAddress.Any, 0)); {|#0:dgram.Receive(buffer)|};", "Socket.Receive", "the length of one datagram, fewer than asked when the datagram is shorter")]
+        [InlineData("{|#0:socket.Receive(buffer)|};", "Socket.Receive", "fewer than asked, or 0 when the peer closed")]
+        public Task Message_says_what_the_count_of_the_read_may_be(string body, string read, string may)
+            => Verify.VerifyAnalyzerAsync(
+                Method(body),
+                Verify.Diagnostic("SOCK010").WithLocation(0).WithMessage(
+                    "The number of bytes " + read + " placed in the buffer is discarded; it may be " + may + ". Use the count, or read exactly."));
+
         [Fact]
         public Task Receive_whose_count_is_used_is_quiet()
             => Verify.VerifyAnalyzerAsync("""

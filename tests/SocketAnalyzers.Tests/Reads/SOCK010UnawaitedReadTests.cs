@@ -13,7 +13,7 @@ namespace SocketAnalyzers.Tests.Reads
     {
         private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Unawaited(string read, int location = 0)
             => Verify.Diagnostic().WithLocation(location).WithArguments(
-                read, read + " is not awaited: the code after it may use the buffer before the read has finished. ", "Await it and use the count", "bytes");
+                read, read + " is not awaited: the code after it may use the buffer before the read has finished. ", "Await it and use the count", "bytes", "fewer than asked, or 0 when the peer closed");
 
         /// <summary>
         /// The await fix alone: once awaited, the read's count is still discarded (the plain SOCK010, marked <c>[|…|]</c>
@@ -55,7 +55,7 @@ namespace SocketAnalyzers.Tests.Reads
                     await {|#0:stream.ReadAsync(buffer, 0, buffer.Length)|};
                     Process(buffer, 4);
                     """, "Task", "async"),
-                Verify.Diagnostic().WithLocation(0).WithArguments("Stream.ReadAsync", "", "Use the count, or read exactly", "bytes"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("Stream.ReadAsync", "", "Use the count, or read exactly", "bytes", "fewer than asked, or 0 when the peer closed"));
 
         [Fact]
         public void The_message_of_a_read_nobody_awaits_names_the_missing_await_and_reads_as_sentences()
