@@ -409,7 +409,7 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         private ImmutableHashSet<IMethodSymbol> SourceOverrides()
         {
-            var reader = Known.Compilation.GetTypeByMetadataName("System.IO.BinaryReader");
+            var reader = Known.BinaryReader;
             var builder = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
             foreach (var symbol in Known.Compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type))
             {

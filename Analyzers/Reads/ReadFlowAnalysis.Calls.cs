@@ -1711,9 +1711,7 @@ namespace SocketAnalyzers.Reads
                     case IParameterReferenceOperation parameter when !IsHarmlessParameterUse(parameter) && !(depth == 0 && other is not null && IsNeverNullTextUse(parameter, other)):
                     case IThrowOperation or IUsingOperation or IUsingDeclarationOperation:
                         return false;
-                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self
-                        when self.Parent is not IMemberReferenceOperation and not IInvocationOperation:
-                        // this handed on (an argument, a stored value): anything may call back.
+                    case { } handing when HandsControlAway(handing):
                         return false;
                     case IInvocationOperation call:
                         var target = call.TargetMethod.OriginalDefinition;
@@ -1740,10 +1738,6 @@ namespace SocketAnalyzers.Reads
                         }
 
                         break;
-                    case IObjectCreationOperation { Constructor.DeclaringSyntaxReferences.Length: > 0 }:
-                    case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation:
-                    case IEventReferenceOperation or IMethodReferenceOperation:
-                        return false;
                 }
             }
 

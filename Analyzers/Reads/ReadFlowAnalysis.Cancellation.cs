@@ -97,22 +97,16 @@ namespace SocketAnalyzers.Reads
                         var target = call.TargetMethod.OriginalDefinition;
                         if (target.MethodKind == MethodKind.DelegateInvoke || symbols.Framework.IsCancel(target) || EndsOrDisposes(target) || HandsDelegate(call.Arguments)
                             || (target.DeclaringSyntaxReferences.Length > 0 && !CannotCancel(target, model, visited, depth + 1))
-                            || (!target.IsStatic && (target.IsVirtual || target.IsOverride || target.IsAbstract || target.ContainingType.TypeKind == TypeKind.Interface)
-                                && call.Instance?.Type is { } receiver && receiver.DeclaringSyntaxReferences.Length > 0))
+                            || MayDispatchToProject(call))
                         {
                             return false;
                         }
 
                         break;
-                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self
-                        when self.Parent is not IMemberReferenceOperation and not IInvocationOperation:
-                        // this handed on (an argument, a stored value): anything may call back.
-                        return false;
                     case IPropertyReferenceOperation { Property: { DeclaringSyntaxReferences.Length: > 0 } property } when !AutoProperties.IsAutoProperty(property, CancellationToken):
-                    case IObjectCreationOperation { Constructor.DeclaringSyntaxReferences.Length: > 0 }:
-                    case IThrowOperation or IUsingOperation or IUsingDeclarationOperation:
-                    case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation:
-                    case IEventReferenceOperation or IMethodReferenceOperation or IAnonymousFunctionOperation:
+                    case IThrowOperation or IUsingOperation or IUsingDeclarationOperation or IAnonymousFunctionOperation:
+                        return false;
+                    case { } handing when HandsControlAway(handing):
                         return false;
                 }
             }

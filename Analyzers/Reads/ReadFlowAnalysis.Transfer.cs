@@ -858,10 +858,7 @@ namespace SocketAnalyzers.Reads
                 case IAwaitOperation:
                     return true;
                 case IInvocationOperation invocation:
-                    var method = invocation.TargetMethod;
-                    if (RunsProjectCode(method.OriginalDefinition)
-                        || (!method.IsStatic && (method.IsVirtual || method.IsOverride || method.IsAbstract || method.ContainingType.TypeKind == TypeKind.Interface)
-                            && invocation.Instance?.Type is { } receiver && receiver.DeclaringSyntaxReferences.Length > 0))
+                    if (RunsProjectCode(invocation.TargetMethod.OriginalDefinition) || MayDispatchToProject(invocation))
                     {
                         return true;
                     }
@@ -879,6 +876,30 @@ namespace SocketAnalyzers.Reads
                     return false;
             }
         }
+
+        /// <summary>
+        /// A framework method that may be dispatched to the project's override: a virtual, abstract or interface method called
+        /// on an object whose type is the project's (<c>item.ToString()</c>, <c>handler.Handle(…)</c>).
+        /// </summary>
+        private static bool MayDispatchToProject(IInvocationOperation invocation)
+            => invocation.TargetMethod is { IsStatic: false } method
+                && (method.IsVirtual || method.IsOverride || method.IsAbstract || method.ContainingType.TypeKind == TypeKind.Interface)
+                && invocation.Instance?.Type is { } receiver && receiver.DeclaringSyntaxReferences.Length > 0;
+
+        /// <summary>
+        /// In a helper's body, an operation that hands control to code the walk does not read: <c>this</c> handed on (an
+        /// argument, a stored value: anything may call back), an object of the project made (its constructor), a dynamic
+        /// operation, or a method group or event named (a delegate made or subscribed). What <see cref="HarmlessTo"/> and
+        /// <see cref="CannotCancel"/> both refuse.
+        /// </summary>
+        private static bool HandsControlAway(IOperation operation) => operation switch
+        {
+            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self => self.Parent is not IMemberReferenceOperation and not IInvocationOperation,
+            IObjectCreationOperation { Constructor.DeclaringSyntaxReferences.Length: > 0 } => true,
+            IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation => true,
+            IEventReferenceOperation or IMethodReferenceOperation => true,
+            _ => false,
+        };
 
         private static bool HandsDelegate(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
         {
