@@ -143,6 +143,24 @@ namespace SocketAnalyzers.Cli.Tests
             }
             """;
 
+        /// <summary>
+        /// A discarded receive count written without using directives: <c>Task</c> and <c>Console</c> bind only through the
+        /// SDK's implicit usings, <c>Socket</c> only through a <c>&lt;Using Include="System.Net.Sockets" /&gt;</c> item.
+        /// </summary>
+        public const string ImplicitUsingsReceive = """
+            namespace App;
+
+            public sealed class Client
+            {
+                public async Task ReadAsync(Socket socket)
+                {
+                    var buffer = new byte[8];
+                    await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
+                    Console.WriteLine(buffer[0]);
+                }
+            }
+            """;
+
         public const string NoSockets = """
             namespace Demo
             {

@@ -178,19 +178,7 @@ namespace SocketAnalyzers.Cli.Tests
                 </Project>
                 """);
             // No using directive: Task comes from the implicit usings, Socket from <Using Include>.
-            tree.Write("App/Client.cs", """
-                namespace App;
-
-                public sealed class Client
-                {
-                    public async Task ReadAsync(Socket socket)
-                    {
-                        var buffer = new byte[8];
-                        await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
-                        Console.WriteLine(buffer[0]);
-                    }
-                }
-                """);
+            tree.Write("App/Client.cs", Sources.ImplicitUsingsReceive);
             tree.Write("App/Legacy/Old.cs", Sources.DiscardedReceive);
             tree.Write("App/bin/Debug/Copy.cs", Sources.DiscardedReceive);
 
@@ -236,19 +224,7 @@ namespace SocketAnalyzers.Cli.Tests
                 """);
             tree.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
             // Task and Console come from the root props' implicit usings, Socket from the nearer one's <Using Include>.
-            tree.Write("src/App/Client.cs", """
-                namespace App;
-
-                public sealed class Client
-                {
-                    public async Task ReadAsync(Socket socket)
-                    {
-                        var buffer = new byte[8];
-                        await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
-                        Console.WriteLine(buffer[0]);
-                    }
-                }
-                """);
+            tree.Write("src/App/Client.cs", Sources.ImplicitUsingsReceive);
 
             var run = await Cli.RunAsync(tree, "scan", "src/App/App.csproj", "--format", "json");
 
