@@ -43,7 +43,7 @@ namespace SocketAnalyzers.Reads
 
             if (site.Helper is not null)
             {
-                InvokeHelper(invocation, site, state);
+                InvokeHelper(invocation, site, state, polled);
                 return;
             }
 
@@ -81,7 +81,7 @@ namespace SocketAnalyzers.Reads
             }
 
             // SOCK011: this read's 0 path starts (again) here.
-            RestartZero(site, state);
+            RestartZero(site, state, polled);
             if (site.IsThrowing)
             {
                 ThrowAtEnd(site, state);
@@ -128,7 +128,7 @@ namespace SocketAnalyzers.Reads
         private void InvokeExact(IInvocationOperation invocation, ReadSite site, ReadState state, bool polled)
         {
             OtherCall(invocation, state);
-            RestartZero(site, state);
+            RestartZero(site, state, polled);
             if (!polled)
             {
                 ThrowAtEnd(site, state);
@@ -180,8 +180,11 @@ namespace SocketAnalyzers.Reads
         /// then <c>JsonSerializer.Deserialize(sb.ToString())</c> of the empty text on the next, which throws) ends on its
         /// second 0 turn. The kernel joins the paths that reach the read, whatever their turn before; keeping the turns in
         /// two facts is what lets the later one know what the earlier one left.
+        /// A read that runs only when data waits (<paramref name="polled"/>) cannot return 0: its fact stands for the last
+        /// turn that read data (<see cref="PollTurn.LastData"/>), and the turns after the close start at its guard
+        /// (<see cref="PollGuard"/>). Such a turn that comes back to the read is no 0 turn: the read waited for data again.
         /// </summary>
-        private void RestartZero(ReadSite site, ReadState state)
+        private void RestartZero(ReadSite site, ReadState state, bool polled)
         {
             if (site.Loops.Count == 0)
             {
@@ -190,6 +193,10 @@ namespace SocketAnalyzers.Reads
 
             var steadyKey = SteadyKey(site);
             state.Zero.TryGetValue(site.Index, out var first);
+            if (first is { Poll: PollTurn.LastData })
+            {
+                first = null;
+            }
             if (state.Zero.TryGetValue(steadyKey, out var steady) && Reporting && !steady.Wrote)
             {
                 reachedAgain[site.Index] = true;
@@ -228,10 +235,14 @@ namespace SocketAnalyzers.Reads
                 previous.Blocked = false;
                 previous.Wrote = false;
                 previous.ClearHolding();
+                previous.Poll = PollTurn.None;
                 state.Zero[steadyKey] = previous;
             }
 
-            state.Zero[site.Index] = new ZeroFact(new HashSet<object>(KeyComparer.Instance), new HashSet<object>(KeyComparer.Instance));
+            state.Zero[site.Index] = new ZeroFact(new HashSet<object>(KeyComparer.Instance), new HashSet<object>(KeyComparer.Instance))
+            {
+                Poll = polled ? PollTurn.LastData : PollTurn.None,
+            };
         }
 
         /// <summary>
@@ -239,7 +250,7 @@ namespace SocketAnalyzers.Reads
         /// connection (pending reads of it matter now) and runs the project's code (what guards counted is gone, a callback
         /// chain's connection may close, fields may change), and its 0 path starts here.
         /// </summary>
-        private void InvokeHelper(IInvocationOperation invocation, ReadSite site, ReadState state)
+        private void InvokeHelper(IInvocationOperation invocation, ReadSite site, ReadState state, bool polled)
         {
             if (state.Zero.Count > 0 && body.HasCallbackChains)
             {
@@ -258,7 +269,7 @@ namespace SocketAnalyzers.Reads
 
             FollowPendingOf(site, state);
 
-            RestartZero(site, state);
+            RestartZero(site, state, polled);
             if (site.Helper!.WritesFields)
             {
                 // The helper kept something of its 0 path in a field.

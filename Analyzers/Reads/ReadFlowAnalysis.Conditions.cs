@@ -838,7 +838,8 @@ namespace SocketAnalyzers.Reads
                     // A line read's task (ReadLineAsync() not awaited, or its ConfigureAwait's receiver) is no line.
                     // A helper that returns the text of its read gives "" there, not the 0 (IsEmptyDecode).
                     // A helper whose result says nothing of the 0 (HelperResult.Other) gives no 0 either.
-                    return call.Syntax == site.Invocation.Syntax && !site.ReturnsEmptyText && !site.ReturnsEmptyBytes && !site.ReturnsOther
+                    // The last turn that read data of a poll read bytes (ZeroFact.Poll).
+                    return call.Syntax == site.Invocation.Syntax && fact.Poll != PollTurn.LastData && !site.ReturnsEmptyText && !site.ReturnsEmptyBytes && !site.ReturnsOther
                         && !(site.IsLine && site.Read.Api.IsAsync && operation.WalkDownConversions() is not IAwaitOperation);
                 case IDefaultValueOperation { Type.IsReferenceType: true } when site.IsLine:
                     return true;
@@ -1020,7 +1021,7 @@ namespace SocketAnalyzers.Reads
         /// <summary><c>Encoding.X.GetString(buf, i, n)</c> / <c>GetChars</c> with a count that is the 0: the empty text.</summary>
         private bool IsEmptyDecode(IInvocationOperation call, ZeroFact fact, ReadSite site)
         {
-            if (site.ReturnsEmptyText && call.Syntax == site.Invocation.Syntax)
+            if (site.ReturnsEmptyText && call.Syntax == site.Invocation.Syntax && fact.Poll != PollTurn.LastData)
             {
                 // The call of a helper that returns the text its read decoded: "" on the 0 path.
                 return true;
@@ -1210,7 +1211,7 @@ namespace SocketAnalyzers.Reads
 
             return ReadBody.UnwrapAwait(operation, symbols.Framework) switch
             {
-                IInvocationOperation call => call.Syntax == site.Invocation.Syntax && !(site.Read.Api.IsAsync && operation.WalkDownConversions() is not IAwaitOperation),
+                IInvocationOperation call => call.Syntax == site.Invocation.Syntax && fact.Poll != PollTurn.LastData && !(site.Read.Api.IsAsync && operation.WalkDownConversions() is not IAwaitOperation),
                 ILocalReferenceOperation local => fact.Zeros.Contains(local.Local) && HoldsHelperBytes(local.Local, site),
                 _ => false,
             };

@@ -43,9 +43,14 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        private void Escape(int read, ReadState state)
+        /// <summary>
+        /// The 0 fact under <paramref name="read"/> gets out of the read's loops. The last turn that read data of a loop that
+        /// reads only when data waits (<see cref="PollTurn.LastData"/>) is no way out: whether it leaves depends on the data,
+        /// and the turns after the close do not read (<paramref name="always"/>: it is one, the connection may be another).
+        /// </summary>
+        private void Escape(int read, ReadState state, bool always = false)
         {
-            if (Reporting)
+            if (Reporting && (always || !(state.Zero.TryGetValue(read, out var fact) && fact.Poll == PollTurn.LastData)))
             {
                 escaped[ZeroRead(read)] = true;
             }
@@ -78,7 +83,7 @@ namespace SocketAnalyzers.Reads
                         continue;
                     }
 
-                    if (!exceptional || !FinallyBetween(site))
+                    if ((!exceptional || !FinallyBetween(site)) && pair.Value.Poll != PollTurn.LastData)
                     {
                         escaped[ZeroRead(pair.Key)] = true;
                     }
@@ -222,9 +227,20 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
+            pollHandled.Clear();
+            if (body.GuardsAvailable)
+            {
+                PollGuard(branchValue, state, conditionValue);
+            }
+
             scratch.Clear();
             foreach (var pair in state.Zero)
             {
+                if (pollHandled.Count > 0 && pollHandled.Contains(pair.Key))
+                {
+                    continue;
+                }
+
                 var site = ZeroSite(pair.Key);
                 // A condition of constants only (while (!done) with done = false and nothing else) decides the same on
                 // every turn: as known as a test of the 0.
@@ -262,6 +278,132 @@ namespace SocketAnalyzers.Reads
             foreach (var read in scratch)
             {
                 state.Zero.Remove(read);
+            }
+        }
+
+        /// <summary>The keys of <see cref="ReadState.Zero"/> that <see cref="PollGuard"/> took care of at the current branch.</summary>
+        private readonly System.Collections.Generic.List<int> pollHandled = new();
+
+        /// <summary>
+        /// A guard that says whether data waits on a connection (<c>stream.DataAvailable</c>, <c>client.Available &gt; 0</c>), met
+        /// by the facts of a read of that connection that runs only when data waits (<see cref="ZeroFact.Poll"/>). Once the
+        /// peer has closed nothing waits: the side where data waits is no path of theirs, and the other side starts a turn
+        /// after the close (<see cref="PollTurn.Closed"/>). A turn after the close that comes back to the guard comes back for
+        /// ever (the read is never reached again): the read's loop polls forever unless a way out was found. So a poll whose
+        /// body tests the count (<c>if (stream.DataAvailable) { n = stream.Read(…); if (n == 0) break; … }</c>) is reported: that
+        /// test is never true (fresh55's memcached load tester). A connection that other code may replace is given up (the next
+        /// one may have data).
+        /// </summary>
+        private void PollGuard(IOperation branchValue, ReadState state, bool conditionValue)
+        {
+            bool dataWaits;
+            IPropertyReferenceOperation? available;
+            if (AvailableGuard.AtLeast(branchValue, conditionValue, symbols.Catalogue, out available) is int)
+            {
+                dataWaits = true;
+            }
+            else if (AvailableGuard.AtLeast(branchValue, !conditionValue, symbols.Catalogue, out available) is int)
+            {
+                dataWaits = false;
+            }
+            else
+            {
+                return;
+            }
+
+            if (body.RootOfConnection(available!.Instance, symbols) is not { } root)
+            {
+                return;
+            }
+
+            foreach (var pair in state.Zero)
+            {
+                if (pair.Value.Poll != PollTurn.None && SymbolEqualityComparer.Default.Equals(ZeroSite(pair.Key).ConnectionRoot, root))
+                {
+                    pollHandled.Add(pair.Key);
+                }
+            }
+
+            foreach (var key in pollHandled)
+            {
+                if (MayBeReplaced(available.Instance, state.Zero[key]))
+                {
+                    foreach (var gone in pollHandled)
+                    {
+                        Escape(gone, state, always: true);
+                    }
+
+                    return;
+                }
+            }
+
+            if (dataWaits)
+            {
+                foreach (var key in pollHandled)
+                {
+                    state.Zero.Remove(key);
+                }
+
+                return;
+            }
+
+            for (var i = 0; i < pollHandled.Count; i++)
+            {
+                var read = ZeroRead(pollHandled[i]);
+                var taken = false;
+                for (var j = 0; j < i && !taken; j++)
+                {
+                    taken = ZeroRead(pollHandled[j]) == read;
+                }
+
+                if (!taken)
+                {
+                    NextClosedTurn(body.Sites[read], state);
+                }
+            }
+        }
+
+        /// <summary>
+        /// At the side of its guard where nothing waits, a turn after the close starts for <paramref name="site"/>'s poll
+        /// facts, as <see cref="RestartZero"/> starts a 0 turn at a read: a turn after the close that came back (the later
+        /// turns' fact) makes every turn from now on the same, and the last turn that read data joins it.
+        /// </summary>
+        private void NextClosedTurn(ReadSite site, ReadState state)
+        {
+            var steadyKey = SteadyKey(site);
+            state.Zero.TryGetValue(steadyKey, out var steady);
+            if (steady is { Poll: PollTurn.Closed })
+            {
+                if (Reporting && !steady.Wrote)
+                {
+                    reachedAgain[site.Index] = true;
+                    spinsAgain[site.Index] |= !steady.Blocked;
+                }
+
+                StartClosedTurn(steady);
+            }
+
+            if (state.Zero.TryGetValue(site.Index, out var first) && first.Poll == PollTurn.LastData)
+            {
+                state.Zero.Remove(site.Index);
+                StartClosedTurn(first);
+                if (steady is null)
+                {
+                    state.Zero[steadyKey] = first;
+                }
+                else
+                {
+                    // A 0 turn's fact of the same read (a visit that did not poll) stays one: it counts every way out.
+                    steady.JoinFrom(first);
+                }
+            }
+
+            static void StartClosedTurn(ZeroFact fact)
+            {
+                fact.Blocked = false;
+                fact.Wrote = false;
+                fact.ClearHolding();
+                fact.Poll = PollTurn.Closed;
             }
         }
     }

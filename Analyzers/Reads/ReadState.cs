@@ -65,11 +65,21 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public object[] Renewed { get; private set; } = System.Array.Empty<object>();
 
+        /// <summary>
+        /// The read ran only because data waited (<c>if (stream.DataAvailable) { n = stream.Read(…); … }</c>): it cannot have
+        /// returned 0, and once the peer has closed it is never reached again. The loop's turns after the close are the guard's
+        /// other side. <see cref="PollTurn.LastData"/>: the fact stands for the last turn that read data, from the read to the
+        /// guard (its way out is no way out once the peer has closed: it depends on the data); <see cref="PollTurn.Closed"/>:
+        /// a turn after the close, from the guard's side where nothing waits back to it. Joined: the same or
+        /// <see cref="PollTurn.None"/>.
+        /// </summary>
+        public PollTurn Poll { get; set; }
+
         public ZeroFact Clone()
         {
             zerosShared = true;
             changedShared = true;
-            return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true, Blocked = Blocked, Wrote = Wrote, Holding = Holding, Renewed = Renewed };
+            return new ZeroFact(zeros, changed) { zerosShared = true, changedShared = true, Blocked = Blocked, Wrote = Wrote, Holding = Holding, Renewed = Renewed, Poll = Poll };
         }
 
         public bool IsRenewed(object key) => KeySet.IndexOf(Renewed, key) >= 0;
@@ -122,6 +132,13 @@ namespace SocketAnalyzers.Reads
         public bool JoinFrom(ZeroFact other)
         {
             var grew = false;
+            if (Poll != other.Poll && Poll != PollTurn.None)
+            {
+                // A turn that read data on one path, a 0 turn on another: the 0 turn's rules, which count every way out.
+                Poll = PollTurn.None;
+                grew = true;
+            }
+
             if (Blocked && !other.Blocked)
             {
                 Blocked = false;
@@ -186,6 +203,19 @@ namespace SocketAnalyzers.Reads
 
             return changed;
         }
+    }
+
+    /// <summary>What turn of a loop that reads only when data waits a <see cref="ZeroFact"/> stands for (<see cref="ZeroFact.Poll"/>).</summary>
+    internal enum PollTurn
+    {
+        /// <summary>A read that returned 0: the fact of every read that did not run only because data waited.</summary>
+        None,
+
+        /// <summary>The last turn that read data, from the read to the guard that said data waited.</summary>
+        LastData,
+
+        /// <summary>A turn after the peer's close, from the guard's side where nothing waits.</summary>
+        Closed,
     }
 
     /// <summary>

@@ -47,6 +47,36 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Polling_loop_that_reads_only_when_data_waits_is_still_reported(string turn)
             => Verify.VerifyAnalyzerAsync(Method("while (client.Connected) { " + turn + " }"));
 
+        // A poll whose body also tests the count polls forever just the same: the read runs only when data waits, so it never
+        // returns 0 and the test is never true; once the peer has closed, every turn takes the guard's other side (fresh55's
+        // memcached load tester). Followed from that side, the loop is reported unless it can leave there.
+        [Theory]
+        [InlineData("while (client.Connected) { if (stream.DataAvailable) { int n = {|SOCK011:stream.Read(buffer, 0, buffer.Length)|}; if (n == 0) break; Process(buffer, n); } }")]
+        [InlineData("while (true) { if (client.Available > 0) { int n = {|SOCK011:client.Client.Receive(buffer)|}; if (n <= 0) return; Process(buffer, n); } Thread.Sleep(10); }")]
+        [InlineData("while (true) { if (stream.DataAvailable) { int n = {|SOCK011:stream.Read(buffer, 0, buffer.Length)|}; if (n > 0) Process(buffer, n); else break; } }")]
+        [InlineData("while (true) { while (socket.Available == 0) { Thread.Sleep(10); } int n = {|SOCK011:socket.Receive(buffer)|}; if (n == 0) break; Process(buffer, n); }")]
+        [InlineData("while (true) { if (!stream.DataAvailable) { Thread.Sleep(10); continue; } int n = {|SOCK011:stream.Read(buffer, 0, buffer.Length)|}; if (n == 0) { Console.WriteLine(\"closed\"); break; } Process(buffer, n); }")]
+        [InlineData("while (client.Connected) { if (stream.DataAvailable) { int n = {|SOCK011:stream.Read(buffer, 0, buffer.Length)|}; string text = Encoding.ASCII.GetString(buffer, 0, n); if (text.Length == 0 || text == \"bye\") break; Process(buffer, n); } }")]
+        public Task Polling_loop_that_also_tests_the_count_still_polls_forever(string loop)
+            => Verify.VerifyAnalyzerAsync(Method(loop));
+
+        [Fact]
+        public Task Polling_loop_that_tests_the_count_gets_the_polling_message()
+            => Verify.VerifyAnalyzerAsync(
+                Method("while (client.Connected) { if (stream.DataAvailable) { int n = {|#0:stream.Read(buffer, 0, buffer.Length)|}; if (n == 0) break; Process(buffer, n); } }"),
+                Verify.Diagnostic("SOCK011").WithLocation(0).WithMessage(
+                    "When the peer closes, no more data comes, and this loop, which calls NetworkStream.Read only when data waits, polls forever; leave the loop when the peer has closed: read without polling, and stop when the count is 0"));
+
+        [Theory]
+        [InlineData("while (client.Connected) { if (stream.DataAvailable) { int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; Process(buffer, n); } else if (client.Client.Poll(0, SelectMode.SelectRead)) break; }")]
+        [InlineData("while (true) { if (stream.DataAvailable) { int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; Process(buffer, n); } else { break; } }")]
+        [InlineData("while (true) { if (stream.DataAvailable) { int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; Process(buffer, n); } else { stream.Write(buffer, 0, 1); Thread.Sleep(100); } }")]
+        [InlineData("while (stream.DataAvailable) { int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; Process(buffer, n); }")]
+        [InlineData("while (client.Connected) { if (client.Available > 0) { while (true) { int n = client.Client.Receive(buffer); if (n == 0) return; Process(buffer, n); } } }")]
+        [InlineData("var idle = 0; while (idle < 100) { if (stream.DataAvailable) { idle = 0; int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; Process(buffer, n); } else { idle++; Thread.Sleep(10); } }")]
+        public Task Polling_loop_that_can_leave_where_nothing_waits_is_silent(string loop)
+            => Verify.VerifyAnalyzerAsync(Method(loop));
+
         [Theory]
         [InlineData("int n = stream.Read(buffer, 0, buffer.Length); Process(buffer, n); if (stream.DataAvailable) { Console.WriteLine(); }")]
         [InlineData("if (ssl.CanRead && client.Available > 0) { int n = ssl.Read(buffer, 0, buffer.Length); Process(buffer, n); }")]
