@@ -618,7 +618,8 @@ namespace SocketAnalyzers.Reads
 
                     pair.Value.RemoveHolding(holdingWriter);
                 }
-                else if ((facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value, site)) && !WriteCaughtInsideLoops(invocation.Syntax, site))
+                else if ((facts.WritesEvenEmpty || !MayBeEmpty(invocation, pair.Value, site) || WritesBeforeReadInTurn(invocation.Syntax, site))
+                    && !WriteCaughtInsideLoops(invocation.Syntax, site))
                 {
                     if (holdingWriter is not null)
                     {
@@ -1487,6 +1488,46 @@ namespace SocketAnalyzers.Reads
         private static bool CaughtInsideLoops(SyntaxNode syntax, ReadSite site)
             // Not in the read's function: whatever catches it, the read's loop does not see the write.
             => CatchingTryInsideLoops(syntax, site, out var otherFunction) is not null || otherFunction;
+
+        /// <summary>
+        /// The write comes before the read in the body of the read's innermost loop, in the read's function: each turn sends,
+        /// then reads (a client that sends its request, or the last answer, then reads the reply). The turn whose read met
+        /// the 0 sent its bytes first, and a peer that had closed before they came answered with a reset; after that even a
+        /// write of no bytes throws (EPIPE: checked on .NET 10, fresh57 F1), so the loop ends unless the peer read them and
+        /// then closed without a reply. The spin is not certain, whatever the write sends on the 0 path.
+        /// </summary>
+        private static bool WritesBeforeReadInTurn(SyntaxNode write, ReadSite site)
+        {
+            var read = site.Invocation.Syntax;
+            if (site.Loops.Count == 0 || write.SyntaxTree != read.SyntaxTree || write.Span.End > read.SpanStart)
+            {
+                return false;
+            }
+
+            var turn = site.Loops[0] switch
+            {
+                WhileStatementSyntax loop => loop.Statement,
+                DoStatementSyntax loop => loop.Statement,
+                ForStatementSyntax loop => loop.Statement,
+                CommonForEachStatementSyntax loop => loop.Statement,
+                _ => null,
+            };
+
+            if (turn is null || !turn.Span.Contains(write.Span))
+            {
+                return false;
+            }
+
+            for (var node = write.Parent; node is not null && node != turn; node = node.Parent)
+            {
+                if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         /// <summary>
         /// A write in a <c>try</c> inside the read's loops whose catches let the loop go on: its exception does not end it.
