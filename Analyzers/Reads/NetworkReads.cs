@@ -206,13 +206,24 @@ namespace SocketAnalyzers.Reads
         /// assignment of the stream field is <c>_client.GetStream()</c>, or <c>client.GetStream()</c> in a constructor that
         /// also assigns <c>_client = client</c>, with <c>_client</c> a private <c>readonly</c> field of the same type
         /// (fresh39 F1: a guard on <c>_client.Available</c> and a read of <c>_stream</c> are one connection's). Read from the
-        /// type's syntax; null otherwise. Cached per field.
+        /// type's syntax; null otherwise. Cached per field. A stream field that is not <c>readonly</c> counts too when every
+        /// write of it gives it <c>null</c> or that client's stream (<c>_msgStream = _client.GetStream();</c> in a
+        /// <c>Connect()</c>, <c>_msgStream = null;</c> in a cleanup: fresh57 F3) and the client field is <c>readonly</c> in all
+        /// but name (<see cref="UnchangedFields.StreamOfClientField"/>; needs <paramref name="model"/>): it holds nothing, or
+        /// the client's one stream.
         /// </summary>
-        public IFieldSymbol? StreamSourceField(IFieldSymbol field, CancellationToken cancellationToken)
+        public IFieldSymbol? StreamSourceField(IFieldSymbol field, SemanticModel? model, CancellationToken cancellationToken)
         {
-            if (!field.IsReadOnly || field.DeclaredAccessibility != Accessibility.Private || !IsOrDerivesFromStream(field.Type))
+            if (field.DeclaredAccessibility != Accessibility.Private || !IsOrDerivesFromStream(field.Type))
             {
                 return null;
+            }
+
+            if (!field.IsReadOnly)
+            {
+                return Unchanged.StreamOfClientField(field, model, IsGetStream, cancellationToken) is { } client && Unchanged.IsUnchanged(client, model, cancellationToken)
+                    ? client
+                    : null;
             }
 
             if (!streamSources.TryGetValue(field, out var source))
@@ -225,6 +236,10 @@ namespace SocketAnalyzers.Reads
         }
 
         private bool IsOrDerivesFromStream(ITypeSymbol type) => KnownSymbols.IsOrDerivesFrom(type, symbols.Stream);
+
+        /// <summary><c>client.GetStream()</c>: the catalogue's stream of a <c>TcpClient</c>, one object for the client's life.</summary>
+        private bool IsGetStream(IInvocationOperation call)
+            => call.Arguments.Length == 0 && symbols.Catalogue.Facts(call.TargetMethod)?.Lifecycle(Lifecycle.SocketModelType.TcpClient) is { Operation: Lifecycle.SocketOperation.MakeStream };
 
         /// <summary>Private buffer fields that no code of their type looks at (<see cref="UnreadBufferFields"/>), summarised on first ask.</summary>
         internal UnreadBufferFields UnreadBuffers { get; }

@@ -938,7 +938,7 @@ namespace SocketAnalyzers.Reads
                     case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
                         // _stream taken from _client in the constructor: the client field names the connection, so that a
                         // guard on _client.Available and a read of _stream meet (fresh39 F1).
-                        return symbols.Reads.StreamSourceField(field.Field, default) ?? field.Field;
+                        return symbols.Reads.StreamSourceField(field.Field, Model, default) ?? field.Field;
                     default:
                         return fallback;
                 }

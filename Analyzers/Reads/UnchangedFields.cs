@@ -112,6 +112,68 @@ namespace SocketAnalyzers.Reads
             return value is IObjectCreationOperation || givesObject(value);
         }
 
+        private readonly ConcurrentDictionary<IFieldSymbol, IFieldSymbol?> clientStreams = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// The client field of this object whose stream a private stream field of a class holds whenever it holds one: every
+        /// write of the field, constructors included, gives it <c>null</c> or <c>_client.GetStream()</c> (<paramref name="isGetStream"/>)
+        /// of that one field, its declaration gives it no other value, and no <c>ref</c>/<c>out</c> passes it. Null otherwise.
+        /// Decided once per field for the compilation, from the file being analyzed, as <see cref="IsUnchanged"/> is; whether
+        /// the client field itself stays one client is the caller's question.
+        /// </summary>
+        public IFieldSymbol? StreamOfClientField(IFieldSymbol field, SemanticModel? model, System.Func<IInvocationOperation, bool> isGetStream, CancellationToken cancellationToken)
+        {
+            if (model is null || !IsPrivateFieldOfClass(field) || field.IsStatic)
+            {
+                return null;
+            }
+
+            if (clientStreams.TryGetValue(field, out var known))
+            {
+                return known;
+            }
+
+            IFieldSymbol? client = null;
+            var declared = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: null or { Value: LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression } } };
+            var answer = declared && EveryUse(field, model, identifier => NullOrClientStream(identifier), cancellationToken) && client is not null ? client : null;
+            clientStreams.TryAdd(field, answer);
+            return answer;
+
+            bool NullOrClientStream(IdentifierNameSyntax identifier)
+            {
+                if (SameFileUses.FieldReference(identifier, field, model, cancellationToken) is not { } reference
+                    || reference.Parent is IArgumentOperation { Parameter.RefKind: not RefKind.None })
+                {
+                    return false;
+                }
+
+                if (!ReadBody.IsWrite(reference))
+                {
+                    return true;
+                }
+
+                if (reference.Parent is not ISimpleAssignmentOperation assignment || assignment.Target != reference || reference.Instance is not (null or IInstanceReferenceOperation))
+                {
+                    return false;
+                }
+
+                var value = assignment.Value.WalkDownConversions();
+                if (value.ConstantValue is { HasValue: true, Value: null })
+                {
+                    return true;
+                }
+
+                if (value is not IInvocationOperation { Instance: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation, Field: var source } } call
+                    || !isGetStream(call) || (client is not null && !SymbolEqualityComparer.Default.Equals(client, source.OriginalDefinition)))
+                {
+                    return false;
+                }
+
+                client = source.OriginalDefinition;
+                return true;
+            }
+        }
+
         private static bool NotAWrite(IdentifierNameSyntax identifier, IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
         {
             if (SameFileUses.FieldReference(identifier, field, model, cancellationToken) is not { } reference)

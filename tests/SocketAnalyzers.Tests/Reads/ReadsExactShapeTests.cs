@@ -146,6 +146,98 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
 
+        /// <summary>
+        /// fresh57 F3 (a tutorial's chat viewer): a stream field that is not <c>readonly</c>, set to the client's stream in
+        /// <c>Connect()</c> and to <c>null</c> in a cleanup, holds nothing or the one stream of a client field that only the
+        /// constructor assigns: a size read from <c>_client.Available</c> covers a read of it (no SOCK010, no SOCK012).
+        /// </summary>
+        [Theory]
+        [InlineData("private TcpClient _client;", "private NetworkStream _msgStream = null;")]
+        [InlineData("private readonly TcpClient _client;", "private NetworkStream _msgStream;")]
+        public Task Stream_field_set_to_the_client_stream_or_null_shares_its_Available(string clientField, string streamField)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Viewer
+                {
+                    {{clientField}}
+                    {{streamField}}
+
+                    public Viewer()
+                    {
+                        _client = new TcpClient();
+                    }
+
+                    public void Connect(string host, int port)
+                    {
+                        _client.Connect(host, port);
+                        _msgStream = _client.GetStream();
+                    }
+
+                    public void Listen()
+                    {
+                        int messageLength = _client.Available;
+                        if (messageLength > 0)
+                        {
+                            byte[] msgBuffer = new byte[messageLength];
+                            _msgStream.Read(msgBuffer, 0, messageLength);
+                            Console.WriteLine(Encoding.UTF8.GetString(msgBuffer));
+                        }
+                    }
+
+                    public void Cleanup()
+                    {
+                        _msgStream?.Close();
+                        _msgStream = null;
+                        _client.Close();
+                    }
+                }
+                """);
+
+        /// <summary>
+        /// Not when the stream field may hold another stream (another client's, one passed by <c>ref</c>, its initializer's),
+        /// or the client field may be another client (assigned outside the constructors).
+        /// </summary>
+        [Theory]
+        [InlineData("_msgStream = _client.GetStream();", "public void Other(TcpClient other) { _msgStream = other.GetStream(); }", "private NetworkStream _msgStream;")]
+        [InlineData("_msgStream = _client.GetStream();", "public void Reconnect() { _client = new TcpClient(); }", "private NetworkStream _msgStream;")]
+        [InlineData("_msgStream = _client.GetStream();", "public void Swap(ref NetworkStream s) { } public void Other() { Swap(ref _msgStream); }", "private NetworkStream _msgStream;")]
+        [InlineData("_msgStream = _client.GetStream();", "", "private NetworkStream _msgStream = Shared;")]
+        [InlineData("_msgStream = _other.GetStream();", "", "private NetworkStream _msgStream;")]
+        public Task Stream_field_that_may_hold_another_connection_is_still_reported(string connect, string more, string streamField)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Viewer
+                {
+                    public static NetworkStream Shared;
+                    private TcpClient _client;
+                    private readonly TcpClient _other;
+                    {{streamField}}
+
+                    public Viewer(TcpClient other)
+                    {
+                        _client = new TcpClient();
+                        _other = other;
+                    }
+
+                    public void Connect(string host, int port)
+                    {
+                        _client.Connect(host, port);
+                        {{connect}}
+                    }
+
+                    {{more}}
+
+                    public void Listen()
+                    {
+                        int messageLength = _client.Available;
+                        if (messageLength > 0)
+                        {
+                            byte[] msgBuffer = new byte[messageLength];
+                            {|SOCK010:_msgStream.Read(msgBuffer, 0, messageLength)|};
+                            Console.WriteLine({|SOCK012:Encoding.UTF8.GetString(msgBuffer)|});
+                        }
+                    }
+                }
+                """);
+
         /// <summary>A stream field given another stream somewhere, or taken from a client that is not the guarded one, is its own connection.</summary>
         [Theory]
         [InlineData("_client = client; _stream = other.GetStream();")]
