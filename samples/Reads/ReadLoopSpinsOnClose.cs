@@ -98,6 +98,27 @@ namespace Samples.Reads.ReadLoopSpinsOnClose
             }
         }
 
+        // A poll that also tests the count polls forever just the same: the read never returns 0, so the test is never
+        // true, and once the client has closed every turn takes the guard's other side.
+        public static void PollUntilZero(TcpClient client)
+        {
+            var stream = client.GetStream();
+            var buffer = new byte[1024];
+            while (client.Connected)
+            {
+                if (stream.DataAvailable)
+                {
+                    int n = stream.Read(buffer, 0, buffer.Length); // expect: SOCK011
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    Console.Write(Encoding.UTF8.GetString(buffer, 0, n));
+                }
+            }
+        }
+
         // The same poll around ReadExactlyAsync: its EndOfStreamException would end the loop, but once the client has
         // closed no data waits and the read is never reached again.
         public static async Task PollFramesAsync(TcpClient client)

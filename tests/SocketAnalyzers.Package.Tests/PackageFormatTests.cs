@@ -45,6 +45,8 @@ namespace SocketAnalyzers.Package.Tests
             ("samples/Reads/WholeBufferConsumed.cs", "SOCK012", "A whole copy into an assembled message"),
             // A loop that reads only when data waits: its read never returns 0, so a stop at 0 would not help.
             ("samples/Reads/ReadLoopSpinsOnClose.cs", "SOCK011", "A loop that polls"),
+            // A poll that also tests the count: the test is never true, and the read is never reached once the client has closed.
+            ("samples/Reads/ReadLoopSpinsOnClose.cs", "SOCK011", "A loop that polls"),
             // The same poll around ReadExactlyAsync: never reached once the client has closed.
             ("samples/Reads/ReadLoopSpinsOnClose.cs", "SOCK011", "A loop that polls"),
             // A receive callback that starts the next receive with itself: there is no loop statement to break out of.
