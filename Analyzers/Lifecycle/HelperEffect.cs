@@ -27,13 +27,20 @@ namespace SocketAnalyzers.Lifecycle
     /// </summary>
     internal sealed class HelperEffect
     {
-        private HelperEffect(ImmutableArray<HelperStep> steps)
+        private HelperEffect(ImmutableArray<HelperStep> steps, bool leadingOnly = false)
         {
             Steps = steps;
+            LeadingOnly = leadingOnly;
         }
 
         /// <summary>The operations, in the order the body applies them.</summary>
         public ImmutableArray<HelperStep> Steps { get; }
+
+        /// <summary>
+        /// Only the operations the body starts with are known (<see cref="LeadingSteps"/>): the rest of it may do anything
+        /// the class can, so after them the caller forgets the fields as at any other call of the class.
+        /// </summary>
+        public bool LeadingOnly { get; }
 
         /// <summary>
         /// The effect of <paramref name="method"/>'s body, or null when it is not a simple helper. <paramref name="fields"/>
@@ -54,11 +61,18 @@ namespace SocketAnalyzers.Lifecycle
                 IBlockOperation plain => plain,
                 _ => null,
             };
-            if (block is null || !IsQuiet(block, method.ContainingType, model, fields, cancellationToken))
+            if (block is null)
             {
                 return null;
             }
 
+            return (IsQuiet(block, method.ContainingType, model, fields, cancellationToken) ? AllSteps(block, model, fields, cancellationToken) : null)
+                ?? LeadingSteps(block, method.ContainingType, model, fields, cancellationToken);
+        }
+
+        /// <summary>The steps of a simple helper's whole body (see the class), or null.</summary>
+        private static HelperEffect? AllSteps(IBlockOperation block, SocketProtocolModel model, ImmutableHashSet<IFieldSymbol> fields, CancellationToken cancellationToken)
+        {
             var steps = new List<HelperStep>();
             var statements = block.Operations;
             IFieldSymbol? guarded = null;
@@ -100,6 +114,97 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return steps.Count == 0 ? null : new HelperEffect(steps.ToImmutableArray());
+        }
+
+        /// <summary>
+        /// The operations on fields that a helper which is not simple starts with, before anything of the class can run
+        /// (fresh57 M1, a course server's <c>void Start() { try { server.BeginAccept(new AsyncCallback(AcceptCallback), server); }
+        /// catch (Exception) { } SetStatus(…); }</c>, called as <c>Stop(); Start();</c>): statements at the top of the body, each
+        /// one operation called on a field (or the first statement of a <c>try</c> with catches: uncertain), whose receiver
+        /// and arguments run nothing (constants, names, delegates made but not called, conversions), optionally after one
+        /// <c>if (f == null) return;</c>. The call runs them first whatever the rest does, so a caller whose state breaks one
+        /// is reported at the call; after them the rest of the body may do anything the class can. Null when there is none.
+        /// </summary>
+        private static HelperEffect? LeadingSteps(IBlockOperation block, INamedTypeSymbol containingType, SocketProtocolModel model, ImmutableHashSet<IFieldSymbol> fields, CancellationToken cancellationToken)
+        {
+            var steps = new List<HelperStep>();
+            var statements = block.Operations;
+            IFieldSymbol? guarded = null;
+            for (var i = 0; i < statements.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (i == 0 && NullReturnGuardOf(statements[i], fields) is { } tested)
+                {
+                    guarded = tested;
+                    continue;
+                }
+
+                var statement = statements[i];
+                var uncertain = false;
+                if (statement is ITryOperation { Catches.IsEmpty: false, Finally: null, Body.Operations: { Length: > 0 } tried })
+                {
+                    // try { server.BeginAccept(…); } catch (Exception) { }: called first; an exception may have stopped it.
+                    statement = tried[0];
+                    uncertain = true;
+                }
+
+                if (statement is not IExpressionStatementOperation { Operation: IInvocationOperation invocation }
+                    || StepOf(invocation, model, uncertain) is not { Forgets: false } step || !fields.Contains(step.Field)
+                    || (guarded is not null && !SymbolEqualityComparer.Default.Equals(step.Field, guarded))
+                    || !RunsNothing(invocation, containingType))
+                {
+                    break;
+                }
+
+                steps.Add(step);
+                if (uncertain)
+                {
+                    // What the try does after its first statement, and its catches, may do anything.
+                    break;
+                }
+            }
+
+            return steps.Count == 0 ? null : new HelperEffect(steps.ToImmutableArray(), leadingOnly: true);
+        }
+
+        /// <summary>
+        /// The call's receiver and arguments run no code before the call itself: constants, locals, parameters, fields,
+        /// <c>this</c>, conversions, and delegates made (a method group, a lambda: not run) for it to call later.
+        /// </summary>
+        private static bool RunsNothing(IInvocationOperation invocation, INamedTypeSymbol containingType)
+        {
+            var pending = new Stack<IOperation>();
+            foreach (var child in invocation.ChildOperations)
+            {
+                pending.Push(child);
+            }
+
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                switch (operation)
+                {
+                    case IAnonymousFunctionOperation or IMethodReferenceOperation:
+                        // Made, not run.
+                        continue;
+                    case IDelegateCreationOperation or IArgumentOperation or IConversionOperation { OperatorMethod: null } or IParenthesizedOperation
+                        or ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation
+                        or IDefaultValueOperation or IFieldReferenceOperation or IConditionalAccessInstanceOperation:
+                        break;
+                    case IPropertyReferenceOperation { Instance: IFieldReferenceOperation } property when property.Property.ContainingType?.ContainingAssembly is not ISourceAssemblySymbol:
+                        // client.Client: a framework property of a field (the alias of a step's receiver).
+                        break;
+                    default:
+                        return false;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -663,6 +663,13 @@ namespace SocketAnalyzers.Lifecycle
                 }
             }
 
+            if (helper.LeadingOnly)
+            {
+                // The rest of the helper may do anything the class can.
+                ForgetFields(invocation, state);
+                return;
+            }
+
             // The field now holds what the helper left, not one of the states the class can leave it in: a socket of its own,
             // so that a message about it does not blame the class ("no method of 'Server' starts it").
             var moved = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);

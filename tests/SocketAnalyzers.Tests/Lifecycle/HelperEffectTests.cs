@@ -132,6 +132,67 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 """,
                 Verify.Diagnostic("SOCK002").WithLocation(0).WithArguments("listener", "not started", "AcceptTcpClient", "Start"));
 
+        /// <summary>
+        /// fresh57 M1 (a course server's receive callback: <c>Stop(); Start();</c> after a receive error): a helper that is not
+        /// simple still starts with its operation on the field, before anything of the class can run (a delegate made for
+        /// the callback runs nothing), so a caller that closed the field is reported at the call; the rest of the helper
+        /// may do anything the class can.
+        /// </summary>
+        [Theory]
+        [InlineData("try { server.BeginAccept(new AsyncCallback(AcceptCallback), server); } catch (Exception) { } SetStatus(\"Waiting...\");", "BeginAccept")]
+        [InlineData("server.Listen(10); Log(); server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);", "Listen")]
+        [InlineData("if (server == null) return; server.BeginAccept(ar => Log(), null); SetStatus(\"Waiting...\");", "BeginAccept")]
+        public Task Helper_that_starts_with_an_operation_on_a_closed_field_is_reported_at_its_call(string start, string operation)
+            => Verify.VerifyAnalyzerAsync(
+                Server(start, "Stop();\n        {|#0:Start()|};"),
+                Verify.Diagnostic("SOCK005").WithLocation(0).WithArguments("server", "closed", operation + " (in Start())", "ObjectDisposedException"));
+
+        /// <summary>Not when something of the class may run first: a statement before the operation, or an argument it computes.</summary>
+        [Theory]
+        [InlineData("Log(); server.BeginAccept(new AsyncCallback(AcceptCallback), server);")]
+        [InlineData("server.BeginAccept(new AsyncCallback(AcceptCallback), State());")]
+        [InlineData("SetStatus(\"Starting\"); server.Listen(10);")]
+        [InlineData("server.Listen(Backlog);")]
+        public Task Helper_whose_operation_may_come_after_other_code_of_the_class_is_quiet(string start)
+            => Verify.VerifyAnalyzerAsync(Server(start, "Stop();\n        Start();"));
+
+        [Fact]
+        public Task After_a_helper_known_only_by_its_first_operation_the_field_is_what_the_class_can_make_it()
+            => Verify.VerifyAnalyzerAsync(Server(
+                "server.Listen(10); server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);",
+                "server.Close();\n        {|#0:Start()|};\n        server.Bind(new IPEndPoint(IPAddress.Any, 0));"),
+                Verify.Diagnostic("SOCK005").WithLocation(0));
+
+        private static string Server(string start, string restart) => Usings + $$"""
+            class Server
+            {
+                public Action<string> SetStatus = _ => { };
+                private Socket server;
+
+                public Server(Socket server) { this.server = server; }
+
+                private int Backlog => Log();
+
+                public void Start()
+                {
+                    {{start}}
+                }
+
+                public void Stop() { server.Close(); }
+
+                public void Restart()
+                {
+                    {{restart}}
+                }
+
+                private void AcceptCallback(IAsyncResult ar) { }
+
+                private object State() { server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); return null; }
+
+                private int Log() => 10;
+            }
+            """;
+
         /// <summary>Helpers whose effect is not certain, or that may run other code of the class, leave the field to everything the class can do.</summary>
         [Theory]
         [InlineData("if (connected) client.Close();")]
