@@ -86,7 +86,41 @@ namespace SocketAnalyzers.Cli
             }
 
             settings.Load(projectPath, isProject: true);
+            settings.LoadPackagesConfig(Path.Combine(directory, "packages.config"));
             return settings;
+        }
+
+        /// <summary>
+        /// The packages of an old-style project (<c>packages.config</c> beside it, whose assemblies the project names by a
+        /// <c>HintPath</c> into a <c>packages</c> folder that a clone does not have): taken from the local NuGet cache as a
+        /// <c>PackageReference</c> is (fresh58: a course chess game's Json.NET, without which four SOCK040 went unseen). A file
+        /// that is missing or not XML adds nothing.
+        /// </summary>
+        private void LoadPackagesConfig(string path)
+        {
+            if (!File.Exists(path))
+            {
+                return;
+            }
+
+            XDocument document;
+            try
+            {
+                document = XDocument.Load(path);
+            }
+            catch (Exception e) when (e is System.Xml.XmlException or IOException or UnauthorizedAccessException)
+            {
+                return;
+            }
+
+            foreach (var package in document.Root?.Elements().Where(e => e.Name.LocalName == "package") ?? Enumerable.Empty<XElement>())
+            {
+                if ((string?)package.Attribute("id") is { Length: > 0 } id && !id.Contains("$(", StringComparison.Ordinal)
+                    && !PackageReferences.Contains(id, StringComparer.OrdinalIgnoreCase))
+                {
+                    PackageReferences.Add(id);
+                }
+            }
         }
 
         public CSharpParseOptions ParseOptions()

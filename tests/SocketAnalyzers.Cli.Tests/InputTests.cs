@@ -336,6 +336,54 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Contains("packages Fake.Meta; 0 assemblies from the cache at", notCached.Stderr);
         }
 
+        /// <summary>
+        /// An old-style project lists its packages in <c>packages.config</c> and names their assemblies by a <c>HintPath</c>
+        /// into a <c>packages</c> folder a clone does not have (fresh58: a course game's Json.NET): they bind from the cache too.
+        /// </summary>
+        [Fact]
+        public async Task Packages_of_a_packages_config_bind_from_the_local_nuget_cache()
+        {
+            using var tree = new TempTree();
+            using var packages = new TempTree();
+            var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Fake.Net",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Fake { public sealed class Conn { public System.Net.Sockets.Socket Link { get; } = null!; } }") },
+                FrameworkReferences.Instance.References,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            var dll = packages.PathOf("fake.net/1.2.0/lib/netstandard2.0/Fake.Net.dll");
+            Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
+            using (var stream = File.Create(dll))
+            {
+                Assert.True(library.Emit(stream).Success);
+            }
+
+            tree.Write("App/App.csproj", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <Project ToolsVersion="15.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+                  <PropertyGroup><OutputType>WinExe</OutputType><TargetFrameworkVersion>v4.6.1</TargetFrameworkVersion></PropertyGroup>
+                  <ItemGroup>
+                    <Reference Include="Fake.Net, Version=1.2.0.0, Culture=neutral"><HintPath>..\packages\Fake.Net.1.2.0\lib\net45\Fake.Net.dll</HintPath></Reference>
+                  </ItemGroup>
+                  <ItemGroup><Compile Include="Use.cs" /></ItemGroup>
+                </Project>
+                """);
+            tree.Write("App/packages.config", "<?xml version=\"1.0\" encoding=\"utf-8\"?><packages><package id=\"Fake.Net\" version=\"1.2.0\" targetFramework=\"net461\" /></packages>");
+            tree.Write("App/Use.cs", "public static class Use { public static void Read(Fake.Conn c, byte[] b) { c.Link.Receive(b); } }");
+
+            var cached = await RunWithPackagesAsync(tree, packages.Root, verbose: true);
+
+            Assert.True(cached.ExitCode == 1, cached.ToString());
+            Assert.Contains("Use.cs(1,76): warning SOCK010", cached.Stdout);
+            Assert.DoesNotContain("compiler error", cached.Stdout);
+            Assert.Contains("packages Fake.Net; 1 assemblies from the cache at " + packages.Root + ": Fake.Net.dll", cached.Stderr);
+
+            // A packages.config that is not XML adds nothing, and the scan goes on.
+            tree.Write("App/packages.config", "<packages><package id=");
+            var broken = await RunWithPackagesAsync(tree, packages.Root, verbose: true);
+            Assert.True(broken.ExitCode == 0, broken.ToString());
+            Assert.Contains("compiler error", broken.Stdout);
+        }
+
         private static async Task<CliRun> RunWithPackagesAsync(TempTree tree, string packagesFolder, bool verbose = false)
         {
             var stdout = new StringWriter();
