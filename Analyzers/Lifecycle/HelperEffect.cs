@@ -67,7 +67,7 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return (IsQuiet(block, method.ContainingType, model, fields, cancellationToken) ? AllSteps(block, model, fields, cancellationToken) : null)
-                ?? LeadingSteps(block, method.ContainingType, model, fields, cancellationToken);
+                ?? LeadingSteps(block, model, fields, cancellationToken);
         }
 
         /// <summary>The steps of a simple helper's whole body (see the class), or null.</summary>
@@ -125,7 +125,7 @@ namespace SocketAnalyzers.Lifecycle
         /// <c>if (f == null) return;</c>. The call runs them first whatever the rest does, so a caller whose state breaks one
         /// is reported at the call; after them the rest of the body may do anything the class can. Null when there is none.
         /// </summary>
-        private static HelperEffect? LeadingSteps(IBlockOperation block, INamedTypeSymbol containingType, SocketProtocolModel model, ImmutableHashSet<IFieldSymbol> fields, CancellationToken cancellationToken)
+        private static HelperEffect? LeadingSteps(IBlockOperation block, SocketProtocolModel model, ImmutableHashSet<IFieldSymbol> fields, CancellationToken cancellationToken)
         {
             var steps = new List<HelperStep>();
             var statements = block.Operations;
@@ -151,7 +151,7 @@ namespace SocketAnalyzers.Lifecycle
                 if (statement is not IExpressionStatementOperation { Operation: IInvocationOperation invocation }
                     || StepOf(invocation, model, uncertain) is not { Forgets: false } step || !fields.Contains(step.Field)
                     || (guarded is not null && !SymbolEqualityComparer.Default.Equals(step.Field, guarded))
-                    || !RunsNothing(invocation, containingType))
+                    || !RunsNothing(invocation))
                 {
                     break;
                 }
@@ -171,7 +171,7 @@ namespace SocketAnalyzers.Lifecycle
         /// The call's receiver and arguments run no code before the call itself: constants, locals, parameters, fields,
         /// <c>this</c>, conversions, and delegates made (a method group, a lambda: not run) for it to call later.
         /// </summary>
-        private static bool RunsNothing(IInvocationOperation invocation, INamedTypeSymbol containingType)
+        private static bool RunsNothing(IInvocationOperation invocation)
         {
             var pending = new Stack<IOperation>();
             foreach (var child in invocation.ChildOperations)

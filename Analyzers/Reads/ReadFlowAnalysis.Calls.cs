@@ -197,6 +197,7 @@ namespace SocketAnalyzers.Reads
             {
                 first = null;
             }
+
             if (state.Zero.TryGetValue(steadyKey, out var steady) && Reporting && !steady.Wrote)
             {
                 reachedAgain[site.Index] = true;

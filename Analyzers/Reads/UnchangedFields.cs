@@ -134,7 +134,8 @@ namespace SocketAnalyzers.Reads
             }
 
             IFieldSymbol? client = null;
-            var declared = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: null or { Value: LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression } } };
+            var declared = field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer: var initializer }
+                && (initializer is null || initializer.Value.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression));
             var answer = declared && EveryUse(field, model, identifier => NullOrClientStream(identifier), cancellationToken) && client is not null ? client : null;
             clientStreams.TryAdd(field, answer);
             return answer;
