@@ -51,23 +51,80 @@ namespace SocketAnalyzers.ByteOrder
                 return false;
             }
 
-            if (Common.OperationExtensions.ReturnedExpressionOf(original.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken)) is not { } returned
-                || CountUpTo(returned.DescendantNodesAndSelf(), MaxNodes + 1) > MaxNodes)
+            var declaration = original.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (CountUpTo(declaration.DescendantNodesAndSelf(), MaxNodes + 1) > MaxNodes)
             {
                 return false;
             }
 
             var parameter = original.Parameters[0];
             var evaluator = new Evaluator(parameter.Name, ValueType.Of(parameter.Type)!.Value);
-            var body = Strip(returned);
-            if (body is ConditionalExpressionSyntax { Condition: var condition, WhenTrue: var swapped, WhenFalse: var unchanged }
-                && IsHostLittleEndianFlag(Strip(condition)))
+            ExpressionSyntax? body = null;
+            (ExpressionSyntax Condition, ExpressionSyntax WhenTrue, ExpressionSyntax WhenFalse)? choice = null;
+            if (Common.OperationExtensions.ReturnedExpressionOf(declaration) is { } returned)
             {
-                // BitConverter.IsLittleEndian ? swap : value: a hand-written HostToNetworkOrder.
-                return evaluator.IsIdentity(unchanged, original.ReturnType) && evaluator.IsSwap(swapped, original.ReturnType);
+                body = Strip(returned);
+                if (body is ConditionalExpressionSyntax { Condition: var condition, WhenTrue: var whenTrue, WhenFalse: var whenFalse })
+                {
+                    choice = (condition, whenTrue, whenFalse);
+                }
+            }
+            else
+            {
+                choice = GuardedReturns(declaration);
             }
 
-            return evaluator.IsSwap(body, original.ReturnType);
+            if (choice is var (test, yes, no))
+            {
+                test = Strip(test);
+                while (test is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: var negated })
+                {
+                    test = Strip(negated);
+                    (yes, no) = (no, yes);
+                }
+
+                if (IsHostLittleEndianFlag(test))
+                {
+                    // BitConverter.IsLittleEndian ? swap : value, or if (BitConverter.IsLittleEndian) return swap; return value;
+                    // (fresh59 F1, a VNC server's SwapBytes): a hand-written HostToNetworkOrder.
+                    return evaluator.IsIdentity(no, original.ReturnType) && evaluator.IsSwap(yes, original.ReturnType);
+                }
+            }
+
+            return body is not null && evaluator.IsSwap(body, original.ReturnType);
+        }
+
+        /// <summary>
+        /// A body of two returns chosen by one test: <c>if (c) return a; return b;</c> or <c>if (c) return a; else return b;</c>
+        /// (each return alone or alone in a block), as <c>c ? a : b</c>; null for any other body.
+        /// </summary>
+        private static (ExpressionSyntax Condition, ExpressionSyntax WhenTrue, ExpressionSyntax WhenFalse)? GuardedReturns(SyntaxNode declaration)
+        {
+            if (declaration is not MethodDeclarationSyntax { Body.Statements: var statements })
+            {
+                return null;
+            }
+
+            if (statements.Count == 2 && statements[0] is IfStatementSyntax { Else: null } first
+                && ReturnOf(first.Statement) is { } whenTrue && ReturnOf(statements[1]) is { } whenFalse)
+            {
+                return (first.Condition, whenTrue, whenFalse);
+            }
+
+            if (statements.Count == 1 && statements[0] is IfStatementSyntax { Else.Statement: var other } only
+                && ReturnOf(only.Statement) is { } thenValue && ReturnOf(other) is { } elseValue)
+            {
+                return (only.Condition, thenValue, elseValue);
+            }
+
+            return null;
+
+            static ExpressionSyntax? ReturnOf(StatementSyntax statement) => statement switch
+            {
+                ReturnStatementSyntax { Expression: { } value } => value,
+                BlockSyntax { Statements: { Count: 1 } inner } when inner[0] is ReturnStatementSyntax { Expression: { } value } => value,
+                _ => null,
+            };
         }
 
         private static int CountUpTo(System.Collections.Generic.IEnumerable<SyntaxNode> nodes, int most)

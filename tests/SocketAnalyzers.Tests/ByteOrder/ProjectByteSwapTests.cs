@@ -42,6 +42,11 @@ namespace SocketAnalyzers.Tests.ByteOrder
         // The sign bits of an unmasked arithmetic shift: right for every non-negative int, the values such code writes.
         [InlineData("public static int ToBigEndian(int v) => ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | (v >> 24);", "int")]
         [InlineData("public static int ToNetwork(int v) => BitConverter.IsLittleEndian ? ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF) : v;", "int")]
+        // The same test written with if and return (fresh59 F1, a VNC server's SwapBytes), or negated.
+        [InlineData("public static int ToNetwork(int v) { if (BitConverter.IsLittleEndian) return ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF); return v; }", "int")]
+        [InlineData("public static int ToNetwork(int v) { if (!BitConverter.IsLittleEndian) { return v; } return ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF); }", "int")]
+        [InlineData("public static int ToNetwork(int v) { if (BitConverter.IsLittleEndian) { return ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF); } else { return v; } }", "int")]
+        [InlineData("public static int ToNetwork(int v) => !BitConverter.IsLittleEndian ? v : ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF);", "int")]
         public Task A_number_through_the_projects_own_byte_swap_is_quiet(string swap, string type)
             => Verify.VerifyAnalyzerAsync(Code(swap, type, swap.Contains("this long") ? "writer.Write(value.ToBigEndian())" : swap.Contains("ToNetwork") ? "writer.Write(Swap.ToNetwork(value))" : "writer.Write(Swap.ToBigEndian(value))"));
 
@@ -55,11 +60,42 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("public static int ToBigEndian(int v) => v + 1;", "int")]
         [InlineData("public static int ToBigEndian(int v) => BitConverter.IsLittleEndian ? v : ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF);", "int")]
         [InlineData("public static int ToBigEndian(int v) { if (v > 0) return ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF); return v; }", "int")]
+        [InlineData("public static int ToBigEndian(int v) { if (BitConverter.IsLittleEndian) return v; return ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF); }", "int")]
+        [InlineData("public static int ToBigEndian(int v) { if (!BitConverter.IsLittleEndian) return ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF); return v; }", "int")]
+        [InlineData("public static int ToBigEndian(int v) { if (BitConverter.IsLittleEndian) return ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF); Console.WriteLine(); return v; }", "int")]
         [InlineData("public static ushort ToBigEndian(ushort v) => (ushort)((v << 8) | v);", "ushort")]
         [InlineData("public static ushort ToBigEndian(ushort v) => (ushort)((v << 8) + (v >> 7));", "ushort")]
         public Task A_number_through_a_project_method_that_is_no_full_byte_swap_is_reported(string swap, string type)
             => Verify.VerifyAnalyzerAsync(Code(swap, type, "{|#0:writer.Write(Swap.ToBigEndian(value))|}"),
                 Verify.Diagnostic().WithLocation(0));
+
+        /// <summary>
+        /// fresh59 F1: the swap guarded by <c>if (BitConverter.IsLittleEndian) return …; return value;</c>, its result's bytes
+        /// taken by <c>BitConverter.GetBytes</c> and written to the stream: big-endian on every host.
+        /// </summary>
+        [Fact]
+        public Task A_guarded_swap_before_BitConverter_GetBytes_is_quiet()
+            => Verify.VerifyAnalyzerAsync(SOCK020HostOrderWriteTests.Usings + """
+                sealed class Client
+                {
+                    private readonly NetworkStream _stream;
+
+                    public Client(NetworkStream stream) => _stream = stream;
+
+                    public async Task SendLength(string message)
+                    {
+                        var length = SwapBytes((uint)message.Length);
+                        await _stream.WriteAsync(BitConverter.GetBytes(length), 0, 4);
+                    }
+
+                    private uint SwapBytes(uint value)
+                    {
+                        if (BitConverter.IsLittleEndian)
+                            return (value >> 24) | ((value & 0x00FF0000) >> 8) | ((value & 0x0000FF00) << 8) | (value << 24);
+                        return value;
+                    }
+                }
+                """);
 
         /// <summary>The swap's body is read from its syntax, so a helper in another file counts the same.</summary>
         [Fact]
