@@ -284,6 +284,12 @@ namespace SocketAnalyzers.ByteOrder
         private ResultUse Compared(IOperation value, ITypeSymbol type, ISymbol? local)
         {
             var consumer = value.WalkUpConversions(out var child);
+            if (child.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax || consumer is ISimpleAssignmentOperation { Target: IDiscardOperation })
+            {
+                // br.ReadInt32(); or _ = br.ReadInt32(); skips a field: no number is kept, so no order can matter (fresh59 F2).
+                return ResultUse.OrderFree;
+            }
+
             if (consumer is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
             {
                 return DecodeOrder(equality.LeftOperand == child ? equality.RightOperand : equality.LeftOperand, type);

@@ -61,6 +61,10 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("const short BindingResponse = 0x0101; using var r = new BinaryReader(new MemoryStream(frame)); return r.ReadInt16() == BindingResponse;")]
         [InlineData("var type = BitConverter.ToUInt16(frame, 0); if (type == 0x0101) { return true; } return type == BitConverter.ToUInt16(expected, 0);")]
         [InlineData("short port = BitConverter.ToInt16(frame, 2); return frame[0] == 1;")]
+        // fresh59 F2 (a game-server query library): a field skipped by a read whose number is thrown away.
+        [InlineData("using var r = new BinaryReader(new MemoryStream(frame)); r.ReadInt32(); return r.ReadByte() == 1;")]
+        [InlineData("using var r = new BinaryReader(new MemoryStream(frame)); _ = r.ReadUInt16(); return r.ReadByte() == 1;")]
+        [InlineData("BitConverter.ToInt32(frame, 0); return frame[4] == 1;")]
         public Task Number_tested_only_against_a_byte_symmetric_constant_or_unused_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
