@@ -58,9 +58,9 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             var parameter = original.Parameters[0];
-            var evaluator = new Evaluator(parameter.Name, ValueType.Of(parameter.Type)!.Value);
             ExpressionSyntax? body = null;
             (ExpressionSyntax Condition, ExpressionSyntax WhenTrue, ExpressionSyntax WhenFalse)? choice = null;
+            System.Collections.Generic.Dictionary<string, ExpressionSyntax>? aliases = null;
             if (Common.OperationExtensions.ReturnedExpressionOf(declaration) is { } returned)
             {
                 body = Strip(returned);
@@ -71,8 +71,11 @@ namespace SocketAnalyzers.ByteOrder
             }
             else
             {
-                choice = GuardedReturns(declaration);
+                aliases = new System.Collections.Generic.Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
+                choice = GuardedReturns(declaration, aliases);
             }
+
+            var evaluator = new Evaluator(parameter.Name, ValueType.Of(parameter.Type)!.Value, aliases);
 
             if (choice is var (test, yes, no))
             {
@@ -96,9 +99,10 @@ namespace SocketAnalyzers.ByteOrder
 
         /// <summary>
         /// A body of two returns chosen by one test: <c>if (c) return a; return b;</c> or <c>if (c) return a; else return b;</c>
-        /// (each return alone or alone in a block), as <c>c ? a : b</c>; null for any other body.
+        /// (each return alone, or in a block after locals given one value each, <c>var u = (uint)value;</c>, collected in
+        /// <paramref name="aliases"/>), as <c>c ? a : b</c>; null for any other body.
         /// </summary>
-        private static (ExpressionSyntax Condition, ExpressionSyntax WhenTrue, ExpressionSyntax WhenFalse)? GuardedReturns(SyntaxNode declaration)
+        private static (ExpressionSyntax Condition, ExpressionSyntax WhenTrue, ExpressionSyntax WhenFalse)? GuardedReturns(SyntaxNode declaration, System.Collections.Generic.Dictionary<string, ExpressionSyntax> aliases)
         {
             if (declaration is not MethodDeclarationSyntax { Body.Statements: var statements })
             {
@@ -119,12 +123,32 @@ namespace SocketAnalyzers.ByteOrder
 
             return null;
 
-            static ExpressionSyntax? ReturnOf(StatementSyntax statement) => statement switch
+            ExpressionSyntax? ReturnOf(StatementSyntax statement)
             {
-                ReturnStatementSyntax { Expression: { } value } => value,
-                BlockSyntax { Statements: { Count: 1 } inner } when inner[0] is ReturnStatementSyntax { Expression: { } value } => value,
-                _ => null,
-            };
+                if (statement is ReturnStatementSyntax { Expression: { } value })
+                {
+                    return value;
+                }
+
+                if (statement is not BlockSyntax { Statements: { Count: > 0 } inner } || inner[inner.Count - 1] is not ReturnStatementSyntax { Expression: { } last })
+                {
+                    return null;
+                }
+
+                for (var i = 0; i < inner.Count - 1; i++)
+                {
+                    if (inner[i] is not LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } local || local.Modifiers.Count != 0
+                        || variables[0].Initializer?.Value is not { } initial
+                        || aliases.ContainsKey(variables[0].Identifier.ValueText))
+                    {
+                        return null;
+                    }
+
+                    aliases.Add(variables[0].Identifier.ValueText, initial);
+                }
+
+                return last;
+            }
         }
 
         private static int CountUpTo(System.Collections.Generic.IEnumerable<SyntaxNode> nodes, int most)
@@ -251,11 +275,15 @@ namespace SocketAnalyzers.ByteOrder
 
             private readonly string parameter;
             private readonly ValueType parameterType;
+            private readonly System.Collections.Generic.Dictionary<string, ExpressionSyntax>? aliases;
+            private int aliasDepth;
 
-            public Evaluator(string parameter, ValueType parameterType)
+            /// <param name="aliases">Locals of the body given one value each (<c>var u = (uint)value;</c>): a use stands for that value.</param>
+            public Evaluator(string parameter, ValueType parameterType, System.Collections.Generic.Dictionary<string, ExpressionSyntax>? aliases = null)
             {
                 this.parameter = parameter;
                 this.parameterType = parameterType;
+                this.aliases = aliases;
             }
 
             /// <summary>The expression, converted to <paramref name="returnType"/>, is the parameter with its bytes in reverse order.</summary>
@@ -299,6 +327,18 @@ namespace SocketAnalyzers.ByteOrder
                         return Evaluate(@checked.Expression);
                     case IdentifierNameSyntax identifier when identifier.Identifier.ValueText == parameter:
                         return Parameter();
+                    case IdentifierNameSyntax identifier when aliases is not null && aliasDepth < 4 && aliases.TryGetValue(identifier.Identifier.ValueText, out var value):
+                        // A local given one value: that value (a chain of at most a few, never a cycle).
+                        aliasDepth++;
+                        try
+                        {
+                            return Evaluate(value);
+                        }
+                        finally
+                        {
+                            aliasDepth--;
+                        }
+
                     case LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } literal:
                         return Literal(literal.Token.Value);
                     case CastExpressionSyntax { Type: PredefinedTypeSyntax predefined } cast

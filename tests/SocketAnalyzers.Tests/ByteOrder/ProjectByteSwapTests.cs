@@ -47,6 +47,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("public static int ToNetwork(int v) { if (!BitConverter.IsLittleEndian) { return v; } return ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF); }", "int")]
         [InlineData("public static int ToNetwork(int v) { if (BitConverter.IsLittleEndian) { return ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF); } else { return v; } }", "int")]
         [InlineData("public static int ToNetwork(int v) => !BitConverter.IsLittleEndian ? v : ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF);", "int")]
+        [InlineData("public static int ToNetwork(int v) { if (BitConverter.IsLittleEndian) { var u = (uint)v; return (int)((u >> 24) | ((u & 0x00FF0000) >> 8) | ((u & 0x0000FF00) << 8) | (u << 24)); } return v; }", "int")]
         public Task A_number_through_the_projects_own_byte_swap_is_quiet(string swap, string type)
             => Verify.VerifyAnalyzerAsync(Code(swap, type, swap.Contains("this long") ? "writer.Write(value.ToBigEndian())" : swap.Contains("ToNetwork") ? "writer.Write(Swap.ToNetwork(value))" : "writer.Write(Swap.ToBigEndian(value))"));
 
@@ -65,6 +66,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("public static int ToBigEndian(int v) { if (BitConverter.IsLittleEndian) return ((v & 0xFF) << 24) | ((v & 0xFF00) << 8) | ((v >> 8) & 0xFF00) | ((v >> 24) & 0xFF); Console.WriteLine(); return v; }", "int")]
         [InlineData("public static ushort ToBigEndian(ushort v) => (ushort)((v << 8) | v);", "ushort")]
         [InlineData("public static ushort ToBigEndian(ushort v) => (ushort)((v << 8) + (v >> 7));", "ushort")]
+        [InlineData("public static int ToBigEndian(int v) { if (BitConverter.IsLittleEndian) { var u = (uint)(v + 1); return (int)((u >> 24) | ((u & 0x00FF0000) >> 8) | ((u & 0x0000FF00) << 8) | (u << 24)); } return v; }", "int")]
         public Task A_number_through_a_project_method_that_is_no_full_byte_swap_is_reported(string swap, string type)
             => Verify.VerifyAnalyzerAsync(Code(swap, type, "{|#0:writer.Write(Swap.ToBigEndian(value))|}"),
                 Verify.Diagnostic().WithLocation(0));
