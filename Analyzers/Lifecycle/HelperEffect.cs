@@ -75,18 +75,10 @@ namespace SocketAnalyzers.Lifecycle
         {
             var steps = new List<HelperStep>();
             var statements = block.Operations;
-            IFieldSymbol? guarded = null;
-            for (var i = 0; i < statements.Length; i++)
+            var first = FirstAfterGuard(statements, fields, out var guarded);
+            for (var i = first; i < statements.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-
-                // if (client == null) return; before the steps: on the null path the caller's next use throws anyway, as
-                // with client?.Close(). Only one such guard, and every step after it must be on that field.
-                if (i == 0 && NullReturnGuardOf(statements[i], fields) is { } tested)
-                {
-                    guarded = tested;
-                    continue;
-                }
 
                 // A return anywhere but as the last statement itself may skip a step: one nested in a block, a lock or a
                 // condition too (lock (gate) { if (!connected) return; client.Close(); }). The implicit return is not one.
@@ -129,16 +121,10 @@ namespace SocketAnalyzers.Lifecycle
         {
             var steps = new List<HelperStep>();
             var statements = block.Operations;
-            IFieldSymbol? guarded = null;
-            for (var i = 0; i < statements.Length; i++)
+            var first = FirstAfterGuard(statements, fields, out var guarded);
+            for (var i = first; i < statements.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (i == 0 && NullReturnGuardOf(statements[i], fields) is { } tested)
-                {
-                    guarded = tested;
-                    continue;
-                }
-
                 var statement = statements[i];
                 var uncertain = false;
                 if (statement is ITryOperation { Catches.IsEmpty: false, Finally: null, Body.Operations: { Length: > 0 } tried })
@@ -165,6 +151,17 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return steps.Count == 0 ? null : new HelperEffect(steps.ToImmutableArray(), leadingOnly: true);
+        }
+
+        /// <summary>
+        /// Where a helper's steps start: after <c>if (client == null) return;</c> as its first statement (<paramref name="guarded"/>:
+        /// on the null path the caller's next use throws anyway, as with <c>client?.Close()</c>; only one such guard, and every
+        /// step after it must be on that field), else at the first statement.
+        /// </summary>
+        private static int FirstAfterGuard(ImmutableArray<IOperation> statements, ImmutableHashSet<IFieldSymbol> fields, out IFieldSymbol? guarded)
+        {
+            guarded = statements.Length > 0 ? NullReturnGuardOf(statements[0], fields) : null;
+            return guarded is null ? 0 : 1;
         }
 
         /// <summary>

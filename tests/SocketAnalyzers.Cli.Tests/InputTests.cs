@@ -305,17 +305,7 @@ namespace SocketAnalyzers.Cli.Tests
             using var tree = new TempTree();
             using var packages = new TempTree();
             // A cached package whose type hands out a socket: the scanned file names no network type itself.
-            var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-                "Fake.Net",
-                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Fake { public sealed class Conn { public System.Net.Sockets.Socket Link { get; } = null!; } }") },
-                FrameworkReferences.Instance.References,
-                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
-            var dll = packages.PathOf("fake.net/1.2.0/lib/netstandard2.0/Fake.Net.dll");
-            Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
-            using (var stream = File.Create(dll))
-            {
-                Assert.True(library.Emit(stream).Success);
-            }
+            CacheFakeNet(packages);
 
             // The project references a meta-package without assemblies; the types come from its dependency.
             packages.Write("fake.meta/2.0.0/fake.meta.nuspec", "<?xml version=\"1.0\"?><package><metadata><id>Fake.Meta</id><dependencies><group targetFramework=\"netstandard2.0\"><dependency id=\"Fake.Net\" version=\"1.2.0\" /></group></dependencies></metadata></package>");
@@ -345,17 +335,7 @@ namespace SocketAnalyzers.Cli.Tests
         {
             using var tree = new TempTree();
             using var packages = new TempTree();
-            var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-                "Fake.Net",
-                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Fake { public sealed class Conn { public System.Net.Sockets.Socket Link { get; } = null!; } }") },
-                FrameworkReferences.Instance.References,
-                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
-            var dll = packages.PathOf("fake.net/1.2.0/lib/netstandard2.0/Fake.Net.dll");
-            Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
-            using (var stream = File.Create(dll))
-            {
-                Assert.True(library.Emit(stream).Success);
-            }
+            CacheFakeNet(packages);
 
             tree.Write("App/App.csproj", """
                 <?xml version="1.0" encoding="utf-8"?>
@@ -382,6 +362,20 @@ namespace SocketAnalyzers.Cli.Tests
             var broken = await RunWithPackagesAsync(tree, packages.Root, verbose: true);
             Assert.True(broken.ExitCode == 0, broken.ToString());
             Assert.Contains("compiler error", broken.Stdout);
+        }
+
+        /// <summary>Puts package Fake.Net 1.2.0 in the cache <paramref name="packages"/>: one type, <c>Fake.Conn</c>, whose <c>Link</c> is a socket.</summary>
+        private static void CacheFakeNet(TempTree packages)
+        {
+            var library = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Fake.Net",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Fake { public sealed class Conn { public System.Net.Sockets.Socket Link { get; } = null!; } }") },
+                FrameworkReferences.Instance.References,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            var dll = packages.PathOf("fake.net/1.2.0/lib/netstandard2.0/Fake.Net.dll");
+            Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
+            using var stream = File.Create(dll);
+            Assert.True(library.Emit(stream).Success);
         }
 
         private static async Task<CliRun> RunWithPackagesAsync(TempTree tree, string packagesFolder, bool verbose = false)
