@@ -1763,6 +1763,8 @@ namespace SocketAnalyzers.Reads
                         break;
                     case IParameterReferenceOperation parameter when !IsHarmlessParameterUse(parameter) && !(depth == 0 && other is not null && IsNeverNullTextUse(parameter, other)):
                     case IThrowOperation or IUsingOperation or IUsingDeclarationOperation:
+                    case IInvalidOperation:
+                        // An invalid operation: a call that did not bind may be anything (unknown means unknown).
                         return false;
                     case { } handing when HandsControlAway(handing):
                         return false;
@@ -1825,10 +1827,39 @@ namespace SocketAnalyzers.Reads
                 fields.Writes.Add(symbol);
             }
 
-            if (!AssignedBefore(reference))
+            if (!AssignedBefore(reference) && !(use.Parent is IInvocationOperation { Instance: var instance } call && instance == use && IsAccumulator(call.TargetMethod)))
             {
                 fields.Reads.Add(symbol);
             }
+        }
+
+        /// <summary>
+        /// A framework method that adds to what its receiver holds, or hands it work, and whose later calls cannot fail for
+        /// what earlier ones did: <c>list.Add</c>, <c>queue.Enqueue</c>, <c>builder.Append</c>, <c>box.AppendText</c>, a UI
+        /// thread's <c>Invoke</c>/<c>BeginInvoke</c>/<c>Post</c> (fresh60: WinForms chat clients that show each message
+        /// through such a helper; the delegate's body is walked with the helper's). The field is written (what it holds
+        /// changes) but not read: unlike <c>Dequeue</c> on a queue a turn drained, no later call behaves differently.
+        /// </summary>
+        private static bool IsAccumulator(IMethodSymbol method)
+        {
+            if (!method.DeclaringSyntaxReferences.IsEmpty || method.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            var typeName = type.OriginalDefinition.MetadataName;
+            var space = type.ContainingNamespace?.ToDisplayString();
+            return method.Name switch
+            {
+                "Add" => space is "System.Collections.Generic" or "System.Collections.Concurrent" && typeName is "List`1" or "HashSet`1" or "ConcurrentBag`1"
+                    || space == "System.Collections.ObjectModel" && typeName == "ObservableCollection`1",
+                "Enqueue" or "Push" => space is "System.Collections.Generic" or "System.Collections.Concurrent" && typeName is "Queue`1" or "Stack`1" or "ConcurrentQueue`1" or "ConcurrentStack`1",
+                "Append" or "AppendLine" => space == "System.Text" && typeName == "StringBuilder",
+                "AppendText" => space == "System.Windows.Forms" && typeName is "TextBoxBase" or "TextBox" or "RichTextBox",
+                "Post" or "Send" => space == "System.Threading" && typeName == "SynchronizationContext",
+                "Invoke" or "BeginInvoke" or "InvokeAsync" => space is "System.Windows.Forms" or "System.Windows.Threading" && typeName is "Control" or "Form" or "Dispatcher",
+                _ => false,
+            };
         }
 
         /// <summary>A use of a field's value that cannot change what the field holds.</summary>
@@ -1942,9 +1973,11 @@ namespace SocketAnalyzers.Reads
                 IBinaryOperation { OperatorMethod: null } => true,
                 IInterpolationOperation => true,
                 IArgumentOperation { ArgumentKind: ArgumentKind.Explicit, Parameter: { RefKind: RefKind.None } parameter }
-                    when parameter.ContainingSymbol is IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: true } =>
+                    when parameter.ContainingSymbol is IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: true } method =>
                     parameter.Type.IsValueType || parameter.Type.SpecialType == SpecialType.System_Object
-                        || parameter.OriginalDefinition.NullableAnnotation == NullableAnnotation.Annotated,
+                        || parameter.OriginalDefinition.NullableAnnotation == NullableAnnotation.Annotated
+                        // list.Add(item), queue.Enqueue(item): a collection's element, which may be null.
+                        || parameter.OriginalDefinition.Type is ITypeParameterSymbol && IsAccumulator(method),
                 _ => false,
             };
         }

@@ -107,6 +107,71 @@ namespace SocketAnalyzers.Tests.Reads
                         Step();
             """, helper));
 
+        private static string Client(string show, string read = "int bytes = {|#0:stream.Read(buffer, 0, buffer.Length)|};") => $$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Sockets;
+            using System.Text;
+            using System.Threading;
+
+            class ChatClient
+            {
+                TcpClient clientSocket = new TcpClient();
+                NetworkStream stream;
+                List<string> log = new List<string>();
+                Queue<string> pending = new Queue<string>();
+                Dictionary<string, int> seen = new Dictionary<string, int>();
+                StringBuilder text = new StringBuilder();
+                SynchronizationContext ui = SynchronizationContext.Current;
+
+                void GetMessage()
+                {
+                    while (true)
+                    {
+                        stream = clientSocket.GetStream();
+                        byte[] buffer = new byte[1024];
+                        {{read}}
+                        string message = Encoding.Unicode.GetString(buffer, 0, bytes);
+                        DisplayText(message);
+                    }
+                }
+
+                void DisplayText(string t)
+                {
+                    {{show}}
+                }
+
+                void Connect(string host) { clientSocket.Connect(host, 9000); }
+            }
+            """;
+
+        /// <summary>
+        /// fresh60 (two WinForms chat clients): the receive thread shows each message through a helper that adds it to a list,
+        /// a queue or a builder, or hands it to the UI thread (<c>BeginInvoke</c>, <c>SynchronizationContext.Post</c>). Such a
+        /// call changes what the field holds but no later call can fail for it, so the helper stays harmless on every turn
+        /// and the loop, which takes the stream again from a client field nothing replaces, spins at end of stream.
+        /// </summary>
+        [Theory]
+        [InlineData("log.Add(t);")]
+        [InlineData("pending.Enqueue(t);")]
+        [InlineData("text.Append(t);")]
+        [InlineData("ui.Post(_ => Console.WriteLine(t), null);")]
+        [InlineData("ui.Post(_ => log.Add(t), null);")]
+        public Task A_helper_that_only_adds_the_message_somewhere_leaves_the_loop_spinning(string show)
+            => Verify.VerifyAnalyzerAsync(Client(show), Verify.Diagnostic("SOCK011").WithLocation(0));
+
+        /// <summary>
+        /// Not when a later call may fail for an earlier one (a key added twice, a queue drained), nor when the helper makes
+        /// a call that does not bind (it may be anything: unknown means unknown), nor when it may replace the client.
+        /// </summary>
+        [Theory]
+        [InlineData("seen.Add(t, 1);")]
+        [InlineData("pending.Enqueue(t); if (pending.Count > 3) { Console.WriteLine(pending.Dequeue()); }")]
+        [InlineData("Console.WriteLine(t); {|CS1501:Connect|}(\"localhost\", 9000);")]
+        [InlineData("ui.Post(_ => clientSocket = new TcpClient(), null);")]
+        public Task A_helper_whose_later_calls_may_differ_or_that_may_replace_the_client_is_a_way_out(string show)
+            => Verify.VerifyAnalyzerAsync(Client(show, "int bytes = stream.Read(buffer, 0, buffer.Length);"));
+
         [Fact]
         public Task A_helper_that_reads_a_field_the_loop_assigned_from_the_read_is_a_way_out()
             => Verify.VerifyAnalyzerAsync(Server("""
