@@ -78,8 +78,8 @@ namespace SocketAnalyzers
             RuleIdentifiers.DiscardedReadCount,
             title: "The byte count of a network read is discarded",
             // {1}: empty, or (a read nobody awaits) "X is not awaited: … finished. "; {2}: what to do; {3}: what the count
-            // counts, "bytes" or (a text reader's read into a char buffer) "characters"; {4}: what it may be, "fewer than
-            // asked, or 0 when the peer closed", or (a datagram) "the datagram's length, fewer than asked for a shorter one".
+            // counts, "bytes" or (a text reader's read into a char buffer) "characters"; {4}: what it may be,
+            // SOCK010DiscardedReadCountAnalyzer.StreamCount, or for a datagram DatagramCount.
             messageFormat: "{1}The number of {3} {0} placed in the buffer is discarded; it may be {4}. {2}.",
             category: RuleCategories.Reads,
             defaultSeverity: DiagnosticSeverity.Warning,

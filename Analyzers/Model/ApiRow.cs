@@ -287,6 +287,13 @@ namespace SocketAnalyzers.Model
         public bool TellsAvailable { get; private set; }
 
         /// <summary>
+        /// The member only adds to what its receiver holds, or hands it work (<c>List&lt;T&gt;.Add</c>, <c>Queue&lt;T&gt;.Enqueue</c>,
+        /// <c>StringBuilder.Append</c>, <c>SynchronizationContext.Post</c>), and no later call can fail for what an earlier
+        /// one did (unlike <c>Dequeue</c>, or <c>Dictionary.Add</c> of a key twice): SOCK011's harmless helpers.
+        /// </summary>
+        public bool AddsOnly { get; private set; }
+
+        /// <summary>
         /// The member only counts or tests the bytes of its first parameter (<c>Enumerable.Count</c>, <c>Any</c>): it keeps
         /// none and changes none, so bytes given to it go nowhere (a packet builder's <c>buffer.Count()</c>).
         /// </summary>
@@ -578,6 +585,12 @@ namespace SocketAnalyzers.Model
         public ApiRow OnlyLooksAtBytes()
         {
             LooksOnly = true;
+            return this;
+        }
+
+        public ApiRow OnlyAddsToReceiver()
+        {
+            AddsOnly = true;
             return this;
         }
 

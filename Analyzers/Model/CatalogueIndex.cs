@@ -127,6 +127,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The member only counts or tests the bytes it is given (<see cref="ApiRow.LooksOnly"/>).</summary>
         public bool LooksOnly { get; private set; }
 
+        /// <summary>The member only adds to its receiver (<see cref="ApiRow.AddsOnly"/>).</summary>
+        public bool AddsOnly { get; private set; }
+
         /// <summary>The member keeps the elements of its first parameter that pass a test (<see cref="ApiRow.Filters"/>).</summary>
         public bool Filters { get; private set; }
 
@@ -300,6 +303,7 @@ namespace SocketAnalyzers.Model
             Decodes |= row.Decodes;
             TellsAvailable |= row.TellsAvailable;
             LooksOnly |= row.LooksOnly;
+            AddsOnly |= row.AddsOnly;
             Filters |= row.Filters;
             RejectsEmptyText |= row.RejectsEmptyText;
             EmptyTextException ??= row.EmptyTextException;

@@ -623,6 +623,20 @@ namespace SocketAnalyzers.Model
                 Row("System.Text.Json.JsonSerializer", "Deserialize", "Stream *", Net).ThrowsOnZeroBytes(),
                 Row("System.Text.Json.JsonSerializer", "DeserializeAsync", "Stream *", Net).ThrowsOnZeroBytes(),
 
+                // ------------------------------------------------------------------ members that only add to their receiver (SOCK011's harmless helpers)
+                Row("System.Collections.Generic.List`1", "Add").OnlyAddsToReceiver(),
+                Row("System.Collections.Generic.HashSet`1", "Add").OnlyAddsToReceiver(),
+                Row("System.Collections.Generic.Queue`1", "Enqueue").OnlyAddsToReceiver(),
+                Row("System.Collections.Generic.Stack`1", "Push").OnlyAddsToReceiver(),
+                Row("System.Collections.ObjectModel.Collection`1", "Add").OnlyAddsToReceiver(),
+                Row("System.Collections.Concurrent.ConcurrentBag`1", "Add").OnlyAddsToReceiver(),
+                Row("System.Collections.Concurrent.ConcurrentQueue`1", "Enqueue").OnlyAddsToReceiver(),
+                Row("System.Collections.Concurrent.ConcurrentStack`1", "Push").OnlyAddsToReceiver(),
+                Row("System.Text.StringBuilder", "Append").OnlyAddsToReceiver(),
+                Row("System.Text.StringBuilder", "AppendLine").OnlyAddsToReceiver(),
+                Row("System.Threading.SynchronizationContext", "Post").OnlyAddsToReceiver(),
+                Row("System.Threading.SynchronizationContext", "Send").OnlyAddsToReceiver(),
+
                 // ------------------------------------------------------------------ other consumers of a buffer's contents (SOCK012)
                 Row("System.Text.Encoding", "GetString").ConsumesBuffer(),
                 Row("System.Text.Encoding", "GetChars").ConsumesBuffer(),

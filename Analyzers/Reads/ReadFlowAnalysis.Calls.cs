@@ -1763,8 +1763,6 @@ namespace SocketAnalyzers.Reads
                         break;
                     case IParameterReferenceOperation parameter when !IsHarmlessParameterUse(parameter) && !(depth == 0 && other is not null && IsNeverNullTextUse(parameter, other)):
                     case IThrowOperation or IUsingOperation or IUsingDeclarationOperation:
-                    case IInvalidOperation:
-                        // An invalid operation: a call that did not bind may be anything (unknown means unknown).
                         return false;
                     case { } handing when HandsControlAway(handing):
                         return false;
@@ -1807,7 +1805,7 @@ namespace SocketAnalyzers.Reads
         /// write as well. A read counts unless the helper assigned the field in an earlier statement of an enclosing block
         /// (then it reads its own value, the same on every turn).
         /// </summary>
-        private static void NoteFieldUse(IFieldReferenceOperation reference, HelperFields fields)
+        private void NoteFieldUse(IFieldReferenceOperation reference, HelperFields fields)
         {
             var symbol = reference.Field.OriginalDefinition;
             if (reference.Parent is ISimpleAssignmentOperation simple && simple.Target == reference)
@@ -1835,31 +1833,32 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>
         /// A framework method that adds to what its receiver holds, or hands it work, and whose later calls cannot fail for
-        /// what earlier ones did: <c>list.Add</c>, <c>queue.Enqueue</c>, <c>builder.Append</c>, <c>box.AppendText</c>, a UI
-        /// thread's <c>Invoke</c>/<c>BeginInvoke</c>/<c>Post</c> (fresh60: WinForms chat clients that show each message
-        /// through such a helper; the delegate's body is walked with the helper's). The field is written (what it holds
-        /// changes) but not read: unlike <c>Dequeue</c> on a queue a turn drained, no later call behaves differently.
+        /// what earlier ones did: the catalogue's <see cref="Model.ApiFacts.AddsOnly"/> (<c>list.Add</c>, <c>queue.Enqueue</c>,
+        /// <c>builder.Append</c>, <c>SynchronizationContext.Post</c>), or a desktop UI thread's hand-off, whose assemblies are
+        /// in none of the catalogue's reference sets (WinForms <c>Control.Invoke</c>/<c>BeginInvoke</c> and
+        /// <c>TextBoxBase.AppendText</c>, WPF <c>Dispatcher.Invoke</c>/<c>BeginInvoke</c>/<c>InvokeAsync</c>; fresh60: chat
+        /// clients that show each message through such a helper). The delegate's body is walked with the helper's.
         /// </summary>
-        private static bool IsAccumulator(IMethodSymbol method)
+        private bool IsAccumulator(IMethodSymbol method)
+            => symbols.Catalogue.Facts(method) is { AddsOnly: true }
+                || method.DeclaringSyntaxReferences.IsEmpty && method.ContainingType is { } type
+                    && (method.Name is "Invoke" or "BeginInvoke" && IsIn(type, "Forms", "Control")
+                        || method.Name == "AppendText" && IsIn(type, "Forms", "TextBoxBase")
+                        || method.Name is "Invoke" or "BeginInvoke" or "InvokeAsync" && IsIn(type, "Threading", "Dispatcher"));
+
+        /// <summary><paramref name="type"/> is <c>System.Windows.<paramref name="space"/>.<paramref name="name"/></c>, or derives from it.</summary>
+        private static bool IsIn(INamedTypeSymbol type, string space, string name)
         {
-            if (!method.DeclaringSyntaxReferences.IsEmpty || method.ContainingType is not { } type)
+            for (var t = type; t is not null; t = t.BaseType)
             {
-                return false;
+                if (t.Name == name && t.ContainingNamespace is { Name: var last, ContainingNamespace: { Name: "Windows", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+                    && last == space)
+                {
+                    return true;
+                }
             }
 
-            var typeName = type.OriginalDefinition.MetadataName;
-            var space = type.ContainingNamespace?.ToDisplayString();
-            return method.Name switch
-            {
-                "Add" => space is "System.Collections.Generic" or "System.Collections.Concurrent" && typeName is "List`1" or "HashSet`1" or "ConcurrentBag`1"
-                    || space == "System.Collections.ObjectModel" && typeName == "ObservableCollection`1",
-                "Enqueue" or "Push" => space is "System.Collections.Generic" or "System.Collections.Concurrent" && typeName is "Queue`1" or "Stack`1" or "ConcurrentQueue`1" or "ConcurrentStack`1",
-                "Append" or "AppendLine" => space == "System.Text" && typeName == "StringBuilder",
-                "AppendText" => space == "System.Windows.Forms" && typeName is "TextBoxBase" or "TextBox" or "RichTextBox",
-                "Post" or "Send" => space == "System.Threading" && typeName == "SynchronizationContext",
-                "Invoke" or "BeginInvoke" or "InvokeAsync" => space is "System.Windows.Forms" or "System.Windows.Threading" && typeName is "Control" or "Form" or "Dispatcher",
-                _ => false,
-            };
+            return false;
         }
 
         /// <summary>A use of a field's value that cannot change what the field holds.</summary>
@@ -1958,7 +1957,7 @@ namespace SocketAnalyzers.Reads
         /// arithmetic other than an integer divisor, of a string concatenation or interpolation, or an argument of the
         /// framework whose parameter takes null (annotated so, or a value type or <c>object</c>).
         /// </summary>
-        private static bool IsHarmlessParameterUse(IParameterReferenceOperation reference)
+        private bool IsHarmlessParameterUse(IParameterReferenceOperation reference)
         {
             IOperation use = reference;
             while (use.Parent is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)

@@ -889,14 +889,15 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// In a helper's body, an operation that hands control to code the walk does not read: <c>this</c> handed on (an
         /// argument, a stored value: anything may call back), an object of the project made (its constructor), a dynamic
-        /// operation, or a method group or event named (a delegate made or subscribed). What <see cref="HarmlessTo"/> and
-        /// <see cref="CannotCancel"/> both refuse.
+        /// operation or one that did not bind (it may be anything: unknown means unknown), or a method group or event named
+        /// (a delegate made or subscribed). What <see cref="HarmlessTo"/> and <see cref="CannotCancel"/> both refuse.
         /// </summary>
         private static bool HandsControlAway(IOperation operation) => operation switch
         {
             IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self => self.Parent is not IMemberReferenceOperation and not IInvocationOperation,
             IObjectCreationOperation { Constructor.DeclaringSyntaxReferences.Length: > 0 } => true,
             IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation => true,
+            IInvalidOperation => true,
             IEventReferenceOperation or IMethodReferenceOperation => true,
             _ => false,
         };
