@@ -67,6 +67,14 @@ namespace SocketAnalyzers.Tests.Reads
                 Verify.Diagnostic("SOCK011").WithLocation(0).WithMessage(
                     "When the peer closes, no more data comes, and this loop, which calls NetworkStream.Read only when data waits, polls forever; leave the loop when the peer has closed: read without polling, and stop when the count is 0"));
 
+        [Fact]
+        public Task Polling_loop_that_tests_the_count_gets_no_fix_and_no_Fix_All()
+        {
+            // The test of the count is already there and never true: a stop at 0 would change nothing.
+            var source = Method("while (client.Connected) { if (stream.DataAvailable) { int n = {|SOCK011:stream.Read(buffer, 0, buffer.Length)|}; if (n == 0) break; Process(buffer, n); } }");
+            return SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>.VerifyCodeFixAsync(source, source);
+        }
+
         [Theory]
         [InlineData("while (client.Connected) { if (stream.DataAvailable) { int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; Process(buffer, n); } else if (client.Client.Poll(0, SelectMode.SelectRead)) break; }")]
         [InlineData("while (true) { if (stream.DataAvailable) { int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; Process(buffer, n); } else { break; } }")]
