@@ -24,6 +24,8 @@ namespace SocketAnalyzers.ByteOrder
         private readonly IMethodSymbol? ownerMethod;
         private readonly INamedTypeSymbol? ownerType;
         private ByteSummary? summary;
+        private int returns;
+        private int freshReturns;
 
         /// <summary>True when the compilation's cross-method summaries are wanted (<see cref="HostOrderGate"/>).</summary>
         public bool Summarizes { get; }
@@ -184,6 +186,12 @@ namespace SocketAnalyzers.ByteOrder
                     break;
                 case IReturnOperation { ReturnedValue: { } returned } returnOperation when ownerMethod is not null:
                     EdgeFrom(returned, ByteNode.Return(ownerMethod));
+                    returns++;
+                    if (ReturnsFreshObject(returnOperation, returned))
+                    {
+                        freshReturns++;
+                    }
+
                     if (IsOwnFieldItself(returned) is { } returnedField)
                     {
                         // Callers get the field's own object: what they do to it, the field undergoes. Callers outside
@@ -231,6 +239,18 @@ namespace SocketAnalyzers.ByteOrder
                     break;
             }
         }
+
+        /// <summary>
+        /// A value each run of the method makes anew (<c>list.ToArray()</c>, <c>new byte[n]</c>, a copy it caches before
+        /// returning it): two callers never hold the same object through it.
+        /// </summary>
+        private bool ReturnsFreshObject(IReturnOperation returnOperation, IOperation returned)
+            => returned.WalkDownConversions() switch
+            {
+                IArrayCreationOperation => true,
+                IInvocationOperation call => symbols.IsCopyingView(call.TargetMethod),
+                _ => IsOwnFieldItself(returned) is { } field && CachesFreshCopy(returnOperation, field),
+            };
 
         /// <summary>
         /// <c>field = list.ToArray(); return field;</c>: the tutorial packet's <c>ToArray()</c>, which keeps the copy it
@@ -565,6 +585,11 @@ namespace SocketAnalyzers.ByteOrder
 
                     Kill(node);
                 }
+            }
+
+            if (ownerMethod is not null && returns > 0 && freshReturns == returns)
+            {
+                summary.FreshReturns.Add(ByteNode.Return(ownerMethod));
             }
 
             summary.PruneLocals();

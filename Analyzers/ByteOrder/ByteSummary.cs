@@ -104,6 +104,12 @@ namespace SocketAnalyzers.ByteOrder
 
         public List<ByteNode> Killed { get; } = new();
 
+        /// <summary>
+        /// The body's method when every value it returns is made anew on each call (<c>buffer.ToArray()</c>): what one caller
+        /// does to its result, no other caller's result undergoes.
+        /// </summary>
+        public List<ByteNode> FreshReturns { get; } = new();
+
         public List<IFieldSymbol> UnsafeFields { get; } = new();
 
         /// <summary>A field's own object given to a parameter or returned: a field whose alias is changed is unknown.</summary>
@@ -123,7 +129,7 @@ namespace SocketAnalyzers.ByteOrder
         public Dictionary<IMethodSymbol, ResultUse> ResultUses { get; } = new(SymbolEqualityComparer.Default);
 
         public bool IsEmpty => Edges.Count == 0 && Killed.Count == 0 && UnsafeFields.Count == 0 && Reads.Count == 0 && Aliases.Count == 0
-            && ResultUses.Count == 0;
+            && ResultUses.Count == 0 && FreshReturns.Count == 0;
 
         /// <summary>Adds one use of <paramref name="method"/>'s result.</summary>
         public void UseResult(IMethodSymbol method, ResultUse use)
@@ -256,25 +262,29 @@ namespace SocketAnalyzers.ByteOrder
             }
         }
 
-        /// <summary>The writes whose bytes reach the network only through other methods (not reported in their body).</summary>
+        /// <summary>
+        /// The writes whose bytes reach the network only through other methods (not reported in their body): along a path
+        /// of nodes the summaries vouch for, none of which shares its object with unknown code or with a name that is
+        /// reversed or rewritten (<see cref="Graph.Tainted"/>).
+        /// </summary>
         public List<HostOrderWriteFinding> WritesReachingNetwork(CancellationToken cancellationToken)
         {
             var graph = Build(cancellationToken);
+            var tainted = graph.Tainted(cancellationToken);
             var result = new List<HostOrderWriteFinding>();
             foreach (var pair in graph.Writes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (reportedInBody.ContainsKey(pair.Key))
+                if (reportedInBody.ContainsKey(pair.Key) || tainted.Contains(pair.Key))
                 {
                     continue;
                 }
 
                 var sent = false;
-                var escaped = false;
                 var visited = new HashSet<ByteNode> { pair.Key };
                 var stack = new Stack<ByteNode>();
                 stack.Push(pair.Key);
-                while (stack.Count > 0 && !escaped && visited.Count < MaxNodes)
+                while (stack.Count > 0 && !sent && visited.Count < MaxNodes)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (!graph.Successors.TryGetValue(stack.Pop(), out var next))
@@ -284,33 +294,19 @@ namespace SocketAnalyzers.ByteOrder
 
                     foreach (var node in next)
                     {
-                        switch (node.Kind)
+                        if (node.Kind == ByteNodeKind.Network)
                         {
-                            case ByteNodeKind.Network:
-                                sent = true;
-                                break;
-                            case ByteNodeKind.Escape:
-                                escaped = true;
-                                break;
-                            case ByteNodeKind.Received:
-                                break;
-                            default:
-                                if (!graph.Usable(node))
-                                {
-                                    // A field that may escape, a name a reversal or a reassignment changes: unknown.
-                                    escaped = true;
-                                }
-                                else if (visited.Add(node))
-                                {
-                                    stack.Push(node);
-                                }
-
-                                break;
+                            sent = true;
+                        }
+                        else if (node.Kind is not (ByteNodeKind.Escape or ByteNodeKind.Received)
+                            && graph.Usable(node) && !tainted.Contains(node) && visited.Add(node))
+                        {
+                            stack.Push(node);
                         }
                     }
                 }
 
-                if (sent && !escaped && visited.Count < MaxNodes)
+                if (sent && visited.Count < MaxNodes)
                 {
                     result.Add(pair.Value);
                 }
@@ -382,6 +378,11 @@ namespace SocketAnalyzers.ByteOrder
                     graph.Killed.Add(node);
                 }
 
+                foreach (var node in body.FreshReturns)
+                {
+                    graph.FreshReturns.Add(node);
+                }
+
                 foreach (var field in body.UnsafeFields)
                 {
                     graph.UnsafeFields.Add(field.OriginalDefinition);
@@ -421,6 +422,58 @@ namespace SocketAnalyzers.ByteOrder
             public Dictionary<ByteNode, List<ByteNode>> Successors { get; } = new();
 
             public HashSet<ByteNode> Killed { get; } = new();
+
+            /// <summary>The returned values of methods that make them anew on each call (<see cref="ByteSummary.FreshReturns"/>).</summary>
+            public HashSet<ByteNode> FreshReturns { get; } = new();
+
+            /// <summary>
+            /// The nodes whose object may be the one unknown code gets, or one a name the summaries cannot vouch for holds
+            /// (<see cref="Usable"/>): every node from which such a node is reached, walking back along the edges. The walk
+            /// stops at a method that returns a fresh object on each call: one caller handing its copy to unknown code leaves
+            /// the copy another caller sends alone.
+            /// </summary>
+            public HashSet<ByteNode> Tainted(CancellationToken cancellationToken)
+            {
+                var predecessors = new Dictionary<ByteNode, List<ByteNode>>();
+                var stack = new Stack<ByteNode>();
+                foreach (var pair in Successors)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    foreach (var to in pair.Value)
+                    {
+                        if (!predecessors.TryGetValue(to, out var list))
+                        {
+                            list = new List<ByteNode>();
+                            predecessors[to] = list;
+                        }
+
+                        list.Add(pair.Key);
+                        if (to.Kind is not (ByteNodeKind.Escape or ByteNodeKind.Network or ByteNodeKind.Received) && !Usable(to))
+                        {
+                            stack.Push(to);
+                        }
+                    }
+                }
+
+                stack.Push(ByteNode.Escape);
+                var tainted = new HashSet<ByteNode>();
+                while (stack.Count > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var node = stack.Pop();
+                    if (FreshReturns.Contains(node) || !tainted.Add(node) || !predecessors.TryGetValue(node, out var from))
+                    {
+                        continue;
+                    }
+
+                    foreach (var previous in from)
+                    {
+                        stack.Push(previous);
+                    }
+                }
+
+                return tainted;
+            }
 
             public HashSet<ISymbol> UnsafeFields { get; } = new(SymbolEqualityComparer.Default);
 

@@ -829,6 +829,100 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
                 """);
 
+        /// <summary>
+        /// The Unity packet whose <c>ToArray()</c> copy one class sends and another hands to the project's own sender
+        /// interface (unknown code): each call makes a new copy, so what the interface does to its copy cannot change the
+        /// one the socket sends (o-litnon's shape, where SOCK021 already reported the reads).
+        /// </summary>
+        [Theory]
+        [InlineData("public byte[] ToArray() => buffer.ToArray();", "sender.Send(packet.ToArray());")]
+        [InlineData("public byte[] ToArray() { readable = buffer.ToArray(); return readable; }", "sender.Send(packet.ToArray());")]
+        [InlineData("public byte[] ToArray() { readable = buffer.ToArray(); return readable; }", "var copy = packet.ToArray(); sender.Send(copy);")]
+        public Task Packet_copy_also_given_to_unknown_code_elsewhere_is_still_reported(string toArray, string elsewhere)
+            => Run(Usings + $$"""
+                public sealed class Packet
+                {
+                    private readonly List<byte> buffer = new List<byte>();
+                    private byte[] readable;
+
+                    public void Write(int value) => buffer.AddRange({|SOCK020:BitConverter.GetBytes(value)|});
+
+                    {{toArray}}
+                }
+
+                public sealed class Connection
+                {
+                    private readonly Socket socket;
+
+                    public Connection(Socket socket) => this.socket = socket;
+
+                    public void SendData(Packet packet) => socket.Send(packet.ToArray());
+                }
+                """, """
+                public interface ISender
+                {
+                    void Send(byte[] data);
+                }
+
+                public sealed class Relay
+                {
+                    private readonly ISender sender;
+
+                    public Relay(ISender sender) => this.sender = sender;
+
+                    public void Forward(Packet packet) { ELSEWHERE }
+                }
+                """.Replace("ELSEWHERE", elsewhere));
+
+        /// <summary>
+        /// Unknown code that may get the very object the socket sends keeps the write unknown: the cached copy itself, a
+        /// method that returns a field it did not just fill, or the sent local handed over first.
+        /// </summary>
+        [Theory]
+        [InlineData("public byte[] ToArray() { readable = buffer.ToArray(); return readable; } public byte[] Last() => readable;", "sender.Send(packet.Last());", "socket.Send(packet.Last());")]
+        [InlineData("public byte[] ToArray() => buffer.ToArray();", "", "var data = packet.ToArray(); Sender.Shared.Send(data); socket.Send(data);")]
+        [InlineData("public byte[] ToArray() => (buffer.Count > 0 ? buffer.ToArray() : readable);", "sender.Send(packet.ToArray());", "socket.Send(packet.ToArray());")]
+        public Task Object_the_socket_sends_also_given_to_unknown_code_is_silent(string toArray, string elsewhere, string send)
+            => Run(Usings + $$"""
+                public sealed class Packet
+                {
+                    private readonly List<byte> buffer = new List<byte>();
+                    private byte[] readable = new byte[0];
+
+                    public void Write(int value) => buffer.AddRange(BitConverter.GetBytes(value));
+
+                    {{toArray}}
+                }
+
+                public sealed class Connection
+                {
+                    private readonly Socket socket;
+
+                    public Connection(Socket socket) => this.socket = socket;
+
+                    public void SendData(Packet packet) { {{send}} }
+                }
+                """, """
+                public interface ISender
+                {
+                    void Send(byte[] data);
+                }
+
+                public static class Sender
+                {
+                    public static ISender Shared;
+                }
+
+                public sealed class Relay
+                {
+                    private readonly ISender sender;
+
+                    public Relay(ISender sender) => this.sender = sender;
+
+                    public void Forward(Packet packet) { ELSEWHERE }
+                }
+                """.Replace("ELSEWHERE", elsewhere));
+
         [Fact]
         public Task Write_reported_in_its_own_body_is_not_reported_again_across_methods()
             => Run(Usings + """
