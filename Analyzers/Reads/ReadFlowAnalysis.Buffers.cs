@@ -151,12 +151,25 @@ namespace SocketAnalyzers.Reads
             }
 
             var index = block.Statements.IndexOf(statement);
-            if (index < 0 || index + 1 >= block.Statements.Count)
+            if (index < 0)
             {
                 return (null, null);
             }
 
-            var value = block.Statements[index + 1] switch
+            index++;
+            for (var skipped = 0; skipped < MaxInertStatements && index < block.Statements.Count
+                && IsInertBetween(block.Statements[index], name!, model); skipped++)
+            {
+                // var length = text.Length; between the decode and its cut (fresh61 FALSE 3): nothing changes or uses the text.
+                index++;
+            }
+
+            if (index >= block.Statements.Count)
+            {
+                return (null, null);
+            }
+
+            var value = block.Statements[index] switch
             {
                 ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Right: var right } } => right,
                 LocalDeclarationStatementSyntax { Declaration.Variables: { Count: 1 } variables } => variables[0].Initializer?.Value,
@@ -164,6 +177,54 @@ namespace SocketAnalyzers.Reads
                 _ => null,
             };
             return value is not null && model.GetOperation(value, CancellationToken)?.WalkDownConversions() is { } next ? (next, name) : (null, null);
+        }
+
+        private const int MaxInertStatements = 3;
+
+        /// <summary>
+        /// A statement between a decode kept in <paramref name="name"/> and its cut that can neither change nor show the
+        /// text, nor leave: a declaration of another local (or an assignment to one) from locals, constants, operators and
+        /// the text's <c>Length</c>, with no call, creation, assignment inside, <c>await</c> or <c>throw</c>.
+        /// </summary>
+        private bool IsInertBetween(StatementSyntax statement, string name, SemanticModel model)
+        {
+            var root = statement switch
+            {
+                LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, AwaitKeyword.RawKind: 0 } declaration => model.GetOperation(declaration, CancellationToken),
+                ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment }
+                    when target.Identifier.ValueText != name && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => model.GetOperation(assignment.Right, CancellationToken),
+                _ => null,
+            };
+            if (root is null)
+            {
+                return false;
+            }
+
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclarationGroupOperation or IVariableDeclarationOperation or IVariableDeclaratorOperation
+                        or IVariableInitializerOperation or ILiteralOperation or IConversionOperation or IBinaryOperation
+                        or IUnaryOperation or IParenthesizedOperation or IParameterReferenceOperation:
+                        break;
+                    case ILocalReferenceOperation local when local.Local.Name != name:
+                        break;
+                    case ILocalReferenceOperation:
+                        if (operation.Parent is not IPropertyReferenceOperation { Property.Name: "Length", Property.ContainingType.SpecialType: SpecialType.System_String })
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation { Property.Name: "Length", Property.ContainingType.SpecialType: SpecialType.System_String, Instance: ILocalReferenceOperation }:
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -42,6 +42,37 @@ namespace SocketAnalyzers.Tests.Reads
                 {{decode}}
                 """));
 
+        /// <summary>
+        /// fresh61 FALSE 3 (a course server): statements between the decode and the cut that can neither change, show nor
+        /// leave with the text (another local from its <c>Length</c>, constants and operators) keep the cut exact.
+        /// </summary>
+        [Theory]
+        [InlineData("""var text = Encoding.UTF8.GetString(chunk); var abc = text.Length; text = text.Substring(0, text.IndexOf("$"));""")]
+        [InlineData("""var text = Encoding.UTF8.GetString(chunk); int total = n + 1; var half = text.Length / 2; text = text.Substring(0, text.IndexOf("$"));""")]
+        [InlineData("""int size; var text = Encoding.UTF8.GetString(chunk); size = text.Length; text = text.Substring(0, text.IndexOf("$"));""")]
+        public Task Fresh_buffer_cut_at_a_delimiter_after_statements_that_leave_the_text_alone_is_quiet(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[1024];
+                int n = stream.Read(chunk, 0, chunk.Length);
+                if (n == 0) return;
+                {{decode}}
+                """));
+
+        /// <summary>A statement between that shows the text, changes it, calls anything, or may leave keeps the report.</summary>
+        [Theory]
+        [InlineData("""var text = [|Encoding.UTF8.GetString(chunk)|]; var copy = text; text = text.Substring(0, text.IndexOf("$")); Console.WriteLine(copy);""")]
+        [InlineData("""var text = [|Encoding.UTF8.GetString(chunk)|]; var shown = text.ToUpper(); text = text.Substring(0, text.IndexOf("$")); Console.WriteLine(shown);""")]
+        [InlineData("""var text = [|Encoding.UTF8.GetString(chunk)|]; var abc = text.Length; text += "!"; text = text.Substring(0, text.IndexOf("$"));""")]
+        [InlineData("""var text = [|Encoding.UTF8.GetString(chunk)|]; var abc = text.Length; if (abc > 10) Console.WriteLine(text); text = text.Substring(0, text.IndexOf("$"));""")]
+        [InlineData("""var text = [|Encoding.UTF8.GetString(chunk)|]; var a = 1; var b = 2; var c = 3; var d = 4; text = text.Substring(0, text.IndexOf("$"));""")]
+        public Task Statement_between_the_decode_and_the_cut_that_may_use_the_text_is_still_reported(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[1024];
+                int n = stream.Read(chunk, 0, chunk.Length);
+                if (n == 0) return;
+                {{decode}}
+                """));
+
         /// <summary>The cut returned at once (fresh16 FALSE 4, a <c>ReadString</c> extension of a chat client).</summary>
         [Fact]
         public Task Fresh_buffer_cut_at_its_first_NUL_in_the_return_is_quiet()
