@@ -35,6 +35,30 @@ namespace SocketAnalyzers.Model
                 return conditionValue ? 1 : null;
             }
 
+            if (LowerBound(condition, conditionValue, out var operand) is not int atLeast || Property(operand!, catalogue) is not { } counted)
+            {
+                return null;
+            }
+
+            available = counted;
+            return atLeast;
+        }
+
+        /// <summary>
+        /// On the side of <paramref name="condition"/> where it is <paramref name="conditionValue"/>, <paramref name="operand"/>
+        /// is at least this (positive) bound: a comparison of it with an <c>int</c> constant (<c>x &gt;= 4</c>, <c>x &gt; 3</c>,
+        /// <c>4 &lt;= x</c>, the false side of <c>x &lt; 4</c>, <c>x == 4</c>, <c>x != 0</c>), through <c>!</c>. Null otherwise.
+        /// </summary>
+        public static int? LowerBound(IOperation condition, bool conditionValue, out IOperation? operand)
+        {
+            operand = null;
+            condition = condition.WalkDownConversions();
+            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                condition = not.Operand.WalkDownConversions();
+                conditionValue = !conditionValue;
+            }
+
             if (condition is not IBinaryOperation comparison)
             {
                 return null;
@@ -44,15 +68,15 @@ namespace SocketAnalyzers.Model
             var right = comparison.RightOperand.WalkDownConversions();
             var kind = comparison.OperatorKind;
             int bound;
-            if (Property(left, catalogue) is { } l && right.ConstantValue is { HasValue: true, Value: int c1 })
+            if (right.ConstantValue is { HasValue: true, Value: int c1 } && left.ConstantValue is not { HasValue: true })
             {
-                available = l;
+                operand = left;
                 bound = c1;
             }
-            else if (Property(right, catalogue) is { } r && left.ConstantValue is { HasValue: true, Value: int c2 })
+            else if (left.ConstantValue is { HasValue: true, Value: int c2 } && right.ConstantValue is not { HasValue: true })
             {
                 // c <= A is A >= c: flip the operator.
-                available = r;
+                operand = right;
                 bound = c2;
                 kind = kind switch
                 {

@@ -356,6 +356,12 @@ namespace SocketAnalyzers.Reads
                             guardsAvailable = true;
                         }
 
+                        if (owner is null && invocation is { TargetMethod.Name: "EndReceive", Arguments.Length: 1 } && invocation.Arguments[0].Value is IParameterReferenceOperation)
+                        {
+                            // A callback's EndReceive(ar): its receives may only look (ReadFlowAnalysis.PeekingCallback).
+                            guardsAvailable = true;
+                        }
+
                         break;
                     case IInvocationOperation call when HelperReads.MayBeHelper(call) && NetworkReads.IsInLoop(call) && reads.Helpers.At(call, cancellationToken) is { } helperCall:
                         // A helper of the type that returns what its read got, called in a loop: its call is the read there.

@@ -29,8 +29,26 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            if (AvailableGuard.AtLeast(branchValue, conditionValue, symbols.Catalogue, out var available) is not int count
-                || body.RootOfConnection(available!.Instance, symbols) is not { } root)
+            ISymbol? root;
+            int count;
+            if (AvailableGuard.AtLeast(branchValue, conditionValue, symbols.Catalogue, out var available) is int counted)
+            {
+                root = body.RootOfConnection(available!.Instance, symbols);
+                count = counted;
+            }
+            else if (state.HasExact && AvailableGuard.LowerBound(branchValue, conditionValue, out var operand) is int bound
+                && ReadBody.VariableOf(operand!) is { } bounded && state.Exact.TryGetValue(bounded, out var size) && size.Connection is ISymbol peeked)
+            {
+                // int size = s.EndReceive(ar) of a peek, then if (size >= 4): 4 bytes wait, as under if (s.Available >= 4) (fresh61 FALSE 1).
+                root = peeked;
+                count = bound;
+            }
+            else
+            {
+                return;
+            }
+
+            if (root is null)
             {
                 return;
             }
@@ -151,12 +169,70 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
+            if (read.TargetMethod.Name == "EndReceive" && read.Instance is { } callbackEnded && read.Arguments.Length == 1
+                && read.Arguments[0].Value.WalkDownConversions() is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } callback }
+                && body.Model is { } model)
+            {
+                return PeekingCallback(callback, callbackEnded, model);
+            }
+
             return read.TargetMethod.Name == "EndReceive" && read.Instance is { } ended && read.Arguments.Length == 1
                 && read.Arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation result
                 && !body.CapturedWritten.Contains(result.Local)
                 && body.SingleValue(result.Local)?.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "BeginReceive", Instance: { } begun } begin
                 && NetworkReads.Peeks(begin, symbols)
                 && ConnectionOf(begun) is { } beginConnection && ConnectionOf(ended) is { } endConnection && ConnectionPath.Same(beginConnection, endConnection);
+        }
+
+        /// <summary>
+        /// The callback <paramref name="callback"/> ends receives that only look: every <c>BeginReceive</c> of its type naming
+        /// it (there is one at least, all in this file) is given <c>SocketFlags.Peek</c> on the connection the callback's
+        /// <c>EndReceive</c> names, through members only (fresh61 FALSE 1: <c>RunReceive() =&gt;
+        /// _socket.BeginReceive(_buffer, 0, n, SocketFlags.Peek, ReceiveCallback, null);</c>, then in the callback
+        /// <c>if (_socket.EndReceive(ar) &gt;= 4) _socket.Receive(_buffer, 0, 4, SocketFlags.None);</c>).
+        /// </summary>
+        private bool PeekingCallback(IMethodSymbol callback, IOperation ended, SemanticModel model)
+        {
+            var begins = symbols.Reads.UnreadBuffers.BeginsNaming(callback, model, CancellationToken);
+            foreach (var begin in begins)
+            {
+                if (begin.TargetMethod.Name != "BeginReceive" || !NetworkReads.Peeks(begin, symbols) || !SameMembers(begin.Instance, ended))
+                {
+                    return false;
+                }
+            }
+
+            return !begins.IsEmpty;
+
+            // The same chain of fields and properties without arguments from this object (or a static one): in two methods
+            // of the object, the same socket as far as those members return one (an interface's TransferSocket included).
+            static bool SameMembers(IOperation? a, IOperation? b)
+            {
+                for (var step = 0; step < 8; step++)
+                {
+                    a = a?.WalkDownConversions();
+                    b = b?.WalkDownConversions();
+                    switch (a, b)
+                    {
+                        case (IInstanceReferenceOperation, IInstanceReferenceOperation):
+                        case (null, null) when step > 0:
+                            return true;
+                        case (IFieldReferenceOperation x, IFieldReferenceOperation y) when SymbolEqualityComparer.Default.Equals(x.Field, y.Field):
+                            a = x.Instance;
+                            b = y.Instance;
+                            break;
+                        case (IPropertyReferenceOperation { Arguments.Length: 0 } x, IPropertyReferenceOperation { Arguments.Length: 0 } y)
+                            when SymbolEqualityComparer.Default.Equals(x.Property, y.Property):
+                            a = x.Instance;
+                            b = y.Instance;
+                            break;
+                        default:
+                            return false;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>A read of a socket or a <c>NetworkStream</c> (not TLS, whose socket counts encrypted bytes), not of datagrams.</summary>

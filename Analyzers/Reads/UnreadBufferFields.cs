@@ -27,12 +27,17 @@ namespace SocketAnalyzers.Reads
         /// <summary>What the <c>Begin…</c> receives of a type's code fill, as seen from one file.</summary>
         private sealed class Receives
         {
-            public Receives(bool onlyIntoUnread, ImmutableHashSet<IFieldSymbol> fields, ImmutableDictionary<IMethodSymbol, CallbackBuffer?> callbacks)
+            public Receives(bool onlyIntoUnread, ImmutableHashSet<IFieldSymbol> fields, ImmutableDictionary<IMethodSymbol, CallbackBuffer?> callbacks,
+                ImmutableDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> begins)
             {
                 OnlyIntoUnread = onlyIntoUnread;
                 Fields = fields;
                 Callbacks = callbacks;
+                Begins = begins;
             }
+
+            /// <summary>Per method given as the callback of a receive: every receive of this file that names it.</summary>
+            public ImmutableDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> Begins { get; }
 
             /// <summary>Per method given as the callback of a receive: the buffer field every such receive fills from its start, or null when they differ or it is no such field.</summary>
             public ImmutableDictionary<IMethodSymbol, CallbackBuffer?> Callbacks { get; }
@@ -95,6 +100,15 @@ namespace SocketAnalyzers.Reads
         public bool ReceivesOnlyIntoUnreadFields(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
             => ReceivesOf(type, model, cancellationToken).OnlyIntoUnread;
 
+        /// <summary>
+        /// Every <c>Begin…</c> receive of <paramref name="callback"/>'s type that names it as its callback (a method group,
+        /// <c>new AsyncCallback(M)</c>); empty when there is none, or when a part of the type in another file may start one.
+        /// </summary>
+        public ImmutableArray<IInvocationOperation> BeginsNaming(IMethodSymbol callback, SemanticModel model, CancellationToken cancellationToken)
+            => callback.ContainingType is { } type && ReceivesOf(type.OriginalDefinition, model, cancellationToken).Begins.TryGetValue(callback.OriginalDefinition, out var begins)
+                ? begins
+                : ImmutableArray<IInvocationOperation>.Empty;
+
         private Receives ReceivesOf(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
         {
             var key = (type, model.SyntaxTree);
@@ -113,6 +127,7 @@ namespace SocketAnalyzers.Reads
             var onlyUnread = true;
             var fields = ImmutableHashSet.CreateBuilder<IFieldSymbol>(SymbolEqualityComparer.Default);
             var callbacks = ImmutableDictionary.CreateBuilder<IMethodSymbol, CallbackBuffer?>(SymbolEqualityComparer.Default);
+            var begins = new System.Collections.Generic.Dictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>.Builder>(SymbolEqualityComparer.Default);
             var elsewhere = false;
             foreach (var part in type.DeclaringSyntaxReferences)
             {
@@ -151,12 +166,29 @@ namespace SocketAnalyzers.Reads
                     {
                         var given = BufferGiven(invocation, buffer, state);
                         callbacks[callback] = callbacks.TryGetValue(callback, out var before) ? CallbackBuffer.Join(before, given) : given;
+                        if (!begins.TryGetValue(callback, out var naming))
+                        {
+                            naming = ImmutableArray.CreateBuilder<IInvocationOperation>();
+                            begins[callback] = naming;
+                        }
+
+                        naming.Add(invocation);
                     }
                 }
             }
 
             // A Begin… call in a part in another file may name any callback (a form's designer part has none).
-            return new Receives(found && onlyUnread, fields.ToImmutable(), elsewhere ? ImmutableDictionary<IMethodSymbol, CallbackBuffer?>.Empty : callbacks.ToImmutable());
+            var beginsByCallback = ImmutableDictionary.CreateBuilder<IMethodSymbol, ImmutableArray<IInvocationOperation>>(SymbolEqualityComparer.Default);
+            if (!elsewhere)
+            {
+                foreach (var pair in begins)
+                {
+                    beginsByCallback[pair.Key] = pair.Value.ToImmutable();
+                }
+            }
+
+            return new Receives(found && onlyUnread, fields.ToImmutable(), elsewhere ? ImmutableDictionary<IMethodSymbol, CallbackBuffer?>.Empty : callbacks.ToImmutable(),
+                beginsByCallback.ToImmutable());
         }
 
         private bool IsUnread(IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)

@@ -56,6 +56,77 @@ namespace SocketAnalyzers.Tests.Reads
                     "int len = socket.EndReceive(ar);",
                     "var ar = " + begun + ".BeginReceive(line, pos, line.Length - pos, SocketFlags.Peek, null, null);\n        ar.AsyncWaitHandle.WaitOne();\n        int len = socket.EndReceive(ar);"));
 
+        /// <summary>
+        /// fresh61 FALSE 1 and 2 (a file-transfer class): the peek is begun in one method and ended in its callback, the
+        /// usual APM shape; a count of at least 4 means 4 bytes wait, so the receive of 4 that follows returns 4 and the
+        /// length it decodes was placed (SOCK010 and SOCK012 were both reported).
+        /// </summary>
+        private static string PeekCallback(string begin, string consume, string extra = "") => $$"""
+            using System;
+            using System.Net.Sockets;
+
+            sealed class Holder
+            {
+                public Socket TransferSocket { get; } = new Socket(SocketType.Stream, ProtocolType.Tcp);
+            }
+
+            sealed class Transfer
+            {
+                private readonly Holder _socket = new Holder();
+                private readonly byte[] _buffer = new byte[8192];
+
+                public void RunReceive()
+                {
+                    {{begin}}
+                }
+
+                {{extra}}
+
+                private void ReceiveCallback(IAsyncResult ar)
+                {
+                    int size = _socket.TransferSocket.EndReceive(ar);
+                    if (size >= 4)
+                    {
+                        {{consume}}
+                        int length = {|SOCK021:BitConverter.ToInt32(_buffer, 0)|};
+                        Console.WriteLine(length);
+                    }
+
+                    RunReceive();
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("_socket.TransferSocket.BeginReceive(_buffer, 0, _buffer.Length, SocketFlags.Peek, ReceiveCallback, null);")]
+        [InlineData("_socket.TransferSocket.BeginReceive(_buffer, 0, _buffer.Length, SocketFlags.Peek, new AsyncCallback(ReceiveCallback), null);")]
+        public Task Peek_begun_in_another_method_and_ended_in_its_callback_counts(string begin)
+            => Verify.VerifyAnalyzerAsync(PeekCallback(begin, "_socket.TransferSocket.Receive(_buffer, 0, 4, SocketFlags.None);"));
+
+        /// <summary>The audited class's form: the socket behind an interface's property, inside a <c>try</c>.</summary>
+        [Fact]
+        public Task Peek_on_a_socket_behind_an_interface_property_counts()
+            => Verify.VerifyAnalyzerAsync(PeekCallback(
+                "_socket.TransferSocket.BeginReceive(_buffer, 0, 8192, SocketFlags.Peek, ReceiveCallback, null);",
+                "_socket.TransferSocket.Receive(_buffer, 0, 4, SocketFlags.None);")
+                .Replace("private readonly Holder _socket = new Holder();", "private readonly ISocket _socket;\n    public Transfer(ISocket socket) => _socket = socket;")
+                .Replace("sealed class Holder", "interface ISocket { Socket TransferSocket { get; } }\nsealed class Holder")
+                .Replace("int size = _socket.TransferSocket.EndReceive(ar);", "try {\n int size = _socket.TransferSocket.EndReceive(ar);")
+                .Replace("        RunReceive();\n    }", "        RunReceive();\n        } catch (Exception) { _socket.TransferSocket.Close(); }\n    }"));
+
+        /// <summary>
+        /// A receive of the callback's that does not peek, a peek on another socket, a receive of more than was looked at, or
+        /// a callback ended with a local's result keep the reports.
+        /// </summary>
+        [Theory]
+        [InlineData("_socket.TransferSocket.BeginReceive(_buffer, 0, _buffer.Length, SocketFlags.None, ReceiveCallback, null);", "[|_socket.TransferSocket.Receive(_buffer, 0, 4, SocketFlags.None)|];", "")]
+        [InlineData("_socket.TransferSocket.BeginReceive(_buffer, 0, _buffer.Length, SocketFlags.Peek, ReceiveCallback, null);", "[|_socket.TransferSocket.Receive(_buffer, 0, 5, SocketFlags.None)|];", "")]
+        [InlineData("{|SOCK004:_other.BeginReceive(_buffer, 0, _buffer.Length, SocketFlags.Peek, ReceiveCallback, null)|};", "[|_socket.TransferSocket.Receive(_buffer, 0, 4, SocketFlags.None)|];", "private readonly Socket _other = new Socket(SocketType.Stream, ProtocolType.Tcp);")]
+        [InlineData("_socket.TransferSocket.BeginReceive(_buffer, 0, _buffer.Length, SocketFlags.Peek, ReceiveCallback, null);", "[|_socket.TransferSocket.Receive(_buffer, 0, 4, SocketFlags.None)|];", "public void Again() => _socket.TransferSocket.BeginReceive(_buffer, 0, 4, SocketFlags.None, ReceiveCallback, null);")]
+        public Task Callback_whose_receives_may_not_all_peek_at_its_socket_is_reported(string begin, string consume, string extra)
+            => Verify.VerifyAnalyzerAsync(PeekCallback(begin, consume, extra).Replace(
+                "int length = {|SOCK021:BitConverter.ToInt32(_buffer, 0)|};", "int length = {|SOCK012:{|SOCK021:BitConverter.ToInt32(_buffer, 0)|}|};"));
+
         [Fact]
         public Task Peek_of_flags_combined_with_others_still_counts()
             => Verify.VerifyAnalyzerAsync(Banner(
