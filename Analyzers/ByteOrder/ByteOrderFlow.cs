@@ -662,6 +662,18 @@ namespace SocketAnalyzers.ByteOrder
                         : null;
                 case IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
                     return null;
+                case IInvalidOperation:
+                    EvalChildren(operation, state);
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        // Read(ref reader) that did not bind: the reader may be another one now.
+                        if (child.IsRefArgumentOfUnboundCall())
+                        {
+                            Forget(child, state);
+                        }
+                    }
+
+                    return null;
                 default:
                     EvalChildren(operation, state);
                     return null;

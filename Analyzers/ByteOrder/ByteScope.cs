@@ -200,6 +200,7 @@ namespace SocketAnalyzers.ByteOrder
                             break;
                         case IAssignmentOperation assignment when assignment.Target == local:
                         case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                        case IInvalidOperation when local.IsRefArgumentOfUnboundCall():
                         case ITupleOperation:
                         case IDeclarationExpressionOperation:
                             Assign(local.Local, null);

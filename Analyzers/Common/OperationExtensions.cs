@@ -18,6 +18,16 @@ namespace SocketAnalyzers.Common
             _ => null,
         };
 
+        /// <summary>
+        /// The variable reference is written <c>ref x</c> or <c>out x</c> in a call that did not bind (an unknown method, a
+        /// failed overload resolution): the call may give the variable another value, as a bound one could, and unknown
+        /// means unknown.
+        /// </summary>
+        public static bool IsRefArgumentOfUnboundCall(this IOperation reference)
+            => reference.Parent is IInvalidOperation
+                && reference.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument
+                && argument.Expression == reference.Syntax;
+
         /// <summary>True for the operation-block roots <c>GetControlFlowGraph</c> accepts (a body, an initializer); the families build graphs only for these.</summary>
         public static bool HasControlFlowGraph(this IOperation block)
             => block is IMethodBodyOperation or IConstructorBodyOperation or IBlockOperation or IFieldInitializerOperation

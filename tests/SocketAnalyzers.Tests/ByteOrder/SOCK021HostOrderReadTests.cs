@@ -28,6 +28,27 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Read_in_host_order_where_the_host_is_big_endian_is_quiet(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 
+        /// <summary>
+        /// fresh61 (an A2S query tool scanned one file at a time): <c>Name = utils.ReadNullTerminatedString(ref br);</c>, with
+        /// <c>utils</c> in another file, does not bind there. Bound, a call given the reader by <c>ref</c> may replace it and
+        /// keeps the later reads quiet; unbound, it is unknown all the same, and unknown stays quiet.
+        /// </summary>
+        [Theory]
+        [InlineData("var name = {|CS0103:Utils|}.ReadNullTerminatedString(ref reader);")]
+        [InlineData("{|CS0103:Utils|}.Skip(1, ref reader);")]
+        [InlineData("var reader2 = reader; {|CS0103:Utils|}.Skip(out reader);")]
+        public Task Reader_given_by_ref_to_a_call_that_did_not_bind_is_unknown(string call)
+            => Verify.VerifyAnalyzerAsync(InMethod($"var reader = new BinaryReader(new MemoryStream(udp.Receive(ref Unused.From))); {call} result = reader.ReadInt16();")
+                + "\nstatic class Unused { public static IPEndPoint From; }");
+
+        /// <summary>Given by value, or to a call that binds and takes it by value, the reader is the same one: still reported.</summary>
+        [Theory]
+        [InlineData("var name = {|CS0103:Utils|}.ReadNullTerminatedString(reader);")]
+        [InlineData("Console.WriteLine(reader);")]
+        public Task Reader_given_by_value_to_any_call_is_still_reported(string call)
+            => Verify.VerifyAnalyzerAsync(InMethod($"var reader = new BinaryReader(new MemoryStream(udp.Receive(ref Unused.From))); {call} result = [|reader.ReadInt16()|];")
+                + "\nstatic class Unused { public static IPEndPoint From; }");
+
         [Fact]
         public Task Read_in_host_order_after_a_big_endian_branch_joins_is_still_reported()
             => Verify.VerifyAnalyzerAsync(InMethod("var n = socket.Receive(buffer); if (n < 4) return 0; if (!BitConverter.IsLittleEndian) { Console.WriteLine(\"big-endian host\"); } result = [|BitConverter.ToInt32(buffer, 0)|];"));
