@@ -485,7 +485,7 @@ namespace SocketAnalyzers.Reads
             }
 
             result.JoinFills();
-            if (scratch.Receives.Count > 0)
+            if (scratch.Receives.Count > 0 || result.EndsReceive())
             {
                 result.DescribeCallbackChains(body, scratch.Receives, reads);
             }
@@ -602,6 +602,11 @@ namespace SocketAnalyzers.Reads
                         && tryStatement.Block.Span.Contains(site.Invocation.Syntax.Span);
                 }
 
+                if (site.Rearms is null && path is null && site.Function is null && site.ConnectionRoot is IFieldSymbol)
+                {
+                    HelperRearms(body, site, function, reads);
+                }
+
                 if (site.Rearms is not null)
                 {
                     site.CallbackChain = true;
@@ -610,6 +615,84 @@ namespace SocketAnalyzers.Reads
                     site.Loops.Add(site.Function ?? body.Syntax);
                 }
             }
+        }
+
+        /// <summary>Some read of the body is an <c>End*</c> of an APM receive (a callback may start the next one through a helper).</summary>
+        private bool EndsReceive()
+        {
+            foreach (var site in Sites)
+            {
+                if (site.Read.Api.IsApmEnd)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The callback starts the next receive through a method of its class whose whole body is that one receive
+        /// (fresh61 M1, a file-transfer class: <c>void RunReceive() =&gt; _socket.BeginReceive(_buffer, 0, n, SocketFlags.Peek,
+        /// receiveCallback, null);</c> called at the end of <c>receiveCallback</c>): a call of it, in the callback's own body
+        /// (not a lambda), is a re-arm as the receive itself would be. Only a method of this file that takes no argument,
+        /// cannot be overridden, and names the callback and the same field's connection.
+        /// </summary>
+        private void HelperRearms(IOperation body, ReadSite site, IMethodSymbol function, NetworkReads reads)
+        {
+            var stack = new Stack<IOperation>();
+            stack.Push(body);
+            Dictionary<IMethodSymbol, bool>? helpers = null;
+            while (stack.Count > 0)
+            {
+                var operation = stack.Pop();
+                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    continue;
+                }
+
+                if (operation is IInvocationOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } call
+                    && call.TargetMethod is { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false } helper
+                    && SymbolEqualityComparer.Default.Equals(helper.ContainingType?.OriginalDefinition, function.ContainingType?.OriginalDefinition))
+                {
+                    helpers ??= new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                    if (!helpers.TryGetValue(helper.OriginalDefinition, out var rearms))
+                    {
+                        rearms = IsRearmHelper(helper.OriginalDefinition, body, site, function, reads);
+                        helpers[helper.OriginalDefinition] = rearms;
+                    }
+
+                    if (rearms)
+                    {
+                        (site.Rearms ??= new HashSet<SyntaxNode>()).Add(call.Syntax);
+                    }
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        private bool IsRearmHelper(IMethodSymbol helper, IOperation body, ReadSite site, IMethodSymbol function, NetworkReads reads)
+        {
+            if (helper.DeclaringSyntaxReferences is not { Length: 1 } references || body.SemanticModel is not { } model
+                || references[0].SyntaxTree != model.SyntaxTree || references[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+            {
+                return false;
+            }
+
+            var only = declaration switch
+            {
+                { ExpressionBody.Expression: var arrow } => arrow,
+                { Body.Statements: { Count: 1 } statements } when statements[0] is ExpressionStatementSyntax statement => statement.Expression,
+                _ => null,
+            };
+            return only is not null
+                && model.GetOperation(only)?.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "BeginReceive" or "BeginReceiveFrom" or "BeginReceiveMessageFrom" or "BeginRead", Instance: { } receiver } begin
+                && CallsBack(begin, function)
+                && SymbolEqualityComparer.Default.Equals(ConnectionRoot(receiver, reads.Symbols), site.ConnectionRoot);
         }
 
         /// <summary>

@@ -59,7 +59,8 @@ namespace SocketAnalyzers.Tests.Reads
         /// <summary>
         /// fresh61 FALSE 1 and 2 (a file-transfer class): the peek is begun in one method and ended in its callback, the
         /// usual APM shape; a count of at least 4 means 4 bytes wait, so the receive of 4 that follows returns 4 and the
-        /// length it decodes was placed (SOCK010 and SOCK012 were both reported).
+        /// length it decodes was placed (SOCK010 and SOCK012 were both reported). The callback starts the next peek on 0
+        /// too, through <c>RunReceive()</c>: that is SOCK011's (fresh61 M1).
         /// </summary>
         private static string PeekCallback(string begin, string consume, string extra = "") => $$"""
             using System;
@@ -84,7 +85,7 @@ namespace SocketAnalyzers.Tests.Reads
 
                 private void ReceiveCallback(IAsyncResult ar)
                 {
-                    int size = _socket.TransferSocket.EndReceive(ar);
+                    int size = {|SOCK011:_socket.TransferSocket.EndReceive(ar)|};
                     if (size >= 4)
                     {
                         {{consume}}
@@ -111,7 +112,7 @@ namespace SocketAnalyzers.Tests.Reads
                 "_socket.TransferSocket.Receive(_buffer, 0, 4, SocketFlags.None);")
                 .Replace("private readonly Holder _socket = new Holder();", "private readonly ISocket _socket;\n    public Transfer(ISocket socket) => _socket = socket;")
                 .Replace("sealed class Holder", "interface ISocket { Socket TransferSocket { get; } }\nsealed class Holder")
-                .Replace("int size = _socket.TransferSocket.EndReceive(ar);", "try {\n int size = _socket.TransferSocket.EndReceive(ar);")
+                .Replace("int size = {|SOCK011:_socket.TransferSocket.EndReceive(ar)|};", "try {\n int size = {|SOCK011:_socket.TransferSocket.EndReceive(ar)|};")
                 .Replace("        RunReceive();\n    }", "        RunReceive();\n        } catch (Exception) { _socket.TransferSocket.Close(); }\n    }"));
 
         /// <summary>
@@ -124,7 +125,10 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("{|SOCK004:_other.BeginReceive(_buffer, 0, _buffer.Length, SocketFlags.Peek, ReceiveCallback, null)|};", "[|_socket.TransferSocket.Receive(_buffer, 0, 4, SocketFlags.None)|];", "private readonly Socket _other = new Socket(SocketType.Stream, ProtocolType.Tcp);")]
         [InlineData("_socket.TransferSocket.BeginReceive(_buffer, 0, _buffer.Length, SocketFlags.Peek, ReceiveCallback, null);", "[|_socket.TransferSocket.Receive(_buffer, 0, 4, SocketFlags.None)|];", "public void Again() => _socket.TransferSocket.BeginReceive(_buffer, 0, 4, SocketFlags.None, ReceiveCallback, null);")]
         public Task Callback_whose_receives_may_not_all_peek_at_its_socket_is_reported(string begin, string consume, string extra)
-            => Verify.VerifyAnalyzerAsync(PeekCallback(begin, consume, extra).Replace(
+            => Verify.VerifyAnalyzerAsync(PeekCallback(begin, consume, extra)
+                // RunReceive() re-arms another socket there: the callback's own chain does not spin (SOCK011 quiet).
+                .Replace("{|SOCK011:_socket.TransferSocket.EndReceive(ar)|}", begin.StartsWith("{|SOCK004:_other", System.StringComparison.Ordinal) ? "_socket.TransferSocket.EndReceive(ar)" : "{|SOCK011:_socket.TransferSocket.EndReceive(ar)|}")
+                .Replace(
                 "int length = {|SOCK021:BitConverter.ToInt32(_buffer, 0)|};", "int length = {|SOCK012:{|SOCK021:BitConverter.ToInt32(_buffer, 0)|}|};"));
 
         [Fact]

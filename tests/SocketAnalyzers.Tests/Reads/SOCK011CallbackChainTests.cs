@@ -78,6 +78,59 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Callback_that_starts_the_next_receive_with_itself_on_0_is_reported(string members)
             => Verify.VerifyAnalyzerAsync(Class(members));
 
+        /// <summary>
+        /// fresh61 M1 (a file-transfer class): the callback starts the next receive through a method of the class whose
+        /// whole body is that receive, at the end of the callback and on the 0 path too.
+        /// </summary>
+        [Theory]
+        [InlineData("void RunReceive() => socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);")]
+        [InlineData("private void RunReceive() { socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, new AsyncCallback(OnData), null); }")]
+        public Task Callback_that_starts_the_next_receive_through_a_one_line_method_is_reported(string helper)
+            => Verify.VerifyAnalyzerAsync(Class(helper + """
+
+
+                void OnData(IAsyncResult ar)
+                {
+                    try
+                    {
+                        int n = {|SOCK011:socket.EndReceive(ar)|};
+                        if (n >= 4)
+                        {
+                            Show(buffer, n);
+                        }
+
+                        RunReceive();
+                    }
+                    catch (Exception)
+                    {
+                        socket.Close();
+                    }
+                }
+                """));
+
+        /// <summary>
+        /// A helper that does more than the receive (it may close or test first), takes an argument, can be overridden,
+        /// receives on another socket or names another callback, or a callback that stops at 0 before calling it: quiet.
+        /// </summary>
+        [Theory]
+        [InlineData("void RunReceive() { if (socket.Connected) socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null); }", "RunReceive();")]
+        [InlineData("void RunReceive() { Console.WriteLine(1); socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null); }", "RunReceive();")]
+        [InlineData("void RunReceive(Socket s) => s.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);", "RunReceive(socket);")]
+        [InlineData("protected virtual void RunReceive() => socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);", "RunReceive();")]
+        [InlineData("void RunReceive() => socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnOther, null); void OnOther(IAsyncResult ar) => Show(buffer, socket.EndReceive(ar));", "RunReceive();")]
+        [InlineData("void RunReceive() => socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);", "if (n == 0) { socket.Close(); return; } RunReceive();")]
+        public Task Callback_whose_helper_may_not_start_the_same_receive_on_0_is_quiet(string helper, string rearm)
+            => Verify.VerifyAnalyzerAsync(Class(helper + $$"""
+
+
+                void OnData(IAsyncResult ar)
+                {
+                    int n = socket.EndReceive(ar);
+                    Show(buffer, n);
+                    {{rearm}}
+                }
+                """));
+
         [Theory]
         [InlineData("""
             void OnData(IAsyncResult ar)
