@@ -493,6 +493,18 @@ namespace SocketAnalyzers.Reads
         /// <summary>Set by <see cref="Classify"/> for <see cref="Use.Counted"/>: the local the consumer is given as its count.</summary>
         private ILocalSymbol? givenCount;
 
+        /// <summary>The element's value is read (not written, nor taken by <c>ref</c>).</summary>
+        private static bool IsValueRead(IOperation element)
+            => element.Parent switch
+            {
+                ISimpleAssignmentOperation { IsRef: true } => false,
+                IAssignmentOperation assignment => assignment.Target != element,
+                IIncrementOrDecrementOperation => false,
+                IArgumentOperation { Parameter.RefKind: not RefKind.None } => false,
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.RefKind: not RefKind.None } } => false,
+                _ => true,
+            };
+
         /// <summary>What one reference to a filled buffer does; <paramref name="consuming"/> is the consuming call for <see cref="Use.Whole"/>.</summary>
         private Use Classify(IOperation reference, ISymbol buffer, out IOperation? consuming)
         {
@@ -504,6 +516,13 @@ namespace SocketAnalyzers.Reads
                 case ISimpleAssignmentOperation assignment when assignment.Target == current:
                     // The assignment itself kills the fact.
                     return Use.Neutral;
+                case IArrayElementReferenceOperation { Indices.Length: 1 } element when element.ArrayReference == current
+                    && element.Indices[0].ConstantValue is { HasValue: true, Value: int index } && index >= 1 && IsValueRead(element):
+                    // data[7] after a read whose count nothing tests: byte 7 may not have arrived (fresh62, a Modbus client).
+                    consuming = element;
+                    decodedStart = index;
+                    decodedWidth = 1;
+                    return Use.Decoded;
                 case IPropertyReferenceOperation length when symbols.Framework.IsLength(length.Property):
                 case IArrayElementReferenceOperation:
                 case IInterpolationOperation:
@@ -1052,10 +1071,11 @@ namespace SocketAnalyzers.Reads
         {
             var end = start + width;
             var properties = ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.FormKey, SOCK012WholeBufferConsumedAnalyzer.Decoded);
-            if (!mixed)
+            if (!mixed && consuming is not IArrayElementReferenceOperation)
             {
                 // The fix rewrites the read into one that waits for the bytes; where another read may have filled the buffer
-                // (ReadState.IsMixedFill) it would rewrite one and leave the other: no fix then.
+                // (ReadState.IsMixedFill) it would rewrite one and leave the other: no fix then. Nor for an element read
+                // (data[7]): the bytes to wait for are the message's, which an index does not say.
                 properties = properties
                     .Add(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey, (consuming.Syntax.SpanStart - site.Invocation.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))
                     .Add(SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey, site.Invocation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture));
@@ -1066,7 +1086,8 @@ namespace SocketAnalyzers.Reads
                 consuming.Syntax.GetLocation(),
                 properties,
                 ConsumerName(consuming),
-                (start == 0 ? "the first " + width.ToString(CultureInfo.InvariantCulture) + " bytes of '"
+                (width == 1 ? "byte " + start.ToString(CultureInfo.InvariantCulture) + " of '"
+                    : start == 0 ? "the first " + width.ToString(CultureInfo.InvariantCulture) + " bytes of '"
                     : "bytes " + start.ToString(CultureInfo.InvariantCulture) + " to " + (end - 1).ToString(CultureInfo.InvariantCulture) + " of '") + BufferText(consuming, buffer) + "'",
                 ReadName(site),
                 FilledText(site),
@@ -1119,6 +1140,7 @@ namespace SocketAnalyzers.Reads
         {
             IInvocationOperation call => call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name,
             IObjectCreationOperation creation => "new " + creation.Type?.Name,
+            IArrayElementReferenceOperation element => "'" + element.Syntax.ToString() + "'",
             _ => "This call",
         };
 

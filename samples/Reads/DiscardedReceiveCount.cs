@@ -1,6 +1,6 @@
 // SOCK010: a SOCKS5 client that asks a proxy which authentication method it accepts, and ignores how many bytes
 // each read returned. A reply split over two TCP segments leaves the second byte 0 (its initial value), so the
-// client reads "no authentication required" from a proxy that never said so.
+// client reads "no authentication required" from a proxy that never said so (SOCK012 at reply[1]: that byte).
 using System;
 using System.IO;
 using System.Net;
@@ -22,7 +22,7 @@ namespace Samples.Reads
 
             var reply = new byte[2];
             socket.Receive(reply); // expect: SOCK010
-            Console.WriteLine(reply[0] == 0x05 && reply[1] == 0x00 ? "proxy accepts no authentication" : "proxy wants authentication");
+            Console.WriteLine(reply[0] == 0x05 && reply[1] == 0x00 ? "proxy accepts no authentication" : "proxy wants authentication"); // expect: SOCK012
 
             // The same mistake, asynchronously: the awaited count is dropped.
             var again = new byte[2];

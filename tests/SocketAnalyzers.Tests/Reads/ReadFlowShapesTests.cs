@@ -1076,7 +1076,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var skip = new byte[4]; [|stream.Read(skip, 0, 4)|]; int n = stream.Read(buffer, 0, buffer.Length); Process(buffer, n);")]
         [InlineData("using var ns = new NetworkStream(socket, ownsSocket: false); [|ns.Read(new byte[2], 0, 2)|]; int n = socket.Receive(buffer); Process(buffer, n);")]
         [InlineData("[|socket.Receive(new byte[socket.Available])|]; int n = socket.Receive(buffer); Process(buffer, n);")]
-        [InlineData("var reply = new byte[2]; [|socket.Receive(reply)|]; Console.WriteLine(reply[1]);")]
+        [InlineData("var reply = new byte[2]; [|socket.Receive(reply)|]; Console.WriteLine({|SOCK012:reply[1]|});")]
         [InlineData("using var ns = new NetworkStream(socket, ownsSocket: false); [|ns.Read(new byte[2], 0, 2)|]; Drain(socket);")]
         [InlineData("[|stream.Read(buffer, 0, 4)|]; if (buffer[0] != 1) throw new InvalidOperationException();")]
         [InlineData("var reply = new byte[2]; int n = [|socket.Receive(reply)|]; n = 2; Process(reply, n);")]

@@ -281,6 +281,73 @@ namespace SocketAnalyzers.Tests.Reads
                 int length = BinaryPrimitives.ReadInt32BigEndian(header);
                 """));
 
+        /// <summary>
+        /// fresh62 (a Modbus client, a VNC client): an element past the first read by a constant index after a read whose
+        /// count nothing tests (<c>byte function = tcpSynClBuffer[7];</c>, <c>X = (ushort)((buffer[1] &lt;&lt; 8) | buffer[2])</c>):
+        /// that byte arrived only if the read returned more than its index, so it is the fixed-width decode of one byte.
+        /// </summary>
+        [Theory]
+        [InlineData("byte kind = [|header[1]|];")]
+        [InlineData("ushort x = (ushort)(([|header[1]|] << 8) | header[2]);")]
+        [InlineData("if ([|header[7]|] == 0x82 & header[8] == 0x01) return;")]
+        [InlineData("Console.WriteLine([|header[3]|]);")]
+        public Task Element_past_the_first_read_by_a_constant_index_is_reported(string use)
+            => Verify.VerifyAnalyzerAsync(Header($$"""
+                int n = stream.Read(header, 0, header.Length);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                {{use}}
+                """, 16));
+
+        [Fact]
+        public Task Element_message_names_the_byte()
+            => Verify.VerifyAnalyzerAsync(
+                Header("""
+                    int got = stream.Read(header, 0, header.Length);
+                    if (got == 0)
+                    {
+                        return;
+                    }
+
+                    byte function = {|#0:header[7]|};
+                    """, 16),
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "'header[7]'", "byte 7 of 'header'", "NetworkStream.Read", "its first 'got' bytes",
+                    "Read until the first 8 bytes have arrived: loop on the count, or call ReadExactly", "bytes"));
+
+        /// <summary>No fix, alone or in Fix All: the bytes to wait for are the message's, which an index does not say.</summary>
+        [Fact]
+        public Task Element_read_has_no_fix()
+        {
+            var source = Header("""
+                int n = stream.Read(header, 0, header.Length);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                byte function = [|header[7]|];
+                byte unit = header[6];
+                """, 16);
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        /// <summary>
+        /// The first element (a read that returned anything placed it), an index the code computes, an element written or
+        /// taken by <c>ref</c>, a count compared with the size, or an exact read: quiet.
+        /// </summary>
+        [Theory]
+        [InlineData("int n = stream.Read(header, 0, header.Length); if (n == 0) return; byte kind = header[0];")]
+        [InlineData("int n = stream.Read(header, 0, header.Length); if (n == 0) return; for (var i = 1; i < n; i++) Console.WriteLine(header[i]);")]
+        [InlineData("int n = stream.Read(header, 0, header.Length); if (n == 0) return; header[3] = 1; header[2]++; ref var first = ref header[1]; first = 0; int.TryParse(\"1\", out var parsed); header[4] = (byte)parsed;")]
+        [InlineData("int n = stream.Read(header, 0, header.Length); if (n < 8) return; byte function = header[7];")]
+        [InlineData("stream.ReadExactly(header, 0, 8); byte function = header[7];")]
+        public Task Element_read_the_count_covers_or_that_is_not_a_constant_past_the_first_is_silent(string body)
+            => Verify.VerifyAnalyzerAsync(Header(body, 16));
+
         [Theory]
         [InlineData("byte kind = header[0];")]
         [InlineData("bool flag = BitConverter.ToBoolean(header, 0);")]
