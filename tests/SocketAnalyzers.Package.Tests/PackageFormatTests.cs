@@ -38,9 +38,13 @@ namespace SocketAnalyzers.Package.Tests
             ("samples/Reads/DiscardedReadCount.cs", "SOCK010", "A read nobody awaits in a method, lambda or local function that is not `async`"),
             // A Socket's ReceiveAsync whose status word is then decoded, in a project without SocketAnalyzers.Runtime: the
             // capture would still decode a short read, and there is no exact form to bind.
-            ("samples/Reads/DiscardedReadCount.cs", "SOCK010", "A read whose buffer is decoded as a number afterwards, where no exact form binds"),
+            ("samples/Reads/DiscardedReadCount.cs", "SOCK010", "A read whose buffer is decoded as a number afterwards, or read by a constant index"),
             // ...and the decode itself, which only the exact read fixes.
             ("samples/Reads/DiscardedReadCount.cs", "SOCK012", "A decode of a number"),
+            // The SOCKS5 probe's reply[1] after a Socket receive whose count is dropped: no exact Socket receive binds without
+            // SocketAnalyzers.Runtime, a stop at 0 would still read a short reply's second byte, and an index says no length.
+            ("samples/Reads/DiscardedReceiveCount.cs", "SOCK010", "A read whose buffer is decoded as a number afterwards, or read by a constant index"),
+            ("samples/Reads/DiscardedReceiveCount.cs", "SOCK012", "An element read by a constant index"),
             // A whole chunk copied into an assembled image: copying only the count would leave zeros; the offset has to move.
             ("samples/Reads/WholeBufferConsumed.cs", "SOCK012", "A whole copy into an assembled message"),
             // A loop that reads only when data waits: its read never returns 0, so a stop at 0 would not help.
