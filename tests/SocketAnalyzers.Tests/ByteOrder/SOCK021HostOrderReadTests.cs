@@ -159,7 +159,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         // Swapping the decoded bytes in place (through a temporary, or with a tuple) is the manual reversal, exactly as
         // Array.Reverse(buffer, 0, 2) is: on every path before the decode, it is quiet.
         [Theory]
-        [InlineData("var n = socket.Receive(buffer); byte hi = buffer[0]; buffer[0] = buffer[1]; buffer[1] = hi; result = BitConverter.ToInt16(buffer, 0) + n;")]
+        [InlineData("var n = socket.Receive(buffer); byte hi = buffer[0]; buffer[0] = {|SOCK012:buffer[1]|}; buffer[1] = hi; result = BitConverter.ToInt16(buffer, 0) + n;")]
         [InlineData("network.ReadExactly(buffer, 0, 2); var lo = buffer[1]; buffer[1] = buffer[0]; buffer[0] = lo; result = BitConverter.ToUInt16(buffer, 0);")]
         [InlineData("network.ReadExactly(buffer); byte t = buffer[0]; buffer[0] = buffer[3]; buffer[3] = t; t = buffer[1]; buffer[1] = buffer[2]; buffer[2] = t; result = BitConverter.ToInt32(buffer, 0);")]
         [InlineData("network.ReadExactly(buffer); byte t = buffer[4]; buffer[4] = buffer[5]; buffer[5] = t; result = BitConverter.ToInt16(buffer, 4);")]
