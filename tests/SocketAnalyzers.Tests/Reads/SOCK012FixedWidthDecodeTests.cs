@@ -15,6 +15,18 @@ namespace SocketAnalyzers.Tests.Reads
         private static string Header(string body, int size = 4)
             => "using System.Buffers.Binary;\n" + Method($"var header = new byte[{size}];\n" + body);
 
+        /// <summary>A header of <paramref name="size"/> bytes read with one <c>Read</c> whose count <paramref name="count"/> is only compared with 0, then <paramref name="use"/>.</summary>
+        private static string AfterReadComparedWithZero(string count, string use, int size)
+            => Header($$"""
+                int {{count}} = stream.Read(header, 0, header.Length);
+                if ({{count}} == 0)
+                {
+                    return;
+                }
+
+                {{use}}
+                """, size);
+
         private static string AsyncHeader(string body)
             => "using System.Buffers.Binary;\n" + Method("var header = new byte[4];\n" + body, "Task<int>", "async");
 
@@ -292,28 +304,12 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("if ([|header[7]|] == 0x82 & header[8] == 0x01) return;")]
         [InlineData("Console.WriteLine([|header[3]|]);")]
         public Task Element_past_the_first_read_by_a_constant_index_is_reported(string use)
-            => Verify.VerifyAnalyzerAsync(Header($$"""
-                int n = stream.Read(header, 0, header.Length);
-                if (n == 0)
-                {
-                    return;
-                }
-
-                {{use}}
-                """, 16));
+            => Verify.VerifyAnalyzerAsync(AfterReadComparedWithZero("n", use, 16));
 
         [Fact]
         public Task Element_message_names_the_byte()
             => Verify.VerifyAnalyzerAsync(
-                Header("""
-                    int got = stream.Read(header, 0, header.Length);
-                    if (got == 0)
-                    {
-                        return;
-                    }
-
-                    byte function = {|#0:header[7]|};
-                    """, 16),
+                AfterReadComparedWithZero("got", "byte function = {|#0:header[7]|};", 16),
                 Verify.Diagnostic().WithLocation(0).WithArguments(
                     "'header[7]'", "byte 7 of 'header'", "NetworkStream.Read", "its first 'got' bytes",
                     "Read until the first 8 bytes have arrived: loop on the count, or call ReadExactly", "bytes"));
@@ -322,16 +318,7 @@ namespace SocketAnalyzers.Tests.Reads
         [Fact]
         public Task Element_read_has_no_fix()
         {
-            var source = Header("""
-                int n = stream.Read(header, 0, header.Length);
-                if (n == 0)
-                {
-                    return;
-                }
-
-                byte function = [|header[7]|];
-                byte unit = header[6];
-                """, 16);
+            var source = AfterReadComparedWithZero("n", "byte function = [|header[7]|];\nbyte unit = header[6];", 16);
             return Verify.VerifyCodeFixAsync(source, source);
         }
 
@@ -355,15 +342,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("int length = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(0, n));")]
         [InlineData("int at = n - 4; int length = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(at));")]
         public Task Uses_that_take_one_byte_check_the_size_or_start_where_the_code_computes_are_silent(string use)
-            => Verify.VerifyAnalyzerAsync(Header($$"""
-                int n = stream.Read(header, 0, header.Length);
-                if (n == 0)
-                {
-                    return;
-                }
-
-                {{use}}
-                """, 8));
+            => Verify.VerifyAnalyzerAsync(AfterReadComparedWithZero("n", use, 8));
 
         [Fact]
         public Task Decode_of_a_datagram_is_silent()
