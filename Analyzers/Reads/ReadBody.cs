@@ -111,6 +111,13 @@ namespace SocketAnalyzers.Reads
 
         public ISymbol? BufferVariable { get; set; }
 
+        /// <summary>
+        /// The buffer is an array field of this object (<c>ReceiveFrom(buffer, …)</c>, <c>this.buffer</c>, a static one):
+        /// <see cref="BufferReach.Escapes"/>, but a datagram read's bytes looked at through it later in the body make its
+        /// count matter there (<see cref="ReadFlowAnalysis"/>'s use of a datagram's buffer field).
+        /// </summary>
+        public IFieldSymbol? BufferField { get; set; }
+
         public BufferReach BufferReach { get; set; }
 
         // ---- SOCK011 ----
@@ -1122,6 +1129,11 @@ namespace SocketAnalyzers.Reads
                     break;
                 default:
                     site.BufferReach = BufferReach.Escapes;
+                    if (value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, Field.Type: IArrayTypeSymbol } own)
+                    {
+                        site.BufferField = own.Field;
+                    }
+
                     break;
             }
         }

@@ -172,6 +172,11 @@ namespace SocketAnalyzers.Reads
                     }
 
                     UseVariable(field, field.Field, state);
+                    if (state.Pending.Count > 0)
+                    {
+                        UseDatagramBufferField(field, state);
+                    }
+
                     return;
                 case IAwaitOperation awaited when state.HasAvailable || state.HasExact:
                     // Other code may run meanwhile and read the connection.
@@ -955,6 +960,12 @@ namespace SocketAnalyzers.Reads
                     }
 
                     KillBuffer(field.Field, state);
+                    if (state.Pending.Count > 0)
+                    {
+                        // buffer = new byte[1024]; the datagram a read left in the field is gone unlooked at.
+                        UseDatagramBufferField(field, state);
+                    }
+
                     if (field.Instance is null or IInstanceReferenceOperation && !ReadBody.IsFixedField(value, symbols, symbols.Reads.Unchanged, body.Model, CancellationToken))
                     {
                         // SOCK011: the field a read's socket or stream comes from takes a new one (stream =
@@ -1409,6 +1420,52 @@ namespace SocketAnalyzers.Reads
             }
 
             DropOverwritten(replaced, state);
+        }
+
+        /// <summary>
+        /// SOCK010: a datagram read into an array field of this object whose bytes the body then looks at through the field
+        /// (fresh60 M3, a course UDP server: <c>socket.ReceiveFrom(buffer, 0, 1024, SocketFlags.None, ref endpoint);</c> then
+        /// <c>Encoding.UTF8.GetString(buffer)</c>): the datagram's length mattered there, as for a local buffer. The field
+        /// handed to a read that fills it from its start, or given a new array, drops the datagram's bytes unlooked at; its
+        /// <c>Length</c> is no look.
+        /// </summary>
+        private void UseDatagramBufferField(IFieldReferenceOperation reference, ReadState state)
+        {
+            if (reference.Instance is not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
+            {
+                return;
+            }
+
+            var parent = reference.WalkUpConversions(out var current);
+            if (parent is IPropertyReferenceOperation length && symbols.Framework.IsLength(length.Property))
+            {
+                return;
+            }
+
+            var replaced = parent is ISimpleAssignmentOperation assignment && assignment.Target == current
+                || (parent is IArgumentOperation { Parent: IInvocationOperation invocation } && body.SiteAt(invocation.Syntax) is { } refill
+                    && refill.Read.Buffer?.WalkDownConversions().Syntax == reference.Syntax
+                    && (refill.Read.Offset is null || refill.Read.Offset.ConstantValue is { HasValue: true, Value: 0 }));
+            scratch.Clear();
+            List<int>? overwritten = null;
+            foreach (var read in state.Pending)
+            {
+                var site = body.Sites[read];
+                if (site.OneDatagram && site.BufferField is { } field && SymbolEqualityComparer.Default.Equals(field, reference.Field) && !state.IsBufferGone(read))
+                {
+                    if (replaced)
+                    {
+                        (overwritten ??= new List<int>()).Add(read);
+                    }
+                    else
+                    {
+                        scratch.Add(read);
+                    }
+                }
+            }
+
+            Follow(state);
+            DropOverwritten(overwritten, state);
         }
 
         private static void DropOverwritten(List<int>? reads, ReadState state)

@@ -932,6 +932,46 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Datagram_read_whose_buffer_is_looked_at_and_stream_read_read_again_are_still_reported(string body)
             => Verify010.VerifyAnalyzerAsync(Method(body));
 
+        /// <summary>A UDP server class whose receive loop reads datagrams into an array field (<paramref name="loop"/> is its body).</summary>
+        private static string DatagramFieldServer(string loop) => Usings + $$"""
+            class UdpServer
+            {
+                private readonly Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                private byte[] buffer = new byte[1024];
+                private EndPoint endpoint = new IPEndPoint(IPAddress.Any, 0);
+
+                public UdpServer() => socket.Bind(new IPEndPoint(IPAddress.Any, 9050));
+
+                void Receive(UdpServer other)
+                {
+                    while (true)
+                    {
+                        {{loop}}
+                    }
+                }
+            }
+            """;
+
+        /// <summary>
+        /// fresh60 M3 (a course UDP server): <c>socket.ReceiveFrom(buffer, 0, 1024, SocketFlags.None, ref endpoint);</c> into
+        /// an array field, then <c>Encoding.UTF8.GetString(buffer)</c>: the datagram's length mattered there, as for a local
+        /// buffer (only SOCK012 was reported).
+        /// </summary>
+        [Theory]
+        [InlineData("[|socket.ReceiveFrom(buffer, 0, 1024, SocketFlags.None, ref endpoint)|]; var text = {|SOCK012:Encoding.UTF8.GetString(buffer)|}; Console.WriteLine(text);")]
+        [InlineData("[|socket.ReceiveFrom(this.buffer, ref endpoint)|]; Console.WriteLine(this.buffer[0]);")]
+        public Task Datagram_read_into_a_field_whose_bytes_the_body_looks_at_is_reported(string loop)
+            => Verify010.VerifyAnalyzerAsync(DatagramFieldServer(loop));
+
+        /// <summary>The field's length, a refill before any look, a new array in the field, or another object's field: no look at this datagram's bytes.</summary>
+        [Theory]
+        [InlineData("socket.ReceiveFrom(buffer, ref endpoint); Console.WriteLine(\"datagram of up to \" + buffer.Length);")]
+        [InlineData("socket.ReceiveFrom(buffer, ref endpoint); int n = socket.ReceiveFrom(buffer, ref endpoint); Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, n));")]
+        [InlineData("socket.ReceiveFrom(buffer, ref endpoint); buffer = new byte[1024]; Console.WriteLine(buffer[0]);")]
+        [InlineData("socket.ReceiveFrom(buffer, ref endpoint); Console.WriteLine(other.buffer[0]);")]
+        public Task Datagram_read_into_a_field_whose_bytes_are_not_looked_at_is_quiet(string loop)
+            => Verify010.VerifyAnalyzerAsync(DatagramFieldServer(loop));
+
         [Fact]
         public Task Attribute_named_DoesNotReturn_outside_System_Diagnostics_CodeAnalysis_does_not_end_the_path()
             => Verify010.VerifyAnalyzerAsync(Usings + """
