@@ -1275,37 +1275,52 @@ namespace SocketAnalyzers.Reads
             {
                 // The buffer handed to a read that fills it from its start is overwritten, not looked at: a datagram read
                 // pending on it is answered without its count mattering (the next datagram replaces its bytes).
-                var refilled = FillsFromStart(reference);
-
                 // Its length is no look at its bytes: buf.Length is the same whatever the read returned (the next turn's
                 // Read(buf, 0, buf.Length) of a drain loop that makes a new array each turn).
-                var lengthOnly = reference.WalkUpConversions(out _) is IPropertyReferenceOperation length && symbols.Framework.IsLength(length.Property);
-                scratch.Clear();
-                List<int>? overwritten = null;
-                foreach (var read in state.Pending)
-                {
-                    var site = body.Sites[read];
-                    if (SymbolEqualityComparer.Default.Equals(site.BufferVariable, local) && !state.IsBufferGone(read))
-                    {
-                        if (refilled && (site.OneDatagram || state.IsDetached(read)))
-                        {
-                            // A datagram's, or a read whose connection the variable no longer holds: its bytes and its
-                            // count are gone with the refill (an accept loop's next client read into the same buffer).
-                            (overwritten ??= new List<int>()).Add(read);
-                        }
-                        else if (!refilled && !lengthOnly)
-                        {
-                            scratch.Add(read);
-                        }
+                UseBuffer(local, field: false, FillsFromStart(reference),
+                    reference.WalkUpConversions(out _) is IPropertyReferenceOperation length && symbols.Framework.IsLength(length.Property), state);
+            }
+        }
 
-                        // A stream read refilling the buffer from its start overwrites it too; whether the pending read's
-                        // count matters is that read's question (FollowPendingOf: another read of its connection).
-                    }
+        /// <summary>
+        /// A use of the buffer <paramref name="variable"/> (a local, or with <paramref name="field"/> an array field of this
+        /// object, followed for datagram reads only: <see cref="UseDatagramBufferField"/>) while reads are pending on it:
+        /// <paramref name="refilled"/> (handed to a read that fills it from its start, or given a new array) drops a datagram's
+        /// bytes, or those of a read whose connection the variable no longer holds, unlooked at; any other use but its
+        /// <paramref name="lengthOnly"/> looks at them, so their count mattered.
+        /// </summary>
+        private void UseBuffer(ISymbol variable, bool field, bool refilled, bool lengthOnly, ReadState state)
+        {
+            scratch.Clear();
+            List<int>? overwritten = null;
+            foreach (var read in state.Pending)
+            {
+                var site = body.Sites[read];
+                var named = field
+                    ? site.OneDatagram && SymbolEqualityComparer.Default.Equals(site.BufferField, variable)
+                    : SymbolEqualityComparer.Default.Equals(site.BufferVariable, variable);
+                if (!named || state.IsBufferGone(read))
+                {
+                    continue;
                 }
 
-                Follow(state);
-                DropOverwritten(overwritten, state);
+                if (refilled && (site.OneDatagram || state.IsDetached(read)))
+                {
+                    // A datagram's, or a read whose connection the variable no longer holds: its bytes and its count are
+                    // gone with the refill (an accept loop's next client read into the same buffer).
+                    (overwritten ??= new List<int>()).Add(read);
+                }
+                else if (!refilled && !lengthOnly)
+                {
+                    scratch.Add(read);
+                }
+
+                // A stream read refilling the buffer from its start overwrites it too; whether the pending read's count
+                // matters is that read's question (FollowPendingOf: another read of its connection).
             }
+
+            Follow(state);
+            DropOverwritten(overwritten, state);
         }
 
         /// <summary>
@@ -1437,35 +1452,9 @@ namespace SocketAnalyzers.Reads
             }
 
             var parent = reference.WalkUpConversions(out var current);
-            if (parent is IPropertyReferenceOperation length && symbols.Framework.IsLength(length.Property))
-            {
-                return;
-            }
-
-            var replaced = parent is ISimpleAssignmentOperation assignment && assignment.Target == current
-                || (parent is IArgumentOperation { Parent: IInvocationOperation invocation } && body.SiteAt(invocation.Syntax) is { } refill
-                    && refill.Read.Buffer?.WalkDownConversions().Syntax == reference.Syntax
-                    && (refill.Read.Offset is null || refill.Read.Offset.ConstantValue is { HasValue: true, Value: 0 }));
-            scratch.Clear();
-            List<int>? overwritten = null;
-            foreach (var read in state.Pending)
-            {
-                var site = body.Sites[read];
-                if (site.OneDatagram && site.BufferField is { } field && SymbolEqualityComparer.Default.Equals(field, reference.Field) && !state.IsBufferGone(read))
-                {
-                    if (replaced)
-                    {
-                        (overwritten ??= new List<int>()).Add(read);
-                    }
-                    else
-                    {
-                        scratch.Add(read);
-                    }
-                }
-            }
-
-            Follow(state);
-            DropOverwritten(overwritten, state);
+            UseBuffer(reference.Field, field: true,
+                parent is ISimpleAssignmentOperation assignment && assignment.Target == current || FillsFromStart(reference),
+                parent is IPropertyReferenceOperation length && symbols.Framework.IsLength(length.Property), state);
         }
 
         private static void DropOverwritten(List<int>? reads, ReadState state)
@@ -1480,7 +1469,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>The reference is the buffer argument of a read of this body that fills it from its start (no offset, or 0).</summary>
-        private bool FillsFromStart(ILocalReferenceOperation reference)
+        private bool FillsFromStart(IOperation reference)
         {
             IOperation argument = reference;
             while (argument.Parent is IConversionOperation conversion)
