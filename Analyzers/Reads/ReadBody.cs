@@ -383,7 +383,7 @@ namespace SocketAnalyzers.Reads
                         result.sitesBySyntax[call.Syntax] = helperSite;
                         result.HasLineReads |= helperSite.IsLine;
                         break;
-                    case IInvocationOperation { TargetMethod.Name: "BeginReceive" or "BeginReceiveFrom" or "BeginReceiveMessageFrom" or "BeginRead", Instance: not null } begin:
+                    case IInvocationOperation { Instance: not null } begin when StartsReceive(begin):
                         scratch.Receives.Add((begin, owner, ownerSymbol));
 
                         // s.BeginReceive(buf, pos, n, SocketFlags.Peek, …) ended by s.EndReceive(ar): as the synchronous peek.
@@ -624,6 +624,10 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>An APM receive that names a callback to end it (<c>BeginReceive</c>, <c>BeginReceiveFrom</c>, <c>BeginReceiveMessageFrom</c>, <c>BeginRead</c>).</summary>
+        private static bool StartsReceive(IInvocationOperation call)
+            => call.TargetMethod.Name is "BeginReceive" or "BeginReceiveFrom" or "BeginReceiveMessageFrom" or "BeginRead";
+
         /// <summary>Some read of the body is an <c>End*</c> of an APM receive (a callback may start the next one through a helper).</summary>
         private bool EndsReceive()
         {
@@ -697,7 +701,8 @@ namespace SocketAnalyzers.Reads
                 _ => null,
             };
             return only is not null
-                && model.GetOperation(only)?.WalkDownConversions() is IInvocationOperation { TargetMethod.Name: "BeginReceive" or "BeginReceiveFrom" or "BeginReceiveMessageFrom" or "BeginRead", Instance: { } receiver } begin
+                && model.GetOperation(only)?.WalkDownConversions() is IInvocationOperation { Instance: { } receiver } begin
+                && StartsReceive(begin)
                 && CallsBack(begin, function)
                 && SymbolEqualityComparer.Default.Equals(ConnectionRoot(receiver, reads.Symbols), site.ConnectionRoot);
         }

@@ -493,14 +493,12 @@ namespace SocketAnalyzers.Reads
         /// <summary>Set by <see cref="Classify"/> for <see cref="Use.Counted"/>: the local the consumer is given as its count.</summary>
         private ILocalSymbol? givenCount;
 
-        /// <summary>The element's value is read (not written, nor taken by <c>ref</c>).</summary>
+        /// <summary>The element's value is read: not written (<see cref="ReadBody.IsWrite"/>), nor taken by <c>ref</c> or <c>in</c>.</summary>
         private static bool IsValueRead(IOperation element)
-            => element.Parent switch
+            => !ReadBody.IsWrite(element) && element.Parent switch
             {
                 ISimpleAssignmentOperation { IsRef: true } => false,
-                IAssignmentOperation assignment => assignment.Target != element,
-                IIncrementOrDecrementOperation => false,
-                IArgumentOperation { Parameter.RefKind: not RefKind.None } => false,
+                IArgumentOperation { Parameter.RefKind: RefKind.In } => false,
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.RefKind: not RefKind.None } } => false,
                 _ => true,
             };
