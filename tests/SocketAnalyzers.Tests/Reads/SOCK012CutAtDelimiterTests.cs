@@ -14,6 +14,14 @@ namespace SocketAnalyzers.Tests.Reads
     /// </summary>
     public sealed class SOCK012CutAtDelimiterTests
     {
+        /// <summary><paramref name="decode"/> after one read into a new array whose count is only compared with 0.</summary>
+        private static string AfterFreshRead(string decode) => Method($$"""
+            var chunk = new byte[1024];
+            int n = stream.Read(chunk, 0, chunk.Length);
+            if (n == 0) return;
+            {{decode}}
+            """);
+
         [Theory]
         [InlineData("""string text = Encoding.ASCII.GetString(chunk); text = text.Substring(0, text.IndexOf("$"));""")]
         [InlineData("""var text = Encoding.UTF8.GetString(chunk); var name = text.Substring(0, text.IndexOf('$'));""")]
@@ -22,12 +30,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""var text = Encoding.ASCII.GetString(chunk); text = text.Substring(0, text.IndexOf('\0'));""")]
         [InlineData("""var text = Encoding.ASCII.GetString(chunk); var line = text.Substring(0, text.IndexOf("\0", StringComparison.Ordinal));""")]
         public Task Fresh_buffer_cut_at_a_delimiter_on_the_next_line_is_quiet(string decode)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                var chunk = new byte[1024];
-                int n = stream.Read(chunk, 0, chunk.Length);
-                if (n == 0) return;
-                {{decode}}
-                """));
+            => Verify.VerifyAnalyzerAsync(AfterFreshRead(decode));
 
         [Theory]
         [InlineData("""var text = [|Encoding.ASCII.GetString(chunk)|]; Console.WriteLine(text); text = text.Substring(0, text.IndexOf("$"));""")]
@@ -35,12 +38,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""var text = [|Encoding.ASCII.GetString(chunk)|]; text = text.Substring(0, text.IndexOf("\0"));""")]
         [InlineData("""var text = [|Encoding.ASCII.GetString(chunk)|]; text = text.Substring(1, text.IndexOf("$"));""")]
         public Task Cut_that_may_keep_stale_bytes_is_still_reported(string decode)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                var chunk = new byte[1024];
-                int n = stream.Read(chunk, 0, chunk.Length);
-                if (n == 0) return;
-                {{decode}}
-                """));
+            => Verify.VerifyAnalyzerAsync(AfterFreshRead(decode));
 
         /// <summary>
         /// fresh61 FALSE 3 (a course server): statements between the decode and the cut that can neither change, show nor
@@ -51,12 +49,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""var text = Encoding.UTF8.GetString(chunk); int total = n + 1; var half = text.Length / 2; text = text.Substring(0, text.IndexOf("$"));""")]
         [InlineData("""int size; var text = Encoding.UTF8.GetString(chunk); size = text.Length; text = text.Substring(0, text.IndexOf("$"));""")]
         public Task Fresh_buffer_cut_at_a_delimiter_after_statements_that_leave_the_text_alone_is_quiet(string decode)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                var chunk = new byte[1024];
-                int n = stream.Read(chunk, 0, chunk.Length);
-                if (n == 0) return;
-                {{decode}}
-                """));
+            => Verify.VerifyAnalyzerAsync(AfterFreshRead(decode));
 
         /// <summary>A statement between that shows the text, changes it, calls anything, or may leave keeps the report.</summary>
         [Theory]
@@ -66,12 +59,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""var text = [|Encoding.UTF8.GetString(chunk)|]; var abc = text.Length; if (abc > 10) Console.WriteLine(text); text = text.Substring(0, text.IndexOf("$"));""")]
         [InlineData("""var text = [|Encoding.UTF8.GetString(chunk)|]; var a = 1; var b = 2; var c = 3; var d = 4; text = text.Substring(0, text.IndexOf("$"));""")]
         public Task Statement_between_the_decode_and_the_cut_that_may_use_the_text_is_still_reported(string decode)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                var chunk = new byte[1024];
-                int n = stream.Read(chunk, 0, chunk.Length);
-                if (n == 0) return;
-                {{decode}}
-                """));
+            => Verify.VerifyAnalyzerAsync(AfterFreshRead(decode));
 
         /// <summary>The cut returned at once (fresh16 FALSE 4, a <c>ReadString</c> extension of a chat client).</summary>
         [Fact]
