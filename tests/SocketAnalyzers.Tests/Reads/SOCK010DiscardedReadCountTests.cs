@@ -650,6 +650,34 @@ namespace SocketAnalyzers.Tests.Reads
             return Verify.VerifyCodeFixAsync(source, source);
         }
 
+        /// <summary>The same for a datagram read into an array field whose bytes the body then looks at (fresh60): no fix, alone or in Fix All.</summary>
+        [Fact]
+        public Task Datagram_read_into_a_looked_at_field_gets_no_fix()
+        {
+            var source = Usings + """
+                class UdpServer
+                {
+                    private readonly Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                    private readonly byte[] buffer = new byte[1024];
+                    private EndPoint endpoint = new IPEndPoint(IPAddress.Any, 0);
+
+                    public UdpServer() => socket.Bind(new IPEndPoint(IPAddress.Any, 9050));
+
+                    void Receive()
+                    {
+                        while (true)
+                        {
+                            [|socket.ReceiveFrom(buffer, 0, 1024, SocketFlags.None, ref endpoint)|];
+                            Console.WriteLine(buffer[0]);
+                            [|socket.ReceiveFrom(buffer, ref endpoint)|];
+                            Console.WriteLine(buffer[0]);
+                        }
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
         [Theory]
         [InlineData("[|socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None)|].ConfigureAwait(false);")]
         [InlineData("[|stream.ReadAsync(buffer, 0, buffer.Length)|];")]

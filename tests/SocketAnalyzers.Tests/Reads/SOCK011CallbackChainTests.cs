@@ -108,6 +108,23 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        /// <summary>No fix for the helper's form either, alone or in Fix All: there is no loop statement to break out of.</summary>
+        [Fact]
+        public Task Callback_that_re_arms_through_a_one_line_method_gets_no_fix()
+        {
+            var source = Class("""
+                void RunReceive() => socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);
+
+                void OnData(IAsyncResult ar)
+                {
+                    int n = {|SOCK011:socket.EndReceive(ar)|};
+                    Show(buffer, n);
+                    RunReceive();
+                }
+                """);
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
         /// <summary>
         /// A helper that does more than the receive (it may close or test first), takes an argument, can be overridden,
         /// receives on another socket or names another callback, or a callback that stops at 0 before calling it: quiet.
