@@ -36,7 +36,6 @@ namespace SocketAnalyzers.Common
             SocketType = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketType");
             AuthenticatedStream = compilation.GetTypeByMetadataName("System.Net.Security.AuthenticatedStream");
             Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
-            BufferedStream = compilation.GetTypeByMetadataName("System.IO.BufferedStream");
             TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
             TextReader = compilation.GetTypeByMetadataName("System.IO.TextReader");
             BinaryReader = compilation.GetTypeByMetadataName("System.IO.BinaryReader");
@@ -67,9 +66,6 @@ namespace SocketAnalyzers.Common
         public INamedTypeSymbol? AuthenticatedStream { get; }
 
         public INamedTypeSymbol? Stream { get; }
-
-        /// <summary><c>System.IO.BufferedStream</c>: over a network stream, one (the catalogue's <c>BuffersStreamOf</c>).</summary>
-        public INamedTypeSymbol? BufferedStream { get; }
 
         /// <summary><c>System.IO.TextWriter</c> and <c>System.IO.BinaryWriter</c>: a writer field over a network stream (the reads family's SOCK011 writes).</summary>
         public INamedTypeSymbol? TextWriter { get; }

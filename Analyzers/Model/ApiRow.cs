@@ -176,10 +176,12 @@ namespace SocketAnalyzers.Model
         public int? ReaderOver { get; private set; }
 
         /// <summary>
-        /// A constructor of a stream that reads and writes through the stream passed at this ordinal, a read returning what
-        /// it buffered or one read of the stream under it (<c>new BufferedStream(stream)</c>): over a network stream, it is one.
+        /// A constructor of a stream that reads and writes through the stream passed at this ordinal: a read returns what
+        /// it buffered or decoded, or what one read of the stream under it gave, and 0 once that stream ends; a write
+        /// reaches it (<c>new BufferedStream(stream)</c>, <c>new CryptoStream(stream, …)</c>, <c>new GZipStream(stream, …)</c>).
+        /// Over a network stream, the result is one.
         /// </summary>
-        public int? BuffersStream { get; private set; }
+        public int? PassesThroughStream { get; private set; }
 
         /// <summary>
         /// A constructor of a reader or writer over the stream passed first (<c>new StreamWriter(stream)</c>): closing or
@@ -475,10 +477,10 @@ namespace SocketAnalyzers.Model
             return this;
         }
 
-        /// <summary>A buffering stream's constructor over the stream passed at <paramref name="ordinal"/> (<see cref="BuffersStream"/>).</summary>
-        public ApiRow BuffersStreamOf(int ordinal)
+        /// <summary>The constructor of a stream over the stream passed at <paramref name="ordinal"/> (<see cref="PassesThroughStream"/>).</summary>
+        public ApiRow PassesThroughStreamOf(int ordinal)
         {
-            BuffersStream = ordinal;
+            PassesThroughStream = ordinal;
             return this;
         }
 

@@ -25,8 +25,8 @@ namespace SocketAnalyzers.Model
         /// <summary>A reader's constructor (text or binary): the ordinal of the stream it reads (<see cref="ApiRow.ReaderOver"/>).</summary>
         public int? ReaderOver { get; private set; }
 
-        /// <summary>A buffering stream's constructor: the ordinal of the stream under it (<see cref="ApiRow.BuffersStream"/>).</summary>
-        public int? BuffersStream { get; private set; }
+        /// <summary>The constructor of a stream over a stream: the ordinal of the stream under it (<see cref="ApiRow.PassesThroughStream"/>).</summary>
+        public int? PassesThroughStream { get; private set; }
 
         /// <summary>A constructor of a reader or writer that closes the stream passed first: the ordinal of its <c>leaveOpen</c> (<see cref="ApiRow.WrapLeaveOpen"/>).</summary>
         public int? WrapLeaveOpen { get; private set; }
@@ -244,7 +244,7 @@ namespace SocketAnalyzers.Model
 
             LineRead ??= row.LineRead;
             ReaderOver ??= row.ReaderOver;
-            BuffersStream ??= row.BuffersStream;
+            PassesThroughStream ??= row.PassesThroughStream;
             WrapLeaveOpen ??= row.WrapLeaveOpen;
             QuietWhenEmpty ??= row.QuietWhenEmpty;
             WritesToStream |= row.WritesToStream;
@@ -342,6 +342,9 @@ namespace SocketAnalyzers.Model
         private readonly HashSet<string> memberNames = new(System.StringComparer.Ordinal);
         private readonly Dictionary<INamedTypeSymbol, ApiRow> types = new(SymbolEqualityComparer.Default);
         private readonly List<INamedTypeSymbol> streamTypes = new();
+
+        /// <summary>The types of the constructors that pass a stream through (<see cref="ApiRow.PassesThroughStream"/>).</summary>
+        private readonly List<INamedTypeSymbol> passThroughTypes = new();
         private readonly Dictionary<SocketModelType, INamedTypeSymbol> modelTypes = new();
 
         /// <summary>Interface members (IDisposable.Dispose of every using) resolved to a model type's implementation: the lookup is costly and asked per call.</summary>
@@ -527,6 +530,11 @@ namespace SocketAnalyzers.Model
                 }
 
                 rows.Add(row);
+                if (row.PassesThroughStream is not null && !passThroughTypes.Exists(t => SymbolEqualityComparer.Default.Equals(t, owner)))
+                {
+                    passThroughTypes.Add(owner);
+                }
+
                 if (row.Member == ApiRow.AnyMethod)
                 {
                     // Any method of the type may match: its member names (read without building its members).
@@ -807,6 +815,24 @@ namespace SocketAnalyzers.Model
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// True for a type (or a subclass of one) whose constructor the catalogue says passes a stream through
+        /// (<see cref="ApiRow.PassesThroughStream"/>: <c>BufferedStream</c>, <c>CryptoStream</c>, <c>GZipStream</c>…): a value
+        /// of such a type may be a network stream, by what it was made over.
+        /// </summary>
+        public bool IsPassThroughStreamType(ITypeSymbol? type)
+        {
+            foreach (var stream in passThroughTypes)
+            {
+                if (KnownSymbols.IsOrDerivesFrom(type, stream))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True when <paramref name="type"/> is a stream over a socket (<c>NetworkStream</c>, <c>SslStream</c>, …) or derives from one.</summary>

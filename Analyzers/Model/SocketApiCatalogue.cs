@@ -417,8 +417,17 @@ namespace SocketAnalyzers.Model
                 Row(BinaryWriter, "Write7BitEncodedInt", sets: Net).Life(W, Use).WritesThroughToStream(),
                 Row(BinaryWriter, "Write7BitEncodedInt64", sets: Net).Life(W, Use).WritesThroughToStream(),
 
-                // A buffering stream over a network stream is one: its reads return what it buffered or one read of the stream under it
-                Row("System.IO.BufferedStream", ".ctor").BuffersStreamOf(0),
+                // A stream over a network stream is one: its reads return what it buffered or decoded, or what one read of the
+                // stream under it gave (since .NET 6 a CryptoStream, GZipStream or DeflateStream read may return fewer bytes than
+                // asked, like any stream's), and 0 once that stream ends; its writes reach it. A read of a stream made to write
+                // (CryptoStreamMode.Write, CompressionMode.Compress) throws, and a write of one made to read: working code does
+                // neither, so the mode is not asked.
+                Row("System.IO.BufferedStream", ".ctor").PassesThroughStreamOf(0),
+                Row("System.Security.Cryptography.CryptoStream", ".ctor").PassesThroughStreamOf(0),
+                Row("System.IO.Compression.GZipStream", ".ctor").PassesThroughStreamOf(0),
+                Row("System.IO.Compression.DeflateStream", ".ctor").PassesThroughStreamOf(0),
+                Row("System.IO.Compression.BrotliStream", ".ctor", sets: Net).PassesThroughStreamOf(0),
+                Row("System.IO.Compression.ZLibStream", ".ctor", sets: Net).PassesThroughStreamOf(0),
 
                 // Writes of derived streams that do not override Stream's (the meta-test finds them): rows of their own
                 Row("System.Net.Security.SslStream", "Write", "bytes").SendsBytes(0).OverNetworkStreamOnly().ConsumesBuffer().CopiesBytes(0, Instance),

@@ -464,10 +464,10 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            // Only a value typed Stream (or object) can hold a network stream, or a BufferedStream be one (over one); the
-            // summaries are never asked for others.
+            // Only a value typed Stream (or object) can hold a network stream, or a stream over a stream (BufferedStream,
+            // CryptoStream, GZipStream…) be one, over one; the summaries are never asked for others.
             return (KnownSymbols.IsOrDerivesFrom(symbols.NetworkStream, value.Type as INamedTypeSymbol)
-                    || KnownSymbols.IsOrDerivesFrom(value.Type as INamedTypeSymbol, symbols.BufferedStream))
+                    || catalogue.IsPassThroughStreamType(value.Type))
                 && IsNetworkStream(value, followFields: true, cancellationToken, model);
         }
 
@@ -835,12 +835,13 @@ namespace SocketAnalyzers.Reads
                         return true;
                     }
 
-                    // new BufferedStream(client.GetStream()): its reads return part of what was asked, as the stream's do. The
+                    // new BufferedStream(client.GetStream()), new CryptoStream(stream, decryptor, CryptoStreamMode.Read): its
+                    // reads return part of what was asked and 0 at the end, as the stream's do, and its writes reach it. The
                     // stream under it counts when its type, or the value itself, says network; a local holding it does not
                     // (a local's values are judged by the assignments that hold this very creation).
                     return depth < 4
                         && creation.Constructor is { } constructor
-                        && catalogue.Facts(constructor) is { BuffersStream: int ordinal }
+                        && catalogue.Facts(constructor) is { PassesThroughStream: int ordinal }
                         && CatalogueIndex.Argument(creation.Arguments, ordinal) is { } inner
                         && (IsNetworkStreamType(inner.WalkDownConversions().Type) || IsNetworkStreamSource(inner.WalkDownConversions(), depth + 1));
                 default:

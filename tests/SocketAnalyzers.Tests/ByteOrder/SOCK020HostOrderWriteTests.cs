@@ -82,6 +82,8 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("Stream stream = tcp.GetStream(); stream.Write(bytes, 0, bytes.Length);")]
         [InlineData("var buffered = new BufferedStream(tcp.GetStream()); buffered.Write(bytes, 0, bytes.Length); buffered.Flush();")]
         [InlineData("using var buffered = new BufferedStream(network, 4096); buffered.Write(bytes);")]
+        [InlineData("using var crypto = new System.Security.Cryptography.CryptoStream(tcp.GetStream(), System.Security.Cryptography.Aes.Create().CreateEncryptor(), System.Security.Cryptography.CryptoStreamMode.Write); crypto.Write(bytes, 0, bytes.Length);")]
+        [InlineData("var zipped = new System.IO.Compression.GZipStream(network, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true); await zipped.WriteAsync(bytes);")]
         public Task GetBytes_in_a_local_reaching_every_send_path_is_reported(string send)
             => Verify.VerifyAnalyzerAsync(InMethod("var bytes = [|BitConverter.GetBytes(value)|];\n" + send));
 
@@ -136,6 +138,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         [InlineData("var ms = new MemoryStream(); var writer = new BinaryWriter(ms); [|writer.Write(length)|]; writer.Flush(); socket.Send(ms.ToArray());")]
         [InlineData("var writer = new BinaryWriter(network); writer.Write((byte)1); [|writer.Write((ushort)length)|]; writer.Write(\"text\");")]
         [InlineData("var writer = new BinaryWriter(new BufferedStream(tcp.GetStream())); [|writer.Write(length)|];")]
+        [InlineData("var writer = new BinaryWriter(new System.IO.Compression.DeflateStream(network, System.IO.Compression.CompressionMode.Compress)); [|writer.Write(length)|];")]
         public Task BinaryWriter_shapes_that_reach_the_network_are_reported(string body)
             => Verify.VerifyAnalyzerAsync(InMethod(body));
 

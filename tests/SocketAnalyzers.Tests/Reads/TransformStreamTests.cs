@@ -1,0 +1,183 @@
+using System.Threading.Tasks;
+using SocketAnalyzers.CodeFixes.Reads;
+using Xunit;
+using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using Verify010 = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK010DiscardedReadCountAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK010DiscardedReadCountCodeFixProvider>;
+using Verify011 = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>;
+using Verify012 = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer>;
+
+namespace SocketAnalyzers.Tests.Reads
+{
+    /// <summary>
+    /// A <c>CryptoStream</c>, <c>GZipStream</c>, <c>DeflateStream</c>, <c>BrotliStream</c> or <c>ZLibStream</c> made over a
+    /// network stream is one, as a <c>BufferedStream</c> is (<see cref="BufferedStreamTests"/>): since .NET 6 its read may
+    /// return fewer bytes than asked, and it returns 0 once the stream under it ends (fresh62 saw a game gateway read a
+    /// <c>CryptoStream</c> over its connection in a loop that spins at the close). One over a stream of unknown origin, a
+    /// file or a memory stream stays unknown.
+    /// </summary>
+    public sealed class TransformStreamTests
+    {
+        private const string MoreUsings = "using System.IO.Compression;\nusing System.Security.Cryptography;\n";
+
+        private static string Class(string members) => MoreUsings + Usings + "class Session\n{\n    private static readonly TcpClient client = new TcpClient(\"example.org\", 80);\n\n" + Indent(members, 4) + "\n}\n";
+
+        [Theory]
+        [InlineData("new GZipStream(client.GetStream(), CompressionMode.Decompress)")]
+        [InlineData("new DeflateStream(client.GetStream(), CompressionMode.Decompress, leaveOpen: true)")]
+        [InlineData("new BrotliStream(client.GetStream(), CompressionMode.Decompress)")]
+        [InlineData("new ZLibStream(client.GetStream(), CompressionMode.Decompress)")]
+        [InlineData("new CryptoStream(client.GetStream(), Aes.Create().CreateDecryptor(), CryptoStreamMode.Read)")]
+        [InlineData("new CryptoStream(new BufferedStream(client.GetStream()), Aes.Create().CreateDecryptor(), CryptoStreamMode.Read)")]
+        [InlineData("new GZipStream(new CryptoStream(client.GetStream(), Aes.Create().CreateDecryptor(), CryptoStreamMode.Read), CompressionMode.Decompress)")]
+        public Task A_discarded_count_of_a_stream_over_the_connection_is_reported(string creation)
+            => Verify010.VerifyAnalyzerAsync(Class($$"""
+                public int Header(byte[] buffer)
+                {
+                    var stream = {{creation}};
+                    [|stream.Read(buffer, 0, 4)|];
+                    return buffer[0];
+                }
+                """));
+
+        [Fact]
+        public Task A_crypto_stream_field_given_one_over_the_connection_is_followed()
+            => Verify010.VerifyAnalyzerAsync(Class("""
+                private readonly CryptoStream stream;
+
+                public Session(NetworkStream network, ICryptoTransform decryptor)
+                {
+                    stream = new CryptoStream(network, decryptor, CryptoStreamMode.Read);
+                }
+
+                public int Header(byte[] buffer)
+                {
+                    [|stream.Read(buffer, 0, 4)|];
+                    return buffer[0];
+                }
+                """));
+
+        [Fact]
+        public Task A_read_loop_on_a_crypto_stream_over_the_connection_that_waits_for_a_newline_spins_at_0()
+            => Verify011.VerifyAnalyzerAsync(Class("""
+                public string Line(ICryptoTransform decryptor, byte[] buffer)
+                {
+                    using var stream = new CryptoStream(client.GetStream(), decryptor, CryptoStreamMode.Read);
+                    string text = "";
+                    while (true)
+                    {
+                        int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                        text += Encoding.UTF8.GetString(buffer, 0, n);
+                        if (text.EndsWith("\n")) break;
+                    }
+
+                    return text;
+                }
+                """));
+
+        [Fact]
+        public Task A_read_loop_on_a_gzip_stream_over_the_connection_that_stops_at_0_is_not_reported()
+            => Verify011.VerifyAnalyzerAsync(Class("""
+                public void Copy(Stream output, byte[] buffer)
+                {
+                    using var stream = new GZipStream(client.GetStream(), CompressionMode.Decompress);
+                    int n;
+                    while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        output.Write(buffer, 0, n);
+                    }
+                }
+                """));
+
+        [Fact]
+        public Task The_whole_buffer_of_a_decompressing_read_is_reported()
+            => Verify012.VerifyAnalyzerAsync(Class("""
+                public string Text(byte[] buffer)
+                {
+                    var stream = new DeflateStream(client.GetStream(), CompressionMode.Decompress);
+                    int n = stream.Read(buffer, 0, buffer.Length);
+                    if (n == 0) return null;
+                    return [|Encoding.ASCII.GetString(buffer)|];
+                }
+                """));
+
+        [Theory]
+        [InlineData("Stream inner", "new GZipStream(inner, CompressionMode.Decompress)")]
+        [InlineData("string path", "new GZipStream(File.OpenRead(path), CompressionMode.Decompress)")]
+        [InlineData("string path", "new CryptoStream(new MemoryStream(), Aes.Create().CreateDecryptor(), CryptoStreamMode.Read)")]
+        [InlineData("Stream inner", "new CryptoStream(new BufferedStream(inner), Aes.Create().CreateDecryptor(), CryptoStreamMode.Read)")]
+        public Task A_stream_over_a_stream_of_unknown_origin_a_file_or_memory_stays_unknown(string parameter, string creation)
+            => Verify010.VerifyAnalyzerAsync(Class($$"""
+                public int Header({{parameter}}, byte[] buffer)
+                {
+                    var stream = {{creation}};
+                    stream.Read(buffer, 0, 4);
+                    return buffer[0];
+                }
+                """));
+
+        [Fact]
+        public Task The_fix_reads_a_decompressing_stream_exactly_alone_and_in_fix_all()
+        {
+            var test = Verify010.Test(
+                Class("""
+                    public int Header(byte[] buffer, byte[] body)
+                    {
+                        var stream = new GZipStream(client.GetStream(), CompressionMode.Decompress);
+                        [|stream.Read(buffer, 0, 4)|];
+                        [|stream.Read(body, 0, body.Length)|];
+                        return buffer[0] + body[0];
+                    }
+                    """),
+                Class("""
+                    public int Header(byte[] buffer, byte[] body)
+                    {
+                        var stream = new GZipStream(client.GetStream(), CompressionMode.Decompress);
+                        stream.ReadExactly(buffer, 0, 4);
+                        stream.ReadExactly(body, 0, body.Length);
+                        return buffer[0] + body[0];
+                    }
+                    """));
+            test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.ReadExactlyKey;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task The_fix_leaves_a_crypto_stream_loop_when_its_read_returns_0()
+            => Verify011.VerifyCodeFixAsync(
+                Class("""
+                    public string Line(ICryptoTransform decryptor, byte[] buffer)
+                    {
+                        using var stream = new CryptoStream(client.GetStream(), decryptor, CryptoStreamMode.Read);
+                        string text = "";
+                        while (true)
+                        {
+                            int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                            text += Encoding.UTF8.GetString(buffer, 0, n);
+                            if (text.EndsWith("\n")) break;
+                        }
+
+                        return text;
+                    }
+                    """),
+                Class("""
+                    public string Line(ICryptoTransform decryptor, byte[] buffer)
+                    {
+                        using var stream = new CryptoStream(client.GetStream(), decryptor, CryptoStreamMode.Read);
+                        string text = "";
+                        while (true)
+                        {
+                            int n = stream.Read(buffer, 0, buffer.Length);
+                            if (n == 0)
+                            {
+                                break;
+                            }
+
+                            text += Encoding.UTF8.GetString(buffer, 0, n);
+                            if (text.EndsWith("\n")) break;
+                        }
+
+                        return text;
+                    }
+                    """));
+    }
+}
