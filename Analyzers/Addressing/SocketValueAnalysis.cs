@@ -276,7 +276,11 @@ namespace SocketAnalyzers.Addressing
             }
         }
 
-        /// <summary>The name whose socket a receiver is: <c>s</c>, <c>udp</c>, or <c>udp.Client</c> (the same socket).</summary>
+        /// <summary>
+        /// The name whose socket a receiver is: <c>s</c>, <c>udp</c>, or <c>udp.Client</c> (the same socket), or a field of
+        /// this object the body follows (<see cref="MemberKey"/>: <c>_socket.EnableBroadcast = true;</c> after
+        /// <c>_socket = new Socket(…)</c> configures the socket the field holds, fresh63 FALSE 1).
+        /// </summary>
         private object? SocketKeyOf(IOperation? receiver)
         {
             var value = receiver?.WalkDownConversions();
@@ -285,7 +289,7 @@ namespace SocketAnalyzers.Addressing
                 value = owner.WalkDownConversions();
             }
 
-            return KeyOf(value);
+            return KeyOf(value) ?? MemberKey(value);
         }
 
         // ---- transfer ----
@@ -811,10 +815,11 @@ namespace SocketAnalyzers.Addressing
         /// <summary>A socket or buffer handed to code the family does not model: anything may happen to it there.</summary>
         private void Escape(IArgumentOperation argument, SocketValueState state)
         {
-            var value = argument.Value.WalkDownConversions();
+            // A ref argument the graph captured first (Exchange(ref _socket, new Socket(…) { … })): the variable captured.
+            var value = AssignedVariable(argument.Value.WalkDownConversions());
             if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
             {
-                Set(KeyOf(value), null, state);
+                Set(KeyOf(value) ?? MemberKey(value), null, state);
                 return;
             }
 
@@ -828,6 +833,13 @@ namespace SocketAnalyzers.Addressing
             if (value is IInvocationOperation { Arguments.Length: > 0 } viewCall && apis.Symbols.Framework.IsArrayView(viewCall.TargetMethod))
             {
                 value = viewCall.Arguments[0].Value.WalkDownConversions();
+            }
+
+            if (KeyOf(value) is null && MemberKey(value) is not null && !IsSocketType(value.Type))
+            {
+                // A member's endpoint handed to a framework call (Console.WriteLine(serverEndPoint), fresh21) stays what the
+                // body gave it; a socket field handed over may be configured there (SetSocketOption, EnableBroadcast).
+                return;
             }
 
             Set(SocketKeyOf(value), null, state);

@@ -13,7 +13,8 @@ namespace SocketAnalyzers.CodeFixes.Addressing
     /// <summary>
     /// SOCK032: a wildcard destination written at the call becomes the loopback address of its family (a behaviour
     /// change on Windows, where the call failed, and none on Linux, where the wildcard already reached this host: the title
-    /// says so); a broadcast from a socket declared in this block gets <c>EnableBroadcast = true</c> right after its declaration.
+    /// says so); a broadcast from a socket declared in this block gets <c>EnableBroadcast = true</c> right after its declaration (or, for a
+    /// field of this object, right after the statement before the send that assigns it a new socket).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SOCK032UnreachableDestinationCodeFixProvider))]
     public sealed class SOCK032UnreachableDestinationCodeFixProvider : CodeFixProvider
@@ -61,37 +62,83 @@ namespace SocketAnalyzers.CodeFixes.Addressing
             }
 
             return fix == "EnableBroadcast" && key == EnableBroadcastKey && BroadcastEdit(invocation, model, cancellationToken) is { } edit
-                ? await InsertAsync(document, edit.Declaration, edit.Receiver, cancellationToken).ConfigureAwait(false)
+                ? await InsertAsync(document, edit.Anchor, edit.Receiver, cancellationToken).ConfigureAwait(false)
                 : null;
         }
 
-        /// <summary>The local declaration of the sending socket, in a block that also holds the send.</summary>
-        private static (LocalDeclarationStatementSyntax Declaration, string Receiver)? BroadcastEdit(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>
+        /// Where the socket that sends is made: its local's declaration, in a block that also holds the send; or, for a field
+        /// of this object (<c>_socket</c>, <c>this._socket</c>), the nearest statement before the send, in a block around it,
+        /// that assigns the field a new object (the analyzer follows a field only from such an assignment in the body).
+        /// </summary>
+        private static (StatementSyntax Anchor, string Receiver)? BroadcastEdit(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
         {
-            if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
-                || model.GetSymbolInfo(receiver, cancellationToken).Symbol is not ILocalSymbol local
-                || local.DeclaringSyntaxReferences.Length != 1
-                || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration } }
-                || declaration.Parent is not BlockSyntax block
-                || !block.Span.Contains(invocation.Span))
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Expression: { } receiver })
             {
                 return null;
             }
 
-            foreach (var statement in block.Statements)
+            StatementSyntax? anchor = null;
+            var symbol = receiver is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+                ? model.GetSymbolInfo(receiver, cancellationToken).Symbol
+                : null;
+            if (symbol is ILocalSymbol local && receiver is IdentifierNameSyntax
+                && local.DeclaringSyntaxReferences.Length == 1
+                && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration } }
+                && declaration.Parent is BlockSyntax block
+                && block.Span.Contains(invocation.Span))
             {
-                if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "EnableBroadcast", Expression: IdentifierNameSyntax target }, Right: LiteralExpressionSyntax right } }
-                    && target.Identifier.ValueText == receiver.Identifier.ValueText && right.IsKind(SyntaxKind.TrueLiteralExpression))
+                anchor = declaration;
+            }
+            else if (symbol is IFieldSymbol field)
+            {
+                anchor = FieldAssignmentBefore(invocation, field, model, cancellationToken);
+            }
+
+            if (anchor?.Parent is not BlockSyntax holder)
+            {
+                return null;
+            }
+
+            var text = receiver.ToString();
+            foreach (var statement in holder.Statements)
+            {
+                if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "EnableBroadcast", Expression: { } target }, Right: LiteralExpressionSyntax right } }
+                    && target.ToString() == text && right.IsKind(SyntaxKind.TrueLiteralExpression))
                 {
                     // Another finding's fix (Fix All) already set it: one EnableBroadcast per socket.
                     return null;
                 }
             }
 
-            return (declaration, receiver.Identifier.ValueText);
+            return (anchor, text);
         }
 
-        private static async Task<Document> InsertAsync(Document document, LocalDeclarationStatementSyntax declaration, string receiver, CancellationToken cancellationToken)
+        /// <summary>The nearest statement before <paramref name="invocation"/>, in a block around it, that assigns <paramref name="field"/> a new object.</summary>
+        private static StatementSyntax? FieldAssignmentBefore(InvocationExpressionSyntax invocation, IFieldSymbol field, SemanticModel model, CancellationToken cancellationToken)
+        {
+            for (SyntaxNode? node = invocation; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+            {
+                if (node.Parent is not BlockSyntax block || node is not StatementSyntax inner)
+                {
+                    continue;
+                }
+
+                for (var i = block.Statements.IndexOf(inner) - 1; i >= 0; i--)
+                {
+                    if (block.Statements[i] is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Right: BaseObjectCreationExpressionSyntax } assignment } statement
+                        && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol, field))
+                    {
+                        return statement;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static async Task<Document> InsertAsync(Document document, StatementSyntax declaration, string receiver, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null)

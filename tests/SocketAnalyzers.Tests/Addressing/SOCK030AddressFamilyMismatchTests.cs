@@ -183,5 +183,39 @@ namespace SocketAnalyzers.Tests.Addressing
             => Verify.VerifyCodeFixAsync(
                 Body("var a = IPAddress.IPv6Loopback; var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|SOCK030:s.Connect(a, 80)|};"),
                 Body("var a = IPAddress.IPv6Loopback; var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|SOCK030:s.Connect(a, 80)|};"));
+
+        [Theory]
+        [InlineData("_socket.DualMode = true;", "_socket.Connect(IPAddress.Loopback, 80);")]
+        [InlineData("this._socket.DualMode = true;", "_socket.Connect(new IPEndPoint(IPAddress.Parse(\"10.0.0.1\"), 80));")]
+        public Task A_socket_field_made_dual_mode_after_it_is_made_is_quiet(string configure, string connect)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class Dialer
+                {
+                    private Socket _socket;
+
+                    void Open()
+                    {
+                        _socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+                        {{configure}}
+                        {{connect}}
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task A_socket_field_left_IPv6_only_is_reported()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class Dialer
+                {
+                    private Socket _socket;
+
+                    void Open()
+                    {
+                        _socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+                        _socket.DualMode = false;
+                        {|SOCK030:_socket.Connect(IPAddress.Loopback, 80)|};
+                    }
+                }
+                """);
     }
 }

@@ -167,6 +167,73 @@ namespace SocketAnalyzers.Tests.Addressing
         public Task Wildcard_in_a_member_that_other_code_may_change_is_quiet(string members, string constructor)
             => Verify.VerifyAnalyzerAsync(Finder(members, constructor));
 
+        // ---- a socket kept in a field of the object, configured after the method assigns it (fresh63 FALSE 1: a course's
+        // broadcast form set SocketOptionName.Broadcast on its field and was told it never had EnableBroadcast) ----
+
+        private static string SocketField(string statements) => Usings + $$"""
+            class Announcer
+            {
+                private Socket _socket;
+                private UdpClient _udp;
+                private IPEndPoint _point;
+
+                void Load(byte[] data, bool flag)
+                {
+                    {{statements}}
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("_socket.EnableBroadcast = true;")]
+        [InlineData("this._socket.EnableBroadcast = true;")]
+        [InlineData("_socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, 1);")]
+        [InlineData("_socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);")]
+        [InlineData("_socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, 1); try { _socket.Bind(new IPEndPoint(IPAddress.Any, 11000)); } catch { _socket.Bind(new IPEndPoint(IPAddress.Any, 11001)); }")]
+        [InlineData("if (flag) _socket.EnableBroadcast = true;")]
+        [InlineData("System.Threading.Interlocked.Exchange(ref _socket, new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { EnableBroadcast = true });")]
+        public Task A_socket_field_given_broadcast_permission_after_it_is_made_is_quiet(string configure)
+            => Verify.VerifyAnalyzerAsync(SocketField($$"""
+                _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        {{configure}}
+                        _point = new IPEndPoint(IPAddress.Broadcast, 11000);
+                        _socket.SendTo(data, _point);
+                """));
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("_socket.EnableBroadcast = false;")]
+        [InlineData("_socket.Bind(new IPEndPoint(IPAddress.Any, 11000));")]
+        public Task A_socket_field_the_method_makes_and_never_permits_to_broadcast_is_reported(string configure)
+            => Verify.VerifyAnalyzerAsync(SocketField($$"""
+                _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        {{configure}}
+                        {|SOCK032:_socket.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 11000))|};
+                """));
+
+        [Fact]
+        public Task A_socket_field_is_fixed_by_enabling_broadcast_after_its_assignment()
+            => Verify.VerifyCodeFixAsync(
+                SocketField("""
+                    _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                            {|SOCK032:_socket.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 11000))|};
+                            {|SOCK032:_socket.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 11001))|};
+                    """),
+                SocketField("""
+                    _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                            _socket.EnableBroadcast = true;
+                            _socket.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 11000));
+                            _socket.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 11001));
+                    """));
+
+        [Fact]
+        public Task A_udp_client_field_whose_socket_is_permitted_through_Client_is_quiet()
+            => Verify.VerifyAnalyzerAsync(SocketField("""
+                _udp = new UdpClient();
+                        _udp.Client.EnableBroadcast = true;
+                        _udp.Client.SendTo(data, new IPEndPoint(IPAddress.Broadcast, 11000));
+                """));
+
         [Fact]
         public Task Wildcard_in_a_member_awaited_over_is_quiet()
             => Verify.VerifyAnalyzerAsync(Usings + """
