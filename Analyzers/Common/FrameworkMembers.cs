@@ -155,6 +155,15 @@ namespace SocketAnalyzers.Common
                 || !method.IsStatic && method.Name == "AsTask" && method.Parameters.Length == 0 && method.ContainingType is { } owner
                     && (Is(owner.OriginalDefinition, valueTask) || Is(owner.OriginalDefinition, valueTaskOfT));
 
+        /// <summary>
+        /// <c>Wait(…)</c> of <c>Task</c> or <c>Task&lt;T&gt;</c> (any overload): it blocks until the task ends (or a timeout or
+        /// token stops the wait) and gives nothing of the task's result, so a read's count waited for this way is lost.
+        /// </summary>
+        public bool IsTaskWait(IOperation? consumer, IOperation task)
+            => consumer is IInvocationOperation { TargetMethod: { IsStatic: false, Name: "Wait" } method, Instance: { } instance }
+                && method.ContainingType is { } owner && (Is(owner.OriginalDefinition, this.task) || Is(owner.OriginalDefinition, taskOfT))
+                && instance.WalkDownConversions() == task.WalkDownConversions();
+
         /// <summary><c>WaitAsync(…)</c> of <c>Task</c> or <c>Task&lt;T&gt;</c>: a method of tasks that a <c>ValueTask</c> does not have.</summary>
         public bool IsWaitAsync(IMethodSymbol method)
             => !method.IsStatic && method.Name == "WaitAsync" && method.ContainingType is { } owner && (Is(owner.OriginalDefinition, task) || Is(owner.OriginalDefinition, taskOfT));

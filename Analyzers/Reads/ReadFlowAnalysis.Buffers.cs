@@ -1142,9 +1142,10 @@ namespace SocketAnalyzers.Reads
             _ => "This call",
         };
 
-        /// <summary>The read returns a task (<c>Task&lt;int&gt;</c>, <c>ValueTask&lt;int&gt;</c>) that nothing awaits here.</summary>
+        /// <summary>The read returns a task (<c>Task&lt;int&gt;</c>, <c>ValueTask&lt;int&gt;</c>) that nothing awaits or waits for here.</summary>
         private bool IsUnawaitedTask(IInvocationOperation invocation)
-            => invocation.WalkUpToResult(symbols.Framework, out _) is not IAwaitOperation && symbols.Framework.IsTaskOfResult(invocation.Type);
+            => invocation.WalkUpToResult(symbols.Framework, out var consumer) is var result && result is not IAwaitOperation
+                && !symbols.Framework.IsTaskWait(consumer, result) && symbols.Framework.IsTaskOfResult(invocation.Type);
 
         private static string ReadName(ReadSite site) => ReadName(site.Invocation.TargetMethod);
 

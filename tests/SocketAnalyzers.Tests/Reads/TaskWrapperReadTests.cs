@@ -154,5 +154,42 @@ namespace SocketAnalyzers.Tests.Reads
                     Process(buffer, n);
                 }
                 """, "Task", "async"));
+
+        // ---- a read's task waited for with Task.Wait (fresh63 M1: a Go-Back-N sender's ack, if (!stream.ReadAsync(ack, 0, 4).Wait(2000, token)) return;) ----
+
+        private static string Blocking(string body) => Method(body, "int");
+
+        [Theory]
+        [InlineData("[|stream.ReadAsync(buffer, 0, 4)|].Wait();")]
+        [InlineData("if (![|stream.ReadAsync(buffer, 0, 4)|].Wait(2000, token)) return -1;")]
+        [InlineData("if (![|stream.ReadAsync(buffer, 0, 4, token)|].Wait(TimeSpan.FromSeconds(2))) return -1;")]
+        [InlineData("bool done = [|stream.ReadAsync(buffer, 0, 4)|].WaitAsync(token).Wait(2000); if (!done) return -1;")]
+        public Task A_read_whose_task_is_waited_for_with_Wait_drops_its_count(string read)
+            => Verify.VerifyAnalyzerAsync(Blocking(read + "\nreturn {|SOCK012:System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer)|};"));
+
+        [Fact]
+        public Task A_waited_read_is_reported_as_dropping_its_count_not_as_unawaited()
+            => Verify.VerifyAnalyzerAsync(
+                Blocking("if (!{|#0:stream.ReadAsync(buffer, 0, 4)|}.Wait(2000)) return -1;\nreturn buffer[0];"),
+                Verify.Diagnostic().WithLocation(0).WithMessage("The number of bytes Stream.ReadAsync placed in the buffer is discarded; it may be fewer than asked, or 0 when the peer closed. Use the count, or read exactly."));
+
+        [Theory]
+        // The task kept, its count read after the wait.
+        [InlineData("var pending = stream.ReadAsync(buffer, 0, 4); if (!pending.Wait(2000)) return -1; if (pending.Result < 4) return -1;")]
+        // Another task waited for, the read's count kept.
+        [InlineData("int n = stream.Read(buffer, 0, 4); Task.Delay(10).Wait(); if (n < 4) return -1;")]
+        public Task A_wait_that_does_not_drop_the_read_s_count_is_quiet(string read)
+            => Verify.VerifyAnalyzerAsync(Blocking(read + "\nreturn buffer[0];"));
+
+        [Fact]
+        public Task A_read_waited_for_with_Wait_has_no_fix_alone_or_in_Fix_All()
+        {
+            var source = Blocking("""
+                if (![|stream.ReadAsync(buffer, 0, 4)|].Wait(2000, token)) return -1;
+                [|stream.ReadAsync(buffer, 0, 4)|].Wait();
+                return buffer[0];
+                """);
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
     }
 }
