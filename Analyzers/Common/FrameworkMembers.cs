@@ -164,6 +164,37 @@ namespace SocketAnalyzers.Common
                 && method.ContainingType is { } owner && (Is(owner.OriginalDefinition, this.task) || Is(owner.OriginalDefinition, taskOfT))
                 && instance.WalkDownConversions() == task.WalkDownConversions();
 
+        /// <summary>
+        /// What gives <paramref name="task"/>'s result by blocking until it ends, when <paramref name="consumer"/> (the
+        /// operation around the task) is its <c>.Result</c> or <c>.GetAwaiter()</c> followed by <c>.GetResult()</c>, of a
+        /// <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c> (the awaiter also of its <c>ConfigureAwait(…)</c>): that property
+        /// reference or that <c>GetResult()</c> call. Null otherwise.
+        /// </summary>
+        public IOperation? BlockingResult(IOperation? consumer, IOperation task)
+        {
+            switch (consumer)
+            {
+                case IPropertyReferenceOperation { Property: { IsStatic: false, Name: "Result" } property, Instance: { } instance }
+                    when IsTaskOfResult(property.ContainingType) && instance.WalkDownConversions() == task.WalkDownConversions():
+                    return consumer;
+                case IInvocationOperation { TargetMethod: { IsStatic: false, Name: "GetAwaiter", Parameters.Length: 0 } method, Instance: { } instance, Parent: IInvocationOperation { TargetMethod: { Name: "GetResult", Parameters.Length: 0 }, Instance: { } awaiter } getResult }
+                    when (IsTaskOfResult(method.ContainingType) || IsConfigureAwait(task.WalkDownConversions()))
+                        && instance.WalkDownConversions() == task.WalkDownConversions() && awaiter == consumer:
+                    return getResult;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// The task <paramref name="call"/> gives is awaited, waited for (<see cref="IsTaskWait"/>) or blocked on for its
+        /// result (<see cref="BlockingResult"/>), through the result wrappers (<see cref="IsResultWrapper(IMethodSymbol)"/>):
+        /// the code after it runs once the task has ended.
+        /// </summary>
+        public bool IsAwaitedOrBlockedOn(IOperation call)
+            => call.WalkUpToResult(this, out var consumer) is var result
+                && (result is IAwaitOperation || IsTaskWait(consumer, result) || BlockingResult(consumer, result) is not null);
+
         /// <summary><c>WaitAsync(…)</c> of <c>Task</c> or <c>Task&lt;T&gt;</c>: a method of tasks that a <c>ValueTask</c> does not have.</summary>
         public bool IsWaitAsync(IMethodSymbol method)
             => !method.IsStatic && method.Name == "WaitAsync" && method.ContainingType is { } owner && (Is(owner.OriginalDefinition, task) || Is(owner.OriginalDefinition, taskOfT));

@@ -1056,9 +1056,16 @@ namespace SocketAnalyzers.Reads
             site.ReceiverRoot = RootOf(site.Receiver, reads);
             site.ConnectionRoot = ConnectionRoot(site.Receiver, reads.Symbols);
 
-            var result = invocation.WalkUpToResult(reads.Symbols.Framework, out var consumer);
+            var framework = reads.Symbols.Framework;
+            var result = invocation.WalkUpToResult(framework, out var consumer);
+            for (var depth = 0; depth < 2 && framework.BlockingResult(consumer, result) is { } blocking; depth++)
+            {
+                // int n = stream.ReadAsync(buffer, 0, n).Result; (or .GetAwaiter().GetResult()): the read's own count.
+                result = blocking.WalkUpToResult(framework, out consumer);
+            }
+
             ILocalSymbol? countLocal = null;
-            if (result.IsValueDiscarded(consumer) || reads.Symbols.Framework.IsTaskWait(consumer, result))
+            if (result.IsValueDiscarded(consumer) || framework.IsTaskWait(consumer, result))
             {
                 // stream.ReadAsync(ack, 0, 4).Wait(2000, token): the wait ends with the read, and its count is lost (fresh63 M1).
                 site.Form = CountForm.Discarded;
@@ -1292,7 +1299,7 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            if ((read.Api.IsLine || read.Api.IsThrowing) && read.Api.IsAsync && invocation.WalkUpToResult(reads.Symbols.Framework, out _) is not IAwaitOperation)
+            if ((read.Api.IsLine || read.Api.IsThrowing) && read.Api.IsAsync && !reads.Symbols.Framework.IsAwaitedOrBlockedOn(invocation))
             {
                 // A ReadLineAsync task that is not awaited here: its null line is not this body's value (nor is the
                 // exception of a ReadExactlyAsync task).
@@ -1676,8 +1683,8 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// Looks through conversions, <c>await</c>, a task's <c>ConfigureAwait(…)</c> or <c>WaitAsync(…)</c>, and a project helper
-        /// that returns the awaited task it is given.
+        /// Looks through conversions, <c>await</c>, a task's <c>ConfigureAwait(…)</c> or <c>WaitAsync(…)</c>, its <c>.Result</c>
+        /// or <c>.GetAwaiter().GetResult()</c>, and a project helper that returns the awaited task it is given.
         /// </summary>
         internal static IOperation UnwrapAwait(IOperation value, FrameworkMembers framework)
         {
@@ -1688,9 +1695,26 @@ namespace SocketAnalyzers.Reads
             }
 
             // task.WaitAsync(timeout).ConfigureAwait(false), RunTask(task, timeout) of a project helper that returns await
-            // task: each wrapper gives the task's own result.
-            for (var depth = 0; depth < 4 && v is IInvocationOperation wrapper; depth++)
+            // task, task.Result, task.GetAwaiter().GetResult(): each wrapper gives the task's own result.
+            for (var depth = 0; depth < 4; depth++)
             {
+                if (v is IPropertyReferenceOperation { Instance: { } blocked } && framework.BlockingResult(v, blocked) is not null)
+                {
+                    v = blocked.WalkDownConversions();
+                    continue;
+                }
+
+                if (v is IInvocationOperation { Instance: IInvocationOperation { Instance: { } underAwaiter } getAwaiter } && framework.BlockingResult(getAwaiter, underAwaiter) == v)
+                {
+                    v = underAwaiter.WalkDownConversions();
+                    continue;
+                }
+
+                if (v is not IInvocationOperation wrapper)
+                {
+                    break;
+                }
+
                 if (wrapper.Instance is { } inner && framework.IsResultWrapper(wrapper.TargetMethod))
                 {
                     v = inner.WalkDownConversions();

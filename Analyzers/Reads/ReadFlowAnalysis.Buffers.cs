@@ -1142,10 +1142,9 @@ namespace SocketAnalyzers.Reads
             _ => "This call",
         };
 
-        /// <summary>The read returns a task (<c>Task&lt;int&gt;</c>, <c>ValueTask&lt;int&gt;</c>) that nothing awaits or waits for here.</summary>
+        /// <summary>The read returns a task (<c>Task&lt;int&gt;</c>, <c>ValueTask&lt;int&gt;</c>) that nothing awaits, waits for or blocks on here.</summary>
         private bool IsUnawaitedTask(IInvocationOperation invocation)
-            => invocation.WalkUpToResult(symbols.Framework, out var consumer) is var result && result is not IAwaitOperation
-                && !symbols.Framework.IsTaskWait(consumer, result) && symbols.Framework.IsTaskOfResult(invocation.Type);
+            => !symbols.Framework.IsAwaitedOrBlockedOn(invocation) && symbols.Framework.IsTaskOfResult(invocation.Type);
 
         private static string ReadName(ReadSite site) => ReadName(site.Invocation.TargetMethod);
 

@@ -70,6 +70,9 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
         public IOperation? Consumer { get; }
 
+        /// <summary>The count is taken by blocking on the read's task (<c>.Result</c>, <c>.GetAwaiter().GetResult()</c>).</summary>
+        public bool BlocksOnResult { get; private set; }
+
         public ReadStatementShape Shape { get; }
 
         /// <summary>The statement that holds the read (for <see cref="ReadStatementShape.Other"/>, the innermost one).</summary>
@@ -80,13 +83,20 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
         /// <summary>
         /// Nothing but the framework's result wrappers (a task's <c>ConfigureAwait(…)</c> or <c>WaitAsync(…)</c>, a value
-        /// task's <c>AsTask()</c>) stands between the read and <see cref="Result"/>; <paramref name="waitsDirectly"/>: the
+        /// task's <c>AsTask()</c>) stands between the read and <see cref="Result"/>, and the count is not blocked on
+        /// (<see cref="BlocksOnResult"/>); <paramref name="waitsDirectly"/>: the
         /// first of them is a <c>WaitAsync</c>, which a read giving a <c>ValueTask</c> reaches only through <c>AsTask()</c>
         /// (<see cref="FitWrappers"/>). A project helper given the read's <c>Task&lt;int&gt;</c> fits no read with another result.
         /// </summary>
         public bool OnlyFrameworkWrappersAround(out bool waitsDirectly)
         {
             waitsDirectly = false;
+            if (BlocksOnResult)
+            {
+                // ReadExactlyAsync's ValueTask has no Result: an exact read would need another form.
+                return false;
+            }
+
             var framework = Reads.Symbols.Framework;
             var first = true;
             for (var operation = Invocation.Parent; operation is not null && operation != Result; operation = operation.Parent)
@@ -149,7 +159,15 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
 
             var result = invocation.WalkUpToResult(symbols.Framework, out var consumer);
-            return new ReadSite(document, root, model, syntax, invocation, read, reads, result, consumer);
+            var blocked = false;
+            for (var depth = 0; depth < 2 && symbols.Framework.BlockingResult(consumer, result) is { } blocking; depth++)
+            {
+                // _ = stream.ReadAsync(b, 0, 4).Result; as the analyzer's ReadBody.Describe sees it: the count is the result's.
+                result = blocking.WalkUpToResult(symbols.Framework, out consumer);
+                blocked = true;
+            }
+
+            return new ReadSite(document, root, model, syntax, invocation, read, reads, result, consumer) { BlocksOnResult = blocked };
         }
 
         private static (ReadStatementShape, StatementSyntax?, ILocalSymbol?) Classify(IOperation result, IOperation? consumer, SemanticModel model)

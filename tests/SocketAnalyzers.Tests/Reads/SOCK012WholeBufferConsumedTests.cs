@@ -829,5 +829,27 @@ namespace SocketAnalyzers.Tests.Reads
                             Console.WriteLine($"{n}");
                             return Encoding.UTF8.GetString(this.buffer, 0, n);
                     """));
+
+        [Fact]
+        public Task The_fix_uses_the_count_of_a_read_blocked_on_with_Result_alone_and_in_Fix_All()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    var text = "";
+                    int bytesRead;
+                    while ((bytesRead = stream.ReadAsync(buffer, 0, buffer.Length).Result) != 0)
+                    {
+                        text += [|Encoding.ASCII.GetString(buffer)|];
+                        Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]);
+                    }
+                    """),
+                Method("""
+                    var text = "";
+                    int bytesRead;
+                    while ((bytesRead = stream.ReadAsync(buffer, 0, buffer.Length).Result) != 0)
+                    {
+                        text += Encoding.ASCII.GetString(buffer, 0, bytesRead);
+                        Console.WriteLine(Encoding.UTF8.GetString(buffer, 0, bytesRead));
+                    }
+                    """));
     }
 }

@@ -3,6 +3,7 @@ using SocketAnalyzers.CodeFixes.Reads;
 using Xunit;
 using static SocketAnalyzers.Tests.Reads.ReadTestCode;
 using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK010DiscardedReadCountAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK010DiscardedReadCountCodeFixProvider>;
+using Verify011 = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>;
 
 namespace SocketAnalyzers.Tests.Reads
 {
@@ -191,5 +192,144 @@ namespace SocketAnalyzers.Tests.Reads
                 """);
             return Verify.VerifyCodeFixAsync(source, source);
         }
+
+        // ---- a read's task blocked on for its result: .Result, .GetAwaiter().GetResult() (sync over async, common in
+        // course code: while ((n = stream.ReadAsync(buffer, 0, buffer.Length).Result) != 0)) ----
+
+        [Theory]
+        [InlineData("_ = [|stream.ReadAsync(buffer, 0, 4)|].Result;")]
+        [InlineData("[|stream.ReadAsync(buffer, 0, 4)|].GetAwaiter().GetResult();")]
+        [InlineData("_ = [|stream.ReadAsync(buffer, 0, 4, token)|].ConfigureAwait(false).GetAwaiter().GetResult();")]
+        [InlineData("_ = [|ssl.ReadAsync(buffer.AsMemory(0, 4), token)|].Result;")]
+        [InlineData("[|socket.ReceiveAsync(buffer.AsMemory(0, 4), SocketFlags.None)|].GetAwaiter().GetResult();")]
+        public Task A_read_blocked_on_for_its_result_that_drops_it_is_reported(string read)
+            => Verify.VerifyAnalyzerAsync(Blocking(read + "\nreturn buffer[0];"));
+
+        [Fact]
+        public Task A_blocked_read_is_reported_as_dropping_its_count_not_as_unawaited()
+            => Verify.VerifyAnalyzerAsync(
+                Blocking("_ = {|#0:stream.ReadAsync(buffer, 0, 4)|}.Result;\nreturn buffer[0];"),
+                Verify.Diagnostic().WithLocation(0).WithMessage("The number of bytes Stream.ReadAsync placed in the buffer is discarded; it may be fewer than asked, or 0 when the peer closed. Use the count, or read exactly."));
+
+        [Theory]
+        [InlineData("int n = stream.ReadAsync(buffer, 0, 4).Result;")]
+        [InlineData("var n = stream.ReadAsync(buffer, 0, 4).GetAwaiter().GetResult();")]
+        [InlineData("int n = socket.ReceiveAsync(buffer.AsMemory(0, 4), SocketFlags.None).AsTask().Result;")]
+        public Task A_count_kept_from_a_blocked_read_is_followed_like_any_count(string read)
+            => Verify.VerifyAnalyzerAsync(Blocking(read + "\nif (n == 0) return -1;\nreturn {|SOCK012:System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer)|};"));
+
+        [Theory]
+        [InlineData("int n = stream.ReadAsync(buffer, 0, 4).Result;")]
+        [InlineData("var n = stream.ReadAsync(buffer, 0, 4).GetAwaiter().GetResult();")]
+        public Task A_count_kept_from_a_blocked_read_and_checked_is_quiet(string read)
+            => Verify.VerifyAnalyzerAsync(Blocking(read + "\nif (n < 4) return -1;\nreturn System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(buffer);"));
+
+        [Fact]
+        public Task A_blocked_read_loop_that_never_stops_at_0_is_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                while (true)
+                {
+                    int n = {|SOCK011:stream.ReadAsync(buffer, 0, buffer.Length)|}.GetAwaiter().GetResult();
+                    Process(buffer, n);
+                }
+                """));
+
+        [Fact]
+        public Task The_capture_fix_names_the_count_of_a_read_blocked_on_with_Result()
+            => Verify.VerifyCodeFixAsync(
+                Blocking("""
+                    _ = [|stream.ReadAsync(buffer, 0, 4)|].Result;
+                    return buffer[0];
+                    """),
+                Blocking("""
+                    var bytesRead = stream.ReadAsync(buffer, 0, 4).Result;
+                    if (bytesRead == 0)
+                    {
+                        throw new EndOfStreamException();
+                    }
+
+                    return buffer[0];
+                    """));
+
+        [Fact]
+        public Task The_capture_fix_names_the_count_of_reads_blocked_on_in_Fix_All()
+            => Verify.VerifyCodeFixAsync(
+                Usings + """
+                    class C
+                    {
+                        int First(NetworkStream stream, byte[] buffer)
+                        {
+                            _ = [|stream.ReadAsync(buffer, 0, 4)|].Result;
+                            return buffer[0];
+                        }
+
+                        int Second(NetworkStream stream, byte[] buffer)
+                        {
+                            [|stream.ReadAsync(buffer, 0, 4)|].GetAwaiter().GetResult();
+                            return buffer[0];
+                        }
+                    }
+                    """,
+                Usings + """
+                    class C
+                    {
+                        int First(NetworkStream stream, byte[] buffer)
+                        {
+                            var bytesRead = stream.ReadAsync(buffer, 0, 4).Result;
+                            if (bytesRead == 0)
+                            {
+                                throw new EndOfStreamException();
+                            }
+
+                            return buffer[0];
+                        }
+
+                        int Second(NetworkStream stream, byte[] buffer)
+                        {
+                            var bytesRead = stream.ReadAsync(buffer, 0, 4).GetAwaiter().GetResult();
+                            if (bytesRead == 0)
+                            {
+                                throw new EndOfStreamException();
+                            }
+
+                            return buffer[0];
+                        }
+                    }
+                    """);
+
+        [Fact]
+        public Task Read_exactly_is_not_offered_for_a_read_blocked_on()
+        {
+            var source = Blocking("""
+                _ = [|stream.ReadAsync(buffer, 0, 4)|].Result;
+                return buffer[0];
+                """);
+            var test = Verify.Test(source, source);
+            test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.ReadExactlyKey;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task The_loop_fix_stops_a_blocked_read_loop_at_0()
+            => Verify011.VerifyCodeFixAsync(
+                Method("""
+                    while (true)
+                    {
+                        int n = [|stream.ReadAsync(buffer, 0, buffer.Length)|].Result;
+                        Process(buffer, n);
+                    }
+                    """),
+                Method("""
+                    while (true)
+                    {
+                        int n = stream.ReadAsync(buffer, 0, buffer.Length).Result;
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        Process(buffer, n);
+                    }
+                    """));
     }
 }
