@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,7 +28,13 @@ namespace SocketAnalyzers.ByteOrder
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            ByteOrderRule.Register(context, findings => findings.Writes, finding => finding.WriterField, CreateDiagnostic, (graph, cancellationToken) => graph.WritesReachingNetwork(cancellationToken));
+            // An RFC 1071 checksum summed and stored in the host's order is right on the wire (InternetChecksum).
+            ByteOrderRule.Register(
+                context,
+                findings => findings.Writes.Where(write => !InternetChecksum.IsChecksum(write.Value)),
+                finding => finding.WriterField,
+                CreateDiagnostic,
+                (graph, cancellationToken) => graph.WritesReachingNetwork(cancellationToken).Where(write => !InternetChecksum.IsChecksum(write.Value)));
         }
 
         /// <summary>The diagnostic for <paramref name="write"/>, at the write (the same in the body and across methods).</summary>

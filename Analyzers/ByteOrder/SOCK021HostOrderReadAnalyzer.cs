@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,7 +30,13 @@ namespace SocketAnalyzers.ByteOrder
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            ByteOrderRule.Register(context, findings => findings.Reads, finding => finding.ReaderField, CreateDiagnostic, (graph, cancellationToken) => graph.ReadsOfReceivedBytes(cancellationToken));
+            // A checksum read in the host's order, to compare with one summed in it, is right (InternetChecksum).
+            ByteOrderRule.Register(
+                context,
+                findings => findings.Reads.Where(read => !InternetChecksum.IsStoredAsChecksum(read.Invocation)),
+                finding => finding.ReaderField,
+                CreateDiagnostic,
+                (graph, cancellationToken) => graph.ReadsOfReceivedBytes(cancellationToken).Where(read => !InternetChecksum.IsStoredAsChecksum(read.Invocation)));
         }
 
         /// <summary>The diagnostic for <paramref name="read"/>, at the read (the same in the body and across methods).</summary>
