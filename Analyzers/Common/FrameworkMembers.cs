@@ -187,13 +187,32 @@ namespace SocketAnalyzers.Common
         }
 
         /// <summary>
+        /// <see cref="OperationExtensions.WalkUpToResult"/>, then on through a blocking wait for the result
+        /// (<see cref="BlockingResult"/>: <c>stream.ReadAsync(…).Result</c>, <c>….ConfigureAwait(false).GetAwaiter().GetResult()</c>)
+        /// and the wrappers around it: the operation that stands for <paramref name="call"/>'s value, and what uses it.
+        /// <paramref name="blocked"/>: a blocking wait was passed.
+        /// </summary>
+        public IOperation WalkUpToValue(IOperation call, out IOperation? consumer, out bool blocked)
+        {
+            var result = call.WalkUpToResult(this, out consumer);
+            blocked = false;
+            for (var depth = 0; depth < 2 && BlockingResult(consumer, result) is { } blocking; depth++)
+            {
+                result = blocking.WalkUpToResult(this, out consumer);
+                blocked = true;
+            }
+
+            return result;
+        }
+
+        /// <summary>
         /// The task <paramref name="call"/> gives is awaited, waited for (<see cref="IsTaskWait"/>) or blocked on for its
         /// result (<see cref="BlockingResult"/>), through the result wrappers (<see cref="IsResultWrapper(IMethodSymbol)"/>):
         /// the code after it runs once the task has ended.
         /// </summary>
         public bool IsAwaitedOrBlockedOn(IOperation call)
-            => call.WalkUpToResult(this, out var consumer) is var result
-                && (result is IAwaitOperation || IsTaskWait(consumer, result) || BlockingResult(consumer, result) is not null);
+            => WalkUpToValue(call, out var consumer, out var blocked) is var result
+                && (blocked || result is IAwaitOperation || IsTaskWait(consumer, result));
 
         /// <summary><c>WaitAsync(…)</c> of <c>Task</c> or <c>Task&lt;T&gt;</c>: a method of tasks that a <c>ValueTask</c> does not have.</summary>
         public bool IsWaitAsync(IMethodSymbol method)

@@ -1056,14 +1056,9 @@ namespace SocketAnalyzers.Reads
             site.ReceiverRoot = RootOf(site.Receiver, reads);
             site.ConnectionRoot = ConnectionRoot(site.Receiver, reads.Symbols);
 
+            // int n = stream.ReadAsync(buffer, 0, n).Result; (or .GetAwaiter().GetResult()): the read's own count.
             var framework = reads.Symbols.Framework;
-            var result = invocation.WalkUpToResult(framework, out var consumer);
-            for (var depth = 0; depth < 2 && framework.BlockingResult(consumer, result) is { } blocking; depth++)
-            {
-                // int n = stream.ReadAsync(buffer, 0, n).Result; (or .GetAwaiter().GetResult()): the read's own count.
-                result = blocking.WalkUpToResult(framework, out consumer);
-            }
-
+            var result = framework.WalkUpToValue(invocation, out var consumer, out _);
             ILocalSymbol? countLocal = null;
             if (result.IsValueDiscarded(consumer) || framework.IsTaskWait(consumer, result))
             {

@@ -158,15 +158,8 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 return null;
             }
 
-            var result = invocation.WalkUpToResult(symbols.Framework, out var consumer);
-            var blocked = false;
-            for (var depth = 0; depth < 2 && symbols.Framework.BlockingResult(consumer, result) is { } blocking; depth++)
-            {
-                // _ = stream.ReadAsync(b, 0, 4).Result; as the analyzer's ReadBody.Describe sees it: the count is the result's.
-                result = blocking.WalkUpToResult(symbols.Framework, out consumer);
-                blocked = true;
-            }
-
+            // _ = stream.ReadAsync(b, 0, 4).Result; as the analyzer's ReadBody.Describe sees it: the count is the result's.
+            var result = symbols.Framework.WalkUpToValue(invocation, out var consumer, out var blocked);
             return new ReadSite(document, root, model, syntax, invocation, read, reads, result, consumer) { BlocksOnResult = blocked };
         }
 
