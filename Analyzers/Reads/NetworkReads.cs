@@ -181,7 +181,7 @@ namespace SocketAnalyzers.Reads
             this.symbols = symbols;
             catalogue = symbols.Catalogue;
             fields = new NetworkFields((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken));
-            streamFields = new NetworkFields((value, cancellationToken) => IsNetworkStream(value, followFields: false, cancellationToken));
+            streamFields = new NetworkFields((value, cancellationToken) => IsStreamFieldValue(value, cancellationToken, 0));
             writerFields = new NetworkFields((value, cancellationToken) => IsNetworkWriterValue(value, cancellationToken));
             passingWriterFields = new NetworkFields(
                 (value, cancellationToken) => IsNetworkWriterValue(value, cancellationToken),
@@ -194,6 +194,42 @@ namespace SocketAnalyzers.Reads
             datagramParameters = new NetworkParameters((value, cancellationToken) => IsDatagramSocket(value, cancellationToken));
             Helpers = new HelperReads(this);
             UnreadBuffers = new UnreadBufferFields(catalogue);
+        }
+
+        /// <summary>
+        /// A value a private stream field is given that makes it a network stream (<see cref="NetworkFields"/>): a network
+        /// stream without fields (<c>client.GetStream()</c>, <c>new CryptoStream(_net, …)</c>), another private stream
+        /// field of this object that only ever holds one (<c>_inUse = _net;</c>), and of the two sides of a <c>??</c> or
+        /// <c>?:</c> each (<c>_inUse = _encrypted ?? _net;</c>: fresh62, a game gateway that switches its reads to a
+        /// <c>CryptoStream</c> once the session is encrypted; <c>null</c> allowed on one side of a <c>?:</c>), or the value of a
+        /// chained assignment (<c>_read = _write = _net = stream;</c>). Fields that give each other their values in a cycle
+        /// are unknown (<see cref="SymbolSummaries{TSymbol}"/>).
+        /// </summary>
+        private bool IsStreamFieldValue(IOperation value, CancellationToken cancellationToken, int depth)
+        {
+            var v = value.WalkDownConversions();
+            if (depth >= 4)
+            {
+                return IsNetworkStream(v, followFields: false, cancellationToken);
+            }
+
+            switch (v)
+            {
+                case ISimpleAssignmentOperation { IsRef: false } assignment:
+                    return IsStreamFieldValue(assignment.Value, cancellationToken, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return IsStreamFieldValue(coalesce.Value, cancellationToken, depth + 1) && IsStreamFieldValue(coalesce.WhenNull, cancellationToken, depth + 1);
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    var trueNull = IsNullConstant(conditional.WhenTrue.WalkDownConversions());
+                    var falseNull = IsNullConstant(whenFalse.WalkDownConversions());
+                    return !(trueNull && falseNull)
+                        && (trueNull || IsStreamFieldValue(conditional.WhenTrue, cancellationToken, depth + 1))
+                        && (falseNull || IsStreamFieldValue(whenFalse, cancellationToken, depth + 1));
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field when !IsNetworkStreamType(field.Type):
+                    return streamFields.IsNetworkField(field, cancellationToken);
+                default:
+                    return IsNetworkStream(v, followFields: false, cancellationToken);
+            }
         }
 
         /// <summary>Private fields only their initializer and constructors assign (<see cref="UnchangedFields"/>).</summary>

@@ -172,5 +172,83 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify011.VerifyCodeFixAsync(
                 CryptoLines("int n = [|stream.Read(buffer, 0, buffer.Length)|];"),
                 CryptoLines("int n = stream.Read(buffer, 0, buffer.Length);\n        if (n == 0)\n        {\n            break;\n        }\n"));
+
+        // ---- a private stream field given another one: a game gateway that switches its reads to a CryptoStream once the
+        // session is encrypted (fresh62, Currycomb: _inUseStreamRead = _encryptStreamRead ?? _netStream;) ----
+
+        /// <summary>The gateway's connection class; <paramref name="switchTo"/> is what <c>Encrypt</c> gives the stream its reads use.</summary>
+        private static string Gateway(string switchTo, string read) => MoreUsings + Usings + $$"""
+            sealed class ClientConnection
+            {
+                private readonly NetworkStream _netStream;
+                private Stream? _encryptStreamRead;
+                private Stream _inUseStreamRead;
+                private Stream _inUseStreamWrite;
+
+                public ClientConnection(NetworkStream stream) => _inUseStreamRead = _inUseStreamWrite = _netStream = stream;
+
+                public void Encrypt(ICryptoTransform decryptor, bool flag)
+                {
+                    _encryptStreamRead = new CryptoStream(_netStream, decryptor, CryptoStreamMode.Read);
+                    _inUseStreamRead = {{switchTo}};
+                }
+
+                public async Task<byte[]> ReadPacketAsync(int length, byte[] header)
+                {
+                    {{read}}
+                }
+            }
+            """;
+
+        private const string ForLoopRead = "var bytes = new byte[length];\n        for (int i = 0; i < length; i += await [|_inUseStreamRead.ReadAsync(bytes, i, length - i)|]) ;\n        return bytes;";
+
+        [Theory]
+        [InlineData("_encryptStreamRead ?? _netStream")]
+        [InlineData("flag ? _encryptStreamRead : _netStream")]
+        [InlineData("flag ? null : _encryptStreamRead")]
+        [InlineData("_encryptStreamRead")]
+        [InlineData("_inUseStreamWrite ?? _netStream")]
+        public Task A_stream_field_given_another_network_stream_field_is_followed(string switchTo)
+            => Verify011.VerifyAnalyzerAsync(Gateway(switchTo, ForLoopRead));
+
+        [Theory]
+        // A stream field of unknown origin on one side.
+        [InlineData("_encryptStreamRead ?? Stream.Null")]
+        [InlineData("flag ? _encryptStreamRead : new MemoryStream()")]
+        public Task A_stream_field_given_a_stream_of_unknown_origin_stays_unknown(string switchTo)
+            => Verify011.VerifyAnalyzerAsync(Gateway(switchTo, ForLoopRead.Replace("[|", "").Replace("|]", "")));
+
+        [Fact]
+        public Task Stream_fields_that_only_give_each_other_their_values_stay_unknown()
+            => Verify010.VerifyAnalyzerAsync(Usings + """
+                sealed class Loop
+                {
+                    private Stream _a;
+                    private Stream _b;
+
+                    public void Swap()
+                    {
+                        var t = _a;
+                        _a = _b;
+                        _b = _a;
+                    }
+
+                    public int Header(byte[] buffer)
+                    {
+                        _a.Read(buffer, 0, 4);
+                        return buffer[0];
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task The_fix_reads_exactly_through_a_stream_field_given_another_field()
+        {
+            var test = Verify010.Test(
+                Gateway("_encryptStreamRead ?? _netStream", "[|_inUseStreamRead.Read(header, 0, 4)|];\n        return header;"),
+                Gateway("_encryptStreamRead ?? _netStream", "_inUseStreamRead.ReadExactly(header, 0, 4);\n        return header;"));
+            test.CodeActionEquivalenceKey = SOCK010DiscardedReadCountCodeFixProvider.ReadExactlyKey;
+            return test.RunAsync();
+        }
     }
 }
