@@ -893,11 +893,17 @@ namespace SocketAnalyzers.Addressing
                 }
             }
 
-            if (!known && SocketKeyOf(invocation.Instance) is { } optionKey && state.Values.ContainsKey(optionKey)
-                && (apis.Symbols.Framework.IsSetSocketOption(method) || IsSubclassMember(method)))
+            if (!known && SocketKeyOf(invocation.Instance) is { } optionKey && state.Values.TryGetValue(optionKey, out var configured))
             {
-                // Broadcast or IPv6Only may be set by Socket.SetSocketOption, and by any method of the user's own subclass.
-                Set(optionKey, null, state);
+                if (apis.Symbols.Framework.IsSetSocketOption(method))
+                {
+                    SetOption(invocation, optionKey, configured, state);
+                }
+                else if (IsSubclassMember(method))
+                {
+                    // Any method of the user's own subclass may set Broadcast or IPv6Only.
+                    Set(optionKey, null, state);
+                }
             }
 
             if (Store(invocation, values, state, out var stored))
@@ -906,6 +912,40 @@ namespace SocketAnalyzers.Addressing
             }
 
             return Result(invocation, method, instance, values);
+        }
+
+        /// <summary><c>SocketOptionName.Broadcast</c> and <c>SocketOptionName.IPv6Only</c>, the only options the family's facts depend on.</summary>
+        private const int BroadcastOption = 32;
+        private const int IPv6OnlyOption = 27;
+
+        /// <summary>
+        /// <c>s.SetSocketOption(level, name, value)</c> on a socket this body follows. <c>Broadcast</c> with a constant value
+        /// sets the permission as <c>EnableBroadcast</c> does (<c>1</c> or <c>true</c> on, <c>0</c> or <c>false</c> off, any other
+        /// value unknown); <c>IPv6Only</c> or a name that is not a constant makes the socket unknown; any other constant name
+        /// (<c>ReceiveTimeout</c>, <c>IpTimeToLive</c>, <c>ReuseAddress</c>…) changes neither its family nor its permission, so
+        /// the socket stays what it was (fresh64: a ping's timeout set before a send to the first DNS address hid SOCK030).
+        /// </summary>
+        private void SetOption(IInvocationOperation call, object key, SocketValue socket, SocketValueState state)
+        {
+            if (Model.CatalogueIndex.Argument(call.Arguments, 1)?.WalkDownConversions().ConstantValue is not { HasValue: true, Value: int name }
+                || name == IPv6OnlyOption)
+            {
+                Set(key, null, state);
+                return;
+            }
+
+            if (name != BroadcastOption)
+            {
+                return;
+            }
+
+            var permission = Model.CatalogueIndex.Argument(call.Arguments, 2)?.WalkDownConversions().ConstantValue switch
+            {
+                { HasValue: true, Value: bool flag } => flag ? BroadcastFacts.On : BroadcastFacts.Off,
+                { HasValue: true, Value: int number } => number != 0 ? BroadcastFacts.On : BroadcastFacts.Off,
+                _ => BroadcastFacts.Unknown,
+            };
+            state.Values[key] = socket.WithBroadcast(permission);
         }
 
         /// <summary>

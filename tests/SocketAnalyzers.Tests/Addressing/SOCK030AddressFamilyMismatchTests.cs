@@ -217,5 +217,30 @@ namespace SocketAnalyzers.Tests.Addressing
                     }
                 }
                 """);
+
+        // ---- socket options that change neither the family nor the broadcast permission (fresh64: a ping's timeout set
+        // before its send to the first DNS address hid SOCK030) ----
+
+        [Theory]
+        [InlineData("s.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveTimeout, 3000);")]
+        [InlineData("s.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.IpTimeToLive, 1);")]
+        [InlineData("s.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);")]
+        public Task An_option_that_does_not_change_the_family_keeps_the_socket_known(string option)
+            => Verify.VerifyAnalyzerAsync(Body($$"""
+                var s = new Socket(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Icmp);
+                        var target = new IPEndPoint(Dns.GetHostEntry(host).AddressList[0], 0);
+                        {{option}}
+                        {|SOCK030:s.SendTo(data, target)|};
+                """));
+
+        [Theory]
+        [InlineData("s.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.IPv6Only, false);")]
+        [InlineData("s.SetSocketOption(SocketOptionLevel.IPv6, (SocketOptionName)27, 0);")]
+        public Task IPv6Only_set_by_SetSocketOption_makes_the_socket_unknown(string option)
+            => Verify.VerifyAnalyzerAsync(Body($$"""
+                var s = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+                        {{option}}
+                        s.Connect(IPAddress.Loopback, 80);
+                """));
     }
 }

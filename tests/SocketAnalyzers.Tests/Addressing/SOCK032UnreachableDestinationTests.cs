@@ -191,6 +191,7 @@ namespace SocketAnalyzers.Tests.Addressing
         [InlineData("_socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);")]
         [InlineData("_socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, 1); try { _socket.Bind(new IPEndPoint(IPAddress.Any, 11000)); } catch { _socket.Bind(new IPEndPoint(IPAddress.Any, 11001)); }")]
         [InlineData("if (flag) _socket.EnableBroadcast = true;")]
+        [InlineData("_socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, flag);")]
         [InlineData("System.Threading.Interlocked.Exchange(ref _socket, new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { EnableBroadcast = true });")]
         public Task A_socket_field_given_broadcast_permission_after_it_is_made_is_quiet(string configure)
             => Verify.VerifyAnalyzerAsync(SocketField($$"""
@@ -204,6 +205,9 @@ namespace SocketAnalyzers.Tests.Addressing
         [InlineData("")]
         [InlineData("_socket.EnableBroadcast = false;")]
         [InlineData("_socket.Bind(new IPEndPoint(IPAddress.Any, 11000));")]
+        [InlineData("_socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, 0);")]
+        [InlineData("_socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, false);")]
+        [InlineData("_socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveTimeout, 1000);")]
         public Task A_socket_field_the_method_makes_and_never_permits_to_broadcast_is_reported(string configure)
             => Verify.VerifyAnalyzerAsync(SocketField($$"""
                 _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
