@@ -30,14 +30,18 @@ namespace SocketAnalyzers.ByteOrder
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            // A checksum read in the host's order, to compare with one summed in it, is right (InternetChecksum).
+            // Right in the host's order: a checksum read to compare with one summed in it (InternetChecksum), and an IPv4
+            // address given to new IPAddress(long), which takes its bytes in memory order (MemoryOrderAddress).
             ByteOrderRule.Register(
                 context,
-                findings => findings.Reads.Where(read => !InternetChecksum.IsStoredAsChecksum(read.Invocation)),
+                findings => findings.Reads.Where(read => !RightInHostOrder(read)),
                 finding => finding.ReaderField,
                 CreateDiagnostic,
-                (graph, cancellationToken) => graph.ReadsOfReceivedBytes(cancellationToken).Where(read => !InternetChecksum.IsStoredAsChecksum(read.Invocation)));
+                (graph, cancellationToken) => graph.ReadsOfReceivedBytes(cancellationToken).Where(read => !RightInHostOrder(read)));
         }
+
+        private static bool RightInHostOrder(HostOrderReadFinding read)
+            => InternetChecksum.IsStoredAsChecksum(read.Invocation) || MemoryOrderAddress.IsAddressArgument(read.Invocation);
 
         /// <summary>The diagnostic for <paramref name="read"/>, at the read (the same in the body and across methods).</summary>
         private static Diagnostic CreateDiagnostic(HostOrderReadFinding read)

@@ -280,5 +280,20 @@ namespace SocketAnalyzers.Tests.ByteOrder
             test.AllowCompilerErrors = true;
             return test.RunAsync();
         }
+
+        // ---- new IPAddress(long) takes the address in memory order (fresh64: a ping tool's IPv4 header) ----
+
+        [Theory]
+        [InlineData("var n = socket.Receive(buffer); if (n < 20) return 0; var source = new IPAddress(BitConverter.ToUInt32(buffer, 12)); result = source.GetAddressBytes()[0];")]
+        [InlineData("var n = socket.Receive(buffer); if (n < 20) return 0; result = new IPAddress((long)BitConverter.ToUInt32(buffer, 12)).GetAddressBytes()[0];")]
+        public Task Wire_bytes_read_in_host_order_straight_into_new_IPAddress_are_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        [Theory]
+        // Kept in a local first, or given to another API: the read is judged as any other.
+        [InlineData("var n = socket.Receive(buffer); if (n < 20) return 0; var raw = [|BitConverter.ToUInt32(buffer, 12)|]; result = raw;")]
+        [InlineData("var n = socket.Receive(buffer); if (n < 20) return 0; result = new TimeSpan([|BitConverter.ToInt64(buffer, 8)|]).Ticks;")]
+        public Task Wire_bytes_read_in_host_order_for_anything_else_are_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
     }
 }
