@@ -261,6 +261,16 @@ namespace SocketAnalyzers.ByteOrder
 
         public KnownSymbols Known { get; }
 
+        /// <summary>
+        /// <paramref name="read"/>'s number goes straight (through conversions) to a parameter that takes it in memory order
+        /// (<see cref="ApiRow.MemoryOrderNumber"/>: <c>new IPAddress(BitConverter.ToUInt32(header, 12))</c>, fresh64): the bytes
+        /// read in the host's order are right there on any CPU.
+        /// </summary>
+        public bool GoesToMemoryOrderParameter(IOperation read)
+            => read.WalkUpConversions(out _) is IArgumentOperation { Parameter: { } parameter, Parent: { } call }
+                && catalogue.Facts(call) is { MemoryOrderNumber: int ordinal }
+                && parameter.Ordinal == ordinal;
+
         public INamedTypeSymbol? BinaryWriter { get; }
 
         public INamedTypeSymbol? MemoryStream { get; }

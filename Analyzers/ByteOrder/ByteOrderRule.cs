@@ -23,12 +23,15 @@ namespace SocketAnalyzers.ByteOrder
         /// <param name="fieldOf">The writer or reader field a finding goes through (then the type's tracker decides), or null.</param>
         /// <param name="diagnosticOf">The diagnostic of a finding (the same in the body and across methods).</param>
         /// <param name="acrossMethods">The findings the cross-method graph makes at the end of the compilation.</param>
+        /// <param name="rightInHostOrder">A finding whose number is right in the host's order after all (an Internet checksum, an
+        /// address given to <c>new IPAddress(long)</c>): left out, in the body and across methods alike.</param>
         public static void Register<T>(
             AnalysisContext context,
             Func<ByteOrderFindings, IEnumerable<T>> findingsOf,
             Func<T, IFieldSymbol?> fieldOf,
             Func<T, Diagnostic> diagnosticOf,
-            Func<CrossMethodBytes, CancellationToken, IEnumerable<T>> acrossMethods)
+            Func<CrossMethodBytes, CancellationToken, IEnumerable<T>> acrossMethods,
+            Func<T, ByteOrderSymbols, bool> rightInHostOrder)
         {
             context.RegisterCompilationStartAction(start =>
             {
@@ -43,13 +46,18 @@ namespace SocketAnalyzers.ByteOrder
                 // Only where a file names a host-order API can a summary find anything (HostOrderGate).
                 var graph = HostOrderGate.MentionsHostOrderApi(start.Compilation) ? new CrossMethodBytes() : null;
                 StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
-                    symbolStart.RegisterOperationBlockAction(c => AnalyzeBody(c, symbols, reads, tracker, graph, findingsOf, fieldOf, diagnosticOf)));
+                    symbolStart.RegisterOperationBlockAction(c => AnalyzeBody(c, symbols, reads, tracker, graph, findingsOf, fieldOf, diagnosticOf, rightInHostOrder)));
                 if (graph is not null)
                 {
                     start.RegisterCompilationEndAction(end =>
                     {
                         foreach (var finding in acrossMethods(graph, end.CancellationToken))
                         {
+                            if (rightInHostOrder(finding, symbols))
+                            {
+                                continue;
+                            }
+
                             end.ReportDiagnostic(diagnosticOf(finding));
                         }
                     });
@@ -70,7 +78,8 @@ namespace SocketAnalyzers.ByteOrder
             CrossMethodBytes? graph,
             Func<ByteOrderFindings, IEnumerable<T>> findingsOf,
             Func<T, IFieldSymbol?> fieldOf,
-            Func<T, Diagnostic> diagnosticOf)
+            Func<T, Diagnostic> diagnosticOf,
+            Func<T, ByteOrderSymbols, bool> rightInHostOrder)
         {
             foreach (var block in context.OperationBlocks)
             {
@@ -83,6 +92,11 @@ namespace SocketAnalyzers.ByteOrder
                 graph?.Add(findings);
                 foreach (var finding in findingsOf(findings))
                 {
+                    if (rightInHostOrder(finding, symbols))
+                    {
+                        continue;
+                    }
+
                     var field = fieldOf(finding);
                     if (field is null)
                     {

@@ -2,6 +2,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.ByteOrder
 {
@@ -169,23 +170,7 @@ namespace SocketAnalyzers.ByteOrder
             => condition is MemberAccessExpressionSyntax { Name.Identifier.ValueText: nameof(BitConverter.IsLittleEndian), Expression: var owner }
                 && owner is IdentifierNameSyntax { Identifier.ValueText: nameof(BitConverter) } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: nameof(BitConverter) };
 
-        private static ExpressionSyntax Strip(ExpressionSyntax expression)
-        {
-            while (true)
-            {
-                switch (expression)
-                {
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        expression = parenthesized.Expression;
-                        continue;
-                    case CheckedExpressionSyntax @checked:
-                        expression = @checked.Expression;
-                        continue;
-                    default:
-                        return expression;
-                }
-            }
-        }
+        private static ExpressionSyntax Strip(ExpressionSyntax expression) => SyntaxNames.WithoutWrappers(expression, casts: false);
 
         private static int? WidthOf(ITypeSymbol type) => ValueType.Of(type)?.Width;
 

@@ -170,25 +170,6 @@ namespace SocketAnalyzers.ByteOrder
             return value is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseNotExpression };
         }
 
-        private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
-        {
-            while (true)
-            {
-                switch (expression)
-                {
-                    case ParenthesizedExpressionSyntax parenthesized:
-                        expression = parenthesized.Expression;
-                        continue;
-                    case CastExpressionSyntax cast:
-                        expression = cast.Expression;
-                        continue;
-                    case CheckedExpressionSyntax check:
-                        expression = check.Expression;
-                        continue;
-                    default:
-                        return expression;
-                }
-            }
-        }
+        private static ExpressionSyntax Unwrap(ExpressionSyntax expression) => SyntaxNames.WithoutWrappers(expression, casts: true);
     }
 }

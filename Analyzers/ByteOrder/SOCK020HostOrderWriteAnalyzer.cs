@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,10 +30,11 @@ namespace SocketAnalyzers.ByteOrder
             // An RFC 1071 checksum summed and stored in the host's order is right on the wire (InternetChecksum).
             ByteOrderRule.Register(
                 context,
-                findings => findings.Writes.Where(write => !InternetChecksum.IsChecksum(write.Value)),
+                findings => findings.Writes,
                 finding => finding.WriterField,
                 CreateDiagnostic,
-                (graph, cancellationToken) => graph.WritesReachingNetwork(cancellationToken).Where(write => !InternetChecksum.IsChecksum(write.Value)));
+                (graph, cancellationToken) => graph.WritesReachingNetwork(cancellationToken),
+                (write, _) => InternetChecksum.IsChecksum(write.Value));
         }
 
         /// <summary>The diagnostic for <paramref name="write"/>, at the write (the same in the body and across methods).</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,17 +30,15 @@ namespace SocketAnalyzers.ByteOrder
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             // Right in the host's order: a checksum read to compare with one summed in it (InternetChecksum), and an IPv4
-            // address given to new IPAddress(long), which takes its bytes in memory order (MemoryOrderAddress).
+            // address given to new IPAddress(long), which takes its bytes in memory order (the catalogue's MemoryOrderNumber).
             ByteOrderRule.Register(
                 context,
-                findings => findings.Reads.Where(read => !RightInHostOrder(read)),
+                findings => findings.Reads,
                 finding => finding.ReaderField,
                 CreateDiagnostic,
-                (graph, cancellationToken) => graph.ReadsOfReceivedBytes(cancellationToken).Where(read => !RightInHostOrder(read)));
+                (graph, cancellationToken) => graph.ReadsOfReceivedBytes(cancellationToken),
+                (read, symbols) => InternetChecksum.IsStoredAsChecksum(read.Invocation) || symbols.GoesToMemoryOrderParameter(read.Invocation));
         }
-
-        private static bool RightInHostOrder(HostOrderReadFinding read)
-            => InternetChecksum.IsStoredAsChecksum(read.Invocation) || MemoryOrderAddress.IsAddressArgument(read.Invocation);
 
         /// <summary>The diagnostic for <paramref name="read"/>, at the read (the same in the body and across methods).</summary>
         private static Diagnostic CreateDiagnostic(HostOrderReadFinding read)

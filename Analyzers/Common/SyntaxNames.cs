@@ -24,5 +24,31 @@ namespace SocketAnalyzers.Common
 
             return expression;
         }
+
+        /// <summary>
+        /// The expression inside parentheses and <c>checked(…)</c>/<c>unchecked(…)</c> around it, and with
+        /// <paramref name="casts"/> inside casts too (<c>(UInt16)(~sum)</c> is <c>~sum</c>). A reader of bits keeps the casts
+        /// (<c>(ushort)x</c> drops bits); a reader of shape may pass them.
+        /// </summary>
+        public static ExpressionSyntax WithoutWrappers(ExpressionSyntax expression, bool casts)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        continue;
+                    case CheckedExpressionSyntax @checked:
+                        expression = @checked.Expression;
+                        continue;
+                    case CastExpressionSyntax cast when casts:
+                        expression = cast.Expression;
+                        continue;
+                    default:
+                        return expression;
+                }
+            }
+        }
     }
 }

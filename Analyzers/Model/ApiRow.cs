@@ -184,6 +184,13 @@ namespace SocketAnalyzers.Model
         public int? PassesThroughStream { get; private set; }
 
         /// <summary>
+        /// The parameter at this ordinal takes a number whose bytes it reads in memory order (<c>new IPAddress(long)</c>: the
+        /// address "in network byte order" as it lies in memory): bytes read in the host's order and given to it are right
+        /// on any CPU (SOCK021).
+        /// </summary>
+        public int? MemoryOrderNumber { get; private set; }
+
+        /// <summary>
         /// A constructor of a reader or writer over the stream passed first (<c>new StreamWriter(stream)</c>): closing or
         /// disposing the object closes that stream, unless the <c>bool</c> at this ordinal (<c>leaveOpen</c>) is true.
         /// </summary>
@@ -681,6 +688,13 @@ namespace SocketAnalyzers.Model
         public ApiRow ReadsHostOrder(string kind, WriteTarget target, int? buffer, bool littleEndianAlways = false)
         {
             HostOrderRead = new HostOrderApi(Type, Member ?? string.Empty, kind, target, buffer, littleEndianAlways);
+            return this;
+        }
+
+        /// <summary>The parameter at <paramref name="ordinal"/> takes a number in memory order (<see cref="MemoryOrderNumber"/>).</summary>
+        public ApiRow TakesMemoryOrderNumber(int ordinal)
+        {
+            MemoryOrderNumber = ordinal;
             return this;
         }
 

@@ -28,6 +28,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The constructor of a stream over a stream: the ordinal of the stream under it (<see cref="ApiRow.PassesThroughStream"/>).</summary>
         public int? PassesThroughStream { get; private set; }
 
+        /// <summary>The parameter that takes a number in memory order (<see cref="ApiRow.MemoryOrderNumber"/>).</summary>
+        public int? MemoryOrderNumber { get; private set; }
+
         /// <summary>A constructor of a reader or writer that closes the stream passed first: the ordinal of its <c>leaveOpen</c> (<see cref="ApiRow.WrapLeaveOpen"/>).</summary>
         public int? WrapLeaveOpen { get; private set; }
 
@@ -245,6 +248,7 @@ namespace SocketAnalyzers.Model
             LineRead ??= row.LineRead;
             ReaderOver ??= row.ReaderOver;
             PassesThroughStream ??= row.PassesThroughStream;
+            MemoryOrderNumber ??= row.MemoryOrderNumber;
             WrapLeaveOpen ??= row.WrapLeaveOpen;
             QuietWhenEmpty ??= row.QuietWhenEmpty;
             WritesToStream |= row.WritesToStream;

@@ -446,6 +446,8 @@ namespace SocketAnalyzers.Model
                 Row(MemoryExtensions, "Reverse").ReversesBytes(),
                 Row(List, "Reverse").ReversesBytes(),
                 Row(BitConverter, "IsLittleEndian").TellsHostLittleEndian(),
+                // takes the IPv4 address's bytes as they lie in memory: a host-order read of the wire's four bytes is right there
+                Row("System.Net.IPAddress", ".ctor", "long").TakesMemoryOrderNumber(0),
 
                 // byte order: numbers written in the order the method names (BinaryPrimitives.(Try)Write…BigEndian/LittleEndian):
                 // every method of the type that takes a byte span and one value writes that value into the span
