@@ -233,6 +233,24 @@ namespace SocketAnalyzers.Tests.Addressing
                         {|SOCK030:s.SendTo(data, target)|};
                 """));
 
+        [Fact]
+        public Task A_ping_s_first_DNS_address_is_fixed_after_its_timeout_option_alone_and_in_Fix_All()
+            => Verify.VerifyCodeFixAsync(Body("""
+                var s = new Socket(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Icmp);
+                        s.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveTimeout, 3000);
+                        {|SOCK030:s.SendTo(data, new IPEndPoint(Dns.GetHostAddresses(host)[0], 0))|};
+                        var t = new Socket(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Icmp);
+                        t.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.IpTimeToLive, 1);
+                        {|SOCK030:t.SendTo(data, new IPEndPoint(Dns.GetHostAddresses(host)[0], 0))|};
+                """), Body("""
+                var s = new Socket(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Icmp);
+                        s.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReceiveTimeout, 3000);
+                        s.SendTo(data, new IPEndPoint(Array.Find(Dns.GetHostAddresses(host), address => address.AddressFamily == AddressFamily.InterNetwork), 0));
+                        var t = new Socket(AddressFamily.InterNetwork, SocketType.Raw, ProtocolType.Icmp);
+                        t.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.IpTimeToLive, 1);
+                        t.SendTo(data, new IPEndPoint(Array.Find(Dns.GetHostAddresses(host), address => address.AddressFamily == AddressFamily.InterNetwork), 0));
+                """));
+
         [Theory]
         [InlineData("s.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.IPv6Only, false);")]
         [InlineData("s.SetSocketOption(SocketOptionLevel.IPv6, (SocketOptionName)27, 0);")]
