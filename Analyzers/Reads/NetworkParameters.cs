@@ -161,11 +161,10 @@ namespace SocketAnalyzers.Reads
         /// <summary>True when the method assigns the parameter, or lets a lambda or a <c>ref</c> do it.</summary>
         private static bool Writes(SyntaxNode declaration, IParameterSymbol parameter, SemanticModel model, CancellationToken cancellationToken)
         {
-            foreach (var descendant in declaration.DescendantNodes())
+            foreach (var identifier in IdentifierIndex.Named(declaration, parameter.Name, cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (descendant is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == parameter.Name
-                    && model.GetOperation(identifier, cancellationToken) is IParameterReferenceOperation reference
+                if (model.GetOperation(identifier, cancellationToken) is IParameterReferenceOperation reference
                     && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, parameter)
                     && ReadBody.IsWrite(reference))
                 {

@@ -319,14 +319,19 @@ namespace SocketAnalyzers.Reads
         [System.ThreadStatic]
         private static ScanScratch? threadScratch;
 
-        public static ReadBody? Scan(IOperation body, NetworkReads reads, BufferConsumers consumers, System.Threading.CancellationToken cancellationToken)
+        /// <param name="body">The operation block.</param>
+        /// <param name="reads">The reads' catalogue and summaries.</param>
+        /// <param name="consumers">The buffer consumers.</param>
+        /// <param name="member">The block's owning symbol.</param>
+        /// <param name="cancellationToken">The token.</param>
+        public static ReadBody? Scan(IOperation body, NetworkReads reads, BufferConsumers consumers, ISymbol? member, System.Threading.CancellationToken cancellationToken)
         {
             // Taken, not shared: a scan that re-entered (it does not today) would get fresh lists.
             var scratch = threadScratch ?? new ScanScratch();
             threadScratch = null;
             try
             {
-                return Scan(body, reads, consumers, scratch, cancellationToken);
+                return Scan(body, reads, consumers, member, scratch, cancellationToken);
             }
             finally
             {
@@ -335,7 +340,7 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        private static ReadBody? Scan(IOperation body, NetworkReads reads, BufferConsumers consumers, ScanScratch scratch, System.Threading.CancellationToken cancellationToken)
+        private static ReadBody? Scan(IOperation body, NetworkReads reads, BufferConsumers consumers, ISymbol? member, ScanScratch scratch, System.Threading.CancellationToken cancellationToken)
         {
             ReadBody? result = null;
             var guardsAvailable = false;
@@ -457,6 +462,7 @@ namespace SocketAnalyzers.Reads
             result.GuardsAvailable = guardsAvailable;
             result.TestsCancellation = testsCancellation;
             result.Model = body.SemanticModel;
+            result.owningSymbol = member;
             foreach (var (parameter, owner) in capturedParameters)
             {
                 result.Capture(parameter.Parameter, parameter, owner);
@@ -588,7 +594,7 @@ namespace SocketAnalyzers.Reads
                     (path, pathBase) = (found, variable);
                 }
 
-                var function = site.Function is null ? FunctionAt(site.Invocation) : FunctionSymbolOf(site.Function, body);
+                var function = site.Function is null ? EnclosingSymbolOf(site, default) as IMethodSymbol : FunctionSymbolOf(site.Function, body);
                 if (function is null)
                 {
                     continue;
@@ -727,10 +733,6 @@ namespace SocketAnalyzers.Reads
 
             return false;
         }
-
-        /// <summary>The method or accessor around <paramref name="operation"/> of the body's root (not in a lambda or local function).</summary>
-        private static IMethodSymbol? FunctionAt(IOperation operation)
-            => operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart) as IMethodSymbol;
 
         private static IMethodSymbol? FunctionSymbolOf(SyntaxNode function, IOperation body)
             => body.SemanticModel?.GetOperation(function) switch
@@ -948,6 +950,16 @@ namespace SocketAnalyzers.Reads
         /// <summary>The model of the body's file: for the summaries of fields a graph's operations name (they carry none).</summary>
         public SemanticModel? Model { get; private set; }
 
+        /// <summary>The block's owning symbol: the body's member.</summary>
+        private ISymbol? owningSymbol;
+
+        /// <summary>
+        /// The symbol around a read of the body: the lambda or local function it is in, or else the body's member, which is
+        /// the block's owning symbol (the semantic model is asked only inside a function).
+        /// </summary>
+        private ISymbol? EnclosingSymbolOf(ReadSite site, System.Threading.CancellationToken cancellationToken)
+            => site.Function is null && owningSymbol is not null ? owningSymbol : Model?.GetEnclosingSymbol(site.Invocation.Syntax.SpanStart, cancellationToken);
+
         /// <summary>The body's <c>Begin…</c> receives that nothing can end (<see cref="UnendedReceives"/>), or null.</summary>
         public List<UnendedReceive>? Unended { get; private set; }
 
@@ -1103,7 +1115,7 @@ namespace SocketAnalyzers.Reads
                 // An End* call: the buffer was given to Begin*. Inside a try with a catch it only completes the operation,
                 // unless the code after it looks at a buffer a receive of the type fills; when every receive the type
                 // starts fills a field nothing looks at, nobody reads what it completes.
-                var enclosing = Model?.GetEnclosingSymbol(site.Invocation.Syntax.SpanStart, cancellationToken);
+                var enclosing = EnclosingSymbolOf(site, cancellationToken);
                 var type = enclosing?.ContainingType;
                 site.BufferReach = site.Read.Api.IsApmEnd
                     && ((IsInTryWithCatch(site.Invocation.Syntax, out var function)
@@ -1209,10 +1221,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>The names under <paramref name="root"/> that bind to <paramref name="local"/> (found by name first, then bound).</summary>
         internal static IEnumerable<IdentifierNameSyntax> ReferencesTo(SyntaxNode root, ILocalSymbol local, SemanticModel model, System.Threading.CancellationToken cancellationToken)
         {
-            foreach (var node in root.DescendantNodes())
+            foreach (var identifier in IdentifierIndex.Named(root, local.Name, cancellationToken))
             {
-                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Name
-                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
+                if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
                 {
                     yield return identifier;
                 }

@@ -106,7 +106,7 @@ namespace SocketAnalyzers.Reads
                         continue;
                     }
 
-                    var body = ReadBody.Scan(block, symbols.Reads, consumers, context.CancellationToken);
+                    var body = ReadBody.Scan(block, symbols.Reads, consumers, context.OwningSymbol, context.CancellationToken);
                     if (body is null)
                     {
                         continue;

@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.Reads
 {
@@ -20,15 +21,9 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public static bool All(SyntaxNode scope, ISymbol symbol, SemanticModel model, Func<IdentifierNameSyntax, bool> judge, CancellationToken cancellationToken)
         {
-            var name = symbol.Name;
-            foreach (var descendant in scope.DescendantNodes())
+            foreach (var identifier in IdentifierIndex.Named(scope, symbol.Name, cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (descendant is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name)
-                {
-                    continue;
-                }
-
                 if (identifier.SyntaxTree != model.SyntaxTree)
                 {
                     return false;
