@@ -78,7 +78,8 @@ namespace SocketAnalyzers.Addressing
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var (operation, function) = stack.Pop();
-                switch (operation)
+                var kind = operation.Kind;
+                switch (kind is OperationKind.Invocation or OperationKind.FieldReference or OperationKind.LocalReference ? operation : null)
                 {
                     case IInvocationOperation invocation:
                         var method = invocation.TargetMethod;
@@ -99,7 +100,7 @@ namespace SocketAnalyzers.Addressing
                         break;
                 }
 
-                var childFunction = operation is IAnonymousFunctionOperation or ILocalFunctionOperation ? operation.Syntax : function;
+                var childFunction = kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction ? operation.Syntax : function;
                 foreach (var child in operation.ChildOperations)
                 {
                     stack.Push((child, childFunction));

@@ -119,7 +119,7 @@ namespace SocketAnalyzers.ByteOrder
                 cancellationToken.ThrowIfCancellationRequested();
                 var (operation, owner) = stack.Pop();
                 scope.Visit(operation, owner);
-                var childOwner = operation is IAnonymousFunctionOperation or ILocalFunctionOperation ? operation.Syntax : owner;
+                var childOwner = operation.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction ? operation.Syntax : owner;
                 foreach (var child in operation.ChildOperations)
                 {
                     stack.Push((child, childOwner));
@@ -136,13 +136,16 @@ namespace SocketAnalyzers.ByteOrder
         private void Visit(IOperation operation, SyntaxNode? owner)
         {
             // One catalogue lookup per call, shared by the relevance test and the summary.
-            var facts = operation is IInvocationOperation call ? symbols.FactsOf(call.TargetMethod) : null;
+            var kind = operation.Kind;
+            var facts = kind == OperationKind.Invocation && operation is IInvocationOperation call ? symbols.FactsOf(call.TargetMethod) : null;
             if (Summarizes)
             {
                 Summarize(operation, owner, facts);
                 NoteResultUse(operation, facts);
             }
-            switch (operation)
+
+            switch (kind is OperationKind.Invocation or OperationKind.VariableDeclarator or OperationKind.LocalReference
+                or OperationKind.ParameterReference or OperationKind.FieldReference ? operation : null)
             {
                 case IInvocationOperation invocation:
                     if (facts is { Conversion: true })

@@ -166,7 +166,8 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
-                switch (operation)
+                var kind = operation.Kind;
+                switch (DelegateKinds.Contains(kind) ? operation : null)
                 {
                     case IVariableDeclaratorOperation { Symbol: { Type.TypeKind: TypeKind.Delegate } declared } declarator when declarator.GetVariableInitializer() is { } initializer:
                         Give(ref delegateLocals, declared, initializer.Value);
@@ -202,7 +203,7 @@ namespace SocketAnalyzers.Lifecycle
                 var childOwner = owner;
                 var childLoop = loop;
                 var childFunction = function;
-                if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                if (kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
                 {
                     // A function's body is a graph of its own: a loop around its declaration is not a loop of its body.
                     childOwner = operation.Syntax;
@@ -215,7 +216,7 @@ namespace SocketAnalyzers.Lifecycle
                         localFunctions[symbol.OriginalDefinition] = childFunction;
                     }
                 }
-                else if (operation is ILoopOperation innerLoop)
+                else if (kind == OperationKind.Loop && operation is ILoopOperation innerLoop)
                 {
                     childLoop = innerLoop;
                 }
@@ -485,10 +486,24 @@ namespace SocketAnalyzers.Lifecycle
                 && loop.Syntax.Span.Contains(local.Local.DeclaringSyntaxReferences[0].Span);
         }
 
+        /// <summary>The kinds of the interfaces <see cref="Decides"/> has a case for.</summary>
+        private static readonly OperationKindSet DecidingKinds = new(
+            OperationKind.ObjectCreation,
+            OperationKind.Using,
+            OperationKind.UsingDeclaration,
+            OperationKind.Invocation,
+            OperationKind.PropertyReference);
+
+        /// <summary>The kinds of the interfaces the scan's cases for delegate locals test.</summary>
+        private static readonly OperationKindSet DelegateKinds = new(
+            OperationKind.VariableDeclarator,
+            OperationKind.SimpleAssignment,
+            OperationKind.LocalReference);
+
         /// <summary>An operation after which a socket's state may be known: a creation, or a member of the model that is not only I/O.</summary>
         private static bool Decides(IOperation operation, SocketProtocolModel model)
         {
-            switch (operation)
+            switch (DecidingKinds.Contains(operation.Kind) ? operation : null)
             {
                 case IObjectCreationOperation creation:
                     return model.IsModelType(creation.Type);

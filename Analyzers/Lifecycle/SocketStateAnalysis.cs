@@ -790,6 +790,11 @@ namespace SocketAnalyzers.Lifecycle
 
         private int[]? EvalCore(IOperation operation, FlowState state)
         {
+            if (!EvaluatedKinds.Contains(operation.Kind))
+            {
+                return EvalOther(operation, state);
+            }
+
             switch (operation)
             {
                 case IConversionOperation conversion:
@@ -877,49 +882,72 @@ namespace SocketAnalyzers.Lifecycle
                     }
 
                 default:
-                    {
-                        // Where a socket is stored into a structure we do not follow, it escapes. So it does where it
-                        // reaches a call that did not bind (dynamic, failed overload resolution, an unknown member):
-                        // nobody knows what that call does to it, so its state is unknown.
-                        var unbound = IsUnbound(operation);
-                        var stores = unbound || operation is IArrayInitializerOperation or ITupleOperation or IAnonymousObjectCreationOperation or IDeconstructionAssignmentOperation;
-                        foreach (var child in operation.ChildOperations)
-                        {
-                            var value = Eval(child, state);
-                            if (stores)
-                            {
-                                Escape(value, state);
-                            }
-                        }
-
-                        if (unbound && operation is not IDynamicMemberReferenceOperation)
-                        {
-                            // It may be a call on this instance, or on another object that holds this one.
-                            ForgetFields(operation, state, staticOnly: false);
-                        }
-
-                        if (operation is IDeconstructionAssignmentOperation deconstruction)
-                        {
-                            foreach (var target in deconstruction.Target.DescendantsAndSelf())
-                            {
-                                if (KeyOf(target) is { } key)
-                                {
-                                    Forget(key, operation, state);
-                                }
-                            }
-                        }
-                        else if (operation is ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation)
-                        {
-                            var target = operation is IAssignmentOperation assignment ? assignment.Target : ((IIncrementOrDecrementOperation)operation).Target;
-                            if (KeyOf(target) is { } key)
-                            {
-                                Forget(key, operation, state);
-                            }
-                        }
-
-                        return null;
-                    }
+                    return EvalOther(operation, state);
             }
+        }
+
+        /// <summary>The kinds of the interfaces <see cref="EvalCore"/> has a case for; every other operation goes to <see cref="EvalOther"/>.</summary>
+        private static readonly OperationKindSet EvaluatedKinds = new(
+            OperationKind.Conversion,
+            OperationKind.Parenthesized,
+            OperationKind.LocalReference,
+            OperationKind.ParameterReference,
+            OperationKind.FieldReference,
+            OperationKind.FlowCaptureReference,
+            OperationKind.FlowCapture,
+            OperationKind.SimpleAssignment,
+            OperationKind.Await,
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation,
+            OperationKind.PropertyReference,
+            OperationKind.FlowAnonymousFunction,
+            OperationKind.MethodReference,
+            OperationKind.Argument,
+            OperationKind.IsPattern);
+
+        /// <summary>An operation <see cref="EvalCore"/> has no case for: its children, and what storing or changing them does.</summary>
+        private int[]? EvalOther(IOperation operation, FlowState state)
+        {
+            // Where a socket is stored into a structure we do not follow, it escapes. So it does where it
+            // reaches a call that did not bind (dynamic, failed overload resolution, an unknown member):
+            // nobody knows what that call does to it, so its state is unknown.
+            var unbound = IsUnbound(operation);
+            var stores = unbound || operation is IArrayInitializerOperation or ITupleOperation or IAnonymousObjectCreationOperation or IDeconstructionAssignmentOperation;
+            foreach (var child in operation.ChildOperations)
+            {
+                var value = Eval(child, state);
+                if (stores)
+                {
+                    Escape(value, state);
+                }
+            }
+
+            if (unbound && operation is not IDynamicMemberReferenceOperation)
+            {
+                // It may be a call on this instance, or on another object that holds this one.
+                ForgetFields(operation, state, staticOnly: false);
+            }
+
+            if (operation is IDeconstructionAssignmentOperation deconstruction)
+            {
+                foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                {
+                    if (KeyOf(target) is { } key)
+                    {
+                        Forget(key, operation, state);
+                    }
+                }
+            }
+            else if (operation is ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation)
+            {
+                var target = operation is IAssignmentOperation assignment ? assignment.Target : ((IIncrementOrDecrementOperation)operation).Target;
+                if (KeyOf(target) is { } key)
+                {
+                    Forget(key, operation, state);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>A call or member access whose target the compiler could not decide: dynamic, or invalid (failed overload resolution, a member that does not exist).</summary>

@@ -340,6 +340,16 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>The kinds of the interfaces the scan has a case for; the others are only walked through.</summary>
+        private static readonly OperationKindSet ScannedKinds = new(
+            OperationKind.Invocation,
+            OperationKind.LocalReference,
+            OperationKind.Branch,
+            OperationKind.VariableDeclarator,
+            OperationKind.ParameterReference,
+            OperationKind.PropertyReference,
+            OperationKind.SimpleAssignment);
+
         private static ReadBody? Scan(IOperation body, NetworkReads reads, BufferConsumers consumers, ISymbol? member, ScanScratch scratch, System.Threading.CancellationToken cancellationToken)
         {
             ReadBody? result = null;
@@ -354,7 +364,7 @@ namespace SocketAnalyzers.Reads
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var (operation, owner, ownerSymbol) = stack.Pop();
-                switch (operation)
+                switch (ScannedKinds.Contains(operation.Kind) ? operation : null)
                 {
                     case IInvocationOperation invocation when reads.TryGetEndOfStreamRead(invocation, cancellationToken) is { } read:
                         result ??= new ReadBody(consumers);

@@ -49,6 +49,12 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
+            if (!EvaluatedKinds.Contains(operation.Kind))
+            {
+                EvalChildren(operation, state);
+                return;
+            }
+
             switch (operation)
             {
                 case IFlowAnonymousFunctionOperation anonymous:
@@ -207,12 +213,33 @@ namespace SocketAnalyzers.Reads
 
                     return;
                 default:
-                    foreach (var child in operation.ChildOperations)
-                    {
-                        Eval(child, state);
-                    }
-
+                    EvalChildren(operation, state);
                     return;
+            }
+        }
+
+        /// <summary>The kinds of the interfaces <see cref="EvalCore"/> has a case for; every other operation is its children.</summary>
+        private static readonly OperationKindSet EvaluatedKinds = new(
+            OperationKind.FlowAnonymousFunction,
+            OperationKind.AnonymousFunction,
+            OperationKind.LocalFunction,
+            OperationKind.SimpleAssignment,
+            OperationKind.CompoundAssignment,
+            OperationKind.FlowCapture,
+            OperationKind.Invocation,
+            OperationKind.PropertyReference,
+            OperationKind.ArrayElementReference,
+            OperationKind.LocalReference,
+            OperationKind.ParameterReference,
+            OperationKind.FieldReference,
+            OperationKind.Await,
+            OperationKind.YieldReturn);
+
+        private void EvalChildren(IOperation operation, ReadState state)
+        {
+            foreach (var child in operation.ChildOperations)
+            {
+                Eval(child, state);
             }
         }
 
