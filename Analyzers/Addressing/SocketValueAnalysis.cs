@@ -67,6 +67,12 @@ namespace SocketAnalyzers.Addressing
 
         public AddressingApis Apis => apis;
 
+        /// <summary>The kinds of the interfaces <see cref="IsRelevant"/>'s switch has a case for.</summary>
+        private static readonly OperationKindSet RelevanceKinds = new(
+            OperationKind.Invocation,
+            OperationKind.FieldReference,
+            OperationKind.LocalReference);
+
         /// <summary>True when the body uses something the family's checks look at: the cheap pre-scan before any graph is built.</summary>
         public static bool IsRelevant(IOperation body, AddressingApis apis, out HashSet<ISymbol> captured, out bool helperTexts, CancellationToken cancellationToken)
         {
@@ -79,7 +85,7 @@ namespace SocketAnalyzers.Addressing
                 cancellationToken.ThrowIfCancellationRequested();
                 var (operation, function) = stack.Pop();
                 var kind = operation.Kind;
-                switch (kind is OperationKind.Invocation or OperationKind.FieldReference or OperationKind.LocalReference ? operation : null)
+                switch (RelevanceKinds.Contains(kind) ? operation : null)
                 {
                     case IInvocationOperation invocation:
                         var method = invocation.TargetMethod;

@@ -133,6 +133,14 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>True when the body or one of its lambdas calls a byte-order API: the flow runs only then.</summary>
         public bool IsRelevant => RootRelevant || direct.Count > 0;
 
+        /// <summary>The kinds of the interfaces <see cref="Visit"/>'s switch has a case for.</summary>
+        private static readonly OperationKindSet VisitedKinds = new(
+            OperationKind.Invocation,
+            OperationKind.VariableDeclarator,
+            OperationKind.LocalReference,
+            OperationKind.ParameterReference,
+            OperationKind.FieldReference);
+
         private void Visit(IOperation operation, SyntaxNode? owner)
         {
             // One catalogue lookup per call, shared by the relevance test and the summary.
@@ -144,8 +152,7 @@ namespace SocketAnalyzers.ByteOrder
                 NoteResultUse(operation, facts);
             }
 
-            switch (kind is OperationKind.Invocation or OperationKind.VariableDeclarator or OperationKind.LocalReference
-                or OperationKind.ParameterReference or OperationKind.FieldReference ? operation : null)
+            switch (VisitedKinds.Contains(kind) ? operation : null)
             {
                 case IInvocationOperation invocation:
                     if (facts is { Conversion: true })
