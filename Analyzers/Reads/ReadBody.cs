@@ -630,6 +630,13 @@ namespace SocketAnalyzers.Reads
                     HelperRearms(body, site, function, reads);
                 }
 
+                if (site.Rearms is not null && site.Read.Api.Owner == ReadOwner.Socket && site.Function is null
+                    && StartedOnlyOnDatagramSockets(site, function, reads))
+                {
+                    // A raw or datagram socket's chain: every receive returns one packet, none the end of a stream.
+                    site.Rearms = null;
+                }
+
                 if (site.Rearms is not null)
                 {
                     site.CallbackChain = true;
@@ -637,6 +644,63 @@ namespace SocketAnalyzers.Reads
                     site.ChainBase = pathBase;
                     site.Loops.Add(site.Function ?? body.Syntax);
                 }
+            }
+        }
+
+        /// <summary>
+        /// True when every receive that names the private <paramref name="callback"/> starts on a socket the code shows to be a
+        /// datagram or raw one (<see cref="NetworkReads.IsDatagramSocket"/>), but the callback's own re-arms of the same
+        /// connection, and at least one does (fresh64 F3: a raw socket's chain, whose callback takes the socket back from its
+        /// state object). Its uses must all be in the file, each the callback of a receive: a use anywhere else, or in another
+        /// file, leaves the socket's kind unknown (a stream socket's, as before).
+        /// </summary>
+        private bool StartedOnlyOnDatagramSockets(ReadSite site, IMethodSymbol callback, NetworkReads reads)
+        {
+            if (callback.DeclaredAccessibility != Accessibility.Private || callback.MethodKind != MethodKind.Ordinary
+                || Model is not { } model || site.Rearms is not { } rearms)
+            {
+                return false;
+            }
+
+            var datagram = false;
+            foreach (var part in callback.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (!SameFileUses.All(part.GetSyntax(), callback, model, use => IsDatagramStart(use), default))
+                {
+                    return false;
+                }
+            }
+
+            return datagram;
+
+            bool IsDatagramStart(IdentifierNameSyntax use)
+            {
+                // OnReceive, this.OnReceive or new AsyncCallback(OnReceive), given straight to the receive.
+                SyntaxNode node = use.Parent is MemberAccessExpressionSyntax access && access.Name == use ? access : use;
+                if (node.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax creation } })
+                {
+                    node = creation;
+                }
+
+                if (node.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax callSyntax } }
+                    || model.GetOperation(callSyntax) is not IInvocationOperation { Instance: { } socket } call
+                    || !StartsReceive(call) || !CallsBack(call, callback))
+                {
+                    return false;
+                }
+
+                if (rearms.Contains(callSyntax))
+                {
+                    return true;
+                }
+
+                if (!reads.IsDatagramSocket(socket))
+                {
+                    return false;
+                }
+
+                datagram = true;
+                return true;
             }
         }
 

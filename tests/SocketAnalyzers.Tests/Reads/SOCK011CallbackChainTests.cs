@@ -396,6 +396,78 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        /// <summary>
+        /// A packet monitor (fresh64 F3): the socket is made raw in <c>Begin</c>, travels in a state object, and the callback
+        /// takes it back from there and re-arms it. A raw socket has no peer to close it: every receive returns one packet.
+        /// <paramref name="kind"/> is the socket's type, <paramref name="access"/> the callback's accessibility and
+        /// <paramref name="elsewhere"/> another method of the class.
+        /// </summary>
+        private static string Monitor(string kind, string access = "private", string elsewhere = "") => Usings + $$"""
+            class SocketStateObject
+            {
+                public Socket Socket;
+                public byte[] Data;
+
+                public SocketStateObject(Socket socket, int size)
+                {
+                    Socket = socket;
+                    Data = new byte[size];
+                }
+            }
+
+            class NetworkMonitor
+            {
+                private Socket _socket;
+
+                public void Begin(IPEndPoint local)
+                {
+                    _socket = new Socket(AddressFamily.InterNetwork, SocketType.{{kind}}, ProtocolType.IP);
+                    _socket.Bind(local);
+                    var state = new SocketStateObject(_socket, 65535);
+                    _socket.BeginReceive(state.Data, 0, state.Data.Length, SocketFlags.None, new AsyncCallback(OnReceive), state);
+                }
+
+                {{access}} void OnReceive(IAsyncResult ar)
+                {
+                    var state = ar.AsyncState as SocketStateObject;
+                    Socket socket = state.Socket;
+                    int received = MARK;
+                    Console.WriteLine(BitConverter.ToString(state.Data, 0, received));
+                    state = new SocketStateObject(socket, 65535);
+                    socket.BeginReceive(state.Data, 0, state.Data.Length, SocketFlags.None, new AsyncCallback(OnReceive), state);
+                }
+            {{Indent(elsewhere, 4)}}
+            }
+            """;
+
+        [Theory]
+        [InlineData("Raw")]
+        [InlineData("Dgram")]
+        public Task Callback_whose_every_start_is_on_a_raw_or_datagram_socket_is_quiet(string kind)
+            => Verify.VerifyAnalyzerAsync(Monitor(kind).Replace("MARK", "socket.EndReceive(ar)"));
+
+        [Fact]
+        public Task Callback_whose_start_is_on_a_stream_socket_is_reported()
+            => Verify.VerifyAnalyzerAsync(Monitor("Stream").Replace("MARK", "{|SOCK011:socket.EndReceive(ar)|}"));
+
+        [Fact]
+        public Task Callback_another_class_may_start_is_reported()
+            => Verify.VerifyAnalyzerAsync(Monitor("Raw", access: "public").Replace("MARK", "{|SOCK011:socket.EndReceive(ar)|}"));
+
+        [Theory]
+        [InlineData("""
+            public void Watch(Socket other)
+            {
+                var state = new SocketStateObject(other, 65535);
+                other.BeginReceive(state.Data, 0, state.Data.Length, SocketFlags.None, OnReceive, state);
+            }
+            """)]
+        [InlineData("""
+            public AsyncCallback Callback => OnReceive;
+            """)]
+        public Task Callback_also_started_on_a_socket_of_unknown_kind_or_handed_out_is_reported(string elsewhere)
+            => Verify.VerifyAnalyzerAsync(Monitor("Raw", elsewhere: elsewhere).Replace("MARK", "{|SOCK011:socket.EndReceive(ar)|}"));
+
         [Fact]
         public Task Message_says_the_callbacks_make_the_loop()
             => Verify.VerifyAnalyzerAsync(Class(Rearming), Verify.Diagnostic("SOCK011").WithLocation(0).WithMessage(
