@@ -510,7 +510,7 @@ namespace SocketAnalyzers.Reads
             result.JoinFills();
             if (scratch.Receives.Count > 0 || result.EndsReceive())
             {
-                result.DescribeCallbackChains(body, scratch.Receives, reads);
+                result.DescribeCallbackChains(body, scratch.Receives, reads, cancellationToken);
             }
 
             foreach (var site in result.Sites)
@@ -577,10 +577,11 @@ namespace SocketAnalyzers.Reads
         /// callback (<see cref="ReadSite.CallbackChain"/>): a method group of the function (<c>OnData</c>,
         /// <c>new AsyncCallback(OnData)</c>) or a lambda that only calls it (<c>ar =&gt; OnData(ar)</c>).
         /// </summary>
-        private void DescribeCallbackChains(IOperation body, List<(IInvocationOperation Call, SyntaxNode? Owner, ISymbol? OwnerSymbol)> receives, NetworkReads reads)
+        private void DescribeCallbackChains(IOperation body, List<(IInvocationOperation Call, SyntaxNode? Owner, ISymbol? OwnerSymbol)> receives, NetworkReads reads, System.Threading.CancellationToken cancellationToken)
         {
             foreach (var site in Sites)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (!site.Read.Api.IsApmEnd || site.Loops.Count > 0 || site.OneDatagram
                     || site.Invocation.Instance is null || site.Read.IsZeroLength)
                 {
@@ -604,7 +605,7 @@ namespace SocketAnalyzers.Reads
                     (path, pathBase) = (found, variable);
                 }
 
-                var function = site.Function is null ? EnclosingSymbolOf(site, default) as IMethodSymbol : FunctionSymbolOf(site.Function, body);
+                var function = site.Function is null ? EnclosingSymbolOf(site, cancellationToken) as IMethodSymbol : FunctionSymbolOf(site.Function, body);
                 if (function is null)
                 {
                     continue;
@@ -631,7 +632,7 @@ namespace SocketAnalyzers.Reads
                 }
 
                 if (site.Rearms is not null && site.Read.Api.Owner == ReadOwner.Socket && site.Function is null
-                    && StartedOnlyOnDatagramSockets(site, function, reads))
+                    && StartedOnlyOnDatagramSockets(site, function, reads, cancellationToken))
                 {
                     // A raw or datagram socket's chain: every receive returns one packet, none the end of a stream.
                     site.Rearms = null;
@@ -654,7 +655,7 @@ namespace SocketAnalyzers.Reads
         /// state object). Its uses must all be in the file, each the callback of a receive: a use anywhere else, or in another
         /// file, leaves the socket's kind unknown (a stream socket's, as before).
         /// </summary>
-        private bool StartedOnlyOnDatagramSockets(ReadSite site, IMethodSymbol callback, NetworkReads reads)
+        private bool StartedOnlyOnDatagramSockets(ReadSite site, IMethodSymbol callback, NetworkReads reads, System.Threading.CancellationToken cancellationToken)
         {
             if (callback.DeclaredAccessibility != Accessibility.Private || callback.MethodKind != MethodKind.Ordinary
                 || Model is not { } model || site.Rearms is not { } rearms)
@@ -665,7 +666,7 @@ namespace SocketAnalyzers.Reads
             var datagram = false;
             foreach (var part in callback.ContainingType.DeclaringSyntaxReferences)
             {
-                if (!SameFileUses.All(part.GetSyntax(), callback, model, use => IsDatagramStart(use), default))
+                if (!SameFileUses.All(part.GetSyntax(cancellationToken), callback, model, use => IsDatagramStart(use), cancellationToken))
                 {
                     return false;
                 }
@@ -683,7 +684,7 @@ namespace SocketAnalyzers.Reads
                 }
 
                 if (node.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax callSyntax } }
-                    || model.GetOperation(callSyntax) is not IInvocationOperation { Instance: { } socket } call
+                    || model.GetOperation(callSyntax, cancellationToken) is not IInvocationOperation { Instance: { } socket } call
                     || !StartsReceive(call) || !CallsBack(call, callback))
                 {
                     return false;
@@ -694,7 +695,7 @@ namespace SocketAnalyzers.Reads
                     return true;
                 }
 
-                if (!reads.IsDatagramSocket(socket))
+                if (!reads.IsDatagramSocket(socket, cancellationToken))
                 {
                     return false;
                 }
