@@ -634,7 +634,9 @@ namespace SocketAnalyzers.Reads
                 if (site.Rearms is not null && site.Read.Api.Owner == ReadOwner.Socket && site.Function is null
                     && StartedOnlyOnDatagramSockets(site, function, reads, cancellationToken))
                 {
-                    // A raw or datagram socket's chain: every receive returns one packet, none the end of a stream.
+                    // The socket is a raw or datagram one, as if the read showed it: every receive returns one packet, none
+                    // the end of a stream, so the chain is no loop, and the flow's checks take the read as one datagram.
+                    site.OneDatagram = true;
                     site.Rearms = null;
                 }
 

@@ -1,6 +1,10 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using SocketAnalyzers.Reads;
 using Xunit;
 using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using SOCK010Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK010DiscardedReadCountAnalyzer>;
 using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>;
 
 namespace SocketAnalyzers.Tests.Reads
@@ -445,6 +449,27 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("Dgram")]
         public Task Callback_whose_every_start_is_on_a_raw_or_datagram_socket_is_quiet(string kind)
             => Verify.VerifyAnalyzerAsync(Monitor(kind).Replace("MARK", "socket.EndReceive(ar)"));
+
+        [Theory]
+        [InlineData("Raw", SOCK010DiscardedReadCountAnalyzer.DatagramCount)]
+        [InlineData("Stream", SOCK010DiscardedReadCountAnalyzer.StreamCount)]
+        public Task Callback_whose_every_start_is_on_a_raw_socket_reads_one_datagram_for_the_other_rules_too(string kind, string count)
+        {
+            // The count dropped: SOCK010 says what it would have been, one packet's length on a raw socket.
+            var source = Monitor(kind)
+                .Replace("int received = MARK;", "{|#0:socket.EndReceive(ar)|};")
+                .Replace("BitConverter.ToString(state.Data, 0, received)", "state.Data[0]");
+            var expected = new List<DiagnosticResult>
+            {
+                SOCK010Verify.Diagnostic("SOCK010").WithLocation(0).WithArguments("Socket.EndReceive", "", "Use the count, or read exactly", "bytes", count),
+            };
+            if (kind == "Stream")
+            {
+                expected.Add(SOCK010Verify.Diagnostic("SOCK011").WithLocation(0));
+            }
+
+            return SOCK010Verify.VerifyAnalyzerAsync(source, expected.ToArray());
+        }
 
         [Fact]
         public Task Callback_whose_start_is_on_a_stream_socket_is_reported()
