@@ -28,6 +28,7 @@ namespace SocketAnalyzers.AnalyzerCost
                                    plain    b) a library without sockets; budget <= 1% of binding
                                    scaling  c) one method at each --sizes; budget: each doubling <= 2.5x
                                    gating   do-nothing analyzers of several gating designs, on --gating-on
+                       none     no generated workload: only the --source folders
               --runs N           runs per measurement, min taken (default 5)
               --scaling-runs N   runs per size of the scaling workload (default 3)
               --lines N          lines of the dense and plain corpora (default 20000)
@@ -245,7 +246,7 @@ namespace SocketAnalyzers.AnalyzerCost
                             o.Workloads = List(Next());
                             foreach (var w in o.Workloads)
                             {
-                                if (w is not ("dense" or "plain" or "scaling" or "gating"))
+                                if (w is not ("dense" or "plain" or "scaling" or "gating" or "none"))
                                 {
                                     throw new ArgumentException($"Unknown workload '{w}'.");
                                 }
