@@ -369,13 +369,27 @@ namespace SocketAnalyzers.ByteOrder
             {
                 case IArrayTypeSymbol array:
                     return array.ElementType.SpecialType == SpecialType.System_Byte;
-                case INamedTypeSymbol { IsGenericType: true } generic:
-                    return generic.TypeArguments.Length == 1 && generic.TypeArguments[0].SpecialType == SpecialType.System_Byte;
-                case INamedTypeSymbol { SpecialType: SpecialType.None, IsReferenceType: true } named:
-                    return KnownSymbols.IsOrDerivesFrom(named, Known.Stream) || KnownSymbols.IsOrDerivesFrom(named, BinaryWriter);
+                case INamedTypeSymbol named:
+                    // Asked of nearly every operation's type in every body (ByteScope.Root): the answer is kept per type, since
+                    // a generic type's arguments and a class's bases cost an allocation and a walk each time.
+                    return byteHolders.TryGetValue(named, out var known) ? known : byteHolders.GetOrAdd(named, IsNamedByteHolder(named));
                 default:
                     return false;
             }
+        }
+
+        /// <summary>By symbol equality, not by reference: an operation's type in nullable-aware code is a new object each time.</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> byteHolders = new(SymbolEqualityComparer.Default);
+
+        private bool IsNamedByteHolder(INamedTypeSymbol named)
+        {
+            if (named.IsGenericType)
+            {
+                return named.TypeArguments.Length == 1 && named.TypeArguments[0].SpecialType == SpecialType.System_Byte;
+            }
+
+            return named is { SpecialType: SpecialType.None, IsReferenceType: true }
+                && (KnownSymbols.IsOrDerivesFrom(named, Known.Stream) || KnownSymbols.IsOrDerivesFrom(named, BinaryWriter));
         }
 
         /// <summary>The SOCK020 source <paramref name="method"/> is, or null.</summary>

@@ -51,7 +51,13 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         public ByteNode? Root(IOperation? operation)
         {
-            if (operation is null || !(symbols.IsByteHolder(operation.Type) || symbols.IsByteHolder(operation.WalkDownConversions().Type)))
+            if (operation is null)
+            {
+                return null;
+            }
+
+            var unconverted = operation.WalkDownConversions();
+            if (!symbols.IsByteHolder(operation.Type) && (unconverted == operation || !symbols.IsByteHolder(unconverted.Type)))
             {
                 return null;
             }

@@ -96,21 +96,18 @@ namespace SocketAnalyzers.ByteOrder
 
         private void RecordWrite(OperationAnalysisContext context)
         {
+            // Most references read the field: ask what the parent does with it before anything about the field.
             var reference = (IFieldReferenceOperation)context.Operation;
-            if (TrackedField(reference) is not { } field)
+            var (value, where) = reference.Parent switch
             {
-                return;
-            }
-
-            switch (reference.Parent)
+                ISimpleAssignmentOperation assignment when assignment.Target == reference => (assignment.Value, (IOperation)assignment),
+                IAssignmentOperation assignment when assignment.Target == reference => (null, reference),
+                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => (null, reference),
+                _ => (null, null),
+            };
+            if (where is not null && MayHoldWriterOrReader(reference.Field.Type) && TrackedField(reference) is { } field)
             {
-                case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                    Writes.Enqueue((field, assignment.Value, assignment));
-                    break;
-                case IAssignmentOperation assignment when assignment.Target == reference:
-                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
-                    Writes.Enqueue((field, null, reference));
-                    break;
+                Writes.Enqueue((field, value, where));
             }
         }
 
@@ -125,6 +122,22 @@ namespace SocketAnalyzers.ByteOrder
                 }
             }
         }
+
+        /// <summary>
+        /// A field of this type can hold the writer or reader a finding goes through: a <c>BinaryWriter</c> or
+        /// <c>BinaryReader</c> (or a class derived from one), or a type they convert to (<c>object</c>, <c>IDisposable</c>,
+        /// <c>IAsyncDisposable</c>) or that may be one (a type parameter). Only such
+        /// fields' writes are recorded: the field of a finding is the receiver of a writer's or reader's call, so a field of
+        /// any other type is never awaited, and most field references of a type are of such fields (and would make the
+        /// tracker read the identifiers of the type's nested types, <see cref="NamedInNestedCode"/>, for nothing). A write
+        /// not recorded can only leave a finding unreported (a field never written stays unreported).
+        /// </summary>
+        private bool MayHoldWriterOrReader(ITypeSymbol type)
+            => type.SpecialType is SpecialType.System_Object or SpecialType.System_IDisposable
+                || type.TypeKind == TypeKind.TypeParameter
+                || (type.TypeKind == TypeKind.Interface && type.Name == "IAsyncDisposable" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+                || (type.TypeKind == TypeKind.Class && type.SpecialType == SpecialType.None
+                    && (KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryWriter) || KnownSymbols.IsOrDerivesFrom(type, symbols.Known.BinaryReader)));
 
         /// <summary>True when <paramref name="value"/>, given to <paramref name="field"/> at <paramref name="where"/>, is a writer (or reader) over the network.</summary>
         private bool IsOverNetwork(IFieldSymbol field, IOperation value, IOperation where, System.Threading.CancellationToken cancellationToken)

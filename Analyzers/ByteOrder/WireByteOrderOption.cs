@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -15,9 +16,38 @@ namespace SocketAnalyzers.ByteOrder
 
         public const string LittleEndian = "little_endian";
 
+        /// <summary>
+        /// The answer per file, per options provider: SOCK020 and SOCK021 ask for every body, and the provider computes
+        /// the file's options on each call. A new provider (an edited <c>.editorconfig</c>) asks again.
+        /// </summary>
+        private static readonly ConditionalWeakTable<AnalyzerConfigOptionsProvider, PerProvider> Answers = new();
+
+        private static readonly object Yes = new();
+
+        private static readonly object No = new();
+
         /// <summary>True when the protocol of <paramref name="tree"/>'s file is declared little-endian.</summary>
         public static bool IsLittleEndian(AnalyzerOptions options, SyntaxTree tree)
-            => options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(Key, out var value)
-                && string.Equals(value.Trim(), LittleEndian, StringComparison.OrdinalIgnoreCase);
+            => Answers.GetValue(options.AnalyzerConfigOptionsProvider, static provider => new PerProvider(provider)).IsLittleEndian(tree);
+
+        private sealed class PerProvider
+        {
+            private readonly AnalyzerConfigOptionsProvider provider;
+            private readonly ConditionalWeakTable<SyntaxTree, object> trees = new();
+            private readonly ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback read;
+
+            public PerProvider(AnalyzerConfigOptionsProvider provider)
+            {
+                this.provider = provider;
+                read = Read;
+            }
+
+            public bool IsLittleEndian(SyntaxTree tree) => trees.GetValue(tree, read) == Yes;
+
+            private object Read(SyntaxTree tree)
+                => provider.GetOptions(tree).TryGetValue(Key, out var value) && string.Equals(value.Trim(), LittleEndian, StringComparison.OrdinalIgnoreCase)
+                    ? Yes
+                    : No;
+        }
     }
 }
