@@ -176,6 +176,40 @@ namespace SocketAnalyzers.Tests.ByteOrder
             return test.RunAsync();
         }
 
+        /// <summary>
+        /// The type's tracker records the writes of a field only when its type can hold the writer a finding goes through
+        /// (a cost filter: most field references are of other types). A writer kept in a field declared as a type it
+        /// converts to, or as a class derived from it, is still followed to its value over the network.
+        /// </summary>
+        [Theory]
+        [InlineData("object", "((BinaryWriter)writer)")]
+        [InlineData("IDisposable", "((BinaryWriter)writer)")]
+        [InlineData("IAsyncDisposable", "((BinaryWriter)writer)")]
+        [InlineData("CountingWriter", "writer")]
+        [InlineData("T", "((BinaryWriter)(object)writer)")]
+        public Task Writer_in_a_field_of_a_type_it_converts_to_is_reported(string fieldType, string use)
+            => new SocketAnalyzerTest
+            {
+                TestCode = Usings + $$"""
+                    class CountingWriter : BinaryWriter
+                    {
+                        public CountingWriter(Stream output) : base(output) { }
+                    }
+
+                    sealed class Connection<T> where T : class
+                    {
+                        private {{fieldType}} writer;
+
+                        public Connection(TcpClient client)
+                        {
+                            writer = ({{fieldType}})(object)new CountingWriter(client.GetStream());
+                        }
+
+                        public void SendLength(int length) => {|SOCK020:{{use}}.Write(length)|};
+                    }
+                    """,
+            }.RunAsync();
+
         [Fact]
         public Task BinaryWriter_and_BinaryReader_in_private_fields_over_a_network_stream_are_reported()
             => new SocketAnalyzerTest
