@@ -629,8 +629,28 @@ namespace SocketAnalyzers.Reads
                     return Use.Neutral;
                 case IInvocationOperation { Instance: { } instance } call when instance == current && consumers.IsConsumer(call) && call.Arguments.Length == 0:
                     // buf.AsSpan().ToArray(), or memory.ToArray() of a Memory<byte> buffer (ReadBody.FreshArrayView).
+                    if (current == reference && !IsViewBuffer(buffer))
+                    {
+                        consuming = call;
+                        return Use.Barrier;
+                    }
+
+                    if (call.WalkUpConversions(out var copyOperand) is IArrayElementReferenceOperation { Indices.Length: 1 } picked && picked.ArrayReference == copyOperand)
+                    {
+                        // memory.ToArray()[1]: one byte of the copy is looked at, as buf[1] is (fresh67, a SOCKS5 test's reply).
+                        if (picked.Indices[0].ConstantValue is { HasValue: true, Value: int at } && at >= 1 && IsValueRead(picked))
+                        {
+                            consuming = picked;
+                            decodedStart = at;
+                            decodedWidth = 1;
+                            return Use.Decoded;
+                        }
+
+                        return Use.Neutral;
+                    }
+
                     consuming = call;
-                    return current == reference && !IsViewBuffer(buffer) ? Use.Barrier : Use.Whole;
+                    return Use.Whole;
                 case IArgumentOperation { Parameter: { } copied, Parent: IInvocationOperation copy } when IsWholeCopyAtOffset(copy, copied.Ordinal, buffer):
                     // Buffer.BlockCopy(buf, 0, message, offset, buf.Length)
                     consuming = copy;

@@ -39,6 +39,24 @@ namespace SocketAnalyzers.Tests.Reads
                 Verify.Diagnostic("SOCK012").WithLocation(0).WithMessage(
                     consumer + " uses all of 'memory', but NetworkStream.ReadAsync filled only its first 'n' bytes; the rest is stale (zeros or bytes of an earlier read). Use only the bytes received."));
 
+        /// <summary>
+        /// fresh67 (a SOCKS5 test, <c>reply.ToArray()[1].Should().Be(0x00)</c>): one byte of the copy is looked at, not all of
+        /// it. It is that byte's decode, as <c>buffer[1]</c> of an array is, and the message names the byte.
+        /// </summary>
+        [Fact]
+        public Task One_byte_of_a_copy_is_reported_as_that_byte()
+            => Verify.VerifyAnalyzerAsync(
+                Pump("byte status = {|#0:memory.ToArray()[1]|};"),
+                Verify.Diagnostic("SOCK012").WithLocation(0).WithArguments(
+                    "'memory.ToArray()[1]'", "byte 1 of 'memory'", "NetworkStream.ReadAsync", "its first 'n' bytes",
+                    "Read until the first 2 bytes have arrived: loop on the count, or call ReadExactly", "bytes"));
+
+        [Theory]
+        [InlineData("byte first = memory.ToArray()[0];")]
+        [InlineData("byte last = memory.ToArray()[n - 1];")]
+        public Task First_byte_or_a_computed_index_of_a_copy_is_quiet(string use)
+            => Verify.VerifyAnalyzerAsync(Pump(use));
+
         [Theory]
         [InlineData("Process(memory.Slice(0, n).ToArray(), n);")]
         [InlineData("Process(memory[..n].ToArray(), n);")]
