@@ -14,9 +14,9 @@ namespace SocketAnalyzers.Runtime.Tests
 {
     public class TcpServerHostTests
     {
-        private static TcpServerHostOptions Options(TimeSpan? idle = null, int maxConnections = 100, TimeSpan? shutdown = null) => new TcpServerHostOptions
+        private static TcpServerHostOptions Options(TimeSpan? idle = null, int maxConnections = 100, TimeSpan? shutdown = null, IPEndPoint? endPoint = null) => new TcpServerHostOptions
         {
-            EndPoint = new IPEndPoint(IPAddress.Loopback, 0),
+            EndPoint = endPoint ?? new IPEndPoint(IPAddress.Loopback, 0),
             IdleTimeout = idle ?? TimeSpan.FromSeconds(10),
             MaxConnections = maxConnections,
             ShutdownTimeout = shutdown ?? TimeSpan.FromSeconds(5),
@@ -351,7 +351,9 @@ namespace SocketAnalyzers.Runtime.Tests
         public async Task Stop_signals_handlers_lets_them_finish_and_refuses_new_clients()
         {
             var handlerRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var host = new TcpServerHost(Options(), async (connection, ct) =>
+
+            // A port no other listener or connect can be given once the host is gone (Loopback.PortOutsideEphemeralRange).
+            var host = new TcpServerHost(Options(endPoint: Loopback.PortOutsideEphemeralRange()), async (connection, ct) =>
             {
                 handlerRunning.SetResult();
                 try
