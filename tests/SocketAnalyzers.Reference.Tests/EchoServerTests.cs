@@ -198,7 +198,7 @@ namespace SocketAnalyzers.Reference.Tests
             // A port outside the range the system hands out: once the server is gone, no listener of another test can
             // be given it, and no connect can get it as its own source port and reach itself (both made the refused
             // connect below succeed now and then when the server took port 0).
-            var server = EchoServer.Start(PortOutsideEphemeralRange(), mode, TimeSpan.Zero, ConnectionLog.None);
+            var server = EchoServer.Start(SocketAnalyzers.Tests.Shared.LoopbackPorts.OutsideEphemeralRange(), mode, TimeSpan.Zero, ConnectionLog.None);
             using var idle = await Peer.ConnectAsync(server.LocalEndPoint);
             await idle.SendAsync("x"u8.ToArray());
             Assert.Equal("x"u8.ToArray(), await idle.ReceiveExactlyAsync(1));
@@ -209,31 +209,6 @@ namespace SocketAnalyzers.Reference.Tests
             var (rest, _) = await idle.ReceiveToEndAsync(TimeSpan.FromSeconds(10));
             Assert.Empty(rest);
             await Assert.ThrowsAsync<SocketException>(() => Peer.ConnectAsync(server.LocalEndPoint));
-        }
-
-        /// <summary>
-        /// A free loopback port below the ranges Linux (32768 to 60999 by default), Windows and macOS (49152 and up) give
-        /// to port 0 and to a connect's source.
-        /// </summary>
-        private static IPEndPoint PortOutsideEphemeralRange()
-        {
-            var random = new Random();
-            for (var attempt = 0; attempt < 200; attempt++)
-            {
-                var candidate = new IPEndPoint(IPAddress.Loopback, random.Next(20000, 30000));
-                using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                try
-                {
-                    probe.Bind(candidate);
-                    return candidate;
-                }
-                catch (SocketException)
-                {
-                    // Taken: try another.
-                }
-            }
-
-            throw new InvalidOperationException("no free loopback port between 20000 and 30000");
         }
 
         [Fact]

@@ -352,8 +352,8 @@ namespace SocketAnalyzers.Runtime.Tests
         {
             var handlerRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-            // A port no other listener or connect can be given once the host is gone (Loopback.PortOutsideEphemeralRange).
-            var host = new TcpServerHost(Options(endPoint: Loopback.PortOutsideEphemeralRange()), async (connection, ct) =>
+            // A port no other listener or connect can be given once the host is gone (LoopbackPorts.OutsideEphemeralRange).
+            var host = new TcpServerHost(Options(endPoint: SocketAnalyzers.Tests.Shared.LoopbackPorts.OutsideEphemeralRange()), async (connection, ct) =>
             {
                 handlerRunning.SetResult();
                 try
