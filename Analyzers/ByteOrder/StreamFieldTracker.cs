@@ -125,12 +125,12 @@ namespace SocketAnalyzers.ByteOrder
 
         /// <summary>
         /// A field of this type can hold the writer or reader a finding goes through: a <c>BinaryWriter</c> or
-        /// <c>BinaryReader</c> (or a class derived from one), or a type they convert to (<c>object</c>, <c>IDisposable</c>,
-        /// <c>IAsyncDisposable</c>) or that may be one (a type parameter). Only such
-        /// fields' writes are recorded: the field of a finding is the receiver of a writer's or reader's call, so a field of
-        /// any other type is never awaited, and most field references of a type are of such fields (and would make the
-        /// tracker read the identifiers of the type's nested types, <see cref="NamedInNestedCode"/>, for nothing). A write
-        /// not recorded can only leave a finding unreported (a field never written stays unreported).
+        /// <c>BinaryReader</c> (or a class derived from one), a type they convert to (<c>object</c>, <c>IDisposable</c>,
+        /// <c>IAsyncDisposable</c>), or a type parameter. Only such fields' writes are recorded: the field of a finding is
+        /// the receiver of a writer's or reader's call, so a field of any other type is never awaited, and most field
+        /// references are of other types (they would make the tracker read the identifiers of the type's nested types,
+        /// <see cref="NamedInNestedCode"/>, for nothing). A write not recorded can only leave a finding unreported (a field
+        /// never written stays unreported).
         /// </summary>
         private bool MayHoldWriterOrReader(ITypeSymbol type)
             => type.SpecialType is SpecialType.System_Object or SpecialType.System_IDisposable
