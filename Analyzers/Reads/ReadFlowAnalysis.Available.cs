@@ -291,7 +291,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>What a call may read of the connections counted so far (<see cref="ReachOf"/>).</summary>
         private enum CallReach
         {
-            /// <summary>A view of a connection (<c>client.GetStream()</c>, <c>.Client</c>): it reads nothing.</summary>
+            /// <summary>A view of a connection (<c>client.GetStream()</c>, <c>.Client</c>), or <c>Math.Min</c> of two sizes: it reads nothing.</summary>
             Nothing,
 
             /// <summary>A framework call: it may read the connections it is given or called on.</summary>
@@ -303,7 +303,7 @@ namespace SocketAnalyzers.Reads
 
         private CallReach ReachOf(IInvocationOperation invocation)
             => RunsProjectCode(invocation.TargetMethod) ? CallReach.Anything
-                : symbols.Catalogue.Facts(invocation.TargetMethod) is { ViewsConnection: true } ? CallReach.Nothing
+                : symbols.Catalogue.Facts(invocation.TargetMethod) is { ViewsConnection: true } || IsIntMin(invocation.TargetMethod) ? CallReach.Nothing
                 : CallReach.Given;
 
         /// <summary>A call that may read the connection, or run code that does, takes what a guard counted.</summary>
@@ -356,6 +356,21 @@ namespace SocketAnalyzers.Reads
                 v = size;
             }
 
+            if (v is IInvocationOperation { Arguments.Length: 2 } smaller && IsIntMin(smaller.TargetMethod))
+            {
+                // int toRead = Math.Min(s.Available, buffer.Length): at most the bytes counted. A snapshot of its own: it may be
+                // less than another size taken from the same Available, so it is equal to none of them.
+                foreach (var argument in smaller.Arguments)
+                {
+                    if (AvailableOf(argument.Value.WalkDownConversions(), state) is { } bounded)
+                    {
+                        return new AvailableSize(bounded, smaller.Syntax);
+                    }
+                }
+
+                return null;
+            }
+
             if (v is IInvocationOperation { Instance: { } peeked } peek && body.SiteAt(peek.Syntax) is { Read.Api: { Owner: ReadOwner.Socket, IsAsync: false, IsDatagram: false } }
                 && Peeked(peek) && !symbols.Reads.IsDatagramSocket(peeked) && ConnectionOf(peeked) is { } looked)
             {
@@ -367,6 +382,11 @@ namespace SocketAnalyzers.Reads
                 ? new AvailableSize(connection, available.Syntax)
                 : null;
         }
+
+        /// <summary><c>System.Math.Min</c> of two <c>int</c>s.</summary>
+        private static bool IsIntMin(IMethodSymbol method)
+            => method is { Name: "Min", IsStatic: true, Parameters.Length: 2, ReturnType.SpecialType: SpecialType.System_Int32 }
+                && method.ContainingType is { Name: "Math", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>
         /// The read asks for exactly the bytes an <c>Available</c> of its own connection counted, with no read, <c>await</c>

@@ -39,6 +39,32 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Read_sized_to_Available_of_its_own_connection_is_silent(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
+        /// <summary>
+        /// <c>Math.Min</c> of the <c>Available</c> and a limit (a common poll of game and streaming clients:
+        /// <c>byte[] buffer = new byte[Math.Min(client.Available, PACKETSIZE)]; client.GetStream().Read(buffer, 0,
+        /// buffer.Length);</c>): at most the bytes counted, so the read returns all it asks for.
+        /// </summary>
+        [Theory]
+        [InlineData("int toRead = Math.Min(socket.Available, buffer.Length); socket.Receive(buffer, toRead, SocketFlags.None); Process(buffer, toRead);")]
+        [InlineData("var d = new byte[Math.Min(client.Available, 512)]; client.GetStream().Read(d, 0, d.Length); Console.WriteLine(Encoding.ASCII.GetString(d));")]
+        [InlineData("int available = socket.Available; int toRead = Math.Min(buffer.Length, available); socket.Receive(buffer, 0, toRead, SocketFlags.None); Process(buffer, toRead);")]
+        [InlineData("int toRead = Math.Min(socket.Available, 64); var d = new byte[toRead]; socket.Receive(d); Console.WriteLine(Encoding.ASCII.GetString(d));")]
+        public Task Read_sized_to_the_smaller_of_Available_and_a_limit_is_silent(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Theory]
+        // The larger of the two: more than what waits.
+        [InlineData("int toRead = Math.Max(socket.Available, 4); {|SOCK010:socket.Receive(buffer, toRead, SocketFlags.None)|}; Process(buffer, 0);")]
+        // Another connection's Available, or no Available at all.
+        [InlineData("int toRead = Math.Min(client.Available, buffer.Length); {|SOCK010:socket.Receive(buffer, toRead, SocketFlags.None)|}; Process(buffer, 0);")]
+        [InlineData("int toRead = Math.Min(buffer.Length, 16); {|SOCK010:socket.Receive(buffer, toRead, SocketFlags.None)|}; Process(buffer, 0);")]
+        // A read in between takes some of the bytes counted.
+        [InlineData("int toRead = Math.Min(socket.Available, 8); int first = socket.Receive(buffer); Process(buffer, first); {|SOCK010:socket.Receive(buffer, toRead, SocketFlags.None)|}; Process(buffer, 0);")]
+        // The size grows after the min was taken.
+        [InlineData("int toRead = Math.Min(socket.Available, 8); toRead += 4; {|SOCK010:socket.Receive(buffer, toRead, SocketFlags.None)|}; Process(buffer, 0);")]
+        public Task Read_sized_by_a_min_that_is_not_Available_of_its_connection_is_still_reported(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
         [Fact]
         public Task Read_sized_to_Available_through_an_auto_property_or_an_array_element_is_silent()
             => Verify.VerifyAnalyzerAsync(Usings + """
