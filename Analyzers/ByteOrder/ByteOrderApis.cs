@@ -240,7 +240,6 @@ namespace SocketAnalyzers.ByteOrder
             Known = known;
             catalogue = known.Catalogue;
             var compilation = known.Compilation;
-            BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
             MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
             foreach (var member in compilation.GetSpecialType(SpecialType.System_Array).GetMembers(nameof(System.Array.Empty)))
             {
@@ -271,7 +270,8 @@ namespace SocketAnalyzers.ByteOrder
                 && catalogue.Facts(call) is { MemoryOrderNumber: int ordinal }
                 && parameter.Ordinal == ordinal;
 
-        public INamedTypeSymbol? BinaryWriter { get; }
+        /// <summary><c>System.IO.BinaryWriter</c>, as <see cref="KnownSymbols"/> resolved it for the compilation.</summary>
+        public INamedTypeSymbol? BinaryWriter => Known.BinaryWriter;
 
         public INamedTypeSymbol? MemoryStream { get; }
 

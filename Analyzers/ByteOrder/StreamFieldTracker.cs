@@ -124,20 +124,36 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>
-        /// A field of this type can hold the writer or reader a finding goes through: a <c>BinaryWriter</c> or
-        /// <c>BinaryReader</c> (or a class derived from one), a type they convert to (<c>object</c>, <c>IDisposable</c>,
-        /// <c>IAsyncDisposable</c>), or a type parameter. Only such fields' writes are recorded: the field of a finding is
-        /// the receiver of a writer's or reader's call, so a field of any other type is never awaited, and most field
-        /// references are of other types (they would make the tracker read the identifiers of the type's nested types,
+        /// A field of this type can hold the writer or reader a finding goes through: a type parameter, or a type that is
+        /// <c>BinaryWriter</c> or <c>BinaryReader</c>, derives from one, or is one of their bases or interfaces (<c>object</c>,
+        /// <c>IDisposable</c>, …). Only such fields' writes are recorded: the field of a finding is the receiver of a
+        /// writer's or reader's call, so a field of any other type is never awaited, and most field references are of other
+        /// types (they would make the tracker read the identifiers of the type's nested types,
         /// <see cref="NamedInNestedCode"/>, for nothing). A write not recorded can only leave a finding unreported (a field
         /// never written stays unreported).
         /// </summary>
         private bool MayHoldWriterOrReader(ITypeSymbol type)
-            => type.SpecialType is SpecialType.System_Object or SpecialType.System_IDisposable
-                || type.TypeKind == TypeKind.TypeParameter
-                || (type.TypeKind == TypeKind.Interface && type.Name == "IAsyncDisposable" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
-                || (type.TypeKind == TypeKind.Class && type.SpecialType == SpecialType.None
-                    && (KnownSymbols.IsOrDerivesFrom(type, symbols.BinaryWriter) || KnownSymbols.IsOrDerivesFrom(type, symbols.Known.BinaryReader)));
+            => type.TypeKind == TypeKind.TypeParameter || Related(type, symbols.BinaryWriter) || Related(type, symbols.Known.BinaryReader);
+
+        /// <summary><paramref name="type"/> and <paramref name="stream"/>'s type are one, or one derives from or implements the other.</summary>
+        private static bool Related(ITypeSymbol type, INamedTypeSymbol? stream)
+            => stream is not null
+                && (KnownSymbols.IsOrDerivesFrom(type, stream)
+                    || (type is INamedTypeSymbol named && KnownSymbols.IsOrDerivesFrom(stream, named))
+                    || (type.TypeKind == TypeKind.Interface && Implements(stream, type)));
+
+        private static bool Implements(INamedTypeSymbol stream, ITypeSymbol contract)
+        {
+            foreach (var implemented in stream.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, contract))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>True when <paramref name="value"/>, given to <paramref name="field"/> at <paramref name="where"/>, is a writer (or reader) over the network.</summary>
         private bool IsOverNetwork(IFieldSymbol field, IOperation value, IOperation where, System.Threading.CancellationToken cancellationToken)

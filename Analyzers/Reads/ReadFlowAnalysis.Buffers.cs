@@ -503,6 +503,25 @@ namespace SocketAnalyzers.Reads
                 _ => true,
             };
 
+        /// <summary>
+        /// One element of the buffer (or of a whole copy of it) read by index: by a constant index past the first, the decode
+        /// of that byte, which arrived only if the read returned more than the index (<c>data[7]</c> after a read whose
+        /// count nothing tests: fresh62, a Modbus client); the first byte, a computed index, or an element written: nothing.
+        /// </summary>
+        private Use ElementUse(IArrayElementReferenceOperation element, out IOperation? consuming)
+        {
+            consuming = null;
+            if (element.Indices[0].ConstantValue is not { HasValue: true, Value: int index } || index < 1 || !IsValueRead(element))
+            {
+                return Use.Neutral;
+            }
+
+            consuming = element;
+            decodedStart = index;
+            decodedWidth = 1;
+            return Use.Decoded;
+        }
+
         /// <summary>What one reference to a filled buffer does; <paramref name="consuming"/> is the consuming call for <see cref="Use.Whole"/>.</summary>
         private Use Classify(IOperation reference, ISymbol buffer, out IOperation? consuming)
         {
@@ -514,13 +533,8 @@ namespace SocketAnalyzers.Reads
                 case ISimpleAssignmentOperation assignment when assignment.Target == current:
                     // The assignment itself kills the fact.
                     return Use.Neutral;
-                case IArrayElementReferenceOperation { Indices.Length: 1 } element when element.ArrayReference == current
-                    && element.Indices[0].ConstantValue is { HasValue: true, Value: int index } && index >= 1 && IsValueRead(element):
-                    // data[7] after a read whose count nothing tests: byte 7 may not have arrived (fresh62, a Modbus client).
-                    consuming = element;
-                    decodedStart = index;
-                    decodedWidth = 1;
-                    return Use.Decoded;
+                case IArrayElementReferenceOperation { Indices.Length: 1 } element when element.ArrayReference == current:
+                    return ElementUse(element, out consuming);
                 case IPropertyReferenceOperation length when symbols.Framework.IsLength(length.Property):
                 case IArrayElementReferenceOperation:
                 case IInterpolationOperation:
@@ -638,15 +652,7 @@ namespace SocketAnalyzers.Reads
                     if (call.WalkUpConversions(out var copyOperand) is IArrayElementReferenceOperation { Indices.Length: 1 } picked && picked.ArrayReference == copyOperand)
                     {
                         // memory.ToArray()[1]: one byte of the copy is looked at, as buf[1] is (fresh67, a SOCKS5 test's reply).
-                        if (picked.Indices[0].ConstantValue is { HasValue: true, Value: int at } && at >= 1 && IsValueRead(picked))
-                        {
-                            consuming = picked;
-                            decodedStart = at;
-                            decodedWidth = 1;
-                            return Use.Decoded;
-                        }
-
-                        return Use.Neutral;
+                        return ElementUse(picked, out consuming);
                     }
 
                     consuming = call;
