@@ -291,7 +291,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>What a call may read of the connections counted so far (<see cref="ReachOf"/>).</summary>
         private enum CallReach
         {
-            /// <summary>A view of a connection (<c>client.GetStream()</c>, <c>.Client</c>), or <c>Math.Min</c> of two sizes: it reads nothing.</summary>
+            /// <summary>A view of a connection (<c>client.GetStream()</c>, <c>.Client</c>), or arithmetic (<see cref="TakesOnlyNumbers"/>): it reads nothing.</summary>
             Nothing,
 
             /// <summary>A framework call: it may read the connections it is given or called on.</summary>
@@ -303,7 +303,7 @@ namespace SocketAnalyzers.Reads
 
         private CallReach ReachOf(IInvocationOperation invocation)
             => RunsProjectCode(invocation.TargetMethod) ? CallReach.Anything
-                : symbols.Catalogue.Facts(invocation.TargetMethod) is { ViewsConnection: true } || IsIntMin(invocation.TargetMethod) ? CallReach.Nothing
+                : symbols.Catalogue.Facts(invocation.TargetMethod) is { ViewsConnection: true } || TakesOnlyNumbers(invocation.TargetMethod) ? CallReach.Nothing
                 : CallReach.Given;
 
         /// <summary>A call that may read the connection, or run code that does, takes what a guard counted.</summary>
@@ -381,6 +381,29 @@ namespace SocketAnalyzers.Reads
             return IsAvailable(v) is { Type.SpecialType: SpecialType.System_Int32 } available && ConnectionOf(available.Instance) is { } connection
                 ? new AvailableSize(connection, available.Syntax)
                 : null;
+        }
+
+        /// <summary>
+        /// A static framework method given only numbers, booleans or characters by value (<c>Math.Min(a, b)</c>,
+        /// <c>Math.Abs(n)</c>): it is handed no object, so it can neither read a connection nor change what a path names.
+        /// Not one given nothing: <c>Application.DoEvents()</c> runs the program's own handlers.
+        /// </summary>
+        private static bool TakesOnlyNumbers(IMethodSymbol method)
+        {
+            if (!method.IsStatic || method.Parameters.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind != RefKind.None || parameter.Type.SpecialType is < SpecialType.System_Boolean or > SpecialType.System_Double)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary><c>System.Math.Min</c> of two <c>int</c>s.</summary>

@@ -52,6 +52,33 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Read_sized_to_the_smaller_of_Available_and_a_limit_is_silent(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
+        /// <summary>A socket held in a field of the object, whose count any call may make stale (the path it names may change).</summary>
+        private static string FieldSocket(string body) => Usings + $$"""
+            class Connection
+            {
+                private Socket socket;
+                private byte[] buffer = new byte[1024];
+
+                public void Poll()
+                {
+            {{Indent(body, 8)}}
+                }
+
+                static void Process(byte[] data, int count) { }
+            }
+            """;
+
+        /// <summary>
+        /// A static framework method given only numbers is handed no object: it cannot read the socket field or change
+        /// it, so what <c>Available</c> counted still waits after it (the <c>Math.Min</c> case fails on the code before).
+        /// </summary>
+        [Theory]
+        [InlineData("int len = socket.Available; Thread.Sleep(10); socket.Receive(buffer, len, SocketFlags.None); Process(buffer, len);")]
+        [InlineData("int len = socket.Available; int half = Math.Abs(len / 2); socket.Receive(buffer, len, SocketFlags.None); Process(buffer, half);")]
+        [InlineData("int available = socket.Available; int toRead = Math.Min(buffer.Length, available); socket.Receive(buffer, 0, toRead, SocketFlags.None); Process(buffer, toRead);")]
+        public Task Arithmetic_between_the_count_and_the_read_keeps_it(string body)
+            => Verify.VerifyAnalyzerAsync(FieldSocket(body));
+
         [Theory]
         // The larger of the two: more than what waits.
         [InlineData("int toRead = Math.Max(socket.Available, 4); {|SOCK010:socket.Receive(buffer, toRead, SocketFlags.None)|}; Process(buffer, 0);")]
