@@ -643,6 +643,8 @@ namespace SocketAnalyzers.ByteOrder
                 case IPropertyReferenceOperation property:
                     EvalChildren(property, state);
                     return symbols.IsReceivedData(property.Property) ? BytePlace.ReceivedBytes : null;
+                case IArrayElementReferenceOperation { Indices.Length: 1 } element when element.Indices[0].Type?.Name == "Range":
+                    return Slice(Eval(element.ArrayReference, state), element.Indices[0], state);
                 case IArrayElementReferenceOperation element:
                     EvalChildren(element, state);
                     return null;
@@ -1168,6 +1170,19 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             state.Set(key, place);
+        }
+
+        /// <summary>
+        /// What an array's range (<c>buffer[..n]</c>, <c>buffer[4..]</c>: a copy, <c>RuntimeHelpers.GetSubArray</c>) holds of
+        /// the array's bytes: the same facts when it starts at the array's start, as <c>Take</c>; at offsets no longer
+        /// known otherwise, as <c>Skip</c>.
+        /// </summary>
+        private BytePlace? Slice(BytePlace? source, IOperation range, ByteState state)
+        {
+            Eval(range, state);
+            var fromStart = range.WalkDownConversions() is IRangeOperation bounds
+                && (bounds.LeftOperand is null || bounds.LeftOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: 0 });
+            return fromStart ? source?.WithLength(-1) : source?.Moved(-1, -1);
         }
 
         /// <summary>

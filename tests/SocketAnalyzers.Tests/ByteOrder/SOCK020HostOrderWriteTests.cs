@@ -101,6 +101,21 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task GetBytes_copied_into_a_buffer_that_is_sent_is_reported(string copy)
             => Verify.VerifyAnalyzerAsync(InMethod("var buffer = new byte[8];\nvar bytes = [|BitConverter.GetBytes(value)|];\n" + copy + "\nsocket.Send(buffer);"));
 
+        /// <summary>An array's range is a copy of the array's bytes: host-order bytes in it are sent as they are.</summary>
+        [Theory]
+        [InlineData("var frame = buffer[..8]; socket.Send(frame);")]
+        [InlineData("var frame = buffer[0..length]; await network.WriteAsync(frame);")]
+        [InlineData("byte[] frame; frame = buffer[2..]; socket.Send(frame);")]
+        public Task GetBytes_in_a_range_copy_that_is_sent_is_reported(string send)
+            => Verify.VerifyAnalyzerAsync(InMethod("var buffer = new byte[8];\nvar bytes = [|BitConverter.GetBytes(value)|];\nbytes.CopyTo(buffer, 4);\n" + send));
+
+        /// <summary>A range copy that is converted first, or never sent, stays quiet.</summary>
+        [Theory]
+        [InlineData("var frame = buffer[..8]; Process(frame);")]
+        [InlineData("BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(4), value); var frame = buffer[..8]; socket.Send(frame);")]
+        public Task GetBytes_in_a_range_copy_converted_or_kept_is_quiet(string rest)
+            => Verify.VerifyAnalyzerAsync(InMethod("var buffer = new byte[8];\nvar bytes = BitConverter.GetBytes(value);\nbytes.CopyTo(buffer, 4);\n" + rest));
+
         [Theory]
         [InlineData("var list = new List<byte>(); list.AddRange($B); socket.Send(list.ToArray());")]
         [InlineData("var list = new List<byte> { 1 }; list.InsertRange(0, $B); await network.WriteAsync(list.ToArray());")]

@@ -49,6 +49,29 @@ namespace SocketAnalyzers.Tests.ByteOrder
             => Verify.VerifyAnalyzerAsync(InMethod($"var reader = new BinaryReader(new MemoryStream(udp.Receive(ref Unused.From))); {call} result = [|reader.ReadInt16()|];")
                 + "\nstatic class Unused { public static IPEndPoint From; }");
 
+        /// <summary>
+        /// fresh68 (a course's time client): <c>byte[] responseBytes = buffer[..readCount];</c> then
+        /// <c>BitConverter.ToInt64(responseBytes)</c>. An array's range is a copy of the received bytes, as <c>ToArray</c>
+        /// is, whether it starts at the array's start or further on.
+        /// </summary>
+        [Theory]
+        [InlineData("var n = socket.Receive(buffer); var copy = buffer[..n]; result = [|BitConverter.ToInt64(copy)|];")]
+        [InlineData("var n = socket.Receive(buffer); var copy = buffer[0..n]; result = [|BitConverter.ToInt64(copy, 0)|];")]
+        [InlineData("var n = socket.Receive(buffer); if (n < 8) return 0; var copy = buffer[4..]; result = [|BitConverter.ToInt32(copy)|];")]
+        [InlineData("var n = socket.Receive(buffer); byte[] copy; copy = buffer[..n]; var again = copy[..4]; result = [|BitConverter.ToInt32(again, 0)|];")]
+        [InlineData("var n = await network.ReadAsync(buffer); if (n < 16) return 0; var copy = buffer[^8..]; result = [|BitConverter.ToInt64(copy)|];")]
+        public Task Read_in_host_order_from_a_range_of_the_received_bytes_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
+        /// <summary>The same copies converted, or a range of bytes that were never received, stay quiet.</summary>
+        [Theory]
+        [InlineData("var n = socket.Receive(buffer); var copy = buffer[..n]; result = BinaryPrimitives.ReadInt64BigEndian(copy);")]
+        [InlineData("var n = socket.Receive(buffer); var copy = buffer[..n]; result = IPAddress.NetworkToHostOrder(BitConverter.ToInt64(copy));")]
+        [InlineData("var n = socket.Receive(buffer); var copy = given[..8]; result = BitConverter.ToInt64(copy) + n;")]
+        [InlineData("var n = socket.Receive(buffer); var copy = buffer[..n]; if (!BitConverter.IsLittleEndian) result = BitConverter.ToInt64(copy);")]
+        public Task Read_of_a_range_converted_or_not_received_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(InMethod(body));
+
         [Fact]
         public Task Read_in_host_order_after_a_big_endian_branch_joins_is_still_reported()
             => Verify.VerifyAnalyzerAsync(InMethod("var n = socket.Receive(buffer); if (n < 4) return 0; if (!BitConverter.IsLittleEndian) { Console.WriteLine(\"big-endian host\"); } result = [|BitConverter.ToInt32(buffer, 0)|];"));
