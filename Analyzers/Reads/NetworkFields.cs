@@ -126,22 +126,33 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            ExpressionSyntax? returned = declaration.ExpressionBody?.Expression;
-            if (returned is null && declaration.AccessorList is { } accessors)
-            {
-                foreach (var accessor in accessors.Accessors)
-                {
-                    if (!accessor.Keyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GetKeyword))
-                    {
-                        continue;
-                    }
+            return FieldNamed(property, GetterExpression(declaration));
+        }
 
-                    returned = accessor.ExpressionBody?.Expression
-                        ?? (accessor.Body is { Statements.Count: 1 } body && body.Statements[0] is ReturnStatementSyntax { Expression: { } expression } ? expression : null);
-                }
+        /// <summary>
+        /// The field whose <c>Available</c> a property of the type gives back (<c>public int available =&gt; socket.Available;</c>,
+        /// fresh69 FALSE 1, a WebSocket server's client class): a property that cannot be overridden, declared once, of type
+        /// <c>int</c>, whose getter is <c>name.Available</c> (or <c>this.name.Available</c>) for a field of the same type whose
+        /// <c>Available</c> is the catalogue's count of waiting bytes. Reading the property reads that count, as naming it would.
+        /// Null otherwise.
+        /// </summary>
+        public static IFieldSymbol? AvailableGetterField(IPropertySymbol property, Model.CatalogueIndex catalogue, CancellationToken cancellationToken)
+        {
+            if (property is not { IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, IsIndexer: false, GetMethod: not null, Type.SpecialType: SpecialType.System_Int32 }
+                || property.DeclaringSyntaxReferences.Length != 1
+                || property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration
+                || GetterExpression(declaration) is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Available" } counted)
+            {
+                return null;
             }
 
-            var name = returned switch
+            return FieldNamed(property, counted.Expression) is { } field && CountsWaitingBytes(field.Type, catalogue) ? field : null;
+        }
+
+        /// <summary>The field of the property's type (static as the property is) that <paramref name="expression"/>, one name or <c>this.</c> name, names.</summary>
+        private static IFieldSymbol? FieldNamed(IPropertySymbol property, ExpressionSyntax? expression)
+        {
+            var name = expression switch
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
@@ -161,6 +172,44 @@ namespace SocketAnalyzers.Reads
             }
 
             return null;
+        }
+
+        /// <summary>The type (or a base) has an <c>int Available</c> that the catalogue knows counts the received bytes waiting.</summary>
+        private static bool CountsWaitingBytes(ITypeSymbol type, Model.CatalogueIndex catalogue)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers("Available"))
+                {
+                    if (member is IPropertySymbol { Type.SpecialType: SpecialType.System_Int32 } available && catalogue.Facts(available) is { TellsAvailable: true })
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>What a property's getter returns: its expression body, or the get accessor's expression or single <c>return</c>.</summary>
+        private static ExpressionSyntax? GetterExpression(PropertyDeclarationSyntax declaration)
+        {
+            var returned = declaration.ExpressionBody?.Expression;
+            if (returned is null && declaration.AccessorList is { } accessors)
+            {
+                foreach (var accessor in accessors.Accessors)
+                {
+                    if (!accessor.Keyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GetKeyword))
+                    {
+                        continue;
+                    }
+
+                    returned = accessor.ExpressionBody?.Expression
+                        ?? (accessor.Body is { Statements.Count: 1 } body && body.Statements[0] is ReturnStatementSyntax { Expression: { } expression } ? expression : null);
+                }
+            }
+
+            return returned;
         }
 
         /// <summary>

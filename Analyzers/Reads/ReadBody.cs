@@ -420,6 +420,11 @@ namespace SocketAnalyzers.Reads
                     case IPropertyReferenceOperation { Property.Name: "Available" or "DataAvailable" } available when reads.Symbols.Catalogue.Facts(available.Property) is { TellsAvailable: true }:
                         guardsAvailable = true;
                         break;
+                    case IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation, Type.SpecialType: SpecialType.System_Int32 } wrapper
+                        when !guardsAvailable && NetworkFields.AvailableGetterField(wrapper.Property, reads.Symbols.Catalogue, cancellationToken) is not null:
+                        // int available => socket.Available; of this object: the same count.
+                        guardsAvailable = true;
+                        break;
                     case IPropertyReferenceOperation { Property.Name: "IsCancellationRequested" } cancelled when reads.Symbols.Framework.IsCancellationRequested(cancelled.Property):
                         testsCancellation = true;
                         break;
@@ -1077,6 +1082,9 @@ namespace SocketAnalyzers.Reads
         /// <summary>The connection <paramref name="receiver"/> stands for, as for a read's receiver (<see cref="ReadSite.ConnectionRoot"/>).</summary>
         public ISymbol? RootOfConnection(IOperation? receiver, KnownSymbols symbols) => ConnectionRoot(receiver, symbols);
 
+        /// <summary>The connection a field of this object names (<see cref="ReadSite.ConnectionRoot"/> of a read on it).</summary>
+        public ISymbol ConnectionOfField(IFieldSymbol field, KnownSymbols symbols) => symbols.Reads.StreamSourceField(field, Model, default) ?? field;
+
         /// <summary>See <see cref="ReadSite.ConnectionRoot"/>.</summary>
         private ISymbol? ConnectionRoot(IOperation? receiver, KnownSymbols symbols)
         {
@@ -1128,7 +1136,7 @@ namespace SocketAnalyzers.Reads
                     case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
                         // _stream taken from _client in the constructor: the client field names the connection, so that a
                         // guard on _client.Available and a read of _stream meet (fresh39 F1).
-                        return symbols.Reads.StreamSourceField(field.Field, Model, default) ?? field.Field;
+                        return ConnectionOfField(field.Field, symbols);
                     default:
                         return fallback;
                 }

@@ -115,6 +115,11 @@ namespace SocketAnalyzers.Reads
                 return ConnectionOf(available.Instance);
             }
 
+            if (AvailableThroughProperty(operand) is { } counted)
+            {
+                return counted;
+            }
+
             return state.HasExact && ReadBody.VariableOf(operand) is { } variable && state.Exact.TryGetValue(variable, out var held) ? held.Connection : null;
         }
 
@@ -378,10 +383,25 @@ namespace SocketAnalyzers.Reads
                 return new AvailableSize(looked, peek.Syntax);
             }
 
+            if (AvailableThroughProperty(v) is { } wrapped)
+            {
+                return new AvailableSize(wrapped, v.Syntax);
+            }
+
             return IsAvailable(v) is { Type.SpecialType: SpecialType.System_Int32 } available && ConnectionOf(available.Instance) is { } connection
                 ? new AvailableSize(connection, available.Syntax)
                 : null;
         }
+
+        /// <summary>
+        /// A property of this object that gives back a field's <c>Available</c> (<c>int available =&gt; socket.Available;</c>,
+        /// <see cref="NetworkFields.AvailableGetterField"/>): the connection that field names, as <c>socket.Available</c> would.
+        /// </summary>
+        private object? AvailableThroughProperty(IOperation operand)
+            => operand is IPropertyReferenceOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation, Type.SpecialType: SpecialType.System_Int32 } wrapper
+                && NetworkFields.AvailableGetterField(wrapper.Property, symbols.Catalogue, CancellationToken) is { } field
+                ? body.ConnectionOfField(field, symbols)
+                : null;
 
         /// <summary>
         /// A static framework method given only numbers, booleans or characters by value (<c>Math.Min(a, b)</c>,

@@ -123,6 +123,55 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
 
+        /// <summary>
+        /// fresh69 FALSE 1 (a hand-written WebSocket server): <c>public int available =&gt; socket.Available;</c>, then
+        /// <c>byte[] data = new byte[available]; socket.Receive(data);</c>. The property reads the same count as naming
+        /// <c>socket.Available</c> would.
+        /// </summary>
+        [Theory]
+        [InlineData("public int available => socket.Available;", "byte[] data = new byte[available]; socket.Receive(data); return data;")]
+        [InlineData("public int Waiting { get { return this.socket.Available; } }", "var data = new byte[Waiting]; socket.Receive(data, SocketFlags.None); return data;")]
+        [InlineData("private int Pending => client.Available;", "int n = Pending; var data = new byte[n]; client.GetStream().Read(data, 0, n); return data;")]
+        [InlineData("public int available => socket.Available;", "var data = new byte[Math.Min(available, 4096)]; socket.Receive(data); return data;")]
+        [InlineData("public int available => socket.Available;", "var data = new byte[available]; socket.Receive(data); Console.WriteLine(Encoding.ASCII.GetString(data)); return data;")]
+        public Task Read_sized_to_Available_through_a_property_of_the_class_is_silent(string property, string body)
+            => Verify.VerifyAnalyzerAsync(AvailableProperty(property, body));
+
+        [Theory]
+        // The property counts another connection.
+        [InlineData("public int available => other.Available;", "byte[] data = new byte[available]; {|SOCK010:socket.Receive(data)|}; return data;")]
+        // The property is not the count alone.
+        [InlineData("public int available => socket.Available + 4;", "byte[] data = new byte[available]; {|SOCK010:socket.Receive(data)|}; return data;")]
+        // It may be overridden.
+        [InlineData("public virtual int available => socket.Available;", "byte[] data = new byte[available]; {|SOCK010:socket.Receive(data)|}; return data;")]
+        // A read in between takes some of the bytes counted.
+        [InlineData("public int available => socket.Available;", "byte[] data = new byte[available]; int first = socket.Receive(new byte[1]); Console.WriteLine(first); {|SOCK010:socket.Receive(data)|}; return data;")]
+        public Task Read_sized_by_a_property_that_is_not_Available_of_its_connection_is_still_reported(string property, string body)
+            => Verify.VerifyAnalyzerAsync(AvailableProperty(property, body));
+
+        private static string AvailableProperty(string property, string body) => Usings + $$"""
+            class WebSocketClient
+            {
+                public readonly Socket socket;
+                private readonly Socket other;
+                private readonly TcpClient client;
+
+                public WebSocketClient(Socket socket, Socket other, TcpClient client)
+                {
+                    this.socket = socket;
+                    this.other = other;
+                    this.client = client;
+                }
+
+                {{property}}
+
+                public byte[] Receive()
+                {
+                    {{body}}
+                }
+            }
+            """;
+
         [Theory]
         // Another read of the same socket in between takes some of the bytes counted.
         [InlineData("var d = new byte[socket.Available]; int first = socket.Receive(buffer); Process(buffer, first); {|SOCK010:socket.Receive(d)|}; Console.WriteLine({|SOCK012:Encoding.ASCII.GetString(d)|});")]
