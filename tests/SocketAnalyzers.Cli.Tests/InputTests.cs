@@ -161,6 +161,54 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.DoesNotContain("CS1", run.Stdout);
         }
 
+        /// <summary>
+        /// fresh69: default mode binds only the files with network code, so it counted fewer compiler errors than
+        /// <c>--all-files</c> (208 against 681) without saying why; the next test checks that the text now says so.
+        /// </summary>
+        [Fact]
+        public async Task Default_mode_does_not_count_an_error_in_a_body_it_did_not_bind_and_all_files_does()
+        {
+            using var tree = new TempTree();
+            tree.Write("Net.cs", """
+                using System.Net.Sockets;
+                public class Net
+                {
+                    public void Close(Socket socket) => socket.Close();
+                }
+                """);
+            tree.Write("Other.cs", "public class Other { public int M() { return Missing.Value; } }");
+
+            var run = await Cli.RunAsync(tree, "scan", ".");
+            var all = await Cli.RunAsync(tree, "scan", ".", "--all-files");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("2 files read (1 with network code analyzed), no findings.", run.Stdout);
+            Assert.DoesNotContain("were not reported", run.Stdout);
+            Assert.True(all.ExitCode == 0, all.ToString());
+            Assert.Contains("1 compiler error in 1 file", all.Stdout);
+            Assert.DoesNotContain("counted only", all.Stdout);
+        }
+
+        [Fact]
+        public async Task Text_report_of_default_mode_names_the_errors_it_counts()
+        {
+            using var tree = new TempTree();
+            tree.Write("Net.cs", """
+                using System.Net.Sockets;
+                public class Net
+                {
+                    public void Close(Socket socket) => socket.Close();
+                }
+                """);
+            tree.Write("Other.cs", "public class Other { public Missing M() => null; }");
+
+            var run = await Cli.RunAsync(tree, "scan", ".");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("1 compiler error in 1 file", run.Stdout);
+            Assert.Contains("Errors inside method bodies are counted only in projects whose every file was analyzed; --all-files counts them all.", run.Stdout);
+        }
+
         [Fact]
         public async Task A_csproj_brings_its_implicit_usings_and_compile_removes()
         {
