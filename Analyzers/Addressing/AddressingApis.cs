@@ -118,20 +118,20 @@ namespace SocketAnalyzers.Addressing
 
             foreach (var view in Views)
             {
-                if (compilation.GetTypeByMetadataName(view) is { } type)
+                if (MetadataTypes.For(compilation).Get(view) is { } type)
                 {
                     views.Add(type);
                 }
             }
 
-            Dns = compilation.GetTypeByMetadataName("System.Net.Dns");
-            EndPoint = compilation.GetTypeByMetadataName("System.Net.EndPoint");
-            IPHostEntry = compilation.GetTypeByMetadataName("System.Net.IPHostEntry");
-            Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            AddressFamily = compilation.GetTypeByMetadataName("System.Net.Sockets.AddressFamily");
-            ProtocolType = compilation.GetTypeByMetadataName("System.Net.Sockets.ProtocolType");
-            BinaryPrimitives = compilation.GetTypeByMetadataName("System.Buffers.Binary.BinaryPrimitives");
-            BitConverter = compilation.GetTypeByMetadataName("System.BitConverter");
+            Dns = MetadataTypes.For(compilation).Get("System.Net.Dns");
+            EndPoint = MetadataTypes.For(compilation).Get("System.Net.EndPoint");
+            IPHostEntry = MetadataTypes.For(compilation).Get("System.Net.IPHostEntry");
+            Enumerable = MetadataTypes.For(compilation).Get("System.Linq.Enumerable");
+            AddressFamily = MetadataTypes.For(compilation).Get("System.Net.Sockets.AddressFamily");
+            ProtocolType = MetadataTypes.For(compilation).Get("System.Net.Sockets.ProtocolType");
+            BinaryPrimitives = MetadataTypes.For(compilation).Get("System.Buffers.Binary.BinaryPrimitives");
+            BitConverter = MetadataTypes.For(compilation).Get("System.BitConverter");
         }
 
         public KnownSymbols Symbols { get; }
@@ -319,7 +319,7 @@ namespace SocketAnalyzers.Addressing
 
         private static IEnumerable<IMethodSymbol> Members(Compilation compilation, string type, string method)
         {
-            if (compilation.GetTypeByMetadataName(type) is not { } owner)
+            if (MetadataTypes.For(compilation).Get(type) is not { } owner)
             {
                 yield break;
             }

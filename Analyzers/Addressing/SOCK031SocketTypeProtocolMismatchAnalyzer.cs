@@ -34,7 +34,7 @@ namespace SocketAnalyzers.Addressing
             context.RegisterCompilationStartAction(start =>
             {
                 var symbols = KnownSymbols.TryCreate(start.Compilation);
-                var protocolType = start.Compilation.GetTypeByMetadataName("System.Net.Sockets.ProtocolType");
+                var protocolType = MetadataTypes.For(start.Compilation).Get("System.Net.Sockets.ProtocolType");
                 if (symbols is null || protocolType is null || symbols.SocketType is null)
                 {
                     return;

@@ -23,30 +23,30 @@ namespace SocketAnalyzers.Common
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, INamedTypeSymbol?> typesByName = new();
 
         /// <summary>A type by metadata name, resolved once per compilation (a name a catalogue fact gives, such as the exception a member throws).</summary>
-        public INamedTypeSymbol? TypeNamed(string metadataName) => typesByName.GetOrAdd(metadataName, Compilation.GetTypeByMetadataName);
+        public INamedTypeSymbol? TypeNamed(string metadataName) => typesByName.GetOrAdd(metadataName, MetadataTypes.For(Compilation).Get);
 
         private KnownSymbols(Compilation compilation, INamedTypeSymbol socket)
         {
             Compilation = compilation;
             Socket = socket;
-            TcpListener = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpListener");
-            TcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
-            UdpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.UdpClient");
-            NetworkStream = compilation.GetTypeByMetadataName("System.Net.Sockets.NetworkStream");
-            SocketType = compilation.GetTypeByMetadataName("System.Net.Sockets.SocketType");
-            AuthenticatedStream = compilation.GetTypeByMetadataName("System.Net.Security.AuthenticatedStream");
-            Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
-            TextWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-            TextReader = compilation.GetTypeByMetadataName("System.IO.TextReader");
-            BinaryReader = compilation.GetTypeByMetadataName("System.IO.BinaryReader");
-            BinaryWriter = compilation.GetTypeByMetadataName("System.IO.BinaryWriter");
-            IPAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
-            IPEndPoint = compilation.GetTypeByMetadataName("System.Net.IPEndPoint");
-            DnsEndPoint = compilation.GetTypeByMetadataName("System.Net.DnsEndPoint");
-            Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-            TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-            ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-            ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+            TcpListener = MetadataTypes.For(compilation).Get("System.Net.Sockets.TcpListener");
+            TcpClient = MetadataTypes.For(compilation).Get("System.Net.Sockets.TcpClient");
+            UdpClient = MetadataTypes.For(compilation).Get("System.Net.Sockets.UdpClient");
+            NetworkStream = MetadataTypes.For(compilation).Get("System.Net.Sockets.NetworkStream");
+            SocketType = MetadataTypes.For(compilation).Get("System.Net.Sockets.SocketType");
+            AuthenticatedStream = MetadataTypes.For(compilation).Get("System.Net.Security.AuthenticatedStream");
+            Stream = MetadataTypes.For(compilation).Get("System.IO.Stream");
+            TextWriter = MetadataTypes.For(compilation).Get("System.IO.TextWriter");
+            TextReader = MetadataTypes.For(compilation).Get("System.IO.TextReader");
+            BinaryReader = MetadataTypes.For(compilation).Get("System.IO.BinaryReader");
+            BinaryWriter = MetadataTypes.For(compilation).Get("System.IO.BinaryWriter");
+            IPAddress = MetadataTypes.For(compilation).Get("System.Net.IPAddress");
+            IPEndPoint = MetadataTypes.For(compilation).Get("System.Net.IPEndPoint");
+            DnsEndPoint = MetadataTypes.For(compilation).Get("System.Net.DnsEndPoint");
+            Task = MetadataTypes.For(compilation).Get("System.Threading.Tasks.Task");
+            TaskOfT = MetadataTypes.For(compilation).Get("System.Threading.Tasks.Task`1");
+            ValueTask = MetadataTypes.For(compilation).Get("System.Threading.Tasks.ValueTask");
+            ValueTaskOfT = MetadataTypes.For(compilation).Get("System.Threading.Tasks.ValueTask`1");
         }
 
         public Compilation Compilation { get; }
@@ -114,7 +114,7 @@ namespace SocketAnalyzers.Common
 
         private static KnownSymbols? Resolve(Compilation compilation)
         {
-            var socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
+            var socket = MetadataTypes.For(compilation).Get("System.Net.Sockets.Socket");
             return socket is null || !SourceGate.MentionsSockets(compilation) ? null : new KnownSymbols(compilation, socket);
         }
 

@@ -17,8 +17,8 @@ namespace SocketAnalyzers.Common
 
         public PathEnds(Compilation compilation)
         {
-            doesNotReturn = compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
-            environment = compilation.GetTypeByMetadataName("System.Environment");
+            doesNotReturn = MetadataTypes.For(compilation).Get("System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute");
+            environment = MetadataTypes.For(compilation).Get("System.Environment");
         }
 
         /// <summary>True when no code runs after a call to <paramref name="method"/> returns (because it never does).</summary>

@@ -369,46 +369,10 @@ namespace SocketAnalyzers.Model
         /// </para>
         /// </summary>
         public static CatalogueIndex For(Compilation compilation)
-        {
-            var references = compilation.SourceModule.ReferencedAssemblySymbols;
-            var corlib = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
-            if (corlib is null || !AllFromMetadata(references))
-            {
-                // A project reference is another compilation's assembly: keeping it would keep that compilation alive.
-                return new CatalogueIndex(compilation);
-            }
+            => Shelf.GetOrCreate(compilation, static c => new CatalogueIndex(c), static (index, c) => !index.IsShadowedIn(c));
 
-            var shelf = Shared.GetValue(corlib, static _ => new Shelf());
-            if (shelf.Find(references) is { } shared && !shared.IsShadowedIn(compilation))
-            {
-                return shared;
-            }
-
-            var index = new CatalogueIndex(compilation);
-            if (!index.IsShadowedIn(compilation))
-            {
-                shelf.Add(references, index);
-            }
-
-            return index;
-        }
-
-        private static bool AllFromMetadata(ImmutableArray<IAssemblySymbol> assemblies)
-        {
-            foreach (var assembly in assemblies)
-            {
-                var locations = assembly.Locations;
-                if (locations.Length == 0 || locations[0].Kind != LocationKind.MetadataFile)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>The indexes made so far, by the core library their compilations reference (a few reference sets each).</summary>
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IAssemblySymbol, Shelf> Shared = new();
+        /// <summary>The indexes made so far, by the assemblies their compilations reference.</summary>
+        private static readonly ReferenceShelf<CatalogueIndex> Shelf = new();
 
         /// <summary>The metadata names this index resolved (null results included): what a compilation's own source may shadow.</summary>
         private readonly string[] resolvedNames;
@@ -426,60 +390,6 @@ namespace SocketAnalyzers.Model
             }
 
             return false;
-        }
-
-        /// <summary>The few indexes of one core library, each with the referenced assemblies it was made for; the oldest goes first.</summary>
-        private sealed class Shelf
-        {
-            private const int Capacity = 8;
-            private readonly List<(ImmutableArray<IAssemblySymbol> References, CatalogueIndex Index)> entries = new();
-
-            public CatalogueIndex? Find(ImmutableArray<IAssemblySymbol> references)
-            {
-                lock (entries)
-                {
-                    foreach (var (known, index) in entries)
-                    {
-                        if (Same(known, references))
-                        {
-                            return index;
-                        }
-                    }
-                }
-
-                return null;
-            }
-
-            public void Add(ImmutableArray<IAssemblySymbol> references, CatalogueIndex index)
-            {
-                lock (entries)
-                {
-                    if (entries.Count == Capacity)
-                    {
-                        entries.RemoveAt(0);
-                    }
-
-                    entries.Add((references, index));
-                }
-            }
-
-            private static bool Same(ImmutableArray<IAssemblySymbol> x, ImmutableArray<IAssemblySymbol> y)
-            {
-                if (x.Length != y.Length)
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < x.Length; i++)
-                {
-                    if (!ReferenceEquals(x[i], y[i]))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
         }
 
         public CatalogueIndex(Compilation compilation)
@@ -894,7 +804,7 @@ namespace SocketAnalyzers.Model
                 {
                     if (!cache.TryGetValue(metadataName, out var type))
                     {
-                        type = compilation.GetTypeByMetadataName(metadataName);
+                        type = MetadataTypes.For(compilation).Get(metadataName);
                         cache.Add(metadataName, type);
                     }
 
