@@ -285,6 +285,17 @@ namespace SocketAnalyzers.Common
             => member.Name == "ReceivedBytes" && member.ContainingType is { } owner
                 && (Is(owner, eventArgs) || Is(owner, receiveFromResult) || Is(owner, receiveMessageFromResult));
 
+        /// <summary>
+        /// <c>Socket.ReceiveAsync(SocketAsyncEventArgs)</c>: a receive whose bytes and count the event args carry
+        /// (<c>BytesTransferred</c>), completed by the args' <c>Completed</c> event, or at once when it returns <c>false</c>.
+        /// </summary>
+        public bool IsEventArgsReceive(IMethodSymbol method)
+            => method is { Name: "ReceiveAsync", IsStatic: false, Parameters.Length: 1 } && Is(method.Parameters[0].Type, eventArgs)
+                && KnownSymbols.IsOrDerivesFrom(method.ContainingType, socket);
+
+        /// <summary><c>SocketAsyncEventArgs.BytesTransferred</c>: how many bytes the operation moved, 0 at the end of a stream.</summary>
+        public bool IsBytesTransferred(IPropertySymbol property) => property.Name == "BytesTransferred" && Is(property.ContainingType, eventArgs);
+
         /// <summary><c>Socket.DualMode</c>.</summary>
         public bool IsDualMode(IPropertySymbol property) => property.Name == "DualMode" && Is(property.ContainingType, socket);
 

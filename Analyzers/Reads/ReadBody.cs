@@ -302,6 +302,9 @@ namespace SocketAnalyzers.Reads
             public readonly Stack<(IOperation Operation, SyntaxNode? Owner, ISymbol? OwnerSymbol)> Stack = new();
             public readonly List<(IInvocationOperation Call, SyntaxNode? Owner, ISymbol? OwnerSymbol)> Receives = new();
 
+            /// <summary><c>socket.ReceiveAsync(e)</c> with a <c>SocketAsyncEventArgs</c>, outside lambdas (<see cref="EventArgsChains"/>).</summary>
+            public readonly List<IInvocationOperation> EventArgsReceives = new();
+
             /// <summary>What <c>AutoFlush = true</c> is set on: a local, or the syntax of the creation whose initializer sets it.</summary>
             public readonly List<object> AutoFlushed = new();
 
@@ -313,6 +316,7 @@ namespace SocketAnalyzers.Reads
                 Declarations.Clear();
                 Stack.Clear();
                 Receives.Clear();
+                EventArgsReceives.Clear();
             }
         }
 
@@ -398,6 +402,11 @@ namespace SocketAnalyzers.Reads
                         result.sitesBySyntax[call.Syntax] = helperSite;
                         result.HasLineReads |= helperSite.IsLine;
                         break;
+                    case IInvocationOperation { Instance: not null, Arguments.Length: 1 } eventArgsReceive when owner is null && eventArgsReceive.Arguments[0].Value is IParameterReferenceOperation
+                        && reads.Symbols.Framework.IsEventArgsReceive(eventArgsReceive.TargetMethod):
+                        // if (!socket.ReceiveAsync(e)) OnReceive(sender, e);: a chain of receives on one SocketAsyncEventArgs.
+                        scratch.EventArgsReceives.Add(eventArgsReceive);
+                        break;
                     case IInvocationOperation { Instance: not null } begin when StartsReceive(begin):
                         scratch.Receives.Add((begin, owner, ownerSymbol));
 
@@ -463,9 +472,10 @@ namespace SocketAnalyzers.Reads
 
             // Begin… receives whose End… can never be called: reported whether or not the body has reads to follow.
             var unended = scratch.Receives.Count > 0 ? UnendedReceives.Find(scratch.Receives, reads, body.SemanticModel, cancellationToken) : null;
+            var chains = scratch.EventArgsReceives.Count > 0 ? Reads.EventArgsChains.Find(body, scratch.EventArgsReceives, member, reads, cancellationToken) : null;
             if (result is null)
             {
-                if (unended is null)
+                if (unended is null && chains is null)
                 {
                     return null;
                 }
@@ -474,6 +484,7 @@ namespace SocketAnalyzers.Reads
             }
 
             result.Unended = unended;
+            result.Chains = chains;
             result.GuardsAvailable = guardsAvailable;
             result.TestsCancellation = testsCancellation;
             result.Model = body.SemanticModel;
@@ -1044,6 +1055,9 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>The body's <c>Begin…</c> receives that nothing can end (<see cref="UnendedReceives"/>), or null.</summary>
         public List<UnendedReceive>? Unended { get; private set; }
+
+        /// <summary>Handlers that start the next <c>SocketAsyncEventArgs</c> receive and handle it themselves (SOCK011, <see cref="EventArgsChains"/>).</summary>
+        public List<EventArgsChain>? Chains { get; private set; }
 
         /// <summary>Some read of the body is an APM callback that starts the next receive with itself (<see cref="ReadSite.CallbackChain"/>).</summary>
         public bool HasCallbackChains { get; private set; }

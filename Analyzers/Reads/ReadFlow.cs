@@ -121,9 +121,14 @@ namespace SocketAnalyzers.Reads
                         }
                     }
 
+                    if (body.Chains is { } chains)
+                    {
+                        EventArgsChains.Check(context.GetControlFlowGraph(block), chains, symbols, diagnostics, context.CancellationToken);
+                    }
+
                     if (body.Sites.Count == 0)
                     {
-                        // Nothing to follow: the body was kept for its unended receives only.
+                        // Nothing to follow: the body was kept for its unended receives or its chains only.
                         continue;
                     }
 

@@ -222,4 +222,41 @@ namespace Samples.Reads.ReadLoopSpinsOnClose
             socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);
         }
     }
+
+    // The same with SocketAsyncEventArgs: after the close, ReceiveAsync completes at once with BytesTransferred 0 and
+    // returns false, and the handler calls itself again, and again, until the stack overflows.
+    public sealed class EventArgsReceiver
+    {
+        private readonly Socket socket;
+        private readonly SocketAsyncEventArgs args = new SocketAsyncEventArgs();
+
+        public EventArgsReceiver(Socket connected)
+        {
+            socket = connected;
+            args.SetBuffer(new byte[1024], 0, 1024);
+            args.Completed += (sender, e) => OnReceived(e);
+        }
+
+        public void Start()
+        {
+            if (!socket.ReceiveAsync(args))
+            {
+                OnReceived(args);
+            }
+        }
+
+        private void OnReceived(SocketAsyncEventArgs e)
+        {
+            if (e.SocketError != SocketError.Success)
+            {
+                return;
+            }
+
+            Console.WriteLine(Encoding.UTF8.GetString(e.Buffer!, e.Offset, e.BytesTransferred));
+            if (!socket.ReceiveAsync(e)) // expect: SOCK011
+            {
+                OnReceived(e);
+            }
+        }
+    }
 }
