@@ -52,6 +52,14 @@ namespace SocketAnalyzers.Cli
 
         public List<Glob> CompileRemove { get; } = new();
 
+        /// <summary>
+        /// Full paths of the existing <c>.cs</c> files outside the project's folder that its <c>Compile Include</c> items
+        /// name one by one (an old-style project that links another project's files: <c>&lt;Compile
+        /// Include="..\Server\Buffer.cs"&gt;</c>, fresh71). They are compiled with the project, so that its own code
+        /// binds; they are not scanned as its files.
+        /// </summary>
+        public List<string> LinkedSources { get; } = new();
+
         /// <summary>Full paths of referenced .csproj files.</summary>
         public List<string> ProjectReferences { get; } = new();
 
@@ -358,6 +366,24 @@ namespace SocketAnalyzers.Cli
                         break;
                     case "Using" when remove is not null:
                         removedUsings.Add(remove);
+                        break;
+                    case "Compile" when include is not null && isProject:
+                        foreach (var linked in include.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        {
+                            if (linked.Contains("$(", StringComparison.Ordinal) || linked.IndexOfAny(new[] { '*', '?' }) >= 0
+                                || !linked.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                            {
+                                continue;
+                            }
+
+                            var full = Path.GetFullPath(Path.Combine(directory, linked.Replace('\\', Path.DirectorySeparatorChar)));
+                            var inside = Path.GetRelativePath(directory, full);
+                            if ((inside.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(inside)) && File.Exists(full) && !LinkedSources.Contains(full))
+                            {
+                                LinkedSources.Add(full);
+                            }
+                        }
+
                         break;
                     case "Compile" when remove is not null && isProject:
                         foreach (var pattern in remove.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

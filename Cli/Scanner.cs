@@ -43,6 +43,9 @@ namespace SocketAnalyzers.Cli
 
         public List<SourceFile> Files { get; } = new();
 
+        /// <summary>Files outside the project's folder it compiles (<see cref="SourceGroup.Linked"/>): in the compilation, not scanned.</summary>
+        public List<SourceFile> LinkedFiles { get; } = new();
+
         /// <summary>Units of referenced projects that are part of the scan.</summary>
         public List<CompilationUnit> References { get; } = new();
 
@@ -104,7 +107,8 @@ namespace SocketAnalyzers.Cli
                     log.WriteLine($"socketanalyzers: {catalog.Analyzers.Length} analyzers, {catalog.Fixers.Length} code-fix providers, {editorConfig.FileCount} .editorconfig files");
                     foreach (var unit in units)
                     {
-                        log.WriteLine($"socketanalyzers: project {unit.Group.Name} ({unit.Group.Settings.ProjectPath ?? unit.Group.Key}): {unit.Files.Count} files");
+                        log.WriteLine($"socketanalyzers: project {unit.Group.Name} ({unit.Group.Settings.ProjectPath ?? unit.Group.Key}): {unit.Files.Count} files"
+                            + (unit.LinkedFiles.Count > 0 ? $", and {unit.LinkedFiles.Count} linked from outside its folder (compiled, not scanned)" : string.Empty));
                     }
                 }
             }
@@ -313,8 +317,9 @@ namespace SocketAnalyzers.Cli
 
         internal CSharpCompilation CreateCompilation(CompilationUnit unit, ImmutableArray<MetadataReference> frameworkReferences)
         {
-            var trees = new List<SyntaxTree>(unit.Files.Count + 1);
+            var trees = new List<SyntaxTree>(unit.Files.Count + unit.LinkedFiles.Count + 1);
             trees.AddRange(unit.Files.Select(f => f.Tree!));
+            trees.AddRange(unit.LinkedFiles.Select(f => f.Tree!));
             if (unit.GlobalUsings is not null)
             {
                 trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(unit.GlobalUsings), unit.ParseOptions, unit.GlobalUsingsPath));
@@ -532,7 +537,8 @@ namespace SocketAnalyzers.Cli
 
         private void ReadAndParse(List<CompilationUnit> units, ScanResult result, CancellationToken cancellationToken)
         {
-            var work = units.SelectMany(u => u.Group.Files.Select(f => (Unit: u, Path: f))).ToList();
+            var work = units.SelectMany(u => u.Group.Files.Select(f => (Unit: u, Path: f, Linked: false))
+                .Concat(u.Group.Linked.Where(f => !u.Group.Files.Contains(f)).Select(f => (Unit: u, Path: f, Linked: true)))).ToList();
             progress.Reading(work.Count);
             var read = new (SourceFile? File, string? Problem)[work.Count];
             Parallel.For(
@@ -541,7 +547,7 @@ namespace SocketAnalyzers.Cli
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = cancellationToken },
                 i =>
                 {
-                    var (unit, path) = work[i];
+                    var (unit, path, _) = work[i];
                     try
                     {
                         var info = new FileInfo(path);
@@ -567,14 +573,19 @@ namespace SocketAnalyzers.Cli
 
             for (var i = 0; i < work.Count; i++)
             {
-                if (read[i].File is { } file)
+                if (read[i].File is { } file && work[i].Linked)
                 {
-                    work[i].Unit.Files.Add(file);
+                    work[i].Unit.LinkedFiles.Add(file);
+                }
+                else if (read[i].File is { } own)
+                {
+                    work[i].Unit.Files.Add(own);
                     result.FilesRead++;
                 }
                 else
                 {
-                    result.FilesSkipped++;
+                    // A linked file that cannot be read is only missing from the compilation: what needs it does not bind.
+                    result.FilesSkipped += work[i].Linked ? 0 : 1;
                     lock (log)
                     {
                         log.WriteLine("socketanalyzers: " + read[i].Problem);

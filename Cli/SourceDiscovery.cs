@@ -25,6 +25,9 @@ namespace SocketAnalyzers.Cli
         public ProjectSettings Settings { get; }
 
         public SortedSet<string> Files { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Files outside the project's folder that it compiles (<see cref="ProjectSettings.LinkedSources"/>): compiled with it, not scanned as its own.</summary>
+        public IReadOnlyList<string> Linked => Settings.LinkedSources;
     }
 
     /// <summary>

@@ -209,6 +209,71 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Contains("Errors inside method bodies are counted only in projects whose every file was analyzed; --all-files counts them all.", run.Stdout);
         }
 
+        /// <summary>
+        /// fresh71 (a SocketAsyncEventArgs server and its upload client): an old-style client project compiles five files of
+        /// the server's folder through <c>&lt;Compile Include="..\Server\…"&gt;</c>. Without them the client's buffer type did
+        /// not bind, no <c>Receive</c> overload bound, and its four discarded counts went unreported. The linked file is
+        /// compiled with the project, not scanned as one of its files.
+        /// </summary>
+        [Fact]
+        public async Task A_csproj_compiles_the_files_it_links_from_outside_its_folder_without_scanning_them()
+        {
+            using var tree = new TempTree();
+            tree.Write("Client/Client.csproj", """
+                <Project ToolsVersion="15.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+                  <PropertyGroup>
+                    <OutputType>Library</OutputType>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <Compile Include="..\Server\PacketBuffer.cs">
+                      <Link>PacketBuffer.cs</Link>
+                    </Compile>
+                    <Compile Include="Uploader.cs" />
+                  </ItemGroup>
+                </Project>
+                """);
+            tree.Write("Server/PacketBuffer.cs", """
+                using System.Net.Sockets;
+
+                public sealed class PacketBuffer
+                {
+                    public byte[] Buffer = new byte[1024];
+
+                    public void Drain(Socket socket) => socket.Receive(Buffer, 4, SocketFlags.None);
+                }
+                """);
+            tree.Write("Client/Uploader.cs", """
+                using System.Net.Sockets;
+
+                public sealed class Uploader
+                {
+                    private readonly PacketBuffer received = new PacketBuffer();
+
+                    public int ReadLength(Socket socket)
+                    {
+                        socket.Receive(received.Buffer, 4, SocketFlags.None);
+                        return System.BitConverter.ToInt32(received.Buffer, 0);
+                    }
+                }
+                """);
+
+            var run = await Cli.RunAsync(tree, "scan", "Client", "--format", "json");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            using var json = JsonDocument.Parse(run.Stdout);
+            var root = json.RootElement;
+            Assert.Equal(1, root.GetProperty("filesRead").GetInt32());
+            Assert.Equal(0, root.GetProperty("compilerErrors").GetInt32());
+            var paths = new System.Collections.Generic.List<string>();
+            foreach (var finding in root.GetProperty("findings").EnumerateArray())
+            {
+                paths.Add(finding.GetProperty("ruleId").GetString() + " " + finding.GetProperty("path").GetString() + ":" + finding.GetProperty("line").GetInt32());
+            }
+
+            Assert.Contains("SOCK010 Client/Uploader.cs:9", paths);
+            Assert.DoesNotContain(paths, p => p.Contains("Server/", System.StringComparison.Ordinal));
+        }
+
         [Fact]
         public async Task A_csproj_brings_its_implicit_usings_and_compile_removes()
         {
