@@ -279,12 +279,12 @@ namespace SocketAnalyzers.Reads
                 case IBinaryOperation { OperatorMethod: null } comparison:
                     if (IsCount(comparison.LeftOperand, args, counts, framework) && comparison.RightOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: int rightValue })
                     {
-                        return Compare(0, rightValue, comparison.OperatorKind);
+                        return ReadFlowAnalysis.Compare(comparison.OperatorKind, 0, rightValue);
                     }
 
                     if (IsCount(comparison.RightOperand, args, counts, framework) && comparison.LeftOperand.WalkDownConversions().ConstantValue is { HasValue: true, Value: int leftValue })
                     {
-                        return Compare(leftValue, 0, comparison.OperatorKind);
+                        return ReadFlowAnalysis.Compare(comparison.OperatorKind, leftValue, 0);
                     }
 
                     return null;
@@ -292,17 +292,6 @@ namespace SocketAnalyzers.Reads
                     return null;
             }
         }
-
-        private static bool? Compare(int left, int right, BinaryOperatorKind kind) => kind switch
-        {
-            BinaryOperatorKind.Equals => left == right,
-            BinaryOperatorKind.NotEquals => left != right,
-            BinaryOperatorKind.LessThan => left < right,
-            BinaryOperatorKind.LessThanOrEqual => left <= right,
-            BinaryOperatorKind.GreaterThan => left > right,
-            BinaryOperatorKind.GreaterThanOrEqual => left >= right,
-            _ => null,
-        };
 
         private static bool IsCount(IOperation operand, IParameterSymbol args, HashSet<ILocalSymbol> counts, FrameworkMembers framework)
             => operand.WalkDownConversions() switch

@@ -648,7 +648,8 @@ namespace SocketAnalyzers.Reads
         private bool IsConnected(IPropertyReferenceOperation property, ZeroFact fact)
             => symbols.Framework.IsConnected(property.Property) && !MayBeReplaced(property.Instance, fact);
 
-        private static bool? Compare(BinaryOperatorKind kind, long a, long b) => kind switch
+        /// <summary>The value of <c>a OP b</c> for a comparison operator; null for any other.</summary>
+        internal static bool? Compare(BinaryOperatorKind kind, long a, long b) => kind switch
         {
             BinaryOperatorKind.Equals => a == b,
             BinaryOperatorKind.NotEquals => a != b,

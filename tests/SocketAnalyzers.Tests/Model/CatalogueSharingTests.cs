@@ -16,9 +16,10 @@ namespace SocketAnalyzers.Tests.Model
     /// </summary>
     public sealed class CatalogueSharingTests
     {
-        private static readonly ImmutableArray<MetadataReference> References = ReferenceSet.Net80.Resolve();
+        internal static readonly ImmutableArray<MetadataReference> References = ReferenceSet.Net80.Resolve();
 
-        private static Compilation Create(string source, ImmutableArray<MetadataReference>? references = null)
+        /// <summary>A library of <paramref name="source"/> against <paramref name="references"/> (.NET 8 by default).</summary>
+        internal static Compilation Create(string source, ImmutableArray<MetadataReference>? references = null)
             => CSharpCompilation.Create(
                 "Probe",
                 new[] { CSharpSyntaxTree.ParseText(source) },

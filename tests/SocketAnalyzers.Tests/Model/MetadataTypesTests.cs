@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using SocketAnalyzers.Common;
-using SocketAnalyzers.Tests.Verifiers;
 using Xunit;
 
 namespace SocketAnalyzers.Tests.Model
@@ -14,14 +12,10 @@ namespace SocketAnalyzers.Tests.Model
     /// </summary>
     public sealed class MetadataTypesTests
     {
-        private static readonly ImmutableArray<MetadataReference> References = ReferenceSet.Net80.Resolve();
+        private static ImmutableArray<MetadataReference> References => CatalogueSharingTests.References;
 
         private static Compilation Create(string source, ImmutableArray<MetadataReference>? references = null)
-            => CSharpCompilation.Create(
-                "Probe",
-                new[] { CSharpSyntaxTree.ParseText(source) },
-                references ?? References,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            => CatalogueSharingTests.Create(source, references);
 
         [Theory]
         [InlineData("System.Net.Sockets.Socket")]
