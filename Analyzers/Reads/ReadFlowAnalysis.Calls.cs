@@ -303,6 +303,11 @@ namespace SocketAnalyzers.Reads
                 MayCloseChain(invocation, state);
             }
 
+            if (state.Zero.Count > 0)
+            {
+                ConnectsAgain(invocation, state);
+            }
+
             if (state.HasAvailable)
             {
                 ForgetAvailable(invocation, state);
@@ -501,6 +506,40 @@ namespace SocketAnalyzers.Reads
             foreach (var read in scratch)
             {
                 state.Zero.Remove(read);
+            }
+        }
+
+        /// <summary>
+        /// A <c>Connect</c> (or an awaited <c>ConnectAsync</c>) of the connection a 0 came from (fresh70 FALSE 1: a course
+        /// client whose loop connects at the top of every turn, inside a <c>try</c> whose catch swallows everything). After
+        /// its peer has closed, a stream socket is still connected, so connecting it again throws: the 0 path goes no
+        /// further than the call. Such a loop spins on that exception whatever the reads return, which is another bug than
+        /// this rule's, and stopping at 0 would not end it.
+        /// </summary>
+        private void ConnectsAgain(IInvocationOperation invocation, ReadState state)
+        {
+            if (invocation.Instance is not { } instance
+                || invocation.TargetMethod.Name is not ("Connect" or "ConnectAsync")
+                || invocation.TargetMethod.Name == "ConnectAsync" && invocation.WalkUpConversions(out _) is not IAwaitOperation
+                || symbols.Catalogue.Facts(invocation.TargetMethod) is not { } facts
+                || (facts.Lifecycle(Lifecycle.SocketModelType.Socket) ?? facts.Lifecycle(Lifecycle.SocketModelType.TcpClient)) is not { Operation: Lifecycle.SocketOperation.Connect }
+                || body.RootOfConnection(instance, symbols) is not { } connection)
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var pair in state.Zero)
+            {
+                if (SymbolEqualityComparer.Default.Equals(ZeroSite(pair.Key).ConnectionRoot, connection))
+                {
+                    scratch.Add(pair.Key);
+                }
+            }
+
+            foreach (var key in scratch)
+            {
+                state.Zero.Remove(key);
             }
         }
 
