@@ -386,10 +386,13 @@ namespace SocketAnalyzers.Reads
         /// <paramref name="argument"/> is the text a number parser of the framework reads (<c>int.Parse(text)</c>,
         /// <c>double.TryParse(text, out v)</c>; the catalogue's <see cref="ApiRow.IgnoresTrailingNuls"/>): they accept trailing NULs, so the
         /// text of a fresh buffer decoded whole gives the number the read placed (fresh26 FALSE 2: a lab server's
-        /// <c>double.Parse(Encoding.UTF8.GetString(bytes))</c>; the dropped count is SOCK010's).
+        /// <c>double.Parse(Encoding.UTF8.GetString(bytes))</c>; the dropped count is SOCK010's). Json.NET's readers skip NULs
+        /// as white space too (<c>JObject.Parse</c>, <c>JsonConvert.DeserializeObject</c>: checked on 13.0.4, fresh72 FALSE 1,
+        /// a course server); System.Text.Json rejects them.
         /// </summary>
         private bool IsNumberParseOf(IArgumentOperation argument)
-            => argument is { Parameter.Ordinal: 0, Parent: IInvocationOperation parse } && symbols.Catalogue.Facts(parse.TargetMethod) is { IgnoresTrailingNuls: true };
+            => argument is { Parameter.Ordinal: 0, Parent: IInvocationOperation parse }
+                && (symbols.Catalogue.Facts(parse.TargetMethod) is { IgnoresTrailingNuls: true } || IsJsonNetLinqParse(parse.TargetMethod) || IsJsonNetDeserialize(parse.TargetMethod));
 
         /// <summary>
         /// The search finds the first NUL: <c>IndexOf('\0')</c>, or <c>IndexOf("\0", …)</c> ordinally (a culture search finds the

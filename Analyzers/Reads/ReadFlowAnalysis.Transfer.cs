@@ -736,10 +736,19 @@ namespace SocketAnalyzers.Reads
         /// <c>JToken.Parse</c>, known by name (the package is not among the catalogue's reference sets).
         /// </summary>
         private bool RejectsEmptyText(IMethodSymbol method)
-            => symbols.Catalogue.Facts(method) is { RejectsEmptyText: true }
-                || method is { IsStatic: true, Name: "Parse", Parameters.Length: > 0, ContainingType: { Name: "JObject" or "JArray" or "JToken" } type }
-                    && method.Parameters[0].Type.SpecialType == SpecialType.System_String
-                    && type.ContainingNamespace is { Name: "Linq", ContainingNamespace: { Name: "Json", ContainingNamespace: { Name: "Newtonsoft", ContainingNamespace.IsGlobalNamespace: true } } };
+            => symbols.Catalogue.Facts(method) is { RejectsEmptyText: true } || IsJsonNetLinqParse(method);
+
+        /// <summary>Json.NET's <c>JObject</c>/<c>JArray</c>/<c>JToken.Parse(string…)</c>, known by name (the package is not among the catalogue's reference sets).</summary>
+        private static bool IsJsonNetLinqParse(IMethodSymbol method)
+            => method is { IsStatic: true, Name: "Parse", Parameters.Length: > 0, ContainingType: { Name: "JObject" or "JArray" or "JToken" } type }
+                && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && type.ContainingNamespace is { Name: "Linq", ContainingNamespace: { Name: "Json", ContainingNamespace: { Name: "Newtonsoft", ContainingNamespace.IsGlobalNamespace: true } } };
+
+        /// <summary>Json.NET's <c>JsonConvert.DeserializeObject(string…)</c> (generic or not), known by name.</summary>
+        private static bool IsJsonNetDeserialize(IMethodSymbol method)
+            => method is { IsStatic: true, Name: "DeserializeObject", Parameters.Length: > 0, ContainingType: { Name: "JsonConvert" } type }
+                && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && type.ContainingNamespace is { Name: "Json", ContainingNamespace: { Name: "Newtonsoft", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>
         /// True when <paramref name="argument"/> goes to a parameter of a compiled library (the framework, a package) that its

@@ -28,6 +28,46 @@ namespace SocketAnalyzers.Tests.Reads
                 {{decode}}
                 """));
 
+        /// <summary>
+        /// fresh72 FALSE 1 (a course's JSON chat server): Json.NET's readers skip NULs as white space, so a fresh buffer
+        /// decoded whole parses as the bytes received (checked on Newtonsoft.Json 13.0.4 with the JSON after 1,000 zeros'
+        /// worth of NULs). System.Text.Json rejects them: still reported.
+        /// </summary>
+        [Theory]
+        [InlineData("var text = Encoding.UTF8.GetString(chunk); var json = Newtonsoft.Json.Linq.JObject.Parse(text); Console.WriteLine(json);")]
+        [InlineData("var json = Newtonsoft.Json.Linq.JToken.Parse(Encoding.UTF8.GetString(chunk)); Console.WriteLine(json);")]
+        [InlineData("var list = Newtonsoft.Json.Linq.JArray.Parse(Encoding.UTF8.GetString(chunk)); Console.WriteLine(list);")]
+        [InlineData("var text = Encoding.UTF8.GetString(chunk); var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(text); Console.WriteLine(data);")]
+        public Task Fresh_buffer_decoded_whole_into_a_Json_NET_parse_is_quiet(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[1024];
+                {|SOCK010:socket.Receive(chunk)|};
+                {{decode}}
+                """) + JsonData + JsonNetStub + JsonNetLinqStub);
+
+        [Theory]
+        // System.Text.Json: a NUL is an invalid character there.
+        [InlineData("var document = System.Text.Json.JsonDocument.Parse([|Encoding.UTF8.GetString(chunk)|]); Console.WriteLine(document);")]
+        // A reused buffer: an earlier, longer message's bytes follow the JSON, not zeros.
+        [InlineData("chunk = buffer; {|SOCK010:socket.Receive(chunk)|}; var json = Newtonsoft.Json.Linq.JObject.Parse([|Encoding.UTF8.GetString(chunk)|]); Console.WriteLine(json);")]
+        public Task Json_parse_that_may_see_stale_bytes_or_rejects_NULs_is_still_reported(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[1024];
+                {|SOCK010:socket.Receive(chunk)|};
+                {{decode}}
+                """) + JsonData + JsonNetStub + JsonNetLinqStub);
+
+        /// <summary>Json.NET's <c>JObject</c>, <c>JArray</c> and <c>JToken</c>, by name (the package is in no reference set).</summary>
+        private const string JsonNetLinqStub = """
+            namespace Newtonsoft.Json.Linq
+            {
+                public class JToken { public static JToken Parse(string json) => null; }
+                public class JObject : JToken { public static new JObject Parse(string json) => null; }
+                public class JArray : JToken { public static new JArray Parse(string json) => null; }
+            }
+
+            """;
+
         [Theory]
         [InlineData("""var command = Encoding.ASCII.GetString(chunk); command = command.Trim("\0".ToCharArray());""")]
         [InlineData("""var command = Encoding.ASCII.GetString(chunk); command = command.TrimEnd('\0');""")]
