@@ -11,7 +11,10 @@ namespace SocketAnalyzers.Cli
     /// <summary>
     /// The framework assemblies the scanned code compiles against: the reference pack of the running .NET
     /// (<c>packs/Microsoft.NETCore.App.Ref/&lt;version&gt;/ref/net&lt;x&gt;</c> under its dotnet root), plus the ASP.NET Core
-    /// reference pack when it is installed, falling back to the runtime's own assemblies. Nothing is downloaded.
+    /// and Windows Desktop (Windows Forms, WPF) reference packs when they are installed, falling back to the runtime's own
+    /// assemblies. Nothing is downloaded. The SDK installs the Windows Desktop pack on Windows only: elsewhere the types of
+    /// a Windows Forms or WPF program do not bind, and the rules take the code that goes through them as unknown
+    /// (fresh70 and fresh72: a chat client's receive loop whose helper appends to a <c>TextBox</c>).
     /// </summary>
     internal sealed class FrameworkReferences
     {
@@ -31,9 +34,11 @@ namespace SocketAnalyzers.Cli
 
         public static FrameworkReferences Instance => Default.Value;
 
-        private static FrameworkReferences Load()
+        private static FrameworkReferences Load() => LoadFrom(RuntimeEnvironment.GetRuntimeDirectory());
+
+        /// <summary>The references for the runtime in <paramref name="runtimeDirectory"/> (<c>&lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/</c>).</summary>
+        internal static FrameworkReferences LoadFrom(string runtimeDirectory)
         {
-            var runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory();
             var files = new List<string>();
             var sources = new List<string>();
             var netCoreRef = FindReferencePack(runtimeDirectory, "Microsoft.NETCore.App");
@@ -41,11 +46,14 @@ namespace SocketAnalyzers.Cli
             {
                 files.AddRange(Directory.GetFiles(netCoreRef, "*.dll"));
                 sources.Add(netCoreRef);
-                var aspNetRef = FindReferencePack(runtimeDirectory, "Microsoft.AspNetCore.App");
-                if (aspNetRef is not null)
+                foreach (var framework in new[] { "Microsoft.AspNetCore.App", "Microsoft.WindowsDesktop.App" })
                 {
-                    files.AddRange(Directory.GetFiles(aspNetRef, "*.dll"));
-                    sources.Add(aspNetRef);
+                    var pack = FindReferencePack(runtimeDirectory, framework);
+                    if (pack is not null)
+                    {
+                        files.AddRange(Directory.GetFiles(pack, "*.dll"));
+                        sources.Add(pack);
+                    }
                 }
             }
             else
