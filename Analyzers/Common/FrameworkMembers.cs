@@ -293,6 +293,9 @@ namespace SocketAnalyzers.Common
             => method is { Name: "ReceiveAsync", IsStatic: false, Parameters.Length: 1 } && Is(method.Parameters[0].Type, eventArgs)
                 && KnownSymbols.IsOrDerivesFrom(method.ContainingType, socket);
 
+        /// <summary><c>SocketAsyncEventArgs</c> (not a type derived from it).</summary>
+        public bool IsEventArgs(ITypeSymbol? type) => Is(type, eventArgs);
+
         /// <summary><c>SocketAsyncEventArgs.BytesTransferred</c>: how many bytes the operation moved, 0 at the end of a stream.</summary>
         public bool IsBytesTransferred(IPropertySymbol property) => property.Name == "BytesTransferred" && Is(property.ContainingType, eventArgs);
 

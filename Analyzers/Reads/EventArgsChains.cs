@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
@@ -47,9 +48,10 @@ namespace SocketAnalyzers.Reads
     internal static class EventArgsChains
     {
         /// <summary>
-        /// The chains among <paramref name="receives"/> (each <c>socket.ReceiveAsync(e)</c> with <c>e</c> a parameter of
-        /// <paramref name="member"/>, outside lambdas): the handler calls itself with <c>e</c> when the receive returns
-        /// <c>false</c>, and never assigns <c>e</c>.
+        /// The chains among <paramref name="receives"/> (each <c>socket.ReceiveAsync(e)</c>, or a call of a method of the type
+        /// given <c>e</c>, with <c>e</c> a parameter of <paramref name="member"/>, outside lambdas): the handler calls itself
+        /// with <c>e</c> when the receive returns <c>false</c> (or the method it calls does: <see cref="StartedByHelper"/>),
+        /// and never assigns <c>e</c>.
         /// </summary>
         public static List<EventArgsChain>? Find(IOperation body, List<IInvocationOperation> receives, ISymbol? member, NetworkReads reads, CancellationToken cancellationToken)
         {
@@ -61,12 +63,16 @@ namespace SocketAnalyzers.Reads
             List<EventArgsChain>? chains = null;
             foreach (var receive in receives)
             {
-                if (receive.Instance is null
-                    || receive.Arguments[0].Value.WalkDownConversions() is not IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } args }
-                    || !SymbolEqualityComparer.Default.Equals(args.ContainingSymbol, handler)
-                    || !HandlesAtOnce(receive, handler, args, body)
-                    || Assigns(body, args)
-                    || reads.IsDatagramSocket(receive.Instance, cancellationToken))
+                if (receive.Arguments[0].Value.WalkDownConversions() is not IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } args }
+                    || !SymbolEqualityComparer.Default.Equals(args.ContainingSymbol, handler))
+                {
+                    continue;
+                }
+
+                var started = receive.Instance is not null && reads.Symbols.Framework.IsEventArgsReceive(receive.TargetMethod)
+                    ? HandlesAtOnce(receive, handler, args, body) ? receive : null
+                    : StartedByHelper(receive, handler, body, reads.Symbols.Framework, cancellationToken);
+                if (started?.Instance is null || Assigns(body, args) || reads.IsDatagramSocket(started.Instance, cancellationToken))
                 {
                     continue;
                 }
@@ -75,6 +81,36 @@ namespace SocketAnalyzers.Reads
             }
 
             return chains;
+        }
+
+        /// <summary>
+        /// A method of the handler's type, called with <c>e</c>, whose whole body starts the receive and hands what completes
+        /// at once back to the handler (<c>void StartReceive(SocketAsyncEventArgs e) { if (!socket.ReceiveAsync(e))
+        /// ProcessReceive(e); }</c>, the shape of the framework's documented sample): its call is the handler's re-arm, as the
+        /// receive itself would be. Only a method declared once, in the same file, that cannot be overridden; the receive it
+        /// starts, or null.
+        /// </summary>
+        private static IInvocationOperation? StartedByHelper(IInvocationOperation call, IMethodSymbol handler, IOperation body, FrameworkMembers framework, CancellationToken cancellationToken)
+        {
+            var helper = call.TargetMethod;
+            if (helper is not { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, Parameters.Length: 1 }
+                || !SymbolEqualityComparer.Default.Equals(helper.ContainingType, handler.ContainingType)
+                || call.Instance is not (null or IInstanceReferenceOperation)
+                || helper.DeclaringSyntaxReferences.Length != 1
+                || helper.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+                || declaration.SyntaxTree != body.Syntax.SyntaxTree
+                || body.SemanticModel?.GetOperation(declaration, cancellationToken) is not IMethodBodyOperation { BlockBody: { Operations.Length: 1 } helperBody }
+                || helperBody.Operations[0] is not IConditionalOperation { WhenFalse: null } test
+                || test.Condition.WalkDownConversions() is not IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not
+                || not.Operand.WalkDownConversions() is not IInvocationOperation { Instance: not null, Arguments.Length: 1 } receive
+                || receive.Arguments[0].Value.WalkDownConversions() is not IParameterReferenceOperation { Parameter: var given }
+                || !SymbolEqualityComparer.Default.Equals(given, helper.Parameters[0])
+                || !CallsHandler(test.WhenTrue, handler, given))
+            {
+                return null;
+            }
+
+            return framework.IsEventArgsReceive(receive.TargetMethod) ? receive : null;
         }
 
         /// <summary>Reports the chains a 0 count keeps going (see the class).</summary>

@@ -402,9 +402,11 @@ namespace SocketAnalyzers.Reads
                         result.sitesBySyntax[call.Syntax] = helperSite;
                         result.HasLineReads |= helperSite.IsLine;
                         break;
-                    case IInvocationOperation { Instance: not null, Arguments.Length: 1 } eventArgsReceive when owner is null && eventArgsReceive.Arguments[0].Value is IParameterReferenceOperation
-                        && reads.Symbols.Framework.IsEventArgsReceive(eventArgsReceive.TargetMethod):
-                        // if (!socket.ReceiveAsync(e)) OnReceive(sender, e);: a chain of receives on one SocketAsyncEventArgs.
+                    case IInvocationOperation { Arguments.Length: 1 } eventArgsReceive when owner is null && eventArgsReceive.Arguments[0].Value is IParameterReferenceOperation given
+                        && (eventArgsReceive.Instance is not null && reads.Symbols.Framework.IsEventArgsReceive(eventArgsReceive.TargetMethod)
+                            || !eventArgsReceive.TargetMethod.DeclaringSyntaxReferences.IsEmpty && reads.Symbols.Framework.IsEventArgs(given.Type)):
+                        // if (!socket.ReceiveAsync(e)) OnReceive(sender, e);: a chain of receives on one SocketAsyncEventArgs
+                        // (or StartReceive(e), a method of the type that does that).
                         scratch.EventArgsReceives.Add(eventArgsReceive);
                         break;
                     case IInvocationOperation { Instance: not null } begin when StartsReceive(begin):

@@ -188,6 +188,78 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Handler_that_stops_at_zero_or_may_close_first_is_quiet(string members)
             => Verify.VerifyAnalyzerAsync(Class(members));
 
+        /// <summary>
+        /// The receive started by a method of the type whose whole body starts it and hands what completes at once back to
+        /// the handler (the shape of the framework's documented sample: <c>StartReceive(e)</c> / <c>ProcessReceive(e)</c>).
+        /// </summary>
+        [Theory]
+        [InlineData("""
+            private void StartReceive(SocketAsyncEventArgs e)
+            {
+                if (!socket.ReceiveAsync(e))
+                    ProcessReceive(e);
+            }
+
+            private void ProcessReceive(SocketAsyncEventArgs e)
+            {
+                if (e.SocketError != SocketError.Success)
+                    return;
+                Show(e.Buffer!, e.Offset, e.BytesTransferred);
+                {|#0:StartReceive(e)|};
+            }
+            """)]
+        public Task Handler_that_rearms_through_a_start_method_of_its_type_is_reported(string members)
+            => Verify.VerifyAnalyzerAsync(Class(members), Verify.Diagnostic().WithLocation(0).WithMessage(Message));
+
+        [Theory]
+        // Stops at 0 before it starts the next receive.
+        [InlineData("""
+            private void StartReceive(SocketAsyncEventArgs e)
+            {
+                if (!socket.ReceiveAsync(e))
+                    ProcessReceive(e);
+            }
+
+            private void ProcessReceive(SocketAsyncEventArgs e)
+            {
+                if (e.BytesTransferred == 0 || e.SocketError != SocketError.Success)
+                    return;
+                Show(e.Buffer!, e.Offset, e.BytesTransferred);
+                StartReceive(e);
+            }
+            """)]
+        // The start method does more than start the receive.
+        [InlineData("""
+            private void StartReceive(SocketAsyncEventArgs e)
+            {
+                Console.WriteLine("receiving");
+                if (!socket.ReceiveAsync(e))
+                    ProcessReceive(e);
+            }
+
+            private void ProcessReceive(SocketAsyncEventArgs e)
+            {
+                Show(e.Buffer!, e.Offset, e.BytesTransferred);
+                StartReceive(e);
+            }
+            """)]
+        // It may be overridden.
+        [InlineData("""
+            protected virtual void StartReceive(SocketAsyncEventArgs e)
+            {
+                if (!socket.ReceiveAsync(e))
+                    ProcessReceive(e);
+            }
+
+            private void ProcessReceive(SocketAsyncEventArgs e)
+            {
+                Show(e.Buffer!, e.Offset, e.BytesTransferred);
+                StartReceive(e);
+            }
+            """)]
+        public Task Handler_whose_start_method_stops_or_is_no_plain_start_is_quiet(string members)
+            => Verify.VerifyAnalyzerAsync(Class(members));
+
         /// <summary>On a datagram socket a 0-byte datagram is a message, and no end of stream comes.</summary>
         [Fact]
         public Task Handler_on_a_datagram_socket_is_quiet()
