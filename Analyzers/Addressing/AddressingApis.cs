@@ -97,10 +97,10 @@ namespace SocketAnalyzers.Addressing
         public AddressingApis(KnownSymbols symbols)
         {
             Symbols = symbols;
-            var compilation = symbols.Compilation;
+            var types = symbols.Types;
             foreach (var (type, method, role) in EndpointCalls)
             {
-                foreach (var member in Members(compilation, type, method))
+                foreach (var member in Members(types, type, method))
                 {
                     endpointCalls[member] = role;
                 }
@@ -108,7 +108,7 @@ namespace SocketAnalyzers.Addressing
 
             foreach (var (type, method) in MessageParsers)
             {
-                foreach (var member in Members(compilation, type, method))
+                foreach (var member in Members(types, type, method))
                 {
                     parsers.Add(member);
                     parserNames.Add(member.Name);
@@ -118,20 +118,20 @@ namespace SocketAnalyzers.Addressing
 
             foreach (var view in Views)
             {
-                if (MetadataTypes.For(compilation).Get(view) is { } type)
+                if (types.Get(view) is { } type)
                 {
                     views.Add(type);
                 }
             }
 
-            Dns = MetadataTypes.For(compilation).Get("System.Net.Dns");
-            EndPoint = MetadataTypes.For(compilation).Get("System.Net.EndPoint");
-            IPHostEntry = MetadataTypes.For(compilation).Get("System.Net.IPHostEntry");
-            Enumerable = MetadataTypes.For(compilation).Get("System.Linq.Enumerable");
-            AddressFamily = MetadataTypes.For(compilation).Get("System.Net.Sockets.AddressFamily");
-            ProtocolType = MetadataTypes.For(compilation).Get("System.Net.Sockets.ProtocolType");
-            BinaryPrimitives = MetadataTypes.For(compilation).Get("System.Buffers.Binary.BinaryPrimitives");
-            BitConverter = MetadataTypes.For(compilation).Get("System.BitConverter");
+            Dns = types.Get("System.Net.Dns");
+            EndPoint = types.Get("System.Net.EndPoint");
+            IPHostEntry = types.Get("System.Net.IPHostEntry");
+            Enumerable = types.Get("System.Linq.Enumerable");
+            AddressFamily = types.Get("System.Net.Sockets.AddressFamily");
+            ProtocolType = types.Get("System.Net.Sockets.ProtocolType");
+            BinaryPrimitives = types.Get("System.Buffers.Binary.BinaryPrimitives");
+            BitConverter = types.Get("System.BitConverter");
         }
 
         public KnownSymbols Symbols { get; }
@@ -317,9 +317,9 @@ namespace SocketAnalyzers.Addressing
         public bool IsEndpointType(ITypeSymbol? type)
             => KnownSymbols.IsOrDerivesFrom(type, EndPoint) || KnownSymbols.IsOrDerivesFrom(type, Symbols.IPAddress);
 
-        private static IEnumerable<IMethodSymbol> Members(Compilation compilation, string type, string method)
+        private static IEnumerable<IMethodSymbol> Members(MetadataTypes types, string type, string method)
         {
-            if (MetadataTypes.For(compilation).Get(type) is not { } owner)
+            if (types.Get(type) is not { } owner)
             {
                 yield break;
             }

@@ -240,7 +240,7 @@ namespace SocketAnalyzers.ByteOrder
             Known = known;
             catalogue = known.Catalogue;
             var compilation = known.Compilation;
-            MemoryStream = MetadataTypes.For(compilation).Get("System.IO.MemoryStream");
+            MemoryStream = known.Types.Get("System.IO.MemoryStream");
             foreach (var member in compilation.GetSpecialType(SpecialType.System_Array).GetMembers(nameof(System.Array.Empty)))
             {
                 if (member is IMethodSymbol { IsStatic: true, Parameters.Length: 0, Arity: 1 } empty)

@@ -643,7 +643,8 @@ namespace SocketAnalyzers.ByteOrder
                 case IPropertyReferenceOperation property:
                     EvalChildren(property, state);
                     return symbols.IsReceivedData(property.Property) ? BytePlace.ReceivedBytes : null;
-                case IArrayElementReferenceOperation { Indices.Length: 1 } element when element.Indices[0].Type?.Name == "Range":
+                case IArrayElementReferenceOperation { Indices.Length: 1 } element
+                    when element.Indices[0].Type is { Name: "Range", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }:
                     return Slice(Eval(element.ArrayReference, state), element.Indices[0], state);
                 case IArrayElementReferenceOperation element:
                     EvalChildren(element, state);

@@ -23,33 +23,38 @@ namespace SocketAnalyzers.Common
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, INamedTypeSymbol?> typesByName = new();
 
         /// <summary>A type by metadata name, resolved once per compilation (a name a catalogue fact gives, such as the exception a member throws).</summary>
-        public INamedTypeSymbol? TypeNamed(string metadataName) => typesByName.GetOrAdd(metadataName, MetadataTypes.For(Compilation).Get);
+        public INamedTypeSymbol? TypeNamed(string metadataName) => typesByName.GetOrAdd(metadataName, Types.Get);
 
         private KnownSymbols(Compilation compilation, INamedTypeSymbol socket)
         {
             Compilation = compilation;
             Socket = socket;
-            TcpListener = MetadataTypes.For(compilation).Get("System.Net.Sockets.TcpListener");
-            TcpClient = MetadataTypes.For(compilation).Get("System.Net.Sockets.TcpClient");
-            UdpClient = MetadataTypes.For(compilation).Get("System.Net.Sockets.UdpClient");
-            NetworkStream = MetadataTypes.For(compilation).Get("System.Net.Sockets.NetworkStream");
-            SocketType = MetadataTypes.For(compilation).Get("System.Net.Sockets.SocketType");
-            AuthenticatedStream = MetadataTypes.For(compilation).Get("System.Net.Security.AuthenticatedStream");
-            Stream = MetadataTypes.For(compilation).Get("System.IO.Stream");
-            TextWriter = MetadataTypes.For(compilation).Get("System.IO.TextWriter");
-            TextReader = MetadataTypes.For(compilation).Get("System.IO.TextReader");
-            BinaryReader = MetadataTypes.For(compilation).Get("System.IO.BinaryReader");
-            BinaryWriter = MetadataTypes.For(compilation).Get("System.IO.BinaryWriter");
-            IPAddress = MetadataTypes.For(compilation).Get("System.Net.IPAddress");
-            IPEndPoint = MetadataTypes.For(compilation).Get("System.Net.IPEndPoint");
-            DnsEndPoint = MetadataTypes.For(compilation).Get("System.Net.DnsEndPoint");
-            Task = MetadataTypes.For(compilation).Get("System.Threading.Tasks.Task");
-            TaskOfT = MetadataTypes.For(compilation).Get("System.Threading.Tasks.Task`1");
-            ValueTask = MetadataTypes.For(compilation).Get("System.Threading.Tasks.ValueTask");
-            ValueTaskOfT = MetadataTypes.For(compilation).Get("System.Threading.Tasks.ValueTask`1");
+            Types = MetadataTypes.For(compilation);
+            var types = Types;
+            TcpListener = types.Get("System.Net.Sockets.TcpListener");
+            TcpClient = types.Get("System.Net.Sockets.TcpClient");
+            UdpClient = types.Get("System.Net.Sockets.UdpClient");
+            NetworkStream = types.Get("System.Net.Sockets.NetworkStream");
+            SocketType = types.Get("System.Net.Sockets.SocketType");
+            AuthenticatedStream = types.Get("System.Net.Security.AuthenticatedStream");
+            Stream = types.Get("System.IO.Stream");
+            TextWriter = types.Get("System.IO.TextWriter");
+            TextReader = types.Get("System.IO.TextReader");
+            BinaryReader = types.Get("System.IO.BinaryReader");
+            BinaryWriter = types.Get("System.IO.BinaryWriter");
+            IPAddress = types.Get("System.Net.IPAddress");
+            IPEndPoint = types.Get("System.Net.IPEndPoint");
+            DnsEndPoint = types.Get("System.Net.DnsEndPoint");
+            Task = types.Get("System.Threading.Tasks.Task");
+            TaskOfT = types.Get("System.Threading.Tasks.Task`1");
+            ValueTask = types.Get("System.Threading.Tasks.ValueTask");
+            ValueTaskOfT = types.Get("System.Threading.Tasks.ValueTask`1");
         }
 
         public Compilation Compilation { get; }
+
+        /// <summary>The compilation's types by metadata name, kept across compilations with the same references (<see cref="MetadataTypes"/>).</summary>
+        public MetadataTypes Types { get; }
 
         public INamedTypeSymbol Socket { get; }
 

@@ -97,20 +97,21 @@ namespace SocketAnalyzers.Reads
                 || !SymbolEqualityComparer.Default.Equals(helper.ContainingType, handler.ContainingType)
                 || call.Instance is not (null or IInstanceReferenceOperation)
                 || helper.DeclaringSyntaxReferences.Length != 1
-                || helper.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+                || helper.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body.Statements.Count: 1 } declaration
+                || declaration.Body.Statements[0] is not IfStatementSyntax { Else: null, Condition: PrefixUnaryExpressionSyntax }
                 || declaration.SyntaxTree != body.Syntax.SyntaxTree
                 || body.SemanticModel?.GetOperation(declaration, cancellationToken) is not IMethodBodyOperation { BlockBody: { Operations.Length: 1 } helperBody }
-                || helperBody.Operations[0] is not IConditionalOperation { WhenFalse: null } test
-                || test.Condition.WalkDownConversions() is not IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not
+                || helperBody.Operations[0] is not IConditionalOperation { Condition: IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not }
                 || not.Operand.WalkDownConversions() is not IInvocationOperation { Instance: not null, Arguments.Length: 1 } receive
+                || !framework.IsEventArgsReceive(receive.TargetMethod)
                 || receive.Arguments[0].Value.WalkDownConversions() is not IParameterReferenceOperation { Parameter: var given }
-                || !SymbolEqualityComparer.Default.Equals(given, helper.Parameters[0])
-                || !CallsHandler(test.WhenTrue, handler, given))
+                || !SymbolEqualityComparer.Default.Equals(given, helper.Parameters[0]))
             {
                 return null;
             }
 
-            return framework.IsEventArgsReceive(receive.TargetMethod) ? receive : null;
+            // Its one statement is the handler's own shape: if (!socket.ReceiveAsync(e)) ProcessReceive(e);
+            return HandlesAtOnce(receive, handler, given, helperBody) ? receive : null;
         }
 
         /// <summary>Reports the chains a 0 count keeps going (see the class).</summary>
@@ -158,10 +159,10 @@ namespace SocketAnalyzers.Reads
                 {
                     if (Holds(operation, target))
                     {
-                        return !EndsChainBefore(operation, target, chain, symbols);
+                        return !EndsChain(operation, target);
                     }
 
-                    if (EndsChain(operation, chain, symbols))
+                    if (EndsChain(operation))
                     {
                         goesOn = false;
                         break;
@@ -177,10 +178,10 @@ namespace SocketAnalyzers.Reads
                 {
                     if (Holds(value, target))
                     {
-                        return !EndsChainBefore(value, target, chain, symbols);
+                        return !EndsChain(value, target);
                     }
 
-                    if (EndsChain(value, chain, symbols))
+                    if (EndsChain(value))
                     {
                         continue;
                     }
@@ -223,25 +224,16 @@ namespace SocketAnalyzers.Reads
             return false;
         }
 
-        /// <summary>A way out evaluated in <paramref name="operation"/> before the receive (an argument of the same statement).</summary>
-        private static bool EndsChainBefore(IOperation operation, SyntaxNode target, EventArgsChain chain, KnownSymbols symbols)
+        /// <summary>
+        /// A way out evaluated in <paramref name="operation"/>; with <paramref name="receive"/>, only one evaluated before that
+        /// receive (an argument of the same statement).
+        /// </summary>
+        private static bool EndsChain(IOperation operation, SyntaxNode? receive = null)
         {
             foreach (var descendant in operation.DescendantsAndSelf())
             {
-                if (descendant.Syntax.SpanStart < target.SpanStart && !descendant.Syntax.Span.Contains(target.Span) && IsWayOut(descendant, chain, symbols))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool EndsChain(IOperation operation, EventArgsChain chain, KnownSymbols symbols)
-        {
-            foreach (var descendant in operation.DescendantsAndSelf())
-            {
-                if (IsWayOut(descendant, chain, symbols))
+                if ((receive is null || descendant.Syntax.SpanStart < receive.SpanStart && !descendant.Syntax.Span.Contains(receive.Span))
+                    && IsWayOut(descendant))
                 {
                     return true;
                 }
@@ -251,7 +243,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>What may close the connection, or end the chain, before the re-arm (the APM chain's ways out, docs/rules/SOCK011.md).</summary>
-        private static bool IsWayOut(IOperation operation, EventArgsChain chain, KnownSymbols symbols)
+        private static bool IsWayOut(IOperation operation)
         {
             switch (operation)
             {
@@ -278,11 +270,9 @@ namespace SocketAnalyzers.Reads
 
                     foreach (var argument in invocation.Arguments)
                     {
-                        var value = argument.Value.WalkDownConversions();
-                        if (value is IParameterReferenceOperation { Parameter: var given } && SymbolEqualityComparer.Default.Equals(given, chain.Args)
-                            || value.Type is { } type && (KnownSymbols.IsOrDerivesFrom(type, symbols.Socket) || !type.IsValueType && type.SpecialType == SpecialType.None && !IsBytes(type)))
+                        if (argument.Value.WalkDownConversions().Type is { IsValueType: false, SpecialType: SpecialType.None } type && !IsBytes(type))
                         {
-                            // Handed the args, the socket, or an object that may hold it.
+                            // Handed an object (the args, the socket, one that may hold it), not text or bytes.
                             return true;
                         }
                     }
