@@ -116,10 +116,12 @@ namespace SocketAnalyzers.Reads
                         || (next is IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String } strip
                             && strip.Instance is ILocalReferenceOperation stripped && stripped.Local.Name == local && StripsNul(strip))
                         || (next is IInvocationOperation parse && parse.Arguments.Length > 0 && IsNumberParseOf(parse.Arguments[0])
-                            && parse.Arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation parsed && parsed.Local.Name == local)));
+                            && parse.Arguments[0].Value.WalkDownConversions() is ILocalReferenceOperation parsed && parsed.Local.Name == local)
+                        || (next is IInvocationOperation nextSplit && nextSplit.Instance is ILocalReferenceOperation split && split.Local.Name == local
+                            && IsSplitIntoNumbers(nextSplit))));
             }
 
-            if (fresh && StripsNul(cut))
+            if (fresh && (StripsNul(cut) || IsSplitIntoNumbers(cut)))
             {
                 return true;
             }
@@ -393,6 +395,124 @@ namespace SocketAnalyzers.Reads
         private bool IsNumberParseOf(IArgumentOperation argument)
             => argument is { Parameter.Ordinal: 0, Parent: IInvocationOperation parse }
                 && (symbols.Catalogue.Facts(parse.TargetMethod) is { IgnoresTrailingNuls: true } || IsJsonNetLinqParse(parse.TargetMethod) || IsJsonNetDeserialize(parse.TargetMethod));
+
+        /// <summary>
+        /// The text of a fresh buffer decoded whole, split at separators that hold no NUL into a local whose elements are read
+        /// only as numbers, or only below the highest index read as a number (fresh72 FALSE 2, a course's calculator server:
+        /// <c>var parts = GetString(buffer).Split(' '); if (parts[0] == "ADD") … int.Parse(parts[2])</c>). The zeros' NULs
+        /// are all in the last token; a number parser ignores them, and an element below an index the code parses is not
+        /// the last of a message the code can take. Any other use of the local (a loop over it, a whole join, an index not
+        /// constant) keeps the report.
+        /// </summary>
+        private bool IsSplitIntoNumbers(IInvocationOperation split)
+        {
+            if (split is not { TargetMethod: { Name: "Split", ContainingType.SpecialType: SpecialType.System_String } }
+                || body.Model is not { } model
+                || !SeparatorsHoldNoNul(split))
+            {
+                return false;
+            }
+
+            ILocalSymbol? parts;
+            SyntaxNode? from;
+            switch (split.WalkUpConversions(out _))
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    (parts, from) = (declarator.Symbol, null);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                    (parts, from) = (target.Local, assignment.Target.Syntax);
+                    break;
+                default:
+                    return false;
+            }
+
+            if (parts.DeclaringSyntaxReferences.Length != 1
+                || parts.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken).FirstAncestorOrSelf<BlockSyntax>() is not { } scope)
+            {
+                return false;
+            }
+
+            var highestParsed = -1;
+            var highestOther = -1;
+            foreach (var identifier in ReadBody.ReferencesTo(scope, parts, model, CancellationToken))
+            {
+                if (identifier == from)
+                {
+                    continue;
+                }
+
+                var reference = model.GetOperation(identifier, CancellationToken);
+                switch (reference?.Parent)
+                {
+                    case IPropertyReferenceOperation { Property.Name: "Length" } length when length.Instance == reference:
+                        continue;
+                    case IArrayElementReferenceOperation { Indices.Length: 1 } element when element.ArrayReference == reference
+                        && element.Indices[0].ConstantValue is { HasValue: true, Value: int index }:
+                        if (element.WalkUpConversions(out _) is IArgumentOperation given && IsNumberParseOf(given))
+                        {
+                            highestParsed = System.Math.Max(highestParsed, index);
+                        }
+                        else if (element.Parent is not ISimpleAssignmentOperation { Target: var written } || written != element)
+                        {
+                            highestOther = System.Math.Max(highestOther, index);
+                        }
+                        else
+                        {
+                            return false;
+                        }
+
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return highestOther < highestParsed || highestOther < 0;
+        }
+
+        /// <summary>Every separator of a <c>Split</c> is a constant char or string (or an array of them) with no NUL in it.</summary>
+        private static bool SeparatorsHoldNoNul(IInvocationOperation split)
+        {
+            var any = false;
+            foreach (var argument in split.Arguments)
+            {
+                var value = argument.Value.WalkDownConversions();
+                switch (value.Type)
+                {
+                    case { SpecialType: SpecialType.System_Char or SpecialType.System_String }:
+                        if (!HoldsNoNul(value))
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                        break;
+                    case IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_String }:
+                        if (value is not IArrayCreationOperation { Initializer: { } listed })
+                        {
+                            return false;
+                        }
+
+                        foreach (var element in listed.ElementValues)
+                        {
+                            if (!HoldsNoNul(element.WalkDownConversions()))
+                            {
+                                return false;
+                            }
+                        }
+
+                        any = true;
+                        break;
+                }
+            }
+
+            return any;
+
+            static bool HoldsNoNul(IOperation separator)
+                => separator.ConstantValue is { HasValue: true, Value: char c } ? c != '\0'
+                    : separator.ConstantValue is { HasValue: true, Value: string text } && text.Length > 0 && text.IndexOf('\0') < 0;
+        }
 
         /// <summary>
         /// The search finds the first NUL: <c>IndexOf('\0')</c>, or <c>IndexOf("\0", …)</c> ordinally (a culture search finds the

@@ -141,6 +141,51 @@ namespace SocketAnalyzers.Tests.Reads
                 var command = string.Concat([|Encoding.ASCII.GetString(chunk)|].TakeWhile(c => c != '\0'));
                 """));
 
+        /// <summary>
+        /// fresh72 FALSE 2 (a course's calculator server): the text of a fresh buffer decoded whole is split at spaces, and
+        /// the zeros' NULs all land in the last token. A number parser ignores them; an element below the highest index the
+        /// code parses as a number is not the last token of a message the code can take.
+        /// </summary>
+        [Theory]
+        [InlineData("var parts = Encoding.ASCII.GetString(chunk).Split(' '); var sum = int.Parse(parts[1]) + int.Parse(parts[2]); if (parts[0] == \"ADD\") Console.WriteLine(sum);")]
+        [InlineData("var text = Encoding.ASCII.GetString(chunk); var parts = text.Split(' '); Console.WriteLine(parts.Length > 1 ? double.Parse(parts[1]) : 0);")]
+        [InlineData("string[] parts; parts = Encoding.UTF8.GetString(chunk).Split(new[] { ' ', ',' }); int.TryParse(parts[0], out var a); Console.WriteLine(a);")]
+        [InlineData("var parts = Encoding.ASCII.GetString(chunk).Split(); Console.WriteLine(parts[0].ToUpper() + Convert.ToInt32(parts[1]));")]
+        public Task Fresh_buffer_decoded_whole_and_split_into_number_parses_is_quiet(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[1024];
+                {|SOCK010:socket.Receive(chunk)|};
+                {{decode}}
+                """));
+
+        [Theory]
+        // The last element parsed is below one read as text: that one may be the last token, NULs and all.
+        [InlineData("var parts = [|Encoding.ASCII.GetString(chunk)|].Split(' '); Console.WriteLine(int.Parse(parts[0]) + parts[1]);")]
+        // No number parse: the command may be the only token.
+        [InlineData("var parts = [|Encoding.ASCII.GetString(chunk)|].Split(' '); if (parts[0] == \"QUIT\") return;")]
+        // A loop over the tokens, a whole join, an index not constant.
+        [InlineData("var parts = [|Encoding.ASCII.GetString(chunk)|].Split(' '); foreach (var part in parts) Console.WriteLine(int.Parse(part));")]
+        [InlineData("var parts = [|Encoding.ASCII.GetString(chunk)|].Split(' '); Console.WriteLine(string.Join(\",\", parts) + int.Parse(parts[1]));")]
+        [InlineData("var parts = [|Encoding.ASCII.GetString(chunk)|].Split(' '); var i = 1; Console.WriteLine(int.Parse(parts[2]) + parts[i]);")]
+        // A separator that is the NUL, or not a constant.
+        [InlineData("var parts = [|Encoding.ASCII.GetString(chunk)|].Split('\\0'); Console.WriteLine(int.Parse(parts[1]) + parts[0]);")]
+        [InlineData("var separator = Console.ReadLine(); var parts = [|Encoding.ASCII.GetString(chunk)|].Split(separator); Console.WriteLine(int.Parse(parts[1]) + parts[0]);")]
+        public Task Split_text_whose_last_token_may_be_read_as_text_is_still_reported(string decode)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[1024];
+                {|SOCK010:socket.Receive(chunk)|};
+                {{decode}}
+                """));
+
+        [Fact]
+        public Task Reused_buffer_split_into_number_parses_is_still_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var chunk = buffer;
+                {|SOCK010:socket.Receive(chunk)|};
+                var parts = [|Encoding.ASCII.GetString(chunk)|].Split(' ');
+                Console.WriteLine(int.Parse(parts[1]));
+                """));
+
         private static string ClearedLoop(string decode, string clear) => "using System.Linq;\n" + Method($$"""
             var chunk = new byte[1024];
             while (true)
