@@ -223,10 +223,14 @@ namespace SocketAnalyzers.Reads
         private readonly Dictionary<ILocalSymbol, IOperation?> singleValues = new(SymbolComparer.Instance);
         private readonly Dictionary<ILocalSymbol, IOperation?> nonNullValues = new(SymbolComparer.Instance);
 
-        private ReadBody(BufferConsumers consumers)
+        private ReadBody(BufferConsumers consumers, System.Threading.CancellationToken cancellationToken)
         {
             this.consumers = consumers;
+            this.cancellationToken = cancellationToken;
         }
+
+        // The token of the analysis that scanned the body: the flow asks the body questions later in the same analysis.
+        private readonly System.Threading.CancellationToken cancellationToken;
 
         public List<ReadSite> Sites { get; } = new();
 
@@ -371,7 +375,7 @@ namespace SocketAnalyzers.Reads
                 switch (ScannedKinds.Contains(operation.Kind) ? operation : null)
                 {
                     case IInvocationOperation invocation when reads.TryGetEndOfStreamRead(invocation, cancellationToken) is { } read:
-                        result ??= new ReadBody(consumers);
+                        result ??= new ReadBody(consumers, cancellationToken);
                         var site = new ReadSite(result.Sites.Count, read) { Function = owner };
                         result.Sites.Add(site);
                         result.sitesBySyntax[invocation.Syntax] = site;
@@ -391,7 +395,7 @@ namespace SocketAnalyzers.Reads
                         break;
                     case IInvocationOperation call when HelperReads.MayBeHelper(call) && NetworkReads.IsInLoop(call) && reads.Helpers.At(call, cancellationToken) is { } helperCall:
                         // A helper of the type that returns what its read got, called in a loop: its call is the read there.
-                        result ??= new ReadBody(consumers);
+                        result ??= new ReadBody(consumers, cancellationToken);
                         var helperSite = new ReadSite(result.Sites.Count, new NetworkRead(call, helperCall.Helper.Api, null, null, null, isZeroLength: false, throwsAtEnd: false))
                         {
                             Function = owner,
@@ -419,7 +423,7 @@ namespace SocketAnalyzers.Reads
                         localUses.Add((local, ownerSymbol));
                         break;
                     case IBranchOperation { BranchKind: BranchKind.GoTo }:
-                        result ??= new ReadBody(consumers);
+                        result ??= new ReadBody(consumers, cancellationToken);
                         result.HasGoTo = true;
                         break;
                     case IVariableDeclaratorOperation declarator when (declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer) is { } initializer:
@@ -482,7 +486,7 @@ namespace SocketAnalyzers.Reads
                     return null;
                 }
 
-                result = new ReadBody(consumers);
+                result = new ReadBody(consumers, cancellationToken);
             }
 
             result.Unended = unended;
@@ -980,31 +984,75 @@ namespace SocketAnalyzers.Reads
                     : reference;
 
         /// <summary>
-        /// <c>total += n</c> inside a loop, into a variable that lives across its turns (a field, or a local declared outside
-        /// the loop): how much arrived in all, not how much this read put in the buffer. The reads SOCK012 looks at fill the
-        /// buffer from its start on every turn, so a consumer of the whole buffer after it still takes the stale tail of a
-        /// short read (fresh15 miss 2: <c>received += n; fs.Write(buffer, 0, buffer.Length);</c>).
+        /// <c>total += n</c> or <c>remaining -= n</c> inside a loop, into a variable that lives across its turns (a field, or
+        /// a local declared outside the loop): how much arrived in all, or how much is still to come, not how much this read
+        /// put in the buffer. The reads SOCK012 looks at fill the buffer from its start on every turn, so a consumer of the
+        /// whole buffer after it still takes the stale tail of a short read (fresh15 miss 2: <c>received += n;
+        /// fs.Write(buffer, 0, buffer.Length);</c>). Outside a loop, the same into a local that a loop of the body adds each
+        /// of its own reads' counts to (or takes them from) is that total too (fresh73 miss 2: the first read of a file
+        /// transfer, <c>size -= rec; ms.Write(buffer, 0, buffer.Length);</c>, before the loop that reads the rest).
         /// </summary>
-        private static bool IsRunningTotal(IOperation use)
+        private bool IsRunningTotal(IOperation use)
         {
-            if (use.WalkUpConversions(out var child) is not ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } sum || sum.Value != child)
+            if (use.WalkUpConversions(out var child) is not ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum
+                || sum.Value != child)
             {
                 return false;
             }
 
-            ILoopOperation? loop = null;
-            for (var current = sum.Parent; current is not null && loop is null; current = current.Parent)
+            if (LoopAround(sum) is not { } loop)
             {
-                loop = current as ILoopOperation;
+                return sum.Target is ILocalReferenceOperation { Local: var outside } && IsTotalledInLoop(outside, sum);
             }
 
-            return loop is not null && sum.Target switch
+            return sum.Target switch
             {
                 IFieldReferenceOperation => true,
                 ILocalReferenceOperation { Local: { DeclaringSyntaxReferences: { Length: 1 } declarations } } total
                     => declarations[0].SyntaxTree == loop.Syntax.SyntaxTree && !loop.Syntax.Span.Contains(declarations[0].Span),
                 _ => false,
             };
+
+            static ILoopOperation? LoopAround(IOperation operation)
+            {
+                for (var current = operation.Parent; current is not null; current = current.Parent)
+                {
+                    if (current is ILoopOperation loop)
+                    {
+                        return loop;
+                    }
+
+                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        return null;
+                    }
+                }
+
+                return null;
+            }
+
+            bool IsTotalledInLoop(ILocalSymbol total, ICompoundAssignmentOperation outside)
+            {
+                if (Model is not { } model || total.DeclaringSyntaxReferences.Length != 1
+                    || total.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax>() is not { } scope)
+                {
+                    return false;
+                }
+
+                foreach (var identifier in ReferencesTo(scope, total, model, cancellationToken))
+                {
+                    if (identifier.SpanStart > outside.Syntax.SpanStart
+                        && model.GetOperation(identifier, cancellationToken) is { Parent: ICompoundAssignmentOperation { OperatorKind: var kind } inLoop } reference
+                        && inLoop.Target == reference && kind == outside.OperatorKind
+                        && LoopAround(inLoop) is { } loop && !loop.Syntax.Span.Contains(outside.Syntax.Span)
+                        && !loop.Syntax.Span.Contains(total.DeclaringSyntaxReferences[0].Span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         private void Reach(ILocalReferenceOperation reference)

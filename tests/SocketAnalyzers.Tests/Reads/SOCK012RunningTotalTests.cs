@@ -50,6 +50,28 @@ namespace SocketAnalyzers.Tests.Reads
                 var text = [|Encoding.UTF8.GetString(buffer)|];
                 """));
 
+        /// <summary>
+        /// fresh73 miss 2 (a course's file transfer): <c>size -= rec</c> counts down what is still to come, not how much this
+        /// read put in the buffer, so a whole write after it still takes the stale tail of a short read: inside the loop,
+        /// and for the first read before a loop that takes each later read's count from the same local.
+        /// </summary>
+        [Theory]
+        [InlineData("var ms = new MemoryStream(); int size = 4096; while (size > 0) { int rec = socket.Receive(buffer); if (rec == 0) break; size -= rec; [|ms.Write(buffer, 0, buffer.Length)|]; }")]
+        [InlineData("var ms = new MemoryStream(); int size = 4096; int rec = socket.Receive(buffer); size -= rec; [|ms.Write(buffer, 0, buffer.Length)|]; while (size > 0) { rec = socket.Receive(buffer); if (rec == 0) break; size -= rec; ms.Write(buffer, 0, rec); }")]
+        [InlineData("var ms = new MemoryStream(); int got = 0; int rec = socket.Receive(buffer); got += rec; [|ms.Write(buffer, 0, buffer.Length)|]; while (got < 4096) { rec = socket.Receive(buffer); if (rec == 0) break; got += rec; ms.Write(buffer, 0, rec); }")]
+        public Task Whole_consumer_after_a_count_down_of_what_is_left_is_reported(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
+        [Theory]
+        // One read, no loop: what is left is compared, and is 0 only when the buffer is full.
+        [InlineData("var ms = new MemoryStream(); int left = buffer.Length; int rec = socket.Receive(buffer); left -= rec; if (left != 0) throw new IOException(); ms.Write(buffer, 0, buffer.Length);")]
+        // The loop counts down another local.
+        [InlineData("var ms = new MemoryStream(); int size = 4096; int other = 10; int rec = socket.Receive(buffer); size -= rec; ms.Write(buffer, 0, buffer.Length); while (other > 0) { rec = socket.Receive(buffer); if (rec == 0) break; other -= rec; ms.Write(buffer, 0, rec); }")]
+        // Each read's count bounds the write in the loop.
+        [InlineData("var ms = new MemoryStream(); int size = 4096; while (size > 0) { int rec = socket.Receive(buffer); if (rec == 0) break; size -= rec; ms.Write(buffer, 0, rec); }")]
+        public Task Count_down_whose_writes_take_each_reads_bytes_is_quiet(string body)
+            => Verify.VerifyAnalyzerAsync(Method(body));
+
         [Theory]
         // A loop that may not run: the buffer may hold no read's bytes (and the total is 0 then); not followed.
         [InlineData("int total = 0; while (stream.DataAvailable) { total += stream.Read(buffer, 0, buffer.Length); } var text = Encoding.UTF8.GetString(buffer, 0, total);")]
