@@ -954,6 +954,13 @@ namespace SocketAnalyzers.ByteOrder
                 return NotHostOrder(invocation, api, size, state);
             }
 
+            if (numberType is not null && scope.IsDecodedAlike(value, numberType, api))
+            {
+                // BitConverter.GetBytes(challenge) of int challenge = BitConverter.ToInt32(response, 5): the bytes received, as
+                // they came (fresh68 FALSE 2).
+                return NotHostOrder(invocation, api, size, state);
+            }
+
             if (state.BigEndianHost && !api.LittleEndianAlways)
             {
                 // if (!BitConverter.IsLittleEndian) { bytes = BitConverter.GetBytes(n); }: the host's order is network order there.

@@ -32,6 +32,9 @@ namespace SocketAnalyzers.ByteOrder
         // says how this body uses (ReturnedDecodes).
         private readonly HashSet<ILocalSymbol> returned = new(SymbolComparer.Instance);
         private readonly HashSet<ILocalSymbol> notReturned = new(SymbolComparer.Instance);
+
+        // Locals whose number some use encodes again in the order given (EncodedAgain): BitConverter.GetBytes(challenge).
+        private readonly Dictionary<ILocalSymbol, ResultUse> encodedAgain = new(SymbolComparer.Instance);
         private List<IInvocationOperation>? resultCalls;
         private readonly ByteOrderSymbols symbols;
 
@@ -209,6 +212,7 @@ namespace SocketAnalyzers.ByteOrder
                             Assign(local.Local, assignment.Value);
                             break;
                         case IAssignmentOperation assignment when assignment.Target == local:
+                        case IIncrementOrDecrementOperation:
                         case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
                         case IInvalidOperation when local.IsRefArgumentOfUnboundCall():
                         case ITupleOperation:
@@ -261,7 +265,8 @@ namespace SocketAnalyzers.ByteOrder
                 notReturned.Add(local.Local);
             }
 
-            if (local.WalkUpConversions(out var child) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
+            var consumer = local.WalkUpConversions(out var child);
+            if (consumer is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } equality)
             {
                 if (!equalityPeers.TryGetValue(local.Local, out var peers))
                 {
@@ -269,6 +274,13 @@ namespace SocketAnalyzers.ByteOrder
                 }
 
                 peers.Add(equality.LeftOperand == child ? equality.RightOperand : equality.LeftOperand);
+                return;
+            }
+
+            if (consumer is IArgumentOperation argument && child == local && EncodedAgain(argument, local.Local.Type) is var order and not ResultUse.None)
+            {
+                // BitConverter.GetBytes(challenge), or a private method that only does that with it.
+                encodedAgain[local.Local] = encodedAgain.TryGetValue(local.Local, out var before) ? before | order : order;
                 return;
             }
 
@@ -311,20 +323,27 @@ namespace SocketAnalyzers.ByteOrder
                 return ComparedMember(member, type);
             }
 
+            if (consumer is IArgumentOperation argument && argument.Value == child && EncodedAgain(argument, type) is var again and not ResultUse.None)
+            {
+                // BitConverter.GetBytes(BitConverter.ToInt32(response, 5)): the same bytes again.
+                return again;
+            }
+
             if (local is not ILocalSymbol variable || otherReads.Contains(variable) || captured.Contains(variable)
                 || SingleValue(variable)?.WalkDownConversions().Syntax != value.Syntax)
             {
                 return ResultUse.Other;
             }
 
-            if (!equalityPeers.TryGetValue(variable, out var peers))
+            var hasPeers = equalityPeers.TryGetValue(variable, out var peers);
+            var use = encodedAgain.TryGetValue(variable, out var encoded) ? encoded : ResultUse.None;
+            if (!hasPeers && use == ResultUse.None)
             {
                 // short port = r.ReadInt16(); and nothing reads port: no order can matter.
                 return notReturned.Contains(variable) || returned.Contains(variable) ? ResultUse.Other : ResultUse.OrderFree;
             }
 
-            var use = ResultUse.None;
-            foreach (var peer in peers)
+            foreach (var peer in peers ?? (IEnumerable<IOperation>)System.Array.Empty<IOperation>())
             {
                 use |= DecodeOrder(peer, type);
             }

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SocketAnalyzers.Common
@@ -5,6 +6,31 @@ namespace SocketAnalyzers.Common
     /// <summary>Names read off syntax, for the cheap tests a family makes before it binds anything.</summary>
     internal static class SyntaxNames
     {
+        /// <summary>
+        /// Some name <paramref name="name"/> under <paramref name="scope"/> may be written there: the target of an assignment
+        /// (compound too), incremented or decremented, passed by <c>ref</c> or <c>out</c>, or an element of a tuple (a
+        /// deconstruction may assign it). By syntax, whatever the name binds to: a caller that asks about one variable gets
+        /// "maybe" for another of the same name.
+        /// </summary>
+        public static bool IsWritten(SyntaxNode scope, string name, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var identifier in IdentifierIndex.Named(scope, name, cancellationToken))
+            {
+                SyntaxNode written = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                switch (written.Parent)
+                {
+                    case AssignmentExpressionSyntax assignment when assignment.Left == written:
+                    case PrefixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.PreIncrementExpression or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.PreDecrementExpression }:
+                    case PostfixUnaryExpressionSyntax:
+                    case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
+                    case ArgumentSyntax { Parent: TupleExpressionSyntax }:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The name an invocation calls (<c>Parse</c> of <c>IPAddress.Parse(…)</c>, of <c>Deserialize&lt;T&gt;(…)</c>), or null.</summary>
         public static string? CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
         {
