@@ -198,6 +198,16 @@ namespace SocketAnalyzers.Reads
                     }
 
                     return;
+                case IInvalidOperation or IDynamicInvocationOperation when body.HasLineReads && state.Zero.Count > 0:
+                    // lb_log.Items.Add(line) where the ListBox does not bind (Windows Forms scanned on Linux, fresh74 FALSE 1),
+                    // or a dynamic call: it may throw for the null line as ListBox's Add does. Unknown, so that path ends.
+                    EvalChildren(operation, state);
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        DereferencesNullLine(child, state);
+                    }
+
+                    return;
                 case IReturnOperation { Kind: OperationKind.YieldReturn } yieldReturn:
                     Eval(yieldReturn.ReturnedValue, state);
                     if (state.Zero.Count > 0)
@@ -233,6 +243,8 @@ namespace SocketAnalyzers.Reads
             OperationKind.ParameterReference,
             OperationKind.FieldReference,
             OperationKind.Await,
+            OperationKind.Invalid,
+            OperationKind.DynamicInvocation,
             OperationKind.YieldReturn);
 
         private void EvalChildren(IOperation operation, ReadState state)

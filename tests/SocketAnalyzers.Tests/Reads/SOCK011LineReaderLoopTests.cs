@@ -830,5 +830,35 @@ namespace SocketAnalyzers.Tests.Reads
                 """);
             return Verify.VerifyCodeFixAsync(source, source);
         }
+    
+        /// <summary>
+        /// fresh74 FALSE 1 (a course's Windows Forms chat, scanned on Linux where Windows Forms does not bind): the null line
+        /// goes to <c>lb_log.Items.Add(message)</c>, which throws for null on Windows. A call that did not bind, or a dynamic
+        /// one, may throw for the null line: unknown, so quiet. A bound call that takes null keeps the report.
+        /// </summary>
+        [Theory]
+        [InlineData("{|CS0103:lb_log|}.Items.Add(line);")]
+        [InlineData("dynamic list = new System.Collections.Generic.List<object>(); list.Add(line);")]
+        public Task Null_line_given_to_a_call_that_did_not_bind_is_quiet(string show)
+            => Verify.VerifyAnalyzerAsync(Method($$"""
+                var reader = new StreamReader(client.GetStream());
+                while (true)
+                {
+                    var line = reader.ReadLine();
+                    {{show}}
+                }
+                """));
+
+        [Fact]
+        public Task Null_line_given_to_a_bound_call_that_takes_null_is_still_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var reader = new StreamReader(client.GetStream());
+                var items = new System.Collections.Generic.List<object>();
+                while (true)
+                {
+                    var line = [|reader.ReadLine()|];
+                    items.Add(line);
+                }
+                """));
     }
 }
