@@ -983,6 +983,11 @@ namespace SocketAnalyzers.Reads
                 case IInvocationOperation { Instance: ILocalReferenceOperation builder, TargetMethod: { Name: "ToString", Parameters.Length: 0 } } builderText
                     when symbols.Framework.IsStringBuilder(builderText.TargetMethod.ContainingType):
                     return IsUnchanged(builder.Local, fact, exclude) && !body.Captured.Contains(builder.Local);
+                case IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: ILocalReferenceOperation { Local: var array } } element:
+                    // digit = next[0] after socket.Receive(next) returned 0 (fresh75 miss 1b, an MQTT remaining-length loop):
+                    // the read left the bytes as they were, so the element holds what it held on the turn before.
+                    return IsStable(element.Indices[0], fact, site, exclude) && IsUnchanged(array, fact, exclude)
+                        && !body.Captured.Contains(array) && OnlyFilledBy(array, site);
                 case IObjectCreationOperation creation:
                     return IsEmptyString(creation, fact, site);
                 case IInvocationOperation call when call.TargetMethod.ContainingType?.SpecialType == SpecialType.System_String:
@@ -1005,6 +1010,55 @@ namespace SocketAnalyzers.Reads
                 default:
                     return false;
             }
+        }
+
+        // Per array local and read: nothing in the function but that read may write the array's elements (OnlyFilledBy).
+        private Dictionary<(ILocalSymbol, int), bool>? onlyFilledBy;
+
+        /// <summary>
+        /// Nothing in the function may write the elements of <paramref name="array"/> but <paramref name="site"/>'s read,
+        /// which writes none when it returns 0: every other use of the local reads an element (<c>next[0]</c>, not assigned,
+        /// incremented or passed by <c>ref</c>), its <c>Length</c>, or is its declaration. Handed to anything else (another
+        /// read, <c>Array.Clear</c>, a method of the project), assigned an element, or a byte array the read does not fill,
+        /// and it may hold other bytes on the next turn: false. By syntax over the function, then bound.
+        /// </summary>
+        private bool OnlyFilledBy(ILocalSymbol array, ReadSite site)
+        {
+            if (site.Helper is not null || site.Read.Buffer is not { } buffer || body.Model is not { } model)
+            {
+                return false;
+            }
+
+            onlyFilledBy ??= new Dictionary<(ILocalSymbol, int), bool>();
+            if (onlyFilledBy.TryGetValue((array, site.Index), out var known))
+            {
+                return known;
+            }
+
+            var result = buffer.WalkDownConversions() is ILocalReferenceOperation filled && SymbolEqualityComparer.Default.Equals(filled.Local, array);
+            if (result)
+            {
+                foreach (var identifier in ReadBody.ReferencesTo(Graph.OriginalOperation.Syntax, array, model, CancellationToken))
+                {
+                    if (identifier == buffer.WalkDownConversions().Syntax)
+                    {
+                        continue;
+                    }
+
+                    var reference = model.GetOperation(identifier, CancellationToken);
+                    var use = reference?.Parent;
+                    var readsElement = use is IArrayElementReferenceOperation element && element.ArrayReference == reference
+                        && !ReadBody.IsWrite(element) && element.Syntax.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.RefExpressionSyntax;
+                    if (!readsElement && !(use is IPropertyReferenceOperation length && symbols.Framework.IsLength(length.Property)))
+                    {
+                        result = false;
+                        break;
+                    }
+                }
+            }
+
+            onlyFilledBy[(array, site.Index)] = result;
+            return result;
         }
 
         /// <summary>An array variable's length does not change while the variable does not.</summary>
