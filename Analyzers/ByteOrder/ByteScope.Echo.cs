@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -76,6 +77,21 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         private ResultUse ParameterOnlyEncoded(IMethodSymbol method, IParameterSymbol parameter)
         {
+            onlyEncoded ??= new Dictionary<IParameterSymbol, ResultUse>(SymbolEqualityComparer.Default);
+            if (!onlyEncoded.TryGetValue(parameter, out var known))
+            {
+                onlyEncoded[parameter] = known = ParameterOnlyEncodedCore(method, parameter);
+            }
+
+            return known;
+        }
+
+        // Per parameter of a private method: ParameterOnlyEncoded and EveryCallGivesDecode, asked once each per body.
+        private Dictionary<IParameterSymbol, ResultUse>? onlyEncoded;
+        private Dictionary<(IParameterSymbol, bool), bool>? givenDecodes;
+
+        private ResultUse ParameterOnlyEncodedCore(IMethodSymbol method, IParameterSymbol parameter)
+        {
             if (model is null || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not { } declaration)
             {
                 return ResultUse.None;
@@ -112,6 +128,17 @@ namespace SocketAnalyzers.ByteOrder
         /// or a call that does not bind to the method makes it unknown: false.
         /// </summary>
         private bool EveryCallGivesDecode(IParameterSymbol parameter, ITypeSymbol type, bool littleEndian)
+        {
+            givenDecodes ??= new Dictionary<(IParameterSymbol, bool), bool>();
+            if (!givenDecodes.TryGetValue((parameter, littleEndian), out var known))
+            {
+                givenDecodes[(parameter, littleEndian)] = known = EveryCallGivesDecodeCore(parameter, type, littleEndian);
+            }
+
+            return known;
+        }
+
+        private bool EveryCallGivesDecodeCore(IParameterSymbol parameter, ITypeSymbol type, bool littleEndian)
         {
             if (parameter.RefKind != RefKind.None || SeenPrivateMethod(parameter.ContainingSymbol as IMethodSymbol) is not { } method || model is null
                 || !SymbolEqualityComparer.Default.Equals(parameter.Type, type)

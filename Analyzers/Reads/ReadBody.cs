@@ -1013,46 +1013,69 @@ namespace SocketAnalyzers.Reads
                 _ => false,
             };
 
-            static ILoopOperation? LoopAround(IOperation operation)
+            bool IsTotalledInLoop(ILocalSymbol total, ICompoundAssignmentOperation outside)
+                => LastTotalledInLoop(total) is var (added, subtracted)
+                    && (outside.OperatorKind == BinaryOperatorKind.Add ? added : subtracted) > outside.Syntax.SpanStart;
+        }
+
+        // Per local: where the last += and the last -= into it inside a loop start (LastTotalledInLoop), -1 for none.
+        private Dictionary<ILocalSymbol, (int Added, int Subtracted)>? totalledInLoops;
+
+        /// <summary>
+        /// Where the last <c>total += …</c> and the last <c>total -= …</c> inside a loop that does not declare
+        /// <paramref name="total"/> start in the source, -1 for none: one pass over the local's names per body, so that
+        /// asking for every use outside the loops stays linear. A use outside every loop is in none of those loops.
+        /// </summary>
+        private (int Added, int Subtracted) LastTotalledInLoop(ILocalSymbol total)
+        {
+            totalledInLoops ??= new Dictionary<ILocalSymbol, (int, int)>(SymbolEqualityComparer.Default);
+            if (totalledInLoops.TryGetValue(total, out var known))
             {
-                for (var current = operation.Parent; current is not null; current = current.Parent)
-                {
-                    if (current is ILoopOperation loop)
-                    {
-                        return loop;
-                    }
-
-                    if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                    {
-                        return null;
-                    }
-                }
-
-                return null;
+                return known;
             }
 
-            bool IsTotalledInLoop(ILocalSymbol total, ICompoundAssignmentOperation outside)
+            var result = (Added: -1, Subtracted: -1);
+            if (Model is { } model && total.DeclaringSyntaxReferences.Length == 1
+                && total.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax>() is { } scope)
             {
-                if (Model is not { } model || total.DeclaringSyntaxReferences.Length != 1
-                    || total.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax>() is not { } scope)
-                {
-                    return false;
-                }
-
+                var declared = total.DeclaringSyntaxReferences[0].Span;
                 foreach (var identifier in ReferencesTo(scope, total, model, cancellationToken))
                 {
-                    if (identifier.SpanStart > outside.Syntax.SpanStart
-                        && model.GetOperation(identifier, cancellationToken) is { Parent: ICompoundAssignmentOperation { OperatorKind: var kind } inLoop } reference
-                        && inLoop.Target == reference && kind == outside.OperatorKind
-                        && LoopAround(inLoop) is { } loop && !loop.Syntax.Span.Contains(outside.Syntax.Span)
-                        && !loop.Syntax.Span.Contains(total.DeclaringSyntaxReferences[0].Span))
+                    if (model.GetOperation(identifier, cancellationToken) is { Parent: ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum } reference
+                        && sum.Target == reference && LoopAround(sum) is { } loop && !loop.Syntax.Span.Contains(declared))
                     {
-                        return true;
+                        if (sum.OperatorKind == BinaryOperatorKind.Add)
+                        {
+                            result.Added = identifier.SpanStart;
+                        }
+                        else
+                        {
+                            result.Subtracted = identifier.SpanStart;
+                        }
                     }
                 }
-
-                return false;
             }
+
+            totalledInLoops[total] = result;
+            return result;
+        }
+
+        private static ILoopOperation? LoopAround(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is ILoopOperation loop)
+                {
+                    return loop;
+                }
+
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return null;
+                }
+            }
+
+            return null;
         }
 
         private void Reach(ILocalReferenceOperation reference)

@@ -1012,53 +1012,49 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        // Per array local and read: nothing in the function but that read may write the array's elements (OnlyFilledBy).
-        private Dictionary<(ILocalSymbol, int), bool>? onlyFilledBy;
+        // Per array local: its one use that neither reads an element nor its Length, or null when it has several (OnlyFilledBy).
+        private Dictionary<ILocalSymbol, SyntaxNode?>? soleFillers;
 
         /// <summary>
         /// Nothing in the function may write the elements of <paramref name="array"/> but <paramref name="site"/>'s read,
         /// which writes none when it returns 0: every other use of the local reads an element (<c>next[0]</c>, not assigned,
         /// incremented or passed by <c>ref</c>), its <c>Length</c>, or is its declaration. Handed to anything else (another
         /// read, <c>Array.Clear</c>, a method of the project), assigned an element, or a byte array the read does not fill,
-        /// and it may hold other bytes on the next turn: false. By syntax over the function, then bound.
+        /// and it may hold other bytes on the next turn: false. By syntax over the function, then bound, once per array.
         /// </summary>
         private bool OnlyFilledBy(ILocalSymbol array, ReadSite site)
         {
-            if (site.Helper is not null || site.Read.Buffer is not { } buffer || body.Model is not { } model)
+            if (site.Helper is not null || site.Read.Buffer?.WalkDownConversions() is not ILocalReferenceOperation filled
+                || !SymbolEqualityComparer.Default.Equals(filled.Local, array) || body.Model is not { } model)
             {
                 return false;
             }
 
-            onlyFilledBy ??= new Dictionary<(ILocalSymbol, int), bool>();
-            if (onlyFilledBy.TryGetValue((array, site.Index), out var known))
+            soleFillers ??= new Dictionary<ILocalSymbol, SyntaxNode?>(SymbolEqualityComparer.Default);
+            if (!soleFillers.TryGetValue(array, out var sole))
             {
-                return known;
-            }
-
-            var result = buffer.WalkDownConversions() is ILocalReferenceOperation filled && SymbolEqualityComparer.Default.Equals(filled.Local, array);
-            if (result)
-            {
+                var others = 0;
                 foreach (var identifier in ReadBody.ReferencesTo(Graph.OriginalOperation.Syntax, array, model, CancellationToken))
                 {
-                    if (identifier == buffer.WalkDownConversions().Syntax)
-                    {
-                        continue;
-                    }
-
                     var reference = model.GetOperation(identifier, CancellationToken);
                     var use = reference?.Parent;
                     var readsElement = use is IArrayElementReferenceOperation element && element.ArrayReference == reference
                         && !ReadBody.IsWrite(element) && element.Syntax.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.RefExpressionSyntax;
-                    if (!readsElement && !(use is IPropertyReferenceOperation length && symbols.Framework.IsLength(length.Property)))
+                    if (!readsElement && !(use is IPropertyReferenceOperation length && symbols.Framework.IsLength(length.Property)) && others++ == 0)
                     {
-                        result = false;
-                        break;
+                        sole = identifier;
                     }
                 }
+
+                if (others != 1)
+                {
+                    sole = null;
+                }
+
+                soleFillers[array] = sole;
             }
 
-            onlyFilledBy[(array, site.Index)] = result;
-            return result;
+            return sole is not null && sole == filled.Syntax;
         }
 
         /// <summary>An array variable's length does not change while the variable does not.</summary>
