@@ -170,8 +170,9 @@ namespace SocketAnalyzers.ByteOrder
                         continue;
                     }
 
-                    if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation call)
+                    if (!MayGiveDecode(invocation, parameter.Ordinal) || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation call)
                     {
+                        // Looked at by syntax first: binding a caller's argument binds its whole body.
                         return false;
                     }
 
@@ -199,6 +200,36 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             return calls > 0;
+        }
+
+        /// <summary>
+        /// By syntax, the argument at <paramref name="ordinal"/> may be a decode: a call of a <c>To…</c> or <c>Read…</c> method
+        /// (<c>BitConverter.ToInt32</c>, <c>reader.ReadInt32()</c>) or a name (a local that may hold one). Named arguments
+        /// are left to the binding.
+        /// </summary>
+        private static bool MayGiveDecode(InvocationExpressionSyntax invocation, int ordinal)
+        {
+            var arguments = invocation.ArgumentList.Arguments;
+            foreach (var argument in arguments)
+            {
+                if (argument.NameColon is not null)
+                {
+                    return true;
+                }
+            }
+
+            if (ordinal >= arguments.Count)
+            {
+                return false;
+            }
+
+            return SyntaxNames.WithoutWrappers(arguments[ordinal].Expression, casts: false) switch
+            {
+                IdentifierNameSyntax => true,
+                InvocationExpressionSyntax given => SyntaxNames.CalledName(given) is { } name
+                    && (name.StartsWith("To", System.StringComparison.Ordinal) || name.StartsWith("Read", System.StringComparison.Ordinal)),
+                _ => false,
+            };
         }
 
         /// <summary>A read of <paramref name="type"/> in the order given, or a local of another body whose one value is one (by syntax: its declaration, no write).</summary>

@@ -33,8 +33,8 @@ namespace SocketAnalyzers.ByteOrder
         private readonly HashSet<ILocalSymbol> returned = new(SymbolComparer.Instance);
         private readonly HashSet<ILocalSymbol> notReturned = new(SymbolComparer.Instance);
 
-        // Locals whose number some use encodes again in the order given (EncodedAgain): BitConverter.GetBytes(challenge).
-        private readonly Dictionary<ILocalSymbol, ResultUse> encodedAgain = new(SymbolComparer.Instance);
+        // Locals handed as an argument (not by ref): Compared asks whether each call only encodes the number again (EncodedAgain).
+        private readonly Dictionary<ILocalSymbol, List<IArgumentOperation>> handedOn = new(SymbolComparer.Instance);
         private List<IInvocationOperation>? resultCalls;
         private readonly ByteOrderSymbols symbols;
 
@@ -277,10 +277,16 @@ namespace SocketAnalyzers.ByteOrder
                 return;
             }
 
-            if (consumer is IArgumentOperation argument && child == local && EncodedAgain(argument, local.Local.Type) is var order and not ResultUse.None)
+            if (consumer is IArgumentOperation { Parameter.RefKind: RefKind.None } argument && child == local)
             {
-                // BitConverter.GetBytes(challenge), or a private method that only does that with it.
-                encodedAgain[local.Local] = encodedAgain.TryGetValue(local.Local, out var before) ? before | order : order;
+                // BitConverter.GetBytes(challenge), or a private method that may only do that with it: judged only for a
+                // local a host-order read gives (Compared), since asking about a method binds its body.
+                if (!handedOn.TryGetValue(local.Local, out var arguments))
+                {
+                    handedOn[local.Local] = arguments = new List<IArgumentOperation>();
+                }
+
+                arguments.Add(argument);
                 return;
             }
 
@@ -323,7 +329,8 @@ namespace SocketAnalyzers.ByteOrder
                 return ComparedMember(member, type);
             }
 
-            if (consumer is IArgumentOperation argument && argument.Value == child && EncodedAgain(argument, type) is var again and not ResultUse.None)
+            var decoded = value is IInvocationOperation read && symbols.HostOrderRead(read.TargetMethod) is not null;
+            if (decoded && consumer is IArgumentOperation argument && argument.Value == child && EncodedAgain(argument, type) is var again and not ResultUse.None)
             {
                 // BitConverter.GetBytes(BitConverter.ToInt32(response, 5)): the same bytes again.
                 return again;
@@ -336,7 +343,20 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             var hasPeers = equalityPeers.TryGetValue(variable, out var peers);
-            var use = encodedAgain.TryGetValue(variable, out var encoded) ? encoded : ResultUse.None;
+            var use = ResultUse.None;
+            if (handedOn.TryGetValue(variable, out var arguments))
+            {
+                foreach (var handed in arguments)
+                {
+                    if (!decoded || EncodedAgain(handed, type) is not (var order and not ResultUse.None))
+                    {
+                        return ResultUse.Other;
+                    }
+
+                    use |= order;
+                }
+            }
+
             if (!hasPeers && use == ResultUse.None)
             {
                 // short port = r.ReadInt16(); and nothing reads port: no order can matter.
