@@ -45,6 +45,9 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 }
             """;
 
+        /// <summary>The same method, its write reported (SOCK020).</summary>
+        private static readonly string ReportedSend = DefaultSend.Replace("Array.Copy(BitConverter.GetBytes(challenge)", "Array.Copy({|SOCK020:BitConverter.GetBytes(challenge)|}");
+
         [Theory]
         // Through a local, encoded in the same method.
         [InlineData("int challenge = BitConverter.ToInt32(response, 5); var packet = new byte[9]; Array.Copy(BitConverter.GetBytes(challenge), 0, packet, 5, 4); udp.Send(packet, packet.Length, server);")]
@@ -77,18 +80,18 @@ namespace SocketAnalyzers.Tests.ByteOrder
         public Task Private_method_also_given_another_number_is_reported_at_the_write_only()
             => Verify.VerifyAnalyzerAsync(Query(
                 "SendWithChallenge(BitConverter.ToInt32(response, 5)); SendWithChallenge(-1 + response[0]);",
-                DefaultSend.Replace("Array.Copy(BitConverter.GetBytes(challenge)", "Array.Copy({|SOCK020:BitConverter.GetBytes(challenge)|}")));
+                ReportedSend));
 
         [Fact]
         public Task Method_other_code_may_call_is_reported_at_both_ends()
             => Verify.VerifyAnalyzerAsync(Query(
                 "SendWithChallenge([|BitConverter.ToInt32(response, 5)|]);",
-                DefaultSend.Replace("private void", "public void").Replace("Array.Copy(BitConverter.GetBytes(challenge)", "Array.Copy({|SOCK020:BitConverter.GetBytes(challenge)|}")));
+                ReportedSend.Replace("private void", "public void")));
 
         [Fact]
         public Task Private_method_used_as_a_delegate_is_reported_at_the_write()
             => Verify.VerifyAnalyzerAsync(Query(
                 "SendWithChallenge(BitConverter.ToInt32(response, 5)); Action<int> later = SendWithChallenge; later(7);",
-                DefaultSend.Replace("Array.Copy(BitConverter.GetBytes(challenge)", "Array.Copy({|SOCK020:BitConverter.GetBytes(challenge)|}")));
+                ReportedSend));
     }
 }

@@ -22,11 +22,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var a = Convert.ToInt32(Encoding.ASCII.GetString(chunk));")]
         [InlineData("var b = Convert.ToDouble(Encoding.ASCII.GetString(chunk));")]
         public Task Fresh_buffer_decoded_whole_into_a_number_parser_is_quiet(string decode)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                var chunk = new byte[64];
-                {|SOCK010:socket.Receive(chunk)|};
-                {{decode}}
-                """));
+            => Verify.VerifyAnalyzerAsync(ReadOnce(decode, size: 64));
 
         /// <summary>
         /// fresh72 FALSE 1 (a course's JSON chat server): Json.NET's readers skip NULs as white space, so a fresh buffer
@@ -39,11 +35,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var list = Newtonsoft.Json.Linq.JArray.Parse(Encoding.UTF8.GetString(chunk)); Console.WriteLine(list);")]
         [InlineData("var text = Encoding.UTF8.GetString(chunk); var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(text); Console.WriteLine(data);")]
         public Task Fresh_buffer_decoded_whole_into_a_Json_NET_parse_is_quiet(string decode)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                var chunk = new byte[1024];
-                {|SOCK010:socket.Receive(chunk)|};
-                {{decode}}
-                """) + JsonData + JsonNetStub + JsonNetLinqStub);
+            => Verify.VerifyAnalyzerAsync(ReadOnce(decode) + JsonData + JsonNetStub + JsonNetLinqStub);
 
         [Theory]
         // System.Text.Json: a NUL is an invalid character there.
@@ -51,11 +43,7 @@ namespace SocketAnalyzers.Tests.Reads
         // A reused buffer: an earlier, longer message's bytes follow the JSON, not zeros.
         [InlineData("chunk = buffer; {|SOCK010:socket.Receive(chunk)|}; var json = Newtonsoft.Json.Linq.JObject.Parse([|Encoding.UTF8.GetString(chunk)|]); Console.WriteLine(json);")]
         public Task Json_parse_that_may_see_stale_bytes_or_rejects_NULs_is_still_reported(string decode)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                var chunk = new byte[1024];
-                {|SOCK010:socket.Receive(chunk)|};
-                {{decode}}
-                """) + JsonData + JsonNetStub + JsonNetLinqStub);
+            => Verify.VerifyAnalyzerAsync(ReadOnce(decode) + JsonData + JsonNetStub + JsonNetLinqStub);
 
         /// <summary>Json.NET's <c>JObject</c>, <c>JArray</c> and <c>JToken</c>, by name (the package is in no reference set).</summary>
         private const string JsonNetLinqStub = """
@@ -78,11 +66,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""var utf8 = new UTF8Encoding(false, true); string data = utf8.GetString(chunk); data = data.Replace("\0", "");""")]
         [InlineData("""var command = new ASCIIEncoding().GetString(chunk).TrimEnd('\0');""")]
         public Task Fresh_buffer_decoded_whole_and_stripped_of_its_NULs_is_quiet(string decode)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                var chunk = new byte[1024];
-                {|SOCK010:socket.Receive(chunk)|};
-                {{decode}}
-                """));
+            => Verify.VerifyAnalyzerAsync(ReadOnce(decode));
 
         [Theory]
         // The buffer is the caller's: its tail may hold an earlier read's digits, not zeros.
@@ -152,11 +136,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("string[] parts; parts = Encoding.UTF8.GetString(chunk).Split(new[] { ' ', ',' }); int.TryParse(parts[0], out var a); Console.WriteLine(a);")]
         [InlineData("var parts = Encoding.ASCII.GetString(chunk).Split(); Console.WriteLine(parts[0].ToUpper() + Convert.ToInt32(parts[1]));")]
         public Task Fresh_buffer_decoded_whole_and_split_into_number_parses_is_quiet(string decode)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                var chunk = new byte[1024];
-                {|SOCK010:socket.Receive(chunk)|};
-                {{decode}}
-                """));
+            => Verify.VerifyAnalyzerAsync(ReadOnce(decode));
 
         [Theory]
         // The last element parsed is below one read as text: that one may be the last token, NULs and all.
@@ -171,11 +151,7 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var parts = [|Encoding.ASCII.GetString(chunk)|].Split('\\0'); Console.WriteLine(int.Parse(parts[1]) + parts[0]);")]
         [InlineData("var separator = Console.ReadLine(); var parts = [|Encoding.ASCII.GetString(chunk)|].Split(separator); Console.WriteLine(int.Parse(parts[1]) + parts[0]);")]
         public Task Split_text_whose_last_token_may_be_read_as_text_is_still_reported(string decode)
-            => Verify.VerifyAnalyzerAsync(Method($$"""
-                var chunk = new byte[1024];
-                {|SOCK010:socket.Receive(chunk)|};
-                {{decode}}
-                """));
+            => Verify.VerifyAnalyzerAsync(ReadOnce(decode));
 
         [Fact]
         public Task Reused_buffer_split_into_number_parses_is_still_reported()
@@ -185,6 +161,13 @@ namespace SocketAnalyzers.Tests.Reads
                 var parts = [|Encoding.ASCII.GetString(chunk)|].Split(' ');
                 Console.WriteLine(int.Parse(parts[1]));
                 """));
+
+        /// <summary>A new buffer of <paramref name="size"/> bytes read once (its count dropped: SOCK010), then <paramref name="decode"/>.</summary>
+        private static string ReadOnce(string decode, int size = 1024) => Method($$"""
+            var chunk = new byte[{{size}}];
+            {|SOCK010:socket.Receive(chunk)|};
+            {{decode}}
+            """);
 
         private static string ClearedLoop(string decode, string clear) => "using System.Linq;\n" + Method($$"""
             var chunk = new byte[1024];
