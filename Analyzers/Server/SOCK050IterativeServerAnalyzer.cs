@@ -45,6 +45,13 @@ namespace SocketAnalyzers.Server
         private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol? textReader)
         {
             var accept = (IInvocationOperation)context.Operation;
+            if (accept.TargetMethod.Name.IndexOf("Accept", System.StringComparison.Ordinal) < 0)
+            {
+                // Every catalogued accept is named so (Accept, AcceptTcpClientAsync, …): the other calls, nearly all of
+                // them, skip the catalogue's lookup.
+                return;
+            }
+
             if (!IsAccept(symbols.Catalogue.Facts(accept.TargetMethod), out var form))
             {
                 return;

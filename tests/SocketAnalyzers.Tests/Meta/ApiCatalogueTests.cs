@@ -94,6 +94,22 @@ namespace SocketAnalyzers.Tests.Meta
             Assert.True(wrong.Count == 0, string.Join("\n", wrong));
         }
 
+        /// <summary>
+        /// SOCK050 looks a call up in the catalogue only when the method's name holds "Accept": every accept row must be
+        /// named so, or its calls would never be seen.
+        /// </summary>
+        [Fact]
+        public void Every_accept_row_is_named_with_Accept()
+        {
+            var unnamed = SocketApiCatalogue.Rows
+                .Where(row => row.Lifecycle is { Operation: SocketAnalyzers.Lifecycle.SocketOperation.Accept }
+                    && (row.Member is null || row.Member.IndexOf("Accept", StringComparison.Ordinal) < 0))
+                .Select(row => row.ToString())
+                .ToList();
+            Assert.Contains(SocketApiCatalogue.Rows, row => row.Lifecycle is { Operation: SocketAnalyzers.Lifecycle.SocketOperation.Accept });
+            Assert.True(unnamed.Count == 0, "Accept rows whose member name does not hold 'Accept': " + string.Join(", ", unnamed));
+        }
+
         [Fact]
         public void Every_parameter_pattern_uses_known_tokens()
         {
