@@ -36,8 +36,9 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// "ASCII", "UTF8" or "Latin1" when <paramref name="encoding"/> decodes a zero byte to U+0000: the static property of
-        /// that name of <c>Encoding</c>, or an instance whose type is the framework's <c>UTF8Encoding</c> or
+        /// "ASCII", "UTF8", "Latin1" or "Default" when <paramref name="encoding"/> decodes a zero byte to U+0000: the static
+        /// property of that name of <c>Encoding</c> (<c>Default</c> is UTF-8 on .NET and the ANSI code page on .NET Framework,
+        /// never UTF-16: fresh76 F1), or an instance whose type is the framework's <c>UTF8Encoding</c> or
         /// <c>ASCIIEncoding</c> (<c>private static UTF8Encoding encoding = new UTF8Encoding();</c>, fresh49 F1: whatever its
         /// options, it maps a zero byte to U+0000). Null for any other encoding, or one whose type the code does not show.
         /// </summary>
@@ -49,7 +50,7 @@ namespace SocketAnalyzers.Reads
             }
 
             var value = encoding.WalkDownConversions();
-            if (value is IPropertyReferenceOperation { Instance: null, Property: { Name: "ASCII" or "UTF8" or "Latin1" } named })
+            if (value is IPropertyReferenceOperation { Instance: null, Property: { Name: "ASCII" or "UTF8" or "Latin1" or "Default" } named })
             {
                 return SymbolEqualityComparer.Default.Equals(named.ContainingType, encodingType) ? named.Name : null;
             }
@@ -126,7 +127,7 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
-            if (encodingName == "UTF8" || !state.HasCounts)
+            if (encodingName is "UTF8" or "Default" || !state.HasCounts)
             {
                 return false;
             }

@@ -65,6 +65,9 @@ namespace SocketAnalyzers.Tests.Reads
         // (fresh49 F1: a course game's network test, private static UTF8Encoding encoding = new UTF8Encoding();).
         [InlineData("""var utf8 = new UTF8Encoding(false, true); string data = utf8.GetString(chunk); data = data.Replace("\0", "");""")]
         [InlineData("""var command = new ASCIIEncoding().GetString(chunk).TrimEnd('\0');""")]
+        // Encoding.Default: UTF-8 on .NET, the ANSI code page on .NET Framework; a zero byte is U+0000 in both (fresh76 F1).
+        [InlineData("""string text = Encoding.Default.GetString(chunk).Trim('\0');""")]
+        [InlineData("""var value = int.Parse(Encoding.Default.GetString(chunk));""")]
         public Task Fresh_buffer_decoded_whole_and_stripped_of_its_NULs_is_quiet(string decode)
             => Verify.VerifyAnalyzerAsync(ReadOnce(decode));
 
@@ -83,6 +86,8 @@ namespace SocketAnalyzers.Tests.Reads
         // An encoding whose type the code does not show (any Encoding, perhaps UTF-16) or a UTF-16 one: a zero byte is half a char.
         [InlineData("var chunk = new byte[64]; Encoding any = Encoding.GetEncoding(1200);", "socket.Receive(chunk)", """var command = [|any.GetString(chunk)|].Replace("\0", "");""")]
         [InlineData("var chunk = new byte[64];", "socket.Receive(chunk)", """var command = [|new UnicodeEncoding().GetString(chunk)|].Replace("\0", "");""")]
+        // Encoding.Default of a reused buffer: an earlier, longer message's bytes follow, not zeros.
+        [InlineData("var chunk = buffer;", "socket.Receive(chunk)", """var command = [|Encoding.Default.GetString(chunk)|].Trim('\0');""")]
         // A reused buffer given to a conversion: an earlier, longer message leaves digits there.
         [InlineData("var chunk = buffer;", "socket.Receive(chunk)", "var value = Convert.ToInt32([|Encoding.ASCII.GetString(chunk)|]);")]
         public Task Text_that_may_keep_stale_bytes_or_NULs_is_still_reported(string declaration, string read, string decode)
