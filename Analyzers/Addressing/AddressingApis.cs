@@ -223,14 +223,23 @@ namespace SocketAnalyzers.Addressing
             // The syntax first: binding a body costs, and most methods are no one-line wrapper.
             var ordinal = -1;
             var declaration = definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var single = SocketAnalyzers.Common.OperationExtensions.ReturnedExpressionOf(declaration);
+            var single = SocketAnalyzers.Common.OperationExtensions.ReturnedExpressionOf(declaration) is { } returnedSyntax
+                ? SocketAnalyzers.Common.SyntaxNames.WithoutWrappers(returnedSyntax, casts: true)
+                : null;
+            if (single is Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax { Operand: var operand } forgiving
+                && forgiving.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression))
+            {
+                // (Order)serializer.Deserialize(stream)!: the same call, its null warning silenced.
+                single = SocketAnalyzers.Common.SyntaxNames.WithoutWrappers(operand, casts: true);
+            }
+
             if (single is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call
                 && SocketAnalyzers.Common.SyntaxNames.CalledName(call) is { } name && parserNames.Contains(name)
                 && model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation body
                 && (body.BlockBody ?? body.ExpressionBody) is { Operations.Length: 1 } only
                 && only.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
                 && returned.WalkDownConversions() is IInvocationOperation parse && IsParser(parse.TargetMethod)
-                && Model.CatalogueIndex.Argument(parse, 0)?.WalkDownConversions() is IParameterReferenceOperation { Parameter: { } input }
+                && WrappedInput(Model.CatalogueIndex.Argument(parse, 0)?.WalkDownConversions()) is IParameterReferenceOperation { Parameter: { } input }
                 && SymbolEqualityComparer.Default.Equals(input.ContainingSymbol, definition))
             {
                 ordinal = input.Ordinal;
@@ -239,6 +248,16 @@ namespace SocketAnalyzers.Addressing
             parserWrappers.TryAdd(definition, ordinal);
             return ordinal;
         }
+
+        /// <summary>
+        /// The parser's input as the wrapper was given it: the value itself, or the bytes of a <c>new MemoryStream(bytes)</c>
+        /// made around it (<c>(Envelope)new BinaryFormatter().Deserialize(new MemoryStream(raw))</c>, fresh76 miss 1), which
+        /// reads exactly those bytes.
+        /// </summary>
+        private IOperation? WrappedInput(IOperation? input)
+            => input is IObjectCreationOperation { Arguments.Length: 1 } creation && Symbols.Framework.IsMemoryStream(creation.Type)
+                ? creation.Arguments[0].Value.WalkDownConversions()
+                : input;
 
         /// <summary>True when <paramref name="type"/> declares a parser: a cheap pre-filter.</summary>
         public bool IsParserType(ITypeSymbol? type)

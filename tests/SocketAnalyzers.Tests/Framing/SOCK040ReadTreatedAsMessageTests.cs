@@ -146,6 +146,40 @@ namespace SocketAnalyzers.Tests.Framing
         public Task Text_of_one_read_handed_to_a_method_that_is_no_plain_wrapper_is_quiet(string wrapper)
             => Verify.VerifyAnalyzerAsync(WrapperServer(wrapper, reported: false));
 
+        /// <summary>A server that parses one read's bytes with <c>FromBytes(buffer)</c>, declared as <paramref name="wrapper"/>.</summary>
+        private static string BytesWrapperServer(string wrapper, bool reported) => Usings + $$"""
+            class Server
+            {
+                Order? Handle(NetworkStream stream)
+                {
+                    var buffer = new byte[1024];
+                    int n = stream.Read(buffer);
+                    if (n == 0) return null;
+                    return {{(reported ? "{|SOCK040:FromBytes(buffer)|}" : "FromBytes(buffer)")}};
+                }
+
+                {{wrapper}}
+            }
+            """;
+
+        /// <summary>
+        /// fresh76 miss 1 (a course chat's packet class): the one-line wrapper wraps its bytes in a <c>MemoryStream</c> for
+        /// the parser, and casts what it returns; the parser still reads exactly the bytes it was given.
+        /// </summary>
+        [Theory]
+        [InlineData("static Order? FromBytes(byte[] raw) => JsonSerializer.Deserialize<Order>(new MemoryStream(raw));")]
+        [InlineData("static Order FromBytes(byte[] raw) => (Order)new XmlSerializer(typeof(Order)).Deserialize(new MemoryStream(raw))!;")]
+        [InlineData("static Order FromBytes(byte[] raw) { return (Order)new XmlSerializer(typeof(Order)).Deserialize(new MemoryStream(raw))!; }")]
+        public Task Bytes_of_one_read_parsed_by_a_wrapper_through_a_MemoryStream_are_reported(string wrapper)
+            => Verify.VerifyAnalyzerAsync(BytesWrapperServer(wrapper, reported: true));
+
+        /// <summary>A stream over part of the bytes, or over other bytes, is not the wrapper's input as given.</summary>
+        [Theory]
+        [InlineData("static Order? FromBytes(byte[] raw) => JsonSerializer.Deserialize<Order>(new MemoryStream(raw, 4, raw.Length - 4));")]
+        [InlineData("static Order? FromBytes(byte[] raw) => JsonSerializer.Deserialize<Order>(new MemoryStream(new byte[8]));")]
+        public Task Bytes_handed_to_a_wrapper_that_parses_other_bytes_are_quiet(string wrapper)
+            => Verify.VerifyAnalyzerAsync(BytesWrapperServer(wrapper, reported: false));
+
         /// <summary>A server whose handler takes its request from <paramref name="helper"/>, a read helper of the class, and parses it.</summary>
         private static string HelperServer(string handler, string helper) => Usings + $$"""
             class Server
