@@ -6,6 +6,23 @@ namespace SocketAnalyzers.Common
     /// <summary>Small helpers to look through the wrappers the compiler puts around an expression.</summary>
     internal static class OperationExtensions
     {
+        /// <summary>The innermost loop around <paramref name="operation"/> in the same function (a lambda or local function ends the search).</summary>
+        public static ILoopOperation? EnclosingLoop(this IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILoopOperation loop:
+                        return loop;
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>
         /// The one expression a method declaration's whole body returns (<c>=&gt; value</c>, or a block of one
         /// <c>return value;</c>): read from the syntax, so a caller can turn most methods away before binding any; null otherwise.

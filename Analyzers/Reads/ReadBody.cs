@@ -1000,7 +1000,7 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            if (LoopAround(sum) is not { } loop)
+            if (sum.EnclosingLoop() is not { } loop)
             {
                 return sum.Target is ILocalReferenceOperation { Local: var outside } && IsTotalledInLoop(outside, sum);
             }
@@ -1042,7 +1042,7 @@ namespace SocketAnalyzers.Reads
                 foreach (var identifier in ReferencesTo(scope, total, model, cancellationToken))
                 {
                     if (model.GetOperation(identifier, cancellationToken) is { Parent: ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum } reference
-                        && sum.Target == reference && LoopAround(sum) is { } loop && !loop.Syntax.Span.Contains(declared))
+                        && sum.Target == reference && sum.EnclosingLoop() is { } loop && !loop.Syntax.Span.Contains(declared))
                     {
                         if (sum.OperatorKind == BinaryOperatorKind.Add)
                         {
@@ -1058,24 +1058,6 @@ namespace SocketAnalyzers.Reads
 
             totalledInLoops[total] = result;
             return result;
-        }
-
-        private static ILoopOperation? LoopAround(IOperation operation)
-        {
-            for (var current = operation.Parent; current is not null; current = current.Parent)
-            {
-                if (current is ILoopOperation loop)
-                {
-                    return loop;
-                }
-
-                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    return null;
-                }
-            }
-
-            return null;
         }
 
         private void Reach(ILocalReferenceOperation reference)

@@ -1055,12 +1055,7 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            ILoopOperation? loop = null;
-            for (var current = site.Invocation.Parent; current is not null and not (IAnonymousFunctionOperation or ILocalFunctionOperation) && loop is null; current = current.Parent)
-            {
-                loop = current as ILoopOperation;
-            }
-
+            var loop = site.Invocation.EnclosingLoop();
             var code = Graph.OriginalOperation;
             if (loop is null || !code.Syntax.Span.Contains(loop.Syntax.Span) || consuming.Syntax.SpanStart < loop.Syntax.Span.End)
             {

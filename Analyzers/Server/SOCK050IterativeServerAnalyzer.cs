@@ -63,7 +63,7 @@ namespace SocketAnalyzers.Server
                 return;
             }
 
-            if (AcceptedLocal(result) is not { } client || EnclosingLoop(accept) is not { } loop)
+            if (AcceptedLocal(result) is not { } client || accept.EnclosingLoop() is not { } loop)
             {
                 return;
             }
@@ -116,23 +116,6 @@ namespace SocketAnalyzers.Server
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
                 _ => null,
             };
-        }
-
-        /// <summary>The innermost loop around <paramref name="operation"/> in the same function.</summary>
-        private static ILoopOperation? EnclosingLoop(IOperation operation)
-        {
-            for (var current = operation.Parent; current is not null; current = current.Parent)
-            {
-                switch (current)
-                {
-                    case ILoopOperation loop:
-                        return loop;
-                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                        return null;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>The client and the locals, and fields of the object, made from it in the loop (its stream, a reader over the stream).</summary>
