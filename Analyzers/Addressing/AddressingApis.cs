@@ -226,12 +226,6 @@ namespace SocketAnalyzers.Addressing
             var single = SocketAnalyzers.Common.OperationExtensions.ReturnedExpressionOf(declaration) is { } returnedSyntax
                 ? SocketAnalyzers.Common.SyntaxNames.WithoutWrappers(returnedSyntax, casts: true)
                 : null;
-            if (single is Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax { Operand: var operand } forgiving
-                && forgiving.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression))
-            {
-                // (Order)serializer.Deserialize(stream)!: the same call, its null warning silenced.
-                single = SocketAnalyzers.Common.SyntaxNames.WithoutWrappers(operand, casts: true);
-            }
 
             if (single is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call
                 && SocketAnalyzers.Common.SyntaxNames.CalledName(call) is { } name && parserNames.Contains(name)

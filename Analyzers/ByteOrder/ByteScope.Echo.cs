@@ -148,7 +148,7 @@ namespace SocketAnalyzers.ByteOrder
                 return false;
             }
 
-            var calls = 0;
+            // By syntax first, every part of the type in this file: binding a caller's argument binds its whole body.
             foreach (var part in method.ContainingType.DeclaringSyntaxReferences)
             {
                 if (part.SyntaxTree != model.SyntaxTree)
@@ -158,48 +158,56 @@ namespace SocketAnalyzers.ByteOrder
 
                 foreach (var identifier in IdentifierIndex.Named(part.GetSyntax(cancellationToken), method.Name, cancellationToken))
                 {
-                    var named = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
-                    if (named.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != named)
-                    {
-                        if (identifier.Parent is not MethodDeclarationSyntax)
-                        {
-                            // A method group, nameof, or a name of something else: look no further.
-                            return false;
-                        }
-
-                        continue;
-                    }
-
-                    if (!MayGiveDecode(invocation, parameter.Ordinal) || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation call)
-                    {
-                        // Looked at by syntax first: binding a caller's argument binds its whole body.
-                        return false;
-                    }
-
-                    if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
-                    {
-                        continue;
-                    }
-
-                    IOperation? given = null;
-                    foreach (var argument in call.Arguments)
-                    {
-                        if (argument.Parameter?.Ordinal == parameter.Ordinal)
-                        {
-                            given = argument.Value.WalkDownConversions();
-                        }
-                    }
-
-                    if (given is null || !SymbolEqualityComparer.Default.Equals(given.Type, type) || !GivesDecode(given, type, littleEndian))
+                    if (CallOf(identifier) is { } call && !MayGiveDecode(call, parameter.Ordinal))
                     {
                         return false;
                     }
+                }
+            }
 
-                    calls++;
+            // Then every use that binds to the method must be a call giving such a decode (a method group may be called with anything).
+            var calls = 0;
+            foreach (var part in method.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (!Reads.SameFileUses.All(part.GetSyntax(cancellationToken), method, model, identifier => GivesDecodeAt(identifier), cancellationToken))
+                {
+                    return false;
                 }
             }
 
             return calls > 0;
+
+            bool GivesDecodeAt(IdentifierNameSyntax identifier)
+            {
+                if (CallOf(identifier) is not { } syntax || model.GetOperation(syntax, cancellationToken) is not IInvocationOperation call)
+                {
+                    return false;
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                    {
+                        var given = argument.Value.WalkDownConversions();
+                        if (!SymbolEqualityComparer.Default.Equals(given.Type, type) || !GivesDecode(given, type, littleEndian))
+                        {
+                            return false;
+                        }
+
+                        calls++;
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        /// <summary>The call <paramref name="identifier"/> names the method of (<c>M(…)</c>, <c>this.M(…)</c>), or null.</summary>
+        private static InvocationExpressionSyntax? CallOf(IdentifierNameSyntax identifier)
+        {
+            var named = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
+            return named.Parent is InvocationExpressionSyntax invocation && invocation.Expression == named ? invocation : null;
         }
 
         /// <summary>

@@ -153,22 +153,9 @@ namespace SocketAnalyzers.ByteOrder
         {
             foreach (var part in field.ContainingType.DeclaringSyntaxReferences)
             {
-                foreach (var token in part.GetSyntax(cancellationToken).DescendantTokens())
+                if (SyntaxNames.IsWritten(part.GetSyntax(cancellationToken), field.Name, cancellationToken))
                 {
-                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != field.Name || token.Parent is not IdentifierNameSyntax name)
-                    {
-                        continue;
-                    }
-
-                    SyntaxNode written = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
-                    switch (written.Parent)
-                    {
-                        case AssignmentExpressionSyntax assignment when assignment.Left == written:
-                        case PrefixUnaryExpressionSyntax:
-                        case PostfixUnaryExpressionSyntax:
-                        case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
-                            return true;
-                    }
+                    return true;
                 }
             }
 

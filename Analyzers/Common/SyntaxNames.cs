@@ -52,7 +52,7 @@ namespace SocketAnalyzers.Common
         }
 
         /// <summary>
-        /// The expression inside parentheses and <c>checked(…)</c>/<c>unchecked(…)</c> around it, and with
+        /// The expression inside parentheses, <c>checked(…)</c>/<c>unchecked(…)</c> and a null-forgiving <c>!</c> around it, and with
         /// <paramref name="casts"/> inside casts too (<c>(UInt16)(~sum)</c> is <c>~sum</c>). A reader of bits keeps the casts
         /// (<c>(ushort)x</c> drops bits); a reader of shape may pass them.
         /// </summary>
@@ -70,6 +70,10 @@ namespace SocketAnalyzers.Common
                         continue;
                     case CastExpressionSyntax cast when casts:
                         expression = cast.Expression;
+                        continue;
+                    case PostfixUnaryExpressionSyntax forgiving when forgiving.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression):
+                        // value!: the same value, its null warning silenced.
+                        expression = forgiving.Operand;
                         continue;
                     default:
                         return expression;
