@@ -62,6 +62,17 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Whole_consumer_after_a_count_down_of_what_is_left_is_reported(string body)
             => Verify.VerifyAnalyzerAsync(Method(body));
 
+        /// <summary>
+        /// No fix is offered for a whole write after a count down yet (passing the read's count would be right; left for a
+        /// later change): the finding stands and Fix All leaves the code as it was.
+        /// </summary>
+        [Fact]
+        public Task Whole_write_after_a_count_down_gets_no_fix()
+        {
+            var source = Method("var ms = new MemoryStream(); int size = 4096; while (size > 0) { int rec = socket.Receive(buffer); if (rec == 0) break; size -= rec; [|ms.Write(buffer, 0, buffer.Length)|]; }");
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
         [Theory]
         // One read, no loop: what is left is compared, and is 0 only when the buffer is full.
         [InlineData("var ms = new MemoryStream(); int left = buffer.Length; int rec = socket.Receive(buffer); left -= rec; if (left != 0) throw new IOException(); ms.Write(buffer, 0, buffer.Length);")]
