@@ -182,6 +182,12 @@ namespace SocketAnalyzers.ByteOrder
                 return ByteOrderFindings.Empty;
             }
 
+            if (!summarize && !ByteScope.CallsByteOrderApi(block, symbols, cancellationToken))
+            {
+                // Nothing to summarize and no call that can make the body relevant: the full scan would find nothing.
+                return ByteOrderFindings.Empty;
+            }
+
             var scope = ByteScope.Scan(block, symbols, reads, owner, summarize, cancellationToken);
             if (!scope.IsRelevant)
             {

@@ -133,6 +133,38 @@ namespace SocketAnalyzers.ByteOrder
             return scope;
         }
 
+        /// <summary>
+        /// True when <paramref name="body"/> (lambdas and local functions included) makes a call that <see cref="Visit"/>
+        /// takes as relevant: a conversion, a host-order write or read, or the project's own byte swap. One walk that
+        /// looks at invocations only: without a summary to build (<see cref="Summarizes"/>), a body with no such call
+        /// gives an empty scope, so the full scan and its bookkeeping of every local are skipped.
+        /// </summary>
+        public static bool CallsByteOrderApi(IOperation body, ByteOrderSymbols symbols, System.Threading.CancellationToken cancellationToken)
+        {
+            var stack = new Stack<IOperation>();
+            stack.Push(body);
+            while (stack.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var operation = stack.Pop();
+                if (operation.Kind == OperationKind.Invocation && operation is IInvocationOperation call)
+                {
+                    var facts = symbols.FactsOf(call.TargetMethod);
+                    if (facts is null ? symbols.IsProjectByteSwap(call.TargetMethod) : facts.Conversion || facts.HostOrderWrite is not null || facts.HostOrderRead is not null)
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True when the body or one of its lambdas calls a byte-order API: the flow runs only then.</summary>
         public bool IsRelevant => RootRelevant || direct.Count > 0;
 
