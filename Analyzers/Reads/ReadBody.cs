@@ -933,7 +933,8 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            if (IsWrite(reference) || parent is ICompoundAssignmentOperation)
+            // n += x changes the count's local; total += n (n the value) only reads it.
+            if (IsWrite(reference))
             {
                 NotOnlyFromReads.Add(local);
             }

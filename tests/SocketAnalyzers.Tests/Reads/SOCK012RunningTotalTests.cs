@@ -63,15 +63,22 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(Method(body));
 
         /// <summary>
-        /// No fix is offered for a whole write after a count down yet (passing the read's count would be right; left for a
-        /// later change): the finding stands and Fix All leaves the code as it was.
+        /// The count's local only goes into the count down (or the total), which reads it and leaves it this read's count:
+        /// the fix passes it, and Fix All does the same. Before, the count local was taken as written by <c>size -= rec</c>,
+        /// and no fix was offered.
         /// </summary>
-        [Fact]
-        public Task Whole_write_after_a_count_down_gets_no_fix()
-        {
-            var source = Method("var ms = new MemoryStream(); int size = 4096; while (size > 0) { int rec = socket.Receive(buffer); if (rec == 0) break; size -= rec; [|ms.Write(buffer, 0, buffer.Length)|]; }");
-            return Verify.VerifyCodeFixAsync(source, source);
-        }
+        [Theory]
+        [InlineData(
+            "var ms = new MemoryStream(); int size = 4096; while (size > 0) { int rec = socket.Receive(buffer); if (rec == 0) break; size -= rec; [|ms.Write(buffer, 0, buffer.Length)|]; }",
+            "var ms = new MemoryStream(); int size = 4096; while (size > 0) { int rec = socket.Receive(buffer); if (rec == 0) break; size -= rec; ms.Write(buffer, 0, rec); }")]
+        [InlineData(
+            "var ms = new MemoryStream(); int size = 4096; int rec = socket.Receive(buffer); size -= rec; [|ms.Write(buffer, 0, buffer.Length)|]; while (size > 0) { rec = socket.Receive(buffer); if (rec == 0) break; size -= rec; ms.Write(buffer, 0, rec); }",
+            "var ms = new MemoryStream(); int size = 4096; int rec = socket.Receive(buffer); size -= rec; ms.Write(buffer, 0, rec); while (size > 0) { rec = socket.Receive(buffer); if (rec == 0) break; size -= rec; ms.Write(buffer, 0, rec); }")]
+        [InlineData(
+            "long received = 0; while (received < 1 << 20) { int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; received += n; [|socket.Send(buffer)|]; }",
+            "long received = 0; while (received < 1 << 20) { int n = stream.Read(buffer, 0, buffer.Length); if (n == 0) break; received += n; socket.Send(buffer.AsSpan(0, n)); }")]
+        public Task Whole_write_after_a_count_down_or_a_total_is_fixed_to_pass_the_reads_count(string body, string fixedBody)
+            => Verify.VerifyCodeFixAsync(Method(body), Method(fixedBody));
 
         [Theory]
         // One read, no loop: what is left is compared, and is 0 only when the buffer is full.
