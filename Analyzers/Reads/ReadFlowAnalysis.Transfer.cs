@@ -1800,7 +1800,8 @@ namespace SocketAnalyzers.Reads
         /// it runs; or a buffer field no lambda writes (one that always holds one array: <see cref="ReadSite.WholeBuffer"/>)
         /// when the lambda is handed straight to a call (<c>Invoke((MethodInvoker)delegate { … GetString(buffer) … })</c>
         /// of a Windows Forms receive loop or callback), not stored for later. Where the lambda is reached on several paths,
-        /// a buffer counts only if every path filled it by the same read.
+        /// a buffer counts only if every path filled it by the same read. Not a buffer whose read's count the method uses
+        /// meaningfully anywhere (compared with a size, passed on): the lambda's analysis does not see the outer uses.
         /// </summary>
         private void SeedLambda(IFlowAnonymousFunctionOperation anonymous, ReadState state)
         {
@@ -1813,6 +1814,13 @@ namespace SocketAnalyzers.Reads
                     IFieldSymbol => !body.CapturedWritten.Contains(pair.Key) && IsHandedToCall(anonymous),
                     _ => false,
                 };
+                if (seen && body.Sites[pair.Value].CountLocal is { } count && body.MeaningfulCounts.Contains(count))
+                {
+                    // The method looks at the read's count somewhere (if (read != 2) throw …;): the lambda's own analysis
+                    // cannot tell whether that came first, so it does not start with the buffer filled (fresh77 F1).
+                    seen = false;
+                }
+
                 if (seen)
                 {
                     (captured ??= new Dictionary<ISymbol, int>(SymbolComparer.Instance))[pair.Key] = pair.Value;

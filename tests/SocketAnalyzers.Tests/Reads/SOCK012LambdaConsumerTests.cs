@@ -264,5 +264,29 @@ namespace SocketAnalyzers.Tests.Reads
                     "Invoke((MethodInvoker)delegate { Text += [|Encoding.ASCII.GetString(buffer)|]; });"),
                 Form("buffer", "Invoke((MethodInvoker)delegate { Text += Encoding.ASCII.GetString(buffer, 0, n); });",
                     "Invoke((MethodInvoker)delegate { Text += Encoding.ASCII.GetString(buffer, 0, received); });"));
+
+        /// <summary>
+        /// fresh77 F1 (a SOCKS5 client): the count is checked to be 2 before the lambda reads byte 1, so byte 1 has arrived
+        /// whenever the lambda runs. A count the method uses meaningfully anywhere keeps the lambda silent (its analysis
+        /// does not see the outer check); a count only tested against 0 does not, and byte 1 may be stale there.
+        /// </summary>
+        [Fact]
+        public Task A_lambda_after_the_count_is_checked_against_the_size_it_reads_is_silent()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var reply = new byte[256];
+                int read = socket.Receive(reply, 0, 2, SocketFlags.None);
+                if (read != 2) throw new IOException("short reply");
+                if (reply[1] == 0xFF) throw new IOException("no method");
+                if (Array.TrueForAll(new byte[] { 0, 2 }, m => reply[1] != m)) throw new IOException("unexpected method");
+                """));
+
+        [Fact]
+        public Task A_lambda_after_a_count_only_tested_against_0_is_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                var reply = new byte[256];
+                int read = socket.Receive(reply, 0, 2, SocketFlags.None);
+                if (read == 0) throw new IOException("closed");
+                if (Array.TrueForAll(new byte[] { 0, 2 }, m => [|reply[1]|] != m)) throw new IOException("unexpected method");
+                """));
     }
 }
