@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using Xunit;
 using static SocketAnalyzers.Tests.Reads.ReadTestCode;
+using FixVerify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>;
 using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>;
 
 namespace SocketAnalyzers.Tests.Reads
@@ -46,5 +47,16 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("var next = new byte[1];", "if (socket.Receive(next) == 0) break;\ndigit = next[0];")]
         public Task Loop_whose_byte_may_change_or_that_stops_at_zero_is_quiet(string declare, string turn)
             => Verify.VerifyAnalyzerAsync(Loop(declare, turn.Replace("if (digit == 0)", "digit = 1;\nif (buffer.Length == 0)")));
+
+        /// <summary>The fix leaves the loop when the read returns 0, as for any other read loop: the count is captured first when discarded.</summary>
+        [Theory]
+        [InlineData(
+            "{|SOCK010:[|socket.Receive(next)|]|};\ndigit = next[0];",
+            "var received = socket.Receive(next);\nif (received == 0)\n{\n    break;\n}\n\ndigit = next[0];")]
+        [InlineData(
+            "int got = {|SOCK010:[|socket.Receive(next, 0, 1, SocketFlags.None)|]|};\ndigit = next[0];",
+            "int got = socket.Receive(next, 0, 1, SocketFlags.None);\nif (got == 0)\n{\n    break;\n}\n\ndigit = next[0];")]
+        public Task Fix_leaves_the_loop_when_the_read_returns_0(string turn, string fixedTurn)
+            => FixVerify.VerifyCodeFixAsync(Loop("var next = new byte[1];", turn), Loop("var next = new byte[1];", fixedTurn));
     }
 }
