@@ -208,7 +208,8 @@ namespace SocketAnalyzers.Addressing
         /// </summary>
         public int ParserWrapperOrdinal(IMethodSymbol method, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
         {
-            if (model is null || method is not { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false, DeclaringSyntaxReferences.Length: 1 }
+            if (model is null || method is not { MethodKind: MethodKind.Ordinary or MethodKind.Constructor, IsStatic: var isStatic, IsVirtual: false, IsAbstract: false, IsOverride: false, DeclaringSyntaxReferences.Length: 1 }
+                || (method.MethodKind == MethodKind.Constructor && isStatic)
                 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
             {
                 return -1;
@@ -217,6 +218,13 @@ namespace SocketAnalyzers.Addressing
             var definition = method.OriginalDefinition;
             if (parserWrappers.TryGetValue(definition, out var known))
             {
+                return known;
+            }
+
+            if (definition.MethodKind == MethodKind.Constructor)
+            {
+                known = ConstructorParserOrdinal(definition, model, cancellationToken);
+                parserWrappers.TryAdd(definition, known);
                 return known;
             }
 
@@ -241,6 +249,111 @@ namespace SocketAnalyzers.Addressing
 
             parserWrappers.TryAdd(definition, ordinal);
             return ordinal;
+        }
+
+        /// <summary>
+        /// For a constructor of the project that parses one of its parameters on every construction (fresh76 miss 1, a
+        /// course chat's packet class: <c>public Envelope(byte[] raw) { var copy = (Envelope)new BinaryFormatter().Deserialize(new
+        /// MemoryStream(raw)); Text = copy.Text; }</c>): that parameter's ordinal, else -1. Straight code only: every statement
+        /// of the body a declaration or an expression (no <c>if</c>, loop, <c>try</c>, <c>return</c>, …), no constructor
+        /// initializer that is given the parameter, the parser's call in no lambda and under no <c>?:</c>, <c>??</c>,
+        /// <c>&amp;&amp;</c>, <c>||</c> or <c>?.</c>, its input the parameter itself or a <c>new MemoryStream(param)</c>,
+        /// and the parameter never written. The syntax is looked at first; the body is bound only when it names a parser.
+        /// </summary>
+        private int ConstructorParserOrdinal(IMethodSymbol constructor, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            if (constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax declaration
+                || constructor.Parameters.IsEmpty)
+            {
+                return -1;
+            }
+
+            var named = false;
+            foreach (var node in declaration.DescendantNodes())
+            {
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call
+                    && SocketAnalyzers.Common.SyntaxNames.CalledName(call) is { } name && parserNames.Contains(name))
+                {
+                    named = true;
+                    break;
+                }
+            }
+
+            if (!named || (declaration.Body is { } block && !IsStraight(block)))
+            {
+                return -1;
+            }
+
+            if (model.GetOperation(declaration, cancellationToken) is not IConstructorBodyOperation body)
+            {
+                return -1;
+            }
+
+            var ordinal = -1;
+            foreach (var operation in body.Descendants())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is IParameterReferenceOperation { Parameter: var written } reference && Reads.ReadBody.IsWrite(reference)
+                    && SymbolEqualityComparer.Default.Equals(written.ContainingSymbol, constructor))
+                {
+                    return -1;
+                }
+
+                if (ordinal < 0 && operation is IInvocationOperation parse && IsParser(parse.TargetMethod) && RunsOnEveryConstruction(parse)
+                    && WrappedInput(Model.CatalogueIndex.Argument(parse, 0)?.WalkDownConversions()) is IParameterReferenceOperation { Parameter: { } input }
+                    && SymbolEqualityComparer.Default.Equals(input.ContainingSymbol, constructor))
+                {
+                    ordinal = input.Ordinal;
+                }
+            }
+
+            if (ordinal >= 0 && body.Initializer is { } initializer)
+            {
+                foreach (var operation in initializer.DescendantsAndSelf())
+                {
+                    if (operation is IParameterReferenceOperation { Parameter.Ordinal: var given } && given == ordinal)
+                    {
+                        // : base(raw) may change the array before the parse.
+                        return -1;
+                    }
+                }
+            }
+
+            return ordinal;
+
+            static bool IsStraight(Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax block)
+            {
+                foreach (var statement in block.Statements)
+                {
+                    if (statement is not (Microsoft.CodeAnalysis.CSharp.Syntax.LocalDeclarationStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            static bool RunsOnEveryConstruction(IOperation parse)
+            {
+                for (var current = parse.Parent; current is not null; current = current.Parent)
+                {
+                    switch (current)
+                    {
+                        case IConditionalOperation:
+                        case ICoalesceOperation:
+                        case IConditionalAccessOperation:
+                        case IAnonymousFunctionOperation:
+                        case ILocalFunctionOperation:
+                        case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                            return false;
+                        case IConstructorBodyOperation:
+                            return true;
+                    }
+                }
+
+                return true;
+            }
         }
 
         /// <summary>

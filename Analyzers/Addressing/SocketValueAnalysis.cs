@@ -70,6 +70,7 @@ namespace SocketAnalyzers.Addressing
         /// <summary>The kinds of the interfaces <see cref="IsRelevant"/>'s switch has a case for.</summary>
         private static readonly OperationKindSet RelevanceKinds = new(
             OperationKind.Invocation,
+            OperationKind.ObjectCreation,
             OperationKind.FieldReference,
             OperationKind.LocalReference);
 
@@ -95,6 +96,10 @@ namespace SocketAnalyzers.Addressing
                         // A text reader's read into a char buffer counts characters: no bytes for the framing check.
                         read |= apis.Symbols.Catalogue.Facts(method) is { Read: not null } facts && facts.ReadApi?.CountsChars != true;
                         address |= IsAddressSource(method, apis);
+                        break;
+                    case IObjectCreationOperation { Constructor: { DeclaringSyntaxReferences.IsEmpty: false } constructor, Arguments.IsEmpty: false } creation when !parser:
+                        // new Envelope(buffer), a constructor of the project that parses its bytes.
+                        parser = apis.ParserWrapperOrdinal(constructor, creation.SemanticModel, cancellationToken) >= 0;
                         break;
                     case IFieldReferenceOperation { Field.IsStatic: true } field
                         when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, apis.Symbols.IPAddress):
@@ -651,6 +656,10 @@ namespace SocketAnalyzers.Addressing
             var symbols = apis.Symbols;
             var view = apis.IsView(type);
             SocketValue? first = null;
+            var wrappedInput = creation.Constructor is { DeclaringSyntaxReferences.IsEmpty: false } constructor && !creation.Arguments.IsEmpty
+                ? apis.ParserWrapperOrdinal(constructor, Graph.OriginalOperation.SemanticModel, CancellationToken)
+                : -1;
+            var values = wrappedInput >= 0 ? new SocketValue?[creation.Arguments.Length] : null;
             for (var i = 0; i < creation.Arguments.Length; i++)
             {
                 var argument = creation.Arguments[i];
@@ -658,6 +667,16 @@ namespace SocketAnalyzers.Addressing
                 if (i == 0)
                 {
                     first = value;
+                }
+
+                if (values is not null)
+                {
+                    values[i] = value;
+                    if (i == creation.Arguments.Length - 1)
+                    {
+                        // The project's constructor that parses its input (new Envelope(buffer)): the input is the parser's.
+                        Framing.FramingCheck.Check(this, creation, creation.Arguments, values, wrappedInput, "new " + type?.Name);
+                    }
                 }
 
                 if (!view && !IsSocketType(type) && !KnownSymbols.IsOrDerivesFrom(type, symbols.IPEndPoint))
@@ -852,6 +871,8 @@ namespace SocketAnalyzers.Addressing
             Set(SocketKeyOf(value), null, state);
         }
 
+        private static string ParserName(IMethodSymbol method) => method.ContainingType.Name + "." + method.Name;
+
         private SocketValue? Invoke(IInvocationOperation invocation, SocketValueState state)
         {
             var method = invocation.TargetMethod;
@@ -879,12 +900,12 @@ namespace SocketAnalyzers.Addressing
 
             if (parser)
             {
-                Framing.FramingCheck.Check(this, invocation, values, 0);
+                Framing.FramingCheck.Check(this, invocation, invocation.Arguments, values, 0, ParserName(method));
             }
             else if (wrappedInput >= 0)
             {
                 // The project's one-line wrapper of a parser (FromJson(msg)): its input is the parser's.
-                Framing.FramingCheck.Check(this, invocation, values, wrappedInput);
+                Framing.FramingCheck.Check(this, invocation, invocation.Arguments, values, wrappedInput, ParserName(method));
             }
 
             if (read is not null && Framing.FramingCheck.Read(this, read, instance, state) is { } filledBuffer)

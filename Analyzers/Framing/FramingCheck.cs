@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Addressing;
 using SocketAnalyzers.Reads;
@@ -42,15 +43,16 @@ namespace SocketAnalyzers.Framing
         }
 
         /// <summary>
-        /// A parser, or the project's wrapper of one: reported when its input (the argument at <paramref name="input"/>) is
-        /// one stream read on every path.
+        /// A parser, or the project's wrapper of one (a method, or a constructor: <paramref name="call"/> is then the object
+        /// creation): reported when its input (the argument for the parameter at <paramref name="input"/>) is one stream read
+        /// on every path. <paramref name="values"/> are the arguments' values, in the order of <paramref name="arguments"/>.
         /// </summary>
-        public static void Check(SocketValueAnalysis analysis, IInvocationOperation call, SocketValue?[] values, int input)
+        public static void Check(SocketValueAnalysis analysis, IOperation call, ImmutableArray<IArgumentOperation> arguments, SocketValue?[] values, int input, string parser)
         {
             var ordinal = -1;
-            for (var i = 0; i < call.Arguments.Length; i++)
+            for (var i = 0; i < arguments.Length; i++)
             {
-                if (call.Arguments[i].Parameter?.Ordinal == input)
+                if (arguments[i].Parameter?.Ordinal == input)
                 {
                     ordinal = i;
                 }
@@ -61,7 +63,6 @@ namespace SocketAnalyzers.Framing
                 return;
             }
 
-            var parser = call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name;
             analysis.Report(Descriptors.SOCK040ReadTreatedAsMessage, call, ImmutableDictionary<string, string?>.Empty, parser, read.ReadApi ?? "read");
         }
     }

@@ -180,6 +180,62 @@ namespace SocketAnalyzers.Tests.Framing
         public Task Bytes_handed_to_a_wrapper_that_parses_other_bytes_are_quiet(string wrapper)
             => Verify.VerifyAnalyzerAsync(BytesWrapperServer(wrapper, reported: false));
 
+        /// <summary>A server that makes an <c>Envelope</c> of one read's bytes, whose constructor is <paramref name="constructor"/>.</summary>
+        private static string ConstructorServer(string constructor, bool reported) => Usings + $$"""
+            class Envelope
+            {
+                public string? Text;
+
+                public Envelope() { }
+
+                {{constructor}}
+            }
+
+            class Base
+            {
+                protected Base(byte[] raw) { }
+
+                protected Base() { }
+            }
+
+            class Server
+            {
+                string? Handle(NetworkStream stream)
+                {
+                    var buffer = new byte[1024];
+                    int n = stream.Read(buffer);
+                    if (n == 0) return null;
+                    var message = {{(reported ? "{|SOCK040:new Envelope(buffer)|}" : "new Envelope(buffer)")}};
+                    return message.Text;
+                }
+            }
+            """;
+
+        /// <summary>
+        /// fresh76 miss 1, the rest (a course chat's packet class): the constructor parses the bytes it is given, in straight
+        /// code, on every construction; <c>new Envelope(buffer)</c> of one read is then the parse of one read.
+        /// </summary>
+        [Theory]
+        [InlineData("public Envelope(byte[] raw) { var copy = (Envelope)new XmlSerializer(typeof(Envelope)).Deserialize(new MemoryStream(raw))!; Text = copy.Text; }")]
+        [InlineData("public Envelope(byte[] raw) => Text = JsonSerializer.Deserialize<Envelope>(raw)!.Text;")]
+        [InlineData("public Envelope(byte[] raw) { Console.WriteLine(\"parsing\"); var parsed = JsonSerializer.Deserialize<Envelope>(new MemoryStream(raw)); Text = parsed?.Text; }")]
+        public Task Bytes_of_one_read_given_to_a_constructor_that_parses_them_are_reported(string constructor)
+            => Verify.VerifyAnalyzerAsync(ConstructorServer(constructor, reported: true));
+
+        /// <summary>
+        /// A constructor that may not parse (a test first, a parse under <c>?:</c> or in a lambda), changes the bytes, parses
+        /// other bytes, or hands them to a base constructor first is no parser of its input.
+        /// </summary>
+        [Theory]
+        [InlineData("public Envelope(byte[] raw) { if (raw.Length < 4) return; Text = JsonSerializer.Deserialize<Envelope>(raw)!.Text; }")]
+        [InlineData("public Envelope(byte[] raw) => Text = raw.Length == 0 ? null : JsonSerializer.Deserialize<Envelope>(raw)!.Text;")]
+        [InlineData("public Envelope(byte[] raw) { Func<Envelope?> later = () => JsonSerializer.Deserialize<Envelope>(raw); Text = null; }")]
+        [InlineData("public Envelope(byte[] raw) { raw = Frame(raw); Text = JsonSerializer.Deserialize<Envelope>(raw)!.Text; } static byte[] Frame(byte[] b) => b;")]
+        [InlineData("public Envelope(byte[] raw) { Text = JsonSerializer.Deserialize<Envelope>(new MemoryStream(raw, 4, raw.Length - 4))!.Text; }")]
+        [InlineData("public Envelope(byte[] raw) { try { Text = JsonSerializer.Deserialize<Envelope>(raw)!.Text; } catch (JsonException) { } }")]
+        public Task Bytes_given_to_a_constructor_that_may_not_parse_them_as_given_are_quiet(string constructor)
+            => Verify.VerifyAnalyzerAsync(ConstructorServer(constructor, reported: false));
+
         /// <summary>A server whose handler takes its request from <paramref name="helper"/>, a read helper of the class, and parses it.</summary>
         private static string HelperServer(string handler, string helper) => Usings + $$"""
             class Server
