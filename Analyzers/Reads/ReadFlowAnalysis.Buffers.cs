@@ -100,6 +100,13 @@ namespace SocketAnalyzers.Reads
                 return true;
             }
 
+            if (fresh && parent is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } append && append.Value == decoded
+                && IsLastShortTurnAppendedForParse(decode, buffer, read))
+            {
+                // json += GetString(chunk); if (n < chunk.Length) break; then JsonConvert.DeserializeObject(json) (fresh78 FALSE 1).
+                return true;
+            }
+
             if (fresh && parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation textFilter }
                 && symbols.Catalogue.Facts(textFilter.TargetMethod) is { Filters: true } && DropsOnlyZeros(textFilter))
             {
@@ -139,6 +146,86 @@ namespace SocketAnalyzers.Reads
                 _ => null,
             };
             return count is not null && ReadBody.VariableOf(count) is { } held && state.Counts.TryGetValue(held, out var countOf) && countOf == read;
+        }
+
+        /// <summary>
+        /// The text of a fresh buffer (a new array each turn), decoded whole and appended to a string local, in a loop that
+        /// leaves as soon as a read brings less than the buffer (fresh78 FALSE 1, a course's file transfer: <c>byte[] chunk =
+        /// new byte[60000]; int n = stream.Read(chunk, 0, chunk.Length); json += Encoding.UTF8.GetString(chunk); if (n &lt;
+        /// chunk.Length) break;</c>, then <c>JsonConvert.DeserializeObject&lt;Item&gt;(json)</c>). Every turn before the last
+        /// filled its array, so the only zeros are the last turn's tail, at the very end of the text, and the text goes only to
+        /// a parser that ignores trailing NULs (<see cref="IsNumberParseOf"/>: the number parsers, Json.NET). By syntax (the
+        /// flow's operations are the graph's): the append is a statement of the loop's own body, the very next statement is
+        /// <c>if (n &lt; chunk.Length) break;</c> (or <c>!=</c>) with the read's count local, and the string local is
+        /// otherwise only given constants or handed to such a parser.
+        /// </summary>
+        private bool IsLastShortTurnAppendedForParse(IInvocationOperation decode, ISymbol buffer, int read)
+        {
+            if (body.Sites[read].CountLocal is not { } count || body.Model is not { } model
+                || decode.Syntax.Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression, Left: IdentifierNameSyntax appended } assignment
+                || assignment.Parent is not ExpressionStatementSyntax { Parent: BlockSyntax { Parent: WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax } loopBody } statement)
+            {
+                return false;
+            }
+
+            var index = loopBody.Statements.IndexOf(statement);
+            if (index < 0 || index + 1 >= loopBody.Statements.Count
+                || loopBody.Statements[index + 1] is not IfStatementSyntax { Else: null } test
+                || !IsBreak(test.Statement)
+                || test.Condition is not BinaryExpressionSyntax comparison
+                || !IsShortOf(comparison, count.Name, buffer.Name))
+            {
+                return false;
+            }
+
+            if (model.GetSymbolInfo(appended, CancellationToken).Symbol is not ILocalSymbol { Type.SpecialType: SpecialType.System_String } text
+                || text.DeclaringSyntaxReferences.Length != 1
+                || text.DeclaringSyntaxReferences[0].GetSyntax(CancellationToken).FirstAncestorOrSelf<BlockSyntax>() is not { } scope)
+            {
+                return false;
+            }
+
+            var parsed = false;
+            foreach (var identifier in ReadBody.ReferencesTo(scope, text, model, CancellationToken))
+            {
+                if (identifier == appended)
+                {
+                    continue;
+                }
+
+                switch (model.GetOperation(identifier, CancellationToken) is { } reference ? reference.WalkUpConversions(out _) : null)
+                {
+                    case ISimpleAssignmentOperation { Value.ConstantValue.HasValue: true } reset when reset.Target.Syntax == identifier:
+                        continue;
+                    case IArgumentOperation argument when IsNumberParseOf(argument):
+                        parsed = true;
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return parsed;
+
+            static bool IsBreak(StatementSyntax statement)
+                => statement is BreakStatementSyntax || (statement is BlockSyntax { Statements.Count: 1 } block && block.Statements[0] is BreakStatementSyntax);
+
+            static bool IsShortOf(BinaryExpressionSyntax comparison, string count, string buffer)
+            {
+                var (counted, length) = comparison.Kind() switch
+                {
+                    SyntaxKind.LessThanExpression or SyntaxKind.NotEqualsExpression => (comparison.Left, comparison.Right),
+                    SyntaxKind.GreaterThanExpression => (comparison.Right, comparison.Left),
+                    _ => (null, null),
+                };
+                if (comparison.IsKind(SyntaxKind.NotEqualsExpression) && length is IdentifierNameSyntax)
+                {
+                    (counted, length) = (length, counted);
+                }
+
+                return counted is IdentifierNameSyntax { Identifier.ValueText: var c } && c == count
+                    && length is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length", Expression: IdentifierNameSyntax { Identifier.ValueText: var b } } && b == buffer;
+            }
         }
 
         /// <summary>

@@ -45,6 +45,78 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Json_parse_that_may_see_stale_bytes_or_rejects_NULs_is_still_reported(string decode)
             => Verify.VerifyAnalyzerAsync(ReadOnce(decode) + JsonData + JsonNetStub + JsonNetLinqStub);
 
+        /// <summary>
+        /// A loop that appends the whole decode of a new array each turn to a string and leaves at the first short read, whose
+        /// text only a parser that ignores trailing NULs reads, <paramref name="loop"/> with <c>{APPEND}</c> where it appends.
+        /// </summary>
+        private static string AppendLoop(string loop, string append, string after) => Method($$"""
+            string json = string.Empty;
+            {{loop.Replace("{APPEND}", append)}}
+            {{after}}
+            """) + JsonData + JsonNetStub;
+
+        private const string FreshEachTurn = """
+            while (true)
+            {
+                byte[] chunk = new byte[60000];
+                int n = stream.Read(chunk, 0, chunk.Length);
+                {APPEND}
+                if (n < chunk.Length)
+                    break;
+            }
+            """;
+
+        /// <summary>
+        /// fresh78 FALSE 1 (a course's file transfer): every turn before the last filled its new array, so the only zeros are
+        /// the last turn's tail, at the end of the text, and Json.NET (or a number parser) ignores trailing NULs.
+        /// </summary>
+        [Theory]
+        [InlineData(FreshEachTurn, "var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(json); Console.WriteLine(data);")]
+        [InlineData(FreshEachTurn, "Console.WriteLine(long.Parse(json));")]
+        [InlineData("""
+            do
+            {
+                var chunk = new byte[4096];
+                int n = stream.Read(chunk, 0, chunk.Length);
+                {APPEND}
+                if (n != chunk.Length) { break; }
+            }
+            while (true);
+            """, "var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(json); Console.WriteLine(data);")]
+        public Task Fresh_buffers_appended_whole_until_a_short_read_then_parsed_ignoring_NULs_are_quiet(string loop, string after)
+            => Verify.VerifyAnalyzerAsync(AppendLoop(loop, "json += Encoding.UTF8.GetString(chunk);", after));
+
+        /// <summary>
+        /// The zeros may sit inside the text (no break at the short read, or a statement before it), the array is made once
+        /// (an earlier, longer read's bytes), the text is used otherwise too, or the parser rejects NULs: still reported.
+        /// </summary>
+        [Theory]
+        [InlineData(FreshEachTurn, "{APPEND} Console.WriteLine(n);", "var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(json); Console.WriteLine(data);")]
+        [InlineData("""
+            while (true)
+            {
+                byte[] chunk = new byte[60000];
+                int n = stream.Read(chunk, 0, chunk.Length);
+                if (n == 0)
+                    break;
+                {APPEND}
+            }
+            """, "{APPEND}", "var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(json); Console.WriteLine(data);")]
+        [InlineData(FreshEachTurn, "{APPEND}", "Console.WriteLine(json); var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(json);")]
+        [InlineData(FreshEachTurn, "{APPEND}", "var document = System.Text.Json.JsonDocument.Parse(json); Console.WriteLine(document);")]
+        [InlineData("""
+            byte[] chunk = new byte[60000];
+            while (true)
+            {
+                int n = stream.Read(chunk, 0, chunk.Length);
+                {APPEND}
+                if (n < chunk.Length)
+                    break;
+            }
+            """, "{APPEND}", "var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(json); Console.WriteLine(data);")]
+        public Task Appended_text_that_may_hold_NULs_inside_or_stale_bytes_or_goes_elsewhere_is_still_reported(string loop, string shape, string after)
+            => Verify.VerifyAnalyzerAsync(AppendLoop(loop.Replace("{APPEND}", shape), "json += [|Encoding.UTF8.GetString(chunk)|];", after));
+
         /// <summary>Json.NET's <c>JObject</c>, <c>JArray</c> and <c>JToken</c>, by name (the package is in no reference set).</summary>
         private const string JsonNetLinqStub = """
             namespace Newtonsoft.Json.Linq
