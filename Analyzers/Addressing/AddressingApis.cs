@@ -97,6 +97,7 @@ namespace SocketAnalyzers.Addressing
         public AddressingApis(KnownSymbols symbols)
         {
             Symbols = symbols;
+            streamSocketFields = new Reads.NetworkFields(IsStreamSocketValue);
             var types = symbols.Types;
             foreach (var (type, method, role) in EndpointCalls)
             {
@@ -199,6 +200,59 @@ namespace SocketAnalyzers.Addressing
         }
 
         private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, int> parserWrappers = new(SymbolEqualityComparer.Default);
+
+        private readonly Reads.NetworkFields streamSocketFields;
+
+        /// <summary>
+        /// A private <c>Socket</c> field whose every assignment in its type gives a stream socket (<see cref="IsStreamSocketValue"/>)
+        /// or null (fresh76 miss 1b, a course chat client: <c>static Socket connection;</c> made with <c>SocketType.Stream</c> in
+        /// <c>Main</c> and read by a thread). Private only: other code could give a field it can reach a datagram socket,
+        /// where one read is one message. The summary rules (one file, every assignment bound) are <see cref="Reads.NetworkFields"/>'s.
+        /// </summary>
+        public bool IsStreamSocketField(IFieldReferenceOperation field, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
+            => KnownSymbols.IsOrDerivesFrom(field.Type, Symbols.Socket) && streamSocketFields.IsNetworkField(field, model, cancellationToken);
+
+        /// <summary>
+        /// <c>new Socket(…, SocketType.Stream, …)</c> (the type a constant), or an accepted socket: a call the catalogue says
+        /// accepts (<c>Accept</c>, <c>AcceptSocket</c>), awaited (with <c>ConfigureAwait</c>) or waited for with <c>.Result</c>.
+        /// </summary>
+        private bool IsStreamSocketValue(IOperation value, System.Threading.CancellationToken cancellationToken)
+        {
+            value = value.WalkDownConversions();
+            if (value is IAwaitOperation awaited)
+            {
+                value = awaited.Operation.WalkDownConversions();
+            }
+
+            if (value is IInvocationOperation { Instance: { } configured } configure && Symbols.Framework.IsConfigureAwait(configure.TargetMethod))
+            {
+                value = configured.WalkDownConversions();
+            }
+
+            if (value is IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task } && Symbols.Framework.IsTaskOfResult(task.Type))
+            {
+                value = task.WalkDownConversions();
+            }
+
+            switch (value)
+            {
+                case IObjectCreationOperation creation when KnownSymbols.IsOrDerivesFrom(creation.Type, Symbols.Socket):
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, Symbols.SocketType)
+                            && argument.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: 1 })
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IInvocationOperation call:
+                    return Symbols.Catalogue.Facts(call.TargetMethod)?.Accept is { Result: not null };
+                default:
+                    return false;
+            }
+        }
 
         /// <summary>
         /// For a method of the project whose whole body returns a parser's result given one of its parameters as the input

@@ -364,7 +364,7 @@ namespace SocketAnalyzers.Addressing
                         return held;
                     }
 
-                    return WellKnownAddress(field.Field) ?? TypeFacts(field.Type);
+                    return WellKnownAddress(field.Field) ?? TypeFacts(field.Type) ?? StreamSocketField(field);
                 case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task } when apis.Symbols.Framework.IsTaskOfResult(task.Type):
                     // listener.AcceptSocketAsync().Result: the task's result, waited for, as an await gives it (fresh53 M2).
                     return Eval(task, state);
@@ -446,6 +446,12 @@ namespace SocketAnalyzers.Addressing
         private static bool IsWrittenByOther(IOperation reference)
             => reference is ILocalReferenceOperation or IFlowCaptureReferenceOperation
                 && reference.Parent is ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation or ITupleOperation or ICoalesceAssignmentOperation;
+
+        /// <summary>A private socket field its type only ever gives a stream socket (<see cref="AddressingApis.IsStreamSocketField"/>): a TCP socket of unknown family.</summary>
+        private SocketValue? StreamSocketField(IFieldReferenceOperation field)
+            => apis.IsStreamSocketField(field, Graph.OriginalOperation.SemanticModel, CancellationToken)
+                ? new SocketValue(family: FamilyFacts.Unknown, broadcast: BroadcastFacts.Unknown, kind: KindFacts.Stream)
+                : null;
 
         /// <summary>What the type alone says: a NetworkStream or SslStream is a stream transport.</summary>
         private SocketValue? TypeFacts(ITypeSymbol? type)

@@ -236,6 +236,46 @@ namespace SocketAnalyzers.Tests.Framing
         public Task Bytes_given_to_a_constructor_that_may_not_parse_them_as_given_are_quiet(string constructor)
             => Verify.VerifyAnalyzerAsync(ConstructorServer(constructor, reported: false));
 
+        /// <summary>A client that reads its socket field <c>connection</c>, declared and given values as <paramref name="members"/> says.</summary>
+        private static string SocketFieldClient(string members, bool reported) => Usings + $$"""
+            class Client
+            {
+                {{members}}
+
+                Order? Receive()
+                {
+                    var buffer = new byte[4096];
+                    int n = connection.Receive(buffer);
+                    if (n == 0) return null;
+                    return {{(reported ? "{|SOCK040:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|}" : "JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))")}};
+                }
+            }
+            """;
+
+        /// <summary>
+        /// fresh76 miss 1b (a course chat client): a private socket field that its type only ever gives a stream socket (made
+        /// with <c>SocketType.Stream</c>, or accepted) or null, read in another method than the one that made it.
+        /// </summary>
+        [Theory]
+        [InlineData("static Socket connection; static void Open() { connection = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); connection.Connect(IPAddress.Loopback, 4242); }")]
+        [InlineData("private readonly Socket connection = new Socket(SocketType.Stream, ProtocolType.Tcp); void Open() => connection.Connect(IPAddress.Loopback, 4242);")]
+        [InlineData("private Socket? connection; async Task Accept(TcpListener listener) { connection = await listener.AcceptSocketAsync().ConfigureAwait(false); } void Close() { connection?.Dispose(); connection = null; }")]
+        [InlineData("private Socket connection; Client(Socket listening) { connection = listening.Accept(); }")]
+        public Task One_read_of_a_private_field_only_given_stream_sockets_parsed_whole_is_reported(string members)
+            => Verify.VerifyAnalyzerAsync(SocketFieldClient(members, reported: true));
+
+        /// <summary>
+        /// A field other code can reach (it may hold a datagram socket, where one read is one message), one given a datagram
+        /// socket, a socket of a kind the code does not show, or a parameter's socket: unknown, silent.
+        /// </summary>
+        [Theory]
+        [InlineData("public static Socket connection = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);")]
+        [InlineData("private Socket connection = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); void Reopen() { connection = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); } void Open() => connection.Connect(IPAddress.Loopback, 4242);")]
+        [InlineData("private Socket connection; Client(SocketType type) { connection = new Socket(AddressFamily.InterNetwork, type, ProtocolType.Tcp); } void Open() => connection.Connect(IPAddress.Loopback, 4242);")]
+        [InlineData("private Socket connection; Client(Socket given) { connection = given; }")]
+        public Task One_read_of_a_socket_field_whose_kind_is_not_certain_is_quiet(string members)
+            => Verify.VerifyAnalyzerAsync(SocketFieldClient(members, reported: false));
+
         /// <summary>A server whose handler takes its request from <paramref name="helper"/>, a read helper of the class, and parses it.</summary>
         private static string HelperServer(string handler, string helper) => Usings + $$"""
             class Server
