@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 
@@ -316,7 +317,7 @@ namespace SocketAnalyzers.Addressing
         /// </summary>
         private int ConstructorParserOrdinal(IMethodSymbol constructor, SemanticModel model, System.Threading.CancellationToken cancellationToken)
         {
-            if (constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax declaration
+            if (constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration
                 || constructor.Parameters.IsEmpty)
             {
                 return -1;
@@ -325,7 +326,7 @@ namespace SocketAnalyzers.Addressing
             var named = false;
             foreach (var node in declaration.DescendantNodes())
             {
-                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call
+                if (node is InvocationExpressionSyntax call
                     && SocketAnalyzers.Common.SyntaxNames.CalledName(call) is { } name && parserNames.Contains(name))
                 {
                     named = true;
@@ -375,11 +376,11 @@ namespace SocketAnalyzers.Addressing
 
             return ordinal;
 
-            static bool IsStraight(Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax block)
+            static bool IsStraight(BlockSyntax block)
             {
                 foreach (var statement in block.Statements)
                 {
-                    if (statement is not (Microsoft.CodeAnalysis.CSharp.Syntax.LocalDeclarationStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax))
+                    if (statement is not (LocalDeclarationStatementSyntax or ExpressionStatementSyntax))
                     {
                         return false;
                     }
