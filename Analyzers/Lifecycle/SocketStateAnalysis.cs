@@ -1949,7 +1949,7 @@ namespace SocketAnalyzers.Lifecycle
                     };
                     break;
                 default:
-                    var what = kinds == SocketKinds.Datagram && kind is SocketOperation.Listen or SocketOperation.Accept ? "a datagram socket" : kind == SocketOperation.Bind ? "already " + stateText : stateText;
+                    var what = kinds == SocketKinds.Datagram && kind is SocketOperation.Listen or SocketOperation.Accept or SocketOperation.MakeStream ? "a datagram socket" : kind == SocketOperation.Bind ? "already " + stateText : stateText;
                     arguments = new object[] { socketName, what, kind == SocketOperation.SendToPeer ? name + " to an explicit destination" : name };
                     break;
             }

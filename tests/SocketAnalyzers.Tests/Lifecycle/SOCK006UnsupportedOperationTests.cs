@@ -24,6 +24,24 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 Verify.Diagnostic("SOCK006").WithLocation(0).WithArguments("udp", "a datagram socket", "Listen"));
 
         [Fact]
+        public Task NetworkStream_over_a_datagram_socket_field_is_reported_naming_its_kind()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                class LanListener
+                {
+                    private readonly Socket udp;
+
+                    LanListener()
+                    {
+                        udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                        udp.Bind(new IPEndPoint(IPAddress.Any, 4445));
+                    }
+
+                    System.IO.Stream Open() => {|#0:new NetworkStream(udp, true)|};
+                }
+                """,
+                Verify.Diagnostic("SOCK006").WithLocation(0).WithArguments("udp", "a datagram socket", "new NetworkStream"));
+
+        [Fact]
         public Task Connect_on_a_listening_socket_is_reported_naming_its_state()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 class C
@@ -51,6 +69,10 @@ namespace SocketAnalyzers.Tests.Lifecycle
         // A send to a destination bound the socket (checked on Linux: Bind then throws SocketException, "Invalid argument").
         [InlineData("var s = new Socket(SocketType.Dgram, ProtocolType.Udp); s.SendTo(new byte[1], ep);", "s.Bind(ep);", "s.Bind(ep)")]
         [InlineData("var u = new UdpClient(); u.Send(new byte[1], 1, ep);", "u.Client.Bind(ep);", "u.Client.Bind(ep)")]
+        // A NetworkStream needs a stream socket: IOException for a datagram one in every state (fresh80 M2, checked on .NET 10).
+        [InlineData("var s = new Socket(SocketType.Dgram, ProtocolType.Udp); s.Bind(ep);", "var ns = new System.IO.BufferedStream(new NetworkStream(s, true));", "new NetworkStream(s, true)")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp); s.Connect(ep);", "using var ns = new NetworkStream(s);", "new NetworkStream(s)")]
+        [InlineData("var u = new UdpClient(9000);", "using var ns = new NetworkStream(u.Client);", "new NetworkStream(u.Client)")]
         public async Task Operations_the_kind_or_state_cannot_do_are_reported(string setup, string statement, string call)
             => await Verify.VerifyAnalyzerAsync(Usings + $$"""
                 class C
@@ -72,6 +94,9 @@ namespace SocketAnalyzers.Tests.Lifecycle
         [InlineData("var l = new TcpListener(ep); l.Start(); l.Stop();", "l.Start();")]
         [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); var pending = s.ConnectAsync(ep);", "await pending;")]
         [InlineData("var u = new UdpClient(); u.Client.Bind(ep);", "u.Connect(ep);")]
+        // A stream socket connected, or a socket whose kind the code does not show.
+        [InlineData("var s = new Socket(SocketType.Stream, ProtocolType.Tcp); s.Connect(ep);", "using var ns = new NetworkStream(s, true);")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetwork, type, ProtocolType.Unspecified); s.Connect(ep);", "using var ns = new NetworkStream(s, true);")]
         public async Task Operations_the_socket_can_do_are_quiet(string setup, string statement)
             => await Verify.VerifyAnalyzerAsync(Usings + $$"""
                 class C
