@@ -115,7 +115,7 @@ namespace SocketAnalyzers
             category: RuleCategories.ByteOrder,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "BitConverter, BinaryWriter and MemoryMarshal use the host's byte order, so the protocol changes with the CPU and disagrees with peers written against network order.",
+            description: "BitConverter, BinaryWriter and MemoryMarshal use the host's byte order, so the protocol changes with the CPU and disagrees with peers written against network order. For a protocol that is little-endian by its specification, write with BinaryPrimitives.Write…LittleEndian, or set socket_analyzers.wire_byte_order = little_endian for its files in .editorconfig.",
             helpLinkUri: HelpLink(RuleIdentifiers.HostOrderWrite));
 
         public static readonly DiagnosticDescriptor SOCK021HostOrderRead = new DiagnosticDescriptor(
@@ -125,7 +125,7 @@ namespace SocketAnalyzers
             category: RuleCategories.ByteOrder,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "BitConverter and BinaryReader read in the host's byte order; numbers from the network arrive big-endian.",
+            description: "BitConverter and BinaryReader read in the host's byte order; numbers from the network arrive big-endian. For a protocol that is little-endian by its specification, read with BinaryPrimitives.Read…LittleEndian, or set socket_analyzers.wire_byte_order = little_endian for its files in .editorconfig.",
             helpLinkUri: HelpLink(RuleIdentifiers.HostOrderRead));
 
         public static readonly DiagnosticDescriptor SOCK022PortConvertedTwice = new DiagnosticDescriptor(
