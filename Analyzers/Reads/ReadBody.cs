@@ -1227,6 +1227,7 @@ namespace SocketAnalyzers.Reads
             var framework = reads.Symbols.Framework;
             var result = framework.WalkUpToValue(invocation, out var consumer, out _);
             ILocalSymbol? countLocal = null;
+            var countUse = result;
             if (result.IsValueDiscarded(consumer) || framework.IsTaskWait(consumer, result))
             {
                 // stream.ReadAsync(ack, 0, 4).Wait(2000, token): the wait ends with the read, and its count is lost (fresh63 M1).
@@ -1246,12 +1247,18 @@ namespace SocketAnalyzers.Reads
                         countLocal = target.Local;
                         site.Form = assignment.Parent is IExpressionStatementOperation ? CountForm.Stored : CountForm.Used;
                         break;
+                    case ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field, Parent: not IExpressionStatementOperation } kept
+                        when kept.Value.WalkDownConversions() == result.WalkDownConversions() && reads.Unchanged.IsOnlyWritten(field.Field, Model, cancellationToken):
+                        // if ((got = ns.Read(frame, 0, frame.Length)) != 0) with a private field nothing ever reads (fresh80 M1): the
+                        // count is judged where the assignment's value goes, as when it is never kept.
+                        countUse = kept;
+                        break;
                 }
 
                 site.StoredLocal = site.Form == CountForm.Stored ? countLocal : null;
                 site.CountLocal = countLocal;
-                site.CountNeverKept = countLocal is null && IsNeutralCountUse(result, reads.Symbols.Framework);
-                site.CountOnlyTotalled = countLocal is null && IsRunningTotal(result);
+                site.CountNeverKept = countLocal is null && IsNeutralCountUse(countUse, reads.Symbols.Framework);
+                site.CountOnlyTotalled = countLocal is null && IsRunningTotal(countUse);
             }
 
             DescribeBuffer(site, reads, cancellationToken);

@@ -40,6 +40,32 @@ namespace SocketAnalyzers.Reads
             return answer;
         }
 
+        private readonly ConcurrentDictionary<IFieldSymbol, bool> onlyWritten = new(SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// A private field of a class that its type only ever assigns (<c>field = …</c>) and never reads, passes by reference
+        /// or changes otherwise (fresh80 M1, a student game server's <c>if ((nbyte = stream.Read(…)) != 0)</c>): what it is
+        /// given tells no other code anything. Decided once per field for the compilation, from the file being analyzed, as
+        /// <see cref="IsUnchanged"/> is.
+        /// </summary>
+        public bool IsOnlyWritten(IFieldSymbol field, SemanticModel? model, CancellationToken cancellationToken)
+        {
+            if (model is null || !IsPrivateFieldOfClass(field))
+            {
+                return false;
+            }
+
+            if (onlyWritten.TryGetValue(field, out var answer))
+            {
+                return answer;
+            }
+
+            answer = EveryUse(field, model, identifier => SameFileUses.FieldReference(identifier, field, model, cancellationToken) is { Parent: ISimpleAssignmentOperation assignment } reference
+                && assignment.Target == reference, cancellationToken);
+            onlyWritten.TryAdd(field, answer);
+            return answer;
+        }
+
         private static bool IsPrivateFieldOfClass(IFieldSymbol field)
             => field is { IsConst: false, IsImplicitlyDeclared: false, DeclaredAccessibility: Accessibility.Private, ContainingType.TypeKind: TypeKind.Class }
                 && field.DeclaringSyntaxReferences.Length > 0;

@@ -477,5 +477,46 @@ namespace SocketAnalyzers.Tests.Reads
 
                 int length = BinaryPrimitives.ReadInt32BigEndian(header);
                 """));
+
+        /// <summary>A relay whose read keeps its count in the field <c>got</c>, declared and used elsewhere as <paramref name="members"/> says.</summary>
+        private static string CountFieldRelay(string members, string use) => ReadTestCode.Usings + $$"""
+            class Relay
+            {
+                {{members}}
+                private readonly byte[] frame = new byte[256];
+
+                void Serve(NetworkStream ns)
+                {
+                    while (true)
+                    {
+                        if ((got = ns.Read(frame, 0, frame.Length)) != 0)
+                        {
+                            Console.WriteLine({{use}});
+                        }
+
+                        if (Console.ReadLine() == "q") break;
+                    }
+                }
+            }
+            """;
+
+        /// <summary>
+        /// fresh80 M1 (a student game server): the count goes into a private field that nothing ever reads, and is only
+        /// compared with 0 on the way: byte 5 may be stale, as when the count is never kept.
+        /// </summary>
+        [Theory]
+        [InlineData("private int got;")]
+        [InlineData("private static int got; void Reset() => got = 0;")]
+        public Task Bytes_past_the_first_after_a_count_kept_only_in_a_field_nothing_reads_are_reported(string members)
+            => Verify.VerifyAnalyzerAsync(CountFieldRelay(members, "[|frame[5]|]"));
+
+        /// <summary>A field that other code reads (it may test the count), or that code outside the class may read: silent.</summary>
+        [Theory]
+        [InlineData("private int got; bool Complete => got >= 6;")]
+        [InlineData("private int got; void Log() => Console.WriteLine(got);")]
+        [InlineData("public int got;")]
+        [InlineData("private int got; void Add() => got += 1;")]
+        public Task Bytes_after_a_count_kept_in_a_field_that_may_be_read_are_quiet(string members)
+            => Verify.VerifyAnalyzerAsync(CountFieldRelay(members, "frame[5]"));
     }
 }
