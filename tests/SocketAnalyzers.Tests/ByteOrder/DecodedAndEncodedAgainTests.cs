@@ -17,6 +17,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
             class Query
             {
                 private readonly UdpClient udp = new UdpClient();
+                private readonly TcpClient tcp = new TcpClient("localhost", 27015);
                 private IPEndPoint server = new IPEndPoint(IPAddress.Loopback, 27015);
 
                 public void Info()
@@ -57,7 +58,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         // The read straight into the write.
         [InlineData("udp.Send(BitConverter.GetBytes(BitConverter.ToInt32(response, 5)), 4, server);")]
         // BinaryReader and BinaryWriter: little-endian both, on any CPU.
-        [InlineData("using var reader = new BinaryReader(new MemoryStream(response)); int challenge = reader.ReadInt32(); using var writer = new BinaryWriter(new NetworkStream(udp.Client)); writer.Write(challenge);")]
+        [InlineData("using var reader = new BinaryReader(new MemoryStream(response)); int challenge = reader.ReadInt32(); using var writer = new BinaryWriter(tcp.GetStream()); writer.Write(challenge);")]
         public Task Number_decoded_and_encoded_again_in_the_same_order_is_quiet(string info)
             => Verify.VerifyAnalyzerAsync(Query(info, info.Contains("SendWithChallenge") ? DefaultSend : ""));
 
@@ -68,7 +69,7 @@ namespace SocketAnalyzers.Tests.ByteOrder
         // Another width.
         [InlineData("short challenge = [|BitConverter.ToInt16(response, 5)|]; udp.Send({|SOCK020:BitConverter.GetBytes((int)challenge)|}, 4, server);")]
         // Another order: host order in, little-endian out.
-        [InlineData("int challenge = [|BitConverter.ToInt32(response, 5)|]; using var writer = new BinaryWriter(new NetworkStream(udp.Client)); {|SOCK020:writer.Write(challenge)|};")]
+        [InlineData("int challenge = [|BitConverter.ToInt32(response, 5)|]; using var writer = new BinaryWriter(tcp.GetStream()); {|SOCK020:writer.Write(challenge)|};")]
         public Task Number_whose_bytes_change_on_the_way_back_is_reported(string info)
             => Verify.VerifyAnalyzerAsync(Query(info));
 
