@@ -68,6 +68,23 @@ namespace SocketAnalyzers.Common
 
         public INamedTypeSymbol? SocketType { get; }
 
+        /// <summary>
+        /// The constant <c>SocketType</c> a <c>new Socket(…)</c> is given (Stream = 1, Dgram = 2, Raw = 3, Rdm = 4,
+        /// Seqpacket = 5), or null when it is given none or one the code does not fix.
+        /// </summary>
+        public int? ConstantSocketType(Microsoft.CodeAnalysis.Operations.IObjectCreationOperation creation)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, SocketType))
+                {
+                    return argument.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: int socketType } ? socketType : null;
+                }
+            }
+
+            return null;
+        }
+
         public INamedTypeSymbol? AuthenticatedStream { get; }
 
         public INamedTypeSymbol? Stream { get; }

@@ -360,22 +360,13 @@ namespace SocketAnalyzers.Lifecycle
                 return SocketKinds.Stream;
             }
 
-            foreach (var argument in creation.Arguments)
+            // SocketType: Stream = 1, Dgram = 2, Raw = 3, Rdm = 4, Seqpacket = 5.
+            return Symbols.ConstantSocketType(creation) switch
             {
-                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, Symbols.SocketType)
-                    && argument.Value.ConstantValue is { HasValue: true, Value: int socketType })
-                {
-                    // SocketType: Stream = 1, Dgram = 2, Raw = 3, Rdm = 4, Seqpacket = 5.
-                    return socketType switch
-                    {
-                        1 or 5 => SocketKinds.Stream,
-                        2 or 3 or 4 => SocketKinds.Datagram,
-                        _ => SocketKinds.Any,
-                    };
-                }
-            }
-
-            return SocketKinds.Any;
+                1 or 5 => SocketKinds.Stream,
+                2 or 3 or 4 => SocketKinds.Datagram,
+                _ => SocketKinds.Any,
+            };
         }
     }
 }
