@@ -215,45 +215,15 @@ namespace SocketAnalyzers.Addressing
 
         /// <summary>
         /// <c>new Socket(…, SocketType.Stream, …)</c> (the type a constant), or an accepted socket: a call the catalogue says
-        /// accepts (<c>Accept</c>, <c>AcceptSocket</c>), awaited (with <c>ConfigureAwait</c>) or waited for with <c>.Result</c>.
+        /// accepts (<c>Accept</c>, <c>AcceptSocket</c>), awaited or waited for (<see cref="Reads.ReadBody.UnwrapAwait"/>).
         /// </summary>
         private bool IsStreamSocketValue(IOperation value, System.Threading.CancellationToken cancellationToken)
-        {
-            value = value.WalkDownConversions();
-            if (value is IAwaitOperation awaited)
+            => Reads.ReadBody.UnwrapAwait(value, Symbols.Framework) switch
             {
-                value = awaited.Operation.WalkDownConversions();
-            }
-
-            if (value is IInvocationOperation { Instance: { } configured } configure && Symbols.Framework.IsConfigureAwait(configure.TargetMethod))
-            {
-                value = configured.WalkDownConversions();
-            }
-
-            if (value is IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task } && Symbols.Framework.IsTaskOfResult(task.Type))
-            {
-                value = task.WalkDownConversions();
-            }
-
-            switch (value)
-            {
-                case IObjectCreationOperation creation when KnownSymbols.IsOrDerivesFrom(creation.Type, Symbols.Socket):
-                    foreach (var argument in creation.Arguments)
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, Symbols.SocketType)
-                            && argument.Value.WalkDownConversions().ConstantValue is { HasValue: true, Value: 1 })
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                case IInvocationOperation call:
-                    return Symbols.Catalogue.Facts(call.TargetMethod)?.Accept is { Result: not null };
-                default:
-                    return false;
-            }
-        }
+                IObjectCreationOperation creation when KnownSymbols.IsOrDerivesFrom(creation.Type, Symbols.Socket) => Symbols.ConstantSocketType(creation) == 1,
+                IInvocationOperation call => Symbols.Catalogue.Facts(call.TargetMethod)?.Accept is { Result: not null },
+                _ => false,
+            };
 
         /// <summary>
         /// For a method of the project whose whole body returns a parser's result given one of its parameters as the input
@@ -286,12 +256,12 @@ namespace SocketAnalyzers.Addressing
             // The syntax first: binding a body costs, and most methods are no one-line wrapper.
             var ordinal = -1;
             var declaration = definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var single = SocketAnalyzers.Common.OperationExtensions.ReturnedExpressionOf(declaration) is { } returnedSyntax
-                ? SocketAnalyzers.Common.SyntaxNames.WithoutWrappers(returnedSyntax, casts: true)
+            var single = Common.OperationExtensions.ReturnedExpressionOf(declaration) is { } returnedSyntax
+                ? SyntaxNames.WithoutWrappers(returnedSyntax, casts: true)
                 : null;
 
-            if (single is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call
-                && SocketAnalyzers.Common.SyntaxNames.CalledName(call) is { } name && parserNames.Contains(name)
+            if (single is InvocationExpressionSyntax call
+                && SyntaxNames.CalledName(call) is { } name && parserNames.Contains(name)
                 && model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation body
                 && (body.BlockBody ?? body.ExpressionBody) is { Operations.Length: 1 } only
                 && only.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
@@ -327,7 +297,7 @@ namespace SocketAnalyzers.Addressing
             foreach (var node in declaration.DescendantNodes())
             {
                 if (node is InvocationExpressionSyntax call
-                    && SocketAnalyzers.Common.SyntaxNames.CalledName(call) is { } name && parserNames.Contains(name))
+                    && SyntaxNames.CalledName(call) is { } name && parserNames.Contains(name))
                 {
                     named = true;
                     break;
