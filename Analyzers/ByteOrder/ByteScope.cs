@@ -147,13 +147,10 @@ namespace SocketAnalyzers.ByteOrder
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var operation = stack.Pop();
-                if (operation.Kind == OperationKind.Invocation && operation is IInvocationOperation call)
+                if (operation.Kind == OperationKind.Invocation && operation is IInvocationOperation call
+                    && IsRelevantCall(call.TargetMethod, symbols.FactsOf(call.TargetMethod), symbols))
                 {
-                    var facts = symbols.FactsOf(call.TargetMethod);
-                    if (facts is null ? symbols.IsProjectByteSwap(call.TargetMethod) : facts.Conversion || facts.HostOrderWrite is not null || facts.HostOrderRead is not null)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
 
                 foreach (var child in operation.ChildOperations)
@@ -164,6 +161,13 @@ namespace SocketAnalyzers.ByteOrder
 
             return false;
         }
+
+        /// <summary>
+        /// A call that makes its body (or lambda) relevant: a conversion, a host-order write or read (the catalogue's
+        /// <paramref name="facts"/> about <paramref name="method"/>), or, with no row, the project's own byte swap.
+        /// </summary>
+        private static bool IsRelevantCall(IMethodSymbol method, Model.ApiFacts? facts, ByteOrderSymbols symbols)
+            => facts is null ? symbols.IsProjectByteSwap(method) : facts.Conversion || facts.HostOrderWrite is not null || facts.HostOrderRead is not null;
 
         /// <summary>True when the body or one of its lambdas calls a byte-order API: the flow runs only then.</summary>
         public bool IsRelevant => RootRelevant || direct.Count > 0;
@@ -190,35 +194,20 @@ namespace SocketAnalyzers.ByteOrder
             switch (VisitedKinds.Contains(kind) ? operation : null)
             {
                 case IInvocationOperation invocation:
-                    if (facts is { Conversion: true })
+                    if (IsRelevantCall(invocation.TargetMethod, facts, symbols))
                     {
-                        Relevant(owner);
-                        foreach (var argument in invocation.Arguments)
-                        {
-                            if (ByteFlow.SymbolOf(argument.Value.WalkDownConversions()) is { } symbol)
-                            {
-                                converted.Add(symbol);
-                            }
-                        }
-                    }
-                    else if (facts is not null && (facts.HostOrderWrite is not null || facts.HostOrderRead is not null))
-                    {
+                        // A conversion, a host-order write or read, or the project's own swap, which converts as
+                        // HostToNetworkOrder does (SOCK022 on a port, fresh38).
                         Relevant(owner);
                     }
-                    else if (facts is null)
-                    {
-                        if (symbols.IsProjectByteSwap(invocation.TargetMethod))
-                        {
-                            // The project's own swap converts as HostToNetworkOrder does (SOCK022 on a port, fresh38).
-                            Relevant(owner);
-                        }
 
-                        foreach (var argument in invocation.Arguments)
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        // What a conversion takes, or what a method of the project may swap.
+                        if ((facts is { Conversion: true } || (facts is null && MayConvert(invocation, argument)))
+                            && ByteFlow.SymbolOf(argument.Value.WalkDownConversions()) is { } symbol)
                         {
-                            if (MayConvert(invocation, argument) && ByteFlow.SymbolOf(argument.Value.WalkDownConversions()) is { } symbol)
-                            {
-                                converted.Add(symbol);
-                            }
+                            converted.Add(symbol);
                         }
                     }
 
