@@ -678,17 +678,19 @@ namespace SocketAnalyzers.Addressing
                 if (values is not null)
                 {
                     values[i] = value;
-                    if (i == creation.Arguments.Length - 1)
-                    {
-                        // The project's constructor that parses its input (new Envelope(buffer)): the input is the parser's.
-                        Framing.FramingCheck.Check(this, creation, creation.Arguments, values, wrappedInput, "new " + type?.Name);
-                    }
                 }
 
                 if (!view && !IsSocketType(type) && !KnownSymbols.IsOrDerivesFrom(type, symbols.IPEndPoint))
                 {
                     Escape(argument, state);
                 }
+            }
+
+            if (values is not null)
+            {
+                // The project's constructor that parses its input (new Envelope(buffer)): the input is the parser's, as it
+                // was before the arguments escaped into the constructor.
+                Framing.FramingCheck.Check(this, creation, creation.Arguments, values, wrappedInput, "new " + type?.Name);
             }
 
             SocketValue? result = null;
