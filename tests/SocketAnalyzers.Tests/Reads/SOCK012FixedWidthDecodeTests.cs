@@ -510,6 +510,17 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Bytes_past_the_first_after_a_count_kept_only_in_a_field_nothing_reads_are_reported(string members)
             => Verify.VerifyAnalyzerAsync(CountFieldRelay(members, "[|frame[5]|]"));
 
+        /// <summary>
+        /// No fix for it, as for a count never kept: making the read wait (ReadAtLeast) needs the count the code tests, and
+        /// the field's is only tested against 0. The finding stands and Fix All leaves the code as it was.
+        /// </summary>
+        [Fact]
+        public Task Bytes_after_a_count_kept_only_in_a_field_nothing_reads_get_no_fix()
+        {
+            var source = CountFieldRelay("private int got;", "[|frame[5]|]");
+            return Verify.VerifyCodeFixAsync(source, source);
+        }
+
         /// <summary>A field that other code reads (it may test the count), or that code outside the class may read: silent.</summary>
         [Theory]
         [InlineData("private int got; bool Complete => got >= 6;")]

@@ -117,6 +117,13 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Appended_text_that_may_hold_NULs_inside_or_stale_bytes_or_goes_elsewhere_is_still_reported(string loop, string shape, string after)
             => Verify.VerifyAnalyzerAsync(AppendLoop(loop.Replace("{APPEND}", shape), "json += [|Encoding.UTF8.GetString(chunk)|];", after));
 
+        /// <summary>The fix of a reported append passes the read's count, and Fix All does the same.</summary>
+        [Fact]
+        public Task Fix_of_an_appended_text_that_may_hold_NULs_inside_passes_the_count()
+            => Verify.VerifyCodeFixAsync(
+                AppendLoop(FreshEachTurn.Replace("{APPEND}", "{APPEND} Console.WriteLine(n);"), "json += [|Encoding.UTF8.GetString(chunk)|];", "var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(json); Console.WriteLine(data);"),
+                AppendLoop(FreshEachTurn.Replace("{APPEND}", "{APPEND} Console.WriteLine(n);"), "json += Encoding.UTF8.GetString(chunk, 0, n);", "var data = Newtonsoft.Json.JsonConvert.DeserializeObject<Data>(json); Console.WriteLine(data);"));
+
         /// <summary>Json.NET's <c>JObject</c>, <c>JArray</c> and <c>JToken</c>, by name (the package is in no reference set).</summary>
         private const string JsonNetLinqStub = """
             namespace Newtonsoft.Json.Linq
