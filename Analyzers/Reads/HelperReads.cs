@@ -46,9 +46,10 @@ namespace SocketAnalyzers.Reads
     /// </summary>
     internal sealed class HelperRead
     {
-        public HelperRead(IMethodSymbol method, NetworkRead read, HelperResult result, SyntaxNode receiver, IParameterSymbol? parameter, bool network, bool writesFields, bool oneReadText = false)
+        public HelperRead(IMethodSymbol method, NetworkRead read, HelperResult result, SyntaxNode receiver, IParameterSymbol? parameter, bool network, bool writesFields, bool oneReadText = false, IParameterSymbol? bufferParameter = null)
         {
             Method = method;
+            BufferParameter = bufferParameter;
             OneReadText = oneReadText;
             ReadMethod = read.Invocation.TargetMethod;
             ReadApi = read.Api;
@@ -97,6 +98,13 @@ namespace SocketAnalyzers.Reads
 
         /// <summary>The helper assigns a field: after the call a field may hold something the 0 path computed.</summary>
         public bool WritesFields { get; }
+
+        /// <summary>
+        /// The helper's <c>byte[]</c> parameter its read fills from the start, the whole array offered, when the helper returns
+        /// the read's count (<c>int Recv(byte[] b) =&gt; socket.Receive(b);</c>, audit74 M3 and audit83 M1): the caller's
+        /// argument then holds the bytes the call's result counts, as after the read itself (SOCK012). Null otherwise.
+        /// </summary>
+        public IParameterSymbol? BufferParameter { get; }
 
         /// <summary>The read as the caller's loop sees the call: its end of stream is 0, <c>""</c>, <c>null</c> or -1.</summary>
         public ReadApi Api { get; }
@@ -245,6 +253,28 @@ namespace SocketAnalyzers.Reads
                     _ => true,
                 };
                 return network ? (helper, value) : null;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The caller's array for the helper's <see cref="HelperRead.BufferParameter"/> (<c>rx</c> in <c>Recv(ref rx)</c>): what
+        /// the call fills, up to its result. Null when the helper fills no parameter or the argument is not given explicitly.
+        /// </summary>
+        public static IOperation? BufferArgument(IInvocationOperation call, HelperRead helper)
+        {
+            if (helper.BufferParameter is not { } filled)
+            {
+                return null;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == filled.Ordinal)
+                {
+                    return argument.ArgumentKind == ArgumentKind.Explicit ? argument.Value : null;
+                }
             }
 
             return null;
@@ -571,7 +601,48 @@ namespace SocketAnalyzers.Reads
 
                 var oneReadText = kind == HelperResult.EmptyText && drainLoop is null && !IsLine && !IsChar
                     && statements[statements.Count - 1] is IReturnOperation { ReturnedValue: { } text } && IsReadText(text, statements, 0);
-                return new HelperRead(method, read, kind, instance.Syntax, parameter, network, writesFields, oneReadText);
+                return new HelperRead(method, read, kind, instance.Syntax, parameter, network, writesFields, oneReadText, kind == HelperResult.Count ? FilledParameter(body) : null);
+            }
+
+            /// <summary>
+            /// The helper's <c>byte[]</c> parameter (by value or <c>ref</c>, which the helper never writes: <see cref="Allowed"/>)
+            /// that its read fills from the start with the whole array offered: <c>socket.Receive(b)</c>,
+            /// <c>stream.Read(b, 0, b.Length)</c>, and that nothing else in the helper uses. Null for any other buffer, offset
+            /// or count.
+            /// </summary>
+            private IParameterSymbol? FilledParameter(IBlockOperation body)
+            {
+                if (read?.Buffer?.WalkDownConversions() is not IParameterReferenceOperation { Parameter: { } filled }
+                    || !SymbolEqualityComparer.Default.Equals(filled.ContainingSymbol, method) || filled.RefKind is not (RefKind.None or RefKind.Ref)
+                    || filled.IsParams || !IsByteArray(filled.Type)
+                    || (read.Offset is { } offset && offset.WalkDownConversions().ConstantValue is not { HasValue: true, Value: 0 }))
+                {
+                    return null;
+                }
+
+                IOperation? countedLength = null;
+                if (read.Count is not null)
+                {
+                    if (read.Count.WalkDownConversions() is not IPropertyReferenceOperation { Instance: IParameterReferenceOperation counted } length
+                        || !reads.Symbols.Framework.IsLength(length.Property) || !SymbolEqualityComparer.Default.Equals(counted.Parameter, filled))
+                    {
+                        return null;
+                    }
+
+                    countedLength = counted;
+                }
+
+                var given = read.Buffer.WalkDownConversions();
+                foreach (var operation in body.Descendants())
+                {
+                    if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, filled)
+                        && operation != given && operation != countedLength)
+                    {
+                        return null;
+                    }
+                }
+
+                return filled;
             }
 
             /// <summary>

@@ -58,8 +58,10 @@ namespace SocketAnalyzers.Reads
         public IOperation? Receiver { get; set; }
 
         /// <summary>
-        /// The call is not a read itself but a call, in a loop, of a helper of the type that returns what its read got
-        /// (<see cref="HelperReads"/>): its end of stream is the value the helper returns then. SOCK011 only.
+        /// The call is not a read itself but a call of a helper of the type that returns what its read got (in a loop; or
+        /// anywhere when it fills an array the caller passes)
+        /// (<see cref="HelperReads"/>): its end of stream is the value the helper returns then (SOCK011), and the array it
+        /// fills for the caller, if any (<see cref="HelperRead.BufferParameter"/>), is its buffer (SOCK012).
         /// </summary>
         public HelperRead? Helper { get; set; }
 
@@ -348,6 +350,29 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>
+        /// The helper <paramref name="call"/> makes a read site of (<see cref="HelperReads"/>): in a loop of the caller, any
+        /// such helper (SOCK011); outside loops, one that fills an array the caller passes (SOCK012), which is asked only
+        /// when the call passes a <c>byte[]</c>.
+        /// </summary>
+        private static (HelperRead Helper, IOperation Receiver)? HelperCallAt(IInvocationOperation call, NetworkReads reads, System.Threading.CancellationToken cancellationToken)
+        {
+            if (NetworkReads.IsInLoop(call))
+            {
+                return reads.Helpers.At(call, cancellationToken);
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (HelperReads.IsByteArray(argument.Value.Type))
+                {
+                    return reads.Helpers.At(call, cancellationToken) is { Helper.BufferParameter: not null } filling ? filling : null;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The kinds of the interfaces the scan has a case for; the others are only walked through.</summary>
         private static readonly OperationKindSet ScannedKinds = new(
             OperationKind.Invocation,
@@ -393,10 +418,11 @@ namespace SocketAnalyzers.Reads
                         }
 
                         break;
-                    case IInvocationOperation call when HelperReads.MayBeHelper(call) && NetworkReads.IsInLoop(call) && reads.Helpers.At(call, cancellationToken) is { } helperCall:
+                    case IInvocationOperation call when HelperReads.MayBeHelper(call) && HelperCallAt(call, reads, cancellationToken) is { } helperCall:
                         // A helper of the type that returns what its read got, called in a loop: its call is the read there.
+                        // Anywhere, one that fills the caller's array and returns the count: the array holds that many bytes.
                         result ??= new ReadBody(consumers, cancellationToken);
-                        var helperSite = new ReadSite(result.Sites.Count, new NetworkRead(call, helperCall.Helper.Api, null, null, null, isZeroLength: false, throwsAtEnd: false))
+                        var helperSite = new ReadSite(result.Sites.Count, new NetworkRead(call, helperCall.Helper.Api, HelperReads.BufferArgument(call, helperCall.Helper), null, null, isZeroLength: false, throwsAtEnd: false))
                         {
                             Function = owner,
                             Receiver = helperCall.Receiver,

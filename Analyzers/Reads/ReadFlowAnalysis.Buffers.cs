@@ -32,7 +32,8 @@ namespace SocketAnalyzers.Reads
                 parent = owner.WalkUpConversions(out _);
             }
 
-            return parent is IArgumentOperation { Parent: IInvocationOperation call } && body.SiteAt(call.Syntax) is { Helper: null };
+            return parent is IArgumentOperation { Parent: IInvocationOperation call } && body.SiteAt(call.Syntax) is { } site
+                && (site.Helper is null || site.Read.Buffer?.WalkDownConversions().Syntax == reference.Syntax);
         }
 
         /// <summary>
@@ -1301,11 +1302,12 @@ namespace SocketAnalyzers.Reads
         {
             var end = start + width;
             var properties = ImmutableDictionary<string, string?>.Empty.Add(SOCK012WholeBufferConsumedAnalyzer.FormKey, SOCK012WholeBufferConsumedAnalyzer.Decoded);
-            if (!mixed && consuming is not IArrayElementReferenceOperation)
+            if (!mixed && consuming is not IArrayElementReferenceOperation && site.Helper is null)
             {
                 // The fix rewrites the read into one that waits for the bytes; where another read may have filled the buffer
                 // (ReadState.IsMixedFill) it would rewrite one and leave the other: no fix then. Nor for an element read
-                // (data[7]): the bytes to wait for are the message's, which an index does not say.
+                // (data[7]): the bytes to wait for are the message's, which an index does not say. Nor for the call of a helper
+                // that fills the array (HelperRead.BufferParameter): the read to rewrite is in the helper, for all its callers.
                 properties = properties
                     .Add(SOCK012WholeBufferConsumedAnalyzer.ReadBackKey, (consuming.Syntax.SpanStart - site.Invocation.Syntax.SpanStart).ToString(CultureInfo.InvariantCulture))
                     .Add(SOCK012WholeBufferConsumedAnalyzer.ReadLengthKey, site.Invocation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture));

@@ -88,20 +88,7 @@ namespace SocketAnalyzers.Reads
             }
 
             // SOCK012: the buffer now holds this read's bytes, up to its count.
-            if (site.Read.Buffer is not null && ReadBody.RootOfView(site.Read.Buffer, symbols.Framework) is var root2 && ReadBody.VariableOf(root2) is { } filled)
-            {
-                var fresh = state.HasFresh && state.Fresh.Remove(filled);
-                KillBuffer(filled, state);
-                if (!guarded && site.WholeBuffer is not null && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, filled))
-                {
-                    state.SetFilled(filled, site.Index);
-                    if (fresh)
-                    {
-                        state.FreshFilled.Add(filled);
-                    }
-                }
-            }
-            else if (site.EndBuffer is { Buffer: { } variable } filledByBegin)
+            if (!Fill(site, state, guarded) && site.EndBuffer is { Buffer: { } variable } filledByBegin)
             {
                 // An End… in the callback of Begin… receives that filled the array from its start (each a new one: fresh).
                 KillBuffer(variable, state);
@@ -116,6 +103,31 @@ namespace SocketAnalyzers.Reads
             }
 
             CallEffects(invocation, state);
+        }
+
+        /// <summary>
+        /// SOCK012: the read's buffer argument now holds its bytes, up to its count (unless <paramref name="guarded"/>: as many
+        /// bytes waited as it asks for). False when the read names no array variable (an <c>End…</c>, a buffer list).
+        /// </summary>
+        private bool Fill(ReadSite site, ReadState state, bool guarded)
+        {
+            if (site.Read.Buffer is null || ReadBody.VariableOf(ReadBody.RootOfView(site.Read.Buffer, symbols.Framework)) is not { } filled)
+            {
+                return false;
+            }
+
+            var fresh = state.HasFresh && state.Fresh.Remove(filled);
+            KillBuffer(filled, state);
+            if (!guarded && site.WholeBuffer is not null && SymbolEqualityComparer.Default.Equals(site.WholeBuffer, filled))
+            {
+                state.SetFilled(filled, site.Index);
+                if (fresh)
+                {
+                    state.FreshFilled.Add(filled);
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -247,7 +259,8 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// The call of a helper that returns what its read got (<see cref="ReadSite.Helper"/>): SOCK011 only. It reads its
+        /// The call of a helper that returns what its read got (<see cref="ReadSite.Helper"/>): SOCK011, and SOCK012 for the
+        /// array it fills (<see cref="HelperRead.BufferParameter"/>). It reads its
         /// connection (pending reads of it matter now) and runs the project's code (what guards counted is gone, a callback
         /// chain's connection may close, fields may change), and its 0 path starts here.
         /// </summary>
@@ -258,6 +271,9 @@ namespace SocketAnalyzers.Reads
                 MayCloseChain(invocation, state);
             }
 
+            // A wait for bytes of the connection (an Available test) may be for the bytes the helper's read takes: its array
+            // is then not known to be short (SOCK012).
+            var guarded = polled || (state.HasAvailable && site.ConnectionRoot is { } root && state.Available.ContainsKey(root));
             if (state.HasAvailable)
             {
                 state.Available.Clear();
@@ -284,6 +300,10 @@ namespace SocketAnalyzers.Reads
             }
 
             CallEffects(invocation, state);
+
+            // SOCK012: a helper that fills the caller's array (HelperRead.BufferParameter) leaves its read's bytes there, up to
+            // the count it returns. After the project's code ran, which may have changed any field.
+            Fill(site, state, guarded);
         }
 
         /// <summary>
