@@ -869,10 +869,11 @@ namespace SocketAnalyzers.Addressing
                 value = viewCall.Arguments[0].Value.WalkDownConversions();
             }
 
-            if (KeyOf(value) is null && MemberKey(value) is not null && !IsSocketType(value.Type))
+            if (KeyOf(value) is null && MemberKey(value) is not null && !IsSocketType(value.Type) && value.Type is not IArrayTypeSymbol)
             {
                 // A member's endpoint handed to a framework call (Console.WriteLine(serverEndPoint), fresh21) stays what the
-                // body gave it; a socket field handed over may be configured there (SetSocketOption, EnableBroadcast).
+                // body gave it; a socket field handed over may be configured there (SetSocketOption, EnableBroadcast), and an
+                // array field filled (Buffer.BlockCopy(src, 0, _buffer, 0, n)).
                 return;
             }
 
@@ -1225,7 +1226,7 @@ namespace SocketAnalyzers.Addressing
             return new SocketValue(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? AddressFacts.V6 : AddressFacts.V4);
         }
 
-        /// <summary>The name a value of a read goes into: the buffer local, and whether the read fills it from its start.</summary>
+        /// <summary>The name a value of a read goes into: the buffer local (or array field), and whether the read fills it from its start.</summary>
         internal (object? Key, bool FromStart) BufferOf(IOperation? buffer, IOperation? offset)
         {
             var value = buffer?.WalkDownConversions();
@@ -1240,7 +1241,9 @@ namespace SocketAnalyzers.Addressing
                 value = view.Arguments[0].Value.WalkDownConversions();
             }
 
-            return (KeyOf(value), fromStart);
+            // A byte[] field of this object too (audit84 M4b, audit85 M3: private readonly byte[] _buffer = new byte[4096];
+            // received into, then parsed): followed as the other members are, until code the body does not see may run.
+            return (KeyOf(value) ?? (value?.Type is IArrayTypeSymbol ? MemberKey(value) : null), fromStart);
         }
 
         /// <summary>

@@ -277,6 +277,42 @@ namespace SocketAnalyzers.Tests.Framing
             => Verify.VerifyAnalyzerAsync(SocketFieldClient(members, reported: false));
 
         /// <summary>A server whose handler takes its request from <paramref name="helper"/>, a read helper of the class, and parses it.</summary>
+        /// <summary>A TCP client whose receive buffer is an array field of the class (audit84 M4b, audit85 M3); <paramref name="run"/> is its method.</summary>
+        private static string BufferFieldClient(string run) => Usings + $$"""
+            class NetClient
+            {
+                private readonly Socket _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                private readonly NetworkStream _stream;
+                private readonly byte[] _buffer = new byte[4096];
+                private byte[] _recv = new byte[4096];
+
+                public NetClient(TcpClient client) => _stream = client.GetStream();
+
+                static void Fill(byte[] b) { }
+
+                {{run}}
+            }
+            """;
+
+        /// <summary>One read into an array field, parsed whole: the field holds that one read until code the body does not see runs.</summary>
+        [Theory]
+        [InlineData("public void Run() { _socket.Connect(\"127.0.0.1\", 9000); while (true) { int received = _socket.Receive(_buffer); if (received <= 0) return; var p = {|SOCK040:JsonSerializer.Deserialize<Order>(Encoding.UTF8.GetString(_buffer, 0, received))|}; Console.WriteLine(p!.Id); } }")]
+        [InlineData("public object Run() { int n = _stream.Read(_recv, 0, _recv.Length); return {|SOCK040:JsonSerializer.Deserialize<Order>(_recv.AsSpan(0, n))|}; }")]
+        [InlineData("public object Run() { int n = _stream.Read(this._buffer, 0, this._buffer.Length); Console.WriteLine(n); return {|SOCK040:JsonDocument.Parse(this._buffer.AsMemory(0, n))|}; }")]
+        public Task One_read_into_an_array_field_parsed_whole_is_reported(string run)
+            => Verify.VerifyAnalyzerAsync(BufferFieldClient(run));
+
+        /// <summary>A fill loop, a copy or call that writes the field, an await or a call of the project in between: not one read any more, or unknown.</summary>
+        [Theory]
+        [InlineData("public object Run() { int n = 0; while (n < 8) { int r = _stream.Read(_recv, n, _recv.Length - n); if (r == 0) return null; n += r; } return JsonSerializer.Deserialize<Order>(_recv.AsSpan(0, n)); }")]
+        [InlineData("public object Run() { int n = _stream.Read(_recv, 0, _recv.Length); Buffer.BlockCopy(new byte[8], 0, _recv, 0, 8); return JsonSerializer.Deserialize<Order>(_recv.AsSpan(0, n)); }")]
+        [InlineData("public object Run() { int n = _stream.Read(_recv, 0, _recv.Length); Fill(_recv); return JsonSerializer.Deserialize<Order>(_recv.AsSpan(0, n)); }")]
+        [InlineData("public object Run() { int n = _stream.Read(_recv, 0, _recv.Length); Refill(); return JsonSerializer.Deserialize<Order>(_recv.AsSpan(0, n)); } void Refill() => _recv = new byte[4096];")]
+        [InlineData("public async Task<object> Run() { int n = _stream.Read(_recv, 0, _recv.Length); await Task.Yield(); return JsonSerializer.Deserialize<Order>(_recv.AsSpan(0, n)); }")]
+        [InlineData("public object Run() { _stream.ReadExactly(_recv, 0, 8); return JsonSerializer.Deserialize<Order>(_recv.AsSpan(0, 8)); }")]
+        public Task Array_field_that_may_hold_more_or_other_than_one_read_is_quiet(string run)
+            => Verify.VerifyAnalyzerAsync(BufferFieldClient(run));
+
         private static string HelperServer(string handler, string helper) => Usings + $$"""
             class Server
             {
