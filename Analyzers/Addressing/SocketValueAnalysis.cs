@@ -380,6 +380,10 @@ namespace SocketAnalyzers.Addressing
                     // Only DNS's first answer is the one the code did not choose; [1] may be a deliberate pick (localhost's IPv4).
                     return array is { Address: AddressFacts.DnsList } && element.Indices.Length == 1
                         && element.Indices[0].ConstantValue is { HasValue: true, Value: 0 } ? new SocketValue(AddressFacts.DnsFirst) : null;
+                case IArrayCreationOperation { Initializer: null, DimensionSizes.Length: 1, Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } } fresh:
+                    // new byte[received]: holds nothing yet; an exact copy of one stream read makes it hold that read (ExactCopy).
+                    Eval(fresh.DimensionSizes[0], state);
+                    return new SocketValue(read: ReadFacts.Empty);
                 case IObjectCreationOperation creation:
                     var made = Create(creation, state);
                     if (creation.Constructor is { DeclaringSyntaxReferences.IsEmpty: false })
@@ -922,12 +926,18 @@ namespace SocketAnalyzers.Addressing
                 oneReadCounts[invocation] = new ReadCount(filledBuffer, read.Count?.WalkDownConversions().Syntax);
             }
 
+            var copied = ExactCopy(invocation, values, state);
             for (var i = 0; i < invocation.Arguments.Length; i++)
             {
                 if (!known || invocation.Arguments[i].Parameter?.RefKind is RefKind.Ref or RefKind.Out)
                 {
                     Escape(invocation.Arguments[i], state);
                 }
+            }
+
+            if (copied is { } copy)
+            {
+                SetBuffer(copy.Key, ReadFacts.OneStreamRead, copy.ReadApi, state);
             }
 
             if (!known && SocketKeyOf(invocation.Instance) is { } optionKey && state.Values.TryGetValue(optionKey, out var configured))
@@ -949,6 +959,49 @@ namespace SocketAnalyzers.Addressing
             }
 
             return Result(invocation, method, instance, values);
+        }
+
+        /// <summary>
+        /// SOCK040 (audit84 M4, a game client: <c>var packet = new byte[received]; Array.Copy(_buffer, 0, packet, 0, received);</c>
+        /// then <c>Deserialize(GetString(packet))</c>): <c>Array.Copy</c> or <c>Buffer.BlockCopy</c> of one stream read, from its
+        /// start, to the start of a byte array this body made and has not written since: the copy holds (a part of) that read.
+        /// Returns the copy's name and the read, or null.
+        /// </summary>
+        private (object Key, string? ReadApi)? ExactCopy(IInvocationOperation invocation, SocketValue?[] values, SocketValueState state)
+        {
+            var method = invocation.TargetMethod;
+            if (method is not { IsStatic: true, Name: "Copy" or "BlockCopy" } || invocation.Arguments.Length is not (3 or 5)
+                || method.ContainingType?.SpecialType != SpecialType.System_Array && !(method.Name == "BlockCopy" && method.ContainingType is { Name: "Buffer", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }))
+            {
+                return null;
+            }
+
+            // By ordinal: (source, destination, length), or (source, sourceIndex, destination, destinationIndex, length).
+            var wide = invocation.Arguments.Length == 5;
+            IOperation? source = null, destination = null;
+            SocketValue? bytes = null;
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                var argument = invocation.Arguments[i];
+                var value = argument.Value.WalkDownConversions();
+                switch (argument.Parameter?.Ordinal)
+                {
+                    case 0:
+                        (source, bytes) = (value, values[i]);
+                        break;
+                    case 1 when !wide:
+                    case 2 when wide:
+                        destination = value;
+                        break;
+                    case 1 or 3 when wide && value.ConstantValue is not { HasValue: true, Value: 0 or 0L }:
+                        return null;
+                }
+            }
+
+            return source is not null && bytes is { Read: ReadFacts.OneStreamRead } read
+                && KeyOf(destination) is { } key && state.Values.TryGetValue(key, out var held) && held.Read == ReadFacts.Empty
+                ? (key, read.ReadApi)
+                : null;
         }
 
         /// <summary><c>SocketOptionName.Broadcast</c> and <c>SocketOptionName.IPv6Only</c>, the only options the family's facts depend on.</summary>
@@ -1224,6 +1277,26 @@ namespace SocketAnalyzers.Addressing
             }
 
             return new SocketValue(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? AddressFacts.V6 : AddressFacts.V4);
+        }
+
+        /// <summary>
+        /// The array field of this object that an <c>End…</c> of the callback's own <c>IAsyncResult</c> parameter completes
+        /// the receive of: every <c>Begin…</c> receive naming the method as its callback fills that field from its start
+        /// (<see cref="Reads.UnreadBufferFields.BufferOfCallback"/>, the reads family's own test; audit84 M4, a game client's
+        /// <c>OnReceived</c>). Null for a receive into a state object's field, a lambda's callback, or anything else.
+        /// </summary>
+        internal object? EndBufferKey(NetworkRead read)
+        {
+            if (!read.Api.IsApmEnd || read.Invocation.Arguments.Length != 1
+                || read.Invocation.Arguments[0].Value.WalkDownConversions() is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } callback }
+                || Graph.OriginalOperation.SemanticModel is not { } model)
+            {
+                return null;
+            }
+
+            return apis.Symbols.Reads.UnreadBuffers.BufferOfCallback(callback, model, CancellationToken) is { Kind: Reads.CallbackBufferKind.Own, Buffer: IFieldSymbol field }
+                ? field.OriginalDefinition
+                : null;
         }
 
         /// <summary>The name a value of a read goes into: the buffer local (or array field), and whether the read fills it from its start.</summary>

@@ -15,10 +15,13 @@ namespace SocketAnalyzers.Framing
     /// </summary>
     internal static class FramingCheck
     {
-        /// <summary>A read: what its buffer holds afterwards. Returns the buffer's key when it now holds one stream read.</summary>
+        /// <summary>
+        /// A read: what its buffer holds afterwards. Returns the buffer's key when it now holds one stream read. An <c>End…</c>
+        /// completes the receive its <c>Begin…</c> started into a field from its start (<see cref="SocketValueAnalysis.EndBufferKey"/>).
+        /// </summary>
         public static object? Read(SocketValueAnalysis analysis, NetworkRead read, SocketValue? receiver, SocketValueState state)
         {
-            var (key, fromStart) = analysis.BufferOf(read.Buffer, read.Offset);
+            var (key, fromStart) = read.Buffer is null ? (analysis.EndBufferKey(read), true) : analysis.BufferOf(read.Buffer, read.Offset);
             if (key is null)
             {
                 return null;

@@ -313,6 +313,58 @@ namespace SocketAnalyzers.Tests.Framing
         public Task Array_field_that_may_hold_more_or_other_than_one_read_is_quiet(string run)
             => Verify.VerifyAnalyzerAsync(BufferFieldClient(run));
 
+        /// <summary>An exact copy of one read into a new array (audit84 M4): the copy holds that read.</summary>
+        [Theory]
+        [InlineData("public object Run() { int n = _stream.Read(_recv, 0, _recv.Length); var packet = new byte[n]; Array.Copy(_recv, 0, packet, 0, n); return {|SOCK040:JsonSerializer.Deserialize<Order>(Encoding.UTF8.GetString(packet))|}; }")]
+        [InlineData("public object Run() { var buffer = new byte[1024]; int n = _stream.Read(buffer, 0, buffer.Length); var packet = new byte[n]; Buffer.BlockCopy(buffer, 0, packet, 0, n); return {|SOCK040:JsonSerializer.Deserialize<Order>(packet)|}; }")]
+        [InlineData("public object Run() { var buffer = new byte[1024]; int n = _stream.Read(buffer, 0, buffer.Length); byte[] packet = new byte[n]; Array.Copy(buffer, packet, n); return {|SOCK040:JsonSerializer.Deserialize<Order>(packet)|}; }")]
+        public Task Exact_copy_of_one_read_parsed_whole_is_reported(string run)
+            => Verify.VerifyAnalyzerAsync(BufferFieldClient(run));
+
+        /// <summary>A copy to a later start, into an array that held something, or of a read at an offset: not (only) one read's bytes from its start.</summary>
+        [Theory]
+        [InlineData("public object Run() { int n = _stream.Read(_recv, 0, _recv.Length); var packet = new byte[n + 4]; Array.Copy(_recv, 0, packet, 4, n); return JsonSerializer.Deserialize<Order>(packet); }")]
+        [InlineData("public object Run() { int n = _stream.Read(_recv, 0, _recv.Length); var packet = new byte[n]; Fill(packet); Array.Copy(_recv, 0, packet, 0, n); return JsonSerializer.Deserialize<Order>(packet); }")]
+        [InlineData("public object Run() { int n = _stream.Read(_recv, 0, _recv.Length); Array.Copy(_recv, 0, _buffer, 0, n); return JsonSerializer.Deserialize<Order>(_buffer.AsSpan(0, n)); }")]
+        [InlineData("public object Run() { int n = _stream.Read(_recv, 4, _recv.Length - 4); var packet = new byte[n]; Array.Copy(_recv, 4, packet, 0, n); return JsonSerializer.Deserialize<Order>(packet); }")]
+        public Task Copy_that_is_not_one_reads_bytes_from_the_start_is_quiet(string run)
+            => Verify.VerifyAnalyzerAsync(BufferFieldClient(run));
+
+        /// <summary>A game client's APM receive (audit84 M4): every BeginReceive names <c>OnReceived</c> and fills the field from its start.</summary>
+        private static string ApmClient(string begin, string parse) => Usings + $$"""
+            class NetClient
+            {
+                private readonly Socket _socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                private readonly byte[] _buffer = new byte[4096];
+
+                public void Start()
+                {
+                    _socket.Connect("127.0.0.1", 9000);
+                    {{begin}}
+                }
+
+                private void OnReceived(IAsyncResult ar)
+                {
+                    int received = _socket.EndReceive(ar);
+                    if (received <= 0) return;
+                    {{parse}}
+                    {{begin}}
+                }
+            }
+            """;
+
+        [Theory]
+        [InlineData("var packet = new byte[received]; Array.Copy(_buffer, 0, packet, 0, received); Console.WriteLine({|SOCK040:JsonSerializer.Deserialize<Order>(Encoding.UTF8.GetString(packet))|});")]
+        [InlineData("Console.WriteLine({|SOCK040:JsonSerializer.Deserialize<Order>(_buffer.AsSpan(0, received))|});")]
+        public Task One_asynchronous_receive_parsed_in_its_callback_is_reported(string parse)
+            => Verify.VerifyAnalyzerAsync(ApmClient("_socket.BeginReceive(_buffer, 0, _buffer.Length, SocketFlags.None, OnReceived, null);", parse));
+
+        [Theory]
+        [InlineData("_socket.BeginReceive(_buffer, 4, _buffer.Length - 4, SocketFlags.None, OnReceived, null);")]
+        [InlineData("_socket.BeginReceive(_buffer, 0, _buffer.Length, SocketFlags.None, OnReceived, null); var other = new byte[8]; _socket.BeginReceive(other, 0, other.Length, SocketFlags.None, OnReceived, null);")]
+        public Task Asynchronous_receives_that_do_not_all_fill_the_field_from_its_start_are_quiet(string begin)
+            => Verify.VerifyAnalyzerAsync(ApmClient(begin, "Console.WriteLine(JsonSerializer.Deserialize<Order>(_buffer.AsSpan(0, received)));"));
+
         private static string HelperServer(string handler, string helper) => Usings + $$"""
             class Server
             {
