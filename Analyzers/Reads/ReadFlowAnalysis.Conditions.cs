@@ -598,7 +598,8 @@ namespace SocketAnalyzers.Reads
         /// <c>field is null</c> (false) or <c>field is not null</c> (true) of the field the read reads through,
         /// when nothing sets it to null (<see cref="UnchangedFields.IsNeverNulled"/>): on a 0 turn the read went through it,
         /// so it held an object, and still does (<c>while (Connected &amp;&amp; _dataStream is not null)</c>, fresh46 M3).
-        /// Null for any other test, or a field that may become null.
+        /// The same for a local holding a new object (<see cref="IsMadeObject"/>). Null for any other test, or a field that may
+        /// become null.
         /// </summary>
         private bool? NullTestOfReceiver(IIsPatternOperation test, ReadSite site)
         {
@@ -608,15 +609,25 @@ namespace SocketAnalyzers.Reads
                 INegatedPatternOperation { Pattern: IConstantPatternOperation constant } => (constant, true),
                 _ => ((IConstantPatternOperation?)null, false),
             };
-            return pattern is not null && IsNullConstant(pattern.Value) && IsNeverNulledReceiver(test.Value, site) ? negated : null;
+            return pattern is not null && IsNullConstant(pattern.Value) && (IsNeverNulledReceiver(test.Value, site) || IsMadeObject(test.Value)) ? negated : null;
         }
 
-        /// <summary><c>field == null</c> or <c>field != null</c> (either side) of the read's never-nulled field (<see cref="NullTestOfReceiver"/>).</summary>
+        /// <summary><c>field == null</c> or <c>field != null</c> (either side) of the read's never-nulled field (<see cref="NullTestOfReceiver"/>), or of a local holding a new object (<see cref="IsMadeObject"/>).</summary>
         private bool? NullComparisonOfReceiver(IBinaryOperation comparison, ReadSite site)
         {
             var tested = IsNullConstant(comparison.RightOperand) ? comparison.LeftOperand : IsNullConstant(comparison.LeftOperand) ? comparison.RightOperand : null;
-            return tested is not null && IsNeverNulledReceiver(tested, site) ? comparison.OperatorKind == BinaryOperatorKind.NotEquals : null;
+            return tested is not null && (IsNeverNulledReceiver(tested, site) || IsMadeObject(tested)) ? comparison.OperatorKind == BinaryOperatorKind.NotEquals : null;
         }
+
+        /// <summary>
+        /// A local whose one value is a new object (<c>Reply r = new Reply(buf, n);</c>, an anonymous object, a new array) and
+        /// that no lambda writes: wherever it is read it holds that object, so a null test of it decides (audit86, a course's
+        /// contacts client whose receive loop stopped only on a null reply).
+        /// </summary>
+        private bool IsMadeObject(IOperation tested)
+            => tested.WalkDownConversions() is ILocalReferenceOperation { Local: var local }
+                && !body.CapturedWritten.Contains(local)
+                && body.SingleValue(local)?.WalkDownConversions() is IObjectCreationOperation { Type.IsReferenceType: true } or IAnonymousObjectCreationOperation or IArrayCreationOperation;
 
         private static bool IsNullConstant(IOperation value)
             => value.WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } } && value.Type is null or { IsReferenceType: true } or { TypeKind: TypeKind.Error };
