@@ -219,12 +219,13 @@ namespace SocketAnalyzers.Server
         }
 
         /// <summary>
-        /// The fix hands the call to a task: only when it is one statement of the loop's block, the client is not
+        /// The fix hands the call to a task: only when it is a call statement of the loop's block (no result kept), the client is not
         /// disposed by a using, and nothing after the call uses the client (it would race with the task).
         /// </summary>
         private static bool CanHandOff(ILoopOperation loop, IOperation call, ISymbol client, HashSet<ISymbol> derived)
         {
-            if (loop.Body is not IBlockOperation body || derived.Count != 1)
+            // A result kept (string request = ReadAll(client);) is used after the call: a task cannot give it back there.
+            if (loop.Body is not IBlockOperation body || derived.Count != 1 || call is not IExpressionStatementOperation { Operation: not ISimpleAssignmentOperation })
             {
                 return false;
             }
@@ -292,17 +293,31 @@ namespace SocketAnalyzers.Server
                 return false;
             }
 
-            /// <summary>A call statement of the accept loop that passes the client to a method of this compilation whose body reads in a loop; blocking, or awaited.</summary>
+            /// <summary>
+            /// A statement of the accept loop that calls a method of this compilation, passing the client, whose body reads in a
+            /// loop; blocking, or awaited. The call is the statement, or the value it assigns or declares (<c>string request =
+            /// ReadAll(client);</c>, audit87: the caller waits the same).
+            /// </summary>
             public IOperation? ServingCall(ILoopOperation loop, HashSet<ISymbol> derived)
             {
                 foreach (var operation in Descendants(loop.Body, cancellationToken))
                 {
-                    if (operation is not IExpressionStatementOperation statement)
+                    var (statement, expression) = operation switch
+                    {
+                        IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assigned } kept => (kept, assigned.Value),
+                        IExpressionStatementOperation call => (call, call.Operation),
+                        IVariableDeclarationGroupOperation { Declarations.Length: 1 } declared
+                            when declared.Declarations[0] is { Declarators.Length: 1 } declaration
+                                && (declaration.Declarators[0].Initializer ?? declaration.Initializer) is { } initializer
+                            => ((IOperation)declared, initializer.Value),
+                        _ => (null, null),
+                    };
+                    if (statement is null || expression is null)
                     {
                         continue;
                     }
 
-                    var expression = statement.Operation;
+                    expression = expression.WalkDownConversions();
                     var awaited = false;
                     if (expression is IAwaitOperation awaitOperation)
                     {

@@ -366,5 +366,57 @@ namespace SocketAnalyzers.Tests.Server
         [InlineData("while (true) { var client = [|socket.Accept()|]; Serve(client); ThreadPool.QueueUserWorkItem(_ => client.Dispose()); }")]
         public Task Client_captured_by_a_lambda_after_the_call_is_reported_without_a_fix(string loop)
             => Verify.VerifyCodeFixAsync(Server(loop), Server(loop));
+
+        /// <summary>A server whose serving helpers return what they read (audit87, a course's TCP server: <c>string request = Receive(acceptSocket, 5000);</c>).</summary>
+        private static string ValueServer(string loop) => Usings + $$"""
+            class Server
+            {
+                async Task Run(TcpListener listener, Socket socket)
+                {
+                    {{loop}}
+                }
+
+                static string ReadAll(Socket client)
+                {
+                    var data = new List<byte>();
+                    var buffer = new byte[1024];
+                    int n;
+                    while ((n = client.Receive(buffer)) > 0)
+                    {
+                        for (int i = 0; i < n; i++) data.Add(buffer[i]);
+                        if (n < buffer.Length) break;
+                    }
+
+                    return Encoding.ASCII.GetString(data.ToArray());
+                }
+
+                static async Task<int> CountAsync(TcpClient client)
+                {
+                    var buffer = new byte[1024];
+                    int n, total = 0;
+                    while ((n = await client.GetStream().ReadAsync(buffer)) > 0) total += n;
+                    return total;
+                }
+
+                static string Greet(Socket client) => "hello " + client.RemoteEndPoint;
+            }
+            """;
+
+        /// <summary>The serving call's result kept in a declaration or an assignment: the loop waits for it the same. No fix: the result is used after the call.</summary>
+        [Theory]
+        [InlineData("while (true) { Socket client = [|socket.Accept()|]; string request = ReadAll(client); client.Send(Encoding.ASCII.GetBytes(\"ok \" + request.Length)); client.Close(); }")]
+        [InlineData("string request; while (true) { var client = [|socket.Accept()|]; request = ReadAll(client); Console.WriteLine(request); client.Close(); }")]
+        [InlineData("while (true) { var client = await [|listener.AcceptTcpClientAsync()|]; var total = await CountAsync(client); Console.WriteLine(total); client.Dispose(); }")]
+        [InlineData("while (true) { var client = [|socket.Accept()|]; var request = ReadAll(client); }")]
+        [InlineData("string last = null; while (true) { var client = [|socket.Accept()|]; last = ReadAll(client); }")]
+        public Task Serving_call_whose_result_is_kept_is_reported_without_a_fix(string loop)
+            => Verify.VerifyCodeFixAsync(ValueServer(loop), ValueServer(loop));
+
+        /// <summary>A kept result of a call that does not serve the client, or of a task not awaited: quiet.</summary>
+        [Theory]
+        [InlineData("while (true) { Socket client = socket.Accept(); string text = Greet(client); client.Send(Encoding.ASCII.GetBytes(text)); client.Close(); }")]
+        [InlineData("while (true) { var client = await listener.AcceptTcpClientAsync(); var pending = CountAsync(client); Console.WriteLine(pending.Id); }")]
+        public Task Kept_result_of_a_call_that_does_not_serve_to_the_end_is_quiet(string loop)
+            => Verify.VerifyAnalyzerAsync(ValueServer(loop));
     }
 }
