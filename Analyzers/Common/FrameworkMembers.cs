@@ -277,10 +277,6 @@ namespace SocketAnalyzers.Common
         public bool IsEmptyView(ISymbol member)
             => member is IPropertySymbol { IsStatic: true, Name: "Empty" } or IFieldSymbol { IsStatic: true, Name: "Empty" } && IsSpanOrSegment(member.ContainingType);
 
-        /// <summary><c>Socket.Connected</c> or <c>TcpClient.Connected</c>.</summary>
-        public bool IsConnected(IPropertySymbol property)
-            => property.Name == "Connected" && (Is(property.ContainingType, socket) || Is(property.ContainingType, tcpClient));
-
         /// <summary><c>ReceivedBytes</c> of <c>SocketAsyncEventArgs</c>, <c>SocketReceiveFromResult</c> or <c>SocketReceiveMessageFromResult</c>.</summary>
         public bool IsReceivedBytes(ISymbol member)
             => member.Name == "ReceivedBytes" && member.ContainingType is { } owner

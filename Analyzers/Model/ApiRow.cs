@@ -296,6 +296,13 @@ namespace SocketAnalyzers.Model
         public bool TellsAvailable { get; private set; }
 
         /// <summary>
+        /// The property stays <c>true</c> after the peer closes the connection: <c>Socket.Connected</c> and
+        /// <c>TcpClient.Connected</c> reflect the last operation, <c>NetworkStream.CanRead</c> and <c>CanWrite</c> turn false
+        /// only when the stream is disposed. A loop that tests it does not end at end of stream (SOCK011).
+        /// </summary>
+        public bool StaysTrueAfterClose { get; private set; }
+
+        /// <summary>
         /// The member only adds to what its receiver holds, or hands it work (<c>List&lt;T&gt;.Add</c>, <c>Queue&lt;T&gt;.Enqueue</c>,
         /// <c>StringBuilder.Append</c>, <c>SynchronizationContext.Post</c>), and no later call can fail for what an earlier
         /// one did (unlike <c>Dequeue</c>, or <c>Dictionary.Add</c> of a key twice): SOCK011's harmless helpers.
@@ -588,6 +595,12 @@ namespace SocketAnalyzers.Model
         public ApiRow TellsBytesAvailable()
         {
             TellsAvailable = true;
+            return this;
+        }
+
+        public ApiRow StaysTrueAfterPeerClose()
+        {
+            StaysTrueAfterClose = true;
             return this;
         }
 

@@ -127,6 +127,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The property counts the received bytes waiting to be read (<see cref="ApiRow.TellsAvailable"/>).</summary>
         public bool TellsAvailable { get; private set; }
 
+        /// <summary>The property stays true after the peer closes (<see cref="ApiRow.StaysTrueAfterClose"/>).</summary>
+        public bool StaysTrueAfterClose { get; private set; }
+
         /// <summary>The member only counts or tests the bytes it is given (<see cref="ApiRow.LooksOnly"/>).</summary>
         public bool LooksOnly { get; private set; }
 
@@ -306,6 +309,7 @@ namespace SocketAnalyzers.Model
             Consumes |= row.Consumes;
             Decodes |= row.Decodes;
             TellsAvailable |= row.TellsAvailable;
+            StaysTrueAfterClose |= row.StaysTrueAfterClose;
             LooksOnly |= row.LooksOnly;
             AddsOnly |= row.AddsOnly;
             Filters |= row.Filters;

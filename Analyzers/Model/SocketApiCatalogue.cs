@@ -182,7 +182,7 @@ namespace SocketAnalyzers.Model
                 Row(Socket, "Available").Life(S, Use).TellsBytesAvailable(),
                 Row(Socket, "LocalEndPoint").Life(S, Use),
                 Row(Socket, "RemoteEndPoint").Life(S, Use),
-                Row(Socket, "Connected").Life(S, Probe),
+                Row(Socket, "Connected").Life(S, Probe).StaysTrueAfterPeerClose(),
 
                 // netstandard2.0's task forms are extension methods (still present, hidden, in .NET 8 and 10)
                 Row(TaskExtensions, "AcceptAsync").Life(S, Accept, result: S),
@@ -226,7 +226,7 @@ namespace SocketAnalyzers.Model
                 Row(Tcp, "Close").Life(T, Close),
                 Row(Tcp, "Dispose").Life(T, Close),
                 Row(Tcp, "Client").Life(T, Alias),
-                Row(Tcp, "Connected").Life(T, Probe),
+                Row(Tcp, "Connected").Life(T, Probe).StaysTrueAfterPeerClose(),
                 Row(Tcp, "Available").TellsBytesAvailable(),
 
                 // ------------------------------------------------------------------ UdpClient: Send without an endpoint needs Connect; with one it needs a client that is not connected
@@ -287,6 +287,9 @@ namespace SocketAnalyzers.Model
                 Row(Stream, "DisposeAsync", sets: Net).Life(N, Close),
                 Row(NetStream, "Socket", sets: Net).Life(N, Alias),
                 Row(NetStream, "DataAvailable").TellsBytesAvailable(),
+                // False only once the stream is disposed: a peer's close leaves them true (SOCK011, audit85).
+                Row(NetStream, "CanRead").StaysTrueAfterPeerClose(),
+                Row(NetStream, "CanWrite").StaysTrueAfterPeerClose(),
                 Row(Stream, "Read", "bytes int int").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0, offset: 1, size: 2).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "Read", "bytes", Net).Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "ReadAsync", "bytes int int *").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.AwaitedResult, buffer: 0, offset: 1, size: 2).FillsBuffer(0).OverNetworkStreamOnly(),

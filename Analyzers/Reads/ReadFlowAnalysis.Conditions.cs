@@ -653,18 +653,13 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// <c>Connected</c> of a socket or client, or <c>CanRead</c>/<c>CanWrite</c> of a <c>NetworkStream</c> (false only once
-        /// the stream is disposed; a peer's close leaves it true: audit85 M1b, 317,802 turns in a second of a loop that tested
-        /// it), when it is still the one the loop tested before: not over a field that a call of this project or a delegate
-        /// on this 0 path may have replaced (only a readonly field of a class cannot be).
+        /// A property that stays true after the peer closes (the catalogue's <see cref="Model.ApiRow.StaysTrueAfterClose"/>:
+        /// <c>Connected</c> of a socket or client, <c>CanRead</c>/<c>CanWrite</c> of a <c>NetworkStream</c>), when it is still
+        /// the one the loop tested before: not over a field that a call of this project or a delegate on this 0 path may
+        /// have replaced (only a readonly field of a class cannot be).
         /// </summary>
         private bool IsConnected(IPropertyReferenceOperation property, ZeroFact fact)
-            => (symbols.Framework.IsConnected(property.Property) || IsStreamOpenFlag(property))
-                && !MayBeReplaced(property.Instance, fact);
-
-        private bool IsStreamOpenFlag(IPropertyReferenceOperation property)
-            => property.Property is { Name: "CanRead" or "CanWrite", IsStatic: false }
-                && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, symbols.NetworkStream);
+            => symbols.Catalogue.Facts(property.Property) is { StaysTrueAfterClose: true } && !MayBeReplaced(property.Instance, fact);
 
         /// <summary>The value of <c>a OP b</c> for a comparison operator; null for any other.</summary>
         internal static bool? Compare(BinaryOperatorKind kind, long a, long b) => kind switch
