@@ -926,7 +926,7 @@ namespace SocketAnalyzers.Addressing
                 oneReadCounts[invocation] = new ReadCount(filledBuffer, read.Count?.WalkDownConversions().Syntax);
             }
 
-            var copied = ExactCopy(invocation, values, state);
+            var copied = ExactCopy(invocation, instance, values, state);
             for (var i = 0; i < invocation.Arguments.Length; i++)
             {
                 if (!known || invocation.Arguments[i].Parameter?.RefKind is RefKind.Ref or RefKind.Out)
@@ -963,45 +963,45 @@ namespace SocketAnalyzers.Addressing
 
         /// <summary>
         /// SOCK040 (audit84 M4, a game client: <c>var packet = new byte[received]; Array.Copy(_buffer, 0, packet, 0, received);</c>
-        /// then <c>Deserialize(GetString(packet))</c>): <c>Array.Copy</c> or <c>Buffer.BlockCopy</c> of one stream read, from its
-        /// start, to the start of a byte array this body made and has not written since: the copy holds (a part of) that read.
-        /// Returns the copy's name and the read, or null.
+        /// then <c>Deserialize(GetString(packet))</c>): a copy the catalogue knows (<see cref="Model.ApiRow.CopiesBytes"/>:
+        /// <c>Array.Copy</c>, <c>Buffer.BlockCopy</c>, <c>CopyTo</c>…) of one stream read, from its start, to the start of a
+        /// byte array this body made and has not written since: the copy holds (a part of) that read. Returns the copy's
+        /// name and the read, or null.
         /// </summary>
-        private (object Key, string? ReadApi)? ExactCopy(IInvocationOperation invocation, SocketValue?[] values, SocketValueState state)
+        private (object Key, string? ReadApi)? ExactCopy(IInvocationOperation invocation, SocketValue? instance, SocketValue?[] values, SocketValueState state)
         {
-            var method = invocation.TargetMethod;
-            if (method is not { IsStatic: true, Name: "Copy" or "BlockCopy" } || invocation.Arguments.Length is not (3 or 5)
-                || method.ContainingType?.SpecialType != SpecialType.System_Array && !(method.Name == "BlockCopy" && method.ContainingType is { Name: "Buffer", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }))
+            if (apis.Symbols.Catalogue.Facts(invocation.TargetMethod)?.Copy is not { } shape
+                || !AtStart(shape.SourceOffset) || !AtStart(shape.DestinationOffset)
+                || ValueAt(shape.Source) is not { Read: ReadFacts.OneStreamRead } read
+                || Model.CatalogueIndex.Argument(invocation, shape.Destination)?.WalkDownConversions() is not { Type: IArrayTypeSymbol } destination
+                || KeyOf(destination) is not { } key
+                || !state.Values.TryGetValue(key, out var held) || held.Read != ReadFacts.Empty)
             {
                 return null;
             }
 
-            // By ordinal: (source, destination, length), or (source, sourceIndex, destination, destinationIndex, length).
-            var wide = invocation.Arguments.Length == 5;
-            IOperation? source = null, destination = null;
-            SocketValue? bytes = null;
-            for (var i = 0; i < invocation.Arguments.Length; i++)
-            {
-                var argument = invocation.Arguments[i];
-                var value = argument.Value.WalkDownConversions();
-                switch (argument.Parameter?.Ordinal)
-                {
-                    case 0:
-                        (source, bytes) = (value, values[i]);
-                        break;
-                    case 1 when !wide:
-                    case 2 when wide:
-                        destination = value;
-                        break;
-                    case 1 or 3 when wide && value.ConstantValue is not { HasValue: true, Value: 0 or 0L }:
-                        return null;
-                }
-            }
+            return (key, read.ReadApi);
 
-            return source is not null && bytes is { Read: ReadFacts.OneStreamRead } read
-                && KeyOf(destination) is { } key && state.Values.TryGetValue(key, out var held) && held.Read == ReadFacts.Empty
-                ? (key, read.ReadApi)
-                : null;
+            bool AtStart(int? offset)
+                => offset is null || Model.CatalogueIndex.Argument(invocation, offset)?.WalkDownConversions().ConstantValue is { HasValue: true, Value: 0 or 0L };
+
+            SocketValue? ValueAt(int ordinal)
+            {
+                if (ordinal == Model.SocketApiCatalogue.Instance)
+                {
+                    return instance;
+                }
+
+                for (var i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    if (invocation.Arguments[i].Parameter?.Ordinal == ordinal)
+                    {
+                        return values[i];
+                    }
+                }
+
+                return null;
+            }
         }
 
         /// <summary><c>SocketOptionName.Broadcast</c> and <c>SocketOptionName.IPv6Only</c>, the only options the family's facts depend on.</summary>

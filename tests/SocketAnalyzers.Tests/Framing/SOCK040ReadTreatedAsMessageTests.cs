@@ -318,6 +318,7 @@ namespace SocketAnalyzers.Tests.Framing
         [InlineData("public object Run() { int n = _stream.Read(_recv, 0, _recv.Length); var packet = new byte[n]; Array.Copy(_recv, 0, packet, 0, n); return {|SOCK040:JsonSerializer.Deserialize<Order>(Encoding.UTF8.GetString(packet))|}; }")]
         [InlineData("public object Run() { var buffer = new byte[1024]; int n = _stream.Read(buffer, 0, buffer.Length); var packet = new byte[n]; Buffer.BlockCopy(buffer, 0, packet, 0, n); return {|SOCK040:JsonSerializer.Deserialize<Order>(packet)|}; }")]
         [InlineData("public object Run() { var buffer = new byte[1024]; int n = _stream.Read(buffer, 0, buffer.Length); byte[] packet = new byte[n]; Array.Copy(buffer, packet, n); return {|SOCK040:JsonSerializer.Deserialize<Order>(packet)|}; }")]
+        [InlineData("public object Run() { int n = _stream.Read(_recv, 0, _recv.Length); var packet = new byte[n]; _recv.AsSpan(0, n).CopyTo(packet); return {|SOCK040:JsonSerializer.Deserialize<Order>(packet)|}; }")]
         public Task Exact_copy_of_one_read_parsed_whole_is_reported(string run)
             => Verify.VerifyAnalyzerAsync(BufferFieldClient(run));
 
