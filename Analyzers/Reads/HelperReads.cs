@@ -258,28 +258,6 @@ namespace SocketAnalyzers.Reads
             return null;
         }
 
-        /// <summary>
-        /// The caller's array for the helper's <see cref="HelperRead.BufferParameter"/> (<c>rx</c> in <c>Recv(ref rx)</c>): what
-        /// the call fills, up to its result. Null when the helper fills no parameter or the argument is not given explicitly.
-        /// </summary>
-        public static IOperation? BufferArgument(IInvocationOperation call, HelperRead helper)
-        {
-            if (helper.BufferParameter is not { } filled)
-            {
-                return null;
-            }
-
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == filled.Ordinal)
-                {
-                    return argument.ArgumentKind == ArgumentKind.Explicit ? argument.Value : null;
-                }
-            }
-
-            return null;
-        }
-
         /// <summary>The declaration of the method's type that holds the method also holds the call (the same type, or a type nested in it).</summary>
         private static bool TypeHolds(IMethodSymbol method, SyntaxNode call, CancellationToken cancellationToken)
         {
@@ -615,34 +593,23 @@ namespace SocketAnalyzers.Reads
                 if (read?.Buffer?.WalkDownConversions() is not IParameterReferenceOperation { Parameter: { } filled }
                     || !SymbolEqualityComparer.Default.Equals(filled.ContainingSymbol, method) || filled.RefKind is not (RefKind.None or RefKind.Ref)
                     || filled.IsParams || !IsByteArray(filled.Type)
-                    || (read.Offset is { } offset && offset.WalkDownConversions().ConstantValue is not { HasValue: true, Value: 0 }))
+                    || (read.Offset is { } offset && offset.WalkDownConversions().ConstantValue is not { HasValue: true, Value: 0 })
+                    || (read.Count is { } count && !ReadBody.IsLengthOf(count, filled, reads.Symbols.Framework)))
                 {
                     return null;
                 }
 
-                IOperation? countedLength = null;
-                if (read.Count is not null)
-                {
-                    if (read.Count.WalkDownConversions() is not IPropertyReferenceOperation { Instance: IParameterReferenceOperation counted } length
-                        || !reads.Symbols.Framework.IsLength(length.Property) || !SymbolEqualityComparer.Default.Equals(counted.Parameter, filled))
-                    {
-                        return null;
-                    }
-
-                    countedLength = counted;
-                }
-
-                var given = read.Buffer.WalkDownConversions();
+                // The read's buffer, and its Length as the count: nothing else.
+                var uses = 0;
                 foreach (var operation in body.Descendants())
                 {
-                    if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, filled)
-                        && operation != given && operation != countedLength)
+                    if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, filled))
                     {
-                        return null;
+                        uses++;
                     }
                 }
 
-                return filled;
+                return uses == (read.Count is null ? 1 : 2) ? filled : null;
             }
 
             /// <summary>

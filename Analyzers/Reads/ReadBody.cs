@@ -422,7 +422,7 @@ namespace SocketAnalyzers.Reads
                         // A helper of the type that returns what its read got, called in a loop: its call is the read there.
                         // Anywhere, one that fills the caller's array and returns the count: the array holds that many bytes.
                         result ??= new ReadBody(consumers, cancellationToken);
-                        var helperSite = new ReadSite(result.Sites.Count, new NetworkRead(call, helperCall.Helper.Api, HelperReads.BufferArgument(call, helperCall.Helper), null, null, isZeroLength: false, throwsAtEnd: false))
+                        var helperSite = new ReadSite(result.Sites.Count, new NetworkRead(call, helperCall.Helper.Api, CatalogueIndex.Argument(call, helperCall.Helper.BufferParameter?.Ordinal), null, null, isZeroLength: false, throwsAtEnd: false))
                         {
                             Function = owner,
                             Receiver = helperCall.Receiver,

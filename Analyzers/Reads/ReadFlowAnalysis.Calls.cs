@@ -271,9 +271,6 @@ namespace SocketAnalyzers.Reads
                 MayCloseChain(invocation, state);
             }
 
-            // A wait for bytes of the connection (an Available test) may be for the bytes the helper's read takes: its array
-            // is then not known to be short (SOCK012).
-            var guarded = polled || (state.HasAvailable && site.ConnectionRoot is { } root && state.Available.ContainsKey(root));
             if (state.HasAvailable)
             {
                 state.Available.Clear();
@@ -302,8 +299,9 @@ namespace SocketAnalyzers.Reads
             CallEffects(invocation, state);
 
             // SOCK012: a helper that fills the caller's array (HelperRead.BufferParameter) leaves its read's bytes there, up to
-            // the count it returns. After the project's code ran, which may have changed any field.
-            Fill(site, state, guarded);
+            // the count it returns. After the project's code ran, which may have changed any field. Not after an Available test
+            // of the connection (polled): the wait may be for the bytes the helper's read takes.
+            Fill(site, state, polled);
         }
 
         /// <summary>
