@@ -67,6 +67,33 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Null_test_of_a_new_object_is_no_way_out_of_a_read_loop(string body)
             => Verify.VerifyAnalyzerAsync(Loop(body));
 
+        [Fact]
+        public Task Fix_leaves_the_loop_at_a_zero_count_before_the_object_is_made()
+            => Verify.VerifyCodeFixAsync(
+                Loop("""
+                    while (true)
+                    {
+                        int n = [|_sock.Receive(_buf)|];
+                        Reply r = new Reply(_buf, n);
+                        if (r == null) break;
+                        Console.WriteLine(r.Text);
+                    }
+                    """),
+                Loop("""
+                    while (true)
+                    {
+                        int n = _sock.Receive(_buf);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        Reply r = new Reply(_buf, n);
+                        if (r == null) break;
+                        Console.WriteLine(r.Text);
+                    }
+                    """));
+
         [Theory]
         [InlineData("""
             while (true)

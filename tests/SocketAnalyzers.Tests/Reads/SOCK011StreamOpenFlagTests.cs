@@ -67,6 +67,69 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
 
+        [Fact]
+        public Task Fix_leaves_the_loop_on_CanRead_when_the_count_is_zero()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    while (stream.CanRead)
+                    {
+                        int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                        Process(buffer, n);
+                    }
+                    """),
+                Method("""
+                    while (stream.CanRead)
+                    {
+                        int n = stream.Read(buffer, 0, buffer.Length);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        Process(buffer, n);
+                    }
+                    """));
+
+        [Fact]
+        public Task Fix_all_fixes_every_loop_on_open_flags()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    while (stream.CanRead)
+                    {
+                        int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                        Process(buffer, n);
+                    }
+
+                    while (stream.CanWrite)
+                    {
+                        int m = [|socket.Receive(buffer)|];
+                        Process(buffer, m);
+                    }
+                    """),
+                Method("""
+                    while (stream.CanRead)
+                    {
+                        int n = stream.Read(buffer, 0, buffer.Length);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        Process(buffer, n);
+                    }
+
+                    while (stream.CanWrite)
+                    {
+                        int m = socket.Receive(buffer);
+                        if (m == 0)
+                        {
+                            break;
+                        }
+
+                        Process(buffer, m);
+                    }
+                    """));
+
         [Theory]
         [InlineData("""
             while (stream.CanRead)
