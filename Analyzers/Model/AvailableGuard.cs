@@ -45,6 +45,45 @@ namespace SocketAnalyzers.Model
         }
 
         /// <summary>
+        /// On the side of <paramref name="condition"/> where it is <paramref name="conditionValue"/>, no received byte waits on
+        /// <paramref name="available"/>'s instance: the false side of <c>Available &gt; 0</c>, <c>&gt;= 1</c>, <c>!= 0</c> and
+        /// <c>DataAvailable</c>, the true side of <c>Available == 0</c>, <c>&lt;= 0</c> and <c>&lt; 1</c> (either way round,
+        /// through <c>!</c>). The side where a drain loop (<c>while (s.Available &gt; 0) s.Receive(junk);</c>) stops.
+        /// </summary>
+        public static bool NoneWaiting(IOperation condition, bool conditionValue, CatalogueIndex catalogue, out IPropertyReferenceOperation? available)
+        {
+            available = null;
+            condition = condition.WalkDownConversions();
+            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                condition = not.Operand.WalkDownConversions();
+                conditionValue = !conditionValue;
+            }
+
+            if (Property(condition, catalogue) is { Type.SpecialType: SpecialType.System_Boolean } dataAvailable)
+            {
+                available = dataAvailable;
+                return !conditionValue;
+            }
+
+            // Available >= 0 always: "at most 0" on this side is "none", and the other side then says "at least 1".
+            if (condition is not IBinaryOperation { OperatorMethod: null } || LowerBound(condition, !conditionValue, out var operand) is not 1
+                || Property(operand!, catalogue) is not { Type.SpecialType: SpecialType.System_Int32 } counted
+                || IsEqualsOne(condition))
+            {
+                return false;
+            }
+
+            available = counted;
+            return true;
+
+            // Available == 1 says "at least 1" on its true side, but its false side is not "none".
+            static bool IsEqualsOne(IOperation comparison)
+                => comparison is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } equality
+                    && (equality.LeftOperand.ConstantValue is { HasValue: true, Value: 1 } || equality.RightOperand.ConstantValue is { HasValue: true, Value: 1 });
+        }
+
+        /// <summary>
         /// On the side of <paramref name="condition"/> where it is <paramref name="conditionValue"/>, <paramref name="operand"/>
         /// is at least this (positive) bound: a comparison of it with an <c>int</c> constant (<c>x &gt;= 4</c>, <c>x &gt; 3</c>,
         /// <c>4 &lt;= x</c>, the false side of <c>x &lt; 4</c>, <c>x == 4</c>, <c>x != 0</c>), through <c>!</c>. Null otherwise.

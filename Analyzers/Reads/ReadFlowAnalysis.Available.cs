@@ -59,6 +59,38 @@ namespace SocketAnalyzers.Reads
             }
         }
 
+        /// <summary>
+        /// SOCK010: on the side of a test where no received byte waits on a connection (the exit of <c>while (s.Available &gt;
+        /// 0) s.Receive(junk);</c>), its reads have taken everything that had come, whatever each one returned: the next read
+        /// of it starts there, so the pending reads of it no longer count for where it starts (<see
+        /// cref="ReadState.IsCaughtUp"/>). Their bytes still count: a look at the buffer follows them as before. Only plain
+        /// reads of a socket or a <c>NetworkStream</c> and a <c>BinaryReader</c>'s byte reads: a TLS stream or a text reader
+        /// may keep bytes of its own that the socket's count does not show.
+        /// </summary>
+        private void CaughtUp(IOperation branchValue, ReadState state, bool conditionValue)
+        {
+            if (!AvailableGuard.NoneWaiting(branchValue, conditionValue, symbols.Catalogue, out var available)
+                || body.RootOfConnection(available!.Instance, symbols) is not { } root)
+            {
+                return;
+            }
+
+            scratch.Clear();
+            foreach (var read in state.Pending)
+            {
+                var site = body.Sites[read];
+                if (!site.OneDatagram && SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, root) && (IsPlainStreamRead(site) || IsBinaryByteRead(site)))
+                {
+                    scratch.Add(read);
+                }
+            }
+
+            foreach (var read in scratch)
+            {
+                state.CatchUp(read);
+            }
+        }
+
         private IPropertyReferenceOperation? IsAvailable(IOperation operation) => AvailableGuard.Property(operation, symbols.Catalogue);
 
         /// <summary>

@@ -71,7 +71,7 @@ namespace SocketAnalyzers.Reads
 
             guarded |= exactWhole;
 
-            FollowPendingOf(site, state);
+            FollowPendingOf(site, state, polled);
 
             if (site.Form != CountForm.Used && !site.Read.IsZeroLength && !site.IsLine && !site.IsChar && !site.IsThrowing)
             {
@@ -281,7 +281,7 @@ namespace SocketAnalyzers.Reads
                 state.Exact.Clear();
             }
 
-            FollowPendingOf(site, state);
+            FollowPendingOf(site, state, polled: false);
 
             RestartZero(site, state, polled);
             if (site.Helper!.WritesFields)
@@ -339,14 +339,14 @@ namespace SocketAnalyzers.Reads
             if (state.Pending.Count > 0)
             {
                 // The connection handed to a method that reads it (ReceiveExactly(socket, …)), or a receive started on it
-                // (BeginReceive): the pending reads of it matter now.
+                // (BeginReceive): the pending reads of it matter now, unless their count no longer says where it starts.
                 scratch.Clear();
                 if (invocation.Instance is { } instance && symbols.Catalogue.Facts(invocation.TargetMethod) is { Receives: true }
                     && body.RootOfConnection(instance, symbols) is { } receiver)
                 {
                     foreach (var read in state.Pending)
                     {
-                        if (SymbolEqualityComparer.Default.Equals(body.Sites[read].ConnectionRoot, receiver))
+                        if (SymbolEqualityComparer.Default.Equals(body.Sites[read].ConnectionRoot, receiver) && !state.IsPositionFree(read))
                         {
                             scratch.Add(read);
                         }
@@ -362,7 +362,7 @@ namespace SocketAnalyzers.Reads
                         {
                             var site = body.Sites[read];
                             if ((SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, variable) || SymbolEqualityComparer.Default.Equals(site.ReceiverRoot, variable))
-                                && (reads ??= MayReadWhatItIsGiven(invocation, argument)))
+                                && !state.IsPositionFree(read) && (reads ??= MayReadWhatItIsGiven(invocation, argument)))
                             {
                                 scratch.Add(read);
                             }

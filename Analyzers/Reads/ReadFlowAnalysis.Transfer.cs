@@ -1344,15 +1344,17 @@ namespace SocketAnalyzers.Reads
             foreach (var read in state.Pending)
             {
                 var site = body.Sites[read];
+                // A field is followed for a datagram read, and for the refill of a read whose count no longer says where its
+                // connection's next read starts (a drain's): its bytes are then gone with the refill, as a local's.
                 var named = field
-                    ? site.OneDatagram && SymbolEqualityComparer.Default.Equals(site.BufferField, variable)
+                    ? (site.OneDatagram || refilled && state.IsCaughtUp(read)) && SymbolEqualityComparer.Default.Equals(site.BufferField, variable)
                     : SymbolEqualityComparer.Default.Equals(site.BufferVariable, variable);
                 if (!named || state.IsBufferGone(read))
                 {
                     continue;
                 }
 
-                if (refilled && (site.OneDatagram || state.IsDetached(read)))
+                if (refilled && (site.OneDatagram || state.IsPositionFree(read)))
                 {
                     // A datagram's, or a read whose connection the variable no longer holds: its bytes and its count are
                     // gone with the refill (an accept loop's next client read into the same buffer).
@@ -1490,7 +1492,7 @@ namespace SocketAnalyzers.Reads
         /// (fresh60 M3, a course UDP server: <c>socket.ReceiveFrom(buffer, 0, 1024, SocketFlags.None, ref endpoint);</c> then
         /// <c>Encoding.UTF8.GetString(buffer)</c>): the datagram's length mattered there, as for a local buffer. The field
         /// handed to a read that fills it from its start, or given a new array, drops the datagram's bytes unlooked at; its
-        /// <c>Length</c> is no look.
+        /// <c>Length</c> is no look. The refill also drops a drain's stream read into the field (<see cref="UseBuffer"/>).
         /// </summary>
         private void UseDatagramBufferField(IFieldReferenceOperation reference, ReadState state)
         {
@@ -1516,7 +1518,11 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        /// <summary>The reference is the buffer argument of a read of this body that fills it from its start (no offset, or 0).</summary>
+        /// <summary>
+        /// The reference is the buffer argument of a read that fills it from its start (no offset, or 0): a read of this body,
+        /// or a read of the catalogue on any other stream (<c>file.Read(buffer, 0, buffer.Length)</c>), which writes the array
+        /// and never looks at what it held.
+        /// </summary>
         private bool FillsFromStart(IOperation reference)
         {
             IOperation argument = reference;
@@ -1525,11 +1531,21 @@ namespace SocketAnalyzers.Reads
                 argument = conversion;
             }
 
+            if (argument.Parent is not IArgumentOperation { Parent: IInvocationOperation invocation } given)
+            {
+                return false;
+            }
+
             // The site was read from the operation tree and the flow walks the graph's copies: they share their syntax.
-            return argument.Parent is IArgumentOperation { Parent: IInvocationOperation invocation }
-                && body.SiteAt(invocation.Syntax) is { } site
-                && site.Read.Buffer?.WalkDownConversions().Syntax == reference.Syntax
-                && (site.Read.Offset is null || site.Read.Offset.ConstantValue is { HasValue: true, Value: 0 });
+            if (body.SiteAt(invocation.Syntax) is { } site)
+            {
+                return site.Read.Buffer?.WalkDownConversions().Syntax == reference.Syntax
+                    && (site.Read.Offset is null || site.Read.Offset.ConstantValue is { HasValue: true, Value: 0 });
+            }
+
+            return symbols.Catalogue.Facts(invocation.TargetMethod) is { Read: { Buffer: int buffer } read }
+                && given.Parameter?.Ordinal == buffer
+                && (read.Offset is null || CatalogueIndex.Argument(invocation, read.Offset) is { ConstantValue: { HasValue: true, Value: 0 } });
         }
 
         /// <summary>
@@ -1537,9 +1553,11 @@ namespace SocketAnalyzers.Reads
         /// of it now matters. Not that of a datagram read: the next read takes the next datagram whatever this one's length was.
         /// Nor that of the same read on the next turn of a loop when its buffer is a fresh array or a local of the body
         /// (<c>while (s.Available &gt; 0) s.Receive(new byte[s.Available]);</c>): a drain that goes on draining still looks at
-        /// none of its bytes; a read after the loop makes it matter. A buffer the caller may look at still counts.
+        /// none of its bytes; a read after the loop makes it matter, unless the loop stopped because nothing waited (<see
+        /// cref="CaughtUp"/>). A buffer the caller may look at still counts, unless the read is <paramref name="polled"/> (only
+        /// when bytes wait on its connection) and fills it from its start: the next turn overwrites what the last one placed.
         /// </summary>
-        private void FollowPendingOf(ReadSite site, ReadState state)
+        private void FollowPendingOf(ReadSite site, ReadState state, bool polled)
         {
             if (state.Pending.Count == 0)
             {
@@ -1549,15 +1567,16 @@ namespace SocketAnalyzers.Reads
             scratch.Clear();
             foreach (var read in state.Pending)
             {
-                if (read == site.Index && body.Sites[read].BufferReach != BufferReach.Escapes)
+                if (read == site.Index && (body.Sites[read].BufferReach != BufferReach.Escapes
+                    || polled && site.Read.Buffer is not null && site.Read.Offset is null or { ConstantValue: { HasValue: true, Value: 0 } }))
                 {
-                    // Its buffer is a fresh array or a local the turn did not look at: a drain that goes on draining.
+                    // Its buffer is a fresh array or a local the turn did not look at, or one it refills: a drain that goes on draining.
                     continue;
                 }
 
                 var pending = body.Sites[read];
                 var root = pending.ConnectionRoot;
-                if (!pending.OneDatagram && (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot) && !state.IsDetached(read)))
+                if (!pending.OneDatagram && (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot) && !state.IsPositionFree(read)))
                 {
                     scratch.Add(read);
                 }

@@ -220,6 +220,10 @@ namespace SocketAnalyzers.Reads
             if (body.GuardsAvailable)
             {
                 RefineAvailable(branchValue, state, conditionValue);
+                if (state.Pending.Count > 0)
+                {
+                    CaughtUp(branchValue, state, conditionValue);
+                }
             }
 
             if (state.Zero.Count == 0)

@@ -327,6 +327,7 @@ namespace SocketAnalyzers.Reads
             mixedFilled = other.mixedFilled is { Count: > 0 } mixed ? new HashSet<ISymbol>(mixed, SymbolComparer.Instance) : null;
             FillClasses = other.FillClasses;
             detached = other.detached is { Count: > 0 } gone ? new HashSet<int>(gone) : null;
+            caughtUp = other.caughtUp is { Count: > 0 } taken ? new HashSet<int>(taken) : null;
             bufferGone = other.bufferGone is { Count: > 0 } lost ? new HashSet<int>(lost) : null;
             if (other.Thrown is { } thrown)
             {
@@ -453,7 +454,11 @@ namespace SocketAnalyzers.Reads
 
         public bool AddPending(int read) => !pending.Contains(read) && OwnPending().Add(read);
 
-        public bool RemovePending(int read) => pending.Contains(read) && OwnPending().Remove(read);
+        public bool RemovePending(int read)
+        {
+            caughtUp?.Remove(read);
+            return pending.Contains(read) && OwnPending().Remove(read);
+        }
 
         public void SetFilled(ISymbol buffer, int read)
         {
@@ -574,10 +579,75 @@ namespace SocketAnalyzers.Reads
         public void Attach(int read)
         {
             detached?.Remove(read);
+            caughtUp?.Remove(read);
             bufferGone?.Remove(read);
         }
 
         private HashSet<int>? detached;
+
+        /// <summary>
+        /// SOCK010: reads of <see cref="Pending"/> after which a test found no byte waiting on their connection (the exit of a
+        /// drain loop, <c>while (s.Available &gt; 0) s.Receive(junk);</c>): they took everything that had come, whatever each
+        /// returned, so their counts say nothing of where the connection's next read starts (must: a read stays caught up
+        /// only when every path on which it is pending caught it up; a <c>break</c> out of the drain does not). Their bytes
+        /// are another matter: a look at the buffer still follows them.
+        /// </summary>
+        public bool IsCaughtUp(int read) => caughtUp is { } taken && taken.Contains(read);
+
+        public bool CatchUp(int read) => (caughtUp ??= new HashSet<int>()).Add(read);
+
+        private HashSet<int>? caughtUp;
+
+        /// <summary>The read's count no longer says where the next read through its connection variable starts: <see cref="IsDetached"/> or <see cref="IsCaughtUp"/>.</summary>
+        public bool IsPositionFree(int read) => IsDetached(read) || IsCaughtUp(read);
+
+        /// <summary>
+        /// Joins <see cref="caughtUp"/> before <see cref="Pending"/> grows: a read stays caught up when each side that has it
+        /// pending has it caught up.
+        /// </summary>
+        private bool JoinCaughtUp(ReadState other)
+        {
+            if (caughtUp is not { Count: > 0 } && other.caughtUp is not { Count: > 0 })
+            {
+                return false;
+            }
+
+            var changed = false;
+            if (caughtUp is { Count: > 0 } mine)
+            {
+                List<int>? lost = null;
+                foreach (var read in mine)
+                {
+                    if (other.pending.Contains(read) && !other.IsCaughtUp(read))
+                    {
+                        (lost ??= new List<int>()).Add(read);
+                    }
+                }
+
+                if (lost is not null)
+                {
+                    foreach (var read in lost)
+                    {
+                        mine.Remove(read);
+                    }
+
+                    changed = true;
+                }
+            }
+
+            if (other.caughtUp is { Count: > 0 } theirs)
+            {
+                foreach (var read in theirs)
+                {
+                    if (!pending.Contains(read) && CatchUp(read))
+                    {
+                        changed = true;
+                    }
+                }
+            }
+
+            return changed;
+        }
 
         /// <summary>
         /// SOCK010: reads of <see cref="Pending"/> whose buffer variable was given another array since (<c>data = new
@@ -651,6 +721,7 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
+            changed |= JoinCaughtUp(other);
             if (!ReferenceEquals(pending, other.pending))
             {
                 foreach (var read in other.pending)
