@@ -950,7 +950,8 @@ namespace SocketAnalyzers.Reads
             };
         }
 
-        private bool IsZeroLength(IOperation? buffer, IOperation? count)
+        /// <summary>A read given this buffer and count asks for no byte: a constant 0 count, or an empty array or view.</summary>
+        internal bool IsZeroLength(IOperation? buffer, IOperation? count)
         {
             if (count is not null && count.ConstantValue is { HasValue: true, Value: 0 })
             {

@@ -222,6 +222,34 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
+        /// SOCK010: the read is the <c>End…</c> of its callback's own <c>IAsyncResult</c>, and every <c>Begin…</c> of the type
+        /// naming the callback (one at least, all in this file) asks for no byte (<c>BeginReceive(new byte[] { 0 }, 0, 0, …,
+        /// OnReadable, null)</c>, a wait until data comes; fresh88 F1, a course client): its count is always 0, as a zero-length
+        /// read's, so nothing is lost by dropping it.
+        /// </summary>
+        private bool EndsOnlyEmptyReceives(ReadSite site)
+        {
+            var read = site.Invocation;
+            if (!site.Read.Api.IsApmEnd || read.Arguments.Length != 1 || body.Model is not { } model
+                || read.Arguments[0].Value.WalkDownConversions() is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } callback })
+            {
+                return false;
+            }
+
+            var begins = symbols.Reads.UnreadBuffers.BeginsNaming(callback, model, CancellationToken);
+            foreach (var begin in begins)
+            {
+                if (symbols.Catalogue.Facts(begin.TargetMethod) is not { Fills: int buffer } facts
+                    || !symbols.Reads.IsZeroLength(CatalogueIndex.Argument(begin, buffer), CatalogueIndex.Argument(begin, facts.FillsCount)))
+                {
+                    return false;
+                }
+            }
+
+            return !begins.IsEmpty;
+        }
+
+        /// <summary>
         /// The callback <paramref name="callback"/> ends receives that only look: every <c>BeginReceive</c> of its type naming
         /// it (there is one at least, all in this file) is given <c>SocketFlags.Peek</c> on the connection the callback's
         /// <c>EndReceive</c> names, through members only (fresh61 FALSE 1: <c>RunReceive() =&gt;

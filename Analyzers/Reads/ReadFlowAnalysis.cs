@@ -450,7 +450,7 @@ namespace SocketAnalyzers.Reads
                 {
                     var storedUnread = site.Form == CountForm.Stored
                         && site.StoredLocal is { } local && !countUsed[i] && !body.Captured.Contains(local);
-                    if (site.Form == CountForm.Discarded || storedUnread)
+                    if ((site.Form == CountForm.Discarded || storedUnread) && !EndsOnlyEmptyReceives(site))
                     {
                         var unawaited = site.Form == CountForm.Discarded && IsUnawaitedTask(site.Invocation);
                         var properties = ImmutableDictionary<string, string?>.Empty.Add(
