@@ -665,9 +665,22 @@ namespace SocketAnalyzers.Reads
 
         public ReadState Clone() => new(this);
 
-        public bool JoinFrom(ReadState other)
+        /// <summary>
+        /// Joins <paramref name="other"/> into this state; true when it changed. With <paramref name="freshIsEmptyFill"/> (the
+        /// states of a try joined for its handlers), a buffer still <see cref="Fresh"/> on one side and filled from fresh by a
+        /// read on the other (<see cref="FreshFilled"/>) stays filled by that read: its zeros are what the read would have
+        /// left had it returned 0 (or thrown before placing a byte).
+        /// </summary>
+        public bool JoinFrom(ReadState other, bool freshIsEmptyFill = false)
         {
             var changed = false;
+            List<ISymbol>? keptFills = null;
+            List<KeyValuePair<ISymbol, int>>? adoptedFills = null;
+            if (freshIsEmptyFill)
+            {
+                EmptyFills(other, ref keptFills, ref adoptedFills);
+            }
+
             if (other.Thrown is { } thrown)
             {
                 Thrown ??= new Dictionary<(int, ControlFlowRegion), ZeroFact>();
@@ -764,6 +777,11 @@ namespace SocketAnalyzers.Reads
             changed |= Intersect(counts, other.counts);
             changed |= Intersect(fresh, other.fresh);
             changed |= Intersect(freshFilled, other.freshFilled);
+            if (keptFills is not null)
+            {
+                // Past the read's count only zeros, on both sides.
+                FreshFilled.UnionWith(keptFills);
+            }
 
             if (other.detached is { Count: > 0 } gone)
             {
@@ -789,7 +807,10 @@ namespace SocketAnalyzers.Reads
                 {
                     if (!other.filled.TryGetValue(pair.Key, out var read))
                     {
-                        (lost ??= new List<ISymbol>()).Add(pair.Key);
+                        if (keptFills is null || !keptFills.Contains(pair.Key))
+                        {
+                            (lost ??= new List<ISymbol>()).Add(pair.Key);
+                        }
                     }
                     else if (read != pair.Value)
                     {
@@ -834,7 +855,47 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
+            if (adoptedFills is not null)
+            {
+                foreach (var pair in adoptedFills)
+                {
+                    SetFilled(pair.Key, pair.Value);
+                    FreshFilled.Add(pair.Key);
+                }
+
+                changed = true;
+            }
+
             return changed;
+        }
+
+        /// <summary>
+        /// The buffers a join with <paramref name="freshIsEmptyFill"/> keeps filled: <paramref name="kept"/>, filled from fresh
+        /// here and still fresh there; <paramref name="adopted"/>, still fresh here and filled from fresh there (with the read).
+        /// </summary>
+        private void EmptyFills(ReadState other, ref List<ISymbol>? kept, ref List<KeyValuePair<ISymbol, int>>? adopted)
+        {
+            if (freshFilled is { Count: > 0 } mine && other.fresh is { Count: > 0 } stillFresh)
+            {
+                foreach (var buffer in mine)
+                {
+                    if (stillFresh.Contains(buffer) && filled.ContainsKey(buffer) && !other.filled.ContainsKey(buffer))
+                    {
+                        (kept ??= new List<ISymbol>()).Add(buffer);
+                    }
+                }
+            }
+
+            if (fresh is { Count: > 0 } zeroed && other.freshFilled is { Count: > 0 } theirs)
+            {
+                foreach (var buffer in zeroed)
+                {
+                    if (theirs.Contains(buffer) && !filled.ContainsKey(buffer) && other.filled.TryGetValue(buffer, out var read))
+                    {
+                        (adopted ??= new List<KeyValuePair<ISymbol, int>>()).Add(new KeyValuePair<ISymbol, int>(buffer, read));
+                    }
+                }
+            }
         }
 
         /// <summary>A must-fact's join: keeps the entries the other side holds with the same value.</summary>

@@ -1230,8 +1230,10 @@ namespace SocketAnalyzers.Tests.Reads
                 stream.Write(chunk);
                 """));
 
+        // The path without the read leaves the new array's zeros, which is what the read leaves past its count: on the path
+        // with it, the write sends stale bytes past the count (zeros, as SOCK012 says).
         [Fact]
-        public Task Read_on_one_branch_only_does_not_fill_the_buffer_on_every_path()
+        public Task Read_on_one_branch_of_a_new_array_fills_it_where_the_paths_join()
             => Verify012.VerifyAnalyzerAsync(Method("""
                 var chunk = new byte[64];
                 int n = 0;
@@ -1245,7 +1247,33 @@ namespace SocketAnalyzers.Tests.Reads
                     Console.WriteLine("nothing yet");
                 }
 
-                stream.Write(chunk);
+                {|SOCK012:stream.Write(chunk)|};
                 """));
+
+        // The other path wrote the array itself: where the paths join, its bytes are not the read's.
+        [Theory]
+        [InlineData("chunk = Fill();")]
+        [InlineData("chunk[0] = 1;")]
+        [InlineData("Array.Copy(buffer, chunk, chunk.Length);")]
+        public Task Read_on_one_branch_does_not_fill_a_buffer_the_other_branch_writes(string other)
+            => Verify012.VerifyAnalyzerAsync(Method($$"""
+                var chunk = new byte[64];
+                int n = 0;
+                if (client.Available > 0)
+                {
+                    n = socket.Receive(chunk);
+                }
+                else
+                {
+                    {{other}}
+                }
+
+                if (n == 0)
+                {
+                    Console.WriteLine("nothing yet");
+                }
+
+                stream.Write(chunk);
+                """).Replace("static void Process(", "static byte[] Fill() => new byte[64];\n\n    static void Process("));
     }
 }
