@@ -1356,8 +1356,8 @@ namespace SocketAnalyzers.Reads
 
                 if (refilled && (site.OneDatagram || state.IsPositionFree(read)))
                 {
-                    // A datagram's, or a read whose connection the variable no longer holds: its bytes and its count are
-                    // gone with the refill (an accept loop's next client read into the same buffer).
+                    // A datagram's, a read whose connection the variable no longer holds, or a drain's that caught up: its
+                    // bytes and its count are gone with the refill (an accept loop's next client read into the same buffer).
                     (overwritten ??= new List<int>()).Add(read);
                 }
                 else if (!refilled && !lengthOnly)
