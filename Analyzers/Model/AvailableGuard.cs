@@ -20,18 +20,9 @@ namespace SocketAnalyzers.Model
         /// </summary>
         public static int? AtLeast(IOperation condition, bool conditionValue, CatalogueIndex catalogue, out IPropertyReferenceOperation? available)
         {
-            available = null;
-            condition = condition.WalkDownConversions();
-            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-            {
-                condition = not.Operand.WalkDownConversions();
-                conditionValue = !conditionValue;
-            }
-
-            if (Property(condition, catalogue) is { Type.SpecialType: SpecialType.System_Boolean } dataAvailable)
+            if (DataAvailable(ref condition, ref conditionValue, catalogue, out available))
             {
                 // stream.DataAvailable: true means at least one byte waits.
-                available = dataAvailable;
                 return conditionValue ? 1 : null;
             }
 
@@ -52,17 +43,8 @@ namespace SocketAnalyzers.Model
         /// </summary>
         public static bool NoneWaiting(IOperation condition, bool conditionValue, CatalogueIndex catalogue, out IPropertyReferenceOperation? available)
         {
-            available = null;
-            condition = condition.WalkDownConversions();
-            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            if (DataAvailable(ref condition, ref conditionValue, catalogue, out available))
             {
-                condition = not.Operand.WalkDownConversions();
-                conditionValue = !conditionValue;
-            }
-
-            if (Property(condition, catalogue) is { Type.SpecialType: SpecialType.System_Boolean } dataAvailable)
-            {
-                available = dataAvailable;
                 return !conditionValue;
             }
 
@@ -139,6 +121,23 @@ namespace SocketAnalyzers.Model
                 _ => null,
             };
             return atLeast is > 0 ? atLeast : null;
+        }
+
+        /// <summary>
+        /// Strips <c>!</c> and conversions off <paramref name="condition"/> (flipping <paramref name="conditionValue"/>); true
+        /// when what is left is a <c>DataAvailable</c>-like <c>bool</c> property, given in <paramref name="available"/>.
+        /// </summary>
+        private static bool DataAvailable(ref IOperation condition, ref bool conditionValue, CatalogueIndex catalogue, out IPropertyReferenceOperation? available)
+        {
+            condition = condition.WalkDownConversions();
+            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                condition = not.Operand.WalkDownConversions();
+                conditionValue = !conditionValue;
+            }
+
+            available = Property(condition, catalogue) is { Type.SpecialType: SpecialType.System_Boolean } flag ? flag : null;
+            return available is not null;
         }
 
         /// <summary>A property of an instance that counts the received bytes waiting (the catalogue's <c>TellsBytesAvailable</c>).</summary>
