@@ -1567,14 +1567,19 @@ namespace SocketAnalyzers.Reads
             scratch.Clear();
             foreach (var read in state.Pending)
             {
-                if (read == site.Index && (body.Sites[read].BufferReach != BufferReach.Escapes
-                    || polled && site.Read.Buffer is not null && site.Read.Offset is null or { ConstantValue: { HasValue: true, Value: 0 } }))
+                if (read == site.Index && (body.Sites[read].BufferReach != BufferReach.Escapes || polled && FillsItsBufferFromStart(site)))
                 {
                     // Its buffer is a fresh array or a local the turn did not look at, or one it refills: a drain that goes on draining.
                     continue;
                 }
 
                 var pending = body.Sites[read];
+                if (polled && SameDrain(pending, site))
+                {
+                    // Another read of the same drain loop into the same buffer (one in each case of a switch, fresh91 F1).
+                    continue;
+                }
+
                 var root = pending.ConnectionRoot;
                 if (!pending.OneDatagram && (root is null || SymbolEqualityComparer.Default.Equals(root, site.ConnectionRoot) && !state.IsPositionFree(read)))
                 {
@@ -1584,6 +1589,20 @@ namespace SocketAnalyzers.Reads
 
             Follow(state);
         }
+
+        private static bool FillsItsBufferFromStart(ReadSite site)
+            => site.Read.Buffer is not null && site.Read.Offset is null or { ConstantValue: { HasValue: true, Value: 0 } };
+
+        /// <summary>
+        /// Two reads of one drain: in the same innermost loop, each filling the same local or array field of the object from
+        /// its start. Under a test that bytes wait, the second overwrites the first's bytes, and where the connection's next
+        /// read starts matters only once the drain stops (<see cref="CaughtUp"/>).
+        /// </summary>
+        private static bool SameDrain(ReadSite pending, ReadSite site)
+            => pending.Loops.Count > 0 && site.Loops.Count > 0 && pending.Loops[0] == site.Loops[0]
+                && FillsItsBufferFromStart(pending) && FillsItsBufferFromStart(site)
+                && (pending.BufferVariable is { } variable ? SymbolEqualityComparer.Default.Equals(variable, site.BufferVariable)
+                    : pending.BufferField is { } field && SymbolEqualityComparer.Default.Equals(field, site.BufferField));
 
         /// <summary>
         /// SOCK010: a lambda made while a read is pending captures that read's buffer (a local of the method): the lambda
