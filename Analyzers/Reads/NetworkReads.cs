@@ -950,6 +950,32 @@ namespace SocketAnalyzers.Reads
             };
         }
 
+        /// <summary>
+        /// <paramref name="end"/> is the <c>End…</c> of its callback's own <c>IAsyncResult</c>, and every <c>Begin…</c> of the
+        /// type naming the callback (one at least, all in this file) asks for no byte (<c>BeginReceive(new byte[] { 0 }, 0, 0,
+        /// …, OnReadable, null)</c>, a wait until data comes; fresh88 F1): its count is always 0, as a zero-length read's.
+        /// </summary>
+        internal bool EndsOnlyEmptyReceives(IInvocationOperation end, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (end.Arguments.Length != 1
+                || end.Arguments[0].Value.WalkDownConversions() is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } callback })
+            {
+                return false;
+            }
+
+            var begins = UnreadBuffers.BeginsNaming(callback, model, cancellationToken);
+            foreach (var begin in begins)
+            {
+                if (symbols.Catalogue.Facts(begin.TargetMethod) is not { Fills: int buffer } facts
+                    || !IsZeroLength(CatalogueIndex.Argument(begin, buffer), CatalogueIndex.Argument(begin, facts.FillsCount)))
+                {
+                    return false;
+                }
+            }
+
+            return !begins.IsEmpty;
+        }
+
         /// <summary>A read given this buffer and count asks for no byte: a constant 0 count, or an empty array or view.</summary>
         internal bool IsZeroLength(IOperation? buffer, IOperation? count)
         {

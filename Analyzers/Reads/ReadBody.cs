@@ -688,14 +688,57 @@ namespace SocketAnalyzers.Reads
                     site.Rearms = null;
                 }
 
-                if (site.Rearms is not null)
+                var chained = site;
+                if (site.Rearms is not null && Model is { } waitModel && reads.EndsOnlyEmptyReceives(site.Invocation, waitModel, cancellationToken))
                 {
-                    site.CallbackChain = true;
-                    site.ChainPath = path;
-                    site.ChainBase = pathBase;
-                    site.Loops.Add(site.Function ?? body.Syntax);
+                    // The End of a zero-length wait returns 0 every time: the chain's turn ends at the end of stream through the
+                    // read that follows it in the callback (fresh90 O1), which takes the chain; without one, nothing does.
+                    var waited = ReadAfterWait(site);
+                    if (waited is not null)
+                    {
+                        waited.Rearms = site.Rearms;
+                        waited.RearmedInFinally = site.RearmedInFinally;
+                    }
+
+                    site.Rearms = null;
+                    chained = waited;
+                }
+
+                if (chained?.Rearms is not null)
+                {
+                    chained.CallbackChain = true;
+                    chained.ChainPath = path;
+                    chained.ChainBase = pathBase;
+                    chained.Loops.Add(chained.Function ?? body.Syntax);
                 }
             }
+        }
+
+        /// <summary>
+        /// The first read after the zero-length wait's <c>End…</c> <paramref name="end"/> in the same function, on the same
+        /// connection, in no loop of its own: a synchronous stream read that may return 0 (not a datagram, line or character
+        /// read, not zero-length), or null.
+        /// </summary>
+        private ReadSite? ReadAfterWait(ReadSite end)
+        {
+            ReadSite? first = null;
+            foreach (var other in Sites)
+            {
+                if (other == end || other.Function != end.Function || other.Read.Api.IsApmEnd || other.Read.Api.IsAsync || other.Loops.Count > 0
+                    || other.OneDatagram || other.Read.IsZeroLength || other.IsLine || other.IsChar || other.Helper is not null
+                    || other.Invocation.Syntax.SpanStart < end.Invocation.Syntax.Span.End
+                    || !SymbolEqualityComparer.Default.Equals(other.ConnectionRoot, end.ConnectionRoot) || other.ConnectionRoot is null)
+                {
+                    continue;
+                }
+
+                if (first is null || other.Invocation.Syntax.SpanStart < first.Invocation.Syntax.SpanStart)
+                {
+                    first = other;
+                }
+            }
+
+            return first;
         }
 
         /// <summary>

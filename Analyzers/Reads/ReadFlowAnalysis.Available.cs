@@ -221,33 +221,9 @@ namespace SocketAnalyzers.Reads
                 && ConnectionOf(begun) is { } beginConnection && ConnectionOf(ended) is { } endConnection && ConnectionPath.Same(beginConnection, endConnection);
         }
 
-        /// <summary>
-        /// SOCK010: the read is the <c>End…</c> of its callback's own <c>IAsyncResult</c>, and every <c>Begin…</c> of the type
-        /// naming the callback (one at least, all in this file) asks for no byte (<c>BeginReceive(new byte[] { 0 }, 0, 0, …,
-        /// OnReadable, null)</c>, a wait until data comes; fresh88 F1, a course client): its count is always 0, as a zero-length
-        /// read's, so nothing is lost by dropping it.
-        /// </summary>
+        /// <summary>SOCK010: the read is an <c>End…</c> whose count is always 0 (<see cref="NetworkReads.EndsOnlyEmptyReceives"/>).</summary>
         private bool EndsOnlyEmptyReceives(ReadSite site)
-        {
-            var read = site.Invocation;
-            if (!site.Read.Api.IsApmEnd || read.Arguments.Length != 1 || body.Model is not { } model
-                || read.Arguments[0].Value.WalkDownConversions() is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } callback })
-            {
-                return false;
-            }
-
-            var begins = symbols.Reads.UnreadBuffers.BeginsNaming(callback, model, CancellationToken);
-            foreach (var begin in begins)
-            {
-                if (symbols.Catalogue.Facts(begin.TargetMethod) is not { Fills: int buffer } facts
-                    || !symbols.Reads.IsZeroLength(CatalogueIndex.Argument(begin, buffer), CatalogueIndex.Argument(begin, facts.FillsCount)))
-                {
-                    return false;
-                }
-            }
-
-            return !begins.IsEmpty;
-        }
+            => site.Read.Api.IsApmEnd && body.Model is { } model && symbols.Reads.EndsOnlyEmptyReceives(site.Invocation, model, CancellationToken);
 
         /// <summary>
         /// The callback <paramref name="callback"/> ends receives that only look: every <c>BeginReceive</c> of its type naming
