@@ -868,10 +868,15 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
+            // The helper's one statement starts the receive, maybe as the only statement of a try with catches and no finally
+            // (fresh90 M1: try { _sock.BeginReceive(…, OnPeek, null); } catch { _sock.Close(); }): a catch runs only when the
+            // receive did not start, and at the end of stream it starts.
             var only = declaration switch
             {
                 { ExpressionBody.Expression: var arrow } => arrow,
                 { Body.Statements: { Count: 1 } statements } when statements[0] is ExpressionStatementSyntax statement => statement.Expression,
+                { Body.Statements: { Count: 1 } statements } when statements[0] is TryStatementSyntax { Finally: null, Catches.Count: > 0, Block.Statements: { Count: 1 } tried }
+                    && tried[0] is ExpressionStatementSyntax attempted => attempted.Expression,
                 _ => null,
             };
             return only is not null

@@ -89,6 +89,9 @@ namespace SocketAnalyzers.Tests.Reads
         [Theory]
         [InlineData("void RunReceive() => socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);")]
         [InlineData("private void RunReceive() { socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, new AsyncCallback(OnData), null); }")]
+        // fresh90 M1: the receive is the only statement of a try whose catch closes; the catch runs only when it did not start.
+        [InlineData("void RunReceive() { try { socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.Peek, OnData, null); } catch { socket.Close(); } }")]
+        [InlineData("void RunReceive() { try { socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null); } catch (SocketException e) { Console.WriteLine(e.Message); } }")]
         public Task Callback_that_starts_the_next_receive_through_a_one_line_method_is_reported(string helper)
             => Verify.VerifyAnalyzerAsync(Class(helper + """
 
@@ -136,6 +139,8 @@ namespace SocketAnalyzers.Tests.Reads
         [Theory]
         [InlineData("void RunReceive() { if (socket.Connected) socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null); }", "RunReceive();")]
         [InlineData("void RunReceive() { Console.WriteLine(1); socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null); }", "RunReceive();")]
+        [InlineData("void RunReceive() { try { socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null); } finally { socket.Close(); } }", "RunReceive();")]
+        [InlineData("void RunReceive() { try { Console.WriteLine(1); socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null); } catch { } }", "RunReceive();")]
         [InlineData("void RunReceive(Socket s) => s.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);", "RunReceive(socket);")]
         [InlineData("protected virtual void RunReceive() => socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnData, null);", "RunReceive();")]
         [InlineData("void RunReceive() => socket.BeginReceive(buffer, 0, buffer.Length, SocketFlags.None, OnOther, null); void OnOther(IAsyncResult ar) => Show(buffer, socket.EndReceive(ar));", "RunReceive();")]
