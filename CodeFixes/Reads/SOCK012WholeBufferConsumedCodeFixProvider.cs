@@ -66,6 +66,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 {
                     // Offered from a cheap test; the edit (whose last step analyzes the compilation) is made when it is chosen.
                     if (ReadSpan(diagnostic) is { } read
+                        && await CountReachesConsumerAsync(context.Document, read, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false)
                         && await SOCK010DiscardedReadCountCodeFixProvider.CanCaptureAtAsync(context.Document, read, context.CancellationToken).ConfigureAwait(false))
                     {
                         var document = context.Document;
@@ -92,6 +93,24 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
         }
 
+        /// <summary>
+        /// The count captured at the read's statement (a local declared there) is in scope at the consumer: the consumer lies
+        /// after that statement in the block that holds it. A read inside a <c>try</c> whose <c>catch</c> falls through to the
+        /// consumer, or inside one branch, is not: the capture could not pass its count on, so it is not offered.
+        /// </summary>
+        private static async Task<bool> CountReachesConsumerAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan read, Microsoft.CodeAnalysis.Text.TextSpan consumer, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || read.End > root.FullSpan.End || consumer.End > root.FullSpan.End)
+            {
+                return false;
+            }
+
+            return root.FindNode(read, getInnermostNodeForTie: true).FirstAncestorOrSelf<StatementSyntax>() is { Parent: BlockSyntax or SwitchSectionSyntax } statement
+                && statement.Parent.Span.Contains(consumer)
+                && consumer.Start >= statement.Span.End;
+        }
+
         private static bool IsDecoded(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(SOCK012WholeBufferConsumedAnalyzer.FormKey, out var form) && form == SOCK012WholeBufferConsumedAnalyzer.Decoded;
 
@@ -111,6 +130,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             if (key == CaptureCountKey)
             {
                 return IsCountDiscarded(diagnostic) && ReadSpan(diagnostic) is { } read
+                    && await CountReachesConsumerAsync(document, read, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false)
                     ? await SOCK010DiscardedReadCountCodeFixProvider.CaptureAtAsync(document, read, cancellationToken).ConfigureAwait(false)
                     : null;
             }
@@ -137,9 +157,13 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 return null;
             }
 
-            // The count's variable must be the one in scope here.
+            // The count's variable must be the one in scope here, and assigned on every path to here: a read in a try whose
+            // catch falls through, or in one branch only, may leave it unassigned (CS0165).
             var countRoot = countText.Split('.')[0];
-            if (!model.LookupSymbols(consumer.SpanStart, name: countRoot).Any(s => s is ILocalSymbol))
+            if (model.LookupSymbols(consumer.SpanStart, name: countRoot).FirstOrDefault(s => s is ILocalSymbol) is not ILocalSymbol countLocal
+                || consumer.FirstAncestorOrSelf<StatementSyntax>() is not { } statement
+                || model.AnalyzeDataFlow(statement) is not { Succeeded: true } flow
+                || !flow.DefinitelyAssignedOnEntry.Contains(countLocal, SymbolEqualityComparer.Default))
             {
                 return null;
             }
