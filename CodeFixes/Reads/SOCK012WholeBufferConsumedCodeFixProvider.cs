@@ -93,6 +93,21 @@ namespace SocketAnalyzers.CodeFixes.Reads
             }
         }
 
+        /// <summary>The local is definitely assigned where <paramref name="statement"/> starts; false when the compiler cannot say (half-typed code).</summary>
+        private static bool AssignedOnEntry(SemanticModel model, StatementSyntax statement, ILocalSymbol local)
+        {
+            try
+            {
+                return model.AnalyzeDataFlow(statement) is { Succeeded: true } flow
+                    && flow.DefinitelyAssignedOnEntry.Contains(local, SymbolEqualityComparer.Default);
+            }
+            catch (System.ArgumentException)
+            {
+                // A statement the data-flow analysis does not take (outside a body it can analyze).
+                return false;
+            }
+        }
+
         /// <summary>
         /// The count captured at the read's statement (a local declared there) is in scope at the consumer: the consumer lies
         /// after that statement in the block that holds it. A read inside a <c>try</c> whose <c>catch</c> falls through to the
@@ -162,8 +177,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
             var countRoot = countText.Split('.')[0];
             if (model.LookupSymbols(consumer.SpanStart, name: countRoot).FirstOrDefault(s => s is ILocalSymbol) is not ILocalSymbol countLocal
                 || consumer.FirstAncestorOrSelf<StatementSyntax>() is not { } statement
-                || model.AnalyzeDataFlow(statement) is not { Succeeded: true } flow
-                || !flow.DefinitelyAssignedOnEntry.Contains(countLocal, SymbolEqualityComparer.Default))
+                || !AssignedOnEntry(model, statement, countLocal))
             {
                 return null;
             }
