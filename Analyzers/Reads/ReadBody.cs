@@ -144,6 +144,13 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public bool CallbackChain { get; set; }
 
+        /// <summary>
+        /// An <c>End…</c> whose every <c>Begin…</c> asks for no byte (<see cref="NetworkReads.EndsOnlyEmptyReceives"/>): a wait
+        /// until data comes, whose count is always 0. SOCK010 has no count to report for it, and a chain of such waits is
+        /// the chain of the read that follows the wait (<c>ReadAfterWait</c>).
+        /// </summary>
+        public bool EndsEmptyWait { get; set; }
+
         /// <summary>The calls that start the next receive with this callback (<see cref="CallbackChain"/>).</summary>
         public HashSet<SyntaxNode>? Rearms { get; set; }
 
@@ -689,7 +696,7 @@ namespace SocketAnalyzers.Reads
                 }
 
                 var chained = site;
-                if (site.Rearms is not null && Model is { } waitModel && reads.EndsOnlyEmptyReceives(site.Invocation, waitModel, cancellationToken))
+                if (site.Rearms is not null && site.EndsEmptyWait)
                 {
                     // The End of a zero-length wait returns 0 every time: the chain's turn ends at the end of stream through the
                     // read that follows it in the callback (fresh90 O1), which takes the chain; without one, nothing does.
@@ -1353,6 +1360,7 @@ namespace SocketAnalyzers.Reads
                 // starts fills a field nothing looks at, nobody reads what it completes.
                 var enclosing = EnclosingSymbolOf(site, cancellationToken);
                 var type = enclosing?.ContainingType;
+                site.EndsEmptyWait = site.Read.Api.IsApmEnd && Model is { } waitModel && reads.EndsOnlyEmptyReceives(site.Invocation, waitModel, cancellationToken);
                 site.BufferReach = site.Read.Api.IsApmEnd
                     && ((IsInTryWithCatch(site.Invocation.Syntax, out var function)
                             && !(Model is { } looked && type is not null

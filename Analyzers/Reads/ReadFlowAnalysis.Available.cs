@@ -75,19 +75,14 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            scratch.Clear();
             foreach (var read in state.Pending)
             {
                 var site = body.Sites[read];
                 if (!site.OneDatagram && SymbolEqualityComparer.Default.Equals(site.ConnectionRoot, root) && (IsPlainStreamRead(site) || IsBinaryByteRead(site)))
                 {
-                    scratch.Add(read);
+                    // Marks the read; Pending itself does not change.
+                    state.CatchUp(read);
                 }
-            }
-
-            foreach (var read in scratch)
-            {
-                state.CatchUp(read);
             }
         }
 
@@ -220,10 +215,6 @@ namespace SocketAnalyzers.Reads
                 && NetworkReads.Peeks(begin, symbols)
                 && ConnectionOf(begun) is { } beginConnection && ConnectionOf(ended) is { } endConnection && ConnectionPath.Same(beginConnection, endConnection);
         }
-
-        /// <summary>SOCK010: the read is an <c>End…</c> whose count is always 0 (<see cref="NetworkReads.EndsOnlyEmptyReceives"/>).</summary>
-        private bool EndsOnlyEmptyReceives(ReadSite site)
-            => site.Read.Api.IsApmEnd && body.Model is { } model && symbols.Reads.EndsOnlyEmptyReceives(site.Invocation, model, CancellationToken);
 
         /// <summary>
         /// The callback <paramref name="callback"/> ends receives that only look: every <c>BeginReceive</c> of its type naming

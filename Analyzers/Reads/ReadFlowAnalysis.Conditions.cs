@@ -337,7 +337,7 @@ namespace SocketAnalyzers.Reads
                     }
 
                     return false;
-                case IPropertyReferenceOperation property when IsConnected(property, fact):
+                case IPropertyReferenceOperation property when StaysTrueAfterPeerClose(property, fact):
                     // Connected reflects the last operation; a graceful close does not make it false.
                     return true;
                 case IPropertyReferenceOperation property when inlined < MaxInlinedGetters && GetterOf(property) is { } getter:
@@ -658,7 +658,7 @@ namespace SocketAnalyzers.Reads
         /// the one the loop tested before: not over a field that a call of this project or a delegate on this 0 path may
         /// have replaced (only a readonly field of a class cannot be).
         /// </summary>
-        private bool IsConnected(IPropertyReferenceOperation property, ZeroFact fact)
+        private bool StaysTrueAfterPeerClose(IPropertyReferenceOperation property, ZeroFact fact)
             => symbols.Catalogue.Facts(property.Property) is { StaysTrueAfterClose: true } && !MayBeReplaced(property.Instance, fact);
 
         /// <summary>The value of <c>a OP b</c> for a comparison operator; null for any other.</summary>
@@ -986,7 +986,7 @@ namespace SocketAnalyzers.Reads
                     return isPattern.Pattern is IConstantPatternOperation or IRelationalPatternOperation && IsStable(isPattern.Value, fact, site, exclude);
                 case IPropertyReferenceOperation { Instance: { } instance } length when symbols.Framework.IsLength(length.Property):
                     return IsStable(instance, fact, site, exclude) || instance.Type is IArrayTypeSymbol && IsStableArray(instance, fact, exclude);
-                case IPropertyReferenceOperation property when IsConnected(property, fact):
+                case IPropertyReferenceOperation property when StaysTrueAfterPeerClose(property, fact):
                     return true;
                 case IPropertyReferenceOperation property when GetterOf(property) is { } getter:
                     return IsStable(getter, fact, site, exclude);

@@ -1539,8 +1539,7 @@ namespace SocketAnalyzers.Reads
             // The site was read from the operation tree and the flow walks the graph's copies: they share their syntax.
             if (body.SiteAt(invocation.Syntax) is { } site)
             {
-                return site.Read.Buffer?.WalkDownConversions().Syntax == reference.Syntax
-                    && (site.Read.Offset is null || site.Read.Offset.ConstantValue is { HasValue: true, Value: 0 });
+                return site.Read.Buffer?.WalkDownConversions().Syntax == reference.Syntax && FillsItsBufferFromStart(site);
             }
 
             return symbols.Catalogue.Facts(invocation.TargetMethod) is { Read: { Buffer: int buffer } read }
@@ -1567,16 +1566,11 @@ namespace SocketAnalyzers.Reads
             scratch.Clear();
             foreach (var read in state.Pending)
             {
-                if (read == site.Index && (body.Sites[read].BufferReach != BufferReach.Escapes || polled && FillsItsBufferFromStart(site)))
-                {
-                    // Its buffer is a fresh array or a local the turn did not look at, or one it refills: a drain that goes on draining.
-                    continue;
-                }
-
                 var pending = body.Sites[read];
-                if (polled && SameDrain(pending, site))
+                if (read == site.Index && pending.BufferReach != BufferReach.Escapes || polled && SameDrain(pending, site))
                 {
-                    // Another read of the same drain loop into the same buffer (one in each case of a switch, fresh91 F1).
+                    // Its buffer is a fresh array or a local the turn did not look at, or one the drain refills: a drain that
+                    // goes on draining (also one read in each case of a switch, fresh91 F1).
                     continue;
                 }
 
@@ -1594,15 +1588,17 @@ namespace SocketAnalyzers.Reads
             => site.Read.Buffer is not null && site.Read.Offset is null or { ConstantValue: { HasValue: true, Value: 0 } };
 
         /// <summary>
-        /// Two reads of one drain: in the same innermost loop, each filling the same local or array field of the object from
-        /// its start. Under a test that bytes wait, the second overwrites the first's bytes, and where the connection's next
-        /// read starts matters only once the drain stops (<see cref="CaughtUp"/>).
+        /// Two visits of one drain, each filling its buffer from the start: the same read on its next turn, or another read of
+        /// the same innermost loop into the same local or array field of the object. Under a test that bytes wait, the second
+        /// overwrites the first's bytes, and where the connection's next read starts matters only once the drain stops (<see
+        /// cref="CaughtUp"/>).
         /// </summary>
         private static bool SameDrain(ReadSite pending, ReadSite site)
-            => pending.Loops.Count > 0 && site.Loops.Count > 0 && pending.Loops[0] == site.Loops[0]
-                && FillsItsBufferFromStart(pending) && FillsItsBufferFromStart(site)
-                && (pending.BufferVariable is { } variable ? SymbolEqualityComparer.Default.Equals(variable, site.BufferVariable)
-                    : pending.BufferField is { } field && SymbolEqualityComparer.Default.Equals(field, site.BufferField));
+            => FillsItsBufferFromStart(pending) && FillsItsBufferFromStart(site)
+                && (pending == site
+                    || pending.Loops.Count > 0 && site.Loops.Count > 0 && pending.Loops[0] == site.Loops[0]
+                        && (pending.BufferVariable is { } variable ? SymbolEqualityComparer.Default.Equals(variable, site.BufferVariable)
+                            : pending.BufferField is { } field && SymbolEqualityComparer.Default.Equals(field, site.BufferField)));
 
         /// <summary>
         /// SOCK010: a lambda made while a read is pending captures that read's buffer (a local of the method): the lambda

@@ -271,11 +271,11 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// The reads family's join. SOCK012: a buffer still fresh on one side (all zeros) and filled from fresh by a read on the
         /// other stays filled by that read: its zeros are what the read would have left had it returned 0 or thrown (<see
-        /// cref="ReadState.JoinFrom(ReadState, bool)"/>). So a look past the read's count after a <c>catch</c> that falls
+        /// cref="ReadState.JoinFrom(ReadState)"/>). So a look past the read's count after a <c>catch</c> that falls
         /// through, or after an <c>if</c> that skipped the read, is a look past it (fresh89 M1, a SOCKS relay that logs a
         /// <c>SocketException</c> and goes on to decode the request).
         /// </summary>
-        protected override bool JoinInto(ReadState target, ReadState source) => target.JoinFrom(source, freshIsEmptyFill: true);
+        protected override bool JoinInto(ReadState target, ReadState source) => target.JoinFrom(source);
 
         protected override bool IsUnreachable(ReadState state) => state.Dead;
 
@@ -457,7 +457,7 @@ namespace SocketAnalyzers.Reads
                 {
                     var storedUnread = site.Form == CountForm.Stored
                         && site.StoredLocal is { } local && !countUsed[i] && !body.Captured.Contains(local);
-                    if ((site.Form == CountForm.Discarded || storedUnread) && !EndsOnlyEmptyReceives(site))
+                    if ((site.Form == CountForm.Discarded || storedUnread) && !site.EndsEmptyWait)
                     {
                         var unawaited = site.Form == CountForm.Discarded && IsUnawaitedTask(site.Invocation);
                         var properties = ImmutableDictionary<string, string?>.Empty.Add(

@@ -666,20 +666,16 @@ namespace SocketAnalyzers.Reads
         public ReadState Clone() => new(this);
 
         /// <summary>
-        /// Joins <paramref name="other"/> into this state; true when it changed. With <paramref name="freshIsEmptyFill"/> (the
-        /// states of a try joined for its handlers), a buffer still <see cref="Fresh"/> on one side and filled from fresh by a
-        /// read on the other (<see cref="FreshFilled"/>) stays filled by that read: its zeros are what the read would have
-        /// left had it returned 0 (or thrown before placing a byte).
+        /// Joins <paramref name="other"/> into this state; true when it changed. A buffer still <see cref="Fresh"/> on one side
+        /// and filled from fresh by a read on the other (<see cref="FreshFilled"/>) stays filled by that read: its zeros are
+        /// what the read would have left had it returned 0 or thrown before placing a byte (fresh89 M1).
         /// </summary>
-        public bool JoinFrom(ReadState other, bool freshIsEmptyFill = false)
+        public bool JoinFrom(ReadState other)
         {
             var changed = false;
             List<ISymbol>? keptFills = null;
             List<KeyValuePair<ISymbol, int>>? adoptedFills = null;
-            if (freshIsEmptyFill)
-            {
-                EmptyFills(other, ref keptFills, ref adoptedFills);
-            }
+            EmptyFills(other, ref keptFills, ref adoptedFills);
 
             if (other.Thrown is { } thrown)
             {
@@ -870,7 +866,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// The buffers a join with <paramref name="freshIsEmptyFill"/> keeps filled: <paramref name="kept"/>, filled from fresh
+        /// The buffers a join keeps filled although only one side holds the fill: <paramref name="kept"/>, filled from fresh
         /// here and still fresh there; <paramref name="adopted"/>, still fresh here and filled from fresh there (with the read).
         /// </summary>
         private void EmptyFills(ReadState other, ref List<ISymbol>? kept, ref List<KeyValuePair<ISymbol, int>>? adopted)
