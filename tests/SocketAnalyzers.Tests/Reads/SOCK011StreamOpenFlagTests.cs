@@ -67,38 +67,37 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """);
 
+        /// <summary>A loop on <c>CanRead</c>, and the fix's form of it.</summary>
+        private const string CanReadLoop = """
+            while (stream.CanRead)
+            {
+                int n = [|stream.Read(buffer, 0, buffer.Length)|];
+                Process(buffer, n);
+            }
+            """;
+
+        private const string CanReadLoopFixed = """
+            while (stream.CanRead)
+            {
+                int n = stream.Read(buffer, 0, buffer.Length);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                Process(buffer, n);
+            }
+            """;
+
         [Fact]
         public Task Fix_leaves_the_loop_on_CanRead_when_the_count_is_zero()
-            => Verify.VerifyCodeFixAsync(
-                Method("""
-                    while (stream.CanRead)
-                    {
-                        int n = [|stream.Read(buffer, 0, buffer.Length)|];
-                        Process(buffer, n);
-                    }
-                    """),
-                Method("""
-                    while (stream.CanRead)
-                    {
-                        int n = stream.Read(buffer, 0, buffer.Length);
-                        if (n == 0)
-                        {
-                            break;
-                        }
-
-                        Process(buffer, n);
-                    }
-                    """));
+            => Verify.VerifyCodeFixAsync(Method(CanReadLoop), Method(CanReadLoopFixed));
 
         [Fact]
         public Task Fix_all_fixes_every_loop_on_open_flags()
             => Verify.VerifyCodeFixAsync(
-                Method("""
-                    while (stream.CanRead)
-                    {
-                        int n = [|stream.Read(buffer, 0, buffer.Length)|];
-                        Process(buffer, n);
-                    }
+                Method(CanReadLoop + """
+
 
                     while (stream.CanWrite)
                     {
@@ -106,17 +105,8 @@ namespace SocketAnalyzers.Tests.Reads
                         Process(buffer, m);
                     }
                     """),
-                Method("""
-                    while (stream.CanRead)
-                    {
-                        int n = stream.Read(buffer, 0, buffer.Length);
-                        if (n == 0)
-                        {
-                            break;
-                        }
+                Method(CanReadLoopFixed + """
 
-                        Process(buffer, n);
-                    }
 
                     while (stream.CanWrite)
                     {
