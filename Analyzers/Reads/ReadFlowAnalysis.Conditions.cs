@@ -814,9 +814,57 @@ namespace SocketAnalyzers.Reads
                 case IInvocationOperation { TargetMethod.ContainingType.SpecialType: SpecialType.System_String, TargetMethod.Name: "Contains" or "StartsWith" or "EndsWith", Instance: { } text } call
                     when IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
                     return false;
+                case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Equals" } method } equals
+                    when method.IsStatic ? equals.Arguments.Length is 2 or 3 : equals.Instance is not null && equals.Arguments.Length is 1 or 2:
+                    // text.Equals("exit"), "exit".Equals(text), string.Equals(text, "exit"), with or without a comparison (M2 of fresh92).
+                    return method.IsStatic
+                        ? EqualsEmptyText(equals.Arguments[0].Value, equals.Arguments[1].Value, equals.Arguments.Length == 3, fact, site)
+                        : EqualsEmptyText(equals.Instance!, equals.Arguments[0].Value, equals.Arguments.Length == 2, fact, site);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// Whether two texts are equal when one is empty on this path and the other a constant; null when unknown.
+        /// <paramref name="compared"/>: under a <see cref="StringComparison"/>, which may be a culture's, where characters a
+        /// culture ignores (a soft hyphen) make a non-empty text equal to the empty one: only a constant with a letter or a
+        /// digit is then known to differ.
+        /// </summary>
+        private bool? EqualsEmptyText(IOperation left, IOperation right, bool compared, ZeroFact fact, ReadSite site)
+        {
+            if (left.WalkDownConversions().Type?.SpecialType != SpecialType.System_String || right.WalkDownConversions().Type?.SpecialType != SpecialType.System_String)
+            {
+                return null;
+            }
+
+            var other = IsEmptyText(left.WalkDownConversions(), fact, site) ? TextConstant(right.WalkDownConversions())
+                : IsEmptyText(right.WalkDownConversions(), fact, site) ? TextConstant(left.WalkDownConversions())
+                : null;
+            if (other is null)
+            {
+                return null;
+            }
+
+            if (other.Length == 0)
+            {
+                return true;
+            }
+
+            return compared && !HasLetterOrDigit(other) ? null : false;
+        }
+
+        private static bool HasLetterOrDigit(string text)
+        {
+            foreach (var c in text)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
