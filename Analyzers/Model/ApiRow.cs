@@ -296,6 +296,13 @@ namespace SocketAnalyzers.Model
         public bool TellsAvailable { get; private set; }
 
         /// <summary>
+        /// The member only waits for, or tells, what the socket can do next (<c>Socket.Poll</c>): it changes no state, reads and
+        /// writes no byte, and on a connection the peer has closed it returns at once (readable). A read helper may wait with it
+        /// before its read and stay one read (SOCK011).
+        /// </summary>
+        public bool OnlyWaits { get; private set; }
+
+        /// <summary>
         /// The property stays <c>true</c> after the peer closes the connection: <c>Socket.Connected</c> and
         /// <c>TcpClient.Connected</c> reflect the last operation, <c>NetworkStream.CanRead</c> and <c>CanWrite</c> turn false
         /// only when the stream is disposed. A loop that tests it does not end at end of stream (SOCK011).
@@ -595,6 +602,12 @@ namespace SocketAnalyzers.Model
         public ApiRow TellsBytesAvailable()
         {
             TellsAvailable = true;
+            return this;
+        }
+
+        public ApiRow OnlyWaitsForTheSocket()
+        {
+            OnlyWaits = true;
             return this;
         }
 

@@ -127,6 +127,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The property counts the received bytes waiting to be read (<see cref="ApiRow.TellsAvailable"/>).</summary>
         public bool TellsAvailable { get; private set; }
 
+        /// <summary>The member only waits for what the socket can do next (<see cref="ApiRow.OnlyWaits"/>).</summary>
+        public bool OnlyWaits { get; private set; }
+
         /// <summary>The property stays true after the peer closes (<see cref="ApiRow.StaysTrueAfterClose"/>).</summary>
         public bool StaysTrueAfterClose { get; private set; }
 
@@ -309,6 +312,7 @@ namespace SocketAnalyzers.Model
             Consumes |= row.Consumes;
             Decodes |= row.Decodes;
             TellsAvailable |= row.TellsAvailable;
+            OnlyWaits |= row.OnlyWaits;
             StaysTrueAfterClose |= row.StaysTrueAfterClose;
             LooksOnly |= row.LooksOnly;
             AddsOnly |= row.AddsOnly;

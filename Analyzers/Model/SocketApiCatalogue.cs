@@ -178,7 +178,7 @@ namespace SocketAnalyzers.Model
                 Row(Socket, "SetRawSocketOption", sets: Net).Life(S, Use),
                 Row(Socket, "GetRawSocketOption", sets: Net).Life(S, Use),
                 Row(Socket, "IOControl").Life(S, Use),
-                Row(Socket, "Poll").Life(S, Use),
+                Row(Socket, "Poll").Life(S, Use).OnlyWaitsForTheSocket(),
                 Row(Socket, "Available").Life(S, Use).TellsBytesAvailable(),
                 Row(Socket, "LocalEndPoint").Life(S, Use),
                 Row(Socket, "RemoteEndPoint").Life(S, Use),

@@ -1200,6 +1200,13 @@ namespace SocketAnalyzers.Reads
             private bool IsHarmless(IInvocationOperation invocation)
             {
                 var target = invocation.TargetMethod;
+                if (reads.Symbols.Catalogue.Facts(target) is { OnlyWaits: true })
+                {
+                    // socket.Poll(-1, SelectMode.SelectRead) before the read (fresh93 M1, a SOCKS client's receive helper): at
+                    // the end of the stream it returns at once, and the read returns the 0.
+                    return true;
+                }
+
                 var storage = invocation.Instance is { } written && reads.Symbols.Framework.IsLocalStorage(written.Type);
                 if (target.DeclaringSyntaxReferences.Length > 0 || target.MethodKind == MethodKind.DelegateInvoke
                     || target.Name is "Close" or "Dispose" or "DisposeAsync" or "Disconnect" or "DisconnectAsync" or "Shutdown"

@@ -193,6 +193,27 @@ namespace SocketAnalyzers.Tests.Reads
                 }
             }
             """)]
+        // A SOCKS client's helper waits with Poll first (fresh93 M1): at the end of the stream Poll returns at once.
+        [InlineData("""
+            private static int Receive(Socket s, byte[] b, int offset, int count)
+            {
+                s.Poll(-1, SelectMode.SelectRead);
+                return s.Receive(b, offset, count, SocketFlags.None);
+            }
+
+            public byte Negotiate()
+            {
+                var reply = new byte[2];
+                int nread, n = 0;
+                do
+                {
+                    if ((nread = {|SOCK011:Receive(socket, reply, n, 2 - n)|}) > 0)
+                        n += nread;
+                }
+                while (n < 2);
+                return reply[1];
+            }
+            """)]
         public Task Loop_over_a_helper_that_returns_its_count_is_reported(string members)
             => Verify.VerifyAnalyzerAsync(Chat(members));
 
@@ -353,6 +374,13 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""
             int n = stream.Read(buf, 0, buf.Length);
             socket.Shutdown(SocketShutdown.Both);
+            return Encoding.ASCII.GetString(buf, 0, n);
+            """)]
+        // Waiting with Poll does not make a helper that checks its count unchecked.
+        [InlineData("""
+            socket.Poll(-1, SelectMode.SelectRead);
+            int n = stream.Read(buf, 0, buf.Length);
+            if (n == 0) return null;
             return Encoding.ASCII.GetString(buf, 0, n);
             """)]
         public Task Helper_that_checks_or_ends_the_connection_at_0_is_quiet(string receive)
