@@ -1881,9 +1881,25 @@ namespace SocketAnalyzers.Reads
         private ILocalSymbol? FreshArrayView(IOperation buffer, bool chars, FrameworkMembers framework)
             => buffer.WalkDownConversions() is ILocalReferenceOperation { Local: { Type: INamedTypeSymbol { TypeArguments.Length: 1 } view } local }
                 && framework.IsWritableView(view) && view.TypeArguments[0].SpecialType == (chars ? SpecialType.System_Char : SpecialType.System_Byte)
-                && SingleValue(local)?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes.Length: 1 }
+                && MadeArray(local, framework) is not null
                     ? local
                     : null;
+
+        /// <summary>
+        /// The one array a local is given in the body: <c>var buffer = new byte[4];</c>, and for a view local also a whole view
+        /// made over a new array (<c>Memory&lt;byte&gt; header = new(new byte[4]);</c>, <c>new Memory&lt;byte&gt;(new byte[4])</c>,
+        /// <c>new byte[4].AsMemory()</c>: fresh93 M3, a Kafka client's length header). Null for anything else.
+        /// </summary>
+        internal IArrayCreationOperation? MadeArray(ILocalSymbol local, FrameworkMembers framework)
+        {
+            var value = SingleValue(local)?.WalkDownConversions();
+            if (value is not null && local.Type is not IArrayTypeSymbol && WholeViewOperand(value, framework) is { } viewed)
+            {
+                value = viewed.WalkDownConversions();
+            }
+
+            return value is IArrayCreationOperation { DimensionSizes.Length: 1 } made ? made : null;
+        }
 
         /// <summary>
         /// The viewed array of a view that starts at its start, <c>buf.AsSpan(0, size)</c>, <c>buf.AsMemory(0)</c>,

@@ -1223,7 +1223,7 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool IsMadeSize(IOperation value, ISymbol buffer)
         {
-            if (buffer is not ILocalSymbol local || body.SingleValue(local)?.WalkDownConversions() is not IArrayCreationOperation { DimensionSizes.Length: 1 } made)
+            if (buffer is not ILocalSymbol local || body.MadeArray(local, symbols.Framework) is not { } made)
             {
                 return false;
             }

@@ -14,9 +14,9 @@ namespace SocketAnalyzers.Tests.Reads
     /// </summary>
     public sealed class SOCK012MemoryBufferTests
     {
-        private static string Pump(string use)
+        private static string Pump(string use, string declaration = "Memory<byte> memory = new byte[255];")
             => Method($$"""
-                Memory<byte> memory = new byte[255];
+                {{declaration}}
                 while (true)
                 {
                     int n = await stream.ReadAsync(memory, token);
@@ -66,6 +66,41 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Memory_buffer_used_up_to_the_count_is_quiet(string use)
             => Verify.VerifyAnalyzerAsync(Pump(use));
 
+        /// <summary>
+        /// A whole view made over a new array is that array too (fresh93 M3, a Kafka client: <c>Memory&lt;byte&gt; intBuffer =
+        /// new(new byte[sizeof(int)]);</c>, one <c>ReadAsync</c>, then <c>ReadInt32BigEndian(intBuffer.Span)</c>, which decodes
+        /// stale bytes when the length arrives in pieces).
+        /// </summary>
+        [Theory]
+        [InlineData("Memory<byte> memory = new(new byte[255]);")]
+        [InlineData("var memory = new Memory<byte>(new byte[255]);")]
+        [InlineData("Memory<byte> memory = new byte[255].AsMemory();")]
+        public Task Memory_made_over_a_new_array_is_followed_as_the_array(string declaration)
+            => Verify.VerifyAnalyzerAsync(
+                Pump("Console.WriteLine(Convert.ToBase64String({|#0:memory.ToArray()|}));", declaration),
+                Verify.Diagnostic("SOCK012").WithLocation(0).WithMessage(
+                    "Memory.ToArray uses all of 'memory', but NetworkStream.ReadAsync filled only its first 'n' bytes; the rest is stale (zeros or bytes of an earlier read). Use only the bytes received."));
+
+        [Fact]
+        public Task Length_header_decoded_from_a_memory_over_a_new_array_after_one_read_is_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                Memory<byte> header = new(new byte[4]);
+                var got = await stream.ReadAsync(header, token);
+                if (got == 0)
+                {
+                    throw new IOException("closed");
+                }
+
+                Console.WriteLine({|SOCK012:System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.Span)|});
+                """, "Task", "async"));
+
+        [Theory]
+        // A view of part of the new array: the read fills what the view offers, not the array.
+        [InlineData("var memory = new Memory<byte>(new byte[255], 0, 16);")]
+        [InlineData("Memory<byte> memory = new byte[255].AsMemory(0, 16);")]
+        public Task Memory_over_part_of_a_new_array_is_not_followed(string declaration)
+            => Verify.VerifyAnalyzerAsync(Pump("Console.WriteLine(Convert.ToBase64String(memory.ToArray()));", declaration));
+
         [Theory]
         // A view of an array the code names too, or of one it did not make here: the array's own rules, not this one's.
         [InlineData("Memory<byte> memory = buffer;")]
@@ -84,6 +119,12 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("await [|stream.WriteAsync(memory, token)|];", "await stream.WriteAsync(memory.Slice(0, n), token);")]
         public Task Whole_use_of_a_memory_buffer_is_sliced_to_the_count(string use, string fixedUse)
             => Verify.VerifyCodeFixAsync(Pump(use), Pump(fixedUse));
+
+        [Fact]
+        public Task Whole_use_of_a_memory_made_over_a_new_array_is_sliced_to_the_count()
+            => Verify.VerifyCodeFixAsync(
+                Pump("await [|stream.WriteAsync(memory, token)|];", "Memory<byte> memory = new(new byte[255]);"),
+                Pump("await stream.WriteAsync(memory.Slice(0, n), token);", "Memory<byte> memory = new(new byte[255]);"));
 
         [Fact]
         public Task Every_whole_use_of_a_memory_buffer_is_sliced_to_the_count_in_one_pass()
