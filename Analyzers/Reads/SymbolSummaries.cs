@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
 
 namespace SocketAnalyzers.Reads
@@ -36,13 +37,13 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// One value the symbol is given: <c>null</c> (true), a network value (true, and sets <paramref name="network"/>), or
-        /// anything else (false: the symbol is unknown).
+        /// One value the symbol is given: <c>null</c> or an empty placeholder (true), a network value (true, and sets
+        /// <paramref name="network"/>), or anything else (false: the symbol is unknown).
         /// </summary>
         protected bool Given(IOperation value, ref bool network, CancellationToken cancellationToken)
         {
             var v = value.WalkDownConversions();
-            if (v.ConstantValue is { HasValue: true, Value: null })
+            if (v.ConstantValue is { HasValue: true, Value: null } || IsEmptyPlaceholder(v))
             {
                 return true;
             }
@@ -55,6 +56,15 @@ namespace SocketAnalyzers.Reads
 
             return false;
         }
+
+        /// <summary>
+        /// <c>Stream.Null</c>, <c>TextReader.Null</c> or <c>StreamReader.Null</c>, a field's value until the connection is
+        /// made (fresh93 M2, a Kafka client: <c>private Stream _stream = Stream.Null;</c>). Like <c>null</c> it holds no data:
+        /// its reads return 0 (the null line) at once, so a loop that spins at the end of the network stream spins on it too.
+        /// </summary>
+        private static bool IsEmptyPlaceholder(IOperation value)
+            => value is IFieldReferenceOperation { Instance: null, Field: { IsStatic: true, Name: "Null", ContainingType: { Name: "Stream" or "TextReader" or "StreamReader" } type } }
+                && type.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         protected bool Answer(TSymbol symbol, SemanticModel? model, CancellationToken cancellationToken)
         {

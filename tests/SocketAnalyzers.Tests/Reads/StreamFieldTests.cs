@@ -35,6 +35,33 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        /// <summary>
+        /// An empty placeholder until the connection is made holds no data, as <c>null</c> does (fresh93 M2, a Kafka client:
+        /// <c>private Stream _stream = Stream.Null;</c>, given a <c>NetworkStream</c> when it connects).
+        /// </summary>
+        [Theory]
+        [InlineData("private Stream stream = Stream.Null;", "stream = client.GetStream();", "int n = [|stream.Read(buffer, 0, buffer.Length)|];\nConsole.WriteLine(n);")]
+        [InlineData("private Stream stream = System.IO.Stream.Null;", "stream = new NetworkStream(client.Client, true);", "int n = [|stream.Read(buffer, 0, buffer.Length)|];\nConsole.WriteLine(n);")]
+        [InlineData("private TextReader reader = TextReader.Null;", "reader = new StreamReader(client.GetStream());", "var line = [|reader.ReadLine()|];\nif (line != null) Console.WriteLine(line);")]
+        [InlineData("private StreamReader reader = StreamReader.Null;", "reader = new StreamReader(client.GetStream());", "var line = [|reader.ReadLine()|];\nif (line != null) Console.WriteLine(line);")]
+        public Task A_field_that_holds_an_empty_placeholder_until_it_connects_is_followed(string field, string connect, string turn)
+            => Verify011.VerifyAnalyzerAsync(Class($$"""
+                {{field}}
+
+                public void Open()
+                {
+                    {{connect}}
+                }
+
+                public void Run(byte[] buffer)
+                {
+                    while (true)
+                    {
+                {{Indent(turn, 12)}}
+                    }
+                }
+                """));
+
         [Fact]
         public Task A_reader_over_a_stream_field_given_a_network_stream_is_followed()
             => Verify011.VerifyAnalyzerAsync(Class("""
@@ -152,6 +179,33 @@ namespace SocketAnalyzers.Tests.Reads
             {
                 stream.Read(buffer, 0, 4);
                 return buffer[0];
+            }
+            """)]
+        // A placeholder only, never a network stream: nothing says what the field reads.
+        [InlineData("""
+            private Stream stream = Stream.Null;
+
+            public int Header(byte[] buffer)
+            {
+                stream.Read(buffer, 0, 4);
+                return buffer[0];
+            }
+            """)]
+        // Another static field named Null (the project's own) is not the framework's placeholder.
+        [InlineData("""
+            private Stream stream = Empty.Null;
+
+            public void Open() => stream = client.GetStream();
+
+            public int Header(byte[] buffer)
+            {
+                stream.Read(buffer, 0, 4);
+                return buffer[0];
+            }
+
+            private static class Empty
+            {
+                public static readonly Stream Null = new MemoryStream();
             }
             """)]
         public Task A_stream_field_given_anything_else_or_reachable_from_outside_stays_silent(string members)
