@@ -833,14 +833,14 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private bool? EqualsEmptyText(IOperation left, IOperation right, bool compared, ZeroFact fact, ReadSite site)
         {
-            if (left.WalkDownConversions().Type?.SpecialType != SpecialType.System_String || right.WalkDownConversions().Type?.SpecialType != SpecialType.System_String)
+            left = left.WalkDownConversions();
+            right = right.WalkDownConversions();
+            if (left.Type?.SpecialType != SpecialType.System_String || right.Type?.SpecialType != SpecialType.System_String)
             {
                 return null;
             }
 
-            var other = IsEmptyText(left.WalkDownConversions(), fact, site) ? TextConstant(right.WalkDownConversions())
-                : IsEmptyText(right.WalkDownConversions(), fact, site) ? TextConstant(left.WalkDownConversions())
-                : null;
+            var other = IsEmptyText(left, fact, site) ? TextConstant(right) : IsEmptyText(right, fact, site) ? TextConstant(left) : null;
             if (other is null)
             {
                 return null;
