@@ -69,6 +69,13 @@ namespace SocketAnalyzers.Addressing
             ("Newtonsoft.Json.Linq.JToken", "Parse"),
             ("Newtonsoft.Json.Linq.JObject", "Parse"),
             ("Newtonsoft.Json.Linq.JArray", "Parse"),
+
+            // The binary serializers game servers and course chats use (fresh94: a Chinese course chat's protobuf-net
+            // messages, a hobby game server's MessagePack packets): resolved only where the project references them. An
+            // overload whose first parameter is a Type is never one read's bytes, so it is never reported.
+            ("ProtoBuf.Serializer", "Deserialize"),
+            ("MessagePack.MessagePackSerializer", "Deserialize"),
+            ("MessagePack.MessagePackSerializer", "DeserializeAsync"),
         };
 
         /// <summary>Types whose constructor wraps its first argument without keeping the socket or buffer elsewhere.</summary>

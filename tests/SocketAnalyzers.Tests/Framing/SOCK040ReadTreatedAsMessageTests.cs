@@ -531,6 +531,49 @@ namespace SocketAnalyzers.Tests.Framing
         public Task Json_NET_parse_of_a_datagram_a_line_or_an_exact_read_is_quiet(string statements)
             => Verify.VerifyAnalyzerAsync(Body(statements) + JsonNet);
 
+        /// <summary>protobuf-net's and MessagePack's parsers, from a project that references them (their public surface, declared here).</summary>
+        private const string BinarySerializers = """
+
+            namespace ProtoBuf
+            {
+                public static class Serializer
+                {
+                    public static T Deserialize<T>(System.IO.Stream source) => default!;
+                    public static object Deserialize(System.Type type, System.IO.Stream source) => null!;
+                }
+            }
+
+            namespace MessagePack
+            {
+                public static class MessagePackSerializer
+                {
+                    public static T Deserialize<T>(System.ReadOnlyMemory<byte> buffer) => default!;
+                    public static T Deserialize<T>(System.IO.Stream stream) => default!;
+                    public static object Deserialize(System.Type type, System.ReadOnlyMemory<byte> bytes) => null!;
+                    public static System.Threading.Tasks.ValueTask<T> DeserializeAsync<T>(System.IO.Stream stream) => default;
+                }
+            }
+            """;
+
+        /// <summary>
+        /// fresh94: a course chat parses each <c>Receive</c> with protobuf-net, a hobby game server each packet with
+        /// MessagePack; one read may hold part of a message or several.
+        /// </summary>
+        [Theory]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); return {|SOCK040:ProtoBuf.Serializer.Deserialize<Order>(new MemoryStream(buffer, 0, n))|};")]
+        [InlineData("using var socket = listener.AcceptSocket(); int n = socket.Receive(buffer); return {|SOCK040:MessagePack.MessagePackSerializer.Deserialize<Order>(buffer.AsMemory(0, n))|};")]
+        [InlineData("int n = await network.ReadAsync(buffer); return await {|SOCK040:MessagePack.MessagePackSerializer.DeserializeAsync<Order>(new MemoryStream(buffer, 0, n))|};")]
+        public Task Single_stream_read_parsed_by_a_binary_serializer_is_reported(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements) + BinarySerializers);
+
+        [Theory]
+        // A datagram is one message; an exact read has the whole of it; the Type overloads take no bytes first.
+        [InlineData("int n = udp.Client.Receive(buffer); return MessagePack.MessagePackSerializer.Deserialize<Order>(buffer.AsMemory(0, n));")]
+        [InlineData("network.ReadExactly(buffer, 0, 100); return ProtoBuf.Serializer.Deserialize<Order>(new MemoryStream(buffer, 0, 100));")]
+        [InlineData("int n = network.Read(buffer, 0, buffer.Length); return (Order)MessagePack.MessagePackSerializer.Deserialize(typeof(Order), buffer.AsMemory(0, n));")]
+        public Task Binary_serializer_parse_of_a_datagram_an_exact_read_or_a_type_first_overload_is_quiet(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements) + BinarySerializers);
+
         [Fact]
         public Task Message_names_the_parser_and_the_read()
             => Verify.VerifyAnalyzerAsync(Body("int n = network.Read(buffer, 0, buffer.Length); return {|#0:JsonSerializer.Deserialize<Order>(buffer.AsSpan(0, n))|};"),
