@@ -255,7 +255,10 @@ namespace SocketAnalyzers.Addressing
 
             if (definition.MethodKind == MethodKind.Constructor)
             {
-                known = ConstructorParserOrdinal(definition, model, cancellationToken);
+                known = definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is ConstructorDeclarationSyntax constructor
+                    && !definition.Parameters.IsEmpty && (constructor.Body is not { } block || IsStraight(block, finalReturn: false))
+                    ? StraightBodyParserOrdinal(definition, constructor, model, cancellationToken)
+                    : -1;
                 parserWrappers.TryAdd(definition, known);
                 return known;
             }
@@ -278,28 +281,50 @@ namespace SocketAnalyzers.Addressing
             {
                 ordinal = input.Ordinal;
             }
+            else if (single is null && declaration is MethodDeclarationSyntax { Body: { Statements.Count: > 1 } block } methodSyntax && IsStraight(block, finalReturn: true))
+            {
+                // var stream = new MemoryStream(data); var formatter = new BinaryFormatter(); return formatter.Deserialize(stream);
+                // (fresh94 M3, a Vietnamese course's chat client): straight code that parses its parameter on every call.
+                ordinal = StraightBodyParserOrdinal(definition, methodSyntax, model, cancellationToken);
+            }
 
             parserWrappers.TryAdd(definition, ordinal);
             return ordinal;
         }
 
         /// <summary>
-        /// For a constructor of the project that parses one of its parameters on every construction (fresh76 miss 1, a
-        /// course chat's packet class: <c>public Envelope(byte[] raw) { var copy = (Envelope)new BinaryFormatter().Deserialize(new
-        /// MemoryStream(raw)); Text = copy.Text; }</c>): that parameter's ordinal, else -1. Straight code only: every statement
-        /// of the body a declaration or an expression (no <c>if</c>, loop, <c>try</c>, <c>return</c>, …), no constructor
-        /// initializer that is given the parameter, the parser's call in no lambda and under no <c>?:</c>, <c>??</c>,
-        /// <c>&amp;&amp;</c>, <c>||</c> or <c>?.</c>, its input the parameter itself or a <c>new MemoryStream(param)</c>,
-        /// and the parameter never written. The syntax is looked at first; the body is bound only when it names a parser.
+        /// Declarations and expression statements only, and for a method (<paramref name="finalReturn"/>) a <c>return</c> as
+        /// the last statement: no <c>if</c>, loop, <c>try</c>, <c>using</c> or early <c>return</c>.
         /// </summary>
-        private int ConstructorParserOrdinal(IMethodSymbol constructor, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        private static bool IsStraight(BlockSyntax block, bool finalReturn)
         {
-            if (constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration
-                || constructor.Parameters.IsEmpty)
+            var statements = block.Statements;
+            for (var i = 0; i < statements.Count; i++)
             {
-                return -1;
+                if (statements[i] is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } or ExpressionStatementSyntax
+                    || (finalReturn && i == statements.Count - 1 && statements[i] is ReturnStatementSyntax))
+                {
+                    continue;
+                }
+
+                return false;
             }
 
+            return true;
+        }
+
+        /// <summary>
+        /// For a constructor or method of the project that parses one of its parameters on every call (fresh76 miss 1, a course
+        /// chat's packet class: <c>public Envelope(byte[] raw) { var copy = (Envelope)new BinaryFormatter().Deserialize(new
+        /// MemoryStream(raw)); Text = copy.Text; }</c>; fresh94 M3, a helper that returns <c>formatter.Deserialize(stream)</c>
+        /// of a <c>new MemoryStream(data)</c> local): that parameter's ordinal, else -1. The caller has checked that the body is
+        /// straight code (<see cref="IsStraight"/>). No constructor initializer that is given the parameter, the parser's call
+        /// in no lambda and under no <c>?:</c>, <c>??</c>, <c>&amp;&amp;</c>, <c>||</c> or <c>?.</c>, its input the parameter
+        /// itself or a <c>new MemoryStream(param)</c> (directly or through a local given it once), and the parameter never
+        /// written. The syntax is looked at first; the body is bound only when it names a parser.
+        /// </summary>
+        private int StraightBodyParserOrdinal(IMethodSymbol method, BaseMethodDeclarationSyntax declaration, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
             var named = false;
             foreach (var node in declaration.DescendantNodes())
             {
@@ -311,39 +336,50 @@ namespace SocketAnalyzers.Addressing
                 }
             }
 
-            if (!named || (declaration.Body is { } block && !IsStraight(block)))
+            if (!named)
             {
                 return -1;
             }
 
-            if (model.GetOperation(declaration, cancellationToken) is not IConstructorBodyOperation body)
+            var root = model.GetOperation(declaration, cancellationToken);
+            if (root is not (IConstructorBodyOperation or IMethodBodyOperation))
             {
                 return -1;
             }
 
             var ordinal = -1;
-            foreach (var operation in body.Descendants())
+            IOperation? parsed = null;
+            IOperation? given = null;
+            foreach (var operation in root.Descendants())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (operation is IParameterReferenceOperation { Parameter: var written } reference && Reads.ReadBody.IsWrite(reference)
-                    && SymbolEqualityComparer.Default.Equals(written.ContainingSymbol, constructor))
+                    && SymbolEqualityComparer.Default.Equals(written.ContainingSymbol, method))
                 {
                     return -1;
                 }
 
-                if (ordinal < 0 && operation is IInvocationOperation parse && IsParser(parse.TargetMethod) && RunsOnEveryConstruction(parse)
-                    && WrappedInput(Model.CatalogueIndex.Argument(parse, 0)?.WalkDownConversions()) is IParameterReferenceOperation { Parameter: { } input }
-                    && SymbolEqualityComparer.Default.Equals(input.ContainingSymbol, constructor))
+                if (ordinal < 0 && operation is IInvocationOperation parse && IsParser(parse.TargetMethod) && RunsOnEveryCall(parse)
+                    && Model.CatalogueIndex.Argument(parse, 0)?.WalkDownConversions() is { } argument
+                    && WrappedInput(OnceGiven(argument, root)) is IParameterReferenceOperation { Parameter: { } input } inputReference
+                    && SymbolEqualityComparer.Default.Equals(input.ContainingSymbol, method))
                 {
                     ordinal = input.Ordinal;
+                    parsed = argument;
+                    given = inputReference;
                 }
             }
 
-            if (ordinal >= 0 && body.Initializer is { } initializer)
+            if (ordinal >= 0 && !OnlyParsed(method.Parameters[ordinal], parsed!, given!, root))
+            {
+                return -1;
+            }
+
+            if (ordinal >= 0 && root is IConstructorBodyOperation { Initializer: { } initializer })
             {
                 foreach (var operation in initializer.DescendantsAndSelf())
                 {
-                    if (operation is IParameterReferenceOperation { Parameter.Ordinal: var given } && given == ordinal)
+                    if (operation is IParameterReferenceOperation { Parameter.Ordinal: var passed } && passed == ordinal)
                     {
                         // : base(raw) may change the array before the parse.
                         return -1;
@@ -353,20 +389,7 @@ namespace SocketAnalyzers.Addressing
 
             return ordinal;
 
-            static bool IsStraight(BlockSyntax block)
-            {
-                foreach (var statement in block.Statements)
-                {
-                    if (statement is not (LocalDeclarationStatementSyntax or ExpressionStatementSyntax))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
-            static bool RunsOnEveryConstruction(IOperation parse)
+            static bool RunsOnEveryCall(IOperation parse)
             {
                 for (var current = parse.Parent; current is not null; current = current.Parent)
                 {
@@ -379,13 +402,66 @@ namespace SocketAnalyzers.Addressing
                         case ILocalFunctionOperation:
                         case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
                             return false;
-                        case IConstructorBodyOperation:
+                        case IConstructorBodyOperation or IMethodBodyOperation:
                             return true;
                     }
                 }
 
                 return true;
             }
+        }
+
+        /// <summary>
+        /// The parser is the only code that sees the bytes as given: an array parameter is named only where the parse takes
+        /// it (<paramref name="given"/>) or for its <c>Length</c> (a call given the array may fill or change it first, as a
+        /// read helper's second read would), and a stream local over it only as the parse's input (<paramref name="parsed"/>:
+        /// a <c>ReadByte</c> or a new <c>Position</c> first would parse other bytes). A text parameter cannot change.
+        /// </summary>
+        private static bool OnlyParsed(IParameterSymbol input, IOperation parsed, IOperation given, IOperation root)
+        {
+            var local = (parsed as ILocalReferenceOperation)?.Local;
+            foreach (var operation in root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IParameterReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Parameter, input)
+                        && input.Type.SpecialType != SpecialType.System_String && reference != given
+                        && reference.Parent is not IPropertyReferenceOperation { Property.Name: "Length" }:
+                        return false;
+                    case ILocalReferenceOperation reference when local is not null && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                        && reference != parsed:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The value a local of <paramref name="root"/> is given by its declaration, when nothing else writes it
+        /// (<c>MemoryStream stream = new MemoryStream(data);</c>); any other value as it is.
+        /// </summary>
+        private static IOperation? OnceGiven(IOperation? value, IOperation root)
+        {
+            if (value is not ILocalReferenceOperation { Local: var local })
+            {
+                return value;
+            }
+
+            IOperation? given = null;
+            foreach (var operation in root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        given = declarator.Initializer?.Value;
+                        break;
+                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && Reads.ReadBody.IsWrite(reference):
+                        return value;
+                }
+            }
+
+            return given?.WalkDownConversions() ?? value;
         }
 
         /// <summary>

@@ -134,12 +134,13 @@ namespace SocketAnalyzers.Tests.Framing
         [Theory]
         [InlineData("static Order? FromJson(string element) { return JsonSerializer.Deserialize<Order>(element, new JsonSerializerOptions()); }")]
         [InlineData("static Order? FromJson(string element) => JsonSerializer.Deserialize<Order>(element);")]
+        // Logging the text first cannot change it (a string): straight code that parses it on every call (fresh94 M3).
+        [InlineData("static Order? FromJson(string element) { Console.WriteLine(element); return JsonSerializer.Deserialize<Order>(element); }")]
         public Task Text_of_one_read_parsed_by_a_one_line_wrapper_is_reported(string wrapper)
             => Verify.VerifyAnalyzerAsync(WrapperServer(wrapper, reported: true));
 
-        /// <summary>A wrapper that does more than hand its input to the parser (frames it, checks it, logs it first) is no parser.</summary>
+        /// <summary>A wrapper that does more than hand its input to the parser (frames it, checks it first) is no parser.</summary>
         [Theory]
-        [InlineData("static Order? FromJson(string element) { Console.WriteLine(element); return JsonSerializer.Deserialize<Order>(element); }")]
         [InlineData("static Order? FromJson(string element) => element.Length == 0 ? null : JsonSerializer.Deserialize<Order>(element);")]
         [InlineData("static Order? FromJson(string element) => JsonSerializer.Deserialize<Order>(element.Trim());")]
         [InlineData("static Order? FromJson(string element) => JsonSerializer.Deserialize<Order>(\"{}\");")]
@@ -173,10 +174,31 @@ namespace SocketAnalyzers.Tests.Framing
         public Task Bytes_of_one_read_parsed_by_a_wrapper_through_a_MemoryStream_are_reported(string wrapper)
             => Verify.VerifyAnalyzerAsync(BytesWrapperServer(wrapper, reported: true));
 
+        /// <summary>
+        /// fresh94 M3 (a Vietnamese course's chat client): straight code that makes a stream over its bytes and a formatter in
+        /// locals, then returns the parse (or keeps it in a local it returns): the parser still reads exactly the bytes given.
+        /// </summary>
+        [Theory]
+        [InlineData("static Order FromBytes(byte[] raw) { MemoryStream stream = new MemoryStream(raw); var serializer = new XmlSerializer(typeof(Order)); return (Order)serializer.Deserialize(stream)!; }")]
+        [InlineData("static Order? FromBytes(byte[] raw) { Console.WriteLine(raw.Length); var parsed = JsonSerializer.Deserialize<Order>(raw); return parsed; }")]
+        [InlineData("Order? FromBytes(byte[] data) { var ms = new MemoryStream(data); Order? order = JsonSerializer.Deserialize<Order>(ms); Console.WriteLine(order); return order; }")]
+        public Task Bytes_of_one_read_parsed_by_a_straight_helper_are_reported(string wrapper)
+            => Verify.VerifyAnalyzerAsync(BytesWrapperServer(wrapper, reported: true));
+
         /// <summary>A stream over part of the bytes, or over other bytes, is not the wrapper's input as given.</summary>
         [Theory]
         [InlineData("static Order? FromBytes(byte[] raw) => JsonSerializer.Deserialize<Order>(new MemoryStream(raw, 4, raw.Length - 4));")]
         [InlineData("static Order? FromBytes(byte[] raw) => JsonSerializer.Deserialize<Order>(new MemoryStream(new byte[8]));")]
+        // A helper that may not parse, changes the bytes or the stream's local first, or parses other bytes.
+        [InlineData("static Order? FromBytes(byte[] raw) { if (raw.Length < 4) return null; var ms = new MemoryStream(raw); return JsonSerializer.Deserialize<Order>(ms); }")]
+        [InlineData("static Order? FromBytes(byte[] raw) { raw = raw[4..]; var ms = new MemoryStream(raw); return JsonSerializer.Deserialize<Order>(ms); }")]
+        [InlineData("static Order? FromBytes(byte[] raw) { var ms = new MemoryStream(raw); ms = new MemoryStream(raw, 4, 8); return JsonSerializer.Deserialize<Order>(ms); }")]
+        [InlineData("static Order? FromBytes(byte[] raw) { var ms = new MemoryStream(new byte[8]); Console.WriteLine(raw.Length); return JsonSerializer.Deserialize<Order>(ms); }")]
+        [InlineData("static Order? FromBytes(byte[] raw) { var ms = new MemoryStream(raw); return raw.Length == 0 ? null : JsonSerializer.Deserialize<Order>(ms); }")]
+        [InlineData("static Order? FromBytes(byte[] raw) { using var ms = new MemoryStream(raw); try { return JsonSerializer.Deserialize<Order>(ms); } catch (JsonException) { return null; } }")]
+        // The array handed to other code first (which may fill it further), or the stream moved past its start.
+        [InlineData("static Order? FromBytes(byte[] raw) { Fill(raw); return JsonSerializer.Deserialize<Order>(raw); } static void Fill(byte[] b) { }")]
+        [InlineData("static Order? FromBytes(byte[] raw) { var ms = new MemoryStream(raw); ms.ReadByte(); return JsonSerializer.Deserialize<Order>(ms); }")]
         public Task Bytes_handed_to_a_wrapper_that_parses_other_bytes_are_quiet(string wrapper)
             => Verify.VerifyAnalyzerAsync(BytesWrapperServer(wrapper, reported: false));
 
