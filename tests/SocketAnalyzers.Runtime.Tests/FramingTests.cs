@@ -296,24 +296,35 @@ namespace SocketAnalyzers.Runtime.Tests
                 Assert.NotNull(Completed(reader.ReadFrameAsync()));
             }
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 900; i++)
-            {
-                Assert.NotNull(reader.ReadFrame());
-            }
-
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-            before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 900; i++)
-            {
-                Assert.NotNull(Completed(reader.ReadFrameAsync()));
-            }
+            // The steady state: a round of 180 frames that allocates nothing. As for the writer below, the runtime may
+            // still do one-time work on this thread during the first measured round under the load of the other tests (CI
+            // met 7,752 bytes once), so the promise is checked on the last of up to five rounds: any allocation per frame
+            // would show in every one of them. The wire holds enough frames for five rounds of each.
+            long syncAllocated = SteadyRound(() => Assert.NotNull(reader.ReadFrame()));
+            Assert.Equal(0, syncAllocated);
+            long asyncAllocated = SteadyRound(() => Assert.NotNull(Completed(reader.ReadFrameAsync())));
 
             // A Debug build compiles async state machines as classes; the promise holds for the optimized library.
-            long asyncAllocated = GC.GetAllocatedBytesForCurrentThread() - before;
             if (LibraryIsOptimized)
             {
                 Assert.Equal(0, asyncAllocated);
+            }
+
+            static long SteadyRound(Action oneFrame)
+            {
+                long allocated = long.MaxValue;
+                for (int round = 0; round < 5 && allocated != 0; round++)
+                {
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    for (int i = 0; i < 180; i++)
+                    {
+                        oneFrame();
+                    }
+
+                    allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+
+                return allocated;
             }
         }
 
