@@ -89,7 +89,7 @@ namespace SocketAnalyzers.Addressing
                     properties,
                     name,
                     address == AddressFacts.AnyV6 ? "IPAddress.IPv6Any" : "IPAddress.Any",
-                    "the wildcard address is for Bind, not a destination; Windows refuses it (the requested address is not valid in its context) and Linux quietly reaches this host; use IPAddress.Loopback or the peer's address");
+                    "the wildcard address is for Bind, not a destination; Windows refuses it (the requested address is not valid in its context) and Linux takes it for this host (a UDP send to port 0 fails there too); use IPAddress.Loopback or the peer's address");
                 return;
             }
 

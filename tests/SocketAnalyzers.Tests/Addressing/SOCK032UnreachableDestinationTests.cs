@@ -77,7 +77,7 @@ namespace SocketAnalyzers.Tests.Addressing
         public Task Wildcard_message_explains_the_platform_difference()
             => Verify.VerifyAnalyzerAsync(Body("var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp); {|#0:s.Connect(IPAddress.Any, 80)|};"),
                 Verify.Diagnostic("SOCK032").WithLocation(0).WithMessage(
-                    "Connect to IPAddress.Any: the wildcard address is for Bind, not a destination; Windows refuses it (the requested address is not valid in its context) and Linux quietly reaches this host; use IPAddress.Loopback or the peer's address"));
+                    "Connect to IPAddress.Any: the wildcard address is for Bind, not a destination; Windows refuses it (the requested address is not valid in its context) and Linux takes it for this host (a UDP send to port 0 fails there too); use IPAddress.Loopback or the peer's address"));
 
         [Fact]
         public Task Wildcard_destination_is_fixed_to_loopback()
