@@ -303,6 +303,14 @@ namespace SocketAnalyzers.Model
         public bool OnlyWaits { get; private set; }
 
         /// <summary>
+        /// The static field is an empty placeholder that holds no data (<c>Stream.Null</c>, <c>TextReader.Null</c>,
+        /// <c>StreamReader.Null</c>): its reads return 0 or the <c>null</c> line at once, so a field that holds it until the
+        /// connection is made reads like one that holds <c>null</c> (a loop that spins at the end of the network stream spins
+        /// on it too).
+        /// </summary>
+        public bool NoData { get; private set; }
+
+        /// <summary>
         /// The property stays <c>true</c> after the peer closes the connection: <c>Socket.Connected</c> and
         /// <c>TcpClient.Connected</c> reflect the last operation, <c>NetworkStream.CanRead</c> and <c>CanWrite</c> turn false
         /// only when the stream is disposed. A loop that tests it does not end at end of stream (SOCK011).
@@ -602,6 +610,12 @@ namespace SocketAnalyzers.Model
         public ApiRow TellsBytesAvailable()
         {
             TellsAvailable = true;
+            return this;
+        }
+
+        public ApiRow HoldsNoData()
+        {
+            NoData = true;
             return this;
         }
 

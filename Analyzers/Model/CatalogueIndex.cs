@@ -130,6 +130,9 @@ namespace SocketAnalyzers.Model
         /// <summary>The member only waits for what the socket can do next (<see cref="ApiRow.OnlyWaits"/>).</summary>
         public bool OnlyWaits { get; private set; }
 
+        /// <summary>The static field is an empty placeholder that holds no data (<see cref="ApiRow.NoData"/>).</summary>
+        public bool HoldsNoData { get; private set; }
+
         /// <summary>The property stays true after the peer closes (<see cref="ApiRow.StaysTrueAfterClose"/>).</summary>
         public bool StaysTrueAfterClose { get; private set; }
 
@@ -313,6 +316,7 @@ namespace SocketAnalyzers.Model
             Decodes |= row.Decodes;
             TellsAvailable |= row.TellsAvailable;
             OnlyWaits |= row.OnlyWaits;
+            HoldsNoData |= row.NoData;
             StaysTrueAfterClose |= row.StaysTrueAfterClose;
             LooksOnly |= row.LooksOnly;
             AddsOnly |= row.AddsOnly;

@@ -290,6 +290,10 @@ namespace SocketAnalyzers.Model
                 // False only once the stream is disposed: a peer's close leaves them true (SOCK011, audit85).
                 Row(NetStream, "CanRead").StaysTrueAfterPeerClose(),
                 Row(NetStream, "CanWrite").StaysTrueAfterPeerClose(),
+                // Empty placeholders a stream or reader field holds until the connection is made (fresh93 M2).
+                Row(Stream, "Null").HoldsNoData(),
+                Row(TextReader, "Null").HoldsNoData(),
+                Row(StreamReader, "Null").HoldsNoData(),
                 Row(Stream, "Read", "bytes int int").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0, offset: 1, size: 2).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "Read", "bytes", Net).Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.Result, buffer: 0).FillsBuffer(0).OverNetworkStreamOnly(),
                 Row(Stream, "ReadAsync", "bytes int int *").Life(N, Receive).Reads(ReadOwner.Stream, CountFrom.AwaitedResult, buffer: 0, offset: 1, size: 2).FillsBuffer(0).OverNetworkStreamOnly(),

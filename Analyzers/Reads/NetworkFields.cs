@@ -49,8 +49,8 @@ namespace SocketAnalyzers.Reads
         private readonly Func<IPropertySymbol, bool>? switchesAutoFlush;
 
         /// <param name="isNetworkValue">What the field must be given: a reader over a network stream (reader fields), or a network stream (stream fields).</param>
-        public NetworkFields(Func<IOperation, CancellationToken, bool> isNetworkValue)
-            : base(isNetworkValue)
+        public NetworkFields(Func<IOperation, CancellationToken, bool> isNetworkValue, Model.CatalogueIndex? catalogue = null)
+            : base(isNetworkValue, catalogue)
         {
         }
 
@@ -61,7 +61,7 @@ namespace SocketAnalyzers.Reads
         /// socket that other code fills with a TCP one is not a shape code has.
         /// </summary>
         public NetworkFields(Func<IOperation, CancellationToken, bool> isNetworkValue, bool anyAccessibility)
-            : base(isNetworkValue)
+            : base(isNetworkValue, catalogue: null)
         {
             this.anyAccessibility = anyAccessibility;
         }
@@ -75,7 +75,7 @@ namespace SocketAnalyzers.Reads
         /// (<paramref name="switchesAutoFlush"/>) to <c>true</c> somewhere and never to anything else.
         /// </summary>
         public NetworkFields(Func<IOperation, CancellationToken, bool> isNetworkValue, Func<IOperation, bool> passesEachWrite, Func<IPropertySymbol, bool> switchesAutoFlush)
-            : base(isNetworkValue)
+            : base(isNetworkValue, catalogue: null)
         {
             this.passesEachWrite = passesEachWrite;
             this.switchesAutoFlush = switchesAutoFlush;

@@ -40,8 +40,8 @@ namespace SocketAnalyzers.Reads
     internal sealed class NetworkParameters : SymbolSummaries<IParameterSymbol>
     {
         /// <param name="isNetworkValue">What every call must pass (conversions removed; <c>null</c> and the parameter itself are judged here).</param>
-        public NetworkParameters(Func<IOperation, CancellationToken, bool> isNetworkValue)
-            : base(isNetworkValue)
+        public NetworkParameters(Func<IOperation, CancellationToken, bool> isNetworkValue, Model.CatalogueIndex? catalogue = null)
+            : base(isNetworkValue, catalogue)
         {
         }
 

@@ -180,16 +180,17 @@ namespace SocketAnalyzers.Reads
         {
             this.symbols = symbols;
             catalogue = symbols.Catalogue;
-            fields = new NetworkFields((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken));
-            streamFields = new NetworkFields((value, cancellationToken) => IsStreamFieldValue(value, cancellationToken, 0));
+            // The readers' and streams' summaries take the catalogue's empty placeholders (Stream.Null) as null.
+            fields = new NetworkFields((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken), catalogue);
+            streamFields = new NetworkFields((value, cancellationToken) => IsStreamFieldValue(value, cancellationToken, 0), catalogue);
             writerFields = new NetworkFields((value, cancellationToken) => IsNetworkWriterValue(value, cancellationToken));
             passingWriterFields = new NetworkFields(
                 (value, cancellationToken) => IsNetworkWriterValue(value, cancellationToken),
                 PassesEachWriteWhenMade,
                 property => catalogue.Facts(property) is { SwitchesAutoFlush: true });
             parameters = new NetworkParameters((value, cancellationToken) => IsNetworkReaderValue(value, cancellationToken)
-                || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken));
-            streamParameters = new NetworkParameters((value, cancellationToken) => IsNetworkStream(value, followFields: true, cancellationToken));
+                || value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field && fields.IsNetworkField(field, cancellationToken), catalogue);
+            streamParameters = new NetworkParameters((value, cancellationToken) => IsNetworkStream(value, followFields: true, cancellationToken), catalogue);
             datagramFields = new NetworkFields((value, cancellationToken) => IsDatagramSocket(value, cancellationToken), anyAccessibility: true);
             datagramParameters = new NetworkParameters((value, cancellationToken) => IsDatagramSocket(value, cancellationToken));
             Helpers = new HelperReads(this);

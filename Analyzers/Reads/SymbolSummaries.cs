@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Reads
 {
@@ -30,10 +31,14 @@ namespace SocketAnalyzers.Reads
 
         private readonly Func<IOperation, CancellationToken, bool> isNetworkValue;
 
+        private readonly CatalogueIndex? catalogue;
+
         /// <param name="isNetworkValue">What the symbol must be given (conversions removed; <c>null</c> is judged here): a reader over a network stream, or a network stream.</param>
-        protected SymbolSummaries(Func<IOperation, CancellationToken, bool> isNetworkValue)
+        /// <param name="catalogue">For the summaries of streams and readers: the catalogue, whose empty placeholders (<see cref="ApiFacts.HoldsNoData"/>) count as <c>null</c> does.</param>
+        protected SymbolSummaries(Func<IOperation, CancellationToken, bool> isNetworkValue, CatalogueIndex? catalogue)
         {
             this.isNetworkValue = isNetworkValue;
+            this.catalogue = catalogue;
         }
 
         /// <summary>
@@ -43,7 +48,7 @@ namespace SocketAnalyzers.Reads
         protected bool Given(IOperation value, ref bool network, CancellationToken cancellationToken)
         {
             var v = value.WalkDownConversions();
-            if (v.ConstantValue is { HasValue: true, Value: null } || IsEmptyPlaceholder(v))
+            if (v.ConstantValue is { HasValue: true, Value: null } || (v is IFieldReferenceOperation && catalogue?.Facts(v) is { HoldsNoData: true }))
             {
                 return true;
             }
@@ -56,15 +61,6 @@ namespace SocketAnalyzers.Reads
 
             return false;
         }
-
-        /// <summary>
-        /// <c>Stream.Null</c>, <c>TextReader.Null</c> or <c>StreamReader.Null</c>, a field's value until the connection is
-        /// made (fresh93 M2, a Kafka client: <c>private Stream _stream = Stream.Null;</c>). Like <c>null</c> it holds no data:
-        /// its reads return 0 (the null line) at once, so a loop that spins at the end of the network stream spins on it too.
-        /// </summary>
-        private static bool IsEmptyPlaceholder(IOperation value)
-            => value is IFieldReferenceOperation { Instance: null, Field: { IsStatic: true, Name: "Null", ContainingType: { Name: "Stream" or "TextReader" or "StreamReader" } type } }
-                && type.ContainingNamespace is { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         protected bool Answer(TSymbol symbol, SemanticModel? model, CancellationToken cancellationToken)
         {
