@@ -815,11 +815,12 @@ namespace SocketAnalyzers.Reads
                     when IsEmptyText(text, fact, site) && FirstIsNonEmptyText(call):
                     return false;
                 case IInvocationOperation { TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "Equals" } method } equals
-                    when method.IsStatic ? equals.Arguments.Length is 2 or 3 : equals.Instance is not null && equals.Arguments.Length is 1 or 2:
-                    // text.Equals("exit"), "exit".Equals(text), string.Equals(text, "exit"), with or without a comparison (M2 of fresh92).
-                    return method.IsStatic
-                        ? EqualsEmptyText(equals.Arguments[0].Value, equals.Arguments[1].Value, equals.Arguments.Length == 3, fact, site)
-                        : EqualsEmptyText(equals.Instance!, equals.Arguments[0].Value, equals.Arguments.Length == 2, fact, site);
+                    when (method.IsStatic ? equals.Arguments.Length is 2 or 3 : equals.Instance is not null && equals.Arguments.Length is 1 or 2)
+                        && (method.IsStatic ? CatalogueIndex.Argument(equals, 0) : equals.Instance) is { } first
+                        && CatalogueIndex.Argument(equals, method.IsStatic ? 1 : 0) is { } second:
+                    // text.Equals("exit"), "exit".Equals(text), string.Equals(text, "exit"), with or without a comparison (M2 of
+                    // fresh92); the texts by parameter, whatever order named arguments give them in.
+                    return EqualsEmptyText(first, second, compared: equals.Arguments.Length == (method.IsStatic ? 3 : 2), fact, site);
                 default:
                     return null;
             }

@@ -35,6 +35,9 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("if (string.Equals(text, \"exit\", StringComparison.CurrentCultureIgnoreCase)) break;")]
         [InlineData("if (text.Trim().ToLower().Equals(\"exit\")) return;")]
         [InlineData("if (text.Equals((object)\"exit\")) break;")]
+        // Named arguments in another order: the texts are taken by parameter.
+        [InlineData("if (string.Equals(b: text, a: \"exit\")) break;")]
+        [InlineData("if (text.Equals(comparisonType: StringComparison.Ordinal, value: \"exit\")) break;")]
         public Task Loop_left_when_the_text_equals_a_word_is_reported(string exit)
             => Verify.VerifyAnalyzerAsync(Loop(exit));
 
