@@ -233,10 +233,10 @@ namespace SocketAnalyzers.Addressing
             };
 
         /// <summary>
-        /// For a method of the project whose whole body returns a parser's result given one of its parameters as the input
+        /// For a method or constructor of the project that parses one of its parameters on every call, in straight code
         /// (<c>static Request FromJson(string element) =&gt; JsonSerializer.Deserialize&lt;Request&gt;(element, options);</c>,
-        /// fresh16 miss 2): that parameter's ordinal; -1 for any other method. Declared in <paramref name="model"/>'s tree
-        /// only (the file under analysis); decided once per method for the compilation.
+        /// fresh16 miss 2; <see cref="StraightBodyParserOrdinal"/>): that parameter's ordinal; -1 for any other method. Declared
+        /// in <paramref name="model"/>'s tree only (the file under analysis); decided once per method for the compilation.
         /// </summary>
         public int ParserWrapperOrdinal(IMethodSymbol method, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
         {
@@ -253,41 +253,17 @@ namespace SocketAnalyzers.Addressing
                 return known;
             }
 
-            if (definition.MethodKind == MethodKind.Constructor)
-            {
-                known = definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is ConstructorDeclarationSyntax constructor
-                    && !definition.Parameters.IsEmpty && (constructor.Body is not { } block || IsStraight(block, finalReturn: false))
-                    ? StraightBodyParserOrdinal(definition, constructor, model, cancellationToken)
-                    : -1;
-                parserWrappers.TryAdd(definition, known);
-                return known;
-            }
-
-            // The syntax first: binding a body costs, and most methods are no one-line wrapper.
-            var ordinal = -1;
+            // Straight code that parses one of its parameters on every call: a one-line wrapper (fresh16 miss 2), a constructor
+            // (fresh76 miss 1), or a helper whose body ends in a return (fresh94 M3). The syntax first: binding a body costs,
+            // and most methods are none of these.
             var declaration = definition.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var single = Common.OperationExtensions.ReturnedExpressionOf(declaration) is { } returnedSyntax
-                ? SyntaxNames.WithoutWrappers(returnedSyntax, casts: true)
-                : null;
-
-            if (single is InvocationExpressionSyntax call
-                && SyntaxNames.CalledName(call) is { } name && parserNames.Contains(name)
-                && model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation body
-                && (body.BlockBody ?? body.ExpressionBody) is { Operations.Length: 1 } only
-                && only.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
-                && returned.WalkDownConversions() is IInvocationOperation parse && IsParser(parse.TargetMethod)
-                && WrappedInput(Model.CatalogueIndex.Argument(parse, 0)?.WalkDownConversions()) is IParameterReferenceOperation { Parameter: { } input }
-                && SymbolEqualityComparer.Default.Equals(input.ContainingSymbol, definition))
+            var straight = !definition.Parameters.IsEmpty && declaration switch
             {
-                ordinal = input.Ordinal;
-            }
-            else if (single is null && declaration is MethodDeclarationSyntax { Body: { Statements.Count: > 1 } block } methodSyntax && IsStraight(block, finalReturn: true))
-            {
-                // var stream = new MemoryStream(data); var formatter = new BinaryFormatter(); return formatter.Deserialize(stream);
-                // (fresh94 M3, a Vietnamese course's chat client): straight code that parses its parameter on every call.
-                ordinal = StraightBodyParserOrdinal(definition, methodSyntax, model, cancellationToken);
-            }
-
+                ConstructorDeclarationSyntax { Body: var block } => block is null || IsStraight(block, finalReturn: false),
+                MethodDeclarationSyntax { Body: var block } => block is null || IsStraight(block, finalReturn: true),
+                _ => false,
+            };
+            var ordinal = straight ? StraightBodyParserOrdinal(definition, (BaseMethodDeclarationSyntax)declaration, model, cancellationToken) : -1;
             parserWrappers.TryAdd(definition, ordinal);
             return ordinal;
         }
