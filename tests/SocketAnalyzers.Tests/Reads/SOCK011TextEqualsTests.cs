@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Xunit;
 using static SocketAnalyzers.Tests.Reads.ReadTestCode;
-using Verify = SocketAnalyzers.Tests.Verifiers.AnalyzerVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer>;
+using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK011ReadLoopIgnoresEndOfStreamAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK011ReadLoopIgnoresEndOfStreamCodeFixProvider>;
 
 namespace SocketAnalyzers.Tests.Reads
 {
@@ -52,5 +52,68 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("if (text.Equals(\"\\u00AD\", StringComparison.CurrentCulture)) break;")]
         public Task Loop_left_when_the_empty_text_may_equal_the_word_is_quiet(string exit)
             => Verify.VerifyAnalyzerAsync(QuietLoop(exit));
+
+        [Fact]
+        public Task Fix_leaves_the_command_loop_at_0()
+            => Verify.VerifyCodeFixAsync(
+                Loop("if (text.Equals(\"exit\")) break;"),
+                Method("""
+                    while (true)
+                    {
+                        int n = socket.Receive(buffer);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        string text = Encoding.ASCII.GetString(buffer, 0, n);
+                        if (text.Equals("exit")) break;
+                        Console.WriteLine(text);
+                    }
+                    """));
+
+        [Fact]
+        public Task Fix_All_leaves_both_command_loops_at_0()
+            => Verify.VerifyCodeFixAsync(
+                Method("""
+                    while (true)
+                    {
+                        int n = [|socket.Receive(buffer)|];
+                        string text = Encoding.ASCII.GetString(buffer, 0, n);
+                        if (string.Equals(text, "exit")) break;
+                    }
+
+                    while (true)
+                    {
+                        int m = [|stream.Read(buffer, 0, buffer.Length)|];
+                        var line = Encoding.UTF8.GetString(buffer, 0, m);
+                        if ("quit".Equals(line)) return;
+                    }
+                    """),
+                Method("""
+                    while (true)
+                    {
+                        int n = socket.Receive(buffer);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        string text = Encoding.ASCII.GetString(buffer, 0, n);
+                        if (string.Equals(text, "exit")) break;
+                    }
+
+                    while (true)
+                    {
+                        int m = stream.Read(buffer, 0, buffer.Length);
+                        if (m == 0)
+                        {
+                            break;
+                        }
+
+                        var line = Encoding.UTF8.GetString(buffer, 0, m);
+                        if ("quit".Equals(line)) return;
+                    }
+                    """));
     }
 }
