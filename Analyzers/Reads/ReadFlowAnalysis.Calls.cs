@@ -1722,6 +1722,96 @@ namespace SocketAnalyzers.Reads
             return fields;
         }
 
+        /// <summary>Per helper of this file: whether it may close a field's connection (<see cref="MayCloseAField(IMethodSymbol)"/>).</summary>
+        private Dictionary<IMethodSymbol, bool>? mayCloseAField;
+
+        /// <summary>
+        /// A helper of this file that closes, disposes or shuts down what a field holds (<c>socket.Close()</c>,
+        /// <c>_client?.Dispose()</c>, <c>_stream.Socket.Shutdown(…)</c>), or ends the process, itself or through the helpers of
+        /// this file it calls (up to three deep). A read of a field the helper closed throws on the next turn instead of
+        /// returning 0 again, so the call is a way out of the loop even for a receiver no call can replace (a <c>readonly</c>
+        /// field: <see cref="ReadSite.ReceiverChangedByCalls"/>), as <c>socket.Close()</c> written in the loop is. A helper the
+        /// analysis cannot read (another file, virtual) is not taken for one: the read is then judged as before.
+        /// </summary>
+        private bool MayCloseAField(IMethodSymbol method)
+        {
+            if (method.DeclaringSyntaxReferences.Length == 0 || body.Model is not { } model)
+            {
+                return false;
+            }
+
+            mayCloseAField ??= new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            var key = method.OriginalDefinition;
+            if (!mayCloseAField.TryGetValue(key, out var result))
+            {
+                mayCloseAField[key] = result = MayCloseAField(key, model, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), 0);
+            }
+
+            return result;
+        }
+
+        private bool MayCloseAField(IMethodSymbol method, SemanticModel model, HashSet<IMethodSymbol> visited, int depth)
+        {
+            if (depth > 3 || !visited.Add(method) || BodyInThisFile(method, model) is not { } code)
+            {
+                return false;
+            }
+
+            foreach (var operation in code.DescendantsAndSelf())
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                if (operation is not IInvocationOperation call)
+                {
+                    continue;
+                }
+
+                var target = call.TargetMethod.OriginalDefinition;
+                if (EndsOrDisposes(target) && (target.IsStatic || HeldByAField(call.Instance, call))
+                    || target.DeclaringSyntaxReferences.Length > 0 && MayCloseAField(target, model, visited, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The instance of <paramref name="call"/> is <c>this</c> or what a field or property holds, or a member of it
+        /// (<c>_client.Client</c>), also through <c>?.</c>: not a local or parameter the helper made or was given.
+        /// </summary>
+        private static bool HeldByAField(IOperation? instance, IOperation call)
+        {
+            for (var step = 0; step < 8 && instance is not null; step++)
+            {
+                instance = instance.WalkDownConversions();
+                switch (instance)
+                {
+                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                    case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }:
+                    case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation }:
+                        return true;
+                    case IMemberReferenceOperation member:
+                        instance = member.Instance;
+                        break;
+                    case IConditionalAccessInstanceOperation:
+                        IOperation? access = call.Parent;
+                        while (access is not null and not IConditionalAccessOperation)
+                        {
+                            access = access.Parent;
+                        }
+
+                        instance = (access as IConditionalAccessOperation)?.Operation;
+                        call = access!;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>What a harmless helper (<see cref="HarmlessTo"/>) does with the fields of its object and its type's statics.</summary>
         private sealed class HelperFields
         {
@@ -2079,8 +2169,9 @@ namespace SocketAnalyzers.Reads
                         pair.Value.AddChanged(FieldsMayChange);
                     }
 
-                    if (site.ReceiverChangedByCalls && !quietHelper)
+                    if (site.ReceiverChangedByCalls ? !quietHelper : site.ReceiverRoot is IFieldSymbol && MayCloseAField(invocation.TargetMethod))
                     {
+                        // A receiver no call can replace still ends with the helper that closes it: the next read throws.
                         scratch.Add(pair.Key);
                     }
                 }
