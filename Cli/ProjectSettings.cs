@@ -78,10 +78,26 @@ namespace SocketAnalyzers.Cli
                     return tfm;
                 }
 
-                return properties.TryGetValue("TargetFrameworks", out var tfms)
-                    ? tfms.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
-                    : null;
+                if (properties.TryGetValue("TargetFrameworks", out var tfms))
+                {
+                    return tfms.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+                }
+
+                // An old-style .NET Framework project: <TargetFrameworkVersion>v4.7.2</TargetFrameworkVersion> is net472.
+                return properties.TryGetValue("TargetFrameworkVersion", out var version) ? FromFrameworkVersion(version) : null;
             }
+        }
+
+        /// <summary>
+        /// The target framework moniker of an old-style project's <c>TargetFrameworkVersion</c> (<c>v4.5</c> gives
+        /// <c>net45</c>, <c>v4.7.2</c> <c>net472</c>), or null when it is no .NET Framework version.
+        /// </summary>
+        internal static string? FromFrameworkVersion(string version)
+        {
+            var digits = version.Trim().TrimStart('v', 'V');
+            return Version.TryParse(digits, out var parsed) && parsed.Major is >= 1 and <= 4
+                ? "net" + digits.Replace(".", string.Empty, StringComparison.Ordinal)
+                : null;
         }
 
         public static ProjectSettings Read(string projectPath)

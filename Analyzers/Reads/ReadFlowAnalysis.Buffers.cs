@@ -464,7 +464,7 @@ namespace SocketAnalyzers.Reads
 
             // A delimiter the zeros cannot hold, or the NUL itself searched ordinally: the zeros' first one is where the read
             // stopped writing (msg.Substring(0, msg.IndexOf("\0", StringComparison.Ordinal)), fresh16 FALSE 4). A culture
-            // search for "\0" finds it at 0 (NUL is ignorable there): not the read's end.
+            // search for "\0" finds it at 0 under ICU (NUL is ignorable there): not the read's end, but on .NET Framework it is.
             return delimiter.Value switch
             {
                 string { Length: > 0 } mark => mark.IndexOf('\0') < 0 || SearchesFirstNul(indexOf, mark),
@@ -604,11 +604,12 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
-        /// The search finds the first NUL: <c>IndexOf('\0')</c>, or <c>IndexOf("\0", …)</c> ordinally (a culture search finds the
-        /// ignorable NUL at 0).
+        /// The search finds the first NUL: <c>IndexOf('\0')</c>, or <c>IndexOf("\0", …)</c> ordinally, or by culture in code built
+        /// for .NET Framework, whose NLS comparison finds the NUL (ICU's, on .NET 5 and later and on Linux, ignores it and finds
+        /// it at 0: fresh98 F1, a course lobby on .NET Framework 4.5).
         /// </summary>
         private static bool SearchesFirstNul(IInvocationOperation indexOf, object? delimiter)
-            => delimiter is '\0' || delimiter is "\0" && IsOrdinalSearch(indexOf);
+            => delimiter is '\0' || delimiter is "\0" && (IsOrdinalSearch(indexOf) || TargetRuntime.IsNetFramework(indexOf));
 
         /// <summary><c>IndexOf</c> with <c>StringComparison.Ordinal</c> or <c>OrdinalIgnoreCase</c>.</summary>
         private static bool IsOrdinalSearch(IInvocationOperation indexOf)

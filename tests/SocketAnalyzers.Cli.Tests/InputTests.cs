@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
@@ -306,6 +307,56 @@ namespace SocketAnalyzers.Cli.Tests
             Assert.Equal("App/Client.cs", finding.GetProperty("path").GetString());
             Assert.Equal(8, finding.GetProperty("line").GetInt32());
         }
+
+        /// <summary>
+        /// fresh98 F1: a course lobby built for .NET Framework 4.5 by an old-style project cuts a fresh buffer's text at
+        /// <c>IndexOf("\0")</c>, a culture search that finds the NUL there (NLS) and not on .NET 5 and later (ICU). The
+        /// scanner analyzes against the running .NET, so it tells the rule what the project targets through the SDK's
+        /// symbol: <c>TargetFrameworkVersion</c> v4.5 is net45, which defines <c>NETFRAMEWORK</c>. The same file in a
+        /// net8.0 project stays reported.
+        /// </summary>
+        [Theory]
+        [InlineData("<Project ToolsVersion=\"15.0\" xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\"><PropertyGroup><TargetFrameworkVersion>v4.5</TargetFrameworkVersion></PropertyGroup><ItemGroup><Compile Include=\"Lobby.cs\" /></ItemGroup></Project>", 0)]
+        [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net48</TargetFramework></PropertyGroup></Project>", 0)]
+        [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>", 1)]
+        public async Task A_culture_search_for_NUL_is_judged_for_the_framework_the_project_targets(string project, int findings)
+        {
+            using var tree = new TempTree();
+            tree.Write("Lobby/Lobby.csproj", project);
+            tree.Write("Lobby/Lobby.cs", """
+                using System;
+                using System.Net.Sockets;
+                using System.Text;
+
+                class Lobby
+                {
+                    void Join(NetworkStream stream)
+                    {
+                        var chunk = new byte[64];
+                        int n = stream.Read(chunk, 0, chunk.Length);
+                        if (n == 0) return;
+                        var text = Encoding.ASCII.GetString(chunk);
+                        text = text.Substring(0, text.IndexOf("\0"));
+                        Console.WriteLine(text);
+                    }
+                }
+                """);
+
+            var run = await Cli.RunAsync(tree, "scan", "Lobby", "--format", "json", "--severity", "note");
+
+            using var json = JsonDocument.Parse(run.Stdout);
+            var found = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).ToList();
+            Assert.True(found.Count(id => id == "SOCK012") == findings, run.ToString());
+        }
+
+        [Theory]
+        [InlineData("v4.5", "net45")]
+        [InlineData("v4.7.2", "net472")]
+        [InlineData("v3.5", "net35")]
+        [InlineData("v10.0", null)]
+        [InlineData("latest", null)]
+        public void An_old_style_framework_version_names_its_target_framework(string version, string? moniker)
+            => Assert.Equal(moniker, ProjectSettings.FromFrameworkVersion(version));
 
         /// <summary>
         /// fresh56: a library whose <c>src/Directory.Build.props</c> imports the root one, which alone turns implicit usings

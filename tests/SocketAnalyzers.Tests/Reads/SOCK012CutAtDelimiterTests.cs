@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Xunit;
+using SocketAnalyzers.Tests.Verifiers;
 using static SocketAnalyzers.Tests.Reads.ReadTestCode;
 using Verify = SocketAnalyzers.Tests.Verifiers.CodeFixVerifier<SocketAnalyzers.Reads.SOCK012WholeBufferConsumedAnalyzer, SocketAnalyzers.CodeFixes.Reads.SOCK012WholeBufferConsumedCodeFixProvider>;
 
@@ -39,6 +40,40 @@ namespace SocketAnalyzers.Tests.Reads
         [InlineData("""var text = [|Encoding.ASCII.GetString(chunk)|]; text = text.Substring(1, text.IndexOf("$"));""")]
         public Task Cut_that_may_keep_stale_bytes_is_still_reported(string decode)
             => Verify.VerifyAnalyzerAsync(AfterFreshRead(decode));
+
+        /// <summary>
+        /// fresh98 F1 (a course game lobby on .NET Framework 4.5: <c>text.Substring(0, text.IndexOf("\0"))</c> after a
+        /// 64-byte read): .NET Framework's culture search (NLS) finds the NUL, so the cut ends where the read stopped writing.
+        /// Known from the core library (a real build) or from the <c>NETFRAMEWORK</c> symbol (the scanner, which analyzes
+        /// against the running .NET); the same code built for .NET 8 stays reported above.
+        /// </summary>
+        [Fact]
+        public Task Culture_search_for_nul_in_code_built_for_NET_Framework_is_the_reads_end()
+            => new SocketAnalyzerTest
+            {
+                TestCode = AfterFreshRead("""var text = Encoding.ASCII.GetString(chunk); text = text.Substring(0, text.IndexOf("\0"));"""),
+                References = ReferenceSet.NetFramework48,
+            }.RunAsync();
+
+        [Fact]
+        public Task Culture_search_for_nul_under_the_NETFRAMEWORK_symbol_is_the_reads_end()
+        {
+            var test = new SocketAnalyzerTest
+            {
+                TestCode = AfterFreshRead("""var text = Encoding.ASCII.GetString(chunk); text = text.Substring(0, text.IndexOf("\0"));"""),
+            };
+            test.PreprocessorSymbols.Add("NETFRAMEWORK");
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Culture_search_for_nul_in_code_built_for_netstandard_is_still_reported()
+            => new SocketAnalyzerTest
+            {
+                TestCode = AfterFreshRead("""var text = [|Encoding.ASCII.GetString(chunk)|]; text = text.Substring(0, text.IndexOf("\0"));"""),
+                References = ReferenceSet.NetStandard20,
+                DefaultDiagnosticId = "SOCK012",
+            }.RunAsync();
 
         /// <summary>
         /// fresh61 FALSE 3 (a course server): statements between the decode and the cut that can neither change, show nor

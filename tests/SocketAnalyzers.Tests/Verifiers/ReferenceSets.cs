@@ -39,6 +39,12 @@ namespace SocketAnalyzers.Tests.Verifiers
         /// <summary>.NET 10, the framework of the SDK this repository builds with.</summary>
         public static ReferenceSet Net100 { get; } = new("net10.0", "net10.0", new[] { "net10.0" }, ImmutableArray<MetadataReference>.Empty);
 
+        /// <summary>
+        /// .NET Framework 4.8 (mscorlib and its facades): code whose behaviour differs on the runtime it targets, such as a
+        /// culture-aware search for NUL (NLS finds it, ICU ignores it).
+        /// </summary>
+        public static ReferenceSet NetFramework48 { get; } = new("net48", "net48", new[] { "net48" }, ImmutableArray<MetadataReference>.Empty);
+
         /// <summary>netstandard2.0 alone: no <c>ReadExactly</c>, no <c>Span</c>, no <c>BinaryPrimitives</c>.</summary>
         public static ReferenceSet NetStandard20 { get; } = new("netstandard2.0", "netstandard2.0", new[] { "netstandard2.0" }, ImmutableArray<MetadataReference>.Empty);
 
