@@ -666,6 +666,11 @@ namespace SocketAnalyzers.Model
                 Row(BitConverter, "ToString").ConsumesBuffer(),
                 Row(Enumerable, "ToArray").ConsumesBuffer(),
                 Row(Enumerable, "ToList").ConsumesBuffer(),
+                // A list of bytes that gathers what arrived (fresh99 M3: message.AddRange(buf) on each turn): every element.
+                Row(List, "AddRange").ConsumesBuffer(),
+                Row(List, "InsertRange").ConsumesBuffer(),
+                Row("System.Collections.Generic.CollectionExtensions", "AddRange", sets: Net).ConsumesBuffer(),
+                Row("System.Collections.Generic.CollectionExtensions", "InsertRange", sets: Net).ConsumesBuffer(),
                 Row("System.Text.Json.JsonSerializer", "Deserialize", sets: Net).ConsumesBuffer(),
                 Row("System.Text.Json.JsonDocument", "Parse", sets: Net).ConsumesBuffer(),
                 Row("System.Runtime.Serialization.Formatters.Binary.BinaryFormatter", "Deserialize").ConsumesBuffer(),

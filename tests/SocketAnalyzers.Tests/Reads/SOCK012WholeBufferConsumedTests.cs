@@ -37,6 +37,45 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Buffer_consumed_whole_after_a_counted_read_is_reported(string consume)
             => Verify.VerifyAnalyzerAsync(AfterCountedRead(consume));
 
+        /// <summary>
+        /// fresh99 M3 (the accumulate-then-parse loop: <c>message.AddRange(buf)</c> after each receive): a list of bytes that
+        /// gathers what arrived takes every element of the array, so each short read appends the stale tail. The fix adds
+        /// the received part (<c>AddRange(ReadOnlySpan&lt;T&gt;)</c>, .NET 8); a part given as a view or a <c>Take</c> is quiet.
+        /// </summary>
+        private static string GatheringLoop(string add) => "using System.Collections.Generic;\n" + Method($$"""
+            var message = new List<byte>();
+            while (true)
+            {
+                int n = socket.Receive(buffer);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                {{add}}
+            }
+            """);
+
+        [Theory]
+        [InlineData("[|message.AddRange(buffer)|];")]
+        [InlineData("[|message.InsertRange(0, buffer)|];")]
+        [InlineData("[|message.AddRange(buffer.AsSpan())|];")]
+        public Task A_list_that_gathers_the_whole_buffer_is_reported(string add)
+            => Verify.VerifyAnalyzerAsync(GatheringLoop(add));
+
+        [Theory]
+        [InlineData("message.AddRange(buffer.AsSpan(0, n));")]
+        [InlineData("message.AddRange(new ArraySegment<byte>(buffer, 0, n));")]
+        [InlineData("message.AddRange(System.Linq.Enumerable.Take(buffer, n));")]
+        public Task A_list_that_gathers_the_received_part_is_quiet(string add)
+            => Verify.VerifyAnalyzerAsync(GatheringLoop(add));
+
+        [Theory]
+        [InlineData("[|message.AddRange(buffer)|];", "message.AddRange(buffer.AsSpan(0, n));")]
+        [InlineData("[|message.AddRange(buffer.AsSpan())|];", "message.AddRange(buffer.AsSpan(0, n));")]
+        public Task Fix_gathers_the_received_part(string before, string after)
+            => Verify.VerifyCodeFixAsync(GatheringLoop(before), GatheringLoop(after));
+
         // A whole copy that goes straight to a consumer given the count is only a step: what is consumed is the counted
         // part (fresh-repository audit: Encoding.UTF8.GetString(buffer.ToArray(), 0, received)).
         [Theory]
