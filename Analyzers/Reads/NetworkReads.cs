@@ -405,7 +405,7 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            if (judgeReceiver && api.Owner == ReadOwner.Reader && !IsNetworkReader(invocation.Instance!, cancellationToken))
+            if (judgeReceiver && api.Owner == ReadOwner.Reader && !IsNetworkReader(invocation.Instance!, cancellationToken, outsideLoops: true))
             {
                 // A count of characters: only on a reader over a network stream, as the line and character reads.
                 return null;
@@ -595,19 +595,26 @@ namespace SocketAnalyzers.Reads
         /// True when <paramref name="receiver"/> is a text reader over a network stream: a constructor the catalogue names
         /// as reading a stream (<c>new StreamReader(stream, …)</c>, <see cref="ApiFacts.ReaderOver"/>) given a network stream
         /// (<see cref="IsNetworkStream"/>), a local (of any reader type, <c>TextReader</c> included) that the body only
-        /// ever assigns from one, or, read inside a loop, a private field that its type only ever assigns one or null
+        /// ever assigns from one, or, read inside a loop (anywhere with <paramref name="outsideLoops"/>), a private field that its type only ever assigns one or null
         /// (<see cref="NetworkFields"/>) or a parameter of a helper that every call gives one (<see cref="NetworkParameters"/>).
         /// Any other reader parameter or field, <c>Console.In</c>, a <c>StringReader</c> or a reader of a file or of a
         /// <c>Stream</c> of unknown origin is not.
         /// </summary>
-        public bool IsNetworkReader(IOperation receiver, CancellationToken cancellationToken = default)
+        /// <param name="receiver">The reader the read is called on.</param>
+        /// <param name="cancellationToken">Cancels the summaries.</param>
+        /// <param name="outsideLoops">
+        /// A field, property or parameter is judged outside loops too: for a read of characters into a buffer
+        /// (<c>reader.Read(chars, 0, n)</c>), whose count SOCK010 and SOCK012 follow wherever it is (fresh98 M2, a hand-written
+        /// HTTP server's body read through a reader field).
+        /// </param>
+        public bool IsNetworkReader(IOperation receiver, CancellationToken cancellationToken = default, bool outsideLoops = false)
         {
             var value = receiver.WalkDownConversions();
             if (value is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field)
             {
-                // Only a read in a loop can spin (SOCK011), and no other rule looks at a line read: a field's summary,
-                // and the graph of a body whose field line reads are all outside loops, are not worth their cost.
-                return IsInLoop(receiver) && fields.IsNetworkField(field, cancellationToken);
+                // A line read can only matter in a loop (SOCK011 spins; no other rule looks at a line): a field's summary, and
+                // the graph of a body whose field line reads are all outside loops, are not worth their cost there.
+                return (outsideLoops || IsInLoop(receiver)) && fields.IsNetworkField(field, cancellationToken);
             }
 
             if (value is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } property
@@ -615,13 +622,13 @@ namespace SocketAnalyzers.Reads
                 && NetworkFields.GetterField(property.Property, cancellationToken) is { } backing)
             {
                 // A property over such a field, or an auto-property only its type sets (Reader { get; }, fresh21).
-                return IsInLoop(receiver) && fields.IsNetworkField(backing, model, cancellationToken);
+                return (outsideLoops || IsInLoop(receiver)) && fields.IsNetworkField(backing, model, cancellationToken);
             }
 
             if (value is IParameterReferenceOperation parameter)
             {
                 // The same for a helper's parameter: what its method's calls pass (NetworkParameters).
-                return IsInLoop(receiver) && parameters.IsNetworkParameter(parameter, cancellationToken);
+                return (outsideLoops || IsInLoop(receiver)) && parameters.IsNetworkParameter(parameter, cancellationToken);
             }
 
             return IsNetworkReaderValue(value, cancellationToken);

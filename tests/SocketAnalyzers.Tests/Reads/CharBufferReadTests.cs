@@ -605,5 +605,48 @@ namespace SocketAnalyzers.Tests.Reads
                 }
                 """));
 
+        /// <summary>
+        /// fresh98 M2 (a hand-written HTTP server reads the POST body through a reader field: <c>reader.Read(buffer, 0,
+        /// length); return new string(buffer);</c>, no loop): the count of a read of characters matters wherever the read is,
+        /// so a private reader field that the constructor only makes over a network stream is followed outside loops too,
+        /// as a local reader is. A reader field given a reader of unknown origin stays quiet.
+        /// </summary>
+        private static string RequestReading(string made) => Usings + $$"""
+            public class RequestReading
+            {
+                private readonly StreamReader reader;
+
+                public RequestReading(TcpClient client, Stream other)
+                {
+                    reader = {{made}};
+                }
+
+                public string ReadContent(int length)
+                {
+                    char[] buffer = new char[length];
+                    {|#0:reader.Read(buffer, 0, length)|};
+                    return {|#1:new string(buffer)|};
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Body_read_through_a_reader_field_outside_a_loop_drops_its_count()
+            => new SocketAnalyzers.Tests.Verifiers.SocketAnalyzerTest
+            {
+                TestCode = RequestReading("new StreamReader(client.GetStream())"),
+                ExpectedDiagnostics =
+                {
+                    Verify010.Diagnostic("SOCK010").WithLocation(0),
+                    Verify010.Diagnostic("SOCK012").WithLocation(1),
+                },
+            }.RunAsync();
+
+        [Fact]
+        public Task Body_read_through_a_reader_field_of_unknown_origin_is_quiet()
+            => new SocketAnalyzers.Tests.Verifiers.SocketAnalyzerTest
+            {
+                TestCode = RequestReading("new StreamReader(other)").Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty),
+            }.RunAsync();
     }
 }
