@@ -1341,14 +1341,23 @@ namespace SocketAnalyzers.Reads
         {
             scratch.Clear();
             List<int>? overwritten = null;
-            foreach (var read in state.Pending)
+            if (state.Pending.Count == 0 || (field ? readsIntoField : readsIntoVariable) is not { } index || !index.TryGetValue(variable, out var into))
             {
+                // No read into this buffer is pending: only the reads into it are asked, not every pending one.
+                return;
+            }
+
+            foreach (var read in into)
+            {
+                if (!state.Pending.Contains(read))
+                {
+                    continue;
+                }
+
                 var site = body.Sites[read];
                 // A field is followed for a datagram read, and for the refill of a read whose count no longer says where its
                 // connection's next read starts (a drain's): its bytes are then gone with the refill, as a local's.
-                var named = field
-                    ? (site.OneDatagram || refilled && state.IsCaughtUp(read)) && SymbolEqualityComparer.Default.Equals(site.BufferField, variable)
-                    : SymbolEqualityComparer.Default.Equals(site.BufferVariable, variable);
+                var named = !field || site.OneDatagram || refilled && state.IsCaughtUp(read);
                 if (!named || state.IsBufferGone(read))
                 {
                     continue;

@@ -124,14 +124,60 @@ namespace SocketAnalyzers.Reads
             untilCancelled = new bool[count];
             unguarded = new bool[count];
             notPolled = new bool[count];
+            pendingDropAt = new int[count];
+            minPendingDrop = int.MaxValue;
             foreach (var site in body.Sites)
             {
                 if (site.WholeBuffer is ILocalSymbol buffer && !body.Captured.Contains(buffer))
                 {
                     freshCandidates.Add(buffer);
                 }
+
+                // Where DropDead may let the read go (its buffer and its connection both dead), once per body rather than
+                // by two symbol lookups per pending read and operation: a read pending through a loop that may not run
+                // stays pending past every later read, so the set grows with the body (the one-socket scaling shape).
+                var drop = site.BufferReach == BufferReach.Tracked && site.BufferVariable is ILocalSymbol variable && site.ConnectionRoot is ILocalSymbol connection
+                    ? System.Math.Max(DeadAfter(variable), DeadAfter(connection))
+                    : int.MaxValue;
+                pendingDropAt[site.Index] = drop;
+                minPendingDrop = System.Math.Min(minPendingDrop, drop);
+                if (site.BufferVariable is { } named)
+                {
+                    Index(ref readsIntoVariable, named, site.Index);
+                }
+
+                if (site.BufferField is { } field)
+                {
+                    Index(ref readsIntoField, field, site.Index);
+                }
+            }
+
+            static void Index(ref Dictionary<ISymbol, List<int>>? index, ISymbol buffer, int read)
+            {
+                index ??= new Dictionary<ISymbol, List<int>>(SymbolComparer.Instance);
+                if (!index.TryGetValue(buffer, out var reads))
+                {
+                    index[buffer] = reads = new List<int>(1);
+                }
+
+                reads.Add(read);
             }
         }
+
+        /// <summary>Per read: the position after which <see cref="DropDead"/> drops it from the pending reads (int.MaxValue: never).</summary>
+        private readonly int[] pendingDropAt;
+
+        /// <summary>The least of <see cref="pendingDropAt"/>: before it, no pending read can be dropped.</summary>
+        private readonly int minPendingDrop;
+
+        /// <summary>The reads into each buffer variable (<see cref="ReadSite.BufferVariable"/>) and each array field (<see cref="ReadSite.BufferField"/>).</summary>
+        private readonly Dictionary<ISymbol, List<int>>? readsIntoVariable;
+
+        private readonly Dictionary<ISymbol, List<int>>? readsIntoField;
+
+        /// <summary>The position after which <paramref name="local"/> is dead (<see cref="IsDead"/>): -1 always, int.MaxValue never.</summary>
+        private int DeadAfter(ILocalSymbol local)
+            => body.ReachEnd.TryGetValue(local, out var end) ? end : body.Captured.Contains(local) ? int.MaxValue : -1;
 
         /// <summary>How the loop goes on once reads return 0: it spins, or (waiting for other input on every way back) never ends; until a token is cancelled when it ends only then.</summary>
         private string Ending(int read)
@@ -357,16 +403,14 @@ namespace SocketAnalyzers.Reads
             DropDeadLocals(state.HasCounts ? state.Counts.Keys : null, position, state);
             DropDeadLocals(state.HasFresh ? state.Fresh : null, position, state);
 
-            if (state.Pending.Count > 0)
+            if (state.Pending.Count > 0 && position > minPendingDrop)
             {
                 // A read whose buffer is a local nothing uses any more, and that escapes nowhere, waits only for
                 // another read of its connection: keep it; reads answered already are gone from the set.
                 scratch.Clear();
                 foreach (var read in state.Pending)
                 {
-                    var site = body.Sites[read];
-                    if (site.BufferReach == BufferReach.Tracked && site.BufferVariable is ILocalSymbol buffer && IsDead(buffer, position)
-                        && site.ConnectionRoot is ILocalSymbol connection && IsDead(connection, position))
+                    if (position > pendingDropAt[read])
                     {
                         scratch.Add(read);
                     }
