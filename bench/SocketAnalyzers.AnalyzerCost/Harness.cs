@@ -215,58 +215,102 @@ namespace SocketAnalyzers.AnalyzerCost
                 .DescendantNodes().OfType<StatementSyntax>().Count(s => s is not BlockSyntax));
 
         public async Task<Measurement> MeasureAsync(string title, IReadOnlyList<KeyValuePair<string, string>> files, ImmutableArray<DiagnosticAnalyzer> analyzers, int runs)
+            => (await MeasureInterleavedAsync(new[] { (title, files) }, analyzers, runs))[0];
+
+        /// <summary>
+        /// Measures several workloads in rounds: each round binds and analyzes every workload once, in order, so that a
+        /// stretch of outside load (or anything else that drifts with time) hits every workload of a round alike instead of
+        /// every run of one workload. Each workload keeps its own minimums. With one workload this is the plain series of runs.
+        /// </summary>
+        public async Task<IReadOnlyList<Measurement>> MeasureInterleavedAsync(IReadOnlyList<(string Title, IReadOnlyList<KeyValuePair<string, string>> Files)> workloads, ImmutableArray<DiagnosticAnalyzer> analyzers, int runs)
         {
-            var trees = Parse(files);
-            var binding = double.MaxValue;
-            var total = double.MaxValue;
-            var wall = double.MaxValue;
-            var bindingCpu = double.MaxValue;
-            var driverCpu = double.MaxValue;
-            var perAnalyzer = analyzers.ToDictionary(a => a, _ => double.MaxValue);
-            var compileErrors = 0;
-            var driverAllocated = double.MaxValue;
-            var bindingAllocated = double.MaxValue;
-            steps = 0;
-            collected = 0;
-            AnalyzerRun? last = null;
+            var minimums = workloads.Select(w => new Minimums(w.Title, w.Files, Parse(w.Files), analyzers)).ToList();
             for (var run = 0; run < runs; run++)
             {
-                // Binding and analysis alternate, so outside load hits both alike.
-                var bound = Bind(trees);
+                foreach (var m in minimums)
+                {
+                    var (stepsBefore, collectedBefore) = (steps, collected);
+
+                    // Binding and analysis alternate, so outside load hits both alike.
+                    var bound = Bind(m.Trees);
+                    var analyzed = await RunAnalyzersAsync(m.Trees, analyzers);
+                    m.Add(bound, analyzed, steps - stepsBefore, collected - collectedBefore);
+                }
+            }
+
+            return minimums.Select(m => m.ToMeasurement(collections)).ToList();
+        }
+
+        /// <summary>One workload's minimums over its runs.</summary>
+        private sealed class Minimums
+        {
+            private readonly string title;
+            private readonly IReadOnlyList<KeyValuePair<string, string>> files;
+            private readonly Dictionary<DiagnosticAnalyzer, double> perAnalyzer;
+            private double binding = double.MaxValue;
+            private double total = double.MaxValue;
+            private double wall = double.MaxValue;
+            private double bindingCpu = double.MaxValue;
+            private double driverCpu = double.MaxValue;
+            private double driverAllocated = double.MaxValue;
+            private double bindingAllocated = double.MaxValue;
+            private int compileErrors;
+            private int steps;
+            private int collected;
+            private AnalyzerRun? last;
+
+            public Minimums(string title, IReadOnlyList<KeyValuePair<string, string>> files, ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers)
+            {
+                this.title = title;
+                this.files = files;
+                Trees = trees;
+                perAnalyzer = analyzers.ToDictionary(a => a, _ => double.MaxValue);
+            }
+
+            public ImmutableArray<SyntaxTree> Trees { get; }
+
+            public void Add((double Ms, double CpuMs, int Errors, double AllocatedMb) bound, AnalyzerRun run, int stepCount, int collectedCount)
+            {
                 binding = Math.Min(binding, bound.Ms);
                 bindingCpu = Math.Min(bindingCpu, bound.CpuMs);
                 bindingAllocated = Math.Min(bindingAllocated, bound.AllocatedMb);
                 compileErrors = bound.Errors;
-                last = await RunAnalyzersAsync(trees, analyzers);
-                driverAllocated = Math.Min(driverAllocated, last.AllocatedMb);
-                total = Math.Min(total, last.PerAnalyzerMs.Values.Sum());
-                wall = Math.Min(wall, last.WallMs);
-                driverCpu = Math.Min(driverCpu, last.CpuMs);
-                foreach (var pair in last.PerAnalyzerMs)
+                last = run;
+                driverAllocated = Math.Min(driverAllocated, run.AllocatedMb);
+                total = Math.Min(total, run.PerAnalyzerMs.Values.Sum());
+                wall = Math.Min(wall, run.WallMs);
+                driverCpu = Math.Min(driverCpu, run.CpuMs);
+                foreach (var pair in run.PerAnalyzerMs)
                 {
                     perAnalyzer[pair.Key] = Math.Min(perAnalyzer[pair.Key], pair.Value);
                 }
+
+                steps += stepCount;
+                collected += collectedCount;
             }
 
-            var diagnostics = last!.Diagnostics;
-            return new Measurement
+            public Measurement ToMeasurement(bool collections)
             {
-                Title = title,
-                Files = files.Count,
-                Lines = files.Sum(f => DenseSocketCorpus.CountLines(f.Value)),
-                BindingMs = binding,
-                AnalyzerMs = total,
-                DriverWallMs = wall,
-                BindingCpuMs = bindingCpu,
-                DriverCpuMs = driverCpu,
-                DriverAllocatedMb = driverAllocated,
-                BindingAllocatedMb = bindingAllocated,
-                Collections = collections ? "collections allowed" : $"{collected} of {steps} measured steps met a collection",
-                PerAnalyzer = perAnalyzer.Select(p => (PackageAnalyzers.Name(p.Key), p.Value)).OrderByDescending(p => p.Item2).ToList(),
-                Diagnostics = diagnostics,
-                Exceptions = diagnostics.Count(d => d.Id == "AD0001"),
-                CompileErrors = compileErrors,
-            };
+                var diagnostics = last!.Diagnostics;
+                return new Measurement
+                {
+                    Title = title,
+                    Files = files.Count,
+                    Lines = files.Sum(f => DenseSocketCorpus.CountLines(f.Value)),
+                    BindingMs = binding,
+                    AnalyzerMs = total,
+                    DriverWallMs = wall,
+                    BindingCpuMs = bindingCpu,
+                    DriverCpuMs = driverCpu,
+                    DriverAllocatedMb = driverAllocated,
+                    BindingAllocatedMb = bindingAllocated,
+                    Collections = collections ? "collections allowed" : $"{collected} of {steps} measured steps met a collection",
+                    PerAnalyzer = perAnalyzer.Select(p => (PackageAnalyzers.Name(p.Key), p.Value)).OrderByDescending(p => p.Item2).ToList(),
+                    Diagnostics = diagnostics,
+                    Exceptions = diagnostics.Count(d => d.Id == "AD0001"),
+                    CompileErrors = compileErrors,
+                };
+            }
         }
 
         /// <summary>

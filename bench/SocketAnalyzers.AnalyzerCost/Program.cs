@@ -30,7 +30,7 @@ namespace SocketAnalyzers.AnalyzerCost
                                    gating   do-nothing analyzers of several gating designs, on --gating-on
                        none     no generated workload: only the --source folders
               --runs N           runs per measurement, min taken (default 5)
-              --scaling-runs N   runs per size of the scaling workload (default 3)
+              --scaling-runs N   runs per size of the scaling workload, in rounds that run each size once (default 3)
               --lines N          lines of the dense and plain corpora (default 20000)
               --sizes LIST       statements of the scaling method (default 1000,2000,4000,8000)
               --shape NAME       scaling method: mixed (default), one-socket (reads grow, one socket),
@@ -123,16 +123,23 @@ namespace SocketAnalyzers.AnalyzerCost
 
                     case "scaling":
                         {
-                            var results = new List<Measurement>();
+                            var workloads = new List<(string Title, IReadOnlyList<KeyValuePair<string, string>> Files)>();
                             foreach (var size in options.Sizes)
                             {
                                 var text = ScalingMethod.Generate(size, options.Shape);
                                 var files = new[] { new KeyValuePair<string, string>($"OneLongMethod{size}.cs", text) };
                                 Dump(options, "scaling-" + options.Shape, files);
-                                var result = await harness.MeasureAsync($"c) one method ({options.Shape}), {size} statements", files, analyzers, options.ScalingRuns);
-                                result.Statements = Harness.CountStatements(files);
+                                workloads.Add(($"c) one method ({options.Shape}), {size} statements", files));
+                            }
+
+                            // The sizes take turns (one run of each per round): a slow stretch of the machine then slows one run of
+                            // every size, not every run of one size, which alone made a doubling miss its budget (bench/README).
+                            var results = (await harness.MeasureInterleavedAsync(workloads, analyzers, options.ScalingRuns)).ToList();
+                            for (var k = 0; k < results.Count; k++)
+                            {
+                                var result = results[k];
+                                result.Statements = Harness.CountStatements(workloads[k].Files);
                                 Report.Print(result);
-                                results.Add(result);
                                 broken |= result.CompileErrors > 0 || result.Exceptions > 0;
                             }
 
