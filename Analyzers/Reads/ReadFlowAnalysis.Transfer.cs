@@ -1475,10 +1475,15 @@ namespace SocketAnalyzers.Reads
         private void BufferReplaced(ILocalSymbol local, ReadState state)
         {
             List<int>? replaced = null;
-            foreach (var read in state.Pending)
+            if (state.Pending.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var read in ReadsOf(readsIntoVariable, local))
             {
                 var site = body.Sites[read];
-                if (site.BufferReach != BufferReach.Tracked || !SymbolEqualityComparer.Default.Equals(site.BufferVariable, local))
+                if (!state.Pending.Contains(read) || site.BufferReach != BufferReach.Tracked)
                 {
                     continue;
                 }
@@ -1947,11 +1952,14 @@ namespace SocketAnalyzers.Reads
         private void Replaced(ISymbol variable, ReadState state)
         {
             // SOCK010: a pending read of the connection this variable held: a later read through it is another connection.
-            foreach (var read in state.Pending)
+            if (state.Pending.Count > 0)
             {
-                if (SymbolEqualityComparer.Default.Equals(body.Sites[read].ConnectionRoot, variable))
+                foreach (var read in ReadsOf(readsOfConnection, variable))
                 {
-                    state.Detach(read);
+                    if (state.Pending.Contains(read))
+                    {
+                        state.Detach(read);
+                    }
                 }
             }
 

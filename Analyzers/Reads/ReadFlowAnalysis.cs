@@ -150,6 +150,11 @@ namespace SocketAnalyzers.Reads
                 {
                     Index(ref readsIntoField, field, site.Index);
                 }
+
+                if (site.ConnectionRoot is { } root)
+                {
+                    Index(ref readsOfConnection, root, site.Index);
+                }
             }
 
             static void Index(ref Dictionary<ISymbol, List<int>>? index, ISymbol buffer, int read)
@@ -174,6 +179,15 @@ namespace SocketAnalyzers.Reads
         private readonly Dictionary<ISymbol, List<int>>? readsIntoVariable;
 
         private readonly Dictionary<ISymbol, List<int>>? readsIntoField;
+
+        /// <summary>The reads of each connection variable (<see cref="ReadSite.ConnectionRoot"/>).</summary>
+        private readonly Dictionary<ISymbol, List<int>>? readsOfConnection;
+
+        /// <summary>The reads of <paramref name="index"/>'s list for <paramref name="symbol"/>, or none.</summary>
+        private static List<int> ReadsOf(Dictionary<ISymbol, List<int>>? index, ISymbol symbol)
+            => index is not null && index.TryGetValue(symbol, out var reads) ? reads : NoReads;
+
+        private static readonly List<int> NoReads = new(0);
 
         /// <summary>The position after which <paramref name="local"/> is dead (<see cref="IsDead"/>): -1 always, int.MaxValue never.</summary>
         private int DeadAfter(ILocalSymbol local)

@@ -291,7 +291,7 @@ namespace SocketAnalyzers.Reads
         // Copy on write for the three facts every state has: a copy shares them with its source until one side changes one
         // (the kernel copies a block's in-state at every visit, and most blocks read nothing).
         private Dictionary<ILocalSymbol, HashSet<int>> defs;
-        private HashSet<int> pending;
+        private IndexSet pending;
         private Dictionary<ISymbol, int> filled;
         private bool defsShared;
         private bool pendingShared;
@@ -301,7 +301,7 @@ namespace SocketAnalyzers.Reads
         {
             Zero = new Dictionary<int, ZeroFact>();
             defs = new Dictionary<ILocalSymbol, HashSet<int>>(SymbolComparer.Instance);
-            pending = new HashSet<int>();
+            pending = new IndexSet();
             filled = new Dictionary<ISymbol, int>(SymbolComparer.Instance);
         }
 
@@ -440,7 +440,7 @@ namespace SocketAnalyzers.Reads
         /// SOCK010: reads whose buffer nobody has looked at and whose stream nobody has read since (may: union). Change it
         /// through <see cref="AddPending"/> and <see cref="RemovePending"/>.
         /// </summary>
-        public ReadOnlySet<int> Pending => new(pending);
+        public ReadOnlyIndexSet Pending => new(pending);
 
         /// <summary>
         /// SOCK012: buffer → the read whose bytes it holds up to its count (must: a pair survives a join only when both
@@ -497,11 +497,11 @@ namespace SocketAnalyzers.Reads
             return defs;
         }
 
-        private HashSet<int> OwnPending()
+        private IndexSet OwnPending()
         {
             if (pendingShared)
             {
-                pending = new HashSet<int>(pending);
+                pending = new IndexSet(pending);
                 pendingShared = false;
             }
 
@@ -731,12 +731,9 @@ namespace SocketAnalyzers.Reads
             }
 
             changed |= JoinCaughtUp(other);
-            if (!ReferenceEquals(pending, other.pending))
+            if (!ReferenceEquals(pending, other.pending) && !pending.IsSupersetOf(other.pending))
             {
-                foreach (var read in other.pending)
-                {
-                    changed |= AddPending(read);
-                }
+                changed |= OwnPending().UnionWith(other.pending);
             }
 
             if (available is { Count: > 0 })
