@@ -157,12 +157,12 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
-            static void Index(ref Dictionary<ISymbol, List<int>>? index, ISymbol buffer, int read)
+            static void Index(ref Dictionary<ISymbol, List<int>>? index, ISymbol symbol, int read)
             {
                 index ??= new Dictionary<ISymbol, List<int>>(SymbolComparer.Instance);
-                if (!index.TryGetValue(buffer, out var reads))
+                if (!index.TryGetValue(symbol, out var reads))
                 {
-                    index[buffer] = reads = new List<int>(1);
+                    index[symbol] = reads = new List<int>(1);
                 }
 
                 reads.Add(read);
