@@ -1095,10 +1095,37 @@ namespace SocketAnalyzers.Reads
             return RangeGiven(argument, call) switch
             {
                 (null, null) => true,
-                ({ } start, { } count) => start.ConstantValue is { HasValue: true, Value: 0 } && IsLengthOf(count, buffer),
+                ({ } start, { } count) => start.ConstantValue is { HasValue: true, Value: 0 } ? IsLengthOf(count, buffer) : TailStart(start, count, buffer) is not null,
                 ({ } start, null) => IsLengthOf(start, buffer) || start.ConstantValue is { HasValue: true, Value: 0 },
                 (null, { } count) => IsLengthOf(count, buffer),
             };
+        }
+
+        /// <summary>
+        /// The constant start of <c>(buf, k, buf.Length - k)</c>: the buffer from <c>k</c> to its end, which holds the stale
+        /// bytes past a read's count as the whole buffer does (<c>GetString(buffer, 4, buffer.Length - 4)</c> after a header
+        /// of 4 bytes). Null for any other range.
+        /// </summary>
+        private int? TailStart(IOperation start, IOperation count, ISymbol buffer)
+            => start.ConstantValue is { HasValue: true, Value: int k and > 0 }
+                && count.WalkDownConversions() is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } rest
+                && IsLengthOf(rest.LeftOperand, buffer) && rest.RightOperand.ConstantValue is { HasValue: true, Value: int taken } && taken == k
+                    ? k
+                    : null;
+
+        /// <summary>The start of the buffer's tail that <paramref name="consuming"/> takes (<see cref="TailStart"/>), or null.</summary>
+        private int? TailTaken(IOperation consuming, ISymbol buffer)
+        {
+            foreach (var argument in ArgumentsOf(consuming))
+            {
+                if (argument.Parameter is not null && ReadBody.VariableOf(argument.Value) is { } named && SymbolEqualityComparer.Default.Equals(named, buffer)
+                    && RangeGiven(argument, consuming) is ({ } start, { } count))
+                {
+                    return TailStart(start, count, buffer);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -1286,7 +1313,9 @@ namespace SocketAnalyzers.Reads
                 consuming.Syntax.GetLocation(),
                 properties,
                 ConsumerName(consuming),
-                "all of '" + BufferText(consuming, buffer) + "'",
+                TailTaken(consuming, buffer) is int tail
+                    ? "'" + BufferText(consuming, buffer) + "' from " + tail.ToString(CultureInfo.InvariantCulture) + " to its end"
+                    : "all of '" + BufferText(consuming, buffer) + "'",
                 ReadName(site),
                 FilledText(site),
                 assembled ? "Copy only the " + site.Read.Api.Units + " received, and move the offset on by the count"

@@ -377,6 +377,18 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     continue;
                 }
 
+                // (buf, 4, buf.Length - 4) → (buf, 4, n - 4): the tail from a start, up to the count.
+                if (i + 2 < list.Count && list[i + 1].Expression is LiteralExpressionSyntax start
+                    && list[i + 2].Expression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.SubtractExpression, Right: LiteralExpressionSyntax taken } rest
+                    && IsLengthOf(rest.Left, buffer) && taken.Token.ValueText == start.Token.ValueText)
+                {
+                    var received = count is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or LiteralExpressionSyntax
+                        ? count
+                        : ParenthesizedExpression(count);
+                    yield return With(consumer, arguments, list.Replace(list[i + 2], list[i + 2].WithExpression(rest.WithLeft(received.WithTriviaFrom(rest.Left)))));
+                    continue;
+                }
+
                 // (buf, 0, buf.Length) → (buf, 0, n); (buf, buf.Length, …) → (buf, n, …); also the size buf was made with.
                 if (i + 2 < list.Count && (IsLengthOf(list[i + 2].Expression, buffer) || IsMadeSizeOf(list[i + 2].Expression, buffer, consumer)))
                 {

@@ -38,6 +38,31 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(AfterCountedRead(consume));
 
         /// <summary>
+        /// The tail from a constant start (<c>GetString(buffer, 4, buffer.Length - 4)</c> after a 4-byte header, found while
+        /// isolating fresh99 M1): the bytes from the start to the end hold the stale ones past the count, as the whole buffer
+        /// does. The message says which part; the fix takes the tail up to the count. A tail up to the count, or another
+        /// start than the one subtracted, is quiet.
+        /// </summary>
+        [Theory]
+        [InlineData("var text = [|Encoding.UTF8.GetString(buffer, 4, buffer.Length - 4)|];", "var text = Encoding.UTF8.GetString(buffer, 4, n - 4);")]
+        [InlineData("[|stream.Write(buffer, 2, buffer.Length - 2)|];", "stream.Write(buffer, 2, n - 2);")]
+        public Task Tail_from_a_start_to_the_end_after_a_counted_read_is_reported_and_fixed(string before, string after)
+            => Verify.VerifyCodeFixAsync(AfterCountedRead(before), AfterCountedRead(after));
+
+        [Fact]
+        public Task Tail_message_names_the_part_taken()
+            => Verify.VerifyAnalyzerAsync(
+                AfterCountedRead("var text = {|#0:Encoding.UTF8.GetString(buffer, 4, buffer.Length - 4)|};"),
+                Verify.Diagnostic().WithLocation(0).WithMessage("Encoding.GetString uses 'buffer' from 4 to its end, but Socket.Receive filled only its first 'n' bytes; the rest is stale (zeros or bytes of an earlier read). Use only the bytes received."));
+
+        [Theory]
+        [InlineData("var text = Encoding.UTF8.GetString(buffer, 4, n - 4);")]
+        [InlineData("var text = Encoding.UTF8.GetString(buffer, 4, buffer.Length - 2);")]
+        [InlineData("var text = Encoding.UTF8.GetString(buffer, 2, buffer.Length - 4);")]
+        public Task Tail_up_to_the_count_or_of_another_length_is_quiet(string consume)
+            => Verify.VerifyAnalyzerAsync(AfterCountedRead(consume));
+
+        /// <summary>
         /// fresh99 M3 (the accumulate-then-parse loop: <c>message.AddRange(buf)</c> after each receive): a list of bytes that
         /// gathers what arrived takes every element of the array, so each short read appends the stale tail. The fix adds
         /// the received part (<c>AddRange(ReadOnlySpan&lt;T&gt;)</c>, .NET 8); a part given as a view or a <c>Take</c> is quiet.
