@@ -378,9 +378,10 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 }
 
                 // (buf, 4, buf.Length - 4) → (buf, 4, n - 4): the tail from a start, up to the count.
-                if (i + 2 < list.Count && list[i + 1].Expression is LiteralExpressionSyntax start
-                    && list[i + 2].Expression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.SubtractExpression, Right: LiteralExpressionSyntax taken } rest
-                    && IsLengthOf(rest.Left, buffer) && taken.Token.ValueText == start.Token.ValueText)
+                // The start may be any constant the analyzer saw subtracted (a literal, or a const such as HeaderSize).
+                if (i + 2 < list.Count
+                    && list[i + 2].Expression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.SubtractExpression } rest
+                    && IsLengthOf(rest.Left, buffer) && rest.Right.IsEquivalentTo(list[i + 1].Expression, topLevel: false))
                 {
                     var received = count is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or LiteralExpressionSyntax
                         ? count

@@ -46,6 +46,7 @@ namespace SocketAnalyzers.Tests.Reads
         [Theory]
         [InlineData("var text = [|Encoding.UTF8.GetString(buffer, 4, buffer.Length - 4)|];", "var text = Encoding.UTF8.GetString(buffer, 4, n - 4);")]
         [InlineData("[|stream.Write(buffer, 2, buffer.Length - 2)|];", "stream.Write(buffer, 2, n - 2);")]
+        [InlineData("const int header = 4; var text = [|Encoding.UTF8.GetString(buffer, header, buffer.Length - header)|];", "const int header = 4; var text = Encoding.UTF8.GetString(buffer, header, n - header);")]
         public Task Tail_from_a_start_to_the_end_after_a_counted_read_is_reported_and_fixed(string before, string after)
             => Verify.VerifyCodeFixAsync(AfterCountedRead(before), AfterCountedRead(after));
 
