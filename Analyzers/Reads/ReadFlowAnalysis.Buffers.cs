@@ -746,6 +746,9 @@ namespace SocketAnalyzers.Reads
                 case ISimpleAssignmentOperation assignment when assignment.Target == current:
                     // The assignment itself kills the fact.
                     return Use.Neutral;
+                case IArrayElementReferenceOperation { Indices.Length: 1 } ranged when ranged.ArrayReference == current && ranged.Indices[0] is IRangeOperation:
+                    // buf[4..], a copy of the tail: consumed whole it takes the stale bytes; any other range is a part.
+                    return TailStartOfView(ranged, buffer) is not null ? ConsumedTail(ranged, buffer, out consuming, otherwise: Use.Neutral) : Use.Neutral;
                 case IArrayElementReferenceOperation { Indices.Length: 1 } element when element.ArrayReference == current:
                     return ElementUse(element, out consuming);
                 case IPropertyReferenceOperation length when symbols.Framework.IsLength(length.Property):
@@ -799,7 +802,15 @@ namespace SocketAnalyzers.Reads
                     return Use.Decoded;
                 }
 
-                return Use.Neutral;
+                // buf.AsSpan(4), buf.AsMemory(4, buf.Length - 4) handed whole to a consumer: the tail, stale bytes and all.
+                return TailStartOfView(partialView, buffer) is not null ? ConsumedTail(partialView, buffer, out consuming, otherwise: Use.Neutral) : Use.Neutral;
+            }
+
+            if (parent is IArgumentOperation { Parent: IObjectCreationOperation tailView } && symbols.Framework.IsViewCreation(tailView)
+                && TailStartOfView(tailView, buffer) is not null)
+            {
+                // new ArraySegment<byte>(buf, 4, buf.Length - 4): the same tail as a view (kept, it may be written: a barrier).
+                return ConsumedTail(tailView, buffer, out consuming, otherwise: Use.Barrier);
             }
 
             // A fixed-width decode: BitConverter.ToInt32(buf, 4), BinaryPrimitives.ReadInt32BigEndian(buf or buf.AsSpan()).
@@ -1113,11 +1124,74 @@ namespace SocketAnalyzers.Reads
                     ? k
                     : null;
 
-        /// <summary>The start of the buffer's tail that <paramref name="consuming"/> takes (<see cref="TailStart"/>), or null.</summary>
+        /// <summary>
+        /// The constant start of a view of <paramref name="buffer"/> from there to its end (a tail view): <c>buf.AsSpan(4)</c>,
+        /// <c>buf.AsMemory(4, buf.Length - 4)</c>, <c>new ArraySegment&lt;byte&gt;(buf, 4, buf.Length - 4)</c>, or the copy
+        /// <c>buf[4..]</c>. Null for any other view, a start the code computes, or a view up to a count.
+        /// </summary>
+        private int? TailStartOfView(IOperation view, ISymbol buffer)
+        {
+            switch (view)
+            {
+                case IArrayElementReferenceOperation { Indices.Length: 1 } range
+                    when range.Indices[0] is IRangeOperation { LeftOperand: { } tailFrom, RightOperand: null }
+                        && SymbolEqualityComparer.Default.Equals(ReadBody.VariableOf(range.ArrayReference), buffer):
+                    return tailFrom.WalkDownConversions().ConstantValue is { HasValue: true, Value: int k and > 0 } ? k : null;
+                case IInvocationOperation call when symbols.Framework.IsArrayView(call.TargetMethod):
+                case IObjectCreationOperation creation when symbols.Framework.IsViewCreation(creation):
+                    var arguments = ArgumentsOf(view);
+                    if (arguments.Length is not (2 or 3) || CatalogueIndex.Argument(arguments, 0) is not { } viewed
+                        || !SymbolEqualityComparer.Default.Equals(ReadBody.VariableOf(viewed), buffer)
+                        || CatalogueIndex.Argument(arguments, 1) is not { Type.SpecialType: SpecialType.System_Int32, ConstantValue: { HasValue: true, Value: int from and > 0 } } start)
+                    {
+                        return null;
+                    }
+
+                    return arguments.Length == 2 ? (view is IInvocationOperation ? from : null) : TailStart(start, CatalogueIndex.Argument(arguments, 2)!, buffer);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// What a tail view of the buffer (<see cref="TailStartOfView"/>) is used for: <see cref="Use.Whole"/> when a consumer
+        /// takes all of it (<c>GetString(buf.AsSpan(4))</c>, <c>buf.AsSpan(4).ToArray()</c>, <c>stream.Write(buf[2..])</c>);
+        /// otherwise <paramref name="otherwise"/>, what the same view is when it is no tail (a view kept in a local is not followed).
+        /// </summary>
+        private Use ConsumedTail(IOperation view, ISymbol buffer, out IOperation? consuming, Use otherwise)
+        {
+            consuming = null;
+            var parent = view.WalkUpConversions(out var current);
+            switch (parent)
+            {
+                case IArgumentOperation { Parameter: not null } argument when argument.Parent is { } call && consumers.IsConsumer(call)
+                    && consumers.IsConsumerOf(call, BufferElement(buffer)) && RangeGiven(argument, call) is (null, null) && !CopyGoesToCountedConsumer(call):
+                    consuming = call;
+                    return Use.Whole;
+                case IInvocationOperation { Instance: { } instance } copy when instance == current && copy.Arguments.Length == 0 && consumers.IsConsumer(copy)
+                    && !CopyGoesToCountedConsumer(copy):
+                    consuming = copy;
+                    return Use.Whole;
+                default:
+                    return otherwise;
+            }
+        }
+
+        /// <summary>The start of the buffer's tail that <paramref name="consuming"/> takes (<see cref="TailStart"/>, <see cref="TailStartOfView"/>), or null.</summary>
         private int? TailTaken(IOperation consuming, ISymbol buffer)
         {
+            if (consuming is IInvocationOperation { Instance: { } instance } && TailStartOfView(instance.WalkDownConversions(), buffer) is int copied)
+            {
+                return copied;
+            }
+
             foreach (var argument in ArgumentsOf(consuming))
             {
+                if (TailStartOfView(argument.Value.WalkDownConversions(), buffer) is int viewed)
+                {
+                    return viewed;
+                }
+
                 if (argument.Parameter is not null && ReadBody.VariableOf(argument.Value) is { } named && SymbolEqualityComparer.Default.Equals(named, buffer)
                     && RangeGiven(argument, consuming) is ({ } start, { } count))
                 {

@@ -321,6 +321,11 @@ namespace SocketAnalyzers.CodeFixes.Reads
                 {
                     yield return invocation.WithExpression(access.WithExpression(WithRange(view!, zero, count)));
                 }
+                else if (TailUpToCount(access.Expression, buffer, count) is { } tail)
+                {
+                    // buf.AsSpan(4).ToArray() → buf.AsSpan(4, n - 4).ToArray()
+                    yield return invocation.WithExpression(access.WithExpression(tail));
+                }
                 else if (IsBuffer(access.Expression, buffer))
                 {
                     yield return invocation.WithExpression(access.WithExpression(Slice(access.Expression, "AsSpan", zero, count)));
@@ -358,6 +363,13 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     continue;
                 }
 
+                if (TailUpToCount(expression, buffer, count) is { } tailView)
+                {
+                    // GetString(buf.AsSpan(4)) → GetString(buf.AsSpan(4, n - 4)); stream.Write(buf[2..]) → stream.Write(buf[2..n])
+                    yield return With(consumer, arguments, list.Replace(list[i], list[i].WithExpression(tailView)));
+                    continue;
+                }
+
                 if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Span", Expression: IdentifierNameSyntax memory } && memory.Identifier.ValueText == buffer)
                 {
                     // GetString(memory.Span) of a Memory<byte> buffer → GetString(memory.Span.Slice(0, n))
@@ -383,9 +395,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     && list[i + 2].Expression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.SubtractExpression } rest
                     && IsLengthOf(rest.Left, buffer) && rest.Right.IsEquivalentTo(list[i + 1].Expression, topLevel: false))
                 {
-                    var received = count is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or LiteralExpressionSyntax
-                        ? count
-                        : ParenthesizedExpression(count);
+                    var received = Operand(count);
                     yield return With(consumer, arguments, list.Replace(list[i + 2], list[i + 2].WithExpression(rest.WithLeft(received.WithTriviaFrom(rest.Left)))));
                     continue;
                 }
@@ -511,6 +521,49 @@ namespace SocketAnalyzers.CodeFixes.Reads
                     return false;
             }
         }
+
+        /// <summary>The count as the left operand of a subtraction: parenthesized unless it is a name, a call or a literal.</summary>
+        private static ExpressionSyntax Operand(ExpressionSyntax count)
+            => count is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or LiteralExpressionSyntax
+                ? count
+                : ParenthesizedExpression(count);
+
+        /// <summary>
+        /// A view of the buffer from a start to its end, made to end at the count: <c>buf.AsSpan(4)</c> → <c>buf.AsSpan(4, n - 4)</c>,
+        /// <c>buf.AsMemory(4, buf.Length - 4)</c> → <c>buf.AsMemory(4, n - 4)</c>, <c>new ArraySegment&lt;byte&gt;(buf, 4,
+        /// buf.Length - 4)</c> → <c>(buf, 4, n - 4)</c>, <c>buf[4..]</c> → <c>buf[4..n]</c>. Null for anything else.
+        /// </summary>
+        private static ExpressionSyntax? TailUpToCount(ExpressionSyntax expression, string buffer, ExpressionSyntax count)
+        {
+            switch (expression)
+            {
+                case ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } element
+                    when element.ArgumentList.Arguments[0].Expression is RangeExpressionSyntax { LeftOperand: { } tailFrom, RightOperand: null } range
+                        && IsBuffer(element.Expression, buffer) && tailFrom is not PrefixUnaryExpressionSyntax:
+                    return element.ReplaceNode(range, range.WithRightOperand(count.WithoutTrivia()));
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsSpan" or "AsMemory" } access, ArgumentList.Arguments.Count: 1 } call
+                    when IsBuffer(access.Expression, buffer) && call.ArgumentList.Arguments[0].Expression is not RangeExpressionSyntax:
+                    return call.WithArgumentList(call.ArgumentList.AddArguments(Argument(
+                        BinaryExpression(SyntaxKind.SubtractExpression, Operand(count.WithoutTrivia()), call.ArgumentList.Arguments[0].Expression.WithoutTrivia()))));
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsSpan" or "AsMemory" } access, ArgumentList.Arguments.Count: 2 } call
+                    when IsBuffer(access.Expression, buffer)
+                        && TailLength(call.ArgumentList.Arguments[1].Expression, call.ArgumentList.Arguments[0].Expression, buffer) is { } rest:
+                    return call.ReplaceNode(rest.Left, Operand(count).WithTriviaFrom(rest.Left));
+                case ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 3 } creation
+                    when IsBuffer(creation.ArgumentList.Arguments[0].Expression, buffer)
+                        && TailLength(creation.ArgumentList.Arguments[2].Expression, creation.ArgumentList.Arguments[1].Expression, buffer) is { } rest:
+                    return creation.ReplaceNode(rest.Left, Operand(count).WithTriviaFrom(rest.Left));
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary><c>buf.Length - k</c> after the start <c>k</c>: the length to the buffer's end.</summary>
+        private static BinaryExpressionSyntax? TailLength(ExpressionSyntax length, ExpressionSyntax start, string buffer)
+            => length is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.SubtractExpression } rest && IsLengthOf(rest.Left, buffer)
+                && rest.Right.IsEquivalentTo(start, topLevel: false)
+                    ? rest
+                    : null;
 
         private static ExpressionSyntax WithRange(ExpressionSyntax view, ExpressionSyntax start, ExpressionSyntax count)
             => view switch

@@ -64,6 +64,67 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(AfterCountedRead(consume));
 
         /// <summary>
+        /// The same tail as a view or a copy (fresh99 M1 left it: a game server emulator's <c>buffer[offset..]</c>): a view
+        /// from a constant start to the end, handed whole to a consumer, takes the stale bytes past the count. The fix ends
+        /// the view at the count.
+        /// </summary>
+        [Theory]
+        [InlineData("var text = [|Encoding.UTF8.GetString(buffer.AsSpan(4))|];", "var text = Encoding.UTF8.GetString(buffer.AsSpan(4, n - 4));")]
+        [InlineData("[|stream.Write(buffer.AsSpan(2))|];", "stream.Write(buffer.AsSpan(2, n - 2));")]
+        [InlineData("[|stream.Write(buffer.AsSpan(2, buffer.Length - 2))|];", "stream.Write(buffer.AsSpan(2, n - 2));")]
+        [InlineData("var copy = [|buffer.AsSpan(4).ToArray()|];", "var copy = buffer.AsSpan(4, n - 4).ToArray();")]
+        [InlineData("var text = [|Encoding.UTF8.GetString(buffer[4..])|];", "var text = Encoding.UTF8.GetString(buffer[4..n]);")]
+        [InlineData("[|stream.Write(new ReadOnlySpan<byte>(buffer, 4, buffer.Length - 4))|];", "stream.Write(new ReadOnlySpan<byte>(buffer, 4, n - 4));")]
+        [InlineData("const int Header = 4; var text = [|Encoding.UTF8.GetString(buffer.AsSpan(Header))|];", "const int Header = 4; var text = Encoding.UTF8.GetString(buffer.AsSpan(Header, n - Header));")]
+        public Task Tail_view_from_a_start_to_the_end_after_a_counted_read_is_reported_and_fixed(string before, string after)
+            => Verify.VerifyCodeFixAsync(AfterCountedRead(before), AfterCountedRead(after));
+
+        [Fact]
+        public Task Tail_view_message_names_the_part_taken()
+            => Verify.VerifyAnalyzerAsync(
+                AfterCountedRead("var text = {|#0:Encoding.UTF8.GetString(buffer.AsSpan(4))|};"),
+                Verify.Diagnostic().WithLocation(0).WithMessage("Encoding.GetString uses 'buffer' from 4 to its end, but Socket.Receive filled only its first 'n' bytes; the rest is stale (zeros or bytes of an earlier read). Use only the bytes received."));
+
+        [Fact]
+        public Task Fix_all_ends_every_tail_view_at_the_count()
+            => Verify.VerifyCodeFixAsync(
+                AfterCountedRead("""
+                    Console.WriteLine([|Encoding.UTF8.GetString(buffer.AsSpan(4))|]);
+                    var reply = new byte[64];
+                    int m = stream.Read(reply, 0, reply.Length);
+                    if (m == 0)
+                    {
+                        return;
+                    }
+
+                    [|socket.Send(reply[2..])|];
+                    """),
+                AfterCountedRead("""
+                    Console.WriteLine(Encoding.UTF8.GetString(buffer.AsSpan(4, n - 4)));
+                    var reply = new byte[64];
+                    int m = stream.Read(reply, 0, reply.Length);
+                    if (m == 0)
+                    {
+                        return;
+                    }
+
+                    socket.Send(reply[2..m]);
+                    """));
+
+        /// <summary>A view up to the count, from the end, from a start the code computes, or kept in a local is not this rule's.</summary>
+        [Theory]
+        [InlineData("var text = Encoding.UTF8.GetString(buffer.AsSpan(4, n - 4));")]
+        [InlineData("var text = Encoding.UTF8.GetString(buffer[4..n]);")]
+        [InlineData("var text = Encoding.UTF8.GetString(buffer[^4..]);")]
+        [InlineData("var rest = buffer[4..]; Console.WriteLine(rest.Length);")]
+        [InlineData("var rest = buffer.AsMemory(4); Console.WriteLine(rest.Length);")]
+        [InlineData("int k = n / 2; var text = Encoding.UTF8.GetString(buffer.AsSpan(k));")]
+        [InlineData("var text = Encoding.UTF8.GetString(buffer.AsSpan(4, buffer.Length - 2));")]
+        [InlineData("stream.Write(buffer.AsSpan(0, n)[2..]);")]
+        public Task Tail_view_up_to_the_count_or_kept_or_from_a_computed_start_is_quiet(string consume)
+            => Verify.VerifyAnalyzerAsync(AfterCountedRead(consume));
+
+        /// <summary>
         /// fresh99 M3 (the accumulate-then-parse loop: <c>message.AddRange(buf)</c> after each receive): a list of bytes that
         /// gathers what arrived takes every element of the array, so each short read appends the stale tail. The fix adds
         /// the received part (<c>AddRange(ReadOnlySpan&lt;T&gt;)</c>, .NET 8); a part given as a view or a <c>Take</c> is quiet.
