@@ -358,10 +358,14 @@ namespace SocketAnalyzers.Server
                 return false;
             }
 
-            /// <summary>A call that returns only when its work is done: not a task, not an async void method.</summary>
+            /// <summary>
+            /// A call that returns only when its work is done: not a task, not an async method (which returns at its first
+            /// pending <c>await</c>, whatever its declared return type: fresh102 F1, a loose file whose <c>Task</c> does not
+            /// bind without <c>using System.Threading.Tasks;</c>), and not a method whose return type does not bind (unknown).
+            /// </summary>
             private bool IsBlocking(IMethodSymbol method)
             {
-                if (method.IsAsync && method.ReturnsVoid)
+                if (method.IsAsync || method.ReturnType.TypeKind == TypeKind.Error)
                 {
                     return false;
                 }

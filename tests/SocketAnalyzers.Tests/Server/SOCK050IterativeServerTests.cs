@@ -209,6 +209,90 @@ namespace SocketAnalyzers.Tests.Server
         public Task Concurrent_or_one_shot_servers_are_quiet(string loop)
             => Verify.VerifyAnalyzerAsync(Server(loop));
 
+        /// <summary>
+        /// fresh102 F1: a loose file with no <c>using System.Threading.Tasks;</c>, so the served method's <c>Task</c> does not
+        /// bind. The method is <c>async</c>: the call returns at its first pending read, and the loop accepts the next client.
+        /// A method whose return type does not bind is unknown, and quiet too; the same method returning nothing still blocks.
+        /// </summary>
+        [Fact]
+        public Task Discarded_call_of_an_async_method_whose_task_type_does_not_bind_is_quiet()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Net;
+                using System.Net.Sockets;
+                using System.Text;
+
+                public class EchoServer
+                {
+                    private TcpListener _listener;
+
+                    public async void Start()
+                    {
+                        _listener = new TcpListener(IPAddress.Loopback, 8080);
+                        _listener.Start();
+                        while (true)
+                        {
+                            TcpClient client = await _listener.AcceptTcpClientAsync();
+                            _ = HandleClient(client);
+                            _ = Other(client);
+                        }
+                    }
+
+                    private async {|CS0246:Task|} {|CS0161:HandleClient|}(TcpClient client)
+                    {
+                        NetworkStream stream = client.GetStream();
+                        byte[] buffer = new byte[1024];
+                        int read;
+                        while ((read = await stream.ReadAsync(buffer, 0, buffer.Length)) > 0)
+                        {
+                            stream.Write(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(buffer, 0, read)));
+                        }
+                    }
+
+                    private {|CS0246:Unknown|} Other(TcpClient client)
+                    {
+                        NetworkStream stream = client.GetStream();
+                        byte[] buffer = new byte[1024];
+                        int read;
+                        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                        {
+                            stream.Write(buffer, 0, read);
+                        }
+
+                        return null;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task The_same_loop_serving_a_method_that_returns_nothing_is_reported()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Net;
+                using System.Net.Sockets;
+
+                public class EchoServer
+                {
+                    public async void Start(TcpListener listener)
+                    {
+                        while (true)
+                        {
+                            TcpClient client = await {|SOCK050:listener.AcceptTcpClientAsync()|};
+                            HandleClient(client);
+                        }
+                    }
+
+                    private void HandleClient(TcpClient client)
+                    {
+                        NetworkStream stream = client.GetStream();
+                        byte[] buffer = new byte[1024];
+                        int read;
+                        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                        {
+                            stream.Write(buffer, 0, read);
+                        }
+                    }
+                }
+                """);
+
         // A loop that goes on only while received bytes already wait (fresh14 audit: do { Receive } while (Available > 0))
         // reads one request: its later reads take what is queued and never wait for the client.
         [Theory]
