@@ -132,6 +132,12 @@ namespace SocketAnalyzers.Reads
                         continue;
                     }
 
+                    if (SettledReads.All(body, block, symbols, context.CancellationToken))
+                    {
+                        // Every read is in a shape none of the three rules reports, whatever the flow finds: no graph, no flow.
+                        continue;
+                    }
+
                     ReadFlowAnalysis.Analyze(context.GetControlFlowGraph(block), body, symbols, consumers, diagnostics, context.CancellationToken);
                 }
 
