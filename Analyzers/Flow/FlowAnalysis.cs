@@ -113,6 +113,13 @@ namespace SocketAnalyzers.Flow
         // For each block, the largest ordinal of a predecessor at or after it (the last back edge into a loop's head), -1 for none.
         private int[] lastBackEdge = Array.Empty<int>();
 
+        /// <summary>
+        /// Per block: for the head of a <c>foreach</c> over a collection that is never empty (<see cref="NonEmptyLoops"/>), the
+        /// ordinal of the first block of its body, where a path entering the loop from before it goes at once; -1 for
+        /// every other block, null when the graph has no such loop.
+        /// </summary>
+        private int[]? firstTurnEntry;
+
         // In-states in the other contexts: only blocks inside a finally region have them.
         private readonly Dictionary<(int Ordinal, int Context), TState> contextStates = new();
         private readonly HashSet<(int Ordinal, int Context)> contextQueued = new();
@@ -320,6 +327,7 @@ namespace SocketAnalyzers.Flow
             inStates = new TState?[blocks.Length];
             queued = new bool[blocks.Length];
             lastBackEdge = LastBackEdges(blocks);
+            firstTurnEntry = NonEmptyLoops.FirstTurnEntries(blocks, Graph.OriginalOperation.SemanticModel, CancellationToken);
             contextsOf = new List<int>?[blocks.Length];
             blockLevels = new int[blocks.Length];
             enclosingTries = new List<(ControlFlowRegion, int)>?[blocks.Length];
@@ -1066,7 +1074,12 @@ namespace SocketAnalyzers.Flow
             {
                 if (branch.Destination is { } direct)
                 {
-                    JoinAt(direct.Ordinal, context, state, owned, branch.Source.Ordinal);
+                    // Into a foreach over a collection that is never empty from before the loop: its first MoveNext is true,
+                    // so the path goes into the body, never out of the loop at once (fresh102 F2, a foreach over Split).
+                    var ordinal = firstTurnEntry is not null && branch.Source.Ordinal < direct.Ordinal && firstTurnEntry[direct.Ordinal] >= 0
+                        ? firstTurnEntry[direct.Ordinal]
+                        : direct.Ordinal;
+                    JoinAt(ordinal, context, state, owned, branch.Source.Ordinal);
                 }
 
                 return;

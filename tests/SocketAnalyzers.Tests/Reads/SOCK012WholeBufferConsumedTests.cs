@@ -125,6 +125,46 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(AfterCountedRead(consume));
 
         /// <summary>
+        /// fresh102 F2: the buffer is made anew inside a <c>foreach</c> over <c>text.Split(…)</c>, which always has one part
+        /// at least, so every turn of the read loop starts from a new array and the NUL filter gives exactly what arrived.
+        /// With <c>RemoveEmptyEntries</c> the split may be empty, the old buffer may be kept, and stale characters may pass.
+        /// </summary>
+        [Fact]
+        public Task Buffer_made_anew_in_a_foreach_over_a_split_is_fresh_at_the_next_read()
+            => Verify.VerifyAnalyzerAsync(SplitRenewal("text.Split(\"BONUS\")", report: false));
+
+        [Fact]
+        public Task Buffer_made_anew_in_a_foreach_over_a_split_that_may_be_empty_is_not()
+            => Verify.VerifyAnalyzerAsync(SplitRenewal("text.Split(\"BONUS\", StringSplitOptions.RemoveEmptyEntries)", report: true));
+
+        private static string SplitRenewal(string parts, bool report) => $$"""
+            using System;
+            using System.IO;
+            using System.Linq;
+            using System.Net.Sockets;
+
+            public static class Notifier
+            {
+                public static void Handle(TcpClient tcpClient)
+                {
+                    var buf = new char[4096];
+                    var reader = new StreamReader(tcpClient.GetStream());
+                    while (true)
+                    {
+                        int n = reader.Read(buf, 0, buf.Length);
+                        if (n == 0) return;
+                        var text = {{(report ? "[|String.Join(\"\", buf.Where(x => x != '\\0'))|]" : "String.Join(\"\", buf.Where(x => x != '\\0'))")}};
+                        foreach (var part in {{parts}})
+                        {
+                            Console.WriteLine(part);
+                            buf = new char[4096];
+                        }
+                    }
+                }
+            }
+            """;
+
+        /// <summary>
         /// fresh99 M3 (the accumulate-then-parse loop: <c>message.AddRange(buf)</c> after each receive): a list of bytes that
         /// gathers what arrived takes every element of the array, so each short read appends the stale tail. The fix adds
         /// the received part (<c>AddRange(ReadOnlySpan&lt;T&gt;)</c>, .NET 8); a part given as a view or a <c>Take</c> is quiet.
