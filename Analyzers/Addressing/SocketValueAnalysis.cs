@@ -93,8 +93,8 @@ namespace SocketAnalyzers.Addressing
                         endpoint |= apis.IsCheckedEndpointCall(method);
                         parser |= apis.IsParserType(method.ContainingType)
                             || (!method.DeclaringSyntaxReferences.IsEmpty && apis.ParserWrapperOrdinal(method, invocation.SemanticModel, cancellationToken) >= 0);
-                        // A text reader's read into a char buffer counts characters: no bytes for the framing check.
-                        read |= apis.Symbols.Catalogue.Facts(method) is { Read: not null } facts && facts.ReadApi?.CountsChars != true;
+                        // A text reader's read into a char buffer (not ReadBlock) takes one stream read's characters too.
+                        read |= apis.Symbols.Catalogue.Facts(method) is { Read: not null } facts && facts.ReadApi?.FillsUnlessEnd != true;
                         address |= IsAddressSource(method, apis);
                         break;
                     case IObjectCreationOperation { Constructor: { DeclaringSyntaxReferences.IsEmpty: false } constructor, Arguments.IsEmpty: false } creation when !parser:
@@ -670,6 +670,8 @@ namespace SocketAnalyzers.Addressing
                 ? apis.ParserWrapperOrdinal(constructor, Graph.OriginalOperation.SemanticModel, CancellationToken)
                 : -1;
             var values = wrappedInput >= 0 ? new SocketValue?[creation.Arguments.Length] : null;
+            var readerOver = creation.Constructor is { } constructed ? symbols.Catalogue.Facts(constructed)?.ReaderOver : null;
+            SocketValue? overStream = null;
             for (var i = 0; i < creation.Arguments.Length; i++)
             {
                 var argument = creation.Arguments[i];
@@ -677,6 +679,11 @@ namespace SocketAnalyzers.Addressing
                 if (i == 0)
                 {
                     first = value;
+                }
+
+                if (readerOver is int over && argument.Parameter?.Ordinal == over)
+                {
+                    overStream = value;
                 }
 
                 if (values is not null)
@@ -722,6 +729,11 @@ namespace SocketAnalyzers.Addressing
             {
                 result = first is { Kind: not KindFacts.None } inner ? new SocketValue(kind: inner.Kind) : null;
             }
+            else if (overStream is { Kind: KindFacts.Stream, Read: ReadFacts.None })
+            {
+                // new StreamReader(client.GetStream()): a reader of a stream socket's bytes (its char reads, for SOCK040).
+                result = new SocketValue(kind: KindFacts.Stream);
+            }
             else if (apis.Symbols.Framework.IsEmptyStoreCreation(creation))
             {
                 result = new SocketValue(read: ReadFacts.Empty);
@@ -729,6 +741,12 @@ namespace SocketAnalyzers.Addressing
             else if (view && first is { Read: not ReadFacts.None } bytes)
             {
                 result = new SocketValue(read: bytes.Read, readApi: bytes.ReadApi);
+            }
+            else if (type?.SpecialType == SpecialType.System_String && first is { Read: not ReadFacts.None } chars
+                && creation.Constructor?.Parameters is { Length: 1 or 3 } parameters && parameters[0].Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char })
+            {
+                // new string(chars, 0, n) after reader.Read(chars, …): the text of that one read (fresh102 M1).
+                result = new SocketValue(read: chars.Read, readApi: chars.ReadApi);
             }
 
             if (creation.Initializer is { } initializer)
@@ -900,6 +918,13 @@ namespace SocketAnalyzers.Addressing
             var read = !apis.IsStream(method.ContainingType) || instance is { Kind: KindFacts.Stream }
                 ? apis.Symbols.Reads.TryGetRead(invocation, CancellationToken, Graph.OriginalOperation.SemanticModel)
                 : null;
+            if (read is null && apis.Symbols.Reads.TryGetCharRead(invocation, instance is { Kind: KindFacts.Stream, Read: ReadFacts.None }, CancellationToken) is { } charRead)
+            {
+                // reader.ReadAsync(chars, …) on a reader this body made over a stream transport (Create): its characters are
+                // what one read of that stream brought.
+                read = charRead;
+            }
+
             var known = role != EndpointRole.None || parser || read is not null || IsKnownPure(method);
             for (var i = 0; i < invocation.Arguments.Length; i++)
             {

@@ -312,6 +312,23 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>
+        /// A text reader's read into a <c>char</c> buffer that takes what one read of the stream under it brought
+        /// (<c>reader.Read(chars, 0, chars.Length)</c>, <c>await reader.ReadAsync(chars, …)</c>), on a reader over a network
+        /// stream; not <c>ReadBlock</c>, which fills the buffer unless the stream ends. For SOCK040 (fresh102 M1: a request's
+        /// JSON parsed from one <c>ReadAsync</c>), whose value flow has already found the reader made over a network stream
+        /// (<paramref name="overNetworkStream"/>: a graph's operations cannot show <see cref="IsNetworkReader"/> a local's
+        /// value); null otherwise.
+        /// </summary>
+        public NetworkRead? TryGetCharRead(IInvocationOperation invocation, bool overNetworkStream, CancellationToken cancellationToken = default)
+        {
+            var method = invocation.TargetMethod;
+            return !overNetworkStream || method.IsStatic || invocation.Instance is null
+                || catalogue.Facts(method) is not { ReadApi: { Owner: ReadOwner.Reader, CountsChars: true, FillsUnlessEnd: false } } facts
+                    ? null
+                    : TryGetRead(invocation, facts, cancellationToken, judgeReceiver: false);
+        }
+
+        /// <summary>
         /// The read whose end of stream the reads family follows (SOCK011): a counting read (<see cref="TryGetRead(IInvocationOperation)"/>),
         /// or a line read (<c>ReadLine</c>, <c>ReadLineAsync</c>) or character read (<c>Read()</c>) of a text reader over a
         /// network stream (<see cref="IsNetworkReader"/>), whose end of stream is a <c>null</c> line or -1, or a byte read

@@ -63,6 +63,24 @@ namespace SocketAnalyzers.Tests.Framing
             => Verify.VerifyAnalyzerAsync(Body(statements));
 
         /// <summary>
+        /// fresh102 M1: one read of a <c>StreamReader</c> over a network stream into a <c>char</c> buffer takes what one read
+        /// of the stream brought, so its text parsed as a request is a message split by the network. <c>ReadBlock</c> fills
+        /// the buffer unless the stream ends, and a reader over a file is no network read: quiet.
+        /// </summary>
+        [Theory]
+        [InlineData("using var client = await listener.AcceptTcpClientAsync(); var chars = new char[1024]; var reader = new StreamReader(client.GetStream()); int n = await reader.ReadAsync(chars, 0, chars.Length); var json = new string(chars, 0, n); return {|SOCK040:JsonSerializer.Deserialize<Order>(json)|};")]
+        [InlineData("var chars = new char[1024]; using var reader = new StreamReader(network); int n = reader.Read(chars, 0, chars.Length); return {|SOCK040:XDocument.Parse(new string(chars, 0, n))|};")]
+        public Task Single_char_read_of_a_reader_over_a_network_stream_parsed_as_a_message_is_reported(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements));
+
+        [Theory]
+        [InlineData("var chars = new char[1024]; using var reader = new StreamReader(network); int n = reader.ReadBlock(chars, 0, chars.Length); return JsonSerializer.Deserialize<Order>(new string(chars, 0, n));")]
+        [InlineData("var chars = new char[1024]; using var reader = new StreamReader(someStream); int n = reader.Read(chars, 0, chars.Length); return JsonSerializer.Deserialize<Order>(new string(chars, 0, n));")]
+        [InlineData("var chars = new char[1024]; using var reader = new StreamReader(network); var text = new StringBuilder(); int n; while ((n = reader.Read(chars, 0, chars.Length)) > 0) text.Append(chars, 0, n); return JsonSerializer.Deserialize<Order>(text.ToString());")]
+        public Task Char_reads_that_fill_or_gather_or_are_not_network_are_quiet(string statements)
+            => Verify.VerifyAnalyzerAsync(Body(statements));
+
+        /// <summary>
         /// The text of the read handed to a method before the parse (logged: the MSDN TcpListener sample prints "Received:
         /// {0}", fresh15 miss 1): a string cannot change there, so it is still one read's text.
         /// </summary>
