@@ -77,7 +77,7 @@ namespace SocketAnalyzers.Flow
         /// of it, or any use inside a lambda or local function (which may run and write it at any time). By name: a
         /// local of the same name declared in the body counts too, which only makes the answer "may".
         /// </summary>
-        private static bool WrittenIn(StatementSyntax body, string name)
+        internal static bool WrittenIn(StatementSyntax body, string name)
         {
             foreach (var node in body.DescendantNodes())
             {

@@ -59,11 +59,20 @@ namespace SocketAnalyzers.Flow
             return entries;
         }
 
-        /// <summary><paramref name="collection"/> always has an element: a split of a string, or a new array that is not empty.</summary>
-        private static bool IsNeverEmpty(ExpressionSyntax collection, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>
+        /// <paramref name="collection"/> always has an element: a split of a string, a new array that is not empty, or a local
+        /// declared with one that nothing writes again (<c>var parts = text.Split("X"); foreach (var part in parts)</c>).
+        /// </summary>
+        private static bool IsNeverEmpty(ExpressionSyntax collection, SemanticModel model, CancellationToken cancellationToken, bool throughLocal = true)
         {
             switch (model.GetOperation(collection, cancellationToken))
             {
+                case ILocalReferenceOperation { Local: { DeclaringSyntaxReferences.Length: 1 } local } when throughLocal:
+                    return local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
+                        && declarator.Parent?.Parent is LocalDeclarationStatementSyntax { Parent: BlockSyntax scope } declaration
+                        && declaration.UsingKeyword.RawKind == 0
+                        && !CountedLoops.WrittenIn(scope, local.Name)
+                        && IsNeverEmpty(value, model, cancellationToken, throughLocal: false);
                 case IInvocationOperation { TargetMethod: { Name: "Split", ContainingType.SpecialType: SpecialType.System_String } split } call:
                     foreach (var parameter in split.Parameters)
                     {

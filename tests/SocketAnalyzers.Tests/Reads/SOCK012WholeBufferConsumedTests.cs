@@ -137,7 +137,14 @@ namespace SocketAnalyzers.Tests.Reads
         public Task Buffer_made_anew_in_a_foreach_over_a_split_that_may_be_empty_is_not()
             => Verify.VerifyAnalyzerAsync(SplitRenewal("text.Split(\"BONUS\", StringSplitOptions.RemoveEmptyEntries)", report: true));
 
-        private static string SplitRenewal(string parts, bool report) => $$"""
+        /// <summary>The same with the split kept in a local first, as fresh102's chat hub does; a local written again is unknown.</summary>
+        [Theory]
+        [InlineData("var parts = text.Split(\"BONUS\"); foreach (var part in parts)", false)]
+        [InlineData("var parts = text.Split(\"BONUS\"); if (n > 10) parts = new string[0]; foreach (var part in parts)", true)]
+        public Task Buffer_made_anew_in_a_foreach_over_a_split_kept_in_a_local(string loop, bool report)
+            => Verify.VerifyAnalyzerAsync(SplitRenewal(loop, report, inLoop: true));
+
+        private static string SplitRenewal(string parts, bool report, bool inLoop = false) => $$"""
             using System;
             using System.IO;
             using System.Linq;
@@ -154,7 +161,7 @@ namespace SocketAnalyzers.Tests.Reads
                         int n = reader.Read(buf, 0, buf.Length);
                         if (n == 0) return;
                         var text = {{(report ? "[|String.Join(\"\", buf.Where(x => x != '\\0'))|]" : "String.Join(\"\", buf.Where(x => x != '\\0'))")}};
-                        foreach (var part in {{parts}})
+                        {{(inLoop ? parts : "foreach (var part in " + parts + ")")}}
                         {
                             Console.WriteLine(part);
                             buf = new char[4096];
