@@ -6,6 +6,16 @@ namespace SocketAnalyzers.Common
     /// <summary>Small helpers to look through the wrappers the compiler puts around an expression.</summary>
     internal static class OperationExtensions
     {
+        /// <summary>The comparison with its operands swapped: <c>c &lt; x</c> is <c>x &gt; c</c>; any other operator stays.</summary>
+        public static BinaryOperatorKind Mirrored(this BinaryOperatorKind kind) => kind switch
+        {
+            BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+            BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+            BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+            BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+            _ => kind,
+        };
+
         /// <summary>The innermost loop around <paramref name="operation"/> in the same function (a lambda or local function ends the search).</summary>
         public static ILoopOperation? EnclosingLoop(this IOperation operation)
         {

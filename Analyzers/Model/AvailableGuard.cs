@@ -99,14 +99,7 @@ namespace SocketAnalyzers.Model
                 // c <= A is A >= c: flip the operator.
                 operand = right;
                 bound = c2;
-                kind = kind switch
-                {
-                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
-                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
-                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-                    _ => kind,
-                };
+                kind = kind.Mirrored();
             }
             else
             {

@@ -113,14 +113,7 @@ namespace SocketAnalyzers.Reads
             if (AvailableOf(right, state) is { } rightConnection && SizeVariable(left) is { } leftVariable)
             {
                 // size OP Available: the mirror.
-                var mirrored = kind switch
-                {
-                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
-                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
-                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-                    _ => kind,
-                };
+                var mirrored = kind.Mirrored();
                 return AtLeastSide(mirrored, conditionValue) ? (leftVariable, rightConnection) : null;
             }
 

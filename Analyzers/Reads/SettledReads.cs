@@ -235,14 +235,7 @@ namespace SocketAnalyzers.Reads
             if (!onLeft)
             {
                 // 0 < n is n > 0.
-                kind = kind switch
-                {
-                    BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
-                    BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
-                    BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-                    BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-                    _ => kind,
-                };
+                kind = kind.Mirrored();
             }
 
             return (kind, k) switch
