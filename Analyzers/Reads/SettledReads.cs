@@ -328,7 +328,7 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// SOCK012 reports a use of a buffer a read filled from its start that looks past the read's count. Every reference to
         /// such a buffer in the body is settled when it is written, asked its <c>Length</c>, indexed by a value the code
-        /// computes (or 0), handed to a read, or handed to a call with its count (<c>GetString(buf, 0, n)</c>,
+        /// computes (or 0), handed to a read (also as a view, <c>ReceiveAsync(buf.AsMemory(), …)</c>), or handed to a call with its count (<c>GetString(buf, 0, n)</c>,
         /// <c>buf.AsSpan(0, n)</c>, <c>Send(buf, sent, n - sent)</c>) where the count is a local that only reads set and
         /// nothing adds to, and that the buffer was not made with.
         /// </summary>
@@ -417,6 +417,13 @@ namespace SocketAnalyzers.Reads
                     if (call is IInvocationOperation decoder && symbols.Catalogue.Facts(decoder.TargetMethod) is { Decodes: true })
                     {
                         return false;
+                    }
+
+                    if ((call is IInvocationOperation view && symbols.Framework.IsArrayView(view.TargetMethod) || symbols.Framework.IsViewCreation(call))
+                        && call.WalkUpConversions(out _) is IArgumentOperation { Parent: IInvocationOperation outer } && body.SiteAt(outer.Syntax) is not null)
+                    {
+                        // ReceiveAsync(buf.AsMemory(), …), ReadAsync(buf.AsMemory(0, buf.Length)): a view handed to a read is its buffer.
+                        return true;
                     }
 
                     if (!GivenWithCount(argument, call, counts, current, body, symbols))

@@ -125,6 +125,22 @@ namespace SocketAnalyzers.Tests.Reads
             => Verify.VerifyAnalyzerAsync(AfterCountedRead(consume));
 
         /// <summary>
+        /// A read handed a view of the buffer (<c>ReceiveAsync(buffer.AsMemory(), …)</c>) and a count test that leaves: the
+        /// count and the loop are settled, but the whole-buffer use after it is still seen and reported.
+        /// </summary>
+        [Fact]
+        public Task Buffer_consumed_whole_after_a_read_into_a_view_of_it_is_reported()
+            => Verify.VerifyAnalyzerAsync(Method("""
+                int n = await socket.ReceiveAsync(buffer.AsMemory(), SocketFlags.None);
+                if (n == 0)
+                {
+                    return;
+                }
+
+                Console.WriteLine([|Encoding.UTF8.GetString(buffer)|]);
+                """, "async Task"));
+
+        /// <summary>
         /// fresh102 F2: the buffer is made anew inside a <c>foreach</c> over <c>text.Split(…)</c>, which always has one part
         /// at least, so every turn of the read loop starts from a new array and the NUL filter gives exactly what arrived.
         /// With <c>RemoveEmptyEntries</c> the split may be empty, the old buffer may be kept, and stale characters may pass.
