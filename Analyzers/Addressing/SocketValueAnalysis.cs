@@ -918,7 +918,7 @@ namespace SocketAnalyzers.Addressing
             var read = !apis.IsStream(method.ContainingType) || instance is { Kind: KindFacts.Stream }
                 ? apis.Symbols.Reads.TryGetRead(invocation, CancellationToken, Graph.OriginalOperation.SemanticModel)
                 : null;
-            if (read is null && apis.Symbols.Reads.TryGetCharRead(invocation, instance is { Kind: KindFacts.Stream, Read: ReadFacts.None }, CancellationToken) is { } charRead)
+            if (read is null && instance is { Kind: KindFacts.Stream, Read: ReadFacts.None } && apis.Symbols.Reads.TryGetCharRead(invocation, CancellationToken) is { } charRead)
             {
                 // reader.ReadAsync(chars, …) on a reader this body made over a stream transport (Create): its characters are
                 // what one read of that stream brought.

@@ -781,22 +781,29 @@ namespace SocketAnalyzers.Model
 
         /// <summary>The argument of a call or creation for the parameter at <paramref name="ordinal"/> (given, or its default), or null.</summary>
         public static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, int? ordinal)
-        {
-            if (ordinal is null)
-            {
-                return null;
-            }
+            => ordinal is int at ? ArgumentAt(arguments, at)?.Value : null;
 
+        /// <summary>The argument operation of a call or creation for the parameter at <paramref name="ordinal"/>, or null.</summary>
+        public static IArgumentOperation? ArgumentAt(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
             foreach (var argument in arguments)
             {
                 if (argument.Parameter?.Ordinal == ordinal)
                 {
-                    return argument.Value;
+                    return argument;
                 }
             }
 
             return null;
         }
+
+        /// <summary>The arguments of an invocation or an object creation; empty for any other operation.</summary>
+        public static ImmutableArray<IArgumentOperation> ArgumentsOf(IOperation call) => call switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
 
         /// <summary>Metadata names to symbols, each resolved once.</summary>
         private sealed class TypeResolver

@@ -315,14 +315,14 @@ namespace SocketAnalyzers.Reads
         /// A text reader's read into a <c>char</c> buffer that takes what one read of the stream under it brought
         /// (<c>reader.Read(chars, 0, chars.Length)</c>, <c>await reader.ReadAsync(chars, …)</c>), on a reader over a network
         /// stream; not <c>ReadBlock</c>, which fills the buffer unless the stream ends. For SOCK040 (fresh102 M1: a request's
-        /// JSON parsed from one <c>ReadAsync</c>), whose value flow has already found the reader made over a network stream
-        /// (<paramref name="overNetworkStream"/>: a graph's operations cannot show <see cref="IsNetworkReader"/> a local's
-        /// value); null otherwise.
+        /// JSON parsed from one <c>ReadAsync</c>), whose value flow asks only when it has already found the reader made over
+        /// a network stream (a graph's operations cannot show <see cref="IsNetworkReader"/> a local's value, so the receiver
+        /// is not judged here); null otherwise.
         /// </summary>
-        public NetworkRead? TryGetCharRead(IInvocationOperation invocation, bool overNetworkStream, CancellationToken cancellationToken = default)
+        public NetworkRead? TryGetCharRead(IInvocationOperation invocation, CancellationToken cancellationToken = default)
         {
             var method = invocation.TargetMethod;
-            return !overNetworkStream || method.IsStatic || invocation.Instance is null
+            return method.IsStatic || invocation.Instance is null
                 || catalogue.Facts(method) is not { ReadApi: { Owner: ReadOwner.Reader, CountsChars: true, FillsUnlessEnd: false } } facts
                     ? null
                     : TryGetRead(invocation, facts, cancellationToken, judgeReceiver: false);

@@ -1059,36 +1059,18 @@ namespace SocketAnalyzers.Reads
 
             return result.Parent is IArgumentOperation { Parent: { } next } nextArgument
                 && consumers.IsConsumer(next)
-                && ArgumentAt(ArgumentsOf(next), (nextArgument.Parameter?.Ordinal ?? -1) + 1)?.Parameter?.Type.SpecialType == SpecialType.System_Int32
+                && CatalogueIndex.ArgumentAt(CatalogueIndex.ArgumentsOf(next), (nextArgument.Parameter?.Ordinal ?? -1) + 1)?.Parameter?.Type.SpecialType == SpecialType.System_Int32
                 && !IsWholeCopyArgument(nextArgument, next);
         }
 
-        private static IArgumentOperation? ArgumentAt(ImmutableArray<IArgumentOperation> arguments, int ordinal)
-        {
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return argument;
-                }
-            }
 
-            return null;
-        }
-
-        private static ImmutableArray<IArgumentOperation> ArgumentsOf(IOperation call) => call switch
-        {
-            IInvocationOperation i => i.Arguments,
-            IObjectCreationOperation o => o.Arguments,
-            _ => ImmutableArray<IArgumentOperation>.Empty,
-        };
 
         /// <summary>The copy is given whole after all: <c>(copy, 0, copy.Length)</c> or a start other than the count's.</summary>
         private static bool IsWholeCopyArgument(IArgumentOperation argument, IOperation call)
         {
-            var arguments = ArgumentsOf(call);
+            var arguments = CatalogueIndex.ArgumentsOf(call);
             var ordinal = argument.Parameter!.Ordinal;
-            var count = ArgumentAt(arguments, ordinal + 2) is { Parameter.Type.SpecialType: SpecialType.System_Int32 } third ? third.Value : ArgumentAt(arguments, ordinal + 1)!.Value;
+            var count = CatalogueIndex.ArgumentAt(arguments, ordinal + 2) is { Parameter.Type.SpecialType: SpecialType.System_Int32 } third ? third.Value : CatalogueIndex.ArgumentAt(arguments, ordinal + 1)!.Value;
             return count.WalkDownConversions() is IPropertyReferenceOperation { Property.Name: "Length" or "Count" };
         }
 
@@ -1139,7 +1121,7 @@ namespace SocketAnalyzers.Reads
                     return tailFrom.WalkDownConversions().ConstantValue is { HasValue: true, Value: int k and > 0 } ? k : null;
                 case IInvocationOperation call when symbols.Framework.IsArrayView(call.TargetMethod):
                 case IObjectCreationOperation creation when symbols.Framework.IsViewCreation(creation):
-                    var arguments = ArgumentsOf(view);
+                    var arguments = CatalogueIndex.ArgumentsOf(view);
                     if (arguments.Length is not (2 or 3) || CatalogueIndex.Argument(arguments, 0) is not { } viewed
                         || !SymbolEqualityComparer.Default.Equals(ReadBody.VariableOf(viewed), buffer)
                         || CatalogueIndex.Argument(arguments, 1) is not { Type.SpecialType: SpecialType.System_Int32, ConstantValue: { HasValue: true, Value: int from and > 0 } } start)
@@ -1185,7 +1167,7 @@ namespace SocketAnalyzers.Reads
                 return copied;
             }
 
-            foreach (var argument in ArgumentsOf(consuming))
+            foreach (var argument in CatalogueIndex.ArgumentsOf(consuming))
             {
                 if (TailStartOfView(argument.Value.WalkDownConversions(), buffer) is int viewed)
                 {
@@ -1215,14 +1197,14 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private (IOperation? Start, IOperation? Count) RangeGiven(IArgumentOperation argument, IOperation call)
         {
-            var arguments = ArgumentsOf(call);
+            var arguments = CatalogueIndex.ArgumentsOf(call);
             var ordinal = argument.Parameter!.Ordinal;
-            if (ArgumentAt(arguments, ordinal + 1) is not { Parameter.Type.SpecialType: SpecialType.System_Int32 } next)
+            if (CatalogueIndex.ArgumentAt(arguments, ordinal + 1) is not { Parameter.Type.SpecialType: SpecialType.System_Int32 } next)
             {
                 return (null, null);
             }
 
-            if (ArgumentAt(arguments, ordinal + 2) is { Parameter.Type.SpecialType: SpecialType.System_Int32 } afterNext)
+            if (CatalogueIndex.ArgumentAt(arguments, ordinal + 2) is { Parameter.Type.SpecialType: SpecialType.System_Int32 } afterNext)
             {
                 return (next.Value, afterNext.Value);
             }

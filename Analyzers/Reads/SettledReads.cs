@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
+using SocketAnalyzers.Model;
 
 namespace SocketAnalyzers.Reads
 {
@@ -34,7 +35,7 @@ namespace SocketAnalyzers.Reads
             foreach (var site in body.Sites)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (site.EndBuffer is not null || !CountSettled(site, body) || !LoopSettled(site))
+                if (site.EndBuffer is not null || !CountSettled(site, body) || !LoopSettled(site, symbols.Framework))
                 {
                     return false;
                 }
@@ -146,7 +147,7 @@ namespace SocketAnalyzers.Reads
         /// the test of an <c>if</c> that leaves (<c>if ((n = s.Read(…)) == 0) break;</c>), or its count is stored and the
         /// next statement is such an <c>if</c> of it (<c>int n = s.Read(…); if (n == 0) return;</c>).
         /// </summary>
-        private static bool LoopSettled(ReadSite site)
+        private static bool LoopSettled(ReadSite site, FrameworkMembers framework)
         {
             if (site.Loops.Count == 0)
             {
@@ -158,7 +159,7 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            var value = ValueOf(site.Invocation);
+            var value = ValueOf(site.Invocation, framework);
             if (value.Parent is IBinaryOperation comparison && EndTest(comparison, value, site.IsLine) is { } test)
             {
                 // The comparison is the loop's own condition, true while data comes: a 0 ends the loop.
@@ -183,7 +184,7 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>The value the read gives to the expression around it: through conversions, <c>ConfigureAwait</c>, <c>await</c> and an assignment to a local.</summary>
-        private static IOperation ValueOf(IOperation read)
+        private static IOperation ValueOf(IOperation read, FrameworkMembers framework)
         {
             var value = read;
             while (value.Parent is { } parent)
@@ -193,7 +194,7 @@ namespace SocketAnalyzers.Reads
                     case IConversionOperation:
                     case IAwaitOperation:
                     case IParenthesizedOperation:
-                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured when configured.Instance == value:
+                    case IInvocationOperation configured when configured.Instance == value && framework.IsConfigureAwait(configured.TargetMethod):
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation } assignment when assignment.Value == value:
                         value = parent;
                         continue;
@@ -426,14 +427,8 @@ namespace SocketAnalyzers.Reads
                         return true;
                     }
 
-                    if (!GivenWithCount(argument, call, counts, current, body, symbols))
-                    {
-                        return false;
-                    }
-
-                    // A view up to the count (buf.AsSpan(0, n)) handed to a read is the read's buffer; handed anywhere else it is
-                    // a part of the buffer, which the flow does not follow either.
-                    return true;
+                    // GetString(buf, 0, n), buf.AsSpan(0, n): a part of the buffer up to a count, which the flow does not follow either.
+                    return GivenWithCount(argument, call, counts, current, body, symbols);
                 default:
                     return false;
             }
@@ -451,25 +446,15 @@ namespace SocketAnalyzers.Reads
                 return false;
             }
 
-            var arguments = call switch
-            {
-                IInvocationOperation invocation => invocation.Arguments,
-                IObjectCreationOperation creation => creation.Arguments,
-                _ => default,
-            };
-            if (arguments.IsDefault)
-            {
-                return false;
-            }
-
+            var arguments = CatalogueIndex.ArgumentsOf(call);
             var ordinal = argument.Parameter!.Ordinal;
-            var next = ArgumentAt(arguments, ordinal + 1);
+            var next = CatalogueIndex.ArgumentAt(arguments, ordinal + 1);
             if (next is not { Parameter.Type.SpecialType: SpecialType.System_Int32 })
             {
                 return false;
             }
 
-            var count = ArgumentAt(arguments, ordinal + 2) is { Parameter.Type.SpecialType: SpecialType.System_Int32 } afterNext ? afterNext.Value : next.Value;
+            var count = CatalogueIndex.ArgumentAt(arguments, ordinal + 2) is { Parameter.Type.SpecialType: SpecialType.System_Int32 } afterNext ? afterNext.Value : next.Value;
             count = count.WalkDownConversions();
             if (count is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } rest)
             {
@@ -484,19 +469,6 @@ namespace SocketAnalyzers.Reads
             // GetString(buf, 0, size) for var buf = new byte[size] is the whole buffer (the flow's IsMadeSize).
             return !(ReadBody.VariableOf(buffer) is ILocalSymbol array && body.MadeArray(array, symbols.Framework) is { } made
                 && made.DimensionSizes[0].WalkDownConversions() is ILocalReferenceOperation size && SymbolEqualityComparer.Default.Equals(size.Local, local));
-        }
-
-        private static IArgumentOperation? ArgumentAt(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, int ordinal)
-        {
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal)
-                {
-                    return argument;
-                }
-            }
-
-            return null;
         }
     }
 }

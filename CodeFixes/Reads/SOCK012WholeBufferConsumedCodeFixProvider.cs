@@ -391,9 +391,7 @@ namespace SocketAnalyzers.CodeFixes.Reads
 
                 // (buf, 4, buf.Length - 4) → (buf, 4, n - 4): the tail from a start, up to the count.
                 // The start may be any constant the analyzer saw subtracted (a literal, or a const such as HeaderSize).
-                if (i + 2 < list.Count
-                    && list[i + 2].Expression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.SubtractExpression } rest
-                    && IsLengthOf(rest.Left, buffer) && rest.Right.IsEquivalentTo(list[i + 1].Expression, topLevel: false))
+                if (i + 2 < list.Count && TailLength(list[i + 2].Expression, list[i + 1].Expression, buffer) is { } rest)
                 {
                     var received = Operand(count);
                     yield return With(consumer, arguments, list.Replace(list[i + 2], list[i + 2].WithExpression(rest.WithLeft(received.WithTriviaFrom(rest.Left)))));
