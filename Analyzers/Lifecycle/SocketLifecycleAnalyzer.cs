@@ -163,6 +163,12 @@ namespace SocketAnalyzers.Lifecycle
                     continue;
                 }
 
+                if (!usesField && SettledLifecycle.All(block, model, context.CancellationToken))
+                {
+                    // Nothing in it can be reported (SettledLifecycle): no graph, no flow.
+                    continue;
+                }
+
                 var cfg = context.GetControlFlowGraph(block);
                 var containingType = context.OwningSymbol.ContainingType;
                 if (usesField && deferred is not null)

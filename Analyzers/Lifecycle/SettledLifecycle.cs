@@ -1,0 +1,997 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+
+namespace SocketAnalyzers.Lifecycle
+{
+    /// <summary>
+    /// Bodies in which the lifecycle flow (<see cref="SocketStateAnalysis"/>) can report nothing, whatever it would find:
+    /// for them the family builds no graph and runs no flow. Correct code mostly makes a socket, moves it in straight
+    /// code (<c>Bind</c>, <c>Listen</c>, <c>Connect</c>), uses it in loops, and closes it at the end; proving that quiet
+    /// costs one walk over the body, where the flow costs a graph and a fixed point.
+    /// <para>
+    /// The flow reports an operation only when every state and kind the receiver may be in breaks it
+    /// (<see cref="SocketStateAnalysis"/>'s <c>Check</c>). Two sufficient conditions prove it never does; a body that
+    /// fits neither keeps the whole analysis, so the gate can only save time, never change a finding:
+    /// </para>
+    /// <list type="number">
+    /// <item><b>Nothing checked after a close.</b> No operation that some state breaks may run after a close of any
+    /// socket, stream, reader or writer (a <c>Close</c>, <c>Dispose</c>, <c>Shutdown</c>, <c>Disconnect</c>, <c>Stop</c>,
+    /// the end of any <c>using</c>): after it in the source, or in the same loop. Without <c>goto</c>, that is every
+    /// operation a close can precede.</item>
+    /// <item><b>A state that allows it is always there.</b> For every other operation, a set of (state, kind) pairs that
+    /// the receiver's facts contain on every path to it, with one pair the operation allows. The pairs start from what
+    /// the engine knows: a creation's state, an accept's connected stream, and every pair for a name from outside (a
+    /// parameter, a field, a call's result), whose facts start unknown. An operation in straight code moves them as the
+    /// engine's transfer does (the states from which it returns, moved by its protocol row); inside a loop, a branch or a
+    /// handler, only the pairs every operation there keeps survive. The engine's facts only grow by joins, escapes and
+    /// forgetting, so these pairs stay among them.</item>
+    /// </list>
+    /// The second condition needs to see every name that may hold a socket the body made: such a socket referred to
+    /// anywhere but as a receiver, an argument, a local's initializer, a <c>using</c> resource or a null test, or a name
+    /// given a socket the body made, keeps the whole analysis. So do <c>goto</c>, dynamic and unbound operations.
+    /// docs/architecture.md#cost lists the conditions.
+    /// </summary>
+    internal static class SettledLifecycle
+    {
+        /// <summary>True when the flow can report nothing in <paramref name="body"/>, its lambdas and its local functions.</summary>
+        public static bool All(IOperation body, SocketProtocolModel model, CancellationToken cancellationToken)
+        {
+            var functions = new Stack<IOperation>();
+            functions.Push(body);
+            while (functions.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var function = new Function(functions.Pop(), model, functions, cancellationToken);
+                if (!function.Settled())
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>(state, kind) pairs as bits: bit 2*i for state i of <see cref="SocketStateText.Each"/> on a stream socket, 2*i + 1 on a datagram one.</summary>
+        private const ushort AllPairs = 0xFFFF;
+
+        private static readonly Dictionary<SocketOperation, Row> Rows = BuildRows();
+
+        private static Dictionary<SocketOperation, Row> BuildRows()
+        {
+            var rows = new Dictionary<SocketOperation, Row>();
+            foreach (var pair in SocketProtocolModel.Protocol)
+            {
+                rows[pair.Key] = new Row(pair.Value);
+            }
+
+            return rows;
+        }
+
+        private static ushort Pairs(SocketStates states, SocketKinds kinds)
+        {
+            if (kinds == SocketKinds.None)
+            {
+                kinds = SocketKinds.Any;
+            }
+
+            ushort pairs = 0;
+            for (var i = 0; i < SocketStateText.Each.Length; i++)
+            {
+                if ((states & SocketStateText.Each[i]) != 0)
+                {
+                    if ((kinds & SocketKinds.Stream) != 0)
+                    {
+                        pairs |= (ushort)(1 << (2 * i));
+                    }
+
+                    if ((kinds & SocketKinds.Datagram) != 0)
+                    {
+                        pairs |= (ushort)(1 << ((2 * i) + 1));
+                    }
+                }
+            }
+
+            return pairs;
+        }
+
+        /// <summary>One protocol row as pair masks.</summary>
+        private sealed class Row
+        {
+            public Row(OperationProtocol protocol)
+            {
+                Moves = new ushort[16];
+                for (var i = 0; i < 8; i++)
+                {
+                    for (var k = 0; k < 2; k++)
+                    {
+                        var verdict = k == 0 ? protocol.Stream[i] : protocol.Datagram[i];
+                        var bit = (ushort)(1 << ((2 * i) + k));
+                        if (verdict is null)
+                        {
+                            Allows |= bit;
+                        }
+                        else
+                        {
+                            Checked = true;
+                        }
+
+                        if (!SocketStateAnalysis.Returns(verdict))
+                        {
+                            continue;
+                        }
+
+                        // The pair returns: its state moves to the row's next states, its kind stays.
+                        var next = Pairs(protocol.Next[i], k == 0 ? SocketKinds.Stream : SocketKinds.Datagram);
+                        Moves[(2 * i) + k] = next;
+                        if ((next & bit) != 0)
+                        {
+                            Keeps |= bit;
+                        }
+                    }
+                }
+            }
+
+            /// <summary>Pairs in which the operation breaks no rule.</summary>
+            public ushort Allows { get; }
+
+            /// <summary>Some pair breaks a rule: the engine checks the operation.</summary>
+            public bool Checked { get; }
+
+            /// <summary>Pairs from which the operation returns into the same pair.</summary>
+            public ushort Keeps { get; }
+
+            /// <summary>For each pair from which the operation returns, the pairs it moves to.</summary>
+            public ushort[] Moves { get; }
+
+            public ushort Move(ushort pairs)
+            {
+                ushort moved = 0;
+                for (var b = 0; b < 16; b++)
+                {
+                    if ((pairs & (1 << b)) != 0)
+                    {
+                        moved |= Moves[b];
+                    }
+                }
+
+                return moved;
+            }
+        }
+
+        /// <summary>What a name holds, as far as the gate follows it.</summary>
+        private sealed class Root
+        {
+            public Root(ushort pairs, IOperation? scope)
+            {
+                Pairs = pairs;
+                Scope = scope;
+            }
+
+            /// <summary>The pairs at the declaration (every pair for the group of names from outside).</summary>
+            public ushort Pairs { get; }
+
+            /// <summary>Where the name lives: operations between it and the operation decide whether the operation is straight code.</summary>
+            public IOperation? Scope { get; }
+
+            /// <summary>A socket made here: every name that holds it is followed, and a straight operation moves it.</summary>
+            public bool Made => Scope is not null;
+
+            public List<Step> Steps { get; } = new();
+        }
+
+        /// <summary>An operation the engine checks or moves a state with.</summary>
+        private sealed class Step
+        {
+            public Step(IOperation operation, Row row, bool certain)
+            {
+                Operation = operation;
+                Row = row;
+                Certain = certain;
+            }
+
+            public IOperation Operation { get; }
+
+            public Row Row { get; }
+
+            public bool Certain { get; }
+        }
+
+        private sealed class Function
+        {
+            private readonly IOperation root;
+            private readonly SocketProtocolModel model;
+            private readonly Stack<IOperation> nested;
+            private readonly CancellationToken cancellationToken;
+            private readonly Dictionary<ILocalSymbol, Root> locals = new(SymbolEqualityComparer.Default);
+            private readonly Root outside = new(AllPairs, scope: null);
+            private readonly List<Root> made = new();
+
+            /// <summary>Where each close ends, and the outermost loop of this function around it.</summary>
+            private readonly List<(int End, IOperation? Loop)> closes = new();
+
+            /// <summary>Operations that some state breaks: none may run after a close.</summary>
+            private readonly List<IOperation> checkedOperations = new();
+
+            private readonly List<ITryOperation> tries = new();
+            private int[]? tryEnds;
+            private bool unsettled;
+
+            public Function(IOperation root, SocketProtocolModel model, Stack<IOperation> nested, CancellationToken cancellationToken)
+            {
+                this.root = root;
+                this.model = model;
+                this.nested = nested;
+                this.cancellationToken = cancellationToken;
+            }
+
+            public bool Settled()
+            {
+                Walk();
+                if (unsettled || !NothingCheckedAfterClose())
+                {
+                    return false;
+                }
+
+                if (!Allowed(outside))
+                {
+                    return false;
+                }
+
+                foreach (var socket in made)
+                {
+                    if (!Allowed(socket))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            // ---- the walk: every operation after its operands, as the engine evaluates them ----
+
+            private void Walk()
+            {
+                var stack = new Stack<(IOperation Operation, bool Done)>();
+                stack.Push((root, false));
+                var visits = 0;
+                while (stack.Count > 0 && !unsettled)
+                {
+                    if ((++visits & 255) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    var (operation, done) = stack.Pop();
+                    if (done)
+                    {
+                        Visit(operation);
+                        continue;
+                    }
+
+                    if (operation != root && operation.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
+                    {
+                        // A function of its own: its names from here start unknown there, as the engine analyzes it.
+                        if (FunctionBody(operation) is { } body)
+                        {
+                            nested.Push(body);
+                        }
+
+                        continue;
+                    }
+
+                    Enter(operation);
+                    stack.Push((operation, true));
+                    foreach (var child in operation.ChildOperations.Reverse())
+                    {
+                        stack.Push((child, false));
+                    }
+                }
+            }
+
+            private static IOperation? FunctionBody(IOperation function) => function switch
+            {
+                IAnonymousFunctionOperation anonymous => anonymous.Body,
+                ILocalFunctionOperation local => (IOperation?)local.Body ?? local.IgnoredBody,
+                _ => null,
+            };
+
+            /// <summary>Before the operands: what the whole operation is.</summary>
+            private void Enter(IOperation operation)
+            {
+                switch (operation.Kind)
+                {
+                    case OperationKind.Invalid:
+                    case OperationKind.DynamicInvocation:
+                    case OperationKind.DynamicMemberReference:
+                    case OperationKind.DynamicObjectCreation:
+                    case OperationKind.DynamicIndexerAccess:
+                    case OperationKind.Labeled:
+                        unsettled = true;
+                        return;
+                    case OperationKind.Branch when operation is IBranchOperation { BranchKind: BranchKind.GoTo }:
+                        unsettled = true;
+                        return;
+                    case OperationKind.Try:
+                        tries.Add((ITryOperation)operation);
+                        return;
+                }
+            }
+
+            /// <summary>After the operands: the operation's effect, in the order the engine applies them.</summary>
+            private void Visit(IOperation operation)
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator:
+                        Declare(declarator);
+                        break;
+                    case ISimpleAssignmentOperation assignment:
+                        if (HoldsMade(assignment.Value))
+                        {
+                            // A name given a socket made here (or made anew by the assignment): the gate does not follow it.
+                            unsettled = true;
+                        }
+
+                        break;
+                    case ILocalReferenceOperation local when locals.TryGetValue(local.Local, out var held) && held.Made:
+                        Referenced(local);
+                        break;
+                    case IInvocationOperation invocation:
+                        Invoke(invocation);
+                        break;
+                    case IPropertyReferenceOperation property:
+                        Property(property);
+                        break;
+                    case IObjectCreationOperation creation:
+                        Create(creation);
+                        break;
+                    case IUsingOperation usingStatement:
+                        Close(usingStatement, usingStatement.Syntax.Span.End);
+                        break;
+                    case IUsingDeclarationOperation usingDeclaration:
+                        // Disposed where the enclosing block ends.
+                        Close(usingDeclaration, usingDeclaration.Parent?.Syntax.Span.End ?? root.Syntax.Span.End);
+                        break;
+                }
+            }
+
+            private void Declare(IVariableDeclaratorOperation declarator)
+            {
+                if (declarator.GetVariableInitializer()?.Value is not { } value)
+                {
+                    return;
+                }
+
+                var local = declarator.Symbol;
+                if (Resolve(value, out var root))
+                {
+                    if (root is not null)
+                    {
+                        // var stream = client.GetStream(); Socket s = client.Client; var t = s: the same socket.
+                        locals[local] = root;
+                    }
+
+                    return;
+                }
+
+                if (unsettled)
+                {
+                    return;
+                }
+
+                var pairs = NewSocket(value);
+                if (pairs != 0)
+                {
+                    var socket = new Root(pairs, ScopeOf(declarator));
+                    locals[local] = socket;
+                    made.Add(socket);
+                }
+            }
+
+            /// <summary>The pairs of a socket a creation or an accept makes, or 0.</summary>
+            private ushort NewSocket(IOperation value)
+            {
+                var made = Unwrap(value);
+                switch (made)
+                {
+                    case IObjectCreationOperation { Constructor: { } constructor } creation
+                        when model.ModelTypeOf(creation.Type) is { } type && model.Find(type, constructor) is { } member && member.Operation != SocketOperation.MakeStream:
+                        return Pairs(member.Creates == SocketStates.None ? SocketStates.All : member.Creates, model.KindOf(type, creation));
+                    case IInvocationOperation invocation when Accepts(invocation):
+                        return Pairs(SocketStates.Connected, SocketKinds.Stream);
+                    default:
+                        return 0;
+                }
+            }
+
+            /// <summary>A value stripped of conversions, <c>await</c> and a task's <c>ConfigureAwait</c>.</summary>
+            private IOperation Unwrap(IOperation value)
+            {
+                while (true)
+                {
+                    value = value.WalkDownConversions();
+                    switch (value)
+                    {
+                        case IAwaitOperation awaited:
+                            value = awaited.Operation;
+                            continue;
+                        case IInvocationOperation { Instance: { } task } call when model.Symbols.Framework.IsConfigureAwait(call.TargetMethod):
+                            value = task;
+                            continue;
+                        default:
+                            return value;
+                    }
+                }
+            }
+
+            /// <summary>An accept of the catalogue that returns the new socket (not its Begin or event-args form).</summary>
+            private bool Accepts(IInvocationOperation invocation)
+                => Member(invocation, out _, out _) is { Result: not null, Form: not (CallForm.Begin or CallForm.EventArgs) };
+
+            /// <summary>The lifecycle member an invocation calls, with its receiver (the first argument of a catalogued extension).</summary>
+            private SocketMember? Member(IInvocationOperation invocation, out IOperation? receiver, out bool extension)
+            {
+                extension = false;
+                receiver = null;
+                var method = invocation.TargetMethod;
+                if (!method.IsStatic && invocation.Instance is { } instance && model.ModelTypeOf(instance.WalkDownConversions().Type) is { } type
+                    && model.Find(type, method) is { } member)
+                {
+                    receiver = instance;
+                    return member;
+                }
+
+                if (method.IsExtensionMethod && invocation.Arguments.Length > 0
+                    && model.ModelTypeOf(invocation.Arguments[0].Value.WalkDownConversions().Type) is { } extended
+                    && model.Find(extended, method) is { } found)
+                {
+                    receiver = invocation.Arguments[0].Value;
+                    extension = true;
+                    return found;
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// The name whose socket <paramref name="value"/> is, through conversions, <c>.Client</c>, <c>.Server</c>,
+            /// <c>GetStream()</c> and <c>new NetworkStream(socket)</c>: true with the root it holds (null: no socket the
+            /// engine follows), false when the value is no such chain. Sets <see cref="unsettled"/> for a value the gate
+            /// cannot place (a conditional, an accept's result used at once).
+            /// </summary>
+            private bool Resolve(IOperation value, out Root? root)
+            {
+                root = null;
+                var current = value;
+                var chained = false;
+                while (true)
+                {
+                    current = current.WalkDownConversions();
+                    switch (current)
+                    {
+                        case ILocalReferenceOperation local:
+                            root = locals.TryGetValue(local.Local, out var known) ? known : outside;
+                            return true;
+                        case IParameterReferenceOperation:
+                        case IFieldReferenceOperation:
+                        case IInstanceReferenceOperation:
+                            root = outside;
+                            return true;
+                        case IConditionalAccessInstanceOperation:
+                            {
+                                IOperation? up = current.Parent;
+                                while (up is not null and not IConditionalAccessOperation)
+                                {
+                                    up = up.Parent;
+                                }
+
+                                if (up is not IConditionalAccessOperation access)
+                                {
+                                    unsettled = true;
+                                    return false;
+                                }
+
+                                current = access.Operation;
+                                chained = true;
+                                continue;
+                            }
+
+                        case IInvocationOperation invocation:
+                            {
+                                if (invocation.Instance is { } task && model.Symbols.Framework.IsConfigureAwait(invocation.TargetMethod))
+                                {
+                                    current = task;
+                                    chained = true;
+                                    continue;
+                                }
+
+                                var member = Member(invocation, out var receiver, out var extension);
+                                if (member is null)
+                                {
+                                    // A method we cannot see returns no socket the engine follows.
+                                    return true;
+                                }
+
+                                var kind = model.OperationOf(member.Value, extension ? invocation.Arguments.RemoveAt(0) : invocation.Arguments);
+                                if (kind is SocketOperation.Alias or SocketOperation.MakeStream && receiver is not null)
+                                {
+                                    current = receiver;
+                                    chained = true;
+                                    continue;
+                                }
+
+                                if (member.Value.Result is not null)
+                                {
+                                    // An accept's new socket: followed only as a local's initializer (Declare).
+                                    if (chained)
+                                    {
+                                        unsettled = true;
+                                    }
+
+                                    return false;
+                                }
+
+                                return true;
+                            }
+
+                        case IPropertyReferenceOperation property:
+                            {
+                                if (property.Instance is { } owner && model.ModelTypeOf(owner.WalkDownConversions().Type) is { } type
+                                    && model.Find(type, property.Property) is { Operation: SocketOperation.Alias })
+                                {
+                                    current = owner;
+                                    chained = true;
+                                    continue;
+                                }
+
+                                return true;
+                            }
+
+                        case IObjectCreationOperation creation when MadeStreamOver(creation) is { } socket:
+                            current = socket;
+                            chained = true;
+                            continue;
+                        case IArrayElementReferenceOperation:
+                            // The engine follows no socket into an array.
+                            return true;
+                        default:
+                            // A creation, an await, a conditional: not a name's socket. Inside a chain the gate cannot place it.
+                            if (chained)
+                            {
+                                unsettled = true;
+                            }
+
+                            return false;
+                    }
+                }
+            }
+
+                /// <summary>The socket argument of <c>new NetworkStream(socket, …)</c>: the stream is that socket.</summary>
+            private IOperation? MadeStreamOver(IObjectCreationOperation creation)
+            {
+                if (creation.Constructor is not { } constructor || model.ModelTypeOf(creation.Type) is not { } type
+                    || model.Find(type, constructor) is not { Operation: SocketOperation.MakeStream })
+                {
+                    return null;
+                }
+
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && model.ModelTypeOf(parameter.Type) == SocketModelType.Socket)
+                    {
+                        return argument.Value;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>True when a value may be a socket made here: a creation, an accept, or a name that holds one.</summary>
+            private bool HoldsMade(IOperation value)
+            {
+                if (Resolve(value, out var root))
+                {
+                    return root is { Made: true };
+                }
+
+                var unwrapped = Unwrap(value);
+                return unwrapped is IObjectCreationOperation creation && (model.IsModelType(creation.Type) || model.IsStreamWrapperType(creation.Type))
+                    || unwrapped is IInvocationOperation invocation && Accepts(invocation);
+            }
+
+            /// <summary>
+            /// A reference to a local that holds a socket made here: the value of the chain it starts (<see cref="Resolve"/>)
+            /// must go where no other name can take it, or the gate would miss what that name does to it.
+            /// </summary>
+            private void Referenced(ILocalReferenceOperation reference)
+            {
+                IOperation top = reference;
+                while (true)
+                {
+                    var parent = top.WalkUpConversions(out var child);
+                    top = child;
+                    switch (parent)
+                    {
+                        case IInvocationOperation invocation when invocation.Instance is { } instance && instance.WalkDownConversions() == top.WalkDownConversions():
+                            if (Member(invocation, out _, out _) is { } member && model.OperationOf(member, invocation.Arguments) is SocketOperation.Alias or SocketOperation.MakeStream
+                                || model.Symbols.Framework.IsConfigureAwait(invocation.TargetMethod))
+                            {
+                                top = invocation;
+                                continue;
+                            }
+
+                            // The receiver of a call: checked there, or a call that changes nothing the engine follows.
+                            return;
+                        case IPropertyReferenceOperation property when property.Instance is { } owner && owner.WalkDownConversions() == top.WalkDownConversions():
+                            if (model.ModelTypeOf(owner.WalkDownConversions().Type) is { } type && model.Find(type, property.Property) is { Operation: SocketOperation.Alias })
+                            {
+                                top = property;
+                                continue;
+                            }
+
+                            return;
+                        case IArgumentOperation { Parent: IObjectCreationOperation creation } when MadeStreamOver(creation) is { } socket && socket.WalkDownConversions() == top.WalkDownConversions():
+                            top = creation;
+                            continue;
+                        case IArgumentOperation { Parent: IInvocationOperation call } when call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 && call.Arguments[0] == parent
+                            && Member(call, out _, out _) is { } extension && model.OperationOf(extension, call.Arguments.RemoveAt(0)) is SocketOperation.Alias or SocketOperation.MakeStream:
+                            top = call;
+                            continue;
+                        case IArgumentOperation:
+                            // Handed to a method: the engine forgets it there, or checks it as a catalogue argument.
+                            return;
+                        case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation }:
+                            // A local declared with it: followed as the same socket (Declare).
+                            return;
+                        case IUsingOperation:
+                        case IExpressionStatementOperation:
+                        case IReturnOperation:
+                            return;
+                        case IVariableDeclarationGroupOperation or IVariableDeclarationOperation when parent.Parent is IUsingOperation:
+                            return;
+                        case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                            when comparison.LeftOperand.WalkDownConversions() is ILiteralOperation or IDefaultValueOperation || comparison.RightOperand.WalkDownConversions() is ILiteralOperation or IDefaultValueOperation:
+                            return;
+                        case IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation { Pattern: IConstantPatternOperation } }:
+                            return;
+                        case IConditionalAccessOperation access when access.Operation == top && access.Parent is IExpressionStatementOperation:
+                            return;
+                        case IConditionalAccessOperation access when access.Operation == top && !model.IsModelType(access.Type):
+                            return;
+                        default:
+                            unsettled = true;
+                            return;
+                    }
+                }
+            }
+
+            private void Invoke(IInvocationOperation invocation)
+            {
+                var member = Member(invocation, out var receiver, out var extension);
+                if (member is null)
+                {
+                    if (invocation.TargetMethod.Name is "Close" or "Dispose" or "DisposeAsync" or "Shutdown" or "Disconnect" or "DisconnectAsync" or "Stop" or "Abort")
+                    {
+                        Close(invocation, invocation.Syntax.Span.End);
+                    }
+                    else if (invocation.Instance is { } instance && model.IsStreamWrapperType(instance.WalkDownConversions().Type))
+                    {
+                        // A reader's or writer's I/O: checked once it is closed.
+                        checkedOperations.Add(invocation);
+                    }
+
+                    return;
+                }
+
+                var arguments = extension ? invocation.Arguments.RemoveAt(0) : invocation.Arguments;
+                var kind = model.OperationOf(member.Value, arguments);
+                var form = member.Value.Form;
+                var certain = form is CallForm.Sync or CallForm.End
+                    || (form == CallForm.Async && invocation.WalkUpToResult(model.Symbols.Framework, out _) is IAwaitOperation);
+                Step(invocation, receiver, kind, certain);
+            }
+
+            private void Property(IPropertyReferenceOperation property)
+            {
+                if (property.Instance is not { } instance || IsWritten(property))
+                {
+                    return;
+                }
+
+                if (model.ModelTypeOf(instance.WalkDownConversions().Type) is { } type && model.Find(type, property.Property) is { } member)
+                {
+                    Step(property, instance, model.OperationOf(member, System.Collections.Immutable.ImmutableArray<IArgumentOperation>.Empty), certain: true);
+                }
+                else if (model.IsStreamWrapperType(instance.WalkDownConversions().Type))
+                {
+                    checkedOperations.Add(property);
+                }
+            }
+
+            private static bool IsWritten(IOperation operation)
+                => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
+
+            private void Create(IObjectCreationOperation creation)
+            {
+                if (MadeStreamOver(creation) is { } socket)
+                {
+                    Step(creation, socket, SocketOperation.MakeStream, certain: true);
+                    return;
+                }
+
+                if (model.IsModelType(creation.Type))
+                {
+                    return;
+                }
+
+                foreach (var argument in creation.Arguments)
+                {
+                    if (model.IsModelType(argument.Value.WalkDownConversions().Type) || model.IsStreamWrapperType(argument.Value.WalkDownConversions().Type))
+                    {
+                        // new StreamWriter(stream): the stream must not be closed.
+                        checkedOperations.Add(creation);
+                        return;
+                    }
+                }
+            }
+
+            private void Step(IOperation operation, IOperation? receiver, SocketOperation kind, bool certain)
+            {
+                if (IsClose(kind))
+                {
+                    Close(operation, operation.Syntax.Span.End);
+                }
+
+                if (!Rows.TryGetValue(kind, out var row))
+                {
+                    return;
+                }
+
+                if (row.Checked)
+                {
+                    checkedOperations.Add(operation);
+                }
+
+                if (IsClose(kind) || receiver is null)
+                {
+                    // A close moves no state that a checked operation after it could see: condition 1 keeps those out.
+                    return;
+                }
+
+                if (!Resolve(receiver, out var root))
+                {
+                    if (Unwrap(receiver) is IInvocationOperation accept && Accepts(accept))
+                    {
+                        // (await listener.AcceptAsync()).Send(…): a new connected socket, checked at once.
+                        if (row.Checked && (Pairs(SocketStates.Connected, SocketKinds.Stream) & row.Allows) == 0)
+                        {
+                            unsettled = true;
+                        }
+                    }
+                    else if (Unwrap(receiver) is not (IInvocationOperation or IPropertyReferenceOperation))
+                    {
+                        // A socket the gate cannot place (a conditional, a coalesce): the flow decides.
+                        unsettled = true;
+                    }
+
+                    return;
+                }
+
+                root?.Steps.Add(new Step(operation, row, certain));
+            }
+
+            private static bool IsClose(SocketOperation kind)
+                => kind is SocketOperation.Close or SocketOperation.Disconnect or SocketOperation.ListenerStop or SocketOperation.StreamHolderClose
+                    or SocketOperation.Shutdown or SocketOperation.ShutdownSend or SocketOperation.ShutdownReceive or SocketOperation.ShutdownBoth or SocketOperation.ShutdownUnknown;
+
+            private void Close(IOperation operation, int end) => closes.Add((end, OutermostLoop(operation)));
+
+            // ---- condition 1 ----
+
+            private bool NothingCheckedAfterClose()
+            {
+                if (closes.Count == 0)
+                {
+                    return true;
+                }
+
+                var firstEnd = int.MaxValue;
+                HashSet<IOperation>? loops = null;
+                foreach (var (end, loop) in closes)
+                {
+                    firstEnd = System.Math.Min(firstEnd, end);
+                    if (loop is not null)
+                    {
+                        (loops ??= new HashSet<IOperation>()).Add(loop);
+                    }
+                }
+
+                foreach (var operation in checkedOperations)
+                {
+                    if (operation.Syntax.Span.End > firstEnd || (loops is not null && loops.Contains(OutermostLoop(operation) ?? root)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>The outermost loop of this function around <paramref name="operation"/>, or null.</summary>
+            private IOperation? OutermostLoop(IOperation operation)
+            {
+                IOperation? loop = null;
+                for (var up = operation.Parent; up is not null && up != root; up = up.Parent)
+                {
+                    if (up.Kind == OperationKind.Loop)
+                    {
+                        loop = up;
+                    }
+                }
+
+                return loop;
+            }
+
+            // ---- condition 2 ----
+
+            private bool Allowed(Root socket)
+            {
+                var steps = socket.Steps;
+                var pairs = socket.Pairs;
+                var kept = pairs;
+                var previousEnd = -1;
+                var i = 0;
+                while (i < steps.Count)
+                {
+                    var step = steps[i];
+                    var span = step.Operation.Syntax.Span;
+                    if (TryEndedBetween(previousEnd, span.Start))
+                    {
+                        // Paths that left a handler or a finally join here with the pairs of any point since.
+                        pairs &= kept;
+                    }
+
+                    var region = RegionOf(step.Operation, socket.Scope ?? root);
+                    if (region is null)
+                    {
+                        if (step.Row.Checked && (pairs & step.Row.Allows) == 0)
+                        {
+                            return false;
+                        }
+
+                        pairs = !step.Certain ? pairs
+                            : socket.Made ? step.Row.Move(pairs)
+                            : (ushort)(pairs & step.Row.Keeps);
+                        kept &= pairs;
+                        previousEnd = span.End;
+                        i++;
+                        continue;
+                    }
+
+                    // Inside a loop, a branch or a handler: the pairs every operation there keeps.
+                    var inRegion = region.Kind is OperationKind.CatchClause || IsFinally(region) ? kept : pairs;
+                    var j = i;
+                    while (j < steps.Count && RegionOf(steps[j].Operation, socket.Scope ?? root) == region)
+                    {
+                        if (steps[j].Certain)
+                        {
+                            inRegion &= steps[j].Row.Keeps;
+                        }
+
+                        j++;
+                    }
+
+                    for (var k = i; k < j; k++)
+                    {
+                        if (steps[k].Row.Checked && (inRegion & steps[k].Row.Allows) == 0)
+                        {
+                            return false;
+                        }
+                    }
+
+                    pairs = inRegion;
+                    kept &= pairs;
+                    previousEnd = steps[j - 1].Operation.Syntax.Span.End;
+                    i = j;
+                }
+
+                return true;
+            }
+
+            /// <summary>Some <c>try</c> statement ends after <paramref name="previousEnd"/> and before <paramref name="start"/>.</summary>
+            private bool TryEndedBetween(int previousEnd, int start)
+            {
+                if (tryEnds is null)
+                {
+                    tryEnds = new int[tries.Count];
+                    for (var t = 0; t < tries.Count; t++)
+                    {
+                        tryEnds[t] = tries[t].Syntax.Span.End;
+                    }
+
+                    System.Array.Sort(tryEnds);
+                }
+
+                // The first end after previousEnd: is it at or before start?
+                int low = 0, high = tryEnds.Length;
+                while (low < high)
+                {
+                    var middle = (low + high) / 2;
+                    if (tryEnds[middle] > previousEnd)
+                    {
+                        high = middle;
+                    }
+                    else
+                    {
+                        low = middle + 1;
+                    }
+                }
+
+                return low < tryEnds.Length && tryEnds[low] <= start;
+            }
+
+            private static bool IsFinally(IOperation region) => region.Parent is ITryOperation tryStatement && tryStatement.Finally == region;
+
+            /// <summary>
+            /// The outermost operation between <paramref name="operation"/> and <paramref name="scope"/> that may run it
+            /// more than once, or not at all, or after a jump: a loop, a branch, a handler, a <c>finally</c>, the right side
+            /// of <c>&amp;&amp;</c>, <c>||</c> or <c>??</c>, the access of <c>?.</c>. Null for straight code.
+            /// </summary>
+            private IOperation? RegionOf(IOperation operation, IOperation scope)
+            {
+                IOperation? region = null;
+                var child = operation;
+                for (var up = operation.Parent; up is not null && up != scope; child = up, up = up.Parent)
+                {
+                    switch (up)
+                    {
+                        case ILoopOperation:
+                        case ICatchClauseOperation:
+                        case ISwitchCaseOperation:
+                        case ISwitchExpressionArmOperation:
+                            region = up;
+                            break;
+                        case IConditionalOperation conditional when child != conditional.Condition:
+                            region = up;
+                            break;
+                        case ITryOperation tryStatement when child == tryStatement.Finally:
+                            region = child;
+                            break;
+                        case ICoalesceOperation coalesce when child == coalesce.WhenNull:
+                            region = up;
+                            break;
+                        case IConditionalAccessOperation access when child == access.WhenNotNull:
+                            region = up;
+                            break;
+                        case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary when child == binary.RightOperand:
+                            region = up;
+                            break;
+                        case ICoalesceAssignmentOperation coalesceAssignment when child == coalesceAssignment.Value:
+                            region = up;
+                            break;
+                    }
+                }
+
+                return region;
+            }
+
+            /// <summary>The block a local is declared in: operations between it and the declaration's uses decide straight code.</summary>
+            private IOperation ScopeOf(IVariableDeclaratorOperation declarator)
+            {
+                for (var up = declarator.Parent; up is not null; up = up.Parent)
+                {
+                    if (up is IBlockOperation || up == root)
+                    {
+                        return up;
+                    }
+                }
+
+                return root;
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SocketAnalyzers.AnalyzerCost.Workloads;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Lifecycle;
+using SocketAnalyzers.Tests.Robustness;
+using SocketAnalyzers.Tests.Verifiers;
+using Xunit;
+
+namespace SocketAnalyzers.Tests.Lifecycle
+{
+    /// <summary>
+    /// The lifecycle family skips the graph and the flow of a body that <see cref="SettledLifecycle"/> proves quiet. The
+    /// gate may only save time: a body it settles must be one in which the flow, run anyway, reports nothing. Checked on
+    /// every body of the samples and of the test suite's own socket code (the sources of the crash sweep), and on shapes
+    /// at the edge of its conditions; and it must settle the correct code it was built for.
+    /// </summary>
+    public sealed class SettledLifecycleTests
+    {
+        /// <summary>Bodies at the edge of the gate's conditions, each with a misuse the flow reports.</summary>
+        private static readonly string[] EdgeShapes =
+        {
+            // A second name for a parameter's socket (a coalesce): the gate keeps every name from outside in one group.
+            """
+            void M(Socket s, byte[] b) { Socket t = s ?? throw new System.ArgumentNullException(); t.Listen(1); s.Send(b); }
+            """,
+            // A parameter's socket made listening in straight code, then used in a loop.
+            """
+            void M(Socket s, byte[] b) { s.Listen(1); while (true) { s.Send(b); } }
+            """,
+            // An alias through a local and a close through it.
+            """
+            void M(byte[] b) { var s = new Socket(SocketType.Stream, ProtocolType.Tcp); Socket t = s; t.Close(); s.Send(b); }
+            """,
+            // A client closed in a loop, its socket used on the next turn.
+            """
+            void M(byte[] b) { var c = new TcpClient("h", 1); while (true) { c.Client.Send(b); c.Close(); } }
+            """,
+            // Made, never connected, used in a branch.
+            """
+            void M(bool x, byte[] b) { var s = new Socket(SocketType.Stream, ProtocolType.Tcp); if (x) { s.Send(b); } }
+            """,
+            // Connected in a try whose catch goes on: the catch path still reaches the send unconnected, but so does the
+            // connected path, so only the listen on a connected socket is certain.
+            """
+            void M(System.Net.EndPoint e, byte[] b) { var s = new Socket(SocketType.Stream, ProtocolType.Tcp); try { s.Connect(e); } catch (SocketException) { } s.Send(b); s.Bind(e); s.Connect(e); s.Listen(1); }
+            """,
+            // A datagram socket cannot listen, whatever its state.
+            """
+            void M() { var u = new Socket(SocketType.Dgram, ProtocolType.Udp); u.Listen(1); }
+            """,
+            // An accept's new socket used at once.
+            """
+            async System.Threading.Tasks.Task M(Socket l, byte[] b) { l.Listen(1); (await l.AcceptAsync()).Listen(1); }
+            """,
+            // A listener made and started, stopped in a loop, accepted from on the next turn.
+            """
+            void M() { var l = new TcpListener(System.Net.IPAddress.Any, 1); l.Start(); while (true) { using var c = l.AcceptTcpClient(); l.Stop(); } }
+            """,
+            // A socket given to a field, the field connected, the socket bound.
+            """
+            Socket f; void M(System.Net.EndPoint e) { var s = new Socket(SocketType.Stream, ProtocolType.Tcp); f = s; f.Connect(e); s.Listen(1); }
+            """,
+        };
+
+        [Fact]
+        public void A_body_the_gate_settles_is_one_the_flow_reports_nothing_in()
+        {
+            var sources = SweepSources.Samples().Concat(SweepSources.TestSnippets()).Select(s => (s.Name, s.Text, s.OutputKind)).ToList();
+            var settled = 0;
+            var reported = 0;
+            foreach (var (name, text, kind) in sources)
+            {
+                foreach (var body in Bodies(text, kind))
+                {
+                    var findings = body.Findings();
+                    if (findings.Count > 0)
+                    {
+                        reported++;
+                    }
+
+                    if (body.Settled)
+                    {
+                        settled++;
+                        Assert.True(findings.Count == 0, $"{name}: the gate settles {body.Owner}, where the flow reports {string.Join("; ", findings.Select(f => f.RuleId + " " + f.Location.GetLineSpan()))}");
+                    }
+                }
+            }
+
+            // The test means something only if both kinds of body are many.
+            Assert.True(reported > 150, $"only {reported} bodies with a lifecycle finding");
+            Assert.True(settled > 300, $"only {settled} settled bodies");
+        }
+
+        [Fact]
+        public void Bodies_at_the_edge_of_the_gate_keep_their_findings()
+        {
+            foreach (var shape in EdgeShapes)
+            {
+                var text = "using System.Net.Sockets;\nclass C\n{\n" + shape + "\n}\n";
+                var body = Assert.Single(Bodies(text, OutputKind.DynamicallyLinkedLibrary));
+                Assert.True(body.Findings().Count > 0, "the flow reports nothing in: " + shape);
+                Assert.False(body.Settled, "the gate settles: " + shape);
+            }
+        }
+
+        [Fact]
+        public void Every_body_of_the_socket_dense_corpus_settles()
+        {
+            foreach (var file in DenseSocketCorpus.Generate(targetLines: 1))
+            {
+                foreach (var body in Bodies(file.Value, OutputKind.DynamicallyLinkedLibrary))
+                {
+                    Assert.True(body.Settled || body.Scope is null, $"{file.Key}: {body.Owner} keeps its graph and flow");
+                }
+            }
+        }
+
+        private static IEnumerable<Body> Bodies(string text, OutputKind kind)
+        {
+            var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest));
+            var compilation = CSharpCompilation.Create("x", new[] { tree }, ReferenceSet.Net80.Resolve(), new CSharpCompilationOptions(kind));
+            var symbols = KnownSymbols.TryCreate(compilation);
+            Assert.NotNull(symbols);
+            var model = new SocketProtocolModel(symbols!);
+            var semantic = compilation.GetSemanticModel(tree);
+            foreach (var node in tree.GetRoot().DescendantNodesAndSelf())
+            {
+                if (node is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax))
+                {
+                    continue;
+                }
+
+                if (semantic.GetOperation(node) is not { } operation || !operation.HasControlFlowGraph())
+                {
+                    continue;
+                }
+
+                var owner = node is CompilationUnitSyntax ? semantic.GetEnclosingSymbol(node.SpanStart) : semantic.GetDeclaredSymbol(node);
+                if (owner is null)
+                {
+                    continue;
+                }
+
+                yield return new Body(operation, owner, model);
+            }
+        }
+
+        private sealed class Body
+        {
+            private readonly IOperation operation;
+            private readonly SocketProtocolModel model;
+
+            public Body(IOperation operation, ISymbol owner, SocketProtocolModel model)
+            {
+                this.operation = operation;
+                this.model = model;
+                Owner = owner;
+                Scope = BodyScope.Scan(operation, model);
+                Settled = Scope is not null && SettledLifecycle.All(operation, model, CancellationToken.None);
+            }
+
+            public ISymbol Owner { get; }
+
+            public BodyScope? Scope { get; }
+
+            public bool Settled { get; }
+
+            /// <summary>What the flow reports in the body, run whatever the gate says (fields unknown, as for a gated body).</summary>
+            public List<LifecycleFinding> Findings()
+            {
+                var findings = new List<LifecycleFinding>();
+                if (Scope is null)
+                {
+                    return findings;
+                }
+
+                var graph = operation switch
+                {
+                    Microsoft.CodeAnalysis.Operations.IMethodBodyOperation method => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(method),
+                    Microsoft.CodeAnalysis.Operations.IConstructorBodyOperation constructor => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(constructor),
+                    Microsoft.CodeAnalysis.Operations.IBlockOperation block => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(block),
+                    _ => null,
+                };
+                if (graph is not null)
+                {
+                    SocketStateAnalysis.Analyze(graph, model, Scope, Owner.ContainingType, fields: null, Owner, findings, CancellationToken.None);
+                }
+
+                return findings;
+            }
+        }
+    }
+}
