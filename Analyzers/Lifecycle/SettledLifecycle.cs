@@ -164,11 +164,15 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>What a name holds, as far as the gate follows it.</summary>
         private sealed class Root
         {
-            public Root(ushort pairs, IOperation? scope)
+            public Root(ushort pairs, IOperation? scope, IOperation? loop = null)
             {
                 Pairs = pairs;
                 Scope = scope;
+                Loop = loop;
             }
+
+            /// <summary>The innermost loop whose body declares the name: every turn makes the socket anew.</summary>
+            public IOperation? Loop { get; }
 
             /// <summary>The pairs at the declaration (every pair for the group of names from outside).</summary>
             public ushort Pairs { get; }
@@ -209,11 +213,14 @@ namespace SocketAnalyzers.Lifecycle
             private readonly Root outside = new(AllPairs, scope: null);
             private readonly List<Root> made = new();
 
-            /// <summary>Where each close ends, and the outermost loop of this function around it.</summary>
-            private readonly List<(int End, IOperation? Loop)> closes = new();
+            /// <summary>
+            /// Where each close ends, the loop of this function in which a later turn may bring the flow back to what it
+            /// closed, and the socket made here that it closes (null: it may close any socket, stream, reader or writer).
+            /// </summary>
+            private readonly List<(int End, IOperation? Loop, Root? Target)> closes = new();
 
-            /// <summary>Operations that some state breaks: none may run after a close.</summary>
-            private readonly List<IOperation> checkedOperations = new();
+            /// <summary>Operations that some state breaks, with the socket made here they check (null: any): none may run after a close of it.</summary>
+            private readonly List<(IOperation Operation, Root? Target)> checkedOperations = new();
 
             private readonly List<ITryOperation> tries = new();
             private int[]? tryEnds;
@@ -350,11 +357,11 @@ namespace SocketAnalyzers.Lifecycle
                         Create(creation);
                         break;
                     case IUsingOperation usingStatement:
-                        Close(usingStatement, usingStatement.Syntax.Span.End);
+                        Disposes(usingStatement, usingStatement.Resources, usingStatement.Syntax.Span.End);
                         break;
                     case IUsingDeclarationOperation usingDeclaration:
                         // Disposed where the enclosing block ends.
-                        Close(usingDeclaration, usingDeclaration.Parent?.Syntax.Span.End ?? root.Syntax.Span.End);
+                        Disposes(usingDeclaration, usingDeclaration.DeclarationGroup, usingDeclaration.Parent?.Syntax.Span.End ?? root.Syntax.Span.End);
                         break;
                 }
             }
@@ -386,7 +393,7 @@ namespace SocketAnalyzers.Lifecycle
                 var pairs = NewSocket(value);
                 if (pairs != 0)
                 {
-                    var socket = new Root(pairs, ScopeOf(declarator));
+                    var socket = new Root(pairs, ScopeOf(declarator), InnermostLoop(declarator));
                     locals[local] = socket;
                     made.Add(socket);
                 }
@@ -676,12 +683,12 @@ namespace SocketAnalyzers.Lifecycle
                 {
                     if (invocation.TargetMethod.Name is "Close" or "Dispose" or "DisposeAsync" or "Shutdown" or "Disconnect" or "DisconnectAsync" or "Stop" or "Abort")
                     {
-                        Close(invocation, invocation.Syntax.Span.End);
+                        Close(invocation, invocation.Syntax.Span.End, invocation.Instance is { } closed ? MadeTarget(closed) : null);
                     }
                     else if (invocation.Instance is { } instance && model.IsStreamWrapperType(instance.WalkDownConversions().Type))
                     {
                         // A reader's or writer's I/O: checked once it is closed.
-                        checkedOperations.Add(invocation);
+                        checkedOperations.Add((invocation, null));
                     }
 
                     return;
@@ -708,7 +715,7 @@ namespace SocketAnalyzers.Lifecycle
                 }
                 else if (model.IsStreamWrapperType(instance.WalkDownConversions().Type))
                 {
-                    checkedOperations.Add(property);
+                    checkedOperations.Add((property, null));
                 }
             }
 
@@ -733,8 +740,7 @@ namespace SocketAnalyzers.Lifecycle
                     if (model.IsModelType(argument.Value.WalkDownConversions().Type) || model.IsStreamWrapperType(argument.Value.WalkDownConversions().Type))
                     {
                         // new StreamWriter(stream): the stream must not be closed.
-                        checkedOperations.Add(creation);
-                        return;
+                        checkedOperations.Add((creation, MadeTarget(argument.Value)));
                     }
                 }
             }
@@ -743,7 +749,7 @@ namespace SocketAnalyzers.Lifecycle
             {
                 if (IsClose(kind))
                 {
-                    Close(operation, operation.Syntax.Span.End);
+                    Close(operation, operation.Syntax.Span.End, receiver is null ? null : MadeTarget(receiver));
                 }
 
                 if (!Rows.TryGetValue(kind, out var row))
@@ -753,7 +759,7 @@ namespace SocketAnalyzers.Lifecycle
 
                 if (row.Checked)
                 {
-                    checkedOperations.Add(operation);
+                    checkedOperations.Add((operation, receiver is null ? null : MadeTarget(receiver)));
                 }
 
                 if (IsClose(kind) || receiver is null)
@@ -788,7 +794,109 @@ namespace SocketAnalyzers.Lifecycle
                 => kind is SocketOperation.Close or SocketOperation.Disconnect or SocketOperation.ListenerStop or SocketOperation.StreamHolderClose
                     or SocketOperation.Shutdown or SocketOperation.ShutdownSend or SocketOperation.ShutdownReceive or SocketOperation.ShutdownBoth or SocketOperation.ShutdownUnknown;
 
-            private void Close(IOperation operation, int end) => closes.Add((end, OutermostLoop(operation)));
+            /// <summary>The socket made here that <paramref name="value"/> certainly is, or null (another socket, or any).</summary>
+            private Root? MadeTarget(IOperation value)
+            {
+                var wasUnsettled = unsettled;
+                var resolved = Resolve(value, out var target) ? target : null;
+                unsettled = wasUnsettled;
+                return resolved is { Made: true } ? resolved : null;
+            }
+
+            /// <summary>
+            /// The end of a <c>using</c>: it closes the sockets made here that it declares or names, and nothing for a
+            /// resource made by a creation that is neither a socket, stream, reader nor writer, nor given anything that may
+            /// be one (<c>using var response = new MemoryStream();</c>: the engine follows no socket into it). Anything
+            /// else may close any socket.
+            /// </summary>
+            private void Disposes(IOperation usingOperation, IOperation resources, int end)
+            {
+                if (resources is IVariableDeclarationGroupOperation group)
+                {
+                    foreach (var declaration in group.Declarations)
+                    {
+                        foreach (var declarator in declaration.Declarators)
+                        {
+                            if (locals.TryGetValue(declarator.Symbol, out var declared) && declared.Made)
+                            {
+                                Close(usingOperation, end, declared);
+                            }
+                            else if (declarator.GetVariableInitializer()?.Value.WalkDownConversions() is not IObjectCreationOperation made || HoldsSocket(made))
+                            {
+                                Close(usingOperation, end, null);
+                            }
+                        }
+                    }
+
+                    return;
+                }
+
+                Close(usingOperation, end, MadeTarget(resources));
+            }
+
+            /// <summary>A creation of a socket, stream, reader or writer, or one given a value that may be one.</summary>
+            private bool HoldsSocket(IObjectCreationOperation creation)
+            {
+                if (creation.Type is not { TypeKind: not TypeKind.Error } type || model.IsModelType(type) || model.IsStreamWrapperType(type) || creation.Initializer is not null)
+                {
+                    return true;
+                }
+
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Value.WalkDownConversions().Type is not { TypeKind: not (TypeKind.Error or TypeKind.Interface or TypeKind.TypeParameter) } given
+                        || given.SpecialType == SpecialType.System_Object || model.IsModelType(given) || model.IsStreamWrapperType(given) || IsStream(given))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsStream(ITypeSymbol type)
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (current is { Name: "Stream", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// A close of <paramref name="target"/> (null: of any socket). A later turn of a loop around it may bring the flow
+            /// back to its operations, unless the socket is made anew, before them, in each turn of the innermost loop around
+            /// the close: then every way back passes its declaration first.
+            /// </summary>
+            private void Close(IOperation operation, int end, Root? target)
+            {
+                var loop = OutermostLoop(operation);
+                if (loop is not null && target?.Loop is { } madeIn && InnermostLoop(operation) == madeIn)
+                {
+                    loop = null;
+                }
+
+                closes.Add((end, loop, target));
+            }
+
+            /// <summary>The innermost loop of this function whose body holds <paramref name="operation"/>, or null.</summary>
+            private IOperation? InnermostLoop(IOperation operation)
+            {
+                var child = operation;
+                for (var up = operation.Parent; up is not null && up != root; child = up, up = up.Parent)
+                {
+                    if (up is ILoopOperation loop && child == loop.Body)
+                    {
+                        return up;
+                    }
+                }
+
+                return null;
+            }
 
             // ---- condition 1 ----
 
@@ -799,9 +907,99 @@ namespace SocketAnalyzers.Lifecycle
                     return true;
                 }
 
-                var firstEnd = int.MaxValue;
-                HashSet<IOperation>? loops = null;
-                foreach (var (end, loop) in closes)
+                // The first end and the loops of the closes of any socket, and of each socket made here.
+                var any = new Closes();
+                Dictionary<Root, Closes>? byTarget = null;
+                foreach (var (end, loop, target) in closes)
+                {
+                    if (target is null)
+                    {
+                        any.Add(end, loop);
+                        continue;
+                    }
+
+                    byTarget ??= new Dictionary<Root, Closes>();
+                    if (!byTarget.TryGetValue(target, out var own))
+                    {
+                        own = new Closes();
+                        byTarget[target] = own;
+                    }
+
+                    own.Add(end, loop);
+                }
+
+                foreach (var (operation, target) in checkedOperations)
+                {
+                    var outermost = new Lazy(this, operation);
+                    if (any.Precede(operation, outermost))
+                    {
+                        return false;
+                    }
+
+                    if (byTarget is null)
+                    {
+                        continue;
+                    }
+
+                    if (target is not null)
+                    {
+                        if (byTarget.TryGetValue(target, out var own) && own.Precede(operation, outermost))
+                        {
+                            return false;
+                        }
+
+                        continue;
+                    }
+
+                    // An operation on a socket the gate cannot place may be on any of them.
+                    foreach (var own in byTarget.Values)
+                    {
+                        if (own.Precede(operation, outermost))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>The outermost loop around an operation, looked for once.</summary>
+            private sealed class Lazy
+            {
+                private readonly Function function;
+                private readonly IOperation operation;
+                private bool found;
+                private IOperation? loop;
+
+                public Lazy(Function function, IOperation operation)
+                {
+                    this.function = function;
+                    this.operation = operation;
+                }
+
+                public IOperation? Loop
+                {
+                    get
+                    {
+                        if (!found)
+                        {
+                            loop = function.OutermostLoop(operation);
+                            found = true;
+                        }
+
+                        return loop;
+                    }
+                }
+            }
+
+            /// <summary>The closes of one target: the first end, and the outermost loops whose later turns come back from them.</summary>
+            private sealed class Closes
+            {
+                private int firstEnd = int.MaxValue;
+                private HashSet<IOperation>? loops;
+
+                public void Add(int end, IOperation? loop)
                 {
                     firstEnd = System.Math.Min(firstEnd, end);
                     if (loop is not null)
@@ -810,15 +1008,9 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
-                foreach (var operation in checkedOperations)
-                {
-                    if (operation.Syntax.Span.End > firstEnd || (loops is not null && loops.Contains(OutermostLoop(operation) ?? root)))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
+                /// <summary>Some close may run before <paramref name="operation"/>: it ends before it, or a turn of its loop comes back to it.</summary>
+                public bool Precede(IOperation operation, Lazy outermost)
+                    => operation.Syntax.Span.End > firstEnd || (loops is not null && outermost.Loop is { } loop && loops.Contains(loop));
             }
 
             /// <summary>The outermost loop of this function around <paramref name="operation"/>, or null.</summary>

@@ -61,6 +61,14 @@ namespace SocketAnalyzers.Tests.Lifecycle
             """
             void M() { var l = new TcpListener(System.Net.IPAddress.Any, 1); l.Start(); while (true) { using var c = l.AcceptTcpClient(); l.Stop(); } }
             """,
+            // A client's stream used after the client was closed: the stream is the same socket.
+            """
+            void M(byte[] b) { var c = new TcpClient("h", 1); var st = c.GetStream(); c.Close(); st.Write(b, 0, 1); }
+            """,
+            // A writer's using closes the client's stream, and with it the client.
+            """
+            void M(byte[] b) { var c = new TcpClient("h", 1); using (var w = new System.IO.StreamWriter(c.GetStream())) { w.Write("x"); } c.GetStream(); }
+            """,
             // A socket given to a field, the field connected, the socket bound.
             """
             Socket f; void M(System.Net.EndPoint e) { var s = new Socket(SocketType.Stream, ProtocolType.Tcp); f = s; f.Connect(e); s.Listen(1); }
@@ -106,6 +114,49 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 Assert.True(body.Findings().Count > 0, "the flow reports nothing in: " + shape);
                 Assert.False(body.Settled, "the gate settles: " + shape);
             }
+        }
+
+        /// <summary>Correct shapes the gate settles: a close ends only its own socket, and a socket made in each turn starts anew.</summary>
+        [Theory]
+        [InlineData("""
+            void M(System.Net.EndPoint e, byte[] b)
+            {
+                var first = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                try { first.Connect(e); first.Send(b); } finally { first.Close(); }
+                var second = new TcpClient();
+                try { second.Connect("h", 1); second.GetStream().Write(b, 0, 1); } finally { second.Dispose(); }
+            }
+            """)]
+        [InlineData("""
+            void M(TcpListener listener, byte[] b)
+            {
+                while (true)
+                {
+                    using var client = listener.AcceptTcpClient();
+                    var stream = client.GetStream();
+                    stream.Write(b, 0, b.Length);
+                }
+            }
+            """)]
+        [InlineData("""
+            byte[] M(System.Net.EndPoint e)
+            {
+                using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Connect(e);
+                var chunk = new byte[512];
+                using var response = new System.IO.MemoryStream();
+                int n;
+                while ((n = socket.Receive(chunk)) > 0) { response.Write(chunk, 0, n); }
+                socket.Shutdown(SocketShutdown.Both);
+                return response.ToArray();
+            }
+            """)]
+        public void Correct_code_whose_sockets_close_apart_settles(string method)
+        {
+            var text = "using System.Net.Sockets;\nclass C\n{\n" + method + "\n}\n";
+            var body = Assert.Single(Bodies(text, OutputKind.DynamicallyLinkedLibrary));
+            Assert.Empty(body.Findings());
+            Assert.True(body.Settled, "the gate keeps the flow for: " + method);
         }
 
         [Fact]
