@@ -17,10 +17,12 @@ namespace SocketAnalyzers.Lifecycle
     /// fits neither keeps the whole analysis, so the gate can only save time, never change a finding:
     /// </para>
     /// <list type="number">
-    /// <item><b>Nothing checked after a close.</b> No operation that some state breaks may run after a close of any
-    /// socket, stream, reader or writer (a <c>Close</c>, <c>Dispose</c>, <c>Shutdown</c>, <c>Disconnect</c>, <c>Stop</c>,
-    /// the end of any <c>using</c>): after it in the source, or in the same loop. Without <c>goto</c>, that is every
-    /// operation a close can precede.</item>
+    /// <item><b>Nothing checked after a close of its socket.</b> No operation that some state breaks may run after a
+    /// close that may close its socket (a <c>Close</c>, <c>Dispose</c>, <c>Shutdown</c>, <c>Disconnect</c>, <c>Stop</c>,
+    /// the end of a <c>using</c>): after it in the source, or in the same outermost loop. Without <c>goto</c>, that is
+    /// every operation a close can precede. A close of a socket made here closes that socket alone, and one made in each
+    /// turn of the loop around its close is made anew before a later turn uses it; any other close may close
+    /// anything.</item>
     /// <item><b>A state that allows it is always there.</b> For every other operation, a set of (state, kind) pairs that
     /// the receiver's facts contain on every path to it, with one pair the operation allows. The pairs start from what
     /// the engine knows: a creation's state, an accept's connected stream, and every pair for a name from outside (a
@@ -32,7 +34,7 @@ namespace SocketAnalyzers.Lifecycle
     /// The second condition needs to see every name that may hold a socket the body made: such a socket referred to
     /// anywhere but as a receiver, an argument, a local's initializer, a <c>using</c> resource or a null test, or a name
     /// given a socket the body made, keeps the whole analysis. So do <c>goto</c>, dynamic and unbound operations.
-    /// docs/architecture.md#cost lists the conditions.
+    /// docs/lifecycle-engine.md#cost lists the conditions.
     /// </summary>
     internal static class SettledLifecycle
     {
