@@ -46,8 +46,14 @@ namespace SocketAnalyzers.Addressing
                     continue;
                 }
 
-                if (!SocketValueAnalysis.IsRelevant(block, apis, out var captured, out var helperTexts, context.CancellationToken))
+                if (!SocketValueAnalysis.IsRelevant(block, apis, out var captured, out var helperTexts, out var framing, context.CancellationToken))
                 {
+                    continue;
+                }
+
+                if (!framing && SettledValues.All(block, apis, context.CancellationToken))
+                {
+                    // Neither SOCK030 nor SOCK032 can be reported (SettledValues): no graph, no flow.
                     continue;
                 }
 

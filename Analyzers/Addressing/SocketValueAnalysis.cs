@@ -75,7 +75,8 @@ namespace SocketAnalyzers.Addressing
             OperationKind.LocalReference);
 
         /// <summary>True when the body uses something the family's checks look at: the cheap pre-scan before any graph is built.</summary>
-        public static bool IsRelevant(IOperation body, AddressingApis apis, out HashSet<ISymbol> captured, out bool helperTexts, CancellationToken cancellationToken)
+        /// <param name="framing">SOCK040 may report in the body: a parser, and a read or a read helper's text.</param>
+        public static bool IsRelevant(IOperation body, AddressingApis apis, out HashSet<ISymbol> captured, out bool helperTexts, out bool framing, CancellationToken cancellationToken)
         {
             captured = new HashSet<ISymbol>(SymbolComparer.Instance);
             bool endpoint = false, address = false, parser = false, read = false;
@@ -89,13 +90,14 @@ namespace SocketAnalyzers.Addressing
                 switch (RelevanceKinds.Contains(kind) ? operation : null)
                 {
                     case IInvocationOperation invocation:
+                        // Each question only until some call of the body has answered it.
                         var method = invocation.TargetMethod;
-                        endpoint |= apis.IsCheckedEndpointCall(method);
-                        parser |= apis.IsParserType(method.ContainingType)
+                        endpoint = endpoint || apis.IsCheckedEndpointCall(method);
+                        parser = parser || apis.IsParserType(method.ContainingType)
                             || (!method.DeclaringSyntaxReferences.IsEmpty && apis.ParserWrapperOrdinal(method, invocation.SemanticModel, cancellationToken) >= 0);
                         // A text reader's read into a char buffer (not ReadBlock) takes one stream read's characters too.
-                        read |= apis.Symbols.Catalogue.Facts(method) is { Read: not null } facts && facts.ReadApi?.FillsUnlessEnd != true;
-                        address |= IsAddressSource(method, apis);
+                        read = read || (apis.Symbols.Catalogue.Facts(method) is { Read: not null } facts && facts.ReadApi?.FillsUnlessEnd != true);
+                        address = address || IsAddressSource(method, apis);
                         break;
                     case IObjectCreationOperation { Constructor: { DeclaringSyntaxReferences.IsEmpty: false } constructor, Arguments.IsEmpty: false } creation when !parser:
                         // new Envelope(buffer), a constructor of the project that parses its bytes.
@@ -128,7 +130,8 @@ namespace SocketAnalyzers.Addressing
             // Looked for only in a body that parses, which few do: a second walk, not a test of every call of every body.
             helperTexts = parser && CallsOneReadHelper(body, apis, cancellationToken);
 
-            return (endpoint && address) || (parser && (read || helperTexts));
+            framing = parser && (read || helperTexts);
+            return (endpoint && address) || framing;
         }
 
         /// <summary>The body calls a read helper of its class whose summary says it returns the text of one read (<see cref="HelperRead.OneReadText"/>).</summary>
@@ -148,7 +151,7 @@ namespace SocketAnalyzers.Addressing
         }
 
         /// <summary>A call whose result may be an address the family knows (see <see cref="Result"/>): IPAddress.Parse, a Dns lookup.</summary>
-        private static bool IsAddressSource(IMethodSymbol method, AddressingApis apis) => IsAddressParse(method, apis) || IsDnsLookup(method, apis);
+        internal static bool IsAddressSource(IMethodSymbol method, AddressingApis apis) => IsAddressParse(method, apis) || IsDnsLookup(method, apis);
 
         private static bool IsAddressParse(IMethodSymbol method, AddressingApis apis)
             => method.Name == "Parse" && SymbolEqualityComparer.Default.Equals(method.ContainingType, apis.Symbols.IPAddress);
