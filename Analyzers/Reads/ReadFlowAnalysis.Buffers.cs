@@ -990,7 +990,10 @@ namespace SocketAnalyzers.Reads
         /// The number of bytes the call decodes from its first argument when it is a fixed-width decoder of the catalogue
         /// (<see cref="Model.ApiFacts.Decodes"/>: the size of the number it returns), or null.
         /// </summary>
-        private int? Decoder(IInvocationOperation call)
+        private int? Decoder(IInvocationOperation call) => DecodedWidth(call, symbols);
+
+        /// <inheritdoc cref="Decoder"/>
+        internal static int? DecodedWidth(IInvocationOperation call, KnownSymbols symbols)
         {
             if (symbols.Catalogue.Facts(call.TargetMethod) is not { Decodes: true })
             {

@@ -32,6 +32,7 @@ namespace SocketAnalyzers.Reads
             }
 
             HashSet<ISymbol>? buffers = null;
+            HashSet<ISymbol>? streamBuffers = null;
             foreach (var site in body.Sites)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -48,10 +49,14 @@ namespace SocketAnalyzers.Reads
                     }
 
                     (buffers ??= new HashSet<ISymbol>(SymbolComparer.Instance)).Add(buffer);
+                    if (!site.OneDatagram)
+                    {
+                        (streamBuffers ??= new HashSet<ISymbol>(SymbolComparer.Instance)).Add(buffer);
+                    }
                 }
             }
 
-            return buffers is null || BufferUsesSettled(root, buffers, body, symbols, cancellationToken);
+            return buffers is null || BufferUsesSettled(root, buffers, streamBuffers, body, symbols, cancellationToken);
         }
 
         // ---- SOCK010 ----
@@ -333,7 +338,8 @@ namespace SocketAnalyzers.Reads
         /// <c>buf.AsSpan(0, n)</c>, <c>Send(buf, sent, n - sent)</c>) where the count is a local that only reads set and
         /// nothing adds to, and that the buffer was not made with.
         /// </summary>
-        private static bool BufferUsesSettled(IOperation root, HashSet<ISymbol> buffers, ReadBody body, KnownSymbols symbols, CancellationToken cancellationToken)
+        /// <param name="streamBuffers">The buffers some read that is not one datagram fills (<see cref="ReadSite.OneDatagram"/>).</param>
+        private static bool BufferUsesSettled(IOperation root, HashSet<ISymbol> buffers, HashSet<ISymbol>? streamBuffers, ReadBody body, KnownSymbols symbols, CancellationToken cancellationToken)
         {
             HashSet<ISymbol>? counts = null;
             foreach (var site in body.Sites)
@@ -388,7 +394,7 @@ namespace SocketAnalyzers.Reads
 
             foreach (var reference in references)
             {
-                if (!UseSettled(reference, counts, body, symbols))
+                if (!UseSettled(reference, counts, streamBuffers, body, symbols))
                 {
                     return false;
                 }
@@ -397,7 +403,7 @@ namespace SocketAnalyzers.Reads
             return true;
         }
 
-        private static bool UseSettled(IOperation reference, HashSet<ISymbol>? counts, ReadBody body, KnownSymbols symbols)
+        private static bool UseSettled(IOperation reference, HashSet<ISymbol>? counts, HashSet<ISymbol>? streamBuffers, ReadBody body, KnownSymbols symbols)
         {
             var parent = reference.WalkUpConversions(out var current);
             switch (parent)
@@ -417,7 +423,21 @@ namespace SocketAnalyzers.Reads
 
                     if (call is IInvocationOperation decoder && symbols.Catalogue.Facts(decoder.TargetMethod) is { Decodes: true })
                     {
-                        return false;
+                        // A fixed-width decode from the buffer's start or a constant offset: the flow reports it only past
+                        // the count of a read that asked for that range, never for one datagram (RequestsRange).
+                        return argument.Parameter.Ordinal == 0 && DatagramOnly(current, streamBuffers) && ReadFlowAnalysis.DecodedWidth(decoder, symbols) is not null
+                            && (decoder.TargetMethod.Parameters is not { Length: > 1 } parameters || parameters[1].Type.SpecialType != SpecialType.System_Int32
+                                || CatalogueIndex.Argument(decoder, 1)?.ConstantValue is { HasValue: true, Value: int and >= 0 });
+                    }
+
+                    if (call is IInvocationOperation slice && symbols.Framework.IsArrayView(slice.TargetMethod) && DatagramOnly(current, streamBuffers)
+                        && slice.Arguments.Length == 3 && CatalogueIndex.Argument(slice, 1)?.ConstantValue is { HasValue: true, Value: int and >= 0 }
+                        && CatalogueIndex.Argument(slice, 2)?.ConstantValue is { HasValue: true, Value: int }
+                        && slice.WalkUpConversions(out _) is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation sliceDecoder }
+                        && ReadFlowAnalysis.DecodedWidth(sliceDecoder, symbols) is not null)
+                    {
+                        // buf.AsSpan(0, 4) handed to a decoder: the same decode from a constant start.
+                        return true;
                     }
 
                     if ((call is IInvocationOperation view && symbols.Framework.IsArrayView(view.TargetMethod) || symbols.Framework.IsViewCreation(call))
@@ -433,6 +453,10 @@ namespace SocketAnalyzers.Reads
                     return false;
             }
         }
+
+        /// <summary>Only reads of one datagram fill the buffer at <paramref name="reference"/>.</summary>
+        private static bool DatagramOnly(IOperation reference, HashSet<ISymbol>? streamBuffers)
+            => ReadBody.VariableOf(reference) is { } buffer && (streamBuffers is null || !streamBuffers.Contains(buffer));
 
         /// <summary>
         /// The buffer goes to <paramref name="call"/> with a count right after it, (buf, start, count) or (buf, count), and
