@@ -333,36 +333,44 @@ namespace SocketAnalyzers.Lifecycle
             /// <summary>After the operands: the operation's effect, in the order the engine applies them.</summary>
             private void Visit(IOperation operation)
             {
-                switch (operation)
+                // By kind first: most operations are none of these, and a kind costs less to ask than each interface.
+                switch (operation.Kind)
                 {
-                    case IVariableDeclaratorOperation declarator:
-                        Declare(declarator);
+                    case OperationKind.VariableDeclarator:
+                        Declare((IVariableDeclaratorOperation)operation);
                         break;
-                    case ISimpleAssignmentOperation assignment:
-                        if (HoldsMade(assignment.Value))
+                    case OperationKind.SimpleAssignment:
+                        if (HoldsMade(((ISimpleAssignmentOperation)operation).Value))
                         {
                             // A name given a socket made here (or made anew by the assignment): the gate does not follow it.
                             unsettled = true;
                         }
 
                         break;
-                    case ILocalReferenceOperation local when locals.TryGetValue(local.Local, out var held) && held.Made:
-                        Referenced(local);
+                    case OperationKind.LocalReference when made.Count > 0:
+                        var local = (ILocalReferenceOperation)operation;
+                        if (locals.TryGetValue(local.Local, out var held) && held.Made)
+                        {
+                            Referenced(local);
+                        }
+
                         break;
-                    case IInvocationOperation invocation:
-                        Invoke(invocation);
+                    case OperationKind.Invocation:
+                        Invoke((IInvocationOperation)operation);
                         break;
-                    case IPropertyReferenceOperation property:
-                        Property(property);
+                    case OperationKind.PropertyReference:
+                        Property((IPropertyReferenceOperation)operation);
                         break;
-                    case IObjectCreationOperation creation:
-                        Create(creation);
+                    case OperationKind.ObjectCreation:
+                        Create((IObjectCreationOperation)operation);
                         break;
-                    case IUsingOperation usingStatement:
+                    case OperationKind.Using:
+                        var usingStatement = (IUsingOperation)operation;
                         Disposes(usingStatement, usingStatement.Resources, usingStatement.Syntax.Span.End);
                         break;
-                    case IUsingDeclarationOperation usingDeclaration:
+                    case OperationKind.UsingDeclaration:
                         // Disposed where the enclosing block ends.
+                        var usingDeclaration = (IUsingDeclarationOperation)operation;
                         Disposes(usingDeclaration, usingDeclaration.DeclarationGroup, usingDeclaration.Parent?.Syntax.Span.End ?? root.Syntax.Span.End);
                         break;
                 }
