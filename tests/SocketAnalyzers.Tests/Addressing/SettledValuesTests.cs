@@ -2,14 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Addressing;
 using SocketAnalyzers.AnalyzerCost.Workloads;
-using SocketAnalyzers.Common;
-using SocketAnalyzers.Tests.Robustness;
 using SocketAnalyzers.Tests.Verifiers;
 using Xunit;
 
@@ -58,101 +52,40 @@ namespace SocketAnalyzers.Tests.Addressing
 
         [Fact]
         public void A_body_the_gate_settles_is_one_the_flow_reports_nothing_in()
-        {
-            var settled = 0;
-            var reported = 0;
-            foreach (var source in SweepSources.Samples().Concat(SweepSources.TestSnippets()))
-            {
-                foreach (var body in Bodies(source.Text, source.OutputKind))
-                {
-                    var findings = body.Findings();
-                    if (findings.Count > 0)
-                    {
-                        reported++;
-                    }
-
-                    if (body.Settled)
-                    {
-                        settled++;
-                        Assert.True(findings.Count == 0, $"{source.Name}: the gate settles {body.Owner}, where the flow reports {string.Join("; ", findings)}");
-                    }
-                }
-            }
-
-            // The test means something only if both kinds of body are many.
-            Assert.True(reported > 60, $"only {reported} bodies with an addressing finding");
-            Assert.True(settled > 50, $"only {settled} settled bodies");
-        }
+            => GatedBodies.SettleNoFinding(body => new Verdict(body), atLeast: 60);
 
         [Fact]
         public void Bodies_at_the_edge_of_the_gate_keep_their_findings()
-        {
-            foreach (var shape in EdgeShapes)
-            {
-                var text = "using System.Net;\nusing System.Net.Sockets;\nclass C\n{\n" + shape + "\n}\n";
-                var body = Assert.Single(Bodies(text, OutputKind.DynamicallyLinkedLibrary));
-                Assert.True(body.Findings().Count > 0, "the flow reports nothing in: " + shape);
-                Assert.False(body.Settled, "the gate settles: " + shape);
-            }
-        }
+            => GatedBodies.KeepFindings(EdgeShapes, body => new Verdict(body));
 
         [Fact]
         public void Every_body_of_the_socket_dense_corpus_settles()
         {
             foreach (var file in DenseSocketCorpus.Generate(targetLines: 1))
             {
-                foreach (var body in Bodies(file.Value, OutputKind.DynamicallyLinkedLibrary))
+                foreach (var body in GatedBodies.Of(file.Value, OutputKind.DynamicallyLinkedLibrary).Select(b => new Verdict(b)))
                 {
                     Assert.True(body.Settled || !body.Relevant, $"{file.Key}: {body.Owner} keeps its graph and flow");
                 }
             }
         }
 
-        private static IEnumerable<Body> Bodies(string text, OutputKind kind)
+        private sealed class Verdict : GatedBodies.IVerdict
         {
-            var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest));
-            var compilation = CSharpCompilation.Create("x", new[] { tree }, ReferenceSet.Net80.Resolve(), new CSharpCompilationOptions(kind));
-            var symbols = KnownSymbols.TryCreate(compilation);
-            Assert.NotNull(symbols);
-            var apis = new AddressingApis(symbols!);
-            var semantic = compilation.GetSemanticModel(tree);
-            foreach (var node in tree.GetRoot().DescendantNodesAndSelf())
-            {
-                if (node is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax))
-                {
-                    continue;
-                }
-
-                if (semantic.GetOperation(node) is not { } operation || !operation.HasControlFlowGraph())
-                {
-                    continue;
-                }
-
-                var owner = node is CompilationUnitSyntax ? semantic.GetEnclosingSymbol(node.SpanStart) : semantic.GetDeclaredSymbol(node);
-                if (owner is not null)
-                {
-                    yield return new Body(operation, owner, apis);
-                }
-            }
-        }
-
-        private sealed class Body
-        {
-            private readonly IOperation operation;
+            private readonly GatedBodies.Body body;
             private readonly AddressingApis apis;
             private readonly HashSet<ISymbol> captured;
             private readonly bool helperTexts;
 
-            public Body(IOperation operation, ISymbol owner, AddressingApis apis)
+            public Verdict(GatedBodies.Body body)
             {
-                this.operation = operation;
-                this.apis = apis;
-                Owner = owner;
-                Relevant = SocketValueAnalysis.IsRelevant(operation, apis, out captured, out helperTexts, out var framing, CancellationToken.None);
-                Settled = Relevant && !framing && SettledValues.All(operation, apis, CancellationToken.None);
+                this.body = body;
+                apis = new AddressingApis(body.Symbols);
+                Relevant = SocketValueAnalysis.IsRelevant(body.Operation, apis, out captured, out helperTexts, out var framing, CancellationToken.None);
+                Settled = Relevant && !framing && SettledValues.All(body.Operation, apis, CancellationToken.None);
             }
 
-            public ISymbol Owner { get; }
+            public string Owner => body.Owner.ToDisplayString();
 
             public bool Relevant { get; }
 
@@ -161,27 +94,13 @@ namespace SocketAnalyzers.Tests.Addressing
             /// <summary>What the flow reports in the body, run whatever the gate says.</summary>
             public List<string> Findings()
             {
-                var result = new List<string>();
-                if (!Relevant)
+                var findings = new List<ValueFinding>();
+                if (Relevant && GatedBodies.GraphOf(body.Operation) is { } graph)
                 {
-                    return result;
-                }
-
-                ControlFlowGraph? graph = operation switch
-                {
-                    IMethodBodyOperation method => ControlFlowGraph.Create(method),
-                    IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
-                    IBlockOperation block => ControlFlowGraph.Create(block),
-                    _ => null,
-                };
-                if (graph is not null)
-                {
-                    var findings = new List<ValueFinding>();
                     SocketValueAnalysis.Analyze(graph, apis, captured, helperTexts, findings, CancellationToken.None);
-                    result.AddRange(findings.Select(f => f.Descriptor.Id + " " + f.Location.GetLineSpan()));
                 }
 
-                return result;
+                return findings.Select(f => f.Descriptor.Id + " " + f.Location.GetLineSpan()).ToList();
             }
         }
     }

@@ -2,12 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SocketAnalyzers.AnalyzerCost.Workloads;
-using SocketAnalyzers.Common;
 using SocketAnalyzers.Lifecycle;
-using SocketAnalyzers.Tests.Robustness;
 using SocketAnalyzers.Tests.Verifiers;
 using Xunit;
 
@@ -77,44 +73,11 @@ namespace SocketAnalyzers.Tests.Lifecycle
 
         [Fact]
         public void A_body_the_gate_settles_is_one_the_flow_reports_nothing_in()
-        {
-            var sources = SweepSources.Samples().Concat(SweepSources.TestSnippets()).Select(s => (s.Name, s.Text, s.OutputKind)).ToList();
-            var settled = 0;
-            var reported = 0;
-            foreach (var (name, text, kind) in sources)
-            {
-                foreach (var body in Bodies(text, kind))
-                {
-                    var findings = body.Findings();
-                    if (findings.Count > 0)
-                    {
-                        reported++;
-                    }
-
-                    if (body.Settled)
-                    {
-                        settled++;
-                        Assert.True(findings.Count == 0, $"{name}: the gate settles {body.Owner}, where the flow reports {string.Join("; ", findings.Select(f => f.RuleId + " " + f.Location.GetLineSpan()))}");
-                    }
-                }
-            }
-
-            // The test means something only if both kinds of body are many.
-            Assert.True(reported > 150, $"only {reported} bodies with a lifecycle finding");
-            Assert.True(settled > 300, $"only {settled} settled bodies");
-        }
+            => GatedBodies.SettleNoFinding(body => new Verdict(body), atLeast: 150);
 
         [Fact]
         public void Bodies_at_the_edge_of_the_gate_keep_their_findings()
-        {
-            foreach (var shape in EdgeShapes)
-            {
-                var text = "using System.Net.Sockets;\nclass C\n{\n" + shape + "\n}\n";
-                var body = Assert.Single(Bodies(text, OutputKind.DynamicallyLinkedLibrary));
-                Assert.True(body.Findings().Count > 0, "the flow reports nothing in: " + shape);
-                Assert.False(body.Settled, "the gate settles: " + shape);
-            }
-        }
+            => GatedBodies.KeepFindings(EdgeShapes, body => new Verdict(body));
 
         /// <summary>Correct shapes the gate settles: a close ends only its own socket, and a socket made in each turn starts anew.</summary>
         [Theory]
@@ -153,8 +116,7 @@ namespace SocketAnalyzers.Tests.Lifecycle
             """)]
         public void Correct_code_whose_sockets_close_apart_settles(string method)
         {
-            var text = "using System.Net.Sockets;\nclass C\n{\n" + method + "\n}\n";
-            var body = Assert.Single(Bodies(text, OutputKind.DynamicallyLinkedLibrary));
+            var body = new Verdict(GatedBodies.OfMember(method));
             Assert.Empty(body.Findings());
             Assert.True(body.Settled, "the gate keeps the flow for: " + method);
         }
@@ -164,85 +126,42 @@ namespace SocketAnalyzers.Tests.Lifecycle
         {
             foreach (var file in DenseSocketCorpus.Generate(targetLines: 1))
             {
-                foreach (var body in Bodies(file.Value, OutputKind.DynamicallyLinkedLibrary))
+                foreach (var body in GatedBodies.Of(file.Value, OutputKind.DynamicallyLinkedLibrary).Select(b => new Verdict(b)))
                 {
                     Assert.True(body.Settled || body.Scope is null, $"{file.Key}: {body.Owner} keeps its graph and flow");
                 }
             }
         }
 
-        private static IEnumerable<Body> Bodies(string text, OutputKind kind)
+        private sealed class Verdict : GatedBodies.IVerdict
         {
-            var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest));
-            var compilation = CSharpCompilation.Create("x", new[] { tree }, ReferenceSet.Net80.Resolve(), new CSharpCompilationOptions(kind));
-            var symbols = KnownSymbols.TryCreate(compilation);
-            Assert.NotNull(symbols);
-            var model = new SocketProtocolModel(symbols!);
-            var semantic = compilation.GetSemanticModel(tree);
-            foreach (var node in tree.GetRoot().DescendantNodesAndSelf())
-            {
-                if (node is not (BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax))
-                {
-                    continue;
-                }
-
-                if (semantic.GetOperation(node) is not { } operation || !operation.HasControlFlowGraph())
-                {
-                    continue;
-                }
-
-                var owner = node is CompilationUnitSyntax ? semantic.GetEnclosingSymbol(node.SpanStart) : semantic.GetDeclaredSymbol(node);
-                if (owner is null)
-                {
-                    continue;
-                }
-
-                yield return new Body(operation, owner, model);
-            }
-        }
-
-        private sealed class Body
-        {
-            private readonly IOperation operation;
+            private readonly GatedBodies.Body body;
             private readonly SocketProtocolModel model;
 
-            public Body(IOperation operation, ISymbol owner, SocketProtocolModel model)
+            public Verdict(GatedBodies.Body body)
             {
-                this.operation = operation;
-                this.model = model;
-                Owner = owner;
-                Scope = BodyScope.Scan(operation, model);
-                Settled = Scope is not null && SettledLifecycle.All(operation, model, CancellationToken.None);
+                this.body = body;
+                model = new SocketProtocolModel(body.Symbols);
+                Scope = BodyScope.Scan(body.Operation, model);
+                Settled = Scope is not null && SettledLifecycle.All(body.Operation, model, CancellationToken.None);
             }
 
-            public ISymbol Owner { get; }
+            public string Owner => body.Owner.ToDisplayString();
 
             public BodyScope? Scope { get; }
 
             public bool Settled { get; }
 
             /// <summary>What the flow reports in the body, run whatever the gate says (fields unknown, as for a gated body).</summary>
-            public List<LifecycleFinding> Findings()
+            public List<string> Findings()
             {
                 var findings = new List<LifecycleFinding>();
-                if (Scope is null)
+                if (Scope is not null && GatedBodies.GraphOf(body.Operation) is { } graph)
                 {
-                    return findings;
+                    SocketStateAnalysis.Analyze(graph, model, Scope, body.Owner.ContainingType, fields: null, body.Owner, findings, CancellationToken.None);
                 }
 
-                var graph = operation switch
-                {
-                    Microsoft.CodeAnalysis.Operations.IMethodBodyOperation method => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(method),
-                    Microsoft.CodeAnalysis.Operations.IConstructorBodyOperation constructor => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(constructor),
-                    Microsoft.CodeAnalysis.Operations.IBlockOperation block => Microsoft.CodeAnalysis.FlowAnalysis.ControlFlowGraph.Create(block),
-                    _ => null,
-                };
-                if (graph is not null)
-                {
-                    SocketStateAnalysis.Analyze(graph, model, Scope, Owner.ContainingType, fields: null, Owner, findings, CancellationToken.None);
-                }
-
-                return findings;
+                return findings.Select(f => f.RuleId + " " + f.Location.GetLineSpan()).ToList();
             }
         }
     }
