@@ -97,16 +97,9 @@ namespace SocketAnalyzers.Addressing
         private static bool Bound(IArgumentOperation argument, AddressingApis apis) => argument.Parent switch
         {
             IInvocationOperation call => apis.RoleOf(call.TargetMethod) == EndpointRole.Bind,
-            IObjectCreationOperation creation => IsSocketType(creation.Type, apis),
+            IObjectCreationOperation creation => SocketValueAnalysis.IsSocketType(creation.Type, apis),
             _ => false,
         };
-
-        private static bool IsSocketType(ITypeSymbol? type, AddressingApis apis)
-        {
-            var symbols = apis.Symbols;
-            return type is not null && (KnownSymbols.IsOrDerivesFrom(type, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(type, symbols.UdpClient)
-                || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient) || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpListener));
-        }
 
         /// <summary><c>new IPEndPoint(wildcard, port)</c>: bound at once, or a local whose every other use a <c>ref</c> use comes before.</summary>
         private static bool EndpointContained(IObjectCreationOperation endpoint, IOperation body, AddressingApis apis)

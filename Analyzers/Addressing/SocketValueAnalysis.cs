@@ -567,7 +567,10 @@ namespace SocketAnalyzers.Addressing
                 && !SymbolEqualityComparer.Default.Equals(owner, symbols.TcpClient) && !SymbolEqualityComparer.Default.Equals(owner, symbols.TcpListener);
         }
 
-        private bool IsSocketType(ITypeSymbol? type)
+        private bool IsSocketType(ITypeSymbol? type) => IsSocketType(type, apis);
+
+        /// <summary>A <c>Socket</c>, <c>UdpClient</c>, <c>TcpClient</c> or <c>TcpListener</c>, or a subclass of one.</summary>
+        internal static bool IsSocketType(ITypeSymbol? type, AddressingApis apis)
         {
             var symbols = apis.Symbols;
             return KnownSymbols.IsOrDerivesFrom(type, symbols.Socket) || KnownSymbols.IsOrDerivesFrom(type, symbols.UdpClient)

@@ -855,20 +855,8 @@ namespace SocketAnalyzers.Lifecycle
                 foreach (var argument in creation.Arguments)
                 {
                     if (argument.Value.WalkDownConversions().Type is not { TypeKind: not (TypeKind.Error or TypeKind.Interface or TypeKind.TypeParameter) } given
-                        || given.SpecialType == SpecialType.System_Object || model.IsModelType(given) || model.IsStreamWrapperType(given) || IsStream(given))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static bool IsStream(ITypeSymbol type)
-            {
-                for (var current = type; current is not null; current = current.BaseType)
-                {
-                    if (current is { Name: "Stream", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+                        || given.SpecialType == SpecialType.System_Object || model.IsModelType(given) || model.IsStreamWrapperType(given)
+                        || KnownSymbols.IsOrDerivesFrom(given, model.Symbols.Stream))
                     {
                         return true;
                     }
