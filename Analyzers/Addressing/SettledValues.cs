@@ -26,8 +26,6 @@ namespace SocketAnalyzers.Addressing
     /// </summary>
     internal static class SettledValues
     {
-        private const int InterNetworkV6 = 23;
-
         public static bool All(IOperation body, AddressingApis apis, CancellationToken cancellationToken)
         {
             var stack = new Stack<IOperation>();
@@ -43,26 +41,28 @@ namespace SocketAnalyzers.Addressing
                 var operation = stack.Pop();
                 switch (operation)
                 {
-                    case IFieldReferenceOperation { Field: { IsStatic: true } field } reference
-                        when SymbolEqualityComparer.Default.Equals(field.ContainingType, apis.Symbols.IPAddress):
-                        switch (field.Name)
+                    case IFieldReferenceOperation { Field: var field } reference when SocketValueAnalysis.WellKnownAddressFacts(field, apis) is { } address:
+                        if ((address & AddressFacts.Ipv6Family) != 0)
                         {
-                            case "IPv6Any" or "IPv6Loopback":
-                                return false;
-                            case "Any" or "Broadcast" when !Contained(reference, body, apis):
-                                return false;
+                            return false;
+                        }
+
+                        if ((address & (AddressFacts.Wildcard | AddressFacts.Broadcast)) != 0 && !Contained(reference, body, apis))
+                        {
+                            return false;
                         }
 
                         break;
                     case IInvocationOperation invocation when SocketValueAnalysis.IsAddressSource(invocation.TargetMethod, apis):
                         return false;
-                    case IPropertyReferenceOperation { Property.Name: "DualMode" }:
+                    case IPropertyReferenceOperation property when apis.Symbols.Framework.IsDualMode(property.Property):
                         return false;
                     case IInvalidOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation:
                         return false;
                 }
 
-                if (operation.ConstantValue is { HasValue: true, Value: InterNetworkV6 } && operation.Type is { TypeKind: TypeKind.Enum, Name: "AddressFamily" })
+                if (operation.ConstantValue is { HasValue: true, Value: int family } && SymbolEqualityComparer.Default.Equals(operation.Type, apis.AddressFamily)
+                    && SocketValueAnalysis.FamilyFromConstant(family) == FamilyFacts.V6)
                 {
                     return false;
                 }

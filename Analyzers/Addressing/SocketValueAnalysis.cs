@@ -577,7 +577,10 @@ namespace SocketAnalyzers.Addressing
                 || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpClient) || KnownSymbols.IsOrDerivesFrom(type, symbols.TcpListener);
         }
 
-        private SocketValue? WellKnownAddress(IFieldSymbol field)
+        private SocketValue? WellKnownAddress(IFieldSymbol field) => WellKnownAddressFacts(field, apis) is { } facts ? new SocketValue(facts) : null;
+
+        /// <summary>What a static field of <c>IPAddress</c> is as an address (<c>Any</c>, <c>Loopback</c>…), or null for any other field.</summary>
+        internal static AddressFacts? WellKnownAddressFacts(IFieldSymbol field, AddressingApis apis)
         {
             if (!field.IsStatic || !SymbolEqualityComparer.Default.Equals(field.ContainingType, apis.Symbols.IPAddress))
             {
@@ -586,11 +589,11 @@ namespace SocketAnalyzers.Addressing
 
             return field.Name switch
             {
-                "Any" => new SocketValue(AddressFacts.AnyV4),
-                "Loopback" => new SocketValue(AddressFacts.V4),
-                "Broadcast" => new SocketValue(AddressFacts.Broadcast),
-                "IPv6Any" => new SocketValue(AddressFacts.AnyV6),
-                "IPv6Loopback" => new SocketValue(AddressFacts.V6),
+                "Any" => AddressFacts.AnyV4,
+                "Loopback" => AddressFacts.V4,
+                "Broadcast" => AddressFacts.Broadcast,
+                "IPv6Any" => AddressFacts.AnyV6,
+                "IPv6Loopback" => AddressFacts.V6,
                 _ => null,
             };
         }
@@ -842,7 +845,7 @@ namespace SocketAnalyzers.Addressing
             return new SocketValue(family: family, broadcast: typed ? BroadcastFacts.Off : BroadcastFacts.Unknown, kind: kind);
         }
 
-        private static FamilyFacts FamilyFromConstant(int value) => value switch
+        internal static FamilyFacts FamilyFromConstant(int value) => value switch
         {
             2 => FamilyFacts.V4,
             23 => FamilyFacts.V6,
