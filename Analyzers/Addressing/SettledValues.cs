@@ -57,8 +57,11 @@ namespace SocketAnalyzers.Addressing
                         return false;
                     case IPropertyReferenceOperation property when apis.Symbols.Framework.IsDualMode(property.Property):
                         return false;
-                    case IInvalidOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation:
-                        return false;
+                }
+
+                if (operation.IsUnbound())
+                {
+                    return false;
                 }
 
                 if (operation.ConstantValue is { HasValue: true, Value: int family } && SymbolEqualityComparer.Default.Equals(operation.Type, apis.AddressFamily)

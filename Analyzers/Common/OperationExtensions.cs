@@ -6,6 +6,11 @@ namespace SocketAnalyzers.Common
     /// <summary>Small helpers to look through the wrappers the compiler puts around an expression.</summary>
     internal static class OperationExtensions
     {
+        /// <summary>A call or member access whose target the compiler could not decide: dynamic, or invalid (failed overload resolution, a member that does not exist).</summary>
+        public static bool IsUnbound(this IOperation operation)
+            => operation.Kind is OperationKind.Invalid or OperationKind.DynamicInvocation or OperationKind.DynamicMemberReference
+                or OperationKind.DynamicObjectCreation or OperationKind.DynamicIndexerAccess;
+
         /// <summary>The comparison with its operands swapped: <c>c &lt; x</c> is <c>x &gt; c</c>; any other operator stays.</summary>
         public static BinaryOperatorKind Mirrored(this BinaryOperatorKind kind) => kind switch
         {

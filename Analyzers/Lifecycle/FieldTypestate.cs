@@ -454,7 +454,7 @@ namespace SocketAnalyzers.Lifecycle
                     Create(field, new SocketFacts(states, model.KindOf(type, creation)));
                     return;
                 case IInvocationOperation invocation when invocation.Instance is { } instance && Find(instance, invocation.TargetMethod) is { Operation: SocketOperation.Accept, Result: not null }:
-                    Create(field, new SocketFacts(SocketStates.Connected, SocketKinds.Stream));
+                    Create(field, SocketFacts.Accepted);
                     return;
                 default:
                     Escape(field);

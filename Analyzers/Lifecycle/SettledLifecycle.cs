@@ -311,13 +311,15 @@ namespace SocketAnalyzers.Lifecycle
             /// <summary>Before the operands: what the whole operation is.</summary>
             private void Enter(IOperation operation)
             {
+                if (operation.IsUnbound())
+                {
+                    // A call the compiler could not decide: the flow makes what it touches unknown, the gate cannot follow it.
+                    unsettled = true;
+                    return;
+                }
+
                 switch (operation.Kind)
                 {
-                    case OperationKind.Invalid:
-                    case OperationKind.DynamicInvocation:
-                    case OperationKind.DynamicMemberReference:
-                    case OperationKind.DynamicObjectCreation:
-                    case OperationKind.DynamicIndexerAccess:
                     case OperationKind.Labeled:
                         unsettled = true;
                         return;
@@ -417,9 +419,9 @@ namespace SocketAnalyzers.Lifecycle
                 {
                     case IObjectCreationOperation { Constructor: { } constructor } creation
                         when model.ModelTypeOf(creation.Type) is { } type && model.Find(type, constructor) is { } member && member.Operation != SocketOperation.MakeStream:
-                        return Pairs(member.Creates == SocketStates.None ? SocketStates.All : member.Creates, model.KindOf(type, creation));
+                        return Pairs(member.CreatedStates, model.KindOf(type, creation));
                     case IInvocationOperation invocation when Accepts(invocation):
-                        return Pairs(SocketStates.Connected, SocketKinds.Stream);
+                        return Pairs(SocketFacts.Accepted.States, SocketFacts.Accepted.Kinds);
                     default:
                         return 0;
                 }
@@ -587,7 +589,7 @@ namespace SocketAnalyzers.Lifecycle
                 }
             }
 
-                /// <summary>The socket argument of <c>new NetworkStream(socket, …)</c>: the stream is that socket.</summary>
+            /// <summary>The socket argument of <c>new NetworkStream(socket, …)</c>: the stream is that socket.</summary>
             private IOperation? MadeStreamOver(IObjectCreationOperation creation)
             {
                 if (creation.Constructor is not { } constructor || model.ModelTypeOf(creation.Type) is not { } type
@@ -668,16 +670,13 @@ namespace SocketAnalyzers.Lifecycle
                         case IExpressionStatementOperation:
                         case IReturnOperation:
                             return;
-                        case IVariableDeclarationGroupOperation or IVariableDeclarationOperation when parent.Parent is IUsingOperation:
-                            return;
                         case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
                             when comparison.LeftOperand.WalkDownConversions() is ILiteralOperation or IDefaultValueOperation || comparison.RightOperand.WalkDownConversions() is ILiteralOperation or IDefaultValueOperation:
                             return;
                         case IIsPatternOperation { Pattern: IConstantPatternOperation or INegatedPatternOperation { Pattern: IConstantPatternOperation } }:
                             return;
-                        case IConditionalAccessOperation access when access.Operation == top && access.Parent is IExpressionStatementOperation:
-                            return;
-                        case IConditionalAccessOperation access when access.Operation == top && !model.IsModelType(access.Type):
+                        case IConditionalAccessOperation access when access.Operation == top && (access.Parent is IExpressionStatementOperation || !model.IsModelType(access.Type)):
+                            // r?.Close(), r?.Available: no socket comes out of it for another name to take.
                             return;
                         default:
                             unsettled = true;
@@ -757,9 +756,23 @@ namespace SocketAnalyzers.Lifecycle
 
             private void Step(IOperation operation, IOperation? receiver, SocketOperation kind, bool certain)
             {
-                if (IsClose(kind))
+                // The receiver placed once: the name whose socket it is, and whether the gate could not place it at all.
+                Root? root = null;
+                var placed = false;
+                var unplaceable = false;
+                if (receiver is not null)
                 {
-                    Close(operation, operation.Syntax.Span.End, receiver is null ? null : MadeTarget(receiver));
+                    var wasUnsettled = unsettled;
+                    placed = Resolve(receiver, out root);
+                    unplaceable = unsettled && !wasUnsettled;
+                    unsettled = wasUnsettled;
+                }
+
+                var target = root is { Made: true } ? root : null;
+                var close = IsClose(kind);
+                if (close)
+                {
+                    Close(operation, operation.Syntax.Span.End, target);
                 }
 
                 if (!Rows.TryGetValue(kind, out var row))
@@ -769,21 +782,25 @@ namespace SocketAnalyzers.Lifecycle
 
                 if (row.Checked)
                 {
-                    checkedOperations.Add((operation, receiver is null ? null : MadeTarget(receiver)));
+                    checkedOperations.Add((operation, target));
                 }
 
-                if (IsClose(kind) || receiver is null)
+                if (close || receiver is null)
                 {
                     // A close moves no state that a checked operation after it could see: condition 1 keeps those out.
                     return;
                 }
 
-                if (!Resolve(receiver, out var root))
+                if (!placed)
                 {
-                    if (Unwrap(receiver) is IInvocationOperation accept && Accepts(accept))
+                    if (unplaceable)
+                    {
+                        unsettled = true;
+                    }
+                    else if (Unwrap(receiver) is IInvocationOperation accept && Accepts(accept))
                     {
                         // (await listener.AcceptAsync()).Send(…): a new connected socket, checked at once.
-                        if (row.Checked && (Pairs(SocketStates.Connected, SocketKinds.Stream) & row.Allows) == 0)
+                        if (row.Checked && (Pairs(SocketFacts.Accepted.States, SocketFacts.Accepted.Kinds) & row.Allows) == 0)
                         {
                             unsettled = true;
                         }
@@ -905,11 +922,13 @@ namespace SocketAnalyzers.Lifecycle
                     return true;
                 }
 
-                // The first end and the loops of the closes of any socket, and of each socket made here.
+                // The first end and the loops of the closes of any socket, of every close, and of each socket made here.
                 var any = new Closes();
+                var all = new Closes();
                 Dictionary<Root, Closes>? byTarget = null;
                 foreach (var (end, loop, target) in closes)
                 {
+                    all.Add(end, loop);
                     if (target is null)
                     {
                         any.Add(end, loop);
@@ -928,74 +947,28 @@ namespace SocketAnalyzers.Lifecycle
 
                 foreach (var (operation, target) in checkedOperations)
                 {
-                    var outermost = new Lazy(this, operation);
-                    if (any.Precede(operation, outermost))
-                    {
-                        return false;
-                    }
-
-                    if (byTarget is null)
-                    {
-                        continue;
-                    }
-
-                    if (target is not null)
-                    {
-                        if (byTarget.TryGetValue(target, out var own) && own.Precede(operation, outermost))
-                        {
-                            return false;
-                        }
-
-                        continue;
-                    }
+                    var outermost = all.HasLoops ? OutermostLoop(operation) : null;
 
                     // An operation on a socket the gate cannot place may be on any of them.
-                    foreach (var own in byTarget.Values)
+                    var precede = target is null
+                        ? all.Precede(operation, outermost)
+                        : any.Precede(operation, outermost) || (byTarget is not null && byTarget.TryGetValue(target, out var own) && own.Precede(operation, outermost));
+                    if (precede)
                     {
-                        if (own.Precede(operation, outermost))
-                        {
-                            return false;
-                        }
+                        return false;
                     }
                 }
 
                 return true;
             }
 
-            /// <summary>The outermost loop around an operation, looked for once.</summary>
-            private sealed class Lazy
-            {
-                private readonly Function function;
-                private readonly IOperation operation;
-                private bool found;
-                private IOperation? loop;
-
-                public Lazy(Function function, IOperation operation)
-                {
-                    this.function = function;
-                    this.operation = operation;
-                }
-
-                public IOperation? Loop
-                {
-                    get
-                    {
-                        if (!found)
-                        {
-                            loop = function.OutermostLoop(operation);
-                            found = true;
-                        }
-
-                        return loop;
-                    }
-                }
-            }
-
-            /// <summary>The closes of one target: the first end, and the outermost loops whose later turns come back from them.</summary>
+            /// <summary>Some closes: the first end, and the outermost loops whose later turns come back from them.</summary>
             private sealed class Closes
             {
                 private int firstEnd = int.MaxValue;
                 private HashSet<IOperation>? loops;
+
+                public bool HasLoops => loops is not null;
 
                 public void Add(int end, IOperation? loop)
                 {
@@ -1006,9 +979,9 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
-                /// <summary>Some close may run before <paramref name="operation"/>: it ends before it, or a turn of its loop comes back to it.</summary>
-                public bool Precede(IOperation operation, Lazy outermost)
-                    => operation.Syntax.Span.End > firstEnd || (loops is not null && outermost.Loop is { } loop && loops.Contains(loop));
+                /// <summary>One of the closes may run before <paramref name="operation"/>: it ends before it, or a later turn of its loop comes back to it.</summary>
+                public bool Precede(IOperation operation, IOperation? outermostLoop)
+                    => operation.Syntax.Span.End > firstEnd || (loops is not null && outermostLoop is not null && loops.Contains(outermostLoop));
             }
 
             /// <summary>The outermost loop of this function around <paramref name="operation"/>, or null.</summary>
@@ -1031,6 +1004,12 @@ namespace SocketAnalyzers.Lifecycle
             private bool Allowed(Root socket)
             {
                 var steps = socket.Steps;
+                var regions = new IOperation?[steps.Count];
+                for (var r = 0; r < steps.Count; r++)
+                {
+                    regions[r] = RegionOf(steps[r].Operation, socket.Scope ?? root);
+                }
+
                 var pairs = socket.Pairs;
                 var kept = pairs;
                 var previousEnd = -1;
@@ -1045,7 +1024,7 @@ namespace SocketAnalyzers.Lifecycle
                         pairs &= kept;
                     }
 
-                    var region = RegionOf(step.Operation, socket.Scope ?? root);
+                    var region = regions[i];
                     if (region is null)
                     {
                         if (step.Row.Checked && (pairs & step.Row.Allows) == 0)
@@ -1065,7 +1044,7 @@ namespace SocketAnalyzers.Lifecycle
                     // Inside a loop, a branch or a handler: the pairs every operation there keeps.
                     var inRegion = region.Kind is OperationKind.CatchClause || IsFinally(region) ? kept : pairs;
                     var j = i;
-                    while (j < steps.Count && RegionOf(steps[j].Operation, socket.Scope ?? root) == region)
+                    while (j < steps.Count && regions[j] == region)
                     {
                         if (steps[j].Certain)
                         {

@@ -110,6 +110,9 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>For <see cref="SocketOperation.Create"/>: the state of the new socket (<see cref="SocketStates.All"/> when unknown).</summary>
         public SocketStates Creates { get; }
 
+        /// <summary>The states a socket this constructor makes may be in: <see cref="Creates"/>, every state when the row names none.</summary>
+        public SocketStates CreatedStates => Creates == SocketStates.None ? SocketStates.All : Creates;
+
         /// <summary>For accepts: the type of the new, connected, socket they return.</summary>
         public SocketModelType? Result { get; }
 

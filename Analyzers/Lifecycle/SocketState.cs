@@ -47,6 +47,9 @@ namespace SocketAnalyzers.Lifecycle
 
         public static readonly SocketFacts Bottom = new(SocketStates.None, SocketKinds.None);
 
+        /// <summary>The socket an accept returns: connected, a stream socket.</summary>
+        public static readonly SocketFacts Accepted = new(SocketStates.Connected, SocketKinds.Stream);
+
         public SocketFacts(SocketStates states, SocketKinds kinds)
         {
             States = states;

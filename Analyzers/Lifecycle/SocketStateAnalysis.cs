@@ -911,7 +911,7 @@ namespace SocketAnalyzers.Lifecycle
             // Where a socket is stored into a structure we do not follow, it escapes. So it does where it
             // reaches a call that did not bind (dynamic, failed overload resolution, an unknown member):
             // nobody knows what that call does to it, so its state is unknown.
-            var unbound = IsUnbound(operation);
+            var unbound = operation.IsUnbound();
             var stores = unbound || operation is IArrayInitializerOperation or ITupleOperation or IAnonymousObjectCreationOperation or IDeconstructionAssignmentOperation;
             foreach (var child in operation.ChildOperations)
             {
@@ -949,11 +949,6 @@ namespace SocketAnalyzers.Lifecycle
 
             return null;
         }
-
-        /// <summary>A call or member access whose target the compiler could not decide: dynamic, or invalid (failed overload resolution, a member that does not exist).</summary>
-        private static bool IsUnbound(IOperation operation)
-            => operation is IInvalidOperation or IDynamicInvocationOperation or IDynamicMemberReferenceOperation
-                or IDynamicObjectCreationOperation or IDynamicIndexerAccessOperation;
 
         private bool AsksState(IOperation pattern)
         {
@@ -1557,10 +1552,7 @@ namespace SocketAnalyzers.Lifecycle
                 return null;
             }
 
-            var states = member.Value.Creates;
-            var kinds = model.KindOf(type.Value, creation);
-
-            return NewObject(creation, new SocketFacts(states == SocketStates.None ? SocketStates.All : states, kinds), AssignmentTarget(creation), state);
+            return NewObject(creation, new SocketFacts(member.Value.CreatedStates, model.KindOf(type.Value, creation)), AssignmentTarget(creation), state);
         }
 
         private int[]? Property(IPropertyReferenceOperation property, FlowState state)
@@ -1665,7 +1657,7 @@ namespace SocketAnalyzers.Lifecycle
             if (member.Result is not null && form is not (CallForm.Begin or CallForm.EventArgs))
             {
                 // Accept…: a new socket, connected.
-                return NewObject(operation, new SocketFacts(SocketStates.Connected, SocketKinds.Stream), AssignmentTarget(operation), state);
+                return NewObject(operation, SocketFacts.Accepted, AssignmentTarget(operation), state);
             }
 
             return null;
