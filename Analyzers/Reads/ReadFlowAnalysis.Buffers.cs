@@ -791,10 +791,7 @@ namespace SocketAnalyzers.Reads
             {
                 // buf.AsSpan(4) or buf.AsSpan(4, 4) handed to a decoder: bytes from a known start. Any other slice is not
                 // this rule's business: buf.AsSpan(0, n) passes the count.
-                // A length after the start must be a constant too: buf.AsSpan(0, n) is the bytes received.
-                if (partialView.Arguments.Length is 2 or 3 && CatalogueIndex.Argument(partialView, 1)?.ConstantValue is { HasValue: true, Value: int start } && start >= 0
-                    && (partialView.Arguments.Length == 2 || CatalogueIndex.Argument(partialView, 2)?.ConstantValue is { HasValue: true, Value: int })
-                    && partialView.WalkUpConversions(out _) is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation decoder } && Decoder(decoder) is int viewedWidth)
+                if (DecodedView(partialView, symbols, out var start, out var viewedWidth) is { } decoder)
                 {
                     consuming = decoder;
                     decodedStart = start;
@@ -991,6 +988,28 @@ namespace SocketAnalyzers.Reads
         /// (<see cref="Model.ApiFacts.Decodes"/>: the size of the number it returns), or null.
         /// </summary>
         private int? Decoder(IInvocationOperation call) => DecodedWidth(call, symbols);
+
+        /// <summary>
+        /// A view of the buffer from a constant start (<c>buf.AsSpan(4)</c>, <c>buf.AsSpan(4, 4)</c>) handed first to a
+        /// fixed-width decoder: the decoder, with the start and the width it decodes; null otherwise. A length after the start
+        /// must be a constant too: <c>buf.AsSpan(0, n)</c> is the bytes received.
+        /// </summary>
+        internal static IInvocationOperation? DecodedView(IInvocationOperation view, KnownSymbols symbols, out int start, out int width)
+        {
+            start = 0;
+            width = 0;
+            if (view.Arguments.Length is 2 or 3 && CatalogueIndex.Argument(view, 1)?.ConstantValue is { HasValue: true, Value: int from } && from >= 0
+                && (view.Arguments.Length == 2 || CatalogueIndex.Argument(view, 2)?.ConstantValue is { HasValue: true, Value: int })
+                && view.WalkUpConversions(out _) is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation decoder }
+                && DecodedWidth(decoder, symbols) is int decoded)
+            {
+                start = from;
+                width = decoded;
+                return decoder;
+            }
+
+            return null;
+        }
 
         /// <inheritdoc cref="Decoder"/>
         internal static int? DecodedWidth(IInvocationOperation call, KnownSymbols symbols)

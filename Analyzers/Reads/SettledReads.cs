@@ -431,12 +431,9 @@ namespace SocketAnalyzers.Reads
                     }
 
                     if (call is IInvocationOperation slice && symbols.Framework.IsArrayView(slice.TargetMethod) && DatagramOnly(current, streamBuffers)
-                        && slice.Arguments.Length == 3 && CatalogueIndex.Argument(slice, 1)?.ConstantValue is { HasValue: true, Value: int and >= 0 }
-                        && CatalogueIndex.Argument(slice, 2)?.ConstantValue is { HasValue: true, Value: int }
-                        && slice.WalkUpConversions(out _) is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation sliceDecoder }
-                        && ReadFlowAnalysis.DecodedWidth(sliceDecoder, symbols) is not null)
+                        && ReadFlowAnalysis.DecodedView(slice, symbols, out _, out _) is not null)
                     {
-                        // buf.AsSpan(0, 4) handed to a decoder: the same decode from a constant start.
+                        // buf.AsSpan(0, 4) handed to a decoder: the same decode from a constant start, as the flow sees it.
                         return true;
                     }
 
