@@ -80,14 +80,20 @@ namespace SocketAnalyzers.Addressing
         {
             captured = new HashSet<ISymbol>(SymbolComparer.Instance);
             bool endpoint = false, address = false, parser = false, read = false;
-            var stack = new Stack<(IOperation Operation, SyntaxNode? Function)>();
-            stack.Push((body, null));
-            while (stack.Count > 0)
+            var operations = BodyOperations.Of(body, cancellationToken);
+            for (var index = 0; index < operations.Count; index++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (operation, function) = stack.Pop();
-                var kind = operation.Kind;
-                switch (RelevanceKinds.Contains(kind) ? operation : null)
+                if ((index & 63) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (!RelevanceKinds.Contains(operations.Kind(index)))
+                {
+                    continue;
+                }
+
+                switch (operations[index])
                 {
                     case IInvocationOperation invocation:
                         // Each question only until some call of the body has answered it.
@@ -107,16 +113,10 @@ namespace SocketAnalyzers.Addressing
                         when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, apis.Symbols.IPAddress):
                         address = true;
                         break;
-                    case ILocalReferenceOperation local when function is not null && !DeclaredIn(local.Local, function):
+                    case ILocalReferenceOperation local when operations.Function(index) is var function and >= 0 && !DeclaredIn(local.Local, operations[function].Syntax):
                         // A local that a lambda or local function shares with the code around it.
                         captured.Add(local.Local);
                         break;
-                }
-
-                var childFunction = kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction ? operation.Syntax : function;
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push((child, childFunction));
                 }
             }
 

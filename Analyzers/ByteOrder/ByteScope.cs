@@ -141,21 +141,18 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         public static bool CallsByteOrderApi(IOperation body, ByteOrderSymbols symbols, System.Threading.CancellationToken cancellationToken)
         {
-            var stack = new Stack<IOperation>();
-            stack.Push(body);
-            while (stack.Count > 0)
+            var operations = BodyOperations.Of(body, cancellationToken);
+            for (var index = 0; index < operations.Count; index++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var operation = stack.Pop();
-                if (operation.Kind == OperationKind.Invocation && operation is IInvocationOperation call
+                if ((index & 63) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (operations.Kind(index) == OperationKind.Invocation && operations[index] is IInvocationOperation call
                     && IsRelevantCall(call.TargetMethod, symbols.FactsOf(call.TargetMethod), symbols))
                 {
                     return true;
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push(child);
                 }
             }
 

@@ -131,7 +131,7 @@ namespace SocketAnalyzers.Lifecycle
         /// never narrow an unknown socket to states that break another read or write, so it can report nothing.
         /// <paramref name="everyUse"/> is for bodies whose fields have known entry states (the class summary).
         /// </summary>
-        public static BodyScope? Scan(IOperation body, SocketProtocolModel model, bool everyUse = false, Func<IOperation, bool>? alsoUses = null)
+        public static BodyScope? Scan(IOperation body, SocketProtocolModel model, bool everyUse = false, Func<IOperation, bool>? alsoUses = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var direct = new HashSet<SyntaxNode>();
             var captured = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolComparer.Instance);
@@ -139,11 +139,30 @@ namespace SocketAnalyzers.Lifecycle
             var loopsChangeState = false;
             Dictionary<IMethodSymbol, LocalFunctionUse>? localFunctions = null;
             Dictionary<ILocalSymbol, List<IMethodSymbol>?>? delegateLocals = null;
-            var stack = new Stack<(IOperation Operation, SyntaxNode? Owner, ILoopOperation? Loop, LocalFunctionUse? Function)>();
-            stack.Push((body, null, null, null));
-            while (stack.Count > 0)
+            var operations = BodyOperations.Of(body, cancellationToken);
+
+            // Per lambda or local function (by its index), the local function whose use it adds to: itself, or for a
+            // lambda the one it is in (what a lambda inside a local function names, the local function names too: it may
+            // run the lambda). Set when the function is met, which is before anything inside it.
+            LocalFunctionUse?[]? functionUses = null;
+            var ownerIndex = -1;
+            SyntaxNode? owner = null;
+            LocalFunctionUse? function = null;
+            for (var index = 0; index < operations.Count; index++)
             {
-                var (operation, owner, loop, function) = stack.Pop();
+                if ((index & 63) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var operation = operations[index];
+                if (operations.Function(index) != ownerIndex)
+                {
+                    ownerIndex = operations.Function(index);
+                    owner = ownerIndex < 0 ? null : operations[ownerIndex].Syntax;
+                    function = ownerIndex < 0 ? null : functionUses![ownerIndex];
+                }
+
                 if (owner is not null)
                 {
                     switch (operation)
@@ -166,7 +185,7 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
-                var kind = operation.Kind;
+                var kind = operations.Kind(index);
                 switch (DelegateKinds.Contains(kind) ? operation : null)
                 {
                     case IVariableDeclaratorOperation { Symbol: { Type.TypeKind: TypeKind.Delegate } declared } declarator when declarator.GetVariableInitializer() is { } initializer:
@@ -195,35 +214,23 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
-                if (loop is not null && !loopsChangeState && ChangesStateAcrossTurns(operation, loop, model))
+                if (!loopsChangeState && operations.Loop(index) is var loop and >= 0 && ChangesStateAcrossTurns(operation, (ILoopOperation)operations[loop], model))
                 {
                     loopsChangeState = true;
                 }
 
-                var childOwner = owner;
-                var childLoop = loop;
-                var childFunction = function;
                 if (kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
                 {
-                    // A function's body is a graph of its own: a loop around its declaration is not a loop of its body.
-                    childOwner = operation.Syntax;
-                    childLoop = null;
+                    // A function's body is a graph of its own (BodyOperations: a loop around its declaration is not a loop of its body).
+                    functionUses ??= new LocalFunctionUse?[operations.Count];
+                    functionUses[index] = function;
                     if (operation is ILocalFunctionOperation { Symbol: { } symbol })
                     {
-                        // What a lambda inside it names, the local function names too (it may run the lambda).
                         localFunctions ??= new Dictionary<IMethodSymbol, LocalFunctionUse>(SymbolEqualityComparer.Default);
-                        childFunction = new LocalFunctionUse(symbol, model);
-                        localFunctions[symbol.OriginalDefinition] = childFunction;
+                        var use = new LocalFunctionUse(symbol, model);
+                        localFunctions[symbol.OriginalDefinition] = use;
+                        functionUses[index] = use;
                     }
-                }
-                else if (kind == OperationKind.Loop && operation is ILoopOperation innerLoop)
-                {
-                    childLoop = innerLoop;
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push((child, childOwner, childLoop, childFunction));
                 }
             }
 

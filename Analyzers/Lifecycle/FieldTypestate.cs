@@ -89,12 +89,30 @@ namespace SocketAnalyzers.Lifecycle
         public bool Record(IOperation body, ISymbol owner, CancellationToken cancellationToken)
         {
             var found = false;
-            var stack = new Stack<(IOperation Operation, object Owner)>();
-            stack.Push((body, owner));
-            while (stack.Count > 0)
+            var operations = BodyOperations.Of(body, cancellationToken);
+            var functionIndex = -1;
+            object current = owner;
+            for (var index = 0; index < operations.Count; index++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (operation, current) = stack.Pop();
+                if ((index & 63) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var kind = operations.Kind(index);
+                if (kind is not (OperationKind.FieldReference or OperationKind.FieldInitializer))
+                {
+                    continue;
+                }
+
+                if (operations.Function(index) != functionIndex)
+                {
+                    // In a lambda or local function, the use is that function's (FunctionKey).
+                    functionIndex = operations.Function(index);
+                    current = functionIndex < 0 ? owner : FunctionKey.Of(operations[functionIndex].Syntax);
+                }
+
+                var operation = operations[index];
                 if (operation is IFieldReferenceOperation reference && candidates.Contains(reference.Field))
                 {
                     found = true;
@@ -110,12 +128,6 @@ namespace SocketAnalyzers.Lifecycle
                             Store(field, initializer.Value);
                         }
                     }
-                }
-
-                var childOwner = operation is IAnonymousFunctionOperation or ILocalFunctionOperation ? FunctionKey.Of(operation.Syntax) : current;
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push((child, childOwner));
                 }
             }
 

@@ -87,7 +87,7 @@ namespace SocketAnalyzers.Lifecycle
                 foreach (var (block, owner) in callers)
                 {
                     end.CancellationToken.ThrowIfCancellationRequested();
-                    var scope = BodyScope.Scan(block, model, everyUse: true, alsoUses: operation => IsHelperCall(operation, fields));
+                    var scope = BodyScope.Scan(block, model, everyUse: true, alsoUses: operation => IsHelperCall(operation, fields), end.CancellationToken);
                     if (scope is null || GraphOf(block, end.CancellationToken) is not { } graph)
                     {
                         continue;
@@ -152,7 +152,7 @@ namespace SocketAnalyzers.Lifecycle
                 }
 
                 var usesField = fields is not null && fields.Record(block, context.OwningSymbol, context.CancellationToken);
-                var scope = BodyScope.Scan(block, model, everyUse: usesField);
+                var scope = BodyScope.Scan(block, model, everyUse: usesField, cancellationToken: context.CancellationToken);
                 if (scope is null)
                 {
                     if (!usesField && callers is not null && CallsOwnMethod(block, context.OwningSymbol.ContainingType))

@@ -312,7 +312,6 @@ namespace SocketAnalyzers.Reads
             public readonly List<(ILocalReferenceOperation Reference, ISymbol? Owner)> LocalUses = new();
             public readonly List<(IParameterReferenceOperation Reference, ISymbol Owner)> CapturedParameters = new();
             public readonly List<(ILocalSymbol Local, IOperation Value)> Declarations = new();
-            public readonly Stack<(IOperation Operation, SyntaxNode? Owner, ISymbol? OwnerSymbol)> Stack = new();
             public readonly List<(IInvocationOperation Call, SyntaxNode? Owner, ISymbol? OwnerSymbol)> Receives = new();
 
             /// <summary><c>socket.ReceiveAsync(e)</c> with a <c>SocketAsyncEventArgs</c>, outside lambdas (<see cref="EventArgsChains"/>).</summary>
@@ -327,7 +326,6 @@ namespace SocketAnalyzers.Reads
                 LocalUses.Clear();
                 CapturedParameters.Clear();
                 Declarations.Clear();
-                Stack.Clear();
                 Receives.Clear();
                 EventArgsReceives.Clear();
             }
@@ -398,17 +396,36 @@ namespace SocketAnalyzers.Reads
             var localUses = scratch.LocalUses;
             var capturedParameters = scratch.CapturedParameters;
             var declarations = scratch.Declarations;
-            var stack = scratch.Stack;
-            stack.Push((body, null, null));
-            while (stack.Count > 0)
+            var operations = BodyOperations.Of(body, cancellationToken);
+            var ownerIndex = -1;
+            SyntaxNode? function = null;
+            ISymbol? ownerSymbol = null;
+            for (var index = 0; index < operations.Count; index++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (operation, owner, ownerSymbol) = stack.Pop();
-                switch (ScannedKinds.Contains(operation.Kind) ? operation : null)
+                if ((index & 63) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (!ScannedKinds.Contains(operations.Kind(index)))
+                {
+                    continue;
+                }
+
+                var operation = operations[index];
+                if (operations.Function(index) != ownerIndex)
+                {
+                    // The lambda or local function the operation is in: its reads and uses belong to it.
+                    ownerIndex = operations.Function(index);
+                    function = ownerIndex < 0 ? null : operations[ownerIndex].Syntax;
+                    ownerSymbol = ownerIndex < 0 ? null : operations.FunctionSymbol(ownerIndex);
+                }
+
+                switch (operation)
                 {
                     case IInvocationOperation invocation when reads.TryGetEndOfStreamRead(invocation, cancellationToken) is { } read:
                         result ??= new ReadBody(consumers, cancellationToken);
-                        var site = new ReadSite(result.Sites.Count, read) { Function = owner };
+                        var site = new ReadSite(result.Sites.Count, read) { Function = function };
                         result.Sites.Add(site);
                         result.sitesBySyntax[invocation.Syntax] = site;
                         result.HasLineReads |= read.Api.IsLine;
@@ -418,7 +435,7 @@ namespace SocketAnalyzers.Reads
                             guardsAvailable = true;
                         }
 
-                        if (owner is null && invocation is { TargetMethod.Name: "EndReceive", Arguments.Length: 1 } && invocation.Arguments[0].Value is IParameterReferenceOperation)
+                        if (function is null && invocation is { TargetMethod.Name: "EndReceive", Arguments.Length: 1 } && invocation.Arguments[0].Value is IParameterReferenceOperation)
                         {
                             // A callback's EndReceive(ar): its receives may only look (ReadFlowAnalysis.PeekingCallback).
                             guardsAvailable = true;
@@ -431,7 +448,7 @@ namespace SocketAnalyzers.Reads
                         result ??= new ReadBody(consumers, cancellationToken);
                         var helperSite = new ReadSite(result.Sites.Count, new NetworkRead(call, helperCall.Helper.Api, CatalogueIndex.Argument(call, helperCall.Helper.BufferParameter?.Ordinal), null, null, isZeroLength: false, throwsAtEnd: false))
                         {
-                            Function = owner,
+                            Function = function,
                             Receiver = helperCall.Receiver,
                             Helper = helperCall.Helper,
                         };
@@ -439,7 +456,7 @@ namespace SocketAnalyzers.Reads
                         result.sitesBySyntax[call.Syntax] = helperSite;
                         result.HasLineReads |= helperSite.IsLine;
                         break;
-                    case IInvocationOperation { Arguments.Length: 1 } eventArgsReceive when owner is null && eventArgsReceive.Arguments[0].Value is IParameterReferenceOperation given
+                    case IInvocationOperation { Arguments.Length: 1 } eventArgsReceive when function is null && eventArgsReceive.Arguments[0].Value is IParameterReferenceOperation given
                         && (eventArgsReceive.Instance is not null && reads.Symbols.Framework.IsEventArgsReceive(eventArgsReceive.TargetMethod)
                             || !eventArgsReceive.TargetMethod.DeclaringSyntaxReferences.IsEmpty && reads.Symbols.Framework.IsEventArgs(given.Type)):
                         // if (!socket.ReceiveAsync(e)) OnReceive(sender, e);: a chain of receives on one SocketAsyncEventArgs
@@ -447,7 +464,7 @@ namespace SocketAnalyzers.Reads
                         scratch.EventArgsReceives.Add(eventArgsReceive);
                         break;
                     case IInvocationOperation { Instance: not null } begin when StartsReceive(begin):
-                        scratch.Receives.Add((begin, owner, ownerSymbol));
+                        scratch.Receives.Add((begin, function, ownerSymbol));
 
                         // s.BeginReceive(buf, pos, n, SocketFlags.Peek, …) ended by s.EndReceive(ar): as the synchronous peek.
                         guardsAvailable |= NetworkReads.Peeks(begin, reads.Symbols);
@@ -488,24 +505,6 @@ namespace SocketAnalyzers.Reads
                         }
 
                         break;
-                }
-
-                var childOwner = owner;
-                var childSymbol = ownerSymbol;
-                if (operation is IAnonymousFunctionOperation anonymous)
-                {
-                    childOwner = operation.Syntax;
-                    childSymbol = anonymous.Symbol;
-                }
-                else if (operation is ILocalFunctionOperation localFunction)
-                {
-                    childOwner = operation.Syntax;
-                    childSymbol = localFunction.Symbol;
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push((child, childOwner, childSymbol));
                 }
             }
 
