@@ -28,18 +28,17 @@ namespace SocketAnalyzers.Addressing
     {
         public static bool All(IOperation body, AddressingApis apis, CancellationToken cancellationToken)
         {
-            var stack = new Stack<IOperation>();
-            stack.Push(body);
-            var visits = 0;
-            while (stack.Count > 0)
+            var operations = BodyOperations.Of(body, cancellationToken);
+            for (var index = 0; index < operations.Count; index++)
             {
-                if ((++visits & 255) == 0)
+                if ((index & 255) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var operation = stack.Pop();
-                switch (operation)
+                var kind = operations.Kind(index);
+                var operation = operations[index];
+                switch (kind is OperationKind.FieldReference or OperationKind.Invocation or OperationKind.PropertyReference ? operation : null)
                 {
                     case IFieldReferenceOperation { Field: var field } reference when SocketValueAnalysis.WellKnownAddressFacts(field, apis) is { } address:
                         if ((address & AddressFacts.Ipv6Family) != 0)
@@ -59,7 +58,7 @@ namespace SocketAnalyzers.Addressing
                         return false;
                 }
 
-                if (operation.IsUnbound())
+                if (Common.OperationExtensions.IsUnbound(kind))
                 {
                     return false;
                 }
@@ -68,11 +67,6 @@ namespace SocketAnalyzers.Addressing
                     && SocketValueAnalysis.FamilyFromConstant(family) == FamilyFacts.V6)
                 {
                     return false;
-                }
-
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push(child);
                 }
             }
 

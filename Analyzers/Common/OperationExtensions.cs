@@ -7,8 +7,11 @@ namespace SocketAnalyzers.Common
     internal static class OperationExtensions
     {
         /// <summary>A call or member access whose target the compiler could not decide: dynamic, or invalid (failed overload resolution, a member that does not exist).</summary>
-        public static bool IsUnbound(this IOperation operation)
-            => operation.Kind is OperationKind.Invalid or OperationKind.DynamicInvocation or OperationKind.DynamicMemberReference
+        public static bool IsUnbound(this IOperation operation) => IsUnbound(operation.Kind);
+
+        /// <summary>An operation of <paramref name="kind"/> did not bind (see <see cref="IsUnbound(IOperation)"/>).</summary>
+        public static bool IsUnbound(OperationKind kind)
+            => kind is OperationKind.Invalid or OperationKind.DynamicInvocation or OperationKind.DynamicMemberReference
                 or OperationKind.DynamicObjectCreation or OperationKind.DynamicIndexerAccess;
 
         /// <summary>The comparison with its operands swapped: <c>c &lt; x</c> is <c>x &gt; c</c>; any other operator stays.</summary>

@@ -339,6 +339,15 @@ namespace SocketAnalyzers.Reads
         /// nothing adds to, and that the buffer was not made with.
         /// </summary>
         /// <param name="streamBuffers">The buffers some read that is not one datagram fills (<see cref="ReadSite.OneDatagram"/>).</param>
+        /// <summary>The kinds of the interfaces <see cref="BufferUsesSettled"/>'s switch has a case for.</summary>
+        private static readonly OperationKindSet BufferUseKinds = new(
+            OperationKind.LocalReference,
+            OperationKind.ParameterReference,
+            OperationKind.FieldReference,
+            OperationKind.CompoundAssignment,
+            OperationKind.Increment,
+            OperationKind.Decrement);
+
         private static bool BufferUsesSettled(IOperation root, HashSet<ISymbol> buffers, HashSet<ISymbol>? streamBuffers, ReadBody body, KnownSymbols symbols, CancellationToken cancellationToken)
         {
             HashSet<ISymbol>? counts = null;
@@ -356,17 +365,21 @@ namespace SocketAnalyzers.Reads
             }
 
             var references = new List<IOperation>();
-            var stack = new Stack<(IOperation Operation, bool InFunction)>();
-            stack.Push((root, false));
-            var visited = 0;
-            while (stack.Count > 0)
+            var operations = BodyOperations.Of(root, cancellationToken);
+            for (var index = 0; index < operations.Count; index++)
             {
-                if (++visited % 256 == 0)
+                if ((index & 255) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var (operation, inFunction) = stack.Pop();
+                if (!BufferUseKinds.Contains(operations.Kind(index)))
+                {
+                    continue;
+                }
+
+                var operation = operations[index];
+                var inFunction = operations.Function(index) >= 0;
                 switch (operation)
                 {
                     case ILocalReferenceOperation { Local: var local } when buffers.Contains(local):
@@ -383,12 +396,6 @@ namespace SocketAnalyzers.Reads
                     case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation stepped } when counts is not null && counts.Contains(stepped.Local):
                         // A count that something adds to may be a total of reads (SOCK012's Counted form): not settled here.
                         return false;
-                }
-
-                var nested = inFunction || operation is IAnonymousFunctionOperation or ILocalFunctionOperation;
-                foreach (var child in operation.ChildOperations)
-                {
-                    stack.Push((child, nested));
                 }
             }
 
