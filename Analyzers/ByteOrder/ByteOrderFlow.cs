@@ -106,8 +106,6 @@ namespace SocketAnalyzers.ByteOrder
     {
         private const int MaxNestingDepth = 16;
 
-        private static readonly ConditionalWeakTable<IOperation, ByteOrderFindings> Cache = new();
-
         private readonly ByteOrderSymbols symbols;
         private readonly NetworkReads reads;
         private readonly ByteScope scope;
@@ -159,13 +157,13 @@ namespace SocketAnalyzers.ByteOrder
             bool summarize,
             CancellationToken cancellationToken)
         {
-            if (Cache.TryGetValue(block, out var cached))
+            var operations = BodyOperations.Of(block, cancellationToken);
+            if (operations.ByteOrder<ByteOrderFindings>() is { } cached)
             {
                 return cached;
             }
 
-            var result = Analyze(block, getGraph, symbols, reads, owner, summarize, cancellationToken);
-            return Cache.GetValue(block, _ => result);
+            return operations.ShareByteOrder(Analyze(block, getGraph, symbols, reads, owner, summarize, cancellationToken));
         }
 
         private static ByteOrderFindings Analyze(

@@ -41,6 +41,22 @@ namespace SocketAnalyzers.Common
             this.entries = entries;
         }
 
+        private object? byteOrder;
+
+        /// <summary>
+        /// The byte-order family's result for this body, shared by its four analyzers (<c>ByteOrderFlow.For</c>): kept here
+        /// rather than in a table of its own, which cost a second weak-table entry (a lock and a handle) for every body.
+        /// The first result stored is the one every analyzer gets.
+        /// </summary>
+        public T ShareByteOrder<T>(T result)
+            where T : class
+            => Interlocked.CompareExchange(ref byteOrder, result, null) as T ?? result;
+
+        /// <summary>The byte-order family's result for this body, once one was stored (<see cref="ShareByteOrder{T}"/>).</summary>
+        public T? ByteOrder<T>()
+            where T : class
+            => Volatile.Read(ref byteOrder) as T;
+
         /// <summary>How many operations the body has (its root included).</summary>
         public int Count => entries.Length;
 
