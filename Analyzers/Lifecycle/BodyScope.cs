@@ -134,7 +134,8 @@ namespace SocketAnalyzers.Lifecycle
         public static BodyScope? Scan(IOperation body, SocketProtocolModel model, bool everyUse = false, Func<IOperation, bool>? alsoUses = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var direct = new HashSet<SyntaxNode>();
-            var captured = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolComparer.Instance);
+            // A plain set while scanning (a builder's add rebalances a tree); made immutable once, for a body that uses the model.
+            var captured = new HashSet<ISymbol>(SymbolComparer.Instance);
             var rootUses = false;
             var loopsChangeState = false;
             Dictionary<IMethodSymbol, LocalFunctionUse>? localFunctions = null;
@@ -163,9 +164,10 @@ namespace SocketAnalyzers.Lifecycle
                     function = ownerIndex < 0 ? null : functionUses![ownerIndex];
                 }
 
+                var kind = operations.Kind(index);
                 if (owner is not null)
                 {
-                    switch (operation)
+                    switch (kind is OperationKind.LocalReference or OperationKind.ParameterReference or OperationKind.FieldReference ? operation : null)
                     {
                         case ILocalReferenceOperation local:
                             captured.Add(local.Local);
@@ -185,7 +187,6 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
-                var kind = operations.Kind(index);
                 switch (DelegateKinds.Contains(kind) ? operation : null)
                 {
                     case IVariableDeclaratorOperation { Symbol: { Type.TypeKind: TypeKind.Delegate } declared } declarator when declarator.GetVariableInitializer() is { } initializer:
@@ -202,7 +203,7 @@ namespace SocketAnalyzers.Lifecycle
                         break;
                 }
 
-                if ((everyUse ? UsesModel(operation, model) : Decides(operation, model)) || (alsoUses is not null && alsoUses(operation)))
+                if ((everyUse ? UsesModel(operation, model) : Decides(operation, kind, model)) || (alsoUses is not null && alsoUses(operation)))
                 {
                     if (owner is null)
                     {
@@ -214,7 +215,8 @@ namespace SocketAnalyzers.Lifecycle
                     }
                 }
 
-                if (!loopsChangeState && operations.Loop(index) is var loop and >= 0 && ChangesStateAcrossTurns(operation, (ILoopOperation)operations[loop], model))
+                if (!loopsChangeState && kind is OperationKind.Using or OperationKind.UsingDeclaration or OperationKind.Invocation
+                    && operations.Loop(index) is var loop and >= 0 && ChangesStateAcrossTurns(operation, (ILoopOperation)operations[loop], model))
                 {
                     loopsChangeState = true;
                 }
@@ -235,7 +237,7 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return rootUses || direct.Count > 0
-                ? new BodyScope(rootUses, direct, captured.ToImmutable(), loopsChangeState, LocalFunctionUse.Close(localFunctions), delegateLocals)
+                ? new BodyScope(rootUses, direct, ImmutableHashSet.CreateRange(SymbolComparer.Instance, captured), loopsChangeState, LocalFunctionUse.Close(localFunctions), delegateLocals)
                 : null;
         }
 
@@ -508,9 +510,9 @@ namespace SocketAnalyzers.Lifecycle
             OperationKind.LocalReference);
 
         /// <summary>An operation after which a socket's state may be known: a creation, or a member of the model that is not only I/O.</summary>
-        private static bool Decides(IOperation operation, SocketProtocolModel model)
+        private static bool Decides(IOperation operation, OperationKind kind, SocketProtocolModel model)
         {
-            switch (DecidingKinds.Contains(operation.Kind) ? operation : null)
+            switch (DecidingKinds.Contains(kind) ? operation : null)
             {
                 case IObjectCreationOperation creation:
                     return model.IsModelType(creation.Type);

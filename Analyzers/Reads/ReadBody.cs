@@ -309,7 +309,7 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private sealed class ScanScratch
         {
-            public readonly List<(ILocalReferenceOperation Reference, ISymbol? Owner)> LocalUses = new();
+            public readonly List<(ILocalReferenceOperation Reference, ISymbol? Owner, int Index)> LocalUses = new();
             public readonly List<(IParameterReferenceOperation Reference, ISymbol Owner)> CapturedParameters = new();
             public readonly List<(ILocalSymbol Local, IOperation Value)> Declarations = new();
             public readonly List<(IInvocationOperation Call, SyntaxNode? Owner, ISymbol? OwnerSymbol)> Receives = new();
@@ -470,7 +470,7 @@ namespace SocketAnalyzers.Reads
                         guardsAvailable |= NetworkReads.Peeks(begin, reads.Symbols);
                         break;
                     case ILocalReferenceOperation local:
-                        localUses.Add((local, ownerSymbol));
+                        localUses.Add((local, ownerSymbol, index));
                         break;
                     case IBranchOperation { BranchKind: BranchKind.GoTo }:
                         result ??= new ReadBody(consumers, cancellationToken);
@@ -542,7 +542,7 @@ namespace SocketAnalyzers.Reads
                 (result.autoFlushed ??= new HashSet<object>()).Add(flushed);
             }
 
-            foreach (var (reference, owner) in localUses)
+            foreach (var (reference, owner, index) in localUses)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (owner is not null)
@@ -550,7 +550,7 @@ namespace SocketAnalyzers.Reads
                     result.Capture(reference.Local, reference, owner);
                 }
 
-                result.Reach(reference);
+                result.Reach(reference, operations, index);
 
                 result.ClassifyCountUse(reference, reads);
             }
@@ -1141,15 +1141,28 @@ namespace SocketAnalyzers.Reads
             return result;
         }
 
-        private void Reach(ILocalReferenceOperation reference)
+        private void Reach(ILocalReferenceOperation reference, BodyOperations operations, int index)
         {
-            var end = reference.Syntax.Span.End;
-            for (var current = reference.Parent; current is not null; current = current.Parent)
+            // The outermost loop around the reference, through the lambdas and local functions it is in: the loops of
+            // each function from the index, then those around the function's declaration.
+            var outermost = -1;
+            for (var current = index; current >= 0;)
             {
-                if (current is ILoopOperation loop)
+                if (operations.Loop(current) is var loop and >= 0)
                 {
-                    end = System.Math.Max(end, loop.Syntax.Span.End);
+                    outermost = loop;
+                    current = loop;
                 }
+                else
+                {
+                    current = operations.Function(current);
+                }
+            }
+
+            var end = reference.Syntax.Span.End;
+            if (outermost >= 0)
+            {
+                end = System.Math.Max(end, operations[outermost].Syntax.Span.End);
             }
 
             if (!ReachEnd.TryGetValue(reference.Local, out var known) || known < end)
