@@ -94,13 +94,13 @@ namespace SocketAnalyzers.Addressing
             "System.IO.StreamReader",
         };
 
-        private readonly Dictionary<IMethodSymbol, EndpointRole> endpointCalls = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<IMethodSymbol> parsers = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<INamedTypeSymbol> parserTypes = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, EndpointRole> endpointCalls = new(SymbolComparer.Instance);
+        private readonly HashSet<IMethodSymbol> parsers = new(SymbolComparer.Instance);
+        private readonly HashSet<INamedTypeSymbol> parserTypes = new(SymbolComparer.Instance);
 
         /// <summary>The parsers' names: a one-line method that calls none of them is no wrapper, known without binding it.</summary>
         private readonly HashSet<string> parserNames = new(System.StringComparer.Ordinal);
-        private readonly HashSet<INamedTypeSymbol> views = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<INamedTypeSymbol> views = new(SymbolComparer.Instance);
 
         public AddressingApis(KnownSymbols symbols)
         {
@@ -207,7 +207,7 @@ namespace SocketAnalyzers.Addressing
             return false;
         }
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, int> parserWrappers = new(SymbolEqualityComparer.Default);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, int> parserWrappers = new(SymbolComparer.Instance);
 
         private readonly Reads.NetworkFields streamSocketFields;
 

@@ -379,7 +379,7 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>By symbol equality, not by reference: an operation's type in nullable-aware code is a new object each time.</summary>
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> byteHolders = new(SymbolEqualityComparer.Default);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> byteHolders = new(SymbolComparer.Instance);
 
         private bool IsNamedByteHolder(INamedTypeSymbol named)
         {
@@ -595,7 +595,7 @@ namespace SocketAnalyzers.ByteOrder
             return swaps;
         }
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> byteSwaps = new(SymbolEqualityComparer.Default);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> byteSwaps = new(SymbolComparer.Instance);
 
         public bool IsReceiveIntoBuffer(IMethodSymbol method) => catalogue.Facts(method) is { Fills: not null, FillsOnlyOverNetworkStream: false };
 

@@ -24,9 +24,28 @@ namespace SocketAnalyzers.Common
             // A local the compiler made (the lock taken flag of a lock, a using's temporary) may have no name.
             // A named type too: the default walks its namespaces (the catalogue hashes a member's type at every lookup).
             SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field or SymbolKind.RangeVariable or SymbolKind.NamedType
-                => (symbol.Name is { } name ? StringComparer.Ordinal.GetHashCode(name) : 0) ^ (int)symbol.Kind,
+                => (symbol.Name is { } name ? NameHash(name) : 0) ^ (int)symbol.Kind,
+
+            // A method too, with its type's name (overloads share a name): the catalogue's tables and the families'
+            // summaries are keyed by methods and asked at every call.
+            SymbolKind.Method => NameHash(symbol.Name) ^ (symbol.ContainingType is { } type ? NameHash(type.Name) * 7 : 0) ^ (int)SymbolKind.Method,
             _ => SymbolEqualityComparer.Default.GetHashCode(symbol),
         };
+
+        /// <summary>
+        /// A name's hash, not randomized: the ordinal comparer's (Marvin) was a third of this comparer's samples, and the
+        /// names are the code's own identifiers, short and not chosen to collide.
+        /// </summary>
+        private static int NameHash(string name)
+        {
+            var hash = (uint)name.Length;
+            foreach (var c in name)
+            {
+                hash = (hash * 31) + c;
+            }
+
+            return (int)hash;
+        }
 
         public bool Equals(ISymbol? x, ISymbol? y) => SymbolEqualityComparer.Default.Equals(x, y);
 

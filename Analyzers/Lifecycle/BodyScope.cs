@@ -25,7 +25,7 @@ namespace SocketAnalyzers.Lifecycle
         /// </summary>
         private readonly Dictionary<ILocalSymbol, List<IMethodSymbol>?>? delegateLocals;
 
-        private BodyScope(bool rootUsesModel, HashSet<SyntaxNode> direct, ImmutableHashSet<ISymbol> captured, bool loopsChangeState, Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>> localFunctionNames, Dictionary<ILocalSymbol, List<IMethodSymbol>?>? delegateLocals)
+        private BodyScope(bool rootUsesModel, HashSet<SyntaxNode> direct, HashSet<ISymbol> captured, bool loopsChangeState, Dictionary<IMethodSymbol, ImmutableHashSet<ISymbol>> localFunctionNames, Dictionary<ILocalSymbol, List<IMethodSymbol>?>? delegateLocals)
         {
             RootUsesModel = rootUsesModel;
             this.direct = direct;
@@ -89,7 +89,7 @@ namespace SocketAnalyzers.Lifecycle
         public bool RootUsesModel { get; }
 
         /// <summary>The names that lambdas and local functions of the body use: they may change them at any time.</summary>
-        public ImmutableHashSet<ISymbol> Captured { get; }
+        public ISet<ISymbol> Captured { get; }
 
         /// <summary>
         /// The names a call of (or a delegate made from) the local function <paramref name="function"/> may change: the
@@ -134,7 +134,7 @@ namespace SocketAnalyzers.Lifecycle
         public static BodyScope? Scan(IOperation body, SocketProtocolModel model, bool everyUse = false, Func<IOperation, bool>? alsoUses = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var direct = new HashSet<SyntaxNode>();
-            // A plain set while scanning (a builder's add rebalances a tree); made immutable once, for a body that uses the model.
+            // A plain set: a builder's add rebalanced a tree, and making it immutable cost as much again for every body.
             var captured = new HashSet<ISymbol>(SymbolComparer.Instance);
             var rootUses = false;
             var loopsChangeState = false;
@@ -237,7 +237,7 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             return rootUses || direct.Count > 0
-                ? new BodyScope(rootUses, direct, ImmutableHashSet.CreateRange(SymbolComparer.Instance, captured), loopsChangeState, LocalFunctionUse.Close(localFunctions), delegateLocals)
+                ? new BodyScope(rootUses, direct, captured, loopsChangeState, LocalFunctionUse.Close(localFunctions), delegateLocals)
                 : null;
         }
 

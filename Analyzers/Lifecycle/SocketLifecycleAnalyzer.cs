@@ -104,16 +104,18 @@ namespace SocketAnalyzers.Lifecycle
             => operation is IInvocationOperation { Instance: IInstanceReferenceOperation, TargetMethod: var method } && fields.HelperOf(method) is not null;
 
         /// <summary>True when <paramref name="block"/> calls an instance method of the type on <c>this</c> (which may be a helper).</summary>
-        private static bool CallsOwnMethod(IOperation block, INamedTypeSymbol? type)
+        private static bool CallsOwnMethod(IOperation block, INamedTypeSymbol? type, CancellationToken cancellationToken)
         {
             if (type is null)
             {
                 return false;
             }
 
-            foreach (var operation in block.Descendants())
+            var operations = BodyOperations.Of(block, cancellationToken);
+            for (var index = 1; index < operations.Count; index++)
             {
-                if (operation is IInvocationOperation { Instance: IInstanceReferenceOperation, TargetMethod: var method }
+                if (operations.Kind(index) == OperationKind.Invocation
+                    && operations[index] is IInvocationOperation { Instance: IInstanceReferenceOperation, TargetMethod: var method }
                     && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type.OriginalDefinition))
                 {
                     return true;
@@ -155,7 +157,7 @@ namespace SocketAnalyzers.Lifecycle
                 var scope = BodyScope.Scan(block, model, everyUse: usesField, cancellationToken: context.CancellationToken);
                 if (scope is null)
                 {
-                    if (!usesField && callers is not null && CallsOwnMethod(block, context.OwningSymbol.ContainingType))
+                    if (!usesField && callers is not null && CallsOwnMethod(block, context.OwningSymbol.ContainingType, context.CancellationToken))
                     {
                         callers.Enqueue((block, context.OwningSymbol));
                     }

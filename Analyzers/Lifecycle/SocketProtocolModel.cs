@@ -213,7 +213,7 @@ namespace SocketAnalyzers.Lifecycle
 
         public KnownSymbols Symbols => symbols;
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, SocketModelType?> typeCache = new(SymbolEqualityComparer.Default);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, SocketModelType?> typeCache = new(SymbolComparer.Instance);
 
         /// <summary>The model type that <paramref name="type"/> is (or derives from), or null. Cached per type.</summary>
         public SocketModelType? ModelTypeOf(ITypeSymbol? type)
@@ -237,7 +237,7 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>True when <paramref name="type"/> is one of the model's types: the cheap pre-scan.</summary>
         public bool IsModelType(ITypeSymbol? type) => ModelTypeOf(type) is not null;
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> wrapperCache = new(SymbolEqualityComparer.Default);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, bool> wrapperCache = new(SymbolComparer.Instance);
 
         /// <summary>
         /// A reader or writer the catalogue says closes the stream it is made over (a constructor with

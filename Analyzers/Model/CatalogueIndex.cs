@@ -356,7 +356,7 @@ namespace SocketAnalyzers.Model
         /// every family asks for every call.
         /// </summary>
         private readonly HashSet<string> memberNames = new(System.StringComparer.Ordinal);
-        private readonly Dictionary<INamedTypeSymbol, ApiRow> types = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, ApiRow> types = new(SymbolComparer.Instance);
         private readonly List<INamedTypeSymbol> streamTypes = new();
 
         /// <summary>The types of the constructors that pass a stream through (<see cref="ApiRow.PassesThroughStream"/>).</summary>
