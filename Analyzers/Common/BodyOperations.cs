@@ -78,6 +78,12 @@ namespace SocketAnalyzers.Common
         /// </summary>
         public int Loop(int index) => entries[index].Loop;
 
+        /// <summary>
+        /// The index just past the operations under the one at <paramref name="index"/>: its descendants are the indexes from
+        /// <paramref name="index"/> + 1 up to this one (a node's subtree is contiguous in the walk's order).
+        /// </summary>
+        public int End(int index) => entries[index].End;
+
         /// <summary>The symbol of the lambda or local function at <paramref name="function"/> (an index <see cref="Function"/> gave).</summary>
         public IMethodSymbol? FunctionSymbol(int function) => entries[function].Operation switch
         {
@@ -110,7 +116,7 @@ namespace SocketAnalyzers.Common
             {
                 var stack = scratch.Stack;
                 var entries = scratch.Entries;
-                stack.Push(new Entry(body, OperationKind.None, -1, -1));
+                stack.Push(new Entry(body, OperationKind.None, -1, -1, -1));
                 while (stack.Count > 0)
                 {
                     if ((count & 255) == 0)
@@ -128,7 +134,7 @@ namespace SocketAnalyzers.Common
                     var index = count++;
                     var operation = entry.Operation;
                     var kind = operation.Kind;
-                    entries[index] = new Entry(operation, kind, entry.Function, entry.Loop);
+                    entries[index] = new Entry(operation, kind, entry.Function, entry.Loop, entry.End);
 
                     var childFunction = entry.Function;
                     var childLoop = entry.Loop;
@@ -144,7 +150,30 @@ namespace SocketAnalyzers.Common
 
                     foreach (var child in operation.ChildOperations)
                     {
-                        stack.Push(new Entry(child, OperationKind.None, childFunction, childLoop));
+                        // On the stack, End carries the parent's index until the walk sets it.
+                        stack.Push(new Entry(child, OperationKind.None, childFunction, childLoop, index));
+                    }
+                }
+
+                // Each subtree's end, from the last operation back: a node's end is the largest of its children's.
+                if (scratch.Parents.Length < count)
+                {
+                    scratch.Parents = new int[entries.Length];
+                }
+
+                var parents = scratch.Parents;
+                for (var i = 0; i < count; i++)
+                {
+                    parents[i] = entries[i].End;
+                    entries[i] = entries[i].WithEnd(i + 1);
+                }
+
+                for (var i = count - 1; i > 0; i--)
+                {
+                    var parent = parents[i];
+                    if (entries[i].End > entries[parent].End)
+                    {
+                        entries[parent] = entries[parent].WithEnd(entries[i].End);
                     }
                 }
 
@@ -163,12 +192,13 @@ namespace SocketAnalyzers.Common
 
         private readonly struct Entry
         {
-            public Entry(IOperation operation, OperationKind kind, int function, int loop)
+            public Entry(IOperation operation, OperationKind kind, int function, int loop, int end)
             {
                 Operation = operation;
                 Kind = kind;
                 Function = function;
                 Loop = loop;
+                End = end;
             }
 
             public IOperation Operation { get; }
@@ -178,12 +208,17 @@ namespace SocketAnalyzers.Common
             public int Function { get; }
 
             public int Loop { get; }
+
+            public int End { get; }
+
+            public Entry WithEnd(int end) => new(Operation, Kind, Function, Loop, end);
         }
 
         private sealed class Scratch
         {
             public readonly Stack<Entry> Stack = new();
             public Entry[] Entries = new Entry[256];
+            public int[] Parents = new int[256];
         }
     }
 }

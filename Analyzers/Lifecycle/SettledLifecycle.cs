@@ -41,12 +41,14 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>True when the flow can report nothing in <paramref name="body"/>, its lambdas and its local functions.</summary>
         public static bool All(IOperation body, SocketProtocolModel model, CancellationToken cancellationToken)
         {
-            var functions = new Stack<IOperation>();
-            functions.Push(body);
+            var operations = BodyOperations.Of(body, cancellationToken);
+            var functions = new Stack<(IOperation Root, int Index)>();
+            functions.Push((body, -1));
             while (functions.Count > 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var function = new Function(functions.Pop(), model, functions, cancellationToken);
+                var (root, index) = functions.Pop();
+                var function = new Function(root, index, operations, model, functions, cancellationToken);
                 if (!function.Settled())
                 {
                     return false;
@@ -209,7 +211,9 @@ namespace SocketAnalyzers.Lifecycle
         {
             private readonly IOperation root;
             private readonly SocketProtocolModel model;
-            private readonly Stack<IOperation> nested;
+            private readonly Stack<(IOperation Root, int Index)> nested;
+            private readonly BodyOperations operations;
+            private readonly int index;
             private readonly CancellationToken cancellationToken;
             private readonly Dictionary<ILocalSymbol, Root> locals = new(SymbolEqualityComparer.Default);
             private readonly Root outside = new(AllPairs, scope: null);
@@ -228,9 +232,13 @@ namespace SocketAnalyzers.Lifecycle
             private int[]? tryEnds;
             private bool unsettled;
 
-            public Function(IOperation root, SocketProtocolModel model, Stack<IOperation> nested, CancellationToken cancellationToken)
+            /// <param name="root">The body: the method's, or the lambda's or local function's.</param>
+            /// <param name="index">The lambda's or local function's index in <paramref name="operations"/>; -1 for the method's body.</param>
+            public Function(IOperation root, int index, BodyOperations operations, SocketProtocolModel model, Stack<(IOperation Root, int Index)> nested, CancellationToken cancellationToken)
             {
                 this.root = root;
+                this.index = index;
+                this.operations = operations;
                 this.model = model;
                 this.nested = nested;
                 this.cancellationToken = cancellationToken;
@@ -264,39 +272,46 @@ namespace SocketAnalyzers.Lifecycle
 
             private void Walk()
             {
-                var stack = new Stack<(IOperation Operation, bool Done)>();
-                stack.Push((root, false));
-                var visits = 0;
-                while (stack.Count > 0 && !unsettled)
+                // Backwards through the body's walk (BodyOperations: a node before its children, the last child first) is
+                // every operation after its operands, the first operand first: the order the engine applies them in.
+                // Only this function's own operations; a lambda or local function is a function of its own.
+                var first = index < 0 ? 0 : index + 1;
+                var last = index < 0 ? operations.Count : operations.End(index);
+                for (var i = last - 1; i >= first && !unsettled; i--)
                 {
-                    if ((++visits & 255) == 0)
+                    if ((i & 255) == 0)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    var (operation, done) = stack.Pop();
-                    if (done)
+                    if (operations.Function(i) != index)
                     {
-                        Visit(operation);
                         continue;
                     }
 
-                    if (operation != root && operation.Kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
+                    var operation = operations[i];
+                    if (operations.Kind(i) is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
                     {
                         // A function of its own: its names from here start unknown there, as the engine analyzes it.
-                        if (FunctionBody(operation) is { } body)
+                        if (operation is ILocalFunctionOperation { Body: not null, IgnoredBody: not null })
                         {
-                            nested.Push(body);
+                            // Both a block and an expression body (code that does not compile): its operations are not one body.
+                            unsettled = true;
+                        }
+                        else if (FunctionBody(operation) is { } body)
+                        {
+                            nested.Push((body, i));
                         }
 
                         continue;
                     }
 
+                    // What decides the whole (a call that did not bind, a label, a try) is asked of each operation in turn:
+                    // only the verdict counts, so the order of these questions does not matter.
                     Enter(operation);
-                    stack.Push((operation, true));
-                    foreach (var child in operation.ChildOperations.Reverse())
+                    if (!unsettled)
                     {
-                        stack.Push((child, false));
+                        Visit(operation);
                     }
                 }
             }
