@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SocketAnalyzers.Common;
+using SocketAnalyzers.Tests.Verifiers;
+using Xunit;
+
+namespace SocketAnalyzers.Tests.Common
+{
+    /// <summary>
+    /// The shared walk of a body (<see cref="BodyOperations"/>) that the families' pre-scans and gates read instead of
+    /// walking the tree themselves: it must hold every operation once, in the order the stack walks it replaced visited
+    /// them, with the right function, loop and subtree of each.
+    /// </summary>
+    public class BodyOperationsTests
+    {
+        private const string Source = @"
+using System;
+using System.Collections.Generic;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+
+class C
+{
+    void M(Socket socket, List<int> items)
+    {
+        var buffer = new byte[16];
+        while (socket.Available > 0)
+        {
+            int n = socket.Receive(buffer);
+            foreach (var item in items)
+            {
+                Func<int, int> f = x =>
+                {
+                    for (int i = 0; i < x; i++) { n += i; }
+                    return n;
+                };
+                n = f(item);
+            }
+
+            int Local(int y)
+            {
+                do { y--; } while (y > 0);
+                return y;
+            }
+
+            n = Local(n);
+        }
+
+        Task.Run(() => socket.Close());
+    }
+}";
+
+        [Fact]
+        public void Holds_every_operation_once_in_the_order_of_a_stack_walk()
+        {
+            var body = Body();
+            var operations = BodyOperations.Of(body.Operation, CancellationToken.None);
+
+            var expected = new List<IOperation>();
+            var stack = new Stack<IOperation>();
+            stack.Push(body.Operation);
+            while (stack.Count > 0)
+            {
+                var operation = stack.Pop();
+                expected.Add(operation);
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push(child);
+                }
+            }
+
+            Assert.Equal(expected, Enumerable.Range(0, operations.Count).Select(i => operations[i]));
+            Assert.All(Enumerable.Range(0, operations.Count), i => Assert.Equal(operations[i].Kind, operations.Kind(i)));
+        }
+
+        [Fact]
+        public void Gives_each_operation_its_innermost_function_and_the_innermost_loop_of_that_function()
+        {
+            var body = Body();
+            var operations = BodyOperations.Of(body.Operation, CancellationToken.None);
+            for (var i = 0; i < operations.Count; i++)
+            {
+                IOperation? function = null;
+                ILoopOperation? loop = null;
+                for (var up = operations[i].Parent; up is not null && function is null; up = up.Parent)
+                {
+                    if (up is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                    {
+                        function = up;
+                    }
+                    else if (loop is null && up is ILoopOperation found)
+                    {
+                        loop = found;
+                    }
+                }
+
+                Assert.Same(function, operations.Function(i) < 0 ? null : operations[operations.Function(i)]);
+                Assert.Same(loop, operations.Loop(i) < 0 ? null : operations[operations.Loop(i)]);
+            }
+
+            // The lambda of the foreach has its own loop; its body's operations are in the lambda, not in the foreach.
+            var increment = Enumerable.Range(0, operations.Count).Single(i => operations[i] is ICompoundAssignmentOperation);
+            Assert.Equal(OperationKind.AnonymousFunction, operations.Kind(operations.Function(increment)));
+            Assert.IsAssignableFrom<IForLoopOperation>(operations[operations.Loop(increment)]);
+            Assert.Equal(MethodKind.AnonymousFunction, operations.FunctionSymbol(operations.Function(increment))?.MethodKind);
+
+            // The local function's do-while is its own; the while around its declaration is not.
+            var decrement = Enumerable.Range(0, operations.Count).Single(i => operations[i] is IIncrementOrDecrementOperation { Kind: OperationKind.Decrement });
+            Assert.Equal(MethodKind.LocalFunction, operations.FunctionSymbol(operations.Function(decrement))?.MethodKind);
+            Assert.IsAssignableFrom<IWhileLoopOperation>(operations[operations.Loop(decrement)]);
+            Assert.True(((IWhileLoopOperation)operations[operations.Loop(decrement)]).ConditionIsTop == false);
+        }
+
+        [Fact]
+        public void Ends_each_subtree_where_its_last_descendant_is()
+        {
+            var body = Body();
+            var operations = BodyOperations.Of(body.Operation, CancellationToken.None);
+            var index = new Dictionary<IOperation, int>();
+            for (var i = 0; i < operations.Count; i++)
+            {
+                index[operations[i]] = i;
+            }
+
+            Assert.Equal(operations.Count, operations.End(0));
+            for (var i = 0; i < operations.Count; i++)
+            {
+                var descendants = operations[i].Descendants().Select(d => index[d]).ToList();
+                Assert.Equal(i + 1 + descendants.Count, operations.End(i));
+                Assert.All(descendants, d => Assert.InRange(d, i + 1, operations.End(i) - 1));
+            }
+        }
+
+        [Fact]
+        public void Is_walked_once_per_body_and_shared()
+        {
+            var body = Body();
+            Assert.Same(BodyOperations.Of(body.Operation, CancellationToken.None), BodyOperations.Of(body.Operation, CancellationToken.None));
+        }
+
+        [Fact]
+        public void Honours_cancellation_while_walking()
+        {
+            var body = Body();
+            using var cancelled = new CancellationTokenSource();
+            cancelled.Cancel();
+            Assert.ThrowsAny<System.OperationCanceledException>(() => BodyOperations.Of(body.Operation, cancelled.Token));
+        }
+
+        private static GatedBodies.Body Body()
+            => GatedBodies.Of(Source, OutputKind.DynamicallyLinkedLibrary).Single(b => b.Owner.Name == "M");
+    }
+}
