@@ -356,6 +356,21 @@ namespace SocketAnalyzers.Model
         /// every family asks for every call.
         /// </summary>
         private readonly HashSet<string> memberNames = new(System.StringComparer.Ordinal);
+
+        /// <summary>
+        /// The catalogue's member names by length and first character (<see cref="NameSlot"/>): most calls the families
+        /// ask about are of no catalogued name (<c>ConfigureAwait</c>, <c>Append</c>, the project's own methods), and this
+        /// answers them with two reads instead of hashing the name (the hash was two fifths of <see cref="Facts(ISymbol)"/>).
+        /// </summary>
+        private readonly bool[] nameSlots = new bool[64 * 64];
+
+        private static int NameSlot(string name) => name.Length == 0 ? 0 : (System.Math.Min(name.Length, 63) << 6) | (name[0] & 63);
+
+        private void AddMemberName(string name)
+        {
+            memberNames.Add(name);
+            nameSlots[NameSlot(name)] = true;
+        }
         private readonly Dictionary<INamedTypeSymbol, ApiRow> types = new(SymbolComparer.Instance);
         private readonly List<INamedTypeSymbol> streamTypes = new();
 
@@ -466,12 +481,12 @@ namespace SocketAnalyzers.Model
                     // Any method of the type may match: its member names (read without building its members).
                     foreach (var name in owner.MemberNames)
                     {
-                        memberNames.Add(name);
+                        AddMemberName(name);
                     }
                 }
                 else
                 {
-                    memberNames.Add(row.Member);
+                    AddMemberName(row.Member);
                 }
             }
 
@@ -602,7 +617,7 @@ namespace SocketAnalyzers.Model
         /// <summary>What the catalogue says about <paramref name="symbol"/> (or the member it overrides), or null.</summary>
         public ApiFacts? Facts(ISymbol? symbol)
         {
-            if (symbol is null || !memberNames.Contains(symbol.Name))
+            if (symbol is null || symbol.Name is not { } name || !nameSlots[NameSlot(name)] || !memberNames.Contains(name))
             {
                 // An overriding member has the name of the member it overrides, a reduced extension method and a
                 // constructed generic member the name of their definition: no name here, no row.
@@ -615,18 +630,19 @@ namespace SocketAnalyzers.Model
                 _ => symbol.OriginalDefinition,
             };
 
+            // A referenced member: the same symbol in every compilation over these references, so the answer is kept. The
+            // families ask for every call they meet, on every visit of its block, and the walk up the overridden members
+            // with a symbol-keyed lookup at each step was a tenth of their time on the dense corpus. Asked first: only a
+            // referenced member is ever kept, and its containing assembly is a walk up its namespaces.
+            if (answers.TryGetValue(definition, out var known))
+            {
+                return known;
+            }
+
             if (definition.ContainingAssembly is ISourceAssemblySymbol or null)
             {
                 // A member of the code under analysis (an override of Stream.Read): answered, not kept (the index outlives the compilation).
                 return Lookup(definition);
-            }
-
-            // A referenced member: the same symbol in every compilation over these references, so the answer is kept. The
-            // families ask for every call they meet, on every visit of its block, and the walk up the overridden members
-            // with a symbol-keyed lookup at each step was a tenth of their time on the dense corpus.
-            if (answers.TryGetValue(definition, out var known))
-            {
-                return known;
             }
 
             var facts = Lookup(definition);
