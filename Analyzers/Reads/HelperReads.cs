@@ -170,12 +170,23 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public static bool MayBeHelper(IInvocationOperation call)
         {
+            // Asked of every call of every body with reads: the receiver and where the method is first (most calls are on
+            // another object, or of a referenced method), its result type, the costliest question, last.
+            if (call.Instance is not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
+            {
+                return false;
+            }
+
             var method = call.TargetMethod;
-            return (ResultType(method)?.SpecialType is SpecialType.System_Int32 or SpecialType.System_String || IsByteArray(ResultType(method)))
-                && method is { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, ReturnsByRef: false, ReturnsByRefReadonly: false, PartialDefinitionPart: null, PartialImplementationPart: null }
-                && method.ContainingType?.TypeKind is TypeKind.Class or TypeKind.Struct
-                && (call.Instance is null || call.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
-                && method.Locations.Length == 1 && method.Locations[0].IsInSource;
+            if (method.Locations is not { Length: 1 } locations || !locations[0].IsInSource
+                || method is not { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, ReturnsByRef: false, ReturnsByRefReadonly: false, PartialDefinitionPart: null, PartialImplementationPart: null }
+                || method.ContainingType?.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            {
+                return false;
+            }
+
+            var result = ResultType(method);
+            return result?.SpecialType is SpecialType.System_Int32 or SpecialType.System_String || IsByteArray(result);
         }
 
         /// <summary><c>byte[]</c>.</summary>
