@@ -102,6 +102,53 @@ namespace SocketAnalyzers.Addressing
         private readonly HashSet<string> parserNames = new(System.StringComparer.Ordinal);
         private readonly HashSet<INamedTypeSymbol> views = new(SymbolComparer.Instance);
 
+        /// <summary><see cref="RelevanceOf"/>'s answers, per method symbol the compilation's calls name (one object per method there).</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, CallRelevance> relevance = new(ReferenceComparer.Instance);
+
+        /// <summary>
+        /// What a call of <paramref name="method"/> tells the family's relevance test (<see cref="SocketValueAnalysis.IsRelevant"/>),
+        /// answered once per method: the test asks it of every call of every body, and asking the five questions each time
+        /// (a catalogue lookup, the endpoint table, the parser types up the base types…) was a tenth of the analyzers' time
+        /// on socket-dense code.
+        /// </summary>
+        public CallRelevance RelevanceOf(IMethodSymbol method)
+        {
+            if (relevance.TryGetValue(method, out var known))
+            {
+                return known;
+            }
+
+            var answer = CallRelevance.None;
+            if (IsCheckedEndpointCall(method))
+            {
+                answer |= CallRelevance.CheckedEndpoint;
+            }
+
+            if (IsParserType(method.ContainingType))
+            {
+                answer |= CallRelevance.ParserType;
+            }
+
+            if (!method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                answer |= CallRelevance.InSource;
+            }
+
+            // A text reader's read into a char buffer (not ReadBlock) takes one stream read's characters too.
+            if (Symbols.Catalogue.Facts(method) is { Read: not null } facts && facts.ReadApi?.FillsUnlessEnd != true)
+            {
+                answer |= CallRelevance.OneRead;
+            }
+
+            if (SocketValueAnalysis.IsAddressSource(method, this))
+            {
+                answer |= CallRelevance.AddressSource;
+            }
+
+            relevance.TryAdd(method, answer);
+            return answer;
+        }
+
         public AddressingApis(KnownSymbols symbols)
         {
             Symbols = symbols;
@@ -542,5 +589,27 @@ namespace SocketAnalyzers.Addressing
                 }
             }
         }
+    }
+
+    /// <summary>What a call's method tells the addressing family's relevance test (<see cref="AddressingApis.RelevanceOf"/>).</summary>
+    [System.Flags]
+    internal enum CallRelevance : byte
+    {
+        None = 0,
+
+        /// <summary>It takes an endpoint the family checks (<see cref="AddressingApis.IsCheckedEndpointCall"/>).</summary>
+        CheckedEndpoint = 1,
+
+        /// <summary>A method of a parser type (<see cref="AddressingApis.IsParserType"/>).</summary>
+        ParserType = 2,
+
+        /// <summary>Declared in source: it may wrap a parser (<see cref="AddressingApis.ParserWrapperOrdinal"/>).</summary>
+        InSource = 4,
+
+        /// <summary>A read that returns what one read of the stream brought (not one that fills its buffer unless the stream ends).</summary>
+        OneRead = 8,
+
+        /// <summary>Its result may be an address the family knows (<see cref="SocketValueAnalysis.IsAddressSource"/>).</summary>
+        AddressSource = 16,
     }
 }

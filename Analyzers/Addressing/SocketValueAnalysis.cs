@@ -98,12 +98,12 @@ namespace SocketAnalyzers.Addressing
                     case IInvocationOperation invocation:
                         // Each question only until some call of the body has answered it.
                         var method = invocation.TargetMethod;
-                        endpoint = endpoint || apis.IsCheckedEndpointCall(method);
-                        parser = parser || apis.IsParserType(method.ContainingType)
-                            || (!method.DeclaringSyntaxReferences.IsEmpty && apis.ParserWrapperOrdinal(method, invocation.SemanticModel, cancellationToken) >= 0);
-                        // A text reader's read into a char buffer (not ReadBlock) takes one stream read's characters too.
-                        read = read || (apis.Symbols.Catalogue.Facts(method) is { Read: not null } facts && facts.ReadApi?.FillsUnlessEnd != true);
-                        address = address || IsAddressSource(method, apis);
+                        var relevance = apis.RelevanceOf(method);
+                        endpoint |= (relevance & CallRelevance.CheckedEndpoint) != 0;
+                        parser = parser || (relevance & CallRelevance.ParserType) != 0
+                            || ((relevance & CallRelevance.InSource) != 0 && apis.ParserWrapperOrdinal(method, invocation.SemanticModel, cancellationToken) >= 0);
+                        read |= (relevance & CallRelevance.OneRead) != 0;
+                        address |= (relevance & CallRelevance.AddressSource) != 0;
                         break;
                     case IObjectCreationOperation { Constructor: { DeclaringSyntaxReferences.IsEmpty: false } constructor, Arguments.IsEmpty: false } creation when !parser:
                         // new Envelope(buffer), a constructor of the project that parses its bytes.

@@ -69,4 +69,21 @@ namespace SocketAnalyzers.Common
 
         public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolComparer.Hash(symbol) : obj.GetHashCode();
     }
+
+    /// <summary>
+    /// Symbols by reference: for a table of answers about the symbols a compilation's operations name (one object per
+    /// symbol there), where the symbol's own equality and hash cost more than the answer saves.
+    /// </summary>
+    internal sealed class ReferenceComparer : IEqualityComparer<ISymbol>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        private ReferenceComparer()
+        {
+        }
+
+        public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(ISymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 }

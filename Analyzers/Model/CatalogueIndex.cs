@@ -687,15 +687,6 @@ namespace SocketAnalyzers.Model
         /// </summary>
         private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, ApiFacts?> answers = new(ReferenceComparer.Instance);
 
-        private sealed class ReferenceComparer : IEqualityComparer<ISymbol>
-        {
-            public static readonly ReferenceComparer Instance = new();
-
-            public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(ISymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-        }
-
         /// <summary>
         /// The lifecycle transition of <paramref name="member"/> called on a receiver of model type <paramref name="on"/>;
         /// an interface member (<c>IDisposable.Dispose</c> of a <c>using</c>) is the model type's implementation of it.
