@@ -290,7 +290,8 @@ namespace SocketAnalyzers.Lifecycle
                     }
 
                     var operation = operations[i];
-                    if (operations.Kind(i) is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
+                    var kind = operations.Kind(i);
+                    if (kind is OperationKind.AnonymousFunction or OperationKind.LocalFunction)
                     {
                         // A function of its own: its names from here start unknown there, as the engine analyzes it.
                         if (operation is ILocalFunctionOperation { Body: not null, IgnoredBody: not null })
@@ -308,10 +309,10 @@ namespace SocketAnalyzers.Lifecycle
 
                     // What decides the whole (a call that did not bind, a label, a try) is asked of each operation in turn:
                     // only the verdict counts, so the order of these questions does not matter.
-                    Enter(operation);
+                    Enter(operation, kind);
                     if (!unsettled)
                     {
-                        Visit(operation);
+                        Visit(operation, kind);
                     }
                 }
             }
@@ -323,17 +324,17 @@ namespace SocketAnalyzers.Lifecycle
                 _ => null,
             };
 
-            /// <summary>Before the operands: what the whole operation is.</summary>
-            private void Enter(IOperation operation)
+            /// <summary>What the whole operation is (asked at its visit: only the verdict and the <c>try</c> statements depend on it).</summary>
+            private void Enter(IOperation operation, OperationKind kind)
             {
-                if (operation.IsUnbound())
+                if (Common.OperationExtensions.IsUnbound(kind))
                 {
                     // A call the compiler could not decide: the flow makes what it touches unknown, the gate cannot follow it.
                     unsettled = true;
                     return;
                 }
 
-                switch (operation.Kind)
+                switch (kind)
                 {
                     case OperationKind.Labeled:
                         unsettled = true;
@@ -348,10 +349,10 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             /// <summary>After the operands: the operation's effect, in the order the engine applies them.</summary>
-            private void Visit(IOperation operation)
+            private void Visit(IOperation operation, OperationKind kind)
             {
                 // By kind first: most operations are none of these, and a kind costs less to ask than each interface.
-                switch (operation.Kind)
+                switch (kind)
                 {
                     case OperationKind.VariableDeclarator:
                         Declare((IVariableDeclaratorOperation)operation);
