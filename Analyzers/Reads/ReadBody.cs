@@ -261,9 +261,32 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// Per local, the source position after which nothing can use it: its last reference, extended to the end of
         /// the outermost loop around that reference. Past it, facts about the local are dropped, so that the state of a
-        /// long method holds only what is still live (one method's cost stays linear in its size).
+        /// long method holds only what is still live (one method's cost stays linear in its size). Only the flow asks,
+        /// so it is worked out on its first ask: a body whose reads are settled (<see cref="SettledReads"/>) never pays.
         /// </summary>
-        public Dictionary<ILocalSymbol, int> ReachEnd { get; } = new(SymbolComparer.Instance);
+        public Dictionary<ILocalSymbol, int> ReachEnd => reachEnd ??= ComputeReachEnd();
+
+        private Dictionary<ILocalSymbol, int>? reachEnd;
+
+        /// <summary>The body's shared walk (<see cref="BodyOperations"/>), for what is worked out after the scan.</summary>
+        private BodyOperations? operations;
+
+        private Dictionary<ILocalSymbol, int> ComputeReachEnd()
+        {
+            var ends = new Dictionary<ILocalSymbol, int>(SymbolComparer.Instance);
+            if (operations is { } walk)
+            {
+                for (var index = 0; index < walk.Count; index++)
+                {
+                    if (walk.Kind(index) == OperationKind.LocalReference)
+                    {
+                        Reach(ends, (ILocalReferenceOperation)walk[index], walk, index);
+                    }
+                }
+            }
+
+            return ends;
+        }
 
         /// <summary>A <c>goto</c> can go back to code before a position: then nothing is dropped by position.</summary>
         public bool HasGoTo { get; private set; }
@@ -309,7 +332,7 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         private sealed class ScanScratch
         {
-            public readonly List<(ILocalReferenceOperation Reference, ISymbol? Owner, int Index)> LocalUses = new();
+            public readonly List<(ILocalReferenceOperation Reference, ISymbol? Owner)> LocalUses = new();
             public readonly List<(IParameterReferenceOperation Reference, ISymbol Owner)> CapturedParameters = new();
             public readonly List<(ILocalSymbol Local, IOperation Value)> Declarations = new();
             public readonly List<(IInvocationOperation Call, SyntaxNode? Owner, ISymbol? OwnerSymbol)> Receives = new();
@@ -470,7 +493,7 @@ namespace SocketAnalyzers.Reads
                         guardsAvailable |= NetworkReads.Peeks(begin, reads.Symbols);
                         break;
                     case ILocalReferenceOperation local:
-                        localUses.Add((local, ownerSymbol, index));
+                        localUses.Add((local, ownerSymbol));
                         break;
                     case IBranchOperation { BranchKind: BranchKind.GoTo }:
                         result ??= new ReadBody(consumers, cancellationToken);
@@ -521,6 +544,7 @@ namespace SocketAnalyzers.Reads
                 result = new ReadBody(consumers, cancellationToken);
             }
 
+            result.operations = operations;
             result.Unended = unended;
             result.Chains = chains;
             result.GuardsAvailable = guardsAvailable;
@@ -542,15 +566,13 @@ namespace SocketAnalyzers.Reads
                 (result.autoFlushed ??= new HashSet<object>()).Add(flushed);
             }
 
-            foreach (var (reference, owner, index) in localUses)
+            foreach (var (reference, owner) in localUses)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (owner is not null)
                 {
                     result.Capture(reference.Local, reference, owner);
                 }
-
-                result.Reach(reference, operations, index);
 
                 result.ClassifyCountUse(reference, reads);
             }
@@ -1141,7 +1163,7 @@ namespace SocketAnalyzers.Reads
             return result;
         }
 
-        private void Reach(ILocalReferenceOperation reference, BodyOperations operations, int index)
+        private static void Reach(Dictionary<ILocalSymbol, int> ends, ILocalReferenceOperation reference, BodyOperations operations, int index)
         {
             // The outermost loop around the reference, through the lambdas and local functions it is in: the loops of
             // each function from the index, then those around the function's declaration.
@@ -1165,9 +1187,9 @@ namespace SocketAnalyzers.Reads
                 end = System.Math.Max(end, operations[outermost].Syntax.Span.End);
             }
 
-            if (!ReachEnd.TryGetValue(reference.Local, out var known) || known < end)
+            if (!ends.TryGetValue(reference.Local, out var known) || known < end)
             {
-                ReachEnd[reference.Local] = end;
+                ends[reference.Local] = end;
             }
         }
 
