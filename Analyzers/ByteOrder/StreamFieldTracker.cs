@@ -61,8 +61,15 @@ namespace SocketAnalyzers.ByteOrder
                 {
                     var tracker = new StreamFieldTracker((INamedTypeSymbol)symbolStart.Symbol, symbols, reads);
                     register(symbolStart, tracker);
-                    symbolStart.RegisterOperationAction(tracker.RecordWrite, OperationKind.FieldReference);
-                    symbolStart.RegisterOperationAction(tracker.RecordInitializer, OperationKind.FieldInitializer);
+                    if (tracker.HasFieldThatMayHoldWriterOrReader())
+                    {
+                        // Only such a field can be awaited (a finding's field is a writer's or reader's receiver): a type
+                        // without one records nothing, and most types have none (an operation action per field reference
+                        // and per initializer of every type otherwise).
+                        symbolStart.RegisterOperationAction(tracker.RecordWrite, OperationKind.FieldReference);
+                        symbolStart.RegisterOperationAction(tracker.RecordInitializer, OperationKind.FieldInitializer);
+                    }
+
                     symbolStart.RegisterSymbolEndAction(tracker.ReportPending);
                 },
                 SymbolKind.NamedType);
@@ -132,6 +139,19 @@ namespace SocketAnalyzers.ByteOrder
         /// <see cref="NamedInNestedCode"/>, for nothing). A write not recorded can only leave a finding unreported (a field
         /// never written stays unreported).
         /// </summary>
+        private bool HasFieldThatMayHoldWriterOrReader()
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol field && MayHoldWriterOrReader(field.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool MayHoldWriterOrReader(ITypeSymbol type)
             => type.TypeKind == TypeKind.TypeParameter || Related(type, symbols.BinaryWriter) || Related(type, symbols.Known.BinaryReader);
 
