@@ -27,7 +27,7 @@ namespace SocketAnalyzers.Reads
         [ThreadStatic]
         private static List<(SymbolSummaries<TSymbol> Owner, TSymbol Symbol)>? computing;
 
-        private readonly ConcurrentDictionary<TSymbol, bool> known = new(SymbolComparer.Instance);
+        private readonly ConcurrentDictionary<TSymbol, bool> known = new(ReferenceComparer.Instance);
 
         private readonly Func<IOperation, CancellationToken, bool> isNetworkValue;
 
