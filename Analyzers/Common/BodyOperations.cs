@@ -9,8 +9,8 @@ namespace SocketAnalyzers.Common
     /// <summary>
     /// Every operation of one body, walked once and shared by the families' pre-scans.
     /// <para>
-    /// Each family used to walk each body's operation tree itself, some twice or three times (the reads pre-scan, the
-    /// lifecycle scope and field record, the addressing relevance test, the byte-order relevance test, SOCK050's scan):
+    /// Each family used to walk each body's operation tree itself, some twice or three times (the reads pre-scan and gate,
+    /// the lifecycle scope, field record and gate, the addressing relevance test and gate, the byte-order relevance test):
     /// about a dozen walks per body, and on the socket-dense corpus the walking alone (enumerating
     /// <see cref="IOperation.ChildOperations"/>, the stack, one interface call for each operation's kind) was about two
     /// fifths of the analyzers' samples in a <c>perf</c> profile. The walk is now made once per body; a pre-scan reads the
@@ -36,12 +36,12 @@ namespace SocketAnalyzers.Common
 
         private readonly Entry[] entries;
 
+        private object? byteOrder;
+
         private BodyOperations(Entry[] entries)
         {
             this.entries = entries;
         }
-
-        private object? byteOrder;
 
         /// <summary>
         /// The byte-order family's result for this body, shared by its four analyzers (<c>ByteOrderFlow.For</c>): kept here
