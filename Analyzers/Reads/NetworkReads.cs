@@ -918,18 +918,29 @@ namespace SocketAnalyzers.Reads
         public static List<IOperation> AssignedValues(IOperation anywhere, ILocalSymbol local)
         {
             // One walk per body, shared by every read of it: asking per read rescanned the whole body each time.
-            var index = AssignmentsByBody.GetValue(anywhere.Root(), IndexAssignments);
+            var index = AssignmentsByBody.GetValue(anywhere.Root(), static root => IndexAssignments(root));
             return index.TryGetValue(local, out var values) && values is not null ? new List<IOperation>(values) : new List<IOperation>();
         }
 
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>?>> AssignmentsByBody = new();
 
-        /// <summary>Per local of the body: its assigned values in tree order, or null when it is also written another way.</summary>
+        /// <summary>
+        /// Per local of the body: its assigned values, or null when it is also written another way. In the order of the
+        /// body's shared walk (<see cref="BodyOperations"/>), which no caller depends on (each asks whether any, all or
+        /// exactly one value is of a kind).
+        /// </summary>
         private static Dictionary<ILocalSymbol, List<IOperation>?> IndexAssignments(IOperation root)
         {
             var index = new Dictionary<ILocalSymbol, List<IOperation>?>(SymbolComparer.Instance);
-            foreach (var op in root.DescendantsAndSelf())
+            var operations = BodyOperations.Of(root, System.Threading.CancellationToken.None);
+            for (var i = 0; i < operations.Count; i++)
             {
+                if (operations.Kind(i) is not (OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.LocalReference))
+                {
+                    continue;
+                }
+
+                var op = operations[i];
                 switch (op)
                 {
                     case IVariableDeclaratorOperation declarator:
