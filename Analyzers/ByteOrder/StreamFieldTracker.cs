@@ -152,8 +152,17 @@ namespace SocketAnalyzers.ByteOrder
             return false;
         }
 
-        private bool MayHoldWriterOrReader(ITypeSymbol type)
-            => type.TypeKind == TypeKind.TypeParameter || Related(type, symbols.BinaryWriter) || Related(type, symbols.Known.BinaryReader);
+        private bool MayHoldWriterOrReader(ITypeSymbol type) => type.TypeKind switch
+        {
+            TypeKind.TypeParameter => true,
+
+            // A struct, enum, array, delegate or pointer cannot hold one, nor can a string or another special class:
+            // answered without the type's bases. An interface (IDisposable is a special type too) may be one's.
+            TypeKind.Class or TypeKind.Error => type.SpecialType is SpecialType.None or SpecialType.System_Object
+                && (Related(type, symbols.BinaryWriter) || Related(type, symbols.Known.BinaryReader)),
+            TypeKind.Interface => Related(type, symbols.BinaryWriter) || Related(type, symbols.Known.BinaryReader),
+            _ => false,
+        };
 
         /// <summary><paramref name="type"/> and <paramref name="stream"/>'s type are one, or one derives from or implements the other.</summary>
         private static bool Related(ITypeSymbol type, INamedTypeSymbol? stream)
