@@ -74,7 +74,12 @@ namespace SocketAnalyzers.Reads
                     return ImmutableArray<Diagnostic>.Empty;
                 }
 
-                var slot = slots.GetOrAdd(key, _ => new Slot(this, context));
+                // The first analyzer to reach the body makes its slot; the others find it (no closure made for them).
+                if (!slots.TryGetValue(key, out var slot))
+                {
+                    slot = slots.GetOrAdd(key, new Slot(this, context));
+                }
+
                 ImmutableArray<Diagnostic> result;
                 try
                 {
