@@ -364,13 +364,6 @@ namespace SocketAnalyzers.Model
         /// </summary>
         private readonly bool[] nameSlots = new bool[64 * 64];
 
-        private static int NameSlot(string name) => name.Length == 0 ? 0 : (System.Math.Min(name.Length, 63) << 6) | (name[0] & 63);
-
-        private void AddMemberName(string name)
-        {
-            memberNames.Add(name);
-            nameSlots[NameSlot(name)] = true;
-        }
         private readonly Dictionary<INamedTypeSymbol, ApiRow> types = new(SymbolComparer.Instance);
         private readonly List<INamedTypeSymbol> streamTypes = new();
 
@@ -613,6 +606,15 @@ namespace SocketAnalyzers.Model
         public bool TurnsAutoFlushOn(IOperation operation)
             => operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property, Value.ConstantValue: { HasValue: true, Value: true } }
                 && Facts(property.Property) is { SwitchesAutoFlush: true };
+
+        private static int NameSlot(string name) => name.Length == 0 ? 0 : (System.Math.Min(name.Length, 63) << 6) | (name[0] & 63);
+
+        /// <summary>Adds a catalogued member name (at construction, before the index is shared).</summary>
+        private void AddMemberName(string name)
+        {
+            memberNames.Add(name);
+            nameSlots[NameSlot(name)] = true;
+        }
 
         /// <summary>What the catalogue says about <paramref name="symbol"/> (or the member it overrides), or null.</summary>
         public ApiFacts? Facts(ISymbol? symbol)
