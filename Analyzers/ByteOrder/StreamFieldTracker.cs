@@ -139,6 +139,18 @@ namespace SocketAnalyzers.ByteOrder
         /// <see cref="NamedInNestedCode"/>, for nothing). A write not recorded can only leave a finding unreported (a field
         /// never written stays unreported).
         /// </summary>
+        private bool MayHoldWriterOrReader(ITypeSymbol type) => type.TypeKind switch
+        {
+            TypeKind.TypeParameter => true,
+
+            // A struct, enum, array, delegate or pointer cannot hold one, nor can a string or another special class:
+            // answered without the type's bases. An interface (IDisposable is a special type too) may be one's.
+            TypeKind.Class or TypeKind.Error when type.SpecialType is not (SpecialType.None or SpecialType.System_Object) => false,
+            TypeKind.Class or TypeKind.Error or TypeKind.Interface => Related(type, symbols.BinaryWriter) || Related(type, symbols.Known.BinaryReader),
+            _ => false,
+        };
+
+        /// <summary>Some field of the type may hold a writer or reader (<see cref="MayHoldWriterOrReader"/>): only then are its writes recorded.</summary>
         private bool HasFieldThatMayHoldWriterOrReader()
         {
             foreach (var member in type.GetMembers())
@@ -151,18 +163,6 @@ namespace SocketAnalyzers.ByteOrder
 
             return false;
         }
-
-        private bool MayHoldWriterOrReader(ITypeSymbol type) => type.TypeKind switch
-        {
-            TypeKind.TypeParameter => true,
-
-            // A struct, enum, array, delegate or pointer cannot hold one, nor can a string or another special class:
-            // answered without the type's bases. An interface (IDisposable is a special type too) may be one's.
-            TypeKind.Class or TypeKind.Error => type.SpecialType is SpecialType.None or SpecialType.System_Object
-                && (Related(type, symbols.BinaryWriter) || Related(type, symbols.Known.BinaryReader)),
-            TypeKind.Interface => Related(type, symbols.BinaryWriter) || Related(type, symbols.Known.BinaryReader),
-            _ => false,
-        };
 
         /// <summary><paramref name="type"/> and <paramref name="stream"/>'s type are one, or one derives from or implements the other.</summary>
         private static bool Related(ITypeSymbol type, INamedTypeSymbol? stream)

@@ -331,14 +331,6 @@ namespace SocketAnalyzers.Reads
 
         // ---- SOCK012 ----
 
-        /// <summary>
-        /// SOCK012 reports a use of a buffer a read filled from its start that looks past the read's count. Every reference to
-        /// such a buffer in the body is settled when it is written, asked its <c>Length</c>, indexed by a value the code
-        /// computes (or 0), handed to a read (also as a view, <c>ReceiveAsync(buf.AsMemory(), …)</c>), or handed to a call with its count (<c>GetString(buf, 0, n)</c>,
-        /// <c>buf.AsSpan(0, n)</c>, <c>Send(buf, sent, n - sent)</c>) where the count is a local that only reads set and
-        /// nothing adds to, and that the buffer was not made with.
-        /// </summary>
-        /// <param name="streamBuffers">The buffers some read that is not one datagram fills (<see cref="ReadSite.OneDatagram"/>).</param>
         /// <summary>The kinds of the interfaces <see cref="BufferUsesSettled"/>'s switch has a case for.</summary>
         private static readonly OperationKindSet BufferUseKinds = new(
             OperationKind.LocalReference,
@@ -348,6 +340,14 @@ namespace SocketAnalyzers.Reads
             OperationKind.Increment,
             OperationKind.Decrement);
 
+        /// <summary>
+        /// SOCK012 reports a use of a buffer a read filled from its start that looks past the read's count. Every reference to
+        /// such a buffer in the body is settled when it is written, asked its <c>Length</c>, indexed by a value the code
+        /// computes (or 0), handed to a read (also as a view, <c>ReceiveAsync(buf.AsMemory(), …)</c>), or handed to a call with its count (<c>GetString(buf, 0, n)</c>,
+        /// <c>buf.AsSpan(0, n)</c>, <c>Send(buf, sent, n - sent)</c>) where the count is a local that only reads set and
+        /// nothing adds to, and that the buffer was not made with.
+        /// </summary>
+        /// <param name="streamBuffers">The buffers some read that is not one datagram fills (<see cref="ReadSite.OneDatagram"/>).</param>
         private static bool BufferUsesSettled(IOperation root, HashSet<ISymbol> buffers, HashSet<ISymbol>? streamBuffers, ReadBody body, KnownSymbols symbols, CancellationToken cancellationToken)
         {
             HashSet<ISymbol>? counts = null;
