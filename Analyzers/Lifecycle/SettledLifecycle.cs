@@ -215,7 +215,7 @@ namespace SocketAnalyzers.Lifecycle
             private readonly BodyOperations operations;
             private readonly int index;
             private readonly CancellationToken cancellationToken;
-            private readonly Dictionary<ILocalSymbol, Root> locals = new(SymbolEqualityComparer.Default);
+            private readonly Dictionary<ILocalSymbol, Root> locals = new(SymbolComparer.Instance);
             private readonly Root outside = new(AllPairs, scope: null);
             private readonly List<Root> made = new();
 
