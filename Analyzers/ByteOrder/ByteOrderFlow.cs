@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SocketAnalyzers.Common;
@@ -142,38 +143,42 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>
-        /// The findings of the body <paramref name="block"/> owned by <paramref name="owner"/>, computed once and shared by
-        /// the three byte-order analyzers (keyed by the operation block; the graph comes from <paramref name="getGraph"/>,
-        /// which the driver caches), with what the body tells other bodies (<see cref="ByteOrderFindings.Summary"/>) when
+        /// The findings of the body <paramref name="block"/> of <paramref name="context"/>, computed once and shared by the
+        /// three byte-order analyzers (keyed by the operation block; the graph comes from the context, whose driver caches
+        /// it), with what the body tells other bodies (<see cref="ByteOrderFindings.Summary"/>) when
         /// <paramref name="summarize"/> (<see cref="HostOrderGate"/>: the same for every analyzer of a compilation).
         /// </summary>
+        /// <remarks>
+        /// The context is passed, not a <c>context.GetControlFlowGraph</c> delegate: a method group on a struct boxes the
+        /// struct and binds through the runtime's slow delegate constructor, once per body and analyzer, although a graph is
+        /// wanted only for a relevant body (a fifteenth of the byte-order family's samples on the dense corpus).
+        /// </remarks>
         public static ByteOrderFindings For(
+            in OperationBlockAnalysisContext context,
             IOperation block,
-            System.Func<IOperation, ControlFlowGraph> getGraph,
             ByteOrderSymbols symbols,
             NetworkReads reads,
-            ISymbol owner,
-            bool summarize,
-            CancellationToken cancellationToken)
+            bool summarize)
         {
+            var cancellationToken = context.CancellationToken;
             var operations = BodyOperations.Of(block, cancellationToken);
             if (operations.ByteOrder<ByteOrderFindings>() is { } cached)
             {
                 return cached;
             }
 
-            return operations.ShareByteOrder(Analyze(block, getGraph, symbols, reads, owner, summarize, cancellationToken));
+            return operations.ShareByteOrder(Analyze(in context, block, symbols, reads, summarize));
         }
 
         private static ByteOrderFindings Analyze(
+            in OperationBlockAnalysisContext context,
             IOperation block,
-            System.Func<IOperation, ControlFlowGraph> getGraph,
             ByteOrderSymbols symbols,
             NetworkReads reads,
-            ISymbol owner,
-            bool summarize,
-            CancellationToken cancellationToken)
+            bool summarize)
         {
+            var owner = context.OwningSymbol;
+            var cancellationToken = context.CancellationToken;
             if (!block.HasControlFlowGraph())
             {
                 return ByteOrderFindings.Empty;
@@ -193,7 +198,7 @@ namespace SocketAnalyzers.ByteOrder
             }
 
             var findings = new ByteOrderFindings();
-            Analyze(getGraph(block), symbols, reads, scope, scope.RootRelevant, owner.ContainingType, findings, cancellationToken, 0);
+            Analyze(context.GetControlFlowGraph(block), symbols, reads, scope, scope.RootRelevant, owner.ContainingType, findings, cancellationToken, 0);
             findings.Summary = scope.CompleteSummary();
             return findings;
         }

@@ -88,7 +88,7 @@ namespace SocketAnalyzers.ByteOrder
                     continue;
                 }
 
-                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, graph is not null, context.CancellationToken);
+                var findings = ByteOrderFlow.For(in context, block, symbols, reads, graph is not null);
                 graph?.Add(findings);
                 foreach (var finding in findingsOf(findings))
                 {

@@ -50,7 +50,7 @@ namespace SocketAnalyzers.ByteOrder
         {
             foreach (var block in context.OperationBlocks)
             {
-                var findings = ByteOrderFlow.For(block, context.GetControlFlowGraph, symbols, reads, context.OwningSymbol, summarize, context.CancellationToken);
+                var findings = ByteOrderFlow.For(in context, block, symbols, reads, summarize);
                 foreach (var port in findings.Ports)
                 {
                     var method = port.Conversion.TargetMethod;
