@@ -24,12 +24,24 @@ namespace SocketAnalyzers.Common
     /// </para>
     /// <para>
     /// Keyed by the block operation the driver hands every analyzer of a body (the same instance for all of them, as the
-    /// byte-order family's shared result already relies on), and held weakly: an entry lives as long as that tree.
+    /// byte-order family's shared result already relies on), in a small table of the bodies its compilation walked last
+    /// (<see cref="Recent"/>): the driver runs every analyzer of a body before the next body, so the families find it
+    /// there. A body asked for again once its entry was taken by another is walked again, to the same index.
     /// </para>
     /// </summary>
     internal sealed class BodyOperations
     {
-        private static readonly ConditionalWeakTable<IOperation, BodyOperations> Cache = new();
+        /// <summary>
+        /// The recent bodies of each compilation. Not a weak table keyed by the body: adding an entry to one makes a
+        /// dependent handle under a lock, once for every body, and that was a third of the walk's cost on the dense corpus.
+        /// The table holds a bounded number of bodies strongly and lives as long as its compilation.
+        /// </summary>
+        private static readonly ConditionalWeakTable<Compilation, Recent> PerCompilation = new();
+
+        private static readonly ConditionalWeakTable<Compilation, Recent>.CreateValueCallback NewRecent = _ => new Recent();
+
+        /// <summary>For an operation with no semantic model (none the driver hands out): held weakly, per body.</summary>
+        private static readonly ConditionalWeakTable<IOperation, BodyOperations> Unowned = new();
 
         [System.ThreadStatic]
         private static Scratch? threadScratch;
@@ -95,13 +107,26 @@ namespace SocketAnalyzers.Common
         /// <summary>The operations of <paramref name="body"/>, walked on the first request for it.</summary>
         public static BodyOperations Of(IOperation body, CancellationToken cancellationToken)
         {
-            if (Cache.TryGetValue(body, out var known))
+            if (body.SemanticModel?.Compilation is not { } compilation)
+            {
+                if (Unowned.TryGetValue(body, out var unowned))
+                {
+                    return unowned;
+                }
+
+                var walked = Build(body, cancellationToken);
+                return Unowned.GetValue(body, _ => walked);
+            }
+
+            var recent = PerCompilation.GetValue(compilation, NewRecent);
+            if (recent.Find(body) is { } known)
             {
                 return known;
             }
 
             var built = Build(body, cancellationToken);
-            return Cache.GetValue(body, _ => built);
+            recent.Add(body, built);
+            return built;
         }
 
         private static BodyOperations Build(IOperation body, CancellationToken cancellationToken)
@@ -212,6 +237,41 @@ namespace SocketAnalyzers.Common
             public int End { get; }
 
             public Entry WithEnd(int end) => new(Operation, Kind, Function, Loop, end);
+        }
+
+        /// <summary>
+        /// The bodies a compilation walked last, in a direct-mapped table: a body's slot is its identity hash's low bits, and a
+        /// new body takes its slot from whatever was there. Threads share it without a lock: a slot holds one immutable pair,
+        /// so a reader sees a whole pair or none, and a lost write only means a later walk.
+        /// </summary>
+        private sealed class Recent
+        {
+            // Enough for the bodies the driver's threads are in at once, and the few a family asks about besides its own.
+            private const int Slots = 64;
+
+            private readonly Pair?[] pairs = new Pair?[Slots];
+
+            public BodyOperations? Find(IOperation body)
+            {
+                var pair = Volatile.Read(ref pairs[RuntimeHelpers.GetHashCode(body) & (Slots - 1)]);
+                return pair is not null && ReferenceEquals(pair.Body, body) ? pair.Operations : null;
+            }
+
+            public void Add(IOperation body, BodyOperations operations)
+                => Volatile.Write(ref pairs[RuntimeHelpers.GetHashCode(body) & (Slots - 1)], new Pair(body, operations));
+
+            private sealed class Pair
+            {
+                public Pair(IOperation body, BodyOperations operations)
+                {
+                    Body = body;
+                    Operations = operations;
+                }
+
+                public IOperation Body { get; }
+
+                public BodyOperations Operations { get; }
+            }
         }
 
         private sealed class Scratch

@@ -142,6 +142,36 @@ class C
         }
 
         [Fact]
+        public void A_body_asked_for_again_after_many_others_gets_the_same_index()
+        {
+            // Far more bodies than the table of recent bodies holds: the first one's slot is almost surely taken by a later one, and it is walked again.
+            var methods = string.Concat(Enumerable.Range(0, 300).Select(i => $"int M{i}(int x) {{ while (x > {i}) {{ x--; }} return x; }}\n"));
+            var bodies = GatedBodies.Of("using System.Net.Sockets;\nclass C\n{\n" + methods + "void S(Socket s) { s.Close(); }\n}\n", OutputKind.DynamicallyLinkedLibrary).Where(b => b.Owner.Name != "S").ToList();
+            Assert.Equal(300, bodies.Count);
+            var first = BodyOperations.Of(bodies[0].Operation, CancellationToken.None);
+            foreach (var body in bodies.Skip(1))
+            {
+                BodyOperations.Of(body.Operation, CancellationToken.None);
+            }
+
+            var again = BodyOperations.Of(bodies[0].Operation, CancellationToken.None);
+            Assert.Equal(Describe(first), Describe(again));
+        }
+
+        [Fact]
+        public void Indexes_an_operation_without_a_semantic_model_once()
+        {
+            // A graph's operations carry no semantic model: no compilation to keep them by.
+            var graph = GatedBodies.GraphOf(Body().Operation)!;
+            var operation = graph.Blocks.SelectMany(b => b.Operations).First(o => o is IExpressionStatementOperation);
+            Assert.Null(operation.SemanticModel);
+            var operations = BodyOperations.Of(operation, CancellationToken.None);
+            Assert.Same(operations, BodyOperations.Of(operation, CancellationToken.None));
+            Assert.Same(operation, operations[0]);
+            Assert.Equal(operation.Descendants().Count() + 1, operations.Count);
+        }
+
+        [Fact]
         public void Honours_cancellation_while_walking()
         {
             var body = Body();
@@ -149,6 +179,11 @@ class C
             cancelled.Cancel();
             Assert.ThrowsAny<System.OperationCanceledException>(() => BodyOperations.Of(body.Operation, cancelled.Token));
         }
+
+        private static List<string> Describe(BodyOperations operations)
+            => Enumerable.Range(0, operations.Count)
+                .Select(i => $"{operations.Kind(i)} {operations[i].Syntax.Span} {operations.Function(i)} {operations.Loop(i)} {operations.End(i)}")
+                .ToList();
 
         private static GatedBodies.Body Body()
             => GatedBodies.Of(Source, OutputKind.DynamicallyLinkedLibrary).Single(b => b.Owner.Name == "M");
