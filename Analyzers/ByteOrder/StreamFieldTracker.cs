@@ -150,8 +150,29 @@ namespace SocketAnalyzers.ByteOrder
             _ => false,
         };
 
+        /// <summary>
+        /// <see cref="HasFieldThatMayHoldWriterOrReader"/> per type, asked by SOCK020 and SOCK021 alike: a type's members
+        /// come out of the public API as a new array at every request.
+        /// </summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, object> FieldAnswers = new();
+
+        private static readonly object Yes = true;
+        private static readonly object No = false;
+
         /// <summary>Some field of the type may hold a writer or reader (<see cref="MayHoldWriterOrReader"/>): only then are its writes recorded.</summary>
         private bool HasFieldThatMayHoldWriterOrReader()
+        {
+            if (FieldAnswers.TryGetValue(type, out var known))
+            {
+                return ReferenceEquals(known, Yes);
+            }
+
+            var answer = AnyFieldMayHoldWriterOrReader();
+            FieldAnswers.GetValue(type, _ => answer ? Yes : No);
+            return answer;
+        }
+
+        private bool AnyFieldMayHoldWriterOrReader()
         {
             foreach (var member in type.GetMembers())
             {

@@ -47,7 +47,7 @@ namespace SocketAnalyzers.Common
             return (int)hash;
         }
 
-        public bool Equals(ISymbol? x, ISymbol? y) => SymbolEqualityComparer.Default.Equals(x, y);
+        public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y) || SymbolEqualityComparer.Default.Equals(x, y);
 
         public int GetHashCode(ISymbol? obj) => obj is null ? 0 : Hash(obj);
     }
