@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -50,6 +51,8 @@ namespace SocketAnalyzers.Common
 
         private object? byteOrder;
 
+        private object? localAssignments;
+
         private BodyOperations(Entry[] entries)
         {
             this.entries = entries;
@@ -68,6 +71,30 @@ namespace SocketAnalyzers.Common
         public T? ByteOrder<T>()
             where T : class
             => Volatile.Read(ref byteOrder) as T;
+
+        /// <summary>
+        /// The reads family's index of what the body assigns to its locals (<c>NetworkReads.AssignedValues</c>), made by
+        /// <paramref name="index"/> on the first request and kept here rather than in a weak table of its own.
+        /// </summary>
+        public T LocalAssignments<T>(Func<BodyOperations, T> index)
+            where T : class
+            => Volatile.Read(ref localAssignments) as T
+                ?? Interlocked.CompareExchange(ref localAssignments, index(this), null) as T
+                ?? (T)localAssignments!;
+
+        /// <summary>
+        /// The operation the driver hands the analyzers for the body whose root is <paramref name="root"/>: a method's or
+        /// an accessor's one block (or expression body) rather than the method body around it, so that a family that starts
+        /// from the root (a graph's original operation) finds the same walk. A constructor with an initializer stays whole.
+        /// </summary>
+        public static IOperation BlockOf(IOperation root)
+            => root switch
+            {
+                IConstructorBodyOperation { Initializer: not null } => root,
+                IMethodBodyBaseOperation { BlockBody: { } block, ExpressionBody: null } => block,
+                IMethodBodyBaseOperation { BlockBody: null, ExpressionBody: { } expression } => expression,
+                _ => root,
+            };
 
         /// <summary>How many operations the body has (its root included).</summary>
         public int Count => entries.Length;

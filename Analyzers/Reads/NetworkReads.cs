@@ -917,22 +917,22 @@ namespace SocketAnalyzers.Reads
         /// </summary>
         public static List<IOperation> AssignedValues(IOperation anywhere, ILocalSymbol local)
         {
-            // One walk per body, shared by every read of it: asking per read rescanned the whole body each time.
-            var index = AssignmentsByBody.GetValue(anywhere.Root(), static root => IndexAssignments(root));
+            // One index per body, shared by every read of it (asking per read rescanned the whole body each time), built from
+            // the body's shared walk: keyed by the driver's block, not by the root around it, which was a second walk.
+            var index = BodyOperations.Of(BodyOperations.BlockOf(anywhere.Root()), System.Threading.CancellationToken.None).LocalAssignments(IndexAssignments);
             return index.TryGetValue(local, out var values) && values is not null ? new List<IOperation>(values) : new List<IOperation>();
         }
 
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>?>> AssignmentsByBody = new();
+        private static readonly System.Func<BodyOperations, Dictionary<ILocalSymbol, List<IOperation>?>> IndexAssignments = Index;
 
         /// <summary>
         /// Per local of the body: its assigned values, or null when it is also written another way. In the order of the
         /// body's shared walk (<see cref="BodyOperations"/>), which no caller depends on (each asks whether any, all or
         /// exactly one value is of a kind).
         /// </summary>
-        private static Dictionary<ILocalSymbol, List<IOperation>?> IndexAssignments(IOperation root)
+        private static Dictionary<ILocalSymbol, List<IOperation>?> Index(BodyOperations operations)
         {
             var index = new Dictionary<ILocalSymbol, List<IOperation>?>(SymbolComparer.Instance);
-            var operations = BodyOperations.Of(root, System.Threading.CancellationToken.None);
             for (var i = 0; i < operations.Count; i++)
             {
                 if (operations.Kind(i) is not (OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.LocalReference))
