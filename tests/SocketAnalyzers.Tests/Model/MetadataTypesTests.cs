@@ -55,6 +55,23 @@ namespace SocketAnalyzers.Tests.Model
             Assert.Equal(polyfilledAgain.GetTypeByMetadataName(Name), MetadataTypes.For(polyfilledAgain).Get(Name), SymbolEqualityComparer.Default);
         }
 
+        [Theory]
+        [InlineData("namespace System { namespace Net.Sockets { public sealed class SocketAsyncEventArgs { } } }")]
+        [InlineData("namespace System.Net.Sockets;\npublic sealed class SocketAsyncEventArgs { }")]
+        [InlineData("namespace Other { class C { } }\nnamespace System.Net { namespace Sockets { public sealed class SocketAsyncEventArgs { } } }")]
+        public void A_type_the_source_declares_in_any_form_of_namespace_is_the_source_s(string polyfill)
+        {
+            // The source is asked only for a name under a namespace it declares: every form of declaring one counts.
+            const string Name = "System.Net.Sockets.SocketAsyncEventArgs";
+            MetadataTypes.For(Create("class B { }")).Get(Name);
+            var polyfilled = Create(polyfill);
+
+            var own = MetadataTypes.For(polyfilled).Get(Name);
+
+            Assert.Equal(polyfilled.GetTypeByMetadataName(Name), own, SymbolEqualityComparer.Default);
+            Assert.True(own is null || own.Locations[0].IsInSource);
+        }
+
         [Fact]
         public void A_compilation_whose_references_carry_an_alias_answers_for_itself()
         {
