@@ -58,8 +58,8 @@ namespace SocketAnalyzers.ByteOrder
         {
             var conversion = (IInvocationOperation)context.Operation;
             var method = conversion.TargetMethod;
-            // The catalogue first: it rejects nearly every call with two reads, and a method's parameters are made anew at each ask.
-            if (conversion.Arguments.Length != 1 || catalogue.Facts(method) is not { Conversion: true }
+            // The catalogue first: its conversions' names reject nearly every call, and a method's parameters are made anew at each ask.
+            if (conversion.Arguments.Length != 1 || !catalogue.MayConvertByteOrder(method.Name) || catalogue.Facts(method) is not { Conversion: true }
                 || method.Parameters.Length != 1
                 || WidthOf(method.Parameters[0].Type) is not (4 or 8) || WidthOf(method.ReturnType) != WidthOf(method.Parameters[0].Type))
             {

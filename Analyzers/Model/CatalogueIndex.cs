@@ -364,6 +364,9 @@ namespace SocketAnalyzers.Model
         /// </summary>
         private readonly bool[] nameSlots = new bool[64 * 64];
 
+        /// <summary>The names of the byte-order conversions (<see cref="ApiFacts.Conversion"/>): a handful, compared before any lookup.</summary>
+        private readonly List<string> conversionNames = new();
+
         private readonly Dictionary<INamedTypeSymbol, ApiRow> types = new(SymbolComparer.Instance);
         private readonly List<INamedTypeSymbol> streamTypes = new();
 
@@ -479,6 +482,11 @@ namespace SocketAnalyzers.Model
                 }
                 else
                 {
+                    if (row.Conversion && !conversionNames.Contains(row.Member))
+                    {
+                        conversionNames.Add(row.Member);
+                    }
+
                     AddMemberName(row.Member);
                 }
             }
@@ -606,6 +614,23 @@ namespace SocketAnalyzers.Model
         public bool TurnsAutoFlushOn(IOperation operation)
             => operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property, Value.ConstantValue: { HasValue: true, Value: true } }
                 && Facts(property.Property) is { SwitchesAutoFlush: true };
+
+        /// <summary>
+        /// False when no byte-order conversion of the catalogue has <paramref name="name"/>: for SOCK023, which is asked about
+        /// every call of the compilation and looks for three names.
+        /// </summary>
+        public bool MayConvertByteOrder(string name)
+        {
+            foreach (var conversion in conversionNames)
+            {
+                if (string.Equals(conversion, name, System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static int NameSlot(string name) => name.Length == 0 ? 0 : (System.Math.Min(name.Length, 63) << 6) | (name[0] & 63);
 
