@@ -118,6 +118,16 @@ namespace SocketAnalyzers.Addressing
                 return known;
             }
 
+            var definition = method.OriginalDefinition;
+            if (!ReferenceEquals(definition, method))
+            {
+                // A generic method or a method of a generic type, constructed anew at each call site (a fifth of the lookups
+                // on the dense corpus, and as keys an ever longer table): its definition's answer, not kept, except that an
+                // endpoint call is judged by its own parameters' types.
+                var general = RelevanceOf(definition) & ~CallRelevance.CheckedEndpoint;
+                return IsCheckedEndpointCall(method) ? general | CallRelevance.CheckedEndpoint : general;
+            }
+
             var answer = CallRelevance.None;
             if (IsCheckedEndpointCall(method))
             {
@@ -129,9 +139,9 @@ namespace SocketAnalyzers.Addressing
                 answer |= CallRelevance.ParserType;
             }
 
-            if (!method.DeclaringSyntaxReferences.IsEmpty)
+            if (MayWrapParser(method))
             {
-                answer |= CallRelevance.InSource;
+                answer |= CallRelevance.MayWrapParser;
             }
 
             // A text reader's read into a char buffer (not ReadBlock) takes one stream read's characters too.
@@ -287,9 +297,7 @@ namespace SocketAnalyzers.Addressing
         /// </summary>
         public int ParserWrapperOrdinal(IMethodSymbol method, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
         {
-            if (model is null || method is not { MethodKind: MethodKind.Ordinary or MethodKind.Constructor, IsStatic: var isStatic, IsVirtual: false, IsAbstract: false, IsOverride: false, DeclaringSyntaxReferences.Length: 1 }
-                || (method.MethodKind == MethodKind.Constructor && isStatic)
-                || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+            if (model is null || !MayWrapParser(method) || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
             {
                 return -1;
             }
@@ -314,6 +322,14 @@ namespace SocketAnalyzers.Addressing
             parserWrappers.TryAdd(definition, ordinal);
             return ordinal;
         }
+
+        /// <summary>
+        /// What <see cref="ParserWrapperOrdinal"/> asks of the method's declaration before its body: a method or instance
+        /// constructor of the source, declared in one place, that nothing overrides and that takes something to parse.
+        /// </summary>
+        private static bool MayWrapParser(IMethodSymbol method)
+            => method is { MethodKind: MethodKind.Ordinary or MethodKind.Constructor, IsStatic: var isStatic, IsVirtual: false, IsAbstract: false, IsOverride: false, Parameters.IsEmpty: false, DeclaringSyntaxReferences.Length: 1 }
+                && !(method.MethodKind == MethodKind.Constructor && isStatic);
 
         /// <summary>
         /// Declarations and expression statements only, and for a method (<paramref name="finalReturn"/>) a <c>return</c> as
@@ -603,8 +619,8 @@ namespace SocketAnalyzers.Addressing
         /// <summary>A method of a parser type (<see cref="AddressingApis.IsParserType"/>).</summary>
         ParserType = 2,
 
-        /// <summary>Declared in source: it may wrap a parser (<see cref="AddressingApis.ParserWrapperOrdinal"/>).</summary>
-        InSource = 4,
+        /// <summary>Declared in source in a way that may wrap a parser (<see cref="AddressingApis.ParserWrapperOrdinal"/> asks its body).</summary>
+        MayWrapParser = 4,
 
         /// <summary>A read that returns what one read of the stream brought (not one that fills its buffer unless the stream ends).</summary>
         OneRead = 8,

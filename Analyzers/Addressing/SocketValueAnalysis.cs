@@ -101,7 +101,7 @@ namespace SocketAnalyzers.Addressing
                         var relevance = apis.RelevanceOf(method);
                         endpoint |= (relevance & CallRelevance.CheckedEndpoint) != 0;
                         parser = parser || (relevance & CallRelevance.ParserType) != 0
-                            || ((relevance & CallRelevance.InSource) != 0 && apis.ParserWrapperOrdinal(method, invocation.SemanticModel, cancellationToken) >= 0);
+                            || ((relevance & CallRelevance.MayWrapParser) != 0 && apis.ParserWrapperOrdinal(method, invocation.SemanticModel, cancellationToken) >= 0);
                         read |= (relevance & CallRelevance.OneRead) != 0;
                         address |= (relevance & CallRelevance.AddressSource) != 0;
                         break;
