@@ -224,13 +224,17 @@ namespace SocketAnalyzers.Lifecycle
             }
 
             // Asked for nearly every name an operation reads: a hit must not allocate (GetOrAdd's lambda would capture this).
-            if (typeCache.TryGetValue(type, out var known))
+            // Keyed by the definition, which decides the answer (the catalogue walks the definitions of the bases): every
+            // construction of a generic type (Task<int>, List<byte[]>…) has its name's hash, and as keys they made one
+            // chain of the table that each lookup compared symbol by symbol.
+            var definition = type.OriginalDefinition;
+            if (typeCache.TryGetValue(definition, out var known))
             {
                 return known;
             }
 
-            var computed = catalogue.ModelTypeOf(type);
-            typeCache.TryAdd(type, computed);
+            var computed = catalogue.ModelTypeOf(definition);
+            typeCache.TryAdd(definition, computed);
             return computed;
         }
 
@@ -251,6 +255,8 @@ namespace SocketAnalyzers.Lifecycle
                 return false;
             }
 
+            // By the definition, as for ModelTypeOf: the catalogue answers for a constructor's definition.
+            named = named.OriginalDefinition;
             if (wrapperCache.TryGetValue(named, out var known))
             {
                 return known;
