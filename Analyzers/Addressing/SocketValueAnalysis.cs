@@ -88,13 +88,23 @@ namespace SocketAnalyzers.Addressing
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                if (!RelevanceKinds.Contains(operations.Kind(index)))
+                var kind = operations.Kind(index);
+                if (!RelevanceKinds.Contains(kind))
                 {
                     continue;
                 }
 
-                switch (operations[index])
+                // The kind picks the case: a local reference, the most frequent, was tested against three interfaces first.
+                switch (kind == OperationKind.LocalReference ? null : operations[index])
                 {
+                    case null:
+                        if (operations.Function(index) is var function and >= 0 && operations[index] is ILocalReferenceOperation local && !DeclaredIn(local.Local, operations[function].Syntax))
+                        {
+                            // A local that a lambda or local function shares with the code around it.
+                            captured.Add(local.Local);
+                        }
+
+                        break;
                     case IInvocationOperation invocation:
                         // Each question only until some call of the body has answered it.
                         var method = invocation.TargetMethod;
@@ -112,10 +122,6 @@ namespace SocketAnalyzers.Addressing
                     case IFieldReferenceOperation { Field.IsStatic: true } field
                         when SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, apis.Symbols.IPAddress):
                         address = true;
-                        break;
-                    case ILocalReferenceOperation local when operations.Function(index) is var function and >= 0 && !DeclaredIn(local.Local, operations[function].Syntax):
-                        // A local that a lambda or local function shares with the code around it.
-                        captured.Add(local.Local);
                         break;
                 }
             }

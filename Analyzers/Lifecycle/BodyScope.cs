@@ -495,14 +495,6 @@ namespace SocketAnalyzers.Lifecycle
                 && loop.Syntax.Span.Contains(local.Local.DeclaringSyntaxReferences[0].Span);
         }
 
-        /// <summary>The kinds of the interfaces <see cref="Decides"/> has a case for.</summary>
-        private static readonly OperationKindSet DecidingKinds = new(
-            OperationKind.ObjectCreation,
-            OperationKind.Using,
-            OperationKind.UsingDeclaration,
-            OperationKind.Invocation,
-            OperationKind.PropertyReference);
-
         /// <summary>The kinds of the interfaces the scan's cases for delegate locals test.</summary>
         private static readonly OperationKindSet DelegateKinds = new(
             OperationKind.VariableDeclarator,
@@ -512,27 +504,36 @@ namespace SocketAnalyzers.Lifecycle
         /// <summary>An operation after which a socket's state may be known: a creation, or a member of the model that is not only I/O.</summary>
         private static bool Decides(IOperation operation, OperationKind kind, SocketProtocolModel model)
         {
-            switch (DecidingKinds.Contains(kind) ? operation : null)
+            // By kind, then one cast: a type pattern per case tested a call against three interfaces before its own.
+            switch (kind)
             {
-                case IObjectCreationOperation creation:
-                    return model.IsModelType(creation.Type);
-                case IUsingOperation usingStatement:
-                    // using (socket) { } disposes it at the end: a Close the operation tree does not show as a call.
-                    return Disposes(usingStatement.Resources, model, streamsAndWrappers: false);
-                case IUsingDeclarationOperation usingDeclaration:
-                    return Disposes(usingDeclaration.DeclarationGroup, model, streamsAndWrappers: false);
-                case IInvocationOperation close when ClosesWrapper(close, model):
-                    // writer.Close() of a StreamWriter, StreamReader, BinaryReader or BinaryWriter: it may close a stream and its socket.
-                    return true;
-                case IInvocationOperation invocation:
+                case OperationKind.Invocation:
                     {
+                        var invocation = (IInvocationOperation)operation;
+                        if (ClosesWrapper(invocation, model))
+                        {
+                            // writer.Close() of a StreamWriter, StreamReader, BinaryReader or BinaryWriter: it may close a stream and its socket.
+                            return true;
+                        }
+
                         var receiverType = invocation.Instance?.Type
                             ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.WalkDownConversions().Type : null);
                         return model.ModelTypeOf(receiverType) is { } type && model.Find(type, invocation.TargetMethod) is { } member && !OnlyIo(member.Operation);
                     }
 
-                case IPropertyReferenceOperation property:
-                    return model.ModelTypeOf(property.Instance?.Type) is { } owner && model.Find(owner, property.Property) is { } found && !OnlyIo(found.Operation);
+                case OperationKind.PropertyReference:
+                    {
+                        var property = (IPropertyReferenceOperation)operation;
+                        return model.ModelTypeOf(property.Instance?.Type) is { } owner && model.Find(owner, property.Property) is { } found && !OnlyIo(found.Operation);
+                    }
+
+                case OperationKind.ObjectCreation:
+                    return model.IsModelType(((IObjectCreationOperation)operation).Type);
+                case OperationKind.Using:
+                    // using (socket) { } disposes it at the end: a Close the operation tree does not show as a call.
+                    return Disposes(((IUsingOperation)operation).Resources, model, streamsAndWrappers: false);
+                case OperationKind.UsingDeclaration:
+                    return Disposes(((IUsingDeclarationOperation)operation).DeclarationGroup, model, streamsAndWrappers: false);
                 default:
                     return false;
             }

@@ -430,7 +430,8 @@ namespace SocketAnalyzers.Reads
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                if (!ScannedKinds.Contains(operations.Kind(index)))
+                var kind = operations.Kind(index);
+                if (!ScannedKinds.Contains(kind))
                 {
                     continue;
                 }
@@ -444,54 +445,65 @@ namespace SocketAnalyzers.Reads
                     ownerSymbol = ownerIndex < 0 ? null : operations.FunctionSymbol(ownerIndex);
                 }
 
+                // Calls by kind first: each case's type pattern tested every operation against IInvocationOperation, and the
+                // other operations (a local reference most often) gain nothing from that test.
+                if (kind == OperationKind.Invocation)
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation when reads.TryGetEndOfStreamRead(invocation, cancellationToken) is { } read:
+                            result ??= new ReadBody(consumers, cancellationToken);
+                            var site = new ReadSite(result.Sites.Count, read) { Function = function };
+                            result.Sites.Add(site);
+                            result.sitesBySyntax[invocation.Syntax] = site;
+                            result.HasLineReads |= read.Api.IsLine;
+                            if (read.Api.Owner == ReadOwner.Socket && !read.Api.IsAsync && NetworkReads.Peeks(invocation, reads.Symbols))
+                            {
+                                // int len = s.Receive(buf, 0, n, SocketFlags.Peek): len bytes wait, as after an Available test.
+                                guardsAvailable = true;
+                            }
+
+                            if (function is null && invocation is { TargetMethod.Name: "EndReceive", Arguments.Length: 1 } && invocation.Arguments[0].Value is IParameterReferenceOperation)
+                            {
+                                // A callback's EndReceive(ar): its receives may only look (ReadFlowAnalysis.PeekingCallback).
+                                guardsAvailable = true;
+                            }
+
+                            break;
+                        case IInvocationOperation call when HelperReads.MayBeHelper(call) && HelperCallAt(call, reads, cancellationToken) is { } helperCall:
+                            // A helper of the type that returns what its read got, called in a loop: its call is the read there.
+                            // Anywhere, one that fills the caller's array and returns the count: the array holds that many bytes.
+                            result ??= new ReadBody(consumers, cancellationToken);
+                            var helperSite = new ReadSite(result.Sites.Count, new NetworkRead(call, helperCall.Helper.Api, CatalogueIndex.Argument(call, helperCall.Helper.BufferParameter?.Ordinal), null, null, isZeroLength: false, throwsAtEnd: false))
+                            {
+                                Function = function,
+                                Receiver = helperCall.Receiver,
+                                Helper = helperCall.Helper,
+                            };
+                            result.Sites.Add(helperSite);
+                            result.sitesBySyntax[call.Syntax] = helperSite;
+                            result.HasLineReads |= helperSite.IsLine;
+                            break;
+                        case IInvocationOperation { Arguments.Length: 1 } eventArgsReceive when function is null && eventArgsReceive.Arguments[0].Value is IParameterReferenceOperation given
+                            && (eventArgsReceive.Instance is not null && reads.Symbols.Framework.IsEventArgsReceive(eventArgsReceive.TargetMethod)
+                                || !eventArgsReceive.TargetMethod.DeclaringSyntaxReferences.IsEmpty && reads.Symbols.Framework.IsEventArgs(given.Type)):
+                            // if (!socket.ReceiveAsync(e)) OnReceive(sender, e);: a chain of receives on one SocketAsyncEventArgs
+                            // (or StartReceive(e), a method of the type that does that).
+                            scratch.EventArgsReceives.Add(eventArgsReceive);
+                            break;
+                        case IInvocationOperation { Instance: not null } begin when StartsReceive(begin):
+                            scratch.Receives.Add((begin, function, ownerSymbol));
+
+                            // s.BeginReceive(buf, pos, n, SocketFlags.Peek, …) ended by s.EndReceive(ar): as the synchronous peek.
+                            guardsAvailable |= NetworkReads.Peeks(begin, reads.Symbols);
+                            break;
+                    }
+
+                    continue;
+                }
+
                 switch (operation)
                 {
-                    case IInvocationOperation invocation when reads.TryGetEndOfStreamRead(invocation, cancellationToken) is { } read:
-                        result ??= new ReadBody(consumers, cancellationToken);
-                        var site = new ReadSite(result.Sites.Count, read) { Function = function };
-                        result.Sites.Add(site);
-                        result.sitesBySyntax[invocation.Syntax] = site;
-                        result.HasLineReads |= read.Api.IsLine;
-                        if (read.Api.Owner == ReadOwner.Socket && !read.Api.IsAsync && NetworkReads.Peeks(invocation, reads.Symbols))
-                        {
-                            // int len = s.Receive(buf, 0, n, SocketFlags.Peek): len bytes wait, as after an Available test.
-                            guardsAvailable = true;
-                        }
-
-                        if (function is null && invocation is { TargetMethod.Name: "EndReceive", Arguments.Length: 1 } && invocation.Arguments[0].Value is IParameterReferenceOperation)
-                        {
-                            // A callback's EndReceive(ar): its receives may only look (ReadFlowAnalysis.PeekingCallback).
-                            guardsAvailable = true;
-                        }
-
-                        break;
-                    case IInvocationOperation call when HelperReads.MayBeHelper(call) && HelperCallAt(call, reads, cancellationToken) is { } helperCall:
-                        // A helper of the type that returns what its read got, called in a loop: its call is the read there.
-                        // Anywhere, one that fills the caller's array and returns the count: the array holds that many bytes.
-                        result ??= new ReadBody(consumers, cancellationToken);
-                        var helperSite = new ReadSite(result.Sites.Count, new NetworkRead(call, helperCall.Helper.Api, CatalogueIndex.Argument(call, helperCall.Helper.BufferParameter?.Ordinal), null, null, isZeroLength: false, throwsAtEnd: false))
-                        {
-                            Function = function,
-                            Receiver = helperCall.Receiver,
-                            Helper = helperCall.Helper,
-                        };
-                        result.Sites.Add(helperSite);
-                        result.sitesBySyntax[call.Syntax] = helperSite;
-                        result.HasLineReads |= helperSite.IsLine;
-                        break;
-                    case IInvocationOperation { Arguments.Length: 1 } eventArgsReceive when function is null && eventArgsReceive.Arguments[0].Value is IParameterReferenceOperation given
-                        && (eventArgsReceive.Instance is not null && reads.Symbols.Framework.IsEventArgsReceive(eventArgsReceive.TargetMethod)
-                            || !eventArgsReceive.TargetMethod.DeclaringSyntaxReferences.IsEmpty && reads.Symbols.Framework.IsEventArgs(given.Type)):
-                        // if (!socket.ReceiveAsync(e)) OnReceive(sender, e);: a chain of receives on one SocketAsyncEventArgs
-                        // (or StartReceive(e), a method of the type that does that).
-                        scratch.EventArgsReceives.Add(eventArgsReceive);
-                        break;
-                    case IInvocationOperation { Instance: not null } begin when StartsReceive(begin):
-                        scratch.Receives.Add((begin, function, ownerSymbol));
-
-                        // s.BeginReceive(buf, pos, n, SocketFlags.Peek, …) ended by s.EndReceive(ar): as the synchronous peek.
-                        guardsAvailable |= NetworkReads.Peeks(begin, reads.Symbols);
-                        break;
                     case ILocalReferenceOperation local:
                         localUses.Add((local, ownerSymbol));
                         break;
