@@ -213,11 +213,12 @@ namespace SocketAnalyzers.Common
                     scratch.Parents = new int[entries.Length];
                 }
 
+                // The ends are set in place: rewriting whole entries stored their operation again, a write barrier each.
                 var parents = scratch.Parents;
                 for (var i = 0; i < count; i++)
                 {
                     parents[i] = entries[i].End;
-                    entries[i] = entries[i].WithEnd(i + 1);
+                    entries[i].End = i + 1;
                 }
 
                 for (var i = count - 1; i > 0; i--)
@@ -225,7 +226,7 @@ namespace SocketAnalyzers.Common
                     var parent = parents[i];
                     if (entries[i].End > entries[parent].End)
                     {
-                        entries[parent] = entries[parent].WithEnd(entries[i].End);
+                        entries[parent].End = entries[i].End;
                     }
                 }
 
@@ -242,7 +243,8 @@ namespace SocketAnalyzers.Common
             }
         }
 
-        private readonly struct Entry
+        /// <summary>One operation of the walk. Only the walk writes it, and its end in place, once the order is known.</summary>
+        private struct Entry
         {
             public Entry(IOperation operation, OperationKind kind, int function, int loop, int end)
             {
@@ -261,9 +263,7 @@ namespace SocketAnalyzers.Common
 
             public int Loop { get; }
 
-            public int End { get; }
-
-            public Entry WithEnd(int end) => new(Operation, Kind, Function, Loop, end);
+            public int End { get; set; }
         }
 
         /// <summary>
