@@ -64,13 +64,13 @@ namespace SocketAnalyzers.ByteOrder
                     if (tracker.HasFieldThatMayHoldWriterOrReader())
                     {
                         // Only such a field can be awaited (a finding's field is a writer's or reader's receiver): a type
-                        // without one records nothing, and most types have none (an operation action per field reference
-                        // and per initializer of every type otherwise).
+                        // without one records nothing and has nothing pending at its end, and most types have none (an
+                        // operation action per field reference and per initializer of every type otherwise, and an end
+                        // the driver waits for).
                         symbolStart.RegisterOperationAction(tracker.RecordWrite, OperationKind.FieldReference);
                         symbolStart.RegisterOperationAction(tracker.RecordInitializer, OperationKind.FieldInitializer);
+                        symbolStart.RegisterSymbolEndAction(tracker.ReportPending);
                     }
-
-                    symbolStart.RegisterSymbolEndAction(tracker.ReportPending);
                 },
                 SymbolKind.NamedType);
         }
@@ -96,7 +96,8 @@ namespace SocketAnalyzers.ByteOrder
                 : null;
 
         /// <summary>True when <paramref name="field"/> is a field this tracker follows (of its type, and named by no code of its nested types).</summary>
-        public bool Tracks(IFieldSymbol field) => SymbolEqualityComparer.Default.Equals(field.ContainingType, type) && !NamedInNestedCode(field);
+        /// <remarks>A field of a type no writer or reader can be held in is not followed (nor awaited at the end of the type, which is registered only for a type with a field that can).</remarks>
+        public bool Tracks(IFieldSymbol field) => SymbolEqualityComparer.Default.Equals(field.ContainingType, type) && MayHoldWriterOrReader(field.Type) && !NamedInNestedCode(field);
 
         /// <summary>Reports <paramref name="diagnostic"/> at the end of the type if every value of <paramref name="field"/> is over the network.</summary>
         public void ReportIfNetwork(IFieldSymbol field, Diagnostic diagnostic) => Pending.Enqueue((field, diagnostic));
