@@ -61,7 +61,7 @@ namespace SocketAnalyzers.Common
         /// have built them, for each of the hundred-odd names of the tables (a fortieth of the analyzers' samples on the
         /// dense corpus). A name in the global namespace is always asked.
         /// </summary>
-        private bool MayBeDeclaredInSource(string metadataName)
+        public bool MayBeDeclaredInSource(string metadataName)
         {
             var dot = metadataName.IndexOf('.');
             if (dot < 0)

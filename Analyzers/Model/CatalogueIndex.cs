@@ -404,9 +404,11 @@ namespace SocketAnalyzers.Model
         private bool IsShadowedIn(Compilation compilation)
         {
             var own = compilation.Assembly;
+            var types = MetadataTypes.For(compilation);
             foreach (var name in resolvedNames)
             {
-                if (own.GetTypeByMetadataName(name) is not null)
+                // Only a name under a namespace the source declares can be the source's (asking the source for each built its namespaces early).
+                if (types.MayBeDeclaredInSource(name) && own.GetTypeByMetadataName(name) is not null)
                 {
                     return true;
                 }
