@@ -53,6 +53,8 @@ namespace SocketAnalyzers.Common
 
         private object? localAssignments;
 
+        private object? readsResult;
+
         private BodyOperations(Entry[] entries)
         {
             this.entries = entries;
@@ -71,6 +73,19 @@ namespace SocketAnalyzers.Common
         public T? ByteOrder<T>()
             where T : class
             => Volatile.Read(ref byteOrder) as T;
+
+        /// <summary>
+        /// The reads family's diagnostics for this body, shared by its three analyzers (<c>ReadFlow</c>): kept here rather
+        /// than in a table of its own that each body entered and left. The first result stored is the one every analyzer gets.
+        /// </summary>
+        public T ShareReadsResult<T>(T result)
+            where T : class
+            => Interlocked.CompareExchange(ref readsResult, result, null) as T ?? result;
+
+        /// <summary>The reads family's diagnostics for this body, once they were stored (<see cref="ShareReadsResult{T}"/>).</summary>
+        public T? ReadsResult<T>()
+            where T : class
+            => Volatile.Read(ref readsResult) as T;
 
         /// <summary>
         /// The reads family's index of what the body assigns to its locals (<c>NetworkReads.AssignedValues</c>), made by

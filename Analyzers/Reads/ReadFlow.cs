@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,18 +12,18 @@ namespace SocketAnalyzers.Reads
     /// Runs the reads family (<see cref="ReadFlowAnalysis"/>) once per body for the three analyzers SOCK010, SOCK011 and
     /// SOCK012, and hands each the diagnostics of its rule.
     /// <para>
-    /// Why a per-compilation cache rather than one analyzer reporting three IDs: the three analyzer classes stay (tests,
-    /// the code fixes and users' suppressions name them), and each must report from its own body-level action so that
-    /// per-document and span-based analysis keep every finding. The first of them to reach a body computes the family's
-    /// result (a <see cref="Lazy{T}"/>, so the others wait for it instead of computing it again); the entry is dropped once
-    /// the three have taken it. The cache holds only the finished diagnostics, never operations or graphs, so an entry
-    /// left behind by a disabled analyzer costs a few bytes until the compilation is collected.
+    /// Why a shared result rather than one analyzer reporting three IDs: the three analyzer classes stay (tests, the code
+    /// fixes and users' suppressions name them), and each must report from its own body-level action so that per-document
+    /// and span-based analysis keep every finding. The first of them to reach a body computes the family's result and
+    /// keeps it beside the body's shared walk (<see cref="BodyOperations.ShareReadsResult{T}"/>), where the others find it:
+    /// the driver runs every analyzer of a body before the next. Two that reach a body at once on two threads may both
+    /// compute it (the same diagnostics); the first stored is the one all three report. Only the finished diagnostics are
+    /// kept, never graphs. (A per-compilation table of slots, entered and left by each body with a lock and three
+    /// allocations, was this before.)
     /// </para>
     /// </summary>
     internal static class ReadFlow
     {
-        private const int Consumers = 3;
-
         private static readonly ConditionalWeakTable<Compilation, PerCompilation> Cache = new();
 
         /// <summary>Registers an analyzer's body-level action: it receives the family's diagnostics of <paramref name="ruleId"/>.</summary>
@@ -58,7 +55,6 @@ namespace SocketAnalyzers.Reads
         {
             private readonly KnownSymbols symbols;
             private readonly BufferConsumers consumers;
-            private readonly ConcurrentDictionary<SyntaxNode, Slot> slots = new();
 
             public PerCompilation(KnownSymbols symbols)
             {
@@ -68,36 +64,19 @@ namespace SocketAnalyzers.Reads
 
             public ImmutableArray<Diagnostic> Get(OperationBlockAnalysisContext context)
             {
-                var key = context.OperationBlocks.Length > 0 ? context.OperationBlocks[0].Syntax : null;
-                if (key is null)
+                if (context.OperationBlocks.Length == 0)
                 {
                     return ImmutableArray<Diagnostic>.Empty;
                 }
 
-                // The first analyzer to reach the body makes its slot; the others find it (no closure made for them).
-                if (!slots.TryGetValue(key, out var slot))
+                // The first analyzer to reach the body computes; the others find its result beside the body's walk.
+                var operations = BodyOperations.Of(context.OperationBlocks[0], context.CancellationToken);
+                if (operations.ReadsResult<Found>() is { } found)
                 {
-                    slot = slots.GetOrAdd(key, new Slot(this, context));
+                    return found.Diagnostics;
                 }
 
-                ImmutableArray<Diagnostic> result;
-                try
-                {
-                    result = slot.Value.Value;
-                }
-                catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
-                {
-                    // Another analyzer's run was cancelled while computing: compute with our own token.
-                    slots.TryRemove(key, out _);
-                    result = Compute(context);
-                }
-
-                if (Interlocked.Increment(ref slot.Taken) >= Consumers)
-                {
-                    slots.TryRemove(key, out _);
-                }
-
-                return result;
+                return operations.ShareReadsResult(new Found(Compute(context))).Diagnostics;
             }
 
             public ImmutableArray<Diagnostic> Compute(OperationBlockAnalysisContext context)
@@ -150,16 +129,15 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        private sealed class Slot
+        /// <summary>A body's diagnostics, as the body's walk keeps them (<see cref="BodyOperations.ShareReadsResult{T}"/>).</summary>
+        private sealed class Found
         {
-            public int Taken;
-
-            public Slot(PerCompilation owner, OperationBlockAnalysisContext context)
+            public Found(ImmutableArray<Diagnostic> diagnostics)
             {
-                Value = new Lazy<ImmutableArray<Diagnostic>>(() => owner.Compute(context), LazyThreadSafetyMode.ExecutionAndPublication);
+                Diagnostics = diagnostics;
             }
 
-            public Lazy<ImmutableArray<Diagnostic>> Value { get; }
+            public ImmutableArray<Diagnostic> Diagnostics { get; }
         }
     }
 }
