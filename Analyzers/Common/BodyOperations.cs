@@ -288,19 +288,26 @@ namespace SocketAnalyzers.Common
         /// </summary>
         private sealed class Recent
         {
-            // Enough for the bodies the driver's threads are in at once, and the few a family asks about besides its own.
+            // Enough for the bodies the driver's threads are in at once, and the few a family asks about besides its own
+            // (SlotOf keeps the top six bits of the hash).
             private const int Slots = 64;
 
             private readonly Pair?[] pairs = new Pair?[Slots];
 
             public BodyOperations? Find(IOperation body)
             {
-                var pair = Volatile.Read(ref pairs[RuntimeHelpers.GetHashCode(body) & (Slots - 1)]);
+                var pair = Volatile.Read(ref pairs[SlotOf(body)]);
                 return pair is not null && ReferenceEquals(pair.Body, body) ? pair.Operations : null;
             }
 
             public void Add(IOperation body, BodyOperations operations)
-                => Volatile.Write(ref pairs[RuntimeHelpers.GetHashCode(body) & (Slots - 1)], new Pair(body, operations));
+                => Volatile.Write(ref pairs[SlotOf(body)], new Pair(body, operations));
+
+            /// <summary>
+            /// By where the body starts in its file: the bodies the driver's threads are in at once start apart. Not the
+            /// identity hash, which the runtime gives an object through a native call the first time it is asked for one.
+            /// </summary>
+            private static int SlotOf(IOperation body) => (int)(((uint)body.Syntax.FullSpan.Start * 2654435769u) >> 26);
 
             private sealed class Pair
             {
