@@ -151,7 +151,7 @@ namespace SocketAnalyzers.ByteOrder
         /// <remarks>
         /// The context is passed, not a <c>context.GetControlFlowGraph</c> delegate: a method group on a struct boxes the
         /// struct and binds through the runtime's slow delegate constructor, once per body and analyzer, although a graph is
-        /// wanted only for a relevant body (a fifteenth of the byte-order family's samples on the dense corpus).
+        /// wanted only for a relevant body (in a dense profile, 34 of SOCK022's 77 samples were under that constructor).
         /// </remarks>
         public static ByteOrderFindings For(
             in OperationBlockAnalysisContext context,

@@ -58,8 +58,8 @@ namespace SocketAnalyzers.Common
         /// False when no namespace the source declares can hold <paramref name="metadataName"/>: its first name
         /// (<c>System</c> of <c>System.Net.Sockets.Socket</c>) opens no namespace declaration of the source. Asking the
         /// source assembly itself made the compiler build the source's namespace symbols, before the binding that would
-        /// have built them, for each of the hundred-odd names of the tables (a fortieth of the analyzers' samples on the
-        /// dense corpus). A name in the global namespace is always asked.
+        /// have built them, for each of the hundred-odd names of the tables (15 of 1,669 analyzer samples in a dense
+        /// profile, at every compilation's start). A name in the global namespace is always asked.
         /// </summary>
         public bool MayBeDeclaredInSource(string metadataName)
         {
