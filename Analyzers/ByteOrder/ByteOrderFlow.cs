@@ -162,12 +162,12 @@ namespace SocketAnalyzers.ByteOrder
         {
             var cancellationToken = context.CancellationToken;
             var operations = BodyOperations.Of(block, cancellationToken);
-            if (operations.ByteOrder<ByteOrderFindings>() is { } cached)
+            if (operations.Shared<ByteOrderFindings>(BodySlot.ByteOrderFindings) is { } cached)
             {
                 return cached;
             }
 
-            return operations.ShareByteOrder(Analyze(in context, block, symbols, reads, summarize));
+            return operations.Share(BodySlot.ByteOrderFindings, Analyze(in context, block, symbols, reads, summarize));
         }
 
         private static ByteOrderFindings Analyze(

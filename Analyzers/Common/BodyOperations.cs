@@ -32,6 +32,8 @@ namespace SocketAnalyzers.Common
     /// </summary>
     internal sealed class BodyOperations
     {
+        private const int BodySlotCount = 3;
+
         /// <summary>
         /// The recent bodies of each compilation. Not a weak table keyed by the body: adding an entry to one makes a
         /// dependent handle under a lock, once for every body (in a dense profile the adding alone was 27 of the walk's 202
@@ -50,11 +52,8 @@ namespace SocketAnalyzers.Common
 
         private readonly Entry[] entries;
 
-        private object? byteOrder;
-
-        private object? localAssignments;
-
-        private object? readsResult;
+        /// <summary>What the families keep beside the walk, one entry per <see cref="BodySlot"/>.</summary>
+        private readonly object?[] shared = new object?[BodySlotCount];
 
         private BodyOperations(Entry[] entries)
         {
@@ -62,41 +61,23 @@ namespace SocketAnalyzers.Common
         }
 
         /// <summary>
-        /// The byte-order family's result for this body, shared by its four analyzers (<c>ByteOrderFlow.For</c>): kept here
-        /// rather than in a table of its own, which cost a second weak-table entry (a lock and a handle) for every body.
-        /// The first result stored is the one every analyzer gets.
+        /// A family's result for this body, shared by the analyzers of the family (the byte-order family's findings, the reads
+        /// family's diagnostics): kept beside the walk rather than in a table of its own, which cost each body an entry (a
+        /// weak table's handle, or a dictionary's lock each way). The first result stored is the one every analyzer gets.
         /// </summary>
-        public T ShareByteOrder<T>(T result)
+        public T Share<T>(BodySlot slot, T result)
             where T : class
-            => Interlocked.CompareExchange(ref byteOrder, result, null) as T ?? result;
+            => Interlocked.CompareExchange(ref shared[(int)slot], result, null) as T ?? (T)shared[(int)slot]!;
 
-        /// <summary>The byte-order family's result for this body, once one was stored (<see cref="ShareByteOrder{T}"/>).</summary>
-        public T? ByteOrder<T>()
+        /// <summary>The result kept in <paramref name="slot"/> (<see cref="Share{T}"/>), or null while there is none.</summary>
+        public T? Shared<T>(BodySlot slot)
             where T : class
-            => Volatile.Read(ref byteOrder) as T;
+            => Volatile.Read(ref shared[(int)slot]) as T;
 
-        /// <summary>
-        /// The reads family's diagnostics for this body, shared by its three analyzers (<c>ReadFlow</c>): kept here rather
-        /// than in a table of its own that each body entered and left. The first result stored is the one every analyzer gets.
-        /// </summary>
-        public T ShareReadsResult<T>(T result)
+        /// <summary>The result kept in <paramref name="slot"/>, made by <paramref name="make"/> on the first request.</summary>
+        public T Shared<T>(BodySlot slot, Func<BodyOperations, T> make)
             where T : class
-            => Interlocked.CompareExchange(ref readsResult, result, null) as T ?? result;
-
-        /// <summary>The reads family's diagnostics for this body, once they were stored (<see cref="ShareReadsResult{T}"/>).</summary>
-        public T? ReadsResult<T>()
-            where T : class
-            => Volatile.Read(ref readsResult) as T;
-
-        /// <summary>
-        /// The reads family's index of what the body assigns to its locals (<c>NetworkReads.AssignedValues</c>), made by
-        /// <paramref name="index"/> on the first request and kept here rather than in a weak table of its own.
-        /// </summary>
-        public T LocalAssignments<T>(Func<BodyOperations, T> index)
-            where T : class
-            => Volatile.Read(ref localAssignments) as T
-                ?? Interlocked.CompareExchange(ref localAssignments, index(this), null) as T
-                ?? (T)localAssignments!;
+            => Shared<T>(slot) ?? Share(slot, make(this));
 
         /// <summary>
         /// The operation the driver hands the analyzers for the body whose root is <paramref name="root"/>: a method's or
@@ -330,5 +311,18 @@ namespace SocketAnalyzers.Common
             public Entry[] Entries = new Entry[256];
             public int[] Parents = new int[256];
         }
+    }
+
+    /// <summary>What a family keeps beside a body's walk (<see cref="BodyOperations.Share{T}"/>).</summary>
+    internal enum BodySlot
+    {
+        /// <summary>The byte-order family's findings, shared by SOCK020, SOCK021 and SOCK022 (<c>ByteOrderFlow.For</c>).</summary>
+        ByteOrderFindings,
+
+        /// <summary>The reads family's diagnostics, shared by SOCK010, SOCK011 and SOCK012 (<c>ReadFlow</c>).</summary>
+        ReadsDiagnostics,
+
+        /// <summary>The reads family's index of what the body assigns to each local (<c>NetworkReads.AssignedValues</c>).</summary>
+        LocalAssignments,
     }
 }

@@ -919,7 +919,7 @@ namespace SocketAnalyzers.Reads
         {
             // One index per body, shared by every read of it (asking per read rescanned the whole body each time), built from
             // the body's shared walk: keyed by the driver's block, not by the root around it, which was a second walk.
-            var index = BodyOperations.Of(BodyOperations.BlockOf(anywhere.Root()), System.Threading.CancellationToken.None).LocalAssignments(IndexAssignments);
+            var index = BodyOperations.Of(BodyOperations.BlockOf(anywhere.Root()), System.Threading.CancellationToken.None).Shared(BodySlot.LocalAssignments, IndexAssignments);
             return index.TryGetValue(local, out var values) && values is not null ? new List<IOperation>(values) : new List<IOperation>();
         }
 

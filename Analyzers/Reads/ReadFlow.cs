@@ -15,7 +15,7 @@ namespace SocketAnalyzers.Reads
     /// Why a shared result rather than one analyzer reporting three IDs: the three analyzer classes stay (tests, the code
     /// fixes and users' suppressions name them), and each must report from its own body-level action so that per-document
     /// and span-based analysis keep every finding. The first of them to reach a body computes the family's result and
-    /// keeps it beside the body's shared walk (<see cref="BodyOperations.ShareReadsResult{T}"/>), where the others find it:
+    /// keeps it beside the body's shared walk (<see cref="BodyOperations.Share{T}"/>), where the others find it:
     /// the driver runs every analyzer of a body before the next. Two that reach a body at once on two threads may both
     /// compute it (the same diagnostics); the first stored is the one all three report. Only the finished diagnostics are
     /// kept, never graphs. (A per-compilation table of slots, entered and left by each body with a lock and three
@@ -71,12 +71,12 @@ namespace SocketAnalyzers.Reads
 
                 // The first analyzer to reach the body computes; the others find its result beside the body's walk.
                 var operations = BodyOperations.Of(context.OperationBlocks[0], context.CancellationToken);
-                if (operations.ReadsResult<Found>() is { } found)
+                if (operations.Shared<Found>(BodySlot.ReadsDiagnostics) is { } found)
                 {
                     return found.Diagnostics;
                 }
 
-                return operations.ShareReadsResult(new Found(Compute(context))).Diagnostics;
+                return operations.Share(BodySlot.ReadsDiagnostics, new Found(Compute(context))).Diagnostics;
             }
 
             public ImmutableArray<Diagnostic> Compute(OperationBlockAnalysisContext context)
@@ -129,7 +129,7 @@ namespace SocketAnalyzers.Reads
             }
         }
 
-        /// <summary>A body's diagnostics, as the body's walk keeps them (<see cref="BodyOperations.ShareReadsResult{T}"/>).</summary>
+        /// <summary>A body's diagnostics, as the body's walk keeps them (<see cref="BodyOperations.Share{T}"/>).</summary>
         private sealed class Found
         {
             public Found(ImmutableArray<Diagnostic> diagnostics)
