@@ -68,7 +68,7 @@ namespace SocketAnalyzers.Reads
             var method = (IMethodSymbol)parameter.ContainingSymbol;
             var tree = model.SyntaxTree;
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            if (declaration.SyntaxTree != tree || Writes(declaration, parameter, model, cancellationToken))
+            if (declaration.SyntaxTree != tree)
             {
                 return false;
             }
@@ -87,10 +87,13 @@ namespace SocketAnalyzers.Reads
                 };
             }
 
+            // The calls first: most parameters are not what the summary asks (a stream socket handed to a helper), and the
+            // first call that passes something else answers; the scan for writes of the parameter is asked only then.
             var network = false;
             if (scope is not null)
             {
-                return Calls(scope, parameter, method, model, ref network, cancellationToken) && network;
+                return Calls(scope, parameter, method, model, ref network, cancellationToken) && network
+                    && !Writes(declaration, parameter, model, cancellationToken);
             }
 
             foreach (var part in method.ContainingType.DeclaringSyntaxReferences)
@@ -102,7 +105,7 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
-            return network;
+            return network && !Writes(declaration, parameter, model, cancellationToken);
         }
 
         /// <summary>False when a use of <paramref name="method"/> under <paramref name="scope"/> is not a call that passes a network value or null.</summary>

@@ -133,8 +133,46 @@ namespace SocketAnalyzers.Reads
         /// The read takes one whole datagram: a datagram read (<c>ReceiveFrom</c>, <c>ReceiveMessageFrom</c>), or a read of a
         /// socket that is or may be a datagram socket. Another read of the same socket then takes the next datagram whatever
         /// this one's length was, so it does not make this read's count matter (SOCK010), as it does on a stream.
+        /// <para>
+        /// Whether a socket is a datagram one is worked out on the first ask (<see cref="DecideDatagramLater"/>): for a
+        /// socket parameter it reads every call of the helper in the file, and most reads are settled without the answer.
+        /// </para>
         /// </summary>
-        public bool OneDatagram { get; set; }
+        public bool OneDatagram
+        {
+            get
+            {
+                if (datagramSocketTest is { } reads)
+                {
+                    datagramSocketTest = null;
+                    oneDatagram = reads.IsDatagramSocket(datagramSocket!, datagramToken);
+                }
+
+                return oneDatagram;
+            }
+
+            set
+            {
+                datagramSocketTest = null;
+                oneDatagram = value;
+            }
+        }
+
+        private bool oneDatagram;
+        private NetworkReads? datagramSocketTest;
+        private IOperation? datagramSocket;
+        private System.Threading.CancellationToken datagramToken;
+
+        /// <summary>
+        /// <see cref="OneDatagram"/> is what <see cref="NetworkReads.IsDatagramSocket"/> says of <paramref name="socket"/>, asked
+        /// with <paramref name="cancellationToken"/> (the scanning analysis's: only that analysis asks) when first needed.
+        /// </summary>
+        public void DecideDatagramLater(NetworkReads reads, IOperation socket, System.Threading.CancellationToken cancellationToken)
+        {
+            datagramSocketTest = reads;
+            datagramSocket = socket;
+            datagramToken = cancellationToken;
+        }
 
         /// <summary>
         /// An <c>End*</c> read in an APM callback that starts the next receive of the same connection with itself as the
@@ -249,11 +287,76 @@ namespace SocketAnalyzers.Reads
         /// <summary>Those of <see cref="Captured"/> that a lambda or local function writes, and fields written by one.</summary>
         public HashSet<ISymbol> CapturedWritten { get; } = new(SymbolComparer.Instance);
 
-        /// <summary>Locals used in a way that shows the code knows how many bytes arrived (SOCK012 stays silent for them).</summary>
-        public HashSet<ILocalSymbol> MeaningfulCounts { get; } = new(SymbolComparer.Instance);
+        /// <summary>
+        /// The local is used in a way that shows the code knows how many bytes arrived (<see cref="IsMeaningfulCountUse"/>:
+        /// SOCK012 stays silent for it). Asked only of count locals, so it is worked out for the local on its first ask.
+        /// </summary>
+        public bool HasMeaningfulUse(ILocalSymbol local) => (CountUsesOf(local) & CountUses.Meaningful) != 0;
 
-        /// <summary>Locals assigned something other than a counting read.</summary>
-        public HashSet<ILocalSymbol> NotOnlyFromReads { get; } = new(SymbolComparer.Instance);
+        /// <summary>The local is assigned something other than a counting read (or changed by <c>n += …</c>, <c>n++</c>, a <c>ref</c>).</summary>
+        public bool IsNotOnlyFromReads(ILocalSymbol local) => (CountUsesOf(local) & CountUses.NotOnlyFromReads) != 0;
+
+        [System.Flags]
+        private enum CountUses : byte
+        {
+            Known = 1,
+            Meaningful = 2,
+            NotOnlyFromReads = 4,
+        }
+
+        // The body's local references (the scan's), and per count local asked so far what they say of it. Every local
+        // reference was classified in the scan before; only count locals are ever asked, one or two per body, and the
+        // classification of all the others was a sixth of the family's pre-scan on the dense corpus.
+        private ILocalReferenceOperation[] localReferences = System.Array.Empty<ILocalReferenceOperation>();
+        private Dictionary<ILocalSymbol, CountUses>? countUses;
+
+        private CountUses CountUsesOf(ILocalSymbol local)
+        {
+            countUses ??= new Dictionary<ILocalSymbol, CountUses>(SymbolComparer.Instance);
+            if (countUses.TryGetValue(local, out var known))
+            {
+                return known;
+            }
+
+            var uses = CountUses.Known;
+            var name = local.Name;
+            foreach (var reference in localReferences)
+            {
+                // The same local is most often the same object; another one is told apart by its name before the comparer.
+                var other = reference.Local;
+                if (!ReferenceEquals(other, local) && (other.Name != name || !SymbolEqualityComparer.Default.Equals(other, local)))
+                {
+                    continue;
+                }
+
+                if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+                {
+                    if (!IsSiteValue(assignment.Value, reads!))
+                    {
+                        uses |= CountUses.NotOnlyFromReads;
+                    }
+
+                    continue;
+                }
+
+                // n += x changes the count's local; total += n (n the value) only reads it.
+                if (IsWrite(reference))
+                {
+                    uses |= CountUses.NotOnlyFromReads;
+                }
+
+                if (IsMeaningfulCountUse(reference, reads!))
+                {
+                    uses |= CountUses.Meaningful;
+                }
+            }
+
+            countUses[local] = uses;
+            return uses;
+        }
+
+        // The reads' catalogue the scan used, for what is worked out later.
+        private NetworkReads? reads;
 
         /// <summary>Names of locals assigned from a read: a condition that mentions one depends on a count.</summary>
         public HashSet<string> CountNames { get; } = new(System.StringComparer.Ordinal);
@@ -578,15 +681,23 @@ namespace SocketAnalyzers.Reads
                 (result.autoFlushed ??= new HashSet<object>()).Add(flushed);
             }
 
-            foreach (var (reference, owner) in localUses)
+            result.reads = reads;
+            result.localReferences = new ILocalReferenceOperation[localUses.Count];
+            for (var i = 0; i < localUses.Count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                if ((i & 63) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var (reference, owner) = localUses[i];
+                result.localReferences[i] = reference;
                 if (owner is not null)
                 {
                     result.Capture(reference.Local, reference, owner);
                 }
 
-                result.ClassifyCountUse(reference, reads);
+                result.NoteLocalUse(reference, reads);
             }
 
             foreach (var site in result.Sites)
@@ -1024,38 +1135,25 @@ namespace SocketAnalyzers.Reads
             _ => false,
         };
 
-        private void ClassifyCountUse(ILocalReferenceOperation reference, NetworkReads reads)
+        /// <summary>
+        /// What the scan keeps of every local reference: the value a write gives the local (<see cref="AddValue"/>), and the
+        /// names of locals assigned from a read (<see cref="CountNames"/>). What a reference says of a count local is worked
+        /// out when the local is asked about (<see cref="CountUsesOf"/>).
+        /// </summary>
+        private void NoteLocalUse(ILocalReferenceOperation reference, NetworkReads reads)
         {
-            var local = reference.Local;
             var parent = reference.Parent;
-            if (IsWrite(reference))
-            {
-                AddValue(local, parent is ISimpleAssignmentOperation simple && simple.Target == reference ? simple.Value : null);
-            }
-
             if (parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
             {
-                if (!IsSiteValue(assignment.Value, reads))
+                AddValue(reference.Local, assignment.Value);
+                if (IsSiteValue(assignment.Value, reads))
                 {
-                    NotOnlyFromReads.Add(local);
+                    CountNames.Add(reference.Local.Name);
                 }
-                else
-                {
-                    CountNames.Add(local.Name);
-                }
-
-                return;
             }
-
-            // n += x changes the count's local; total += n (n the value) only reads it.
-            if (IsWrite(reference))
+            else if (IsWrite(reference))
             {
-                NotOnlyFromReads.Add(local);
-            }
-
-            if (IsMeaningfulCountUse(reference, reads))
-            {
-                MeaningfulCounts.Add(local);
+                AddValue(reference.Local, null);
             }
         }
 
@@ -1063,8 +1161,8 @@ namespace SocketAnalyzers.Reads
         /// The reference reads a count local in a way that says how many bytes arrived: not the target of an assignment
         /// (<c>n = …</c>), not a neutral use (<see cref="IsNeutralCountUse(IOperation, FrameworkMembers)"/>: a test against 0
         /// or 1, a format, a consumer given the buffer too), not a member other than <c>ReceivedBytes</c> of a result held
-        /// in it (<c>result.RemoteEndPoint</c>). <c>n += …</c> and <c>n++</c> are (they accumulate it). The pre-scan's test
-        /// for <see cref="MeaningfulCounts"/>, and the flow's for a read whose count local the method uses elsewhere.
+        /// in it (<c>result.RemoteEndPoint</c>). <c>n += …</c> and <c>n++</c> are (they accumulate it). What
+        /// <see cref="HasMeaningfulUse"/> asks of each reference of a count local, and the flow's for a read whose count local the method uses elsewhere.
         /// </summary>
         public bool IsMeaningfulCountUse(ILocalReferenceOperation reference, NetworkReads reads)
         {
@@ -1389,8 +1487,12 @@ namespace SocketAnalyzers.Reads
             }
 
             DescribeBuffer(site, reads, cancellationToken);
-            site.OneDatagram = read.Api.IsDatagram
-                || (read.Api.Owner == ReadOwner.Socket && site.Receiver is { } socket && reads.IsDatagramSocket(socket, cancellationToken));
+            site.OneDatagram = read.Api.IsDatagram;
+            if (!read.Api.IsDatagram && read.Api.Owner == ReadOwner.Socket && site.Receiver is { } socket)
+            {
+                site.DecideDatagramLater(reads, socket, cancellationToken);
+            }
+
             DescribeLoops(site, reads);
             DescribeWholeBuffer(site, countLocal, reads, cancellationToken);
         }
@@ -1602,11 +1704,6 @@ namespace SocketAnalyzers.Reads
                 return;
             }
 
-            if (read.Api.Owner == ReadOwner.Socket && reads.IsDatagramSocket(site.Receiver))
-            {
-                return;
-            }
-
             for (var current = invocation.Parent; current is not null; current = current.Parent)
             {
                 if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
@@ -1627,6 +1724,14 @@ namespace SocketAnalyzers.Reads
                     && !IsFixedField(FieldReferenceOf(site.Receiver, reads), reads.Symbols)
                     && !HeldBeforeLoops(site.Receiver, site)
                 || CapturedWritten.Contains(site.ReceiverRoot);
+
+            // A read of a datagram socket ends no stream: no loop of its is SOCK011's. Asked last, and only when it changes
+            // something: the answer may read every call of a helper whose parameter the socket is (OneDatagram).
+            if ((site.Loops.Count > 0 || site.ReceiverChangedByCalls) && read.Api.Owner == ReadOwner.Socket && site.OneDatagram)
+            {
+                site.Loops.Clear();
+                site.ReceiverChangedByCalls = false;
+            }
         }
 
         /// <summary>
@@ -1862,9 +1967,9 @@ namespace SocketAnalyzers.Reads
                 }
 
                 // A local used meaningfully somewhere: only if this read's count is not used after it (the flow decides).
-                site.WholeBufferIfCountUnused = MeaningfulCounts.Contains(countLocal);
+                site.WholeBufferIfCountUnused = HasMeaningfulUse(countLocal);
 
-                if (!NotOnlyFromReads.Contains(countLocal))
+                if (!IsNotOnlyFromReads(countLocal))
                 {
                     site.CountText = read.Api.Shape == CountShape.ReceivedBytes ? countLocal.Name + ".ReceivedBytes" : countLocal.Name;
                 }

@@ -1862,7 +1862,7 @@ namespace SocketAnalyzers.Reads
                     IFieldSymbol => !body.CapturedWritten.Contains(pair.Key) && IsHandedToCall(anonymous),
                     _ => false,
                 };
-                if (seen && body.Sites[pair.Value].CountLocal is { } count && body.MeaningfulCounts.Contains(count))
+                if (seen && body.Sites[pair.Value].CountLocal is { } count && body.HasMeaningfulUse(count))
                 {
                     // The method looks at the read's count somewhere (if (read != 2) throw …;): the lambda's own analysis
                     // cannot tell whether that came first, so it does not start with the buffer filled (fresh77 F1).
