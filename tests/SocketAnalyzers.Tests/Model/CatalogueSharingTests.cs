@@ -79,5 +79,26 @@ namespace SocketAnalyzers.Tests.Model
             var listen = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket")!.GetMembers("Listen").OfType<IMethodSymbol>().First();
             Assert.NotNull(symbols!.Catalogue.Facts(listen)?.Lifecycle(SocketAnalyzers.Lifecycle.SocketModelType.Socket));
         }
+
+        [Fact]
+        public void A_kept_answer_for_a_member_no_row_names_stays_no_and_leaves_the_rows_answers_alone()
+        {
+            // The index keeps a referenced member's answer, a no too (Math.Floor has the length and first letter of Flush, so
+            // it passes the names' first filter): asked again, from a later compilation that shares the index, each member
+            // still gets its own answer.
+            var compilation = Create("class B { void M(System.Net.Sockets.Socket s) { s.Listen(10); } }");
+            var catalogue = KnownSymbols.TryCreate(compilation)!.Catalogue;
+            var socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket")!;
+            var unrelated = compilation.GetTypeByMetadataName("System.Math")!.GetMembers("Floor").OfType<IMethodSymbol>().First();
+            var listen = socket.GetMembers("Listen").OfType<IMethodSymbol>().First();
+            var later = Create("class C { void M(System.Net.Sockets.Socket s) { s.Close(); } }");
+            var laterCatalogue = KnownSymbols.TryCreate(later)!.Catalogue;
+
+            Assert.Null(catalogue.Facts(unrelated));
+            Assert.Null(catalogue.Facts(unrelated));
+            Assert.Same(catalogue, laterCatalogue);
+            Assert.Null(laterCatalogue.Facts(unrelated));
+            Assert.NotNull(laterCatalogue.Facts(listen)?.Lifecycle(SocketAnalyzers.Lifecycle.SocketModelType.Socket));
+        }
     }
 }
