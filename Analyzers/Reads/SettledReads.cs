@@ -364,6 +364,14 @@ namespace SocketAnalyzers.Reads
                 }
             }
 
+            // A body has a buffer or two: their names tell most references apart before a hash of the symbol.
+            var names = new string[buffers.Count];
+            var n = 0;
+            foreach (var buffer in buffers)
+            {
+                names[n++] = buffer.Name;
+            }
+
             var references = new List<IOperation>();
             var operations = BodyOperations.Of(root, cancellationToken);
             for (var index = 0; index < operations.Count; index++)
@@ -382,9 +390,9 @@ namespace SocketAnalyzers.Reads
                 var inFunction = operations.Function(index) >= 0;
                 switch (operation)
                 {
-                    case ILocalReferenceOperation { Local: var local } when buffers.Contains(local):
-                    case IParameterReferenceOperation { Parameter: var parameter } when buffers.Contains(parameter):
-                    case IFieldReferenceOperation { Field: var field } when buffers.Contains(field):
+                    case ILocalReferenceOperation { Local: var local } when IsBuffer(local, names, buffers):
+                    case IParameterReferenceOperation { Parameter: var parameter } when IsBuffer(parameter, names, buffers):
+                    case IFieldReferenceOperation { Field: var field } when IsBuffer(field, names, buffers):
                         if (inFunction)
                         {
                             return false;
@@ -408,6 +416,20 @@ namespace SocketAnalyzers.Reads
             }
 
             return true;
+        }
+
+        private static bool IsBuffer(ISymbol symbol, string[] names, HashSet<ISymbol> buffers)
+        {
+            var name = symbol.Name;
+            foreach (var buffer in names)
+            {
+                if (buffer == name)
+                {
+                    return buffers.Contains(symbol);
+                }
+            }
+
+            return false;
         }
 
         private static bool UseSettled(IOperation reference, HashSet<ISymbol>? counts, HashSet<ISymbol>? streamBuffers, ReadBody body, KnownSymbols symbols)
