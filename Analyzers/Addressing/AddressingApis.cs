@@ -103,7 +103,10 @@ namespace SocketAnalyzers.Addressing
         private readonly HashSet<INamedTypeSymbol> views = new(SymbolComparer.Instance);
 
         /// <summary><see cref="RelevanceOf"/>'s answers, per method symbol the compilation's calls name (one object per method there).</summary>
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, CallRelevance> relevance = new(ReferenceComparer.Instance);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, RecentAnswers<IMethodSymbol, CallRelevance>.Entry> relevance = new(ReferenceComparer.Instance);
+
+        /// <summary>The answers of <see cref="relevance"/> asked for last (the table's probe was a third of <see cref="RelevanceOf"/>'s samples).</summary>
+        private readonly RecentAnswers<IMethodSymbol, CallRelevance> recentRelevance = new();
 
         /// <summary>
         /// What a call of <paramref name="method"/> tells the family's relevance test (<see cref="SocketValueAnalysis.IsRelevant"/>),
@@ -113,9 +116,16 @@ namespace SocketAnalyzers.Addressing
         /// </summary>
         public CallRelevance RelevanceOf(IMethodSymbol method)
         {
+            var slot = RecentAnswers<IMethodSymbol, CallRelevance>.SlotOf(method.Name);
+            if (recentRelevance.Find(method, slot) is { } recent)
+            {
+                return recent.Value;
+            }
+
             if (relevance.TryGetValue(method, out var known))
             {
-                return known;
+                recentRelevance.Keep(known, slot);
+                return known.Value;
             }
 
             var definition = method.OriginalDefinition;
@@ -123,15 +133,26 @@ namespace SocketAnalyzers.Addressing
             {
                 // A generic method or a method of a generic type, constructed anew at each call site (a fifth of the lookups
                 // on the dense corpus, and as keys an ever longer table): its definition's answer, not kept, except that an
-                // endpoint call is judged by its own parameters' types.
-                var general = RelevanceOf(definition) & ~CallRelevance.CheckedEndpoint;
+                // endpoint call is judged by its own parameters' types. Its role is its definition's (RoleOf): without one,
+                // the endpoint table is not asked again.
+                var general = RelevanceOf(definition);
+                if ((general & CallRelevance.HasEndpointRole) == 0)
+                {
+                    return general;
+                }
+
+                general &= ~CallRelevance.CheckedEndpoint;
                 return IsCheckedEndpointCall(method) ? general | CallRelevance.CheckedEndpoint : general;
             }
 
             var answer = CallRelevance.None;
-            if (IsCheckedEndpointCall(method))
+            if (RoleOf(method) != EndpointRole.None)
             {
-                answer |= CallRelevance.CheckedEndpoint;
+                answer |= CallRelevance.HasEndpointRole;
+                if (IsCheckedEndpointCall(method))
+                {
+                    answer |= CallRelevance.CheckedEndpoint;
+                }
             }
 
             if (IsParserType(method.ContainingType))
@@ -155,7 +176,7 @@ namespace SocketAnalyzers.Addressing
                 answer |= CallRelevance.AddressSource;
             }
 
-            relevance.TryAdd(method, answer);
+            recentRelevance.Keep(relevance.GetOrAdd(method, new RecentAnswers<IMethodSymbol, CallRelevance>.Entry(method, answer)), slot);
             return answer;
         }
 
@@ -627,5 +648,11 @@ namespace SocketAnalyzers.Addressing
 
         /// <summary>Its result may be an address the family knows (<see cref="SocketValueAnalysis.IsAddressSource"/>).</summary>
         AddressSource = 16,
+
+        /// <summary>
+        /// Its definition takes an endpoint (<see cref="AddressingApis.RoleOf"/>), whatever its parameters' types: only then
+        /// can a construction of it be a <see cref="CheckedEndpoint"/> call.
+        /// </summary>
+        HasEndpointRole = 32,
     }
 }
