@@ -6,8 +6,9 @@ namespace SocketAnalyzers.Common
     /// The answers a memo gave last, in a direct-mapped table in front of it: a slot per symbol name (<see cref="SlotOf"/>),
     /// holding the last memo entry asked for there, compared by reference. The families ask a few questions of a few
     /// symbols over and over (the socket type, its reads, a task), and a concurrent dictionary's hash of the name, its
-    /// comparer's calls and its probe were half the cost of each memo on the dense corpus (docs/architecture.md, "What it
-    /// costs"). A miss costs one comparison more than the memo alone.
+    /// comparer's calls and its probe were half of the lifecycle model's type lookup and a third of the addressing
+    /// relevance test's samples on the dense corpus (docs/architecture.md, "Cost"). A miss costs one comparison more
+    /// than the memo alone.
     /// </summary>
     /// <remarks>
     /// Threads share it without a lock: a slot holds one immutable <see cref="Entry"/>, so a reader sees a whole entry or
