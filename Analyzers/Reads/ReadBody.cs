@@ -267,8 +267,34 @@ namespace SocketAnalyzers.Reads
         private readonly Dictionary<SyntaxNode, ReadSite> sitesBySyntax = new();
 
         private readonly BufferConsumers consumers;
-        private readonly Dictionary<ILocalSymbol, IOperation?> singleValues = new(SymbolComparer.Instance);
-        private readonly Dictionary<ILocalSymbol, IOperation?> nonNullValues = new(SymbolComparer.Instance);
+        // Per local the body assigns, its one value and its one value other than null (AddValue): one table, so that an
+        // assignment costs one hash of the local, not four.
+        private readonly Dictionary<ILocalSymbol, AssignedValues> assigned = new(SymbolComparer.Instance);
+
+        private struct AssignedValues
+        {
+            /// <summary>The value of its one assignment; null once it has two (or one without a value).</summary>
+            public IOperation? Single;
+
+            /// <summary>The value of its one assignment of something other than null (<see cref="AnyNonNull"/>); null once it has two.</summary>
+            public IOperation? NonNull;
+
+            /// <summary>Some assignment gives it something other than a <c>null</c> or <c>default</c> constant.</summary>
+            public bool AnyNonNull;
+        }
+
+        /// <summary>The local is assigned in the body; <paramref name="value"/> is its one value, or null when it has more.</summary>
+        private bool TrySingleValue(ILocalSymbol local, out IOperation? value)
+        {
+            if (assigned.TryGetValue(local, out var values))
+            {
+                value = values.Single;
+                return true;
+            }
+
+            value = null;
+            return false;
+        }
 
         private ReadBody(BufferConsumers consumers, System.Threading.CancellationToken cancellationToken)
         {
@@ -589,7 +615,7 @@ namespace SocketAnalyzers.Reads
                             break;
                         case IInvocationOperation { Arguments.Length: 1 } eventArgsReceive when function is null && eventArgsReceive.Arguments[0].Value is IParameterReferenceOperation given
                             && (eventArgsReceive.Instance is not null && reads.Symbols.Framework.IsEventArgsReceive(eventArgsReceive.TargetMethod)
-                                || !eventArgsReceive.TargetMethod.DeclaringSyntaxReferences.IsEmpty && reads.Symbols.Framework.IsEventArgs(given.Type)):
+                                || reads.Symbols.Framework.IsEventArgs(given.Type) && !eventArgsReceive.TargetMethod.DeclaringSyntaxReferences.IsEmpty):
                             // if (!socket.ReceiveAsync(e)) OnReceive(sender, e);: a chain of receives on one SocketAsyncEventArgs
                             // (or StartReceive(e), a method of the type that does that).
                             scratch.EventArgsReceives.Add(eventArgsReceive);
@@ -1304,10 +1330,10 @@ namespace SocketAnalyzers.Reads
         }
 
         /// <summary>The local is assigned exactly once in the body (its declaration, or one assignment), by a plain assignment.</summary>
-        public bool IsAssignedOnce(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) && value is not null;
+        public bool IsAssignedOnce(ILocalSymbol local) => TrySingleValue(local, out var value) && value is not null;
 
         /// <summary>The one value a local assigned once holds (<see cref="IsAssignedOnce"/>), or null.</summary>
-        public IOperation? SingleValue(ILocalSymbol local) => singleValues.TryGetValue(local, out var value) ? value : null;
+        public IOperation? SingleValue(ILocalSymbol local) => TrySingleValue(local, out var value) ? value : null;
 
         /// <summary>
         /// The body asks how many bytes wait on a socket (<c>socket.Available</c>, <c>client.Available</c>): only then does
@@ -1345,14 +1371,22 @@ namespace SocketAnalyzers.Reads
 
         private void AddValue(ILocalSymbol local, IOperation? value)
         {
-            singleValues[local] = singleValues.ContainsKey(local) ? null : value;
-            if (value?.WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation)
+            // StreamWriter writer = null; … writer = new StreamWriter(stream): a null local does nothing.
+            var isNull = value?.WalkDownConversions() is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation;
+            if (assigned.TryGetValue(local, out var values))
             {
-                // StreamWriter writer = null; … writer = new StreamWriter(stream): a null local does nothing.
+                values.Single = null;
+                if (!isNull)
+                {
+                    values.NonNull = values.AnyNonNull ? null : value;
+                    values.AnyNonNull = true;
+                }
+
+                assigned[local] = values;
                 return;
             }
 
-            nonNullValues[local] = nonNullValues.ContainsKey(local) ? null : value;
+            assigned.Add(local, new AssignedValues { Single = value, NonNull = isNull ? null : value, AnyNonNull = !isNull });
         }
 
         /// <summary>
@@ -1360,7 +1394,7 @@ namespace SocketAnalyzers.Reads
         /// that makes it), or null: what a connection held in it is (<see cref="ConnectionRoot"/>, a writer's
         /// <c>AutoFlush</c>). A call on the local while it is null throws, so it reads or writes nothing.
         /// </summary>
-        public IOperation? SingleNonNullValue(ILocalSymbol local) => nonNullValues.TryGetValue(local, out var value) ? value : null;
+        public IOperation? SingleNonNullValue(ILocalSymbol local) => assigned.TryGetValue(local, out var values) ? values.NonNull : null;
 
         // Locals given AutoFlush = true, and creations whose initializer sets it (by syntax).
         private HashSet<object>? autoFlushed;
@@ -1424,7 +1458,7 @@ namespace SocketAnalyzers.Reads
                         continue;
                     case ILocalReferenceOperation local:
                         fallback = local.Local;
-                        receiver = nonNullValues.TryGetValue(local.Local, out var single) ? single : null;
+                        receiver = SingleNonNullValue(local.Local);
                         continue;
                     case IParameterReferenceOperation parameter:
                         return parameter.Parameter;
@@ -1742,7 +1776,7 @@ namespace SocketAnalyzers.Reads
         {
             for (var step = 0; step < 4 && ReceiverRoot(receiver) is ILocalSymbol local; step++)
             {
-                if (!singleValues.TryGetValue(local, out var value) || value is null || CapturedWritten.Contains(local)
+                if (!TrySingleValue(local, out var value) || value is null || CapturedWritten.Contains(local)
                     || ViewedConnection(value, reads) is not { } viewed)
                 {
                     break;
@@ -1761,7 +1795,7 @@ namespace SocketAnalyzers.Reads
         private bool HeldBeforeLoops(IOperation? receiver, ReadSite site)
         {
             if (receiver?.WalkDownConversions() is not ILocalReferenceOperation local
-                || !singleValues.TryGetValue(local.Local, out var value) || value is null || CapturedWritten.Contains(local.Local)
+                || !TrySingleValue(local.Local, out var value) || value is null || CapturedWritten.Contains(local.Local)
                 || site.Loops.Count == 0)
             {
                 return false;
@@ -1879,14 +1913,14 @@ namespace SocketAnalyzers.Reads
                 return null;
             }
 
-            foreach (var pair in singleValues)
+            foreach (var pair in assigned)
             {
                 var local = pair.Key;
                 if (local.Type is not IArrayTypeSymbol || CapturedWritten.Contains(local)
                     || local.DeclaringSyntaxReferences.Length != 1
                     || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initial }
                     || Model?.GetOperation(initial) is not { } value || !IsAsyncStateOf(value, result)
-                    || (pair.Value is null && WrittenBefore(local, site.Invocation.Syntax.SpanStart)))
+                    || (pair.Value.Single is null && WrittenBefore(local, site.Invocation.Syntax.SpanStart)))
                 {
                     continue;
                 }
@@ -1994,7 +2028,7 @@ namespace SocketAnalyzers.Reads
                 && (size is null || size.WalkDownConversions() is IPropertyReferenceOperation { Instance: { } instance } length
                     && framework.IsLength(length.Property) && instance.WalkDownConversions() is ILocalReferenceOperation lengthOf
                     && SymbolEqualityComparer.Default.Equals(lengthOf.Local, local))
-                && singleValues.TryGetValue(local, out var value)
+                && TrySingleValue(local, out var value)
                 && value?.WalkDownConversions() is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } made
                 && made.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 1 };
         }
@@ -2216,7 +2250,7 @@ namespace SocketAnalyzers.Reads
             var root = ReceiverRoot(receiver);
             for (var step = 0; step < 4 && root is ILocalSymbol local; step++)
             {
-                if (!singleValues.TryGetValue(local, out var value) || value is null || CapturedWritten.Contains(local)
+                if (!TrySingleValue(local, out var value) || value is null || CapturedWritten.Contains(local)
                     || ViewedConnection(value, reads) is not { } viewed || ReceiverRoot(viewed) is not { } next)
                 {
                     break;
