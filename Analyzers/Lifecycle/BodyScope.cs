@@ -195,10 +195,13 @@ namespace SocketAnalyzers.Lifecycle
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: { Type.TypeKind: TypeKind.Delegate } assigned } } assignment:
                         Give(ref delegateLocals, assigned, assignment.Value);
                         break;
-                    case ILocalReferenceOperation { Local: { Type.TypeKind: TypeKind.Delegate } written } reference
-                        when reference.Parent is IAssignmentOperation { Target: var target } and not ISimpleAssignmentOperation && target == reference
-                            || reference.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }
-                            || reference.Parent is ITupleOperation:
+                    // The write first: most references only read the local, and asking every local's type through the
+                    // compiler's public model was 23 of this scan's 274 samples on the dense corpus.
+                    case ILocalReferenceOperation reference
+                        when (reference.Parent is IAssignmentOperation { Target: var target } and not ISimpleAssignmentOperation && target == reference
+                                || reference.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }
+                                || reference.Parent is ITupleOperation)
+                            && reference.Local is { Type.TypeKind: TypeKind.Delegate } written:
                         Give(ref delegateLocals, written, null);
                         break;
                 }
