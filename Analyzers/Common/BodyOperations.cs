@@ -26,8 +26,9 @@ namespace SocketAnalyzers.Common
     /// <para>
     /// Keyed by the block operation the driver hands every analyzer of a body (the same instance for all of them, as the
     /// byte-order family's shared result already relies on), in a small table of the bodies its compilation walked last
-    /// (<see cref="Recent"/>): the driver runs every analyzer of a body before the next body, so the families find it
-    /// there. A body asked for again once its entry was taken by another is walked again, to the same index.
+    /// (<see cref="RecentAnswers{TKey, TValue}"/>, placed by where the body starts: <see cref="SlotOf"/>): the driver runs
+    /// every analyzer of a body before the next body, so the families find it there. A body asked for again once its entry
+    /// was taken by another is walked again, to the same index.
     /// </para>
     /// </summary>
     internal sealed class BodyOperations
@@ -40,9 +41,9 @@ namespace SocketAnalyzers.Common
         /// samples).
         /// The table holds a bounded number of bodies strongly and lives as long as its compilation.
         /// </summary>
-        private static readonly ConditionalWeakTable<Compilation, Recent> PerCompilation = new();
+        private static readonly ConditionalWeakTable<Compilation, RecentAnswers<IOperation, BodyOperations>> PerCompilation = new();
 
-        private static readonly ConditionalWeakTable<Compilation, Recent>.CreateValueCallback NewRecent = _ => new Recent();
+        private static readonly ConditionalWeakTable<Compilation, RecentAnswers<IOperation, BodyOperations>>.CreateValueCallback NewRecent = _ => new RecentAnswers<IOperation, BodyOperations>();
 
         /// <summary>For an operation with no semantic model (none the driver hands out): held weakly, per body.</summary>
         private static readonly ConditionalWeakTable<IOperation, BodyOperations> Unowned = new();
@@ -143,13 +144,14 @@ namespace SocketAnalyzers.Common
             }
 
             var recent = PerCompilation.GetValue(compilation, NewRecent);
-            if (recent.Find(body) is { } known)
+            var slot = SlotOf(body);
+            if (recent.Find(body, slot) is { } known)
             {
-                return known;
+                return known.Value;
             }
 
             var built = Build(body, cancellationToken);
-            recent.Add(body, built);
+            recent.Keep(new RecentAnswers<IOperation, BodyOperations>.Entry(body, built), slot);
             return built;
         }
 
@@ -264,46 +266,12 @@ namespace SocketAnalyzers.Common
         }
 
         /// <summary>
-        /// The bodies a compilation walked last, in a direct-mapped table: a body's slot comes from where it starts in its file
-        /// (<see cref="SlotOf"/>), and a new body takes its slot from whatever was there. Threads share it without a lock: a slot holds one immutable pair,
-        /// so a reader sees a whole pair or none, and a lost write only means a later walk.
+        /// A body's slot in the table of the bodies its compilation walked last: by where it starts in its file, as the
+        /// bodies the driver's threads are in at once start apart (the top bits of a multiplicative hash). Not the identity
+        /// hash, which the runtime gives an object through a native call the first time it is asked for one.
         /// </summary>
-        private sealed class Recent
-        {
-            // Enough for the bodies the driver's threads are in at once, and the few a family asks about besides its own
-            // (SlotOf keeps the top six bits of the hash).
-            private const int Slots = 64;
-
-            private readonly Pair?[] pairs = new Pair?[Slots];
-
-            public BodyOperations? Find(IOperation body)
-            {
-                var pair = Volatile.Read(ref pairs[SlotOf(body)]);
-                return pair is not null && ReferenceEquals(pair.Body, body) ? pair.Operations : null;
-            }
-
-            public void Add(IOperation body, BodyOperations operations)
-                => Volatile.Write(ref pairs[SlotOf(body)], new Pair(body, operations));
-
-            /// <summary>
-            /// By where the body starts in its file: the bodies the driver's threads are in at once start apart. Not the
-            /// identity hash, which the runtime gives an object through a native call the first time it is asked for one.
-            /// </summary>
-            private static int SlotOf(IOperation body) => (int)(((uint)body.Syntax.FullSpan.Start * 2654435769u) >> 26);
-
-            private sealed class Pair
-            {
-                public Pair(IOperation body, BodyOperations operations)
-                {
-                    Body = body;
-                    Operations = operations;
-                }
-
-                public IOperation Body { get; }
-
-                public BodyOperations Operations { get; }
-            }
-        }
+        private static int SlotOf(IOperation body)
+            => (int)(((uint)body.Syntax.FullSpan.Start * 2654435769u) >> (32 - RecentAnswers<IOperation, BodyOperations>.SlotBits));
 
         private sealed class Scratch
         {

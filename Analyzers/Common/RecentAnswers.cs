@@ -3,8 +3,9 @@ using System.Threading;
 namespace SocketAnalyzers.Common
 {
     /// <summary>
-    /// The answers a memo gave last, in a direct-mapped table in front of it: a slot per symbol name (<see cref="SlotOf"/>),
-    /// holding the last memo entry asked for there, compared by reference. The families ask a few questions of a few
+    /// The answers a memo gave last, in a direct-mapped table in front of it: a slot per symbol name (<see cref="SlotOf"/>,
+    /// or the caller's own placing: the shared walk places a body by where it starts), holding the last memo entry asked
+    /// for there, compared by reference. The families ask a few questions of a few
     /// symbols over and over (the socket type, its reads, a task), and a concurrent dictionary's hash of the name, its
     /// comparer's calls and its probe were half of the lifecycle model's type lookup and a third of the addressing
     /// relevance test's samples on the dense corpus (docs/architecture.md, "Cost"). A miss costs one comparison more
@@ -18,7 +19,10 @@ namespace SocketAnalyzers.Common
     internal sealed class RecentAnswers<TKey, TValue>
         where TKey : class
     {
-        private const int Slots = 128;
+        /// <summary>The table has 2^<see cref="SlotBits"/> slots; a slot is a number below that.</summary>
+        public const int SlotBits = 7;
+
+        private const int Slots = 1 << SlotBits;
 
         private readonly Entry?[] entries = new Entry?[Slots];
 
