@@ -1493,9 +1493,10 @@ namespace SocketAnalyzers.ByteOrder
 
             // Every value the body gives the local (none when it is also written another way: ref, out, deconstruction).
             var read = false;
-            foreach (var assigned in NetworkReads.AssignedValues(Graph.OriginalOperation, local))
+            var values = NetworkReads.AssignedValues(Graph.OriginalOperation, local);
+            for (var i = 0; i < values.Count; i++)
             {
-                var value = assigned.WalkDownConversions();
+                var value = values[i].WalkDownConversions();
                 if (IsHostOrderReadCall(value))
                 {
                     read = true;

@@ -582,9 +582,10 @@ namespace SocketAnalyzers.Reads
         private static bool OnlyNetworkOrNull(IOperation anywhere, ILocalSymbol local, Func<IOperation, bool> isNetwork)
         {
             var network = false;
-            foreach (var v in AssignedValues(anywhere, local))
+            var values = AssignedValues(anywhere, local);
+            for (var i = 0; i < values.Count; i++)
             {
-                var assigned = v.WalkDownConversions();
+                var assigned = values[i].WalkDownConversions();
                 if (IsNullConstant(assigned))
                 {
                     continue;
@@ -827,9 +828,10 @@ namespace SocketAnalyzers.Reads
 
             if (value is ILocalReferenceOperation local)
             {
-                foreach (var v in AssignedValues(value, local.Local))
+                var values = AssignedValues(value, local.Local);
+                for (var i = 0; i < values.Count; i++)
                 {
-                    if (IsDatagramSource(v.WalkDownConversions()))
+                    if (IsDatagramSource(values[i].WalkDownConversions()))
                     {
                         return true;
                     }
@@ -913,14 +915,14 @@ namespace SocketAnalyzers.Reads
         /// <summary>
         /// The values assigned to <paramref name="local"/> in the body that contains <paramref name="anywhere"/>
         /// (initializers and simple assignments); empty when the local is also written in another way (ref, out,
-        /// deconstruction) so that its origin is unknown.
+        /// deconstruction) so that its origin is unknown. The index's own list, not a copy: every caller only reads it.
         /// </summary>
-        public static List<IOperation> AssignedValues(IOperation anywhere, ILocalSymbol local)
+        public static IReadOnlyList<IOperation> AssignedValues(IOperation anywhere, ILocalSymbol local)
         {
             // One index per body, shared by every read of it (asking per read rescanned the whole body each time), built from
             // the body's shared walk: keyed by the driver's block, not by the root around it, which was a second walk.
             var index = BodyOperations.Of(BodyOperations.BlockOf(anywhere.Root()), System.Threading.CancellationToken.None).Shared(BodySlot.LocalAssignments, IndexAssignments);
-            return index.TryGetValue(local, out var values) && values is not null ? new List<IOperation>(values) : new List<IOperation>();
+            return index.TryGetValue(local, out var values) && values is not null ? values : System.Array.Empty<IOperation>();
         }
 
         private static readonly System.Func<BodyOperations, Dictionary<ILocalSymbol, List<IOperation>?>> IndexAssignments = Index;
