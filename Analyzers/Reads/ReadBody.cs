@@ -332,7 +332,7 @@ namespace SocketAnalyzers.Reads
 
         // The body's local references (the scan's), and per count local asked so far what they say of it. Every local
         // reference was classified in the scan before; only count locals are ever asked, one or two per body, and the
-        // classification of all the others was a sixth of the family's pre-scan on the dense corpus.
+        // classification of all the others was a sixth of the family's samples on the dense corpus.
         private ILocalReferenceOperation[] localReferences = System.Array.Empty<ILocalReferenceOperation>();
         private Dictionary<ILocalSymbol, CountUses>? countUses;
 
