@@ -345,12 +345,9 @@ namespace SocketAnalyzers.Reads
             }
 
             var uses = CountUses.Known;
-            var name = local.Name;
             foreach (var reference in localReferences)
             {
-                // The same local is most often the same object; another one is told apart by its name before the comparer.
-                var other = reference.Local;
-                if (!ReferenceEquals(other, local) && (other.Name != name || !SymbolEqualityComparer.Default.Equals(other, local)))
+                if (!SymbolComparer.Instance.Equals(reference.Local, local))
                 {
                     continue;
                 }
