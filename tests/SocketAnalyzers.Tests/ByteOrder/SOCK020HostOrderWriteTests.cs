@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using SocketAnalyzers.Tests.Verifiers;
 using Xunit;
@@ -454,6 +455,26 @@ namespace SocketAnalyzers.Tests.ByteOrder
                 : "socket.Send({|SOCK020:BitConverter.GetBytes(length)|}); IPEndPoint ep = new(IPAddress.Any, {|SOCK022:IPAddress.HostToNetworkOrder(length)|});";
             var test = new SocketAnalyzerTest { TestCode = InMethod(body) };
             test.EditorConfig = "root = true\n" + section;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Wire_option_of_one_file_leaves_the_bodies_of_another_file_reported()
+        {
+            // Bodies of both files, several per file: the option's answer for one file is never the other's.
+            var bodies = string.Concat(Enumerable.Range(0, 4).Select(i => $$"""
+
+                    void Send{{i}}(Socket socket, int length) => socket.Send(BitConverter.GetBytes(length));
+                """));
+            var reported = string.Concat(Enumerable.Range(0, 4).Select(i => $$"""
+
+                    void Send{{i}}(Socket socket, int length) => socket.Send({|SOCK020:BitConverter.GetBytes(length)|});
+                """));
+            var test = new SocketAnalyzerTest();
+            test.Sources.Add(("/0/Little.cs", Usings + "class L\n{" + bodies + "\n}\n"));
+            test.Sources.Add(("/0/Big.cs", Usings + "class B\n{" + reported + "\n}\n"));
+            test.Sources.Add(("/0/Little2.cs", Usings + "class L2\n{" + bodies + "\n}\n"));
+            test.EditorConfig = "root = true\n[Little*.cs]\nsocket_analyzers.wire_byte_order = little_endian";
             return test.RunAsync();
         }
 
