@@ -285,7 +285,18 @@ namespace SocketAnalyzers.Addressing
             return false;
         }
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, int> parserWrappers = new(SymbolComparer.Instance);
+        /// <summary>
+        /// <see cref="ParserWrapperOrdinal"/>'s answers, per method definition: the file it is declared in (none for a method
+        /// that cannot wrap a parser) and its ordinal, once a body of that file asked.
+        /// </summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, RecentAnswers<IMethodSymbol, ParserWrapper>.Entry> parserWrappers = new(SymbolComparer.Instance);
+
+        /// <summary>
+        /// The answers of <see cref="parserWrappers"/> asked for last: the relevance test asks at every call of a method of the
+        /// project (a tenth of the addressing family's samples on the dense corpus went to its declaration's questions and the
+        /// table's hash, at every call).
+        /// </summary>
+        private readonly RecentAnswers<IMethodSymbol, ParserWrapper> recentWrappers = new();
 
         private readonly Reads.NetworkFields streamSocketFields;
 
@@ -318,15 +329,35 @@ namespace SocketAnalyzers.Addressing
         /// </summary>
         public int ParserWrapperOrdinal(IMethodSymbol method, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
         {
-            if (model is null || !MayWrapParser(method) || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+            if (model is null)
             {
                 return -1;
             }
 
             var definition = method.OriginalDefinition;
-            if (parserWrappers.TryGetValue(definition, out var known))
+            var slot = RecentAnswers<IMethodSymbol, ParserWrapper>.SlotOf(definition.Name);
+            var entry = recentWrappers.Find(definition, slot);
+            if (entry is null)
             {
-                return known;
+                if (!parserWrappers.TryGetValue(definition, out entry))
+                {
+                    var declared = MayWrapParser(definition) ? new ParserWrapper(definition.DeclaringSyntaxReferences[0].SyntaxTree, ParserWrapper.NotAsked) : ParserWrapper.None;
+                    entry = parserWrappers.GetOrAdd(definition, new RecentAnswers<IMethodSymbol, ParserWrapper>.Entry(definition, declared));
+                }
+
+                recentWrappers.Keep(entry, slot);
+            }
+
+            var known = entry.Value;
+            if (known.Tree != model.SyntaxTree)
+            {
+                // Not declared in the file under analysis (or no wrapper at all): its body is not this model's to bind.
+                return -1;
+            }
+
+            if (known.Ordinal != ParserWrapper.NotAsked)
+            {
+                return known.Ordinal;
             }
 
             // Straight code that parses one of its parameters on every call: a one-line wrapper (fresh16 miss 2), a constructor
@@ -340,8 +371,30 @@ namespace SocketAnalyzers.Addressing
                 _ => false,
             };
             var ordinal = straight ? StraightBodyParserOrdinal(definition, (BaseMethodDeclarationSyntax)declaration, model, cancellationToken) : -1;
-            parserWrappers.TryAdd(definition, ordinal);
+            var answered = new RecentAnswers<IMethodSymbol, ParserWrapper>.Entry(definition, new ParserWrapper(known.Tree, ordinal));
+            parserWrappers[definition] = answered;
+            recentWrappers.Keep(answered, slot);
             return ordinal;
+        }
+
+        /// <summary>What <see cref="ParserWrapperOrdinal"/> knows of a method: the file that declares it and, once asked there, its ordinal.</summary>
+        private readonly struct ParserWrapper
+        {
+            /// <summary>The ordinal is not known yet: no body of the method's file has asked.</summary>
+            public const int NotAsked = -2;
+
+            /// <summary>A method that cannot wrap a parser (<see cref="MayWrapParser"/>): -1 in every file.</summary>
+            public static readonly ParserWrapper None = new(null, -1);
+
+            public ParserWrapper(SyntaxTree? tree, int ordinal)
+            {
+                Tree = tree;
+                Ordinal = ordinal;
+            }
+
+            public SyntaxTree? Tree { get; }
+
+            public int Ordinal { get; }
         }
 
         /// <summary>
