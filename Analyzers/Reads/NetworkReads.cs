@@ -299,7 +299,7 @@ namespace SocketAnalyzers.Reads
         public NetworkRead? TryGetRead(IInvocationOperation invocation, CancellationToken cancellationToken = default, SemanticModel? model = null)
         {
             var method = invocation.TargetMethod;
-            if (method.IsStatic || invocation.Instance is null)
+            if (method.IsStatic || invocation.Instance is null || !catalogue.MayRead(method.Name))
             {
                 return null;
             }
@@ -322,7 +322,7 @@ namespace SocketAnalyzers.Reads
         public NetworkRead? TryGetCharRead(IInvocationOperation invocation, CancellationToken cancellationToken = default)
         {
             var method = invocation.TargetMethod;
-            return method.IsStatic || invocation.Instance is null
+            return method.IsStatic || invocation.Instance is null || !catalogue.MayRead(method.Name)
                 || catalogue.Facts(method) is not { ReadApi: { Owner: ReadOwner.Reader, CountsChars: true, FillsUnlessEnd: false } } facts
                     ? null
                     : TryGetRead(invocation, facts, cancellationToken, judgeReceiver: false);
@@ -339,7 +339,7 @@ namespace SocketAnalyzers.Reads
         public NetworkRead? TryGetEndOfStreamRead(IInvocationOperation invocation, CancellationToken cancellationToken = default)
         {
             var method = invocation.TargetMethod;
-            if (method.IsStatic || invocation.Instance is null || catalogue.Facts(method) is not { } facts)
+            if (method.IsStatic || invocation.Instance is null || !catalogue.MayRead(method.Name) || catalogue.Facts(method) is not { } facts)
             {
                 return null;
             }
@@ -367,7 +367,7 @@ namespace SocketAnalyzers.Reads
         {
             network = false;
             var method = invocation.TargetMethod;
-            if (method.IsStatic || invocation.Instance is null || catalogue.Facts(method) is not { } facts)
+            if (method.IsStatic || invocation.Instance is null || !catalogue.MayRead(method.Name) || catalogue.Facts(method) is not { } facts)
             {
                 return null;
             }
