@@ -26,43 +26,9 @@ namespace SocketAnalyzers.ByteOrder
 
         private static readonly object No = new();
 
-        /// <summary>
-        /// The last answer given, per thread: the driver runs a file's bodies one after the other, and SOCK020 and SOCK021
-        /// ask for each of them; the two weak-table lookups were a third of SOCK020's samples on the dense corpus.
-        /// </summary>
-        [ThreadStatic]
-        private static LastAnswer? last;
-
         /// <summary>True when the protocol of <paramref name="tree"/>'s file is declared little-endian.</summary>
         public static bool IsLittleEndian(AnalyzerOptions options, SyntaxTree tree)
-        {
-            var provider = options.AnalyzerConfigOptionsProvider;
-            if (last is { } known && ReferenceEquals(known.Tree, tree) && ReferenceEquals(known.Provider, provider))
-            {
-                return known.Value;
-            }
-
-            var value = Answers.GetValue(provider, static provider => new PerProvider(provider)).IsLittleEndian(tree);
-            last = new LastAnswer(provider, tree, value);
-            return value;
-        }
-
-        /// <summary>One answer, for one file under one options provider (held strongly by one thread until its next file).</summary>
-        private sealed class LastAnswer
-        {
-            public LastAnswer(AnalyzerConfigOptionsProvider provider, SyntaxTree tree, bool value)
-            {
-                Provider = provider;
-                Tree = tree;
-                Value = value;
-            }
-
-            public AnalyzerConfigOptionsProvider Provider { get; }
-
-            public SyntaxTree Tree { get; }
-
-            public bool Value { get; }
-        }
+            => Answers.GetValue(options.AnalyzerConfigOptionsProvider, static provider => new PerProvider(provider)).IsLittleEndian(tree);
 
         private sealed class PerProvider
         {
