@@ -16,17 +16,24 @@ namespace SocketAnalyzers.Common
         private const int ChunkSize = 8192;
 
         private readonly string[] words;
-        private readonly bool[] firstLetters = new bool[128];
+        private readonly char[] firstLetterList;
         private readonly int longest;
 
         public WordSearch(IEnumerable<string> words)
         {
             this.words = new List<string>(words).ToArray();
+            var letters = new List<char>();
             foreach (var word in this.words)
             {
-                firstLetters[word[0]] = true;
+                if (!letters.Contains(word[0]))
+                {
+                    letters.Add(word[0]);
+                }
+
                 longest = Math.Max(longest, word.Length);
             }
+
+            firstLetterList = letters.ToArray();
         }
 
         /// <summary>True when some syntax tree of <paramref name="compilation"/> contains one of the words.</summary>
@@ -73,14 +80,20 @@ namespace SocketAnalyzers.Common
 
         private bool ContainsWord(char[] buffer, int length)
         {
-            for (var i = 0; i < length; i++)
+            // The runtime's search for the letters that start a word (vectorised) finds the candidates: on a large
+            // compilation that names none of the words, testing every character against a table was the whole gate's cost.
+            var letters = firstLetterList.AsSpan();
+            var i = 0;
+            while (i < length)
             {
-                var c = buffer[i];
-                if (c >= firstLetters.Length || !firstLetters[c])
+                var found = buffer.AsSpan(i, length - i).IndexOfAny(letters);
+                if (found < 0)
                 {
-                    continue;
+                    return false;
                 }
 
+                i += found;
+                var c = buffer[i];
                 foreach (var word in words)
                 {
                     if (word[0] == c && i + word.Length <= length && Matches(buffer, i, word))
@@ -88,6 +101,8 @@ namespace SocketAnalyzers.Common
                         return true;
                     }
                 }
+
+                i++;
             }
 
             return false;
