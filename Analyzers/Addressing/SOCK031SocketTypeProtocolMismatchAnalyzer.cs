@@ -40,13 +40,28 @@ namespace SocketAnalyzers.Addressing
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, symbols, protocolType), OperationKind.ObjectCreation);
+                start.RegisterOperationBlockAction(c => AnalyzeBlocks(c, symbols, protocolType));
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol protocolType)
+        /// <summary>Every object creation of the body, read from the shared walk (<see cref="BodyOperations"/>): one callback per body, not one per creation.</summary>
+        private static void AnalyzeBlocks(OperationBlockAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol protocolType)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
+            foreach (var block in context.OperationBlocks)
+            {
+                var operations = BodyOperations.Of(block, context.CancellationToken);
+                for (var index = 0; index < operations.Count; index++)
+                {
+                    if (operations.Kind(index) == OperationKind.ObjectCreation)
+                    {
+                        Analyze(in context, (IObjectCreationOperation)operations[index], symbols, protocolType);
+                    }
+                }
+            }
+        }
+
+        private static void Analyze(in OperationBlockAnalysisContext context, IObjectCreationOperation creation, KnownSymbols symbols, INamedTypeSymbol protocolType)
+        {
             if (!SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Socket))
             {
                 return;

@@ -50,13 +50,31 @@ namespace SocketAnalyzers.ByteOrder
                 }
 
                 var symbols = new ByteOrderSymbols(known);
-                start.RegisterOperationAction(c => Analyze(c, known.Catalogue, symbols), OperationKind.Invocation);
+                start.RegisterOperationBlockAction(c => AnalyzeBlocks(c, known.Catalogue, symbols));
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, CatalogueIndex catalogue, ByteOrderSymbols symbols)
+        /// <summary>
+        /// Every call of the body, read from the shared walk (<see cref="BodyOperations"/>): one callback per body rather
+        /// than one per call of the compilation, nearly all of which the first test turns away.
+        /// </summary>
+        private static void AnalyzeBlocks(OperationBlockAnalysisContext context, CatalogueIndex catalogue, ByteOrderSymbols symbols)
         {
-            var conversion = (IInvocationOperation)context.Operation;
+            foreach (var block in context.OperationBlocks)
+            {
+                var operations = BodyOperations.Of(block, context.CancellationToken);
+                for (var index = 0; index < operations.Count; index++)
+                {
+                    if (operations.Kind(index) == OperationKind.Invocation)
+                    {
+                        Analyze(in context, (IInvocationOperation)operations[index], catalogue, symbols);
+                    }
+                }
+            }
+        }
+
+        private static void Analyze(in OperationBlockAnalysisContext context, IInvocationOperation conversion, CatalogueIndex catalogue, ByteOrderSymbols symbols)
+        {
             var method = conversion.TargetMethod;
             // The catalogue first: its conversions' names reject nearly every call, and a method's parameters are made anew at each ask.
             if (conversion.Arguments.Length != 1 || !catalogue.MayConvertByteOrder(method.Name) || catalogue.Facts(method) is not { Conversion: true }

@@ -38,17 +38,32 @@ namespace SocketAnalyzers.Server
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, symbols, symbols.TextReader), OperationKind.Invocation);
+                start.RegisterOperationBlockAction(c => AnalyzeBlocks(c, symbols, symbols.TextReader));
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol? textReader)
+        /// <summary>Every call of the body, read from the shared walk (<see cref="BodyOperations"/>): one callback per body, not one per call.</summary>
+        private static void AnalyzeBlocks(OperationBlockAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol? textReader)
         {
-            var accept = (IInvocationOperation)context.Operation;
-            if (accept.TargetMethod.Name.IndexOf("Accept", System.StringComparison.Ordinal) < 0)
+            foreach (var block in context.OperationBlocks)
             {
-                // Every catalogued accept is named so (Accept, AcceptTcpClientAsync, …): the other calls, nearly all of
-                // them, skip the catalogue's lookup.
+                var operations = BodyOperations.Of(block, context.CancellationToken);
+                for (var index = 0; index < operations.Count; index++)
+                {
+                    if (operations.Kind(index) == OperationKind.Invocation)
+                    {
+                        Analyze(in context, (IInvocationOperation)operations[index], symbols, textReader);
+                    }
+                }
+            }
+        }
+
+        private static void Analyze(in OperationBlockAnalysisContext context, IInvocationOperation accept, KnownSymbols symbols, INamedTypeSymbol? textReader)
+        {
+            if (!accept.TargetMethod.Name.StartsWith("Accept", System.StringComparison.Ordinal))
+            {
+                // Every catalogued accept of the blocking or task form is named so (Accept, AcceptTcpClientAsync, …): the
+                // other calls, nearly all of them, skip the catalogue's lookup.
                 return;
             }
 
