@@ -351,6 +351,9 @@ namespace SocketAnalyzers.ByteOrder
         /// <summary>The catalogue's facts about <paramref name="method"/> (or the member it overrides), or null: one lookup.</summary>
         public ApiFacts? FactsOf(IMethodSymbol method) => catalogue.Facts(method);
 
+        /// <summary>False when no byte-order row of the catalogue has a member so named (<see cref="CatalogueIndex.MayBeByteOrderApi"/>).</summary>
+        public bool MayBeByteOrderApi(string name) => catalogue.MayBeByteOrderApi(name);
+
         /// <summary>The stream argument of <paramref name="creation"/> when it creates a <c>BinaryWriter</c> or reader over a
         /// stream (its first parameter is a <c>Stream</c>), or null.</summary>
         public IOperation? StreamUnder(IOperation creation)

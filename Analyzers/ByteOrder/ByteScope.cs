@@ -150,7 +150,7 @@ namespace SocketAnalyzers.ByteOrder
                 }
 
                 if (operations.Kind(index) == OperationKind.Invocation && operations[index] is IInvocationOperation call
-                    && IsRelevantCall(call.TargetMethod, symbols.FactsOf(call.TargetMethod), symbols))
+                    && IsRelevantCall(call.TargetMethod, symbols))
                 {
                     return true;
                 }
@@ -158,6 +158,17 @@ namespace SocketAnalyzers.ByteOrder
 
             return false;
         }
+
+        /// <summary>
+        /// <see cref="IsRelevantCall(IMethodSymbol, Model.ApiFacts?, ByteOrderSymbols)"/>, asking the catalogue only about a
+        /// name some byte-order row has (<see cref="Model.CatalogueIndex.MayBeByteOrderApi"/>): any other call is relevant
+        /// only as the project's own byte swap, and only if the catalogue has no row for it (the same answer; on socket code
+        /// most calls are of catalogued names, and their lookup was a fifth of this test's samples on the dense corpus).
+        /// </summary>
+        private static bool IsRelevantCall(IMethodSymbol method, ByteOrderSymbols symbols)
+            => symbols.MayBeByteOrderApi(method.Name)
+                ? IsRelevantCall(method, symbols.FactsOf(method), symbols)
+                : ByteSwapMethods.MayBeByteSwap(method) && symbols.FactsOf(method) is null && symbols.IsProjectByteSwap(method);
 
         /// <summary>
         /// A call that makes its body (or lambda) relevant: a conversion, a host-order write or read (the catalogue's

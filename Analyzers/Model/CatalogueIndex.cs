@@ -371,6 +371,9 @@ namespace SocketAnalyzers.Model
         /// </summary>
         private readonly bool[] readNameSlots = new bool[64 * 64];
 
+        /// <summary>The slots of the names of the rows of byte-order conversions and host-order writes and reads (<see cref="MayBeByteOrderApi"/>).</summary>
+        private readonly bool[] byteOrderNameSlots = new bool[64 * 64];
+
         /// <summary>The names of the byte-order conversions (<see cref="ApiFacts.Conversion"/>): a handful, compared before any lookup.</summary>
         private readonly List<string> conversionNames = new();
 
@@ -482,12 +485,13 @@ namespace SocketAnalyzers.Model
                 }
 
                 var reads = row.Read is not null || row.ReadApi is not null || row.LineRead is not null;
+                var byteOrder = row.Conversion || row.HostOrderWrite is not null || row.HostOrderRead is not null;
                 if (row.Member == ApiRow.AnyMethod)
                 {
                     // Any method of the type may match: its member names (read without building its members).
                     foreach (var name in owner.MemberNames)
                     {
-                        AddMemberName(name, reads);
+                        AddMemberName(name, reads, byteOrder);
                     }
                 }
                 else
@@ -497,7 +501,7 @@ namespace SocketAnalyzers.Model
                         conversionNames.Add(row.Member);
                     }
 
-                    AddMemberName(row.Member, reads);
+                    AddMemberName(row.Member, reads, byteOrder);
                 }
             }
 
@@ -644,8 +648,11 @@ namespace SocketAnalyzers.Model
 
         private static int NameSlot(string name) => name.Length == 0 ? 0 : (System.Math.Min(name.Length, 63) << 6) | (name[0] & 63);
 
-        /// <summary>Adds a catalogued member name (at construction, before the index is shared); <paramref name="reads"/> for a read's row.</summary>
-        private void AddMemberName(string name, bool reads)
+        /// <summary>
+        /// Adds a catalogued member name (at construction, before the index is shared); <paramref name="reads"/> for a read's
+        /// row, <paramref name="byteOrder"/> for a conversion's or a host-order write's or read's.
+        /// </summary>
+        private void AddMemberName(string name, bool reads, bool byteOrder)
         {
             memberNames.Add(name);
             nameSlots[NameSlot(name)] = true;
@@ -653,7 +660,20 @@ namespace SocketAnalyzers.Model
             {
                 readNameSlots[NameSlot(name)] = true;
             }
+
+            if (byteOrder)
+            {
+                byteOrderNameSlots[NameSlot(name)] = true;
+            }
         }
+
+        /// <summary>
+        /// False when no row of a byte-order conversion, host-order write or host-order read (<see cref="ApiFacts.Conversion"/>,
+        /// <see cref="ApiFacts.HostOrderWrite"/>, <see cref="ApiFacts.HostOrderRead"/>) has a member of
+        /// <paramref name="name"/>'s length and first letter: then <see cref="Facts(ISymbol)"/> has none of them for a member so
+        /// named. The byte-order family's relevance test asks about every call of every body.
+        /// </summary>
+        public bool MayBeByteOrderApi(string name) => byteOrderNameSlots[NameSlot(name)];
 
         /// <summary>
         /// False when no row that reads (<see cref="ApiFacts.Read"/>, <see cref="ApiFacts.ReadApi"/>,

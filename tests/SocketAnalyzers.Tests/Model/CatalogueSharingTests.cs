@@ -105,20 +105,16 @@ namespace SocketAnalyzers.Tests.Model
         public void Every_member_with_a_read_facet_passes_the_read_name_filter_and_sends_do_not()
         {
             // The reads family turns a call away by its name's slot before it asks the catalogue (MayRead): a read the filter
-            // missed would be a read the family never sees. Every method and property of the framework's System.IO and
-            // System.Net types (overrides and derived streams included) that the catalogue gives a read is let through.
-            var compilation = Create("class A { void M(System.Net.Sockets.Socket s) => s.Close(); }");
-            var catalogue = KnownSymbols.TryCreate(compilation)!.Catalogue;
+            // missed would be a read the family never sees. Every method and property of the framework's System, System.IO
+            // and System.Net types (overrides and derived streams included) that the catalogue gives a read is let through.
+            var (catalogue, members) = CataloguedMembers();
             var reads = 0;
-            foreach (var type in TypesUnder(compilation.GlobalNamespace))
+            foreach (var (member, facts) in members)
             {
-                foreach (var member in type.GetMembers())
+                if (facts.Read is not null || facts.ReadApi is not null || facts.LineRead is not null)
                 {
-                    if (catalogue.Facts(member) is { } facts && (facts.Read is not null || facts.ReadApi is not null || facts.LineRead is not null))
-                    {
-                        reads++;
-                        Assert.True(catalogue.MayRead(member.Name), member.ToDisplayString());
-                    }
+                    reads++;
+                    Assert.True(catalogue.MayRead(member.Name), member.ToDisplayString());
                 }
             }
 
@@ -128,6 +124,48 @@ namespace SocketAnalyzers.Tests.Model
             Assert.False(catalogue.MayRead("Write"));
         }
 
+        [Fact]
+        public void Every_byte_order_member_passes_the_byte_order_name_filter_and_socket_calls_do_not()
+        {
+            // The byte-order family's relevance test turns a call away by its name's slot (MayBeByteOrderApi): a conversion,
+            // host-order write or host-order read the filter missed would leave its body unanalysed.
+            var (catalogue, members) = CataloguedMembers();
+            var byteOrder = 0;
+            foreach (var (member, facts) in members)
+            {
+                if (facts.Conversion || facts.HostOrderWrite is not null || facts.HostOrderRead is not null)
+                {
+                    byteOrder++;
+                    Assert.True(catalogue.MayBeByteOrderApi(member.Name), member.ToDisplayString());
+                }
+            }
+
+            Assert.True(byteOrder > 50, $"{byteOrder} byte-order members found");
+            Assert.False(catalogue.MayBeByteOrderApi("Send"));
+            Assert.False(catalogue.MayBeByteOrderApi("Connect"));
+            Assert.False(catalogue.MayBeByteOrderApi("Receive"));
+        }
+
+        /// <summary>The catalogue of a socket compilation and every member of the framework's System, System.IO and System.Net types it has a row for.</summary>
+        private static (CatalogueIndex Catalogue, System.Collections.Generic.List<(ISymbol Member, ApiFacts Facts)> Members) CataloguedMembers()
+        {
+            var compilation = Create("class A { void M(System.Net.Sockets.Socket s) => s.Close(); }");
+            var catalogue = KnownSymbols.TryCreate(compilation)!.Catalogue;
+            var members = new System.Collections.Generic.List<(ISymbol, ApiFacts)>();
+            foreach (var type in TypesUnder(compilation.GlobalNamespace))
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (catalogue.Facts(member) is { } facts)
+                    {
+                        members.Add((member, facts));
+                    }
+                }
+            }
+
+            return (catalogue, members);
+        }
+
         private static System.Collections.Generic.IEnumerable<INamedTypeSymbol> TypesUnder(INamespaceSymbol space)
         {
             foreach (var member in space.GetMembers())
@@ -135,7 +173,8 @@ namespace SocketAnalyzers.Tests.Model
                 if (member is INamespaceSymbol inner)
                 {
                     var name = inner.ToDisplayString();
-                    if (name is "System" or "System.IO" or "System.Net" || name.StartsWith("System.IO.", System.StringComparison.Ordinal) || name.StartsWith("System.Net.", System.StringComparison.Ordinal))
+                    if (name is "System" or "System.IO" or "System.Net" or "System.Buffers" or "System.Runtime" or "System.Runtime.CompilerServices" or "System.Runtime.InteropServices"
+                        || name.StartsWith("System.IO.", System.StringComparison.Ordinal) || name.StartsWith("System.Net.", System.StringComparison.Ordinal) || name.StartsWith("System.Buffers.", System.StringComparison.Ordinal))
                     {
                         foreach (var type in TypesUnder(inner))
                         {
@@ -143,7 +182,7 @@ namespace SocketAnalyzers.Tests.Model
                         }
                     }
                 }
-                else if (member is INamedTypeSymbol type && space.ToDisplayString() != "System")
+                else if (member is INamedTypeSymbol type)
                 {
                     yield return type;
                 }
