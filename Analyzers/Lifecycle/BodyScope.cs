@@ -149,6 +149,10 @@ namespace SocketAnalyzers.Lifecycle
             var ownerIndex = -1;
             SyntaxNode? owner = null;
             LocalFunctionUse? function = null;
+
+            // The owner's use is already known (rootUses, or in direct): the questions below would only repeat it. On socket
+            // code a body uses the model early, and its later calls' model lookups were a sixth of the lifecycle family's samples.
+            var ownerDecided = false;
             for (var index = 0; index < operations.Count; index++)
             {
                 if ((index & 63) == 0)
@@ -162,6 +166,7 @@ namespace SocketAnalyzers.Lifecycle
                     ownerIndex = operations.Function(index);
                     owner = ownerIndex < 0 ? null : operations[ownerIndex].Syntax;
                     function = ownerIndex < 0 ? null : functionUses![ownerIndex];
+                    ownerDecided = owner is null ? rootUses : direct.Contains(owner);
                 }
 
                 var kind = operations.Kind(index);
@@ -206,8 +211,9 @@ namespace SocketAnalyzers.Lifecycle
                         break;
                 }
 
-                if ((everyUse ? UsesModel(operation, model) : Decides(operation, kind, model)) || (alsoUses is not null && alsoUses(operation)))
+                if (!ownerDecided && ((everyUse ? UsesModel(operation, model) : Decides(operation, kind, model)) || (alsoUses is not null && alsoUses(operation))))
                 {
+                    ownerDecided = true;
                     if (owner is null)
                     {
                         rootUses = true;

@@ -24,6 +24,28 @@ namespace SocketAnalyzers.Tests.Lifecycle
                 """,
                 Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound", "Send", "SocketException", "Connect it first"));
 
+        [Theory]
+        [InlineData("Action send = () => { var socket = new Socket(SocketType.Stream, ProtocolType.Tcp); {|#0:socket.Send(buffer)|}; };")]
+        [InlineData("void Send() { var socket = new Socket(SocketType.Stream, ProtocolType.Tcp); {|#0:socket.Send(buffer)|}; }")]
+        [InlineData("Task.Run(() => { var socket = new Socket(SocketType.Stream, ProtocolType.Tcp); {|#0:socket.Send(buffer)|}; });")]
+        public Task A_lambda_s_own_misuse_is_reported_though_the_body_around_it_uses_sockets_first(string function)
+            // The pre-scan stops asking about a function's operations once it knows the function uses the model; the body's
+            // own use must not stand for its lambdas' and local functions' (each is a graph of its own, analysed only if it uses it).
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                class C
+                {
+                    void M(byte[] buffer, IPEndPoint ep)
+                    {
+                        var listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                        listener.Bind(ep);
+                        listener.Listen(10);
+                        {{function}}
+                        listener.Close();
+                    }
+                }
+                """,
+                Verify.Diagnostic("SOCK004").WithLocation(0).WithArguments("socket", "unbound", "Send", "SocketException", "Connect it first"));
+
         [Fact]
         public Task Receive_on_a_datagram_socket_never_bound_says_Linux_waits_for_ever()
             => Verify.VerifyAnalyzerAsync(Usings + """
