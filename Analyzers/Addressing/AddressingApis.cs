@@ -401,9 +401,15 @@ namespace SocketAnalyzers.Addressing
         /// What <see cref="ParserWrapperOrdinal"/> asks of the method's declaration before its body: a method or instance
         /// constructor of the source, declared in one place, that nothing overrides and that takes something to parse.
         /// </summary>
+        /// <remarks>
+        /// Declared in source before the parameters: the relevance test asks about every method the compilation calls, most
+        /// of them the framework's (no declaration), and the public model makes a method's parameters anew at each request.
+        /// </remarks>
         private static bool MayWrapParser(IMethodSymbol method)
-            => method is { MethodKind: MethodKind.Ordinary or MethodKind.Constructor, IsStatic: var isStatic, IsVirtual: false, IsAbstract: false, IsOverride: false, Parameters.IsEmpty: false, DeclaringSyntaxReferences.Length: 1 }
-                && !(method.MethodKind == MethodKind.Constructor && isStatic);
+            => method is { MethodKind: MethodKind.Ordinary or MethodKind.Constructor, IsVirtual: false, IsAbstract: false, IsOverride: false }
+                && method.DeclaringSyntaxReferences.Length == 1
+                && !method.Parameters.IsEmpty
+                && !(method.MethodKind == MethodKind.Constructor && method.IsStatic);
 
         /// <summary>
         /// Declarations and expression statements only, and for a method (<paramref name="finalReturn"/>) a <c>return</c> as
