@@ -47,16 +47,9 @@ namespace SocketAnalyzers.Addressing
         /// <summary>Every object creation of the body, read from the shared walk (<see cref="BodyOperations"/>): one callback per body, not one per creation.</summary>
         private static void AnalyzeBlocks(OperationBlockAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol protocolType)
         {
-            foreach (var block in context.OperationBlocks)
+            foreach (var operation in BodyOperations.OfKind<IObjectCreationOperation>(context.OperationBlocks, OperationKind.ObjectCreation, context.CancellationToken))
             {
-                var operations = BodyOperations.Of(block, context.CancellationToken);
-                for (var index = 0; index < operations.Count; index++)
-                {
-                    if (operations.Kind(index) == OperationKind.ObjectCreation)
-                    {
-                        Analyze(in context, (IObjectCreationOperation)operations[index], symbols, protocolType);
-                    }
-                }
+                Analyze(in context, operation, symbols, protocolType);
             }
         }
 

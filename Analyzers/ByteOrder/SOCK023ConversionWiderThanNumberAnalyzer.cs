@@ -60,16 +60,9 @@ namespace SocketAnalyzers.ByteOrder
         /// </summary>
         private static void AnalyzeBlocks(OperationBlockAnalysisContext context, CatalogueIndex catalogue, ByteOrderSymbols symbols)
         {
-            foreach (var block in context.OperationBlocks)
+            foreach (var operation in BodyOperations.OfKind<IInvocationOperation>(context.OperationBlocks, OperationKind.Invocation, context.CancellationToken))
             {
-                var operations = BodyOperations.Of(block, context.CancellationToken);
-                for (var index = 0; index < operations.Count; index++)
-                {
-                    if (operations.Kind(index) == OperationKind.Invocation)
-                    {
-                        Analyze(in context, (IInvocationOperation)operations[index], catalogue, symbols);
-                    }
-                }
+                Analyze(in context, operation, catalogue, symbols);
             }
         }
 

@@ -129,6 +129,27 @@ namespace SocketAnalyzers.Common
             _ => null,
         };
 
+        /// <summary>
+        /// The operations of kind <paramref name="kind"/> in every block of a body (an operation-block action's blocks), in
+        /// the walk's order: for a rule that looks at one kind of operation, one callback per body instead of an operation
+        /// action per operation.
+        /// </summary>
+        public static IEnumerable<T> OfKind<T>(System.Collections.Immutable.ImmutableArray<IOperation> blocks, OperationKind kind, CancellationToken cancellationToken)
+            where T : class, IOperation
+        {
+            foreach (var block in blocks)
+            {
+                var operations = Of(block, cancellationToken);
+                for (var index = 0; index < operations.Count; index++)
+                {
+                    if (operations.Kind(index) == kind && operations[index] is T operation)
+                    {
+                        yield return operation;
+                    }
+                }
+            }
+        }
+
         /// <summary>The operations of <paramref name="body"/>, walked on the first request for it.</summary>
         public static BodyOperations Of(IOperation body, CancellationToken cancellationToken)
         {

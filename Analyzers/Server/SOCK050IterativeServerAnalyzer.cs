@@ -45,16 +45,9 @@ namespace SocketAnalyzers.Server
         /// <summary>Every call of the body, read from the shared walk (<see cref="BodyOperations"/>): one callback per body, not one per call.</summary>
         private static void AnalyzeBlocks(OperationBlockAnalysisContext context, KnownSymbols symbols, INamedTypeSymbol? textReader)
         {
-            foreach (var block in context.OperationBlocks)
+            foreach (var operation in BodyOperations.OfKind<IInvocationOperation>(context.OperationBlocks, OperationKind.Invocation, context.CancellationToken))
             {
-                var operations = BodyOperations.Of(block, context.CancellationToken);
-                for (var index = 0; index < operations.Count; index++)
-                {
-                    if (operations.Kind(index) == OperationKind.Invocation)
-                    {
-                        Analyze(in context, (IInvocationOperation)operations[index], symbols, textReader);
-                    }
-                }
+                Analyze(in context, operation, symbols, textReader);
             }
         }
 
