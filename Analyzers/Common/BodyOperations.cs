@@ -132,19 +132,75 @@ namespace SocketAnalyzers.Common
         /// <summary>
         /// The operations of kind <paramref name="kind"/> in every block of a body (an operation-block action's blocks), in
         /// the walk's order: for a rule that looks at one kind of operation, one callback per body instead of an operation
-        /// action per operation.
+        /// action per operation. A struct to <c>foreach</c> over: no enumerator object, no interface call per operation.
         /// </summary>
-        public static IEnumerable<T> OfKind<T>(System.Collections.Immutable.ImmutableArray<IOperation> blocks, OperationKind kind, CancellationToken cancellationToken)
+        public static KindOperations<T> OfKind<T>(System.Collections.Immutable.ImmutableArray<IOperation> blocks, OperationKind kind, CancellationToken cancellationToken)
+            where T : class, IOperation
+            => new(blocks, kind, cancellationToken);
+
+        /// <summary>What <see cref="OfKind{T}"/> hands a <c>foreach</c>.</summary>
+        public readonly struct KindOperations<T>
             where T : class, IOperation
         {
-            foreach (var block in blocks)
+            private readonly System.Collections.Immutable.ImmutableArray<IOperation> blocks;
+            private readonly OperationKind kind;
+            private readonly CancellationToken cancellationToken;
+
+            public KindOperations(System.Collections.Immutable.ImmutableArray<IOperation> blocks, OperationKind kind, CancellationToken cancellationToken)
             {
-                var operations = Of(block, cancellationToken);
-                for (var index = 0; index < operations.Count; index++)
+                this.blocks = blocks;
+                this.kind = kind;
+                this.cancellationToken = cancellationToken;
+            }
+
+            public Enumerator GetEnumerator() => new(blocks, kind, cancellationToken);
+
+            /// <summary>Block by block, each block's walk from its first operation.</summary>
+            public struct Enumerator
+            {
+                private readonly System.Collections.Immutable.ImmutableArray<IOperation> blocks;
+                private readonly OperationKind kind;
+                private readonly CancellationToken cancellationToken;
+                private int block;
+                private int index;
+                private BodyOperations? operations;
+
+                public Enumerator(System.Collections.Immutable.ImmutableArray<IOperation> blocks, OperationKind kind, CancellationToken cancellationToken)
                 {
-                    if (operations.Kind(index) == kind && operations[index] is T operation)
+                    this.blocks = blocks.IsDefault ? System.Collections.Immutable.ImmutableArray<IOperation>.Empty : blocks;
+                    this.kind = kind;
+                    this.cancellationToken = cancellationToken;
+                    block = -1;
+                    index = -1;
+                    operations = null;
+                    Current = null!;
+                }
+
+                public T Current { get; private set; }
+
+                public bool MoveNext()
+                {
+                    while (true)
                     {
-                        yield return operation;
+                        if (operations is not null)
+                        {
+                            while (++index < operations.Count)
+                            {
+                                if (operations.Kind(index) == kind && operations[index] is T operation)
+                                {
+                                    Current = operation;
+                                    return true;
+                                }
+                            }
+                        }
+
+                        if (++block >= blocks.Length)
+                        {
+                            return false;
+                        }
+
+                        operations = Of(blocks[block], cancellationToken);
+                        index = -1;
                     }
                 }
             }

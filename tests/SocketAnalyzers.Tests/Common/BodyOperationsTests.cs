@@ -185,6 +185,37 @@ class C
                 .Select(i => $"{operations.Kind(i)} {operations[i].Syntax.Span} {operations.Function(i)} {operations.Loop(i)} {operations.End(i)}")
                 .ToList();
 
+        [Fact]
+        public void OfKind_gives_every_operation_of_the_kind_in_each_block_in_the_walk_s_order()
+        {
+            var body = Body();
+            var operations = BodyOperations.Of(body.Operation, CancellationToken.None);
+            var expected = Enumerable.Range(0, operations.Count).Where(i => operations.Kind(i) == OperationKind.Invocation).Select(i => operations[i]).ToList();
+
+            var once = new List<IOperation>();
+            foreach (var call in BodyOperations.OfKind<IInvocationOperation>(System.Collections.Immutable.ImmutableArray.Create(body.Operation), OperationKind.Invocation, CancellationToken.None))
+            {
+                once.Add(call);
+            }
+
+            var twice = new List<IOperation>();
+            foreach (var call in BodyOperations.OfKind<IInvocationOperation>(System.Collections.Immutable.ImmutableArray.Create(body.Operation, body.Operation), OperationKind.Invocation, CancellationToken.None))
+            {
+                twice.Add(call);
+            }
+
+            var none = 0;
+            foreach (var call in BodyOperations.OfKind<IInvocationOperation>(default, OperationKind.Invocation, CancellationToken.None))
+            {
+                none++;
+            }
+
+            Assert.True(expected.Count >= 5, $"{expected.Count} calls");
+            Assert.Equal(expected, once);
+            Assert.Equal(expected.Concat(expected), twice);
+            Assert.Equal(0, none);
+        }
+
         private static GatedBodies.Body Body()
             => GatedBodies.Of(Source, OutputKind.DynamicallyLinkedLibrary).Single(b => b.Owner.Name == "M");
     }
