@@ -10,7 +10,8 @@ namespace SocketAnalyzers.ByteOrder
 {
     /// <summary>
     /// What SOCK020 and SOCK021 register alike: per body, the byte family's one run (<see cref="ByteOrderFlow"/>, shared
-    /// with SOCK022) inside the per-type tracker of writer and reader fields (<see cref="StreamFieldTracker"/>), off under
+    /// with SOCK022), with the tracker of writer and reader fields of the body's type when it has such a field
+    /// (<see cref="StreamFieldTracker"/>; the findings through such a field wait for the end of the type), off under
     /// <c>socket_analyzers.wire_byte_order = little_endian</c>; and, where a file names a host-order API
     /// (<see cref="HostOrderGate"/>), the cross-method byte graph (<see cref="CrossMethodBytes"/>) resolved at the end
     /// of the compilation. Each rule supplies only what it reports from a body's findings and from the graph.
@@ -45,8 +46,7 @@ namespace SocketAnalyzers.ByteOrder
                 var reads = known.Reads;
                 // Only where a file names a host-order API can a summary find anything (HostOrderGate).
                 var graph = HostOrderGate.MentionsHostOrderApi(start.Compilation) ? new CrossMethodBytes() : null;
-                StreamFieldTracker.Register(start, symbols, reads, (symbolStart, tracker) =>
-                    symbolStart.RegisterOperationBlockAction(c => AnalyzeBody(c, symbols, reads, tracker, graph, findingsOf, fieldOf, diagnosticOf, rightInHostOrder)));
+                StreamFieldTracker.Register(start, symbols, reads, (body, tracker) => AnalyzeBody(body, symbols, reads, tracker, graph, findingsOf, fieldOf, diagnosticOf, rightInHostOrder));
                 if (graph is not null)
                 {
                     start.RegisterCompilationEndAction(end =>
@@ -74,7 +74,7 @@ namespace SocketAnalyzers.ByteOrder
             OperationBlockAnalysisContext context,
             ByteOrderSymbols symbols,
             NetworkReads reads,
-            StreamFieldTracker tracker,
+            StreamFieldTracker? tracker,
             CrossMethodBytes? graph,
             Func<ByteOrderFindings, IEnumerable<T>> findingsOf,
             Func<T, IFieldSymbol?> fieldOf,
@@ -106,7 +106,7 @@ namespace SocketAnalyzers.ByteOrder
                     {
                         context.ReportDiagnostic(diagnosticOf(finding));
                     }
-                    else if (tracker.Tracks(field))
+                    else if (tracker is not null && tracker.Tracks(field))
                     {
                         tracker.ReportIfNetwork(field, diagnosticOf(finding));
                     }

@@ -49,32 +49,71 @@ namespace SocketAnalyzers.ByteOrder
             nestedNames = new System.Lazy<System.Collections.Generic.HashSet<string>?>(() => NestedTypes.NamesInCode(type, System.Threading.CancellationToken.None));
         }
 
-        /// <summary>Registers the tracker for every named type; <paramref name="register"/> adds the rule's own operation actions.</summary>
+        /// <summary>
+        /// Registers <paramref name="analyzeBody"/> for every body, with the tracker of the body's type when that type has a
+        /// field that may hold a writer or reader (<see cref="HasFieldThatMayHoldWriterOrReader"/>), and with none otherwise.
+        /// </summary>
+        /// <remarks>
+        /// Only a type with such a field gets a tracker, and only its bodies are analyzed in its symbol's scope: there the
+        /// driver runs the end of the type (<see cref="ReportPending"/>) after every body of the type, which the pending
+        /// findings wait for. Every other body is analyzed by one action of the compilation, with no tracker: a finding
+        /// through a field of its type cannot be tracked (the field's type cannot hold the writer or reader) and is
+        /// dropped, as the tracker of such a type dropped it. Registering the rule's body action in every type's start,
+        /// and a tracker for each, was most of SOCK020's and SOCK021's own cost on the dense corpus (a symbol-scoped action
+        /// per type for the driver to keep, and the type's members asked twice).
+        /// A body belongs to the type that owns it (<see cref="BodyType"/>), whichever scopes the driver runs it in: each
+        /// body is analyzed once, by exactly one of the two routes.
+        /// </remarks>
         public static void Register(
             CompilationStartAnalysisContext start,
             ByteOrderSymbols symbols,
             NetworkReads reads,
-            Action<SymbolStartAnalysisContext, StreamFieldTracker> register)
+            Action<OperationBlockAnalysisContext, StreamFieldTracker?> analyzeBody)
         {
-            var fieldAnswers = FieldAnswers.GetValue(start.Compilation, static _ => new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolComparer.Instance));
+            var fieldAnswers = FieldAnswers.GetValue(start.Compilation, static _ => new ConcurrentDictionary<INamedTypeSymbol, bool>(ReferenceComparer.Instance));
+            start.RegisterOperationBlockAction(
+                body =>
+                {
+                    if (BodyType(body.OwningSymbol) is { } owner && HasFieldThatMayHoldWriterOrReader(owner, symbols, fieldAnswers))
+                    {
+                        // Its type's tracker analyzes it, in the type's scope.
+                        return;
+                    }
+
+                    analyzeBody(body, null);
+                });
             start.RegisterSymbolStartAction(
                 symbolStart =>
                 {
-                    var tracker = new StreamFieldTracker((INamedTypeSymbol)symbolStart.Symbol, symbols, reads);
-                    register(symbolStart, tracker);
-                    if (tracker.HasFieldThatMayHoldWriterOrReader(fieldAnswers))
+                    var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    if (!HasFieldThatMayHoldWriterOrReader(type, symbols, fieldAnswers))
                     {
                         // Only such a field can be awaited (a finding's field is a writer's or reader's receiver): a type
                         // without one records nothing and has nothing pending at its end, and most types have none (an
                         // operation action per field reference and per initializer of every type otherwise, and an end
                         // the driver waits for).
-                        symbolStart.RegisterOperationAction(tracker.RecordWrite, OperationKind.FieldReference);
-                        symbolStart.RegisterOperationAction(tracker.RecordInitializer, OperationKind.FieldInitializer);
-                        symbolStart.RegisterSymbolEndAction(tracker.ReportPending);
+                        return;
                     }
+
+                    var tracker = new StreamFieldTracker(type, symbols, reads);
+                    symbolStart.RegisterOperationBlockAction(body =>
+                    {
+                        // Roslyn 4.8 runs a type's scoped actions on its own bodies only (not its nested types'); the test keeps
+                        // each body on exactly one route whatever a driver does.
+                        if (SymbolEqualityComparer.Default.Equals(BodyType(body.OwningSymbol), type))
+                        {
+                            analyzeBody(body, tracker);
+                        }
+                    });
+                    symbolStart.RegisterOperationAction(tracker.RecordWrite, OperationKind.FieldReference);
+                    symbolStart.RegisterOperationAction(tracker.RecordInitializer, OperationKind.FieldInitializer);
+                    symbolStart.RegisterSymbolEndAction(tracker.ReportPending);
                 },
                 SymbolKind.NamedType);
         }
+
+        /// <summary>The type a body belongs to: its owner's type (a member's, a parameter's), or the owner when that is a type.</summary>
+        internal static INamedTypeSymbol? BodyType(ISymbol owner) => owner as INamedTypeSymbol ?? owner.ContainingType;
 
         /// <summary>The field under <paramref name="instance"/> when it is a private field of this type, or null.</summary>
         public IFieldSymbol? TrackedField(IOperation instance)
@@ -98,7 +137,7 @@ namespace SocketAnalyzers.ByteOrder
 
         /// <summary>True when <paramref name="field"/> is a field this tracker follows (of its type, and named by no code of its nested types).</summary>
         /// <remarks>A field of a type no writer or reader can be held in is not followed (nor awaited at the end of the type, which is registered only for a type with a field that can).</remarks>
-        public bool Tracks(IFieldSymbol field) => SymbolEqualityComparer.Default.Equals(field.ContainingType, type) && MayHoldWriterOrReader(field.Type) && !NamedInNestedCode(field);
+        public bool Tracks(IFieldSymbol field) => SymbolEqualityComparer.Default.Equals(field.ContainingType, type) && MayHoldWriterOrReader(field.Type, symbols) && !NamedInNestedCode(field);
 
         /// <summary>Reports <paramref name="diagnostic"/> at the end of the type if every value of <paramref name="field"/> is over the network.</summary>
         public void ReportIfNetwork(IFieldSymbol field, Diagnostic diagnostic) => Pending.Enqueue((field, diagnostic));
@@ -114,7 +153,7 @@ namespace SocketAnalyzers.ByteOrder
                 IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => (null, reference),
                 _ => (null, null),
             };
-            if (where is not null && MayHoldWriterOrReader(reference.Field.Type) && TrackedField(reference) is { } field)
+            if (where is not null && MayHoldWriterOrReader(reference.Field.Type, symbols) && TrackedField(reference) is { } field)
             {
                 Writes.Enqueue((field, value, where));
             }
@@ -141,7 +180,7 @@ namespace SocketAnalyzers.ByteOrder
         /// <see cref="NamedInNestedCode"/>, for nothing). A write not recorded can only leave a finding unreported (a field
         /// never written stays unreported).
         /// </summary>
-        private bool MayHoldWriterOrReader(ITypeSymbol type) => type.TypeKind switch
+        private static bool MayHoldWriterOrReader(ITypeSymbol type, ByteOrderSymbols symbols) => type.TypeKind switch
         {
             TypeKind.TypeParameter => true,
 
@@ -156,34 +195,31 @@ namespace SocketAnalyzers.ByteOrder
         /// <see cref="HasFieldThatMayHoldWriterOrReader"/> per type of a compilation, asked by SOCK020 and SOCK021 alike: a
         /// type's members come out of the public API as a new array at every request. A table per compilation rather than
         /// one weak table keyed by the type: adding an entry to that made a dependent handle under a lock for every type
-        /// (a quarter of the tracker's samples on the dense corpus).
+        /// (a quarter of the tracker's samples on the dense corpus). Keyed by reference: asked for every body now, and a
+        /// type is one object in its compilation (two objects of one type would only hold the same answer twice).
         /// </summary>
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, ConcurrentDictionary<INamedTypeSymbol, bool>> FieldAnswers = new();
 
-        /// <summary>Some field of the type may hold a writer or reader (<see cref="MayHoldWriterOrReader"/>): only then are its writes recorded.</summary>
-        private bool HasFieldThatMayHoldWriterOrReader(ConcurrentDictionary<INamedTypeSymbol, bool> answers)
+        /// <summary>Some field of <paramref name="type"/> may hold a writer or reader (<see cref="MayHoldWriterOrReader"/>): only then are its writes recorded.</summary>
+        private static bool HasFieldThatMayHoldWriterOrReader(INamedTypeSymbol type, ByteOrderSymbols symbols, ConcurrentDictionary<INamedTypeSymbol, bool> answers)
         {
             if (answers.TryGetValue(type, out var known))
             {
                 return known;
             }
 
-            var answer = AnyFieldMayHoldWriterOrReader();
-            answers.TryAdd(type, answer);
-            return answer;
-        }
-
-        private bool AnyFieldMayHoldWriterOrReader()
-        {
+            var answer = false;
             foreach (var member in type.GetMembers())
             {
-                if (member is IFieldSymbol field && MayHoldWriterOrReader(field.Type))
+                if (member is IFieldSymbol field && MayHoldWriterOrReader(field.Type, symbols))
                 {
-                    return true;
+                    answer = true;
+                    break;
                 }
             }
 
-            return false;
+            answers.TryAdd(type, answer);
+            return answer;
         }
 
         /// <summary><paramref name="type"/> and <paramref name="stream"/>'s type are one, or one derives from or implements the other.</summary>

@@ -301,6 +301,60 @@ namespace SocketAnalyzers.Tests.ByteOrder
             }.RunAsync();
 
         /// <summary>
+        /// Each body is analyzed once, by its own type: with the tracker of its type when the type has a writer or reader
+        /// field (then in the type's scope, whose end the field's findings wait for), by one action of the compilation
+        /// otherwise. A body of a nested type without such a field inside a type with one, and a nested type with one inside
+        /// a type without, each report their findings once (a body analyzed by both routes would report twice; by neither,
+        /// not at all).
+        /// </summary>
+        [Fact]
+        public Task Bodies_of_nested_types_are_reported_once_by_their_own_type()
+            => new SocketAnalyzerTest
+            {
+                TestCode = Usings + """
+                    sealed class Outer
+                    {
+                        private readonly BinaryWriter writer;
+
+                        public Outer(TcpClient client) => writer = new BinaryWriter(client.GetStream());
+
+                        public void SendLength(int length) => {|SOCK020:writer.Write(length)|};
+
+                        public static void SendTo(TcpClient other, int length) => {|SOCK020:new BinaryWriter(other.GetStream()).Write(length)|};
+
+                        private sealed class Plain
+                        {
+                            public void Send(TcpClient client, int id)
+                            {
+                                var local = new BinaryWriter(client.GetStream());
+                                {|SOCK020:local.Write(id)|};
+                            }
+                        }
+                    }
+
+                    sealed class Host
+                    {
+                        public static void Send(TcpClient client, short code)
+                        {
+                            var local = new BinaryWriter(client.GetStream());
+                            {|SOCK020:local.Write(code)|};
+                        }
+
+                        private sealed class Session
+                        {
+                            private readonly BinaryWriter writer;
+
+                            public Session(TcpClient client) => writer = new BinaryWriter(client.GetStream());
+
+                            public void SendStamp(long stamp) => {|SOCK020:writer.Write(stamp)|};
+
+                            public static void SendTo(TcpClient other, long stamp) => {|SOCK020:new BinaryWriter(other.GetStream()).Write(stamp)|};
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        /// <summary>
         /// A form or client class that nests a delegate (<c>delegate void SetTextCallback(string text);</c>), an enum, or a
         /// class whose code does not name them keeps its writer and reader fields followed: none of them can replace them. A
         /// nested class that names one may, and is quiet (<see cref="Writer_fields_not_certainly_over_the_network_are_quiet"/>).
