@@ -57,6 +57,9 @@ namespace SocketAnalyzers.AnalyzerCost
         /// <summary>Per analyzer: min over runs of its execution time.</summary>
         public required IReadOnlyList<(string Analyzer, double Ms)> PerAnalyzer { get; init; }
 
+        /// <summary>Every run's analyzer telemetry and binding time, in the order run: the spread the minimums come from.</summary>
+        public required IReadOnlyList<(double AnalyzerMs, double BindingMs)> Runs { get; init; }
+
         /// <summary>Analyzer diagnostics of the last run (AD0001 included).</summary>
         public ImmutableArray<Diagnostic> Diagnostics { get; init; }
 
@@ -258,6 +261,7 @@ namespace SocketAnalyzers.AnalyzerCost
             private int steps;
             private int collected;
             private AnalyzerRun? last;
+            private readonly List<(double AnalyzerMs, double BindingMs)> runs = new();
 
             public Minimums(string title, IReadOnlyList<KeyValuePair<string, string>> files, ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers)
             {
@@ -278,6 +282,7 @@ namespace SocketAnalyzers.AnalyzerCost
                 last = run;
                 driverAllocated = Math.Min(driverAllocated, run.AllocatedMb);
                 total = Math.Min(total, run.PerAnalyzerMs.Values.Sum());
+                runs.Add((run.PerAnalyzerMs.Values.Sum(), bound.Ms));
                 wall = Math.Min(wall, run.WallMs);
                 driverCpu = Math.Min(driverCpu, run.CpuMs);
                 foreach (var pair in run.PerAnalyzerMs)
@@ -309,6 +314,7 @@ namespace SocketAnalyzers.AnalyzerCost
                     Diagnostics = diagnostics,
                     Exceptions = diagnostics.Count(d => d.Id == "AD0001"),
                     CompileErrors = compileErrors,
+                    Runs = runs,
                 };
             }
         }
@@ -459,6 +465,8 @@ namespace SocketAnalyzers.AnalyzerCost
             Console.WriteLine();
             Console.WriteLine($"Allocated: binding {m.BindingAllocatedMb:F0} MB, analysis run (binding, driver and analyzers) {m.DriverAllocatedMb:F0} MB; {m.Collections}.");
             Console.WriteLine();
+            Console.WriteLine($"Every run, analyzers / binding ms: {string.Join(", ", m.Runs.Select(r => $"{r.AnalyzerMs:F1} / {r.BindingMs:F0}"))}.");
+            Console.WriteLine();
             Console.WriteLine("| analyzer | ms | % of binding |");
             Console.WriteLine("|---|---:|---:|");
             foreach (var (name, ms) in m.PerAnalyzer)
@@ -511,6 +519,39 @@ namespace SocketAnalyzers.AnalyzerCost
             }
 
             Console.WriteLine();
+
+            // The minimums of two sizes may come from different minutes; a round runs every size seconds apart. When the
+            // machine's speed drifts during the series (the binding of one size taking twice as long in one round as in the
+            // next), the ratio within each round is the steadier view of the growth; the verdicts stay on the minimums.
+            Console.WriteLine("Growth within each round (both sizes run seconds apart), median and range over the rounds, beside the binding's:");
+            Console.WriteLine();
+            for (var k = 1; k < results.Count; k++)
+            {
+                var analyzers = RoundRatios(results[k - 1].Runs, results[k].Runs, run => run.AnalyzerMs);
+                var binding = RoundRatios(results[k - 1].Runs, results[k].Runs, run => run.BindingMs);
+                Console.WriteLine($"- {results[k - 1].Statements:N0} -> {results[k].Statements:N0}: analyzers x{Median(analyzers):F2} (x{analyzers.Min():F2} to x{analyzers.Max():F2}); binding x{Median(binding):F2} (x{binding.Min():F2} to x{binding.Max():F2})");
+            }
+
+            Console.WriteLine();
+        }
+
+        /// <summary>Per round, the larger size's time over the smaller's (rounds beyond the shorter series left out).</summary>
+        private static List<double> RoundRatios(IReadOnlyList<(double AnalyzerMs, double BindingMs)> smaller, IReadOnlyList<(double AnalyzerMs, double BindingMs)> larger, Func<(double AnalyzerMs, double BindingMs), double> time)
+        {
+            var ratios = new List<double>();
+            for (var round = 0; round < Math.Min(smaller.Count, larger.Count); round++)
+            {
+                ratios.Add(time(larger[round]) / Math.Max(time(smaller[round]), 0.001));
+            }
+
+            return ratios;
+        }
+
+        private static double Median(List<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToList();
+            var middle = sorted.Count / 2;
+            return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }
     }
 }

@@ -30,7 +30,9 @@ namespace SocketAnalyzers.AnalyzerCost
                                    gating   do-nothing analyzers of several gating designs, on --gating-on
                        none     no generated workload: only the --source folders
               --runs N           runs per measurement, min taken (default 5)
-              --scaling-runs N   runs per size of the scaling workload, in rounds that run each size once (default 3)
+              --scaling-runs N   runs per size of the scaling workload, in rounds that run each size once (default 9:
+                                 one 4k-statement run took 6 to 16 ms in one process; the min of 3 or 5 was
+                                 sometimes a slow run, and one slow minimum decides a x2.5 verdict)
               --lines N          lines of the dense and plain corpora (default 20000)
               --sizes LIST       statements of the scaling method (default 1000,2000,4000,8000)
               --shape NAME       scaling method: mixed (default), one-socket (reads grow, one socket),
@@ -215,7 +217,7 @@ namespace SocketAnalyzers.AnalyzerCost
 
             public int Runs { get; private set; } = 5;
 
-            public int ScalingRuns { get; private set; } = 3;
+            public int ScalingRuns { get; private set; } = 9;
 
             public int Lines { get; private set; } = 20000;
 
