@@ -60,6 +60,19 @@ namespace SocketAnalyzers.AnalyzerCost
         /// <summary>Every run's analyzer telemetry and binding time, in the order run: the spread the minimums come from.</summary>
         public required IReadOnlyList<(double AnalyzerMs, double BindingMs)> Runs { get; init; }
 
+        /// <summary>
+        /// The slowest run's binding over the fastest's. The binding does the same work every run, so its spread is the
+        /// machine's drift during the series (1.1 on a quiet one); above <see cref="Disturbed"/> the minimums may come
+        /// from different minutes, and the verdicts say so.
+        /// </summary>
+        public double BindingSpread => Runs.Count == 0 ? 1 : Runs.Max(r => r.BindingMs) / Math.Max(Runs.Min(r => r.BindingMs), 0.001);
+
+        /// <summary>The binding spread above which a series is called disturbed.</summary>
+        public const double Disturbed = 1.3;
+
+        /// <summary>What a verdict says of the series: its binding spread, marked when disturbed.</summary>
+        public string SpreadNote => BindingSpread > Disturbed ? $"**disturbed: the binding's runs spread x{BindingSpread:F2}**" : $"the binding's runs spread x{BindingSpread:F2}";
+
         /// <summary>Analyzer diagnostics of the last run (AD0001 included).</summary>
         public ImmutableArray<Diagnostic> Diagnostics { get; init; }
 
@@ -472,7 +485,7 @@ namespace SocketAnalyzers.AnalyzerCost
                 // speed drifts during the series. The verdicts stay on the minimums.
                 var ratios = m.Runs.Select(r => r.AnalyzerMs / Math.Max(r.BindingMs, 0.001)).ToList();
                 Console.WriteLine();
-                Console.WriteLine($"Each run's analyzers over its own binding: median {Median(ratios):P2}, {ratios.Min():P2} to {ratios.Max():P2}.");
+                Console.WriteLine($"Each run's analyzers over its own binding: median {Median(ratios):P2}, {ratios.Min():P2} to {ratios.Max():P2}; {m.SpreadNote}.");
             }
 
             Console.WriteLine();
