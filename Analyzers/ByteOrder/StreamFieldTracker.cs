@@ -113,7 +113,7 @@ namespace SocketAnalyzers.ByteOrder
         }
 
         /// <summary>The type a body belongs to: its owner's type (a member's, a parameter's), or the owner when that is a type.</summary>
-        internal static INamedTypeSymbol? BodyType(ISymbol owner) => owner as INamedTypeSymbol ?? owner.ContainingType;
+        private static INamedTypeSymbol? BodyType(ISymbol owner) => owner as INamedTypeSymbol ?? owner.ContainingType;
 
         /// <summary>The field under <paramref name="instance"/> when it is a private field of this type, or null.</summary>
         public IFieldSymbol? TrackedField(IOperation instance)

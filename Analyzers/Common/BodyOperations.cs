@@ -186,6 +186,11 @@ namespace SocketAnalyzers.Common
                         {
                             while (++index < operations.Count)
                             {
+                                if ((index & 255) == 0)
+                                {
+                                    cancellationToken.ThrowIfCancellationRequested();
+                                }
+
                                 if (operations.Kind(index) == kind && operations[index] is T operation)
                                 {
                                     Current = operation;
