@@ -71,7 +71,14 @@ namespace SocketAnalyzers.AnalyzerCost
         public const double Disturbed = 1.3;
 
         /// <summary>What a verdict says of the series: its binding spread, marked when disturbed.</summary>
-        public string SpreadNote => BindingSpread > Disturbed ? $"**disturbed: the binding's runs spread x{BindingSpread:F2}**" : $"the binding's runs spread x{BindingSpread:F2}";
+        public string SpreadNote => SpreadOf(this);
+
+        /// <summary>The binding spread of each series (a verdict on growth compares two), marked when any is disturbed.</summary>
+        public static string SpreadOf(params Measurement[] series)
+        {
+            var spreads = string.Join(" and ", series.Select(m => $"x{m.BindingSpread:F2}"));
+            return series.Any(m => m.BindingSpread > Disturbed) ? $"**disturbed: the binding's runs spread {spreads}**" : $"the binding's runs spread {spreads}";
+        }
 
         /// <summary>Analyzer diagnostics of the last run (AD0001 included).</summary>
         public ImmutableArray<Diagnostic> Diagnostics { get; init; }

@@ -153,7 +153,7 @@ namespace SocketAnalyzers.AnalyzerCost
                                 verdicts.Add(new Verdict(
                                     $"c) scaling{(options.Shape == "mixed" ? string.Empty : $" ({options.Shape} shape)")} {results[k - 1].Statements} -> {results[k].Statements} statements (x{sizeGrowth:F2}): <= 2.5x",
                                     growth <= 2.5,
-                                    $"x{growth:F2} ({results[k - 1].AnalyzerMs:F0} -> {results[k].AnalyzerMs:F0} ms; the binding's runs spread x{results[k - 1].BindingSpread:F2} and x{results[k].BindingSpread:F2}{(Math.Max(results[k - 1].BindingSpread, results[k].BindingSpread) > Measurement.Disturbed ? ": **disturbed**" : string.Empty)})"));
+                                    $"x{growth:F2} ({results[k - 1].AnalyzerMs:F0} -> {results[k].AnalyzerMs:F0} ms; {Measurement.SpreadOf(results[k - 1], results[k])})"));
                             }
 
                             break;
