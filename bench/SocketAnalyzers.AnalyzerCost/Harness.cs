@@ -58,7 +58,7 @@ namespace SocketAnalyzers.AnalyzerCost
         public required IReadOnlyList<(string Analyzer, double Ms)> PerAnalyzer { get; init; }
 
         /// <summary>Every run's analyzer telemetry and binding time, in the order run: the spread the minimums come from.</summary>
-        public required IReadOnlyList<(double AnalyzerMs, double BindingMs)> Runs { get; init; }
+        public required IReadOnlyList<RunTimes> Runs { get; init; }
 
         /// <summary>
         /// The slowest run's binding over the fastest's. The binding does the same work every run, so its spread is the
@@ -73,11 +73,37 @@ namespace SocketAnalyzers.AnalyzerCost
         /// <summary>What a verdict says of the series: its binding spread, marked when disturbed.</summary>
         public string SpreadNote => SpreadOf(this);
 
-        /// <summary>The binding spread of each series (a verdict on growth compares two), marked when any is disturbed.</summary>
+        /// <summary>
+        /// The binding spread of each series (a verdict on growth compares two), marked when any is disturbed, and the page
+        /// faults of the steps the minimums came from.
+        /// </summary>
         public static string SpreadOf(params Measurement[] series)
         {
             var spreads = string.Join(" and ", series.Select(m => $"x{m.BindingSpread:F2}"));
-            return series.Any(m => m.BindingSpread > Disturbed) ? $"**disturbed: the binding's runs spread {spreads}**" : $"the binding's runs spread {spreads}";
+            var spread = series.Any(m => m.BindingSpread > Disturbed) ? $"**disturbed: the binding's runs spread {spreads}**" : $"the binding's runs spread {spreads}";
+            var faults = string.Join("; ", series.Where(m => m.FaultNote.Length > 0).Select(m => m.Statements > 0 ? $"at {m.Statements:N0} statements {m.FaultNote}" : m.FaultNote));
+            return faults.Length == 0 ? spread : $"{spread}; {faults}";
+        }
+
+        /// <summary>
+        /// The page faults of the binding step and of the analysis step that gave the minimums (null where the system does
+        /// not count them): whether the minimums paid for fresh memory (<see cref="PageFaults"/>).
+        /// </summary>
+        public string FaultNote
+        {
+            get
+            {
+                if (Runs.Count == 0 || Runs[0].BindingFaults is null)
+                {
+                    return "";
+                }
+
+                var fastestBinding = Runs.OrderBy(r => r.BindingMs).First();
+                var fastestAnalysis = Runs.OrderBy(r => r.AnalyzerMs).First();
+                return $"the fastest binding met {Faults(fastestBinding.BindingFaults)}, the fastest analysis {Faults(fastestAnalysis.AnalysisFaults)}";
+
+                static string Faults(long? count) => count == 1 ? "1 page fault" : $"{count:N0} page faults";
+            }
         }
 
         /// <summary>Analyzer diagnostics of the last run (AD0001 included).</summary>
@@ -96,6 +122,36 @@ namespace SocketAnalyzers.AnalyzerCost
         /// callbacks whose minimum telemetry is taken. The verdicts use this one.
         /// </summary>
         public double RatioCpu => AnalyzerMs / BindingCpuMs;
+    }
+
+    /// <summary>One run of a workload: the analyzers' telemetry and the binding's wall time, and each step's page faults.</summary>
+    internal readonly record struct RunTimes(double AnalyzerMs, double BindingMs, long? BindingFaults, long? AnalysisFaults);
+
+    /// <summary>
+    /// The process's minor page faults so far (Linux: <c>/proc/self/stat</c>), or null elsewhere. A step that allocates into
+    /// memory the process has not touched before faults once per page: on this project's benchmark machine, a virtual machine,
+    /// a first touch costs about 11 µs (bench/README.md, "Page faults"), so the binding of the dense corpus, which allocates
+    /// 44 MB, takes about 120 ms longer when its memory is fresh than when the collector hands it pages it already touched.
+    /// Which one a step gets depends on what the collector gave back to the system before it: the counts say which.
+    /// </summary>
+    internal static class PageFaults
+    {
+        public static long? Now()
+        {
+            try
+            {
+                // pid (comm) state ppid pgrp session tty_nr tpgid flags minflt …: the name may hold spaces, not ')'.
+                var stat = File.ReadAllText("/proc/self/stat");
+                var fields = stat.Substring(stat.LastIndexOf(')') + 2).Split(' ');
+                return long.Parse(fields[7], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                return null;
+            }
+        }
+
+        public static long? Since(long? before) => Now() is { } now && before is { } then ? now - then : null;
     }
 
     /// <summary>The analyzers of the package, found by reflection like the tests and the scanner do.</summary>
@@ -281,7 +337,7 @@ namespace SocketAnalyzers.AnalyzerCost
             private int steps;
             private int collected;
             private AnalyzerRun? last;
-            private readonly List<(double AnalyzerMs, double BindingMs)> runs = new();
+            private readonly List<RunTimes> runs = new();
 
             public Minimums(string title, IReadOnlyList<KeyValuePair<string, string>> files, ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers)
             {
@@ -293,7 +349,7 @@ namespace SocketAnalyzers.AnalyzerCost
 
             public ImmutableArray<SyntaxTree> Trees { get; }
 
-            public void Add((double Ms, double CpuMs, int Errors, double AllocatedMb) bound, AnalyzerRun run, int stepCount, int collectedCount)
+            public void Add((double Ms, double CpuMs, int Errors, double AllocatedMb, long? Faults) bound, AnalyzerRun run, int stepCount, int collectedCount)
             {
                 binding = Math.Min(binding, bound.Ms);
                 bindingCpu = Math.Min(bindingCpu, bound.CpuMs);
@@ -302,7 +358,7 @@ namespace SocketAnalyzers.AnalyzerCost
                 last = run;
                 driverAllocated = Math.Min(driverAllocated, run.AllocatedMb);
                 total = Math.Min(total, run.PerAnalyzerMs.Values.Sum());
-                runs.Add((run.PerAnalyzerMs.Values.Sum(), bound.Ms));
+                runs.Add(new RunTimes(run.PerAnalyzerMs.Values.Sum(), bound.Ms, bound.Faults, run.Faults));
                 wall = Math.Min(wall, run.WallMs);
                 driverCpu = Math.Min(driverCpu, run.CpuMs);
                 foreach (var pair in run.PerAnalyzerMs)
@@ -399,24 +455,27 @@ namespace SocketAnalyzers.AnalyzerCost
         private CSharpCompilation NewCompilation(ImmutableArray<SyntaxTree> trees)
             => CSharpCompilation.Create("Workload" + Interlocked.Increment(ref compilations), trees, references, CompilationOptions);
 
-        private (double Ms, double CpuMs, int Errors, double AllocatedMb) Bind(ImmutableArray<SyntaxTree> trees)
+        private (double Ms, double CpuMs, int Errors, double AllocatedMb, long? Faults) Bind(ImmutableArray<SyntaxTree> trees)
         {
             var compilation = NewCompilation(trees);
             double cpu, allocated;
+            long? faults;
             Stopwatch watch;
             ImmutableArray<Diagnostic> diagnostics;
             using (Step())
             {
                 allocated = GC.GetAllocatedBytesForCurrentThread();
                 cpu = CpuMs();
+                faults = PageFaults.Now();
                 watch = Stopwatch.StartNew();
                 diagnostics = compilation.GetDiagnostics();
                 watch.Stop();
+                faults = PageFaults.Since(faults);
                 cpu = CpuMs() - cpu;
                 allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             }
 
-            return (watch.Elapsed.TotalMilliseconds, cpu, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error), allocated / 1e6);
+            return (watch.Elapsed.TotalMilliseconds, cpu, diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error), allocated / 1e6, faults);
         }
 
         /// <summary>CPU time of the whole process so far (every thread: with one-threaded work, that thread plus the GC's).</summary>
@@ -444,6 +503,7 @@ namespace SocketAnalyzers.AnalyzerCost
                     logAnalyzerExecutionTime: true,
                     reportSuppressedDiagnostics: false));
             double cpu, allocated;
+            long? faults;
             Stopwatch watch;
             AnalysisResult result;
             using (Step())
@@ -451,9 +511,11 @@ namespace SocketAnalyzers.AnalyzerCost
                 // Every thread's allocation: the driver may hop threads between awaits.
                 allocated = GC.GetTotalAllocatedBytes(precise: true);
                 cpu = CpuMs();
+                faults = PageFaults.Now();
                 watch = Stopwatch.StartNew();
                 result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
                 watch.Stop();
+                faults = PageFaults.Since(faults);
                 cpu = CpuMs() - cpu;
                 allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             }
@@ -464,10 +526,10 @@ namespace SocketAnalyzers.AnalyzerCost
                 perAnalyzer[analyzer] = result.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var info) ? info.ExecutionTime.TotalMilliseconds : 0;
             }
 
-            return Task.FromResult(new AnalyzerRun(watch.Elapsed.TotalMilliseconds, cpu, perAnalyzer, result.GetAllDiagnostics(), allocated / 1e6));
+            return Task.FromResult(new AnalyzerRun(watch.Elapsed.TotalMilliseconds, cpu, perAnalyzer, result.GetAllDiagnostics(), allocated / 1e6, faults));
         }
 
-        private sealed record AnalyzerRun(double WallMs, double CpuMs, Dictionary<DiagnosticAnalyzer, double> PerAnalyzerMs, ImmutableArray<Diagnostic> Diagnostics, double AllocatedMb);
+        private sealed record AnalyzerRun(double WallMs, double CpuMs, Dictionary<DiagnosticAnalyzer, double> PerAnalyzerMs, ImmutableArray<Diagnostic> Diagnostics, double AllocatedMb, long? Faults);
     }
 
     internal static class Report
@@ -485,7 +547,15 @@ namespace SocketAnalyzers.AnalyzerCost
             Console.WriteLine();
             Console.WriteLine($"Allocated: binding {m.BindingAllocatedMb:F0} MB, analysis run (binding, driver and analyzers) {m.DriverAllocatedMb:F0} MB; {m.Collections}.");
             Console.WriteLine();
-            Console.WriteLine($"Every run, analyzers / binding ms: {string.Join(", ", m.Runs.Select(r => $"{r.AnalyzerMs:F1} / {r.BindingMs:F0}"))}.");
+            if (m.Runs.Count > 0 && m.Runs[0].BindingFaults is not null)
+            {
+                Console.WriteLine($"Every run, analyzers / binding ms (page faults of the analysis step / of the binding step): {string.Join(", ", m.Runs.Select(r => $"{r.AnalyzerMs:F1} / {r.BindingMs:F0} ({r.AnalysisFaults:N0} / {r.BindingFaults:N0})"))}.");
+            }
+            else
+            {
+                Console.WriteLine($"Every run, analyzers / binding ms: {string.Join(", ", m.Runs.Select(r => $"{r.AnalyzerMs:F1} / {r.BindingMs:F0}"))}.");
+            }
+
             if (m.Runs.Count > 0)
             {
                 // A run binds and then analyzes, seconds apart: its own ratio is steadier than the minimums' when the machine's
@@ -565,7 +635,7 @@ namespace SocketAnalyzers.AnalyzerCost
         }
 
         /// <summary>Per round, the larger size's time over the smaller's (rounds beyond the shorter series left out).</summary>
-        private static List<double> RoundRatios(IReadOnlyList<(double AnalyzerMs, double BindingMs)> smaller, IReadOnlyList<(double AnalyzerMs, double BindingMs)> larger, Func<(double AnalyzerMs, double BindingMs), double> time)
+        private static List<double> RoundRatios(IReadOnlyList<RunTimes> smaller, IReadOnlyList<RunTimes> larger, Func<RunTimes, double> time)
         {
             var ratios = new List<double>();
             for (var round = 0; round < Math.Min(smaller.Count, larger.Count); round++)
