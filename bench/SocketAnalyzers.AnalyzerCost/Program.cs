@@ -29,7 +29,9 @@ namespace SocketAnalyzers.AnalyzerCost
                                    scaling  c) one method at each --sizes; budget: each doubling <= 2.5x
                                    gating   do-nothing analyzers of several gating designs, on --gating-on
                        none     no generated workload: only the --source folders
-              --runs N           runs per measurement, min taken (default 5)
+              --runs N           runs per measurement, min taken (default 15: a step that allocates into fresh
+                                 memory pays about 11 us a page here, and the fastest of 5 dense runs was
+                                 sometimes a binding that met 5,000 page faults)
               --scaling-runs N   runs per size of the scaling workload, in rounds that run each size once (default 9:
                                  one 4k-statement run took 6 to 16 ms in one process; the min of 3 or 5 was
                                  sometimes a slow run, and one slow minimum decides a x2.5 verdict)
@@ -215,7 +217,7 @@ namespace SocketAnalyzers.AnalyzerCost
 
             public IReadOnlyList<string> Workloads { get; private set; } = new[] { "dense", "plain", "scaling" };
 
-            public int Runs { get; private set; } = 5;
+            public int Runs { get; private set; } = 15;
 
             public int ScalingRuns { get; private set; } = 9;
 
