@@ -15,11 +15,14 @@ namespace SocketAnalyzers.AnalyzerCost
     /// verdict per budget of issue 13.
     /// </summary>
     /// <remarks>
-    /// Exit codes: 0 every budget measured holds; 1 a budget does not hold; 2 usage error; 3 the workload is broken
+    /// Exit codes: 0 every budget measured holds (a scaling step past 4k statements is reported, not counted); 1 a budget does not hold; 2 usage error; 3 the workload is broken
     /// (the socket-dense corpus has a finding or an analyzer threw, or a generated workload does not compile).
     /// </remarks>
     internal static class Program
     {
+        /// <summary>The largest size of issue 13's budget c) ("doubling its size from 1k to 2k to 4k statements"), in requested statements.</summary>
+        private const int BudgetLargestSize = 4000;
+
         private const string Usage = """
             Usage: dotnet run -c Release --project bench/SocketAnalyzers.AnalyzerCost -- [options]
 
@@ -36,7 +39,8 @@ namespace SocketAnalyzers.AnalyzerCost
                                  one 4k-statement run took 6 to 16 ms in one process; the min of 3 or 5 was
                                  sometimes a slow run, and one slow minimum decides a x2.5 verdict)
               --lines N          lines of the dense and plain corpora (default 20000)
-              --sizes LIST       statements of the scaling method (default 1000,2000,4000,8000)
+              --sizes LIST       statements of the scaling method (default 1000,2000,4000,8000; the budget's
+                                 steps are those up to 4000, the 4000 -> 8000 step is reported beside them)
               --shape NAME       scaling method: mixed (default), one-socket (reads grow, one socket),
                                  no-reads (sockets grow, no read): to tell the causes of superlinear cost apart
               --gating-on NAME   workload for the gating probes: plain or dense (default plain)
@@ -152,10 +156,18 @@ namespace SocketAnalyzers.AnalyzerCost
                             {
                                 var growth = results[k].AnalyzerMs / Math.Max(results[k - 1].AnalyzerMs, 0.001);
                                 var sizeGrowth = (double)results[k].Statements / results[k - 1].Statements;
+                                var bindingGrowth = results[k].BindingMs / Math.Max(results[k - 1].BindingMs, 0.001);
+
+                                // The budget is the issue's: 1k -> 2k -> 4k statements. A larger step (the default sizes go on to
+                                // 8k) is measured and printed with its verdict, but it is no budget and does not set the exit code.
+                                var beyond = options.Sizes[k] > BudgetLargestSize;
                                 verdicts.Add(new Verdict(
-                                    $"c) scaling{(options.Shape == "mixed" ? string.Empty : $" ({options.Shape} shape)")} {results[k - 1].Statements} -> {results[k].Statements} statements (x{sizeGrowth:F2}): <= 2.5x",
+                                    $"c) scaling{(options.Shape == "mixed" ? string.Empty : $" ({options.Shape} shape)")} {results[k - 1].Statements} -> {results[k].Statements} statements (x{sizeGrowth:F2}): <= 2.5x{(beyond ? $" (beyond the budget's sizes, which end at {BudgetLargestSize:N0}: not counted in the exit code)" : string.Empty)}",
                                     growth <= 2.5,
-                                    $"x{growth:F2} ({results[k - 1].AnalyzerMs:F0} -> {results[k].AnalyzerMs:F0} ms; {Measurement.SpreadOf(results[k - 1], results[k])})"));
+                                    $"x{growth:F2} ({results[k - 1].AnalyzerMs:F0} -> {results[k].AnalyzerMs:F0} ms; the compiler's binding x{bindingGrowth:F2}; {Measurement.SpreadOf(results[k - 1], results[k])})")
+                                {
+                                    Counted = !beyond,
+                                });
                             }
 
                             break;
@@ -193,7 +205,7 @@ namespace SocketAnalyzers.AnalyzerCost
                 return 3;
             }
 
-            return verdicts.All(v => v.Holds) ? 0 : 1;
+            return verdicts.All(v => v.Holds || !v.Counted) ? 0 : 1;
         }
 
         private static void Dump(Options options, string folder, IReadOnlyList<KeyValuePair<string, string>> files)
@@ -329,6 +341,9 @@ namespace SocketAnalyzers.AnalyzerCost
 
     internal sealed record Verdict(string Budget, bool Holds, string Detail)
     {
+        /// <summary>Whether the verdict sets the exit code: false for a measurement beyond the issue's budget (a scaling step past 4k statements).</summary>
+        public bool Counted { get; init; } = true;
+
         public static Verdict Ratio(string budget, Measurement m, double limit)
             => new(budget, m.RatioCpu <= limit, $"{m.RatioCpu:P2} ({m.AnalyzerMs:F0} ms of analyzer telemetry / {m.BindingCpuMs:F0} ms of binding CPU; {m.Ratio:P2} of the binding's {m.BindingMs:F0} ms wall time; {m.SpreadNote})");
     }
