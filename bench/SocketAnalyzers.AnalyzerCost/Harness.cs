@@ -98,8 +98,8 @@ namespace SocketAnalyzers.AnalyzerCost
                     return "";
                 }
 
-                var fastestBinding = Runs.OrderBy(r => r.BindingMs).First();
-                var fastestAnalysis = Runs.OrderBy(r => r.AnalyzerMs).First();
+                var fastestBinding = Runs.MinBy(r => r.BindingMs);
+                var fastestAnalysis = Runs.MinBy(r => r.AnalyzerMs);
                 return $"the fastest binding met {Faults(fastestBinding.BindingFaults)}, the fastest analysis {Faults(fastestAnalysis.AnalysisFaults)}";
 
                 static string Faults(long? count) => count == 1 ? "1 page fault" : $"{count:N0} page faults";
@@ -326,8 +326,6 @@ namespace SocketAnalyzers.AnalyzerCost
             private readonly string title;
             private readonly IReadOnlyList<KeyValuePair<string, string>> files;
             private readonly Dictionary<DiagnosticAnalyzer, double> perAnalyzer;
-            private double binding = double.MaxValue;
-            private double total = double.MaxValue;
             private double wall = double.MaxValue;
             private double bindingCpu = double.MaxValue;
             private double driverCpu = double.MaxValue;
@@ -351,13 +349,11 @@ namespace SocketAnalyzers.AnalyzerCost
 
             public void Add((double Ms, double CpuMs, int Errors, double AllocatedMb, long? Faults) bound, AnalyzerRun run, int stepCount, int collectedCount)
             {
-                binding = Math.Min(binding, bound.Ms);
                 bindingCpu = Math.Min(bindingCpu, bound.CpuMs);
                 bindingAllocated = Math.Min(bindingAllocated, bound.AllocatedMb);
                 compileErrors = bound.Errors;
                 last = run;
                 driverAllocated = Math.Min(driverAllocated, run.AllocatedMb);
-                total = Math.Min(total, run.PerAnalyzerMs.Values.Sum());
                 runs.Add(new RunTimes(run.PerAnalyzerMs.Values.Sum(), bound.Ms, bound.Faults, run.Faults));
                 wall = Math.Min(wall, run.WallMs);
                 driverCpu = Math.Min(driverCpu, run.CpuMs);
@@ -378,8 +374,8 @@ namespace SocketAnalyzers.AnalyzerCost
                     Title = title,
                     Files = files.Count,
                     Lines = files.Sum(f => DenseSocketCorpus.CountLines(f.Value)),
-                    BindingMs = binding,
-                    AnalyzerMs = total,
+                    BindingMs = runs.Min(r => r.BindingMs),
+                    AnalyzerMs = runs.Min(r => r.AnalyzerMs),
                     DriverWallMs = wall,
                     BindingCpuMs = bindingCpu,
                     DriverCpuMs = driverCpu,
@@ -547,14 +543,9 @@ namespace SocketAnalyzers.AnalyzerCost
             Console.WriteLine();
             Console.WriteLine($"Allocated: binding {m.BindingAllocatedMb:F0} MB, analysis run (binding, driver and analyzers) {m.DriverAllocatedMb:F0} MB; {m.Collections}.");
             Console.WriteLine();
-            if (m.Runs.Count > 0 && m.Runs[0].BindingFaults is not null)
-            {
-                Console.WriteLine($"Every run, analyzers / binding ms (page faults of the analysis step / of the binding step): {string.Join(", ", m.Runs.Select(r => $"{r.AnalyzerMs:F1} / {r.BindingMs:F0} ({r.AnalysisFaults:N0} / {r.BindingFaults:N0})"))}.");
-            }
-            else
-            {
-                Console.WriteLine($"Every run, analyzers / binding ms: {string.Join(", ", m.Runs.Select(r => $"{r.AnalyzerMs:F1} / {r.BindingMs:F0}"))}.");
-            }
+            var faults = m.Runs.Count > 0 && m.Runs[0].BindingFaults is not null;
+            Console.WriteLine($"Every run, analyzers / binding ms{(faults ? " (page faults of the analysis step / of the binding step)" : string.Empty)}: "
+                + string.Join(", ", m.Runs.Select(r => $"{r.AnalyzerMs:F1} / {r.BindingMs:F0}{(faults ? $" ({r.AnalysisFaults:N0} / {r.BindingFaults:N0})" : string.Empty)}")) + ".");
 
             if (m.Runs.Count > 0)
             {
